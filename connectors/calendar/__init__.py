@@ -1,0 +1,8 @@
+"""Calendars, by the name ``[calendar].backend`` gives them."""
+
+from __future__ import annotations
+
+BACKENDS = {
+    "ics": "connectors.calendar.ics:IcsCalendar",
+    "memory": "connectors.calendar.memory:MemoryCalendar",
+}

@@ -1,0 +1,85 @@
+"""The calendar seam. The base class guards every write: focusd changes only its own events.
+
+An event is focusd's when it carries ``focusd_item`` (Google: private extended property
+``focusd=<item id>``; CalDAV and ICS: ``X-FOCUSD-ITEM``). Subclasses implement the underscore
+methods; the public ones check ownership first, so a backend cannot touch another event by
+accident.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from datetime import datetime
+from typing import ClassVar
+
+from connectors.types import Event
+
+
+class CalendarError(Exception):
+    """The calendar could not be read or written."""
+
+
+class NotOurs(CalendarError):
+    """A write was attempted on an event focusd did not create."""
+
+
+class ReadOnly(CalendarError):
+    """A write was attempted on a read-only calendar."""
+
+
+class CalendarBackend(ABC):
+    backend_name: ClassVar[str]
+    read_only: ClassVar[bool] = False
+
+    @abstractmethod
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        """Every occurrence overlapping [start, end), recurring events expanded, sorted by start."""
+
+    def check(self) -> str:
+        """Raise :class:`CalendarError` when the calendar cannot be read."""
+        return self.backend_name
+
+    # -- guarded writes ----------------------------------------------------------------------
+
+    def create_block(self, event: Event) -> Event:
+        self._writable()
+        if event.focusd_item is None:
+            raise NotOurs(f"refusing to create {event.title!r}: it carries no focusd tag")
+        return self._create(event)
+
+    def update_block(self, event: Event) -> Event:
+        self._writable()
+        self._owned(event.uid)
+        if event.focusd_item is None:
+            raise NotOurs(f"refusing to remove the focusd tag from {event.uid}")
+        return self._update(event)
+
+    def delete_block(self, uid: str) -> None:
+        self._writable()
+        self._owned(uid)
+        self._delete(uid)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnly(f"the {self.backend_name} calendar is read-only")
+
+    def _owned(self, uid: str) -> None:
+        current = self._get(uid)
+        if current is None:
+            raise CalendarError(f"no event {uid}")
+        if current.focusd_item is None:
+            raise NotOurs(f"refusing to change {current.title!r} ({uid}): focusd did not create it")
+
+    # -- what a writable backend implements ---------------------------------------------------
+
+    def _get(self, uid: str) -> Event | None:
+        raise ReadOnly(f"the {self.backend_name} calendar is read-only")
+
+    def _create(self, event: Event) -> Event:
+        raise ReadOnly(f"the {self.backend_name} calendar is read-only")
+
+    def _update(self, event: Event) -> Event:
+        raise ReadOnly(f"the {self.backend_name} calendar is read-only")
+
+    def _delete(self, uid: str) -> None:
+        raise ReadOnly(f"the {self.backend_name} calendar is read-only")

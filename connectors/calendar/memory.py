@@ -1,0 +1,36 @@
+"""An in-memory calendar for tests and dry runs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+
+from connectors.calendar.base import CalendarBackend
+from connectors.types import Event
+
+
+class MemoryCalendar(CalendarBackend):
+    backend_name = "memory"
+
+    def __init__(self, events: list[Event] | None = None) -> None:
+        self._events: dict[str, Event] = {e.uid: e for e in events or []}
+
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        found = [e for e in self._events.values() if e.start < end and e.end > start]
+        return sorted(found, key=lambda e: (e.start, e.uid))
+
+    def _get(self, uid: str) -> Event | None:
+        return self._events.get(uid)
+
+    def _create(self, event: Event) -> Event:
+        stored = replace(event, uid=event.uid or f"{uuid.uuid4()}@focusd")
+        self._events[stored.uid] = stored
+        return stored
+
+    def _update(self, event: Event) -> Event:
+        self._events[event.uid] = event
+        return event
+
+    def _delete(self, uid: str) -> None:
+        del self._events[uid]

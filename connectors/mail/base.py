@@ -1,0 +1,43 @@
+"""The seam every mail source sits behind: folders in, raw messages out, with an opaque cursor."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import ClassVar
+
+from connectors.types import RawMessage
+
+
+class MailError(Exception):
+    """The source could not be read (missing folder, refused login, unreachable server)."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Messages after ``cursor`` in delivery order, and the cursor just past the last of them.
+
+    The caller persists the messages first and the cursor second, so a crash in between only
+    means the same messages are offered again, and de-duplication by Message-ID absorbs them.
+    """
+
+    messages: list[RawMessage]
+    cursor: str
+    more: bool
+
+
+class MailSource(ABC):
+    """A read-only mail source. ``cursor`` values are opaque strings the store keeps per folder."""
+
+    backend_name: ClassVar[str]
+
+    @abstractmethod
+    def fetch_new(self, folder: str, cursor: str | None, limit: int = 500) -> Batch:
+        """Up to ``limit`` messages of ``folder`` that arrived after ``cursor``."""
+
+    def check(self) -> str:
+        """Raise :class:`MailError` when the source cannot be read; return a short description."""
+        return self.backend_name
+
+    def close(self) -> None:  # noqa: B027 - optional hook, most sources hold nothing open
+        """Release connections."""

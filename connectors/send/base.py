@@ -1,0 +1,52 @@
+"""The sending seam. The base class builds the MIME message and honours dry-run once."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from typing import ClassVar
+
+from connectors.types import OutgoingMail
+
+
+class SendError(Exception):
+    """The message could not be handed over."""
+
+
+def to_mime(mail: OutgoingMail) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = mail.sender
+    msg["To"] = ", ".join(mail.to)
+    msg["Subject"] = mail.subject
+    msg["Message-ID"] = mail.message_id or make_msgid(domain="focusd.invalid")
+    if mail.date is not None:
+        msg["Date"] = format_datetime(mail.date)
+    if mail.in_reply_to:
+        msg["In-Reply-To"] = mail.in_reply_to
+        msg["References"] = mail.in_reply_to
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(mail.text)
+    if mail.html:
+        msg.add_alternative(mail.html, subtype="html")
+    return msg
+
+
+class Sender(ABC):
+    backend_name: ClassVar[str]
+
+    def __init__(self, dry_run: bool = False) -> None:
+        self.dry_run = dry_run
+
+    def send(self, mail: OutgoingMail) -> bool:
+        """Hand the mail over; returns False when dry-run kept it back."""
+        if self.dry_run:
+            return False
+        self._send(to_mime(mail))
+        return True
+
+    @abstractmethod
+    def _send(self, msg: EmailMessage) -> None: ...
+
+    def check(self) -> str:
+        return self.backend_name

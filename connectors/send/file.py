@@ -1,0 +1,36 @@
+"""Writes each outgoing message as one ``.eml`` file into an outbox folder (the default)."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+from connectors.send.base import Sender, SendError
+
+
+class FileSender(Sender):
+    backend_name = "file"
+
+    def __init__(self, path: Path, dry_run: bool = False) -> None:
+        super().__init__(dry_run)
+        self.path = Path(path)
+
+    def check(self) -> str:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SendError(f"cannot create outbox {self.path}: {exc.strerror}") from None
+        if not os.access(self.path, os.W_OK):
+            raise SendError(f"outbox {self.path} is not writable")
+        return f"file {self.path}"
+
+    def _send(self, msg: EmailMessage) -> None:
+        self.check()
+        token = re.sub(r"[^A-Za-z0-9_.-]", "", str(msg["Message-ID"]))[:80]
+        name = f"{time.time_ns()}-{token}.eml"
+        tmp = self.path / f".{name}.tmp"
+        tmp.write_bytes(msg.as_bytes())
+        os.replace(tmp, self.path / name)  # readers never see half a file

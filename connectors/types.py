@@ -1,0 +1,151 @@
+"""Plain data types that cross the boundary between connectors, planner and agent.
+
+Nothing here does I/O, so the planner may import it freely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+BRIEF_ID_RE = re.compile(r"<focusd-brief\.([A-Za-z0-9_-]+)@[^>]+>")
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    email: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "email": self.email}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    size: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"filename": self.filename, "content_type": self.content_type, "size": self.size}
+
+
+@dataclass
+class Message:
+    """One normalised mail message. Bodies of attachments are never kept."""
+
+    message_id: str
+    subject: str
+    sender: Address
+    to: list[Address]
+    cc: list[Address]
+    date: datetime
+    text: str
+    reply_text: str
+    in_reply_to: str = ""
+    references: list[str] = field(default_factory=list)
+    authentication_results: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    is_bulk: bool = False
+    is_brief_reply: bool = False
+    folder: str = "INBOX"
+
+    @property
+    def thread_id(self) -> str:
+        """The root of the thread: the first reference, else the reply target, else itself."""
+        if self.references:
+            return self.references[0]
+        return self.in_reply_to or self.message_id
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "message_id": self.message_id,
+            "from": self.sender.to_json(),
+            "to": [a.to_json() for a in self.to],
+            "cc": [a.to_json() for a in self.cc],
+            "date": self.date.isoformat(),
+            "subject": self.subject,
+            "text": self.text,
+            "reply_text": self.reply_text,
+            "attachments": [a.to_json() for a in self.attachments],
+            "is_bulk": self.is_bulk,
+            "is_brief_reply": self.is_brief_reply,
+        }
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """Bytes as a mail source returns them, with where they came from."""
+
+    folder: str
+    key: str
+    data: bytes
+    received: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str
+    name: str = ""
+    status: str = "needs-action"  # accepted | declined | tentative | needs-action
+
+    def to_json(self) -> dict[str, str]:
+        return {"email": self.email, "name": self.name, "status": self.status}
+
+
+@dataclass
+class Event:
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    attendees: list[Attendee] = field(default_factory=list)
+    organizer: str = ""
+    location: str = ""
+    description: str = ""
+    all_day: bool = False
+    focusd_item: int | None = None  # set on events focusd created (X-FOCUSD-ITEM / focusd=ID)
+    calendar: str = ""
+
+    @property
+    def is_focus_block(self) -> bool:
+        return self.focusd_item is not None
+
+    def key(self) -> str:
+        """Unique per occurrence: a recurring event shares its UID across occurrences."""
+        return f"{self.uid}@{self.start.isoformat()}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "all_day": self.all_day,
+            "attendees": [a.to_json() for a in self.attendees],
+            "organizer": self.organizer,
+            "location": self.location,
+            "focus_block": self.is_focus_block,
+            "focusd_item": self.focusd_item,
+        }
+
+
+@dataclass
+class OutgoingMail:
+    sender: str
+    to: list[str]
+    subject: str
+    text: str
+    html: str | None = None
+    message_id: str = ""
+    in_reply_to: str = ""
+    date: datetime | None = None
+
+
+def day_span(d: date, tz: Any) -> tuple[datetime, datetime]:
+    """The start and end of a local day as aware datetimes."""
+    start = datetime(d.year, d.month, d.day, tzinfo=tz)
+    end = datetime.fromordinal(d.toordinal() + 1).replace(tzinfo=tz)
+    return start, end
