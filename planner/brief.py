@@ -1,0 +1,248 @@
+"""The daily brief: a short morning note, numbered so the owner can reply to its lines.
+
+Sections, in order: Today's focus, Today's meetings, Due soon and overdue, Waiting on others,
+Blockers. Each section shows only what earns its place; empty sections are left out of the
+text. A cheat sheet of reply commands ends it.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from connectors.types import Event
+from planner.models import Brief, BriefLine, Item
+from planner.priority import display_name
+
+SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"),
+            ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
+MAX_PER_SECTION = 5
+CHEAT_SHEET = ("Reply to steer: done 2 · drop 3 · snooze 1 monday · top 4 · due 2 friday · "
+               "note 2 text · goal: Close the round by Dec 15 · add: Call the lawyer by Friday · undo · help")
+
+
+@dataclass
+class BriefInput:
+    day: date
+    tz: tzinfo
+    owner_name: str
+    owner_email: str
+    items: list[Item]  # open items, ranked best first
+    events: list[Event]  # today's events
+    max_focus: int = 3
+    handled: list[Item] = field(default_factory=list)
+    blocks: list[tuple[int, datetime, datetime, bool]] = field(default_factory=list)  # item, start, end, booked
+    related: Callable[[Item], list[dict[str, Any]]] | None = None
+
+
+def _why(item: Item) -> str:
+    """One sentence from the item's reasons."""
+    phrases = [r.replace("goal: ", "it serves the goal ") for r in item.reasons
+               if r not in ("asked of you", "owed to you")]
+    if not phrases:
+        return ""
+    text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return text[0].upper() + text[1:] + "."
+
+
+def _source_line(item: Item, tz: tzinfo) -> str:
+    src = item.source
+    who = display_name(src.get("from", ""))
+    try:
+        when = datetime.fromisoformat(src.get("date", "")).astimezone(tz).strftime("%a %d %b")
+    except ValueError:
+        when = ""
+    subject = src.get("subject") or "(no subject)"
+    return f"{who}, “{subject}”, {when}".strip(", ")
+
+
+def _due_text(item: Item, day: date) -> str:
+    due = item.due_date()
+    if due is None:
+        return ""
+    left = (due - day).days
+    if left < 0:
+        return f"overdue since {due.strftime('%a %d %b')}"
+    if left == 0:
+        return "due today"
+    if left == 1:
+        return "due tomorrow"
+    return f"due {due.strftime('%a %d %b')}"
+
+
+_GENERIC_MEETING_WORDS = frozenset("call with meeting sync team standup stand weekly daily review check "
+                                   "update prep planning round moved".split())
+
+
+def _related_to_meeting(event: Event, items: list[Item], owner_domain: str) -> list[int]:
+    """Items with someone from outside the owner's company in the meeting, or that share a
+    word of the meeting's title: what to have in mind when walking in."""
+    attendees = {a.email for a in event.attendees} | ({event.organizer} if event.organizer else set())
+    outside = {a for a in attendees if a and not a.endswith("@" + owner_domain)}
+    words = set(re.findall(r"[a-z0-9]{4,}", event.title.lower())) - _GENERIC_MEETING_WORDS
+    out = []
+    for item in items:
+        if item.id is None:
+            continue
+        text = f"{item.title} {item.source.get('subject', '')}".lower()
+        if item.counterparty in outside or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
+            out.append(item.id)
+    return out
+
+
+def compose(inp: BriefInput) -> Brief:
+    """Choose what goes in the brief and number its lines."""
+    actionable = [i for i in inp.items if i.kind != "waiting"]
+    pinned = [i for i in actionable if i.pinned]
+    focus = (pinned + [i for i in actionable if not i.pinned])[: inp.max_focus]
+    shown = {id(i) for i in focus}
+    horizon = inp.day + timedelta(days=3)
+    due_soon = [i for i in inp.items if id(i) not in shown and i.kind != "waiting"
+                and (i.due_date() or date.max) <= horizon][:MAX_PER_SECTION]
+    shown |= {id(i) for i in due_soon}
+    waiting = [i for i in inp.items if i.kind == "waiting"]
+    waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
+    blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown][:MAX_PER_SECTION]
+    meetings = [e for e in inp.events if not e.is_focus_block and not e.all_day]
+
+    lines: list[BriefLine] = []
+    n = 0
+    for item in focus:
+        n += 1
+        lines.append(BriefLine(n, "focus", item=item, why=_why(item)))
+    for event in meetings:
+        n += 1
+        lines.append(BriefLine(n, "meetings", meeting={
+            "line": n, "title": event.title, "start": event.start.astimezone(inp.tz).isoformat(),
+            "end": event.end.astimezone(inp.tz).isoformat(),
+            "attendees": [a.email for a in event.attendees],
+            "related": _related_to_meeting(event, inp.items, inp.owner_email.rpartition("@")[2])}))
+    for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers)):
+        for item in chosen:
+            n += 1
+            lines.append(BriefLine(n, section, item=item, why=_why(item)))
+    top = focus[0].title if focus else "a clear day"
+    subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
+    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled))
+    brief.text = render_text(brief, inp)
+    brief.html = render_html(brief, inp)
+    return brief
+
+
+def _opening(brief: Brief, inp: BriefInput) -> list[str]:
+    first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
+    focus = [bl for bl in brief.lines if bl.section == "focus"]
+    meetings = [bl for bl in brief.lines if bl.section == "meetings"]
+    out = [f"Good morning, {first}."]
+    if focus:
+        lead = focus[0]
+        assert lead.item is not None
+        out.append(f"Today's focus: {lead.item.title[0].lower() + lead.item.title[1:]}. {lead.why}".rstrip())
+    else:
+        out.append("Nothing needs you urgently today.")
+    if meetings:
+        out.append(f"You have {len(meetings)} meeting{'s' if len(meetings) != 1 else ''} today.")
+    return [" ".join(out)]
+
+
+def _block_text(inp: BriefInput, item: Item) -> str:
+    for item_id, start, end, booked in inp.blocks:
+        if item_id == item.id:
+            span = f"{start.astimezone(inp.tz):%H:%M}–{end.astimezone(inp.tz):%H:%M}"
+            return f"Focus block {span} (booked)." if booked else f"Free for it: {span}."
+    return ""
+
+
+def render_text(brief: Brief, inp: BriefInput) -> str:
+    out = _opening(brief, inp)
+    for section, heading in SECTIONS:
+        lines = [bl for bl in brief.lines if bl.section == section]
+        if not lines:
+            continue
+        out += ["", heading, "-" * len(heading)]
+        for bl in lines:
+            if bl.meeting is not None:
+                m = bl.meeting
+                start = datetime.fromisoformat(m["start"])
+                end = datetime.fromisoformat(m["end"])
+                names = ", ".join(display_name(a) for a in m["attendees"] if a != inp.owner_email)
+                out.append(f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m['title']}" + (f" (with {names})" if names else ""))
+                shown = sorted(n for n in (_line_of(brief, r) for r in m["related"]) if n is not None)
+                if shown:
+                    out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
+                continue
+            item = bl.item
+            assert item is not None
+            due = _due_text(item, inp.day)
+            head = f"{bl.line}. {item.title}" + (f" ({due})" if due and section != "focus" else "")
+            out.append(head)
+            if section == "focus":
+                if bl.why:
+                    out.append(f"   Why: {bl.why}")
+                out.append(f"   “{item.evidence}”")
+                out.append(f"   {_source_line(item, inp.tz)}")
+                block = _block_text(inp, item)
+                if block:
+                    out.append(f"   {block}")
+                if inp.related is not None:
+                    for rel in inp.related(item)[:1]:
+                        out.append(f"   See also: “{rel['subject']}” from {display_name(rel['sender'])}")
+            else:
+                out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
+    if brief.handled:
+        out += ["", f"Handled since the last brief: {', '.join(i.title for i in brief.handled[:5])}."]
+    out += ["", "--", CHEAT_SHEET]
+    return "\n".join(out) + "\n"
+
+
+def _line_of(brief: Brief, item_id: int) -> int | None:
+    for bl in brief.lines:
+        if bl.item is not None and bl.item.id == item_id:
+            return bl.line
+    return None
+
+
+def render_html(brief: Brief, inp: BriefInput) -> str:
+    """Simple HTML: the text brief's structure with headings and lists, nothing remote."""
+    e = html_lib.escape
+    parts = ["<html><body style=\"font-family:sans-serif;max-width:42em\">", f"<p>{e(_opening(brief, inp)[0])}</p>"]
+    for section, heading in SECTIONS:
+        lines = [bl for bl in brief.lines if bl.section == section]
+        if not lines:
+            continue
+        parts.append(f"<h3>{e(heading)}</h3><ol start=\"{lines[0].line}\">")
+        for bl in lines:
+            if bl.meeting is not None:
+                m = bl.meeting
+                start, end = datetime.fromisoformat(m["start"]), datetime.fromisoformat(m["end"])
+                parts.append(f"<li>{start:%H:%M}–{end:%H:%M} {e(m['title'])}</li>")
+                continue
+            item = bl.item
+            assert item is not None
+            parts.append(f"<li><b>{e(item.title)}</b>"
+                         + (f"<br><small>{e(bl.why)}</small>" if bl.why else "")
+                         + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
+                         + "</blockquote></li>")
+        parts.append("</ol>")
+    parts.append(f"<hr><p><small>{e(CHEAT_SHEET)}</small></p></body></html>")
+    return "\n".join(parts)
+
+
+def to_json(brief: Brief) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
+    for section, _ in SECTIONS:
+        entries = []
+        for bl in brief.lines:
+            if bl.section != section:
+                continue
+            if bl.meeting is not None:
+                entries.append(bl.meeting)
+            elif bl.item is not None:
+                entries.append(bl.item.to_json() | {"line": bl.line, "why": bl.why})
+        out[section] = entries
+    out["handled"] = [i.to_json() for i in brief.handled]
+    return out

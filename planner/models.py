@@ -1,0 +1,102 @@
+"""The state of work: items, goals, blocks and briefs. Plain data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+KINDS = ("commitment", "request", "waiting", "blocker")
+STATUSES = ("open", "done", "dropped", "snoozed")
+
+
+@dataclass
+class Item:
+    """Something to do or to chase, always backed by a verbatim quote from its source."""
+
+    kind: str
+    title: str
+    evidence: str
+    source: dict[str, str]
+    thread_id: str = ""
+    owner: str = "me"
+    counterparty: str = ""
+    due: str | None = None  # ISO date or date-time in the owner's time zone
+    id: int | None = None
+    status: str = "open"
+    score: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    goal: str | None = None
+    blocks: list[int] = field(default_factory=list)
+    blocked_by: list[int] = field(default_factory=list)
+    snoozed_until: str | None = None
+    pinned: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown item kind {self.kind!r}")
+
+    @property
+    def message_id(self) -> str:
+        return self.source.get("message_id", "")
+
+    def due_date(self) -> date | None:
+        if not self.due:
+            return None
+        return date.fromisoformat(self.due[:10])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "owner": self.owner,
+            "counterparty": self.counterparty,
+            "due": self.due,
+            "status": self.status,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "evidence": self.evidence,
+            "source": dict(self.source),
+            "goal": self.goal,
+            "blocks": list(self.blocks),
+            "blocked_by": list(self.blocked_by),
+            "snoozed_until": self.snoozed_until,
+            "pinned": self.pinned,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass
+class Block:
+    """A focus block focusd booked for an item."""
+
+    item_id: int
+    start: datetime
+    end: datetime
+    event_uid: str = ""
+    id: int | None = None
+
+
+@dataclass
+class BriefLine:
+    line: int
+    section: str  # focus | meetings | due_soon | waiting | blockers
+    item: Item | None = None
+    why: str = ""
+    meeting: dict[str, Any] | None = None
+
+
+@dataclass
+class Brief:
+    date: date
+    subject: str
+    lines: list[BriefLine]
+    text: str = ""
+    html: str = ""
+    handled: list[Item] = field(default_factory=list)
+
+    def line_map(self) -> dict[int, int]:
+        """Brief line number -> item id, for replies and undo."""
+        return {bl.line: bl.item.id for bl in self.lines if bl.item is not None and bl.item.id is not None}

@@ -1,0 +1,317 @@
+"""The SQLite store, through sqlite-utils: schema, migrations and every query.
+
+One file per owner, WAL mode. The schema version lives in ``PRAGMA user_version``; each entry
+of :data:`MIGRATIONS` moves it up by one. A message, its items and its "processed" mark are
+written in one transaction (:meth:`Store.record_message`), so a cycle that dies anywhere can
+be run again and nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from connectors.types import Attendee, Event, Message
+from planner.models import Item
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.table("messages").create(
+        {"message_id": str, "thread_id": str, "folder": str, "subject": str, "sender": str,
+         "date": str, "is_bulk": int, "skipped": str, "items": int, "processed_at": str,
+         "reply_text": str},
+        pk="message_id",
+    )
+    db.table("messages").create_index(["thread_id"])
+    db.table("items").create(
+        {"id": int, "kind": str, "title": str, "owner": str, "counterparty": str, "due": str,
+         "status": str, "score": float, "reasons": str, "evidence": str, "message_id": str,
+         "thread_id": str, "source": str, "goal": str, "blocks": str, "blocked_by": str,
+         "snoozed_until": str, "pinned": int, "notes": str, "created_at": str, "updated_at": str},
+        pk="id",
+    )
+    db.table("items").create_index(["status"])
+    db.table("items").create_index(["thread_id", "kind"])
+    db.table("goals").create(
+        {"id": int, "title": str, "weight": float, "keywords": str, "deadline": str, "origin": str},
+        pk="id",
+    )
+    db.table("goals").create_index(["title"], unique=True)
+    db.table("events").create(
+        {"key": str, "uid": str, "title": str, "start": str, "end": str, "all_day": int,
+         "attendees": str, "organizer": str, "focusd_item": int, "calendar": str},
+        pk="key",
+    )
+    db.table("events").create_index(["start"])
+    db.table("blocks").create(
+        {"id": int, "item_id": int, "event_uid": str, "start": str, "end": str, "created_at": str},
+        pk="id",
+    )
+    db.table("briefs").create(
+        {"date": str, "token": str, "message_id": str, "subject": str, "lines": str,
+         "created_at": str, "sent_at": str},
+        pk="date",
+    )
+    db.table("briefs").create_index(["token"], unique=True)
+    db.table("sync_state").create({"source": str, "cursor": str, "updated_at": str}, pk="source")
+    db.table("messages").enable_fts(["subject", "reply_text"], create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: list[Migration] = [_v1]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _item_from_row(row: dict[str, Any]) -> Item:
+    return Item(
+        id=row["id"], kind=row["kind"], title=row["title"], owner=row["owner"],
+        counterparty=row["counterparty"] or "", due=row["due"], status=row["status"],
+        score=row["score"], reasons=json.loads(row["reasons"] or "[]"), evidence=row["evidence"],
+        source=json.loads(row["source"] or "{}"), thread_id=row["thread_id"] or "",
+        goal=row["goal"], blocks=json.loads(row["blocks"] or "[]"),
+        blocked_by=json.loads(row["blocked_by"] or "[]"), snoozed_until=row["snoozed_until"],
+        pinned=bool(row["pinned"]), notes=json.loads(row["notes"] or "[]"),
+    )
+
+
+def _item_row(item: Item) -> dict[str, Any]:
+    return {
+        "kind": item.kind, "title": item.title, "owner": item.owner,
+        "counterparty": item.counterparty, "due": item.due, "status": item.status,
+        "score": item.score, "reasons": json.dumps(item.reasons), "evidence": item.evidence,
+        "message_id": item.message_id, "thread_id": item.thread_id,
+        "source": json.dumps(item.source), "goal": item.goal, "blocks": json.dumps(item.blocks),
+        "blocked_by": json.dumps(item.blocked_by), "snoozed_until": item.snoozed_until,
+        "pinned": int(item.pinned), "notes": json.dumps(item.notes),
+    }
+
+
+class Store:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` works."""
+        if str(path) == ":memory:":
+            db = sqlite_utils.Database(memory=True)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite_utils.Database(path)
+            db.enable_wal()
+            db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=5000")
+        store = cls(db)
+        store.migrate()
+        return store
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        for version in range(self.version, len(MIGRATIONS)):
+            with self.db.atomic():
+                MIGRATIONS[version](self.db)
+                self.db.execute(f"PRAGMA user_version={version + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def processed(self, message_ids: Iterable[str]) -> set[str]:
+        ids = list(message_ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT message_id FROM messages WHERE message_id IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def record_message(self, msg: Message, new_items: list[Item], merges: list[tuple[int, Item]],
+                       skipped: str = "", answered: Iterable[int] = ()) -> list[int]:
+        """Write a message, its new items, its merges into existing items, the waiting items it
+        answered and its processed mark in one transaction. Returns the new item ids. A message
+        already recorded is left as it is, so recording twice changes nothing."""
+        ids: list[int] = []
+        with self.db.atomic():
+            if self.processed([msg.message_id]):
+                return ids
+            now = _now()
+            for item in new_items:
+                row = _item_row(item) | {"created_at": now, "updated_at": now}
+                item.id = int(self.db.table("items").insert(row).last_pk or 0)
+                ids.append(item.id)
+            for existing_id, item in merges:
+                self._merge(existing_id, item, now)
+            for item_id in answered:
+                self.db.table("items").update(item_id, {"status": "done", "updated_at": now})
+            self.db.table("messages").insert({
+                "message_id": msg.message_id, "thread_id": msg.thread_id, "folder": msg.folder,
+                "subject": msg.subject, "sender": msg.sender.email, "date": msg.date.isoformat(),
+                "is_bulk": int(msg.is_bulk), "skipped": skipped, "items": len(ids),
+                "processed_at": now, "reply_text": msg.reply_text[:20_000],
+            })
+        return ids
+
+    def _merge(self, existing_id: int, item: Item, now: str) -> None:
+        """A later message restated an open item: keep the first, take a newer due date."""
+        row = self.db.table("items").get(existing_id)
+        updates: dict[str, Any] = {"updated_at": now}
+        if item.due and item.due != row["due"]:
+            updates["due"] = item.due
+        self.db.table("items").update(existing_id, updates)
+
+    def message(self, message_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("messages").rows_where("message_id = ?", [message_id]))
+        return rows[0] if rows else None
+
+    def count(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
+
+    # -- items -------------------------------------------------------------------------------
+
+    def items(self, statuses: Iterable[str] = ("open",)) -> list[Item]:
+        st = list(statuses)
+        marks = ",".join("?" * len(st))
+        rows = self.db.table("items").rows_where(f"status IN ({marks})", st, order_by="id")
+        return [_item_from_row(r) for r in rows]
+
+    def all_items(self) -> list[Item]:
+        return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
+
+    def item(self, item_id: int) -> Item | None:
+        rows = list(self.db.table("items").rows_where("id = ?", [item_id]))
+        return _item_from_row(rows[0]) if rows else None
+
+    def open_items_in_thread(self, thread_id: str) -> list[Item]:
+        rows = self.db.table("items").rows_where(
+            "thread_id = ? AND status IN ('open', 'snoozed')", [thread_id], order_by="id")
+        return [_item_from_row(r) for r in rows]
+
+    def set_scores(self, scored: Iterable[tuple[int, float, list[str], str | None]]) -> None:
+        with self.db.atomic():
+            for item_id, score, reasons, goal in scored:
+                self.db.table("items").update(item_id, {"score": score, "reasons": json.dumps(reasons), "goal": goal})
+
+    def wake_snoozed(self, today: date) -> int:
+        cur = self.db.execute(
+            "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ? "
+            "WHERE status = 'snoozed' AND snoozed_until <= ?", [_now(), today.isoformat()])
+        self.db.conn.commit()
+        return int(cur.rowcount)
+
+    # -- goals -------------------------------------------------------------------------------
+
+    def sync_goals(self, goals: Iterable[tuple[str, float, tuple[str, ...], date | None]]) -> None:
+        """Make the config's goals the stored ones; goals set by reply are kept."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM goals WHERE origin = 'config'")
+            for title, weight, keywords, deadline in goals:
+                self.db.table("goals").upsert({
+                    "title": title, "weight": weight, "keywords": json.dumps(list(keywords)),
+                    "deadline": deadline.isoformat() if deadline else None, "origin": "config",
+                }, pk="title")
+
+    def goals(self) -> list[dict[str, Any]]:
+        rows = self.db.table("goals").rows_where(order_by="id")
+        return [dict(r, keywords=json.loads(r["keywords"] or "[]")) for r in rows]
+
+    # -- events ------------------------------------------------------------------------------
+
+    def replace_events(self, start: datetime, end: datetime, events: list[Event]) -> None:
+        """The calendar's view of [start, end) becomes ``events``."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM events WHERE start < ? AND end > ?",
+                            [end.isoformat(), start.isoformat()])
+            self.db.table("events").upsert_all(({
+                "key": e.key(), "uid": e.uid, "title": e.title, "start": e.start.isoformat(),
+                "end": e.end.isoformat(), "all_day": int(e.all_day),
+                "attendees": json.dumps([a.to_json() for a in e.attendees]),
+                "organizer": e.organizer, "focusd_item": e.focusd_item, "calendar": e.calendar,
+            } for e in events), pk="key")
+
+    def events(self, start: datetime, end: datetime) -> list[Event]:
+        rows = self.db.table("events").rows_where("start < ? AND end > ?", [end.isoformat(), start.isoformat()],
+                                            order_by="start")
+        return [Event(uid=r["uid"], title=r["title"], start=datetime.fromisoformat(r["start"]),
+                      end=datetime.fromisoformat(r["end"]), all_day=bool(r["all_day"]),
+                      attendees=[Attendee(**a) for a in json.loads(r["attendees"] or "[]")],
+                      organizer=r["organizer"] or "", focusd_item=r["focusd_item"],
+                      calendar=r["calendar"] or "") for r in rows]
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def blocks(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        return list(self.db.table("blocks").rows_where("start < ? AND end > ?", [end.isoformat(), start.isoformat()],
+                                                 order_by="start"))
+
+    def add_block(self, item_id: int, start: datetime, end: datetime, event_uid: str = "") -> int:
+        with self.db.atomic():
+            return int(self.db.table("blocks").insert({
+                "item_id": item_id, "event_uid": event_uid, "start": start.isoformat(),
+                "end": end.isoformat(), "created_at": _now()}).last_pk or 0)
+
+    # -- briefs ------------------------------------------------------------------------------
+
+    def brief(self, day: date) -> dict[str, Any] | None:
+        rows = list(self.db.table("briefs").rows_where("date = ?", [day.isoformat()]))
+        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+
+    def brief_by_token(self, token: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("briefs").rows_where("token = ?", [token]))
+        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+
+    def claim_brief(self, day: date, token: str, message_id: str, subject: str,
+                    lines: dict[int, int]) -> bool:
+        """Reserve the brief for ``day``. False when one was already sent for that date."""
+        with self.db.atomic():
+            existing = self.brief(day)
+            if existing and existing["sent_at"]:
+                return False
+            self.db.table("briefs").upsert({
+                "date": day.isoformat(), "token": token, "message_id": message_id,
+                "subject": subject, "lines": json.dumps({str(k): v for k, v in lines.items()}),
+                "created_at": _now(), "sent_at": None}, pk="date")
+        return True
+
+    def mark_brief_sent(self, day: date) -> None:
+        with self.db.atomic():
+            self.db.table("briefs").update(day.isoformat(), {"sent_at": _now()})
+
+    # -- sync state --------------------------------------------------------------------------
+
+    def cursor(self, source: str) -> str | None:
+        rows = list(self.db.table("sync_state").rows_where("source = ?", [source]))
+        return rows[0]["cursor"] if rows else None
+
+    def set_cursor(self, source: str, cursor: str) -> None:
+        with self.db.atomic():
+            self.db.table("sync_state").upsert({"source": source, "cursor": cursor, "updated_at": _now()},
+                                         pk="source")
+
+    # -- context -----------------------------------------------------------------------------
+
+    def search_messages(self, query: str, limit: int = 5) -> list[dict[str, Any]]:
+        """Messages matching ``query`` (FTS5), best first."""
+        if not query.strip():
+            return []
+        return list(self.db.table("messages").search(query, limit=limit,
+                                               columns=["message_id", "subject", "sender", "date"]))
