@@ -1,0 +1,130 @@
+"""Due dates from phrases such as "by Friday", "EOD", "end of next week" or "in two days".
+
+Everything resolves against the message's Date header taken in the owner's time zone. Rules
+cover the relative phrases people write in mail; dateparser handles explicit calendar dates
+("Dec 15", "15 December", "2026-12-15") with ``PREFER_DATES_FROM='future'`` and
+``RELATIVE_BASE`` set, so a bare "Dec 3" written in November is this year's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+            "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+            "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
+MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
+          "sep|sept|september|oct|october|nov|november|dec|december")
+
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri)"
+_NUM = r"(\d+|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+_TIME = r"(?:\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b)?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Most specific first: "Wednesday EOD" is Wednesday, not today.
+    ("explicit", re.compile(
+        r"\b(\d{4}-\d{2}-\d{2}|(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
+        r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
+    ("next_weekday", re.compile(r"\bnext " + _WD + r"\b" + _TIME, re.I)),
+    ("this_weekday", re.compile(r"\b(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+                                r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
+    ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|evening))?" + _TIME, re.I)),
+    ("end_next_week", re.compile(r"\bend of next week\b", re.I)),
+    ("end_week", re.compile(r"\b(eow|end of (the |this )?week)\b", re.I)),
+    ("end_next_month", re.compile(r"\bend of next month\b", re.I)),
+    ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
+    ("next_week", re.compile(r"\b(next week|early next week)\b", re.I)),
+    ("in_n", re.compile(r"\bin " + _NUM + r" (business |working )?(day|week)s?\b", re.I)),
+    ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
+                       r"later today|this (morning|afternoon|evening))\b", re.I)),
+    ("today", re.compile(r"\btoday\b", re.I)),
+]
+
+
+def _hm(hour: str | None, minute: str | None, ampm: str | None) -> time | None:
+    if not hour or not ampm:
+        return None
+    h = int(hour) % 12 + (12 if ampm.lower() == "pm" else 0)
+    return time(h, int(minute or 0)) if h < 24 else None
+
+
+def _weekday_on_or_after(base: date, weekday: int) -> date:
+    return base + timedelta(days=(weekday - base.weekday()) % 7)
+
+
+def _end_of_week(base: date, last_workday: int) -> date:
+    return base + timedelta(days=(last_workday - base.weekday()) % 7)
+
+
+@lru_cache(maxsize=4096)
+def _explicit(phrase: str, base: datetime) -> date | None:
+    import dateparser  # imported late: it costs half a second and most messages need none
+
+    settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base.replace(tzinfo=None),
+                "DATE_ORDER": "MDY" if "/" in phrase else "DMY", "REQUIRE_PARTS": ["day", "month"]}
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -> tuple[str | None, str]:
+    """The due date a sentence names, as an ISO date (or date-time when a time is given),
+    resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none)."""
+    local = sent.astimezone(tz)
+    base = local.date()
+    for kind, rx in PATTERNS:
+        m = rx.search(sentence)
+        if not m:
+            continue
+        when: date | None = None
+        at: time | None = None
+        if kind == "eod" or kind == "today":
+            when = base
+        elif kind == "tomorrow":
+            when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
+        elif kind == "end_week":
+            when = _end_of_week(base, last_workday)
+        elif kind == "end_next_week":
+            when = _end_of_week(base, last_workday) + timedelta(days=7)
+        elif kind == "end_month":
+            when = base.replace(day=calendar.monthrange(base.year, base.month)[1])
+        elif kind == "end_next_month":
+            nxt = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
+            when = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
+        elif kind == "next_weekday":
+            wd = WEEKDAYS[m.group(1).lower()]
+            monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
+            when, at = monday_next + timedelta(days=wd), _hm(m.group(2), m.group(3), m.group(4))
+        elif kind == "this_weekday":
+            wd = WEEKDAYS[m.group(1).lower()]
+            when, at = _weekday_on_or_after(base, wd), _hm(m.group(2), m.group(3), m.group(4))
+        elif kind == "next_week":
+            when = base - timedelta(days=base.weekday()) + timedelta(days=7)
+        elif kind == "in_n":
+            n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+            unit_days = 7 if m.group(3).lower() == "week" else 1
+            if m.group(2) and unit_days == 1:
+                when = _add_workdays(base, n, last_workday)
+            else:
+                when = base + timedelta(days=n * unit_days)
+        elif kind == "explicit":
+            when = _explicit(m.group(1), local)
+        if when is None:
+            continue
+        if at is not None:
+            return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
+        return when.isoformat(), m.group(0).strip()
+    return None, ""
+
+
+def _add_workdays(base: date, n: int, last_workday: int) -> date:
+    d = base
+    while n > 0:
+        d += timedelta(days=1)
+        if d.weekday() <= last_workday:
+            n -= 1
+    return d

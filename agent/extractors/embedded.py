@@ -1,0 +1,299 @@
+"""The embedded extractor: rules plus a small request model, offline and fast.
+
+It reads only a message's visible reply text, sentence by sentence. The owner's own mail
+yields commitments ("I'll send...") and waiting items (the owner asked someone). Other
+people's mail yields requests (asked of the owner), waiting items (promised to the owner) and
+blockers. Precision comes first: courtesy lines, out-of-office notes, vague promises, rhetorical
+questions and requests aimed at someone else on the thread produce nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.extractors.base import Owner
+from agent.extractors.dates import find_due
+from agent.extractors.model import RequestModel, shipped_model
+from connectors.types import Address, Message
+from planner.models import Item
+
+_BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
+_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
+_GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
+_SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|kind regards|best regards|warm regards|"
+                         r"warmly|sincerely|talk soon|speak soon|all the best|ta|thx|br)\b[^.?]{0,30}$", re.I)
+_COURTESY_RE = re.compile(
+    r"let (me|us) know if (you have|there are|there's|you've got) any|let me know if (you need|anything)|"
+    r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you|all|this finds)|"
+    r"looking forward|feel free|(don't|do not) hesitate|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
+    r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
+    r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)",
+    re.I,
+)
+_OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
+                     r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
+_PROMISE_RE = re.compile(
+    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
+    r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b|not\b|need\b|see\b|try\b|have to\b|"
+    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b|catch up\b|miss\b|do my best\b|keep you posted\b|"
+    r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
+    re.I,
+)
+_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|follow up|find out|send|circle back|"
+                        r"dig into|confirm|ask|review|sort out|take care of)[^.!?;]*)", re.I)
+_VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
+                       r"follow up|circle back|think about it|see what I can do|take a look)\s*$", re.I)
+_ASK_RE = re.compile(
+    r"\b(?:can|could|would|will) (?:you|u)\s+(?:please\s+|kindly\s+|also\s+|quickly\s+)?(?!believe\b|imagine\b|"
+    r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
+    r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
+    r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
+    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
+    r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
+    r"please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
+    re.I,
+)
+_NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would)? (?:need|want|require)s? (?P<what>.{3,80}?) from you\b", re.I)
+_IMPERATIVE_RE = re.compile(
+    r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
+    r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write)\b[^.!?;]*)",
+    re.I,
+)
+_MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
+                           r"add \S+@\S+ to your address book|\$link|click (here|below|above)", re.I)
+_RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
+                            r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
+                            r"can you believe|right\?$)", re.I)
+_NOT_NAMES = frozenset(
+    "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
+    "therefore however so then now anyway again and but well guys team all everyone folks friends please "
+    "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
+    "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow".split())
+_LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
+_BLOCKER_RE = re.compile(
+    r"\b(?:blocked|stuck) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
+    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't)\s+(?:proceed|sign|move forward|move ahead|"
+    r"start|continue|ship|launch|go ahead|release|close|finali[sz]e|deploy|merge|kick off|begin|pay|onboard)"
+    r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
+    r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
+    r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)",
+    re.I,
+)
+_ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
+_TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
+_CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
+                            r"before|after|otherwise|in the meantime|when you can|at your convenience)\b.*$|"
+                            r"\s*[,–—(]\s*.*$|\s+-\s+.*$", re.I)
+_SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a reply, each a verbatim span once whitespace is collapsed."""
+    segments: list[str] = []
+    for para in re.split(r"\n\s*\n", text):
+        cur: list[str] = []
+        for raw in para.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            if cur and _BULLET_RE.match(line):
+                segments.append(" ".join(cur))
+                cur = []
+            cur.append(line)
+            if line[-1] in ".!?:," or _GREETING_RE.match(line) or _SIGNOFF_RE.match(line):
+                segments.append(" ".join(cur))
+                cur = []
+        if cur:
+            segments.append(" ".join(cur))
+    out = []
+    for seg in segments:
+        for s in _SPLIT_RE.split(seg):
+            s = _BULLET_RE.sub("", s.strip())
+            if s:
+                out.append(s)
+    return out
+
+
+def first_name(addr: Address) -> str:
+    if addr.name.strip():
+        name = addr.name.strip().strip('"')
+        if "," in name:  # "Lovelace, Ada"
+            name = name.split(",", 1)[1].strip() or name
+        return name.split()[0]
+    local = addr.email.split("@")[0]
+    return re.split(r"[._+-]", local)[0].capitalize() or addr.email
+
+
+_GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "taking": "take", "making": "make",
+            "giving": "give", "having": "have", "putting": "put", "getting": "get", "signing": "sign",
+            "checking": "check", "looking": "look", "booking": "book", "writing": "write", "joining": "join",
+            "moving": "move", "scheduling": "schedule", "approving": "approve", "introducing": "introduce",
+            "updating": "update", "forwarding": "forward", "preparing": "prepare", "setting": "set",
+            "confirming": "confirm", "adding": "add", "calling": "call", "pulling": "pull", "doing": "do"}
+
+
+def _clean_vp(vp: str, phrase: str) -> str:
+    if phrase:
+        vp = vp.replace(phrase, " ")
+    first, _, rest = vp.strip().partition(" ")
+    if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
+        vp = f"{_GERUNDS[first.lower()]} {rest}"
+    vp = re.sub(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", "", vp.strip(), flags=re.I)
+    vp = _CLAUSE_CUT_RE.sub("", vp)
+    vp = _SOFTENERS_RE.sub("", vp)
+    vp = re.sub(r"(\s+(by|before|on|until|till|in|at|for|the|this|next))+\s*$", "", vp, flags=re.I)
+    vp = re.sub(r"\s{2,}", " ", vp)
+    vp = _TRAILING_RE.sub("", vp).strip()
+    words = vp.split()
+    if len(words) > 12:
+        vp = " ".join(words[:12]) + "…"
+    return vp
+
+
+def _swap(vp: str, mapping: dict[str, str]) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return mapping[m.group(0).lower()]
+
+    return re.sub(r"\b(" + "|".join(mapping) + r")\b", repl, vp, flags=re.I)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+@dataclass
+class _Ctx:
+    msg: Message
+    owner: Owner
+    from_owner: bool
+    other: Address  # the counterparty: the sender, or the owner's first recipient
+
+
+class EmbeddedExtractor:
+    """The offline default. ``threshold`` is the request model's cut-off probability."""
+
+    name = "embedded"
+
+    def __init__(self, model: RequestModel | None = None, threshold: float = 0.6) -> None:
+        self.model = model or shipped_model()
+        self.threshold = threshold
+
+    def extract(self, message: Message, owner: Owner) -> list[Item]:
+        from_owner = message.sender.email == owner.email.lower()
+        if from_owner:
+            recipients = [a for a in message.to + message.cc if a.email != owner.email.lower()]
+            other = recipients[0] if recipients else Address("", "")
+        else:
+            other = message.sender
+        ctx = _Ctx(message, owner, from_owner, other)
+        items: list[Item] = []
+        seen: set[str] = set()
+        for sentence in sentences(message.reply_text):
+            item = self._classify(sentence, ctx)
+            if item is not None and item.kind == "blocker" and any(i.kind == "blocker" for i in items):
+                continue  # one message describes one blocker; later sentences elaborate on it
+            if item is not None and item.title.lower() not in seen:
+                seen.add(item.title.lower())
+                items.append(item)
+        return items
+
+    def is_request(self, sentence: str) -> bool:
+        """Does this sentence, written to the owner, ask the owner to act or answer?"""
+        if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence):
+            return False
+        if _MARKETING_RE.search(sentence):
+            return False
+        if _ASK_RE.search(sentence) or _NEED_FROM_RE.search(sentence) or _IMPERATIVE_RE.match(sentence):
+            return True
+        if _RHETORICAL_RE.search(sentence):
+            return False
+        return self.model.probability(sentence) >= self.threshold
+
+    # -- classification ----------------------------------------------------------------------
+
+    def _classify(self, sentence: str, ctx: _Ctx) -> Item | None:
+        if len(sentence) < 8 or len(sentence) > 400:
+            return None
+        if _GREETING_RE.match(sentence) or _SIGNOFF_RE.match(sentence):
+            return None
+        if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence):
+            return None
+        due, phrase = find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
+        if ctx.from_owner:
+            return self._owner_sentence(sentence, ctx, due, phrase)
+        return self._their_sentence(sentence, ctx, due, phrase)
+
+    def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
+        msg = ctx.msg
+        return Item(
+            kind=kind, title=title, evidence=sentence, due=due, owner=owner,
+            counterparty=ctx.other.email, thread_id=msg.thread_id,
+            source={"message_id": msg.message_id, "subject": msg.subject, "from": msg.sender.email,
+                    "date": msg.date.isoformat()},
+        )
+
+    def _owner_sentence(self, sentence: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
+        name = first_name(ctx.other) if ctx.other.email else "them"
+        question = sentence.rstrip().endswith("?")
+        m = _PROMISE_RE.search(sentence) or _LET_ME_RE.search(sentence)
+        if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
+            vp = _clean_vp(m.group("vp"), phrase)
+            if vp and not (_VAGUE_RE.match(vp) and not due):
+                if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
+                    return None
+                title = _cap(_swap(vp, {"you": name, "your": f"{name}'s"}))
+                return self._item("commitment", title, sentence, ctx, due, "me")
+        a = _ASK_RE.search(sentence)
+        if a and ctx.other.email:
+            vp = _clean_vp(a.group("vp") or a.group("vp2") or a.group("vp3") or "", phrase)
+            if vp and not re.match(r"^(let me know if|tell me if|hesitate|feel free)", vp, re.I):
+                vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
+                                  ctx.other.email)
+        return None
+
+    def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
+        """A request that names someone else first ("Bob, can you...") is not the owner's; nor
+        is a "you" in mail where the owner is only copied."""
+        m = _ADDRESSED_RE.match(sentence)
+        if m and m.group("name").lower() not in _NOT_NAMES and m.group("name").lower() != ctx.owner.first_name:
+            return True
+        owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
+        mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
+                                                                  sentence, re.I)
+        return not owner_in_to and bool(ctx.msg.to) and not mentions_owner
+
+    def _their_sentence(self, sentence: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
+        name = first_name(ctx.other)
+        b = _BLOCKER_RE.search(sentence)
+        if b:
+            what = next(g for g in (b.group("b1"), b.group("b2"), b.group("b3"), b.group("b4")) if g)
+            what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
+            return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
+        p = _PROMISE_RE.search(sentence)
+        question = sentence.rstrip().endswith("?")
+        if p and not question and re.search(r"\b(you|your)\b", sentence, re.I) or p and due and not question:
+            vp = _clean_vp(p.group("vp"), phrase)
+            if vp and not (_VAGUE_RE.match(vp) and not due) and not re.search(r"\b(i|we) can\b", p.group(0), re.I):
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if not self.is_request(sentence) or self._aimed_elsewhere(sentence, ctx):
+            return None
+        swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
+        n = _NEED_FROM_RE.search(sentence)
+        if n:
+            title = f"Get {_clean_vp(n.group('what'), phrase)} to {name}"
+        else:
+            a = _ASK_RE.search(sentence) or _IMPERATIVE_RE.match(sentence)
+            vp = ""
+            if a is not None:
+                groups = a.groupdict()
+                vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
+            if vp and not _LET_KNOW_RE.match(vp):
+                title = _cap(_swap(vp, swap))
+            else:
+                subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
+                title = f"Reply to {name} about {subject or 'their message'}"
+        return self._item("request", title, sentence, ctx, due, "me")

@@ -1,0 +1,53 @@
+"""The small request model: logistic regression over words, word pairs and a few cues.
+
+It is trained by :mod:`agent.extractors.train` on the training split of the labelled request
+sentences and shipped as ``request_model.json``; scoring is plain Python, no numpy needed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+_TOKEN_RE = re.compile(r"[a-z0-9']+|\?")
+_CUES = {
+    "cue:modal_you": re.compile(r"\b(can|could|would|will|do|did|are|have)\s+(you|u)\b", re.I),
+    "cue:please": re.compile(r"\b(please|pls|kindly)\b", re.I),
+    "cue:need_you": re.compile(r"\b(need|want|require)\s+(you|your|from you)\b", re.I),
+    "cue:let_me_know": re.compile(r"\blet\s+(me|us)\s+know\b", re.I),
+    "cue:question": re.compile(r"\?\s*$"),
+    "cue:link": re.compile(r"https?://|\$link|click", re.I),
+    "cue:first_person": re.compile(r"^\s*(i|we)\b", re.I),
+}
+
+
+def features(sentence: str) -> list[str]:
+    tokens = _TOKEN_RE.findall(sentence.lower())
+    feats = [f"w:{t}" for t in tokens]
+    feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    if tokens:
+        feats.append(f"first:{tokens[0]}")
+    feats += [name for name, rx in _CUES.items() if rx.search(sentence)]
+    feats.append("bias")
+    return feats
+
+
+class RequestModel:
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def probability(self, sentence: str) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features(sentence))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps({"weights": self.weights}, sort_keys=True, separators=(",", ":"))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> RequestModel:
+    text = resources.files("agent.extractors").joinpath("request_model.json").read_text()
+    return RequestModel(json.loads(text)["weights"])
