@@ -1,0 +1,103 @@
+"""Builds focusd's parts from the settings: store, owner, backends and extractor.
+
+Backends are built on first use, so a command that needs only the store never opens a mail
+connection, and a broken calendar cannot stop mail from being read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+
+from agent.clock import Clock
+from agent.errors import ConfigError
+from agent.extractors.base import Extractor, Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from agent.settings import Settings
+from connectors import BackendUnavailable, load_backend
+from connectors.calendar import BACKENDS as CALENDARS
+from connectors.calendar.base import CalendarBackend
+from connectors.mail import BACKENDS as MAIL
+from connectors.mail.base import MailSource
+from connectors.send import BACKENDS as SENDERS
+from connectors.send.base import Sender
+from planner.store import Store
+
+
+def owner_from(settings: Settings) -> Owner:
+    days = settings["owner"]["working_days"]
+    return Owner(name=settings["owner"]["name"], email=settings.owner_email, tz=settings.tz,
+                 last_workday=max(d for d in days if d <= 4) if any(d <= 4 for d in days) else max(days))
+
+
+def _load(registry: dict[str, str], kind: str, name: str) -> Any:
+    try:
+        return load_backend(registry, kind, name)
+    except BackendUnavailable as exc:
+        raise ConfigError([f"{kind}.backend: {exc}"]) from None
+
+
+@dataclass
+class App:
+    settings: Settings
+    clock: Clock
+    store_path: Any = None  # overrides [storage].path (the demo and tests)
+    _closers: list[Any] = field(default_factory=list)
+
+    @cached_property
+    def owner(self) -> Owner:
+        return owner_from(self.settings)
+
+    @cached_property
+    def store(self) -> Store:
+        store = Store.open(self.store_path or self.settings["storage"]["path"])
+        self._closers.append(store)
+        return store
+
+    def now(self) -> datetime:
+        return self.clock().astimezone(self.settings.tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    @cached_property
+    def mail(self) -> MailSource:
+        cfg = self.settings["mail"]
+        cls = _load(MAIL, "mail", cfg["backend"])
+        source: MailSource = cls(cfg["path"])
+        self._closers.append(source)
+        return source
+
+    @cached_property
+    def calendar(self) -> CalendarBackend | None:
+        cfg = self.settings["calendar"]
+        if cfg["backend"] == "none":
+            return None
+        cls = _load(CALENDARS, "calendar", cfg["backend"])
+        backend: CalendarBackend = cls(cfg["paths"], self.settings.tz)
+        return backend
+
+    @cached_property
+    def sender(self) -> Sender:
+        cfg = self.settings["smtp"]
+        cls = _load(SENDERS, "smtp", cfg["backend"])
+        sender: Sender = cls(cfg["path"], dry_run=cfg["dry_run"])
+        return sender
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        provider = self.settings["llm"]["provider"]
+        if provider != "none":
+            raise ConfigError([f"llm.provider: {provider!r} is not available in this version; use \"none\""])
+        return EmbeddedExtractor()
+
+    @property
+    def from_address(self) -> str:
+        return self.settings["smtp"]["from_address"] or self.settings.owner_email
+
+    def close(self) -> None:
+        for c in reversed(self._closers):
+            c.close()
+        self._closers.clear()

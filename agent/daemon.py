@@ -1,0 +1,74 @@
+"""The foreground daemon behind ``focusd run``: a sync every poll interval, the brief when due.
+
+It tells systemd it is ready (``Type=notify``) and stops cleanly on SIGTERM. IMAP IDLE and
+reply handling join it in later work; for now it polls.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import threading
+from datetime import datetime
+from types import FrameType
+
+import structlog
+
+from agent.app import App
+from agent.cycle import send_brief, sync_once
+
+log = structlog.get_logger(__name__)
+
+
+def sd_notify(state: str) -> None:
+    """Tell systemd about our state, when it is listening."""
+    address = os.environ.get("NOTIFY_SOCKET")
+    if not address:
+        return
+    if address.startswith("@"):
+        address = "\0" + address[1:]
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.connect(address)
+        sock.sendall(state.encode())
+
+
+def brief_due(app: App, now: datetime) -> bool:
+    if now.time() < app.settings["brief"]["time"]:
+        return False
+    if now.weekday() not in app.settings["owner"]["working_days"]:
+        return False
+    existing = app.store.brief(now.date())
+    return not (existing and existing["sent_at"])
+
+
+def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = None) -> int:
+    stop = stop or threading.Event()
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        log.info("daemon.stopping", signal=signal.Signals(signum).name)
+        stop.set()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
+    interval = app.settings["mail"]["poll_interval"].total_seconds()
+    sd_notify("READY=1")
+    log.info("daemon.started", poll_interval=interval)
+    cycles = 0
+    while not stop.is_set():
+        try:
+            sync_once(app)
+            now = app.now()
+            if brief_due(app, now):
+                send_brief(app, now.date())
+        except Exception as exc:  # noqa: BLE001 - a failed cycle is logged; the next one retries
+            log.exception("cycle.failed", error=type(exc).__name__)
+        cycles += 1
+        if max_cycles is not None and cycles >= max_cycles:
+            break
+        sd_notify("WATCHDOG=1")
+        stop.wait(interval)
+    sd_notify("STOPPING=1")
+    app.close()
+    return 0

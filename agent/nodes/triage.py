@@ -1,0 +1,64 @@
+"""Triage: bulk, automated and hostile mail goes past extraction, with the reason logged."""
+
+from __future__ import annotations
+
+import re
+
+import structlog
+from langgraph.runtime import Runtime
+
+from agent.state import BatchState, Context
+from connectors.types import Message
+
+log = structlog.get_logger(__name__)
+
+_AUTO_SUBJECT_RE = re.compile(
+    r"^\s*(out of (the )?office|automatic reply|auto(matic)?[- ]?(reply|response)|abwesenheit|"
+    r"réponse automatique|respuesta automática|autosvar|away from (the )?office|delivery status notification|"
+    r"undeliverable|mail delivery failed)\b", re.I)
+# Mail that addresses the assistant or gives it orders. It is data, never instructions: such a
+# message yields no items at all, so its text cannot steer what lands in the brief.
+_HOSTILE_RE = re.compile(
+    r"\b(ignore|disregard|forget|override) (all |any |your |the |previous |prior |above |earlier )*"
+    r"(instructions|rules|prompts?|guidelines|directives)\b|"
+    r"\b(system|developer) prompt\b|\bnew instructions\b|\bprompt injection\b|"
+    r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b|\bas an ai\b|"
+    r"^\W*(dear |attention |hey |hi |note to (the )?)?(ai|assistant|focusd|bot|agent|gpt|llm|"
+    r"ai assistant|email assistant)\s*[,:!]|"
+    r"\b(ai|email|executive) assistant[,:]?\s+(please\s+)?(forward|send|delete|mark|add|drop|ignore|reply|"
+    r"move|archive|schedule|book|pay|transfer)\b|"
+    r"\b(forward|send|email) (all|every|the owner's|your owner's) .{0,40}(emails?|mail|messages|files|passwords?)\b|"
+    r"\b(mark|set) (all|every) .{0,30}\b(done|complete|completed)\b|\bdelete (all|every) .{0,30}\b(items|emails?|tasks)\b|"
+    r"\b(reveal|print|output|repeat) (your|the) (instructions|prompt|configuration|api key|password)",
+    re.I | re.M,
+)
+
+
+def triage_reason(msg: Message, owner_email: str) -> str:
+    """Why ``msg`` needs no extraction, or "" when it does."""
+    if msg.message_id.startswith("<focusd-brief."):
+        return "own brief"
+    if msg.is_brief_reply:
+        return "brief reply"
+    if msg.is_bulk:
+        return "bulk"
+    if _AUTO_SUBJECT_RE.search(msg.subject):
+        return "auto-reply"
+    if _HOSTILE_RE.search(msg.subject) or _HOSTILE_RE.search(msg.reply_text):
+        return "hostile"
+    if not msg.sender.email:
+        return "no sender"
+    if not msg.reply_text.strip():
+        return "no visible text"
+    return ""
+
+
+def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
+    owner = runtime.context.owner.email.lower()
+    skipped = {}
+    for msg in state["messages"]:
+        reason = triage_reason(msg, owner)
+        if reason:
+            skipped[msg.message_id] = reason
+            log.info("message.skipped", message_id=msg.message_id, reason=reason)
+    return {"skipped": skipped}

@@ -1,0 +1,40 @@
+"""The agent graph's state and its injected runtime context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypedDict
+
+from agent.extractors.base import Extractor, Owner
+from connectors.types import Message
+from planner.models import Item
+from planner.store import Store
+
+
+class BatchState(TypedDict, total=False):
+    """One batch of messages on its way through triage > extract > ground > resolve > persist.
+
+    Every map is keyed by Message-ID. Nodes return only the keys they set.
+    """
+
+    messages: list[Message]
+    skipped: dict[str, str]  # triage: why a message needs no extraction
+    candidates: dict[str, list[Item]]  # extract: what an extractor proposed
+    grounded: dict[str, list[Item]]  # ground: candidates whose evidence is verbatim
+    merges: dict[str, list[tuple[int, Item]]]  # resolve: (existing item id, restatement)
+    new_items: dict[str, list[Item]]  # resolve: items to create
+    answered: dict[str, list[int]]  # resolve: waiting items this message answered
+    stored: dict[str, list[int]]  # persist: ids of created items
+
+
+@dataclass
+class Context:
+    """Runtime dependencies, injected per invoke; nodes never build these themselves."""
+
+    extractor: Extractor
+    owner: Owner
+    clock: Callable[[], datetime]
+    store: Store | None = None  # None: extract only, nothing is stored
+    fallback: Extractor | None = None  # used for a message when ``extractor`` fails
