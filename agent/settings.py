@@ -456,3 +456,24 @@ def render(values: Mapping[str, Mapping[str, Any]], goals: list[Mapping[str, Any
                 out.append(f"{line:<50}# {key.help}" if goals else f"# {line:<48}# {key.help}")
         out.append("")
     return "\n".join(out)
+
+
+EXAMPLE_VALUES: dict[str, dict[str, Any]] = {
+    "owner": {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/London",
+              "working_hours": "09:00-18:00", "working_days": "mon-fri"},
+    "mail": {"backend": "maildir", "path": "mail", "sent_folder": "Sent"},
+    "smtp": {"backend": "file", "path": "outbox"},
+    "calendar": {"backend": "ics", "paths": ["calendar.ics"]},
+    "llm": {"provider": "none"},
+    "storage": {"path": "focusd.db"},
+}
+EXAMPLE_GOALS: list[dict[str, Any]] = [
+    {"title": "Close the seed round", "weight": 3, "keywords": ["investor", "deck", "term sheet"],
+     "deadline": "2026-12-15"},
+    {"title": "Ship the pilot", "weight": 2, "keywords": ["pilot", "customer"]},
+]
+
+
+def example() -> str:
+    """The text of ``config/focusd.example.toml``: every key, rendered from the schema."""
+    return render(EXAMPLE_VALUES, EXAMPLE_GOALS)

@@ -391,14 +391,17 @@ def _attribution(line: str) -> bool:
 def _wrote_header(lines: list[str], i: int) -> int:
     """How many lines a "... wrote:" quote header takes at ``i`` (0 when there is none)."""
     line = lines[i]
+    if line.lstrip().startswith(">"):
+        return 0
     if len(line) < 400 and _WROTE_RE.match(line):
         return 1
     if _attribution(line) and _quote_follows(lines, i + 1):
         return 1
-    if i + 1 < len(lines) and lines[i].strip():
-        joined = f"{line.rstrip()} {lines[i + 1].strip()}"
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if line.strip() and nxt.strip() and not nxt.lstrip().startswith(">"):
+        joined = f"{line.rstrip()} {nxt.strip()}"
         if _WROTE_START_RE.match(line) and len(joined) < 400 and _WROTE_RE.match(joined):
             return 2
-        if _attribution(joined) and _quote_follows(lines, i + 2):
+        if _DATE_OR_ADDR_RE.search(line) and _attribution(joined) and _quote_follows(lines, i + 2):
             return 2
     return 0

@@ -99,11 +99,12 @@ def sentences(text: str) -> list[str]:
             line = raw.strip()
             if not line:
                 continue
-            if cur and _BULLET_RE.match(line):
+            standalone = bool(_BULLET_RE.match(line) or _GREETING_RE.match(line) or _SIGNOFF_RE.match(line))
+            if cur and standalone:
                 segments.append(" ".join(cur))
                 cur = []
             cur.append(line)
-            if line[-1] in ".!?:," or _GREETING_RE.match(line) or _SIGNOFF_RE.match(line):
+            if line[-1] in ".!?:," or standalone:
                 segments.append(" ".join(cur))
                 cur = []
         if cur:
