@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import structlog
+
+from agent.extractors.base import Owner
+from connectors.types import Address, Message
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+DEMO = ROOT / "config" / "demo"
+DEMO_NOW = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture(autouse=True)
+def _reset_structlog() -> Iterator[None]:
+    structlog.reset_defaults()
+    yield
+    structlog.reset_defaults()
+
+
+@pytest.fixture(autouse=True)
+def _no_pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("FOCUSD_NOW", "FOCUSD_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def owner() -> Owner:
+    return Owner("Ada Lovelace", "ada@example.com", LONDON)
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path) -> Path:
+    """A private copy of the demo week (mail, calendar, config)."""
+    target = tmp_path / "demo"
+    shutil.copytree(DEMO, target)
+    return target
+
+
+def shared_data(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must lay shared/ beside the checkout")
+        pytest.skip(f"{path} is not here")
+    return path
+
+
+def make_message(text: str, sender: str = "maria@fund.example", to: tuple[str, ...] = ("ada@example.com",),
+                 cc: tuple[str, ...] = (), subject: str = "Re: deck", date: datetime | None = None,
+                 message_id: str = "<m1@fund.example>", name: str = "Maria Chen",
+                 references: tuple[str, ...] = ()) -> Message:
+    return Message(
+        message_id=message_id, subject=subject, sender=Address(name, sender),
+        to=[Address("", t) for t in to], cc=[Address("", c) for c in cc],
+        date=date or datetime(2026, 11, 18, 9, 0, tzinfo=UTC),  # a Wednesday
+        text=text, reply_text=text, references=list(references),
+    )

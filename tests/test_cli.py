@@ -1,0 +1,199 @@
+"""The command line through its contracts: JSON Lines shapes, exit codes, stdout for data only."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from agent.cli import cli, main
+from tests.conftest import DEMO_NOW, shared_data
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(done.value.code or 0), out, err
+
+
+@pytest.fixture
+def demo_config(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FOCUSD_NOW", DEMO_NOW.isoformat())
+    return demo_dir / "focusd.toml"
+
+
+def _lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+ITEM_KEYS = {"id", "kind", "title", "owner", "counterparty", "due", "status", "score", "reasons", "evidence",
+             "source", "goal", "blocks", "blocked_by", "snoozed_until", "pinned", "notes"}
+
+
+def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert set(cli.commands) >= {"init", "doctor", "run", "sync", "brief", "items", "extract", "inspect",
+                                 "calendar", "demo"}
+    for name in cli.commands:
+        code, out, _ = run(capsys, name, "--help")
+        assert code == 0 and "Example: focusd" in out, name
+
+
+def test_sync_twice_adds_and_changes_nothing(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
+    assert code == 0, err
+    assert out.startswith("32 new messages, 19 new items")
+    _, first, _ = run(capsys, "--config", str(demo_config), "items", "--all", "--json")
+    code, out, _ = run(capsys, "--config", str(demo_config), "sync", "--once")
+    assert code == 0 and out.startswith("0 new messages, 0 new items")
+    _, second, _ = run(capsys, "--config", str(demo_config), "items", "--all", "--json")
+    assert first == second
+    rows = _lines(second)
+    assert len(rows) == 19 and all(set(r) == ITEM_KEYS for r in rows)
+    assert all(isinstance(r["id"], int) for r in rows)
+    assert all(isinstance(r["score"], float) for r in rows if r["status"] == "open")
+
+
+def test_items_and_brief_json(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    run(capsys, "--config", str(demo_config), "sync", "--once")
+    code, out, _ = run(capsys, "--config", str(demo_config), "items", "--json")
+    assert code == 0 and all(r["status"] == "open" for r in _lines(out))
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--format", "json")
+    assert code == 0
+    (brief,) = _lines(out)
+    assert set(brief) == {"date", "subject", "focus", "meetings", "due_soon", "waiting", "blockers", "handled"}
+    assert brief["date"] == "2026-11-19"
+    assert set(brief["focus"][0]) == ITEM_KEYS | {"line", "why"}
+    assert set(brief["meetings"][0]) == {"line", "title", "start", "end", "attendees", "related"}
+    assert brief["meetings"][0]["start"].endswith("+00:00")  # London in November
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--date", "2026-11-19")
+    assert code == 0 and out.startswith("Good morning, Ada.")
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--format", "html")
+    assert code == 0 and out.startswith("<html>")
+
+
+def test_brief_send_once_per_date(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    run(capsys, "--config", str(demo_config), "sync", "--once")
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
+    assert code == 0 and out.startswith("sent: Your focus for Thu 19 Nov")
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
+    assert code == 0 and out.startswith("already sent")
+    assert len(list((demo_config.parent / "outbox").glob("*.eml"))) == 1
+
+
+def test_extract_json_contract(capsys: pytest.CaptureFixture[str], demo_config: Path, tmp_path: Path) -> None:
+    cur = demo_config.parent / "mail" / "cur"
+    deck = next(p for p in cur.iterdir() if b"<m1.maria@northwind.vc>" in p.read_bytes())
+    hostile = next(p for p in cur.iterdir() if b"<h1@leadgen.example>" in p.read_bytes())
+    missing = tmp_path / "missing.eml"
+    code, out, err = run(capsys, "--config", str(demo_config), "extract", str(deck), str(missing), str(hostile), "--json")
+    assert code == 1
+    first, second, third = _lines(out)
+    assert first["file"] == str(deck) and first["message_id"] == "<m1.maria@northwind.vc>"
+    (item,) = first["items"]
+    assert set(item) == ITEM_KEYS and item["id"] is None and item["score"] is None and item["status"] is None
+    assert item["kind"] == "request" and item["due"] == "2026-11-20"
+    assert item["evidence"] == "Could you send me the updated deck with the Q3 numbers by Friday?"
+    assert second == {"file": str(missing), "error": f"cannot read {missing}: No such file or directory"}
+    assert third["items"] == []
+    assert not (demo_config.parent / "focusd.db").exists()  # extract stores nothing
+
+
+def test_inspect_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    talon = shared_data("replies", "talon", "gmail.eml")
+    code, out, _ = run(capsys, "inspect", str(talon), "--json")
+    assert code == 0
+    (row,) = _lines(out)
+    assert list(row) == ["file", "message_id", "from", "to", "cc", "date", "subject", "text", "reply_text",
+                         "attachments", "is_bulk", "is_brief_reply"]
+    assert row["from"] == {"name": "Megan One", "email": "xxx@gmail.com"}
+    assert row["to"] == [{"name": "", "email": "bob@example.com"}]
+    assert row["date"] == "2012-04-02T20:21:52+04:00"
+    assert row["message_id"].startswith("<CAKsfaBW") and row["reply_text"] == "Hello"
+
+
+def test_inspect_a_file_that_is_not_mail(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    junk = tmp_path / "junk.eml"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00")
+    good = shared_data("replies", "talon", "gmail.eml")
+    code, out, _ = run(capsys, "inspect", str(junk), str(good), "--json")
+    assert code == 1
+    bad, ok = _lines(out)
+    assert bad == {"file": str(junk), "error": "the data is binary, not a mail message"}
+    assert ok["reply_text"] == "Hello"
+
+
+def test_bad_config_exits_2_listing_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[owner]\nname = "Ada"\ntimezone = "Nowhere/City"\n[mail]\npoll_interval = "often"\nfolder = "INBOX"\n')
+    code, out, err = run(capsys, "--config", str(cfg), "items")
+    assert code == 2 and out == ""
+    assert "has 4 problems" in err
+    for key in ("owner.email", "owner.timezone", "mail.poll_interval", "mail.folder"):
+        assert key in err
+    assert "Traceback" not in err
+
+
+def test_missing_calendar_file_is_one_clear_error_and_mail_still_flows(
+        capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    (demo_config.parent / "calendar.ics").unlink()
+    code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
+    assert code == 1
+    assert out.startswith("32 new messages, 19 new items")
+    assert "problem: calendar: calendar file" in err and "does not exist" in err
+
+
+def test_init_writes_a_config_that_loads(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    cfg = tmp_path / "new" / "focusd.toml"
+    code, out, err = run(capsys, "--config", str(cfg), "init", "--name", "Ada Lovelace", "--email", "ada@example.com",
+                         "--timezone", "Europe/London")
+    assert code == 0, err
+    assert "name = \"Ada Lovelace\"" in cfg.read_text()
+    code, _, err = run(capsys, "--config", str(cfg), "init", "--name", "A", "--email", "a@b.c")
+    assert code == 1 and "already exists" in err
+    (cfg.parent / "mail" / "cur").mkdir(parents=True)
+    code, out, _ = run(capsys, "--config", str(cfg), "doctor")
+    assert code == 0
+    assert [line.split()[:2] for line in out.splitlines()] == [
+        ["ok", "config"], ["ok", "storage"], ["ok", "mail"], ["ok", "calendar"], ["ok", "smtp"], ["ok", "llm"]]
+
+
+def test_doctor_fails_on_a_broken_connection(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    (demo_config.parent / "calendar.ics").write_text("garbage")
+    code, out, _ = run(capsys, "--config", str(demo_config), "doctor")
+    assert code == 1
+    assert any(line.startswith("FAIL calendar") for line in out.splitlines())
+
+
+def test_unavailable_backends_are_config_errors(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    text = demo_config.read_text().replace('provider = "none"', 'provider = "openai"\nmodel = "gpt-x"')
+    demo_config.write_text(text)
+    code, _, err = run(capsys, "--config", str(demo_config), "sync", "--once")
+    assert code == 2 and "llm.provider" in err
+
+
+def test_calendar_command(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    code, out, _ = run(capsys, "--config", str(demo_config), "calendar", "--from", "2026-11-19", "--to", "2026-11-19",
+                       "--json")
+    assert code == 0
+    titles = [r["title"] for r in _lines(out)]
+    assert titles == ["Team standup", "1:1 Ada / Tom (moved)", "Final interview: Alex Kim (culture round)",
+                      "Call with Maria Chen (Northwind)"]
+    code, _, err = run(capsys, "--config", str(demo_config), "calendar", "--from", "tomorrow")
+    assert code == 2 and "is not a date" in err
+
+
+def test_demo_prints_a_brief_and_nothing_else_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert out.startswith("Good morning, Ada. Today's focus: send Maria the updated deck")
+    assert "Today's meetings" in out and "Waiting on others" in out
+    assert "{" not in out.splitlines()[0]  # no log line leaked into stdout
+
+
+def test_no_traceback_without_verbose(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--config", str(tmp_path / "absent.toml"), "items")
+    assert code == 2 and "no such file" in err and "Traceback" not in err
+    assert os.environ.get("FOCUSD_NOW") is None

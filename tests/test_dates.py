@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent.extractors.dates import find_due
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("I'll send the deck by Friday.", "2026-11-20"),
+    ("Can you do it by Wednesday?", "2026-11-18"),
+    ("Feedback by Wednesday EOD please.", "2026-11-18"),
+    ("Numbers by Tuesday.", "2026-11-24"),
+    ("next Tuesday works", "2026-11-24"),
+    ("Send it EOD.", "2026-11-18"),
+    ("by close of business", "2026-11-18"),
+    ("I'll have it tomorrow.", "2026-11-19"),
+    ("by end of week", "2026-11-20"),
+    ("by the end of next week", "2026-11-27"),
+    ("before the end of the month", "2026-11-30"),
+    ("in two days", "2026-11-20"),
+    ("in 3 business days", "2026-11-23"),
+    ("in a week", "2026-11-25"),
+    ("early next week", "2026-11-23"),
+    ("before the pilot review on Dec 3?", "2026-12-03"),
+    ("by 15 December", "2026-12-15"),
+    ("due 2027-01-10", "2027-01-10"),
+    ("Call me tomorrow at 3pm", "2026-11-19T15:00:00+00:00"),
+    ("Nothing to see here.", None),
+    ("We sat in the sun.", None),
+])
+def test_relative_dates_resolve_against_the_message_date(sentence: str, due: str | None) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+def test_dates_resolve_in_the_owners_time_zone() -> None:
+    # 23:30 UTC on Wednesday is already Thursday in Tokyo: "tomorrow" is Friday there.
+    late = datetime(2026, 11, 18, 23, 30, tzinfo=UTC)
+    assert find_due("tomorrow", late, ZoneInfo("Asia/Tokyo"))[0] == "2026-11-20"
+    assert find_due("tomorrow", late, LONDON)[0] == "2026-11-19"
+
+
+def test_a_bare_month_day_prefers_the_future() -> None:
+    december = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+    assert find_due("by Jan 5", december, LONDON)[0] == "2027-01-05"
+
+
+def test_end_of_week_follows_the_owners_last_working_day() -> None:
+    assert find_due("by end of week", WEDNESDAY, LONDON, last_workday=3)[0] == "2026-11-19"
+
+
+def test_the_phrase_is_returned_for_titles() -> None:
+    assert find_due("I'll send it by Friday.", WEDNESDAY, LONDON)[1] == "by Friday"

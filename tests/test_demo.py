@@ -1,0 +1,81 @@
+"""The demo week end to end: the gold labels, the skipped mail, and a brief that makes sense."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import send_brief, sync_once
+from agent.settings import load
+from planner.models import Item
+from tests.conftest import DEMO_NOW
+
+GOLD = json.loads((Path(__file__).parent / "gold" / "demo_items.json").read_text())
+
+
+def _run(demo_dir: Path) -> App:
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    return app
+
+
+def _matches(gold: dict[str, str], item: Item) -> bool:
+    return (item.message_id == gold["message_id"] and item.kind == gold["kind"]
+            and gold["evidence"].lower() in item.evidence.lower())
+
+
+def test_the_week_has_at_least_thirty_messages(demo_dir: Path) -> None:
+    inbox = list((demo_dir / "mail" / "cur").glob("*.demo*"))
+    sent = list((demo_dir / "mail" / ".Sent" / "cur").glob("*.demo*"))
+    assert len(inbox) + len(sent) >= 30 and len(sent) >= 5
+
+
+def test_precision_and_recall_against_the_gold_labels(demo_dir: Path) -> None:
+    items = _run(demo_dir).store.all_items()
+    gold = GOLD["items"]
+    true_pos = [g for g in gold if any(_matches(g, i) for i in items)]
+    correct = [i for i in items if any(_matches(g, i) for g in gold)]
+    recall = len(true_pos) / len(gold)
+    precision = len(correct) / len(items)
+    missed = [g for g in gold if g not in true_pos]
+    extra = [(i.message_id, i.kind, i.evidence) for i in items if i not in correct]
+    assert recall >= 0.85, missed
+    assert precision >= 0.85, extra
+
+
+def test_newsletters_notifications_and_the_hostile_message_yield_nothing(demo_dir: Path) -> None:
+    app = _run(demo_dir)
+    by_source = {i.message_id for i in app.store.all_items()}
+    for message_id in GOLD["no_items"]:
+        assert message_id not in by_source, message_id
+    assert app.store.message("<h1@leadgen.example>")["skipped"] == "hostile"
+    assert app.store.message("<nl1@foundersdigest.example>")["skipped"] == "bulk"
+    assert app.store.message("<nl2@saasmetrics.example>")["skipped"] == "bulk"
+    assert app.store.message("<cal1@google.com>")["skipped"] == "bulk"
+    # The hostile message asked for every task to be marked done. The one item not open is the
+    # question Maria answered in her reply.
+    closed = [(i.message_id, i.status) for i in app.store.all_items() if i.status != "open"]
+    assert closed == [("<s1.ada@loom.example>", "done")]
+
+
+def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
+    app = _run(demo_dir)
+    sent, brief = send_brief(app, app.today())
+    assert sent
+    focus = [bl.item.title for bl in brief.lines if bl.section == "focus" and bl.item]
+    assert focus[0] == "Send Maria the updated deck with the Q3 numbers"
+    assert len(focus) == 3
+    meetings = [bl.meeting["title"] for bl in brief.lines if bl.meeting]
+    assert meetings == ["Team standup", "1:1 Ada / Tom (moved)", "Final interview: Alex Kim (culture round)",
+                        "Call with Maria Chen (Northwind)"]
+    outbox = list((demo_dir / "outbox").glob("*.eml"))
+    assert len(outbox) == 1
+    raw = outbox[0].read_bytes()
+    assert b"Message-ID: <focusd-brief." in raw and b"@loom.example>" in raw
+    stored = app.store.brief(app.today())
+    assert stored["sent_at"] and stored["lines"]["1"] == brief.lines[0].item.id
+    again, _ = send_brief(app, app.today())
+    assert not again
+    assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import email.utils
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import structlog
+
+from connectors.mime import MAX_TEXT_CHARS, parse_message, try_parse, visible_reply
+from tests.conftest import shared_data
+
+CPYTHON_DATA = Path(os.path.dirname(__import__("test.test_email", fromlist=["x"]).__file__)) / "data"
+
+# Files that are not mail at all: each one must come back with its reason, not a Message.
+NOT_MAIL = {
+    "msg_19.txt": "no mail headers",  # a mailing-list digest body with its headers cut off
+    "python.bmp": "binary", "python.exr": "binary", "python.gif": "no mail headers",
+    "python.jpg": "binary", "python.pbm": "no mail headers", "python.pgm": "binary",
+    "python.png": "no mail headers", "python.ppm": "no mail headers", "python.ras": "no mail headers",
+    "python.sgi": "binary", "python.tiff": "no mail headers", "python.webp": "no mail headers",
+    "python.xbm": "no mail headers", "sndhdr.aifc": "binary", "sndhdr.aiff": "binary",
+    "sndhdr.au": "binary", "sndhdr.wav": "binary",
+}
+
+
+def _corpus() -> list[Path]:
+    files = sorted(shared_data("mime").glob("*/*.eml"))
+    if CPYTHON_DATA.is_dir():
+        files += sorted(p for p in CPYTHON_DATA.iterdir() if p.is_file())
+    return files
+
+
+def test_every_corpus_file_gives_a_message_or_a_named_reason() -> None:
+    files = _corpus()
+    assert len(files) >= 43
+    failures = {}
+    for path in files:
+        msg, reason = try_parse(path.read_bytes())
+        if msg is None:
+            failures[path.name] = reason
+            continue
+        assert msg.message_id.startswith("<") and msg.message_id.endswith(">")
+        assert msg.date.tzinfo is not None
+        assert isinstance(msg.text, str) and isinstance(msg.reply_text, str)
+    unexpected = {k: v for k, v in failures.items() if k not in NOT_MAIL}
+    assert not unexpected, unexpected
+    for name, reason in failures.items():
+        assert NOT_MAIL[name] in reason, (name, reason)
+    shared_failures = [p for p in files if "shared" in str(p) and p.name in failures]
+    assert not shared_failures
+
+
+def test_broken_multipart_still_yields_its_text() -> None:
+    msg = parse_message(shared_data("mime", "malformed", "015.eml").read_bytes())
+    assert "There was a day" in msg.text
+    assert msg.sender.email == "test@example.org"
+
+
+@pytest.mark.parametrize("name", ["android", "aol", "apple_mail", "apple_mail_2", "comcast", "gmail", "hotmail",
+                                  "iphone", "outlook", "sparrow", "thunderbird", "yahoo"])
+def test_talon_replies_visible_text(name: str) -> None:
+    folder = shared_data("replies", "talon")
+    msg = parse_message((folder / f"{name}.eml").read_bytes())
+    expected_file = folder / f"{name}_reply_text"
+    if expected_file.exists():
+        # The fixture keeps the signature and mobile footer; focusd drops those too, so the
+        # visible reply is the fixture's text up to its footer.
+        expected = expected_file.read_text().strip()
+        assert expected.startswith(msg.reply_text)
+        assert msg.reply_text == "Hello"
+    else:
+        assert msg.reply_text.strip() == "Hello"
+
+
+QUOTE_CASES = {
+    "gmail": "Sure, Friday works.\n\nOn Mon, Nov 16, 2026 at 9:12 AM Maria Chen <maria@fund.example> wrote:\n> Can you send the deck?\n",
+    "gmail wrapped": "Sure, Friday works.\n\nOn Mon, Nov 16, 2026 at 9:12 AM Maria Chen <maria@fund.example>\nwrote:\n> Can you send the deck?\n",
+    "german": "Sure, Friday works.\n\nAm 16.11.2026 um 09:12 schrieb Maria Chen <maria@fund.example>:\n> Kannst du das Deck schicken?\n",
+    "french": "Sure, Friday works.\n\nLe lun. 16 nov. 2026 à 09:12, Maria Chen <maria@fund.example> a écrit :\n> Tu peux envoyer le deck ?\n",
+    "spanish": "Sure, Friday works.\n\nEl lun, 16 nov 2026 a las 9:12, Maria Chen (<maria@fund.example>) escribió:\n> ¿Puedes enviar el deck?\n",
+    "outlook": "Sure, Friday works.\n\nFrom: Maria Chen <maria@fund.example>\nSent: Monday, November 16, 2026 9:12 AM\nTo: Ada Lovelace\nSubject: deck\n\nCan you send the deck?\n",
+    "outlook underscores": "Sure, Friday works.\n\n________________________________\nFrom: Maria Chen\nSent: Monday\nTo: Ada\nCan you send the deck?\n",
+    "original message": "Sure, Friday works.\n\n-----Original Message-----\nFrom: Maria\nCan you send the deck?\n",
+    "thunderbird": "On 16/11/2026 09:12, Maria Chen wrote:\n> Can you send the deck?\n\nSure, Friday works.\n",
+    "iphone footer": "Sure, Friday works.\n\nSent from my iPhone\n",
+    "signature": "Sure, Friday works.\n\n-- \nAda Lovelace\nCEO, Loom\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUOTE_CASES))
+def test_visible_reply_drops_quotes_and_signatures(case: str) -> None:
+    assert visible_reply(QUOTE_CASES[case]) == "Sure, Friday works."
+
+
+def test_inline_replies_keep_the_owner_lines() -> None:
+    text = "> Can you send the deck?\nYes, tonight.\n> And the numbers?\nMonday.\n"
+    assert visible_reply(text) == "Yes, tonight.\nMonday."
+
+
+def _raw(headers: str, body: str = "Hello there.") -> bytes:
+    return (headers.strip() + "\n\n" + body).encode()
+
+
+BASE = "From: Maria <maria@fund.example>\nTo: ada@example.com\nSubject: hi\nDate: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <a@b>"
+
+
+@pytest.mark.parametrize("extra,body,bulk", [
+    ("", "Hello there.", False),
+    ("List-Unsubscribe: <https://x.example/u>", "Hello there.", True),
+    ("List-Id: <team.lists.example>", "Hello there.", True),
+    ("Precedence: bulk", "Hello there.", True),
+    ("Auto-Submitted: auto-replied", "Hello there.", True),
+    ("Auto-Submitted: no", "Hello there.", False),
+    ("", "Big sale this week!\n\nTo unsubscribe click here.", True),
+    ("", "You are receiving this email because you signed up.\nManage preferences", True),
+])
+def test_bulk_signals(extra: str, body: str, bulk: bool) -> None:
+    assert parse_message(_raw(BASE + ("\n" + extra if extra else ""), body)).is_bulk is bulk
+
+
+def test_no_reply_sender_is_bulk() -> None:
+    raw = _raw(BASE.replace("maria@fund.example", "no-reply@service.example"))
+    assert parse_message(raw).is_bulk
+
+
+def test_brief_reply_flag_follows_in_reply_to_and_references() -> None:
+    token = "<focusd-brief.AbC_12-x@example.com>"
+    assert parse_message(_raw(BASE + f"\nIn-Reply-To: {token}")).is_brief_reply
+    assert parse_message(_raw(BASE + f"\nReferences: <other@x> {token}")).is_brief_reply
+    assert not parse_message(_raw(BASE + "\nIn-Reply-To: <focusd-brief@x>")).is_brief_reply
+
+
+def test_encoded_headers_unknown_charsets_and_html_only() -> None:
+    raw = (b"From: =?utf-8?q?Jos=C3=A9_P=C3=A9rez?= <jose@x.example>\nTo: ada@example.com\n"
+           b"Subject: =?iso-8859-1?q?R=E9union?=\nDate: Wed, 18 Nov 2026 09:00:00 +0100\nMessage-ID: <c@d>\n"
+           b"Content-Type: text/html; charset=x-made-up\n\n<p>Caf\xc3\xa9 <b>demain</b>?</p>")
+    msg = parse_message(raw)
+    assert msg.sender.name == "José Pérez"
+    assert msg.subject == "Réunion"
+    assert "Café demain?" in msg.text
+    assert msg.date.utcoffset().total_seconds() == 3600
+
+
+def test_attachments_are_listed_without_bodies() -> None:
+    raw = (BASE + '\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\n'
+           "Content-Type: text/plain\n\nSee attached.\n--b\nContent-Type: application/pdf\n"
+           'Content-Disposition: attachment; filename="deck.pdf"\nContent-Transfer-Encoding: base64\n\n'
+           "JVBERi0xLjQK\n--b--\n").encode()
+    msg = parse_message(raw)
+    assert [a.to_json() for a in msg.attachments] == [{"filename": "deck.pdf", "content_type": "application/pdf",
+                                                        "size": 9}]
+    assert msg.text.strip() == "See attached."
+
+
+def test_huge_message_is_cut_not_refused() -> None:
+    msg = parse_message(_raw(BASE, "word " * 100_000))
+    assert len(msg.text) == MAX_TEXT_CHARS
+
+
+def test_missing_date_and_message_id_fall_back() -> None:
+    received = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
+    raw = _raw("From: a@b.example\nSubject: no id")
+    msg = parse_message(raw, received=received)
+    assert msg.date == received
+    assert msg.message_id.endswith("@focusd.invalid>")
+    assert parse_message(raw).message_id == msg.message_id  # stable across runs
+
+
+def test_naive_date_is_taken_as_utc() -> None:
+    msg = parse_message(_raw(BASE.replace("+0000", "-0000")))
+    assert msg.date == datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
+    assert email.utils.format_datetime(msg.date)
+
+
+def test_reasons_are_clear() -> None:
+    assert try_parse(b"") == (None, "the message is empty")
+    assert try_parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00") [1].startswith("the data")
+
+
+def test_parser_logs_nothing_about_bodies() -> None:
+    with structlog.testing.capture_logs() as logs:
+        parse_message(_raw(BASE, "secret plans"))
+    assert "secret plans" not in repr(logs)

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+
+from agent.errors import ConfigError, SecretError
+from agent.settings import (
+    SCHEMA,
+    example,
+    find_config,
+    from_mapping,
+    load,
+    parse_days,
+    parse_duration,
+    parse_hours,
+    parse_time,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = {"owner": {"name": "Ada Lovelace", "email": "ada@example.com"}}
+
+
+def test_minimal_config_takes_defaults(tmp_path: Path) -> None:
+    s = from_mapping(MINIMAL, tmp_path)
+    assert s["mail"]["backend"] == "maildir"
+    assert s["mail"]["path"] == tmp_path / "mail"
+    assert s["mail"]["poll_interval"] == timedelta(minutes=2)
+    assert s["brief"]["time"] == time(7, 30)
+    assert s["owner"]["working_days"] == [0, 1, 2, 3, 4]
+    assert s.tz.key == "UTC"
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    raw = {
+        "owner": {"name": "Ada", "emial": "x", "timezone": "Mars/Olympus", "working_hours": "18:00-09:00"},
+        "mail": {"backend": "pop3", "poll_interval": "soon", "password": "hunter2"},
+        "brief": {"max_focus": "three"},
+        "calender": {},
+        "goals": [{"title": "Close the round", "weight": 9}],
+    }
+    with pytest.raises(ConfigError) as err:
+        from_mapping(raw, tmp_path)
+    problems = err.value.problems
+    expected = [
+        "owner.emial: unknown key (did you mean 'email'?)",
+        "owner.email: required",
+        "owner.timezone: 'Mars/Olympus' is not a time zone",
+        "owner.working_hours: '18:00-09:00' ends before it starts",
+        "mail.backend: 'pop3' is not one of imap, maildir",
+        "mail.poll_interval: 'soon' is not a duration",
+        "mail.password: secrets are never written in the config",
+        "brief.max_focus: expected an integer, got 'three'",
+        "[calender]: unknown section (did you mean 'calendar'?)",
+        "goals[1].weight: 9 is outside 0-5",
+    ]
+    for want in expected:
+        assert any(p.startswith(want) for p in problems), (want, problems)
+    assert err.value.exit_code == 2
+    assert str(len(problems)) in str(err.value)
+
+
+def test_value_formats() -> None:
+    assert parse_duration("90s") == timedelta(seconds=90)
+    assert parse_duration("1d") == timedelta(days=1)
+    assert parse_time("7:05") == time(7, 5)
+    assert parse_hours("09:00-17:30") == (time(9), time(17, 30))
+    assert parse_days("mon-fri") == [0, 1, 2, 3, 4]
+    assert parse_days(["mon", "tue", "thu"]) == [0, 1, 3]
+    assert parse_days("fri-mon") == [0, 4, 5, 6]
+    for bad in ("2 minutes", "-1m", ""):
+        with pytest.raises(ValueError):
+            parse_duration(bad)
+    with pytest.raises(ValueError):
+        parse_days(["mon", "someday"])
+
+
+def test_secret_from_env_file_and_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOCUSD_TEST_PW", "from-env")
+    secret = tmp_path / "pw"
+    secret.write_text("from-file\n")
+    secret.chmod(0o600)
+    base = {**MINIMAL, "mail": {"backend": "imap", "host": "imap.example.com", "username": "ada"}}
+    for key, value, want in (("password_env", "FOCUSD_TEST_PW", "from-env"),
+                             ("password_file", "pw", "from-file"),
+                             ("password_command", "echo from-command", "from-command")):
+        raw = {**base, "mail": {**base["mail"], key: value}}
+        assert from_mapping(raw, tmp_path).secret("mail.password") == want
+
+
+def test_readable_secret_file_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "pw"
+    secret.write_text("hunter2")
+    secret.chmod(0o640)
+    raw = {**MINIMAL, "llm": {"provider": "openai", "model": "gpt-x", "api_key_file": str(secret)}}
+    with pytest.raises(SecretError, match="group or others"):
+        from_mapping(raw, tmp_path).secret("llm.api_key")
+
+
+def test_two_sources_for_one_secret_is_a_problem(tmp_path: Path) -> None:
+    raw = {**MINIMAL, "llm": {"provider": "openai", "model": "m", "api_key_env": "A", "api_key_file": "b"}}
+    with pytest.raises(ConfigError, match="give only one of"):
+        from_mapping(raw, tmp_path)
+
+
+def test_invalid_toml_is_one_clear_problem(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("[owner\nname = 1")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load(path)
+
+
+def test_example_config_is_rendered_from_the_schema_and_loads(tmp_path: Path) -> None:
+    path = ROOT / "config" / "focusd.example.toml"
+    assert path.read_text().rstrip("\n") == example().rstrip("\n"), \
+        "config/focusd.example.toml drifted from the schema: regenerate it with agent.settings.example()"
+    settings = from_mapping(tomllib.loads(path.read_text()), tmp_path)
+    assert settings["owner"]["email"] == "ada@example.com"
+    assert [g.title for g in settings.goals] == ["Close the seed round", "Ship the pilot"]
+    text = path.read_text()
+    for section, keys in SCHEMA.items():
+        assert f"[{section}]" in text
+        for key, spec in keys.items():
+            assert (f"{key}_env" if spec.secret else key) in text, f"{section}.{key} is not documented"
+
+
+def test_config_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert find_config("given.toml") == Path("given.toml")
+    monkeypatch.setenv("FOCUSD_CONFIG", str(tmp_path / "env.toml"))
+    assert find_config(None) == tmp_path / "env.toml"
+    monkeypatch.delenv("FOCUSD_CONFIG")
+    xdg = tmp_path / "xdg" / "focusd" / "config.toml"
+    assert find_config(None) == xdg
+    os.makedirs(xdg.parent)
+    xdg.write_text("")
+    assert find_config(None) == xdg

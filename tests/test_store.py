@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import sync_once
+from agent.settings import load
+from planner.store import MIGRATIONS, Store
+from tests.conftest import DEMO_NOW
+
+
+class Interrupted(Exception):
+    pass
+
+
+class FlakyStore(Store):
+    """Dies inside the transaction of the Nth message, after its items were written."""
+
+    def __init__(self, db: Any, fail_at: int) -> None:
+        super().__init__(db)
+        self.fail_at = fail_at
+        self.calls = 0
+
+    def record_message(self, msg: Any, new_items: Any, merges: Any, skipped: str = "", answered: Any = ()) -> list[int]:
+        self.calls += 1
+        if self.calls == self.fail_at:
+            with self.db.atomic():
+                self.db.table("items").insert({"kind": "request", "title": "half-written", "status": "open"})
+                raise Interrupted("killed mid-transaction")
+        return super().record_message(msg, new_items, merges, skipped, answered)
+
+
+def _app(demo_dir: Path, store: Store | None = None) -> App:
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    if store is not None:
+        app.__dict__["store"] = store
+    return app
+
+
+def _snapshot(store: Store) -> list[dict[str, Any]]:
+    return [i.to_json() for i in store.all_items()]
+
+
+def test_schema_version_and_wal(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    assert store.version == len(MIGRATIONS)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert set(store.db.table_names()) >= {"messages", "items", "goals", "events", "blocks", "briefs", "sync_state"}
+    store.close()
+    again = Store.open(tmp_path / "s.db")  # reopening migrates nothing and loses nothing
+    assert again.version == len(MIGRATIONS)
+
+
+def test_a_cycle_killed_midway_loses_nothing_and_doubles_nothing(demo_dir: Path, tmp_path: Path) -> None:
+    clean = _app(demo_dir)
+    sync_once(clean)
+    expected = _snapshot(clean.store)
+    expected_messages = clean.store.count("messages")
+    clean.close()
+
+    other = tmp_path / "other"
+    import shutil
+
+    shutil.copytree(demo_dir, other, ignore=shutil.ignore_patterns("focusd.db*"))
+    flaky = FlakyStore(Store.open(other / "focusd.db").db, fail_at=12)
+    with pytest.raises(Interrupted):
+        sync_once(_app(other, flaky))
+    assert flaky.count("messages") == 11
+    assert not [r for r in flaky.db.table("items").rows if r["title"] == "half-written"]
+    flaky.close()
+
+    resumed = _app(other)
+    sync_once(resumed)
+    sync_once(resumed)
+    assert resumed.store.count("messages") == expected_messages
+    assert _snapshot(resumed.store) == expected
+
+
+def test_a_brief_is_claimed_once_per_date(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    day = date(2026, 11, 19)
+    assert store.claim_brief(day, "tok1", "<focusd-brief.tok1@x>", "s", {1: 7})
+    store.mark_brief_sent(day)
+    assert not store.claim_brief(day, "tok2", "<focusd-brief.tok2@x>", "s", {1: 8})
+    assert store.brief_by_token("tok1")["lines"] == {"1": 7}
+    with pytest.raises(sqlite3.IntegrityError):
+        store.claim_brief(date(2026, 11, 20), "tok1", "<x>", "s", {})
