@@ -12,7 +12,7 @@ import re
 import stat
 import subprocess
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -419,7 +419,7 @@ def _toml(value: Any) -> str:
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render(values: Mapping[str, Mapping[str, Any]], goals: list[Mapping[str, Any]] | None = None) -> str:
+def render(values: Mapping[str, Mapping[str, Any]], goals: Sequence[Mapping[str, Any]] | None = None) -> str:
     """A commented config: every key with its help; keys given in ``values`` are set, others
     are shown commented out with their default."""
     out = ["# focusd configuration. Every key is listed with its help text; keys that are",
