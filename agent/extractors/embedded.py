@@ -90,6 +90,13 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon 
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
 
 
+def is_rule_request(sentence: str) -> bool:
+    """The rules alone: an explicit ask, "need X from you", or an imperative."""
+    if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence) or _MARKETING_RE.search(sentence):
+        return False
+    return bool(_ASK_RE.search(sentence) or _NEED_FROM_RE.search(sentence) or _IMPERATIVE_RE.match(sentence))
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a reply, each a verbatim span once whitespace is collapsed."""
     segments: list[str] = []
@@ -203,12 +210,10 @@ class EmbeddedExtractor:
 
     def is_request(self, sentence: str) -> bool:
         """Does this sentence, written to the owner, ask the owner to act or answer?"""
-        if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence):
-            return False
-        if _MARKETING_RE.search(sentence):
-            return False
-        if _ASK_RE.search(sentence) or _NEED_FROM_RE.search(sentence) or _IMPERATIVE_RE.match(sentence):
+        if is_rule_request(sentence):
             return True
+        if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence) or _MARKETING_RE.search(sentence):
+            return False
         if _RHETORICAL_RE.search(sentence):
             return False
         return self.model.probability(sentence) >= self.threshold
