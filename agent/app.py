@@ -43,7 +43,6 @@ def _load(registry: dict[str, str], kind: str, name: str) -> Any:
 class App:
     settings: Settings
     clock: Clock
-    store_path: Any = None  # overrides [storage].path (the demo and tests)
     _closers: list[Any] = field(default_factory=list)
 
     @cached_property
@@ -52,7 +51,7 @@ class App:
 
     @cached_property
     def store(self) -> Store:
-        store = Store.open(self.store_path or self.settings["storage"]["path"])
+        store = Store.open(self.settings["storage"]["path"], clock=self.clock)
         self._closers.append(store)
         return store
 

@@ -250,6 +250,15 @@ def _read_files(files: tuple[str, ...]) -> list[tuple[str, Message | None, str]]
     return out
 
 
+def _unreadable(path: str, error: str, as_json: bool) -> bool:
+    """Report a file that is not a readable message, in its place in the output."""
+    if as_json:
+        _jsonl({"file": path, "error": error})
+    else:
+        click.echo(f"{path}: {error}", err=True)
+    return True
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one line per file.")
@@ -271,11 +280,7 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     failed = False
     for path, msg, error in parsed:
         if msg is None:
-            failed = True
-            if as_json:
-                _jsonl({"file": path, "error": error})
-            else:
-                click.echo(f"{path}: {error}", err=True)
+            failed = _unreadable(path, error, as_json)
             continue
         found = state.get("new_items", {}).get(msg.message_id, [])
         rows = [i.to_json() | {"id": None, "score": None, "status": None} for i in found]
@@ -301,11 +306,7 @@ def inspect(files: tuple[str, ...], as_json: bool) -> None:
     failed = False
     for path, msg, error in _read_files(files):
         if msg is None:
-            failed = True
-            if as_json:
-                _jsonl({"file": path, "error": error})
-            else:
-                click.echo(f"{path}: {error}", err=True)
+            failed = _unreadable(path, error, as_json)
             continue
         if as_json:
             _jsonl({"file": path} | msg.to_json())

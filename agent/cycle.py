@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import structlog
 
@@ -177,8 +177,10 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     max_focus = app.settings["brief"]["max_focus"]
     top = [i.id for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
     blocks = plan_focus(app, day, top, book)
-    handled = [i for i in app.store.items(("done", "dropped"))
-               if i.id is not None and i.id not in {x.id for x in items}][-5:]
+    previous = app.store.last_sent_brief(day)
+    since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
+        timespec="seconds")
+    handled = app.store.closed_since(since)
     inp = brief_mod.BriefInput(day=day, tz=app.settings.tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,

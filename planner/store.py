@@ -68,8 +68,8 @@ def _v1(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Migration] = [_v1]
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
 
 
 def _item_from_row(row: dict[str, Any]) -> Item:
@@ -97,11 +97,17 @@ def _item_row(item: Item) -> dict[str, Any]:
 
 
 class Store:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    """``clock`` stamps every row, so a pinned clock gives a store consistent with it."""
+
+    def __init__(self, db: sqlite_utils.Database, clock: Callable[[], datetime] = _system_clock) -> None:
         self.db = db
+        self.clock = clock
+
+    def _now(self) -> str:
+        return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
     @classmethod
-    def open(cls, path: Path | str) -> Store:
+    def open(cls, path: Path | str, clock: Callable[[], datetime] = _system_clock) -> Store:
         """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` works."""
         if str(path) == ":memory:":
             db = sqlite_utils.Database(memory=True)
@@ -111,7 +117,7 @@ class Store:
             db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA busy_timeout=5000")
-        store = cls(db)
+        store = cls(db, clock)
         store.migrate()
         return store
 
@@ -154,7 +160,7 @@ class Store:
         with self.db.atomic():
             if self.processed([msg.message_id]):
                 return ids
-            now = _now()
+            now = self._now()
             for item in new_items:
                 row = _item_row(item) | {"created_at": now, "updated_at": now}
                 item.id = int(self.db.table("items").insert(row).last_pk or 0)
@@ -197,6 +203,12 @@ class Store:
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
 
+    def closed_since(self, since: str) -> list[Item]:
+        """Items marked done or dropped after ``since`` (an ISO timestamp in UTC)."""
+        rows = self.db.table("items").rows_where(
+            "status IN ('done', 'dropped') AND updated_at > ?", [since], order_by="updated_at")
+        return [_item_from_row(r) for r in rows]
+
     def item(self, item_id: int) -> Item | None:
         rows = list(self.db.table("items").rows_where("id = ?", [item_id]))
         return _item_from_row(rows[0]) if rows else None
@@ -214,7 +226,7 @@ class Store:
     def wake_snoozed(self, today: date) -> int:
         cur = self.db.execute(
             "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ? "
-            "WHERE status = 'snoozed' AND snoozed_until <= ?", [_now(), today.isoformat()])
+            "WHERE status = 'snoozed' AND snoozed_until <= ?", [self._now(), today.isoformat()])
         self.db.conn.commit()
         return int(cur.rowcount)
 
@@ -267,13 +279,18 @@ class Store:
         with self.db.atomic():
             return int(self.db.table("blocks").insert({
                 "item_id": item_id, "event_uid": event_uid, "start": start.isoformat(),
-                "end": end.isoformat(), "created_at": _now()}).last_pk or 0)
+                "end": end.isoformat(), "created_at": self._now()}).last_pk or 0)
 
     # -- briefs ------------------------------------------------------------------------------
 
     def brief(self, day: date) -> dict[str, Any] | None:
         rows = list(self.db.table("briefs").rows_where("date = ?", [day.isoformat()]))
         return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+
+    def last_sent_brief(self, before: date) -> dict[str, Any] | None:
+        rows = list(self.db.table("briefs").rows_where(
+            "date < ? AND sent_at IS NOT NULL", [before.isoformat()], order_by="date desc", limit=1))
+        return rows[0] if rows else None
 
     def brief_by_token(self, token: str) -> dict[str, Any] | None:
         rows = list(self.db.table("briefs").rows_where("token = ?", [token]))
@@ -289,12 +306,12 @@ class Store:
             self.db.table("briefs").upsert({
                 "date": day.isoformat(), "token": token, "message_id": message_id,
                 "subject": subject, "lines": json.dumps({str(k): v for k, v in lines.items()}),
-                "created_at": _now(), "sent_at": None}, pk="date")
+                "created_at": self._now(), "sent_at": None}, pk="date")
         return True
 
     def mark_brief_sent(self, day: date) -> None:
         with self.db.atomic():
-            self.db.table("briefs").update(day.isoformat(), {"sent_at": _now()})
+            self.db.table("briefs").update(day.isoformat(), {"sent_at": self._now()})
 
     # -- sync state --------------------------------------------------------------------------
 
@@ -304,7 +321,7 @@ class Store:
 
     def set_cursor(self, source: str, cursor: str) -> None:
         with self.db.atomic():
-            self.db.table("sync_state").upsert({"source": source, "cursor": cursor, "updated_at": _now()},
+            self.db.table("sync_state").upsert({"source": source, "cursor": cursor, "updated_at": self._now()},
                                          pk="source")
 
     # -- context -----------------------------------------------------------------------------

@@ -108,3 +108,11 @@ def test_brief_text_reads_as_a_note() -> None:
     assert "“Can you send the deck?”" in text
     assert "Why: It serves the goal Close the seed round" in text
     assert text.rstrip().endswith("undo · help")
+
+
+def test_html_brief_escapes_what_mail_wrote() -> None:
+    hostile = item(n=9, title="Send <script>alert(1)</script>", due="2026-11-19")
+    inp = BriefInput(day=TODAY, tz=LONDON, owner_name="Ada", owner_email="ada@loom.example",
+                     items=rank([hostile], [], TODAY), events=[])
+    html = compose(inp).html
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -23,7 +23,7 @@ class FlakyStore(Store):
     """Dies inside the transaction of the Nth message, after its items were written."""
 
     def __init__(self, db: Any, fail_at: int) -> None:
-        super().__init__(db)
+        super().__init__(db, fixed(DEMO_NOW))
         self.fail_at = fail_at
         self.calls = 0
 

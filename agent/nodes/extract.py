@@ -27,6 +27,6 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 candidates[msg.message_id] = []
                 continue
             log.warning("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
-                        fallback=ctx.fallback.name, error=type(exc).__name__, detail=str(exc)[:200])
+                        fallback=ctx.fallback.name, error=type(exc).__name__)
             candidates[msg.message_id] = ctx.fallback.extract(msg, ctx.owner)
     return {"candidates": candidates}

@@ -1,0 +1,78 @@
+"""A cycle against bad input: unreadable messages, unsafe logs, a daemon that reports to systemd."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import structlog
+
+from agent import logs
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import sync_once
+from agent.daemon import run
+from agent.settings import load
+from tests.conftest import DEMO_NOW
+
+
+def test_an_unreadable_message_is_logged_with_its_key_and_skipped(demo_dir: Path) -> None:
+    (demo_dir / "mail" / "new" / "1763000000.junk.host").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00")
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    with structlog.testing.capture_logs() as captured:
+        report = sync_once(app)
+    assert report.unparseable == 1 and report.new == 32
+    (event,) = [e for e in captured if e["event"] == "message.unparseable"]
+    assert event["key"] == "1763000000.junk.host" and "binary" in event["reason"]
+    # Nothing is retried forever: the cursor moved past it.
+    assert sync_once(app).unparseable == 0
+
+
+def test_logs_carry_no_bodies_and_no_secrets(demo_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    logs.configure(json=True)
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    structlog.get_logger("t").info("login", password="hunter2", api_key="sk-123", user="ada")
+    err = capsys.readouterr().err
+    lines = [json.loads(line) for line in err.splitlines()]
+    assert lines and all("event" in line and "timestamp" in line for line in lines)
+    assert "hunter2" not in err and "sk-123" not in err and '"user": "ada"' in err
+    for quote in ("updated deck with the Q3 numbers", "ignore your previous instructions", "security questionnaire"):
+        assert quote not in err
+
+
+def test_the_daemon_tells_systemd_and_sends_the_brief_when_due(demo_dir: Path, tmp_path: Path,
+                                                              monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    address = str(tmp_path / "notify.sock")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(address)
+    monkeypatch.setenv("NOTIFY_SOCKET", address)
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    assert run(app, threading.Event(), max_cycles=1) == 0
+    listener.settimeout(1)
+    states = {listener.recv(64).decode() for _ in range(2)}
+    assert states == {"READY=1", "STOPPING=1"}
+    assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1
+
+
+def test_the_daemon_waits_for_brief_time(demo_dir: Path) -> None:
+    early = datetime(2026, 11, 19, 6, 0, tzinfo=UTC)
+    app = App(load(demo_dir / "focusd.toml"), fixed(early))
+    run(app, threading.Event(), max_cycles=1)
+    assert not (demo_dir / "outbox").exists() or not list((demo_dir / "outbox").glob("*.eml"))
+    saturday = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    run(App(load(demo_dir / "focusd.toml"), fixed(saturday)), threading.Event(), max_cycles=1)
+    assert not (demo_dir / "outbox").exists() or not list((demo_dir / "outbox").glob("*.eml"))
+
+
+def test_a_failing_cycle_is_logged_and_the_daemon_goes_on(demo_dir: Path) -> None:
+    (demo_dir / "focusd.db").mkdir()  # the store cannot be opened: every cycle fails
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('sent_folder = "Sent"', 'sent_folder = "Sent"\npoll_interval = "1s"'))
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    with structlog.testing.capture_logs() as captured:
+        assert run(app, threading.Event(), max_cycles=2) == 0
+    assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed", "cycle.failed"]
