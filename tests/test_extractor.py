@@ -37,6 +37,10 @@ def test_requests_from_others(owner: Owner) -> None:
         ("request", "Get the signed NDA to Maria", "2026-11-20")]
     assert kinds("Would you mind sending the investor update?", owner) == [
         ("request", "Send the investor update", None)]
+    assert kinds("I was wondering if you could review my PR when you have a moment.", owner) == [
+        ("request", "Review Maria's PR", None)]
+    assert kinds("If you could send the slides over by Friday that would be great.", owner) == [
+        ("request", "Send the slides over", "2026-11-20")]
 
 
 def test_promises_to_the_owner_are_waiting_items(owner: Owner) -> None:
@@ -69,6 +73,8 @@ def test_not_items(owner: Owner) -> None:
         "Looking forward to it!",
         "I'll let you take it from here.",
         "Great to see you last week.",
+        "Please find attached the signed contract.",
+        "Please don't forward this email.",
     ):
         assert kinds(text, owner) == [], text
 

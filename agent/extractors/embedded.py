@@ -28,7 +28,9 @@ _COURTESY_RE = re.compile(
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you|all|this finds)|"
     r"looking forward|feel free|(don't|do not) hesitate|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
-    r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)",
+    r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
+    r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
+    r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -51,6 +53,7 @@ _ASK_RE = re.compile(
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
     r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
+    r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
@@ -85,7 +88,8 @@ _BLOCKER_RE = re.compile(
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
-                            r"before|after|otherwise|in the meantime|when you can|at your convenience)\b.*$|"
+                            r"before|after|otherwise|in the meantime|when you can|at your convenience|"
+                            r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
                             r"\s*[,–—(]\s*.*$|\s+-\s+.*$", re.I)
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
 
