@@ -211,13 +211,11 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         ctype = part.get_content_type()
         filename = _filename(part)
         disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
-        if filename or disposition == "attachment" or not ctype.startswith("text/"):
-            if ctype == "message/rfc822" or part is msg and ctype.startswith("text/"):
-                pass
-            else:
-                payload = _payload(part)
-                attachments.append(Attachment(filename or "", ctype, len(payload)))
-                continue
+        # A named text part is still the body when it is inline or the whole message.
+        body_like = ctype.startswith("text/") and (not filename or disposition == "inline" or part is msg)
+        if disposition == "attachment" or not body_like:
+            attachments.append(Attachment(filename, ctype, len(_payload(part))))
+            continue
         if ctype == "text/plain" and plain is None:
             plain = _text_of(part)
         elif ctype == "text/html" and html is None:

@@ -169,7 +169,7 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
                 m = bl.meeting
                 start = datetime.fromisoformat(m["start"])
                 end = datetime.fromisoformat(m["end"])
-                names = ", ".join(display_name(a) for a in m["attendees"] if a != inp.owner_email)
+                names = _attendee_names(m, inp.owner_email)
                 out.append(f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m['title']}" + (f" (with {names})" if names else ""))
                 shown = sorted(n for n in (_line_of(brief, r) for r in m["related"]) if n is not None)
                 if shown:
@@ -199,6 +199,10 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
     return "\n".join(out) + "\n"
 
 
+def _attendee_names(meeting: dict[str, Any], owner_email: str) -> str:
+    return ", ".join(display_name(a) for a in meeting["attendees"] if a != owner_email)
+
+
 def _line_of(brief: Brief, item_id: int) -> int | None:
     for bl in brief.lines:
         if bl.item is not None and bl.item.id == item_id:
@@ -219,12 +223,16 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
             if bl.meeting is not None:
                 m = bl.meeting
                 start, end = datetime.fromisoformat(m["start"]), datetime.fromisoformat(m["end"])
-                parts.append(f"<li>{start:%H:%M}–{end:%H:%M} {e(m['title'])}</li>")
+                names = _attendee_names(m, inp.owner_email)
+                parts.append(f"<li>{start:%H:%M}–{end:%H:%M} {e(m['title'])}"
+                             + (f" <small>(with {e(names)})</small>" if names else "") + "</li>")
                 continue
             item = bl.item
             assert item is not None
+            block = _block_text(inp, item) if section == "focus" else ""
             parts.append(f"<li><b>{e(item.title)}</b>"
                          + (f"<br><small>{e(bl.why)}</small>" if bl.why else "")
+                         + (f"<br><small>{e(block)}</small>" if block else "")
                          + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
                          + "</blockquote></li>")
         parts.append("</ol>")
