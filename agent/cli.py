@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+import tomllib
 import traceback
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -20,7 +21,7 @@ from agent import clock as clock_mod
 from agent import logs
 from agent.app import App, owner_from
 from agent.errors import ConfigError, FocusdError
-from agent.settings import Settings, find_config, load, render
+from agent.settings import Settings, find_config, from_mapping, load, render
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import MailError
 from connectors.send.base import SendError
@@ -99,11 +100,7 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str, mail_path: str,
     if ics:
         values["calendar"] = {"backend": "ics", "paths": list(ics)}
     text = render(values)
-    import tomllib
-
-    from agent.settings import from_mapping  # validate before writing anything
-
-    from_mapping(tomllib.loads(text), path.resolve().parent, source=path)
+    from_mapping(tomllib.loads(text), path.resolve().parent, source=path)  # refuse to write a bad config
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     click.echo(f"wrote {path}")

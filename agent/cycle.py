@@ -7,6 +7,7 @@ own transaction, so a cycle killed anywhere and run again loses nothing and doub
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -61,10 +62,31 @@ def process_messages(app: App, messages: list[Message], report: CycleReport) -> 
         fresh.append(m)
     ctx = graph_context(app)
     for i in range(0, len(fresh), BATCH):
-        state = run_batch(fresh[i : i + BATCH], ctx)
-        report.new += len(fresh[i : i + BATCH])
-        report.skipped += len(state.get("skipped", {}))
-        report.items_created += sum(len(v) for v in state.get("stored", {}).values())
+        _run_guarded(app, fresh[i : i + BATCH], ctx, report)
+
+
+def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleReport) -> None:
+    """Run a batch; when it fails, find the message that made it fail and set it aside, so one
+    poisonous message cannot stall every later cycle. A database error is not the message's
+    fault: it propagates, and the cycle is retried whole."""
+    try:
+        state = run_batch(batch, ctx)
+    except sqlite3.Error:
+        raise
+    except Exception as exc:  # noqa: BLE001 - isolate the message, log, carry on
+        if len(batch) > 1:
+            for msg in batch:
+                _run_guarded(app, [msg], ctx, report)
+            return
+        msg = batch[0]
+        log.error("message.failed", message_id=msg.message_id, error=type(exc).__name__)
+        app.store.record_message(msg, [], [], skipped=f"failed: {type(exc).__name__}")
+        report.new += 1
+        report.skipped += 1
+        return
+    report.new += len(batch)
+    report.skipped += len(state.get("skipped", {}))
+    report.items_created += sum(len(v) for v in state.get("stored", {}).values())
 
 
 def sync_mail(app: App, report: CycleReport) -> None:

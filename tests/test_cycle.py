@@ -76,3 +76,31 @@ def test_a_failing_cycle_is_logged_and_the_daemon_goes_on(demo_dir: Path) -> Non
     with structlog.testing.capture_logs() as captured:
         assert run(app, threading.Event(), max_cycles=2) == 0
     assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed", "cycle.failed"]
+
+
+def test_a_message_that_breaks_the_graph_is_set_aside_and_the_rest_go_on(demo_dir: Path) -> None:
+    from planner.models import Item
+
+    class Poisonous:
+        """Proposes an item with no text for one message: grounding it raises."""
+
+        name = "poisonous"
+
+        def __init__(self) -> None:
+            from agent.extractors.embedded import EmbeddedExtractor
+
+            self.inner = EmbeddedExtractor()
+
+        def extract(self, message, owner):  # type: ignore[no-untyped-def]
+            if message.message_id == "<m1.maria@northwind.vc>":
+                return [Item(kind="request", title="x", evidence=None, source={})]  # type: ignore[arg-type]
+            return self.inner.extract(message, owner)
+
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    app.__dict__["extractor"] = Poisonous()
+    with structlog.testing.capture_logs() as captured:
+        report = sync_once(app)
+    assert report.new == 32
+    assert [e["message_id"] for e in captured if e["event"] == "message.failed"] == ["<m1.maria@northwind.vc>"]
+    assert app.store.message("<m1.maria@northwind.vc>")["skipped"] == "failed: TypeError"
+    assert app.store.count("items") >= 17

@@ -15,8 +15,8 @@ from planner.store import MIGRATIONS, Store
 from tests.conftest import DEMO_NOW
 
 
-class Interrupted(Exception):
-    pass
+class Interrupted(BaseException):
+    """The process dying mid-cycle: like SIGKILL, nothing in focusd may catch and handle it."""
 
 
 class FlakyStore(Store):
