@@ -21,6 +21,7 @@ from agent import clock as clock_mod
 from agent import logs
 from agent.app import App, owner_from
 from agent.errors import ConfigError, FocusdError
+from agent.extractors.embedded import EmbeddedExtractor
 from agent.settings import Settings, find_config, from_mapping, load, render
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import MailError
@@ -133,12 +134,19 @@ def doctor(obj: Ctx) -> None:
     check("mail", lambda: app.mail.check())
     check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
     check("smtp", lambda: app.sender.check())
-    check("llm", lambda: f"{app.extractor.name} extractor (offline)")
+    check("llm", lambda: _describe_extractor(app))
     for name, ok, detail in checks:
         click.echo(f"{'ok  ' if ok else 'FAIL'} {name:<9} {detail}")
     app.close()
     if not all(ok for _, ok, _ in checks):
         sys.exit(1)
+
+
+def _describe_extractor(app: App) -> str:
+    extractor = app.extractor
+    if isinstance(extractor, EmbeddedExtractor):
+        return f"embedded extractor, offline (request model with {len(extractor.model.weights):,} weights)"
+    return extractor.name
 
 
 @cli.command()

@@ -7,7 +7,7 @@ path. Runtime dependencies arrive through :class:`agent.state.Context`.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.graph import END, START, StateGraph
 
@@ -20,6 +20,16 @@ from agent.state import BatchState, Context
 from connectors.types import Message
 
 
+def after_triage(state: BatchState) -> Literal["extract", "persist"]:
+    """A batch that triage set aside whole (a newsletter run, say) goes straight to persist,
+    which still marks each message processed."""
+    messages = state.get("messages")
+    if messages is None:
+        raise ValueError(f"after_triage: the state has no messages: {sorted(state)}")
+    skipped = state.get("skipped", {})
+    return "persist" if all(m.message_id in skipped for m in messages) else "extract"
+
+
 @lru_cache(maxsize=1)
 def build_graph() -> Any:
     graph = StateGraph(BatchState, context_schema=Context)
@@ -29,7 +39,7 @@ def build_graph() -> Any:
     graph.add_node("resolve", resolve)
     graph.add_node("persist", persist)
     graph.add_edge(START, "triage")
-    graph.add_edge("triage", "extract")
+    graph.add_conditional_edges("triage", after_triage)
     graph.add_edge("extract", "ground")
     graph.add_edge("ground", "resolve")
     graph.add_edge("resolve", "persist")

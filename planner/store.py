@@ -113,6 +113,7 @@ class Store:
             db = sqlite_utils.Database(memory=True)
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).touch(mode=0o600)  # mail lives in here: owner-only from the first byte
             db = sqlite_utils.Database(path)
             db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")

@@ -49,6 +49,7 @@ def _snapshot(store: Store) -> list[dict[str, Any]]:
 
 def test_schema_version_and_wal(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "s.db")
+    assert (tmp_path / "s.db").stat().st_mode & 0o077 == 0  # mail lives in it: owner-only
     assert store.version == len(MIGRATIONS)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert set(store.db.table_names()) >= {"messages", "items", "goals", "events", "blocks", "briefs", "sync_state"}
