@@ -10,6 +10,7 @@ into a ``(None, reason)`` pair for callers that log and carry on.
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.header
 import email.utils
@@ -94,21 +95,28 @@ def _skip_leading_garbage(data: bytes) -> EmailMessage:
 # -- headers -------------------------------------------------------------------------------------
 
 
+def _codec(charset: str | None) -> str | None:
+    """The codec for a declared charset, or None when Python does not know it."""
+    if not charset or charset.lower() in ("unknown-8bit", "x-unknown"):
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except (LookupError, ValueError, TypeError):  # unknown, or a name with a NUL in it
+        return None
+
+
 def _decode_bytes(raw: bytes, charset: str | None) -> str:
     """Decode with the declared charset, falling back for unknown or lying charsets."""
-    for cs in (charset, "utf-8"):
-        if not cs or cs.lower() in ("unknown-8bit", "x-unknown"):
+    codec = _codec(charset)
+    for candidate in (codec, "utf-8"):
+        if candidate is None:
             continue
         try:
-            return raw.decode(cs)
-        except LookupError:
-            continue
+            return raw.decode(candidate)
         except UnicodeDecodeError:
-            if cs == charset:
-                try:
-                    return raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    return raw.decode(cs, errors="replace")
+            continue
+    if codec is not None:
+        return raw.decode(codec, errors="replace")
     return raw.decode("cp1252", errors="replace") if _is_cp1252(raw) else raw.decode("latin-1")
 
 
@@ -210,7 +218,7 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
             continue
         ctype = part.get_content_type()
         filename = _filename(part)
-        disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+        disposition = _header(part, "Content-Disposition").split(";")[0].strip().lower()
         # A named text part is still the body when it is inline or the whole message.
         body_like = ctype.startswith("text/") and (not filename or disposition == "inline" or part is msg)
         if disposition == "attachment" or not body_like:

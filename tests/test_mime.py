@@ -183,3 +183,41 @@ def test_parser_logs_nothing_about_bodies() -> None:
     with structlog.testing.capture_logs() as logs:
         parse_message(_raw(BASE, "secret plans"))
     assert "secret plans" not in repr(logs)
+
+
+def test_mutated_mail_never_raises() -> None:
+    """Seeded mutations of the corpus (flipped bytes, cut files, stray MIME tokens). This found
+    a Header object where a string was expected, and a charset name with a NUL byte in it."""
+    import random
+
+    from agent.extractors.base import Owner
+    from agent.extractors.embedded import EmbeddedExtractor
+
+    corpus = [p.read_bytes() for p in _corpus() if p.name not in NOT_MAIL]
+    tokens = [b"=?utf-8?b?", b"?=", b"\r\n", b"\n\n", b"--", b"boundary=", b"charset=\"x-\x00bogus\"",
+              b"Content-Type: multipart/mixed; boundary=x\n", b"Content-Transfer-Encoding: base64\n",
+              b"\xff\xfe", b"wrote:\n> ", b"From: \n", b"Date: Mon, 99 Foo 2026 99:99:99 +9999\n", b"\x00"]
+    rng = random.Random(20261125)
+    extractor = EmbeddedExtractor()
+    owner = Owner("Ada", "ada@example.com", UTC)
+    parsed = 0
+    for _ in range(2000):
+        data = bytearray(rng.choice(corpus))
+        for _ in range(rng.randint(1, 8)):
+            pos = rng.randrange(len(data) + 1)
+            op = rng.random()
+            if op < 0.3 and data:
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            elif op < 0.6:
+                data[pos:pos] = rng.choice(tokens)
+            elif op < 0.8:
+                del data[pos : pos + rng.randint(1, 50)]
+            else:
+                data = data[:pos]
+        msg, reason = try_parse(bytes(data))
+        if msg is None:
+            assert reason
+            continue
+        parsed += 1
+        extractor.extract(msg, owner)
+    assert parsed > 1500
