@@ -231,7 +231,8 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
     if plain is not None and plain.strip():
         text = plain
     elif html is not None:
-        text = html_to_text(html)
+        # Markup is several times its text; converting megabytes of it would stall the cycle.
+        text = html_to_text(html[: MAX_TEXT_CHARS * 4])
     else:
         text = plain or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
