@@ -46,7 +46,8 @@ class CycleReport:
 
 
 def graph_context(app: App) -> Context:
-    return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store)
+    return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
+                   max_age=app.settings["mail"]["max_age"])
 
 
 def process_messages(app: App, messages: list[Message], report: CycleReport) -> None:

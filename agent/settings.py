@@ -128,6 +128,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "folders": Key(list, ["INBOX"], "Folders to read requests and replies from."),
         "sent_folder": Key(S, "Sent", "The folder holding mail you sent (your commitments live there)."),
         "poll_interval": Key(S, "2m", "How often to look for new mail.", check=parse_duration),
+        "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
+                       "does not dig up years-old asks).", check=parse_duration),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
     },
     "smtp": {

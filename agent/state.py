@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypedDict
 
 from agent.extractors.base import Extractor, Owner
@@ -38,3 +38,4 @@ class Context:
     clock: Callable[[], datetime]
     store: Store | None = None  # None: extract only, nothing is stored
     fallback: Extractor | None = None  # used for a message when ``extractor`` fails
+    max_age: timedelta | None = None  # older mail is recorded, but yields no items

@@ -104,3 +104,11 @@ def test_a_message_that_breaks_the_graph_is_set_aside_and_the_rest_go_on(demo_di
     assert [e["message_id"] for e in captured if e["event"] == "message.failed"] == ["<m1.maria@northwind.vc>"]
     assert app.store.message("<m1.maria@northwind.vc>")["skipped"] == "failed: TypeError"
     assert app.store.count("items") >= 17
+
+
+def test_old_mail_is_recorded_but_yields_no_items(demo_dir: Path) -> None:
+    a_month_later = datetime(2026, 12, 20, 7, 30, tzinfo=UTC)
+    app = App(load(demo_dir / "focusd.toml"), fixed(a_month_later))
+    report = sync_once(app)
+    assert report.new == 32 and report.items_created == 0
+    assert app.store.message("<m1.maria@northwind.vc>")["skipped"] == "older than max_age"

@@ -54,10 +54,12 @@ def triage_reason(msg: Message, owner_email: str) -> str:
 
 
 def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
-    owner = runtime.context.owner.email.lower()
+    ctx = runtime.context
+    owner = ctx.owner.email.lower()
+    oldest = ctx.clock() - ctx.max_age if ctx.max_age is not None else None
     skipped = {}
     for msg in state["messages"]:
-        reason = triage_reason(msg, owner)
+        reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg, owner)
         if reason:
             skipped[msg.message_id] = reason
             log.info("message.skipped", message_id=msg.message_id, reason=reason)
