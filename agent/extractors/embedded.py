@@ -189,9 +189,10 @@ class EmbeddedExtractor:
 
     name = "embedded"
 
-    def __init__(self, model: RequestModel | None = None, threshold: float = 0.6) -> None:
+    def __init__(self, model: RequestModel | None = None, threshold: float = 0.6, rule_floor: float = 0.2) -> None:
         self.model = model or shipped_model()
         self.threshold = threshold
+        self.rule_floor = rule_floor
 
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         from_owner = message.sender.email == owner.email.lower()
@@ -214,13 +215,15 @@ class EmbeddedExtractor:
 
     def is_request(self, sentence: str) -> bool:
         """Does this sentence, written to the owner, ask the owner to act or answer?"""
-        if is_rule_request(sentence):
-            return True
         if _COURTESY_RE.search(sentence) or _OOO_RE.search(sentence) or _MARKETING_RE.search(sentence):
             return False
         if _RHETORICAL_RE.search(sentence):
             return False
-        return self.model.probability(sentence) >= self.threshold
+        p = self.model.probability(sentence)
+        # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
+        # anything else needs the model's confidence. Chosen by 5-fold cross-validation on the
+        # training split: the floor buys 2.5 points of precision for 1.3 of recall.
+        return p >= self.threshold or (p >= self.rule_floor and is_rule_request(sentence))
 
     # -- classification ----------------------------------------------------------------------
 
