@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from agent.errors import ConfigError, SecretError
 
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+FULL_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SECRET_SUFFIXES = ("_env", "_file", "_command")
 
 
@@ -54,22 +55,30 @@ def parse_hours(value: str) -> tuple[time, time]:
     return a, b
 
 
+def _day(text: str) -> int | None:
+    """"mon" or "monday" -> 0."""
+    for n, (short, full) in enumerate(zip(DAYS, FULL_DAYS, strict=True)):
+        if text in (short, full):
+            return n
+    return None
+
+
 def parse_days(value: str | list[str]) -> list[int]:
     """``"mon-fri"``, ``"mon,wed"`` or ``["mon", "thu"]`` -> weekday numbers (Monday is 0)."""
     items = value if isinstance(value, list) else str(value).split(",")
     out: set[int] = set()
     for item in items:
-        item = str(item).strip().lower()[:3] if "-" not in str(item) else str(item).strip().lower()
-        if "-" in item:
-            a, _, b = item.partition("-")
-            if a[:3] not in DAYS or b[:3] not in DAYS:
-                raise ValueError(f"{item!r} is not a day range such as 'mon-fri'")
-            i, j = DAYS.index(a[:3]), DAYS.index(b[:3])
+        text = str(item).strip().lower()
+        first, dash, last = text.partition("-")
+        if dash:
+            i, j = _day(first), _day(last)
+            if i is None or j is None:
+                raise ValueError(f"{text!r} is not a day range such as 'mon-fri'")
             out.update(range(i, j + 1) if i <= j else [*range(i, 7), *range(0, j + 1)])
-        elif item in DAYS:
-            out.add(DAYS.index(item))
+        elif (d := _day(text)) is not None:
+            out.add(d)
         else:
-            raise ValueError(f"{item!r} is not a day (mon, tue, wed, thu, fri, sat, sun)")
+            raise ValueError(f"{text!r} is not a day (mon, tue, wed, thu, fri, sat, sun)")
     if not out:
         raise ValueError("no working days given")
     return sorted(out)

@@ -74,8 +74,10 @@ def test_value_formats() -> None:
     for bad in ("2 minutes", "-1m", ""):
         with pytest.raises(ValueError):
             parse_duration(bad)
-    with pytest.raises(ValueError):
-        parse_days(["mon", "someday"])
+    assert parse_days("Monday, wed") == [0, 2]
+    for bad in (["mon", "someday"], "mongoose", "mon-funday"):
+        with pytest.raises(ValueError):
+            parse_days(bad)
 
 
 def test_secret_from_env_file_and_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
