@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from connectors.types import Attendee, Event, Message
 from planner.models import Item
 
 Migration = Callable[[sqlite_utils.Database], None]
+CLAIM_TIMEOUT = timedelta(minutes=5)  # an unsent brief claim older than this was a crash: retry it
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -127,18 +128,33 @@ class Store:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        for version in range(self.version, len(MIGRATIONS)):
-            with self.db.atomic():
-                MIGRATIONS[version](self.db)
-                self.db.execute(f"PRAGMA user_version={version + 1}")
+        while self.version < len(MIGRATIONS):
+            with self.write():
+                version = self.version  # read again under the lock: another process may have migrated
+                if version < len(MIGRATIONS):
+                    MIGRATIONS[version](self.db)
+                    self.db.execute(f"PRAGMA user_version={version + 1}")
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
-    def atomic(self) -> Iterator[None]:
-        with self.db.atomic():
+    def write(self) -> Iterator[None]:
+        """One write transaction. It takes the write lock up front (BEGIN IMMEDIATE), so a
+        second focusd on the same file (a cron job beside the daemon) waits, then sees what
+        the first wrote, instead of both deciding on the same stale read. Nested uses become
+        savepoints."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     # -- messages ----------------------------------------------------------------------------
 
@@ -158,7 +174,7 @@ class Store:
         answered and its processed mark in one transaction. Returns the new item ids. A message
         already recorded is left as it is, so recording twice changes nothing."""
         ids: list[int] = []
-        with self.db.atomic():
+        with self.write():
             if self.processed([msg.message_id]):
                 return ids
             now = self._now()
@@ -220,22 +236,22 @@ class Store:
         return [_item_from_row(r) for r in rows]
 
     def set_scores(self, scored: Iterable[tuple[int, float, list[str], str | None]]) -> None:
-        with self.db.atomic():
+        with self.write():
             for item_id, score, reasons, goal in scored:
                 self.db.table("items").update(item_id, {"score": score, "reasons": json.dumps(reasons), "goal": goal})
 
     def wake_snoozed(self, today: date) -> int:
-        cur = self.db.execute(
-            "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ? "
-            "WHERE status = 'snoozed' AND snoozed_until <= ?", [self._now(), today.isoformat()])
-        self.db.conn.commit()
+        with self.write():
+            cur = self.db.execute(
+                "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ? "
+                "WHERE status = 'snoozed' AND snoozed_until <= ?", [self._now(), today.isoformat()])
         return int(cur.rowcount)
 
     # -- goals -------------------------------------------------------------------------------
 
     def sync_goals(self, goals: Iterable[tuple[str, float, tuple[str, ...], date | None]]) -> None:
         """Make the config's goals the stored ones; goals set by reply are kept."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("DELETE FROM goals WHERE origin = 'config'")
             for title, weight, keywords, deadline in goals:
                 self.db.table("goals").upsert({
@@ -251,7 +267,7 @@ class Store:
 
     def replace_events(self, start: datetime, end: datetime, events: list[Event]) -> None:
         """The calendar's view of [start, end) becomes ``events``."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("DELETE FROM events WHERE start < ? AND end > ?",
                             [end.isoformat(), start.isoformat()])
             self.db.table("events").upsert_all(({
@@ -277,7 +293,7 @@ class Store:
                                                  order_by="start"))
 
     def add_block(self, item_id: int, start: datetime, end: datetime, event_uid: str = "") -> int:
-        with self.db.atomic():
+        with self.write():
             return int(self.db.table("blocks").insert({
                 "item_id": item_id, "event_uid": event_uid, "start": start.isoformat(),
                 "end": end.isoformat(), "created_at": self._now()}).last_pk or 0)
@@ -299,10 +315,14 @@ class Store:
 
     def claim_brief(self, day: date, token: str, message_id: str, subject: str,
                     lines: dict[int, int]) -> bool:
-        """Reserve the brief for ``day``. False when one was already sent for that date."""
-        with self.db.atomic():
+        """Reserve the brief for ``day``. False when one was already sent for that date, or
+        another process claimed it in the last few minutes and may be sending it now."""
+        with self.write():
             existing = self.brief(day)
             if existing and existing["sent_at"]:
+                return False
+            if existing and existing["created_at"] > (self.clock() - CLAIM_TIMEOUT).astimezone(UTC).isoformat(
+                    timespec="seconds"):
                 return False
             self.db.table("briefs").upsert({
                 "date": day.isoformat(), "token": token, "message_id": message_id,
@@ -311,7 +331,7 @@ class Store:
         return True
 
     def mark_brief_sent(self, day: date) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.table("briefs").update(day.isoformat(), {"sent_at": self._now()})
 
     # -- sync state --------------------------------------------------------------------------
@@ -321,7 +341,7 @@ class Store:
         return rows[0]["cursor"] if rows else None
 
     def set_cursor(self, source: str, cursor: str) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.table("sync_state").upsert({"source": source, "cursor": cursor, "updated_at": self._now()},
                                          pk="source")
 

@@ -92,3 +92,51 @@ def test_a_brief_is_claimed_once_per_date(tmp_path: Path) -> None:
     assert store.brief_by_token("tok1")["lines"] == {"1": 7}
     with pytest.raises(sqlite3.IntegrityError):
         store.claim_brief(date(2026, 11, 20), "tok1", "<x>", "s", {})
+
+
+def test_two_processes_on_one_store_never_double_a_message(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from planner.models import Item
+    from tests.conftest import make_message
+
+    path = tmp_path / "s.db"
+    Store.open(path).close()
+    msg = make_message("Can you send the deck?")
+
+    def item() -> Item:
+        return Item(kind="request", title="Send the deck", evidence="Can you send the deck?",
+                    source={"message_id": msg.message_id})
+
+    holding = threading.Event()
+    result: dict[str, list[int]] = {}
+
+    def slow_writer() -> None:
+        first = Store.open(path)  # its own connection, as another process would have
+        with first.write():
+            result["first"] = first.record_message(msg, [item()], [])
+            holding.set()
+            time.sleep(0.3)  # still inside the transaction: the second writer must wait for it
+        first.close()
+
+    writer = threading.Thread(target=slow_writer)
+    writer.start()
+    assert holding.wait(5)
+    second = Store.open(path)
+    result["second"] = second.record_message(msg, [item()], [])
+    writer.join()
+    assert result == {"first": [1], "second": []}
+    assert second.count("messages") == 1 and second.count("items") == 1
+
+
+def test_a_fresh_brief_claim_holds_off_a_second_sender(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
+    store = Store.open(tmp_path / "s.db", clock=fixed(now))
+    day = date(2026, 11, 19)
+    assert store.claim_brief(day, "a", "<focusd-brief.a@x>", "s", {})
+    assert not store.claim_brief(day, "b", "<focusd-brief.b@x>", "s", {})  # the first may be sending
+    later = Store(store.db, clock=fixed(now + timedelta(minutes=10)))
+    assert later.claim_brief(day, "c", "<focusd-brief.c@x>", "s", {})  # the first one crashed: retry
