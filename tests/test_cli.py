@@ -197,3 +197,23 @@ def test_no_traceback_without_verbose(capsys: pytest.CaptureFixture[str], tmp_pa
     code, _, err = run(capsys, "--config", str(tmp_path / "absent.toml"), "items")
     assert code == 2 and "no such file" in err and "Traceback" not in err
     assert os.environ.get("FOCUSD_NOW") is None
+
+
+def test_a_missing_mailbox_is_one_clear_problem(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    import shutil
+
+    shutil.rmtree(demo_config.parent / "mail" / ".Sent")
+    code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
+    assert code == 1
+    assert out.startswith("23 new messages")  # INBOX still read
+    assert "problem: mail folder Sent: folder 'Sent' does not exist" in err
+
+
+def test_items_table_for_people(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    run(capsys, "--config", str(demo_config), "sync", "--once")
+    code, out, _ = run(capsys, "--config", str(demo_config), "items")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 18
+    assert "request" in lines[0] and "Send Maria the updated deck with the Q3 numbers due 2026-11-20" in lines[0]
+    _, everything, _ = run(capsys, "--config", str(demo_config), "items", "--all")
+    assert everything.splitlines()[-1].endswith("[done]")
