@@ -40,12 +40,24 @@ class BriefInput:
 
 
 def _why(item: Item) -> str:
-    """One sentence from the item's reasons."""
-    phrases = [r.replace("goal: ", "it serves the goal ") for r in item.reasons
-               if r not in ("asked of you", "owed to you")]
-    if not phrases:
+    """One sentence from the item's reasons: urgency first, then the goal, then people."""
+    urgency, goal, people, rest = [], [], [], []
+    for r in item.reasons:
+        if r.startswith(("due ", "overdue")):
+            urgency.append(r)
+        elif r.startswith("goal: "):
+            goal.insert(0, f"moves “{r[6:]}” forward")
+        elif r.startswith("goal deadline in "):
+            goal.append(f"(goal due in {r[len('goal deadline in '):]})")
+        elif r.endswith((" is waiting", " is late")):
+            people.append(r)
+        elif r in ("you promised it", "it blocks other work", "pinned for today"):
+            rest.append({"pinned for today": "you pinned it for today"}.get(r, r))
+    clauses = [*urgency, " ".join(goal), *people, *rest]
+    clauses = [c for c in clauses if c]
+    if not clauses:
         return ""
-    text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    text = clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
     return text[0].upper() + text[1:] + "."
 
 
@@ -190,7 +202,8 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
                     out.append(f"   {block}")
                 if inp.related is not None:
                     for rel in inp.related(item)[:1]:
-                        out.append(f"   See also: “{rel['subject']}” from {display_name(rel['sender'])}")
+                        who = "you" if rel["sender"] == inp.owner_email else display_name(rel["sender"])
+                        out.append(f"   See also: “{rel['subject']}” from {who}")
             else:
                 out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
     if brief.handled:

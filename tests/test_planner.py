@@ -106,7 +106,7 @@ def test_brief_text_reads_as_a_note() -> None:
     headings = ["Today's focus", "Today's meetings", "Due soon and overdue", "Waiting on others", "Blockers"]
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
     assert "“Can you send the deck?”" in text
-    assert "Why: It serves the goal Close the seed round" in text
+    assert "Why: Due tomorrow, moves “Close the seed round” forward (goal due in 12 days) and Maria is waiting." in text
     assert text.rstrip().endswith("undo · help")
 
 
