@@ -165,7 +165,7 @@ def _block_text(inp: BriefInput, item: Item) -> str:
     for item_id, start, end, booked in inp.blocks:
         if item_id == item.id:
             span = f"{start.astimezone(inp.tz):%H:%M}–{end.astimezone(inp.tz):%H:%M}"
-            return f"Focus block {span} (booked)." if booked else f"Free for it: {span}."
+            return f"Focus block booked: {span}." if booked else f"Suggested time: {span} (free on your calendar)."
     return ""
 
 
