@@ -80,7 +80,9 @@ def test_not_items(owner: Owner) -> None:
 
 
 def test_a_request_addressed_to_someone_else_is_not_the_owners(owner: Owner) -> None:
-    assert kinds("Bob, can you book the room for Thursday?", owner) == []
+    assert kinds("Bob, can you book the room for Thursday?", owner, cc=("bob@example.com",)) == []
+    # Mail to the owner alone is the owner's, whatever name it opens with.
+    assert kinds("Addy, can you book the room for Thursday?", owner)[0][0] == "request"
     # The owner only copied: "you" is the person in To.
     assert kinds("Can you send the API docs?", owner, to=("tom@loom.example",), cc=("ada@example.com",)) == []
     # ...unless the owner is named.

@@ -54,7 +54,7 @@ _ASK_RE = re.compile(
     r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
-    r"please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
+    r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
 _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would)? (?:need|want|require)s? (?P<what>.{3,80}?) from you\b", re.I)
@@ -269,10 +269,13 @@ class EmbeddedExtractor:
         return None
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
-        """A request that names someone else first ("Bob, can you...") is not the owner's; nor
-        is a "you" in mail where the owner is only copied."""
+        """A request that names someone else first ("Bob, can you...") in mail to several people
+        is not the owner's; nor is a "you" in mail where the owner is only copied. Mail to the
+        owner alone is the owner's whatever name it opens with (a nickname, a slip)."""
+        others = [a for a in ctx.msg.to + ctx.msg.cc if a.email != ctx.owner.email.lower()]
         m = _ADDRESSED_RE.match(sentence)
-        if m and m.group("name").lower() not in _NOT_NAMES and m.group("name").lower() != ctx.owner.first_name:
+        if (others and m and m.group("name").lower() not in _NOT_NAMES
+                and m.group("name").lower() != ctx.owner.first_name):
             return True
         owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
         mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
