@@ -1,0 +1,44 @@
+"""Who may import whom: agent imports planner and connectors; planner imports only
+connectors.types of ours; connectors import nothing of ours outside connectors."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return {m for m in found if m.split(".")[0] in ("agent", "planner", "connectors")}
+
+
+def test_planner_and_connectors_keep_to_their_side() -> None:
+    for path in (ROOT / "planner").rglob("*.py"):
+        bad = {m for m in _imports(path) if not (m.startswith("planner") or m == "connectors.types")}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+    for path in (ROOT / "connectors").rglob("*.py"):
+        bad = {m for m in _imports(path) if not m.startswith("connectors")}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_a_backend_is_one_module_plus_one_registry_line() -> None:
+    from connectors import load_backend
+    from connectors.calendar import BACKENDS as CALENDARS
+    from connectors.calendar.base import CalendarBackend
+    from connectors.mail import BACKENDS as MAIL
+    from connectors.mail.base import MailSource
+    from connectors.send import BACKENDS as SENDERS
+    from connectors.send.base import Sender
+
+    for registry, kind, base in ((MAIL, "mail", MailSource), (CALENDARS, "calendar", CalendarBackend),
+                                 (SENDERS, "smtp", Sender)):
+        for name in registry:
+            cls = load_backend(registry, kind, name)
+            assert issubclass(cls, base) and cls.backend_name == name
