@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -196,7 +195,6 @@ def test_demo_prints_a_brief_and_nothing_else_on_stdout(capsys: pytest.CaptureFi
 def test_no_traceback_without_verbose(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "--config", str(tmp_path / "absent.toml"), "items")
     assert code == 2 and "no such file" in err and "Traceback" not in err
-    assert os.environ.get("FOCUSD_NOW") is None
 
 
 def test_a_missing_mailbox_is_one_clear_problem(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:

@@ -17,6 +17,7 @@ from agent.extractors.dates import find_due
 from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
 from planner.models import Item
+from planner.priority import display_name
 
 _BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
@@ -135,8 +136,7 @@ def first_name(addr: Address) -> str:
         if "," in name:  # "Lovelace, Ada"
             name = name.split(",", 1)[1].strip() or name
         return name.split()[0]
-    local = addr.email.split("@")[0]
-    return re.split(r"[._+-]", local)[0].capitalize() or addr.email
+    return display_name(addr.email)
 
 
 _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "taking": "take", "making": "make",
