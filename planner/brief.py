@@ -41,7 +41,10 @@ class BriefInput:
 
 def _why(item: Item) -> str:
     """One sentence from the item's reasons: urgency first, then the goal, then people."""
-    urgency, goal, people, rest = [], [], [], []
+    urgency: list[str] = []
+    goal: list[str] = []
+    people: list[str] = []
+    rest: list[str] = []
     for r in item.reasons:
         if r.startswith(("due ", "overdue")):
             urgency.append(r)
