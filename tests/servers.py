@@ -7,6 +7,7 @@ server would deliver it, so the Maildir on disk is laid out exactly as Dovecot l
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -113,9 +114,7 @@ service imap-login {{
             raise RuntimeError(f"dovecot-lda exited {done.returncode}: {done.stderr.decode(errors='replace')}")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait(timeout=10)
         shutil.rmtree(self.dir, ignore_errors=True)
