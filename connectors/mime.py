@@ -335,6 +335,7 @@ _SENT_RE = re.compile(
     re.I,
 )
 _UNDERSCORES_RE = re.compile(r"^\s*_{10,}\s*$")
+_RULE_RE = re.compile(r"^\s*(\* \* \*|-{3,}|_{3,}|={3,})\s*$")
 _SIG_RE = re.compile(r"^--\s?$")
 _MOBILE_RE = re.compile(
     r"^\s*(sent from my \w+|sent from (outlook|yahoo mail|mail for windows|my mobile)|"
@@ -380,6 +381,8 @@ def visible_reply(text: str) -> str:
             continue
         kept.append(line.rstrip())
         i += 1
+    while kept and (not kept[-1].strip() or _RULE_RE.match(kept[-1])):
+        kept.pop()  # the rule an HTML client draws above the quoted message
     out = "\n".join(kept).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 

@@ -221,3 +221,22 @@ def test_mutated_mail_never_raises() -> None:
         parsed += 1
         extractor.extract(msg, owner)
     assert parsed > 1500
+
+
+HTML_REPLIES = {
+    "outlook": b'<div>Sounds good, I will send it Friday.</div><hr><div id="divRplyFwdMsg"><b>From:</b> Ada '
+               b'&lt;ada@example.com&gt;<br><b>Sent:</b> Tuesday, November 17, 2026 9:00 AM<br><b>To:</b> Maria'
+               b'<br><b>Subject:</b> deck</div><div>Can you send me the deck by Friday?</div>',
+    "gmail": b'<div dir="ltr">Sounds good, I will send it Friday.</div><br><div class="gmail_quote"><div>On Tue, '
+             b'Nov 17, 2026 at 9:00 AM Ada &lt;ada@example.com&gt; wrote:<br></div><blockquote class="gmail_quote">'
+             b'Can you send me the deck by Friday?</blockquote></div>',
+    "apple": b'Sounds good, I will send it Friday.<br><div><br><blockquote type="cite"><div>On 17 Nov 2026, at '
+             b'09:00, Ada &lt;ada@example.com&gt; wrote:</div><br><div>Can you send me the deck by Friday?</div>'
+             b'</blockquote></div>',
+}
+
+
+@pytest.mark.parametrize("client", sorted(HTML_REPLIES))
+def test_html_only_replies_lose_their_quotes(client: str) -> None:
+    raw = (BASE + "\nContent-Type: text/html; charset=utf-8").encode() + b"\n\n" + HTML_REPLIES[client]
+    assert parse_message(raw).reply_text == "Sounds good, I will send it Friday."
