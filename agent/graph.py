@@ -1,7 +1,8 @@
 """Wiring only: triage > extract > ground > resolve > persist, over a batch of messages.
 
-A batch per invoke keeps LangGraph's fixed cost (about 2 ms an invoke) off the per-message
-path. Runtime dependencies arrive through :class:`agent.state.Context`.
+A batch per invoke keeps LangGraph's fixed cost (0.35 ms an empty invoke here; bench/cycle.py
+prints it) off the per-message path. Runtime dependencies arrive through
+:class:`agent.state.Context`.
 """
 
 from __future__ import annotations
