@@ -27,7 +27,3 @@ class SecretError(FocusdError):
     """A secret could not be read, or is stored unsafely."""
 
     exit_code = 2
-
-
-class SourceError(FocusdError):
-    """A mail or calendar source could not be read."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 KINDS = ("commitment", "request", "waiting", "blocker")
-STATUSES = ("open", "done", "dropped", "snoozed")
 
 
 @dataclass
@@ -66,17 +65,6 @@ class Item:
             "pinned": self.pinned,
             "notes": list(self.notes),
         }
-
-
-@dataclass
-class Block:
-    """A focus block focusd booked for an item."""
-
-    item_id: int
-    start: datetime
-    end: datetime
-    event_uid: str = ""
-    id: int | None = None
 
 
 @dataclass
