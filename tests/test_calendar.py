@@ -145,3 +145,7 @@ class TestMemory(CalendarBackendContract):
             Event("interview@x", "Interview", _t(14), _t(15),
                   attendees=[ada, Attendee("alex@x.example", status="tentative")]),
         ])
+
+    def test_occurrences_sharing_a_uid_are_all_kept(self) -> None:
+        cal = MemoryCalendar([Event("standup@x", "Standup", _t(9, 30, day=d), _t(9, 45, day=d)) for d in (18, 19, 20)])
+        assert [e.start.day for e in cal.events(_t(0, day=18), _t(23, day=20))] == [18, 19, 20]

@@ -112,3 +112,32 @@ def test_old_mail_is_recorded_but_yields_no_items(demo_dir: Path) -> None:
     report = sync_once(app)
     assert report.new == 32 and report.items_created == 0
     assert app.store.message("<m1.maria@northwind.vc>")["skipped"] == "older than max_age"
+
+
+def test_focus_blocks_are_booked_once_and_tagged_on_a_writable_calendar(demo_dir: Path) -> None:
+    from datetime import timedelta
+
+    from agent.cycle import compose_brief
+    from connectors.calendar.ics import IcsCalendar
+    from connectors.calendar.memory import MemoryCalendar
+    from connectors.types import day_span
+
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    start, _ = day_span(app.today() - timedelta(days=1), app.settings.tz)
+    _, end = day_span(app.today() + timedelta(days=14), app.settings.tz)
+    theirs = IcsCalendar([demo_dir / "calendar.ics"], app.settings.tz).events(start, end)
+    calendar = MemoryCalendar(theirs)
+    app.__dict__["calendar"] = calendar
+    sync_once(app)
+    first = compose_brief(app, app.today(), book=True)
+    compose_brief(app, app.today(), book=True)  # a second cycle books nothing more
+    today_start, today_end = day_span(app.today(), app.settings.tz)
+    ours = [e for e in calendar.events(today_start, today_end) if e.is_focus_block]
+    assert len(ours) == 2
+    focus_ids = [bl.item.id for bl in first.lines if bl.section == "focus" and bl.item]
+    assert sorted(e.focusd_item for e in ours) == sorted(focus_ids[:2])
+    meetings = [e for e in calendar.events(today_start, today_end) if not e.is_focus_block]
+    for block in ours:
+        assert all(block.end <= m.start or block.start >= m.end for m in meetings)
+    assert "Focus block booked: 09:45–11:15." in first.text
+    assert {e.uid for e in theirs} <= {e.uid for e in calendar.events(start, end)}  # theirs untouched

@@ -1,4 +1,7 @@
-"""An in-memory calendar for tests and dry runs."""
+"""An in-memory calendar for tests and dry runs.
+
+Occurrences of a recurring event share their UID, so events are kept as a list, not by UID.
+"""
 
 from __future__ import annotations
 
@@ -14,23 +17,23 @@ class MemoryCalendar(CalendarBackend):
     backend_name = "memory"
 
     def __init__(self, events: list[Event] | None = None) -> None:
-        self._events: dict[str, Event] = {e.uid: e for e in events or []}
+        self._events: list[Event] = list(events or [])
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        found = [e for e in self._events.values() if e.start < end and e.end > start]
+        found = [e for e in self._events if e.start < end and e.end > start]
         return sorted(found, key=lambda e: (e.start, e.uid))
 
     def _get(self, uid: str) -> Event | None:
-        return self._events.get(uid)
+        return next((e for e in self._events if e.uid == uid), None)
 
     def _create(self, event: Event) -> Event:
         stored = replace(event, uid=event.uid or f"{uuid.uuid4()}@focusd")
-        self._events[stored.uid] = stored
+        self._events.append(stored)
         return stored
 
     def _update(self, event: Event) -> Event:
-        self._events[event.uid] = event
+        self._events = [event if e.uid == event.uid else e for e in self._events]
         return event
 
     def _delete(self, uid: str) -> None:
-        del self._events[uid]
+        self._events = [e for e in self._events if e.uid != uid]
