@@ -19,7 +19,7 @@ import click
 
 from agent import clock as clock_mod
 from agent import logs
-from agent.app import App, owner_from
+from agent.app import App
 from agent.errors import ConfigError, FocusdError
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.settings import Settings, find_config, from_mapping, load, render
@@ -280,7 +280,7 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     app = App(settings, clock_mod.system())
     parsed = _read_files(files)
     messages = [m for _, m, _ in parsed if m is not None]
-    state = run_batch(messages, Context(extractor=app.extractor, owner=owner_from(settings),
+    state = run_batch(messages, Context(extractor=app.extractor, owner=app.owner,
                                         clock=app.clock)) if messages else {}
     failed = False
     for path, msg, error in parsed:

@@ -23,7 +23,7 @@ from connectors.types import Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner import focus as focus_mod
 from planner.context import related_messages
-from planner.models import Brief
+from planner.models import Brief, Item
 from planner.priority import GoalRef, rank
 
 log = structlog.get_logger(__name__)
@@ -150,15 +150,16 @@ def rerank(app: App) -> None:
     app.store.set_scores((i.id, i.score or 0.0, i.reasons, i.goal) for i in ranked if i.id is not None)
 
 
-def plan_focus(app: App, day: date, focus_ids: list[int], book: bool) -> list[tuple[int, datetime, datetime, bool]]:
-    """Focus blocks for the day's focus items: booked when ``book`` and the calendar is writable,
-    otherwise only suggested. Returns (item id, start, end, booked)."""
+def plan_focus(app: App, day: date, focus: list[Item], events: list[Event],
+               book: bool) -> list[tuple[int, datetime, datetime, bool]]:
+    """Focus blocks for the day's focus items around the day's ``events``: booked when ``book``
+    and the calendar is writable, otherwise only suggested. Returns (item id, start, end, booked)."""
     cfg = app.settings["focus"]
     start, end = day_span(day, app.settings.tz)
-    events = app.store.events(start, end)
+    titles = {i.id: i.title for i in focus if i.id is not None}
     existing = {b["item_id"]: b for b in app.store.blocks(start, end)}
     now = app.now() if day == app.today() else None
-    plan = focus_mod.plan_blocks(day, [i for i in focus_ids if i not in existing], events, app.settings.tz,
+    plan = focus_mod.plan_blocks(day, [i for i in titles if i not in existing], events, app.settings.tz,
                                  cfg["earliest"], cfg["latest"], cfg["block_minutes"],
                                  cfg["max_blocks_per_day"] - len(existing), app.settings["owner"]["working_days"],
                                  now=now, owner_email=app.owner.email)
@@ -169,9 +170,8 @@ def plan_focus(app: App, day: date, focus_ids: list[int], book: bool) -> list[tu
         if not book or cal is None or cal.read_only:
             out.append((item_id, s, e, False))
             continue
-        item = app.store.item(item_id)
         try:
-            event = cal.create_block(Event(uid="", title=f"Focus: {item.title if item else item_id}",
+            event = cal.create_block(Event(uid="", title=f"Focus: {titles[item_id]}",
                                            start=s, end=e, focusd_item=item_id))
         except CalendarError as exc:
             log.error("focus.block_failed", item=item_id, error=str(exc))
@@ -188,7 +188,8 @@ def sync_once(app: App) -> CycleReport:
     sync_mail(app, report)
     sync_calendar(app, report)
     rerank(app)
-    log.info("cycle.done", fetched=report.fetched, new=report.new, skipped=report.skipped,
+    log.info("cycle.done", fetched=report.fetched, new=report.new, duplicates=report.duplicates,
+             skipped=report.skipped,
              unparseable=report.unparseable, items=report.items_created, events=report.events)
     return report
 
@@ -198,8 +199,8 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     start, end = day_span(day, app.settings.tz)
     events = app.store.events(start, end)
     max_focus = app.settings["brief"]["max_focus"]
-    top = [i.id for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
-    blocks = plan_focus(app, day, top, book)
+    top = [i for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
+    blocks = plan_focus(app, day, top, events, book)
     previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")

@@ -111,9 +111,7 @@ def main() -> None:
         ours = rate(parse_message, raws)
         msgs = [parse_message(r) for r in raws[:2000]]  # the first 2,000: many whole weeks
         ex = EmbeddedExtractor()
-        from agent.app import owner_from
-
-        owner = owner_from(load(work / "week" / "focusd.toml"))
+        owner = app.owner
         start = time.perf_counter()
         for m in msgs:
             ex.extract(m, owner)

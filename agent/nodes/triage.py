@@ -34,7 +34,7 @@ _HOSTILE_RE = re.compile(
 )
 
 
-def triage_reason(msg: Message, owner_email: str) -> str:
+def triage_reason(msg: Message) -> str:
     """Why ``msg`` needs no extraction, or "" when it does."""
     if msg.message_id.startswith("<focusd-brief."):
         return "own brief"
@@ -55,11 +55,10 @@ def triage_reason(msg: Message, owner_email: str) -> str:
 
 def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     ctx = runtime.context
-    owner = ctx.owner.email.lower()
     oldest = ctx.clock() - ctx.max_age if ctx.max_age is not None else None
     skipped = {}
     for msg in state["messages"]:
-        reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg, owner)
+        reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg)
         if reason:
             skipped[msg.message_id] = reason
             log.info("message.skipped", message_id=msg.message_id, reason=reason)
