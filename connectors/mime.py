@@ -28,6 +28,9 @@ from connectors.types import BRIEF_ID_RE, Address, Attachment, Message
 MAX_TEXT_CHARS = 100_000
 #: Parts beyond this many are ignored (deeply nested or bomb-like MIME trees).
 MAX_PARTS = 500
+#: Only this much of a message is parsed. The text a person wrote comes first; what lies beyond
+#: is attachment data, and parsing all of a 50 MB message would hold several times that in memory.
+MAX_PARSE_BYTES = 10 * 1024 * 1024
 
 
 class Unparseable(Exception):
@@ -35,11 +38,21 @@ class Unparseable(Exception):
 
 
 def try_parse(data: bytes, received: datetime | None = None) -> tuple[Message | None, str]:
-    """Parse, returning ``(message, "")`` or ``(None, reason)``; never raises on bad input."""
+    """Parse, returning ``(message, "")`` or ``(None, reason)``; never raises on bad input.
+
+    Any failure of the parser counts as bad input, not only :class:`Unparseable`: a stranger's
+    message that makes the stdlib recurse two thousand levels deep must not stop the cycle.
+    """
     try:
         return parse_message(data, received=received), ""
     except Unparseable as exc:
         return None, str(exc)
+    except RecursionError:
+        return None, "its MIME parts are nested too deeply to read"
+    except MemoryError:
+        return None, "it is too large to read"
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one message is that message's problem
+        return None, f"the parser failed on it ({type(exc).__name__})"
 
 
 def parse_message(data: bytes, received: datetime | None = None) -> Message:
@@ -48,6 +61,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         raise Unparseable("the message is empty")
     if b"\x00" in data[:4096] and b":" not in data[:200]:
         raise Unparseable("the data is binary, not a mail message")
+    if len(data) > MAX_PARSE_BYTES:
+        data = data[:MAX_PARSE_BYTES]
     msg = email.message_from_bytes(data)
     if not msg.keys():
         msg = _skip_leading_garbage(data)

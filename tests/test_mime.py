@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import email.utils
 import os
 from datetime import UTC, datetime
@@ -240,3 +241,26 @@ HTML_REPLIES = {
 def test_html_only_replies_lose_their_quotes(client: str) -> None:
     raw = (BASE + "\nContent-Type: text/html; charset=utf-8").encode() + b"\n\n" + HTML_REPLIES[client]
     assert parse_message(raw).reply_text == "Sounds good, I will send it Friday."
+
+
+def test_a_message_nested_too_deep_for_the_parser_is_a_reason_not_a_crash() -> None:
+    from tests.test_cycle_hardening import nested_multipart
+
+    msg, reason = try_parse(nested_multipart(2000))
+    assert msg is None and reason == "its MIME parts are nested too deeply to read"
+    shallow, _ = try_parse(nested_multipart(20))
+    assert shallow is not None and shallow.reply_text == "Could you send me the file?"
+
+
+def test_only_the_head_of_a_huge_message_is_parsed() -> None:
+    from connectors.mime import MAX_PARSE_BYTES
+
+    attachment = base64.encodebytes(bytes(range(256)) * (MAX_PARSE_BYTES // 128)).decode()
+    raw = (BASE + '\nContent-Type: multipart/mixed; boundary="b"').encode() + (
+        "\n\n--b\nContent-Type: text/plain\n\nCould you review the attached scan?\n"
+        "--b\nContent-Type: application/pdf; name=scan.pdf\nContent-Disposition: attachment; filename=scan.pdf\n"
+        f"Content-Transfer-Encoding: base64\n\n{attachment}--b--\n").encode()
+    assert len(raw) > 2 * MAX_PARSE_BYTES
+    msg = parse_message(raw)
+    assert msg.reply_text == "Could you review the attached scan?"
+    assert [a.filename for a in msg.attachments] == ["scan.pdf"]
