@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -29,8 +31,19 @@ from planner.priority import GoalRef, rank
 log = structlog.get_logger(__name__)
 
 BATCH = 200  # messages per graph invoke
+FETCH_LIMIT = 500  # messages per folder per round
+FETCH_BYTES = 16 * 1024 * 1024  # raw bytes per folder per round: memory stays bounded on any mailbox
 CALENDAR_DAYS_BACK = 1
 CALENDAR_DAYS_AHEAD = 14
+
+#: Outcomes in the order the summary line names them, with a hint where one helps.
+OUTCOME_HINTS = {
+    "older than max_age": " (see [mail].max_age)",
+    "unreadable": " (see `focusd status`)",
+    "failed": " (see `focusd status`)",
+}
+
+Progress = Callable[[int, int | None], None]  # (messages done, total when known)
 
 
 @dataclass
@@ -40,9 +53,22 @@ class CycleReport:
     duplicates: int = 0
     unparseable: int = 0
     skipped: int = 0
+    failed: int = 0
+    clashes: int = 0
     items_created: int = 0
     events: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)  # per message: "new" or why it yielded nothing
     problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line by outcome, e.g. "4,146 messages: 4,145 older than max_age (see
+        [mail].max_age), 1 new; 2 new items; 12 events"."""
+        order = ["new", *sorted((k for k in self.outcomes if k != "new"), key=lambda k: -self.outcomes[k])]
+        parts = [f"{self.outcomes[k]:,} {k}{OUTCOME_HINTS.get(k, '')}" for k in order if self.outcomes[k]]
+        total = sum(self.outcomes.values())
+        head = f"{total:,} message{'s' if total != 1 else ''}" + (f": {', '.join(parts)}" if parts else "")
+        items = f"{self.items_created:,} new item{'s' if self.items_created != 1 else ''}"
+        return f"{head}; {items}; {self.events:,} event{'s' if self.events != 1 else ''}"
 
 
 def graph_context(app: App) -> Context:
@@ -50,20 +76,59 @@ def graph_context(app: App) -> Context:
                    max_age=app.settings["mail"]["max_age"])
 
 
-def process_messages(app: App, messages: list[Message], report: CycleReport) -> None:
-    """Run the graph over messages not yet processed, in batches."""
-    seen = app.store.processed(m.message_id for m in messages)
+def clash_id(message_id: str, fingerprint: str) -> str:
+    """A stable id for a different message that reuses an id already recorded."""
+    return f"<{message_id.strip('<>')}.{fingerprint}@focusd.clash>"
+
+
+def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Message]:
+    """Messages not processed yet. A second message under a recorded Message-ID is kept under
+    a derived id, never dropped: only a copy of the same message is a duplicate."""
+    recorded = app.store.fingerprints([m.message_id for m in messages] +
+                                      [clash_id(m.message_id, m.fingerprint) for m in messages])
     fresh: list[Message] = []
-    ids: set[str] = set()
+    taken: dict[str, str] = {}  # id -> fingerprint, within this call
     for m in messages:
-        if m.message_id in seen or m.message_id in ids:
+        fp = m.fingerprint
+        known = recorded.get(m.message_id, taken.get(m.message_id, "")) if (
+            m.message_id in recorded or m.message_id in taken) else None
+        if known is not None and known not in (fp, None):
+            alt = clash_id(m.message_id, fp)
+            if alt in recorded or alt in taken:
+                known = fp
+            else:
+                log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
+                report.clashes += 1
+                m.message_id = alt
+                known = None
+        if known is not None:
             report.duplicates += 1
+            report.outcomes["duplicate"] += 1
             continue
-        ids.add(m.message_id)
+        taken[m.message_id] = fp
         fresh.append(m)
+    return fresh
+
+
+def process_messages(app: App, messages: list[Message], report: CycleReport,
+                     progress: Callable[[int], None] | None = None) -> None:
+    """Run the graph over messages not yet processed, in batches."""
+    fresh = _fresh(app, messages, report)
     ctx = graph_context(app)
     for i in range(0, len(fresh), BATCH):
         _run_guarded(app, fresh[i : i + BATCH], ctx, report)
+        if progress is not None:
+            progress(min(i + BATCH, len(fresh)))
+
+
+def _where(exc: BaseException) -> str:
+    """Where an exception was raised (file:line), which says what broke without quoting data."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return ""
+    return f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}"
 
 
 def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleReport) -> None:
@@ -80,47 +145,99 @@ def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleRepo
                 _run_guarded(app, [msg], ctx, report)
             return
         msg = batch[0]
-        log.error("message.failed", message_id=msg.message_id, error=type(exc).__name__)
-        app.store.record_message(msg, [], [], skipped=f"failed: {type(exc).__name__}")
+        # The exception's text may quote the mail, so the log names its type and place only.
+        reason = f"failed: {type(exc).__name__} at {_where(exc)}"
+        log.error("message.failed", message_id=msg.message_id, error=type(exc).__name__, where=_where(exc))
+        app.store.record_message(msg, [], [], skipped=reason)
+        app.store.record_failure(f"mail:{msg.folder}", msg.message_id, reason, msg.message_id)
         report.new += 1
-        report.skipped += 1
+        report.failed += 1
+        report.outcomes["failed"] += 1
         return
+    skipped = state.get("skipped", {})
     report.new += len(batch)
-    report.skipped += len(state.get("skipped", {}))
+    report.skipped += len(skipped)
+    for msg in batch:
+        report.outcomes[skipped.get(msg.message_id) or "new"] += 1
     report.items_created += sum(len(v) for v in state.get("stored", {}).values())
 
 
-def sync_mail(app: App, report: CycleReport) -> None:
-    """Read every folder from its cursor. Each round takes one batch from each folder and
-    processes the lot in date order, so a reply is seen after the message it answers even
-    when the two sit in different folders."""
+@dataclass
+class _Folder:
+    """One folder's fetched batch, parsed, waiting for its turn in date order."""
+
+    name: str
+    pending: list[Message] = field(default_factory=list)
+    cursor: str = ""
+    more: bool = True
+    remaining: int | None = None
+
+
+def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
+    """Fetch and parse the folder's next batch; False when the folder cannot be read."""
+    try:
+        batch = app.mail.fetch_new(folder.name, app.store.cursor(f"mail:{folder.name}"),
+                                   limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+    except MailError as exc:
+        log.error("mail.unavailable", folder=folder.name, error=str(exc))
+        report.problems.append(f"mail folder {folder.name}: {exc}")
+        return False
+    for raw in batch.messages:
+        report.fetched += 1
+        msg, reason = try_parse(raw.data, received=raw.received)
+        if msg is None:
+            report.unparseable += 1
+            report.outcomes["unreadable"] += 1
+            log.warning("message.unparseable", folder=folder.name, key=raw.key, reason=reason)
+            app.store.record_failure(f"mail:{folder.name}", raw.key, reason)
+            continue
+        msg.folder = folder.name
+        folder.pending.append(msg)
+    # A source that says "more" but gave nothing would loop forever: take it as done.
+    folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
+    return True
+
+
+def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -> None:
+    """Read every folder from its cursor, in date order across folders.
+
+    Each folder holds at most one fetched batch. A round processes the messages dated up to
+    the point every folder with more to read has reached, so a reply in Sent is seen after the
+    request in INBOX that it answers, even with a backlog of thousands. A folder's cursor moves
+    only once all of its batch is processed.
+    """
     cfg = app.settings["mail"]
-    active = list(dict.fromkeys([*cfg["folders"], cfg["sent_folder"]]))
-    while active:
-        batches = {}
-        for folder in active:
-            try:
-                batches[folder] = app.mail.fetch_new(folder, app.store.cursor(f"mail:{folder}"))
-            except MailError as exc:
-                log.error("mail.unavailable", folder=folder, error=str(exc))
-                report.problems.append(f"mail folder {folder}: {exc}")
-        messages = []
-        for folder, batch in batches.items():
-            for raw in batch.messages:
-                report.fetched += 1
-                msg, reason = try_parse(raw.data, received=raw.received)
-                if msg is None:
-                    report.unparseable += 1
-                    log.warning("message.unparseable", folder=folder, key=raw.key, reason=reason)
-                    continue
-                msg.folder = folder
-                messages.append(msg)
-        messages.sort(key=lambda m: m.date)
-        process_messages(app, messages, report)
-        for folder, batch in batches.items():
-            if batch.cursor:
-                app.store.set_cursor(f"mail:{folder}", batch.cursor)
-        active = [f for f, batch in batches.items() if batch.more]
+    folders = [_Folder(name) for name in dict.fromkeys([*cfg["folders"], cfg["sent_folder"]])]
+    done = 0
+    total: int | None = None
+    while folders:
+        for f in [f for f in folders if not f.pending and f.more]:
+            if not _fetch(app, f, report):
+                folders.remove(f)
+        if progress is not None:
+            known = [f.remaining for f in folders if f.more]
+            total = None if any(r is None for r in known) else report.fetched + sum(r or 0 for r in known)
+            progress(done, total)
+        open_ = [f for f in folders if f.more and f.pending]
+        horizon = min(max(m.date for m in f.pending) for f in open_) if open_ else None
+        ready: list[Message] = []
+        for f in folders:
+            take = f.pending if horizon is None else [m for m in f.pending if m.date <= horizon]
+            f.pending = [] if horizon is None else [m for m in f.pending if m.date > horizon]
+            ready.extend(take)
+        ready.sort(key=lambda m: m.date)
+        base, upto = done, total
+        process_messages(app, ready, report,
+                         None if progress is None else lambda n: progress(base + n, upto))
+        done += len(ready)
+        for f in list(folders):
+            if not f.pending:
+                if f.cursor:
+                    app.store.set_cursor(f"mail:{f.name}", f.cursor)
+                if not f.more:
+                    folders.remove(f)
+    if progress is not None:
+        progress(done, done)
 
 
 def sync_calendar(app: App, report: CycleReport) -> None:
@@ -134,9 +251,21 @@ def sync_calendar(app: App, report: CycleReport) -> None:
     except CalendarError as exc:
         log.error("calendar.unavailable", error=str(exc))
         report.problems.append(f"calendar: {exc}")
+        app.store.set_status("calendar", {"ok": False, "error": str(exc)})
         return
     app.store.replace_events(start, end, events)
+    app.store.set_status("calendar", {"ok": True, "error": ""})
     report.events = len(events)
+
+
+def calendar_problem(app: App) -> str:
+    """Why the stored calendar cannot be trusted for today's plan, or "" when it can."""
+    if app.settings["calendar"]["backend"] == "none":
+        return ""
+    status = app.store.status("calendar")
+    if status is None:
+        return "it has not been read yet (run `focusd sync`)"
+    return "" if status["ok"] else str(status["error"])
 
 
 def goals(app: App) -> list[GoalRef]:
@@ -182,15 +311,15 @@ def plan_focus(app: App, day: date, focus: list[Item], events: list[Event],
     return out
 
 
-def sync_once(app: App) -> CycleReport:
-    """One cycle without the brief."""
+def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
+    """One cycle without the brief. ``progress`` hears (messages done, total when known)."""
     report = CycleReport()
-    sync_mail(app, report)
+    sync_mail(app, report, progress)
     sync_calendar(app, report)
     rerank(app)
     log.info("cycle.done", fetched=report.fetched, new=report.new, duplicates=report.duplicates,
-             skipped=report.skipped,
-             unparseable=report.unparseable, items=report.items_created, events=report.events)
+             skipped=report.skipped, unparseable=report.unparseable, failed=report.failed,
+             clashes=report.clashes, items=report.items_created, events=report.events)
     return report
 
 
@@ -200,7 +329,9 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     events = app.store.events(start, end)
     max_focus = app.settings["brief"]["max_focus"]
     top = [i for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
-    blocks = plan_focus(app, day, top, events, book)
+    # Free time read from a calendar that could not be read would be a guess over meetings.
+    problem = calendar_problem(app)
+    blocks = [] if problem else plan_focus(app, day, top, events, book)
     previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
@@ -208,7 +339,8 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     inp = brief_mod.BriefInput(day=day, tz=app.settings.tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
-                               handled=handled, related=lambda it: related_messages(app.store, it))
+                               handled=handled, related=lambda it: related_messages(app.store, it),
+                               calendar_problem=problem)
     return brief_mod.compose(inp)
 
 
@@ -217,23 +349,47 @@ def brief_message_id(token: str, owner_email: str) -> str:
     return f"<focusd-brief.{token}@{host}>"
 
 
-def send_brief(app: App, day: date) -> tuple[bool, Brief]:
-    """Send the brief for ``day`` unless one was already sent. Returns (sent now, brief)."""
+@dataclass
+class SendResult:
+    """What ``send_brief`` did: ``sent``, ``dry_run``, ``already_sent`` or ``in_progress``."""
+
+    outcome: str
+    brief: Brief
+    sent_at: str = ""  # when it was delivered (UTC, ISO), for sent and already_sent
+    via: str = ""  # where it went: an outbox folder, a server
+
+    @property
+    def sent(self) -> bool:
+        return self.outcome == "sent"
+
+
+def send_brief(app: App, day: date) -> SendResult:
+    """Send the brief for ``day`` unless one was already delivered. Only a delivered brief
+    counts as sent: a send that fails, or a dry run, releases its claim, so the next attempt
+    sends it."""
     existing = app.store.brief(day)
-    brief = compose_brief(app, day, book=not (existing and existing["sent_at"]))
     if existing and existing["sent_at"]:
         log.info("brief.already_sent", date=day.isoformat())
-        return False, brief
+        return SendResult("already_sent", compose_brief(app, day), existing["sent_at"], existing.get("sent_via") or "")
+    brief = compose_brief(app, day, book=True)
     token = secrets.token_urlsafe(18)
     message_id = brief_message_id(token, app.settings.owner_email)
     if not app.store.claim_brief(day, token, message_id, brief.subject, brief.line_map()):
-        return False, brief
-    sent = app.sender.send(OutgoingMail(sender=app.from_address, to=[app.settings.owner_email],
-                                        subject=brief.subject, text=brief.text, html=brief.html,
-                                        message_id=message_id, date=app.now()))
-    if sent:
-        app.store.mark_brief_sent(day)
-        log.info("brief.sent", date=day.isoformat(), lines=len(brief.lines))
-    else:
+        log.info("brief.in_progress", date=day.isoformat())
+        return SendResult("in_progress", brief)
+    try:
+        sent = app.sender.send(OutgoingMail(sender=app.from_address, to=[app.settings.owner_email],
+                                            subject=brief.subject, text=brief.text, html=brief.html,
+                                            message_id=message_id, date=app.now()))
+    except BaseException:
+        app.store.release_brief(day, token)
+        raise
+    if not sent:
+        app.store.release_brief(day, token)
         log.info("brief.dry_run", date=day.isoformat())
-    return sent, brief
+        return SendResult("dry_run", brief)
+    via = app.sender.destination
+    app.store.mark_brief_sent(day, via)
+    log.info("brief.sent", date=day.isoformat(), lines=len(brief.lines), via=via)
+    done = app.store.brief(day)
+    return SendResult("sent", brief, done["sent_at"] if done else "", via)

@@ -5,6 +5,7 @@ Nothing here does I/O, so the planner may import it freely.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -51,6 +52,14 @@ class Message:
     is_bulk: bool = False
     is_brief_reply: bool = False
     folder: str = "INBOX"
+
+    @property
+    def fingerprint(self) -> str:
+        """Tells two messages apart that claim the same Message-ID. Sender, Date and Subject
+        survive delivery to several folders or twice over, while a ticket system that reuses
+        one id for every update changes at least one of them."""
+        key = f"{self.sender.email}\n{self.date.isoformat()}\n{self.subject}"
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @property
     def thread_id(self) -> str:

@@ -66,7 +66,21 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("messages").enable_fts(["subject", "reply_text"], create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    # Two different messages may share a Message-ID (ticket systems do this): the fingerprint
+    # tells a second copy of the same message from another message under the same id.
+    db.table("messages").add_column("fingerprint", str)
+    # Mail that could not be read at all: kept with its reason, so it is reported, not lost.
+    db.table("failures").create(
+        {"source": str, "key": str, "reason": str, "message_id": str, "failed_at": str},
+        pk=("source", "key"),
+    )
+    db.table("briefs").add_column("sent_via", str)
+    # What the last cycle saw of each outside source (the calendar's readability, say).
+    db.table("status").create({"name": str, "value": str, "updated_at": str}, pk="name")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 
 
 def _system_clock() -> datetime:
@@ -159,13 +173,19 @@ class Store:
     # -- messages ----------------------------------------------------------------------------
 
     def processed(self, message_ids: Iterable[str]) -> set[str]:
+        """The ids among ``message_ids`` that are already recorded."""
+        return set(self.fingerprints(message_ids))
+
+    def fingerprints(self, message_ids: Iterable[str]) -> dict[str, str | None]:
+        """Recorded message id -> its fingerprint (None for messages recorded before v2)."""
         ids = list(message_ids)
-        found: set[str] = set()
+        found: dict[str, str | None] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT message_id FROM messages WHERE message_id IN ({marks})", chunk)
-            found.update(r[0] for r in rows)
+            rows = self.db.execute(
+                f"SELECT message_id, fingerprint FROM messages WHERE message_id IN ({marks})", chunk)
+            found.update((r[0], r[1]) for r in rows)
         return found
 
     def record_message(self, msg: Message, new_items: list[Item], merges: list[tuple[int, Item]],
@@ -191,8 +211,20 @@ class Store:
                 "subject": msg.subject, "sender": msg.sender.email, "date": msg.date.isoformat(),
                 "is_bulk": int(msg.is_bulk), "skipped": skipped, "items": len(ids),
                 "processed_at": now, "reply_text": msg.reply_text[:20_000],
+                "fingerprint": msg.fingerprint,
             })
         return ids
+
+    def record_failure(self, source: str, key: str, reason: str, message_id: str = "") -> None:
+        """Mail that could not be read: kept with why, so it is reported instead of lost."""
+        with self.write():
+            self.db.table("failures").upsert({"source": source, "key": key, "reason": reason,
+                                              "message_id": message_id, "failed_at": self._now()},
+                                             pk=("source", "key"))
+
+    def failures(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest failures, newest first."""
+        return list(self.db.table("failures").rows_where(order_by="failed_at desc", limit=limit))
 
     def _merge(self, existing_id: int, item: Item, now: str) -> None:
         """A later message restated an open item: keep the first, take a newer due date."""
@@ -330,9 +362,17 @@ class Store:
                 "created_at": self._now(), "sent_at": None}, pk="date")
         return True
 
-    def mark_brief_sent(self, day: date) -> None:
+    def mark_brief_sent(self, day: date, via: str = "") -> None:
+        """The brief for ``day`` was delivered; ``via`` says where (an outbox, a server)."""
         with self.write():
-            self.db.table("briefs").update(day.isoformat(), {"sent_at": self._now()})
+            self.db.table("briefs").update(day.isoformat(), {"sent_at": self._now(), "sent_via": via})
+
+    def release_brief(self, day: date, token: str) -> None:
+        """Give up our claim on ``day``'s brief after a failed or dry-run send, so the next
+        attempt sends it instead of taking it for sent."""
+        with self.write():
+            self.db.execute("DELETE FROM briefs WHERE date = ? AND token = ? AND sent_at IS NULL",
+                            [day.isoformat(), token])
 
     # -- sync state --------------------------------------------------------------------------
 
@@ -344,6 +384,17 @@ class Store:
         with self.write():
             self.db.table("sync_state").upsert({"source": source, "cursor": cursor, "updated_at": self._now()},
                                          pk="source")
+
+    def set_status(self, name: str, value: dict[str, Any]) -> None:
+        """Record what the last cycle saw of ``name`` (e.g. ``calendar``)."""
+        with self.write():
+            self.db.table("status").upsert({"name": name, "value": json.dumps(value),
+                                            "updated_at": self._now()}, pk="name")
+
+    def status(self, name: str) -> dict[str, Any] | None:
+        """The last recorded status of ``name`` with its ``updated_at``, or None."""
+        rows = list(self.db.table("status").rows_where("name = ?", [name]))
+        return dict(json.loads(rows[0]["value"]), updated_at=rows[0]["updated_at"]) if rows else None
 
     # -- context -----------------------------------------------------------------------------
 

@@ -62,8 +62,9 @@ def test_newsletters_notifications_and_the_hostile_message_yield_nothing(demo_di
 
 def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
     app = _run(demo_dir)
-    sent, brief = send_brief(app, app.today())
-    assert sent
+    result = send_brief(app, app.today())
+    assert result.outcome == "sent" and result.sent_at and str(demo_dir / "outbox") in result.via
+    brief = result.brief
     focus = [bl.item.title for bl in brief.lines if bl.section == "focus" and bl.item]
     assert focus[0] == "Send Maria the updated deck with the Q3 numbers"
     assert len(focus) == 3
@@ -76,6 +77,6 @@ def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
     assert b"Message-ID: <focusd-brief." in raw and b"@loom.example>" in raw
     stored = app.store.brief(app.today())
     assert stored["sent_at"] and stored["lines"]["1"] == brief.lines[0].item.id
-    again, _ = send_brief(app, app.today())
-    assert not again
+    again = send_brief(app, app.today())
+    assert again.outcome == "already_sent" and again.sent_at == result.sent_at and again.via == result.via
     assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1

@@ -50,3 +50,8 @@ class Sender(ABC):
 
     def check(self) -> str:
         return self.backend_name
+
+    @property
+    def destination(self) -> str:
+        """Where sent mail goes, in words a person recognises (a folder, a server)."""
+        return self.backend_name

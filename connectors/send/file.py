@@ -1,4 +1,7 @@
-"""Writes each outgoing message as one ``.eml`` file into an outbox folder (the default)."""
+"""Writes each outgoing message as one ``.eml`` file into an outbox folder (the default).
+
+The brief holds the owner's mail, so each file is created owner-only (0600), whatever the umask.
+"""
 
 from __future__ import annotations
 
@@ -32,5 +35,15 @@ class FileSender(Sender):
         token = re.sub(r"[^A-Za-z0-9_.-]", "", str(msg["Message-ID"]))[:80]
         name = f"{time.time_ns()}-{token}.eml"
         tmp = self.path / f".{name}.tmp"
-        tmp.write_bytes(msg.as_bytes())
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(msg.as_bytes())
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         os.replace(tmp, self.path / name)  # readers never see half a file
+
+    @property
+    def destination(self) -> str:
+        return f"the outbox {self.path}"

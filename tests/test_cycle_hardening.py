@@ -1,0 +1,238 @@
+"""One bad mail, a clashing Message-ID, a failed send or an error that will not heal: the cycle
+records why and goes on, loses nothing and doubles nothing, and the daemon stops only when no
+retry can help."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import structlog
+
+from agent import cycle
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import send_brief, sync_once
+from agent.daemon import run
+from agent.settings import load
+from connectors.send.base import SendError
+from tests.conftest import DEMO_NOW
+
+
+def nested_multipart(depth: int, message_id: str = "<deep@stranger.example>") -> bytes:
+    """A message whose multipart parts nest ``depth`` levels: the stdlib parser recurses on it."""
+    head = (b"From: Stranger <x@stranger.example>\r\nTo: ada@loom.example\r\nSubject: nest\r\n"
+            b"Date: Wed, 18 Nov 2026 10:00:00 +0000\r\nMessage-ID: " + message_id.encode() + b"\r\n")
+    parts = [head]
+    for i in range(depth):
+        parts.append(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i))
+    parts.append(b"Content-Type: text/plain\r\n\r\nCould you send me the file?\r\n")
+    return b"".join(parts)
+
+
+def deliver(maildir: Path, name: str, data: bytes) -> Path:
+    path = maildir / "new" / name
+    path.write_bytes(data)
+    return path
+
+
+def mail(message_id: str, sender: str, subject: str, body: str, date: str = "Wed, 18 Nov 2026 09:00:00 +0000") -> bytes:
+    return (f"From: {sender}\nTo: Ada Lovelace <ada@loom.example>\nSubject: {subject}\nDate: {date}\n"
+            f"Message-ID: {message_id}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n").encode()
+
+
+def _app(demo_dir: Path, now: datetime = DEMO_NOW) -> App:
+    return App(load(demo_dir / "focusd.toml"), fixed(now))
+
+
+# -- poison mail -------------------------------------------------------------------------------
+
+
+def test_a_message_nested_two_thousand_deep_is_recorded_as_failed_and_mail_flows(demo_dir: Path) -> None:
+    deliver(demo_dir / "mail", "1795000000.poison.host", nested_multipart(2000))
+    app = _app(demo_dir)
+    with structlog.testing.capture_logs() as captured:
+        report = sync_once(app)
+    assert report.new == 32 and report.unparseable == 1
+    (failure,) = app.store.failures()
+    assert failure["key"] == "1795000000.poison.host" and "nested too deeply" in failure["reason"]
+    assert [e["reason"] for e in captured if e["event"] == "message.unparseable"] == [failure["reason"]]
+    # The cursor moved past it: the next cycle neither fails nor reads it again.
+    again = sync_once(_app(demo_dir))
+    assert again.fetched == 0 and again.unparseable == 0
+
+
+def test_the_summary_line_names_every_outcome(demo_dir: Path) -> None:
+    deliver(demo_dir / "mail", "1795000000.poison.host", nested_multipart(2000))
+    report = sync_once(_app(demo_dir, datetime(2026, 12, 30, 7, 30, tzinfo=UTC)))
+    line = report.summary()
+    assert line.startswith("33 messages: 32 older than max_age (see [mail].max_age), 1 unreadable")
+    assert line.endswith("0 new items; 0 events")  # the calendar window has nothing in late December
+    fresh = sync_once(_app(demo_dir))
+    assert fresh.summary().startswith("0 messages")
+
+
+def test_progress_counts_up_to_the_total(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cycle, "FETCH_LIMIT", 7)
+    monkeypatch.setattr(cycle, "BATCH", 3)
+    seen: list[tuple[int, int | None]] = []
+    sync_once(_app(demo_dir), progress=lambda done, total: seen.append((done, total)))
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones) and seen[-1] == (32, 32)
+    assert all(t is None or t >= d for d, t in seen)
+    assert seen[0][1] == 32  # the Maildir source says how many are pending before any is read
+
+
+# -- order and batches -------------------------------------------------------------------------
+
+
+def _items(app: App) -> list[tuple[str, str, str | None, str]]:
+    return sorted((i.kind, i.title, i.due, i.status) for i in app.store.all_items())
+
+
+def test_small_batches_give_the_same_items_as_one_big_one(demo_dir: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    whole = _app(demo_dir)
+    sync_once(whole)
+    other = tmp_path / "again"
+    shutil.copytree(demo_dir, other, ignore=shutil.ignore_patterns("focusd.db*"))
+    # Four messages a folder per round: INBOX's batches reach less far in time than Sent's, so
+    # without date order across folders a reply would be processed before the request.
+    monkeypatch.setattr(cycle, "FETCH_LIMIT", 4)
+    small = _app(other)
+    sync_once(small)
+    assert _items(small) == _items(whole)
+    assert small.store.count("messages") == whole.store.count("messages") == 32
+
+
+def test_a_huge_batch_is_cut_by_bytes(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    app = _app(demo_dir)
+    real = app.mail.fetch_new
+
+    def counting(folder, cursor, limit=500, max_bytes=None):  # type: ignore[no-untyped-def]
+        batch = real(folder, cursor, limit=limit, max_bytes=max_bytes)
+        calls.append(sum(len(m.data) for m in batch.messages))
+        return batch
+
+    monkeypatch.setattr(cycle, "FETCH_BYTES", 4096)
+    app.mail.fetch_new = counting  # type: ignore[method-assign]
+    report = sync_once(app)
+    assert report.new == 32
+    assert len(calls) > 8 and max(calls) < 4096 + 3000  # a batch stops at the first mail past the bound
+
+
+# -- the same Message-ID twice -----------------------------------------------------------------
+
+
+def test_two_different_messages_with_one_message_id_are_both_kept(demo_dir: Path) -> None:
+    inbox = demo_dir / "mail"
+    deliver(inbox, "1795100000.t1.host", mail("<ticket-42@desk.example>", "Support <help@desk.example>",
+                                              "Ticket 42: laptop", "Could you confirm the shipping address?"))
+    deliver(inbox, "1795100001.t2.host", mail("<ticket-42@desk.example>", "Support <help@desk.example>",
+                                              "Ticket 42: laptop shipped", "Could you sign the delivery note?",
+                                              date="Wed, 18 Nov 2026 15:00:00 +0000"))
+    app = _app(demo_dir)
+    with structlog.testing.capture_logs() as captured:
+        report = sync_once(app)
+    assert report.new == 34 and report.clashes == 1 and report.duplicates == 0
+    assert [e["event"] for e in captured if e["event"] == "message.id_clash"] == ["message.id_clash"]
+    subjects = {r["subject"] for r in app.store.db.table("messages").rows_where("sender = ?", ["help@desk.example"])}
+    assert subjects == {"Ticket 42: laptop", "Ticket 42: laptop shipped"}
+    titles = {i.title for i in app.store.all_items() if i.counterparty == "help@desk.example"}
+    assert any("shipping address" in t for t in titles) and any("delivery note" in t for t in titles)
+    # Both are offered again (a client renamed them): neither is doubled.
+    for path in (inbox / "new").iterdir():
+        os.rename(path, inbox / "cur" / f"{path.name}:2,S")
+    app2 = _app(demo_dir)
+    for folder in ("INBOX", "Sent"):
+        app2.store.set_cursor(f"mail:{folder}", "")
+    again = sync_once(app2)
+    assert again.new == 0 and again.duplicates == 34
+    assert app2.store.count("messages") == 34
+
+
+def test_the_same_message_in_two_folders_is_one_message(demo_dir: Path) -> None:
+    copy = mail("<self@loom.example>", "Ada Lovelace <ada@loom.example>", "Note to self",
+                "I'll send Tom the roadmap by Friday.")
+    deliver(demo_dir / "mail", "1795100000.self.host", copy)
+    deliver(demo_dir / "mail" / ".Sent", "1795100000.self.host", copy.replace(b"To: Ada", b"X-Copy: 1\nTo: Ada"))
+    report = sync_once(_app(demo_dir))
+    assert report.new == 33 and report.duplicates == 1 and report.clashes == 0
+
+
+# -- sending -----------------------------------------------------------------------------------
+
+
+def test_a_failed_send_is_not_taken_for_sent(demo_dir: Path) -> None:
+    app = _app(demo_dir)
+    sync_once(app)
+    (demo_dir / "outbox").write_text("a file where the outbox folder should be")
+    with pytest.raises(SendError):
+        send_brief(app, app.today())
+    assert app.store.brief(app.today()) is None  # the claim was released
+    (demo_dir / "outbox").unlink()
+    result = send_brief(app, app.today())
+    assert result.outcome == "sent"
+    (eml,) = (demo_dir / "outbox").glob("*.eml")
+    assert stat.S_IMODE(eml.stat().st_mode) == 0o600  # the brief holds the owner's mail
+
+
+def test_a_dry_run_leaves_the_brief_to_send_later(demo_dir: Path) -> None:
+    config = demo_dir / "focusd.toml"
+    text = config.read_text()
+    config.write_text(text.replace('path = "outbox"', 'path = "outbox"\ndry_run = true'))
+    app = _app(demo_dir)
+    sync_once(app)
+    assert send_brief(app, app.today()).outcome == "dry_run"
+    assert not (demo_dir / "outbox").exists() or not list((demo_dir / "outbox").glob("*.eml"))
+    config.write_text(text)
+    live = _app(demo_dir)
+    first = send_brief(live, live.today())
+    assert first.outcome == "sent"
+    later = send_brief(live, live.today())
+    assert later.outcome == "already_sent" and later.sent_at == first.sent_at and "outbox" in later.via
+
+
+# -- the daemon ------------------------------------------------------------------------------------
+
+
+def test_an_error_that_will_not_heal_stops_the_daemon_with_exit_2(demo_dir: Path) -> None:
+    app = _app(demo_dir)
+    app.settings["llm"]["provider"] = "openai"  # a provider this version has not built
+    with structlog.testing.capture_logs() as captured:
+        code = run(app, threading.Event(), max_cycles=5)
+    assert code == 2
+    events = [e["event"] for e in captured]
+    assert "daemon.giving_up" in events and "cycle.failed" not in events
+    (giving_up,) = [e for e in captured if e["event"] == "daemon.giving_up"]
+    assert "llm.provider" in giving_up["message"]
+
+
+def test_a_locked_database_is_ridden_out_and_logged_with_its_message(demo_dir: Path) -> None:
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('sent_folder = "Sent"', 'sent_folder = "Sent"\npoll_interval = "1s"'))
+    app = _app(demo_dir)
+    app.store.db.execute("PRAGMA busy_timeout=50")
+    other = sqlite3.connect(demo_dir / "focusd.db")
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+
+    stop = threading.Event()
+    release = threading.Timer(1.5, other.rollback)
+    release.start()
+    with structlog.testing.capture_logs() as captured:
+        code = run(app, stop, max_cycles=3)
+    release.join()
+    other.close()
+    assert code == 0
+    failed = [e for e in captured if e["event"] == "cycle.failed"]
+    assert failed and all("locked" in e["message"] for e in failed)
+    assert len(failed) < 3  # the lock went away and a later cycle did the work
+    assert _app(demo_dir).store.count("messages") == 32
