@@ -2,6 +2,11 @@
 
 It tells systemd it is ready (``Type=notify``) and stops cleanly on SIGTERM. IMAP IDLE and
 reply handling join it in later work; for now it polls.
+
+A server that is down or a locked database heals by itself, so such a cycle is logged and the
+next one retries. An error that will not heal without the owner (an invalid config, a secret
+that cannot be read, a backend that is not built or not installed) stops the daemon with exit
+code 2, so systemd shows it failed instead of a log that repeats every poll forever.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import structlog
 
 from agent.app import App
 from agent.cycle import send_brief, sync_once
+from agent.errors import FocusdError
 
 log = structlog.get_logger(__name__)
 
@@ -42,7 +48,14 @@ def brief_due(app: App, now: datetime) -> bool:
     return not (existing and existing["sent_at"])
 
 
+def permanent(exc: BaseException) -> bool:
+    """True for errors that no retry can heal: only the owner can fix them."""
+    return (isinstance(exc, FocusdError) and exc.exit_code == 2) or isinstance(exc, ImportError)
+
+
 def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = None) -> int:
+    """Poll until stopped. Returns the exit code: 0 after a clean stop, 2 on an error that
+    will not heal."""
     stop = stop or threading.Event()
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
@@ -63,7 +76,13 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
             if brief_due(app, now):
                 send_brief(app, now.date())
         except Exception as exc:  # noqa: BLE001 - a failed cycle is logged; the next one retries
-            log.exception("cycle.failed", error=type(exc).__name__)
+            if permanent(exc):
+                log.error("daemon.giving_up", error=type(exc).__name__, message=str(exc))
+                sd_notify(f"STATUS=stopped: {str(exc).splitlines()[0]}")
+                sd_notify("STOPPING=1")
+                app.close()
+                return 2
+            log.exception("cycle.failed", error=type(exc).__name__, message=str(exc))
         cycles += 1
         if max_cycles is not None and cycles >= max_cycles:
             break

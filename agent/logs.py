@@ -29,12 +29,16 @@ def configure(verbose: bool = False, json: bool | None = None, level: str | None
     use_json = not sys.stderr.isatty() if json is None else json
     chosen = logging.DEBUG if verbose else getattr(logging, (level or "info").upper())
     renderer: Any = structlog.processors.JSONRenderer() if use_json else structlog.dev.ConsoleRenderer(colors=False)
+    # In JSON the traceback becomes a field, so journald keeps it with its event; the console
+    # renderer prints it itself.
+    tracebacks = [structlog.processors.format_exc_info] if use_json else []
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             redact,
+            *tracebacks,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(chosen),
