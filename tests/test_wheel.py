@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -28,9 +29,14 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    check=True, capture_output=True, text=True)
     (wheel,) = dist.glob("focusd-*.whl")
     env_dir = work / "venv"
-    # The dependencies come from this interpreter's site-packages; focusd itself only from the wheel.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
+    # The dependencies come from the environment running the tests (a virtualenv or not): its
+    # site-packages joins the new venv's path through a .pth line. focusd itself comes only from
+    # the wheel: a path line does not run the editable install's hook that lives in that folder.
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    (Path(site) / "focusd-test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--no-deps", "-q", str(wheel)],
                    check=True, capture_output=True, text=True)
     return env_dir
