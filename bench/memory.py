@@ -1,0 +1,100 @@
+"""Peak memory of one sync on big mail, against holding and parsing the same mail at once.
+
+Builds a Maildir of 40 messages of 1.3 MB each (52 MB: a short ask and a base64 attachment),
+and a second one holding a single 50 MB message. Each is synced by ``focusd sync`` in its own
+process, and its peak RSS is read from the kernel. The baseline, measured in the same run, is a
+process that reads every file of the folder and parses them all with the stdlib before doing
+anything else, as a batch of 500 raw messages used to be held.
+
+    python bench/memory.py
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = "2026-11-19T07:30:00+00:00"
+
+
+def message(n: int, attachment_bytes: int) -> bytes:
+    blob = base64.encodebytes(os.urandom(attachment_bytes)).decode()
+    return (f"From: Sender {n} <s{n}@example.org>\nTo: Ada <ada@example.com>\nSubject: scan {n}\n"
+            f"Date: Wed, 18 Nov 2026 09:{n % 60:02d}:00 +0000\nMessage-ID: <scan{n}@example.org>\n"
+            'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+            f"--b\nContent-Type: text/plain\n\nCould you sign page {n} of the attached scan by Friday?\n"
+            "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=scan.pdf\n"
+            f"Content-Transfer-Encoding: base64\n\n{blob}--b--\n").encode()
+
+
+def mailbox(root: Path, sizes: list[int]) -> int:
+    for sub in ("cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp"):
+        (root / "mail" / sub).mkdir(parents=True, exist_ok=True)
+    total = 0
+    for n, size in enumerate(sizes):
+        data = message(n, size)
+        (root / "mail" / "new" / f"17950000{n:02d}.M{n}P1.bench").write_bytes(data)
+        total += len(data)
+    (root / "focusd.toml").write_text(textwrap.dedent("""\
+        [owner]
+        name = "Ada Lovelace"
+        email = "ada@example.com"
+        timezone = "Europe/London"
+        [mail]
+        backend = "maildir"
+        path = "mail"
+        [storage]
+        path = "focusd.db"
+        [smtp]
+        path = "outbox"
+        """))
+    return total
+
+
+def peak_rss_mib(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Run ``argv`` to completion; its peak RSS in MiB and its wall time in seconds."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=cwd, env=dict(os.environ, FOCUSD_NOW=NOW),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, _, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - start
+    if child.stderr is not None:
+        err = child.stderr.read().decode(errors="replace")
+        if err.strip():
+            print(textwrap.indent(err.strip()[-400:], "    "), file=sys.stderr)
+    return usage.ru_maxrss / 1024, took
+
+
+NAIVE = """
+import email, pathlib, sys
+raws = [p.read_bytes() for p in sorted(pathlib.Path(sys.argv[1]).iterdir())]
+msgs = [email.message_from_bytes(r) for r in raws]
+print(sum(len(m.get_payload()) for m in msgs))
+"""
+
+
+def main() -> None:
+    py = sys.executable
+    focusd = [py, "-m", "agent.cli"]
+    print(f"{'case':<34} {'mail':>8} {'focusd sync':>12} {'naive parse':>12} {'ratio':>6}  time")
+    floor, _ = peak_rss_mib([py, "-c", "import agent.cycle, agent.graph, agent.extractors.embedded"], ROOT)
+    for name, sizes in (("40 mails of 1.3 MB (52 MB)", [950_000] * 40), ("one mail of 50 MB", [36_500_000])):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            total = mailbox(work, sizes)
+            ours, took = peak_rss_mib([*focusd, "--config", str(work / "focusd.toml"), "sync", "--once"], ROOT)
+            naive, _ = peak_rss_mib([py, "-c", NAIVE, str(work / "mail" / "new")], ROOT)
+            print(f"{name:<34} {total / 2**20:>6.0f} MB {ours:>8.0f} MiB {naive:>8.0f} MiB {naive / ours:>5.1f}x"
+                  f"  {took:.1f} s")
+    print(f"(importing focusd's cycle alone peaks at {floor:.0f} MiB; peak RSS as the kernel reports it)")
+
+
+if __name__ == "__main__":
+    main()
