@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -146,7 +147,7 @@ GOAL_SCHEMA: dict[str, Key] = {
 }
 
 
-def state_dir() -> Path:
+def default_state_dir() -> Path:
     """Where unset data paths live: ``$STATE_DIRECTORY`` (systemd; the first of several), else
     ``$XDG_STATE_HOME/focusd``, else ``~/.local/state/focusd``."""
     systemd = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
@@ -177,7 +178,7 @@ class Settings:
     goals: list[Goal]
     source: Path | None = None
     secret_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    state_dir: Path = field(default_factory=state_dir)
+    state_dir: Path = field(default_factory=default_state_dir)
 
     def __getitem__(self, section: str) -> dict[str, Any]:
         return self.values[section]
@@ -227,7 +228,7 @@ def _check_value(where: str, key: Key, value: Any, problems: list[str]) -> Any:
     if key.choices and value not in key.choices:
         problems.append(f"{where}: {_show(value)} is not one of {', '.join(key.choices)}")
         return None
-    if key.path and value in ("", []) and key.default not in ("", []):
+    if key.path and (value in ("", []) and key.default not in ("", []) or isinstance(value, list) and "" in value):
         problems.append(f"{where}: must not be empty")
         return None
     converted = value
@@ -313,7 +314,7 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
     problems: list[str] = []
     secrets: dict[str, tuple[str, str]] = {}
     values: dict[str, dict[str, Any]] = {}
-    state = state_dir()
+    state = default_state_dir()
     for section in raw:
         if section not in SCHEMA and section != "goals":
             problems.append(f"[{section}]: unknown section" + _suggest(section, [*SCHEMA, "goals"]))
@@ -395,14 +396,18 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         if problem:
             problems.append(f"{name}_{how}: {problem}")
     mail = v["mail"]
-    if mail["backend"] == "maildir" and isinstance(mail["path"], Path) and not _isdir(mail["path"]):
-        what = "is not a folder" if _exists(mail["path"]) else "does not exist"
-        problems.append(f"mail.path: {mail['path']} {what}")
+    if mail["backend"] == "maildir" and isinstance(mail["path"], Path):
+        kind = _kind(mail["path"])
+        if kind != FOLDER:
+            what = {MISSING: "does not exist", FILE: "is not a folder"}.get(kind, kind)
+            problems.append(f"mail.path: {mail['path']} {what}")
     cal = v["calendar"]
     if cal["backend"] == "ics":
         for n, p in enumerate(cal["paths"] or [], 1):
-            if not _exists(p):
-                problems.append(f"calendar.paths[{n}]: {p} does not exist")
+            kind = _kind(p)
+            if kind != FILE:
+                what = {MISSING: "does not exist", FOLDER: "is a folder, not a calendar file"}.get(kind, kind)
+                problems.append(f"calendar.paths[{n}]: {p} {what}")
     if isinstance(v["storage"]["path"], Path):
         problem = _writable_file(v["storage"]["path"])
         if problem:
@@ -413,27 +418,29 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
             problems.append(f"smtp.path: {problem}")
 
 
-def _exists(p: Path) -> bool:
-    try:
-        return p.exists()
-    except OSError:
-        return False
+MISSING, FOLDER, FILE = "missing", "folder", "file"
 
 
-def _isdir(p: Path) -> bool:
+def _kind(p: Path) -> str:
+    """MISSING, FOLDER or FILE; anything else says why ``p`` cannot be looked at."""
     try:
-        return p.is_dir()
-    except OSError:
-        return False
+        mode = p.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING
+    except OSError as exc:
+        return f"cannot be used: {exc.strerror or exc}"
+    return FOLDER if stat.S_ISDIR(mode) else FILE
 
 
 def _creatable(p: Path) -> str | None:
     """Why ``p``, which does not exist, cannot be created, or None."""
     ancestor = p.parent
-    while not _exists(ancestor) and ancestor != ancestor.parent:
+    while (kind := _kind(ancestor)) == MISSING and ancestor != ancestor.parent:
         ancestor = ancestor.parent
-    if not _isdir(ancestor):
+    if kind == FILE:
         return f"{p} cannot be created: {ancestor} is not a folder"
+    if kind != FOLDER:
+        return f"{p} cannot be created: {ancestor} {kind}"
     if not os.access(ancestor, os.W_OK | os.X_OK):
         return f"{p} cannot be created: {ancestor} is not writable"
     return None
@@ -441,10 +448,13 @@ def _creatable(p: Path) -> str | None:
 
 def _writable_file(p: Path) -> str | None:
     """Why the database file ``p`` cannot be created or written, or None."""
-    if _isdir(p):
-        return f"{p} is a folder; name a file such as {p / 'focusd.db'}"
-    if not _exists(p):
+    kind = _kind(p)
+    if kind == MISSING:
         return _creatable(p)
+    if kind == FOLDER:
+        return f"{p} is a folder; name a file such as {p / 'focusd.db'}"
+    if kind != FILE:
+        return f"{p} {kind}"
     if not os.access(p, os.W_OK):
         return f"{p} is not writable"
     # SQLite writes its journal beside the database
@@ -455,10 +465,13 @@ def _writable_file(p: Path) -> str | None:
 
 def _writable_folder(p: Path) -> str | None:
     """Why the folder ``p`` cannot be created or written into, or None."""
-    if not _exists(p):
+    kind = _kind(p)
+    if kind == MISSING:
         return _creatable(p)
-    if not _isdir(p):
+    if kind == FILE:
         return f"{p} is not a folder"
+    if kind != FOLDER:
+        return f"{p} {kind}"
     if not os.access(p, os.W_OK | os.X_OK):
         return f"{p} is not writable"
     return None

@@ -39,10 +39,13 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("storage-empty", '[storage]\npath = ""', "storage.path"),
     ("storage-uncreatable", '[storage]\npath = "/proc/self/focusd.db"', "storage.path"),
     ("storage-under-file", '[storage]\npath = "afile/focusd.db"', "storage.path"),
+    ("storage-name-too-long", '[storage]\npath = "' + "a" * 5000 + '"', "storage.path"),
     ("storage-nul", '[storage]\npath = "a\\u0000b.db"', "storage.path"),
     ("ics-paths-int", '[calendar]\nbackend = "ics"\npaths = [1]', "calendar.paths"),
     ("ics-paths-string", '[calendar]\nbackend = "ics"\npaths = "calendar.ics"', "calendar.paths"),
     ("ics-missing", '[calendar]\nbackend = "ics"\npaths = ["missing.ics"]', "calendar.paths"),
+    ("ics-path-folder", '[calendar]\nbackend = "ics"\npaths = ["mail"]', "calendar.paths"),
+    ("ics-path-empty", '[calendar]\nbackend = "ics"\npaths = [""]', "calendar.paths"),
     ("ics-none-given", '[calendar]\nbackend = "ics"', "calendar.paths"),
     ("mail-port-huge", "[mail]\nport = 99999999", "mail.port"),
     ("mail-port-zero", "[mail]\nport = 0", "mail.port"),
@@ -151,11 +154,10 @@ def test_unreadable_config_and_read_only_storage_are_config_errors(folder: Path)
 
 def test_five_problems_are_listed_in_one_error(folder: Path) -> None:
     text = OWNER + ('[mail]\nport = 99999999\nfolders = [1]\npath = "nope"\n'
-                    '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\npassword_env = "FOCUSD_TEST_UNSET"\n'
-                    '[calendar]\nbackend = "caldav"\nurl = "https://dav.example.com/"\n')
+                    '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\npassword_env = "FOCUSD_TEST_UNSET"\n')
     with pytest.raises(ConfigError) as err:
         load(_write(folder, text))
-    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "smtp.backend", "calendar.backend"]
+    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "smtp.backend"]
     for key in wanted:
         assert sum(p.startswith(key) for p in err.value.problems) == 1, (key, err.value.problems)
     assert len(err.value.problems) == len(wanted)
