@@ -10,6 +10,8 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from agent.errors import ConfigError
+
 Clock = Callable[[], datetime]
 
 
@@ -20,7 +22,16 @@ def fixed(moment: datetime) -> Clock:
 
 
 def system() -> Clock:
+    """The system clock, or the moment ``FOCUSD_NOW`` pins; a bad ``FOCUSD_NOW`` is a ConfigError."""
     pinned = os.environ.get("FOCUSD_NOW")
     if pinned:
-        return fixed(datetime.fromisoformat(pinned))
+        try:
+            moment = datetime.fromisoformat(pinned)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            what = "has no UTC offset" if moment is not None else "is not a date-time"
+            raise ConfigError([f"FOCUSD_NOW: {pinned[:40]!r} {what}; give an ISO date-time with offset "
+                               "such as 2026-11-19T07:30:00+00:00"])
+        return fixed(moment)
     return lambda: datetime.now(UTC)

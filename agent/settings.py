@@ -7,97 +7,29 @@ keys included, and raises one :class:`ConfigError` that lists them all.
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import stat
-import subprocess
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from agent import secrets as secrets_mod
 from agent.errors import ConfigError, SecretError
+from agent.formats import parse_date, parse_days, parse_duration, parse_hours, parse_time, parse_tz
+from connectors.calendar import BACKENDS as CALENDARS
+from connectors.mail import BACKENDS as MAIL
+from connectors.send import BACKENDS as SENDERS
 
-DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-FULL_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SECRET_SUFFIXES = ("_env", "_file", "_command")
-
-
-# -- value formats ---------------------------------------------------------------------------------
-
-
-def parse_duration(value: str) -> timedelta:
-    """``"90s"``, ``"2m"``, ``"1h"``, ``"1d"`` -> timedelta."""
-    m = re.fullmatch(r"\s*(\d+)\s*([smhd])\s*", str(value))
-    if not m:
-        raise ValueError(f"{value!r} is not a duration such as '30s', '2m', '1h' or '1d'")
-    n, unit = int(m.group(1)), m.group(2)
-    return timedelta(**{{"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}[unit]: n})
-
-
-def parse_time(value: str) -> time:
-    m = re.fullmatch(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*", str(value))
-    if not m:
-        raise ValueError(f"{value!r} is not a time such as '07:30'")
-    return time(int(m.group(1)), int(m.group(2)))
-
-
-def parse_hours(value: str) -> tuple[time, time]:
-    start, sep, end = str(value).partition("-")
-    if not sep:
-        raise ValueError(f"{value!r} is not a range such as '09:00-18:00'")
-    a, b = parse_time(start), parse_time(end)
-    if b <= a:
-        raise ValueError(f"{value!r} ends before it starts")
-    return a, b
-
-
-def _day(text: str) -> int | None:
-    """"mon" or "monday" -> 0."""
-    for n, (short, full) in enumerate(zip(DAYS, FULL_DAYS, strict=True)):
-        if text in (short, full):
-            return n
-    return None
-
-
-def parse_days(value: str | list[str]) -> list[int]:
-    """``"mon-fri"``, ``"mon,wed"`` or ``["mon", "thu"]`` -> weekday numbers (Monday is 0)."""
-    items = value if isinstance(value, list) else str(value).split(",")
-    out: set[int] = set()
-    for item in items:
-        text = str(item).strip().lower()
-        first, dash, last = text.partition("-")
-        if dash:
-            i, j = _day(first), _day(last)
-            if i is None or j is None:
-                raise ValueError(f"{text!r} is not a day range such as 'mon-fri'")
-            out.update(range(i, j + 1) if i <= j else [*range(i, 7), *range(0, j + 1)])
-        elif (d := _day(text)) is not None:
-            out.add(d)
-        else:
-            raise ValueError(f"{text!r} is not a day (mon, tue, wed, thu, fri, sat, sun)")
-    if not out:
-        raise ValueError("no working days given")
-    return sorted(out)
-
-
-def _check_tz(value: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(str(value))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{value!r} is not a time zone such as 'Europe/London'") from None
-
-
-def _check_date(value: Any) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date such as '2026-12-15'") from None
+# The registries that say which backends this version has; the schema lists every planned one.
+REGISTRIES: dict[str, Mapping[str, str]] = {"mail": MAIL, "smtp": SENDERS, "calendar": CALENDARS}
+NO_BACKEND = {"calendar": "none"}  # a valid choice that needs no module
+LLM_PROVIDERS = ("none",)  # the providers agent/app.py can build today
 
 
 # -- schema ----------------------------------------------------------------------------------------
@@ -105,7 +37,11 @@ def _check_date(value: Any) -> date:
 
 @dataclass(frozen=True)
 class Key:
-    """One config key: TOML type, default, help; ``check`` validates and converts the value."""
+    """One config key: TOML type, default, help; ``check`` validates and converts the value.
+
+    ``bounds`` are inclusive, written as in the config (``("1s", "1d")``, ``(1, 65535)``), and
+    stated in the rendered help. ``items`` is the type of a list's elements.
+    """
 
     type: type | tuple[type, ...]
     default: Any
@@ -115,37 +51,52 @@ class Key:
     required: bool = False
     secret: bool = False  # the key names a secret: *_env / *_file / *_command
     path: bool = False  # relative to the config file's folder
+    state: bool = False  # path: when unset, the default lives in the state directory
+    items: builtins.type | None = None
+    bounds: tuple[Any, Any] | None = None
+
+    def describe(self) -> str:
+        """The help text, with the choices and range the loader enforces."""
+        text = self.help
+        if self.bounds is not None:
+            text += f" From {self.bounds[0]} to {self.bounds[1]}."
+        if self.choices:
+            text += f" One of: {', '.join(self.choices)}."
+        return text
 
 
 S = str
+PORT = (1, 65535)
 SCHEMA: dict[str, dict[str, Key]] = {
     "owner": {
         "name": Key(S, "", "Your name, as it appears in mail.", required=True),
         "email": Key(S, "", "Your address; only mail from it can steer focusd.", required=True),
-        "timezone": Key(S, "UTC", "IANA time zone; 'today' and relative dates use it.", check=_check_tz),
+        "timezone": Key(S, "UTC", "IANA time zone; 'today' and relative dates use it.", check=parse_tz),
         "working_hours": Key(S, "09:00-18:00", "When focus blocks may be booked.", check=parse_hours),
-        "working_days": Key((S, list), "mon-fri", "'mon-fri' or a list such as [\"mon\", \"tue\"].", check=parse_days),
+        "working_days": Key((S, list), "mon-fri", "'mon-fri' or a list such as [\"mon\", \"tue\"].",
+                            check=parse_days, items=str),
     },
     "mail": {
         "backend": Key(S, "maildir", "Where mail is read from.", choices=("imap", "maildir")),
         "path": Key(S, "mail", "maildir: a Maildir++ root (INBOX in path/cur, Sent in path/.Sent/).", path=True),
         "host": Key(S, "", "imap: server host name."),
-        "port": Key(int, 993, "imap: server port."),
+        "port": Key(int, 993, "imap: server port.", bounds=PORT),
         "security": Key(S, "ssl", "imap: ssl, starttls or none (none only on loopback).", choices=("ssl", "starttls", "none")),
         "username": Key(S, "", "imap: login name."),
         "password": Key(S, None, "imap: the password, named by password_env, password_file or password_command.", secret=True),
-        "folders": Key(list, ["INBOX"], "Folders to read requests and replies from."),
+        "folders": Key(list, ["INBOX"], "Folders to read requests and replies from.", items=str),
         "sent_folder": Key(S, "Sent", "The folder holding mail you sent (your commitments live there)."),
-        "poll_interval": Key(S, "2m", "How often to look for new mail.", check=parse_duration),
+        "poll_interval": Key(S, "2m", "How often to look for new mail.", check=parse_duration, bounds=("1s", "1d")),
         "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
-                       "does not dig up years-old asks).", check=parse_duration),
+                       "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
     },
     "smtp": {
         "backend": Key(S, "file", "How the brief is sent: smtp, or file (writes .eml files).", choices=("smtp", "file")),
-        "path": Key(S, "outbox", "file: the folder that receives one .eml per outgoing mail.", path=True),
+        "path": Key(S, "outbox", "file: the folder that receives one .eml per outgoing mail; unset, it is "
+                    "'outbox' in the state directory.", path=True, state=True),
         "host": Key(S, "", "smtp: server host name."),
-        "port": Key(int, 587, "smtp: server port."),
+        "port": Key(int, 587, "smtp: server port.", bounds=PORT),
         "security": Key(S, "starttls", "smtp: ssl, starttls or none.", choices=("ssl", "starttls", "none")),
         "username": Key(S, "", "smtp: login name."),
         "password": Key(S, None, "smtp: the password (password_env, password_file or password_command).", secret=True),
@@ -154,7 +105,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     },
     "calendar": {
         "backend": Key(S, "none", "google, caldav, ics (read-only files) or none.", choices=("google", "caldav", "ics", "none")),
-        "paths": Key(list, [], "ics: calendar files to read.", path=True),
+        "paths": Key(list, [], "ics: calendar files to read.", path=True, items=str),
         "url": Key(S, "", "caldav: the calendar collection URL."),
         "username": Key(S, "", "caldav: login name."),
         "password": Key(S, None, "caldav: the password (password_env, password_file or password_command).", secret=True),
@@ -168,29 +119,44 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "model": Key(S, "", "The model name, as the provider spells it."),
         "base_url": Key(S, "", "For ollama and openai-compatible servers."),
         "api_key": Key(S, None, "The API key (api_key_env, api_key_file or api_key_command).", secret=True),
-        "timeout": Key(S, "60s", "Give up on one call after this long and fall back to the embedded extractor.", check=parse_duration),
-        "max_tokens_per_message": Key(int, 4000, "Longer messages are cut before they reach the model."),
+        "timeout": Key(S, "60s", "Give up on one call after this long and fall back to the embedded extractor.",
+                       check=parse_duration, bounds=("1s", "1h")),
+        "max_tokens_per_message": Key(int, 4000, "Longer messages are cut before they reach the model.",
+                                      bounds=(100, 1_000_000)),
     },
     "brief": {
         "time": Key(S, "07:30", "When the morning brief is sent, in your time zone.", check=parse_time),
-        "max_focus": Key(int, 3, "At most this many items in Today's focus."),
+        "max_focus": Key(int, 3, "At most this many items in Today's focus.", bounds=(1, 20)),
     },
     "focus": {
-        "block_minutes": Key(int, 90, "Length of one focus block."),
-        "max_blocks_per_day": Key(int, 2, "At most this many focus blocks a day."),
+        "block_minutes": Key(int, 90, "Length of one focus block, in minutes.", bounds=(15, 480)),
+        "max_blocks_per_day": Key(int, 2, "At most this many focus blocks a day.", bounds=(1, 12)),
         "earliest": Key(S, "09:00", "No focus block starts before this.", check=parse_time),
         "latest": Key(S, "17:00", "No focus block ends after this.", check=parse_time),
     },
     "storage": {
-        "path": Key(S, "focusd.db", "The SQLite database; one per owner.", path=True),
+        "path": Key(S, "focusd.db", "The SQLite database, one per owner; unset, it is 'focusd.db' in the "
+                    "state directory.", path=True, state=True),
     },
 }
 GOAL_SCHEMA: dict[str, Key] = {
     "title": Key(S, "", "What you are working towards.", required=True),
-    "weight": Key((int, float), 1.0, "How much it counts, 0-5."),
-    "keywords": Key(list, [], "Words that tie mail and items to the goal."),
-    "deadline": Key((S, date), None, "Optional date, such as 2026-12-15.", check=_check_date),
+    "weight": Key((int, float), 1.0, "How much it counts.", bounds=(0, 5)),
+    "keywords": Key(list, [], "Words that tie mail and items to the goal.", items=str),
+    "deadline": Key((S, date), None, "Optional date, such as 2026-12-15.", check=parse_date),
 }
+
+
+def default_state_dir() -> Path:
+    """Where unset data paths live: ``$STATE_DIRECTORY`` (systemd; the first of several), else
+    ``$XDG_STATE_HOME/focusd``, else ``~/.local/state/focusd``."""
+    systemd = os.environ.get("STATE_DIRECTORY", "").split(":")[0]
+    if systemd:
+        return Path(systemd)
+    xdg = os.environ.get("XDG_STATE_HOME", "")
+    # the XDG spec says a relative value is to be ignored
+    base = Path(xdg) if os.path.isabs(xdg) else Path(os.path.expanduser("~")) / ".local" / "state"
+    return base / "focusd"
 
 
 # -- typed settings --------------------------------------------------------------------------------
@@ -212,6 +178,7 @@ class Settings:
     goals: list[Goal]
     source: Path | None = None
     secret_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    state_dir: Path = field(default_factory=default_state_dir)
 
     def __getitem__(self, section: str) -> dict[str, Any]:
         return self.values[section]
@@ -230,31 +197,7 @@ class Settings:
         if name not in self.secret_refs:
             raise SecretError(f"{name} is not configured: set {name.split('.')[1]}_env, _file or _command")
         how, ref = self.secret_refs[name]
-        return read_secret(name, how, ref)
-
-
-def read_secret(name: str, how: str, ref: str) -> str:
-    if how == "env":
-        value = os.environ.get(ref)
-        if value is None:
-            raise SecretError(f"{name}: the environment variable {ref} is not set")
-        return value
-    if how == "file":
-        path = Path(ref)
-        try:
-            mode = path.stat().st_mode
-        except OSError as exc:
-            raise SecretError(f"{name}: cannot read {path}: {exc.strerror}") from None
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise SecretError(f"{name}: {path} can be read by group or others; run chmod 600 {path}")
-        return path.read_text().strip()
-    try:
-        done = subprocess.run(ref, shell=True, capture_output=True, text=True, timeout=30, check=False)
-    except subprocess.TimeoutExpired:
-        raise SecretError(f"{name}: the command timed out after 30 s") from None
-    if done.returncode != 0:
-        raise SecretError(f"{name}: the command exited {done.returncode}")
-    return done.stdout.strip()
+        return secrets_mod.read(name, how, ref)
 
 
 def _type_name(t: type | tuple[type, ...]) -> str:
@@ -264,31 +207,59 @@ def _type_name(t: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(x, x.__name__) for x in ts)
 
 
+def _is(value: Any, t: type | tuple[type, ...]) -> bool:
+    types = t if isinstance(t, tuple) else (t,)
+    # TOML's true is an int to Python; a flag is never a number
+    return isinstance(value, types) and (bool in types or not isinstance(value, bool))
+
+
 def _check_value(where: str, key: Key, value: Any, problems: list[str]) -> Any:
-    types = key.type if isinstance(key.type, tuple) else (key.type,)
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-        problems.append(f"{where}: expected {_type_name(key.type)}, got {value!r}")
+    if not _is(value, key.type):
+        problems.append(f"{where}: expected {_type_name(key.type)}, got {_show(value)}")
+        return None
+    if isinstance(value, list) and key.items is not None:
+        bad = [v for v in value if not _is(v, key.items)]
+        if bad:
+            problems.append(f"{where}: expected a list of {_type_name(key.items)[2:]}s, got {_show(bad[0])}")
+            return None
+    if isinstance(value, str) and "\0" in value:
+        problems.append(f"{where}: holds a NUL character")
         return None
     if key.choices and value not in key.choices:
-        problems.append(f"{where}: {value!r} is not one of {', '.join(key.choices)}")
+        problems.append(f"{where}: {_show(value)} is not one of {', '.join(key.choices)}")
         return None
+    if key.path and (value in ("", []) and key.default not in ("", []) or isinstance(value, list) and "" in value):
+        problems.append(f"{where}: must not be empty")
+        return None
+    converted = value
     if key.check is not None:
         try:
-            return key.check(value)
+            converted = key.check(value)
         except ValueError as exc:
             problems.append(f"{where}: {exc}")
             return None
-    return value
+    if key.bounds is not None:
+        lo, hi = (key.check(b) if key.check else b for b in key.bounds)
+        if not lo <= converted <= hi:  # NaN fails this too
+            problems.append(f"{where}: {_show(value)} is outside {key.bounds[0]} to {key.bounds[1]}")
+            return None
+    return converted
 
 
-def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base: Path,
+def _show(value: Any) -> str:
+    """A value for a message, cut short: a config line can be very long."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base: Path, state: Path,
              problems: list[str], secrets: dict[str, tuple[str, str]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    secret_keys = {f"{k}{suf}": k for k, key in schema.items() if key.secret for suf in SECRET_SUFFIXES}
+    secret_keys = {f"{k}{suf}": k for k, key in schema.items() if key.secret for suf in secrets_mod.SUFFIXES}
     for k, v in raw.items():
         if k in secret_keys:
             base_key = secret_keys[k]
-            if not isinstance(v, str) or not v:
+            if not isinstance(v, str) or not v or "\0" in v:
                 problems.append(f"{name}.{k}: expected a non-empty string")
                 continue
             if f"{name}.{base_key}" in secrets:
@@ -310,9 +281,11 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
                 problems.append(f"{name}.{k}: required")
             default = key.default
             value = key.check(default) if key.check is not None and default is not None else default
+            if key.state:
+                value = state / default
         else:
             value = _check_value(f"{name}.{k}", key, raw[k], problems)
-        if key.path and value is not None:
+        if key.path and value is not None and not isinstance(value, Path):
             value = [_resolve(base, v) for v in value] if isinstance(value, list) else _resolve(base, value)
         out[k] = list(value) if isinstance(value, list) else value
     return out
@@ -330,11 +303,18 @@ def _suggest(key: str, known: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None) -> Settings:
-    """Validate a parsed TOML document; relative paths are taken from ``base``."""
+def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None, *,
+                 check_files: bool = True) -> Settings:
+    """Validate a parsed TOML document; relative paths are taken from ``base``.
+
+    With ``check_files`` (the default) the world the config names is checked too: folders and
+    files exist, data paths can be written, and secret variables and files are there. ``focusd
+    init`` turns it off, since the mail folder may not exist yet.
+    """
     problems: list[str] = []
     secrets: dict[str, tuple[str, str]] = {}
     values: dict[str, dict[str, Any]] = {}
+    state = default_state_dir()
     for section in raw:
         if section not in SCHEMA and section != "goals":
             problems.append(f"[{section}]: unknown section" + _suggest(section, [*SCHEMA, "goals"]))
@@ -343,7 +323,7 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None)
         if not isinstance(body, dict):
             problems.append(f"[{section}]: expected a table")
             body = {}
-        values[section] = _section(section, schema, body, base, problems, secrets)
+        values[section] = _section(section, schema, body, base, state, problems, secrets)
     goals = []
     raw_goals = raw.get("goals", [])
     if not isinstance(raw_goals, list):
@@ -353,55 +333,174 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None)
         if not isinstance(g, dict):
             problems.append(f"goals[{n}]: expected a table")
             continue
-        v = _section(f"goals[{n}]", GOAL_SCHEMA, g, base, problems, secrets)
-        if v["weight"] is not None and not 0 <= v["weight"] <= 5:
-            problems.append(f"goals[{n}].weight: {v['weight']} is outside 0-5")
+        v = _section(f"goals[{n}]", GOAL_SCHEMA, g, base, state, problems, secrets)
         if v["title"]:
-            goals.append(Goal(v["title"], float(v["weight"] or 1.0),
+            goals.append(Goal(v["title"], float(v["weight"] if v["weight"] is not None else 1.0),
                               tuple(str(k).lower() for k in v["keywords"] or []), v["deadline"]))
     _cross_checks(values, secrets, problems)
+    _availability(values, problems)
+    if check_files:
+        _world_checks(values, secrets, problems)
     if problems:
         raise ConfigError(problems, str(source) if source else "")
-    return Settings(values=values, goals=goals, source=source, secret_refs=secrets)
+    return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state)
 
 
 def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
     email = v["owner"].get("email") or ""
     if email and not re.fullmatch(r"[^@\s]+@[^@\s]+", email):
-        problems.append(f"owner.email: {email!r} is not an address")
+        problems.append(f"owner.email: {_show(email)} is not an address")
+    sender = v["smtp"].get("from_address") or ""
+    if sender and not re.fullmatch(r"[^@\s]+@[^@\s]+", sender):
+        problems.append(f"smtp.from_address: {_show(sender)} is not an address")
     if v["mail"]["backend"] == "imap":
         for k in ("host", "username"):
             if not v["mail"][k]:
                 problems.append(f"mail.{k}: required when mail.backend is imap")
         if "mail.password" not in secrets:
             problems.append("mail.password_env: imap needs a password (password_env, password_file or password_command)")
+    if v["mail"]["folders"] is not None and not v["mail"]["folders"]:
+        problems.append("mail.folders: name at least one folder")
     if v["smtp"]["backend"] == "smtp" and not v["smtp"]["host"]:
         problems.append("smtp.host: required when smtp.backend is smtp")
-    if v["calendar"]["backend"] == "ics" and not v["calendar"]["paths"]:
+    if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == []:
         problems.append("calendar.paths: required when calendar.backend is ics")
     if v["calendar"]["backend"] == "caldav" and not v["calendar"]["url"]:
         problems.append("calendar.url: required when calendar.backend is caldav")
-    if v["llm"]["provider"] not in ("none",) and not v["llm"]["model"]:
+    if v["llm"]["provider"] not in (None, "none") and not v["llm"]["model"]:
         problems.append("llm.model: required when llm.provider is not none")
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")
-    for sec, k in (("brief", "max_focus"), ("focus", "block_minutes"), ("focus", "max_blocks_per_day")):
-        if isinstance(v[sec][k], int) and v[sec][k] < 1:
-            problems.append(f"{sec}.{k}: must be at least 1")
+
+
+def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> None:
+    """A backend the schema knows but this version does not have is a config problem."""
+    for section, registry in REGISTRIES.items():
+        name = v[section]["backend"]
+        if name is None or name == NO_BACKEND.get(section) or name in registry:
+            continue
+        known = [b for b in SCHEMA[section]["backend"].choices if b in registry or b == NO_BACKEND.get(section)]
+        problems.append(f"{section}.backend: {name!r} is not available in this version "
+                        f"(available: {', '.join(known)})")
+    provider = v["llm"]["provider"]
+    if provider is not None and provider not in LLM_PROVIDERS:
+        problems.append(f"llm.provider: {provider!r} is not available in this version "
+                        f"(available: {', '.join(LLM_PROVIDERS)})")
+
+
+def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
+    """The folders, files and variables the config names exist and can be used."""
+    for name, (how, ref) in secrets.items():
+        problem = secrets_mod.check(how, ref)
+        if problem:
+            problems.append(f"{name}_{how}: {problem}")
+    mail = v["mail"]
+    if mail["backend"] == "maildir" and isinstance(mail["path"], Path):
+        kind = _kind(mail["path"])
+        if kind != FOLDER:
+            what = {MISSING: "does not exist", FILE: "is not a folder"}.get(kind, kind)
+            problems.append(f"mail.path: {mail['path']} {what}")
+    cal = v["calendar"]
+    if cal["backend"] == "ics":
+        for n, p in enumerate(cal["paths"] or [], 1):
+            kind = _kind(p)
+            if kind != FILE:
+                what = {MISSING: "does not exist", FOLDER: "is a folder, not a calendar file"}.get(kind, kind)
+                problems.append(f"calendar.paths[{n}]: {p} {what}")
+    if isinstance(v["storage"]["path"], Path):
+        problem = _writable_file(v["storage"]["path"])
+        if problem:
+            problems.append(f"storage.path: {problem}")
+    if v["smtp"]["backend"] == "file" and isinstance(v["smtp"]["path"], Path):
+        problem = _writable_folder(v["smtp"]["path"])
+        if problem:
+            problems.append(f"smtp.path: {problem}")
+
+
+MISSING, FOLDER, FILE = "missing", "folder", "file"
+
+
+def _kind(p: Path) -> str:
+    """MISSING, FOLDER or FILE; anything else says why ``p`` cannot be looked at."""
+    try:
+        mode = p.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING
+    except OSError as exc:
+        return f"cannot be used: {exc.strerror or exc}"
+    return FOLDER if stat.S_ISDIR(mode) else FILE
+
+
+def _creatable(p: Path) -> str | None:
+    """Why ``p``, which does not exist, cannot be created, or None."""
+    ancestor = p.parent
+    while (kind := _kind(ancestor)) == MISSING and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if kind == FILE:
+        return f"{p} cannot be created: {ancestor} is not a folder"
+    if kind != FOLDER:
+        return f"{p} cannot be created: {ancestor} {kind}"
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        return f"{p} cannot be created: {ancestor} is not writable"
+    return None
+
+
+def _writable_file(p: Path) -> str | None:
+    """Why the database file ``p`` cannot be created or written, or None."""
+    kind = _kind(p)
+    if kind == MISSING:
+        return _creatable(p)
+    if kind == FOLDER:
+        return f"{p} is a folder; name a file such as {p / 'focusd.db'}"
+    if kind != FILE:
+        return f"{p} {kind}"
+    if not os.access(p, os.W_OK):
+        return f"{p} is not writable"
+    # SQLite writes its journal beside the database
+    if not os.access(p.parent, os.W_OK | os.X_OK):
+        return f"{p.parent} is not writable (the database keeps its journal there)"
+    return None
+
+
+def _writable_folder(p: Path) -> str | None:
+    """Why the folder ``p`` cannot be created or written into, or None."""
+    kind = _kind(p)
+    if kind == MISSING:
+        return _creatable(p)
+    if kind == FILE:
+        return f"{p} is not a folder"
+    if kind != FOLDER:
+        return f"{p} {kind}"
+    if not os.access(p, os.W_OK | os.X_OK):
+        return f"{p} is not writable"
+    return None
 
 
 def load(path: Path) -> Settings:
-    """Read and validate a config file."""
+    """Read and validate a config file, and check the folders, files and secrets it names.
+
+    Raises only :class:`ConfigError`, with every problem found.
+    """
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError([f"{path}: no such file (run `focusd init` to write one)"]) from None
+    except IsADirectoryError:
+        raise ConfigError([f"{path}: is a folder, not a config file"]) from None
     except OSError as exc:
-        raise ConfigError([f"{path}: cannot read it: {exc.strerror}"]) from None
+        raise ConfigError([f"{path}: cannot read it: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
-    return from_mapping(raw, path.resolve().parent, source=path)
+    except RecursionError:
+        raise ConfigError([f"{path}: not valid TOML: nested too deeply"]) from None
+    try:
+        base = path.resolve().parent
+    except (OSError, RuntimeError) as exc:
+        raise ConfigError([f"{path}: cannot resolve its folder: {exc}"]) from None
+    return from_mapping(raw, base, source=path)
 
 
 def find_config(explicit: str | None) -> Path:
@@ -434,16 +533,17 @@ def render(values: Mapping[str, Mapping[str, Any]], goals: Sequence[Mapping[str,
     """A commented config: every key with its help; keys given in ``values`` are set, others
     are shown commented out with their default."""
     out = ["# focusd configuration. Every key is listed with its help text; keys that are",
-           "# commented out keep the default shown. Relative paths are taken from this file's folder.",
+           "# commented out keep the default shown. Relative paths are taken from this file's folder;",
+           "# unset, the database and outbox live in the state directory ($STATE_DIRECTORY under systemd,",
+           "# else $XDG_STATE_HOME/focusd, else ~/.local/state/focusd).",
            "# Secrets never go in this file: name them with *_env, *_file or *_command.", ""]
     for section, schema in SCHEMA.items():
         out.append(f"[{section}]")
         given = values.get(section, {})
         for k, key in schema.items():
-            choices = f" One of: {', '.join(key.choices)}." if key.choices else ""
-            out.append(f"# {key.help}{choices}")
+            out.append(f"# {key.describe()}")
             if key.secret:
-                for suf in SECRET_SUFFIXES:
+                for suf in secrets_mod.SUFFIXES:
                     if f"{k}{suf}" in given:
                         out.append(f"{k}{suf} = {_toml(given[k + suf])}")
                         break
@@ -464,7 +564,7 @@ def render(values: Mapping[str, Mapping[str, Any]], goals: Sequence[Mapping[str,
         for k, key in GOAL_SCHEMA.items():
             if k in g and g[k] is not None:
                 line = f"{k} = {_toml(g[k])}"
-                out.append(f"{line:<50}# {key.help}" if goals else f"# {line:<48}# {key.help}")
+                out.append(f"{line:<50}# {key.describe()}" if goals else f"# {line:<48}# {key.describe()}")
         out.append("")
     return "\n".join(out)
 
@@ -473,10 +573,9 @@ EXAMPLE_VALUES: dict[str, dict[str, Any]] = {
     "owner": {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/London",
               "working_hours": "09:00-18:00", "working_days": "mon-fri"},
     "mail": {"backend": "maildir", "path": "mail", "sent_folder": "Sent"},
-    "smtp": {"backend": "file", "path": "outbox"},
+    "smtp": {"backend": "file"},
     "calendar": {"backend": "ics", "paths": ["calendar.ics"]},
     "llm": {"provider": "none"},
-    "storage": {"path": "focusd.db"},
 }
 EXAMPLE_GOALS: list[dict[str, Any]] = [
     {"title": "Close the seed round", "weight": 3, "keywords": ["investor", "deck", "term sheet"],

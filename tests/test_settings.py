@@ -7,21 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from agent import clock
 from agent.errors import ConfigError, SecretError
-from agent.settings import (
-    SCHEMA,
-    example,
-    find_config,
-    from_mapping,
-    load,
-    parse_days,
-    parse_duration,
-    parse_hours,
-    parse_time,
-)
+from agent.formats import parse_days, parse_duration, parse_hours, parse_time
+from agent.settings import SCHEMA, example, find_config, from_mapping, load
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = {"owner": {"name": "Ada Lovelace", "email": "ada@example.com"}}
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Unset data paths land in a temporary state directory, never in the real home."""
+    monkeypatch.delenv("STATE_DIRECTORY", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    (tmp_path / "mail").mkdir()
+    return tmp_path / "state" / "focusd"
 
 
 def test_minimal_config_takes_defaults(tmp_path: Path) -> None:
@@ -37,7 +38,7 @@ def test_minimal_config_takes_defaults(tmp_path: Path) -> None:
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     raw = {
         "owner": {"name": "Ada", "emial": "x", "timezone": "Mars/Olympus", "working_hours": "18:00-09:00"},
-        "mail": {"backend": "pop3", "poll_interval": "soon", "password": "hunter2"},
+        "mail": {"backend": "pop3", "poll_interval": "soon", "password": "hunter2", "port": 0},
         "brief": {"max_focus": "three"},
         "calender": {},
         "goals": [{"title": "Close the round", "weight": 9}],
@@ -51,11 +52,12 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "owner.timezone: 'Mars/Olympus' is not a time zone",
         "owner.working_hours: '18:00-09:00' ends before it starts",
         "mail.backend: 'pop3' is not one of imap, maildir",
+        "mail.port: 0 is outside 1 to 65535",
         "mail.poll_interval: 'soon' is not a duration",
         "mail.password: secrets are never written in the config",
         "brief.max_focus: expected an integer, got 'three'",
         "[calender]: unknown section (did you mean 'calendar'?)",
-        "goals[1].weight: 9 is outside 0-5",
+        "goals[1].weight: 9 is outside 0 to 5",
     ]
     for want in expected:
         assert any(p.startswith(want) for p in problems), (want, problems)
@@ -71,7 +73,8 @@ def test_value_formats() -> None:
     assert parse_days("mon-fri") == [0, 1, 2, 3, 4]
     assert parse_days(["mon", "tue", "thu"]) == [0, 1, 3]
     assert parse_days("fri-mon") == [0, 4, 5, 6]
-    for bad in ("2 minutes", "-1m", ""):
+    assert parse_duration("3650d") == timedelta(days=3650)
+    for bad in ("2 minutes", "-1m", "", "99999999999d", "9" * 30 + "s"):
         with pytest.raises(ValueError):
             parse_duration(bad)
     assert parse_days("Monday, wed") == [0, 2]
@@ -85,7 +88,7 @@ def test_secret_from_env_file_and_command(tmp_path: Path, monkeypatch: pytest.Mo
     secret = tmp_path / "pw"
     secret.write_text("from-file\n")
     secret.chmod(0o600)
-    base = {**MINIMAL, "mail": {"backend": "imap", "host": "imap.example.com", "username": "ada"}}
+    base = {**MINIMAL, "mail": {"backend": "maildir"}}
     for key, value, want in (("password_env", "FOCUSD_TEST_PW", "from-env"),
                              ("password_file", "pw", "from-file"),
                              ("password_command", "echo from-command", "from-command")):
@@ -93,13 +96,32 @@ def test_secret_from_env_file_and_command(tmp_path: Path, monkeypatch: pytest.Mo
         assert from_mapping(raw, tmp_path).secret("mail.password") == want
 
 
-def test_readable_secret_file_is_refused(tmp_path: Path) -> None:
+def test_readable_secret_file_is_refused_at_load_and_when_read(tmp_path: Path) -> None:
     secret = tmp_path / "pw"
     secret.write_text("hunter2")
     secret.chmod(0o640)
-    raw = {**MINIMAL, "llm": {"provider": "openai", "model": "gpt-x", "api_key_file": str(secret)}}
+    raw = {**MINIMAL, "llm": {"api_key_file": str(secret)}}
+    with pytest.raises(ConfigError, match="llm.api_key_file: .* group or others"):
+        from_mapping(raw, tmp_path)
+    secret.chmod(0o600)
+    settings = from_mapping(raw, tmp_path)
+    secret.chmod(0o640)  # loosened after load: refused when read
     with pytest.raises(SecretError, match="group or others"):
-        from_mapping(raw, tmp_path).secret("llm.api_key")
+        settings.secret("llm.api_key")
+
+
+def test_secret_sources_are_checked_at_load_without_reading_them(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FOCUSD_TEST_UNSET", raising=False)
+    raw = {**MINIMAL, "smtp": {"password_env": "FOCUSD_TEST_UNSET"},
+           "llm": {"api_key_file": "missing", "api_key_command": "touch ran"},
+           "mail": {"password_command": f"touch {tmp_path / 'ran'}"}}
+    with pytest.raises(ConfigError) as err:
+        from_mapping(raw, tmp_path)
+    assert "smtp.password_env: the environment variable FOCUSD_TEST_UNSET is not set" in err.value.problems
+    assert any(p.startswith("llm.api_key_file: cannot read") for p in err.value.problems)
+    assert any(p.startswith("llm.api_key_command: give only one of") for p in err.value.problems)
+    assert not (tmp_path / "ran").exists()
 
 
 def test_two_sources_for_one_secret_is_a_problem(tmp_path: Path) -> None:
@@ -119,6 +141,7 @@ def test_example_config_is_rendered_from_the_schema_and_loads(tmp_path: Path) ->
     path = ROOT / "config" / "focusd.example.toml"
     assert path.read_text().rstrip("\n") == example().rstrip("\n"), \
         "config/focusd.example.toml drifted from the schema: regenerate it with agent.settings.example()"
+    (tmp_path / "calendar.ics").write_text("")
     settings = from_mapping(tomllib.loads(path.read_text()), tmp_path)
     assert settings["owner"]["email"] == "ada@example.com"
     assert [g.title for g in settings.goals] == ["Close the seed round", "Ship the pilot"]
@@ -127,6 +150,9 @@ def test_example_config_is_rendered_from_the_schema_and_loads(tmp_path: Path) ->
         assert f"[{section}]" in text
         for key, spec in keys.items():
             assert (f"{key}_env" if spec.secret else key) in text, f"{section}.{key} is not documented"
+            if spec.bounds:
+                assert spec.describe() in text, f"{section}.{key}: its range is not stated"
+    assert "# How often to look for new mail. From 1s to 1d." in text
 
 
 def test_config_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,3 +166,48 @@ def test_config_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     os.makedirs(xdg.parent)
     xdg.write_text("")
     assert find_config(None) == xdg
+
+
+def test_undecodable_config_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_bytes('[owner]\nname = "Zoë"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load(path)
+
+
+def test_from_mapping_can_skip_the_filesystem(tmp_path: Path) -> None:
+    raw = {**MINIMAL, "mail": {"path": "not-yet"}, "calendar": {"backend": "ics", "paths": ["later.ics"]}}
+    assert from_mapping(raw, tmp_path, check_files=False)["mail"]["path"] == tmp_path / "not-yet"
+    with pytest.raises(ConfigError) as err:
+        from_mapping(raw, tmp_path)
+    assert [p.split(":")[0] for p in err.value.problems] == ["mail.path", "calendar.paths[1]"]
+
+
+def test_unset_data_paths_live_in_the_state_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      _private_state: Path) -> None:
+    etc = tmp_path / "etc"  # a config folder focusd must never write into
+    (etc / "mail").mkdir(parents=True)
+    s = from_mapping(MINIMAL, etc)
+    assert s["storage"]["path"] == _private_state / "focusd.db"
+    assert s["smtp"]["path"] == _private_state / "outbox"
+    assert s.state_dir == _private_state
+    monkeypatch.setenv("STATE_DIRECTORY", f"{tmp_path / 'sd1'}:{tmp_path / 'sd2'}")
+    assert from_mapping(MINIMAL, etc)["storage"]["path"] == tmp_path / "sd1" / "focusd.db"
+    monkeypatch.delenv("STATE_DIRECTORY")
+    monkeypatch.delenv("XDG_STATE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert from_mapping(MINIMAL, etc)["smtp"]["path"] == tmp_path / "home" / ".local" / "state" / "focusd" / "outbox"
+    # an explicit relative path still belongs beside the config
+    explicit = {**MINIMAL, "storage": {"path": "focusd.db"}, "smtp": {"path": "outbox"}}
+    s = from_mapping(explicit, etc)
+    assert (s["storage"]["path"], s["smtp"]["path"]) == (etc / "focusd.db", etc / "outbox")
+
+
+def test_focusd_now_without_offset_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    for bad in ("2026-11-19T07:30:00", "tomorrow", "2026-11-19"):
+        monkeypatch.setenv("FOCUSD_NOW", bad)
+        with pytest.raises(ConfigError, match="FOCUSD_NOW.*2026-11-19T07:30:00\\+00:00") as err:
+            clock.system()
+        assert err.value.exit_code == 2
+    monkeypatch.setenv("FOCUSD_NOW", "2026-11-19T07:30:00+00:00")
+    assert clock.system()().isoformat() == "2026-11-19T07:30:00+00:00"

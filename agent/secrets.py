@@ -1,0 +1,68 @@
+"""Secrets named by the config: an environment variable, a file, or a command's output.
+
+:func:`check` runs at load time and never reads a value (nor runs a command); :func:`read`
+fetches the value when it is used. No message here ever holds a secret value.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+from pathlib import Path
+
+from agent.errors import SecretError
+
+SUFFIXES = ("_env", "_file", "_command")
+COMMAND_TIMEOUT = 30  # seconds
+
+
+def _unsafe_mode(mode: int) -> bool:
+    return bool(mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def check(how: str, ref: str) -> str | None:
+    """What is wrong with the secret source ``how`` (env, file or command) named ``ref``, or None.
+
+    The variable must be set and the file must exist, be a file and be private to its owner; a
+    command is only run when the secret is read.
+    """
+    if how == "env":
+        return None if ref in os.environ else f"the environment variable {ref} is not set"
+    if how == "file":
+        try:
+            st = Path(ref).stat()
+        except (OSError, ValueError) as exc:
+            return f"cannot read {ref}: {getattr(exc, 'strerror', None) or exc}"
+        if not stat.S_ISREG(st.st_mode):
+            return f"{ref} is not a file"
+        if _unsafe_mode(st.st_mode):
+            return f"{ref} can be read by group or others; run chmod 600 {ref}"
+    return None
+
+
+def read(name: str, how: str, ref: str) -> str:
+    """The value of the secret ``name`` (``section.key``), read now from its source."""
+    if how == "env":
+        value = os.environ.get(ref)
+        if value is None:
+            raise SecretError(f"{name}: the environment variable {ref} is not set")
+        return value
+    if how == "file":
+        problem = check(how, ref)
+        if problem:
+            raise SecretError(f"{name}: {problem}")
+        try:
+            return Path(ref).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise SecretError(f"{name}: cannot read {ref}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise SecretError(f"{name}: {ref} is not UTF-8 text") from None
+    try:
+        done = subprocess.run(ref, shell=True, capture_output=True, text=True, timeout=COMMAND_TIMEOUT,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise SecretError(f"{name}: the command timed out after {COMMAND_TIMEOUT} s") from None
+    if done.returncode != 0:
+        raise SecretError(f"{name}: the command exited {done.returncode}")
+    return done.stdout.strip()
