@@ -33,6 +33,14 @@ def _no_pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_state_dir(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A config without [storage].path keeps its database in the state directory: never the
+    real one of whoever runs the tests."""
+    monkeypatch.delenv("STATE_DIRECTORY", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture
 def owner() -> Owner:
     return Owner("Ada Lovelace", "ada@example.com", LONDON)

@@ -69,10 +69,10 @@ def test_the_daemon_waits_for_brief_time(demo_dir: Path) -> None:
 
 
 def test_a_failing_cycle_is_logged_and_the_daemon_goes_on(demo_dir: Path) -> None:
-    (demo_dir / "focusd.db").mkdir()  # the store cannot be opened: every cycle fails
     config = demo_dir / "focusd.toml"
     config.write_text(config.read_text().replace('sent_folder = "Sent"', 'sent_folder = "Sent"\npoll_interval = "1s"'))
     app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    (demo_dir / "focusd.db").mkdir()  # after the config was read: the store cannot be opened, every cycle fails
     with structlog.testing.capture_logs() as captured:
         assert run(app, threading.Event(), max_cycles=2) == 0
     assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed", "cycle.failed"]
