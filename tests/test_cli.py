@@ -347,3 +347,12 @@ def test_extract_keeps_the_other_answers_when_the_graph_raises_for_one(owner: Ow
     found, errors = _extract_all([good, bad], ctx)
     assert errors == {"<bad@example.com>": "extraction failed: RuntimeError"}
     assert [i.kind for i in found["<good@example.com>"]] == ["request"]
+
+
+def test_items_after_a_sync_with_nothing_open(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    for message in (demo_config.parent / "mail").rglob("cur/*"):
+        message.unlink()
+    code, _, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 0, err
+    code, out, err = run(capsys, "--config", str(demo_config), "items")
+    assert code == 0 and out == "" and "no open items" in err and "synced" not in err
