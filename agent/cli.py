@@ -94,7 +94,7 @@ def _zone_name(path: Path) -> str | None:
 def _valid_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
         return False
     return True
 

@@ -31,6 +31,7 @@ def test_system_timezone_prefers_tz_then_the_localtime_link_then_etc_timezone(tm
     assert system_timezone({"TZ": "Not/AZone"}, link, etc_tz) == "America/New_York"
     assert system_timezone({}, tmp_path / "absent", etc_tz) == "Asia/Tokyo"
     assert system_timezone({}, tmp_path / "absent", tmp_path / "absent-too") is None
+    assert system_timezone({"TZ": "Europe"}, tmp_path / "absent", tmp_path / "absent-too") is None  # a folder
 
 
 def test_system_timezone_reads_posix_links(tmp_path: Path) -> None:
