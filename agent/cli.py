@@ -158,6 +158,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         tz = tz or _ask("Your time zone", _tz_problem, default=found or "UTC")
     if not name or not email:
         raise click.UsageError("--name and --email are required when not on a terminal")
+    if tz and _tz_problem(tz):
+        raise click.BadParameter(_tz_problem(tz), param_hint="--timezone")
     if not tz:
         tz = found or "UTC"
         if not found:

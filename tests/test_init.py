@@ -78,3 +78,12 @@ def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
     owner = tomllib.loads(cfg.read_text())["owner"]
     assert owner == owner | {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/Berlin"}
     assert "focusd doctor" in text
+
+
+def test_init_refuses_a_time_zone_that_is_a_zoneinfo_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--config", str(tmp_path / "focusd.toml"), "init", "--name", "Ada", "--email", "ada@example.com",
+              "--timezone", "Europe"])
+    _, err = capsys.readouterr()
+    assert done.value.code == 2
+    assert "focusd: Invalid value for --timezone: 'Europe' is not an IANA time zone such as Europe/London" in err
