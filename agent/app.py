@@ -14,7 +14,6 @@ from typing import Any
 from agent.clock import Clock
 from agent.errors import ConfigError
 from agent.extractors.base import Extractor, Owner
-from agent.extractors.embedded import EmbeddedExtractor
 from agent.settings import Settings
 from connectors import BackendUnavailable, load_backend
 from connectors.calendar import BACKENDS as CALENDARS
@@ -87,6 +86,9 @@ class App:
 
     @cached_property
     def extractor(self) -> Extractor:
+        # Imported here: the extractor and its rules cost start-up time that only extraction needs.
+        from agent.extractors.embedded import EmbeddedExtractor
+
         provider = self.settings["llm"]["provider"]
         if provider != "none":
             raise ConfigError([f"llm.provider: {provider!r} is not available in this version; use \"none\""])

@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
 import tomllib
 import traceback
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
@@ -21,7 +25,6 @@ from agent import clock as clock_mod
 from agent import logs
 from agent.app import App
 from agent.errors import ConfigError, FocusdError
-from agent.extractors.embedded import EmbeddedExtractor
 from agent.settings import Settings, find_config, from_mapping, load, render
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import MailError
@@ -74,28 +77,94 @@ def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
     logs.configure(verbose=verbose, level=None if ctx.invoked_subcommand == "run" else "warning")
 
 
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+")  # the same shape the config loader accepts
+
+
+def _zone_name(path: Path) -> str | None:
+    """The IANA name of a zoneinfo file, from the part of its path below a ``zoneinfo`` folder."""
+    parts = path.parts
+    if "zoneinfo" not in parts:
+        return None
+    rest = list(parts[len(parts) - parts[::-1].index("zoneinfo"):])
+    if rest and rest[0] in ("posix", "right"):
+        rest = rest[1:]
+    return "/".join(rest) or None
+
+
+def _valid_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
+        return False
+    return True
+
+
+def system_timezone(env: Mapping[str, str] | None = None, localtime: Path = Path("/etc/localtime"),
+                    timezone_file: Path = Path("/etc/timezone")) -> str | None:
+    """The system's IANA time zone: ``$TZ``, else the ``/etc/localtime`` link's target, else
+    ``/etc/timezone``; None when none of them names a zone."""
+    tz_var = (os.environ if env is None else env).get("TZ", "")
+    candidates = [tz_var.removeprefix(":")]
+    if localtime.is_symlink():
+        candidates.append(_zone_name(Path(os.path.realpath(localtime))) or "")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        candidates.append(timezone_file.read_text().strip())
+    return next((c for c in candidates if c and _valid_zone(c)), None)
+
+
+def _name_problem(value: str) -> str:
+    return "" if value.strip() else "a name is required"
+
+
+def _email_problem(value: str) -> str:
+    return "" if EMAIL_RE.fullmatch(value.strip()) else f"{value.strip()!r} is not an address such as ada@example.com"
+
+
+def _tz_problem(value: str) -> str:
+    return "" if _valid_zone(value.strip()) else f"{value.strip()!r} is not an IANA time zone such as Europe/London"
+
+
+def _ask(text: str, problem: Any, default: str | None = None) -> str:
+    """Prompt until the answer passes ``problem`` (which returns "" for a good answer)."""
+    while True:
+        answer = str(click.prompt(text, default=default)).strip()
+        why = problem(answer)
+        if not why:
+            return answer
+        click.echo(f"focusd: {why}; try again", err=True)
+
+
 @cli.command()
 @click.option("--name", help="Your name.")
 @click.option("--email", help="Your address.")
-@click.option("--timezone", "tz", default="UTC", show_default=True, help="IANA time zone, e.g. Europe/London.")
+@click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
 @click.option("--mail-path", default="mail", show_default=True, help="Maildir++ root to read.")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
-def init(obj: Ctx, name: str | None, email: str | None, tz: str, mail_path: str, ics: tuple[str, ...],
+def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str, ics: tuple[str, ...],
          force: bool) -> None:
-    """Write a commented config file.
+    """Write a commented config file. On a terminal it asks for what the options leave out.
 
     Example: focusd --config ./focusd.toml init --name "Ada Lovelace" --email ada@example.com
     """
-    if sys.stdin.isatty():
-        name = name or click.prompt("Your name")
-        email = email or click.prompt("Your email address")
-    if not name or not email:
-        raise click.UsageError("--name and --email are required when not on a terminal")
     path = find_config(obj.config)
     if path.exists() and not force:
         raise click.ClickException(f"{path} already exists; pass --force to overwrite it")
+    found = system_timezone()
+    if sys.stdin.isatty():
+        name = name or _ask("Your name", _name_problem)
+        email = email or _ask("Your email address", _email_problem)
+        tz = tz or _ask("Your time zone", _tz_problem, default=found or "UTC")
+    if not name or not email:
+        raise click.UsageError("--name and --email are required when not on a terminal")
+    if tz and _tz_problem(tz):
+        raise click.BadParameter(_tz_problem(tz), param_hint="--timezone")
+    if not tz:
+        tz = found or "UTC"
+        if not found:
+            click.echo("note: no system time zone found ($TZ, /etc/localtime); using UTC, "
+                       "change [owner].timezone if that is wrong", err=True)
     values: dict[str, dict[str, Any]] = {"owner": {"name": name, "email": email, "timezone": tz},
                                          "mail": {"backend": "maildir", "path": mail_path}}
     if ics:
@@ -104,49 +173,84 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str, mail_path: str,
     from_mapping(tomllib.loads(text), path.resolve().parent, source=path)  # refuse to write a bad config
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
-    click.echo(f"wrote {path}")
+    config = f" --config {path}" if obj.config else ""
+    click.echo(f"wrote {path} (time zone {tz})\nnext:\n"
+               f"  focusd{config} doctor        check the config and connections\n"
+               f"  focusd{config} sync --once   read mail and calendar into the store\n"
+               f"  focusd{config} brief         print today's brief")
 
 
 @cli.command()
 @pass_ctx
 def doctor(obj: Ctx) -> None:
-    """Check the config and every configured connection, one line per check.
+    """Check the config and every configured connection, one line per check. Exit 2 for a
+    config problem (a backend not available in this version is one), 1 for a failed connection.
 
     Example: focusd doctor
     """
-    checks: list[tuple[str, bool, str]] = []
     path = find_config(obj.config)
     try:
         settings = load(path)
     except ConfigError as exc:
         click.echo(f"FAIL config    {exc}")
-        sys.exit(1)
-    checks.append(("config", True, str(path)))
+        sys.exit(2)
+    checks: list[tuple[str, str, str]] = [("ok", "config", str(path))]
+    config_problem = False
     app = App(settings, clock_mod.system())
 
     def check(name: str, fn: Any) -> None:
+        nonlocal config_problem
         try:
-            checks.append((name, True, str(fn())))
+            checks.append(("ok", name, str(fn())))
+        except ConfigError as exc:  # a backend or provider this version does not have
+            config_problem = True
+            checks.append(("n/a", name, "; ".join(exc.problems)))
         except (FocusdError, MailError, CalendarError, SendError, OSError) as exc:
-            checks.append((name, False, str(exc)))
+            checks.append(("FAIL", name, str(exc)))
 
-    check("storage", lambda: f"{settings['storage']['path']} (schema v{app.store.version})")
-    check("mail", lambda: app.mail.check())
-    check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
-    check("smtp", lambda: app.sender.check())
-    check("llm", lambda: _describe_extractor(app))
-    for name, ok, detail in checks:
-        click.echo(f"{'ok  ' if ok else 'FAIL'} {name:<9} {detail}")
-    app.close()
-    if not all(ok for _, ok, _ in checks):
+    try:
+        check("storage", lambda: f"{settings['storage']['path']} (schema v{app.store.version})")
+        check("mail", lambda: app.mail.check())
+        check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
+        check("smtp", lambda: app.sender.check())
+        check("llm", lambda: _describe_extractor(app))
+    finally:
+        app.close()
+    for status, name, detail in checks:
+        click.echo(f"{status:<4} {name:<9} {detail}")
+    if config_problem:
+        sys.exit(2)
+    if any(status != "ok" for status, _, _ in checks):
         sys.exit(1)
 
 
 def _describe_extractor(app: App) -> str:
+    from agent.extractors.embedded import EmbeddedExtractor
+
     extractor = app.extractor
     if isinstance(extractor, EmbeddedExtractor):
         return f"embedded extractor, offline (request model with {len(extractor.model.weights):,} weights)"
     return extractor.name
+
+
+@cli.group()
+def auth() -> None:
+    """Sign in to an account that needs it (Google Calendar).
+
+    Example: focusd auth google
+    """
+
+
+@auth.command()
+def google() -> None:
+    """Authorise focusd to read and write your Google Calendar.
+
+    Example: focusd auth google
+    """
+    from connectors.calendar import BACKENDS
+
+    raise click.ClickException("auth google is not available in this version: the Google Calendar backend is "
+                               f"not built yet (calendar backends available: {', '.join(sorted(BACKENDS))})")
 
 
 @cli.command()
@@ -162,12 +266,12 @@ def run(obj: Ctx) -> None:
 
 
 @cli.command()
-@click.option("--once", is_flag=True, required=True, help="Run one cycle and exit.")
+@click.option("--once", is_flag=True, help="Run one cycle and exit (the default; kept for scripts).")
 @pass_ctx
 def sync(obj: Ctx, once: bool) -> None:
     """One cycle without the brief: mail and calendar into the store, then re-rank.
 
-    Example: focusd sync --once
+    Example: focusd sync
     """
     from agent.cycle import sync_once
 
@@ -187,7 +291,8 @@ def sync(obj: Ctx, once: bool) -> None:
 @cli.command()
 @click.option("--send", is_flag=True, help="Send it (once per date) instead of printing it.")
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="The brief's date (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True,
+              help="text for a terminal, html as mailed, json for scripts.")
 @pass_ctx
 def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
     """Compose the brief from the store and print it, or send it.
@@ -200,6 +305,8 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
     app = obj.app()
     try:
         when = _parse_date(day, "--date") or app.today()
+        if _never_synced(app):
+            raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd brief`")
         if send:
             sent, composed = send_brief(app, when)
             click.echo(f"{'sent' if sent else 'already sent (or dry run)'}: {composed.subject}")
@@ -215,6 +322,11 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         click.echo(composed.text, nl=False)
 
 
+def _never_synced(app: App) -> bool:
+    """True before the first sync: no message, folder cursor or event in the store."""
+    return not any(app.store.count(table) for table in ("messages", "sync_state", "events"))
+
+
 @cli.command()
 @click.option("--all", "show_all", is_flag=True, help="Also done, dropped and snoozed items.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one item per line.")
@@ -227,9 +339,16 @@ def items(obj: Ctx, show_all: bool, as_json: bool) -> None:
     app = obj.app()
     try:
         found = app.store.all_items() if show_all else app.store.items(("open",))
+        never_synced = not found and _never_synced(app)
     finally:
         app.close()
     found.sort(key=lambda i: (i.status != "open", -(i.score or 0), i.id or 0))
+    if not found and not as_json:
+        hint = "nothing has been synced yet; run `focusd sync`" if never_synced else (
+            "no items" if show_all else "no open items (`focusd items --all` shows done ones too)")
+        click.echo(hint, err=True)
+    elif not as_json:
+        click.echo(f"{'id':>4}  {'score':>5}  {'kind':<10} title")
     for item in found:
         if as_json:
             _jsonl(item.to_json())
@@ -250,9 +369,34 @@ def _read_files(files: tuple[str, ...]) -> list[tuple[str, Message | None, str]]
         except OSError as exc:
             out.append((f, None, f"cannot read {f}: {exc.strerror}"))
             continue
-        msg, reason = try_parse(data)
+        try:
+            msg, reason = try_parse(data)
+        except Exception as exc:  # noqa: BLE001 - one bad file (deep MIME nesting, say) must not stop the others
+            msg, reason = None, f"cannot parse {f}: {type(exc).__name__}"
         out.append((f, msg, reason))
     return out
+
+
+def _extract_all(messages: list[Message], ctx: Any) -> tuple[dict[str, list[Any]], dict[str, str]]:
+    """Items per Message-ID, and an error per Message-ID whose graph run raised. The batch runs
+    once; only when it raises does each message run alone, so one bad message costs only its own
+    answer."""
+    from agent.graph import run_batch
+
+    if not messages:
+        return {}, {}
+    try:
+        return dict(run_batch(messages, ctx).get("new_items", {})), {}
+    except Exception:  # noqa: BLE001 - retried one by one below, where the failing message is named
+        pass
+    found: dict[str, list[Any]] = {}
+    errors: dict[str, str] = {}
+    for msg in messages:
+        try:
+            found.update(run_batch([msg], ctx).get("new_items", {}))
+        except Exception as exc:  # noqa: BLE001 - reported in the message's own line
+            errors[msg.message_id] = f"extraction failed: {type(exc).__name__}"
+    return found, errors
 
 
 def _unreadable(path: str, error: str, as_json: bool) -> bool:
@@ -265,7 +409,7 @@ def _unreadable(path: str, error: str, as_json: bool) -> bool:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one line per file.")
 @pass_ctx
 def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
@@ -273,21 +417,19 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
 
     Example: focusd extract message.eml --json
     """
-    from agent.graph import run_batch
     from agent.state import Context
 
     settings = obj.settings()
     app = App(settings, clock_mod.system())
     parsed = _read_files(files)
     messages = [m for _, m, _ in parsed if m is not None]
-    state = run_batch(messages, Context(extractor=app.extractor, owner=app.owner,
-                                        clock=app.clock)) if messages else {}
+    new_items, errors = _extract_all(messages, Context(extractor=app.extractor, owner=app.owner, clock=app.clock))
     failed = False
     for path, msg, error in parsed:
-        if msg is None:
-            failed = _unreadable(path, error, as_json)
+        if msg is None or msg.message_id in errors:
+            failed = _unreadable(path, error if msg is None else errors[msg.message_id], as_json)
             continue
-        found = state.get("new_items", {}).get(msg.message_id, [])
+        found = new_items.get(msg.message_id, [])
         rows = [i.to_json() | {"id": None, "score": None, "status": None} for i in found]
         if as_json:
             _jsonl({"file": path, "message_id": msg.message_id, "items": rows})
@@ -301,7 +443,7 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one line per file.")
 def inspect(files: tuple[str, ...], as_json: bool) -> None:
     """Show how focusd reads messages: headers, text, visible reply, flags.
@@ -338,6 +480,8 @@ def calendar(obj: Ctx, start: str | None, end: str | None, as_json: bool) -> Non
     app = obj.app()
     first = _parse_date(start, "--from") or app.today()
     last = _parse_date(end, "--to") or first + timedelta(days=6)
+    if last < first:
+        raise click.BadParameter(f"{last} is before the first day, {first}", param_hint="--to")
     if app.calendar is None:
         raise click.ClickException("no calendar is configured ([calendar].backend is none)")
     begin, _ = day_span(first, app.settings.tz)
@@ -382,6 +526,14 @@ def demo(obj: Ctx, keep: str | None) -> None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _show_click_error(exc: click.ClickException) -> None:
+    """Click's own error, with the usage for a usage error, but under focusd's one error prefix."""
+    if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        click.echo(exc.ctx.get_usage(), err=True)
+        click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+    click.echo(f"focusd: {exc.format_message()}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: one clear sentence on stderr for known errors, a traceback only with --verbose."""
     args = sys.argv[1:] if argv is None else argv
@@ -391,8 +543,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("focusd: aborted", err=True)
         sys.exit(1)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()  # the help text, not an error
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
+        _show_click_error(exc)
         sys.exit(exc.exit_code)
     except FocusdError as exc:
         if verbose:

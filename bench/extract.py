@@ -2,6 +2,9 @@
 
     python bench/extract.py [PATH/parakweet-ask-train.tsv]
 
+The file comes with the shared data folder (``../shared/data/requests/``, beside the checkout);
+without it the benchmark says what is missing and exits 2.
+
 The sentences are de-duplicated, then split with the seed the shipped model was trained with
 (agent.extractors.train), so the held-out quarter was never seen in training. Each sentence is
 wrapped as a message from a colleague to the owner and run through the extractor; a sentence
@@ -44,10 +47,25 @@ def prf(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def missing(path: Path) -> str:
+    """Why ``path`` cannot feed the benchmark, or "" when it can."""
+    if not path.is_file():
+        return (f"{path} is missing: this benchmark needs the labelled sentences parakweet-ask-train.tsv "
+                "from the shared data folder (../shared/data/requests/ beside the checkout), "
+                "or give its path: python bench/extract.py PATH")
+    return ""
+
+
 def main() -> None:
     logs.configure(level="warning")
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    rows = load_rows(path)
+    problem = missing(path)
+    rows = load_rows(path) if not problem else []
+    if not problem and not rows:
+        problem = f"{path} has no labelled rows (lines of Yes or No, a tab, then a sentence)"
+    if problem:
+        print(f"bench/extract.py: {problem}", file=sys.stderr)
+        sys.exit(2)
     train, held_out = split(rows)
     extractor = EmbeddedExtractor()
     model = shipped_model()

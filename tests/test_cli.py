@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 
-from agent.cli import cli, main
-from tests.conftest import DEMO_NOW, shared_data
+from agent.cli import _extract_all, cli, main
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from agent.state import Context
+from connectors.types import Message
+from planner.models import Item
+from tests.conftest import DEMO_NOW, make_message, shared_data
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -32,12 +38,89 @@ ITEM_KEYS = {"id", "kind", "title", "owner", "counterparty", "due", "status", "s
              "source", "goal", "blocks", "blocked_by", "snoozed_until", "pinned", "notes"}
 
 
+def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = []
+    for name, command in group.commands.items():
+        paths.append((*prefix, name))
+        if isinstance(command, click.Group):
+            paths.extend(_command_paths(command, (*prefix, name)))
+    return paths
+
+
 def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    assert set(cli.commands) >= {"init", "doctor", "run", "sync", "brief", "items", "extract", "inspect",
-                                 "calendar", "demo"}
-    for name in cli.commands:
-        code, out, _ = run(capsys, name, "--help")
-        assert code == 0 and "Example: focusd" in out, name
+    paths = _command_paths(cli)
+    assert set(paths) >= {("init",), ("doctor",), ("run",), ("sync",), ("brief",), ("items",), ("extract",),
+                          ("inspect",), ("calendar",), ("demo",), ("auth",), ("auth", "google")}
+    for path in paths:
+        code, out, _ = run(capsys, *path, "--help")
+        assert code == 0 and "Example: focusd" in out, path
+
+
+def test_every_option_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for path in _command_paths(cli):
+        command: click.Command = cli
+        for name in path:
+            assert isinstance(command, click.Group)
+            command = command.commands[name]
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, (path, param.name)
+
+
+def test_click_errors_use_the_one_error_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "items", "--bogus")
+    assert code == 2 and out == ""
+    assert "focusd: No such option '--bogus'" in err and "Error" not in err
+    assert "Usage: focusd items" in err  # the usage still helps
+
+
+def test_sync_alone_runs_one_cycle(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    code, out, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 0, err
+    assert out.startswith("32 new messages, 19 new items")
+
+
+def test_calendar_range_backwards_is_a_usage_error(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    code, out, err = run(capsys, "--config", str(demo_config), "calendar", "--from", "2026-11-20", "--to", "2026-11-19")
+    assert code == 2 and out == ""
+    assert "focusd: Invalid value for --to: 2026-11-19 is before the first day, 2026-11-20" in err
+
+
+def test_auth_google_says_it_is_not_available(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "auth", "google")
+    assert code == 1 and out == ""
+    assert err.startswith("focusd: auth google is not available in this version")
+
+
+def test_doctor_config_problem_is_exit_2(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    demo_config.write_text(demo_config.read_text().replace('email = "ada@loom.example"', 'email = "nobody"'))
+    code, out, _ = run(capsys, "--config", str(demo_config), "doctor")
+    assert code == 2 and out.startswith("FAIL config") and "owner.email" in out
+
+
+def test_doctor_names_unbuilt_backends_plainly(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    text = demo_config.read_text().replace('[llm]\nprovider = "none"', '[llm]\nprovider = "openai"\nmodel = "gpt-x"')
+    demo_config.write_text(text)
+    code, out, _ = run(capsys, "--config", str(demo_config), "doctor")
+    assert code == 2
+    (llm,) = [line for line in out.splitlines() if line.split()[1] == "llm"]
+    assert llm.startswith("n/a  llm") and "'openai' is not available in this version" in llm
+    assert sum(line.startswith("ok") for line in out.splitlines()) == 5  # the other checks still ran
+
+
+def test_brief_before_any_sync_names_the_command(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    for args in (("brief",), ("brief", "--send")):
+        code, out, err = run(capsys, "--config", str(demo_config), *args)
+        assert code == 1 and out == ""
+        assert err == "focusd: nothing has been synced yet: run `focusd sync` first, then `focusd brief`\n"
+    assert not list(demo_config.parent.glob("outbox/*.eml"))  # nothing empty was sent
+
+
+def test_items_with_none_says_so(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    code, out, err = run(capsys, "--config", str(demo_config), "items")
+    assert code == 0 and out == "" and "nothing has been synced yet; run `focusd sync`" in err
+    code, out, _ = run(capsys, "--config", str(demo_config), "items", "--json")
+    assert code == 0 and out == ""  # JSON Lines stay empty: no rows, no prose
 
 
 def test_sync_twice_adds_and_changes_nothing(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
@@ -210,8 +293,66 @@ def test_a_missing_mailbox_is_one_clear_problem(capsys: pytest.CaptureFixture[st
 def test_items_table_for_people(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     run(capsys, "--config", str(demo_config), "sync", "--once")
     code, out, _ = run(capsys, "--config", str(demo_config), "items")
-    lines = out.splitlines()
+    header, *lines = out.splitlines()
+    assert header.split() == ["id", "score", "kind", "title"]
     assert code == 0 and len(lines) == 18
     assert "request" in lines[0] and "Send Maria the updated deck with the Q3 numbers due 2026-11-20" in lines[0]
     _, everything, _ = run(capsys, "--config", str(demo_config), "items", "--all")
     assert everything.splitlines()[-1].endswith("[done]")
+
+
+def nested_multipart(depth: int) -> bytes:
+    """A message whose multipart parts nest ``depth`` deep: the stdlib parser recurses on it."""
+    head = b"From: a@example.com\r\nTo: ada@example.com\r\nSubject: deep\r\nMessage-ID: <deep@example.com>\r\n"
+    opens = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth))
+    closes = b"".join(b"\r\n--b%d--\r\n" % i for i in reversed(range(depth)))
+    return head + opens + b"Content-Type: text/plain\r\n\r\nhello\r\n" + closes
+
+
+@pytest.mark.parametrize("command", ["inspect", "extract"])
+def test_every_file_gets_its_line(capsys: pytest.CaptureFixture[str], demo_config: Path, tmp_path: Path,
+                                  command: str) -> None:
+    deep = tmp_path / "deep.eml"
+    deep.write_bytes(nested_multipart(2000))
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    deck = next(p for p in (demo_config.parent / "mail" / "cur").iterdir() if b"<m1.maria@northwind.vc>" in p.read_bytes())
+    code, out, err = run(capsys, "--config", str(demo_config), command, str(deep), str(folder), str(deck), "--json")
+    assert code == 1, err
+    first, second, third = _lines(out)
+    assert first["file"] == str(deep) and set(first) == {"file", "error"}
+    assert second == {"file": str(folder), "error": f"cannot read {folder}: Is a directory"}
+    assert third["file"] == str(deck) and third["message_id"] == "<m1.maria@northwind.vc>"
+
+
+class _FailsOn:
+    """An extractor that raises on one message, so the graph itself raises for it."""
+
+    name = "fails-on-one"
+
+    def __init__(self, message_id: str) -> None:
+        self.message_id = message_id
+
+    def extract(self, message: Message, owner: Owner) -> list[Item]:
+        if message.message_id == self.message_id:
+            raise RuntimeError("boom")
+        return EmbeddedExtractor().extract(message, owner)
+
+
+def test_extract_keeps_the_other_answers_when_the_graph_raises_for_one(owner: Owner) -> None:
+    good = make_message("Could you send me the signed contract by Friday?", message_id="<good@example.com>")
+    bad = make_message("Could you review the budget?", message_id="<bad@example.com>")
+    failing = _FailsOn("<bad@example.com>")
+    ctx = Context(extractor=failing, fallback=failing, owner=owner, clock=lambda: DEMO_NOW)
+    found, errors = _extract_all([good, bad], ctx)
+    assert errors == {"<bad@example.com>": "extraction failed: RuntimeError"}
+    assert [i.kind for i in found["<good@example.com>"]] == ["request"]
+
+
+def test_items_after_a_sync_with_nothing_open(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    for message in (demo_config.parent / "mail").rglob("cur/*"):
+        message.unlink()
+    code, _, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 0, err
+    code, out, err = run(capsys, "--config", str(demo_config), "items")
+    assert code == 0 and out == "" and "no open items" in err and "synced" not in err

@@ -1,0 +1,89 @@
+"""`focusd init`: the system's time zone, a prompt that asks again, and the next commands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from agent.cli import main, system_timezone
+from tests.conftest import ROOT
+
+
+def _zoneinfo_link(tmp_path: Path, target: str) -> Path:
+    zone = tmp_path / "usr" / "share" / "zoneinfo" / target
+    zone.parent.mkdir(parents=True)
+    zone.write_bytes(b"TZif")
+    link = tmp_path / "localtime"
+    link.symlink_to(zone)
+    return link
+
+
+def test_system_timezone_prefers_tz_then_the_localtime_link_then_etc_timezone(tmp_path: Path) -> None:
+    link = _zoneinfo_link(tmp_path, "America/New_York")
+    etc_tz = tmp_path / "timezone"
+    etc_tz.write_text("Asia/Tokyo\n")
+    assert system_timezone({"TZ": ":Europe/Paris"}, link, etc_tz) == "Europe/Paris"
+    assert system_timezone({"TZ": "Not/AZone"}, link, etc_tz) == "America/New_York"
+    assert system_timezone({}, tmp_path / "absent", etc_tz) == "Asia/Tokyo"
+    assert system_timezone({}, tmp_path / "absent", tmp_path / "absent-too") is None
+    assert system_timezone({"TZ": "Europe"}, tmp_path / "absent", tmp_path / "absent-too") is None  # a folder
+
+
+def test_system_timezone_reads_posix_links(tmp_path: Path) -> None:
+    link = _zoneinfo_link(tmp_path, "posix/Europe/Berlin")
+    assert system_timezone({}, link, tmp_path / "absent") == "Europe/Berlin"
+
+
+def test_init_takes_the_system_time_zone_and_names_the_next_commands(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Australia/Sydney")
+    cfg = tmp_path / "focusd.toml"
+    with pytest.raises(SystemExit) as done:
+        main(["--config", str(cfg), "init", "--name", "Ada Lovelace", "--email", "ada@example.com"])
+    out, err = capsys.readouterr()
+    assert done.value.code == 0, err
+    assert tomllib.loads(cfg.read_text())["owner"]["timezone"] == "Australia/Sydney"
+    for command in ("doctor", "sync --once", "brief"):
+        assert f"focusd --config {cfg} {command}" in out
+
+
+def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> None:
+    cfg = tmp_path / "focusd.toml"
+    primary, secondary = os.openpty()
+    env = {**os.environ, "TZ": "Europe/Berlin", "FOCUSD_CONFIG": str(cfg)}
+    proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "init"], cwd=ROOT, env=env,
+                            stdin=secondary, stdout=secondary, stderr=secondary)
+    os.close(secondary)
+    os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n")
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the terminal closed: the command has ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(primary)
+    assert proc.wait(timeout=30) == 0, output
+    text = output.decode()
+    assert "focusd: 'not-an-address' is not an address such as ada@example.com; try again" in text
+    assert "focusd: 'Mars/Olympus' is not an IANA time zone such as Europe/London; try again" in text
+    assert "Your time zone [Europe/Berlin]" in text
+    owner = tomllib.loads(cfg.read_text())["owner"]
+    assert owner == owner | {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/Berlin"}
+    assert "focusd doctor" in text
+
+
+def test_init_refuses_a_time_zone_that_is_a_zoneinfo_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--config", str(tmp_path / "focusd.toml"), "init", "--name", "Ada", "--email", "ada@example.com",
+              "--timezone", "Europe"])
+    _, err = capsys.readouterr()
+    assert done.value.code == 2
+    assert "focusd: Invalid value for --timezone: 'Europe' is not an IANA time zone such as Europe/London" in err
