@@ -138,9 +138,9 @@ class MaildirSource(MailSource):
         for child in children:
             if child.name in MAILDIR_PARTS and _is_maildir(base):
                 continue
-            # mbsync's Legacy style nests as A/.B; elsewhere a dot folder is not mail.
+            # mbsync's Legacy style nests as A/.B; at the top a dot folder is not mail.
             if child.name.startswith("."):
-                if not parts or not _is_maildir(base):
+                if not parts:
                     continue
                 name_part = child.name[1:]
             else:
@@ -284,7 +284,7 @@ class MaildirSource(MailSource):
 
 
 def _names(folders: dict[str, Path], most: int = 12) -> str:
-    names = list(folders)
+    names = sorted(folders, key=lambda n: (n != "INBOX", n))
     shown = ", ".join(names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "") or "none"
 
