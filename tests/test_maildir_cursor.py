@@ -76,13 +76,15 @@ def test_files_sharing_one_ctime_are_each_offered_once(tmp_path: Path) -> None:
 
 
 class CountingSource(MaildirSource):
-    """Counts folder listings, to show which polls list the folder at all."""
+    """Records which of new/ and cur/ each poll lists."""
 
-    listings = 0
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.listed: list[tuple[str, ...]] = []
 
-    def _listing(self, base: Path) -> list[_Entry]:
-        self.listings += 1
-        return super()._listing(base)
+    def _listing(self, base: Path, subs: tuple[str, ...] = ("new", "cur")) -> list[_Entry]:
+        self.listed.append(subs)
+        return super()._listing(base, subs)
 
 
 def test_a_no_op_poll_does_not_list_the_folder(tmp_path: Path) -> None:
@@ -92,13 +94,16 @@ def test_a_no_op_poll_does_not_list_the_folder(tmp_path: Path) -> None:
     _settle(root)
     src = CountingSource(root)
     batch = src.fetch_new("INBOX", None)
-    assert len(batch.messages) == 3 and src.listings == 1
+    assert len(batch.messages) == 3 and src.listed == [("new", "cur")]
     again = src.fetch_new("INBOX", batch.cursor)
     assert (again.messages, again.cursor, again.more, again.remaining) == ([], batch.cursor, False, 0)
-    assert src.listings == 1
-    _deliver(root, "late", OLD)  # changes new/'s mtime
-    assert [m.key for m in src.fetch_new("INBOX", batch.cursor).messages] == ["late"]
-    assert src.listings == 2
+    assert src.listed == [("new", "cur")]
+    _deliver(root, "late", OLD)  # changes new/'s mtime only: cur/ is not listed
+    late = src.fetch_new("INBOX", batch.cursor)
+    assert [m.key for m in late.messages] == ["late"] and src.listed[1:] == [("new",)]
+    _deliver(root, "restored", OLD, sub="cur")
+    assert [m.key for m in src.fetch_new("INBOX", late.cursor).messages] == ["restored"]
+    assert src.listed[2:] == [("new", "cur")]  # new/ changed too recently to be trusted
 
 
 def test_directories_changed_just_now_are_listed_again(tmp_path: Path) -> None:
@@ -107,9 +112,9 @@ def test_directories_changed_just_now_are_listed_again(tmp_path: Path) -> None:
     _deliver(root, "a", OLD)
     src = CountingSource(root)
     batch = src.fetch_new("INBOX", None)
-    assert json.loads(batch.cursor)["dirs"] is None
+    assert json.loads(batch.cursor)["dirs"] == [None, None]
     src.fetch_new("INBOX", batch.cursor)
-    assert src.listings == 2
+    assert src.listed == [("new", "cur"), ("new", "cur")]
 
 
 def test_the_shortcut_is_kept_only_once_nothing_is_pending(tmp_path: Path) -> None:
@@ -120,7 +125,7 @@ def test_the_shortcut_is_kept_only_once_nothing_is_pending(tmp_path: Path) -> No
     src = MaildirSource(root)
     batch = src.fetch_new("INBOX", None, limit=2)
     assert (len(batch.messages), batch.more, batch.remaining) == (2, True, 1)
-    assert json.loads(batch.cursor)["dirs"] is None
+    assert json.loads(batch.cursor)["dirs"] == [None, None]
     rest = src.fetch_new("INBOX", batch.cursor, limit=2)
     assert [m.key for m in rest.messages] == ["m2"] and not rest.more and rest.remaining == 0
 

@@ -15,7 +15,9 @@ which creating, renaming or linking a file always sets to now and which no copy 
 back, so a restored, ``rsync -a``-ed or moved-in file is seen whatever its modification time.
 The names already offered at exactly the watermark are kept with it, for files that share one
 clock tick. The cursor also keeps the modification times of ``new/`` and ``cur/`` once every
-file was offered: when neither changed, a poll returns without listing the folder.
+file in them was offered, and a poll lists only a directory whose time moved: a no-op poll
+lists nothing, a delivery lists ``new/`` alone. A directory changed in the last two seconds is
+listed again next time, since a second change within one clock tick would not move its time.
 
 A mail client that marks a message read renames its file (``new/`` -> ``cur/``, ``:2,S``),
 which changes its ctime: the message is then offered once more. The cycle de-duplicates by
@@ -45,6 +47,7 @@ SETTLE_NS = 2_000_000_000
 # How deep to look for folders in the folder-per-directory layout.
 MAX_DEPTH = 8
 MAILDIR_PARTS = ("cur", "new", "tmp")
+SUBS = ("new", "cur")  # where delivered messages are; tmp/ holds deliveries not finished
 MAILDIR_PLUS_PLUS = "Maildir++"
 PER_DIRECTORY = "one folder per directory, as mbsync and offlineimap write it"
 
@@ -64,7 +67,8 @@ class _Cursor:
 
     ctime: int = -1
     at: set[str] = field(default_factory=set)  # unique names offered with ctime == self.ctime
-    dirs: list[int] | None = None  # mtimes of new/ and cur/ when nothing was left to offer
+    # mtimes of new/ and cur/ when nothing in them was left to offer (None: unknown).
+    dirs: list[int | None] = field(default_factory=lambda: [None, None])
     legacy: tuple[int, str] | None = None  # an "mtime:name" cursor from before version 2
 
     @classmethod
@@ -75,8 +79,9 @@ class _Cursor:
             try:
                 data = json.loads(text)
                 if data.get("v") == CURSOR_VERSION:
+                    new, cur = data["dirs"]
                     return cls(int(data["ctime"]), set(data["at"]),
-                               [int(d) for d in data["dirs"]] if data["dirs"] else None)
+                               [None if d is None else int(d) for d in (new, cur)])
             except (ValueError, KeyError, TypeError):
                 pass
         else:
@@ -195,16 +200,16 @@ class MaildirSource(MailSource):
 
     def _dir_mtimes(self, base: Path) -> list[int]:
         out = []
-        for sub in ("new", "cur"):
+        for sub in SUBS:
             try:
                 out.append(os.stat(base / sub).st_mtime_ns)
             except FileNotFoundError:
                 out.append(-1)
         return out
 
-    def _listing(self, base: Path) -> list[_Entry]:
+    def _listing(self, base: Path, subs: tuple[str, ...] = SUBS) -> list[_Entry]:
         out = []
-        for sub in ("new", "cur"):
+        for sub in subs:
             try:
                 entries = list(os.scandir(base / sub))
             except FileNotFoundError:
@@ -237,9 +242,13 @@ class MaildirSource(MailSource):
         state = _Cursor.parse(cursor, folder)
         now = time.time_ns()
         dirs = self._dir_mtimes(base)  # before listing, so a change during it is seen next time
-        if state.dirs is not None and state.dirs == dirs:
+        # A directory whose mtime did not move gained no file since everything in it was
+        # offered: a delivery lists new/ alone, and a no-op poll lists nothing.
+        changed = tuple(sub for sub, was, now_at in zip(SUBS, state.dirs, dirs, strict=True)
+                        if was is None or was != now_at)
+        if not changed:
             return Batch([], cursor or "", more=False, remaining=0)
-        entries = self._listing(base)
+        entries = self._listing(base, changed)
         if state.legacy is not None:
             after = state.legacy
             pending = sorted((e for e in entries if (e.mtime, e.name) > after),
@@ -278,8 +287,7 @@ class MaildirSource(MailSource):
                 state.ctime, state.at = entry.ctime, {entry.name}
             elif entry.ctime == state.ctime:
                 state.at.add(entry.name)
-        settled = all(d < now - SETTLE_NS for d in dirs)
-        state.dirs = dirs if not left and settled else None
+        state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
         return Batch(messages, state.dump(), more=left > 0, remaining=left)
 
 
