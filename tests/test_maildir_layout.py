@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,14 @@ def test_path_one_level_above_the_maildir_gets_a_hint(tmp_path: Path) -> None:
 def test_a_missing_folder_names_the_folders_that_exist(per_directory: Path) -> None:
     with pytest.raises(MailError, match=r"'Spam' does not exist .*\(folders: INBOX, Archive/2024, .*Sent Items"):
         MaildirSource(per_directory).fetch_new("Spam", None)
+
+
+def test_a_folder_removed_after_a_read_is_a_clear_error(per_directory: Path) -> None:
+    src = MaildirSource(per_directory)
+    batch = src.fetch_new("Sent", None)
+    shutil.rmtree(per_directory / "Sent")
+    with pytest.raises(MailError, match="'Sent' does not exist"):
+        src.fetch_new("Sent", batch.cursor)
 
 
 def test_no_inbox_and_no_maildir_are_clear_errors(tmp_path: Path) -> None:

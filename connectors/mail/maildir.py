@@ -122,8 +122,7 @@ class MaildirSource(MailSource):
         if _is_maildir(self.root):
             folders = {"INBOX": self.root}
             for child in sorted(self.root.iterdir()):
-                if child.name.startswith(".") and child.name not in (".", "..") \
-                        and _is_maildir(child):
+                if child.name.startswith(".") and _is_maildir(child):
                     folders[child.name[1:]] = child
             return MAILDIR_PLUS_PLUS, folders
         folders = {}
@@ -160,8 +159,11 @@ class MaildirSource(MailSource):
         """Why ``path`` looks one level off, and what it should be, if it does."""
         root = self.root.resolve()
         if kind == MAILDIR_PLUS_PLUS and len(folders) == 1 and root.name.upper() == "INBOX":
-            siblings = sorted(p.name for p in root.parent.iterdir()
-                              if p.is_dir() and p != root and _is_maildir(p))
+            try:
+                siblings = sorted(p.name for p in root.parent.iterdir()
+                                  if p.is_dir() and p != root and _is_maildir(p))
+            except OSError:  # a parent we may not list gives no hint
+                siblings = []
             if siblings:
                 return (f"{self.root} looks like the INBOX of a folder-per-directory mailbox "
                         f"(beside it: {', '.join(siblings[:5])}); set path to {root.parent}")
@@ -185,8 +187,9 @@ class MaildirSource(MailSource):
 
     def folder_path(self, folder: str) -> Path:
         """Where ``folder`` lives on disk; MailError naming the folders that exist if nowhere."""
-        if folder in self._paths:
-            return self._paths[folder]
+        known = self._paths.get(folder)
+        if known is not None and known.is_dir():
+            return known
         kind, folders = self.layout()
         path = _match(folder, folders)
         if path is None:
