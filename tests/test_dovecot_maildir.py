@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from imapclient import IMAPClient
 
 from agent.app import App
 from agent.clock import fixed
 from agent.cycle import sync_once
 from agent.settings import load
+from connectors.mail.maildir import MaildirSource
 from tests.conftest import DEMO, DEMO_NOW
 from tests.servers import Dovecot
 
@@ -40,3 +43,24 @@ def test_a_cycle_on_a_mailbox_dovecot_delivered(dovecot: Dovecot, demo_dir: Path
     dovecot.deliver(first.read_bytes().replace(b"<m1.maria@northwind.vc>", b"<late@x>"))
     again = sync_once(app)
     assert (again.fetched, again.new) == (1, 1)
+
+
+def test_a_message_dovecot_moves_from_junk_to_inbox_is_read(dovecot: Dovecot) -> None:
+    dovecot.deliver(b"Subject: not spam\nMessage-ID: <junk@x>\n\nhello\n", "Junk")
+    dovecot.deliver(b"Subject: later\nMessage-ID: <later@x>\n\nhello\n")
+    (junk,) = (dovecot.maildir / ".Junk" / "new").iterdir()
+    os.utime(junk, (1_000_000_000, 1_000_000_000))  # it sat in Junk for years
+    src = MaildirSource(dovecot.maildir)
+    first = src.fetch_new("INBOX", None)
+    assert [b"<later@x>" in m.data for m in first.messages] == [True]
+
+    with IMAPClient("127.0.0.1", port=dovecot.port, ssl=False) as imap:
+        imap.login(dovecot.user, dovecot.password)
+        imap.select_folder("Junk")
+        imap.move(imap.search("ALL"), "INBOX")
+    moved = [*(dovecot.maildir / "cur").iterdir(), *(dovecot.maildir / "new").iterdir()]
+    assert any(p.stat().st_mtime_ns == 1_000_000_000 * 10**9 for p in moved)  # Dovecot kept its time
+
+    again = src.fetch_new("INBOX", first.cursor)
+    assert [b"<junk@x>" in m.data for m in again.messages] == [True]
+    assert src.fetch_new("INBOX", again.cursor).messages == []

@@ -72,13 +72,16 @@ class TestMaildir(MailSourceContract):
 
         return MaildirSource(root), deliver
 
-    def test_a_client_moving_and_flagging_a_message_does_not_offer_it_again(self, tmp_path: Path) -> None:
+    def test_a_flag_change_offers_the_message_again_under_the_same_key(self, tmp_path: Path) -> None:
+        # A rename sets the ctime the cursor follows; the cycle drops it again by Message-ID.
         root = _maildir(tmp_path / "mail")
         path = _deliver(root, "a", 1_000)
         src = MaildirSource(root)
         batch = src.fetch_new("INBOX", None)
         os.rename(path, root / "cur" / "a:2,S")  # what a mail client does on read
-        assert src.fetch_new("INBOX", batch.cursor).messages == []
+        again = src.fetch_new("INBOX", batch.cursor)
+        assert [m.key for m in again.messages] == ["a"]
+        assert src.fetch_new("INBOX", again.cursor).messages == []
 
     def test_check_refuses_a_folder_that_is_not_a_maildir(self, tmp_path: Path) -> None:
         with pytest.raises(MailError, match="not a Maildir"):

@@ -8,6 +8,9 @@ from typing import ClassVar
 
 from connectors.types import RawMessage
 
+#: Raw bytes one batch may hold: a few huge mails must not be held in memory at once.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
 
 class MailError(Exception):
     """The source could not be read (missing folder, refused login, unreachable server)."""
@@ -24,6 +27,8 @@ class Batch:
     messages: list[RawMessage]
     cursor: str
     more: bool
+    #: Messages still pending in the folder after this batch, when the source can tell.
+    remaining: int | None = None
 
 
 class MailSource(ABC):
@@ -32,8 +37,13 @@ class MailSource(ABC):
     backend_name: ClassVar[str]
 
     @abstractmethod
-    def fetch_new(self, folder: str, cursor: str | None, limit: int = 500) -> Batch:
-        """Up to ``limit`` messages of ``folder`` that arrived after ``cursor``."""
+    def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Batch:
+        """Up to ``limit`` messages of ``folder`` that arrived after ``cursor``.
+
+        The batch stops before the message that would take it past ``max_bytes`` of raw data,
+        but always holds at least one message, so a single huge one still moves the cursor.
+        """
 
     def check(self) -> str:
         """Raise :class:`MailError` when the source cannot be read; return a short description."""

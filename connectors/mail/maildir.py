@@ -1,18 +1,55 @@
-"""A Maildir++ root as Dovecot lays it out: INBOX is ``root/{cur,new}``, Sent is ``root/.Sent``.
+"""A local Maildir, in either of the two layouts mail tools write.
 
-Maildir has no UIDs, so the cursor is the last file seen in the order (modification time,
-unique name). Renames by a mail client (new/ -> cur/, flag changes) keep both, so a message
-is never offered twice; a file copied in with an old modification time is not seen.
+Layouts, detected from ``path``:
+
+- Maildir++ (Dovecot, Courier): INBOX is ``path/{cur,new}``, folder ``Sent`` is ``path/.Sent``,
+  and a nested folder ``A/B`` is ``path/.A.B``.
+- One folder per directory (mbsync, offlineimap): INBOX is ``path/INBOX``, folder ``Sent`` is
+  ``path/Sent``; a nested folder is ``path/A/B`` (mbsync ``SubFolders Verbatim``),
+  ``path/A/.B`` (mbsync ``Legacy``) or ``path/A.B`` (offlineimap, whose separator is ``.``);
+  offlineimap on a server with an ``INBOX.`` prefix writes ``path/INBOX.Sent``, which answers
+  to ``Sent`` too.
+
+Maildir has no UIDs. The cursor is a watermark on the inode change time (``st_ctime_ns``),
+which creating, renaming or linking a file always sets to now and which no copy tool can set
+back, so a restored, ``rsync -a``-ed or moved-in file is seen whatever its modification time.
+The names already offered at exactly the watermark are kept with it, for files that share one
+clock tick. The cursor also keeps the modification times of ``new/`` and ``cur/`` once every
+file in them was offered, and a poll lists only a directory whose time moved: a no-op poll
+lists nothing, a delivery lists ``new/`` alone. A directory changed in the last two seconds is
+listed again next time, since a second change within one clock tick would not move its time.
+
+A mail client that marks a message read renames its file (``new/`` -> ``cur/``, ``:2,S``),
+which changes its ctime: the message is then offered once more. The cycle de-duplicates by
+Message-ID, so this costs reading one small file and never creates anything twice.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from connectors.mail.base import Batch, MailError, MailSource
+import structlog
+
+from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
 from connectors.types import RawMessage
+
+log = structlog.get_logger(__name__)
+
+CURSOR_VERSION = 2
+# A directory whose mtime is this close to now may still change within the same clock tick
+# (1-2 s on some file systems), so its mtime is not trusted to reveal a later change.
+SETTLE_NS = 2_000_000_000
+# How deep to look for folders in the folder-per-directory layout.
+MAX_DEPTH = 8
+MAILDIR_PARTS = ("cur", "new", "tmp")
+SUBS = ("new", "cur")  # where delivered messages are; tmp/ holds deliveries not finished
+MAILDIR_PLUS_PLUS = "Maildir++"
+PER_DIRECTORY = "one folder per directory, as mbsync and offlineimap write it"
 
 
 def _unique(name: str) -> str:
@@ -20,28 +57,162 @@ def _unique(name: str) -> str:
     return name.split(":", 1)[0]
 
 
+def _is_maildir(path: Path) -> bool:
+    return (path / "cur").is_dir() or (path / "new").is_dir()
+
+
+@dataclass
+class _Cursor:
+    """Where a folder was read up to; see the module docstring."""
+
+    ctime: int = -1
+    at: set[str] = field(default_factory=set)  # unique names offered with ctime == self.ctime
+    # mtimes of new/ and cur/ when nothing in them was left to offer (None: unknown).
+    dirs: list[int | None] = field(default_factory=lambda: [None, None])
+    legacy: tuple[int, str] | None = None  # an "mtime:name" cursor from before version 2
+
+    @classmethod
+    def parse(cls, text: str | None, folder: str) -> _Cursor:
+        if not text:
+            return cls()
+        if text.startswith("{"):
+            try:
+                data = json.loads(text)
+                if data.get("v") == CURSOR_VERSION:
+                    new, cur = data["dirs"]
+                    return cls(int(data["ctime"]), set(data["at"]),
+                               [None if d is None else int(d) for d in (new, cur)])
+            except (ValueError, KeyError, TypeError):
+                pass
+        else:
+            at, sep, name = text.partition(":")
+            if sep and at.lstrip("-").isdigit():
+                return cls(legacy=(int(at), name))
+        # Starting over rereads the folder; de-duplication by Message-ID absorbs it.
+        log.warning("maildir.cursor_unreadable", folder=folder)
+        return cls()
+
+    def dump(self) -> str:
+        return json.dumps({"v": CURSOR_VERSION, "ctime": self.ctime, "at": sorted(self.at),
+                           "dirs": self.dirs}, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    ctime: int
+    name: str
+    mtime: int
+    size: int
+    path: Path
+
+
 class MaildirSource(MailSource):
     backend_name = "maildir"
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self._paths: dict[str, Path] = {}
 
-    def folder_path(self, folder: str) -> Path:
-        if folder.upper() == "INBOX":
-            return self.root
-        return self.root / f".{folder}"
+    # -- layout -----------------------------------------------------------------------------
+
+    def layout(self) -> tuple[str, dict[str, Path]]:
+        """The layout found at ``path`` and its folders by name; MailError when there is none."""
+        if not self.root.is_dir():
+            raise MailError(f"{self.root} does not exist or is not a folder")
+        if _is_maildir(self.root):
+            folders = {"INBOX": self.root}
+            for child in sorted(self.root.iterdir()):
+                if child.name.startswith(".") and _is_maildir(child):
+                    folders[child.name[1:]] = child
+            return MAILDIR_PLUS_PLUS, folders
+        folders = {}
+        self._walk(self.root, (), folders, 0)
+        if not folders:
+            raise MailError(f"{self.root} is not a Maildir (it has no cur/ or new/ folder, "
+                            "nor folders below it that have one)")
+        return PER_DIRECTORY, folders
+
+    def _walk(self, base: Path, parts: tuple[str, ...], out: dict[str, Path], depth: int) -> None:
+        if depth >= MAX_DEPTH:
+            return
+        try:
+            children = sorted(p for p in base.iterdir() if p.is_dir())
+        except OSError:
+            return
+        for child in children:
+            if child.name in MAILDIR_PARTS and _is_maildir(base):
+                continue
+            # mbsync's Legacy style nests as A/.B; at the top a dot folder is not mail.
+            if child.name.startswith("."):
+                if not parts:
+                    continue
+                name_part = child.name[1:]
+            else:
+                name_part = child.name
+            here = (*parts, name_part)
+            if _is_maildir(child):
+                name = "/".join(here)
+                out["INBOX" if name.upper() == "INBOX" else name] = child
+            self._walk(child, here, out, depth + 1)
+
+    def _hint(self, kind: str, folders: dict[str, Path]) -> str | None:
+        """Why ``path`` looks one level off, and what it should be, if it does."""
+        root = self.root.resolve()
+        if kind == MAILDIR_PLUS_PLUS and len(folders) == 1 and root.name.upper() == "INBOX":
+            try:
+                siblings = sorted(p.name for p in root.parent.iterdir()
+                                  if p.is_dir() and p != root and _is_maildir(p))
+            except OSError:  # a parent we may not list gives no hint
+                siblings = []
+            if siblings:
+                return (f"{self.root} looks like the INBOX of a folder-per-directory mailbox "
+                        f"(beside it: {', '.join(siblings[:5])}); set path to {root.parent}")
+        tops = {name.split("/", 1)[0] for name in folders}
+        if kind == PER_DIRECTORY and "INBOX" not in folders and len(tops) == 1:
+            # Everything found sits in one Maildir below path (~/Mail/Maildir, say).
+            only = folders.get(tops.pop())
+            if only is not None:
+                return (f"{self.root} is not a Maildir but holds one, {only}; "
+                        f"if that is the mailbox, set path to it")
+        return None
 
     def check(self) -> str:
-        if not (self.root / "cur").is_dir() and not (self.root / "new").is_dir():
-            raise MailError(f"{self.root} is not a Maildir (it has no cur/ or new/ folder)")
-        return f"maildir {self.root}"
+        kind, folders = self.layout()
+        hint = self._hint(kind, folders)
+        if hint:
+            raise MailError(hint)
+        if "INBOX" not in folders:
+            raise MailError(f"{self.root} has no INBOX folder (found {_names(folders)})")
+        return f"maildir {self.root} ({kind}: {_names(folders)})"
 
-    def _listing(self, folder: str) -> list[tuple[int, str, Path]]:
-        base = self.folder_path(folder)
-        if not base.is_dir():
-            raise MailError(f"folder {folder!r} does not exist at {base}")
+    def folder_path(self, folder: str) -> Path:
+        """Where ``folder`` lives on disk; MailError naming the folders that exist if nowhere."""
+        known = self._paths.get(folder)
+        if known is not None and known.is_dir():
+            return known
+        kind, folders = self.layout()
+        path = _match(folder, folders)
+        if path is None:
+            hint = self._hint(kind, folders)
+            raise MailError(f"folder {folder!r} does not exist in {self.root} "
+                            f"(folders: {_names(folders)})" + (f"; {hint}" if hint else ""))
+        self._paths[folder] = path
+        return path
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _dir_mtimes(self, base: Path) -> list[int]:
         out = []
-        for sub in ("new", "cur"):
+        for sub in SUBS:
+            try:
+                out.append(os.stat(base / sub).st_mtime_ns)
+            except FileNotFoundError:
+                out.append(-1)
+        return out
+
+    def _listing(self, base: Path, subs: tuple[str, ...] = SUBS) -> list[_Entry]:
+        out = []
+        for sub in subs:
             try:
                 entries = list(os.scandir(base / sub))
             except FileNotFoundError:
@@ -50,33 +221,104 @@ class MaildirSource(MailSource):
                 if entry.name.startswith("."):
                     continue
                 try:
-                    mtime = entry.stat().st_mtime_ns
+                    st = entry.stat()
                 except FileNotFoundError:  # moved by a client while we listed
                     continue
-                out.append((mtime, _unique(entry.name), Path(entry.path)))
-        out.sort()
+                out.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
+                                  st.st_size, Path(entry.path)))
         return out
 
-    def fetch_new(self, folder: str, cursor: str | None, limit: int = 500) -> Batch:
-        after: tuple[int, str] = (-1, "")
-        if cursor:
-            at, _, after_name = cursor.partition(":")
-            after = (int(at), after_name)
-        pending = [e for e in self._listing(folder) if (e[0], e[1]) > after]
-        messages = []
-        last = after
-        for mtime, name, path in pending[:limit]:
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                # Renamed between listing and reading (a flag change): find it again.
-                matches = list(path.parent.parent.glob(f"*/{name}*"))
-                if not matches:
-                    last = (mtime, name)
-                    continue
-                data = matches[0].read_bytes()
-            received = datetime.fromtimestamp(mtime / 1e9, UTC)
-            messages.append(RawMessage(folder=folder, key=name, data=data, received=received))
-            last = (mtime, name)
-        return Batch(messages, f"{last[0]}:{last[1]}" if last[0] >= 0 else (cursor or ""),
-                     more=len(pending) > limit)
+    def _read(self, entry: _Entry) -> bytes | None:
+        """The file's bytes, or None when it went away since the listing.
+
+        A file renamed in between (a flag change, a move) has a new ctime, so the next poll
+        offers it under its new name; nothing is lost by passing it over here.
+        """
+        try:
+            return entry.path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Batch:
+        base = self.folder_path(folder)
+        state = _Cursor.parse(cursor, folder)
+        now = time.time_ns()
+        dirs = self._dir_mtimes(base)  # before listing, so a change during it is seen next time
+        # A directory whose mtime did not move gained no file since everything in it was
+        # offered: a delivery lists new/ alone, and a no-op poll lists nothing.
+        changed = tuple(sub for sub, was, now_at in zip(SUBS, state.dirs, dirs, strict=True)
+                        if was is None or was != now_at)
+        if not changed:
+            return Batch([], cursor or "", more=False, remaining=0)
+        entries = self._listing(base, changed)
+        if state.legacy is not None:
+            after = state.legacy
+            pending = sorted((e for e in entries if (e.mtime, e.name) > after),
+                             key=lambda e: (e.mtime, e.name))
+        else:
+            pending = sorted((e for e in entries if e.ctime > state.ctime
+                              or (e.ctime == state.ctime and e.name not in state.at)),
+                             key=lambda e: (e.ctime, e.name))
+
+        messages: list[RawMessage] = []
+        size = 0
+        taken = 0
+        for entry in pending:
+            if len(messages) >= limit or (messages and size + entry.size > max_bytes):
+                break
+            taken += 1
+            data = self._read(entry)
+            if data is None:
+                continue
+            size += len(data)
+            received = datetime.fromtimestamp(entry.mtime / 1e9, UTC)
+            messages.append(RawMessage(folder=folder, key=entry.name, data=data,
+                                       received=received))
+        done, left = pending[:taken], len(pending) - taken
+
+        if state.legacy is not None:
+            if left:
+                last = done[-1] if done else None
+                legacy = f"{last.mtime}:{last.name}" if last else (cursor or "")
+                return Batch(messages, legacy, more=True, remaining=left)
+            # Everything the old cursor had not offered is offered now: move to ctime.
+            state = _Cursor()
+            done = entries
+        for entry in sorted(done, key=lambda e: e.ctime):
+            if entry.ctime > state.ctime:
+                state.ctime, state.at = entry.ctime, {entry.name}
+            elif entry.ctime == state.ctime:
+                state.at.add(entry.name)
+        state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
+        return Batch(messages, state.dump(), more=left > 0, remaining=left)
+
+
+def _names(folders: dict[str, Path], most: int = 12) -> str:
+    names = sorted(folders, key=lambda n: (n != "INBOX", n))
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "") or "none"
+
+
+def _match(folder: str, folders: dict[str, Path]) -> Path | None:
+    """The folder called ``folder``, matching ``/`` and ``.`` as the same separator and
+    ignoring an ``INBOX.`` prefix on disk when nothing matches more closely."""
+    if folder.upper() == "INBOX":
+        return folders.get("INBOX")
+    if folder in folders:
+        return folders[folder]
+    want = folder.replace(".", "/")
+    for strip in (False, True):
+        found = []
+        for name in folders:
+            norm = name.replace(".", "/")
+            if strip and norm.upper().startswith("INBOX/"):
+                norm = norm[len("INBOX/"):]
+            if norm == want:
+                found.append(name)
+        if len(found) > 1:
+            raise MailError(f"folder {folder!r} is ambiguous in this Maildir: "
+                            f"{', '.join(found)}; name one of them exactly")
+        if found:
+            return folders[found[0]]
+    return None

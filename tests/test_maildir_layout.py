@@ -1,0 +1,98 @@
+"""The Maildir source reads Maildir++ and the folder-per-directory layout, and says which."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from connectors.mail.base import MailError
+from connectors.mail.maildir import MaildirSource
+from tests.test_maildir import _deliver
+
+
+def _box(path: Path) -> Path:
+    for sub in ("cur", "new", "tmp"):
+        (path / sub).mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _read(src: MaildirSource, folder: str) -> list[str]:
+    return [m.key for m in src.fetch_new(folder, None).messages]
+
+
+@pytest.fixture
+def per_directory(tmp_path: Path) -> Path:
+    """What mbsync (SubFolders Verbatim and Legacy) and offlineimap (sep ".") write."""
+    root = tmp_path / "Mail"
+    for name in ("INBOX", "Sent", "Sent Items", "[Gmail]/Sent Mail", "Archive/.2024",
+                 "[Gmail].All Mail", "INBOX.Drafts"):
+        _deliver(_box(root / name), name.replace("/", "_").replace(" ", "_"), 1_000)
+    (root / ".notmuch" / "xapian").mkdir(parents=True)  # an index, not mail
+    return root
+
+
+def test_folder_per_directory_layout_is_read(per_directory: Path) -> None:
+    src = MaildirSource(per_directory)
+    assert _read(src, "INBOX") == ["INBOX"]
+    assert _read(src, "Sent") == ["Sent"]
+    assert _read(src, "Sent Items") == ["Sent_Items"]
+    assert _read(src, "[Gmail]/Sent Mail") == ["[Gmail]_Sent_Mail"]
+    assert _read(src, "Archive/2024") == ["Archive_.2024"]  # mbsync's Legacy nesting
+    assert _read(src, "[Gmail]/All Mail") == ["[Gmail].All_Mail"]  # offlineimap's "." separator
+    assert _read(src, "Drafts") == ["INBOX.Drafts"]  # offlineimap on an "INBOX." server
+
+
+def test_check_names_the_layout_and_its_folders(per_directory: Path, tmp_path: Path) -> None:
+    assert MaildirSource(per_directory).check() == (
+        f"maildir {per_directory} (one folder per directory, as mbsync and offlineimap write it: "
+        "INBOX, Archive/2024, INBOX.Drafts, Sent, Sent Items, [Gmail].All Mail, [Gmail]/Sent Mail)")
+    plus = _box(tmp_path / "Maildir")
+    _box(plus / ".Sent")
+    _box(plus / ".Lists.python")
+    assert MaildirSource(plus).check() == f"maildir {plus} (Maildir++: INBOX, Lists.python, Sent)"
+
+
+def test_maildir_plus_plus_nested_folders_answer_to_either_separator(tmp_path: Path) -> None:
+    root = _box(tmp_path / "Maildir")
+    _deliver(_box(root / ".Lists.python"), "py", 1_000)
+    src = MaildirSource(root)
+    assert _read(src, "Lists.python") == ["py"]
+    assert _read(src, "Lists/python") == ["py"]
+
+
+def test_path_pointing_at_the_inbox_of_a_per_directory_layout_gets_a_hint(per_directory: Path) -> None:
+    with pytest.raises(MailError, match=f"set path to {per_directory}$"):
+        MaildirSource(per_directory / "INBOX").check()
+    with pytest.raises(MailError, match="'Sent' does not exist.*set path to"):
+        MaildirSource(per_directory / "INBOX").fetch_new("Sent", None)
+
+
+def test_path_one_level_above_the_maildir_gets_a_hint(tmp_path: Path) -> None:
+    inner = _box(tmp_path / "Mail" / "Maildir")
+    _box(inner / ".Sent")
+    with pytest.raises(MailError, match=f"holds one, {inner}; if that is the mailbox, set path"):
+        MaildirSource(tmp_path / "Mail").check()
+
+
+def test_a_missing_folder_names_the_folders_that_exist(per_directory: Path) -> None:
+    with pytest.raises(MailError, match=r"'Spam' does not exist .*\(folders: INBOX, Archive/2024, .*Sent Items"):
+        MaildirSource(per_directory).fetch_new("Spam", None)
+
+
+def test_a_folder_removed_after_a_read_is_a_clear_error(per_directory: Path) -> None:
+    src = MaildirSource(per_directory)
+    batch = src.fetch_new("Sent", None)
+    shutil.rmtree(per_directory / "Sent")
+    with pytest.raises(MailError, match="'Sent' does not exist"):
+        src.fetch_new("Sent", batch.cursor)
+
+
+def test_no_inbox_and_no_maildir_are_clear_errors(tmp_path: Path) -> None:
+    _box(tmp_path / "Mail" / "Sent")
+    _box(tmp_path / "Mail" / "Archive")
+    with pytest.raises(MailError, match="has no INBOX folder .found Archive, Sent"):
+        MaildirSource(tmp_path / "Mail").check()
+    with pytest.raises(MailError, match="does not exist"):
+        MaildirSource(tmp_path / "nowhere").check()
