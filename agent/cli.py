@@ -138,7 +138,7 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--name", help="Your name.")
 @click.option("--email", help="Your address.")
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
-@click.option("--mail-path", default="mail", show_default=True, help="Maildir++ root to read.")
+@click.option("--mail-path", default="mail", show_default=True, help="Maildir to read (Maildir++, or one folder per directory as mbsync writes it).")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
@@ -170,7 +170,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     if ics:
         values["calendar"] = {"backend": "ics", "paths": list(ics)}
     text = render(values)
-    from_mapping(tomllib.loads(text), path.resolve().parent, source=path)  # refuse to write a bad config
+    # Refuse to write a bad config; its mail folder and calendar may not exist yet.
+    from_mapping(tomllib.loads(text), path.resolve().parent, source=path, check_files=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     config = f" --config {path}" if obj.config else ""
@@ -274,14 +275,17 @@ def sync(obj: Ctx, once: bool) -> None:
     Example: focusd sync
     """
     from agent.cycle import sync_once
+    from agent.progress import for_terminal
 
     app = obj.app()
+    bar = for_terminal("mail")
     try:
-        report = sync_once(app)
+        report = sync_once(app, progress=bar)
     finally:
+        if bar is not None:
+            bar.close()
         app.close()
-    click.echo(f"{report.new} new messages, {report.items_created} new items, "
-               f"{report.skipped} skipped, {report.unparseable} unreadable, {report.events} events")
+    click.echo(report.summary())
     for problem in report.problems:
         click.echo(f"problem: {problem}", err=True)
     if report.problems:
@@ -308,8 +312,7 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         if _never_synced(app):
             raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd brief`")
         if send:
-            sent, composed = send_brief(app, when)
-            click.echo(f"{'sent' if sent else 'already sent (or dry run)'}: {composed.subject}")
+            click.echo(_sent_line(app, send_brief(app, when)))
             return
         composed = compose_brief(app, when)
     finally:
@@ -320,6 +323,23 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         click.echo(composed.html)
     else:
         click.echo(composed.text, nl=False)
+
+
+def _sent_line(app: App, result: Any) -> str:
+    """What ``brief --send`` did, in one line: when and where it went, or why nothing was sent."""
+    subject = result.brief.subject
+    when = ""
+    if result.sent_at:
+        at = datetime.fromisoformat(result.sent_at).astimezone(app.settings.tz)
+        when = f" at {at:%H:%M} on {at:%a %d %b}"
+    if result.outcome == "sent":
+        return f"sent{when} to {app.settings.owner_email} via {result.via}: {subject}"
+    if result.outcome == "already_sent":
+        via = f" via {result.via}" if result.via else ""
+        return f"already sent{when}{via}, so nothing was sent now: {subject}"
+    if result.outcome == "dry_run":
+        return f"dry run ([smtp].dry_run is on): composed, sent nothing: {subject}"
+    return f"another focusd is sending this brief right now; nothing was sent: {subject}"
 
 
 def _never_synced(app: App) -> bool:
@@ -515,7 +535,7 @@ def demo(obj: Ctx, keep: str | None) -> None:
         app = App(settings, clock_mod.fixed(datetime.fromisoformat(DEMO_NOW)))
         try:
             sync_once(app)
-            _, composed = send_brief(app, app.today())
+            composed = send_brief(app, app.today()).brief
         finally:
             app.close()
         click.echo(composed.text, nl=False)

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, timedelta
 import structlog
 
 from agent.app import App
-from agent.graph import run_batch
 from agent.state import Context
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import MailError
@@ -135,6 +134,8 @@ def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleRepo
     """Run a batch; when it fails, find the message that made it fail and set it aside, so one
     poisonous message cannot stall every later cycle. A database error is not the message's
     fault: it propagates, and the cycle is retried whole."""
+    from agent.graph import run_batch  # langgraph costs a second at start-up; `brief` never needs it
+
     try:
         state = run_batch(batch, ctx)
     except sqlite3.Error:
@@ -294,9 +295,9 @@ def plan_focus(app: App, day: date, focus: list[Item], events: list[Event],
                                  now=now, owner_email=app.owner.email)
     out = [(b["item_id"], datetime.fromisoformat(b["start"]), datetime.fromisoformat(b["end"]), True)
            for b in existing.values()]
-    cal = app.calendar
+    cal = app.calendar if book and plan else None  # reading the brief must not load a calendar library
     for item_id, s, e in plan:
-        if not book or cal is None or cal.read_only:
+        if cal is None or cal.read_only:
             out.append((item_id, s, e, False))
             continue
         try:

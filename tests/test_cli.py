@@ -77,7 +77,7 @@ def test_click_errors_use_the_one_error_prefix(capsys: pytest.CaptureFixture[str
 def test_sync_alone_runs_one_cycle(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     code, out, err = run(capsys, "--config", str(demo_config), "sync")
     assert code == 0, err
-    assert out.startswith("32 new messages, 19 new items")
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items")
 
 
 def test_calendar_range_backwards_is_a_usage_error(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
@@ -100,12 +100,13 @@ def test_doctor_config_problem_is_exit_2(capsys: pytest.CaptureFixture[str], dem
 
 def test_doctor_names_unbuilt_backends_plainly(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     text = demo_config.read_text().replace('[llm]\nprovider = "none"', '[llm]\nprovider = "openai"\nmodel = "gpt-x"')
-    demo_config.write_text(text)
+    demo_config.write_text(text.replace('backend = "ics"', 'backend = "caldav"\nurl = "https://dav.example/cal/"'))
     code, out, _ = run(capsys, "--config", str(demo_config), "doctor")
-    assert code == 2
-    (llm,) = [line for line in out.splitlines() if line.split()[1] == "llm"]
-    assert llm.startswith("n/a  llm") and "'openai' is not available in this version" in llm
-    assert sum(line.startswith("ok") for line in out.splitlines()) == 5  # the other checks still ran
+    assert code == 2 and out.startswith("FAIL config") and "2 problems" in out
+    # Every unbuilt backend is named at once, each plainly, and none is reported "ok".
+    assert "llm.provider: 'openai' is not available in this version" in out
+    assert "calendar.backend: 'caldav' is not available in this version" in out
+    assert not any(line.startswith("ok") for line in out.splitlines())
 
 
 def test_brief_before_any_sync_names_the_command(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
@@ -126,10 +127,10 @@ def test_items_with_none_says_so(capsys: pytest.CaptureFixture[str], demo_config
 def test_sync_twice_adds_and_changes_nothing(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 0, err
-    assert out.startswith("32 new messages, 19 new items")
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items")
     _, first, _ = run(capsys, "--config", str(demo_config), "items", "--all", "--json")
     code, out, _ = run(capsys, "--config", str(demo_config), "sync", "--once")
-    assert code == 0 and out.startswith("0 new messages, 0 new items")
+    assert code == 0 and out.startswith("0 messages; 0 new items")
     _, second, _ = run(capsys, "--config", str(demo_config), "items", "--all", "--json")
     assert first == second
     rows = _lines(second)
@@ -212,19 +213,23 @@ def test_bad_config_exits_2_listing_every_problem(capsys: pytest.CaptureFixture[
     cfg.write_text('[owner]\nname = "Ada"\ntimezone = "Nowhere/City"\n[mail]\npoll_interval = "often"\nfolder = "INBOX"\n')
     code, out, err = run(capsys, "--config", str(cfg), "items")
     assert code == 2 and out == ""
-    assert "has 4 problems" in err
-    for key in ("owner.email", "owner.timezone", "mail.poll_interval", "mail.folder"):
+    assert "has 5 problems" in err
+    for key in ("owner.email", "owner.timezone", "mail.poll_interval", "mail.folder", "mail.path"):
         assert key in err
     assert "Traceback" not in err
 
 
-def test_missing_calendar_file_is_one_clear_error_and_mail_still_flows(
+def test_unreadable_calendar_file_is_one_clear_error_and_mail_still_flows(
         capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
-    (demo_config.parent / "calendar.ics").unlink()
+    (demo_config.parent / "calendar.ics").write_text("this is no calendar\n")
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
-    assert out.startswith("32 new messages, 19 new items")
-    assert "problem: calendar: calendar file" in err and "does not exist" in err
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 0 events")
+    assert "problem: calendar: calendar file" in err and "is not valid iCalendar" in err
+    # A file that is not there at all is a config problem, found before anything runs.
+    (demo_config.parent / "calendar.ics").unlink()
+    code, out, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 2 and out == "" and "calendar.paths" in err
 
 
 def test_init_writes_a_config_that_loads(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -286,7 +291,7 @@ def test_a_missing_mailbox_is_one_clear_problem(capsys: pytest.CaptureFixture[st
     shutil.rmtree(demo_config.parent / "mail" / ".Sent")
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
-    assert out.startswith("23 new messages")  # INBOX still read
+    assert out.startswith("23 messages: 18 new")  # INBOX still read
     assert "problem: mail folder Sent: folder 'Sent' does not exist" in err
 
 

@@ -72,7 +72,7 @@ def test_the_summary_line_names_every_outcome(demo_dir: Path) -> None:
     report = sync_once(_app(demo_dir, datetime(2026, 12, 30, 7, 30, tzinfo=UTC)))
     line = report.summary()
     assert line.startswith("33 messages: 32 older than max_age (see [mail].max_age), 1 unreadable")
-    assert line.endswith("0 new items; 0 events")  # the calendar window has nothing in late December
+    assert "; 0 new items; " in line
     fresh = sync_once(_app(demo_dir))
     assert fresh.summary().startswith("0 messages")
 
@@ -122,11 +122,11 @@ def test_a_huge_batch_is_cut_by_bytes(demo_dir: Path, monkeypatch: pytest.Monkey
         calls.append(sum(len(m.data) for m in batch.messages))
         return batch
 
-    monkeypatch.setattr(cycle, "FETCH_BYTES", 4096)
+    monkeypatch.setattr(cycle, "FETCH_BYTES", 1500)  # the demo's messages are 0.4-1 KB
     app.mail.fetch_new = counting  # type: ignore[method-assign]
     report = sync_once(app)
     assert report.new == 32
-    assert len(calls) > 8 and max(calls) < 4096 + 3000  # a batch stops at the first mail past the bound
+    assert len(calls) > 12 and max(calls) <= 1500
 
 
 # -- the same Message-ID twice -----------------------------------------------------------------
@@ -221,7 +221,7 @@ def test_a_locked_database_is_ridden_out_and_logged_with_its_message(demo_dir: P
     config.write_text(config.read_text().replace('sent_folder = "Sent"', 'sent_folder = "Sent"\npoll_interval = "1s"'))
     app = _app(demo_dir)
     app.store.db.execute("PRAGMA busy_timeout=50")
-    other = sqlite3.connect(demo_dir / "focusd.db")
+    other = sqlite3.connect(demo_dir / "focusd.db", check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
 
     stop = threading.Event()
