@@ -78,7 +78,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
     },
     "mail": {
         "backend": Key(S, "maildir", "Where mail is read from.", choices=("imap", "maildir")),
-        "path": Key(S, "mail", "maildir: a Maildir++ root (INBOX in path/cur, Sent in path/.Sent/).", path=True),
+        "path": Key(S, "mail", "maildir: a Maildir, in Maildir++ layout (INBOX in path/cur, Sent in path/.Sent) "
+                    "or one folder per directory as mbsync and offlineimap write it (path/INBOX, path/Sent).", path=True),
         "host": Key(S, "", "imap: server host name."),
         "port": Key(int, 993, "imap: server port.", bounds=PORT),
         "security": Key(S, "ssl", "imap: ssl, starttls or none (none only on loopback).", choices=("ssl", "starttls", "none")),
@@ -111,7 +112,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "password": Key(S, None, "caldav: the password (password_env, password_file or password_command).", secret=True),
         "calendar_id": Key(S, "primary", "google: the calendar to read and book."),
         "credentials_file": Key(S, "", "google: the OAuth client file downloaded from the console.", path=True),
-        "token_file": Key(S, "google-token.json", "google: where `focusd auth google` stores the token (mode 0600).", path=True),
+        "token_file": Key(S, "google-token.json", "google: where `focusd auth google` stores the token (mode 0600); "
+                          "unset, it is in the state directory.", path=True, state=True),
     },
     "llm": {
         "provider": Key(S, "none", "none (embedded, offline), openai, anthropic, ollama or openai-compatible.",
