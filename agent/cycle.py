@@ -38,8 +38,8 @@ CALENDAR_DAYS_AHEAD = 14
 #: Outcomes in the order the summary line names them, with a hint where one helps.
 OUTCOME_HINTS = {
     "older than max_age": " (see [mail].max_age)",
-    "unreadable": " (see `focusd status`)",
-    "failed": " (see `focusd status`)",
+    "unreadable": " (each logged with its reason)",
+    "failed": " (each logged with its reason)",
 }
 
 Progress = Callable[[int, int | None], None]  # (messages done, total when known)
