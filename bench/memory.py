@@ -6,7 +6,8 @@ process, and its peak RSS is read from the kernel. The baseline, measured in the
 process that reads every file of the folder and parses them all with the stdlib before doing
 anything else, as a batch of 500 raw messages used to be held.
 
-    python bench/memory.py
+    python bench/memory.py                      # focusd here, against the naive parse
+    python bench/memory.py --against ../old     # and another checkout of focusd on the same mail
 """
 
 from __future__ import annotations
@@ -80,19 +81,33 @@ print(sum(len(m.get_payload()) for m in msgs))
 """
 
 
+def sync(tree: Path, sizes: list[int]) -> tuple[float, float, int]:
+    """Peak RSS and time of ``focusd sync`` from the checkout ``tree`` on a fresh mailbox."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        total = mailbox(work, sizes)
+        rss, took = peak_rss_mib([sys.executable, "-m", "agent.cli", "--config", str(work / "focusd.toml"),
+                                  "sync", "--once"], tree)
+        return rss, took, total
+
+
 def main() -> None:
+    against = Path(sys.argv[sys.argv.index("--against") + 1]).resolve() if "--against" in sys.argv else None
     py = sys.executable
-    focusd = [py, "-m", "agent.cli"]
-    print(f"{'case':<34} {'mail':>8} {'focusd sync':>12} {'naive parse':>12} {'ratio':>6}  time")
+    print(f"{'case':<28} {'mail':>6} {'focusd sync':>17} {'naive parse':>12}"
+          + (f" {'other checkout':>20}" if against else ""))
     floor, _ = peak_rss_mib([py, "-c", "import agent.cycle, agent.graph, agent.extractors.embedded"], ROOT)
-    for name, sizes in (("40 mails of 1.3 MB (52 MB)", [950_000] * 40), ("one mail of 50 MB", [36_500_000])):
+    for name, sizes in (("40 mails of 1.3 MB", [950_000] * 40), ("one mail of 50 MB", [36_500_000])):
+        ours, took, total = sync(ROOT, sizes)
         with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp)
-            total = mailbox(work, sizes)
-            ours, took = peak_rss_mib([*focusd, "--config", str(work / "focusd.toml"), "sync", "--once"], ROOT)
-            naive, _ = peak_rss_mib([py, "-c", NAIVE, str(work / "mail" / "new")], ROOT)
-            print(f"{name:<34} {total / 2**20:>6.0f} MB {ours:>8.0f} MiB {naive:>8.0f} MiB {naive / ours:>5.1f}x"
-                  f"  {took:.1f} s")
+            mailbox(Path(tmp), sizes)
+            naive, _ = peak_rss_mib([py, "-c", NAIVE, str(Path(tmp) / "mail" / "new")], ROOT)
+        line = (f"{name:<28} {total / 2**20:>3.0f} MB {ours:>5.0f} MiB {took:>5.1f} s {naive:>8.0f} MiB"
+                f" ({naive / ours:.1f}x)")
+        if against:
+            theirs, their_took, _ = sync(against, sizes)
+            line += f" {theirs:>6.0f} MiB {their_took:>5.1f} s ({theirs / ours:.1f}x)"
+        print(line)
     print(f"(importing focusd's cycle alone peaks at {floor:.0f} MiB; peak RSS as the kernel reports it)")
 
 
