@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import structlog
 
@@ -134,7 +135,9 @@ def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleRepo
     """Run a batch; when it fails, find the message that made it fail and set it aside, so one
     poisonous message cannot stall every later cycle. A database error is not the message's
     fault: it propagates, and the cycle is retried whole."""
-    from agent.graph import run_batch  # langgraph costs a second at start-up; `brief` never needs it
+    from agent.graph import (
+        run_batch,  # langgraph costs a second at start-up; `brief` never needs it
+    )
 
     try:
         state = run_batch(batch, ctx)
@@ -199,6 +202,10 @@ def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
     return True
 
 
+def _advance(progress: Progress, base: int, total: int | None, n: int) -> None:
+    progress(base + n, total)
+
+
 def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -> None:
     """Read every folder from its cursor, in date order across folders.
 
@@ -227,9 +234,8 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
             f.pending = [] if horizon is None else [m for m in f.pending if m.date > horizon]
             ready.extend(take)
         ready.sort(key=lambda m: m.date)
-        base, upto = done, total
-        process_messages(app, ready, report,
-                         None if progress is None else lambda n: progress(base + n, upto))
+        step = None if progress is None else partial(_advance, progress, done, total)
+        process_messages(app, ready, report, step)
         done += len(ready)
         for f in list(folders):
             if not f.pending:

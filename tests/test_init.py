@@ -12,6 +12,7 @@ import pytest
 
 from agent.cli import main, system_timezone
 from tests.conftest import ROOT
+from tests.terminal import read_until_closed
 
 
 def _zoneinfo_link(tmp_path: Path, target: str) -> Path:
@@ -60,16 +61,7 @@ def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
                             stdin=secondary, stdout=secondary, stderr=secondary)
     os.close(secondary)
     os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n")
-    output = b""
-    while True:
-        try:
-            chunk = os.read(primary, 4096)
-        except OSError:  # the terminal closed: the command has ended
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(primary)
+    output = read_until_closed(primary)
     assert proc.wait(timeout=30) == 0, output
     text = output.decode()
     assert "focusd: 'not-an-address' is not an address such as ada@example.com; try again" in text

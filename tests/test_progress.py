@@ -10,6 +10,7 @@ from pathlib import Path
 
 from agent.progress import Bar
 from tests.conftest import DEMO_NOW
+from tests.terminal import read_until_closed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,16 +46,7 @@ def test_sync_on_a_terminal_draws_a_bar_and_ends_with_the_summary(demo_dir: Path
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--config", str(demo_dir / "focusd.toml"), "sync"],
                             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary)
     os.close(secondary)
-    screen = b""
-    while True:
-        try:
-            chunk = os.read(primary, 4096)
-        except OSError:  # the terminal closed: the command has ended
-            break
-        if not chunk:
-            break
-        screen += chunk
-    os.close(primary)
+    screen = read_until_closed(primary)
     stdout = proc.communicate(timeout=60)[0].decode()
     assert proc.returncode == 0, screen
     assert "mail [" in screen.decode() and "32/32" in screen.decode()
