@@ -13,7 +13,6 @@ the file, the event's position and a short hash of its UID, never the calendar's
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
@@ -23,7 +22,7 @@ import icalendar
 import recurring_ical_events
 import structlog
 
-from connectors.calendar.base import CalendarBackend, CalendarError
+from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
 from connectors.types import Attendee, Event
 
 log = structlog.get_logger(__name__)
@@ -52,11 +51,6 @@ def _email(value: Any) -> str:
 
 def _text(comp: Any, name: str, limit: int) -> str:
     return str(comp.get(name, ""))[:limit]
-
-
-def short_uid(uid: object) -> str:
-    """A short hash naming an event in logs without copying its UID."""
-    return hashlib.sha256(str(uid).encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def event_from_component(comp: Any, tz: tzinfo, calendar: str = "") -> Event:
