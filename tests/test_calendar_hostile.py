@@ -21,6 +21,8 @@ from connectors.calendar.ics import (
     event_from_component,
     short_uid,
 )
+from planner.brief import BriefInput, compose, to_json
+from planner.models import Item
 
 LONDON = ZoneInfo("Europe/London")
 START = datetime(2026, 11, 19, tzinfo=LONDON)
@@ -157,3 +159,28 @@ def test_a_component_without_a_usable_span_is_a_bad_event(lines: list[str], reas
     with pytest.raises(BadEvent, match=reason) as raised:
         event_from_component(comp, LONDON)
     assert SECRET not in str(raised.value)
+
+
+def _brief_input(problem: str) -> BriefInput:
+    deck = Item(kind="request", title="Send the deck", evidence="Can you send the deck?", id=1,
+                source={"message_id": "<1@x>", "subject": "Deck", "from": "maria@fund.example",
+                        "date": "2026-11-18T09:00:00+00:00"})
+    block = (1, datetime(2026, 11, 19, 10, tzinfo=LONDON), datetime(2026, 11, 19, 11, 30, tzinfo=LONDON), False)
+    return BriefInput(day=START.date(), tz=LONDON, owner_name="Ada Lovelace", owner_email="ada@loom.example",
+                      items=[deck], events=[], blocks=[block], calendar_problem=problem)
+
+
+def test_the_brief_says_when_the_calendar_could_not_be_read() -> None:
+    brief = compose(_brief_input("cal.ics is not valid iCalendar"))
+    notice = "Your calendar could not be read (cal.ics is not valid iCalendar), so no free time is suggested"
+    assert brief.text.splitlines()[2].startswith(notice)
+    assert notice in brief.html and brief.html.index(notice) < brief.html.index("<h3>")
+    assert "Suggested time" not in brief.text and "Suggested time" not in brief.html
+    assert to_json(brief, "cal.ics is not valid iCalendar")["calendar_problem"] == "cal.ics is not valid iCalendar"
+
+
+def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
+    brief = compose(_brief_input(""))
+    assert "Suggested time: 10:00–11:30" in brief.text and "could not be read" not in brief.text
+    assert "could not be read" not in brief.html
+    assert "calendar_problem" not in to_json(brief)
