@@ -15,6 +15,7 @@ import structlog
 from connectors.calendar.base import CalendarError
 from connectors.calendar.ics import (
     MAX_DESCRIPTION,
+    MAX_FILE_OCCURRENCES,
     MAX_OCCURRENCES,
     BadEvent,
     IcsCalendar,
@@ -184,3 +185,12 @@ def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
     assert "Suggested time: 10:00–11:30" in brief.text and "could not be read" not in brief.text
     assert "could not be read" not in brief.html
     assert "calendar_problem" not in to_json(brief)
+
+
+def test_a_file_full_of_dense_events_is_bounded_as_a_whole(tmp_path: Path) -> None:
+    dense = "".join(_event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY", uid=f"dense{n}@x") for n in range(25))
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, dense).events(START, END)
+    assert len([e for e in events if e.uid in ("standup@x", "review@x")]) == GOOD_COUNT
+    assert len(events) == MAX_FILE_OCCURRENCES
+    assert "calendar.file_capped" in [e["event"] for e in logs]

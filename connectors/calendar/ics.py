@@ -7,13 +7,15 @@ Calendar files are untrusted. A file that is not iCalendar at all raises :class:
 one bad event is skipped with a logged reason and the rest are kept. Each event (its UID: the
 master and its overrides) is expanded on its own, only over the window read, and to at most
 ``MAX_OCCURRENCES`` occurrences; walking a rule stops after ``MAX_RULE_STEPS`` occurrences from
-its start, so a ``FREQ=SECONDLY`` rule costs about as much as a daily one. Logs and errors name
+its start, so a ``FREQ=SECONDLY`` rule costs about as much as a daily one. A file as a whole
+is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``). Logs and errors name
 the file, the event's position and a short hash of its UID, never the calendar's text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -29,9 +31,19 @@ log = structlog.get_logger(__name__)
 
 MAX_OCCURRENCES = 1000  # per event in the window read
 MAX_RULE_STEPS = 50_000  # occurrences walked from a rule's start: a daily rule since 1890
+MAX_FILE_STEPS = 1_000_000  # all rules of one file together, about two seconds
+MAX_FILE_OCCURRENCES = 20_000  # per file in the window read
 MAX_TITLE = 500  # characters kept of a summary or location
 MAX_DESCRIPTION = 2000
 MAX_ATTENDEES = 200
+
+
+@dataclass
+class _Budget:
+    """What one file may still cost."""
+
+    steps: int = MAX_FILE_STEPS
+    occurrences: int = MAX_FILE_OCCURRENCES
 
 
 class BadEvent(ValueError):
@@ -152,10 +164,19 @@ class IcsCalendar(CalendarBackend):
                 groups = _groups(cal)
             except RecursionError:
                 raise CalendarError(f"calendar file {path} is nested too deeply to read") from None
+            budget = _Budget()
             for position, uid, comps in groups:
                 where = {"file": path.name, "position": position, "uid_hash": short_uid(uid)}
+                if budget.steps <= 0 or budget.occurrences <= 0:
+                    log.warning("calendar.file_capped", file=path.name, events_left=len(groups) - position + 1)
+                    break
                 try:
-                    out += self._expand(zones, comps, start, end, path.name, where)
+                    found = self._expand(zones, comps, start, end, path.name, where, budget)
+                    if len(found) > budget.occurrences:
+                        log.warning("calendar.file_capped", file=path.name, kept=MAX_FILE_OCCURRENCES)
+                        found = found[:budget.occurrences]
+                    budget.occurrences -= len(found)
+                    out += found
                 except Exception as exc:  # noqa: BLE001 - one bad event must not hide the others
                     # parser messages quote the offending line, so only our own reasons are logged
                     reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
@@ -163,7 +184,7 @@ class IcsCalendar(CalendarBackend):
         return sorted(out, key=lambda e: (e.start, e.uid))
 
     def _expand(self, zones: list[Any], comps: list[Any], start: datetime, end: datetime,
-                calendar: str, where: dict[str, Any]) -> list[Event]:
+                calendar: str, where: dict[str, Any], budget: _Budget) -> list[Event]:
         """One event's occurrences overlapping [start, end), at most ``MAX_OCCURRENCES``."""
         mini = icalendar.Calendar()
         for zone in zones:
@@ -171,7 +192,7 @@ class IcsCalendar(CalendarBackend):
         for comp in comps:
             mini.add_component(comp.copy())  # without subcomponents: a nested VEVENT is its own
         query = recurring_ical_events.of(mini)
-        stop = self._stop(query, start, end, where)
+        stop = self._stop(query, start, end, where, budget)
         if stop is None:
             return []
         found = []
@@ -183,7 +204,8 @@ class IcsCalendar(CalendarBackend):
             log.warning("calendar.occurrences_capped", **where, kept=MAX_OCCURRENCES)
         return found[:MAX_OCCURRENCES]
 
-    def _stop(self, query: Any, start: datetime, end: datetime, where: dict[str, Any]) -> datetime | None:
+    def _stop(self, query: Any, start: datetime, end: datetime, where: dict[str, Any],
+              budget: _Budget) -> datetime | None:
         """Where to stop expanding: ``end``, or earlier when a rule has more occurrences than the
         cap before it; None when a rule is too dense to reach the window at all.
 
@@ -206,7 +228,8 @@ class IcsCalendar(CalendarBackend):
                         break
                     previous = when
                     inside += when >= start
-                    if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS:
+                    budget.steps -= 1
+                    if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS or budget.steps <= 0:
                         if not inside:
                             log.warning("calendar.event_skipped", **where, reason="recurrence too dense")
                             return None
