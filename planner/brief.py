@@ -37,6 +37,7 @@ class BriefInput:
     handled: list[Item] = field(default_factory=list)
     blocks: list[tuple[int, datetime, datetime, bool]] = field(default_factory=list)  # item, start, end, booked
     related: Callable[[Item], list[dict[str, Any]]] | None = None
+    calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
 
 
 def _why(item: Item) -> str:
@@ -164,9 +165,17 @@ def _opening(brief: Brief, inp: BriefInput) -> list[str]:
     return [" ".join(out)]
 
 
+def _calendar_notice(inp: BriefInput) -> str:
+    """Said near the top when the calendar could not be read: free time would be a guess."""
+    if not inp.calendar_problem:
+        return ""
+    return (f"Your calendar could not be read ({inp.calendar_problem}), so no free time is suggested "
+            "and meetings may be missing.")
+
+
 def _block_text(inp: BriefInput, item: Item) -> str:
     for item_id, start, end, booked in inp.blocks:
-        if item_id == item.id:
+        if item_id == item.id and (booked or not inp.calendar_problem):
             span = f"{start.astimezone(inp.tz):%H:%M}–{end.astimezone(inp.tz):%H:%M}"
             return f"Focus block booked: {span}." if booked else f"Suggested time: {span} (free on your calendar)."
     return ""
@@ -174,6 +183,8 @@ def _block_text(inp: BriefInput, item: Item) -> str:
 
 def render_text(brief: Brief, inp: BriefInput) -> str:
     out = _opening(brief, inp)
+    if inp.calendar_problem:
+        out += ["", _calendar_notice(inp)]
     for section, heading in SECTIONS:
         lines = [bl for bl in brief.lines if bl.section == section]
         if not lines:
@@ -230,6 +241,8 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
     """Simple HTML: the text brief's structure with headings and lists, nothing remote."""
     e = html_lib.escape
     parts = ["<html><body style=\"font-family:sans-serif;max-width:42em\">", f"<p>{e(_opening(brief, inp)[0])}</p>"]
+    if inp.calendar_problem:
+        parts.append(f"<p><b>{e(_calendar_notice(inp))}</b></p>")
     for section, heading in SECTIONS:
         lines = [bl for bl in brief.lines if bl.section == section]
         if not lines:
@@ -256,8 +269,11 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
     return "\n".join(parts)
 
 
-def to_json(brief: Brief) -> dict[str, Any]:
+def to_json(brief: Brief, calendar_problem: str = "") -> dict[str, Any]:
+    """The brief as data, with ``calendar_problem`` only when the calendar could not be read."""
     out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
+    if calendar_problem:
+        out["calendar_problem"] = calendar_problem
     for section, _ in SECTIONS:
         entries = []
         for bl in brief.lines:

@@ -48,6 +48,17 @@ class CalendarBackendContract:
         with pytest.raises((NotOurs, ReadOnly)):
             cal.create_block(Event(uid="", title="Sneaky", start=_t(16), end=_t(17)))
 
+    def test_refusals_do_not_copy_the_event(self, tmp_path: Path) -> None:
+        cal = self.backend(tmp_path)
+        standup = cal.events(_t(9), _t(10))[0]
+        refusals = []
+        for write in (lambda: cal.update_block(standup), lambda: cal.delete_block(standup.uid),
+                      lambda: cal.create_block(Event(uid="", title="Sneaky", start=_t(16), end=_t(17)))):
+            with pytest.raises(CalendarError) as raised:
+                write()
+            refusals.append(str(raised.value))
+        assert not [r for r in refusals if "Standup" in r or "standup@x" in r or "Sneaky" in r]
+
     def test_focus_blocks_round_trip(self, tmp_path: Path) -> None:
         cal = self.backend(tmp_path)
         block = Event(uid="", title="Focus: deck", start=_t(15, 30), end=_t(17), focusd_item=7)

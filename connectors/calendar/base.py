@@ -3,16 +3,22 @@
 An event is focusd's when it carries ``focusd_item`` (Google: private extended property
 ``focusd=<item id>``; CalDAV and ICS: ``X-FOCUSD-ITEM``). Subclasses implement the underscore
 methods; the public ones check ownership first, so a backend cannot touch another event by
-accident.
+accident. Error messages name events by a short hash of their UID, never by their text.
 """
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from datetime import datetime
 from typing import ClassVar
 
 from connectors.types import Event
+
+
+def short_uid(uid: object) -> str:
+    """A short hash naming an event in logs and errors without copying calendar text."""
+    return hashlib.sha256(str(uid).encode("utf-8", "replace")).hexdigest()[:8]
 
 
 class CalendarError(Exception):
@@ -44,14 +50,14 @@ class CalendarBackend(ABC):
     def create_block(self, event: Event) -> Event:
         self._writable()
         if event.focusd_item is None:
-            raise NotOurs(f"refusing to create {event.title!r}: it carries no focusd tag")
+            raise NotOurs("refusing to create an event that carries no focusd tag")
         return self._create(event)
 
     def update_block(self, event: Event) -> Event:
         self._writable()
         self._owned(event.uid)
         if event.focusd_item is None:
-            raise NotOurs(f"refusing to remove the focusd tag from {event.uid}")
+            raise NotOurs(f"refusing to remove the focusd tag from event {short_uid(event.uid)}")
         return self._update(event)
 
     def delete_block(self, uid: str) -> None:
@@ -66,9 +72,9 @@ class CalendarBackend(ABC):
     def _owned(self, uid: str) -> None:
         current = self._get(uid)
         if current is None:
-            raise CalendarError(f"no event {uid}")
+            raise CalendarError(f"no event {short_uid(uid)}")
         if current.focusd_item is None:
-            raise NotOurs(f"refusing to change {current.title!r} ({uid}): focusd did not create it")
+            raise NotOurs(f"refusing to change event {short_uid(uid)}: focusd did not create it")
 
     # -- what a writable backend implements ---------------------------------------------------
 

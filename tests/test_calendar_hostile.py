@@ -1,0 +1,196 @@
+"""Hostile calendar files: each bad event is skipped or bounded, and the good events beside it
+survive. Logs and errors name the file and event, never the calendar's text."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import structlog
+
+from connectors.calendar.base import CalendarError
+from connectors.calendar.ics import (
+    MAX_DESCRIPTION,
+    MAX_FILE_OCCURRENCES,
+    MAX_OCCURRENCES,
+    BadEvent,
+    IcsCalendar,
+    event_from_component,
+    short_uid,
+)
+from planner.brief import BriefInput, compose, to_json
+from planner.models import Item
+
+LONDON = ZoneInfo("Europe/London")
+START = datetime(2026, 11, 19, tzinfo=LONDON)
+END = START + timedelta(days=15)
+SECRET = "Secret-Acquisition-Talks"
+
+GOOD = """BEGIN:VEVENT
+UID:standup@x
+DTSTAMP:20261101T000000Z
+SUMMARY:Standup
+DTSTART;TZID=Europe/London:20261102T093000
+DTEND;TZID=Europe/London:20261102T094500
+RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
+END:VEVENT
+BEGIN:VEVENT
+UID:review@x
+DTSTAMP:20261101T000000Z
+SUMMARY:Review
+DTSTART:20261120T140000Z
+DTEND:20261120T150000Z
+END:VEVENT
+"""
+GOOD_COUNT = 11 + 1  # weekdays 19 Nov - 3 Dec, and the review
+
+
+def _event(*lines: str, uid: str = "bad@x") -> str:
+    body = "\n".join(lines)
+    return f"BEGIN:VEVENT\nUID:{uid}\nDTSTAMP:20261101T000000Z\nSUMMARY:{SECRET}\n{body}\nEND:VEVENT\n"
+
+
+HOSTILE = {
+    "bad_rrule": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z", "RRULE:FREQ=FORTNIGHTLY"),
+    "rrule_garbage": _event("DTSTART:20261119T100000Z", f"RRULE:{SECRET};;==;"),
+    "two_untils": _event("DTSTART:20261119T100000Z",
+                         "RRULE:FREQ=DAILY;UNTIL=20261201T000000Z;UNTIL=20261202T000000Z"),
+    "count_huge": _event("DTSTART:20261119T100000Z", "DTEND:20261119T101500Z", "RRULE:FREQ=DAILY;COUNT=999999999"),
+    "until_9999": _event("DTSTART:20261119T100000Z", "DTEND:20261119T101500Z",
+                         "RRULE:FREQ=DAILY;UNTIL=99991231T235959Z"),
+    "exdate_garbage": _event("DTSTART:20261119T100000Z", "DTEND:20261119T101500Z", "RRULE:FREQ=DAILY",
+                             f"EXDATE:{SECRET}"),
+    "rdate_garbage": _event("DTSTART:20261119T100000Z", f"RDATE:{SECRET}"),
+    "missing_dtstart": _event("DTEND:20261119T110000Z"),
+    "dtstart_garbage": _event(f"DTSTART:{SECRET}", "DTEND:20261119T110000Z"),
+    "dtend_before_dtstart": _event("DTSTART:20261119T110000Z", "DTEND:20261119T100000Z"),
+    "dtend_other_type": _event("DTSTART:20261119T100000Z", "DTEND;VALUE=DATE:20261120"),
+    "bad_duration": _event("DTSTART:20261119T100000Z", f"DURATION:{SECRET}"),
+    "garbage_attendee": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z",
+                               f'ATTENDEE;CN="{SECRET};PARTSTAT=:::', "ATTENDEE;;;:"),
+    "unknown_tzid": _event("DTSTART;TZID=Mars/Olympus_Mons:20261119T100000",
+                           "DTEND;TZID=Mars/Olympus_Mons:20261119T110000"),
+    "override_garbage": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z", "RRULE:FREQ=DAILY")
+    + _event(f"RECURRENCE-ID:{SECRET}", "DTSTART:20261120T120000Z", "DTEND:20261120T130000Z"),
+    "nested_vcalendar": "BEGIN:VCALENDAR\nVERSION:2.0\n"
+    + _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z") + "END:VCALENDAR\n",
+    "nested_vevent": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z",
+                            _event("DTSTART:20261119T120000Z", uid="inner@x")),
+    "description_2mb": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z", "RRULE:FREQ=DAILY",
+                              "DESCRIPTION:" + "x" * 2_000_000),
+    "secondly": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY"),
+    "secondly_since_2000": _event("DTSTART:20000101T000000Z", "RRULE:FREQ=SECONDLY"),
+    "minutely_interval_0": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=MINUTELY;INTERVAL=0"),
+}
+
+
+def _calendar(tmp_path: Path, hostile: str) -> IcsCalendar:
+    path = tmp_path / "cal.ics"
+    path.write_text(f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{GOOD}{hostile}END:VCALENDAR\n")
+    return IcsCalendar([path], LONDON)
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_good_events_survive_a_hostile_one(tmp_path: Path, case: str) -> None:
+    cal = _calendar(tmp_path, HOSTILE[case])
+    began = time.perf_counter()
+    with structlog.testing.capture_logs() as logs:
+        events = cal.events(START, END)
+    assert time.perf_counter() - began < 5
+    good = [e for e in events if e.uid in ("standup@x", "review@x")]
+    assert len(good) == GOOD_COUNT
+    assert [e.title for e in good if e.uid == "review@x"] == ["Review"]
+    assert len([e for e in events if e.uid == "bad@x"]) <= MAX_OCCURRENCES
+    assert SECRET not in repr(logs)
+    for entry in logs:
+        assert entry["uid_hash"] in (short_uid("bad@x"), short_uid("inner@x")) and entry["file"] == "cal.ics"
+
+
+def test_a_dense_rule_is_cut_at_the_cap_and_says_so(tmp_path: Path) -> None:
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, HOSTILE["secondly"]).events(START, END)
+    dense = [e for e in events if e.uid == "bad@x"]
+    assert len(dense) == MAX_OCCURRENCES
+    assert dense[0].start == datetime(2026, 11, 19, 9, tzinfo=LONDON)
+    assert [e["event"] for e in logs] == ["calendar.occurrences_capped"]
+
+
+def test_a_rule_too_dense_to_reach_the_window_is_skipped(tmp_path: Path) -> None:
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, HOSTILE["secondly_since_2000"]).events(START, END)
+    assert all(e.uid != "bad@x" for e in events)
+    assert logs[0]["event"] == "calendar.event_skipped" and logs[0]["reason"] == "recurrence too dense"
+
+
+def test_an_event_without_a_start_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, HOSTILE["missing_dtstart"]).events(START, END)
+    assert all(e.uid != "bad@x" for e in events)
+    assert [(e["event"], e["position"]) for e in logs] == [("calendar.event_skipped", 3)]
+    assert logs[0]["reason"]
+
+
+def test_long_text_is_bounded(tmp_path: Path) -> None:
+    events = _calendar(tmp_path, HOSTILE["description_2mb"]).events(START, END)
+    long = [e for e in events if e.uid == "bad@x"]
+    assert len(long) == 15
+    assert all(len(e.description) == MAX_DESCRIPTION for e in long)
+
+
+def test_an_unreadable_file_names_no_content(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ics"
+    bad.write_text(f"BEGIN:VCALENDAR\n{SECRET} is not a property\nEND:VCALENDAR\n")
+    with pytest.raises(CalendarError, match="not valid iCalendar") as raised:
+        IcsCalendar([bad], LONDON).events(START, END)
+    assert SECRET not in str(raised.value)
+
+
+@pytest.mark.parametrize(("lines", "reason"), [
+    (["DTEND:20261119T110000Z"], "no DTSTART"),
+    (["DTSTART:20261119T110000Z", "DTEND:20261119T100000Z"], "ends before it starts"),
+    (["DTSTART:20261119T100000Z", "DTEND;VALUE=DATE:20261120"], "DTEND is not of DTSTART's type"),
+    (["DTSTART;VALUE=DATE:20261119", "DTEND:20261120T100000Z"], "DTEND is not of DTSTART's type"),
+])
+def test_a_component_without_a_usable_span_is_a_bad_event(lines: list[str], reason: str) -> None:
+    comp = icalendar.Calendar.from_ical(f"BEGIN:VCALENDAR\n{_event(*lines)}END:VCALENDAR\n").walk("VEVENT")[0]
+    with pytest.raises(BadEvent, match=reason) as raised:
+        event_from_component(comp, LONDON)
+    assert SECRET not in str(raised.value)
+
+
+def _brief_input(problem: str) -> BriefInput:
+    deck = Item(kind="request", title="Send the deck", evidence="Can you send the deck?", id=1,
+                source={"message_id": "<1@x>", "subject": "Deck", "from": "maria@fund.example",
+                        "date": "2026-11-18T09:00:00+00:00"})
+    block = (1, datetime(2026, 11, 19, 10, tzinfo=LONDON), datetime(2026, 11, 19, 11, 30, tzinfo=LONDON), False)
+    return BriefInput(day=START.date(), tz=LONDON, owner_name="Ada Lovelace", owner_email="ada@loom.example",
+                      items=[deck], events=[], blocks=[block], calendar_problem=problem)
+
+
+def test_the_brief_says_when_the_calendar_could_not_be_read() -> None:
+    brief = compose(_brief_input("cal.ics is not valid iCalendar"))
+    notice = "Your calendar could not be read (cal.ics is not valid iCalendar), so no free time is suggested"
+    assert brief.text.splitlines()[2].startswith(notice)
+    assert notice in brief.html and brief.html.index(notice) < brief.html.index("<h3>")
+    assert "Suggested time" not in brief.text and "Suggested time" not in brief.html
+    assert to_json(brief, "cal.ics is not valid iCalendar")["calendar_problem"] == "cal.ics is not valid iCalendar"
+
+
+def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
+    brief = compose(_brief_input(""))
+    assert "Suggested time: 10:00–11:30" in brief.text and "could not be read" not in brief.text
+    assert "could not be read" not in brief.html
+    assert "calendar_problem" not in to_json(brief)
+
+
+def test_a_file_full_of_dense_events_is_bounded_as_a_whole(tmp_path: Path) -> None:
+    dense = "".join(_event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY", uid=f"dense{n}@x") for n in range(25))
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, dense).events(START, END)
+    assert len([e for e in events if e.uid in ("standup@x", "review@x")]) == GOOD_COUNT
+    assert len(events) == MAX_FILE_OCCURRENCES
+    assert "calendar.file_capped" in [e["event"] for e in logs]
