@@ -143,7 +143,8 @@ def compose(inp: BriefInput) -> Brief:
             lines.append(BriefLine(n, section, item=item, why=_why(item)))
     top = focus[0].title if focus else "a clear day"
     subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
-    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled))
+    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled),
+                  calendar_problem=inp.calendar_problem)
     brief.text = render_text(brief, inp)
     brief.html = render_html(brief, inp)
     return brief
@@ -269,11 +270,11 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
     return "\n".join(parts)
 
 
-def to_json(brief: Brief, calendar_problem: str = "") -> dict[str, Any]:
+def to_json(brief: Brief) -> dict[str, Any]:
     """The brief as data, with ``calendar_problem`` only when the calendar could not be read."""
     out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
-    if calendar_problem:
-        out["calendar_problem"] = calendar_problem
+    if brief.calendar_problem:
+        out["calendar_problem"] = brief.calendar_problem
     for section, _ in SECTIONS:
         entries = []
         for bl in brief.lines:

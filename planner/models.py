@@ -84,6 +84,7 @@ class Brief:
     text: str = ""
     html: str = ""
     handled: list[Item] = field(default_factory=list)
+    calendar_problem: str = ""  # why the calendar could not be read, when it could not
 
     def line_map(self) -> dict[int, int]:
         """Brief line number -> item id, for replies and undo."""

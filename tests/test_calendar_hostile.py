@@ -177,7 +177,7 @@ def test_the_brief_says_when_the_calendar_could_not_be_read() -> None:
     assert brief.text.splitlines()[2].startswith(notice)
     assert notice in brief.html and brief.html.index(notice) < brief.html.index("<h3>")
     assert "Suggested time" not in brief.text and "Suggested time" not in brief.html
-    assert to_json(brief, "cal.ics is not valid iCalendar")["calendar_problem"] == "cal.ics is not valid iCalendar"
+    assert to_json(brief)["calendar_problem"] == "cal.ics is not valid iCalendar"
 
 
 def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
