@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from agent.extractors.base import Owner
+from agent.extractors.base import MAX_TEXT, Owner, examined_text
 from agent.extractors.embedded import EmbeddedExtractor, sentences
 from connectors.mime import parse_message
 from tests.conftest import make_message
@@ -106,3 +106,21 @@ def test_evidence_is_a_sentence_of_the_visible_text(owner: Owner) -> None:
 def test_sentence_splitting_keeps_lines_and_bullets_apart() -> None:
     text = "Hi Ada,\nTwo things:\n- send the deck\n- book the room\nThanks,\nMaria"
     assert sentences(text) == ["Hi Ada,", "Two things:", "send the deck", "book the room", "Thanks,", "Maria"]
+
+
+def test_the_extractor_reads_only_the_head_of_a_long_reply(owner: Owner) -> None:
+    filler = "The quarter went as planned and the team is in good shape.\n" * (MAX_TEXT // 60 + 10)
+    tail = make_message(filler + "Could you send me the signed contract by Friday?")
+    assert len(tail.reply_text) > MAX_TEXT
+    assert EX.extract(tail, owner) == []
+    head = make_message("Could you send me the signed contract by Friday?\n" + filler)
+    assert [i.title for i in EX.extract(head, owner)] == ["Send Maria the signed contract"]
+
+
+def test_examined_text_is_a_prefix_cut_at_a_line_break() -> None:
+    lines = "".join(f"line {n} of a long reply\n" for n in range(5000))
+    text = examined_text(make_message(lines))
+    assert len(text) <= MAX_TEXT and lines.startswith(text) and lines[len(text)] == "\n"
+    one_line = "x" * (MAX_TEXT * 2)
+    assert examined_text(make_message(one_line)) == one_line[:MAX_TEXT]
+    assert examined_text(make_message("short")) == "short"

@@ -9,6 +9,22 @@ from typing import Protocol
 from connectors.types import Message
 from planner.models import Item
 
+# How much of a reply an extractor reads: the head, where a reply's asks are. 20,000 characters
+# is some 300 lines, fifty times the longest visible reply in the demo week and the shared reply
+# fixtures (395); it keeps one oversized mail from costing more than a few hundred normal ones.
+MAX_TEXT = 20_000
+
+
+def examined_text(message: Message) -> str:
+    """The part of ``message.reply_text`` an extractor reads: at most :data:`MAX_TEXT`
+    characters, cut at the last line break inside that bound when there is one."""
+    text = message.reply_text
+    if len(text) <= MAX_TEXT:
+        return text
+    head = text[:MAX_TEXT]
+    cut = head.rfind("\n")
+    return head[:cut] if cut > 0 else head
+
 
 @dataclass(frozen=True)
 class Owner:
@@ -26,7 +42,7 @@ class Owner:
 
 class Extractor(Protocol):
     """Finds candidate items in one message. Candidates are checked by the grounding node,
-    so an extractor may be wrong, but it must quote its evidence from ``message.reply_text``."""
+    so an extractor may be wrong, but it must quote its evidence from :func:`examined_text`."""
 
     name: str
 

@@ -1,9 +1,9 @@
 """The embedded extractor: rules plus a small request model, offline and fast.
 
-It reads only a message's visible reply text, sentence by sentence. The owner's own mail
-yields commitments ("I'll send...") and waiting items (the owner asked someone). Other
-people's mail yields requests (asked of the owner), waiting items (promised to the owner) and
-blockers. Precision comes first: courtesy lines, out-of-office notes, vague promises, rhetorical
+It reads only the head of a message's visible reply text (``base.MAX_TEXT``), sentence by
+sentence. The owner's own mail yields commitments ("I'll send...") and waiting items (the owner
+asked someone). Other people's mail yields requests (asked of the owner), waiting items
+(promised to the owner) and blockers. Precision comes first: courtesy lines, out-of-office notes, vague promises, rhetorical
 questions and requests aimed at someone else on the thread produce nothing.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.extractors.base import Owner
+from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import find_due
 from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
@@ -210,7 +210,7 @@ class EmbeddedExtractor:
         ctx = _Ctx(message, owner, from_owner, other)
         items: list[Item] = []
         seen: set[str] = set()
-        for sentence in sentences(message.reply_text):
+        for sentence in sentences(examined_text(message)):
             item = self._classify(sentence, ctx)
             if item is not None and item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                 continue  # one message describes one blocker; later sentences elaborate on it

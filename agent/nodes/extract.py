@@ -1,4 +1,8 @@
-"""Extract: the configured extractor proposes items; a failure falls back, never stops the cycle."""
+"""Extract: the configured extractor proposes items; a failure falls back, never stops the cycle.
+
+At most :data:`MAX_CANDIDATES` candidates per message go on to ground and resolve, the first in
+reading order, so one mail full of asks costs no more than a bounded amount of later work.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,16 @@ from planner.models import Item
 
 log = structlog.get_logger(__name__)
 
+# A real message rarely asks more than a handful of things; 30 leaves room for a long checklist.
+MAX_CANDIDATES = 30
+
+
+def _capped(message_id: str, items: list[Item]) -> list[Item]:
+    if len(items) <= MAX_CANDIDATES:
+        return items
+    log.warning("extract.capped", message_id=message_id, proposed=len(items), kept=MAX_CANDIDATES)
+    return items[:MAX_CANDIDATES]
+
 
 def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     ctx = runtime.context
@@ -19,7 +33,7 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         if msg.message_id in skipped:
             continue
         try:
-            candidates[msg.message_id] = ctx.extractor.extract(msg, ctx.owner)
+            proposed = ctx.extractor.extract(msg, ctx.owner)
         except Exception as exc:  # noqa: BLE001 - any extractor failure falls back for this message
             if ctx.fallback is None:
                 log.error("extract.failed", message_id=msg.message_id, extractor=ctx.extractor.name,
@@ -28,5 +42,6 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 continue
             log.warning("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
                         fallback=ctx.fallback.name, error=type(exc).__name__)
-            candidates[msg.message_id] = ctx.fallback.extract(msg, ctx.owner)
+            proposed = ctx.fallback.extract(msg, ctx.owner)
+        candidates[msg.message_id] = _capped(msg.message_id, proposed)
     return {"candidates": candidates}

@@ -7,6 +7,7 @@ import re
 import structlog
 from langgraph.runtime import Runtime
 
+from agent.extractors.base import examined_text
 from agent.state import BatchState, Context
 from connectors.types import Message
 
@@ -44,7 +45,8 @@ def triage_reason(msg: Message) -> str:
         return "bulk"
     if _AUTO_SUBJECT_RE.search(msg.subject):
         return "auto-reply"
-    if _HOSTILE_RE.search(msg.subject) or _HOSTILE_RE.search(msg.reply_text):
+    # Only the text an extractor reads can steer what it finds, so only that text is checked.
+    if _HOSTILE_RE.search(msg.subject) or _HOSTILE_RE.search(examined_text(msg)):
         return "hostile"
     if not msg.sender.email:
         return "no sender"

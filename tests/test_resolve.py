@@ -1,0 +1,151 @@
+"""Resolve merges only the same work, and the demo week comes out the same in any order."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from agent.app import owner_from
+from agent.clock import fixed
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from agent.graph import run_batch
+from agent.nodes.resolve import same_item
+from agent.settings import load
+from agent.state import Context
+from connectors.mime import parse_message
+from connectors.types import Message
+from planner.models import Item
+from planner.store import Store
+from tests.conftest import DEMO, DEMO_NOW, make_message
+
+Row = tuple[str, str, str, str | None, str]
+
+
+@pytest.fixture(scope="module")
+def demo_owner() -> Owner:
+    return owner_from(load(DEMO / "focusd.toml"))
+
+
+def _read(folder: Path, name: str) -> list[Message]:
+    msgs = []
+    for path in sorted(folder.glob("*.demo*")):
+        msg = parse_message(path.read_bytes())
+        msg.folder = name
+        msgs.append(msg)
+    return msgs
+
+
+def _inbox() -> list[Message]:
+    return _read(DEMO / "mail" / "cur", "INBOX")
+
+
+def _sent() -> list[Message]:
+    return _read(DEMO / "mail" / ".Sent" / "cur", "Sent")
+
+
+def _ctx(owner: Owner, store: Store | None = None) -> Context:
+    return Context(extractor=EmbeddedExtractor(), owner=owner, clock=fixed(DEMO_NOW), store=store)
+
+
+def _rows(items: list[Item]) -> list[Row]:
+    return sorted((i.message_id, i.kind, i.title, i.due, i.status) for i in items)
+
+
+def _batch_items(msgs: list[Message], owner: Owner) -> list[Row]:
+    state = run_batch(msgs, _ctx(owner))
+    return _rows([i for items in state["new_items"].values() for i in items])
+
+
+def _by_date(msgs: list[Message]) -> list[Message]:
+    return sorted(msgs, key=lambda m: m.date)
+
+
+def test_a_name_shared_by_two_titles_is_no_evidence_of_the_same_work(demo_owner: Owner) -> None:
+    """The owner's promise of the deck and Maria's later ask for the data room share only "Maria"."""
+    promise = next(m for m in _sent() if m.message_id == "<s1.ada@loom.example>")
+    data_room = next(m for m in _inbox() if m.message_id == "<m2.maria@northwind.vc>")
+    rows = _batch_items([promise, data_room], demo_owner)
+    assert ("<s1.ada@loom.example>", "commitment", "Send Maria the updated deck", "2026-11-20", "open") in rows
+    assert ("<m2.maria@northwind.vc>", "request", "Give Maria access to the data room", "2026-11-23",
+            "open") in rows
+
+
+def test_the_demo_week_comes_out_the_same_in_any_order(demo_owner: Owner) -> None:
+    inbox, sent = _inbox(), _sent()
+    expected = _batch_items(_by_date(inbox + sent), demo_owner)
+    assert len(expected) >= 15
+    orders = {"sent first": _by_date(sent) + _by_date(inbox), "reversed": _by_date(inbox + sent)[::-1]}
+    for seed in range(5):
+        shuffled = inbox + sent
+        random.Random(seed).shuffle(shuffled)
+        orders[f"shuffle {seed}"] = shuffled
+    for name, msgs in orders.items():
+        assert _batch_items(msgs, demo_owner) == expected, name
+
+
+def test_sent_replies_stored_before_the_mail_they_answer_lose_no_request(demo_owner: Owner) -> None:
+    """A backlog: the Sent folder's batch is stored before the INBOX batch it answers."""
+    in_order = Store.open(":memory:")
+    run_batch(_by_date(_inbox() + _sent()), _ctx(demo_owner, in_order))
+    sent_first = Store.open(":memory:")
+    run_batch(_by_date(_sent()), _ctx(demo_owner, sent_first))
+    run_batch(_by_date(_inbox()), _ctx(demo_owner, sent_first))
+    by_work = lambda store: sorted((i.thread_id, i.due or "", i.status) for i in store.all_items())  # noqa: E731
+    assert by_work(sent_first) == by_work(in_order)
+    assert "Give Maria access to the data room" in [i.title for i in sent_first.all_items()]
+
+
+def _item(kind: str, title: str, date: str, counterparty: str = "maria@fund.example",
+          sender: str = "maria@fund.example") -> Item:
+    return Item(kind=kind, title=title, evidence=title + ".", thread_id="t", counterparty=counterparty,
+                source={"message_id": f"<{date}@x>", "from": sender, "date": date})
+
+
+@pytest.mark.parametrize("a,b,same", [
+    # Only a name, or only stop words, in common.
+    (("commitment", "Send Maria the updated deck"), ("request", "Give Maria access to the data room"), False),
+    (("request", "Send me the report"), ("request", "Send me the invoice"), False),
+    # Different numbers are different work.
+    (("request", "Send Maria report 12"), ("request", "Send Maria report 13"), False),
+    (("request", "Send the Q3 numbers"), ("request", "Send the Q4 numbers"), False),
+    # One word among several, asked after the promise: a new ask, not a restatement.
+    (("commitment", "Review the new pricing page copy and send notes"), ("request", "Get the final pricing to Tom"),
+     False),
+    # A restatement: all of the shorter title, or two content words.
+    (("request", "Send Maria the updated deck with the Q3 numbers"), ("commitment", "Send Maria the updated deck"),
+     True),
+    (("request", "Send the cap table and pipeline"), ("request", "Share cap table numbers"), True),
+])
+def test_same_item_needs_real_shared_content(a: tuple[str, str], b: tuple[str, str], same: bool) -> None:
+    first = _item(a[0], a[1], "2026-11-16T09:00:00+00:00")
+    second = _item(b[0], b[1], "2026-11-18T09:00:00+00:00")
+    names = {"maria", "chen", "ada", "lovelace", "tom"}
+    assert same_item(first, second, names) is same
+    assert same_item(second, first, names) is same
+
+
+def test_the_owners_promise_after_a_request_may_restate_it_in_other_words() -> None:
+    ask = _item("request", "Take the culture round", "2026-11-16T09:00:00+00:00")
+    promise = _item("commitment", "Prepare the culture questions", "2026-11-16T10:00:00+00:00")
+    assert same_item(ask, promise) and same_item(promise, ask)
+    before = _item("commitment", "Prepare the culture questions", "2026-11-15T10:00:00+00:00")
+    assert not same_item(ask, before)
+
+
+def test_the_date_in_the_latest_message_wins_whatever_the_order(owner: Owner) -> None:
+    from datetime import UTC, datetime
+
+    ask = make_message("Could you send me the updated deck with the Q3 numbers by Friday?", message_id="<1@x>",
+                       date=datetime(2026, 11, 16, 9, 0, tzinfo=UTC))
+    promise = make_message("I'll send you the updated deck by Thursday.", sender="ada@example.com",
+                           to=("maria@fund.example",), message_id="<2@x>", references=("<1@x>",), name="Ada",
+                           date=datetime(2026, 11, 16, 10, 0, tzinfo=UTC))
+    for msgs in ([ask, promise], [promise, ask]):
+        state = run_batch(msgs, _ctx(owner))
+        assert "<2@x>" not in state["new_items"]
+        [item] = state["new_items"]["<1@x>"]
+        assert (item.kind, item.title, item.due) == ("request", "Send Maria the updated deck with the Q3 numbers",
+                                                     "2026-11-19")
