@@ -87,6 +87,14 @@ def _system_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def _when(source: dict[str, Any]) -> datetime | None:
+    """When the message behind an item's source was written, or None if that is unknown."""
+    try:
+        return datetime.fromisoformat(str(source.get("date") or ""))
+    except ValueError:
+        return None
+
+
 def _item_from_row(row: dict[str, Any]) -> Item:
     return Item(
         id=row["id"], kind=row["kind"], title=row["title"], owner=row["owner"],
@@ -227,11 +235,19 @@ class Store:
         return list(self.db.table("failures").rows_where(order_by="failed_at desc", limit=limit))
 
     def _merge(self, existing_id: int, item: Item, now: str) -> None:
-        """A later message restated an open item: keep the first, take a newer due date."""
+        """Another message stated an open item again: take its due date when resolve passed one.
+        The record (kind, wording, source) is the request when there is one, else the earliest
+        message, so a backlog read out of order (Sent before INBOX) ends as mail read in order."""
         row = self.db.table("items").get(existing_id)
         updates: dict[str, Any] = {"updated_at": now}
         if item.due and item.due != row["due"]:
             updates["due"] = item.due
+        stored, incoming = _when(json.loads(row["source"] or "{}")), _when(item.source)
+        earlier = row["kind"] == item.kind and stored is not None and incoming is not None and incoming < stored
+        if (row["kind"] == "commitment" and item.kind == "request") or earlier:
+            updates |= {"kind": item.kind, "title": item.title, "evidence": item.evidence, "owner": item.owner,
+                        "counterparty": item.counterparty, "source": json.dumps(item.source),
+                        "message_id": item.message_id}
         self.db.table("items").update(existing_id, updates)
 
     def message(self, message_id: str) -> dict[str, Any] | None:

@@ -159,10 +159,13 @@ def test_items_and_brief_json(capsys: pytest.CaptureFixture[str], demo_config: P
 
 def test_brief_send_once_per_date(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     run(capsys, "--config", str(demo_config), "sync", "--once")
+    outbox = demo_config.parent / "outbox"
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
-    assert code == 0 and out.startswith("sent: Your focus for Thu 19 Nov")
+    assert code == 0 and out == (f"sent at 07:30 on Thu 19 Nov to ada@loom.example via the outbox {outbox}: "
+                                 "Your focus for Thu 19 Nov: Send Maria the updated deck with the Q3 numbers\n")
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
-    assert code == 0 and out.startswith("already sent")
+    assert code == 0 and out.startswith(f"already sent at 07:30 on Thu 19 Nov via the outbox {outbox}, "
+                                        "so nothing was sent now: Your focus")
     assert len(list((demo_config.parent / "outbox").glob("*.eml"))) == 1
 
 
