@@ -39,6 +39,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo"
 NOW = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
 _ID_RE = re.compile(rb"<([^<>@\s]+)@([^<>\s]+)>")
+# Only these headers hold message ids; addresses in From and To must stay the owner's.
+_ID_HEADERS_RE = re.compile(rb"^(?:Message-ID|In-Reply-To|References):[^\n]*(?:\n[ \t][^\n]*)*", re.M | re.I)
+
+
+def _renumber(data: bytes, copy: int) -> bytes:
+    """``data`` with every message id in its id headers made unique to this copy."""
+    def ids(header: re.Match[bytes]) -> bytes:
+        return _ID_RE.sub(lambda m: b"<" + m.group(1) + b".c" + str(copy).encode() + b"@" + m.group(2) + b">",
+                          header.group(0))
+    return _ID_HEADERS_RE.sub(ids, data)
 
 
 def clone_week(target: Path, n: int) -> list[bytes]:
@@ -56,8 +66,7 @@ def clone_week(target: Path, n: int) -> list[bytes]:
         for folder, data in originals:
             if len(raws) >= n:
                 break
-            raw = _ID_RE.sub(lambda m, c=copy: b"<" + m.group(1) + b".c" + str(c).encode() + b"@" + m.group(2) + b">",
-                             data)
+            raw = _renumber(data, copy)
             name = f"{1_700_000_000 + len(raws)}.M{len(raws)}P1.bench:2,S"
             (folder / "cur" / name).write_bytes(raw)
             raws.append(raw)
