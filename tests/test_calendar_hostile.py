@@ -85,6 +85,7 @@ HOSTILE = {
     "secondly": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY"),
     "secondly_since_2000": _event("DTSTART:20000101T000000Z", "RRULE:FREQ=SECONDLY"),
     "minutely_interval_0": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=MINUTELY;INTERVAL=0"),
+    "february_30": _event("DTSTART:20261101T090000Z", "RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"),
 }
 
 
@@ -124,6 +125,20 @@ def test_a_rule_too_dense_to_reach_the_window_is_skipped(tmp_path: Path) -> None
         events = _calendar(tmp_path, HOSTILE["secondly_since_2000"]).events(START, END)
     assert all(e.uid != "bad@x" for e in events)
     assert logs[0]["event"] == "calendar.event_skipped" and logs[0]["reason"] == "recurrence too dense"
+
+
+def test_a_rule_for_days_that_never_come_is_skipped_at_once(tmp_path: Path) -> None:
+    """February 30 every second: the date library would search to the year 9999 (ten seconds)."""
+    impossible = "".join(_event("DTSTART:20261101T090000Z", f"RRULE:FREQ=SECONDLY;BYMONTH={m};BYMONTHDAY={d}",
+                                uid=f"bad{d}@x") for m, d in (("2", "30"), ("2,4", "31"), ("2,4", "-31")))
+    possible = _event("DTSTART:20261101T090000Z", "DTEND:20261101T091500Z",
+                      "RRULE:FREQ=MONTHLY;BYMONTH=1,11;BYMONTHDAY=30", uid="ok@x")
+    began = time.perf_counter()
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, impossible + possible).events(START, END)
+    assert time.perf_counter() - began < 2
+    assert [e.start.date().isoformat() for e in events if e.uid == "ok@x"] == ["2026-11-30"]
+    assert [entry["reason"] for entry in logs] == ["recurrence never happens"] * 3
 
 
 def test_an_event_without_a_start_is_skipped_with_a_reason(tmp_path: Path) -> None:

@@ -111,6 +111,34 @@ def event_from_component(comp: Any, tz: tzinfo, calendar: str = "") -> Event:
     )
 
 
+# The longest each month can be; a day past it never comes, whatever the year.
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _ints(values: Any) -> list[int]:
+    out = []
+    for v in values if isinstance(values, list) else [values]:
+        try:
+            out.append(int(v))
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+def _impossible(comp: Any) -> bool:
+    """True when a rule names only days that never exist, such as February 30. The date
+    library searches such a rule up to the year 9999 before it gives up: about ten seconds a
+    rule at FREQ=SECONDLY, which one hostile invitation could repeat a thousand times."""
+    rules = comp.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        months, days = _ints(rule.get("BYMONTH", [])), _ints(rule.get("BYMONTHDAY", []))
+        if not months or not days:
+            continue
+        if not any(1 <= m <= 12 and 0 < abs(d) <= _MONTH_DAYS[m - 1] for m in months for d in days):
+            return True
+    return False
+
+
 def _groups(cal: icalendar.Calendar) -> list[tuple[int, str, list[Any]]]:
     """VEVENTs by UID in file order: (position of the first, UID, components)."""
     groups: dict[str, tuple[int, str, list[Any]]] = {}
@@ -186,6 +214,9 @@ class IcsCalendar(CalendarBackend):
     def _expand(self, zones: list[Any], comps: list[Any], start: datetime, end: datetime,
                 calendar: str, where: dict[str, Any], budget: _Budget) -> list[Event]:
         """One event's occurrences overlapping [start, end), at most ``MAX_OCCURRENCES``."""
+        for comp in comps:
+            if _impossible(comp):
+                raise BadEvent("recurrence never happens")
         mini = icalendar.Calendar()
         for zone in zones:
             mini.add_component(zone)
