@@ -140,3 +140,45 @@ def test_a_fresh_brief_claim_holds_off_a_second_sender(tmp_path: Path) -> None:
     assert not store.claim_brief(day, "b", "<focusd-brief.b@x>", "s", {})  # the first may be sending
     later = Store(store.db, clock=fixed(now + timedelta(minutes=10)))
     assert later.claim_brief(day, "c", "<focusd-brief.c@x>", "s", {})  # the first one crashed: retry
+
+
+def _stated(kind: str, title: str, when: str, message_id: str, due: str | None = None) -> Any:
+    from planner.models import Item
+
+    return Item(kind=kind, title=title, evidence=f"{title}, as {message_id} said.", due=due, thread_id="<t@x>",
+                counterparty="maria@fund.example",
+                source={"message_id": message_id, "date": when, "from": "x@y", "subject": "deck"})
+
+
+def _message(message_id: str) -> Any:
+    from tests.conftest import make_message
+
+    return make_message("text", message_id=message_id)
+
+
+def test_a_request_merged_into_an_earlier_stored_promise_becomes_the_record(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    promise = _stated("commitment", "Send Maria the deck", "2026-11-17T10:00:00+00:00", "<s1@x>", "2026-11-20")
+    (pid,) = store.record_message(_message("<s1@x>"), [promise], [])
+    request = _stated("request", "Send the updated deck with the Q3 numbers", "2026-11-16T09:00:00+00:00", "<m1@x>")
+    store.record_message(_message("<m1@x>"), [], [(pid, request)])
+    item = store.item(pid)
+    assert item is not None
+    assert (item.kind, item.title, item.message_id) == ("request", request.title, "<m1@x>")
+    assert item.due == "2026-11-20"  # resolve passed no date with the older message: the promise's stays
+
+
+def test_of_two_restatements_the_earliest_message_is_the_record_whatever_the_offsets(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    # 09:30 in New York is 14:30 UTC: later than 10:00 UTC, though its text sorts first.
+    later = _stated("waiting", "Rachel sends her comments", "2026-11-17T09:30:00-05:00", "<r1@x>")
+    (wid,) = store.record_message(_message("<r1@x>"), [later], [])
+    earlier = _stated("waiting", "Follow up with Rachel: review the side letter", "2026-11-17T10:00:00+00:00",
+                      "<a1@x>")
+    store.record_message(_message("<a1@x>"), [], [(wid, earlier)])
+    item = store.item(wid)
+    assert item is not None and item.message_id == "<a1@x>"
+    even_later = _stated("waiting", "Rachel again", "2026-11-18T08:00:00+00:00", "<r2@x>")
+    store.record_message(_message("<r2@x>"), [], [(wid, even_later)])
+    item = store.item(wid)
+    assert item is not None and item.message_id == "<a1@x>"
