@@ -84,28 +84,24 @@ def clash_id(message_id: str, fingerprint: str) -> str:
 def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Message]:
     """Messages not processed yet. A second message under a recorded Message-ID is kept under
     a derived id, never dropped: only a copy of the same message is a duplicate."""
-    recorded = app.store.fingerprints([m.message_id for m in messages] +
-                                      [clash_id(m.message_id, m.fingerprint) for m in messages])
+    # id -> fingerprint of everything recorded, or accepted earlier in this call; None for a
+    # message recorded before fingerprints were kept, which counts as the same message.
+    known: dict[str, str | None] = app.store.fingerprints(
+        [m.message_id for m in messages] + [clash_id(m.message_id, m.fingerprint) for m in messages])
     fresh: list[Message] = []
-    taken: dict[str, str] = {}  # id -> fingerprint, within this call
     for m in messages:
         fp = m.fingerprint
-        known = recorded.get(m.message_id, taken.get(m.message_id, "")) if (
-            m.message_id in recorded or m.message_id in taken) else None
-        if known is not None and known not in (fp, None):
+        if m.message_id in known:
+            theirs = known[m.message_id]
             alt = clash_id(m.message_id, fp)
-            if alt in recorded or alt in taken:
-                known = fp
-            else:
-                log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
-                report.clashes += 1
-                m.message_id = alt
-                known = None
-        if known is not None:
-            report.duplicates += 1
-            report.outcomes["duplicate"] += 1
-            continue
-        taken[m.message_id] = fp
+            if theirs is None or theirs == fp or alt in known:
+                report.duplicates += 1
+                report.outcomes["duplicate"] += 1
+                continue
+            log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
+            report.clashes += 1
+            m.message_id = alt
+        known[m.message_id] = fp
         fresh.append(m)
     return fresh
 

@@ -74,6 +74,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     in_reply_to_ids = _msgids(_header(msg, "In-Reply-To"))
     in_reply_to = in_reply_to_ids[0] if in_reply_to_ids else ""
     message_id = _message_id(msg, data)
+    date, dated = _date(msg, received)
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
@@ -81,7 +82,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         sender=from_addr,
         to=_addresses(msg, "To"),
         cc=_addresses(msg, "Cc"),
-        date=_date(msg, received),
+        date=date,
+        dated=dated,
         text=text,
         reply_text=reply_text,
         in_reply_to=in_reply_to,
@@ -200,7 +202,9 @@ def _message_id(msg: EmailMessage, data: bytes) -> str:
     return f"<{hashlib.sha256(data).hexdigest()[:32]}@focusd.invalid>"
 
 
-def _date(msg: EmailMessage, received: datetime | None) -> datetime:
+def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]:
+    """When the message was written, and whether its headers said so (Date, else Received);
+    without them, when it arrived."""
     candidates = [_header(msg, "Date")]
     for rcvd in msg.get_all("Received") or []:
         candidates.append(_header_value(rcvd).rpartition(";")[2])
@@ -215,8 +219,8 @@ def _date(msg: EmailMessage, received: datetime | None) -> datetime:
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
-        return parsed
-    return received or datetime.now(UTC)
+        return parsed, True
+    return received or datetime.now(UTC), False
 
 
 # -- body ----------------------------------------------------------------------------------------

@@ -52,13 +52,17 @@ class Message:
     is_bulk: bool = False
     is_brief_reply: bool = False
     folder: str = "INBOX"
+    dated: bool = True  # False when no header gave the date and ``date`` is when it arrived
 
     @property
     def fingerprint(self) -> str:
         """Tells two messages apart that claim the same Message-ID. Sender, Date and Subject
         survive delivery to several folders or twice over, while a ticket system that reuses
-        one id for every update changes at least one of them."""
-        key = f"{self.sender.email}\n{self.date.isoformat()}\n{self.subject}"
+        one id for every update changes at least one of them. A message without a Date is told
+        by its text instead, since the time it arrived changes with every delivery."""
+        when = self.date.isoformat() if self.dated else hashlib.sha256(
+            self.text[:8000].encode("utf-8", "surrogatepass")).hexdigest()
+        key = f"{self.sender.email}\n{when}\n{self.subject}"
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     @property

@@ -236,3 +236,27 @@ def test_a_locked_database_is_ridden_out_and_logged_with_its_message(demo_dir: P
     assert failed and all("locked" in e["message"] for e in failed)
     assert len(failed) < 3  # the lock went away and a later cycle did the work
     assert _app(demo_dir).store.count("messages") == 32
+
+
+def test_a_message_without_a_date_delivered_twice_is_one_message(demo_dir: Path) -> None:
+    undated = (b"From: Bob <bob@contractor.example>\nTo: ada@loom.example\nSubject: contract\n"
+               b"Message-ID: <nodate@contractor.example>\n\nCould you send me the signed contract?\n")
+    first = deliver(demo_dir / "mail", "1795200000.nodate.host", undated)
+    day_before = DEMO_NOW.timestamp() - 86_400
+    os.utime(first, (day_before, day_before))  # it arrived the day before; the copy arrives now
+    sync_once(_app(demo_dir))
+    deliver(demo_dir / "mail", "1795200001.nodate2.host", undated)  # the same bytes, arriving later
+    report = sync_once(_app(demo_dir))
+    assert report.duplicates == 1 and report.clashes == 0
+    titles = [i.title for i in _app(demo_dir).store.all_items() if i.counterparty == "bob@contractor.example"]
+    assert len(titles) == 1
+
+
+def test_messages_recorded_before_fingerprints_are_still_duplicates(demo_dir: Path) -> None:
+    app = _app(demo_dir)
+    sync_once(app)
+    app.store.db.execute("UPDATE messages SET fingerprint = NULL")  # as an upgraded store has them
+    app.store.db.execute("DELETE FROM sync_state")
+    app.store.db.conn.commit()
+    again = sync_once(_app(demo_dir))
+    assert again.new == 0 and again.duplicates == 32 and again.summary().startswith("32 messages: 32 duplicate")
