@@ -22,15 +22,12 @@ from typing import Any
 
 import html2text
 
-from connectors.types import BRIEF_ID_RE, Address, Attachment, Message
+from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Message
 
 #: Text beyond this many characters is dropped: a huge message must not stall a cycle.
 MAX_TEXT_CHARS = 100_000
 #: Parts beyond this many are ignored (deeply nested or bomb-like MIME trees).
 MAX_PARTS = 500
-#: Only this much of a message is parsed. The text a person wrote comes first; what lies beyond
-#: is attachment data, and parsing all of a 50 MB message would hold several times that in memory.
-MAX_PARSE_BYTES = 10 * 1024 * 1024
 
 
 class Unparseable(Exception):
@@ -61,8 +58,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         raise Unparseable("the message is empty")
     if b"\x00" in data[:4096] and b":" not in data[:200]:
         raise Unparseable("the data is binary, not a mail message")
-    if len(data) > MAX_PARSE_BYTES:
-        data = data[:MAX_PARSE_BYTES]
+    if len(data) > MAX_MESSAGE_BYTES:
+        data = data[:MAX_MESSAGE_BYTES]
     msg = email.message_from_bytes(data)
     if not msg.keys():
         msg = _skip_leading_garbage(data)

@@ -12,6 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 BRIEF_ID_RE = re.compile(r"<focusd-brief\.([A-Za-z0-9_-]+)@[^>]+>")
+#: Only this much of one message is read and parsed. The text a person wrote comes first; what
+#: lies beyond is attachment data, and holding all of a 400 MB message would cost a gigabyte.
+MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)

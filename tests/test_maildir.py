@@ -86,3 +86,17 @@ class TestMaildir(MailSourceContract):
     def test_check_refuses_a_folder_that_is_not_a_maildir(self, tmp_path: Path) -> None:
         with pytest.raises(MailError, match="not a Maildir"):
             MaildirSource(tmp_path).check()
+
+
+def test_only_the_head_of_a_huge_file_is_read(tmp_path: Path) -> None:
+    from connectors.types import MAX_MESSAGE_BYTES
+
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    head = b"From: a@b.example\nSubject: scan\n\nCould you sign the scan?\n"
+    with (tmp_path / "new" / "1795300000.huge.host").open("wb") as f:
+        f.write(head)
+        f.truncate(3 * MAX_MESSAGE_BYTES)  # a sparse 30 MB file: no disk spent on the test
+    batch = MaildirSource(tmp_path).fetch_new("INBOX", None, max_bytes=MAX_MESSAGE_BYTES)
+    (raw,) = batch.messages
+    assert len(raw.data) == MAX_MESSAGE_BYTES and raw.data.startswith(head)

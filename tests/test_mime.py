@@ -253,7 +253,7 @@ def test_a_message_nested_too_deep_for_the_parser_is_a_reason_not_a_crash() -> N
 
 
 def test_only_the_head_of_a_huge_message_is_parsed() -> None:
-    from connectors.mime import MAX_PARSE_BYTES
+    from connectors.types import MAX_MESSAGE_BYTES as MAX_PARSE_BYTES
 
     attachment = base64.encodebytes(bytes(range(256)) * (MAX_PARSE_BYTES // 128)).decode()
     raw = (BASE + '\nContent-Type: multipart/mixed; boundary="b"').encode() + (

@@ -36,7 +36,7 @@ from pathlib import Path
 import structlog
 
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
-from connectors.types import RawMessage
+from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 log = structlog.get_logger(__name__)
 
@@ -235,7 +235,8 @@ class MaildirSource(MailSource):
         offers it under its new name; nothing is lost by passing it over here.
         """
         try:
-            return entry.path.read_bytes()
+            with entry.path.open("rb") as f:
+                return f.read(MAX_MESSAGE_BYTES)  # the parser reads no further
         except FileNotFoundError:
             return None
 
@@ -265,7 +266,7 @@ class MaildirSource(MailSource):
         size = 0
         taken = 0
         for entry in pending:
-            if len(messages) >= limit or (messages and size + entry.size > max_bytes):
+            if len(messages) >= limit or (messages and size + min(entry.size, MAX_MESSAGE_BYTES) > max_bytes):
                 break
             taken += 1
             data = self._read(entry)
