@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -17,7 +16,6 @@ from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
@@ -25,6 +23,7 @@ from agent import clock as clock_mod
 from agent import logs
 from agent.app import App
 from agent.errors import ConfigError, FocusdError
+from agent.formats import is_address, parse_tz
 from agent.settings import Settings, find_config, from_mapping, load, render
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import MailError
@@ -77,7 +76,6 @@ def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
     logs.configure(verbose=verbose, level=None if ctx.invoked_subcommand == "run" else "warning")
 
 
-EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+")  # the same shape the config loader accepts
 
 
 def _zone_name(path: Path) -> str | None:
@@ -91,10 +89,20 @@ def _zone_name(path: Path) -> str | None:
     return "/".join(rest) or None
 
 
+DEFAULT_MAILDIR = "~/Maildir"
+
+
+def _from_here(value: str) -> str:
+    """A path typed on the command line, made absolute from the folder it was typed in: the
+    config reads relative paths from its own folder, which is seldom where the user stands.
+    ``~`` is kept, so the config still reads well."""
+    return value if value.startswith("~") or os.path.isabs(value) else os.path.abspath(value)
+
+
 def _valid_zone(name: str) -> bool:
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder such as "Europe"
+        parse_tz(name)
+    except ValueError:
         return False
     return True
 
@@ -117,7 +125,7 @@ def _name_problem(value: str) -> str:
 
 
 def _email_problem(value: str) -> str:
-    return "" if EMAIL_RE.fullmatch(value.strip()) else f"{value.strip()!r} is not an address such as ada@example.com"
+    return "" if is_address(value) else f"{value.strip()!r} is not an address such as ada@example.com"
 
 
 def _tz_problem(value: str) -> str:
@@ -138,13 +146,17 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--name", help="Your name.")
 @click.option("--email", help="Your address.")
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
-@click.option("--mail-path", default="mail", show_default=True, help="Maildir to read (Maildir++, or one folder per directory as mbsync writes it).")
+@click.option("--mail-path", help="The Maildir to read: Maildir++, or one folder per directory as mbsync "
+              f"writes it (default: {DEFAULT_MAILDIR}).")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
+@click.option("--data-dir", metavar="DIR", help="Where the database and outbox go (default: the state directory). "
+              "On a server, name the service's state directory so every command finds the same data.")
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
-def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str, ics: tuple[str, ...],
-         force: bool) -> None:
+def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str | None,
+         ics: tuple[str, ...], data_dir: str | None, force: bool) -> None:
     """Write a commented config file. On a terminal it asks for what the options leave out.
+    Relative paths given here are taken from the folder you run it in.
 
     Example: focusd --config ./focusd.toml init --name "Ada Lovelace" --email ada@example.com
     """
@@ -156,6 +168,7 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         name = name or _ask("Your name", _name_problem)
         email = email or _ask("Your email address", _email_problem)
         tz = tz or _ask("Your time zone", _tz_problem, default=found or "UTC")
+        mail_path = mail_path or _ask("Your Maildir", lambda _: "", default=DEFAULT_MAILDIR)
     if not name or not email:
         raise click.UsageError("--name and --email are required when not on a terminal")
     if tz and _tz_problem(tz):
@@ -165,20 +178,27 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         if not found:
             click.echo("note: no system time zone found ($TZ, /etc/localtime); using UTC, "
                        "change [owner].timezone if that is wrong", err=True)
+    maildir = _from_here(mail_path or DEFAULT_MAILDIR)
     values: dict[str, dict[str, Any]] = {"owner": {"name": name, "email": email, "timezone": tz},
-                                         "mail": {"backend": "maildir", "path": mail_path}}
+                                         "mail": {"backend": "maildir", "path": maildir}}
     if ics:
-        values["calendar"] = {"backend": "ics", "paths": list(ics)}
+        values["calendar"] = {"backend": "ics", "paths": [_from_here(p) for p in ics]}
+    if data_dir:
+        data = Path(_from_here(data_dir))
+        values["storage"] = {"path": str(data / "focusd.db")}
+        values["smtp"] = {"backend": "file", "path": str(data / "outbox")}
     text = render(values)
     # Refuse to write a bad config; its mail folder and calendar may not exist yet.
     from_mapping(tomllib.loads(text), path.resolve().parent, source=path, check_files=False)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
+    if not Path(os.path.expanduser(maildir)).is_dir():
+        click.echo(f"note: {maildir} does not exist yet; `doctor` will say so until it does", err=True)
     config = f" --config {path}" if obj.config else ""
     click.echo(f"wrote {path} (time zone {tz})\nnext:\n"
-               f"  focusd{config} doctor        check the config and connections\n"
-               f"  focusd{config} sync --once   read mail and calendar into the store\n"
-               f"  focusd{config} brief         print today's brief")
+               f"  focusd{config} doctor   check the config and connections\n"
+               f"  focusd{config} sync     read mail and calendar into the store\n"
+               f"  focusd{config} brief    print today's brief")
 
 
 @cli.command()
@@ -211,7 +231,8 @@ def doctor(obj: Ctx) -> None:
 
     try:
         check("storage", lambda: f"{settings['storage']['path']} (schema v{app.store.version})")
-        check("mail", lambda: app.mail.check())
+        mail = settings["mail"]
+        check("mail", lambda: app.mail.check(list(dict.fromkeys([*mail["folders"], mail["sent_folder"]]))))
         check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
         check("smtp", lambda: app.sender.check())
         check("llm", lambda: _describe_extractor(app))
@@ -262,8 +283,12 @@ def run(obj: Ctx) -> None:
     Example: focusd run
     """
     from agent.daemon import run as run_daemon
+    from agent.daemon import wait_for_config
 
-    sys.exit(run_daemon(obj.app()))
+    settings = wait_for_config(obj.settings)
+    if settings is None:
+        sys.exit(0)
+    sys.exit(run_daemon(App(settings, clock_mod.system())))
 
 
 @cli.command()

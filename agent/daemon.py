@@ -4,7 +4,8 @@ It tells systemd it is ready (``Type=notify``) and stops cleanly on SIGTERM. IMA
 reply handling join it in later work; for now it polls.
 
 A server that is down or a locked database heals by itself, so such a cycle is logged and the
-next one retries. An error that will not heal without the owner (an invalid config, a secret
+next one retries. So does a mail folder or calendar file that is not there at start-up (a late
+mount): the daemon waits for it. An error that will not heal without the owner (an invalid config, a secret
 that cannot be read, a backend that is not built or not installed) stops the daemon with exit
 code 2, so systemd shows it failed instead of a log that repeats every poll forever.
 """
@@ -15,6 +16,7 @@ import os
 import signal
 import socket
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
 
@@ -22,7 +24,8 @@ import structlog
 
 from agent.app import App
 from agent.cycle import send_brief, sync_once
-from agent.errors import FocusdError
+from agent.errors import ConfigError, FocusdError
+from agent.settings import Settings
 
 log = structlog.get_logger(__name__)
 
@@ -46,6 +49,32 @@ def brief_due(app: App, now: datetime) -> bool:
         return False
     existing = app.store.brief(now.date())
     return not (existing and existing["sent_at"])
+
+
+WAIT_SECONDS = 30  # between looks for a mail folder or calendar file that is not there yet
+
+
+def wait_for_config(load: Callable[[], Settings], stop: threading.Event | None = None,
+                    interval: float = WAIT_SECONDS) -> Settings | None:
+    """The settings, once the mail folder and calendar files they name exist. A late network
+    mount or a sync tool that has not run yet heals by itself, so the daemon waits for it,
+    telling systemd it is up and why it waits; any other config problem raises at once.
+    Returns None when stopped while waiting."""
+    stop = stop or threading.Event()
+    told = False
+    while True:
+        try:
+            return load()
+        except ConfigError as exc:
+            if not exc.waitable:
+                raise
+            if not told:
+                log.warning("daemon.waiting_for_paths", problems=exc.problems, every=interval)
+                sd_notify("READY=1")
+                sd_notify(f"STATUS=waiting for {exc.problems[0]}")
+                told = True
+        if stop.wait(interval):
+            return None
 
 
 def permanent(exc: BaseException) -> bool:

@@ -77,6 +77,14 @@ def parse_days(value: str | list[str]) -> list[int]:
     return sorted(out)
 
 
+_ADDRESS_RE = re.compile(r"[^@\s]+@[^@\s]+")
+
+
+def is_address(value: str) -> bool:
+    """True for text shaped like a mail address (something@somewhere)."""
+    return bool(_ADDRESS_RE.fullmatch(value.strip()))
+
+
 def parse_tz(value: str) -> ZoneInfo:
     """An IANA time zone name -> ZoneInfo."""
     try:

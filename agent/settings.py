@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import builtins
 import os
-import re
 import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -21,7 +20,15 @@ from zoneinfo import ZoneInfo
 
 from agent import secrets as secrets_mod
 from agent.errors import ConfigError, SecretError
-from agent.formats import parse_date, parse_days, parse_duration, parse_hours, parse_time, parse_tz
+from agent.formats import (
+    is_address,
+    parse_date,
+    parse_days,
+    parse_duration,
+    parse_hours,
+    parse_time,
+    parse_tz,
+)
 from connectors.calendar import BACKENDS as CALENDARS
 from connectors.mail import BACKENDS as MAIL
 from connectors.send import BACKENDS as SENDERS
@@ -339,23 +346,31 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
         if v["title"]:
             goals.append(Goal(v["title"], float(v["weight"] if v["weight"] is not None else 1.0),
                               tuple(str(k).lower() for k in v["keywords"] or []), v["deadline"]))
-    _cross_checks(values, secrets, problems)
-    _availability(values, problems)
+    unavailable = _availability(values, problems)
+    _cross_checks(values, secrets, problems, unavailable)
+    missing: list[str] = []
     if check_files:
-        _world_checks(values, secrets, problems)
+        _world_checks(values, secrets, problems, missing)
     if problems:
-        raise ConfigError(problems, str(source) if source else "")
+        raise ConfigError(problems, str(source) if source else "", waitable=len(missing) == len(problems))
     return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state)
 
 
-def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
+def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],
+                  unavailable: set[str]) -> None:
+    """Checks across keys. What a backend needs is not asked of one this version lacks: that
+    it is not available is the one thing to say about it."""
     email = v["owner"].get("email") or ""
-    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+", email):
+    if email and not is_address(email):
         problems.append(f"owner.email: {_show(email)} is not an address")
     sender = v["smtp"].get("from_address") or ""
-    if sender and not re.fullmatch(r"[^@\s]+@[^@\s]+", sender):
+    if sender and not is_address(sender):
         problems.append(f"smtp.from_address: {_show(sender)} is not an address")
-    if v["mail"]["backend"] == "imap":
+    if v["mail"]["sent_folder"] is not None and not v["mail"]["sent_folder"].strip():
+        problems.append("mail.sent_folder: name the folder that holds the mail you send")
+    if any(isinstance(f, str) and not f.strip() for f in v["mail"]["folders"] or []):
+        problems.append("mail.folders: a folder name is empty")
+    if v["mail"]["backend"] == "imap" and "mail" not in unavailable:
         for k in ("host", "username"):
             if not v["mail"][k]:
                 problems.append(f"mail.{k}: required when mail.backend is imap")
@@ -363,36 +378,44 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
             problems.append("mail.password_env: imap needs a password (password_env, password_file or password_command)")
     if v["mail"]["folders"] is not None and not v["mail"]["folders"]:
         problems.append("mail.folders: name at least one folder")
-    if v["smtp"]["backend"] == "smtp" and not v["smtp"]["host"]:
+    if v["smtp"]["backend"] == "smtp" and "smtp" not in unavailable and not v["smtp"]["host"]:
         problems.append("smtp.host: required when smtp.backend is smtp")
     if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == []:
         problems.append("calendar.paths: required when calendar.backend is ics")
-    if v["calendar"]["backend"] == "caldav" and not v["calendar"]["url"]:
+    if v["calendar"]["backend"] == "caldav" and "calendar" not in unavailable and not v["calendar"]["url"]:
         problems.append("calendar.url: required when calendar.backend is caldav")
-    if v["llm"]["provider"] not in (None, "none") and not v["llm"]["model"]:
+    if v["llm"]["provider"] not in (None, "none") and "llm" not in unavailable and not v["llm"]["model"]:
         problems.append("llm.model: required when llm.provider is not none")
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")
 
 
-def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> None:
-    """A backend the schema knows but this version does not have is a config problem."""
+def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> set[str]:
+    """A backend the schema knows but this version does not have is a config problem.
+    Returns the sections whose backend (or provider) is not available."""
+    unavailable: set[str] = set()
     for section, registry in REGISTRIES.items():
         name = v[section]["backend"]
         if name is None or name == NO_BACKEND.get(section) or name in registry:
             continue
+        unavailable.add(section)
         known = [b for b in SCHEMA[section]["backend"].choices if b in registry or b == NO_BACKEND.get(section)]
         problems.append(f"{section}.backend: {name!r} is not available in this version "
                         f"(available: {', '.join(known)})")
     provider = v["llm"]["provider"]
     if provider is not None and provider not in LLM_PROVIDERS:
+        unavailable.add("llm")
         problems.append(f"llm.provider: {provider!r} is not available in this version "
                         f"(available: {', '.join(LLM_PROVIDERS)})")
+    return unavailable
 
 
-def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
-    """The folders, files and variables the config names exist and can be used."""
+def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],
+                  missing: list[str]) -> None:
+    """The folders, files and variables the config names exist and can be used. A mail folder
+    or calendar file that does not exist yet also goes to ``missing``: it may still appear (a
+    late mount, a sync tool's first run), so the daemon waits for it."""
     for name, (how, ref) in secrets.items():
         problem = secrets_mod.check(how, ref)
         if problem:
@@ -403,6 +426,8 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         if kind != FOLDER:
             what = {MISSING: "does not exist", FILE: "is not a folder"}.get(kind, kind)
             problems.append(f"mail.path: {mail['path']} {what}")
+            if kind == MISSING:
+                missing.append(problems[-1])
     cal = v["calendar"]
     if cal["backend"] == "ics":
         for n, p in enumerate(cal["paths"] or [], 1):
@@ -410,6 +435,8 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
             if kind != FILE:
                 what = {MISSING: "does not exist", FOLDER: "is a folder, not a calendar file"}.get(kind, kind)
                 problems.append(f"calendar.paths[{n}]: {p} {what}")
+                if kind == MISSING:
+                    missing.append(problems[-1])
     if isinstance(v["storage"]["path"], Path):
         problem = _writable_file(v["storage"]["path"])
         if problem:

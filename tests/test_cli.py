@@ -211,6 +211,22 @@ def test_inspect_a_file_that_is_not_mail(capsys: pytest.CaptureFixture[str], tmp
     assert ok["reply_text"] == "Hello"
 
 
+def test_init_data_dir_names_one_place_for_every_command(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.chdir(tmp_path)
+    cfg = tmp_path / "etc" / "focusd.toml"
+    code, _, err = run(capsys, "--config", str(cfg), "init", "--name", "Ada", "--email", "ada@example.com",
+                       "--timezone", "UTC", "--mail-path", "/srv/mail/ada", "--calendar", "cal.ics",
+                       "--data-dir", "state")
+    assert code == 0, err
+    config = tomllib.loads(cfg.read_text())
+    assert config["storage"]["path"] == str(tmp_path / "state" / "focusd.db")
+    assert config["smtp"]["path"] == str(tmp_path / "state" / "outbox")
+    assert config["mail"]["path"] == "/srv/mail/ada" and config["calendar"]["paths"] == [str(tmp_path / "cal.ics")]
+
+
 def test_bad_config_exits_2_listing_every_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text('[owner]\nname = "Ada"\ntimezone = "Nowhere/City"\n[mail]\npoll_interval = "often"\nfolder = "INBOX"\n')
@@ -235,15 +251,21 @@ def test_unreadable_calendar_file_is_one_clear_error_and_mail_still_flows(
     assert code == 2 and out == "" and "calendar.paths" in err
 
 
-def test_init_writes_a_config_that_loads(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_init_writes_a_config_that_loads(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     cfg = tmp_path / "new" / "focusd.toml"
+    monkeypatch.chdir(tmp_path)  # where the user stands: relative flags are taken from here
     code, out, err = run(capsys, "--config", str(cfg), "init", "--name", "Ada Lovelace", "--email", "ada@example.com",
-                         "--timezone", "Europe/London")
+                         "--timezone", "Europe/London", "--mail-path", "mail")
     assert code == 0, err
     assert "name = \"Ada Lovelace\"" in cfg.read_text()
+    assert f"note: {tmp_path / 'mail'} does not exist yet" in err
     code, _, err = run(capsys, "--config", str(cfg), "init", "--name", "A", "--email", "a@b.c")
     assert code == 1 and "already exists" in err
-    (cfg.parent / "mail" / "cur").mkdir(parents=True)
+    (tmp_path / "mail" / "cur").mkdir(parents=True)
+    code, out, _ = run(capsys, "--config", str(cfg), "doctor")
+    assert code == 1 and "FAIL mail      folder 'Sent' does not exist" in out  # doctor checks the folders named
+    (tmp_path / "mail" / ".Sent" / "cur").mkdir(parents=True)
     code, out, _ = run(capsys, "--config", str(cfg), "doctor")
     assert code == 0
     assert [line.split()[:2] for line in out.splitlines()] == [

@@ -260,3 +260,25 @@ def test_messages_recorded_before_fingerprints_are_still_duplicates(demo_dir: Pa
     app.store.db.conn.commit()
     again = sync_once(_app(demo_dir))
     assert again.new == 0 and again.duplicates == 32 and again.summary().startswith("32 messages: 32 duplicate")
+
+
+def test_the_daemon_waits_for_a_calendar_file_that_is_not_there_yet(demo_dir: Path) -> None:
+    from agent.daemon import wait_for_config
+    from agent.errors import ConfigError
+
+    calendar = demo_dir / "calendar.ics"
+    aside = demo_dir / "calendar.later"
+    calendar.rename(aside)  # a network mount that comes up after focusd starts
+    threading.Timer(0.5, aside.rename, [calendar]).start()
+    with structlog.testing.capture_logs() as captured:
+        settings = wait_for_config(lambda: load(demo_dir / "focusd.toml"), interval=0.1)
+    assert settings is not None and settings["calendar"]["paths"] == [calendar]
+    (waiting,) = [e for e in captured if e["event"] == "daemon.waiting_for_paths"]  # said once, not per look
+    assert "calendar.paths[1]" in waiting["problems"][0]
+    # Any other problem is not waited for: it stops the daemon at once.
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('email = "ada@loom.example"', 'email = "nobody"'))
+    calendar.rename(aside)
+    with pytest.raises(ConfigError) as raised:
+        wait_for_config(lambda: load(config), interval=0.1)
+    assert not raised.value.waitable and len(raised.value.problems) == 2

@@ -49,7 +49,7 @@ def test_init_takes_the_system_time_zone_and_names_the_next_commands(
     out, err = capsys.readouterr()
     assert done.value.code == 0, err
     assert tomllib.loads(cfg.read_text())["owner"]["timezone"] == "Australia/Sydney"
-    for command in ("doctor", "sync --once", "brief"):
+    for command in ("doctor", "sync", "brief"):
         assert f"focusd --config {cfg} {command}" in out
 
 
@@ -60,13 +60,15 @@ def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "init"], cwd=ROOT, env=env,
                             stdin=secondary, stdout=secondary, stderr=secondary)
     os.close(secondary)
-    os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n")
+    os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n/srv/mail/ada\n")
     output = read_until_closed(primary)
     assert proc.wait(timeout=30) == 0, output
     text = output.decode()
     assert "focusd: 'not-an-address' is not an address such as ada@example.com; try again" in text
     assert "focusd: 'Mars/Olympus' is not an IANA time zone such as Europe/London; try again" in text
     assert "Your time zone [Europe/Berlin]" in text
+    assert "Your Maildir [~/Maildir]" in text
+    assert tomllib.loads(cfg.read_text())["mail"]["path"] == "/srv/mail/ada"
     owner = tomllib.loads(cfg.read_text())["owner"]
     assert owner == owner | {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/Berlin"}
     assert "focusd doctor" in text

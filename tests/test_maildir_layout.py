@@ -96,3 +96,19 @@ def test_no_inbox_and_no_maildir_are_clear_errors(tmp_path: Path) -> None:
         MaildirSource(tmp_path / "Mail").check()
     with pytest.raises(MailError, match="does not exist"):
         MaildirSource(tmp_path / "nowhere").check()
+
+
+def test_path_at_a_part_or_a_subfolder_of_a_maildir_gets_a_hint(tmp_path: Path) -> None:
+    root = _box(tmp_path / "Maildir")
+    _box(root / ".Sent")
+    with pytest.raises(MailError, match=r"is the cur/ part of a Maildir; set path to .*Maildir$"):
+        MaildirSource(root / "cur").check()
+    with pytest.raises(MailError, match=r"looks like the Sent folder of a Maildir\+\+ mailbox; set path to"):
+        MaildirSource(root / ".Sent").check()
+
+
+def test_check_reads_every_folder_the_config_names(tmp_path: Path) -> None:
+    root = _box(tmp_path / "Maildir")
+    assert MaildirSource(root).check(["INBOX"]).startswith("maildir")
+    with pytest.raises(MailError, match=r"folder 'Sent' does not exist .*\(folders: INBOX\)"):
+        MaildirSource(root).check(["INBOX", "Sent"])

@@ -63,8 +63,9 @@ def test_demo_from_the_wheel(wheel_venv: Path, tmp_path: Path) -> None:
 def test_init_from_the_wheel(wheel_venv: Path, tmp_path: Path) -> None:
     cfg = tmp_path / "focusd.toml"
     done = _run(wheel_venv, tmp_path, "--config", str(cfg), "init", "--name", "Ada Lovelace",
-                "--email", "ada@example.com")
+                "--email", "ada@example.com", "--mail-path", "mail")
     assert done.returncode == 0, done.stderr
     (tmp_path / "mail" / "cur").mkdir(parents=True)
+    (tmp_path / "mail" / ".Sent" / "cur").mkdir(parents=True)
     doctor = _run(wheel_venv, tmp_path, "--config", str(cfg), "doctor")
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr

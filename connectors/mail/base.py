@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -45,8 +46,9 @@ class MailSource(ABC):
         but always holds at least one message, so a single huge one still moves the cursor.
         """
 
-    def check(self) -> str:
-        """Raise :class:`MailError` when the source cannot be read; return a short description."""
+    def check(self, folders: Sequence[str] = ()) -> str:
+        """Raise :class:`MailError` when the source, or one of ``folders``, cannot be read;
+        return a short description."""
         return self.backend_name
 
     def close(self) -> None:  # noqa: B027 - optional hook, most sources hold nothing open

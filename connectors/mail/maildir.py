@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +51,16 @@ MAILDIR_PARTS = ("cur", "new", "tmp")
 SUBS = ("new", "cur")  # where delivered messages are; tmp/ holds deliveries not finished
 MAILDIR_PLUS_PLUS = "Maildir++"
 PER_DIRECTORY = "one folder per directory, as mbsync and offlineimap write it"
+
+
+def _user() -> str:
+    """The name of the user this process runs as, for messages about file access."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError):
+        return str(os.geteuid())
 
 
 def _unique(name: str) -> str:
@@ -128,6 +139,9 @@ class MaildirSource(MailSource):
         folders = {}
         self._walk(self.root, (), folders, 0)
         if not folders:
+            root = self.root.resolve()
+            if root.name in MAILDIR_PARTS and _is_maildir(root.parent):
+                raise MailError(f"{self.root} is the {root.name}/ part of a Maildir; set path to {root.parent}")
             raise MailError(f"{self.root} is not a Maildir (it has no cur/ or new/ folder, "
                             "nor folders below it that have one)")
         return PER_DIRECTORY, folders
@@ -158,6 +172,9 @@ class MaildirSource(MailSource):
     def _hint(self, kind: str, folders: dict[str, Path]) -> str | None:
         """Why ``path`` looks one level off, and what it should be, if it does."""
         root = self.root.resolve()
+        if kind == MAILDIR_PLUS_PLUS and root.name.startswith(".") and _is_maildir(root.parent):
+            return (f"{self.root} looks like the {root.name[1:]} folder of a Maildir++ mailbox; "
+                    f"set path to {root.parent}")
         if kind == MAILDIR_PLUS_PLUS and len(folders) == 1 and root.name.upper() == "INBOX":
             try:
                 siblings = sorted(p.name for p in root.parent.iterdir()
@@ -176,14 +193,23 @@ class MaildirSource(MailSource):
                         f"if that is the mailbox, set path to it")
         return None
 
-    def check(self) -> str:
-        kind, folders = self.layout()
-        hint = self._hint(kind, folders)
-        if hint:
-            raise MailError(hint)
-        if "INBOX" not in folders:
-            raise MailError(f"{self.root} has no INBOX folder (found {_names(folders)})")
-        return f"maildir {self.root} ({kind}: {_names(folders)})"
+    def check(self, folders: Sequence[str] = ()) -> str:
+        try:
+            kind, found = self.layout()
+            hint = self._hint(kind, found)
+            if hint:
+                raise MailError(hint)
+            if "INBOX" not in found:
+                raise MailError(f"{self.root} has no INBOX folder (found {_names(found)})")
+            for folder in folders:
+                base = self.folder_path(folder)
+                for sub in ("cur", "new"):
+                    if (base / sub).is_dir() and not os.access(base / sub, os.R_OK | os.X_OK):
+                        raise PermissionError(13, "Permission denied", str(base / sub))
+        except PermissionError as exc:
+            raise MailError(f"{exc.filename or self.root} cannot be read by the user focusd runs as "
+                            f"({_user()}): give it read access to the Maildir") from None
+        return f"maildir {self.root} ({kind}: {_names(found)})"
 
     def folder_path(self, folder: str) -> Path:
         """Where ``folder`` lives on disk; MailError naming the folders that exist if nowhere."""
