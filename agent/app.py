@@ -50,8 +50,18 @@ class App:
 
     @cached_property
     def store(self) -> Store:
-        store = Store.open(self.settings["storage"]["path"], clock=self.clock)
+        """The owner's store. A store holds one owner's mail: a second config that would share
+        it (two owners left at the default path, say) is refused instead of mixing their items."""
+        path = self.settings["storage"]["path"]
+        store = Store.open(path, clock=self.clock)
         self._closers.append(store)
+        held = store.status("owner")
+        if held is None:
+            store.set_status("owner", {"email": self.settings.owner_email})
+        elif held["email"] != self.settings.owner_email:
+            raise ConfigError([f"storage.path: {path} holds the mail of {held['email']}, not "
+                               f"{self.settings.owner_email}; give this config its own [storage].path"],
+                              str(self.settings.source or ""))
         return store
 
     def now(self) -> datetime:

@@ -337,6 +337,10 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         if _never_synced(app):
             raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd brief`")
         if send:
+            if when != app.today():
+                # A brief sent ahead would count as that day's, and the morning's would not go.
+                raise click.BadParameter(f"only today's brief can be sent ({app.today().isoformat()}); "
+                                         "print another day's without --send", param_hint="--date")
             click.echo(_sent_line(app, send_brief(app, when)))
             return
         composed = compose_brief(app, when)

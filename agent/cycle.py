@@ -275,8 +275,13 @@ def goals(app: App) -> list[GoalRef]:
     return [GoalRef.from_row(r) for r in app.store.goals()]
 
 
-def rerank(app: App) -> None:
+def sync_goals(app: App) -> None:
+    """The config's goals become the stored ones, so a goal added to the config counts at once."""
     app.store.sync_goals((g.title, g.weight, g.keywords, g.deadline) for g in app.settings.goals)
+
+
+def rerank(app: App) -> None:
+    sync_goals(app)
     app.store.wake_snoozed(app.today())
     ranked = rank(app.store.items(("open",)), goals(app), app.today())
     app.store.set_scores((i.id, i.score or 0.0, i.reasons, i.goal) for i in ranked if i.id is not None)
@@ -327,6 +332,7 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
 
 
 def compose_brief(app: App, day: date, book: bool = False) -> Brief:
+    sync_goals(app)
     items = rank(app.store.items(("open",)), goals(app), day)
     start, end = day_span(day, app.settings.tz)
     events = app.store.events(start, end)

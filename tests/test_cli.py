@@ -386,3 +386,23 @@ def test_items_after_a_sync_with_nothing_open(capsys: pytest.CaptureFixture[str]
     assert code == 0, err
     code, out, err = run(capsys, "--config", str(demo_config), "items")
     assert code == 0 and out == "" and "no open items" in err and "synced" not in err
+
+
+def test_only_todays_brief_can_be_sent(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    run(capsys, "--config", str(demo_config), "sync")
+    code, out, err = run(capsys, "--config", str(demo_config), "brief", "--send", "--date", "2026-11-20")
+    assert code == 2 and out == "" and "only today's brief can be sent (2026-11-19)" in err
+    assert not list(demo_config.parent.glob("outbox/*.eml"))
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--date", "2026-11-20")
+    assert code == 0 and out.startswith("Good morning, Ada.")
+
+
+def test_a_goal_added_to_the_config_counts_in_the_next_brief(capsys: pytest.CaptureFixture[str],
+                                                             demo_config: Path) -> None:
+    run(capsys, "--config", str(demo_config), "sync")
+    demo_config.write_text(demo_config.read_text() + '\n[[goals]]\ntitle = "Hire Alex"\nweight = 5\n'
+                                                     'keywords = ["feedback on alex", "culture round"]\n')
+    code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--format", "json")
+    assert code == 0
+    goals = {i["goal"] for section in ("focus", "due_soon") for i in json.loads(out)[section]}
+    assert "Hire Alex" in goals

@@ -282,3 +282,19 @@ def test_the_daemon_waits_for_a_calendar_file_that_is_not_there_yet(demo_dir: Pa
     with pytest.raises(ConfigError) as raised:
         wait_for_config(lambda: load(config), interval=0.1)
     assert not raised.value.waitable and len(raised.value.problems) == 2
+
+
+def test_a_second_owner_never_shares_the_first_owners_store(demo_dir: Path, tmp_path: Path) -> None:
+    from agent.errors import ConfigError
+
+    sync_once(_app(demo_dir))
+    other = tmp_path / "other.toml"
+    other.write_text((demo_dir / "focusd.toml").read_text()
+                     .replace('email = "ada@loom.example"', 'email = "grace@else.example"')
+                     .replace('path = "focusd.db"', f'path = "{demo_dir / "focusd.db"}"')
+                     .replace('path = "mail"', f'path = "{demo_dir / "mail"}"')
+                     .replace('paths = ["calendar.ics"]', f'paths = ["{demo_dir / "calendar.ics"}"]')
+                     .replace('path = "outbox"', f'path = "{tmp_path / "outbox"}"'))
+    with pytest.raises(ConfigError, match="holds the mail of ada@loom.example, not grace@else.example"):
+        sync_once(App(load(other), fixed(DEMO_NOW)))
+    assert _app(demo_dir).store.count("items") == 19  # Ada's store is as she left it
