@@ -2,7 +2,7 @@
 
 Sections, in order: Today's focus, Today's meetings, Due soon and overdue, Waiting on others,
 Blockers. Each section shows only what earns its place; empty sections are left out of the
-text. A cheat sheet of reply commands ends it.
+text. A footer says how to steer it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from planner.priority import display_name
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
 MAX_PER_SECTION = 5
-CHEAT_SHEET = ("Reply to steer: done 2 · drop 3 · snooze 1 monday · top 4 · due 2 friday · "
-               "note 2 text · goal: Close the round by Dec 15 · add: Call the lawyer by Friday · undo · help")
+# Replies to the brief are not read yet by this version, so the brief must not invite them: it
+# names what works today. The reply language's cheat sheet replaces this line when replies land.
+FOOTER = ("Replies to this brief are not read yet. `focusd items` lists everything open; "
+          "goals are set in the config's [[goals]].")
 
 
 @dataclass
@@ -223,7 +225,7 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
                 out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
     if brief.handled:
         out += ["", f"Handled since the last brief: {', '.join(i.title for i in brief.handled[:5])}."]
-    out += ["", "--", CHEAT_SHEET]
+    out += ["", "--", FOOTER]
     return "\n".join(out) + "\n"
 
 
@@ -266,7 +268,7 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
                          + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
                          + "</blockquote></li>")
         parts.append("</ol>")
-    parts.append(f"<hr><p><small>{e(CHEAT_SHEET)}</small></p></body></html>")
+    parts.append(f"<hr><p><small>{e(FOOTER)}</small></p></body></html>")
     return "\n".join(parts)
 
 

@@ -107,7 +107,8 @@ def test_brief_text_reads_as_a_note() -> None:
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
     assert "“Can you send the deck?”" in text
     assert "Why: Due tomorrow, moves “Close the seed round” forward (goal due in 12 days) and Maria is waiting." in text
-    assert text.rstrip().endswith("undo · help")
+    assert text.rstrip().endswith("Replies to this brief are not read yet. `focusd items` lists everything open; "
+                                  "goals are set in the config's [[goals]].")  # it invites no reply it would ignore
 
 
 def test_html_brief_escapes_what_mail_wrote() -> None:
