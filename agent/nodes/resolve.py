@@ -119,9 +119,18 @@ def _answers(msg: Message, waiting: Item, owner_email: str) -> bool:
 
 
 def _said_at(item: Item) -> datetime | None:
+    return _parse(item.source.get("date"))
+
+
+def _due_said_at(item: Item) -> datetime | None:
+    """When the message that set ``item.due`` was dated, or None (then any date may replace it)."""
+    return _parse(item.due_said_at)
+
+
+def _parse(when: str | None) -> datetime | None:
     try:
-        return datetime.fromisoformat(item.source["date"])
-    except (KeyError, TypeError, ValueError):
+        return datetime.fromisoformat(when or "")
+    except ValueError:
         return None
 
 
@@ -134,7 +143,6 @@ def _later(a: datetime | None, b: datetime | None) -> bool:
 class _Entry:
     item: Item
     names: frozenset[str]
-    due_said_at: datetime | None  # when the message that set ``item.due`` was dated
     position: int = -1
 
 
@@ -187,8 +195,8 @@ def _restate(entry: _Entry, item: Item) -> None:
     date stated in the latest message wins."""
     kept = entry.item
     said = _said_at(item)
-    if item.due and _later(said, entry.due_said_at):
-        kept.due, entry.due_said_at = item.due, said
+    if item.due and _later(said, _due_said_at(kept)):
+        kept.due, kept.due_said_at = item.due, item.due_said_at
     if kept.kind != item.kind:
         takes_over = item.kind == "request"
     else:
@@ -217,11 +225,12 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         if msg.thread_id not in stored:
             stored[msg.thread_id] = store.open_items_in_thread(msg.thread_id) if store else []
             for e in stored[msg.thread_id]:
-                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)])), _said_at(e)))
+                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)]))))
         existing = stored[msg.thread_id]
         names = message_names(msg, owner)
         restated: set[int] = set()
         for item in state.get("grounded", {}).get(msg.message_id, []):
+            item.due_said_at = item.source.get("date") if item.due else None
             match = index.find(item, names)
             if match is None:
                 new_items.setdefault(msg.message_id, []).append(item)
@@ -229,10 +238,12 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 home[id(item)] = msg.message_id
                 if any(_answers(m, item, owner_email) for m in seen.get((msg.thread_id, item.counterparty), [])):
                     item.status = "done"  # the answer came first (a backlog read out of order)
-                index.add(_Entry(item, names, _said_at(item) if item.due else None))
+                index.add(_Entry(item, names))
             elif match.item.id is not None:
-                if item.due and not _later(_said_at(item), match.due_said_at):
+                if item.due and not _later(_said_at(item), _due_said_at(match.item)):
                     item.due = None  # an older message's date does not override a newer one
+                elif item.due:  # a later message of this batch compares with this date, as the store will
+                    match.item.due, match.item.due_said_at = item.due, item.due_said_at
                 merges.setdefault(msg.message_id, []).append((match.item.id, item))
                 restated.add(match.item.id)
             else:
