@@ -264,6 +264,13 @@ class Store:
                         "message_id": item.message_id}
         self.db.table("items").update(existing_id, updates)
 
+    def thread_messages(self, thread_id: str) -> list[tuple[str, str, str]]:
+        """The messages recorded in a thread and not skipped, as (message id, sender, date)."""
+        rows = self.db.execute(
+            "SELECT message_id, sender, date FROM messages WHERE thread_id = ? AND coalesce(skipped, '') = ''",
+            [thread_id])
+        return [(r[0], r[1] or "", r[2] or "") for r in rows]
+
     def message(self, message_id: str) -> dict[str, Any] | None:
         rows = list(self.db.table("messages").rows_where("message_id = ?", [message_id]))
         return rows[0] if rows else None

@@ -178,3 +178,35 @@ def test_a_date_said_later_in_a_later_sync_does_not_lose_to_one_said_earlier(own
     together = _stored_rows([[ask, promise, again]], owner)
     assert [(kind, due) for kind, _, due, _ in together] == [("request", "2026-11-19")]  # Tuesday's word
     assert _stored_rows([[ask, promise], [again]], owner) == together
+
+
+def _splits(msgs: list[Message]) -> dict[str, list[list[Message]]]:
+    """Every order of ``msgs``, read in one sync and in every split into two."""
+    from itertools import permutations
+
+    runs: dict[str, list[list[Message]]] = {}
+    for order in permutations(msgs):
+        ids = [m.message_id for m in order]
+        runs[" ".join(ids)] = [list(order)]
+        for cut in range(1, len(order)):
+            runs[f"{ids[:cut]} then {ids[cut:]}"] = [list(order[:cut]), list(order[cut:])]
+    return runs
+
+
+def test_the_deck_thread_comes_out_the_same_in_every_order_and_split_into_syncs(owner: Owner) -> None:
+    expected = _stored_rows([_deck_thread()], owner)
+    for name, batches in _splits(_deck_thread()).items():
+        assert _stored_rows(batches, owner) == expected, name
+
+
+def test_the_demo_week_comes_out_the_same_split_into_separate_syncs(demo_owner: Owner) -> None:
+    mail = _inbox() + _sent()
+    expected = _stored_rows([_by_date(mail)], demo_owner)
+    assert len(expected) >= 15
+    for seed in range(24):
+        rng = random.Random(seed)
+        shuffled = mail[:]
+        rng.shuffle(shuffled)
+        cuts = sorted(rng.sample(range(1, len(shuffled)), 1 + seed % 2))  # two or three syncs
+        batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)], strict=True)]
+        assert _stored_rows(batches, demo_owner) == expected, f"seed {seed}: syncs of {[len(b) for b in batches]}"
