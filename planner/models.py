@@ -21,6 +21,8 @@ class Item:
     owner: str = "me"
     counterparty: str = ""
     due: str | None = None  # ISO date or date-time in the owner's time zone
+    # When the message that set ``due`` was dated (ISO): a later sync's older mail must not move it.
+    due_said_at: str | None = None
     id: int | None = None
     status: str = "open"
     score: float | None = None

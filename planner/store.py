@@ -78,6 +78,10 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("briefs").add_column("sent_via", str)
     # What the last cycle saw of each outside source (the calendar's readability, say).
     db.table("status").create({"name": str, "value": str, "updated_at": str}, pk="name")
+    # When each due date was said, so the latest word wins whichever sync brings it; until now
+    # an item's due date was the one its own message gave.
+    db.table("items").add_column("due_said_at", str)
+    db.execute("UPDATE items SET due_said_at = json_extract(source, '$.date') WHERE due IS NOT NULL")
 
 
 MIGRATIONS: list[Migration] = [_v1, _v2]
@@ -95,10 +99,18 @@ def _when(source: dict[str, Any]) -> datetime | None:
         return None
 
 
+def _due_said_at(item: Item) -> str | None:
+    """When ``item``'s due date was said: as resolve found it, else its own message's date."""
+    if not item.due:
+        return None
+    return item.due_said_at or item.source.get("date") or None
+
+
 def _item_from_row(row: dict[str, Any]) -> Item:
     return Item(
         id=row["id"], kind=row["kind"], title=row["title"], owner=row["owner"],
-        counterparty=row["counterparty"] or "", due=row["due"], status=row["status"],
+        counterparty=row["counterparty"] or "", due=row["due"], due_said_at=row["due_said_at"],
+        status=row["status"],
         score=row["score"], reasons=json.loads(row["reasons"] or "[]"), evidence=row["evidence"],
         source=json.loads(row["source"] or "{}"), thread_id=row["thread_id"] or "",
         goal=row["goal"], blocks=json.loads(row["blocks"] or "[]"),
@@ -110,7 +122,8 @@ def _item_from_row(row: dict[str, Any]) -> Item:
 def _item_row(item: Item) -> dict[str, Any]:
     return {
         "kind": item.kind, "title": item.title, "owner": item.owner,
-        "counterparty": item.counterparty, "due": item.due, "status": item.status,
+        "counterparty": item.counterparty, "due": item.due, "due_said_at": _due_said_at(item),
+        "status": item.status,
         "score": item.score, "reasons": json.dumps(item.reasons), "evidence": item.evidence,
         "message_id": item.message_id, "thread_id": item.thread_id,
         "source": json.dumps(item.source), "goal": item.goal, "blocks": json.dumps(item.blocks),
@@ -235,13 +248,14 @@ class Store:
         return list(self.db.table("failures").rows_where(order_by="failed_at desc", limit=limit))
 
     def _merge(self, existing_id: int, item: Item, now: str) -> None:
-        """Another message stated an open item again: take its due date when resolve passed one.
+        """Another message stated an open item again: take its due date, and when it was said,
+        when resolve passed one (it passes only the latest word).
         The record (kind, wording, source) is the request when there is one, else the earliest
         message, so a backlog read out of order (Sent before INBOX) ends as mail read in order."""
         row = self.db.table("items").get(existing_id)
         updates: dict[str, Any] = {"updated_at": now}
-        if item.due and item.due != row["due"]:
-            updates["due"] = item.due
+        if item.due:
+            updates |= {"due": item.due, "due_said_at": _due_said_at(item)}
         stored, incoming = _when(json.loads(row["source"] or "{}")), _when(item.source)
         earlier = row["kind"] == item.kind and stored is not None and incoming is not None and incoming < stored
         if (row["kind"] == "commitment" and item.kind == "request") or earlier:
@@ -249,6 +263,13 @@ class Store:
                         "counterparty": item.counterparty, "source": json.dumps(item.source),
                         "message_id": item.message_id}
         self.db.table("items").update(existing_id, updates)
+
+    def thread_messages(self, thread_id: str) -> list[tuple[str, str, str]]:
+        """The messages recorded in a thread and not skipped, as (message id, sender, date)."""
+        rows = self.db.execute(
+            "SELECT message_id, sender, date FROM messages WHERE thread_id = ? AND coalesce(skipped, '') = ''",
+            [thread_id])
+        return [(r[0], r[1] or "", r[2] or "") for r in rows]
 
     def message(self, message_id: str) -> dict[str, Any] | None:
         rows = list(self.db.table("messages").rows_where("message_id = ?", [message_id]))

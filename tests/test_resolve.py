@@ -149,3 +149,64 @@ def test_the_date_in_the_latest_message_wins_whatever_the_order(owner: Owner) ->
         [item] = state["new_items"]["<1@x>"]
         assert (item.kind, item.title, item.due) == ("request", "Send Maria the updated deck with the Q3 numbers",
                                                      "2026-11-19")
+
+
+def _deck_thread() -> list[Message]:
+    """Maria asks for Friday, then Monday; the owner's reply on Tuesday promises Thursday."""
+    from datetime import UTC, datetime
+
+    ask = make_message("Could you send me the updated investor deck by Friday?", message_id="<1@x>",
+                       date=datetime(2026, 11, 16, 9, 0, tzinfo=UTC))
+    promise = make_message("I'll send you the updated investor deck by Thursday.", sender="ada@example.com",
+                           to=("maria@fund.example",), message_id="<2@x>", references=("<1@x>",), name="Ada",
+                           date=datetime(2026, 11, 17, 10, 0, tzinfo=UTC))
+    promise.folder = "Sent"
+    again = make_message("Could you send me the updated investor deck by Monday instead?", message_id="<3@x>",
+                         references=("<1@x>",), date=datetime(2026, 11, 16, 12, 0, tzinfo=UTC))
+    return [ask, promise, again]
+
+
+def _stored_rows(batches: list[list[Message]], owner: Owner) -> list[tuple[str, str, str | None, str]]:
+    store = Store.open(":memory:")
+    for batch in batches:
+        run_batch(batch, _ctx(owner, store))
+    return sorted((i.kind, i.title, i.due, i.status) for i in store.all_items())
+
+
+def test_a_date_said_later_in_a_later_sync_does_not_lose_to_one_said_earlier(owner: Owner) -> None:
+    ask, promise, again = _deck_thread()
+    together = _stored_rows([[ask, promise, again]], owner)
+    assert [(kind, due) for kind, _, due, _ in together] == [("request", "2026-11-19")]  # Tuesday's word
+    assert _stored_rows([[ask, promise], [again]], owner) == together
+
+
+def _splits(msgs: list[Message]) -> dict[str, list[list[Message]]]:
+    """Every order of ``msgs``, read in one sync and in every split into two."""
+    from itertools import permutations
+
+    runs: dict[str, list[list[Message]]] = {}
+    for order in permutations(msgs):
+        ids = [m.message_id for m in order]
+        runs[" ".join(ids)] = [list(order)]
+        for cut in range(1, len(order)):
+            runs[f"{ids[:cut]} then {ids[cut:]}"] = [list(order[:cut]), list(order[cut:])]
+    return runs
+
+
+def test_the_deck_thread_comes_out_the_same_in_every_order_and_split_into_syncs(owner: Owner) -> None:
+    expected = _stored_rows([_deck_thread()], owner)
+    for name, batches in _splits(_deck_thread()).items():
+        assert _stored_rows(batches, owner) == expected, name
+
+
+def test_the_demo_week_comes_out_the_same_split_into_separate_syncs(demo_owner: Owner) -> None:
+    mail = _inbox() + _sent()
+    expected = _stored_rows([_by_date(mail)], demo_owner)
+    assert len(expected) >= 15
+    for seed in range(24):
+        rng = random.Random(seed)
+        shuffled = mail[:]
+        rng.shuffle(shuffled)
+        cuts = sorted(rng.sample(range(1, len(shuffled)), 1 + seed % 2))  # two or three syncs
+        batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)], strict=True)]
+        assert _stored_rows(batches, demo_owner) == expected, f"seed {seed}: syncs of {[len(b) for b in batches]}"

@@ -182,3 +182,36 @@ def test_of_two_restatements_the_earliest_message_is_the_record_whatever_the_off
     store.record_message(_message("<r2@x>"), [], [(wid, even_later)])
     item = store.item(wid)
     assert item is not None and item.message_id == "<a1@x>"
+
+
+def test_an_item_keeps_when_its_due_date_was_said(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    promise = _stated("commitment", "Send Maria the deck", "2026-11-17T10:00:00+00:00", "<s1@x>", "2026-11-20")
+    (pid,) = store.record_message(_message("<s1@x>"), [promise], [])
+    item = store.item(pid)
+    assert item is not None and item.due_said_at == "2026-11-17T10:00:00+00:00"
+    # Resolve passes a date only when it is the latest word: the store keeps when it was said.
+    sooner = _stated("commitment", "Send Maria the deck", "2026-11-18T08:00:00+00:00", "<s2@x>", "2026-11-19")
+    store.record_message(_message("<s2@x>"), [], [(pid, sooner)])
+    item = store.item(pid)
+    assert item is not None and (item.due, item.due_said_at) == ("2026-11-19", "2026-11-18T08:00:00+00:00")
+    no_date = _stated("commitment", "Send Maria the deck", "2026-11-18T09:00:00+00:00", "<s3@x>")
+    store.record_message(_message("<s3@x>"), [], [(pid, no_date)])
+    item = store.item(pid)
+    assert item is not None and (item.due, item.due_said_at) == ("2026-11-19", "2026-11-18T08:00:00+00:00")
+
+
+def test_migrating_a_v1_store_dates_each_due_date_by_its_own_message(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version=1")
+    source = '{"message_id": "<m1@x>", "date": "2026-11-16T09:00:00+00:00"}'
+    db.table("items").insert_all([
+        {"kind": "request", "title": "Send the deck", "status": "open", "due": "2026-11-20", "source": source},
+        {"kind": "request", "title": "Read the memo", "status": "open", "due": None, "source": source},
+    ])
+    db.close()
+    store = Store.open(tmp_path / "s.db")
+    assert [i.due_said_at for i in store.all_items()] == ["2026-11-16T09:00:00+00:00", None]

@@ -110,18 +110,41 @@ def _promise_answers(a: Item, b: Item) -> bool:
     return _later(_said_at(promise), _said_at(request))
 
 
-def _answers(msg: Message, waiting: Item, owner_email: str) -> bool:
+@dataclass(frozen=True)
+class _Heard:
+    """A message already resolved, in this batch or an earlier sync: who wrote it, and when."""
+
+    message_id: str
+    thread_id: str
+    sender: str
+    date: datetime | None
+
+    @classmethod
+    def of(cls, msg: Message) -> _Heard:
+        return cls(msg.message_id, msg.thread_id, msg.sender.email, msg.date)
+
+
+def _answers(msg: _Heard, waiting: Item, owner_email: str) -> bool:
     """A later reply from the person the owner asked, in the same thread, settles what was asked."""
-    return (waiting.kind == "waiting" and waiting.counterparty == msg.sender.email
+    return (waiting.kind == "waiting" and waiting.counterparty == msg.sender
             and waiting.source.get("from") == owner_email and waiting.thread_id == msg.thread_id
-            and waiting.message_id != msg.message_id and msg.sender.email != owner_email
+            and waiting.message_id != msg.message_id and msg.sender != owner_email
             and _later(msg.date, _said_at(waiting)))
 
 
 def _said_at(item: Item) -> datetime | None:
+    return _parse(item.source.get("date"))
+
+
+def _due_said_at(item: Item) -> datetime | None:
+    """When the message that set ``item.due`` was dated, or None (then any date may replace it)."""
+    return _parse(item.due_said_at)
+
+
+def _parse(when: str | None) -> datetime | None:
     try:
-        return datetime.fromisoformat(item.source["date"])
-    except (KeyError, TypeError, ValueError):
+        return datetime.fromisoformat(when or "")
+    except ValueError:
         return None
 
 
@@ -134,7 +157,6 @@ def _later(a: datetime | None, b: datetime | None) -> bool:
 class _Entry:
     item: Item
     names: frozenset[str]
-    due_said_at: datetime | None  # when the message that set ``item.due`` was dated
     position: int = -1
 
 
@@ -187,8 +209,8 @@ def _restate(entry: _Entry, item: Item) -> None:
     date stated in the latest message wins."""
     kept = entry.item
     said = _said_at(item)
-    if item.due and _later(said, entry.due_said_at):
-        kept.due, entry.due_said_at = item.due, said
+    if item.due and _later(said, _due_said_at(kept)):
+        kept.due, kept.due_said_at = item.due, item.due_said_at
     if kept.kind != item.kind:
         takes_over = item.kind == "request"
     else:
@@ -210,18 +232,24 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     stored: dict[str, list[Item]] = {}  # open items in the store, per thread, read once a batch
     batch_open: dict[str, list[Item]] = {}  # items this batch creates, per thread
     home: dict[int, str] = {}  # id(batch item) -> the message it is created with
-    seen: dict[tuple[str, str], list[Message]] = {}  # messages resolved so far, by thread and sender
+    seen: dict[tuple[str, str], list[_Heard]] = {}  # messages resolved so far, by thread and sender
     for msg in state["messages"]:
         if msg.message_id in skipped:
             continue
         if msg.thread_id not in stored:
             stored[msg.thread_id] = store.open_items_in_thread(msg.thread_id) if store else []
+            # An answer stored by an earlier sync settles a request the owner's mail makes only now.
+            for message_id, sender, date in store.thread_messages(msg.thread_id) if store else []:
+                heard = _Heard(message_id, msg.thread_id, sender, _parse(date))
+                seen.setdefault((msg.thread_id, sender), []).append(heard)
             for e in stored[msg.thread_id]:
-                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)])), _said_at(e)))
+                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)]))))
         existing = stored[msg.thread_id]
+        heard = _Heard.of(msg)
         names = message_names(msg, owner)
         restated: set[int] = set()
         for item in state.get("grounded", {}).get(msg.message_id, []):
+            item.due_said_at = item.source.get("date") if item.due else None
             match = index.find(item, names)
             if match is None:
                 new_items.setdefault(msg.message_id, []).append(item)
@@ -229,10 +257,12 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 home[id(item)] = msg.message_id
                 if any(_answers(m, item, owner_email) for m in seen.get((msg.thread_id, item.counterparty), [])):
                     item.status = "done"  # the answer came first (a backlog read out of order)
-                index.add(_Entry(item, names, _said_at(item) if item.due else None))
+                index.add(_Entry(item, names))
             elif match.item.id is not None:
-                if item.due and not _later(_said_at(item), match.due_said_at):
+                if item.due and not _later(_said_at(item), _due_said_at(match.item)):
                     item.due = None  # an older message's date does not override a newer one
+                elif item.due:  # a later message of this batch compares with this date, as the store will
+                    match.item.due, match.item.due_said_at = item.due, item.due_said_at
                 merges.setdefault(msg.message_id, []).append((match.item.id, item))
                 restated.add(match.item.id)
             else:
@@ -246,10 +276,10 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                     new_items.setdefault(msg.message_id, []).append(match.item)
                     home[id(match.item)] = msg.message_id
         for e in existing:
-            if e.id is not None and e.id not in restated and _answers(msg, e, owner_email):
+            if e.id is not None and e.id not in restated and _answers(heard, e, owner_email):
                 answered.setdefault(msg.message_id, []).append(e.id)
         for e in batch_open.get(msg.thread_id, []):
-            if id(e) not in restated and e.status == "open" and _answers(msg, e, owner_email):
+            if id(e) not in restated and e.status == "open" and _answers(heard, e, owner_email):
                 e.status = "done"
-        seen.setdefault((msg.thread_id, msg.sender.email), []).append(msg)
+        seen.setdefault((msg.thread_id, msg.sender.email), []).append(heard)
     return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered}
