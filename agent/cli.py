@@ -269,10 +269,8 @@ def google() -> None:
 
     Example: focusd auth google
     """
-    from connectors.calendar import BACKENDS
-
     raise click.ClickException("auth google is not available in this version: the Google Calendar backend is "
-                               f"not built yet (calendar backends available: {', '.join(sorted(BACKENDS))})")
+                               "not built yet; read a calendar from .ics files meanwhile ([calendar].backend = \"ics\")")
 
 
 @cli.command()
@@ -312,7 +310,7 @@ def sync(obj: Ctx, once: bool) -> None:
         app.close()
     click.echo(report.summary())
     for problem in report.problems:
-        click.echo(f"problem: {problem}", err=True)
+        click.echo(f"focusd: {problem}", err=True)
     if report.problems:
         sys.exit(1)
 

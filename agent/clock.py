@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from agent.errors import ConfigError
+from agent.errors import EnvironmentSettingError
 
 Clock = Callable[[], datetime]
 
@@ -22,7 +22,7 @@ def fixed(moment: datetime) -> Clock:
 
 
 def system() -> Clock:
-    """The system clock, or the moment ``FOCUSD_NOW`` pins; a bad ``FOCUSD_NOW`` is a ConfigError."""
+    """The system clock, or the moment ``FOCUSD_NOW`` pins; a bad ``FOCUSD_NOW`` is an error (exit 2)."""
     pinned = os.environ.get("FOCUSD_NOW")
     if pinned:
         try:
@@ -31,7 +31,7 @@ def system() -> Clock:
             moment = None
         if moment is None or moment.tzinfo is None:
             what = "has no UTC offset" if moment is not None else "is not a date-time"
-            raise ConfigError([f"FOCUSD_NOW: {pinned[:40]!r} {what}; give an ISO date-time with offset "
-                               "such as 2026-11-19T07:30:00+00:00"])
+            raise EnvironmentSettingError(f"FOCUSD_NOW: {pinned[:40]!r} {what}; give an ISO date-time with "
+                                          "its offset, such as 2026-11-19T07:30:00+00:00")
         return fixed(moment)
     return lambda: datetime.now(UTC)

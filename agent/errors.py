@@ -26,6 +26,12 @@ class ConfigError(FocusdError):
         super().__init__(f"the configuration{where} has {len(problems)} {noun}:\n{lines}")
 
 
+class EnvironmentSettingError(FocusdError):
+    """An environment variable focusd reads (``FOCUSD_NOW``) holds something it cannot use."""
+
+    exit_code = 2
+
+
 class SecretError(FocusdError):
     """A secret could not be read, or is stored unsafely."""
 

@@ -301,8 +301,10 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
 
 
 def _resolve(base: Path, value: Any) -> Path:
+    """``value`` with ``~`` expanded, taken from ``base`` when relative, and ``..`` folded so
+    messages show the path a person would write."""
     p = Path(os.path.expanduser(str(value)))
-    return p if p.is_absolute() else base / p
+    return Path(os.path.normpath(p if p.is_absolute() else base / p))
 
 
 def _suggest(key: str, known: list[str]) -> str:
@@ -349,8 +351,10 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
     unavailable = _availability(values, problems)
     _cross_checks(values, secrets, problems, unavailable)
     missing: list[str] = []
+    unset = {f"{sec}.path" for sec in ("storage", "smtp")
+             if not isinstance(raw.get(sec), dict) or "path" not in raw[sec]}
     if check_files:
-        _world_checks(values, secrets, problems, missing)
+        _world_checks(values, secrets, problems, missing, state, unset)
     if problems:
         raise ConfigError(problems, str(source) if source else "", waitable=len(missing) == len(problems))
     return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state)
@@ -412,7 +416,7 @@ def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> set[str]
 
 
 def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],
-                  missing: list[str]) -> None:
+                  missing: list[str], state: Path, unset: set[str]) -> None:
     """The folders, files and variables the config names exist and can be used. A mail folder
     or calendar file that does not exist yet also goes to ``missing``: it may still appear (a
     late mount, a sync tool's first run), so the daemon waits for it."""
@@ -437,14 +441,22 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
                 problems.append(f"calendar.paths[{n}]: {p} {what}")
                 if kind == MISSING:
                     missing.append(problems[-1])
+    def where(key: str) -> str:
+        # A data path left unset lives in the state directory: say so, or the message names a
+        # key the owner never wrote.
+        if key not in unset:
+            return key
+        return (f"{key} (not set, so the state directory {state} holds it; set {key}, or "
+                "$STATE_DIRECTORY or $XDG_STATE_HOME)")
+
     if isinstance(v["storage"]["path"], Path):
         problem = _writable_file(v["storage"]["path"])
         if problem:
-            problems.append(f"storage.path: {problem}")
+            problems.append(f"{where('storage.path')}: {problem}")
     if v["smtp"]["backend"] == "file" and isinstance(v["smtp"]["path"], Path):
         problem = _writable_folder(v["smtp"]["path"])
         if problem:
-            problems.append(f"smtp.path: {problem}")
+            problems.append(f"{where('smtp.path')}: {problem}")
 
 
 MISSING, FOLDER, FILE = "missing", "folder", "file"

@@ -244,7 +244,7 @@ def test_unreadable_calendar_file_is_one_clear_error_and_mail_still_flows(
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
     assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 0 events")
-    assert "problem: calendar: calendar file" in err and "is not valid iCalendar" in err
+    assert "focusd: calendar: calendar file" in err and "is not valid iCalendar" in err
     # A file that is not there at all is a config problem, found before anything runs.
     (demo_config.parent / "calendar.ics").unlink()
     code, out, err = run(capsys, "--config", str(demo_config), "sync")
@@ -317,7 +317,7 @@ def test_a_missing_mailbox_is_one_clear_problem(capsys: pytest.CaptureFixture[st
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
     assert out.startswith("23 messages: 18 new")  # INBOX still read
-    assert "problem: mail folder Sent: folder 'Sent' does not exist" in err
+    assert "focusd: mail folder Sent: folder 'Sent' does not exist" in err
 
 
 def test_items_table_for_people(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:

@@ -203,11 +203,29 @@ def test_unset_data_paths_live_in_the_state_directory(tmp_path: Path, monkeypatc
     assert (s["storage"]["path"], s["smtp"]["path"]) == (etc / "focusd.db", etc / "outbox")
 
 
-def test_focusd_now_without_offset_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_focusd_now_without_offset_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agent.errors import EnvironmentSettingError
+
     for bad in ("2026-11-19T07:30:00", "tomorrow", "2026-11-19"):
         monkeypatch.setenv("FOCUSD_NOW", bad)
-        with pytest.raises(ConfigError, match="FOCUSD_NOW.*2026-11-19T07:30:00\\+00:00") as err:
+        with pytest.raises(EnvironmentSettingError, match="^FOCUSD_NOW.*2026-11-19T07:30:00\\+00:00") as err:
             clock.system()
         assert err.value.exit_code == 2
     monkeypatch.setenv("FOCUSD_NOW", "2026-11-19T07:30:00+00:00")
     assert clock.system()().isoformat() == "2026-11-19T07:30:00+00:00"
+
+
+def test_a_state_directory_that_cannot_be_used_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("STATE_DIRECTORY", str(blocker / "state"))  # below a file: it cannot be created
+    (tmp_path / "mail" / "cur").mkdir(parents=True)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[owner]\nname = "Ada"\nemail = "ada@example.com"\n[mail]\npath = "mail"\n')
+    with pytest.raises(ConfigError) as err:
+        load(cfg)
+    assert [p.split(":", 1)[0] for p in err.value.problems] == [
+        f"storage.path (not set, so the state directory {blocker / 'state'} holds it; set storage.path, or "
+        "$STATE_DIRECTORY or $XDG_STATE_HOME)",
+        f"smtp.path (not set, so the state directory {blocker / 'state'} holds it; set smtp.path, or "
+        "$STATE_DIRECTORY or $XDG_STATE_HOME)"]
