@@ -8,8 +8,11 @@ one bad event is skipped with a logged reason and the rest are kept. Each event 
 master and its overrides) is expanded on its own, only over the window read, and to at most
 ``MAX_OCCURRENCES`` occurrences; walking a rule stops after ``MAX_RULE_STEPS`` occurrences from
 its start, so a ``FREQ=SECONDLY`` rule costs about as much as a daily one. A file as a whole
-is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``). Logs and errors name
-the file, the event's position and a short hash of its UID, never the calendar's text.
+is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``); what a spent file budget leaves
+out is told in ``incomplete``. A daily or weekly rule, at most one occurrence a day, is started
+just before the window instead of walked from its DTSTART, so years of ordinary meetings cost
+no more than the window. A file's result is kept until the file or the window changes. Logs and
+errors name the file, the event's position and a short hash of its UID, never the calendar's text.
 """
 
 from __future__ import annotations
