@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+import recurring_ical_events
 import structlog
 
+from connectors.calendar import ics
 from connectors.calendar.base import CalendarError
 from connectors.calendar.ics import (
     MAX_DESCRIPTION,
@@ -107,6 +109,7 @@ def test_good_events_survive_a_hostile_one(tmp_path: Path, case: str) -> None:
     assert [e.title for e in good if e.uid == "review@x"] == ["Review"]
     assert len([e for e in events if e.uid == "bad@x"]) <= MAX_OCCURRENCES
     assert SECRET not in repr(logs)
+    assert cal.incomplete == ""  # one bad event skipped or cut is not a calendar left unread
     for entry in logs:
         assert entry["uid_hash"] in (short_uid("bad@x"), short_uid("inner@x")) and entry["file"] == "cal.ics"
 
@@ -204,8 +207,111 @@ def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
 
 def test_a_file_full_of_dense_events_is_bounded_as_a_whole(tmp_path: Path) -> None:
     dense = "".join(_event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY", uid=f"dense{n}@x") for n in range(25))
+    cal = _calendar(tmp_path, dense)
     with structlog.testing.capture_logs() as logs:
-        events = _calendar(tmp_path, dense).events(START, END)
+        events = cal.events(START, END)
     assert len([e for e in events if e.uid in ("standup@x", "review@x")]) == GOOD_COUNT
     assert len(events) == MAX_FILE_OCCURRENCES
     assert "calendar.file_capped" in [e["event"] for e in logs]
+    assert cal.incomplete.startswith("cal.ics: ")
+
+
+def _daily_since_2015(count: int) -> str:
+    """Ordinary rules: every day since 2015, at a time of its own."""
+    return "".join(_event(f"DTSTART;TZID=Europe/London:2015{n % 12 + 1:02d}{n % 28 + 1:02d}T{8 + n % 10:02d}0000",
+                          f"DTEND;TZID=Europe/London:2015{n % 12 + 1:02d}{n % 28 + 1:02d}T{8 + n % 10:02d}3000",
+                          "RRULE:FREQ=DAILY", uid=f"daily{n}@x") for n in range(count))
+
+
+def test_an_ordinary_big_calendar_is_read_whole_and_fast(tmp_path: Path) -> None:
+    """300 daily rules from 2015 used to spend the file's budget walking to the window, and the
+    one-off board meeting after them was never read."""
+    board = _event("DTSTART:20261120T140000Z", "DTEND:20261120T150000Z", uid="board@x")
+    cal = _calendar(tmp_path, _daily_since_2015(300) + board)
+    began = time.perf_counter()
+    with structlog.testing.capture_logs() as logs:
+        events = cal.events(START, END)
+    assert time.perf_counter() - began < 2
+    assert logs == []
+    assert cal.incomplete == ""
+    assert [e.uid for e in events].count("board@x") == 1
+    assert len([e for e in events if e.uid.startswith("daily")]) == 300 * 15
+
+
+MOVED_RULES = [  # rules that start years before the window, each with something to get wrong
+    ["DTSTART;TZID=Europe/London:20090105T093000", "DTEND;TZID=Europe/London:20090105T100000",
+     "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"],
+    ["DTSTART;TZID=America/New_York:20110307T080000", "DURATION:PT45M", "RRULE:FREQ=DAILY;INTERVAL=3"],
+    ["DTSTART;VALUE=DATE:20120229", "DTEND;VALUE=DATE:20120301", "RRULE:FREQ=WEEKLY;INTERVAL=2"],
+    ["DTSTART:20100101T120000", "DTEND:20100101T130000", "RRULE:FREQ=DAILY;BYDAY=SA,SU"],
+    ["DTSTART:20130601T070000Z", "DTEND:20130601T080000Z", "RRULE:FREQ=DAILY;UNTIL=20270329T000000Z",
+     "EXDATE:20261120T070000Z,20261121T070000Z"],
+    ["DTSTART;TZID=Europe/London:20140102T230000", "DTEND;TZID=Europe/London:20140104T010000",
+     "RRULE:FREQ=WEEKLY;BYMONTH=11,12,3,4"],
+]
+
+
+@pytest.mark.parametrize("window", [(START, END), (datetime(2027, 3, 22, tzinfo=LONDON),
+                                                   datetime(2027, 4, 5, tzinfo=LONDON))])
+@pytest.mark.parametrize("lines", MOVED_RULES)
+def test_a_rule_started_near_the_window_keeps_every_occurrence(
+        tmp_path: Path, lines: list[str], window: tuple[datetime, datetime]) -> None:
+    """The occurrences are the ones the date library finds walking from DTSTART, across summer
+    time, intervals, all-day, floating and UNTIL rules, with exceptions and a moved occurrence."""
+    moved = _event("RECURRENCE-ID;TZID=Europe/London:20261123T093000", "DTSTART:20261123T150000Z",
+                   "DTEND:20261123T160000Z") if "BYDAY=MO,TH" in lines[-1] else ""
+    cal = _calendar(tmp_path, _event(*lines) + moved)
+    whole = icalendar.Calendar.from_ical((tmp_path / "cal.ics").read_bytes())
+    expected = sorted((str(c["UID"]), event_from_component(c, LONDON).start)
+                      for c in recurring_ical_events.of(whole).between(*window))
+    assert sorted((e.uid, e.start) for e in cal.events(*window)) == expected
+    assert any(uid == "bad@x" for uid, _ in expected)
+
+
+def test_a_spent_file_budget_is_not_called_dense_and_the_calendar_says_it_is_incomplete(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twice a day since 2020 is ordinary, but it is walked; when the file's budget runs out the
+    reason says so, and the caller learns that the calendar was not read whole."""
+    monkeypatch.setattr(ics, "MAX_FILE_STEPS", 8000)
+    twice = "".join(_event("DTSTART:20200101T090000Z", "RRULE:FREQ=DAILY;BYHOUR=9,17", uid=f"twice{n}@x")
+                    for n in range(3))
+    cal = _calendar(tmp_path, twice)
+    with structlog.testing.capture_logs() as logs:
+        events = cal.events(START, END)
+    assert len([e for e in events if e.uid in ("standup@x", "review@x")]) == GOOD_COUNT
+    assert "recurrence too dense" not in repr(logs)
+    assert [e["event"] for e in logs] == ["calendar.file_capped"] * 2
+    assert logs[0]["reason"] == "expansion budget spent" and logs[1]["events_left"] == 1
+    assert cal.incomplete == "cal.ics: 2 recurring events past the expansion budget were not read"
+    monkeypatch.setattr(ics, "MAX_FILE_STEPS", 1_000_000)
+    cal.events(START, END + timedelta(days=1))
+    assert cal.incomplete == ""
+
+
+class _CountingCalendar(IcsCalendar):
+    """Counts how often a file is parsed."""
+
+    parses = 0
+
+    def _load(self, path: Path) -> icalendar.Calendar:
+        self.parses += 1
+        return super()._load(path)
+
+
+def test_an_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ics, "MAX_FILE_OCCURRENCES", 12)
+    path = tmp_path / "cal.ics"
+    path.write_text(f"BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{GOOD}{_daily_since_2015(1)}END:VCALENDAR\n")
+    cal = _CountingCalendar([path], LONDON)
+    first = cal.events(START, END)
+    assert cal.incomplete and len(first) == 12
+    first[0].title = "changed by the caller"
+    again = cal.events(START, END)
+    assert cal.parses == 1 and cal.incomplete  # what was missing is still missing
+    assert [(e.uid, e.start) for e in again] == [(e.uid, e.start) for e in first]
+    assert again[0].title != "changed by the caller"
+    cal.events(START, END + timedelta(days=1))
+    assert cal.parses == 2
+    path.write_text(path.read_text().replace("SUMMARY:Standup", "SUMMARY:Standup moved"))
+    assert "Standup moved" in [e.title for e in cal.events(START, END + timedelta(days=1))]
+    assert cal.parses == 3

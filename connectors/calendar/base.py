@@ -36,10 +36,17 @@ class ReadOnly(CalendarError):
 class CalendarBackend(ABC):
     backend_name: ClassVar[str]
     read_only: ClassVar[bool] = False
+    # Why the last ``events()`` call may have left events out (a budget ran out), in one short
+    # sentence; empty when it read everything. Every ``events()`` call sets it afresh.
+    incomplete: str = ""
 
     @abstractmethod
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        """Every occurrence overlapping [start, end), recurring events expanded, sorted by start."""
+        """Every occurrence overlapping [start, end), recurring events expanded, sorted by start.
+
+        Sets :attr:`incomplete` when something was left out, so that the caller does not take a
+        partly read calendar for the whole of it.
+        """
 
     def check(self) -> str:
         """Raise :class:`CalendarError` when the calendar cannot be read."""

@@ -8,21 +8,25 @@ one bad event is skipped with a logged reason and the rest are kept. Each event 
 master and its overrides) is expanded on its own, only over the window read, and to at most
 ``MAX_OCCURRENCES`` occurrences; walking a rule stops after ``MAX_RULE_STEPS`` occurrences from
 its start, so a ``FREQ=SECONDLY`` rule costs about as much as a daily one. A file as a whole
-is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``). Logs and errors name
-the file, the event's position and a short hash of its UID, never the calendar's text.
+is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``); what a spent file budget leaves
+out is told in ``incomplete``. A daily or weekly rule, at most one occurrence a day, is started
+just before the window instead of walked from its DTSTART, so years of ordinary meetings cost
+no more than the window. A file's result is kept until the file or the window changes. Logs and
+errors name the file, the event's position and a short hash of its UID, never the calendar's text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import recurring_ical_events
 import structlog
+from dateutil.rrule import DAILY, WEEKLY, rrule
 
 from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
 from connectors.types import Attendee, Event
@@ -44,6 +48,7 @@ class _Budget:
 
     steps: int = MAX_FILE_STEPS
     occurrences: int = MAX_FILE_OCCURRENCES
+    cut: int = 0  # events left out, or cut short, because the budget ran out
 
 
 class BadEvent(ValueError):
@@ -148,6 +153,43 @@ def _groups(cal: icalendar.Calendar) -> list[tuple[int, str, list[Any]]]:
     return list(groups.values())
 
 
+@dataclass
+class _Read:
+    """One file's result for one window, kept while the file does not change."""
+
+    key: tuple[int, int, int, datetime, datetime] | None  # None: the file could not be stat'ed
+    events: list[Event]
+    cut: int  # events left out, or cut short, because the file's budget ran out
+
+
+def _bounded(rule: Any) -> bool:
+    """True for a rule with at most one occurrence a day: DAILY or WEEKLY, no BYHOUR, BYMINUTE
+    or BYSECOND, no COUNT (a count runs from DTSTART, so it cannot start later). Such a rule
+    needs no density walk and may start near the window instead of at its DTSTART."""
+    original = getattr(rule, "_original_rule", None)
+    return (isinstance(rule, rrule) and original is not None and rule._freq in (DAILY, WEEKLY)
+            and rule._count is None and rule._interval >= 1
+            and not any(original.get(part) for part in ("byhour", "byminute", "bysecond")))
+
+
+def _moved(rule: Any, before: datetime) -> Any:
+    """``rule`` starting at its last period start before ``before``: the same occurrences from
+    there on, without walking the years between DTSTART and the window."""
+    first: datetime = rule._dtstart
+    period = rule._interval * (7 if rule._freq == WEEKLY else 1)  # days, a whole number of periods keeps the phase
+    if first.tzinfo is None:
+        before = before.replace(tzinfo=None)
+    periods = (before - first).days // period - 1  # one period spare for summer time
+    if periods <= 0:
+        return rule
+    # wall-clock days, as the rule counts them, whatever the time zone
+    moved = rule.replace(dtstart=first + timedelta(days=periods * period))
+    for attribute in ("until", "string"):  # the expansion reads these from each rule
+        if hasattr(rule, attribute):
+            setattr(moved, attribute, getattr(rule, attribute))
+    return moved
+
+
 class IcsCalendar(CalendarBackend):
     backend_name = "ics"
     read_only = True
@@ -155,6 +197,8 @@ class IcsCalendar(CalendarBackend):
     def __init__(self, paths: list[Path], tz: tzinfo) -> None:
         self.paths = [Path(p) for p in paths]
         self.tz = tz
+        self.incomplete = ""
+        self._reads: dict[Path, _Read] = {}  # the daemon rereads every poll; most polls change nothing
 
     def _load(self, path: Path) -> icalendar.Calendar:
         """The file's calendars as one; its text never reaches the error."""
@@ -184,32 +228,58 @@ class IcsCalendar(CalendarBackend):
         return f"ics {', '.join(str(p) for p in self.paths)}"
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        out = []
+        self.incomplete = ""
+        out: list[Event] = []
+        cut = []
         for path in self.paths:
-            cal = self._load(path)
-            try:
-                zones = list(cal.walk("VTIMEZONE"))
-                groups = _groups(cal)
-            except RecursionError:
-                raise CalendarError(f"calendar file {path} is nested too deeply to read") from None
-            budget = _Budget()
-            for position, uid, comps in groups:
-                where = {"file": path.name, "position": position, "uid_hash": short_uid(uid)}
-                if budget.steps <= 0 or budget.occurrences <= 0:
-                    log.warning("calendar.file_capped", file=path.name, events_left=len(groups) - position + 1)
-                    break
-                try:
-                    found = self._expand(zones, comps, start, end, path.name, where, budget)
-                    if len(found) > budget.occurrences:
-                        log.warning("calendar.file_capped", file=path.name, kept=MAX_FILE_OCCURRENCES)
-                        found = found[:budget.occurrences]
-                    budget.occurrences -= len(found)
-                    out += found
-                except Exception as exc:  # noqa: BLE001 - one bad event must not hide the others
-                    # parser messages quote the offending line, so only our own reasons are logged
-                    reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
-                    log.warning("calendar.event_skipped", **where, reason=reason)
+            read = self._read(path, start, end)
+            out += [copy(e) for e in read.events]  # the caller may change what it is given
+            if read.cut:
+                cut.append(f"{path.name}: {read.cut} recurring events past the expansion budget were not read")
+        self.incomplete = "; ".join(cut)
         return sorted(out, key=lambda e: (e.start, e.uid))
+
+    def _read(self, path: Path, start: datetime, end: datetime) -> _Read:
+        """One file's events in the window, from the last read when the file has not changed."""
+        try:
+            st = path.stat()
+            key: tuple[int, int, int, datetime, datetime] | None = (
+                st.st_size, st.st_mtime_ns, st.st_ctime_ns, start, end)
+        except OSError:
+            key = None  # _load names the problem
+        kept = self._reads.get(path)
+        if kept is not None and kept.key == key:
+            return kept
+        cal = self._load(path)
+        try:
+            zones = list(cal.walk("VTIMEZONE"))
+            groups = _groups(cal)
+        except RecursionError:
+            raise CalendarError(f"calendar file {path} is nested too deeply to read") from None
+        budget = _Budget(MAX_FILE_STEPS, MAX_FILE_OCCURRENCES)
+        out: list[Event] = []
+        for index, (position, uid, comps) in enumerate(groups):
+            where = {"file": path.name, "position": position, "uid_hash": short_uid(uid)}
+            if budget.steps <= 0 or budget.occurrences <= 0:
+                budget.cut += len(groups) - index
+                log.warning("calendar.file_capped", file=path.name, events_left=len(groups) - index)
+                break
+            try:
+                found = self._expand(zones, comps, start, end, path.name, where, budget)
+                if len(found) > budget.occurrences:
+                    log.warning("calendar.file_capped", file=path.name, kept=MAX_FILE_OCCURRENCES)
+                    budget.cut += 1
+                    found = found[:budget.occurrences]
+                budget.occurrences -= len(found)
+                out += found
+            except Exception as exc:  # noqa: BLE001 - one bad event must not hide the others
+                # parser messages quote the offending line, so only our own reasons are logged
+                reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
+                log.warning("calendar.event_skipped", **where, reason=reason)
+        read = _Read(key, out, budget.cut)
+        if key is not None:
+            self._reads[path] = read
+        return read
 
     def _expand(self, zones: list[Any], comps: list[Any], start: datetime, end: datetime,
                 calendar: str, where: dict[str, Any], budget: _Budget) -> list[Event]:
@@ -240,16 +310,25 @@ class IcsCalendar(CalendarBackend):
         """Where to stop expanding: ``end``, or earlier when a rule has more occurrences than the
         cap before it; None when a rule is too dense to reach the window at all.
 
-        The rules are walked lazily and their cache is the one the expansion reuses, so the
-        expansion afterwards walks no further than this did.
+        A rule of at most one occurrence a day is moved to start just before the window and not
+        walked. Any other rule is walked lazily from its start, and its cache is the one the
+        expansion reuses, so the expansion afterwards walks no further than this did.
         """
         stop = end
         for series in query.series:
-            rules: Iterable[Any] = getattr(series.recurrence, "rrules", ())
-            for rule in rules:
+            rules: list[Any] = getattr(series.recurrence, "rrules", [])
+            # the expansion starts this much before the window, for events that last into it
+            lead: timedelta | None = getattr(series, "_subtract_from_start", None)
+            for number, rule in enumerate(rules):
+                if _bounded(rule) and lead is not None:
+                    rules[number] = moved = _moved(rule, start - lead - timedelta(days=1))
+                    span = (_aware(end, self.tz) - _aware(moved._dtstart, self.tz)).days + 1
+                    if span <= MAX_RULE_STEPS:
+                        budget.steps -= max(span, 0)  # at most one occurrence a day
+                        continue
                 inside = 0
                 previous: datetime | None = None
-                for steps, occurrence in enumerate(rule, 1):
+                for steps, occurrence in enumerate(rules[number], 1):
                     when = _aware(occurrence, self.tz)
                     if previous is not None and when <= previous:
                         # INTERVAL=0 repeats one time forever; expanding it would never end
@@ -260,7 +339,15 @@ class IcsCalendar(CalendarBackend):
                     previous = when
                     inside += when >= start
                     budget.steps -= 1
-                    if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS or budget.steps <= 0:
+                    if budget.steps <= 0:
+                        # the file's budget, not this rule, ran out: what is left unread is a gap
+                        budget.cut += 1
+                        log.warning("calendar.file_capped", **where, reason="expansion budget spent")
+                        if not inside:
+                            return None
+                        stop = when
+                        break
+                    if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS:
                         if not inside:
                             log.warning("calendar.event_skipped", **where, reason="recurrence too dense")
                             return None
