@@ -257,8 +257,13 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         app.store.set_status("calendar", {"ok": False, "error": str(exc)})
         return
     app.store.replace_events(start, end, events)
-    app.store.set_status("calendar", {"ok": True, "error": ""})
     report.events = len(events)
+    gap = app.calendar.incomplete
+    if gap:
+        # What was read is kept, but free time computed from part of a calendar is a guess.
+        log.warning("calendar.incomplete", reason=gap)
+        report.problems.append(f"calendar: {gap}")
+    app.store.set_status("calendar", {"ok": not gap, "error": gap})
 
 
 def calendar_problem(app: App) -> str:

@@ -298,3 +298,19 @@ def test_a_second_owner_never_shares_the_first_owners_store(demo_dir: Path, tmp_
     with pytest.raises(ConfigError, match="holds the mail of ada@loom.example, not grace@else.example"):
         sync_once(App(load(other), fixed(DEMO_NOW)))
     assert _app(demo_dir).store.count("items") == 19  # Ada's store is as she left it
+
+
+def test_a_calendar_read_only_in_part_is_said_in_the_brief(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from agent.cycle import compose_brief
+    from connectors.calendar import ics
+
+    monkeypatch.setattr(ics, "MAX_FILE_OCCURRENCES", 3)  # a calendar bigger than one read may expand
+    app = _app(demo_dir)
+    report = sync_once(app)
+    assert any("calendar:" in p for p in report.problems)
+    brief = compose_brief(app, app.today())
+    assert "Your calendar could not be read" in brief.text and "Suggested time" not in brief.text
+    monkeypatch.setattr(ics, "MAX_FILE_OCCURRENCES", 20_000)
+    healed = _app(demo_dir)
+    sync_once(healed)
+    assert "could not be read" not in compose_brief(healed, healed.today()).text
