@@ -426,24 +426,24 @@ def _read_files(files: tuple[str, ...]) -> list[tuple[str, Message | None, str]]
 
 def _extract_all(messages: list[Message], ctx: Any) -> tuple[dict[str, list[Any]], dict[str, str]]:
     """Items per Message-ID, and an error per Message-ID whose graph run raised. The batch runs
-    once; only when it raises does each message run alone, so one bad message costs only its own
-    answer."""
+    once. Only when it raises is each message tried alone, to find the ones that fail; the rest
+    then run together again, so they still resolve across each other."""
     from agent.graph import run_batch
 
     if not messages:
         return {}, {}
     try:
         return dict(run_batch(messages, ctx).get("new_items", {})), {}
-    except Exception:  # noqa: BLE001 - retried one by one below, where the failing message is named
+    except Exception:  # noqa: BLE001 - the failing messages are found and named below
         pass
-    found: dict[str, list[Any]] = {}
     errors: dict[str, str] = {}
     for msg in messages:
         try:
-            found.update(run_batch([msg], ctx).get("new_items", {}))
+            run_batch([msg], ctx)
         except Exception as exc:  # noqa: BLE001 - reported in the message's own line
             errors[msg.message_id] = f"extraction failed: {type(exc).__name__}"
-    return found, errors
+    good = [m for m in messages if m.message_id not in errors]
+    return (dict(run_batch(good, ctx).get("new_items", {})) if good else {}), errors
 
 
 def _unreadable(path: str, error: str, as_json: bool) -> bool:

@@ -381,6 +381,20 @@ def test_extract_keeps_the_other_answers_when_the_graph_raises_for_one(owner: Ow
     assert [i.kind for i in found["<good@example.com>"]] == ["request"]
 
 
+def test_one_failing_file_does_not_stop_the_others_resolving_together(owner: Owner) -> None:
+    ask = make_message("Could you send me the deck by Friday?", message_id="<ask@fund.example>")
+    promise = make_message("Sure, I'll send you the deck by Friday.", sender="ada@example.com", name="Ada Lovelace",
+                           to=("maria@fund.example",), message_id="<promise@example.com>",
+                           references=("<ask@fund.example>",))
+    bad = make_message("Could you review the budget?", message_id="<bad@example.com>")
+    failing = _FailsOn("<bad@example.com>")
+    ctx = Context(extractor=failing, fallback=failing, owner=owner, clock=lambda: DEMO_NOW)
+    together, _ = _extract_all([ask, promise], ctx)
+    found, errors = _extract_all([ask, promise, bad], ctx)
+    assert list(errors) == ["<bad@example.com>"]
+    assert sum(len(v) for v in found.values()) == sum(len(v) for v in together.values()) == 1  # the promise merged
+
+
 def test_items_after_a_sync_with_nothing_open(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
     for message in (demo_config.parent / "mail").rglob("cur/*"):
         message.unlink()
