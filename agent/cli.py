@@ -70,7 +70,7 @@ def _parse_date(value: str | None, option: str) -> date | None:
 def cli(ctx: click.Context, config: str | None, verbose: bool) -> None:
     """focusd turns your mail and calendar into a ranked daily brief.
 
-    Example: focusd --config ~/.config/focusd/config.toml sync --once
+    Example: focusd --config ~/.config/focusd/config.toml sync
     """
     ctx.obj = Ctx(config, verbose)
     logs.configure(verbose=verbose, level=None if ctx.invoked_subcommand == "run" else "warning")

@@ -96,7 +96,7 @@ def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Messa
             alt = clash_id(m.message_id, fp)
             if theirs is None or theirs == fp or alt in known:
                 report.duplicates += 1
-                report.outcomes["duplicate"] += 1
+                report.outcomes["seen before"] += 1  # a copy, or a file a mail client renamed
                 continue
             log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
             report.clashes += 1

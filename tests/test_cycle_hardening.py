@@ -259,7 +259,7 @@ def test_messages_recorded_before_fingerprints_are_still_duplicates(demo_dir: Pa
     app.store.db.execute("DELETE FROM sync_state")
     app.store.db.conn.commit()
     again = sync_once(_app(demo_dir))
-    assert again.new == 0 and again.duplicates == 32 and again.summary().startswith("32 messages: 32 duplicate")
+    assert again.new == 0 and again.duplicates == 32 and again.summary().startswith("32 messages: 32 seen before")
 
 
 def test_the_daemon_waits_for_a_calendar_file_that_is_not_there_yet(demo_dir: Path) -> None:
