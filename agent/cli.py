@@ -407,12 +407,17 @@ def items(obj: Ctx, show_all: bool, as_json: bool) -> None:
 
 def _read_files(files: tuple[str, ...]) -> list[tuple[str, Message | None, str]]:
     """(path, message or None, error) per file, in order."""
+    from connectors.files import FileProblem, read_file
     from connectors.mime import try_parse
+    from connectors.types import MAX_MESSAGE_BYTES
 
     out: list[tuple[str, Message | None, str]] = []
     for f in files:
         try:
-            data = Path(f).read_bytes()
+            data = read_file(Path(f), MAX_MESSAGE_BYTES, truncate=True)
+        except FileProblem as exc:
+            out.append((f, None, f"cannot read {exc}"))
+            continue
         except OSError as exc:
             out.append((f, None, f"cannot read {f}: {exc.strerror}"))
             continue

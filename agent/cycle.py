@@ -184,7 +184,7 @@ def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
         return False
     for raw in batch.messages:
         report.fetched += 1
-        msg, reason = try_parse(raw.data, received=raw.received)
+        msg, reason = (None, raw.error) if raw.error else try_parse(raw.data, received=raw.received)
         if msg is None:
             report.unparseable += 1
             report.outcomes["unreadable"] += 1

@@ -30,6 +30,7 @@ from agent.formats import (
     parse_tz,
 )
 from connectors.calendar import BACKENDS as CALENDARS
+from connectors.files import FileProblem, describe, read_file
 from connectors.mail import BACKENDS as MAIL
 from connectors.send import BACKENDS as SENDERS
 
@@ -470,7 +471,9 @@ def _kind(p: Path) -> str:
         return MISSING
     except OSError as exc:
         return f"cannot be used: {exc.strerror or exc}"
-    return FOLDER if stat.S_ISDIR(mode) else FILE
+    if stat.S_ISDIR(mode):
+        return FOLDER
+    return FILE if stat.S_ISREG(mode) else f"is {describe(mode)}, not a file"
 
 
 def _creatable(p: Path) -> str | None:
@@ -518,13 +521,18 @@ def _writable_folder(p: Path) -> str | None:
     return None
 
 
+CONFIG_LIMIT = 1024 * 1024  # a config is a few kilobytes; /dev/zero is not one
+
+
 def load(path: Path) -> Settings:
     """Read and validate a config file, and check the folders, files and secrets it names.
 
     Raises only :class:`ConfigError`, with every problem found.
     """
     try:
-        raw = tomllib.loads(path.read_bytes().decode("utf-8"))
+        raw = tomllib.loads(read_file(path, CONFIG_LIMIT).decode("utf-8"))
+    except FileProblem as exc:
+        raise ConfigError([f"{exc} (a config is a TOML file)"]) from None
     except FileNotFoundError:
         raise ConfigError([f"{path}: no such file (run `focusd init` to write one)"]) from None
     except IsADirectoryError:

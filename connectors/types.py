@@ -99,6 +99,7 @@ class RawMessage:
     key: str
     data: bytes
     received: datetime | None = None
+    error: str = ""  # why the source could not read it (then ``data`` is empty)
 
 
 @dataclass(frozen=True)

@@ -315,3 +315,12 @@ def test_an_unchanged_file_is_not_parsed_again(tmp_path: Path, monkeypatch: pyte
     path.write_text(path.read_text().replace("SUMMARY:Standup", "SUMMARY:Standup moved"))
     assert "Standup moved" in [e.title for e in cal.events(START, END + timedelta(days=1))]
     assert cal.parses == 3
+
+
+def test_a_calendar_file_too_large_to_read_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors.calendar import ics
+
+    monkeypatch.setattr(ics, "MAX_FILE_BYTES", 1000)
+    cal = _calendar(tmp_path, _event("DTSTART:20261119T100000Z", "DESCRIPTION:" + "x" * 2000))
+    with pytest.raises(CalendarError, match=r"cal.ics is larger than"):
+        cal.events(START, END)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -422,3 +423,22 @@ def test_a_goal_added_to_the_config_counts_in_the_next_brief(capsys: pytest.Capt
     assert code == 0
     goals = {i["goal"] for section in ("focus", "due_soon") for i in json.loads(out)[section]}
     assert "Hire Alex" in goals
+
+
+def test_a_pipe_or_an_endless_file_gets_its_line_and_never_hangs(capsys: pytest.CaptureFixture[str],
+                                                                 demo_config: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.eml"
+    os.mkfifo(fifo)
+    good = next((demo_config.parent / "mail" / "cur").iterdir())
+    code, out, _ = run(capsys, "inspect", str(fifo), "/dev/zero", str(good), "--json")
+    lines = _lines(out)
+    assert code == 1 and [line.get("error", "") for line in lines][:2] == [
+        f"cannot read {fifo} is a pipe, not a file", "cannot read /dev/zero is a device, not a file"]
+    assert lines[2]["file"] == str(good) and lines[2]["message_id"]
+    code, out, _ = run(capsys, "--config", "/dev/zero", "doctor")
+    assert code == 2 and "/dev/zero is a device, not a file (a config is a TOML file)" in out
+    calendar = demo_config.parent / "calendar.ics"
+    calendar.unlink()
+    os.mkfifo(calendar)
+    code, _, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 2 and f"calendar.paths[1]: {calendar} is a pipe, not a file" in err

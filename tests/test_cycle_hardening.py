@@ -314,3 +314,49 @@ def test_a_calendar_read_only_in_part_is_said_in_the_brief(demo_dir: Path, monke
     healed = _app(demo_dir)
     sync_once(healed)
     assert "could not be read" not in compose_brief(healed, healed.today()).text
+
+
+def test_a_folder_a_pipe_a_socket_or_a_symlink_in_cur_never_stops_the_mail(demo_dir: Path) -> None:
+    import socket
+
+    cur = demo_dir / "mail" / "cur"
+    (cur / "1795400000.dir.host:2,").mkdir()
+    os.mkfifo(cur / "1795400001.fifo.host:2,")  # opening it would wait forever
+    (cur / "1795400002.zero.host:2,").symlink_to("/dev/zero")  # reading it would fill memory
+    (cur / "1795400003.loop1:2,").symlink_to(cur / "1795400003.loop2:2,")
+    (cur / "1795400003.loop2:2,").symlink_to(cur / "1795400003.loop1:2,")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(cur / "1795400004.sock.host:2,"))
+    app = _app(demo_dir)
+    report = sync_once(app)
+    listener.close()
+    assert report.new == 32 and report.unparseable == 6 and not report.problems
+    reasons = sorted(f["reason"] for f in app.store.failures())
+    assert reasons == ["is a folder, not a mail file", "is a pipe, not a mail file", "is a socket, not a mail file",
+                       *["is a symbolic link, not a mail file"] * 3]
+    assert sync_once(_app(demo_dir)).fetched == 0  # each was offered once; the cursor moved past them
+
+
+def test_an_odd_deadline_loses_no_ask_and_a_failing_extractor_is_a_recorded_failure(demo_dir: Path) -> None:
+    deliver(demo_dir / "mail", "1795500000.odd.host", mail(
+        "<odd@stranger.example>", "Sam <sam@stranger.example>", "report",
+        "Could you send me the report by Friday? Please send the deck in 99999999 days."))
+    app = _app(demo_dir)
+    sync_once(app)
+    titles = {i.title for i in app.store.all_items() if i.counterparty == "sam@stranger.example"}
+    assert any("report" in t for t in titles)
+
+    class Broken:
+        name = "broken"
+
+        def extract(self, message, owner):  # type: ignore[no-untyped-def]
+            raise OverflowError("date value out of range")
+
+    deliver(demo_dir / "mail", "1795500001.next.host", mail(
+        "<next@stranger.example>", "Sam <sam@stranger.example>", "again", "Could you call me?"))
+    broken = _app(demo_dir)
+    broken.__dict__["extractor"] = Broken()
+    report = sync_once(broken)
+    assert report.failed == 1 and report.outcomes["failed"] == 1
+    (failure,) = [f for f in broken.store.failures() if f["message_id"] == "<next@stranger.example>"]
+    assert failure["reason"].startswith("failed: OverflowError at ")

@@ -56,3 +56,15 @@ def test_end_of_week_follows_the_owners_last_working_day() -> None:
 
 def test_the_phrase_is_returned_for_titles() -> None:
     assert find_due("I'll send it by Friday.", WEDNESDAY, LONDON)[1] == "by Friday"
+
+
+def test_a_deadline_past_the_calendar_or_a_decade_away_is_no_deadline() -> None:
+    import time
+
+    sent = datetime(2026, 11, 18, 9, tzinfo=UTC)
+    began = time.perf_counter()
+    for sentence in ("Please send the deck in 99999999 days.", "Send it in 99999999 working days.",
+                     "Review it in 600 weeks."):
+        assert find_due(sentence, sent, LONDON) == (None, "")
+    assert time.perf_counter() - began < 1  # counting 99,999,999 working days took minutes
+    assert find_due("Send it in 3 working days.", sent, LONDON)[0] == "2026-11-23"

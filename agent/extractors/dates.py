@@ -71,6 +71,9 @@ def _explicit(phrase: str, base: datetime) -> date | None:
     return parsed.date() if parsed else None
 
 
+MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadline
+
+
 def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -> tuple[str | None, str]:
     """The due date a sentence names, as an ISO date (or date-time when a time is given),
     resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none)."""
@@ -107,12 +110,17 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
         elif kind == "in_n":
             n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
             unit_days = 7 if m.group(3).lower() == "week" else 1
+            if n * unit_days > MAX_DAYS_AHEAD:
+                continue  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
             if m.group(2) and unit_days == 1:
                 when = _add_workdays(base, n, last_workday)
             else:
                 when = base + timedelta(days=n * unit_days)
         elif kind == "explicit":
-            when = _explicit(m.group(1), local)
+            try:
+                when = _explicit(m.group(1), local)
+            except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
+                continue
         if when is None:
             continue
         if at is not None:

@@ -1,4 +1,7 @@
-"""Extract: the configured extractor proposes items; a failure falls back, never stops the cycle.
+"""Extract: the configured extractor proposes items. When it fails on a message, the fallback
+extractor (if any) takes that message; when there is none, or it fails too, the error goes up,
+and the cycle records that one message as failed with its reason and carries on. A failure is
+never turned into "this message asks nothing".
 
 At most :data:`MAX_CANDIDATES` candidates per message go on to ground and resolve, the first in
 reading order, so one mail full of asks costs no more than a bounded amount of later work.
@@ -34,12 +37,9 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
             continue
         try:
             proposed = ctx.extractor.extract(msg, ctx.owner)
-        except Exception as exc:  # noqa: BLE001 - any extractor failure falls back for this message
+        except Exception as exc:
             if ctx.fallback is None:
-                log.error("extract.failed", message_id=msg.message_id, extractor=ctx.extractor.name,
-                          error=type(exc).__name__)
-                candidates[msg.message_id] = []
-                continue
+                raise
             log.warning("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
                         fallback=ctx.fallback.name, error=type(exc).__name__)
             proposed = ctx.fallback.extract(msg, ctx.owner)

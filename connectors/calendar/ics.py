@@ -29,10 +29,12 @@ import structlog
 from dateutil.rrule import DAILY, WEEKLY, rrule
 
 from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
+from connectors.files import FileProblem, read_file
 from connectors.types import Attendee, Event
 
 log = structlog.get_logger(__name__)
 
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a decade of a busy calendar is a few MB; parsing costs about 6x the file
 MAX_OCCURRENCES = 1000  # per event in the window read
 MAX_RULE_STEPS = 50_000  # occurrences walked from a rule's start: a daily rule since 1890
 MAX_FILE_STEPS = 1_000_000  # all rules of one file together, about two seconds
@@ -203,7 +205,9 @@ class IcsCalendar(CalendarBackend):
     def _load(self, path: Path) -> icalendar.Calendar:
         """The file's calendars as one; its text never reaches the error."""
         try:
-            data = path.read_bytes()
+            data = read_file(path, MAX_FILE_BYTES)
+        except FileProblem as exc:
+            raise CalendarError(f"calendar file {exc}") from None
         except FileNotFoundError:
             raise CalendarError(f"calendar file {path} does not exist") from None
         except OSError as exc:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from pathlib import Path
 
 import structlog
 
+from connectors.files import describe
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
@@ -115,6 +117,7 @@ class _Entry:
     mtime: int
     size: int
     path: Path
+    odd: str = ""  # why this is no mail file (a folder, a symlink, a device), or ""
 
 
 class MaildirSource(MailSource):
@@ -247,24 +250,32 @@ class MaildirSource(MailSource):
                 if entry.name.startswith("."):
                     continue
                 try:
-                    st = entry.stat()
+                    st = entry.stat(follow_symlinks=False)
                 except FileNotFoundError:  # moved by a client while we listed
                     continue
+                # Only a regular file is mail. A folder, a symlink (to /dev/zero, say) or a FIFO
+                # is offered once with the reason, never opened: reading one could hang or fill
+                # memory, and raising would stop the folder for good.
+                odd = "" if stat.S_ISREG(st.st_mode) else f"is {describe(st.st_mode)}, not a mail file"
                 out.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
-                                  st.st_size, Path(entry.path)))
+                                  st.st_size, Path(entry.path), odd))
         return out
 
-    def _read(self, entry: _Entry) -> bytes | None:
-        """The file's bytes, or None when it went away since the listing.
+    def _read(self, entry: _Entry) -> bytes | str | None:
+        """The file's bytes; why it cannot be read; or None when it went away since the listing.
 
         A file renamed in between (a flag change, a move) has a new ctime, so the next poll
         offers it under its new name; nothing is lost by passing it over here.
         """
+        if entry.odd:
+            return entry.odd
         try:
             with entry.path.open("rb") as f:
                 return f.read(MAX_MESSAGE_BYTES)  # the parser reads no further
         except FileNotFoundError:
             return None
+        except OSError as exc:  # permission denied, an I/O error: this file, not the folder
+            return f"cannot be read: {exc.strerror or type(exc).__name__}"
 
     def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Batch:
@@ -298,8 +309,11 @@ class MaildirSource(MailSource):
             data = self._read(entry)
             if data is None:
                 continue
-            size += len(data)
             received = datetime.fromtimestamp(entry.mtime / 1e9, UTC)
+            if isinstance(data, str):
+                messages.append(RawMessage(folder=folder, key=entry.name, data=b"", received=received, error=data))
+                continue
+            size += len(data)
             messages.append(RawMessage(folder=folder, key=entry.name, data=data,
                                        received=received))
         done, left = pending[:taken], len(pending) - taken
