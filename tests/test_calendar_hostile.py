@@ -56,6 +56,7 @@ def _event(*lines: str, uid: str = "bad@x") -> str:
     return f"BEGIN:VEVENT\nUID:{uid}\nDTSTAMP:20261101T000000Z\nSUMMARY:{SECRET}\n{body}\nEND:VEVENT\n"
 
 
+DENSE_MINUTES = "0,5,10,15,20,25,30,35,40,45,50,55"  # twelve an hour: dense, though hourly
 HOSTILE = {
     "bad_rrule": _event("DTSTART:20261119T100000Z", "DTEND:20261119T110000Z", "RRULE:FREQ=FORTNIGHTLY"),
     "rrule_garbage": _event("DTSTART:20261119T100000Z", f"RRULE:{SECRET};;==;"),
@@ -86,6 +87,8 @@ HOSTILE = {
                               "DESCRIPTION:" + "x" * 2_000_000),
     "secondly": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY"),
     "secondly_since_2000": _event("DTSTART:20000101T000000Z", "RRULE:FREQ=SECONDLY"),
+    "every_five_minutes": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=HOURLY;BYMINUTE=" + DENSE_MINUTES),
+    "every_five_minutes_since_2000": _event("DTSTART:20000101T000000Z", "RRULE:FREQ=HOURLY;BYMINUTE=" + DENSE_MINUTES),
     "minutely_interval_0": _event("DTSTART:20261119T090000Z", "RRULE:FREQ=MINUTELY;INTERVAL=0"),
     "february_30": _event("DTSTART:20261101T090000Z", "RRULE:FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30"),
 }
@@ -116,7 +119,7 @@ def test_good_events_survive_a_hostile_one(tmp_path: Path, case: str) -> None:
 
 def test_a_dense_rule_is_cut_at_the_cap_and_says_so(tmp_path: Path) -> None:
     with structlog.testing.capture_logs() as logs:
-        events = _calendar(tmp_path, HOSTILE["secondly"]).events(START, END)
+        events = _calendar(tmp_path, HOSTILE["every_five_minutes"]).events(START, END)
     dense = [e for e in events if e.uid == "bad@x"]
     assert len(dense) == MAX_OCCURRENCES
     assert dense[0].start == datetime(2026, 11, 19, 9, tzinfo=LONDON)
@@ -125,9 +128,19 @@ def test_a_dense_rule_is_cut_at_the_cap_and_says_so(tmp_path: Path) -> None:
 
 def test_a_rule_too_dense_to_reach_the_window_is_skipped(tmp_path: Path) -> None:
     with structlog.testing.capture_logs() as logs:
-        events = _calendar(tmp_path, HOSTILE["secondly_since_2000"]).events(START, END)
+        events = _calendar(tmp_path, HOSTILE["every_five_minutes_since_2000"]).events(START, END)
     assert all(e.uid != "bad@x" for e in events)
     assert logs[0]["event"] == "calendar.event_skipped" and logs[0]["reason"] == "recurrence too dense"
+
+
+@pytest.mark.parametrize("freq", ["SECONDLY", "MINUTELY"])
+def test_a_rule_repeating_every_second_or_minute_is_no_meeting(tmp_path: Path, freq: str) -> None:
+    """Starting today it would fill the brief with a thousand meetings; starting long ago it was
+    skipped as too dense. Either way it is no meeting."""
+    with structlog.testing.capture_logs() as logs:
+        events = _calendar(tmp_path, _event("DTSTART:20261119T093000Z", f"RRULE:FREQ={freq}")).events(START, END)
+    assert all(e.uid != "bad@x" for e in events)
+    assert [e["reason"] for e in logs] == ["recurs every second or minute, as no meeting does"]
 
 
 def test_a_rule_for_days_that_never_come_is_skipped_at_once(tmp_path: Path) -> None:
@@ -206,7 +219,8 @@ def test_a_readable_calendar_brief_suggests_time_and_no_notice() -> None:
 
 
 def test_a_file_full_of_dense_events_is_bounded_as_a_whole(tmp_path: Path) -> None:
-    dense = "".join(_event("DTSTART:20261119T090000Z", "RRULE:FREQ=SECONDLY", uid=f"dense{n}@x") for n in range(25))
+    dense = "".join(_event("DTSTART:20261119T090000Z", "RRULE:FREQ=HOURLY;BYMINUTE=" + DENSE_MINUTES,
+                           uid=f"dense{n}@x") for n in range(25))
     cal = _calendar(tmp_path, dense)
     with structlog.testing.capture_logs() as logs:
         events = cal.events(START, END)

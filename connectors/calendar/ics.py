@@ -7,7 +7,9 @@ Calendar files are untrusted. A file that is not iCalendar at all raises :class:
 one bad event is skipped with a logged reason and the rest are kept. Each event (its UID: the
 master and its overrides) is expanded on its own, only over the window read, and to at most
 ``MAX_OCCURRENCES`` occurrences; walking a rule stops after ``MAX_RULE_STEPS`` occurrences from
-its start, so a ``FREQ=SECONDLY`` rule costs about as much as a daily one. A file as a whole
+its start, so a dense rule costs about as much as a daily one. A rule repeating every second or
+minute is no meeting and is skipped, as is one that names only days that never come (February
+30). A file over ``MAX_FILE_BYTES`` is refused whole. A file as a whole
 is bounded too (``MAX_FILE_STEPS``, ``MAX_FILE_OCCURRENCES``); what a spent file budget leaves
 out is told in ``incomplete``. A daily or weekly rule, at most one occurrence a day, is started
 just before the window instead of walked from its DTSTART, so years of ordinary meetings cost
@@ -142,6 +144,17 @@ def _impossible(comp: Any) -> bool:
         if not months or not days:
             continue
         if not any(1 <= m <= 12 and 0 < abs(d) <= _MONTH_DAYS[m - 1] for m in months for d in days):
+            return True
+    return False
+
+
+def _too_frequent(comp: Any) -> bool:
+    """True for a rule that repeats every second or minute: no meeting does, and a thousand of
+    them in one morning would bury the real ones in the brief."""
+    rules = comp.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        freq = rule.get("FREQ", [])
+        if any(str(f).upper() in ("SECONDLY", "MINUTELY") for f in (freq if isinstance(freq, list) else [freq])):
             return True
     return False
 
@@ -291,6 +304,8 @@ class IcsCalendar(CalendarBackend):
         for comp in comps:
             if _impossible(comp):
                 raise BadEvent("recurrence never happens")
+            if _too_frequent(comp):
+                raise BadEvent("recurs every second or minute, as no meeting does")
         mini = icalendar.Calendar()
         for zone in zones:
             mini.add_component(zone)
