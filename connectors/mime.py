@@ -28,6 +28,8 @@ from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment
 MAX_TEXT_CHARS = 100_000
 #: Parts beyond this many are ignored (deeply nested or bomb-like MIME trees).
 MAX_PARTS = 500
+#: Lines that may open a part ("--boundary") beyond this many are not parsed at all.
+MAX_BOUNDARIES = 2000
 
 
 class Unparseable(Exception):
@@ -60,6 +62,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         raise Unparseable("the data is binary, not a mail message")
     if len(data) > MAX_MESSAGE_BYTES:
         data = data[:MAX_MESSAGE_BYTES]
+    data = _cut_parts(data)
     msg = email.message_from_bytes(data)
     if not msg.keys():
         msg = _skip_leading_garbage(data)
@@ -90,6 +93,18 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         is_bulk=is_bulk(msg, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),
     )
+
+
+def _cut_parts(data: bytes) -> bytes:
+    """``data`` cut before its ``MAX_BOUNDARIES``-th line that could open a MIME part. The stdlib
+    parser builds every part before anything can be skipped: a 10 MB message of two million
+    empty parts took 600 MB and sixteen seconds. The parts a person wrote come first."""
+    at = -1
+    for _ in range(MAX_BOUNDARIES):
+        at = data.find(b"\n--", at + 1)
+        if at < 0:
+            return data
+    return data[: at + 1]
 
 
 _HEADER_LINE_RE = re.compile(rb"^[!-9;-~]+:")
