@@ -176,8 +176,13 @@ def _header_value(value: Any) -> str:
     return _unfold("".join(out))
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _unfold(text: str) -> str:
-    return re.sub(r"\r?\n[ \t]*", " ", text)
+    """One line of header text: folds joined, control characters (a NUL, an escape) made spaces,
+    so they reach no title, brief or terminal."""
+    return _CONTROL_RE.sub(" ", re.sub(r"\r?\n[ \t]*", " ", text))
 
 
 def _header(msg: EmailMessage, name: str) -> str:
@@ -266,7 +271,7 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         text = html_to_text(html[: MAX_TEXT_CHARS * 4])
     else:
         text = plain or ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _CONTROL_RE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return text[:MAX_TEXT_CHARS], attachments
 
 

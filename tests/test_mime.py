@@ -275,3 +275,10 @@ def test_a_message_of_millions_of_empty_parts_costs_no_more_than_its_first_thous
     msg = parse_message(raw)
     assert time.perf_counter() - began < 2  # the whole tree took 16 s and 600 MB
     assert msg.reply_text == "Could you sign it?"
+
+
+def test_control_characters_reach_no_title_or_terminal() -> None:
+    raw = _raw(BASE.replace("Subject: hi", "Subject: nul\x00sub \x1b[31mred"), "Could you\x00 send\x07 it?")
+    msg = parse_message(raw)
+    assert "\x00" not in msg.subject and "\x1b" not in msg.subject and msg.subject.startswith("nul sub")
+    assert msg.reply_text == "Could you  send  it?"
