@@ -246,6 +246,9 @@ class MaildirSource(MailSource):
                 entries = list(os.scandir(base / sub))
             except FileNotFoundError:
                 continue
+            except OSError as exc:  # this folder's problem, told like a missing folder: the others go on
+                raise MailError(f"{base / sub} cannot be read by the user focusd runs as ({_user()}): "
+                                f"{exc.strerror or type(exc).__name__}") from None
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
