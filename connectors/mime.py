@@ -215,17 +215,21 @@ def _message_id(msg: EmailMessage, data: bytes) -> str:
     raw = _header(msg, "Message-ID").strip()
     if raw and " " not in raw:
         return f"<{raw.strip('<>')}>"
-    # No usable id: derive a stable one, so the same bytes de-duplicate across runs.
-    return f"<{hashlib.sha256(data).hexdigest()[:32]}@focusd.invalid>"
+    # No usable id: derive one from what survives delivery (not the Received headers every
+    # server adds), so the same message delivered twice de-duplicates.
+    head_end = min((i for i in (data.find(b"\n\n"), data.find(b"\r\n\r\n")) if i >= 0), default=len(data))
+    stable = "\n".join(_header(msg, h) for h in ("From", "To", "Subject", "Date")).encode("utf-8", "surrogatepass")
+    return f"<{hashlib.sha256(stable + data[head_end:]).hexdigest()[:32]}@focusd.invalid>"
 
 
 def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]:
-    """When the message was written, and whether its headers said so (Date, else Received);
-    without them, when it arrived."""
+    """When the message was written, and whether its Date header said so. Without one, the
+    first Received header stands in (when a server took it), else when it arrived; neither
+    is the same for two deliveries of one message, so the message is not ``dated``."""
     candidates = [_header(msg, "Date")]
     for rcvd in msg.get_all("Received") or []:
         candidates.append(_header_value(rcvd).rpartition(";")[2])
-    for value in candidates:
+    for n, value in enumerate(candidates):
         if not value.strip():
             continue
         try:
@@ -236,7 +240,7 @@ def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
-        return parsed, True
+        return parsed, n == 0
     return received or datetime.now(UTC), False
 
 

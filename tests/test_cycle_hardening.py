@@ -245,11 +245,19 @@ def test_a_message_without_a_date_delivered_twice_is_one_message(demo_dir: Path)
     day_before = DEMO_NOW.timestamp() - 86_400
     os.utime(first, (day_before, day_before))  # it arrived the day before; the copy arrives now
     sync_once(_app(demo_dir))
-    deliver(demo_dir / "mail", "1795200001.nodate2.host", undated)  # the same bytes, arriving later
+    # The same message again, through a server that stamped its own Received header on it.
+    deliver(demo_dir / "mail", "1795200001.nodate2.host",
+            b"Received: from mx.example by mx.loom.example; Wed, 18 Nov 2026 10:00:07 +0000\n" + undated)
+    # And a message with neither Date nor Message-ID, twice, the second with an extra hop.
+    anonymous = undated.replace(b"Message-ID: <nodate@contractor.example>\n", b"").replace(
+        b"signed contract", b"venue booking")
+    deliver(demo_dir / "mail", "1795200002.anon.host", anonymous)
+    deliver(demo_dir / "mail", "1795200003.anon.host",
+            b"Received: from relay.example by mx.loom.example; Wed, 18 Nov 2026 10:01:00 +0000\n" + anonymous)
     report = sync_once(_app(demo_dir))
-    assert report.duplicates == 1 and report.clashes == 0
+    assert report.duplicates == 2 and report.clashes == 0
     titles = [i.title for i in _app(demo_dir).store.all_items() if i.counterparty == "bob@contractor.example"]
-    assert len(titles) == 1
+    assert len(titles) == 2 and len(set(titles)) == 2  # the contract and the venue, once each
 
 
 def test_messages_recorded_before_fingerprints_are_still_duplicates(demo_dir: Path) -> None:
