@@ -50,18 +50,22 @@ class App:
 
     @cached_property
     def store(self) -> Store:
-        """The owner's store. A store holds one owner's mail: a second config that would share
-        it (two owners left at the default path, say) is refused instead of mixing their items."""
+        """The owner's store. The default database in the state directory is shared by every
+        config that leaves ``[storage].path`` unset, so once it holds one owner's mail a config
+        for another owner is refused instead of mixing their items. A path set in the config
+        is that config's own, whatever the owner's address (a corrected typo, a new domain)."""
         path = self.settings["storage"]["path"]
         store = Store.open(path, clock=self.clock)
         self._closers.append(store)
         held = store.status("owner")
-        if held is None:
-            store.set_status("owner", {"email": self.settings.owner_email})
-        elif held["email"] != self.settings.owner_email:
-            raise ConfigError([f"storage.path: {path} holds the mail of {held['email']}, not "
-                               f"{self.settings.owner_email}; give this config its own [storage].path"],
+        if held is not None and held["email"] != self.settings.owner_email and "storage.path" in self.settings.unset \
+                and store.count("messages"):
+            raise ConfigError([f"storage.path: {path} (the default) holds the mail of {held['email']}, not "
+                               f"{self.settings.owner_email}; give this config its own [storage].path, or set it "
+                               "to that file if this is the same person under a new address"],
                               str(self.settings.source or ""))
+        if held is None or held["email"] != self.settings.owner_email:
+            store.set_status("owner", {"email": self.settings.owner_email})
         return store
 
     def now(self) -> datetime:

@@ -189,6 +189,7 @@ class Settings:
     source: Path | None = None
     secret_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_dir: Path = field(default_factory=default_state_dir)
+    unset: frozenset[str] = frozenset()  # data paths left to their default in the state directory
 
     def __getitem__(self, section: str) -> dict[str, Any]:
         return self.values[section]
@@ -358,7 +359,8 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
         _world_checks(values, secrets, problems, missing, state, unset)
     if problems:
         raise ConfigError(problems, str(source) if source else "", waitable=len(missing) == len(problems))
-    return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state)
+    return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state,
+                    unset=frozenset(unset))
 
 
 def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],

@@ -292,20 +292,31 @@ def test_the_daemon_waits_for_a_calendar_file_that_is_not_there_yet(demo_dir: Pa
     assert not raised.value.waitable and len(raised.value.problems) == 2
 
 
-def test_a_second_owner_never_shares_the_first_owners_store(demo_dir: Path, tmp_path: Path) -> None:
+def test_a_second_owner_never_shares_the_first_owners_store(tmp_path: Path) -> None:
     from agent.errors import ConfigError
 
-    sync_once(_app(demo_dir))
-    other = tmp_path / "other.toml"
-    other.write_text((demo_dir / "focusd.toml").read_text()
-                     .replace('email = "ada@loom.example"', 'email = "grace@else.example"')
-                     .replace('path = "focusd.db"', f'path = "{demo_dir / "focusd.db"}"')
-                     .replace('path = "mail"', f'path = "{demo_dir / "mail"}"')
-                     .replace('paths = ["calendar.ics"]', f'paths = ["{demo_dir / "calendar.ics"}"]')
-                     .replace('path = "outbox"', f'path = "{tmp_path / "outbox"}"'))
-    with pytest.raises(ConfigError, match="holds the mail of ada@loom.example, not grace@else.example"):
-        sync_once(App(load(other), fixed(DEMO_NOW)))
-    assert _app(demo_dir).store.count("items") == 19  # Ada's store is as she left it
+    def config(name: str, email: str, storage: str = "") -> Path:
+        for sub in ("cur", "new", ".Sent/cur"):
+            (tmp_path / name / "mail" / sub).mkdir(parents=True)
+        path = tmp_path / name / "focusd.toml"
+        path.write_text(f'[owner]\nname = "{name}"\nemail = "{email}"\n[mail]\npath = "mail"\n{storage}')
+        return path
+
+    ada, grace = config("ada", "ada@loom.example"), config("grace", "grace@else.example")
+    App(load(grace), fixed(DEMO_NOW)).store.close()  # a look before any mail claims nothing
+    deliver(ada.parent / "mail", "1795600000.a.host", mail("<a1@x>", "Tom <tom@x.example>", "hi", "Could you call?"))
+    sync_once(App(load(ada), fixed(DEMO_NOW)))  # the default database now holds Ada's mail
+    with pytest.raises(ConfigError, match=r"\(the default\) holds the mail of ada@loom.example, not grace@else"):
+        sync_once(App(load(grace), fixed(DEMO_NOW)))
+    # A database the config names is that config's own: Ada fixing her address keeps her history.
+    db = tmp_path / "state" / "focusd.db"
+    db.parent.mkdir()
+    moved = config("ada2", "ada@loom.example", f'[storage]\npath = "{db}"\n')
+    sync_once(App(load(moved), fixed(DEMO_NOW)))
+    renamed = moved.read_text().replace("ada@loom.example", "ada@loom.co")
+    moved.write_text(renamed)
+    assert sync_once(App(load(moved), fixed(DEMO_NOW))).problems == []
+
 
 
 def test_a_calendar_read_only_in_part_is_said_in_the_brief(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
