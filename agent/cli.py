@@ -281,11 +281,9 @@ def run(obj: Ctx) -> None:
     Example: focusd run
     """
     from agent.daemon import run as run_daemon
-    from agent.daemon import wait_for_config
 
-    settings = wait_for_config(obj.settings)
-    if settings is None:
-        sys.exit(0)
+    # A mail folder or calendar file not there yet (a late mount) is ridden out, not fatal.
+    settings = load(find_config(obj.config), allow_missing=True)
     sys.exit(run_daemon(App(settings, clock_mod.system())))
 
 

@@ -241,6 +241,8 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
                     folders.remove(f)
     if progress is not None:
         progress(done, done)
+    unread = [p for p in report.problems if p.startswith("mail folder ")]
+    app.store.set_status("mail", {"ok": not unread, "error": "; ".join(p[len("mail "):] for p in unread)})
 
 
 def sync_calendar(app: App, report: CycleReport) -> None:
@@ -264,6 +266,12 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         log.warning("calendar.incomplete", reason=gap)
         report.problems.append(f"calendar: {gap}")
     app.store.set_status("calendar", {"ok": not gap, "error": gap})
+
+
+def mail_problem(app: App) -> str:
+    """Why some mail could not be read at the last sync, or ""."""
+    status = app.store.status("mail")
+    return "" if status is None or status["ok"] else str(status["error"])
 
 
 def calendar_problem(app: App) -> str:
@@ -354,7 +362,7 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
                                handled=handled, related=lambda it: related_messages(app.store, it),
-                               calendar_problem=problem)
+                               calendar_problem=problem, mail_problem=mail_problem(app))
     return brief_mod.compose(inp)
 
 

@@ -5,7 +5,7 @@ reply handling join it in later work; for now it polls.
 
 A server that is down or a locked database heals by itself, so such a cycle is logged and the
 next one retries. So does a mail folder or calendar file that is not there at start-up (a late
-mount): the daemon waits for it. An error that will not heal without the owner (an invalid config, a secret
+mount): each cycle reports it, and the brief says what could not be read. An error that will not heal without the owner (an invalid config, a secret
 that cannot be read, a backend that is not built or not installed) stops the daemon with exit
 code 2, so systemd shows it failed instead of a log that repeats every poll forever.
 """
@@ -16,7 +16,6 @@ import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
 from datetime import datetime
 from types import FrameType
 
@@ -24,8 +23,7 @@ import structlog
 
 from agent.app import App
 from agent.cycle import send_brief, sync_once
-from agent.errors import ConfigError, FocusdError
-from agent.settings import Settings
+from agent.errors import FocusdError
 
 log = structlog.get_logger(__name__)
 
@@ -51,32 +49,6 @@ def brief_due(app: App, now: datetime) -> bool:
     return not (existing and existing["sent_at"])
 
 
-WAIT_SECONDS = 30  # between looks for a mail folder or calendar file that is not there yet
-
-
-def wait_for_config(load: Callable[[], Settings], stop: threading.Event | None = None,
-                    interval: float = WAIT_SECONDS) -> Settings | None:
-    """The settings, once the mail folder and calendar files they name exist. A late network
-    mount or a sync tool that has not run yet heals by itself, so the daemon waits for it,
-    telling systemd it is up and why it waits; any other config problem raises at once.
-    Returns None when stopped while waiting."""
-    stop = stop or threading.Event()
-    told = False
-    while True:
-        try:
-            return load()
-        except ConfigError as exc:
-            if not exc.waitable:
-                raise
-            if not told:
-                log.warning("daemon.waiting_for_paths", problems=exc.problems, every=interval)
-                sd_notify("READY=1")
-                sd_notify(f"STATUS=waiting for {exc.problems[0]}")
-                told = True
-        if stop.wait(interval):
-            return None
-
-
 def permanent(exc: BaseException) -> bool:
     """True for errors that no retry can heal: only the owner can fix them."""
     return (isinstance(exc, FocusdError) and exc.exit_code == 2) or isinstance(exc, ImportError)
@@ -95,6 +67,8 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
         signal.signal(signal.SIGTERM, on_signal)
         signal.signal(signal.SIGINT, on_signal)
     interval = app.settings["mail"]["poll_interval"].total_seconds()
+    for problem in app.settings.missing:
+        log.error("daemon.path_missing", problem=problem)  # ridden out: each cycle reports it too
     sd_notify("READY=1")
     log.info("daemon.started", poll_interval=interval)
     cycles = 0

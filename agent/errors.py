@@ -14,12 +14,9 @@ class ConfigError(FocusdError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[str], source: str = "", waitable: bool = False) -> None:
+    def __init__(self, problems: list[str], source: str = "") -> None:
         self.problems = problems
         self.source = source
-        #: Every problem is a mail folder or calendar file that does not exist yet, which may
-        #: still appear (a late mount, a sync tool's first run): the daemon waits for it.
-        self.waitable = waitable
         where = f" in {source}" if source else ""
         lines = "\n".join(f"  - {p}" for p in problems)
         noun = "problem" if len(problems) == 1 else "problems"

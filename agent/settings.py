@@ -190,6 +190,7 @@ class Settings:
     secret_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_dir: Path = field(default_factory=default_state_dir)
     unset: frozenset[str] = frozenset()  # data paths left to their default in the state directory
+    missing: tuple[str, ...] = ()  # with allow_missing: the mail folder or calendar files not there yet
 
     def __getitem__(self, section: str) -> dict[str, Any]:
         return self.values[section]
@@ -317,7 +318,7 @@ def _suggest(key: str, known: list[str]) -> str:
 
 
 def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None, *,
-                 check_files: bool = True) -> Settings:
+                 check_files: bool = True, allow_missing: bool = False) -> Settings:
     """Validate a parsed TOML document; relative paths are taken from ``base``.
 
     With ``check_files`` (the default) the world the config names is checked too: folders and
@@ -357,10 +358,10 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
              if not isinstance(raw.get(sec), dict) or "path" not in raw[sec]}
     if check_files:
         _world_checks(values, secrets, problems, missing, state, unset)
-    if problems:
-        raise ConfigError(problems, str(source) if source else "", waitable=len(missing) == len(problems))
+    if problems and not (allow_missing and len(missing) == len(problems)):
+        raise ConfigError(problems, str(source) if source else "")
     return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state,
-                    unset=frozenset(unset))
+                    unset=frozenset(unset), missing=tuple(missing))
 
 
 def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],
@@ -422,7 +423,7 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
                   missing: list[str], state: Path, unset: set[str]) -> None:
     """The folders, files and variables the config names exist and can be used. A mail folder
     or calendar file that does not exist yet also goes to ``missing``: it may still appear (a
-    late mount, a sync tool's first run), so the daemon waits for it."""
+    late mount, a sync tool's first run), so the daemon rides it out."""
     for name, (how, ref) in secrets.items():
         problem = secrets_mod.check(how, ref)
         if problem:
@@ -526,10 +527,12 @@ def _writable_folder(p: Path) -> str | None:
 CONFIG_LIMIT = 1024 * 1024  # a config is a few kilobytes; /dev/zero is not one
 
 
-def load(path: Path) -> Settings:
+def load(path: Path, allow_missing: bool = False) -> Settings:
     """Read and validate a config file, and check the folders, files and secrets it names.
 
-    Raises only :class:`ConfigError`, with every problem found.
+    Raises only :class:`ConfigError`, with every problem found. With ``allow_missing`` a mail
+    folder or calendar file that does not exist yet is no error (the daemon rides it out, as
+    it does a server that is down): it is listed in ``Settings.missing``.
     """
     try:
         raw = tomllib.loads(read_file(path, CONFIG_LIMIT).decode("utf-8"))
@@ -551,7 +554,7 @@ def load(path: Path) -> Settings:
         base = path.resolve().parent
     except (OSError, RuntimeError) as exc:
         raise ConfigError([f"{path}: cannot resolve its folder: {exc}"]) from None
-    return from_mapping(raw, base, source=path)
+    return from_mapping(raw, base, source=path, allow_missing=allow_missing)
 
 
 def find_config(explicit: str | None) -> Path:

@@ -40,6 +40,7 @@ class BriefInput:
     blocks: list[tuple[int, datetime, datetime, bool]] = field(default_factory=list)  # item, start, end, booked
     related: Callable[[Item], list[dict[str, Any]]] | None = None
     calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
+    mail_problem: str = ""  # why some mail could not be read at the last sync
 
 
 def _why(item: Item) -> str:
@@ -146,7 +147,7 @@ def compose(inp: BriefInput) -> Brief:
     top = focus[0].title if focus else "a clear day"
     subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
     brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled),
-                  calendar_problem=inp.calendar_problem)
+                  calendar_problem=inp.calendar_problem, mail_problem=inp.mail_problem)
     brief.text = render_text(brief, inp)
     brief.html = render_html(brief, inp)
     return brief
@@ -176,6 +177,14 @@ def _calendar_notice(inp: BriefInput) -> str:
             "and meetings may be missing.")
 
 
+def _notices(inp: BriefInput) -> list[str]:
+    """What the owner must know before trusting the brief: the sources that could not be read."""
+    out = [_calendar_notice(inp)] if inp.calendar_problem else []
+    if inp.mail_problem:
+        out.append(f"Some of your mail could not be read ({inp.mail_problem}), so items from it may be missing.")
+    return out
+
+
 def _block_text(inp: BriefInput, item: Item) -> str:
     for item_id, start, end, booked in inp.blocks:
         if item_id == item.id and (booked or not inp.calendar_problem):
@@ -186,8 +195,8 @@ def _block_text(inp: BriefInput, item: Item) -> str:
 
 def render_text(brief: Brief, inp: BriefInput) -> str:
     out = _opening(brief, inp)
-    if inp.calendar_problem:
-        out += ["", _calendar_notice(inp)]
+    for notice in _notices(inp):
+        out += ["", notice]
     for section, heading in SECTIONS:
         lines = [bl for bl in brief.lines if bl.section == section]
         if not lines:
@@ -244,8 +253,8 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
     """Simple HTML: the text brief's structure with headings and lists, nothing remote."""
     e = html_lib.escape
     parts = ["<html><body style=\"font-family:sans-serif;max-width:42em\">", f"<p>{e(_opening(brief, inp)[0])}</p>"]
-    if inp.calendar_problem:
-        parts.append(f"<p><b>{e(_calendar_notice(inp))}</b></p>")
+    for notice in _notices(inp):
+        parts.append(f"<p><b>{e(notice)}</b></p>")
     for section, heading in SECTIONS:
         lines = [bl for bl in brief.lines if bl.section == section]
         if not lines:
@@ -277,6 +286,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
     out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
     if brief.calendar_problem:
         out["calendar_problem"] = brief.calendar_problem
+    if brief.mail_problem:
+        out["mail_problem"] = brief.mail_problem
     for section, _ in SECTIONS:
         entries = []
         for bl in brief.lines:

@@ -4,7 +4,10 @@ retry can help."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -270,26 +273,34 @@ def test_messages_recorded_before_fingerprints_are_still_duplicates(demo_dir: Pa
     assert again.new == 0 and again.duplicates == 32 and again.summary().startswith("32 messages: 32 seen before")
 
 
-def test_the_daemon_waits_for_a_calendar_file_that_is_not_there_yet(demo_dir: Path) -> None:
-    from agent.daemon import wait_for_config
+def test_the_daemon_rides_out_a_calendar_file_and_a_folder_missing_at_start(demo_dir: Path) -> None:
     from agent.errors import ConfigError
 
     calendar = demo_dir / "calendar.ics"
-    aside = demo_dir / "calendar.later"
-    calendar.rename(aside)  # a network mount that comes up after focusd starts
-    threading.Timer(0.5, aside.rename, [calendar]).start()
-    with structlog.testing.capture_logs() as captured:
-        settings = wait_for_config(lambda: load(demo_dir / "focusd.toml"), interval=0.1)
-    assert settings is not None and settings["calendar"]["paths"] == [calendar]
-    (waiting,) = [e for e in captured if e["event"] == "daemon.waiting_for_paths"]  # said once, not per look
-    assert "calendar.paths[1]" in waiting["problems"][0]
-    # Any other problem is not waited for: it stops the daemon at once.
+    calendar.rename(demo_dir / "calendar.later")  # a network mount that comes up after focusd starts
+    shutil.rmtree(demo_dir / "mail" / ".Sent")
     config = demo_dir / "focusd.toml"
-    config.write_text(config.read_text().replace('email = "ada@loom.example"', 'email = "nobody"'))
-    calendar.rename(aside)
-    with pytest.raises(ConfigError) as raised:
-        wait_for_config(lambda: load(config), interval=0.1)
-    assert not raised.value.waitable and len(raised.value.problems) == 2
+    with pytest.raises(ConfigError):
+        load(config)  # a one-shot command still says it at once, exit 2
+    settings = load(config, allow_missing=True)
+    assert [p.split(":")[0] for p in settings.missing] == ["calendar.paths[1]"]
+    app = App(settings, fixed(DEMO_NOW))
+    with structlog.testing.capture_logs() as captured:
+        assert run(app, threading.Event(), max_cycles=1) == 0
+    assert [e["event"] for e in captured if e["event"] == "daemon.path_missing"] == ["daemon.path_missing"]
+    (eml,) = (demo_dir / "outbox").glob("*.eml")  # the brief still went, and says what it could not read
+    sent = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    brief = sent.get_body(("plain",)).get_content()  # type: ignore[attr-defined,union-attr]
+    assert "Your calendar could not be read (calendar file" in brief and "Suggested time" not in brief
+    assert "Some of your mail could not be read (folder Sent: folder 'Sent' does not exist" in brief
+    # Both come back: the next cycle reads them and the notices go.
+    (demo_dir / "calendar.later").rename(calendar)
+    (demo_dir / "mail" / ".Sent" / "cur").mkdir(parents=True)
+    healed = App(load(config), fixed(DEMO_NOW))
+    sync_once(healed)
+    from agent.cycle import compose_brief
+
+    assert "could not be read" not in compose_brief(healed, healed.today()).text
 
 
 def test_a_second_owner_never_shares_the_first_owners_store(tmp_path: Path) -> None:
