@@ -414,15 +414,15 @@ def _read_files(files: tuple[str, ...]) -> list[tuple[str, Message | None, str]]
         try:
             data = read_file(Path(f), MAX_MESSAGE_BYTES, truncate=True)
         except FileProblem as exc:
-            out.append((f, None, f"cannot read {exc}"))
+            out.append((f, None, f"it {exc.reason}"))
             continue
         except OSError as exc:
-            out.append((f, None, f"cannot read {f}: {exc.strerror}"))
+            out.append((f, None, f"cannot read it: {exc.strerror}"))
             continue
         try:
             msg, reason = try_parse(data)
         except Exception as exc:  # noqa: BLE001 - one bad file (deep MIME nesting, say) must not stop the others
-            msg, reason = None, f"cannot parse {f}: {type(exc).__name__}"
+            msg, reason = None, f"cannot parse it: {type(exc).__name__}"
         out.append((f, msg, reason))
     return out
 
@@ -454,7 +454,7 @@ def _unreadable(path: str, error: str, as_json: bool) -> bool:
     if as_json:
         _jsonl({"file": path, "error": error})
     else:
-        click.echo(f"{path}: {error}", err=True)
+        click.echo(f"focusd: {path}: {error}", err=True)
     return True
 
 

@@ -12,7 +12,12 @@ from pathlib import Path
 
 
 class FileProblem(OSError):
-    """The path is not a regular file, or is larger than allowed; ``str()`` says which."""
+    """The path is not a regular file, or is larger than allowed. ``str()`` names the path and
+    the reason; ``reason`` alone is the reason."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path} {reason}")
+        self.reason = reason
 
 
 def describe(mode: int) -> str:
@@ -30,11 +35,11 @@ def read_file(path: Path, limit: int, truncate: bool = False) -> bytes:
     with open(path, "rb", opener=_nonblocking) as f:
         mode = os.fstat(f.fileno()).st_mode
         if not stat.S_ISREG(mode):
-            raise FileProblem(f"{path} is {describe(mode)}, not a file")
+            raise FileProblem(path, f"is {describe(mode)}, not a file")
         data = f.read(limit + 1)
     if len(data) > limit:
         if not truncate:
-            raise FileProblem(f"{path} is larger than {limit // 2**20} MB")
+            raise FileProblem(path, f"is larger than {limit // 2**20} MB")
         data = data[:limit]
     return data
 

@@ -21,6 +21,7 @@ from planner.priority import display_name
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
 MAX_PER_SECTION = 5
+MAX_MEETINGS = 12  # a day fuller than this is told in a count, not a list
 # Replies to the brief are not read yet by this version, so the brief must not invite them: it
 # names what works today. The reply language's cheat sheet replaces this line when replies land.
 FOOTER = ("Replies to this brief are not read yet. `focusd items` lists everything open; "
@@ -126,14 +127,14 @@ def compose(inp: BriefInput) -> Brief:
     waiting = [i for i in inp.items if i.kind == "waiting"]
     waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
     blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown][:MAX_PER_SECTION]
-    meetings = [e for e in inp.events if not e.is_focus_block and not e.all_day]
+    meetings = _meetings(inp)
 
     lines: list[BriefLine] = []
     n = 0
     for item in focus:
         n += 1
         lines.append(BriefLine(n, "focus", item=item, why=_why(item)))
-    for event in meetings:
+    for event in meetings[:MAX_MEETINGS]:
         n += 1
         lines.append(BriefLine(n, "meetings", meeting={
             "line": n, "title": event.title, "start": event.start.astimezone(inp.tz).isoformat(),
@@ -156,7 +157,7 @@ def compose(inp: BriefInput) -> Brief:
 def _opening(brief: Brief, inp: BriefInput) -> list[str]:
     first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
     focus = [bl for bl in brief.lines if bl.section == "focus"]
-    meetings = [bl for bl in brief.lines if bl.section == "meetings"]
+    meetings = _meetings(inp)
     out = [f"Good morning, {first}."]
     if focus:
         lead = focus[0]
@@ -165,8 +166,14 @@ def _opening(brief: Brief, inp: BriefInput) -> list[str]:
     else:
         out.append("Nothing needs you urgently today.")
     if meetings:
-        out.append(f"You have {len(meetings)} meeting{'s' if len(meetings) != 1 else ''} today.")
+        out.append(f"You have {len(meetings)} meeting{'s' if len(meetings) != 1 else ''} today"
+                   + (f"; the first {MAX_MEETINGS} are listed, and `focusd calendar` shows them all."
+                      if len(meetings) > MAX_MEETINGS else "."))
     return [" ".join(out)]
+
+
+def _meetings(inp: BriefInput) -> list[Event]:
+    return [e for e in inp.events if not e.is_focus_block and not e.all_day]
 
 
 def _calendar_notice(inp: BriefInput) -> str:

@@ -183,7 +183,7 @@ def test_extract_json_contract(capsys: pytest.CaptureFixture[str], demo_config: 
     assert set(item) == ITEM_KEYS and item["id"] is None and item["score"] is None and item["status"] is None
     assert item["kind"] == "request" and item["due"] == "2026-11-20"
     assert item["evidence"] == "Could you send me the updated deck with the Q3 numbers by Friday?"
-    assert second == {"file": str(missing), "error": f"cannot read {missing}: No such file or directory"}
+    assert second == {"file": str(missing), "error": "cannot read it: No such file or directory"}
     assert third["items"] == []
     assert not (demo_config.parent / "focusd.db").exists()  # extract stores nothing
 
@@ -354,7 +354,7 @@ def test_every_file_gets_its_line(capsys: pytest.CaptureFixture[str], demo_confi
     assert code == 1, err
     first, second, third = _lines(out)
     assert first["file"] == str(deep) and set(first) == {"file", "error"}
-    assert second == {"file": str(folder), "error": f"cannot read {folder}: Is a directory"}
+    assert second == {"file": str(folder), "error": "cannot read it: Is a directory"}
     assert third["file"] == str(deck) and third["message_id"] == "<m1.maria@northwind.vc>"
 
 
@@ -433,7 +433,7 @@ def test_a_pipe_or_an_endless_file_gets_its_line_and_never_hangs(capsys: pytest.
     code, out, _ = run(capsys, "inspect", str(fifo), "/dev/zero", str(good), "--json")
     lines = _lines(out)
     assert code == 1 and [line.get("error", "") for line in lines][:2] == [
-        f"cannot read {fifo} is a pipe, not a file", "cannot read /dev/zero is a device, not a file"]
+        "it is a pipe, not a file", "it is a device, not a file"]
     assert lines[2]["file"] == str(good) and lines[2]["message_id"]
     code, out, _ = run(capsys, "--config", "/dev/zero", "doctor")
     assert code == 2 and "/dev/zero is a device, not a file (a config is a TOML file)" in out

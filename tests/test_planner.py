@@ -117,3 +117,18 @@ def test_html_brief_escapes_what_mail_wrote() -> None:
                      items=rank([hostile], [], TODAY), events=[])
     html = compose(inp).html
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_day_of_hundreds_of_meetings_is_a_count_not_a_list() -> None:
+    from datetime import timedelta
+
+    from planner.brief import MAX_MEETINGS
+
+    start = datetime(2026, 11, 19, 8, 0, tzinfo=LONDON)
+    events = [Event(uid=f"rota{n}", title=f"Rota {n}", start=start + timedelta(minutes=2 * n),
+                    end=start + timedelta(minutes=2 * n + 1)) for n in range(300)]
+    brief = compose(BriefInput(day=start.date(), tz=LONDON, owner_name="Ada Lovelace",
+                               owner_email="ada@example.com", items=[], events=events))
+    assert len([bl for bl in brief.lines if bl.section == "meetings"]) == MAX_MEETINGS
+    assert "You have 300 meetings today; the first 12 are listed, and `focusd calendar` shows them all." in brief.text
+    assert len(brief.text.splitlines()) < 40

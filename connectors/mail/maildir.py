@@ -224,7 +224,8 @@ class MaildirSource(MailSource):
         if path is None:
             hint = self._hint(kind, folders)
             raise MailError(f"folder {folder!r} does not exist in {self.root} "
-                            f"(folders: {_names(folders)})" + (f"; {hint}" if hint else ""))
+                            f"(folders: {_names(folders)})" + (f"; {hint}" if hint else
+                                                               "; create it, or name another in the config"))
         self._paths[folder] = path
         return path
 
