@@ -15,7 +15,7 @@ from agent.clock import Clock
 from agent.errors import ConfigError
 from agent.extractors.base import Extractor, Owner
 from agent.settings import Settings
-from connectors import BackendUnavailable, load_backend
+from connectors import BackendEnv, BackendUnavailable, load_backend
 from connectors.calendar import BACKENDS as CALENDARS
 from connectors.calendar.base import CalendarBackend
 from connectors.mail import BACKENDS as MAIL
@@ -75,27 +75,31 @@ class App:
         return self.now().date()
 
     @cached_property
+    def env(self) -> BackendEnv:
+        """What backends get beside their own section: the time zone and the secret reader."""
+        return BackendEnv(tz=self.settings.tz, secret=self.settings.secret)
+
+    def _build(self, registry: dict[str, str], section: str) -> Any:
+        """The backend ``[section].backend`` names, built from its section like every other."""
+        cfg = self.settings[section]
+        return _load(registry, section, cfg["backend"]).from_config(cfg, self.env)
+
+    @cached_property
     def mail(self) -> MailSource:
-        cfg = self.settings["mail"]
-        cls = _load(MAIL, "mail", cfg["backend"])
-        source: MailSource = cls(cfg["path"])
+        source: MailSource = self._build(MAIL, "mail")
         self._closers.append(source)
         return source
 
     @cached_property
     def calendar(self) -> CalendarBackend | None:
-        cfg = self.settings["calendar"]
-        if cfg["backend"] == "none":
+        if self.settings["calendar"]["backend"] == "none":
             return None
-        cls = _load(CALENDARS, "calendar", cfg["backend"])
-        backend: CalendarBackend = cls(cfg["paths"], self.settings.tz)
+        backend: CalendarBackend = self._build(CALENDARS, "calendar")
         return backend
 
     @cached_property
     def sender(self) -> Sender:
-        cfg = self.settings["smtp"]
-        cls = _load(SENDERS, "smtp", cfg["backend"])
-        sender: Sender = cls(cfg["path"], dry_run=cfg["dry_run"])
+        sender: Sender = self._build(SENDERS, "smtp")
         return sender
 
     @cached_property

@@ -25,9 +25,7 @@ from agent.app import App
 from agent.errors import ConfigError, FocusdError
 from agent.formats import is_address, parse_tz
 from agent.settings import Settings, find_config, from_mapping, load, render
-from connectors.calendar.base import CalendarError
-from connectors.mail.base import MailError
-from connectors.send.base import SendError
+from connectors.errors import ConnectorError
 from connectors.types import Message
 
 DEMO_NOW = "2026-11-19T07:30:00+00:00"  # Thursday morning of the sample week, Europe/London
@@ -226,7 +224,7 @@ def doctor(obj: Ctx) -> None:
         except ConfigError as exc:  # a backend or provider this version does not have
             config_problem = True
             checks.append(("n/a", name, "; ".join(exc.problems)))
-        except (FocusdError, MailError, CalendarError, SendError, OSError) as exc:
+        except (FocusdError, ConnectorError, OSError) as exc:
             checks.append(("FAIL", name, str(exc)))
 
     try:
@@ -604,7 +602,7 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         click.echo(f"focusd: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except (MailError, CalendarError, SendError) as exc:
+    except ConnectorError as exc:
         if verbose:
             traceback.print_exc()
         click.echo(f"focusd: {exc}", err=True)

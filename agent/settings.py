@@ -37,6 +37,17 @@ from connectors.send import BACKENDS as SENDERS
 # The registries that say which backends this version has; the schema lists every planned one.
 REGISTRIES: dict[str, Mapping[str, str]] = {"mail": MAIL, "smtp": SENDERS, "calendar": CALENDARS}
 NO_BACKEND = {"calendar": "none"}  # a valid choice that needs no module
+# Backends the design names that later versions build: a config naming one is told plainly that
+# it is not available in this version, rather than that it is unknown.
+PLANNED = {"mail": ("imap",), "smtp": ("smtp",), "calendar": ("google", "caldav")}
+
+
+def backend_choices(section: str) -> tuple[str, ...]:
+    """Every ``[section].backend`` value the schema knows: the registered backends (each
+    package's ``BACKENDS``), the planned ones, and "none" where nothing is a choice."""
+    names = sorted({*REGISTRIES[section], *PLANNED.get(section, ())})
+    none = NO_BACKEND.get(section)
+    return (*names, none) if none else tuple(names)
 LLM_PROVIDERS = ("none",)  # the providers agent/app.py can build today
 
 
@@ -85,7 +96,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
                             check=parse_days, items=str),
     },
     "mail": {
-        "backend": Key(S, "maildir", "Where mail is read from.", choices=("imap", "maildir")),
+        "backend": Key(S, "maildir", "Where mail is read from.", choices=backend_choices("mail")),
         "path": Key(S, "mail", "maildir: a Maildir, in Maildir++ layout (INBOX in path/cur, Sent in path/.Sent) "
                     "or one folder per directory as mbsync and offlineimap write it (path/INBOX, path/Sent).", path=True),
         "host": Key(S, "", "imap: server host name."),
@@ -101,7 +112,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
     },
     "smtp": {
-        "backend": Key(S, "file", "How the brief is sent: smtp, or file (writes .eml files).", choices=("smtp", "file")),
+        "backend": Key(S, "file", "How the brief is sent: smtp, or file (writes .eml files).",
+                       choices=backend_choices("smtp")),
         "path": Key(S, "outbox", "file: the folder that receives one .eml per outgoing mail; unset, it is "
                     "'outbox' in the state directory.", path=True, state=True),
         "host": Key(S, "", "smtp: server host name."),
@@ -113,7 +125,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "dry_run": Key(bool, False, "Compose and log outgoing mail, but send nothing."),
     },
     "calendar": {
-        "backend": Key(S, "none", "google, caldav, ics (read-only files) or none.", choices=("google", "caldav", "ics", "none")),
+        "backend": Key(S, "none", "google, caldav, ics (read-only files), memory (kept in memory while focusd "
+                       "runs: for trying focus blocks out) or none.", choices=backend_choices("calendar")),
         "paths": Key(list, [], "ics: calendar files to read.", path=True, items=str),
         "url": Key(S, "", "caldav: the calendar collection URL."),
         "username": Key(S, "", "caldav: login name."),

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
+
+
+@dataclass(frozen=True)
+class BackendEnv:
+    """What a backend may need beyond its own config section: the owner's time zone, and a way
+    to read a secret by its config name (``"mail.password"``), read only when it is used."""
+
+    tz: tzinfo
+    secret: Callable[[str], str]
 
 
 class BackendUnavailable(Exception):
@@ -11,7 +23,8 @@ class BackendUnavailable(Exception):
 
 
 def load_backend(registry: dict[str, str], kind: str, name: str) -> Any:
-    """The class registered under ``name``, e.g. ``load_backend(BACKENDS, "calendar", "ics")``."""
+    """The class registered under ``name``, e.g. ``load_backend(BACKENDS, "calendar", "ics")``.
+    Every backend is then built the same way: ``cls.from_config(section, env)``."""
     if name not in registry:
         known = ", ".join(sorted(registry))
         raise BackendUnavailable(f"{kind} backend {name!r} is not available in this version (available: {known})")

@@ -172,7 +172,7 @@ def test_unavailable_backends_name_what_is_available(folder: Path) -> None:
     problems = err.value.problems
     assert "mail.backend: 'imap' is not available in this version (available: maildir)" in problems
     assert "smtp.backend: 'smtp' is not available in this version (available: file)" in problems
-    assert "calendar.backend: 'google' is not available in this version (available: ics, none)" in problems
+    assert "calendar.backend: 'google' is not available in this version (available: ics, memory, none)" in problems
 
 
 def test_no_secret_value_reaches_a_message(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

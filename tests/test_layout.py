@@ -42,3 +42,41 @@ def test_a_backend_is_one_module_plus_one_registry_line() -> None:
         for name in registry:
             cls = load_backend(registry, kind, name)
             assert issubclass(cls, base) and cls.backend_name == name
+
+
+def test_every_backend_is_built_one_way_and_fails_with_one_error_type(tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    from connectors import BackendEnv, load_backend
+    from connectors.calendar import BACKENDS as CALENDARS
+    from connectors.calendar.base import CalendarError
+    from connectors.errors import ConnectorError
+    from connectors.mail import BACKENDS as MAIL
+    from connectors.mail.base import MailError
+    from connectors.send import BACKENDS as SENDERS
+    from connectors.send.base import SendError
+
+    assert all(issubclass(e, ConnectorError) for e in (MailError, SendError, CalendarError))
+    env = BackendEnv(tz=ZoneInfo("Europe/London"), secret=lambda name: "")
+    section = {"path": tmp_path, "paths": [tmp_path / "cal.ics"], "dry_run": False}
+    for registry, kind in ((MAIL, "mail"), (CALENDARS, "calendar"), (SENDERS, "smtp")):
+        for name in registry:
+            backend = load_backend(registry, kind, name).from_config(section, env)
+            assert backend.backend_name == name
+
+
+def test_a_config_may_select_any_registered_backend(demo_dir: Path) -> None:
+    from agent.app import App
+    from agent.clock import fixed
+    from agent.cycle import compose_brief, sync_once
+    from agent.settings import load
+    from connectors.calendar.memory import MemoryCalendar
+    from tests.conftest import DEMO_NOW
+
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('backend = "ics"\npaths = ["calendar.ics"]', 'backend = "memory"'))
+    app = App(load(config), fixed(DEMO_NOW))
+    assert isinstance(app.calendar, MemoryCalendar)
+    sync_once(app)
+    brief = compose_brief(app, app.today(), book=True)
+    assert "Focus block booked:" in brief.text  # the memory calendar is writable: blocks are booked in it

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
+from connectors import BackendEnv
+from connectors.errors import ConnectorError
 from connectors.types import Event
 
 
@@ -21,7 +24,7 @@ def short_uid(uid: object) -> str:
     return hashlib.sha256(str(uid).encode("utf-8", "replace")).hexdigest()[:8]
 
 
-class CalendarError(Exception):
+class CalendarError(ConnectorError):
     """The calendar could not be read or written."""
 
 
@@ -39,6 +42,11 @@ class CalendarBackend(ABC):
     # Why the last ``events()`` call may have left events out (a budget ran out), in one short
     # sentence; empty when it read everything. Every ``events()`` call sets it afresh.
     incomplete: str = ""
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> Self:
+        """The backend the config section describes; every backend is built this way."""
 
     @abstractmethod
     def events(self, start: datetime, end: datetime) -> list[Event]:

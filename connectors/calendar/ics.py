@@ -19,6 +19,7 @@ errors name the file, the event's position and a short hash of its UID, never th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -30,6 +31,7 @@ import recurring_ical_events
 import structlog
 from dateutil.rrule import DAILY, WEEKLY, rrule
 
+from connectors import BackendEnv
 from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
 from connectors.files import FileProblem, read_file
 from connectors.types import Attendee, Event
@@ -214,6 +216,10 @@ class IcsCalendar(CalendarBackend):
         self.tz = tz
         self.incomplete = ""
         self._reads: dict[Path, _Read] = {}  # the daemon rereads every poll; most polls change nothing
+
+    @classmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> IcsCalendar:
+        return cls(section["paths"], env.tz)
 
     def _load(self, path: Path) -> icalendar.Calendar:
         """The file's calendars as one; its text never reaches the error."""

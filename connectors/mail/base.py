@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
+from connectors import BackendEnv
+from connectors.errors import ConnectorError
 from connectors.types import RawMessage
 
 #: Raw bytes one batch may hold: a few huge mails must not be held in memory at once.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 
-class MailError(Exception):
+class MailError(ConnectorError):
     """The source could not be read (missing folder, refused login, unreachable server)."""
 
 
@@ -36,6 +38,11 @@ class MailSource(ABC):
     """A read-only mail source. ``cursor`` values are opaque strings the store keeps per folder."""
 
     backend_name: ClassVar[str]
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> Self:
+        """The backend the config section describes; every backend is built this way."""
 
     @abstractmethod
     def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,

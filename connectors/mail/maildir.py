@@ -30,13 +30,15 @@ import json
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import structlog
 
+from connectors import BackendEnv
 from connectors.files import describe
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
@@ -126,6 +128,10 @@ class MaildirSource(MailSource):
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._paths: dict[str, Path] = {}
+
+    @classmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> MaildirSource:
+        return cls(section["path"])
 
     # -- layout -----------------------------------------------------------------------------
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
+from connectors import BackendEnv
+from connectors.errors import ConnectorError
 from connectors.types import OutgoingMail
 
 
-class SendError(Exception):
+class SendError(ConnectorError):
     """The message could not be handed over."""
 
 
@@ -34,6 +37,11 @@ def to_mime(mail: OutgoingMail) -> EmailMessage:
 
 class Sender(ABC):
     backend_name: ClassVar[str]
+
+    @classmethod
+    @abstractmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> Self:
+        """The backend the config section describes; every backend is built this way."""
 
     def __init__(self, dry_run: bool = False) -> None:
         self.dry_run = dry_run

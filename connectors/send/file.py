@@ -8,9 +8,12 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Mapping
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
+from connectors import BackendEnv
 from connectors.send.base import Sender, SendError
 
 
@@ -20,6 +23,10 @@ class FileSender(Sender):
     def __init__(self, path: Path, dry_run: bool = False) -> None:
         super().__init__(dry_run)
         self.path = Path(path)
+
+    @classmethod
+    def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> FileSender:
+        return cls(section["path"], dry_run=section["dry_run"])
 
     def check(self) -> str:
         try:
