@@ -118,7 +118,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
                     "'outbox' in the state directory.", path=True, state=True),
         "host": Key(S, "", "smtp: server host name."),
         "port": Key(int, 587, "smtp: server port.", bounds=PORT),
-        "security": Key(S, "starttls", "smtp: ssl, starttls or none.", choices=("ssl", "starttls", "none")),
+        "security": Key(S, "starttls", "smtp: ssl (port 465), starttls (port 587) or none (only for a server on "
+                        "this machine).", choices=("ssl", "starttls", "none")),
         "username": Key(S, "", "smtp: login name."),
         "password": Key(S, None, "smtp: the password (password_env, password_file or password_command).", secret=True),
         "from_address": Key(S, "", "The brief's From address; empty means owner.email."),
@@ -399,8 +400,8 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
             problems.append("mail.password_env: imap needs a password (password_env, password_file or password_command)")
     if v["mail"]["folders"] is not None and not v["mail"]["folders"]:
         problems.append("mail.folders: name at least one folder")
-    if v["smtp"]["backend"] == "smtp" and "smtp" not in unavailable and not v["smtp"]["host"]:
-        problems.append("smtp.host: required when smtp.backend is smtp")
+    if v["smtp"]["backend"] == "smtp" and "smtp" not in unavailable:
+        _smtp_checks(v["smtp"], secrets, problems)
     if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == []:
         problems.append("calendar.paths: required when calendar.backend is ics")
     if v["calendar"]["backend"] == "caldav" and "calendar" not in unavailable and not v["calendar"]["url"]:
@@ -410,6 +411,19 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")
+
+
+def _smtp_checks(smtp: dict[str, Any], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
+    from connectors.send.smtp import is_loopback
+
+    if not smtp["host"]:
+        problems.append("smtp.host: required when smtp.backend is smtp")
+    elif smtp["security"] == "none" and not is_loopback(smtp["host"]):
+        problems.append(f"smtp.security: none sends passwords and briefs in clear text; it is allowed only for "
+                        f"a server on this machine, not {smtp['host']!r}")
+    if smtp["username"] and "smtp.password" not in secrets:
+        problems.append("smtp.password_env: a username needs a password (password_env, password_file or "
+                        "password_command)")
 
 
 def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> set[str]:

@@ -56,7 +56,10 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("brief-time", '[brief]\ntime = "25:00"', "brief.time"),
     ("smtp-password-env-unset", '[smtp]\npassword_env = "FOCUSD_TEST_UNSET"', "smtp.password_env"),
     ("smtp-password-inline", '[smtp]\npassword = "hunter2"', "smtp.password"),
-    ("smtp-unavailable", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"', "smtp.backend"),
+    ("calendar-unavailable", '[calendar]\nbackend = "caldav"\nurl = "https://dav.example/"', "calendar.backend"),
+    ("smtp-clear-text-remote", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nsecurity = "none"', "smtp.security"),
+    ("smtp-login-without-password", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nusername = "ada"',
+     "smtp.password_env"),
     ("imap-unavailable", '[mail]\nbackend = "imap"\n' + IMAP, "mail.backend"),
     ("caldav-unavailable", '[calendar]\nbackend = "caldav"\nurl = "https://dav.example.com/cal/"', "calendar.backend"),
     ("google-unavailable", '[calendar]\nbackend = "google"', "calendar.backend"),
@@ -154,10 +157,11 @@ def test_unreadable_config_and_read_only_storage_are_config_errors(folder: Path)
 
 def test_five_problems_are_listed_in_one_error(folder: Path) -> None:
     text = OWNER + ('[mail]\nport = 99999999\nfolders = [1]\npath = "nope"\n'
-                    '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\npassword_env = "FOCUSD_TEST_UNSET"\n')
+                    '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\npassword_env = "FOCUSD_TEST_UNSET"\n'
+                    '[calendar]\nbackend = "google"\n')
     with pytest.raises(ConfigError) as err:
         load(_write(folder, text))
-    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "smtp.backend"]
+    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "calendar.backend"]
     for key in wanted:
         assert sum(p.startswith(key) for p in err.value.problems) == 1, (key, err.value.problems)
     assert len(err.value.problems) == len(wanted)
@@ -165,13 +169,13 @@ def test_five_problems_are_listed_in_one_error(folder: Path) -> None:
 
 
 def test_unavailable_backends_name_what_is_available(folder: Path) -> None:
-    text = OWNER + ('[mail]\nbackend = "imap"\n' + IMAP + '[smtp]\nbackend = "smtp"\nhost = "h"\n'
-                    '[calendar]\nbackend = "google"\n')
+    text = OWNER + ('[mail]\nbackend = "imap"\n' + IMAP + '[calendar]\nbackend = "google"\n'
+                    '[llm]\nprovider = "openai"\nmodel = "m"\n')
     with pytest.raises(ConfigError) as err:
         load(_write(folder, text))
     problems = err.value.problems
     assert "mail.backend: 'imap' is not available in this version (available: maildir)" in problems
-    assert "smtp.backend: 'smtp' is not available in this version (available: file)" in problems
+    assert "llm.provider: 'openai' is not available in this version (available: none)" in problems
     assert "calendar.backend: 'google' is not available in this version (available: ics, memory, none)" in problems
 
 

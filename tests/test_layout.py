@@ -57,9 +57,13 @@ def test_every_backend_is_built_one_way_and_fails_with_one_error_type(tmp_path: 
     from connectors.send.base import SendError
 
     assert all(issubclass(e, ConnectorError) for e in (MailError, SendError, CalendarError))
+    from agent.settings import SCHEMA
+
     env = BackendEnv(tz=ZoneInfo("Europe/London"), secret=lambda name: "")
-    section = {"path": tmp_path, "paths": [tmp_path / "cal.ics"], "dry_run": False}
     for registry, kind in ((MAIL, "mail"), (CALENDARS, "calendar"), (SENDERS, "smtp")):
+        # The section as the config loader hands it over: every key of the schema, with values.
+        section = {k: key.default for k, key in SCHEMA[kind].items()} | {
+            "path": tmp_path, "paths": [tmp_path / "cal.ics"], "host": "localhost"}
         for name in registry:
             backend = load_backend(registry, kind, name).from_config(section, env)
             assert backend.backend_name == name

@@ -4,4 +4,5 @@ from __future__ import annotations
 
 BACKENDS = {
     "file": "connectors.send.file:FileSender",
+    "smtp": "connectors.send.smtp:SmtpSender",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from email.message import EmailMessage
@@ -17,8 +18,13 @@ class SendError(ConnectorError):
     """The message could not be handed over."""
 
 
+# Lines up to the RFC's 998 characters: at the default 78 a long Subject is folded right after
+# its colon, and some readers then show it with a leading space.
+POLICY = email.policy.default.clone(max_line_length=998)
+
+
 def to_mime(mail: OutgoingMail) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=POLICY)
     msg["From"] = mail.sender
     msg["To"] = ", ".join(mail.to)
     msg["Subject"] = mail.subject
