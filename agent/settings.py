@@ -396,6 +396,11 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         for k in ("host", "username"):
             if not v["mail"][k]:
                 problems.append(f"mail.{k}: required when mail.backend is imap")
+        from connectors.net import is_loopback
+
+        if v["mail"]["host"] and v["mail"]["security"] == "none" and not is_loopback(v["mail"]["host"]):
+            problems.append(f"mail.security: none sends passwords and mail in clear text; it is allowed only for "
+                            f"a server on this machine, not {v['mail']['host']!r}")
         if "mail.password" not in secrets:
             problems.append("mail.password_env: imap needs a password (password_env, password_file or password_command)")
     if v["mail"]["folders"] is not None and not v["mail"]["folders"]:
@@ -414,7 +419,7 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
 
 
 def _smtp_checks(smtp: dict[str, Any], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:
-    from connectors.send.smtp import is_loopback
+    from connectors.net import is_loopback
 
     if not smtp["host"]:
         problems.append("smtp.host: required when smtp.backend is smtp")

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 BACKENDS = {
+    "imap": "connectors.mail.imap:ImapSource",
     "maildir": "connectors.mail.maildir:MaildirSource",
 }

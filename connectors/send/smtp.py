@@ -9,7 +9,6 @@ that says what to fix, never the server's whole answer.
 
 from __future__ import annotations
 
-import ipaddress
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping
@@ -17,20 +16,11 @@ from email.message import EmailMessage
 from typing import Any
 
 from connectors import BackendEnv
+from connectors.net import is_loopback
 from connectors.send.base import Sender, SendError
 
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 60.0
-
-
-def is_loopback(host: str) -> bool:
-    """True for a host name or address that can only mean this machine."""
-    if host.lower() in ("localhost", "localhost.localdomain"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class SmtpSender(Sender):
