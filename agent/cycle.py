@@ -59,6 +59,7 @@ class CycleReport:
     events: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)  # per message: "new" or why it yielded nothing
     problems: list[str] = field(default_factory=list)
+    unread_folders: list[str] = field(default_factory=list)  # "folder NAME: why", for the brief
 
     def summary(self) -> str:
         """One line by outcome, e.g. "4,146 messages: 4,145 older than max_age (see
@@ -181,6 +182,7 @@ def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
     except MailError as exc:
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
+        report.unread_folders.append(f"folder {folder.name}: {exc}")
         return False
     for raw in batch.messages:
         report.fetched += 1
@@ -241,8 +243,7 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
                     folders.remove(f)
     if progress is not None:
         progress(done, done)
-    unread = [p for p in report.problems if p.startswith("mail folder ")]
-    app.store.set_status("mail", {"ok": not unread, "error": "; ".join(p[len("mail "):] for p in unread)})
+    app.store.set_status("mail", {"ok": not report.unread_folders, "error": "; ".join(report.unread_folders)})
 
 
 def sync_calendar(app: App, report: CycleReport) -> None:
