@@ -84,7 +84,32 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE items SET due_said_at = json_extract(source, '$.date') WHERE due IS NOT NULL")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    # The brief as it was sent, so a later `brief --date D` shows the same lines and numbers the
+    # owner replied to, not a fresh ranking.
+    db.table("briefs").add_column("text", str)
+    db.table("briefs").add_column("html", str)
+    db.table("briefs").add_column("json", str)
+    # Every outgoing mail is written here before it is handed over, so a send that fails is
+    # retried, and a crash after the server's OK is found again instead of sent twice.
+    db.table("outbox").create(
+        {"id": int, "kind": str, "key": str, "message_id": str, "recipient": str, "subject": str,
+         "raw": bytes, "status": str, "attempts": int, "last_error": str, "next_attempt_at": str,
+         "created_at": str, "sent_at": str, "sent_via": str},
+        pk="id",
+    )
+    db.table("outbox").create_index(["kind", "key"], unique=True)
+    db.table("outbox").create_index(["status"])
+    # Replies to briefs: each one once, with what it changed, so `undo` can put it back.
+    db.table("replies").create(
+        {"message_id": str, "brief_date": str, "sender": str, "received_at": str,
+         "status": str, "reason": str, "changes": str, "undo": str, "applied_at": str},
+        pk="message_id",
+    )
+    db.table("replies").create_index(["status", "applied_at"])
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 
 
 def _system_clock() -> datetime:
