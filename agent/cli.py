@@ -322,7 +322,7 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
 
     Example: focusd brief --format json
     """
-    from agent.cycle import compose_brief, send_brief
+    from agent.cycle import compose_brief, send_brief, stored_brief
     from planner.brief import to_json
 
     app = obj.app()
@@ -335,13 +335,18 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
                 # A brief sent ahead would count as that day's, and the morning's would not go.
                 raise click.BadParameter(f"only today's brief can be sent ({app.today().isoformat()}); "
                                          "print another day's without --send", param_hint="--date")
-            click.echo(_sent_line(app, send_brief(app, when)))
+            result = send_brief(app, when)
+            if result.outcome == "failed":
+                raise click.ClickException(_failed_line(app, result))
+            click.echo(_sent_line(app, result))
             return
-        composed = compose_brief(app, when)
+        # A brief already sent (or queued) is shown as it went out: its numbers are the ones
+        # the owner's replies refer to.
+        composed = stored_brief(app, when) or compose_brief(app, when)
     finally:
         app.close()
     if fmt == "json":
-        _jsonl(to_json(composed))
+        _jsonl(composed.sent_json if composed.sent_json is not None else to_json(composed))
     elif fmt == "html":
         click.echo(composed.html)
     else:
@@ -362,7 +367,19 @@ def _sent_line(app: App, result: Any) -> str:
         return f"already sent{when}{via}, so nothing was sent now: {subject}"
     if result.outcome == "dry_run":
         return f"dry run ([smtp].dry_run is on): composed, sent nothing: {subject}"
-    return f"another focusd is sending this brief right now; nothing was sent: {subject}"
+    if result.outcome == "expired":
+        return f"this brief was not sent in time and has expired; nothing was sent: {subject}"
+    return (f"another focusd is sending this brief right now, or was cut off while sending it (focusd looks "
+            f"in your mailbox for it before sending again); nothing was sent now: {subject}")
+
+
+def _failed_line(app: App, result: Any) -> str:
+    """Why ``brief --send`` could not deliver, and that it will be tried again."""
+    when = ""
+    if result.retry_at is not None:
+        when = f" at {result.retry_at.astimezone(app.settings.tz):%H:%M}"
+    return (f"the brief could not be sent: {result.error}. It is kept in the outbox and retried{when} by the "
+            "daemon, or now by running `focusd brief --send` again")
 
 
 def _never_synced(app: App) -> bool:

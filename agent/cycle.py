@@ -6,6 +6,7 @@ own transaction, so a cycle killed anywhere and run again loses nothing and doub
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 from collections import Counter
@@ -339,6 +340,13 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
     sync_mail(app, report, progress)
     sync_calendar(app, report)
     rerank(app)
+    if app.store.outbox_pending():
+        from agent import outbox
+
+        for done in outbox.flush(app):
+            if done.outcome == "failed":
+                report.problems.append(f"the {done.row['kind']} could not be sent: {done.error}; it stays in the "
+                                       "outbox and is retried")
     log.info("cycle.done", fetched=report.fetched, new=report.new, duplicates=report.duplicates,
              skipped=report.skipped, unparseable=report.unparseable, failed=report.failed,
              clashes=report.clashes, items=report.items_created, events=report.events)
@@ -374,45 +382,70 @@ def brief_message_id(token: str, owner_email: str) -> str:
 
 @dataclass
 class SendResult:
-    """What ``send_brief`` did: ``sent``, ``dry_run``, ``already_sent`` or ``in_progress``."""
+    """What ``send_brief`` did: ``sent``, ``dry_run``, ``already_sent``, ``in_progress``, or
+    ``failed`` (queued again: ``error``, and ``retry_at`` the next try)."""
 
     outcome: str
     brief: Brief
     sent_at: str = ""  # when it was delivered (UTC, ISO), for sent and already_sent
     via: str = ""  # where it went: an outbox folder, a server
+    error: str = ""
+    retry_at: datetime | None = None
 
     @property
     def sent(self) -> bool:
         return self.outcome == "sent"
 
 
-def send_brief(app: App, day: date) -> SendResult:
-    """Send the brief for ``day`` unless one was already delivered. Only a delivered brief
-    counts as sent: a send that fails, or a dry run, releases its claim, so the next attempt
-    sends it."""
+def stored_brief(app: App, day: date) -> Brief | None:
+    """The brief for ``day`` as it was sent (or queued to be), with its text, HTML and data,
+    so the numbers a reply refers to are the ones shown; None when none was kept."""
+    row = app.store.brief(day)
+    if row is None or not row.get("text"):
+        return None
+    return Brief(date=day, subject=row["subject"], lines=[], text=row["text"], html=row["html"] or "",
+                 sent_json=json.loads(row["json"]) if row.get("json") else None)
+
+
+def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> SendResult:
+    """Send the brief for ``day`` at most once. The brief is written to the outbox first; a
+    send that fails stays queued and is retried (here on the next call, in the daemon each
+    cycle) with the same Message-ID and content, and a send cut off by a crash is looked for in
+    the mailbox before it goes again. A dry run composes it and keeps nothing."""
+    from agent import outbox
+
+    iso = day.isoformat()
     existing = app.store.brief(day)
     if existing and existing["sent_at"]:
-        log.info("brief.already_sent", date=day.isoformat())
-        return SendResult("already_sent", compose_brief(app, day), existing["sent_at"], existing.get("sent_via") or "")
-    brief = compose_brief(app, day, book=True)
-    token = secrets.token_urlsafe(18)
-    message_id = brief_message_id(token, app.settings.owner_email)
-    if not app.store.claim_brief(day, token, message_id, brief.subject, brief.line_map()):
-        log.info("brief.in_progress", date=day.isoformat())
-        return SendResult("in_progress", brief)
-    try:
-        sent = app.sender.send(OutgoingMail(sender=app.from_address, to=[app.settings.owner_email],
-                                            subject=brief.subject, text=brief.text, html=brief.html,
-                                            message_id=message_id, date=app.now()))
-    except BaseException:
-        app.store.release_brief(day, token)
-        raise
-    if not sent:
-        app.store.release_brief(day, token)
-        log.info("brief.dry_run", date=day.isoformat())
-        return SendResult("dry_run", brief)
-    via = app.sender.destination
-    app.store.mark_brief_sent(day, via)
-    log.info("brief.sent", date=day.isoformat(), lines=len(brief.lines), via=via)
-    done = app.store.brief(day)
-    return SendResult("sent", brief, done["sent_at"] if done else "", via)
+        log.info("brief.already_sent", date=iso)
+        return SendResult("already_sent", stored_brief(app, day) or compose_brief(app, day), existing["sent_at"],
+                          existing.get("sent_via") or "")
+    row = app.store.outbox_row("brief", iso)
+    shown: Brief | None = None
+    if row is None:
+        if app.sender.dry_run:
+            log.info("brief.dry_run", date=iso)
+            return SendResult("dry_run", compose_brief(app, day))
+        brief = compose_brief(app, day, book=True)
+        token = secrets.token_urlsafe(18)
+        mail = OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=brief.subject,
+                            text=brief.text, html=brief.html, message_id=brief_message_id(token, app.settings.owner_email),
+                            date=app.now())
+        content = {"text": brief.text, "html": brief.html, "json": json.dumps(brief_mod.to_json(brief))}
+        with app.store.write():
+            if not app.store.claim_brief(day, token, mail.message_id or "", brief.subject, brief.line_map(), content):
+                log.info("brief.in_progress", date=iso)
+                return SendResult("in_progress", brief)
+            row = outbox.queue(app, mail, "brief", iso)
+        shown = brief
+    shown = shown or stored_brief(app, day) or compose_brief(app, day)
+    done = outbox.attempt(app, row, delays)
+    if done.outcome == "failed":
+        log.warning("brief.send_failed", date=iso, retry_at=done.retry_at.isoformat() if done.retry_at else "")
+        return SendResult("failed", shown, error=done.error, retry_at=done.retry_at)
+    if not done.delivered:
+        return SendResult("in_progress" if done.outcome == "in_progress" else done.outcome, shown)
+    sent = app.store.brief(day) or {}
+    log.info("brief.sent", date=iso, via=sent.get("sent_via") or "")
+    outcome = "sent" if done.outcome == "sent" else "already_sent"
+    return SendResult(outcome, shown, sent.get("sent_at") or "", sent.get("sent_via") or "")

@@ -46,7 +46,8 @@ def brief_due(app: App, now: datetime) -> bool:
     if now.weekday() not in app.settings["owner"]["working_days"]:
         return False
     existing = app.store.brief(now.date())
-    return not (existing and existing["sent_at"])
+    # A brief already in the outbox is retried by each cycle's flush, on its backoff.
+    return not (existing and existing["sent_at"]) and app.store.outbox_row("brief", now.date().isoformat()) is None
 
 
 def permanent(exc: BaseException) -> bool:

@@ -88,6 +88,7 @@ class Brief:
     handled: list[Item] = field(default_factory=list)
     calendar_problem: str = ""  # why the calendar could not be read, when it could not
     mail_problem: str = ""  # why some mail could not be read at the last sync
+    sent_json: dict[str, Any] | None = None  # the brief's data as it was sent, when kept
 
     def line_map(self) -> dict[int, int]:
         """Brief line number -> item id, for replies and undo."""

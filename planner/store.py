@@ -408,20 +408,22 @@ class Store:
         return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
 
     def claim_brief(self, day: date, token: str, message_id: str, subject: str,
-                    lines: dict[int, int]) -> bool:
-        """Reserve the brief for ``day``. False when one was already sent for that date, or
-        another process claimed it in the last few minutes and may be sending it now."""
+                    lines: dict[int, int], content: dict[str, str] | None = None) -> bool:
+        """Reserve the brief for ``day``, keeping ``content`` (its text, html and json) as it is
+        sent. False when a brief for that date was already sent or is queued to be."""
         with self.write():
             existing = self.brief(day)
-            if existing and existing["sent_at"]:
+            if existing and (existing["sent_at"] or self.outbox_row("brief", day.isoformat())):
                 return False
             if existing and existing["created_at"] > (self.clock() - CLAIM_TIMEOUT).astimezone(UTC).isoformat(
                     timespec="seconds"):
                 return False
+            content = content or {}
             self.db.table("briefs").upsert({
                 "date": day.isoformat(), "token": token, "message_id": message_id,
                 "subject": subject, "lines": json.dumps({str(k): v for k, v in lines.items()}),
-                "created_at": self._now(), "sent_at": None}, pk="date")
+                "created_at": self._now(), "sent_at": None, "text": content.get("text"),
+                "html": content.get("html"), "json": content.get("json")}, pk="date")
         return True
 
     def mark_brief_sent(self, day: date, via: str = "") -> None:
@@ -435,6 +437,56 @@ class Store:
         with self.write():
             self.db.execute("DELETE FROM briefs WHERE date = ? AND token = ? AND sent_at IS NULL",
                             [day.isoformat(), token])
+
+    # -- outbox ------------------------------------------------------------------------------
+    # A row per outgoing mail, written before it is handed over: queued -> sending -> sent, or
+    # back to queued with the error and the time of the next try; expired when it is too late.
+
+    def outbox_row(self, kind: str, key: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("outbox").rows_where("kind = ? AND key = ?", [kind, key]))
+        return rows[0] if rows else None
+
+    def outbox_add(self, kind: str, key: str, message_id: str, recipient: str, subject: str,
+                   raw: bytes) -> dict[str, Any]:
+        """Queue a mail, once per (kind, key): the row already there is returned as it is."""
+        with self.write():
+            existing = self.outbox_row(kind, key)
+            if existing is not None:
+                return existing
+            self.db.table("outbox").insert({
+                "kind": kind, "key": key, "message_id": message_id, "recipient": recipient,
+                "subject": subject, "raw": raw, "status": "queued", "attempts": 0, "last_error": None,
+                "next_attempt_at": self._now(), "created_at": self._now(), "sent_at": None, "sent_via": None})
+            row = self.outbox_row(kind, key)
+        assert row is not None
+        return row
+
+    def outbox_pending(self) -> list[dict[str, Any]]:
+        """Rows not yet sent, oldest first."""
+        return list(self.db.table("outbox").rows_where("status IN ('queued', 'sending')", order_by="id"))
+
+    def outbox_take(self, row_id: int, stale_before: datetime) -> dict[str, Any] | None:
+        """Mark a row as being sent by this process, or None when another process holds it: a
+        row in ``sending`` is taken over only once its last try began before ``stale_before``."""
+        with self.write():
+            taken = self.db.execute(
+                "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+                "WHERE id = ? AND (status = 'queued' OR (status = 'sending' AND next_attempt_at < ?))",
+                [self._now(), row_id, stale_before.astimezone(UTC).isoformat(timespec="seconds")]).rowcount
+            row = self.db.table("outbox").get(row_id) if taken else None
+        return dict(row) if row else None
+
+    def outbox_done(self, row_id: int, status: str, via: str = "", error: str = "",
+                    retry_at: datetime | None = None) -> None:
+        """Settle a try: ``sent`` (``via`` where), ``queued`` again (``error``, ``retry_at``) or
+        ``expired``."""
+        values: dict[str, Any] = {"status": status, "last_error": error or None}
+        if status == "sent":
+            values |= {"sent_at": self._now(), "sent_via": via}
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at.astimezone(UTC).isoformat(timespec="seconds")
+        with self.write():
+            self.db.table("outbox").update(row_id, values)
 
     # -- sync state --------------------------------------------------------------------------
 

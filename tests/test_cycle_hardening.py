@@ -23,7 +23,6 @@ from agent.clock import fixed
 from agent.cycle import send_brief, sync_once
 from agent.daemon import run
 from agent.settings import load
-from connectors.send.base import SendError
 from tests.conftest import DEMO_NOW
 
 
@@ -174,18 +173,23 @@ def test_the_same_message_in_two_folders_is_one_message(demo_dir: Path) -> None:
 # -- sending -----------------------------------------------------------------------------------
 
 
-def test_a_failed_send_is_not_taken_for_sent(demo_dir: Path) -> None:
+def test_a_failed_send_stays_queued_and_goes_next_time_as_the_same_mail(demo_dir: Path) -> None:
     app = _app(demo_dir)
     sync_once(app)
     (demo_dir / "outbox").write_text("a file where the outbox folder should be")
-    with pytest.raises(SendError):
-        send_brief(app, app.today())
-    assert app.store.brief(app.today()) is None  # the claim was released
+    failed = send_brief(app, app.today(), delays=(0.0,))
+    assert failed.outcome == "failed" and "cannot create outbox" in failed.error
+    assert failed.retry_at is not None and failed.retry_at > app.clock()
+    claimed = app.store.brief(app.today())
+    assert claimed is not None and claimed["sent_at"] is None  # kept, not taken for sent
+    row = app.store.outbox_row("brief", app.today().isoformat())
+    assert row is not None and row["status"] == "queued" and row["attempts"] == 1
     (demo_dir / "outbox").unlink()
     result = send_brief(app, app.today())
     assert result.outcome == "sent"
     (eml,) = (demo_dir / "outbox").glob("*.eml")
     assert stat.S_IMODE(eml.stat().st_mode) == 0o600  # the brief holds the owner's mail
+    assert f"Message-ID: {claimed['message_id']}" in eml.read_text()  # the same mail, retried
 
 
 def test_a_dry_run_leaves_the_brief_to_send_later(demo_dir: Path) -> None:

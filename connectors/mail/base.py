@@ -53,6 +53,15 @@ class MailSource(ABC):
         but always holds at least one message, so a single huge one still moves the cursor.
         """
 
+    def has_message_id(self, message_id: str, folders: Sequence[str]) -> bool | None:
+        """Whether one of ``folders`` holds a message with ``message_id``; None when this source
+        cannot search (focusd then has no way to tell before sending again)."""
+        return None
+
+    def append(self, folder: str, raw: bytes) -> None:
+        """Store ``raw`` in ``folder`` (a copy of sent mail); this source cannot."""
+        raise MailError(f"the {self.backend_name} mail source cannot store mail in {folder}")
+
     def check(self, folders: Sequence[str] = ()) -> str:
         """Raise :class:`MailError` when the source, or one of ``folders``, cannot be read;
         return a short description."""

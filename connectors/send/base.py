@@ -59,6 +59,18 @@ class Sender(ABC):
         self._send(to_mime(mail))
         return True
 
+    def send_raw(self, raw: bytes) -> bool:
+        """Hand over a message already built (an outbox row); False under dry-run."""
+        if self.dry_run:
+            return False
+        self._send(email.message_from_bytes(raw, policy=POLICY))
+        return True
+
+    def delivered(self, message_id: str) -> bool | None:
+        """Whether a message with ``message_id`` was handed over before, when this sender can
+        tell (a folder of files can); None when only the recipient's mailbox knows."""
+        return None
+
     @abstractmethod
     def _send(self, msg: EmailMessage) -> None: ...
 

@@ -17,6 +17,10 @@ from connectors import BackendEnv
 from connectors.send.base import Sender, SendError
 
 
+def _file_token(message_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "", message_id)[:80]
+
+
 class FileSender(Sender):
     backend_name = "file"
 
@@ -37,10 +41,13 @@ class FileSender(Sender):
             raise SendError(f"outbox {self.path} is not writable")
         return f"file {self.path}"
 
+    def delivered(self, message_id: str) -> bool | None:
+        token = _file_token(message_id)
+        return self.path.is_dir() and any(p.name.endswith(f"-{token}.eml") for p in self.path.iterdir())
+
     def _send(self, msg: EmailMessage) -> None:
         self.check()
-        token = re.sub(r"[^A-Za-z0-9_.-]", "", str(msg["Message-ID"]))[:80]
-        name = f"{time.time_ns()}-{token}.eml"
+        name = f"{time.time_ns()}-{_file_token(str(msg['Message-ID']))}.eml"
         tmp = self.path / f".{name}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

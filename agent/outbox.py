@@ -1,0 +1,174 @@
+"""Outgoing mail, delivered at most once and retried until it goes.
+
+Every mail focusd sends (the brief, a reply's confirmation) is written to the store's outbox
+before it is handed to the sender, with the exact bytes that will go out. A row moves
+``queued`` -> ``sending`` -> ``sent``. A send that fails goes back to ``queued`` with the error and
+the time of its next try (exponential backoff with jitter, at most an hour); every cycle retries
+what is due (:func:`flush`).
+
+A process that dies after the server said OK but before the store heard of it leaves its row in
+``sending``. Nobody touches such a row for :data:`SENDING_GRACE` (another process may still be
+sending it). After that, before any resend, focusd looks for the mail's Message-ID where it
+would be if it went out: the file sender's folder, or the owner's INBOX and Sent folder (the
+brief goes to the owner). Found, the row is settled as sent; so a brief goes at most once.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import structlog
+
+from agent.app import App
+from connectors.errors import ConnectorError
+from connectors.send.base import SendError, to_mime
+from connectors.types import OutgoingMail
+
+log = structlog.get_logger()
+
+SENDING_GRACE = timedelta(minutes=5)  # a try older than this died with its process
+RETRY_DELAYS: tuple[float, ...] = (1.0, 4.0)  # quick retries within one call, in seconds
+BACKOFF_MAX = timedelta(hours=1)
+CONFIRMATION_TTL = timedelta(days=2)  # a confirmation this late would only confuse
+
+
+@dataclass
+class Delivery:
+    """What one try did: ``sent``, ``found`` (it had gone before), ``already_sent``,
+    ``failed`` (queued again: ``error``, ``retry_at``), ``in_progress`` (another process holds
+    it), or ``expired``."""
+
+    outcome: str
+    row: dict[str, Any]
+    error: str = ""
+    retry_at: datetime | None = None
+
+    @property
+    def delivered(self) -> bool:
+        return self.outcome in ("sent", "found", "already_sent")
+
+
+def queue(app: App, mail: OutgoingMail, kind: str, key: str) -> dict[str, Any]:
+    """Write ``mail`` to the outbox once per (kind, key); the row already there wins."""
+    raw = to_mime(mail).as_bytes()
+    return app.store.outbox_add(kind, key, mail.message_id or "", ", ".join(mail.to), mail.subject, raw)
+
+
+def deliver(app: App, mail: OutgoingMail, kind: str, key: str,
+            delays: tuple[float, ...] | None = None) -> Delivery:
+    """Queue ``mail`` and try to send it now."""
+    return attempt(app, queue(app, mail, kind, key), delays)
+
+
+def backoff(attempts: int, rand: Callable[[], float] = random.random) -> timedelta:
+    """How long to wait after the ``attempts``-th failed try: 1, 2, 4 ... minutes, with up to a
+    quarter more at random so many focusd instances do not retry in step; at most an hour."""
+    base = min(timedelta(minutes=2 ** max(attempts - 1, 0)), BACKOFF_MAX)
+    return min(base * (1 + rand() / 4), BACKOFF_MAX)
+
+
+def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = None,
+            sleep: Callable[[float], None] = time.sleep) -> Delivery:
+    """Try to send one outbox row, retrying quickly ``delays`` times on a send error."""
+    if row["status"] == "sent":
+        return Delivery("already_sent", row)
+    if row["status"] == "expired":
+        return Delivery("expired", row, row.get("last_error") or "")
+    interrupted = row["status"] == "sending"
+    taken = app.store.outbox_take(row["id"], app.clock() - SENDING_GRACE)
+    if taken is None:
+        return Delivery("in_progress", row)
+    if interrupted:
+        found = _already_delivered(app, taken)
+        if found is None:
+            retry_at = app.clock() + backoff(taken["attempts"])
+            error = "an earlier send was interrupted and the mailbox could not be searched for it"
+            app.store.outbox_done(taken["id"], "queued", error=error, retry_at=retry_at)
+            return Delivery("failed", taken, error, retry_at)
+        if found:
+            _settle(app, taken, "found in the mailbox after an interrupted send")
+            log.info("outbox.found", kind=taken["kind"], key=taken["key"])
+            return Delivery("found", taken)
+    error = ""
+    for delay in (*(delays if delays is not None else RETRY_DELAYS), None):
+        try:
+            app.sender.send_raw(taken["raw"])
+        except SendError as exc:
+            error = str(exc)
+            log.warning("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
+                        error=error)
+            if delay is None:
+                break
+            sleep(delay)
+            continue
+        via = app.sender.destination
+        _settle(app, taken, via)
+        log.info("outbox.sent", kind=taken["kind"], key=taken["key"], via=via)
+        _save_to_sent(app, taken["raw"])
+        return Delivery("sent", dict(taken, sent_via=via))
+    retry_at = app.clock() + backoff(taken["attempts"])
+    app.store.outbox_done(taken["id"], "queued", error=error, retry_at=retry_at)
+    return Delivery("failed", taken, error, retry_at)
+
+
+def flush(app: App, delays: tuple[float, ...] = ()) -> list[Delivery]:
+    """Retry every queued mail that is due; a brief for a past day, or an old confirmation,
+    expires instead (sent late it would mislead)."""
+    now = app.clock()
+    done = []
+    for row in app.store.outbox_pending():
+        late = _too_late(app, row, now)
+        if late:
+            app.store.outbox_done(row["id"], "expired", error=late)
+            log.info("outbox.expired", kind=row["kind"], key=row["key"], reason=late)
+            continue
+        if row["status"] == "queued" and datetime.fromisoformat(row["next_attempt_at"]) > now:
+            continue
+        done.append(attempt(app, row, delays))
+    return done
+
+
+def _too_late(app: App, row: dict[str, Any], now: datetime) -> str:
+    if row["kind"] == "brief" and date.fromisoformat(row["key"]) < app.today():
+        return "the day of this brief has passed"
+    if row["kind"] != "brief" and datetime.fromisoformat(row["created_at"]) < now - CONFIRMATION_TTL:
+        return "not sent within two days"
+    return ""
+
+
+def _settle(app: App, row: dict[str, Any], via: str) -> None:
+    with app.store.write():
+        app.store.outbox_done(row["id"], "sent", via=via)
+        if row["kind"] == "brief":
+            app.store.mark_brief_sent(date.fromisoformat(row["key"]), via)
+
+
+def _already_delivered(app: App, row: dict[str, Any]) -> bool | None:
+    """Whether the mail of an interrupted send went out; None when there is no way to tell."""
+    known = app.sender.delivered(row["message_id"])
+    if known is not None:
+        return known
+    try:
+        found = app.mail.has_message_id(row["message_id"], ["INBOX", app.settings["mail"]["sent_folder"]])
+    except ConnectorError as exc:
+        log.warning("outbox.lookup_failed", kind=row["kind"], key=row["key"], error=str(exc))
+        return None
+    if found is None:  # a source that cannot search: sending again is the only way it arrives
+        log.warning("outbox.resend_unverified", kind=row["kind"], key=row["key"])
+        return False
+    return found
+
+
+def _save_to_sent(app: App, raw: bytes) -> None:
+    """Keep a copy in the Sent folder when the SMTP server does not ([smtp].save_to_sent)."""
+    if not app.settings["smtp"].get("save_to_sent") or app.settings["smtp"]["backend"] != "smtp":
+        return
+    try:
+        app.mail.append(app.settings["mail"]["sent_folder"], raw)
+    except ConnectorError as exc:
+        log.warning("outbox.save_to_sent_failed", error=str(exc))
