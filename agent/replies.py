@@ -237,8 +237,8 @@ def _keywords(title: str) -> list[str]:
 class _Applier:
     """Applies one reply's commands inside the caller's transaction, keeping the undo record."""
 
-    def __init__(self, store: Store, msg: Message, brief: dict[str, Any], tz: tzinfo) -> None:
-        self.store, self.msg, self.brief, self.tz = store, msg, brief, tz
+    def __init__(self, store: Store, msg: Message, brief: dict[str, Any]) -> None:
+        self.store, self.msg = store, msg
         self.lines: dict[str, int] = brief["lines"]
         self.before: dict[str, dict[str, Any]] = {}
         self.added_items: list[int] = []
@@ -321,14 +321,13 @@ def _undo_last(store: Store, out: Outcome) -> None:
     out.changes += [f"Undone: {c}" for c in json.loads(last["changes"] or "[]")]
 
 
-def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown],
-                tz: tzinfo) -> Outcome:
+def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown]) -> Outcome:
     """Apply one authenticated reply's commands to the store in one transaction and record it.
     Numbers refer to ``brief``'s own line map. A reply already recorded changes nothing."""
     with store.write():
         if store.reply(msg.message_id) is not None:
             return Outcome("duplicate")
-        applier = _Applier(store, msg, brief, tz)
+        applier = _Applier(store, msg, brief)
         out = applier.out
         # Undo first: "undo" with new commands means "not that, this".
         for cmd in commands:
@@ -403,7 +402,7 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
             outcomes.append(Outcome("ignored", reason=reason))
             continue
         commands = parse(msg.reply_text, msg.date.astimezone(tz).date(), tz)
-        out = apply_reply(app.store, msg, brief, commands, tz)
+        out = apply_reply(app.store, msg, brief, commands)
         log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
                  errors=len(out.errors))
         if out.status != "duplicate" and out.answer:

@@ -161,7 +161,7 @@ def test_a_brief_reply_never_becomes_items_nor_does_the_brief() -> None:
 def _apply(store: Store, msg: Message) -> Outcome:
     brief = store.brief_for_reply_token(TOKEN)
     assert brief is not None
-    return apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), LONDON)
+    return apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON))
 
 
 def test_a_reply_is_applied_by_the_briefs_own_numbers_in_one_go(store: Store) -> None:
@@ -252,7 +252,7 @@ def test_a_reply_to_an_older_brief_uses_that_briefs_numbers(store: Store) -> Non
     assert authenticate(msg, store, OWNER) == (True, "")
     brief = store.brief_for_reply_token(old)
     assert brief is not None
-    apply_reply(store, msg, brief, parse("done 1", TODAY, LONDON), LONDON)
+    apply_reply(store, msg, brief, parse("done 1", TODAY, LONDON))
     deck, offsite = store.item(1), store.item(3)
     assert deck and offsite and (deck.status, offsite.status) == ("open", "done")
 
