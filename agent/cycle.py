@@ -17,6 +17,7 @@ from functools import partial
 
 import structlog
 
+from agent import replies
 from agent.app import App
 from agent.state import Context
 from connectors.calendar.base import CalendarError
@@ -233,6 +234,9 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
             f.pending = [] if horizon is None else [m for m in f.pending if m.date > horizon]
             ready.extend(take)
         ready.sort(key=lambda m: m.date)
+        # Replies to briefs are obeyed here (triage gives them no items); each is recorded once
+        # by Message-ID, so a cycle run again, or a copy in another folder, changes nothing twice.
+        replies.handle(app, [m for m in ready if m.is_brief_reply])
         step = None if progress is None else partial(_advance, progress, done, total)
         process_messages(app, ready, report, step)
         done += len(ready)

@@ -22,10 +22,15 @@ SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
 MAX_PER_SECTION = 5
 MAX_MEETINGS = 12  # a day fuller than this is told in a count, not a list
-# Replies to the brief are not read yet by this version, so the brief must not invite them: it
-# names what works today. The reply language's cheat sheet replaces this line when replies land.
-FOOTER = ("Replies to this brief are not read yet. `focusd items` lists everything open; "
-          "goals are set in the config's [[goals]].")
+# The reply language's cheat sheet. No line of it is itself a command, so a reply that quotes
+# the brief without quote marks still changes nothing.
+REPLY_HELP = (
+    "Reply to steer, one command a line; numbers are this brief's lines:",
+    "  Items: done 2 · drop 3 · top 4 · snooze 1 monday · snooze 1 3d · due 2 friday · note 2 text",
+    "  New: add: Call the lawyer by Friday · goal: Close the seed round by Dec 15",
+    "  Also: done 1-3 or done 1, 4 · undo (the last reply) · help",
+)
+FOOTER = "\n".join(REPLY_HELP)
 
 
 @dataclass
@@ -284,7 +289,7 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
                          + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
                          + "</blockquote></li>")
         parts.append("</ol>")
-    parts.append(f"<hr><p><small>{e(FOOTER)}</small></p></body></html>")
+    parts.append(f"<hr><p><small>{'<br>'.join(e(line) for line in REPLY_HELP)}</small></p></body></html>")
     return "\n".join(parts)
 
 

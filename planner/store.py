@@ -518,3 +518,73 @@ class Store:
             return []
         return list(self.db.table("messages").search(query, limit=limit,
                                                columns=["message_id", "subject", "sender", "date"]))
+
+    # -- replies -----------------------------------------------------------------------------
+
+    def brief_for_reply_token(self, token: str) -> dict[str, Any] | None:
+        """The brief a reply's token names: a brief's own token, or a confirmation's, which is
+        the brief's token with more random characters after it."""
+        brief = self.brief_by_token(token)
+        if brief is not None:
+            return brief
+        rows = list(self.db.table("briefs").rows_where(
+            "length(token) >= 16 AND length(?) > length(token) AND substr(?, 1, length(token)) = token",
+            [token, token], limit=1))
+        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+
+    def reply(self, message_id: str) -> dict[str, Any] | None:
+        """The recorded reply with this Message-ID, or None when it was never seen."""
+        rows = list(self.db.table("replies").rows_where("message_id = ?", [message_id]))
+        return rows[0] if rows else None
+
+    def record_reply(self, message_id: str, brief_date: str, sender: str, received_at: str, status: str,
+                     reason: str, changes: list[str], undo: dict[str, Any]) -> None:
+        """Record a reply once; a second record under the same Message-ID is ignored."""
+        with self.write():
+            self.db.table("replies").insert({
+                "message_id": message_id, "brief_date": brief_date, "sender": sender,
+                "received_at": received_at, "status": status, "reason": reason,
+                "changes": json.dumps(changes), "undo": json.dumps(undo),
+                "applied_at": self._now() if status == "applied" else None}, ignore=True)
+
+    def last_applied_reply(self) -> dict[str, Any] | None:
+        """The latest reply whose changes still stand."""
+        rows = list(self.db.table("replies").rows_where(
+            "status = 'applied'", order_by="applied_at desc, rowid desc", limit=1))
+        return rows[0] if rows else None
+
+    def set_reply_status(self, message_id: str, status: str) -> None:
+        with self.write():
+            self.db.table("replies").update(message_id, {"status": status})
+
+    def item_row(self, item_id: int) -> dict[str, Any]:
+        """An item's stored row as it is, for an undo record."""
+        return dict(self.db.table("items").get(item_id))
+
+    def update_item(self, item_id: int, fields: dict[str, Any]) -> None:
+        """Set ``fields`` on an item as given (the owner's word, or an undo putting them back)."""
+        with self.write():
+            self.db.table("items").update(item_id, {"updated_at": self._now(), **fields})
+
+    def add_item(self, item: Item) -> int:
+        """Store a new item (one the owner added by reply) and return its id."""
+        now = self._now()
+        with self.write():
+            item.id = int(self.db.table("items").insert(
+                _item_row(item) | {"created_at": now, "updated_at": now}).last_pk or 0)
+        return item.id
+
+    def delete_item(self, item_id: int) -> None:
+        with self.write():
+            self.db.table("items").delete_where("id = ?", [item_id])
+
+    def add_goal(self, title: str, keywords: list[str], deadline: str | None) -> int:
+        """A goal the owner set by reply; config syncs keep it."""
+        with self.write():
+            return int(self.db.table("goals").insert({
+                "title": title, "weight": 1.0, "keywords": json.dumps(keywords),
+                "deadline": deadline, "origin": "reply"}).last_pk or 0)
+
+    def delete_goal(self, goal_id: int) -> None:
+        with self.write():
+            self.db.table("goals").delete_where("id = ? AND origin = 'reply'", [goal_id])

@@ -1,0 +1,411 @@
+"""The reply language: the owner steers focusd by replying to a brief.
+
+A reply is obeyed only when it comes from the owner's address, answers a brief that focusd sent
+(its Message-ID holds a token kept in the store), and no ``Authentication-Results`` header on it
+reports a failure. Only the visible reply is read, never the quoted brief. All commands of one
+reply are applied in one transaction, recorded with what they changed and how to put it back,
+so ``undo`` can revert them and the same reply seen twice is applied once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+import structlog
+
+from agent.extractors.dates import WEEKDAYS, find_due
+from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
+from planner.brief import REPLY_HELP
+from planner.models import Item
+
+if TYPE_CHECKING:
+    from agent.app import App
+    from planner.store import Store
+
+log = structlog.get_logger(__name__)
+
+HELP_TEXT = "\n".join(REPLY_HELP)
+MAX_LINES = 200  # a range such as "done 1-999999" names no brief's lines
+# Item fields a command may change: what undo puts back.
+UNDO_FIELDS = ("status", "snoozed_until", "due", "due_said_at", "pinned", "notes", "updated_at")
+_FAIL_RE = re.compile(r"\b(dkim|spf|dmarc)\s*=\s*(fail|softfail)\b", re.I)
+_NUMS = r"\d+(?:\s*-\s*\d+)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*-\s*\d+)?)*"
+_LINES_RE = re.compile(rf"(done|drop|top)\s+({_NUMS})\s*\.?", re.I)
+_WHEN_RE = re.compile(rf"(snooze|due)\s+({_NUMS})\s+(.+?)\s*\.?", re.I)
+_NOTE_RE = re.compile(r"note\s+(\d+)\s*[:\-]?\s+(\S.*)", re.I)
+_COLON_RE = re.compile(r"(goal|add)\s*:\s*(\S.*)", re.I)
+_WORD_RE = re.compile(r"(undo|help|block)\b.*", re.I)
+_SPAN_RE = re.compile(r"(?:for\s+|in\s+)?(\d{1,3})\s*(d|days?|w|wks?|weeks?)", re.I)
+_BY_RE = re.compile(r"^(.*\S)\s+(?:by|before|until|due)\s+(\S.*)$", re.I)
+_STOP = frozenset("with from that this into about have will your their them then than what when "
+                  "which there were been some more also just over".split())
+
+
+@dataclass(frozen=True)
+class Command:
+    """One understood line. ``lines`` are brief line numbers; ``when`` an ISO date (or
+    date-time for ``due``); ``text`` the title, goal or note."""
+
+    verb: str  # done | drop | snooze | top | due | goal | add | note | undo | help | block
+    line: str
+    lines: tuple[int, ...] = ()
+    when: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A line that is no command, with why when it looked like one."""
+
+    line: str
+    why: str = ""
+
+
+CHANGING = frozenset({"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo"})
+
+
+def _numbers(spec: str) -> tuple[int, ...] | None:
+    """``"1 3 5"``, ``"1-3"``, ``"1, 2 and 4"`` -> line numbers in order, or None when too many."""
+    out: list[int] = []
+    for a, b in re.findall(r"(\d+)(?:\s*-\s*(\d+))?", spec):
+        lo, hi = int(a), int(b or a)
+        if hi < lo or hi - lo >= MAX_LINES or len(out) + hi - lo >= MAX_LINES:
+            return None
+        out.extend(n for n in range(lo, hi + 1) if n not in out)
+    return tuple(out)
+
+
+def _base(today: date, tz: tzinfo) -> datetime:
+    return datetime.combine(today, time(12), tzinfo=tz)
+
+
+def resolve_date(phrase: str, today: date, tz: tzinfo, later: bool = False) -> str | None:
+    """A date phrase ("friday", "until monday", "3d", "Dec 15", "tomorrow 14:00") as an ISO
+    date, resolved against ``today`` in ``tz``; None when it names none. With ``later`` a bare
+    weekday that is today means next week's, as in "snooze 1 monday" said on a Monday."""
+    text = phrase.strip().rstrip(".").strip()
+    span = _SPAN_RE.fullmatch(text)
+    if span:
+        n = int(span.group(1)) * (7 if span.group(2).lower().startswith("w") else 1)
+        return (today + timedelta(days=n)).isoformat()
+    due, said = find_due(text, _base(today, tz), tz)
+    if due is None:
+        return None
+    # The phrase must be the whole text: "friday or so, ask Bob" is no date to act on.
+    rest = re.sub(r"\s+", " ", text.lower().replace(said.lower(), " ", 1)).strip()
+    if rest not in ("", "until", "on", "by", "next"):
+        return None
+    when = date.fromisoformat(due[:10])
+    if later and when <= today and said.lower().split()[-1] in WEEKDAYS:
+        when += timedelta(days=7)
+    return when.isoformat() if later else due
+
+
+def _title_and_date(text: str, today: date, tz: tzinfo) -> tuple[str, str | None]:
+    """``"Call the lawyer by Friday"`` -> ("Call the lawyer", "2026-11-20")."""
+    m = _BY_RE.match(text)
+    if m:
+        when = resolve_date(m.group(2), today, tz)
+        if when is not None:
+            return m.group(1).strip(), when[:10]
+    return text.strip(), None
+
+
+def parse_line(line: str, today: date, tz: tzinfo) -> Command | Unknown | None:
+    """One line of a reply: a command, an unknown line, or None for a blank one."""
+    text = line.strip().strip("*_").strip()
+    if not text:
+        return None
+    m = _LINES_RE.fullmatch(text)
+    if m:
+        nums = _numbers(m.group(2))
+        if not nums:
+            return Unknown(text, "too many lines")
+        return Command(m.group(1).lower(), text, lines=nums)
+    m = _WHEN_RE.fullmatch(text)
+    if m:
+        verb, spec, phrase = m.group(1).lower(), m.group(2), m.group(3)
+        when = resolve_date(phrase, today, tz, later=verb == "snooze")
+        last = re.search(r"[\s,]+(?:and\s+)?(\d+)$", spec)
+        if when is None and last:  # "snooze 1 2 weeks": the last number belongs to the date
+            spec, phrase = spec[: last.start()], f"{last.group(1)} {phrase}"
+            when = resolve_date(phrase, today, tz, later=verb == "snooze")
+        nums = _numbers(spec)
+        if not nums:
+            return Unknown(text, "too many lines")
+        if when is None:
+            return Unknown(text, f"“{phrase}” is not a date")
+        if date.fromisoformat(when[:10]) < today or (verb == "snooze" and when <= today.isoformat()):
+            return Unknown(text, "that date has passed")
+        return Command(verb, text, lines=nums, when=when)
+    m = _NOTE_RE.fullmatch(text)
+    if m:
+        return Command("note", text, lines=(int(m.group(1)),), text=m.group(2).strip())
+    m = _COLON_RE.fullmatch(text)
+    if m:
+        title, when = _title_and_date(m.group(2), today, tz)
+        return Command(m.group(1).lower(), text, when=when, text=title)
+    m = _WORD_RE.fullmatch(text)
+    if m and (m.group(1).lower() == "block" or text.lower() == m.group(1).lower()):
+        return Command(m.group(1).lower(), text)
+    return Unknown(text)
+
+
+def parse(text: str, today: date, tz: tzinfo) -> list[Command | Unknown]:
+    """Every line of a reply's visible text, as commands or unknown lines, in order. Dates are
+    resolved against ``today`` (the day the reply was written) in ``tz``."""
+    out: list[Command | Unknown] = []
+    for line in text.splitlines():
+        parsed = parse_line(line, today, tz)
+        if parsed is not None:
+            out.append(parsed)
+    return out
+
+
+# -- authentication ---------------------------------------------------------------------------
+
+
+def replied_brief(msg: Message, store: Store) -> dict[str, Any] | None:
+    """The brief that ``msg`` answers, found by the token in its In-Reply-To, else in its
+    References (latest first); None when it names no brief that focusd sent."""
+    for ref in [msg.in_reply_to, *reversed(msg.references)]:
+        m = BRIEF_ID_RE.fullmatch(ref or "")
+        if m:
+            brief = store.brief_for_reply_token(m.group(1))
+            if brief is not None:
+                return brief
+    return None
+
+
+def auth_failure(headers: list[str]) -> str:
+    """The first DKIM, SPF or DMARC failure any Authentication-Results header reports, or ""."""
+    for value in headers:
+        m = _FAIL_RE.search(value)
+        if m:
+            return f"{m.group(1).lower()}={m.group(2).lower()}"
+    return ""
+
+
+def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, str]:
+    """Whether ``msg`` may steer focusd, and why not: the owner's From, a reference to a brief
+    focusd sent, and no reported authentication failure."""
+    if msg.sender.email.strip().lower() != owner_email.strip().lower():
+        return False, "not from the owner"
+    if replied_brief(msg, store) is None:
+        return False, "no brief of ours is referenced"
+    failure = auth_failure(msg.authentication_results)
+    if failure:
+        return False, f"authentication failed ({failure})"
+    return True, ""
+
+
+# -- apply ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What one reply did: human lines for the confirmation, and errors for lines not understood."""
+
+    status: str  # applied | undo | answered | empty | duplicate | ignored
+    changes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    help: bool = False
+    reason: str = ""
+
+    @property
+    def answer(self) -> bool:
+        """True when the owner gets a confirmation."""
+        return bool(self.changes or self.errors or self.help)
+
+
+def _day(iso: str) -> str:
+    d = date.fromisoformat(iso[:10])
+    return d.strftime("%a %d %b") + (f" {iso[11:16]}" if len(iso) > 10 else "")
+
+
+def _keywords(title: str) -> list[str]:
+    """Content words of a goal's title, so items that mention them rank with it."""
+    words = [w for w in re.findall(r"[a-z0-9]{4,}", title.lower()) if w not in _STOP]
+    return list(dict.fromkeys(words))
+
+
+class _Applier:
+    """Applies one reply's commands inside the caller's transaction, keeping the undo record."""
+
+    def __init__(self, store: Store, msg: Message, brief: dict[str, Any]) -> None:
+        self.store, self.msg = store, msg
+        self.lines: dict[str, int] = brief["lines"]
+        self.before: dict[str, dict[str, Any]] = {}
+        self.added_items: list[int] = []
+        self.added_goals: list[int] = []
+        self.out = Outcome("applied")
+        self.said = msg.date.isoformat()
+
+    def _item(self, n: int, line: str) -> Item | None:
+        item_id = self.lines.get(str(n))
+        item = self.store.item(item_id) if item_id is not None else None
+        if item is None or item.id is None:
+            self.out.errors.append(f"“{line}”: line {n} is not an item in that brief")
+            return None
+        if str(item.id) not in self.before:
+            row = self.store.item_row(item.id)
+            self.before[str(item.id)] = {k: row[k] for k in UNDO_FIELDS}
+        return item
+
+    def _set(self, item: Item, fields: dict[str, Any], change: str) -> None:
+        self.store.update_item(item.id or 0, fields)
+        self.out.changes.append(change)
+
+    def run(self, cmd: Command) -> None:
+        if cmd.verb in ("goal", "add"):
+            self._create(cmd)
+            return
+        for n in cmd.lines:
+            item = self._item(n, cmd.line)
+            if item is None:
+                continue
+            label = f"{n}. {item.title}"
+            if cmd.verb == "done":
+                self._set(item, {"status": "done"}, f"Done: {label}")
+            elif cmd.verb == "drop":
+                self._set(item, {"status": "dropped"}, f"Dropped: {label}")
+            elif cmd.verb == "snooze" and cmd.when:
+                self._set(item, {"status": "snoozed", "snoozed_until": cmd.when},
+                          f"Snoozed until {_day(cmd.when)}: {label}")
+            elif cmd.verb == "top":
+                self._set(item, {"pinned": 1}, f"Pinned to today's focus: {label}")
+            elif cmd.verb == "due" and cmd.when:
+                self._set(item, {"due": cmd.when, "due_said_at": self.said}, f"Due {_day(cmd.when)}: {label}")
+            elif cmd.verb == "note":
+                self._set(item, {"notes": json.dumps([*item.notes, cmd.text])}, f"Note on {label}: {cmd.text}")
+
+    def _create(self, cmd: Command) -> None:
+        if cmd.verb == "goal":
+            if any(g["title"].lower() == cmd.text.lower() for g in self.store.goals()):
+                self.out.errors.append(f"“{cmd.line}”: that goal is already set")
+                return
+            self.added_goals.append(self.store.add_goal(cmd.text, _keywords(cmd.text), cmd.when))
+            self.out.changes.append(f"Goal added: {cmd.text}" + (f" (by {_day(cmd.when)})" if cmd.when else ""))
+            return
+        source = {"message_id": self.msg.message_id, "subject": self.msg.subject,
+                  "from": self.msg.sender.email, "date": self.said}
+        item = Item(kind="commitment", title=cmd.text, evidence=cmd.line, source=source,
+                    thread_id=self.msg.thread_id, owner="me", due=cmd.when,
+                    due_said_at=self.said if cmd.when else None)
+        self.added_items.append(self.store.add_item(item))
+        self.out.changes.append(f"Added: {cmd.text}" + (f" (due {_day(cmd.when)})" if cmd.when else ""))
+
+    def undo_record(self) -> dict[str, Any]:
+        return {"items": self.before, "added_items": self.added_items, "added_goals": self.added_goals}
+
+
+def _undo_last(store: Store, out: Outcome) -> None:
+    """Revert the last applied reply; its changes are listed back as undone."""
+    last = store.last_applied_reply()
+    if last is None:
+        out.errors.append("“undo”: there is no applied reply left to undo")
+        return
+    record = json.loads(last["undo"] or "{}")
+    for item_id, fields in record.get("items", {}).items():
+        store.update_item(int(item_id), fields)
+    for item_id in record.get("added_items", []):
+        store.delete_item(int(item_id))
+    for goal_id in record.get("added_goals", []):
+        store.delete_goal(int(goal_id))
+    store.set_reply_status(last["message_id"], "undone")
+    out.changes += [f"Undone: {c}" for c in json.loads(last["changes"] or "[]")]
+
+
+def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown]) -> Outcome:
+    """Apply one authenticated reply's commands to the store in one transaction and record it.
+    Numbers refer to ``brief``'s own line map. A reply already recorded changes nothing."""
+    with store.write():
+        if store.reply(msg.message_id) is not None:
+            return Outcome("duplicate")
+        applier = _Applier(store, msg, brief)
+        out = applier.out
+        # Undo first: "undo" with new commands means "not that, this".
+        for cmd in commands:
+            if isinstance(cmd, Command) and cmd.verb == "undo":
+                _undo_last(store, out)
+        undone = list(out.changes)
+        for cmd in commands:
+            if isinstance(cmd, Unknown):
+                out.errors.append(f"Not understood: “{cmd.line}”" + (f" ({cmd.why})" if cmd.why else ""))
+                out.help = True
+            elif cmd.verb == "help":
+                out.help = True
+            elif cmd.verb == "block":
+                out.errors.append(f"“{cmd.line}”: no writable calendar is configured yet, so focusd "
+                                  "cannot book time")
+            elif cmd.verb != "undo":
+                applier.run(cmd)
+        own = out.changes[len(undone):]
+        out.status = "applied" if own else "undo" if undone else "answered" if out.answer else "empty"
+        store.record_reply(msg.message_id, brief["date"], msg.sender.email, msg.date.isoformat(),
+                           out.status, "", own, applier.undo_record() if own else {})
+    return out
+
+
+# -- confirmation and the cycle's hook --------------------------------------------------------
+
+
+def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) -> OutgoingMail:
+    """The short answer to a reply: each change, each line not understood, and the help text.
+    Its Message-ID extends the brief's token, so a reply to it (an ``undo``, say) is read
+    against the same brief, and its own copy in the INBOX is taken for focusd's own mail."""
+    body = ["focusd read your reply."]
+    if out.changes:
+        body += ["", "Changed:", *[f"- {c}" for c in out.changes]]
+    elif not out.errors:
+        body += ["", "Nothing was changed."]
+    if out.errors:
+        body += ["", *out.errors]
+    if out.help or out.errors:
+        body += ["", HELP_TEXT]
+    token = BRIEF_ID_RE.fullmatch(brief["message_id"])
+    host = app.settings.owner_email.rsplit("@", 1)[-1] or "focusd.invalid"
+    mid = f"<focusd-brief.{token.group(1) if token else ''}{secrets.token_hex(8)}@{host}>"
+    return OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=f"Re: {brief['subject']}",
+                        text="\n".join(body) + "\n", message_id=mid, in_reply_to=msg.message_id, date=app.now())
+
+
+def send_confirmation(app: App, mail: OutgoingMail, key: str) -> None:
+    """Send a confirmation. ``key`` (the reply's Message-ID) names it once, whatever the route.
+    Only ever to the owner."""
+    if mail.to != [app.settings.owner_email]:
+        raise ValueError("a confirmation goes to the owner only")
+    app.sender.send(mail)
+    log.info("reply.confirmed", key=key)
+
+
+def handle(app: App, messages: list[Message]) -> list[Outcome]:
+    """Obey the authenticated brief replies among ``messages`` and answer each one that changed
+    something or was not understood. Every other one is logged and recorded as ignored."""
+    outcomes: list[Outcome] = []
+    owner = app.settings.owner_email
+    tz = app.settings.tz
+    for msg in messages:
+        if not msg.is_brief_reply or app.store.reply(msg.message_id) is not None:
+            continue
+        ok, reason = authenticate(msg, app.store, owner)
+        brief = replied_brief(msg, app.store)
+        if not ok or brief is None:
+            log.info("reply.ignored", message_id=msg.message_id, reason=reason)
+            app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
+                                   msg.date.isoformat(), "ignored", reason, [], {})
+            outcomes.append(Outcome("ignored", reason=reason))
+            continue
+        commands = parse(msg.reply_text, msg.date.astimezone(tz).date(), tz)
+        out = apply_reply(app.store, msg, brief, commands)
+        log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
+                 errors=len(out.errors))
+        if out.status != "duplicate" and out.answer:
+            send_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
+        outcomes.append(out)
+    return outcomes

@@ -1,0 +1,265 @@
+"""The reply language: parsing, who may steer, and applying a reply once, with undo."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from agent.nodes.triage import triage_reason
+from agent.replies import Command, Outcome, Unknown, apply_reply, auth_failure, authenticate, parse
+from connectors.mime import parse_message, visible_reply
+from connectors.types import Address, Message
+from planner.brief import REPLY_HELP
+from planner.models import Item
+from planner.store import Store
+from tests.conftest import LONDON, shared_data
+
+TODAY = date(2026, 11, 19)  # a Thursday
+OWNER = "ada@example.com"
+TOKEN = "tok_ABCdef123456789xyz-AB"
+BRIEF_ID = f"<focusd-brief.{TOKEN}@example.com>"
+CHANGING = {"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo"}
+
+
+def verbs(text: str) -> list[tuple[str, tuple[int, ...], str | None, str]]:
+    return [(c.verb, c.lines, c.when, c.text) for c in parse(text, TODAY, LONDON) if isinstance(c, Command)]
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("done 2", ("done", (2,), None, "")),
+    ("DONE 1 3 5", ("done", (1, 3, 5), None, "")),
+    ("done 1-3", ("done", (1, 2, 3), None, "")),
+    ("done 1, 2", ("done", (1, 2), None, "")),
+    ("done 1, 2 and 4.", ("done", (1, 2, 4), None, "")),
+    ("drop 3", ("drop", (3,), None, "")),
+    ("top 4", ("top", (4,), None, "")),
+    ("snooze 1 monday", ("snooze", (1,), "2026-11-23", "")),
+    ("snooze 1 until monday", ("snooze", (1,), "2026-11-23", "")),
+    ("snooze 1 3d", ("snooze", (1,), "2026-11-22", "")),
+    ("snooze 1 2 weeks", ("snooze", (1,), "2026-12-03", "")),
+    ("snooze 1 3 thursday", ("snooze", (1, 3), "2026-11-26", "")),  # said on a Thursday: next week's
+    ("Snooze 2 Dec 3", ("snooze", (2,), "2026-12-03", "")),
+    ("due 2 friday", ("due", (2,), "2026-11-20", "")),
+    ("due 2 friday 5pm", ("due", (2,), "2026-11-20T17:00:00+00:00", "")),
+    ("goal: Close the seed round by Dec 15", ("goal", (), "2026-12-15", "Close the seed round")),
+    ("Goal: Hire a designer", ("goal", (), None, "Hire a designer")),
+    ("add: Call the lawyer by Friday", ("add", (), "2026-11-20", "Call the lawyer")),
+    ("add: Buy a standby server", ("add", (), None, "Buy a standby server")),
+    ("note 2 waiting for the redlines", ("note", (2,), None, "waiting for the redlines")),
+    ("undo", ("undo", (), None, "")),
+    ("Help", ("help", (), None, "")),
+    ("block 1 90m tomorrow 14:00", ("block", (), None, "")),
+])
+def test_each_command_parses(line: str, expected: tuple[object, ...]) -> None:
+    assert verbs(line) == [expected]
+
+
+@pytest.mark.parametrize("line", ["Thanks!", "done", "Done.", "Top 5 tips below", "snooze 1 yesterday",
+                                  "snooze 1 someday", "due 2 friday or so", "done 1-999999", "undo that please",
+                                  "Ada", "Sent from my iPhone"])
+def test_other_lines_are_unknown(line: str) -> None:
+    (parsed,) = parse(line, TODAY, LONDON)
+    assert isinstance(parsed, Unknown) and parsed.line == line
+
+
+def test_several_commands_one_a_line_with_pleasantries_collected() -> None:
+    parsed = parse("Thanks!\n\ndone 1\nsnooze 2 monday\n\nAda", TODAY, LONDON)
+    assert [p.verb if isinstance(p, Command) else p.line for p in parsed] == ["Thanks!", "done", "snooze", "Ada"]
+
+
+def test_a_date_that_has_passed_is_refused() -> None:
+    (parsed,) = parse("due 1 2026-11-01", TODAY, LONDON)
+    assert isinstance(parsed, Unknown) and parsed.why == "that date has passed"
+
+
+def test_the_cheat_sheet_itself_commands_nothing() -> None:
+    assert verbs("\n".join(REPLY_HELP)) == []
+
+
+def _corpus_texts() -> list[tuple[str, str]]:
+    out = []
+    talon = shared_data("replies", "talon")
+    for path in sorted(talon.glob("*.eml")):
+        out.append((path.name, parse_message(path.read_bytes()).reply_text))
+    for path in sorted(shared_data("replies", "crisp").glob("*.txt")):
+        out.append((path.name, visible_reply(path.read_text(errors="replace"))))
+    return out
+
+
+def test_no_real_reply_in_the_corpora_parses_as_a_change() -> None:
+    texts = _corpus_texts()
+    assert len(texts) > 90
+    changing = [(name, c.line) for name, text in texts for c in parse(text, TODAY, LONDON)
+                if isinstance(c, Command) and c.verb in CHANGING]
+    assert changing == []
+
+
+# -- authentication ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def store() -> Store:
+    s = Store.open(":memory:", clock=lambda: datetime(2026, 11, 19, 8, 0, tzinfo=UTC))
+    ids = []
+    for n, title in enumerate(["Send the deck to Maria", "Review the MSA", "Book the offsite"], 1):
+        ids.append(s.add_item(Item(kind="request", title=title, evidence=title,
+                                   source={"message_id": f"<m{n}@x>", "subject": title,
+                                           "from": "maria@fund.example", "date": "2026-11-18T09:00:00+00:00"})))
+    s.claim_brief(TODAY, TOKEN, BRIEF_ID, "Your focus for Thu 19 Nov: Send the deck to Maria",
+                  {1: ids[0], 2: ids[1], 4: ids[2]})
+    s.mark_brief_sent(TODAY)
+    return s
+
+
+def reply(text: str, sender: str = OWNER, message_id: str = "<r1@example.com>", in_reply_to: str = BRIEF_ID,
+          auth: tuple[str, ...] = ()) -> Message:
+    return Message(message_id=message_id, subject="Re: Your focus", sender=Address("Ada", sender), to=[],
+                   cc=[], date=datetime(2026, 11, 19, 8, 30, tzinfo=UTC), text=text, reply_text=text,
+                   in_reply_to=in_reply_to, references=[in_reply_to], authentication_results=list(auth),
+                   is_brief_reply=True)
+
+
+def test_the_owners_reply_to_a_sent_brief_is_authentic(store: Store) -> None:
+    assert authenticate(reply("done 1", sender="Ada@Example.COM"), store, OWNER) == (True, "")
+
+
+@pytest.mark.parametrize(("msg", "reason"), [
+    (reply("done 1", sender="mallory@evil.example"), "not from the owner"),
+    (reply("done 1", sender="ada@example.com.evil.example"), "not from the owner"),
+    (reply("done 1", in_reply_to="<focusd-brief.guessedtoken12345678@example.com>"), "no brief of ours is referenced"),
+    (reply("done 1", in_reply_to="<other@example.com>"), "no brief of ours is referenced"),
+    (reply("done 1", auth=("mx.example.com; dkim=fail (bad signature) header.d=example.com; spf=pass",)),
+     "authentication failed (dkim=fail)"),
+    (reply("done 1", auth=("mx.example.com; spf=pass", "relay.example; spf=softfail smtp.mailfrom=x")),
+     "authentication failed (spf=softfail)"),
+    (reply("done 1", auth=("mx.example.com; DMARC=FAIL (p=reject) header.from=example.com",)),
+     "authentication failed (dmarc=fail)"),
+])
+def test_anything_else_is_refused_with_its_reason(store: Store, msg: Message, reason: str) -> None:
+    assert authenticate(msg, store, OWNER) == (False, reason)
+
+
+def test_passing_results_are_no_failure() -> None:
+    assert auth_failure(["mx.example.com; dkim=pass header.d=example.com; spf=pass; dmarc=pass"]) == ""
+
+
+def test_a_brief_reply_never_becomes_items_nor_does_the_brief() -> None:
+    assert triage_reason(reply("add: Call the lawyer by Friday")) == "brief reply"
+    own = reply("Good morning", message_id=BRIEF_ID, in_reply_to="")
+    own.is_brief_reply = False
+    assert triage_reason(own) == "own brief"
+
+
+# -- applying ----------------------------------------------------------------------------------
+
+
+def _apply(store: Store, msg: Message) -> Outcome:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    return apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON))
+
+
+def test_a_reply_is_applied_by_the_briefs_own_numbers_in_one_go(store: Store) -> None:
+    out = _apply(store, reply("done 1\nsnooze 2 monday\ntop 4\nnote 4 ask Bob first\nThanks!"))
+    assert out.status == "applied" and out.help
+    assert out.changes == ["Done: 1. Send the deck to Maria",
+                           "Snoozed until Mon 23 Nov: 2. Review the MSA",
+                           "Pinned to today's focus: 4. Book the offsite",
+                           "Note on 4. Book the offsite: ask Bob first"]
+    assert out.errors == ["Not understood: “Thanks!”"]
+    deck, msa, offsite = (store.item(i) for i in (1, 2, 3))
+    assert deck and deck.status == "done"
+    assert msa and (msa.status, msa.snoozed_until) == ("snoozed", "2026-11-23")
+    assert offsite and offsite.pinned and offsite.notes == ["ask Bob first"]
+    record = store.reply("<r1@example.com>")
+    assert record and record["status"] == "applied" and record["brief_date"] == "2026-11-19"
+    assert json.loads(record["undo"])["items"]["1"]["status"] == "open"
+
+
+def test_the_same_reply_twice_is_applied_once(store: Store) -> None:
+    _apply(store, reply("note 1 first"))
+    again = _apply(store, reply("note 1 first"))
+    assert again.status == "duplicate"
+    item = store.item(1)
+    assert item and item.notes == ["first"]
+
+
+def test_a_bad_line_number_is_an_error_and_the_rest_applies(store: Store) -> None:
+    out = _apply(store, reply("done 3 1"))
+    assert out.errors == ["“done 3 1”: line 3 is not an item in that brief"]
+    item = store.item(1)
+    assert item and item.status == "done"
+
+
+def test_a_failure_midway_leaves_nothing_changed(store: Store) -> None:
+    store.db.execute("CREATE TRIGGER no_notes BEFORE UPDATE OF notes ON items BEGIN "
+                     "SELECT RAISE(ABORT, 'refused'); END")
+    with pytest.raises(Exception, match="refused"):
+        _apply(store, reply("done 1\nnote 2 x"))
+    item = store.item(1)
+    assert item and item.status == "open" and store.reply("<r1@example.com>") is None
+
+
+def test_undo_puts_back_the_last_applied_reply(store: Store) -> None:
+    _apply(store, reply("drop 2", message_id="<r0@example.com>"))
+    _apply(store, reply("done 1\ndue 4 friday\nadd: Call the lawyer by Friday\ngoal: Hire a designer by Dec 15"))
+    assert [i.title for i in store.items()] == ["Book the offsite", "Call the lawyer"]
+    assert [g["title"] for g in store.goals()] == ["Hire a designer"]
+    out = _apply(store, reply("undo", message_id="<r2@example.com>"))
+    assert out.status == "undo"
+    assert out.changes[0] == "Undone: Done: 1. Send the deck to Maria"
+    assert [i.title for i in store.items()] == ["Send the deck to Maria", "Book the offsite"]
+    offsite = store.item(3)
+    assert offsite and offsite.due is None
+    assert store.goals() == []
+    record = store.reply("<r1@example.com>")
+    assert record and record["status"] == "undone"
+    # A second undo reverts the reply before it; a third has nothing left.
+    _apply(store, reply("undo", message_id="<r3@example.com>"))
+    msa = store.item(2)
+    assert msa and msa.status == "open"
+    last = _apply(store, reply("undo", message_id="<r4@example.com>"))
+    assert last.errors == ["“undo”: there is no applied reply left to undo"]
+
+
+def test_an_added_item_is_the_owners_commitment_quoting_the_reply(store: Store) -> None:
+    _apply(store, reply("add: Call the lawyer by Friday"))
+    (added,) = [i for i in store.items() if i.title == "Call the lawyer"]
+    assert (added.kind, added.owner, added.due, added.evidence) == ("commitment", "me", "2026-11-20",
+                                                                   "add: Call the lawyer by Friday")
+    assert added.source["message_id"] == "<r1@example.com>"
+
+
+def test_config_sync_keeps_reply_goals(store: Store) -> None:
+    _apply(store, reply("goal: Hire a designer by Dec 15"))
+    store.sync_goals([("Close the seed round", 3.0, ("deck",), None)])
+    store.sync_goals([("Close the seed round", 3.0, ("deck",), None)])
+    goals = {g["title"]: g for g in store.goals()}
+    assert set(goals) == {"Hire a designer", "Close the seed round"}
+    assert goals["Hire a designer"]["keywords"] == ["hire", "designer"]
+    assert goals["Hire a designer"]["deadline"] == "2026-12-15"
+
+
+def test_a_reply_to_an_older_brief_uses_that_briefs_numbers(store: Store) -> None:
+    old = "oldtoken_1234567890abcdef"
+    store.claim_brief(date(2026, 11, 18), old, f"<focusd-brief.{old}@example.com>", "Wed", {1: 3})
+    msg = reply("done 1", in_reply_to=f"<focusd-brief.{old}@example.com>")
+    assert authenticate(msg, store, OWNER) == (True, "")
+    brief = store.brief_for_reply_token(old)
+    assert brief is not None
+    apply_reply(store, msg, brief, parse("done 1", TODAY, LONDON))
+    deck, offsite = store.item(1), store.item(3)
+    assert deck and offsite and (deck.status, offsite.status) == ("open", "done")
+
+
+def test_a_confirmation_token_leads_to_its_brief_and_a_guess_does_not(store: Store) -> None:
+    found = store.brief_for_reply_token(TOKEN + "0a1b2c3d4e5f6a7b")
+    assert found and found["date"] == "2026-11-19"
+    assert store.brief_for_reply_token(TOKEN[:-1]) is None
+    assert store.brief_for_reply_token("x" + TOKEN) is None
+

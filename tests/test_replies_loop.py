@@ -1,0 +1,115 @@
+"""The whole loop on the demo week: the brief goes out, the owner replies, `sync` obeys the reply
+and confirms it, `undo` puts it back, and every reply it must not obey changes and sends nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import send_brief, sync_once
+from agent.settings import load
+from tests.conftest import DEMO_NOW
+
+OWNER = "ada@loom.example"
+LATER = DEMO_NOW + timedelta(hours=1)
+
+
+def _outbox(demo_dir: Path) -> list[EmailMessage]:
+    files = sorted((demo_dir / "outbox").glob("*.eml"))
+    return [message_from_bytes(f.read_bytes(), _class=EmailMessage, policy=policy.default) for f in files]
+
+
+def _deliver(demo_dir: Path, name: str, body: str, in_reply_to: str, sender: str = OWNER,
+             message_id: str = "<reply-1@loom.example>", extra: str = "") -> None:
+    raw = (f"From: Ada Lovelace <{sender}>\nTo: {OWNER}\nSubject: Re: your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:05:00 +0000\nMessage-ID: {message_id}\n"
+           f"In-Reply-To: {in_reply_to}\nReferences: {in_reply_to}\n{extra}"
+           f"Content-Type: text/plain; charset=utf-8\n\n{body}")
+    (demo_dir / "mail" / "new" / f"1763540000.{name}.host").write_text(raw)
+
+
+@pytest.fixture
+def sent(demo_dir: Path) -> tuple[App, str, str]:
+    """The demo synced and its brief sent; returns the app, the brief's Message-ID and its text."""
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    assert send_brief(app, app.today()).outcome == "sent"
+    (brief,) = _outbox(demo_dir)
+    text = brief.get_body(("plain",)).get_content()
+    return App(load(demo_dir / "focusd.toml"), fixed(LATER)), str(brief["Message-ID"]), text
+
+
+def _quoted(text: str) -> str:
+    return "On Thu, 19 Nov 2026 at 07:30, focusd <ada@loom.example> wrote:\n" + "".join(
+        f"> {line}\n" for line in text.splitlines())
+
+
+def test_a_reply_is_obeyed_confirmed_and_undone(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, text = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first and second and first.status == second.status == "open"
+    _deliver(demo_dir, "reply", f"done 1\nsnooze 2 monday\n\nThanks!\n\n{_quoted(text)}", brief_id)
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first and first.status == "done"
+    assert second and (second.status, second.snoozed_until) == ("snoozed", "2026-11-23")
+    confirmations = _outbox(demo_dir)[1:]
+    assert len(confirmations) == 1
+    conf = confirmations[0]
+    assert conf["To"] == OWNER and conf["In-Reply-To"] == "<reply-1@loom.example>"
+    assert conf["Subject"].startswith("Re: Your focus for Thu 19 Nov")
+    body = conf.get_body(("plain",)).get_content()
+    assert f"- Done: 1. {first.title}" in body and "- Snoozed until Mon 23 Nov: 2." in body
+    assert "Not understood: “Thanks!”" in body and "Items: done 2" in body
+
+    # The cycle run again, and the confirmation seen in the INBOX, change nothing and send nothing.
+    (demo_dir / "mail" / "new" / "1763540001.conf.host").write_bytes(
+        sorted((demo_dir / "outbox").glob("*.eml"))[-1].read_bytes())
+    report = sync_once(app)
+    assert report.items_created == 0 and len(_outbox(demo_dir)) == 2
+
+    # "undo", written in reply to the confirmation, reverts the reply and is confirmed itself.
+    _deliver(demo_dir, "undo", "undo\n", str(conf["Message-ID"]), message_id="<reply-2@loom.example>")
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first and second and (first.status, second.status, second.snoozed_until) == ("open", "open", None)
+    undo_conf = _outbox(demo_dir)[-1]
+    assert len(_outbox(demo_dir)) == 3 and undo_conf["In-Reply-To"] == "<reply-2@loom.example>"
+    assert "Undone: Done: 1." in undo_conf.get_body(("plain",)).get_content()
+    assert app.store.reply("<reply-1@loom.example>")["status"] == "undone"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("case", ["stranger", "unknown brief", "dkim fail", "only quotes"])
+def test_replies_not_to_obey_change_and_send_nothing(demo_dir: Path, sent: tuple[App, str, str], case: str) -> None:
+    app, brief_id, text = sent
+    before = [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()]
+    goals = app.store.goals()
+    body, kwargs = "done 1\ndrop 2\nadd: Wire the money to mallory\n", {}
+    if case == "stranger":
+        kwargs = {"sender": "mallory@evil.example"}
+    elif case == "unknown brief":
+        kwargs = {"in_reply_to": "<focusd-brief.Zm9yZ2VkLXRva2VuLWd1ZXNz@loom.example>"}
+    elif case == "dkim fail":
+        kwargs = {"extra": "Authentication-Results: mx.loom.example; dkim=fail header.d=loom.example\n"}
+    else:
+        body = _quoted(text)
+    _deliver(demo_dir, "bad", body, **({"in_reply_to": brief_id} | kwargs))
+    sync_once(app)
+    assert [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()] == before
+    assert app.store.goals() == goals
+    assert len(_outbox(demo_dir)) == 1  # the brief alone
+    record = app.store.reply("<reply-1@loom.example>")
+    assert record is not None
+    assert record["status"] == ("empty" if case == "only quotes" else "ignored")
+
+
+def test_the_brief_footer_is_the_cheat_sheet(sent: tuple[App, str, str]) -> None:
+    _, _, text = sent
+    assert "Reply to steer, one command a line" in text and "not read yet" not in text
