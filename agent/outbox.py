@@ -41,7 +41,7 @@ CONFIRMATION_TTL = timedelta(days=2)  # a confirmation this late would only conf
 class Delivery:
     """What one try did: ``sent``, ``found`` (it had gone before), ``already_sent``,
     ``failed`` (queued again: ``error``, ``retry_at``), ``in_progress`` (another process holds
-    it), or ``expired``."""
+    it), ``dry_run`` (nothing sent), or ``expired``."""
 
     outcome: str
     row: dict[str, Any]
@@ -61,7 +61,10 @@ def queue(app: App, mail: OutgoingMail, kind: str, key: str) -> dict[str, Any]:
 
 def deliver(app: App, mail: OutgoingMail, kind: str, key: str,
             delays: tuple[float, ...] | None = None) -> Delivery:
-    """Queue ``mail`` and try to send it now."""
+    """Queue ``mail`` and try to send it now; under dry-run nothing is queued."""
+    if app.sender.dry_run:
+        log.info("outbox.dry_run", kind=kind, key=key)
+        return Delivery("dry_run", {"kind": kind, "key": key})
     return attempt(app, queue(app, mail, kind, key), delays)
 
 
@@ -79,6 +82,9 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
         return Delivery("already_sent", row)
     if row["status"] == "expired":
         return Delivery("expired", row, row.get("last_error") or "")
+    if app.sender.dry_run:  # kept queued: it goes once dry-run is off
+        log.info("outbox.dry_run", kind=row["kind"], key=row["key"])
+        return Delivery("dry_run", row)
     interrupted = row["status"] == "sending"
     taken = app.store.outbox_take(row["id"], app.clock() - SENDING_GRACE)
     if taken is None:
@@ -97,7 +103,7 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
     error = ""
     for delay in (*(delays if delays is not None else RETRY_DELAYS), None):
         try:
-            app.sender.send_raw(taken["raw"])
+            sent = app.sender.send_raw(taken["raw"])
         except SendError as exc:
             error = str(exc)
             log.warning("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
@@ -106,6 +112,9 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
                 break
             sleep(delay)
             continue
+        if not sent:  # dry-run switched on meanwhile: nothing went
+            app.store.outbox_done(taken["id"], "queued")
+            return Delivery("dry_run", taken)
         via = app.sender.destination
         _settle(app, taken, via)
         log.info("outbox.sent", kind=taken["kind"], key=taken["key"], via=via)

@@ -375,13 +375,14 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
                         text="\n".join(body) + "\n", message_id=mid, in_reply_to=msg.message_id, date=app.now())
 
 
-def send_confirmation(app: App, mail: OutgoingMail, key: str) -> None:
-    """Send a confirmation. ``key`` (the reply's Message-ID) names it once, whatever the route.
-    Only ever to the owner."""
+def queue_confirmation(app: App, mail: OutgoingMail, key: str) -> dict[str, Any]:
+    """Put a confirmation in the outbox, once per ``key`` (the reply's Message-ID). Only ever to
+    the owner."""
     if mail.to != [app.settings.owner_email]:
         raise ValueError("a confirmation goes to the owner only")
-    app.sender.send(mail)
-    log.info("reply.confirmed", key=key)
+    from agent import outbox
+
+    return outbox.queue(app, mail, "confirmation", key)
 
 
 def handle(app: App, messages: list[Message]) -> list[Outcome]:
@@ -402,10 +403,18 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
             outcomes.append(Outcome("ignored", reason=reason))
             continue
         commands = parse(msg.reply_text, msg.date.astimezone(tz).date(), tz)
-        out = apply_reply(app.store, msg, brief, commands)
+        row = None
+        # The change and its confirmation are kept together: a crash cannot leave one without the other.
+        with app.store.write():
+            out = apply_reply(app.store, msg, brief, commands)
+            if out.status != "duplicate" and out.answer and not app.sender.dry_run:
+                row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
         log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
                  errors=len(out.errors))
-        if out.status != "duplicate" and out.answer:
-            send_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
+        if row is not None:
+            from agent import outbox
+
+            done = outbox.attempt(app, row, delays=())  # a failure is retried by the next cycles
+            log.info("reply.confirmed", message_id=msg.message_id, outcome=done.outcome)
         outcomes.append(out)
     return outcomes

@@ -4,7 +4,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from connectors.types import Attendee, Event
-from planner.brief import BriefInput, compose, to_json
+from planner.brief import REPLY_HELP, BriefInput, compose, to_json
 from planner.focus import free_slots, plan_blocks
 from planner.models import Item
 from planner.priority import GoalRef, rank, score
@@ -107,8 +107,7 @@ def test_brief_text_reads_as_a_note() -> None:
     assert [text.index(h) for h in headings] == sorted(text.index(h) for h in headings)
     assert "“Can you send the deck?”" in text
     assert "Why: Due tomorrow, moves “Close the seed round” forward (goal due in 12 days) and Maria is waiting." in text
-    assert text.rstrip().endswith("Replies to this brief are not read yet. `focusd items` lists everything open; "
-                                  "goals are set in the config's [[goals]].")  # it invites no reply it would ignore
+    assert text.rstrip().endswith("\n".join(REPLY_HELP))  # the reply language's cheat sheet closes it
 
 
 def test_html_brief_escapes_what_mail_wrote() -> None:
