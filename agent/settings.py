@@ -124,6 +124,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "password": Key(S, None, "smtp: the password (password_env, password_file or password_command).", secret=True),
         "from_address": Key(S, "", "The brief's From address; empty means owner.email."),
         "dry_run": Key(bool, False, "Compose and log outgoing mail, but send nothing."),
+        "save_to_sent": Key(bool, False, "smtp: also keep a copy of each mail in your Sent folder over IMAP, for "
+                            "servers that do not keep one (Gmail and Fastmail do)."),
     },
     "calendar": {
         "backend": Key(S, "none", "google, caldav, ics (read-only files), memory (kept in memory while focusd "
@@ -407,6 +409,8 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         problems.append("mail.folders: name at least one folder")
     if v["smtp"]["backend"] == "smtp" and "smtp" not in unavailable:
         _smtp_checks(v["smtp"], secrets, problems)
+    if v["smtp"]["save_to_sent"] and v["mail"]["backend"] != "imap":
+        problems.append("smtp.save_to_sent: needs [mail].backend = \"imap\" (the copy is stored over IMAP)")
     if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == []:
         problems.append("calendar.paths: required when calendar.backend is ics")
     if v["calendar"]["backend"] == "caldav" and "calendar" not in unavailable and not v["calendar"]["url"]:
