@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,15 @@ class MailSource(ABC):
         The batch stops before the message that would take it past ``max_bytes`` of raw data,
         but always holds at least one message, so a single huge one still moves the cursor.
         """
+
+    def wait_for_new(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds until new mail may be in INBOX.
+
+        True means "poll now"; it may be a false alarm, never a missed delivery. This default
+        cannot tell, so it sleeps the whole time and says yes.
+        """
+        time.sleep(max(0.0, timeout))
+        return True
 
     def check(self, folders: Sequence[str] = ()) -> str:
         """Raise :class:`MailError` when the source, or one of ``folders``, cannot be read;
