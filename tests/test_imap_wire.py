@@ -52,6 +52,15 @@ def test_an_append_from_another_connection_wakes_wait_for_new_within_a_second(ac
     src.close()
 
 
+def test_idle_is_reissued_and_still_wakes(account: Dovecot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("connectors.mail.imap.IDLE_MAX", 0.2)  # 29 minutes, shortened
+    src = _source(account)
+    src.fetch_new("INBOX", None)
+    _later(0.7, lambda: _append(account, _mail(4)))  # after three IDLEs have ended quietly
+    start = time.monotonic()
+    assert src.wait_for_new(10) is True and 0.6 < time.monotonic() - start < 1.7
+
+
 def test_mail_that_came_between_the_last_read_and_the_wait_is_not_missed(account: Dovecot) -> None:
     src = _source(account)
     src.fetch_new("INBOX", None)

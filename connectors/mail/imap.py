@@ -353,10 +353,9 @@ class ImapSource(MailSource):
         while (left := deadline - time.monotonic()) > 0:
             if use_idle:
                 client.idle()
-                try:
-                    responses = client.idle_check(timeout=min(left, IDLE_MAX))
-                finally:
-                    client.idle_done()
+                responses = client.idle_check(timeout=min(left, IDLE_MAX))
+                # A delivery the server reports just as the IDLE ends comes with its DONE.
+                responses += client.idle_done()[1]
             else:
                 time.sleep(min(left, self.noop_interval))
                 responses = client.noop()[1]
