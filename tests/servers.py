@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -118,3 +119,82 @@ service imap-login {{
             os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=10)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class CuttingProxy:
+    """A TCP proxy to ``port`` on loopback that resets its first ``cuts`` connections once the
+    server has sent ``after`` bytes on them: a server that dies in the middle of a response."""
+
+    def __init__(self, port: int, after: int, cuts: int = 1) -> None:
+        self.upstream, self.after, self.cuts = port, after, cuts
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                down, _ = self.listener.accept()
+            except OSError:
+                return
+            up = socket.create_connection(("127.0.0.1", self.upstream))
+            self.connections += 1
+            limit = self.after if self.connections <= self.cuts else None
+            threading.Thread(target=self._pump, args=(down, up, None), daemon=True).start()
+            threading.Thread(target=self._pump, args=(up, down, limit), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
+        sent = 0
+        try:
+            while data := src.recv(65536):
+                if limit is not None and sent + len(data) > limit:
+                    dst.sendall(data[: limit - sent])
+                    break
+                dst.sendall(data)
+                sent += len(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+class GarbageServer:
+    """Not an IMAP server: it greets with ``greeting`` and answers every line with ``answer``,
+    then hangs up after ``lines`` lines. For the failures no real server produces on purpose."""
+
+    def __init__(self, greeting: bytes, answer: bytes = b"", lines: int = 1) -> None:
+        self.greeting, self.answer, self.lines = greeting, answer, lines
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._talk, args=(conn,), daemon=True).start()
+
+    def _talk(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            conn.sendall(self.greeting)
+            reader = conn.makefile("rb")
+            for _ in range(self.lines):
+                line = reader.readline()
+                if not line:
+                    return
+                tag = line.split(b" ", 1)[0]
+                conn.sendall(self.answer.replace(b"TAG", tag))
+
+    def close(self) -> None:
+        self.listener.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,15 @@ class MailSource(ABC):
     def append(self, folder: str, raw: bytes) -> None:
         """Store ``raw`` in ``folder`` (a copy of sent mail); this source cannot."""
         raise MailError(f"the {self.backend_name} mail source cannot store mail in {folder}")
+
+    def wait_for_new(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds until new mail may be in INBOX.
+
+        True means "poll now"; it may be a false alarm, never a missed delivery. This default
+        cannot tell, so it sleeps the whole time and says yes.
+        """
+        time.sleep(max(0.0, timeout))
+        return True
 
     def check(self, folders: Sequence[str] = ()) -> str:
         """Raise :class:`MailError` when the source, or one of ``folders``, cannot be read;

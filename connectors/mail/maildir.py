@@ -51,6 +51,8 @@ CURSOR_VERSION = 2
 SETTLE_NS = 2_000_000_000
 # How deep to look for folders in the folder-per-directory layout.
 MAX_DEPTH = 8
+# How often wait_for_new looks at INBOX: two stat calls, so a short interval costs nothing.
+POLL_INTERVAL = 0.25
 MAILDIR_PARTS = ("cur", "new", "tmp")
 SUBS = ("new", "cur")  # where delivered messages are; tmp/ holds deliveries not finished
 MAILDIR_PLUS_PLUS = "Maildir++"
@@ -286,6 +288,20 @@ class MaildirSource(MailSource):
             return None
         except OSError as exc:  # permission denied, an I/O error: this file, not the folder
             return f"cannot be read: {exc.strerror or type(exc).__name__}"
+
+    def wait_for_new(self, timeout: float, interval: float = POLL_INTERVAL) -> bool:
+        """Poll the mtimes of INBOX's ``new/`` and ``cur/`` (two stats, no listing) until one
+        moves: a delivery or a rename changes them. False when ``timeout`` passed quietly."""
+        base = self.folder_path("INBOX")
+        start = self._dir_mtimes(base)
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            if self._dir_mtimes(base) != start:
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(interval, left))
 
     def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Batch:
