@@ -262,7 +262,7 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         # A named text part is still the body when it is inline or the whole message.
         body_like = ctype.startswith("text/") and (not filename or disposition == "inline" or part is msg)
         if disposition == "attachment" or not body_like:
-            attachments.append(Attachment(filename, ctype, len(_payload(part))))
+            attachments.append(Attachment(filename, ctype, _attachment_size(part)))
             continue
         if ctype == "text/plain" and plain is None:
             plain = _text_of(part)
@@ -277,6 +277,18 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         text = plain or ""
     text = _CONTROL_RE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return text[:MAX_TEXT_CHARS], attachments
+
+
+# The IMAP source leaves an attachment's body on the server and notes its decoded size here.
+OMITTED_HEADER = "X-Focusd-Omitted-Bytes"
+
+
+def _attachment_size(part: EmailMessage) -> int:
+    size = len(_payload(part))
+    noted = _header(part, OMITTED_HEADER)
+    if size == 0 and noted.isdigit() and len(noted) <= 12:  # only a size, never more than a terabyte
+        return int(noted)
+    return size
 
 
 def _filename(part: EmailMessage) -> str:

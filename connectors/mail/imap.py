@@ -45,6 +45,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from connectors import BackendEnv
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
+from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
@@ -67,8 +68,6 @@ NOOP_INTERVAL = 10.0
 BIG_MESSAGE_BYTES = 256 * 1024
 #: A structure with more parts than this is not worth rebuilding: the head-only fetch is used.
 MAX_PARTS = 200
-#: Header added to a part whose body was left on the server: its decoded size, about.
-OMITTED_HEADER = "X-Focusd-Omitted-Bytes"
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
