@@ -29,7 +29,6 @@ import structlog
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
-from agent.errors import SecretError
 from connectors import BackendEnv
 from connectors.errors import ConnectorError
 
@@ -273,15 +272,9 @@ class Auth:
         token_url = section.get("oauth_token_url") or TOKEN_URLS[provider]
         scope = section.get("oauth_scope") or DEFAULT_SCOPES.get(provider, "")
 
-        def client_secret() -> str | None:
-            # Public clients (many Microsoft registrations) have none; a configured one that cannot be read
-            # makes the endpoint answer invalid_client, whose sentence names this key.
-            try:
-                return env.secret(f"{name}.oauth_client_secret")
-            except SecretError as exc:
-                log.info("oauth.no_client_secret", section=name, reason=str(exc))
-                return None
-
+        # Microsoft registers an app that runs on the owner's machine as a public client, without a secret;
+        # Google's installed-app clients always have one.
+        client_secret = None if provider == "microsoft" else (lambda: env.secret(f"{name}.oauth_client_secret"))
         return cls(token=RefreshingToken(token_url, section["oauth_client_id"],
                                          lambda: env.secret(f"{name}.oauth_refresh_token"),
                                          Path(section["oauth_cache"]), client_secret=client_secret, scope=scope,

@@ -214,7 +214,7 @@ def test_auth_from_config_picks_the_login(tmp_path: Path, provider: Provider) ->
     assert isinstance(minted, RefreshingToken) and minted.access_token() == provider.minted[0]
     ms = Auth.from_config("mail", {"auth": "xoauth2", "oauth_client_id": "x", "oauth_provider": "microsoft",
                                    "oauth_token_url": "", "oauth_scope": "", "oauth_cache": tmp_path / "m.json"}, env).token
-    assert isinstance(ms, RefreshingToken)
+    assert isinstance(ms, RefreshingToken) and ms.client_secret is None
     assert ms.token_url == "https://login.microsoftonline.com/common/oauth2/v2.0/token" and "IMAP" in ms.scope
 
 
