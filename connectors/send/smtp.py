@@ -1,8 +1,9 @@
 """Sends mail through an SMTP server: implicit TLS (``ssl``), ``starttls``, or ``none``, which
 is accepted only for a server on this machine (a local relay).
 
-AUTH uses the password from the configured secret source, read when a message is sent, and is
-skipped when no ``username`` is set. The connect timeout bounds reaching the server; the read
+AUTH uses the password from the configured secret source, read when a message is sent, or
+XOAUTH2 with an access token (see :mod:`connectors.oauth`), and is skipped when no ``username``
+is set. The connect timeout bounds reaching the server; the read
 timeout bounds each exchange after that. Every failure becomes one :class:`SendError` sentence
 that says what to fix, never the server's whole answer.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from connectors import BackendEnv
 from connectors.net import is_loopback
+from connectors.oauth import Auth, OAuthError, XOAuth2
 from connectors.send.base import Sender, SendError
 
 CONNECT_TIMEOUT = 15.0
@@ -29,7 +31,7 @@ class SmtpSender(Sender):
     def __init__(self, host: str, port: int, security: str = "starttls", username: str = "",
                  password: Callable[[], str] | None = None, dry_run: bool = False,
                  ssl_context: ssl.SSLContext | None = None, connect_timeout: float = CONNECT_TIMEOUT,
-                 read_timeout: float = READ_TIMEOUT) -> None:
+                 read_timeout: float = READ_TIMEOUT, auth: Auth | None = None) -> None:
         super().__init__(dry_run)
         if security not in ("ssl", "starttls", "none"):
             raise ValueError(f"unknown security {security!r}")
@@ -39,6 +41,7 @@ class SmtpSender(Sender):
         self.host, self.port, self.security = host, port, security
         self.username = username
         self.password = password
+        self.auth = auth or Auth(password=password)
         # The system's trusted certificates, unless a caller (a test) brings its own.
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
@@ -46,7 +49,7 @@ class SmtpSender(Sender):
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> SmtpSender:
         return cls(section["host"], section["port"], section["security"], section["username"],
-                   password=lambda: env.secret("smtp.password"), dry_run=section["dry_run"])
+                   dry_run=section["dry_run"], auth=Auth.from_config("smtp", section, env))
 
     @property
     def destination(self) -> str:
@@ -80,6 +83,26 @@ class SmtpSender(Sender):
         return _Session(self)
 
 
+def _login(smtp: smtplib.SMTP, where: str, username: str, auth: Auth) -> None:
+    """Log in with the password, or with XOAUTH2; a refused token is renewed and tried once more."""
+    if auth.token is None:
+        smtp.login(username, auth.password() if auth.password else "")
+        return
+    offered = smtp.esmtp_features.get("auth", "").upper().split() if smtp.has_extn("auth") else []
+    if "XOAUTH2" not in offered:
+        raise SendError(f"{where} does not offer XOAUTH2 logins; set [smtp].auth = \"password\" or use the "
+                        "provider's submission server")
+    source = auth.token
+    for attempt in (1, 2):
+        try:
+            smtp.auth("XOAUTH2", XOAuth2(username, source.access_token()), initial_response_ok=True)
+            return
+        except smtplib.SMTPAuthenticationError:
+            if attempt == 2 or not source.renew():
+                break
+    raise SendError(f"{where} refused the XOAUTH2 login for {username}: {source.refused()}")
+
+
 class _Session:
     """One connected, secured and logged-in SMTP session; every error is a SendError."""
 
@@ -107,10 +130,13 @@ class _Session:
                 smtp.starttls(context=s.ssl_context)
                 smtp.ehlo()
             if s.username:
-                smtp.login(s.username, s.password() if s.password else "")
+                _login(smtp, where, s.username, s.auth)
         except SendError:
             self._close()
             raise
+        except OAuthError as exc:
+            self._close()
+            raise SendError(str(exc)) from None
         except smtplib.SMTPAuthenticationError:
             self._close()
             raise SendError(f"{where} refused the login for {s.username}: check the user name and the "
