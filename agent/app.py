@@ -77,7 +77,8 @@ class App:
     @cached_property
     def env(self) -> BackendEnv:
         """What backends get beside their own section: the time zone and the secret reader."""
-        return BackendEnv(tz=self.settings.tz, secret=self.settings.secret)
+        return BackendEnv(tz=self.settings.tz, secret=self.settings.secret,
+                          configured=lambda name: name in self.settings.secret_refs)
 
     def _build(self, registry: dict[str, str], section: str) -> Any:
         """The backend ``[section].backend`` names, built from its section like every other."""

@@ -110,6 +110,19 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
                        "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
+        "auth": Key(S, "password", "imap and smtp: password, or xoauth2 (Gmail, Microsoft 365).",
+                    choices=("password", "xoauth2")),
+        "oauth_token": Key(S, None, "xoauth2: a ready access token (oauth_token_env, _file or _command); "
+                           "or leave it out and give oauth_client_id and oauth_refresh_token.", secret=True),
+        "oauth_client_id": Key(S, "", "xoauth2: the OAuth client id focusd mints access tokens with."),
+        "oauth_client_secret": Key(S, None, "xoauth2: the client's secret (Google's clients have one).", secret=True),
+        "oauth_refresh_token": Key(S, None, "xoauth2: the refresh token from your consent.", secret=True),
+        "oauth_provider": Key(S, "google", "xoauth2: google or microsoft (names the token endpoint).",
+                              choices=("google", "microsoft")),
+        "oauth_token_url": Key(S, "", "xoauth2: another token endpoint; empty means the provider's."),
+        "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
+        "oauth_cache": Key(S, "oauth-mail.json", "xoauth2: where minted access tokens are kept (0600); unset, "
+                           "in the state directory.", path=True, state=True),
     },
     "smtp": {
         "backend": Key(S, "file", "How the brief is sent: smtp, or file (writes .eml files).",
@@ -122,6 +135,19 @@ SCHEMA: dict[str, dict[str, Key]] = {
                         "this machine).", choices=("ssl", "starttls", "none")),
         "username": Key(S, "", "smtp: login name."),
         "password": Key(S, None, "smtp: the password (password_env, password_file or password_command).", secret=True),
+        "auth": Key(S, "password", "imap and smtp: password, or xoauth2 (Gmail, Microsoft 365).",
+                    choices=("password", "xoauth2")),
+        "oauth_token": Key(S, None, "xoauth2: a ready access token (oauth_token_env, _file or _command); "
+                           "or leave it out and give oauth_client_id and oauth_refresh_token.", secret=True),
+        "oauth_client_id": Key(S, "", "xoauth2: the OAuth client id focusd mints access tokens with."),
+        "oauth_client_secret": Key(S, None, "xoauth2: the client's secret (Google's clients have one).", secret=True),
+        "oauth_refresh_token": Key(S, None, "xoauth2: the refresh token from your consent.", secret=True),
+        "oauth_provider": Key(S, "google", "xoauth2: google or microsoft (names the token endpoint).",
+                              choices=("google", "microsoft")),
+        "oauth_token_url": Key(S, "", "xoauth2: another token endpoint; empty means the provider's."),
+        "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
+        "oauth_cache": Key(S, "oauth-smtp.json", "xoauth2: where minted access tokens are kept (0600); unset, "
+                           "in the state directory.", path=True, state=True),
         "from_address": Key(S, "", "The brief's From address; empty means owner.email."),
         "dry_run": Key(bool, False, "Compose and log outgoing mail, but send nothing."),
         "save_to_sent": Key(bool, False, "smtp: also keep a copy of each mail in your Sent folder over IMAP, for "
@@ -403,8 +429,7 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         if v["mail"]["host"] and v["mail"]["security"] == "none" and not is_loopback(v["mail"]["host"]):
             problems.append(f"mail.security: none sends passwords and mail in clear text; it is allowed only for "
                             f"a server on this machine, not {v['mail']['host']!r}")
-        if "mail.password" not in secrets:
-            problems.append("mail.password_env: imap needs a password (password_env, password_file or password_command)")
+        _login_checks("mail", v["mail"], secrets, problems, required=True)
     if v["mail"]["folders"] is not None and not v["mail"]["folders"]:
         problems.append("mail.folders: name at least one folder")
     if v["smtp"]["backend"] == "smtp" and "smtp" not in unavailable:
@@ -430,9 +455,31 @@ def _smtp_checks(smtp: dict[str, Any], secrets: dict[str, tuple[str, str]], prob
     elif smtp["security"] == "none" and not is_loopback(smtp["host"]):
         problems.append(f"smtp.security: none sends passwords and briefs in clear text; it is allowed only for "
                         f"a server on this machine, not {smtp['host']!r}")
-    if smtp["username"] and "smtp.password" not in secrets:
-        problems.append("smtp.password_env: a username needs a password (password_env, password_file or "
-                        "password_command)")
+    if smtp["username"] or smtp["auth"] == "xoauth2":
+        _login_checks("smtp", smtp, secrets, problems, required=False)
+
+
+def _login_checks(name: str, sec: dict[str, Any], secrets: dict[str, tuple[str, str]], problems: list[str],
+                  required: bool) -> None:
+    """A password, or for xoauth2 a ready token or a client id with a refresh token."""
+    if sec["auth"] != "xoauth2":
+        if f"{name}.password" not in secrets:
+            need = "imap needs a password" if required else "a username needs a password"
+            problems.append(f"{name}.password_env: {need} (password_env, password_file or password_command)")
+        return
+    if not sec["username"]:
+        problems.append(f"{name}.username: xoauth2 needs the account's address as username")
+    if sec["oauth_client_id"]:
+        if f"{name}.oauth_refresh_token" not in secrets:
+            problems.append(f"{name}.oauth_refresh_token_env: oauth_client_id needs a refresh token "
+                            "(oauth_refresh_token_env, _file or _command)")
+        if sec["oauth_provider"] == "google" and not sec["oauth_token_url"] \
+                and f"{name}.oauth_client_secret" not in secrets:
+            problems.append(f"{name}.oauth_client_secret_env: Google's OAuth clients need their secret "
+                            "(oauth_client_secret_env, _file or _command)")
+    elif f"{name}.oauth_token" not in secrets:
+        problems.append(f"{name}.oauth_token_env: xoauth2 needs an access token (oauth_token_env, _file or "
+                        "_command), or oauth_client_id and a refresh token to mint one")
 
 
 def _availability(v: dict[str, dict[str, Any]], problems: list[str]) -> set[str]:

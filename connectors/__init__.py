@@ -16,6 +16,7 @@ class BackendEnv:
 
     tz: tzinfo
     secret: Callable[[str], str]
+    configured: Callable[[str], bool] = lambda name: True  # whether the config names that secret
 
 
 class BackendUnavailable(Exception):

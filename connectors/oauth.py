@@ -272,9 +272,10 @@ class Auth:
         token_url = section.get("oauth_token_url") or TOKEN_URLS[provider]
         scope = section.get("oauth_scope") or DEFAULT_SCOPES.get(provider, "")
 
-        # Microsoft registers an app that runs on the owner's machine as a public client, without a secret;
-        # Google's installed-app clients always have one.
-        client_secret = None if provider == "microsoft" else (lambda: env.secret(f"{name}.oauth_client_secret"))
+        # An app registered as a public client (common with Microsoft) has no secret; Google's
+        # installed-app clients always have one, which the config check asks for.
+        secret_name = f"{name}.oauth_client_secret"
+        client_secret = (lambda: env.secret(secret_name)) if env.configured(secret_name) else None
         return cls(token=RefreshingToken(token_url, section["oauth_client_id"],
                                          lambda: env.secret(f"{name}.oauth_refresh_token"),
                                          Path(section["oauth_cache"]), client_secret=client_secret, scope=scope,

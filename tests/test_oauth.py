@@ -204,7 +204,7 @@ def test_a_corrupt_cache_is_minted_over(provider: Provider, tmp_path: Path) -> N
 def test_auth_from_config_picks_the_login(tmp_path: Path, provider: Provider) -> None:
     secrets = {"mail.password": "pw", "mail.oauth_token": "ready", "mail.oauth_refresh_token": "rt-good",
                "mail.oauth_client_secret": "cs"}
-    env = BackendEnv(tz=UTC, secret=lambda name: secrets[name])
+    env = BackendEnv(tz=UTC, secret=lambda name: secrets[name], configured=lambda name: name in secrets)
     assert Auth.from_config("mail", {"auth": "password"}, env).method == "password"
     ready = Auth.from_config("mail", {"auth": "xoauth2", "oauth_client_id": ""}, env).token
     assert isinstance(ready, ReadyToken) and ready.access_token() == "ready"
@@ -214,7 +214,13 @@ def test_auth_from_config_picks_the_login(tmp_path: Path, provider: Provider) ->
     assert isinstance(minted, RefreshingToken) and minted.access_token() == provider.minted[0]
     ms = Auth.from_config("mail", {"auth": "xoauth2", "oauth_client_id": "x", "oauth_provider": "microsoft",
                                    "oauth_token_url": "", "oauth_scope": "", "oauth_cache": tmp_path / "m.json"}, env).token
-    assert isinstance(ms, RefreshingToken) and ms.client_secret is None
+    assert isinstance(ms, RefreshingToken) and ms.client_secret is not None  # configured, so sent
+    public = BackendEnv(tz=UTC, secret=lambda name: secrets[name],
+                        configured=lambda name: name in secrets and name != "mail.oauth_client_secret")
+    app = Auth.from_config("mail", {"auth": "xoauth2", "oauth_client_id": "x", "oauth_provider": "microsoft",
+                                    "oauth_token_url": "", "oauth_scope": "", "oauth_cache": tmp_path / "p.json"},
+                           public).token
+    assert isinstance(app, RefreshingToken) and app.client_secret is None  # a public client sends none
     assert ms.token_url == "https://login.microsoftonline.com/common/oauth2/v2.0/token" and "IMAP" in ms.scope
 
 
@@ -427,3 +433,66 @@ def test_smtp_a_server_without_xoauth2_is_one_sentence(provider: Provider, tmp_p
             sender.check()
     finally:
         controller.stop()
+
+
+def test_a_config_with_xoauth2_reads_mail_through_doctor_and_keeps_tokens_private(
+        dovecot: OAuthDovecot, provider: Provider, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from agent.cli import main
+
+    config = tmp_path / "focusd.toml"
+    config.write_text(f"""[owner]
+name = "Ada"
+email = "ada@loom.example"
+timezone = "UTC"
+
+[mail]
+backend = "imap"
+host = "127.0.0.1"
+port = {dovecot.port}
+security = "none"
+username = "ada"
+auth = "xoauth2"
+oauth_client_id = "focusd-test"
+oauth_token_url = "{provider.url}/token"
+oauth_client_secret_env = "FOCUSD_TEST_CS"
+oauth_refresh_token_env = "FOCUSD_TEST_RT"
+oauth_cache = "state/oauth-mail.json"
+sent_folder = "INBOX"
+""")
+    monkeypatch.setenv("FOCUSD_TEST_CS", "cs")
+    monkeypatch.setenv("FOCUSD_TEST_RT", "rt-good")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
+    with pytest.raises(SystemExit) as done:
+        main(["--config", str(config), "doctor"])
+    out = capsys.readouterr().out
+    mail = next(line for line in out.splitlines() if line[5:].startswith("mail"))
+    assert mail.startswith("ok ") and "imap ada@127.0.0.1" in mail, out
+    cache = tmp_path / "state" / "oauth-mail.json"
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600 and provider.minted
+    assert provider.minted[-1] not in out  # the token is never shown
+    assert done.value.code in (0, 1)  # the other checks (smtp outbox, storage) are not this test's
+
+
+def test_config_says_what_an_xoauth2_login_is_missing(tmp_path: Path) -> None:
+    from agent.errors import ConfigError
+    from agent.settings import load
+
+    config = tmp_path / "focusd.toml"
+    config.write_text("""[owner]
+email = "ada@gmail.com"
+timezone = "UTC"
+
+[mail]
+backend = "imap"
+host = "imap.gmail.com"
+auth = "xoauth2"
+oauth_client_id = "123.apps.googleusercontent.com"
+""")
+    with pytest.raises(ConfigError) as info:
+        load(config, allow_missing=True)
+    problems = "\n".join(info.value.problems)
+    assert "mail.username: xoauth2 needs the account's address" in problems
+    assert "mail.oauth_refresh_token_env: oauth_client_id needs a refresh token" in problems
+    assert "mail.oauth_client_secret_env: Google's OAuth clients need their secret" in problems
+    assert "password" not in problems  # no password is asked of an xoauth2 login

@@ -47,6 +47,7 @@ from connectors import BackendEnv
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
 from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback
+from connectors.oauth import Auth, OAuthError, imap_login
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 CONNECT_TIMEOUT = 15.0
@@ -112,14 +113,15 @@ class ImapSource(MailSource):
                  connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC), idle: bool = True,
                  tries: int = TRIES, sleep: Callable[[float], None] = time.sleep,
-                 big_bytes: int = BIG_MESSAGE_BYTES) -> None:
+                 big_bytes: int = BIG_MESSAGE_BYTES, auth: Auth | None = None) -> None:
         if security not in ("ssl", "starttls", "none"):
             raise ValueError(f"unknown security {security!r}")
         if security == "none" and not is_loopback(host):
             raise MailError(f"imap security none sends your password and mail in clear text; it is allowed "
                             f"only for a server on this machine, not {host}")
         self.host, self.port, self.security = host, port, security
-        self.username, self.password = username, password
+        self.username = username
+        self.auth = auth or Auth(password=password)
         self.sent_folder, self.max_age, self.clock = sent_folder, max_age, clock
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.connect_timeout, self.read_timeout = connect_timeout, read_timeout
@@ -132,7 +134,7 @@ class ImapSource(MailSource):
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> ImapSource:
         return cls(section["host"], section["port"], section["security"], section["username"],
-                   password=lambda: env.secret("mail.password"), sent_folder=section["sent_folder"],
+                   auth=Auth.from_config("mail", section, env), sent_folder=section["sent_folder"],
                    max_age=section["max_age"], idle=bool(section.get("idle", True)))
 
     @property
@@ -152,6 +154,8 @@ class ImapSource(MailSource):
             self._login(client)
             if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
                 client.enable("CONDSTORE")  # SELECT then reports HIGHESTMODSEQ
+        except OAuthError as exc:
+            raise MailError(str(exc)) from None
         except LoginError:
             raise MailError(f"{self.where} refused the login for {self.username}: check the user name and the "
                             "password source ([mail].password_env, _file or _command)") from None
@@ -167,8 +171,9 @@ class ImapSource(MailSource):
         return client
 
     def _login(self, client: IMAPClient) -> None:
-        """The one place that authenticates."""
-        client.login(self.username, self.password() if self.password else "")
+        """The one place that authenticates: a password, or XOAUTH2 with a token renewed once
+        when the server refuses it."""
+        imap_login(client, self.username, self.auth)
 
     def _retrying(self, what: str, action: Callable[[], T]) -> T:
         """``action``, tried again on a fresh connection after a network or protocol failure,
