@@ -429,7 +429,9 @@ def profile(server: Dovecot, folder: str, db: Path, top: int = 8) -> str:
     fetch_store(server, folder, db)
     prof.disable()
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top * 2)
     return buf.getvalue()
 
 
@@ -456,6 +458,8 @@ def main() -> int:
         print("bench/imap_sync.py needs root and Dovecot (apt-get install -y dovecot-imapd)", file=sys.stderr)
         return 2
     logs.configure(level="warning")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)  # each figure shows as soon as it is measured
     os.environ[PASSWORD_ENV] = PASSWORD
     rng = random.Random(6)
     server = Dovecot()
@@ -555,7 +559,7 @@ def run(a: argparse.Namespace, server: Dovecot, work: Path, rng: random.Random) 
     app.close()
 
     if a.profile:
-        print("\ncProfile of focusd fetch + parse + store on INBOX (top by own time)")
+        print("\ncProfile of focusd fetch + parse + store on INBOX (top by own time, then by cumulative)")
         print(profile(server, "INBOX", work / "profile.db"))
     return 0
 
