@@ -11,6 +11,7 @@ import secrets
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -21,7 +22,7 @@ from agent import replies
 from agent.app import App
 from agent.state import Context
 from connectors.calendar.base import CalendarError
-from connectors.mail.base import MailError
+from connectors.mail.base import Batch, MailError
 from connectors.mime import try_parse
 from connectors.types import Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
@@ -174,18 +175,35 @@ class _Folder:
     cursor: str = ""
     more: bool = True
     remaining: int | None = None
+    ahead: Future[Batch] | None = None  # the next batch, being fetched
 
 
-def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
-    """Fetch and parse the folder's next batch; False when the folder cannot be read."""
+def _request(app: App, pool: ThreadPoolExecutor, folder: _Folder) -> None:
+    """Start fetching the folder's next batch from where its current one ends, so the network
+    wait overlaps the processing of the batch in hand."""
+    cursor = folder.cursor or app.store.cursor(f"mail:{folder.name}")
+    folder.ahead = pool.submit(app.mail.fetch_new, folder.name, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+
+
+def _fetch(app: App, pool: ThreadPoolExecutor, folder: _Folder, report: CycleReport) -> bool:
+    """Take the folder's next batch, parse it, and start fetching the one after; False when the
+    folder cannot be read."""
+    if folder.ahead is None:
+        _request(app, pool, folder)
+    assert folder.ahead is not None
     try:
-        batch = app.mail.fetch_new(folder.name, app.store.cursor(f"mail:{folder.name}"),
-                                   limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+        batch = folder.ahead.result()
     except MailError as exc:
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
         report.unread_folders.append(f"folder {folder.name}: {exc}")
         return False
+    finally:
+        folder.ahead = None
+    # A source that says "more" but gave nothing would loop forever: take it as done.
+    folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
+    if folder.more:
+        _request(app, pool, folder)
     for raw in batch.messages:
         report.fetched += 1
         msg, reason = (None, raw.error) if raw.error else try_parse(raw.data, received=raw.received)
@@ -197,8 +215,6 @@ def _fetch(app: App, folder: _Folder, report: CycleReport) -> bool:
             continue
         msg.folder = folder.name
         folder.pending.append(msg)
-    # A source that says "more" but gave nothing would loop forever: take it as done.
-    folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
     return True
 
 
@@ -216,11 +232,23 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
     """
     cfg = app.settings["mail"]
     folders = [_Folder(name) for name in dict.fromkeys([*cfg["folders"], cfg["sent_folder"]])]
+    # One thread fetches ahead while this one parses and processes. A batch fetched ahead and
+    # not yet processed is only in memory: the cursor moves once it is stored.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch")
+    try:
+        _sync_folders(app, pool, folders, report, progress)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    app.store.set_status("mail", {"ok": not report.unread_folders, "error": "; ".join(report.unread_folders)})
+
+
+def _sync_folders(app: App, pool: ThreadPoolExecutor, folders: list[_Folder], report: CycleReport,
+                  progress: Progress | None) -> None:
     done = 0
     total: int | None = None
     while folders:
         for f in [f for f in folders if not f.pending and f.more]:
-            if not _fetch(app, f, report):
+            if not _fetch(app, pool, f, report):
                 folders.remove(f)
         if progress is not None:
             known = [f.remaining for f in folders if f.more]
@@ -248,7 +276,6 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
                     folders.remove(f)
     if progress is not None:
         progress(done, done)
-    app.store.set_status("mail", {"ok": not report.unread_folders, "error": "; ".join(report.unread_folders)})
 
 
 def sync_calendar(app: App, report: CycleReport) -> None:

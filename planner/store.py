@@ -245,14 +245,13 @@ class Store:
                 return ids
             now = self._now()
             for item in new_items:
-                row = _item_row(item) | {"created_at": now, "updated_at": now}
-                item.id = int(self.db.table("items").insert(row).last_pk or 0)
+                item.id = self._insert("items", _item_row(item) | {"created_at": now, "updated_at": now})
                 ids.append(item.id)
             for existing_id, item in merges:
                 self._merge(existing_id, item, now)
             for item_id in answered:
-                self.db.table("items").update(item_id, {"status": "done", "updated_at": now})
-            self.db.table("messages").insert({
+                self.db.execute("UPDATE items SET status = 'done', updated_at = ? WHERE id = ?", [now, item_id])
+            self._insert("messages", {
                 "message_id": msg.message_id, "thread_id": msg.thread_id, "folder": msg.folder,
                 "subject": msg.subject, "sender": msg.sender.email, "date": msg.date.isoformat(),
                 "is_bulk": int(msg.is_bulk), "skipped": skipped, "items": len(ids),
@@ -260,6 +259,13 @@ class Store:
                 "fingerprint": msg.fingerprint,
             })
         return ids
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """One plain INSERT (the hot path of a sync: sqlite-utils' insert reads the schema on
+        every call); returns the new rowid."""
+        cols = list(row)
+        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+        return int(self.db.conn.execute(sql, [row[c] for c in cols]).lastrowid or 0)
 
     def record_failure(self, source: str, key: str, reason: str, message_id: str = "") -> None:
         """Mail that could not be read: kept with why, so it is reported instead of lost."""
@@ -330,9 +336,18 @@ class Store:
         return [_item_from_row(r) for r in rows]
 
     def set_scores(self, scored: Iterable[tuple[int, float, list[str], str | None]]) -> None:
-        with self.write():
-            for item_id, score, reasons, goal in scored:
-                self.db.table("items").update(item_id, {"score": score, "reasons": json.dumps(reasons), "goal": goal})
+        """Store each item's score, reasons and goal; only rows that changed are written, so a
+        re-rank of thousands of items where a few moved costs a read and a few writes."""
+        current = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, score, reasons, goal FROM items "
+                                                                      "WHERE status = 'open'")}
+        changed = []
+        for item_id, score, reasons, goal in scored:
+            row = (score, json.dumps(reasons), goal)
+            if current.get(item_id) != row:
+                changed.append((*row, item_id))
+        if changed:
+            with self.write():
+                self.db.conn.executemany("UPDATE items SET score = ?, reasons = ?, goal = ? WHERE id = ?", changed)
 
     def wake_snoozed(self, today: date) -> int:
         with self.write():

@@ -1,4 +1,5 @@
-"""Persist: each message, its items and its processed mark in one transaction."""
+"""Persist: the batch's messages, their items and their processed marks in one transaction (each
+message in its own savepoint within it), so a batch costs one commit, not one per message."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import structlog
 from langgraph.runtime import Runtime
 
 from agent.state import BatchState, Context
+from planner.store import Store
 
 log = structlog.get_logger(__name__)
 
@@ -16,6 +18,12 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         return {"stored": {}}
     stored: dict[str, list[int]] = {}
     skipped = state.get("skipped", {})
+    with store.write():
+        _record(store, state, skipped, stored)
+    return {"stored": stored}
+
+
+def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: dict[str, list[int]]) -> None:
     for msg in state["messages"]:
         mid = msg.message_id
         ids = store.record_message(msg, state.get("new_items", {}).get(mid, []),
@@ -24,4 +32,3 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         stored[mid] = ids
         if ids:
             log.info("message.extracted", message_id=mid, items=len(ids))
-    return {"stored": stored}

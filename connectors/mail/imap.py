@@ -33,6 +33,7 @@ import json
 import random
 import re
 import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -130,6 +131,12 @@ class ImapSource(MailSource):
         self._client: IMAPClient | None = None
         self._names: dict[str, str] = {}
         self._uidnext: dict[str, int] = {}  # UIDNEXT of each folder when last read to its end
+        self._selected: str | None = None  # the folder open on this connection
+        self._plans: dict[str, _Plan] = {}  # the rest of a folder's search, while a sync reads it
+        self._condstore = False
+        # The cycle fetches ahead in a thread while it processes a batch, and a confirmation may
+        # look for a Message-ID meanwhile: one command at a time on the one connection.
+        self._lock = threading.RLock()
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> ImapSource:
@@ -152,8 +159,10 @@ class ImapSource(MailSource):
             if self.security == "starttls":
                 client.starttls(self.ssl_context)
             self._login(client)
-            if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
-                client.enable("CONDSTORE")  # SELECT then reports HIGHESTMODSEQ
+            self._selected, self._plans = None, {}
+            self._condstore = client.has_capability("CONDSTORE") and client.has_capability("ENABLE")
+            if self._condstore:
+                client.enable("CONDSTORE")  # SELECT and STATUS then report HIGHESTMODSEQ
         except OAuthError as exc:
             raise MailError(str(exc)) from None
         except LoginError:
@@ -182,7 +191,8 @@ class ImapSource(MailSource):
         failure = ""
         for attempt in range(self.tries):
             try:
-                return action()
+                with self._lock:
+                    return action()
             except _Unreachable as exc:
                 failure = str(exc)
             except MailError:
@@ -197,14 +207,37 @@ class ImapSource(MailSource):
                 self.sleep(delay)
         raise MailError(f"{failure}; tried {self.tries} times, the next sync resumes where this one stopped")
 
+    def _select(self, client: IMAPClient, name: str) -> dict[bytes, Any]:
+        """Open ``name`` read-only: no flag can change."""
+        self._selected = None
+        status: dict[bytes, Any] = client.select_folder(name, readonly=True)
+        self._selected = name
+        return status
+
+    def _status(self, client: IMAPClient, name: str) -> dict[bytes, Any]:
+        """UIDVALIDITY, UIDNEXT (and HIGHESTMODSEQ) of ``name`` without opening it. The folder
+        already open is first brought up to date (NOOP), as its STATUS is as of the last command;
+        it then needs no SELECT either."""
+        if self._selected == name:
+            client.noop()
+        items = [b"UIDVALIDITY", b"UIDNEXT", *([b"HIGHESTMODSEQ"] if self._condstore else [])]
+        status: dict[bytes, Any] = client.folder_status(name, items)
+        return status
+
     def _drop(self) -> None:
         """Forget the connection after a failure: the next call reconnects."""
+        self._selected, self._plans = None, {}
         client, self._client = self._client, None
         if client is not None:
             with contextlib.suppress(OSError, IMAPClientError):
                 client.shutdown()
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        self._selected, self._plans = None, {}
         client, self._client = self._client, None
         if client is not None:
             try:
@@ -236,8 +269,9 @@ class ImapSource(MailSource):
     def check(self, folders: Sequence[str] = ()) -> str:
         """Log in and find each of ``folders``; nothing is read or changed."""
         try:
-            self._connect()
-            resolved = [f"{f} = {self.folder_name(f)}" if self.folder_name(f) != f else f for f in folders]
+            with self._lock:
+                self._connect()
+                resolved = [f"{f} = {self.folder_name(f)}" if self.folder_name(f) != f else f for f in folders]
         except (OSError, IMAPClientError) as exc:
             self._drop()
             raise MailError(f"{self.where} broke off ({type(exc).__name__})") from None
@@ -253,23 +287,38 @@ class ImapSource(MailSource):
     def _fetch(self, folder: str, cursor: str | None, limit: int, max_bytes: int) -> Batch:
         name = self.folder_name(folder)
         client = self._connect()
-        status = client.select_folder(name, readonly=True)  # read-only: no flag can change
-        validity = int(status[b"UIDVALIDITY"])
-        top = int(status.get(b"UIDNEXT", 1)) - 1
-        modseq = int(status[b"HIGHESTMODSEQ"]) if b"HIGHESTMODSEQ" in status else None
         known = _cursor(cursor)
-        if known is not None and known.uidvalidity == validity:
-            last = known.uid
-            # Nothing changed since the folder was read to its end: no SEARCH, no FETCH.
-            if (modseq is not None and known.modseq == modseq) or (b"UIDNEXT" in status and top <= last):
-                self._uidnext[name] = top + 1
-                return Batch([], _dump(validity, last, modseq), more=False, remaining=0)
-            uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
+        plan = self._plans.pop(name, None)
+        if plan is not None and known is not None and self._selected == name \
+                and (plan.validity, plan.after) == (known.uidvalidity, known.uid):
+            # The next batch of the search this sync began: no SELECT, no SEARCH.
+            validity, top, modseq, last, uids = plan.validity, plan.top, plan.modseq, known.uid, plan.uids
         else:
-            last = 0
-            since = (self.clock() - self.max_age).date() if self.max_age is not None else None
-            uids = client.search(["SENTSINCE", since] if since else ["ALL"])
-        uids = sorted(uids)
+            status = None
+            if known is not None:
+                # A poll: STATUS answers "nothing new" without opening the folder, which on a
+                # large folder costs the server far more.
+                status = self._status(client, name)
+                if int(status[b"UIDVALIDITY"]) == known.uidvalidity and _unchanged(status, known):
+                    self._uidnext[name] = int(status[b"UIDNEXT"])
+                    return Batch([], cursor or "", more=False, remaining=0)
+            if status is None or self._selected != name:
+                status = self._select(client, name)
+            validity = int(status[b"UIDVALIDITY"])
+            top = int(status.get(b"UIDNEXT", 1)) - 1
+            modseq = int(status[b"HIGHESTMODSEQ"]) if b"HIGHESTMODSEQ" in status else None
+            if known is not None and known.uidvalidity == validity:
+                last = known.uid
+                # Nothing changed since the folder was read to its end: no SEARCH, no FETCH.
+                if (modseq is not None and known.modseq == modseq) or (b"UIDNEXT" in status and top <= last):
+                    self._uidnext[name] = top + 1
+                    return Batch([], _dump(validity, last, modseq), more=False, remaining=0)
+                uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
+            else:
+                last = 0
+                since = (self.clock() - self.max_age).date() if self.max_age is not None else None
+                uids = client.search(["SENTSINCE", since] if since else ["ALL"])
+            uids = sorted(uids)
         if not uids:
             self._uidnext[name] = top + 1
             return Batch([], _dump(validity, max(last, top), modseq), more=False, remaining=0)
@@ -287,7 +336,9 @@ class ImapSource(MailSource):
         # Past the last message of the folder when nothing is left: mail older than max_age
         # that the first search passed over is never asked for again.
         end = chosen[-1] if more else max(chosen[-1], top)
-        if not more:
+        if more:
+            self._plans[name] = _Plan(validity, top, modseq, end, uids[len(chosen):])
+        else:
             self._uidnext[name] = end + 1
         # The modseq only with a folder read to its end, as it stands for "nothing left".
         return Batch(messages, _dump(validity, end, None if more else modseq), more=more,
@@ -352,7 +403,7 @@ class ImapSource(MailSource):
     def _wait(self, deadline: float) -> bool:
         name = self.folder_name("INBOX")
         client = self._connect()
-        status = client.select_folder(name, readonly=True)
+        status = self._status(client, name) if self._selected == name else self._select(client, name)
         seen = self._uidnext.get(name)
         if seen is not None and int(status.get(b"UIDNEXT", seen)) > seen:
             return True  # delivered since the last read, before this wait began
@@ -378,7 +429,7 @@ class ImapSource(MailSource):
         def look() -> bool:
             client = self._connect()
             for folder in folders:
-                client.select_folder(self.folder_name(folder), readonly=True)
+                self._select(client, self.folder_name(folder))
                 if client.search(["HEADER", "Message-ID", message_id]):
                     return True
             return False
@@ -390,8 +441,9 @@ class ImapSource(MailSource):
         false. Tried once: after a broken connection the copy may already be there, and the
         caller can ask :meth:`has_message_id` before trying again."""
         try:
-            client = self._connect()
-            client.append(self.folder_name(folder), raw, flags=(b"\\Seen",) if seen else ())
+            with self._lock:
+                client = self._connect()
+                client.append(self.folder_name(folder), raw, flags=(b"\\Seen",) if seen else ())
         except MailError:
             raise
         except (OSError, IMAPClientError) as exc:
@@ -456,6 +508,25 @@ def _part(node: Any, section: str) -> _Part:
     text = kind.lower() == b"text" and sub.lower() in (b"plain", b"html")
     base64 = isinstance(encoding, bytes) and encoding.lower() == b"base64"
     return _Part(section, text=text, size=size, base64=base64)
+
+
+@dataclass
+class _Plan:
+    """What is left of a folder's search after a batch: the UIDs still to read, and the folder's
+    state when it was searched."""
+
+    validity: int
+    top: int
+    modseq: int | None
+    after: int  # the cursor's UID once the batch before is stored
+    uids: list[int]
+
+
+def _unchanged(status: dict[bytes, Any], known: Any) -> bool:
+    """Whether a folder's STATUS says nothing arrived since ``known`` (same UIDVALIDITY)."""
+    if b"HIGHESTMODSEQ" in status and known.modseq is not None:
+        return int(status[b"HIGHESTMODSEQ"]) == known.modseq
+    return int(status[b"UIDNEXT"]) - 1 <= known.uid
 
 
 def _aware(value: Any) -> datetime | None:
