@@ -70,7 +70,11 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 def fold(text: str) -> str:
     """``text`` lower-cased so that an ASCII literal a case-insensitive pattern matches in it is
     a plain substring of the result: what the literal prefilters search."""
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+# Most sentences name no date at all: one look for any key at all spares a look per pattern.
+_ANY_KEY = tuple(dict.fromkeys(k for keys in _KEYS.values() for k in keys))
 
 
 def _may_match(kind: str, sentence: str, low: str) -> bool:
@@ -113,6 +117,8 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
     local = sent.astimezone(tz)
     base = local.date()
     low = fold(sentence)
+    if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
+        return None, ""
     for kind, rx in PATTERNS:
         if not _may_match(kind, sentence, low):
             continue

@@ -32,6 +32,8 @@ _CUE_KEYS: dict[str, tuple[str, ...]] = {
     "cue:let_me_know": ("know",),
     "cue:link": ("http", "$link", "click"),
 }
+# cue:modal_you needs "you", or "u" standing alone as a word (whitespace before it, \b after).
+_LONE_U_RE = re.compile(r"\bu\b", re.I)
 
 
 def features(sentence: str) -> list[str]:
@@ -43,8 +45,12 @@ def features(sentence: str) -> list[str]:
         feats.append(f"first:{tokens[0]}")
     low = fold(sentence)
     for name, rx in _CUES.items():
-        keys = _CUE_KEYS.get(name)
-        if (keys is None or any(k in low for k in keys)) and rx.search(sentence):
+        if name == "cue:modal_you":
+            may = "you" in low or _LONE_U_RE.search(sentence) is not None
+        else:
+            keys = _CUE_KEYS.get(name)
+            may = keys is None or any(k in low for k in keys)
+        if may and rx.search(sentence):
             feats.append(name)
     feats.append("bias")
     return feats
