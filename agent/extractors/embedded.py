@@ -274,10 +274,17 @@ class EmbeddedExtractor:
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
             return None
-        due, phrase = find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
         if ctx.from_owner:
-            return self._owner_sentence(sentence, low, ctx, due, phrase)
-        return self._their_sentence(sentence, low, ctx, due, phrase)
+            return self._owner_sentence(sentence, low, ctx, *self._due(sentence, ctx))
+        # Most of other people's sentences yield nothing, so their due date is found only when an
+        # item needs it. Taking the date into the owner's zone first, as find_due does, keeps a
+        # Date the zone cannot hold failing here as it always has.
+        ctx.msg.date.astimezone(ctx.owner.tz)
+        return self._their_sentence(sentence, low, ctx)
+
+    @staticmethod
+    def _due(sentence: str, ctx: _Ctx) -> tuple[str | None, str]:
+        return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
 
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
@@ -322,23 +329,28 @@ class EmbeddedExtractor:
                                                                   sentence, re.I)
         return not owner_in_to and bool(ctx.msg.to) and not mentions_owner
 
-    def _their_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
+    def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
         if b:
+            due, phrase = self._due(sentence, ctx)
             what = next(g for g in (b.group("b1"), b.group("b2"), b.group("b3"), b.group("b4")) if g)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         question = sentence.rstrip().endswith("?")
-        if p and not question and (due or re.search(r"\b(you|your)\b", sentence, re.I)):
-            vp = _clean_vp(p.group("vp"), phrase)
-            if vp and not (_VAGUE_RE.match(vp) and not due) and not re.search(r"\b(i|we) can\b", p.group(0), re.I):
-                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if p and not question:
+            due, phrase = self._due(sentence, ctx)
+            if due or re.search(r"\b(you|your)\b", sentence, re.I):
+                vp = _clean_vp(p.group("vp"), phrase)
+                if (vp and not (_VAGUE_RE.match(vp) and not due)
+                        and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
+                    return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         # _classify has ruled out courtesy and away notes; marketing remains to check.
         if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or not self._asks(sentence, low)
                 or self._aimed_elsewhere(sentence, ctx)):
             return None
+        due, phrase = self._due(sentence, ctx)
         swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
         n = _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
         if n:
