@@ -93,6 +93,10 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon 
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
                             r"\s*[,–—(]\s*.*$|\s+-\s+.*$", re.I)
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
+_PARA_RE = re.compile(r"\n\s*\n")
+_DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", re.I)
+_DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next))+\s*$", re.I)
+_SPACES_RE = re.compile(r"\s{2,}")
 
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
@@ -141,7 +145,7 @@ def is_rule_request(sentence: str) -> bool:
 def sentences(text: str) -> list[str]:
     """Sentences of a reply, each a verbatim span once whitespace is collapsed."""
     segments: list[str] = []
-    for para in re.split(r"\n\s*\n", text):
+    for para in _PARA_RE.split(text):
         cur: list[str] = []
         for raw in para.split("\n"):
             line = raw.strip()
@@ -160,7 +164,10 @@ def sentences(text: str) -> list[str]:
     out = []
     for seg in segments:
         for s in _SPLIT_RE.split(seg):
-            s = _BULLET_RE.sub("", s.strip())
+            s = s.strip()
+            # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
+            if s[:1] in ("-", "*", "•") or s[:1].isdigit():
+                s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
     return out
@@ -189,11 +196,11 @@ def _clean_vp(vp: str, phrase: str) -> str:
     first, _, rest = vp.strip().partition(" ")
     if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
         vp = f"{_GERUNDS[first.lower()]} {rest}"
-    vp = re.sub(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", "", vp.strip(), flags=re.I)
+    vp = _DANGLING_DUE_RE.sub("", vp.strip())
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
-    vp = re.sub(r"(\s+(by|before|on|until|till|in|at|for|the|this|next))+\s*$", "", vp, flags=re.I)
-    vp = re.sub(r"\s{2,}", " ", vp)
+    vp = _DANGLING_WORDS_RE.sub("", vp)
+    vp = _SPACES_RE.sub(" ", vp)
     vp = _TRAILING_RE.sub("", vp).strip()
     words = vp.split()
     if len(words) > 12:
@@ -325,9 +332,11 @@ class EmbeddedExtractor:
                 and m.group("name").lower() != ctx.owner.first_name):
             return True
         owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
+        if owner_in_to or not ctx.msg.to:
+            return False
         mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
                                                                   sentence, re.I)
-        return not owner_in_to and bool(ctx.msg.to) and not mentions_owner
+        return not mentions_owner
 
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
