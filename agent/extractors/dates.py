@@ -45,6 +45,43 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\btoday\b", re.I)),
 ]
 
+# Prefilters: every match of a pattern contains one of its keys in the folded sentence, so a
+# sentence holding none of them cannot match and skips the regex. "explicit" needs a digit in
+# each branch; the others need the literal words written in them.
+_DIGIT_RE = re.compile(r"\d")
+_KEYS: dict[str, tuple[str, ...]] = {
+    "next_weekday": ("next ",),
+    "this_weekday": ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday"),
+    "tomorrow": ("tomorrow", "tmr"),
+    "end_next_week": ("end of next week",),
+    "end_week": ("eow", "end of "),
+    "end_next_month": ("end of next month",),
+    "end_month": ("eom", "end of "),
+    "next_week": ("next week",),
+    "in_n": ("day", "week"),
+    "eod": ("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this "),
+    "today": ("today",),
+}
+# Under re.I an ASCII letter also matches these three characters, which lower() leaves
+# elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased so that an ASCII literal a case-insensitive pattern matches in it is
+    a plain substring of the result: what the literal prefilters search."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+# Most sentences name no date at all: one look for any key at all spares a look per pattern.
+_ANY_KEY = tuple(dict.fromkeys(k for keys in _KEYS.values() for k in keys))
+
+
+def _may_match(kind: str, sentence: str, low: str) -> bool:
+    if kind == "explicit":
+        return _DIGIT_RE.search(sentence) is not None
+    return any(k in low for k in _KEYS[kind])
+
 
 def _hm(hour: str | None, minute: str | None, ampm: str | None) -> time | None:
     if not hour or not ampm:
@@ -79,7 +116,12 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
     resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none)."""
     local = sent.astimezone(tz)
     base = local.date()
+    low = fold(sentence)
+    if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
+        return None, ""
     for kind, rx in PATTERNS:
+        if not _may_match(kind, sentence, low):
+            continue
         m = rx.search(sentence)
         if not m:
             continue

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from agent.extractors.dates import fold
+
 _TOKEN_RE = re.compile(r"[a-z0-9']+|\?")
 _CUES = {
     "cue:modal_you": re.compile(r"\b(can|could|would|will|do|did|are|have)\s+(you|u)\b", re.I),
@@ -22,15 +24,34 @@ _CUES = {
     "cue:link": re.compile(r"https?://|\$link|click", re.I),
     "cue:first_person": re.compile(r"^\s*(i|we)\b", re.I),
 }
+# Prefilters: a cue's every match contains one of its keys in the folded sentence, so a sentence
+# without them skips the regex. Cues left out are anchored or have no rare literal to key on.
+_CUE_KEYS: dict[str, tuple[str, ...]] = {
+    "cue:please": ("please", "pls", "kindly"),
+    "cue:need_you": ("need", "want", "require"),
+    "cue:let_me_know": ("know",),
+    "cue:link": ("http", "$link", "click"),
+}
+# cue:modal_you needs "you", or "u" standing alone as a word (whitespace before it, \b after).
+_LONE_U_RE = re.compile(r"\bu\b", re.I)
 
 
 def features(sentence: str) -> list[str]:
+    """The model's features of one sentence: words, word pairs, the first word and the cues."""
     tokens = _TOKEN_RE.findall(sentence.lower())
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     if tokens:
         feats.append(f"first:{tokens[0]}")
-    feats += [name for name, rx in _CUES.items() if rx.search(sentence)]
+    low = fold(sentence)
+    for name, rx in _CUES.items():
+        if name == "cue:modal_you":
+            may = "you" in low or _LONE_U_RE.search(sentence) is not None
+        else:
+            keys = _CUE_KEYS.get(name)
+            may = keys is None or any(k in low for k in keys)
+        if may and rx.search(sentence):
+            feats.append(name)
     feats.append("bias")
     return feats
 
@@ -40,7 +61,8 @@ class RequestModel:
         self.weights = weights
 
     def probability(self, sentence: str) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features(sentence))
+        weights = self.weights
+        z = sum([weights.get(f, 0.0) for f in features(sentence)])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
