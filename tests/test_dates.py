@@ -68,3 +68,12 @@ def test_a_deadline_past_the_calendar_or_a_decade_away_is_no_deadline() -> None:
         assert find_due(sentence, sent, LONDON) == (None, "")
     assert time.perf_counter() - began < 1  # counting 99,999,999 working days took minutes
     assert find_due("Send it in 3 working days.", sent, LONDON)[0] == "2026-11-23"
+
+
+def test_a_date_at_the_calendars_edge_or_a_weekday_in_odd_letters_is_handled() -> None:
+    edge = datetime(9999, 12, 31, 23, 59, tzinfo=UTC)
+    assert find_due("Please send it by Friday.", edge, ZoneInfo("Pacific/Kiritimati")) == (None, "")
+    sent = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # a Wednesday
+    # Case-insensitive matching takes "ſ" for "s" and "ı" for "i": the weekday must still resolve.
+    assert find_due("Can you do it by ſunday?", sent, UTC)[0] == "2026-11-22"
+    assert find_due("Can you do it by next Frıday?", sent, UTC)[0] == find_due("by next Friday", sent, UTC)[0]

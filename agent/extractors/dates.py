@@ -114,7 +114,10 @@ MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadlin
 def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -> tuple[str | None, str]:
     """The due date a sentence names, as an ISO date (or date-time when a time is given),
     resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none)."""
-    local = sent.astimezone(tz)
+    try:
+        local = sent.astimezone(tz)
+    except OverflowError:  # a Date at the calendar's edge (year 9999) has no day in the owner's zone
+        return None, ""
     base = local.date()
     low = fold(sentence)
     if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
@@ -141,11 +144,11 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
             nxt = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
             when = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
         elif kind == "next_weekday":
-            wd = WEEKDAYS[m.group(1).lower()]
+            wd = WEEKDAYS[fold(m.group(1))]
             monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
             when, at = monday_next + timedelta(days=wd), _hm(m.group(2), m.group(3), m.group(4))
         elif kind == "this_weekday":
-            wd = WEEKDAYS[m.group(1).lower()]
+            wd = WEEKDAYS[fold(m.group(1))]
             when, at = _weekday_on_or_after(base, wd), _hm(m.group(2), m.group(3), m.group(4))
         elif kind == "next_week":
             when = base - timedelta(days=base.weekday()) + timedelta(days=7)

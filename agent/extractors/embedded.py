@@ -284,9 +284,7 @@ class EmbeddedExtractor:
         if ctx.from_owner:
             return self._owner_sentence(sentence, low, ctx, *self._due(sentence, ctx))
         # Most of other people's sentences yield nothing, so their due date is found only when an
-        # item needs it. Taking the date into the owner's zone first, as find_due does, keeps a
-        # Date the zone cannot hold failing here as it always has.
-        ctx.msg.date.astimezone(ctx.owner.tz)
+        # item needs it.
         return self._their_sentence(sentence, low, ctx)
 
     @staticmethod
