@@ -1,7 +1,9 @@
 """The foreground daemon behind ``focusd run``: a sync every poll interval, the brief when due.
 
-It tells systemd it is ready (``Type=notify``) and stops cleanly on SIGTERM. IMAP IDLE and
-reply handling join it in later work; for now it polls.
+It tells systemd it is ready (``Type=notify``) and stops cleanly on SIGTERM. Between cycles it
+waits on the mail source (IMAP IDLE, or the Maildir's INBOX), so new mail starts a cycle at
+once; otherwise a cycle runs every poll interval. Each cycle also reads replies to briefs and
+retries mail left in the outbox.
 
 A server that is down or a locked database heals by itself, so such a cycle is logged and the
 next one retries. So does a mail folder or calendar file that is not there at start-up (a late
@@ -16,6 +18,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from datetime import datetime
 from types import FrameType
 
@@ -24,8 +27,11 @@ import structlog
 from agent.app import App
 from agent.cycle import send_brief, sync_once
 from agent.errors import FocusdError
+from connectors.errors import ConnectorError
 
 log = structlog.get_logger(__name__)
+
+STOP_CHECK = 5.0  # seconds: how soon a wait for mail hears a stop
 
 
 def sd_notify(state: str) -> None:
@@ -48,6 +54,22 @@ def brief_due(app: App, now: datetime) -> bool:
     existing = app.store.brief(now.date())
     # A brief already in the outbox is retried by each cycle's flush, on its backoff.
     return not (existing and existing["sent_at"]) and app.store.outbox_row("brief", now.date().isoformat()) is None
+
+
+def pause(app: App, stop: threading.Event, interval: float) -> None:
+    """Wait for the next cycle: until the mail source sees new mail (IMAP IDLE, a Maildir
+    delivery) or ``interval`` ends. The wait is cut in short slices, so a stop is heard within
+    :data:`STOP_CHECK` seconds. A source that fails while waiting is logged; the wait goes on
+    as a plain sleep and the next cycle reconnects."""
+    deadline = time.monotonic() + interval
+    while not stop.is_set() and (left := deadline - time.monotonic()) > 0:
+        try:
+            if app.mail.wait_for_new(min(left, STOP_CHECK)):
+                log.info("daemon.new_mail")
+                return
+        except (ConnectorError, FocusdError, OSError) as exc:  # the next cycle reports it in full
+            log.warning("daemon.wait_failed", error=type(exc).__name__)
+            stop.wait(min(left, STOP_CHECK))
 
 
 def permanent(exc: BaseException) -> bool:
@@ -91,7 +113,7 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
         if max_cycles is not None and cycles >= max_cycles:
             break
         sd_notify("WATCHDOG=1")
-        stop.wait(interval)
+        pause(app, stop, interval)
     sd_notify("STOPPING=1")
     app.close()
     return 0

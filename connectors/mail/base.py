@@ -66,11 +66,12 @@ class MailSource(ABC):
     def wait_for_new(self, timeout: float) -> bool:
         """Block up to ``timeout`` seconds until new mail may be in INBOX.
 
-        True means "poll now"; it may be a false alarm, never a missed delivery. This default
-        cannot tell, so it sleeps the whole time and says yes.
+        True means "poll now"; it may be a false alarm. False means the time passed without a
+        sign of mail; the caller still polls at its interval. This default cannot tell, so it
+        sleeps the whole time and says no.
         """
         time.sleep(max(0.0, timeout))
-        return True
+        return False
 
     def check(self, folders: Sequence[str] = ()) -> str:
         """Raise :class:`MailError` when the source, or one of ``folders``, cannot be read;
