@@ -162,7 +162,8 @@ def _header_value(value: Any) -> str:
     if isinstance(value, email.header.Header):
         value = str(value)
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    # Escaped raw bytes are non-ASCII: ASCII text, most headers, needs no search for them.
+    if not text.isascii() and _ESCAPED_BYTE_RE.search(text):
         text = _decode_bytes(text.encode("ascii", "surrogateescape"), "utf-8")
     if "=?" not in text:
         return _unfold(text)
@@ -176,13 +177,19 @@ def _header_value(value: Any) -> str:
     return _unfold("".join(out))
 
 
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOLD_RE = re.compile(r"\r?\n[ \t]*")
 
 
 def _unfold(text: str) -> str:
     """One line of header text: folds joined, control characters (a NUL, an escape) made spaces,
     so they reach no title, brief or terminal."""
-    return _CONTROL_RE.sub(" ", re.sub(r"\r?\n[ \t]*", " ", text))
+    if "\n" in text:  # a fold is a line break
+        text = _FOLD_RE.sub(" ", text)
+    if text.isprintable():  # control characters are never printable: nothing to replace
+        return text
+    return _CONTROL_RE.sub(" ", text)
 
 
 def _header(msg: EmailMessage, name: str) -> str:
@@ -352,6 +359,10 @@ _FOOTER_RE = re.compile(
     re.I,
 )
 
+_FOOTER_WORDS = ("unsubscribe", "out of", "manage", "update your", "you are receiving", "you received",
+                 "in your browser")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
 
 def is_bulk(msg: EmailMessage, sender: str, reply_text: str) -> bool:
     """Newsletters, lists, auto-replies and notifications: mail nobody wrote to the owner."""
@@ -364,7 +375,13 @@ def is_bulk(msg: EmailMessage, sender: str, reply_text: str) -> bool:
         return True
     if _NOREPLY_RE.match(sender or ""):
         return True
-    return bool(_FOOTER_RE.search(reply_text[-1500:]))
+    tail = reply_text[-1500:]
+    # Each footer phrase holds one of _FOOTER_WORDS; IGNORECASE matches an ASCII letter only to
+    # itself in either case or to one of the four letters _FOLD maps, so the lowered text holds it too.
+    folded = tail.lower() if tail.isascii() else tail.translate(_FOLD).lower()
+    if not any(word in folded for word in _FOOTER_WORDS):
+        return False
+    return bool(_FOOTER_RE.search(tail))
 
 
 # -- visible reply ---------------------------------------------------------------------------------
@@ -408,27 +425,40 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
 def visible_reply(text: str) -> str:
     """The part of a message its sender wrote now: quoted history and signatures removed."""
     lines = text.split("\n")
+    count = len(lines)
     kept: list[str] = []
     i = 0
-    while i < len(lines):
+    while i < count:
         line = lines[i]
         stripped = line.strip()
-        if _ORIGINAL_RE.match(line) or _SIG_RE.match(line.rstrip("\r")):
+        # Quoted and blank lines are most of a reply. No marker below can start with ">" (each
+        # needs a "-", "_", "*", a letter or a colon first), nor match a blank line.
+        if stripped.startswith(">"):
+            i += 1
+            continue
+        if not stripped:
+            kept.append("")
+            i += 1
+            continue
+        # Each marker needs a literal its pattern requires: "--" for the rules, "_" for the
+        # underscores, ":" for a "From:" header and for a "... wrote:" on this line or the next.
+        if "--" in line and (_ORIGINAL_RE.match(line) or _SIG_RE.match(line.rstrip("\r"))):
             break
-        if _UNDERSCORES_RE.match(line) and i + 1 < len(lines) and _is_outlook_header(lines, i + 1):
+        if "_" in line and _UNDERSCORES_RE.match(line) and i + 1 < count and _is_outlook_header(lines, i + 1):
             break
-        if _is_outlook_header(lines, i):
+        colon = ":" in line
+        if colon and _is_outlook_header(lines, i):
             break
-        header_len = _wrote_header(lines, i)
+        header_len = _wrote_header(lines, i) if colon or (i + 1 < count and ":" in lines[i + 1]) else 0
         if header_len:
             nxt = i + header_len
-            while nxt < len(lines) and not lines[nxt].strip():
+            while nxt < count and not lines[nxt].strip():
                 nxt += 1
-            if nxt < len(lines) and lines[nxt].lstrip().startswith(">"):
+            if nxt < count and lines[nxt].lstrip().startswith(">"):
                 i = nxt  # a bottom-posted reply may follow the quote: keep scanning
                 continue
             break
-        if stripped.startswith(">") or _MOBILE_RE.match(line):
+        if _MOBILE_RE.match(line):
             i += 1
             continue
         kept.append(line.rstrip())
