@@ -14,6 +14,7 @@ import codecs
 import email
 import email.header
 import email.utils
+import functools
 import hashlib
 import re
 from datetime import UTC, datetime
@@ -198,14 +199,20 @@ def _header(msg: EmailMessage, name: str) -> str:
 
 
 def _addresses(msg: EmailMessage, name: str) -> list[Address]:
-    values = [_header_value(v) for v in msg.get_all(name) or []]
+    return list(_parse_addresses(tuple(_header_value(v) for v in msg.get_all(name) or [])))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_addresses(values: tuple[str, ...]) -> tuple[Address, ...]:
+    """The addresses in header values. Cached: a mailbox names the same few people (its owner
+    above all) in message after message, and the stdlib's address parser is slow."""
     out = []
     for display, addr in email.utils.getaddresses(values):
         addr = addr.strip().strip("<>")
         if not addr and not display:
             continue
         out.append(Address(name=display.strip(), email=addr.lower()))
-    return out
+    return tuple(out)
 
 
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
@@ -300,6 +307,10 @@ def _attachment_size(part: EmailMessage) -> int:
 
 def _filename(part: EmailMessage) -> str:
     try:
+        # The name is a "filename" or "name" parameter of one of these headers: without those
+        # letters in them (in any case) there is none, and parsing their parameters is slow.
+        if not any("name" in str(part.get(h, "")).lower() for h in ("Content-Disposition", "Content-Type")):
+            return ""
         name = part.get_filename()
     except Exception:  # noqa: BLE001 - RFC 2231 parameters can be broken in many ways
         return ""
@@ -322,7 +333,8 @@ def _payload(part: EmailMessage) -> bytes:
 def _text_of(part: EmailMessage) -> str:
     raw = _payload(part)
     try:
-        charset = part.get_content_charset()
+        # Likewise a charset is a "charset" parameter of the Content-Type.
+        charset = part.get_content_charset() if "charset" in str(part.get("Content-Type", "")).lower() else None
     except Exception:  # noqa: BLE001 - e.g. a non-ASCII charset parameter
         charset = None
     return _decode_bytes(raw, charset)
