@@ -68,30 +68,31 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     if not msg.keys():
         msg = _skip_leading_garbage(data)
 
-    text, attachments = _body(msg)
+    headers = _Headers(msg)
+    text, attachments = _body(msg, headers)
     reply_text = visible_reply(text)
-    sender = _addresses(msg, "From")
-    references = _msgids(_header(msg, "References"))
-    in_reply_to_ids = _msgids(_header(msg, "In-Reply-To"))
+    sender = _addresses(headers, "From")
+    references = _msgids(_header(headers, "References"))
+    in_reply_to_ids = _msgids(_header(headers, "In-Reply-To"))
     in_reply_to = in_reply_to_ids[0] if in_reply_to_ids else ""
-    message_id = _message_id(msg, data)
-    date, dated = _date(msg, received)
+    message_id = _message_id(headers, data)
+    date, dated = _date(headers, received)
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
-        subject=_header(msg, "Subject").strip(),
+        subject=_header(headers, "Subject").strip(),
         sender=from_addr,
-        to=_addresses(msg, "To"),
-        cc=_addresses(msg, "Cc"),
+        to=_addresses(headers, "To"),
+        cc=_addresses(headers, "Cc"),
         date=date,
         dated=dated,
         text=text,
         reply_text=reply_text,
         in_reply_to=in_reply_to,
         references=references,
-        authentication_results=[_header_value(v) for v in msg.get_all("Authentication-Results") or []],
+        authentication_results=[_header_value(v) for v in headers.get_all("Authentication-Results")],
         attachments=attachments,
-        is_bulk=is_bulk(msg, from_addr.email, reply_text),
+        is_bulk=is_bulk(headers, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),
     )
 
@@ -123,6 +124,31 @@ def _skip_leading_garbage(data: bytes) -> EmailMessage:
 
 
 # -- headers -------------------------------------------------------------------------------------
+
+
+class _Headers:
+    """A message's headers by lower-case name, gathered in one pass. ``Message.get`` lowers and
+    compares the name of every header on each call, and a message is asked for a score of them.
+    Values come back as ``Message.get`` and ``Message.get_all`` would return them."""
+
+    def __init__(self, msg: EmailMessage) -> None:
+        self._fetch = msg.policy.header_fetch_parse
+        self._by_name: dict[str, list[tuple[str, Any]]] = {}
+        for name, value in msg.raw_items():
+            self._by_name.setdefault(name.lower(), []).append((name, value))
+
+    def get(self, name: str) -> Any:
+        """The first header called ``name`` (in any case), or None."""
+        found = self._by_name.get(name.lower())
+        return self._fetch(*found[0]) if found else None
+
+    def get_all(self, name: str) -> list[Any]:
+        """Every header called ``name`` (in any case), in order."""
+        return [self._fetch(*pair) for pair in self._by_name.get(name.lower(), ())]
+
+
+#: What headers are read from: a message or a part, or a message's gathered headers.
+_HeaderSource = EmailMessage | _Headers
 
 
 def _codec(charset: str | None) -> str | None:
@@ -193,12 +219,12 @@ def _unfold(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-def _header(msg: EmailMessage, name: str) -> str:
+def _header(msg: _HeaderSource, name: str) -> str:
     value = msg.get(name)
     return "" if value is None else _header_value(value)
 
 
-def _addresses(msg: EmailMessage, name: str) -> list[Address]:
+def _addresses(msg: _HeaderSource, name: str) -> list[Address]:
     return list(_parse_addresses(tuple(_header_value(v) for v in msg.get_all(name) or [])))
 
 
@@ -222,7 +248,7 @@ def _msgids(value: str) -> list[str]:
     return _MSGID_RE.findall(value)
 
 
-def _message_id(msg: EmailMessage, data: bytes) -> str:
+def _message_id(msg: _HeaderSource, data: bytes) -> str:
     ids = _msgids(_header(msg, "Message-ID"))
     if ids:
         return ids[0]
@@ -236,7 +262,7 @@ def _message_id(msg: EmailMessage, data: bytes) -> str:
     return f"<{hashlib.sha256(stable + data[head_end:]).hexdigest()[:32]}@focusd.invalid>"
 
 
-def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]:
+def _date(msg: _HeaderSource, received: datetime | None) -> tuple[datetime, bool]:
     """When the message was written, and whether its Date header said so. Without one, the
     first Received header stands in (when a server took it), else when it arrived; neither
     is the same for two deliveries of one message, so the message is not ``dated``."""
@@ -261,7 +287,7 @@ def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]
 # -- body ----------------------------------------------------------------------------------------
 
 
-def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
+def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
     plain: str | None = None
     html: str | None = None
     attachments: list[Attachment] = []
@@ -271,17 +297,18 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
-        filename = _filename(part)
-        disposition = _header(part, "Content-Disposition").split(";")[0].strip().lower()
+        own = headers if part is msg else part
+        filename = _filename(part, own)
+        disposition = _header(own, "Content-Disposition").split(";")[0].strip().lower()
         # A named text part is still the body when it is inline or the whole message.
         body_like = ctype.startswith("text/") and (not filename or disposition == "inline" or part is msg)
         if disposition == "attachment" or not body_like:
-            attachments.append(Attachment(filename, ctype, _attachment_size(part)))
+            attachments.append(Attachment(filename, ctype, _attachment_size(part, own)))
             continue
         if ctype == "text/plain" and plain is None:
-            plain = _text_of(part)
+            plain = _text_of(part, own)
         elif ctype == "text/html" and html is None:
-            html = _text_of(part)
+            html = _text_of(part, own)
     if plain is not None and plain.strip():
         text = plain
     elif html is not None:
@@ -297,19 +324,20 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
 OMITTED_HEADER = "X-Focusd-Omitted-Bytes"
 
 
-def _attachment_size(part: EmailMessage) -> int:
+def _attachment_size(part: EmailMessage, own: _HeaderSource) -> int:
     size = len(_payload(part))
-    noted = _header(part, OMITTED_HEADER)
+    noted = _header(own, OMITTED_HEADER)
     if size == 0 and noted.isdigit() and len(noted) <= 12:  # only a size, never more than a terabyte
         return int(noted)
     return size
 
 
-def _filename(part: EmailMessage) -> str:
+def _filename(part: EmailMessage, own: _HeaderSource) -> str:
+    """The part's file name; ``own`` holds its headers."""
     try:
         # The name is a "filename" or "name" parameter of one of these headers: without those
         # letters in them (in any case) there is none, and parsing their parameters is slow.
-        if not any("name" in str(part.get(h, "")).lower() for h in ("Content-Disposition", "Content-Type")):
+        if not any("name" in str(own.get(h) or "").lower() for h in ("Content-Disposition", "Content-Type")):
             return ""
         name = part.get_filename()
     except Exception:  # noqa: BLE001 - RFC 2231 parameters can be broken in many ways
@@ -330,11 +358,11 @@ def _payload(part: EmailMessage) -> bytes:
     return b""
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: EmailMessage, own: _HeaderSource) -> str:
     raw = _payload(part)
     try:
         # Likewise a charset is a "charset" parameter of the Content-Type.
-        charset = part.get_content_charset() if "charset" in str(part.get("Content-Type", "")).lower() else None
+        charset = part.get_content_charset() if "charset" in str(own.get("Content-Type") or "").lower() else None
     except Exception:  # noqa: BLE001 - e.g. a non-ASCII charset parameter
         charset = None
     return _decode_bytes(raw, charset)
@@ -376,7 +404,7 @@ _FOOTER_WORDS = ("unsubscribe", "out of", "manage", "update your", "you are rece
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
 
 
-def is_bulk(msg: EmailMessage, sender: str, reply_text: str) -> bool:
+def is_bulk(msg: _HeaderSource, sender: str, reply_text: str) -> bool:
     """Newsletters, lists, auto-replies and notifications: mail nobody wrote to the owner."""
     if msg.get("List-Unsubscribe") or msg.get("List-Id"):
         return True
