@@ -142,6 +142,11 @@ class _Headers:
         found = self._by_name.get(name.lower())
         return self._fetch(*found[0]) if found else None
 
+    def first_raw(self, name: str) -> Any:
+        """The first header called ``name`` as the parser stored it, or None."""
+        found = self._by_name.get(name.lower())
+        return found[0][1] if found else None
+
     def get_all(self, name: str) -> list[Any]:
         """Every header called ``name`` (in any case), in order."""
         return [self._fetch(*pair) for pair in self._by_name.get(name.lower(), ())]
@@ -297,7 +302,7 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
-        own = headers if part is msg else part
+        own = headers if part is msg else _Headers(part)
         filename = _filename(part, own)
         disposition = _header(own, "Content-Disposition").split(";")[0].strip().lower()
         # A named text part is still the body when it is inline or the whole message.
@@ -324,7 +329,7 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
 OMITTED_HEADER = "X-Focusd-Omitted-Bytes"
 
 
-def _attachment_size(part: EmailMessage, own: _HeaderSource) -> int:
+def _attachment_size(part: EmailMessage, own: _Headers) -> int:
     size = len(_payload(part))
     noted = _header(own, OMITTED_HEADER)
     if size == 0 and noted.isdigit() and len(noted) <= 12:  # only a size, never more than a terabyte
@@ -332,7 +337,7 @@ def _attachment_size(part: EmailMessage, own: _HeaderSource) -> int:
     return size
 
 
-def _filename(part: EmailMessage, own: _HeaderSource) -> str:
+def _filename(part: EmailMessage, own: _Headers) -> str:
     """The part's file name; ``own`` holds its headers."""
     try:
         # The name is a "filename" or "name" parameter of one of these headers: without those
@@ -358,14 +363,23 @@ def _payload(part: EmailMessage) -> bytes:
     return b""
 
 
-def _text_of(part: EmailMessage, own: _HeaderSource) -> str:
+def _text_of(part: EmailMessage, own: _Headers) -> str:
     raw = _payload(part)
+    content_type = own.first_raw("Content-Type")
     try:
-        # Likewise a charset is a "charset" parameter of the Content-Type.
-        charset = part.get_content_charset() if "charset" in str(own.get("Content-Type") or "").lower() else None
+        charset = None if content_type is None else _charset_param(content_type)
     except Exception:  # noqa: BLE001 - e.g. a non-ASCII charset parameter
         charset = None
     return _decode_bytes(raw, charset)
+
+
+@functools.lru_cache(maxsize=1024)
+def _charset_param(content_type: str) -> str | None:
+    """The charset of a raw Content-Type value, as ``Message.get_content_charset`` reads it from
+    the first such header. Cached: mail uses a few content types, and parameters parse slowly."""
+    holder = EmailMessage()
+    holder["Content-Type"] = content_type  # compat32 stores the value as it is
+    return holder.get_content_charset()
 
 
 def html_to_text(html: str) -> str:
