@@ -467,6 +467,8 @@ _MOBILE_RE = re.compile(
     re.I,
 )
 
+_MOBILE_FIRST = frozenset("sgveSGVE\u017f")
+
 
 def _is_outlook_header(lines: list[str], i: int) -> bool:
     """A "From:" line followed by at least two header-like lines within the next five."""
@@ -512,7 +514,9 @@ def visible_reply(text: str) -> str:
                 i = nxt  # a bottom-posted reply may follow the quote: keep scanning
                 continue
             break
-        if _MOBILE_RE.match(line):
+        # Every mobile signature starts with an s, g, v or e; IGNORECASE matches these to their
+        # capitals, and the s also to U+017F (long s).
+        if stripped[0] in _MOBILE_FIRST and _MOBILE_RE.match(line):
             i += 1
             continue
         kept.append(line.rstrip())
