@@ -152,10 +152,6 @@ class _Headers:
         return [self._fetch(*pair) for pair in self._by_name.get(name.lower(), ())]
 
 
-#: What headers are read from: a message or a part, or a message's gathered headers.
-_HeaderSource = EmailMessage | _Headers
-
-
 def _codec(charset: str | None) -> str | None:
     """The codec for a declared charset, or None when Python does not know it."""
     if not charset or charset.lower() in ("unknown-8bit", "x-unknown"):
@@ -224,12 +220,12 @@ def _unfold(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-def _header(msg: _HeaderSource, name: str) -> str:
+def _header(msg: EmailMessage | _Headers, name: str) -> str:
     value = msg.get(name)
     return "" if value is None else _header_value(value)
 
 
-def _addresses(msg: _HeaderSource, name: str) -> list[Address]:
+def _addresses(msg: _Headers, name: str) -> list[Address]:
     return list(_parse_addresses(tuple(_header_value(v) for v in msg.get_all(name) or [])))
 
 
@@ -253,7 +249,7 @@ def _msgids(value: str) -> list[str]:
     return _MSGID_RE.findall(value)
 
 
-def _message_id(msg: _HeaderSource, data: bytes) -> str:
+def _message_id(msg: _Headers, data: bytes) -> str:
     ids = _msgids(_header(msg, "Message-ID"))
     if ids:
         return ids[0]
@@ -267,7 +263,7 @@ def _message_id(msg: _HeaderSource, data: bytes) -> str:
     return f"<{hashlib.sha256(stable + data[head_end:]).hexdigest()[:32]}@focusd.invalid>"
 
 
-def _date(msg: _HeaderSource, received: datetime | None) -> tuple[datetime, bool]:
+def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
     """When the message was written, and whether its Date header said so. Without one, the
     first Received header stands in (when a server took it), else when it arrived; neither
     is the same for two deliveries of one message, so the message is not ``dated``."""
@@ -418,7 +414,7 @@ _FOOTER_WORDS = ("unsubscribe", "out of", "manage", "update your", "you are rece
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
 
 
-def is_bulk(msg: _HeaderSource, sender: str, reply_text: str) -> bool:
+def is_bulk(msg: EmailMessage | _Headers, sender: str, reply_text: str) -> bool:
     """Newsletters, lists, auto-replies and notifications: mail nobody wrote to the owner."""
     if msg.get("List-Unsubscribe") or msg.get("List-Id"):
         return True
@@ -487,8 +483,9 @@ def visible_reply(text: str) -> str:
     while i < count:
         line = lines[i]
         stripped = line.strip()
-        # Quoted and blank lines are most of a reply. No marker below can start with ">" (each
-        # needs a "-", "_", "*", a letter or a colon first), nor match a blank line.
+        # Quoted and blank lines are most of a reply, and neither opens a marker: each marker
+        # pattern needs a "-", "_", "*" or a letter as its first non-space character, and
+        # _wrote_header refuses a quoted line. Blank lines are kept as the checks below kept them.
         if stripped.startswith(">"):
             i += 1
             continue
