@@ -14,6 +14,7 @@ import codecs
 import email
 import email.header
 import email.utils
+import functools
 import hashlib
 import re
 from datetime import UTC, datetime
@@ -67,30 +68,31 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     if not msg.keys():
         msg = _skip_leading_garbage(data)
 
-    text, attachments = _body(msg)
+    headers = _Headers(msg)
+    text, attachments = _body(msg, headers)
     reply_text = visible_reply(text)
-    sender = _addresses(msg, "From")
-    references = _msgids(_header(msg, "References"))
-    in_reply_to_ids = _msgids(_header(msg, "In-Reply-To"))
+    sender = _addresses(headers, "From")
+    references = _msgids(_header(headers, "References"))
+    in_reply_to_ids = _msgids(_header(headers, "In-Reply-To"))
     in_reply_to = in_reply_to_ids[0] if in_reply_to_ids else ""
-    message_id = _message_id(msg, data)
-    date, dated = _date(msg, received)
+    message_id = _message_id(headers, data)
+    date, dated = _date(headers, received)
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
-        subject=_header(msg, "Subject").strip(),
+        subject=_header(headers, "Subject").strip(),
         sender=from_addr,
-        to=_addresses(msg, "To"),
-        cc=_addresses(msg, "Cc"),
+        to=_addresses(headers, "To"),
+        cc=_addresses(headers, "Cc"),
         date=date,
         dated=dated,
         text=text,
         reply_text=reply_text,
         in_reply_to=in_reply_to,
         references=references,
-        authentication_results=[_header_value(v) for v in msg.get_all("Authentication-Results") or []],
+        authentication_results=[_header_value(v) for v in headers.get_all("Authentication-Results")],
         attachments=attachments,
-        is_bulk=is_bulk(msg, from_addr.email, reply_text),
+        is_bulk=is_bulk(headers, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),
     )
 
@@ -122,6 +124,32 @@ def _skip_leading_garbage(data: bytes) -> EmailMessage:
 
 
 # -- headers -------------------------------------------------------------------------------------
+
+
+class _Headers:
+    """A message's headers by lower-case name, gathered in one pass. ``Message.get`` lowers and
+    compares the name of every header on each call, and a message is asked for a score of them.
+    Values come back as ``Message.get`` and ``Message.get_all`` would return them."""
+
+    def __init__(self, msg: EmailMessage) -> None:
+        self._fetch = msg.policy.header_fetch_parse
+        self._by_name: dict[str, list[tuple[str, Any]]] = {}
+        for name, value in msg.raw_items():
+            self._by_name.setdefault(name.lower(), []).append((name, value))
+
+    def get(self, name: str) -> Any:
+        """The first header called ``name`` (in any case), or None."""
+        found = self._by_name.get(name.lower())
+        return self._fetch(*found[0]) if found else None
+
+    def first_raw(self, name: str) -> Any:
+        """The first header called ``name`` as the parser stored it, or None."""
+        found = self._by_name.get(name.lower())
+        return found[0][1] if found else None
+
+    def get_all(self, name: str) -> list[Any]:
+        """Every header called ``name`` (in any case), in order."""
+        return [self._fetch(*pair) for pair in self._by_name.get(name.lower(), ())]
 
 
 def _codec(charset: str | None) -> str | None:
@@ -162,7 +190,8 @@ def _header_value(value: Any) -> str:
     if isinstance(value, email.header.Header):
         value = str(value)
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    # Escaped raw bytes are non-ASCII: ASCII text, most headers, needs no search for them.
+    if not text.isascii() and _ESCAPED_BYTE_RE.search(text):
         text = _decode_bytes(text.encode("ascii", "surrogateescape"), "utf-8")
     if "=?" not in text:
         return _unfold(text)
@@ -176,29 +205,41 @@ def _header_value(value: Any) -> str:
     return _unfold("".join(out))
 
 
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOLD_RE = re.compile(r"\r?\n[ \t]*")
 
 
 def _unfold(text: str) -> str:
     """One line of header text: folds joined, control characters (a NUL, an escape) made spaces,
     so they reach no title, brief or terminal."""
-    return _CONTROL_RE.sub(" ", re.sub(r"\r?\n[ \t]*", " ", text))
+    if "\n" in text:  # a fold is a line break
+        text = _FOLD_RE.sub(" ", text)
+    if text.isprintable():  # control characters are never printable: nothing to replace
+        return text
+    return _CONTROL_RE.sub(" ", text)
 
 
-def _header(msg: EmailMessage, name: str) -> str:
+def _header(msg: EmailMessage | _Headers, name: str) -> str:
     value = msg.get(name)
     return "" if value is None else _header_value(value)
 
 
-def _addresses(msg: EmailMessage, name: str) -> list[Address]:
-    values = [_header_value(v) for v in msg.get_all(name) or []]
+def _addresses(msg: _Headers, name: str) -> list[Address]:
+    return list(_parse_addresses(tuple(_header_value(v) for v in msg.get_all(name) or [])))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_addresses(values: tuple[str, ...]) -> tuple[Address, ...]:
+    """The addresses in header values. Cached: a mailbox names the same few people (its owner
+    above all) in message after message, and the stdlib's address parser is slow."""
     out = []
     for display, addr in email.utils.getaddresses(values):
         addr = addr.strip().strip("<>")
         if not addr and not display:
             continue
         out.append(Address(name=display.strip(), email=addr.lower()))
-    return out
+    return tuple(out)
 
 
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
@@ -208,7 +249,7 @@ def _msgids(value: str) -> list[str]:
     return _MSGID_RE.findall(value)
 
 
-def _message_id(msg: EmailMessage, data: bytes) -> str:
+def _message_id(msg: _Headers, data: bytes) -> str:
     ids = _msgids(_header(msg, "Message-ID"))
     if ids:
         return ids[0]
@@ -222,7 +263,7 @@ def _message_id(msg: EmailMessage, data: bytes) -> str:
     return f"<{hashlib.sha256(stable + data[head_end:]).hexdigest()[:32]}@focusd.invalid>"
 
 
-def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]:
+def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
     """When the message was written, and whether its Date header said so. Without one, the
     first Received header stands in (when a server took it), else when it arrived; neither
     is the same for two deliveries of one message, so the message is not ``dated``."""
@@ -247,7 +288,7 @@ def _date(msg: EmailMessage, received: datetime | None) -> tuple[datetime, bool]
 # -- body ----------------------------------------------------------------------------------------
 
 
-def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
+def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
     plain: str | None = None
     html: str | None = None
     attachments: list[Attachment] = []
@@ -257,17 +298,18 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
-        filename = _filename(part)
-        disposition = _header(part, "Content-Disposition").split(";")[0].strip().lower()
+        own = headers if part is msg else _Headers(part)
+        filename = _filename(part, own)
+        disposition = _header(own, "Content-Disposition").split(";")[0].strip().lower()
         # A named text part is still the body when it is inline or the whole message.
         body_like = ctype.startswith("text/") and (not filename or disposition == "inline" or part is msg)
         if disposition == "attachment" or not body_like:
-            attachments.append(Attachment(filename, ctype, _attachment_size(part)))
+            attachments.append(Attachment(filename, ctype, _attachment_size(part, own)))
             continue
         if ctype == "text/plain" and plain is None:
-            plain = _text_of(part)
+            plain = _text_of(part, own)
         elif ctype == "text/html" and html is None:
-            html = _text_of(part)
+            html = _text_of(part, own)
     if plain is not None and plain.strip():
         text = plain
     elif html is not None:
@@ -283,16 +325,21 @@ def _body(msg: EmailMessage) -> tuple[str, list[Attachment]]:
 OMITTED_HEADER = "X-Focusd-Omitted-Bytes"
 
 
-def _attachment_size(part: EmailMessage) -> int:
+def _attachment_size(part: EmailMessage, own: _Headers) -> int:
     size = len(_payload(part))
-    noted = _header(part, OMITTED_HEADER)
+    noted = _header(own, OMITTED_HEADER)
     if size == 0 and noted.isdigit() and len(noted) <= 12:  # only a size, never more than a terabyte
         return int(noted)
     return size
 
 
-def _filename(part: EmailMessage) -> str:
+def _filename(part: EmailMessage, own: _Headers) -> str:
+    """The part's file name; ``own`` holds its headers."""
     try:
+        # The name is a "filename" or "name" parameter of one of these headers: without those
+        # letters in them (in any case) there is none, and parsing their parameters is slow.
+        if not any("name" in str(own.get(h) or "").lower() for h in ("Content-Disposition", "Content-Type")):
+            return ""
         name = part.get_filename()
     except Exception:  # noqa: BLE001 - RFC 2231 parameters can be broken in many ways
         return ""
@@ -312,13 +359,23 @@ def _payload(part: EmailMessage) -> bytes:
     return b""
 
 
-def _text_of(part: EmailMessage) -> str:
+def _text_of(part: EmailMessage, own: _Headers) -> str:
     raw = _payload(part)
+    content_type = own.first_raw("Content-Type")
     try:
-        charset = part.get_content_charset()
+        charset = None if content_type is None else _charset_param(content_type)
     except Exception:  # noqa: BLE001 - e.g. a non-ASCII charset parameter
         charset = None
     return _decode_bytes(raw, charset)
+
+
+@functools.lru_cache(maxsize=1024)
+def _charset_param(content_type: str) -> str | None:
+    """The charset of a raw Content-Type value, as ``Message.get_content_charset`` reads it from
+    the first such header. Cached: mail uses a few content types, and parameters parse slowly."""
+    holder = EmailMessage()
+    holder["Content-Type"] = content_type  # compat32 stores the value as it is
+    return holder.get_content_charset()
 
 
 def html_to_text(html: str) -> str:
@@ -352,8 +409,12 @@ _FOOTER_RE = re.compile(
     re.I,
 )
 
+_FOOTER_WORDS = ("unsubscribe", "out of", "manage", "update your", "you are receiving", "you received",
+                 "in your browser")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
 
-def is_bulk(msg: EmailMessage, sender: str, reply_text: str) -> bool:
+
+def is_bulk(msg: EmailMessage | _Headers, sender: str, reply_text: str) -> bool:
     """Newsletters, lists, auto-replies and notifications: mail nobody wrote to the owner."""
     if msg.get("List-Unsubscribe") or msg.get("List-Id"):
         return True
@@ -364,7 +425,13 @@ def is_bulk(msg: EmailMessage, sender: str, reply_text: str) -> bool:
         return True
     if _NOREPLY_RE.match(sender or ""):
         return True
-    return bool(_FOOTER_RE.search(reply_text[-1500:]))
+    tail = reply_text[-1500:]
+    # Each footer phrase holds one of _FOOTER_WORDS; IGNORECASE matches an ASCII letter only to
+    # itself in either case or to one of the four letters _FOLD maps, so the lowered text holds it too.
+    folded = tail.lower() if tail.isascii() else tail.translate(_FOLD).lower()
+    if not any(word in folded for word in _FOOTER_WORDS):
+        return False
+    return bool(_FOOTER_RE.search(tail))
 
 
 # -- visible reply ---------------------------------------------------------------------------------
@@ -396,6 +463,8 @@ _MOBILE_RE = re.compile(
     re.I,
 )
 
+_MOBILE_FIRST = frozenset("sgveSGVE\u017f")
+
 
 def _is_outlook_header(lines: list[str], i: int) -> bool:
     """A "From:" line followed by at least two header-like lines within the next five."""
@@ -408,27 +477,43 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
 def visible_reply(text: str) -> str:
     """The part of a message its sender wrote now: quoted history and signatures removed."""
     lines = text.split("\n")
+    count = len(lines)
     kept: list[str] = []
     i = 0
-    while i < len(lines):
+    while i < count:
         line = lines[i]
         stripped = line.strip()
-        if _ORIGINAL_RE.match(line) or _SIG_RE.match(line.rstrip("\r")):
+        # Quoted and blank lines are most of a reply, and neither opens a marker: each marker
+        # pattern needs a "-", "_", "*" or a letter as its first non-space character, and
+        # _wrote_header refuses a quoted line. Blank lines are kept as the checks below kept them.
+        if stripped.startswith(">"):
+            i += 1
+            continue
+        if not stripped:
+            kept.append("")
+            i += 1
+            continue
+        # Each marker needs a literal its pattern requires: "--" for the rules, "_" for the
+        # underscores, ":" for a "From:" header and for a "... wrote:" on this line or the next.
+        if "--" in line and (_ORIGINAL_RE.match(line) or _SIG_RE.match(line.rstrip("\r"))):
             break
-        if _UNDERSCORES_RE.match(line) and i + 1 < len(lines) and _is_outlook_header(lines, i + 1):
+        if "_" in line and _UNDERSCORES_RE.match(line) and i + 1 < count and _is_outlook_header(lines, i + 1):
             break
-        if _is_outlook_header(lines, i):
+        colon = ":" in line
+        if colon and _is_outlook_header(lines, i):
             break
-        header_len = _wrote_header(lines, i)
+        header_len = _wrote_header(lines, i) if colon or (i + 1 < count and ":" in lines[i + 1]) else 0
         if header_len:
             nxt = i + header_len
-            while nxt < len(lines) and not lines[nxt].strip():
+            while nxt < count and not lines[nxt].strip():
                 nxt += 1
-            if nxt < len(lines) and lines[nxt].lstrip().startswith(">"):
+            if nxt < count and lines[nxt].lstrip().startswith(">"):
                 i = nxt  # a bottom-posted reply may follow the quote: keep scanning
                 continue
             break
-        if stripped.startswith(">") or _MOBILE_RE.match(line):
+        # Every mobile signature starts with an s, g, v or e; IGNORECASE matches these to their
+        # capitals, and the s also to U+017F (long s).
+        if stripped[0] in _MOBILE_FIRST and _MOBILE_RE.match(line):
             i += 1
             continue
         kept.append(line.rstrip())

@@ -282,3 +282,36 @@ def test_control_characters_reach_no_title_or_terminal() -> None:
     msg = parse_message(raw)
     assert "\x00" not in msg.subject and "\x1b" not in msg.subject and msg.subject.startswith("nul sub")
     assert msg.reply_text == "Could you  send  it?"
+
+
+# The parser skips each pattern when a literal it requires is absent; these cases sit on the edges
+# of those shortcuts: letters that IGNORECASE folds to ASCII ones, Unicode spaces before a marker,
+# an attribution split over two lines, parameters and header names in another case.
+@pytest.mark.parametrize("text,visible", [
+    ("Hi\n\n\u017fent from my iPhone", "Hi"),  # a long s matches "s" when case is ignored
+    ("Hi\n\u2003Sent from Outlook", "Hi"),
+    ("Hi\n\u2003From: x\n\u2003Sent: y\n\u2003To: z\nold", "Hi"),
+    ("Hi\n\u00a0> quoted\nok", "Hi\nok"),
+    ("Hi\n\u00a0-----Original Message-----\nold", "Hi"),
+    ("Hi\nOn Mon, Jan 1, 2024 at 10:00 AM Bob <bob@x.example>\nwrote:\n> quoted", "Hi"),
+    ("Hi\n2024-01-01 12:00 GMT+01:00 Bob\n<bob@x.example>:\n\n> hi", "Hi"),
+    ("Note: a colon here\nand the next: too\nend", "Note: a colon here\nand the next: too\nend"),
+])
+def test_reply_markers_at_the_edges_of_their_shortcuts(text: str, visible: str) -> None:
+    assert visible_reply(text) == visible
+
+
+@pytest.mark.parametrize("body", ["Thanks\nYou are rece\u0130ving this email because you asked", "UN\u017fUBSCRIBE here"])
+def test_footers_with_letters_that_fold_to_ascii_are_bulk(body: str) -> None:
+    assert parse_message(_raw(BASE, body)).is_bulk
+
+
+def test_header_names_and_parameters_in_any_case() -> None:
+    raw = (b"FROM: a@b.example\nlist-unsubscribe: <mailto:x@b.example>\nMessage-ID: <p@q>\n"
+           b"content-type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain; CHARSET=ISO-8859-1\n\ncaf\xe9\n"
+           b"--b\nContent-Type: application/pdf; NAME=\"a b.pdf\"\n\nx\n"
+           b"--b\nContent-Disposition: attachment; FILENAME*=utf-8''%C3%A9.txt\n\ny\n--b--\n")
+    msg = parse_message(raw)
+    assert msg.sender.email == "a@b.example" and msg.is_bulk
+    assert msg.text.strip() == "caf\u00e9"
+    assert [a.filename for a in msg.attachments] == ["a b.pdf", "\u00e9.txt"]
