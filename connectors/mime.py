@@ -137,10 +137,18 @@ class _Headers:
         for name, value in msg.raw_items():
             self._by_name.setdefault(name.lower(), []).append((name, value))
 
+    def _value(self, name: str, value: Any) -> Any:
+        # Raw 8-bit bytes (UTF-8 headers, as many mailers send them) stay as the parser kept
+        # them, so _header_value can decode them; the policy would hand back a Header whose
+        # text has already replaced them with U+FFFD.
+        if isinstance(value, str) and not value.isascii() and _ESCAPED_BYTE_RE.search(value):
+            return value
+        return self._fetch(name, value)
+
     def get(self, name: str) -> Any:
         """The first header called ``name`` (in any case), or None."""
         found = self._by_name.get(name.lower())
-        return self._fetch(*found[0]) if found else None
+        return self._value(*found[0]) if found else None
 
     def first_raw(self, name: str) -> Any:
         """The first header called ``name`` as the parser stored it, or None."""
@@ -149,7 +157,7 @@ class _Headers:
 
     def get_all(self, name: str) -> list[Any]:
         """Every header called ``name`` (in any case), in order."""
-        return [self._fetch(*pair) for pair in self._by_name.get(name.lower(), ())]
+        return [self._value(*pair) for pair in self._by_name.get(name.lower(), ())]
 
 
 def _codec(charset: str | None) -> str | None:
@@ -186,13 +194,14 @@ def _is_cp1252(raw: bytes) -> bool:
 
 
 def _header_value(value: Any) -> str:
-    """A header as text: encoded words decoded, raw 8-bit bytes taken as UTF-8 when they are."""
+    """A header as text: encoded words decoded, raw 8-bit bytes taken as UTF-8 when they are,
+    else as Windows-1252 (Latin-1's superset)."""
     if isinstance(value, email.header.Header):
         value = str(value)
     text = str(value)
     # Escaped raw bytes are non-ASCII: ASCII text, most headers, needs no search for them.
     if not text.isascii() and _ESCAPED_BYTE_RE.search(text):
-        text = _decode_bytes(text.encode("ascii", "surrogateescape"), "utf-8")
+        text = _decode_bytes(text.encode("ascii", "surrogateescape"), None)  # UTF-8, else Windows-1252
     if "=?" not in text:
         return _unfold(text)
     try:

@@ -315,3 +315,16 @@ def test_header_names_and_parameters_in_any_case() -> None:
     assert msg.sender.email == "a@b.example" and msg.is_bulk
     assert msg.text.strip() == "caf\u00e9"
     assert [a.filename for a in msg.attachments] == ["a b.pdf", "\u00e9.txt"]
+
+
+def test_raw_utf8_headers_are_read_as_utf8() -> None:
+    # Many mailers send headers as raw UTF-8 (RFC 6532) instead of encoded words.
+    raw = ("From: Zoë Müller <zoe@example.com>\nTo: Ada <ada@loom.example>, José <jose@example.com>\n"
+           "Subject: café au lait — résumé\nDate: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <u@x>\n\n"
+           "Could you review the résumé?\n").encode()
+    msg = parse_message(raw)
+    assert msg.subject == "café au lait — résumé"
+    assert msg.sender.name == "Zoë Müller" and msg.sender.email == "zoe@example.com"
+    assert [a.name for a in msg.to] == ["Ada", "José"]
+    latin1 = raw.replace("Subject: café au lait — résumé".encode(), "Subject: café au lait".encode("latin-1"))
+    assert parse_message(latin1).subject == "café au lait"  # not UTF-8: read as Windows-1252
