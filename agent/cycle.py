@@ -29,7 +29,7 @@ from planner import brief as brief_mod
 from planner import focus as focus_mod
 from planner.context import related_messages
 from planner.models import Brief, Item
-from planner.priority import GoalRef, rank
+from planner.priority import GoalRef, rank, score
 
 log = structlog.get_logger(__name__)
 
@@ -326,11 +326,33 @@ def sync_goals(app: App) -> None:
     app.store.sync_goals((g.title, g.weight, g.keywords, g.deadline) for g in app.settings.goals)
 
 
+RERANK_CHUNK = 1000  # items scored, then written, at a time
+
+
 def rerank(app: App) -> None:
+    """Score every open item again, unless nothing a score depends on changed since the last
+    time: the day, the goals and the items (the store counts changes to them). Items are read
+    a chunk at a time and only the scores that moved are written, so memory stays flat."""
     sync_goals(app)
-    app.store.wake_snoozed(app.today())
-    ranked = rank(app.store.items(("open",)), goals(app), app.today())
-    app.store.set_scores((i.id, i.score or 0.0, i.reasons, i.goal) for i in ranked if i.id is not None)
+    today = app.today()
+    app.store.wake_snoozed(today)
+    refs = goals(app)
+    mark = {"day": today.isoformat(), "items": app.store.items_version(),
+            "goals": [[g.title, g.weight, list(g.keywords), g.deadline.isoformat() if g.deadline else None]
+                      for g in sorted(refs, key=lambda g: g.title)]}
+    last = app.store.status("rank")
+    if last is not None and {k: last.get(k) for k in mark} == mark:
+        return
+    moved: list[tuple[int, float, list[str], str | None]] = []
+    for item in app.store.iter_items(("open",), RERANK_CHUNK):
+        new = score(item, refs, today)
+        if item.id is not None and new != (item.score, item.reasons, item.goal):
+            moved.append((item.id, *new))
+        if len(moved) >= RERANK_CHUNK:
+            app.store.set_scores(moved)
+            moved = []
+    app.store.set_scores(moved)
+    app.store.set_status("rank", mark)
 
 
 def plan_focus(app: App, day: date, focus: list[Item], events: list[Event],

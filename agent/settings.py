@@ -86,6 +86,26 @@ class Key:
 
 S = str
 PORT = (1, 65535)
+def _oauth_keys(section: str) -> dict[str, Key]:
+    """The login keys [mail] and [smtp] share: a password, or XOAUTH2 with a ready token or a
+    client id and refresh token to mint tokens with."""
+    return {
+        "auth": Key(S, "password", "imap and smtp: password, or xoauth2 (Gmail, Microsoft 365).",
+                    choices=("password", "xoauth2")),
+        "oauth_token": Key(S, None, "xoauth2: a ready access token (oauth_token_env, _file or _command); "
+                           "or leave it out and give oauth_client_id and oauth_refresh_token.", secret=True),
+        "oauth_client_id": Key(S, "", "xoauth2: the OAuth client id focusd mints access tokens with."),
+        "oauth_client_secret": Key(S, None, "xoauth2: the client's secret (Google's clients have one).", secret=True),
+        "oauth_refresh_token": Key(S, None, "xoauth2: the refresh token from your consent.", secret=True),
+        "oauth_provider": Key(S, "google", "xoauth2: google or microsoft (names the token endpoint).",
+                              choices=("google", "microsoft")),
+        "oauth_token_url": Key(S, "", "xoauth2: another token endpoint; empty means the provider's."),
+        "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
+        "oauth_cache": Key(S, f"oauth-{section}.json", "xoauth2: where minted access tokens are kept (0600); unset, "
+                           "in the state directory.", path=True, state=True),
+    }
+
+
 SCHEMA: dict[str, dict[str, Key]] = {
     "owner": {
         "name": Key(S, "", "Your name, as it appears in mail.", required=True),
@@ -110,19 +130,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
                        "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
-        "auth": Key(S, "password", "imap and smtp: password, or xoauth2 (Gmail, Microsoft 365).",
-                    choices=("password", "xoauth2")),
-        "oauth_token": Key(S, None, "xoauth2: a ready access token (oauth_token_env, _file or _command); "
-                           "or leave it out and give oauth_client_id and oauth_refresh_token.", secret=True),
-        "oauth_client_id": Key(S, "", "xoauth2: the OAuth client id focusd mints access tokens with."),
-        "oauth_client_secret": Key(S, None, "xoauth2: the client's secret (Google's clients have one).", secret=True),
-        "oauth_refresh_token": Key(S, None, "xoauth2: the refresh token from your consent.", secret=True),
-        "oauth_provider": Key(S, "google", "xoauth2: google or microsoft (names the token endpoint).",
-                              choices=("google", "microsoft")),
-        "oauth_token_url": Key(S, "", "xoauth2: another token endpoint; empty means the provider's."),
-        "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
-        "oauth_cache": Key(S, "oauth-mail.json", "xoauth2: where minted access tokens are kept (0600); unset, "
-                           "in the state directory.", path=True, state=True),
+        **_oauth_keys("mail"),
     },
     "smtp": {
         "backend": Key(S, "file", "How the brief is sent: smtp, or file (writes .eml files).",
@@ -135,19 +143,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
                         "this machine).", choices=("ssl", "starttls", "none")),
         "username": Key(S, "", "smtp: login name."),
         "password": Key(S, None, "smtp: the password (password_env, password_file or password_command).", secret=True),
-        "auth": Key(S, "password", "imap and smtp: password, or xoauth2 (Gmail, Microsoft 365).",
-                    choices=("password", "xoauth2")),
-        "oauth_token": Key(S, None, "xoauth2: a ready access token (oauth_token_env, _file or _command); "
-                           "or leave it out and give oauth_client_id and oauth_refresh_token.", secret=True),
-        "oauth_client_id": Key(S, "", "xoauth2: the OAuth client id focusd mints access tokens with."),
-        "oauth_client_secret": Key(S, None, "xoauth2: the client's secret (Google's clients have one).", secret=True),
-        "oauth_refresh_token": Key(S, None, "xoauth2: the refresh token from your consent.", secret=True),
-        "oauth_provider": Key(S, "google", "xoauth2: google or microsoft (names the token endpoint).",
-                              choices=("google", "microsoft")),
-        "oauth_token_url": Key(S, "", "xoauth2: another token endpoint; empty means the provider's."),
-        "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
-        "oauth_cache": Key(S, "oauth-smtp.json", "xoauth2: where minted access tokens are kept (0600); unset, "
-                           "in the state directory.", path=True, state=True),
+        **_oauth_keys("smtp"),
         "from_address": Key(S, "", "The brief's From address; empty means owner.email."),
         "dry_run": Key(bool, False, "Compose and log outgoing mail, but send nothing."),
         "save_to_sent": Key(bool, False, "smtp: also keep a copy of each mail in your Sent folder over IMAP, for "

@@ -109,7 +109,19 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.table("replies").create_index(["status", "applied_at"])
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    # A counter that moves whenever something a score depends on changes, so a cycle with no
+    # such change (most polls) need not score every open item again.
+    db.table("meta").create({"key": str, "value": int}, pk="key")
+    db.table("meta").insert({"key": "items_version", "value": 0})
+    bump = "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'items_version'; END"
+    db.execute(f"CREATE TRIGGER items_inserted AFTER INSERT ON items {bump}")
+    db.execute(f"CREATE TRIGGER items_deleted AFTER DELETE ON items {bump}")
+    db.execute("CREATE TRIGGER items_changed AFTER UPDATE OF kind, title, evidence, source, due, counterparty, "
+               f"pinned, status ON items {bump}")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 
 
 def _system_clock() -> datetime:
@@ -335,19 +347,30 @@ class Store:
             "thread_id = ? AND status IN ('open', 'snoozed')", [thread_id], order_by="id")
         return [_item_from_row(r) for r in rows]
 
+    def iter_items(self, statuses: Iterable[str] = ("open",), chunk: int = 1000) -> Iterator[Item]:
+        """Items in id order, read a chunk at a time: memory stays flat on any store, and the
+        store may be written between chunks."""
+        st = list(statuses)
+        marks = ",".join("?" * len(st))
+        last = 0
+        while True:
+            rows = list(self.db.table("items").rows_where(f"status IN ({marks}) AND id > ?", [*st, last],
+                                                          order_by="id", limit=chunk))
+            if not rows:
+                return
+            yield from (_item_from_row(r) for r in rows)
+            last = rows[-1]["id"]
+
+    def items_version(self) -> int:
+        """Moves whenever an item is added, removed, or changed in a way its score depends on."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'items_version'").fetchone()[0])
+
     def set_scores(self, scored: Iterable[tuple[int, float, list[str], str | None]]) -> None:
-        """Store each item's score, reasons and goal; only rows that changed are written, so a
-        re-rank of thousands of items where a few moved costs a read and a few writes."""
-        current = {r[0]: (r[1], r[2], r[3]) for r in self.db.execute("SELECT id, score, reasons, goal FROM items "
-                                                                      "WHERE status = 'open'")}
-        changed = []
-        for item_id, score, reasons, goal in scored:
-            row = (score, json.dumps(reasons), goal)
-            if current.get(item_id) != row:
-                changed.append((*row, item_id))
-        if changed:
+        """Store each given item's score, reasons and goal."""
+        rows = [(score, json.dumps(reasons), goal, item_id) for item_id, score, reasons, goal in scored]
+        if rows:
             with self.write():
-                self.db.conn.executemany("UPDATE items SET score = ?, reasons = ?, goal = ? WHERE id = ?", changed)
+                self.db.conn.executemany("UPDATE items SET score = ?, reasons = ?, goal = ? WHERE id = ?", rows)
 
     def wake_snoozed(self, today: date) -> int:
         with self.write():

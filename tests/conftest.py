@@ -73,3 +73,15 @@ def make_message(text: str, sender: str = "maria@fund.example", to: tuple[str, .
         date=date or datetime(2026, 11, 18, 9, 0, tzinfo=UTC),  # a Wednesday
         text=text, reply_text=text, references=list(references),
     )
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``focusd ARGS`` in this process: (exit code, stdout, stderr), without what earlier
+    steps of the test printed."""
+    from agent.cli import main
+
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(done.value.code or 0), out, err

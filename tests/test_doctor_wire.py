@@ -10,8 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from imapclient import IMAPClient
 
-from agent.cli import main
-from tests.conftest import DEMO, DEMO_NOW
+from tests.conftest import DEMO, DEMO_NOW, run_cli
 from tests.servers import Dovecot, free_port
 from tests.test_smtp import Inbox
 
@@ -53,13 +52,6 @@ def _smtp(port: int) -> str:
     return f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"'
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
-
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +65,7 @@ def _line(out: str, check: str) -> str:
 
 def test_doctor_logs_in_and_lists_the_folders_it_will_read(dovecot: Dovecot, relay: int, tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "--config", str(_config(tmp_path, _imap(dovecot.port), _smtp(relay))), "doctor")
+    code, out, err = run_cli(capsys, "--config", str(_config(tmp_path, _imap(dovecot.port), _smtp(relay))), "doctor")
     assert code == 0, out + err
     assert _line(out, "mail").startswith("ok ") and "INBOX, Sent = Sent Items" in _line(out, "mail")
     assert _line(out, "smtp").startswith("ok ") and f"127.0.0.1:{relay}" in _line(out, "smtp")
@@ -94,19 +86,19 @@ def test_each_broken_mail_connection_is_one_sentence_in_doctor_and_in_sync(
     if broken == "password":
         monkeypatch.setenv("FOCUSD_TEST_IMAP", "wrong")
     config = str(_config(tmp_path, imap, _smtp(relay)))
-    code, out, err = _run(capsys, "--config", config, "doctor")
+    code, out, err = run_cli(capsys, "--config", config, "doctor")
     assert code == 1 and "Traceback" not in out + err
     line = _line(out, "mail")
     assert line.startswith("FAIL") and sentence in line and line.count("\n") == 0
     assert _line(out, "smtp").startswith("ok ")  # one broken connection does not hide the others
-    code, out, err = _run(capsys, "--config", config, "sync", "--once")
+    code, out, err = run_cli(capsys, "--config", config, "sync", "--once")
     assert code == 1 and "Traceback" not in err and sentence in err
 
 
 def test_an_unreachable_smtp_server_is_one_sentence(dovecot: Dovecot, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     dead = free_port()
-    code, out, err = _run(capsys, "--config", str(_config(tmp_path, _imap(dovecot.port), _smtp(dead))), "doctor")
+    code, out, err = run_cli(capsys, "--config", str(_config(tmp_path, _imap(dovecot.port), _smtp(dead))), "doctor")
     assert code == 1 and "Traceback" not in out + err
     line = _line(out, "smtp")
     assert line.startswith("FAIL") and f"127.0.0.1:{dead}" in line

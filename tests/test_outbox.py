@@ -12,11 +12,10 @@ import pytest
 
 from agent import outbox
 from agent.app import App
-from agent.cli import main
 from agent.cycle import send_brief, stored_brief, sync_once
 from agent.settings import load
 from connectors.send.file import FileSender
-from tests.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW, run_cli
 from tests.servers import free_port
 
 
@@ -39,12 +38,6 @@ class CrashAfterOk(FileSender):
         super()._send(msg)
         raise Crash
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
 
 
 def _app(demo_dir: Path, clock: Clock) -> App:
@@ -134,7 +127,7 @@ def test_a_sent_brief_is_shown_as_it_went_out_with_its_numbers(demo_dir: Path, c
     assert shown is not None and shown.text == sent.brief.text
     monkeypatch.setenv("FOCUSD_NOW", DEMO_NOW.isoformat())
     capsys.readouterr()
-    code, out, err = run(capsys, "--config", str(demo_dir / "focusd.toml"), "brief", "--date",
+    code, out, err = run_cli(capsys, "--config", str(demo_dir / "focusd.toml"), "brief", "--date",
                          app.today().isoformat(), "--format", "json")
     assert code == 0, err
     data = json.loads(out)
@@ -150,17 +143,17 @@ def test_brief_send_that_fails_exits_1_and_says_it_will_be_retried(demo_dir: Pat
     monkeypatch.setattr(outbox, "RETRY_DELAYS", ())
     monkeypatch.setenv("FOCUSD_NOW", DEMO_NOW.isoformat())
     config = ("--config", str(demo_dir / "focusd.toml"))
-    assert run(capsys, *config, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *config, "sync", "--once")[0] == 0
     toml = demo_dir / "focusd.toml"
     file_sender = toml.read_text()
     # A mail server that is down: nothing listens on the port.
     toml.write_text(file_sender.replace('backend = "file"\npath = "outbox"',
                                         f'backend = "smtp"\nhost = "127.0.0.1"\nport = {free_port()}\nsecurity = "none"'))
-    code, out, err = run(capsys, *config, "brief", "--send")
+    code, out, err = run_cli(capsys, *config, "brief", "--send")
     assert code == 1 and out == ""
     assert "could not be sent" in err and "retried" in err and "Traceback" not in err
     toml.write_text(file_sender)  # back up: the queued brief goes through the sender now configured
-    code, out, err = run(capsys, *config, "brief", "--send")
+    code, out, err = run_cli(capsys, *config, "brief", "--send")
     assert code == 0 and out.startswith("sent at"), err
-    code, out, err = run(capsys, *config, "brief", "--send")
+    code, out, err = run_cli(capsys, *config, "brief", "--send")
     assert code == 0 and out.startswith("already sent at"), err

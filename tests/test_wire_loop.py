@@ -20,11 +20,10 @@ from imapclient import IMAPClient
 
 from agent import outbox
 from agent.app import App
-from agent.cli import main
 from agent.cycle import send_brief
 from agent.settings import load
 from connectors.send.smtp import SmtpSender
-from tests.conftest import DEMO, DEMO_NOW
+from tests.conftest import DEMO, DEMO_NOW, run_cli
 from tests.servers import Dovecot, free_port
 
 OWNER = "ada@loom.example"
@@ -99,13 +98,6 @@ def world(dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     controller.stop()
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return int(done.value.code or 0), out, err
-
 
 def _reply(body: str, in_reply_to: str, n: int, sender: str = OWNER, extra: str = "") -> bytes:
     return (f"From: Ada Lovelace <{sender}>\r\nTo: {OWNER}\r\nSubject: Re: your focus\r\n"
@@ -127,10 +119,10 @@ def test_brief_reply_confirmation_and_undo_over_imap_and_smtp(world: tuple[Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     config, box = world
     cfg = ("--config", str(config))
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0
-    code, out, err = _run(capsys, *cfg, "brief", "--send")
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
+    code, out, err = run_cli(capsys, *cfg, "brief", "--send")
     assert code == 0 and out.startswith("sent at"), err
-    code, out, _ = _run(capsys, *cfg, "brief", "--send")  # twice: one brief
+    code, out, _ = run_cli(capsys, *cfg, "brief", "--send")  # twice: one brief
     assert code == 0 and out.startswith("already sent")
     assert len(box.received) == 1
     rcpts, brief = box.received[0]
@@ -145,7 +137,7 @@ def test_brief_reply_confirmation_and_undo_over_imap_and_smtp(world: tuple[Path,
     assert before == {"1": ("open", None), "2": ("open", None)}
 
     _append(dovecot, _reply(f"done 1\nsnooze 2 monday\n\nOn Thu, focusd wrote:\n{quoted}", brief_id, 1))
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
     assert _items(config, lines) == {"1": ("done", None), "2": ("snoozed", "2026-11-23")}
     assert len(box.received) == 2
     rcpts, confirmation = box.received[1]
@@ -156,10 +148,10 @@ def test_brief_reply_confirmation_and_undo_over_imap_and_smtp(world: tuple[Path,
 
     # The confirmation is now in the INBOX too; replying `undo` to it restores both items.
     _append(dovecot, _reply("undo", str(confirmation["Message-ID"]), 2))
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
     assert _items(config, lines) == before
     assert len(box.received) == 3 and box.received[2][0] == [OWNER]
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0  # nothing is applied or sent twice
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0  # nothing is applied or sent twice
     assert len(box.received) == 3
 
 
@@ -174,8 +166,8 @@ def test_replies_focusd_must_not_obey_change_nothing_and_send_nothing(
         capsys: pytest.CaptureFixture[str]) -> None:
     config, box = world
     cfg = ("--config", str(config))
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0
-    assert _run(capsys, *cfg, "brief", "--send")[0] == 0
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *cfg, "brief", "--send")[0] == 0
     brief = box.received[0][1]
     app = App(load(config), lambda: DEMO_NOW)
     lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
@@ -187,7 +179,7 @@ def test_replies_focusd_must_not_obey_change_nothing_and_send_nothing(
             f"> {line}\n" for line in brief.get_body(("plain",)).get_content().splitlines())
     _append(dovecot, _reply(body, str(brief["Message-ID"]) if refers_to == "brief" else refers_to, 3,
                             sender=sender, extra=extra))
-    assert _run(capsys, *cfg, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
     assert _items(config, lines) == before
     assert len(box.received) == 1, box.subjects()  # nothing sent to anyone
 

@@ -1,0 +1,59 @@
+"""Re-ranking after each cycle: skipped when nothing a score depends on changed, done again
+when an item, a goal or the day changes, and read a chunk at a time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from agent import cycle
+from agent.app import App
+from agent.settings import load
+from tests.conftest import DEMO_NOW
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = DEMO_NOW
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.now
+
+
+def _scores(app: App) -> dict[int, tuple[float | None, list[str]]]:
+    return {i.id: (i.score, i.reasons) for i in app.store.items(("open",)) if i.id is not None}
+
+
+def test_rerank_is_skipped_without_change_and_redone_on_each_kind_of_change(demo_dir: Path,
+                                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    app = App(load(demo_dir / "focusd.toml"), clock)
+    monkeypatch.setattr(cycle, "RERANK_CHUNK", 3)  # several chunks on the demo week
+    cycle.sync_once(app)
+    before = _scores(app)
+    assert before and all(score is not None for score, _ in before.values())
+    reads = []
+    original = app.store.iter_items
+    app.store.iter_items = lambda *a, **k: (reads.append(1), original(*a, **k))[1]  # type: ignore[method-assign]
+    cycle.rerank(app)
+    assert reads == []  # nothing changed: not scored again
+
+    target = next(iter(before))
+    with app.store.write():
+        app.store.db.execute("UPDATE items SET pinned = 1 WHERE id = ?", [target])
+    cycle.rerank(app)
+    assert reads == [1]
+    pinned = _scores(app)[target]
+    assert pinned[0] == (before[target][0] or 0) + 10 and "pinned for today" in pinned[1]
+
+    clock.now += timedelta(days=30)  # another day: every due date is now overdue
+    cycle.rerank(app)
+    later = _scores(app)
+    assert any("overdue" in " ".join(reasons) for _, reasons in later.values())
+    assert later != pinned
+
+    config = demo_dir / "focusd.toml"  # a new goal counts at once
+    config.write_text(config.read_text() + '\n[[goals]]\ntitle = "Hire a designer"\nkeywords = ["deck"]\nweight = 5\n')
+    app2 = App(load(config), clock)
+    cycle.rerank(app2)
+    assert any("goal: Hire a designer" in reasons for _, reasons in _scores(app2).values())
