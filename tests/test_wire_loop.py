@@ -212,3 +212,26 @@ def test_a_crash_between_the_servers_ok_and_the_store_update_delivers_one_brief(
     assert len(box.received) == 1
     assert isinstance(datetime.fromisoformat(again.sent_at), datetime)
     app.close()
+
+
+def test_save_to_sent_keeps_a_copy_of_the_brief_in_the_sent_folder(world: tuple[Path, Mailbox], dovecot: Dovecot,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    config, box = world
+    config.write_text(config.read_text().replace('security = "none"\n\n[calendar]',
+                                                 'security = "none"\nsave_to_sent = true\n\n[calendar]'))
+    assert "save_to_sent = true" in config.read_text()
+    cfg = ("--config", str(config))
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
+    assert run_cli(capsys, *cfg, "brief", "--send")[0] == 0
+    brief_id = str(box.received[0][1]["Message-ID"])
+    with IMAPClient("127.0.0.1", dovecot.port, ssl=False) as c:
+        c.login(dovecot.user, dovecot.password)
+        c.select_folder("Sent", readonly=True)
+        found = c.search(["HEADER", "Message-ID", brief_id])
+        assert len(found) == 1 and b"\\Seen" in c.get_flags(found)[found[0]]
+    # The copy in Sent is focusd's own brief: the next sync reads it and makes no item of it.
+    assert run_cli(capsys, *cfg, "sync", "--once")[0] == 0
+    app = App(load(config), lambda: DEMO_NOW)
+    assert app.store.message(brief_id) is not None
+    assert not [i for i in app.store.all_items() if i.message_id == brief_id]
+    app.close()
