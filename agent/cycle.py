@@ -336,6 +336,7 @@ def rerank(app: App) -> None:
     sync_goals(app)
     today = app.today()
     app.store.wake_snoozed(today)
+    app.store.unpin_before(today)
     refs = goals(app)
     mark = {"day": today.isoformat(), "items": app.store.items_version(),
             "goals": [[g.title, g.weight, list(g.keywords), g.deadline.isoformat() if g.deadline else None]

@@ -32,7 +32,7 @@ log = structlog.get_logger(__name__)
 HELP_TEXT = "\n".join(REPLY_HELP)
 MAX_LINES = 200  # a range such as "done 1-999999" names no brief's lines
 # Item fields a command may change: what undo puts back.
-UNDO_FIELDS = ("status", "snoozed_until", "due", "due_said_at", "pinned", "notes", "updated_at")
+UNDO_FIELDS = ("status", "snoozed_until", "due", "due_said_at", "pinned", "pinned_on", "notes", "updated_at")
 _FAIL_RE = re.compile(r"\b(dkim|spf|dmarc)\s*=\s*(fail|softfail)\b", re.I)
 _NUMS = r"\d+(?:\s*-\s*\d+)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*-\s*\d+)?)*"
 _LINES_RE = re.compile(rf"(done|drop|top)\s+({_NUMS})\s*\.?", re.I)
@@ -126,7 +126,9 @@ def parse_line(line: str, today: date, tz: tzinfo) -> Command | Unknown | None:
         nums = _numbers(m.group(2))
         if not nums:
             return Unknown(text, "too many lines")
-        return Command(m.group(1).lower(), text, lines=nums)
+        verb = m.group(1).lower()
+        # A pin is for the day it was asked on: tomorrow's ranking starts afresh.
+        return Command(verb, text, lines=nums, when=today.isoformat() if verb == "top" else None)
     m = _WHEN_RE.fullmatch(text)
     if m:
         verb, spec, phrase = m.group(1).lower(), m.group(2), m.group(3)
@@ -278,7 +280,7 @@ class _Applier:
                 self._set(item, {"status": "snoozed", "snoozed_until": cmd.when},
                           f"Snoozed until {_day(cmd.when)}: {label}")
             elif cmd.verb == "top":
-                self._set(item, {"pinned": 1}, f"Pinned to today's focus: {label}")
+                self._set(item, {"pinned": 1, "pinned_on": cmd.when}, f"Pinned to today's focus: {label}")
             elif cmd.verb == "due" and cmd.when:
                 self._set(item, {"due": cmd.when, "due_said_at": self.said}, f"Due {_day(cmd.when)}: {label}")
             elif cmd.verb == "note":

@@ -121,7 +121,12 @@ def _v4(db: sqlite_utils.Database) -> None:
                f"pinned, status ON items {bump}")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    # The day an item was pinned to the focus by `top`: the pin lasts that day only.
+    db.table("items").add_column("pinned_on", str)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def _system_clock() -> datetime:
@@ -371,6 +376,12 @@ class Store:
         if rows:
             with self.write():
                 self.db.conn.executemany("UPDATE items SET score = ?, reasons = ?, goal = ? WHERE id = ?", rows)
+
+    def unpin_before(self, today: date) -> int:
+        """Pins set by `top` on an earlier day lapse: a pin is for the day it was asked on."""
+        with self.write():
+            cur = self.db.execute("UPDATE items SET pinned = 0 WHERE pinned = 1 AND pinned_on < ?", [today.isoformat()])
+        return int(cur.rowcount)
 
     def wake_snoozed(self, today: date) -> int:
         with self.write():

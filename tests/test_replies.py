@@ -37,7 +37,7 @@ def verbs(text: str) -> list[tuple[str, tuple[int, ...], str | None, str]]:
     ("done 1, 2", ("done", (1, 2), None, "")),
     ("done 1, 2 and 4.", ("done", (1, 2, 4), None, "")),
     ("drop 3", ("drop", (3,), None, "")),
-    ("top 4", ("top", (4,), None, "")),
+    ("top 4", ("top", (4,), "2026-11-19", "")),  # a pin for the day it is asked on
     ("snooze 1 monday", ("snooze", (1,), "2026-11-23", "")),
     ("snooze 1 until monday", ("snooze", (1,), "2026-11-23", "")),
     ("snooze 1 3d", ("snooze", (1,), "2026-11-22", "")),

@@ -57,3 +57,25 @@ def test_rerank_is_skipped_without_change_and_redone_on_each_kind_of_change(demo
     app2 = App(load(config), clock)
     cycle.rerank(app2)
     assert any("goal: Hire a designer" in reasons for _, reasons in _scores(app2).values())
+
+
+def test_a_pin_lasts_the_day_it_was_asked_on(demo_dir: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    from agent.replies import Command, parse_line
+
+    today = DEMO_NOW.date()
+    top = parse_line("top 2", today, ZoneInfo("Europe/London"))
+    assert isinstance(top, Command) and top.lines == (2,) and top.when == today.isoformat()
+
+    clock = Clock()
+    app = App(load(demo_dir / "focusd.toml"), clock)
+    cycle.sync_once(app)
+    target = next(i.id for i in app.store.items(("open",)) if i.id is not None)
+    app.store.update_item(target, {"pinned": 1, "pinned_on": today.isoformat()})
+    cycle.rerank(app)
+    assert app.store.item(target).pinned  # type: ignore[union-attr]  # still today
+    clock.now += timedelta(days=1)
+    cycle.rerank(app)
+    item = app.store.item(target)
+    assert item is not None and not item.pinned and "pinned for today" not in item.reasons
