@@ -416,7 +416,9 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     top = [i for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
     # Free time read from a calendar that could not be read would be a guess over meetings.
     problem = calendar_problem(app)
-    blocks = [] if problem else plan_focus(app, day, top, events, book)
+    # Without a calendar there is no free time to speak of: suggesting some would be a guess.
+    no_calendar = app.settings["calendar"]["backend"] == "none"
+    blocks = [] if problem or no_calendar else plan_focus(app, day, top, events, book)
     previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
@@ -424,7 +426,8 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     inp = brief_mod.BriefInput(day=day, tz=app.settings.tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
-                               handled=handled, related=lambda it: related_messages(app.store, it),
+                               handled=handled, first=previous is None,
+                               related=lambda it: related_messages(app.store, it),
                                calendar_problem=problem, mail_problem=mail_problem(app))
     return brief_mod.compose(inp)
 

@@ -43,6 +43,7 @@ class BriefInput:
     events: list[Event]  # today's events
     max_focus: int = 3
     handled: list[Item] = field(default_factory=list)
+    first: bool = False  # no brief was sent before: "handled" covers the last day
     blocks: list[tuple[int, datetime, datetime, bool]] = field(default_factory=list)  # item, start, end, booked
     related: Callable[[Item], list[dict[str, Any]]] | None = None
     calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
@@ -126,12 +127,19 @@ def compose(inp: BriefInput) -> Brief:
     focus = (pinned + [i for i in actionable if not i.pinned])[: inp.max_focus]
     shown = {id(i) for i in focus}
     horizon = inp.day + timedelta(days=3)
-    due_soon = [i for i in inp.items if id(i) not in shown and i.kind != "waiting"
-                and (i.due_date() or date.max) <= horizon][:MAX_PER_SECTION]
+    soon = [i for i in inp.items if id(i) not in shown and i.kind != "waiting"
+            and (i.due_date() or date.max) <= horizon]
+    # What is due today or tomorrow always makes the list; then what is overdue; then the rest
+    # of the next three days; each group in rank order (the sort is stable).
+    soon.sort(key=lambda i: _urgency(i, inp.day))
+    due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
     waiting = [i for i in inp.items if i.kind == "waiting"]
     waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
-    blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown][:MAX_PER_SECTION]
+    all_blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown]
+    blockers = all_blockers[:MAX_PER_SECTION]
+    more = {"due_soon": len(soon) - len(due_soon), "waiting": len(waiting) - MAX_PER_SECTION,
+            "blockers": len(all_blockers) - len(blockers)}
     meetings = _meetings(inp)
 
     lines: list[BriefLine] = []
@@ -152,11 +160,23 @@ def compose(inp: BriefInput) -> Brief:
             lines.append(BriefLine(n, section, item=item, why=_why(item)))
     top = focus[0].title if focus else "a clear day"
     subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
-    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled),
+    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled), first=inp.first,
+                  more={k: n for k, n in more.items() if n > 0},
                   calendar_problem=inp.calendar_problem, mail_problem=inp.mail_problem)
     brief.text = render_text(brief, inp)
     brief.html = render_html(brief, inp)
     return brief
+
+
+def _urgency(item: Item, day: date) -> int:
+    due = item.due_date()
+    if due is not None and 0 <= (due - day).days <= 1:
+        return 0
+    return 1 if due is not None and due < day else 2
+
+
+def _more_text(n: int) -> str:
+    return f"…and {n} more (`focusd items` lists them all)"
 
 
 def _opening(brief: Brief, inp: BriefInput) -> list[str]:
@@ -244,8 +264,11 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
                         out.append(f"   See also: “{rel['subject']}” from {who}")
             else:
                 out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
+        if brief.more.get(section):
+            out.append(_more_text(brief.more[section]))
     if brief.handled:
-        out += ["", f"Handled since the last brief: {', '.join(i.title for i in brief.handled[:5])}."]
+        since = "in the last day" if brief.first else "since the last brief"
+        out += ["", f"Handled {since}: {', '.join(i.title for i in brief.handled[:5])}."]
     out += ["", "--", FOOTER]
     return "\n".join(out) + "\n"
 
@@ -289,6 +312,8 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
                          + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
                          + "</blockquote></li>")
         parts.append("</ol>")
+        if brief.more.get(section):
+            parts.append(f"<p><small>{e(_more_text(brief.more[section]))}</small></p>")
     parts.append(f"<hr><p><small>{'<br>'.join(e(line) for line in REPLY_HELP)}</small></p></body></html>")
     return "\n".join(parts)
 
@@ -311,4 +336,6 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 entries.append(bl.item.to_json() | {"line": bl.line, "why": bl.why})
         out[section] = entries
     out["handled"] = [i.to_json() for i in brief.handled]
+    if brief.more:
+        out["more"] = dict(brief.more)  # items left out of a section, by section
     return out

@@ -89,6 +89,8 @@ class Brief:
     calendar_problem: str = ""  # why the calendar could not be read, when it could not
     mail_problem: str = ""  # why some mail could not be read at the last sync
     sent_json: dict[str, Any] | None = None  # the brief's data as it was sent, when kept
+    more: dict[str, int] = field(default_factory=dict)  # section -> items left out of it
+    first: bool = False  # no brief was sent before this one
 
     def line_map(self) -> dict[int, int]:
         """Brief line number -> item id, for replies and undo."""

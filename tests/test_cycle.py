@@ -143,3 +143,16 @@ def test_focus_blocks_are_booked_once_and_tagged_on_a_writable_calendar(demo_dir
         assert all(block.end <= m.start or block.start >= m.end for m in meetings)
     assert "Focus block booked: 09:45–11:15." in first.text
     assert {e.uid for e in theirs} <= {e.uid for e in calendar.events(start, end)}  # theirs untouched
+
+
+def test_without_a_calendar_the_brief_suggests_no_free_time(demo_dir: Path) -> None:
+    from agent.cycle import compose_brief
+
+    config = demo_dir / "focusd.toml"
+    app = App(load(config), fixed(DEMO_NOW))
+    sync_once(app)
+    assert "Suggested time:" in compose_brief(app, DEMO_NOW.date()).text  # the demo calendar has free time
+    config.write_text(config.read_text().replace('backend = "ics"\npaths = ["calendar.ics"]', 'backend = "none"'))
+    app = App(load(config), fixed(DEMO_NOW))
+    text = compose_brief(app, DEMO_NOW.date()).text
+    assert "Suggested time:" not in text and "free on your calendar" not in text
