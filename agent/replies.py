@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,10 @@ log = structlog.get_logger(__name__)
 
 HELP_TEXT = "\n".join(REPLY_HELP)
 MAX_LINES = 200  # a range such as "done 1-999999" names no brief's lines
+MAX_REPLY_LINES = 50  # lines of a reply read: a reply is a few commands, not a flood
+MAX_LINE_CHARS = 300  # of one line: an added item's title, a note
+MAX_REFERENCES = 20  # the latest References looked up for the brief a reply answers
+MAX_SHOWN = 30  # changes, and lines not understood, listed in one confirmation
 # Item fields a command may change: what undo puts back.
 UNDO_FIELDS = ("status", "snoozed_until", "due", "due_said_at", "pinned", "pinned_on", "notes", "updated_at")
 _FAIL_RE = re.compile(r"\b(dkim|spf|dmarc)\s*=\s*(fail|softfail)\b", re.I)
@@ -163,7 +168,10 @@ def parse(text: str, today: date, tz: tzinfo) -> list[Command | Unknown]:
     resolved against ``today`` (the day the reply was written) in ``tz``."""
     out: list[Command | Unknown] = []
     for line in text.splitlines():
-        parsed = parse_line(line, today, tz)
+        if len(out) >= MAX_REPLY_LINES:  # a reply is a few commands; a flood is cut, and said so
+            out.append(Unknown(f"… (only the first {MAX_REPLY_LINES} lines of a reply are read)"))
+            break
+        parsed = parse_line(line[:MAX_LINE_CHARS], today, tz)
         if parsed is not None:
             out.append(parsed)
     return out
@@ -175,7 +183,9 @@ def parse(text: str, today: date, tz: tzinfo) -> list[Command | Unknown]:
 def replied_brief(msg: Message, store: Store) -> dict[str, Any] | None:
     """The brief that ``msg`` answers, found by the token in its In-Reply-To, else in its
     References (latest first); None when it names no brief that focusd sent."""
-    for ref in [msg.in_reply_to, *reversed(msg.references)]:
+    # The latest references only: a reply names its brief near the end, and a message with
+    # thousands of made-up ids must not cost a lookup each.
+    for ref in [msg.in_reply_to, *reversed(msg.references[-MAX_REFERENCES:])]:
         m = BRIEF_ID_RE.fullmatch(ref or "")
         if m:
             brief = store.brief_for_reply_token(m.group(1))
@@ -198,6 +208,8 @@ def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, st
     focusd sent, and no reported authentication failure."""
     if msg.sender.email.strip().lower() != owner_email.strip().lower():
         return False, "not from the owner"
+    if msg.strict_from != owner_email.strip().lower():
+        return False, "its From header is ambiguous (several headers or addresses, or an address in the name)"
     if replied_brief(msg, store) is None:
         return False, "no brief of ours is referenced"
     failure = auth_failure(msg.authentication_results)
@@ -362,12 +374,15 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
     Its Message-ID extends the brief's token, so a reply to it (an ``undo``, say) is read
     against the same brief, and its own copy in the INBOX is taken for focusd's own mail."""
     body = ["focusd read your reply."]
-    if out.changes:
-        body += ["", "Changed:", *[f"- {c}" for c in out.changes]]
-    elif not out.errors:
+    changes, errors = list(dict.fromkeys(out.changes)), list(dict.fromkeys(out.errors))  # each said once
+    if changes:
+        body += ["", "Changed:", *[f"- {c}" for c in changes[:MAX_SHOWN]]]
+        body += [f"- … and {len(changes) - MAX_SHOWN} more"] if len(changes) > MAX_SHOWN else []
+    elif not errors:
         body += ["", "Nothing was changed."]
-    if out.errors:
-        body += ["", *out.errors]
+    if errors:
+        body += ["", *errors[:MAX_SHOWN]]
+        body += [f"… and {len(errors) - MAX_SHOWN} more lines not understood"] if len(errors) > MAX_SHOWN else []
     if out.help or out.errors:
         body += ["", HELP_TEXT]
     token = BRIEF_ID_RE.fullmatch(brief["message_id"])
@@ -396,27 +411,42 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
     for msg in messages:
         if not msg.is_brief_reply or app.store.reply(msg.message_id) is not None:
             continue
-        ok, reason = authenticate(msg, app.store, owner)
-        brief = replied_brief(msg, app.store)
-        if not ok or brief is None:
-            log.info("reply.ignored", message_id=msg.message_id, reason=reason)
-            app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
-                                   msg.date.isoformat(), "ignored", reason, [], {})
+        try:
+            outcomes.append(_handle_one(app, msg, owner, tz))
+        except sqlite3.Error:
+            raise  # the store's fault, not the reply's: the cycle is retried
+        except Exception as exc:  # noqa: BLE001 - one reply must not stop every later cycle
+            reason = f"failed: {type(exc).__name__}"
+            log.error("reply.failed", message_id=msg.message_id, error=type(exc).__name__)
+            app.store.record_reply(msg.message_id, "", msg.sender.email, "", "ignored", reason, [], {})
             outcomes.append(Outcome("ignored", reason=reason))
-            continue
-        commands = parse(msg.reply_text, msg.date.astimezone(tz).date(), tz)
-        row = None
-        # The change and its confirmation are kept together: a crash cannot leave one without the other.
-        with app.store.write():
-            out = apply_reply(app.store, msg, brief, commands)
-            if out.status != "duplicate" and out.answer and not app.sender.dry_run:
-                row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
-        log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
-                 errors=len(out.errors))
-        if row is not None:
-            from agent import outbox
-
-            done = outbox.attempt(app, row, delays=())  # a failure is retried by the next cycles
-            log.info("reply.confirmed", message_id=msg.message_id, outcome=done.outcome)
-        outcomes.append(out)
     return outcomes
+
+
+def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
+    ok, reason = authenticate(msg, app.store, owner)
+    brief = replied_brief(msg, app.store) if ok else None
+    if not ok or brief is None:
+        log.info("reply.ignored", message_id=msg.message_id, reason=reason)
+        app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
+                               msg.date.isoformat(), "ignored", reason, [], {})
+        return Outcome("ignored", reason=reason)
+    # Dates in a reply ("snooze 1 monday") count from the day it was written, as its Date says,
+    # unless that Date is more than a day from now: then from today.
+    now = app.clock()
+    written = msg.date if abs(msg.date - now) <= timedelta(days=1) else now
+    commands = parse(msg.reply_text, written.astimezone(tz).date(), tz)
+    row = None
+    # The change and its confirmation are kept together: a crash cannot leave one without the other.
+    with app.store.write():
+        out = apply_reply(app.store, msg, brief, commands)
+        if out.status != "duplicate" and out.answer and not app.sender.dry_run:
+            row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
+    log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
+             errors=len(out.errors))
+    if row is not None:
+        from agent import outbox
+
+        done = outbox.attempt(app, row, delays=())  # a failure is retried by the next cycles
+        log.info("reply.confirmed", message_id=msg.message_id, outcome=done.outcome)
+    return out

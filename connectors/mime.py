@@ -17,6 +17,7 @@ import email.utils
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import Message as EmailMessage
 from typing import Any
@@ -94,6 +95,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         attachments=attachments,
         is_bulk=is_bulk(headers, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),
+        strict_from=_strict_from(headers),
     )
 
 
@@ -235,20 +237,37 @@ def _header(msg: EmailMessage | _Headers, name: str) -> str:
 
 
 def _addresses(msg: _Headers, name: str) -> list[Address]:
-    return list(_parse_addresses(tuple(_header_value(v) for v in msg.get_all(name) or [])))
+    return list(_parse_addresses(tuple(str(v) for v in msg.get_all(name) or [])))
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse_addresses(values: tuple[str, ...]) -> tuple[Address, ...]:
-    """The addresses in header values. Cached: a mailbox names the same few people (its owner
-    above all) in message after message, and the stdlib's address parser is slow."""
+    """The addresses in header values, parsed as they came and only then the display names
+    decoded: decoding first would let an encoded display name ("=?utf-8?q?boss@corp?=")
+    pass for an address. Cached: a mailbox names the same few people (its owner above all)
+    in message after message, and the stdlib's address parser is slow."""
     out = []
-    for display, addr in email.utils.getaddresses(values):
+    for display, addr in email.utils.getaddresses([_unfold(v) for v in values]):
         addr = addr.strip().strip("<>")
         if not addr and not display:
             continue
-        out.append(Address(name=display.strip(), email=addr.lower()))
+        out.append(Address(name=_header_value(display).strip(), email=addr.lower()))
     return tuple(out)
+
+
+def _strict_from(headers: _Headers) -> str:
+    """The From address when it is beyond doubt, else "": one From header, holding one address
+    and one "@" (a display name with an address in it, plain or encoded, is a classic way to
+    show one address to the reader and another to the mail servers)."""
+    values = headers.get_all("From")
+    if len(values) != 1:
+        return ""
+    raw = _unfold(str(values[0]))
+    found = email.utils.getaddresses([raw])
+    if len(found) != 1 or raw.count("@") != 1 or "=?" in raw:
+        return ""
+    addr = found[0][1].strip().lower()
+    return addr if addr.count("@") == 1 and addr.isascii() else ""
 
 
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
@@ -301,9 +320,13 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
     plain: str | None = None
     html: str | None = None
     attachments: list[Attachment] = []
-    for count, part in enumerate(msg.walk()):
+    for count, part in enumerate(_walk(msg)):
         if count >= MAX_PARTS:
             break
+        if part is not msg and part.get_content_maintype() == "message":
+            # An attached mail is someone else's words: listed, never read as this one's text.
+            attachments.append(Attachment(_filename(part, _Headers(part)) or "message.eml", part.get_content_type(), 0))
+            continue
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
@@ -340,6 +363,19 @@ def _attachment_size(part: EmailMessage, own: _Headers) -> int:
     if size == 0 and noted.isdigit() and len(noted) <= 12:  # only a size, never more than a terabyte
         return int(noted)
     return size
+
+
+def _walk(msg: EmailMessage) -> Iterator[EmailMessage]:
+    """The parts of ``msg`` in order, like ``Message.walk`` but without entering an attached
+    message (message/rfc822 and the like), and without recursion."""
+    stack = [msg]
+    while stack:
+        part = stack.pop()
+        yield part
+        if part.is_multipart() and (part is msg or part.get_content_maintype() != "message"):
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend(p for p in reversed(payload) if isinstance(p, EmailMessage))
 
 
 def _filename(part: EmailMessage, own: _Headers) -> str:

@@ -51,6 +51,9 @@ class Message:
     in_reply_to: str = ""
     references: list[str] = field(default_factory=list)
     authentication_results: list[str] = field(default_factory=list)
+    # The From address when the header leaves no doubt (one header, one address), else "":
+    # what a reply to a brief is authenticated by.
+    strict_from: str = ""
     attachments: list[Attachment] = field(default_factory=list)
     is_bulk: bool = False
     is_brief_reply: bool = False

@@ -121,7 +121,7 @@ def reply(text: str, sender: str = OWNER, message_id: str = "<r1@example.com>", 
     return Message(message_id=message_id, subject="Re: Your focus", sender=Address("Ada", sender), to=[],
                    cc=[], date=datetime(2026, 11, 19, 8, 30, tzinfo=UTC), text=text, reply_text=text,
                    in_reply_to=in_reply_to, references=[in_reply_to], authentication_results=list(auth),
-                   is_brief_reply=True)
+                   is_brief_reply=True, strict_from=sender.lower())
 
 
 def test_the_owners_reply_to_a_sent_brief_is_authentic(store: Store) -> None:
@@ -263,3 +263,51 @@ def test_a_confirmation_token_leads_to_its_brief_and_a_guess_does_not(store: Sto
     assert store.brief_for_reply_token(TOKEN[:-1]) is None
     assert store.brief_for_reply_token("x" + TOKEN) is None
 
+
+
+@pytest.mark.parametrize("from_header", [
+    "=?utf-8?q?ada@example.com?= <mallory@evil.example>",
+    "ada@example.com <mallory@evil.example>",
+    "ada@example.com)<mallory@evil.example>",
+    "ada@example.com, mallory@evil.example",
+    '"ada@example.com" <mallory@evil.example>',
+    "Ada <ada@example.com>\nFrom: Mallory <mallory@evil.example>",  # two From headers
+])
+def test_a_from_that_shows_the_owner_to_the_reader_but_is_another_address_is_refused(
+        store: Store, from_header: str) -> None:
+    raw = (f"From: {from_header}\nTo: ada@example.com\nSubject: Re: Your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:30:00 +0000\nMessage-ID: <spoof@evil.example>\n"
+           f"In-Reply-To: {BRIEF_ID}\nReferences: {BRIEF_ID}\n"
+           "Authentication-Results: mx; dkim=pass header.d=evil.example; spf=pass; dmarc=pass\n\ndone 1\n").encode()
+    ok, reason = authenticate(parse_message(raw), store, OWNER)
+    assert not ok and reason in ("not from the owner", "its From header is ambiguous (several headers or addresses, "
+                                                       "or an address in the name)")
+
+
+def test_the_owners_plain_from_header_is_authentic_when_parsed(store: Store) -> None:
+    raw = (f"From: Ada Lovelace <Ada@Example.com>\nTo: ada@example.com\nSubject: Re: Your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:30:00 +0000\nMessage-ID: <ok@example.com>\n"
+           f"In-Reply-To: {BRIEF_ID}\n\ndone 1\n").encode()
+    assert authenticate(parse_message(raw), store, OWNER) == (True, "")
+
+
+def test_an_attached_mail_is_never_read_as_the_replys_text() -> None:
+    raw = (f"From: Ada <ada@example.com>\nTo: ada@example.com\nSubject: Re: Your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:30:00 +0000\nMessage-ID: <att@example.com>\nIn-Reply-To: {BRIEF_ID}\n"
+           'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+           "--b\nContent-Type: text/html\n\n<p>See the attached invoice mail.</p>\n"
+           "--b\nContent-Type: message/rfc822\n\n"
+           "From: Mallory <mallory@evil.example>\nSubject: invoice\n\ndrop 2\nadd: Wire 5000 EUR to mallory\n"
+           "--b--\n").encode()
+    msg = parse_message(raw)
+    assert "drop 2" not in msg.text and "Wire" not in msg.reply_text
+    assert "See the attached invoice mail." in msg.text
+    assert [a.content_type for a in msg.attachments] == ["message/rfc822"]
+    assert [c for c in parse(msg.reply_text, TODAY, LONDON) if isinstance(c, Command)] == []
+
+
+def test_a_reply_is_read_to_its_fiftieth_line_and_each_line_to_300_characters() -> None:
+    parsed = parse("done 1\n" * 80 + "add: " + "x" * 1000, TODAY, LONDON)
+    assert len(parsed) == 51 and isinstance(parsed[-1], Unknown) and "first 50 lines" in parsed[-1].line
+    (added,) = [c for c in parse("add: " + "y" * 1000, TODAY, LONDON) if isinstance(c, Command)]
+    assert len(added.text) <= 300

@@ -113,3 +113,38 @@ def test_replies_not_to_obey_change_and_send_nothing(demo_dir: Path, sent: tuple
 def test_the_brief_footer_is_the_cheat_sheet(sent: tuple[App, str, str]) -> None:
     _, _, text = sent
     assert "Reply to steer, one command a line" in text and "not read yet" not in text
+
+
+def _raw_reply(demo_dir: Path, name: str, headers: str, body: str) -> None:
+    (demo_dir / "mail" / "new" / f"1763540000.{name}.host").write_bytes(
+        (headers + "Content-Type: text/plain; charset=utf-8\n\n" + body).encode("utf-8", "surrogateescape"))
+
+
+def test_a_reply_that_breaks_its_handling_is_set_aside_and_mail_flows_on(demo_dir: Path,
+                                                                        sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    refs = f"In-Reply-To: {brief_id}\nReferences: {brief_id}\n"
+    # A Date at the calendar's edge, and a Message-ID that would put a line break in the answer.
+    _raw_reply(demo_dir, "edge", f"From: {OWNER}\nTo: {OWNER}\nSubject: Re\nDate: Fri, 31 Dec 9999 23:59:59 -1200\n"
+               f"Message-ID: <edge@loom.example>\n{refs}", "snooze 1 3d\n")
+    _raw_reply(demo_dir, "crlf", f"From: {OWNER}\nTo: {OWNER}\nSubject: Re\nDate: Thu, 19 Nov 2026 08:06:00 +0000\n"
+               f"Message-ID: =?utf-8?q?abc=0Dbcc:evil@x?=\n{refs}", "done 1\n")
+    (demo_dir / "mail" / "new" / "1763540001.after.host").write_text(
+        "From: Maria <maria@fund.example>\nTo: ada@loom.example\nSubject: numbers\n"
+        "Date: Thu, 19 Nov 2026 08:10:00 +0000\nMessage-ID: <after@fund.example>\n\nCould you send me the numbers?\n")
+    report = sync_once(app)
+    assert not report.problems
+    assert app.store.message("<after@fund.example>") is not None  # the mail after them was read
+    assert sync_once(app).fetched == 0  # and nothing is read again: the cursor moved on
+    assert len(_outbox(demo_dir)) <= 3  # the brief, and at most a confirmation each; never a stranger
+
+
+def test_a_flood_of_commands_is_cut_at_the_first_lines(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    _deliver(demo_dir, "flood", "done 1-199\n" * 5000 + "add: " + "x" * 100_000 + "\n", brief_id)
+    sync_once(app)
+    mails = _outbox(demo_dir)
+    assert len(mails) == 2  # the brief and one confirmation
+    body = mails[1].get_body(("plain",)).get_content()
+    assert len(body) < 10_000 and "more lines not understood" in body  # said once each, and counted
+    assert all(len(i.title) <= 300 for i in app.store.all_items())
