@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import formataddr
 from functools import cached_property
 from typing import Any
 
@@ -115,7 +116,9 @@ class App:
 
     @property
     def from_address(self) -> str:
-        return self.settings["smtp"]["from_address"] or self.settings.owner_email
+        """The From of what focusd sends: the configured address, else the owner's under the
+        name "focusd", so the brief is easy to spot and to filter."""
+        return self.settings["smtp"]["from_address"] or formataddr(("focusd", self.settings.owner_email))
 
     def close(self) -> None:
         for c in reversed(self._closers):

@@ -342,7 +342,11 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
             return
         # A brief already sent (or queued) is shown as it went out: its numbers are the ones
         # the owner's replies refer to.
-        composed = stored_brief(app, when) or compose_brief(app, when)
+        composed = stored_brief(app, when)
+        if composed is not None:
+            click.echo(_as_sent_note(app, when), err=True)
+        else:
+            composed = compose_brief(app, when)
     finally:
         app.close()
     if fmt == "json":
@@ -371,6 +375,19 @@ def _sent_line(app: App, result: Any) -> str:
         return f"this brief was not sent in time and has expired; nothing was sent: {subject}"
     return (f"another focusd is sending this brief right now, or was cut off while sending it (focusd looks "
             f"in your mailbox for it before sending again); nothing was sent now: {subject}")
+
+
+def _as_sent_note(app: App, day: Any) -> str:
+    """Says that a brief is shown as it was sent, and what has closed since."""
+    row = app.store.brief(day) or {}
+    ids = set((row.get("lines") or {}).values())
+    closed = sum(1 for i in ids if (item := app.store.item(i)) is not None and item.status != "open")
+    when = ""
+    if row.get("sent_at"):
+        when = f" at {datetime.fromisoformat(row['sent_at']).astimezone(app.settings.tz):%H:%M}"
+    since = f"; {closed} of its items {'was' if closed == 1 else 'were'} closed since" if closed else ""
+    return (f"focusd: the brief as sent{when} (replies refer to its numbers){since}; `focusd items` lists what "
+            "is open now")
 
 
 def _failed_line(app: App, result: Any) -> str:

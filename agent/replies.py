@@ -355,8 +355,8 @@ def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: lis
             elif cmd.verb == "help":
                 out.help = True
             elif cmd.verb == "block":
-                out.errors.append(f"“{cmd.line}”: no writable calendar is configured yet, so focusd "
-                                  "cannot book time")
+                out.errors.append(f"“{cmd.line}”: booking time by reply is not in this version yet (it needs a "
+                                  "writable calendar); with a calendar configured, the brief suggests the time")
             elif cmd.verb != "undo":
                 applier.run(cmd)
         own = out.changes[len(undone):]

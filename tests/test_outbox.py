@@ -130,6 +130,7 @@ def test_a_sent_brief_is_shown_as_it_went_out_with_its_numbers(demo_dir: Path, c
     code, out, err = run_cli(capsys, "--config", str(demo_dir / "focusd.toml"), "brief", "--date",
                          app.today().isoformat(), "--format", "json")
     assert code == 0, err
+    assert "the brief as sent at 07:30" in err and "1 of its items was closed since" in err
     data = json.loads(out)
     lines = [e["line"] for section in ("focus", "due_soon", "waiting", "blockers") for e in data[section]]
     assert first.line in lines and {e["id"] for e in data["focus"]} >= {first.item.id}
