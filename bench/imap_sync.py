@@ -57,6 +57,7 @@ from agent.settings import load  # noqa: E402
 from connectors.mail.imap import ImapSource  # noqa: E402
 from connectors.mime import try_parse  # noqa: E402
 from planner.store import Store  # noqa: E402
+from tests.servers import make_dovecot_dir  # noqa: E402 - the tests' Dovecot set-up, without pytest
 
 NOW = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
 LDA = "/usr/lib/dovecot/dovecot-lda"
@@ -68,53 +69,11 @@ PASSWORD_ENV = "FOCUSD_BENCH_IMAP"
 # -- the server ---------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class Dovecot:
     """One Dovecot with one user, from a folder under /tmp that its auth process can enter."""
 
     def __init__(self) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="focusd-bench-dovecot-", dir="/tmp"))
-        self.dir.chmod(0o755)
-        (self.dir / "mail").mkdir()
-        os.chown(self.dir / "mail", 65534, 65534)
-        self.port = free_port()
-        self.conf = self.dir / "dovecot.conf"
-        self.conf.write_text(f"""base_dir = {self.dir}/run
-state_dir = {self.dir}/state
-listen = 127.0.0.1
-protocols = imap
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-log_path = {self.dir}/dovecot.log
-mail_location = maildir:{self.dir}/mail/%u
-mail_uid = nobody
-mail_gid = nogroup
-lda_mailbox_autocreate = yes
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN {self.dir}/users
-}}
-userdb {{
-  driver = passwd-file
-  args = {self.dir}/users
-}}
-service imap-login {{
-  inet_listener imap {{
-    port = {self.port}
-  }}
-  inet_listener imaps {{
-    port = 0
-  }}
-}}
-""")
-        (self.dir / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::{self.dir}/mail/{USER}::\n")
+        self.dir, self.port, self.conf = make_dovecot_dir("focusd-bench-dovecot-", USER, PASSWORD)
         self.proc = subprocess.Popen(["dovecot", "-F", "-c", str(self.conf)], start_new_session=True,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10

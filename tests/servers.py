@@ -18,8 +18,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 LDA = "/usr/lib/dovecot/dovecot-lda"
 
 
@@ -32,10 +30,56 @@ def free_port() -> int:
 def need(binary: str, install: str) -> None:
     if shutil.which(binary) or Path(binary).exists():
         return
+    import pytest  # here, not at the top: the IMAP bench uses this module without pytest
+
     message = f"{binary} is not installed: {install}"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def make_dovecot_dir(prefix: str, user: str, password: str) -> tuple[Path, int, Path]:
+    """A folder under /tmp (Dovecot's auth process cannot enter pytest's) holding a config for
+    one Dovecot on a free loopback port with one user: (folder, port, config file). The IMAP
+    bench starts its Dovecot from here too."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    folder.chmod(0o755)
+    (folder / "mail").mkdir()
+    os.chown(folder / "mail", 65534, 65534)
+    port = free_port()
+    conf = folder / "dovecot.conf"
+    conf.write_text(f"""base_dir = {folder}/run
+state_dir = {folder}/state
+listen = 127.0.0.1
+protocols = imap
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+log_path = {folder}/dovecot.log
+mail_location = maildir:{folder}/mail/%u
+mail_uid = nobody
+mail_gid = nogroup
+lda_mailbox_autocreate = yes
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {folder}/users
+}}
+userdb {{
+  driver = passwd-file
+  args = {folder}/users
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+""")
+    (folder / "users").write_text(f"{user}:{{PLAIN}}{password}::::{folder}/mail/{user}::\n")
+    return folder, port, conf
 
 
 class Dovecot:
@@ -48,44 +92,10 @@ class Dovecot:
         need("dovecot", "apt-get install -y dovecot-imapd")
         need(LDA, "apt-get install -y dovecot-imapd")
         if os.geteuid() != 0:
+            import pytest
+
             pytest.skip("the Dovecot fixture runs as root (mail as uid nobody), as CI does")
-        self.dir = Path(tempfile.mkdtemp(prefix="focusd-dovecot-", dir="/tmp"))
-        self.dir.chmod(0o755)
-        (self.dir / "mail").mkdir()
-        os.chown(self.dir / "mail", 65534, 65534)
-        self.port = free_port()
-        self.conf = self.dir / "dovecot.conf"
-        self.conf.write_text(f"""base_dir = {self.dir}/run
-state_dir = {self.dir}/state
-listen = 127.0.0.1
-protocols = imap
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-log_path = {self.dir}/dovecot.log
-mail_location = maildir:{self.dir}/mail/%u
-mail_uid = nobody
-mail_gid = nogroup
-lda_mailbox_autocreate = yes
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN {self.dir}/users
-}}
-userdb {{
-  driver = passwd-file
-  args = {self.dir}/users
-}}
-service imap-login {{
-  inet_listener imap {{
-    port = {self.port}
-  }}
-  inet_listener imaps {{
-    port = 0
-  }}
-}}
-""")
-        (self.dir / "users").write_text(f"{self.user}:{{PLAIN}}{self.password}::::{self.dir}/mail/{self.user}::\n")
+        self.dir, self.port, self.conf = make_dovecot_dir("focusd-dovecot-", self.user, self.password)
         self.proc = subprocess.Popen(["dovecot", "-F", "-c", str(self.conf)], start_new_session=True,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._wait_ready()
