@@ -22,7 +22,7 @@ from agent import replies
 from agent.app import App
 from agent.state import Context
 from connectors.calendar.base import CalendarError
-from connectors.mail.base import Batch, MailError
+from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.mime import try_parse
 from connectors.types import Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
@@ -197,6 +197,8 @@ def _fetch(app: App, pool: ThreadPoolExecutor, folder: _Folder, report: CycleRep
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
         report.unread_folders.append(f"folder {folder.name}: {exc}")
+        if isinstance(exc, SourceUnreachable):
+            raise  # the other folders are on the same server: not tried again in this cycle
         return False
     finally:
         folder.ahead = None
@@ -248,7 +250,15 @@ def _sync_folders(app: App, pool: ThreadPoolExecutor, folders: list[_Folder], re
     total: int | None = None
     while folders:
         for f in [f for f in folders if not f.pending and f.more]:
-            if not _fetch(app, pool, f, report):
+            try:
+                ok = _fetch(app, pool, f, report)
+            except SourceUnreachable:
+                for other in folders:
+                    if other is not f and other.more:
+                        report.unread_folders.append(f"folder {other.name}: not read, the server could not be reached")
+                folders.clear()
+                break
+            if not ok:
                 folders.remove(f)
         if progress is not None:
             known = [f.remaining for f in folders if f.more]

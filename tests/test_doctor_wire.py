@@ -103,3 +103,21 @@ def test_an_unreachable_smtp_server_is_one_sentence(dovecot: Dovecot, tmp_path: 
     line = _line(out, "smtp")
     assert line.startswith("FAIL") and f"127.0.0.1:{dead}" in line
     assert _line(out, "mail").startswith("ok ")
+
+
+def test_a_server_that_cannot_be_reached_is_tried_once_per_sync_not_once_per_folder(tmp_path: Path) -> None:
+    import structlog
+
+    from agent.app import App
+    from agent.cycle import sync_once
+    from agent.settings import load
+
+    dead = free_port()
+    config = _config(tmp_path, _imap(dead, folders='["INBOX", "Projects"]'), _smtp(free_port()))
+    app = App(load(config), lambda: DEMO_NOW)
+    with structlog.testing.capture_logs() as logs:
+        report = sync_once(app)
+    retries = [e for e in logs if e["event"] == "imap.retry"]
+    assert len(retries) == 3  # one round of four tries, for the first folder only
+    assert len(report.problems) == 1 and "cannot reach the IMAP server" in report.problems[0]
+    assert sorted(u.split(":")[0] for u in report.unread_folders) == ["folder INBOX", "folder Projects", "folder Sent"]

@@ -20,6 +20,11 @@ class MailError(ConnectorError):
     """The source could not be read (missing folder, refused login, unreachable server)."""
 
 
+class SourceUnreachable(MailError):
+    """The whole source could not be reached, not one folder of it: the other folders need not
+    be tried in this cycle."""
+
+
 @dataclass(frozen=True)
 class Batch:
     """Messages after ``cursor`` in delivery order, and the cursor just past the last of them.

@@ -45,7 +45,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from connectors import BackendEnv
-from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
+from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource, SourceUnreachable
 from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback
 from connectors.oauth import Auth, OAuthError, imap_login
@@ -189,23 +189,25 @@ class ImapSource(MailSource):
         with exponential backoff and jitter; one MailError sentence when the tries are spent.
         Each try starts from the caller's cursor, so nothing is lost or read twice."""
         failure = ""
+        unreachable = False
         for attempt in range(self.tries):
             try:
                 with self._lock:
                     return action()
             except _Unreachable as exc:
-                failure = str(exc)
+                failure, unreachable = str(exc), True
             except MailError:
                 raise  # a refused login or a missing folder: trying again will not help
             except (OSError, IMAPClientError) as exc:  # resets, timeouts, and garbage (ProtocolError)
                 self._drop()
-                failure = f"{what} on {self.where} broke off ({type(exc).__name__})"
+                failure, unreachable = f"{what} on {self.where} broke off ({type(exc).__name__})", False
             if attempt + 1 < self.tries:
                 delay = BACKOFF * 2 ** attempt * random.uniform(0.5, 1.5)
                 log.warning("imap.retry", where=self.where, attempt=attempt + 1, error=failure,
                             delay=round(delay, 2))
                 self.sleep(delay)
-        raise MailError(f"{failure}; tried {self.tries} times, the next sync resumes where this one stopped")
+        error = SourceUnreachable if unreachable else MailError
+        raise error(f"{failure}; tried {self.tries} times, the next sync resumes where this one stopped")
 
     def _select(self, client: IMAPClient, name: str) -> dict[bytes, Any]:
         """Open ``name`` read-only: no flag can change."""
