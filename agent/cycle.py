@@ -152,8 +152,12 @@ def _run_guarded(app: App, batch: list[Message], ctx: Context, report: CycleRepo
         # The exception's text may quote the mail, so the log names its type and place only.
         reason = f"failed: {type(exc).__name__} at {_where(exc)}"
         log.error("message.failed", message_id=msg.message_id, error=type(exc).__name__, where=_where(exc))
-        app.store.record_message(msg, [], [], skipped=reason)
-        app.store.record_failure(f"mail:{msg.folder}", msg.message_id, reason, msg.message_id)
+        try:
+            app.store.record_message(msg, [], [], skipped=reason)
+            app.store.record_failure(f"mail:{msg.folder}", msg.message_id, reason, msg.message_id)
+        except (UnicodeError, ValueError):  # a field the store cannot hold: keep the failure, readably
+            key = msg.message_id.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            app.store.record_failure(f"mail:{msg.folder}", key, reason, key)
         report.new += 1
         report.failed += 1
         report.outcomes["failed"] += 1

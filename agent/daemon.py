@@ -96,6 +96,7 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
     log.info("daemon.started", poll_interval=interval)
     cycles = 0
     while not stop.is_set():
+        failed = False
         try:
             sync_once(app)
             now = app.now()
@@ -109,11 +110,15 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
                 app.close()
                 return 2
             log.exception("cycle.failed", error=type(exc).__name__, message=str(exc))
+            failed = True
         cycles += 1
         if max_cycles is not None and cycles >= max_cycles:
             break
         sd_notify("WATCHDOG=1")
-        pause(app, stop, interval)
+        if failed:
+            stop.wait(interval)  # not woken by mail: the mail the failed cycle left would wake it at once
+        else:
+            pause(app, stop, interval)
     sd_notify("STOPPING=1")
     app.close()
     return 0

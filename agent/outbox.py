@@ -85,10 +85,11 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
     if app.sender.dry_run:  # kept queued: it goes once dry-run is off
         log.info("outbox.dry_run", kind=row["kind"], key=row["key"])
         return Delivery("dry_run", row)
-    interrupted = row["status"] == "sending"
     taken = app.store.outbox_take(row["id"], app.clock() - SENDING_GRACE)
     if taken is None:
         return Delivery("in_progress", row)
+    # Whether a try before this one was cut off, as the store saw it when this one took over.
+    interrupted = taken["was"] == "sending"
     if interrupted:
         found = _already_delivered(app, taken)
         if found is None:
@@ -104,8 +105,8 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
     for delay in (*(delays if delays is not None else RETRY_DELAYS), None):
         try:
             sent = app.sender.send_raw(taken["raw"])
-        except SendError as exc:
-            error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a full disk as much as a refused login: queued again
+            error = str(exc) if isinstance(exc, SendError) else f"{type(exc).__name__}: {exc}"
             log.warning("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
                         error=error)
             if delay is None:

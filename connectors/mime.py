@@ -251,6 +251,8 @@ def _parse_addresses(values: tuple[str, ...]) -> tuple[Address, ...]:
         addr = addr.strip().strip("<>")
         if not addr and not display:
             continue
+        if not addr.isascii():  # raw 8-bit (an internationalised address): bytes back to text
+            addr = _header_value(addr)
         out.append(Address(name=_header_value(display).strip(), email=addr.lower()))
     return tuple(out)
 

@@ -518,12 +518,14 @@ class Store:
         """Mark a row as being sent by this process, or None when another process holds it: a
         row in ``sending`` is taken over only once its last try began before ``stale_before``."""
         with self.write():
+            before = self.db.execute("SELECT status FROM outbox WHERE id = ?", [row_id]).fetchone()
             taken = self.db.execute(
                 "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
                 "WHERE id = ? AND (status = 'queued' OR (status = 'sending' AND next_attempt_at < ?))",
                 [self._now(), row_id, stale_before.astimezone(UTC).isoformat(timespec="seconds")]).rowcount
             row = self.db.table("outbox").get(row_id) if taken else None
-        return dict(row) if row else None
+        # "was": the status this take replaced; "sending" means a try before it was cut off.
+        return dict(row, was=before[0]) if row and before else None
 
     def outbox_done(self, row_id: int, status: str, via: str = "", error: str = "",
                     retry_at: datetime | None = None) -> None:

@@ -394,3 +394,18 @@ def test_an_odd_deadline_loses_no_ask_and_a_failing_extractor_is_a_recorded_fail
     assert report.failed == 1 and report.outcomes["failed"] == 1
     (failure,) = [f for f in broken.store.failures() if f["message_id"] == "<next@stranger.example>"]
     assert failure["reason"].startswith("failed: OverflowError at ")
+
+
+def test_a_raw_8bit_address_is_read_as_text_and_mail_flows_on(demo_dir: Path) -> None:
+    raw = ("From: Jörg <jörg@müller.example>\nTo: Ada <ada@loom.example>\nSubject: Angebot\n"
+           "Date: Wed, 18 Nov 2026 10:00:00 +0000\nMessage-ID: <utf8addr@müller.example>\n\n"
+           "Could you send me the signed offer?\n").encode()
+    deliver(demo_dir / "mail", "1795400000.utf8.host", raw)
+    deliver(demo_dir / "mail", "1795400001.after.host",
+            mail("<after-utf8@fund.example>", "Maria <maria@fund.example>", "q", "Could you call me?"))
+    app = _app(demo_dir)
+    report = sync_once(app)
+    assert not report.problems
+    assert app.store.message("<after-utf8@fund.example>") is not None
+    stored = app.store.message("<utf8addr@müller.example>")
+    assert stored is not None and stored["sender"] == "jörg@müller.example"

@@ -158,3 +158,33 @@ def test_brief_send_that_fails_exits_1_and_says_it_will_be_retried(demo_dir: Pat
     assert code == 0 and out.startswith("sent at"), err
     code, out, err = run_cli(capsys, *config, "brief", "--send")
     assert code == 0 and out.startswith("already sent at"), err
+
+
+class DiskFull(FileSender):
+    def _send(self, msg: EmailMessage) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_send_that_fails_in_an_unexpected_way_is_queued_again_not_stuck(demo_dir: Path) -> None:
+    app = _app(demo_dir, Clock(DEMO_NOW))
+    sync_once(app)
+    real = app.sender
+    app.__dict__["sender"] = DiskFull(real.path)  # type: ignore[attr-defined]
+    failed = send_brief(app, app.today(), delays=())
+    assert failed.outcome == "failed" and "No space left on device" in failed.error
+    row = app.store.outbox_row("brief", app.today().isoformat())
+    assert row is not None and row["status"] == "queued" and row["last_error"]
+    app.__dict__["sender"] = real
+    assert send_brief(app, app.today()).outcome == "sent"  # at once, not after a grace period
+
+
+def test_a_try_knows_whether_the_one_before_it_was_cut_off(tmp_path: Path) -> None:
+    from planner.store import Store
+
+    store = Store.open(tmp_path / "s.db", clock=lambda: DEMO_NOW)
+    row = store.outbox_add("brief", "2026-11-19", "<focusd-brief.t@x>", "ada@x", "s", b"raw")
+    first = store.outbox_take(row["id"], DEMO_NOW - timedelta(minutes=5))
+    assert first is not None and first["was"] == "queued"
+    assert store.outbox_take(row["id"], DEMO_NOW - timedelta(minutes=5)) is None  # held by that try
+    later = store.outbox_take(row["id"], DEMO_NOW + timedelta(minutes=1))  # that try is stale now
+    assert later is not None and later["was"] == "sending"

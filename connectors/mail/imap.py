@@ -131,6 +131,7 @@ class ImapSource(MailSource):
         self._client: IMAPClient | None = None
         self._names: dict[str, str] = {}
         self._uidnext: dict[str, int] = {}  # UIDNEXT of each folder when last read to its end
+        self._told: dict[str, int] = {}  # the UIDNEXT wait_for_new last woke its caller for
         self._selected: str | None = None  # the folder open on this connection
         self._plans: dict[str, _Plan] = {}  # the rest of a folder's search, while a sync reads it
         self._condstore = False
@@ -191,16 +192,16 @@ class ImapSource(MailSource):
         failure = ""
         unreachable = False
         for attempt in range(self.tries):
-            try:
-                with self._lock:
+            with self._lock:  # held while the broken connection is dropped, too
+                try:
                     return action()
-            except _Unreachable as exc:
-                failure, unreachable = str(exc), True
-            except MailError:
-                raise  # a refused login or a missing folder: trying again will not help
-            except (OSError, IMAPClientError) as exc:  # resets, timeouts, and garbage (ProtocolError)
-                self._drop()
-                failure, unreachable = f"{what} on {self.where} broke off ({type(exc).__name__})", False
+                except _Unreachable as exc:
+                    failure, unreachable = str(exc), True
+                except MailError:
+                    raise  # a refused login or a missing folder: trying again will not help
+                except (OSError, IMAPClientError) as exc:  # resets, timeouts, and garbage (ProtocolError)
+                    self._drop()
+                    failure, unreachable = f"{what} on {self.where} broke off ({type(exc).__name__})", False
             if attempt + 1 < self.tries:
                 delay = BACKOFF * 2 ** attempt * random.uniform(0.5, 1.5)
                 log.warning("imap.retry", where=self.where, attempt=attempt + 1, error=failure,
@@ -407,8 +408,12 @@ class ImapSource(MailSource):
         client = self._connect()
         status = self._status(client, name) if self._selected == name else self._select(client, name)
         seen = self._uidnext.get(name)
-        if seen is not None and int(status.get(b"UIDNEXT", seen)) > seen:
-            return True  # delivered since the last read, before this wait began
+        uidnext = int(status.get(b"UIDNEXT", seen or 0))
+        # Delivered since the last read, before this wait began: said once per arrival, so a
+        # cycle that could not read it is not woken again and again for the same mail.
+        if seen is not None and uidnext > seen and self._told.get(name) != uidnext:
+            self._told[name] = uidnext
+            return True
         use_idle = self.idle and client.has_capability("IDLE")
         while (left := deadline - time.monotonic()) > 0:
             if use_idle:
@@ -442,15 +447,15 @@ class ImapSource(MailSource):
         """Store ``raw`` in the server's ``folder`` (e.g. Sent), marked read unless ``seen`` is
         false. Tried once: after a broken connection the copy may already be there, and the
         caller can ask :meth:`has_message_id` before trying again."""
-        try:
-            with self._lock:
+        with self._lock:
+            try:
                 client = self._connect()
                 client.append(self.folder_name(folder), raw, flags=(b"\\Seen",) if seen else ())
-        except MailError:
-            raise
-        except (OSError, IMAPClientError) as exc:
-            self._drop()
-            raise MailError(f"saving a copy to {folder} on {self.where} failed ({type(exc).__name__})") from None
+            except MailError:
+                raise
+            except (OSError, IMAPClientError) as exc:
+                self._drop()
+                raise MailError(f"saving a copy to {folder} on {self.where} failed ({type(exc).__name__})") from None
 
 
 _BOUNDARY_OK = re.compile(rb"^[0-9A-Za-z'()+_,./:=? -]{1,70}$")
