@@ -84,5 +84,5 @@ def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg)
         if reason:
             skipped[msg.message_id] = reason
-            log.info("message.skipped", message_id=msg.message_id, reason=reason)
+            log.debug("message.skipped", message_id=msg.message_id, reason=reason)
     return {"skipped": skipped}
