@@ -48,7 +48,9 @@ _WORD_RE = re.compile(r"(undo|help|block)\b.*", re.I)
 _SPAN_RE = re.compile(r"(?:for\s+|in\s+)?(\d{1,3})\s*(d|days?|w|wks?|weeks?)", re.I)
 _BY_RE = re.compile(r"^(.*\S)\s+(?:by|before|until|due)\s+(\S.*)$", re.I)
 _STOP = frozenset("with from that this into about have will your their them then than what when "
-                  "which there were been some more also just over".split())
+                  "which there were been some more also just over "
+                  # the verbs a goal starts with say nothing of which work serves it
+                  "close finish complete ship launch make start finalise finalize deliver achieve reach".split())
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,10 @@ def _day(iso: str) -> str:
     return d.strftime("%a %d %b") + (f" {iso[11:16]}" if len(iso) > 10 else "")
 
 
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
 def _keywords(title: str) -> list[str]:
     """Content words of a goal's title, so items that mention them rank with it."""
     words = [w for w in re.findall(r"[a-z0-9]{4,}", title.lower()) if w not in _STOP]
@@ -304,7 +310,9 @@ class _Applier:
                 self.out.errors.append(f"“{cmd.line}”: that goal is already set")
                 return
             self.added_goals.append(self.store.add_goal(cmd.text, _keywords(cmd.text), cmd.when))
-            self.out.changes.append(f"Goal added: {cmd.text}" + (f" (by {_day(cmd.when)})" if cmd.when else ""))
+            words = _keywords(cmd.text)
+            self.out.changes.append(f"Goal added: {cmd.text}" + (f" (by {_day(cmd.when)})" if cmd.when else "")
+                                    + (f"; items that mention {_either(words)} now rank with it" if words else ""))
             return
         source = {"message_id": self.msg.message_id, "subject": self.msg.subject,
                   "from": self.msg.sender.email, "date": self.said}

@@ -311,3 +311,11 @@ def test_a_reply_is_read_to_its_fiftieth_line_and_each_line_to_300_characters() 
     assert len(parsed) == 51 and isinstance(parsed[-1], Unknown) and "first 50 lines" in parsed[-1].line
     (added,) = [c for c in parse("add: " + "y" * 1000, TODAY, LONDON) if isinstance(c, Command)]
     assert len(added.text) <= 300
+
+
+def test_a_goal_by_reply_says_which_words_tie_work_to_it(store: Store) -> None:
+    out = _apply(store, reply("goal: Close the seed round by Dec 15"))
+    assert out.changes == ["Goal added: Close the seed round (by Tue 15 Dec); items that mention seed or round "
+                           "now rank with it"]
+    (goal,) = store.goals()
+    assert goal["keywords"] == ["seed", "round"]  # "close" says nothing of which work serves it
