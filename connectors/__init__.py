@@ -6,17 +6,20 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
+from pathlib import Path
 from typing import Any
 
 
 @dataclass(frozen=True)
 class BackendEnv:
-    """What a backend may need beyond its own config section: the owner's time zone, and a way
-    to read a secret by its config name (``"mail.password"``), read only when it is used."""
+    """What a backend may need beyond its own config section: the owner's time zone, a way
+    to read a secret by its config name (``"mail.password"``), read only when it is used, and
+    a folder for local copies (beside the store)."""
 
     tz: tzinfo
     secret: Callable[[str], str]
     configured: Callable[[str], bool] = lambda name: True  # whether the config names that secret
+    cache_dir: Path | None = None  # where a backend may keep a local copy (a calendar mirror); None: keep none
 
 
 class BackendUnavailable(Exception):

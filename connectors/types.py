@@ -128,6 +128,7 @@ class Event:
     all_day: bool = False
     focusd_item: int | None = None  # set on events focusd created (X-FOCUSD-ITEM / focusd=ID)
     calendar: str = ""
+    busy: bool = True  # False for an event marked free (TRANSP:TRANSPARENT, Google "transparent")
 
     @property
     def is_focus_block(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 KINDS = ("commitment", "request", "waiting", "blocker")
@@ -67,6 +67,53 @@ class Item:
             "pinned": self.pinned,
             "notes": list(self.notes),
         }
+
+
+BLOCK_STATES = ("suggested", "booked", "dismissed")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Time set aside for one item: booked on the calendar, or only suggested in the brief.
+
+    ``dismissed`` is a booked block the owner deleted from the calendar: it stays in the store so
+    that the item is not booked again that day. ``owner_set`` marks a block whose time the owner
+    chose (moved on the calendar, or asked for by reply): focusd never moves it.
+    """
+
+    item_id: int
+    start: datetime
+    end: datetime
+    state: str = "suggested"
+    uid: str = ""  # the calendar event, once booked
+    owner_set: bool = False
+    id: int | None = None  # the store's row
+
+    def __post_init__(self) -> None:
+        if self.state not in BLOCK_STATES:
+            raise ValueError(f"unknown block state {self.state!r}")
+
+    @property
+    def booked(self) -> bool:
+        return self.state == "booked"
+
+
+@dataclass
+class Meeting:
+    """A meeting as the brief shows it: who, when, what it is about, and the owner's answer."""
+
+    title: str
+    start: datetime
+    end: datetime
+    uid: str = ""
+    all_day: bool = False
+    attendees: list[str] = field(default_factory=list)  # addresses, the owner's left out
+    names: dict[str, str] = field(default_factory=dict)  # address -> display name, where known
+    organizer: str = ""
+    location: str = ""
+    description: str = ""
+    response: str = ""  # the owner's: accepted, declined, tentative, needs-action; "" when not invited
+    related: list[int] = field(default_factory=list)  # open items with the same people or topic
 
 
 @dataclass

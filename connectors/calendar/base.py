@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, ClassVar, Self
 
@@ -30,6 +31,10 @@ class CalendarError(ConnectorError):
 
 class NotOurs(CalendarError):
     """A write was attempted on an event focusd did not create."""
+
+
+class Gone(CalendarError):
+    """The event is no longer on the calendar (the owner deleted it)."""
 
 
 class ReadOnly(CalendarError):
@@ -57,8 +62,14 @@ class CalendarBackend(ABC):
         """
 
     def check(self) -> str:
-        """Raise :class:`CalendarError` when the calendar cannot be read."""
+        """Raise :class:`CalendarError` when the calendar cannot be read; else say what was read."""
         return self.backend_name
+
+    def check_write(self) -> str:
+        """Raise :class:`CalendarError` when focusd could not book blocks here; else say why it
+        can. Creates, changes and deletes nothing: a backend asks the server for its rights."""
+        self._writable()
+        return "writable"
 
     # -- guarded writes ----------------------------------------------------------------------
 
@@ -75,6 +86,12 @@ class CalendarBackend(ABC):
             raise NotOurs(f"refusing to remove the focusd tag from event {short_uid(event.uid)}")
         return self._update(event)
 
+    def move_block(self, uid: str, start: datetime, end: datetime) -> Event:
+        """The block ``uid`` at a new time, read fresh from the calendar and checked to be ours."""
+        self._writable()
+        current = self._owned(uid)
+        return self._update(replace(current, start=start, end=end))
+
     def delete_block(self, uid: str) -> None:
         self._writable()
         self._owned(uid)
@@ -84,14 +101,17 @@ class CalendarBackend(ABC):
         if self.read_only:
             raise ReadOnly(f"the {self.backend_name} calendar is read-only")
 
-    def _owned(self, uid: str) -> None:
+    def _owned(self, uid: str) -> Event:
         current = self._get(uid)
         if current is None:
-            raise CalendarError(f"no event {short_uid(uid)}")
+            raise Gone(f"no event {short_uid(uid)}")
         if current.focusd_item is None:
             raise NotOurs(f"refusing to change event {short_uid(uid)}: focusd did not create it")
+        return current
 
     # -- what a writable backend implements ---------------------------------------------------
+    # ``_get`` reads the event from the server, never from a local copy: ownership is decided
+    # on what the calendar holds now. ``_update`` changes only the time of a block it is given.
 
     def _get(self, uid: str) -> Event | None:
         raise ReadOnly(f"the {self.backend_name} calendar is read-only")

@@ -119,6 +119,7 @@ def event_from_component(comp: Any, tz: tzinfo, calendar: str = "") -> Event:
         all_day=all_day,
         focusd_item=item,
         calendar=calendar,
+        busy=str(comp.get("TRANSP", "OPAQUE")).upper() != "TRANSPARENT",
     )
 
 
@@ -275,108 +276,119 @@ class IcsCalendar(CalendarBackend):
             return kept
         cal = self._load(path)
         try:
-            zones = list(cal.walk("VTIMEZONE"))
-            groups = _groups(cal)
+            out, cut = expand(cal, start, end, self.tz, path.name)
         except RecursionError:
             raise CalendarError(f"calendar file {path} is nested too deeply to read") from None
-        budget = _Budget(MAX_FILE_STEPS, MAX_FILE_OCCURRENCES)
-        out: list[Event] = []
-        for index, (position, uid, comps) in enumerate(groups):
-            where = {"file": path.name, "position": position, "uid_hash": short_uid(uid)}
-            if budget.steps <= 0 or budget.occurrences <= 0:
-                budget.cut += len(groups) - index
-                log.warning("calendar.file_capped", file=path.name, events_left=len(groups) - index)
-                break
-            try:
-                found = self._expand(zones, comps, start, end, path.name, where, budget)
-                if len(found) > budget.occurrences:
-                    log.warning("calendar.file_capped", file=path.name, kept=MAX_FILE_OCCURRENCES)
-                    budget.cut += 1
-                    found = found[:budget.occurrences]
-                budget.occurrences -= len(found)
-                out += found
-            except Exception as exc:  # noqa: BLE001 - one bad event must not hide the others
-                # parser messages quote the offending line, so only our own reasons are logged
-                reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
-                log.warning("calendar.event_skipped", **where, reason=reason)
-        read = _Read(key, out, budget.cut)
+        read = _Read(key, out, cut)
         if key is not None:
             self._reads[path] = read
         return read
 
-    def _expand(self, zones: list[Any], comps: list[Any], start: datetime, end: datetime,
-                calendar: str, where: dict[str, Any], budget: _Budget) -> list[Event]:
-        """One event's occurrences overlapping [start, end), at most ``MAX_OCCURRENCES``."""
-        for comp in comps:
-            if _impossible(comp):
-                raise BadEvent("recurrence never happens")
-            if _too_frequent(comp):
-                raise BadEvent("recurs every second or minute, as no meeting does")
-        mini = icalendar.Calendar()
-        for zone in zones:
-            mini.add_component(zone)
-        for comp in comps:
-            mini.add_component(comp.copy())  # without subcomponents: a nested VEVENT is its own
-        query = recurring_ical_events.of(mini)
-        stop = self._stop(query, start, end, where, budget)
-        if stop is None:
-            return []
-        found = []
-        for comp in query.between(start, stop):
-            if comp.name == "VEVENT" and str(comp.get("STATUS", "")).upper() != "CANCELLED":
-                found.append(event_from_component(comp, self.tz, calendar=calendar))
-        found.sort(key=lambda e: e.start)
-        if len(found) > MAX_OCCURRENCES:
-            log.warning("calendar.occurrences_capped", **where, kept=MAX_OCCURRENCES)
-        return found[:MAX_OCCURRENCES]
 
-    def _stop(self, query: Any, start: datetime, end: datetime, where: dict[str, Any],
-              budget: _Budget) -> datetime | None:
-        """Where to stop expanding: ``end``, or earlier when a rule has more occurrences than the
-        cap before it; None when a rule is too dense to reach the window at all.
+def expand(cal: icalendar.Calendar, start: datetime, end: datetime, tz: tzinfo,
+           name: str) -> tuple[list[Event], int]:
+    """Every occurrence in ``cal`` overlapping [start, end), unsorted, and how many events a
+    spent budget left out or cut short. ``name`` names the calendar in events and logs. One bad
+    event is skipped with a logged reason. Shared by files and by the mirrors of remote
+    calendars, so every backend expands recurrences the same way."""
+    zones = list(cal.walk("VTIMEZONE"))
+    groups = _groups(cal)
+    budget = _Budget(MAX_FILE_STEPS, MAX_FILE_OCCURRENCES)
+    out: list[Event] = []
+    for index, (position, uid, comps) in enumerate(groups):
+        where = {"file": name, "position": position, "uid_hash": short_uid(uid)}
+        if budget.steps <= 0 or budget.occurrences <= 0:
+            budget.cut += len(groups) - index
+            log.warning("calendar.file_capped", file=name, events_left=len(groups) - index)
+            break
+        try:
+            found = _expand(zones, comps, start, end, tz, name, where, budget)
+            if len(found) > budget.occurrences:
+                log.warning("calendar.file_capped", file=name, kept=MAX_FILE_OCCURRENCES)
+                budget.cut += 1
+                found = found[:budget.occurrences]
+            budget.occurrences -= len(found)
+            out += found
+        except Exception as exc:  # noqa: BLE001 - one bad event must not hide the others
+            # parser messages quote the offending line, so only our own reasons are logged
+            reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
+            log.warning("calendar.event_skipped", **where, reason=reason)
+    return out, budget.cut
 
-        A rule of at most one occurrence a day is moved to start just before the window and not
-        walked. Any other rule is walked lazily from its start, and its cache is the one the
-        expansion reuses, so the expansion afterwards walks no further than this did.
-        """
-        stop = end
-        for series in query.series:
-            rules: list[Any] = getattr(series.recurrence, "rrules", [])
-            # the expansion starts this much before the window, for events that last into it
-            lead: timedelta | None = getattr(series, "_subtract_from_start", None)
-            for number, rule in enumerate(rules):
-                if _bounded(rule) and lead is not None:
-                    rules[number] = moved = _moved(rule, start - lead - timedelta(days=1))
-                    span = (_aware(end, self.tz) - _aware(moved._dtstart, self.tz)).days + 1
-                    if span <= MAX_RULE_STEPS:
-                        budget.steps -= max(span, 0)  # at most one occurrence a day
-                        continue
-                inside = 0
-                previous: datetime | None = None
-                for steps, occurrence in enumerate(rules[number], 1):
-                    when = _aware(occurrence, self.tz)
-                    if previous is not None and when <= previous:
-                        # INTERVAL=0 repeats one time forever; expanding it would never end
-                        log.warning("calendar.event_skipped", **where, reason="recurrence does not advance")
+
+def _expand(zones: list[Any], comps: list[Any], start: datetime, end: datetime, tz: tzinfo,
+            calendar: str, where: dict[str, Any], budget: _Budget) -> list[Event]:
+    """One event's occurrences overlapping [start, end), at most ``MAX_OCCURRENCES``."""
+    for comp in comps:
+        if _impossible(comp):
+            raise BadEvent("recurrence never happens")
+        if _too_frequent(comp):
+            raise BadEvent("recurs every second or minute, as no meeting does")
+    mini = icalendar.Calendar()
+    for zone in zones:
+        mini.add_component(zone)
+    for comp in comps:
+        mini.add_component(comp.copy())  # without subcomponents: a nested VEVENT is its own
+    query = recurring_ical_events.of(mini)
+    stop = _stop(query, start, end, tz, where, budget)
+    if stop is None:
+        return []
+    found = []
+    for comp in query.between(start, stop):
+        if comp.name == "VEVENT" and str(comp.get("STATUS", "")).upper() != "CANCELLED":
+            found.append(event_from_component(comp, tz, calendar=calendar))
+    found.sort(key=lambda e: e.start)
+    if len(found) > MAX_OCCURRENCES:
+        log.warning("calendar.occurrences_capped", **where, kept=MAX_OCCURRENCES)
+    return found[:MAX_OCCURRENCES]
+
+def _stop(query: Any, start: datetime, end: datetime, tz: tzinfo, where: dict[str, Any],
+          budget: _Budget) -> datetime | None:
+    """Where to stop expanding: ``end``, or earlier when a rule has more occurrences than the
+    cap before it; None when a rule is too dense to reach the window at all.
+
+    A rule of at most one occurrence a day is moved to start just before the window and not
+    walked. Any other rule is walked lazily from its start, and its cache is the one the
+    expansion reuses, so the expansion afterwards walks no further than this did.
+    """
+    stop = end
+    for series in query.series:
+        rules: list[Any] = getattr(series.recurrence, "rrules", [])
+        # the expansion starts this much before the window, for events that last into it
+        lead: timedelta | None = getattr(series, "_subtract_from_start", None)
+        for number, rule in enumerate(rules):
+            if _bounded(rule) and lead is not None:
+                rules[number] = moved = _moved(rule, start - lead - timedelta(days=1))
+                span = (_aware(end, tz) - _aware(moved._dtstart, tz)).days + 1
+                if span <= MAX_RULE_STEPS:
+                    budget.steps -= max(span, 0)  # at most one occurrence a day
+                    continue
+            inside = 0
+            previous: datetime | None = None
+            for steps, occurrence in enumerate(rules[number], 1):
+                when = _aware(occurrence, tz)
+                if previous is not None and when <= previous:
+                    # INTERVAL=0 repeats one time forever; expanding it would never end
+                    log.warning("calendar.event_skipped", **where, reason="recurrence does not advance")
+                    return None
+                if when >= stop:
+                    break
+                previous = when
+                inside += when >= start
+                budget.steps -= 1
+                if budget.steps <= 0:
+                    # the file's budget, not this rule, ran out: what is left unread is a gap
+                    budget.cut += 1
+                    log.warning("calendar.file_capped", **where, reason="expansion budget spent")
+                    if not inside:
                         return None
-                    if when >= stop:
-                        break
-                    previous = when
-                    inside += when >= start
-                    budget.steps -= 1
-                    if budget.steps <= 0:
-                        # the file's budget, not this rule, ran out: what is left unread is a gap
-                        budget.cut += 1
-                        log.warning("calendar.file_capped", **where, reason="expansion budget spent")
-                        if not inside:
-                            return None
-                        stop = when
-                        break
-                    if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS:
-                        if not inside:
-                            log.warning("calendar.event_skipped", **where, reason="recurrence too dense")
-                            return None
-                        log.warning("calendar.occurrences_capped", **where, kept=MAX_OCCURRENCES)
-                        stop = when
-                        break
-        return stop
+                    stop = when
+                    break
+                if inside > MAX_OCCURRENCES or steps >= MAX_RULE_STEPS:
+                    if not inside:
+                        log.warning("calendar.event_skipped", **where, reason="recurrence too dense")
+                        return None
+                    log.warning("calendar.occurrences_capped", **where, kept=MAX_OCCURRENCES)
+                    stop = when
+                    break
+    return stop

@@ -1,0 +1,147 @@
+"""A local copy of a remote calendar, so that a sync asks the server only for what changed.
+
+A remote backend (Google, CalDAV) keeps every object of its calendar here as iCalendar text
+(one VCALENDAR per object: a master event with its overrides, or one override), with the
+server's sync token. ``events()`` expands recurrences from the copy with the same code as ICS
+files (:func:`connectors.calendar.ics.expand`), so every backend reads recurrences, overrides,
+exceptions and all-day events alike.
+
+The copy is one JSON file, written whole and atomically with mode 0600 (calendar text is
+private). It names the calendar it mirrors: a file written for another calendar, or one that
+cannot be read, starts a full sync instead of mixing calendars. A lost file costs one full sync,
+never an event.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import structlog
+
+from connectors.calendar.ics import expand
+from connectors.types import Event
+
+log = structlog.get_logger(__name__)
+
+FORMAT = 1
+
+
+class Mirror:
+    """Objects by id (a CalDAV href, a Google event id) as iCalendar text, and a sync token."""
+
+    def __init__(self, path: Path | None, source: str, tz: tzinfo) -> None:
+        self.path = path
+        self.source = source  # what is mirrored, e.g. "caldav https://host/cal/": another source starts afresh
+        self.tz = tz
+        self.token: str | None = None
+        self.objects: dict[str, str] = {}
+        self.extra: dict[str, Any] = {}  # per-object data a backend keeps beside the text (ETags)
+        self._parsed: dict[str, list[Any]] = {}  # object id -> its components, parsed once
+        self._dirty = False
+        self.load()
+
+    # -- the file ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.path is None or not self.path.exists():
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("source") != self.source:
+                log.info("calendar.mirror_reset", reason="written for another calendar or version")
+                return
+            objects = data["objects"]
+            extra = data.get("extra", {})
+            if not isinstance(objects, dict) or not all(isinstance(v, str) for v in objects.values()):
+                raise ValueError("objects")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            log.warning("calendar.mirror_unreadable", path=str(self.path), error=type(exc).__name__)
+            return
+        self.token = data.get("token") or None
+        self.objects = objects
+        self.extra = extra if isinstance(extra, dict) else {}
+
+    def save(self) -> None:
+        """Write the copy when it changed since it was read or last written."""
+        if self.path is None or not self._dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT, "source": self.source, "token": self.token, "objects": self.objects,
+                "extra": self.extra}
+        fd, tmp = tempfile.mkstemp(prefix=".mirror-", dir=self.path.parent)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self._dirty = False
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Forget everything: the next sync is a full one (a token the server no longer knows)."""
+        self.token = None
+        self.objects = {}
+        self.extra = {}
+        self._parsed = {}
+        self._dirty = True
+
+    def set_token(self, token: str | None) -> None:
+        if token != self.token:
+            self.token = token
+            self._dirty = True
+
+    def put(self, object_id: str, ical: str, extra: Any = None) -> None:
+        if self.objects.get(object_id) != ical:
+            self.objects[object_id] = ical
+            self._parsed.pop(object_id, None)
+            self._dirty = True
+        if extra is not None and self.extra.get(object_id) != extra:
+            self.extra[object_id] = extra
+            self._dirty = True
+
+    def remove(self, object_id: str) -> None:
+        if object_id in self.objects:
+            del self.objects[object_id]
+            self._parsed.pop(object_id, None)
+            self.extra.pop(object_id, None)
+            self._dirty = True
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _components(self, object_id: str) -> list[Any]:
+        parsed = self._parsed.get(object_id)
+        if parsed is None:
+            try:
+                cal = icalendar.Calendar.from_ical(self.objects[object_id])
+                parsed = [c for c in cal.subcomponents if c.name in ("VEVENT", "VTIMEZONE")]
+            except Exception as exc:  # noqa: BLE001 - one bad object must not hide the others
+                log.warning("calendar.object_skipped", object=object_id[-40:], reason=type(exc).__name__)
+                parsed = []
+            self._parsed[object_id] = parsed
+        return parsed
+
+    def events(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
+        """Every occurrence overlapping [start, end), sorted, and how many events a spent
+        expansion budget left out (see :func:`connectors.calendar.ics.expand`)."""
+        cal = icalendar.Calendar()
+        zones: set[str] = set()
+        for object_id in sorted(self.objects):
+            for comp in self._components(object_id):
+                if comp.name == "VTIMEZONE":
+                    tzid = str(comp.get("TZID", ""))
+                    if tzid in zones:
+                        continue
+                    zones.add(tzid)
+                cal.add_component(comp)
+        found, cut = expand(cal, start, end, self.tz, name)
+        return sorted(found, key=lambda e: (e.start, e.uid)), cut
