@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +145,69 @@ class Mirror:
                 cal.add_component(comp)
         found, cut = expand(cal, start, end, self.tz, name)
         return sorted(found, key=lambda e: (e.start, e.uid)), cut
+
+
+def to_ical(event: Event, uid: str) -> str:
+    """One event as a VCALENDAR of one VEVENT: how focusd writes its blocks to a calendar that
+    stores iCalendar. Times are written in UTC (no VTIMEZONE to get wrong); an all-day event as
+    dates. focusd's tag is ``X-FOCUSD-ITEM``."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//focusd//focusd//EN")
+    cal.add("version", "2.0")
+    ev = icalendar.Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", datetime.now(UTC))
+    ev.add("summary", event.title)
+    if event.all_day:
+        ev.add("dtstart", event.start.date())
+        ev.add("dtend", event.end.date())
+    else:
+        ev.add("dtstart", event.start.astimezone(UTC))
+        ev.add("dtend", event.end.astimezone(UTC))
+    if event.description:
+        ev.add("description", event.description)
+    if event.location:
+        ev.add("location", event.location)
+    if event.organizer:
+        ev.add("organizer", f"mailto:{event.organizer}")
+    for a in event.attendees:
+        params = {"PARTSTAT": a.status.upper()} | ({"CN": a.name} if a.name else {})
+        ev.add("attendee", f"mailto:{a.email}", parameters=params)
+    ev.add("transp", "OPAQUE" if event.busy else "TRANSPARENT")
+    if event.focusd_item is not None:
+        ev.add("x-focusd-item", str(event.focusd_item))
+    cal.add_component(ev)
+    return cal.to_ical().decode("utf-8")
+
+
+def retime(ical: str, uid: str, start: datetime, end: datetime) -> str:
+    """``ical`` with the VEVENT ``uid`` (its master, not an override) at a new time, everything
+    else as it was: how a block is moved without rewriting what the calendar holds."""
+    cal = icalendar.Calendar.from_ical(ical)
+    for comp in cal.walk("VEVENT"):
+        if str(comp.get("UID", "")) == uid and comp.get("RECURRENCE-ID") is None:
+            for name, value in (("DTSTART", start), ("DTEND", end)):
+                comp.pop(name, None)
+                comp.add(name.lower(), value.astimezone(UTC))
+            comp.pop("DURATION", None)
+            comp.pop("DTSTAMP", None)
+            comp.add("dtstamp", datetime.now(UTC))
+            seq = int(str(comp.get("SEQUENCE", 0)) or 0)
+            comp.pop("SEQUENCE", None)
+            comp.add("sequence", seq + 1)
+            return cal.to_ical().decode("utf-8")
+    raise KeyError(uid)
+
+
+def master_event(ical: str, uid: str, tz: tzinfo) -> Event | None:
+    """The VEVENT ``uid`` of ``ical`` (its master) as an Event, unexpanded; None when absent."""
+    from connectors.calendar.ics import BadEvent, event_from_component
+
+    cal = icalendar.Calendar.from_ical(ical)
+    for comp in cal.walk("VEVENT"):
+        if str(comp.get("UID", "")) == uid and comp.get("RECURRENCE-ID") is None:
+            try:
+                return event_from_component(comp, tz)
+            except BadEvent:
+                return None
+    return None
