@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import formataddr
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from agent.clock import Clock
@@ -79,7 +80,8 @@ class App:
     def env(self) -> BackendEnv:
         """What backends get beside their own section: the time zone and the secret reader."""
         return BackendEnv(tz=self.settings.tz, secret=self.settings.secret,
-                          configured=lambda name: name in self.settings.secret_refs)
+                          configured=lambda name: name in self.settings.secret_refs,
+                          cache_dir=Path(self.settings["storage"]["path"]).parent)
 
     def _build(self, registry: dict[str, str], section: str) -> Any:
         """The backend ``[section].backend`` names, built from its section like every other."""

@@ -213,6 +213,8 @@ def doctor(obj: Ctx) -> None:
     except ConfigError as exc:
         click.echo(f"FAIL config    {exc}")
         sys.exit(2)
+    from agent import booking as booking_mod
+
     checks: list[tuple[str, str, str]] = [("ok", "config", str(path))]
     config_problem = False
     app = App(settings, clock_mod.system())
@@ -232,6 +234,10 @@ def doctor(obj: Ctx) -> None:
         mail = settings["mail"]
         check("mail", lambda: app.mail.check(list(dict.fromkeys([*mail["folders"], mail["sent_folder"]]))))
         check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
+        if app.calendar is not None and booking_mod.can_book(app):
+            # Booking needs write access: asked of the server, creating nothing.
+            check("blocks", lambda: f"focus blocks can be booked ({app.calendar.check_write()})"
+                  if app.calendar else "")
         check("smtp", lambda: app.sender.check())
         check("llm", lambda: _describe_extractor(app))
     finally:

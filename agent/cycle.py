@@ -18,17 +18,16 @@ from functools import partial
 
 import structlog
 
-from agent import replies
+from agent import booking, replies
 from agent.app import App
 from agent.state import Context
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.mime import try_parse
-from connectors.types import Event, Message, OutgoingMail, day_span
+from connectors.types import Message, OutgoingMail, day_span
 from planner import brief as brief_mod
-from planner import focus as focus_mod
 from planner.context import related_messages
-from planner.models import Brief, Item
+from planner.models import Brief
 from planner.priority import GoalRef, rank, score
 
 log = structlog.get_logger(__name__)
@@ -36,8 +35,6 @@ log = structlog.get_logger(__name__)
 BATCH = 200  # messages per graph invoke
 FETCH_LIMIT = 500  # messages per folder per round
 FETCH_BYTES = 16 * 1024 * 1024  # raw bytes per folder per round: memory stays bounded on any mailbox
-CALENDAR_DAYS_BACK = 1
-CALENDAR_DAYS_AHEAD = 14
 
 #: Outcomes in the order the summary line names them, with a hint where one helps.
 OUTCOME_HINTS = {
@@ -60,6 +57,7 @@ class CycleReport:
     clashes: int = 0
     items_created: int = 0
     events: int = 0
+    blocks: booking.BookReport = field(default_factory=booking.BookReport)
     outcomes: Counter[str] = field(default_factory=Counter)  # per message: "new" or why it yielded nothing
     problems: list[str] = field(default_factory=list)
     unread_folders: list[str] = field(default_factory=list)  # "folder NAME: why", for the brief
@@ -296,8 +294,8 @@ def sync_calendar(app: App, report: CycleReport) -> None:
     if app.calendar is None:
         return
     today = app.today()
-    start, _ = day_span(today - timedelta(days=CALENDAR_DAYS_BACK), app.settings.tz)
-    _, end = day_span(today + timedelta(days=CALENDAR_DAYS_AHEAD), app.settings.tz)
+    start, _ = day_span(today - timedelta(days=booking.CALENDAR_DAYS_BACK), app.settings.tz)
+    _, end = day_span(today + timedelta(days=booking.CALENDAR_DAYS_AHEAD), app.settings.tz)
     try:
         events = app.calendar.events(start, end)
     except CalendarError as exc:
@@ -370,44 +368,13 @@ def rerank(app: App) -> None:
     app.store.set_status("rank", mark)
 
 
-def plan_focus(app: App, day: date, focus: list[Item], events: list[Event],
-               book: bool) -> list[tuple[int, datetime, datetime, bool]]:
-    """Focus blocks for the day's focus items around the day's ``events``: booked when ``book``
-    and the calendar is writable, otherwise only suggested. Returns (item id, start, end, booked)."""
-    cfg = app.settings["focus"]
-    start, end = day_span(day, app.settings.tz)
-    titles = {i.id: i.title for i in focus if i.id is not None}
-    existing = {b["item_id"]: b for b in app.store.blocks(start, end)}
-    now = app.now() if day == app.today() else None
-    plan = focus_mod.plan_blocks(day, [i for i in titles if i not in existing], events, app.settings.tz,
-                                 cfg["earliest"], cfg["latest"], cfg["block_minutes"],
-                                 cfg["max_blocks_per_day"] - len(existing), app.settings["owner"]["working_days"],
-                                 now=now, owner_email=app.owner.email)
-    out = [(b["item_id"], datetime.fromisoformat(b["start"]), datetime.fromisoformat(b["end"]), True)
-           for b in existing.values()]
-    cal = app.calendar if book and plan else None  # reading the brief must not load a calendar library
-    for item_id, s, e in plan:
-        if cal is None or cal.read_only:
-            out.append((item_id, s, e, False))
-            continue
-        try:
-            event = cal.create_block(Event(uid="", title=f"Focus: {titles[item_id]}",
-                                           start=s, end=e, focusd_item=item_id))
-        except CalendarError as exc:
-            log.error("focus.block_failed", item=item_id, error=str(exc))
-            out.append((item_id, s, e, False))
-            continue
-        app.store.add_block(item_id, s, e, event.uid)
-        out.append((item_id, s, e, True))
-    return out
-
-
 def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
     """One cycle without the brief. ``progress`` hears (messages done, total when known)."""
     report = CycleReport()
     sync_mail(app, report, progress)
     sync_calendar(app, report)
     rerank(app)
+    report.blocks = booking.book(app)
     if app.store.outbox_pending():
         from agent import outbox
 
@@ -421,18 +388,19 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
     return report
 
 
-def compose_brief(app: App, day: date, book: bool = False) -> Brief:
+def compose_brief(app: App, day: date) -> Brief:
+    """The brief for ``day`` from the store. Read-only: booking is the cycle's own step."""
     sync_goals(app)
     items = rank(app.store.items(("open",)), goals(app), day)
     start, end = day_span(day, app.settings.tz)
     events = app.store.events(start, end)
     max_focus = app.settings["brief"]["max_focus"]
-    top = [i for i in items if i.kind != "waiting" and i.id is not None][:max_focus]
+    top = booking.focus_items(app, day, items)
     # Free time read from a calendar that could not be read would be a guess over meetings.
     problem = calendar_problem(app)
     # Without a calendar there is no free time to speak of: suggesting some would be a guess.
     no_calendar = app.settings["calendar"]["backend"] == "none"
-    blocks = [] if problem or no_calendar else plan_focus(app, day, top, events, book)
+    blocks = [] if problem or no_calendar else booking.day_blocks(app, day, top, events)
     previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
@@ -440,6 +408,7 @@ def compose_brief(app: App, day: date, book: bool = False) -> Brief:
     inp = brief_mod.BriefInput(day=day, tz=app.settings.tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
+                               tomorrow=app.store.events(*day_span(day + timedelta(days=1), app.settings.tz)),
                                handled=handled, first=previous is None,
                                related=lambda it: related_messages(app.store, it),
                                calendar_problem=problem, mail_problem=mail_problem(app))
@@ -497,7 +466,7 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
         if app.sender.dry_run:
             log.info("brief.dry_run", date=iso)
             return SendResult("dry_run", compose_brief(app, day))
-        brief = compose_brief(app, day, book=True)
+        brief = compose_brief(app, day)
         token = secrets.token_urlsafe(18)
         mail = OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=brief.subject,
                             text=brief.text, html=brief.html, message_id=brief_message_id(token, app.settings.owner_email),

@@ -13,8 +13,8 @@ import json
 import re
 import secrets
 import sqlite3
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -22,7 +22,7 @@ import structlog
 from agent.extractors.dates import WEEKDAYS, find_due
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.brief import REPLY_HELP
-from planner.models import Item
+from planner.models import Block, Item
 
 if TYPE_CHECKING:
     from agent.app import App
@@ -45,6 +45,9 @@ _WHEN_RE = re.compile(rf"(snooze|due)\s+({_NUMS})\s+(.+?)\s*\.?", re.I)
 _NOTE_RE = re.compile(r"note\s+(\d+)\s*[:\-]?\s+(\S.*)", re.I)
 _COLON_RE = re.compile(r"(goal|add)\s*:\s*(\S.*)", re.I)
 _WORD_RE = re.compile(r"(undo|help|block)\b.*", re.I)
+_BLOCK_RE = re.compile(r"block\s+(\d+)(?:\s+(\d{1,3})\s*(m|mins?|minutes?|h|hrs?|hours?))?\s+(\S.*?)\s*\.?", re.I)
+_CLOCK_RE = re.compile(r"^(.*?)\s*(?:\bat\s+)?\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.I)
+BLOCK_MINUTES = (15, 480)  # the shortest and longest block a reply may ask for
 _SPAN_RE = re.compile(r"(?:for\s+|in\s+)?(\d{1,3})\s*(d|days?|w|wks?|weeks?)", re.I)
 _BY_RE = re.compile(r"^(.*\S)\s+(?:by|before|until|due)\s+(\S.*)$", re.I)
 _STOP = frozenset("with from that this into about have will your their them then than what when "
@@ -63,6 +66,7 @@ class Command:
     lines: tuple[int, ...] = ()
     when: str | None = None
     text: str = ""
+    minutes: int | None = None  # block: its length; None means [focus].block_minutes
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ class Unknown:
     why: str = ""
 
 
-CHANGING = frozenset({"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo"})
+CHANGING = frozenset({"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo", "block"})
 
 
 def _numbers(spec: str) -> tuple[int, ...] | None:
@@ -159,10 +163,46 @@ def parse_line(line: str, today: date, tz: tzinfo) -> Command | Unknown | None:
     if m:
         title, when = _title_and_date(m.group(2), today, tz)
         return Command(m.group(1).lower(), text, when=when, text=title)
+    m = _BLOCK_RE.fullmatch(text)
+    if m:
+        return _block(text, m, today, tz)
     m = _WORD_RE.fullmatch(text)
     if m and (m.group(1).lower() == "block" or text.lower() == m.group(1).lower()):
+        if m.group(1).lower() == "block":
+            return Unknown(text, "say which line and when, as in “block 1 90m tomorrow 14:00”")
         return Command(m.group(1).lower(), text)
     return Unknown(text)
+
+
+def _block(text: str, m: re.Match[str], today: date, tz: tzinfo) -> Command | Unknown:
+    """``block 1 90m tomorrow 14:00``: line 1, 90 minutes, from that local time."""
+    minutes = None
+    if m.group(2):
+        minutes = int(m.group(2)) * (60 if m.group(3).lower().startswith("h") else 1)
+        if not BLOCK_MINUTES[0] <= minutes <= BLOCK_MINUTES[1]:
+            return Unknown(text, f"a block lasts {BLOCK_MINUTES[0]} to {BLOCK_MINUTES[1]} minutes")
+    clock = _CLOCK_RE.match(m.group(4))
+    if clock is None or (":" not in m.group(4) and "." not in m.group(4) and not clock.group(4)
+                         and not re.search(r"\bat\s+\d", m.group(4), re.I)):
+        return Unknown(text, "say when it starts, as in “tomorrow 14:00”")
+    hour, minute = int(clock.group(2)), int(clock.group(3) or 0)
+    if clock.group(4):
+        if not 1 <= hour <= 12:
+            return Unknown(text, "that is not a time")
+        hour = hour % 12 + (12 if clock.group(4).lower() == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return Unknown(text, "that is not a time")
+    day_phrase = clock.group(1).strip().rstrip(",")
+    day = today.isoformat() if day_phrase.lower() in ("", "today") else resolve_date(day_phrase, today, tz)
+    if day is None:
+        return Unknown(text, f"“{day_phrase}” is not a date")
+    if day[:10] < today.isoformat():
+        return Unknown(text, "that date has passed")
+    # Wall-clock time in the owner's zone; a time that does not exist that day (the hour skipped
+    # when clocks go forward) is read as the same wall time after the change.
+    start = datetime.combine(date.fromisoformat(day[:10]), time(hour, minute), tzinfo=tz)
+    start = start.astimezone(UTC).astimezone(tz)
+    return Command("block", text, lines=(int(m.group(1)),), when=start.isoformat(), minutes=minutes)
 
 
 def parse(text: str, today: date, tz: tzinfo) -> list[Command | Unknown]:
@@ -257,12 +297,14 @@ def _keywords(title: str) -> list[str]:
 class _Applier:
     """Applies one reply's commands inside the caller's transaction, keeping the undo record."""
 
-    def __init__(self, store: Store, msg: Message, brief: dict[str, Any]) -> None:
+    def __init__(self, store: Store, msg: Message, brief: dict[str, Any], booking: Booking | None = None) -> None:
         self.store, self.msg = store, msg
+        self.booking = booking or Booking()
         self.lines: dict[str, int] = brief["lines"]
         self.before: dict[str, dict[str, Any]] = {}
         self.added_items: list[int] = []
         self.added_goals: list[int] = []
+        self.added_blocks: list[int] = []
         self.out = Outcome("applied")
         self.said = msg.date.isoformat()
 
@@ -303,6 +345,28 @@ class _Applier:
                 self._set(item, {"due": cmd.when, "due_said_at": self.said}, f"Due {_day(cmd.when)}: {label}")
             elif cmd.verb == "note":
                 self._set(item, {"notes": json.dumps([*item.notes, cmd.text])}, f"Note on {label}: {cmd.text}")
+            elif cmd.verb == "block" and cmd.when:
+                self._block(item, cmd, label)
+
+    def _block(self, item: Item, cmd: Command, label: str) -> None:
+        """Ask for a block at the owner's time; the cycle books it on the calendar right after."""
+        if self.booking.refused:
+            self.out.errors.append(f"“{cmd.line}”: {self.booking.refused}")
+            return
+        start = datetime.fromisoformat(cmd.when or "")
+        end = start + timedelta(minutes=cmd.minutes or self.booking.minutes)
+        if item.status != "open":
+            self.out.errors.append(f"“{cmd.line}”: {label} is {item.status}, so it needs no focus time")
+            return
+        if start < self.booking.now:
+            self.out.errors.append(f"“{cmd.line}”: that time has passed")
+            return
+        block = self.store.add_block(Block(item.id or 0, start.astimezone(UTC), end.astimezone(UTC),
+                                           state="requested", owner_set=True))
+        self.added_blocks.append(block.id or 0)
+        local = start.astimezone(self.booking.tz)
+        self.out.changes.append(f"Focus block {local:%a %d %b %H:%M}–{end.astimezone(self.booking.tz):%H:%M} for "
+                                f"{label} (on your calendar after the next sync)")
 
     def _create(self, cmd: Command) -> None:
         if cmd.verb == "goal":
@@ -323,7 +387,8 @@ class _Applier:
         self.out.changes.append(f"Added: {cmd.text}" + (f" (due {_day(cmd.when)})" if cmd.when else ""))
 
     def undo_record(self) -> dict[str, Any]:
-        return {"items": self.before, "added_items": self.added_items, "added_goals": self.added_goals}
+        return {"items": self.before, "added_items": self.added_items, "added_goals": self.added_goals,
+                "added_blocks": self.added_blocks}
 
 
 def _undo_last(store: Store, out: Outcome) -> None:
@@ -339,17 +404,37 @@ def _undo_last(store: Store, out: Outcome) -> None:
         store.delete_item(int(item_id))
     for goal_id in record.get("added_goals", []):
         store.delete_goal(int(goal_id))
+    for block_id in record.get("added_blocks", []):
+        block = store.block(int(block_id))
+        if block is None:
+            continue
+        if block.state == "booked":  # on the calendar: the cycle takes it off, then forgets it
+            store.update_block(replace(block, state="cancelled"))
+        else:
+            store.delete_block(int(block_id))
     store.set_reply_status(last["message_id"], "undone")
     out.changes += [f"Undone: {c}" for c in json.loads(last["changes"] or "[]")]
 
 
-def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown]) -> Outcome:
+@dataclass(frozen=True)
+class Booking:
+    """What a ``block`` command needs: the default length, now, the owner's zone, and why no
+    block can be booked ("" when one can)."""
+
+    minutes: int = 90
+    refused: str = "no calendar that focusd can write is configured"
+    now: datetime = datetime.min.replace(tzinfo=UTC)
+    tz: tzinfo = UTC
+
+
+def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown],
+                booking: Booking | None = None) -> Outcome:
     """Apply one authenticated reply's commands to the store in one transaction and record it.
     Numbers refer to ``brief``'s own line map. A reply already recorded changes nothing."""
     with store.write():
         if store.reply(msg.message_id) is not None:
             return Outcome("duplicate")
-        applier = _Applier(store, msg, brief)
+        applier = _Applier(store, msg, brief, booking)
         out = applier.out
         # Undo first: "undo" with new commands means "not that, this".
         for cmd in commands:
@@ -362,9 +447,6 @@ def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: lis
                 out.help = True
             elif cmd.verb == "help":
                 out.help = True
-            elif cmd.verb == "block":
-                out.errors.append(f"“{cmd.line}”: booking time by reply is not in this version yet (it needs a "
-                                  "writable calendar); with a calendar configured, the brief suggests the time")
             elif cmd.verb != "undo":
                 applier.run(cmd)
         own = out.changes[len(undone):]
@@ -410,6 +492,20 @@ def queue_confirmation(app: App, mail: OutgoingMail, key: str) -> dict[str, Any]
     return outbox.queue(app, mail, "confirmation", key)
 
 
+def booking(app: App) -> Booking:
+    """Whether, and how, a reply may book focus time on the configured calendar."""
+    cfg = app.settings["focus"]
+    backend = app.settings["calendar"]["backend"]
+    if backend == "none":
+        refused = "no calendar is configured, so there is nowhere to book the time"
+    elif backend == "ics" or not cfg["book"]:
+        refused = ("focusd only reads this calendar ([calendar].backend is ics)" if backend == "ics" else
+                   "booking is off ([focus].book = false); the brief suggests focus time instead")
+    else:
+        refused = ""
+    return Booking(minutes=cfg["block_minutes"], refused=refused, now=app.now(), tz=app.settings.tz)
+
+
 def handle(app: App, messages: list[Message]) -> list[Outcome]:
     """Obey the authenticated brief replies among ``messages`` and answer each one that changed
     something or was not understood. Every other one is logged and recorded as ignored."""
@@ -447,7 +543,7 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
     row = None
     # The change and its confirmation are kept together: a crash cannot leave one without the other.
     with app.store.write():
-        out = apply_reply(app.store, msg, brief, commands)
+        out = apply_reply(app.store, msg, brief, commands, booking(app))
         if out.status != "duplicate" and out.answer and not app.sender.dry_run:
             row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
     log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),

@@ -54,6 +54,25 @@ LLM_PROVIDERS = ("none",)  # the providers agent/app.py can build today
 # -- schema ----------------------------------------------------------------------------------------
 
 
+def _feed_urls(urls: list[str]) -> list[str]:
+    """Calendar feeds: https, or http for a server on this machine (webcal:// is https)."""
+    from urllib.parse import urlsplit
+
+    from connectors.net import is_loopback
+
+    out = []
+    for url in urls:
+        fixed = "https://" + url[len("webcal://"):] if url.lower().startswith("webcal://") else url
+        parts = urlsplit(fixed)
+        local = parts.scheme == "http" and is_loopback(parts.hostname or "")
+        if parts.hostname and (parts.scheme == "https" or local):
+            out.append(fixed)
+        else:
+            raise ValueError(f"{url!r} is not an https:// (or webcal://) address; plain http is allowed only "
+                             "for a server on this machine")
+    return out
+
+
 @dataclass(frozen=True)
 class Key:
     """One config key: TOML type, default, help; ``check`` validates and converts the value.
@@ -153,6 +172,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "backend": Key(S, "none", "google, caldav, ics (read-only files), memory (kept in memory while focusd "
                        "runs: for trying focus blocks out) or none.", choices=backend_choices("calendar")),
         "paths": Key(list, [], "ics: calendar files to read.", path=True, items=str),
+        "urls": Key(list, [], "ics: calendar feeds to read over https (read-only), fetched again only when they "
+                    "changed (ETag, Last-Modified).", items=str, check=_feed_urls),
         "url": Key(S, "", "caldav: the calendar collection URL."),
         "username": Key(S, "", "caldav: login name."),
         "password": Key(S, None, "caldav: the password (password_env, password_file or password_command).", secret=True),
@@ -181,6 +202,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_blocks_per_day": Key(int, 2, "At most this many focus blocks a day.", bounds=(1, 12)),
         "earliest": Key(S, "09:00", "No focus block starts before this.", check=parse_time),
         "latest": Key(S, "17:00", "No focus block ends after this.", check=parse_time),
+        "buffer_minutes": Key(int, 10, "Minutes kept free before and after a meeting.", bounds=(0, 120)),
+        "book": Key(bool, True, "Book focus blocks on a calendar focusd can write (google, caldav, memory); "
+                    "false only suggests focus time in the brief."),
     },
     "storage": {
         "path": Key(S, "focusd.db", "The SQLite database, one per owner; unset, it is 'focusd.db' in the "
@@ -432,8 +456,8 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         _smtp_checks(v["smtp"], secrets, problems)
     if v["smtp"]["save_to_sent"] and v["mail"]["backend"] != "imap":
         problems.append("smtp.save_to_sent: needs [mail].backend = \"imap\" (the copy is stored over IMAP)")
-    if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == []:
-        problems.append("calendar.paths: required when calendar.backend is ics")
+    if v["calendar"]["backend"] == "ics" and v["calendar"]["paths"] == [] and not v["calendar"]["urls"]:
+        problems.append("calendar.paths: required when calendar.backend is ics (or calendar.urls)")
     if v["calendar"]["backend"] == "caldav" and "calendar" not in unavailable and not v["calendar"]["url"]:
         problems.append("calendar.url: required when calendar.backend is caldav")
     if v["llm"]["provider"] not in (None, "none") and "llm" not in unavailable and not v["llm"]["model"]:

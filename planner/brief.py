@@ -15,11 +15,13 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from connectors.types import Event
-from planner.models import Brief, BriefLine, Item
+from planner.models import Block, Brief, BriefLine, Item, Meeting
 from planner.priority import display_name
 
-SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"),
+SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
+MAX_TOMORROW = 6  # tomorrow's meetings: enough to prepare, not a second calendar
+MAX_AGENDA = 160  # characters of a meeting's description shown
 MAX_PER_SECTION = 5
 MAX_MEETINGS = 12  # a day fuller than this is told in a count, not a list
 # The reply language's cheat sheet. No line of it is itself a command, so a reply that quotes
@@ -41,10 +43,11 @@ class BriefInput:
     owner_email: str
     items: list[Item]  # open items, ranked best first
     events: list[Event]  # today's events
+    tomorrow: list[Event] = field(default_factory=list)  # tomorrow's events
     max_focus: int = 3
     handled: list[Item] = field(default_factory=list)
     first: bool = False  # no brief was sent before: "handled" covers the last day
-    blocks: list[tuple[int, datetime, datetime, bool]] = field(default_factory=list)  # item, start, end, booked
+    blocks: list[Block] = field(default_factory=list)  # booked, asked for by reply, or suggested
     related: Callable[[Item], list[dict[str, Any]]] | None = None
     calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
     mail_problem: str = ""  # why some mail could not be read at the last sync
@@ -109,7 +112,7 @@ def _related_to_meeting(event: Event, items: list[Item], owner_domain: str) -> l
     word of the meeting's title: what to have in mind when walking in."""
     attendees = {a.email for a in event.attendees} | ({event.organizer} if event.organizer else set())
     outside = {a for a in attendees if a and not a.endswith("@" + owner_domain)}
-    words = set(re.findall(r"[a-z0-9]{4,}", event.title.lower())) - _GENERIC_MEETING_WORDS
+    words = _topic_words(event.title)
     out = []
     for item in items:
         if item.id is None:
@@ -118,6 +121,28 @@ def _related_to_meeting(event: Event, items: list[Item], owner_domain: str) -> l
         if item.counterparty in outside or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
             out.append(item.id)
     return out
+
+
+def _topic_words(title: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{4,}", title.lower())) - _GENERIC_MEETING_WORDS
+
+
+def meeting(event: Event, items: list[Item], owner_email: str) -> Meeting:
+    """A calendar event as the brief shows it, with the owner's answer and the related items."""
+    owner = owner_email.lower()
+    response = next((a.status for a in event.attendees if a.email == owner), "")
+    others = [a for a in event.attendees if a.email != owner]
+    return Meeting(title=event.title, start=event.start, end=event.end, uid=event.uid, all_day=event.all_day,
+                   attendees=[a.email for a in others], names={a.email: a.name for a in others if a.name},
+                   organizer=event.organizer, location=event.location,
+                   description=" ".join(event.description.split())[:MAX_AGENDA], response=response,
+                   related=_related_to_meeting(event, items, owner.rpartition("@")[2]))
+
+
+def _meeting_json(n: int, m: Meeting, tz: tzinfo) -> dict[str, Any]:
+    return {"line": n, "title": m.title, "start": m.start.astimezone(tz).isoformat(),
+            "end": m.end.astimezone(tz).isoformat(), "all_day": m.all_day, "attendees": m.attendees,
+            "location": m.location, "description": m.description, "response": m.response, "related": m.related}
 
 
 def compose(inp: BriefInput) -> Brief:
@@ -139,21 +164,21 @@ def compose(inp: BriefInput) -> Brief:
     all_blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown]
     blockers = all_blockers[:MAX_PER_SECTION]
     more = {"due_soon": len(soon) - len(due_soon), "waiting": len(waiting) - MAX_PER_SECTION,
-            "blockers": len(all_blockers) - len(blockers)}
-    meetings = _meetings(inp)
+            "blockers": len(all_blockers) - len(blockers),
+            "tomorrow": len(_meetings(inp, inp.tomorrow)) - MAX_TOMORROW}
+    meetings = _meetings(inp, inp.events)
+    tomorrow = _meetings(inp, inp.tomorrow)
 
     lines: list[BriefLine] = []
     n = 0
     for item in focus:
         n += 1
         lines.append(BriefLine(n, "focus", item=item, why=_why(item)))
-    for event in meetings[:MAX_MEETINGS]:
-        n += 1
-        lines.append(BriefLine(n, "meetings", meeting={
-            "line": n, "title": event.title, "start": event.start.astimezone(inp.tz).isoformat(),
-            "end": event.end.astimezone(inp.tz).isoformat(),
-            "attendees": [a.email for a in event.attendees],
-            "related": _related_to_meeting(event, inp.items, inp.owner_email.rpartition("@")[2])}))
+    for section, events in (("meetings", meetings[:MAX_MEETINGS]), ("tomorrow", tomorrow[:MAX_TOMORROW])):
+        for event in events:
+            n += 1
+            lines.append(BriefLine(n, section, meeting=_meeting_json(n, meeting(event, inp.items, inp.owner_email),
+                                                                      inp.tz)))
     for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers)):
         for item in chosen:
             n += 1
@@ -175,14 +200,15 @@ def _urgency(item: Item, day: date) -> int:
     return 1 if due is not None and due < day else 2
 
 
-def _more_text(n: int) -> str:
-    return f"…and {n} more (`focusd items` lists them all)"
+def _more_text(n: int, section: str = "") -> str:
+    lister = "`focusd calendar`" if section == "tomorrow" else "`focusd items`"
+    return f"…and {n} more ({lister} lists them all)"
 
 
 def _opening(brief: Brief, inp: BriefInput) -> list[str]:
     first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
     focus = [bl for bl in brief.lines if bl.section == "focus"]
-    meetings = _meetings(inp)
+    meetings = _meetings(inp, inp.events)
     out = [f"Good morning, {first}."]
     if focus:
         lead = focus[0]
@@ -197,8 +223,31 @@ def _opening(brief: Brief, inp: BriefInput) -> list[str]:
     return [" ".join(out)]
 
 
-def _meetings(inp: BriefInput) -> list[Event]:
-    return [e for e in inp.events if not e.is_focus_block and not e.all_day]
+def _meetings(inp: BriefInput, events: list[Event]) -> list[Event]:
+    """The meetings among ``events``: not focusd's blocks, not all-day markers, and not the
+    ones the owner declined."""
+    owner = inp.owner_email.lower()
+    return [e for e in events if not e.is_focus_block and not e.all_day
+            and not any(a.email == owner and a.status == "declined" for a in e.attendees)]
+
+
+_RESPONSE_NOTES = {"tentative": "you said maybe", "needs-action": "you have not answered"}
+
+
+def _meeting_lines(bl: BriefLine, brief: Brief, inp: BriefInput) -> list[str]:
+    m = bl.meeting or {}
+    start, end = datetime.fromisoformat(m["start"]), datetime.fromisoformat(m["end"])
+    names = _attendee_names(m, inp.owner_email)
+    notes = [f"with {names}"] if names else []
+    if m.get("response") in _RESPONSE_NOTES:
+        notes.append(_RESPONSE_NOTES[m["response"]])
+    out = [f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m['title']}" + (f" ({'; '.join(notes)})" if notes else "")]
+    if m.get("description"):
+        out.append(f"   Agenda: {m['description']}")
+    shown = sorted(n for n in (_line_of(brief, r) for r in m["related"]) if n is not None)
+    if shown:
+        out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
+    return out
 
 
 def _calendar_notice(inp: BriefInput) -> str:
@@ -218,9 +267,10 @@ def _notices(inp: BriefInput) -> list[str]:
 
 
 def _block_text(inp: BriefInput, item: Item) -> str:
-    for item_id, start, end, booked in inp.blocks:
-        if item_id == item.id and (booked or not inp.calendar_problem):
-            span = f"{start.astimezone(inp.tz):%H:%M}–{end.astimezone(inp.tz):%H:%M}"
+    for block in inp.blocks:
+        booked = block.state in ("booked", "requested")
+        if block.item_id == item.id and (booked or not inp.calendar_problem):
+            span = f"{block.start.astimezone(inp.tz):%H:%M}–{block.end.astimezone(inp.tz):%H:%M}"
             return f"Focus block booked: {span}." if booked else f"Suggested time: {span} (free on your calendar)."
     return ""
 
@@ -236,14 +286,7 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
         out += ["", heading, "-" * len(heading)]
         for bl in lines:
             if bl.meeting is not None:
-                m = bl.meeting
-                start = datetime.fromisoformat(m["start"])
-                end = datetime.fromisoformat(m["end"])
-                names = _attendee_names(m, inp.owner_email)
-                out.append(f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m['title']}" + (f" (with {names})" if names else ""))
-                shown = sorted(n for n in (_line_of(brief, r) for r in m["related"]) if n is not None)
-                if shown:
-                    out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
+                out += _meeting_lines(bl, brief, inp)
                 continue
             item = bl.item
             assert item is not None
@@ -265,7 +308,7 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
             else:
                 out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
         if brief.more.get(section):
-            out.append(_more_text(brief.more[section]))
+            out.append(_more_text(brief.more[section], section))
     if brief.handled:
         since = "in the last day" if brief.first else "since the last brief"
         out += ["", f"Handled {since}: {', '.join(i.title for i in brief.handled[:5])}."]
@@ -297,11 +340,9 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
         parts.append(f"<h3>{e(heading)}</h3><ol start=\"{lines[0].line}\">")
         for bl in lines:
             if bl.meeting is not None:
-                m = bl.meeting
-                start, end = datetime.fromisoformat(m["start"]), datetime.fromisoformat(m["end"])
-                names = _attendee_names(m, inp.owner_email)
-                parts.append(f"<li>{start:%H:%M}–{end:%H:%M} {e(m['title'])}"
-                             + (f" <small>(with {e(names)})</small>" if names else "") + "</li>")
+                head, *rest = _meeting_lines(bl, brief, inp)
+                parts.append(f"<li>{e(head.split('. ', 1)[1])}"
+                             + "".join(f"<br><small>{e(r.strip())}</small>" for r in rest) + "</li>")
                 continue
             item = bl.item
             assert item is not None
@@ -313,7 +354,7 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
                          + "</blockquote></li>")
         parts.append("</ol>")
         if brief.more.get(section):
-            parts.append(f"<p><small>{e(_more_text(brief.more[section]))}</small></p>")
+            parts.append(f"<p><small>{e(_more_text(brief.more[section], section))}</small></p>")
     parts.append(f"<hr><p><small>{'<br>'.join(e(line) for line in REPLY_HELP)}</small></p></body></html>")
     return "\n".join(parts)
 

@@ -69,7 +69,9 @@ class Item:
         }
 
 
-BLOCK_STATES = ("suggested", "booked", "dismissed")
+# requested: asked for by reply, to be booked by the next cycle; cancelled: booked, then undone,
+# to be taken off the calendar by the next cycle.
+BLOCK_STATES = ("suggested", "requested", "booked", "dismissed", "cancelled")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from connectors.types import Attendee, Event, Message
-from planner.models import Item
+from planner.models import Block, Item
 
 Migration = Callable[[sqlite_utils.Database], None]
 CLAIM_TIMEOUT = timedelta(minutes=5)  # an unsent brief claim older than this was a crash: retry it
@@ -126,7 +127,41 @@ def _v5(db: sqlite_utils.Database) -> None:
     db.table("items").add_column("pinned_on", str)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+def _utc(value: str) -> str:
+    return datetime.fromisoformat(value).astimezone(UTC).isoformat()
+
+
+def _v6(db: sqlite_utils.Database) -> None:
+    # Times of events and blocks in UTC, so that ranges compare as text whatever zone a calendar
+    # wrote them in. Events keep what the brief shows of a meeting and whether it takes time.
+    for table in ("events", "blocks"):
+        for row in list(db.table(table).rows):
+            pk = "key" if table == "events" else "id"
+            db.table(table).update(row[pk], {"start": _utc(row["start"]), "end": _utc(row["end"])})
+    db.table("events").add_column("description", str)
+    db.table("events").add_column("location", str)
+    db.table("events").add_column("busy", int)
+    db.execute("UPDATE events SET busy = 1")
+    # A block is booked, or dismissed (the owner deleted it: not booked again that day); one
+    # the owner placed (moved, or asked for by reply) is never moved by focusd.
+    db.table("blocks").add_column("state", str)
+    db.table("blocks").add_column("owner_set", int)
+    db.table("blocks").add_column("updated_at", str)
+    db.execute("UPDATE blocks SET state = 'booked', owner_set = 0")
+    db.table("blocks").create_index(["start"])
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+
+
+def _iso(when: datetime) -> str:
+    """A time as the store keeps it: UTC, so that text order is time order."""
+    return when.astimezone(UTC).isoformat()
+
+
+def _block_from_row(r: dict[str, Any]) -> Block:
+    return Block(item_id=r["item_id"], start=datetime.fromisoformat(r["start"]), end=datetime.fromisoformat(r["end"]),
+                 state=r["state"] or "booked", uid=r["event_uid"] or "", owner_set=bool(r["owner_set"]), id=r["id"])
 
 
 def _system_clock() -> datetime:
@@ -411,35 +446,62 @@ class Store:
     def replace_events(self, start: datetime, end: datetime, events: list[Event]) -> None:
         """The calendar's view of [start, end) becomes ``events``."""
         with self.write():
-            self.db.execute("DELETE FROM events WHERE start < ? AND end > ?",
-                            [end.isoformat(), start.isoformat()])
+            self.db.execute("DELETE FROM events WHERE start < ? AND end > ?", [_iso(end), _iso(start)])
             self.db.table("events").upsert_all(({
-                "key": e.key(), "uid": e.uid, "title": e.title, "start": e.start.isoformat(),
-                "end": e.end.isoformat(), "all_day": int(e.all_day),
+                "key": e.key(), "uid": e.uid, "title": e.title, "start": _iso(e.start),
+                "end": _iso(e.end), "all_day": int(e.all_day),
                 "attendees": json.dumps([a.to_json() for a in e.attendees]),
                 "organizer": e.organizer, "focusd_item": e.focusd_item, "calendar": e.calendar,
+                "description": e.description, "location": e.location, "busy": int(e.busy),
             } for e in events), pk="key")
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
-        rows = self.db.table("events").rows_where("start < ? AND end > ?", [end.isoformat(), start.isoformat()],
-                                            order_by="start")
+        """Events overlapping [start, end) as the last calendar sync saw them (times in UTC)."""
+        rows = self.db.table("events").rows_where("start < ? AND end > ?", [_iso(end), _iso(start)],
+                                                  order_by="start, key")
         return [Event(uid=r["uid"], title=r["title"], start=datetime.fromisoformat(r["start"]),
                       end=datetime.fromisoformat(r["end"]), all_day=bool(r["all_day"]),
                       attendees=[Attendee(**a) for a in json.loads(r["attendees"] or "[]")],
                       organizer=r["organizer"] or "", focusd_item=r["focusd_item"],
-                      calendar=r["calendar"] or "") for r in rows]
+                      calendar=r["calendar"] or "", description=r["description"] or "",
+                      location=r["location"] or "", busy=r["busy"] != 0) for r in rows]
 
     # -- blocks ------------------------------------------------------------------------------
 
-    def blocks(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
-        return list(self.db.table("blocks").rows_where("start < ? AND end > ?", [end.isoformat(), start.isoformat()],
-                                                 order_by="start"))
+    def blocks(self, start: datetime, end: datetime, states: tuple[str, ...] = ("booked", "dismissed"),
+               item_id: int | None = None) -> list[Block]:
+        """Blocks overlapping [start, end) in ``states``, earliest first (times in UTC)."""
+        where = f"start < ? AND end > ? AND state IN ({', '.join('?' * len(states))})"
+        args: list[Any] = [_iso(end), _iso(start), *states]
+        if item_id is not None:
+            where += " AND item_id = ?"
+            args.append(item_id)
+        return [_block_from_row(r) for r in self.db.table("blocks").rows_where(where, args, order_by="start, id")]
 
-    def add_block(self, item_id: int, start: datetime, end: datetime, event_uid: str = "") -> int:
+    def add_block(self, block: Block) -> Block:
         with self.write():
-            return int(self.db.table("blocks").insert({
-                "item_id": item_id, "event_uid": event_uid, "start": start.isoformat(),
-                "end": end.isoformat(), "created_at": self._now()}).last_pk or 0)
+            pk = self.db.table("blocks").insert({
+                "item_id": block.item_id, "event_uid": block.uid, "start": _iso(block.start),
+                "end": _iso(block.end), "state": block.state, "owner_set": int(block.owner_set),
+                "created_at": self._now(), "updated_at": self._now()}).last_pk
+        return replace(block, id=int(pk or 0))
+
+    def update_block(self, block: Block) -> None:
+        """Store ``block`` (by its id) as it is now: time, state, event and who placed it."""
+        if block.id is None:
+            raise ValueError("a block without an id is not stored")
+        with self.write():
+            self.db.table("blocks").update(block.id, {
+                "event_uid": block.uid, "start": _iso(block.start), "end": _iso(block.end),
+                "state": block.state, "owner_set": int(block.owner_set), "updated_at": self._now()})
+
+    def block(self, block_id: int) -> Block | None:
+        rows = list(self.db.table("blocks").rows_where("id = ?", [block_id]))
+        return _block_from_row(rows[0]) if rows else None
+
+    def delete_block(self, block_id: int) -> None:
+        with self.write():
+            self.db.table("blocks").delete_where("id = ?", [block_id])
 
     # -- briefs ------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from connectors.calendar.ics import (
     short_uid,
 )
 from planner.brief import BriefInput, compose, to_json
-from planner.models import Item
+from planner.models import Block, Item
 
 LONDON = ZoneInfo("Europe/London")
 START = datetime(2026, 11, 19, tzinfo=LONDON)
@@ -197,7 +197,7 @@ def _brief_input(problem: str) -> BriefInput:
     deck = Item(kind="request", title="Send the deck", evidence="Can you send the deck?", id=1,
                 source={"message_id": "<1@x>", "subject": "Deck", "from": "maria@fund.example",
                         "date": "2026-11-18T09:00:00+00:00"})
-    block = (1, datetime(2026, 11, 19, 10, tzinfo=LONDON), datetime(2026, 11, 19, 11, 30, tzinfo=LONDON), False)
+    block = Block(1, datetime(2026, 11, 19, 10, tzinfo=LONDON), datetime(2026, 11, 19, 11, 30, tzinfo=LONDON))
     return BriefInput(day=START.date(), tz=LONDON, owner_name="Ada Lovelace", owner_email="ada@loom.example",
                       items=[deck], events=[], blocks=[block], calendar_problem=problem)
 

@@ -53,7 +53,7 @@ def verbs(text: str) -> list[tuple[str, tuple[int, ...], str | None, str]]:
     ("note 2 waiting for the redlines", ("note", (2,), None, "waiting for the redlines")),
     ("undo", ("undo", (), None, "")),
     ("Help", ("help", (), None, "")),
-    ("block 1 90m tomorrow 14:00", ("block", (), None, "")),
+    ("block 1 90m tomorrow 14:00", ("block", (1,), "2026-11-20T14:00:00+00:00", "")),
 ])
 def test_each_command_parses(line: str, expected: tuple[object, ...]) -> None:
     assert verbs(line) == [expected]

@@ -19,6 +19,7 @@ errors name the file, the event's position and a short hash of its UID, never th
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
 from copy import copy
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from dateutil.rrule import DAILY, WEEKLY, rrule
 
 from connectors import BackendEnv
 from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
+from connectors.calendar.feeds import Feed, FeedError
 from connectors.files import FileProblem, read_file
 from connectors.types import Attendee, Event
 
@@ -212,15 +214,21 @@ class IcsCalendar(CalendarBackend):
     backend_name = "ics"
     read_only = True
 
-    def __init__(self, paths: list[Path], tz: tzinfo) -> None:
+    def __init__(self, paths: list[Path], tz: tzinfo, urls: list[str] | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.paths = [Path(p) for p in paths]
         self.tz = tz
         self.incomplete = ""
         self._reads: dict[Path, _Read] = {}  # the daemon rereads every poll; most polls change nothing
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        if urls and cache_dir is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="focusd-feeds-")
+            cache_dir = Path(self._scratch.name)
+        self.feeds = [Feed(u, cache_dir, MAX_FILE_BYTES) for u in urls or []] if cache_dir else []
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> IcsCalendar:
-        return cls(section["paths"], env.tz)
+        return cls(section["paths"], env.tz, section.get("urls") or [], env.cache_dir)
 
     def _load(self, path: Path) -> icalendar.Calendar:
         """The file's calendars as one; its text never reaches the error."""
@@ -246,21 +254,39 @@ class IcsCalendar(CalendarBackend):
             merged.add_component(c)
         return merged
 
+    def _sources(self) -> tuple[list[tuple[Path, str]], list[str]]:
+        """(file, name) to read: the files, then each feed's fresh or kept copy; and why a
+        feed's copy may be out of date."""
+        sources = [(p, p.name) for p in self.paths]
+        stale = []
+        for feed in self.feeds:
+            try:
+                got = feed.fetch()
+            except FeedError as exc:
+                raise CalendarError(str(exc)) from None
+            sources.append((got.path, feed.name))
+            if got.stale:
+                stale.append(got.stale)
+        return sources, stale
+
     def check(self) -> str:
-        for p in self.paths:
-            self._load(p)
-        return f"ics {', '.join(str(p) for p in self.paths)}"
+        sources, stale = self._sources()
+        if stale:
+            raise CalendarError("; ".join(stale))
+        for path, _ in sources:
+            self._load(path)
+        return f"ics {', '.join(name for _, name in sources)}"
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
         self.incomplete = ""
         out: list[Event] = []
-        cut = []
-        for path in self.paths:
+        sources, gaps = self._sources()
+        for path, name in sources:
             read = self._read(path, start, end)
             out += [copy(e) for e in read.events]  # the caller may change what it is given
             if read.cut:
-                cut.append(f"{path.name}: {read.cut} recurring events past the expansion budget were not read")
-        self.incomplete = "; ".join(cut)
+                gaps.append(f"{name}: {read.cut} recurring events past the expansion budget were not read")
+        self.incomplete = "; ".join(gaps)
         return sorted(out, key=lambda e: (e.start, e.uid))
 
     def _read(self, path: Path, start: datetime, end: datetime) -> _Read:

@@ -1,0 +1,200 @@
+"""Focus blocks on the calendar: the cycle's booking step, and the blocks the brief shows.
+
+``planner.focus`` decides where blocks go; this module applies its decisions to the calendar and
+the store, and nothing else writes blocks. Booking is its own step in the cycle, after the
+calendar was read: composing the brief never writes. Every write goes through the calendar's
+guarded base class, so only focusd's own events are ever changed or deleted.
+
+A block the owner deleted is not booked again that day, and a block the owner moved stays where
+the owner put it. A failed write is logged and tried again next cycle; it never stops the cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from functools import partial
+
+import structlog
+
+from agent.app import App
+from connectors.calendar.base import CalendarError, Gone
+from connectors.types import Event, day_span
+from planner import focus as focus_mod
+from planner.brief import _why as why_text
+from planner.models import Block, Item
+from planner.priority import rank
+
+log = structlog.get_logger(__name__)
+
+CALENDAR_DAYS_BACK = 1
+CALENDAR_DAYS_AHEAD = 14  # the calendar window each cycle reads, and the blocks it follows
+
+
+@dataclass
+class BookReport:
+    created: int = 0
+    moved: int = 0
+    deleted: int = 0
+    adopted: int = 0  # moved by the owner: kept where the owner put them
+    dismissed: int = 0  # deleted by the owner: not booked again that day
+    failed: int = 0
+    unplaced: list[int] = field(default_factory=list)  # items whose block found no free time
+
+    def changed(self) -> bool:
+        return bool(self.created or self.moved or self.deleted or self.adopted or self.dismissed)
+
+
+def rules(app: App) -> focus_mod.FocusRules:
+    """The placement rules from ``[focus]`` and the owner's working hours and days."""
+    cfg = app.settings["focus"]
+    hours = app.settings["owner"]["working_hours"]
+    earliest, latest = cfg["earliest"], cfg["latest"]
+    if hours:
+        earliest, latest = max(earliest, hours[0]), min(latest, hours[1])
+    return focus_mod.FocusRules(earliest=earliest, latest=latest, minutes=cfg["block_minutes"],
+                                max_blocks=cfg["max_blocks_per_day"], buffer=cfg["buffer_minutes"],
+                                working_days=tuple(app.settings["owner"]["working_days"]),
+                                owner_email=app.settings.owner_email, tz=app.settings.tz)
+
+
+def focus_items(app: App, day: date, items: list[Item] | None = None) -> list[Item]:
+    """The day's focus: the best-ranked open items that are the owner's to do (not waiting)."""
+    from agent.cycle import goals
+
+    ranked = items if items is not None else rank(app.store.items(("open",)), goals(app), day)
+    return [i for i in ranked if i.kind != "waiting" and i.id is not None][:app.settings["brief"]["max_focus"]]
+
+
+def can_book(app: App) -> bool:
+    cal = app.settings["calendar"]["backend"]
+    return cal not in ("none", "ics") and bool(app.settings["focus"]["book"])
+
+
+def block_event(item: Item, block: Block) -> Event:
+    """The calendar event for a block: busy, tagged with the item, its why and source inside."""
+    src = item.source
+    lines = [why_text(item) or "From focusd's plan for the day.", ""]
+    if src.get("from"):
+        lines.append(f"From: {src['from']}")
+    if src.get("subject"):
+        lines.append(f"Subject: {src['subject']}")
+    if src.get("message_id"):
+        lines.append(f"Message-ID: {src['message_id']}")
+    lines += ["", f"focusd item {item.id}. Move it or delete it as you like: focusd keeps your choice."]
+    return Event(uid="", title=f"Focus: {item.title}"[:200], start=block.start, end=block.end,
+                 description="\n".join(lines), focusd_item=item.id, busy=True)
+
+
+def book(app: App) -> BookReport:
+    """Make the calendar's focus blocks follow the plan: book the day's focus items, move a
+    block a meeting landed on, take off the blocks of work that is done, and book or take off
+    what a reply asked for. Does nothing unless the calendar is writable, booking is on, and
+    the calendar was read this cycle."""
+    from agent.cycle import calendar_problem
+
+    report = BookReport()
+    if not can_book(app) or app.calendar is None or app.calendar.read_only:
+        return report
+    problem = calendar_problem(app)
+    if problem:
+        log.info("focus.not_booked", reason="the calendar was not read this cycle")
+        return report
+    cal = app.calendar
+    tz = app.settings.tz
+    now, day = app.now(), app.today()
+    window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
+    _, window_end = day_span(day + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
+    open_items = {i.id: i for i in app.store.items(("open",)) if i.id is not None}
+
+    def write(what: str, block: Block, action: Callable[[], object]) -> bool:
+        try:
+            action()
+            return True
+        except Gone:
+            return True  # already off the calendar: what was wanted
+        except CalendarError as exc:
+            report.failed += 1
+            log.error("focus.write_failed", action=what, item=block.item_id, error=str(exc))
+            return False
+
+    # What replies asked for, on any day.
+    for block in app.store.blocks(now, window_end + timedelta(days=365), states=("requested",)):
+        item = open_items.get(block.item_id)
+        if item is None:
+            app.store.delete_block(block.id or 0)
+            continue
+        try:
+            made = cal.create_block(block_event(item, block))
+        except CalendarError as exc:
+            report.failed += 1
+            log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
+            continue
+        app.store.update_block(replace(block, state="booked", uid=made.uid))
+        report.created += 1
+    for block in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
+                                  states=("cancelled",)):
+        if write("delete", block, partial(cal.delete_block, block.uid)):
+            app.store.delete_block(block.id or 0)
+            report.deleted += 1
+    # Blocks of work no longer open, on any later day.
+    for block in app.store.blocks(now, window_end, states=("booked",)):
+        if block.item_id not in open_items and block.start > now and write(
+                "delete", block, partial(cal.delete_block, block.uid)):
+            app.store.delete_block(block.id or 0)
+            report.deleted += 1
+
+    start, end = day_span(day, tz)
+    events = app.store.events(start, end)
+    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
+    stored = app.store.blocks(start, end, states=("booked", "dismissed"))
+    top = [i.id for i in focus_items(app, day) if i.id is not None]
+    changes = focus_mod.reconcile(day, top, set(open_items), stored, calendar_blocks, events, rules(app), now)
+    for block in changes.dismiss:
+        app.store.update_block(replace(block, state="dismissed"))
+        report.dismissed += 1
+    for block in changes.adopt:
+        app.store.update_block(block)
+        report.adopted += 1
+    for block in changes.delete:
+        if write("delete", block, partial(cal.delete_block, block.uid)):
+            app.store.delete_block(block.id or 0)
+            report.deleted += 1
+    for old, new in changes.move:
+        if write("move", old, partial(cal.move_block, old.uid, new.start, new.end)):
+            app.store.update_block(replace(new, id=old.id, uid=old.uid, state="booked"))
+            report.moved += 1
+    for block in changes.create:
+        item = open_items.get(block.item_id)
+        if item is None:
+            continue
+        try:
+            made = cal.create_block(block_event(item, block))
+        except CalendarError as exc:
+            report.failed += 1
+            log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
+            continue
+        app.store.add_block(replace(block, state="booked", uid=made.uid))
+        report.created += 1
+    report.unplaced = list(changes.unplaced)
+    if report.changed() or report.failed:
+        log.info("focus.booked", created=report.created, moved=report.moved, deleted=report.deleted,
+                 adopted=report.adopted, dismissed=report.dismissed, failed=report.failed)
+    return report
+
+
+def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> list[Block]:
+    """The blocks the brief shows for ``day``: those booked, and for the focus items without one
+    a suggested free time (not for an item whose block the owner deleted that day)."""
+    start, end = day_span(day, app.settings.tz)
+    stored = app.store.blocks(start, end, states=("booked", "dismissed", "requested"))
+    shown = [b for b in stored if b.state != "dismissed"]
+    have = {b.item_id for b in stored}
+    wanted = [i.id for i in top if i.id is not None and i.id not in have]
+    if not wanted:
+        return shown
+    now = app.now() if day == app.today() else datetime.combine(day, time(0), tzinfo=app.settings.tz)
+    taken = [(b.start, b.end) for b in shown]
+    spent = len(stored) - len(shown)  # blocks the owner deleted count toward the day's limit
+    return shown + focus_mod.place(day, wanted, events, rules(app), now, taken, spent)
