@@ -276,8 +276,9 @@ def plan_blocks(day: date, item_ids: list[int], events: list[Event], tz: tzinfo,
                 now: datetime | None = None, owner_email: str = "") -> list[tuple[int, datetime, datetime]]:
     """(item id, start, end) for the top items, one block each, at most ``max_blocks``: the
     cycle's call until it reconciles with :func:`reconcile`. focusd's blocks among ``events``
-    hold their time without counting: the caller has taken them off ``max_blocks``."""
+    hold their time without counting: the caller has taken them off ``max_blocks``. No buffer,
+    as before: the buffer comes with :func:`reconcile`."""
     ours = [_span(e) for e in events if e.focusd_item is not None and not e.all_day]
     rules = FocusRules(earliest, latest, minutes, max_blocks + len(ours), tz, tuple(working_days),
-                       owner_email=owner_email)
+                       buffer=0, owner_email=owner_email)
     return [(b.item_id, b.start, b.end) for b in place(day, item_ids, events, rules, now, ours)]
