@@ -233,14 +233,15 @@ def reconcile(day: date, top: Sequence[int], open_ids: Iterable[int], stored: It
     # still ahead means its item has its time, and one on this day holds that time.
     foreign = [e for uid, e in sorted(calendar_blocks.items()) if uid not in known]
     for event in foreign:
-        start, end = _span(event)
-        if event.focusd_item is not None and end > now_utc:
+        if event.focusd_item is not None and _utc(event.end) > now_utc:
             has_block.add(event.focusd_item)
     taken = [_span(b) for b in staying]
     taken += [_span(e) for e in foreign if _span(e)[0] < day_end and _span(e)[1] > day_start]
     window = _window(day, rules, now)
     for block in to_move:
-        slot = _fit(window, _merge([*busy, *taken]), rules.minutes, 1)
+        # It keeps its length: the block length set when it was booked may since have changed.
+        minutes = int((_utc(block.end) - _utc(block.start)) / timedelta(minutes=1))
+        slot = _fit(window, _merge([*busy, *taken]), minutes, 1)
         if not slot:
             changes.delete.append(block)
             changes.unplaced.append(block.item_id)

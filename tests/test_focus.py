@@ -223,6 +223,14 @@ def test_a_meeting_moved_onto_a_block_moves_it_to_the_earliest_free_window() -> 
     assert not world.cycle([1, 2])
 
 
+def test_a_moved_block_keeps_its_own_length() -> None:
+    world = World()
+    world.apply(world.cycle([1], rules=replace(RULES, minutes=60)))
+    world.meetings.append(meeting("late", (9, 30), (10, 0)))
+    ((_, new),) = world.cycle([1]).move
+    assert wall([new]) == [("10:15", "11:15")]
+
+
 def test_a_block_with_no_room_left_is_deleted_and_its_item_named() -> None:
     world = World()
     world.apply(world.cycle([1]))
