@@ -14,29 +14,49 @@ Nothing here needs pytest.
 
 from __future__ import annotations
 
-import argparse
-import random
-import statistics
 import sys
-import time as clock
-from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from connectors.types import Attendee, Event  # noqa: E402
-from planner.focus import FocusRules, place, reconcile  # noqa: E402
-from planner.models import Block  # noqa: E402
+def _stdlib_calendar() -> None:
+    """Stand aside for the standard library's ``calendar``. A script run from bench/ has this
+    folder first on sys.path, so its ``import calendar`` (made by email, http and others) finds
+    this file; the import machinery hands over whatever ``sys.modules`` holds once it ran."""
+    import importlib.util
+    import sysconfig
+    from pathlib import Path
 
-TZ = ZoneInfo("Europe/London")
-MONDAY = date(2026, 11, 16)
-WEEK = [MONDAY + timedelta(days=k) for k in range(5)]
-NOW = datetime(2026, 11, 16, 7, 0, tzinfo=TZ)
-OWNER = "ada@example.com"
-RULES = FocusRules(time(6), time(22), 45, 10, TZ, owner_email=OWNER)
+    spec = importlib.util.spec_from_file_location("calendar", Path(sysconfig.get_paths()["stdlib"]) / "calendar.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["calendar"] = module
+    spec.loader.exec_module(module)
+
+
+if __name__ == "calendar":
+    _stdlib_calendar()
+else:
+    import argparse
+    import random
+    import statistics
+    import time as clock
+    from collections.abc import Callable
+    from datetime import UTC, date, datetime, time, timedelta
+    from pathlib import Path
+    from zoneinfo import ZoneInfo
+
+    ROOT = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(ROOT))
+
+    from connectors.types import Attendee, Event
+    from planner.focus import FocusRules, place, reconcile
+    from planner.models import Block
+
+    TZ = ZoneInfo("Europe/London")
+    MONDAY = date(2026, 11, 16)
+    WEEK = [MONDAY + timedelta(days=k) for k in range(5)]
+    NOW = datetime(2026, 11, 16, 7, 0, tzinfo=TZ)
+    OWNER = "ada@example.com"
+    RULES = FocusRules(time(6), time(22), 45, 10, TZ, owner_email=OWNER)
 ITEMS = list(range(1, 51))
 
 
