@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,6 +14,7 @@ import pytest
 from connectors.types import Attendee, Event
 from planner.focus import Changes, FocusRules, busy_spans, explicit, place, reconcile
 from planner.models import Block
+from tests.conftest import ROOT
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -343,3 +346,18 @@ def test_rules_from_the_focus_section() -> None:
     assert rules == FocusRules(time(8, 30), time(16), 60, 2, LONDON, (0, 1, 4), 10, OWNER)
     assert FocusRules.from_config({"earliest": time(9), "latest": time(17), "block_minutes": 90,
                                    "max_blocks_per_day": 3, "buffer_minutes": 0}, LONDON, [0], "").buffer == 0
+
+
+# -- the bench ---------------------------------------------------------------------------------
+
+def test_the_placement_bench_runs_and_agrees_with_its_naive_baseline() -> None:
+    done = subprocess.run([sys.executable, "bench/calendar.py", "--repeats", "1"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "same blocks: yes" in done.stdout and "days with changes: 0" in done.stdout
+
+
+def test_a_script_in_bench_still_gets_the_standard_calendar() -> None:
+    done = subprocess.run([sys.executable, "-c", "import calendar; print(calendar.timegm((2026, 1, 1, 0, 0, 0)))"],
+                          cwd=ROOT / "bench", capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "1767225600", done.stderr
