@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 BACKENDS = {
+    "caldav": "connectors.calendar.caldav:CaldavCalendar",
     "ics": "connectors.calendar.ics:IcsCalendar",
     "memory": "connectors.calendar.memory:MemoryCalendar",
 }
