@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 BACKENDS = {
+    "google": "connectors.calendar.google:GoogleCalendar",
     "ics": "connectors.calendar.ics:IcsCalendar",
     "memory": "connectors.calendar.memory:MemoryCalendar",
 }
