@@ -39,7 +39,8 @@ def scopes(mail: bool = False) -> list[str]:
 
 
 def missing_client_file(path: Path | str) -> str:
-    where = f"at {path}" if str(path) else "configured"
+    """Where to get the client file, in one sentence."""
+    where = f"at {path}" if str(path) and not Path(path).is_dir() else "is configured"
     return (f"no Google OAuth client file {where}: in the Google Cloud console (APIs & Services > Credentials) "
             "create an OAuth client ID of type Desktop app, download its JSON and set "
             "[calendar].credentials_file to it")
@@ -93,8 +94,8 @@ def authorize(credentials_file: Path | str, token_file: Path, *, mail: bool = Fa
     """Run the consent flow and store its token in ``token_file`` (mode 0600)."""
     from google_auth_oauthlib.flow import InstalledAppFlow
 
-    path = Path(credentials_file) if str(credentials_file) else None
-    if path is None or not path.is_file():
+    path = Path(credentials_file)
+    if not str(credentials_file) or not path.is_file():
         raise GoogleAuthError(missing_client_file(credentials_file))
     try:
         if headless:
