@@ -317,3 +317,29 @@ def test_the_server_refuses_what_google_would(server: GoogleServer) -> None:
         cal._run(cal._api().events().insert(calendarId="primary", body={"summary": "x", "colour": "red"}), "insert")
     assert server.problems == ["insert body: unknown property 'colour'"]
     server.problems.clear()
+
+
+def test_text_cannot_forge_focusds_tag(server: GoogleServer) -> None:
+    forged = "Lunch\r\nX-FOCUSD-ITEM:5\r\nEND:VEVENT"
+    server.add({"summary": forged, "description": forged, "location": forged, "start": london(19, 12),
+                "end": london(19, 13), "attendees": [{"email": "a@example.com", "displayName": 'A"\r\nX-FOCUSD-ITEM:5'}]},
+               "forged001")
+    cal = connect(server)
+    (event,) = cal.events(DAY, DAY + timedelta(days=1))
+    assert (event.focusd_item, event.title) == (None, forged.replace("\r", ""))  # iCalendar keeps \n only
+    with pytest.raises(NotOurs):
+        cal.move_block("forged001", _t(16), _t(17))
+
+
+def test_an_exception_deleted_bare_stays_cancelled() -> None:
+    # Google may list a deleted exception with little more than its id: the copy knows its series
+    cal = GoogleCalendar(LONDON, "primary", service=object())
+    cal._apply({"id": "sync0001", "summary": "Sync", "start": london(2, 16), "end": london(2, 16, 30),
+                "recurrence": ["RRULE:FREQ=DAILY;COUNT=3"]})
+    cal._apply({"id": "sync0001_20261103T160000Z", "recurringEventId": "sync0001", "summary": "Sync (moved)",
+                "originalStartTime": london(3, 16), "start": london(3, 18), "end": london(3, 18, 30)})
+    assert [e.start.hour for e in cal.mirror.events(_t(0, day=2), _t(0, day=5), "g")[0]] == [16, 18, 16]
+    cal._apply({"id": "sync0001_20261103T160000Z", "status": "cancelled"})
+    assert [e.start.day for e in cal.mirror.events(_t(0, day=2), _t(0, day=5), "g")[0]] == [2, 4]
+    cal._apply({"id": "sync0001", "status": "cancelled"})
+    assert cal.mirror.objects == {}
