@@ -112,7 +112,7 @@ class GoogleServer:
         self.seq = 0
         self.tokens: dict[str, int] = {}  # sync token -> the sequence it was issued at
         self.pages: dict[str, tuple[list[dict[str, Any]], str]] = {}  # page token -> the rest of a listing, its sync token
-        self.requests: list[tuple[str, str]] = []  # (method, path) of every API request
+        self.requests: list[tuple[str, str, str]] = []  # (method, path, query) of every API request
         self.problems: list[str] = []
         self.access_tokens = {"test"}
         self.revoked = False
@@ -374,7 +374,7 @@ class GoogleServer:
                     self._send(status, answer)
                     return
                 with server._lock:
-                    server.requests.append((self.command, url.path))
+                    server.requests.append((self.command, url.path, url.query))
                     auth = self.headers.get("Authorization", "")
                     if server.revoked or auth.removeprefix("Bearer ") not in server.access_tokens:
                         self._send(401, {"error": {"code": 401, "message": "Invalid Credentials",
