@@ -268,13 +268,23 @@ def auth() -> None:
 
 
 @auth.command()
-def google() -> None:
-    """Authorise focusd to read and write your Google Calendar.
+@click.option("--headless", is_flag=True, help="For a server without a browser: print the URL to open elsewhere, "
+              "then paste back the code or the address the browser ended on.")
+@click.option("--mail", is_flag=True, help="Also allow IMAP and SMTP to Gmail, so one consent serves mail too.")
+@pass_ctx
+def google(obj: Ctx, headless: bool, mail: bool) -> None:
+    """Authorise focusd to read your Google Calendar and book focus blocks on it. Needs the
+    OAuth client file ([calendar].credentials_file); the token goes to [calendar].token_file.
 
-    Example: focusd auth google
+    Example: focusd auth google --headless
     """
-    raise click.ClickException("auth google is not available in this version: the Google Calendar backend is "
-                               "not built yet; read a calendar from .ics files meanwhile ([calendar].backend = \"ics\")")
+    from connectors.google_auth import authorize
+
+    section = obj.settings()["calendar"]
+    token_file = Path(section["token_file"])
+    authorize(section["credentials_file"], token_file, mail=mail, headless=headless,
+              ask=lambda text: click.prompt(text, prompt_suffix="", err=True), say=click.echo)
+    click.echo(f"Signed in. The token is in {token_file} (readable by you only).")
 
 
 @cli.command()

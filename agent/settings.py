@@ -39,7 +39,7 @@ REGISTRIES: dict[str, Mapping[str, str]] = {"mail": MAIL, "smtp": SENDERS, "cale
 NO_BACKEND = {"calendar": "none"}  # a valid choice that needs no module
 # Backends the design names that later versions build: a config naming one is told plainly that
 # it is not available in this version, rather than that it is unknown.
-PLANNED = {"mail": ("imap",), "smtp": ("smtp",), "calendar": ("google",)}
+PLANNED: dict[str, tuple[str, ...]] = {"mail": ("imap",), "smtp": ("smtp",)}
 
 
 def backend_choices(section: str) -> tuple[str, ...]:

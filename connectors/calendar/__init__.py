@@ -4,6 +4,7 @@ from __future__ import annotations
 
 BACKENDS = {
     "caldav": "connectors.calendar.caldav:CaldavCalendar",
+    "google": "connectors.calendar.google:GoogleCalendar",
     "ics": "connectors.calendar.ics:IcsCalendar",
     "memory": "connectors.calendar.memory:MemoryCalendar",
 }
