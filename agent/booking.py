@@ -95,7 +95,7 @@ def book(app: App) -> BookReport:
     from agent.cycle import calendar_problem
 
     report = BookReport()
-    if not can_book(app) or app.calendar is None or app.calendar.read_only:
+    if not app.settings["focus"]["book"] or app.calendar is None or app.calendar.read_only:
         return report
     problem = calendar_problem(app)
     if problem:

@@ -30,6 +30,7 @@ REPLY_HELP = (
     "Reply to steer, one command a line; numbers are this brief's lines:",
     "  Items: done 2 · drop 3 · top 4 · snooze 1 monday · snooze 1 3d · due 2 friday · note 2 text",
     "  New: add: Call the lawyer by Friday · goal: Close the seed round by Dec 15",
+    "  Time: block 1 90m tomorrow 14:00 (a focus block on your calendar)",
     "  Also: done 1-3 or done 1, 4 · undo (the last reply) · help",
 )
 FOOTER = "\n".join(REPLY_HELP)

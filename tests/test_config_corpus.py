@@ -56,14 +56,15 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("brief-time", '[brief]\ntime = "25:00"', "brief.time"),
     ("smtp-password-env-unset", '[smtp]\npassword_env = "FOCUSD_TEST_UNSET"', "smtp.password_env"),
     ("smtp-password-inline", '[smtp]\npassword = "hunter2"', "smtp.password"),
-    ("calendar-unavailable", '[calendar]\nbackend = "caldav"\nurl = "https://dav.example/"', "calendar.backend"),
+    ("caldav-without-url", '[calendar]\nbackend = "caldav"', "calendar.url"),
+    ("feed-plain-http", '[calendar]\nurls = ["http://cal.example.com/team.ics"]', "calendar.urls"),
+    ("feed-not-a-url", '[calendar]\nurls = ["team.ics"]', "calendar.urls"),
+    ("focus-buffer-negative", '[focus]\nbuffer_minutes = -5', "focus.buffer_minutes"),
     ("smtp-clear-text-remote", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nsecurity = "none"', "smtp.security"),
     ("smtp-login-without-password", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nusername = "ada"',
      "smtp.password_env"),
     ("imap-clear-text-remote", '[mail]\nbackend = "imap"\nsecurity = "none"\n' + IMAP, "mail.security"),
     ("imap-without-host", '[mail]\nbackend = "imap"\nusername = "ada"\npassword_env = "FOCUSD_TEST_SET"\n', "mail.host"),
-    ("caldav-unavailable", '[calendar]\nbackend = "caldav"\nurl = "https://dav.example.com/cal/"', "calendar.backend"),
-    ("google-unavailable", '[calendar]\nbackend = "google"', "calendar.backend"),
     ("mail-backend-unknown", '[mail]\nbackend = "pop3"', "mail.backend"),
     ("llm-unavailable", '[llm]\nprovider = "openai"\nmodel = "gpt-x"', "llm.provider"),
     ("mail-path-missing", '[mail]\npath = "nope"', "mail.path"),
@@ -159,10 +160,10 @@ def test_unreadable_config_and_read_only_storage_are_config_errors(folder: Path)
 def test_five_problems_are_listed_in_one_error(folder: Path) -> None:
     text = OWNER + ('[mail]\nport = 99999999\nfolders = [1]\npath = "nope"\n'
                     '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\npassword_env = "FOCUSD_TEST_UNSET"\n'
-                    '[calendar]\nbackend = "google"\n')
+                    '[calendar]\nbackend = "caldav"\n')
     with pytest.raises(ConfigError) as err:
         load(_write(folder, text))
-    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "calendar.backend"]
+    wanted = ["mail.port", "mail.folders", "mail.path", "smtp.password_env", "calendar.url"]
     for key in wanted:
         assert sum(p.startswith(key) for p in err.value.problems) == 1, (key, err.value.problems)
     assert len(err.value.problems) == len(wanted)
@@ -170,13 +171,14 @@ def test_five_problems_are_listed_in_one_error(folder: Path) -> None:
 
 
 def test_unavailable_backends_name_what_is_available(folder: Path) -> None:
-    text = OWNER + ('[calendar]\nbackend = "google"\n'
+    text = OWNER + ('[calendar]\nbackend = "outlook"\n'
                     '[llm]\nprovider = "openai"\nmodel = "m"\n')
     with pytest.raises(ConfigError) as err:
         load(_write(folder, text))
     problems = err.value.problems
     assert "llm.provider: 'openai' is not available in this version (available: none)" in problems
-    assert "calendar.backend: 'google' is not available in this version (available: ics, memory, none)" in problems
+    assert any(p.startswith("calendar.backend: 'outlook' is not one of caldav, google, ics, memory, none")
+               for p in problems), problems
 
 
 def test_no_secret_value_reaches_a_message(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -130,18 +130,21 @@ def test_focus_blocks_are_booked_once_and_tagged_on_a_writable_calendar(demo_dir
     theirs = IcsCalendar([demo_dir / "calendar.ics"], app.settings.tz).events(start, end)
     calendar = MemoryCalendar(theirs)
     app.__dict__["calendar"] = calendar
-    sync_once(app)
-    first = compose_brief(app, app.today(), book=True)
-    compose_brief(app, app.today(), book=True)  # a second cycle books nothing more
+    first_cycle = sync_once(app)
+    # 90 minutes with 10 free around each meeting fit once in the demo day: 10:00-11:30.
+    assert first_cycle.blocks.created == 1
+    first = compose_brief(app, app.today())
+    again = sync_once(app)  # a second cycle books, moves and deletes nothing
+    assert (again.blocks.created, again.blocks.moved, again.blocks.deleted, again.blocks.dismissed) == (0, 0, 0, 0)
     today_start, today_end = day_span(app.today(), app.settings.tz)
     ours = [e for e in calendar.events(today_start, today_end) if e.is_focus_block]
-    assert len(ours) == 2
+    assert len(ours) == 1
     focus_ids = [bl.item.id for bl in first.lines if bl.section == "focus" and bl.item]
-    assert sorted(e.focusd_item for e in ours) == sorted(focus_ids[:2])
+    assert [e.focusd_item for e in ours] == focus_ids[:1]
     meetings = [e for e in calendar.events(today_start, today_end) if not e.is_focus_block]
     for block in ours:
         assert all(block.end <= m.start or block.start >= m.end for m in meetings)
-    assert "Focus block booked: 09:45–11:15." in first.text
+    assert "Focus block booked: 10:00–11:30." in first.text
     assert {e.uid for e in theirs} <= {e.uid for e in calendar.events(start, end)}  # theirs untouched
 
 

@@ -63,7 +63,7 @@ def test_every_backend_is_built_one_way_and_fails_with_one_error_type(tmp_path: 
     for registry, kind in ((MAIL, "mail"), (CALENDARS, "calendar"), (SENDERS, "smtp")):
         # The section as the config loader hands it over: every key of the schema, with values.
         section = {k: key.default for k, key in SCHEMA[kind].items()} | {
-            "path": tmp_path, "paths": [tmp_path / "cal.ics"], "host": "localhost"}
+            "path": tmp_path, "paths": [tmp_path / "cal.ics"], "host": "localhost", "url": "http://localhost/cal/"}
         for name in registry:
             backend = load_backend(registry, kind, name).from_config(section, env)
             assert backend.backend_name == name
@@ -81,6 +81,6 @@ def test_a_config_may_select_any_registered_backend(demo_dir: Path) -> None:
     config.write_text(config.read_text().replace('backend = "ics"\npaths = ["calendar.ics"]', 'backend = "memory"'))
     app = App(load(config), fixed(DEMO_NOW))
     assert isinstance(app.calendar, MemoryCalendar)
-    sync_once(app)
-    brief = compose_brief(app, app.today(), book=True)
+    sync_once(app)  # the cycle books focus blocks; composing the brief only reads them
+    brief = compose_brief(app, app.today())
     assert "Focus block booked:" in brief.text  # the memory calendar is writable: blocks are booked in it
