@@ -1,4 +1,4 @@
-"""The CalDAV backend against a real Radicale (tests/radicale.py): the shared contract, sync
+"""The CalDAV backend against a real Radicale (tests/radicale_server.py): the shared contract, sync
 request counts, discovery, conflicts and the errors a user sees."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from connectors.calendar.base import CalendarError, NotOurs
 from connectors.calendar.caldav import CaldavCalendar
 from connectors.types import Event
 from tests.calendar_contract import DAY, LONDON, SEED, CalendarBackendContract, _t
-from tests.radicale import PASSWORD, USER, Radicale, radicale, split
+from tests.radicale_server import PASSWORD, USER, Radicale, radicale, split
 from tests.servers import free_port
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -68,7 +68,7 @@ END:VCALENDAR
 
 
 def _name(uid: str) -> str:
-    """The object name tests/radicale.split gives a seeded event."""
+    """The object name tests/radicale_server.split gives a seeded event."""
     return uid.replace("@", "-") + ".ics"
 
 

@@ -12,11 +12,8 @@ No pytest import here: ``bench/calendar.py`` uses this module too.
 from __future__ import annotations
 
 import base64
-import importlib.machinery
-import importlib.util
 import io
 import re
-import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -142,25 +139,7 @@ def split(ical: str) -> list[tuple[str, str]]:
     return objects
 
 
-def _radicale_package() -> Any:
-    """The Radicale package itself. pytest puts this folder on ``sys.path``, where this module's
-    own name would hide the package, so the package is looked up past this folder."""
-    found = sys.modules.get("radicale")
-    if found is not None and hasattr(found, "__path__"):
-        return found
-    here = Path(__file__).resolve().parent
-    path = [p for p in sys.path if Path(p or ".").resolve() != here]
-    spec = importlib.machinery.PathFinder.find_spec("radicale", path)
-    if spec is None or spec.loader is None:
-        raise ModuleNotFoundError("radicale is not installed: pip install -e '.[dev]'")
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["radicale"] = package
-    spec.loader.exec_module(package)
-    return package
-
-
 def _application(folder: Path, auth: bool) -> Any:
-    _radicale_package()
     folder.mkdir(parents=True, exist_ok=True)
     from radicale import Application, config
 
