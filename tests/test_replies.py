@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ TODAY = date(2026, 11, 19)  # a Thursday
 OWNER = "ada@example.com"
 TOKEN = "tok_ABCdef123456789xyz-AB"
 BRIEF_ID = f"<focusd-brief.{TOKEN}@example.com>"
-CHANGING = {"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo"}
+CHANGING = {"done", "drop", "snooze", "top", "due", "goal", "add", "note", "undo", "block"}
 
 
 def verbs(text: str) -> list[tuple[str, tuple[int, ...], str | None, str]]:
@@ -319,3 +320,98 @@ def test_a_goal_by_reply_says_which_words_tie_work_to_it(store: Store) -> None:
                            "now rank with it"]
     (goal,) = store.goals()
     assert goal["keywords"] == ["seed", "round"]  # "close" says nothing of which work serves it
+
+
+# -- block: focus time by reply ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "start", "minutes"), [
+    ("block 1 90m tomorrow 14:00", "2026-11-20T14:00:00+00:00", 90),
+    ("Block 2 2h friday at 9am", "2026-11-20T09:00:00+00:00", 120),
+    ("block 3 45 mins monday 16.30", "2026-11-23T16:30:00+00:00", 45),
+    ("block 1 today 15:15", "2026-11-19T15:15:00+00:00", None),
+    ("block 1 1 hour tomorrow at 10", "2026-11-20T10:00:00+00:00", 60),
+])
+def test_block_reads_line_length_and_local_start(line: str, start: str, minutes: int | None) -> None:
+    (cmd,) = parse(line, TODAY, LONDON)
+    assert isinstance(cmd, Command)
+    assert (cmd.verb, cmd.lines, cmd.when, cmd.minutes) == ("block", (int(line.split()[1]),), start, minutes)
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("block 1", "say which line and when"),
+    ("block 1 90m tomorrow", "say when it starts"),
+    ("block 1 5m tomorrow 14:00", "a block lasts 15 to 480 minutes"),
+    ("block 1 90m 2026-11-18 14:00", "that date has passed"),
+    ("block 1 90m tomorrow 25:00", "that is not a time"),
+    ("block 1 90m someday 14:00", "is not a date"),
+])
+def test_block_that_cannot_be_read_says_why(line: str, why: str) -> None:
+    (cmd,) = parse(line, TODAY, LONDON)
+    assert isinstance(cmd, Unknown) and why in cmd.why
+
+
+def test_block_on_the_spring_forward_day_keeps_the_wall_clock_time() -> None:
+    from zoneinfo import ZoneInfo
+
+    (cmd,) = parse("block 1 90m sunday 14:00", date(2027, 3, 12), ZoneInfo("Europe/London"))
+    assert isinstance(cmd, Command) and cmd.when == "2027-03-14T14:00:00+00:00"
+    (cmd,) = parse("block 1 90m monday 14:00", date(2027, 3, 26), ZoneInfo("Europe/London"))
+    assert isinstance(cmd, Command) and cmd.when == "2027-03-29T14:00:00+01:00"  # summer time began Sunday
+
+
+def _booking(refused: str = "") -> Any:
+    from agent.replies import Booking
+
+    return Booking(minutes=90, refused=refused, now=datetime(2026, 11, 19, 8, tzinfo=UTC), tz=LONDON)
+
+
+def test_a_block_by_reply_is_asked_for_and_undo_takes_it_back(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("block 1 90m tomorrow 14:00")
+    out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
+    assert out.changes == ["Focus block Fri 20 Nov 14:00–15:30 for 1. Send the deck to Maria "
+                           "(on your calendar after the next sync)"]
+    (block,) = store.blocks(datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 11, 21, tzinfo=UTC),
+                            states=("requested",))
+    assert (block.item_id, block.start.isoformat(), block.end.isoformat(), block.owner_set) == (
+        1, "2026-11-20T14:00:00+00:00", "2026-11-20T15:30:00+00:00", True)
+    undo = reply("undo", message_id="<r2@example.com>")
+    apply_reply(store, undo, brief, parse(undo.reply_text, TODAY, LONDON), _booking())
+    assert store.block(block.id or 0) is None  # never booked, so simply forgotten
+
+
+def test_undo_of_a_booked_block_leaves_it_for_the_cycle_to_take_off(store: Store) -> None:
+    from dataclasses import replace
+
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("block 1 tomorrow 9:30")
+    apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
+    (block,) = store.blocks(datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 11, 21, tzinfo=UTC),
+                            states=("requested",))
+    store.update_block(replace(block, state="booked", uid="evt-1"))  # as the cycle books it
+    undo = reply("undo", message_id="<r2@example.com>")
+    apply_reply(store, undo, brief, parse(undo.reply_text, TODAY, LONDON), _booking())
+    kept = store.block(block.id or 0)
+    assert kept is not None and (kept.state, kept.uid) == ("cancelled", "evt-1")
+
+
+def test_a_block_without_a_writable_calendar_is_refused_and_nothing_is_kept(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("block 1 90m tomorrow 14:00")
+    out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON),
+                      _booking("focusd only reads this calendar ([calendar].backend is ics)"))
+    assert out.errors == ["“block 1 90m tomorrow 14:00”: focusd only reads this calendar ([calendar].backend is ics)"]
+    assert out.changes == [] and store.blocks(datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC),
+                                              states=("requested", "booked")) == []
+
+
+def test_a_block_in_the_past_or_for_closed_work_is_refused(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("block 1 today 07:00")
+    out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
+    assert out.errors == ["“block 1 today 07:00”: that time has passed"]
