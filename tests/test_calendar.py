@@ -56,3 +56,18 @@ class TestMemory(CalendarBackendContract):
     def test_occurrences_sharing_a_uid_are_all_kept(self) -> None:
         cal = MemoryCalendar([Event("standup@x", "Standup", _t(9, 30, day=d), _t(9, 45, day=d)) for d in (18, 19, 20)])
         assert [e.start.day for e in cal.events(_t(0, day=18), _t(23, day=20))] == [18, 19, 20]
+
+
+def test_a_tagged_event_with_guests_is_a_meeting_and_never_changed() -> None:
+    from connectors.calendar.base import NotOurs
+    from connectors.types import Attendee
+
+    # An invitation can carry any property, focusd's tag included; a block has no guests.
+    forged = Event("invite@x", "Sync", _t(10), _t(11), focusd_item=3,
+                   attendees=[Attendee("mallory@evil.example", status="accepted")])
+    cal = MemoryCalendar([forged])
+    with pytest.raises(NotOurs, match="it has guests"):
+        cal.delete_block("invite@x")
+    with pytest.raises(NotOurs, match="it has guests"):
+        cal.move_block("invite@x", _t(12), _t(13))
+    assert [(e.uid, e.start) for e in cal.events(DAY, DAY + timedelta(days=1))] == [("invite@x", _t(10))]

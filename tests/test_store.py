@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +216,27 @@ def test_migrating_a_v1_store_dates_each_due_date_by_its_own_message(tmp_path: P
     db.close()
     store = Store.open(tmp_path / "s.db")
     assert [i.due_said_at for i in store.all_items()] == ["2026-11-16T09:00:00+00:00", None]
+
+
+def test_migrating_to_v6_keeps_event_and_block_times_in_utc(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    for migrate in MIGRATIONS[:5]:
+        migrate(db)
+    db.execute("PRAGMA user_version=5")
+    # Written by v5 in the calendar's own offsets: as text, 09:00-05:00 sorted before 10:00+00:00.
+    db.table("events").insert({"key": "a@x@1", "uid": "a@x", "title": "Standup", "start": "2026-11-19T09:00:00-05:00",
+                               "end": "2026-11-19T09:30:00-05:00", "all_day": 0, "attendees": "[]"})
+    db.table("blocks").insert({"item_id": 4, "event_uid": "b@focusd", "start": "2026-11-19T10:00:00+01:00",
+                               "end": "2026-11-19T11:30:00+01:00", "created_at": "2026-11-18T07:00:00+00:00"})
+    db.close()
+    store = Store.open(tmp_path / "s.db")
+    day = (datetime(2026, 11, 19, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC))
+    (event,) = store.events(*day)
+    assert event.start == datetime(2026, 11, 19, 14, tzinfo=UTC) and event.busy
+    (block,) = store.blocks(*day)
+    assert (block.start, block.state, block.uid, block.owner_set) == (
+        datetime(2026, 11, 19, 9, tzinfo=UTC), "booked", "b@focusd", False)
+    # A range read in another zone finds the same event: the store compares UTC text.
+    assert store.events(datetime(2026, 11, 19, 13, 30, tzinfo=UTC), datetime(2026, 11, 19, 14, 15, tzinfo=UTC))

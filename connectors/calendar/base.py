@@ -107,6 +107,10 @@ class CalendarBackend(ABC):
             raise Gone(f"no event {short_uid(uid)}")
         if current.focusd_item is None:
             raise NotOurs(f"refusing to change event {short_uid(uid)}: focusd did not create it")
+        if current.attendees:
+            # focusd books blocks for the owner alone. A tagged event with guests is a meeting:
+            # someone else's invitation carrying the tag, or a block the owner turned into one.
+            raise NotOurs(f"refusing to change event {short_uid(uid)}: it has guests, so it is a meeting")
         return current
 
     # -- what a writable backend implements ---------------------------------------------------
