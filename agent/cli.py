@@ -236,8 +236,7 @@ def doctor(obj: Ctx) -> None:
         check("calendar", lambda: app.calendar.check() if app.calendar else "none configured")
         if app.calendar is not None and booking_mod.can_book(app):
             # Booking needs write access: asked of the server, creating nothing.
-            check("blocks", lambda: f"focus blocks can be booked ({app.calendar.check_write()})"
-                  if app.calendar else "")
+            check("blocks", lambda: app.calendar.check_write() if app.calendar else "")
         check("smtp", lambda: app.sender.check())
         check("llm", lambda: _describe_extractor(app))
     finally:

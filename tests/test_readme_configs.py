@@ -33,3 +33,13 @@ def test_each_mail_example_loads(block: str, tmp_path: Path, monkeypatch: pytest
     config.write_text(owner + block)
     settings = load(config, allow_missing=True)  # a Maildir left at its default need not exist here
     assert settings["mail"]["backend"] == "imap" or settings["smtp"]["backend"] == "smtp"
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if "[calendar]" in b and "[owner]" not in b])
+def test_each_calendar_example_loads(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in set(re.findall(r'_env = "(\w+)"', block)):
+        monkeypatch.setenv(name, "app-password")
+    config = tmp_path / "focusd.toml"
+    config.write_text('[owner]\nname = "Ada"\nemail = "ada@example.org"\ntimezone = "UTC"\n' + block)
+    settings = load(config, allow_missing=True)  # the calendar file and client file need not exist here
+    assert settings["calendar"]["backend"] in ("google", "caldav", "ics")
