@@ -140,7 +140,8 @@ def meeting(event: Event, items: list[Item], owner_email: str) -> Meeting:
                    related=_related_to_meeting(event, items, owner.rpartition("@")[2]))
 
 
-def _meeting_json(n: int, m: Meeting, tz: tzinfo) -> dict[str, Any]:
+def meeting_json(n: int, m: Meeting, tz: tzinfo) -> dict[str, Any]:
+    """A meeting line of the brief as data (``brief --format json``, and the brief as sent)."""
     return {"line": n, "title": m.title, "start": m.start.astimezone(tz).isoformat(),
             "end": m.end.astimezone(tz).isoformat(), "all_day": m.all_day, "attendees": m.attendees,
             "location": m.location, "description": m.description, "response": m.response, "related": m.related}
@@ -178,15 +179,14 @@ def compose(inp: BriefInput) -> Brief:
     for section, events in (("meetings", meetings[:MAX_MEETINGS]), ("tomorrow", tomorrow[:MAX_TOMORROW])):
         for event in events:
             n += 1
-            lines.append(BriefLine(n, section, meeting=_meeting_json(n, meeting(event, inp.items, inp.owner_email),
-                                                                      inp.tz)))
+            lines.append(BriefLine(n, section, meeting=meeting(event, inp.items, inp.owner_email)))
     for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers)):
         for item in chosen:
             n += 1
             lines.append(BriefLine(n, section, item=item, why=_why(item)))
     top = focus[0].title if focus else "a clear day"
     subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
-    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled), first=inp.first,
+    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled), first=inp.first, tz=inp.tz,
                   more={k: n for k, n in more.items() if n > 0},
                   calendar_problem=inp.calendar_problem, mail_problem=inp.mail_problem)
     brief.text = render_text(brief, inp)
@@ -236,16 +236,17 @@ _RESPONSE_NOTES = {"tentative": "you said maybe", "needs-action": "you have not 
 
 
 def _meeting_lines(bl: BriefLine, brief: Brief, inp: BriefInput) -> list[str]:
-    m = bl.meeting or {}
-    start, end = datetime.fromisoformat(m["start"]), datetime.fromisoformat(m["end"])
-    names = _attendee_names(m, inp.owner_email)
+    m = bl.meeting
+    assert m is not None
+    start, end = m.start.astimezone(inp.tz), m.end.astimezone(inp.tz)
+    names = ", ".join(display_name(a) for a in m.attendees)
     notes = [f"with {names}"] if names else []
-    if m.get("response") in _RESPONSE_NOTES:
-        notes.append(_RESPONSE_NOTES[m["response"]])
-    out = [f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m['title']}" + (f" ({'; '.join(notes)})" if notes else "")]
-    if m.get("description"):
-        out.append(f"   Agenda: {m['description']}")
-    shown = sorted(n for n in (_line_of(brief, r) for r in m["related"]) if n is not None)
+    if m.response in _RESPONSE_NOTES:
+        notes.append(_RESPONSE_NOTES[m.response])
+    out = [f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m.title}" + (f" ({'; '.join(notes)})" if notes else "")]
+    if m.description:
+        out.append(f"   Agenda: {m.description}")
+    shown = sorted(n for n in (_line_of(brief, r) for r in m.related) if n is not None)
     if shown:
         out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
     return out
@@ -317,10 +318,6 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
     return "\n".join(out) + "\n"
 
 
-def _attendee_names(meeting: dict[str, Any], owner_email: str) -> str:
-    return ", ".join(display_name(a) for a in meeting["attendees"] if a != owner_email)
-
-
 def _line_of(brief: Brief, item_id: int) -> int | None:
     for bl in brief.lines:
         if bl.item is not None and bl.item.id == item_id:
@@ -373,7 +370,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
             if bl.section != section:
                 continue
             if bl.meeting is not None:
-                entries.append(bl.meeting)
+                entries.append(meeting_json(bl.line, bl.meeting, brief.tz))
             elif bl.item is not None:
                 entries.append(bl.item.to_json() | {"line": bl.line, "why": bl.why})
         out[section] = entries

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 KINDS = ("commitment", "request", "waiting", "blocker")
@@ -124,7 +124,7 @@ class BriefLine:
     section: str  # focus | meetings | due_soon | waiting | blockers
     item: Item | None = None
     why: str = ""
-    meeting: dict[str, Any] | None = None
+    meeting: Meeting | None = None
 
 
 @dataclass
@@ -140,6 +140,7 @@ class Brief:
     sent_json: dict[str, Any] | None = None  # the brief's data as it was sent, when kept
     more: dict[str, int] = field(default_factory=dict)  # section -> items left out of it
     first: bool = False  # no brief was sent before this one
+    tz: tzinfo = UTC  # the owner's: the zone its times are shown in
 
     def line_map(self) -> dict[int, int]:
         """Brief line number -> item id, for replies and undo."""

@@ -68,10 +68,10 @@ def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
     focus = [bl.item.title for bl in brief.lines if bl.section == "focus" and bl.item]
     assert focus[0] == "Send Maria the updated deck with the Q3 numbers"
     assert len(focus) == 3
-    meetings = [bl.meeting["title"] for bl in brief.lines if bl.meeting and bl.section == "meetings"]
+    meetings = [bl.meeting.title for bl in brief.lines if bl.meeting and bl.section == "meetings"]
     assert meetings == ["Team standup", "1:1 Ada / Tom (moved)", "Final interview: Alex Kim (culture round)",
                         "Call with Maria Chen (Northwind)"]
-    tomorrow = [bl.meeting["title"] for bl in brief.lines if bl.meeting and bl.section == "tomorrow"]
+    tomorrow = [bl.meeting.title for bl in brief.lines if bl.meeting and bl.section == "tomorrow"]
     assert tomorrow and "Board prep" in tomorrow
     outbox = list((demo_dir / "outbox").glob("*.eml"))
     assert len(outbox) == 1
