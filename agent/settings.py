@@ -122,6 +122,9 @@ def _oauth_keys(section: str) -> dict[str, Key]:
         "oauth_scope": Key(S, "", "xoauth2: the scope to ask for; empty means the provider's default."),
         "oauth_cache": Key(S, f"oauth-{section}.json", "xoauth2: where minted access tokens are kept (0600); unset, "
                            "in the state directory.", path=True, state=True),
+        "google_token_file": Key(S, "", "xoauth2: the token file `focusd auth google --mail` wrote (the calendar's "
+                                 "token_file); it holds the client and refresh token, so no other oauth key is "
+                                 "needed.", path=True),
     }
 
 
@@ -359,7 +362,7 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
                 value = state / default
         else:
             value = _check_value(f"{name}.{k}", key, raw[k], problems)
-        if key.path and value is not None and not isinstance(value, Path):
+        if key.path and value not in (None, "") and not isinstance(value, Path):  # "" is unset, not "here"
             value = [_resolve(base, v) for v in value] if isinstance(value, list) else _resolve(base, value)
         out[k] = list(value) if isinstance(value, list) else value
     return out
@@ -489,6 +492,8 @@ def _login_checks(name: str, sec: dict[str, Any], secrets: dict[str, tuple[str, 
         return
     if not sec["username"]:
         problems.append(f"{name}.username: xoauth2 needs the account's address as username")
+    if sec["google_token_file"]:
+        return
     if sec["oauth_client_id"]:
         if f"{name}.oauth_refresh_token" not in secrets:
             problems.append(f"{name}.oauth_refresh_token_env: oauth_client_id needs a refresh token "

@@ -250,6 +250,28 @@ class RefreshingToken:
 # -- how a backend logs in -------------------------------------------------------------------------
 
 
+GOOGLE_MAIL_SCOPE = "https://mail.google.com/"
+
+
+def google_token_file(path: Path, section: str) -> dict[str, Any]:
+    """The client id, client secret, refresh token and token endpoint that ``focusd auth google
+    --mail`` stored in ``path``; :class:`OAuthError` when they are not there, or were given for
+    the calendar only."""
+    again = "run `focusd auth google --mail` to sign in with mail access"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OAuthError(f"{section}: no Google token at {path}: {again}") from None
+    except (OSError, ValueError) as exc:
+        raise OAuthError(f"{section}: the Google token at {path} cannot be read ({type(exc).__name__}): {again}") from None
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), str) and data[k]
+                                             for k in ("client_id", "refresh_token")):
+        raise OAuthError(f"{section}: the Google token at {path} holds no refresh token: {again}")
+    if GOOGLE_MAIL_SCOPE not in (data.get("scopes") or []):
+        raise OAuthError(f"{section}: the Google token at {path} allows the calendar only, not mail: {again}")
+    return data
+
+
 @dataclass(frozen=True)
 class Auth:
     """How to log in: a password read when needed, or access tokens from ``token``."""
@@ -266,6 +288,15 @@ class Auth:
         """The login of config section ``name`` (``mail`` or ``smtp``)."""
         if section.get("auth", "password") != "xoauth2":
             return cls(password=lambda: env.secret(f"{name}.password"))
+        if section.get("google_token_file"):
+            # One consent for calendar and mail: the client and refresh token `auth google` kept.
+            path = Path(section["google_token_file"])
+            data = google_token_file(path, name)
+            return cls(token=RefreshingToken(
+                section.get("oauth_token_url") or data.get("token_uri") or TOKEN_URLS["google"], data["client_id"],
+                lambda: google_token_file(path, name)["refresh_token"], Path(section["oauth_cache"]),
+                client_secret=lambda: google_token_file(path, name).get("client_secret"),
+                scope=GOOGLE_MAIL_SCOPE, section=name))
         if not section.get("oauth_client_id"):
             return cls(token=ReadyToken(lambda: env.secret(f"{name}.oauth_token"), section=name))
         provider = section.get("oauth_provider") or "google"

@@ -496,3 +496,37 @@ oauth_client_id = "123.apps.googleusercontent.com"
     assert "mail.oauth_refresh_token_env: oauth_client_id needs a refresh token" in problems
     assert "mail.oauth_client_secret_env: Google's OAuth clients need their secret" in problems
     assert "password" not in problems  # no password is asked of an xoauth2 login
+
+
+def test_one_google_consent_serves_mail_through_the_calendars_token_file(tmp_path: Path, provider: Provider) -> None:
+    # What `focusd auth google --mail` writes (google.oauth2.credentials.Credentials.to_json).
+    token_file = tmp_path / "google-token.json"
+    info = {"token": "ya29.old", "refresh_token": "rt-good", "token_uri": f"{provider.url}/token",
+            "client_id": "focusd-test", "client_secret": "cs",
+            "scopes": ["https://www.googleapis.com/auth/calendar.events", "https://mail.google.com/"]}
+    token_file.write_text(json.dumps(info))
+    env = BackendEnv(tz=UTC, secret=lambda name: "", configured=lambda name: False)
+    section = {"auth": "xoauth2", "google_token_file": token_file, "oauth_cache": tmp_path / "c.json",
+               "oauth_token_url": ""}
+    source = Auth.from_config("mail", section, env).token
+    assert isinstance(source, RefreshingToken) and source.access_token() == provider.minted[0]
+    assert provider.used == ["rt-good"]
+    # A token given for the calendar alone says how to add mail.
+    token_file.write_text(json.dumps(info | {"scopes": ["https://www.googleapis.com/auth/calendar.events"]}))
+    with pytest.raises(OAuthError, match=r"allows the calendar only, not mail: run `focusd auth google --mail`"):
+        Auth.from_config("mail", section, env)
+    token_file.unlink()
+    with pytest.raises(OAuthError, match="no Google token at"):
+        Auth.from_config("smtp", section, env)
+
+
+def test_a_config_may_name_the_google_token_file_instead_of_the_oauth_keys(tmp_path: Path) -> None:
+    from agent.settings import load
+
+    (tmp_path / "mail").mkdir()
+    config = tmp_path / "focusd.toml"
+    config.write_text('[owner]\nname = "Ada"\nemail = "ada@gmail.com"\n'
+                      '[mail]\nbackend = "imap"\nhost = "imap.gmail.com"\nusername = "ada@gmail.com"\n'
+                      'auth = "xoauth2"\ngoogle_token_file = "google-token.json"\n')
+    settings = load(config)
+    assert settings["mail"]["google_token_file"] == tmp_path / "google-token.json"
