@@ -7,8 +7,10 @@ notes), the description is the text, and every item it yields carries ``event``,
 hostile description yields nothing, evidence is quoted verbatim, and a restatement merges.
 
 An event is read once per description: the store keeps a digest of the last one read, so an
-unchanged agenda costs a lookup, and a changed one is read again in the event's own thread,
-where resolve folds it into the items the old text gave. focusd's own blocks are never read,
+unchanged agenda costs a lookup, and a changed one is read again in the event's own thread
+(:func:`connectors.mime.event_thread_id`), where resolve folds it into the items the old text
+gave. A fresh invitation mail for the event is parsed into that same thread, so an agenda read
+from the invitation and again from the calendar is one item per ask. focusd's own blocks are never read,
 nor meetings the owner declined (the owner is not going). Only digests, counts and short uids
 are logged, never calendar text.
 """
@@ -29,7 +31,7 @@ from agent.extractors.base import Extractor, Owner, examined_text
 from agent.extractors.dates import find_due
 from agent.state import Context
 from connectors.calendar.base import short_uid
-from connectors.mime import html_to_text
+from connectors.mime import event_thread_id, html_to_text
 from connectors.types import Address, Event, Message
 from planner.models import Item
 from planner.store import Store
@@ -50,11 +52,6 @@ _HTML_RE = re.compile(r"<(br|p|div|ul|ol|li|b|i|a|span)\b[^>]*>", re.I)
 _JOIN_RE = re.compile(r"^\s*-::~[:~]*", re.M)
 _BEFORE_RE = re.compile(r"\b(before|ahead of|prior to) (the|this|our) (meeting|call|session|review)\b|\bbeforehand\b",
                         re.I)
-
-
-def event_root(uid: str) -> str:
-    """The thread every reading of one event belongs to, so a changed agenda resolves with the old."""
-    return f"<event.{hashlib.sha256(uid.encode('utf-8', 'replace')).hexdigest()[:24]}@focusd>"
 
 
 def event_message_id(event: Event, digest: str) -> str:
@@ -102,7 +99,7 @@ def to_message(event: Event, text: str, owner: Owner, now: datetime, digest_: st
         named = next((a.name for a in event.attendees if a.email.lower() == event.organizer.lower()), "")
         sender, to = Address(named, event.organizer.lower()), [Address(owner.name, owner_email)]
     return Message(message_id=event_message_id(event, digest_), subject=event.title, sender=sender, to=to, cc=[],
-                   date=now, text=text, reply_text=text, references=[event_root(event.uid)], folder=FOLDER)
+                   date=now, text=text, reply_text=text, references=[event_thread_id(event.uid)], folder=FOLDER)
 
 
 @dataclass(frozen=True)

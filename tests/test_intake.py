@@ -15,6 +15,8 @@ from agent.extractors.base import Owner
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.intake import read_events
 from agent.settings import load
+from agent.state import Context
+from connectors.mime import event_thread_id, invitation_of, parse_invitation, try_parse
 from connectors.types import Attendee, Event
 from planner.store import Store
 from tests.conftest import DEMO_NOW, LONDON
@@ -124,3 +126,71 @@ def test_the_demo_cycle_reads_event_descriptions(demo_dir: Path) -> None:
     assert found.evidence == "Ada to send the culture round questions to Tom before the meeting"
     assert first.items_created == 20  # the demo mail's 19 and the agenda's one
     assert sync_once(app).items_created == 0
+
+
+INVITE_ICS = (
+    "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nPRODID:-//Test//EN\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+    "UID:budget-review@loom.example\r\nSUMMARY:Budget review\r\n"
+    "DTSTART;TZID=Europe/London:20261120T140000\r\nDTEND;TZID=Europe/London:20261120T150000\r\n"
+    "DESCRIPTION:Agenda:\\n- Q4 numbers\\n- Ada to send the revised budget before the meeting\\n- Hiring pl\r\n"
+    " an\r\n"
+    'ORGANIZER;CN="Baker: Tom":mailto:tom@loom.example\r\n'
+    "ATTENDEE;CN=Tom Baker;PARTSTAT=ACCEPTED:mailto:tom@loom.example\r\n"
+    "ATTENDEE;CN=Ada Lovelace;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ada@loom.example\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Reminder\r\nEND:VALARM\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def invite_mail(plain: str | None = AGENDA.replace("\n", "\r\n"), ics: str = INVITE_ICS) -> bytes:
+    parts = []
+    if plain is not None:
+        parts.append(f"Content-Type: text/plain; charset=utf-8\r\n\r\n{plain}\r\n")
+    parts.append(f"Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n{ics}")
+    body = "".join(f"--b1\r\n{p}" for p in parts) + "--b1--\r\n"
+    return ("From: Tom Baker <tom@loom.example>\r\nTo: Ada Lovelace <ada@loom.example>\r\n"
+            "Subject: Invitation: Budget review\r\nDate: Wed, 18 Nov 2026 08:00:00 +0000\r\n"
+            "Message-ID: <invite1@loom.example>\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/alternative; boundary="b1"\r\n\r\n' + body).encode()
+
+
+def test_an_invitation_mail_carries_the_events_facts() -> None:
+    msg, why = try_parse(invite_mail())
+    assert msg is not None, why
+    invite = invitation_of(invite_mail())
+    assert invite is not None and invite.method == "REQUEST" and invite.uid == "budget-review@loom.example"
+    assert invite.summary == "Budget review" and invite.organizer == "tom@loom.example"
+    assert invite.description.endswith("- Hiring plan")  # folded line joined, escapes read, not the alarm's
+    assert invite.start == datetime(2026, 11, 20, 14, 0, tzinfo=LONDON) and not invite.all_day
+    assert invite.status_of("ada@loom.example") == "needs-action" and invite.status_of("x@y.example") == ""
+    assert msg.thread_id == event_thread_id("budget-review@loom.example")
+
+
+def test_an_invitation_with_only_a_calendar_part_is_read_by_its_description() -> None:
+    msg, _ = try_parse(invite_mail(plain=None))
+    assert msg is not None and "Ada to send the revised budget before the meeting" in msg.reply_text
+
+
+def test_an_invitation_mail_and_its_event_yield_one_item_per_ask(store: Store, extractor: EmbeddedExtractor) -> None:
+    agenda = "Agenda: Q4 numbers.\n\nAda, please send the revised budget before the meeting."
+    ics = INVITE_ICS.replace("Ada to send the revised budget before the meeting", "Ada\\, please send the revised "
+                             "budget before the meeting.")
+    msg, _ = try_parse(invite_mail(plain=agenda, ics=ics))
+    assert msg is not None
+    from agent.graph import run_batch
+
+    state = run_batch([msg], Context(extractor=extractor, owner=OWNER, clock=fixed(NOW), store=store))
+    assert sum(len(v) for v in state.get("stored", {}).values()) == 1  # the mail asks it once
+    assert read(store, extractor, meeting(agenda)) == 0  # the calendar's copy of the agenda restates it
+    (item,) = store.items()
+    assert item.evidence == "Ada, please send the revised budget before the meeting."
+
+
+@pytest.mark.parametrize("ics", [
+    "", "BEGIN:VCALENDAR\r\nEND:VCALENDAR", "BEGIN:VEVENT\r\nDTSTART:2026garbage\r\nATTENDEE;CN=\"x:mailto:",
+    "BEGIN:VEVENT\r\n" + "BEGIN:X\r\n" * 5000, "\x00\xff" * 1000, "BEGIN:VEVENT\r\n" + "ATTENDEE:mailto:a@b\r\n" * 10_000,
+])
+def test_a_broken_calendar_part_never_crashes_the_parser(ics: str) -> None:
+    msg, why = try_parse(invite_mail(ics=ics))
+    assert msg is not None, why
+    invite = parse_invitation(ics)
+    assert invite is None or len(invite.attendees) <= 200
