@@ -29,7 +29,7 @@ import structlog
 
 from agent.extractors.base import Extractor, Owner, examined_text
 from agent.extractors.dates import find_due
-from agent.state import Context
+from agent.state import BatchState, Context
 from connectors.calendar.base import short_uid
 from connectors.mime import event_thread_id, html_to_text
 from connectors.types import Address, Event, Message
@@ -211,22 +211,33 @@ def read_events(store: Store, extractor: Extractor, owner: Owner, clock: Callabl
     done = store.processed(m.message_id for _, _, m in todo)  # read before a crash that kept the mark back
     sources = {m.message_id: _Source(e, is_owners(e, owner_email)) for e, _, m in todo}
     ctx = Context(extractor=EventExtractor(extractor, sources), owner=owner, clock=clock, store=store)
-    for event, mark, msg in todo:
-        if msg.message_id not in done:
-            try:
-                state = run_batch([msg], ctx)
-            except sqlite3.Error:
-                raise
-            except Exception as exc:  # noqa: BLE001 - one event's text must not stall every cycle
-                log.error("intake.event_failed", event=short_uid(event.uid), error=type(exc).__name__)
-                report.failed += 1
-            else:
-                report.read += 1
-                report.items += sum(len(v) for v in state.get("stored", {}).values())
-        store.mark_event_read(event.uid, mark, msg.message_id)
+    _run(run_batch, [(e, m) for e, _, m in todo if m.message_id not in done], ctx, report)
+    store.mark_events_read((e.uid, mark, m.message_id) for e, mark, m in todo)
     log.info("intake.events", read=report.read, items=report.items, unchanged=report.unchanged,
              declined=report.declined, failed=report.failed)
     return report
+
+
+def _run(run_batch: Callable[[list[Message], Context], BatchState], todo: list[tuple[Event, Message]], ctx: Context,
+         report: IntakeReport) -> None:
+    """One graph invoke for all; when it fails, each event alone, so one event's text that breaks
+    a node costs only that event (marked read with the rest: it is tried again when it changes)."""
+    if not todo:
+        return
+    try:
+        state = run_batch([m for _, m in todo], ctx)
+    except sqlite3.Error:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one event's text must not stall every cycle
+        if len(todo) > 1:
+            for one in todo:
+                _run(run_batch, [one], ctx, report)
+            return
+        log.error("intake.event_failed", uid_hash=short_uid(todo[0][0].uid), error=type(exc).__name__)
+        report.failed += 1
+        return
+    report.read += len(todo)
+    report.items += sum(len(v) for v in state.get("stored", {}).values())
 
 
 def read_calendar(app: App, events: Iterable[Event]) -> int:

@@ -719,8 +719,10 @@ class Store:
             found.update((r[0], r[1]) for r in rows)
         return found
 
-    def mark_event_read(self, uid: str, digest: str, message_id: str) -> None:
-        """Remember that the event's description with ``digest`` was read as ``message_id``."""
+    def mark_events_read(self, reads: Iterable[tuple[str, str, str]]) -> None:
+        """Remember, per (event uid, digest, message id), that the event's description with that
+        digest was read as that message, in one transaction."""
+        now = self._now()
         with self.write():
-            self.db.table("event_reads").upsert({"uid": uid, "digest": digest, "message_id": message_id,
-                                                 "read_at": self._now()}, pk="uid")
+            self.db.conn.executemany("INSERT OR REPLACE INTO event_reads (uid, digest, message_id, read_at) VALUES (?, ?, ?, ?)",
+                                [(*r, now) for r in reads])

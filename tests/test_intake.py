@@ -194,3 +194,21 @@ def test_a_broken_calendar_part_never_crashes_the_parser(ics: str) -> None:
     assert msg is not None, why
     invite = parse_invitation(ics)
     assert invite is None or len(invite.attendees) <= 200
+
+
+class _Breaks(EmbeddedExtractor):
+    """The embedded extractor, failing on one event's text as a buggy extractor would."""
+
+    def extract(self, message, owner):  # type: ignore[no-untyped-def]
+        if "poison" in message.reply_text:
+            raise RuntimeError("boom")
+        return super().extract(message, owner)
+
+
+def test_an_event_that_breaks_the_graph_costs_only_that_event(store: Store) -> None:
+    broken = meeting("Ada to send the poison pill before the meeting", uid="bad@loom.example")
+    with structlog.testing.capture_logs() as logs:
+        report = read_events(store, _Breaks(), OWNER, fixed(NOW), [broken, meeting()])
+    assert (report.read, report.failed, report.items) == (1, 1, 1)
+    assert [e["event"] for e in logs if e["log_level"] == "error"] == ["intake.event_failed"]
+    assert "poison" not in repr(logs)
