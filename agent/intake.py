@@ -139,13 +139,13 @@ def _action_re(owner: Owner) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     return re.compile(
         r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])?[ \t]*(?:\[[ xX]?\][ \t]*)?(?:(?:action(?: item)?|todo|ai)[ \t]*:?[ \t]*)?"
-        rf"(?P<line>(?:{'|'.join(names)})(?:[ \t]+(?:to|will)[ \t]+|[ \t]*[:\u2013\u2014-][ \t]*)"
+        rf"(?P<line>(?:{'|'.join(names)})[ \t]+(?:to|will)[ \t]+"
         r"(?P<vp>[A-Za-z][^\n]{3,300}?))[ \t.;]*$", re.I | re.M)
 
 
 def action_items(message: Message, owner: Owner, own: bool, event: Event) -> list[Item]:
-    """Agenda lines that give the owner something to do: the owner's promise in the owner's own
-    event, a request from the organizer in anyone else's. "Before the meeting" is due by its start."""
+    """Agenda lines that give the owner something to do ("Ada to send ...", "Ada will ..."): the
+    owner's promise in the owner's own event, a request from the organizer in anyone else's. "Before the meeting" is due by its start."""
     items: list[Item] = []
     for m in _action_re(owner).finditer(examined_text(message)):
         line, vp = m.group("line").strip(), m.group("vp").strip()
@@ -154,11 +154,11 @@ def action_items(message: Message, owner: Owner, own: bool, event: Event) -> lis
         due, _ = find_due(line, message.date, owner.tz, owner.last_workday)
         if due is None and _BEFORE_RE.search(line):
             due = event.start.astimezone(owner.tz).date().isoformat()
+        # In the owner's own event the promise is to the first other attendee, else to the organizer.
+        other = (message.to[0].email if message.to else "") if own else message.sender.email
         items.append(Item(
             kind="commitment" if own else "request", title=title[:1].upper() + title[1:], evidence=line,
-            due=due, owner="me", counterparty=(message.to[0].email if own and message.to else
-                                              "" if own else message.sender.email),
-            thread_id=message.thread_id,
+            due=due, owner="me", counterparty=other, thread_id=message.thread_id,
             source={"message_id": message.message_id, "subject": message.subject, "from": message.sender.email,
                     "date": message.date.isoformat()}))
     return items

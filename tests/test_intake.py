@@ -212,3 +212,8 @@ def test_an_event_that_breaks_the_graph_costs_only_that_event(store: Store) -> N
     assert (report.read, report.failed, report.items) == (1, 1, 1)
     assert [e["event"] for e in logs if e["log_level"] == "error"] == ["intake.event_failed"]
     assert "poison" not in repr(logs)
+
+
+def test_an_agenda_slot_that_only_names_the_owner_is_no_item(store: Store, extractor: EmbeddedExtractor) -> None:
+    slots = "Agenda:\n- Ada: 10 minutes on hiring\n- Tom to send the minutes\n- Ada - welcome"
+    assert read(store, extractor, meeting(slots)) == 0
