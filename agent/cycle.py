@@ -18,7 +18,7 @@ from functools import partial
 
 import structlog
 
-from agent import booking, replies
+from agent import booking, intake, replies
 from agent.app import App
 from agent.state import Context
 from connectors.calendar.base import CalendarError
@@ -304,6 +304,7 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         app.store.set_status("calendar", {"ok": False, "error": str(exc)})
         return
     app.store.replace_events(start, end, events)
+    report.items_created += intake.read_calendar(app, events)
     report.events = len(events)
     gap = app.calendar.incomplete
     if gap:

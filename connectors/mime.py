@@ -18,13 +18,15 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message as EmailMessage
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import html2text
 
-from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Message
+from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Attendee, Message
 
 #: Text beyond this many characters is dropped: a huge message must not stall a cycle.
 MAX_TEXT_CHARS = 100_000
@@ -70,11 +72,15 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         msg = _skip_leading_garbage(data)
 
     headers = _Headers(msg)
-    text, attachments = _body(msg, headers)
+    text, attachments, invite = _body(msg, headers)
     reply_text = visible_reply(text)
     sender = _addresses(headers, "From")
     references = _msgids(_header(headers, "References"))
     in_reply_to_ids = _msgids(_header(headers, "In-Reply-To"))
+    if invite is not None and invite.method == "REQUEST" and invite.uid and not references and not in_reply_to_ids:
+        # A fresh invitation belongs to its event's thread, where the event's own description
+        # is read (agent.intake): the same agenda read from both resolves to one item each ask.
+        references = [event_thread_id(invite.uid)]
     in_reply_to = in_reply_to_ids[0] if in_reply_to_ids else ""
     message_id = _message_id(headers, data)
     date, dated = _date(headers, received)
@@ -318,9 +324,10 @@ def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
 # -- body ----------------------------------------------------------------------------------------
 
 
-def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
+def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment], Invitation | None]:
     plain: str | None = None
     html: str | None = None
+    invite: Invitation | None = None
     attachments: list[Attachment] = []
     for count, part in enumerate(_walk(msg)):
         if count >= MAX_PARTS:
@@ -344,15 +351,160 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment]]:
             plain = _text_of(part, own)
         elif ctype == "text/html" and html is None:
             html = _text_of(part, own)
+        elif ctype == "text/calendar" and invite is None:
+            invite = parse_invitation(_text_of(part, own))
     if plain is not None and plain.strip():
         text = plain
     elif html is not None:
         # Markup is several times its text; converting megabytes of it would stall the cycle.
         text = html_to_text(html[: MAX_TEXT_CHARS * 4])
+    elif invite is not None and invite.method == "REQUEST":
+        text = invite.description  # an invitation with no text of its own: its agenda is the text
     else:
         text = plain or ""
     text = _CONTROL_RE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
-    return text[:MAX_TEXT_CHARS], attachments
+    return text[:MAX_TEXT_CHARS], attachments, invite
+
+
+# -- invitations -----------------------------------------------------------------------------------
+
+#: Characters of a text/calendar part read: an invitation is a few kilobytes.
+MAX_CALENDAR_CHARS = 64 * 1024
+#: Attendees kept from one invitation.
+MAX_ATTENDEES = 200
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """The facts of an invitation's first VEVENT: what, when, who asks, who answered what."""
+
+    method: str  # REQUEST, CANCEL, REPLY, PUBLISH, or "" when the part names none
+    uid: str
+    summary: str
+    description: str
+    start: datetime | None
+    all_day: bool
+    organizer: str
+    attendees: tuple[Attendee, ...]
+
+    def status_of(self, email_: str) -> str:
+        """The PARTSTAT (lower-case) the invitation gives ``email_``, "" when not invited."""
+        return next((a.status for a in self.attendees if a.email == email_.lower()), "")
+
+
+def event_thread_id(uid: str) -> str:
+    """The thread of everything read about one calendar event (its description, invitations)."""
+    return f"<event.{hashlib.sha256(uid.encode('utf-8', 'replace')).hexdigest()[:24]}@focusd>"
+
+
+_UNESCAPE_RE = re.compile(r"\\([\\;,nN])")
+_UNFOLD_ICS_RE = re.compile(r"\r?\n[ \t]")
+
+
+def _ics_text(value: str) -> str:
+    return _CONTROL_RE.sub(" ", _UNESCAPE_RE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value))
+
+
+def _ics_line(line: str) -> tuple[str, dict[str, str], str]:
+    """NAME;PARAM=V;...:VALUE as (upper-case name, params with upper-case keys, value)."""
+    # The value starts at the first colon outside quotes: a quoted parameter may hold one.
+    quoted, at = False, len(line)
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ":" and not quoted:
+            at = i
+            break
+    head, value = line[:at], line[at + 1 :]
+    name, *params = head.split(";")
+    parsed = {}
+    for p in params:
+        k, _eq, v = p.partition("=")
+        parsed[k.strip().upper()] = v.strip().strip('"')
+    return name.strip().upper(), parsed, value
+
+
+def _ics_address(value: str) -> str:
+    value = value.strip()
+    return (value[7:] if value.lower().startswith("mailto:") else value).strip().lower()
+
+
+def _ics_start(value: str, params: dict[str, str]) -> tuple[datetime | None, bool]:
+    value = value.strip()
+    try:
+        if params.get("VALUE", "").upper() == "DATE" or len(value) == 8:
+            return datetime.strptime(value[:8], "%Y%m%d").replace(tzinfo=UTC), True
+        when = datetime.strptime(value.rstrip("Zz")[:15], "%Y%m%dT%H%M%S")
+    except ValueError:
+        return None, False
+    if value.upper().endswith("Z"):
+        return when.replace(tzinfo=UTC), False
+    tzid = params.get("TZID", "")
+    try:
+        return when.replace(tzinfo=ZoneInfo(tzid) if tzid else UTC), False
+    except (ValueError, KeyError, OSError):  # an unknown or Windows zone name: the wall time, read as UTC
+        return when.replace(tzinfo=UTC), False
+
+
+def invitation_of(data: bytes) -> Invitation | None:
+    """The invitation a raw message carries in its first text/calendar part, or None; never raises."""
+    try:
+        msg = email.message_from_bytes(_cut_parts(data[:MAX_MESSAGE_BYTES]))
+        for count, part in enumerate(_walk(msg)):
+            if count >= MAX_PARTS:
+                break
+            if not part.is_multipart() and part.get_content_type() == "text/calendar":
+                return parse_invitation(_text_of(part, _Headers(part)))
+    except Exception:  # noqa: BLE001 - a stranger's message: unreadable is no invitation
+        return None
+    return None
+
+
+def parse_invitation(text: str) -> Invitation | None:
+    """The first VEVENT of a text/calendar part, or None when there is none or it cannot be read.
+    Bounded (:data:`MAX_CALENDAR_CHARS`, :data:`MAX_ATTENDEES`) and never raises: the part is a
+    stranger's text."""
+    try:
+        return _parse_invitation(text[:MAX_CALENDAR_CHARS])
+    except Exception:  # noqa: BLE001 - a broken calendar part is no invitation, never a failed message
+        return None
+
+
+def _parse_invitation(text: str) -> Invitation | None:
+    method = ""
+    fields: dict[str, str] = {}
+    start: tuple[datetime | None, bool] = (None, False)
+    attendees: list[Attendee] = []
+    depth, in_event, seen_event = 0, False, False
+    for line in _UNFOLD_ICS_RE.sub("", text).splitlines():
+        name, params, value = _ics_line(line)
+        if name == "BEGIN":
+            depth += 1
+            if value.strip().upper() == "VEVENT" and not seen_event:
+                in_event, seen_event, depth = True, True, 0
+            continue
+        if name == "END":
+            if in_event and depth == 0 and value.strip().upper() == "VEVENT":
+                in_event = False
+            depth -= 1
+            continue
+        if name == "METHOD" and not in_event:
+            method = value.strip().upper()[:20]
+        if not in_event or depth:  # an alarm inside the event has a DESCRIPTION of its own
+            continue
+        if name in ("UID", "SUMMARY", "DESCRIPTION", "ORGANIZER") and name not in fields:
+            fields[name] = value
+        elif name == "DTSTART" and start[0] is None:
+            start = _ics_start(value, params)
+        elif name == "ATTENDEE" and len(attendees) < MAX_ATTENDEES:
+            attendees.append(Attendee(_ics_address(value), _ics_text(params.get("CN", "")),
+                                      params.get("PARTSTAT", "NEEDS-ACTION").lower()))
+    if not seen_event:
+        return None
+    return Invitation(method=method, uid=fields.get("UID", "").strip(), summary=_ics_text(fields.get("SUMMARY", "")),
+                      description=_ics_text(fields.get("DESCRIPTION", ""))[:MAX_TEXT_CHARS], start=start[0],
+                      all_day=start[1], organizer=_ics_address(fields.get("ORGANIZER", "")),
+                      attendees=tuple(attendees))
 
 
 # The IMAP source leaves an attachment's body on the server and notes its decoded size here.

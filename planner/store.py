@@ -151,7 +151,13 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.table("blocks").create_index(["start"])
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    # The last description read of each calendar event, as a digest, so an unchanged agenda is
+    # not read again on every cycle; its text stays in the events table only.
+    db.table("event_reads").create({"uid": str, "digest": str, "message_id": str, "read_at": str}, pk="uid")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 
 def _iso(when: datetime) -> str:
@@ -701,3 +707,22 @@ class Store:
     def delete_goal(self, goal_id: int) -> None:
         with self.write():
             self.db.table("goals").delete_where("id = ? AND origin = 'reply'", [goal_id])
+
+    def event_digests(self, uids: Iterable[str]) -> dict[str, str]:
+        """Event uid -> the digest of the description last read, for the uids read before."""
+        ids = list(uids)
+        found: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.db.execute(f"SELECT uid, digest FROM event_reads WHERE uid IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            found.update((r[0], r[1]) for r in rows)
+        return found
+
+    def mark_events_read(self, reads: Iterable[tuple[str, str, str]]) -> None:
+        """Remember, per (event uid, digest, message id), that the event's description with that
+        digest was read as that message, in one transaction."""
+        now = self._now()
+        with self.write():
+            self.db.conn.executemany("INSERT OR REPLACE INTO event_reads (uid, digest, message_id, read_at) VALUES (?, ?, ?, ?)",
+                                [(*r, now) for r in reads])
