@@ -117,7 +117,7 @@ class Cache:
         self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
         self._lock = threading.Lock()
         if "answers" not in self.db.table_names():
-            self.db["answers"].create({"key": str, "answer": str, "stored_at": float}, pk="key")
+            self.db.table("answers").create({"key": str, "answer": str, "stored_at": float}, pk="key")
 
     def get(self, key: str) -> Extraction | None:
         with self._lock:
@@ -126,7 +126,7 @@ class Cache:
 
     def put(self, key: str, answer: Extraction) -> None:
         with self._lock:
-            self.db["answers"].upsert({"key": key, "answer": answer.model_dump_json(),
+            self.db.table("answers").upsert({"key": key, "answer": answer.model_dump_json(),
                                        "stored_at": time.time()}, pk="key")
 
     def count(self) -> int:
