@@ -3,9 +3,11 @@ yields items by config alone; transient errors are retried, refusals are not, a 
 
 from __future__ import annotations
 
+import stat
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +19,7 @@ from agent.extractors.embedded import EmbeddedExtractor
 from agent.extractors.llm import CircuitBreaker, LlmExtractor
 from agent.graph import run_batch
 from agent.state import Context
-from tests.conftest import make_message
+from tests.conftest import make_message, run_cli
 from tests.fake_chat import item
 from tests.llm_stubs import serving
 
@@ -142,3 +144,42 @@ def test_ping_proves_the_model_answers() -> None:
         model = llm.chat_model(section("anthropic", stub.url), "sk-ant-test")
         assert llm.ping(model) == "OK"
     assert stub.calls == 1
+
+
+def _with_llm(config: Path, lines: str) -> None:
+    config.write_text(config.read_text().replace('[llm]\nprovider = "none"', "[llm]\n" + lines))
+
+
+def test_doctor_proves_the_model_answers(capsys: pytest.CaptureFixture[str], demo_dir: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    config = demo_dir / "focusd.toml"
+    monkeypatch.setenv("FOCUSD_TEST_LLM_KEY", "sk-ant-test")
+    with serving("anthropic") as stub:
+        _with_llm(config, f'provider = "anthropic"\nmodel = "test-model"\nbase_url = "{stub.url}"\n'
+                          'api_key_env = "FOCUSD_TEST_LLM_KEY"')
+        code, out, _ = run_cli(capsys, "--config", str(config), "doctor")
+    [line] = [ln for ln in out.splitlines() if " llm " in f" {ln} "]
+    assert line.startswith("ok   llm       llm:anthropic:test-model: the model answered in"), out
+    assert code == 0 and stub.calls == 1
+    assert "sk-ant-test" not in out
+    assert stat.S_IMODE((demo_dir / "llm-cache.db").stat().st_mode) == 0o600  # beside the store
+
+
+def test_doctor_says_plainly_when_the_model_does_not_answer(capsys: pytest.CaptureFixture[str],
+                                                           demo_dir: Path) -> None:
+    config = demo_dir / "focusd.toml"
+    with serving("openai") as stub:
+        stub.script = [401]
+        _with_llm(config, f'provider = "openai-compatible"\nmodel = "test-model"\nbase_url = "{stub.url}/v1"')
+        code, out, _ = run_cli(capsys, "--config", str(config), "doctor")
+    assert code == 1
+    assert "FAIL llm       llm:openai-compatible:test-model: the model did not answer: " \
+           "OpenAIAuthenticationError (HTTP 401)" in out
+
+
+def test_a_hosted_provider_without_a_key_is_a_config_problem(capsys: pytest.CaptureFixture[str],
+                                                            demo_dir: Path) -> None:
+    config = demo_dir / "focusd.toml"
+    _with_llm(config, 'provider = "openai"\nmodel = "gpt-x"')
+    code, out, _ = run_cli(capsys, "--config", str(config), "doctor")
+    assert code == 2 and "llm.api_key: required when llm.provider is openai" in out
