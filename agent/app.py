@@ -111,10 +111,30 @@ class App:
         # Imported here: the extractor and its rules cost start-up time that only extraction needs.
         from agent.extractors.embedded import EmbeddedExtractor
 
-        provider = self.settings["llm"]["provider"]
-        if provider != "none":
-            raise ConfigError([f"llm.provider: {provider!r} is not available in this version; use \"none\""])
-        return EmbeddedExtractor()
+        section = self.settings["llm"]
+        if section["provider"] == "none":
+            return EmbeddedExtractor()
+        from agent import llm
+        from agent.extractors.llm import Cache, LlmExtractor
+
+        key = self.settings.secret("llm.api_key") if "llm.api_key" in self.settings.secret_refs else None
+        try:
+            model = llm.chat_model(section, key)
+        except llm.LlmError as exc:
+            raise ConfigError([str(exc)]) from None
+        # Its own file beside the store: answers are worth keeping, but are no part of the owner's data.
+        cache = Cache(Path(self.settings["storage"]["path"]).parent / "llm-cache.db")
+        self._closers.append(cache)
+        return LlmExtractor(model, section["provider"], section["model"], goals=[g.title for g in self.settings.goals],
+                            store=self.store, cache=cache, max_tokens_per_message=section["max_tokens_per_message"],
+                            retries=section["retries"])
+
+    @cached_property
+    def fallback(self) -> Extractor | None:
+        """What extracts a message the LLM failed on: the embedded extractor; None without an LLM."""
+        from agent.extractors.embedded import EmbeddedExtractor
+
+        return None if self.settings["llm"]["provider"] == "none" else EmbeddedExtractor()
 
     @property
     def from_address(self) -> str:

@@ -255,7 +255,19 @@ def _describe_extractor(app: App) -> str:
     extractor = app.extractor
     if isinstance(extractor, EmbeddedExtractor):
         return f"embedded extractor, offline (request model with {len(extractor.model.weights):,} weights)"
-    return extractor.name
+    import time
+
+    from agent import llm
+    from agent.extractors.llm import LlmExtractor, reason
+
+    if not isinstance(extractor, LlmExtractor):
+        return extractor.name
+    started = time.monotonic()
+    try:
+        llm.ping(extractor.model)
+    except Exception as exc:  # any client's error, told without its text (it may echo the prompt)
+        raise FocusdError(f"{extractor.name}: the model did not answer: {reason(exc)}") from None
+    return f"{extractor.name}: the model answered in {time.monotonic() - started:.1f} s"
 
 
 @cli.group()

@@ -48,7 +48,7 @@ def backend_choices(section: str) -> tuple[str, ...]:
     names = sorted({*REGISTRIES[section], *PLANNED.get(section, ())})
     none = NO_BACKEND.get(section)
     return (*names, none) if none else tuple(names)
-LLM_PROVIDERS = ("none",)  # the providers agent/app.py can build today
+LLM_PROVIDERS = ("none", "openai", "anthropic", "ollama", "openai-compatible")  # what agent/app.py builds
 
 
 # -- schema ----------------------------------------------------------------------------------------
@@ -195,6 +195,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
                        check=parse_duration, bounds=("1s", "1h")),
         "max_tokens_per_message": Key(int, 4000, "Longer messages are cut before they reach the model.",
                                       bounds=(100, 1_000_000)),
+        "retries": Key(int, 2, "Try a call again this many times after a connection error, 429 or 5xx, waiting "
+                       "longer each time; never after a refusal or a timeout.", bounds=(0, 10)),
     },
     "brief": {
         "time": Key(S, "07:30", "When the morning brief is sent, in your time zone.", check=parse_time),
@@ -465,6 +467,9 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         problems.append("calendar.url: required when calendar.backend is caldav")
     if v["llm"]["provider"] not in (None, "none") and "llm" not in unavailable and not v["llm"]["model"]:
         problems.append("llm.model: required when llm.provider is not none")
+    if v["llm"]["provider"] in ("openai", "anthropic") and "llm" not in unavailable and "llm.api_key" not in secrets:
+        problems.append(f"llm.api_key: required when llm.provider is {v['llm']['provider']} "
+                        "(api_key_env, api_key_file or api_key_command)")
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")
