@@ -75,7 +75,7 @@ class CycleReport:
 
 def graph_context(app: App) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
-                   max_age=app.settings["mail"]["max_age"])
+                   max_age=app.settings["mail"]["max_age"], fallback=app.fallback)
 
 
 def clash_id(message_id: str, fingerprint: str) -> str:

@@ -213,14 +213,14 @@ def test_a_dry_run_leaves_the_brief_to_send_later(demo_dir: Path) -> None:
 
 def test_an_error_that_will_not_heal_stops_the_daemon_with_exit_2(demo_dir: Path) -> None:
     app = _app(demo_dir)
-    app.settings["llm"]["provider"] = "openai"  # a provider this version has not built
+    app.settings["llm"]["provider"] = "openai"  # and no API key: no retry can heal that
     with structlog.testing.capture_logs() as captured:
         code = run(app, threading.Event(), max_cycles=5)
     assert code == 2
     events = [e["event"] for e in captured]
     assert "daemon.giving_up" in events and "cycle.failed" not in events
     (giving_up,) = [e for e in captured if e["event"] == "daemon.giving_up"]
-    assert "llm.provider" in giving_up["message"]
+    assert "llm.api_key" in giving_up["message"]
 
 
 def test_a_locked_database_is_ridden_out_and_logged_with_its_message(demo_dir: Path) -> None:
