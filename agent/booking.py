@@ -107,12 +107,18 @@ def book(app: App) -> BookReport:
     window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
     _, window_end = day_span(day + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
     open_items = {i.id: i for i in app.store.items(("open",)) if i.id is not None}
+    # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
+    # writes: a block taken off must not hold its time, one just booked must not look deleted.
+    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
 
     def write(what: str, block: Block, action: Callable[[], object]) -> bool:
         try:
             action()
+            if what == "delete":
+                calendar_blocks.pop(block.uid, None)
             return True
         except Gone:
+            calendar_blocks.pop(block.uid, None)
             return True  # already off the calendar: what was wanted
         except CalendarError as exc:
             report.failed += 1
@@ -132,6 +138,7 @@ def book(app: App) -> BookReport:
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
         app.store.update_block(replace(block, state="booked", uid=made.uid))
+        calendar_blocks[made.uid] = made
         report.created += 1
     for block in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
                                   states=("cancelled",)):
@@ -147,7 +154,6 @@ def book(app: App) -> BookReport:
 
     start, end = day_span(day, tz)
     events = app.store.events(start, end)
-    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
     top = [i.id for i in focus_items(app, day) if i.id is not None]
     changes = focus_mod.reconcile(day, top, set(open_items), stored, calendar_blocks, events, rules(app), now)
