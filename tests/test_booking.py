@@ -246,23 +246,37 @@ class ServedGoogle(Served):
 # -- the app, configured as a user would ------------------------------------------------------
 
 
-def configure(home: Path, calendar: str, extra: str = "") -> Path:
-    """The demo week in ``home`` with ``calendar`` as its [calendar] section."""
+Edits = dict[str, str]
+
+
+def configure(home: Path, calendar: str, edits: Edits | None = None) -> Path:
+    """The demo week in ``home`` with ``calendar`` as its [calendar] section, and each of
+    ``edits`` (a line of the demo's config: its replacement) made."""
     shutil.copytree(DEMO, home)
     config = home / "focusd.toml"
     text = config.read_text().replace('[calendar]\nbackend = "ics"\npaths = ["calendar.ics"]', calendar)
-    config.write_text(text + extra)
+    for old, new in (edits or {}).items():
+        assert old in text
+        text = text.replace(old, new)
+    config.write_text(text)
     return config
 
 
+@pytest.fixture
+def tweaks() -> tuple[datetime, Edits]:
+    """The moment the world starts at and the config edits it runs with (a test may parametrize it)."""
+    return DEMO_NOW, {}
+
+
 @pytest.fixture(params=["memory", "caldav", "google"])
-def world(request: pytest.FixtureRequest, tmp_path: Path,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[App, Clock, Served]]:
+def world(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+          tweaks: tuple[datetime, Edits]) -> Iterator[tuple[App, Clock, Served]]:
     """An app on the demo week whose calendar is the demo's, on one writable backend."""
-    clock = Clock(DEMO_NOW)
+    now, edits = tweaks
+    clock = Clock(now)
     kind = request.param
     if kind == "memory":
-        app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+        app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"', edits)), clock)
         yield app, clock, ServedMemory(app)
     elif kind == "caldav":
         with radicale(tmp_path / "radicale", auth=True, seed=split(ICS.read_text())) as server:
@@ -270,7 +284,7 @@ def world(request: pytest.FixtureRequest, tmp_path: Path,
             section = (f'[calendar]\nbackend = "caldav"\nurl = "{server.calendar_url}"\nusername = "{USER}"\n'
                        f'password_env = "{PW_ENV}"')
             seeded = server.names()
-            app = App(load(configure(tmp_path / "demo", section)), clock)
+            app = App(load(configure(tmp_path / "demo", section, edits)), clock)
             yield app, clock, ServedCaldav(server, seeded)
     else:
         server = GoogleServer().start()
@@ -279,7 +293,7 @@ def world(request: pytest.FixtureRequest, tmp_path: Path,
             token = tmp_path / "google-token.json"
             token.write_text(Credentials(token="test").to_json())
             token.chmod(0o600)
-            config = configure(tmp_path / "demo", f'[calendar]\nbackend = "google"\ntoken_file = "{token}"')
+            config = configure(tmp_path / "demo", f'[calendar]\nbackend = "google"\ntoken_file = "{token}"', edits)
             app = App(load(config), clock)
             # [calendar] has no key for the API's address: the app's backend is pointed at the
             # local server, built as from_config builds it (the mirror in the state folder).
@@ -289,10 +303,6 @@ def world(request: pytest.FixtureRequest, tmp_path: Path,
         finally:
             server.stop()
         assert server.problems == []
-
-
-def on(day: date, blocks: list[Event]) -> list[Event]:
-    return [b for b in blocks if b.start.astimezone(LONDON).date() == day]
 
 
 def brief_text(app: App, day: date = DAY) -> str:
@@ -534,28 +544,29 @@ def test_without_booking_nothing_is_written_and_the_brief_suggests_a_time(tmp_pa
 # -- daylight saving ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("now", "first", "second"), [
+ALL_DAY_EVERY_DAY = {'working_hours = "09:00-18:00"': 'working_hours = "00:00-23:59"',
+                     'working_days = "mon-fri"': 'working_days = "mon-sun"',
+                     'earliest = "09:00"': 'earliest = "00:00"'}
+
+
+@pytest.mark.parametrize(("tweaks", "first", "second"), [
     # 29 March 2026: London goes from 01:00 GMT to 02:00 BST.
-    (datetime(2026, 3, 29, 0, 0, tzinfo=UTC), "00:00–02:30", "02:30–04:00"),
+    ((datetime(2026, 3, 29, 0, 0, tzinfo=UTC), ALL_DAY_EVERY_DAY), "00:00–02:30", "02:30–04:00"),
     # 25 October 2026: from 02:00 BST back to 01:00 GMT.
-    (datetime(2026, 10, 24, 23, 0, tzinfo=UTC), "00:00–01:30", "01:30–02:00"),
-])
-def test_blocks_on_a_daylight_saving_day_last_90_real_minutes(tmp_path: Path, now: datetime, first: str,
+    ((datetime(2026, 10, 24, 23, 0, tzinfo=UTC), ALL_DAY_EVERY_DAY), "00:00–01:30", "01:30–02:00"),
+], ids=["march", "october"])
+def test_blocks_on_a_daylight_saving_day_last_90_real_minutes(world: tuple[App, Clock, Served], first: str,
                                                                second: str) -> None:
-    config = configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')
-    text = config.read_text().replace('working_hours = "09:00-18:00"', 'working_hours = "00:00-23:59"')
-    text = text.replace('working_days = "mon-fri"', 'working_days = "mon-sun"')
-    config.write_text(text.replace('earliest = "09:00"', 'earliest = "00:00"'))
-    app = App(load(config), Clock(now))
-    served = ServedMemory(app)
-    assert sync_once(app).blocks.created == 2
-    day = app.today()
+    run = Run(world)
+    now = run.clock.now
+    assert run.cycle().created == 2
+    day = run.app.today()
     assert day.weekday() == 6
-    blocks = sorted(served.blocks(), key=lambda b: b.start)
-    assert [b.end - b.start for b in blocks] == [timedelta(minutes=90)] * 2
-    assert blocks[0].start == now and blocks[1].start == now + timedelta(minutes=90)
-    top = focus_ids(app, day)
-    assert [b.focusd_item for b in blocks] == top[:2]
-    assert f"Focus block booked: {first}." in focus_text(app, 1, day)
-    assert f"Focus block booked: {second}." in focus_text(app, 2, day)
-    assert not sync_once(app).blocks.changed()
+    blocks = sorted(run.served.blocks(), key=lambda b: b.start)
+    # In UTC: two datetimes in one ZoneInfo subtract by wall clock, which is wrong across a change.
+    assert [b.end.astimezone(UTC) - b.start.astimezone(UTC) for b in blocks] == [timedelta(minutes=90)] * 2
+    assert [b.start.astimezone(UTC) for b in blocks] == [now, now + timedelta(minutes=90)]
+    assert [b.focusd_item for b in blocks] == focus_ids(run.app, day)[:2]
+    assert f"Focus block booked: {first}." in focus_text(run.app, 1, day)
+    assert f"Focus block booked: {second}." in focus_text(run.app, 2, day)
+    assert not run.cycle().changed()
