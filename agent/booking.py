@@ -145,14 +145,15 @@ def book(app: App) -> BookReport:
         if write("delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
             report.deleted += 1
-    # Blocks of work no longer open, on any later day.
-    for block in app.store.blocks(now, window_end, states=("booked",)):
+    # Blocks of work no longer open, on any later day (today's are the reconcile's below: taking
+    # them off here too would try a failing delete twice).
+    start, end = day_span(day, tz)
+    for block in app.store.blocks(max(now, end), window_end, states=("booked",)):
         if block.item_id not in open_items and block.start > now and write(
                 "delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
             report.deleted += 1
 
-    start, end = day_span(day, tz)
     events = app.store.events(start, end)
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
     top = [i.id for i in focus_items(app, day) if i.id is not None]
@@ -163,6 +164,7 @@ def book(app: App) -> BookReport:
     for block in changes.adopt:
         app.store.update_block(block)
         report.adopted += 1
+    failed_before = report.failed
     for block in changes.delete:
         if write("delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
@@ -171,6 +173,11 @@ def book(app: App) -> BookReport:
         if write("move", old, partial(cal.move_block, old.uid, new.start, new.end)):
             app.store.update_block(replace(new, id=old.id, uid=old.uid, state="booked"))
             report.moved += 1
+    if report.failed > failed_before:
+        # A block that could not be moved or taken off still holds the time the new blocks were
+        # placed in: booking them now could double-book it. The next cycle places them again.
+        log.info("focus.not_booked", reason="a block could not be moved or taken off")
+        changes.create = []
     for block in changes.create:
         item = open_items.get(block.item_id)
         if item is None:

@@ -96,14 +96,16 @@ class ServedMemory(Served):
         self.cal._events = IcsCalendar([ICS], LONDON).events(local(0, day=date(2026, 10, 1)),
                                                             local(0, day=date(2027, 1, 1)))
         self.failing = False
-        real = self.cal._create
+        for name in ("_create", "_update", "_delete"):
+            self.cal.__dict__[name] = self._refusing(getattr(self.cal, name))
 
-        def create(event: Event) -> Event:
+    def _refusing(self, write: Any) -> Any:
+        def guarded(arg: Any) -> Any:
             if self.failing:
                 raise CalendarError("the calendar refused the write")
-            return real(event)
+            return write(arg)
 
-        self.cal.__dict__["_create"] = create
+        return guarded
 
     def reader(self) -> CalendarBackend:
         return self.cal  # type: ignore[return-value]
@@ -512,6 +514,37 @@ def test_a_calendar_that_fails_writes_does_not_stop_the_cycle(world: tuple[App, 
     run.served.fail_writes(False)
     assert run.cycle().created == 1
     assert run.blocks() == [(focus_ids(run.app)[0], local(10), local(11, 30))]
+
+
+def test_a_failed_delete_is_tried_again_next_cycle(world: tuple[App, Clock, Served]) -> None:
+    run = Run(world)
+    run.cycle()
+    first = focus_ids(run.app)[0]
+    run.app.store.update_item(first, {"status": "done"})
+    run.served.fail_writes(True)
+    with structlog.testing.capture_logs() as captured:
+        report = sync_once(run.app)
+    # Tried once; and while the block still holds its time, nothing is booked over it.
+    assert (report.blocks.deleted, report.blocks.created, report.blocks.failed) == (0, 0, 1)
+    assert [e["action"] for e in captured if e["event"] == "focus.write_failed"] == ["delete"]
+    assert run.blocks(first) == [(first, local(10), local(11, 30))]
+    run.served.fail_writes(False)
+    assert run.cycle().deleted == 1
+    assert run.blocks(first) == []
+    assert not run.cycle().changed()
+
+
+def test_a_block_asked_for_by_reply_waits_out_a_failing_calendar(world: tuple[App, Clock, Served]) -> None:
+    run = Run(world)
+    run.cycle()
+    third = focus_ids(run.app)[2]
+    owner_reply(run.app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
+    run.served.fail_writes(True)
+    assert sync_once(run.app).blocks.failed == 1
+    assert run.blocks(third) == []
+    run.served.fail_writes(False)
+    assert run.cycle().created == 1
+    assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
 
 
 # -- nothing written ------------------------------------------------------------------------------
