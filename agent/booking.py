@@ -199,15 +199,24 @@ def book(app: App) -> BookReport:
 
 def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> list[Block]:
     """The blocks the brief shows for ``day``: those booked, and for the focus items without one
-    a suggested free time (not for an item whose block the owner deleted that day)."""
-    start, end = day_span(day, app.settings.tz)
+    a suggested free time (not for an item whose block the owner deleted that day, nor for one
+    with a block still ahead on another day: as the cycle's booking, which books neither)."""
+    tz = app.settings.tz
+    start, end = day_span(day, tz)
     stored = app.store.blocks(start, end, states=("booked", "dismissed", "requested"))
     shown = [b for b in stored if b.state != "dismissed"]
-    have = {b.item_id for b in stored}
+    now = app.now() if day == app.today() else datetime.combine(day, time(0), tzinfo=tz)
+    _, window_end = day_span(app.today() + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
+    known = {b.uid for b in stored if b.uid}
+    # focusd's blocks on the calendar that the day's stored ones are not: the owner moved them
+    # here from another day, or to another day; either way their item has its time.
+    elsewhere = [e for e in app.store.events(now, max(window_end, end))
+                 if e.focusd_item is not None and e.uid not in known and e.end > now]
+    have = {b.item_id for b in stored} | {e.focusd_item for e in elsewhere}
     wanted = [i.id for i in top if i.id is not None and i.id not in have]
     if not wanted:
         return shown
-    now = app.now() if day == app.today() else datetime.combine(day, time(0), tzinfo=app.settings.tz)
     taken = [(b.start, b.end) for b in shown]
+    taken += [(e.start, e.end) for e in elsewhere if e.start < end and e.end > start]
     spent = len(stored) - len(shown)  # blocks the owner deleted count toward the day's limit
     return shown + focus_mod.place(day, wanted, events, rules(app), now, taken, spent)
