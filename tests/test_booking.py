@@ -565,6 +565,20 @@ def test_a_block_asked_for_by_reply_waits_out_a_failing_calendar(world: tuple[Ap
     assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
 
 
+@pytest.mark.xfail(strict=True, reason="planner/brief.py _block_text calls a requested block booked")
+def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp_path: Path) -> None:
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    run.cycle()
+    third = focus_ids(app)[2]
+    owner_reply(app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
+    run.served.fail_writes(True)
+    assert sync_once(app).blocks.failed == 1
+    assert run.blocks(third) == []
+    assert "Focus block booked" not in focus_text(app, 3)
+
+
 # -- nothing written ------------------------------------------------------------------------------
 
 
