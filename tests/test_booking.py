@@ -461,7 +461,8 @@ def test_the_brief_offers_no_time_today_to_an_item_the_owner_gave_another_day(
     assert "Focus block" not in line and "Suggested time" not in line
 
 
-def test_done_work_loses_its_future_block_and_keeps_its_past_one(world: tuple[App, Clock, Served]) -> None:
+@pytest.mark.parametrize("how", ["store", "reply"])
+def test_done_work_loses_its_future_block_and_keeps_its_past_one(world: tuple[App, Clock, Served], how: str) -> None:
     run = Run(world)
     run.cycle()
     first = focus_ids(run.app)[0]
@@ -470,7 +471,10 @@ def test_done_work_loses_its_future_block_and_keeps_its_past_one(world: tuple[Ap
     run.cycle()
     # Thursday's block is over; Friday's is ahead (Board prep is at 10:00).
     assert run.blocks(first) == [(first, local(10), local(11, 30)), (first, local(11, 15, friday), local(12, 45, friday))]
-    run.app.store.update_item(first, {"status": "done"})
+    if how == "store":
+        run.app.store.update_item(first, {"status": "done"})
+    else:
+        assert owner_reply(run.app, "done 1", "<r1@loom.example>", {"1": first})
     report = run.cycle()
     assert report.deleted == 1
     assert run.blocks(first) == [(first, local(10), local(11, 30))]
@@ -528,6 +532,8 @@ def test_a_calendar_that_fails_writes_does_not_stop_the_cycle(world: tuple[App, 
         report = sync_once(run.app)
     assert report.blocks.failed == 1 and report.blocks.created == 0 and report.new == 32
     assert [e["action"] for e in captured if e["event"] == "focus.write_failed"] == ["create"]
+    # The logs name the item by its id, never by the block's or the mail's text.
+    assert not [e for e in captured if "Maria" in repr(e) or "deck" in repr(e)]
     assert run.blocks() == []
     run.served.fail_writes(False)
     assert run.cycle().created == 1
