@@ -110,6 +110,7 @@ def book(app: App) -> BookReport:
     # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
     # writes: a block taken off must not hold its time, one just booked must not look deleted.
     calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
+    failed: list[Block] = []  # blocks whose write failed: each still holds its time, or wants it
 
     def write(what: str, block: Block, action: Callable[[], object]) -> bool:
         try:
@@ -122,6 +123,7 @@ def book(app: App) -> BookReport:
             return True  # already off the calendar: what was wanted
         except CalendarError as exc:
             report.failed += 1
+            failed.append(block)
             log.error("focus.write_failed", action=what, item=block.item_id, error=str(exc))
             return False
 
@@ -135,6 +137,7 @@ def book(app: App) -> BookReport:
             made = cal.create_block(block_event(item, block))
         except CalendarError as exc:
             report.failed += 1
+            failed.append(block)
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
         app.store.update_block(replace(block, state="booked", uid=made.uid))
@@ -164,7 +167,6 @@ def book(app: App) -> BookReport:
     for block in changes.adopt:
         app.store.update_block(block)
         report.adopted += 1
-    failed_before = report.failed
     for block in changes.delete:
         if write("delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
@@ -173,10 +175,11 @@ def book(app: App) -> BookReport:
         if write("move", old, partial(cal.move_block, old.uid, new.start, new.end)):
             app.store.update_block(replace(new, id=old.id, uid=old.uid, state="booked"))
             report.moved += 1
-    if report.failed > failed_before:
-        # A block that could not be moved or taken off still holds the time the new blocks were
-        # placed in: booking them now could double-book it. The next cycle places them again.
-        log.info("focus.not_booked", reason="a block could not be moved or taken off")
+    if any(b.start < end and b.end > start for b in failed):
+        # A block of the day that could not be moved or taken off still holds its time, and one
+        # the owner asked for wants its time: new blocks placed without them could overlap
+        # them. The next cycle places them again.
+        log.info("focus.not_booked", reason="a write for the day failed")
         changes.create = []
     for block in changes.create:
         item = open_items.get(block.item_id)

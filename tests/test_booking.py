@@ -96,12 +96,14 @@ class ServedMemory(Served):
         self.cal._events = IcsCalendar([ICS], LONDON).events(local(0, day=date(2026, 10, 1)),
                                                             local(0, day=date(2027, 1, 1)))
         self.failing = False
+        self.failures = 0  # the next this many writes fail
         for name in ("_create", "_update", "_delete"):
             self.cal.__dict__[name] = self._refusing(getattr(self.cal, name))
 
     def _refusing(self, write: Any) -> Any:
         def guarded(arg: Any) -> Any:
-            if self.failing:
+            if self.failing or self.failures:
+                self.failures = max(0, self.failures - 1)
                 raise CalendarError("the calendar refused the write")
             return write(arg)
 
@@ -583,6 +585,26 @@ def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp
     assert sync_once(app).blocks.failed == 1
     assert run.blocks(third) == []
     assert "Focus block booked" not in focus_text(app, 3)
+
+
+def test_nothing_is_booked_over_a_block_asked_for_whose_booking_failed(tmp_path: Path) -> None:
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    served = ServedMemory(app)
+    run = Run((app, clock, served))
+    run.cycle()
+    served.delete_event(INTERVIEW)  # the afternoon is free
+    run.changed_outside()
+    first, _, third = focus_ids(app)[:3]
+    owner_reply(app, "block 1 60m 13:15", "<r1@loom.example>", {"1": third})
+    served.failures = 1
+    report = run.cycle()
+    assert (report.failed, report.created) == (1, 0)
+    assert run.cycle().created == 1
+    # The day's two blocks: the one booked first, and the one the owner asked for; none overlap.
+    assert sorted((b[1], b[2], b[0]) for b in run.blocks()) == [(local(10), local(11, 30), first),
+                                                               (local(13, 15), local(14, 15), third)]
+    assert "Focus block" not in focus_text(app, 2)
 
 
 # -- nothing written ------------------------------------------------------------------------------
