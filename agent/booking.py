@@ -107,15 +107,23 @@ def book(app: App) -> BookReport:
     window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
     _, window_end = day_span(day + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
     open_items = {i.id: i for i in app.store.items(("open",)) if i.id is not None}
+    # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
+    # writes: a block taken off must not hold its time, one just booked must not look deleted.
+    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
+    failed: list[Block] = []  # blocks whose write failed: each still holds its time, or wants it
 
     def write(what: str, block: Block, action: Callable[[], object]) -> bool:
         try:
             action()
+            if what == "delete":
+                calendar_blocks.pop(block.uid, None)
             return True
         except Gone:
+            calendar_blocks.pop(block.uid, None)
             return True  # already off the calendar: what was wanted
         except CalendarError as exc:
             report.failed += 1
+            failed.append(block)
             log.error("focus.write_failed", action=what, item=block.item_id, error=str(exc))
             return False
 
@@ -129,25 +137,27 @@ def book(app: App) -> BookReport:
             made = cal.create_block(block_event(item, block))
         except CalendarError as exc:
             report.failed += 1
+            failed.append(block)
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
         app.store.update_block(replace(block, state="booked", uid=made.uid))
+        calendar_blocks[made.uid] = made
         report.created += 1
     for block in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
                                   states=("cancelled",)):
         if write("delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
             report.deleted += 1
-    # Blocks of work no longer open, on any later day.
-    for block in app.store.blocks(now, window_end, states=("booked",)):
+    # Blocks of work no longer open, on any later day (today's are the reconcile's below: taking
+    # them off here too would try a failing delete twice).
+    start, end = day_span(day, tz)
+    for block in app.store.blocks(max(now, end), window_end, states=("booked",)):
         if block.item_id not in open_items and block.start > now and write(
                 "delete", block, partial(cal.delete_block, block.uid)):
             app.store.delete_block(block.id or 0)
             report.deleted += 1
 
-    start, end = day_span(day, tz)
     events = app.store.events(start, end)
-    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
     top = [i.id for i in focus_items(app, day) if i.id is not None]
     changes = focus_mod.reconcile(day, top, set(open_items), stored, calendar_blocks, events, rules(app), now)
@@ -165,6 +175,12 @@ def book(app: App) -> BookReport:
         if write("move", old, partial(cal.move_block, old.uid, new.start, new.end)):
             app.store.update_block(replace(new, id=old.id, uid=old.uid, state="booked"))
             report.moved += 1
+    if any(b.start < end and b.end > start for b in failed):
+        # A block of the day that could not be moved or taken off still holds its time, and one
+        # the owner asked for wants its time: new blocks placed without them could overlap
+        # them. The next cycle places them again.
+        log.info("focus.not_booked", reason="a write for the day failed")
+        changes.create = []
     for block in changes.create:
         item = open_items.get(block.item_id)
         if item is None:
@@ -186,15 +202,24 @@ def book(app: App) -> BookReport:
 
 def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> list[Block]:
     """The blocks the brief shows for ``day``: those booked, and for the focus items without one
-    a suggested free time (not for an item whose block the owner deleted that day)."""
-    start, end = day_span(day, app.settings.tz)
+    a suggested free time (not for an item whose block the owner deleted that day, nor for one
+    with a block still ahead on another day: as the cycle's booking, which books neither)."""
+    tz = app.settings.tz
+    start, end = day_span(day, tz)
     stored = app.store.blocks(start, end, states=("booked", "dismissed", "requested"))
     shown = [b for b in stored if b.state != "dismissed"]
-    have = {b.item_id for b in stored}
+    now = app.now() if day == app.today() else datetime.combine(day, time(0), tzinfo=tz)
+    _, window_end = day_span(app.today() + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
+    known = {b.uid for b in stored if b.uid}
+    # focusd's blocks on the calendar that the day's stored ones are not: the owner moved them
+    # here from another day, or to another day; either way their item has its time.
+    elsewhere = [e for e in app.store.events(now, max(window_end, end))
+                 if e.focusd_item is not None and e.uid not in known and e.end > now]
+    have = {b.item_id for b in stored} | {e.focusd_item for e in elsewhere}
     wanted = [i.id for i in top if i.id is not None and i.id not in have]
     if not wanted:
         return shown
-    now = app.now() if day == app.today() else datetime.combine(day, time(0), tzinfo=app.settings.tz)
     taken = [(b.start, b.end) for b in shown]
+    taken += [(e.start, e.end) for e in elsewhere if e.start < end and e.end > start]
     spent = len(stored) - len(shown)  # blocks the owner deleted count toward the day's limit
     return shown + focus_mod.place(day, wanted, events, rules(app), now, taken, spent)
