@@ -127,7 +127,11 @@ def book(app: App) -> BookReport:
             log.error("focus.write_failed", action=what, item=block.item_id, error=str(exc))
             return False
 
-    # What replies asked for, on any day.
+    # What replies asked for, on any day; a request whose time went by unbooked is forgotten.
+    for block in app.store.blocks(window_start - timedelta(days=365), now, states=("requested",)):
+        if block.end <= now:
+            log.warning("focus.request_expired", item=block.item_id)
+            app.store.delete_block(block.id or 0)
     for block in app.store.blocks(now, window_end + timedelta(days=365), states=("requested",)):
         item = open_items.get(block.item_id)
         if item is None:

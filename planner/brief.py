@@ -270,10 +270,15 @@ def _notices(inp: BriefInput) -> list[str]:
 
 def _block_text(inp: BriefInput, item: Item) -> str:
     for block in inp.blocks:
-        booked = block.state in ("booked", "requested")
-        if block.item_id == item.id and (booked or not inp.calendar_problem):
-            span = f"{block.start.astimezone(inp.tz):%H:%M}–{block.end.astimezone(inp.tz):%H:%M}"
-            return f"Focus block booked: {span}." if booked else f"Suggested time: {span} (free on your calendar)."
+        if block.item_id != item.id:
+            continue
+        span = f"{block.start.astimezone(inp.tz):%H:%M}–{block.end.astimezone(inp.tz):%H:%M}"
+        if block.state == "booked":
+            return f"Focus block booked: {span}."
+        if block.state == "requested":
+            return f"Focus block asked for: {span} (on your calendar once the calendar takes it)."
+        if not inp.calendar_problem:
+            return f"Suggested time: {span} (free on your calendar)."
     return ""
 
 

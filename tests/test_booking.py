@@ -573,7 +573,6 @@ def test_a_block_asked_for_by_reply_waits_out_a_failing_calendar(world: tuple[Ap
     assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
 
 
-@pytest.mark.xfail(strict=True, reason="planner/brief.py _block_text calls a requested block booked")
 def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp_path: Path) -> None:
     clock = Clock(DEMO_NOW)
     app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
@@ -585,6 +584,7 @@ def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp
     assert sync_once(app).blocks.failed == 1
     assert run.blocks(third) == []
     assert "Focus block booked" not in focus_text(app, 3)
+    assert "Focus block asked for: 15:15–16:15" in focus_text(app, 3)
 
 
 def test_nothing_is_booked_over_a_block_asked_for_whose_booking_failed(tmp_path: Path) -> None:
@@ -663,3 +663,22 @@ def test_blocks_on_a_daylight_saving_day_last_90_real_minutes(world: tuple[App, 
     assert f"Focus block booked: {first}." in focus_text(run.app, 1, day)
     assert f"Focus block booked: {second}." in focus_text(run.app, 2, day)
     assert not run.cycle().changed()
+
+
+def test_a_block_asked_for_whose_time_went_by_unbooked_is_forgotten(tmp_path: Path) -> None:
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    run.cycle()
+    third = focus_ids(app)[2]
+    owner_reply(app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
+    run.served.fail_writes(True)
+    sync_once(app)  # the calendar refuses it: it stays asked for
+    clock.now = DEMO_NOW + timedelta(hours=9)  # 16:30, after the hour asked for
+    run.served.fail_writes(False)
+    with structlog.testing.capture_logs() as logs:
+        sync_once(app)
+    assert "focus.request_expired" in [e["event"] for e in logs]
+    assert app.store.blocks(DEMO_NOW - timedelta(days=1), DEMO_NOW + timedelta(days=2),
+                            states=("requested",)) == []
+    assert run.blocks(third) == []
