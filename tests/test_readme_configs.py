@@ -35,11 +35,11 @@ def test_each_mail_example_loads(block: str, tmp_path: Path, monkeypatch: pytest
     assert settings["mail"]["backend"] == "imap" or settings["smtp"]["backend"] == "smtp"
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if "[calendar]" in b and "[owner]" not in b])
-def test_each_calendar_example_loads(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("block", [b for b in BLOCKS if ("[calendar]" in b or "[llm]" in b) and "[owner]" not in b])
+def test_each_calendar_and_llm_example_loads(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in set(re.findall(r'_env = "(\w+)"', block)):
         monkeypatch.setenv(name, "app-password")
     config = tmp_path / "focusd.toml"
     config.write_text('[owner]\nname = "Ada"\nemail = "ada@example.org"\ntimezone = "UTC"\n' + block)
     settings = load(config, allow_missing=True)  # the calendar file and client file need not exist here
-    assert settings["calendar"]["backend"] in ("google", "caldav", "ics")
+    assert settings["calendar"]["backend"] in ("google", "caldav", "ics") or settings["llm"]["provider"] == "openai"
