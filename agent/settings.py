@@ -152,6 +152,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
                        "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
+        "lists": Key(list, [], "Mailing lists read like personal mail, by List-Id (\"team.corp.example\") or list "
+                     "address (\"team@corp.example\"); other list mail yields no items.", items=str),
         **_oauth_keys("mail"),
     },
     "smtp": {

@@ -102,6 +102,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         is_bulk=is_bulk(headers, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),
         strict_from=_strict_from(headers),
+        **list_and_verdict_facts(msg, headers),
     )
 
 
@@ -631,6 +632,36 @@ def is_bulk(msg: EmailMessage | _Headers, sender: str, reply_text: str) -> bool:
     if not any(word in folded for word in _FOOTER_WORDS):
         return False
     return bool(_FOOTER_RE.search(tail))
+
+
+_VERDICT_HEADERS = frozenset({
+    "x-spam-flag", "x-spam-status", "x-spam-score", "x-spam-level", "x-rspamd-action",
+    "x-microsoft-antispam", "x-forefront-antispam-report", "x-ms-exchange-organization-scl"})
+_LIST_ADDR_RE = re.compile(r"<mailto:([^>?]+)")
+
+
+def list_and_verdict_facts(msg: EmailMessage, headers: _Headers) -> dict[str, Any]:
+    """The list a message came through, the spam verdicts servers on the way wrote, and the
+    header traits of mass mail, as :class:`Message` fields."""
+    verdicts: list[tuple[str, str]] = []
+    pending: list[tuple[str, str]] = []
+    for name, value in msg.raw_items():  # top to bottom: the last server's lines come first
+        low = name.lower()
+        if low == "received":
+            verdicts += pending  # a Received line below: a server wrote them, not the sender
+            pending = []
+        elif low in _VERDICT_HEADERS:
+            pending.append((low, _header_value(value).strip()))
+    list_id = _header(headers, "List-Id").strip()
+    found = _LIST_ADDR_RE.search(_header(headers, "List-Post"))
+    traits = []
+    if headers.get("List-Unsubscribe"):
+        traits.append("list-unsubscribe")
+    shown = [a.email.lower() for a in _addresses(headers, "To") + _addresses(headers, "Cc")]
+    if not shown or "undisclosed-recipients" in _header(headers, "To").lower():
+        traits.append("hidden recipients")
+    return {"list_id": list_id, "list_post": found.group(1).strip().lower() if found else "",
+            "verdicts": verdicts, "traits": traits}
 
 
 # -- visible reply ---------------------------------------------------------------------------------

@@ -59,6 +59,14 @@ class Message:
     is_brief_reply: bool = False
     folder: str = "INBOX"
     dated: bool = True  # False when no header gave the date and ``date`` is when it arrived
+    # The list the message came through (List-Id, else List-Post address), "" for none.
+    list_id: str = ""
+    list_post: str = ""
+    # Spam-verdict headers, as (lower-case name, value), that a server on the way wrote: each
+    # has a Received line below it. The sender writes beneath every Received line.
+    verdicts: list[tuple[str, str]] = field(default_factory=list)
+    # Mass-mail traits seen in the headers (e.g. "list-unsubscribe", "hidden recipients").
+    traits: list[str] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:

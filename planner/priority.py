@@ -2,12 +2,14 @@
 
 The score adds: the kind (a promise I made weighs most), goal match (the goal's weight, more
 as its deadline nears), due-date urgency (overdue most of all), someone waiting, and a pin.
+An item from a stranger whose subject reads like an advertisement ranks below every item from
+someone the owner knows, whatever its points.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,6 +33,23 @@ class GoalRef:
         deadline = row.get("deadline")
         return cls(row["title"], float(row["weight"]), tuple(k.lower() for k in row.get("keywords") or []),
                    date.fromisoformat(deadline) if isinstance(deadline, str) and deadline else None)
+
+
+_PROMO_RE = re.compile(
+    r"\d+\s?% off|\b(sale|deals?|discount|coupon|promo(tion)?|offer|free (trial|shipping|gift)|limited time|"
+    r"last chance|exclusive|save \$?\d+|black friday|cyber monday|webinar|newsletter|don'?t miss|"
+    r"act now|win a|prize|giveaway|special price|lowest price)\b", re.I)
+
+
+def promotional(subject: str) -> bool:
+    """Whether a subject line has the words of an advertisement."""
+    return bool(_PROMO_RE.search(subject))
+
+
+def demoted(item: Item, known: Callable[[str], bool]) -> bool:
+    """Whether ``item`` comes from a stranger with a promotional subject. A pin keeps its place."""
+    sender = item.source.get("from", "")
+    return bool(sender) and not item.pinned and not known(sender) and promotional(item.source.get("subject", ""))
 
 
 def display_name(address: str) -> str:
@@ -99,11 +118,17 @@ def score(item: Item, goals: Iterable[GoalRef], today: date) -> tuple[float, lis
     return round(points, 1), reasons, goal.title if goal else None
 
 
-def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date) -> list[Item]:
-    """Score every item in place and return them best first (ties: earlier due, then older)."""
+def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
+         known: Callable[[str], bool] | None = None) -> list[Item]:
+    """Score every item in place and return them best first (ties: earlier due, then older).
+    With ``known`` (whether the owner knows a sender), a stranger's promotional items come last."""
     goals = list(goals)
     out = []
     for item in items:
         item.score, item.reasons, item.goal = score(item, goals, today)
         out.append(item)
-    return sorted(out, key=lambda i: (-(i.score or 0.0), i.due or "9999", i.id or 0))
+    low = {id(i) for i in out if demoted(i, known)} if known is not None else set()
+    for item in out:
+        if id(item) in low:
+            item.reasons = [*item.reasons, "a stranger's promotional mail"]
+    return sorted(out, key=lambda i: (id(i) in low, -(i.score or 0.0), i.due or "9999", i.id or 0))

@@ -9,6 +9,7 @@ from langgraph.runtime import Runtime
 
 from agent.extractors.base import examined_text
 from agent.extractors.dates import fold
+from agent.spam import MailPolicy, verdict
 from agent.state import BatchState, Context
 from connectors.types import Message
 
@@ -56,14 +57,23 @@ def hostile(text: str) -> bool:
     return all(any(k in low for k in keys) for keys in _SWEEPING_KEYS) and bool(_SWEEPING_RE.search(text))
 
 
-def triage_reason(msg: Message) -> str:
-    """Why ``msg`` needs no extraction, or "" when it does."""
+_NO_POLICY = MailPolicy()
+
+
+def triage_reason(msg: Message, policy: MailPolicy = _NO_POLICY) -> str:
+    """Why ``msg`` needs no extraction, or "" when it does. ``policy`` names the lists read like
+    personal mail and who the owner knows (without them, no stranger is told from a friend)."""
     if msg.message_id.startswith("<focusd-brief."):
         return "own brief"
     if msg.is_brief_reply:
         return "brief reply"
-    if msg.is_bulk:
+    if verdict(msg):
+        return "spam"
+    # A list the owner allowed is read like personal mail: its footer and headers are the list's.
+    if msg.is_bulk and not ((msg.list_id or msg.list_post) and policy.allowed_list(msg)):
         return "bulk"
+    if policy.marketing(msg):
+        return "marketing"
     if _AUTO_SUBJECT_RE.search(msg.subject):
         return "auto-reply"
     # Only the text an extractor reads can steer what it finds, so only that text is checked.
