@@ -61,9 +61,10 @@ def rules(app: App) -> focus_mod.FocusRules:
 
 def focus_items(app: App, day: date, items: list[Item] | None = None) -> list[Item]:
     """The day's focus: the best-ranked open items that are the owner's to do (not waiting)."""
-    from agent.cycle import goals
+    from agent.cycle import correspondents, goals
 
-    ranked = items if items is not None else rank(app.store.items(("open",)), goals(app), day)
+    ranked = items if items is not None else rank(app.store.items(("open",)), goals(app), day,
+                                                  known=correspondents(app).known)
     return [i for i in ranked if i.kind != "waiting" and i.id is not None][:app.settings["brief"]["max_focus"]]
 
 

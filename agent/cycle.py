@@ -20,6 +20,7 @@ import structlog
 
 from agent import booking, intake, replies
 from agent.app import App
+from agent.spam import Correspondents, MailPolicy
 from agent.state import Context
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
@@ -75,7 +76,13 @@ class CycleReport:
 
 def graph_context(app: App) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
-                   max_age=app.settings["mail"]["max_age"], fallback=app.fallback)
+                   max_age=app.settings["mail"]["max_age"], fallback=app.fallback,
+                   policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)))
+
+
+def correspondents(app: App) -> Correspondents:
+    """Whom the owner knows: everyone in a thread the owner wrote in, and the owner's domain."""
+    return Correspondents.from_store(app.store, [app.owner.email], app.settings["mail"]["sent_folder"])
 
 
 def clash_id(message_id: str, fingerprint: str) -> str:
@@ -392,7 +399,7 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
 def compose_brief(app: App, day: date) -> Brief:
     """The brief for ``day`` from the store. Read-only: booking is the cycle's own step."""
     sync_goals(app)
-    items = rank(app.store.items(("open",)), goals(app), day)
+    items = rank(app.store.items(("open",)), goals(app), day, known=correspondents(app).known)
     start, end = day_span(day, app.settings.tz)
     events = app.store.events(start, end)
     max_focus = app.settings["brief"]["max_focus"]

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TypedDict
 
 from agent.extractors.base import Extractor, Owner
+from agent.spam import MailPolicy
 from connectors.types import Message
 from planner.models import Item
 from planner.store import Store
@@ -39,3 +40,4 @@ class Context:
     store: Store | None = None  # None: extract only, nothing is stored
     fallback: Extractor | None = None  # used for a message when ``extractor`` fails
     max_age: timedelta | None = None  # older mail is recorded, but yields no items
+    policy: MailPolicy | None = None  # allowed lists and known correspondents; None: the defaults

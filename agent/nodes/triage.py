@@ -89,9 +89,10 @@ def triage_reason(msg: Message, policy: MailPolicy = _NO_POLICY) -> str:
 def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     ctx = runtime.context
     oldest = ctx.clock() - ctx.max_age if ctx.max_age is not None else None
+    policy = ctx.policy or _NO_POLICY
     skipped = {}
     for msg in state["messages"]:
-        reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg)
+        reason = "older than max_age" if oldest is not None and msg.date < oldest else triage_reason(msg, policy)
         if reason:
             skipped[msg.message_id] = reason
             log.debug("message.skipped", message_id=msg.message_id, reason=reason)
