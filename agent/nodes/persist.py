@@ -12,8 +12,16 @@ import structlog
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
-from agent.nodes.resolve import (LOOSE, _name_words, clearance, completion_note, delivery, match_level,
-                                 message_names)
+from agent.nodes.resolve import (
+    LOOSE,
+    answer_note,
+    clearance,
+    completion_note,
+    delivery,
+    match_level,
+    message_names,
+    name_words,
+)
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import Item
@@ -44,11 +52,15 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
     for msg in state["messages"]:
         mid = msg.message_id
         merges = state.get("merges", {}).get(mid, [])
-        resets = _step_dates(store, msg, merges, owner)
+        answered = state.get("answered", {}).get(mid, [])
+        fresh = not store.processed([mid])  # a message recorded before changes nothing again
+        resets = _step_dates(store, msg, merges, owner) if fresh else []
         ids = store.record_message(msg, state.get("new_items", {}).get(mid, []), merges, skipped.get(mid, ""),
-                                   answered=state.get("answered", {}).get(mid, []))
+                                   answered=answered)
         for item_id, item in resets:
             store.set_due(item_id, item.due, item.due_said_at)
+        for item_id in answered if fresh else []:
+            store.close_item(item_id, answer_note(msg))  # the reply that settled it, quoted
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
@@ -64,7 +76,7 @@ def _step_dates(store: Store, msg: Message, merges: list[tuple[int, Item]], owne
         kept = store.item(item_id)
         if kept is None or kept.kind != "commitment":
             continue
-        names = message_names(msg, owner) | _name_words([("", kept.counterparty)])
+        names = message_names(msg, owner) | name_words([("", kept.counterparty)])
         if match_level(item, kept, names) == LOOSE:
             resets.append((item_id, item))
     return resets

@@ -24,7 +24,7 @@ from datetime import datetime
 
 from langgraph.runtime import Runtime
 
-from agent.extractors.base import Owner
+from agent.extractors.base import Owner, examined_text
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import Item
@@ -54,7 +54,8 @@ def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
+def name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
+    """Words of the names and mailbox names in ``addresses``."""
     words: set[str] = set()
     for name, email in addresses:
         words.update(_norm(name).split())
@@ -65,7 +66,7 @@ def _name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
 def message_names(msg: Message, owner: Owner) -> frozenset[str]:
     """Words naming the people on a message (sender, recipients, owner): no evidence of anything."""
     people = [(a.name, a.email) for a in [msg.sender, *msg.to, *msg.cc]]
-    return frozenset(_name_words([*people, (owner.name, owner.email)]))
+    return frozenset(name_words([*people, (owner.name, owner.email)]))
 
 
 def _kinds_match(a: str, b: str) -> bool:
@@ -91,7 +92,7 @@ def match_level(a: Item, b: Item, names: Iterable[str] = ()) -> int:
     work, but its date is the step's, not the request's) or NONE; see :func:`same_item`."""
     if not _kinds_match(a.kind, b.kind) or a.thread_id != b.thread_id or a.counterparty != b.counterparty:
         return NONE
-    skip = set(names) | _name_words([("", a.counterparty), ("", a.source.get("from", "")),
+    skip = set(names) | name_words([("", a.counterparty), ("", a.source.get("from", "")),
                                      ("", b.source.get("from", ""))])
     wa, wb = content_words(a.title, skip), content_words(b.title, skip)
     na, nb = {w for w in wa if _has_digit(w)}, {w for w in wb if _has_digit(w)}
@@ -257,7 +258,7 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 heard = _Heard(message_id, msg.thread_id, sender, _parse(date))
                 seen.setdefault((msg.thread_id, sender), []).append(heard)
             for e in stored[msg.thread_id]:
-                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)]))))
+                index.add(_Entry(e, frozenset(name_words([("", e.counterparty)]))))
         existing = stored[msg.thread_id]
         heard = _Heard.of(msg)
         names = message_names(msg, owner)
@@ -300,6 +301,7 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         for e in batch_open.get(msg.thread_id, []):
             if id(e) not in restated and e.status == "open" and _answers(heard, e, owner_email):
                 e.status = "done"
+                e.notes.append(answer_note(msg))
         seen.setdefault((msg.thread_id, msg.sender.email), []).append(heard)
     return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered}
 
@@ -344,7 +346,7 @@ def delivery(msg: Message, item: Item, owner: Owner, text: str) -> str | None:
         return None
     if item.counterparty and item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
         return None
-    names = message_names(msg, owner) | _name_words([("", item.counterparty)])
+    names = message_names(msg, owner) | name_words([("", item.counterparty)])
     wanted = _work_words(item, names)
     files = [a.filename for a in msg.attachments if content_words(a.filename.replace("_", " "), names) & wanted]
     for sentence in _sentences(text):
@@ -367,12 +369,19 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
     for sentence in _sentences(text):
-        if _DONE.search(sentence) and not _NOT_YET.search(sentence):
-            if not rivals or content_words(sentence, names) & wanted:
-                return sentence
+        said_done = _DONE.search(sentence) and not _NOT_YET.search(sentence)
+        if said_done and (not rivals or content_words(sentence, names) & wanted):
+            return sentence
     return None
 
 
 def completion_note(msg: Message, quote: str) -> str:
     """The note an automatic close leaves on its item: who, when, and the verbatim sentence."""
     return f"Closed by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
+
+
+def answer_note(msg: Message) -> str:
+    """The note on a waiting item that ``msg``, the reply of the person asked, settled: its
+    opening sentence, verbatim."""
+    opening = next(iter(_sentences(examined_text(msg))), "")
+    return completion_note(msg, opening)
