@@ -726,3 +726,17 @@ class Store:
         with self.write():
             self.db.conn.executemany("INSERT OR REPLACE INTO event_reads (uid, digest, message_id, read_at) VALUES (?, ?, ?, ?)",
                                 [(*r, now) for r in reads])
+
+    def close_item(self, item_id: int, note: str) -> None:
+        """Mark an item done on the evidence in ``note``, which is kept with its other notes."""
+        with self.write():
+            row = self.db.table("items").get(item_id)
+            notes = [*json.loads(row["notes"] or "[]"), note]
+            self.db.table("items").update(item_id, {"status": "done", "notes": json.dumps(notes),
+                                                    "updated_at": self._now()})
+
+    def set_due(self, item_id: int, due: str | None, said_at: str | None) -> None:
+        """Set an item's due date and when it was said, None included (a date that was never its own)."""
+        with self.write():
+            self.db.table("items").update(item_id, {"due": due, "due_said_at": said_at if due else None,
+                                                    "updated_at": self._now()})

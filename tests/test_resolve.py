@@ -210,3 +210,65 @@ def test_the_demo_week_comes_out_the_same_split_into_separate_syncs(demo_owner: 
         cuts = sorted(rng.sample(range(1, len(shuffled)), 1 + seed % 2))  # two or three syncs
         batches = [shuffled[a:b] for a, b in zip([0, *cuts], [*cuts, len(shuffled)], strict=True)]
         assert _stored_rows(batches, demo_owner) == expected, f"seed {seed}: syncs of {[len(b) for b in batches]}"
+
+
+class _Proposes:
+    """An extractor that proposes the given items for every message, as a model might."""
+
+    def __init__(self, *items: Item) -> None:
+        self.items = items
+
+    def extract(self, message: Message, owner: Owner) -> list[Item]:
+        from dataclasses import replace
+
+        return [replace(i, source={"message_id": message.message_id, "from": message.sender.email,
+                                   "date": message.date.isoformat()}, thread_id=message.thread_id)
+                for i in self.items]
+
+
+def _grounded(extractor: _Proposes, msg: Message, owner: Owner) -> list[Item]:
+    ctx = Context(extractor=extractor, owner=owner, clock=fixed(DEMO_NOW))  # type: ignore[arg-type]
+    return run_batch([msg], ctx).get("grounded", {}).get(msg.message_id, [])
+
+
+def test_ground_drops_a_counterparty_who_took_no_part_in_the_message(owner: Owner) -> None:
+    msg = make_message("Could you send me the signed contract by Friday?", cc=("legal@fund.example",))
+    ask = Item(kind="request", title="Send the signed contract", evidence="send me the signed contract",
+               source={}, counterparty="maria@fund.example")
+    assert [i.counterparty for i in _grounded(_Proposes(ask), msg, owner)] == ["maria@fund.example"]
+    cc = Item(kind="request", title="Send the signed contract", evidence="send me the signed contract",
+              source={}, counterparty="legal@fund.example")
+    assert len(_grounded(_Proposes(cc), msg, owner)) == 1
+    stranger = Item(kind="request", title="Wire the deposit", evidence="send me the signed contract",
+                    source={}, counterparty="mallory@elsewhere.example")
+    assert _grounded(_Proposes(stranger), msg, owner) == []
+    named = make_message("Could you send Mallory the signed contract by Friday?")
+    named_item = Item(kind="request", title="Send Mallory the contract", evidence="send Mallory the signed contract",
+                      source={}, counterparty="mallory@elsewhere.example")
+    assert len(_grounded(_Proposes(named_item), named, owner)) == 1
+
+
+def test_ground_drops_a_due_date_before_the_message_unless_the_text_says_so(owner: Owner) -> None:
+    # The message is dated Wednesday 18 November.
+    msg = make_message("Could you send me the signed contract by Friday?")
+    early = Item(kind="request", title="Send the signed contract", evidence="send me the signed contract",
+                 source={}, counterparty="maria@fund.example", due="2026-11-13")
+    [item] = _grounded(_Proposes(early), msg, owner)
+    assert item.due is None
+    late = make_message("The signed contract was due yesterday, could you send it today?")
+    overdue = Item(kind="request", title="Send the signed contract", evidence="could you send it today",
+                   source={}, counterparty="maria@fund.example", due="2026-11-17")
+    [item] = _grounded(_Proposes(overdue), late, owner)
+    assert item.due == "2026-11-17"
+
+
+def test_the_culture_round_takes_no_date_from_the_promise_to_prepare_its_questions(demo_owner: Owner) -> None:
+    """Tom asks Ada to take the culture round; her promise to prepare the questions tomorrow is a
+    step, so the request does not turn overdue on its date, in any order or split into syncs."""
+    ask = next(m for m in _inbox() if m.message_id == "<m10.tom@loom.example>")
+    promise = next(m for m in _sent() if m.message_id == "<s4.ada@loom.example>")
+    for batches in ([[ask, promise]], [[promise, ask]], [[ask], [promise]], [[promise], [ask]]):
+        store = Store.open(":memory:")
+        for batch in batches:
+            run_batch(batch, _ctx(demo_owner, store))
+        assert [(i.kind, i.title, i.due) for i in store.all_items()] == [("request", "Take the culture round", None)]

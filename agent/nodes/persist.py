@@ -1,12 +1,30 @@
 """Persist: the batch's messages, their items and their processed marks in one transaction (each
-message in its own savepoint within it), so a batch costs one commit, not one per message."""
+message in its own savepoint within it), so a batch costs one commit, not one per message.
+
+Then, in the same transaction, the work the batch's mail completed is closed: the owner's sent
+mail that delivers a promised thing, a counterparty's word that a blocker or waited-on thing is
+done. Each close keeps its sentence as a note, and ``Store.closed_since`` lists it as handled.
+"""
 
 from __future__ import annotations
 
 import structlog
 from langgraph.runtime import Runtime
 
+from agent.extractors.base import Owner, examined_text
+from agent.nodes.resolve import (
+    LOOSE,
+    answer_note,
+    clearance,
+    completion_note,
+    delivery,
+    match_level,
+    message_names,
+    name_words,
+)
 from agent.state import BatchState, Context
+from connectors.types import Message
+from planner.models import Item
 from planner.store import Store
 
 log = structlog.get_logger(__name__)
@@ -18,21 +36,66 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         return {"stored": {}}
     stored: dict[str, list[int]] = {}
     skipped = state.get("skipped", {})
+    owner = runtime.context.owner
     with store.write():
-        _record(store, state, skipped, stored)
+        _record(store, state, skipped, stored, owner)
+        closed = _close_completed(store, state["messages"], skipped, owner)
     # One line a batch: a line a message (thousands on a first sync) drowns what matters in the
     # log and cost a tenth of the cycle; each message's outcome is there under --verbose.
     log.info("batch.stored", messages=len(state["messages"]), skipped=len(skipped),
-             items=sum(len(ids) for ids in stored.values()))
+             items=sum(len(ids) for ids in stored.values()), completed=closed)
     return {"stored": stored}
 
 
-def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: dict[str, list[int]]) -> None:
+def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: dict[str, list[int]],
+            owner: Owner) -> None:
     for msg in state["messages"]:
         mid = msg.message_id
-        ids = store.record_message(msg, state.get("new_items", {}).get(mid, []),
-                                   state.get("merges", {}).get(mid, []), skipped.get(mid, ""),
-                                   answered=state.get("answered", {}).get(mid, []))
+        merges = state.get("merges", {}).get(mid, [])
+        answered = state.get("answered", {}).get(mid, [])
+        fresh = not store.processed([mid])  # a message recorded before changes nothing again
+        resets = _step_dates(store, msg, merges, owner) if fresh else []
+        ids = store.record_message(msg, state.get("new_items", {}).get(mid, []), merges, skipped.get(mid, ""),
+                                   answered=answered)
+        for item_id, item in resets:
+            store.set_due(item_id, item.due, item.due_said_at)
+        for item_id in answered if fresh else []:
+            store.close_item(item_id, answer_note(msg))  # the reply that settled it, quoted
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
+
+
+def _step_dates(store: Store, msg: Message, merges: list[tuple[int, Item]], owner: Owner) -> list[tuple[int, Item]]:
+    """Merges where a request takes over a stored promise of only a step towards it: the promise's
+    date was the step's, so the request's own date (or none) replaces it."""
+    resets = []
+    for item_id, item in merges:
+        if item.kind != "request":
+            continue
+        kept = store.item(item_id)
+        if kept is None or kept.kind != "commitment":
+            continue
+        names = message_names(msg, owner) | name_words([("", kept.counterparty)])
+        if match_level(item, kept, names) == LOOSE:
+            resets.append((item_id, item))
+    return resets
+
+
+def _close_completed(store: Store, messages: list[Message], skipped: dict[str, str], owner: Owner) -> int:
+    """Close the open items that the batch's mail, read in date order, completed; returns how many."""
+    closed = 0
+    for msg in sorted((m for m in messages if m.message_id not in skipped), key=lambda m: m.date):
+        open_items = store.open_items_in_thread(msg.thread_id)
+        if not open_items:
+            continue
+        text = examined_text(msg)
+        for item in open_items:
+            rivals = sum(1 for o in open_items if o is not item and o.kind in ("blocker", "waiting")
+                         and o.counterparty == item.counterparty)
+            quote = delivery(msg, item, owner, text) or clearance(msg, item, owner, text, rivals)
+            if quote and item.id is not None:
+                store.close_item(item.id, completion_note(msg, quote))
+                log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
+                closed += 1
+    return closed

@@ -24,7 +24,7 @@ from datetime import datetime
 
 from langgraph.runtime import Runtime
 
-from agent.extractors.base import Owner
+from agent.extractors.base import Owner, examined_text
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import Item
@@ -54,7 +54,8 @@ def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
+def name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
+    """Words of the names and mailbox names in ``addresses``."""
     words: set[str] = set()
     for name, email in addresses:
         words.update(_norm(name).split())
@@ -65,7 +66,7 @@ def _name_words(addresses: Iterable[tuple[str, str]]) -> set[str]:
 def message_names(msg: Message, owner: Owner) -> frozenset[str]:
     """Words naming the people on a message (sender, recipients, owner): no evidence of anything."""
     people = [(a.name, a.email) for a in [msg.sender, *msg.to, *msg.cc]]
-    return frozenset(_name_words([*people, (owner.name, owner.email)]))
+    return frozenset(name_words([*people, (owner.name, owner.email)]))
 
 
 def _kinds_match(a: str, b: str) -> bool:
@@ -78,28 +79,41 @@ def same_item(a: Item, b: Item, names: Iterable[str] = ()) -> bool:
     and near-identical evidence, or titles that share two content words or all of the shorter
     one's (half, for the owner's promise made after the request). ``names`` (the people on the
     messages) never count as shared content."""
+    return match_level(a, b, names) > LOOSE - 1
+
+
+# How close two items are: the same thing said again, or the owner's promise of a step towards
+# what was asked ("Can you take the culture round?" "I'll prepare the culture questions tomorrow").
+NONE, LOOSE, RESTATED = 0, 1, 2
+
+
+def match_level(a: Item, b: Item, names: Iterable[str] = ()) -> int:
+    """RESTATED, LOOSE (the owner's later promise shares half of the request's words: the same
+    work, but its date is the step's, not the request's) or NONE; see :func:`same_item`."""
     if not _kinds_match(a.kind, b.kind) or a.thread_id != b.thread_id or a.counterparty != b.counterparty:
-        return False
-    skip = set(names) | _name_words([("", a.counterparty), ("", a.source.get("from", "")),
+        return NONE
+    skip = set(names) | name_words([("", a.counterparty), ("", a.source.get("from", "")),
                                      ("", b.source.get("from", ""))])
     wa, wb = content_words(a.title, skip), content_words(b.title, skip)
     na, nb = {w for w in wa if _has_digit(w)}, {w for w in wb if _has_digit(w)}
     if na and nb and not na & nb:
-        return False
+        return NONE
     ea, eb = _norm(a.evidence), _norm(b.evidence)
     if ea == eb:
-        return True
+        return RESTATED
     matcher = difflib.SequenceMatcher(None, ea, eb)
     if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR:
-        return True
+        return RESTATED
     if not wa or not wb:
-        return False
+        return NONE
     shared = len(wa & wb)
     if shared >= 2 or shared == min(len(wa), len(wb)):
-        return True
+        return RESTATED
     # The owner's promise in answer to a request restates it in the owner's words ("Can you take
     # the culture round?" "I'll prepare the culture questions"): half of the shorter title will do.
-    return _promise_answers(a, b) and shared / min(len(wa), len(wb)) >= 0.5
+    if _promise_answers(a, b) and shared / min(len(wa), len(wb)) >= 0.5:
+        return LOOSE
+    return NONE
 
 
 def _promise_answers(a: Item, b: Item) -> bool:
@@ -188,8 +202,8 @@ class _Index:
         for word in self._words(entry.item, entry.names):
             self.by_word.setdefault((*group, word), []).append(entry.position)
 
-    def find(self, item: Item, names: frozenset[str]) -> _Entry | None:
-        """The earliest indexed entry that is the same work as ``item``."""
+    def find(self, item: Item, names: frozenset[str]) -> tuple[_Entry | None, int]:
+        """The earliest indexed entry that is the same work as ``item``, and how close it is."""
         group = self._group(item)
         found = set(self.by_evidence.get((*group, _norm(item.evidence)), []))
         for word in self._words(item, names):
@@ -198,9 +212,10 @@ class _Index:
                 found.update(posting)
         for n in sorted(found):
             entry = self.entries[n]
-            if same_item(item, entry.item, names | entry.names):
-                return entry
-        return None
+            level = match_level(item, entry.item, names | entry.names)
+            if level:
+                return entry, level
+        return None, NONE
 
 
 def _restate(entry: _Entry, item: Item) -> None:
@@ -243,14 +258,17 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 heard = _Heard(message_id, msg.thread_id, sender, _parse(date))
                 seen.setdefault((msg.thread_id, sender), []).append(heard)
             for e in stored[msg.thread_id]:
-                index.add(_Entry(e, frozenset(_name_words([("", e.counterparty)]))))
+                index.add(_Entry(e, frozenset(name_words([("", e.counterparty)]))))
         existing = stored[msg.thread_id]
         heard = _Heard.of(msg)
         names = message_names(msg, owner)
         restated: set[int] = set()
         for item in state.get("grounded", {}).get(msg.message_id, []):
             item.due_said_at = item.source.get("date") if item.due else None
-            match = index.find(item, names)
+            match, level = index.find(item, names)
+            if level == LOOSE and item.kind == "commitment":
+                # The promise's date is for its step, not for what was asked: it moves no due date.
+                item.due = item.due_said_at = None
             if match is None:
                 new_items.setdefault(msg.message_id, []).append(item)
                 batch_open.setdefault(msg.thread_id, []).append(item)
@@ -267,6 +285,8 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 restated.add(match.item.id)
             else:
                 was = match.item.message_id
+                if level == LOOSE and item.kind == "request":  # the step's date was never the request's
+                    match.item.due, match.item.due_said_at = item.due, item.due_said_at
                 _restate(match, item)
                 restated.add(id(match.item))
                 if match.item.message_id != was:  # this message holds the record now: create it here
@@ -281,5 +301,87 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         for e in batch_open.get(msg.thread_id, []):
             if id(e) not in restated and e.status == "open" and _answers(heard, e, owner_email):
                 e.status = "done"
+                e.notes.append(answer_note(msg))
         seen.setdefault((msg.thread_id, msg.sender.email), []).append(heard)
     return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered}
+
+
+# -- completion -------------------------------------------------------------------------------
+# The owner's sent mail that hands over the promised thing closes it; a counterparty's word that
+# it is done clears what the owner waits on or is blocked by. Each close quotes its sentence.
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_DELIVERS = re.compile(r"\b(attached|attaching|enclosed|here is|here are|here's|herewith|find below|"
+                       r"just sent|sent you|shared|sharing)\b", re.IGNORECASE)
+_DONE = re.compile(r"\b(approved|signed|done|merged|sent it|sent them|sent over|has been sent|have been sent|"
+                   r"shipped|resolved|fixed|unblocked|granted|signed off)\b", re.IGNORECASE)
+# Words that make a sentence a plan or a doubt, not a fact: "I'll send it attached", "not signed yet".
+_NOT_YET = re.compile(r"\b(will|i'll|we'll|going to|shall|not|never|yet|once|when|if|until|soon|"
+                      r"hasn't|haven't|isn't|aren't|wasn't|can't|won't|didn't)\b|n't\b", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _work_words(item: Item, names: Iterable[str]) -> set[str]:
+    return content_words(item.title, names) | content_words(item.evidence, names)
+
+
+def _owners_mail(msg: Message, owner_email: str) -> bool:
+    """Mail the owner sent: from the owner's address and not read from the inbox, where anyone
+    can write that address into From."""
+    return msg.sender.email.lower() == owner_email and msg.folder.upper() != "INBOX"
+
+
+def _after(msg: Message, item: Item) -> bool:
+    return msg.message_id != item.message_id and msg.thread_id == item.thread_id and _later(msg.date, _said_at(item))
+
+
+def delivery(msg: Message, item: Item, owner: Owner, text: str) -> str | None:
+    """The sentence of the owner's sent ``msg`` (visible ``text``) that hands over what ``item``
+    (a commitment or request on the owner) promised, with any matching attachment named, or None."""
+    owner_email = owner.email.lower()
+    if item.kind not in ("commitment", "request") or not _owners_mail(msg, owner_email) or not _after(msg, item):
+        return None
+    if item.counterparty and item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
+        return None
+    names = message_names(msg, owner) | name_words([("", item.counterparty)])
+    wanted = _work_words(item, names)
+    files = [a.filename for a in msg.attachments if content_words(a.filename.replace("_", " "), names) & wanted]
+    for sentence in _sentences(text):
+        if not _DELIVERS.search(sentence) or _NOT_YET.search(sentence):
+            continue
+        if content_words(sentence, names) & wanted or files:
+            return sentence + (f" (attached: {', '.join(files)})" if files else "")
+    return None
+
+
+def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> str | None:
+    """The sentence of the counterparty's ``msg`` (visible ``text``) saying that what ``item`` (a
+    blocker or waiting item) waits on is done, or None. With ``rivals`` other such items from the
+    same person in the thread, the sentence must also name this one's work."""
+    if item.kind not in ("blocker", "waiting") or not _after(msg, item):
+        return None
+    sender = msg.sender.email.lower()
+    if sender == owner.email.lower() or sender != item.counterparty:
+        return None
+    names = message_names(msg, owner)
+    wanted = _work_words(item, names)
+    for sentence in _sentences(text):
+        said_done = _DONE.search(sentence) and not _NOT_YET.search(sentence)
+        if said_done and (not rivals or content_words(sentence, names) & wanted):
+            return sentence
+    return None
+
+
+def completion_note(msg: Message, quote: str) -> str:
+    """The note an automatic close leaves on its item: who, when, and the verbatim sentence."""
+    return f"Closed by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
+
+
+def answer_note(msg: Message) -> str:
+    """The note on a waiting item that ``msg``, the reply of the person asked, settled: its
+    opening sentence, verbatim."""
+    opening = next(iter(_sentences(examined_text(msg))), "")
+    return completion_note(msg, opening)
