@@ -97,12 +97,17 @@ for _name in ("email_7", "email_8", "email_9", "email_10", "email_11", "email_12
     CRISP[_name] = [("eq", COMMON)]
 
 
+def _trim(text: str) -> str:
+    """Whitespace-trimmed: around the text and at the end of each line."""
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+
+
 def passes(visible: str, text: str, checks: list[Check]) -> bool:
     """Whether one visible reply meets every check of its fixture."""
-    visible = visible.strip()
+    visible = _trim(visible)
     for kind, want in checks:
         if kind == "eq":
-            expected = text.strip() if want is WHOLE else str(want)
+            expected = _trim(text if want is WHOLE else str(want))
             if visible != expected:
                 return False
         elif kind == "has" and not re.search(str(want), visible, re.M):
