@@ -807,7 +807,7 @@ def _wrote_header(lines: list[str], i: int) -> int:
             return k + 1
     line = lines[i]
     # "... skrev Name <addr" whose wrapped end is already quoted: the verb and a quote right below.
-    if i + 1 < len(lines) and lines[i + 1].lstrip().startswith(">") and len(line) <= _MAX_HEADER:
-        if _DATE_OR_ADDR_RE.search(line) and _WROTE_WORD_RE.search(f" {line} "):
-            return 1
+    quoted_below = i + 1 < len(lines) and lines[i + 1].lstrip().startswith(">")
+    if quoted_below and len(line) <= _MAX_HEADER and _DATE_OR_ADDR_RE.search(line):
+        return 1 if _WROTE_WORD_RE.search(f" {line} ") else 0
     return 0
