@@ -666,90 +666,125 @@ def list_and_verdict_facts(msg: EmailMessage, headers: _Headers) -> dict[str, An
 
 # -- visible reply ---------------------------------------------------------------------------------
 
-_ORIGINAL_RE = re.compile(
-    r"^\s*-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|"
-    r"forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado)\s*-{2,}\s*$",
-    re.I,
-)
-_WROTE_RE = re.compile(
-    r"^\s*(on|am|le|el)\s.{4,}\s(wrote|schrieb|a écrit|escribió)\s*:\s*$|"
-    r"^.{4,}\s(wrote|schrieb|a écrit|escribió|написал|написала)\s*:\s*$",
-    re.I,
-)
+# Header lines are judged only up to this length, so every check runs on a bounded string.
+_MAX_HEADER = 400
+
+# "-----Original Message-----", "---------- Forwarded message ---------", "-------- Oprindelig besked
+# --------": a few words between two runs of dashes, in any language.
+_SEPARATOR_RE = re.compile(r"^\s*-{2,} ?[^\W\d_](?:[^\W\d_]|['’])*(?: [^\W\d_](?:[^\W\d_]|['’])*){0,4} ?-{2,}\s*$")
+_FORWARD_RE = re.compile(r"^\s*(begin forwarded message|anfang der weitergeleiteten nachricht|"
+                         r"début du message réexpédié|inicio del mensaje reenviado)\s*:\s*$", re.I)
+# The verb of "<date>, <someone> wrote:" in the languages mail clients write it in, looked up by
+# the header's last word (or two) rather than searched for.
+_WROTE_VERBS = frozenset((
+    "wrote", "writes", "schrieb", "schreef", "escribió", "escreveu", "scrisse", "skrev", "kirjoitti",
+    "napisał(a)", "napisał", "napisała", "написал(а)", "написал", "написала", "írta", "yazdı", "έγραψε",
+    "napsal", "napísal", "skrifaði", "kirjutas", "a écrit", "ha scritto", "heeft geschreven",
+))
+_WROTE_SUFFIXES = ("写道", "のメッセージ", "님이 작성")
+_WROTE_WORD_RE = re.compile(r"\s(wrote|schrieb|schreef|skrev|kirjoitti|escreveu|escribió|написал\w*)\s", re.I)
+_DATE_RE = re.compile(r"\d{1,4}[./:年-]\d{1,2}|\b(?:19|20)\d\d\b")
 _DATE_OR_ADDR_RE = re.compile(r"@|\d{1,4}[./:-]\d{1,2}")
-_WROTE_START_RE = re.compile(r"^\s*(on|am|le|el)\s", re.I)
-_FROM_RE = re.compile(r"^\s*\**(from|von|de|de la part de)\s?\**\s?:", re.I)
-_SENT_RE = re.compile(
-    r"^\s*\**(sent|date|gesendet|datum|envoyé|date d'envoi|enviado|fecha|to|an|à|para|subject|betreff|objet|asunto)\s?\**\s?:",
-    re.I,
-)
-_UNDERSCORES_RE = re.compile(r"^\s*_{10,}\s*$")
+_HAS_DATE_PART_RE = re.compile(r"[@\d]")
+# Outlook's block of labelled header lines ("From: ... Sent: ... To: ... Subject: ...") in many
+# languages; one of the labels must name the sender.
+_FROM_LABELS = ("from|von|de|de la part de|van|da|från|fra|od|от|lähettäjä|feladó|kimden|差出人|发件人|寄件者|"
+                "message du")
+_OTHER_LABELS = ("sent|date|to|cc|bcc|subject|reply-to|gesendet|datum|an|betreff|envoyé|date d'envoi|à|a|objet|"
+                 "sujet|copie à|cc ?:|enviado|enviado el|fecha|para|asunto|assunto|data|inviato|oggetto|"
+                 "verzonden|aan|onderwerp|skickat|till|ämne|sendt|til|emne|dato|wysłano|wysłane|do|temat|"
+                 "отправлено|кому|тема|дата|копия|lähetetty|vastaanottaja|aihe|päivämäärä|elküldve|címzett|"
+                 "tárgy|gönderildi|kime|konu|送信日時|宛先|件名|日付|发送时间|收件人|主题|傳送時間|收件者|主旨")
+_LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS}|{_OTHER_LABELS})\s?\**\s?[:：]", re.I)
+_FROM_LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS})\s?\**\s?[:：]", re.I)
+_UNDERSCORES_RE = re.compile(r"^\s*_{2,}\s*$")
 _RULE_RE = re.compile(r"^\s*(\* \* \*|-{3,}|_{3,}|={3,})\s*$")
 _SIG_RE = re.compile(r"^--\s?$")
+# "Sent from my iPhone", "Envoyé à partir de Outlook pour iOS", "Von meinem iPhone gesendet",
+# "iPhoneから送信": a short line of its own, never a sentence that goes on.
 _MOBILE_RE = re.compile(
-    r"^\s*(sent from my \w+|sent from (outlook|yahoo mail|mail for windows|my mobile)|"
-    r"get outlook for (ios|android)|sent with sparrow|sent from samsung|"
-    r"von meinem \w+ gesendet|gesendet von meinem \w+|envoyé de mon \w+|enviado desde mi \w+)\b.*$",
+    r"^\s*(?:(?:sent|envoyé|enviado|inviato|gesendet|verzonden|verstuurd|skickat|sendt|wysłane|"
+    r"отправлено|lähetetty)\s+(?:from|with|via|using|on|de|depuis|à partir de|desde|do|da|dal|von|mit|"
+    r"vanaf|met|från|fra|z|с|из)\s|get outlook for\s|von meinem\s[^.]{1,40}\sgesendet\s*$|"
+    r"\S{1,30}から送信\s*$)",
     re.I,
 )
-
-_MOBILE_FIRST = frozenset("sgveSGVE\u017f")
+# Clients wrap quoted lines near this width, and some lose the ">" of the wrapped end.
+_WRAP_WIDTH = 60
+# A footer or signature under a rule of underscores is at most this many lines long.
+_FOOTER_LINES = 6
 
 
 def _is_outlook_header(lines: list[str], i: int) -> bool:
-    """A "From:" line followed by at least two header-like lines within the next five."""
-    if not _FROM_RE.match(lines[i]):
+    """A labelled header line that starts a block of at least three, one of them naming the sender."""
+    if len(lines[i]) > _MAX_HEADER or not _LABEL_RE.match(lines[i]):
         return False
-    following = [ln for ln in lines[i + 1 : i + 6] if ln.strip()]
-    return sum(1 for ln in following[:4] if _SENT_RE.match(ln)) >= 2
+    block = [lines[i]] + [ln for ln in lines[i + 1 : i + 7] if ln.strip()][:4]
+    labelled = [ln for ln in block if len(ln) <= _MAX_HEADER and _LABEL_RE.match(ln)]
+    return len(labelled) >= 3 and any(_FROM_LABEL_RE.match(ln) for ln in labelled)
+
+
+def _is_mobile_footer(line: str) -> bool:
+    """A mail app's own line ("Sent from my iPhone"), short and not a sentence."""
+    stripped = line.strip()
+    return len(stripped) <= 80 and not stripped.endswith((".", "!", "?")) and bool(_MOBILE_RE.match(stripped))
 
 
 def visible_reply(text: str) -> str:
-    """The part of a message its sender wrote now: quoted history and signatures removed."""
+    """The part of a message its sender wrote now: quoted history, signatures and app footers removed.
+
+    The closing and name stay ("Thanks, Sam"). A reply written below a quote is kept too.
+    """
     lines = text.split("\n")
     count = len(lines)
     kept: list[str] = []
+    quoted = False
     i = 0
     while i < count:
         line = lines[i]
         stripped = line.strip()
-        # Quoted and blank lines are most of a reply, and neither opens a marker: each marker
-        # pattern needs a "-", "_", "*" or a letter as its first non-space character, and
-        # _wrote_header refuses a quoted line. Blank lines are kept as the checks below kept them.
-        if stripped.startswith(">"):
+        quoted_above = quoted
+        quoted = stripped.startswith(">")
+        if quoted:
             i += 1
             continue
         if not stripped:
             kept.append("")
             i += 1
             continue
-        # Each marker needs a literal its pattern requires: "--" for the rules, "_" for the
-        # underscores, ":" for a "From:" header and for a "... wrote:" on this line or the next.
-        if "--" in line and (_ORIGINAL_RE.match(line) or _SIG_RE.match(line.rstrip("\r"))):
+        if len(line) > _MAX_HEADER:
+            kept.append(line.rstrip())  # every marker is a short line
+            i += 1
+            continue
+        if quoted_above and stripped[0].islower() and len(lines[i - 1]) >= _WRAP_WIDTH:
+            i += 1  # the wrapped end of a long quoted line, its ">" lost
+            continue
+        if _SIG_RE.match(line.rstrip("\r")) or _SEPARATOR_RE.match(line) or _FORWARD_RE.match(line):
             break
-        if "_" in line and _UNDERSCORES_RE.match(line) and i + 1 < count and _is_outlook_header(lines, i + 1):
+        if _UNDERSCORES_RE.match(line):
+            rest = [ln for ln in lines[i + 1 : i + 3 + _FOOTER_LINES * 2] if ln.strip()]
+            after = next((j for j in range(i + 1, min(count, i + 8)) if lines[j].strip()), None)
+            if (after is not None and _is_outlook_header(lines, after)) or len(rest) <= _FOOTER_LINES:
+                break  # Outlook's rule above the quoted message, or a list footer or signature
+        if _is_outlook_header(lines, i):
             break
-        colon = ":" in line
-        if colon and _is_outlook_header(lines, i):
-            break
-        header_len = _wrote_header(lines, i) if colon or (i + 1 < count and ":" in lines[i + 1]) else 0
+        header_len = _wrote_header(lines, i)
+        if header_len > 1 and not _HAS_DATE_PART_RE.search(line) and _wrote_header(lines, i + 1):
+            header_len = 0  # a header's first line holds its date or address: this one is the reply's
         if header_len:
             nxt = i + header_len
             while nxt < count and not lines[nxt].strip():
                 nxt += 1
             if nxt < count and lines[nxt].lstrip().startswith(">"):
-                i = nxt  # a bottom-posted reply may follow the quote: keep scanning
+                i = nxt  # a reply written below the quote may follow it: keep scanning
                 continue
             break
-        # Every mobile signature starts with an s, g, v or e; IGNORECASE matches these to their
-        # capitals, and the s also to U+017F (long s).
-        if stripped[0] in _MOBILE_FIRST and _MOBILE_RE.match(line):
-            i += 1
-            continue
+        if _is_mobile_footer(line):
+            break  # what an app writes under its reply; anything below it is the quoted message
         kept.append(line.rstrip())
         i += 1
     while kept and (not kept[-1].strip() or _RULE_RE.match(kept[-1])):
-        kept.pop()  # the rule an HTML client draws above the quoted message
+        kept.pop()  # the rule a client draws above the quoted message
     out = "\n".join(kept).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", out).strip()
 
@@ -760,25 +795,50 @@ def _quote_follows(lines: list[str], j: int) -> bool:
     return j < len(lines) and lines[j].lstrip().startswith(">")
 
 
-def _attribution(line: str) -> bool:
-    """Any language's "<date> <someone> wrote:": ends in a colon, names a date or an address."""
-    return line.rstrip().endswith(":") and bool(_DATE_OR_ADDR_RE.search(line)) and len(line) < 400
+def _ends_in_verb(core: str) -> bool:
+    """Whether a header ends in its "wrote" ("a écrit", "napisał(a)", "写道"), a colon after it or not."""
+    core = core.rstrip(":： ").lower()
+    if core.endswith(_WROTE_SUFFIXES):
+        return True
+    words = core[-40:].split()
+    return bool(words) and (words[-1] in _WROTE_VERBS or " ".join(words[-2:]) in _WROTE_VERBS)
+
+
+def _is_attribution(joined: str, lines: list[str], after: int) -> bool:
+    """Whether ``joined`` reads as "<date>, <someone> wrote:" in any language and client.
+
+    ``after`` is the index of the line below it, where a quote may follow.
+    """
+    core = joined.strip().strip("-").strip()
+    if _ends_in_verb(core):
+        return bool(_DATE_OR_ADDR_RE.search(core)) or _quote_follows(lines, after)
+    if not core.endswith((":", "：")):
+        return False
+    if "@" in core and _DATE_RE.search(core):
+        return True  # "<date>, <name> <address>:", the header of clients that write no verb
+    return bool(_DATE_OR_ADDR_RE.search(core)) and _quote_follows(lines, after)
 
 
 def _wrote_header(lines: list[str], i: int) -> int:
-    """How many lines a "... wrote:" quote header takes at ``i`` (0 when there is none)."""
+    """How many lines (one to three) a quote header takes at ``i``; 0 when there is none."""
+    parts: list[str] = []
+    for k in range(3):
+        j = i + k
+        if j >= len(lines):
+            break
+        part = lines[j].strip()
+        # A wrapped address may leave its closing ">:" on a line of its own.
+        if not part or (part.startswith(">") and not (k and part.startswith(">:"))):
+            break
+        parts.append(part)
+        joined = " ".join(parts)
+        if len(joined) > _MAX_HEADER:
+            break
+        if _is_attribution(joined, lines, j + 1):
+            return k + 1
     line = lines[i]
-    if line.lstrip().startswith(">"):
-        return 0
-    if len(line) < 400 and _WROTE_RE.match(line):
-        return 1
-    if _attribution(line) and _quote_follows(lines, i + 1):
-        return 1
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if line.strip() and nxt.strip() and not nxt.lstrip().startswith(">"):
-        joined = f"{line.rstrip()} {nxt.strip()}"
-        if _WROTE_START_RE.match(line) and len(joined) < 400 and _WROTE_RE.match(joined):
-            return 2
-        if _DATE_OR_ADDR_RE.search(line) and _attribution(joined) and _quote_follows(lines, i + 2):
-            return 2
+    # "... skrev Name <addr" whose wrapped end is already quoted: the verb and a quote right below.
+    quoted_below = i + 1 < len(lines) and lines[i + 1].lstrip().startswith(">")
+    if quoted_below and len(line) <= _MAX_HEADER and _DATE_OR_ADDR_RE.search(line):
+        return 1 if _WROTE_WORD_RE.search(f" {line} ") else 0
     return 0
