@@ -48,7 +48,6 @@ if __name__ == "calendar":
 else:
     import argparse
     import json
-    import os
     import random
     import shutil
     import statistics
