@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from copy import copy
 from dataclasses import dataclass
@@ -45,10 +46,11 @@ KEPT_WINDOWS = 4  # expansions kept: the cycle reads one window, the CLI another
 
 @dataclass
 class _Object:
-    """One object as parsed: its components, the UIDs of every VEVENT in it, and for a lone
-    event that does not recur its span in UTC (None: always expanded)."""
+    """One object as read: its components (None: only its lines were read, see :func:`_scan`),
+    the UIDs of every VEVENT in it, and for a lone event that does not recur its span in UTC
+    (None: always expanded)."""
 
-    components: list[Any]
+    components: list[Any] | None
     uids: list[str]
     span: tuple[datetime, datetime] | None
 
@@ -152,9 +154,12 @@ class Mirror:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _object(self, object_id: str) -> _Object:
+    def _object(self, object_id: str, whole: bool) -> _Object:
+        """The object as read so far; parsed whole when ``whole``, else its lines may do."""
         parsed = self._parsed.get(object_id)
-        if parsed is None:
+        if parsed is None and not whole and self.caching:
+            parsed = _scan(self.objects[object_id])
+        if parsed is None or (whole and parsed.components is None):
             try:
                 parsed = _parse(icalendar.Calendar.from_ical(self.objects[object_id]))
             except Exception as exc:  # noqa: BLE001 - one bad object must not hide the others
@@ -179,7 +184,8 @@ class Mirror:
         return [copy(e) for e in found], cut  # the caller may change what it is given
 
     def _expand(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
-        objects = [self._object(object_id) for object_id in sorted(self.objects)]
+        ids = sorted(self.objects)
+        objects = [self._object(object_id, whole=False) for object_id in ids]
         uses: dict[str, int] = {}
         for obj in objects:
             for uid in obj.uids:
@@ -187,12 +193,12 @@ class Mirror:
         low, high = start.astimezone(UTC) - MARGIN, end.astimezone(UTC) + MARGIN
         cal = icalendar.Calendar()
         zones: set[str] = set()
-        for obj in objects:
+        for object_id, obj in zip(ids, objects, strict=True):
             # a lone event far outside the window has no occurrence in it: not worth expanding
             if self.caching and obj.span is not None and uses[obj.uids[0]] == 1 and (
                     obj.span[1] < low or obj.span[0] > high):
                 continue
-            for comp in obj.components:
+            for comp in self._object(object_id, whole=True).components or []:
                 if comp.name == "VTIMEZONE":
                     tzid = str(comp.get("TZID", ""))
                     if tzid in zones:
@@ -236,6 +242,74 @@ def _span(components: list[Any]) -> tuple[datetime, datetime] | None:
     except Exception:  # noqa: BLE001 - any odd value: leave it to the expansion, which logs why
         return None
     return (low, high) if low <= high else None
+
+
+_LINE = re.compile(r"([A-Za-z0-9-]+)[;:]")
+_DATE = re.compile(r"\d{8}(T\d{6}Z?)?")
+_DURATION = re.compile(r"\+?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)")
+_SPAN_KEYS = ("UID", "DTSTART", "DTEND", "DURATION")
+
+
+def _scan(text: str) -> _Object | None:
+    """The UID and UTC span of an object that is one lone VEVENT, read from its lines without
+    parsing it (parsing is most of a first read, and most of a calendar is far from the window
+    read); None for anything else, or anything this reading is not sure of: the parser decides."""
+    unfolded = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+    open_: list[str] = []
+    found: dict[str, str] = {}
+    vevents = 0
+    for line in unfolded.split("\n"):
+        if not line:
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            return None
+        key = match.group(1).upper()
+        value = line.rsplit(":", 1)[1] if ":" in line else ""
+        if key == "BEGIN":
+            open_.append(value.upper())
+            vevents += value.upper() == "VEVENT"
+        elif key == "END":
+            if not open_ or open_.pop() != value.upper():
+                return None
+        elif open_ == ["VCALENDAR", "VEVENT"]:
+            if key in _RECURS or (key in _SPAN_KEYS and key in found):
+                return None
+            if key in _SPAN_KEYS:
+                found[key] = line[len(key):]  # parameters and value
+    if open_ or vevents != 1 or "UID" not in found or "DTSTART" not in found:
+        return None
+    uid = found["UID"].partition(":")[2]
+    if not uid or "\\" in uid or found["UID"][0] != ":":
+        return None
+    first, dated = _moment(found["DTSTART"])
+    if first is None:
+        return None
+    last: datetime | None = first
+    if "DTEND" in found:
+        last, end_dated = _moment(found["DTEND"])
+        if end_dated != dated:
+            return None
+    elif "DURATION" in found:
+        value = found["DURATION"].rsplit(":", 1)[1]
+        last = first + icalendar.vDuration.from_ical(value) if _DURATION.fullmatch(value) else None
+    if last is None or last < first:
+        return None
+    return _Object(None, [uid], (first, last))
+
+
+def _moment(raw: str) -> tuple[datetime | None, bool]:
+    """A DATE or DATE-TIME value as UTC, its zone ignored (the margin covers any), and whether it
+    is a date; None when it is not one plain value."""
+    value = raw.rsplit(":", 1)[1]
+    if not _DATE.fullmatch(value):
+        return None, False
+    try:
+        if len(value) == 8:
+            return datetime.strptime(value, "%Y%m%d").replace(tzinfo=UTC), True
+        return datetime.strptime(value[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC), False
+    except ValueError:
+        return None, False
 
 
 def _utc(value: date) -> datetime:
