@@ -75,7 +75,7 @@ else:
     from planner.focus import FocusRules, place, reconcile
     from planner.models import Block
     from tests.google_server import GoogleServer
-    from tests.radicale_server import PASSWORD, USER, Radicale, radicale, split
+    from tests.radicale_server import PASSWORD, USER, Radicale, radicale
 
     TZ = ZoneInfo("Europe/London")
     MONDAY = date(2026, 11, 16)
@@ -208,7 +208,7 @@ def big_calendar(singles: int, series: int, seed: int = 8) -> list[dict[str, obj
         rule = "FREQ=DAILY" if daily else f"FREQ=WEEKLY;BYDAY={WEEKDAYS[first.weekday()]}"
         step = 1 if daily else 7
         near = first + timedelta(days=step * -(-(TODAY - first).days // step))  # an occurrence on or after today
-        original = near if all_day else datetime.combine(near, start.timetz())  # type: ignore[union-attr]
+        original = datetime.combine(near, start.timetz()) if isinstance(start, datetime) else near
         event: dict[str, object] = {"id": f"s{k:05d}", "zone": zone, "start": start, "rule": rule,
                                     "length": timedelta(days=1) if all_day else timedelta(minutes=30),
                                     "moved": None, "cancelled": None}
@@ -257,42 +257,59 @@ def google_items(events: list[dict[str, object]]) -> list[tuple[str, dict[str, o
     return out
 
 
-def ics_text(events: list[dict[str, object]]) -> str:
-    """The same events as one VCALENDAR, with the time zones they name; a cancelled occurrence
-    is an EXDATE, a moved one an override."""
+def vevents(e: dict[str, object]) -> list[icalendar.Event]:
+    """One event as iCalendar: its master, and an override when an occurrence was moved; a
+    cancelled occurrence is an EXDATE."""
+    stamp = datetime(2026, 11, 1, tzinfo=UTC)
+    start, length = e["start"], e["length"]
+    assert isinstance(length, timedelta)
+    ev = icalendar.Event()
+    ev.add("uid", e["id"])
+    ev.add("dtstamp", stamp)
+    ev.add("summary", f"Meeting {e['id']}")
+    ev.add("description", "Agenda to follow.")
+    ev.add("dtstart", start)
+    ev.add("dtend", start + length)  # type: ignore[operator]
+    ev.add("organizer", f"mailto:{OWNER}")
+    ev.add("attendee", f"mailto:{OWNER}", parameters={"PARTSTAT": "ACCEPTED"})
+    ev.add("attendee", "mailto:bob@example.com", parameters={"PARTSTAT": "NEEDS-ACTION"})
+    if e["rule"]:
+        ev.add("rrule", icalendar.vRecur.from_ical(str(e["rule"])))
+    if isinstance(e["cancelled"], datetime):
+        ev.add("exdate", e["cancelled"])
+    out = [ev]
+    if isinstance(e["moved"], datetime):
+        moved = icalendar.Event()
+        moved.add("uid", e["id"])
+        moved.add("dtstamp", stamp)
+        moved.add("summary", f"Meeting {e['id']} (moved)")
+        moved.add("recurrence-id", e["moved"])
+        moved.add("dtstart", e["moved"] + timedelta(hours=2))
+        moved.add("dtend", e["moved"] + timedelta(hours=2) + length)
+        out.append(moved)
+    return out
+
+
+def vcalendar(components: list[icalendar.Event]) -> str:
+    """The components as one VCALENDAR with the time zones they name."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//focusd//bench//EN")
     cal.add("version", "2.0")
-    stamp = datetime(2026, 11, 1, tzinfo=UTC)
-    for e in events:
-        start, length = e["start"], e["length"]
-        assert isinstance(length, timedelta)
-        ev = icalendar.Event()
-        ev.add("uid", e["id"])
-        ev.add("dtstamp", stamp)
-        ev.add("summary", f"Meeting {e['id']}")
-        ev.add("description", "Agenda to follow.")
-        ev.add("dtstart", start)
-        ev.add("dtend", start + length)  # type: ignore[operator]
-        ev.add("organizer", f"mailto:{OWNER}")
-        ev.add("attendee", f"mailto:{OWNER}", parameters={"PARTSTAT": "ACCEPTED"})
-        ev.add("attendee", "mailto:bob@example.com", parameters={"PARTSTAT": "NEEDS-ACTION"})
-        if e["rule"]:
-            ev.add("rrule", icalendar.vRecur.from_ical(str(e["rule"])))
-        if isinstance(e["cancelled"], datetime):
-            ev.add("exdate", e["cancelled"])
-        cal.add_component(ev)
-        if isinstance(e["moved"], datetime):
-            moved = icalendar.Event()
-            moved.add("uid", e["id"])
-            moved.add("dtstamp", stamp)
-            moved.add("summary", f"Meeting {e['id']} (moved)")
-            moved.add("recurrence-id", e["moved"])
-            moved.add("dtstart", e["moved"] + timedelta(hours=2))
-            moved.add("dtend", e["moved"] + timedelta(hours=2) + length)
-            cal.add_component(moved)
+    for comp in components:
+        cal.add_component(comp)
     cal.add_missing_timezones()
     return cal.to_ical().decode("utf-8")
+
+
+def ics_text(events: list[dict[str, object]]) -> str:
+    """The events as one ICS file."""
+    return vcalendar([comp for e in events for comp in vevents(e)])
+
+
+def caldav_objects(events: list[dict[str, object]]) -> list[tuple[str, str]]:
+    """The events as CalDAV objects ``(name, ical)``, one per UID with the time zone it names, as
+    a client writes them."""
+    return [(f"{e['id']}.ics", vcalendar(vevents(e))) for e in events]
 
 
 # -- the servers -----------------------------------------------------------------------------
@@ -315,12 +332,12 @@ def caldav_calendar(url: str, cache: Path | None) -> CaldavCalendar:
     return CaldavCalendar(url, USER, PASSWORD, TZ, BackendEnv(tz=TZ, secret=lambda name: PASSWORD, cache_dir=cache))
 
 
-def seed_radicale(server: Radicale, folder: Path, ics: str) -> None:
+def seed_radicale(server: Radicale, folder: Path, objects: list[tuple[str, str]]) -> None:
     """The calendar's objects written straight into Radicale's storage (thousands of PUTs would
     take minutes), then read once by a request the counts leave out, so that Radicale's own
     first parse of every object is not timed as focusd's."""
     collection = folder / "collections" / "collection-root" / USER / "work"
-    for name, ical in split(ics):
+    for name, ical in objects:
         (collection / name).write_text(ical, encoding="utf-8")
     body = ('<d:sync-collection xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:sync-token/>'
             "<d:sync-level>1</d:sync-level><d:prop><d:getetag/><c:calendar-data/></d:prop></d:sync-collection>")
@@ -349,9 +366,9 @@ def sync_requests(google: GoogleServer, radicale_server: Radicale, events: int) 
             if reset:
                 reset()
             before = count()
-            first = timed(backend.sync)  # type: ignore[attr-defined]
+            first = timed(backend.sync)
             middle = count()
-            again = timed(backend.sync)  # type: ignore[attr-defined]
+            again = timed(backend.sync)
             print(f"sync {name}: {events:,} events  first sync {middle - before} requests {first:6.2f} s  "
                   f"no-change sync {count() - middle} request(s) (goal 1) {again * 1000:7.1f} ms")
 
@@ -428,7 +445,7 @@ def remote(singles: int, series: int) -> None:
     try:
         (work / "calendar.ics").write_text(ics, encoding="utf-8")
         with radicale(work / "radicale", auth=True) as server:
-            seed_radicale(server, work / "radicale", ics)
+            seed_radicale(server, work / "radicale", caldav_objects(events))
             print(f"(set-up: {len(items):,} Google items, {len(events):,} CalDAV objects, "
                   f"{len(ics) / 1e6:.1f} MB of iCalendar, {clock.perf_counter() - started:.1f} s)")
             sync_requests(google, server, len(events))
