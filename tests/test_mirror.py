@@ -210,3 +210,16 @@ def test_lone_events_far_from_the_window_are_not_even_parsed(monkeypatch: pytest
     assert len(parses) == 1
     assert [e.title for e in m.events(datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 3, 2, tzinfo=UTC),
                                       "cal")[0]] == ["Old"] * 4  # the old ones are read when asked for
+
+
+def test_a_zone_far_from_utc_does_not_hide_an_event() -> None:
+    """A lone event's span is read as if in UTC: an event 18 hours before the window by its
+    wall clock, in a zone 23.5 hours behind UTC, is in the window."""
+    zone = ("BEGIN:VTIMEZONE\r\nTZID:Far West\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+            "TZOFFSETFROM:-2330\r\nTZOFFSETTO:-2330\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+    text = vcal("UID:far@x\r\nSUMMARY:Far\r\nDTSTART;TZID=Far West:20261117T060000\r\n"
+                "DTEND;TZID=Far West:20261117T070000\r\n").replace("BEGIN:VEVENT", zone + "BEGIN:VEVENT", 1)
+    m = Mirror(None, "test", LONDON)
+    m.put("far", text)
+    found, _ = m.events(START, END, "cal")
+    assert [(e.title, e.start.astimezone(UTC)) for e in found] == [("Far", datetime(2026, 11, 18, 5, 30, tzinfo=UTC))]

@@ -38,8 +38,8 @@ from connectors.types import Event
 log = structlog.get_logger(__name__)
 
 FORMAT = 1
-# How far outside the window a lone event may lie and still be expanded: floating and all-day
-# times are read in the owner's zone, up to 14 hours from UTC.
+# How far outside the window a lone event may lie and still be expanded. Its span is taken as
+# if in UTC; a time zone moves it less (the parser refuses an offset of a day or more).
 MARGIN = timedelta(days=2)
 KEPT_WINDOWS = 4  # expansions kept: the cycle reads one window, the CLI another
 
@@ -265,7 +265,7 @@ def _scan(text: str) -> _Object | None:
         if match is None:
             return None
         key = match.group(1).upper()
-        value = line.rsplit(":", 1)[1] if ":" in line else ""
+        value = line.rpartition(":")[2]
         if key == "BEGIN":
             open_.append(value.upper())
             vevents += value.upper() == "VEVENT"
@@ -291,7 +291,7 @@ def _scan(text: str) -> _Object | None:
         if end_dated != dated:
             return None
     elif "DURATION" in found:
-        value = found["DURATION"].rsplit(":", 1)[1]
+        value = found["DURATION"].rpartition(":")[2]
         last = first + icalendar.vDuration.from_ical(value) if _DURATION.fullmatch(value) else None
     if last is None or last < first:
         return None
@@ -301,7 +301,7 @@ def _scan(text: str) -> _Object | None:
 def _moment(raw: str) -> tuple[datetime | None, bool]:
     """A DATE or DATE-TIME value as UTC, its zone ignored (the margin covers any), and whether it
     is a date; None when it is not one plain value."""
-    value = raw.rsplit(":", 1)[1]
+    value = raw.rpartition(":")[2]
     if not _DATE.fullmatch(value):
         return None, False
     try:
