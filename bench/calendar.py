@@ -1,6 +1,6 @@
 """Calendar figures, one section a function called from ``main()``, each printing its own.
 
-    python bench/calendar.py [--repeats N] [--quick]   (from the project root; default 21)
+    python bench/calendar.py [--repeats N] [--remote] [--quick]   (from the project root; default 21)
 
 - Placement: 45-minute focus blocks, at most 10 a day between 06:00 and 22:00, for 50 ranked
   items over a working week (Mon-Fri, ``place`` per day, items left over carried to the next day)
@@ -9,6 +9,9 @@
   repeats (goal under 50 ms), the same placement by a naive minute-by-minute scan over the raw
   events in the same run, as a ratio, and that both placed the same blocks. Then ``reconcile``
   for the week once those blocks are booked: the steady cycle, which must change nothing.
+
+With ``--remote`` (a few minutes, most of it filling the servers), two more:
+
 - Sync: one calendar of 5,000 events (4,800 single, 200 recurring series, some with a moved and
   some with a cancelled occurrence, some all day, in four time zones), served by the local Google
   server (tests/google_server.py) and by Radicale (tests/radicale_server.py). For each: the
@@ -17,9 +20,9 @@
   CalDAV and, as the baseline, one ICS file of the same events; each read in a child process
   started from a small launcher, so its peak RSS is its own (the kernel's high-water mark). Time
   of the first read (sync, then expansion), of a second read with no change, and the peak RSS;
-  once as the mirror works now and once with its caches off (``Mirror.caching = False``): the
-  mirror parsing each object again from its text and expanding every read afresh.
-``--quick`` makes the calendar small and the repeats few (the smoke test uses it).
+  once as the mirror works now and once with its shortcuts off (``Mirror.caching = False``, the
+  mirror before them): every object parsed whole, every lone event expanded, every read afresh.
+``--quick`` makes the calendar 200 events and the repeats few (the smoke test uses it).
 Nothing here needs pytest.
 """
 
@@ -460,6 +463,7 @@ def remote(singles: int, series: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=21, help="runs per figure (the median is printed)")
+    parser.add_argument("--remote", action="store_true", help="also the Google and CalDAV sync and first-read figures")
     parser.add_argument("--quick", action="store_true", help="a small calendar and few repeats (the smoke test)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "TARGET"), help=argparse.SUPPRESS)
     parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
@@ -468,7 +472,8 @@ def main() -> None:
         read_once(args.child[0], args.child[1], not args.no_cache)
         return
     placement(3 if args.quick else args.repeats)
-    remote(*((190, 10) if args.quick else (4800, 200)))
+    if args.remote:
+        remote(*((190, 10) if args.quick else (4800, 200)))
 
 
 if __name__ == "__main__":

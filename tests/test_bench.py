@@ -30,7 +30,7 @@ def test_bench_extract_refuses_a_file_without_rows(tmp_path: Path) -> None:
 
 def test_bench_calendar_quick_prints_every_figure() -> None:
     """The calendar bench in its small mode: every section runs and a no-change sync is one request."""
-    done = subprocess.run([sys.executable, "bench/calendar.py", "--quick"], cwd=ROOT, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "bench/calendar.py", "--remote", "--quick"], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
