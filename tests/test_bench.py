@@ -26,3 +26,18 @@ def test_bench_extract_refuses_a_file_without_rows(tmp_path: Path) -> None:
     empty.write_text("not a labelled row\n")
     done = _bench_extract(str(empty))
     assert done.returncode == 2 and "Traceback" not in done.stderr and "has no labelled rows" in done.stderr
+
+
+def test_bench_calendar_quick_prints_every_figure() -> None:
+    """The calendar bench in its small mode: every section runs and a no-change sync is one request."""
+    done = subprocess.run([sys.executable, "bench/calendar.py", "--remote", "--quick"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    assert "same blocks: yes" in out and "days with changes: 0" in out
+    for backend in ("google", "caldav"):
+        assert f"sync {backend}: 200 events" in out
+        line = next(x for x in out.splitlines() if x.startswith(f"sync {backend}:"))
+        assert "no-change sync 1 request(s)" in line
+    reads = [x for x in out.splitlines() if "occurrences" in x]
+    assert len(reads) == 5 and len({x.rsplit("occurrences", 1)[1] for x in reads}) == 1  # every read found the same

@@ -206,13 +206,13 @@ class GoogleCalendar(CalendarBackend):
             self.mirror.remove(event_id)
             return
         try:
-            text = vcalendar(item, self.tz)
+            text, parsed = vcalendar(item, self.tz)
         except (BadEvent, ValueError, TypeError, KeyError) as exc:
             reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
             log.warning("calendar.event_skipped", file=NAME, uid_hash=short_uid(event_id), reason=reason)
             self.mirror.remove(event_id)
             return
-        self.mirror.put(event_id, text, {"series": series or event_id, "etag": str(item.get("etag", ""))})
+        self.mirror.put(event_id, text, {"series": series or event_id, "etag": str(item.get("etag", ""))}, parsed)
 
     def _cancel_exception(self, event_id: str) -> None:
         cal = icalendar.Calendar.from_ical(self.mirror.objects[event_id])
@@ -377,15 +377,19 @@ def component(item: Mapping[str, Any], tz: tzinfo) -> icalendar.Event:
     return ev
 
 
-def vcalendar(item: Mapping[str, Any], tz: tzinfo) -> str:
+def vcalendar(item: Mapping[str, Any], tz: tzinfo) -> tuple[str, icalendar.Calendar | None]:
     """One Google event as the VCALENDAR text the mirror keeps, with its RRULE, EXDATE and RDATE
-    lines as Google gives them (checked to be recurrence lines, then parsed once to be sure)."""
+    lines as Google gives them (checked to be recurrence lines, then parsed once to be sure); and
+    that parse, which the mirror keeps instead of parsing the text again. None for an event
+    without recurrence lines: the calendar it was written from is not what its text reads back
+    as (a line break in a title), so the mirror parses the text itself."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//focusd//google//EN")
     cal.add("version", "2.0")
     cal.add_component(component(item, tz))
     text = cal.to_ical().decode("utf-8")
     lines = []
+    parsed = None
     for line in item.get("recurrence") or []:
         if not isinstance(line, str) or "\r" in line or "\n" in line:
             raise BadEvent("recurrence line is not one line")
@@ -396,5 +400,5 @@ def vcalendar(item: Mapping[str, Any], tz: tzinfo) -> str:
     if lines:
         head, _, tail = text.rpartition("END:VEVENT\r\n")
         text = head + "".join(f"{line}\r\n" for line in lines) + "END:VEVENT\r\n" + tail
-        icalendar.Calendar.from_ical(text)  # a line icalendar cannot read fails here, not later
-    return text
+        parsed = icalendar.Calendar.from_ical(text)  # a line icalendar cannot read fails here, not later
+    return text, parsed

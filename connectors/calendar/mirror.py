@@ -10,16 +10,24 @@ The copy is one JSON file, written whole and atomically with mode 0600 (calendar
 private). It names the calendar it mirrors: a file written for another calendar, or one that
 cannot be read, starts a full sync instead of mixing calendars. A lost file costs one full sync,
 never an event.
+
+Reading is cheap when nothing changed: each object is parsed once (or handed in parsed by the
+backend that built it), a lone event far outside the window read is not expanded at all, and the
+last windows' expansions are kept until the copy changes, so a cycle with no change costs the
+sync's request and a copy of the kept list.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
-from datetime import UTC, datetime, tzinfo
+from copy import copy
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import icalendar
 import structlog
@@ -30,10 +38,29 @@ from connectors.types import Event
 log = structlog.get_logger(__name__)
 
 FORMAT = 1
+# How far outside the window a lone event may lie and still be expanded. Its span is taken as
+# if in UTC; a time zone moves it less (the parser refuses an offset of a day or more).
+MARGIN = timedelta(days=2)
+KEPT_WINDOWS = 4  # expansions kept: the cycle reads one window, the CLI another
+
+
+@dataclass
+class _Object:
+    """One object as read: its components (None: only its lines were read, see :func:`_scan`),
+    the UIDs of every VEVENT in it, and for a lone event that does not recur its span in UTC
+    (None: always expanded)."""
+
+    components: list[Any] | None
+    uids: list[str]
+    span: tuple[datetime, datetime] | None
 
 
 class Mirror:
     """Objects by id (a CalDAV href, a Google event id) as iCalendar text, and a sync token."""
+
+    # Parsed objects handed in, lone events outside the window left out, kept expansions: off
+    # only to measure what they save (bench/calendar.py).
+    caching: ClassVar[bool] = True
 
     def __init__(self, path: Path | None, source: str, tz: tzinfo) -> None:
         self.path = path
@@ -42,7 +69,8 @@ class Mirror:
         self.token: str | None = None
         self.objects: dict[str, str] = {}
         self.extra: dict[str, Any] = {}  # per-object data a backend keeps beside the text (ETags)
-        self._parsed: dict[str, list[Any]] = {}  # object id -> its components, parsed once
+        self._parsed: dict[str, _Object] = {}  # object id -> its components, parsed once
+        self._expanded: dict[tuple[datetime, datetime, str], tuple[list[Event], int]] = {}  # while unchanged
         self._dirty = False
         self.load()
 
@@ -93,18 +121,22 @@ class Mirror:
         self.objects = {}
         self.extra = {}
         self._parsed = {}
-        self._dirty = True
+        self._changed()
 
     def set_token(self, token: str | None) -> None:
         if token != self.token:
             self.token = token
             self._dirty = True
 
-    def put(self, object_id: str, ical: str, extra: Any = None) -> None:
+    def put(self, object_id: str, ical: str, extra: Any = None, parsed: icalendar.Calendar | None = None) -> None:
+        """Keep ``ical`` as the object ``object_id``. ``parsed``, when the backend has it, is
+        ``ical`` already parsed (the calendar it was written from), so it is not parsed again."""
         if self.objects.get(object_id) != ical:
             self.objects[object_id] = ical
             self._parsed.pop(object_id, None)
-            self._dirty = True
+            if parsed is not None and self.caching:
+                self._parsed[object_id] = _parse(parsed)
+            self._changed()
         if extra is not None and self.extra.get(object_id) != extra:
             self.extra[object_id] = extra
             self._dirty = True
@@ -114,29 +146,59 @@ class Mirror:
             del self.objects[object_id]
             self._parsed.pop(object_id, None)
             self.extra.pop(object_id, None)
-            self._dirty = True
+            self._changed()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._expanded = {}
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _components(self, object_id: str) -> list[Any]:
+    def _object(self, object_id: str, whole: bool) -> _Object:
+        """The object as read so far; parsed whole when ``whole``, else its lines may do."""
         parsed = self._parsed.get(object_id)
-        if parsed is None:
+        if parsed is None and not whole and self.caching:
+            parsed = _scan(self.objects[object_id])
+        if parsed is None or (whole and parsed.components is None):
             try:
-                cal = icalendar.Calendar.from_ical(self.objects[object_id])
-                parsed = [c for c in cal.subcomponents if c.name in ("VEVENT", "VTIMEZONE")]
+                parsed = _parse(icalendar.Calendar.from_ical(self.objects[object_id]))
             except Exception as exc:  # noqa: BLE001 - one bad object must not hide the others
                 log.warning("calendar.object_skipped", object=object_id[-40:], reason=type(exc).__name__)
-                parsed = []
+                parsed = _Object([], [], None)
             self._parsed[object_id] = parsed
         return parsed
 
     def events(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
         """Every occurrence overlapping [start, end), sorted, and how many events a spent
-        expansion budget left out (see :func:`connectors.calendar.ics.expand`)."""
+        expansion budget left out (see :func:`connectors.calendar.ics.expand`). The same window
+        read again while nothing changed is answered from the last expansion."""
+        key = (start, end, name)
+        kept = self._expanded.get(key) if self.caching else None
+        if kept is None:
+            kept = self._expand(start, end, name)
+            if len(self._expanded) >= KEPT_WINDOWS:
+                self._expanded = {}
+            if self.caching:
+                self._expanded[key] = kept
+        found, cut = kept
+        return [copy(e) for e in found], cut  # the caller may change what it is given
+
+    def _expand(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
+        ids = sorted(self.objects)
+        objects = [self._object(object_id, whole=False) for object_id in ids]
+        uses: dict[str, int] = {}
+        for obj in objects:
+            for uid in obj.uids:
+                uses[uid] = uses.get(uid, 0) + 1
+        low, high = start.astimezone(UTC) - MARGIN, end.astimezone(UTC) + MARGIN
         cal = icalendar.Calendar()
         zones: set[str] = set()
-        for object_id in sorted(self.objects):
-            for comp in self._components(object_id):
+        for object_id, obj in zip(ids, objects, strict=True):
+            # a lone event far outside the window has no occurrence in it: not worth expanding
+            if self.caching and obj.span is not None and uses[obj.uids[0]] == 1 and (
+                    obj.span[1] < low or obj.span[0] > high):
+                continue
+            for comp in self._object(object_id, whole=True).components or []:
                 if comp.name == "VTIMEZONE":
                     tzid = str(comp.get("TZID", ""))
                     if tzid in zones:
@@ -145,6 +207,116 @@ class Mirror:
                 cal.add_component(comp)
         found, cut = expand(cal, start, end, self.tz, name)
         return sorted(found, key=lambda e: (e.start, e.uid)), cut
+
+
+def _parse(cal: icalendar.Calendar) -> _Object:
+    components = [c for c in cal.subcomponents if c.name in ("VEVENT", "VTIMEZONE")]
+    uids = [str(ev.get("UID", "")) for c in components if c.name == "VEVENT" for ev in c.walk("VEVENT")]
+    return _Object(components, uids, _span(components))
+
+
+_RECURS = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def _span(components: list[Any]) -> tuple[datetime, datetime] | None:
+    """The UTC span of an object's one VEVENT when it neither recurs nor holds another event;
+    None when it does, or when its times are not plain (the expansion judges those)."""
+    events = [c for c in components if c.name == "VEVENT"]
+    if len(events) != 1 or len(events[0].walk("VEVENT")) != 1 or not events[0].get("UID"):
+        return None
+    ev = events[0]
+    if any(ev.get(name) is not None for name in _RECURS):
+        return None
+    try:
+        first = ev.decoded("DTSTART")
+        if ev.get("DTEND") is not None:
+            last = ev.decoded("DTEND")
+        elif ev.get("DURATION") is not None:
+            last = first + ev.decoded("DURATION")
+        else:
+            last = first
+        if not isinstance(first, date) or not isinstance(last, date) or isinstance(first, datetime) != isinstance(
+                last, datetime):
+            return None
+        low, high = _utc(first), _utc(last)
+    except Exception:  # noqa: BLE001 - any odd value: leave it to the expansion, which logs why
+        return None
+    return (low, high) if low <= high else None
+
+
+_LINE = re.compile(r"([A-Za-z0-9-]+)[;:]")
+_DATE = re.compile(r"\d{8}(T\d{6}Z?)?")
+_DURATION = re.compile(r"\+?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)")
+_SPAN_KEYS = ("UID", "DTSTART", "DTEND", "DURATION")
+
+
+def _scan(text: str) -> _Object | None:
+    """The UID and UTC span of an object that is one lone VEVENT, read from its lines without
+    parsing it (parsing is most of a first read, and most of a calendar is far from the window
+    read); None for anything else, or anything this reading is not sure of: the parser decides."""
+    unfolded = text.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "")
+    open_: list[str] = []
+    found: dict[str, str] = {}
+    vevents = 0
+    for line in unfolded.split("\n"):
+        if not line:
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            return None
+        key = match.group(1).upper()
+        value = line.rpartition(":")[2]
+        if key == "BEGIN":
+            open_.append(value.upper())
+            vevents += value.upper() == "VEVENT"
+        elif key == "END":
+            if not open_ or open_.pop() != value.upper():
+                return None
+        elif open_ == ["VCALENDAR", "VEVENT"]:
+            if key in _RECURS or (key in _SPAN_KEYS and key in found):
+                return None
+            if key in _SPAN_KEYS:
+                found[key] = line[len(key):]  # parameters and value
+    if open_ or vevents != 1 or "UID" not in found or "DTSTART" not in found:
+        return None
+    uid = found["UID"].partition(":")[2]
+    if not uid or "\\" in uid or found["UID"][0] != ":":
+        return None
+    first, dated = _moment(found["DTSTART"])
+    if first is None:
+        return None
+    last: datetime | None = first
+    if "DTEND" in found:
+        last, end_dated = _moment(found["DTEND"])
+        if end_dated != dated:
+            return None
+    elif "DURATION" in found:
+        value = found["DURATION"].rpartition(":")[2]
+        last = first + icalendar.vDuration.from_ical(value) if _DURATION.fullmatch(value) else None
+    if last is None or last < first:
+        return None
+    return _Object(None, [uid], (first, last))
+
+
+def _moment(raw: str) -> tuple[datetime | None, bool]:
+    """A DATE or DATE-TIME value as UTC, its zone ignored (the margin covers any), and whether it
+    is a date; None when it is not one plain value."""
+    value = raw.rpartition(":")[2]
+    if not _DATE.fullmatch(value):
+        return None, False
+    try:
+        if len(value) == 8:
+            return datetime.strptime(value, "%Y%m%d").replace(tzinfo=UTC), True
+        return datetime.strptime(value[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC), False
+    except ValueError:
+        return None, False
+
+
+def _utc(value: date) -> datetime:
+    """A time as UTC; a floating time or a date as if in UTC (the margin covers any zone)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.combine(value, time(), tzinfo=UTC)
 
 
 def to_ical(event: Event, uid: str) -> str:
