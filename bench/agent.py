@@ -149,8 +149,8 @@ def print_score(name: str, s: Score) -> None:
 
 def requests_split(path: Path) -> tuple[float, float, float] | None:
     """Request precision, recall and F1 on the held-out split, or None without the data."""
-    from bench.extract import OWNER, prf, wrap
     from agent.extractors.train import load_rows, split
+    from bench.extract import OWNER, prf, wrap
 
     if not path.is_file():
         return None
