@@ -22,6 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+if __name__ == "agent":
+    # A script run from bench/ (python bench/extract.py) has this folder first on sys.path, so
+    # its "import agent" finds this file: hand it the package, which the import then returns.
+    import importlib
+
+    _bench = str(Path(__file__).resolve().parent)
+    _saved = list(sys.path)
+    sys.path[:] = [str(Path(__file__).resolve().parent.parent)] + [
+        p for p in sys.path if p and str(Path(p).resolve()) != _bench]
+    del sys.modules["agent"]
+    sys.modules["agent"] = importlib.import_module("agent")
+    sys.path[:] = _saved
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: python bench/agent.py
     sys.path.insert(0, str(ROOT))
