@@ -14,7 +14,7 @@ from agent.nodes.triage import triage_reason
 from bench.agent import WEEKS, Week, extract_week, load_week, score
 
 # week: (precision, recall, due-date accuracy) floors
-FLOORS = {"week-em": (0.92, 0.97, 0.88), "week-sales": (0.82, 0.70, 0.85)}
+FLOORS = {"week-em": (0.92, 0.97, 0.88), "week-sales": (0.80, 0.72, 0.85)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

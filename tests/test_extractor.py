@@ -241,3 +241,45 @@ def test_statements_pleasantries_and_newsletters_stay_non_items(owner: Owner) ->
         "The renewal went through yesterday without a hitch.",
     ):
         assert _their_mail(text, owner) == [], text
+
+
+def test_quick_replies_promise_without_a_subject_when_they_name_a_date(owner: Owner) -> None:
+    for text, due in (
+        ("Will send it over tomorrow.", "2026-11-19"),
+        ("Should have it to you by Friday.", "2026-11-20"),
+        ("On it, will have the numbers by Monday.", "2026-11-23"),
+        ("The signed copy will follow tomorrow.", "2026-11-19"),
+        ("The report is coming your way on Friday.", "2026-11-20"),
+        ("I'm sending the revised SOW on Monday.", "2026-11-23"),
+    ):
+        assert _their_mail(text, owner) == [("waiting", due)], text
+        assert [(k, d) for k, d, _ in _owner_mail(text, owner)] == [("commitment", due)], text
+    assert _their_mail("Will do.", owner) == []
+    assert _their_mail("Should be fine on Friday.", owner) == []
+    assert _their_mail("Happy to help any time.", owner) == []
+
+
+def test_more_ways_of_asking(owner: Owner) -> None:
+    for text, due in (
+        ("Any chance you could look at the contract today?", "2026-11-18"),
+        ("Are you OK to take the Monday call?", "2026-11-23"),
+        ("Mind sending the slides again?", None),
+        ("Could we get the final quote by Friday?", "2026-11-20"),
+        ("Can we get a demo account for our team?", None),
+        ("Request you to approve the PO at the earliest.", None),
+        ("We are waiting your reply on the proposal.", None),
+        ("Your sign-off is needed on the launch plan by Friday.", "2026-11-20"),
+    ):
+        got = EX.extract(make_message(text, subject="Re: deck"), owner)
+        assert [(i.kind, i.due) for i in got] == [("request", due)], text
+        assert "about deck" not in got[0].title, text  # titled by the ask, not the subject
+
+
+def test_more_preconditions(owner: Owner) -> None:
+    for text in (
+        "We cannot move forward without your signature on the SOW.",
+        "Legal has to approve the terms before we sign.",
+        "We're held up by the missing tax form.",
+        "Still waiting on your PO to process the order.",
+    ):
+        assert _their_mail(text, owner) == [("blocker", None)], text

@@ -55,6 +55,8 @@ _ASK_RE = re.compile(
     r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
+    r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
+    r"(?:i |we )?(?:kindly )?request you to|^mind|"
     r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
@@ -75,7 +77,9 @@ _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (poss
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"can you believe|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
-                            r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b",
+                            r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b|"
+                            # "should be fine on Friday": an expectation, asking nothing
+                            r"^(?:it |that |this |which )?should (?:be|work|do)\b",
                             re.I)
 _NOT_NAMES = frozenset(
     "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
@@ -87,7 +91,7 @@ _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
                                r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
 _BLOCKER_RE = re.compile(
-    r"\b(?:blocked|stuck) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
+    r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
     r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
@@ -97,7 +101,13 @@ _BLOCKER_RE = re.compile(
     r"\bwaiting (?:on|for) (?P<b5>[^.!?;]+?) (?:before|so that|so) (?:we|they|i|he|she|it|you)(?:'d| would)? "
     r"(?:can|could|are able to)\b|"
     r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
-    r"\bnothing (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)",
+    r"\bnothing (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
+    r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
+    r"before (?:we|they|i)\b|"
+    # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
+    # their status, not the owner's to unblock.
+    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
     re.I,
 )
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
@@ -114,7 +124,20 @@ _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
-    r"\b(?:needs?|requires?|(?:is|are|am) waiting for|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)",
+    r"\b(?:needs?|requires?|(?:is|are|am) waiting(?: for)?|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
+    r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
+    r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b",
+    re.I,
+)
+# A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
+# the deck on Friday", "Should have it to you by Monday"; and a thing that will arrive: "the signed
+# copy will follow tomorrow". Each counts only with a due date.
+_BARE_PROMISE_RE = re.compile(
+    r"^(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
+    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
+    r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
+    r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
+    r"will be with you|(?:will|should) reach you|will be in your inbox)\b",
     re.I,
 )
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
@@ -146,13 +169,13 @@ _MARKETING_KEYS = ("if you ", "ignore", "address book", "$link", "click ", "%", 
                    "now", "today")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
-_ASK_KEYS = ("you", " u", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
+_ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
-_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting for", "await")
+_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "we ", "i ")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
-_BLOCKER_KEYS = ("blocked ", "stuck ", "until", "on hold ", "pending ", "waiting ", "before ")
+_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -368,6 +391,9 @@ class EmbeddedExtractor:
         if owed and not question:
             title = _cap(_swap(f"send {name} {owed}", {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
+        bare = self._bare_promise(sentence, due, phrase)
+        if bare:
+            return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
@@ -386,6 +412,16 @@ class EmbeddedExtractor:
         return None
 
     @staticmethod
+    def _bare_promise(sentence: str, due: str | None, phrase: str) -> str:
+        """What a promise without its subject commits to ("will send it over tomorrow"), or ""."""
+        b = _BARE_PROMISE_RE.match(sentence)
+        if not b or not due or sentence.rstrip().endswith("?"):
+            return ""
+        vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
+        vp = _clean_vp(vp, phrase)
+        return "" if not vp or _VAGUE_RE.match(vp) else vp
+
+    @staticmethod
     def _owed(sentence: str, low: str, due: str | None, phrase: str) -> str:
         """What a sentence says the reader will get ("you'll have the pricing from me Friday"),
         or "" when it says nothing owed, with neither a due date nor "from me"."""
@@ -398,12 +434,13 @@ class EmbeddedExtractor:
     def _wish(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         """A request put as a need or a wish, from someone else to the owner."""
         w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
-        if not w or sentence.rstrip().endswith("?"):
+        # Only "can we get...?" asks by a question; a question of need is rhetorical.
+        if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
-        what = w.group("what") or w.group("what2")
+        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4")
         due, phrase = self._due(sentence, ctx)
-        addressed = bool(re.match(r"your\b", what, re.I)) or bool(w.group("modal") and w.group("modal").strip()
-                                                                   in ("'d", "would"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3"))
+                     or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
         name = first_name(ctx.other)
@@ -442,6 +479,11 @@ class EmbeddedExtractor:
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
+        if not question and _BARE_PROMISE_RE.match(sentence):
+            due, phrase = self._due(sentence, ctx)
+            bare = self._bare_promise(sentence, due, phrase)
+            if bare:
+                return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
