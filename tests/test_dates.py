@@ -31,7 +31,18 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("by 15 December", "2026-12-15"),
     ("due 2027-01-10", "2027-01-10"),
     ("Call me tomorrow at 3pm", "2026-11-19T15:00:00+00:00"),
+    ("Slides please, ahead of our Friday board call.", "2026-11-20"),
+    ("Two slides ahead of our Wednesday board call.", "2026-11-25"),
+    ("for the Wednesday standup", "2026-11-25"),
+    ("Can you do it this Wednesday?", "2026-11-18"),
+    ("The renewal needs your signature by the 30th.", "2026-11-30"),
+    ("before the auditors arrive on the 2nd", "2026-12-02"),
+    ("due on the 18th", "2026-11-18"),
+    ("Could you fix the alerts before the weekend?", "2026-11-20"),
+    ("I'll read it over the weekend.", "2026-11-22"),
+    ("We can chat this weekend.", "2026-11-22"),
     ("Nothing to see here.", None),
+    ("The 4th floor is closed.", None),
     ("We sat in the sun.", None),
 ])
 def test_relative_dates_resolve_against_the_message_date(sentence: str, due: str | None) -> None:

@@ -124,3 +124,162 @@ def test_examined_text_is_a_prefix_cut_at_a_line_break() -> None:
     one_line = "x" * (MAX_TEXT * 2)
     assert examined_text(make_message(one_line)) == one_line[:MAX_TEXT]
     assert examined_text(make_message("short")) == "short"
+
+
+# -- kinds written without "I'll", "can you" or "blocked" -------------------------------------
+# Wednesday 18 November 2026 is the message date: Thu 19, Fri 20, Mon 23, Tue 24, Wed 25.
+
+def _owner_mail(text: str, owner: Owner) -> list[tuple[str, str | None, str]]:
+    msg = make_message(text, sender="ada@example.com", to=("sam@client.example",), name="Ada")
+    return [(i.kind, i.due, i.evidence) for i in EX.extract(msg, owner)]
+
+
+def _their_mail(text: str, owner: Owner) -> list[tuple[str, str | None]]:
+    return [(i.kind, i.due) for i in EX.extract(make_message(text), owner)]
+
+
+def test_two_promises_in_one_sentence_are_two_commitments_each_with_its_date(owner: Owner) -> None:
+    for text, first, second in (
+        ("I'll draft the memo tonight and will share the budget on Monday.", "2026-11-18", "2026-11-23"),
+        ("I will book the venue today, and I'll send the invites by Friday.", "2026-11-18", "2026-11-20"),
+        ("We'll fix the export tomorrow and we will ship the patch next Tuesday.", "2026-11-19", "2026-11-24"),
+        ("I'm going to call the bank on Thursday and will wire the deposit on Friday!", "2026-11-19", "2026-11-20"),
+        ("I'll review Jo's draft this afternoon, then will send my notes tomorrow morning.",
+         "2026-11-18", "2026-11-19"),
+    ):
+        got = _owner_mail(text, owner)
+        assert [(k, d) for k, d, _ in got] == [("commitment", first), ("commitment", second)], text
+        assert all(ev in text for _, _, ev in got)  # each quotes its own clause verbatim
+
+
+def test_one_promise_with_and_inside_stays_one_item(owner: Owner) -> None:
+    got = _owner_mail("I'll send the deck and the notes by Friday.", owner)
+    assert [(k, d) for k, d, _ in got] == [("commitment", "2026-11-20")]
+
+
+def test_promises_without_ill_from_the_owner(owner: Owner) -> None:
+    for text, due in (
+        ("You'll get the signed contract from me on Thursday.", "2026-11-19"),
+        ("You will receive the revised quote from me by Monday.", "2026-11-23"),
+        ("You'll have the pricing from me first thing tomorrow.", "2026-11-19"),
+        ("Let me circle back on the hiring plan by Wednesday.", "2026-11-18"),
+        ("We'll have the export fixed by March 3.", "2027-03-03"),
+        ("We are going to send the final invoice next week.", "2026-11-23"),
+    ):
+        assert [(k, d) for k, d, _ in _owner_mail(text, owner)] == [("commitment", due)], text
+
+
+def test_owed_to_the_owner_without_ill_is_waiting(owner: Owner) -> None:
+    for text, due in (
+        ("You should have the invoice by Friday.", "2026-11-20"),
+        ("Expect the signed copy tomorrow.", "2026-11-19"),
+        ("You'll get the final numbers from me on Monday.", "2026-11-23"),
+        ("you will receive the countersigned NDA from us shortly", None),
+        ("Sure thing, you should have the new build in staging by Thursday.", "2026-11-19"),
+        ("Expect a draft of the proposal early next week.", "2026-11-23"),
+    ):
+        assert _their_mail(text, owner) == [("waiting", due)], text
+
+
+def test_asks_stated_as_a_need_or_a_wish_are_requests(owner: Owner) -> None:
+    for text, due in (
+        ("The renewal needs your signature in DocuSign by the 30th.", "2026-11-30"),
+        ("We need your approval on the vendor by Thursday.", "2026-11-19"),
+        ("We'd love a decision on the logo by Tuesday.", "2026-11-24"),
+        ("We would also like a copy of the insurance certificate.", None),
+        ("I'd appreciate a quick summary of the incident before Friday.", "2026-11-20"),
+        ("I need your sign-off on the budget by Monday, the hotels are filling up.", "2026-11-23"),
+        ("The migration plan needs a review from your side by next Tuesday.", "2026-11-24"),
+        ("We'd really like your feedback on the new onboarding flow.", None),
+        ("Our auditors require your written confirmation by the 25th.", "2026-11-25"),
+        ("I will need the approved salary band from you by Thursday.", "2026-11-19"),
+    ):
+        assert _their_mail(text, owner) == [("request", due)], text
+
+
+def test_blockers_stated_as_a_precondition(owner: Owner) -> None:
+    for text in (
+        "We are still waiting on the audit letter before we can file.",
+        "The contractors need VPN access before they can start.",
+        "Nothing ships until security signs off.",
+        "Nothing goes to production until the pen test is closed.",
+        "Our team needs the API keys before we can begin the integration.",
+        "Procurement requires a signed DPA before they will issue the PO.",
+        "We won't launch until the translations are approved.",
+        "We're waiting for the final designs so we can start building.",
+    ):
+        assert _their_mail(text, owner) == [("blocker", None)], text
+
+
+def test_due_phrases_ahead_of_an_event_and_let_me_know_by(owner: Owner) -> None:
+    assert _their_mail("Please send two slides on reliability ahead of our Wednesday board call.", owner) == [
+        ("request", "2026-11-25")]
+    assert _their_mail("Please send two slides on reliability ahead of our Friday board call.", owner) == [
+        ("request", "2026-11-20")]
+    items = EX.extract(make_message("Let me know by Thursday whether you want to extend the offer.",
+                                    subject="Candidate feedback"), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", "2026-11-19")]
+    assert "extend the offer" in items[0].title and "Candidate feedback" not in items[0].title
+
+
+def test_statements_pleasantries_and_newsletters_stay_non_items(owner: Owner) -> None:
+    for text in (
+        "Thanks so much for the help last week!",
+        "We need a bigger office, honestly.",
+        "The team would love the new coffee machine.",
+        "Lunch was great, see you next time.",
+        "Our revenue grew 40% last quarter.",
+        "The board meeting moved to next Wednesday.",
+        "You should have seen the crowd at the launch!",
+        "Expect some delays on the ring road tomorrow.",
+        "You'll love the new dashboard.",
+        "Nothing to report this week.",
+        "We waited for the train for an hour.",
+        "Hope you have a lovely weekend.",
+        "Join our webinar on Thursday and get 20% off.",
+        "I would like to thank everyone for a great quarter.",
+        "The renewal went through yesterday without a hitch.",
+    ):
+        assert _their_mail(text, owner) == [], text
+
+
+def test_quick_replies_promise_without_a_subject_when_they_name_a_date(owner: Owner) -> None:
+    for text, due in (
+        ("Will send it over tomorrow.", "2026-11-19"),
+        ("Should have it to you by Friday.", "2026-11-20"),
+        ("On it, will have the numbers by Monday.", "2026-11-23"),
+        ("The signed copy will follow tomorrow.", "2026-11-19"),
+        ("The report is coming your way on Friday.", "2026-11-20"),
+        ("I'm sending the revised SOW on Monday.", "2026-11-23"),
+    ):
+        assert _their_mail(text, owner) == [("waiting", due)], text
+        assert [(k, d) for k, d, _ in _owner_mail(text, owner)] == [("commitment", due)], text
+    assert _their_mail("Will do.", owner) == []
+    assert _their_mail("Should be fine on Friday.", owner) == []
+    assert _their_mail("Happy to help any time.", owner) == []
+
+
+def test_more_ways_of_asking(owner: Owner) -> None:
+    for text, due in (
+        ("Any chance you could look at the contract today?", "2026-11-18"),
+        ("Are you OK to take the Monday call?", "2026-11-23"),
+        ("Mind sending the slides again?", None),
+        ("Could we get the final quote by Friday?", "2026-11-20"),
+        ("Can we get a demo account for our team?", None),
+        ("Request you to approve the PO at the earliest.", None),
+        ("We are waiting your reply on the proposal.", None),
+        ("Your sign-off is needed on the launch plan by Friday.", "2026-11-20"),
+    ):
+        got = EX.extract(make_message(text, subject="Re: deck"), owner)
+        assert [(i.kind, i.due) for i in got] == [("request", due)], text
+        assert "about deck" not in got[0].title, text  # titled by the ask, not the subject
+
+
+def test_more_preconditions(owner: Owner) -> None:
+    for text in (
+        "We cannot move forward without your signature on the SOW.",
+        "Legal has to approve the terms before we sign.",
+        "We're held up by the missing tax form.",
+        "Still waiting on your PO to process the order.",
+    ):
+        assert _their_mail(text, owner) == [("blocker", None)], text

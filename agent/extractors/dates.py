@@ -30,11 +30,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(
         r"\b(\d{4}-\d{2}-\d{2}|(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
         r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
+    # "the 18th": the next such day of a month, this one or the next.
+    ("day_of_month", re.compile(r"\b(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the "
+                                r"(\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:" + MONTHS + r")\b)", re.I)),
     ("next_weekday", re.compile(r"\bnext " + _WD + r"\b" + _TIME, re.I)),
+    # A weekday naming an event ("our Tuesday board call") is that event's next day, a week on
+    # when the mail is written on that weekday: today's event would be "today's".
+    ("event_weekday", re.compile(r"\b(?:our|the|your|their|my|next week's) " + _WD + r"(?:'s)? (?=[a-z])"
+                                 r"(?!morning|afternoon|evening|night|eod\b)", re.I)),
     ("this_weekday", re.compile(r"\b(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|evening))?" + _TIME, re.I)),
     ("end_next_week", re.compile(r"\bend of next week\b", re.I)),
+    ("before_weekend", re.compile(r"\b(?:before|by) the weekend\b", re.I)),
+    ("weekend", re.compile(r"\b(?:over|at|during|on) the weekend\b|\bthis weekend\b", re.I)),
     ("end_week", re.compile(r"\b(eow|end of (the |this )?week)\b", re.I)),
     ("end_next_month", re.compile(r"\bend of next month\b", re.I)),
     ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
@@ -50,7 +59,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # each branch; the others need the literal words written in them.
 _DIGIT_RE = re.compile(r"\d")
 _KEYS: dict[str, tuple[str, ...]] = {
+    "day_of_month": ("the ",),
     "next_weekday": ("next ",),
+    "event_weekday": ("our ", "the ", "your ", "their ", "my ", "next week's "),
+    "before_weekend": ("weekend",),
+    "weekend": ("weekend",),
     "this_weekday": ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday"),
     "tomorrow": ("tomorrow", "tmr"),
     "end_next_week": ("end of next week",),
@@ -134,6 +147,15 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
             when = base
         elif kind == "tomorrow":
             when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
+        elif kind == "day_of_month":
+            when = _day_of_month(base, int(m.group(1)))
+        elif kind == "event_weekday":
+            wd = WEEKDAYS[fold(m.group(1))]
+            when = _weekday_on_or_after(base + timedelta(days=1), wd)
+        elif kind == "before_weekend":
+            when = _end_of_week(base, last_workday)
+        elif kind == "weekend":
+            when = _weekday_on_or_after(base, 6)
         elif kind == "end_week":
             when = _end_of_week(base, last_workday)
         elif kind == "end_next_week":
@@ -172,6 +194,18 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
             return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
         return when.isoformat(), m.group(0).strip()
     return None, ""
+
+
+def _day_of_month(base: date, day: int) -> date | None:
+    """The first date on or after ``base`` whose day of the month is ``day``."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = base.year, base.month
+    for _ in range(3):  # 31 exists in one of any two months in a row
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= base:
+            return date(year, month, day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _add_workdays(base: date, n: int, last_workday: int) -> date:

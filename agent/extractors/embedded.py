@@ -55,10 +55,13 @@ _ASK_RE = re.compile(
     r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
+    r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
+    r"(?:i |we )?(?:kindly )?request you to|^mind|"
     r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
-_NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would)? (?:need|want|require)s? (?P<what>.{3,80}?) from you\b", re.I)
+_NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)? (?:need|want|require)s? "
+                           r"(?P<what>.{3,80}?) from you\b", re.I)
 _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
@@ -67,25 +70,81 @@ _IMPERATIVE_RE = re.compile(
     re.I,
 )
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
-                           r"add \S+@\S+ to your address book|\$link|click (here|below|above)", re.I)
+                           r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
+                           r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
+                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
-                            r"can you believe|right\?$)", re.I)
+                            r"can you believe|right\?$)|"
+                            # "you should have seen the crowd": an exclamation about the past
+                            r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b|"
+                            # "should be fine on Friday": an expectation, asking nothing
+                            r"^(?:it |that |this |which )?should (?:be|work|do)\b",
+                            re.I)
 _NOT_NAMES = frozenset(
     "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
     "therefore however so then now anyway again and but well guys team all everyone folks friends please "
     "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
     "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow".split())
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
+# What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
+_LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
+                               r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
 _BLOCKER_RE = re.compile(
-    r"\b(?:blocked|stuck) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
-    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't)\s+(?:proceed|sign|move forward|move ahead|"
-    r"start|continue|ship|launch|go ahead|release|close|finali[sz]e|deploy|merge|kick off|begin|pay|onboard)"
+    r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
+    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
     r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
-    r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)",
+    r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
+    # A precondition: "still waiting on X before we can...", "they need X before they can start",
+    # "nothing ships until X".
+    r"\bwaiting (?:on|for) (?P<b5>[^.!?;]+?) (?:before|so that|so) (?:we|they|i|he|she|it|you)(?:'d| would)? "
+    r"(?:can|could|are able to)\b|"
+    r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
+    r"\bnothing (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
+    r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
+    r"before (?:we|they|i)\b|"
+    # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
+    # their status, not the owner's to unblock.
+    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
     re.I,
 )
+# Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
+# the invoice by Friday", "expect the signed copy tomorrow". It counts with a due date or "from me".
+_OWED_RE = re.compile(
+    r"^(?:[\w ,]{0,30}?\b)?(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
+    r"(?!(?:received|gotten|got|been|seen|heard|to|that|it\b|some (?:delays?|rain))\b)(?P<what>[^.!?;]+)",
+    re.I,
+)
+_FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
+# An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
+# "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
+# a bigger room") counts only with a due date; a "would" wish or a "your" is addressed anyway.
+_WISH_RE = re.compile(
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
+    r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
+    r"\b(?:needs?|requires?|(?:is|are|am) waiting(?: for)?|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
+    r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
+    r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b",
+    re.I,
+)
+# A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
+# the deck on Friday", "Should have it to you by Monday"; and a thing that will arrive: "the signed
+# copy will follow tomorrow". Each counts only with a due date.
+_BARE_PROMISE_RE = re.compile(
+    r"^(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
+    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
+    r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
+    r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
+    r"will be with you|(?:will|should) reach you|will be in your inbox)\b",
+    re.I,
+)
+# Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
+_CLAUSE_SPLIT_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:i|we|you)(?:'ll| will| shall)|will|(?:i|we)(?:'m| am|'re| are) "
+    r"going to|you should have)\b)", re.I)
+_SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
@@ -106,14 +165,17 @@ _COURTESY_KEYS = ("let ", "any ", "hope ", "looking forward", "feel free", "hesi
                   "thank you ", "have a ", "enjoy ", "congrat", "if ", "just ", "find ", "see ", "attached ",
                   "don't ", "do not ", "never ")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
-_MARKETING_KEYS = ("if you ", "ignore", "address book", "$link", "click ")
+_MARKETING_KEYS = ("if you ", "ignore", "address book", "$link", "click ", "%", "register now", "early", "limited",
+                   "now", "today")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
-_ASK_KEYS = ("you", " u", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
+_ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
+_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
+_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "we ", "i ")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
-_BLOCKER_KEYS = ("blocked ", "stuck ", "until", "on hold ", "pending ")
+_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -248,13 +310,35 @@ class EmbeddedExtractor:
         items: list[Item] = []
         seen: set[str] = set()
         for sentence in sentences(examined_text(message)):
-            item = self._classify(sentence, ctx)
-            if item is not None and item.kind == "blocker" and any(i.kind == "blocker" for i in items):
-                continue  # one message describes one blocker; later sentences elaborate on it
-            if item is not None and item.title.lower() not in seen:
-                seen.add(item.title.lower())
-                items.append(item)
+            for item in self._sentence_items(sentence, ctx):
+                if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
+                    continue  # one message describes one blocker; later sentences elaborate on it
+                if item.title.lower() not in seen:
+                    seen.add(item.title.lower())
+                    items.append(item)
         return items
+
+    def _sentence_items(self, sentence: str, ctx: _Ctx) -> list[Item]:
+        """One item per promise when a sentence joins several ("I'll draft it tonight and will
+        share it Monday"), each quoting its own clause and keeping its own due date; else the
+        sentence's item, if any."""
+        parts = _CLAUSE_SPLIT_RE.split(sentence)
+        if len(parts) > 1:
+            head = _SUBJECT_RE.search(parts[0])
+            found: list[Item] = []
+            for n, part in enumerate(parts):
+                part = _TRAILING_RE.sub("", part.strip())
+                # "...and will share": the later clause borrows the first one's subject to be read,
+                # and quotes only its own words.
+                read = f"{head.group(1)} {part}" if n and head and re.match(r"will\b", part, re.I) else part
+                item = self._classify(read, ctx)
+                if item is not None:
+                    item.evidence = part
+                    found.append(item)
+            if len(found) > 1:
+                return found
+        item = self._classify(sentence, ctx)
+        return [item] if item is not None else []
 
     def is_request(self, sentence: str) -> bool:
         """Does this sentence, written to the owner, ask the owner to act or answer?"""
@@ -303,6 +387,13 @@ class EmbeddedExtractor:
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
+        owed = self._owed(sentence, low, due, phrase)
+        if owed and not question:
+            title = _cap(_swap(f"send {name} {owed}", {"you": name, "your": f"{name}'s"}))
+            return self._item("commitment", title, sentence, ctx, due, "me")
+        bare = self._bare_promise(sentence, due, phrase)
+        if bare:
+            return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
@@ -319,6 +410,44 @@ class EmbeddedExtractor:
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
         return None
+
+    @staticmethod
+    def _bare_promise(sentence: str, due: str | None, phrase: str) -> str:
+        """What a promise without its subject commits to ("will send it over tomorrow"), or ""."""
+        b = _BARE_PROMISE_RE.match(sentence)
+        if not b or not due or sentence.rstrip().endswith("?"):
+            return ""
+        vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
+        vp = _clean_vp(vp, phrase)
+        return "" if not vp or _VAGUE_RE.match(vp) else vp
+
+    @staticmethod
+    def _owed(sentence: str, low: str, due: str | None, phrase: str) -> str:
+        """What a sentence says the reader will get ("you'll have the pricing from me Friday"),
+        or "" when it says nothing owed, with neither a due date nor "from me"."""
+        o = _search(_OWED_RE, _OWED_KEYS, sentence, low)
+        if not o or not (due or _FROM_ME_RE.search(o.group("what"))):
+            return ""
+        what = _clean_vp(_FROM_ME_RE.sub("", o.group("what")), phrase)
+        return "" if _VAGUE_RE.match(what) else what
+
+    def _wish(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
+        """A request put as a need or a wish, from someone else to the owner."""
+        w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
+        # Only "can we get...?" asks by a question; a question of need is rhetorical.
+        if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
+            return None
+        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4")
+        due, phrase = self._due(sentence, ctx)
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3"))
+                     or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
+        if not (addressed or due):
+            return None
+        name = first_name(ctx.other)
+        what = _swap(_clean_vp(what, phrase), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
+        if not what or len(what.split()) < 2:
+            return None
+        return self._item("request", f"Get {what} to {name}", sentence, ctx, due, "me")
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
         """A request that names someone else first ("Bob, can you...") in mail to several people
@@ -341,11 +470,21 @@ class EmbeddedExtractor:
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
         if b:
             due, phrase = self._due(sentence, ctx)
-            what = next(g for g in (b.group("b1"), b.group("b2"), b.group("b3"), b.group("b4")) if g)
+            what = next(g for g in b.groups() if g)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
-        p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         question = sentence.rstrip().endswith("?")
+        if not question and _search(_OWED_RE, _OWED_KEYS, sentence, low):
+            due, phrase = self._due(sentence, ctx)
+            owed = self._owed(sentence, low, due, phrase)
+            if owed:
+                return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
+        if not question and _BARE_PROMISE_RE.match(sentence):
+            due, phrase = self._due(sentence, ctx)
+            bare = self._bare_promise(sentence, due, phrase)
+            if bare:
+                return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
+        p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
             if due or re.search(r"\b(you|your)\b", sentence, re.I):
@@ -354,6 +493,11 @@ class EmbeddedExtractor:
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         # _classify has ruled out courtesy and away notes; marketing remains to check.
+        if (not _search(_ASK_RE, _ASK_KEYS, sentence, low) and not _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
+                and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) and not self._aimed_elsewhere(sentence, ctx)):
+            wish = self._wish(sentence, low, ctx)
+            if wish is not None:
+                return wish
         if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or not self._asks(sentence, low)
                 or self._aimed_elsewhere(sentence, ctx)):
             return None
@@ -368,8 +512,13 @@ class EmbeddedExtractor:
             if a is not None:
                 groups = a.groupdict()
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
+            known = _LET_KNOW_WHAT_RE.search(sentence) if vp and _LET_KNOW_RE.match(vp) else None
             if vp and not _LET_KNOW_RE.match(vp):
                 title = _cap(_swap(vp, swap))
+            elif known:  # titled by what is asked, not by the subject
+                q = _DANGLING_WORDS_RE.sub("", _SOFTENERS_RE.sub("", known.group("q").replace(phrase, " ") if phrase
+                                                                 else known.group("q")))
+                title = f"Tell {name} {_SPACES_RE.sub(' ', _swap(q, swap)).strip()}"
             else:
                 subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
                 title = f"Reply to {name} about {subject or 'their message'}"
