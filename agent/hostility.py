@@ -139,7 +139,7 @@ def owner_authenticated(message: Message, owner_email: str, authserv_id: str) ->
             continue  # any other server's header may have been written by the sender
         for method, result, props in _RESULT_RE.findall(header.split(";", 1)[1] if ";" in header else ""):
             m = _DOMAIN_RE.search(props)
-            for_owner = bool(m) and m.group(1).lower().rpartition("@")[2] == domain
+            for_owner = m is not None and m.group(1).lower().rpartition("@")[2] == domain
             if result.lower() == "pass" and for_owner:
                 passed = True
             elif result.lower() in ("fail", "permerror", "temperror") and (for_owner or method.lower() == "dmarc"):
