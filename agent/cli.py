@@ -532,7 +532,12 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     app = App(settings, clock_mod.system())
     parsed = _read_files(files)
     messages = [m for _, m, _ in parsed if m is not None]
-    new_items, errors = _extract_all(messages, Context(extractor=app.extractor, owner=app.owner, clock=app.clock))
+    sent = settings["mail"]["sent_folder"]
+    for m in messages:
+        if m.sender.email == settings.owner_email:
+            m.folder = sent  # a file has no folder: one from you is read as the mail you sent
+    new_items, errors = _extract_all(messages, Context(extractor=app.extractor, owner=app.owner, clock=app.clock,
+                                                       sent_folder=sent))
     failed = False
     for path, msg, error in parsed:
         if msg is None or msg.message_id in errors:

@@ -77,7 +77,8 @@ class CycleReport:
 def graph_context(app: App) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
                    max_age=app.settings["mail"]["max_age"], fallback=app.fallback,
-                   policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)))
+                   policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)),
+                   sent_folder=app.settings["mail"]["sent_folder"], authserv_id=app.settings["mail"]["authserv_id"])
 
 
 def correspondents(app: App) -> Correspondents:

@@ -151,6 +151,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "poll_interval": Key(S, "2m", "How often to look for new mail.", check=parse_duration, bounds=("1s", "1d")),
         "max_age": Key(S, "30d", "Mail older than this yields no items (the first sync of a full mailbox "
                        "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
+        "authserv_id": Key(S, "", "The authserv-id your receiving mail server writes in Authentication-Results "
+                           "(e.g. mx.example.com): mail in INBOX from your own address counts as yours only when "
+                           "that server's header passes DKIM or DMARC for your domain. Empty: none does."),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
         "lists": Key(list, [], "Mailing lists read like personal mail, by List-Id (\"team.corp.example\") or list "
                      "address (\"team@corp.example\"); other list mail yields no items.", items=str),

@@ -41,3 +41,5 @@ class Context:
     fallback: Extractor | None = None  # used for a message when ``extractor`` fails
     max_age: timedelta | None = None  # older mail is recorded, but yields no items
     policy: MailPolicy | None = None  # allowed lists and known correspondents; None: the defaults
+    sent_folder: str | None = None  # mail from the owner's address counts as the owner's only here...
+    authserv_id: str = ""  # ...or when this receiving server authenticated it

@@ -578,6 +578,57 @@ def _charset_param(content_type: str) -> str | None:
     return holder.get_content_charset()
 
 
+_TAG_RE = re.compile(r"""<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_STYLE_RE = re.compile(r"""\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+# Text a reader never sees: it could speak to an extractor unseen, so it is dropped.
+_HIDDEN_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])font-size\s*:\s*0*\.?0+\s*(px|pt|em|rem|%)?\s*(;|!|$)|"
+    r"(?<![\w-])opacity\s*:\s*0*\.?0+\s*(;|!|$)|(?<![\w-])(max-)?(height|width)\s*:\s*0+\s*(px)?\s*;.*overflow\s*:\s*hidden",
+    re.I)
+_WHITE_RE = re.compile(r"(?<![\w-])color\s*:\s*(#fff\b|#ffffff\b|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)])", re.I)
+_DARK_BACKGROUND_RE = re.compile(r"background(-color)?\s*:\s*(?!\s*(#fff\b|#ffffff\b|white\b|transparent|none|"
+                                 r"rgba?\(\s*255\s*,\s*255\s*,\s*255))", re.I)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def _hidden(attrs: str) -> bool:
+    if re.search(r"(^|\s)hidden(\s|=|/|$)", attrs, re.I):
+        return True
+    m = _STYLE_RE.search(attrs)
+    if not m:
+        return False
+    style = m.group(1).strip("\"'")
+    # White text counts as hidden unless the same element paints a background behind it.
+    return bool(_HIDDEN_RE.search(style) or (_WHITE_RE.search(style) and not _DARK_BACKGROUND_RE.search(style)))
+
+
+def drop_hidden(html: str) -> str:
+    """``html`` without the elements styled out of sight (display:none, visibility:hidden, a
+    zero font size or opacity, white text on no background) and their content."""
+    out: list[str] = []
+    pos = 0
+    skipping: str | None = None
+    depth = 0
+    for m in _TAG_RE.finditer(html):
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if skipping is not None:
+            if name == skipping and not attrs.rstrip().endswith("/"):
+                depth += -1 if closing else 1
+                if depth == 0:
+                    skipping, pos = None, m.end()
+            continue
+        if closing or not _hidden(attrs):
+            continue
+        out.append(html[pos:m.start()])
+        pos = m.end()
+        if name not in _VOID and not attrs.rstrip().endswith("/"):
+            skipping, depth = name, 1
+    if skipping is not None:
+        return "".join(out)  # hidden to the end: nothing after it shows
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def html_to_text(html: str) -> str:
     """Readable text from HTML: links, images and tables are flattened, nothing is wrapped."""
     h = html2text.HTML2Text()
@@ -587,6 +638,7 @@ def html_to_text(html: str) -> str:
     h.ignore_links = True
     h.ignore_tables = True
     h.unicode_snob = True
+    html = drop_hidden(html)
     try:
         return h.handle(html)
     except Exception:  # noqa: BLE001 - html2text on hostile markup: fall back to stripping tags

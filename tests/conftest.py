@@ -67,7 +67,9 @@ def make_message(text: str, sender: str = "maria@fund.example", to: tuple[str, .
                  cc: tuple[str, ...] = (), subject: str = "Re: deck", date: datetime | None = None,
                  message_id: str = "<m1@fund.example>", name: str = "Maria Chen",
                  references: tuple[str, ...] = ()) -> Message:
+    # The owner's own mail is read from the Sent folder: from INBOX it would be a forged owner.
     return Message(
+        folder="Sent" if sender == "ada@example.com" else "INBOX",
         message_id=message_id, subject=subject, sender=Address(name, sender),
         to=[Address("", t) for t in to], cc=[Address("", c) for c in cc],
         date=date or datetime(2026, 11, 18, 9, 0, tzinfo=UTC),  # a Wednesday

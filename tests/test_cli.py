@@ -438,3 +438,13 @@ def test_a_pipe_or_an_endless_file_gets_its_line_and_never_hangs(capsys: pytest.
     os.mkfifo(calendar)
     code, _, err = run(capsys, "--config", str(demo_config), "sync")
     assert code == 2 and f"calendar.paths[1]: {calendar} is a pipe, not a file" in err
+
+
+def test_extract_reads_a_file_from_the_owner_as_sent_mail(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
+    sent = demo_config.parent / "mail" / ".Sent" / "cur"
+    promise = next(p for p in sent.iterdir() if b"<s1.ada@loom.example>" in p.read_bytes())
+    code, out, _ = run(capsys, "--config", str(demo_config), "extract", str(promise), "--json")
+    (row,) = _lines(out)
+    # A file has no folder; from the owner, it is what the owner sent, not a forged owner.
+    assert code == 0
+    assert [(i["kind"], i["owner"]) for i in row["items"]] == [("commitment", "me"), ("waiting", "maria@northwind.vc")]
