@@ -573,7 +573,8 @@ def test_a_block_asked_for_by_reply_waits_out_a_failing_calendar(world: tuple[Ap
     assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
 
 
-def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp_path: Path) -> None:
+def _asked_for_and_refused(tmp_path: Path) -> tuple[App, Clock, Run, int]:
+    """A reply asks for 15:15-16:15 for the third focus item; the calendar refuses the write."""
     clock = Clock(DEMO_NOW)
     app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
     run = Run((app, clock, ServedMemory(app)))
@@ -582,6 +583,11 @@ def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp
     owner_reply(app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
     run.served.fail_writes(True)
     assert sync_once(app).blocks.failed == 1
+    return app, clock, run, third
+
+
+def test_the_brief_does_not_call_a_block_booked_before_it_is_on_the_calendar(tmp_path: Path) -> None:
+    app, _, run, third = _asked_for_and_refused(tmp_path)
     assert run.blocks(third) == []
     assert "Focus block booked" not in focus_text(app, 3)
     assert "Focus block asked for: 15:15–16:15" in focus_text(app, 3)
@@ -666,14 +672,7 @@ def test_blocks_on_a_daylight_saving_day_last_90_real_minutes(world: tuple[App, 
 
 
 def test_a_block_asked_for_whose_time_went_by_unbooked_is_forgotten(tmp_path: Path) -> None:
-    clock = Clock(DEMO_NOW)
-    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
-    run = Run((app, clock, ServedMemory(app)))
-    run.cycle()
-    third = focus_ids(app)[2]
-    owner_reply(app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
-    run.served.fail_writes(True)
-    sync_once(app)  # the calendar refuses it: it stays asked for
+    app, clock, run, third = _asked_for_and_refused(tmp_path)
     clock.now = DEMO_NOW + timedelta(hours=9)  # 16:30, after the hour asked for
     run.served.fail_writes(False)
     with structlog.testing.capture_logs() as logs:
