@@ -8,6 +8,14 @@ recall and F1 per kind and overall and the share of matched items whose due date
 request precision, recall and F1 on the held-out split of the shared request sentences, as
 ``bench/extract.py`` computes it.
 
+``economy()``: the LLM extractor, with a scripted model that answers nothing and counts its
+calls, on an inbox of the three labelled weeks mixed with public mail (the shared reply corpora
+and CPython's email test messages): the share of messages that reach the model, the prompt
+tokens sent per 100 messages (4 characters a token), the calls a second run saves through the
+cache, and the gold items whose message the triage or the gate keeps from the model.
+
+``resolution()``: the scripted 20-thread scenario, as ``bench/resolution.py`` prints it.
+
 A week is scored message by message, as the cycle extracts it: each message is parsed, mail the
 triage skips (bulk, notifications, hostile) yields nothing, and every other message goes through
 the extractor. An item matches a gold entry of the same message and kind whose evidence it
@@ -198,12 +206,135 @@ def extraction(request_data: Path, show_dev_misses: bool = False) -> None:
         print(f"{'requests':<11} {'held-out':<11} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
 
 
+PUBLIC_REPLIES = ROOT.parent / "shared" / "data" / "replies"
+# The owner public mail is read for; its senders are strangers, as most of an inbox's are.
+PUBLIC_OWNER = DEMO_OWNER
+
+
+def _wrapped(body: bytes, n: int) -> bytes:
+    """A bare reply body (the crisp corpus holds only bodies) as a message to the public owner."""
+    head = (f"From: Sender {n} <sender{n}@public.example>\r\nTo: {PUBLIC_OWNER.email}\r\n"
+            f"Subject: Re: thread {n}\r\nDate: Tue, 17 Nov 2026 09:{n % 60:02d}:00 +0000\r\n"
+            f"Message-ID: <crisp.{n}@public.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n")
+    return head.encode() + body
+
+
+def public_mail() -> list[Message]:
+    """Public mail written by others: talon's reply fixtures, crisp's bare replies, and the
+    email test messages CPython ships. What does not parse is skipped, as the sync does."""
+    raw: list[bytes] = [p.read_bytes() for p in sorted((PUBLIC_REPLIES / "talon").glob("*.eml"))]
+    raw += [_wrapped(p.read_bytes(), n) for n, p in enumerate(sorted((PUBLIC_REPLIES / "crisp").glob("*.txt")))]
+    try:
+        import test.test_email
+
+        raw += [p.read_bytes() for p in sorted((Path(test.test_email.__file__).parent / "data").glob("msg_*.txt"))]
+    except ImportError:  # an interpreter without its test suite
+        pass
+    parsed = (try_parse(b)[0] for b in raw)
+    return [m for m in parsed if m is not None]
+
+
+@dataclass
+class Inbox:
+    """Messages, each with the owner it is read for, and the gold entries that come with them."""
+
+    mail: list[tuple[Message, Owner]]
+    gold: dict[str, list[dict[str, str | None]]]  # week name -> its gold entries
+    weeks: dict[str, set[str]]  # week name -> its message ids
+
+
+def inbox() -> Inbox:
+    """The three labelled weeks mixed with the public mail."""
+    weeks = [demo_week(), load_week(WEEKS / "week-em"), load_week(WEEKS / "week-sales")]
+    mail = [(m, w.owner) for w in weeks for m in w.messages] + [(m, PUBLIC_OWNER) for m in public_mail()]
+    return Inbox(mail, {w.name: w.gold for w in weeks}, {w.name: {m.message_id for m in w.messages} for w in weeks})
+
+
+def _counting_extractor(cache_path: Path | None, gated: bool) -> object:
+    """An LLM extractor on a scripted model that answers "no items" to every call and keeps
+    the prompts it was sent."""
+    import itertools
+
+    from agent.extractors.llm import Cache, CircuitBreaker, LlmExtractor
+    from tests.fake_chat import ScriptedChat, tool_reply
+
+    model = ScriptedChat(messages=itertools.repeat(tool_reply([])))
+    cache = Cache(cache_path) if cache_path is not None else None
+    llm = LlmExtractor(model, "openai", "scripted", goals=["Close the seed round"], cache=cache, retries=0,
+                       breaker=CircuitBreaker(threshold=10**9), gate=None if gated else (lambda m, o: True))
+    return llm
+
+
+def _run(llm: object, box: Inbox, triaged: bool) -> tuple[int, int]:
+    """Extract every message (the triage first when ``triaged``); the model's calls and the
+    prompt characters it was sent."""
+    from agent.extractors.llm import LlmExtractor
+
+    assert isinstance(llm, LlmExtractor)
+    model = llm.model
+    before_calls, before_prompts = model.calls, len(model.prompts)  # type: ignore[attr-defined]
+    for msg, owner in box.mail:
+        if triaged and triage_reason(msg):
+            continue
+        llm.extract(msg, owner)
+    sent = model.prompts[before_prompts:]  # type: ignore[attr-defined]
+    return model.calls - before_calls, sum(len(str(m.content)) for p in sent for m in p)  # type: ignore[attr-defined]
+
+
+def economy() -> dict[str, float]:
+    """Print and return the LLM economy figures on the assembled inbox."""
+    import tempfile
+
+    from agent.extractors.llm import CHARS_PER_TOKEN
+
+    box = inbox()
+    n = len(box.mail)
+    public = n - sum(len(ids) for ids in box.weeks.values())
+    everything = _counting_extractor(None, gated=False)
+    all_calls, all_chars = _run(everything, box, triaged=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        gated = _counting_extractor(Path(tmp) / "llm-cache.db", gated=True)
+        calls, chars = _run(gated, box, triaged=True)
+        second_calls, _ = _run(gated, box, triaged=True)
+    embedded = EmbeddedExtractor()
+    passed = {m.message_id for m, o in box.mail if not triage_reason(m) and embedded.flags(m, o)}
+    triage_passed = {m.message_id for m, _ in box.mail if not triage_reason(m)}
+    print("== economy: the LLM extractor on an assembled inbox ==")
+    print(f"inbox: {n} messages ({', '.join(f'{k} {len(v)}' for k, v in box.weeks.items())}, public mail {public})")
+    print(f"reach the model: {calls}/{n} ({calls / n:.0%}; goal <= 40%), against {all_calls} sending everything")
+    # The labelled weeks hold work in most of their messages: those must reach the model anyway.
+    holding = {str(g["message_id"]) for gold in box.gold.values() for g in gold}
+    labelled = set().union(*box.weeks.values())
+    public_passed = sum(1 for m, _ in box.mail if m.message_id in passed and m.message_id not in labelled)
+    print(f"messages holding a gold item: {len(holding)}/{n} ({len(holding) / n:.0%}); "
+          f"public mail reaching the model: {public_passed}/{public}")
+    print(f"prompt tokens per 100 messages: {chars / CHARS_PER_TOKEN / n * 100:,.0f} "
+          f"(sending everything: {all_chars / CHARS_PER_TOKEN / n * 100:,.0f})")
+    print(f"second run of the same inbox: {second_calls} calls, {calls - second_calls} saved by the cache")
+    figures: dict[str, float] = {"messages": n, "share_to_llm": calls / n, "calls": calls,
+                                 "tokens_per_100": chars / CHARS_PER_TOKEN / n * 100,
+                                 "second_run_calls": second_calls}
+    missed_total = 0
+    for week, gold in box.gold.items():
+        by_triage = sum(1 for g in gold if g["message_id"] not in triage_passed)
+        by_gate = sum(1 for g in gold if g["message_id"] in triage_passed and g["message_id"] not in passed)
+        missed_total += by_triage + by_gate
+        recall = 1 - by_gate / max(len(gold) - by_triage, 1)
+        print(f"{week:<11} gold {len(gold):>3}: missed by the triage {by_triage}, by the gate {by_gate} "
+              f"(gate recall {recall:.0%})")
+    figures["gold_missed"] = missed_total
+    return figures
+
+
 def main() -> None:
     from bench.extract import DEFAULT
+    from bench.resolution import resolution
 
     logs.configure(level="warning")
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     extraction(Path(args[0]) if args else DEFAULT, show_dev_misses="--dev-misses" in sys.argv)
+    economy()
+    resolution()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from agent.extractors.embedded import EmbeddedExtractor
 from agent.extractors.llm import Cache, CircuitBreaker, LlmExtractor, fit
 from agent.graph import run_batch
 from agent.state import Context
+from connectors.types import Attachment, Message
 from planner.store import Store
 from tests.conftest import make_message
 from tests.fake_chat import ScriptedChat, item, tool_reply
@@ -158,3 +159,47 @@ def test_a_long_body_keeps_the_newest_reply_and_the_threads_start() -> None:
     assert cut.startswith("NEWEST reply.") and cut.endswith("THREAD START")
     assert "part of the thread cut" in cut
     assert fit("short", 100) == "short"
+
+
+def _thread_mail(text: str, n: int, day: int, owners: bool = False, attachments: tuple[str, ...] = ()) -> Message:
+    """Message ``n`` of one thread with Maria, on ``day`` of November 2026."""
+    sender, to = (("ada@example.com", ("maria@fund.example",)) if owners
+                  else ("maria@fund.example", ("ada@example.com",)))
+    msg = make_message(text, sender=sender, to=to, subject="Re: pricing" if n > 1 else "pricing",
+                       date=datetime(2026, 11, day, 9, 0, tzinfo=UTC), message_id=f"<p{n}@x>",
+                       name="Ada Lovelace" if owners else "Maria Chen", references=("<p1@x>",) if n > 1 else ())
+    msg.attachments = [Attachment(a, "application/pdf", 1000) for a in attachments]
+    return msg
+
+
+def test_a_three_message_thread_resolves_into_one_item_with_the_latest_date(owner: Owner) -> None:
+    store = Store.open(":memory:")
+    ask = "Could you send me the pricing proposal by Friday?"
+    promise = "I'll send you the pricing proposal on Thursday."
+    again = "Can you send the pricing proposal by Monday instead?"
+    title = "Send Maria the pricing proposal"
+    llm = extractor(tool_reply([item("request", title, ask, "by Friday")]),
+                    tool_reply([item("commitment", title, promise, "on Thursday")]),
+                    tool_reply([item("request", title, again, "by Monday")]), store=store)
+    # One sync per message, as the mail arrives.
+    run(owner, llm, _thread_mail(f"Hi Ada,\n\n{ask}\n\nMaria", 1, 16), store=store)
+    run(owner, llm, _thread_mail(promise, 2, 17, owners=True), store=store)
+    run(owner, llm, _thread_mail(again, 3, 18), store=store)
+    assert calls(llm) == 3
+    [kept] = store.all_items()
+    assert (kept.kind, kept.title, kept.status) == ("request", title, "open")
+    assert kept.due == "2026-11-23"  # the Monday the latest message names
+
+
+def test_the_owners_mail_with_the_attachment_completes_the_request(owner: Owner) -> None:
+    store = Store.open(":memory:")
+    ask = "Could you send me the pricing proposal by Friday?"
+    llm = extractor(tool_reply([item("request", "Send Maria the pricing proposal", ask, "by Friday")]),
+                    tool_reply([]), store=store)
+    run(owner, llm, _thread_mail(ask, 1, 16), store=store)
+    delivered = "Attached is the proposal, as promised."
+    run(owner, llm, _thread_mail(f"Hi Maria,\n\n{delivered}\n\nAda", 2, 17, owners=True,
+                                 attachments=("pricing_proposal.pdf",)), store=store)
+    [done] = store.all_items()
+    assert done.status == "done"
+    assert delivered in done.notes[0] and "<p2@x>" in done.notes[0]

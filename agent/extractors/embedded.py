@@ -289,6 +289,13 @@ class _Ctx:
     other: Address  # the counterparty: the sender, or the owner's first recipient
 
 
+# A due phrase counts for the recall pass only beside a verb: "the audit by Friday" as a bare
+# heading is no work, "send it by Friday" or "the audit is due Friday" may be.
+_GATE_VERB_RE = re.compile(r"\b(?:will|shall|can|could|would|should|must|need|needs|needed|have to|has to|due|"
+                           r"going to|want|wants|expect|let|make|get|send|share|review|sign|confirm|finish|"
+                           r"submit|prepare|deliver|book|schedule|pay|approve|update|reply|call)\b|'ll\b|'d\b", re.I)
+
+
 class EmbeddedExtractor:
     """The offline default. ``threshold`` is the request model's cut-off probability."""
 
@@ -317,6 +324,33 @@ class EmbeddedExtractor:
                     seen.add(item.title.lower())
                     items.append(item)
         return items
+
+    def flags(self, message: Message, owner: Owner, threshold: float = 0.3) -> bool:
+        """The recall-oriented pass: might any sentence of ``message``'s examined text hold an
+        item? True on a request-model probability of ``threshold`` or more, any rule cue of any
+        kind (before the checks that veto one), a due phrase beside a verb, or a question to the owner; so a
+        message it passes over is one the extractors would find nothing in."""
+        from_owner = message.sender.email == owner.email.lower()
+        for sentence in sentences(examined_text(message)):
+            parts = [sentence, *(_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)[1:])]
+            for part in parts:
+                if self._cue(part, fold(part), from_owner, message, owner, threshold):
+                    return True
+        return False
+
+    def _cue(self, sentence: str, low: str, from_owner: bool, message: Message, owner: Owner,
+             threshold: float) -> bool:
+        if (_explicit_ask(sentence, low) or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
+                or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) or _search(_OWED_RE, _OWED_KEYS, sentence, low)
+                or _BARE_PROMISE_RE.match(sentence) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+                or _search(_WISH_RE, _WISH_KEYS, sentence, low) or _LET_KNOW_RE.search(sentence)):
+            return True
+        if not from_owner and sentence.rstrip().endswith("?"):
+            return True
+        if self.model.probability(sentence) >= threshold:
+            return True
+        due, _ = find_due(sentence, message.date, owner.tz, owner.last_workday)
+        return due is not None and bool(_GATE_VERB_RE.search(sentence))
 
     def _sentence_items(self, sentence: str, ctx: _Ctx) -> list[Item]:
         """One item per promise when a sentence joins several ("I'll draft it tonight and will

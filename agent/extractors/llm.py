@@ -5,6 +5,10 @@ quotes) raises, so the extract node hands that message to the embedded extractor
 item whose evidence is not verbatim in the examined text is dropped and the rest are kept. After
 :attr:`CircuitBreaker.threshold` failures in a row the model is skipped for a cool-down, so a
 dead server costs one fast fallback per message rather than one timeout each.
+
+Before any of that, a gate: mail in which the embedded extractor's recall-oriented pass
+(:meth:`EmbeddedExtractor.flags`) finds no sentence that might hold an item never reaches the
+model, and yields nothing. On the labelled weeks it lets through every message that holds an item.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pydantic import BaseModel, Field
 from agent import llm
 from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import find_due
+from agent.extractors.embedded import EmbeddedExtractor
 from connectors.types import Message
 from planner.models import Item
 
@@ -189,13 +194,17 @@ def _participants(message: Message) -> dict[str, str]:
     return {a.email.lower(): a.name for a in [message.sender, *message.to, *message.cc] if a.email}
 
 
+Gate = Callable[[Message, Owner], bool]
+
+
 class LlmExtractor:
-    """Extracts with a chat model; implements :class:`agent.extractors.base.Extractor`."""
+    """Extracts with a chat model; implements :class:`agent.extractors.base.Extractor`.
+    ``gate`` decides which messages are worth a call; by default the embedded recall pass."""
 
     def __init__(self, model: BaseChatModel, provider: str, model_name: str, *,
                  goals: Sequence[str] = (), store: Store | None = None, cache: Cache | None = None,
                  max_tokens_per_message: int = 4000, retries: int = 2, backoff: float = 0.5,
-                 breaker: CircuitBreaker | None = None) -> None:
+                 breaker: CircuitBreaker | None = None, gate: Gate | None = None) -> None:
         self.name = f"llm:{provider}:{model_name}"
         self.model = model
         self.goals = list(goals)
@@ -205,6 +214,7 @@ class LlmExtractor:
         self.retries = retries
         self.backoff = backoff
         self.breaker = breaker or BREAKER
+        self.gate = gate or EmbeddedExtractor().flags
         self.structured: Runnable[Any, Any] = model.with_structured_output(
             Extraction, method=llm.structured_method(provider))
 
@@ -214,6 +224,10 @@ class LlmExtractor:
 
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         """Items in ``message``; raises when the model's answer cannot be used."""
+        if not self.gate(message, owner):
+            # No sentence that might hold an item: not worth a call, and nothing to fall back on.
+            log.info("llm.gated", message_id=message.message_id)
+            return []
         thread = self.thread_items(message)
         text = fit(message.text or message.reply_text, self.max_tokens)
         local = message.date.astimezone(owner.tz)
