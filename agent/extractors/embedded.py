@@ -1,4 +1,4 @@
-"""The embedded extractor: rules plus a small request model, offline and fast.
+"""The embedded extractor: rules, a small request model and a sentence classifier, offline and fast.
 
 It reads only the head of a message's visible reply text (``base.MAX_TEXT``), sentence by
 sentence. The owner's own mail yields commitments ("I'll send...") and waiting items (the owner
