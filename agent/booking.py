@@ -77,12 +77,15 @@ def block_event(item: Item, block: Block) -> Event:
     """The calendar event for a block: busy, tagged with the item, its why and source inside."""
     src = item.source
     lines = [why_text(item) or "From focusd's plan for the day.", ""]
-    if src.get("from"):
-        lines.append(f"From: {src['from']}")
-    if src.get("subject"):
-        lines.append(f"Subject: {src['subject']}")
-    if src.get("message_id"):
-        lines.append(f"Message-ID: {src['message_id']}")
+    if src.get("event"):  # from a meeting's agenda, not from mail
+        lines.append(f"From the meeting: {src.get('title') or src.get('subject', '')}, {src.get('start', '')[:16]}")
+    else:
+        if src.get("from"):
+            lines.append(f"From: {src['from']}")
+        if src.get("subject"):
+            lines.append(f"Subject: {src['subject']}")
+        if src.get("message_id"):
+            lines.append(f"Message-ID: {src['message_id']}")
     lines += ["", f"focusd item {item.id}. Move it or delete it as you like: focusd keeps your choice."]
     return Event(uid="", title=f"Focus: {item.title}"[:200], start=block.start, end=block.end,
                  description="\n".join(lines), focusd_item=item.id, busy=True)
@@ -228,3 +231,17 @@ def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> lis
     taken += [(e.start, e.end) for e in elsewhere if e.start < end and e.end > start]
     spent = len(stored) - len(shown)  # blocks the owner deleted count toward the day's limit
     return shown + focus_mod.place(day, wanted, events, rules(app), now, taken, spent)
+
+
+def why_no_block(app: App, day: date, blocks: list[Block]) -> str:
+    """What the brief says beside a focus item that got no block that day, in one sentence."""
+    cfg = app.settings["focus"]
+    if day.weekday() not in app.settings["owner"]["working_days"]:
+        return "No focus time today: it is not one of your working days."
+    start, end = day_span(day, app.settings.tz)
+    held = len(app.store.blocks(start, end, states=("booked", "dismissed", "requested")))
+    if max(held, len(blocks)) >= cfg["max_blocks_per_day"]:
+        most = cfg["max_blocks_per_day"]
+        return (f"No more focus time today: it already has {most} block{'s' if most != 1 else ''} "
+                "([focus].max_blocks_per_day).")
+    return f"No more focus time today: no free {cfg['block_minutes']} minutes are left in your focus hours."

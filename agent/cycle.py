@@ -71,7 +71,8 @@ class CycleReport:
         total = sum(self.outcomes.values())
         head = f"{total:,} message{'s' if total != 1 else ''}" + (f": {', '.join(parts)}" if parts else "")
         items = f"{self.items_created:,} new item{'s' if self.items_created != 1 else ''}"
-        return f"{head}; {items}; {self.events:,} event{'s' if self.events != 1 else ''}"
+        return (f"{head}; {items}; {self.events:,} calendar event{'s' if self.events != 1 else ''} from yesterday "
+                "to two weeks ahead")
 
 
 def graph_context(app: App) -> Context:
@@ -410,6 +411,7 @@ def compose_brief(app: App, day: date) -> Brief:
     # Without a calendar there is no free time to speak of: suggesting some would be a guess.
     no_calendar = app.settings["calendar"]["backend"] == "none"
     blocks = [] if problem or no_calendar else booking.day_blocks(app, day, top, events)
+    unblocked = "" if problem or no_calendar else booking.why_no_block(app, day, blocks)
     previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
@@ -420,7 +422,7 @@ def compose_brief(app: App, day: date) -> Brief:
                                tomorrow=app.store.events(*day_span(day + timedelta(days=1), app.settings.tz)),
                                handled=handled, first=previous is None,
                                related=lambda it: related_messages(app.store, it),
-                               calendar_problem=problem, mail_problem=mail_problem(app))
+                               calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked)
     return brief_mod.compose(inp)
 
 

@@ -365,8 +365,9 @@ class _Applier:
                                            state="requested", owner_set=True))
         self.added_blocks.append(block.id or 0)
         local = start.astimezone(self.booking.tz)
+        day_off = "; that is not one of your working days" if local.weekday() not in self.booking.working_days else ""
         self.out.changes.append(f"Focus block {local:%a %d %b %H:%M}–{end.astimezone(self.booking.tz):%H:%M} for "
-                                f"{label} (on your calendar after the next sync)")
+                                f"{label} (focusd puts it on your calendar now{day_off})")
 
     def _create(self, cmd: Command) -> None:
         if cmd.verb == "goal":
@@ -425,6 +426,7 @@ class Booking:
     refused: str = "no calendar that focusd can write is configured"
     now: datetime = datetime.min.replace(tzinfo=UTC)
     tz: tzinfo = UTC
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
 
 
 def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown],
@@ -503,7 +505,8 @@ def booking(app: App) -> Booking:
                    "booking is off ([focus].book = false); the brief suggests focus time instead")
     else:
         refused = ""
-    return Booking(minutes=cfg["block_minutes"], refused=refused, now=app.now(), tz=app.settings.tz)
+    return Booking(minutes=cfg["block_minutes"], refused=refused, now=app.now(), tz=app.settings.tz,
+                   working_days=tuple(app.settings["owner"]["working_days"]))
 
 
 def handle(app: App, messages: list[Message]) -> list[Outcome]:

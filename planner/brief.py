@@ -52,6 +52,7 @@ class BriefInput:
     related: Callable[[Item], list[dict[str, Any]]] | None = None
     calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
     mail_problem: str = ""  # why some mail could not be read at the last sync
+    unblocked: str = ""  # said beside a focus item that got no block, when blocks were looked for
 
 
 def _why(item: Item) -> str:
@@ -245,7 +246,8 @@ def _meeting_lines(bl: BriefLine, brief: Brief, inp: BriefInput) -> list[str]:
         notes.append(_RESPONSE_NOTES[m.response])
     out = [f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m.title}" + (f" ({'; '.join(notes)})" if notes else "")]
     if m.description:
-        out.append(f"   Agenda: {m.description}")
+        agenda = re.sub(r"^(agenda|notes?)\s*:\s*", "", m.description, flags=re.I)  # said once, not twice
+        out.append(f"   Agenda: {agenda}")
     shown = sorted(n for n in (_line_of(brief, r) for r in m.related) if n is not None)
     if shown:
         out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
@@ -282,8 +284,19 @@ def _block_text(inp: BriefInput, item: Item) -> str:
     return ""
 
 
+def _unblocked_item(brief: Brief, inp: BriefInput) -> int | None:
+    """The first focus item without a block: the one line that says why there is none."""
+    if not inp.unblocked:
+        return None
+    for bl in brief.lines:
+        if bl.section == "focus" and bl.item is not None and not _block_text(inp, bl.item):
+            return bl.item.id
+    return None
+
+
 def render_text(brief: Brief, inp: BriefInput) -> str:
     out = _opening(brief, inp)
+    unblocked = _unblocked_item(brief, inp)
     for notice in _notices(inp):
         out += ["", notice]
     for section, heading in SECTIONS:
@@ -305,7 +318,7 @@ def render_text(brief: Brief, inp: BriefInput) -> str:
                     out.append(f"   Why: {bl.why}")
                 out.append(f"   “{item.evidence}”")
                 out.append(f"   {_source_line(item, inp.tz)}")
-                block = _block_text(inp, item)
+                block = _block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")
                 if block:
                     out.append(f"   {block}")
                 if inp.related is not None:
@@ -333,6 +346,7 @@ def _line_of(brief: Brief, item_id: int) -> int | None:
 def render_html(brief: Brief, inp: BriefInput) -> str:
     """Simple HTML: the text brief's structure with headings and lists, nothing remote."""
     e = html_lib.escape
+    unblocked = _unblocked_item(brief, inp)
     parts = ["<html><body style=\"font-family:sans-serif;max-width:42em\">", f"<p>{e(_opening(brief, inp)[0])}</p>"]
     for notice in _notices(inp):
         parts.append(f"<p><b>{e(notice)}</b></p>")
@@ -349,7 +363,8 @@ def render_html(brief: Brief, inp: BriefInput) -> str:
                 continue
             item = bl.item
             assert item is not None
-            block = _block_text(inp, item) if section == "focus" else ""
+            block = (_block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")) \
+                if section == "focus" else ""
             parts.append(f"<li><b>{e(item.title)}</b>"
                          + (f"<br><small>{e(bl.why)}</small>" if bl.why else "")
                          + (f"<br><small>{e(block)}</small>" if block else "")

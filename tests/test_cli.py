@@ -240,7 +240,7 @@ def test_unreadable_calendar_file_is_one_clear_error_and_mail_still_flows(
     (demo_config.parent / "calendar.ics").write_text("this is no calendar\n")
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
-    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 0 events")
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 0 calendar events from yesterday to two weeks ahead")
     assert "focusd: calendar: calendar file" in err and "is not valid iCalendar" in err
     code, out, _ = run(capsys, "--config", str(demo_config), "brief")
     assert code == 0 and "Your calendar could not be read (calendar file" in out and "Suggested time" not in out

@@ -159,3 +159,19 @@ def test_without_a_calendar_the_brief_suggests_no_free_time(demo_dir: Path) -> N
     app = App(load(config), fixed(DEMO_NOW))
     text = compose_brief(app, DEMO_NOW.date()).text
     assert "Suggested time:" not in text and "free on your calendar" not in text
+
+
+def test_the_brief_says_once_why_a_focus_item_got_no_time(demo_dir: Path) -> None:
+    from agent.cycle import compose_brief
+
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    text = compose_brief(app, app.today()).text
+    assert text.count("Suggested time: 10:00–11:30") == 1  # the one free 90 minutes of the demo day
+    assert text.count("No more focus time today: no free 90 minutes are left in your focus hours.") == 1
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace("max_blocks_per_day = 2", "max_blocks_per_day = 1")
+                      .replace("block_minutes = 90", "block_minutes = 30"))
+    app = App(load(config), fixed(DEMO_NOW))
+    text = compose_brief(app, app.today()).text
+    assert "No more focus time today: it already has 1 block ([focus].max_blocks_per_day)." in text

@@ -50,7 +50,7 @@ def test_sync_on_a_terminal_draws_a_bar_and_ends_with_the_summary(demo_dir: Path
     stdout = proc.communicate(timeout=60)[0].decode()
     assert proc.returncode == 0, screen
     assert "mail [" in screen.decode() and "32/32" in screen.decode()
-    assert stdout == "32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 19 events\n"
+    assert stdout == "32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 19 calendar events from yesterday to two weeks ahead\n"
 
 
 def test_sync_into_a_pipe_draws_nothing(demo_dir: Path) -> None:

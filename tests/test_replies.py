@@ -372,7 +372,7 @@ def test_a_block_by_reply_is_asked_for_and_undo_takes_it_back(store: Store) -> N
     msg = reply("block 1 90m tomorrow 14:00")
     out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
     assert out.changes == ["Focus block Fri 20 Nov 14:00–15:30 for 1. Send the deck to Maria "
-                           "(on your calendar after the next sync)"]
+                           "(focusd puts it on your calendar now)"]
     (block,) = store.blocks(datetime(2026, 11, 20, tzinfo=UTC), datetime(2026, 11, 21, tzinfo=UTC),
                             states=("requested",))
     assert (block.item_id, block.start.isoformat(), block.end.isoformat(), block.owner_set) == (
@@ -407,6 +407,15 @@ def test_a_block_without_a_writable_calendar_is_refused_and_nothing_is_kept(stor
     assert out.errors == ["“block 1 90m tomorrow 14:00”: focusd only reads this calendar ([calendar].backend is ics)"]
     assert out.changes == [] and store.blocks(datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 12, 1, tzinfo=UTC),
                                               states=("requested", "booked")) == []
+
+
+def test_a_block_on_a_day_off_is_booked_and_said_to_be_one(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("block 1 90m saturday 10:00")
+    out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
+    assert out.changes == ["Focus block Sat 21 Nov 10:00–11:30 for 1. Send the deck to Maria "
+                           "(focusd puts it on your calendar now; that is not one of your working days)"]
 
 
 def test_a_block_in_the_past_or_for_closed_work_is_refused(store: Store) -> None:
