@@ -25,6 +25,16 @@ def short_uid(uid: object) -> str:
     return hashlib.sha256(str(uid).encode("utf-8", "replace")).hexdigest()[:8]
 
 
+def parse_tag(value: object) -> int | None:
+    """focusd's tag on an event (``X-FOCUSD-ITEM``, Google's ``focusd=``) as an item id: 1 to 12
+    ASCII digits, else None. Anyone can put the tag on an invitation, so nothing else is read:
+    not other scripts' digits, not a number too big for the store."""
+    text = str(value).strip() if value is not None else ""
+    if 1 <= len(text) <= 12 and text.isascii() and text.isdigit():
+        return int(text)
+    return None
+
+
 class CalendarError(ConnectorError):
     """The calendar could not be read or written."""
 

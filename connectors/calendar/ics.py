@@ -33,7 +33,7 @@ import structlog
 from dateutil.rrule import DAILY, WEEKLY, rrule
 
 from connectors import BackendEnv
-from connectors.calendar.base import CalendarBackend, CalendarError, short_uid
+from connectors.calendar.base import CalendarBackend, CalendarError, parse_tag, short_uid
 from connectors.calendar.feeds import Feed, FeedError
 from connectors.files import FileProblem, read_file
 from connectors.types import Attendee, Event
@@ -104,11 +104,7 @@ def event_from_component(comp: Any, tz: tzinfo, calendar: str = "") -> Event:
         params = getattr(a, "params", {})
         attendees.append(Attendee(email=_email(a), name=str(params.get("CN", ""))[:MAX_TITLE],
                                   status=str(params.get("PARTSTAT", "NEEDS-ACTION")).lower()))
-    tag = comp.get("X-FOCUSD-ITEM")
-    try:
-        item = int(str(tag)) if tag is not None else None
-    except ValueError:
-        item = None
+    item = parse_tag(comp.get("X-FOCUSD-ITEM"))
     return Event(
         uid=str(comp.get("UID", "")),
         title=_text(comp, "SUMMARY", MAX_TITLE),
