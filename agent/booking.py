@@ -11,10 +11,14 @@ the owner put it. A failed write is logged and tried again next cycle; it never 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import partial
+from pathlib import Path
 
 import structlog
 
@@ -105,7 +109,40 @@ def book(app: App) -> BookReport:
     if problem:
         log.info("focus.not_booked", reason="the calendar was not read this cycle")
         return report
+    with _booking_lock(app) as mine:
+        if not mine:
+            # Another focusd process on this store is booking now (a `sync` beside the daemon):
+            # two at once would book the same block twice. The next cycle books.
+            log.info("focus.not_booked", reason="another focusd process is booking")
+            return report
+        _book(app, report)
+    return report
+
+
+@contextmanager
+def _booking_lock(app: App) -> Iterator[bool]:
+    """An exclusive lock beside the store, held while one process books; False when another
+    process holds it. Where no lock file can be made, booking goes on unlocked."""
+    path = Path(app.settings["storage"]["path"])
+    try:
+        fd = os.open(path.with_name(path.name + ".booking.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield True
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _book(app: App, report: BookReport) -> None:
     cal = app.calendar
+    assert cal is not None
     tz = app.settings.tz
     now, day = app.now(), app.today()
     window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
@@ -113,7 +150,15 @@ def book(app: App) -> BookReport:
     open_items = {i.id: i for i in app.store.items(("open",)) if i.id is not None}
     # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
     # writes: a block taken off must not hold its time, one just booked must not look deleted.
-    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end) if e.focusd_item is not None}
+    # A tagged event with guests is a meeting (an invitation can carry any tag): it holds no
+    # item's focus time.
+    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end)
+                       if e.focusd_item is not None and not e.attendees}
+    # A block booked after the calendar was last read (by another process, between its read and
+    # this one) is not missing from the calendar: it is not in the copy read yet.
+    for block in app.store.blocks_booked_after(_calendar_read_at(app), window_start, window_end):
+        calendar_blocks.setdefault(block.uid, Event(uid=block.uid, title="", start=block.start, end=block.end,
+                                                    focusd_item=block.item_id))
     failed: list[Block] = []  # blocks whose write failed: each still holds its time, or wants it
 
     def write(what: str, block: Block, action: Callable[[], object]) -> bool:
@@ -205,7 +250,12 @@ def book(app: App) -> BookReport:
     if report.changed() or report.failed:
         log.info("focus.booked", created=report.created, moved=report.moved, deleted=report.deleted,
                  adopted=report.adopted, dismissed=report.dismissed, failed=report.failed)
-    return report
+
+
+def _calendar_read_at(app: App) -> str:
+    """When the stored copy of the calendar was read from the server (its request began)."""
+    status = app.store.status("calendar")
+    return str(status.get("read_at") or status["updated_at"]) if status else ""
 
 
 def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> list[Block]:

@@ -306,6 +306,7 @@ def sync_calendar(app: App, report: CycleReport) -> None:
     start, _ = day_span(today - timedelta(days=booking.CALENDAR_DAYS_BACK), app.settings.tz)
     _, end = day_span(today + timedelta(days=booking.CALENDAR_DAYS_AHEAD), app.settings.tz)
     try:
+        read_at = app.clock().astimezone(UTC).isoformat(timespec="seconds")  # before the read: see booking
         events = app.calendar.events(start, end)
     except CalendarError as exc:
         log.error("calendar.unavailable", error=str(exc))
@@ -320,7 +321,7 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         # What was read is kept, but free time computed from part of a calendar is a guess.
         log.warning("calendar.incomplete", reason=gap)
         report.problems.append(f"calendar: {gap}")
-    app.store.set_status("calendar", {"ok": not gap, "error": gap})
+    app.store.set_status("calendar", {"ok": not gap, "error": gap, "read_at": read_at})
 
 
 def mail_problem(app: App) -> str:

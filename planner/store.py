@@ -501,6 +501,13 @@ class Store:
                 "event_uid": block.uid, "start": _iso(block.start), "end": _iso(block.end),
                 "state": block.state, "owner_set": int(block.owner_set), "updated_at": self._now()})
 
+    def blocks_booked_after(self, when: str, start: datetime, end: datetime) -> list[Block]:
+        """Booked blocks overlapping [start, end) written after ``when`` (the store's clock, ISO)."""
+        rows = self.db.table("blocks").rows_where(
+            "state = 'booked' AND updated_at > ? AND start < ? AND end > ?", [when, _iso(end), _iso(start)],
+            order_by="start, id")
+        return [_block_from_row(r) for r in rows]
+
     def block(self, block_id: int) -> Block | None:
         rows = list(self.db.table("blocks").rows_where("id = ?", [block_id]))
         return _block_from_row(rows[0]) if rows else None

@@ -681,3 +681,67 @@ def test_a_block_asked_for_whose_time_went_by_unbooked_is_forgotten(tmp_path: Pa
     assert app.store.blocks(DEMO_NOW - timedelta(days=1), DEMO_NOW + timedelta(days=2),
                             states=("requested",)) == []
     assert run.blocks(third) == []
+
+
+# -- what an attacker or a second process can do -------------------------------------------------
+
+
+def test_an_invitation_carrying_focusds_tag_takes_no_items_focus_time(tmp_path: Path) -> None:
+    from connectors.types import Attendee
+
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    run.served.fail_writes(True)
+    sync_once(app)  # the items are there; the calendar took no block yet
+    run.served.fail_writes(False)
+    top = focus_ids(app)[0]
+    forged = Event(uid="invite@evil.example", title="Sync", start=local(7, 0, day=DAY + timedelta(days=3)),
+                   end=local(7, 30, day=DAY + timedelta(days=3)), focusd_item=top,
+                   attendees=[Attendee("mallory@evil.example", status="accepted")])
+    run.served.cal._events.append(forged)
+    run.cycle()
+    today = [b for b in run.blocks(top) if b[1].astimezone(LONDON).date() == DAY]
+    assert [b[0] for b in today] == [top]  # booked today all the same
+    assert forged in run.served.cal._events  # and the invitation left alone
+
+
+def test_a_second_process_booking_at_the_same_time_books_nothing(tmp_path: Path) -> None:
+    import fcntl
+    import os
+
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    path = Path(app.settings["storage"]["path"])
+    fd = os.open(path.with_name(path.name + ".booking.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as another focusd process booking now
+    try:
+        with structlog.testing.capture_logs() as logs:
+            report = run.cycle()
+        assert report.created == 0 and run.blocks() == []
+        assert {"event": "focus.not_booked", "reason": "another focusd process is booking",
+                "log_level": "info"} in logs
+    finally:
+        os.close(fd)
+    assert run.cycle().created == 1
+
+
+def test_a_block_booked_after_the_calendar_was_read_is_not_taken_for_deleted(tmp_path: Path) -> None:
+    from dataclasses import replace as dc_replace
+
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    Run((app, clock, ServedMemory(app)))  # seeds the calendar
+    sync_once(app)  # booked; the stored copy of the calendar does not show the block yet
+    (block,) = app.store.blocks(DEMO_NOW - timedelta(days=1), DEMO_NOW + timedelta(days=1))
+    # Another process read the calendar before this block was written, and stored that copy.
+    status = app.store.status("calendar") or {}
+    earlier = (DEMO_NOW - timedelta(minutes=5)).isoformat(timespec="seconds")
+    app.store.set_status("calendar", {k: v for k, v in status.items() if k != "updated_at"} | {"read_at": earlier})
+    clock.now = DEMO_NOW + timedelta(minutes=1)
+    app.store.update_block(dc_replace(block))  # written after that read
+    report = booking.book(app)
+    assert report.dismissed == 0
+    kept = app.store.block(block.id or 0)
+    assert kept is not None and kept.state == "booked"

@@ -107,7 +107,7 @@ def test_a_feed_never_fetched_is_one_clear_error_without_its_address(feed: FeedS
 
 def test_a_feed_that_is_not_calendar_text_is_one_clear_error(feed: FeedServer, tmp_path: Path) -> None:
     feed.body = b"<html>Sign in</html>"
-    with pytest.raises(CalendarError, match="not valid iCalendar"):
+    with pytest.raises(CalendarError, match="answered something that is not a calendar"):
         IcsCalendar([], LONDON, urls=[feed.url], cache_dir=tmp_path).events(DAY, DAY + timedelta(days=1))
 
 
@@ -125,3 +125,45 @@ def test_feed_addresses_must_be_https(tmp_path: Path) -> None:
     (tmp_path / "mail").mkdir()
     assert load(config)["calendar"]["urls"] == ["https://calendar.example.com/a.ics",
                                                 "https://calendar.example.com/b.ics"]
+
+
+def test_a_sign_in_page_answered_with_200_keeps_the_last_real_copy(feed: FeedServer, tmp_path: Path) -> None:
+    cal = IcsCalendar([], LONDON, urls=[feed.url], cache_dir=tmp_path)
+    cal.events(DAY, DAY + timedelta(days=1))
+    feed.body, feed.etag = b"<html><body>Sign in to see this calendar</body></html>", '"login"'
+    events = cal.events(DAY, DAY + timedelta(days=1))
+    assert [e.title for e in events] == ["Standup", "1:1 (moved)", "Interview"]
+    assert "answered something that is not a calendar" in cal.incomplete
+
+
+def test_a_feed_that_trickles_is_given_up_on_in_bounded_time(tmp_path: Path) -> None:
+    import socket
+    import time as time_mod
+
+    from connectors.calendar.feeds import Feed, FeedError
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/calendar\r\n\r\nBEGIN:VCALENDAR\r\n")
+        while not stop.is_set():  # a byte now and then, for ever
+            try:
+                conn.sendall(b"X")
+            except OSError:
+                break
+            time_mod.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/{TOKEN}/slow.ics"
+    try:
+        with pytest.raises(FeedError, match="took longer than 2 s to send"):
+            Feed(url, tmp_path, max_bytes=1024 * 1024, timeout=1.0).fetch()
+    finally:
+        stop.set()
+        listener.close()

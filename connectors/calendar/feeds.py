@@ -13,10 +13,12 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
@@ -74,9 +76,7 @@ class Feed:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - https only (settings)
                 if urlsplit(response.geturl()).scheme not in ("https", urlsplit(self.url).scheme):
                     raise OSError("redirected to a plain http address")
-                body = response.read(self.max_bytes + 1)
-                if len(body) > self.max_bytes:
-                    raise OSError(f"larger than {self.max_bytes // (1024 * 1024)} MB")
+                body = self._read(response)
                 etag = response.headers.get("ETag", "")
                 modified = response.headers.get("Last-Modified", "")
         except urllib.error.HTTPError as exc:
@@ -86,9 +86,29 @@ class Feed:
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             return self._stale(str(reason)[:200])
+        if b"BEGIN:VCALENDAR" not in body[:4096].upper():
+            # A login page or an error page answered with 200: keep the last real copy.
+            return self._stale("it answered something that is not a calendar (a sign-in page?)")
         self._keep(body, {"etag": etag, "last_modified": modified})
         log.info("calendar.feed_fetched", feed=self.name, bytes=len(body))
         return Fetch(self.path, changed=True)
+
+    def _read(self, response: Any) -> bytes:
+        """The body, within the size limit and the time limit as a whole: a server that sends a
+        byte now and then must not hold the cycle for ever."""
+        deadline = time.monotonic() + self.timeout * 2
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = response.read1(64 * 1024) if hasattr(response, "read1") else response.read(64 * 1024)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise OSError(f"larger than {self.max_bytes // (1024 * 1024)} MB")
+            if time.monotonic() > deadline:
+                raise OSError(f"it took longer than {self.timeout * 2:.0f} s to send")
+            chunks.append(chunk)
 
     def _stale(self, reason: str) -> Fetch:
         log.warning("calendar.feed_unreachable", feed=self.name, reason=reason, kept=self.path.exists())
