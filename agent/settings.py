@@ -478,6 +478,14 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")
+    elif f["earliest"] and f["latest"] and f["block_minutes"] and v["owner"]["working_hours"]:
+        start = max(f["earliest"], v["owner"]["working_hours"][0])
+        end = min(f["latest"], v["owner"]["working_hours"][1])
+        room = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+        if room < f["block_minutes"]:
+            problems.append(f"focus.block_minutes: {f['block_minutes']} minutes do not fit between "
+                            f"{start:%H:%M} and {end:%H:%M} (your focus hours inside your working hours), so no "
+                            "block could ever be booked")
 
 
 def _smtp_checks(smtp: dict[str, Any], secrets: dict[str, tuple[str, str]], problems: list[str]) -> None:

@@ -60,6 +60,8 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("feed-plain-http", '[calendar]\nurls = ["http://cal.example.com/team.ics"]', "calendar.urls"),
     ("feed-not-a-url", '[calendar]\nurls = ["team.ics"]', "calendar.urls"),
     ("focus-buffer-negative", '[focus]\nbuffer_minutes = -5', "focus.buffer_minutes"),
+    ("focus-block-longer-than-the-day", '[owner]\nworking_hours = "09:00-09:30"\n[focus]\nblock_minutes = 90',
+     "focus.block_minutes"),
     ("smtp-clear-text-remote", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nsecurity = "none"', "smtp.security"),
     ("smtp-login-without-password", '[smtp]\nbackend = "smtp"\nhost = "smtp.example.com"\nusername = "ada"',
      "smtp.password_env"),
