@@ -24,15 +24,23 @@ class KindsModel:
 
     def __init__(self, weights: dict[str, dict[str, float]]) -> None:
         self.weights = weights
+        # Feature -> its weight for each act, in ACTS order: one lookup per feature, not four.
+        self._rows: dict[str, tuple[float, ...]] = {
+            f: tuple(weights[a].get(f, 0.0) for a in ACTS) for f in set().union(*(weights[a] for a in ACTS))}
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """The probability of each act for one sentence."""
-        feats = features(sentence)
-        scores = {a: sum(self.weights[a].get(f, 0.0) for f in feats) for a in ACTS}
-        top = max(scores.values())
-        exps = {a: math.exp(s - top) for a, s in scores.items()}
-        total = sum(exps.values())
-        return {a: e / total for a, e in exps.items()}
+        ask = promise = blocker = none = 0.0
+        rows = self._rows
+        for f in features(sentence):
+            row = rows.get(f)
+            if row is not None:
+                ask, promise, blocker, none = ask + row[0], promise + row[1], blocker + row[2], none + row[3]
+        scores = (ask, promise, blocker, none)  # ACTS order
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {a: e / total for a, e in zip(ACTS, exps, strict=True)}
 
     def best(self, sentence: str) -> tuple[str, float]:
         """The likeliest act and its probability."""

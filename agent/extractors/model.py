@@ -36,8 +36,10 @@ _CUE_KEYS: dict[str, tuple[str, ...]] = {
 _LONE_U_RE = re.compile(r"\bu\b", re.I)
 
 
-def features(sentence: str) -> list[str]:
-    """The model's features of one sentence: words, word pairs, the first word and the cues."""
+@lru_cache(maxsize=2048)
+def features(sentence: str) -> tuple[str, ...]:
+    """The model's features of one sentence: words, word pairs, the first word and the cues.
+    Kept for the last sentences seen: the request model and the sentence classifier both ask."""
     tokens = _TOKEN_RE.findall(sentence.lower())
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
@@ -53,7 +55,7 @@ def features(sentence: str) -> list[str]:
         if may and rx.search(sentence):
             feats.append(name)
     feats.append("bias")
-    return feats
+    return tuple(feats)
 
 
 class RequestModel:
