@@ -12,8 +12,8 @@ import pytest
 
 from connectors import BackendEnv, load_backend
 from connectors.calendar import BACKENDS
-from connectors.calendar.base import CalendarError, NotOurs
 from connectors.calendar import caldav as caldav_module
+from connectors.calendar.base import CalendarError, NotOurs
 from connectors.calendar.caldav import CaldavCalendar
 from connectors.types import Event
 from tests.calendar_contract import DAY, LONDON, SEED, CalendarBackendContract, _t
