@@ -21,6 +21,7 @@ import json
 import re
 import threading
 import urllib.parse
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -114,6 +115,9 @@ class GoogleServer:
         self.pages: dict[str, tuple[list[dict[str, Any]], str]] = {}  # page token -> the rest of a listing, its sync token
         self.requests: list[tuple[str, str, str]] = []  # (method, path, query) of every API request
         self.problems: list[str] = []
+        # Changes each events listing after it was checked, as a broken or hostile server would
+        # answer (a test's own breakage is not a problem of focusd's requests).
+        self.tamper: Callable[[dict[str, Any]], dict[str, Any]] | None = None
         self.access_tokens = {"test"}
         self.revoked = False
         self.codes: dict[str, str] = {}  # authorization code -> scope, for the token endpoint
@@ -390,6 +394,8 @@ class GoogleServer:
                             if problems:
                                 server.problems += problems
                                 raise ApiError(500, "backendError", "; ".join(problems))
+                            if schema == "Events" and server.tamper is not None:
+                                answer = server.tamper(answer)
                     except ApiError as exc:
                         status, answer = exc.status, {"error": {"code": exc.status, "message": exc.message,
                                                                 "errors": [{"reason": exc.reason}]}}

@@ -49,6 +49,12 @@ class Radicale:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) as served
     before: Callable[[str, str], None] | None = None  # run before a request is served
     refuse_sync: bool = False  # answer sync-collection REPORTs as a server without sync support
+    # Answer each sync-collection REPORT with one object of the full listing (the next one each
+    # time) and a 507 for the rest, as a server that cuts its answers short; with or without the
+    # sync token. The token asked with is ignored, so each page is taken from the full listing.
+    sync_pages: bool = False
+    page_tokens: bool = True
+    pages_served: int = 0
 
     @property
     def calendar_url(self) -> str:
@@ -158,6 +164,39 @@ def _application(folder: Path, auth: bool) -> Any:
     return Application(configuration)
 
 
+def _page(server: Radicale, app: Any, environ: dict[str, Any], body: bytes, path: str,
+          start_response: Callable[..., Any]) -> Iterable[bytes]:
+    """One page of the full sync listing, as :attr:`Radicale.sync_pages` describes."""
+    from lxml import etree
+
+    full = re.sub(rb"<d:sync-token>[^<]*</d:sync-token>", b"<d:sync-token></d:sync-token>", body)
+    environ["wsgi.input"] = io.BytesIO(full)
+    environ["CONTENT_LENGTH"] = str(len(full))
+    environ.pop("HTTP_ACCEPT_ENCODING", None)  # the answer is rewritten here: plain XML
+    answer = etree.fromstring(b"".join(app(environ, lambda *args: None)))
+    dav = "{DAV:}"
+    responses = answer.findall(f"{dav}response")
+    token = answer.find(f"{dav}sync-token")
+    number = server.pages_served
+    server.pages_served += 1
+    for response in responses:
+        answer.remove(response)
+    if number < len(responses):
+        answer.append(responses[number])
+    if number + 1 < len(responses):
+        cut = etree.SubElement(answer, f"{dav}response")
+        etree.SubElement(cut, f"{dav}href").text = path
+        etree.SubElement(cut, f"{dav}status").text = "HTTP/1.1 507 Insufficient Storage"
+    if token is not None:
+        answer.remove(token)
+        if server.page_tokens:
+            answer.append(token)
+    out = etree.tostring(answer, xml_declaration=True, encoding="utf-8")
+    start_response("207 Multi-Status", [("Content-Type", "text/xml; charset=utf-8"),
+                                        ("Content-Length", str(len(out)))])
+    return [out]
+
+
 @contextmanager
 def radicale(folder: Path, auth: bool = False, seed: Iterable[tuple[str, str]] = ()) -> Iterator[Radicale]:
     """A Radicale serving ``folder`` on a free loopback port, with the calendar ``work`` of user
@@ -172,12 +211,14 @@ def radicale(folder: Path, auth: bool = False, seed: Iterable[tuple[str, str]] =
             server.requests.append((method, path))
             if server.before is not None:
                 server.before(method, path)
-            if server.refuse_sync and method == "REPORT":
+            if (server.refuse_sync or server.sync_pages) and method == "REPORT":
                 length = int(environ.get("CONTENT_LENGTH") or 0)
                 body = environ["wsgi.input"].read(length)
-                if b"sync-collection" in body:
+                if b"sync-collection" in body and server.refuse_sync:
                     start_response("501 Not Implemented", [("Content-Type", "text/plain")])
                     return [b"no sync here"]
+                if b"sync-collection" in body:
+                    return _page(server, app, environ, body, path, start_response)
                 environ["wsgi.input"] = io.BytesIO(body)
         return app(environ, start_response)  # type: ignore[no-any-return]
 

@@ -12,6 +12,7 @@ import pytest
 
 from connectors import BackendEnv, load_backend
 from connectors.calendar import BACKENDS
+from connectors.calendar import caldav as caldav_module
 from connectors.calendar.base import CalendarError, NotOurs
 from connectors.calendar.caldav import CaldavCalendar
 from connectors.types import Event
@@ -255,3 +256,22 @@ def test_a_server_that_is_not_caldav_is_one_sentence(tmp_path: Path) -> None:
         httpd.shutdown()
         httpd.server_close()
     assert "is not a CalDAV server" in _one_sentence(raised)
+
+
+def test_a_sync_cut_after_the_last_page_allowed_says_the_calendar_is_incomplete(
+        server: Radicale, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(caldav_module, "MAX_SYNC_PAGES", 2)
+    server.sync_pages = True
+    cal = _calendar(server.calendar_url)
+    cal.events(DAY, DAY + timedelta(days=7))
+    assert len(cal.mirror.objects) == 2 < len(split(SEED))
+    assert cal.incomplete.startswith("the CalDAV server 127.0.0.1 sent more than 2 partial answers")
+    assert "\n" not in cal.incomplete
+
+
+def test_pages_sent_without_a_sync_token_are_all_kept(server: Radicale) -> None:
+    server.sync_pages, server.page_tokens = True, False
+    cal = _calendar(server.calendar_url)
+    cal.events(DAY, DAY + timedelta(days=7))
+    assert len(cal.mirror.objects) == len(split(SEED)) > 1
+    assert server.pages_served == len(split(SEED)) and cal.incomplete == ""

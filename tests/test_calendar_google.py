@@ -15,6 +15,7 @@ from google.oauth2.credentials import Credentials
 
 from connectors import BackendEnv
 from connectors.calendar import BACKENDS
+from connectors.calendar import google as google_module
 from connectors.calendar.base import CalendarBackend, CalendarError, Gone, NotOurs
 from connectors.calendar.google import GoogleCalendar, mirror_file
 from connectors.types import Event
@@ -344,3 +345,52 @@ def test_an_exception_deleted_bare_stays_cancelled() -> None:
     assert [e.start.day for e in cal.mirror.events(_t(0, day=2), _t(0, day=5), "g")[0]] == [2, 4]
     cal._apply({"id": "sync0001", "status": "cancelled"})
     assert cal.mirror.objects == {}
+
+
+GOOD = {"id": "goodone1", "status": "confirmed", "summary": "Good", "start": {"dateTime": "2026-11-19T10:00:00Z"},
+        "end": {"dateTime": "2026-11-19T11:00:00Z"}}
+
+
+def test_a_page_token_that_never_ends_is_cut_and_said(server: GoogleServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(google_module, "MAX_PAGES", 5)
+
+    def endless(answer: dict[str, Any]) -> dict[str, Any]:
+        answer.pop("nextSyncToken", None)
+        answer["items"] = [GOOD]
+        server.pages["again"] = ([], "sync00000000")  # the page token is accepted again and again
+        return answer | {"nextPageToken": "again"}
+
+    server.tamper = endless
+    cal = connect(server)
+    assert [e.title for e in cal.events(DAY, DAY + timedelta(days=1))] == ["Good"]
+    assert server.api_requests() == 5
+    assert cal.incomplete == "Google Calendar listed more than 5 pages, so only part of the calendar was read"
+    assert cal.mirror.token is None
+
+
+@pytest.mark.parametrize("broken", [{"extendedProperties": "x"}, {"extendedProperties": ["a"]},
+                                    {"extendedProperties": {"private": ["focusd"]}},
+                                    {"extendedProperties": {"private": "focusd=3"}}])
+def test_a_wrongly_typed_extended_property_is_taken_as_absent(server: GoogleServer, broken: dict[str, Any]) -> None:
+    server.tamper = lambda answer: answer | {"items": [GOOD, GOOD | {"id": "broken01", "summary": "Broken"} | broken]}
+    cal = connect(server)
+    found = cal.events(DAY, DAY + timedelta(days=1))
+    assert [(e.title, e.focusd_item) for e in found] == [("Broken", None), ("Good", None)]
+    assert cal.incomplete == ""
+
+
+def test_entries_that_are_not_events_are_skipped(server: GoogleServer) -> None:
+    server.tamper = lambda answer: answer | {"items": ["x", 5, None, GOOD], "nextPageToken": 7}
+    cal = connect(server)
+    assert [e.title for e in cal.events(DAY, DAY + timedelta(days=1))] == ["Good"]
+
+
+@pytest.mark.parametrize("tag", ["\u0663", "100000000000000000000", "-1", "1e9"])
+def test_a_tag_is_an_item_id_only_as_a_few_ascii_digits(server: GoogleServer, tag: str) -> None:
+    server.add({"summary": "Tagged", "start": london(19, 12), "end": london(19, 13),
+                "extendedProperties": {"private": {"focusd": tag}}}, "tagged001")
+    cal = connect(server)
+    (event,) = cal.events(DAY, DAY + timedelta(days=1))
+    assert event.focusd_item is None
+    with pytest.raises(NotOurs):
+        cal.delete_block("tagged001")

@@ -47,10 +47,10 @@ def expansions(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 def test_an_unchanged_mirror_is_not_expanded_again(expansions: list[int]) -> None:
     m = Mirror(None, "test", LONDON)
     m.put("a", lone("a@x", "Standup", "20261119T093000Z", "20261119T094500Z"))
-    first, _ = m.events(START, END, "cal")
+    first, *_ = m.events(START, END, "cal")
     m.put("a", lone("a@x", "Standup", "20261119T093000Z", "20261119T094500Z"), {"etag": "1"})  # same text
     m.set_token("t2")
-    again, _ = m.events(START, END, "cal")
+    again, *_ = m.events(START, END, "cal")
     assert [e.title for e in again] == [e.title for e in first] == ["Standup"]
     assert len(expansions) == 1
 
@@ -86,7 +86,7 @@ def test_another_window_is_expanded_and_each_is_kept(expansions: list[int]) -> N
 def test_what_a_caller_changes_does_not_change_the_kept_expansion() -> None:
     m = Mirror(None, "test", LONDON)
     m.put("a", lone("a@x", "Standup", "20261119T093000Z", "20261119T094500Z"))
-    given, _ = m.events(START, END, "cal")
+    given, *_ = m.events(START, END, "cal")
     given[0].title = "changed by the caller"
     given.clear()
     assert [e.title for e in m.events(START, END, "cal")[0]] == ["Standup"]
@@ -194,7 +194,7 @@ def test_the_shortcuts_read_what_a_full_expansion_reads(seed: int, monkeypatch: 
     for object_id, text in objects.items():
         slow.put(object_id, text)
     assert quick == [slow.events(s, e, "cal") for s, e in windows]
-    assert all(found for found, _ in quick[:2])
+    assert all(found for found, *_ in quick[:2])
 
 
 def test_lone_events_far_from_the_window_are_not_even_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,5 +221,60 @@ def test_a_zone_far_from_utc_does_not_hide_an_event() -> None:
                 "DTEND;TZID=Far West:20261117T070000\r\n").replace("BEGIN:VEVENT", zone + "BEGIN:VEVENT", 1)
     m = Mirror(None, "test", LONDON)
     m.put("far", text)
-    found, _ = m.events(START, END, "cal")
+    found, *_ = m.events(START, END, "cal")
     assert [(e.title, e.start.astimezone(UTC)) for e in found] == [("Far", datetime(2026, 11, 18, 5, 30, tzinfo=UTC))]
+
+
+def _meeting(uid: str = "good@x") -> str:
+    return lone(uid, "Board meeting", "20261119T140000Z", "20261119T160000Z")
+
+
+def test_an_object_of_too_many_events_is_skipped_and_counted_not_the_calendar_cut() -> None:
+    spam = vcal(*(f"UID:s{i}@spam\r\nDTSTART:20261119T030000Z\r\nDTEND:20261119T030000Z\r\n"
+                  for i in range(mirror_module.MAX_OBJECT_EVENTS + 1)))
+    m = Mirror(None, "test", LONDON)
+    m.put("spam.ics", spam)
+    m.put("real.ics", _meeting())
+    found, cut, skipped = m.events(START, END, "cal")
+    assert [e.title for e in found] == ["Board meeting"]
+    assert (cut, skipped) == (0, 1)
+
+
+def test_nested_events_count_towards_an_objects_limit() -> None:
+    nested = "".join("BEGIN:VEVENT\r\nUID:n@spam\r\nDTSTART:20261119T030000Z\r\n"
+                     for _ in range(mirror_module.MAX_OBJECT_EVENTS + 1))
+    nested += "END:VEVENT\r\n" * (mirror_module.MAX_OBJECT_EVENTS + 1)
+    m = Mirror(None, "test", LONDON)
+    m.put("nest.ics", f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{nested}END:VCALENDAR\r\n")
+    m.put("real.ics", _meeting())
+    found, cut, skipped = m.events(START, END, "cal")
+    assert [e.title for e in found] == ["Board meeting"]
+    assert (cut, skipped) == (0, 1)
+
+
+def test_objects_whose_masters_share_a_uid_are_all_read() -> None:
+    m = Mirror(None, "test", LONDON)
+    m.put("0-invite.ics", lone("good@x", "Early", "20261119T030000Z", "20261119T040000Z"))
+    m.put("real.ics", _meeting())
+    found, cut, skipped = m.events(START, END, "cal")
+    assert [(e.title, e.start.hour) for e in found] == [("Early", 3), ("Board meeting", 14)]
+    assert found[0].uid == "good@x" and found[1].uid != "good@x"
+    assert (cut, skipped) == (0, 0)
+
+
+def test_a_thousand_objects_sharing_a_uid_are_each_read() -> None:
+    m = Mirror(None, "test", LONDON)
+    for k in range(1000):
+        m.put(f"{k:04d}.ics", lone("same@x", f"M{k}", "20261119T090000Z", "20261119T093000Z"))
+    found, cut, _ = m.events(START, END, "cal")
+    assert len(found) == 1000 and len({e.uid for e in found}) == 1000 and cut == 0
+
+
+def test_an_override_in_its_own_object_still_moves_its_series() -> None:
+    m = Mirror(None, "test", LONDON)
+    m.put("series", vcal("UID:w@x\r\nSUMMARY:Weekly\r\nDTSTART:20261119T090000Z\r\nDTEND:20261119T100000Z\r\n"
+                         "RRULE:FREQ=WEEKLY;COUNT=2\r\n"))
+    m.put("moved", vcal("UID:w@x\r\nSUMMARY:Weekly\r\nRECURRENCE-ID:20261126T090000Z\r\n"
+                        "DTSTART:20261126T150000Z\r\nDTEND:20261126T160000Z\r\n"))
+    found, *_ = m.events(START, END, "cal")
+    assert [(e.start.day, e.start.hour, e.uid) for e in found] == [(19, 9, "w@x"), (26, 15, "w@x")]

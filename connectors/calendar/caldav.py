@@ -74,6 +74,8 @@ class CaldavCalendar(CalendarBackend):
                                 auth_type="basic" if username else None, timeout=timeout)
         self._username = username
         self.incomplete = ""
+        self.skipped = 0  # objects the last read left out as too large to be an invitation
+        self._cut = False  # the last sync stopped at MAX_SYNC_PAGES
         cache = env.cache_dir if env is not None else None
         digest = hashlib.sha256(self.url.encode()).hexdigest()[:12]
         self.mirror = Mirror(cache / f"calendar-caldav-{digest}.json" if cache else None, f"caldav {self.url}", tz)
@@ -196,14 +198,20 @@ class CaldavCalendar(CalendarBackend):
     def events(self, start: datetime, end: datetime) -> list[Event]:
         self.incomplete = ""
         self.sync()
-        found, cut = self.mirror.events(start, end, self.backend_name)
+        found, cut, self.skipped = self.mirror.events(start, end, self.backend_name)
+        gaps = []
+        if self._cut:
+            gaps.append(f"the CalDAV server {self.host} sent more than {MAX_SYNC_PAGES} partial answers, so only "
+                        "part of the calendar was read")
         if cut:
-            self.incomplete = f"{cut} recurring events past the expansion budget were not read"
+            gaps.append(f"{cut} events past the expansion budget were not read")
+        self.incomplete = "; ".join(gaps)
         return found
 
     def sync(self) -> None:
         """Bring the mirror up to date with the server and save it."""
         self.collection()
+        self._cut = False
         if self._has_sync:
             try:
                 self._sync_by_token()
@@ -216,6 +224,7 @@ class CaldavCalendar(CalendarBackend):
 
     def _sync_by_token(self) -> None:
         token = self.mirror.token
+        full = token is None  # a full answer: what it does not name is gone
         for _ in range(MAX_SYNC_PAGES):
             try:
                 root = self._sync_report(token)
@@ -224,17 +233,20 @@ class CaldavCalendar(CalendarBackend):
                     raise _Unsupported() from exc
                 # The server no longer knows the token (expired, or the calendar was replaced).
                 log.info("calendar.caldav_resync", reason="sync token refused")
-                self.mirror.reset()
-                token = None
+                token, full = None, True
                 continue
-            if token is None:
-                self.mirror.reset()  # a full answer: what it does not name is gone
+            if full:
+                # once per full answer, not per page: a server that sends no token with its
+                # pages would otherwise leave only the last page in the copy
+                self.mirror.reset()
+                full = False
             more = self._absorb(root)
             token = (root.findtext("d:sync-token", "", NS) or "").strip() or None
             self.mirror.set_token(token)
             if not more:
                 return
         log.warning("calendar.caldav_sync_cut", pages=MAX_SYNC_PAGES)
+        self._cut = True
 
     def _sync_report(self, token: str | None) -> Any:
         body = (f'<d:sync-collection xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'

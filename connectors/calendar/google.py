@@ -26,7 +26,7 @@ import icalendar
 import structlog
 
 from connectors import BackendEnv
-from connectors.calendar.base import CalendarBackend, CalendarError, Gone, short_uid
+from connectors.calendar.base import CalendarBackend, CalendarError, Gone, parse_tag, short_uid
 from connectors.calendar.ics import BadEvent, event_from_component
 from connectors.calendar.mirror import Mirror
 from connectors.google_auth import RUN_AGAIN, GoogleAuthError, load_credentials, save_credentials
@@ -36,6 +36,7 @@ log = structlog.get_logger(__name__)
 
 NAME = "google"
 PAGE = 2500  # the most Google lists in one page
+MAX_PAGES = 100  # pages of one listing: 250,000 events; a token that never ends is cut here
 REFUSED = f"Google refused focusd's token (revoked or expired): {RUN_AGAIN}"
 PARTSTAT = {"needsAction": "NEEDS-ACTION", "declined": "DECLINED", "tentative": "TENTATIVE",
             "accepted": "ACCEPTED"}
@@ -73,6 +74,8 @@ class GoogleCalendar(CalendarBackend):
         self._saved_token: str | None = getattr(credentials, "token", None)
         path = mirror_file(cache_dir, calendar_id) if cache_dir is not None else None
         self.mirror = Mirror(path, f"google {calendar_id}", tz)
+        self.skipped = 0  # objects the last read left out as too large to be an invitation
+        self._cut = False  # the last sync stopped at MAX_PAGES
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> GoogleCalendar:
@@ -149,13 +152,20 @@ class GoogleCalendar(CalendarBackend):
         return f"writable ({role})"
 
     def events(self, start: datetime, end: datetime) -> list[Event]:
+        self.incomplete = ""
         self.sync()
-        found, cut = self.mirror.events(start, end, NAME)
-        self.incomplete = f"{cut} events of the Google calendar were too large to expand" if cut else ""
+        found, cut, self.skipped = self.mirror.events(start, end, NAME)
+        gaps = []
+        if self._cut:
+            gaps.append(f"Google Calendar listed more than {MAX_PAGES} pages, so only part of the calendar was read")
+        if cut:
+            gaps.append(f"{cut} events of the Google calendar were too large to expand")
+        self.incomplete = "; ".join(gaps)
         return found
 
     def sync(self) -> None:
         """Bring the copy up to date: only the changes when it has a token, else everything."""
+        self._cut = False
         if self.mirror.token:
             try:
                 self._pull(self.mirror.token)
@@ -173,7 +183,7 @@ class GoogleCalendar(CalendarBackend):
             self.mirror.reset()  # a full listing replaces whatever a broken one left
         page: str | None = None
         events = self._api().events()
-        while True:
+        for _ in range(MAX_PAGES):
             args: dict[str, Any] = {"calendarId": self.calendar_id, "singleEvents": False, "showDeleted": True,
                                     "maxResults": PAGE}
             if token:
@@ -181,22 +191,33 @@ class GoogleCalendar(CalendarBackend):
             if page:
                 args["pageToken"] = page
             answer = self._run(events.list(**args), "list events")
-            for item in answer.get("items", []):
+            if not isinstance(answer, Mapping):
+                raise CalendarError("Google Calendar answered the event listing with something that is not a listing")
+            items = answer.get("items")
+            for item in items if isinstance(items, list) else []:
                 self._apply(item)
             page = answer.get("nextPageToken")
-            if not page:
-                self.mirror.set_token(answer.get("nextSyncToken"))
+            if not isinstance(page, str) or not page:
+                token = answer.get("nextSyncToken")
+                self.mirror.set_token(token if isinstance(token, str) and token else None)
                 return
+        # what was read is kept; without a sync token the next cycle lists everything again
+        log.warning("calendar.google_sync_cut", pages=MAX_PAGES)
+        self.mirror.set_token(None)
+        self._cut = True
 
-    def _apply(self, item: Mapping[str, Any]) -> None:
+    def _apply(self, item: Any) -> None:
         """One listed event into the copy: stored, replaced, or removed."""
+        if not isinstance(item, Mapping):
+            log.warning("calendar.event_skipped", file=NAME, reason="listed entry is not an event")
+            return
         event_id = item.get("id")
         if not isinstance(event_id, str) or not event_id:
             return
         series = item.get("recurringEventId")
         if item.get("status") == "cancelled" and not (series and item.get("originalStartTime")):
-            known = self.mirror.extra.get(event_id, {})
-            if known.get("series", event_id) != event_id:  # a known exception, listed bare
+            known = self.mirror.extra.get(event_id)
+            if isinstance(known, dict) and known.get("series", event_id) != event_id:  # a known exception, listed bare
                 self._cancel_exception(event_id)
                 return
             # a deleted event or series: its exceptions go with it
@@ -207,7 +228,7 @@ class GoogleCalendar(CalendarBackend):
             return
         try:
             text, parsed = vcalendar(item, self.tz)
-        except (BadEvent, ValueError, TypeError, KeyError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any odd field skips this event, never the calendar
             reason = str(exc) if isinstance(exc, BadEvent) else type(exc).__name__
             log.warning("calendar.event_skipped", file=NAME, uid_hash=short_uid(event_id), reason=reason)
             self.mirror.remove(event_id)
@@ -233,11 +254,13 @@ class GoogleCalendar(CalendarBackend):
             if exc.status in (404, 410):
                 return None
             raise
+        if not isinstance(item, Mapping):
+            return Event(uid=uid, title="", start=datetime.now(UTC), end=datetime.now(UTC))  # not focusd's
         if item.get("status") == "cancelled":
             return None
         try:
             return self._event(item)
-        except (BadEvent, ValueError, TypeError, KeyError):
+        except Exception:  # noqa: BLE001 - any odd field
             # unreadable as an event: certainly not one focusd wrote, so leave it alone
             return Event(uid=uid, title="", start=datetime.now(UTC), end=datetime.now(UTC))
 
@@ -370,10 +393,12 @@ def component(item: Mapping[str, Any], tz: tzinfo) -> icalendar.Event:
             partstat = PARTSTAT.get(str(attendee.get("responseStatus")), "NEEDS-ACTION")
             ev.add("attendee", _person(attendee, {"PARTSTAT": partstat}))
     ev.add("transp", "TRANSPARENT" if item.get("transparency") == "transparent" else "OPAQUE")
-    private = (item.get("extendedProperties") or {}).get("private") or {}
-    tag = private.get("focusd") if isinstance(private, Mapping) else None
-    if isinstance(tag, str) and tag.isdigit():
-        ev.add("x-focusd-item", tag)
+    # any field of the wrong type is taken as absent: the event is read without a tag
+    extended = item.get("extendedProperties")
+    private = extended.get("private") if isinstance(extended, Mapping) else None
+    tag = parse_tag(private.get("focusd")) if isinstance(private, Mapping) else None
+    if tag is not None:
+        ev.add("x-focusd-item", str(tag))
     return ev
 
 

@@ -15,6 +15,11 @@ Reading is cheap when nothing changed: each object is parsed once (or handed in 
 backend that built it), a lone event far outside the window read is not expanded at all, and the
 last windows' expansions are kept until the copy changes, so a cycle with no change costs the
 sync's request and a copy of the kept list.
+
+Objects are untrusted. One holding more than ``MAX_OBJECT_EVENTS`` events is no invitation and is
+skipped (and counted), so that it cannot spend the expansion budget the real meetings need. Two
+objects whose masters share a UID are both read: the later ones under a UID made unique with
+their object id, so that neither hides the other.
 """
 
 from __future__ import annotations
@@ -23,11 +28,11 @@ import json
 import os
 import re
 import tempfile
-from copy import copy
+from copy import copy, deepcopy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import icalendar
 import structlog
@@ -42,6 +47,10 @@ FORMAT = 1
 # if in UTC; a time zone moves it less (the parser refuses an offset of a day or more).
 MARGIN = timedelta(days=2)
 KEPT_WINDOWS = 4  # expansions kept: the cycle reads one window, the CLI another
+# Events (VEVENTs, nested ones too) one object may hold: an invitation holds a master and its
+# overrides, a few hundred at most; more could only spend the calendar's expansion budget.
+MAX_OBJECT_EVENTS = 1000
+_BEGIN_VEVENT = re.compile(r"^BEGIN:VEVENT\r?$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -53,6 +62,17 @@ class _Object:
     components: list[Any] | None
     uids: list[str]
     span: tuple[datetime, datetime] | None
+    masters: list[str] | None = None  # UIDs of its VEVENTs without a RECURRENCE-ID; None: ``uids``
+    skipped: bool = False  # too many events to be an invitation: not read
+
+
+class Read(NamedTuple):
+    """What :meth:`Mirror.events` found: the occurrences, how many events a spent expansion
+    budget left out, and how many objects were skipped as too large to be an invitation."""
+
+    events: list[Event]
+    cut: int
+    skipped: int
 
 
 class Mirror:
@@ -70,7 +90,7 @@ class Mirror:
         self.objects: dict[str, str] = {}
         self.extra: dict[str, Any] = {}  # per-object data a backend keeps beside the text (ETags)
         self._parsed: dict[str, _Object] = {}  # object id -> its components, parsed once
-        self._expanded: dict[tuple[datetime, datetime, str], tuple[list[Event], int]] = {}  # while unchanged
+        self._expanded: dict[tuple[datetime, datetime, str], Read] = {}  # while unchanged
         self._dirty = False
         self.load()
 
@@ -160,18 +180,29 @@ class Mirror:
         if parsed is None and not whole and self.caching:
             parsed = _scan(self.objects[object_id])
         if parsed is None or (whole and parsed.components is None):
+            text = self.objects[object_id]
             try:
-                parsed = _parse(icalendar.Calendar.from_ical(self.objects[object_id]))
+                # counted in the text first, so that such an object is not even parsed
+                if len(_BEGIN_VEVENT.findall(text)) > MAX_OBJECT_EVENTS:
+                    raise _TooLarge()
+                parsed = _parse(icalendar.Calendar.from_ical(text))
+                if len(parsed.uids) > MAX_OBJECT_EVENTS:
+                    raise _TooLarge()
+            except _TooLarge:
+                log.warning("calendar.object_skipped", object=object_id[-40:],
+                            reason=f"more than {MAX_OBJECT_EVENTS} events in one object")
+                parsed = _Object([], [], None, skipped=True)
             except Exception as exc:  # noqa: BLE001 - one bad object must not hide the others
                 log.warning("calendar.object_skipped", object=object_id[-40:], reason=type(exc).__name__)
                 parsed = _Object([], [], None)
             self._parsed[object_id] = parsed
         return parsed
 
-    def events(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
-        """Every occurrence overlapping [start, end), sorted, and how many events a spent
-        expansion budget left out (see :func:`connectors.calendar.ics.expand`). The same window
-        read again while nothing changed is answered from the last expansion."""
+    def events(self, start: datetime, end: datetime, name: str) -> Read:
+        """Every occurrence overlapping [start, end), sorted; how many events a spent expansion
+        budget left out (see :func:`connectors.calendar.ics.expand`); and how many objects were
+        skipped as too large. The same window read again while nothing changed is answered from
+        the last expansion."""
         key = (start, end, name)
         kept = self._expanded.get(key) if self.caching else None
         if kept is None:
@@ -180,10 +211,9 @@ class Mirror:
                 self._expanded = {}
             if self.caching:
                 self._expanded[key] = kept
-        found, cut = kept
-        return [copy(e) for e in found], cut  # the caller may change what it is given
+        return Read([copy(e) for e in kept.events], kept.cut, kept.skipped)  # the caller may change them
 
-    def _expand(self, start: datetime, end: datetime, name: str) -> tuple[list[Event], int]:
+    def _expand(self, start: datetime, end: datetime, name: str) -> Read:
         ids = sorted(self.objects)
         objects = [self._object(object_id, whole=False) for object_id in ids]
         uses: dict[str, int] = {}
@@ -193,26 +223,55 @@ class Mirror:
         low, high = start.astimezone(UTC) - MARGIN, end.astimezone(UTC) + MARGIN
         cal = icalendar.Calendar()
         zones: set[str] = set()
+        owner: dict[str, str] = {}  # a master's UID -> the object that holds it first
+        shared = skipped = 0
         for object_id, obj in zip(ids, objects, strict=True):
             # a lone event far outside the window has no occurrence in it: not worth expanding
             if self.caching and obj.span is not None and uses[obj.uids[0]] == 1 and (
                     obj.span[1] < low or obj.span[0] > high):
                 continue
-            for comp in self._object(object_id, whole=True).components or []:
+            whole = self._object(object_id, whole=True)
+            skipped += whole.skipped
+            # another object's master already has this UID: read this one under its own, or the
+            # expansion would keep only one of them and a real meeting would look free
+            masters = whole.uids if whole.masters is None else whole.masters
+            clash = {uid for uid in masters if owner.setdefault(uid, object_id) != object_id}
+            shared += bool(clash)
+            for comp in whole.components or []:
                 if comp.name == "VTIMEZONE":
                     tzid = str(comp.get("TZID", ""))
                     if tzid in zones:
                         continue
                     zones.add(tzid)
-                cal.add_component(comp)
+                cal.add_component(_renamed(comp, clash, object_id) if clash else comp)
+        if shared:
+            log.warning("calendar.uid_shared", file=name, objects=shared)
         found, cut = expand(cal, start, end, self.tz, name)
-        return sorted(found, key=lambda e: (e.start, e.uid)), cut
+        return Read(sorted(found, key=lambda e: (e.start, e.uid)), cut, skipped)
+
+
+class _TooLarge(Exception):
+    """An object with more events than an invitation holds."""
+
+
+def _renamed(comp: Any, uids: set[str], object_id: str) -> Any:
+    """A copy of ``comp`` in which every VEVENT whose UID is in ``uids`` has that UID made unique
+    with ``object_id``; the kept component itself is left as it is."""
+    comp = deepcopy(comp)
+    for ev in comp.walk("VEVENT"):
+        uid = str(ev.get("UID", ""))
+        if uid in uids:
+            ev.pop("UID", None)
+            ev.add("uid", f"{uid}/{object_id}")
+    return comp
 
 
 def _parse(cal: icalendar.Calendar) -> _Object:
     components = [c for c in cal.subcomponents if c.name in ("VEVENT", "VTIMEZONE")]
-    uids = [str(ev.get("UID", "")) for c in components if c.name == "VEVENT" for ev in c.walk("VEVENT")]
-    return _Object(components, uids, _span(components))
+    events = [ev for c in components if c.name == "VEVENT" for ev in c.walk("VEVENT")]
+    uids = [str(ev.get("UID", "")) for ev in events]
+    masters = [str(ev.get("UID", "")) for ev in events if ev.get("RECURRENCE-ID") is None]
+    return _Object(components, uids, _span(components), masters)
 
 
 _RECURS = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
