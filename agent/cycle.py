@@ -321,6 +321,10 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         # What was read is kept, but free time computed from part of a calendar is a guess.
         log.warning("calendar.incomplete", reason=gap)
         report.problems.append(f"calendar: {gap}")
+    if app.calendar.skipped:
+        # Each is logged with its reason; the rest of the calendar is whole, so it still counts.
+        report.problems.append(f"calendar: {app.calendar.skipped} object(s) left out as too large to be an "
+                               "invitation (see the log)")
     app.store.set_status("calendar", {"ok": not gap, "error": gap, "read_at": read_at})
 
 

@@ -57,6 +57,8 @@ class CalendarBackend(ABC):
     # Why the last ``events()`` call may have left events out (a budget ran out), in one short
     # sentence; empty when it read everything. Every ``events()`` call sets it afresh.
     incomplete: str = ""
+    # Objects the last ``events()`` left out as too large to be an invitation (logged each).
+    skipped: int = 0
 
     @classmethod
     @abstractmethod
