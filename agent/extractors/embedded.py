@@ -575,16 +575,21 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
-        # _classify has ruled out courtesy and away notes; marketing remains to check.
-        if (not _search(_ASK_RE, _ASK_KEYS, sentence, low) and not _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
-                and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) and not self._aimed_elsewhere(sentence, ctx)):
-            wish = self._wish(sentence, low, ctx)
+        # _classify has ruled out courtesy and away notes; marketing remains to check. Each check
+        # runs once: most sentences of a long mail are none of these.
+        marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+        elsewhere: bool | None = None
+        if (not marketing and not _search(_ASK_RE, _ASK_KEYS, sentence, low)
+                and not _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)):
+            elsewhere = self._aimed_elsewhere(sentence, ctx)
+            wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
-        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or not self._asks(sentence, low)
-                or self._aimed_elsewhere(sentence, ctx)):
+        if marketing or not self._asks(sentence, low):
             return None
-        return self._request(sentence, low, ctx)
+        if elsewhere is None:
+            elsewhere = self._aimed_elsewhere(sentence, ctx)
+        return None if elsewhere else self._request(sentence, low, ctx)
 
     def _request(self, sentence: str, low: str, ctx: _Ctx) -> Item:
         """A request from someone else to the owner, titled by what it asks."""
