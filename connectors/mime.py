@@ -790,6 +790,7 @@ def visible_reply(text: str) -> str:
     lines = text.split("\n")
     count = len(lines)
     kept: list[str] = []
+    ends: list[bool | None] = [None] * count
     quoted = False
     i = 0
     while i < count:
@@ -820,8 +821,8 @@ def visible_reply(text: str) -> str:
                 break  # Outlook's rule above the quoted message, or a list footer or signature
         if _is_outlook_header(lines, i):
             break
-        header_len = _wrote_header(lines, i)
-        if header_len > 1 and not _HAS_DATE_PART_RE.search(line) and _wrote_header(lines, i + 1):
+        header_len = _wrote_header(lines, i, ends)
+        if header_len > 1 and not _HAS_DATE_PART_RE.search(line) and _wrote_header(lines, i + 1, ends):
             header_len = 0  # a header's first line holds its date or address: this one is the reply's
         if header_len:
             nxt = i + header_len
@@ -845,6 +846,26 @@ def _quote_follows(lines: list[str], j: int) -> bool:
     while j < len(lines) and not lines[j].strip():
         j += 1
     return j < len(lines) and lines[j].lstrip().startswith(">")
+
+
+# The last word of each verb, and each suffix's last run of non-spaces: what a line must end in to
+# end a "wrote" header, whatever lines come above it.
+_VERB_LAST_WORDS = frozenset(verb.split()[-1] for verb in _WROTE_VERBS)
+_SUFFIX_ENDS = tuple(suffix.split()[-1] for suffix in _WROTE_SUFFIXES)
+
+
+def _may_end_header(line: str) -> bool:
+    """Whether a quote header of one to three lines could end with ``line``.
+
+    A cheap test of the line's end, true for every line that ends an attribution: a colon, a
+    "wrote" verb or suffix (or ">:", which ends in a colon). A line of only dashes and spaces
+    leaves the header's end on the line above, so it may end one too.
+    """
+    tail = line.rstrip().rstrip("-").rstrip()
+    if not tail or tail.endswith((":", "：")):
+        return True
+    tail = tail.lower()
+    return tail.endswith(_SUFFIX_ENDS) or tail[-40:].split()[-1] in _VERB_LAST_WORDS
 
 
 def _ends_in_verb(core: str) -> bool:
@@ -871,9 +892,13 @@ def _is_attribution(joined: str, lines: list[str], after: int) -> bool:
     return bool(_DATE_OR_ADDR_RE.search(core)) and _quote_follows(lines, after)
 
 
-def _wrote_header(lines: list[str], i: int) -> int:
-    """How many lines (one to three) a quote header takes at ``i``; 0 when there is none."""
+def _wrote_header(lines: list[str], i: int, ends: list[bool | None]) -> int:
+    """How many lines (one to three) a quote header takes at ``i``; 0 when there is none.
+
+    ``ends`` caches, per line, whether a header may end there; None where not yet looked at.
+    """
     parts: list[str] = []
+    size = -1  # the length of the parts joined by spaces
     for k in range(3):
         j = i + k
         if j >= len(lines):
@@ -882,11 +907,14 @@ def _wrote_header(lines: list[str], i: int) -> int:
         # A wrapped address may leave its closing ">:" on a line of its own.
         if not part or (part.startswith(">") and not (k and part.startswith(">:"))):
             break
-        parts.append(part)
-        joined = " ".join(parts)
-        if len(joined) > _MAX_HEADER:
+        size += len(part) + 1
+        if size > _MAX_HEADER:
             break
-        if _is_attribution(joined, lines, j + 1):
+        parts.append(part)
+        end = ends[j]
+        if end is None:
+            end = ends[j] = _may_end_header(part)
+        if end and _is_attribution(" ".join(parts), lines, j + 1):
             return k + 1
     line = lines[i]
     # "... skrev Name <addr" whose wrapped end is already quoted: the verb and a quote right below.
