@@ -769,16 +769,17 @@ _FOOTER_LINES = 6
 
 def _is_outlook_header(lines: list[str], i: int) -> bool:
     """A labelled header line that starts a block of at least three, one of them naming the sender."""
-    if len(lines[i]) > _MAX_HEADER or not _LABEL_RE.match(lines[i]):
+    line = lines[i]
+    if len(line) > _MAX_HEADER or (":" not in line and "：" not in line) or not _LABEL_RE.match(line):
         return False
     block = [lines[i]] + [ln for ln in lines[i + 1 : i + 7] if ln.strip()][:4]
     labelled = [ln for ln in block if len(ln) <= _MAX_HEADER and _LABEL_RE.match(ln)]
     return len(labelled) >= 3 and any(_FROM_LABEL_RE.match(ln) for ln in labelled)
 
 
-def _is_mobile_footer(line: str) -> bool:
-    """A mail app's own line ("Sent from my iPhone"), short and not a sentence."""
-    stripped = line.strip()
+def _is_mobile_footer(stripped: str) -> bool:
+    """A mail app's own line ("Sent from my iPhone"), short and not a sentence; ``stripped`` has no
+    surrounding white space."""
     return len(stripped) <= 80 and not stripped.endswith((".", "!", "?")) and bool(_MOBILE_RE.match(stripped))
 
 
@@ -790,6 +791,8 @@ def visible_reply(text: str) -> str:
     lines = text.split("\n")
     count = len(lines)
     kept: list[str] = []
+    ends: list[bool | None] = [None] * count
+    next_end = -1  # the first line from i on where a quote header may end; count when there is none
     quoted = False
     i = 0
     while i < count:
@@ -811,17 +814,25 @@ def visible_reply(text: str) -> str:
         if quoted_above and stripped[0].islower() and len(lines[i - 1]) >= _WRAP_WIDTH:
             i += 1  # the wrapped end of a long quoted line, its ">" lost
             continue
-        if _SIG_RE.match(line.rstrip("\r")) or _SEPARATOR_RE.match(line) or _FORWARD_RE.match(line):
+        # Each marker's first or last characters are tested before its pattern, which most lines fail.
+        if stripped.startswith("--") and (_SIG_RE.match(line.rstrip("\r")) or _SEPARATOR_RE.match(line)):
             break
-        if _UNDERSCORES_RE.match(line):
+        if stripped.endswith(":") and _FORWARD_RE.match(line):
+            break
+        if stripped.startswith("__") and _UNDERSCORES_RE.match(line):
             rest = [ln for ln in lines[i + 1 : i + 3 + _FOOTER_LINES * 2] if ln.strip()]
             after = next((j for j in range(i + 1, min(count, i + 8)) if lines[j].strip()), None)
             if (after is not None and _is_outlook_header(lines, after)) or len(rest) <= _FOOTER_LINES:
                 break  # Outlook's rule above the quoted message, or a list footer or signature
         if _is_outlook_header(lines, i):
             break
-        header_len = _wrote_header(lines, i)
-        if header_len > 1 and not _HAS_DATE_PART_RE.search(line) and _wrote_header(lines, i + 1):
+        if next_end < i:
+            next_end = _next_header_end(lines, i, ends)
+        header_len = 0
+        # A header ends within three lines, or its wrapped end is quoted right below.
+        if next_end <= i + 2 or (i + 1 < count and lines[i + 1].lstrip().startswith(">")):
+            header_len = _wrote_header(lines, i, ends)
+        if header_len > 1 and not _HAS_DATE_PART_RE.search(line) and _wrote_header(lines, i + 1, ends):
             header_len = 0  # a header's first line holds its date or address: this one is the reply's
         if header_len:
             nxt = i + header_len
@@ -831,7 +842,7 @@ def visible_reply(text: str) -> str:
                 i = nxt  # a reply written below the quote may follow it: keep scanning
                 continue
             break
-        if _is_mobile_footer(line):
+        if len(stripped) <= 80 and _is_mobile_footer(stripped):
             break  # what an app writes under its reply; anything below it is the quoted message
         kept.append(line.rstrip())
         i += 1
@@ -845,6 +856,42 @@ def _quote_follows(lines: list[str], j: int) -> bool:
     while j < len(lines) and not lines[j].strip():
         j += 1
     return j < len(lines) and lines[j].lstrip().startswith(">")
+
+
+# The last word of each verb, and each suffix's last run of non-spaces: what a line must end in to
+# end a "wrote" header, whatever lines come above it.
+_VERB_LAST_WORDS = frozenset(verb.split()[-1] for verb in _WROTE_VERBS)
+_SUFFIX_ENDS = tuple(suffix.split()[-1] for suffix in _WROTE_SUFFIXES)
+_END_CHARS = frozenset(word[-1] for word in (*_VERB_LAST_WORDS, *_SUFFIX_ENDS))
+
+
+def _may_end_header(line: str) -> bool:
+    """Whether a quote header of one to three lines could end with ``line``.
+
+    A cheap test of the line's end, true for every line that ends an attribution: a colon, a
+    "wrote" verb or suffix (or ">:", which ends in a colon). A line of only dashes and spaces
+    leaves the header's end on the line above, so it may end one too.
+    """
+    tail = line.rstrip()
+    if tail.endswith("-"):
+        tail = tail.rstrip("-").rstrip()
+    if not tail or tail.endswith((":", "：")):
+        return True
+    if tail[-1].lower()[-1] not in _END_CHARS:
+        return False  # most prose ends in a stop, a comma or a letter no verb ends in
+    tail = tail.lower()
+    return tail.endswith(_SUFFIX_ENDS) or tail[-40:].split()[-1] in _VERB_LAST_WORDS
+
+
+def _next_header_end(lines: list[str], i: int, ends: list[bool | None]) -> int:
+    """The first line from ``i`` on where a quote header may end, or ``len(lines)``; fills ``ends``."""
+    for j in range(i, len(lines)):
+        end = ends[j]
+        if end is None:
+            end = ends[j] = _may_end_header(lines[j].strip())
+        if end:
+            return j
+    return len(lines)
 
 
 def _ends_in_verb(core: str) -> bool:
@@ -871,9 +918,13 @@ def _is_attribution(joined: str, lines: list[str], after: int) -> bool:
     return bool(_DATE_OR_ADDR_RE.search(core)) and _quote_follows(lines, after)
 
 
-def _wrote_header(lines: list[str], i: int) -> int:
-    """How many lines (one to three) a quote header takes at ``i``; 0 when there is none."""
+def _wrote_header(lines: list[str], i: int, ends: list[bool | None]) -> int:
+    """How many lines (one to three) a quote header takes at ``i``; 0 when there is none.
+
+    ``ends`` caches, per line, whether a header may end there; None where not yet looked at.
+    """
     parts: list[str] = []
+    size = -1  # the length of the parts joined by spaces
     for k in range(3):
         j = i + k
         if j >= len(lines):
@@ -882,11 +933,14 @@ def _wrote_header(lines: list[str], i: int) -> int:
         # A wrapped address may leave its closing ">:" on a line of its own.
         if not part or (part.startswith(">") and not (k and part.startswith(">:"))):
             break
-        parts.append(part)
-        joined = " ".join(parts)
-        if len(joined) > _MAX_HEADER:
+        size += len(part) + 1
+        if size > _MAX_HEADER:
             break
-        if _is_attribution(joined, lines, j + 1):
+        parts.append(part)
+        end = ends[j]
+        if end is None:
+            end = ends[j] = _may_end_header(part)
+        if end and _is_attribution(" ".join(parts), lines, j + 1):
             return k + 1
     line = lines[i]
     # "... skrev Name <addr" whose wrapped end is already quoted: the verb and a quote right below.

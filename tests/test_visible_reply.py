@@ -7,11 +7,12 @@ from falling.
 
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
 
-from connectors.mime import visible_reply
+from connectors.mime import _is_attribution, _may_end_header, visible_reply
 
 REPLY = "Sì, venerdì va bene.\n\nGrazie,\nLuca"
 
@@ -205,3 +206,28 @@ def test_many_short_lines_are_cut_quickly() -> None:
     start = time.perf_counter()
     visible_reply(text)
     assert time.perf_counter() - start < 2.0
+
+
+# Pieces of headers and of prose; windows of one to three lines are built from them at random.
+PIECES = ("On Mon, 1 Jan 2024,", "Ada <ada@x.example>", "wrote:", "a écrit :", "a", "écrit", "ha", "scritto",
+          "heeft", "geschreven", "napisał(a):", ">:", "---", "- -", ":", "：", "写道", "님이", "작성", "のメッセージ",
+          "2024/01/02 9:12", "Hello there", "WROTE", "Wrote :", "x" * 45 + "wrote", "\t wrote\t:", "1/2", "@",
+          "ΣΑΣ", "writes", "skrev", "-- ", "thanks")
+
+
+def test_every_header_end_passes_the_cheap_check() -> None:
+    rng = random.Random(3)
+    headers = 0
+    for _ in range(20_000):
+        window = [" ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 3))]
+        parts = [line.strip() for line in window]
+        if all(parts) and _is_attribution(" ".join(parts), [*window, "> quoted"], len(window)):
+            headers += 1
+            assert _may_end_header(parts[-1]), window
+    assert headers > 1000
+
+
+@pytest.mark.parametrize("line", ["Thanks for the update, see you Friday.", "Best,", "Sam", "I wrote it yesterday",
+                                  "the rewrote part", "> quoted", "On Monday we met"])
+def test_prose_fails_the_cheap_check(line: str) -> None:
+    assert not _may_end_header(line)
