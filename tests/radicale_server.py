@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -55,6 +56,12 @@ class Radicale:
     sync_pages: bool = False
     page_tokens: bool = True
     pages_served: int = 0
+    # Answers (status, body) given, in turn, to the next sync-collection REPORTs instead of the
+    # server's own: a server that fails once, or refuses a sync token in its own way.
+    sync_answers: list[tuple[int, bytes]] = field(default_factory=list)
+    # Bytes replaced by ``b"\xff\xfe"`` in REPORT answers: an object holding broken UTF-8, as
+    # some servers store what a client sent them (Radicale itself refuses such a PUT).
+    break_utf8: bytes = b""
 
     @property
     def calendar_url(self) -> str:
@@ -197,6 +204,19 @@ def _page(server: Radicale, app: Any, environ: dict[str, Any], body: bytes, path
     return [out]
 
 
+def _broken(marker: bytes, app: Any, environ: dict[str, Any],
+            start_response: Callable[..., Any]) -> Iterable[bytes]:
+    """The server's answer with ``marker`` replaced by bytes that are not UTF-8."""
+    environ.pop("HTTP_ACCEPT_ENCODING", None)  # the answer is rewritten here: not compressed
+    kept: list[Any] = []
+    out = b"".join(app(environ, lambda status, headers, *rest: kept.append((status, headers))))
+    out = out.replace(marker, b"\xff\xfe")
+    status, headers = kept[0]
+    headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+    start_response(status, [*headers, ("Content-Length", str(len(out)))])
+    return [out]
+
+
 @contextmanager
 def radicale(folder: Path, auth: bool = False, seed: Iterable[tuple[str, str]] = ()) -> Iterator[Radicale]:
     """A Radicale serving ``folder`` on a free loopback port, with the calendar ``work`` of user
@@ -211,15 +231,23 @@ def radicale(folder: Path, auth: bool = False, seed: Iterable[tuple[str, str]] =
             server.requests.append((method, path))
             if server.before is not None:
                 server.before(method, path)
-            if (server.refuse_sync or server.sync_pages) and method == "REPORT":
+            if (server.refuse_sync or server.sync_pages or server.sync_answers) and method == "REPORT":
                 length = int(environ.get("CONTENT_LENGTH") or 0)
                 body = environ["wsgi.input"].read(length)
+                if b"sync-collection" in body and server.sync_answers:
+                    status, answer = server.sync_answers.pop(0)
+                    kind = "application/xml" if answer.startswith(b"<?xml") else "text/plain"
+                    start_response(f"{status} {HTTPStatus(status).phrase}", [
+                        ("Content-Type", f"{kind}; charset=utf-8"), ("Content-Length", str(len(answer)))])
+                    return [answer]
                 if b"sync-collection" in body and server.refuse_sync:
                     start_response("501 Not Implemented", [("Content-Type", "text/plain")])
                     return [b"no sync here"]
                 if b"sync-collection" in body:
                     return _page(server, app, environ, body, path, start_response)
                 environ["wsgi.input"] = io.BytesIO(body)
+            if server.break_utf8 and method == "REPORT":
+                return _broken(server.break_utf8, app, environ, start_response)
         return app(environ, start_response)  # type: ignore[no-any-return]
 
     httpd = make_server("127.0.0.1", 0, counting, server_class=_ThreadingServer, handler_class=_QuietHandler)

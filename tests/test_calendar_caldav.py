@@ -275,3 +275,81 @@ def test_pages_sent_without_a_sync_token_are_all_kept(server: Radicale) -> None:
     cal.events(DAY, DAY + timedelta(days=7))
     assert len(cal.mirror.objects) == len(split(SEED)) > 1
     assert server.pages_served == len(split(SEED)) and cal.incomplete == ""
+
+
+@pytest.mark.parametrize("refuse_sync", [False, True], ids=["sync-token", "etags"])
+def test_broken_utf8_in_one_object_leaves_the_rest_of_the_calendar_readable(
+        server: Radicale, refuse_sync: bool) -> None:
+    server.refuse_sync = refuse_sync
+    server.foreign_put("lunch.ics", FOREIGN.replace("SUMMARY:Lunch", "SUMMARY:Lunch MANGLED"))
+    server.break_utf8 = b"MANGLED"
+    cal = _calendar(server.calendar_url)
+    found = cal.events(DAY, DAY + timedelta(days=1))
+    assert [e.title for e in found if e.uid != "lunch@x"] == ["Standup", "1:1 (moved)", "Interview"]
+    assert [e.title for e in found if e.uid == "lunch@x"] in ([], ["Lunch \ufffd\ufffd"])
+    server.reset_count()
+    cal.events(DAY, DAY + timedelta(days=1))  # and on the next cycle too
+    assert server.count() == 1
+
+
+def _synced(server: Radicale, tmp_path: Path) -> CaldavCalendar:
+    cal = _calendar(server.calendar_url, tmp_path)
+    cal.events(DAY, DAY + timedelta(days=1))
+    server.foreign_put("lunch.ics", FOREIGN)
+    return cal
+
+
+def test_a_server_error_on_the_token_sync_keeps_the_copy_and_retries_next_cycle(
+        server: Radicale, tmp_path: Path) -> None:
+    cal = _synced(server, tmp_path)
+    token, objects = cal.mirror.token, dict(cal.mirror.objects)
+    saved = {p.name: p.read_bytes() for p in tmp_path.glob("calendar-caldav-*.json")}
+    server.sync_answers = [(500, b"boom")]
+    server.reset_count()
+    with pytest.raises(CalendarError) as raised:
+        cal.events(DAY, DAY + timedelta(days=1))
+    assert str(raised.value) == "the CalDAV server 127.0.0.1 answered REPORT with HTTP 500"
+    assert server.count() == 1  # no second, token-less REPORT: nothing downloaded again
+    assert (cal.mirror.token, cal.mirror.objects) == (token, objects)
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("calendar-caldav-*.json")} == saved
+    server.reset_count()
+    assert [e.title for e in cal.events(DAY, DAY + timedelta(days=1))] == ["Standup", "Lunch", "1:1 (moved)",
+                                                                           "Interview"]
+    assert server.requests == [("REPORT", "/owner/work/")]  # incremental, from the kept token
+
+
+VALID_SYNC_TOKEN = b'<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:"><d:valid-sync-token/></d:error>'
+
+
+@pytest.mark.parametrize("answer", [(403, VALID_SYNC_TOKEN), (409, VALID_SYNC_TOKEN), (400, b""), (412, b"")],
+                         ids=["403-valid-sync-token", "409-valid-sync-token", "400", "412"])
+def test_a_refused_sync_token_downloads_the_calendar_again(
+        server: Radicale, tmp_path: Path, answer: tuple[int, bytes]) -> None:
+    cal = _synced(server, tmp_path)
+    server.foreign_delete(_name("interview@x"))
+    server.sync_answers = [answer]
+    server.reset_count()
+    assert [e.title for e in cal.events(DAY, DAY + timedelta(days=1))] == ["Standup", "Lunch", "1:1 (moved)"]
+    assert server.count("REPORT") == 2  # the refused one, then the full listing
+    assert cal.mirror.token is not None
+
+
+@pytest.mark.parametrize("answer", [(403, b"no"), (409, b"")], ids=["403", "409"])
+def test_a_refusal_that_does_not_name_the_sync_token_keeps_the_copy(
+        server: Radicale, tmp_path: Path, answer: tuple[int, bytes]) -> None:
+    cal = _synced(server, tmp_path)
+    token, objects = cal.mirror.token, dict(cal.mirror.objects)
+    server.sync_answers = [answer]
+    server.reset_count()
+    with pytest.raises(CalendarError):
+        cal.events(DAY, DAY + timedelta(days=1))
+    assert server.count() == 1
+    assert (cal.mirror.token, cal.mirror.objects) == (token, objects)
+
+
+def test_a_sync_answer_that_is_not_xml_is_one_sentence(server: Radicale, tmp_path: Path) -> None:
+    cal = _synced(server, tmp_path)
+    server.sync_answers = [(207, b'<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"><d:response>')]
+    with pytest.raises(CalendarError) as raised:
+        cal.events(DAY, DAY + timedelta(days=1))
+    assert "answered REPORT with something that is not WebDAV XML" in _one_sentence(raised)

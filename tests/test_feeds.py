@@ -58,7 +58,7 @@ class FeedServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{TOKEN}/basic.ics"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -167,3 +167,73 @@ def test_a_feed_that_trickles_is_given_up_on_in_bounded_time(tmp_path: Path) -> 
     finally:
         stop.set()
         listener.close()
+
+
+@pytest.fixture
+def https_redirect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, list[str]]]:
+    """An https server on loopback (its own certificate, trusted for this test) that serves the
+    calendar under /moved/ and redirects every other path to the same path under the address
+    the test puts in the list it yields with its root."""
+    import ssl
+    import subprocess
+
+    from tests.servers import need
+
+    need("openssl", "apt-get install -y openssl")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    location: list[str] = []
+
+    class Redirect(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the base class names it so
+            if self.path.startswith("/moved/"):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/calendar")
+                self.send_header("Content-Length", str(len(SEED.encode())))
+                self.end_headers()
+                self.wfile.write(SEED.encode())
+                return
+            self.send_response(302)
+            self.send_header("Location", location[0] + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}", location
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_an_https_feed_redirected_to_http_is_refused_before_the_request_is_sent(
+        feed: FeedServer, https_redirect: tuple[str, list[str]], tmp_path: Path) -> None:
+    from connectors.calendar.feeds import Feed, FeedError
+
+    root, location = https_redirect
+    location.append(feed.url.split(f"/{TOKEN}/")[0])  # the plain http server, same path
+    url = f"{root}/{TOKEN}/basic.ics"
+    with structlog.testing.capture_logs() as logs, pytest.raises(FeedError) as err:
+        Feed(url, tmp_path, max_bytes=1024 * 1024).fetch()
+    assert feed.requests == []  # the token never went out in clear
+    assert "redirected to an address that is not https" in str(err.value)
+    assert TOKEN not in str(err.value) and TOKEN not in repr(logs)
+
+
+def test_an_https_feed_redirected_to_https_is_followed(
+        https_redirect: tuple[str, list[str]], tmp_path: Path) -> None:
+    from connectors.calendar.feeds import Feed
+
+    root, location = https_redirect
+    location.append(f"{root}/moved")
+    fetched = Feed(f"{root}/{TOKEN}/basic.ics", tmp_path, max_bytes=1024 * 1024).fetch()
+    assert fetched.changed and fetched.stale == ""
+    assert fetched.path.read_bytes() == SEED.encode()

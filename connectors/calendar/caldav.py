@@ -19,6 +19,7 @@ or the calendar's text.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -45,6 +46,7 @@ MAX_SYNC_PAGES = 50  # sync answers a server cut short (507) are continued at mo
 MULTIGET_BATCH = 200  # hrefs asked for in one calendar-multiget
 MAX_CONFLICT_RETRIES = 3  # a block changed under a write is re-read and retried this often
 
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav"}
 XML = '<?xml version="1.0" encoding="utf-8"?>\n'
 DATA_PROPS = "<d:prop><d:getetag/><c:calendar-data/></d:prop>"
@@ -72,6 +74,7 @@ class CaldavCalendar(CalendarBackend):
         # Basic auth is sent with the first request: no 401 round trip on each new connection.
         self.client = DAVClient(self.url, username=username or None, password=password or None,
                                 auth_type="basic" if username else None, timeout=timeout)
+        self.client.session.hooks["response"].append(self._repair_utf8)
         self._username = username
         self.incomplete = ""
         self.skipped = 0  # objects the last read left out as too large to be an invitation
@@ -100,7 +103,8 @@ class CaldavCalendar(CalendarBackend):
                 who = f" as {self._username}" if self._username else ""
                 raise CalendarError(f"{where} refused the login{who}: check calendar.username and "
                                     "calendar.password") from None
-            raise _Forbidden(f"{where} refused access to {urlsplit(url).path}") from None
+            raise _Forbidden(f"{where} refused access to {urlsplit(url).path}",
+                             list(getattr(exc, "preconditions", None) or [])) from None
         except http.exceptions.SSLError:
             raise CalendarError(f"{where} failed the TLS handshake (its certificate could not be "
                                 "verified)") from None
@@ -110,13 +114,33 @@ class CaldavCalendar(CalendarBackend):
             raise CalendarError(f"{where} cannot be reached (is the URL right and the host up?)") from None
         except (http.exceptions.RequestException, dav_error.DAVError) as exc:
             raise CalendarError(f"{where} could not be asked ({type(exc).__name__})") from None
+        except etree.XMLSyntaxError:
+            # the client parses an answer labelled XML itself, before _xml sees it
+            raise CalendarError(f"{where} answered {method} with something that is not WebDAV XML") from None
+
+    def _repair_utf8(self, response: Any, *args: Any, **kwargs: Any) -> Any:
+        """A response hook: an answer in UTF-8 holding a few bytes that are not (one broken
+        object) is read with replacement characters there, so the XML parses and only that
+        object is affected instead of the whole answer being refused on every sync."""
+        body = response.content
+        if not isinstance(body, bytes) or not body or body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return response  # empty, or UTF-16 with its byte order mark
+        declared = _DECLARED_ENCODING.match(body)
+        if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+            return response  # another encoding, declared: the parser reads it as such
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            log.warning("calendar.caldav_bad_utf8", host=self.host)
+            response._content = body.decode("utf-8", errors="replace").encode("utf-8")
+        return response
 
     def _xml(self, response: Any, what: str) -> Any:
         if response.status == 404:
             raise CalendarError(f"the CalDAV server {self.host} has no calendar at {urlsplit(self.url).path}")
         if response.status not in (200, 207):
             raise _Refused(response.status, f"the CalDAV server {self.host} answered {what} with "
-                           f"HTTP {response.status}")
+                           f"HTTP {response.status}", dav_error.parse_preconditions(response._raw))
         try:
             raw = response._raw if isinstance(response._raw, bytes) else str(response._raw).encode()
             return etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
@@ -231,8 +255,12 @@ class CaldavCalendar(CalendarBackend):
             except (_Refused, _Forbidden) as exc:
                 if token is None:
                     raise _Unsupported() from exc
+                if not _token_refused(exc):
+                    # a server error or a refusal for another reason: keep the copy and its
+                    # token, and let the next cycle ask again
+                    raise
                 # The server no longer knows the token (expired, or the calendar was replaced).
-                log.info("calendar.caldav_resync", reason="sync token refused")
+                log.info("calendar.caldav_resync", reason="sync token refused", status=exc.status)
                 token, full = None, True
                 continue
             if full:
@@ -401,18 +429,38 @@ class CaldavCalendar(CalendarBackend):
         raise CalendarError(f"block {short_uid(uid)} kept changing on the server while focusd deleted it")
 
 
-class _Refused(CalendarError):
-    def __init__(self, status: int, message: str) -> None:
+class _HttpError(CalendarError):
+    """The server answered with an HTTP error; ``preconditions`` are the DAV:error elements
+    its body names (Clark notation)."""
+
+    def __init__(self, status: int, message: str, preconditions: list[str] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.preconditions = preconditions or []
 
 
-class _Forbidden(CalendarError):
-    """The server refused access (403): also how some servers refuse a sync token."""
+class _Refused(_HttpError):
+    """An HTTP error other than a refused login or access."""
+
+
+class _Forbidden(_HttpError):
+    """The server refused access (403): also how servers refuse a sync token (RFC 6578)."""
+
+    def __init__(self, message: str, preconditions: list[str] | None = None) -> None:
+        super().__init__(403, message, preconditions)
 
 
 class _Unsupported(CalendarError):
     """The server has no sync-collection REPORT."""
+
+
+def _token_refused(exc: _HttpError) -> bool:
+    """The server's answer says the sync token is no longer valid: a 403 or 409 naming
+    DAV:valid-sync-token (RFC 6578), or the 400 or 412 some servers answer instead. A server
+    error (5xx) says nothing about the token."""
+    if exc.status in (400, 412):
+        return True
+    return exc.status in (403, 409) and "{DAV:}valid-sync-token" in exc.preconditions
 
 
 def _ours(found: _Object, uid: str, tz: tzinfo) -> bool:

@@ -37,6 +37,21 @@ def feed_name(url: str) -> str:
     return f"{urlsplit(url).hostname or '?'} #{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
+class _NoDowngrade(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, except from https to anything else: that request would carry the
+    address (and any token in it) in clear, so it is refused before it is sent."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if urlsplit(req.full_url).scheme == "https" and urlsplit(newurl).scheme != "https":
+            raise urllib.error.URLError("it redirected to an address that is not https, which was not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+# https only (settings), and kept so across redirects
+_OPENER = urllib.request.build_opener(_NoDowngrade)
+
+
 @dataclass
 class Fetch:
     path: Path  # the copy to read
@@ -73,9 +88,7 @@ class Feed:
         """The feed's current copy: fetched when it changed, else the one kept."""
         request = urllib.request.Request(self.url, headers={"User-Agent": "focusd", **self._validators()})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - https only (settings)
-                if urlsplit(response.geturl()).scheme not in ("https", urlsplit(self.url).scheme):
-                    raise OSError("redirected to a plain http address")
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 body = self._read(response)
                 etag = response.headers.get("ETag", "")
                 modified = response.headers.get("Last-Modified", "")
