@@ -32,6 +32,9 @@ def configure(verbose: bool = False, json: bool | None = None, level: str | None
     # In JSON the traceback becomes a field, so journald keeps it with its event; the console
     # renderer prints it itself.
     tracebacks = [structlog.processors.format_exc_info] if use_json else []
+    # The CalDAV client library logs a server's raw answers, which hold calendar text; focusd
+    # reports every CalDAV failure itself, in one sentence without that text.
+    logging.getLogger("caldav").setLevel(logging.CRITICAL)
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

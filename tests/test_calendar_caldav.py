@@ -353,3 +353,15 @@ def test_a_sync_answer_that_is_not_xml_is_one_sentence(server: Radicale, tmp_pat
     with pytest.raises(CalendarError) as raised:
         cal.events(DAY, DAY + timedelta(days=1))
     assert "answered REPORT with something that is not WebDAV XML" in _one_sentence(raised)
+
+
+def test_the_client_librarys_own_logs_never_carry_calendar_text(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from agent import logs
+
+    logs.configure(json=True)
+    with caplog.at_level(logging.INFO):  # as if the root logger were turned up
+        logging.getLogger("caldav").error("answer: BEGIN:VCALENDAR SUMMARY:Board meeting")
+        logging.getLogger("caldav.davclient").info("body: DESCRIPTION:private agenda")
+    assert "Board meeting" not in caplog.text and "private agenda" not in caplog.text
