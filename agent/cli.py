@@ -205,7 +205,7 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
             state = "is an empty folder" if root.exists() else "does not exist yet"
             click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)}", err=True)
     elif create_maildir:
-        click.echo(f"note: {maildir} already holds files; left as it is", err=True)
+        click.echo(f"note: {maildir} exists and is not an empty folder; left as it is", err=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     config = f" --config {path}" if obj.config else ""

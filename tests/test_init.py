@@ -145,7 +145,7 @@ def test_init_leaves_a_folder_that_already_holds_mail_alone(capsys: pytest.Captu
     code, _ = _init(tmp_path, "--mail-path", str(box), "--create-maildir")
     _, err = capsys.readouterr()
     assert code == 0, err
-    assert f"note: {box} already holds files; left as it is" in err
+    assert f"note: {box} exists and is not an empty folder; left as it is" in err
     assert sorted(p.name for p in box.iterdir()) == ["INBOX"]
 
 
