@@ -26,6 +26,7 @@ from agent.errors import ConfigError, FocusdError
 from agent.formats import is_address, parse_tz
 from agent.settings import Settings, find_config, from_mapping, load, render
 from connectors.errors import ConnectorError
+from connectors.mail.maildir import MAILDIR_PARTS, create_command, folder_dir
 from connectors.types import Message
 
 DEMO_NOW = "2026-11-19T07:30:00+00:00"  # Thursday morning of the sample week, Europe/London
@@ -149,10 +150,12 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--data-dir", metavar="DIR", help="Where the database and outbox go (default: the state directory). "
               "On a server, name the service's state directory so every command finds the same data.")
+@click.option("--create-maildir", is_flag=True, help="Create the Maildir (INBOX and the Sent folder, "
+              "Maildir++ layout, mode 0700) if it does not exist or is empty. On a terminal init asks.")
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
 def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str | None,
-         ics: tuple[str, ...], data_dir: str | None, force: bool) -> None:
+         ics: tuple[str, ...], data_dir: str | None, create_maildir: bool, force: bool) -> None:
     """Write a commented config file. On a terminal it asks for what the options leave out.
     Relative paths given here are taken from the folder you run it in.
 
@@ -187,16 +190,56 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         values["smtp"] = {"backend": "file", "path": str(data / "outbox")}
     text = render(values)
     # Refuse to write a bad config; its mail folder and calendar may not exist yet.
-    from_mapping(tomllib.loads(text), path.resolve().parent, source=path, check_files=False)
+    settings = from_mapping(tomllib.loads(text), path.resolve().parent, source=path, check_files=False)
+    mail = settings["mail"]
+    root = Path(mail["path"])
+    folders = list(dict.fromkeys(["INBOX", *mail["folders"], mail["sent_folder"]]))
+    if _empty_or_missing(root):
+        if not create_maildir and sys.stdin.isatty():
+            create_maildir = click.confirm(f"Create the Maildir {maildir} (folders {', '.join(folders)})?",
+                                           default=True)
+        if create_maildir:
+            _create_maildir(root, folders)
+            click.echo(f"created the Maildir {maildir} (Maildir++: {', '.join(folders)})")
+        else:
+            state = "is an empty folder" if root.exists() else "does not exist yet"
+            click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)}", err=True)
+    elif create_maildir:
+        click.echo(f"note: {maildir} exists and is not an empty folder; left as it is", err=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
-    if not Path(os.path.expanduser(maildir)).is_dir():
-        click.echo(f"note: {maildir} does not exist yet; `doctor` will say so until it does", err=True)
     config = f" --config {path}" if obj.config else ""
     click.echo(f"wrote {path} (time zone {tz})\nnext:\n"
                f"  focusd{config} doctor   check the config and connections\n"
                f"  focusd{config} sync     read mail and calendar into the store\n"
                f"  focusd{config} brief    print today's brief")
+
+
+def _empty_or_missing(root: Path) -> bool:
+    """True when ``root`` does not exist or is an empty folder: a Maildir may be made there
+    without touching anything a mail tool wrote."""
+    try:
+        return not any(root.iterdir())
+    except FileNotFoundError:
+        return True
+    except OSError:  # a file, or a folder we may not list: doctor says which
+        return False
+
+
+def _create_maildir(root: Path, folders: list[str]) -> None:
+    """Make ``folders`` in Maildir++ layout below ``root``, readable by the owner only (mail is
+    private). Existing folders are left as they are."""
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        for folder in folders:
+            base = folder_dir(root, folder)
+            for d in (base, *(base / sub for sub in MAILDIR_PARTS)):
+                if not d.is_dir():
+                    d.mkdir(mode=0o700)
+                    d.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError as exc:
+        raise click.ClickException(f"cannot create the Maildir {root}: {exc.strerror or exc}; "
+                                   f"create it with: {create_command(root, folders)}") from None
 
 
 @cli.command()

@@ -32,6 +32,7 @@ from agent.formats import (
 from connectors.calendar import BACKENDS as CALENDARS
 from connectors.files import FileProblem, describe, read_file
 from connectors.mail import BACKENDS as MAIL
+from connectors.mail.maildir import create_command
 from connectors.send import BACKENDS as SENDERS
 
 # The registries that say which backends this version has; the schema lists every planned one.
@@ -559,6 +560,11 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
         kind = _kind(mail["path"])
         if kind != FOLDER:
             what = {MISSING: "does not exist", FILE: "is not a folder"}.get(kind, kind)
+            if kind == MISSING:
+                # Name every folder the config reads, so one command makes the whole Maildir.
+                wanted = [*(mail["folders"] or []), mail["sent_folder"]]
+                folders = [f for f in dict.fromkeys(["INBOX", *wanted]) if isinstance(f, str) and f.strip()]
+                what += f"; create it with: {create_command(mail['path'], folders)}"
             problems.append(f"mail.path: {mail['path']} {what}")
             if kind == MISSING:
                 missing.append(problems[-1])

@@ -60,7 +60,7 @@ def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
     proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "init"], cwd=ROOT, env=env,
                             stdin=secondary, stdout=secondary, stderr=secondary)
     os.close(secondary)
-    os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n/srv/mail/ada\n")
+    os.write(primary, b"Ada Lovelace\nnot-an-address\nada@example.com\nMars/Olympus\n\n/srv/mail/ada\nn\n")
     output = read_until_closed(primary)
     assert proc.wait(timeout=30) == 0, output
     text = output.decode()
@@ -69,6 +69,10 @@ def test_init_on_a_terminal_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
     assert "Your time zone [Europe/Berlin]" in text
     assert "Your Maildir [~/Maildir]" in text
     assert tomllib.loads(cfg.read_text())["mail"]["path"] == "/srv/mail/ada"
+    # Declined: nothing is created, and the note says how to create it later.
+    assert "Create the Maildir /srv/mail/ada (folders INBOX, Sent)? [Y/n]" in text
+    assert "create it with: mkdir -p /srv/mail/ada/{cur,new,tmp} /srv/mail/ada/.Sent/{cur,new,tmp}" in text
+    assert not Path("/srv/mail/ada").exists()
     owner = tomllib.loads(cfg.read_text())["owner"]
     assert owner == owner | {"name": "Ada Lovelace", "email": "ada@example.com", "timezone": "Europe/Berlin"}
     assert "focusd doctor" in text
@@ -81,3 +85,82 @@ def test_init_refuses_a_time_zone_that_is_a_zoneinfo_folder(capsys: pytest.Captu
     _, err = capsys.readouterr()
     assert done.value.code == 2
     assert "focusd: Invalid value for --timezone: 'Europe' is not an IANA time zone such as Europe/London" in err
+
+
+def _init(tmp_path: Path, *extra: str) -> tuple[int, str]:
+    cfg = tmp_path / "focusd.toml"
+    args = ["--config", str(cfg), "init", "--name", "Ada", "--email", "ada@example.com", "--timezone", "UTC",
+            "--data-dir", str(tmp_path / "data"), *extra]
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    return int(done.value.code or 0), str(cfg)
+
+
+def _doctor(cfg: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        main(["--config", cfg, "doctor"])
+    return int(done.value.code or 0), capsys.readouterr().out
+
+
+def _modes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mode & 0o777 for p in [root, *root.rglob("*")]}
+
+
+def test_init_creates_the_maildir_when_asked_and_doctor_then_passes_it(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    box = tmp_path / "mail" / "Maildir"
+    code, cfg = _init(tmp_path, "--mail-path", str(box), "--create-maildir")
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"created the Maildir {box} (Maildir++: INBOX, Sent)" in out
+    assert _modes(box) == {name: 0o700 for name in (
+        ".", "cur", "new", "tmp", ".Sent", ".Sent/cur", ".Sent/new", ".Sent/tmp")}
+    code, out = _doctor(cfg, capsys)
+    assert f"ok   mail      maildir {box} (Maildir++: INBOX, Sent)" in out
+
+
+def test_init_without_the_flag_off_a_terminal_creates_nothing_and_doctor_says_it_all_at_once(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    box = tmp_path / "Maildir"
+    code, cfg = _init(tmp_path, "--mail-path", str(box))
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert not box.exists()
+    command = f"mkdir -p {box}/{{cur,new,tmp}} {box}/.Sent/{{cur,new,tmp}}"
+    assert f"note: {box} does not exist yet; create it with: {command}" in err
+    code, out = _doctor(cfg, capsys)
+    assert code == 2
+    assert f"mail.path: {box} does not exist; create it with: {command}" in out
+    box.mkdir()  # an empty folder: still one message naming every folder
+    code, out = _doctor(cfg, capsys)
+    assert code == 1
+    assert f"to make it one, create them with: {command}" in out
+
+
+def test_init_leaves_a_folder_that_already_holds_mail_alone(capsys: pytest.CaptureFixture[str],
+                                                             tmp_path: Path) -> None:
+    box = tmp_path / "Mail"
+    (box / "INBOX" / "cur").mkdir(parents=True)
+    code, _ = _init(tmp_path, "--mail-path", str(box), "--create-maildir")
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"note: {box} exists and is not an empty folder; left as it is" in err
+    assert sorted(p.name for p in box.iterdir()) == ["INBOX"]
+
+
+def test_init_on_a_terminal_creates_the_maildir_after_asking(tmp_path: Path) -> None:
+    cfg = tmp_path / "focusd.toml"
+    box = tmp_path / "Maildir"
+    primary, secondary = os.openpty()
+    env = {**os.environ, "TZ": "Europe/Berlin", "FOCUSD_CONFIG": str(cfg)}
+    proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "init", "--name", "Ada", "--email",
+                             "ada@example.com", "--timezone", "UTC", "--mail-path", str(box)], cwd=ROOT, env=env,
+                            stdin=secondary, stdout=secondary, stderr=secondary)
+    os.close(secondary)
+    os.write(primary, b"\n")  # the default answer: yes
+    output = read_until_closed(primary)
+    assert proc.wait(timeout=30) == 0, output
+    assert f"Create the Maildir {box} (folders INBOX, Sent)? [Y/n]" in output.decode()
+    assert sorted(str(p.relative_to(box)) for p in box.rglob("*")) == [
+        ".Sent", ".Sent/cur", ".Sent/new", ".Sent/tmp", "cur", "new", "tmp"]

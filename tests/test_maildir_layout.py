@@ -92,8 +92,11 @@ def test_a_folder_removed_after_a_read_is_a_clear_error(per_directory: Path) -> 
 def test_no_inbox_and_no_maildir_are_clear_errors(tmp_path: Path) -> None:
     _box(tmp_path / "Mail" / "Sent")
     _box(tmp_path / "Mail" / "Archive")
-    with pytest.raises(MailError, match="has no INBOX folder .found Archive, Sent"):
-        MaildirSource(tmp_path / "Mail").check()
+    mail = tmp_path / "Mail"
+    with pytest.raises(MailError) as exc:
+        MaildirSource(mail).check()
+    assert str(exc.value) == (f"folder 'INBOX' does not exist in {mail} (folders: Archive, Sent); "
+                              f"create it with: mkdir -p {mail}/INBOX/{{cur,new,tmp}}")
     with pytest.raises(MailError, match="does not exist"):
         MaildirSource(tmp_path / "nowhere").check()
 
@@ -110,5 +113,66 @@ def test_path_at_a_part_or_a_subfolder_of_a_maildir_gets_a_hint(tmp_path: Path) 
 def test_check_reads_every_folder_the_config_names(tmp_path: Path) -> None:
     root = _box(tmp_path / "Maildir")
     assert MaildirSource(root).check(["INBOX"]).startswith("maildir")
-    with pytest.raises(MailError, match=r"folder 'Sent' does not exist .*\(folders: INBOX\)"):
+    with pytest.raises(MailError) as exc:
         MaildirSource(root).check(["INBOX", "Sent"])
+    assert str(exc.value) == (f"folder 'Sent' does not exist in {root} (folders: INBOX); create it with: "
+                              f"mkdir -p {root}/.Sent/{{cur,new,tmp}}, or name another in the config")
+
+
+def test_create_command_is_the_one_a_new_user_pastes(tmp_path: Path) -> None:
+    from connectors.mail.maildir import create_command
+
+    assert create_command(Path.home() / "Maildir", ["INBOX", "Sent"]) == (
+        "mkdir -p ~/Maildir/{cur,new,tmp} ~/Maildir/.Sent/{cur,new,tmp}")
+    # Quotes keep a space, brace expansion stays outside them; Maildir++ nests with dots.
+    assert create_command(tmp_path / "My Mail", ["Lists/python"]) == (
+        f"mkdir -p '{tmp_path}/My Mail/.Lists.python'/{{cur,new,tmp}}")
+
+
+def _missing_message(src: MaildirSource) -> str:
+    with pytest.raises(MailError) as exc:
+        src.check(["Sent"])
+    return str(exc.value)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the command uses bash brace expansion")
+@pytest.mark.parametrize("start", ["missing", "empty", "inbox only"])
+def test_a_missing_or_incomplete_maildir_names_every_folder_in_one_pasteable_command(
+        tmp_path: Path, start: str) -> None:
+    import subprocess
+
+    root = tmp_path / "My Mail"
+    if start != "missing":
+        root.mkdir()
+    if start == "inbox only":
+        _box(root)
+    src = MaildirSource(root, ["INBOX", "Archive", "Sent"])
+    message = _missing_message(src)
+    command = message.split("with: ", 1)[1].split(", or name", 1)[0]
+    subprocess.run(["bash", "-c", command], check=True)
+    # One run of the command is all it takes: the next check passes.
+    assert src.check(["Sent"]) == f"maildir {root} (Maildir++: INBOX, Archive, Sent)"
+    if start == "inbox only":
+        assert message.startswith(f"folders 'Archive', 'Sent' do not exist in {root} (folders: INBOX); "
+                                  "create them with: ")
+
+
+def test_a_missing_folder_in_the_other_layout_is_created_beside_the_rest(per_directory: Path) -> None:
+    src = MaildirSource(per_directory, ["Drafts2"])
+    message = _missing_message(src)
+    assert f"create it with: mkdir -p {per_directory}/Drafts2/{{cur,new,tmp}}, or name another in the config" \
+        in message
+
+
+def test_from_config_expects_the_folders_and_sent_folder_of_the_config(tmp_path: Path) -> None:
+    from datetime import UTC
+
+    from connectors import BackendEnv
+
+    src = MaildirSource.from_config({"path": tmp_path / "none", "folders": ["INBOX", "Lists"],
+                                     "sent_folder": "Sent Items"}, BackendEnv(UTC, str))
+    with pytest.raises(MailError) as exc:
+        src.layout()
+    assert str(exc.value).endswith(
+        f"create them with: mkdir -p {tmp_path}/none/{{cur,new,tmp}} {tmp_path}/none/.Lists/{{cur,new,tmp}} "
+        f"'{tmp_path}/none/.Sent Items'/{{cur,new,tmp}}")

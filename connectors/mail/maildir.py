@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import stat
 import time
 from collections.abc import Mapping, Sequence
@@ -76,6 +77,30 @@ def _unique(name: str) -> str:
 
 def _is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() or (path / "new").is_dir()
+
+
+def folder_dir(root: Path, folder: str, kind: str = MAILDIR_PLUS_PLUS) -> Path:
+    """Where ``folder`` goes when it is created: Maildir++ keeps INBOX in ``root`` itself and
+    ``Lists/python`` in ``root/.Lists.python``; the other layout gives each folder its own
+    directory."""
+    if kind == MAILDIR_PLUS_PLUS:
+        return root if folder.upper() == "INBOX" else root / ("." + folder.replace("/", "."))
+    return root / folder
+
+
+def _shell_path(path: Path) -> str:
+    """``path`` as a shell word, with ``~`` for the home folder so the command reads as typed."""
+    home = Path.home()
+    if path.is_relative_to(home) and path != home:
+        return "~/" + shlex.quote(str(path.relative_to(home)))
+    return shlex.quote(str(path))
+
+
+def create_command(root: Path, folders: Sequence[str], kind: str = MAILDIR_PLUS_PLUS) -> str:
+    """One command a user can paste that creates ``folders`` (each with cur/, new/ and tmp/)."""
+    dirs = dict.fromkeys(folder_dir(root, f, kind) for f in folders)
+    # Brace expansion stays outside the quotes, so a path with spaces still works.
+    return "mkdir -p " + " ".join(f"{_shell_path(d)}/{{cur,new,tmp}}" for d in dirs)
 
 
 @dataclass
@@ -127,20 +152,28 @@ class _Entry:
 class MaildirSource(MailSource):
     backend_name = "maildir"
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, folders: Sequence[str] = ("INBOX",)) -> None:
         self.root = Path(root)
+        # The folders the config reads: a message about a missing one names them all at once.
+        self.folders = list(dict.fromkeys(["INBOX", *folders]))
         self._paths: dict[str, Path] = {}
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> MaildirSource:
-        return cls(section["path"])
+        sent = section.get("sent_folder")
+        return cls(section["path"], [*(section.get("folders") or []), *([sent] if sent else [])])
+
+    def _create_hint(self, folders: Sequence[str], kind: str = MAILDIR_PLUS_PLUS) -> str:
+        return f"create {'it' if len(folders) == 1 else 'them'} with: {create_command(self.root, folders, kind)}"
 
     # -- layout -----------------------------------------------------------------------------
 
     def layout(self) -> tuple[str, dict[str, Path]]:
         """The layout found at ``path`` and its folders by name; MailError when there is none."""
+        if not self.root.exists():
+            raise MailError(f"{self.root} does not exist; {self._create_hint(self.folders)}")
         if not self.root.is_dir():
-            raise MailError(f"{self.root} does not exist or is not a folder")
+            raise MailError(f"{self.root} is not a folder")
         if _is_maildir(self.root):
             folders = {"INBOX": self.root}
             for child in sorted(self.root.iterdir()):
@@ -154,7 +187,8 @@ class MaildirSource(MailSource):
             if root.name in MAILDIR_PARTS and _is_maildir(root.parent):
                 raise MailError(f"{self.root} is the {root.name}/ part of a Maildir; set path to {root.parent}")
             raise MailError(f"{self.root} is not a Maildir (it has no cur/ or new/ folder, "
-                            "nor folders below it that have one)")
+                            "nor folders below it that have one); to make it one, "
+                            f"{self._create_hint(self.folders)}")
         return PER_DIRECTORY, folders
 
     def _walk(self, base: Path, parts: tuple[str, ...], out: dict[str, Path], depth: int) -> None:
@@ -210,8 +244,16 @@ class MaildirSource(MailSource):
             hint = self._hint(kind, found)
             if hint:
                 raise MailError(hint)
-            if "INBOX" not in found:
-                raise MailError(f"{self.root} has no INBOX folder (found {_names(found)})")
+            wanted = list(dict.fromkeys([*self.folders, *folders]))
+            absent = [f for f in wanted if _match(f, found) is None]
+            if absent:
+                # INBOX is always read; only the other folders may be renamed in the config.
+                other = "" if absent == ["INBOX"] else (
+                    f", or name {'another' if len(absent) == 1 else 'others'} in the config")
+                which = (f"folder {absent[0]!r} does not exist" if len(absent) == 1 else
+                         f"folders {', '.join(map(repr, absent))} do not exist")
+                raise MailError(f"{which} in {self.root} (folders: {_names(found)}); "
+                                f"{self._create_hint(absent, kind)}{other}")
             for folder in folders:
                 base = self.folder_path(folder)
                 for sub in ("cur", "new"):
@@ -231,9 +273,8 @@ class MaildirSource(MailSource):
         path = _match(folder, folders)
         if path is None:
             hint = self._hint(kind, folders)
-            raise MailError(f"folder {folder!r} does not exist in {self.root} "
-                            f"(folders: {_names(folders)})" + (f"; {hint}" if hint else
-                                                               "; create it, or name another in the config"))
+            raise MailError(f"folder {folder!r} does not exist in {self.root} (folders: {_names(folders)}); "
+                            + (hint or f"{self._create_hint([folder], kind)}, or name another in the config"))
         self._paths[folder] = path
         return path
 
