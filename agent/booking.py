@@ -272,7 +272,7 @@ def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> lis
     # focusd's blocks on the calendar that the day's stored ones are not: the owner moved them
     # here from another day, or to another day; either way their item has its time.
     elsewhere = [e for e in app.store.events(now, max(window_end, end))
-                 if e.focusd_item is not None and e.uid not in known and e.end > now]
+                 if e.focusd_item is not None and not e.attendees and e.uid not in known and e.end > now]
     have = {b.item_id for b in stored} | {e.focusd_item for e in elsewhere}
     wanted = [i.id for i in top if i.id is not None and i.id not in have]
     if not wanted:

@@ -42,7 +42,8 @@ _SHARED_DOMAINS = frozenset({
     "gmx.net", "web.de", "mail.com", "yandex.ru", "fastmail.com", "zoho.com", "hey.com"})
 _MASS_BODY_RE = re.compile(
     r"\bunsubscribe\b|\bview (this |it |the )?(e-?mail |message |newsletter )?(online|(in|on) (your|a|the) "
-    r"(web )?browser)\b|\bopt[- ]out\b|email preferences|manage (your )?(subscriptions?|preferences)",
+    r"(web )?browser)\b|\bopt[- ]out (of (these|this|our|future) (e-?mails?|messages|mailings?|list)|here|"
+    r"at any time)\b|email preferences|manage (your )?(subscriptions?|preferences)",
     re.I)
 _NOREPLY_RE = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer|marketing|news(letter)?|promo(tions)?|"
                          r"offers?|deals)([-+_.].*)?@", re.I)
@@ -60,8 +61,9 @@ def verdict(msg: Message) -> str:
         if name == "x-spam-flag" and low.startswith("yes"):
             return name
         if name == "x-spam-status":
+            # The server's own Yes or No is its verdict; a score counts only where it gave none.
             found = _STATUS_SCORE_RE.search(value)
-            if low.startswith("yes") or (found and float(found.group(1)) >= SPAM_SCORE):
+            if low.startswith("yes") or (not low.startswith("no") and found and float(found.group(1)) >= SPAM_SCORE):
                 return name
         if name == "x-spam-score":
             found = _SCORE_RE.search(value)

@@ -113,7 +113,9 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 
 
 def _takes_time(event: Event, rules: FocusRules) -> bool:
-    if event.all_day or not event.busy or event.focusd_item is not None:
+    # focusd's own blocks are handled as blocks; a tagged event with guests is a meeting (the
+    # owner invited someone to a block, or an invitation carries the tag) and takes time.
+    if event.all_day or not event.busy or (event.focusd_item is not None and not event.attendees):
         return False
     owner = rules.owner_email.lower()
     return not (owner and any(a.email.lower() == owner and a.status == "declined" for a in event.attendees))

@@ -361,3 +361,14 @@ def test_a_script_in_bench_still_gets_the_standard_calendar() -> None:
     done = subprocess.run([sys.executable, "-c", "import calendar; print(calendar.timegm((2026, 1, 1, 0, 0, 0)))"],
                           cwd=ROOT / "bench", capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "1767225600", done.stderr
+
+
+def test_a_tagged_meeting_with_guests_takes_time_like_any_meeting() -> None:
+    # An invitation can carry focusd's tag, and an owner can invite someone to a block: either
+    # way it is a meeting, never free time to book over.
+    board = meeting("board@x", (9, 0), (12, 0), focusd_item=7,
+                    attendees=[Attendee("mallory@evil.example", status="accepted")])
+    blocks = place(DAY, [1], [board], RULES, MORNING)
+    assert wall(blocks) == [("12:15", "13:45")]
+    ours = meeting("block@focusd", (9, 0), (12, 0), focusd_item=7)  # our own block is handled as a block
+    assert wall(place(DAY, [1], [ours], RULES, MORNING)) == [("09:00", "10:30")]

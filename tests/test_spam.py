@@ -45,12 +45,13 @@ def msg(data: bytes, folder: str = "INBOX") -> Message:
 
 SPAM_HEADERS = [
     "X-Spam-Flag: YES", "X-Spam-Status: Yes, score=9.1 required=5.0 tests=BAYES_99",
-    "X-Spam-Status: No, score=6.2 required=5.0", "X-Spam-Score: 7.4", "X-Spam-Level: *******",
+    "X-Spam-Status: score=6.2 required=5.0", "X-Spam-Score: 7.4", "X-Spam-Level: *******",
     "X-Rspamd-Action: add header", "X-Rspamd-Action: rewrite subject", "X-Rspamd-Action: reject",
     "X-Forefront-Antispam-Report: CIP:203.0.113.9;CTRY:;SFV:SPM;SCL:6;SRV:;",
     "X-Microsoft-Antispam: BCL:0;SCL:9;", "X-MS-Exchange-Organization-SCL: 5"]
 HAM_HEADERS = [
     "X-Spam-Flag: NO", "X-Spam-Status: No, score=-0.1 required=5.0", "X-Spam-Score: 1.2",
+    "X-Spam-Status: No, score=5.4 required=8.0",  # the server's own threshold said no
     "X-Spam-Level: **", "X-Rspamd-Action: no action", "X-Rspamd-Action: greylist",
     "X-Forefront-Antispam-Report: CIP:203.0.113.9;SFV:NSPM;SCL:1;",
     "X-Microsoft-Antispam: BCL:0;", "X-MS-Exchange-Organization-SCL: -1"]
@@ -313,3 +314,11 @@ def test_the_mix_spam_takes_no_focus_slot_and_genuine_stranger_asks_stay() -> No
     top = rank(items, [], TODAY, known.known)[:3]
     assert all(i.source["kind"] == "normal" for i in top)
     assert any(i.source["kind"] == "spam" for i in rank(before_items, [], TODAY)[:3])
+
+
+def test_a_strangers_ask_that_mentions_opting_out_is_no_mass_mail() -> None:
+    policy = MailPolicy.of([], Correspondents.of([OWNER.email]))
+    ask = "Hi Ada,\n\nCould you confirm by Friday whether your team will opt out of the pilot?\n\nThanks, Noor"
+    assert policy.marketing(msg(raw("noor@newclient.example", "Pilot", ask))) == ""
+    footer = ASK + "\n\nYou can opt out of these emails at any time."
+    assert policy.marketing(msg(raw("maria@shop.example", "Offer", footer))) != ""

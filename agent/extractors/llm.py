@@ -229,7 +229,9 @@ class LlmExtractor:
             log.info("llm.gated", message_id=message.message_id)
             return []
         thread = self.thread_items(message)
-        text = fit(message.text or message.reply_text, self.max_tokens)
+        # Only the text triage checked reaches the model: quoted history and signatures can hide
+        # orders that the hostility check never saw.
+        text = fit(examined_text(message), self.max_tokens)
         local = message.date.astimezone(owner.tz)
         inputs = {
             "model": self.name, "prompt": PROMPT_VERSION, "owner": [owner.name, owner.email],
