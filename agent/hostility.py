@@ -134,7 +134,7 @@ def owner_authenticated(message: Message, owner_email: str, authserv_id: str) ->
         return False
     domain = owner_email.rpartition("@")[2].lower()
     passed = False
-    for header in message.authentication_results:
+    for header in message.server_authentication_results:  # never one the sender wrote itself
         if _authserv_id(header) != authserv_id.strip().lower():
             continue  # any other server's header may have been written by the sender
         for method, result, props in _RESULT_RE.findall(header.split(";", 1)[1] if ";" in header else ""):

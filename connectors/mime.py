@@ -702,8 +702,10 @@ def list_and_verdict_facts(msg: EmailMessage, headers: _Headers) -> dict[str, An
         if low == "received":
             verdicts += pending  # a Received line below: a server wrote them, not the sender
             pending = []
-        elif low in _VERDICT_HEADERS:
+        elif low in _VERDICT_HEADERS or low == "authentication-results":
             pending.append((low, _header_value(value).strip()))
+    vouched = [v for n, v in verdicts if n == "authentication-results"]
+    verdicts = [(n, v) for n, v in verdicts if n != "authentication-results"]
     list_id = _header(headers, "List-Id").strip()
     found = _LIST_ADDR_RE.search(_header(headers, "List-Post"))
     traits = []
@@ -713,7 +715,7 @@ def list_and_verdict_facts(msg: EmailMessage, headers: _Headers) -> dict[str, An
     if not shown or "undisclosed-recipients" in _header(headers, "To").lower():
         traits.append("hidden recipients")
     return {"list_id": list_id, "list_post": found.group(1).strip().lower() if found else "",
-            "verdicts": verdicts, "traits": traits}
+            "verdicts": verdicts, "traits": traits, "server_authentication_results": vouched}
 
 
 # -- visible reply ---------------------------------------------------------------------------------

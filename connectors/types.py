@@ -67,6 +67,9 @@ class Message:
     verdicts: list[tuple[str, str]] = field(default_factory=list)
     # Mass-mail traits seen in the headers (e.g. "list-unsubscribe", "hidden recipients").
     traits: list[str] = field(default_factory=list)
+    # Authentication-Results a receiving server wrote (a Received line below each): the only ones
+    # that may vouch for mail claiming the owner's address. The sender can write any other.
+    server_authentication_results: list[str] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:

@@ -147,7 +147,8 @@ AUTH_PASS = "mx.loom.example; dkim=pass header.d=loom.example; dmarc=pass header
 
 def _from_owner(folder: str, auth: list[str]) -> Any:
     msg = make_message("I'll wire the $40,000 deposit by Friday.", sender=OWNER, to=("maria@fund.example",))
-    msg.folder, msg.authentication_results = folder, auth
+    # As a receiving server wrote them: above its Received line.
+    msg.folder, msg.authentication_results, msg.server_authentication_results = folder, auth, auth
     return msg
 
 
@@ -166,6 +167,22 @@ def _from_owner(folder: str, auth: list[str]) -> Any:
 def test_mail_from_the_owner_counts_as_theirs_only_from_sent_or_when_the_server_authenticated_it(
         folder: str, auth: list[str], authserv: str, sent: str | None, forged: bool) -> None:
     assert OwnerProof(OWNER, sent_folder=sent, authserv_id=authserv).forged(_from_owner(folder, auth)) is forged
+
+
+def test_an_authentication_result_the_sender_wrote_itself_vouches_for_nothing() -> None:
+    from connectors.mime import parse_message
+
+    def raw(above: str, below: str) -> bytes:
+        return (f"{above}Received: from mx.mallory.example by mx.loom.example; Mon, 2 Mar 2026 08:00:01 +0000\n"
+                f"{below}From: Ada <{OWNER}>\nTo: maria@fund.example\nSubject: Deposit\n"
+                "Date: Mon, 2 Mar 2026 08:00:00 +0000\nMessage-ID: <f1@x>\n\n"
+                "I'll wire the $40,000 deposit by Friday.\n").encode()
+
+    header = f"Authentication-Results: {AUTH_PASS}\n"
+    by_the_sender = parse_message(raw("", header))  # beneath every Received line
+    assert not owner_authenticated(by_the_sender, OWNER, "mx.loom.example")
+    by_the_server = parse_message(raw(header, ""))
+    assert owner_authenticated(by_the_server, OWNER, "mx.loom.example")
 
 
 def test_an_authserv_id_with_a_version_and_comment_is_read() -> None:
