@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,22 @@ def test_the_culture_round_takes_no_date_from_the_promise_to_prepare_its_questio
         for batch in batches:
             run_batch(batch, _ctx(demo_owner, store))
         assert [(i.kind, i.title, i.due) for i in store.all_items()] == [("request", "Take the culture round", None)]
+
+
+def test_a_sentence_that_shares_only_a_day_or_one_word_delivers_nothing(owner: Owner) -> None:
+    from agent.nodes.resolve import delivery
+
+    promise = Item(kind="commitment", title="Send the revised budget to Tom by Friday",
+                   evidence="I'll send you the revised budget by Friday.", counterparty="tom@example.com",
+                   thread_id="<t1@x>", source={"message_id": "<p1@x>", "date": "2026-11-16T09:00:00+00:00"})
+
+    def sent(text: str) -> Message:
+        msg = make_message(text, sender="ada@example.com", to=("tom@example.com",), message_id="<d1@x>",
+                           references=("<t1@x>",), date=datetime(2026, 11, 18, 9, tzinfo=UTC))
+        assert msg.thread_id == "<t1@x>"  # the root of its references
+        return msg
+
+    for text in ("Here is the agenda for Friday.", "Here are my questions about the budget."):
+        assert delivery(sent(text), promise, owner, text) is None, text
+    assert delivery(sent("Here is the revised budget."), promise, owner, "Here is the revised budget.") \
+        == "Here is the revised budget."

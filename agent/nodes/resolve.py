@@ -324,8 +324,20 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+# Words of when, not of what: "the agenda for Friday" delivers nothing promised "by Friday".
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight week weekend morning "
+    "afternoon evening month january february march april june july august september october november "
+    "december eod eow asap soon later next".split())
+
+
 def _work_words(item: Item, names: Iterable[str]) -> set[str]:
-    return content_words(item.title, names) | content_words(item.evidence, names)
+    return (content_words(item.title, names) | content_words(item.evidence, names)) - _WHEN_WORDS
+
+
+def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bool:
+    """Whether ``sentence`` names the work: two of its words (one, when it has only one)."""
+    return len(content_words(sentence, names) & wanted) >= min(2, len(wanted)) > 0
 
 
 def _owners_mail(msg: Message, owner_email: str) -> bool:
@@ -352,7 +364,7 @@ def delivery(msg: Message, item: Item, owner: Owner, text: str) -> str | None:
     for sentence in _sentences(text):
         if not _DELIVERS.search(sentence) or _NOT_YET.search(sentence):
             continue
-        if content_words(sentence, names) & wanted or files:
+        if files or _names_the_work(sentence, names, wanted):
             return sentence + (f" (attached: {', '.join(files)})" if files else "")
     return None
 
