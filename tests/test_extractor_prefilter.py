@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from agent.extractors import embedded, model
+from agent.extractors.base import Owner
 from agent.extractors.dates import PATTERNS, _may_match, find_due, fold
 from agent.extractors.embedded import EmbeddedExtractor, is_rule_request
+from connectors.mime import try_parse
+from connectors.types import Address, Message
+from planner.models import Item
 
 WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 
@@ -71,3 +76,70 @@ def test_modal_you_cue_sees_a_lone_u() -> None:
     assert "cue:modal_you" in model.features("Could\tyou send it?")
     assert "cue:modal_you" not in model.features("Can use it.")
     assert re.search(r"\bu\b", "menu") is None
+
+
+# -- the quiet check: a sentence proven to yield nothing is skipped, and remembered -------------
+
+ROOT = Path(__file__).resolve().parent.parent
+MAIL_DIRS = [ROOT / "config" / "demo" / "mail", ROOT / "eval" / "week-em" / "mail", ROOT / "eval" / "week-sales" / "mail"]
+LONDON = ZoneInfo("Europe/London")
+
+
+class _Unfiltered(EmbeddedExtractor):
+    """Every sentence read by the full chain of rules and the classifier."""
+
+    def _quiet(self, sentence: str, from_owner: bool) -> bool:
+        return False
+
+
+def _corpus() -> list[Message]:
+    found = [try_parse(p.read_bytes(), received=WEDNESDAY)[0]
+             for d in MAIL_DIRS for p in sorted(d.rglob("*")) if p.is_file()]
+    messages = [m for m in found if m is not None]
+    # Each test sentence alone, to the owner and from the owner, and once more with another date.
+    for n, s in enumerate(SENTENCES + [f"{a} {b}" for a, b in zip(SENTENCES, SENTENCES[1:], strict=False)]):
+        for sender, to in ((Address("Sam Colleague", "sam@example.com"), Address("Ada Lovelace", "ada@example.com")),
+                           (Address("Ada Lovelace", "ada@example.com"), Address("Sam Colleague", "sam@example.com"))):
+            for day in (WEDNESDAY, WEDNESDAY - timedelta(days=40)):
+                messages.append(Message(message_id=f"<q{n}@example.com>", subject="Re: plan", sender=sender,
+                                        to=[to], cc=[], date=day, text=s, reply_text=s))
+    return messages
+
+
+def _owners(message: Message) -> list[Owner]:
+    # Each message read as mail to the owner and as the owner's own mail.
+    return [Owner("Ada Lovelace", "ada@example.com", LONDON),
+            Owner(message.sender.name or "Rosa", message.sender.email or "rosa@example.com", LONDON)]
+
+
+def _fields(items: list[Item]) -> list[tuple[object, ...]]:
+    return [(i.kind, i.title, i.evidence, i.due, i.owner, i.counterparty) for i in items]
+
+
+def test_the_quiet_check_changes_no_output() -> None:
+    corpus = _corpus()
+    assert len(corpus) > 150
+    fast, full = EmbeddedExtractor(), _Unfiltered()
+    found = 0
+    for message in corpus:
+        for owner in _owners(message):
+            expected = _fields(full.extract(message, owner))
+            assert _fields(fast.extract(message, owner)) == expected, message.message_id
+            found += len(expected)
+    assert found > 100
+    # Most sentences of real mail yield nothing, so most were answered by the check.
+    assert sum(fast._quiet_seen.values()) > len(fast._quiet_seen) / 2
+
+
+def test_a_remembered_sentence_is_read_afresh_in_its_own_message() -> None:
+    """Only "yields nothing" is remembered: a sentence that yields is dated by each message."""
+    extractor = EmbeddedExtractor()
+    owner = Owner("Ada Lovelace", "ada@example.com", LONDON)
+    text = "Could you send me the cap table by Friday?"
+    dues = []
+    for day in (WEDNESDAY, WEDNESDAY + timedelta(days=7)):
+        message = Message(message_id="<d@example.com>", subject="Cap table", sender=Address("Sam", "sam@example.com"),
+                          to=[Address("Ada Lovelace", "ada@example.com")], cc=[], date=day, text=text, reply_text=text)
+        dues.append([i.due for i in extractor.extract(message, owner)])
+    assert dues == [["2026-11-20"], ["2026-11-27"]]
+    assert extractor._quiet_seen[(text, False)] is False

@@ -303,6 +303,10 @@ _GATE_VERB_RE = re.compile(r"\b(?:will|shall|can|could|would|should|must|need|ne
                            r"submit|prepare|deliver|book|schedule|pay|approve|update|reply|call)\b|'ll\b|'d\b", re.I)
 
 
+# How many sentences' quiet verdicts an extractor keeps; past it the memo starts afresh.
+_QUIET_KEPT = 8192
+
+
 class EmbeddedExtractor:
     """The offline default. ``threshold`` is the request model's cut-off probability; ``add_at`` the
     sentence classifier's, for an item the rules missed."""
@@ -316,6 +320,8 @@ class EmbeddedExtractor:
         self.rule_floor = rule_floor
         self.kinds = kinds or shipped_kinds_model()
         self.add_at = add_at
+        # (sentence, from the owner?) -> proven to yield nothing; see _quiet.
+        self._quiet_seen: dict[tuple[str, bool], bool] = {}
 
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         from_owner = message.sender.email == owner.email.lower()
@@ -405,6 +411,16 @@ class EmbeddedExtractor:
     def _classify(self, sentence: str, ctx: _Ctx) -> Item | None:
         if len(sentence) < 8 or len(sentence) > 400:
             return None
+        # Signatures, disclaimers and stock lines recur from message to message: a sentence once
+        # proven to yield nothing is not read again.
+        key = (sentence, ctx.from_owner)
+        quiet = self._quiet_seen.get(key)
+        if quiet is None:
+            if len(self._quiet_seen) >= _QUIET_KEPT:
+                self._quiet_seen.clear()
+            quiet = self._quiet_seen[key] = self._quiet(sentence, ctx.from_owner)
+        if quiet:
+            return None
         if _GREETING_RE.match(sentence) or _SIGNOFF_RE.match(sentence):
             return None
         low = fold(sentence)
@@ -417,6 +433,55 @@ class EmbeddedExtractor:
             # an item needs it.
             item = self._their_sentence(sentence, low, ctx)
         return self._second_opinion(sentence, low, ctx, item)
+
+    def _quiet(self, sentence: str, from_owner: bool) -> bool:
+        """True when ``_classify`` returns None for this sentence whatever the message around it
+        (date, names, recipients): each check mirrors a rule's path to an item, and a sentence is
+        quiet only when every path is closed by the sentence alone. False means "read it"."""
+        if _GREETING_RE.match(sentence) or _SIGNOFF_RE.match(sentence):
+            return True
+        low = fold(sentence)
+        if _courtesy_or_away(sentence, low):
+            return True
+        question = sentence.rstrip().endswith("?")
+        marketing = None
+        if from_owner:
+            # _owner_sentence: owed and bare promises need a match and no question; a promise a
+            # match, no question and no leading "if"; a follow-up any ask.
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _BARE_PROMISE_RE.match(sentence)):
+                return False
+            promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
+                                                                                    sentence, low)
+            if promise and not question and not re.match(r"^\s*if\b", sentence, re.I):
+                return False
+            if _search(_ASK_RE, _ASK_KEYS, sentence, low):
+                return False
+        else:
+            # _their_sentence, in its order: a blocker always yields; owed, bare and promised
+            # items need a match and no question; a wish needs its match (and, as a question,
+            # "can we get"); a request needs _asks.
+            if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low):
+                return False
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _BARE_PROMISE_RE.match(sentence)
+                                 or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)):
+                return False
+            marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+            if not marketing:
+                if not (_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
+                                                                               sentence, low)):
+                    w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
+                    if w and not (question and not w.group("what3")):
+                        return False
+                if self._asks(sentence, low):
+                    return False
+        # _second_opinion on a sentence the rules found nothing in.
+        act, p = self.kinds.best(sentence)
+        if act == "none" or p < self.add_at or (question and act != "ask"):
+            return True
+        if marketing is None:
+            marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+        return bool(marketing or _RHETORICAL_RE.search(sentence) or _CONDITION_RE.match(sentence)
+                    or "click" in low or "http" in low)
 
     def _second_opinion(self, sentence: str, low: str, ctx: _Ctx, item: Item | None) -> Item | None:
         """The sentence classifier's say on a sentence the rules found nothing in: an item, when it
