@@ -31,6 +31,7 @@ from agent.extractors.base import Extractor, Owner, examined_text
 from agent.extractors.dates import find_due
 from agent.state import BatchState, Context
 from connectors.calendar.base import short_uid
+from connectors.calendar.feeds import PREFIX as FEED_PREFIX
 from connectors.mime import event_thread_id, html_to_text
 from connectors.types import Address, Event, Message
 from planner.models import Item
@@ -84,7 +85,10 @@ def owner_status(event: Event, owner_email: str) -> str:
 
 
 def is_owners(event: Event, owner_email: str) -> bool:
-    """The owner organizes it, or nobody does (an entry in the owner's own calendar)."""
+    """The owner organizes it, or nobody does (an entry in the owner's own calendar). An event
+    from a subscribed feed is someone else's calendar, whatever it says: never the owner's words."""
+    if event.calendar.startswith(FEED_PREFIX):
+        return False
     return not event.organizer or event.organizer.lower() == owner_email
 
 
@@ -95,6 +99,9 @@ def to_message(event: Event, text: str, owner: Owner, now: datetime, digest_: st
     others = [Address(a.name, a.email.lower()) for a in event.attendees if a.email and a.email.lower() != owner_email]
     if is_owners(event, owner_email):
         sender, to = Address(owner.name, owner_email), others
+    elif event.organizer.lower() == owner_email:
+        # Not the owner's calendar, yet it claims the owner: nobody is speaking (triage skips it).
+        sender, to = Address("", ""), [Address(owner.name, owner_email)]
     else:
         named = next((a.name for a in event.attendees if a.email.lower() == event.organizer.lower()), "")
         sender, to = Address(named, event.organizer.lower()), [Address(owner.name, owner_email)]

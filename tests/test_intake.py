@@ -107,6 +107,18 @@ def test_the_owners_own_event_is_read_as_the_owners_notes(store: Store, extracto
     assert item.kind == "commitment" and item.counterparty == "tom@loom.example"
 
 
+def test_a_subscribed_feed_never_speaks_for_the_owner(store: Store, extractor: EmbeddedExtractor) -> None:
+    from dataclasses import replace
+
+    # A feed is someone else's calendar: an event there that names the owner as organizer, or
+    # no organizer at all, is not the owner's notes.
+    for organizer in ("ada@loom.example", ""):
+        event = replace(meeting(organizer=organizer), calendar="feed-0123456789abcdef.ics",
+                        uid=f"feed-{organizer or 'none'}@x")
+        assert read(store, extractor, event) == 0
+    assert [i for i in store.items() if i.kind == "commitment"] == []
+
+
 def test_calendar_text_never_reaches_the_log(store: Store, extractor: EmbeddedExtractor) -> None:
     with structlog.testing.capture_logs() as logs:
         read(store, extractor, meeting())

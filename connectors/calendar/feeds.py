@@ -26,6 +26,7 @@ import structlog
 log = structlog.get_logger(__name__)
 
 TIMEOUT = 30.0  # seconds, for connecting and for each read
+PREFIX = "feed-"  # a feed's copy is read as a file of this name: its events carry it as their calendar
 
 
 class FeedError(Exception):
@@ -64,8 +65,8 @@ class Feed:
         self.url = url
         self.name = feed_name(url)
         key = hashlib.sha256(url.encode()).hexdigest()[:16]
-        self.path = cache_dir / f"feed-{key}.ics"
-        self.meta = cache_dir / f"feed-{key}.json"
+        self.path = cache_dir / f"{PREFIX}{key}.ics"
+        self.meta = cache_dir / f"{PREFIX}{key}.json"
         self.max_bytes = max_bytes
         self.timeout = timeout
 
