@@ -186,6 +186,13 @@ def _book(app: App, report: BookReport) -> None:
         if item is None:
             app.store.delete_block(block.id or 0)
             continue
+        # Booked before, and cut off before the store heard of it (a crash between the two): the
+        # calendar already holds it, so it is taken, not booked a second time.
+        there = next((e for e in calendar_blocks.values() if e.focusd_item == block.item_id
+                      and e.start == block.start and e.end == block.end), None)
+        if there is not None:
+            app.store.update_block(replace(block, state="booked", uid=there.uid))
+            continue
         try:
             made = cal.create_block(block_event(item, block))
         except CalendarError as exc:

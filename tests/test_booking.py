@@ -745,3 +745,23 @@ def test_a_block_booked_after_the_calendar_was_read_is_not_taken_for_deleted(tmp
     assert report.dismissed == 0
     kept = app.store.block(block.id or 0)
     assert kept is not None and kept.state == "booked"
+
+
+def test_a_block_asked_for_and_booked_just_before_a_crash_is_not_booked_twice(tmp_path: Path) -> None:
+    from dataclasses import replace as dc_replace
+
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    run.cycle()
+    third = focus_ids(app)[2]
+    owner_reply(app, "block 1 60m 15:15", "<r1@loom.example>", {"1": third})
+    assert run.cycle().created == 1
+    (block,) = app.store.blocks(DEMO_NOW, DEMO_NOW + timedelta(days=1), item_id=third)
+    # As if focusd died after the calendar took the block and before the store noted it.
+    app.store.update_block(dc_replace(block, state="requested", uid=""))
+    report = run.cycle()
+    assert report.created == 0
+    assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
+    (kept,) = app.store.blocks(DEMO_NOW, DEMO_NOW + timedelta(days=1), item_id=third)
+    assert kept.state == "booked" and kept.uid
