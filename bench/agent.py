@@ -308,10 +308,18 @@ def economy() -> dict[str, float]:
     public_passed = sum(1 for m, _ in box.mail if m.message_id in passed and m.message_id not in labelled)
     print(f"messages holding a gold item: {len(holding)}/{n} ({len(holding) / n:.0%}); "
           f"public mail reaching the model: {public_passed}/{public}")
+    # The inbox the goal names: the demo week mixed with public mail, without the two labelled
+    # weeks that were written to be full of work.
+    dense = set().union(*(ids for week, ids in box.weeks.items() if week != "demo"))
+    mixed = [m.message_id for m, _ in box.mail if m.message_id not in dense]
+    mixed_passed = sum(1 for mid in mixed if mid in passed)
+    print(f"the demo week mixed with public mail: {mixed_passed}/{len(mixed)} reach the model "
+          f"({mixed_passed / max(len(mixed), 1):.0%}; goal <= 40%)")
     print(f"prompt tokens per 100 messages: {chars / CHARS_PER_TOKEN / n * 100:,.0f} "
           f"(sending everything: {all_chars / CHARS_PER_TOKEN / n * 100:,.0f})")
     print(f"second run of the same inbox: {second_calls} calls, {calls - second_calls} saved by the cache")
     figures: dict[str, float] = {"messages": n, "share_to_llm": calls / n, "calls": calls,
+                                 "share_demo_and_public": mixed_passed / max(len(mixed), 1),
                                  "tokens_per_100": chars / CHARS_PER_TOKEN / n * 100,
                                  "second_run_calls": second_calls}
     missed_total = 0
