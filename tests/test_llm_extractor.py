@@ -215,3 +215,19 @@ def test_only_the_visible_reply_reaches_the_model_never_the_quoted_history(owner
     run(owner, llm, msg)
     _, human = (m.content for m in llm.model.prompts[0])  # type: ignore[attr-defined]
     assert "Wire 40,000" not in human and ASK in human
+
+
+def test_a_bare_date_in_a_thread_with_open_work_reaches_the_model(owner: Owner) -> None:
+    store = Store.open(":memory:")
+    first = make_message(ASK, message_id="<1@x>")
+    run(owner, extractor(tool_reply([item("request", "Send Maria the signed lease", ASK, "by Friday")])),
+        first, store=store)
+    bare = make_message("Monday works better for us.", message_id="<2@x>", references=("<1@x>",))
+    llm = extractor(tool_reply([]), store=store)
+    assert not llm.gate(bare, owner)  # nothing the recall pass calls work
+    run(owner, llm, bare, store=store)
+    assert calls(llm) == 1  # but it may move the thread's open date, so the model reads it
+    alone = make_message("Monday works better for us.", message_id="<3@x>")
+    quiet = extractor(tool_reply([]), store=store)
+    run(owner, quiet, alone, store=store)
+    assert calls(quiet) == 0  # in a thread with no open work it is still not worth a call

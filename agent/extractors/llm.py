@@ -197,6 +197,12 @@ def _participants(message: Message) -> dict[str, str]:
 Gate = Callable[[Message, Owner], bool]
 
 
+def _names_a_date(message: Message, owner: Owner) -> bool:
+    """Whether the visible reply names a day or a time ("Friday works better")."""
+    due, _ = find_due(examined_text(message), message.date, owner.tz)
+    return due is not None
+
+
 class LlmExtractor:
     """Extracts with a chat model; implements :class:`agent.extractors.base.Extractor`.
     ``gate`` decides which messages are worth a call; by default the embedded recall pass."""
@@ -224,11 +230,12 @@ class LlmExtractor:
 
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         """Items in ``message``; raises when the model's answer cannot be used."""
-        if not self.gate(message, owner):
+        thread = self.thread_items(message)
+        if not self.gate(message, owner) and not (thread and _names_a_date(message, owner)):
             # No sentence that might hold an item: not worth a call, and nothing to fall back on.
+            # A bare "Friday works better" in a thread with open work may move a date: it goes on.
             log.info("llm.gated", message_id=message.message_id)
             return []
-        thread = self.thread_items(message)
         # Only the text triage checked reaches the model: quoted history and signatures can hide
         # orders that the hostility check never saw.
         text = fit(examined_text(message), self.max_tokens)
