@@ -15,7 +15,17 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from connectors.types import Event
-from planner.models import Block, Brief, BriefLine, Item, Meeting
+from planner.models import (
+    Block,
+    Brief,
+    BriefLine,
+    FollowUp,
+    GoalProgress,
+    Item,
+    ItemContext,
+    Meeting,
+    Replan,
+)
 from planner.priority import display_name
 
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
@@ -53,6 +63,13 @@ class BriefInput:
     calendar_problem: str = ""  # why the calendar could not be read; then no free time is suggested
     mail_problem: str = ""  # why some mail could not be read at the last sync
     unblocked: str = ""  # said beside a focus item that got no block, when blocks were looked for
+    # Over days (see planner/models.py): each is rendered only when given.
+    context: Callable[[Item], ItemContext] | None = None  # a focus item's context
+    replanned: list[Replan] = field(default_factory=list)  # what changed since the last brief, and why
+    stale: list[Item] = field(default_factory=list)  # asked about once: "still relevant? reply drop N"
+    followups: dict[int, FollowUp] = field(default_factory=dict)  # waiting item id -> a nudge to copy
+    progress: list[GoalProgress] = field(default_factory=list)  # one line per goal
+    health: list[str] = field(default_factory=list)  # one line each for what is wrong
 
 
 def _why(item: Item) -> str:

@@ -145,3 +145,74 @@ class Brief:
     def line_map(self) -> dict[int, int]:
         """Brief line number -> item id, for replies and undo."""
         return {bl.line: bl.item.id for bl in self.lines if bl.item is not None and bl.item.id is not None}
+
+
+# What the brief brings along for a focus item, and what it says about days gone by. Built by
+# the planner (``planner/context.py``, ``planner/priority.py``, ``planner/progress.py``) from the
+# store; the brief only renders them.
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """A message as context: enough to recognise it and find it again."""
+
+    message_id: str
+    subject: str
+    sender: str  # address
+    when: datetime | None = None
+    snippet: str = ""  # a verbatim piece of the visible text, one line
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    """A file someone sent: "deck-v3.pdf from Maria, Tue"."""
+
+    filename: str
+    size: int
+    sender: str  # address
+    when: datetime | None = None
+    message_id: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A way back to the source: a mail client's search link, or the plain Message-ID."""
+
+    label: str  # "Gmail", "Apple Mail", "Message-ID"
+    target: str
+
+
+@dataclass
+class ItemContext:
+    """Everything the brief shows beside a focus item so that the owner need not go looking."""
+
+    latest: MessageRef | None = None  # the newest related message
+    people: list[str] = field(default_factory=list)  # the thread's people (addresses, the owner's left out)
+    attachment: AttachmentRef | None = None  # the newest related attachment: "the latest version"
+    meeting: Meeting | None = None  # the next related meeting, its notes in ``description``
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Replan:
+    """One line on a plan that changed since the last brief, and why."""
+
+    item_id: int
+    text: str  # "Send Maria the deck: its focus time Tue 14:00 passed; moved to today"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A suggested nudge for an overdue waiting item, as a draft the owner can copy."""
+
+    item_id: int
+    draft: str  # one line, written to the counterparty, never sent by focusd
+
+
+@dataclass
+class GoalProgress:
+    """A goal's week in one line: what moved and what is next."""
+
+    goal: str
+    moved: list[str] = field(default_factory=list)  # "2 items done", "Rachel answered", "1 blocker cleared"
+    next: str = ""  # the title of the goal's next open item
