@@ -22,13 +22,13 @@ from agent import booking, intake, replies
 from agent.app import App
 from agent.spam import Correspondents, MailPolicy
 from agent.state import Context
+from agent.workers import Extraction, Parsed, Workers
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
-from connectors.mime import try_parse
 from connectors.types import Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner.context import related_messages
-from planner.models import Brief
+from planner.models import Brief, Item
 from planner.priority import GoalRef, rank, score
 
 log = structlog.get_logger(__name__)
@@ -75,11 +75,12 @@ class CycleReport:
                 "to two weeks ahead")
 
 
-def graph_context(app: App) -> Context:
+def graph_context(app: App, proposed: dict[str, list[Item]] | None = None) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
                    max_age=app.settings["mail"]["max_age"], fallback=app.fallback,
                    policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)),
-                   sent_folder=app.settings["mail"]["sent_folder"], authserv_id=app.settings["mail"]["authserv_id"])
+                   sent_folder=app.settings["mail"]["sent_folder"], authserv_id=app.settings["mail"]["authserv_id"],
+                   proposed=proposed)
 
 
 def correspondents(app: App) -> Correspondents:
@@ -118,10 +119,12 @@ def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Messa
 
 
 def process_messages(app: App, messages: list[Message], report: CycleReport,
-                     progress: Callable[[int], None] | None = None) -> None:
-    """Run the graph over messages not yet processed, in batches."""
+                     progress: Callable[[int], None] | None = None,
+                     proposed: dict[str, list[Item]] | None = None) -> None:
+    """Run the graph over messages not yet processed, in batches. ``proposed``: what the
+    sync's worker already extracted, by Message-ID."""
     fresh = _fresh(app, messages, report)
-    ctx = graph_context(app)
+    ctx = graph_context(app, proposed)
     for i in range(0, len(fresh), BATCH):
         _run_guarded(app, fresh[i : i + BATCH], ctx, report)
         if progress is not None:
@@ -186,24 +189,39 @@ class _Folder:
     cursor: str = ""
     more: bool = True
     remaining: int | None = None
-    ahead: Future[Batch] | None = None  # the next batch, being fetched
+    ahead: Future[tuple[Batch, list[Parsed]]] | None = None  # the next batch, being fetched and parsed
 
 
-def _request(app: App, pool: ThreadPoolExecutor, folder: _Folder) -> None:
-    """Start fetching the folder's next batch from where its current one ends, so the network
-    wait overlaps the processing of the batch in hand."""
+@dataclass
+class _Sync:
+    """What the folders of one sync share: the fetch thread, the parsing worker, and what the
+    worker extracted, by Message-ID, until the graph takes it."""
+
+    pool: ThreadPoolExecutor
+    workers: Workers
+    proposed: dict[str, list[Item]] = field(default_factory=dict)
+
+
+def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -> tuple[Batch, list[Parsed]]:
+    batch = app.mail.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+    return batch, workers.parse(batch.messages)
+
+
+def _request(app: App, sync: _Sync, folder: _Folder) -> None:
+    """Start fetching and parsing the folder's next batch from where its current one ends, so
+    the network wait and the parsing overlap the processing of the batch in hand."""
     cursor = folder.cursor or app.store.cursor(f"mail:{folder.name}")
-    folder.ahead = pool.submit(app.mail.fetch_new, folder.name, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+    folder.ahead = sync.pool.submit(_fetch_parsed, app, sync.workers, folder.name, cursor)
 
 
-def _fetch(app: App, pool: ThreadPoolExecutor, folder: _Folder, report: CycleReport) -> bool:
-    """Take the folder's next batch, parse it, and start fetching the one after; False when the
+def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
+    """Take the folder's next batch, parsed, and start fetching the one after; False when the
     folder cannot be read."""
     if folder.ahead is None:
-        _request(app, pool, folder)
+        _request(app, sync, folder)
     assert folder.ahead is not None
     try:
-        batch = folder.ahead.result()
+        batch, parsed = folder.ahead.result()
     except MailError as exc:
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
@@ -216,17 +234,19 @@ def _fetch(app: App, pool: ThreadPoolExecutor, folder: _Folder, report: CycleRep
     # A source that says "more" but gave nothing would loop forever: take it as done.
     folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
     if folder.more:
-        _request(app, pool, folder)
-    for raw in batch.messages:
+        _request(app, sync, folder)
+    for p in parsed:
         report.fetched += 1
-        msg, reason = (None, raw.error) if raw.error else try_parse(raw.data, received=raw.received)
+        msg = p.message
         if msg is None:
             report.unparseable += 1
             report.outcomes["unreadable"] += 1
-            log.warning("message.unparseable", folder=folder.name, key=raw.key, reason=reason)
-            app.store.record_failure(f"mail:{folder.name}", raw.key, reason)
+            log.warning("message.unparseable", folder=folder.name, key=p.key, reason=p.reason)
+            app.store.record_failure(f"mail:{folder.name}", p.key, p.reason)
             continue
         msg.folder = folder.name
+        if p.proposed is not None:
+            sync.proposed[msg.message_id] = p.proposed
         folder.pending.append(msg)
     return True
 
@@ -245,24 +265,38 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
     """
     cfg = app.settings["mail"]
     folders = [_Folder(name) for name in dict.fromkeys([*cfg["folders"], cfg["sent_folder"]])]
-    # One thread fetches ahead while this one parses and processes. A batch fetched ahead and
-    # not yet processed is only in memory: the cursor moves once it is stored.
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch")
+    # One thread fetches ahead (and has a big batch parsed in a worker process) while this one
+    # runs the graph. A batch fetched ahead and not yet processed is only in memory: the cursor
+    # moves once it is stored.
+    sync = _Sync(ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch"), Workers(_extraction(app)))
     try:
-        _sync_folders(app, pool, folders, report, progress)
+        _sync_folders(app, sync, folders, report, progress)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        sync.pool.shutdown(wait=True, cancel_futures=True)
+        sync.workers.close()
     app.store.set_status("mail", {"ok": not report.unread_folders, "error": "; ".join(report.unread_folders)})
 
 
-def _sync_folders(app: App, pool: ThreadPoolExecutor, folders: list[_Folder], report: CycleReport,
+def _extraction(app: App) -> Extraction | None:
+    """What the worker needs to run the extractor itself: only the embedded one as configured
+    by default runs there (an LLM's calls and cache stay in this process)."""
+    from agent.extractors.embedded import EmbeddedExtractor
+
+    extractor = app.extractor
+    if type(extractor) is not EmbeddedExtractor or not extractor.shipped:
+        return None
+    max_age = app.settings["mail"]["max_age"]
+    return Extraction(app.owner, app.clock() - max_age if max_age is not None else None)
+
+
+def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleReport,
                   progress: Progress | None) -> None:
     done = 0
     total: int | None = None
     while folders:
         for f in [f for f in folders if not f.pending and f.more]:
             try:
-                ok = _fetch(app, pool, f, report)
+                ok = _fetch(app, sync, f, report)
             except SourceUnreachable:
                 for other in folders:
                     if other is not f and other.more:
@@ -287,7 +321,9 @@ def _sync_folders(app: App, pool: ThreadPoolExecutor, folders: list[_Folder], re
         # by Message-ID, so a cycle run again, or a copy in another folder, changes nothing twice.
         replies.handle(app, [m for m in ready if m.is_brief_reply])
         step = None if progress is None else partial(_advance, progress, done, total)
-        process_messages(app, ready, report, step)
+        process_messages(app, ready, report, step, sync.proposed)
+        for m in ready:
+            sync.proposed.pop(m.message_id, None)  # skipped by triage, or a copy seen before
         done += len(ready)
         for f in list(folders):
             if not f.pending:

@@ -323,6 +323,13 @@ class EmbeddedExtractor:
         # (sentence, from the owner?) -> proven to yield nothing; see _quiet.
         self._quiet_seen: dict[tuple[str, bool], bool] = {}
 
+    @property
+    def shipped(self) -> bool:
+        """Whether this is the extractor as shipped (models and cut-offs): then another process
+        that builds its own ``EmbeddedExtractor()`` finds exactly the same items."""
+        return (self.model is shipped_model() and self.kinds is shipped_kinds_model()
+                and (self.threshold, self.rule_floor, self.add_at) == (0.6, 0.2, 0.9))
+
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         from_owner = message.sender.email == owner.email.lower()
         if from_owner:

@@ -35,8 +35,9 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     for msg in state["messages"]:
         if msg.message_id in skipped:
             continue
+        ready = ctx.proposed.pop(msg.message_id, None) if ctx.proposed else None
         try:
-            proposed = ctx.extractor.extract(msg, ctx.owner)
+            proposed = ready if ready is not None else ctx.extractor.extract(msg, ctx.owner)
         except Exception as exc:
             if ctx.fallback is None:
                 raise

@@ -1,0 +1,156 @@
+"""A second process for the half of a big sync that needs no store: parsing and the embedded
+extractor.
+
+A first sync reads thousands of messages. Per message, parsing and the embedded extractor cost
+more than everything else the cycle does, and neither reads the store, so on a batch worth it
+they run in one worker process while this one fetches the next batch and runs the rest of the
+graph: both cores work. The worker's answers are the same as this process's would be: the same
+``try_parse``, and the same extractor over the same message and owner.
+
+A small batch (the daemon's steady state: a few new messages) is parsed here, since a worker
+costs a start-up and its memory; the worker is started on the first big batch and stopped when
+the sync ends. When the worker dies or cannot take a chunk, that chunk and every later one are
+parsed here instead, with one line in the log: the sync slows down, and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+
+import structlog
+
+from agent.extractors.base import Extractor, Owner
+from connectors.mime import try_parse
+from connectors.types import Message, RawMessage
+from planner.models import Item
+
+log = structlog.get_logger(__name__)
+
+PARALLEL_FROM = 100  # messages in a batch before a worker pays for its start-up
+CHUNK = 50  # messages per task: small enough that the worker's answers stream back
+
+
+@dataclass
+class Parsed:
+    """One raw message, parsed: ``message`` and ``reason`` as ``try_parse`` gives them, and
+    ``proposed``, the embedded extractor's items when the worker ran it (None: not run)."""
+
+    key: str
+    message: Message | None
+    reason: str
+    proposed: list[Item] | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the worker needs to extract as this process would: the owner, and the oldest date
+    worth extracting (older mail yields nothing, so the worker spends no time on it)."""
+
+    owner: Owner
+    oldest: datetime | None = None
+
+
+_extractor: Extractor | None = None  # the worker's own, built on its first task
+
+
+def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None) -> list[Parsed]:
+    """The worker's task: parse each raw message, and extract from each readable one."""
+    global _extractor
+    out: list[Parsed] = []
+    for key, data, received, error in raws:
+        msg, reason = (None, error) if error else try_parse(data, received=received)
+        proposed: list[Item] | None = None
+        if msg is not None and extraction is not None and msg.reply_text.strip() and (
+                extraction.oldest is None or msg.date >= extraction.oldest):
+            if _extractor is None:
+                from agent.extractors.embedded import EmbeddedExtractor
+
+                _extractor = EmbeddedExtractor()
+            try:
+                proposed = _extractor.extract(msg, extraction.owner)
+            except Exception:  # noqa: BLE001 - the graph extracts it again, and isolates the failure there
+                proposed = None
+        out.append(Parsed(key, msg, reason, proposed))
+    return out
+
+
+def _inline(raws: list[RawMessage]) -> list[Parsed]:
+    out = []
+    for raw in raws:
+        msg, reason = (None, raw.error) if raw.error else try_parse(raw.data, received=raw.received)
+        out.append(Parsed(raw.key, msg, reason))
+    return out
+
+
+class Workers:
+    """Parses batches of raw messages, in a worker process when a batch is big enough.
+
+    ``extraction`` set: the worker also runs the embedded extractor (give it only when the
+    configured extractor is the embedded one with its defaults). Thread-safe for one caller at
+    a time, which is how the cycle's fetch thread uses it."""
+
+    def __init__(self, extraction: Extraction | None = None, parallel_from: int | None = None) -> None:
+        self.extraction = extraction
+        self.parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+        self._lock = threading.Lock()
+
+    def parse(self, raws: list[RawMessage]) -> list[Parsed]:
+        """Every raw message parsed, in order."""
+        if len(raws) < self.parallel_from or self._broken:
+            return _inline(raws)
+        with self._lock:
+            pool = self._start()
+        if pool is None:
+            return _inline(raws)
+        chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
+        futures: list[Future[list[Parsed]] | None] = []
+        for chunk in chunks:
+            try:
+                futures.append(pool.submit(_parse_chunk, [(r.key, r.data, r.received, r.error) for r in chunk],
+                                           self.extraction))
+            except (BrokenProcessPool, RuntimeError) as exc:
+                self._give_up(exc)
+                futures.append(None)
+        out: list[Parsed] = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                if future is None:
+                    raise BrokenProcessPool("not submitted")
+                out.extend(future.result())
+            except Exception as exc:  # noqa: BLE001 - a dead worker, or a chunk it could not send back
+                self._give_up(exc)
+                out.extend(_inline(chunk))
+        return out
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        if self._pool is None and not self._broken:
+            try:
+                # forkserver: the worker does not inherit this process's threads and connections.
+                ctx = multiprocessing.get_context("forkserver")
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+            except (OSError, ValueError) as exc:
+                self._give_up(exc)
+        return self._pool
+
+    def _give_up(self, exc: BaseException) -> None:
+        if not self._broken:
+            log.warning("workers.inline", reason=type(exc).__name__)
+        self._broken = True
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

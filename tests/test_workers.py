@@ -1,0 +1,128 @@
+"""The sync's worker process parses and extracts exactly as this process would, and a worker
+that dies costs speed, never a message."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+import structlog
+
+from agent import workers
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import sync_once
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from agent.settings import load
+from agent.workers import Extraction, Parsed, Workers
+from connectors.types import RawMessage
+from tests.conftest import DEMO, DEMO_NOW, LONDON, ROOT, shared_data
+
+OWNER = Owner("Ada Lovelace", "ada@loom.example", LONDON)
+
+
+def _raws() -> list[RawMessage]:
+    """The demo week, both labelled weeks and the public malformed MIME messages: mail that
+    yields items beside mail the parser must refuse or repair."""
+    files = sorted(p for d in (DEMO / "mail", ROOT / "eval") for p in d.rglob("*") if p.is_file()
+                   and "/mail/" in str(p) and not p.name.startswith("."))
+    files += sorted(shared_data("mime", "malformed").glob("*.eml"))
+    raws = [RawMessage("INBOX", str(p), p.read_bytes(), received=DEMO_NOW) for p in files]
+    raws.append(RawMessage("INBOX", "gone", b"", error="the file vanished while it was read"))
+    raws.append(RawMessage("INBOX", "empty", b"   \n"))
+    raws.append(RawMessage("INBOX", "binary", b"\x00\x01\x02PK" * 300))
+    return raws
+
+
+def _view(parsed: list[Parsed]) -> list[tuple[str, str, str | None]]:
+    return [(p.key, p.reason, json.dumps(p.message.to_json(), sort_keys=True) if p.message else None)
+            for p in parsed]
+
+
+def test_worker_parses_and_extracts_as_this_process_does() -> None:
+    raws = _raws()
+    here = workers._inline(raws)
+    with Workers(Extraction(OWNER), parallel_from=1) as pool:
+        there = pool.parse(raws)
+        assert pool._pool is not None and not pool._broken  # it really ran in the worker
+    assert len(raws) > 100
+    assert _view(there) == _view(here)
+    assert sum(p.message is None for p in here) >= 3  # the refused ones are refused alike, with the same reason
+    extractor = EmbeddedExtractor()
+    extracted = 0
+    for p in there:
+        if p.message is None or not p.message.reply_text.strip():
+            assert p.proposed is None
+            continue
+        assert p.proposed is not None
+        mine = [i.to_json() for i in extractor.extract(p.message, OWNER)]
+        assert [i.to_json() for i in p.proposed] == mine
+        extracted += bool(mine)
+    assert extracted >= 40
+
+
+def test_worker_skips_extraction_of_mail_older_than_max_age() -> None:
+    raws = [r for r in _raws() if "/demo/" in r.key]
+    with Workers(Extraction(OWNER, oldest=DEMO_NOW), parallel_from=1) as pool:
+        parsed = pool.parse(raws)
+    assert parsed and all(p.proposed is None for p in parsed)  # the whole demo week is older than its "now"
+
+
+def test_a_small_batch_stays_in_this_process() -> None:
+    with Workers(Extraction(OWNER)) as pool:
+        parsed = pool.parse(_raws()[:5])
+        assert pool._pool is None
+    assert all(p.proposed is None for p in parsed)
+
+
+def test_a_dead_worker_costs_speed_not_messages() -> None:
+    raws = _raws()
+    expected = _view(workers._inline(raws))
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
+        assert _view(pool.parse(raws[:60])) == expected[:60]
+        assert pool._pool is not None
+        for pid in list(pool._pool._processes):  # the worker is killed, as the OOM killer would
+            os.kill(pid, signal.SIGKILL)
+        assert _view(pool.parse(raws)) == expected
+        assert pool._broken
+        assert _view(pool.parse(raws[:3])) == expected[:3]
+    assert [e["event"] for e in logs].count("workers.inline") == 1
+
+
+def _items(app: App) -> list[tuple[str, str, str | None, str, str]]:
+    return sorted((i.kind, i.title, i.due, i.evidence, i.message_id) for i in app.store.items(("open", "done")))
+
+
+@pytest.mark.parametrize("week", ["demo", "week-em"])
+def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    source = DEMO if week == "demo" else ROOT / "eval" / week
+    got = {}
+    real = Workers.parse
+    for mode, threshold in (("worker", 1), ("inline", 10**9)):
+        folder = tmp_path / mode
+        shutil.copytree(source, folder)
+        if week != "demo":
+            shutil.copy(DEMO / "focusd.toml", folder / "focusd.toml")
+        monkeypatch.setattr(workers, "PARALLEL_FROM", threshold)
+        app = App(load(folder / "focusd.toml"), fixed(DEMO_NOW))
+        used: list[bool] = []
+
+        def spy(self: Workers, raws: list[RawMessage], used: list[bool] = used) -> list[Parsed]:
+            out = real(self, raws)
+            used.append(self._pool is not None)
+            return out
+
+        monkeypatch.setattr(Workers, "parse", spy)
+        report = sync_once(app)
+        assert report.fetched > 20 and any(used) == (mode == "worker")
+        got[mode] = (_items(app), app.store.count("messages"), report.outcomes)
+        app.close()
+    assert got["worker"] == got["inline"]
+    assert got["worker"][0]  # items were found at all
