@@ -10,8 +10,16 @@ import pytest
 
 from agent.settings import SCHEMA
 from planner.models import Item
-from planner.priority import (DEFAULT_WEIGHTS, GoalRef, Weights, explain, rank, score, since,
-                              working_days_after)
+from planner.priority import (
+    DEFAULT_WEIGHTS,
+    GoalRef,
+    Weights,
+    explain,
+    rank,
+    score,
+    since,
+    working_days_after,
+)
 
 TODAY = date(2026, 11, 19)  # a Thursday
 SEED = GoalRef("Close the seed round", 3.0, ("deck", "investor"), date(2026, 12, 1))
