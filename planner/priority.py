@@ -203,8 +203,9 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
     if item.counterparty and item.kind in ("request", "commitment"):
         asked = _message_day(item)
         waited = (today - asked).days if asked else 0
-        extra = w.waiting_per_day * min(max(waited - 1, 0), WAITING_DAYS_MAX - 1)
-        add(f"{name} is waiting" if waited <= 1 else f"{name} has waited {_days(waited)}", w.someone_waiting + extra)
+        add(f"{name} is waiting", w.someone_waiting)
+        if asked is not None and waited > 1:
+            add(f"waiting since {since(asked, today)}", w.waiting_per_day * min(waited - 1, WAITING_DAYS_MAX - 1))
     if item.kind == "waiting" and due is not None and due < today:
         add(f"{name} is late", w.late)
     for blocker in item.blocked_by:

@@ -75,7 +75,8 @@ def test_an_overdue_item_says_since_when_then_gives_way_after_its_grace() -> Non
 def test_who_waits_and_for_how_long() -> None:
     new = explain(item(sent="2026-11-18"), [], TODAY)
     week = explain(item(sent="2026-11-12"), [], TODAY)
-    assert "Maria is waiting" in new.reasons and ("Maria has waited 7 days", 1.6) in week.contributions
+    assert "Maria is waiting" in new.reasons and not any(r.startswith("waiting since") for r in new.reasons)
+    assert ("Maria is waiting", 1.0) in week.contributions and ("waiting since 12 Nov", 0.6) in week.contributions
     assert week.points > new.points
 
 
@@ -96,6 +97,7 @@ def test_a_blocker_ranks_above_what_it_blocks_and_the_blocked_sits_lower() -> No
     ("goal", lambda: item(title="Send the deck"), "goal: Close the seed round"),
     ("goal_deadline", lambda: item(title="Send the deck"), "goal deadline in 12 days"),
     ("someone_waiting", lambda: item(), "Maria is waiting"),
+    ("waiting_per_day", lambda: item(sent="2026-11-12"), "waiting since 12 Nov"),
     ("late", lambda: item("waiting", due="2026-11-18"), "Maria is late"),
     ("blocked", lambda: item(blocked_by=[7]), "blocked by item 7"),
     ("stale", lambda: item(sent="2026-10-01"), "untouched for 49 days"),
