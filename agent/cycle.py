@@ -12,7 +12,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
@@ -29,7 +29,7 @@ from connectors.types import Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner.context import related_messages
 from planner.models import Brief, Item
-from planner.priority import GoalRef, rank, score
+from planner.priority import GoalRef, Scored, Weights, explain, rank, with_blocking
 
 log = structlog.get_logger(__name__)
 
@@ -394,27 +394,46 @@ RERANK_CHUNK = 1000  # items scored, then written, at a time
 
 def rerank(app: App) -> None:
     """Score every open item again, unless nothing a score depends on changed since the last
-    time: the day, the goals and the items (the store counts changes to them). Items are read
-    a chunk at a time and only the scores that moved are written, so memory stays flat."""
+    time: the day, the goals, the ``[planner]`` weights and the items (the store counts changes
+    to them). Items are read a chunk at a time and only the scores that moved are written; what
+    an item blocks counts once every open item has its own score."""
     sync_goals(app)
     today = app.today()
     app.store.wake_snoozed(today)
     app.store.unpin_before(today)
     refs = goals(app)
+    weights = Weights.from_settings(app.settings["planner"], app.settings["owner"]["working_days"])
     mark = {"day": today.isoformat(), "items": app.store.items_version(),
             "goals": [[g.title, g.weight, list(g.keywords), g.deadline.isoformat() if g.deadline else None]
-                      for g in sorted(refs, key=lambda g: g.title)]}
+                      for g in sorted(refs, key=lambda g: g.title)],
+            "weights": json.loads(json.dumps(asdict(weights)))}
     last = app.store.status("rank")
     if last is not None and {k: last.get(k) for k in mark} == mark:
         return
-    moved: list[tuple[int, float, list[str], str | None]] = []
+    touched = app.store.touched()
+    scored: dict[int, Scored] = {}
+    titles: dict[int, str] = {}
+    blockers: dict[int, Item] = {}  # scored last: their points depend on what they block
+    moved: list[tuple[int, float, list[tuple[str, float]], str | None]] = []
     for item in app.store.iter_items(("open",), RERANK_CHUNK):
-        new = score(item, refs, today)
-        if item.id is not None and new != (item.score, item.reasons, item.goal):
+        if item.id is None:
+            continue
+        new = explain(item, refs, today, weights, open_ids=touched, touched=touched)
+        scored[item.id] = Scored(new.points, [], None)  # only the points count for what blocks it
+        titles[item.id] = item.title
+        if item.blocks:
+            scored[item.id] = new
+            blockers[item.id] = item
+        elif new != (item.score, item.contributions, item.goal):
             moved.append((item.id, *new))
         if len(moved) >= RERANK_CHUNK:
             app.store.set_scores(moved)
             moved = []
+    lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items()}, titles, weights)
+    for item_id, item in blockers.items():
+        new = lifted.get(item_id, scored[item_id])
+        if new != (item.score, item.contributions, item.goal):
+            moved.append((item_id, *new))
     app.store.set_scores(moved)
     app.store.set_status("rank", mark)
 

@@ -217,6 +217,40 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "book": Key(bool, True, "Book focus blocks on a calendar focusd can write (google, caldav, memory); "
                     "false only suggests focus time in the brief."),
     },
+    "planner": {
+        "commitment": Key((int, float), 2.5, "Points for a promise you made.", bounds=(0, 100)),
+        "request": Key((int, float), 2.0, "Points for something asked of you.", bounds=(0, 100)),
+        "blocker": Key((int, float), 2.0, "Points for a blocker.", bounds=(0, 100)),
+        "waiting": Key((int, float), 1.0, "Points for something owed to you.", bounds=(0, 100)),
+        "goal": Key((int, float), 1.0, "A matching goal adds its weight times this (0: goals do not count).",
+                    bounds=(0, 100)),
+        "goal_deadline": Key((int, float), 1.0, "Points when a matching goal's deadline is within "
+                             "goal_deadline_days.", bounds=(0, 100)),
+        "goal_deadline_days": Key(int, 14, "How near a goal's deadline must be to raise its items.", bounds=(0, 365)),
+        "due_today": Key((int, float), 3.5, "Points for an item due today; fewer each day further out, smoothly "
+                         "down to due_far.", bounds=(0, 100)),
+        "due_far": Key((int, float), 0.5, "Points for an item with a far-off due date.", bounds=(0, 100)),
+        "due_half_days": Key((int, float), 5, "Days ahead at which a due date counts half way between due_far "
+                             "and due_today.", bounds=(0.1, 365)),
+        "overdue_per_day": Key((int, float), 0.3, "Points added to due_today per day overdue, up to "
+                               "overdue_max_days.", bounds=(0, 100)),
+        "overdue_max_days": Key(int, 5, "Overdue escalation stops after this many days.", bounds=(0, 365)),
+        "overdue_grace_days": Key(int, 3, "Working days an overdue item stays near the top; then it is asked "
+                                  "about once, like a stale item.", bounds=(0, 365)),
+        "someone_waiting": Key((int, float), 1.0, "Points when someone waits on you for a request or a promise.",
+                               bounds=(0, 100)),
+        "waiting_per_day": Key((int, float), 0.1, "Points per day they have waited beyond the first, up to "
+                               "14 days.", bounds=(0, 100)),
+        "late": Key((int, float), 1.0, "Points when what is owed to you is overdue.", bounds=(0, 100)),
+        "blocking": Key((int, float), 1.0, "Points an item gets above the best open item or goal it blocks.",
+                        bounds=(0, 100)),
+        "blocked": Key((int, float), 1.0, "Points taken off an item while an open item blocks it.", bounds=(0, 100)),
+        "stale": Key((int, float), 1.0, "Points taken off an item untouched for stale_days.", bounds=(0, 100)),
+        "stale_days": Key(int, 14, "Days untouched after which an item is stale and asked about once.",
+                          bounds=(1, 3650)),
+        "pinned": Key((int, float), 10.0, "Points for an item pinned for today.", bounds=(0, 1000)),
+        "snoozed": Key((int, float), 10.0, "Points taken off an item snoozed past today.", bounds=(0, 1000)),
+    },
     "storage": {
         "path": Key(S, "focusd.db", "The SQLite database, one per owner; unset, it is 'focusd.db' in the "
                     "state directory.", path=True, state=True),

@@ -33,6 +33,8 @@ class Item:
     snoozed_until: str | None = None
     pinned: bool = False
     notes: list[str] = field(default_factory=list)
+    # Each reason with the points it gave, in the order of ``reasons`` (which the brief reads).
+    contributions: list[tuple[str, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -58,6 +60,7 @@ class Item:
             "status": self.status,
             "score": self.score,
             "reasons": list(self.reasons),
+            "contributions": [{"reason": r, "points": p} for r, p in self.contributions],
             "evidence": self.evidence,
             "source": dict(self.source),
             "goal": self.goal,

@@ -1,22 +1,24 @@
 """Deterministic scoring. Every point an item gets comes with a reason a person can read.
 
-The score adds: the kind (a promise I made weighs most), goal match (the goal's weight, more
-as its deadline nears), due-date urgency (overdue most of all), someone waiting, and a pin.
-An item from a stranger whose subject reads like an advertisement ranks below every item from
-someone the owner knows, whatever its points.
+The score adds, each weighted by a ``[planner]`` key (:class:`Weights`): the kind (a promise I
+made weighs most), goal match (the goal's weight, more as its deadline nears), a smooth due-date
+curve with overdue escalation (for ``overdue_grace_days`` working days; then the item gives way
+and is asked about), who is waiting on the owner and for how long, what an item blocks (it ranks
+above the best open item it blocks) and what blocks it, staleness, a pin and a snooze. A weight
+of 0 takes its reason away. An item from a stranger whose subject reads like an advertisement
+ranks below every item from someone the owner knows, whatever its points.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from collections.abc import Callable, Container, Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from planner.models import Item
 
-KIND_POINTS = {"commitment": 2.5, "request": 2.0, "blocker": 2.0, "waiting": 1.0}
 KIND_REASON = {"commitment": "you promised it", "request": "asked of you",
                "blocker": "it blocks other work", "waiting": "owed to you"}
 
@@ -72,63 +74,211 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def score(item: Item, goals: Iterable[GoalRef], today: date) -> tuple[float, list[str], str | None]:
-    """(score, reasons, goal title) for one item, as of ``today`` in the owner's time zone."""
-    points = KIND_POINTS[item.kind]
-    reasons = [KIND_REASON[item.kind]]
-    goal = matching_goal(item, goals)
+@dataclass(frozen=True)
+class Weights:
+    """The points of each contribution, as the ``[planner]`` config sets them (defaults equal)."""
+
+    commitment: float = 2.5
+    request: float = 2.0
+    blocker: float = 2.0
+    waiting: float = 1.0
+    goal: float = 1.0
+    goal_deadline: float = 1.0
+    goal_deadline_days: int = 14
+    due_today: float = 3.5
+    due_far: float = 0.5
+    due_half_days: float = 5.0
+    overdue_per_day: float = 0.3
+    overdue_max_days: int = 5
+    overdue_grace_days: int = 3
+    someone_waiting: float = 1.0
+    waiting_per_day: float = 0.1
+    late: float = 1.0
+    blocking: float = 1.0
+    blocked: float = 1.0
+    stale: float = 1.0
+    stale_days: int = 14
+    pinned: float = 10.0
+    snoozed: float = 10.0
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday is 0: the owner's, for the grace
+
+    @classmethod
+    def from_settings(cls, planner: Mapping[str, Any], working_days: Iterable[int] = (0, 1, 2, 3, 4)) -> Weights:
+        """Weights from the ``[planner]`` section and ``[owner].working_days``."""
+        names = {f.name for f in fields(cls)} - {"working_days"}
+        return cls(**{k: v for k, v in planner.items() if k in names}, working_days=tuple(working_days))
+
+
+DEFAULT_WEIGHTS = Weights()
+WAITING_DAYS_MAX = 14  # waiting longer than this adds nothing more
+
+
+class Scored(NamedTuple):
+    """An item's score, each reason with its points, and the goal it serves."""
+
+    points: float
+    contributions: list[tuple[str, float]]
+    goal: str | None
+
+    @property
+    def reasons(self) -> list[str]:
+        return [r for r, _ in self.contributions]
+
+
+def working_days_after(start: date, end: date, working_days: Iterable[int]) -> int:
+    """Working days in (start, end]: how long an item due ``start`` has been overdue on ``end``."""
+    days = set(working_days)
+    span = (end - start).days
+    if span <= 0:
+        return 0
+    weeks, rest = divmod(span, 7)
+    return weeks * len(days) + sum((start + timedelta(days=weeks * 7 + i)).weekday() in days
+                                   for i in range(1, rest + 1))
+
+
+def since(day: date, today: date) -> str:
+    """"Fri" within the last week, else "13 Nov": how a past date reads in a reason."""
+    return day.strftime("%a") if (today - day).days < 7 else f"{day.day} {day.strftime('%b')}"
+
+
+def past_grace(item: Item, today: date, weights: Weights = DEFAULT_WEIGHTS) -> bool:
+    """Whether ``item`` has been overdue longer than the grace: it gives way and is asked about."""
+    due = item.due_date()
+    return (due is not None and due < today and item.kind != "waiting"
+            and working_days_after(due, today, weights.working_days) > weights.overdue_grace_days)
+
+
+def _due_points(left: int, w: Weights) -> float:
+    """A smooth curve: due_today today, half way to due_far at due_half_days, no step between days."""
+    return w.due_far + (w.due_today - w.due_far) * w.due_half_days / (w.due_half_days + left)
+
+
+def _message_day(item: Item) -> date | None:
+    try:
+        return datetime.fromisoformat(item.source.get("date", "")).date()
+    except ValueError:
+        return None
+
+
+def touched_day(item: Item, touched: Mapping[int, str] | None = None) -> date | None:
+    """The day ``item`` was last touched: the store's stamp when given, else its message's date."""
+    stamp = (touched or {}).get(item.id or 0)
+    if stamp:
+        return datetime.fromisoformat(stamp).date()
+    return _message_day(item)
+
+
+def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights = DEFAULT_WEIGHTS, *,
+            open_ids: Container[int] | None = None, touched: Mapping[int, str] | None = None) -> Scored:
+    """The item's own contributions as of ``today`` (what it blocks is :func:`rank`'s to add).
+
+    ``open_ids`` are the open items, so a blocker that was closed no longer holds an item down
+    (None: every listed blocker counts); ``touched`` maps item id -> when the store last changed
+    it (ISO), else the item's message date tells staleness."""
+    w = weights
+    parts: list[tuple[str, float]] = []
+
+    def add(reason: str, points: float) -> None:
+        if points:
+            parts.append((reason, round(points, 2)))
+
+    add(KIND_REASON[item.kind], getattr(w, item.kind))
+    goal = matching_goal(item, goals) if w.goal else None
     if goal is not None:
-        points += goal.weight
-        reasons.append(f"goal: {goal.title}")
-        if goal.deadline is not None:
-            left = (goal.deadline - today).days
-            if 0 <= left <= 14:
-                points += 1.0
-                reasons.append(f"goal deadline in {_days(left)}")
+        add(f"goal: {goal.title}", goal.weight * w.goal)
+        if goal.deadline is not None and 0 <= (goal.deadline - today).days <= w.goal_deadline_days:
+            add(f"goal deadline in {_days((goal.deadline - today).days)}", w.goal_deadline)
     due = item.due_date()
     if due is not None:
         left = (due - today).days
-        if left < 0:
-            points += 4.0 + min(-left, 5) * 0.2
-            reasons.append(f"overdue by {_days(-left)}")
-        elif left == 0:
-            points += 3.5
-            reasons.append("due today")
-        elif left == 1:
-            points += 3.0
-            reasons.append("due tomorrow")
-        elif left <= 3:
-            points += 2.5
-            reasons.append(f"due in {_days(left)}")
-        elif left <= 7:
-            points += 1.5
-            reasons.append(f"due in {_days(left)}")
+        if left < 0 and past_grace(item, today, w):
+            add(f"overdue since {since(due, today)}, past its grace", w.due_far)
+        elif left < 0:
+            add(f"overdue since {since(due, today)}", w.due_today + w.overdue_per_day * min(-left, w.overdue_max_days))
         else:
-            points += 0.5
-            reasons.append(f"due {due.isoformat()}")
+            when = {0: "due today", 1: "due tomorrow"}.get(left) or (
+                f"due in {_days(left)}" if left <= 7 else f"due {due.isoformat()}")
+            add(when, _due_points(left, w))
+    name = display_name(item.counterparty)
     if item.counterparty and item.kind in ("request", "commitment"):
-        points += 1.0
-        reasons.append(f"{display_name(item.counterparty)} is waiting")
+        asked = _message_day(item)
+        waited = (today - asked).days if asked else 0
+        add(f"{name} is waiting", w.someone_waiting)
+        if asked is not None and waited > 1:
+            add(f"waiting since {since(asked, today)}", w.waiting_per_day * min(waited - 1, WAITING_DAYS_MAX - 1))
     if item.kind == "waiting" and due is not None and due < today:
-        points += 1.0
-        reasons.append(f"{display_name(item.counterparty)} is late")
+        add(f"{name} is late", w.late)
+    for blocker in item.blocked_by:
+        if open_ids is None or blocker in open_ids:
+            add(f"blocked by item {blocker}", -w.blocked)
+    last = touched_day(item, touched)
+    if last is not None and (today - last).days >= w.stale_days:
+        add(f"untouched for {_days((today - last).days)}", -w.stale)
     if item.pinned:
-        points += 10.0
-        reasons.append("pinned for today")
-    return round(points, 1), reasons, goal.title if goal else None
+        add("pinned for today", w.pinned)
+    if item.snoozed_until and item.snoozed_until[:10] > today.isoformat():
+        add(f"snoozed until {item.snoozed_until[:10]}", -w.snoozed)
+    return Scored(round(sum(p for _, p in parts), 1), parts, goal.title if goal else None)
+
+
+def score(item: Item, goals: Iterable[GoalRef], today: date,
+          weights: Weights = DEFAULT_WEIGHTS) -> tuple[float, list[str], str | None]:
+    """(score, reasons, goal title) for one item, as of ``today`` in the owner's time zone."""
+    s = explain(item, goals, today, weights)
+    return s.points, s.reasons, s.goal
+
+
+def with_blocking(scored: Mapping[int, Scored], blocks: Mapping[int, Iterable[int]],
+                  titles: Mapping[int, str], weights: Weights = DEFAULT_WEIGHTS) -> dict[int, Scored]:
+    """The blockers' scores once what they block counts: an item that blocks open items gets
+    ``blocking`` points above the best of them (itself raised first if it blocks too), with the
+    reason naming it. ``scored`` holds every open item (id -> its own score), ``blocks`` each
+    blocker's list, ``titles`` the open items' titles. Returns only the scores that changed."""
+    final: dict[int, float] = {}
+    out: dict[int, Scored] = {}
+
+    def resolve(item_id: int, seen: frozenset[int]) -> float:
+        if item_id in final:
+            return final[item_id]
+        own = scored[item_id]
+        targets = [t for t in blocks.get(item_id, ()) if t in scored and t not in seen and t != item_id]
+        points = own.points
+        if targets and weights.blocking:
+            best = max(targets, key=lambda t: resolve(t, seen | {item_id}))
+            lift = max(resolve(best, seen | {item_id}) - own.points, 0.0) + weights.blocking
+            parts = [*own.contributions, (f"blocks “{titles.get(best, best)}”", round(lift, 2))]
+            points = round(own.points + lift, 1)
+            out[item_id] = Scored(points, parts, own.goal)
+        final[item_id] = points
+        return points
+
+    for item_id in blocks:
+        if item_id in scored:
+            resolve(item_id, frozenset())
+    return out
 
 
 def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
-         known: Callable[[str], bool] | None = None) -> list[Item]:
+         known: Callable[[str], bool] | None = None, weights: Weights = DEFAULT_WEIGHTS,
+         touched: Mapping[int, str] | None = None) -> list[Item]:
     """Score every item in place and return them best first (ties: earlier due, then older).
-    With ``known`` (whether the owner knows a sender), a stranger's promotional items come last."""
+    ``items`` are taken as the open ones: what they block and what blocks them is read among
+    them. With ``known`` (whether the owner knows a sender), a stranger's promotional items come
+    last. ``touched``: item id -> when the store last changed it, for staleness."""
     goals = list(goals)
-    out = []
-    for item in items:
-        item.score, item.reasons, item.goal = score(item, goals, today)
-        out.append(item)
+    out = list(items)
+    open_ids = {i.id for i in out if i.id is not None}
+    scored = {i.id if i.id is not None else -n: explain(i, goals, today, weights, open_ids=open_ids, touched=touched)
+              for n, i in enumerate(out, 1)}
+    blocks = {i.id: i.blocks for i in out if i.id is not None and i.blocks}
+    scored |= with_blocking(scored, blocks, {i.id: i.title for i in out if i.id is not None}, weights)
+    for n, item in enumerate(out, 1):
+        s = scored[item.id if item.id is not None else -n]
+        item.score, item.contributions, item.goal = s.points, s.contributions, s.goal
+        item.reasons = s.reasons
     low = {id(i) for i in out if demoted(i, known)} if known is not None else set()
     for item in out:
         if id(item) in low:
             item.reasons = [*item.reasons, "a stranger's promotional mail"]
+            item.contributions = [*item.contributions, ("a stranger's promotional mail", 0.0)]
     return sorted(out, key=lambda i: (id(i) in low, -(i.score or 0.0), i.due or "9999", i.id or 0))

@@ -157,7 +157,19 @@ def _v7(db: sqlite_utils.Database) -> None:
     db.table("event_reads").create({"uid": str, "digest": str, "message_id": str, "read_at": str}, pk="uid")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: sqlite_utils.Database) -> None:
+    # Each reason with its points, so a score explains itself wherever it is shown; and when a
+    # sent brief asked whether a stale item is still relevant, so it is asked once only.
+    db.table("items").add_column("contributions", str)
+    db.table("items").add_column("asked_stale_at", str)
+    # What blocks an item, what it blocks and its snooze now move its score too.
+    db.execute("DROP TRIGGER items_changed")
+    db.execute("CREATE TRIGGER items_changed AFTER UPDATE OF kind, title, evidence, source, due, counterparty, "
+               "pinned, status, blocks, blocked_by, snoozed_until ON items "
+               "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'items_version'; END")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 
 
 def _iso(when: datetime) -> str:
@@ -199,6 +211,7 @@ def _item_from_row(row: dict[str, Any]) -> Item:
         goal=row["goal"], blocks=json.loads(row["blocks"] or "[]"),
         blocked_by=json.loads(row["blocked_by"] or "[]"), snoozed_until=row["snoozed_until"],
         pinned=bool(row["pinned"]), notes=json.loads(row["notes"] or "[]"),
+        contributions=[(r, p) for r, p in json.loads(row.get("contributions") or "[]")],
     )
 
 
@@ -212,6 +225,7 @@ def _item_row(item: Item) -> dict[str, Any]:
         "source": json.dumps(item.source), "goal": item.goal, "blocks": json.dumps(item.blocks),
         "blocked_by": json.dumps(item.blocked_by), "snoozed_until": item.snoozed_until,
         "pinned": int(item.pinned), "notes": json.dumps(item.notes),
+        "contributions": json.dumps(item.contributions),
     }
 
 
@@ -411,12 +425,33 @@ class Store:
         """Moves whenever an item is added, removed, or changed in a way its score depends on."""
         return int(self.db.execute("SELECT value FROM meta WHERE key = 'items_version'").fetchone()[0])
 
-    def set_scores(self, scored: Iterable[tuple[int, float, list[str], str | None]]) -> None:
-        """Store each given item's score, reasons and goal."""
-        rows = [(score, json.dumps(reasons), goal, item_id) for item_id, score, reasons, goal in scored]
+    def set_scores(self, scored: Iterable[tuple[int, float, list[tuple[str, float]], str | None]]) -> None:
+        """Store each given item's score, its reasons with their points, and its goal."""
+        rows = [(score, json.dumps([r for r, _ in parts]), json.dumps(parts), goal, item_id)
+                for item_id, score, parts, goal in scored]
         if rows:
             with self.write():
-                self.db.conn.executemany("UPDATE items SET score = ?, reasons = ?, goal = ? WHERE id = ?", rows)
+                self.db.conn.executemany(
+                    "UPDATE items SET score = ?, reasons = ?, contributions = ?, goal = ? WHERE id = ?", rows)
+
+    def touched(self, statuses: Iterable[str] = ("open",)) -> dict[int, str]:
+        """Every item in ``statuses`` -> when the store last changed it (ISO, UTC; "" when never
+        stamped): which items are open, and how stale each is."""
+        st = list(statuses)
+        rows = self.db.execute(f"SELECT id, updated_at FROM items WHERE status IN ({','.join('?' * len(st))})", st)
+        return {int(r[0]): r[1] or "" for r in rows}
+
+    def asked_stale(self) -> set[int]:
+        """The items a sent brief already asked about as stale: never asked again."""
+        return {int(r[0]) for r in self.db.execute("SELECT id FROM items WHERE asked_stale_at IS NOT NULL")}
+
+    def mark_asked_stale(self, item_ids: Iterable[int]) -> None:
+        """A brief that asked whether these items are still relevant was sent. Leaves
+        ``updated_at`` alone: being asked is not being touched."""
+        now = self._now()
+        with self.write():
+            self.db.conn.executemany("UPDATE items SET asked_stale_at = ? WHERE id = ? AND asked_stale_at IS NULL",
+                                     [(now, i) for i in item_ids])
 
     def unpin_before(self, today: date) -> int:
         """Pins set by `top` on an earlier day lapse: a pin is for the day it was asked on."""

@@ -35,7 +35,7 @@ def _lines(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines()]
 
 
-ITEM_KEYS = {"id", "kind", "title", "owner", "counterparty", "due", "status", "score", "reasons", "evidence",
+ITEM_KEYS = {"id", "contributions", "kind", "title", "owner", "counterparty", "due", "status", "score", "reasons", "evidence",
              "source", "goal", "blocks", "blocked_by", "snoozed_until", "pinned", "notes"}
 
 

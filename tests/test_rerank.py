@@ -79,3 +79,36 @@ def test_a_pin_lasts_the_day_it_was_asked_on(demo_dir: Path) -> None:
     cycle.rerank(app)
     item = app.store.item(target)
     assert item is not None and not item.pinned and "pinned for today" not in item.reasons
+
+
+def test_rerank_keeps_every_reason_with_its_points_and_lifts_a_blocker(demo_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from agent.cli import cli
+
+    clock = Clock()
+    app = App(load(demo_dir / "focusd.toml"), clock)
+    cycle.sync_once(app)
+    ranked = sorted(app.store.items(("open",)), key=lambda i: -(i.score or 0))
+    top, low = ranked[0], ranked[-1]
+    assert all(i.contributions and i.score == round(sum(p for _, p in i.contributions), 1) for i in ranked)
+    # The lowest item blocks the top one: it now ranks above it, and the top one is held down.
+    app.store.update_item(low.id, {"blocks": f"[{top.id}]"})  # type: ignore[arg-type]
+    app.store.update_item(top.id, {"blocked_by": f"[{low.id}]"})  # type: ignore[arg-type]
+    cycle.rerank(app)
+    lifted, held = app.store.item(low.id), app.store.item(top.id)  # type: ignore[arg-type]
+    assert lifted is not None and held is not None and (lifted.score or 0) > (held.score or 0)
+    assert any(r.startswith("blocks “") for r in lifted.reasons) and f"blocked by item {low.id}" in held.reasons
+    app.store.close_item(low.id, "done")  # type: ignore[arg-type]
+    cycle.rerank(app)
+    cleared = app.store.item(top.id)  # type: ignore[arg-type]
+    assert cleared is not None and (cleared.score or 0) > (held.score or 0)
+    assert not any(r.startswith("blocked by") for r in cleared.reasons)
+    app.close()
+
+    capsys.readouterr()
+    cli.main(["--config", str(demo_dir / "focusd.toml"), "items", "--json"], standalone_mode=False)
+    import json
+
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    first = next(r for r in rows if r["id"] == top.id)
+    assert first["score"] == cleared.score and first["contributions"] == [
+        {"reason": r, "points": p} for r, p in cleared.contributions]

@@ -240,3 +240,31 @@ def test_migrating_to_v6_keeps_event_and_block_times_in_utc(tmp_path: Path) -> N
         datetime(2026, 11, 19, 9, tzinfo=UTC), "booked", "b@focusd", False)
     # A range read in another zone finds the same event: the store compares UTC text.
     assert store.events(datetime(2026, 11, 19, 13, 30, tzinfo=UTC), datetime(2026, 11, 19, 14, 15, tzinfo=UTC))
+
+
+def test_migrating_to_v8_keeps_items_and_adds_points_and_the_stale_mark(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    for migrate in MIGRATIONS[:7]:
+        migrate(db)
+    db.execute("PRAGMA user_version=7")
+    db.table("items").insert({"kind": "request", "title": "Send the deck", "status": "open", "score": 4.0,
+                              "reasons": '["asked of you"]', "source": "{}", "updated_at": "2026-11-01T09:00:00+00:00"})
+    db.close()
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    (item,) = store.items()
+    assert (item.score, item.reasons, item.contributions) == (4.0, ["asked of you"], [])
+    assert store.touched() == {item.id: "2026-11-01T09:00:00+00:00"} and store.asked_stale() == set()
+    before = store.items_version()
+    store.set_scores([(item.id, 5.0, [("asked of you", 2.0), ("due today", 3.0)], None)])
+    again = store.item(item.id)  # type: ignore[arg-type]
+    assert again is not None and again.contributions == [("asked of you", 2.0), ("due today", 3.0)]
+    assert again.reasons == ["asked of you", "due today"] and again.to_json()["contributions"][1] == {
+        "reason": "due today", "points": 3.0}
+    store.update_item(item.id, {"blocked_by": "[9]"})  # type: ignore[arg-type]
+    assert store.items_version() > before  # what blocks an item now moves its score
+    store.mark_asked_stale([item.id])  # type: ignore[list-item]
+    first = store.item_row(item.id)["asked_stale_at"]  # type: ignore[arg-type]
+    store.mark_asked_stale([item.id])  # type: ignore[list-item]
+    assert store.asked_stale() == {item.id} and store.item_row(item.id)["asked_stale_at"] == first  # type: ignore[arg-type]
