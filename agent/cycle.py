@@ -532,7 +532,7 @@ def compose_review(app: App, week: date) -> review_mod.Review:
                               grace_days=_planner_setting(app, "overdue_grace_days", 3),
                               working=tuple(app.settings["owner"]["working_days"]))
     since = datetime.combine(week, datetime.min.time(), tz).astimezone(UTC).isoformat()
-    progress = goal_progress(app.store, [g.title for g in goals(app)], since, today)
+    progress = goal_progress(app.store, goals(app), since, today)
     inp = review_mod.ReviewInput(week=week, today=today, owner_name=app.settings["owner"]["name"],
                                  progress=progress, **parts)
     return review_mod.compose(inp)

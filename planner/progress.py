@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from planner.models import GoalProgress, Item
+from planner.priority import GoalRef, matching_goal
 from planner.store import Store
 
 
@@ -25,17 +26,23 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[str], since: str, today: date
+def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | str], since: str, today: date
                   ) -> list[GoalProgress]:
     """Per goal, from (item, updated_at) pairs: the items done since ``since`` (UTC, ISO),
     waiting items answered, blockers cleared, and the next open item (highest score, then the
-    earliest due; one already overdue on ``today`` first). Goals with nothing moved and nothing next are left out."""
+    earliest due; one already overdue on ``today`` first). Goals with nothing moved and nothing
+    next are left out. An item closed before it was ever ranked has no goal yet: given
+    :class:`GoalRef` goals, it is matched by their keywords."""
+    goals = list(goals)
+    refs = [g for g in goals if isinstance(g, GoalRef)]
+    titles = [g.title if isinstance(g, GoalRef) else g for g in goals]
     by_goal: dict[str, list[tuple[Item, str]]] = {}
     for item, updated in items:
-        if item.goal:
-            by_goal.setdefault(item.goal, []).append((item, updated))
+        goal = item.goal or (ref.title if refs and (ref := matching_goal(item, refs)) else None)
+        if goal:
+            by_goal.setdefault(goal, []).append((item, updated))
     out = []
-    for goal in goals:
+    for goal in titles:
         mine = by_goal.get(goal, [])
         moved_now = [i for i, updated in mine if i.status == "done" and updated > since]
         answered = [i for i in moved_now if i.kind == "waiting"]
@@ -59,8 +66,8 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[str], since
     return out
 
 
-def goal_progress(store: Store, goals: Iterable[str], since: str, today: date) -> list[GoalProgress]:
-    """Per goal in ``goals`` (titles), what moved since ``since`` (UTC, ISO) and what is next,
+def goal_progress(store: Store, goals: Iterable[GoalRef | str], since: str, today: date) -> list[GoalProgress]:
+    """Per goal in ``goals`` (refs or titles), what moved since ``since`` (UTC, ISO) and what is next,
     read from the store; see :func:`progress_from`."""
     return progress_from(((i, updated) for i, _, updated in store.items_with_times(("open", "done"))),
                          goals, since, today)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from planner.models import GoalProgress, Item
+from planner.priority import GoalRef
 from planner.progress import goal_progress
 from planner.store import Store
 
@@ -59,3 +60,19 @@ def test_a_goal_whose_work_is_all_done_still_says_so() -> None:
     store.update_item(b, {"status": "dropped"})
     later = (T0 + timedelta(hours=1)).isoformat()
     assert goal_progress(store, ["Office"], later, TODAY)[0].moved == ["1 item done"]
+
+
+def test_an_item_closed_before_it_was_ranked_counts_for_the_goal_its_words_name() -> None:
+    now = [T0]
+    store = Store.open(":memory:", clock=lambda: now[0])
+    answered = Item(kind="waiting", title="Follow up with Maria: share the list of partners", evidence="x",
+                    source={}, counterparty="maria@northwind.vc")
+    store.add_item(answered)
+    now[0] = T0 + timedelta(hours=2)
+    store.update_item(answered.id or 0, {"status": "done"})
+    seed = GoalRef("Close the seed round", 2.0, ("partners", "seed"))
+    other = GoalRef("Hire", 1.0, ("candidate",))
+    assert goal_progress(store, [seed, other], T0.isoformat(), TODAY) == [
+        GoalProgress("Close the seed round", ["Maria answered"], "")]
+    # By title alone there is nothing to match it with.
+    assert goal_progress(store, ["Close the seed round"], T0.isoformat(), TODAY) == []
