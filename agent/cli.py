@@ -427,6 +427,61 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         click.echo(composed.text, nl=False)
 
 
+@cli.command()
+@click.option("--send", is_flag=True, help="Send it (once per week) instead of printing it.")
+@click.option("--week", metavar="YYYY-Www", help="The ISO week to review, e.g. 2026-W47 (default: this week).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True,
+              help="text for a terminal, html as mailed, json for scripts.")
+@pass_ctx
+def review(obj: Ctx, send: bool, week: str | None, fmt: str) -> None:
+    """Compose the weekly review from the store and print it, or send it: what got done, what
+    slipped and why, progress per goal, what is due next week, and stale items to drop.
+
+    Example: focusd review --week 2026-W47
+    """
+    from agent.cycle import compose_review, send_review
+    from planner.review import parse_week, to_json, week_of
+
+    app = obj.app()
+    try:
+        try:
+            monday = parse_week(week) if week else week_of(app.today())
+        except ValueError:
+            raise click.BadParameter(f"{week!r} is not a week such as 2026-W47", param_hint="--week") from None
+        if _never_synced(app):
+            raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd review`")
+        if send:
+            if monday != week_of(app.today()):
+                raise click.BadParameter("only this week's review can be sent; print another week's without --send",
+                                         param_hint="--week")
+            result = send_review(app, monday)
+            if result.outcome == "failed":
+                raise click.ClickException(f"the review could not be sent: {result.error}. It is kept in the outbox "
+                                           "and retried by the daemon, or now by running `focusd review --send` again")
+            labels = {"sent": f"sent to {app.settings.owner_email} via {result.via}",
+                      "already_sent": "already sent, so nothing was sent now",
+                      "dry_run": "dry run ([smtp].dry_run is on): composed, sent nothing"}
+            click.echo(f"{labels.get(result.outcome, 'another focusd is sending it; nothing was sent now')}: "
+                       f"{result.subject}")
+            return
+        stored = app.store.brief(monday, "review")
+        composed = None if stored and stored.get("text") else compose_review(app, monday)
+    finally:
+        app.close()
+    if composed is None:
+        assert stored is not None
+        click.echo("focusd: the review as sent (replies refer to its numbers)", err=True)
+        shown = {"text": stored["text"], "html": stored.get("html") or "", "json": stored.get("json") or "{}"}
+    else:
+        shown = {"text": composed.text, "html": composed.html, "json": json.dumps(to_json(composed))}
+    if fmt == "json":
+        _jsonl(json.loads(shown["json"]))
+    elif fmt == "html":
+        click.echo(shown["html"])
+    else:
+        click.echo(shown["text"], nl=False)
+
+
 def _sent_line(app: App, result: Any) -> str:
     """What ``brief --send`` did, in one line: when and where it went, or why nothing was sent."""
     subject = result.brief.subject

@@ -27,6 +27,7 @@ from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.types import Message, OutgoingMail, day_span
 from planner import brief as brief_mod
+from planner import review as review_mod
 from planner.context import related_messages
 from planner.models import Brief, Item
 from planner.priority import GoalRef, Scored, Weights, explain, rank, with_blocking
@@ -560,3 +561,90 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
     log.info("brief.sent", date=iso, via=sent.get("sent_via") or "")
     outcome = "sent" if done.outcome == "sent" else "already_sent"
     return SendResult(outcome, shown, sent.get("sent_at") or "", sent.get("sent_via") or "")
+
+
+# -- the weekly review ------------------------------------------------------------------------
+
+
+def _planner_setting(app: App, key: str, default: int) -> int:
+    """A ``[planner]`` number, or ``default`` where the config has none."""
+    try:
+        return int(app.settings["planner"][key])
+    except (KeyError, TypeError):
+        return default
+
+
+def compose_review(app: App, week: date) -> review_mod.Review:
+    """The weekly review of the ISO week whose Monday is ``week``, from the store, as seen
+    today (a past week is seen as at its end). Read-only."""
+    from planner.progress import goal_progress
+
+    sync_goals(app)
+    today = min(app.today(), week + timedelta(days=6))
+    tz = app.settings.tz
+    rows = app.store.items_with_times()
+    parts = review_mod.gather(rows, week, today, tz, stale_days=_planner_setting(app, "stale_days", 14),
+                              grace_days=_planner_setting(app, "overdue_grace_days", 3),
+                              working=tuple(app.settings["owner"]["working_days"]))
+    since = datetime.combine(week, datetime.min.time(), tz).astimezone(UTC).isoformat()
+    progress = goal_progress(app.store, goals(app), since, today)
+    inp = review_mod.ReviewInput(week=week, today=today, owner_name=app.settings["owner"]["name"],
+                                 progress=progress, **parts)
+    return review_mod.compose(inp)
+
+
+@dataclass
+class ReviewResult:
+    """What ``send_review`` did: ``sent``, ``dry_run``, ``already_sent``, ``in_progress`` or
+    ``failed`` (queued again: ``error``, ``retry_at``); ``text`` is the review as shown."""
+
+    outcome: str
+    subject: str
+    text: str
+    sent_at: str = ""
+    via: str = ""
+    error: str = ""
+    retry_at: datetime | None = None
+
+
+def send_review(app: App, week: date, delays: tuple[float, ...] | None = None) -> ReviewResult:
+    """Send the weekly review of ``week`` (its Monday) at most once, through the outbox like the
+    brief: kept in the store under kind ``review`` with its line map, so a reply to it (its
+    Message-ID carries a token as a brief's does) steers the items it numbers."""
+    from agent import outbox
+
+    key = week.isoformat()
+    existing = app.store.brief(week, "review")
+    row = app.store.outbox_row("review", key)
+    if existing and existing["sent_at"]:
+        log.info("review.already_sent", week=key)
+        return ReviewResult("already_sent", existing["subject"], existing.get("text") or "", existing["sent_at"],
+                            existing.get("sent_via") or "")
+    if row is None:
+        review = compose_review(app, week)
+        if app.sender.dry_run:
+            log.info("review.dry_run", week=key)
+            return ReviewResult("dry_run", review.subject, review.text)
+        token = secrets.token_urlsafe(18)
+        mail = OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=review.subject,
+                            text=review.text, html=review.html,
+                            message_id=brief_message_id(token, app.settings.owner_email), date=app.now())
+        content = {"text": review.text, "html": review.html, "json": json.dumps(review_mod.to_json(review))}
+        with app.store.write():
+            if not app.store.claim_brief(week, token, mail.message_id or "", review.subject, review.line_map(),
+                                         content, kind="review"):
+                log.info("review.in_progress", week=key)
+                return ReviewResult("in_progress", review.subject, review.text)
+            row = outbox.queue(app, mail, "review", key)
+    stored = app.store.brief(week, "review") or {}
+    done = outbox.attempt(app, row, delays)
+    if done.outcome == "failed":
+        log.warning("review.send_failed", week=key)
+        return ReviewResult("failed", stored.get("subject") or "", stored.get("text") or "", error=done.error,
+                            retry_at=done.retry_at)
+    if not done.delivered:
+        return ReviewResult(done.outcome, stored.get("subject") or "", stored.get("text") or "")
+    after = app.store.brief(week, "review") or {}  # the outbox marked it sent
+    log.info("review.sent", week=key, via=after.get("sent_via") or "")
+    return ReviewResult("sent" if done.outcome == "sent" else "already_sent", after.get("subject") or "",
+                        after.get("text") or "", after.get("sent_at") or "", after.get("sent_via") or "")

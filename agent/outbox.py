@@ -154,8 +154,8 @@ def _too_late(app: App, row: dict[str, Any], now: datetime) -> str:
 def _settle(app: App, row: dict[str, Any], via: str) -> None:
     with app.store.write():
         app.store.outbox_done(row["id"], "sent", via=via)
-        if row["kind"] == "brief":
-            app.store.mark_brief_sent(date.fromisoformat(row["key"]), via)
+        if row["kind"] in ("brief", "review"):  # a review is kept beside the briefs, keyed by its Monday
+            app.store.mark_brief_sent(date.fromisoformat(row["key"]), via, kind=row["kind"])
 
 
 def _already_delivered(app: App, row: dict[str, Any]) -> bool | None:

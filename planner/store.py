@@ -169,7 +169,33 @@ def _v8(db: sqlite_utils.Database) -> None:
                "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'items_version'; END")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+_BRIEF_COLUMNS = ("date", "token", "message_id", "subject", "lines", "created_at", "sent_at", "sent_via", "text",
+                  "html", "json")
+
+
+def _v9(db: sqlite_utils.Database) -> None:
+    # Attachments by name and size (never their bodies) and each message's recipients, so the
+    # brief can name "the latest version" of a file and the people of a thread.
+    db.table("attachments").create(
+        {"message_id": str, "filename": str, "size": int, "content_type": str, "thread_id": str, "sender": str,
+         "date": str},
+    )
+    db.table("attachments").create_index(["thread_id"])
+    db.table("attachments").create_index(["message_id"])
+    db.table("messages").add_column("recipients", str)
+    # Briefs and weekly reviews share the table, told apart by kind: (kind, date) is the key
+    # (a review's date is its week's Monday). SQLite cannot change a primary key in place.
+    cols = ", ".join(_BRIEF_COLUMNS)
+    db.execute("CREATE TABLE briefs_v9 (kind TEXT NOT NULL, date TEXT NOT NULL, token TEXT, message_id TEXT, "
+               "subject TEXT, lines TEXT, created_at TEXT, sent_at TEXT, sent_via TEXT, text TEXT, html TEXT, "
+               "json TEXT, PRIMARY KEY (kind, date))")
+    db.execute(f"INSERT INTO briefs_v9 (kind, {cols}) SELECT 'brief', {cols} FROM briefs")
+    db.execute("DROP TABLE briefs")
+    db.execute("ALTER TABLE briefs_v9 RENAME TO briefs")
+    db.execute("CREATE UNIQUE INDEX idx_briefs_token ON briefs (token)")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 def _iso(when: datetime) -> str:
@@ -329,7 +355,15 @@ class Store:
                 "is_bulk": int(msg.is_bulk), "skipped": skipped, "items": len(ids),
                 "processed_at": now, "reply_text": msg.reply_text[:20_000],
                 "fingerprint": msg.fingerprint,
+                "recipients": json.dumps([a.email for a in [*msg.to, *msg.cc]]) if msg.to or msg.cc else None,
             })
+            if msg.attachments:
+                when = msg.date.isoformat()
+                self.db.conn.executemany(
+                    "INSERT INTO attachments (message_id, filename, size, content_type, thread_id, sender, date) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(msg.message_id, a.filename, a.size, a.content_type, msg.thread_id, msg.sender.email, when)
+                     for a in msg.attachments])
         return ids
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
@@ -553,49 +587,52 @@ class Store:
 
     # -- briefs ------------------------------------------------------------------------------
 
-    def brief(self, day: date) -> dict[str, Any] | None:
-        rows = list(self.db.table("briefs").rows_where("date = ?", [day.isoformat()]))
+    def brief(self, day: date, kind: str = "brief") -> dict[str, Any] | None:
+        """The stored brief (or, with ``kind="review"``, the weekly review) for ``day``."""
+        rows = list(self.db.table("briefs").rows_where("kind = ? AND date = ?", [kind, day.isoformat()]))
         return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
 
     def last_sent_brief(self, before: date) -> dict[str, Any] | None:
         rows = list(self.db.table("briefs").rows_where(
-            "date < ? AND sent_at IS NOT NULL", [before.isoformat()], order_by="date desc", limit=1))
+            "kind = 'brief' AND date < ? AND sent_at IS NOT NULL", [before.isoformat()], order_by="date desc",
+            limit=1))
         return rows[0] if rows else None
 
     def brief_by_token(self, token: str) -> dict[str, Any] | None:
+        """The brief or review sent under ``token`` (tokens are unique across both)."""
         rows = list(self.db.table("briefs").rows_where("token = ?", [token]))
         return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
 
     def claim_brief(self, day: date, token: str, message_id: str, subject: str,
-                    lines: dict[int, int], content: dict[str, str] | None = None) -> bool:
-        """Reserve the brief for ``day``, keeping ``content`` (its text, html and json) as it is
-        sent. False when a brief for that date was already sent or is queued to be."""
+                    lines: dict[int, int], content: dict[str, str] | None = None, kind: str = "brief") -> bool:
+        """Reserve the brief (or review) for ``day``, keeping ``content`` (its text, html and json)
+        as it is sent. False when one for that date was already sent or is queued to be."""
         with self.write():
-            existing = self.brief(day)
-            if existing and (existing["sent_at"] or self.outbox_row("brief", day.isoformat())):
+            existing = self.brief(day, kind)
+            if existing and (existing["sent_at"] or self.outbox_row(kind, day.isoformat())):
                 return False
             if existing and existing["created_at"] > (self.clock() - CLAIM_TIMEOUT).astimezone(UTC).isoformat(
                     timespec="seconds"):
                 return False
             content = content or {}
             self.db.table("briefs").upsert({
-                "date": day.isoformat(), "token": token, "message_id": message_id,
+                "kind": kind, "date": day.isoformat(), "token": token, "message_id": message_id,
                 "subject": subject, "lines": json.dumps({str(k): v for k, v in lines.items()}),
                 "created_at": self._now(), "sent_at": None, "text": content.get("text"),
-                "html": content.get("html"), "json": content.get("json")}, pk="date")
+                "html": content.get("html"), "json": content.get("json")}, pk=("kind", "date"))
         return True
 
-    def mark_brief_sent(self, day: date, via: str = "") -> None:
-        """The brief for ``day`` was delivered; ``via`` says where (an outbox, a server)."""
+    def mark_brief_sent(self, day: date, via: str = "", kind: str = "brief") -> None:
+        """The brief (or review) for ``day`` was delivered; ``via`` says where (an outbox, a server)."""
         with self.write():
-            self.db.table("briefs").update(day.isoformat(), {"sent_at": self._now(), "sent_via": via})
+            self.db.table("briefs").update((kind, day.isoformat()), {"sent_at": self._now(), "sent_via": via})
 
-    def release_brief(self, day: date, token: str) -> None:
-        """Give up our claim on ``day``'s brief after a failed or dry-run send, so the next
-        attempt sends it instead of taking it for sent."""
+    def release_brief(self, day: date, token: str, kind: str = "brief") -> None:
+        """Give up our claim on ``day``'s brief (or review) after a failed or dry-run send, so the
+        next attempt sends it instead of taking it for sent."""
         with self.write():
-            self.db.execute("DELETE FROM briefs WHERE date = ? AND token = ? AND sent_at IS NULL",
-                            [day.isoformat(), token])
+            self.db.execute("DELETE FROM briefs WHERE kind = ? AND date = ? AND token = ? AND sent_at IS NULL",
+                            [kind, day.isoformat(), token])
 
     # -- outbox ------------------------------------------------------------------------------
     # A row per outgoing mail, written before it is handed over: queued -> sending -> sent, or
@@ -679,6 +716,64 @@ class Store:
             return []
         return list(self.db.table("messages").search(query, limit=limit,
                                                columns=["message_id", "subject", "sender", "date"]))
+
+    def context_messages(self, thread_id: str = "", message_ids: Iterable[str] = (),
+                         before: datetime | None = None) -> list[dict[str, Any]]:
+        """Recorded, not skipped messages of ``thread_id`` or among ``message_ids``, newest first,
+        with their recipients and visible text (for a one-line snippet; never logged)."""
+        ids = list(message_ids)
+        where = ["coalesce(skipped, '') = ''"]
+        args: list[Any] = []
+        which = []
+        if thread_id:
+            which.append("thread_id = ?")
+            args.append(thread_id)
+        if ids:
+            which.append(f"message_id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if not which:
+            return []
+        where.append(f"({' OR '.join(which)})")
+        if before is not None:
+            where.append("date <= ?")
+            args.append(before.isoformat())
+        rows = self.db.execute(
+            "SELECT message_id, thread_id, subject, sender, date, recipients, reply_text FROM messages "
+            f"WHERE {' AND '.join(where)} ORDER BY date DESC", args).fetchall()
+        keys = ("message_id", "thread_id", "subject", "sender", "date", "recipients", "reply_text")
+        return [dict(zip(keys, r, strict=True), recipients=json.loads(r[5] or "[]")) for r in rows]
+
+    def attachments(self, message_ids: Iterable[str] = (), thread_id: str = "",
+                    name_words: Iterable[str] = (), senders: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """Attachments (names and sizes) of ``message_ids`` or ``thread_id``, or whose file name
+        holds one of ``name_words`` and that one of ``senders`` sent; newest first."""
+        ids, words, who = list(message_ids), list(name_words), list(senders)
+        which: list[str] = []
+        args: list[Any] = []
+        if thread_id:
+            which.append("thread_id = ?")
+            args.append(thread_id)
+        if ids:
+            which.append(f"message_id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if words and who:
+            which.append(f"(({' OR '.join(['filename LIKE ?'] * len(words))}) "
+                         f"AND sender IN ({','.join('?' * len(who))}))")
+            args += [f"%{w}%" for w in words] + who
+        if not which:
+            return []
+        rows = self.db.execute(
+            "SELECT message_id, filename, size, content_type, thread_id, sender, date FROM attachments "
+            f"WHERE {' OR '.join(which)} ORDER BY date DESC, rowid DESC", args).fetchall()
+        keys = ("message_id", "filename", "size", "content_type", "thread_id", "sender", "date")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def items_with_times(self, statuses: Iterable[str] = ("open", "snoozed", "done", "dropped")
+                         ) -> list[tuple[Item, str, str]]:
+        """Items in ``statuses`` with when each was created and last changed (UTC, ISO)."""
+        st = list(statuses)
+        rows = self.db.table("items").rows_where(f"status IN ({','.join('?' * len(st))})", st, order_by="id")
+        return [(_item_from_row(r), r["created_at"] or "", r["updated_at"] or "") for r in rows]
 
     # -- replies -----------------------------------------------------------------------------
 

@@ -1,0 +1,198 @@
+"""The weekly review: what got done, what slipped and why, progress per goal, what is due next
+week, and stale items to drop. Pure: data in, text, HTML and JSON out.
+
+Item lines are numbered (slipped, due next week, stale), so a reply such as ``drop 3`` works on
+the review as on a brief; :meth:`Review.line_map` is what the store keeps for that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from planner.models import GoalProgress, Item
+
+SECTIONS = (("slipped", "What slipped"), ("due_next", "Due next week"),
+            ("stale", "Still relevant? Reply `drop N` to let go"))
+MAX_DONE = 15  # done items listed by title; more are counted
+REPLY_HELP = "Reply to steer, one command a line: drop 3 · done 1 · snooze 2 monday · due 4 friday · undo"
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined)
+
+
+def week_of(day: date) -> date:
+    """The Monday of ``day``'s ISO week: the key a review is kept under."""
+    return day - timedelta(days=day.weekday())
+
+
+def parse_week(text: str) -> date:
+    """``YYYY-Www`` (ISO week) -> its Monday; ValueError when it is not one."""
+    return datetime.strptime(text.strip() + "-1", "%G-W%V-%u").date()
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def _local_day(iso: str, tz: tzinfo) -> date | None:
+    try:
+        return datetime.fromisoformat(iso).astimezone(tz).date()
+    except ValueError:
+        return None
+
+
+def working_days_between(start: date, end: date, working: tuple[int, ...] = (0, 1, 2, 3, 4)) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not later)."""
+    return sum(1 for n in range(1, (end - start).days + 1) if (start + timedelta(days=n)).weekday() in working)
+
+
+@dataclass
+class ReviewInput:
+    """What the review says, chosen by :func:`gather` (or by hand in tests)."""
+
+    week: date  # its Monday
+    today: date
+    owner_name: str
+    done: list[Item] = field(default_factory=list)
+    slipped: list[tuple[Item, str]] = field(default_factory=list)  # (item, why)
+    progress: list[GoalProgress] = field(default_factory=list)
+    due_next: list[tuple[Item, str]] = field(default_factory=list)  # (item, when)
+    stale: list[tuple[Item, str]] = field(default_factory=list)  # (item, why)
+
+
+def gather(items: list[tuple[Item, str, str]], week: date, today: date, tz: tzinfo, stale_days: int = 14,
+           grace_days: int = 3, working: tuple[int, ...] = (0, 1, 2, 3, 4)) -> dict[str, Any]:
+    """Sort (item, created_at, updated_at) rows into the review's parts for ``week`` (its
+    Monday), as seen on ``today``: done that week; slipped (due that week before today and not
+    done, or snoozed past it); due next week; stale (overdue more than ``grace_days`` working
+    days before the week, or untouched for ``stale_days``)."""
+    end, next_end = week + timedelta(days=7), week + timedelta(days=14)
+    done, slipped, due_next, stale = [], [], [], []
+    for item, _created, updated in items:
+        due = item.due_date()
+        touched = _local_day(updated, tz)
+        if item.status == "done":
+            if touched is not None and week <= touched < end and touched <= today:
+                done.append(item)
+            continue
+        if item.status not in ("open", "snoozed"):
+            continue
+        if due is not None and week <= due < min(today, end):
+            why = (f"due {_day(due)}, snoozed to {_day(date.fromisoformat(item.snoozed_until[:10]))}"
+                   if item.status == "snoozed" and item.snoozed_until else f"due {_day(due)}, still open")
+            slipped.append((item, why))
+        elif due is not None and end <= due < next_end:
+            due_next.append((item, _day(due)))
+        elif item.status == "open" and due is not None and due < week \
+                and working_days_between(due, today, working) > grace_days:
+            stale.append((item, f"overdue since {_day(due)}"))
+        elif item.status == "open" and touched is not None and (today - touched).days >= stale_days:
+            stale.append((item, f"untouched since {_day(touched)}"))
+    due_next.sort(key=lambda p: (p[0].due or "", -(p[0].score or 0.0)))
+    slipped.sort(key=lambda p: (p[0].due or "", p[0].id or 0))
+    return {"done": done, "slipped": slipped, "due_next": due_next, "stale": stale}
+
+
+@dataclass
+class ReviewLine:
+    line: int
+    section: str  # slipped | due_next | stale
+    item: Item
+    note: str  # why it slipped, when it is due, why it is stale
+
+
+@dataclass
+class Review:
+    week: date
+    subject: str
+    lines: list[ReviewLine]
+    done: list[Item]
+    progress: list[GoalProgress]
+    text: str = ""
+    html: str = ""
+
+    def line_map(self) -> dict[int, int]:
+        """Review line number -> item id, for replies."""
+        return {rl.line: rl.item.id for rl in self.lines if rl.item.id is not None}
+
+    @property
+    def iso_week(self) -> str:
+        year, number, _ = self.week.isocalendar()
+        return f"{year}-W{number:02d}"
+
+
+def progress_line(p: GoalProgress) -> str:
+    """"Fundraise: 2 items done, Rachel answered. Next: Send Maria the deck"."""
+    moved = ", ".join(p.moved) if p.moved else "nothing moved"
+    return f"{p.goal}: {moved}." + (f" Next: {p.next}" if p.next else "")
+
+
+def compose(inp: ReviewInput) -> Review:
+    """The review of ``inp.week`` with its text and HTML."""
+    lines: list[ReviewLine] = []
+    for section, pairs in (("slipped", inp.slipped), ("due_next", inp.due_next), ("stale", inp.stale)):
+        for item, note in pairs:
+            lines.append(ReviewLine(len(lines) + 1, section, item, note))
+    number = inp.week.isocalendar()[1]
+    subject = (f"Week {number} review: {len(inp.done)} done, {len(inp.slipped)} slipped"
+               + (f", {len(inp.stale)} to drop?" if inp.stale else ""))
+    review = Review(week=inp.week, subject=subject, lines=lines, done=list(inp.done), progress=list(inp.progress))
+    review.text = render_text(review, inp)
+    review.html = render_html(review, inp)
+    return review
+
+
+def _span(inp: ReviewInput) -> str:
+    last = min(inp.today, inp.week + timedelta(days=6))
+    return f"{_day(inp.week)} – {_day(last)}"
+
+
+def render_text(review: Review, inp: ReviewInput) -> str:
+    number = review.week.isocalendar()[1]
+    out = [f"Week {number} review for {inp.owner_name} ({_span(inp)})", ""]
+    out.append(f"Done this week ({len(review.done)})")
+    out += [f"- {i.title}" for i in review.done[:MAX_DONE]] or ["- nothing marked done"]
+    if len(review.done) > MAX_DONE:
+        out.append(f"- … and {len(review.done) - MAX_DONE} more")
+    out.append("")
+    if review.progress:
+        out.append("Goals")
+        out += [f"- {progress_line(p)}" for p in review.progress]
+        out.append("")
+    for section, heading in SECTIONS:
+        mine = [rl for rl in review.lines if rl.section == section]
+        if not mine:
+            continue
+        out.append(heading)
+        out += [f"{rl.line:>2}. {rl.item.title} ({rl.note})" for rl in mine]
+        out.append("")
+    out += ["--", REPLY_HELP]
+    return "\n".join(out) + "\n"
+
+
+def render_html(review: Review, inp: ReviewInput) -> str:
+    number = review.week.isocalendar()[1]
+    sections = [(heading, [rl for rl in review.lines if rl.section == section]) for section, heading in SECTIONS]
+    return _TEMPLATES.get_template("review.html").render(
+        subject=review.subject, heading=f"Week {number} review", span=_span(inp), owner=inp.owner_name,
+        done=review.done[:MAX_DONE], more_done=max(0, len(review.done) - MAX_DONE),
+        progress=[progress_line(p) for p in review.progress],
+        sections=[(h, rows) for h, rows in sections if rows], help=REPLY_HELP)
+
+
+def to_json(review: Review) -> dict[str, Any]:
+    """The review as data."""
+    out: dict[str, Any] = {"week": review.iso_week, "monday": review.week.isoformat(), "subject": review.subject,
+                           "done": [i.to_json() for i in review.done],
+                           "progress": [{"goal": p.goal, "moved": list(p.moved), "next": p.next}
+                                        for p in review.progress]}
+    for section, _ in SECTIONS:
+        out[section] = [rl.item.to_json() | {"line": rl.line, "note": rl.note}
+                        for rl in review.lines if rl.section == section]
+    return out

@@ -1,0 +1,180 @@
+"""The weekly review: what it chooses (pure), how it renders, the demo week as the store says it,
+a golden file of its text, sent once, and a reply to it that steers its own numbers."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from agent import replies
+from agent.app import App
+from agent.cli import cli
+from agent.clock import fixed
+from agent.cycle import compose_review, send_brief, send_review, sync_once
+from agent.settings import load
+from connectors.types import Address, Message
+from planner.models import GoalProgress, Item
+from planner.review import (
+    ReviewInput,
+    compose,
+    gather,
+    parse_week,
+    to_json,
+    week_of,
+    working_days_between,
+)
+from tests.conftest import DEMO_NOW
+
+GOLD = Path(__file__).parent / "gold" / "review_demo.txt"
+MONDAY = date(2026, 11, 16)
+FRIDAY = date(2026, 11, 20)
+
+
+def _item(n: int, title: str, status: str = "open", due: str | None = None, snoozed: str | None = None) -> Item:
+    return Item(kind="request", title=title, evidence=title, source={}, id=n, status=status, due=due,
+                snoozed_until=snoozed)
+
+
+def _at(day: date) -> str:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC).isoformat()
+
+
+def test_gather_sorts_the_week_into_done_slipped_next_week_and_stale() -> None:
+    rows = [
+        (_item(1, "Done on Tuesday", "done"), _at(MONDAY), _at(MONDAY + timedelta(days=1))),
+        (_item(2, "Done last week", "done"), _at(MONDAY), _at(MONDAY - timedelta(days=3))),
+        (_item(3, "Due Wednesday, open", due="2026-11-18"), _at(MONDAY), _at(MONDAY)),
+        (_item(4, "Snoozed past its date", "snoozed", due="2026-11-17", snoozed="2026-11-30"), _at(MONDAY),
+         _at(MONDAY)),
+        (_item(5, "Due next Tuesday", due="2026-11-24"), _at(MONDAY), _at(MONDAY)),
+        (_item(6, "Long overdue", due="2026-11-09"), _at(MONDAY), _at(MONDAY)),
+        (_item(7, "Overdue since last Friday", due="2026-11-13"), _at(MONDAY), _at(MONDAY)),
+        (_item(8, "Nobody touched it", due=None), _at(date(2026, 10, 1)), _at(date(2026, 10, 1))),
+        (_item(9, "Dropped", "dropped", due="2026-11-18"), _at(MONDAY), _at(MONDAY)),
+        (_item(10, "Due today, not yet slipped", due="2026-11-20"), _at(MONDAY), _at(MONDAY)),
+    ]
+    parts = gather(rows, MONDAY, FRIDAY, UTC, stale_days=14, grace_days=3)
+    assert [i.id for i in parts["done"]] == [1]
+    assert [(i.id, why) for i, why in parts["slipped"]] == [
+        (4, "due Tue 17 Nov, snoozed to Mon 30 Nov"), (3, "due Wed 18 Nov, still open")]
+    assert [(i.id, when) for i, when in parts["due_next"]] == [(5, "Tue 24 Nov")]
+    assert [(i.id, why) for i, why in parts["stale"]] == [
+        (6, "overdue since Mon 9 Nov"), (7, "overdue since Fri 13 Nov"), (8, "untouched since Thu 1 Oct")]
+    # Five working days overdue is within a grace of five.
+    lenient = gather(rows, MONDAY, FRIDAY, UTC, stale_days=14, grace_days=5)
+    assert [i.id for i, _ in lenient["stale"]] == [6, 8]
+
+
+def test_weeks_and_working_days() -> None:
+    assert parse_week("2026-W47") == MONDAY and week_of(FRIDAY) == MONDAY
+    assert parse_week("2027-W01") == date(2027, 1, 4)
+    with pytest.raises(ValueError):
+        parse_week("2026-47")
+    assert working_days_between(date(2026, 11, 13), FRIDAY) == 5  # Fri -> next Fri: Mon..Fri
+    assert working_days_between(FRIDAY, FRIDAY) == 0
+
+
+def _review_input() -> ReviewInput:
+    return ReviewInput(
+        week=MONDAY, today=FRIDAY, owner_name="Ada",
+        done=[_item(1, "Ship <b>it</b> & tell")],
+        slipped=[(_item(2, "Send the deck"), "due Wed 18 Nov, still open")],
+        progress=[GoalProgress("Seed", ["1 item done"], "Send the deck")],
+        due_next=[(_item(3, "Board pack"), "Tue 24 Nov")],
+        stale=[(_item(4, "Old <script>alert(1)</script>"), "untouched since Thu 1 Oct")])
+
+
+def test_the_review_numbers_its_item_lines_and_renders_text_html_and_json() -> None:
+    review = compose(_review_input())
+    assert review.line_map() == {1: 2, 2: 3, 3: 4}
+    assert review.subject == "Week 47 review: 1 done, 1 slipped, 1 to drop?"
+    assert " 3. Old <script>alert(1)</script> (untouched since Thu 1 Oct)" in review.text
+    assert "- Seed: 1 item done. Next: Send the deck" in review.text
+    html = review.html
+    assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+    assert f"<title>{review.subject}</title>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html and "Ship &lt;b&gt;it&lt;/b&gt; &amp; tell" in html
+    data = to_json(review)
+    assert data["week"] == "2026-W47" and [e["line"] for e in data["stale"]] == [3]
+    assert data["progress"] == [{"goal": "Seed", "moved": ["1 item done"], "next": "Send the deck"}]
+
+
+def _demo(demo_dir: Path) -> App:
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    return app
+
+
+def test_the_demo_weeks_review_lists_what_the_store_says(demo_dir: Path) -> None:
+    app = _demo(demo_dir)
+    review = compose_review(app, week_of(app.today()))
+    items = app.store.all_items()
+    done = [i.title for i in items if i.status == "done"]
+    assert [i.title for i in review.done] == done and done
+    today = app.today()
+    slipped = [i.id for i in items if i.status == "open" and i.due_date() and MONDAY <= i.due_date() < today]
+    assert [rl.item.id for rl in review.lines if rl.section == "slipped"] == slipped and slipped
+    nxt = {i.id for i in items if i.status == "open" and i.due_date() and MONDAY + timedelta(days=7)
+           <= i.due_date() < MONDAY + timedelta(days=14)}
+    assert {rl.item.id for rl in review.lines if rl.section == "due_next"} == nxt and nxt
+    assert [p.goal for p in review.progress] == [g["title"] for g in app.store.goals()]
+
+
+def test_golden_text_review_of_the_demo_week(demo_dir: Path) -> None:
+    text = compose_review(_demo(demo_dir), MONDAY).text
+    assert text == GOLD.read_text(), "the demo week's review changed: if on purpose, update " + str(GOLD)
+
+
+def test_review_send_twice_sends_once_and_keeps_it_apart_from_the_brief(demo_dir: Path) -> None:
+    app = _demo(demo_dir)
+    assert send_brief(app, app.today()).outcome == "sent"
+    first = send_review(app, MONDAY)
+    assert first.outcome == "sent" and first.sent_at
+    again = send_review(app, MONDAY)
+    assert again.outcome == "already_sent" and again.text == first.text
+    mails = sorted((demo_dir / "outbox").glob("*.eml"))
+    assert len(mails) == 2  # the brief and the review, each once
+    assert sum(b"Week 47 review" in m.read_bytes() for m in mails) == 1
+    row, brief = app.store.brief(MONDAY, "review"), app.store.brief(app.today())
+    assert row is not None and brief is not None and row["token"] != brief["token"] and row["sent_at"]
+    assert json.loads(row["json"])["week"] == "2026-W47"
+
+
+def test_a_reply_drop_1_to_the_review_drops_the_reviews_line_1(demo_dir: Path) -> None:
+    app = _demo(demo_dir)
+    send_brief(app, app.today())
+    send_review(app, MONDAY)
+    review, brief = app.store.brief(MONDAY, "review"), app.store.brief(app.today())
+    assert review is not None and brief is not None
+    target, briefs_line_1 = review["lines"]["1"], brief["lines"]["1"]
+    assert target != briefs_line_1
+    owner = app.settings.owner_email
+    msg = Message(message_id="<r-review@x.example>", subject="Re: review", sender=Address("Ada", owner), to=[], cc=[],
+                  date=app.now() + timedelta(minutes=5), text="drop 1", reply_text="drop 1",
+                  in_reply_to=review["message_id"], references=[review["message_id"]], is_brief_reply=True,
+                  strict_from=owner.lower())
+    [out] = replies.handle(app, [msg])
+    assert out.status == "applied"
+    assert app.store.item(target).status == "dropped"
+    assert app.store.item(briefs_line_1).status == "open"
+
+
+def test_cli_review_prints_text_json_and_html(demo_dir: Path) -> None:
+    app = _demo(demo_dir)
+    app.close()
+    runner = CliRunner()
+    env = {"FOCUSD_NOW": DEMO_NOW.isoformat()}
+    args = ["--config", str(demo_dir / "focusd.toml"), "review", "--week", "2026-W47"]
+    text = runner.invoke(cli, args, env=env)
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("Week 47 review for")
+    data = runner.invoke(cli, [*args, "--format", "json"], env=env)
+    assert json.loads(data.output)["week"] == "2026-W47"
+    html = runner.invoke(cli, [*args, "--format", "html"], env=env)
+    assert html.output.startswith("<!DOCTYPE html>")
+    bad = runner.invoke(cli, [*args[:-1], "47"], env=env)
+    assert bad.exit_code != 0 and "not a week" in bad.output
