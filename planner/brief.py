@@ -624,10 +624,21 @@ def context_json(ctx: ItemContext, tz: tzinfo) -> dict[str, Any]:
     return out
 
 
+def _item_json(bl: BriefLine, entry: Entry | None, tz: tzinfo) -> dict[str, Any]:
+    assert bl.item is not None
+    row = bl.item.to_json() | {"line": bl.line, "why": bl.why}
+    if entry is not None and entry.context is not None:
+        row["context"] = context_json(entry.context, tz)
+    if entry is not None and entry.followup:
+        row["followup"] = entry.followup
+    return row
+
+
 def to_json(brief: Brief) -> dict[str, Any]:
     """The brief as data, with ``calendar_problem`` only when the calendar could not be read.
-    Each section is a list of its numbered lines; ``stale`` holds the items asked about, and
-    ``health``, ``replanned`` and ``progress`` the lines said about the brief as a whole."""
+    Each section is a list of its numbered lines. Only when there is something to say:
+    ``stale`` (the items asked about), and ``health``, ``replanned`` and ``progress``, the
+    lines said about the brief as a whole."""
     view = _view_of(brief)
     out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
     if brief.calendar_problem:
@@ -643,21 +654,17 @@ def to_json(brief: Brief) -> dict[str, Any]:
             if bl.meeting is not None:
                 rows.append(meeting_json(bl.line, bl.meeting, brief.tz))
             elif bl.item is not None:
-                row = bl.item.to_json() | {"line": bl.line, "why": bl.why}
-                entry = entries.get(bl.line)
-                if entry is not None and entry.context is not None:
-                    row["context"] = context_json(entry.context, brief.tz)
-                if entry is not None and entry.followup:
-                    row["followup"] = entry.followup
-                if entry is not None and entry.block:
-                    row["block"] = entry.block
-                rows.append(row)
-        out[section] = rows
+                rows.append(_item_json(bl, entries.get(bl.line), brief.tz))
+        if rows or section != "stale":  # the stale question is there only when asked
+            out[section] = rows
     out["handled"] = [i.to_json() for i in brief.handled]
     if brief.more:
         out["more"] = dict(brief.more)  # items left out of a section, by section
     inp = brief.inp if isinstance(brief, ComposedBrief) else None
-    out["health"] = list(view.health)
-    out["replanned"] = [{"item_id": r.item_id, "text": r.text} for r in (inp.replanned if inp else [])]
-    out["progress"] = [{"goal": p.goal, "moved": list(p.moved), "next": p.next} for p in (inp.progress if inp else [])]
+    if view.health:
+        out["health"] = list(view.health)
+    if inp is not None and inp.replanned:
+        out["replanned"] = [{"item_id": r.item_id, "text": r.text} for r in inp.replanned]
+    if inp is not None and inp.progress:
+        out["progress"] = [{"goal": p.goal, "moved": list(p.moved), "next": p.next} for p in inp.progress]
     return out
