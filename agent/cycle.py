@@ -494,8 +494,9 @@ def brief_message_id(token: str, owner_email: str) -> str:
 
 @dataclass
 class SendResult:
-    """What ``send_brief`` did: ``sent``, ``dry_run``, ``already_sent``, ``in_progress``, or
-    ``failed`` (queued again: ``error``, and ``retry_at`` the next try)."""
+    """What ``send_brief`` did: ``sent``, ``dry_run``, ``already_sent``, ``in_progress``,
+    ``not_working_day`` (a day off: nothing sent), or ``failed`` (queued again: ``error``, and
+    ``retry_at`` the next try)."""
 
     outcome: str
     brief: Brief
@@ -527,6 +528,10 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
     from agent import outbox
 
     iso = day.isoformat()
+    if not brief_mod.brief_day(day, app.settings["owner"]["working_days"], app.settings["brief"]["weekends"]):
+        # A day off gets no brief ([brief].weekends asks for one); what it would say is shown.
+        log.info("brief.not_working_day", date=iso)
+        return SendResult("not_working_day", compose_brief(app, day))
     existing = app.store.brief(day)
     if existing and existing["sent_at"]:
         log.info("brief.already_sent", date=iso)

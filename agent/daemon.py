@@ -28,6 +28,7 @@ from agent.app import App
 from agent.cycle import send_brief, sync_once
 from agent.errors import FocusdError
 from connectors.errors import ConnectorError
+from planner.brief import brief_day
 
 log = structlog.get_logger(__name__)
 
@@ -49,7 +50,8 @@ def sd_notify(state: str) -> None:
 def brief_due(app: App, now: datetime) -> bool:
     if now.time() < app.settings["brief"]["time"]:
         return False
-    if now.weekday() not in app.settings["owner"]["working_days"]:
+    brief_settings = app.settings["brief"]
+    if not brief_day(now.date(), app.settings["owner"]["working_days"], brief_settings["weekends"]):
         return False
     existing = app.store.brief(now.date())
     # A brief already in the outbox is retried by each cycle's flush, on its backoff.

@@ -207,6 +207,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "brief": {
         "time": Key(S, "07:30", "When the morning brief is sent, in your time zone.", check=parse_time),
         "max_focus": Key(int, 3, "At most this many items in Today's focus.", bounds=(1, 20)),
+        "weekends": Key(bool, False, "Send a brief on days outside [owner].working_days too; false sends "
+                        "one per working day only."),
     },
     "focus": {
         "block_minutes": Key(int, 90, "Length of one focus block, in minutes.", bounds=(15, 480)),

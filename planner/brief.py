@@ -1,18 +1,24 @@
 """The daily brief: a short morning note, numbered so the owner can reply to its lines.
 
-Sections, in order: Today's focus, Today's meetings, Due soon and overdue, Waiting on others,
-Blockers. Each section shows only what earns its place; empty sections are left out of the
-text. A footer says how to steer it.
+Sections, in order: Today's focus, Today's meetings, Tomorrow's meetings, Due soon and overdue,
+Waiting on others, Blockers, Still relevant?. Each section shows only what earns its place;
+empty sections are left out. Health lines, notices and re-planned lines come first, goal
+progress and what was handled last, and a footer says how to steer it.
+
+The brief is built once as data (:class:`BriefView`); the text, the HTML (a Jinja2 template)
+and the JSON are all read off it.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
+
+import jinja2
 
 from connectors.types import Event
 from planner.models import (
@@ -23,13 +29,15 @@ from planner.models import (
     GoalProgress,
     Item,
     ItemContext,
+    Link,
     Meeting,
     Replan,
 )
 from planner.priority import display_name
 
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
-            ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"))
+            ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"),
+            ("stale", "Still relevant?"))
 MAX_TOMORROW = 6  # tomorrow's meetings: enough to prepare, not a second calendar
 MAX_AGENDA = 160  # characters of a meeting's description shown
 MAX_PER_SECTION = 5
@@ -165,23 +173,98 @@ def meeting_json(n: int, m: Meeting, tz: tzinfo) -> dict[str, Any]:
             "location": m.location, "description": m.description, "response": m.response, "related": m.related}
 
 
+# -- the brief as data -----------------------------------------------------------------------------
+# Built once by ``compose``; the text, the HTML and the JSON are each read off this one tree, so
+# what one shows the others show too.
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One line under a numbered entry, as the text shows it. ``kind`` names what it is, for
+    the HTML's style; ``links`` are the ways back to the source, clickable in the HTML."""
+
+    kind: str  # why | quote | source | block | see_also | latest | people | attachment | meeting | notes
+    #            | links | nudge | agenda | related
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass
+class Entry:
+    """A numbered line of the brief: an item or a meeting, with everything shown under it."""
+
+    line: int
+    section: str
+    title: str  # the numbered line's text after its number
+    item: Item | None = None
+    meeting: Meeting | None = None
+    why: str = ""
+    evidence: str = ""
+    source: str = ""
+    block: str = ""
+    context: ItemContext | None = None
+    followup: str = ""
+    details: list[Detail] = field(default_factory=list)  # in the order shown
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    entries: list[Entry]
+    more: str = ""  # "…and 3 more", when the section was cut
+    note: str = ""  # a hint said under the section
+
+
+@dataclass
+class BriefView:
+    """The brief's content, ready to render: each part is left out when it is empty."""
+
+    subject: str
+    opening: str
+    health: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    replanned: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    progress: list[str] = field(default_factory=list)
+    handled: str = ""
+    footer: tuple[str, ...] = REPLY_HELP
+
+
+@dataclass
+class ComposedBrief(Brief):
+    """A brief with the view it was rendered from, so that its JSON says all the text says."""
+
+    view: BriefView | None = None
+    inp: BriefInput | None = None
+
+
+MAX_SUBJECT = 78  # a subject line longer than this is cut by many clients
+MAX_QUOTE = 160  # characters of an evidence quote or a snippet shown: the rest is in the mail
+STALE_NOTE = "Reply `drop N` for what no longer matters; each is asked about once."
+
+
 def compose(inp: BriefInput) -> Brief:
-    """Choose what goes in the brief and number its lines."""
-    actionable = [i for i in inp.items if i.kind != "waiting"]
+    """Choose what goes in the brief and number its lines, then render it once as data and
+    from that data as text and HTML."""
+    asked = {i.id for i in inp.stale if i.id is not None}
+    # An item is on at most one numbered line: one asked about is not also listed elsewhere.
+    items = [i for i in inp.items if i.id is None or i.id not in asked]
+    actionable = [i for i in items if i.kind != "waiting"]
     pinned = [i for i in actionable if i.pinned]
     focus = (pinned + [i for i in actionable if not i.pinned])[: inp.max_focus]
     shown = {id(i) for i in focus}
     horizon = inp.day + timedelta(days=3)
-    soon = [i for i in inp.items if id(i) not in shown and i.kind != "waiting"
+    soon = [i for i in items if id(i) not in shown and i.kind != "waiting"
             and (i.due_date() or date.max) <= horizon]
     # What is due today or tomorrow always makes the list; then what is overdue; then the rest
     # of the next three days; each group in rank order (the sort is stable).
     soon.sort(key=lambda i: _urgency(i, inp.day))
     due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
-    waiting = [i for i in inp.items if i.kind == "waiting"]
+    waiting = [i for i in items if i.kind == "waiting"]
     waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
-    all_blockers = [i for i in inp.items if i.kind == "blocker" and id(i) not in shown]
+    all_blockers = [i for i in items if i.kind == "blocker" and id(i) not in shown]
     blockers = all_blockers[:MAX_PER_SECTION]
     more = {"due_soon": len(soon) - len(due_soon), "waiting": len(waiting) - MAX_PER_SECTION,
             "blockers": len(all_blockers) - len(blockers),
@@ -198,18 +281,47 @@ def compose(inp: BriefInput) -> Brief:
         for event in events:
             n += 1
             lines.append(BriefLine(n, section, meeting=meeting(event, inp.items, inp.owner_email)))
-    for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers)):
+    for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers),
+                            ("stale", inp.stale)):
         for item in chosen:
             n += 1
             lines.append(BriefLine(n, section, item=item, why=_why(item)))
-    top = focus[0].title if focus else "a clear day"
-    subject = f"Your focus for {inp.day.strftime('%a %d %b')}: {top}"
-    brief = Brief(date=inp.day, subject=subject, lines=lines, handled=list(inp.handled), first=inp.first, tz=inp.tz,
-                  more={k: n for k, n in more.items() if n > 0},
-                  calendar_problem=inp.calendar_problem, mail_problem=inp.mail_problem)
-    brief.text = render_text(brief, inp)
-    brief.html = render_html(brief, inp)
+    brief = ComposedBrief(date=inp.day, subject=subject(inp.day, [bl.item for bl in lines if bl.section == "focus"
+                                                                  and bl.item is not None]),
+                          lines=lines, handled=list(inp.handled), first=inp.first, tz=inp.tz,
+                          more={k: n for k, n in more.items() if n > 0},
+                          calendar_problem=inp.calendar_problem, mail_problem=inp.mail_problem, inp=inp)
+    brief.view = build_view(brief, inp)
+    brief.text = render_text(brief.view)
+    brief.html = render_html(brief.view)
     return brief
+
+
+def brief_day(day: date, working_days: Collection[int], weekends: bool = False) -> bool:
+    """One brief per working date: a day outside ``working_days`` (weekday numbers, Monday 0)
+    gets none, unless ``weekends`` asks for one every day."""
+    return weekends or day.weekday() in working_days
+
+
+def subject(day: date, focus: list[Item]) -> str:
+    """The subject names the top focus: "Focus Thu 19 Nov: Send Maria the deck (+2)", a long
+    title shortened so that the whole stays within :data:`MAX_SUBJECT` characters."""
+    head = f"Focus {day.strftime('%a %d %b')}: "
+    if not focus:
+        return head + "a clear day"
+    tail = f" (+{len(focus) - 1})" if len(focus) > 1 else ""
+    return head + _shorten(focus[0].title, MAX_SUBJECT - len(head) - len(tail)) + tail
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, cut at a word with an ellipsis when it is longer."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
 def _urgency(item: Item, day: date) -> int:
@@ -224,7 +336,7 @@ def _more_text(n: int, section: str = "") -> str:
     return f"…and {n} more ({lister} lists them all)"
 
 
-def _opening(brief: Brief, inp: BriefInput) -> list[str]:
+def _opening(brief: Brief, inp: BriefInput) -> str:
     first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
     focus = [bl for bl in brief.lines if bl.section == "focus"]
     meetings = _meetings(inp, inp.events)
@@ -239,7 +351,7 @@ def _opening(brief: Brief, inp: BriefInput) -> list[str]:
         out.append(f"You have {len(meetings)} meeting{'s' if len(meetings) != 1 else ''} today"
                    + (f"; the first {MAX_MEETINGS} are listed, and `focusd calendar` shows them all."
                       if len(meetings) > MAX_MEETINGS else "."))
-    return [" ".join(out)]
+    return " ".join(out)
 
 
 def _meetings(inp: BriefInput, events: list[Event]) -> list[Event]:
@@ -253,7 +365,11 @@ def _meetings(inp: BriefInput, events: list[Event]) -> list[Event]:
 _RESPONSE_NOTES = {"tentative": "you said maybe", "needs-action": "you have not answered"}
 
 
-def _meeting_lines(bl: BriefLine, brief: Brief, inp: BriefInput) -> list[str]:
+def _agenda(description: str) -> str:
+    return re.sub(r"^(agenda|notes?)\s*:\s*", "", description, flags=re.I)  # said once, not twice
+
+
+def _meeting_entry(bl: BriefLine, brief: Brief, inp: BriefInput) -> Entry:
     m = bl.meeting
     assert m is not None
     start, end = m.start.astimezone(inp.tz), m.end.astimezone(inp.tz)
@@ -261,14 +377,15 @@ def _meeting_lines(bl: BriefLine, brief: Brief, inp: BriefInput) -> list[str]:
     notes = [f"with {names}"] if names else []
     if m.response in _RESPONSE_NOTES:
         notes.append(_RESPONSE_NOTES[m.response])
-    out = [f"{bl.line}. {start:%H:%M}–{end:%H:%M} {m.title}" + (f" ({'; '.join(notes)})" if notes else "")]
+    entry = Entry(bl.line, bl.section, f"{start:%H:%M}–{end:%H:%M} {m.title}"
+                  + (f" ({'; '.join(notes)})" if notes else ""), meeting=m)
     if m.description:
-        agenda = re.sub(r"^(agenda|notes?)\s*:\s*", "", m.description, flags=re.I)  # said once, not twice
-        out.append(f"   Agenda: {agenda}")
+        entry.details.append(Detail("agenda", f"Agenda: {_agenda(m.description)}"))
     shown = sorted(n for n in (_line_of(brief, r) for r in m.related) if n is not None)
     if shown:
-        out.append(f"   Related: {'line' if len(shown) == 1 else 'lines'} {', '.join(map(str, shown[:4]))}")
-    return out
+        entry.details.append(Detail("related", f"Related: {'line' if len(shown) == 1 else 'lines'} "
+                                               f"{', '.join(map(str, shown[:4]))}"))
+    return entry
 
 
 def _calendar_notice(inp: BriefInput) -> str:
@@ -311,46 +428,145 @@ def _unblocked_item(brief: Brief, inp: BriefInput) -> int | None:
     return None
 
 
-def render_text(brief: Brief, inp: BriefInput) -> str:
-    out = _opening(brief, inp)
+def _who(address: str, inp: BriefInput) -> str:
+    return "you" if address.lower() == inp.owner_email.lower() else display_name(address)
+
+
+def _when(moment: datetime | None, inp: BriefInput) -> str:
+    """A day said briefly: its weekday within the past week, else its date too."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(inp.tz) if moment.tzinfo else moment
+    return local.strftime("%a" if 0 <= (inp.day - local.date()).days < 7 else "%a %d %b")
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    if n >= 1000:
+        return f"{round(n / 1000)} KB"
+    return f"{n} bytes"
+
+
+def _context_details(ctx: ItemContext, inp: BriefInput) -> list[Detail]:
+    """A focus item's context, one short line each: what was said last, who is in it, the
+    latest file, the next meeting and its notes, and the ways back to the source."""
+    out: list[Detail] = []
+    if ctx.latest is not None:
+        m = ctx.latest
+        said = f"“{m.subject or '(no subject)'}” from {_who(m.sender, inp)}"
+        when = _when(m.when, inp)
+        line = f"Latest: {said}" + (f", {when}" if when else "")
+        if m.snippet:
+            line += f": “{_shorten(m.snippet, MAX_QUOTE)}”"
+        out.append(Detail("latest", line))
+    people = [display_name(p) for p in ctx.people if p.lower() != inp.owner_email.lower()]
+    if people:
+        out.append(Detail("people", f"People: {', '.join(people)}"))
+    if ctx.attachment is not None:
+        a = ctx.attachment
+        when = _when(a.when, inp)
+        out.append(Detail("attachment", f"Latest version: {a.filename} ({_size(a.size)}) from {_who(a.sender, inp)}"
+                                        + (f", {when}" if when else "")))
+    if ctx.meeting is not None:
+        mt = ctx.meeting
+        start = mt.start.astimezone(inp.tz)
+        day = "today" if start.date() == inp.day else start.strftime("%a %d %b")
+        out.append(Detail("meeting", f"Next meeting: {mt.title}, {day} {start:%H:%M}"))
+        if mt.description:
+            out.append(Detail("notes", f"Notes: {_agenda(mt.description)}"))
+    if ctx.links:
+        out.append(Detail("links", " · ".join(f"{link.label}: {link.target}" for link in ctx.links),
+                          tuple(ctx.links)))
+    return out
+
+
+def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
+    item = bl.item
+    assert item is not None
+    evidence = _shorten(item.evidence, MAX_QUOTE)
+    source = _source_line(item, inp.tz)
+    if bl.section == "focus":
+        entry = Entry(bl.line, bl.section, item.title, item=item, why=bl.why, evidence=evidence, source=source)
+        if bl.why:
+            entry.details.append(Detail("why", f"Why: {bl.why}"))
+        entry.details += [Detail("quote", f"“{evidence}”"), Detail("source", source)]
+        entry.block = _block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")
+        if entry.block:
+            entry.details.append(Detail("block", entry.block))
+        if inp.context is not None:
+            entry.context = inp.context(item)
+            entry.details += _context_details(entry.context, inp)
+        elif inp.related is not None:
+            for rel in inp.related(item)[:1]:
+                entry.details.append(Detail("see_also", f"See also: “{rel['subject']}” from {_who(rel['sender'], inp)}"))
+        return entry
+    due = _due_text(item, inp.day)
+    entry = Entry(bl.line, bl.section, item.title + (f" ({due})" if due else ""), item=item, why=bl.why,
+                  evidence=evidence, source=source)
+    entry.details.append(Detail("quote", f"“{evidence}” ({source})"))
+    nudge = inp.followups.get(item.id) if bl.section == "waiting" and item.id is not None else None
+    if nudge is not None and nudge.draft.strip():
+        entry.followup = " ".join(nudge.draft.split())
+        entry.details.append(Detail("nudge", f"Nudge: {entry.followup}"))
+    return entry
+
+
+def _progress_line(p: GoalProgress) -> str:
+    moved = ", ".join(p.moved) if p.moved else "nothing moved yet"
+    return f"{p.goal}: {moved}." + (f" Next: {p.next}." if p.next else "")
+
+
+def build_view(brief: Brief, inp: BriefInput) -> BriefView:
+    """The brief's content as data: what every rendering shows, in order."""
     unblocked = _unblocked_item(brief, inp)
-    for notice in _notices(inp):
-        out += ["", notice]
-    for section, heading in SECTIONS:
-        lines = [bl for bl in brief.lines if bl.section == section]
+    sections = []
+    for key, heading in SECTIONS:
+        lines = [bl for bl in brief.lines if bl.section == key]
         if not lines:
             continue
-        out += ["", heading, "-" * len(heading)]
-        for bl in lines:
-            if bl.meeting is not None:
-                out += _meeting_lines(bl, brief, inp)
-                continue
-            item = bl.item
-            assert item is not None
-            due = _due_text(item, inp.day)
-            head = f"{bl.line}. {item.title}" + (f" ({due})" if due and section != "focus" else "")
-            out.append(head)
-            if section == "focus":
-                if bl.why:
-                    out.append(f"   Why: {bl.why}")
-                out.append(f"   “{item.evidence}”")
-                out.append(f"   {_source_line(item, inp.tz)}")
-                block = _block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")
-                if block:
-                    out.append(f"   {block}")
-                if inp.related is not None:
-                    for rel in inp.related(item)[:1]:
-                        who = "you" if rel["sender"] == inp.owner_email else display_name(rel["sender"])
-                        out.append(f"   See also: “{rel['subject']}” from {who}")
-            else:
-                out.append(f"   “{item.evidence}” ({_source_line(item, inp.tz)})")
-        if brief.more.get(section):
-            out.append(_more_text(brief.more[section], section))
+        entries = [_meeting_entry(bl, brief, inp) if bl.meeting is not None else _item_entry(bl, inp, unblocked)
+                   for bl in lines]
+        sections.append(Section(key, heading, entries,
+                                more=_more_text(brief.more[key], key) if brief.more.get(key) else "",
+                                note=STALE_NOTE if key == "stale" else ""))
+    handled = ""
     if brief.handled:
         since = "in the last day" if brief.first else "since the last brief"
-        out += ["", f"Handled {since}: {', '.join(i.title for i in brief.handled[:5])}."]
-    out += ["", "--", FOOTER]
+        handled = f"Handled {since}: {', '.join(i.title for i in brief.handled[:5])}."
+    return BriefView(subject=brief.subject, opening=_opening(brief, inp),
+                     health=[" ".join(h.split()) for h in inp.health if h.strip()], notices=_notices(inp),
+                     replanned=[f"Re-planned: {r.text}" for r in inp.replanned if r.text.strip()],
+                     sections=sections, progress=[_progress_line(p) for p in inp.progress], handled=handled)
+
+
+def render_text(view: BriefView) -> str:
+    """The brief as plain text: the note itself, and the text part of the mail."""
+    out = [view.opening]
+    if view.health:
+        out += ["", *view.health]
+    for notice in view.notices:
+        out += ["", notice]
+    if view.replanned:
+        out += ["", *view.replanned]
+    for section in view.sections:
+        out += ["", section.heading, "-" * len(section.heading)]
+        for entry in section.entries:
+            out.append(f"{entry.line}. {entry.title}")
+            out += [f"   {d.text}" for d in entry.details]
+        if section.more:
+            out.append(section.more)
+        if section.note:
+            out.append(section.note)
+    if view.progress:
+        out += ["", PROGRESS_HEADING, "-" * len(PROGRESS_HEADING), *view.progress]
+    if view.handled:
+        out += ["", view.handled]
+    out += ["", "--", *view.footer]
     return "\n".join(out) + "\n"
+
+
+PROGRESS_HEADING = "Goals this week"
 
 
 def _line_of(brief: Brief, item_id: int) -> int | None:
@@ -360,58 +576,95 @@ def _line_of(brief: Brief, item_id: int) -> int | None:
     return None
 
 
-def render_html(brief: Brief, inp: BriefInput) -> str:
-    """Simple HTML: the text brief's structure with headings and lists, nothing remote."""
-    e = html_lib.escape
-    unblocked = _unblocked_item(brief, inp)
-    parts = ["<html><body style=\"font-family:sans-serif;max-width:42em\">", f"<p>{e(_opening(brief, inp)[0])}</p>"]
-    for notice in _notices(inp):
-        parts.append(f"<p><b>{e(notice)}</b></p>")
-    for section, heading in SECTIONS:
-        lines = [bl for bl in brief.lines if bl.section == section]
-        if not lines:
-            continue
-        parts.append(f"<h3>{e(heading)}</h3><ol start=\"{lines[0].line}\">")
-        for bl in lines:
-            if bl.meeting is not None:
-                head, *rest = _meeting_lines(bl, brief, inp)
-                parts.append(f"<li>{e(head.split('. ', 1)[1])}"
-                             + "".join(f"<br><small>{e(r.strip())}</small>" for r in rest) + "</li>")
-                continue
-            item = bl.item
-            assert item is not None
-            block = (_block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")) \
-                if section == "focus" else ""
-            parts.append(f"<li><b>{e(item.title)}</b>"
-                         + (f"<br><small>{e(bl.why)}</small>" if bl.why else "")
-                         + (f"<br><small>{e(block)}</small>" if block else "")
-                         + f"<blockquote>{e(item.evidence)}<br><small>{e(_source_line(item, inp.tz))}</small>"
-                         + "</blockquote></li>")
-        parts.append("</ol>")
-        if brief.more.get(section):
-            parts.append(f"<p><small>{e(_more_text(brief.more[section], section))}</small></p>")
-    parts.append(f"<hr><p><small>{'<br>'.join(e(line) for line in REPLY_HELP)}</small></p></body></html>")
-    return "\n".join(parts)
+_LINK_SCHEMES = ("https:", "message:")  # what the HTML makes clickable: a mail client's own links
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("planner", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["clickable"] = lambda target: target.lower().startswith(_LINK_SCHEMES)
+    return env
+
+
+def render_html(view: BriefView) -> str:
+    """The brief as an HTML document: every text line, escaped, with inline styles and nothing
+    remote, the focus section first and within one phone screen."""
+    return _environment().get_template("brief.html").render(view=view, progress_heading=PROGRESS_HEADING)
+
+
+def _view_of(brief: Brief) -> BriefView:
+    """The view a brief was rendered from; a brief made elsewhere gets one from its lines."""
+    if isinstance(brief, ComposedBrief) and brief.view is not None:
+        return brief.view
+    inp = BriefInput(day=brief.date, tz=brief.tz, owner_name="", owner_email="", items=[], events=[],
+                     handled=brief.handled, first=brief.first, calendar_problem=brief.calendar_problem,
+                     mail_problem=brief.mail_problem)
+    return build_view(brief, inp)
+
+
+def _when_json(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def context_json(ctx: ItemContext, tz: tzinfo) -> dict[str, Any]:
+    """A focus item's context as data."""
+    out: dict[str, Any] = {"people": list(ctx.people), "links": [{"label": x.label, "target": x.target}
+                                                                  for x in ctx.links]}
+    if ctx.latest is not None:
+        m = ctx.latest
+        out["latest"] = {"message_id": m.message_id, "subject": m.subject, "sender": m.sender,
+                         "date": _when_json(m.when), "snippet": m.snippet}
+    if ctx.attachment is not None:
+        a = ctx.attachment
+        out["attachment"] = {"filename": a.filename, "size": a.size, "sender": a.sender, "date": _when_json(a.when),
+                             "message_id": a.message_id}
+    if ctx.meeting is not None:
+        out["meeting"] = meeting_json(0, ctx.meeting, tz) | {"line": None}
+    return out
+
+
+def _item_json(bl: BriefLine, entry: Entry | None, tz: tzinfo) -> dict[str, Any]:
+    assert bl.item is not None
+    row = bl.item.to_json() | {"line": bl.line, "why": bl.why}
+    if entry is not None and entry.context is not None:
+        row["context"] = context_json(entry.context, tz)
+    if entry is not None and entry.followup:
+        row["followup"] = entry.followup
+    return row
 
 
 def to_json(brief: Brief) -> dict[str, Any]:
-    """The brief as data, with ``calendar_problem`` only when the calendar could not be read."""
+    """The brief as data, with ``calendar_problem`` only when the calendar could not be read.
+    Each section is a list of its numbered lines. Only when there is something to say:
+    ``stale`` (the items asked about), and ``health``, ``replanned`` and ``progress``, the
+    lines said about the brief as a whole."""
+    view = _view_of(brief)
     out: dict[str, Any] = {"date": brief.date.isoformat(), "subject": brief.subject}
     if brief.calendar_problem:
         out["calendar_problem"] = brief.calendar_problem
     if brief.mail_problem:
         out["mail_problem"] = brief.mail_problem
+    entries = {e.line: e for s in view.sections for e in s.entries}
     for section, _ in SECTIONS:
-        entries = []
+        rows = []
         for bl in brief.lines:
             if bl.section != section:
                 continue
             if bl.meeting is not None:
-                entries.append(meeting_json(bl.line, bl.meeting, brief.tz))
+                rows.append(meeting_json(bl.line, bl.meeting, brief.tz))
             elif bl.item is not None:
-                entries.append(bl.item.to_json() | {"line": bl.line, "why": bl.why})
-        out[section] = entries
+                rows.append(_item_json(bl, entries.get(bl.line), brief.tz))
+        if rows or section != "stale":  # the stale question is there only when asked
+            out[section] = rows
     out["handled"] = [i.to_json() for i in brief.handled]
     if brief.more:
         out["more"] = dict(brief.more)  # items left out of a section, by section
+    inp = brief.inp if isinstance(brief, ComposedBrief) else None
+    if view.health:
+        out["health"] = list(view.health)
+    if inp is not None and inp.replanned:
+        out["replanned"] = [{"item_id": r.item_id, "text": r.text} for r in inp.replanned]
+    if inp is not None and inp.progress:
+        out["progress"] = [{"goal": p.goal, "moved": list(p.moved), "next": p.next} for p in inp.progress]
     return out

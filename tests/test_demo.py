@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
+
 from agent.app import App
+from agent.cli import main
 from agent.clock import fixed
 from agent.cycle import send_brief, sync_once
 from agent.settings import load
@@ -13,6 +17,8 @@ from planner.models import Item
 from tests.conftest import DEMO_NOW
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "demo_items.json").read_text())
+GOLD_BRIEF = Path(__file__).parent / "gold" / "demo_brief.txt"
+REGOLD = "if the change is meant, regenerate it: python -m agent.cli demo > tests/gold/demo_brief.txt"
 
 
 def _run(demo_dir: Path) -> App:
@@ -68,6 +74,7 @@ def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
     focus = [bl.item.title for bl in brief.lines if bl.section == "focus" and bl.item]
     assert focus[0] == "Send Maria the updated deck with the Q3 numbers"
     assert len(focus) == 3
+    assert brief.subject == "Focus Thu 19 Nov: Send Maria the updated deck with the Q3 numbers (+2)"
     meetings = [bl.meeting.title for bl in brief.lines if bl.meeting and bl.section == "meetings"]
     assert meetings == ["Team standup", "1:1 Ada / Tom (moved)", "Final interview: Alex Kim (culture round)",
                         "Call with Maria Chen (Northwind)"]
@@ -82,3 +89,23 @@ def test_the_brief_puts_the_deck_first_and_is_sent_once(demo_dir: Path) -> None:
     again = send_brief(app, app.today())
     assert again.outcome == "already_sent" and again.sent_at == result.sent_at and again.via == result.via
     assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1
+
+
+def test_the_demo_brief_matches_its_golden_file(demo_dir: Path) -> None:
+    app = _run(demo_dir)
+    text = send_brief(app, app.today()).brief.text
+    assert text == GOLD_BRIEF.read_text(), f"the demo's brief changed; {REGOLD}"
+
+
+def test_focusd_demo_prints_the_golden_brief(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["demo"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == GOLD_BRIEF.read_text(), f"the demo's brief changed; {REGOLD}"
+
+
+def test_the_readme_shows_the_demo_brief() -> None:
+    """The README's demo block is the demo's output: regenerated from the golden file."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    blocks = re.findall(r"```text\n(Good morning, .*?)```", readme, flags=re.S)
+    assert blocks and blocks[0] == GOLD_BRIEF.read_text(), "the README's demo block differs from the demo's brief"

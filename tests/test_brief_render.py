@@ -1,0 +1,272 @@
+"""The brief built once as data and read off as text, HTML and JSON: the three say the same,
+each new part shows only when given, and the subject names the top focus."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from agent.app import App
+from agent.clock import fixed
+from agent.cycle import compose_brief, send_brief, sync_once
+from agent.daemon import brief_due
+from agent.settings import load
+from connectors.types import Attendee, Event
+from planner.brief import MAX_SUBJECT, BriefInput, brief_day, compose, subject, to_json
+from planner.models import (
+    AttachmentRef,
+    Brief,
+    FollowUp,
+    GoalProgress,
+    Item,
+    ItemContext,
+    Link,
+    Meeting,
+    MessageRef,
+    Replan,
+)
+from planner.priority import rank
+
+LONDON = ZoneInfo("Europe/London")
+TODAY = date(2026, 11, 19)  # a Thursday
+OWNER = "ada@loom.example"
+
+
+def item(kind: str = "request", title: str = "Send the deck", due: str | None = None, n: int = 1,
+         counterparty: str = "maria@fund.example", evidence: str = "") -> Item:
+    return Item(kind=kind, title=title, evidence=evidence or f"Can you {title.lower()}?", id=n, due=due,
+                counterparty=counterparty, source={"message_id": f"<{n}@x>", "subject": title,
+                                                   "from": counterparty, "date": "2026-11-18T09:00:00+00:00"})
+
+
+def items() -> list[Item]:
+    return rank([
+        item(n=1, title="Send Maria the deck", due="2026-11-20"),
+        item(n=2, title="Review the MSA", due="2026-11-21", counterparty="dana@acme.example"),
+        item(n=3, title="Book travel", counterparty="travel@loom.example"),
+        item("waiting", n=5, title="Ben: the November numbers", due="2026-11-16", counterparty="ben@x.example"),
+        item(n=8, title="Renew the domain", due="2026-11-10", counterparty="ops@loom.example"),
+    ], [], TODAY)
+
+
+def context(it: Item) -> ItemContext:
+    """Every part of a focus item's context, the way the planner hands it over."""
+    when = datetime(2026, 11, 17, 15, 4, tzinfo=UTC)
+    call = Meeting(title="Call with Maria", start=datetime(2026, 11, 20, 10, tzinfo=UTC),
+                   end=datetime(2026, 11, 20, 10, 30, tzinfo=UTC), uid="c1",
+                   description="Notes: walk through the Q3 numbers")
+    mid = f"<ctx{it.id}@fund.example>"
+    return ItemContext(
+        latest=MessageRef(mid, "Re: the deck", "maria@fund.example", when, "Looking forward to the Q3 page"),
+        people=["maria@fund.example", "james@harbor.example", OWNER],
+        attachment=AttachmentRef("deck-v3.pdf", 1_200_000, "maria@fund.example", when, mid),
+        meeting=call,
+        links=[Link("Message-ID", mid), Link("Gmail", f"https://mail.google.com/mail/u/0/#search/rfc822msgid:ctx{it.id}"),
+               Link("Apple Mail", f"message:%3Cctx{it.id}@fund.example%3E")])
+
+
+def full_input(**kw: object) -> BriefInput:
+    """A brief with every part over days set: context, re-planned, stale, follow-ups, progress,
+    health."""
+    meeting = Event("m", "Call with Maria", datetime(2026, 11, 19, 16, 30, tzinfo=LONDON),
+                    datetime(2026, 11, 19, 17, tzinfo=LONDON), attendees=[Attendee("maria@fund.example")])
+    ranked = items()
+    stale = [i for i in ranked if i.id == 8]
+    values: dict[str, object] = dict(
+        day=TODAY, tz=LONDON, owner_name="Ada Lovelace", owner_email=OWNER, items=ranked, events=[meeting],
+        max_focus=3, context=context,
+        replanned=[Replan(1, "Send Maria the deck: its focus time Wed 14:00 passed; moved to today")],
+        stale=stale, followups={5: FollowUp(5, "Hi Ben, any news on the November numbers?")},
+        progress=[GoalProgress("Close the seed round", ["2 items done", "Rachel answered"], "Send Maria the deck"),
+                  GoalProgress("Hire a backend engineer")],
+        health=["Mail has not synced since Tue 17 Nov 09:00: the IMAP server refused the login."])
+    values.update(kw)
+    return BriefInput(**values)  # type: ignore[arg-type]
+
+
+class _Lines(HTMLParser):
+    """The text a reader sees, one line per block element; a link reads "label: target"."""
+
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "li", "br", "hr", "title", "tr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = [""]
+        self.href = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self.lines.append("")
+        if tag == "a":
+            self.href = dict(attrs).get("href") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self.lines.append("")
+        if tag == "a":
+            self.href = ""
+
+    def handle_data(self, data: str) -> None:
+        self.lines[-1] += f"{data}: {self.href}" if self.href else data
+
+
+def html_lines(html: str) -> list[str]:
+    parser = _Lines()
+    parser.feed(html)
+    return [" ".join(line.split()) for line in parser.lines if line.strip()]
+
+
+def assert_html_says_what_text_says(brief: Brief) -> None:
+    shown = set(html_lines(brief.html))
+    for line in brief.text.splitlines():
+        line = " ".join(line.split())
+        if line and not re.fullmatch(r"-+", line):
+            assert line in shown, line
+
+
+def test_html_shows_every_text_line_with_every_part_set() -> None:
+    brief = compose(full_input())
+    assert_html_says_what_text_says(brief)
+
+
+def test_html_shows_see_also_and_related_lines() -> None:
+    """The old HTML dropped them: a reader of the HTML missed what the text said."""
+    inp = full_input(context=None, related=lambda it: [{"subject": "Re: deck", "sender": "maria@fund.example"}])
+    brief = compose(inp)
+    assert "See also: “Re: deck” from Maria" in brief.text and "Related: line" in brief.text
+    assert_html_says_what_text_says(brief)
+
+
+def test_the_html_is_a_document_with_nothing_remote_and_nothing_run() -> None:
+    html = compose(full_input()).html
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<meta charset="utf-8">' in html and '<meta name="viewport"' in html
+    assert "<title>Focus Thu 19 Nov: Send Maria the deck (+2)</title>" in html
+    assert "<script" not in html.lower() and "<link" not in html.lower() and "<style" not in html.lower()
+    assert not re.search(r"""(src|url)\s*[=(]\s*["']?https?:""", html)
+    # The focus section comes before every other section.
+    assert html.index('id="focus"') < min(html.index(f'id="{k}"') for k in ("meetings", "waiting", "stale"))
+
+
+def test_every_new_part_is_rendered_in_text() -> None:
+    text = compose(full_input()).text
+    top = text.split("Today's focus\n")[0]
+    assert "Mail has not synced since Tue 17 Nov 09:00" in top  # health, near the top
+    assert "Re-planned: Send Maria the deck: its focus time Wed 14:00 passed; moved to today" in top
+    focus = text.split("Today's focus\n")[1].split("Today's meetings")[0]
+    assert "   Latest: “Re: the deck” from Maria, Tue: “Looking forward to the Q3 page”" in focus
+    assert "   People: Maria, James\n" in focus  # the owner is not one of "the people"
+    assert "   Latest version: deck-v3.pdf (1.2 MB) from Maria, Tue" in focus
+    assert "   Next meeting: Call with Maria, Fri 20 Nov 10:00" in focus
+    assert "   Notes: walk through the Q3 numbers" in focus
+    assert "   Message-ID: <ctx1@fund.example> · Gmail: https://mail.google.com/" in focus
+    assert "Apple Mail: message:%3Cctx1@fund.example%3E" in focus
+    waiting = text.split("Waiting on others")[1]
+    assert re.search(r"\d+\. Ben: the November numbers .*\n   “.*\n   Nudge: Hi Ben, any news on the November", waiting)
+    assert "Still relevant?" in text and "Reply `drop N`" in text
+    assert "Goals this week\n---------------\nClose the seed round: 2 items done, Rachel answered. Next: Send Maria " \
+           "the deck.\nHire a backend engineer: nothing moved yet." in text
+
+
+def test_stale_items_are_numbered_once_and_can_be_dropped() -> None:
+    brief = compose(full_input())
+    stale = [bl for bl in brief.lines if bl.section == "stale"]
+    assert [bl.item.id for bl in stale if bl.item] == [8]
+    assert brief.line_map()[stale[0].line] == 8
+    # The overdue item would lead the due-soon list; asked about, it is on no other line.
+    assert list(brief.line_map().values()).count(8) == 1
+    assert re.search(rf"\n{stale[0].line}\. Renew the domain \(overdue since Tue 10 Nov\)\n", brief.text)
+    data = to_json(brief)
+    assert [e["id"] for e in data["stale"]] == [8] and data["stale"][0]["line"] == stale[0].line
+
+
+def test_nothing_about_an_empty_part_shows() -> None:
+    plain = compose(full_input(context=None, replanned=[], stale=[], followups={}, progress=[], health=[]))
+    for word in ("Re-planned", "Nudge", "Still relevant?", "Goals this week", "Latest", "People:", "Message-ID",
+                 "Mail has not synced", "drop N"):
+        assert word not in plain.text and word not in plain.html, word
+    data = to_json(plain)
+    assert not {"stale", "replanned", "progress", "health"} & set(data)
+    assert "context" not in data["focus"][0] and "followup" not in data["waiting"][0]
+
+
+def test_json_keeps_its_keys_and_carries_the_new_parts() -> None:
+    data = json.loads(json.dumps(to_json(compose(full_input()))))
+    for key in ("date", "subject", "focus", "meetings", "tomorrow", "due_soon", "waiting", "blockers", "handled"):
+        assert key in data, key
+    assert {"id", "line", "why", "title", "evidence"} <= set(data["focus"][0])
+    ctx = data["focus"][0]["context"]
+    assert ctx["latest"]["message_id"] == "<ctx1@fund.example>" and ctx["latest"]["snippet"]
+    assert ctx["attachment"] == {"filename": "deck-v3.pdf", "size": 1_200_000, "sender": "maria@fund.example",
+                                 "date": "2026-11-17T15:04:00+00:00", "message_id": "<ctx1@fund.example>"}
+    assert ctx["meeting"]["title"] == "Call with Maria" and ctx["links"][1]["label"] == "Gmail"
+    assert data["waiting"][0]["followup"] == "Hi Ben, any news on the November numbers?"
+    assert data["replanned"] == [{"item_id": 1, "text": "Send Maria the deck: its focus time Wed 14:00 passed; "
+                                                      "moved to today"}]
+    assert data["progress"][0] == {"goal": "Close the seed round", "moved": ["2 items done", "Rachel answered"],
+                                   "next": "Send Maria the deck"}
+    assert data["health"][0].startswith("Mail has not synced")
+
+
+def test_only_a_mail_client_link_is_clickable() -> None:
+    """A target is built from a Message-ID, which mail wrote: only https: and message: links
+    become anchors, and everything is escaped."""
+    def hostile(it: Item) -> ItemContext:
+        return ItemContext(links=[Link("Message-ID", '<"><script>x</script>@evil>'),
+                                  Link("Gmail", "javascript:alert(1)")])
+    html = compose(full_input(context=hostile)).html
+    assert "<script>" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;" in html
+    good = compose(full_input()).html
+    assert 'href="https://mail.google.com/mail/u/0/#search/rfc822msgid:ctx1"' in good
+    assert 'href="message:%3Cctx1@fund.example%3E"' in good
+
+
+def test_the_subject_names_the_top_focus() -> None:
+    assert compose(full_input()).subject == "Focus Thu 19 Nov: Send Maria the deck (+2)"
+    assert subject(TODAY, []) == "Focus Thu 19 Nov: a clear day"
+    assert subject(TODAY, [item()]) == "Focus Thu 19 Nov: Send the deck"
+    long = item(title="Send Maria the updated investor deck with the Q3 numbers, the revised hiring plan and "
+                      "the new pricing page before the partner meeting")
+    cut = subject(TODAY, [long, item(n=2), item(n=3)])
+    assert len(cut) <= MAX_SUBJECT and cut.endswith("… (+2)")
+    assert cut.startswith("Focus Thu 19 Nov: Send Maria the updated investor deck")
+    assert not re.search(r"\w…", cut.replace("numbers…", "")) or cut.split("…")[0][-1].isalnum()
+
+
+def test_one_brief_per_working_date() -> None:
+    weekdays = [0, 1, 2, 3, 4]
+    assert brief_day(TODAY, weekdays) and not brief_day(date(2026, 11, 21), weekdays)
+    assert brief_day(date(2026, 11, 21), weekdays, weekends=True)
+
+
+def _demo_app(demo_dir: Path, moment: datetime, weekends: bool = False) -> App:
+    config = demo_dir / "focusd.toml"
+    if weekends:
+        config.write_text(config.read_text().replace("max_focus = 3", "max_focus = 3\nweekends = true"))
+    app = App(load(config), fixed(moment))
+    sync_once(app)
+    return app
+
+
+def test_a_day_off_gets_no_brief_unless_weekends(demo_dir: Path) -> None:
+    saturday = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    app = _demo_app(demo_dir, saturday)
+    assert not brief_due(app, saturday)
+    result = send_brief(app, saturday.date())
+    assert result.outcome == "not_working_day" and not result.sent
+    assert not list((demo_dir / "outbox").glob("*.eml")) and app.store.brief(saturday.date()) is None
+    # Asked for, the day's brief is still composed and shown.
+    assert compose_brief(app, saturday.date()).text.startswith("Good morning, Ada.")
+
+
+def test_weekends_asks_for_a_brief_every_day(demo_dir: Path) -> None:
+    saturday = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    app = _demo_app(demo_dir, saturday, weekends=True)
+    assert brief_due(app, saturday)
+    assert send_brief(app, saturday.date()).outcome == "sent"
+    assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1
