@@ -498,6 +498,9 @@ def _sent_line(app: App, result: Any) -> str:
         return f"dry run ([smtp].dry_run is on): composed, sent nothing: {subject}"
     if result.outcome == "expired":
         return f"this brief was not sent in time and has expired; nothing was sent: {subject}"
+    if result.outcome == "not_working_day":
+        return (f"{result.brief.date:%a %d %b} is not one of your working days ([owner].working_days; "
+                f"[brief].weekends = true sends a brief every day), so no brief was sent: {subject}")
     return (f"another focusd is sending this brief right now, or was cut off while sending it (focusd looks "
             f"in your mailbox for it before sending again); nothing was sent now: {subject}")
 

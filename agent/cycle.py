@@ -15,6 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from typing import Any
 
 import structlog
 
@@ -28,9 +29,11 @@ from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.types import Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner import review as review_mod
-from planner.context import related_messages
-from planner.models import Brief, Item
+from planner.adapt import followups, replanned, stale_items, waiting_title
+from planner.context import item_context, mail_kind
+from planner.models import Block, Brief, Item
 from planner.priority import GoalRef, Scored, Weights, explain, rank, with_blocking
+from planner.progress import goal_progress
 
 log = structlog.get_logger(__name__)
 
@@ -459,14 +462,53 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
     return report
 
 
+MAX_STALE = 3  # items asked about in one brief: a question or two a day, not a survey
+
+
+def planner_weights(app: App) -> Weights:
+    return Weights.from_settings(app.settings["planner"], app.settings["owner"]["working_days"])
+
+
+def _mail_kind(app: App) -> str:
+    """Which mail client's links the brief offers: Gmail's or Apple Mail's, by the account."""
+    mail = app.settings["mail"]
+    return mail_kind(mail.get("host") or "" if mail["backend"] == "imap" else "", bool(mail.get("google_token_file")))
+
+
+def _planned(app: App, previous: dict[str, Any] | None, until: datetime) -> list[Block]:
+    """The focus times the last sent brief planned: the blocks on the calendar or asked for
+    since then, and the free times it suggested (kept in its data as sent)."""
+    if previous is None:
+        return []
+    start, _ = day_span(date.fromisoformat(previous["date"]), app.settings.tz)
+    out = app.store.blocks(start, until, states=("booked", "requested"))
+    sent = json.loads(previous["json"]) if previous.get("json") else {}
+    for row in sent.get("focus", []):
+        when = row.get("focus_time") or {}
+        if row.get("id") is not None and when.get("state") == "suggested":
+            out.append(Block(int(row["id"]), datetime.fromisoformat(when["start"]), datetime.fromisoformat(when["end"])))
+    return out
+
+
 def compose_brief(app: App, day: date) -> Brief:
-    """The brief for ``day`` from the store. Read-only: booking is the cycle's own step."""
+    """The brief for ``day`` from the store. Read-only: booking is the cycle's own step, and
+    the stale items it asks about are marked asked when it is sent."""
     sync_goals(app)
-    items = rank(app.store.items(("open",)), goals(app), day, known=correspondents(app).known)
-    start, end = day_span(day, app.settings.tz)
+    tz = app.settings.tz
+    now = app.now() if day == app.today() else datetime.combine(day, app.settings["brief"]["time"], tz)
+    weights = planner_weights(app)
+    touched = app.store.touched()
+    refs = goals(app)
+    items = rank(app.store.items(("open",)), refs, day, known=correspondents(app).known, weights=weights,
+                 touched=touched)
+    # An item untouched for weeks, or overdue past its grace, is asked about once instead of
+    # sitting at the top: the brief numbers it so that `drop N` ends it.
+    stale = stale_items(items, day, weights, touched, app.store.asked_stale())[:MAX_STALE]
+    asked = {i.id for i in stale}
+    start, end = day_span(day, tz)
     events = app.store.events(start, end)
     max_focus = app.settings["brief"]["max_focus"]
-    top = booking.focus_items(app, day, items)
+    top = booking.focus_items(app, day, [i for i in items if i.id not in asked])
     # Free time read from a calendar that could not be read would be a guess over meetings.
     problem = calendar_problem(app)
     # Without a calendar there is no free time to speak of: suggesting some would be a guess.
@@ -477,13 +519,22 @@ def compose_brief(app: App, day: date) -> Brief:
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
     handled = app.store.closed_since(since)
-    inp = brief_mod.BriefInput(day=day, tz=app.settings.tz, owner_name=app.settings["owner"]["name"],
+    replans = replanned(previous, _planned(app, previous, now), {i.id: i for i in items if i.id is not None}, now, tz)
+    nudges = followups(items, day)
+    for item in items:
+        if item.kind == "waiting":
+            item.title = waiting_title(item)  # shown as owed: "Rachel: comments on the side letter"
+    monday = datetime.combine(day - timedelta(days=day.weekday()), datetime.min.time(), tz)
+    progress = goal_progress(app.store, refs, monday.astimezone(UTC).isoformat(), day)
+    kind = _mail_kind(app)
+    inp = brief_mod.BriefInput(day=day, tz=tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
-                               tomorrow=app.store.events(*day_span(day + timedelta(days=1), app.settings.tz)),
+                               tomorrow=app.store.events(*day_span(day + timedelta(days=1), tz)),
                                handled=handled, first=previous is None,
-                               related=lambda it: related_messages(app.store, it),
-                               calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked)
+                               context=lambda it: item_context(app.store, it, now, app.settings.owner_email, kind),
+                               calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
+                               replanned=replans, stale=stale, followups=nudges, progress=progress)
     return brief_mod.compose(inp)
 
 

@@ -232,9 +232,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "due_today": Key((int, float), 3.5, "Points for an item due today; fewer each day further out, smoothly "
                          "down to due_far.", bounds=(0, 100)),
         "due_far": Key((int, float), 0.5, "Points for an item with a far-off due date.", bounds=(0, 100)),
-        "due_half_days": Key((int, float), 5, "Days ahead at which a due date counts half way between due_far "
+        "due_half_days": Key((int, float), 4, "Days ahead at which a due date counts half way between due_far "
                              "and due_today.", bounds=(0.1, 365)),
-        "overdue_per_day": Key((int, float), 0.3, "Points added to due_today per day overdue, up to "
+        "overdue_per_day": Key((int, float), 0.5, "Points added to due_today per day overdue, up to "
                                "overdue_max_days.", bounds=(0, 100)),
         "overdue_max_days": Key(int, 5, "Overdue escalation stops after this many days.", bounds=(0, 365)),
         "overdue_grace_days": Key(int, 3, "Working days an overdue item stays near the top; then it is asked "

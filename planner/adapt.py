@@ -94,7 +94,8 @@ _REVIEW = re.compile(
     re.I)
 # "send you the signed SOW", "have the Q3 numbers to you", "get back to you on pricing"
 _SEND = re.compile(
-    r"^(?:send|get|give|have|share|forward|email|return)\s+(?:you\s+|me\s+)?(?P<thing>.+?)"
+    r"^(?:(?:send|get|give|have|share|forward|email|return)(?:\s+over|\s+across|\s+back)?|pull together|put together|"
+    r"prepare|finish|draft|write up|dig up|find)\s+(?:you\s+|me\s+)?(?P<thing>.+?)"
     r"(?:\s+(?:to|with|over to)\s+(?:you|me))?(?:\s+by\s+.+)?$", re.I)
 _BACK = re.compile(r"^get back to (?:you|me) (?:on|about) (?P<thing>.+)$", re.I)
 

@@ -240,7 +240,10 @@ class ComposedBrief(Brief):
 
 
 MAX_SUBJECT = 78  # a subject line longer than this is cut by many clients
-MAX_QUOTE = 160  # characters of an evidence quote or a snippet shown: the rest is in the mail
+MAX_QUOTE = 140  # characters of an evidence quote shown: the rest is in the mail
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|sv|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+MAX_OPENING_TITLE = 70  # the opening names the top focus; its full title is the first line below
+MAX_SNIPPET = 80  # characters of the latest related message shown: enough to recognise it
 STALE_NOTE = "Reply `drop N` for what no longer matters; each is asked about once."
 
 
@@ -344,7 +347,9 @@ def _opening(brief: Brief, inp: BriefInput) -> str:
     if focus:
         lead = focus[0]
         assert lead.item is not None
-        out.append(f"Today's focus: {lead.item.title[0].lower() + lead.item.title[1:]}. {lead.why}".rstrip())
+        title = _shorten(lead.item.title, MAX_OPENING_TITLE)  # in full just below
+        out.append(f"Today's focus: {title[0].lower() + title[1:]}{'' if title.endswith('…') else '.'} {lead.why}"
+                   .rstrip())
     else:
         out.append("Nothing needs you urgently today.")
     if meetings:
@@ -448,20 +453,28 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _context_details(ctx: ItemContext, inp: BriefInput) -> list[Detail]:
+def _bare_subject(subject: str) -> str:
+    """A subject without its "Re:"/"Fwd:" prefixes, for telling whether two are one thread's."""
+    return _REPLY_PREFIX.sub("", subject).strip().lower()
+
+
+def _context_details(item: Item, ctx: ItemContext, inp: BriefInput) -> list[Detail]:
     """A focus item's context, one short line each: what was said last, who is in it, the
     latest file, the next meeting and its notes, and the ways back to the source."""
     out: list[Detail] = []
     if ctx.latest is not None:
         m = ctx.latest
-        said = f"“{m.subject or '(no subject)'}” from {_who(m.sender, inp)}"
+        # The subject is left out when it is the item's own thread's: the source line names it.
+        same = _bare_subject(m.subject) == _bare_subject(item.source.get("subject", ""))
+        said = f"from {_who(m.sender, inp)}" if same else f"“{m.subject or '(no subject)'}” from {_who(m.sender, inp)}"
         when = _when(m.when, inp)
         line = f"Latest: {said}" + (f", {when}" if when else "")
         if m.snippet:
-            line += f": “{_shorten(m.snippet, MAX_QUOTE)}”"
+            line += f": “{_shorten(m.snippet, MAX_SNIPPET)}”"
         out.append(Detail("latest", line))
+    # The thread's people, when there is anyone beyond the one the source line names already.
     people = [display_name(p) for p in ctx.people if p.lower() != inp.owner_email.lower()]
-    if people:
+    if people and {p.lower() for p in ctx.people} - {inp.owner_email.lower(), item.counterparty.lower()}:
         out.append(Detail("people", f"People: {', '.join(people)}"))
     if ctx.attachment is not None:
         a = ctx.attachment
@@ -496,7 +509,7 @@ def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
             entry.details.append(Detail("block", entry.block))
         if inp.context is not None:
             entry.context = inp.context(item)
-            entry.details += _context_details(entry.context, inp)
+            entry.details += _context_details(item, entry.context, inp)
         elif inp.related is not None:
             for rel in inp.related(item)[:1]:
                 entry.details.append(Detail("see_also", f"See also: “{rel['subject']}” from {_who(rel['sender'], inp)}"))
@@ -624,9 +637,14 @@ def context_json(ctx: ItemContext, tz: tzinfo) -> dict[str, Any]:
     return out
 
 
-def _item_json(bl: BriefLine, entry: Entry | None, tz: tzinfo) -> dict[str, Any]:
+def _item_json(bl: BriefLine, entry: Entry | None, tz: tzinfo, blocks: list[Block]) -> dict[str, Any]:
     assert bl.item is not None
     row = bl.item.to_json() | {"line": bl.line, "why": bl.why}
+    # A focus item's time, booked or suggested: the next brief tells whether it passed unused.
+    block = next((b for b in blocks if b.item_id == bl.item.id), None) if bl.section == "focus" else None
+    if block is not None:
+        row["focus_time"] = {"start": block.start.astimezone(tz).isoformat(), "end": block.end.astimezone(tz).isoformat(),
+                             "state": block.state}
     if entry is not None and entry.context is not None:
         row["context"] = context_json(entry.context, tz)
     if entry is not None and entry.followup:
@@ -646,6 +664,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
     if brief.mail_problem:
         out["mail_problem"] = brief.mail_problem
     entries = {e.line: e for s in view.sections for e in s.entries}
+    inp = brief.inp if isinstance(brief, ComposedBrief) else None
+    blocks = inp.blocks if inp is not None else []
     for section, _ in SECTIONS:
         rows = []
         for bl in brief.lines:
@@ -654,13 +674,12 @@ def to_json(brief: Brief) -> dict[str, Any]:
             if bl.meeting is not None:
                 rows.append(meeting_json(bl.line, bl.meeting, brief.tz))
             elif bl.item is not None:
-                rows.append(_item_json(bl, entries.get(bl.line), brief.tz))
+                rows.append(_item_json(bl, entries.get(bl.line), brief.tz, blocks))
         if rows or section != "stale":  # the stale question is there only when asked
             out[section] = rows
     out["handled"] = [i.to_json() for i in brief.handled]
     if brief.more:
         out["more"] = dict(brief.more)  # items left out of a section, by section
-    inp = brief.inp if isinstance(brief, ComposedBrief) else None
     if view.health:
         out["health"] = list(view.health)
     if inp is not None and inp.replanned:

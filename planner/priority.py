@@ -87,8 +87,8 @@ class Weights:
     goal_deadline_days: int = 14
     due_today: float = 3.5
     due_far: float = 0.5
-    due_half_days: float = 5.0
-    overdue_per_day: float = 0.3
+    due_half_days: float = 4.0
+    overdue_per_day: float = 0.5
     overdue_max_days: int = 5
     overdue_grace_days: int = 3
     someone_waiting: float = 1.0
@@ -149,8 +149,10 @@ def past_grace(item: Item, today: date, weights: Weights = DEFAULT_WEIGHTS) -> b
 
 
 def _due_points(left: int, w: Weights) -> float:
-    """A smooth curve: due_today today, half way to due_far at due_half_days, no step between days."""
-    return w.due_far + (w.due_today - w.due_far) * w.due_half_days / (w.due_half_days + left)
+    """A smooth curve: near due_today for the next day or two, half way to due_far at
+    due_half_days, a fifth of the way at twice that; no step between days, and a date weeks
+    away adds next to nothing."""
+    return w.due_far + (w.due_today - w.due_far) / (1 + (left / w.due_half_days) ** 2)
 
 
 def _message_day(item: Item) -> date | None:
@@ -197,7 +199,7 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
             add(f"overdue since {since(due, today)}", w.due_today + w.overdue_per_day * min(-left, w.overdue_max_days))
         else:
             when = {0: "due today", 1: "due tomorrow"}.get(left) or (
-                f"due in {_days(left)}" if left <= 7 else f"due {due.isoformat()}")
+                f"due in {_days(left)}" if left <= 7 else f"due {due:%a} {due.day} {due:%b}")
             add(when, _due_points(left, w))
     name = display_name(item.counterparty)
     if item.counterparty and item.kind in ("request", "commitment"):
@@ -218,7 +220,7 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
         add("pinned for today", w.pinned)
     if item.snoozed_until and item.snoozed_until[:10] > today.isoformat():
         add(f"snoozed until {item.snoozed_until[:10]}", -w.snoozed)
-    return Scored(round(sum(p for _, p in parts), 1), parts, goal.title if goal else None)
+    return Scored(round(sum(p for _, p in parts), 2), parts, goal.title if goal else None)
 
 
 def score(item: Item, goals: Iterable[GoalRef], today: date,
@@ -247,7 +249,7 @@ def with_blocking(scored: Mapping[int, Scored], blocks: Mapping[int, Iterable[in
             best = max(targets, key=lambda t: resolve(t, seen | {item_id}))
             lift = max(resolve(best, seen | {item_id}) - own.points, 0.0) + weights.blocking
             parts = [*own.contributions, (f"blocks “{titles.get(best, best)}”", round(lift, 2))]
-            points = round(own.points + lift, 1)
+            points = round(own.points + lift, 2)
             out[item_id] = Scored(points, parts, own.goal)
         final[item_id] = points
         return points

@@ -125,7 +125,8 @@ def assert_html_says_what_text_says(brief: Brief) -> None:
     for line in brief.text.splitlines():
         line = " ".join(line.split())
         if line and not re.fullmatch(r"-+", line):
-            assert line in shown, line
+            # The HTML puts a focus item's links on its source line, to keep the focus short.
+            assert line in shown or any(line in s for s in shown), line
 
 
 def test_html_shows_every_text_line_with_every_part_set() -> None:

@@ -206,7 +206,7 @@ def test_the_brief_says_when_the_calendar_could_not_be_read() -> None:
     brief = compose(_brief_input("cal.ics is not valid iCalendar"))
     notice = "Your calendar could not be read (cal.ics is not valid iCalendar), so no free time is suggested"
     assert brief.text.splitlines()[2].startswith(notice)
-    assert notice in brief.html and brief.html.index(notice) < brief.html.index("<h3>")
+    assert notice in brief.html and brief.html.index(notice) < brief.html.index('id="focus"')
     assert "Suggested time" not in brief.text and "Suggested time" not in brief.html
     assert to_json(brief)["calendar_problem"] == "cal.ics is not valid iCalendar"
 

@@ -142,16 +142,16 @@ def test_items_and_brief_json(capsys: pytest.CaptureFixture[str], demo_config: P
     assert code == 0
     (brief,) = _lines(out)
     assert set(brief) == {"date", "subject", "focus", "meetings", "tomorrow", "due_soon", "waiting", "blockers",
-                          "handled"}
+                          "handled", "progress"}
     assert brief["date"] == "2026-11-19"
-    assert set(brief["focus"][0]) == ITEM_KEYS | {"line", "why"}
+    assert set(brief["focus"][0]) == ITEM_KEYS | {"line", "why", "context", "focus_time"}
     assert set(brief["meetings"][0]) == {"line", "title", "start", "end", "all_day", "attendees", "location",
                                          "description", "response", "related"}
     assert brief["meetings"][0]["start"].endswith("+00:00")  # London in November
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--date", "2026-11-19")
     assert code == 0 and out.startswith("Good morning, Ada.")
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--format", "html")
-    assert code == 0 and out.startswith("<html>")
+    assert code == 0 and out.startswith("<!DOCTYPE html>")
 
 
 def test_brief_send_once_per_date(capsys: pytest.CaptureFixture[str], demo_config: Path) -> None:
@@ -159,10 +159,10 @@ def test_brief_send_once_per_date(capsys: pytest.CaptureFixture[str], demo_confi
     outbox = demo_config.parent / "outbox"
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
     assert code == 0 and out == (f"sent at 07:30 on Thu 19 Nov to ada@loom.example via the outbox {outbox}: "
-                                 "Your focus for Thu 19 Nov: Send Maria the updated deck with the Q3 numbers\n")
+                                 "Focus Thu 19 Nov: Send Maria the updated deck with the Q3 numbers (+2)\n")
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
     assert code == 0 and out.startswith(f"already sent at 07:30 on Thu 19 Nov via the outbox {outbox}, "
-                                        "so nothing was sent now: Your focus")
+                                        "so nothing was sent now: Focus Thu 19 Nov")
     assert len(list((demo_config.parent / "outbox").glob("*.eml"))) == 1
 
 

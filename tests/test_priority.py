@@ -44,7 +44,7 @@ def test_weights_mirror_the_planner_section() -> None:
 def test_points_add_up_and_each_reason_carries_its_own() -> None:
     s = explain(item(title="Send the deck", due="2026-11-20"), [SEED], TODAY)
     assert s.contributions == [("asked of you", 2.0), ("goal: Close the seed round", 3.0),
-                               ("goal deadline in 12 days", 1.0), ("due tomorrow", 3.0), ("Maria is waiting", 1.0)]
+                               ("goal deadline in 12 days", 1.0), ("due tomorrow", 3.32), ("Maria is waiting", 1.0)]
     assert s.points == sum(p for _, p in s.contributions) and s.goal == "Close the seed round"
     assert score(item(title="Send the deck", due="2026-11-20"), [SEED], TODAY) == (s.points, s.reasons, s.goal)
 
@@ -57,7 +57,7 @@ def test_the_due_curve_has_no_cliff_between_adjacent_days() -> None:
     assert curve == sorted(curve, reverse=True)  # nearer is never lower
     steps = [a - b for a, b in zip(curve, curve[1:], strict=False)]
     assert max(steps) <= 0.5 + 1e-9  # the old ladder jumped 1.0 between day 7 and day 8
-    assert due_points(0) == 3.5 and due_points(1) == 3.0 and due_points(-2) == pytest.approx(4.1)
+    assert due_points(0) == 3.5 and due_points(1) == 3.32 and due_points(-2) == pytest.approx(4.5)
 
 
 def test_an_overdue_item_says_since_when_then_gives_way_after_its_grace() -> None:

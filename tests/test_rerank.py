@@ -89,7 +89,7 @@ def test_rerank_keeps_every_reason_with_its_points_and_lifts_a_blocker(demo_dir:
     cycle.sync_once(app)
     ranked = sorted(app.store.items(("open",)), key=lambda i: -(i.score or 0))
     top, low = ranked[0], ranked[-1]
-    assert all(i.contributions and i.score == round(sum(p for _, p in i.contributions), 1) for i in ranked)
+    assert all(i.contributions and i.score == round(sum(p for _, p in i.contributions), 2) for i in ranked)
     # The lowest item blocks the top one: it now ranks above it, and the top one is held down.
     app.store.update_item(low.id, {"blocks": f"[{top.id}]"})  # type: ignore[arg-type]
     app.store.update_item(top.id, {"blocked_by": f"[{low.id}]"})  # type: ignore[arg-type]

@@ -177,7 +177,7 @@ def test_brief_send_over_smtp_end_to_end(relay: tuple[Inbox, int], demo_dir: Pat
     assert out[2].startswith(f"already sent at 07:30 on Thu 19 Nov via 127.0.0.1:{port}")
     (message,) = inbox.messages  # once per date
     subject = email.message_from_bytes(message[2], policy=email.policy.default)["Subject"]
-    assert subject.startswith("Your focus for Thu 19 Nov: Send Maria the updated deck")
+    assert subject.startswith("Focus Thu 19 Nov: Send Maria the updated deck")
 
 
 def test_config_refuses_clear_text_off_this_machine_and_a_login_without_a_password(tmp_path: Path) -> None:
