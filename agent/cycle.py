@@ -605,6 +605,9 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
                 log.info("brief.in_progress", date=iso)
                 return SendResult("in_progress", brief)
             row = outbox.queue(app, mail, "brief", iso)
+            # Asked once: the brief that asks is on its way (a failed send goes again as it is).
+            app.store.mark_asked_stale([bl.item.id for bl in brief.lines
+                                        if bl.section == "stale" and bl.item is not None and bl.item.id is not None])
         shown = brief
     shown = shown or stored_brief(app, day) or compose_brief(app, day)
     done = outbox.attempt(app, row, delays)
