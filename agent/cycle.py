@@ -26,14 +26,14 @@ from agent.state import Context
 from agent.workers import Extraction, Parsed, Workers
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
-from connectors.types import Message, OutgoingMail, day_span
+from connectors.types import Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner import review as review_mod
 from planner.adapt import followups, replanned, stale_items, waiting_title
-from planner.context import item_context, mail_kind
+from planner.context import MEETING_HORIZON, item_context, mail_kind
 from planner.models import Block, Brief, Item
-from planner.priority import GoalRef, Scored, Weights, explain, rank, with_blocking
-from planner.progress import goal_progress
+from planner.priority import GoalRef, Scored, Weights, explain, ordered, rank, with_blocking
+from planner.progress import goal_progress, progress_from
 
 log = structlog.get_logger(__name__)
 
@@ -396,6 +396,21 @@ def sync_goals(app: App) -> None:
 RERANK_CHUNK = 1000  # items scored, then written, at a time
 
 
+def _rank_mark(app: App, day: date, refs: list[GoalRef], weights: Weights) -> dict[str, Any]:
+    """Everything a score depends on: the day, the items (the store counts changes to them),
+    the goals and the weights."""
+    return {"day": day.isoformat(), "items": app.store.items_version(),
+            "goals": [[g.title, g.weight, list(g.keywords), g.deadline.isoformat() if g.deadline else None]
+                      for g in sorted(refs, key=lambda g: g.title)],
+            "weights": json.loads(json.dumps(asdict(weights)))}
+
+
+def _ranked(app: App, mark: dict[str, Any]) -> bool:
+    """Whether the stored scores are those ``mark`` would give: then nothing needs scoring."""
+    last = app.store.status("rank")
+    return last is not None and {k: last.get(k) for k in mark} == mark
+
+
 def rerank(app: App) -> None:
     """Score every open item again, unless nothing a score depends on changed since the last
     time: the day, the goals, the ``[planner]`` weights and the items (the store counts changes
@@ -406,13 +421,9 @@ def rerank(app: App) -> None:
     app.store.wake_snoozed(today)
     app.store.unpin_before(today)
     refs = goals(app)
-    weights = Weights.from_settings(app.settings["planner"], app.settings["owner"]["working_days"])
-    mark = {"day": today.isoformat(), "items": app.store.items_version(),
-            "goals": [[g.title, g.weight, list(g.keywords), g.deadline.isoformat() if g.deadline else None]
-                      for g in sorted(refs, key=lambda g: g.title)],
-            "weights": json.loads(json.dumps(asdict(weights)))}
-    last = app.store.status("rank")
-    if last is not None and {k: last.get(k) for k in mark} == mark:
+    weights = planner_weights(app)
+    mark = _rank_mark(app, today, refs, weights)
+    if _ranked(app, mark):
         return
     touched = app.store.touched()
     scored: dict[int, Scored] = {}
@@ -490,6 +501,11 @@ def _planned(app: App, previous: dict[str, Any] | None, until: datetime) -> list
     return out
 
 
+def _overlapping(events: list[Event], start: datetime, end: datetime) -> list[Event]:
+    """The events overlapping [start, end), as ``Store.events`` would read them."""
+    return [e for e in events if e.start < end and e.end > start]
+
+
 def compose_brief(app: App, day: date) -> Brief:
     """The brief for ``day`` from the store. Read-only: booking is the cycle's own step, and
     the stale items it asks about are marked asked when it is sent."""
@@ -499,14 +515,21 @@ def compose_brief(app: App, day: date) -> Brief:
     weights = planner_weights(app)
     touched = app.store.touched()
     refs = goals(app)
-    items = rank(app.store.items(("open",)), refs, day, known=correspondents(app).known, weights=weights,
-                 touched=touched)
+    known = correspondents(app).known
+    # The cycle's re-rank keeps every open item's score; when they are this day's, with these
+    # goals and weights, they are used as stored rather than worked out again.
+    open_items = app.store.items(("open",))
+    items = (ordered(open_items, known) if _ranked(app, _rank_mark(app, day, refs, weights))
+             else rank(open_items, refs, day, known=known, weights=weights, touched=touched))
     # An item untouched for weeks, or overdue past its grace, is asked about once instead of
     # sitting at the top: the brief numbers it so that `drop N` ends it.
     stale = stale_items(items, day, weights, touched, app.store.asked_stale())[:MAX_STALE]
     asked = {i.id for i in stale}
     start, end = day_span(day, tz)
-    events = app.store.events(start, end)
+    # One read of the calendar for today, tomorrow and each focus item's next meeting.
+    tomorrow_start, tomorrow_end = day_span(day + timedelta(days=1), tz)
+    window = app.store.events(min(start, now), max(tomorrow_end, now + MEETING_HORIZON))
+    events = _overlapping(window, start, end)
     max_focus = app.settings["brief"]["max_focus"]
     top = booking.focus_items(app, day, [i for i in items if i.id not in asked])
     # Free time read from a calendar that could not be read would be a guess over meetings.
@@ -524,15 +547,18 @@ def compose_brief(app: App, day: date) -> Brief:
     for item in items:
         if item.kind == "waiting":
             item.title = waiting_title(item)  # shown as owed: "Rachel: comments on the side letter"
-    monday = datetime.combine(day - timedelta(days=day.weekday()), datetime.min.time(), tz)
-    progress = goal_progress(app.store, refs, monday.astimezone(UTC).isoformat(), day)
+    monday = datetime.combine(day - timedelta(days=day.weekday()), datetime.min.time(), tz).astimezone(UTC).isoformat()
+    done = app.store.items_with_times(("done",), changed_since=monday)
+    progress = progress_from([*((i, "") for i in items), *((i, changed) for i, _, changed in done)], refs, monday, day)
     kind = _mail_kind(app)
+    upcoming = _overlapping(window, now, now + MEETING_HORIZON)
     inp = brief_mod.BriefInput(day=day, tz=tz, owner_name=app.settings["owner"]["name"],
                                owner_email=app.settings.owner_email,
                                items=items, events=events, max_focus=max_focus, blocks=blocks,
-                               tomorrow=app.store.events(*day_span(day + timedelta(days=1), tz)),
+                               tomorrow=_overlapping(window, tomorrow_start, tomorrow_end),
                                handled=handled, first=previous is None,
-                               context=lambda it: item_context(app.store, it, now, app.settings.owner_email, kind),
+                               context=lambda it: item_context(app.store, it, now, app.settings.owner_email, kind,
+                                                               upcoming),
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
                                replanned=replans, stale=stale, followups=nudges, progress=progress)
     return brief_mod.compose(inp)
@@ -636,8 +662,6 @@ def _planner_setting(app: App, key: str, default: int) -> int:
 def compose_review(app: App, week: date) -> review_mod.Review:
     """The weekly review of the ISO week whose Monday is ``week``, from the store, as seen
     today (a past week is seen as at its end). Read-only."""
-    from planner.progress import goal_progress
-
     sync_goals(app)
     today = min(app.today(), week + timedelta(days=6))
     tz = app.settings.tz

@@ -134,36 +134,53 @@ _GENERIC_MEETING_WORDS = frozenset("call with meeting sync team standup stand we
                                    "update prep planning round moved".split())
 
 
-def _related_to_meeting(event: Event, items: list[Item], owner_domain: str) -> list[int]:
+class _ItemWords:
+    """The open items by the people in them and by the words of their title and subject, built
+    once per brief: a day of meetings is matched against thousands of items in a few lookups."""
+
+    def __init__(self, items: list[Item]) -> None:
+        self.order = [i.id for i in items if i.id is not None]
+        self.by_person: dict[str, set[int]] = {}
+        self.by_word: dict[str, set[int]] = {}
+        for item in items:
+            if item.id is None:
+                continue
+            self.by_person.setdefault(item.counterparty, set()).add(item.id)
+            for word in set(_WORD_RE.findall(f"{item.title} {item.source.get('subject', '')}".lower())):
+                self.by_word.setdefault(word, set()).add(item.id)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _related_to_meeting(event: Event, index: _ItemWords, owner_domain: str) -> list[int]:
     """Items with someone from outside the owner's company in the meeting, or that share a
-    word of the meeting's title: what to have in mind when walking in."""
+    word of the meeting's title: what to have in mind when walking in. In rank order."""
     attendees = {a.email for a in event.attendees} | ({event.organizer} if event.organizer else set())
     outside = {a for a in attendees if a and not a.endswith("@" + owner_domain)}
-    words = _topic_words(event.title)
-    out = []
-    for item in items:
-        if item.id is None:
-            continue
-        text = f"{item.title} {item.source.get('subject', '')}".lower()
-        if item.counterparty in outside or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words):
-            out.append(item.id)
-    return out
+    hits: set[int] = set()
+    for person in outside:
+        hits |= index.by_person.get(person, set())
+    for word in _topic_words(event.title):
+        hits |= index.by_word.get(word, set())
+    return [i for i in index.order if i in hits]
 
 
 def _topic_words(title: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]{4,}", title.lower())) - _GENERIC_MEETING_WORDS
 
 
-def meeting(event: Event, items: list[Item], owner_email: str) -> Meeting:
+def meeting(event: Event, items: list[Item] | _ItemWords, owner_email: str) -> Meeting:
     """A calendar event as the brief shows it, with the owner's answer and the related items."""
     owner = owner_email.lower()
+    index = items if isinstance(items, _ItemWords) else _ItemWords(items)
     response = next((a.status for a in event.attendees if a.email == owner), "")
     others = [a for a in event.attendees if a.email != owner]
     return Meeting(title=event.title, start=event.start, end=event.end, uid=event.uid, all_day=event.all_day,
                    attendees=[a.email for a in others], names={a.email: a.name for a in others if a.name},
                    organizer=event.organizer, location=event.location,
                    description=" ".join(event.description.split())[:MAX_AGENDA], response=response,
-                   related=_related_to_meeting(event, items, owner.rpartition("@")[2]))
+                   related=_related_to_meeting(event, index, owner.rpartition("@")[2]))
 
 
 def meeting_json(n: int, m: Meeting, tz: tzinfo) -> dict[str, Any]:
@@ -276,6 +293,7 @@ def compose(inp: BriefInput) -> Brief:
     tomorrow = _meetings(inp, inp.tomorrow)
 
     lines: list[BriefLine] = []
+    index = _ItemWords(inp.items)
     n = 0
     for item in focus:
         n += 1
@@ -283,7 +301,7 @@ def compose(inp: BriefInput) -> Brief:
     for section, events in (("meetings", meetings[:MAX_MEETINGS]), ("tomorrow", tomorrow[:MAX_TOMORROW])):
         for event in events:
             n += 1
-            lines.append(BriefLine(n, section, meeting=meeting(event, inp.items, inp.owner_email)))
+            lines.append(BriefLine(n, section, meeting=meeting(event, index, inp.owner_email)))
     for section, chosen in (("due_soon", due_soon), ("waiting", waiting[:MAX_PER_SECTION]), ("blockers", blockers),
                             ("stale", inp.stale)):
         for item in chosen:
@@ -386,7 +404,8 @@ def _meeting_entry(bl: BriefLine, brief: Brief, inp: BriefInput) -> Entry:
                   + (f" ({'; '.join(notes)})" if notes else ""), meeting=m)
     if m.description:
         entry.details.append(Detail("agenda", f"Agenda: {_agenda(m.description)}"))
-    shown = sorted(n for n in (_line_of(brief, r) for r in m.related) if n is not None)
+    numbered = {bl.item.id: bl.line for bl in brief.lines if bl.item is not None and bl.item.id is not None}
+    shown = sorted(numbered[r] for r in m.related if r in numbered)
     if shown:
         entry.details.append(Detail("related", f"Related: {'line' if len(shown) == 1 else 'lines'} "
                                                f"{', '.join(map(str, shown[:4]))}"))
@@ -580,13 +599,6 @@ def render_text(view: BriefView) -> str:
 
 
 PROGRESS_HEADING = "Goals this week"
-
-
-def _line_of(brief: Brief, item_id: int) -> int | None:
-    for bl in brief.lines:
-        if bl.item is not None and bl.item.id == item_id:
-            return bl.line
-    return None
 
 
 _LINK_SCHEMES = ("https:", "message:")  # what the HTML makes clickable: a mail client's own links

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from connectors.types import Event
 from planner.models import AttachmentRef, Item, ItemContext, Link, Meeting, MessageRef
 from planner.store import Store
 
@@ -27,9 +28,10 @@ _GOOGLE_HOSTS = ("gmail.com", "googlemail.com")
 _APPLE_HOSTS = ("me.com", "mac.com", "icloud.com")
 
 
-def query_for(item: Item) -> str:
+def query_for(item: Item, every: bool = False) -> str:
+    """A full-text query for the item's words: any of them, or with ``every`` all of them."""
     words = _words(item)
-    return " OR ".join(f'"{w}"' for w in words[:6])
+    return (" " if every else " OR ").join(f'"{w}"' for w in words[:6])
 
 
 def _words(item: Item) -> list[str]:
@@ -95,14 +97,20 @@ def _when(iso: str | None) -> datetime | None:
         return None
 
 
-def item_context(store: Store, item: Item, now: datetime, owner_email: str, mail_kind: str = "") -> ItemContext:
+def item_context(store: Store, item: Item, now: datetime, owner_email: str, mail_kind: str = "",
+                 upcoming: list[Event] | None = None) -> ItemContext:
     """What the brief shows beside ``item``: the latest related message with a snippet, the
     thread's people, the newest related attachment, the next related meeting with its notes,
-    and links back to the source. Nothing later than ``now`` is used."""
+    and links back to the source. Nothing later than ``now`` is used. ``upcoming``: the events
+    from ``now`` to :data:`MEETING_HORIZON` ahead, when the caller has read them already."""
     owner = owner_email.strip().lower()
     thread = store.context_messages(thread_id=item.thread_id, before=now) if item.thread_id else []
-    query = query_for(item)
-    matched = [m["message_id"] for m in store.search_messages(query, limit=FTS_LIMIT)] if query else []
+    # Messages with every word of the item first: closer to it, and far cheaper to rank than
+    # those with any word, which on a big mailbox can be half of it. Any word when none has all.
+    matched: list[str] = []
+    for query in dict.fromkeys([query_for(item, every=True), query_for(item)]):
+        if query and not matched:
+            matched = [m["message_id"] for m in store.search_messages(query, limit=FTS_LIMIT)]
     found = store.context_messages(message_ids=matched, before=now) if matched else []
     latest_row = thread[0] if thread else (found[0] if found else None)
     latest = None
@@ -127,16 +135,17 @@ def item_context(store: Store, item: Item, now: datetime, owner_email: str, mail
         attachment = AttachmentRef(filename=f["filename"], size=int(f["size"] or 0), sender=f["sender"] or "",
                                    when=_when(f["date"]), message_id=f["message_id"])
     return ItemContext(latest=latest, people=people, attachment=attachment,
-                       meeting=next_meeting(store, now, people, words, owner),
+                       meeting=next_meeting(store, now, people, words, owner, upcoming),
                        links=links(item.message_id or (latest.message_id if latest else ""), mail_kind))
 
 
-def next_meeting(store: Store, now: datetime, people: list[str], words: list[str], owner: str) -> Meeting | None:
+def next_meeting(store: Store, now: datetime, people: list[str], words: list[str], owner: str,
+                 upcoming: list[Event] | None = None) -> Meeting | None:
     """The first meeting from ``now`` on (within :data:`MEETING_HORIZON`) that one of ``people``
     attends, or whose title or notes name one of ``words``; focus blocks are not meetings."""
     who = set(people)
     topic = [w for w in words if len(w) >= 4]
-    for ev in store.events(now, now + MEETING_HORIZON):
+    for ev in upcoming if upcoming is not None else store.events(now, now + MEETING_HORIZON):
         if ev.is_focus_block or ev.start < now:
             continue
         attendees = {a.email.lower() for a in ev.attendees} | ({ev.organizer.lower()} if ev.organizer else set())

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from planner.models import Item
@@ -59,12 +60,20 @@ def display_name(address: str) -> str:
     return re.split(r"[._+-]", local)[0].capitalize() if local else "someone"
 
 
+@lru_cache(maxsize=256)
+def _keywords_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a goal's keywords, each at the start of a word (built once per goal)."""
+    words = [re.escape(k) for k in keywords if k]
+    return re.compile(r"\b(?:" + "|".join(words) + ")") if words else None
+
+
 def matching_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
     """The heaviest goal one of whose keywords appears in the item's title, evidence or subject."""
     haystack = " ".join([item.title, item.evidence, item.source.get("subject", "")]).lower()
     best = None
     for goal in goals:
-        hit = any(re.search(rf"\b{re.escape(k)}", haystack) for k in goal.keywords if k)
+        pattern = _keywords_re(goal.keywords)
+        hit = pattern is not None and pattern.search(haystack) is not None
         if hit and (best is None or goal.weight > best.weight):
             best = goal
     return best
@@ -278,6 +287,13 @@ def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
         s = scored[item.id if item.id is not None else -n]
         item.score, item.contributions, item.goal = s.points, s.contributions, s.goal
         item.reasons = s.reasons
+    return ordered(out, known)
+
+
+def ordered(items: Iterable[Item], known: Callable[[str], bool] | None = None) -> list[Item]:
+    """Items already scored (by :func:`rank`, or as the store kept them), best first; with
+    ``known``, a stranger's promotional items come last, whatever their points."""
+    out = list(items)
     low = {id(i) for i in out if demoted(i, known)} if known is not None else set()
     for item in out:
         if id(item) in low:

@@ -38,7 +38,9 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
     titles = [g.title if isinstance(g, GoalRef) else g for g in goals]
     by_goal: dict[str, list[tuple[Item, str]]] = {}
     for item, updated in items:
-        goal = item.goal or (ref.title if refs and (ref := matching_goal(item, refs)) else None)
+        # An open item's goal is its rank's; only one closed before it was ranked lacks one.
+        goal = item.goal or (ref.title if refs and item.status != "open" and (ref := matching_goal(item, refs))
+                             else None)
         if goal:
             by_goal.setdefault(goal, []).append((item, updated))
     out = []
@@ -69,5 +71,6 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
 def goal_progress(store: Store, goals: Iterable[GoalRef | str], since: str, today: date) -> list[GoalProgress]:
     """Per goal in ``goals`` (refs or titles), what moved since ``since`` (UTC, ISO) and what is next,
     read from the store; see :func:`progress_from`."""
-    return progress_from(((i, updated) for i, _, updated in store.items_with_times(("open", "done"))),
+    changed = store.items_with_times(("done",), changed_since=since)
+    return progress_from([*((i, "") for i in store.items(("open",))), *((i, u) for i, _, u in changed)],
                          goals, since, today)

@@ -227,17 +227,25 @@ def _due_said_at(item: Item) -> str | None:
     return item.due_said_at or item.source.get("date") or None
 
 
+def _list(text: str | None) -> list[Any]:
+    """A JSON list column; most are empty, and a store of thousands of items is read whole for
+    each brief, so the empty ones cost no parse."""
+    return [] if not text or text == "[]" else list(json.loads(text))
+
+
 def _item_from_row(row: dict[str, Any]) -> Item:
+    # Scored items keep their reasons twice, alone and with their points (set_scores writes both).
+    parts = [(r, p) for r, p in _list(row.get("contributions"))]
     return Item(
         id=row["id"], kind=row["kind"], title=row["title"], owner=row["owner"],
         counterparty=row["counterparty"] or "", due=row["due"], due_said_at=row["due_said_at"],
         status=row["status"],
-        score=row["score"], reasons=json.loads(row["reasons"] or "[]"), evidence=row["evidence"],
+        score=row["score"], reasons=[r for r, _ in parts] if parts else _list(row["reasons"]), evidence=row["evidence"],
         source=json.loads(row["source"] or "{}"), thread_id=row["thread_id"] or "",
-        goal=row["goal"], blocks=json.loads(row["blocks"] or "[]"),
-        blocked_by=json.loads(row["blocked_by"] or "[]"), snoozed_until=row["snoozed_until"],
-        pinned=bool(row["pinned"]), notes=json.loads(row["notes"] or "[]"),
-        contributions=[(r, p) for r, p in json.loads(row.get("contributions") or "[]")],
+        goal=row["goal"], blocks=_list(row["blocks"]),
+        blocked_by=_list(row["blocked_by"]), snoozed_until=row["snoozed_until"],
+        pinned=bool(row["pinned"]), notes=_list(row["notes"]),
+        contributions=parts,
     )
 
 
@@ -420,8 +428,9 @@ class Store:
     def items(self, statuses: Iterable[str] = ("open",)) -> list[Item]:
         st = list(statuses)
         marks = ",".join("?" * len(st))
-        rows = self.db.table("items").rows_where(f"status IN ({marks})", st, order_by="id")
-        return [_item_from_row(r) for r in rows]
+        cursor = self.db.execute(f"SELECT * FROM items WHERE status IN ({marks}) ORDER BY id", st)
+        names = [d[0] for d in cursor.description]
+        return [_item_from_row(dict(zip(names, r, strict=True))) for r in cursor]
 
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
@@ -768,11 +777,15 @@ class Store:
         keys = ("message_id", "filename", "size", "content_type", "thread_id", "sender", "date")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    def items_with_times(self, statuses: Iterable[str] = ("open", "snoozed", "done", "dropped")
-                         ) -> list[tuple[Item, str, str]]:
-        """Items in ``statuses`` with when each was created and last changed (UTC, ISO)."""
+    def items_with_times(self, statuses: Iterable[str] = ("open", "snoozed", "done", "dropped"),
+                         changed_since: str | None = None) -> list[tuple[Item, str, str]]:
+        """Items in ``statuses`` with when each was created and last changed (UTC, ISO); with
+        ``changed_since``, only those changed after it."""
         st = list(statuses)
-        rows = self.db.table("items").rows_where(f"status IN ({','.join('?' * len(st))})", st, order_by="id")
+        where, params = f"status IN ({','.join('?' * len(st))})", st
+        if changed_since is not None:
+            where, params = f"{where} AND updated_at > ?", [*st, changed_since]
+        rows = self.db.table("items").rows_where(where, params, order_by="id")
         return [(_item_from_row(r), r["created_at"] or "", r["updated_at"] or "") for r in rows]
 
     # -- replies -----------------------------------------------------------------------------
