@@ -23,7 +23,7 @@ from agent import booking, intake, replies
 from agent.app import App
 from agent.spam import Correspondents, MailPolicy
 from agent.state import Context
-from agent.workers import Extraction, Parsed, Workers
+from agent.workers import Extraction, Pending, Workers
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.types import Event, Message, OutgoingMail, day_span
@@ -193,7 +193,7 @@ class _Folder:
     cursor: str = ""
     more: bool = True
     remaining: int | None = None
-    ahead: Future[tuple[Batch, list[Parsed]]] | None = None  # the next batch, being fetched and parsed
+    ahead: Future[tuple[Batch, Pending]] | None = None  # the next batch, being fetched, then parsed
 
 
 @dataclass
@@ -206,9 +206,11 @@ class _Sync:
     proposed: dict[str, list[Item]] = field(default_factory=dict)
 
 
-def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -> tuple[Batch, list[Parsed]]:
+def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -> tuple[Batch, Pending]:
+    """Fetch a batch and hand it to the worker to parse, without waiting for the parse: the
+    fetch thread is free for the next batch while the worker parses this one."""
     batch = app.mail.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
-    return batch, workers.parse(batch.messages)
+    return batch, workers.submit(batch.messages)
 
 
 def _request(app: App, sync: _Sync, folder: _Folder) -> None:
@@ -225,7 +227,7 @@ def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
         _request(app, sync, folder)
     assert folder.ahead is not None
     try:
-        batch, parsed = folder.ahead.result()
+        batch, pending = folder.ahead.result()
     except MailError as exc:
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
@@ -238,8 +240,8 @@ def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
     # A source that says "more" but gave nothing would loop forever: take it as done.
     folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
     if folder.more:
-        _request(app, sync, folder)
-    for p in parsed:
+        _request(app, sync, folder)  # fetched, and queued to the worker, while this batch is parsed
+    for p in pending.result():
         report.fetched += 1
         msg = p.message
         if msg is None:

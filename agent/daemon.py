@@ -25,10 +25,11 @@ from types import FrameType
 import structlog
 
 from agent.app import App
-from agent.cycle import send_brief, sync_once
+from agent.cycle import send_brief, send_review, sync_once
 from agent.errors import FocusdError
 from connectors.errors import ConnectorError
 from planner.brief import brief_day
+from planner.review import week_of
 
 log = structlog.get_logger(__name__)
 
@@ -56,6 +57,19 @@ def brief_due(app: App, now: datetime) -> bool:
     existing = app.store.brief(now.date())
     # A brief already in the outbox is retried by each cycle's flush, on its backoff.
     return not (existing and existing["sent_at"]) and app.store.outbox_row("brief", now.date().isoformat()) is None
+
+
+def review_due(app: App, now: datetime) -> bool:
+    """The weekly review goes on the week's last working day, once that day's brief is sent."""
+    day = now.date()
+    working = app.settings["owner"]["working_days"]
+    if not working or day.weekday() != max(working) or now.time() < app.settings["brief"]["time"]:
+        return False
+    brief = app.store.brief(day)
+    week = week_of(day)
+    review = app.store.brief(week, "review")
+    return bool(brief and brief["sent_at"]) and not (review and review["sent_at"]) and \
+        app.store.outbox_row("review", week.isoformat()) is None
 
 
 def pause(app: App, stop: threading.Event, interval: float) -> None:
@@ -104,6 +118,8 @@ def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = 
             now = app.now()
             if brief_due(app, now):
                 send_brief(app, now.date())
+            if review_due(app, now):
+                send_review(app, week_of(now.date()))
         except Exception as exc:  # noqa: BLE001 - a failed cycle is logged; the next one retries
             if permanent(exc):
                 log.error("daemon.giving_up", error=type(exc).__name__, message=str(exc))

@@ -87,6 +87,29 @@ def _inline(raws: list[RawMessage]) -> list[Parsed]:
     return out
 
 
+class Pending:
+    """A batch being parsed: ``result()`` waits for it. A chunk the worker could not parse
+    (it died, or could not send the answer back) is parsed here instead."""
+
+    def __init__(self, workers: Workers, chunks: list[list[RawMessage]], futures: list[Future[list[Parsed]] | None],
+                 done: list[Parsed] | None = None) -> None:
+        self._workers, self._chunks, self._futures, self._done = workers, chunks, futures, done
+
+    def result(self) -> list[Parsed]:
+        if self._done is None:
+            out: list[Parsed] = []
+            for chunk, future in zip(self._chunks, self._futures, strict=True):
+                try:
+                    if future is None:
+                        raise BrokenProcessPool("not submitted")
+                    out.extend(future.result())
+                except Exception as exc:  # noqa: BLE001 - a dead worker, or a chunk it could not send back
+                    self._workers._give_up(exc)
+                    out.extend(_inline(chunk))
+            self._done = out
+        return self._done
+
+
 class Workers:
     """Parses batches of raw messages, in a worker process when a batch is big enough.
 
@@ -103,12 +126,17 @@ class Workers:
 
     def parse(self, raws: list[RawMessage]) -> list[Parsed]:
         """Every raw message parsed, in order."""
+        return self.submit(raws).result()
+
+    def submit(self, raws: list[RawMessage]) -> Pending:
+        """Start parsing ``raws``, in the worker when the batch is big enough, and return at
+        once: the caller fetches the next batch meanwhile. A small batch is parsed here, now."""
         if len(raws) < self.parallel_from or self._broken:
-            return _inline(raws)
+            return Pending(self, [], [], _inline(raws))
         with self._lock:
             pool = self._start()
         if pool is None:
-            return _inline(raws)
+            return Pending(self, [], [], _inline(raws))
         chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
         futures: list[Future[list[Parsed]] | None] = []
         for chunk in chunks:
@@ -118,16 +146,7 @@ class Workers:
             except (BrokenProcessPool, RuntimeError) as exc:
                 self._give_up(exc)
                 futures.append(None)
-        out: list[Parsed] = []
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                if future is None:
-                    raise BrokenProcessPool("not submitted")
-                out.extend(future.result())
-            except Exception as exc:  # noqa: BLE001 - a dead worker, or a chunk it could not send back
-                self._give_up(exc)
-                out.extend(_inline(chunk))
-        return out
+        return Pending(self, chunks, futures)
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._broken:

@@ -41,6 +41,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,8 +55,9 @@ from agent.app import App  # noqa: E402
 from agent.clock import fixed  # noqa: E402
 from agent.cycle import FETCH_BYTES, FETCH_LIMIT, sync_once  # noqa: E402
 from agent.settings import load  # noqa: E402
+from agent.workers import Pending, Workers  # noqa: E402
+from connectors.mail.base import Batch  # noqa: E402
 from connectors.mail.imap import ImapSource  # noqa: E402
-from connectors.mime import try_parse  # noqa: E402
 from planner.store import Store  # noqa: E402
 from tests.servers import make_dovecot_dir  # noqa: E402 - the tests' Dovecot set-up, without pytest
 
@@ -269,26 +271,36 @@ def source(server: Dovecot) -> ImapSource:
                       clock=fixed(NOW))
 
 
-def fetch_store(server: Dovecot, folder: str, db: Path) -> tuple[int, float, str]:
+def fetch_store(server: Dovecot, folder: str, db: Path, pipelined: bool = True) -> tuple[int, float, str]:
     """focusd's fetch and store without the extractor: fetch_new in the cycle's batch sizes,
-    parse, record each message, move the cursor; (messages stored, seconds, last cursor)."""
+    parse, record each message, move the cursor; (messages stored, seconds, last cursor).
+    ``pipelined``, as the cycle reads: the next batch is fetched in a thread and parsed in the
+    sync's worker process (agent/workers.py) while this one is stored; else one step at a time."""
     src = source(server)
     store = Store.open(db, clock=fixed(NOW))
     key = f"mail:{folder}"
     start = time.perf_counter()
     stored = 0
-    more = True
-    while more:
-        batch = src.fetch_new(folder, store.cursor(key), limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
-        with store.write():  # a batch is one transaction, as the cycle's persist step writes it
-            for raw in batch.messages:
-                msg, _ = try_parse(raw.data, received=raw.received)
-                if msg is not None:
-                    msg.folder = folder
-                    store.record_message(msg, [], [], "")
-                    stored += 1
-        store.set_cursor(key, batch.cursor)
-        more = batch.more and bool(batch.messages)
+    with Workers(parallel_from=1 if pipelined else 10**9) as workers, ThreadPoolExecutor(1) as pool:
+
+        def fetch(cursor: str | None) -> tuple[Batch, Pending]:
+            batch = src.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+            return batch, workers.submit(batch.messages)
+
+        ahead = pool.submit(fetch, store.cursor(key))
+        while ahead is not None:
+            batch, pending = ahead.result()
+            more = batch.more and bool(batch.messages)
+            ahead = pool.submit(fetch, batch.cursor) if more and pipelined else None
+            with store.write():  # a batch is one transaction, as the cycle's persist step writes it
+                for p in pending.result():
+                    if p.message is not None:
+                        p.message.folder = folder
+                        store.record_message(p.message, [], [], "")
+                        stored += 1
+            store.set_cursor(key, batch.cursor)
+            if more and not pipelined:
+                ahead = pool.submit(fetch, batch.cursor)
     took = time.perf_counter() - start
     cursor = store.cursor(key) or ""
     store.close()
@@ -470,6 +482,7 @@ def run(a: argparse.Namespace, server: Dovecot, work: Path, rng: random.Random) 
     mbs = mb[0] / mb[1] if mb else None
     n_fs, t_fs, _ = fetch_store(server, "INBOX", work / "fetch.db")
     fs = n_fs / t_fs
+    n_f1, t_f1, _ = fetch_store(server, "INBOX", work / "fetch-serial.db", pipelined=False)
     app = App(load(config(server, work, "INBOX", "cycle")), fixed(NOW))
     import agent.graph  # noqa: F401  - a daemon pays langgraph's import once, not per sync
     start = time.perf_counter()
@@ -480,6 +493,7 @@ def run(a: argparse.Namespace, server: Dovecot, work: Path, rng: random.Random) 
     rows = [("(a) raw imapclient, batches of 500", raw, t_raw, n_raw),
             ("(b) mbsync, pull to a Maildir", mbs, mb[1] if mb else None, mb[0] if mb else 0),
             ("(c) focusd fetch + parse + store", fs, t_fs, n_fs),
+            ("    the same, one step at a time", n_f1 / t_f1, t_f1, n_f1),
             ("(d) focusd whole cycle (sync_once)", cy, t_cy, report.fetched)]
     for label, r, t, n in rows:
         if r is None or t is None:

@@ -18,7 +18,7 @@ from agent.cycle import sync_once
 from agent.extractors.base import Owner
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.settings import load
-from agent.workers import Extraction, Parsed, Workers
+from agent.workers import Extraction, Parsed, Pending, Workers
 from connectors.types import RawMessage
 from tests.conftest import DEMO, DEMO_NOW, LONDON, ROOT, shared_data
 
@@ -104,7 +104,7 @@ def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp
 
     source = DEMO if week == "demo" else ROOT / "eval" / week
     got = {}
-    real = Workers.parse
+    real = Workers.submit
     for mode, threshold in (("worker", 1), ("inline", 10**9)):
         folder = tmp_path / mode
         shutil.copytree(source, folder)
@@ -114,12 +114,12 @@ def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp
         app = App(load(folder / "focusd.toml"), fixed(DEMO_NOW))
         used: list[bool] = []
 
-        def spy(self: Workers, raws: list[RawMessage], used: list[bool] = used) -> list[Parsed]:
+        def spy(self: Workers, raws: list[RawMessage], used: list[bool] = used) -> Pending:
             out = real(self, raws)
             used.append(self._pool is not None)
             return out
 
-        monkeypatch.setattr(Workers, "parse", spy)
+        monkeypatch.setattr(Workers, "submit", spy)
         report = sync_once(app)
         assert report.fetched > 20 and any(used) == (mode == "worker")
         got[mode] = (_items(app), app.store.count("messages"), report.outcomes)
