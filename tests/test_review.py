@@ -178,3 +178,21 @@ def test_cli_review_prints_text_json_and_html(demo_dir: Path) -> None:
     assert html.output.startswith("<!DOCTYPE html>")
     bad = runner.invoke(cli, [*args[:-1], "47"], env=env)
     assert bad.exit_code != 0 and "not a week" in bad.output
+
+
+def test_the_daemon_sends_the_review_on_the_last_working_day_after_the_brief(demo_dir: Path) -> None:
+    from agent import daemon
+
+    moments = [datetime(2026, 11, 19, 8, 0, tzinfo=UTC),  # Thursday: the brief, no review
+               datetime(2026, 11, 20, 6, 0, tzinfo=UTC),  # Friday before the brief's time: nothing yet
+               datetime(2026, 11, 20, 8, 0, tzinfo=UTC),  # Friday after it: the brief, then the review
+               datetime(2026, 11, 20, 9, 0, tzinfo=UTC)]  # and never twice
+    sent = []
+    for now in moments:
+        app = App(load(demo_dir / "focusd.toml"), fixed(now))
+        assert daemon.run(app, max_cycles=1) == 0
+        sent.append(sorted(m.read_bytes().split(b"Subject: ", 1)[1].split(b"\n", 1)[0].decode()
+                           for m in (demo_dir / "outbox").glob("*.eml")))
+        app.close()
+    assert [len(s) for s in sent] == [1, 1, 3, 3]
+    assert sum("Week 47 review" in s for s in sent[2]) == 1
