@@ -55,7 +55,6 @@ else:
     import random
     import shutil
     import statistics
-    import subprocess
     import tempfile
     import time as clock
     import urllib.request
@@ -69,6 +68,7 @@ else:
 
     import icalendar
 
+    from bench.peak import measured
     from connectors import BackendEnv
     from connectors.calendar.caldav import CaldavCalendar
     from connectors.calendar.google import GoogleCalendar
@@ -376,21 +376,6 @@ def sync_requests(google: GoogleServer, radicale_server: Radicale, events: int) 
                   f"no-change sync {count() - middle} request(s) (goal 1) {again * 1000:7.1f} ms")
 
 
-# Starts one read in a child process and reports its peak RSS. The kernel carries a process's
-# high-water mark across fork and exec, so a read started straight from this bench, which holds
-# the servers and the calendar, would report the bench's size; started from this launcher, it
-# reports its own.
-_LAUNCHER = """
-import os, subprocess, sys
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-out = child.stdout.read()
-_, status, usage = os.wait4(child.pid, 0)
-sys.stderr.write(child.stderr.read().decode(errors="replace")[-600:] if status else "")
-print(out.decode().strip() or "{}")
-print(usage.ru_maxrss, status)
-"""
-
-
 def read_once(kind: str, target: str, caching: bool) -> None:
     """The child's part: one backend's first read, timed as sync then expansion, then a second
     read with no change; printed as JSON."""
@@ -411,14 +396,11 @@ def read_once(kind: str, target: str, caching: bool) -> None:
 
 def child_read(kind: str, target: str, caching: bool) -> tuple[dict[str, float], float]:
     """``read_once`` in a child process: its figures and its peak RSS in MiB."""
-    command = [sys.executable, "-c", _LAUNCHER, sys.executable, str(Path(__file__).resolve()), "--child", kind, target]
-    done = subprocess.run(command + ([] if caching else ["--no-cache"]), cwd=ROOT, capture_output=True, text=True,
-                          check=False)
-    figures, last = done.stdout.strip().rsplit("\n", 1)
-    maxrss, status = last.split()
-    if status != "0":
-        raise RuntimeError(f"the {kind} read failed: {done.stderr.strip()}")
-    return json.loads(figures), int(maxrss) / 1024
+    done = measured([sys.executable, str(Path(__file__).resolve()), "--child", kind, target]
+                    + ([] if caching else ["--no-cache"]), ROOT)
+    if done.status:
+        raise RuntimeError(f"the {kind} read failed: {done.stderr}")
+    return json.loads(done.stdout), done.peak_mib
 
 
 def first_read(google: GoogleServer, radicale_server: Radicale, ics: Path, events: int) -> None:

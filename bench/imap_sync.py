@@ -56,6 +56,7 @@ from agent.clock import fixed  # noqa: E402
 from agent.cycle import FETCH_BYTES, FETCH_LIMIT, sync_once  # noqa: E402
 from agent.settings import load  # noqa: E402
 from agent.workers import Pending, Workers  # noqa: E402
+from bench.peak import measured  # noqa: E402
 from connectors.mail.base import Batch  # noqa: E402
 from connectors.mail.imap import ImapSource  # noqa: E402
 from planner.store import Store  # noqa: E402
@@ -352,29 +353,15 @@ def poll_ms(server: Dovecot, folder: str, cursor: str, rounds: int = 20) -> floa
     return statistics.median(times) * 1000
 
 
-# Starts the sync and reports its peak RSS. The kernel carries a process's high-water mark
-# across fork and exec, so a sync started straight from this bench, which holds thousands of
-# messages, would report the bench's size; started from this small launcher, it reports its own.
-_LAUNCHER = """
-import os, subprocess, sys
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-_, status, usage = os.wait4(child.pid, 0)
-sys.stderr.write(child.stderr.read().decode(errors="replace")[-400:] if status else "")
-print(usage.ru_maxrss, status)
-"""
-
-
 def child_sync(cfg: Path) -> tuple[float, float]:
     """``focusd sync --once`` in a child process: (peak RSS in MiB, seconds)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "agent.cli", "--config", str(cfg),
-                           "sync", "--once"], cwd=ROOT, env=dict(os.environ, FOCUSD_NOW=NOW.isoformat()),
-                          capture_output=True, text=True, check=False)
+    done = measured([sys.executable, "-m", "agent.cli", "--config", str(cfg), "sync", "--once"], ROOT,
+                    env=dict(os.environ, FOCUSD_NOW=NOW.isoformat()))
     took = time.perf_counter() - start
-    maxrss, status = done.stdout.split()
-    if status != "0":
-        print(f"    focusd sync exited {status}: {done.stderr.strip()}", file=sys.stderr)
-    return int(maxrss) / 1024, took
+    if done.status:
+        print(f"    focusd sync exited {done.status}: {done.stderr}", file=sys.stderr)
+    return done.peak_mib, took
 
 
 def arrivals(server: Dovecot, app: App, rounds: int) -> list[float] | None:

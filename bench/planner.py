@@ -28,7 +28,6 @@ import json
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,6 +43,7 @@ from agent.app import App  # noqa: E402
 from agent.clock import fixed  # noqa: E402
 from agent.cycle import compose_brief, rerank  # noqa: E402
 from agent.settings import load  # noqa: E402
+from bench.peak import measured  # noqa: E402
 from connectors.types import Address, Attachment, Attendee, Event, Message, day_span  # noqa: E402
 from planner.models import KINDS, Item  # noqa: E402
 from planner.store import Store  # noqa: E402
@@ -176,29 +176,14 @@ def measure(folder: Path, repeats: int) -> None:
     app.close()
 
 
-# Starts the measuring child and reports its peak RSS. The kernel carries a process's
-# high-water mark across fork and exec, so a child started straight from this bench, which
-# built the store, would report the bench's size; started from this launcher, it reports its own.
-_LAUNCHER = """
-import os, subprocess, sys
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-out = child.stdout.read()
-_, status, usage = os.wait4(child.pid, 0)
-sys.stderr.write(child.stderr.read().decode(errors="replace")[-600:] if status else "")
-print(out.decode().strip() or "{}")
-print(usage.ru_maxrss, status)
-"""
-
-
 def child(folder: Path, repeats: int) -> tuple[dict[str, float], float]:
-    command = [sys.executable, "-c", _LAUNCHER, sys.executable, str(Path(__file__).resolve()), "--child",
-               str(folder), "--repeats", str(repeats)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    figures, last = done.stdout.strip().rsplit("\n", 1)
-    maxrss, status = last.split()
-    if status != "0":
-        raise RuntimeError(f"the measuring child failed: {done.stderr.strip()}")
-    return json.loads(figures), int(maxrss) / 1024
+    """``measure`` in a child process started from a small launcher (bench/peak.py), so that its
+    peak RSS is its own, not this bench's: its figures and that peak in MiB."""
+    done = measured([sys.executable, str(Path(__file__).resolve()), "--child", str(folder), "--repeats", str(repeats)],
+                    ROOT)
+    if done.status:
+        raise RuntimeError(f"the measuring child failed: {done.stderr}")
+    return json.loads(done.stdout), done.peak_mib
 
 
 def main() -> int:

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from planner.models import GoalProgress, Item
+from planner.priority import working_days_after
 
 SECTIONS = (("slipped", "What slipped"), ("due_next", "Due next week"),
             ("stale", "Still relevant? Reply `drop N` to let go"))
@@ -45,11 +46,6 @@ def _local_day(iso: str, tz: tzinfo) -> date | None:
         return datetime.fromisoformat(iso).astimezone(tz).date()
     except ValueError:
         return None
-
-
-def working_days_between(start: date, end: date, working: tuple[int, ...] = (0, 1, 2, 3, 4)) -> int:
-    """Working days after ``start`` up to and including ``end`` (0 when ``end`` is not later)."""
-    return sum(1 for n in range(1, (end - start).days + 1) if (start + timedelta(days=n)).weekday() in working)
 
 
 @dataclass
@@ -90,7 +86,7 @@ def gather(items: list[tuple[Item, str, str]], week: date, today: date, tz: tzin
         elif due is not None and end <= due < next_end:
             due_next.append((item, _day(due)))
         elif item.status == "open" and due is not None and due < week \
-                and working_days_between(due, today, working) > grace_days:
+                and working_days_after(due, today, working) > grace_days:
             stale.append((item, f"overdue since {_day(due)}"))
         elif item.status == "open" and touched is not None and (today - touched).days >= stale_days:
             stale.append((item, f"untouched since {_day(touched)}"))

@@ -227,6 +227,19 @@ def _due_said_at(item: Item) -> str | None:
     return item.due_said_at or item.source.get("date") or None
 
 
+def _thread_or_ids(thread_id: str, ids: list[str]) -> tuple[list[str], list[Any]]:
+    """SQL conditions (to be OR-ed) and their arguments for rows of a thread or among ids."""
+    which: list[str] = []
+    args: list[Any] = []
+    if thread_id:
+        which.append("thread_id = ?")
+        args.append(thread_id)
+    if ids:
+        which.append(f"message_id IN ({','.join('?' * len(ids))})")
+        args += ids
+    return which, args
+
+
 def _list(text: str | None) -> list[Any]:
     """A JSON list column; most are empty, and a store of thousands of items is read whole for
     each brief, so the empty ones cost no parse."""
@@ -735,16 +748,8 @@ class Store:
                          before: datetime | None = None) -> list[dict[str, Any]]:
         """Recorded, not skipped messages of ``thread_id`` or among ``message_ids``, newest first,
         with their recipients and visible text (for a one-line snippet; never logged)."""
-        ids = list(message_ids)
         where = ["coalesce(skipped, '') = ''"]
-        args: list[Any] = []
-        which = []
-        if thread_id:
-            which.append("thread_id = ?")
-            args.append(thread_id)
-        if ids:
-            which.append(f"message_id IN ({','.join('?' * len(ids))})")
-            args += ids
+        which, args = _thread_or_ids(thread_id, list(message_ids))
         if not which:
             return []
         where.append(f"({' OR '.join(which)})")
@@ -761,15 +766,8 @@ class Store:
                     name_words: Iterable[str] = (), senders: Iterable[str] = ()) -> list[dict[str, Any]]:
         """Attachments (names and sizes) of ``message_ids`` or ``thread_id``, or whose file name
         holds one of ``name_words`` and that one of ``senders`` sent; newest first."""
-        ids, words, who = list(message_ids), list(name_words), list(senders)
-        which: list[str] = []
-        args: list[Any] = []
-        if thread_id:
-            which.append("thread_id = ?")
-            args.append(thread_id)
-        if ids:
-            which.append(f"message_id IN ({','.join('?' * len(ids))})")
-            args += ids
+        words, who = list(name_words), list(senders)
+        which, args = _thread_or_ids(thread_id, list(message_ids))
         if words and who:
             which.append(f"(({' OR '.join(['filename LIKE ?'] * len(words))}) "
                          f"AND sender IN ({','.join('?' * len(who))}))")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,14 @@ def test_bench_calendar_quick_prints_every_figure() -> None:
         assert "no-change sync 1 request(s)" in line
     reads = [x for x in out.splitlines() if "occurrences" in x]
     assert len(reads) == 5 and len({x.rsplit("occurrences", 1)[1] for x in reads}) == 1  # every read found the same
+
+
+def test_bench_planner_quick_prints_each_figure() -> None:
+    """The planner bench in its small mode: the store is built, and re-rank, compose and the
+    measuring child's peak RSS are printed for it with the brief's three focus items."""
+    done = subprocess.run([sys.executable, "bench/planner.py", "--quick"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    row = next(x for x in done.stdout.splitlines() if x.strip().startswith("1,000 items, 10,000 messages"))
+    rank, compose, rss = (float(v) for v in re.findall(r"([\d.]+)(?:ms|MB)", row)[:3])
+    assert rank > 0 and compose > 0 and 10 < rss < 1000 and row.split("MB")[1].split()[0] == "3"

@@ -18,6 +18,7 @@ from agent.cycle import compose_review, send_brief, send_review, sync_once
 from agent.settings import load
 from connectors.types import Address, Message
 from planner.models import GoalProgress, Item
+from planner.priority import working_days_after
 from planner.review import (
     ReviewInput,
     compose,
@@ -25,7 +26,6 @@ from planner.review import (
     parse_week,
     to_json,
     week_of,
-    working_days_between,
 )
 from tests.conftest import DEMO_NOW
 
@@ -74,8 +74,8 @@ def test_weeks_and_working_days() -> None:
     assert parse_week("2027-W01") == date(2027, 1, 4)
     with pytest.raises(ValueError):
         parse_week("2026-47")
-    assert working_days_between(date(2026, 11, 13), FRIDAY) == 5  # Fri -> next Fri: Mon..Fri
-    assert working_days_between(FRIDAY, FRIDAY) == 0
+    assert working_days_after(date(2026, 11, 13), FRIDAY, range(5)) == 5  # Fri -> next Fri: Mon..Fri
+    assert working_days_after(FRIDAY, FRIDAY, range(5)) == 0
 
 
 def _review_input() -> ReviewInput:
