@@ -668,6 +668,9 @@ def compose_review(app: App, week: date) -> review_mod.Review:
     today = min(app.today(), week + timedelta(days=6))
     tz = app.settings.tz
     rows = app.store.items_with_times()
+    for item, _, _ in rows:
+        if item.kind == "waiting":
+            item.title = waiting_title(item)  # as the brief shows it: "Rachel: comments on the side letter"
     parts = review_mod.gather(rows, week, today, tz, stale_days=_planner_setting(app, "stale_days", 14),
                               grace_days=_planner_setting(app, "overdue_grace_days", 3),
                               working=tuple(app.settings["owner"]["working_days"]))
