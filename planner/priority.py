@@ -67,9 +67,19 @@ def _keywords_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(words) + ")") if words else None
 
 
+@lru_cache(maxsize=64)
+def _any_goal_re(goals: tuple[GoalRef, ...]) -> re.Pattern[str] | None:
+    return _keywords_re(tuple(k for g in goals for k in g.keywords))
+
+
 def matching_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
     """The heaviest goal one of whose keywords appears in the item's title, evidence or subject."""
     haystack = " ".join([item.title, item.evidence, item.source.get("subject", "")]).lower()
+    goals = tuple(goals)
+    # Most items name no goal: one search for every goal's keywords at once tells them apart.
+    anyone = _any_goal_re(goals)
+    if anyone is None or anyone.search(haystack) is None:
+        return None
     best = None
     for goal in goals:
         pattern = _keywords_re(goal.keywords)
