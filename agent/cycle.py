@@ -546,7 +546,7 @@ def compose_brief(app: App, day: date) -> Brief:
     handled = app.store.closed_since(since)
     replans = replanned(previous, _planned(app, previous, now), {i.id: i for i in items if i.id is not None}, now, tz)
     nudges = followups(items, day)
-    for item in items:
+    for item in [*items, *handled]:
         if item.kind == "waiting":
             item.title = waiting_title(item)  # shown as owed: "Rachel: comments on the side letter"
     monday = datetime.combine(day - timedelta(days=day.weekday()), datetime.min.time(), tz).astimezone(UTC).isoformat()
