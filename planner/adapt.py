@@ -94,9 +94,11 @@ _REVIEW = re.compile(
     re.I)
 # "send you the signed SOW", "have the Q3 numbers to you", "get back to you on pricing"
 _SEND = re.compile(
-    r"^(?:(?:send|get|give|have|share|forward|email|return)(?:\s+over|\s+across|\s+back)?|pull together|put together|"
+    r"^(?:(?:send|get|give|have|share|forward|email|return)(?:\s+over|\s+across)?|pull together|put together|"
     r"prepare|finish|draft|write up|dig up|find)\s+(?:you\s+|me\s+)?(?P<thing>.+?)"
     r"(?:\s+(?:to|with|over to)\s+(?:you|me))?(?:\s+by\s+.+)?$", re.I)
+# What is left once the verb is gone says nothing on its own: the title keeps its verb.
+_VAGUE = re.compile(r"^(?:it|them|this|that|these|those|back|to (?:you|me)|you|me)\b", re.I)
 _BACK = re.compile(r"^get back to (?:you|me) (?:on|about) (?P<thing>.+)$", re.I)
 
 
@@ -112,7 +114,7 @@ def _owed(item: Item) -> tuple[str, str, str]:
         return name, f"{note} on the {doc}", f"the {doc} {note}"
     if m := _BACK.match(what):
         return name, m["thing"], m["thing"]
-    if m := _SEND.match(what):
+    if (m := _SEND.match(what)) and not _VAGUE.match(m["thing"]):
         thing = m["thing"].strip()
         return name, thing, thing
     return name, what, what

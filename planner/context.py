@@ -76,18 +76,23 @@ def links(message_id: str, kind: str) -> list[Link]:
     return out
 
 
+# "Hi Elena," or "Megan,": a salutation on its own line says nothing about the message.
+_GREETING = re.compile(r"^(?:\S+\s+){0,3}\S+,$")
+
+
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    """The first line of what someone wrote, verbatim (quotes and blank lines skipped), cut at a
-    word when long."""
+    """The first line of what someone wrote, verbatim (quotes, blank lines and a salutation
+    skipped, unless the salutation is all there is), cut at a word when long."""
+    greeting = ""
     for raw in (text or "").splitlines():
         line = " ".join(raw.split())
         if not line or line.startswith(">"):
             continue
-        if len(line) <= limit:
-            return line
-        cut = line[:limit].rsplit(" ", 1)[0]
-        return cut + "…"
-    return ""
+        if _GREETING.match(line):
+            greeting = greeting or line
+            continue
+        return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + "…"
+    return greeting
 
 
 def _when(iso: str | None) -> datetime | None:

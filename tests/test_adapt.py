@@ -120,3 +120,11 @@ def test_a_passed_focus_time_is_replanned_and_said_so() -> None:
     dismissed = [Block(deck.id, tue_14, tue_14 + timedelta(minutes=90), state="dismissed")]
     assert replanned(days.store.last_sent_brief(date(2026, 11, 18)), dismissed, days.open_items(), wed_morning,
                      LONDON) == []
+
+
+def test_a_waiting_title_keeps_its_verb_when_the_rest_says_nothing_alone() -> None:
+    assert waiting_title(_item("waiting", "Follow up with Elena: get back to you")) == "Elena: get back to you"
+    assert waiting_title(_item("waiting", "Follow up with Megan: get it posted")) == "Megan: get it posted"
+    assert waiting_title(_item("waiting", "Follow up with Lee: get back to you on pricing")) == "Lee: pricing"
+    assert waiting_title(_item("waiting", "Follow up with James: send over a draft term sheet")) == \
+        "James: a draft term sheet"

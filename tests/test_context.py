@@ -159,3 +159,12 @@ def test_the_migration_keeps_old_briefs_and_tells_briefs_from_reviews(tmp_path) 
     assert store.brief(monday, "review")["lines"] == {"1": 7}
     assert store.brief(monday)["token"] == "t" * 24
     assert store.brief_by_token("r" * 24)["kind"] == "review"
+
+
+def test_a_snippet_skips_the_salutation_unless_it_is_all_there_is() -> None:
+    from planner.context import snippet
+
+    assert snippet("Megan,\n\nHere are the Q1 numbers.\n> quoted") == "Here are the Q1 numbers."
+    assert snippet("Hi Elena,\nThanks for the call, the pricing follows.") == "Thanks for the call, the pricing follows."
+    assert snippet("Perfect, thank you!") == "Perfect, thank you!"
+    assert snippet("Yes, see you then,") == "Yes, see you then,"
