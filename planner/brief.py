@@ -481,7 +481,8 @@ def _context_details(item: Item, ctx: ItemContext, inp: BriefInput) -> list[Deta
     """A focus item's context, one short line each: what was said last, who is in it, the
     latest file, the next meeting and its notes, and the ways back to the source."""
     out: list[Detail] = []
-    if ctx.latest is not None:
+    # The latest message, unless it is the item's own: its words are quoted just above.
+    if ctx.latest is not None and ctx.latest.message_id != item.message_id:
         m = ctx.latest
         # The subject is left out when it is the item's own thread's: the source line names it.
         same = _bare_subject(m.subject) == _bare_subject(item.source.get("subject", ""))

@@ -271,3 +271,13 @@ def test_weekends_asks_for_a_brief_every_day(demo_dir: Path) -> None:
     assert brief_due(app, saturday)
     assert send_brief(app, saturday.date()).outcome == "sent"
     assert len(list((demo_dir / "outbox").glob("*.eml"))) == 1
+
+
+def test_the_latest_message_is_not_shown_when_it_is_the_items_own() -> None:
+    from planner.models import ItemContext, MessageRef
+
+    def own(it: Item) -> ItemContext:
+        return ItemContext(latest=MessageRef(it.message_id, "Deck", "maria@fund.example", None, "the same words"))
+
+    text = compose(full_input(context=own)).text
+    assert "Latest:" not in text and "the same words" not in text
