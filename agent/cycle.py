@@ -79,7 +79,7 @@ class CycleReport:
                 "to two weeks ahead")
 
 
-def graph_context(app: App, proposed: dict[str, list[Item]] | None = None) -> Context:
+def graph_context(app: App, proposed: dict[int, list[Item]] | None = None) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
                    max_age=app.settings["mail"]["max_age"], fallback=app.fallback,
                    policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)),
@@ -97,7 +97,8 @@ def clash_id(message_id: str, fingerprint: str) -> str:
     return f"<{message_id.strip('<>')}.{fingerprint}@focusd.clash>"
 
 
-def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Message]:
+def _fresh(app: App, messages: list[Message], report: CycleReport,
+           proposed: dict[int, list[Item]] | None = None) -> list[Message]:
     """Messages not processed yet. A second message under a recorded Message-ID is kept under
     a derived id, never dropped: only a copy of the same message is a duplicate."""
     # id -> fingerprint of everything recorded, or accepted earlier in this call; None for a
@@ -117,6 +118,8 @@ def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Messa
             log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
             report.clashes += 1
             m.message_id = alt
+            if proposed is not None:
+                proposed.pop(id(m), None)  # its items name the old id: extracted again under the new one
         known[m.message_id] = fp
         fresh.append(m)
     return fresh
@@ -124,10 +127,10 @@ def _fresh(app: App, messages: list[Message], report: CycleReport) -> list[Messa
 
 def process_messages(app: App, messages: list[Message], report: CycleReport,
                      progress: Callable[[int], None] | None = None,
-                     proposed: dict[str, list[Item]] | None = None) -> None:
+                     proposed: dict[int, list[Item]] | None = None) -> None:
     """Run the graph over messages not yet processed, in batches. ``proposed``: what the
-    sync's worker already extracted, by Message-ID."""
-    fresh = _fresh(app, messages, report)
+    sync's worker already extracted, by the message object's id()."""
+    fresh = _fresh(app, messages, report, proposed)
     ctx = graph_context(app, proposed)
     for i in range(0, len(fresh), BATCH):
         _run_guarded(app, fresh[i : i + BATCH], ctx, report)
@@ -203,7 +206,7 @@ class _Sync:
 
     pool: ThreadPoolExecutor
     workers: Workers
-    proposed: dict[str, list[Item]] = field(default_factory=dict)
+    proposed: dict[int, list[Item]] = field(default_factory=dict)  # by id() of the message object
 
 
 def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -> tuple[Batch, Pending]:
@@ -252,7 +255,7 @@ def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
             continue
         msg.folder = folder.name
         if p.proposed is not None:
-            sync.proposed[msg.message_id] = p.proposed
+            sync.proposed[id(msg)] = p.proposed
         folder.pending.append(msg)
     return True
 
@@ -329,7 +332,7 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
         step = None if progress is None else partial(_advance, progress, done, total)
         process_messages(app, ready, report, step, sync.proposed)
         for m in ready:
-            sync.proposed.pop(m.message_id, None)  # skipped by triage, or a copy seen before
+            sync.proposed.pop(id(m), None)  # skipped by triage, or a copy seen before
         done += len(ready)
         for f in list(folders):
             if not f.pending:

@@ -43,6 +43,7 @@ class Context:
     policy: MailPolicy | None = None  # allowed lists and known correspondents; None: the defaults
     sent_folder: str | None = None  # mail from the owner's address counts as the owner's only here...
     authserv_id: str = ""  # ...or when this receiving server authenticated it
-    # Message-ID -> what the embedded extractor proposed for it in the sync's worker process
-    # (agent/workers.py); the extract node takes these instead of extracting again.
-    proposed: dict[str, list[Item]] | None = None
+    # What the embedded extractor proposed in the sync's worker process (agent/workers.py), by
+    # the message object's id(): two messages may share a Message-ID. The extract node takes
+    # these instead of extracting again.
+    proposed: dict[int, list[Item]] | None = None

@@ -126,3 +126,30 @@ def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp
         app.close()
     assert got["worker"] == got["inline"]
     assert got["worker"][0]  # items were found at all
+
+
+def test_two_messages_under_one_message_id_each_keep_their_own_items(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second, different message reusing a Message-ID in the same big batch is kept under a
+    derived id; what the worker extracted for one never goes to the other."""
+    import shutil
+
+    clash = ("From: \"Jordan Lee\" <jordan@talentbridge.example>\nTo: \"Ada Lovelace\" <ada@loom.example>\n"
+             "Subject: NDA\nDate: Tue, 17 Nov 2026 10:00:00 +0000\nMessage-ID: <m9.jordan@talentbridge.example>\n"
+             "\nHi Ada,\n\nCould you sign the mutual NDA for the Harbor intro by Monday?\n\nJordan\n")
+    got = {}
+    for mode, threshold in (("worker", 1), ("inline", 10**9)):
+        folder = tmp_path / mode
+        shutil.copytree(DEMO, folder)
+        (folder / "mail" / "cur" / "1795100000.M999P1.demo:2,S").write_text(clash)
+        monkeypatch.setattr(workers, "PARALLEL_FROM", threshold)
+        app = App(load(folder / "focusd.toml"), fixed(DEMO_NOW))
+        report = sync_once(app)
+        assert report.clashes == 1
+        got[mode] = _items(app)
+        app.close()
+    assert got["worker"] == got["inline"]
+    nda = [i for i in got["worker"] if "NDA" in i[3]]
+    feedback = [i for i in got["worker"] if "feedback on Alex" in i[3]]
+    assert len(nda) == 1 and nda[0][4].endswith("@focusd.clash>")  # under the derived id
+    assert len(feedback) == 1 and feedback[0][4] == "<m9.jordan@talentbridge.example>"

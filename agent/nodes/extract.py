@@ -35,7 +35,7 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     for msg in state["messages"]:
         if msg.message_id in skipped:
             continue
-        ready = ctx.proposed.pop(msg.message_id, None) if ctx.proposed else None
+        ready = ctx.proposed.pop(id(msg), None) if ctx.proposed else None
         try:
             proposed = ready if ready is not None else ctx.extractor.extract(msg, ctx.owner)
         except Exception as exc:
