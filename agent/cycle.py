@@ -547,7 +547,9 @@ def compose_brief(app: App, day: date) -> Brief:
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
     handled = app.store.closed_since(since)
-    replans = replanned(previous, _planned(app, previous, now), {i.id: i for i in items if i.id is not None}, now, tz)
+    # An item asked about as stale is not also said to be re-planned for today.
+    replans = [r for r in replanned(previous, _planned(app, previous, now),
+                                    {i.id: i for i in items if i.id is not None}, now, tz) if r.item_id not in asked]
     nudges = followups(items, day)
     for item in [*items, *handled]:
         if item.kind == "waiting":
@@ -636,9 +638,6 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
                 log.info("brief.in_progress", date=iso)
                 return SendResult("in_progress", brief)
             row = outbox.queue(app, mail, "brief", iso)
-            # Asked once: the brief that asks is on its way (a failed send goes again as it is).
-            app.store.mark_asked_stale([bl.item.id for bl in brief.lines
-                                        if bl.section == "stale" and bl.item is not None and bl.item.id is not None])
         shown = brief
     shown = shown or stored_brief(app, day) or compose_brief(app, day)
     done = outbox.attempt(app, row, delays)

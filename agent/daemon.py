@@ -19,7 +19,8 @@ import signal
 import socket
 import threading
 import time
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime
 from types import FrameType
 
 import structlog
@@ -59,11 +60,19 @@ def brief_due(app: App, now: datetime) -> bool:
     return not (existing and existing["sent_at"]) and app.store.outbox_row("brief", now.date().isoformat()) is None
 
 
+def last_working_day(day: date, working: Collection[int]) -> bool:
+    """Whether ``day`` ends the owner's working week: a working day whose next day is not one
+    (Thursday for Sunday to Thursday), or Sunday for one who works every day."""
+    days = set(working)
+    if day.weekday() not in days:
+        return False
+    return (day.weekday() + 1) % 7 not in days or (len(days) == 7 and day.weekday() == 6)
+
+
 def review_due(app: App, now: datetime) -> bool:
     """The weekly review goes on the week's last working day, once that day's brief is sent."""
     day = now.date()
-    working = app.settings["owner"]["working_days"]
-    if not working or day.weekday() != max(working) or now.time() < app.settings["brief"]["time"]:
+    if not last_working_day(day, app.settings["owner"]["working_days"]) or now.time() < app.settings["brief"]["time"]:
         return False
     brief = app.store.brief(day)
     week = week_of(day)

@@ -15,6 +15,7 @@ brief goes to the owner). Found, the row is settled as sent; so a brief goes at 
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable
@@ -155,7 +156,17 @@ def _settle(app: App, row: dict[str, Any], via: str) -> None:
     with app.store.write():
         app.store.outbox_done(row["id"], "sent", via=via)
         if row["kind"] in ("brief", "review"):  # a review is kept beside the briefs, keyed by its Monday
-            app.store.mark_brief_sent(date.fromisoformat(row["key"]), via, kind=row["kind"])
+            day = date.fromisoformat(row["key"])
+            app.store.mark_brief_sent(day, via, kind=row["kind"])
+            # The stale items it asks about are asked once it is delivered: never twice, and not
+            # at all when it expires unsent.
+            app.store.mark_asked_stale(_stale_ids(app.store.brief(day, row["kind"])))
+
+
+def _stale_ids(sent: dict[str, Any] | None) -> list[int]:
+    """The items a brief as sent asked about under "Still relevant?"."""
+    data = json.loads(sent["json"]) if sent and sent.get("json") else {}
+    return [int(row["id"]) for row in data.get("stale", []) if row.get("id") is not None]
 
 
 def _already_delivered(app: App, row: dict[str, Any]) -> bool | None:

@@ -5,6 +5,7 @@ planner adapts shows in the brief as the owner reads it."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -102,3 +103,34 @@ def test_the_weekly_progress_line_names_what_moved(demo_dir: Path) -> None:
     assert "Goals this week" in brief.text
     line = next(x for x in brief.text.splitlines() if x.startswith("Close the seed round:"))
     assert "Next: Send Maria the updated deck with the Q3 numbers." in line
+
+
+def test_a_brief_that_never_went_out_asks_its_stale_question_again(demo_dir: Path) -> None:
+    owner = Owner(demo_dir)
+    owner.send()
+    owner.morning(days=15)
+    outbox = demo_dir / "outbox"
+    shutil.rmtree(outbox)
+    outbox.write_text("not a folder")  # every send fails, all day
+    failed = send_brief(owner.app, owner.app.today())
+    assert failed.outcome == "failed"
+    first = {bl.item.id for bl in failed.brief.lines if bl.section == "stale"}
+    assert first
+    outbox.unlink()
+    outbox.mkdir()
+    owner.morning(days=3)  # Monday: the unsent brief has expired; today's asks the same question
+    sync_once(owner.app)
+    again = owner.send()
+    assert first <= {bl.item.id for bl in again.lines if bl.section == "stale"}
+
+
+def test_an_item_asked_about_is_not_also_said_to_be_replanned(demo_dir: Path) -> None:
+    owner = Owner(demo_dir)
+    first = owner.send()
+    deck = next(bl.item for bl in first.lines if bl.section == "focus" and bl.item is not None)
+    assert "Suggested time" in first.text  # the deck had a focus time in that brief
+    owner.app.store.db.execute("UPDATE items SET updated_at = '2026-10-01T09:00:00+00:00' WHERE id = ?", [deck.id])
+    owner.morning()  # its time passed unused, and it has not been touched for weeks
+    brief = owner.brief()
+    assert deck.id in {bl.item.id for bl in brief.lines if bl.section == "stale" and bl.item is not None}
+    assert f"Re-planned: {deck.title}:" not in brief.text

@@ -198,3 +198,13 @@ def test_the_daemon_sends_the_review_on_the_last_working_day_after_the_brief(dem
         app.close()
     assert [len(s) for s in sent] == [1, 1, 3, 3]
     assert sum("Week 47 review" in s for s in sent[2]) == 1
+
+
+def test_the_last_working_day_is_the_one_before_a_day_off() -> None:
+    from agent.daemon import last_working_day
+
+    week = [date(2026, 11, 16) + timedelta(days=n) for n in range(7)]  # Mon .. Sun
+    assert [d.strftime("%a") for d in week if last_working_day(d, range(5))] == ["Fri"]
+    assert [d.strftime("%a") for d in week if last_working_day(d, [6, 0, 1, 2, 3])] == ["Thu"]
+    assert [d.strftime("%a") for d in week if last_working_day(d, range(7))] == ["Sun"]
+    assert [d.strftime("%a") for d in week if last_working_day(d, [0, 2, 4])] == ["Mon", "Wed", "Fri"]
