@@ -293,7 +293,8 @@ def compose(inp: BriefInput) -> Brief:
     tomorrow = _meetings(inp, inp.tomorrow)
 
     lines: list[BriefLine] = []
-    index = _ItemWords(inp.items)
+    # A meeting names the brief's own lines it relates to: what to have in mind walking in.
+    index = _ItemWords([*focus, *due_soon, *waiting[:MAX_PER_SECTION], *blockers, *inp.stale])
     n = 0
     for item in focus:
         n += 1

@@ -11,6 +11,7 @@ Apple Mail; otherwise none. The plain Message-ID is always given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -103,7 +104,7 @@ def _when(iso: str | None) -> datetime | None:
 
 
 def item_context(store: Store, item: Item, now: datetime, owner_email: str, mail_kind: str = "",
-                 upcoming: list[Event] | None = None) -> ItemContext:
+                 upcoming: Iterable[Event] | None = None) -> ItemContext:
     """What the brief shows beside ``item``: the latest related message with a snippet, the
     thread's people, the newest related attachment, the next related meeting with its notes,
     and links back to the source. Nothing later than ``now`` is used. ``upcoming``: the events
@@ -145,7 +146,7 @@ def item_context(store: Store, item: Item, now: datetime, owner_email: str, mail
 
 
 def next_meeting(store: Store, now: datetime, people: list[str], words: list[str], owner: str,
-                 upcoming: list[Event] | None = None) -> Meeting | None:
+                 upcoming: Iterable[Event] | None = None) -> Meeting | None:
     """The first meeting from ``now`` on (within :data:`MEETING_HORIZON`) that one of ``people``
     attends, or whose title or notes name one of ``words``; focus blocks are not meetings."""
     who = set(people)

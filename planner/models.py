@@ -118,7 +118,7 @@ class Meeting:
     location: str = ""
     description: str = ""
     response: str = ""  # the owner's: accepted, declined, tentative, needs-action; "" when not invited
-    related: list[int] = field(default_factory=list)  # open items with the same people or topic
+    related: list[int] = field(default_factory=list)  # the brief's items with the same people or topic
 
 
 @dataclass

@@ -55,6 +55,7 @@ def demoted(item: Item, known: Callable[[str], bool]) -> bool:
     return bool(sender) and not item.pinned and not known(sender) and promotional(item.source.get("subject", ""))
 
 
+@lru_cache(maxsize=4096)
 def display_name(address: str) -> str:
     local = address.split("@")[0]
     return re.split(r"[._+-]", local)[0].capitalize() if local else "someone"

@@ -246,6 +246,23 @@ def _list(text: str | None) -> list[Any]:
     return [] if not text or text == "[]" else list(json.loads(text))
 
 
+# What an Item is read from, in order: the many-item reads (a re-rank, a brief) take every open
+# item, so they select these columns and build each Item from its tuple.
+_ITEM_COLUMNS = ("id, kind, title, owner, counterparty, due, due_said_at, status, score, reasons, evidence, "
+                 "source, thread_id, goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions")
+
+
+def _item_from_tuple(r: tuple[Any, ...]) -> Item:
+    (id_, kind, title, owner, counterparty, due, due_said_at, status, score, reasons, evidence, source, thread_id,
+     goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions) = r
+    parts = [(reason, points) for reason, points in _list(contributions)]
+    return Item(kind=kind, title=title, evidence=evidence, source=json.loads(source or "{}"), thread_id=thread_id or "",
+                owner=owner, counterparty=counterparty or "", due=due, due_said_at=due_said_at, id=id_, status=status,
+                score=score, reasons=[reason for reason, _ in parts] if parts else _list(reasons), goal=goal,
+                blocks=_list(blocks), blocked_by=_list(blocked_by), snoozed_until=snoozed_until, pinned=bool(pinned),
+                notes=_list(notes), contributions=parts)
+
+
 def _item_from_row(row: dict[str, Any]) -> Item:
     # Scored items keep their reasons twice, alone and with their points (set_scores writes both).
     parts = [(r, p) for r, p in _list(row.get("contributions"))]
@@ -438,17 +455,11 @@ class Store:
 
     # -- items -------------------------------------------------------------------------------
 
-    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        """Rows as dicts, read straight off the cursor: the item reads of a re-rank and of a
-        brief take every open item, and sqlite-utils' generic reader costs more than the query."""
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, r, strict=True)) for r in cursor]
-
     def items(self, statuses: Iterable[str] = ("open",)) -> list[Item]:
         st = list(statuses)
         marks = ",".join("?" * len(st))
-        return [_item_from_row(r) for r in self._rows(f"SELECT * FROM items WHERE status IN ({marks}) ORDER BY id", st)]
+        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE status IN ({marks}) ORDER BY id", st)
+        return [_item_from_tuple(r) for r in rows]
 
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
@@ -475,12 +486,12 @@ class Store:
         marks = ",".join("?" * len(st))
         last = 0
         while True:
-            rows = self._rows(f"SELECT * FROM items WHERE status IN ({marks}) AND id > ? ORDER BY id LIMIT ?",
-                              [*st, last, chunk])
+            rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE status IN ({marks}) AND id > ? "
+                                   "ORDER BY id LIMIT ?", [*st, last, chunk]).fetchall()
             if not rows:
                 return
-            yield from (_item_from_row(r) for r in rows)
-            last = rows[-1]["id"]
+            yield from (_item_from_tuple(r) for r in rows)
+            last = rows[-1][0]
 
     def items_version(self) -> int:
         """Moves whenever an item is added, removed, or changed in a way its score depends on."""
