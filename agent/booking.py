@@ -152,7 +152,7 @@ def _book(app: App, report: BookReport) -> None:
     # writes: a block taken off must not hold its time, one just booked must not look deleted.
     # A tagged event with guests is a meeting (an invitation can carry any tag): it holds no
     # item's focus time.
-    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end)
+    calendar_blocks = {e.uid: e for e in app.store.events(window_start, window_end, blocks_only=True)
                        if e.focusd_item is not None and not e.attendees}
     # A block booked after the calendar was last read (by another process, between its read and
     # this one) is not missing from the calendar: it is not in the copy read yet.
@@ -278,7 +278,7 @@ def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> lis
     known = {b.uid for b in stored if b.uid}
     # focusd's blocks on the calendar that the day's stored ones are not: the owner moved them
     # here from another day, or to another day; either way their item has its time.
-    elsewhere = [e for e in app.store.events(now, max(window_end, end))
+    elsewhere = [e for e in app.store.events(now, max(window_end, end), blocks_only=True)
                  if e.focusd_item is not None and not e.attendees and e.uid not in known and e.end > now]
     have = {b.item_id for b in stored} | {e.focusd_item for e in elsewhere}
     wanted = [i.id for i in top if i.id is not None and i.id not in have]

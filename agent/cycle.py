@@ -34,7 +34,7 @@ from planner import review as review_mod
 from planner.adapt import followups, replanned, stale_items, waiting_title
 from planner.context import MEETING_HORIZON, item_context, mail_kind
 from planner.models import Block, Brief, Item
-from planner.priority import GoalRef, Scored, Weights, explain, ordered, rank, with_blocking
+from planner.priority import GoalRef, Goals, Scored, Weights, explain, ordered, rank, with_blocking
 from planner.progress import goal_progress, progress_from
 
 log = structlog.get_logger(__name__)
@@ -418,11 +418,31 @@ def _ranked(app: App, mark: dict[str, Any]) -> bool:
     return last is not None and {k: last.get(k) for k in mark} == mark
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused. A re-rank and a brief read every open item: tens
+    of thousands of short-lived objects and no reference cycles, which reference counting frees
+    as usual; on a store of 10,000 open items the collector's passes over them cost a sixth of
+    a brief's time (bench/planner.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def rerank(app: App) -> None:
     """Score every open item again, unless nothing a score depends on changed since the last
     time: the day, the goals, the ``[planner]`` weights and the items (the store counts changes
     to them). Items are read a chunk at a time and only the scores that moved are written; what
     an item blocks counts once every open item has its own score."""
+    with _collector_paused():
+        _rerank(app)
+
+
+def _rerank(app: App) -> None:
     sync_goals(app)
     today = app.today()
     app.store.wake_snoozed(today)
@@ -433,6 +453,7 @@ def rerank(app: App) -> None:
     if _ranked(app, mark):
         return
     touched = app.store.touched()
+    matcher = Goals(refs)
     scored: dict[int, Scored] = {}
     titles: dict[int, str] = {}
     blockers: dict[int, Item] = {}  # scored last: their points depend on what they block
@@ -440,7 +461,7 @@ def rerank(app: App) -> None:
     for item in app.store.iter_items(("open",), RERANK_CHUNK):
         if item.id is None:
             continue
-        new = explain(item, refs, today, weights, open_ids=touched, touched=touched)
+        new = explain(item, matcher, today, weights, open_ids=touched, touched=touched)
         scored[item.id] = Scored(new.points, [], None)  # only the points count for what blocks it
         titles[item.id] = item.title
         if item.blocks:
@@ -529,21 +550,6 @@ class _Upcoming:
 def _overlapping(events: list[Event], start: datetime, end: datetime) -> list[Event]:
     """The events overlapping [start, end), as ``Store.events`` would read them."""
     return [e for e in events if e.start < end and e.end > start]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused. Composing a brief reads every open item: tens of
-    thousands of short-lived objects and no reference cycles, which reference counting frees
-    as usual; on a store of 10,000 open items the collector's passes over them cost a sixth of
-    the time (bench/planner.py)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def compose_brief(app: App, day: date) -> Brief:

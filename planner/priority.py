@@ -68,22 +68,29 @@ def _keywords_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(words) + ")") if words else None
 
 
-@lru_cache(maxsize=64)
-def _any_goal_re(goals: tuple[GoalRef, ...]) -> re.Pattern[str] | None:
-    return _keywords_re(tuple(k for g in goals for k in g.keywords))
+class Goals(tuple[GoalRef, ...]):
+    """The goals an item is matched against, with their keyword patterns compiled once: a
+    re-rank matches every open item against the same goals."""
+
+    any: re.Pattern[str] | None
+    patterns: list[tuple[GoalRef, re.Pattern[str] | None]]
+
+    def __new__(cls, goals: Iterable[GoalRef]) -> Goals:
+        self = super().__new__(cls, goals)
+        # Most items name no goal: one search for every goal's keywords at once tells them apart.
+        self.any = _keywords_re(tuple(k for g in self for k in g.keywords))
+        self.patterns = [(g, _keywords_re(g.keywords)) for g in self]
+        return self
 
 
 def matching_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
     """The heaviest goal one of whose keywords appears in the item's title, evidence or subject."""
     haystack = " ".join([item.title, item.evidence, item.source.get("subject", "")]).lower()
-    goals = tuple(goals)
-    # Most items name no goal: one search for every goal's keywords at once tells them apart.
-    anyone = _any_goal_re(goals)
-    if anyone is None or anyone.search(haystack) is None:
+    matcher = goals if isinstance(goals, Goals) else Goals(goals)
+    if matcher.any is None or matcher.any.search(haystack) is None:
         return None
     best = None
-    for goal in goals:
-        pattern = _keywords_re(goal.keywords)
+    for goal, pattern in matcher.patterns:
         hit = pattern is not None and pattern.search(haystack) is not None
         if hit and (best is None or goal.weight > best.weight):
             best = goal
@@ -156,6 +163,7 @@ def working_days_after(start: date, end: date, working_days: Iterable[int]) -> i
                                    for i in range(1, rest + 1))
 
 
+@lru_cache(maxsize=1024)
 def since(day: date, today: date) -> str:
     """"Fri" within the last week, else "13 Nov": how a past date reads in a reason."""
     return day.strftime("%a") if (today - day).days < 7 else f"{day.day} {day.strftime('%b')}"
@@ -176,18 +184,42 @@ def _due_points(left: int, w: Weights) -> float:
 
 
 def _message_day(item: Item) -> date | None:
+    return _local_day(item.source.get("date", ""))
+
+
+@lru_cache(maxsize=8192)
+def _local_day(stamp: str) -> date | None:
+    """The day of a message's date in its own offset; None when it is no date."""
     try:
-        return datetime.fromisoformat(item.source.get("date", "")).date()
+        return datetime.fromisoformat(stamp).date()
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4096)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
+
+
+@lru_cache(maxsize=4096)
+def _due_reason(due: date, left: int) -> str:
+    """How a due date ``left`` days ahead reads: "due tomorrow", "due in 4 days", "due Mon 30 Nov"."""
+    return {0: "due today", 1: "due tomorrow"}.get(left) or (
+        f"due in {_days(left)}" if left <= 7 else f"due {due:%a} {due.day} {due:%b}")
 
 
 def touched_day(item: Item, touched: Mapping[int, str] | None = None) -> date | None:
     """The day ``item`` was last touched: the store's stamp when given, else its message's date."""
     stamp = (touched or {}).get(item.id or 0)
     if stamp:
-        return datetime.fromisoformat(stamp).date()
+        return _stamp_day(stamp)
     return _message_day(item)
+
+
+@lru_cache(maxsize=8192)
+def _stamp_day(stamp: str) -> date:
+    """The day of a store stamp (UTC): many items share one, and a re-rank reads every one."""
+    return datetime.fromisoformat(stamp).date()
 
 
 def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights = DEFAULT_WEIGHTS, *,
@@ -210,7 +242,7 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
         add(f"goal: {goal.title}", goal.weight * w.goal)
         if goal.deadline is not None and 0 <= (goal.deadline - today).days <= w.goal_deadline_days:
             add(f"goal deadline in {_days((goal.deadline - today).days)}", w.goal_deadline)
-    due = item.due_date()
+    due = _day(item.due[:10]) if item.due else None
     if due is not None:
         left = (due - today).days
         if left < 0 and past_grace(item, today, w):
@@ -218,9 +250,7 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
         elif left < 0:
             add(f"overdue since {since(due, today)}", w.due_today + w.overdue_per_day * min(-left, w.overdue_max_days))
         else:
-            when = {0: "due today", 1: "due tomorrow"}.get(left) or (
-                f"due in {_days(left)}" if left <= 7 else f"due {due:%a} {due.day} {due:%b}")
-            add(when, _due_points(left, w))
+            add(_due_reason(due, left), _due_points(left, w))
     name = display_name(item.counterparty)
     if item.counterparty and item.kind in ("request", "commitment"):
         asked = _message_day(item)
@@ -287,7 +317,7 @@ def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
     ``items`` are taken as the open ones: what they block and what blocks them is read among
     them. With ``known`` (whether the owner knows a sender), a stranger's promotional items come
     last. ``touched``: item id -> when the store last changed it, for staleness."""
-    goals = list(goals)
+    goals = Goals(goals)
     out = list(items)
     open_ids = {i.id for i in out if i.id is not None}
     scored = {i.id if i.id is not None else -n: explain(i, goals, today, weights, open_ids=open_ids, touched=touched)

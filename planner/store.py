@@ -568,10 +568,11 @@ class Store:
                 "description": e.description, "location": e.location, "busy": int(e.busy),
             } for e in events), pk="key")
 
-    def events(self, start: datetime, end: datetime) -> list[Event]:
-        """Events overlapping [start, end) as the last calendar sync saw them (times in UTC)."""
-        rows = self.db.table("events").rows_where("start < ? AND end > ?", [_iso(end), _iso(start)],
-                                                  order_by="start, key")
+    def events(self, start: datetime, end: datetime, blocks_only: bool = False) -> list[Event]:
+        """Events overlapping [start, end) as the last calendar sync saw them (times in UTC);
+        with ``blocks_only``, only focusd's focus blocks."""
+        where = "start < ? AND end > ?" + (" AND focusd_item IS NOT NULL" if blocks_only else "")
+        rows = self.db.table("events").rows_where(where, [_iso(end), _iso(start)], order_by="start, key")
         return [Event(uid=r["uid"], title=r["title"], start=datetime.fromisoformat(r["start"]),
                       end=datetime.fromisoformat(r["end"]), all_day=bool(r["all_day"]),
                       attendees=[Attendee(**a) for a in json.loads(r["attendees"] or "[]")],
