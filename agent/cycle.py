@@ -34,7 +34,17 @@ from planner import review as review_mod
 from planner.adapt import followups, replanned, stale_items, waiting_title
 from planner.context import MEETING_HORIZON, item_context, mail_kind
 from planner.models import Block, Brief, Item
-from planner.priority import GoalRef, Goals, Scored, Weights, explain, ordered, rank, with_blocking
+from planner.priority import (
+    GoalRef,
+    Goals,
+    Scored,
+    Weights,
+    explain,
+    ordered,
+    rank,
+    with_blocking,
+    with_goal_blocking,
+)
 from planner.progress import goal_progress, progress_from
 
 log = structlog.get_logger(__name__)
@@ -457,6 +467,7 @@ def _rerank(app: App) -> None:
     scored: dict[int, Scored] = {}
     titles: dict[int, str] = {}
     blockers: dict[int, Item] = {}  # scored last: their points depend on what they block
+    best: dict[str, float] = {}  # each goal's best score among items that are no blockers
     moved: list[tuple[int, float, list[tuple[str, float]], str | None]] = []
     for item in app.store.iter_items(("open",), RERANK_CHUNK):
         if item.id is None:
@@ -464,7 +475,9 @@ def _rerank(app: App) -> None:
         new = explain(item, matcher, today, weights, open_ids=touched, touched=touched)
         scored[item.id] = Scored(new.points, [], None)  # only the points count for what blocks it
         titles[item.id] = item.title
-        if item.blocks:
+        if item.kind != "blocker" and new.goal and new.points > best.get(new.goal, float("-inf")):
+            best[new.goal] = new.points
+        if item.blocks or item.kind == "blocker":
             scored[item.id] = new
             blockers[item.id] = item
         elif new != (item.score, item.contributions, item.goal):
@@ -472,7 +485,9 @@ def _rerank(app: App) -> None:
         if len(moved) >= RERANK_CHUNK:
             app.store.set_scores(moved)
             moved = []
-    lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items()}, titles, weights)
+    lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items() if b.blocks}, titles, weights)
+    lifted |= with_goal_blocking({i: lifted.get(i, scored[i]) for i, b in blockers.items() if b.kind == "blocker"},
+                                 best, weights)
     for item_id, item in blockers.items():
         new = lifted.get(item_id, scored[item_id])
         if new != (item.score, item.contributions, item.goal):

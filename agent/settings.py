@@ -244,7 +244,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "waiting_per_day": Key((int, float), 0.1, "Points per day they have waited beyond the first, up to "
                                "14 days.", bounds=(0, 100)),
         "late": Key((int, float), 1.0, "Points when what is owed to you is overdue.", bounds=(0, 100)),
-        "blocking": Key((int, float), 1.0, "Points an item gets above the best open item it blocks.",
+        "blocking": Key((int, float), 1.0, "Points an item gets above the best open item it blocks, or a blocker above "
+                        "the best item of the goal it stands in the way of.",
                         bounds=(0, 100)),
         "blocked": Key((int, float), 1.0, "Points taken off an item while an open item blocks it.", bounds=(0, 100)),
         "stale": Key((int, float), 1.0, "Points taken off an item untouched for stale_days.", bounds=(0, 100)),

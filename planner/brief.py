@@ -22,6 +22,7 @@ import jinja2
 
 from connectors.types import Event
 from planner.models import (
+    GENERIC_MEETING_WORDS,
     Block,
     Brief,
     BriefLine,
@@ -86,7 +87,10 @@ def _why(item: Item) -> str:
     goal: list[str] = []
     people: list[str] = []
     rest: list[str] = []
+    blocked = [r[len("blocks "):] for r in item.reasons if r.startswith("blocks “")]
     for r in item.reasons:
+        if r.startswith("goal: ") and f"“{r[6:]}”" in blocked:
+            continue  # "it blocks “Close the round”" says more than "moves it forward"
         if r.startswith(("due ", "overdue")):
             urgency.append(r)
         elif r.startswith("goal: "):
@@ -95,6 +99,10 @@ def _why(item: Item) -> str:
             goal.append(f"(goal due in {r[len('goal deadline in '):]})")
         elif r.endswith((" is waiting", " is late")):
             people.append(r)
+        elif r.startswith("blocks “"):
+            rest.append(f"it blocks {r[len('blocks '):]}")
+        elif r == "it blocks other work" and blocked:
+            continue  # named just above
         elif r in ("you promised it", "it blocks other work", "pinned for today"):
             rest.append({"pinned for today": "you pinned it for today"}.get(r, r))
     clauses = [*urgency, " ".join(goal), *people, *rest]
@@ -130,10 +138,6 @@ def _due_text(item: Item, day: date) -> str:
     return f"due {due.strftime('%a %d %b')}"
 
 
-_GENERIC_MEETING_WORDS = frozenset("call with meeting sync team standup stand weekly daily review check "
-                                   "update prep planning round moved".split())
-
-
 class _ItemWords:
     """The open items by the people in them and by the words of their title and subject, built
     once per brief: a day of meetings is matched against thousands of items in a few lookups."""
@@ -167,7 +171,7 @@ def _related_to_meeting(event: Event, index: _ItemWords, owner_domain: str) -> l
 
 
 def _topic_words(title: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]{4,}", title.lower())) - _GENERIC_MEETING_WORDS
+    return set(re.findall(r"[a-z0-9]{4,}", title.lower())) - GENERIC_MEETING_WORDS
 
 
 def meeting(event: Event, items: list[Item] | _ItemWords, owner_email: str) -> Meeting:

@@ -17,7 +17,15 @@ from typing import Any
 from urllib.parse import quote
 
 from connectors.types import Event
-from planner.models import AttachmentRef, Item, ItemContext, Link, Meeting, MessageRef
+from planner.models import (
+    GENERIC_MEETING_WORDS,
+    AttachmentRef,
+    Item,
+    ItemContext,
+    Link,
+    Meeting,
+    MessageRef,
+)
 from planner.store import Store
 
 _STOP = frozenset("the a an to of for and or on in by with from me you your my our us it this that "
@@ -150,7 +158,7 @@ def next_meeting(store: Store, now: datetime, people: list[str], words: list[str
     """The first meeting from ``now`` on (within :data:`MEETING_HORIZON`) that one of ``people``
     attends, or whose title or notes name one of ``words``; focus blocks are not meetings."""
     who = set(people)
-    topic = [w for w in words if len(w) >= 4]
+    topic = [w for w in words if len(w) >= 4 and w not in GENERIC_MEETING_WORDS]
     for ev in upcoming if upcoming is not None else store.events(now, now + MEETING_HORIZON):
         if ev.is_focus_block or ev.start < now:
             continue

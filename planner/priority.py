@@ -310,6 +310,33 @@ def with_blocking(scored: Mapping[int, Scored], blocks: Mapping[int, Iterable[in
     return out
 
 
+def with_goal_blocking(blockers: Mapping[int, Scored], best: Mapping[str, float],
+                       weights: Weights = DEFAULT_WEIGHTS) -> dict[int, Scored]:
+    """A blocker that stands in a goal's way ranks ``blocking`` points above the goal's best
+    open item, with the reason naming the goal: "blocks “Close the seed round”". ``blockers``
+    are the open items of kind blocker (id -> score so far), ``best`` each goal's best score
+    among its other open items. Returns only the scores that changed."""
+    out: dict[int, Scored] = {}
+    if not weights.blocking:
+        return out
+    for item_id, own in blockers.items():
+        top = best.get(own.goal or "")
+        if own.goal and top is not None and own.points < top + weights.blocking:
+            lift = top - own.points + weights.blocking
+            out[item_id] = Scored(round(own.points + lift, 2),
+                                  [*own.contributions, (f"blocks “{own.goal}”", round(lift, 2))], own.goal)
+    return out
+
+
+def goal_best(scored: Iterable[tuple[str, Scored]]) -> dict[str, float]:
+    """Each goal's best score among (kind, score) pairs of open items that are no blockers."""
+    best: dict[str, float] = {}
+    for kind, s in scored:
+        if kind != "blocker" and s.goal and s.points > best.get(s.goal, float("-inf")):
+            best[s.goal] = s.points
+    return best
+
+
 def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
          known: Callable[[str], bool] | None = None, weights: Weights = DEFAULT_WEIGHTS,
          touched: Mapping[int, str] | None = None) -> list[Item]:
@@ -322,8 +349,11 @@ def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
     open_ids = {i.id for i in out if i.id is not None}
     scored = {i.id if i.id is not None else -n: explain(i, goals, today, weights, open_ids=open_ids, touched=touched)
               for n, i in enumerate(out, 1)}
+    keys = {id(i): i.id if i.id is not None else -n for n, i in enumerate(out, 1)}
+    best = goal_best((i.kind, scored[keys[id(i)]]) for i in out)  # their own scores, as a re-rank has them
     blocks = {i.id: i.blocks for i in out if i.id is not None and i.blocks}
     scored |= with_blocking(scored, blocks, {i.id: i.title for i in out if i.id is not None}, weights)
+    scored |= with_goal_blocking({keys[id(i)]: scored[keys[id(i)]] for i in out if i.kind == "blocker"}, best, weights)
     for n, item in enumerate(out, 1):
         s = scored[item.id if item.id is not None else -n]
         item.score, item.contributions, item.goal = s.points, s.contributions, s.goal

@@ -155,3 +155,20 @@ def test_when_a_blocker_clears_what_it_blocked_rises() -> None:
     assert [i.id for i in before] == [2, 3, 1]
     after = rank([replace(i) for i in (deck, memo)], [], TODAY + timedelta(days=1))  # legal is done
     assert [i.id for i in after] == [1, 3] and not any(r.startswith("blocked") for r in after[0].reasons)
+
+
+def test_a_blocker_in_a_goals_way_ranks_above_the_goals_best_item() -> None:
+    deck = item(title="Send the deck", due="2026-11-20", n=1)
+    legal = item(kind="blocker", title="Unblock: the investor's legal review of the deck", n=2)
+    other = item(title="Book travel", due="2026-11-19", n=3)
+    ranked = rank([deck, legal, other], [SEED], TODAY)
+    assert [i.id for i in ranked][:2] == [2, 1]
+    lift = dict(legal.contributions)["blocks “Close the seed round”"]
+    assert legal.score == pytest.approx(deck.score + DEFAULT_WEIGHTS.blocking) and lift > 0
+    # Without the weight, nothing lifts it, and its own points leave it below the deck.
+    flat = rank([replace(deck), replace(legal), replace(other)], [SEED], TODAY, weights=replace(DEFAULT_WEIGHTS, blocking=0))
+    assert [i.id for i in flat][0] == 1 and not any(r.startswith("blocks") for r in flat[1].reasons + flat[2].reasons)
+    # A blocker of no goal, or of a goal with no other open item, keeps its own points.
+    alone = item(kind="blocker", title="Unblock: the venue contract", n=4)
+    rank([alone, other], [SEED], TODAY)
+    assert not any(r.startswith("blocks") for r in alone.reasons)

@@ -112,3 +112,20 @@ def test_rerank_keeps_every_reason_with_its_points_and_lifts_a_blocker(demo_dir:
     first = next(r for r in rows if r["id"] == top.id)
     assert first["score"] == cleared.score and first["contributions"] == [
         {"reason": r, "points": p} for r, p in cleared.contributions]
+
+
+def test_the_stored_ranking_is_the_one_a_brief_would_work_out(demo_dir: Path) -> None:
+    """The cycle's re-rank (stored scores) and ranking afresh agree on every open item of the
+    demo week, goal blockers included, so a brief may use either."""
+    from agent.clock import fixed
+    from agent.cycle import correspondents, goals, planner_weights, rerank, sync_once
+    from planner.priority import rank
+
+    app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
+    sync_once(app)
+    rerank(app)
+    stored = {i.id: (i.score, i.contributions, i.goal) for i in app.store.items()}
+    fresh = rank(app.store.items(), goals(app), app.today(), known=correspondents(app).known,
+                 weights=planner_weights(app), touched=app.store.touched())
+    assert {i.id: (i.score, i.contributions, i.goal) for i in fresh} == stored
+    assert any(r.startswith("blocks “") for _, (_, parts, _) in stored.items() for r, _ in parts)
