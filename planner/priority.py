@@ -79,7 +79,8 @@ class Goals(tuple[GoalRef, ...]):
         self = super().__new__(cls, goals)
         # Most items name no goal: one search for every goal's keywords at once tells them apart.
         self.any = _keywords_re(tuple(k for g in self for k in g.keywords))
-        self.patterns = [(g, _keywords_re(g.keywords)) for g in self]
+        # Heaviest first (ties in their order): the first goal named is the one that counts.
+        self.patterns = [(g, _keywords_re(g.keywords)) for g in sorted(self, key=lambda g: -g.weight)]
         return self
 
 
@@ -89,12 +90,10 @@ def matching_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
     matcher = goals if isinstance(goals, Goals) else Goals(goals)
     if matcher.any is None or matcher.any.search(haystack) is None:
         return None
-    best = None
     for goal, pattern in matcher.patterns:
-        hit = pattern is not None and pattern.search(haystack) is not None
-        if hit and (best is None or goal.weight > best.weight):
-            best = goal
-    return best
+        if pattern is not None and pattern.search(haystack) is not None:
+            return goal
+    return None
 
 
 def _days(n: int) -> str:
@@ -129,6 +128,10 @@ class Weights:
     snoozed: float = 10.0
     working_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday is 0: the owner's, for the grace
 
+    @property
+    def working_set(self) -> frozenset[int]:
+        return frozenset(self.working_days)
+
     @classmethod
     def from_settings(cls, planner: Mapping[str, Any], working_days: Iterable[int] = (0, 1, 2, 3, 4)) -> Weights:
         """Weights from the ``[planner]`` section and ``[owner].working_days``."""
@@ -154,7 +157,11 @@ class Scored(NamedTuple):
 
 def working_days_after(start: date, end: date, working_days: Iterable[int]) -> int:
     """Working days in (start, end]: how long an item due ``start`` has been overdue on ``end``."""
-    days = set(working_days)
+    return _working_days_after(start, end, frozenset(working_days))
+
+
+@lru_cache(maxsize=4096)
+def _working_days_after(start: date, end: date, days: frozenset[int]) -> int:
     span = (end - start).days
     if span <= 0:
         return 0
@@ -171,9 +178,9 @@ def since(day: date, today: date) -> str:
 
 def past_grace(item: Item, today: date, weights: Weights = DEFAULT_WEIGHTS) -> bool:
     """Whether ``item`` has been overdue longer than the grace: it gives way and is asked about."""
-    due = item.due_date()
+    due = _day(item.due[:10]) if item.due else None
     return (due is not None and due < today and item.kind != "waiting"
-            and working_days_after(due, today, weights.working_days) > weights.overdue_grace_days)
+            and _working_days_after(due, today, weights.working_set) > weights.overdue_grace_days)
 
 
 def _due_points(left: int, w: Weights) -> float:
