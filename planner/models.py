@@ -39,6 +39,9 @@ class Item:
     notes: list[str] = field(default_factory=list)
     # Each reason with the points it gave, in the order of ``reasons`` (which the brief reads).
     contributions: list[tuple[str, float]] = field(default_factory=list)
+    # The goal an LLM extractor said the item serves (one of the owner's, by title): it counts
+    # when the item's own words name no goal's keywords.
+    goal_link: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -96,6 +96,13 @@ def matching_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
     return None
 
 
+def _linked_goal(item: Item, goals: Iterable[GoalRef]) -> GoalRef | None:
+    """The goal an LLM linked the item to, while the owner still has it."""
+    if not item.goal_link:
+        return None
+    return next((g for g in goals if g.title == item.goal_link), None)
+
+
 def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -244,7 +251,7 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
             parts.append((reason, round(points, 2)))
 
     add(KIND_REASON[item.kind], getattr(w, item.kind))
-    goal = matching_goal(item, goals) if w.goal else None
+    goal = (matching_goal(item, goals) or _linked_goal(item, goals)) if w.goal else None
     if goal is not None:
         add(f"goal: {goal.title}", goal.weight * w.goal)
         if goal.deadline is not None and 0 <= (goal.deadline - today).days <= w.goal_deadline_days:

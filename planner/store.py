@@ -195,7 +195,17 @@ def _v9(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_briefs_token ON briefs (token)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: sqlite_utils.Database) -> None:
+    # The goal an LLM said an item serves, for an item whose words name no goal's keywords;
+    # setting it moves the item's score like any other input to it.
+    db.table("items").add_column("goal_link", str)
+    db.execute("DROP TRIGGER items_changed")
+    db.execute("CREATE TRIGGER items_changed AFTER UPDATE OF kind, title, evidence, source, due, counterparty, "
+               "pinned, status, blocks, blocked_by, snoozed_until, goal_link ON items "
+               "BEGIN UPDATE meta SET value = value + 1 WHERE key = 'items_version'; END")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 
 
 def _iso(when: datetime) -> str:
@@ -249,18 +259,18 @@ def _list(text: str | None) -> list[Any]:
 # What an Item is read from, in order: the many-item reads (a re-rank, a brief) take every open
 # item, so they select these columns and build each Item from its tuple.
 _ITEM_COLUMNS = ("id, kind, title, owner, counterparty, due, due_said_at, status, score, reasons, evidence, "
-                 "source, thread_id, goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions")
+                 "source, thread_id, goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions, goal_link")
 
 
 def _item_from_tuple(r: tuple[Any, ...]) -> Item:
     (id_, kind, title, owner, counterparty, due, due_said_at, status, score, reasons, evidence, source, thread_id,
-     goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions) = r
+     goal, blocks, blocked_by, snoozed_until, pinned, notes, contributions, goal_link) = r
     parts = [(reason, points) for reason, points in _list(contributions)]
     return Item(kind=kind, title=title, evidence=evidence, source=json.loads(source or "{}"), thread_id=thread_id or "",
                 owner=owner, counterparty=counterparty or "", due=due, due_said_at=due_said_at, id=id_, status=status,
                 score=score, reasons=[reason for reason, _ in parts] if parts else _list(reasons), goal=goal,
                 blocks=_list(blocks), blocked_by=_list(blocked_by), snoozed_until=snoozed_until, pinned=bool(pinned),
-                notes=_list(notes), contributions=parts)
+                notes=_list(notes), contributions=parts, goal_link=goal_link)
 
 
 def _item_from_row(row: dict[str, Any]) -> Item:
@@ -275,7 +285,7 @@ def _item_from_row(row: dict[str, Any]) -> Item:
         goal=row["goal"], blocks=_list(row["blocks"]),
         blocked_by=_list(row["blocked_by"]), snoozed_until=row["snoozed_until"],
         pinned=bool(row["pinned"]), notes=_list(row["notes"]),
-        contributions=parts,
+        contributions=parts, goal_link=row.get("goal_link"),
     )
 
 
@@ -289,7 +299,7 @@ def _item_row(item: Item) -> dict[str, Any]:
         "source": json.dumps(item.source), "goal": item.goal, "blocks": json.dumps(item.blocks),
         "blocked_by": json.dumps(item.blocked_by), "snoozed_until": item.snoozed_until,
         "pinned": int(item.pinned), "notes": json.dumps(item.notes),
-        "contributions": json.dumps(item.contributions),
+        "contributions": json.dumps(item.contributions), "goal_link": item.goal_link,
     }
 
 
@@ -431,6 +441,8 @@ class Store:
         updates: dict[str, Any] = {"updated_at": now}
         if item.due:
             updates |= {"due": item.due, "due_said_at": _due_said_at(item)}
+        if item.goal_link and not row.get("goal_link"):
+            updates["goal_link"] = item.goal_link
         stored, incoming = _when(json.loads(row["source"] or "{}")), _when(item.source)
         earlier = row["kind"] == item.kind and stored is not None and incoming is not None and incoming < stored
         if (row["kind"] == "commitment" and item.kind == "request") or earlier:

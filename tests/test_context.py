@@ -10,7 +10,7 @@ import sqlite_utils
 from connectors.types import Address, Attachment, Attendee, Event, Message
 from planner.context import item_context, links, mail_kind, snippet
 from planner.models import Item
-from planner.store import MIGRATIONS, Store
+from planner.store import MIGRATIONS, Store, _v9
 
 NOW = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
 OWNER = "tom@loom.example"
@@ -145,9 +145,10 @@ def test_attachments_are_kept_by_name_and_size_only() -> None:
 
 def test_the_migration_keeps_old_briefs_and_tells_briefs_from_reviews(tmp_path) -> None:
     db = sqlite_utils.Database(tmp_path / "old.db")
-    for migrate in MIGRATIONS[:-1]:
+    before = MIGRATIONS.index(_v9)  # the store as it was before briefs and reviews were told apart
+    for migrate in MIGRATIONS[:before]:
         migrate(db)
-    db.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")
+    db.execute(f"PRAGMA user_version={before}")
     db.table("briefs").insert({"date": "2026-11-16", "token": "t" * 24, "message_id": "<m>", "subject": "s",
                                "lines": "{\"1\": 5}", "created_at": "x", "sent_at": "y"})
     db.close()

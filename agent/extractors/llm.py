@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 log = structlog.get_logger(__name__)
 
 # Part of every cache key: a change to the prompt or the schema must not reuse old answers.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"  # 2: an item may name the goal it serves
 CHARS_PER_TOKEN = 4
 # Of a body over budget, this share is its head (the newest reply); the rest is its tail,
 # where the quoted thread starts.
@@ -61,6 +61,8 @@ class ExtractedItem(BaseModel):
     due_phrase: str = Field(description="The words naming the deadline as written ('by Friday'), or ''")
     counterparty: str = Field(description="The e-mail address of the other person involved")
     owner: Literal["me", "counterparty"] = Field(description="Who must act: me (the owner) or the counterparty")
+    goal: str = Field("", description="The owner's goal this item moves forward, copied exactly from the "
+                                      "list of goals, or '' when it serves none of them")
 
 
 class Extraction(BaseModel):
@@ -301,7 +303,10 @@ class LlmExtractor:
             phrase = found.due_phrase.strip()
             if phrase and phrase in examined:
                 due, _ = find_due(phrase, message.date, owner.tz, owner.last_workday)
+            # Only a goal of the owner's, named exactly, links: the answer is the model's, not the owner's.
+            link = found.goal.strip()
             items.append(Item(
+                goal_link=link if link in self.goals else None,
                 kind=found.kind, title=found.title.strip()[:200] or evidence[:80], evidence=evidence,
                 due=due, owner="me" if found.owner == "me" else (counterparty or "me"),
                 counterparty=counterparty, thread_id=message.thread_id,
