@@ -21,6 +21,7 @@ import structlog
 
 from agent.extractors.dates import WEEKDAYS, find_due
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
+from planner.adapt import waiting_title
 from planner.brief import REPLY_HELP
 from planner.models import Block, Item
 
@@ -331,7 +332,7 @@ class _Applier:
             item = self._item(n, cmd.line)
             if item is None:
                 continue
-            label = f"{n}. {item.title}"
+            label = f"{n}. {waiting_title(item)}"  # the title as the brief showed it
             if cmd.verb == "done":
                 self._set(item, {"status": "done"}, f"Done: {label}")
             elif cmd.verb == "drop":

@@ -424,3 +424,16 @@ def test_a_block_in_the_past_or_for_closed_work_is_refused(store: Store) -> None
     msg = reply("block 1 today 07:00")
     out = apply_reply(store, msg, brief, parse(msg.reply_text, TODAY, LONDON), _booking())
     assert out.errors == ["“block 1 today 07:00”: that time has passed"]
+
+
+def test_a_confirmation_names_what_is_owed_as_the_brief_showed_it() -> None:
+    s = Store.open(":memory:", clock=lambda: datetime(2026, 11, 19, 8, 0, tzinfo=UTC))
+    rachel = s.add_item(Item(kind="waiting", title="Follow up with Rachel: review the draft side letter and send you "
+                                                  "their comments", evidence="Could you review the side letter?",
+                             counterparty="rachel@law.example",
+                             source={"message_id": "<s1@x>", "subject": "Side letter", "from": OWNER,
+                                     "date": "2026-11-17T09:00:00+00:00"}))
+    s.claim_brief(TODAY, TOKEN, BRIEF_ID, "Focus Thu 19 Nov", {11: rachel})
+    s.mark_brief_sent(TODAY)
+    out = _apply(s, reply("done 11"))
+    assert out.changes == ["Done: 11. Rachel: comments on the side letter"]
