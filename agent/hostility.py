@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from agent.extractors.dates import fold
+from agent.gates import Gated
 from connectors.types import Message
 
 # Cyrillic and Greek letters drawn like Latin ones. Mapped only inside a word that also holds
@@ -52,67 +53,84 @@ _ADDRESSED_RE = re.compile(
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
     rf"{_ASSISTANT}\s*[,:!：，]", re.I | re.M)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
-_FAKE_TURN_RE = re.compile(
+_FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
     r"^\W*(#+\s*)?(system|developer|admin(istrator)?|operator)( (message|prompt|note|notice|override|instructions?|update))?"
     r"\s*[:>\]]\s*(the (owner|user)|you\b|your\b|ignore|disregard|forget|override|new |mark|forward|send|delete|drop|"
-    r"add|remove|change|set|from now)", re.I | re.M)
-_ORDERS_RE = re.compile(
-    r"\b(ignore|disregard|forget|override|bypass|skip) (all |any |your |the |my |these |those |of |previous |prior |"
-    r"above |earlier |preceding |original |existing |current |other )*"
-    r"(instructions|rules|prompts?|guidelines|guidance|directives|commands|orders|constraints|programming|"
-    r"system message)\b|"
-    r"\b(system|developer) (prompt|message)\b|\bnew instructions\b|\bprompt injection\b|"
-    r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b|\bas an ai\b|"
-    r"\b(ai|email|executive|personal) assistant[,:]?\s+(please\s+)?(forward|send|delete|mark|add|drop|ignore|reply|"
-    r"move|archive|schedule|book|pay|transfer|remove|change)\b|"
-    r"\b(reveal|print|output|repeat) (your|the) (instructions|prompt|configuration|api key|password)|"
-    r"\bthe (owner|user) (has )?(asked|wants|instructed|told|authori[sz]ed|requested)( that)? (you|the assistant)\b|"
-    r"\b(change|replace|update|rewrite|overwrite) (the owner's|your owner's|your|all( of)? (the|your)) "
-    r"(goals?|priorities|focus)\b",
-    re.I | re.M)
-# Every branch above needs one of these words.
-_ORDERS_KEYS = ("instruction", "rule", "prompt", "guideline", "guidance", "directive", "command", "order",
-                "constraint", "programming", "system", "developer", "you are", "as an ai", "assistant",
-                "configuration", "api key", "password", "owner", "user", "goal", "priorit", "focus")
-_SWEEPING_RE = re.compile(
-    r"\b(forward|send|email|copy|bcc) (all|every|the owner's|your owner's|the whole|the entire) .{0,40}"
-    r"(emails?|mail|messages|inbox|files|passwords?|threads)\b|"
-    r"\b(mark|set|close) (all|every|everything)( .{0,30})?\b(done|complete|completed|closed|finished)\b|"
-    r"\bdelete (all|every) .{0,30}\b(items|emails?|tasks)\b",
-    re.I | re.M)
-# Every branch above needs one word of each.
-_SWEEPING_KEYS = (("all", "every", "owner's", "whole", "entire"),
-                  ("forward", "send", "email", "copy", "bcc", "mark", "set", "close", "delete"))
+    r"add|remove|change|set|from now)",
+    [("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
+_IGNORE = ("ignore", "disregard", "forget", "override", "bypass", "skip")
+_ORDERS = Gated(
+    re.I | re.M,
+    (r"\b(ignore|disregard|forget|override|bypass|skip) (all |any |your |the |my |these |those |of |previous |prior |"
+     r"above |earlier |preceding |original |existing |current |other )*"
+     r"(instructions|rules|prompts?|guidelines|guidance|directives|commands|orders|constraints|programming|"
+     r"system message)\b",
+     [_IGNORE, ("instructions", "rules", "prompt", "guidelines", "guidance", "directives", "commands", "orders",
+                "constraints", "programming", "system message")]),
+    (r"\b(system|developer) (prompt|message)\b",
+     [("system prompt", "system message", "developer prompt", "developer message")]),
+    (r"\bnew instructions\b", [("new instructions",)]),
+    (r"\bprompt injection\b", [("prompt injection",)]),
+    (r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b", [("you are ",)]),
+    (r"\bas an ai\b", [("as an ai",)]),
+    (r"\b(ai|email|executive|personal) assistant[,:]?\s+(please\s+)?(forward|send|delete|mark|add|drop|ignore|reply|"
+     r"move|archive|schedule|book|pay|transfer|remove|change)\b",
+     [("ai assistant", "email assistant", "executive assistant", "personal assistant")]),
+    (r"\b(reveal|print|output|repeat) (your|the) (instructions|prompt|configuration|api key|password)",
+     [("reveal ", "print ", "output ", "repeat "), ("instructions", "prompt", "configuration", "api key", "password")]),
+    (r"\bthe (owner|user) (has )?(asked|wants|instructed|told|authori[sz]ed|requested)( that)? (you|the assistant)\b",
+     [("the owner ", "the user ")]),
+    (r"\b(change|replace|update|rewrite|overwrite) (the owner's|your owner's|your|all( of)? (the|your)) "
+     r"(goals?|priorities|focus)\b",
+     [("change ", "replace ", "update ", "rewrite ", "overwrite "), ("goal", "priorities", "focus")]))
+_SWEEPING = Gated(
+    re.I | re.M,
+    (r"\b(forward|send|email|copy|bcc) (all|every|the owner's|your owner's|the whole|the entire) .{0,40}"
+     r"(emails?|mail|messages|inbox|files|passwords?|threads)\b",
+     [("forward ", "send ", "email ", "copy ", "bcc "),
+      ("all ", "every", "owner's ", "the whole ", "the entire "),
+      ("mail", "messages", "inbox", "files", "password", "threads")]),
+    (r"\b(mark|set|close) (all|every|everything)( .{0,30})?\b(done|complete|completed|closed|finished)\b",
+     [("mark all", "mark every", "set all", "set every", "close all", "close every"),
+      ("done", "complete", "closed", "finished")]),
+    (r"\bdelete (all|every) .{0,30}\b(items|emails?|tasks)\b",
+     [("delete all ", "delete every "), ("items", "email", "tasks")]))
 # The same orders in French, German, Spanish, Russian, Chinese and Japanese.
-_FOREIGN_RE = re.compile(
-    r"\b(ignore[rz]?|oublie[rz]?|ne tiens pas compte)\b.{0,40}\b(instructions|consignes|règles|directives)\b|"
-    r"\b(ignorier\w*|vergiss\w*|missachte\w*)\b.{0,40}\b(anweisungen|instruktionen|regeln|vorgaben|befehle)\b|"
-    r"\b(anweisungen|instruktionen|vorgaben)\b.{0,40}\b(ignorieren|vergessen)\b|"
-    r"\b(ignora\w*|olvida\w*|omite|omita)\b.{0,40}\b(instrucciones|reglas|indicaciones|órdenes)\b|"
-    r"(игнорир\w*|проигнорир\w*|забудь\w*|не обращай\w*)\s.{0,40}(инструкци|указани|правил|команд)|"
-    r"(忽略|无视|忽视|忘记|忘掉|無視|忘れ).{0,12}(指令|指示|说明|規則|规则|提示|命令|ルール|プロンプト)|"
-    r"(指令|指示|规则|規則|命令|ルール|プロンプト).{0,12}(忽略|无视|忽视|忘记|無視|忘れ)|"
-    r"(给|給)?(助手|人工智能|智能助理|アシスタント|ＡＩ)(へ|への|的|に)?.{0,6}[:：]|"
-    r"(标记|標記|マーク).{0,8}(所有|全部|すべて).{0,8}(完成|完了)|(所有|全部|すべて).{0,12}(标记为|として).{0,4}(完成|完了)",
-    re.I | re.M)
-# Words the branches above need when the text is plain ASCII.
-_FOREIGN_KEYS = ("instructions", "consignes", "anweisungen", "instruktionen", "vorgaben", "befehle", "regeln",
-                 "instrucciones", "reglas", "indicaciones")
+_FORGET_ZH = ("忽略", "无视", "忽视", "忘记", "忘掉", "無視", "忘れ")
+_ALL_ZH = ("所有", "全部", "すべて")
+_DONE_ZH = ("完成", "完了")
+_FOREIGN = Gated(
+    re.I | re.M,
+    (r"\b(ignore[rz]?|oublie[rz]?|ne tiens pas compte)\b.{0,40}\b(instructions|consignes|règles|directives)\b",
+     [("ignore", "oublie", "ne tiens pas compte"), ("instructions", "consignes", "règles", "directives")]),
+    (r"\b(ignorier\w*|vergiss\w*|missachte\w*)\b.{0,40}\b(anweisungen|instruktionen|regeln|vorgaben|befehle)\b",
+     [("ignorier", "vergiss", "missachte"), ("anweisungen", "instruktionen", "regeln", "vorgaben", "befehle")]),
+    (r"\b(anweisungen|instruktionen|vorgaben)\b.{0,40}\b(ignorieren|vergessen)\b",
+     [("anweisungen", "instruktionen", "vorgaben"), ("ignorieren", "vergessen")]),
+    (r"\b(ignora\w*|olvida\w*|omite|omita)\b.{0,40}\b(instrucciones|reglas|indicaciones|órdenes)\b",
+     [("ignora", "olvida", "omite", "omita"), ("instrucciones", "reglas", "indicaciones", "órdenes")]),
+    (r"(игнорир\w*|проигнорир\w*|забудь\w*|не обращай\w*)\s.{0,40}(инструкци|указани|правил|команд)",
+     [("игнорир", "забудь", "не обращай"), ("инструкци", "указани", "правил", "команд")]),
+    (r"(忽略|无视|忽视|忘记|忘掉|無視|忘れ).{0,12}(指令|指示|说明|規則|规则|提示|命令|ルール|プロンプト)",
+     [_FORGET_ZH, ("指令", "指示", "说明", "規則", "规则", "提示", "命令", "ルール", "プロンプト")]),
+    (r"(指令|指示|规则|規則|命令|ルール|プロンプト).{0,12}(忽略|无视|忽视|忘记|無視|忘れ)",
+     [("指令", "指示", "规则", "規則", "命令", "ルール", "プロンプト"), _FORGET_ZH]),
+    (r"(给|給)?(助手|人工智能|智能助理|アシスタント|ＡＩ)(へ|への|的|に)?.{0,6}[:：]",
+     [("助手", "人工智能", "智能助理", "アシスタント", "ＡＩ"), (":", "：")]),
+    (r"(标记|標記|マーク).{0,8}(所有|全部|すべて).{0,8}(完成|完了)", [("标记", "標記", "マーク"), _ALL_ZH, _DONE_ZH]),
+    (r"(所有|全部|すべて).{0,12}(标记为|として).{0,4}(完成|完了)", [_ALL_ZH, ("标记为", "として"), _DONE_ZH]))
+#: The gated patterns :func:`hostile` searches, for the test that checks each against its whole.
+GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN)
 
 
 def hostile(text: str) -> bool:
     """Whether ``text`` addresses the assistant or gives it orders."""
     text = normalise(text)
-    if _ADDRESSED_RE.search(text) or _FAKE_TURN_RE.search(text):
+    if _ADDRESSED_RE.search(text):
         return True
     low = fold(text)
-    if any(k in low for k in _ORDERS_KEYS) and _ORDERS_RE.search(text):
-        return True
-    if all(any(k in low for k in keys) for keys in _SWEEPING_KEYS) and _SWEEPING_RE.search(text):
-        return True
-    foreign = not text.isascii() or any(k in low for k in _FOREIGN_KEYS)
-    return foreign and bool(_FOREIGN_RE.search(text))
+    return any(g.search(text, low) for g in GATED)
 
 
 # -- the owner's own address ------------------------------------------------------------------

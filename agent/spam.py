@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from agent.gates import Gated
 from connectors.types import Message
 from planner.priority import promotional
 from planner.store import Store
@@ -40,11 +41,16 @@ _SHARED_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
     "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de",
     "gmx.net", "web.de", "mail.com", "yandex.ru", "fastmail.com", "zoho.com", "hey.com"})
-_MASS_BODY_RE = re.compile(
-    r"\bunsubscribe\b|\bview (this |it |the )?(e-?mail |message |newsletter )?(online|(in|on) (your|a|the) "
-    r"(web )?browser)\b|\bopt[- ]out (of (these|this|our|future) (e-?mails?|messages|mailings?|list)|here|"
-    r"at any time)\b|email preferences|manage (your )?(subscriptions?|preferences)",
-    re.I)
+#: Words of bulk mail's footer: searched gated (:mod:`agent.gates`), as most mail holds none.
+MASS_BODY = Gated(
+    re.I,
+    (r"\bunsubscribe\b", [("unsubscribe",)]),
+    (r"\bview (this |it |the )?(e-?mail |message |newsletter )?(online|(in|on) (your|a|the) (web )?browser)\b",
+     [("view ",), ("online", "browser")]),
+    (r"\bopt[- ]out (of (these|this|our|future) (e-?mails?|messages|mailings?|list)|here|at any time)\b",
+     [("opt-out ", "opt out ")]),
+    (r"email preferences", [("email preferences",)]),
+    (r"manage (your )?(subscriptions?|preferences)", [("manage ",), ("subscription", "preferences")]))
 _NOREPLY_RE = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer|marketing|news(letter)?|promo(tions)?|"
                          r"offers?|deals)([-+_.].*)?@", re.I)
 #: Traits that alone make a stranger's mail mass mail; the others only weigh with another.
@@ -121,7 +127,7 @@ class Correspondents:
 def traits(msg: Message, owner: Collection[str] = ()) -> set[str]:
     """The marketing and mass-mail traits of ``msg``; ``owner`` are the owner's addresses."""
     found = {t for t in msg.traits if t in ("list-unsubscribe", "hidden recipients")}
-    if _MASS_BODY_RE.search(msg.text):
+    if MASS_BODY.search(msg.text):
         found.add("unsubscribe link")
     if _NOREPLY_RE.match(msg.sender.email):
         found.add("noreply sender")
