@@ -24,7 +24,7 @@ import structlog
 from agent import booking, intake, replies
 from agent.app import App
 from agent.spam import Correspondents, MailPolicy
-from agent.state import Context
+from agent.state import Context, Prepared
 from agent.workers import Extraction, Pending, Workers
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
@@ -91,12 +91,12 @@ class CycleReport:
                 "to two weeks ahead")
 
 
-def graph_context(app: App, proposed: dict[int, list[Item]] | None = None) -> Context:
+def graph_context(app: App, prepared: dict[int, Prepared] | None = None) -> Context:
     return Context(extractor=app.extractor, owner=app.owner, clock=app.clock, store=app.store,
                    max_age=app.settings["mail"]["max_age"], fallback=app.fallback,
                    policy=MailPolicy.of(app.settings["mail"]["lists"], correspondents(app)),
                    sent_folder=app.settings["mail"]["sent_folder"], authserv_id=app.settings["mail"]["authserv_id"],
-                   proposed=proposed)
+                   prepared=prepared)
 
 
 def correspondents(app: App) -> Correspondents:
@@ -110,7 +110,7 @@ def clash_id(message_id: str, fingerprint: str) -> str:
 
 
 def _fresh(app: App, messages: list[Message], report: CycleReport,
-           proposed: dict[int, list[Item]] | None = None) -> list[Message]:
+           prepared: dict[int, Prepared] | None = None) -> list[Message]:
     """Messages not processed yet. A second message under a recorded Message-ID is kept under
     a derived id, never dropped: only a copy of the same message is a duplicate."""
     # id -> fingerprint of everything recorded, or accepted earlier in this call; None for a
@@ -130,8 +130,8 @@ def _fresh(app: App, messages: list[Message], report: CycleReport,
             log.warning("message.id_clash", message_id=m.message_id, kept_as=alt)
             report.clashes += 1
             m.message_id = alt
-            if proposed is not None:
-                proposed.pop(id(m), None)  # its items name the old id: extracted again under the new one
+            if prepared is not None:
+                prepared.pop(id(m), None)  # its items name the old id: extracted again under the new one
         known[m.message_id] = fp
         fresh.append(m)
     return fresh
@@ -139,11 +139,11 @@ def _fresh(app: App, messages: list[Message], report: CycleReport,
 
 def process_messages(app: App, messages: list[Message], report: CycleReport,
                      progress: Callable[[int], None] | None = None,
-                     proposed: dict[int, list[Item]] | None = None) -> None:
-    """Run the graph over messages not yet processed, in batches. ``proposed``: what the
-    sync's worker already extracted, by the message object's id()."""
-    fresh = _fresh(app, messages, report, proposed)
-    ctx = graph_context(app, proposed)
+                     prepared: dict[int, Prepared] | None = None) -> None:
+    """Run the graph over messages not yet processed, in batches. ``prepared``: what the
+    sync's worker already found of them, by the message object's id()."""
+    fresh = _fresh(app, messages, report, prepared)
+    ctx = graph_context(app, prepared)
     for i in range(0, len(fresh), BATCH):
         _run_guarded(app, fresh[i : i + BATCH], ctx, report)
         if progress is not None:
@@ -218,14 +218,14 @@ class _Sync:
 
     pool: ThreadPoolExecutor
     workers: Workers
-    proposed: dict[int, list[Item]] = field(default_factory=dict)  # by id() of the message object
+    prepared: dict[int, Prepared] = field(default_factory=dict)  # by id() of the message object
 
 
 def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -> tuple[Batch, Pending]:
     """Fetch a batch and hand it to the worker to parse, without waiting for the parse: the
     fetch thread is free for the next batch while the worker parses this one."""
     batch = app.mail.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
-    return batch, workers.submit(batch.messages)
+    return batch, workers.submit(batch.messages, folder)
 
 
 def _request(app: App, sync: _Sync, folder: _Folder) -> None:
@@ -266,8 +266,8 @@ def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
             app.store.record_failure(f"mail:{folder.name}", p.key, p.reason)
             continue
         msg.folder = folder.name
-        if p.proposed is not None:
-            sync.proposed[id(msg)] = p.proposed
+        if p.proposed is not None or p.hostile is not None:
+            sync.prepared[id(msg)] = Prepared(p.proposed, p.hostile)
         folder.pending.append(msg)
     return True
 
@@ -307,7 +307,8 @@ def _extraction(app: App) -> Extraction | None:
     if type(extractor) is not EmbeddedExtractor or not extractor.shipped:
         return None
     max_age = app.settings["mail"]["max_age"]
-    return Extraction(app.owner, app.clock() - max_age if max_age is not None else None)
+    return Extraction(app.owner, app.clock() - max_age if max_age is not None else None,
+                      MailPolicy.of(app.settings["mail"]["lists"]).lists)
 
 
 def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleReport,
@@ -342,9 +343,9 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
         # by Message-ID, so a cycle run again, or a copy in another folder, changes nothing twice.
         replies.handle(app, [m for m in ready if m.is_brief_reply])
         step = None if progress is None else partial(_advance, progress, done, total)
-        process_messages(app, ready, report, step, sync.proposed)
+        process_messages(app, ready, report, step, sync.prepared)
         for m in ready:
-            sync.proposed.pop(id(m), None)  # skipped by triage, or a copy seen before
+            sync.prepared.pop(id(m), None)  # skipped by triage, or a copy seen before
         done += len(ready)
         for f in list(folders):
             if not f.pending:

@@ -31,6 +31,15 @@ class BatchState(TypedDict, total=False):
 
 
 @dataclass
+class Prepared:
+    """What the sync's worker found of one message: the embedded extractor's items (None: not
+    run) and whether its text is hostile (None: not looked at)."""
+
+    items: list[Item] | None = None
+    hostile: bool | None = None
+
+
+@dataclass
 class Context:
     """Runtime dependencies, injected per invoke; nodes never build these themselves."""
 
@@ -43,7 +52,7 @@ class Context:
     policy: MailPolicy | None = None  # allowed lists and known correspondents; None: the defaults
     sent_folder: str | None = None  # mail from the owner's address counts as the owner's only here...
     authserv_id: str = ""  # ...or when this receiving server authenticated it
-    # What the embedded extractor proposed in the sync's worker process (agent/workers.py), by
-    # the message object's id(): two messages may share a Message-ID. The extract node takes
-    # these instead of extracting again.
-    proposed: dict[int, list[Item]] | None = None
+    # What the sync's worker process (agent/workers.py) found of a message, by the message
+    # object's id(): two messages may share a Message-ID. Triage and extract take it instead of
+    # finding it again.
+    prepared: dict[int, Prepared] | None = None

@@ -25,6 +25,8 @@ from datetime import datetime
 import structlog
 
 from agent.extractors.base import Extractor, Owner
+from agent.screen import is_hostile, triage_reason
+from agent.spam import MailPolicy
 from connectors.mime import try_parse
 from connectors.types import Message, RawMessage
 from planner.models import Item
@@ -38,44 +40,54 @@ CHUNK = 50  # messages per task: small enough that the worker's answers stream b
 @dataclass
 class Parsed:
     """One raw message, parsed: ``message`` and ``reason`` as ``try_parse`` gives them, and
-    ``proposed``, the embedded extractor's items when the worker ran it (None: not run)."""
+    ``proposed``, the embedded extractor's items when the worker ran it (None: not run), and
+    ``hostile``, whether its text is hostile, when the worker looked (None: not looked at)."""
 
     key: str
     message: Message | None
     reason: str
     proposed: list[Item] | None = None
+    hostile: bool | None = None
 
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the worker needs to extract as this process would: the owner, and the oldest date
-    worth extracting (older mail yields nothing, so the worker spends no time on it)."""
+    """What the worker needs to extract as this process would: the owner, the oldest date worth
+    extracting, and the lists the owner reads like personal mail (mail that triage skips whoever
+    the owner knows, such as older or bulk mail, yields nothing, so the worker spends no time on it)."""
 
     owner: Owner
     oldest: datetime | None = None
+    lists: frozenset[str] = frozenset()  # as MailPolicy.of keeps them
 
 
 _extractor: Extractor | None = None  # the worker's own, built on its first task
 
 
-def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None) -> list[Parsed]:
-    """The worker's task: parse each raw message, and extract from each readable one."""
+def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
+                 folder: str = "") -> list[Parsed]:
+    """The worker's task: parse each raw message of ``folder``, and screen and extract from each
+    readable one."""
     global _extractor
     out: list[Parsed] = []
     for key, data, received, error in raws:
         msg, reason = (None, error) if error else try_parse(data, received=received)
-        proposed: list[Item] | None = None
-        if msg is not None and extraction is not None and msg.reply_text.strip() and (
-                extraction.oldest is None or msg.date >= extraction.oldest):
-            if _extractor is None:
-                from agent.extractors.embedded import EmbeddedExtractor
+        parsed = Parsed(key, msg, reason)
+        if msg is not None and extraction is not None:
+            msg.folder = folder
+            parsed.hostile = is_hostile(msg)
+            skipped = (extraction.oldest is not None and msg.date < extraction.oldest) or triage_reason(
+                msg, MailPolicy(lists=extraction.lists), None, parsed.hostile)
+            if not skipped:
+                if _extractor is None:
+                    from agent.extractors.embedded import EmbeddedExtractor
 
-                _extractor = EmbeddedExtractor()
-            try:
-                proposed = _extractor.extract(msg, extraction.owner)
-            except Exception:  # noqa: BLE001 - the graph extracts it again, and isolates the failure there
-                proposed = None
-        out.append(Parsed(key, msg, reason, proposed))
+                    _extractor = EmbeddedExtractor()
+                try:
+                    parsed.proposed = _extractor.extract(msg, extraction.owner)
+                except Exception:  # noqa: BLE001 - the graph extracts it again, and isolates the failure there
+                    parsed.proposed = None
+        out.append(parsed)
     return out
 
 
@@ -124,13 +136,14 @@ class Workers:
         self._broken = False
         self._lock = threading.Lock()
 
-    def parse(self, raws: list[RawMessage]) -> list[Parsed]:
+    def parse(self, raws: list[RawMessage], folder: str = "") -> list[Parsed]:
         """Every raw message parsed, in order."""
-        return self.submit(raws).result()
+        return self.submit(raws, folder).result()
 
-    def submit(self, raws: list[RawMessage]) -> Pending:
-        """Start parsing ``raws``, in the worker when the batch is big enough, and return at
-        once: the caller fetches the next batch meanwhile. A small batch is parsed here, now."""
+    def submit(self, raws: list[RawMessage], folder: str = "") -> Pending:
+        """Start parsing ``raws``, read from ``folder``, in the worker when the batch is big
+        enough, and return at once: the caller fetches the next batch meanwhile. A small batch
+        is parsed here, now."""
         if len(raws) < self.parallel_from or self._broken:
             return Pending(self, [], [], _inline(raws))
         with self._lock:
@@ -142,7 +155,7 @@ class Workers:
         for chunk in chunks:
             try:
                 futures.append(pool.submit(_parse_chunk, [(r.key, r.data, r.received, r.error) for r in chunk],
-                                           self.extraction))
+                                           self.extraction, folder))
             except (BrokenProcessPool, RuntimeError) as exc:
                 self._give_up(exc)
                 futures.append(None)

@@ -437,7 +437,11 @@ class Store:
         when resolve passed one (it passes only the latest word).
         The record (kind, wording, source) is the request when there is one, else the earliest
         message, so a backlog read out of order (Sent before INBOX) ends as mail read in order."""
-        row = self.db.table("items").get(existing_id)
+        cur = self.db.conn.execute("SELECT kind, source, goal_link FROM items WHERE id = ?", [existing_id])
+        found = cur.fetchone()
+        if found is None:
+            raise sqlite_utils.db.NotFoundError(f"no item {existing_id}")
+        row = dict(zip(("kind", "source", "goal_link"), found, strict=True))
         updates: dict[str, Any] = {"updated_at": now}
         if item.due:
             updates |= {"due": item.due, "due_said_at": _due_said_at(item)}
@@ -449,7 +453,8 @@ class Store:
             updates |= {"kind": item.kind, "title": item.title, "evidence": item.evidence, "owner": item.owner,
                         "counterparty": item.counterparty, "source": json.dumps(item.source),
                         "message_id": item.message_id}
-        self.db.table("items").update(existing_id, updates)
+        self.db.conn.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in updates)} WHERE id = ?",
+                             [*updates.values(), existing_id])
 
     def thread_messages(self, thread_id: str) -> list[tuple[str, str, str]]:
         """The messages recorded in a thread and not skipped, as (message id, sender, date)."""
@@ -483,13 +488,13 @@ class Store:
         return [_item_from_row(r) for r in rows]
 
     def item(self, item_id: int) -> Item | None:
-        rows = list(self.db.table("items").rows_where("id = ?", [item_id]))
-        return _item_from_row(rows[0]) if rows else None
+        row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?", [item_id]).fetchone()
+        return _item_from_tuple(row) if row else None
 
     def open_items_in_thread(self, thread_id: str) -> list[Item]:
-        rows = self.db.table("items").rows_where(
-            "thread_id = ? AND status IN ('open', 'snoozed')", [thread_id], order_by="id")
-        return [_item_from_row(r) for r in rows]
+        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE thread_id = ? AND status IN ('open', 'snoozed') "
+                               "ORDER BY id", [thread_id])
+        return [_item_from_tuple(r) for r in rows]
 
     def iter_items(self, statuses: Iterable[str] = ("open",), chunk: int = 1000) -> Iterator[Item]:
         """Items in id order, read a chunk at a time: memory stays flat on any store, and the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.nodes.triage import hostile
+from agent.hostility import hostile
 
 
 @pytest.mark.parametrize("text", [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from agent.clock import fixed
 from agent.cycle import sync_once
 from agent.extractors.base import Owner
 from agent.extractors.embedded import EmbeddedExtractor
+from agent.screen import is_hostile, triage_reason
 from agent.settings import load
+from agent.spam import MailPolicy
 from agent.workers import Extraction, Parsed, Pending, Workers
 from connectors.types import RawMessage
 from tests.conftest import DEMO, DEMO_NOW, LONDON, ROOT, shared_data
@@ -54,8 +57,15 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
     assert sum(p.message is None for p in here) >= 3  # the refused ones are refused alike, with the same reason
     extractor = EmbeddedExtractor()
     extracted = 0
+    screened: Counter[str] = Counter()
     for p in there:
-        if p.message is None or not p.message.reply_text.strip():
+        if p.message is None:
+            assert p.proposed is None and p.hostile is None
+            continue
+        assert p.hostile == is_hostile(p.message)
+        reason = triage_reason(p.message)  # what triage skips whoever the owner knows is not extracted
+        screened[reason] += 1
+        if reason:
             assert p.proposed is None
             continue
         assert p.proposed is not None
@@ -63,6 +73,22 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
         assert [i.to_json() for i in p.proposed] == mine
         extracted += bool(mine)
     assert extracted >= 40
+    assert screened["bulk"] >= 5 and screened["no visible text"] >= 1, screened
+
+
+def test_worker_screens_mail_as_triage_does_with_the_owners_lists() -> None:
+    raws = [r for r in _raws() if "week-em" in r.key]
+    listed = [p for p in workers._inline(raws) if p.message is not None and p.message.list_id]
+    assert listed
+    lists = MailPolicy.of([listed[0].message.list_id]).lists  # type: ignore[union-attr]
+    with Workers(Extraction(OWNER, lists=lists), parallel_from=1) as pool:
+        there = {p.key: p for p in pool.parse(raws, "INBOX")}
+    mine = there[listed[0].key]
+    assert mine.message is not None and mine.message.folder == "INBOX"
+    assert triage_reason(mine.message, MailPolicy(lists=lists)) == ""
+    assert mine.proposed is not None  # an allowed list's mail is read like personal mail
+    others = [there[p.key] for p in listed[1:] if triage_reason(there[p.key].message, MailPolicy(lists=lists))]
+    assert all(p.proposed is None for p in others)
 
 
 def test_worker_skips_extraction_of_mail_older_than_max_age() -> None:
@@ -114,8 +140,8 @@ def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp
         app = App(load(folder / "focusd.toml"), fixed(DEMO_NOW))
         used: list[bool] = []
 
-        def spy(self: Workers, raws: list[RawMessage], used: list[bool] = used) -> Pending:
-            out = real(self, raws)
+        def spy(self: Workers, raws: list[RawMessage], folder: str = "", used: list[bool] = used) -> Pending:
+            out = real(self, raws, folder)
             used.append(self._pool is not None)
             return out
 

@@ -35,7 +35,8 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     for msg in state["messages"]:
         if msg.message_id in skipped:
             continue
-        ready = ctx.proposed.pop(id(msg), None) if ctx.proposed else None
+        found = ctx.prepared.pop(id(msg), None) if ctx.prepared else None
+        ready = found.items if found is not None else None
         try:
             proposed = ready if ready is not None else ctx.extractor.extract(msg, ctx.owner)
         except Exception as exc:
