@@ -10,7 +10,7 @@ import gc
 import json
 import secrets
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -52,6 +52,7 @@ log = structlog.get_logger(__name__)
 BATCH = 200  # messages per graph invoke
 FETCH_LIMIT = 500  # messages per folder per round
 FETCH_BYTES = 16 * 1024 * 1024  # raw bytes per folder per round: memory stays bounded on any mailbox
+FETCH_AHEAD = 2  # batches per folder fetched and parsed ahead of the one being processed
 
 #: Outcomes in the order the summary line names them, with a hint where one helps.
 OUTCOME_HINTS = {
@@ -208,7 +209,8 @@ class _Folder:
     cursor: str = ""
     more: bool = True
     remaining: int | None = None
-    ahead: Future[tuple[Batch, Pending]] | None = None  # the next batch, being fetched, then parsed
+    # The next batches, being fetched, then parsed; None: the one before was the last.
+    ahead: deque[Future[tuple[Batch, Pending] | None]] = field(default_factory=deque)
 
 
 @dataclass
@@ -228,34 +230,51 @@ def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -
     return batch, workers.submit(batch.messages, folder)
 
 
+def _fetch_after(app: App, workers: Workers, folder: str,
+                 before: Future[tuple[Batch, Pending] | None]) -> tuple[Batch, Pending] | None:
+    """The batch after ``before``'s, or None when that was the last. ``before`` is done: the one
+    fetch thread ran it first."""
+    found = before.result()
+    if found is None or not (found[0].more and found[0].messages):
+        return None
+    return _fetch_parsed(app, workers, folder, found[0].cursor)
+
+
 def _request(app: App, sync: _Sync, folder: _Folder) -> None:
-    """Start fetching and parsing the folder's next batch from where its current one ends, so
-    the network wait and the parsing overlap the processing of the batch in hand."""
-    cursor = folder.cursor or app.store.cursor(f"mail:{folder.name}")
-    folder.ahead = sync.pool.submit(_fetch_parsed, app, sync.workers, folder.name, cursor)
+    """Keep the folder's next FETCH_AHEAD batches fetching and parsing, each from where the one
+    before ends: the worker parses one batch while the next is fetched, and both overlap the
+    processing of the batch in hand. Only processed batches move the stored cursor."""
+    while folder.more and len(folder.ahead) < FETCH_AHEAD:
+        if folder.ahead:
+            folder.ahead.append(sync.pool.submit(_fetch_after, app, sync.workers, folder.name, folder.ahead[-1]))
+        else:
+            cursor = folder.cursor or app.store.cursor(f"mail:{folder.name}")
+            folder.ahead.append(sync.pool.submit(_fetch_parsed, app, sync.workers, folder.name, cursor))
 
 
 def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
-    """Take the folder's next batch, parsed, and start fetching the one after; False when the
+    """Take the folder's next batch, parsed, and keep the ones after it coming; False when the
     folder cannot be read."""
-    if folder.ahead is None:
-        _request(app, sync, folder)
-    assert folder.ahead is not None
+    _request(app, sync, folder)
     try:
-        batch, pending = folder.ahead.result()
+        found = folder.ahead.popleft().result()
     except MailError as exc:
+        for later in folder.ahead:  # each would fail alike: the batch they follow never came
+            later.cancel()
+        folder.ahead.clear()
         log.error("mail.unavailable", folder=folder.name, error=str(exc))
         report.problems.append(f"mail folder {folder.name}: {exc}")
         report.unread_folders.append(f"folder {folder.name}: {exc}")
         if isinstance(exc, SourceUnreachable):
             raise  # the other folders are on the same server: not tried again in this cycle
         return False
-    finally:
-        folder.ahead = None
+    if found is None:
+        folder.more = False
+        return True
+    batch, pending = found
     # A source that says "more" but gave nothing would loop forever: take it as done.
     folder.cursor, folder.more, folder.remaining = batch.cursor, batch.more and bool(batch.messages), batch.remaining
-    if folder.more:
-        _request(app, sync, folder)  # fetched, and queued to the worker, while this batch is parsed
+    _request(app, sync, folder)  # fetched, and queued to the worker, while this batch is parsed
     for p in pending.result():
         report.fetched += 1
         msg = p.message

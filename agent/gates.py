@@ -26,6 +26,11 @@ class Branch:
     pattern: re.Pattern[str]
     needs: tuple[tuple[str, ...], ...]
 
+    @property
+    def in_ascii(self) -> bool:
+        """Whether plain ASCII text can hold the words: not when a group has only other letters."""
+        return all(any(w.isascii() for w in group) for group in self.needs)
+
     def passes(self, low: str) -> bool:
         return all(any(w in low for w in group) for group in self.needs)
 
@@ -38,12 +43,14 @@ class Gated:
         self.branches = tuple(
             Branch(re.compile(source, flags), tuple(tuple(fold(w) for w in group) for group in needs))
             for source, needs in branches)
+        self._ascii = tuple(b for b in self.branches if b.in_ascii)
 
     def search(self, text: str, low: str | None = None) -> bool:
         """Whether any branch matches in ``text``; ``low`` is ``fold(text)`` when the caller
         has it already."""
         low = fold(text) if low is None else low
-        return any(b.passes(low) and b.pattern.search(text) is not None for b in self.branches)
+        branches = self._ascii if text.isascii() else self.branches
+        return any(b.passes(low) and b.pattern.search(text) is not None for b in branches)
 
     def whole(self) -> re.Pattern[str]:
         """Every branch joined into one pattern, ungated: what ``search`` must agree with."""

@@ -268,3 +268,48 @@ def test_migrating_to_v8_keeps_items_and_adds_points_and_the_stale_mark(tmp_path
     first = store.item_row(item.id)["asked_stale_at"]  # type: ignore[arg-type]
     store.mark_asked_stale([item.id])  # type: ignore[list-item]
     assert store.asked_stale() == {item.id} and store.item_row(item.id)["asked_stale_at"] == first  # type: ignore[arg-type]
+
+
+def _found(store: Store, word: str) -> list[str]:
+    return sorted(m["message_id"] for m in store.search_messages(word, limit=20))
+
+
+def test_recorded_messages_are_searchable_once_their_transaction_commits(tmp_path: Path) -> None:
+    from tests.conftest import make_message
+
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    store.record_message(make_message("The walrus budget is attached.", message_id="<a@x>"), [], [])
+    with store.write():
+        store.record_message(make_message("Walrus numbers for the board.", message_id="<b@x>"), [], [])
+        with pytest.raises(RuntimeError), store.write():  # a savepoint rolled back: its message is gone
+            store.record_message(make_message("A walrus that never was.", message_id="<c@x>"), [], [])
+            raise RuntimeError
+        store.record_message(make_message("Walrus plans, take two.", message_id="<d@x>"), [], [])
+    with pytest.raises(RuntimeError), store.write():  # a whole transaction rolled back
+        store.record_message(make_message("Walrus draft.", message_id="<e@x>"), [], [])
+        raise RuntimeError
+    assert _found(store, "walrus") == ["<a@x>", "<b@x>", "<d@x>"]
+    # Each message is in the index once: the rowid the rolled-back savepoint freed was taken again.
+    assert store.db.execute("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'walrus'").fetchone()[0] == 3
+    assert store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES('integrity-check', 1)") is not None
+
+
+def test_a_v10_store_keeps_its_index_and_indexes_new_mail_after_migrating(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from tests.conftest import make_message
+
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    for migrate in MIGRATIONS[:10]:
+        migrate(db)
+    db.execute("PRAGMA user_version=10")
+    # As v10 wrote a message: one insert, which its trigger indexed.
+    db.table("messages").insert({"message_id": "<old@x>", "thread_id": "<old@x>", "subject": "Re: deck",
+                                 "reply_text": "The walrus memo."})
+    db.close()
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+    assert store.version == len(MIGRATIONS)
+    store.record_message(make_message("The walrus reply.", message_id="<new@x>"), [], [])
+    assert _found(store, "walrus") == ["<new@x>", "<old@x>"]
+    assert store.db.execute("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'walrus'").fetchone()[0] == 2
+    store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES('integrity-check', 1)")

@@ -49,11 +49,13 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
 
 def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: dict[str, list[int]],
             owner: Owner) -> None:
+    recorded = store.processed(m.message_id for m in state["messages"])
     for msg in state["messages"]:
         mid = msg.message_id
         merges = state.get("merges", {}).get(mid, [])
         answered = state.get("answered", {}).get(mid, [])
-        fresh = not store.processed([mid])  # a message recorded before changes nothing again
+        fresh = mid not in recorded  # a message recorded before changes nothing again
+        recorded.add(mid)
         resets = _step_dates(store, msg, merges, owner) if fresh else []
         ids = store.record_message(msg, state.get("new_items", {}).get(mid, []), merges, skipped.get(mid, ""),
                                    answered=answered)

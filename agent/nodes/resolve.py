@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from langgraph.runtime import Runtime
 
@@ -40,14 +41,23 @@ _STOP = frozenset(
     "new latest updated update".split())
 
 
+_NOT_WORD_RE = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    # Cached: resolve compares each item's title and evidence with many others' in a batch.
+    return _NOT_WORD_RE.sub(" ", text.lower()).strip()
+
+
+@lru_cache(maxsize=8192)
+def _candidate_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _norm(text).split() if (len(w) >= 3 or _has_digit(w)) and w not in _STOP)
 
 
 def content_words(text: str, names: Iterable[str] = ()) -> set[str]:
     """Words of ``text`` that can show two items are the same work: not stop words, not names."""
-    skip = _STOP | set(names)
-    return {w for w in _norm(text).split() if (len(w) >= 3 or _has_digit(w)) and w not in skip}
+    return set(_candidate_words(text).difference(names))
 
 
 def _has_digit(word: str) -> bool:
