@@ -226,6 +226,17 @@ def _header_value(value: Any) -> str:
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FOLD_RE = re.compile(r"\r?\n[ \t]*")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # what _CONTROL_RE matches
+
+
+def _no_controls(text: str) -> str:
+    """``text`` with the control characters of :data:`_CONTROL_RE` made spaces. A message body is
+    kilobytes, where the pattern scans slowly: ASCII text is first tested as bytes, which is fast."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+            return text
+    return _CONTROL_RE.sub(" ", text)
 
 
 def _unfold(text: str) -> str:
@@ -271,7 +282,13 @@ def _strict_from(headers: _Headers) -> str:
     values = headers.get_all("From")
     if len(values) != 1:
         return ""
-    raw = _unfold(str(values[0]))
+    return _strict_address(_unfold(str(values[0])))
+
+
+@functools.lru_cache(maxsize=4096)
+def _strict_address(raw: str) -> str:
+    """:func:`_strict_from` for one From value. Cached, as :func:`_parse_addresses` is: the same
+    senders write again and again."""
     found = email.utils.getaddresses([raw])
     if len(found) != 1 or raw.count("@") != 1 or "=?" in raw:
         return ""
@@ -300,14 +317,19 @@ def _message_id(msg: _Headers, data: bytes) -> str:
     return f"<{hashlib.sha256(stable + data[head_end:]).hexdigest()[:32]}@focusd.invalid>"
 
 
+def _date_candidates(msg: _Headers) -> Iterator[str]:
+    """The Date header, then each Received header's date; the Received ones decoded only when
+    asked for, as most mail has a Date that parses."""
+    yield _header(msg, "Date")
+    for rcvd in msg.get_all("Received") or []:
+        yield _header_value(rcvd).rpartition(";")[2]
+
+
 def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
     """When the message was written, and whether its Date header said so. Without one, the
     first Received header stands in (when a server took it), else when it arrived; neither
     is the same for two deliveries of one message, so the message is not ``dated``."""
-    candidates = [_header(msg, "Date")]
-    for rcvd in msg.get_all("Received") or []:
-        candidates.append(_header_value(rcvd).rpartition(";")[2])
-    for n, value in enumerate(candidates):
+    for n, value in enumerate(_date_candidates(msg)):
         if not value.strip():
             continue
         try:
@@ -363,7 +385,7 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment], 
         text = invite.description  # an invitation with no text of its own: its agenda is the text
     else:
         text = plain or ""
-    text = _CONTROL_RE.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
+    text = _no_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return text[:MAX_TEXT_CHARS], attachments, invite
 
 
@@ -851,7 +873,11 @@ def visible_reply(text: str) -> str:
     while kept and (not kept[-1].strip() or _RULE_RE.match(kept[-1])):
         kept.pop()  # the rule a client draws above the quoted message
     out = "\n".join(kept).strip("\n")
-    return re.sub(r"\n{3,}", "\n\n", out).strip()
+    # The pattern scans slowly even where it finds nothing, and most replies have no run of blank lines.
+    return (_BLANK_RUN_RE.sub("\n\n", out) if "\n\n\n" in out else out).strip()
+
+
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
 
 
 def _quote_follows(lines: list[str], j: int) -> bool:
