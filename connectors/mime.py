@@ -120,31 +120,115 @@ def _cut_parts(data: bytes) -> bytes:
 
 
 def _message_from_bytes(data: bytes) -> EmailMessage:
-    """``email.message_from_bytes(data)``, the same message faster for a single-part one.
+    """``email.message_from_bytes(data)``: the same message, faster for most mail.
 
-    The stdlib parser reads the body of a single-part message line by line only to join the
-    lines again. Here the header section alone goes through it, and the rest becomes the
-    payload as it stands, which is what the parser makes of it when the top-level type is
-    neither multipart nor message. Anything else is parsed whole.
+    The stdlib parser reads a body line by line, matching every line of a part against its
+    boundary, only to join the lines again. Here only the header sections go through it: a
+    single-part body becomes the payload as it stands, and a flat multipart body is cut at
+    its boundary lines (:func:`_attach_parts`), as the parser would cut it. Anything else is
+    parsed whole.
     """
     text = data.decode("ascii", "surrogateescape")  # as BytesParser decodes it
-    # The header section ends after the first blank line; a CRLF one is looked for only up to
-    # the first LF one, so a body is not scanned to its end.
-    lf = text.find("\n\n")
-    end = lf + 2 if lf >= 0 else 0
-    crlf = text.find("\n\r\n", 0, end or len(text))
-    head = text[: crlf + 3 if crlf >= 0 else end]
-    # A header section that names no such type skips the whole parse; whichever way this guess
-    # goes, the check below decides.
-    low = head.lower()
-    if head and "multipart" not in low and "message/" not in low:
+    head = _header_section(text)
+    # An attached message as the whole body is parsed whole at once, not after a header parse.
+    if head and "message/" not in head.lower():
         msg = email.parser.Parser().parsestr(head, headersonly=True)
         # An empty payload proves the headers ended at the blank line that ends ``head``: had
         # they ended sooner, the lines after would be payload, that blank line among them.
-        if msg.get_payload() == "" and msg.get_content_maintype() not in ("multipart", "message"):
+        if msg.get_payload() == "":
+            maintype = msg.get_content_maintype()
+            if maintype not in ("multipart", "message"):
+                msg.set_payload(text[len(head) :])
+                return msg
+            if maintype == "multipart" and _attach_parts(msg, text[len(head) :]):
+                return msg
+    return email.parser.Parser().parsestr(text)  # what email.message_from_bytes does after decoding
+
+
+def _header_section(text: str) -> str:
+    """``text`` up to its first blank line, that line included; "" when it has none."""
+    # A CRLF blank line is looked for only up to the first LF one, so a body is not scanned to its end.
+    lf = text.find("\n\n")
+    end = lf + 2 if lf >= 0 else 0
+    crlf = text.find("\n\r\n", 0, end or len(text))
+    return text[: crlf + 3 if crlf >= 0 else end]
+
+
+def _headers_then_payload(text: str) -> EmailMessage:
+    """``Parser().parsestr(text, headersonly=True)``, with the payload not read line by line."""
+    head = _header_section(text)
+    if head:
+        msg = email.parser.Parser().parsestr(head, headersonly=True)
+        if msg.get_payload() == "":  # the headers ended where ``head`` does, as above
             msg.set_payload(text[len(head) :])
             return msg
-    return email.parser.Parser().parsestr(text)  # what email.message_from_bytes does after decoding
+    return email.parser.Parser().parsestr(text, headersonly=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _boundary_re(boundary: str) -> re.Pattern[str]:
+    """The stdlib parser's pattern for a boundary line, inter-part or closing."""
+    return re.compile("(?P<sep>" + re.escape("--" + boundary) + r")(?P<end>--)?(?P<ws>[ \t]*)(?P<linesep>\r\n|\r|\n)?$")
+
+
+def _without_last_eol(text: str) -> str:
+    """``text`` without the line break it ends in, if any: what the stdlib parser strips with
+    ``(\\r\\n|\\r|\\n)\\Z``, found without a pattern scanning the text from its start."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith(("\r", "\n")) else text
+
+
+def _attach_parts(msg: EmailMessage, body: str) -> bool:
+    """Give ``msg`` (multipart, headers parsed) the parts, preamble and epilogue the stdlib
+    parser finds in ``body``, and True; or False, with ``msg`` as it was, for any body the
+    parser would read in a way this does not: nested or attached messages, a digest, a bad
+    transfer encoding, a bare CR, two boundary lines in a row, a missing first or last boundary.
+    """
+    boundary = msg.get_boundary()
+    if (boundary is None or msg.get_content_type() == "multipart/digest"
+            or str(msg.get("content-transfer-encoding", "8bit")).lower() not in ("7bit", "8bit", "binary")):
+        return False
+    if "\r" in body and body.count("\r") != body.count("\r\n"):
+        return False  # lines end at "\n" alone, so a line is what the parser takes for one
+    rx = _boundary_re(boundary)
+    separator = "--" + boundary
+    marks: list[tuple[int, int]] = []  # (start, end) of each boundary line up to the closing one
+    closed = False
+    at = body.find(separator)
+    while at >= 0:
+        if at == 0 or body[at - 1] == "\n":
+            nl = body.find("\n", at)
+            stop = len(body) if nl < 0 else nl + 1
+            m = rx.match(body, at, stop)
+            if m:
+                if m.group("end"):
+                    if not marks:
+                        return False  # the parser takes what comes before for the payload
+                    marks.append((at, stop))
+                    closed = True
+                    break
+                marks.append((at, stop))
+        at = body.find(separator, at + 1)
+    if not closed:
+        return False
+    parts: list[EmailMessage | str] = []
+    for (_, start), (stop, _) in zip(marks, marks[1:], strict=False):
+        if start == stop:
+            return False  # the parser skips a boundary line right after another
+        # A part that is not itself multipart or a message is read to its end as a single part.
+        part = _headers_then_payload(body[start:stop])
+        if part.get_content_maintype() in ("multipart", "message"):
+            return False
+        payload = part._payload  # type: ignore[attr-defined]  # as parsed: get_payload() decodes 8-bit text
+        if isinstance(payload, str):
+            part.set_payload(_without_last_eol(payload))  # the line break belongs to the boundary
+        parts.append(part)
+    if marks[0][0]:
+        msg.preamble = _without_last_eol(body[: marks[0][0]])
+    msg.epilogue = body[marks[-1][1] :]
+    msg.set_payload(parts)  # the list the parser attaches them to
+    return True
 
 
 _HEADER_LINE_RE = re.compile(rb"^[!-9;-~]+:")
