@@ -147,11 +147,15 @@ def _message_from_bytes(data: bytes) -> EmailMessage:
 
 def _header_section(text: str) -> str:
     """``text`` up to its first blank line, that line included; "" when it has none."""
-    # A CRLF blank line is looked for only up to the first LF one, so a body is not scanned to its end.
-    lf = text.find("\n\n")
-    end = lf + 2 if lf >= 0 else 0
-    crlf = text.find("\n\r\n", 0, end or len(text))
-    return text[: crlf + 3 if crlf >= 0 else end]
+    # The kind of blank line the first line break suggests is looked for first, the other only
+    # before it, so a body is not scanned to its end for a kind it does not use. Whichever
+    # comes first ends the section.
+    nl = text.find("\n")
+    likely, other = ("\n\r\n", "\n\n") if nl > 0 and text[nl - 1] == "\r" else ("\n\n", "\n\r\n")
+    at = text.find(likely)
+    end = at + len(likely) if at >= 0 else 0
+    before = text.find(other, 0, end or len(text))
+    return text[: before + len(other) if before >= 0 else end]
 
 
 def _headers_then_payload(text: str) -> EmailMessage:
