@@ -132,7 +132,7 @@ def _message_from_bytes(data: bytes) -> EmailMessage:
     head = _header_section(text)
     # An attached message as the whole body is parsed whole at once, not after a header parse.
     if head and "message/" not in head.lower():
-        msg = email.parser.Parser().parsestr(head, headersonly=True)
+        msg = _parse_header_section(head)
         # An empty payload proves the headers ended at the blank line that ends ``head``: had
         # they ended sooner, the lines after would be payload, that blank line among them.
         if msg.get_payload() == "":
@@ -162,11 +162,40 @@ def _headers_then_payload(text: str) -> EmailMessage:
     """``Parser().parsestr(text, headersonly=True)``, with the payload not read line by line."""
     head = _header_section(text)
     if head:
-        msg = email.parser.Parser().parsestr(head, headersonly=True)
+        msg = _parse_header_section(head)
         if msg.get_payload() == "":  # the headers ended where ``head`` does, as above
             msg.set_payload(text[len(head) :])
             return msg
     return email.parser.Parser().parsestr(text, headersonly=True)
+
+
+# A header line as the stdlib parser's header pattern takes it, with a name before its colon.
+_NAMED_HEADER_RE = re.compile(r"[\041-\071\073-\176]+:")
+
+
+def _parse_header_section(head: str) -> EmailMessage:
+    """``Parser().parsestr(head, headersonly=True)`` for a header section that ends in its first
+    blank line. One of plain named lines and their folds is read here, as the parser reads it
+    (each header's lines to the policy's ``header_source_parse``); any other goes to the parser,
+    for its defects and envelope lines."""
+    if "\r" in head and head.count("\r") != head.count("\r\n"):
+        return email.parser.Parser().parsestr(head, headersonly=True)
+    msg = EmailMessage()
+    lines = [line + "\n" for line in head.split("\n")[:-1]]  # head ends in "\n"
+    source: list[str] = []
+    for line in lines[:-1]:  # the last is the blank line
+        if line[0] in " \t" and source:
+            source.append(line)
+            continue
+        if not _NAMED_HEADER_RE.match(line):
+            return email.parser.Parser().parsestr(head, headersonly=True)
+        if source:
+            msg.set_raw(*msg.policy.header_source_parse(source))
+        source = [line]
+    if source:
+        msg.set_raw(*msg.policy.header_source_parse(source))
+    msg.set_payload("")  # the lines after the headers, none
+    return msg
 
 
 @functools.lru_cache(maxsize=256)
