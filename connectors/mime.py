@@ -1037,6 +1037,7 @@ def _quote_follows(lines: list[str], j: int) -> bool:
 _VERB_LAST_WORDS = frozenset(verb.split()[-1] for verb in _WROTE_VERBS)
 _SUFFIX_ENDS = tuple(suffix.split()[-1] for suffix in _WROTE_SUFFIXES)
 _END_CHARS = frozenset(word[-1] for word in (*_VERB_LAST_WORDS, *_SUFFIX_ENDS))
+_NEVER_END_CHARS = frozenset(".,;!?") - _END_CHARS
 
 
 def _may_end_header(line: str) -> bool:
@@ -1062,7 +1063,9 @@ def _next_header_end(lines: list[str], i: int, ends: list[bool | None]) -> int:
     for j in range(i, len(lines)):
         end = ends[j]
         if end is None:
-            end = ends[j] = _may_end_header(lines[j].strip())
+            line = lines[j].strip()
+            # Most prose ends in a stop, which ends no header: _may_end_header's answer, spared a call.
+            end = ends[j] = line[-1:] not in _NEVER_END_CHARS and _may_end_header(line)
         if end:
             return j
     return len(lines)
