@@ -148,6 +148,7 @@ _BARE_PROMISE_RE = re.compile(
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:i|we|you)(?:'ll| will| shall)|will|(?:i|we)(?:'m| am|'re| are) "
     r"going to|you should have)\b)", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then")
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
@@ -430,8 +431,9 @@ class EmbeddedExtractor:
         """One item per promise when a sentence joins several ("I'll draft it tonight and will
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
-        parts = _CLAUSE_SPLIT_RE.split(sentence)
-        if len(parts) > 1:
+        low = fold(sentence)
+        # Every split is at an "and", "but" or "then" (_CLAUSE_SPLIT_KEYS): most sentences have none.
+        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(parts := _CLAUSE_SPLIT_RE.split(sentence)) > 1:
             head = _SUBJECT_RE.search(parts[0])
             found: list[Item] = []
             for n, part in enumerate(parts):
