@@ -96,6 +96,32 @@ def _may_match(kind: str, sentence: str, low: str) -> bool:
     return any(k in low for k in _KEYS[kind])
 
 
+# What the patterns find in a sentence, by sentence: the date it resolves to depends on when the
+# mail was sent, the matches do not, and one sentence is asked for its date on several paths and
+# in many messages (a signature's hours). Short sentences only, and afresh past _SCANS_KEPT.
+_SCANS: dict[str, tuple[tuple[str, re.Match[str]], ...]] = {}
+_SCANS_KEPT = 8192
+_MAX_SCANNED = 400
+
+
+def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Each pattern's first match in ``sentence``, in the order of :data:`PATTERNS`."""
+    found = _SCANS.get(sentence)
+    if found is not None:
+        return found
+    low = fold(sentence)
+    if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
+        found = ()
+    else:
+        found = tuple((kind, m) for kind, rx in PATTERNS if _may_match(kind, sentence, low)
+                      and (m := rx.search(sentence)) is not None)
+    if len(sentence) <= _MAX_SCANNED:
+        if len(_SCANS) >= _SCANS_KEPT:
+            _SCANS.clear()
+        _SCANS[sentence] = found
+    return found
+
+
 def _hm(hour: str | None, minute: str | None, ampm: str | None) -> time | None:
     if not hour or not ampm:
         return None
@@ -132,15 +158,7 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
     except OverflowError:  # a Date at the calendar's edge (year 9999) has no day in the owner's zone
         return None, ""
     base = local.date()
-    low = fold(sentence)
-    if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
-        return None, ""
-    for kind, rx in PATTERNS:
-        if not _may_match(kind, sentence, low):
-            continue
-        m = rx.search(sentence)
-        if not m:
-            continue
+    for kind, m in _matches(sentence):
         when: date | None = None
         at: time | None = None
         if kind == "eod" or kind == "today":

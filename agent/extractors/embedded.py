@@ -23,6 +23,9 @@ from planner.priority import display_name
 _BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
+# The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
+# sign-off (_SIGNOFF_RE) is shorter still.
+_SHORT_LINE = 55
 _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|kind regards|best regards|warm regards|"
                          r"warmly|sincerely|talk soon|speak soon|all the best|ta|thx|br)\b[^.?]{0,30}$", re.I)
 _COURTESY_RE = re.compile(
@@ -145,6 +148,7 @@ _BARE_PROMISE_RE = re.compile(
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:i|we|you)(?:'ll| will| shall)|will|(?:i|we)(?:'m| am|'re| are) "
     r"going to|you should have)\b)", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then")
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
@@ -185,11 +189,44 @@ _LET_ME_KEYS = ("let me ",)
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
+# What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
+# the rule that yields its item, and the checks each path repeats), and stock lines recur from
+# message to message: a pattern runs once per sentence. Only sentences _classify reads are kept,
+# and past _FOUND_KEPT the memo starts afresh, so it stays a few megabytes.
+# Keyed by the pattern's id (patterns are module constants): hashing a pattern costs more than
+# the lookup.
+_FOUND: dict[tuple[int, str], re.Match[str] | None] = {}
+_MATCHED: dict[tuple[int, str], re.Match[str] | None] = {}
+_FOUND_KEPT = 32768
+_MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
+_UNSEEN = object()
+_UNGATED = ("",)  # keys for a pattern with no literal gate: "" is in every sentence
+
+
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
     """``rx.search(sentence)``, skipped when ``low`` (the folded sentence) holds none of ``keys``."""
-    if not any(k in low for k in keys):
-        return None
-    return rx.search(sentence)
+    key = (id(rx), sentence)
+    found = _FOUND.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = rx.search(sentence) if any(k in low for k in keys) else None
+        if len(sentence) <= _MAX_SENTENCE:
+            if len(_FOUND) >= _FOUND_KEPT:
+                _FOUND.clear()
+            _FOUND[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """``rx.match(sentence)``, remembered as :func:`_search` remembers a search."""
+    key = (id(rx), sentence)
+    found = _MATCHED.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = rx.match(sentence)
+        if len(sentence) <= _MAX_SENTENCE:
+            if len(_MATCHED) >= _FOUND_KEPT:
+                _MATCHED.clear()
+            _MATCHED[key] = found
+    return found  # type: ignore[return-value]
 
 
 def _courtesy_or_away(sentence: str, low: str) -> bool:
@@ -202,7 +239,7 @@ def _not_an_ask(sentence: str, low: str) -> bool:
 
 def _explicit_ask(sentence: str, low: str) -> bool:
     return bool(_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
-                or _IMPERATIVE_RE.match(sentence))
+                or _match(_IMPERATIVE_RE, sentence))
 
 
 def is_rule_request(sentence: str) -> bool:
@@ -220,7 +257,10 @@ def sentences(text: str) -> list[str]:
             line = raw.strip()
             if not line:
                 continue
-            standalone = bool(_BULLET_RE.match(line) or _GREETING_RE.match(line) or _SIGNOFF_RE.match(line))
+            # The cheap tests first: a bullet opens on one of its marks or a digit, and a greeting
+            # or sign-off is a short line (at most _SHORT_LINE characters, as their patterns spell out).
+            standalone = bool(((line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line))
+                              or (len(line) <= _SHORT_LINE and (_GREETING_RE.match(line) or _SIGNOFF_RE.match(line))))
             if cur and standalone:
                 segments.append(" ".join(cur))
                 cur = []
@@ -232,7 +272,12 @@ def sentences(text: str) -> list[str]:
             segments.append(" ".join(cur))
     out = []
     for seg in segments:
-        for s in _SPLIT_RE.split(seg):
+        # A split follows a stop with more text after it: a segment with none before its last
+        # character is one sentence.
+        last = len(seg) - 1
+        parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
+                 or seg.find("?", 0, last) >= 0 else (seg,))
+        for s in parts:
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
             if s[:1] in ("-", "*", "•") or s[:1].isdigit():
@@ -340,7 +385,13 @@ class EmbeddedExtractor:
         ctx = _Ctx(message, owner, from_owner, other)
         items: list[Item] = []
         seen: set[str] = set()
+        read: set[str] = set()
         for sentence in sentences(examined_text(message)):
+            # A sentence's items depend on it and the message alone: said twice, its items are
+            # already in (or were kept out of) the list.
+            if sentence in read:
+                continue
+            read.add(sentence)
             for item in self._sentence_items(sentence, ctx):
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it
@@ -366,7 +417,7 @@ class EmbeddedExtractor:
              threshold: float) -> bool:
         if (_explicit_ask(sentence, low) or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) or _search(_OWED_RE, _OWED_KEYS, sentence, low)
-                or _BARE_PROMISE_RE.match(sentence) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+                or _match(_BARE_PROMISE_RE, sentence) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
                 or _search(_WISH_RE, _WISH_KEYS, sentence, low) or _LET_KNOW_RE.search(sentence)):
             return True
         if not from_owner and sentence.rstrip().endswith("?"):
@@ -380,8 +431,9 @@ class EmbeddedExtractor:
         """One item per promise when a sentence joins several ("I'll draft it tonight and will
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
-        parts = _CLAUSE_SPLIT_RE.split(sentence)
-        if len(parts) > 1:
+        low = fold(sentence)
+        # Every split is at an "and", "but" or "then" (_CLAUSE_SPLIT_KEYS): most sentences have none.
+        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(parts := _CLAUSE_SPLIT_RE.split(sentence)) > 1:
             head = _SUBJECT_RE.search(parts[0])
             found: list[Item] = []
             for n, part in enumerate(parts):
@@ -405,7 +457,7 @@ class EmbeddedExtractor:
 
     def _asks(self, sentence: str, low: str) -> bool:
         """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
-        if _RHETORICAL_RE.search(sentence):
+        if _search(_RHETORICAL_RE, _UNGATED, sentence, ""):
             return False
         p = self.model.probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
@@ -428,7 +480,7 @@ class EmbeddedExtractor:
             quiet = self._quiet_seen[key] = self._quiet(sentence, ctx.from_owner)
         if quiet:
             return None
-        if _GREETING_RE.match(sentence) or _SIGNOFF_RE.match(sentence):
+        if _match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence):
             return None
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
@@ -445,7 +497,7 @@ class EmbeddedExtractor:
         """True when ``_classify`` returns None for this sentence whatever the message around it
         (date, names, recipients): each check mirrors a rule's path to an item, and a sentence is
         quiet only when every path is closed by the sentence alone. False means "read it"."""
-        if _GREETING_RE.match(sentence) or _SIGNOFF_RE.match(sentence):
+        if _match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence):
             return True
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
@@ -455,7 +507,7 @@ class EmbeddedExtractor:
         if from_owner:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _BARE_PROMISE_RE.match(sentence)):
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _match(_BARE_PROMISE_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
@@ -469,7 +521,7 @@ class EmbeddedExtractor:
             # "can we get"); a request needs _asks.
             if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low):
                 return False
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _BARE_PROMISE_RE.match(sentence)
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _match(_BARE_PROMISE_RE, sentence)
                                  or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)):
                 return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
@@ -487,7 +539,7 @@ class EmbeddedExtractor:
             return True
         if marketing is None:
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
-        return bool(marketing or _RHETORICAL_RE.search(sentence) or _CONDITION_RE.match(sentence)
+        return bool(marketing or _search(_RHETORICAL_RE, _UNGATED, sentence, "") or _match(_CONDITION_RE, sentence)
                     or "click" in low or "http" in low)
 
     def _second_opinion(self, sentence: str, low: str, ctx: _Ctx, item: Item | None) -> Item | None:
@@ -499,8 +551,8 @@ class EmbeddedExtractor:
         act, p = self.kinds.best(sentence)
         if act == "none" or p < self.add_at or (sentence.rstrip().endswith("?") and act != "ask"):
             return None
-        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _RHETORICAL_RE.search(sentence)
-                or _CONDITION_RE.match(sentence) or "click" in low or "http" in low):
+        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _search(_RHETORICAL_RE, _UNGATED, sentence, "")
+                or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
         due, phrase = self._due(sentence, ctx)
         # As with the rules, a promise counts only with a date: "I'll walk the team through it" is
@@ -569,7 +621,7 @@ class EmbeddedExtractor:
     @staticmethod
     def _bare_promise(sentence: str, due: str | None, phrase: str) -> str:
         """What a promise without its subject commits to ("will send it over tomorrow"), or ""."""
-        b = _BARE_PROMISE_RE.match(sentence)
+        b = _match(_BARE_PROMISE_RE, sentence)
         if not b or not due or sentence.rstrip().endswith("?"):
             return ""
         vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
@@ -634,7 +686,7 @@ class EmbeddedExtractor:
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
-        if not question and _BARE_PROMISE_RE.match(sentence):
+        if not question and _match(_BARE_PROMISE_RE, sentence):
             due, phrase = self._due(sentence, ctx)
             bare = self._bare_promise(sentence, due, phrase)
             if bare:
@@ -672,7 +724,7 @@ class EmbeddedExtractor:
         if n:
             title = f"Get {_clean_vp(n.group('what'), phrase)} to {name}"
         else:
-            a = _search(_ASK_RE, _ASK_KEYS, sentence, low) or _IMPERATIVE_RE.match(sentence)
+            a = _search(_ASK_RE, _ASK_KEYS, sentence, low) or _match(_IMPERATIVE_RE, sentence)
             vp = ""
             if a is not None:
                 groups = a.groupdict()
