@@ -40,8 +40,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -53,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 from agent import logs  # noqa: E402
 from agent.app import App  # noqa: E402
 from agent.clock import fixed  # noqa: E402
-from agent.cycle import FETCH_BYTES, FETCH_LIMIT, sync_once  # noqa: E402
+from agent.cycle import FETCH_AHEAD, FETCH_BYTES, FETCH_LIMIT, sync_once  # noqa: E402
 from agent.settings import load  # noqa: E402
 from agent.workers import Pending, Workers  # noqa: E402
 from bench.peak import measured  # noqa: E402
@@ -110,25 +111,39 @@ PEOPLE = [("Jordan Lee", "jordan@talentbridge.example"), ("Priya Natarajan", "pr
           ("Marcus Webb", "marcus@acme.example"), ("Sofia Alvarez", "sofia@seedfund.example"),
           ("Tom Becker", "tom@loom.example"), ("Hannah Ito", "hannah@lawfirm.example"),
           ("Lists", "announce@lists.example"), ("Deals", "news@shop.example")]
-ASKS = ["Could you send me the signed MSA by Friday?", "Can you review the deck before the partner meeting?",
-        "Please confirm the pilot start date for the Acme rollout.", "Would you sign the side letter today?",
-        "Let me know if Thursday at 3pm works for the security questionnaire call.",
-        "Please send me your feedback on the candidate by Wednesday EOD."]
-FILLER = ["The numbers from last quarter are in the shared folder, broken down by region and by month.",
-          "We spoke with the team yesterday and agreed to revisit the timeline after the board meeting.",
-          "Thanks again for the quick turnaround on the contract; legal had only minor comments.",
-          "I have attached nothing this time, but the notes from the call are below for reference.",
-          "Our CSV export now includes the account owner column, which should help with the reconciliation.",
-          "The data room is open to the three funds we discussed; access logs are reviewed every morning.",
-          "If anything changes on your side, a short note is enough and we will adjust the plan.",
-          "Traffic on the staging cluster was flat overnight; no alerts fired after the last deploy."]
+# Sentences are filled from slots, so that nearly every sentence of the mailbox is new: real mail
+# repeats little besides signatures, and an extractor that remembers sentences it has read must
+# not look faster here than on real mail.
+ASKS = ["Could you send me the signed {doc} by {day}?", "Can you review the {doc} before the {meeting}?",
+        "Please confirm the {n} start date for the {team} rollout.", "Would you sign the {doc} {day}?",
+        "Let me know if {day} at {hour}pm works for the {meeting}.",
+        "Please send me your feedback on the {doc} by {day} EOD."]
+FILLER = ["The numbers from Q{q} are in the {team} folder, broken down by region and by month ({n} rows).",
+          "We spoke with the {team} team on {day} and agreed to revisit the timeline after the {meeting}.",
+          "Thanks again for the quick turnaround on the {doc}; legal had only {n} minor comments.",
+          "I have attached nothing this time, but the notes from the {meeting} are below for reference.",
+          "Our CSV export now includes the {team} owner column, which should help with the {n} reconciliations.",
+          "The data room is open to the {n} funds we discussed; access logs are reviewed every {day}.",
+          "If anything changes on the {team} side, a short note is enough and we will adjust plan {n}.",
+          "Traffic on staging cluster {n} was flat overnight; no alerts fired after the {team} deploy."]
+SLOTS = {"doc": ["MSA", "deck", "side letter", "term sheet", "SOW", "security questionnaire", "offer letter", "budget",
+                 "pilot plan", "board memo", "pricing sheet", "data processing agreement"],
+         "day": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "tomorrow", "today", "next week"],
+         "meeting": ["partner meeting", "board call", "security review", "pilot kickoff", "hiring sync",
+                     "pricing review", "quarterly planning", "customer call"],
+         "team": ["Acme", "Northwind", "platform", "growth", "finance", "legal", "sales", "support", "data"]}
+
+
+def _fill(rng: random.Random, template: str) -> str:
+    return template.format(**{k: rng.choice(v) for k, v in SLOTS.items()}, n=rng.randrange(2, 9999),
+                           q=rng.randrange(1, 5), hour=rng.randrange(1, 6))
 
 
 def _words(rng: random.Random, target: int) -> str:
     lines: list[str] = []
     size = 0
     while size < target:
-        line = rng.choice(FILLER)
+        line = _fill(rng, rng.choice(FILLER))
         lines.append(line)
         size += len(line) + 1
     return "\n".join(lines)
@@ -148,7 +163,7 @@ def small_message(i: int, rng: random.Random, tag: str = "m") -> bytes:
         head += f"In-Reply-To: <{tag}{i - 1}.bench@loom.example>\nReferences: <{tag}{i - 1}.bench@loom.example>\n"
     if "lists" in addr or "shop" in addr:
         head += "List-Id: <announce.lists.example>\nList-Unsubscribe: <mailto:leave@lists.example>\nPrecedence: bulk\n"
-    text = (f"Hi Ada,\n\n{rng.choice(ASKS)}\n\n{_words(rng, 1500)}\n\nBest,\n{name}\n\n"
+    text = (f"Hi Ada,\n\n{_fill(rng, rng.choice(ASKS))}\n\n{_words(rng, 1500)}\n\nBest,\n{name}\n\n"
             f"On Mon, Ada Lovelace <{OWNER}> wrote:\n" + "\n".join("> " + line for line in _words(rng, 1800).split("\n")))
     if i % 2:
         html = "<html><body>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")[:3]) + "</body></html>"
@@ -275,8 +290,9 @@ def source(server: Dovecot) -> ImapSource:
 def fetch_store(server: Dovecot, folder: str, db: Path, pipelined: bool = True) -> tuple[int, float, str]:
     """focusd's fetch and store without the extractor: fetch_new in the cycle's batch sizes,
     parse, record each message, move the cursor; (messages stored, seconds, last cursor).
-    ``pipelined``, as the cycle reads: the next batch is fetched in a thread and parsed in the
-    sync's worker process (agent/workers.py) while this one is stored; else one step at a time."""
+    ``pipelined``, as the cycle reads: the next FETCH_AHEAD batches are fetched in a thread and
+    parsed in the sync's worker process (agent/workers.py) while this one is stored; else one
+    step at a time."""
     src = source(server)
     store = Store.open(db, clock=fixed(NOW))
     key = f"mail:{folder}"
@@ -286,13 +302,22 @@ def fetch_store(server: Dovecot, folder: str, db: Path, pipelined: bool = True) 
 
         def fetch(cursor: str | None) -> tuple[Batch, Pending]:
             batch = src.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
-            return batch, workers.submit(batch.messages)
+            return batch, workers.submit(batch.messages, folder)
 
-        ahead = pool.submit(fetch, store.cursor(key))
-        while ahead is not None:
-            batch, pending = ahead.result()
+        def after(before: Future[tuple[Batch, Pending] | None]) -> tuple[Batch, Pending] | None:
+            found = before.result()  # done: the one fetch thread ran it first
+            return fetch(found[0].cursor) if found and found[0].more and found[0].messages else None
+
+        ahead: deque[Future[tuple[Batch, Pending] | None]] = deque([pool.submit(fetch, store.cursor(key))])
+        while ahead:
+            if pipelined:
+                while len(ahead) < FETCH_AHEAD:
+                    ahead.append(pool.submit(after, ahead[-1]))
+            found = ahead.popleft().result()
+            if found is None:
+                break
+            batch, pending = found
             more = batch.more and bool(batch.messages)
-            ahead = pool.submit(fetch, batch.cursor) if more and pipelined else None
             with store.write():  # a batch is one transaction, as the cycle's persist step writes it
                 for p in pending.result():
                     if p.message is not None:
@@ -300,8 +325,10 @@ def fetch_store(server: Dovecot, folder: str, db: Path, pipelined: bool = True) 
                         store.record_message(p.message, [], [], "")
                         stored += 1
             store.set_cursor(key, batch.cursor)
-            if more and not pipelined:
-                ahead = pool.submit(fetch, batch.cursor)
+            if not more:
+                break
+            if not pipelined:
+                ahead.append(pool.submit(fetch, batch.cursor))
     took = time.perf_counter() - start
     cursor = store.cursor(key) or ""
     store.close()
