@@ -69,21 +69,21 @@ _ORDERS = Gated(
      [_IGNORE, ("instructions", "rules", "prompt", "guidelines", "guidance", "directives", "commands", "orders",
                 "constraints", "programming", "system message")]),
     (r"\b(system|developer) (prompt|message)\b",
-     [("system prompt", "system message", "developer prompt", "developer message")]),
+     [("system ", "developer "), ("prompt", "message")]),
     (r"\bnew instructions\b", [("new instructions",)]),
     (r"\bprompt injection\b", [("prompt injection",)]),
     (r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b", [("you are ",)]),
     (r"\bas an ai\b", [("as an ai",)]),
     (r"\b(ai|email|executive|personal) assistant[,:]?\s+(please\s+)?(forward|send|delete|mark|add|drop|ignore|reply|"
      r"move|archive|schedule|book|pay|transfer|remove|change)\b",
-     [("ai assistant", "email assistant", "executive assistant", "personal assistant")]),
+     [("assistant",)]),
     (r"\b(reveal|print|output|repeat) (your|the) (instructions|prompt|configuration|api key|password)",
      [("reveal ", "print ", "output ", "repeat "), ("instructions", "prompt", "configuration", "api key", "password")]),
     (r"\bthe (owner|user) (has )?(asked|wants|instructed|told|authori[sz]ed|requested)( that)? (you|the assistant)\b",
      [("the owner ", "the user ")]),
     (r"\b(change|replace|update|rewrite|overwrite) (the owner's|your owner's|your|all( of)? (the|your)) "
      r"(goals?|priorities|focus)\b",
-     [("change ", "replace ", "update ", "rewrite ", "overwrite "), ("goal", "priorities", "focus")]))
+     [("goal", "priorities", "focus"), ("change ", "replace ", "update ", "rewrite ", "overwrite ")]))
 _SWEEPING = Gated(
     re.I | re.M,
     (r"\b(forward|send|email|copy|bcc) (all|every|the owner's|your owner's|the whole|the entire) .{0,40}"

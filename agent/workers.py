@@ -1,21 +1,23 @@
-"""A second process for the half of a big sync that needs no store: parsing and the embedded
-extractor.
+"""Worker processes for the half of a big sync that needs no store: parsing, screening and the
+embedded extractor.
 
 A first sync reads thousands of messages. Per message, parsing and the embedded extractor cost
 more than everything else the cycle does, and neither reads the store, so on a batch worth it
-they run in one worker process while this one fetches the next batch and runs the rest of the
-graph: both cores work. The worker's answers are the same as this process's would be: the same
-``try_parse``, and the same extractor over the same message and owner.
+they run in worker processes (two on a host with two cores or more) while this one fetches the
+next batch and runs the rest of the graph: every core works. The workers' answers are the same
+as this process's would be: the same ``try_parse``, and the same extractor over the same
+message and owner.
 
 A small batch (the daemon's steady state: a few new messages) is parsed here, since a worker
-costs a start-up and its memory; the worker is started on the first big batch and stopped when
-the sync ends. When the worker dies or cannot take a chunk, that chunk and every later one are
-parsed here instead, with one line in the log: the sync slows down, and nothing is lost.
+costs a start-up and its memory; the workers are started on the first big batch and stopped
+when the sync ends. When a worker dies or cannot take a chunk, that chunk and every later one
+are parsed here instead, with one line in the log: the sync slows down, and nothing is lost.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,6 +37,9 @@ log = structlog.get_logger(__name__)
 
 PARALLEL_FROM = 100  # messages in a batch before a worker pays for its start-up
 CHUNK = 50  # messages per task: small enough that the worker's answers stream back
+# Parsing and extracting cost the sync more than everything else together, and this process
+# waits on them half the time: two workers keep both cores busy on a two-core host.
+PROCESSES = min(2, os.cpu_count() or 1)
 
 
 @dataclass
@@ -75,9 +80,13 @@ def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction
         parsed = Parsed(key, msg, reason)
         if msg is not None and extraction is not None:
             msg.folder = folder
-            parsed.hostile = is_hostile(msg)
-            skipped = (extraction.oldest is not None and msg.date < extraction.oldest) or triage_reason(
-                msg, MailPolicy(lists=extraction.lists), None, parsed.hostile)
+            # Hostility is looked for last, as it costs the most: mail skipped for another reason
+            # never needs it (triage, which asks first, looks for itself when it was not looked for).
+            skipped = (extraction.oldest is not None and msg.date < extraction.oldest) or bool(triage_reason(
+                msg, MailPolicy(lists=extraction.lists), None, hostile_text=False))
+            if not skipped:
+                parsed.hostile = is_hostile(msg)
+                skipped = parsed.hostile
             if not skipped:
                 if _extractor is None:
                     from agent.extractors.embedded import EmbeddedExtractor
@@ -166,7 +175,7 @@ class Workers:
             try:
                 # forkserver: the worker does not inherit this process's threads and connections.
                 ctx = multiprocessing.get_context("forkserver")
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=ctx)
             except (OSError, ValueError) as exc:
                 self._give_up(exc)
         return self._pool

@@ -62,9 +62,10 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
         if p.message is None:
             assert p.proposed is None and p.hostile is None
             continue
-        assert p.hostile == is_hostile(p.message)
         reason = triage_reason(p.message)  # what triage skips whoever the owner knows is not extracted
         screened[reason] += 1
+        assert p.hostile in (None, is_hostile(p.message))  # looked for where nothing else skips it
+        assert (p.hostile is None) == bool(reason and reason != "hostile")
         if reason:
             assert p.proposed is None
             continue
