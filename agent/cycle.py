@@ -484,28 +484,32 @@ def _rerank(app: App) -> None:
         return
     touched = app.store.touched()
     matcher = Goals(refs)
-    scored: dict[int, Scored] = {}
-    titles: dict[int, str] = {}
+    points: dict[int, float] = {}  # every open item's own points: what a blocker is lifted above
     blockers: dict[int, Item] = {}  # scored last: their points depend on what they block
+    own: dict[int, Scored] = {}  # the blockers' scores before that
     best: dict[str, float] = {}  # each goal's best score among items that are no blockers
     moved: list[tuple[int, float, list[tuple[str, float]], str | None]] = []
     for item in app.store.iter_items(("open",), RERANK_CHUNK):
         if item.id is None:
             continue
         new = explain(item, matcher, today, weights, open_ids=touched, touched=touched)
-        scored[item.id] = Scored(new.points, [], None)  # only the points count for what blocks it
-        titles[item.id] = item.title
+        points[item.id] = new.points
         if item.kind != "blocker" and new.goal and new.points > best.get(new.goal, float("-inf")):
             best[new.goal] = new.points
         if item.blocks or item.kind == "blocker":
-            scored[item.id] = new
+            own[item.id] = new
             blockers[item.id] = item
         elif new != (item.score, item.contributions, item.goal):
             moved.append((item.id, *new))
         if len(moved) >= RERANK_CHUNK:
             app.store.set_scores(moved)
             moved = []
-    lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items() if b.blocks}, titles, weights)
+    # Only the blockers and what they block take part from here: a store of many thousand open
+    # items keeps no score or title of every one in memory.
+    targets = {t for b in blockers.values() for t in b.blocks if t in points}
+    scored = {i: own.get(i) or Scored(points[i], [], None) for i in targets | set(blockers)}
+    lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items() if b.blocks},
+                           app.store.titles(targets), weights)
     lifted |= with_goal_blocking({i: lifted.get(i, scored[i]) for i, b in blockers.items() if b.kind == "blocker"},
                                  best, weights)
     for item_id, item in blockers.items():

@@ -175,6 +175,7 @@ class Workers:
             try:
                 # forkserver: the worker does not inherit this process's threads and connections.
                 ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(["agent.workers", "agent.extractors.embedded"])
                 self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=ctx)
             except (OSError, ValueError) as exc:
                 self._give_up(exc)

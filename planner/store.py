@@ -511,6 +511,16 @@ class Store:
         row = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?", [item_id]).fetchone()
         return _item_from_tuple(row) if row else None
 
+    def titles(self, item_ids: Iterable[int]) -> dict[int, str]:
+        """Item id -> title, for the given ids that exist."""
+        ids = list(item_ids)
+        found: dict[int, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.db.execute(f"SELECT id, title FROM items WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((int(r[0]), r[1]) for r in rows)
+        return found
+
     def open_items_in_thread(self, thread_id: str) -> list[Item]:
         rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE thread_id = ? AND status IN ('open', 'snoozed') "
                                "ORDER BY id", [thread_id])
