@@ -172,20 +172,26 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("let ", "any ", "hope ", "looking forward", "feel free", "hesitate", "happy to ", "thanks ",
-                  "thank you ", "have a ", "enjoy ", "congrat", "if ", "just ", "find ", "see ", "attached ",
-                  "don't ", "do not ", "never ")
+_COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
+                  "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
+                  "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
+                  "do not ", "never ")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
-_MARKETING_KEYS = ("if you ", "ignore", "address book", "$link", "click ", "%", "register now", "early", "limited",
-                   "now", "today")
+_MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
+                   "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
+                   "subscribe now", "subscribe today")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
-_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "we ", "i ")
+_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
+              "could we ", "could i ", "may we ", "may i ")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
+_RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
+                    "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
+                    "should ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
@@ -200,7 +206,6 @@ _MATCHED: dict[tuple[int, str], re.Match[str] | None] = {}
 _FOUND_KEPT = 32768
 _MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
 _UNSEEN = object()
-_UNGATED = ("",)  # keys for a pattern with no literal gate: "" is in every sentence
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -457,7 +462,7 @@ class EmbeddedExtractor:
 
     def _asks(self, sentence: str, low: str) -> bool:
         """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
-        if _search(_RHETORICAL_RE, _UNGATED, sentence, ""):
+        if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
         p = self.model.probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
@@ -539,7 +544,7 @@ class EmbeddedExtractor:
             return True
         if marketing is None:
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
-        return bool(marketing or _search(_RHETORICAL_RE, _UNGATED, sentence, "") or _match(_CONDITION_RE, sentence)
+        return bool(marketing or _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low) or _match(_CONDITION_RE, sentence)
                     or "click" in low or "http" in low)
 
     def _second_opinion(self, sentence: str, low: str, ctx: _Ctx, item: Item | None) -> Item | None:
@@ -551,7 +556,7 @@ class EmbeddedExtractor:
         act, p = self.kinds.best(sentence)
         if act == "none" or p < self.add_at or (sentence.rstrip().endswith("?") and act != "ask"):
             return None
-        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _search(_RHETORICAL_RE, _UNGATED, sentence, "")
+        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
                 or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
         due, phrase = self._due(sentence, ctx)
