@@ -91,13 +91,19 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
-# Most sentences name no date at all: one look for any key at all spares a look per pattern.
-# A calendar date needs a digit, looked for apart.
-_ANY_KEY = tuple(dict.fromkeys(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0]))
+# Every key, looked for once a sentence; then each pattern's gate is a few set tests.
+_ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in groups for k in keys))
+# Most sentences name no date at all: without a digit, a sentence holding none of these keys
+# (a calendar date needs a digit) is matched by no pattern.
+_UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
+# (kind, pattern, its key groups, needs a digit?), in the order of PATTERNS.
+_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS) for kind, rx in PATTERNS)
 
 
-def _may_match(kind: str, low: str, digit: bool) -> bool:
-    return (digit or kind not in _DIGITS) and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind])
+def _may_match(kind: str, sentence: str, low: str) -> bool:
+    """The gate _matches puts before one pattern: may it match ``sentence`` (``low`` folded)?"""
+    return ((kind not in _DIGITS or _DIGIT_RE.search(sentence) is not None)
+            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind]))
 
 
 # What the patterns find in a sentence, by sentence: the date it resolves to depends on when the
@@ -115,10 +121,13 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
         return found
     low = fold(sentence)
     digit = _DIGIT_RE.search(sentence) is not None
-    if not digit and not any(map(low.__contains__, _ANY_KEY)):
+    present = set(filter(low.__contains__, _ALL_KEYS))
+    if not digit and present.isdisjoint(_UNDATED):
         found = ()
     else:
-        found = tuple((kind, m) for kind, rx in PATTERNS if _may_match(kind, low, digit)
+        # A pattern runs only when the sentence holds a key of each of its groups.
+        found = tuple((kind, m) for kind, rx, groups, needs_digit in _GATED
+                      if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
                       and (m := rx.search(sentence)) is not None)
     if len(sentence) <= _MAX_SCANNED:
         if len(_SCANS) >= _SCANS_KEPT:
