@@ -34,8 +34,8 @@ _CUE_KEYS: dict[str, tuple[str, ...]] = {
     "cue:question": ("?",),
     "cue:link": ("http", "$link", "click"),
 }
-# cue:modal_you needs "you", or "u" standing alone as a word (whitespace before it, \b after).
-_LONE_U_RE = re.compile(r"\bu\b", re.I)
+# cue:modal_you needs "you", or a "u" right after whitespace (its "\s+u"), in the folded sentence.
+_SPACE_U_RE = re.compile(r"\su")
 _MODAL_YOU_RX = _CUES["cue:modal_you"]
 _FIRST_PERSON_RX = _CUES["cue:first_person"]
 # The keyed cues, in _CUES order: all but the first and the last.
@@ -54,7 +54,7 @@ def features(sentence: str) -> tuple[str, ...]:
         feats.append(f"first:{tokens[0]}")
     low = lower if sentence.isascii() else fold(sentence)
     # The cues in _CUES order, each regex skipped when the sentence lacks a literal it needs.
-    if ("you" in low or _LONE_U_RE.search(sentence) is not None) and _MODAL_YOU_RX.search(sentence):
+    if ("you" in low or _SPACE_U_RE.search(low) is not None) and _MODAL_YOU_RX.search(sentence):
         feats.append("cue:modal_you")
     for name, rx, keys in _KEYED:
         if any(map(low.__contains__, keys)) and rx.search(sentence):
