@@ -234,6 +234,11 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     return found  # type: ignore[return-value]
 
 
+def _greeting_or_signoff(sentence: str) -> bool:
+    # Neither pattern matches more than _SHORT_LINE characters, and a final newline besides ("$").
+    return len(sentence) <= _SHORT_LINE + 1 and bool(_match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence))
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
     return bool(_search(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _search(_OOO_RE, _OOO_KEYS, sentence, low))
 
@@ -503,7 +508,7 @@ class EmbeddedExtractor:
             quiet = self._quiet_seen[key] = self._quiet(sentence, ctx.from_owner)
         if quiet:
             return None
-        if _match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence):
+        if _greeting_or_signoff(sentence):
             return None
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
@@ -520,7 +525,7 @@ class EmbeddedExtractor:
         """True when ``_classify`` returns None for this sentence whatever the message around it
         (date, names, recipients): each check mirrors a rule's path to an item, and a sentence is
         quiet only when every path is closed by the sentence alone. False means "read it"."""
-        if _match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence):
+        if _greeting_or_signoff(sentence):
             return True
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
