@@ -26,6 +26,12 @@ BRANCHES = {
                  "Call me if that works", "Ping me if you need anything else", "Just wanted to say hi",
                  "Just a quick note", "Please find attached the deck", "See below", "Find enclosed the form",
                  "Attached is the deck", "Please don't forward this", "Never share it", "Do not reply"],
+    "BARE_PROMISE": ["Will send it over tomorrow.", "Sure, will do it Friday.", "Should have it to you by Monday.",
+                     "Happy to draft it tonight.", "Sending the deck on Friday.", "I'm sharing it today.",
+                     "Preparing the memo now.", "Drafting it.", "Finishing the budget tonight.", "Getting it signed.",
+                     "The signed copy will follow tomorrow.", "Our notes are coming your way.",
+                     "The deck will be with you Monday.", "The parcel should reach you Friday.",
+                     "My reply will be in your inbox soon."],
     "MARKETING": ["If you no longer want these emails", "If you don't wish to hear from us", "Please ignore this",
                   "Add news@shop.example to your address book", "$link", "Click here", "50% off",
                   "Save up to 20 % today", "Register now", "Early-bird pricing", "A limited time deal",
@@ -46,7 +52,7 @@ def test_each_branch_matches_and_holds_a_key(name: str, sentence: str) -> None:
 def test_no_gate_hides_a_match(sentence: str) -> None:
     low = fold(sentence)
     for name in ("COURTESY", "OOO", "MARKETING", "ASK", "NEED_FROM", "OWED", "WISH", "PROMISE", "LET_ME",
-                 "BLOCKER", "RHETORICAL"):
+                 "BLOCKER", "RHETORICAL", "BARE_PROMISE"):
         if getattr(embedded, f"_{name}_RE").search(sentence):
             assert any(k in low for k in getattr(embedded, f"_{name}_KEYS")), (name, sentence)
 

@@ -192,6 +192,9 @@ _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
                     "should ")
+# Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
+_BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
+                      "getting ", "coming your way")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
@@ -232,6 +235,11 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
                 _MATCHED.clear()
             _MATCHED[key] = found
     return found  # type: ignore[return-value]
+
+
+def _bare(sentence: str, low: str) -> re.Match[str] | None:
+    """``_BARE_PROMISE_RE.match(sentence)``, skipped when ``low`` holds none of its keys."""
+    return _match(_BARE_PROMISE_RE, sentence) if any(map(low.__contains__, _BARE_PROMISE_KEYS)) else None
 
 
 def _greeting_or_signoff(sentence: str) -> bool:
@@ -431,7 +439,7 @@ class EmbeddedExtractor:
              threshold: float) -> bool:
         if (_explicit_ask(sentence, low) or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) or _search(_OWED_RE, _OWED_KEYS, sentence, low)
-                or _match(_BARE_PROMISE_RE, sentence) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+                or _bare(sentence, low) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
                 or _search(_WISH_RE, _WISH_KEYS, sentence, low) or _LET_KNOW_RE.search(sentence)):
             return True
         if not from_owner and sentence.rstrip().endswith("?"):
@@ -535,7 +543,7 @@ class EmbeddedExtractor:
         if from_owner:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _match(_BARE_PROMISE_RE, sentence)):
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
@@ -549,7 +557,7 @@ class EmbeddedExtractor:
             # "can we get"); a request needs _asks.
             if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low):
                 return False
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _match(_BARE_PROMISE_RE, sentence)
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
                                  or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)):
                 return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
@@ -626,7 +634,7 @@ class EmbeddedExtractor:
         if owed and not question:
             title = _cap(_swap(f"send {name} {owed}", {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
-        bare = self._bare_promise(sentence, due, phrase)
+        bare = self._bare_promise(sentence, low, due, phrase)
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
@@ -647,9 +655,9 @@ class EmbeddedExtractor:
         return None
 
     @staticmethod
-    def _bare_promise(sentence: str, due: str | None, phrase: str) -> str:
+    def _bare_promise(sentence: str, low: str, due: str | None, phrase: str) -> str:
         """What a promise without its subject commits to ("will send it over tomorrow"), or ""."""
-        b = _match(_BARE_PROMISE_RE, sentence)
+        b = _bare(sentence, low)
         if not b or not due or sentence.rstrip().endswith("?"):
             return ""
         vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
@@ -714,9 +722,9 @@ class EmbeddedExtractor:
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
-        if not question and _match(_BARE_PROMISE_RE, sentence):
+        if not question and _bare(sentence, low):
             due, phrase = self._due(sentence, ctx)
-            bare = self._bare_promise(sentence, due, phrase)
+            bare = self._bare_promise(sentence, low, due, phrase)
             if bare:
                 return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
