@@ -54,27 +54,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\btoday\b", re.I)),
 ]
 
-# Prefilters: every match of a pattern contains one of its keys in the folded sentence, so a
-# sentence holding none of them cannot match and skips the regex. "explicit" needs a digit in
-# each branch; the others need the literal words written in them.
+# Prefilters: every match of a pattern holds a key of each of its key groups in the folded
+# sentence (and a digit, for those in _DIGITS), so a sentence missing a group cannot match and
+# skips the regex. The keys are literals the pattern spells out.
 _DIGIT_RE = re.compile(r"\d")
-_KEYS: dict[str, tuple[str, ...]] = {
-    "day_of_month": ("the ",),
-    "next_weekday": ("next ",),
-    "event_weekday": ("our ", "the ", "your ", "their ", "my ", "next week's "),
-    "before_weekend": ("weekend",),
-    "weekend": ("weekend",),
-    "this_weekday": ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday"),
-    "tomorrow": ("tomorrow", "tmr"),
-    "end_next_week": ("end of next week",),
-    "end_week": ("eow", "end of "),
-    "end_next_month": ("end of next month",),
-    "end_month": ("eom", "end of "),
-    "next_week": ("next week",),
-    "in_n": ("day", "week"),
-    "eod": ("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this "),
-    "today": ("today",),
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a part of every name in _WD
+_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
+    "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
+    "day_of_month": (("the ",), ("st", "nd", "rd", "th")),
+    "next_weekday": (("next ",), _WEEKDAY_KEYS),
+    "event_weekday": (("our ", "the ", "your ", "their ", "my ", "next week's "), _WEEKDAY_KEYS),
+    "before_weekend": (("weekend",),),
+    "weekend": (("weekend",),),
+    "this_weekday": (_WEEKDAY_KEYS,),
+    "tomorrow": (("tomorrow", "tmr"),),
+    "end_next_week": (("end of next week",),),
+    "end_week": (("eow", "end of "),),
+    "end_next_month": (("end of next month",),),
+    "end_month": (("eom", "end of "),),
+    "next_week": (("next week",),),
+    "in_n": (("in ",), ("day", "week")),
+    "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
+             "this afternoon", "this evening"),),
+    "today": (("today",),),
 }
+_DIGITS = frozenset(("explicit", "day_of_month"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -86,14 +91,19 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
-# Most sentences name no date at all: one look for any key at all spares a look per pattern.
-_ANY_KEY = tuple(dict.fromkeys(k for keys in _KEYS.values() for k in keys))
+# Every key, looked for once a sentence; then each pattern's gate is a few set tests.
+_ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in groups for k in keys))
+# Most sentences name no date at all: without a digit, a sentence holding none of these keys
+# (a calendar date needs a digit) is matched by no pattern.
+_UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
+# (kind, pattern, its key groups, needs a digit?), in the order of PATTERNS.
+_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS) for kind, rx in PATTERNS)
 
 
 def _may_match(kind: str, sentence: str, low: str) -> bool:
-    if kind == "explicit":
-        return _DIGIT_RE.search(sentence) is not None
-    return any(k in low for k in _KEYS[kind])
+    """The gate _matches puts before one pattern: may it match ``sentence`` (``low`` folded)?"""
+    return ((kind not in _DIGITS or _DIGIT_RE.search(sentence) is not None)
+            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind]))
 
 
 # What the patterns find in a sentence, by sentence: the date it resolves to depends on when the
@@ -110,10 +120,14 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     if found is not None:
         return found
     low = fold(sentence)
-    if not any(k in low for k in _ANY_KEY) and not _DIGIT_RE.search(sentence):
+    digit = _DIGIT_RE.search(sentence) is not None
+    present = set(filter(low.__contains__, _ALL_KEYS))
+    if not digit and present.isdisjoint(_UNDATED):
         found = ()
     else:
-        found = tuple((kind, m) for kind, rx in PATTERNS if _may_match(kind, sentence, low)
+        # A pattern runs only when the sentence holds a key of each of its groups.
+        found = tuple((kind, m) for kind, rx, groups, needs_digit in _GATED
+                      if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
                       and (m := rx.search(sentence)) is not None)
     if len(sentence) <= _MAX_SCANNED:
         if len(_SCANS) >= _SCANS_KEPT:

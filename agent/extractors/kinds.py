@@ -30,23 +30,24 @@ class KindsModel:
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """The probability of each act for one sentence."""
+        return dict(zip(ACTS, self._probabilities(sentence), strict=True))
+
+    def _probabilities(self, sentence: str) -> list[float]:
+        """The probability of each act, in ACTS order."""
         ask = promise = blocker = none = 0.0
-        rows = self._rows
-        for f in features(sentence):
-            row = rows.get(f)
-            if row is not None:
-                ask, promise, blocker, none = ask + row[0], promise + row[1], blocker + row[2], none + row[3]
+        for row in filter(None, map(self._rows.get, features(sentence))):
+            ask, promise, blocker, none = ask + row[0], promise + row[1], blocker + row[2], none + row[3]
         scores = (ask, promise, blocker, none)  # ACTS order
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return {a: e / total for a, e in zip(ACTS, exps, strict=True)}
+        return [e / total for e in exps]
 
     def best(self, sentence: str) -> tuple[str, float]:
-        """The likeliest act and its probability."""
-        probs = self.probabilities(sentence)
-        act = max(ACTS, key=lambda a: probs[a])
-        return act, probs[act]
+        """The likeliest act and its probability (the first in ACTS order on a tie)."""
+        probs = self._probabilities(sentence)
+        top = max(probs)
+        return ACTS[probs.index(top)], top
 
     def to_json(self) -> str:
         return json.dumps({"weights": self.weights}, sort_keys=True, separators=(",", ":"))

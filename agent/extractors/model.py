@@ -11,6 +11,7 @@ import math
 import re
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from agent.extractors.dates import fold
 
@@ -30,30 +31,36 @@ _CUE_KEYS: dict[str, tuple[str, ...]] = {
     "cue:please": ("please", "pls", "kindly"),
     "cue:need_you": ("need", "want", "require"),
     "cue:let_me_know": ("know",),
+    "cue:question": ("?",),
     "cue:link": ("http", "$link", "click"),
 }
-# cue:modal_you needs "you", or "u" standing alone as a word (whitespace before it, \b after).
-_LONE_U_RE = re.compile(r"\bu\b", re.I)
+# cue:modal_you needs "you", or a "u" right after whitespace (its "\s+u"), in the folded sentence.
+_SPACE_U_RE = re.compile(r"\su")
+_MODAL_YOU_RX = _CUES["cue:modal_you"]
+_FIRST_PERSON_RX = _CUES["cue:first_person"]
+# The keyed cues, in _CUES order: all but the first and the last.
+_KEYED = tuple((name, rx, _CUE_KEYS[name]) for name, rx in _CUES.items() if name in _CUE_KEYS)
 
 
 @lru_cache(maxsize=2048)
 def features(sentence: str) -> tuple[str, ...]:
     """The model's features of one sentence: words, word pairs, the first word and the cues.
     Kept for the last sentences seen: the request model and the sentence classifier both ask."""
-    tokens = _TOKEN_RE.findall(sentence.lower())
+    lower = sentence.lower()
+    tokens = _TOKEN_RE.findall(lower)
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     if tokens:
         feats.append(f"first:{tokens[0]}")
-    low = fold(sentence)
-    for name, rx in _CUES.items():
-        if name == "cue:modal_you":
-            may = "you" in low or _LONE_U_RE.search(sentence) is not None
-        else:
-            keys = _CUE_KEYS.get(name)
-            may = keys is None or any(k in low for k in keys)
-        if may and rx.search(sentence):
+    low = lower if sentence.isascii() else fold(sentence)
+    # The cues in _CUES order, each regex skipped when the sentence lacks a literal it needs.
+    if ("you" in low or _SPACE_U_RE.search(low) is not None) and _MODAL_YOU_RX.search(sentence):
+        feats.append("cue:modal_you")
+    for name, rx, keys in _KEYED:
+        if any(map(low.__contains__, keys)) and rx.search(sentence):
             feats.append(name)
+    if _FIRST_PERSON_RX.match(sentence):  # anchored at the start: match finds what search would
+        feats.append("cue:first_person")
     feats.append("bias")
     return tuple(feats)
 
@@ -64,7 +71,7 @@ class RequestModel:
 
     def probability(self, sentence: str) -> float:
         weights = self.weights
-        z = sum([weights.get(f, 0.0) for f in features(sentence)])
+        z = sum(map(weights.get, features(sentence), repeat(0.0)))  # summed in the same order: the same float
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
