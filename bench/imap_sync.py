@@ -487,6 +487,9 @@ def run(a: argparse.Namespace, server: Dovecot, work: Path, rng: random.Random) 
     lda = lda_rate(server, sample[:50]) if Path(LDA).exists() else None
     print(f"mailbox: INBOX {len(smalls):,} messages of {mean_kb:.1f} KB on average; Attach {a.attach:,}; "
           f"Poll1k 1,000; Big {a.big:,}" + ("" if a.big else " (skipped)"))
+    personal = sum(1 for name, addr in PEOPLE if "lists" not in addr and "shop" not in addr)
+    print(f"  {personal} in {len(PEOPLE)} messages from people, each an ask and some 20 sentences that are nearly all "
+          f"new; the rest list and bulk mail, which triage skips")
     print(f"seeding: Maildir files {len(smalls) / wrote:,.0f} msg/s + Dovecot's first index of INBOX "
           f"{indexed['INBOX']:.1f} s ({len(smalls) / (wrote + indexed['INBOX']):,.0f} msg/s in all); "
           f"IMAP APPEND {app_rate:,.0f} msg/s; dovecot-lda " + (f"{lda:,.0f} msg/s" if lda else "n/a"))
