@@ -30,6 +30,11 @@ ODD_CASES = [
     "I'm out of the offıce.",
 ]
 SENTENCES = ODD_CASES + [
+    # Promises from others that yield only with a date, "from me" or a "you": quiet without them.
+    "We will adjust the rollout plan.", "We will adjust the rollout plan by Friday.",
+    "We'll get the contract signed for you.", "You'll have the pricing from me.", "You'll have the pricing soon.",
+    "You'll have the pricing on Thursday.", "Will send the deck over tomorrow.", "Will send the deck over.",
+    "Expect the signed copy on Thursday.", "Expect the signed copy.", "We will revisit plan 4711 after the board call.",
     "Could you send me the cap table by end of next week?",
     "We need the signed NDA from you by Friday.",
     "Don't forget to book the room for Tuesday 3pm.",

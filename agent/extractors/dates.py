@@ -136,6 +136,12 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return found
 
 
+def names_a_date(sentence: str) -> bool:
+    """Whether any due-date pattern matches ``sentence``: without one, :func:`find_due` finds no
+    date in it whatever the message's date and zone."""
+    return bool(_matches(sentence))
+
+
 def _hm(hour: str | None, minute: str | None, ampm: str | None) -> time | None:
     if not hour or not ampm:
         return None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.dates import find_due, fold
+from agent.extractors.dates import find_due, fold, names_a_date
 from agent.extractors.kinds import KindsModel, shipped_kinds_model
 from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
@@ -557,9 +557,17 @@ class EmbeddedExtractor:
             # "can we get"); a request needs _asks.
             if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low):
                 return False
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
-                                 or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)):
-                return False
+            if not question:
+                # Each of these yields only with a due date (which no context gives a sentence
+                # that names none), or with "from me" / a "you" in the sentence itself.
+                owed = _search(_OWED_RE, _OWED_KEYS, sentence, low)
+                if owed and (_FROM_ME_RE.search(owed.group("what")) or names_a_date(sentence)):
+                    return False
+                if _bare(sentence, low) and names_a_date(sentence):
+                    return False
+                if _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) and (
+                        re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)):
+                    return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
                 if not (_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
