@@ -376,7 +376,7 @@ class EmbeddedExtractor:
 
     name = "embedded"
 
-    def __init__(self, model: RequestModel | None = None, threshold: float = 0.6, rule_floor: float = 0.2,
+    def __init__(self, model: RequestModel | None = None, threshold: float = 0.55, rule_floor: float = 0.2,
                  kinds: KindsModel | None = None, add_at: float = 0.9) -> None:
         self.model = model or shipped_model()
         self.threshold = threshold
@@ -395,7 +395,7 @@ class EmbeddedExtractor:
         """Whether this is the extractor as shipped (models and cut-offs): then another process
         that builds its own ``EmbeddedExtractor()`` finds exactly the same items."""
         return (self.model is shipped_model() and self.kinds is shipped_kinds_model()
-                and (self.threshold, self.rule_floor, self.add_at) == (0.6, 0.2, 0.9))
+                and (self.threshold, self.rule_floor, self.add_at) == (0.55, 0.2, 0.9))
 
     def extract(self, message: Message, owner: Owner) -> list[Item]:
         from_owner = message.sender.email == owner.email.lower()

@@ -1,4 +1,4 @@
-"""The small request model: logistic regression over words, word pairs and a few cues.
+"""The small request model: logistic regression over words, word pairs, the opening and a few cues.
 
 It is trained by :mod:`agent.extractors.train` on the training split of the labelled request
 sentences and shipped as ``request_model.json``; scoring is plain Python, no numpy needed.
@@ -65,13 +65,27 @@ def features(sentence: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+# Length bands by token count: a short line ("Call me.") and a long paragraph ask differently.
+_LENGTH_BANDS = ((6, "len:short"), (15, "len:medium"), (30, "len:long"))
+
+
+@lru_cache(maxsize=2048)
+def request_features(sentence: str) -> tuple[str, ...]:
+    """The request model's features: :func:`features` and two more, the opening word pair and a
+    length band. The sentence classifier keeps :func:`features`, the ones it was trained on."""
+    tokens = _TOKEN_RE.findall(sentence.lower())
+    extra = [f"open:{tokens[0]}_{tokens[1]}"] if len(tokens) > 1 else []
+    extra.append(next((band for most, band in _LENGTH_BANDS if len(tokens) < most), "len:longer"))
+    return features(sentence) + tuple(extra)
+
+
 class RequestModel:
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
 
     def probability(self, sentence: str) -> float:
         weights = self.weights
-        z = sum(map(weights.get, features(sentence), repeat(0.0)))  # summed in the same order: the same float
+        z = sum(map(weights.get, request_features(sentence), repeat(0.0)))  # summed in the same order: the same float
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:

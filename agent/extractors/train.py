@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from agent.extractors.model import RequestModel, features
+from agent.extractors.model import RequestModel, request_features
 
 SEED = 20261125
 HELD_OUT = 0.25
@@ -47,10 +47,15 @@ def split(rows: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]], list[tu
     return shuffled[:cut], shuffled[cut:]
 
 
-def train(rows: list[tuple[str, bool]], epochs: int = 25, rate: float = 0.2, l2: float = 1e-4) -> RequestModel:
-    """Logistic regression by stochastic gradient descent; deterministic for a given input."""
+def train(rows: list[tuple[str, bool]], epochs: int = 25, rate: float = 0.1, l2: float = 1e-4) -> RequestModel:
+    """Logistic regression by stochastic gradient descent; deterministic for a given input.
+
+    Features, rate and the extractor's cut-offs were chosen by 5-fold cross-validation on the
+    training split, over three fold draws, scoring the whole extractor: request F1 0.783 before
+    (rate 0.2, no opening pair or length band, cut-off 0.6), 0.788 now (cut-off 0.55). Lower
+    cut-offs score up to 0.792 here but add requests that are not in the development week."""
     weights: dict[str, float] = {}
-    data = [(features(s), 1.0 if y else 0.0) for s, y in rows]
+    data = [(request_features(s), 1.0 if y else 0.0) for s, y in rows]
     rng = random.Random(SEED)
     for epoch in range(epochs):
         rng.shuffle(data)
