@@ -3,10 +3,9 @@ embedded extractor.
 
 A first sync reads thousands of messages. Per message, parsing and the embedded extractor cost
 more than everything else the cycle does, and neither reads the store, so on a batch worth it
-they run in worker processes while this one fetches the next batches and runs the rest of the
-graph: every core works. With the embedded extractor this process takes a share of the chunks
-too, parsed when it takes the batch, in the time it would otherwise wait. The answers are the
-same wherever a chunk is parsed: the same ``try_parse``, and the same extractor over the same
+they run in worker processes (two on a host with two cores or more) while this one fetches the
+next batch and runs the rest of the graph: every core works. The workers' answers are the same
+as this process's would be: the same ``try_parse``, and the same extractor over the same
 message and owner.
 
 A small batch (the daemon's steady state: a few new messages) is parsed here, since a worker
@@ -41,9 +40,6 @@ CHUNK = 50  # messages per task: small enough that the worker's answers stream b
 # Parsing and extracting cost the sync more than everything else together, and this process
 # waits on them half the time: two workers keep both cores busy on a two-core host.
 PROCESSES = min(2, os.cpu_count() or 1)
-# With the embedded extractor, every LOCAL_EVERY-th chunk of a batch is parsed and extracted in
-# this process, in the time it would spend waiting for the workers (0: none).
-LOCAL_EVERY = 4
 
 
 @dataclass
@@ -113,29 +109,17 @@ def _inline(raws: list[RawMessage]) -> list[Parsed]:
 
 
 class Pending:
-    """A batch being parsed: ``result()`` waits for it. The chunks kept here (``None`` futures
-    with ``local`` set) are parsed by ``result()`` itself, before it waits on the worker's; a
-    chunk the worker could not parse (it died, or could not send the answer back) is parsed
-    here instead."""
+    """A batch being parsed: ``result()`` waits for it. A chunk the worker could not parse
+    (it died, or could not send the answer back) is parsed here instead."""
 
     def __init__(self, workers: Workers, chunks: list[list[RawMessage]], futures: list[Future[list[Parsed]] | None],
-                 done: list[Parsed] | None = None, local: tuple[Extraction, str] | None = None) -> None:
+                 done: list[Parsed] | None = None) -> None:
         self._workers, self._chunks, self._futures, self._done = workers, chunks, futures, done
-        self._local = local
 
     def result(self) -> list[Parsed]:
         if self._done is None:
-            here: dict[int, list[Parsed]] = {}
-            if self._local is not None:
-                extraction, folder = self._local
-                for n, (chunk, future) in enumerate(zip(self._chunks, self._futures, strict=True)):
-                    if future is None:
-                        here[n] = _parse_chunk(_task(chunk), extraction, folder)
             out: list[Parsed] = []
-            for n, (chunk, future) in enumerate(zip(self._chunks, self._futures, strict=True)):
-                if n in here:
-                    out.extend(here[n])
-                    continue
+            for chunk, future in zip(self._chunks, self._futures, strict=True):
                 try:
                     if future is None:
                         raise BrokenProcessPool("not submitted")
@@ -145,10 +129,6 @@ class Pending:
                     out.extend(_inline(chunk))
             self._done = out
         return self._done
-
-
-def _task(chunk: list[RawMessage]) -> list[tuple[str, bytes, datetime | None, str]]:
-    return [(r.key, r.data, r.received, r.error) for r in chunk]
 
 
 class Workers:
@@ -181,18 +161,14 @@ class Workers:
             return Pending(self, [], [], _inline(raws))
         chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
         futures: list[Future[list[Parsed]] | None] = []
-        local = self.extraction is not None and LOCAL_EVERY > 0
-        for n, chunk in enumerate(chunks):
-            if local and n % LOCAL_EVERY == LOCAL_EVERY - 1:
-                futures.append(None)  # this process's share, parsed when the batch is taken
-                continue
+        for chunk in chunks:
             try:
-                futures.append(pool.submit(_parse_chunk, _task(chunk), self.extraction, folder))
+                futures.append(pool.submit(_parse_chunk, [(r.key, r.data, r.received, r.error) for r in chunk],
+                                           self.extraction, folder))
             except (BrokenProcessPool, RuntimeError) as exc:
                 self._give_up(exc)
                 futures.append(None)
-        return Pending(self, chunks, futures,
-                       local=(self.extraction, folder) if local and self.extraction is not None else None)
+        return Pending(self, chunks, futures)
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._broken:

@@ -180,24 +180,3 @@ def test_two_messages_under_one_message_id_each_keep_their_own_items(tmp_path: P
     feedback = [i for i in got["worker"] if "feedback on Alex" in i[3]]
     assert len(nda) == 1 and nda[0][4].endswith("@focusd.clash>")  # under the derived id
     assert len(feedback) == 1 and feedback[0][4] == "<m9.jordan@talentbridge.example>"
-
-
-@pytest.mark.parametrize("every", [0, 2])
-def test_a_share_of_the_chunks_is_parsed_and_extracted_here_alike(monkeypatch: pytest.MonkeyPatch,
-                                                                  every: int) -> None:
-    raws = [r for r in _raws() if "week-em" in r.key]
-    monkeypatch.setattr(workers, "LOCAL_EVERY", every)
-    monkeypatch.setattr(workers, "CHUNK", 10)
-    monkeypatch.setattr(workers, "_extractor", None)  # this process's own, built on its first share
-    with Workers(Extraction(OWNER), parallel_from=1) as pool:
-        there = pool.parse(raws, "INBOX")
-    assert (workers._extractor is not None) == bool(every)
-    assert len(raws) > 2 * workers.CHUNK  # more than one chunk: both the worker and this process had some
-    with Workers(Extraction(OWNER), parallel_from=10**9) as pool:
-        here = pool.parse(raws, "INBOX")
-    assert _view(there) == _view(here)
-    extractor = EmbeddedExtractor()
-    for p in there:
-        if p.proposed is not None and p.message is not None:
-            assert [i.to_json() for i in p.proposed] == [i.to_json() for i in extractor.extract(p.message, OWNER)]
-    assert sum(p.proposed is not None for p in there) >= 20
