@@ -308,7 +308,8 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
     # One thread fetches ahead (and has a big batch parsed in a worker process) while this one
     # runs the graph. A batch fetched ahead and not yet processed is only in memory: the cursor
     # moves once it is stored.
-    sync = _Sync(ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch"), Workers(_extraction(app)))
+    sync = _Sync(ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch"),
+                 Workers(_extraction(app), first_here=True))
     try:
         _sync_folders(app, sync, folders, report, progress)
     finally:

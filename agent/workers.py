@@ -99,6 +99,16 @@ def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction
     return out
 
 
+def _warm(extraction: Extraction | None) -> None:
+    """The worker's first task when it starts beside a batch parsed elsewhere: load what its
+    chunks will need."""
+    global _extractor
+    if extraction is not None and _extractor is None:
+        from agent.extractors.embedded import EmbeddedExtractor
+
+        _extractor = EmbeddedExtractor()
+
+
 def _inline(raws: list[RawMessage]) -> list[Parsed]:
     out = []
     for raw in raws:
@@ -137,9 +147,13 @@ class Workers:
     configured extractor is the embedded one with its defaults). Thread-safe for one caller at
     a time, which is how the cycle's fetch thread uses it."""
 
-    def __init__(self, extraction: Extraction | None = None, parallel_from: int | None = None) -> None:
+    def __init__(self, extraction: Extraction | None = None, parallel_from: int | None = None,
+                 first_here: bool = False) -> None:
         self.extraction = extraction
         self.parallel_from = PARALLEL_FROM if parallel_from is None else parallel_from
+        # The first big batch parsed here while the worker starts (a few tenths of a second of
+        # process start and imports): no wait for it before the first message is stored.
+        self.first_here = first_here
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
         self._lock = threading.Lock()
@@ -155,8 +169,14 @@ class Workers:
         if len(raws) < self.parallel_from or self._broken:
             return Pending(self, [], [], _inline(raws))
         with self._lock:
+            starting = self._pool is None
             pool = self._start()
         if pool is None:
+            return Pending(self, [], [], _inline(raws))
+        if starting and self.first_here:
+            # Starting a worker blocks its caller until the process runs: a thread of its own
+            # waits for that, and has the worker load the extractor, while this batch is parsed.
+            threading.Thread(target=self._warm_up, args=(pool,), name="focusd-worker-start", daemon=True).start()
             return Pending(self, [], [], _inline(raws))
         chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
         futures: list[Future[list[Parsed]] | None] = []
@@ -168,6 +188,12 @@ class Workers:
                 self._give_up(exc)
                 futures.append(None)
         return Pending(self, chunks, futures)
+
+    def _warm_up(self, pool: ProcessPoolExecutor) -> None:
+        try:
+            pool.submit(_warm, self.extraction)
+        except (BrokenProcessPool, RuntimeError) as exc:
+            self._give_up(exc)
 
     def _start(self) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._broken:

@@ -299,7 +299,7 @@ def fetch_store(server: Dovecot, folder: str, db: Path, pipelined: bool = True) 
     key = f"mail:{folder}"
     start = time.perf_counter()
     stored = 0
-    with Workers(parallel_from=1 if pipelined else 10**9) as workers, ThreadPoolExecutor(1) as pool:
+    with Workers(parallel_from=1 if pipelined else 10**9, first_here=True) as workers, ThreadPoolExecutor(1) as pool:
 
         def fetch(cursor: str | None) -> tuple[Batch, Pending]:
             batch = src.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)

@@ -180,3 +180,16 @@ def test_two_messages_under_one_message_id_each_keep_their_own_items(tmp_path: P
     feedback = [i for i in got["worker"] if "feedback on Alex" in i[3]]
     assert len(nda) == 1 and nda[0][4].endswith("@focusd.clash>")  # under the derived id
     assert len(feedback) == 1 and feedback[0][4] == "<m9.jordan@talentbridge.example>"
+
+
+def test_the_first_big_batch_is_parsed_here_while_the_worker_starts() -> None:
+    raws = [r for r in _raws() if "week-em" in r.key]
+    expected = _view(workers._inline(raws))
+    with Workers(Extraction(OWNER), parallel_from=1, first_here=True) as pool:
+        first = pool.parse(raws, "INBOX")
+        assert pool._pool is not None  # started beside it
+        second = pool.parse(raws, "INBOX")
+        assert not pool._broken
+    assert _view(first) == _view(second) == expected
+    assert all(p.proposed is None for p in first)  # parsed here: the graph extracts these itself
+    assert sum(p.proposed is not None for p in second) >= 20  # the worker took the next one, extractor loaded
