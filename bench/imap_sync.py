@@ -197,7 +197,10 @@ def write_folder(maildir: Path, folder: str, messages: list[bytes] | Callable[[i
     start = time.perf_counter()
     for i in range(n):
         raw = messages[i] if isinstance(messages, list) else messages(i)
-        (base / "cur" / f"{1_790_000_000 + i}.M{i}P1.bench:2,S").write_bytes(raw)
+        # Named as Dovecot's own delivery names a file: with its size, and its size with CRLF line
+        # ends (RFC822.SIZE), so that the server need not read a file to answer for its size.
+        vsize = len(raw) + raw.count(b"\n") - raw.count(b"\r\n")
+        (base / "cur" / f"{1_790_000_000 + i}.M{i}P1.bench,S={len(raw)},W={vsize}:2,S").write_bytes(raw)
     took = time.perf_counter() - start
     for path in [maildir, *maildir.rglob("*")]:
         os.chown(path, 65534, 65534)

@@ -161,3 +161,59 @@ def test_a_whole_cycle_reads_the_demo_week_over_imap(account: Dovecot, tmp_path:
         assert sync_once(App(load(config), fixed(NOW))).fetched == 0
     finally:
         del os.environ["FOCUSD_TEST_IMAP"]
+
+
+def test_mail_of_every_size_comes_whole_and_small_mail_in_one_fetch(account: Dovecot,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from connectors.mail import imap
+
+    sizes = [0, imap.HEAD_BYTES - 600, imap.HEAD_BYTES + 4000, 100_000]  # under the head, over it, well over
+    for n, size in enumerate(sizes):
+        _append(account, _mail(n, size=size))
+    with IMAPClient("127.0.0.1", account.port, ssl=False) as c:  # the messages as the server holds them
+        c.login(account.user, account.password)
+        c.select_folder("INBOX", readonly=True)
+        held = [d[b"BODY[]"] for _, d in sorted(c.fetch(c.search(["ALL"]), ["BODY.PEEK[]"]).items())]
+    calls: list[list[str]] = []
+    real = IMAPClient.fetch
+
+    def counted(self: IMAPClient, messages: object, data: list[str], *a: object, **k: object) -> object:
+        calls.append(list(data))
+        return real(self, messages, data, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    batch = _source(account).fetch_new("INBOX", None)
+    assert [m.data for m in batch.messages] == held  # every one whole, none cut at the head
+    assert len(held[1]) < imap.HEAD_BYTES < len(held[2])
+    assert len(calls) == 2  # the sizes and heads of all four, then the whole of the two longer ones
+    assert not any("BODYSTRUCTURE" in c for c in calls)  # none is big enough to be skimmed
+    monkeypatch.setattr(IMAPClient, "fetch", real)
+    calls.clear()
+    for n in range(4, 8):
+        _append(account, _mail(n, size=2000))
+    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    later = _source(account).fetch_new("INBOX", batch.cursor)
+    assert _subjects(later) == ["m4", "m5", "m6", "m7"] and len(calls) == 1  # small mail: one round trip
+
+
+def test_a_head_fetched_for_a_later_batch_is_not_fetched_again(account: Dovecot,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(6):
+        _append(account, _mail(n, size=4000))
+    calls: list[object] = []
+    real = IMAPClient.fetch
+
+    def counted(self: IMAPClient, messages: object, data: list[str], *a: object, **k: object) -> object:
+        calls.append(messages)
+        return real(self, messages, data, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    src = _source(account)
+    got: list[str] = []
+    batch = src.fetch_new("INBOX", None, max_bytes=9000)  # room for two a batch
+    got += _subjects(batch)
+    while batch.more:
+        batch = src.fetch_new("INBOX", batch.cursor, max_bytes=9000)
+        got += _subjects(batch)
+    assert got == [f"m{n}" for n in range(6)]
+    assert len(calls) == 1  # the six heads came with the first batch's sizes, each fetched once

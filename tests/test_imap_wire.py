@@ -111,7 +111,9 @@ def test_a_server_cut_off_mid_sync_is_resumed_with_nothing_lost_or_doubled(accou
     proxy.close()
     ids = _ids(got)
     assert ids == [f"<m{n}@fund.example>" for n in range(12)]  # each once, in order
-    assert len(waits) == 2 and all(0.25 <= w <= 0.75 for w in waits)  # one retry for each cut
+    # Both cuts fall in the first FETCH (sizes and heads of all twelve), tried again each time
+    # with a longer backoff.
+    assert len(waits) == 2 and 0.25 <= waits[0] <= 0.75 and 0.5 <= waits[1] <= 1.5
     assert proxy.connections == 3
 
 

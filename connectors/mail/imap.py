@@ -9,8 +9,9 @@
 - The first sync of a folder asks the server only for mail sent within ``max_age``
   (``SENTSINCE``), so a mailbox of years costs one search, not a download.
 - Messages are fetched with ``BODY.PEEK[]`` (flags stay as they are), in batches bounded by
-  count and by bytes (``RFC822.SIZE``). A message over ``MAX_MESSAGE_BYTES`` is fetched only up
-  to that size: the text a person wrote comes first.
+  count and by bytes (``RFC822.SIZE``). Each message's size comes with its first ``HEAD_BYTES``,
+  in which nearly all mail without attachments is whole: one round trip a batch. A message over
+  ``MAX_MESSAGE_BYTES`` is fetched only up to that size: the text a person wrote comes first.
 - The Sent folder is the configured name when the server has it, else the folder marked
   ``\\Sent`` (SPECIAL-USE), else a common name such as ``Sent Items`` or ``[Gmail]/Sent Mail``.
 - With CONDSTORE the cursor also keeps HIGHESTMODSEQ once a folder is read to its end; a poll
@@ -68,6 +69,9 @@ NOOP_INTERVAL = 10.0
 #: 8.7 ms, by parts 1.7 ms; 1 MB 16.8 ms and 0.7 ms. Loopback breaks even near 64 KB; over a
 #: network the extra round trip (tens of ms) moves it up to about this size.
 BIG_MESSAGE_BYTES = 256 * 1024
+#: Bytes of each message fetched with its size: a message shorter than this (nearly all mail
+#: without attachments) needs no second round trip.
+HEAD_BYTES = 16 * 1024
 #: A structure with more parts than this is not worth rebuilding: the head-only fetch is used.
 MAX_PARTS = 200
 
@@ -296,7 +300,9 @@ class ImapSource(MailSource):
                 and (plan.validity, plan.after) == (known.uidvalidity, known.uid):
             # The next batch of the search this sync began: no SELECT, no SEARCH.
             validity, top, modseq, last, uids = plan.validity, plan.top, plan.modseq, known.uid, plan.uids
+            sizes, heads = plan.sizes, plan.heads
         else:
+            sizes, heads = {}, {}
             status = None
             if known is not None:
                 # A poll: STATUS answers "nothing new" without opening the folder, which on a
@@ -325,7 +331,13 @@ class ImapSource(MailSource):
         if not uids:
             self._uidnext[name] = top + 1
             return Batch([], _dump(validity, max(last, top), modseq), more=False, remaining=0)
-        sizes = {u: int(d.get(b"RFC822.SIZE", 0)) for u, d in client.fetch(uids[:limit], ["RFC822.SIZE"]).items()}
+        # The sizes come with each message's first HEAD_BYTES: most mail is whole within them, so
+        # one round trip fetches it; the rest is fetched by its size below.
+        unknown = [u for u in uids[:limit] if u not in sizes]
+        if unknown:
+            first = client.fetch(unknown, ["RFC822.SIZE", f"BODY.PEEK[]<0.{HEAD_BYTES}>", "INTERNALDATE"])
+            sizes |= {u: int(d.get(b"RFC822.SIZE", 0)) for u, d in first.items()}
+            heads |= {u: (_body(d), _aware(d.get(b"INTERNALDATE"))) for u, d in first.items()}
         chosen: list[int] = []
         total = 0
         for uid in uids[:limit]:
@@ -334,23 +346,30 @@ class ImapSource(MailSource):
                 break
             chosen.append(uid)
             total += size
-        messages = self._bodies(client, folder, chosen, sizes)
+        messages = self._bodies(client, folder, chosen, sizes, heads)
         more = len(chosen) < len(uids)
         # Past the last message of the folder when nothing is left: mail older than max_age
         # that the first search passed over is never asked for again.
         end = chosen[-1] if more else max(chosen[-1], top)
         if more:
-            self._plans[name] = _Plan(validity, top, modseq, end, uids[len(chosen):])
+            rest = uids[len(chosen):]
+            kept = set(rest[:limit])
+            self._plans[name] = _Plan(validity, top, modseq, end, rest, {u: n for u, n in sizes.items() if u in kept},
+                                      {u: h for u, h in heads.items() if u in kept})
         else:
             self._uidnext[name] = end + 1
         # The modseq only with a folder read to its end, as it stands for "nothing left".
         return Batch(messages, _dump(validity, end, None if more else modseq), more=more,
                      remaining=len(uids) - len(chosen))
 
-    def _bodies(self, client: IMAPClient, folder: str, uids: list[int], sizes: dict[int, int]) -> list[RawMessage]:
-        whole = [u for u in uids if sizes.get(u, 0) <= self.big_bytes]
-        big = [u for u in uids if u not in whole]
-        got: dict[int, tuple[bytes, datetime | None]] = {}
+    def _bodies(self, client: IMAPClient, folder: str, uids: list[int], sizes: dict[int, int],
+                heads: dict[int, tuple[bytes | None, datetime | None]]) -> list[RawMessage]:
+        # A head shorter than was asked for is the whole message, whatever size the server gave.
+        got: dict[int, tuple[bytes, datetime | None]] = {
+            u: (head, when) for u in uids for head, when in [heads.get(u, (None, None))]
+            if head is not None and len(head) < HEAD_BYTES}
+        whole = [u for u in uids if u not in got and sizes.get(u, 0) <= self.big_bytes]
+        big = [u for u in uids if u not in got and u not in whole]
         if whole:
             for uid, data in client.fetch(whole, ["BODY.PEEK[]", "INTERNALDATE"]).items():
                 got[uid] = (data.get(b"BODY[]") or b"", _aware(data.get(b"INTERNALDATE")))
@@ -362,8 +381,7 @@ class ImapSource(MailSource):
                 big.remove(uid)
         for uid in big:  # only the head of a huge message, as the parser reads no further
             data = client.fetch([uid], [f"BODY.PEEK[]<0.{MAX_MESSAGE_BYTES}>", "INTERNALDATE"]).get(uid, {})
-            body = next((v for k, v in data.items() if k.startswith(b"BODY[]")), b"")
-            got[uid] = (body or b"", _aware(data.get(b"INTERNALDATE")))
+            got[uid] = (_body(data) or b"", _aware(data.get(b"INTERNALDATE")))
         return [RawMessage(folder=folder, key=str(uid), data=got[uid][0], received=got[uid][1])
                 for uid in uids if uid in got]
 
@@ -527,6 +545,9 @@ class _Plan:
     modseq: int | None
     after: int  # the cursor's UID once the batch before is stored
     uids: list[int]
+    # Sizes and heads fetched with the batch before for UIDs it had no room for: fetched once.
+    sizes: dict[int, int] = field(default_factory=dict)
+    heads: dict[int, tuple[bytes | None, datetime | None]] = field(default_factory=dict)
 
 
 def _unchanged(status: dict[bytes, Any], known: Any) -> bool:
@@ -534,6 +555,11 @@ def _unchanged(status: dict[bytes, Any], known: Any) -> bool:
     if b"HIGHESTMODSEQ" in status and known.modseq is not None:
         return int(status[b"HIGHESTMODSEQ"]) == known.modseq
     return int(status[b"UIDNEXT"]) - 1 <= known.uid
+
+
+def _body(data: dict[bytes, Any]) -> bytes | None:
+    """The BODY[] (or partial BODY[]<0>) item of one message's FETCH answer, None without one."""
+    return next((v for k, v in data.items() if k.startswith(b"BODY[]")), None)
 
 
 def _aware(value: Any) -> datetime | None:
