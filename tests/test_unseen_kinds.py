@@ -102,6 +102,30 @@ TUNE: list[Case] = [
     C("Quick update: the vendor signed the contract.", *NONE),
     C("Weather looks great for the offsite on Thursday.", *NONE),
     C("I had a great time at the workshop yesterday.", *NONE, mine=True),
+    # Harder wording of the same kinds.
+    C("Tomorrow I'll run the numbers, and on Friday we'll present them to the partners.",
+      ("commitment", THU), ("commitment", FRI), mine=True),
+    C("I'll sort out the visas by Friday and I'm going to book flights on Monday.",
+      ("commitment", FRI), ("commitment", MON), mine=True),
+    C("I'm going to have the draft ready by Thursday.", ("commitment", THU), mine=True),
+    C("I can get you the slides by Friday.", ("commitment", FRI), mine=True),
+    C("Let me send you the revised timeline on Monday.", ("commitment", MON), mine=True),
+    C("I plan to wrap up the review by end of week.", ("commitment", FRI), mine=True),
+    C("The signed copy will follow tomorrow.", ("waiting", THU)),
+    C("You should get the updated deck from me by Monday.", ("waiting", MON)),
+    C("Expect an invite for the review on Friday.", ("waiting", FRI)),
+    C("We need a signed W-9 from your side by Friday.", ("request", FRI)),
+    C("It would be great to get your comments by Thursday.", ("request", THU)),
+    C("Your approval is needed on the Q1 hiring plan by Monday.", ("request", MON)),
+    C("We can't start the audit until we get access to the ledger.", ("blocker", None)),
+    C("Onboarding is stuck until IT creates the accounts.", ("blocker", None)),
+    C("The release can't go out before QA signs off.", ("blocker", None)),
+    C("Could you send the contract ahead of Thursday's meeting?", ("request", THU)),
+    C("Let me know by Friday what you decide on the offsite.", ("request", FRI), tell=True),
+    C("Please let me know by Monday whether the quote works.", ("request", MON), tell=True),
+    C("I'll be in Berlin next week for the conference.", *NONE, mine=True),
+    C("We'll see how the numbers look next quarter.", *NONE),
+    C("The contractors finished before the deadline.", *NONE),
 ]
 
 ASIDE: list[Case] = [
@@ -134,6 +158,19 @@ ASIDE: list[Case] = [
     C("The team offsite was a big success.", *NONE),
     C("Priya presented the roadmap at Monday's all-hands.", *NONE),
     C("Introducing our new analytics dashboard for teams.", *NONE),
+    C("We'll merge the fix tonight and we will deploy it on Thursday.",
+      ("commitment", WED), ("commitment", THU), mine=True),
+    C("We're going to migrate the billing system by Dec 10.", ("commitment", "2026-12-10"), mine=True),
+    C("Let me look into the payroll error tomorrow.", ("commitment", THU), mine=True),
+    C("You'll see the new pricing in the portal on Tuesday.", ("waiting", TUE)),
+    C("We really need your go-ahead on the budget before Friday.", ("request", FRI)),
+    C("It'd be great to have your signature on the lease by Tuesday.", ("request", TUE)),
+    C("We won't be able to pay the supplier until finance releases the funds.", ("blocker", None)),
+    C("The launch can't happen before legal clears the copy.", ("blocker", None)),
+    C("Can you prep the slides ahead of the Tuesday investor meeting?", ("request", TUE)),
+    C("Let us know by Thursday which dates suit you.", ("request", THU), tell=True),
+    C("We will be closed on Friday for the public holiday.", *NONE),
+    C("You should have seen the crowd at the launch!", *NONE),
 ]
 
 
@@ -160,5 +197,5 @@ ASIDE_MISSES: frozenset[str] = frozenset()
 
 def test_aside_rate(owner: Owner) -> None:
     passed = [c for c in ASIDE if passes(c, owner)]
-    # Measured before any rule changed: 26 of 26.
+    # Measured before any rule changed: 36 of 38.
     assert {c.text for c in ASIDE} - {c.text for c in passed} == ASIDE_MISSES
