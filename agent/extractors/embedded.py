@@ -98,6 +98,10 @@ _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
+    # "before" sets a precondition only with a clause after it: "can't go out before QA signs
+    # off", not "can't meet before Friday".
+    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
+    r"[^.!?;]{0,40}?\bbefore\s+(?P<b11>(?:the |our |your |their )?[\w-]+(?: [\w-]+)? (?:is|are|has|[a-z]+s)\b[^.!?;]*)|"
     r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
@@ -130,7 +134,9 @@ _WISH_RE = re.compile(
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
     r"\b(?:needs?|requires?|(?:is|are|am) waiting(?: for)?|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
-    r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b",
+    r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
+    r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
+    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -146,8 +152,9 @@ _BARE_PROMISE_RE = re.compile(
 )
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:i|we|you)(?:'ll| will| shall)|will|(?:i|we)(?:'m| am|'re| are) "
-    r"going to|you should have)\b)", re.I)
+    r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
+    r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
+    r"|will\b)", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then")
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -186,7 +193,7 @@ _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure t
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
-              "could we ", "could i ", "may we ", "may i ")
+              "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
@@ -688,7 +695,7 @@ class EmbeddedExtractor:
         # Only "can we get...?" asks by a question; a question of need is rhetorical.
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
-        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4")
+        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
@@ -773,7 +780,7 @@ class EmbeddedExtractor:
             if a is not None:
                 groups = a.groupdict()
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
-            known = _LET_KNOW_WHAT_RE.search(sentence) if vp and _LET_KNOW_RE.match(vp) else None
+            known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) else None
             if vp and not _LET_KNOW_RE.match(vp):
                 title = _cap(_swap(vp, swap))
             elif known:  # titled by what is asked, not by the subject
