@@ -355,6 +355,37 @@ def run(obj: Ctx) -> None:
     sys.exit(run_daemon(App(settings, clock_mod.system())))
 
 
+def _one_cycle(app: App) -> Any:
+    """The store's cycle lock: a sync or send waits while the daemon runs a cycle on the store."""
+    from agent.lock import cycle_lock
+
+    return cycle_lock(app.settings["storage"]["path"],
+                      on_wait=lambda: click.echo("focusd: another focusd process is running a cycle on this store; "
+                                                 "waiting for it to finish", err=True))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="The same as one JSON object.")
+@pass_ctx
+def status(obj: Ctx, as_json: bool) -> None:
+    """The last cycle and its outcome, the next brief, counts and the last errors.
+
+    Read from the store, so it works while `focusd run` runs. Example: focusd status
+    """
+    from agent import status as status_mod
+
+    app = obj.app()
+    try:
+        data = status_mod.gather(app)
+        text = status_mod.render(app, data)
+    finally:
+        app.close()
+    if as_json:
+        _jsonl(data)
+    else:
+        click.echo(text, nl=False)
+
+
 @cli.command()
 @click.option("--once", is_flag=True, help="Run one cycle and exit (the default; kept for scripts).")
 @pass_ctx
@@ -369,7 +400,8 @@ def sync(obj: Ctx, once: bool) -> None:
     app = obj.app()
     bar = for_terminal("mail")
     try:
-        report = sync_once(app, progress=bar)
+        with _one_cycle(app):
+            report = sync_once(app, progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -405,7 +437,8 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
                 # A brief sent ahead would count as that day's, and the morning's would not go.
                 raise click.BadParameter(f"only today's brief can be sent ({app.today().isoformat()}); "
                                          "print another day's without --send", param_hint="--date")
-            result = send_brief(app, when)
+            with _one_cycle(app):
+                result = send_brief(app, when)
             if result.outcome == "failed":
                 raise click.ClickException(_failed_line(app, result))
             click.echo(_sent_line(app, result))
@@ -454,7 +487,8 @@ def review(obj: Ctx, send: bool, week: str | None, fmt: str) -> None:
             if monday != week_of(app.today()):
                 raise click.BadParameter("only this week's review can be sent; print another week's without --send",
                                          param_hint="--week")
-            result = send_review(app, monday)
+            with _one_cycle(app):
+                result = send_review(app, monday)
             if result.outcome == "failed":
                 raise click.ClickException(f"the review could not be sent: {result.error}. It is kept in the outbox "
                                            "and retried by the daemon, or now by running `focusd review --send` again")

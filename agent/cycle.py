@@ -10,6 +10,7 @@ import gc
 import json
 import secrets
 import sqlite3
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,7 +22,7 @@ from typing import Any
 
 import structlog
 
-from agent import booking, intake, replies
+from agent import booking, health, intake, replies
 from agent.app import App
 from agent.spam import Correspondents, MailPolicy
 from agent.state import Context, Prepared
@@ -79,6 +80,10 @@ class CycleReport:
     outcomes: Counter[str] = field(default_factory=Counter)  # per message: "new" or why it yielded nothing
     problems: list[str] = field(default_factory=list)
     unread_folders: list[str] = field(default_factory=list)  # "folder NAME: why", for the brief
+    replies: int = 0  # replies to briefs obeyed
+    # Services this cycle found down (name -> why) or working: the daemon logs an outage once.
+    down: dict[str, str] = field(default_factory=dict)
+    up: set[str] = field(default_factory=set)
 
     def summary(self) -> str:
         """One line by outcome, e.g. "4,146 messages: 4,145 older than max_age (see
@@ -262,7 +267,7 @@ def _fetch(app: App, sync: _Sync, folder: _Folder, report: CycleReport) -> bool:
         for later in folder.ahead:  # each would fail alike: the batch they follow never came
             later.cancel()
         folder.ahead.clear()
-        log.error("mail.unavailable", folder=folder.name, error=str(exc))
+        log.info("mail.unavailable", folder=folder.name, error=str(exc))  # the daemon logs the outage once
         report.problems.append(f"mail folder {folder.name}: {exc}")
         report.unread_folders.append(f"folder {folder.name}: {exc}")
         if isinstance(exc, SourceUnreachable):
@@ -295,13 +300,15 @@ def _advance(progress: Progress, base: int, total: int | None, n: int) -> None:
     progress(base + n, total)
 
 
-def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -> None:
+def sync_mail(app: App, report: CycleReport, progress: Progress | None = None,
+              stop: threading.Event | None = None) -> None:
     """Read every folder from its cursor, in date order across folders.
 
     Each folder holds at most one fetched batch. A round processes the messages dated up to
     the point every folder with more to read has reached, so a reply in Sent is seen after the
     request in INBOX that it answers, even with a backlog of thousands. A folder's cursor moves
-    only once all of its batch is processed.
+    only once all of its batch is processed. When ``stop`` is set, the sync ends after the round
+    in hand: what is left is fetched again by the next cycle.
     """
     cfg = app.settings["mail"]
     folders = [_Folder(name) for name in dict.fromkeys([*cfg["folders"], cfg["sent_folder"]])]
@@ -311,11 +318,18 @@ def sync_mail(app: App, report: CycleReport, progress: Progress | None = None) -
     sync = _Sync(ThreadPoolExecutor(max_workers=1, thread_name_prefix="focusd-fetch"),
                  Workers(_extraction(app), first_here=True))
     try:
-        _sync_folders(app, sync, folders, report, progress)
+        _sync_folders(app, sync, folders, report, progress, stop)
     finally:
         sync.pool.shutdown(wait=True, cancel_futures=True)
         sync.workers.close()
-    app.store.set_status("mail", {"ok": not report.unread_folders, "error": "; ".join(report.unread_folders)})
+    ok = not report.unread_folders
+    held = app.store.status("mail") or {}
+    ok_at = app.clock().astimezone(UTC).isoformat(timespec="seconds") if ok else held.get("ok_at")
+    app.store.set_status("mail", {"ok": ok, "error": "; ".join(report.unread_folders), "ok_at": ok_at})
+    if ok:
+        report.up.add("mail")
+    else:
+        report.down["mail"] = report.unread_folders[0]
 
 
 def _extraction(app: App) -> Extraction | None:
@@ -332,10 +346,10 @@ def _extraction(app: App) -> Extraction | None:
 
 
 def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleReport,
-                  progress: Progress | None) -> None:
+                  progress: Progress | None, stop: threading.Event | None = None) -> None:
     done = 0
     total: int | None = None
-    while folders:
+    while folders and not (stop is not None and stop.is_set()):
         for f in [f for f in folders if not f.pending and f.more]:
             try:
                 ok = _fetch(app, sync, f, report)
@@ -361,7 +375,8 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
         ready.sort(key=lambda m: m.date)
         # Replies to briefs are obeyed here (triage gives them no items); each is recorded once
         # by Message-ID, so a cycle run again, or a copy in another folder, changes nothing twice.
-        replies.handle(app, [m for m in ready if m.is_brief_reply])
+        obeyed = replies.handle(app, [m for m in ready if m.is_brief_reply])
+        report.replies += sum(1 for o in obeyed if o.status in ("applied", "undo"))
         step = None if progress is None else partial(_advance, progress, done, total)
         process_messages(app, ready, report, step, sync.prepared)
         for m in ready:
@@ -387,8 +402,9 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         read_at = app.clock().astimezone(UTC).isoformat(timespec="seconds")  # before the read: see booking
         events = app.calendar.events(start, end)
     except CalendarError as exc:
-        log.error("calendar.unavailable", error=str(exc))
+        log.info("calendar.unavailable", error=str(exc))  # the daemon logs the outage once
         report.problems.append(f"calendar: {exc}")
+        report.down["calendar"] = str(exc)
         app.store.set_status("calendar", {"ok": False, "error": str(exc)})
         return
     app.store.replace_events(start, end, events)
@@ -404,6 +420,7 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         report.problems.append(f"calendar: {app.calendar.skipped} object(s) left out as too large to be an "
                                "invitation (see the log)")
     app.store.set_status("calendar", {"ok": not gap, "error": gap, "read_at": read_at})
+    report.up.add("calendar")
 
 
 def mail_problem(app: App) -> str:
@@ -521,10 +538,11 @@ def _rerank(app: App) -> None:
     app.store.set_status("rank", mark)
 
 
-def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
-    """One cycle without the brief. ``progress`` hears (messages done, total when known)."""
+def sync_once(app: App, progress: Progress | None = None, stop: threading.Event | None = None) -> CycleReport:
+    """One cycle without the brief. ``progress`` hears (messages done, total when known); a
+    set ``stop`` ends the mail sync after the round in hand (see :func:`sync_mail`)."""
     report = CycleReport()
-    sync_mail(app, report, progress)
+    sync_mail(app, report, progress, stop)
     sync_calendar(app, report)
     rerank(app)
     report.blocks = booking.book(app)
@@ -535,6 +553,9 @@ def sync_once(app: App, progress: Progress | None = None) -> CycleReport:
             if done.outcome == "failed":
                 report.problems.append(f"the {done.row['kind']} could not be sent: {done.error}; it stays in the "
                                        "outbox and is retried")
+                report.down["smtp"] = done.error
+            elif done.delivered:
+                report.up.add("smtp")
     log.info("cycle.done", fetched=report.fetched, new=report.new, duplicates=report.duplicates,
              skipped=report.skipped, unparseable=report.unparseable, failed=report.failed,
              clashes=report.clashes, items=report.items_created, events=report.events)
@@ -653,7 +674,8 @@ def _compose_brief(app: App, day: date) -> Brief:
                                context=lambda it: item_context(app.store, it, now, app.settings.owner_email, kind,
                                                                upcoming),
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
-                               replanned=replans, stale=stale, followups=nudges, progress=progress)
+                               replanned=replans, stale=stale, followups=nudges, progress=progress,
+                               health=health.brief_lines(app, since))
     return brief_mod.compose(inp)
 
 

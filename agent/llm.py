@@ -128,7 +128,7 @@ def invoke(runnable: Runnable[Any, T], prompt: Any, retries: int, backoff: float
             if attempt >= retries or not is_transient(exc):
                 raise
             attempt += 1
-            log.warning("llm.retry", attempt=attempt, error=type(exc).__name__, status=status(exc))
+            log.info("llm.retry", attempt=attempt, error=type(exc).__name__, status=status(exc))
             sleep(backoff * 2 ** (attempt - 1))
 
 

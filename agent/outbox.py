@@ -108,7 +108,7 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
             sent = app.sender.send_raw(taken["raw"])
         except Exception as exc:  # noqa: BLE001 - a full disk as much as a refused login: queued again
             error = str(exc) if isinstance(exc, SendError) else f"{type(exc).__name__}: {exc}"
-            log.warning("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
+            log.info("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
                         error=error)
             if delay is None:
                 break

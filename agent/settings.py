@@ -209,6 +209,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "max_focus": Key(int, 3, "At most this many items in Today's focus.", bounds=(1, 20)),
         "weekends": Key(bool, False, "Send a brief on days outside [owner].working_days too; false sends "
                         "one per working day only."),
+        "latest": Key(S, "12:00", "A brief not sent by this time (the host was down all morning) is not sent "
+                      "that day: a stale brief is worse than none.", check=parse_time),
     },
     "focus": {
         "block_minutes": Key(int, 90, "Length of one focus block, in minutes.", bounds=(15, 480)),
@@ -513,6 +515,9 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
     if v["llm"]["provider"] in ("openai", "anthropic") and "llm" not in unavailable and "llm.api_key" not in secrets:
         problems.append(f"llm.api_key: required when llm.provider is {v['llm']['provider']} "
                         "(api_key_env, api_key_file or api_key_command)")
+    b = v["brief"]
+    if b["time"] and b["latest"] and b["latest"] <= b["time"]:
+        problems.append("brief.latest: must be later than brief.time")
     f = v["focus"]
     if f["earliest"] and f["latest"] and f["latest"] <= f["earliest"]:
         problems.append("focus.latest: must be later than focus.earliest")

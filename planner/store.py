@@ -501,6 +501,10 @@ class Store:
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
 
+    def count_closed(self) -> int:
+        """How many items are done or dropped: the daemon's log line counts a cycle's closes."""
+        return int(self.db.execute("SELECT count(*) FROM items WHERE status IN ('done', 'dropped')").fetchone()[0])
+
     def closed_since(self, since: str) -> list[Item]:
         """Items marked done or dropped after ``since`` (an ISO timestamp in UTC)."""
         rows = self.db.table("items").rows_where(

@@ -31,6 +31,7 @@ from agent import llm
 from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import find_due
 from agent.extractors.embedded import EmbeddedExtractor
+from agent.health import TALLY
 from connectors.types import Message
 from planner.models import Item
 
@@ -258,7 +259,7 @@ class LlmExtractor:
             answer = self._ask(inputs, local.strftime("%A %d %B %Y"))
             items = self._items(answer, message, owner)
         except Exception as exc:
-            log.warning("llm.failed", message_id=message.message_id, extractor=self.name, reason=reason(exc))
+            log.info("llm.failed", message_id=message.message_id, extractor=self.name, reason=reason(exc))
             raise
         if self.cache is not None:  # only an answer that was used: a bad one is asked again
             self.cache.put(key, answer)
@@ -273,6 +274,7 @@ class LlmExtractor:
                                goals="; ".join(inputs["goals"]) or "none given", thread=thread)
         human = (f"From: {inputs['from']}\nParticipants: {', '.join(inputs['to'])}\nSubject: {inputs['subject']}\n"
                  f"<<<MESSAGE\n{inputs['text']}\nMESSAGE>>>")
+        TALLY["llm_calls"] += 1
         try:
             answer = llm.invoke(self.structured, [("system", system), ("human", human)],
                                 self.retries, self.backoff)

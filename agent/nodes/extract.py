@@ -12,6 +12,7 @@ from __future__ import annotations
 import structlog
 from langgraph.runtime import Runtime
 
+from agent.health import TALLY
 from agent.state import BatchState, Context
 from planner.models import Item
 
@@ -42,8 +43,10 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         except Exception as exc:
             if ctx.fallback is None:
                 raise
-            log.warning("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
-                        fallback=ctx.fallback.name, error=type(exc).__name__)
+            # info: the daemon logs an LLM outage once, and the brief counts the fallbacks.
+            log.info("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
+                     fallback=ctx.fallback.name, error=type(exc).__name__)
+            TALLY["llm_fallbacks"] += 1
             proposed = ctx.fallback.extract(msg, ctx.owner)
         candidates[msg.message_id] = _capped(msg.message_id, proposed)
     return {"candidates": candidates}

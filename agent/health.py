@@ -1,0 +1,127 @@
+"""What the daemon knows about its own health: the last cycle, outages, recent errors.
+
+Everything here is kept in the store's ``status`` table, so ``focusd status`` can show it from
+another process while the daemon runs, and the brief can say in one line each what is wrong.
+
+An outage (a mail server down, a locked database, an LLM that hangs) is logged once when it
+begins and once when it ends, not once per retry: a server down for a night must not bury the
+log in the same line every two minutes. What each retry saw is still logged, at info level.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import structlog
+
+if TYPE_CHECKING:
+    from agent.app import App
+
+log = structlog.get_logger(__name__)
+
+# Counts kept by this process since it started (LLM calls, fallbacks): the daemon reads the
+# difference across one cycle for its log line.
+TALLY: Counter[str] = Counter()
+
+MAX_ERRORS = 10  # recent errors kept for `focusd status`
+MAX_FALLBACK_MARKS = 500  # cycles with LLM fallbacks kept for the brief's health line
+
+SERVICES = {"mail": "the mail server", "smtp": "the mail sender", "calendar": "the calendar",
+            "llm": "the LLM", "store": "the database", "cycle": "the cycle"}
+
+
+def _utc(app: App) -> str:
+    return app.clock().astimezone(UTC).isoformat(timespec="seconds")
+
+
+def record_error(app: App, where: str, message: str) -> None:
+    """Keep ``message`` among the recent errors that ``focusd status`` shows (never a body or a
+    secret: callers pass exception messages of their own making, or the type's name)."""
+    try:
+        held = app.store.status("errors") or {}
+        recent = [*held.get("recent", []), [_utc(app), where, message[:300]]][-MAX_ERRORS:]
+        app.store.set_status("errors", {"recent": recent})
+    except Exception as exc:  # noqa: BLE001 - a locked store cannot keep this; the log has it
+        log.info("health.not_recorded", error=type(exc).__name__)
+
+
+class Outages:
+    """Which services are down, logged once per outage. Kept in memory by the daemon, and in
+    the store (``status`` row ``outages``) so that ``focusd status`` and the brief see it."""
+
+    def __init__(self) -> None:
+        self.down: dict[str, tuple[datetime, str]] = {}
+
+    def failed(self, app: App | None, service: str, problem: str, now: datetime) -> None:
+        first = service not in self.down
+        if first:
+            self.down[service] = (now, problem)
+            log.error("outage", service=service, problem=problem,
+                      note="retried on its own; logged again when it ends")
+        else:
+            log.info("outage.ongoing", service=service, problem=problem)
+        if first and app is not None:
+            self._keep(app)
+            record_error(app, service, problem)
+
+    def ok(self, app: App | None, service: str, now: datetime) -> None:
+        if service not in self.down:
+            return
+        since, problem = self.down.pop(service)
+        log.warning("outage.over", service=service, lasted_s=round((now - since).total_seconds()), problem=problem)
+        if app is not None:
+            self._keep(app)
+
+    def _keep(self, app: App) -> None:
+        try:
+            app.store.set_status("outages", {s: [t.astimezone(UTC).isoformat(timespec="seconds"), p]
+                                             for s, (t, p) in self.down.items()})
+        except Exception as exc:  # noqa: BLE001 - the database itself may be what is down
+            log.info("health.not_recorded", error=type(exc).__name__)
+
+
+def note_fallbacks(app: App, count: int) -> None:
+    """Remember that ``count`` messages fell back from the LLM in this cycle, for the brief."""
+    if count <= 0:
+        return
+    held = app.store.status("llm_fallbacks") or {}
+    marks = [*held.get("marks", []), [_utc(app), count]][-MAX_FALLBACK_MARKS:]
+    app.store.set_status("llm_fallbacks", {"marks": marks})
+
+
+def fallbacks_since(app: App, since: str) -> int:
+    held = app.store.status("llm_fallbacks") or {}
+    return sum(n for at, n in held.get("marks", []) if at > since)
+
+
+def _local(app: App, iso: str) -> str:
+    """A stored UTC time as the owner reads it: "08:10" today, else "Tue 24 Nov 08:10"."""
+    moment = datetime.fromisoformat(iso).astimezone(app.settings.tz)
+    if moment.date() == app.today():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%a %d %b %H:%M")
+
+
+def brief_lines(app: App, since: str) -> list[str]:
+    """One line for each thing that is wrong, for the brief: mail not synced for a while, LLM
+    fallbacks since the last brief, a send that failed. (An unreadable calendar or mail folder
+    has its own notice in the brief, with what it means for the plan.)"""
+    out: list[str] = []
+    mail = app.store.status("mail")
+    if mail is not None:
+        last_ok = mail.get("ok_at") or (mail["updated_at"] if mail.get("ok") else None)
+        stale_after = max(app.settings["mail"]["poll_interval"] * 3, timedelta(hours=1))
+        if last_ok and app.clock() - datetime.fromisoformat(last_ok) > stale_after:
+            out.append(f"Health: mail has not been synced since {_local(app, last_ok)}.")
+    if app.settings["llm"]["provider"] != "none":
+        n = fallbacks_since(app, since)
+        if n:
+            out.append(f"Health: the LLM failed on {n} message{'s' if n != 1 else ''} since the last brief; "
+                       "the embedded extractor read them instead.")
+    for row in app.store.outbox_pending():
+        if row["attempts"] and row["last_error"]:
+            out.append(f"Health: a {row['kind']} could not be sent ({row['last_error'] or 'no answer'}); "
+                       "it is retried.")
+    return out
