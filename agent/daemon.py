@@ -148,6 +148,7 @@ class Daemon:
         self.reload_asked = threading.Event()
         self.outages = health.Outages()
         self.exit_code = 0
+        self.signalled = ""
         self.cycles = 0
         self.failed_in_a_row = 0
         self.last_ok = float("-inf")  # monotonic end of the last cycle that ran whole
@@ -300,6 +301,7 @@ class Daemon:
         from agent.settings import load
 
         self.reload_asked.clear()
+        log.info("daemon.reload_asked")
         source = self.app.settings.source
         if source is None:
             log.warning("daemon.reload_refused", reason="the config was not read from a file")
@@ -329,9 +331,11 @@ class Daemon:
             return
         deadline = time.monotonic() + idle
         while not self.stop.is_set() and not self.reload_asked.is_set() and (left := deadline - time.monotonic()) > 0:
-            self._touch()
+            slice_ = min(left, STOP_CHECK)
+            # A wait is life until it ends: the source's own timeout bounds it (IDLE included).
+            self.alive_at = time.monotonic() + slice_
             try:
-                if self.app.mail.wait_for_new(min(left, STOP_CHECK)):
+                if self.app.mail.wait_for_new(slice_):
                     log.info("daemon.new_mail")
                     self.cycle()
                     if not self.failed_in_a_row:
@@ -342,22 +346,27 @@ class Daemon:
                 self.stop.wait(min(left, STOP_CHECK))
 
     def _heartbeat(self, every: float, limit: float) -> None:
+        stalled = False
         while not self.stop.wait(every):
-            if time.monotonic() - self.alive_at < limit:
+            quiet = time.monotonic() - self.alive_at
+            if quiet < limit:
                 sd_notify("WATCHDOG=1")
-            else:
-                log.warning("daemon.stalled", seconds=round(time.monotonic() - self.alive_at))
+                stalled = False
+            elif not stalled:  # once: systemd restarts it soon
+                log.warning("daemon.stalled", seconds=round(quiet))
+                stalled = True
 
     def run(self, max_cycles: int | None = None) -> int:
         """Run jobs until stopped. Returns the exit code: 0 after a clean stop, 2 on an error
         that will not heal."""
         if threading.current_thread() is threading.main_thread():
+            # A handler only sets a flag: it may run in the middle of a log write, and logging
+            # from it would wait forever on the lock that very write holds.
             def on_signal(signum: int, _frame: FrameType | None) -> None:
-                log.info("daemon.stopping", signal=signal.Signals(signum).name)
+                self.signalled = signal.Signals(signum).name
                 self.stop.set()
 
             def on_hup(_signum: int, _frame: FrameType | None) -> None:
-                log.info("daemon.reload_asked")
                 self.reload_asked.set()
 
             signal.signal(signal.SIGTERM, on_signal)
@@ -392,10 +401,25 @@ class Daemon:
             if max_cycles is not None and self.cycles >= max_cycles:
                 break
             self.pause()
+        if self.signalled:
+            log.info("daemon.stopping", signal=self.signalled)
         sd_notify("STOPPING=1")
         log.info("daemon.stopped", cycles=self.cycles, exit_code=self.exit_code)
+        self._record_stop()
         self.app.close()
         return self.exit_code
+
+
+    def _record_stop(self) -> None:
+        try:
+            held = self.app.store.status("daemon") or {}
+            if held.get("pid") == os.getpid():
+                held.pop("updated_at", None)
+                self.app.store.set_status("daemon", held | {
+                    "stopped_at": self.app.clock().astimezone(UTC).isoformat(timespec="seconds"),
+                    "exit_code": self.exit_code})
+        except (sqlite3.Error, FocusdError) as exc:
+            log.info("daemon.not_recorded", error=type(exc).__name__)
 
 
 def run(app: App, stop: threading.Event | None = None, max_cycles: int | None = None) -> int:

@@ -390,7 +390,7 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
                 problems.append(f"{name}.{k}: give only one of {base_key}_env, {base_key}_file, {base_key}_command")
                 continue
             how = k[len(base_key) + 1:]
-            ref = str(_resolve(base, v)) if how == "file" else v
+            ref = str(_secret_file(base, v)) if how == "file" else v
             secrets[f"{name}.{base_key}"] = (how, ref)
         elif k in schema and schema[k].secret:
             problems.append(f"{name}.{k}: secrets are never written in the config; "
@@ -413,6 +413,18 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
             value = [_resolve(base, v) for v in value] if isinstance(value, list) else _resolve(base, value)
         out[k] = list(value) if isinstance(value, list) else value
     return out
+
+
+def _secret_file(base: Path, value: str) -> Path:
+    """A ``*_file`` secret's path. Under systemd, a bare relative name that ``LoadCredential=``
+    placed in ``$CREDENTIALS_DIRECTORY`` is read from there (``password_file = "imap"`` works in
+    the unit and, from the config's folder, in a shell); otherwise as any other path."""
+    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
+    if credentials and not Path(value).is_absolute() and not value.startswith("~"):
+        candidate = Path(credentials) / value
+        if candidate.is_file():
+            return candidate
+    return _resolve(base, value)
 
 
 def _resolve(base: Path, value: Any) -> Path:

@@ -54,7 +54,8 @@ def gather(app: App) -> dict[str, Any]:
               for r in store.outbox_pending()]
     return {
         "daemon": {"pid": daemon["pid"], "started_at": daemon["started_at"],
-                   "running": _alive(int(daemon["pid"]))} if daemon else None,
+                   "stopped_at": daemon.get("stopped_at"), "exit_code": daemon.get("exit_code"),
+                   "running": not daemon.get("stopped_at") and _alive(int(daemon["pid"]))} if daemon else None,
         "last_cycle": {k: v for k, v in cycle.items() if k != "updated_at"} if cycle else None,
         "outages": {k: v for k, v in (store.status("outages") or {}).items() if k != "updated_at"},
         "mail": {k: v for k, v in (store.status("mail") or {}).items()},
@@ -75,9 +76,13 @@ def render(app: App, data: dict[str, Any]) -> str:
     d = data["daemon"]
     if d is None:
         out.append("daemon:     never run on this store (`focusd run`, or the systemd unit)")
+    elif d["stopped_at"]:
+        out.append(f"daemon:     stopped {_ago(app, d['stopped_at'])} (exit code {d['exit_code']})")
+    elif d["running"]:
+        out.append(f"daemon:     running (pid {d['pid']}, started {_ago(app, d['started_at'])})")
     else:
-        state = "running" if d["running"] else "not running"
-        out.append(f"daemon:     {state} (pid {d['pid']}, started {_ago(app, d['started_at'])})")
+        out.append(f"daemon:     not running: process {d['pid']}, started {_ago(app, d['started_at'])}, ended without "
+                   "a clean stop (killed, or the host went down)")
     c = data["last_cycle"]
     if c is None:
         out.append("last cycle: none recorded yet")

@@ -96,6 +96,25 @@ def test_secret_from_env_file_and_command(tmp_path: Path, monkeypatch: pytest.Mo
         assert from_mapping(raw, tmp_path).secret("mail.password") == want
 
 
+def test_a_bare_secret_file_name_is_read_from_systemds_credentials_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    beside = tmp_path
+    (beside / "imap").write_text("beside-the-config\n")
+    (beside / "imap").chmod(0o600)
+    credentials = tmp_path / "credentials"
+    credentials.mkdir()
+    (credentials / "imap").write_text("from-load-credential\n")
+    (credentials / "imap").chmod(0o400)
+    raw = {**MINIMAL, "mail": {"backend": "maildir", "password_file": "imap"}}
+    assert from_mapping(raw, beside).secret("mail.password") == "beside-the-config"  # from a shell
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(credentials))
+    assert from_mapping(raw, beside).secret("mail.password") == "from-load-credential"  # under the unit
+    # A name the unit does not load is still taken from the config's folder.
+    other = {**MINIMAL, "mail": {"backend": "maildir", "password_file": "./imap"}}
+    (credentials / "imap").unlink()
+    assert from_mapping(other, beside).secret("mail.password") == "beside-the-config"
+
+
 def test_readable_secret_file_is_refused_at_load_and_when_read(tmp_path: Path) -> None:
     secret = tmp_path / "pw"
     secret.write_text("hunter2")

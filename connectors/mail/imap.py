@@ -208,7 +208,7 @@ class ImapSource(MailSource):
                     failure, unreachable = f"{what} on {self.where} broke off ({type(exc).__name__})", False
             if attempt + 1 < self.tries:
                 delay = BACKOFF * 2 ** attempt * random.uniform(0.5, 1.5)
-                log.warning("imap.retry", where=self.where, attempt=attempt + 1, error=failure,
+                log.info("imap.retry", where=self.where, attempt=attempt + 1, error=failure,
                             delay=round(delay, 2))
                 self.sleep(delay)
         error = SourceUnreachable if unreachable else MailError
