@@ -22,6 +22,7 @@ from pathlib import Path
 
 import structlog
 
+from agent import faults
 from agent.app import App
 from connectors.calendar.base import CalendarError, Gone
 from connectors.types import Event, day_span
@@ -200,6 +201,7 @@ def _book(app: App, report: BookReport) -> None:
             failed.append(block)
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
+        faults.point("booking.created")
         app.store.update_block(replace(block, state="booked", uid=made.uid))
         calendar_blocks[made.uid] = made
         report.created += 1
@@ -251,6 +253,7 @@ def _book(app: App, report: BookReport) -> None:
             report.failed += 1
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
+        faults.point("booking.created")
         app.store.add_block(replace(block, state="booked", uid=made.uid))
         report.created += 1
     report.unplaced = list(changes.unplaced)
