@@ -188,6 +188,7 @@ def _briefs(box: Mailbox) -> list[EmailMessage]:
 
 # How many times a point is passed in one run, at most, for the kill to land: the fetch and the
 # cursor are passed each round of every cycle, a reply's points once per reply.
+BRIEF_POINTS = ("outbox.sent", "brief.queued")  # Thursday's (after the server's OK), Friday's
 OFTEN = {"fetch.batch": 4, "graph.cursor": 4, "graph.batch": 2, "outbox.taken": 2, "outbox.sent": 2}
 
 
@@ -216,29 +217,32 @@ def _trials(world: World, start: datetime, first: int, count: int) -> None:
     for i in range(first, first + count):
         rand = random.Random(SEED + i)
         now = start + STEP * (i - first)
-        # A point this run can reach: the brief is queued once a day.
+        # A point this run can reach: the brief is queued once a day, by the day's first run,
+        # which is killed sending it (before, or after the server's OK: the worst case).
         briefed = any(m["Date"] and m["Date"].datetime.date() == now.date() for m in _briefs(world.box))
-        point = rand.choice([p for p in faults.POINTS if not (briefed and p == "brief.queued")])
+        point = (BRIEF_POINTS[start.weekday() % 2] if i == first else
+                 rand.choice([p for p in faults.POINTS if not (briefed and p == "brief.queued")]))
         # The reply, booking and sending points need a reply to reach; other runs get one now and then.
         _new_work(world, rand, i, now, reply=point.startswith(("reply.", "outbox.")) or rand.random() < 0.3,
                   book=point.startswith("booking."))
         if i % TIME_KILLS == TIME_KILLS - 1:
-            ended = world.run(now, kill_after=rand.uniform(0.3, 2.5))
+            ended = world.run(now, kill_after=rand.uniform(0.3, 2.0))
         else:
-            ended = world.run(now, kill_at=f"{point}:{rand.randint(1, OFTEN.get(point, 1))}")
+            ended = world.run(now, kill_at=f"{point}:{1 if i == first else rand.randint(1, OFTEN.get(point, 1))}")
         world.kills[ended] += 1
 
 
-def _calendar_blocks(server: Radicale) -> dict[str, int]:
-    """focusd's blocks on the calendar: their UID -> the item each is tagged with."""
-    found: dict[str, int] = {}
+def _calendar_blocks(server: Radicale) -> dict[str, tuple[int, str]]:
+    """focusd's blocks on the calendar: their UID -> (the item each is tagged with, its start)."""
+    found: dict[str, tuple[int, str]] = {}
     for name in server.names():
         text = server.get(name)
         tag = re.search(r"^X-FOCUSD-ITEM:(\d+)\r?$", text, re.M)
         if tag:
             uid = re.search(r"^UID:(.+?)\r?$", text, re.M)
-            assert uid is not None
-            found[uid.group(1)] = int(tag.group(1))
+            start = re.search(r"^DTSTART[;:](.+?)\r?$", text, re.M)
+            assert uid is not None and start is not None
+            found[uid.group(1)] = (int(tag.group(1)), start.group(1))
     return found
 
 
@@ -264,6 +268,9 @@ def test_sigkill_at_seeded_points_and_moments_loses_nothing_and_doubles_nothing(
     assert world.run(FRIDAY + STEP * (TRIALS - half + 1)) == "clean"  # and a run with nothing new changes nothing
     elapsed = time.monotonic() - began
     print(f"\n{TRIALS} killed runs in {elapsed:.1f}s; ended by: {dict(sorted(world.kills.items()))}")
+    # Killed mid-fetch, mid-graph, mid-brief, mid-reply, mid-booking, and at random moments.
+    for kind in ("fetch.", "graph.", ("brief.", "outbox."), "reply.", "booking.", "time"):
+        assert any(k.startswith(kind) for k in world.kills), (kind, world.kills)
 
     db = sqlite3.connect(world.db)
     db.row_factory = sqlite3.Row
@@ -293,7 +300,7 @@ def test_sigkill_at_seeded_points_and_moments_loses_nothing_and_doubles_nothing(
     assert sorted(str(m["Message-ID"]) for m in _briefs(world.box)) == sorted(sent.values())
     assert db.execute("SELECT count(*) FROM outbox WHERE status != 'sent'").fetchone()[0] == 0
     _check_blocks(world)
-    assert world.kills["clean"] < TRIALS // 3, f"most runs must die: {world.kills}"
+    assert world.kills["clean"] <= TRIALS // 3, f"most runs must die: {world.kills}"
 
 
 def _check_blocks(world: World) -> None:
@@ -301,12 +308,12 @@ def _check_blocks(world: World) -> None:
     db = sqlite3.connect(world.db)
     db.row_factory = sqlite3.Row
     on_calendar = _calendar_blocks(world.calendar)
-    per_item = Counter(on_calendar.values())
-    blocks = db.execute("SELECT item_id, event_uid, start, state FROM blocks WHERE state = 'booked'").fetchall()
-    assert on_calendar, "no block was booked: the trials did not reach booking"
-    for b in blocks:
-        assert on_calendar.get(b["event_uid"]) == b["item_id"], dict(b)  # no block without its event
+    blocks = db.execute("SELECT item_id, event_uid, start FROM blocks WHERE state = 'booked'").fetchall()
+    assert on_calendar, "no block was booked: the run did not reach booking"
+    for b in blocks:  # no block without its event
+        assert on_calendar.get(b["event_uid"], (None,))[0] == b["item_id"], dict(b)
     assert {b["event_uid"] for b in blocks} == set(on_calendar), "an event on the calendar the store does not know"
-    per_day = Counter((b["item_id"], b["start"][:10]) for b in blocks)
-    assert [k for k, n in per_day.items() if n > 1] == [], per_item
+    # An item may hold two blocks (the owner asked for both), never two at the same time.
+    twice = Counter(on_calendar.values())
+    assert [k for k, n in twice.items() if n > 1] == [], on_calendar
     db.close()
