@@ -6,7 +6,9 @@ briefs. After a last clean run nothing may be lost or done twice: each message p
 no item twice, each brief delivered once, each reply applied and confirmed once, and each focus
 block on the calendar exactly once, known to the store.
 
-The trials are seeded (``SEED``): a failure names its trial, and running again replays it.
+The trials are seeded (``SEED``): each run's log (in the test's temporary folder) starts with
+its clock and kill point, and running again replays them. ``FOCUSD_CRASH_TRIALS`` runs more
+(a longer soak, by hand); the default keeps the test near a minute on two cores.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from tests.radicale_server import PASSWORD, USER, Radicale, radicale, split
 from tests.servers import Dovecot, free_port
 
 SEED = 1010
-TRIALS = int(os.environ.get("CRASH_TRIALS", "36"))  # killed runs, split between two mornings
+TRIALS = int(os.environ.get("FOCUSD_CRASH_TRIALS", "36"))  # killed runs, split between two mornings
 TIME_KILLS = 4  # of every TIME_KILLS trials, one is killed at a random moment instead of at a point
 STEP = timedelta(minutes=6)  # the pinned clock moves on each run: past the outbox's and the claim's grace
 THURSDAY = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
