@@ -22,6 +22,7 @@ from pathlib import Path
 
 import structlog
 
+from agent import faults
 from agent.app import App
 from connectors.calendar.base import CalendarError, Gone
 from connectors.types import Event, day_span
@@ -200,9 +201,12 @@ def _book(app: App, report: BookReport) -> None:
             failed.append(block)
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
+        faults.point("booking.created")
         app.store.update_block(replace(block, state="booked", uid=made.uid))
         calendar_blocks[made.uid] = made
         report.created += 1
+    # After the requests: one cut off before the store heard of it was taken as itself above.
+    _take_back_lost(app, calendar_blocks, window_start, window_end)
     for block in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
                                   states=("cancelled",)):
         if write("delete", block, partial(cal.delete_block, block.uid)):
@@ -251,12 +255,29 @@ def _book(app: App, report: BookReport) -> None:
             report.failed += 1
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
             continue
+        faults.point("booking.created")
         app.store.add_block(replace(block, state="booked", uid=made.uid))
         report.created += 1
     report.unplaced = list(changes.unplaced)
     if report.changed() or report.failed:
         log.info("focus.booked", created=report.created, moved=report.moved, deleted=report.deleted,
                  adopted=report.adopted, dismissed=report.dismissed, failed=report.failed)
+
+
+def _take_back_lost(app: App, calendar_blocks: dict[str, Event], window_start: datetime,
+                    window_end: datetime) -> None:
+    """Record the blocks a process put on the calendar and died before storing. Left unknown,
+    such a block would stay for good: never moved off a meeting, never taken off once its work
+    is done, and holding its item's time. Only a block whose title still names its item is
+    taken: a tag alone may come from another store."""
+    known = {b.uid for b in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
+                                             states=("booked", "dismissed", "requested", "cancelled")) if b.uid}
+    for uid, event in sorted(calendar_blocks.items()):
+        item = app.store.item(event.focusd_item) if event.focusd_item is not None and uid not in known else None
+        if item is None or event.title != f"Focus: {item.title}"[:200]:
+            continue
+        app.store.add_block(Block(event.focusd_item or 0, event.start, event.end, state="booked", uid=uid))
+        log.info("focus.block_taken_back", item=item.id)
 
 
 def _calendar_read_at(app: App) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 import structlog
 
-from agent import booking, health, intake, replies
+from agent import booking, faults, health, intake, replies
 from agent.app import App
 from agent.spam import Correspondents, MailPolicy
 from agent.state import Context, Prepared
@@ -152,6 +152,7 @@ def process_messages(app: App, messages: list[Message], report: CycleReport,
     ctx = graph_context(app, prepared)
     for i in range(0, len(fresh), BATCH):
         _run_guarded(app, fresh[i : i + BATCH], ctx, report)
+        faults.point("graph.batch")
         if progress is not None:
             progress(min(i + BATCH, len(fresh)))
 
@@ -232,6 +233,7 @@ def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -
     """Fetch a batch and hand it to the worker to parse, without waiting for the parse: the
     fetch thread is free for the next batch while the worker parses this one."""
     batch = app.mail.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
+    faults.point("fetch.batch")
     return batch, workers.submit(batch.messages, folder)
 
 
@@ -382,6 +384,7 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
         for m in ready:
             sync.prepared.pop(id(m), None)  # skipped by triage, or a copy seen before
         done += len(ready)
+        faults.point("graph.cursor")
         for f in list(folders):
             if not f.pending:
                 if f.cursor:
@@ -747,6 +750,7 @@ def send_brief(app: App, day: date, delays: tuple[float, ...] | None = None) -> 
                 return SendResult("in_progress", brief)
             row = outbox.queue(app, mail, "brief", iso)
         shown = brief
+        faults.point("brief.queued")
     shown = shown or stored_brief(app, day) or compose_brief(app, day)
     done = outbox.attempt(app, row, delays)
     if done.outcome == "failed":

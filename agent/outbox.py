@@ -25,6 +25,7 @@ from typing import Any
 
 import structlog
 
+from agent import faults
 from agent.app import App
 from connectors.errors import ConnectorError
 from connectors.send.base import SendError, to_mime
@@ -102,6 +103,7 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
             _settle(app, taken, "found in the mailbox after an interrupted send")
             log.info("outbox.found", kind=taken["kind"], key=taken["key"])
             return Delivery("found", taken)
+    faults.point("outbox.taken")
     error = ""
     for delay in (*(delays if delays is not None else RETRY_DELAYS), None):
         try:
@@ -114,6 +116,7 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
                 break
             sleep(delay)
             continue
+        faults.point("outbox.sent")
         if not sent:  # dry-run switched on meanwhile: nothing went
             app.store.outbox_done(taken["id"], "queued")
             return Delivery("dry_run", taken)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
+from agent import faults
 from agent.extractors.dates import WEEKDAYS, find_due
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.adapt import waiting_title
@@ -548,10 +549,12 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
     # The change and its confirmation are kept together: a crash cannot leave one without the other.
     with app.store.write():
         out = apply_reply(app.store, msg, brief, commands, booking(app))
+        faults.point("reply.applied")
         if out.status != "duplicate" and out.answer and not app.sender.dry_run:
             row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)
     log.info("reply.read", message_id=msg.message_id, status=out.status, changes=len(out.changes),
              errors=len(out.errors))
+    faults.point("reply.queued")
     if row is not None:
         from agent import outbox
 
