@@ -228,7 +228,7 @@ def test_dovecot_killed_and_restarted(world: World) -> None:
     w = world
     mark = w.log.mark()
     w.dovecot.kill()
-    w.log.wait_for(event("outage", "mail"), after=mark, timeout=15)
+    w.log.wait_for(event("outage", "mail"), after=mark, timeout=30)
     w.drop("<during-imap-1@fund.example>", "lease, while the server was down")
     w.drop("<during-imap-2@fund.example>", "lease again, while the server was down")
     time.sleep(2)  # a few more polls fail: retries, not outages
@@ -247,7 +247,7 @@ def test_radicale_stopped_and_started(world: World) -> None:
     w = world
     mark = w.log.mark()
     w.radicale.stop()
-    w.log.wait_for(event("outage", "calendar"), after=mark, timeout=15)
+    w.log.wait_for(event("outage", "calendar"), after=mark, timeout=30)
     w.append("<during-caldav@fund.example>", "lease, while the calendar was down")
     time.sleep(2)
     w.alive()
