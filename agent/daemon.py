@@ -275,9 +275,10 @@ class Daemon:
             return
         service = service_of(exc)
         first = service not in self.outages.down
-        # The traceback once per outage, then one info line per retry.
-        (log.exception if first else log.info)(f"{job}.failed", error=type(exc).__name__, message=str(exc)[:300])
-        self.outages.failed(self.app if service != "store" else None, service, _what(exc), self.app.clock())
+        # One info line per try; the outage's one error line carries the traceback.
+        log.info(f"{job}.failed", error=type(exc).__name__, message=str(exc)[:300])
+        self.outages.failed(self.app if service != "store" else None, service, _what(exc), self.app.clock(),
+                            exc if first else None)
         if service != "store":
             health.record_error(self.app, job, _what(exc))
         self.failed_in_a_row += 1

@@ -54,11 +54,13 @@ class Outages:
     def __init__(self) -> None:
         self.down: dict[str, tuple[datetime, str]] = {}
 
-    def failed(self, app: App | None, service: str, problem: str, now: datetime) -> None:
+    def failed(self, app: App | None, service: str, problem: str, now: datetime,
+               exc: BaseException | None = None) -> None:
+        """``exc``, when given, puts its traceback on the outage's one line."""
         first = service not in self.down
         if first:
             self.down[service] = (now, problem)
-            log.error("outage", service=service, problem=problem,
+            log.error("outage", service=service, problem=problem, exc_info=exc,
                       note="retried on its own; logged again when it ends")
         else:
             log.info("outage.ongoing", service=service, problem=problem)

@@ -389,6 +389,8 @@ def test_failed_cycles_wait_longer_each_time(demo_dir: Path) -> None:
             waits.append(d._poll_job.interval)
     assert waits[0] < waits[1] < waits[2] < waits[3]
     assert 9 <= waits[0] <= 11 and 72 <= waits[3] <= 88
-    # The outage once, its traceback once; each retry after it is an info line.
-    assert [e["event"] for e in captured if e["log_level"] == "error"] == ["cycle.failed", "outage"]
+    # One error line for the outage, with its traceback; each try is an info line.
+    errors = [e for e in captured if e["log_level"] == "error"]
+    assert [e["event"] for e in errors] == ["outage"] and errors[0]["exc_info"] is not None
+    assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed"] * 4
     assert timedelta(seconds=waits[3]) <= timedelta(minutes=15)
