@@ -21,6 +21,7 @@ of the last day.
 from __future__ import annotations
 
 import argparse
+import ctypes
 import email
 import email.policy
 import gc
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import textwrap
 import time
+import tracemalloc
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -75,6 +77,9 @@ PROMISES = ["I'll send you the {doc} by {day}.", "I will review the {doc} before
             "I'll get back to you on the {team} numbers by {day}.", "I can share the {doc} {day}.",
             "Let me check with {team} and I'll confirm the {meeting} time {day}."]
 # The owner's answers, by the highest brief line each names; with no item lines the owner adds one.
+# The owner answering an ask in its thread: a hand-over the cycle closes the ask on.
+DELIVERIES = ["Here is the signed {doc}.", "Attached is the {doc} you asked for.", "I just sent you the {doc}.",
+              "Sharing the {doc} now, see the link in the folder."]
 REPLIES = [(1, "done 1"), (2, "snooze 2 monday"), (3, "top 3"), (2, "done 2\ntop 1"), (1, "due 1 friday"),
            (3, "drop 3"), (2, "done 1\nsnooze 2 3d"), (0, "add: Call the lawyer about the {doc} by {day}")]
 
@@ -112,8 +117,10 @@ class Mailbox:
 
     root: Path
     rng: random.Random
-    seq: int = 0
+    seq: int = 0  # files delivered
+    made: int = 0  # messages written
     threads: deque[tuple[str, str, str, str]] = field(default_factory=lambda: deque(maxlen=200))
+    asks: deque[tuple[str, str, str, str, str]] = field(default_factory=lambda: deque(maxlen=200))  # not yet answered
 
     def deliver(self, raw: bytes, folder: str = "INBOX", when: datetime | None = None) -> None:
         """Write one message as a delivery does: into tmp/, then renamed into new/ (cur/ for Sent)."""
@@ -134,7 +141,8 @@ class Mailbox:
         return moved
 
     def _mid(self, host: str) -> str:
-        return f"<soak.{self.seq}.{self.rng.randrange(16**8):08x}@{host}>"
+        self.made += 1
+        return f"<soak.{self.made}.{self.rng.randrange(16**8):08x}@{host}>"
 
     def _message(self, when: datetime, sender: tuple[str, str], to: tuple[str, str], subject: str, text: str,
                  extra: str = "", html: bool = False, host: str = "") -> tuple[bytes, str]:
@@ -160,7 +168,14 @@ class Mailbox:
         rng = self.rng
         roll = rng.random() * (0.5 if weekend else 1.0) + (0.5 if weekend else 0.0)
         ada = (OWNER_NAME, OWNER)
-        if roll < 0.10:  # the owner writes: a promise, often in a thread
+        if roll < 0.15:  # the owner writes: most often handing over what someone asked for
+            if self.asks and rng.random() < 0.75:
+                ref, subject, name, addr, doc = self.asks.pop() if rng.random() < 0.5 else self.asks.popleft()
+                text = (f"Hi {name.split()[0]},\n\n{rng.choice(DELIVERIES).format(doc=doc)}\n\n{self._filler(1)}\n\n"
+                        "Ada")
+                raw, _ = self._message(when, ada, (name, addr), f"Re: {subject.removeprefix('Re: ')}", text,
+                                       f"In-Reply-To: {ref}\nReferences: {ref}\n")
+                return raw, "Sent"
             person = rng.choice(PEOPLE)
             extra, subject = "", f"{rng.choice(['Pilot', 'Round', 'Hiring', 'Ops'])} {rng.choice(SLOTS['doc'])}"
             if self.threads and rng.random() < 0.7:
@@ -169,7 +184,7 @@ class Mailbox:
             text = f"Hi {person[0].split()[0]},\n\n{_fill(rng, rng.choice(PROMISES))}\n\n{self._filler(2)}\n\nAda"
             raw, mid = self._message(when, ada, person, subject, text, extra)
             return raw, "Sent"
-        if roll < 0.55:  # a person: an ask about half the time, a reply in a thread a third
+        if roll < 0.60:  # a person: an ask about half the time, a reply in a thread a third
             person = rng.choice(PEOPLE)
             extra, subject, quoted = "", f"{rng.choice(['Update', 'Question', 'Next steps'])} on {rng.choice(SLOTS['doc'])}", ""
             if self.threads and rng.random() < 0.35:
@@ -177,19 +192,23 @@ class Mailbox:
                 extra, subject = f"In-Reply-To: {ref}\nReferences: {ref}\n", f"Re: {subject.removeprefix('Re: ')}"
                 quoted = f"\n\nOn {format_datetime(when - timedelta(hours=3))}, {name} <{addr}> wrote:\n" + \
                     "\n".join("> " + line for line in self._filler(3).split("\n"))
-            ask = _fill(rng, rng.choice(ASKS)) + "\n\n" if rng.random() < 0.5 else ""
+            doc = rng.choice(SLOTS["doc"])
+            template = rng.choice(ASKS) if rng.random() < 0.5 else ""
+            ask = _fill(rng, template.replace("{doc}", doc)) + "\n\n" if template else ""
             text = f"Hi Ada,\n\n{ask}{self._filler(rng.randrange(2, 6))}\n\nBest,\n{person[0]}{quoted}"
             raw, mid = self._message(when, person, ada, subject, text, extra, html=rng.random() < 0.4)
             self.threads.append((mid, subject, *person))
+            if "{doc}" in template:
+                self.asks.append((mid, subject, *person, doc))
             return raw, "INBOX"
-        if roll < 0.75:  # a mailing list
+        if roll < 0.78:  # a mailing list
             name, addr, list_id = rng.choice(LISTS)
             extra = f"List-Id: <{list_id}>\nList-Post: <mailto:{addr}>\nPrecedence: list\n"
             text = f"{self._filler(rng.randrange(3, 8))}\n\n--\nYou are subscribed to {addr}"
             poster = rng.choice(PEOPLE + [("A. Member", "member@example.net")])
             return self._message(when, (poster[0], poster[1]), (name, addr), f"[{name}] {self._filler(1)[:60]}",
                                  text, extra)[0], "INBOX"
-        if roll < 0.93:  # a newsletter
+        if roll < 0.94:  # a newsletter
             name, addr = rng.choice(NEWS)
             extra = f"List-Unsubscribe: <mailto:leave@{addr.split('@')[1]}>\nPrecedence: bulk\n"
             text = f"This week:\n\n{self._filler(rng.randrange(6, 14))}\n\nUnsubscribe at any time."
@@ -226,6 +245,17 @@ def rss_mib() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def trimmed_rss_mib() -> float | None:
+    """Resident memory once the C allocator gave back what it holds free (glibc only): what is
+    left is live, so growth here is held, and growth above it only freed memory kept for reuse."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+    libc.malloc_trim(0)
+    return rss_mib()
+
+
 def store_bytes(app: App) -> tuple[int, int]:
     """The store's database file and its write-ahead log, in bytes, once every committed page
     is copied into the file (a passive checkpoint, as SQLite runs by itself every 1,000 pages)."""
@@ -244,9 +274,11 @@ class Day:
     replies: int = 0
     failed: int = 0
     rss: float = 0.0
+    trimmed: float | None = None
     store: int = 0
     wal: int = 0
     messages: int = 0
+    open_items: int = 0
 
 
 def working(day: date, app: App) -> bool:
@@ -292,7 +324,7 @@ def config(work: Path) -> Path:
     return path
 
 
-def run(days: int, per_day: int, start: date, work: Path, seed: int) -> int:
+def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool = False) -> int:
     clock = SimClock(datetime(start.year, start.month, start.day, tzinfo=TZ).astimezone(UTC))
     app = App(load(config(work)), clock)
     box = Mailbox(work / "mail", random.Random(seed))
@@ -302,6 +334,7 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int) -> int:
     outbox_briefs: Counter[date] = Counter()  # briefs in the outbox folder, by their Date
     errors: Counter[str] = Counter()
     log: list[Day] = []
+    traced: tracemalloc.Snapshot | None = None
     empty, _ = store_bytes(app)  # the schema alone: what per-message growth is measured from
     wall = time.perf_counter()
     for d in range(days):
@@ -350,14 +383,28 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int) -> int:
             moment += STEP
         box.mark_read()
         stats.rss = rss_mib()
+        stats.trimmed = trimmed_rss_mib()
+        if trace and d == 0:
+            tracemalloc.start(8)
+            traced = tracemalloc.take_snapshot()
         stats.store, stats.wal = store_bytes(app)
         stats.messages = app.store.count("messages")
+        stats.open_items = int(app.store.db.execute("SELECT count(*) FROM items WHERE status = 'open'").fetchone()[0])
         log.append(stats)
         print(f"  day {d + 1:>2} {day:%a %Y-%m-%d}: {stats.delivered:>4} in, briefs {outbox_briefs[day]} "
               f"(store {briefs_in_store(app, day)}), median cycle {ms(stats.cycles)}, busy {ms(stats.busy)}, "
-              f"RSS {stats.rss:.1f} MiB, store {stats.store / 2**20:.1f} MB"
+              f"{stats.open_items} open items, RSS {stats.rss:.1f} MiB"
+              + (f" ({stats.trimmed:.1f} trimmed)" if stats.trimmed is not None else "") + f", store {stats.store / 2**20:.1f} MB"
               + (f", {stats.failed} failed cycles" if stats.failed else ""), flush=True)
     took = time.perf_counter() - wall
+    if traced is not None and days > 1:
+        gc.collect()
+        print(f"\nPython memory that grew from the end of day 1 to the end of day {days} (tracemalloc):")
+        for diff in tracemalloc.take_snapshot().compare_to(traced, "traceback")[:8]:
+            print(f"  {diff.size_diff / 2**10:+,.0f} KiB in {diff.count_diff:+,} blocks, from:")
+            for frame in diff.traceback.format(limit=4, most_recent_first=True):
+                print(f"    {frame.strip()}")
+        tracemalloc.stop()
     code = summary(app, log, outbox_briefs, kinds, errors, took, empty)
     app.close()
     return code
@@ -392,6 +439,10 @@ def summary(app: App, log: list[Day], outbox_briefs: Counter[date], kinds: Count
     print(f"RSS now, after a collection: day 1 {first.rss:.1f} MiB, day {len(log)} {last.rss:.1f} MiB: "
           f"growth {growth:+.1%} (ratio {last.rss / first.rss:.3f}), goal under {RSS_GOAL:.0%}: "
           f"{verdict(growth < RSS_GOAL)}")
+    if first.trimmed is not None and last.trimmed is not None:
+        print(f"RSS once the allocator returned its free memory: day 1 {first.trimmed:.1f} MiB, day {len(log)} "
+              f"{last.trimmed:.1f} MiB: growth {last.trimmed / first.trimmed - 1:+.1%}, goal under {RSS_GOAL:.0%}: "
+              f"{verdict(last.trimmed / first.trimmed - 1 < RSS_GOAL)}")
     print(f"RSS peak (getrusage maxrss): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB")
     per_first = (first.store - empty) / max(first.messages, 1) * 1000
     per_last = (last.store - empty) / max(last.messages, 1) * 1000
@@ -423,6 +474,9 @@ def summary(app: App, log: list[Day], outbox_briefs: Counter[date], kinds: Count
     print(f"replies: {sent_replies} written, recorded {sum(statuses.values())} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(statuses.items())) or 'none'}); applied {applied}, "
           f"goal every one: {verdict(applied == sent_replies)}")
+    closed = app.store.db.execute("SELECT status, count(*) FROM items GROUP BY status").fetchall()
+    print(f"items: {', '.join(f'{k} {v}' for k, v in sorted(closed))} (open on day 1: {first.open_items}, on day "
+          f"{len(log)}: {last.open_items})")
     print("sent: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     failed = sum(d.failed for d in log)
     print(f"failed cycles: {failed}" + (f" ({', '.join(f'{k} {v}' for k, v in errors.items())})" if failed else "")
@@ -437,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=date.fromisoformat, default=date(2026, 10, 12),
                         help="the first simulated day (default a Monday, two weeks before summer time ends)")
     parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--trace", action="store_true", help="trace Python allocations after day 1 and print "
+                                                                 "what grew (slower)")
     parser.add_argument("--work", type=Path, help="keep the mailbox, outbox and store here (default: a temporary "
                                                   "folder, removed after)")
     args = parser.parse_args(argv)
@@ -450,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"soak: {args.days} days from {args.start:%a %Y-%m-%d}, {args.per_day} messages a day, a tick every "
           f"{int(STEP.total_seconds() // 60)} min of simulated time, in {work}", flush=True)
     try:
-        return run(args.days, args.per_day, args.start, work, args.seed)
+        return run(args.days, args.per_day, args.start, work, args.seed, args.trace)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
