@@ -31,6 +31,7 @@ import random
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -256,6 +257,32 @@ def trimmed_rss_mib() -> float | None:
     return rss_mib()
 
 
+def fresh_rss(work: Path, day: date) -> tuple[float, float | None]:
+    """RSS of a new process that opens a copy of ``work`` on ``day`` and ticks through the
+    brief (07:00 to 09:00): what the store's size alone costs, without a month behind it."""
+    with tempfile.TemporaryDirectory(prefix="focusd-soak-probe-") as tmp:
+        copy = Path(tmp) / "state"
+        shutil.copytree(work, copy)
+        done = subprocess.run([sys.executable, __file__, "--probe", str(copy), "--start", day.isoformat()],
+                              capture_output=True, text=True, timeout=600)
+    if done.returncode:
+        raise RuntimeError(f"the probe failed: {done.stderr[-800:]}")
+    rss, trimmed = done.stdout.split()
+    return float(rss), None if trimmed == "-" else float(trimmed)
+
+
+def probe(work: Path, day: date) -> None:
+    """The child of :func:`fresh_rss`: nine ticks from 07:00 of ``day``, then its RSS."""
+    clock = SimClock(datetime(day.year, day.month, day.day, 7, tzinfo=TZ).astimezone(UTC))
+    app = App(load(work / "focusd.toml"), clock)
+    for _ in range(9):
+        tick(app)
+        clock.now += STEP
+    trimmed = trimmed_rss_mib()
+    print(f"{rss_mib():.1f} {'-' if trimmed is None else f'{trimmed:.1f}'}")
+    app.close()
+
+
 def store_bytes(app: App) -> tuple[int, int]:
     """The store's database file and its write-ahead log, in bytes, once every committed page
     is copied into the file (a passive checkpoint, as SQLite runs by itself every 1,000 pages)."""
@@ -335,6 +362,7 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool
     errors: Counter[str] = Counter()
     log: list[Day] = []
     traced: tracemalloc.Snapshot | None = None
+    snapshots = Path(tempfile.mkdtemp(prefix="focusd-soak-day1-"))  # the state at the end of day 1
     empty, _ = store_bytes(app)  # the schema alone: what per-message growth is measured from
     wall = time.perf_counter()
     for d in range(days):
@@ -384,6 +412,8 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool
         box.mark_read()
         stats.rss = rss_mib()
         stats.trimmed = trimmed_rss_mib()
+        if d == 0:
+            shutil.copytree(work, snapshots / "day1", ignore=shutil.ignore_patterns("*.lock"))
         if trace and d == 0:
             tracemalloc.start(8)
             traced = tracemalloc.take_snapshot()
@@ -405,7 +435,9 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool
             for frame in diff.traceback.format(limit=4, most_recent_first=True):
                 print(f"    {frame.strip()}")
         tracemalloc.stop()
-    code = summary(app, log, outbox_briefs, kinds, errors, took, empty)
+    fresh = (fresh_rss(snapshots / "day1", start + timedelta(days=1)), fresh_rss(work, start + timedelta(days=days)))
+    shutil.rmtree(snapshots, ignore_errors=True)
+    code = summary(app, log, outbox_briefs, kinds, errors, took, empty, fresh)
     app.close()
     return code
 
@@ -430,7 +462,7 @@ def verdict(ok: bool) -> str:
 
 
 def summary(app: App, log: list[Day], outbox_briefs: Counter[date], kinds: Counter[str], errors: Counter[str],
-            took: float, empty: int) -> int:
+            took: float, empty: int, fresh: tuple[tuple[float, float | None], ...]) -> int:
     first, last = log[0], log[-1]
     print()
     print(f"{len(log)} simulated days, {sum(d.delivered for d in log):,} messages delivered, "
@@ -443,6 +475,11 @@ def summary(app: App, log: list[Day], outbox_briefs: Counter[date], kinds: Count
         print(f"RSS once the allocator returned its free memory: day 1 {first.trimmed:.1f} MiB, day {len(log)} "
               f"{last.trimmed:.1f} MiB: growth {last.trimmed / first.trimmed - 1:+.1%}, goal under {RSS_GOAL:.0%}: "
               f"{verdict(last.trimmed / first.trimmed - 1 < RSS_GOAL)}")
+    (day1, _), (lastday, _) = fresh
+    print(f"RSS of a new process on a copy of the store, through the next morning's brief: after day 1 "
+          f"{day1:.1f} MiB, after day {len(log)} {lastday:.1f} MiB ({lastday / day1 - 1:+.1%}: what the data costs); "
+          f"the soak process holds {last.rss - lastday:+.1f} MiB beside that on day {len(log)} "
+          f"({first.rss - day1:+.1f} MiB on day 1)")
     print(f"RSS peak (getrusage maxrss): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB")
     per_first = (first.store - empty) / max(first.messages, 1) * 1000
     per_last = (last.store - empty) / max(last.messages, 1) * 1000
@@ -493,12 +530,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=10)
     parser.add_argument("--trace", action="store_true", help="trace Python allocations after day 1 and print "
                                                                  "what grew (slower)")
+    parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)  # fresh_rss's child
     parser.add_argument("--work", type=Path, help="keep the mailbox, outbox and store here (default: a temporary "
                                                   "folder, removed after)")
     args = parser.parse_args(argv)
     if args.days < 1 or args.per_day < 0:
         parser.error("--days must be at least 1 and --per-day at least 0")
     logs.configure(level="error")
+    if args.probe:
+        probe(args.probe, args.start)
+        return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="focusd-soak-"))
     if args.work and args.work.exists() and any(args.work.iterdir()):
         parser.error(f"{args.work} is not empty")

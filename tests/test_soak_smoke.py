@@ -28,6 +28,8 @@ def test_soak_three_days_prints_every_figure(tmp_path: Path) -> None:
     rss = re.search(r"RSS now, after a collection: day 1 ([\d.]+) MiB, day 3 ([\d.]+) MiB: growth [+-][\d.]+% "
                     r"\(ratio [\d.]+\), goal under 10%: (pass|MISS)", out)
     assert rss and 20 < float(rss.group(1)) < 1000 and 20 < float(rss.group(2)) < 1000
+    fresh = re.search(r"RSS of a new process on a copy of the store, .*: after day 1 ([\d.]+) MiB, after day 3 ([\d.]+) MiB", out)
+    assert fresh and 20 < float(fresh.group(1)) < 1000 and 20 < float(fresh.group(2)) < 1000
     store = re.search(r"store: (\d+) messages in .*: (\d+) KB per 1,000 messages .*: (pass|MISS)$", out, re.M)
     assert store and int(store.group(1)) >= 60 and int(store.group(2)) > 0
     assert re.search(r"^cycle, median of the day's ticks: day 1 [\d.]+ ms, day 3 [\d.]+ ms: ratio [\d.]+, "
