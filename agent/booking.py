@@ -29,7 +29,7 @@ from connectors.types import Event, day_span
 from planner import focus as focus_mod
 from planner.brief import _why as why_text
 from planner.models import Block, Item
-from planner.priority import rank
+from planner.priority import demoted
 
 log = structlog.get_logger(__name__)
 
@@ -65,12 +65,22 @@ def rules(app: App) -> focus_mod.FocusRules:
 
 
 def focus_items(app: App, day: date, items: list[Item] | None = None) -> list[Item]:
-    """The day's focus: the best-ranked open items that are the owner's to do (not waiting)."""
-    from agent.cycle import correspondents, goals
+    """The day's focus: the best-ranked open items that are the owner's to do (not waiting).
+    ``items`` ranked already (the brief's); else the scores the cycle's re-rank stored, read best
+    first only as far as needed, so a store of many open items costs a cycle no more than a few."""
+    n = app.settings["brief"]["max_focus"]
+    if items is not None:
+        return [i for i in items if i.kind != "waiting" and i.id is not None][:n]
+    from agent.cycle import correspondents
 
-    ranked = items if items is not None else rank(app.store.items(("open",)), goals(app), day,
-                                                  known=correspondents(app).known)
-    return [i for i in ranked if i.kind != "waiting" and i.id is not None][:app.settings["brief"]["max_focus"]]
+    known = correspondents(app).known
+    top: list[Item] = []
+    low: list[Item] = []  # a stranger's promotional items come after every other (as ``ordered``)
+    for item in app.store.open_by_score(skip_kinds=("waiting",)):
+        (low if demoted(item, known) else top).append(item)
+        if len(top) >= n:
+            break
+    return (top + low)[:n]
 
 
 def can_book(app: App) -> bool:
@@ -148,7 +158,8 @@ def _book(app: App, report: BookReport) -> None:
     now, day = app.now(), app.today()
     window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
     _, window_end = day_span(day + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
-    open_items = {i.id: i for i in app.store.items(("open",)) if i.id is not None}
+    # Only the ids of open work: the few items a block is written for are read one by one.
+    open_items = app.store.open_ids()
     # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
     # writes: a block taken off must not hold its time, one just booked must not look deleted.
     # A tagged event with guests is a meeting (an invitation can carry any tag): it holds no
@@ -183,7 +194,7 @@ def _book(app: App, report: BookReport) -> None:
             log.warning("focus.request_expired", item=block.item_id)
             app.store.delete_block(block.id or 0)
     for block in app.store.blocks(now, window_end + timedelta(days=365), states=("requested",)):
-        item = open_items.get(block.item_id)
+        item = app.store.item(block.item_id) if block.item_id in open_items else None
         if item is None:
             app.store.delete_block(block.id or 0)
             continue
@@ -224,7 +235,7 @@ def _book(app: App, report: BookReport) -> None:
     events = app.store.events(start, end)
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
     top = [i.id for i in focus_items(app, day) if i.id is not None]
-    changes = focus_mod.reconcile(day, top, set(open_items), stored, calendar_blocks, events, rules(app), now)
+    changes = focus_mod.reconcile(day, top, open_items, stored, calendar_blocks, events, rules(app), now)
     for block in changes.dismiss:
         app.store.update_block(replace(block, state="dismissed"))
         report.dismissed += 1
@@ -246,7 +257,7 @@ def _book(app: App, report: BookReport) -> None:
         log.info("focus.not_booked", reason="a write for the day failed")
         changes.create = []
     for block in changes.create:
-        item = open_items.get(block.item_id)
+        item = app.store.item(block.item_id) if block.item_id in open_items else None
         if item is None:
             continue
         try:

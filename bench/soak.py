@@ -49,11 +49,10 @@ sys.path.insert(0, str(ROOT))
 
 from agent import logs  # noqa: E402
 from agent.app import App  # noqa: E402
-from agent.cycle import CycleReport, send_brief, send_review, sync_once  # noqa: E402
-from agent.daemon import brief_due, review_due  # noqa: E402
+from agent.cycle import CycleReport  # noqa: E402
+from agent.daemon import Daemon  # noqa: E402
 from agent.settings import load  # noqa: E402
 from bench.imap_sync import ASKS, FILLER, SLOTS, _fill  # noqa: E402 - its sentence generators
-from planner.review import week_of  # noqa: E402
 
 TZ = ZoneInfo("Europe/London")
 OWNER_NAME, OWNER = "Ada Lovelace", "ada@loom.example"
@@ -95,16 +94,11 @@ class SimClock:
         return self.now
 
 
-def tick(app: App) -> CycleReport:
-    """What the daemon runs at ``app.now()``: a cycle, then the brief and the weekly review when
-    due, as ``agent.daemon.run`` does each poll. One function, so that it becomes one call to the
-    daemon's own tick once the daemon has one."""
-    report = sync_once(app)
-    now = app.now()
-    if brief_due(app, now):
-        send_brief(app, now.date())
-    if review_due(app, now):
-        send_review(app, week_of(now.date()))
+def tick(daemon: Daemon) -> CycleReport | None:
+    """What the daemon runs at each poll: its cycle job, then its timed job (the brief and the
+    weekly review when due at ``app.now()``). None when the cycle failed (the daemon logged it)."""
+    report = daemon.cycle()
+    daemon.timed()
     return report
 
 
@@ -275,8 +269,9 @@ def probe(work: Path, day: date) -> None:
     """The child of :func:`fresh_rss`: nine ticks from 07:00 of ``day``, then its RSS."""
     clock = SimClock(datetime(day.year, day.month, day.day, 7, tzinfo=TZ).astimezone(UTC))
     app = App(load(work / "focusd.toml"), clock)
+    daemon = Daemon(app)
     for _ in range(9):
-        tick(app)
+        tick(daemon)
         clock.now += STEP
     trimmed = trimmed_rss_mib()
     print(f"{rss_mib():.1f} {'-' if trimmed is None else f'{trimmed:.1f}'}")
@@ -354,6 +349,7 @@ def config(work: Path) -> Path:
 def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool = False) -> int:
     clock = SimClock(datetime(start.year, start.month, start.day, tzinfo=TZ).astimezone(UTC))
     app = App(load(config(work)), clock)
+    daemon = Daemon(app)
     box = Mailbox(work / "mail", random.Random(seed))
     outbox = work / "outbox"
     seen: set[str] = set()
@@ -378,12 +374,11 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool
                 when, raw, folder = arriving.popleft()
                 box.deliver(raw, folder, when)
             began = time.perf_counter()
-            try:
-                report = tick(app)
-            except Exception as exc:  # noqa: BLE001 - the daemon logs a failed cycle and goes on; so does the soak
-                errors[type(exc).__name__] += 1
+            done = tick(daemon)
+            if done is None:  # the daemon logged why and goes on; so does the soak
+                errors["cycle"] += 1
                 stats.failed += 1
-                report = CycleReport()
+            report = done or CycleReport()
             took = time.perf_counter() - began
             stats.cycles.append(took)
             if report.new:

@@ -501,6 +501,25 @@ class Store:
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
 
+    def open_ids(self) -> set[int]:
+        return {int(r[0]) for r in self.db.execute("SELECT id FROM items WHERE status = 'open'")}
+
+    def open_by_score(self, skip_kinds: Iterable[str] = (), page: int = 50) -> Iterator[Item]:
+        """Open items best first by their stored score (ties: earlier due, then older), read a
+        page at a time: the day's focus needs the first few, not every open item."""
+        skip = list(skip_kinds)
+        where = f" AND kind NOT IN ({','.join('?' * len(skip))})" if skip else ""
+        offset = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT {_ITEM_COLUMNS} FROM items WHERE status = 'open'{where} "
+                "ORDER BY COALESCE(score, 0) DESC, COALESCE(due, '9999'), id LIMIT ? OFFSET ?", [*skip, page, offset]
+            ).fetchall()
+            yield from (_item_from_tuple(r) for r in rows)
+            if len(rows) < page:
+                return
+            offset += page
+
     def count_closed(self) -> int:
         """How many items are done or dropped: the daemon's log line counts a cycle's closes."""
         return int(self.db.execute("SELECT count(*) FROM items WHERE status IN ('done', 'dropped')").fetchone()[0])
