@@ -9,20 +9,58 @@ be run again and nothing is lost or doubled.
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+import structlog
 
 from connectors.types import Attendee, Event, Message
 from planner.models import Block, Item
 
 Migration = Callable[[sqlite_utils.Database], None]
 CLAIM_TIMEOUT = timedelta(minutes=5)  # an unsent brief claim older than this was a crash: retry it
+SQLITE_MAGIC = b"SQLite format 3\x00"
+log = structlog.get_logger(__name__)
+
+
+class StoreError(Exception):
+    """The store file cannot be used as it is: not a sound store, written by a newer focusd, or
+    its upgrade failed. The message is one sentence for the owner; the file is never changed."""
+
+    exit_code = 2
+
+
+def _refusal(path: Path, problem: str) -> str:
+    return (f"{path} {problem}; focusd will not overwrite it: restore it from a copy (an upgrade leaves "
+            f"one beside it, named {path.name}.v<N>.bak) or point [storage].path at another file")
+
+
+def _header_problem(path: Path) -> str | None:
+    """What the first 100 bytes and the size of ``path`` show wrong, or None (an empty file is a
+    new store). This costs one small read, so it runs on every open; quick_check does not."""
+    size = path.stat().st_size
+    if size == 0:
+        return None
+    with path.open("rb") as f:
+        head = f.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        return "is not an SQLite database"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    # The page count holds only when "version-valid-for" matches the change counter, and a
+    # write-ahead log left by a crash may still carry pages that recovery puts back.
+    wal = path.with_name(path.name + "-wal")
+    if head[92:96] == head[24:28] and not (wal.exists() and wal.stat().st_size) and size < pages * page_size:
+        return f"is cut short ({size:,} bytes of the {pages * page_size:,} it says it holds)"
+    return None
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -322,31 +360,112 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str, clock: Callable[[], datetime] = _system_clock) -> Store:
-        """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` works."""
+        """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` works.
+
+        A store from an older focusd is copied to ``<name>.v<old>.bak`` beside it before it is
+        migrated; one from a newer focusd, or a file that is not a sound store, is refused with
+        :class:`StoreError` and left exactly as it is."""
         if str(path) == ":memory:":
             db = sqlite_utils.Database(memory=True)
-        else:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).touch(mode=0o600)  # mail lives in here: owner-only from the first byte
-            db = sqlite_utils.Database(path)
+            db.execute("PRAGMA busy_timeout=5000")
+            store = cls(db, clock)
+            store.migrate()
+            return store
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with suppress(FileExistsError):  # mail lives in here: owner-only from the first byte
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        problem = _header_problem(path)
+        if problem:
+            raise StoreError(_refusal(path, problem))
+        db = sqlite_utils.Database(path)
+        try:
+            db.execute("PRAGMA busy_timeout=5000")
+            store = cls(db, clock)
+            # Read before anything is written: a store this focusd cannot read stays untouched.
+            version = store.version
+            if version > len(MIGRATIONS):
+                raise StoreError(f"{path} has schema version {version}, written by a newer focusd, and this "
+                                 f"focusd knows versions up to {len(MIGRATIONS)}: upgrade focusd or point "
+                                 "[storage].path at another file")
+            if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(_refusal(path, "is an SQLite database, but not a focusd store"))
+            if 0 < version < len(MIGRATIONS):
+                store._upgrade(path, version)
+            else:
+                store.migrate()
             db.enable_wal()
             db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA busy_timeout=5000")
-        store = cls(db, clock)
-        store.migrate()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise StoreError(_refusal(path, f"cannot be read as a database ({exc})")) from None
+        except BaseException:
+            db.close()
+            raise
         return store
+
+    def _upgrade(self, path: Path, old: int) -> None:
+        """Migrate a store written by an older focusd, after checking it and copying it aside.
+        Every step runs in one transaction, so a failure leaves the file at version ``old``."""
+        # quick_check reads every page: 35 ms warm, 0.6 s cold on a 50,000-message store (37 MB),
+        # so it runs here, once per upgrade, and in `focusd doctor`, not on every open.
+        problem = self.check()
+        if problem:
+            raise StoreError(_refusal(path, f"fails its integrity check ({problem})"))
+        backup = path.with_name(f"{path.name}.v{old}.bak")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # The copy is taken before the write lock (SQLite's backup waits forever on a lock its own
+        # connection holds) and put in place only if it is of version ``old``: a focusd that
+        # migrated the file meanwhile never leaves its new version under the old version's name.
+        self._backup(backup, old)
+        new = len(MIGRATIONS)
+        try:
+            with self.write():
+                old = self.version  # read again under the lock: another focusd may have migrated
+                for version in range(old, new):
+                    MIGRATIONS[version](self.db)
+                    self.db.execute(f"PRAGMA user_version={version + 1}")
+        except Exception as exc:
+            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+                raise  # another focusd holds the store: not a failed upgrade
+            raise StoreError(f"upgrading {path} from schema version {old} to {new} failed "
+                             f"({type(exc).__name__}: {exc}); the store is left as it was, a copy of it is in "
+                             f"{backup}, and the previous focusd still reads it") from None
+        log.info("store.upgraded", path=str(path), from_version=old, to_version=new, backup=str(backup))
+
+    def _backup(self, target: Path, version: int) -> None:
+        """A consistent copy of the store (SQLite's online backup), owner-only, put in place whole
+        if it is of ``version``."""
+        part = target.with_name(target.name + ".part")
+        part.unlink(missing_ok=True)
+        os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        copy = sqlite3.connect(part)
+        try:
+            self.db.conn.backup(copy)
+            copied = int(copy.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            copy.close()
+        if copied == version:
+            os.replace(part, target)
+        else:
+            part.unlink()
+
+    def check(self) -> str | None:
+        """What SQLite's quick_check finds wrong with the store (its first few lines), or None."""
+        rows = [str(r[0]) for r in self.db.execute("PRAGMA quick_check(5)").fetchall()]
+        return None if rows == ["ok"] else "; ".join(rows)
 
     @property
     def version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        while self.version < len(MIGRATIONS):
-            with self.write():
-                version = self.version  # read again under the lock: another process may have migrated
-                if version < len(MIGRATIONS):
-                    MIGRATIONS[version](self.db)
-                    self.db.execute(f"PRAGMA user_version={version + 1}")
+        """Bring a new (or in-memory) store to the current schema, all steps in one transaction."""
+        with self.write():
+            version = self.version  # read under the lock: another process may have migrated
+            for step in range(version, len(MIGRATIONS)):
+                MIGRATIONS[step](self.db)
+                self.db.execute(f"PRAGMA user_version={step + 1}")
 
     def close(self) -> None:
         self.db.close()
