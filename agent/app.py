@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.clock import Clock
-from agent.errors import ConfigError
+from agent.errors import ConfigError, StoreRefused
 from agent.extractors.base import Extractor, Owner
 from agent.settings import Settings
 from connectors import BackendEnv, BackendUnavailable, load_backend
@@ -24,7 +24,7 @@ from connectors.mail import BACKENDS as MAIL
 from connectors.mail.base import MailSource
 from connectors.send import BACKENDS as SENDERS
 from connectors.send.base import Sender
-from planner.store import Store
+from planner.store import Store, StoreError
 
 
 def owner_from(settings: Settings) -> Owner:
@@ -57,7 +57,10 @@ class App:
         for another owner is refused instead of mixing their items. A path set in the config
         is that config's own, whatever the owner's address (a corrected typo, a new domain)."""
         path = self.settings["storage"]["path"]
-        store = Store.open(path, clock=self.clock)
+        try:
+            store = Store.open(path, clock=self.clock)
+        except StoreError as exc:
+            raise StoreRefused(str(exc)) from None
         self._closers.append(store)
         held = store.status("owner")
         if held is not None and held["email"] != self.settings.owner_email and "storage.path" in self.settings.unset \

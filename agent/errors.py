@@ -29,6 +29,13 @@ class EnvironmentSettingError(FocusdError):
     exit_code = 2
 
 
+class StoreRefused(FocusdError):
+    """The store file cannot be used as it is (not a sound store, from a newer focusd, or its
+    upgrade failed); the message says why and what to do. Restarting cannot fix it."""
+
+    exit_code = 2
+
+
 class SecretError(FocusdError):
     """A secret could not be read, or is stored unsafely."""
 

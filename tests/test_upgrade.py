@@ -165,3 +165,23 @@ def test_a_truncated_old_store_fails_its_check_before_any_copy(tmp_path: Path) -
     with pytest.raises(StoreError, match="will not overwrite it"):
         Store.open(path)
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_sync_and_run_refuse_a_corrupt_store_with_exit_2_and_leave_it_as_it_was(tmp_path: Path,
+                                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from agent import daemon
+    from agent.app import App
+    from agent.clock import fixed
+    from agent.settings import load
+    from tests.conftest import DEMO, DEMO_NOW, run_cli
+
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo)
+    db = demo / "focusd.db"
+    db.write_bytes(os.urandom(8192))
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    code, _, err = run_cli(capsys, "--config", str(demo / "focusd.toml"), "sync")
+    assert code == 2 and "unexpected" not in err and str(db) in err
+    # The daemon stops with exit 2 (systemd's RestartPreventExitStatus) instead of retrying forever.
+    assert daemon.run(App(load(demo / "focusd.toml"), fixed(DEMO_NOW)), max_cycles=3) == 2
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
