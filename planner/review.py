@@ -20,6 +20,10 @@ from planner.priority import working_days_after
 SECTIONS = (("slipped", "What slipped"), ("due_next", "Due next week"),
             ("stale", "Still relevant? Reply `drop N` to let go"))
 MAX_DONE = 15  # done items listed by title; more are counted
+# Lines per section: a month of unanswered asks must not make a review no one reads (or a store
+# that grows by a megabyte a week). The oldest stale items come first; the rest are counted.
+MAX_LINES = 10
+MORE_HINT = "`focusd items` lists them all"
 REPLY_HELP = "Reply to steer, one command a line: drop 3 · done 1 · snooze 2 monday · due 4 friday · undo"
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -112,6 +116,7 @@ class Review:
     progress: list[GoalProgress]
     text: str = ""
     html: str = ""
+    more: dict[str, int] = field(default_factory=dict)  # section -> items past MAX_LINES, counted only
 
     def line_map(self) -> dict[int, int]:
         """Review line number -> item id, for replies."""
@@ -132,13 +137,17 @@ def progress_line(p: GoalProgress) -> str:
 def compose(inp: ReviewInput) -> Review:
     """The review of ``inp.week`` with its text and HTML."""
     lines: list[ReviewLine] = []
+    more: dict[str, int] = {}
     for section, pairs in (("slipped", inp.slipped), ("due_next", inp.due_next), ("stale", inp.stale)):
-        for item, note in pairs:
+        for item, note in pairs[:MAX_LINES]:
             lines.append(ReviewLine(len(lines) + 1, section, item, note))
+        if len(pairs) > MAX_LINES:
+            more[section] = len(pairs) - MAX_LINES
     number = inp.week.isocalendar()[1]
     subject = (f"Week {number} review: {len(inp.done)} done, {len(inp.slipped)} slipped"
                + (f", {len(inp.stale)} to drop?" if inp.stale else ""))
-    review = Review(week=inp.week, subject=subject, lines=lines, done=list(inp.done), progress=list(inp.progress))
+    review = Review(week=inp.week, subject=subject, lines=lines, done=list(inp.done), progress=list(inp.progress),
+                    more=more)
     review.text = render_text(review, inp)
     review.html = render_html(review, inp)
     return review
@@ -167,6 +176,8 @@ def render_text(review: Review, inp: ReviewInput) -> str:
             continue
         out.append(heading)
         out += [f"{rl.line:>2}. {rl.item.title} ({rl.note})" for rl in mine]
+        if review.more.get(section):
+            out.append(f"    … and {review.more[section]} more: {MORE_HINT}")
         out.append("")
     out += ["--", REPLY_HELP]
     return "\n".join(out) + "\n"
@@ -174,18 +185,20 @@ def render_text(review: Review, inp: ReviewInput) -> str:
 
 def render_html(review: Review, inp: ReviewInput) -> str:
     number = review.week.isocalendar()[1]
-    sections = [(heading, [rl for rl in review.lines if rl.section == section]) for section, heading in SECTIONS]
+    sections = [(heading, [rl for rl in review.lines if rl.section == section], review.more.get(section, 0))
+                for section, heading in SECTIONS]
     return _TEMPLATES.get_template("review.html").render(
         subject=review.subject, heading=f"Week {number} review", span=_span(inp), owner=inp.owner_name,
         done=review.done[:MAX_DONE], more_done=max(0, len(review.done) - MAX_DONE),
         progress=[progress_line(p) for p in review.progress],
-        sections=[(h, rows) for h, rows in sections if rows], help=REPLY_HELP)
+        sections=[(h, rows, n) for h, rows, n in sections if rows], more_hint=MORE_HINT, help=REPLY_HELP)
 
 
 def to_json(review: Review) -> dict[str, Any]:
     """The review as data."""
     out: dict[str, Any] = {"week": review.iso_week, "monday": review.week.isoformat(), "subject": review.subject,
-                           "done": [i.to_json() for i in review.done],
+                           "done": [i.to_json() for i in review.done[:MAX_DONE]], "done_count": len(review.done),
+                           "more": dict(review.more),
                            "progress": [{"goal": p.goal, "moved": list(p.moved), "next": p.next}
                                         for p in review.progress]}
     for section, _ in SECTIONS:

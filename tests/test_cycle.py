@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import structlog
 
 from agent import logs
@@ -75,11 +76,20 @@ def test_the_daemon_waits_for_brief_time(demo_dir: Path) -> None:
     assert not (demo_dir / "outbox").exists() or not list((demo_dir / "outbox").glob("*.eml"))
 
 
-def test_a_failing_cycle_is_logged_and_the_daemon_goes_on(demo_dir: Path) -> None:
+def test_a_failing_cycle_is_logged_and_the_daemon_goes_on(demo_dir: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from agent import daemon
+
     config = demo_dir / "focusd.toml"
     config.write_text(config.read_text().replace('sent_folder = "Sent"', 'sent_folder = "Sent"\npoll_interval = "1s"'))
     app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
-    (demo_dir / "focusd.db").mkdir()  # after the config was read: the store cannot be opened, every cycle fails
+
+    def disk_error(*_: object, **__: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")  # a fault that may heal: every cycle fails, for now
+
+    monkeypatch.setattr(daemon, "sync_once", disk_error)
     with structlog.testing.capture_logs() as captured:
         assert run(app, threading.Event(), max_cycles=2) == 0
     assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed", "cycle.failed"]

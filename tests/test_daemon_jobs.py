@@ -376,10 +376,16 @@ def test_a_cycle_logs_one_canonical_line(demo_dir: Path) -> None:
     app.close()
 
 
-def test_failed_cycles_wait_longer_each_time(demo_dir: Path) -> None:
+def test_failed_cycles_wait_longer_each_time(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
     config = _config(demo_dir, poll_interval="10s")
     app = App(load(config), fixed(_at(6, 0)))
-    (demo_dir / "focusd.db").mkdir()  # the store cannot be opened: every cycle fails
+
+    def disk_error(*_: object, **__: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")  # a fault that may heal: every cycle fails, for now
+
+    monkeypatch.setattr(daemon, "sync_once", disk_error)
     d = daemon.Daemon(app)
     waits = []
     with structlog.testing.capture_logs() as captured:

@@ -103,6 +103,24 @@ def test_the_review_numbers_its_item_lines_and_renders_text_html_and_json() -> N
     assert data["progress"] == [{"goal": "Seed", "moved": ["1 item done"], "next": "Send the deck"}]
 
 
+def test_a_month_of_unanswered_asks_gives_a_review_of_ten_lines_a_section_and_a_count() -> None:
+    from dataclasses import replace
+
+    stale = [(_item(100 + n, f"Old ask {n}"), f"untouched since day {n}") for n in range(37)]
+    done = [_item(500 + n, f"Done {n}", status="done") for n in range(40)]
+    review = compose(replace(_review_input(), stale=stale, done=done))
+    assert review.subject == "Week 47 review: 40 done, 1 slipped, 37 to drop?"
+    assert [rl.item.title for rl in review.lines if rl.section == "stale"] == [f"Old ask {n}" for n in range(10)]
+    assert "    … and 27 more: `focusd items` lists them all" in review.text
+    assert "… and 27 more" in review.html
+    assert max(review.line_map()) == 12  # 1 slipped, 1 due next week, 10 stale: numbers a reply can use
+    data = to_json(review)
+    assert data["more"] == {"stale": 27} and data["done_count"] == 40 and len(data["done"]) == 15
+    # The stored review no longer grows with the backlog.
+    small = len(json.dumps(to_json(compose(replace(_review_input(), stale=stale[:10], done=done[:15])))))
+    assert len(json.dumps(data)) < small * 1.1
+
+
 def _demo(demo_dir: Path) -> App:
     app = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW))
     sync_once(app)
