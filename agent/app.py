@@ -45,6 +45,7 @@ class App:
     settings: Settings
     clock: Clock
     _closers: list[Any] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # what is read from the store, kept while it holds
 
     @cached_property
     def owner(self) -> Owner:

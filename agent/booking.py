@@ -151,6 +151,21 @@ def _booking_lock(app: App) -> Iterator[bool]:
         os.close(fd)  # closing releases the lock
 
 
+class _OpenIds:
+    """``item_id in open_items``, asked of the store once per item."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.seen: dict[int, bool] = {}
+
+    def __contains__(self, item_id: object) -> bool:
+        if not isinstance(item_id, int):
+            return False
+        if item_id not in self.seen:
+            self.seen[item_id] = self.app.store.is_open(item_id)
+        return self.seen[item_id]
+
+
 def _book(app: App, report: BookReport) -> None:
     cal = app.calendar
     assert cal is not None
@@ -158,8 +173,9 @@ def _book(app: App, report: BookReport) -> None:
     now, day = app.now(), app.today()
     window_start, _ = day_span(day - timedelta(days=CALENDAR_DAYS_BACK), tz)
     _, window_end = day_span(day + timedelta(days=CALENDAR_DAYS_AHEAD), tz)
-    # Only the ids of open work: the few items a block is written for are read one by one.
-    open_items = app.store.open_ids()
+    # Whether an item is open is asked of the few items that blocks name, not read for every
+    # open item; the items a block is written for are read one by one.
+    open_items = _OpenIds(app)
     # focusd's blocks as the calendar was read this cycle, kept up to date with this step's own
     # writes: a block taken off must not hold its time, one just booked must not look deleted.
     # A tagged event with guests is a meeting (an invitation can carry any tag): it holds no

@@ -106,8 +106,16 @@ def graph_context(app: App, prepared: dict[int, Prepared] | None = None) -> Cont
 
 
 def correspondents(app: App) -> Correspondents:
-    """Whom the owner knows: everyone in a thread the owner wrote in, and the owner's domain."""
-    return Correspondents.from_store(app.store, [app.owner.email], app.settings["mail"]["sent_folder"])
+    """Whom the owner knows: everyone in a thread the owner wrote in, and the owner's domain.
+    Kept until a message is stored (messages are only ever added): each batch, the booking and
+    the brief ask, and reading it costs more with every month of Sent mail."""
+    mark = app.store.messages_mark()
+    held = app.memo.get("correspondents")
+    if held is None or held[0] != mark:
+        held = (mark, Correspondents.from_store(app.store, [app.owner.email], app.settings["mail"]["sent_folder"]))
+        app.memo["correspondents"] = held
+    known: Correspondents = held[1]
+    return known
 
 
 def clash_id(message_id: str, fingerprint: str) -> str:
@@ -485,10 +493,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 def rerank(app: App) -> None:
-    """Score every open item again, unless nothing a score depends on changed since the last
+    """Score the open items again, unless nothing a score depends on changed since the last
     time: the day, the goals, the ``[planner]`` weights and the items (the store counts changes
-    to them). Items are read a chunk at a time and only the scores that moved are written; what
-    an item blocks counts once every open item has its own score."""
+    to them). When only items changed, only those changed since are scored again (and the few
+    tied to others by blocking): a cycle's cost follows its new mail, not every open item. Items
+    are read a chunk at a time and only the scores that moved are written; what an item blocks
+    counts once every open item has its own score."""
     with _collector_paused():
         _rerank(app)
 
@@ -501,7 +511,8 @@ def _rerank(app: App) -> None:
     refs = goals(app)
     weights = planner_weights(app)
     mark = _rank_mark(app, today, refs, weights)
-    if _ranked(app, mark):
+    last = app.store.status("rank")
+    if last is not None and {k: last.get(k) for k in mark} == mark:
         return
     touched = app.store.touched()
     matcher = Goals(refs)
@@ -510,7 +521,23 @@ def _rerank(app: App) -> None:
     own: dict[int, Scored] = {}  # the blockers' scores before that
     best: dict[str, float] = {}  # each goal's best score among items that are no blockers
     moved: list[tuple[int, float, list[tuple[str, float]], str | None]] = []
-    for item in app.store.iter_items(("open",), RERANK_CHUNK):
+    items: Iterator[Item] = app.store.iter_items(("open",), RERANK_CHUNK)
+    if last is not None and isinstance(last.get("items"), int) and \
+            all(last.get(k) == mark[k] for k in ("day", "goals", "weights")):
+        # Same day, goals and weights: only the items changed since the last re-rank can score
+        # differently, besides those tied to others by blocking (their scores depend on other
+        # items). Every other open item keeps its stored score, which is its own points.
+        since = int(last["items"])
+        again: list[int] = []
+        for item_id, stored, goal, kind, seq, linked in app.store.open_scores():
+            if seq >= since or linked or kind == "blocker" or stored is None:
+                again.append(item_id)
+                continue
+            points[item_id] = stored
+            if goal and stored > best.get(goal, float("-inf")):
+                best[goal] = stored
+        items = app.store.items_by_id(again)
+    for item in items:
         if item.id is None:
             continue
         new = explain(item, matcher, today, weights, open_ids=touched, touched=touched)

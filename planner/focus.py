@@ -7,7 +7,7 @@ that share a ``ZoneInfo`` compare and subtract by wall clock, which is wrong acr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -184,7 +184,7 @@ def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
-def reconcile(day: date, top: Sequence[int], open_ids: Iterable[int], stored: Iterable[Block],
+def reconcile(day: date, top: Sequence[int], open_ids: Container[int], stored: Iterable[Block],
               calendar_blocks: Mapping[str, Event], events: Iterable[Event], rules: FocusRules,
               now: datetime) -> Changes:
     """What to do this cycle so that ``day``'s blocks follow the plan.
@@ -196,7 +196,7 @@ def reconcile(day: date, top: Sequence[int], open_ids: Iterable[int], stored: It
     owner's time for good. Past blocks are never deleted or moved. Once the changes are applied,
     a second call returns none."""
     events = list(events)
-    open_set = set(open_ids)
+    open_set = open_ids
     now_utc = _utc(now)
     day_start, day_end = _day_bounds(day, rules)
     busy = busy_spans(day, events, rules)

@@ -249,7 +249,25 @@ def _v11(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS messages_ai")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
+def _v12(db: sqlite_utils.Database) -> None:
+    # Each item carries the items_version of its last change that a score depends on, so a
+    # re-rank on the same day scores again only what changed since the last one: a cycle then
+    # costs what its new mail costs, not what every open item does (bench/soak.py). A row's
+    # own time cannot tell this: an undo puts an item's updated_at back.
+    db.table("items").add_column("score_seq", int)
+    db.execute("UPDATE items SET score_seq = 0")
+    seq = "UPDATE items SET score_seq = (SELECT value FROM meta WHERE key = 'items_version') WHERE id = NEW.id;"
+    bump = "UPDATE meta SET value = value + 1 WHERE key = 'items_version';"
+    db.execute("DROP TRIGGER items_inserted")
+    db.execute(f"CREATE TRIGGER items_inserted AFTER INSERT ON items BEGIN {bump} {seq} END")
+    db.execute("DROP TRIGGER items_changed")
+    db.execute("CREATE TRIGGER items_changed AFTER UPDATE OF kind, title, evidence, source, due, counterparty, "
+               f"pinned, status, blocks, blocked_by, snoozed_until, goal_link ON items BEGIN {bump} {seq} END")
+    # The day's focus is read best first from the stored scores, and stops after a few.
+    db.execute("CREATE INDEX idx_items_rank ON items (status, COALESCE(score, 0) DESC, COALESCE(due, '9999'), id)")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
 
 
 def _iso(when: datetime) -> str:
@@ -620,24 +638,28 @@ class Store:
     def all_items(self) -> list[Item]:
         return [_item_from_row(r) for r in self.db.table("items").rows_where(order_by="id")]
 
+    def is_open(self, item_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM items WHERE id = ? AND status = 'open'", [item_id]).fetchone() is not None
+
     def open_ids(self) -> set[int]:
         return {int(r[0]) for r in self.db.execute("SELECT id FROM items WHERE status = 'open'")}
 
-    def open_by_score(self, skip_kinds: Iterable[str] = (), page: int = 50) -> Iterator[Item]:
-        """Open items best first by their stored score (ties: earlier due, then older), read a
-        page at a time: the day's focus needs the first few, not every open item."""
+    def open_by_score(self, skip_kinds: Iterable[str] = ()) -> Iterator[Item]:
+        """Open items best first by their stored score (ties: earlier due, then older), read
+        lazily from one sorted query: the day's focus needs the first few, not every open item."""
         skip = list(skip_kinds)
         where = f" AND kind NOT IN ({','.join('?' * len(skip))})" if skip else ""
-        offset = 0
-        while True:
-            rows = self.db.execute(
-                f"SELECT {_ITEM_COLUMNS} FROM items WHERE status = 'open'{where} "
-                "ORDER BY COALESCE(score, 0) DESC, COALESCE(due, '9999'), id LIMIT ? OFFSET ?", [*skip, page, offset]
-            ).fetchall()
-            yield from (_item_from_tuple(r) for r in rows)
-            if len(rows) < page:
-                return
-            offset += page
+        cursor = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE status = 'open'{where} "
+                                 "ORDER BY COALESCE(score, 0) DESC, COALESCE(due, '9999'), id", skip)
+        try:
+            while rows := cursor.fetchmany(20):
+                yield from (_item_from_tuple(r) for r in rows)
+        finally:
+            cursor.close()
+
+    def messages_mark(self) -> int:
+        """Moves whenever a message is stored (messages are never changed or removed)."""
+        return int(self.db.execute("SELECT COALESCE(max(rowid), 0) FROM messages").fetchone()[0])
 
     def count_closed(self) -> int:
         """How many items are done or dropped: the daemon's log line counts a cycle's closes."""
@@ -681,6 +703,25 @@ class Store:
                 return
             yield from (_item_from_tuple(r) for r in rows)
             last = rows[-1][0]
+
+    def open_scores(self) -> list[tuple[int, float | None, str | None, str, int, bool]]:
+        """Every open item as (id, stored score, goal, kind, score_seq, linked): what a re-rank
+        needs of the items it does not score again. ``score_seq`` is the items version of the
+        item's last change a score depends on; ``linked``: it blocks or is blocked by some."""
+        rows = self.db.execute(
+            "SELECT id, score, goal, kind, COALESCE(score_seq, 1 << 62), "
+            "COALESCE(blocks, '[]') NOT IN ('[]', '') OR COALESCE(blocked_by, '[]') NOT IN ('[]', '') "
+            "FROM items WHERE status = 'open'")
+        return [(int(r[0]), r[1], r[2], r[3], int(r[4]), bool(r[5])) for r in rows]
+
+    def items_by_id(self, item_ids: Iterable[int], chunk: int = 500) -> Iterator[Item]:
+        """The given items (any status), read a chunk at a time."""
+        ids = sorted(set(item_ids))
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id IN ({','.join('?' * len(part))}) "
+                                   "ORDER BY id", part)
+            yield from (_item_from_tuple(r) for r in rows)
 
     def items_version(self) -> int:
         """Moves whenever an item is added, removed, or changed in a way its score depends on."""
@@ -905,10 +946,13 @@ class Store:
     def outbox_done(self, row_id: int, status: str, via: str = "", error: str = "",
                     retry_at: datetime | None = None) -> None:
         """Settle a try: ``sent`` (``via`` where), ``queued`` again (``error``, ``retry_at``) or
-        ``expired``."""
+        ``expired``. A settled mail's bytes are let go: its row (Message-ID, when, where) is
+        what keeps it from going twice, and the brief keeps its own text for replies."""
         values: dict[str, Any] = {"status": status, "last_error": error or None}
         if status == "sent":
             values |= {"sent_at": self._now(), "sent_via": via}
+        if status in ("sent", "expired"):
+            values["raw"] = b""
         if retry_at is not None:
             values["next_attempt_at"] = retry_at.astimezone(UTC).isoformat(timespec="seconds")
         with self.write():

@@ -129,3 +129,59 @@ def test_the_stored_ranking_is_the_one_a_brief_would_work_out(demo_dir: Path) ->
                  weights=planner_weights(app), touched=app.store.touched())
     assert {i.id: (i.score, i.contributions, i.goal) for i in fresh} == stored
     assert any(r.startswith("blocks “") for _, (_, parts, _) in stored.items() for r, _ in parts)
+
+
+def test_a_rerank_of_what_changed_gives_the_scores_a_full_one_gives(demo_dir: Path) -> None:
+    """Seeded random changes of every kind a score depends on, on one day: after each, the
+    re-rank that scores only what changed must store what scoring every open item stores."""
+    import random
+
+    from agent import replies  # noqa: F401 - the store API the reply language uses
+    from planner.models import Item
+
+    clock = Clock()
+    app = App(load(demo_dir / "focusd.toml"), clock)
+    cycle.sync_once(app)
+    rng = random.Random(7)
+    scored_again: list[int] = []
+    original = app.store.items_by_id
+
+    def counting(ids):  # type: ignore[no-untyped-def]
+        ids = list(ids)
+        scored_again.append(len(ids))
+        return original(ids)
+
+    app.store.items_by_id = counting  # type: ignore[method-assign]
+    for step in range(40):
+        clock.now += timedelta(minutes=5)
+        ids = sorted(app.store.open_ids())
+        target = rng.choice(ids)
+        op = rng.choice(["due", "done", "pin", "snooze", "block", "add", "undo_fields", "title"])
+        if op == "due":
+            app.store.update_item(target, {"due": (clock.now.date() + timedelta(days=rng.randint(-9, 9))).isoformat()})
+        elif op == "done":
+            app.store.update_item(target, {"status": rng.choice(["done", "dropped"])})
+        elif op == "pin":
+            app.store.update_item(target, {"pinned": 1, "pinned_on": clock.now.date().isoformat()})
+        elif op == "snooze":
+            app.store.update_item(target, {"status": "snoozed", "snoozed_until": "2026-11-19"})  # wakes at once
+        elif op == "block":
+            other = rng.choice(ids)
+            if other != target:
+                app.store.update_item(target, {"kind": "blocker", "blocks": f"[{other}]"})
+        elif op == "add":
+            app.store.add_item(Item(kind="request", title=f"New ask {step} about the deck", evidence="x",
+                                    source={"from": "maria@northwind.vc"}, counterparty="maria@northwind.vc",
+                                    due=clock.now.date().isoformat()))
+        elif op == "undo_fields":  # an undo writes an older updated_at back
+            app.store.update_item(target, {"pinned": 0, "updated_at": "2026-10-01T00:00:00+00:00"})
+        else:
+            app.store.update_item(target, {"title": f"Send the deck v{step}"})
+        cycle.rerank(app)
+        incremental = _scores(app)
+        app.store.set_status("rank", {})  # forget the last re-rank: score every open item
+        cycle.rerank(app)
+        assert _scores(app) == incremental, (step, op)
+    # Most re-ranks scored a handful of items, not all of them.
+    open_now = len(app.store.open_ids())
+    assert scored_again and sorted(scored_again)[len(scored_again) // 2] < open_now / 2

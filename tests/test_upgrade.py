@@ -39,16 +39,20 @@ def _facts(store: Store) -> tuple[int, int, str | None, str | None]:
             brief["token"] if brief else None)
 
 
-def test_todays_store_opens_as_it_is(tmp_path: Path) -> None:
+def test_a_store_written_by_version_11_opens_with_this_version(tmp_path: Path) -> None:
+    """As it is when this version is 11; migrated after a copy when this version is newer
+    (version 12 gave each item the change counter that lets a re-rank score only what changed)."""
     assert len(MIGRATIONS) >= FIXTURE_VERSION
     path = _copy(tmp_path)
-    if len(MIGRATIONS) == FIXTURE_VERSION:
-        store = Store.open(path)
-        assert store.version == FIXTURE_VERSION
-        counts, items, cursor, token = _facts(store)
-        assert (counts, items) == (32, 19) and cursor and token
-        store.close()
-        assert not list(tmp_path.glob("*.bak"))  # same version: nothing to copy
+    store = Store.open(path)
+    assert store.version == len(MIGRATIONS)
+    counts, items, cursor, token = _facts(store)
+    assert (counts, items) == (32, 19) and cursor and token
+    if len(MIGRATIONS) >= 12:
+        assert store.db.execute("SELECT count(*) FROM items WHERE score_seq IS NULL").fetchone()[0] == 0
+    store.close()
+    copies = sorted(p.name for p in tmp_path.glob("*.bak"))
+    assert copies == ([] if len(MIGRATIONS) == FIXTURE_VERSION else [f"{path.name}.v{FIXTURE_VERSION}.bak"])
 
 
 def _next_version(db: sqlite_utils.Database) -> None:
