@@ -7,6 +7,7 @@ import contextlib
 import fcntl
 import json
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -192,6 +193,9 @@ def _read_until(proc: subprocess.Popen[str], event: str, seen: list[str], timeou
     assert proc.stderr is not None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
         line = proc.stderr.readline()
         if not line:
             break
@@ -400,3 +404,25 @@ def test_failed_cycles_wait_longer_each_time(demo_dir: Path, monkeypatch: pytest
     assert [e["event"] for e in errors] == ["outage"] and errors[0]["exc_info"] is not None
     assert [e["event"] for e in captured if e["event"] == "cycle.failed"] == ["cycle.failed"] * 4
     assert timedelta(seconds=waits[3]) <= timedelta(minutes=15)
+
+
+def test_the_file_sender_stays_exactly_once_across_a_kill_between_writing_and_recording(demo_dir: Path) -> None:
+    """The real daemon, SIGKILLed after the brief's .eml is written and before the store knows;
+    started again past the in-flight grace, it finds the file and writes no second one."""
+    config = _config(demo_dir, poll_interval="1h")
+    killed = _start(config, _at(7, 31), FOCUSD_KILL_AT="outbox.sent:1")
+    assert killed.wait(timeout=60) == -signal.SIGKILL
+    assert len(_briefs(demo_dir)) == 1
+    again = _start(config, _at(7, 40))  # past the 5 minutes another process could still be sending
+    seen: list[str] = []
+    try:
+        _read_until(again, "outbox.found", seen)  # the cycle's flush finds what the kill left, sends nothing
+        again.send_signal(signal.SIGTERM)
+        assert again.wait(timeout=30) == 0
+    finally:
+        if again.poll() is None:
+            again.kill()
+            again.wait()
+    assert len(_briefs(demo_dir)) == 1
+    assert [e["key"] for e in _events(seen) if e["event"] == "outbox.found"] == ["2026-11-19"]
+    assert not [e for e in _events(seen) if e["event"] == "outbox.sent"]

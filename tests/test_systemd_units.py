@@ -60,6 +60,7 @@ def test_unit_contract(path: Path) -> None:
     assert one(service, "Type") == "notify"
     assert one(service, "NotifyAccess") == "main"
     assert one(service, "Restart") == "on-failure"
+    assert one(service, "ExecReload") == "/bin/kill -HUP $MAINPID"  # systemctl reload: SIGHUP reads the config again
     # The daemon pings at half the period from a heartbeat; a period under a minute would make
     # a slow disk or a paused VM look like a hang.
     assert seconds(one(service, "WatchdogSec")) >= 60
