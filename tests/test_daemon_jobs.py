@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from pathlib import Path
@@ -179,6 +180,23 @@ def _start(config: Path, now: datetime, **env: str) -> subprocess.Popen[str]:
                             env={**os.environ, "FOCUSD_NOW": now.isoformat(), **env})
 
 
+@contextlib.contextmanager
+def _daemon(config: Path, now: datetime, **env: str) -> Iterator[subprocess.Popen[str]]:
+    """The real daemon in a process of its own, killed if a test leaves it running."""
+    proc = _start(config, now, **env)
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _stop(proc: subprocess.Popen[str]) -> int:
+    proc.send_signal(signal.SIGTERM)
+    return proc.wait(timeout=30)
+
+
 def _events(lines: list[str]) -> list[dict[str, object]]:
     out = []
     for line in lines:
@@ -207,9 +225,8 @@ def _read_until(proc: subprocess.Popen[str], event: str, seen: list[str], timeou
 
 def test_sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_one_is_invalid(demo_dir: Path) -> None:
     config = _config(demo_dir, poll_interval="1h")
-    proc = _start(config, _at(6, 0))
     seen: list[str] = []
-    try:
+    with _daemon(config, _at(6, 0)) as proc:
         _read_until(proc, "daemon.started", seen)
         good = config.read_text()
         config.write_text(good.replace('poll_interval = "1h"', 'poll_interval = "forever"\nfavourite_colour = "teal"'))
@@ -222,26 +239,15 @@ def test_sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_one_is_inv
         config.write_text(good.replace('poll_interval = "1h"', 'poll_interval = "30m"'))
         proc.send_signal(signal.SIGHUP)
         _read_until(proc, "daemon.reloaded", seen)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        assert _stop(proc) == 0
 
 
 def test_sigterm_during_a_sync_stops_after_the_round_in_hand_and_exits_0(demo_dir: Path) -> None:
     config = _config(demo_dir, poll_interval="1h")
-    proc = _start(config, _at(6, 0))
     seen: list[str] = []
-    try:
+    with _daemon(config, _at(6, 0)) as proc:
         _read_until(proc, "daemon.started", seen)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        assert _stop(proc) == 0
     assert proc.stderr is not None
     seen.extend(proc.stderr.readlines())
     events = [e["event"] for e in _events(seen)]
@@ -413,16 +419,10 @@ def test_the_file_sender_stays_exactly_once_across_a_kill_between_writing_and_re
     killed = _start(config, _at(7, 31), FOCUSD_KILL_AT="outbox.sent:1")
     assert killed.wait(timeout=60) == -signal.SIGKILL
     assert len(_briefs(demo_dir)) == 1
-    again = _start(config, _at(7, 40))  # past the 5 minutes another process could still be sending
     seen: list[str] = []
-    try:
+    with _daemon(config, _at(7, 40)) as again:  # past the 5 minutes another process could still be sending
         _read_until(again, "outbox.found", seen)  # the cycle's flush finds what the kill left, sends nothing
-        again.send_signal(signal.SIGTERM)
-        assert again.wait(timeout=30) == 0
-    finally:
-        if again.poll() is None:
-            again.kill()
-            again.wait()
+        assert _stop(again) == 0
     assert len(_briefs(demo_dir)) == 1
     assert [e["key"] for e in _events(seen) if e["event"] == "outbox.found"] == ["2026-11-19"]
     assert not [e for e in _events(seen) if e["event"] == "outbox.sent"]

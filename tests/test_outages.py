@@ -236,10 +236,16 @@ def test_dovecot_killed_and_restarted(world: World) -> None:
     w.alive()
     restarted = time.monotonic()
     w.dovecot.start()
-    w.log.wait_for(event("outage.over", "mail"), after=mark, timeout=20)
-    w.recovered["mail"] = time.monotonic() - restarted
-    _stored_once(w, ["<during-imap-1@fund.example>", "<during-imap-2@fund.example>"])
-    assert _outages(w, "mail", mark) == (1, 1)
+    _over(w, "mail", mark, restarted, ["<during-imap-1@fund.example>", "<during-imap-2@fund.example>"])
+
+
+def _over(w: World, service: str, mark: int, restarted: float, message_ids: list[str], timeout: float = 20) -> None:
+    """The outage of ``service`` ended by itself: logged over once, the mail that came meanwhile
+    stored once, one outage line and one end line in all, and the daemon still up."""
+    w.log.wait_for(event("outage.over", service), after=mark, timeout=timeout)
+    w.recovered[service] = time.monotonic() - restarted
+    _stored_once(w, message_ids)
+    assert _outages(w, service, mark) == (1, 1)
     w.alive()
 
 
@@ -253,11 +259,7 @@ def test_radicale_stopped_and_started(world: World) -> None:
     w.alive()
     restarted = time.monotonic()
     w.radicale.start()
-    w.log.wait_for(event("outage.over", "calendar"), after=mark, timeout=20)
-    w.recovered["calendar"] = time.monotonic() - restarted
-    _stored_once(w, ["<during-caldav@fund.example>"])
-    assert _outages(w, "calendar", mark) == (1, 1)
-    w.alive()
+    _over(w, "calendar", mark, restarted, ["<during-caldav@fund.example>"])
 
 
 def test_an_llm_that_hangs(world: World) -> None:
@@ -276,12 +278,8 @@ def test_an_llm_that_hangs(world: World) -> None:
     w.llm.released.set()
     calls = w.llm.calls
     w.append("<after-llm@fund.example>", "lease once more, the model back")
-    w.log.wait_for(event("outage.over", "llm"), after=mark, timeout=20)
-    w.recovered["llm"] = time.monotonic() - restarted
+    _over(w, "llm", mark, restarted, ["<after-llm@fund.example>"])
     assert w.llm.calls > calls
-    _stored_once(w, ["<after-llm@fund.example>"])
-    assert _outages(w, "llm", mark) == (1, 1)
-    w.alive()
 
 
 def test_the_database_write_locked_by_another_process(world: World) -> None:
@@ -300,11 +298,7 @@ def test_the_database_write_locked_by_another_process(world: World) -> None:
         lock.execute("ROLLBACK")
         lock.close()
     restarted = time.monotonic()
-    w.log.wait_for(event("outage.over", "store"), after=mark, timeout=30)
-    w.recovered["store"] = time.monotonic() - restarted
-    _stored_once(w, ["<during-lock@fund.example>"])
-    assert _outages(w, "store", mark) == (1, 1)
-    w.alive()
+    _over(w, "store", mark, restarted, ["<during-lock@fund.example>"], timeout=30)
 
 
 def test_the_brief_goes_once_after_the_smtp_outage(world: World) -> None:
