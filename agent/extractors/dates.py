@@ -110,7 +110,7 @@ def _may_match(kind: str, sentence: str, low: str) -> bool:
 # mail was sent, the matches do not, and one sentence is asked for its date on several paths and
 # in many messages (a signature's hours). Short sentences only, and afresh past _SCANS_KEPT.
 _SCANS: dict[str, tuple[tuple[str, re.Match[str]], ...]] = {}
-_SCANS_KEPT = 8192
+_SCANS_KEPT = 1024
 _MAX_SCANNED = 400
 
 

@@ -213,7 +213,7 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending
 # the lookup.
 _FOUND: dict[tuple[int, str], re.Match[str] | None] = {}
 _MATCHED: dict[tuple[int, str], re.Match[str] | None] = {}
-_FOUND_KEPT = 32768
+_FOUND_KEPT = 2048
 _MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
 _UNSEEN = object()
 
@@ -374,7 +374,7 @@ _GATE_VERB_RE = re.compile(r"\b(?:will|shall|can|could|would|should|must|need|ne
 
 
 # How many sentences' quiet verdicts an extractor keeps; past it the memo starts afresh.
-_QUIET_KEPT = 8192
+_QUIET_KEPT = 2048
 
 
 class EmbeddedExtractor:

@@ -42,7 +42,7 @@ _FIRST_PERSON_RX = _CUES["cue:first_person"]
 _KEYED = tuple((name, rx, _CUE_KEYS[name]) for name, rx in _CUES.items() if name in _CUE_KEYS)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def features(sentence: str) -> tuple[str, ...]:
     """The model's features of one sentence: words, word pairs, the first word and the cues.
     Kept for the last sentences seen: the request model and the sentence classifier both ask."""
@@ -69,7 +69,7 @@ def features(sentence: str) -> tuple[str, ...]:
 _LENGTH_BANDS = ((6, "len:short"), (15, "len:medium"), (30, "len:long"))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def request_features(sentence: str) -> tuple[str, ...]:
     """The request model's features: :func:`features` and two more, the opening word pair and a
     length band. The sentence classifier keeps :func:`features`, the ones it was trained on."""
