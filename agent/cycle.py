@@ -802,17 +802,25 @@ def _planner_setting(app: App, key: str, default: int) -> int:
         return default
 
 
+def _review_rows(app: App, week: date) -> Iterator[tuple[Item, str, str]]:
+    """What the review reads: every open or snoozed item, and the items done since the day
+    before its week began (``gather`` places them by the owner's day). Dropped items, and
+    items done in earlier weeks, which pile up for as long as focusd runs, are not read."""
+    since = datetime.combine(week - timedelta(days=1), datetime.min.time(), app.settings.tz).astimezone(UTC)
+    for statuses, changed in ((("open", "snoozed"), None), (("done",), since.isoformat())):
+        for item, created, updated in app.store.iter_items_with_times(statuses, changed):
+            if item.kind == "waiting":
+                item.title = waiting_title(item)  # as the brief shows it: "Rachel: comments on the side letter"
+            yield item, created, updated
+
+
 def compose_review(app: App, week: date) -> review_mod.Review:
     """The weekly review of the ISO week whose Monday is ``week``, from the store, as seen
     today (a past week is seen as at its end). Read-only."""
     sync_goals(app)
     today = min(app.today(), week + timedelta(days=6))
     tz = app.settings.tz
-    rows = app.store.items_with_times()
-    for item, _, _ in rows:
-        if item.kind == "waiting":
-            item.title = waiting_title(item)  # as the brief shows it: "Rachel: comments on the side letter"
-    parts = review_mod.gather(rows, week, today, tz, stale_days=_planner_setting(app, "stale_days", 14),
+    parts = review_mod.gather(_review_rows(app, week), week, today, tz, stale_days=_planner_setting(app, "stale_days", 14),
                               grace_days=_planner_setting(app, "overdue_grace_days", 3),
                               working=tuple(app.settings["owner"]["working_days"]))
     since = datetime.combine(week, datetime.min.time(), tz).astimezone(UTC).isoformat()

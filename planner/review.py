@@ -7,6 +7,7 @@ the review as on a brief; :meth:`Review.line_map` is what the store keeps for th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -66,7 +67,7 @@ class ReviewInput:
     stale: list[tuple[Item, str]] = field(default_factory=list)  # (item, why)
 
 
-def gather(items: list[tuple[Item, str, str]], week: date, today: date, tz: tzinfo, stale_days: int = 14,
+def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: tzinfo, stale_days: int = 14,
            grace_days: int = 3, working: tuple[int, ...] = (0, 1, 2, 3, 4)) -> dict[str, Any]:
     """Sort (item, created_at, updated_at) rows into the review's parts for ``week`` (its
     Monday), as seen on ``today``: done that week; slipped (due that week before today and not

@@ -1039,6 +1039,23 @@ class Store:
         rows = self.db.table("items").rows_where(where, params, order_by="id")
         return [(_item_from_row(r), r["created_at"] or "", r["updated_at"] or "") for r in rows]
 
+    def iter_items_with_times(self, statuses: Iterable[str], changed_since: str | None = None,
+                              chunk: int = 500) -> Iterator[tuple[Item, str, str]]:
+        """As :meth:`items_with_times`, read a chunk at a time: a month of closed items is not
+        held in memory at once."""
+        st = list(statuses)
+        where, params = f"status IN ({','.join('?' * len(st))})", list(st)
+        if changed_since is not None:
+            where, params = f"{where} AND updated_at > ?", [*st, changed_since]
+        last = 0
+        while True:
+            rows = list(self.db.table("items").rows_where(f"{where} AND id > ?", [*params, last], order_by="id",
+                                                          limit=chunk))
+            if not rows:
+                return
+            yield from ((_item_from_row(r), r["created_at"] or "", r["updated_at"] or "") for r in rows)
+            last = rows[-1]["id"]
+
     # -- replies -----------------------------------------------------------------------------
 
     def brief_for_reply_token(self, token: str) -> dict[str, Any] | None:
