@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -514,29 +514,29 @@ def _rerank(app: App) -> None:
     last = app.store.status("rank")
     if last is not None and {k: last.get(k) for k in mark} == mark:
         return
-    touched = app.store.touched()
     matcher = Goals(refs)
-    points: dict[int, float] = {}  # every open item's own points: what a blocker is lifted above
+    points: dict[int, float] = {}  # open items' own points: what a blocker is lifted above
     blockers: dict[int, Item] = {}  # scored last: their points depend on what they block
     own: dict[int, Scored] = {}  # the blockers' scores before that
     best: dict[str, float] = {}  # each goal's best score among items that are no blockers
     moved: list[tuple[int, float, list[tuple[str, float]], str | None]] = []
-    items: Iterator[Item] = app.store.iter_items(("open",), RERANK_CHUNK)
-    if last is not None and isinstance(last.get("items"), int) and \
-            all(last.get(k) == mark[k] for k in ("day", "goals", "weights")):
+    partial = last is not None and isinstance(last.get("items"), int) and \
+        all(last.get(k) == mark[k] for k in ("day", "goals", "weights"))
+    items: Iterable[Item]
+    if partial:
         # Same day, goals and weights: only the items changed since the last re-rank can score
         # differently, besides those tied to others by blocking (their scores depend on other
-        # items). Every other open item keeps its stored score, which is its own points.
-        since = int(last["items"])
-        again: list[int] = []
-        for item_id, stored, goal, kind, seq, linked in app.store.open_scores():
-            if seq >= since or linked or kind == "blocker" or stored is None:
-                again.append(item_id)
-                continue
-            points[item_id] = stored
-            if goal and stored > best.get(goal, float("-inf")):
-                best[goal] = stored
-        items = app.store.items_by_id(again)
+        # items). Every other open item keeps its stored score, which is its own points, and
+        # is not read: a cycle's cost follows what changed, not how many items are open.
+        since = int(last["items"])  # type: ignore[index]
+        best = app.store.best_unchanged_by_goal(since)
+        items = list(app.store.items_by_id(app.store.rank_candidates(since)))
+        # When each was last changed, and which of the items they name as blockers are open.
+        touched = app.store.touched_of({i.id for i in items if i.id is not None}
+                                       | {b for i in items for b in i.blocked_by})
+    else:
+        touched = app.store.touched()
+        items = app.store.iter_items(("open",), RERANK_CHUNK)
     for item in items:
         if item.id is None:
             continue
@@ -554,6 +554,8 @@ def _rerank(app: App) -> None:
             moved = []
     # Only the blockers and what they block take part from here: a store of many thousand open
     # items keeps no score or title of every one in memory.
+    if partial:  # the open items blockers name that were not scored again: their stored points
+        points |= app.store.open_points({t for b in blockers.values() for t in b.blocks} - points.keys())
     targets = {t for b in blockers.values() for t in b.blocks if t in points}
     scored = {i: own.get(i) or Scored(points[i], [], None) for i in targets | set(blockers)}
     lifted = with_blocking(scored, {i: b.blocks for i, b in blockers.items() if b.blocks},

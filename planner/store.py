@@ -707,15 +707,44 @@ class Store:
             yield from (_item_from_tuple(r) for r in rows)
             last = rows[-1][0]
 
-    def open_scores(self) -> list[tuple[int, float | None, str | None, str, int, bool]]:
-        """Every open item as (id, stored score, goal, kind, score_seq, linked): what a re-rank
-        needs of the items it does not score again. ``score_seq`` is the items version of the
-        item's last change a score depends on; ``linked``: it blocks or is blocked by some."""
-        rows = self.db.execute(
-            "SELECT id, score, goal, kind, COALESCE(score_seq, 1 << 62), "
-            "COALESCE(blocks, '[]') NOT IN ('[]', '') OR COALESCE(blocked_by, '[]') NOT IN ('[]', '') "
-            "FROM items WHERE status = 'open'")
-        return [(int(r[0]), r[1], r[2], r[3], int(r[4]), bool(r[5])) for r in rows]
+    # An open item a same-day re-rank scores again: changed since (its ``score_seq``, the items
+    # version of its last change a score depends on, is at least the one the last re-rank saw),
+    # never scored, or tied to others by blocking.
+    _RESCORE = ("(COALESCE(score_seq, 1 << 62) >= ? OR score IS NULL OR kind = 'blocker' "
+                "OR COALESCE(blocks, '[]') NOT IN ('[]', '') OR COALESCE(blocked_by, '[]') NOT IN ('[]', ''))")
+
+    def rank_candidates(self, since: int) -> list[int]:
+        return [int(r[0]) for r in self.db.execute(
+            f"SELECT id FROM items WHERE status = 'open' AND {self._RESCORE}", [since])]
+
+    def best_unchanged_by_goal(self, since: int) -> dict[str, float]:
+        """Each goal's best stored score among the open items that are no blockers and that a
+        re-rank from ``since`` leaves alone."""
+        rows = self.db.execute(f"SELECT goal, max(score) FROM items WHERE status = 'open' AND kind != 'blocker' "
+                               f"AND goal IS NOT NULL AND goal != '' AND NOT {self._RESCORE} GROUP BY goal", [since])
+        return {r[0]: float(r[1]) for r in rows}
+
+    def open_points(self, item_ids: Iterable[int]) -> dict[int, float]:
+        """Stored scores of those of ``item_ids`` that are open."""
+        ids = list(item_ids)
+        found: dict[int, float] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.db.execute(f"SELECT id, COALESCE(score, 0) FROM items WHERE status = 'open' AND id IN "
+                                   f"({','.join('?' * len(chunk))})", chunk)
+            found.update((int(r[0]), float(r[1])) for r in rows)
+        return found
+
+    def touched_of(self, item_ids: Iterable[int]) -> dict[int, str]:
+        """:meth:`touched` for those of ``item_ids`` that are open."""
+        ids = list(item_ids)
+        found: dict[int, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.db.execute(f"SELECT id, updated_at FROM items WHERE status = 'open' AND id IN "
+                                   f"({','.join('?' * len(chunk))})", chunk)
+            found.update((int(r[0]), r[1] or "") for r in rows)
+        return found
 
     def items_by_id(self, item_ids: Iterable[int], chunk: int = 500) -> Iterator[Item]:
         """The given items (any status), read a chunk at a time."""

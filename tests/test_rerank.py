@@ -35,6 +35,8 @@ def test_rerank_is_skipped_without_change_and_redone_on_each_kind_of_change(demo
     reads = []
     original = app.store.iter_items
     app.store.iter_items = lambda *a, **k: (reads.append(1), original(*a, **k))[1]  # type: ignore[method-assign]
+    partial = app.store.rank_candidates  # a same-day change scores what changed, not every item
+    app.store.rank_candidates = lambda *a, **k: (reads.append(1), partial(*a, **k))[1]  # type: ignore[method-assign]
     cycle.rerank(app)
     assert reads == []  # nothing changed: not scored again
 
