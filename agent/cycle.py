@@ -110,10 +110,13 @@ def correspondents(app: App) -> Correspondents:
     Kept until a message is stored (messages are only ever added): each batch, the booking and
     the brief ask, and reading it costs more with every month of Sent mail."""
     mark = app.store.messages_mark()
+    sent = app.settings["mail"]["sent_folder"]
     held = app.memo.get("correspondents")
-    if held is None or held[0] != mark:
-        held = (mark, Correspondents.from_store(app.store, [app.owner.email], app.settings["mail"]["sent_folder"]))
-        app.memo["correspondents"] = held
+    if held is None:
+        held = (mark, Correspondents.from_store(app.store, [app.owner.email], sent), app.store.sent_threads(sent))
+    elif held[0] != mark:  # only the messages stored since are read
+        held = (mark, held[1].updated(app.store, held[0], held[2], sent), held[2])
+    app.memo["correspondents"] = held
     known: Correspondents = held[1]
     return known
 

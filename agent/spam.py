@@ -118,6 +118,22 @@ class Correspondents:
             "(SELECT thread_id FROM messages WHERE folder = ?)", [sent_folder]).fetchall()
         return cls.of(owner, (r[0] for r in rows if r[0]))
 
+    def updated(self, store: Store, since: int, threads: set[str], sent_folder: str) -> Correspondents:
+        """These correspondents with the messages stored after rowid ``since``: a message in
+        Sent brings in every sender of its thread, and a message in a thread the owner wrote in
+        brings in its sender. ``threads`` (the owner's threads) is updated in place. The same
+        as :meth:`from_store` once more mail is stored, for the cost of the new messages."""
+        people = set(self.people)
+        for thread_id, sender, folder in store.messages_after(since):
+            if not thread_id:
+                continue
+            if folder == sent_folder and thread_id not in threads:
+                threads.add(thread_id)
+                people |= {s.lower() for s in store.thread_senders(thread_id)}
+            elif thread_id in threads and sender:
+                people.add(sender.lower())
+        return Correspondents(self.owner, frozenset(people), self.domains)
+
     def known(self, address: str) -> bool:
         """Whether mail from ``address`` comes from someone the owner knows."""
         low = address.lower()

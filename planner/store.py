@@ -265,6 +265,8 @@ def _v12(db: sqlite_utils.Database) -> None:
                f"pinned, status, blocks, blocked_by, snoozed_until, goal_link ON items BEGIN {bump} {seq} END")
     # The day's focus is read best first from the stored scores, and stops after a few.
     db.execute("CREATE INDEX idx_items_rank ON items (status, COALESCE(score, 0) DESC, COALESCE(due, '9999'), id)")
+    # Each re-rank lifts the pins of earlier days: the few pinned items, not every item, are read.
+    db.execute("CREATE INDEX idx_items_pinned ON items (pinned_on) WHERE pinned = 1")
 
 
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
@@ -659,6 +661,19 @@ class Store:
                 yield from (_item_from_tuple(r) for r in rows)
         finally:
             cursor.close()
+
+    def messages_after(self, rowid: int) -> list[tuple[str | None, str | None, str | None]]:
+        """(thread_id, sender, folder) of each message stored after ``rowid``, in order."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute(
+            "SELECT thread_id, sender, folder FROM messages WHERE rowid > ? ORDER BY rowid", [rowid])]
+
+    def sent_threads(self, sent_folder: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT thread_id FROM messages WHERE folder = ? "
+                                              "AND thread_id IS NOT NULL", [sent_folder])}
+
+    def thread_senders(self, thread_id: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT sender FROM messages WHERE thread_id = ? "
+                                              "AND sender IS NOT NULL AND sender != ''", [thread_id])}
 
     def messages_mark(self) -> int:
         """Moves whenever a message is stored (messages are never changed or removed)."""

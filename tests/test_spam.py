@@ -131,6 +131,37 @@ def test_known_correspondents_come_from_threads_the_owner_wrote_in(tmp_path) -> 
     assert not Correspondents.of(["ada@gmail.com"]).known("eve@gmail.com")
 
 
+def test_known_correspondents_kept_up_to_date_read_only_new_mail_and_agree_with_a_full_read(tmp_path) -> None:
+    """Seeded mail of every kind in random order (replies into and out of the owner's threads,
+    the owner writing into a thread a stranger began): after each message the correspondents
+    updated from the new messages alone equal a read of the whole store."""
+    import random
+
+    store = Store.open(tmp_path / "s.db")
+    rng = random.Random(5)
+    people = ["dee@client.example", "eve@elsewhere.example", "raj@fund.example", "mo@vendor.example", "ada@acme.example"]
+    roots: list[str] = []
+    known = Correspondents.from_store(store, [OWNER.email], "Sent")
+    threads = store.sent_threads("Sent")
+    mark = store.messages_mark()
+    for _ in range(60):
+        sender = rng.choice(people)
+        folder = "Sent" if sender == "ada@acme.example" else "INBOX"
+        own = ""
+        if roots and rng.random() < 0.7:
+            root = rng.choice(roots)
+            own = f"In-Reply-To: {root}\nReferences: {root}\n"
+        m = msg(raw(sender, "Re: plans", "Noted.", own=own), folder)
+        if not own:
+            roots.append(m.message_id)
+        store.record_message(m, [], [])
+        known = known.updated(store, mark, threads, "Sent")
+        mark = store.messages_mark()
+        full = Correspondents.from_store(store, [OWNER.email], "Sent")
+        assert known == full
+    assert len(known.people) >= 3  # the owner's threads drew people in
+
+
 def item(sender: str, subject: str, due: str | None = None, pinned: bool = False) -> Item:
     return Item(kind="request", title=f"Reply to {sender}", evidence="Could you reply?", due=due, pinned=pinned,
                 counterparty=sender, source={"from": sender, "subject": subject, "message_id": "<x>"})
