@@ -739,27 +739,22 @@ class Store:
                                f"AND goal IS NOT NULL AND goal != '' AND NOT {self._RESCORE} GROUP BY goal", [since])
         return {r[0]: float(r[1]) for r in rows}
 
-    def open_points(self, item_ids: Iterable[int]) -> dict[int, float]:
-        """Stored scores of those of ``item_ids`` that are open."""
+    def _open_by_id(self, column: str, item_ids: Iterable[int]) -> Iterator[tuple[int, Any]]:
+        """(id, ``column``) of those of ``item_ids`` that are open, asked 500 ids at a time."""
         ids = list(item_ids)
-        found: dict[int, float] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            rows = self.db.execute(f"SELECT id, COALESCE(score, 0) FROM items WHERE status = 'open' AND id IN "
-                                   f"({','.join('?' * len(chunk))})", chunk)
-            found.update((int(r[0]), float(r[1])) for r in rows)
-        return found
+            yield from ((int(r[0]), r[1]) for r in self.db.execute(
+                f"SELECT id, {column} FROM items WHERE status = 'open' AND id IN ({','.join('?' * len(chunk))})",
+                chunk))
+
+    def open_points(self, item_ids: Iterable[int]) -> dict[int, float]:
+        """Stored scores of those of ``item_ids`` that are open."""
+        return {i: float(v) for i, v in self._open_by_id("COALESCE(score, 0)", item_ids)}
 
     def touched_of(self, item_ids: Iterable[int]) -> dict[int, str]:
         """:meth:`touched` for those of ``item_ids`` that are open."""
-        ids = list(item_ids)
-        found: dict[int, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            rows = self.db.execute(f"SELECT id, updated_at FROM items WHERE status = 'open' AND id IN "
-                                   f"({','.join('?' * len(chunk))})", chunk)
-            found.update((int(r[0]), r[1] or "") for r in rows)
-        return found
+        return {i: v or "" for i, v in self._open_by_id("updated_at", item_ids)}
 
     def items_by_id(self, item_ids: Iterable[int], chunk: int = 500) -> Iterator[Item]:
         """The given items (any status), read a chunk at a time."""
