@@ -105,7 +105,8 @@ class Dovecot:
         return self.dir / "mail" / self.user
 
     def _wait_ready(self) -> None:
-        deadline = time.monotonic() + 10
+        # Generous: on a loaded two-core machine Dovecot has been seen to need more than 10 s.
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
@@ -113,8 +114,12 @@ class Dovecot:
                         return
             except OSError:
                 time.sleep(0.02)
+        # Read the log before stop() removes the folder it is in; it may never have been written.
+        log = self.dir / "dovecot.log"
+        told = log.read_text(errors="replace")[-2000:] if log.exists() else "(no log written)"
+        code = self.proc.poll()
         self.stop()
-        raise RuntimeError(f"Dovecot did not start: {(self.dir / 'dovecot.log').read_text()[-2000:]}")
+        raise RuntimeError(f"Dovecot did not start (exit code {code}): {told}")
 
     def deliver(self, raw: bytes, folder: str = "INBOX") -> None:
         args = [LDA, "-c", str(self.conf), "-d", self.user, "-f", "sender@example.com"]
