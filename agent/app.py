@@ -92,6 +92,14 @@ class App:
         cfg = self.settings[section]
         return _load(registry, section, cfg["backend"]).from_config(cfg, self.env)
 
+    def backends_available(self) -> None:
+        """Raise :class:`ConfigError` when a backend the settings name cannot be loaded (not in
+        this version, or its extra not installed). Builds and connects nothing."""
+        _load(MAIL, "mail", self.settings["mail"]["backend"])
+        _load(SENDERS, "smtp", self.settings["smtp"]["backend"])
+        if self.settings["calendar"]["backend"] != "none":
+            _load(CALENDARS, "calendar", self.settings["calendar"]["backend"])
+
     @cached_property
     def mail(self) -> MailSource:
         source: MailSource = self._build(MAIL, "mail")

@@ -114,8 +114,9 @@ def correspondents(app: App) -> Correspondents:
     held = app.memo.get("correspondents")
     if held is None:
         held = (mark, Correspondents.from_store(app.store, [app.owner.email], sent), app.store.sent_threads(sent))
-    elif held[0] != mark:  # only the messages stored since are read
-        held = (mark, held[1].updated(app.store, held[0], held[2], sent), held[2])
+    elif held[0] != mark:  # only the messages stored since are read; kept only once all are
+        threads = set(held[2])
+        held = (mark, held[1].updated(app.store, held[0], threads, sent), threads)
     app.memo["correspondents"] = held
     known: Correspondents = held[1]
     return known

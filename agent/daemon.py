@@ -189,7 +189,7 @@ class Daemon:
         started, clock_start = time.monotonic(), self.app.clock()
         tally = dict(health.TALLY)
         try:
-            with cycle_lock(self.app.settings["storage"]["path"], self.stop, self._waiting):
+            with cycle_lock(self.app.settings["storage"]["path"], self.stop, self._waiting, tick=self._touch):
                 closed_before = self.app.store.count_closed()
                 report = sync_once(self.app, progress=self._progress, stop=self.stop)
                 closed = self.app.store.count_closed() - closed_before
@@ -239,13 +239,15 @@ class Daemon:
 
     def timed(self) -> None:
         """The brief and the weekly review, when due; each is composed from a fresh sync."""
+        if self.failed_in_a_row:
+            return  # the failing cycle is retried on its backoff; the brief waits for a good one
         try:
             now = self.app.now()
             if not (brief_due(self.app, now) or review_due(self.app, now)):
                 return
             if time.monotonic() - self.last_ok > FRESH and self.cycle() is None:
                 return  # the failed cycle is logged; the next minute tries again
-            with cycle_lock(self.app.settings["storage"]["path"], self.stop, self._waiting):
+            with cycle_lock(self.app.settings["storage"]["path"], self.stop, self._waiting, tick=self._touch):
                 now = self.app.now()
                 if brief_due(self.app, now):
                     result = send_brief(self.app, now.date())
@@ -282,7 +284,7 @@ class Daemon:
         if service != "store":
             health.record_error(self.app, job, _what(exc))
         self.failed_in_a_row += 1
-        wait = min(self.interval * 2 ** (self.failed_in_a_row - 1), max(self.interval, MAX_BACKOFF))
+        wait = min(self.interval * 2 ** min(self.failed_in_a_row - 1, 20), max(self.interval, MAX_BACKOFF))
         self._poll_in(wait * random.uniform(0.9, 1.1))  # jitter: many instances do not retry in step
 
     def _waiting(self) -> None:
@@ -309,12 +311,16 @@ class Daemon:
             return
         try:
             settings = load(Path(source), allow_missing=True)
-        except ConfigError as exc:
-            log.error("daemon.reload_refused", problems=exc.problems,
-                      note="the config in use before the reload goes on")
+            new = App(settings, self.app.clock)
+            for ref in settings.secret_refs:  # a secret file made unreadable is found now, not mid-cycle
+                settings.secret(ref)
+            new.backends_available()
+        except FocusdError as exc:
+            problems = exc.problems if isinstance(exc, ConfigError) else [str(exc)]
+            log.error("daemon.reload_refused", problems=problems, note="the config in use before the reload goes on")
             return
         old = self.app
-        self.app = App(settings, old.clock)
+        self.app = new
         old.close()
         self._jobs()
         log.info("daemon.reloaded", config=str(source))
@@ -389,6 +395,7 @@ class Daemon:
                 log.error("daemon.giving_up", error=type(exc).__name__, message=str(exc))
                 self.app.close()
                 return 2
+        self.outages.load(self.app)
         sd_notify("READY=1")
         log.info("daemon.started", poll_interval=self.interval, pid=os.getpid())
         # On start-up: a cycle, then the brief if it is due (the host may have been down at its time).

@@ -54,6 +54,18 @@ class Outages:
     def __init__(self) -> None:
         self.down: dict[str, tuple[datetime, str]] = {}
 
+    def load(self, app: App) -> None:
+        """Take up the outages an earlier process recorded (a restart in the middle of one),
+        so that their end is logged and ``focusd status`` stops showing them."""
+        try:
+            held = app.store.status("outages") or {}
+        except Exception as exc:  # noqa: BLE001 - the database itself may be what is down
+            log.info("health.not_read", error=type(exc).__name__)
+            return
+        for service, value in held.items():
+            if service != "updated_at" and isinstance(value, list) and len(value) == 2:
+                self.down.setdefault(service, (datetime.fromisoformat(value[0]), str(value[1])))
+
     def failed(self, app: App | None, service: str, problem: str, now: datetime,
                exc: BaseException | None = None) -> None:
         """``exc``, when given, puts its traceback on the outage's one line."""

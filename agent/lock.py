@@ -36,9 +36,11 @@ class Busy(Exception):
 
 @contextmanager
 def cycle_lock(store_path: str | os.PathLike[str], stop: threading.Event | None = None,
-               on_wait: Callable[[], None] | None = None, wait: bool = True) -> Iterator[None]:
+               on_wait: Callable[[], None] | None = None, wait: bool = True,
+               tick: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the store's cycle lock. While another process holds it, wait (``on_wait`` is called
-    once, when waiting starts), until ``stop`` is set; then, or when ``wait`` is false, raise
+    once, when waiting starts, and ``tick`` at each try, so a watchdog knows the waiter lives),
+    until ``stop`` is set; then, or when ``wait`` is false, raise
     :class:`Busy`. Where no lock file can be made (a read-only folder), go on unlocked: the
     store's transactions still keep every write whole."""
     try:
@@ -59,6 +61,8 @@ def cycle_lock(store_path: str | os.PathLike[str], stop: threading.Event | None 
                 if not told and on_wait is not None:
                     on_wait()
                 told = True
+                if tick is not None:
+                    tick()
                 if stop is not None:
                     stop.wait(SLICE)
                 else:

@@ -75,6 +75,7 @@ def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: 
     days before the week, or untouched for ``stale_days``)."""
     end, next_end = week + timedelta(days=7), week + timedelta(days=14)
     done, slipped, due_next, stale = [], [], [], []
+    since: dict[int, date] = {}  # a stale item -> the day it went overdue or was last touched
     for item, _created, updated in items:
         due = item.due_date()
         touched = _local_day(updated, tz)
@@ -93,9 +94,14 @@ def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: 
         elif item.status == "open" and due is not None and due < week \
                 and working_days_after(due, today, working) > grace_days:
             stale.append((item, f"overdue since {_day(due)}"))
+            since[id(item)] = due
         elif item.status == "open" and touched is not None and (today - touched).days >= stale_days:
             stale.append((item, f"untouched since {_day(touched)}"))
+            since[id(item)] = touched
     due_next.sort(key=lambda p: (p[0].due or "", -(p[0].score or 0.0)))
+    # Oldest first: the longest overdue or untouched are the likeliest to drop, and a long list
+    # shows only its first lines.
+    stale.sort(key=lambda p: (since[id(p[0])], p[0].id or 0))
     slipped.sort(key=lambda p: (p[0].due or "", p[0].id or 0))
     return {"done": done, "slipped": slipped, "due_next": due_next, "stale": stale}
 

@@ -260,9 +260,14 @@ def _v12(db: sqlite_utils.Database) -> None:
     bump = "UPDATE meta SET value = value + 1 WHERE key = 'items_version';"
     db.execute("DROP TRIGGER items_inserted")
     db.execute(f"CREATE TRIGGER items_inserted AFTER INSERT ON items BEGIN {bump} {seq} END")
+    # updated_at too: how long an item went untouched is part of its score ("untouched for 3
+    # weeks"), and a note or a restating message changes nothing else.
     db.execute("DROP TRIGGER items_changed")
     db.execute("CREATE TRIGGER items_changed AFTER UPDATE OF kind, title, evidence, source, due, counterparty, "
-               f"pinned, status, blocks, blocked_by, snoozed_until, goal_link ON items BEGIN {bump} {seq} END")
+               f"pinned, status, blocks, blocked_by, snoozed_until, goal_link, updated_at, notes ON items "
+               f"BEGIN {bump} {seq} END")
+    # What the last re-rank saw was counted without score_seq: the next one scores every item.
+    db.execute("DELETE FROM status WHERE name = 'rank'")
     # The day's focus is read best first from the stored scores, and stops after a few.
     db.execute("CREATE INDEX idx_items_rank ON items (status, COALESCE(score, 0) DESC, COALESCE(due, '9999'), id)")
     # Each re-rank lifts the pins of earlier days: the few pinned items, not every item, are read.

@@ -426,3 +426,54 @@ def test_the_file_sender_stays_exactly_once_across_a_kill_between_writing_and_re
     assert len(_briefs(demo_dir)) == 1
     assert [e["key"] for e in _events(seen) if e["event"] == "outbox.found"] == ["2026-11-19"]
     assert not [e for e in _events(seen) if e["event"] == "outbox.sent"]
+
+
+def test_an_outage_recorded_before_a_restart_ends_once_the_service_works(demo_dir: Path, capsys,  # type: ignore[no-untyped-def]
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    config = _config(demo_dir, poll_interval="1h")
+    app = App(load(config), fixed(_at(6, 0)))
+    health.Outages().failed(app, "mail", "connection refused", app.clock())  # then the process died
+    app.close()
+    with structlog.testing.capture_logs() as captured:
+        assert daemon.run(App(load(config), fixed(_at(6, 30))), max_cycles=1) == 0
+    assert [(e["event"], e["service"], e["lasted_s"]) for e in captured if e["event"] == "outage.over"] == \
+        [("outage.over", "mail", 1800)]
+    monkeypatch.setenv("FOCUSD_NOW", _at(6, 31).isoformat())
+    _, out, _ = run_cli(capsys, "--config", str(config), "status")
+    assert "outage:" not in out
+
+
+def test_a_long_run_of_failures_waits_at_most_the_cap_and_the_brief_waits_for_a_good_cycle(demo_dir: Path) -> None:
+    import sqlite3
+
+    d = daemon.Daemon(App(load(_config(demo_dir, poll_interval="10s")), fixed(_at(7, 45))))
+    d.failed_in_a_row = 5000  # weeks of a full disk
+    d._failed("cycle", sqlite3.OperationalError("disk I/O error"))
+    assert d._poll_job is not None and d._poll_job.interval <= daemon.MAX_BACKOFF * 1.1
+    d.timed()  # the brief is due, but the store fails: no cycle a minute beside the backoff
+    assert d.cycles == 0 and _briefs(demo_dir) == []
+
+
+def test_a_wait_for_the_lock_shows_life_at_each_try(tmp_path: Path) -> None:
+    holder = _hold_lock(lock_path(tmp_path / "focusd.db"), 30)
+    stop = threading.Event()
+    ticks: list[float] = []
+    threading.Timer(1.0, stop.set).start()
+    with pytest.raises(Busy), cycle_lock(tmp_path / "focusd.db", stop, tick=lambda: ticks.append(time.monotonic())):
+        pass
+    holder.kill()
+    holder.wait()
+    assert len(ticks) >= 3  # a watchdog fed from them does not kill a daemon that only waits
+
+
+def test_sighup_refuses_a_config_whose_secret_cannot_be_read_and_keeps_the_old_one(demo_dir: Path) -> None:
+    config = _config(demo_dir, poll_interval="1h")
+    d = daemon.Daemon(App(load(config), fixed(_at(6, 0))))
+    before = d.app
+    config.write_text(config.read_text().replace('provider = "none"', 'provider = "openai-compatible"\n'
+                                                 'model = "m"\nbase_url = "http://127.0.0.1:9/v1"\n'
+                                                 'api_key_command = "exit 3"'))
+    with structlog.testing.capture_logs() as captured:
+        d.reload()
+    (refused,) = [e for e in captured if e["event"] == "daemon.reload_refused"]
+    assert "llm.api_key" in " ".join(refused["problems"]) and d.app is before

@@ -62,11 +62,11 @@ def test_gather_sorts_the_week_into_done_slipped_next_week_and_stale() -> None:
     assert [(i.id, why) for i, why in parts["slipped"]] == [
         (4, "due Tue 17 Nov, snoozed to Mon 30 Nov"), (3, "due Wed 18 Nov, still open")]
     assert [(i.id, when) for i, when in parts["due_next"]] == [(5, "Tue 24 Nov")]
-    assert [(i.id, why) for i, why in parts["stale"]] == [
-        (6, "overdue since Mon 9 Nov"), (7, "overdue since Fri 13 Nov"), (8, "untouched since Thu 1 Oct")]
+    assert [(i.id, why) for i, why in parts["stale"]] == [  # oldest first
+        (8, "untouched since Thu 1 Oct"), (6, "overdue since Mon 9 Nov"), (7, "overdue since Fri 13 Nov")]
     # Five working days overdue is within a grace of five.
     lenient = gather(rows, MONDAY, FRIDAY, UTC, stale_days=14, grace_days=5)
-    assert [i.id for i, _ in lenient["stale"]] == [6, 8]
+    assert [i.id for i, _ in lenient["stale"]] == [8, 6]
 
 
 def test_weeks_and_working_days() -> None:
@@ -101,6 +101,15 @@ def test_the_review_numbers_its_item_lines_and_renders_text_html_and_json() -> N
     data = to_json(review)
     assert data["week"] == "2026-W47" and [e["line"] for e in data["stale"]] == [3]
     assert data["progress"] == [{"goal": "Seed", "moved": ["1 item done"], "next": "Send the deck"}]
+
+
+def test_stale_items_come_oldest_first() -> None:
+    old, older, oldest = _item(1, "Old"), _item(2, "Older", due="2026-10-01"), _item(3, "Oldest")
+    rows = [(old, _at(date(2026, 10, 20)), _at(date(2026, 10, 20))),
+            (older, _at(date(2026, 10, 1)), _at(date(2026, 11, 16))),
+            (oldest, _at(date(2026, 9, 1)), _at(date(2026, 9, 2)))]
+    parts = gather(rows, MONDAY, FRIDAY, UTC)
+    assert [i.title for i, _ in parts["stale"]] == ["Oldest", "Older", "Old"]
 
 
 def test_a_month_of_unanswered_asks_gives_a_review_of_ten_lines_a_section_and_a_count() -> None:
