@@ -3,7 +3,8 @@
     python bench/agent.py [PATH/parakweet-ask-train.tsv]
 
 ``extraction()``: the embedded extractor against hand-labelled weeks (the demo week, the
-development week ``eval/week-em`` and the held-out week ``eval/week-sales``), with precision,
+development weeks ``eval/week-em`` and ``eval/week-ops`` and the held-out weeks
+``eval/week-sales`` and ``eval/week-pm``), with precision,
 recall and F1 per kind and overall and the share of matched items whose due date is right; then
 request precision, recall and F1 on the held-out split of the shared request sentences, as
 ``bench/extract.py`` computes it.
@@ -60,6 +61,9 @@ DEMO_GOLD = ROOT / "tests" / "gold" / "demo_items.json"
 DEMO_DIR = ROOT / "config" / "demo"
 DEMO_OWNER = Owner("Ada Lovelace", "ada@loom.example", ZoneInfo("Europe/London"))
 WEEKS = ROOT / "eval"
+# The evaluation weeks in eval/, development first; the held-out ones are scored, never read for misses.
+EVAL_WEEKS = ("week-em", "week-ops", "week-sales", "week-pm")
+HELD_OUT = frozenset({"week-sales", "week-pm"})
 
 
 @dataclass
@@ -187,17 +191,18 @@ def extraction(request_data: Path, show_dev_misses: bool = False) -> None:
     extractor = EmbeddedExtractor()
     print("== extraction: embedded extractor ==")
     print(f"{'week':<11} {'kind':<11} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5}")
-    for week in (demo_week(), load_week(WEEKS / "week-em"), load_week(WEEKS / "week-sales")):
+    for week in [demo_week()] + [load_week(WEEKS / name) for name in EVAL_WEEKS]:
         s = score(week, extract_week(week, extractor))
-        print_score(week.name, s)
-        # The held-out week's misses are never printed: it is scored, not read.
-        if show_dev_misses and week.name != "week-sales":
+        print_score(week.name + ("*" if week.name in HELD_OUT else ""), s)
+        # A held-out week's misses are never printed: it is scored, not read.
+        if show_dev_misses and week.name not in HELD_OUT:
             for g in s.misses:
                 print(f"   miss  {g['message_id']} {g['kind']}: {g['evidence']}")
             for i in s.extras:
                 print(f"   extra {i.message_id} {i.kind}: {i.title!r} <- {i.evidence!r}")
             for g, got in s.wrong_due:
                 print(f"   due   {g['message_id']} {g['evidence']}: want {g['due']} got {got}")
+    print("(* held out: scored, never read for misses, never tuned on)")
     result = requests_split(request_data)
     if result is None:
         print(f"requests: {request_data} is missing (the shared request data); skipped")
