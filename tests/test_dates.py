@@ -88,3 +88,81 @@ def test_a_date_at_the_calendars_edge_or_a_weekday_in_odd_letters_is_handled() -
     # Case-insensitive matching takes "ſ" for "s" and "ı" for "i": the weekday must still resolve.
     assert find_due("Can you do it by ſunday?", sent, UTC)[0] == "2026-11-22"
     assert find_due("Can you do it by next Frıday?", sent, UTC)[0] == find_due("by next Friday", sent, UTC)[0]
+
+
+# -- phrases from unseen mail: ordinals that count, deadlines beside other days, named months ----
+
+@pytest.mark.parametrize("sentence,due", [
+    # An ordinal before a noun counts floors, rounds and times, not days.
+    ("Can you get the desks on the 3rd floor cleared by this evening?", "2026-11-18"),
+    ("Please book the meeting room on the 2nd floor.", None),
+    ("Could you order two chairs for the 4th floor?", None),
+    ("We're sending the 1st round of offers.", None),
+    ("This is the 3rd time the alarm went off.", None),
+    ("This is the 2nd reminder about the badge.", None),
+    # A clause that ends on "is the 25th" names a day.
+    ("The cut-off for payroll changes is the 25th.", "2026-11-25"),
+    ("Our deadline is the 2nd, so please hurry.", "2026-12-02"),
+    ("the interns start on the 30th?", "2026-11-30"),
+])
+def test_an_ordinal_names_a_day_only_where_it_can(sentence: str, due: str | None) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # A deadline word picks the due day of a sentence that names several days.
+    ("I'll confirm Friday by Thursday morning.", "2026-11-19"),
+    ("Our driver needs the slot confirmation for Friday before 12:00 on Thursday, else we take Monday.",
+     "2026-11-19"),
+    ("Could you let me know by Monday whether someone can meet the engineer on the 30th?", "2026-11-23"),
+    ("Slides for the Tuesday review, by Friday at the latest please.", "2026-11-20"),
+    ("The booking for the 28th must be confirmed until Monday.", "2026-11-23"),
+    ("Please send the forms for Thursday's visit no later than Monday.", "2026-11-23"),
+    # Past an "and" the deadline is another piece of work's: the first day stays.
+    ("You'll have a first draft on Monday and the final by Friday.", "2026-11-23"),
+    ("I'll get Tom to sign it on Thursday and send it to you by Monday EOD.", "2026-11-19"),
+    # Offered days: the later one is when the offer runs out.
+    ("Could we have a call Thursday or Friday afternoon?", "2026-11-20"),
+    ("Are you free on Monday or on Tuesday?", "2026-11-24"),
+    ("Thursday/Friday both work for the visit.", "2026-11-20"),
+    # A weekday with its date: the date, even a week or more on.
+    ("the final by Wednesday the 2nd as asked", "2026-12-02"),
+    ("Send it by Friday, the 27th.", "2026-11-27"),
+])
+def test_of_several_days_the_deadline_is_picked(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,sent,due", [
+    ("please arrange the inspection until end of February", datetime(2027, 2, 3, 14, tzinfo=UTC), "2027-02-28"),
+    ("by the end of Feb.", datetime(2028, 1, 10, 9, tzinfo=UTC), "2028-02-29"),  # a leap year
+    ("We need the figures by end of March.", WEDNESDAY, "2027-03-31"),
+    ("Can you close it out by end of November?", WEDNESDAY, "2026-11-30"),
+    ("the audit runs until end-January", datetime(2026, 12, 31, 22, tzinfo=UTC), "2027-01-31"),
+    ("Let's aim for late January.", WEDNESDAY, "2027-01-31"),
+    ("I'll have it back to you mid-December.", WEDNESDAY, "2026-12-15"),
+    ("The move is planned for mid March.", WEDNESDAY, "2027-03-15"),
+    ("We're running late, may I call you?", WEDNESDAY, None),
+    ("It is the end of an era.", WEDNESDAY, None),
+])
+def test_a_named_months_end_or_middle(sentence: str, sent: datetime, due: str | None) -> None:
+    assert find_due(sentence, sent, LONDON)[0] == due
+
+
+def test_month_and_year_ends_and_dst_resolve_in_the_owners_zone() -> None:
+    # 31 December 23:30 UTC is already New Year's Day in Berlin: "tomorrow" is 2 January.
+    berlin = ZoneInfo("Europe/Berlin")
+    new_year = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    assert find_due("Send it tomorrow.", new_year, berlin)[0] == "2027-01-02"
+    assert find_due("by the end of the month", new_year, berlin)[0] == "2027-01-31"
+    assert find_due("by end of January", new_year, LONDON)[0] == "2027-01-31"
+    # The clocks go forward on 28 March 2027: a time tomorrow carries summer time's offset.
+    assert find_due("Call me tomorrow at 3pm", datetime(2027, 3, 27, 12, tzinfo=UTC), LONDON)[0] == \
+        "2027-03-28T15:00:00+01:00"
+    # 00:30 UTC on 31 October 2027 is 01:30 summer time in London, still that Sunday.
+    assert find_due("Can you check it this evening?", datetime(2027, 10, 31, 0, 30, tzinfo=UTC), LONDON)[0] == \
+        "2027-10-31"
+    # Written on a Saturday, "by the 1st" is next month's first, "end of week" the coming Friday.
+    saturday = datetime(2027, 1, 30, 10, tzinfo=UTC)
+    assert find_due("Please have it done by the 1st.", saturday, LONDON)[0] == "2027-02-01"
+    assert find_due("Could we wrap it up by end of week?", saturday, LONDON)[0] == "2027-02-05"

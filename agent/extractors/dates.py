@@ -18,11 +18,19 @@ WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday
             "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
+MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                                  "oct", "nov", "dec"), start=1)}
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
           "sep|sept|september|oct|october|nov|november|dec|december")
 
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri)"
 _NUM = r"(\d+|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+# Words an ordinal counts rather than dates: "the 3rd floor", "the 2nd round", "the 4th time".
+_ORDINAL_NOUNS = (r"(?:floors?|storeys?|stor(?:y|ies)|levels?|rows?|rooms?|times?|places?|rounds?|quarters?|"
+                  r"items?|points?|persons?|people|candidates?|interviews?|drafts?|versions?|editions?|"
+                  r"pages?|slides?|steps?|stages?|phases?|lines?|options?|attempts?|years?|months?|weeks?|"
+                  r"days?|hours?|gen(?:eration)?s?|anniversar(?:y|ies)|birthdays?|century|grades?|"
+                  r"parties|party|percentile|largest|biggest|best|most|one|ones)\b")
 _TIME = r"(?:\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -31,8 +39,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(\d{4}-\d{2}-\d{2}|(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
         r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
-    ("day_of_month", re.compile(r"\b(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the "
-                                r"(\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:" + MONTHS + r")\b)", re.I)),
+    # "the 3rd floor" or "the 2nd round" names no day.
+    # "The cut-off is the 15th." names a day where "this is the 2nd reminder" counts: after "is",
+    # the ordinal must end the clause.
+    ("day_of_month", re.compile(r"\b(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the (\d{1,2})(?:st|nd|rd|th)\b"
+                                r"(?! (?:of )?(?:" + MONTHS + r")\b)(?!\s*(?:-\s*)?" + _ORDINAL_NOUNS + r")|"
+                                r"\b(?:is|was|are|be) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|"
+                                r"(?:and|so|but|or|at|when|if|because|which|as|then)\b))", re.I)),
     ("next_weekday", re.compile(r"\bnext " + _WD + r"\b" + _TIME, re.I)),
     # A weekday naming an event ("our Tuesday board call") is that event's next day, a week on
     # when the mail is written on that weekday: today's event would be "today's".
@@ -41,6 +54,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_weekday", re.compile(r"\b(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|evening))?" + _TIME, re.I)),
+    # "by the end of February", "until end of Feb": that month's last day, this year or next.
+    ("end_of_month_named", re.compile(r"\b(?:end of|end-|late) ?(" + MONTHS + r")\b\.?", re.I)),
+    ("mid_month_named", re.compile(r"\bmid[- ]?(" + MONTHS + r")\b\.?", re.I)),
     ("end_next_week", re.compile(r"\bend of next week\b", re.I)),
     ("before_weekend", re.compile(r"\b(?:before|by) the weekend\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on) the weekend\b|\bthis weekend\b", re.I)),
@@ -69,6 +85,10 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
     "tomorrow": (("tomorrow", "tmr"),),
+    "end_of_month_named": (("end of", "end-", "late"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                                     "sep", "oct", "nov", "dec")),
+    "mid_month_named": (("mid",), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                   "dec")),
     "end_next_week": (("end of next week",),),
     "end_week": (("eow", "end of "),),
     "end_next_month": (("end of next month",),),
@@ -115,7 +135,7 @@ _MAX_SCANNED = 400
 
 
 def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
-    """Each pattern's first match in ``sentence``, in the order of :data:`PATTERNS`."""
+    """Every match of each pattern in ``sentence``, in the order of :data:`PATTERNS`, then of place."""
     found = _SCANS.get(sentence)
     if found is not None:
         return found
@@ -128,7 +148,7 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
         # A pattern runs only when the sentence holds a key of each of its groups.
         found = tuple((kind, m) for kind, rx, groups, needs_digit in _GATED
                       if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
-                      and (m := rx.search(sentence)) is not None)
+                      for m in rx.finditer(sentence))
     if len(sentence) <= _MAX_SCANNED:
         if len(_SCANS) >= _SCANS_KEPT:
             _SCANS.clear()
@@ -170,68 +190,128 @@ def _explicit(phrase: str, base: datetime) -> date | None:
 MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadline
 
 
+# A phrase a deadline word leads ("by", "before 12:00 on", "until", "no later than Wednesday, the")
+# is the due date where a sentence names several days: "I'll confirm Friday by Thursday morning"
+# is due Thursday, "let me know by Monday whether you can meet on the 10th" Monday.
+_DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:by|before|until|till|til|due|no later than|not later than|latest|deadline(?: is)?)"
+    r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?|noon|midday|midnight|on|at|the|latest|end of|"
+    r"the end of|" + _WD + r",?))*\s*$", re.I)
+_DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
+_THE_NTH_RE = re.compile(r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
+_JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
+# "Thursday or Friday afternoon": the later of the two is when the offer runs out.
+_OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*/\s*)(?:on\s+)?" + _WD + r"\b", re.I)
+
+
+def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a deadline word leads the phrase ``m`` found in ``sentence``."""
+    return bool(_DEADLINE_LEAD_RE.match(m.group(0)) or _DEADLINE_BEFORE_RE.search(sentence, 0, m.start()))
+
+
 def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -> tuple[str | None, str]:
     """The due date a sentence names, as an ISO date (or date-time when a time is given),
-    resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none)."""
+    resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none).
+
+    Of several phrases, the first in the order of :data:`PATTERNS` (most specific first), unless
+    a deadline word leads another one of the same clause."""
     try:
         local = sent.astimezone(tz)
     except OverflowError:  # a Date at the calendar's edge (year 9999) has no day in the owner's zone
         return None, ""
+    resolved = [(m, found) for kind, m in _matches(sentence)
+                if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
+    if not resolved:
+        return None, ""
+    first_m, first = resolved[0]
+    for m, found in resolved:
+        # "a first draft on Monday and the final by the 10th" names two pieces of work: a
+        # deadline past an "and" is the next one's, not a better reading of the first.
+        if _is_deadline(sentence, m) and not _JOINED_RE.search(
+                sentence, min(m.end(), first_m.end()), max(m.start(), first_m.start())):
+            return found
+    return first
+
+
+def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tzinfo,
+             last_workday: int) -> tuple[str, str] | None:
+    """What one pattern's match ``m`` names, as :func:`find_due` returns it, or None."""
     base = local.date()
-    for kind, m in _matches(sentence):
-        when: date | None = None
-        at: time | None = None
-        if kind == "eod" or kind == "today":
-            when = base
-        elif kind == "tomorrow":
-            when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
-        elif kind == "day_of_month":
-            when = _day_of_month(base, int(m.group(1)))
-        elif kind == "event_weekday":
-            wd = WEEKDAYS[fold(m.group(1))]
-            when = _weekday_on_or_after(base + timedelta(days=1), wd)
-        elif kind == "before_weekend":
-            when = _end_of_week(base, last_workday)
-        elif kind == "weekend":
-            when = _weekday_on_or_after(base, 6)
-        elif kind == "end_week":
-            when = _end_of_week(base, last_workday)
-        elif kind == "end_next_week":
-            when = _end_of_week(base, last_workday) + timedelta(days=7)
-        elif kind == "end_month":
-            when = base.replace(day=calendar.monthrange(base.year, base.month)[1])
-        elif kind == "end_next_month":
-            nxt = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
-            when = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
-        elif kind == "next_weekday":
-            wd = WEEKDAYS[fold(m.group(1))]
-            monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
-            when, at = monday_next + timedelta(days=wd), _hm(m.group(2), m.group(3), m.group(4))
-        elif kind == "this_weekday":
-            wd = WEEKDAYS[fold(m.group(1))]
-            when, at = _weekday_on_or_after(base, wd), _hm(m.group(2), m.group(3), m.group(4))
-        elif kind == "next_week":
-            when = base - timedelta(days=base.weekday()) + timedelta(days=7)
-        elif kind == "in_n":
-            n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
-            unit_days = 7 if m.group(3).lower() == "week" else 1
-            if n * unit_days > MAX_DAYS_AHEAD:
-                continue  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
-            if m.group(2) and unit_days == 1:
-                when = _add_workdays(base, n, last_workday)
-            else:
-                when = base + timedelta(days=n * unit_days)
-        elif kind == "explicit":
-            try:
-                when = _explicit(m.group(1), local)
-            except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
-                continue
-        if when is None:
-            continue
-        if at is not None:
-            return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
-        return when.isoformat(), m.group(0).strip()
-    return None, ""
+    when: date | None = None
+    at: time | None = None
+    if kind == "eod" or kind == "today":
+        when = base
+    elif kind == "tomorrow":
+        when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
+    elif kind == "day_of_month":
+        when = _day_of_month(base, int(m.group(1) or m.group(2)))
+    elif kind == "event_weekday":
+        wd = WEEKDAYS[fold(m.group(1))]
+        when = _weekday_on_or_after(base + timedelta(days=1), wd)
+    elif kind in ("before_weekend", "end_week"):
+        when = _end_of_week(base, last_workday)
+    elif kind == "weekend":
+        when = _weekday_on_or_after(base, 6)
+    elif kind == "end_next_week":
+        when = _end_of_week(base, last_workday) + timedelta(days=7)
+    elif kind == "end_month":
+        when = base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    elif kind == "end_next_month":
+        nxt = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
+        when = nxt.replace(day=calendar.monthrange(nxt.year, nxt.month)[1])
+    elif kind in ("end_of_month_named", "mid_month_named"):
+        when = _in_named_month(base, _month_number(m.group(1)), kind == "mid_month_named")
+    elif kind == "next_weekday":
+        wd = WEEKDAYS[fold(m.group(1))]
+        monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
+        when, at = monday_next + timedelta(days=wd), _hm(m.group(2), m.group(3), m.group(4))
+    elif kind == "this_weekday":
+        wd = WEEKDAYS[fold(m.group(1))]
+        when, at = _weekday_on_or_after(base, wd), _hm(m.group(2), m.group(3), m.group(4))
+        # "by Wednesday the 10th" names the 10th, which may be a week or more away.
+        nth = _THE_NTH_RE.match(sentence, m.end())
+        if nth is not None and (day := _day_of_month(base, int(nth.group(1)))) is not None:
+            when = day
+        alt = _OR_WEEKDAY_RE.match(sentence, m.end())
+        if alt is not None and at is None:
+            when = max(when, _weekday_on_or_after(base, WEEKDAYS[fold(alt.group(1))]))
+    elif kind == "next_week":
+        when = base - timedelta(days=base.weekday()) + timedelta(days=7)
+    elif kind == "in_n":
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+        unit_days = 7 if m.group(3).lower() == "week" else 1
+        if n * unit_days > MAX_DAYS_AHEAD:
+            return None  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
+        if m.group(2) and unit_days == 1:
+            when = _add_workdays(base, n, last_workday)
+        else:
+            when = base + timedelta(days=n * unit_days)
+    elif kind == "explicit":
+        try:
+            when = _explicit(m.group(1), local)
+        except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
+            return None
+    if when is None:
+        return None
+    if at is not None:
+        return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
+    return when.isoformat(), m.group(0).strip()
+
+
+def _month_number(name: str) -> int:
+    return MONTH_NUMBERS[fold(name)[:3]]
+
+
+def _in_named_month(base: date, month: int, mid: bool) -> date | None:
+    """The last (or, ``mid``, the 15th) day of the next ``month`` not yet past: "end of February"
+    written in March is next year's."""
+    for year in (base.year, base.year + 1):
+        if year > 9999:
+            return None
+        when = date(year, month, 15 if mid else calendar.monthrange(year, month)[1])
+        if when >= base:
+            return when
+    return None
 
 
 def _day_of_month(base: date, day: int) -> date | None:
