@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from agent.extractors.dates import find_due
+from agent.extractors.dates import find_due, find_due_in_context
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
@@ -128,6 +128,9 @@ def test_an_ordinal_names_a_day_only_where_it_can(sentence: str, due: str | None
     # A weekday with its date: the date, even a week or more on.
     ("the final by Wednesday the 2nd as asked", "2026-12-02"),
     ("Send it by Friday, the 27th.", "2026-11-27"),
+    # Of two deadlines the first said: the other is someone else's.
+    ("An answer by Thursday lets me return it well before their deadline on 30 November.", "2026-11-19"),
+    ("Comments by Monday please, the filing deadline is the 30th.", "2026-11-23"),
 ])
 def test_of_several_days_the_deadline_is_picked(sentence: str, due: str) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
@@ -166,3 +169,64 @@ def test_month_and_year_ends_and_dst_resolve_in_the_owners_zone() -> None:
     saturday = datetime(2027, 1, 30, 10, tzinfo=UTC)
     assert find_due("Please have it done by the 1st.", saturday, LONDON)[0] == "2027-02-01"
     assert find_due("Could we wrap it up by end of week?", saturday, LONDON)[0] == "2027-02-05"
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # A weekday gone by is no deadline.
+    ("The review of last Saturday's outage is on Monday.", "2026-11-23"),
+    ("We spoke last Friday about the pricing.", None),
+    ("Since past Tuesday the build is red.", None),
+])
+def test_a_past_weekday_is_no_deadline(sentence: str, due: str | None) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+def _in_context(text: list[str], evidence: str) -> str | None:
+    return find_due_in_context(evidence, text, WEDNESDAY, LONDON)[0]
+
+
+@pytest.mark.parametrize("text,evidence,due", [
+    # A sentence that points back takes the day named before it.
+    (["For our 1:1 on Friday: I'd like to talk about the staff path.",
+      "Could you send me the promotion rubric before then?"], "Could you send me the promotion rubric before then?",
+     "2026-11-20"),
+    (["The incident review is scheduled for Monday.", "Please read the draft timeline before the meeting."],
+     "Please read the draft timeline before the meeting.", "2026-11-23"),
+    (["Thursday at 10:00 works for us; I'll send an invite.", "We will have the forecast ready for the call.",
+      "Could you send the price breakdown by then?"], "Could you send the price breakdown by then?", "2026-11-19"),
+    (["You'll have my answer on Friday, and I'll chase the landlord at the same time."],
+     "I'll chase the landlord at the same time.", "2026-11-20"),
+    (["The hiring panel is next Tuesday and we're one short.", "Can you join the 14:00 slot?"],
+     "Can you join the 14:00 slot?", "2026-11-24"),
+    # A deadline set after the ask is the ask's.
+    (["Could you or someone from your team give the talk?", "Ten minutes on hiring.", "They need a name by the 30th."],
+     "Could you or someone from your team give the talk?", "2026-11-30"),
+    (["We would need the updated headcount figures.", "The insurers want complete submissions by the 27th."],
+     "We would need the updated headcount figures.", "2026-11-27"),
+    (["I also need the signed bonus list from you.", "The cut-off for payroll changes is the 25th."],
+     "I also need the signed bonus list from you.", "2026-11-25"),
+    (["I need a decision from you on two points:", "whether we accept the cap;", "whether the break option stays.",
+      "A short answer by Thursday would help me a lot."], "I need a decision from you on two points:", "2026-11-19"),
+    # ... but not another ask's or promise's deadline, nor a day named for some other matter.
+    (["Nothing ships until security signs off.", "We need your team to patch the issue by next Friday."],
+     "Nothing ships until security signs off.", None),
+    (["Can you send the deck?", "Also, please review the budget by Friday."], "Can you send the deck?", None),
+    (["Can you send the deck?", "I'll be out on Friday.", "The board wants it by Monday."], "Can you send the deck?", None),
+    (["Could you check the invoice?", "Thanks for the lunch on Tuesday!"], "Could you check the invoice?", None),
+    # A reference with nothing before it to point at names no day.
+    (["Please sign the CMR and send the copy back the same day."],
+     "Please sign the CMR and send the copy back the same day.", None),
+    (["We met on Monday.", "Could you send the notes?"], "Could you send the notes?", None),
+    # Its own date comes first.
+    (["The review is on Monday.", "Please read it before the meeting, by Friday at the latest."],
+     "Please read it before the meeting, by Friday at the latest.", "2026-11-20"),
+])
+def test_a_sentence_naming_no_day_takes_one_from_its_message(text: list[str], evidence: str, due: str | None) -> None:
+    assert _in_context(text, evidence) == due
+
+
+def test_context_resolves_in_the_owners_zone_and_ignores_evidence_not_in_the_text() -> None:
+    text = ["The audit starts tomorrow.", "Could you send the ledger before then?"]
+    late = datetime(2026, 11, 18, 23, 30, tzinfo=UTC)  # Thursday already in Tokyo
+    assert find_due_in_context(text[1], text, late, ZoneInfo("Asia/Tokyo"))[0] == "2026-11-20"
+    assert find_due_in_context("Something else entirely?", text, late, LONDON) == (None, "")

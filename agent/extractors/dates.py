@@ -51,7 +51,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # when the mail is written on that weekday: today's event would be "today's".
     ("event_weekday", re.compile(r"\b(?:our|the|your|their|my|next week's) " + _WD + r"(?:'s)? (?=[a-z])"
                                  r"(?!morning|afternoon|evening|night|eod\b)", re.I)),
-    ("this_weekday", re.compile(r"\b(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+    # "last Saturday's outage" is past: no due date.
+    ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
     ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
@@ -224,13 +225,12 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
     if not resolved:
         return None, ""
     first_m, first = resolved[0]
-    for m, found in resolved:
-        # "a first draft on Monday and the final by the 10th" names two pieces of work: a
-        # deadline past an "and" is the next one's, not a better reading of the first.
-        if _is_deadline(sentence, m) and not _JOINED_RE.search(
-                sentence, min(m.end(), first_m.end()), max(m.start(), first_m.start())):
-            return found
-    return first
+    # "a first draft on Monday and the final by the 10th" names two pieces of work: a deadline
+    # past an "and" is the next one's, not a better reading of the first. Of several deadlines,
+    # the first said: "an answer by Thursday, well before their deadline on the 9th".
+    deadlines = [(m.start(), found) for m, found in resolved if _is_deadline(sentence, m) and not _JOINED_RE.search(
+        sentence, min(m.end(), first_m.end()), max(m.start(), first_m.start()))]
+    return min(deadlines, key=lambda d: d[0])[1] if deadlines else first
 
 
 def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tzinfo,
@@ -333,3 +333,61 @@ def _add_workdays(base: date, n: int, last_workday: int) -> date:
         if d.weekday() <= last_workday:
             n -= 1
     return d
+
+
+# -- a date from the message around a sentence that names none ----------------------------------
+
+# A sentence that points at a day named earlier: "before then", "at the same time", "ready for
+# the call", "before the meeting", "join the 14:00 slot".
+_BACK_REF_RE = re.compile(
+    r"\b(?:(?:before|by|until|till|after) then|at the same time|the same day|on that day|"
+    r"(?:before|for|at|in|to|after|ahead of|during|join|by|until|till) the (?:[\w:.'-]+ ){0,2}?"
+    r"(?:meeting|call|sync|session|slot|visit|review|interview|panel|workshop|demo|presentation|"
+    r"appointment|1:1|one-on-one|standup|kickoff|kick-off)s?)\b", re.I)
+# A later sentence that sets the deadline for an ask that names none: "They need a name by the
+# 12th.", "The cut-off for payroll changes is the 15th.", "A short answer by Thursday would help."
+_DEADLINE_WORD_RE = re.compile(r"\b(?:by|before|until|till|due|deadline|cut-?off|no later than|latest)\b", re.I)
+# ... unless it asks or promises something of its own, whose deadline it is.
+_OWN_WORK_RE = re.compile(r"\?\s*$|\b(?:please|could you|can you|would you|will you|let me know|i'll|i will|"
+                          r"we'll|we will|you'll|i'm going to|we're going to|(?:need|needs|want|wants|would like|"
+                          r"'d like|require|requires) (?:you|your)|i'd appreciate|we'd appreciate)\b", re.I)
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
+_LOOK_BACK = 3  # sentences back to the day a reference points at
+_LOOK_AHEAD = 2  # sentences on to a deadline set after the ask (list lines not counted)
+
+
+def find_due_in_context(evidence: str, text: list[str], sent: datetime, tz: tzinfo,
+                        last_workday: int = 4) -> tuple[str | None, str]:
+    """The due date of ``evidence``, a sentence (or a clause of one) of the message whose
+    sentences are ``text``: its own date, else the day it points back at ("send it before
+    then", "ready for the call"), else a deadline the next sentences set for it ("Could you
+    find a speaker? They need a name by the 12th."). ("", None) when none of them names one."""
+    own = find_due(evidence, sent, tz, last_workday)
+    if own[0] is not None:
+        return own
+    at = next((i for i, s in enumerate(text) if evidence in s), None)
+    if at is None:
+        return None, ""
+    if _BACK_REF_RE.search(evidence):
+        # The clause before the evidence in its own sentence, then the sentences before it.
+        earlier = [text[at][:text[at].index(evidence)], *reversed(text[max(0, at - _LOOK_BACK):at])]
+        for s in earlier:
+            found = find_due(s, sent, tz, last_workday)
+            if found[0] is not None:
+                return found
+    later = [s for s in text[at + 1:] if not _LIST_LINE_RE.match(s)]
+    if evidence.rstrip().endswith(":"):
+        # "I need a decision from you on two points:" - its points run to one ending in a full stop.
+        while later and later[0].rstrip()[-1:] in (";", ",", ":"):
+            later.pop(0)
+        later = later[1:]
+    later = later[:_LOOK_AHEAD]
+    for s in later:
+        found = find_due(s, sent, tz, last_workday)
+        if found[0] is not None:
+            if _DEADLINE_WORD_RE.search(s) and not _OWN_WORK_RE.search(s):
+                return found
+            break  # the next day named is some other matter's
+        if _OWN_WORK_RE.search(s):
+            break  # a new ask or promise: what follows is its, not ours
+    return None, ""
