@@ -81,10 +81,14 @@ class CountingSource(MaildirSource):
     def __init__(self, root: Path) -> None:
         super().__init__(root)
         self.listed: list[tuple[str, ...]] = []
+        self.statted: list[list[str]] = []  # per listing, the files it read the status of
 
-    def _listing(self, base: Path, subs: tuple[str, ...] = ("new", "cur")) -> list[_Entry]:
+    def _listing(self, base: Path, subs: tuple[str, ...] = ("new", "cur"), before: int | None = None
+                 ) -> tuple[list[_Entry], dict[Path, tuple[set[str], list[_Entry]]]]:
         self.listed.append(subs)
-        return super()._listing(base, subs)
+        entries, listing = super()._listing(base, subs, before)
+        self.statted.append(sorted(e.file for e in entries))
+        return entries, listing
 
 
 def test_a_no_op_poll_does_not_list_the_folder(tmp_path: Path) -> None:
@@ -214,3 +218,61 @@ def test_a_file_that_goes_away_mid_read_is_not_lost_nor_fatal(tmp_path: Path, ac
     assert [m.key for m in batch.messages] == ["b"]
     later = [m.key for m in src.fetch_new("INBOX", batch.cursor).messages]
     assert later == (["a"] if action == "rename" else [])
+
+
+def test_a_listing_reads_the_status_of_new_names_only(tmp_path: Path) -> None:
+    root = _maildir(tmp_path / "mail")
+    for n in range(5):
+        _deliver(root, f"m{n}", OLD, sub="cur")
+    src = CountingSource(root)
+    batch = src.fetch_new("INBOX", None)
+    assert len(batch.messages) == 5 and len(src.statted[0]) == 5
+    _deliver(root, "late", OLD, sub="cur")
+    late = src.fetch_new("INBOX", batch.cursor)
+    assert [m.key for m in late.messages] == ["late"]
+    # Four of the five offered before are passed over; m4, the newest, changed at the cursor's
+    # very time, where a name is told from a new one by the cursor's list rather than its time.
+    assert src.statted[1] == ["late", "m4"]
+    os.rename(root / "cur" / "m1", root / "cur" / "m1:2,RS")  # a flag change renames the file
+    again = src.fetch_new("INBOX", late.cursor)
+    assert src.statted[2] == ["late", "m1:2,RS"] and [m.key for m in again.messages] == ["m1"]
+    # A cursor from before what the source remembers (a resync) reads every file again.
+    src.fetch_new("INBOX", None)
+    assert len(src.statted[3]) == 6
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_source_that_remembers_names_offers_what_a_fresh_one_does(tmp_path: Path, seed: int) -> None:
+    """Random deliveries, flag changes, moves between new/ and cur/ and deletions: a source
+    kept across polls (passing over names it knows) offers each poll exactly what a new
+    source given the same cursor offers."""
+    import random
+
+    rng = random.Random(seed)
+    root = _maildir(tmp_path / "mail")
+    kept = MaildirSource(root)
+    cursor: str | None = None
+    made = 0
+    for _ in range(40):
+        for _ in range(rng.randrange(0, 4)):
+            action = rng.random()
+            files = sorted((root / "new").iterdir()) + sorted((root / "cur").iterdir())
+            if action < 0.5 or not files:
+                made += 1
+                _deliver(root, f"m{made}", rng.choice([OLD, 2_000_000_000]), sub=rng.choice(["new", "cur"]))
+            elif action < 0.7:
+                f = rng.choice(files)
+                stem = f.name.split(":", 1)[0]
+                os.rename(f, root / "cur" / f"{stem}:2,{rng.choice(['S', 'RS', 'FS', 'T'])}")
+            elif action < 0.85:
+                f = rng.choice(files)
+                if f.parent.name == "new":
+                    os.rename(f, root / "cur" / (f.name.split(":", 1)[0] + ":2,S"))
+            else:
+                rng.choice(files).unlink()
+        limit = rng.choice([2, 500])
+        want = MaildirSource(root).fetch_new("INBOX", cursor, limit=limit)
+        got = kept.fetch_new("INBOX", cursor, limit=limit)
+        assert [m.key for m in got.messages] == [m.key for m in want.messages]
+        assert (got.cursor, got.more) == (want.cursor, want.more)
+        cursor = got.cursor

@@ -147,6 +147,7 @@ class _Entry:
     size: int
     path: Path
     odd: str = ""  # why this is no mail file (a folder, a symlink, a device), or ""
+    file: str = ""  # the file's whole name, flags included
 
 
 class MaildirSource(MailSource):
@@ -157,6 +158,11 @@ class MaildirSource(MailSource):
         # The folders the config reads: a message about a missing one names them all at once.
         self.folders = list(dict.fromkeys(["INBOX", *folders]))
         self._paths: dict[str, Path] = {}
+        # Per new/ or cur/ directory: names whose change time is known to be before a bound (a
+        # cursor's ctime). A listing stats only the other names: on a folder of thousands of
+        # messages the stats were most of a poll's cost, and a Maildir file never changes
+        # under its name (a flag change or a move renames it).
+        self._known: dict[Path, tuple[int, set[str]]] = {}
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> MaildirSource:
@@ -289,17 +295,31 @@ class MaildirSource(MailSource):
                 out.append(-1)
         return out
 
-    def _listing(self, base: Path, subs: tuple[str, ...] = SUBS) -> list[_Entry]:
-        out = []
+    def _listing(self, base: Path, subs: tuple[str, ...] = SUBS, before: int | None = None
+                 ) -> tuple[list[_Entry], dict[Path, tuple[set[str], list[_Entry]]]]:
+        """The mail files in ``subs`` of ``base``, and per directory the names passed over
+        unread because they are known to have changed before ``before`` (a cursor's ctime;
+        None: stat every file)."""
+        out: list[_Entry] = []
+        skipped: dict[Path, tuple[set[str], list[_Entry]]] = {}
         for sub in subs:
+            path = base / sub
             try:
-                entries = list(os.scandir(base / sub))
+                entries = list(os.scandir(path))
             except FileNotFoundError:
                 continue
             except OSError as exc:  # this folder's problem, told like a missing folder: the others go on
-                raise MailError(f"{base / sub} cannot be read by the user focusd runs as ({_user()}): "
+                raise MailError(f"{path} cannot be read by the user focusd runs as ({_user()}): "
                                 f"{exc.strerror or type(exc).__name__}") from None
+            bound, known = self._known.get(path, (None, set()))
+            usable = known if before is not None and bound is not None and bound <= before else set()
+            passed: set[str] = set()
+            listed: list[_Entry] = []
+            skipped[path] = (passed, listed)
             for entry in entries:
+                if entry.name in usable:
+                    passed.add(entry.name)
+                    continue
                 if entry.name.startswith("."):
                     continue
                 try:
@@ -310,9 +330,17 @@ class MaildirSource(MailSource):
                 # is offered once with the reason, never opened: reading one could hang or fill
                 # memory, and raising would stop the folder for good.
                 odd = "" if stat.S_ISREG(st.st_mode) else f"is {describe(st.st_mode)}, not a mail file"
-                out.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
-                                  st.st_size, Path(entry.path), odd))
-        return out
+                listed.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
+                                     st.st_size, Path(entry.path), odd, entry.name))
+            out += listed
+        return out, skipped
+
+    def _remember(self, listing: dict[Path, tuple[set[str], list[_Entry]]], bound: int) -> None:
+        """Keep, per directory listed, the names changed before ``bound`` (the new cursor's
+        ctime), for the next listing to pass over; names gone from the directory are dropped."""
+        for path, (passed, listed) in listing.items():
+            passed.update(e.file for e in listed if e.ctime < bound)
+            self._known[path] = (bound, passed)
 
     def _read(self, entry: _Entry) -> bytes | str | None:
         """The file's bytes; why it cannot be read; or None when it went away since the listing.
@@ -356,7 +384,7 @@ class MaildirSource(MailSource):
                         if was is None or was != now_at)
         if not changed:
             return Batch([], cursor or "", more=False, remaining=0)
-        entries = self._listing(base, changed)
+        entries, skipped = self._listing(base, changed, None if state.legacy is not None else state.ctime)
         if state.legacy is not None:
             after = state.legacy
             pending = sorted((e for e in entries if (e.mtime, e.name) > after),
@@ -399,6 +427,7 @@ class MaildirSource(MailSource):
             elif entry.ctime == state.ctime:
                 state.at.add(entry.name)
         state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
+        self._remember(skipped, state.ctime)
         return Batch(messages, state.dump(), more=left > 0, remaining=left)
 
 
