@@ -43,7 +43,7 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
 _PROMISE_RE = re.compile(
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
     r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b|not\b|need\b|see\b|try\b|have to\b|"
-    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b|catch up\b|miss\b|do my best\b|keep you posted\b|"
+    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
@@ -121,8 +121,11 @@ _BLOCKER_RE = re.compile(
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
 # the invoice by Friday", "expect the signed copy tomorrow". It counts with a due date or "from me".
 _OWED_RE = re.compile(
-    r"^(?:[\w ,]{0,30}?\b)?(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
-    r"(?!(?:received|gotten|got|been|seen|heard|to|that|it\b|some (?:delays?|rain))\b)(?P<what>[^.!?;]+)",
+    # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
+    # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
+    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*)?"
+    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
+    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
@@ -154,8 +157,24 @@ _BARE_PROMISE_RE = re.compile(
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
-    r"|will\b)", re.I)
-_CLAUSE_SPLIT_KEYS = ("and", "but", "then")
+    r"|will\b)|\s*;\s*", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";")
+# A later promise that drops its subject and modal: "I'll ask her today and give them a name by
+# Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
+# "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
+# stays one item.
+_VERB_CLAUSE_RE = re.compile(
+    r"(?:,\s*|\s+)and\s+(?=(?:also\s+|then\s+)?(?:send|share|give|let|forward|get|ask|confirm|book|call|email|"
+    r"update|review|sign|draft|prepare|finish|set up|check|follow up|circle back|loop|write|post|file|order|pay|"
+    r"schedule|arrange|bring|return|introduce|ping|reply|deliver|submit|upload|fix|deploy|publish|add|move|"
+    r"cancel|tell|make|have|put|clear|sort|organi[sz]e|chase|talk|speak|walk|hand)\b)", re.I)
+# A later object of the same promise: "you'll have a first draft on Monday and the final by
+# Wednesday", "I'll send the deck today and the notes by Friday". Read with the first clause's
+# subject and verb; it too counts only with its own due date.
+_OBJECT_CLAUSE_RE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:the|a|an|our|my|your|their)\s)", re.I)
+_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going to|'m going to| are going to)\s+"
+                      r"(?:also\s+)?(?:send|share|give|get|have|receive|see|deliver|forward)(?: you)?)\s", re.I)
+_BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
@@ -312,6 +331,37 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _clauses(sentence: str) -> list[tuple[str, str]]:
+    """The clauses of a sentence that may each hold a promise: (its own words, the words read).
+    "...and will share": a later clause borrows the first one's subject to be read, and quotes
+    only its own words; so do "...and give them a name by Tuesday" and "...and the final by
+    Wednesday", each only when every clause has a due date of its own."""
+    parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    head = _SUBJECT_RE.search(parts[0])
+    out: list[tuple[str, str]] = []
+    for n, part in enumerate(parts):
+        prefix = f"{head.group(1)} " if n and head and re.match(r"will\b", part, re.I) else ""
+        read = prefix + part
+        subject = _SUBJECT_RE.search(read)
+        lead = _LEAD_RE.match(read)
+        pieces = _dated_split(_VERB_CLAUSE_RE, read) if subject else [read]
+        verb = len(pieces) > 1
+        if not verb and lead:
+            pieces = _dated_split(_OBJECT_CLAUSE_RE, read)
+        out.append((pieces[0][len(prefix):], pieces[0]))
+        for q in pieces[1:]:
+            out.append((q, f"{subject.group(1)} will {q}" if verb and subject else f"{lead.group('lead')} {q}"
+                        if lead else q))
+    return out
+
+
+def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
+    """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
+    the room and send the agenda by Friday" the one date may hold for both: one item."""
+    pieces = [_TRAILING_RE.sub("", q.strip()) for q in rx.split(text)]
+    return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
+
+
 def first_name(addr: Address) -> str:
     if addr.name.strip():
         name = addr.name.strip().strip('"')
@@ -461,15 +511,10 @@ class EmbeddedExtractor:
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
         low = fold(sentence)
-        # Every split is at an "and", "but" or "then" (_CLAUSE_SPLIT_KEYS): most sentences have none.
-        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(parts := _CLAUSE_SPLIT_RE.split(sentence)) > 1:
-            head = _SUBJECT_RE.search(parts[0])
+        # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
+        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(clauses := _clauses(sentence)) > 1:
             found: list[Item] = []
-            for n, part in enumerate(parts):
-                part = _TRAILING_RE.sub("", part.strip())
-                # "...and will share": the later clause borrows the first one's subject to be read,
-                # and quotes only its own words.
-                read = f"{head.group(1)} {part}" if n and head and re.match(r"will\b", part, re.I) else part
+            for part, read in clauses:
                 item = self._classify(read, ctx)
                 if item is not None:
                     item.evidence = part
@@ -647,7 +692,9 @@ class EmbeddedExtractor:
         question = sentence.rstrip().endswith("?")
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
-            title = _cap(_swap(f"send {name} {owed}", {"you": name, "your": f"{name}'s"}))
+            # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
+            said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
+            title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
         bare = self._bare_promise(sentence, low, due, phrase)
         if bare:
