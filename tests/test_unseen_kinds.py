@@ -238,6 +238,25 @@ MORE: list[Case] = [
     C("If the courier is on time, you'll get it from me on Friday.", *NONE, mine=True),
     C("The printer is fixed, you should see the jobs go through now.", *NONE),
     C("You'll get it once you see the demo.", *NONE),
+    # A need stated in second-language order: "we need from you the...".
+    C("For the audit we need from you the list of all company cars.", ("request", None)),
+    C("Also I would need from you the signed timesheets by Friday.", ("request", FRI)),
+    C("Next month we need from you a short update on hiring, if possible.", ("request", None)),
+    # "We need your X before I can..." asks the owner, the reason given: a request, not a blocker.
+    C("We need your sign-off on the budget before we can place the order.", ("request", None)),
+    C("Per policy I need your approval on the contract before I can countersign it.", ("request", None)),
+    C("The movers need the elevator key before they can start.", ("blocker", None)),
+    # A precondition in the passive.
+    C("The NDA has to be countersigned by your legal team before we can share the data.", ("blocker", None)),
+    C("Just so you know: the purchase order must be approved on your side before we can ship anything.",
+      ("blocker", None)),
+    C("All invoices need to be uploaded before they can be paid.", ("blocker", None)),
+    C("The report must be finished before we leave.", *NONE),
+    # Two things asked as one need.
+    C("For the renewal we would need the signed form as well as a copy of the last audit.",
+      ("request", None), ("request", None)),
+    C("I'd need the floor plan as well as the fire escape map by Monday.", ("request", MON), ("request", MON)),
+    C("The team worked hard as well as the vendors.", *NONE),
 ]
 
 

@@ -64,8 +64,10 @@ _ASK_RE = re.compile(
     r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
+# "We need the forecast from you", and in second-language order "we need from you the forecast".
 _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)? (?:need|want|require)s? "
-                           r"(?P<what>.{3,80}?) from you\b", re.I)
+                           r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
+                           r"(?P<what>.{3,80}?) from you\b)", re.I)
 _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
@@ -113,6 +115,10 @@ _BLOCKER_RE = re.compile(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
     r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
     r"before (?:we|they|i)\b|"
+    # ...and in the passive: "the new terms must be signed from your side before we can confirm".
+    r"\b(?P<b12>(?:the |our |your |their |these |this )?[\w-]+(?: [\w-]+){0,3} (?:must|has to|have to|needs? to) be "
+    r"(?:[a-z]+ed|signed|done|seen|given|written)\b[^.!?;]*?) before (?:we|they|i|he|she)(?:'d| would)? "
+    r"(?:can|could|are able to|is able to)\b|"
     # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
     # their status, not the owner's to unblock.
     r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
@@ -128,6 +134,7 @@ _OWED_RE = re.compile(
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
+_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
 # "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
@@ -158,7 +165,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
     r"|will\b)|\s*;\s*", re.I)
-_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";")
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -174,6 +181,11 @@ _VERB_CLAUSE_RE = re.compile(
 _OBJECT_CLAUSE_RE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:the|a|an|our|my|your|their)\s)", re.I)
 _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going to|'m going to| are going to)\s+"
                       r"(?:also\s+)?(?:send|share|give|get|have|receive|see|deliver|forward)(?: you)?)\s", re.I)
+# Two things asked as one need: "we would need the headcount figures as well as a copy of the
+# fire report" is two requests, each read with the need that opens the sentence.
+_WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
+                           r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
+_AS_WELL_AS_RE = re.compile(r",?\s+(?:as well as|and also)\s+(?=(?:the|a|an|your|some|any)\s)", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -348,6 +360,10 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
         verb = len(pieces) > 1
         if not verb and lead:
             pieces = _dated_split(_OBJECT_CLAUSE_RE, read)
+        wish = _WISH_LEAD_RE.match(read) if len(pieces) == 1 and ("as well as" in read or "and also" in read) else None
+        if wish:
+            pieces = [_TRAILING_RE.sub("", q.strip()) for q in _AS_WELL_AS_RE.split(read)]
+            lead = wish
         out.append((pieces[0][len(prefix):], pieces[0]))
         for q in pieces[1:]:
             out.append((q, f"{subject.group(1)} will {q}" if verb and subject else f"{lead.group('lead')} {q}"
@@ -520,6 +536,11 @@ class EmbeddedExtractor:
                     item.evidence = part
                     found.append(item)
             if len(found) > 1:
+                # "We'd need the plan as well as the map by Monday": a date that closes a list of
+                # things asked holds for each of them.
+                if all(i.kind == "request" for i in found) and found[-1].due:
+                    for i in found:
+                        i.due = i.due or found[-1].due
                 return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
@@ -773,6 +794,10 @@ class EmbeddedExtractor:
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+        # "We need your sign-off before I can send it" asks the owner, the reason given: a
+        # request. "The contractors need VPN access before they can start" stays a blocker.
+        if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
+            b = None
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
@@ -820,7 +845,7 @@ class EmbeddedExtractor:
         swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
         n = _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
         if n:
-            title = f"Get {_clean_vp(n.group('what'), phrase)} to {name}"
+            title = f"Get {_clean_vp(n.group('what') or n.group('after'), phrase)} to {name}"
         else:
             a = _search(_ASK_RE, _ASK_KEYS, sentence, low) or _match(_IMPERATIVE_RE, sentence)
             vp = ""
