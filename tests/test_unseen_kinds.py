@@ -257,6 +257,22 @@ MORE: list[Case] = [
       ("request", None), ("request", None)),
     C("I'd need the floor plan as well as the fire escape map by Monday.", ("request", MON), ("request", MON)),
     C("The team worked hard as well as the vendors.", *NONE),
+    # News is no request, however likely the request model finds it.
+    C("Priya said yes on the phone on Friday evening!!", *NONE),
+    C("Lunch on Friday is on us.", *NONE),
+    C("The movers finished on Tuesday, all boxes are upstairs.", *NONE),
+    C("Marco accepted the offer this morning!", *NONE),
+    # A sentence that sets an earlier ask's deadline gives it the date and is no item itself.
+    C("I need a decision from you on the two options. A short answer by Friday would let me book it.",
+      ("request", FRI)),
+    C("Could you review the lease? Your feedback before Monday would be great, the landlord wants it on the 30th.",
+      ("request", MON)),
+    C("We need your sign-off on the budget. A quick yes or no by Thursday helps us order in time.",
+      ("request", THU)),
+    C("A quick answer by Friday would be great.", ("request", FRI)),
+    # A disclaimer's "please notify the sender" asks nothing.
+    C("If you are not the intended recipient, please notify the sender and delete this email.", *NONE),
+    C("This e-mail is confidential; if you received it in error please delete it.", *NONE),
 ]
 
 

@@ -35,7 +35,9 @@ _COURTESY_RE = re.compile(
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
-    r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b",
+    r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
+    # a legal disclaimer's "please notify the sender and delete this email"
+    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -134,6 +136,21 @@ _OWED_RE = re.compile(
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
+# A sentence that gives the deadline of an ask made before it: "A short answer by Thursday would
+# help", "Your feedback before Monday would be great", "A reply by EOD is needed". ``head`` ends
+# before the clause that says why, whose own dates ("the landlord's deadline on the 9th") are no due.
+_DEADLINE_NOTE_RE = re.compile(
+    r"^(?P<head>(?:also,? |and )?(?:a|an|your|some)? ?(?:short |quick |brief |first |final |written )?"
+    r"(?:answer|reply|response|decision|feedback|confirmation|go-ahead|sign-off|word|note|yes or no)\b"
+    r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
+    r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
+_YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
+# A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
+_STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
+                           r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
+# The request model's probability a statement needs to be a request by itself (see _unaddressed).
+_UNADDRESSED_AT = 0.9
 _NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
@@ -213,7 +230,7 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "do not ", "never ")
+                  "do not ", "never ", "intended recipient", "confidential", "privileged")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
@@ -487,6 +504,11 @@ class EmbeddedExtractor:
             if sentence in read:
                 continue
             read.add(sentence)
+            note = None if from_owner else self._deadline_note(sentence, ctx, items)
+            if note is not None:
+                if isinstance(note, Item):
+                    items.append(note)
+                continue
             for item in self._sentence_items(sentence, ctx):
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it
@@ -832,11 +854,39 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
-        if marketing or not self._asks(sentence, low):
+        if marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low):
             return None
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
         return None if elsewhere else self._request(sentence, low, ctx)
+
+    def _deadline_note(self, sentence: str, ctx: _Ctx, items: list[Item]) -> Item | bool | None:
+        """A sentence that only sets the deadline of an ask ("A short answer by Thursday would
+        help"): the request asked earlier in the message and still undated takes the date (True);
+        with none, the sentence is a request of its own to answer by then (an Item). None when
+        ``sentence`` is no such note, or names no date."""
+        m = _DEADLINE_NOTE_RE.match(sentence)
+        if not m or self._aimed_elsewhere(sentence, ctx):
+            return None
+        due, _ = self._due(m.group("head"), ctx)
+        if due is None:
+            return None
+        earlier = next((i for i in reversed(items) if i.kind == "request"), None)
+        if earlier is not None:
+            if not earlier.due:
+                earlier.due = due
+            return True
+        subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
+        return self._item("request", f"Reply to {first_name(ctx.other)} about {subject or 'their message'}",
+                          sentence, ctx, due, "me")
+
+    def _unaddressed(self, sentence: str, low: str) -> bool:
+        """A statement the request model alone calls an ask, that neither asks explicitly, nor
+        asks a question, nor speaks to the reader: "Lunch on Friday is on us", "Priya said yes
+        on Friday!" are news. Only a model very sure of it makes such a sentence a request."""
+        return (not _explicit_ask(sentence, low) and not sentence.rstrip().endswith("?")
+                and not _YOU_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence)
+                and bool(_STATEMENT_RE.search(sentence)) and self._probability(sentence) < _UNADDRESSED_AT)
 
     def _request(self, sentence: str, low: str, ctx: _Ctx) -> Item:
         """A request from someone else to the owner, titled by what it asks."""
