@@ -273,6 +273,23 @@ MORE: list[Case] = [
     # A disclaimer's "please notify the sender" asks nothing.
     C("If you are not the intended recipient, please notify the sender and delete this email.", *NONE),
     C("This e-mail is confidential; if you received it in error please delete it.", *NONE),
+    # Work promised in the passive, by a deadline.
+    C("The meeting room will be cleared by this evening, so the movers can start early.", ("commitment", WED),
+      mine=True),
+    C("The invoices will be paid by the end of the month.", ("commitment", "2026-11-30"), mine=True),
+    C("The new laptops will be delivered before Monday.", ("waiting", MON)),
+    C("Your badge will be sent by Friday, security is on it.", ("waiting", FRI)),
+    C("The office will be closed by noon on Friday.", *NONE),
+    C("Your signature will be required by Friday.", *NONE),
+    C("The office will be painted on Monday.", *NONE),
+    # An explicit ask drowned by the reason that follows it.
+    C("Pls send Marta the headcount numbers by tomorrow EOD, she is building the board slides and I don't "
+      "want to hold her up any longer than needed.", ("request", THU)),
+    C("Kindly loop in Sven on the freight costs by Thursday, he has other figures than finance and I do not "
+      "want two versions going to the client.", ("request", THU)),
+    C("Pls forward the signed lease to Emil by Monday, the landlord lost his copy and I have no scan of it "
+      "anywhere either.", ("request", MON)),
+    C("The landlord lost his copy, he has no scan of it and I have none either.", *NONE),
 ]
 
 

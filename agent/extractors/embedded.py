@@ -144,6 +144,7 @@ _DEADLINE_NOTE_RE = re.compile(
     r"(?:answer|reply|response|decision|feedback|confirmation|go-ahead|sign-off|word|note|yes or no)\b"
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
+_ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
 _YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
@@ -174,7 +175,13 @@ _BARE_PROMISE_RE = re.compile(
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
-    r"will be with you|(?:will|should) reach you|will be in your inbox)\b",
+    r"will be with you|(?:will|should) reach you|will be in your inbox)\b|"
+    # Work done by a deadline, said in the passive: "the benches will be moved by 17:00", "the area
+    # will be cleared by this evening". A state ("closed", "required") is no work.
+    r"^(?:the |our |my |your |all |both )?(?P<done>[a-z][\w'/ -]{2,60}?) (?:will|shall|should) (?:all |both )?be "
+    r"(?P<pp>(?!(?:closed|shut|required|needed|expected|due|located|based|held|hosted|delayed|postponed|"
+    r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
+    r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)",
     re.I,
 )
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
@@ -594,7 +601,16 @@ class EmbeddedExtractor:
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
         # cross-validation of the whole extractor on the training split (agent.extractors.train).
-        return p >= self.threshold or (p >= self.rule_floor and _explicit_ask(sentence, low))
+        if p >= self.threshold:
+            return True
+        if not _explicit_ask(sentence, low):
+            return False
+        if p >= self.rule_floor:
+            return True
+        # A long tail that says why ("..., she has a different count and I don't want two numbers
+        # in front of the board") drowns an explicit ask: the ask's own clause is read alone.
+        head = _ASK_TAIL_RE.split(sentence, maxsplit=1)[0]
+        return head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor
 
     # -- classification ----------------------------------------------------------------------
 
@@ -765,7 +781,8 @@ class EmbeddedExtractor:
         b = _bare(sentence, low)
         if not b or not due or sentence.rstrip().endswith("?"):
             return ""
-        vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
+        vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
+              f"have {b.group('done')} {b.group('pp')}" if b.group("done") else f"send {b.group('what')}"))
         vp = _clean_vp(vp, phrase)
         return "" if not vp or _VAGUE_RE.match(vp) else vp
 
