@@ -290,6 +290,27 @@ MORE: list[Case] = [
     C("Pls forward the signed lease to Emil by Monday, the landlord lost his copy and I have no scan of it "
       "anywhere either.", ("request", MON)),
     C("The landlord lost his copy, he has no scan of it and I have none either.", *NONE),
+    # The owner's own direction to a colleague is owed to the owner; leave to go on is not.
+    C("Start collecting quotes for the new forklift so we can decide in March.", ("waiting", None), mine=True),
+    C("Send me the signed timesheets by Friday.", ("waiting", FRI), mine=True),
+    C("Book the large meeting room for the offsite on Tuesday.", ("waiting", TUE), mine=True),
+    C("Go ahead and send it.", *NONE, mine=True),
+    C("Feel free to book the room.", *NONE, mine=True),
+    # A promise whose deadline is an event, not a date.
+    C("I'll have the badges printed before the new hires arrive.", ("waiting", None)),
+    C("We will get the firewall rules changed before the audit starts.", ("waiting", None)),
+    C("I'll be there before the meeting starts.", *NONE),
+    # A verbless promise in a reply.
+    C("Quotes from both movers by Thursday.", ("waiting", THU)),
+    C("Revised seating chart by Monday!", ("waiting", MON)),
+    C("Updated budget by Friday.", ("commitment", FRI), mine=True),
+    C("Payment by Friday.", *NONE),
+    C("Registration closes by Friday.", *NONE),
+    C("I want to circulate it before our Monday partner meeting.", *NONE),
+    # The need of whoever is behind an ask dates the ask; it asks nothing more.
+    C("Could you give a short talk at the meetup? They need a name by Tuesday.", ("request", TUE)),
+    C("Can you review the lease draft? The landlord wants an answer by Friday.", ("request", FRI)),
+    C("They need a name by Tuesday.", ("request", TUE)),
 ]
 
 

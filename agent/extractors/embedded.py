@@ -74,9 +74,11 @@ _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write)\b[^.!?;]*)",
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
     re.I,
 )
+# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it".
+_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b", re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
@@ -145,6 +147,13 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
+# A deadline set by an event rather than a date: "I'll have them set up before the interns arrive".
+_EVENT_DEADLINE_RE = re.compile(r"\b(?:before|by the time|ahead of)\s+(?:the|our|your|their|we|they|he|she|it)\b"
+                                r"[^.!?;]*\b(?:arrives?|starts?|begins?|comes?|leaves?|opens?|goes live|launch(?:es)?|"
+                                r"meeting|call|visit|review|audit|kick-?off|deadline)\b", re.I)
+_THIRD_NEED_RE = re.compile(r"^(?:they|he|she|the (?:client|customer|organi[sz]ers?|landlord|supplier|vendor|"
+                            r"auditors?|bank|insurers?|board))(?:'d| would)?(?: still| also| just)? "
+                            r"(?:need|needs|want|wants|require|requires|expect|expects)\b(?![^.!?;]*\byour\b)", re.I)
 _YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
@@ -181,7 +190,15 @@ _BARE_PROMISE_RE = re.compile(
     r"^(?:the |our |my |your |all |both )?(?P<done>[a-z][\w'/ -]{2,60}?) (?:will|shall|should) (?:all |both )?be "
     r"(?P<pp>(?!(?:closed|shut|required|needed|expected|due|located|based|held|hosted|delayed|postponed|"
     r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
-    r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)",
+    r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)|"
+    # A verbless promise in a reply: "Quotes from both suppliers by next week.", "Draft by Friday!"
+    r"^(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
+    r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
+    r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
+    r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
+    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
+    r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
+    r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
     re.I,
 )
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
@@ -256,7 +273,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
                     "should ")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
-                      "getting ", "coming your way")
+                      "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
@@ -442,6 +459,11 @@ def _swap(vp: str, mapping: dict[str, str]) -> str:
         return mapping[m.group(0).lower()]
 
     return re.sub(r"\b(" + "|".join(mapping) + r")\b", repl, vp, flags=re.I)
+
+
+def _uncap(text: str) -> str:
+    """"Quotes from Weiss" -> "quotes from Weiss"; a name or an acronym ("SOW", "Priya") stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() and text[:1].isupper() and " " in text else text
 
 
 def _cap(text: str) -> str:
@@ -660,7 +682,7 @@ class EmbeddedExtractor:
                                                                                     sentence, low)
             if promise and not question and not re.match(r"^\s*if\b", sentence, re.I):
                 return False
-            if _search(_ASK_RE, _ASK_KEYS, sentence, low):
+            if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
                 return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
@@ -676,8 +698,9 @@ class EmbeddedExtractor:
                     return False
                 if _bare(sentence, low) and names_a_date(sentence):
                     return False
-                if _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) and (
-                        re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)):
+                promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
+                if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
+                                or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
@@ -758,6 +781,14 @@ class EmbeddedExtractor:
         bare = self._bare_promise(sentence, low, due, phrase)
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
+        # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
+        # can decide", "Send me the numbers by Friday". Leave to go on ("go ahead and send it") is none.
+        imp = None if question or _PERMISSION_RE.match(sentence) else _match(_IMPERATIVE_RE, sentence)
+        if imp and ctx.other.email:
+            vp = _uncap(_clean_vp(imp.group("vp"), phrase))
+            if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
+                vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
@@ -768,7 +799,8 @@ class EmbeddedExtractor:
                 return self._item("commitment", title, sentence, ctx, due, "me")
         a = _search(_ASK_RE, _ASK_KEYS, sentence, low)
         if a and ctx.other.email:
-            vp = _clean_vp(a.group("vp") or a.group("vp2") or a.group("vp3") or "", phrase)
+            groups = a.groupdict()
+            vp = _uncap(_clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase))
             if vp and not re.match(r"^(let me know if|tell me if|hesitate|feel free)", vp, re.I):
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
@@ -781,6 +813,12 @@ class EmbeddedExtractor:
         b = _bare(sentence, low)
         if not b or not due or sentence.rstrip().endswith("?"):
             return ""
+        if b.group("frag") and (len(b.group("frag").split()) > 6 or _explicit_ask(sentence, low)
+                                or _search(_WISH_RE, _WISH_KEYS, sentence, low)
+                                or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)):
+            return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
+        if b.group("frag"):
+            return f"deliver {_uncap(_clean_vp(b.group('frag'), phrase))}"
         vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
               f"have {b.group('done')} {b.group('pp')}" if b.group("done") else f"send {b.group('what')}"))
         vp = _clean_vp(vp, phrase)
@@ -856,7 +894,7 @@ class EmbeddedExtractor:
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
-            if due or re.search(r"\b(you|your)\b", sentence, re.I):
+            if due or re.search(r"\b(you|your)\b", sentence, re.I) or _EVENT_DEADLINE_RE.search(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
@@ -882,13 +920,21 @@ class EmbeddedExtractor:
         help"): the request asked earlier in the message and still undated takes the date (True);
         with none, the sentence is a request of its own to answer by then (an Item). None when
         ``sentence`` is no such note, or names no date."""
+        earlier = next((i for i in reversed(items) if i.kind == "request"), None)
         m = _DEADLINE_NOTE_RE.match(sentence)
+        if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
+            # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
+            # is behind the ask dates it; it asks nothing more.
+            due, _ = self._due(sentence, ctx)
+            if due is None:
+                return None
+            earlier.due = earlier.due or due
+            return True
         if not m or self._aimed_elsewhere(sentence, ctx):
             return None
         due, _ = self._due(m.group("head"), ctx)
         if due is None:
             return None
-        earlier = next((i for i in reversed(items) if i.kind == "request"), None)
         if earlier is not None:
             if not earlier.due:
                 earlier.due = due
