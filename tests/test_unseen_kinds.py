@@ -311,6 +311,16 @@ MORE: list[Case] = [
     C("Could you give a short talk at the meetup? They need a name by Tuesday.", ("request", TUE)),
     C("Can you review the lease draft? The landlord wants an answer by Friday.", ("request", FRI)),
     C("They need a name by Tuesday.", ("request", TUE)),
+    # Asks in second-language English.
+    C("I ask you kindly to confirm the order until tomorrow.", ("request", THU)),
+    C("We kindly ask you to send the forecast.", ("request", None)),
+    C("We need that you confirm the booking by Friday.", ("request", FRI)),
+    C("You must send us the papers by Friday.", ("request", FRI)),
+    C("For us is important to receive the forecast until Monday.", ("request", MON)),
+    C("It is urgent for me to get your signed copy by Thursday.", ("request", THU)),
+    C("Our accountant need the signed contract until Monday.", ("request", MON)),
+    C("It is important that the team rests.", *NONE),
+    C("It is important to have a good plan.", *NONE),
 ]
 
 

@@ -63,6 +63,9 @@ _ASK_RE = re.compile(
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
+    r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
+    r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
     r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
@@ -173,7 +176,10 @@ _WISH_RE = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
     r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
-    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)",
+    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # "For us is important to receive the forecast", "it is urgent for me to get your figures"
+    r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
+    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -265,7 +271,8 @@ _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure t
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
-              "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ")
+              "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
+              "essential", "urgent")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
@@ -840,9 +847,10 @@ class EmbeddedExtractor:
         # Only "can we get...?" asks by a question; a question of need is rhetorical.
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
-        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
+        what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
+                or w.group("what6"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
