@@ -35,7 +35,9 @@ _COURTESY_RE = re.compile(
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
-    r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b",
+    r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
+    # a legal disclaimer's "please notify the sender and delete this email"
+    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -43,7 +45,7 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
 _PROMISE_RE = re.compile(
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
     r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b|not\b|need\b|see\b|try\b|have to\b|"
-    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b|catch up\b|miss\b|do my best\b|keep you posted\b|"
+    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
@@ -61,18 +63,25 @@ _ASK_RE = re.compile(
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
+    r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
+    r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
     r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
+# "We need the forecast from you", and in second-language order "we need from you the forecast".
 _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)? (?:need|want|require)s? "
-                           r"(?P<what>.{3,80}?) from you\b", re.I)
+                           r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
+                           r"(?P<what>.{3,80}?) from you\b)", re.I)
 _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write)\b[^.!?;]*)",
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
     re.I,
 )
+# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it".
+_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b", re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
@@ -113,6 +122,10 @@ _BLOCKER_RE = re.compile(
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
     r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
     r"before (?:we|they|i)\b|"
+    # ...and in the passive: "the new terms must be signed from your side before we can confirm".
+    r"\b(?P<b12>(?:the |our |your |their |these |this )?[\w-]+(?: [\w-]+){0,3} (?:must|has to|have to|needs? to) be "
+    r"(?:[a-z]+ed|signed|done|seen|given|written)\b[^.!?;]*?) before (?:we|they|i|he|she)(?:'d| would)? "
+    r"(?:can|could|are able to|is able to)\b|"
     # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
     # their status, not the owner's to unblock.
     r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
@@ -121,10 +134,37 @@ _BLOCKER_RE = re.compile(
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
 # the invoice by Friday", "expect the signed copy tomorrow". It counts with a due date or "from me".
 _OWED_RE = re.compile(
-    r"^(?:[\w ,]{0,30}?\b)?(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
-    r"(?!(?:received|gotten|got|been|seen|heard|to|that|it\b|some (?:delays?|rain))\b)(?P<what>[^.!?;]+)",
+    # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
+    # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
+    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*)?"
+    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
+    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
+# A sentence that gives the deadline of an ask made before it: "A short answer by Thursday would
+# help", "Your feedback before Monday would be great", "A reply by EOD is needed". ``head`` ends
+# before the clause that says why, whose own dates ("the landlord's deadline on the 9th") are no due.
+_DEADLINE_NOTE_RE = re.compile(
+    r"^(?P<head>(?:also,? |and )?(?:a|an|your|some)? ?(?:short |quick |brief |first |final |written )?"
+    r"(?:answer|reply|response|decision|feedback|confirmation|go-ahead|sign-off|word|note|yes or no)\b"
+    r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
+    r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
+_ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
+# A deadline set by an event rather than a date: "I'll have them set up before the interns arrive".
+_EVENT_DEADLINE_RE = re.compile(r"\b(?:before|by the time|ahead of)\s+(?:the|our|your|their|we|they|he|she|it)\b"
+                                r"[^.!?;]*\b(?:arrives?|starts?|begins?|comes?|leaves?|opens?|goes live|launch(?:es)?|"
+                                r"meeting|call|visit|review|audit|kick-?off|deadline)\b", re.I)
+_THIRD_NEED_RE = re.compile(r"^(?:they|he|she|the (?:client|customer|organi[sz]ers?|landlord|supplier|vendor|"
+                            r"auditors?|bank|insurers?|board))(?:'d| would)?(?: still| also| just)? "
+                            r"(?:need|needs|want|wants|require|requires|expect|expects)\b(?![^.!?;]*\byour\b)", re.I)
+_YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
+# A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
+_STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
+                           r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
+# The request model's probability a statement needs to be a request by itself (see _unaddressed).
+_UNADDRESSED_AT = 0.9
+_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
 # "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
@@ -136,7 +176,10 @@ _WISH_RE = re.compile(
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
     r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
-    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)",
+    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # "For us is important to receive the forecast", "it is urgent for me to get your figures"
+    r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
+    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -147,15 +190,50 @@ _BARE_PROMISE_RE = re.compile(
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
-    r"will be with you|(?:will|should) reach you|will be in your inbox)\b",
+    r"will be with you|(?:will|should) reach you|will be in your inbox)\b|"
+    # Work done by a deadline, said in the passive: "the benches will be moved by 17:00", "the area
+    # will be cleared by this evening". A state ("closed", "required") is no work.
+    r"^(?:the |our |my |your |all |both )?(?P<done>[a-z][\w'/ -]{2,60}?) (?:will|shall|should) (?:all |both )?be "
+    r"(?P<pp>(?!(?:closed|shut|required|needed|expected|due|located|based|held|hosted|delayed|postponed|"
+    r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
+    r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)|"
+    # A verbless promise in a reply: "Quotes from both suppliers by next week.", "Draft by Friday!"
+    r"^(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
+    r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
+    r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
+    r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
+    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
+    r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
+    r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
     re.I,
 )
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
-    r"|will\b)", re.I)
-_CLAUSE_SPLIT_KEYS = ("and", "but", "then")
+    r"|will\b)|\s*;\s*", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as")
+# A later promise that drops its subject and modal: "I'll ask her today and give them a name by
+# Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
+# "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
+# stays one item.
+_VERB_CLAUSE_RE = re.compile(
+    r"(?:,\s*|\s+)and\s+(?=(?:also\s+|then\s+)?(?:send|share|give|let|forward|get|ask|confirm|book|call|email|"
+    r"update|review|sign|draft|prepare|finish|set up|check|follow up|circle back|loop|write|post|file|order|pay|"
+    r"schedule|arrange|bring|return|introduce|ping|reply|deliver|submit|upload|fix|deploy|publish|add|move|"
+    r"cancel|tell|make|have|put|clear|sort|organi[sz]e|chase|talk|speak|walk|hand)\b)", re.I)
+# A later object of the same promise: "you'll have a first draft on Monday and the final by
+# Wednesday", "I'll send the deck today and the notes by Friday". Read with the first clause's
+# subject and verb; it too counts only with its own due date.
+_OBJECT_CLAUSE_RE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:the|a|an|our|my|your|their)\s)", re.I)
+_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going to|'m going to| are going to)\s+"
+                      r"(?:also\s+)?(?:send|share|give|get|have|receive|see|deliver|forward)(?: you)?)\s", re.I)
+# Two things asked as one need: "we would need the headcount figures as well as a copy of the
+# fire report" is two requests, each read with the need that opens the sentence.
+_WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
+                           r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
+_AS_WELL_AS_RE = re.compile(r",?\s+(?:as well as|and also)\s+(?=(?:the|a|an|your|some|any)\s)", re.I)
+_BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
@@ -182,7 +260,7 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "do not ", "never ")
+                  "do not ", "never ", "intended recipient", "confidential", "privileged")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
@@ -193,7 +271,8 @@ _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure t
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
-              "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ")
+              "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
+              "essential", "urgent")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
@@ -201,7 +280,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
                     "should ")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
-                      "getting ", "coming your way")
+                      "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
 
 
@@ -312,6 +391,41 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _clauses(sentence: str) -> list[tuple[str, str]]:
+    """The clauses of a sentence that may each hold a promise: (its own words, the words read).
+    "...and will share": a later clause borrows the first one's subject to be read, and quotes
+    only its own words; so do "...and give them a name by Tuesday" and "...and the final by
+    Wednesday", each only when every clause has a due date of its own."""
+    parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    head = _SUBJECT_RE.search(parts[0])
+    out: list[tuple[str, str]] = []
+    for n, part in enumerate(parts):
+        prefix = f"{head.group(1)} " if n and head and re.match(r"will\b", part, re.I) else ""
+        read = prefix + part
+        subject = _SUBJECT_RE.search(read)
+        lead = _LEAD_RE.match(read)
+        pieces = _dated_split(_VERB_CLAUSE_RE, read) if subject else [read]
+        verb = len(pieces) > 1
+        if not verb and lead:
+            pieces = _dated_split(_OBJECT_CLAUSE_RE, read)
+        wish = _WISH_LEAD_RE.match(read) if len(pieces) == 1 and ("as well as" in read or "and also" in read) else None
+        if wish:
+            pieces = [_TRAILING_RE.sub("", q.strip()) for q in _AS_WELL_AS_RE.split(read)]
+            lead = wish
+        out.append((pieces[0][len(prefix):], pieces[0]))
+        for q in pieces[1:]:
+            out.append((q, f"{subject.group(1)} will {q}" if verb and subject else f"{lead.group('lead')} {q}"
+                        if lead else q))
+    return out
+
+
+def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
+    """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
+    the room and send the agenda by Friday" the one date may hold for both: one item."""
+    pieces = [_TRAILING_RE.sub("", q.strip()) for q in rx.split(text)]
+    return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
+
+
 def first_name(addr: Address) -> str:
     if addr.name.strip():
         name = addr.name.strip().strip('"')
@@ -352,6 +466,11 @@ def _swap(vp: str, mapping: dict[str, str]) -> str:
         return mapping[m.group(0).lower()]
 
     return re.sub(r"\b(" + "|".join(mapping) + r")\b", repl, vp, flags=re.I)
+
+
+def _uncap(text: str) -> str:
+    """"Quotes from Weiss" -> "quotes from Weiss"; a name or an acronym ("SOW", "Priya") stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() and text[:1].isupper() and " " in text else text
 
 
 def _cap(text: str) -> str:
@@ -421,6 +540,11 @@ class EmbeddedExtractor:
             if sentence in read:
                 continue
             read.add(sentence)
+            note = None if from_owner else self._deadline_note(sentence, ctx, items)
+            if note is not None:
+                if isinstance(note, Item):
+                    items.append(note)
+                continue
             for item in self._sentence_items(sentence, ctx):
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it
@@ -461,20 +585,20 @@ class EmbeddedExtractor:
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
         low = fold(sentence)
-        # Every split is at an "and", "but" or "then" (_CLAUSE_SPLIT_KEYS): most sentences have none.
-        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(parts := _CLAUSE_SPLIT_RE.split(sentence)) > 1:
-            head = _SUBJECT_RE.search(parts[0])
+        # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
+        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(clauses := _clauses(sentence)) > 1:
             found: list[Item] = []
-            for n, part in enumerate(parts):
-                part = _TRAILING_RE.sub("", part.strip())
-                # "...and will share": the later clause borrows the first one's subject to be read,
-                # and quotes only its own words.
-                read = f"{head.group(1)} {part}" if n and head and re.match(r"will\b", part, re.I) else part
+            for part, read in clauses:
                 item = self._classify(read, ctx)
                 if item is not None:
                     item.evidence = part
                     found.append(item)
             if len(found) > 1:
+                # "We'd need the plan as well as the map by Monday": a date that closes a list of
+                # things asked holds for each of them.
+                if all(i.kind == "request" for i in found) and found[-1].due:
+                    for i in found:
+                        i.due = i.due or found[-1].due
                 return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
@@ -506,7 +630,16 @@ class EmbeddedExtractor:
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
         # cross-validation of the whole extractor on the training split (agent.extractors.train).
-        return p >= self.threshold or (p >= self.rule_floor and _explicit_ask(sentence, low))
+        if p >= self.threshold:
+            return True
+        if not _explicit_ask(sentence, low):
+            return False
+        if p >= self.rule_floor:
+            return True
+        # A long tail that says why ("..., she has a different count and I don't want two numbers
+        # in front of the board") drowns an explicit ask: the ask's own clause is read alone.
+        head = _ASK_TAIL_RE.split(sentence, maxsplit=1)[0]
+        return head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor
 
     # -- classification ----------------------------------------------------------------------
 
@@ -556,7 +689,7 @@ class EmbeddedExtractor:
                                                                                     sentence, low)
             if promise and not question and not re.match(r"^\s*if\b", sentence, re.I):
                 return False
-            if _search(_ASK_RE, _ASK_KEYS, sentence, low):
+            if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
                 return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
@@ -572,8 +705,9 @@ class EmbeddedExtractor:
                     return False
                 if _bare(sentence, low) and names_a_date(sentence):
                     return False
-                if _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) and (
-                        re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)):
+                promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
+                if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
+                                or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
@@ -647,11 +781,21 @@ class EmbeddedExtractor:
         question = sentence.rstrip().endswith("?")
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
-            title = _cap(_swap(f"send {name} {owed}", {"you": name, "your": f"{name}'s"}))
+            # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
+            said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
+            title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
         bare = self._bare_promise(sentence, low, due, phrase)
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
+        # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
+        # can decide", "Send me the numbers by Friday". Leave to go on ("go ahead and send it") is none.
+        imp = None if question or _PERMISSION_RE.match(sentence) else _match(_IMPERATIVE_RE, sentence)
+        if imp and ctx.other.email:
+            vp = _uncap(_clean_vp(imp.group("vp"), phrase))
+            if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
+                vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
@@ -662,7 +806,8 @@ class EmbeddedExtractor:
                 return self._item("commitment", title, sentence, ctx, due, "me")
         a = _search(_ASK_RE, _ASK_KEYS, sentence, low)
         if a and ctx.other.email:
-            vp = _clean_vp(a.group("vp") or a.group("vp2") or a.group("vp3") or "", phrase)
+            groups = a.groupdict()
+            vp = _uncap(_clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase))
             if vp and not re.match(r"^(let me know if|tell me if|hesitate|feel free)", vp, re.I):
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
@@ -675,7 +820,14 @@ class EmbeddedExtractor:
         b = _bare(sentence, low)
         if not b or not due or sentence.rstrip().endswith("?"):
             return ""
-        vp = b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else f"send {b.group('what')}")
+        if b.group("frag") and (len(b.group("frag").split()) > 6 or _explicit_ask(sentence, low)
+                                or _search(_WISH_RE, _WISH_KEYS, sentence, low)
+                                or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)):
+            return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
+        if b.group("frag"):
+            return f"deliver {_uncap(_clean_vp(b.group('frag'), phrase))}"
+        vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
+              f"have {b.group('done')} {b.group('pp')}" if b.group("done") else f"send {b.group('what')}"))
         vp = _clean_vp(vp, phrase)
         return "" if not vp or _VAGUE_RE.match(vp) else vp
 
@@ -695,9 +847,10 @@ class EmbeddedExtractor:
         # Only "can we get...?" asks by a question; a question of need is rhetorical.
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
-        what = w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
+        what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
+                or w.group("what6"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
@@ -726,6 +879,10 @@ class EmbeddedExtractor:
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+        # "We need your sign-off before I can send it" asks the owner, the reason given: a
+        # request. "The contractors need VPN access before they can start" stays a blocker.
+        if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
+            b = None
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
@@ -745,7 +902,7 @@ class EmbeddedExtractor:
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
-            if due or re.search(r"\b(you|your)\b", sentence, re.I):
+            if due or re.search(r"\b(you|your)\b", sentence, re.I) or _EVENT_DEADLINE_RE.search(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
@@ -760,11 +917,47 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
-        if marketing or not self._asks(sentence, low):
+        if marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low):
             return None
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
         return None if elsewhere else self._request(sentence, low, ctx)
+
+    def _deadline_note(self, sentence: str, ctx: _Ctx, items: list[Item]) -> Item | bool | None:
+        """A sentence that only sets the deadline of an ask ("A short answer by Thursday would
+        help"): the request asked earlier in the message and still undated takes the date (True);
+        with none, the sentence is a request of its own to answer by then (an Item). None when
+        ``sentence`` is no such note, or names no date."""
+        earlier = next((i for i in reversed(items) if i.kind == "request"), None)
+        m = _DEADLINE_NOTE_RE.match(sentence)
+        if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
+            # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
+            # is behind the ask dates it; it asks nothing more.
+            due, _ = self._due(sentence, ctx)
+            if due is None:
+                return None
+            earlier.due = earlier.due or due
+            return True
+        if not m or self._aimed_elsewhere(sentence, ctx):
+            return None
+        due, _ = self._due(m.group("head"), ctx)
+        if due is None:
+            return None
+        if earlier is not None:
+            if not earlier.due:
+                earlier.due = due
+            return True
+        subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
+        return self._item("request", f"Reply to {first_name(ctx.other)} about {subject or 'their message'}",
+                          sentence, ctx, due, "me")
+
+    def _unaddressed(self, sentence: str, low: str) -> bool:
+        """A statement the request model alone calls an ask, that neither asks explicitly, nor
+        asks a question, nor speaks to the reader: "Lunch on Friday is on us", "Priya said yes
+        on Friday!" are news. Only a model very sure of it makes such a sentence a request."""
+        return (not _explicit_ask(sentence, low) and not sentence.rstrip().endswith("?")
+                and not _YOU_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence)
+                and bool(_STATEMENT_RE.search(sentence)) and self._probability(sentence) < _UNADDRESSED_AT)
 
     def _request(self, sentence: str, low: str, ctx: _Ctx) -> Item:
         """A request from someone else to the owner, titled by what it asks."""
@@ -773,7 +966,7 @@ class EmbeddedExtractor:
         swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
         n = _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
         if n:
-            title = f"Get {_clean_vp(n.group('what'), phrase)} to {name}"
+            title = f"Get {_clean_vp(n.group('what') or n.group('after'), phrase)} to {name}"
         else:
             a = _search(_ASK_RE, _ASK_KEYS, sentence, low) or _match(_IMPERATIVE_RE, sentence)
             vp = ""
