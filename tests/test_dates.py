@@ -27,6 +27,11 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("in 3 business days", "2026-11-23"),
     ("in a week", "2026-11-25"),
     ("early next week", "2026-11-23"),
+    # A week named whole is due at its last working day: late only once it is out.
+    ("I'll get the contract over next week.", "2026-11-27"),
+    ("Could you share the plan sometime next week?", "2026-11-27"),
+    ("Please send it to Tom this week.", "2026-11-20"),
+    ("We'd like the figures later this week.", "2026-11-20"),
     ("before the pilot review on Dec 3?", "2026-12-03"),
     ("by 15 December", "2026-12-15"),
     ("due 2027-01-10", "2027-01-10"),

@@ -164,7 +164,7 @@ def test_promises_without_ill_from_the_owner(owner: Owner) -> None:
         ("You'll have the pricing from me first thing tomorrow.", "2026-11-19"),
         ("Let me circle back on the hiring plan by Wednesday.", "2026-11-18"),
         ("We'll have the export fixed by March 3.", "2027-03-03"),
-        ("We are going to send the final invoice next week.", "2026-11-23"),
+        ("We are going to send the final invoice next week.", "2026-11-27"),  # late once that week is out
     ):
         assert [(k, d) for k, d, _ in _owner_mail(text, owner)] == [("commitment", due)], text
 

@@ -61,10 +61,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_next_week", re.compile(r"\bend of next week\b", re.I)),
     ("before_weekend", re.compile(r"\b(?:before|by) the weekend\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on) the weekend\b|\bthis weekend\b", re.I)),
-    ("end_week", re.compile(r"\b(eow|end of (the |this )?week)\b", re.I)),
+    # "this week" as a deadline is its last working day: the work is late only once the week is out.
+    ("end_week", re.compile(r"\b(eow|end of (the |this )?week|(?:later |sometime |some time )?this week)\b", re.I)),
     ("end_next_month", re.compile(r"\bend of next month\b", re.I)),
     ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
-    ("next_week", re.compile(r"\b(next week|early next week)\b", re.I)),
+    # "next week" is late only once that week is out: its last working day. "Early next week"
+    # is its Monday.
+    ("next_week", re.compile(r"\b(early next week|next week)\b", re.I)),
     ("in_n", re.compile(r"\bin " + _NUM + r" (business |working )?(day|week)s?\b", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
                        r"later today|this (morning|afternoon|evening))\b", re.I)),
@@ -91,7 +94,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "mid_month_named": (("mid",), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                    "dec")),
     "end_next_week": (("end of next week",),),
-    "end_week": (("eow", "end of "),),
+    "end_week": (("eow", "end of ", "this week"),),
     "end_next_month": (("end of next month",),),
     "end_month": (("eom", "end of "),),
     "next_week": (("next week",),),
@@ -276,7 +279,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         if alt is not None and at is None:
             when = max(when, _weekday_on_or_after(base, WEEKDAYS[fold(alt.group(1))]))
     elif kind == "next_week":
-        when = base - timedelta(days=base.weekday()) + timedelta(days=7)
+        monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
+        when = monday_next if m.group(1).lower().startswith("early") else \
+            _end_of_week(base, last_workday) + timedelta(days=7)
     elif kind == "in_n":
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
         unit_days = 7 if m.group(3).lower() == "week" else 1

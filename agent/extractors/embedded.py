@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.dates import find_due, fold, names_a_date
+from agent.extractors.dates import find_due, find_due_in_context, fold, names_a_date
 from agent.extractors.kinds import KindsModel, shipped_kinds_model
 from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
@@ -534,7 +534,8 @@ class EmbeddedExtractor:
         items: list[Item] = []
         seen: set[str] = set()
         read: set[str] = set()
-        for sentence in sentences(examined_text(message)):
+        text = sentences(examined_text(message))
+        for sentence in text:
             # A sentence's items depend on it and the message alone: said twice, its items are
             # already in (or were kept out of) the list.
             if sentence in read:
@@ -551,6 +552,11 @@ class EmbeddedExtractor:
                 if item.title.lower() not in seen:
                     seen.add(item.title.lower())
                     items.append(item)
+        # An item whose own words name no day may take one from around it: "send it before
+        # then" the day named before, "They need a name by the 12th" the deadline set after.
+        for item in items:
+            if item.due is None:
+                item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
         return items
 
     def flags(self, message: Message, owner: Owner, threshold: float = 0.3) -> bool:
