@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -26,6 +27,11 @@ from planner.models import Block, Item
 
 Migration = Callable[[sqlite_utils.Database], None]
 CLAIM_TIMEOUT = timedelta(minutes=5)  # an unsent brief claim older than this was a crash: retry it
+# A sent brief's text, HTML and data are kept whole, compressed once it is this many days older
+# than the newest: a brief is 40-50 KB, a reply reads the last one, and a year of them would
+# otherwise be most of a store.
+PACK_BRIEFS_AFTER = timedelta(days=7)
+_PACKED = ("text", "html", "json")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 log = structlog.get_logger(__name__)
 
@@ -274,7 +280,39 @@ def _v12(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_items_pinned ON items (pinned_on) WHERE pinned = 1")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
+def _v13(db: sqlite_utils.Database) -> None:
+    # Sent briefs a week older than the newest keep their text, HTML and data zlib-compressed
+    # (Store.pack_briefs): a version that read them as text would show bytes, so it is refused.
+    _pack_briefs(db.conn, None)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13]
+
+
+def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
+    """Compress the text, HTML and data of the sent briefs and reviews dated before ``before``
+    (None: a week before the newest sent one) that are not yet; how many were."""
+    if before is None:
+        newest = conn.execute("SELECT max(date) FROM briefs WHERE sent_at IS NOT NULL").fetchone()[0]
+        if newest is None:
+            return 0
+        before = date.fromisoformat(newest) - PACK_BRIEFS_AFTER
+    rows = conn.execute("SELECT kind, date, text, html, json FROM briefs WHERE date < ? AND sent_at IS NOT NULL "
+                        "AND (typeof(text) = 'text' OR typeof(html) = 'text' OR typeof(json) = 'text')",
+                        [before.isoformat()]).fetchall()
+    for kind, day, *content in rows:
+        packed = [zlib.compress(v.encode(), 6) if isinstance(v, str) else v for v in content]
+        conn.execute("UPDATE briefs SET text = ?, html = ?, json = ? WHERE kind = ? AND date = ?",
+                     [*packed, kind, day])
+    return len(rows)
+
+
+def _unpacked(row: dict[str, Any]) -> dict[str, Any]:
+    """A briefs row with its compressed columns read back as text."""
+    for column in _PACKED:
+        if isinstance(row.get(column), bytes):
+            row[column] = zlib.decompress(row[column]).decode()
+    return row
 
 
 def _iso(when: datetime) -> str:
@@ -906,18 +944,18 @@ class Store:
     def brief(self, day: date, kind: str = "brief") -> dict[str, Any] | None:
         """The stored brief (or, with ``kind="review"``, the weekly review) for ``day``."""
         rows = list(self.db.table("briefs").rows_where("kind = ? AND date = ?", [kind, day.isoformat()]))
-        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+        return _unpacked(dict(rows[0], lines=json.loads(rows[0]["lines"]))) if rows else None
 
     def last_sent_brief(self, before: date) -> dict[str, Any] | None:
         rows = list(self.db.table("briefs").rows_where(
             "kind = 'brief' AND date < ? AND sent_at IS NOT NULL", [before.isoformat()], order_by="date desc",
             limit=1))
-        return rows[0] if rows else None
+        return _unpacked(rows[0]) if rows else None
 
     def brief_by_token(self, token: str) -> dict[str, Any] | None:
         """The brief or review sent under ``token`` (tokens are unique across both)."""
         rows = list(self.db.table("briefs").rows_where("token = ?", [token]))
-        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+        return _unpacked(dict(rows[0], lines=json.loads(rows[0]["lines"]))) if rows else None
 
     def claim_brief(self, day: date, token: str, message_id: str, subject: str,
                     lines: dict[int, int], content: dict[str, str] | None = None, kind: str = "brief") -> bool:
@@ -942,6 +980,7 @@ class Store:
         """The brief (or review) for ``day`` was delivered; ``via`` says where (an outbox, a server)."""
         with self.write():
             self.db.table("briefs").update((kind, day.isoformat()), {"sent_at": self._now(), "sent_via": via})
+            _pack_briefs(self.db.conn, day - PACK_BRIEFS_AFTER)
 
     def release_brief(self, day: date, token: str, kind: str = "brief") -> None:
         """Give up our claim on ``day``'s brief (or review) after a failed or dry-run send, so the
@@ -1111,7 +1150,7 @@ class Store:
         rows = list(self.db.table("briefs").rows_where(
             "length(token) >= 16 AND length(?) > length(token) AND substr(?, 1, length(token)) = token",
             [token, token], limit=1))
-        return dict(rows[0], lines=json.loads(rows[0]["lines"])) if rows else None
+        return _unpacked(dict(rows[0], lines=json.loads(rows[0]["lines"]))) if rows else None
 
     def reply(self, message_id: str) -> dict[str, Any] | None:
         """The recorded reply with this Message-ID, or None when it was never seen."""

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -313,3 +314,49 @@ def test_a_v10_store_keeps_its_index_and_indexes_new_mail_after_migrating(tmp_pa
     assert _found(store, "walrus") == ["<new@x>", "<old@x>"]
     assert store.db.execute("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'walrus'").fetchone()[0] == 2
     store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES('integrity-check', 1)")
+
+
+def test_briefs_a_week_older_than_the_newest_sent_are_kept_compressed_and_read_back_whole(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    days = [date(2026, 11, d) for d in range(2, 21)]
+    content = {d: {"text": f"Good morning {d}\n" + "line\n" * 200, "html": f"<p>{d}</p>" * 300,
+                   "json": json.dumps({"day": str(d), "lines": [1] * 500})} for d in days}
+    for n, d in enumerate(days):
+        assert store.claim_brief(d, f"token{n:012d}", f"<b{n}@x>", "Brief", {1: n}, content[d])
+        store.mark_brief_sent(d, via="test")
+    kinds = dict(store.db.execute("SELECT date, typeof(html) FROM briefs").fetchall())
+    # The newest sent is the 20th: what is dated before the 13th is compressed, the rest is not.
+    assert {d for d, t in kinds.items() if t == "blob"} == {d.isoformat() for d in days if d < date(2026, 11, 13)}
+    for n, d in enumerate(days):
+        row = store.brief(d)
+        assert row is not None and {k: row[k] for k in ("text", "html", "json")} == content[d]
+        assert row["lines"] == {"1": n}
+        by_token = store.brief_by_token(f"token{n:012d}")
+        assert by_token is not None and by_token["text"] == content[d]["text"]
+        reply_to = store.brief_for_reply_token(f"token{n:012d}" + "abcdef")
+        assert reply_to is not None and reply_to["html"] == content[d]["html"]
+    last = store.last_sent_brief(date(2026, 11, 10))
+    assert last is not None and last["json"] == content[date(2026, 11, 9)]["json"]
+    packed = store.db.execute("SELECT sum(length(text) + length(html) + length(json)) FROM briefs "
+                              "WHERE typeof(html) = 'blob'").fetchone()[0]
+    plain = sum(len(content[d][k]) for d in days if d < date(2026, 11, 13) for k in ("text", "html", "json"))
+    assert packed < plain / 5
+
+
+def test_migrating_to_v13_compresses_the_old_sent_briefs(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    store = Store.open(path)
+    for n, d in enumerate(date(2026, 11, x) for x in (2, 3, 20)):
+        store.db.execute("INSERT INTO briefs (kind, date, token, message_id, subject, lines, created_at, sent_at, "
+                         "text, html, json) VALUES ('brief', ?, ?, ?, 'B', '{}', '2026-11-01', '2026-11-01', ?, ?, ?)",
+                         [d.isoformat(), f"t{n:015d}", f"<{n}@x>", f"text {d}", f"html {d}", f'"{d}"'])
+    store.db.conn.commit()
+    store.db.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")
+    store.close()
+    again = Store.open(path)
+    assert again.version == len(MIGRATIONS)
+    assert dict(again.db.execute("SELECT date, typeof(text) FROM briefs").fetchall()) == {
+        "2026-11-02": "blob", "2026-11-03": "blob", "2026-11-20": "text"}
+    old = again.brief(date(2026, 11, 3))
+    assert old is not None and (old["text"], old["html"], old["json"]) == ("text 2026-11-03", "html 2026-11-03",
+                                                                        '"2026-11-03"')
