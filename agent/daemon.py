@@ -252,6 +252,9 @@ class Daemon:
                 if brief_due(self.app, now):
                     result = send_brief(self.app, now.date())
                     self._sent("smtp", result.outcome, result.error)
+                    # The composed brief holds every open item: let it go before the review
+                    # reads them again, so the two never sit in memory together.
+                    del result
                 if review_due(self.app, now):
                     review = send_review(self.app, week_of(now.date()))
                     self._sent("smtp", review.outcome, review.error)

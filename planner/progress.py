@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from itertools import chain
 
 from planner.models import GoalProgress, Item
 from planner.priority import GoalRef, matching_goal
 from planner.store import Store
+
+OPEN_CHUNK = 500  # open items read at a time by goal_progress
 
 
 def _who(counterparty: str) -> str:
@@ -36,17 +39,29 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
     goals = list(goals)
     refs = [g for g in goals if isinstance(g, GoalRef)]
     titles = [g.title if isinstance(g, GoalRef) else g for g in goals]
-    by_goal: dict[str, list[tuple[Item, str]]] = {}
+    # Read once, keeping per goal what moved and the best next item so far (one that is not
+    # itself blocked, and any): a store of thousands of open items is not held in memory.
+    moved_by: dict[str, list[Item]] = {}
+    best_free: dict[str, tuple[tuple[bool, float, str, int], Item]] = {}
+    best_any: dict[str, tuple[tuple[bool, float, str, int], Item]] = {}
     for item, updated in items:
         # An open item's goal is its rank's; only one closed before it was ranked lacks one.
         goal = item.goal or (ref.title if refs and item.status != "open" and (ref := matching_goal(item, refs))
                              else None)
-        if goal:
-            by_goal.setdefault(goal, []).append((item, updated))
+        if not goal:
+            continue
+        if item.status == "done" and updated > since:
+            moved_by.setdefault(goal, []).append(item)
+        elif item.status == "open":
+            # What is already late comes next whatever its score: it is what the goal waits on.
+            key = (not _overdue(item, today), -(item.score or 0.0), item.due or "9999", item.id or 0)
+            if goal not in best_any or key < best_any[goal][0]:
+                best_any[goal] = (key, item)
+            if not item.blocked_by and (goal not in best_free or key < best_free[goal][0]):
+                best_free[goal] = (key, item)
     out = []
     for goal in titles:
-        mine = by_goal.get(goal, [])
-        moved_now = [i for i, updated in mine if i.status == "done" and updated > since]
+        moved_now = moved_by.get(goal, [])
         answered = [i for i in moved_now if i.kind == "waiting"]
         cleared = [i for i in moved_now if i.kind == "blocker"]
         done = [i for i in moved_now if i.kind not in ("waiting", "blocker")]
@@ -58,11 +73,8 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
             moved.append(f"{', '.join(names)} answered" if names else f"{_plural(len(answered), 'reply')} came in")
         if cleared:
             moved.append(f"{_plural(len(cleared), 'blocker')} cleared")
-        open_ = [i for i, _ in mine if i.status == "open" and not i.blocked_by]
-        open_ = open_ or [i for i, _ in mine if i.status == "open"]
-        # What is already late comes next whatever its score: it is what the goal waits on.
-        open_.sort(key=lambda i: (not _overdue(i, today), -(i.score or 0.0), i.due or "9999", i.id or 0))
-        nxt = open_[0].title if open_ else ""
+        best = best_free.get(goal) or best_any.get(goal)
+        nxt = best[1].title if best else ""
         if moved or nxt:
             out.append(GoalProgress(goal=goal, moved=moved, next=nxt))
     return out
@@ -72,5 +84,5 @@ def goal_progress(store: Store, goals: Iterable[GoalRef | str], since: str, toda
     """Per goal in ``goals`` (refs or titles), what moved since ``since`` (UTC, ISO) and what is next,
     read from the store; see :func:`progress_from`."""
     changed = store.items_with_times(("done",), changed_since=since)
-    return progress_from([*((i, "") for i in store.items(("open",))), *((i, u) for i, _, u in changed)],
-                         goals, since, today)
+    return progress_from(chain(((i, "") for i in store.iter_items(("open",), OPEN_CHUNK)),
+                               ((i, u) for i, _, u in changed)), goals, since, today)

@@ -95,10 +95,18 @@ class Dovecot:
             import pytest
 
             pytest.skip("the Dovecot fixture runs as root (mail as uid nobody), as CI does")
-        self.dir, self.port, self.conf = make_dovecot_dir("focusd-dovecot-", self.user, self.password)
-        self.proc = subprocess.Popen(["dovecot", "-F", "-c", str(self.conf)], start_new_session=True,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self._wait_ready()
+        # The free port is picked before Dovecot binds it: another server started on this host in
+        # between (a parallel test run) makes this one exit. A fresh folder and port then retries.
+        for attempt in range(3):
+            self.dir, self.port, self.conf = make_dovecot_dir("focusd-dovecot-", self.user, self.password)
+            self.proc = subprocess.Popen(["dovecot", "-F", "-c", str(self.conf)], start_new_session=True,
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                self._wait_ready()
+                return
+            except RuntimeError:
+                if attempt == 2:
+                    raise
 
     @property
     def maildir(self) -> Path:
