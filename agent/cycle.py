@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from itertools import chain
 from typing import Any
 
 import structlog
@@ -32,7 +33,8 @@ from connectors.mail.base import Batch, MailError, SourceUnreachable
 from connectors.types import Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner import review as review_mod
-from planner.adapt import followups, replanned, stale_items, waiting_title
+from planner.adapt import brief_items as brief_item_ids
+from planner.adapt import followups, replanned, stale_items, stale_key, waiting_title
 from planner.context import MEETING_HORIZON, item_context, mail_kind
 from planner.models import Block, Brief, Item
 from planner.priority import (
@@ -40,7 +42,9 @@ from planner.priority import (
     Goals,
     Scored,
     Weights,
+    demoted,
     explain,
+    mark_demoted,
     ordered,
     rank,
     with_blocking,
@@ -656,7 +660,106 @@ def compose_brief(app: App, day: date) -> Brief:
         return _compose_brief(app, day)
 
 
-def _compose_brief(app: App, day: date) -> Brief:
+@dataclass
+class _Pick:
+    """The open items a brief can show or refer to, in rank order; the items it asks about as
+    stale; and per section, how many candidates were left out because they could not be shown."""
+
+    items: list[Item]
+    stale: list[Item]
+    unlisted: dict[str, int]
+
+
+def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: Weights,
+                    touched: dict[int, str], keep: set[int]) -> _Pick:
+    """What :func:`brief_mod.compose` would choose from every open item, read from the stored
+    scores best first without holding them all: per section, only as many as it can show plus
+    the lines other sections may take first, and the ids in ``keep`` (what the last brief
+    planned). Strangers' promotional items come last (as :func:`ordered` puts them), so the
+    scores are read twice: the others, then those."""
+    from heapq import heappush, heappushpop
+
+    max_focus = app.settings["brief"]["max_focus"]
+    horizon = day + timedelta(days=3)
+    ahead = max_focus + MAX_STALE  # lines that focus and the stale questions may take first
+    asked_before = app.store.asked_stale()
+    kept: dict[int, tuple[int, Item]] = {}  # id -> (place in rank order, item)
+    stale_heap: list[tuple[tuple[Any, ...], int, Item]] = []  # the MAX_STALE stalest, negated
+    waiting_heap: list[tuple[tuple[str, int], int, Item]] = []  # the first waiting items, negated
+    seen: Counter[str] = Counter()  # candidates per section, and per urgency group
+    place = 0
+
+    def neg(key: tuple[Any, ...]) -> tuple[Any, ...]:
+        # heapq keeps the smallest on top: order by the key reversed to keep the smallest keys.
+        return tuple(_Reversed(k) for k in key)
+
+    for low in (False, True):
+        for item in app.store.open_by_score():
+            if item.id is None or demoted(item, known) != low:
+                continue
+            place += 1
+            if low:
+                mark_demoted(item)
+            take = item.id in keep or (item.pinned and item.kind != "waiting")
+            if item.kind == "waiting":
+                entry = (neg((item.due or "9999", item.id)), place, item)
+                seen["waiting"] += 1
+                if len(waiting_heap) < brief_mod.MAX_PER_SECTION + MAX_STALE:
+                    heappush(waiting_heap, entry)
+                else:
+                    heappushpop(waiting_heap, entry)
+            else:
+                seen["actionable"] += 1
+                take = take or seen["actionable"] <= ahead
+                if (item.due_date() or date.max) <= horizon:
+                    group = f"soon{brief_mod.urgency_group(item, day)}"
+                    seen[group] += 1
+                    take = take or seen[group] <= brief_mod.MAX_PER_SECTION + ahead
+                if item.kind == "blocker":
+                    seen["blocker"] += 1
+                    take = take or seen["blocker"] <= 2 * brief_mod.MAX_PER_SECTION + ahead
+            key = stale_key(item, day, weights, touched, asked_before)
+            if key is not None:
+                entry_s = (neg(key), place, item)
+                if len(stale_heap) < MAX_STALE:
+                    heappush(stale_heap, entry_s)
+                else:
+                    heappushpop(stale_heap, entry_s)
+            if take:
+                kept[item.id] = (place, item)
+    for _, at, item in [*waiting_heap, *stale_heap]:
+        kept[item.id or 0] = (at, item)
+    items = [item for _, item in sorted(kept.values(), key=lambda p: p[0])]
+    stale = [item for _, _, item in sorted(stale_heap, key=lambda e: e[0], reverse=True)]
+    # Candidates of each section that were not kept: none of them could be shown, and each is
+    # one of "…and N more".
+    soon = sum(1 for i in items if i.kind != "waiting" and (i.due_date() or date.max) <= horizon)
+    unlisted = {"due_soon": sum(v for k, v in seen.items() if k.startswith("soon")) - soon,
+                "waiting": seen["waiting"] - sum(1 for i in items if i.kind == "waiting"),
+                "blockers": seen["blocker"] - sum(1 for i in items if i.kind == "blocker")}
+    return _Pick(items, stale, unlisted)
+
+
+class _Reversed:
+    """A value that sorts in the reverse order of the one it wraps."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(self.value > other.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
+    """The brief for ``day``; ``pick`` False reads every open item at once (the reference the
+    pick is tested against)."""
     sync_goals(app)
     tz = app.settings.tz
     now = app.now() if day == app.today() else datetime.combine(day, app.settings["brief"]["time"], tz)
@@ -664,14 +767,24 @@ def _compose_brief(app: App, day: date) -> Brief:
     touched = app.store.touched()
     refs = goals(app)
     known = correspondents(app).known
+    previous = app.store.last_sent_brief(day)
+    planned = _planned(app, previous, now)
     # The cycle's re-rank keeps every open item's score; when they are this day's, with these
-    # goals and weights, they are used as stored rather than worked out again.
-    open_items = app.store.items(("open",))
-    items = (ordered(open_items, known) if _ranked(app, _rank_mark(app, day, refs, weights))
-             else rank(open_items, refs, day, known=known, weights=weights, touched=touched))
-    # An item untouched for weeks, or overdue past its grace, is asked about once instead of
-    # sitting at the top: the brief numbers it so that `drop N` ends it.
-    stale = stale_items(items, day, weights, touched, app.store.asked_stale())[:MAX_STALE]
+    # goals and weights, they are used as stored rather than worked out again, and only what the
+    # brief can show is read into memory.
+    ranked = _ranked(app, _rank_mark(app, day, refs, weights))
+    unlisted: dict[str, int] = {}
+    if ranked and pick:
+        chosen = _pick_for_brief(app, day, known, weights, touched,
+                                 {b.item_id for b in planned} | (brief_item_ids(previous) if previous else set()))
+        items, stale, unlisted = chosen.items, chosen.stale, chosen.unlisted
+    else:
+        open_items = app.store.items(("open",))
+        items = (ordered(open_items, known) if ranked
+                 else rank(open_items, refs, day, known=known, weights=weights, touched=touched))
+        # An item untouched for weeks, or overdue past its grace, is asked about once instead of
+        # sitting at the top: the brief numbers it so that `drop N` ends it.
+        stale = stale_items(items, day, weights, touched, app.store.asked_stale())[:MAX_STALE]
     asked = {i.id for i in stale}
     start, end = day_span(day, tz)
     # One read of the calendar for today, tomorrow and each focus item's next meeting.
@@ -686,20 +799,21 @@ def _compose_brief(app: App, day: date) -> Brief:
     no_calendar = app.settings["calendar"]["backend"] == "none"
     blocks = [] if problem or no_calendar else booking.day_blocks(app, day, top, events)
     unblocked = "" if problem or no_calendar else booking.why_no_block(app, day, blocks)
-    previous = app.store.last_sent_brief(day)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
     handled = app.store.closed_since(since)
     # An item asked about as stale is not also said to be re-planned for today.
-    replans = [r for r in replanned(previous, _planned(app, previous, now),
-                                    {i.id: i for i in items if i.id is not None}, now, tz) if r.item_id not in asked]
+    replans = [r for r in replanned(previous, planned, {i.id: i for i in items if i.id is not None}, now, tz)
+               if r.item_id not in asked]
     nudges = followups(items, day)
     for item in [*items, *handled]:
         if item.kind == "waiting":
             item.title = waiting_title(item)  # shown as owed: "Rachel: comments on the side letter"
     monday = datetime.combine(day - timedelta(days=day.weekday()), datetime.min.time(), tz).astimezone(UTC).isoformat()
     done = app.store.items_with_times(("done",), changed_since=monday)
-    progress = progress_from([*((i, "") for i in items), *((i, changed) for i, _, changed in done)], refs, monday, day)
+    progress = progress_from(chain(_titled(app.store.iter_items(("open",), RERANK_CHUNK)) if ranked and pick
+                                   else ((i, "") for i in items), ((i, changed) for i, _, changed in done)),
+                             refs, monday, day)
     kind = _mail_kind(app)
     upcoming = _Upcoming(app, now, window, max(tomorrow_end, now))
     inp = brief_mod.BriefInput(day=day, tz=tz, owner_name=app.settings["owner"]["name"],
@@ -711,8 +825,16 @@ def _compose_brief(app: App, day: date) -> Brief:
                                                                upcoming),
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
                                replanned=replans, stale=stale, followups=nudges, progress=progress,
-                               health=health.brief_lines(app, since))
+                               health=health.brief_lines(app, since), unlisted=unlisted)
     return brief_mod.compose(inp)
+
+
+def _titled(items: Iterable[Item]) -> Iterator[tuple[Item, str]]:
+    """Open items for goal progress, a waiting one under the title the brief gives it."""
+    for item in items:
+        if item.kind == "waiting":
+            item.title = waiting_title(item)
+        yield item, ""
 
 
 def brief_message_id(token: str, owner_email: str) -> str:

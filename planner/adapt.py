@@ -19,7 +19,7 @@ from planner.priority import DEFAULT_WEIGHTS, Weights, display_name, past_grace,
 PLANNED_STATES = ("suggested", "requested", "booked")
 
 
-def _brief_items(last_brief: Mapping[str, Any]) -> set[int]:
+def brief_items(last_brief: Mapping[str, Any]) -> set[int]:
     """The item ids a stored brief row numbered (its ``lines``, as JSON text or already read)."""
     lines = last_brief.get("lines") or {}
     if isinstance(lines, str):
@@ -56,7 +56,7 @@ def replanned(last_brief: Mapping[str, Any] | None, blocks: Iterable[Block], ite
             day = "today" if when.date() == today else when.strftime("%a")
             out[block.item_id] = Replan(block.item_id, f"{item.title}: its focus time {day} {when:%H:%M} passed "
                                                         "with it still open; ranked again for today")
-    shown = _brief_items(last_brief)
+    shown = brief_items(last_brief)
     brief_day = date.fromisoformat(last_brief["date"])
     passed = [items[i] for i in sorted(shown) if i in items and i not in out]
     for item in sorted(passed, key=lambda i: i.due or ""):
@@ -74,15 +74,21 @@ def stale_items(items: Iterable[Item], today: date, weights: Weights = DEFAULT_W
     ``Store.touched``), or overdue past ``overdue_grace_days`` working days. Items in ``asked``
     (``Store.asked_stale``) were asked already and never are again. Oldest first. Once the
     brief that asks them is sent, the caller marks them (``Store.mark_asked_stale``)."""
-    out: list[tuple[date, Item]] = []
-    for item in items:
-        if item.id is None or item.id in asked or item.pinned:
-            continue
-        last = touched_day(item, touched)
-        untouched = last is not None and (today - last).days >= weights.stale_days
-        if untouched or past_grace(item, today, weights):
-            out.append((item.due_date() or last or today, item))
-    return [item for _, item in sorted(out, key=lambda p: (p[0], p[1].id or 0))]
+    out = [(key, item) for item in items if (key := stale_key(item, today, weights, touched, asked)) is not None]
+    return [item for _, item in sorted(out, key=lambda p: p[0])]
+
+
+def stale_key(item: Item, today: date, weights: Weights = DEFAULT_WEIGHTS, touched: Mapping[int, str] | None = None,
+              asked: Collection[int] = ()) -> tuple[date, int] | None:
+    """Where ``item`` stands among the stale ones (:func:`stale_items`' order), or None when
+    it is not one to ask about."""
+    if item.id is None or item.id in asked or item.pinned:
+        return None
+    last = touched_day(item, touched)
+    untouched = last is not None and (today - last).days >= weights.stale_days
+    if untouched or past_grace(item, today, weights):
+        return (item.due_date() or last or today, item.id)
+    return None
 
 
 _FOLLOW = re.compile(r"^follow up with (?P<name>[^:]+):\s*(?P<what>.+)$", re.I)

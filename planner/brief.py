@@ -79,6 +79,9 @@ class BriefInput:
     followups: dict[int, FollowUp] = field(default_factory=dict)  # waiting item id -> a nudge to copy
     progress: list[GoalProgress] = field(default_factory=list)  # one line per goal
     health: list[str] = field(default_factory=list)  # one line each for what is wrong
+    # Per section ("due_soon", "waiting", "blockers"), how many of its candidates the caller
+    # did not pass in ``items`` because they could not be shown: counted in "…and N more".
+    unlisted: dict[str, int] = field(default_factory=dict)
 
 
 def _why(item: Item) -> str:
@@ -283,15 +286,17 @@ def compose(inp: BriefInput) -> Brief:
             and (i.due_date() or date.max) <= horizon]
     # What is due today or tomorrow always makes the list; then what is overdue; then the rest
     # of the next three days; each group in rank order (the sort is stable).
-    soon.sort(key=lambda i: _urgency(i, inp.day))
+    soon.sort(key=lambda i: urgency_group(i, inp.day))
     due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
     waiting = [i for i in items if i.kind == "waiting"]
     waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
     all_blockers = [i for i in items if i.kind == "blocker" and id(i) not in shown]
     blockers = all_blockers[:MAX_PER_SECTION]
-    more = {"due_soon": len(soon) - len(due_soon), "waiting": len(waiting) - MAX_PER_SECTION,
-            "blockers": len(all_blockers) - len(blockers),
+    left = inp.unlisted
+    more = {"due_soon": len(soon) + left.get("due_soon", 0) - len(due_soon),
+            "waiting": len(waiting) + left.get("waiting", 0) - MAX_PER_SECTION,
+            "blockers": len(all_blockers) + left.get("blockers", 0) - len(blockers),
             "tomorrow": len(_meetings(inp, inp.tomorrow)) - MAX_TOMORROW}
     meetings = _meetings(inp, inp.events)
     tomorrow = _meetings(inp, inp.tomorrow)
@@ -350,7 +355,7 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–") + "…"
 
 
-def _urgency(item: Item, day: date) -> int:
+def urgency_group(item: Item, day: date) -> int:
     due = item.due_date()
     if due is not None and 0 <= (due - day).days <= 1:
         return 0

@@ -382,6 +382,11 @@ def ordered(items: Iterable[Item], known: Callable[[str], bool] | None = None) -
     low = {id(i) for i in out if demoted(i, known)} if known is not None else set()
     for item in out:
         if id(item) in low:
-            item.reasons = [*item.reasons, "a stranger's promotional mail"]
-            item.contributions = [*item.contributions, ("a stranger's promotional mail", 0.0)]
+            mark_demoted(item)
     return sorted(out, key=lambda i: (id(i) in low, -(i.score or 0.0), i.due or "9999", i.id or 0))
+
+
+def mark_demoted(item: Item) -> None:
+    """Say why ``item`` comes after every other: it is a stranger's promotional mail."""
+    item.reasons = [*item.reasons, "a stranger's promotional mail"]
+    item.contributions = [*item.contributions, ("a stranger's promotional mail", 0.0)]
