@@ -10,7 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
-from connectors.mail.maildir import MaildirSource
+from connectors.mail.maildir import MaildirSource, _Entry
 from tests.test_maildir import _maildir
 
 OLD = 1_000_000_000
@@ -134,3 +134,34 @@ def test_a_hard_link_or_a_mode_change_offers_nothing_twice_and_loses_nothing(tmp
     got, cursor = _offered(src, cursor)
     assert [k for k, _ in got] == ["c2"]
     assert _offered(src, cursor)[0] == []
+
+
+class _MovedWhileRead(MaildirSource):
+    """A source whose reading of ``x`` finds it gone: a client moved it out and, before the
+    next listing, back under the same name (the same file, so the same inode)."""
+
+    moved = False
+
+    def _read(self, entry: _Entry) -> bytes | str | None:
+        if entry.file != "x" or self.moved:
+            return super()._read(entry)
+        self.moved = True
+        away = entry.path.parent.parent / "tmp" / "x"
+        os.rename(entry.path, away)
+        try:
+            return super()._read(entry)
+        finally:
+            os.rename(away, entry.path)
+
+
+def test_a_file_gone_when_read_and_back_under_its_name_is_read_then(tmp_path: Path) -> None:
+    root = _maildir(tmp_path / "mail")
+    _write(root, "x", "moved", sub="new")
+    _tick()
+    _write(root, "y", "stays", sub="new")
+    src = _MovedWhileRead(root)
+    got, cursor = _offered(src, None)
+    assert [k for k, _ in got] == ["y"]  # x was away when read
+    want, _ = _offered(MaildirSource(root), cursor)
+    got, _ = _offered(src, cursor)
+    assert [k for k, _ in want] == ["x"] and got == want

@@ -355,14 +355,16 @@ class MaildirSource(MailSource):
             out += listed
         return out, skipped
 
-    def _remember(self, listing: dict[Path, _Listed], bound: int) -> None:
+    def _remember(self, listing: dict[Path, _Listed], bound: int, gone: set[Path]) -> None:
         """Keep, per directory listed, the names changed before ``bound`` (the new cursor's
-        ctime), for the next listing to pass over; names gone from the directory are dropped."""
+        ctime), for the next listing to pass over; names gone from the directory are dropped,
+        and so are ``gone``, the files found missing when read: one moved out and back under
+        its name keeps its inode, and was never offered."""
         for path, (ident, passed, listed) in listing.items():
             if ident is None:
                 self._known.pop(path, None)
                 continue
-            passed.update((e.file, e.inode) for e in listed if e.ctime < bound)
+            passed.update((e.file, e.inode) for e in listed if e.ctime < bound and e.path not in gone)
             self._known[path] = (bound, ident, passed)
 
     def _read(self, entry: _Entry) -> bytes | str | None:
@@ -418,6 +420,7 @@ class MaildirSource(MailSource):
                              key=lambda e: (e.ctime, e.name))
 
         messages: list[RawMessage] = []
+        gone: set[Path] = set()
         size = 0
         taken = 0
         for entry in pending:
@@ -426,6 +429,7 @@ class MaildirSource(MailSource):
             taken += 1
             data = self._read(entry)
             if data is None:
+                gone.add(entry.path)
                 continue
             received = datetime.fromtimestamp(entry.mtime / 1e9, UTC)
             if isinstance(data, str):
@@ -450,7 +454,7 @@ class MaildirSource(MailSource):
             elif entry.ctime == state.ctime:
                 state.at.add(entry.name)
         state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
-        self._remember(skipped, state.ctime)
+        self._remember(skipped, state.ctime, gone)
         return Batch(messages, state.dump(), more=left > 0, remaining=left)
 
 
