@@ -282,7 +282,7 @@ def _v12(db: sqlite_utils.Database) -> None:
 
 def _v13(db: sqlite_utils.Database) -> None:
     # Sent briefs a week older than the newest keep their text, HTML and data zlib-compressed
-    # (Store.pack_briefs): a version that read them as text would show bytes, so it is refused.
+    # (_pack_briefs): a version that read them as text would show bytes, so it is refused.
     _pack_briefs(db.conn, None)
 
 
@@ -308,10 +308,19 @@ def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
 
 
 def _unpacked(row: dict[str, Any]) -> dict[str, Any]:
-    """A briefs row with its compressed columns read back as text."""
-    for column in _PACKED:
-        if isinstance(row.get(column), bytes):
-            row[column] = zlib.decompress(row[column]).decode()
+    """A briefs row with its compressed columns read back as text. A damaged one (a bad sector,
+    a hand edit) is told and read as no content at all: the brief is then composed again where
+    it is shown, and its line map, kept plain, still serves replies; raising would stop every
+    reply to it and the command that shows it."""
+    try:
+        for column in _PACKED:
+            if isinstance(row.get(column), bytes):
+                row[column] = zlib.decompress(row[column]).decode()
+    except (zlib.error, UnicodeDecodeError) as exc:
+        log.warning("store.brief_unreadable", kind=row.get("kind"), date=row.get("date"), column=column,
+                    error=str(exc))
+        for column in _PACKED:
+            row[column] = None
     return row
 
 

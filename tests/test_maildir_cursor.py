@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from structlog.testing import capture_logs
 
-from connectors.mail.maildir import MaildirSource, _Entry
+from connectors.mail.maildir import MaildirSource, _Entry, _Listed
 from tests.test_maildir import _deliver, _maildir
 
 OLD = 1_000_000_000  # 2001: older than anything delivered here
@@ -84,7 +84,7 @@ class CountingSource(MaildirSource):
         self.statted: list[list[str]] = []  # per listing, the files it read the status of
 
     def _listing(self, base: Path, subs: tuple[str, ...] = ("new", "cur"), before: int | None = None
-                 ) -> tuple[list[_Entry], dict[Path, tuple[set[str], list[_Entry]]]]:
+                 ) -> tuple[list[_Entry], dict[Path, _Listed]]:
         self.listed.append(subs)
         entries, listing = super()._listing(base, subs, before)
         self.statted.append(sorted(e.file for e in entries))

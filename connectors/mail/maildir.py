@@ -148,6 +148,15 @@ class _Entry:
     path: Path
     odd: str = ""  # why this is no mail file (a folder, a symlink, a device), or ""
     file: str = ""  # the file's whole name, flags included
+    inode: int = 0  # the inode number the directory listing gave, told without a stat
+
+
+# What a source remembers of one new/ or cur/ directory: the bound (a cursor's ctime) the names
+# changed before, the directory's (device, inode), and each name's inode number.
+_Known = tuple[int, tuple[int, int], dict[str, int]]
+# A listing's part of the next one, per directory: (device, inode) or None when it could not be
+# told, the names passed over with their inode numbers, and the entries read.
+_Listed = tuple[tuple[int, int] | None, dict[str, int], list[_Entry]]
 
 
 class MaildirSource(MailSource):
@@ -161,8 +170,11 @@ class MaildirSource(MailSource):
         # Per new/ or cur/ directory: names whose change time is known to be before a bound (a
         # cursor's ctime). A listing stats only the other names: on a folder of thousands of
         # messages the stats were most of a poll's cost, and a Maildir file never changes
-        # under its name (a flag change or a move renames it).
-        self._known: dict[Path, tuple[int, set[str]]] = {}
+        # under its name (a flag change or a move renames it). A name is passed over only while
+        # the directory and the name's inode number are the ones seen, both free from the
+        # listing: a folder replaced (restored, re-created, a symlink pointed elsewhere) or a
+        # name reused for another file is read again.
+        self._known: dict[Path, _Known] = {}
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> MaildirSource:
@@ -296,29 +308,37 @@ class MaildirSource(MailSource):
         return out
 
     def _listing(self, base: Path, subs: tuple[str, ...] = SUBS, before: int | None = None
-                 ) -> tuple[list[_Entry], dict[Path, tuple[set[str], list[_Entry]]]]:
+                 ) -> tuple[list[_Entry], dict[Path, _Listed]]:
         """The mail files in ``subs`` of ``base``, and per directory the names passed over
         unread because they are known to have changed before ``before`` (a cursor's ctime;
         None: stat every file)."""
         out: list[_Entry] = []
-        skipped: dict[Path, tuple[set[str], list[_Entry]]] = {}
+        skipped: dict[Path, _Listed] = {}
         for sub in subs:
             path = base / sub
             try:
                 entries = list(os.scandir(path))
             except FileNotFoundError:
+                self._known.pop(path, None)  # what comes back in its place is read whole
                 continue
             except OSError as exc:  # this folder's problem, told like a missing folder: the others go on
                 raise MailError(f"{path} cannot be read by the user focusd runs as ({_user()}): "
                                 f"{exc.strerror or type(exc).__name__}") from None
-            bound, known = self._known.get(path, (None, set()))
-            usable = known if before is not None and bound is not None and bound <= before else set()
-            passed: set[str] = set()
+            # After the listing: a directory swapped in since is then told apart, not trusted.
+            try:
+                st_dir = os.stat(path)
+                ident: tuple[int, int] | None = (st_dir.st_dev, st_dir.st_ino)
+            except OSError:
+                ident = None
+            bound, was, known = self._known.get(path, (None, None, {}))
+            usable = known if (before is not None and bound is not None and bound <= before
+                               and ident is not None and ident == was) else {}
+            passed: dict[str, int] = {}
             listed: list[_Entry] = []
-            skipped[path] = (passed, listed)
+            skipped[path] = (ident, passed, listed)
             for entry in entries:
-                if entry.name in usable:
-                    passed.add(entry.name)
+                if entry.name in usable and usable[entry.name] == (inode := entry.inode()):
+                    passed[entry.name] = inode
                     continue
                 if entry.name.startswith("."):
                     continue
@@ -331,16 +351,21 @@ class MaildirSource(MailSource):
                 # memory, and raising would stop the folder for good.
                 odd = "" if stat.S_ISREG(st.st_mode) else f"is {describe(st.st_mode)}, not a mail file"
                 listed.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
-                                     st.st_size, Path(entry.path), odd, entry.name))
+                                     st.st_size, Path(entry.path), odd, entry.name, entry.inode()))
             out += listed
         return out, skipped
 
-    def _remember(self, listing: dict[Path, tuple[set[str], list[_Entry]]], bound: int) -> None:
+    def _remember(self, listing: dict[Path, _Listed], bound: int, gone: set[Path]) -> None:
         """Keep, per directory listed, the names changed before ``bound`` (the new cursor's
-        ctime), for the next listing to pass over; names gone from the directory are dropped."""
-        for path, (passed, listed) in listing.items():
-            passed.update(e.file for e in listed if e.ctime < bound)
-            self._known[path] = (bound, passed)
+        ctime), for the next listing to pass over; names gone from the directory are dropped,
+        and so are ``gone``, the files found missing when read: one moved out and back under
+        its name keeps its inode, and was never offered."""
+        for path, (ident, passed, listed) in listing.items():
+            if ident is None:
+                self._known.pop(path, None)
+                continue
+            passed.update((e.file, e.inode) for e in listed if e.ctime < bound and e.path not in gone)
+            self._known[path] = (bound, ident, passed)
 
     def _read(self, entry: _Entry) -> bytes | str | None:
         """The file's bytes; why it cannot be read; or None when it went away since the listing.
@@ -395,6 +420,7 @@ class MaildirSource(MailSource):
                              key=lambda e: (e.ctime, e.name))
 
         messages: list[RawMessage] = []
+        gone: set[Path] = set()
         size = 0
         taken = 0
         for entry in pending:
@@ -403,6 +429,7 @@ class MaildirSource(MailSource):
             taken += 1
             data = self._read(entry)
             if data is None:
+                gone.add(entry.path)
                 continue
             received = datetime.fromtimestamp(entry.mtime / 1e9, UTC)
             if isinstance(data, str):
@@ -427,7 +454,7 @@ class MaildirSource(MailSource):
             elif entry.ctime == state.ctime:
                 state.at.add(entry.name)
         state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
-        self._remember(skipped, state.ctime)
+        self._remember(skipped, state.ctime, gone)
         return Batch(messages, state.dump(), more=left > 0, remaining=left)
 
 
