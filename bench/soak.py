@@ -25,7 +25,6 @@ import ctypes
 import email
 import email.policy
 import gc
-import json
 import os
 import random
 import resource
@@ -404,14 +403,17 @@ def run(days: int, per_day: int, start: date, work: Path, seed: int, trace: bool
                 raw = path.read_bytes()
                 box.deliver(raw, "INBOX", moment)  # sent to the owner: it lands in the INBOX too
                 head = email.message_from_bytes(raw, policy=email.policy.default)
-                row = app.store.db.execute("SELECT kind, date, subject, text, lines FROM briefs WHERE message_id = ?",
-                                           [str(head["Message-ID"])]).fetchone()
+                # The brief's row, read through the store: an older one keeps its text compressed.
+                found = app.store.db.execute("SELECT kind, date FROM briefs WHERE message_id = ?",
+                                             [str(head["Message-ID"])]).fetchone()
+                brief = app.store.brief(date.fromisoformat(found[1]), found[0]) if found else None
+                row = (brief["kind"], brief["date"], brief["subject"], brief["text"], brief["lines"]) if brief else None
                 kind = row[0] if row else "confirmation" if head["In-Reply-To"] else "other"
                 kinds[kind] += 1
                 if kind == "brief":
                     sent_on = email.utils.parsedate_to_datetime(str(head["Date"])).astimezone(TZ).date()
                     outbox_briefs[sent_on] += 1
-                    command = answer(box.rng, len(json.loads(row[4] or "{}")))
+                    command = answer(box.rng, len(row[4] or {}))
                     reply_at = moment + timedelta(minutes=box.rng.randrange(20, 90))
                     arriving.appendleft((reply_at, box.reply(reply_at, str(head["Message-ID"]), row[2], row[3] or "",
                                                              command), "INBOX"))
