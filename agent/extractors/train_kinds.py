@@ -1,7 +1,9 @@
 """Train the shipped sentence classifier: ``python -m agent.extractors.train_kinds``.
 
-It reads ``kinds_train.tsv`` beside this file (label, tab, sentence; ``#`` lines are comments)
-and writes ``kinds_model.json``. Training is seeded, so the same file gives the same weights.
+It reads ``kinds_train.tsv`` and ``kinds_more.tsv`` beside this file (label, tab, sentence; ``#``
+lines are comments) and writes ``kinds_model.json``. Training is seeded, so the same files give the
+same weights. ``--cv`` prints the k-fold cross-validated accuracy of each setting in ``GRID``
+instead: the shipped epochs and L2 were chosen by it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from agent.extractors.model import features
 
 SEED = 20261126
 HERE = Path(__file__).resolve().parent
+TRAIN_FILES = ("kinds_train.tsv", "kinds_more.tsv")
 
 
 def load_rows(path: Path) -> list[tuple[str, str]]:
@@ -34,12 +37,31 @@ def load_rows(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def train(rows: list[tuple[str, str]], epochs: int = 30, rate: float = 0.3, l2: float = 1e-3) -> KindsModel:
+def load_all(paths: list[Path] | None = None) -> list[tuple[str, str]]:
+    """The rows of every training file, in order, a sentence said twice kept once (its first label)."""
+    seen: set[str] = set()
+    rows = []
+    for path in paths or [HERE / name for name in TRAIN_FILES]:
+        for text, label in load_rows(path):
+            if text not in seen:
+                seen.add(text)
+                rows.append((text, label))
+    return rows
+
+
+# The settings 5-fold cross-validation compared, and the best of them (0.944 on 1,923 sentences;
+# all 24 lie within 0.938-0.944).
+GRID: tuple[dict[str, float], ...] = tuple(
+    {"epochs": e, "rate": r, "l2": l2} for e in (15, 30, 60) for r in (0.1, 0.3) for l2 in (0.0, 1e-4, 1e-3, 1e-2))
+SHIPPED: dict[str, float] = {"epochs": 15, "rate": 0.3, "l2": 0.0}
+
+
+def train(rows: list[tuple[str, str]], epochs: float = 30, rate: float = 0.3, l2: float = 1e-3) -> KindsModel:
     """Multinomial logistic regression by stochastic gradient descent, seeded."""
     weights: dict[str, dict[str, float]] = {a: {} for a in ACTS}
     data = [(features(s), y) for s, y in rows]
     rng = random.Random(SEED)
-    for epoch in range(epochs):
+    for epoch in range(int(epochs)):
         rng.shuffle(data)
         lr = rate / (1 + epoch * 0.2)
         for feats, y in data:
@@ -56,10 +78,30 @@ def train(rows: list[tuple[str, str]], epochs: int = 30, rate: float = 0.3, l2: 
     return KindsModel({a: {f: round(w, 4) for f, w in ws.items() if abs(w) >= 0.01} for a, ws in weights.items()})
 
 
+def cross_validate(rows: list[tuple[str, str]], settings: dict[str, float], folds: int = 5) -> float:
+    """Accuracy of ``train(**settings)`` over ``folds`` seeded folds: each sentence is scored by
+    the model trained on the others."""
+    order = list(range(len(rows)))
+    random.Random(SEED).shuffle(order)
+    right = 0
+    for k in range(folds):
+        held = set(order[k::folds])
+        model = train([r for i, r in enumerate(rows) if i not in held], **settings)
+        right += sum(model.best(rows[i][0])[0] == rows[i][1] for i in held)
+    return right / len(rows)
+
+
 def main(argv: list[str]) -> int:
-    """Train on ``kinds_train.tsv`` (or the file given) and write ``kinds_model.json``."""
-    rows = load_rows(Path(argv[0]) if argv else HERE / "kinds_train.tsv")
-    model = train(rows)
+    """Train on the training files (or the files given) and write ``kinds_model.json``; with
+    ``--cv``, print the cross-validated accuracy of each setting in ``GRID`` instead."""
+    cv = "--cv" in argv
+    paths = [Path(a) for a in argv if a != "--cv"]
+    rows = load_all(paths or None)
+    if cv:
+        for settings in GRID:
+            print(f"{settings}: {cross_validate(rows, settings):.3f}")
+        return 0
+    model = train(rows, **SHIPPED)
     out = HERE / "kinds_model.json"
     out.write_text(model.to_json() + "\n")
     size = sum(len(ws) for ws in model.weights.values())
