@@ -467,7 +467,7 @@ def sync_goals(app: App) -> None:
     app.store.sync_goals((g.title, g.weight, g.keywords, g.deadline) for g in app.settings.goals)
 
 
-RERANK_CHUNK = 1000  # items scored, then written, at a time
+RERANK_CHUNK = 250  # items scored, then written, at a time: a day's first re-rank scores every open one
 
 
 def _rank_mark(app: App, day: date, refs: list[GoalRef], weights: Weights) -> dict[str, Any]:
@@ -936,7 +936,7 @@ def _review_rows(app: App, week: date) -> Iterator[tuple[Item, str, str]]:
     items done in earlier weeks, which pile up for as long as focusd runs, are not read."""
     since = datetime.combine(week - timedelta(days=1), datetime.min.time(), app.settings.tz).astimezone(UTC)
     for statuses, changed in ((("open", "snoozed"), None), (("done",), since.isoformat())):
-        for item, created, updated in app.store.iter_items_with_times(statuses, changed):
+        for item, created, updated in app.store.iter_items_with_times(statuses, changed, chunk=200):
             if item.kind == "waiting":
                 item.title = waiting_title(item)  # as the brief shows it: "Rachel: comments on the side letter"
             yield item, created, updated

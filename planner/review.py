@@ -7,7 +7,7 @@ the review as on a brief; :meth:`Review.line_map` is what the store keeps for th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -65,6 +65,8 @@ class ReviewInput:
     progress: list[GoalProgress] = field(default_factory=list)
     due_next: list[tuple[Item, str]] = field(default_factory=list)  # (item, when)
     stale: list[tuple[Item, str]] = field(default_factory=list)  # (item, why)
+    # Per section, the rows past the first MAX_LINES that gather left out: counted only.
+    unlisted: dict[str, int] = field(default_factory=dict)
 
 
 def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: tzinfo, stale_days: int = 14,
@@ -74,8 +76,14 @@ def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: 
     done, or snoozed past it); due next week; stale (overdue more than ``grace_days`` working
     days before the week, or untouched for ``stale_days``)."""
     end, next_end = week + timedelta(days=7), week + timedelta(days=14)
-    done, slipped, due_next, stale = [], [], [], []
-    since: dict[int, date] = {}  # a stale item -> the day it went overdue or was last touched
+    done: list[Item] = []
+    # Each section keeps only the lines the review can show; the rest are counted (a store of
+    # thousands of stale items is not held in memory to list ten).
+    slipped = _First(lambda r: (r[0].due or "", r[0].id or 0))
+    due_next = _First(lambda r: (r[0].due or "", -(r[0].score or 0.0)))
+    # Oldest first: the longest overdue or untouched are the likeliest to drop, and a long list
+    # shows only its first lines.
+    stale = _First(lambda r: (r[2], r[0].id or 0))
     for item, _created, updated in items:
         due = item.due_date()
         touched = _local_day(updated, tz)
@@ -88,22 +96,41 @@ def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: 
         if due is not None and week <= due < min(today, end):
             why = (f"due {_day(due)}, snoozed to {_day(date.fromisoformat(item.snoozed_until[:10]))}"
                    if item.status == "snoozed" and item.snoozed_until else f"due {_day(due)}, still open")
-            slipped.append((item, why))
+            slipped.add((item, why))
         elif due is not None and end <= due < next_end:
-            due_next.append((item, _day(due)))
+            due_next.add((item, _day(due)))
         elif item.status == "open" and due is not None and due < week \
                 and working_days_after(due, today, working) > grace_days:
-            stale.append((item, f"overdue since {_day(due)}"))
-            since[id(item)] = due
+            stale.add((item, f"overdue since {_day(due)}", due))
         elif item.status == "open" and touched is not None and (today - touched).days >= stale_days:
-            stale.append((item, f"untouched since {_day(touched)}"))
-            since[id(item)] = touched
-    due_next.sort(key=lambda p: (p[0].due or "", -(p[0].score or 0.0)))
-    # Oldest first: the longest overdue or untouched are the likeliest to drop, and a long list
-    # shows only its first lines.
-    stale.sort(key=lambda p: (since[id(p[0])], p[0].id or 0))
-    slipped.sort(key=lambda p: (p[0].due or "", p[0].id or 0))
-    return {"done": done, "slipped": slipped, "due_next": due_next, "stale": stale}
+            stale.add((item, f"untouched since {_day(touched)}", touched))
+    return {"done": done, "slipped": slipped.rows(), "due_next": due_next.rows(),
+            "stale": [(item, why) for item, why, _ in stale.rows()],
+            "unlisted": {"slipped": slipped.dropped, "due_next": due_next.dropped, "stale": stale.dropped}}
+
+
+class _First:
+    """The first ``MAX_LINES`` rows by ``key`` of those added (ties in the order added, as a
+    stable sort of them all would give), and how many others were dropped."""
+
+    def __init__(self, key: Callable[[Any], Any]) -> None:
+        self.key = key
+        self._rows: list[Any] = []
+        self.dropped = 0
+
+    def add(self, row: Any) -> None:
+        self._rows.append(row)
+        if len(self._rows) >= 4 * MAX_LINES:
+            self._trim()
+
+    def _trim(self) -> None:
+        self._rows.sort(key=self.key)
+        self.dropped += max(0, len(self._rows) - MAX_LINES)
+        del self._rows[MAX_LINES:]
+
+    def rows(self) -> list[Any]:
+        self._trim()
+        return self._rows
 
 
 @dataclass
@@ -145,14 +172,16 @@ def compose(inp: ReviewInput) -> Review:
     """The review of ``inp.week`` with its text and HTML."""
     lines: list[ReviewLine] = []
     more: dict[str, int] = {}
+    total: dict[str, int] = {}
     for section, pairs in (("slipped", inp.slipped), ("due_next", inp.due_next), ("stale", inp.stale)):
         for item, note in pairs[:MAX_LINES]:
             lines.append(ReviewLine(len(lines) + 1, section, item, note))
-        if len(pairs) > MAX_LINES:
-            more[section] = len(pairs) - MAX_LINES
+        total[section] = len(pairs) + inp.unlisted.get(section, 0)
+        if total[section] > MAX_LINES:
+            more[section] = total[section] - MAX_LINES
     number = inp.week.isocalendar()[1]
-    subject = (f"Week {number} review: {len(inp.done)} done, {len(inp.slipped)} slipped"
-               + (f", {len(inp.stale)} to drop?" if inp.stale else ""))
+    subject = (f"Week {number} review: {len(inp.done)} done, {total['slipped']} slipped"
+               + (f", {total['stale']} to drop?" if total["stale"] else ""))
     review = Review(week=inp.week, subject=subject, lines=lines, done=list(inp.done), progress=list(inp.progress),
                     more=more)
     review.text = render_text(review, inp)

@@ -235,3 +235,47 @@ def test_the_last_working_day_is_the_one_before_a_day_off() -> None:
     assert [d.strftime("%a") for d in week if last_working_day(d, [6, 0, 1, 2, 3])] == ["Thu"]
     assert [d.strftime("%a") for d in week if last_working_day(d, range(7))] == ["Sun"]
     assert [d.strftime("%a") for d in week if last_working_day(d, [0, 2, 4])] == ["Mon", "Wed", "Fri"]
+
+
+@pytest.mark.parametrize("seed", [4, 8])
+def test_gather_keeps_the_lines_a_full_sort_would_show_and_counts_the_rest(seed: int) -> None:
+    """Hundreds of slipped, next-week and stale items: gather holds ten of each, the very ten a
+    sort of them all puts first (ties in the order read), and the composed review counts every one."""
+    import random
+
+    from planner.review import MAX_LINES
+
+    rng = random.Random(seed)
+    rows = []
+    for n in range(1, 900):
+        due = (MONDAY + timedelta(days=rng.randint(-40, 12))).isoformat() if rng.random() < 0.8 else None
+        item = _item(n, f"Item {n}", rng.choice(["open", "open", "snoozed", "done"]), due=due,
+                     snoozed="2026-11-30" if rng.random() < 0.3 else None)
+        item.score = rng.choice([1.0, 2.5, 4.0])  # ties in score: the order read breaks them
+        touched = MONDAY - timedelta(days=rng.randint(0, 60))
+        rows.append((item, _at(touched), _at(touched)))
+    parts = gather(rows, MONDAY, FRIDAY, UTC, stale_days=14, grace_days=3)
+
+    # The reference: every row of each section, then one stable sort, as gather did before.
+    end = MONDAY + timedelta(days=7)
+    every: dict[str, list[tuple[tuple[object, ...], Item]]] = {"slipped": [], "due_next": [], "stale": []}
+    for item, _, updated in rows:
+        due, touched = item.due_date(), datetime.fromisoformat(updated).date()
+        if item.status not in ("open", "snoozed"):
+            continue
+        if due is not None and MONDAY <= due < min(FRIDAY, end):
+            every["slipped"].append(((item.due or "", item.id), item))
+        elif due is not None and end <= due < end + timedelta(days=7):
+            every["due_next"].append(((item.due or "", -(item.score or 0.0)), item))
+        elif item.status == "open" and due is not None and due < MONDAY and working_days_after(due, FRIDAY, (0, 1, 2, 3, 4)) > 3:
+            every["stale"].append(((due, item.id), item))
+        elif item.status == "open" and (FRIDAY - touched).days >= 14:
+            every["stale"].append(((touched, item.id), item))
+    for section, found in every.items():
+        ordered = [item for _, item in sorted(found, key=lambda p: p[0])]
+        assert len(found) > 2 * MAX_LINES, section  # the case is a real one: sections overflow
+        assert [item.id for item, *_ in parts[section]] == [item.id for item in ordered[:MAX_LINES]], section
+        assert len(parts[section]) + parts["unlisted"][section] == len(found), section
+    review = compose(ReviewInput(week=MONDAY, today=FRIDAY, owner_name="Ada", **parts))
+    assert review.more == {s: len(found) - MAX_LINES for s, found in every.items()}
+    assert f"{len(every['slipped'])} slipped" in review.subject and f"{len(every['stale'])} to drop?" in review.subject
