@@ -3,8 +3,8 @@
     python bench/agent.py [PATH/parakweet-ask-train.tsv]
 
 ``extraction()``: the embedded extractor against hand-labelled weeks (the demo week, the
-development weeks ``eval/week-em`` and ``eval/week-ops`` and the held-out weeks
-``eval/week-sales`` and ``eval/week-pm``), with precision,
+development weeks ``eval/week-em``, ``eval/week-ops`` and ``eval/week-shop`` and the held-out
+weeks ``eval/week-sales``, ``eval/week-pm`` and ``eval/week-recruit``), with precision,
 recall and F1 per kind and overall and the share of matched items whose due date is right; then
 request precision, recall and F1 on the held-out split of the shared request sentences, as
 ``bench/extract.py`` computes it.
@@ -62,8 +62,8 @@ DEMO_DIR = ROOT / "config" / "demo"
 DEMO_OWNER = Owner("Ada Lovelace", "ada@loom.example", ZoneInfo("Europe/London"))
 WEEKS = ROOT / "eval"
 # The evaluation weeks in eval/, development first; the held-out ones are scored, never read for misses.
-EVAL_WEEKS = ("week-em", "week-ops", "week-sales", "week-pm")
-HELD_OUT = frozenset({"week-sales", "week-pm"})
+EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-sales", "week-pm", "week-recruit")
+HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit"})
 
 
 @dataclass
