@@ -168,8 +168,8 @@ def print_score(name: str, s: Score) -> None:
         p, r, f = s.prf(kind)
         label = kind or "overall"
         n = sum(s.tp[k] + s.fn[k] for k in ((kind,) if kind else KINDS))
-        print(f"{name:<11} {label:<11} {p:>9.3f} {r:>7.3f} {f:>6.3f} {n:>5}")
-    print(f"{name:<11} {'due dates':<11} {s.due_right}/{s.due_total} right ({s.due_accuracy:.0%})")
+        print(f"{name:<13} {label:<11} {p:>9.3f} {r:>7.3f} {f:>6.3f} {n:>5}")
+    print(f"{name:<13} {'due dates':<11} {s.due_right}/{s.due_total} right ({s.due_accuracy:.0%})")
 
 
 def requests_split(path: Path) -> tuple[float, float, float] | None:
@@ -190,7 +190,7 @@ def extraction(request_data: Path, show_dev_misses: bool = False) -> None:
     """The embedded extractor on the labelled weeks and the held-out request sentences."""
     extractor = EmbeddedExtractor()
     print("== extraction: embedded extractor ==")
-    print(f"{'week':<11} {'kind':<11} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5}")
+    print(f"{'week':<13} {'kind':<11} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5}")
     for week in [demo_week()] + [load_week(WEEKS / name) for name in EVAL_WEEKS]:
         s = score(week, extract_week(week, extractor))
         print_score(week.name + ("*" if week.name in HELD_OUT else ""), s)
@@ -208,7 +208,7 @@ def extraction(request_data: Path, show_dev_misses: bool = False) -> None:
         print(f"requests: {request_data} is missing (the shared request data); skipped")
     else:
         p, r, f = result
-        print(f"{'requests':<11} {'held-out':<11} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
+        print(f"{'requests':<13} {'held-out':<11} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
 
 
 PUBLIC_REPLIES = ROOT.parent / "shared" / "data" / "replies"
