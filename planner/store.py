@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -31,6 +32,11 @@ CLAIM_TIMEOUT = timedelta(minutes=5)  # an unsent brief claim older than this wa
 # than the newest: a brief is 40-50 KB, a reply reads the last one, and a year of them would
 # otherwise be most of a store.
 PACK_BRIEFS_AFTER = timedelta(days=7)
+BUSY_MS = 5000  # how long one statement waits on another process's lock
+# Opening waits this many more times (doubling from 0.1 s) when SQLite gives up on a lock even
+# so: two processes creating or upgrading one store at once can meet before WAL is on, where
+# SQLite reports "database is locked" at once rather than wait (to avoid a deadlock).
+OPEN_TRIES = 6
 _PACKED = ("text", "html", "json")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 log = structlog.get_logger(__name__)
@@ -439,7 +445,7 @@ class Store:
         :class:`StoreError` and left exactly as it is."""
         if str(path) == ":memory:":
             db = sqlite_utils.Database(memory=True)
-            db.execute("PRAGMA busy_timeout=5000")
+            db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
             store = cls(db, clock)
             store.migrate()
             return store
@@ -450,9 +456,23 @@ class Store:
         problem = _header_problem(path)
         if problem:
             raise StoreError(_refusal(path, problem))
+        for attempt in range(OPEN_TRIES):
+            try:
+                return cls._open_file(path, clock)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise StoreError(_refusal(path, f"cannot be read as a database ({exc})")) from None
+                if attempt == OPEN_TRIES - 1:
+                    raise StoreError(f"{path} stayed locked by another process ({exc}): is another focusd "
+                                     "upgrading or creating it? Try again once it is done") from None
+                time.sleep(0.1 * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    @classmethod
+    def _open_file(cls, path: Path, clock: Callable[[], datetime]) -> Store:
         db = sqlite_utils.Database(path)
         try:
-            db.execute("PRAGMA busy_timeout=5000")
+            db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
             store = cls(db, clock)
             # Read before anything is written: a store this focusd cannot read stays untouched.
             version = store.version
@@ -471,6 +491,9 @@ class Store:
             # After each checkpoint the log is cut back to 1 MB: a daemon that runs for months
             # keeps a store of its data's size, not one with a log of its busiest hour beside it.
             db.execute("PRAGMA journal_size_limit=1048576")
+        except sqlite3.OperationalError:
+            db.close()
+            raise  # a lock is waited out by open(); anything else is told there
         except sqlite3.DatabaseError as exc:
             db.close()
             raise StoreError(_refusal(path, f"cannot be read as a database ({exc})")) from None

@@ -360,3 +360,35 @@ def test_migrating_to_v13_compresses_the_old_sent_briefs(tmp_path: Path) -> None
     old = again.brief(date(2026, 11, 3))
     assert old is not None and (old["text"], old["html"], old["json"]) == ("text 2026-11-03", "html 2026-11-03",
                                                                         '"2026-11-03"')
+
+
+def test_a_store_locked_by_another_process_is_waited_for_not_called_damaged(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from planner import store as store_mod
+    from planner.store import StoreError
+
+    monkeypatch.setattr(store_mod, "BUSY_MS", 50)  # SQLite gives up on the lock quickly here
+    path = tmp_path / "s.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # a new file is not in WAL yet: readers wait on this
+    threading.Timer(0.6, lambda: holder.execute("COMMIT")).start()
+    began = time.monotonic()
+    store = Store.open(path)  # waits past several "database is locked" answers
+    assert store.version == len(MIGRATIONS) and time.monotonic() - began >= 0.5
+    store.close()
+    holder.close()
+
+    other = tmp_path / "t.db"
+    holder = sqlite3.connect(other, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(store_mod, "OPEN_TRIES", 2)
+    with pytest.raises(StoreError) as refused:
+        Store.open(other)
+    assert "locked by another process" in str(refused.value)
+    assert "restore" not in str(refused.value)  # nothing is wrong with the file
+    holder.execute("COMMIT")
+    holder.close()
+    assert Store.open(other).version == len(MIGRATIONS)
