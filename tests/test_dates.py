@@ -13,6 +13,12 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 
 @pytest.mark.parametrize("sentence,due", [
     ("I'll send the deck by Friday.", "2026-11-20"),
+    # Phone-mail shorthand: "Weds", "tmrw", "this arvo".
+    ("I'll let you know Weds.", "2026-11-18"),
+    ("Should be with you by next weds at the latest", "2026-11-25"),
+    ("can drop them round tmrw arvo", "2026-11-19"),
+    ("will post it this arvo x", "2026-11-18"),
+    ("Samples out Weds, first class.", "2026-11-18"),
     ("Can you do it by Wednesday?", "2026-11-18"),
     ("Feedback by Wednesday EOD please.", "2026-11-18"),
     ("Numbers by Tuesday.", "2026-11-24"),
