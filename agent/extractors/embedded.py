@@ -22,6 +22,14 @@ from planner.priority import display_name
 
 _BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
+# Phone mail starts sentences in lower case ("...moved). if you can drop them round tmrw") and
+# joins them with a spaced dash ("sorry - I can't ship till..."): a break there too, but not after
+# an abbreviation's stop ("the model no. off the plate", "inc. the bowl").
+_LOOSE_SPLIT_RE = re.compile(r"(?<=[!?])\s+(?=[a-z])|(?<=[a-z)]\.)\s+(?=[a-z])|\s+[-–—]\s+"
+                             r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?=\S)",
+                             re.I)
+_ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext qty dept min max fig cf ca st mr mrs ms "
+                           "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -80,8 +88,19 @@ _IMPERATIVE_RE = re.compile(
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
     re.I,
 )
-# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it".
-_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b", re.I)
+# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it", "grab
+# whatever you need".
+_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b|"
+                            r"^\W*[a-z]+ (?:whatever|anything|any of (?:it|them)) (?:you|u) (?:need|like|want|fancy)\b",
+                            re.I)
+# The owner's question to the person written to waits on their answer ("Any idea when finance
+# might sign off?", "Is there power this time?"); small talk and exclamations ask for nothing.
+_SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|is|was|were|did|do|does|have|has|about))\b|"
+                          r"did (?:you|u) (?:have|enjoy|get home|see)\b|(?:are|r) (?:you|u) (?:well|ok|okay|keeping)\b|"
+                          r"(?:you|u) (?:ok|okay|well|good)\b|what (?:a|an)\b|who (?:knew|would)\b|why not\b|"
+                          r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|that|they|you)\b|right\b|ok\b|okay\b|"
+                          r"(?:can|could) (?:you|u) (?:believe|imagine)\b|remember\b|know what\b|guess\b)",
+                          re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
@@ -346,6 +365,13 @@ def _explicit_ask(sentence: str, low: str) -> bool:
                 or _match(_IMPERATIVE_RE, sentence))
 
 
+def _owner_question(sentence: str, low: str) -> bool:
+    """Is the owner's question one that waits on an answer (see _SOCIAL_Q_RE)? Three words at least."""
+    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence)
+            and not _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
+            and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
+
+
 def is_rule_request(sentence: str) -> bool:
     """The rules alone: an explicit ask, "need X from you", or an imperative."""
     low = fold(sentence)
@@ -381,13 +407,31 @@ def sentences(text: str) -> list[str]:
         last = len(seg) - 1
         parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
                  or seg.find("?", 0, last) >= 0 else (seg,))
-        for s in parts:
+        for s in (p for part in parts for p in _loose_split(part)):
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
             if s[:1] in ("-", "*", "•") or s[:1].isdigit():
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
+    return out
+
+
+def _loose_split(text: str) -> list[str]:
+    """``text`` split where phone mail starts a sentence without a capital or joins two with a dash."""
+    if not (" - " in text or " – " in text or " — " in text or _LOOSE_SPLIT_RE.search(text)):
+        return [text]
+    out: list[str] = []
+    start = 0
+    for m in _LOOSE_SPLIT_RE.finditer(text):
+        word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+        if text[m.start() - 1:m.start()] == "." and word.replace(".", "") in _ABBREVIATIONS:
+            continue
+        piece = text[start:m.start()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    out.append(text[start:])
     return out
 
 
@@ -712,6 +756,8 @@ class EmbeddedExtractor:
                 return False
             if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
                 return False
+            if question and _owner_question(sentence, low):
+                return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
@@ -832,6 +878,10 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
+        if question and ctx.other.email and _owner_question(sentence, low):
+            what = _SPACES_RE.sub(" ", _TRAILING_RE.sub("", sentence.rstrip("?! ")))
+            return self._item("waiting", f"Follow up with {name}: {_uncap(what)}?", sentence, ctx, due,
+                              ctx.other.email)
         return None
 
     @staticmethod
