@@ -348,6 +348,15 @@ LOOSE: list[Case] = [
     C("Sorry, mad week. can you send me the tracking number?", ("request", None)),
     C("Boxes came in! could you check the count by Friday?", ("request", FRI)),
     C("Please send over the model no. off the sticker on the back.", ("request", None)),
+    # "can't ... till", the precondition said first, and the owner's own work held up by someone else.
+    C("We can't print the labels till the artwork is signed off.", ("blocker", None)),
+    C("Without the floor plan we cannot book the stand.", ("blocker", None)),
+    C("I can't post the orders till the new tape arrives.", ("blocker", None), mine=True),
+    C("Can't finish the glaze tests til the kiln is fixed.", ("blocker", None), mine=True),
+    C("Sorry, we can't send the refund until the parcel is back with us.", ("blocker", None), mine=True),
+    C("Won't have the van back till Thurs pm.", *NONE),
+    C("I can't make it till Friday.", *NONE, mine=True),
+    C("Can't wait till the market!", *NONE, mine=True),
     # Leave to take what is offered asks for nothing.
     C("Photos are in the shared folder, grab whatever you need.", *NONE, mine=True),
     C("take anything you like from the samples box.", *NONE, mine=True),

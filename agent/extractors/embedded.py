@@ -125,7 +125,10 @@ _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|unt
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
-    r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
+    r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # "Without the logo I cannot finish the header": the precondition said first.
+    r"^(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
     # off", not "can't meet before Friday".
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -300,7 +303,15 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
-_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
+_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
+                 "without ")
+# The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
+# "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
+# person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
+_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,40}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
+                               r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
+                               r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
+                               r"(?P<what>[^.!?;,]+)", re.I)
 
 
 # What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
@@ -748,7 +759,8 @@ class EmbeddedExtractor:
         if from_owner:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)):
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
+                                 or _match(_OWNER_BLOCKER_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
@@ -830,6 +842,14 @@ class EmbeddedExtractor:
         return self._request(sentence, low, ctx)
 
     @staticmethod
+    def _only_a_time(text: str | None, ctx: _Ctx) -> bool:
+        """Is ``text`` (what a "until" waits for) a day or time and little else: "Thurs pm", "Monday"?"""
+        if not text:
+            return False
+        due, phrase = find_due(text, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
+        return due is not None and len(text.strip()) - len(phrase) <= 6
+
+    @staticmethod
     def _due(sentence: str, ctx: _Ctx) -> tuple[str | None, str]:
         return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
 
@@ -845,6 +865,10 @@ class EmbeddedExtractor:
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
+        blocked = None if question else _match(_OWNER_BLOCKER_RE, sentence)
+        if blocked and not self._only_a_time(blocked.group("what"), ctx):
+            what = _clean_vp(blocked.group("what"), phrase) or sentence
+            return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
             # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
@@ -953,6 +977,8 @@ class EmbeddedExtractor:
         # request. "The contractors need VPN access before they can start" stays a blocker.
         if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
             b = None
+        if b and self._only_a_time(b.group("b2"), ctx):
+            b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
