@@ -158,7 +158,9 @@ _BLOCKER_RE = re.compile(
 _OWED_RE = re.compile(
     # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
     # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
-    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*)?"
+    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
+    # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
+    r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
@@ -229,6 +231,24 @@ _BARE_PROMISE_RE = re.compile(
     r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
     re.I,
 )
+# A thing on its way, said as phone mail says it: "Invoice on its way", "invoice to follow next
+# week", "Replacement goes out tmrw", "Samples going in the post tmrw", "Delivery is planned
+# Friday". Only a thing that is sent counts (_DELIVERABLES), and only "on its way" or "to follow"
+# without a date: "Spring is on its way!" and "The market is planned for Saturday" are news.
+_SHIPPING_RE = re.compile(
+    r"^(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
+    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two )?"
+    r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
+    r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
+    r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
+    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
+    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|"
+    r"should (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
+_DELIVERABLES = frozenset(
+    "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
+    "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
+    "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
+    "docs documents paperwork slides deck statement prints artwork it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
@@ -760,7 +780,7 @@ class EmbeddedExtractor:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
             if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
-                                 or _match(_OWNER_BLOCKER_RE, sentence)):
+                                 or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
@@ -783,6 +803,8 @@ class EmbeddedExtractor:
                 if owed and (_FROM_ME_RE.search(owed.group("what")) or names_a_date(sentence)):
                     return False
                 if _bare(sentence, low) and names_a_date(sentence):
+                    return False
+                if _match(_SHIPPING_RE, sentence):
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
@@ -875,7 +897,7 @@ class EmbeddedExtractor:
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
             title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
-        bare = self._bare_promise(sentence, low, due, phrase)
+        bare = self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
@@ -924,6 +946,17 @@ class EmbeddedExtractor:
               f"have {b.group('done')} {b.group('pp')}" if b.group("done") else f"send {b.group('what')}"))
         vp = _clean_vp(vp, phrase)
         return "" if not vp or _VAGUE_RE.match(vp) else vp
+
+    @staticmethod
+    def _shipping(sentence: str, due: str | None, phrase: str) -> str:
+        """What a sentence says is on its way ("Samples going in the post tmrw"), or ""."""
+        m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
+        if not m or not any(w in _DELIVERABLES for w in m.group("what").lower().split()):
+            return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
+        if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
+            return ""
+        what = _uncap(m.group("what"))
+        return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {what}"
 
     @staticmethod
     def _owed(sentence: str, low: str, due: str | None, phrase: str) -> str:
@@ -995,6 +1028,12 @@ class EmbeddedExtractor:
             bare = self._bare_promise(sentence, low, due, phrase)
             if bare:
                 return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
+        if not question and (ship := _match(_SHIPPING_RE, sentence)):
+            # A lead-in's day ("New dispatch date is Wednesday, so delivery should be Friday") is not the thing's.
+            due, phrase = self._due(sentence[ship.start("what"):], ctx)
+            sent = self._shipping(sentence, due, phrase)
+            if sent:
+                return self._item("waiting", f"Follow up with {name}: {sent}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
