@@ -370,6 +370,19 @@ LOOSE: list[Case] = [
     C("Good things to follow.", *NONE),
     C("The team goes out for lunch on Friday.", *NONE),
     C("Samples went out yesterday.", *NONE, mine=True),
+    # An ask after a comma, beside a promise or a blocker, is an item of its own.
+    C("I'll post the proofs tomorrow, please check them before Monday.", ("waiting", THU), ("request", MON)),
+    C("We can't close the month until we see the card statement, so can you forward it?",
+      ("blocker", None), ("request", None)),
+    C("I will ring the printer on Friday, could you send me the artwork?", ("waiting", FRI), ("request", None)),
+    C("When you're back, could you call me?", ("request", None)),
+    C("Shout by Friday if that's ok and we'll hold the stall for you.", ("request", FRI), ("waiting", None)),
+    # Imperatives as phone mail puts them.
+    C("Just pop the invoice over when you get a sec.", ("waiting", None), mine=True),
+    C("Drop the mugs round to the studio on Friday.", ("waiting", FRI), mine=True),
+    C("pop me a text when the van leaves.", ("request", None)),
+    C("Shout if you need anything else.", *NONE),
+    C("Pop in whenever you like!", *NONE),
     # Leave to take what is offered asks for nothing.
     C("Photos are in the shared folder, grab whatever you need.", *NONE, mine=True),
     C("take anything you like from the samples box.", *NONE, mine=True),

@@ -82,7 +82,9 @@ _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)?
                            r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
                            r"(?P<what>.{3,80}?) from you\b)", re.I)
 _IMPERATIVE_RE = re.compile(
-    r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    # ...and as phone mail puts them: "just pop a photo over", "shout by Friday", "drop them round"
+    r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
@@ -253,8 +255,12 @@ _DELIVERABLES = frozenset(
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
-    r"|will\b)|\s*;\s*", re.I)
-_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as")
+    r"|will\b)|\s*;\s*|"
+    # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
+    # can't file it until I see the statement, so can you forward it?"
+    r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
+                      ", would ", ", so ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -684,6 +690,15 @@ class EmbeddedExtractor:
                     for i in found:
                         i.due = i.due or found[-1].due
                 return found
+            if len(found) == 1:
+                # "Let me know tonight if ok and I'll bring the element": one clause is an ask alone,
+                # the other a promise only with the sentence's date. The whole sentence's item of
+                # another kind is the other clause's.
+                whole = self._classify(sentence, ctx)
+                rest = [part for part, _ in clauses if part != found[0].evidence]
+                if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
+                    whole.evidence = rest[0]
+                    return [found[0], whole]
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
 
