@@ -383,6 +383,12 @@ LOOSE: list[Case] = [
     C("pop me a text when the van leaves.", ("request", None)),
     C("Shout if you need anything else.", *NONE),
     C("Pop in whenever you like!", *NONE),
+    # Pleasantries and disclaimers ask for nothing.
+    C("Lovely to meet you at the craft fair on Saturday!", *NONE),
+    C("Great seeing you at the trade show last week.", *NONE),
+    C("So nice to hear from you!", *NONE),
+    C("If you have received this email in error please delete it and tell us.", *NONE),
+    C("Good to know, I'll send the revised quote on Friday.", ("waiting", FRI)),
     # Leave to take what is offered asks for nothing.
     C("Photos are in the shared folder, grab whatever you need.", *NONE, mine=True),
     C("take anything you like from the samples box.", *NONE, mine=True),

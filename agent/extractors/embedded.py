@@ -45,7 +45,11 @@ _COURTESY_RE = re.compile(
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
     r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
     # a legal disclaimer's "please notify the sender and delete this email"
-    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b",
+    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b|"
+    r"\breceived (it|this|this (e-?mail|message)) (in error|by mistake)\b|"
+    # "Lovely to meet you at the fair last week!": a pleasantry about the past
+    r"^\W*(it was |was )?(so |really )?(lovely|great|nice|good|fab|brilliant) (to|meeting|seeing|chatting|catching) "
+    r"(meet|see|chat|catch up|hear from|you)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -308,7 +312,8 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "do not ", "never ", "intended recipient", "confidential", "privileged")
+                  "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
+                  "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
