@@ -383,6 +383,12 @@ LOOSE: list[Case] = [
     C("pop me a text when the van leaves.", ("request", None)),
     C("Shout if you need anything else.", *NONE),
     C("Pop in whenever you like!", *NONE),
+    # A need that points back at a question makes the question an ask, due when the need says.
+    C("Glossy or matt for the labels? need to know by Friday so I can order.", ("request", FRI)),
+    C("Did the deposit come from the business account or yours? Need to know how to book it.", ("request", None)),
+    C("Are you still ok with the Tuesday slot? We need an answer before Monday.", ("request", MON)),
+    C("Can you believe the queue? Need to know where they all came from!", *NONE),
+    C("What a week! Need to know how they do it.", *NONE),
     # Pleasantries and disclaimers ask for nothing.
     C("Lovely to meet you at the craft fair on Saturday!", *NONE),
     C("Great seeing you at the trade show last week.", *NONE),

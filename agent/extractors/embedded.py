@@ -180,6 +180,10 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
+# A need that points back at the question before it: "need to know before I batch them", "Need
+# an answer by Friday".
+_NEED_TO_KNOW_RE = re.compile(r"^\W*(?:(?:i|we)(?:'d| would| will|'ll)?\s+)?(?:just |really |also )?need"
+                              r"(?:s)? (?:to know|an answer|a decision|your answer|your decision|a yes or no)\b", re.I)
 # A deadline set by an event rather than a date: "I'll have them set up before the interns arrive".
 _EVENT_DEADLINE_RE = re.compile(r"\b(?:before|by the time|ahead of)\s+(?:the|our|your|their|we|they|he|she|it)\b"
                                 r"[^.!?;]*\b(?:arrives?|starts?|begins?|comes?|leaves?|opens?|goes live|launch(?:es)?|"
@@ -624,12 +628,16 @@ class EmbeddedExtractor:
         seen: set[str] = set()
         read: set[str] = set()
         text = sentences(examined_text(message))
+        prev = ""
         for sentence in text:
             # A sentence's items depend on it and the message alone: said twice, its items are
             # already in (or were kept out of) the list.
             if sentence in read:
                 continue
             read.add(sentence)
+            before, prev = prev, sentence
+            if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
+                continue
             note = None if from_owner else self._deadline_note(sentence, ctx, items)
             if note is not None:
                 if isinstance(note, Item):
@@ -1105,6 +1113,25 @@ class EmbeddedExtractor:
         subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
         return self._item("request", f"Reply to {first_name(ctx.other)} about {subject or 'their message'}",
                           sentence, ctx, due, "me")
+
+    def _question_behind(self, question: str, need: str, ctx: _Ctx, items: list[Item]) -> bool:
+        """"do you want it warmer or true to life? need to know before I batch them this arvo": the
+        need makes the question before it an ask of the owner, due when the need says. True when
+        ``need`` is thus read (and adds or dates that ask)."""
+        if (not question.rstrip().endswith("?") or not _YOU_RE.search(question)
+                or not _owner_question(question, fold(question)) or self._aimed_elsewhere(question, ctx)):
+            return False  # no question, or small talk ("can you believe the queue?"), or someone else's
+        due, _ = self._due(need, ctx)
+        asked = next((i for i in items if i.evidence == question), None)
+        if asked is not None:
+            if asked.kind != "request":
+                return False
+            asked.due = due or asked.due  # the need says when; the question may name another day
+            return True
+        what = _SPACES_RE.sub(" ", question.rstrip("?! "))
+        what = re.sub(r"^(?:(?:also|and|so|quick q),?\s+)", "", what, flags=re.I)
+        items.append(self._item("request", f"Answer {first_name(ctx.other)}: {_uncap(what)}?", question, ctx, due, "me"))
+        return True
 
     def _unaddressed(self, sentence: str, low: str) -> bool:
         """A statement the request model alone calls an ask, that neither asks explicitly, nor
