@@ -389,6 +389,19 @@ LOOSE: list[Case] = [
     C("Are you still ok with the Tuesday slot? We need an answer before Monday.", ("request", MON)),
     C("Can you believe the queue? Need to know where they all came from!", *NONE),
     C("What a week! Need to know how they do it.", *NONE),
+    # "We'd need to know X" asks for X; a need of an answer dates the ask before it.
+    C("We'd also need to know your minimum order size.", ("request", None)),
+    C("I'd like to know the delivery costs for Bristol by Friday.", ("request", FRI)),
+    C("I'd love to know how they do it!", *NONE),
+    C("Can you confirm the colours? I need your answer by tomorrow to keep the slot.", ("request", THU)),
+    C("Could you check the proofs? We need your feedback before Monday so print can start.", ("request", MON)),
+    # "let me dig it out", and "I'll be in ... to sign for it" with its day.
+    C("Not sure where the receipt is, let me dig it out.", ("commitment", None), mine=True),
+    C("Let me hunt it down tonight.", ("commitment", WED), mine=True),
+    C("I'll be in all Thurs morning to sign for the pallet.", ("commitment", THU), mine=True),
+    C("We'll be there at 8 on Friday to let the movers in.", ("commitment", FRI), mine=True),
+    C("I'll be around to help if needed.", *NONE, mine=True),
+    C("I'll be in London on Friday.", *NONE, mine=True),
     # Pleasantries and disclaimers ask for nothing.
     C("Lovely to meet you at the craft fair on Saturday!", *NONE),
     C("Great seeing you at the trade show last week.", *NONE),

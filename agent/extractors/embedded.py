@@ -56,13 +56,15 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
-    r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b|not\b|need\b|see\b|try\b|have to\b|"
+    r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b(?!\s+(?:in|there|here|around|home|about|"
+    r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|need\b|see\b|try\b|have to\b|"
     r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
 _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|follow up|find out|send|circle back|"
-                        r"dig into|confirm|ask|review|sort out|take care of)[^.!?;]*)", re.I)
+                        r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
+                        r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        r"follow up|circle back|think about it|see what I can do|take a look)\s*$", re.I)
 _ASK_RE = re.compile(
@@ -180,10 +182,16 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
+_ANSWER_BY_RE = re.compile(r"^\W*(?:(?:also|and|so),?\s+)?(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
+                           r"(?:need|want|require|expect|would like)s? (?:your|an?|the) (?:answer|reply|response|decision|"
+                           r"confirmation|go-ahead|feedback)\b", re.I)
 # A need that points back at the question before it: "need to know before I batch them", "Need
 # an answer by Friday".
 _NEED_TO_KNOW_RE = re.compile(r"^\W*(?:(?:i|we)(?:'d| would| will|'ll)?\s+)?(?:just |really |also )?need"
-                              r"(?:s)? (?:to know|an answer|a decision|your answer|your decision|a yes or no)\b", re.I)
+                              r"(?:s)? (?:to know|an answer|a decision|your answer|your decision|a yes or no)\b"
+                              # ...pointing back, not asking a new thing ("we'd need to know lead times")
+                              r"(?=\s*(?:$|[.!,;]|(?:before|by|asap|today|tonight|tomorrow|tmrw|soon|so|because|as|for|"
+                              r"either way|how to|what to|which way|this|first)\b))", re.I)
 # A deadline set by an event rather than a date: "I'll have them set up before the interns arrive".
 _EVENT_DEADLINE_RE = re.compile(r"\b(?:before|by the time|ahead of)\s+(?:the|our|your|their|we|they|he|she|it)\b"
                                 r"[^.!?;]*\b(?:arrives?|starts?|begins?|comes?|leaves?|opens?|goes live|launch(?:es)?|"
@@ -213,7 +221,10 @@ _WISH_RE = re.compile(
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
-    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)",
+    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
+    r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -942,6 +953,8 @@ class EmbeddedExtractor:
             if vp and not (_VAGUE_RE.match(vp) and not due):
                 if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
                     return None
+                if re.match(r"be\b", vp, re.I) and not due:
+                    return None  # "I'll be around to help" is a plan; "I'll be in Fri morning to sign for it" work
                 title = _cap(_swap(vp, {"you": name, "your": f"{name}'s"}))
                 return self._item("commitment", title, sentence, ctx, due, "me")
         a = _search(_ASK_RE, _ASK_KEYS, sentence, low)
@@ -1003,9 +1016,9 @@ class EmbeddedExtractor:
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6"))
+                or w.group("what6") or w.group("what7"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
@@ -1092,6 +1105,13 @@ class EmbeddedExtractor:
         with none, the sentence is a request of its own to answer by then (an Item). None when
         ``sentence`` is no such note, or names no date."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
+        if earlier is not None and _ANSWER_BY_RE.search(sentence):
+            # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
+            # need of an answer sets the ask's deadline, over any day the ask itself named.
+            due, _ = self._due(sentence, ctx)
+            if due is not None:
+                earlier.due = due
+                return True
         m = _DEADLINE_NOTE_RE.match(sentence)
         if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
             # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
