@@ -402,6 +402,11 @@ LOOSE: list[Case] = [
     C("We'll be there at 8 on Friday to let the movers in.", ("commitment", FRI), mine=True),
     C("I'll be around to help if needed.", *NONE, mine=True),
     C("I'll be in London on Friday.", *NONE, mine=True),
+    # A lead-in closed by "so" before what is owed; each later object keeps its own day.
+    C("The printer is slow this week, so you'll get the flyers Friday and the posters tmrw.",
+      ("commitment", FRI), ("commitment", THU), mine=True),
+    C("Courier is booked for Monday, so you should have the samples by Tuesday.", ("waiting", TUE)),
+    C("It rained all week, so you should see why the stall was quiet.", *NONE),
     # Pleasantries and disclaimers ask for nothing.
     C("Lovely to meet you at the craft fair on Saturday!", *NONE),
     C("Great seeing you at the trade show last week.", *NONE),

@@ -168,7 +168,7 @@ _OWED_RE = re.compile(
     # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
     r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
-    r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?\sso\s+)?"
+    r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
@@ -705,6 +705,10 @@ class EmbeddedExtractor:
             for part, read in clauses:
                 item = self._classify(read, ctx)
                 if item is not None:
+                    if part != read and names_a_date(part):
+                        # "..., so you'll have the photos Fri and the descriptions tmrw": a clause
+                        # read with the sentence's lead-in keeps its own day, not the lead-in's.
+                        item.due = self._due(part, ctx)[0] or item.due
                     item.evidence = part
                     found.append(item)
             if len(found) > 1:
