@@ -407,6 +407,20 @@ LOOSE: list[Case] = [
       ("commitment", FRI), ("commitment", THU), mine=True),
     C("Courier is booked for Monday, so you should have the samples by Tuesday.", ("waiting", TUE)),
     C("It rained all week, so you should see why the stall was quiet.", *NONE),
+    # A promise in the present tense, with a day to come; "you'd have" what is owed.
+    C("I send you the corrected invoice tomorrow.", ("waiting", THU)),
+    C("On Monday we ship the second pallet.", ("waiting", MON)),
+    C("I post the keys to you on Friday.", ("commitment", FRI), mine=True),
+    C("I send invoices at the end of every month.", *NONE),
+    C("We ship on Fridays only.", *NONE),
+    C("The courier's booked, you'd have the stock by Friday.", ("waiting", FRI)),
+    C("You'd have loved the market.", *NONE),
+    C("Check the proofs tonight, then on Friday I send them to print.", ("request", WED), ("waiting", FRI)),
+    # A soft ask put as the condition of the writer's part.
+    C("If you can get the artwork over by Thursday I can print Friday.", ("request", THU)),
+    C("if u could send the sizes over tonight I can cut the boxes first thing", ("request", WED)),
+    C("If you can make it, great.", *NONE),
+    C("If you can't, no worries.", *NONE),
     # Pleasantries and disclaimers ask for nothing.
     C("Lovely to meet you at the craft fair on Saturday!", *NONE),
     C("Great seeing you at the trade show last week.", *NONE),

@@ -76,6 +76,9 @@ _ASK_RE = re.compile(
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
+    # a soft ask put as a condition of the writer's part: "if you can drop the pieces round tmrw I can shoot Weds"
+    r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
+    r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
@@ -169,7 +172,8 @@ _OWED_RE = re.compile(
     r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
-    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
+    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
+    r"expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
@@ -273,7 +277,8 @@ _DELIVERABLES = frozenset(
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
-    r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
+    r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
+    r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
     r"|will\b)|\s*;\s*|"
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
@@ -337,7 +342,13 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
-_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
+_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+# A promise in the present tense, as second-language mail puts it: "I send you the invoice
+# tomorrow", "on Tuesday I put it live". It counts only with a day to come.
+_PRESENT_PROMISE_RE = re.compile(
+    r"^(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
+    r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
+    r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
@@ -823,7 +834,8 @@ class EmbeddedExtractor:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
             if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
-                                 or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)):
+                                 or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)
+                                 or _match(_PRESENT_PROMISE_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
@@ -847,7 +859,7 @@ class EmbeddedExtractor:
                     return False
                 if _bare(sentence, low) and names_a_date(sentence):
                     return False
-                if _match(_SHIPPING_RE, sentence):
+                if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
@@ -940,7 +952,9 @@ class EmbeddedExtractor:
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
             title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
-        bare = self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
+        now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
+        bare = (self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
+                or (_clean_vp(now.group("vp"), phrase) if now else ""))
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
@@ -1073,6 +1087,11 @@ class EmbeddedExtractor:
             bare = self._bare_promise(sentence, low, due, phrase)
             if bare:
                 return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
+        if not question and (now := _match(_PRESENT_PROMISE_RE, sentence)):
+            due, phrase = self._due(sentence, ctx)
+            vp = _clean_vp(now.group("vp"), phrase) if due else ""
+            if vp:
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (ship := _match(_SHIPPING_RE, sentence)):
             # A lead-in's day ("New dispatch date is Wednesday, so delivery should be Friday") is not the thing's.
             due, phrase = self._due(sentence[ship.start("what"):], ctx)
