@@ -421,6 +421,10 @@ LOOSE: list[Case] = [
     C("if u could send the sizes over tonight I can cut the boxes first thing", ("request", WED)),
     C("If you can make it, great.", *NONE),
     C("If you can't, no worries.", *NONE),
+    # "click the link" is a notification's, not a person's ask.
+    C("To confirm your pitch, click the link below.", *NONE),
+    C("Drop us a review, click the link in your order email!", *NONE),
+    C("Drop me the sizes when you have them.", ("request", None)),
     # Pleasantries and disclaimers ask for nothing.
     C("Lovely to meet you at the craft fair on Saturday!", *NONE),
     C("Great seeing you at the trade show last week.", *NONE),

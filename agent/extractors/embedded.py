@@ -113,7 +113,7 @@ _SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|
                           r"(?:can|could) (?:you|u) (?:believe|imagine)\b|remember\b|know what\b|guess\b)",
                           re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
-                           r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
+                           r"add \S+@\S+ to your address book|\$link|click (here|below|above|(on )?(the|this) link)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
                            r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
