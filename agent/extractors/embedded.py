@@ -1056,7 +1056,10 @@ class EmbeddedExtractor:
                 and m.group("name").lower() != ctx.owner.first_name):
             return True
         owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
-        if owner_in_to or not ctx.msg.to:
+        # In neither To nor Cc, the owner had it through a list or a blind copy: "Hi all, pay the
+        # deposit by Friday" to the stallholders asks each of them, the owner too.
+        owner_in_cc = any(a.email == ctx.owner.email.lower() for a in ctx.msg.cc)
+        if owner_in_to or not ctx.msg.to or not owner_in_cc:
             return False
         mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
                                                                   sentence, re.I)
