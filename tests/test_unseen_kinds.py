@@ -421,6 +421,12 @@ LOOSE: list[Case] = [
     C("if u could send the sizes over tonight I can cut the boxes first thing", ("request", WED)),
     C("If you can make it, great.", *NONE),
     C("If you can't, no worries.", *NONE),
+    # An imperative after the purpose it serves.
+    C("To keep your slot pay the balance by Friday.", ("request", FRI)),
+    C("To book the van, send me your postcode.", ("request", None)),
+    C("In order to list the mugs, please send over the product sheet by Monday.", ("request", MON)),
+    C("To be honest the market was quiet.", *NONE),
+    C("To my surprise the kiln held up.", *NONE),
     # "click the link" is a notification's, not a person's ask.
     C("To confirm your pitch, click the link below.", *NONE),
     C("Drop us a review, click the link in your order email!", *NONE),

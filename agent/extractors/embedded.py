@@ -91,7 +91,10 @@ _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)?
                            r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
                            r"(?P<what>.{3,80}?) from you\b)", re.I)
 _IMPERATIVE_RE = re.compile(
-    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
+    # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
+    r"(?:(?:to|in order to) (?!be\b)[a-z]+ (?:your|the|a|an|our|this|it|them|my)\b[\w' -]{0,25}?,?\s+(?:please\s+|pls\s+)?)?"
+    r"(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
     # ...and as phone mail puts them: "just pop a photo over", "shout by Friday", "drop them round"
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
@@ -789,7 +792,11 @@ class EmbeddedExtractor:
         # A long tail that says why ("..., she has a different count and I don't want two numbers
         # in front of the board") drowns an explicit ask: the ask's own clause is read alone.
         head = _ASK_TAIL_RE.split(sentence, maxsplit=1)[0]
-        return head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor
+        if head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor:
+            return True
+        # ...and so does the purpose said before it: "In order to list the mugs, fill in the sheet".
+        imp = _match(_IMPERATIVE_RE, sentence)
+        return bool(imp and imp.start("vp") > 0 and self.model.probability(sentence[imp.start("vp"):]) >= self.rule_floor)
 
     # -- classification ----------------------------------------------------------------------
 
