@@ -421,6 +421,12 @@ LOOSE: list[Case] = [
     C("if u could send the sizes over tonight I can cut the boxes first thing", ("request", WED)),
     C("If you can make it, great.", *NONE),
     C("If you can't, no worries.", *NONE),
+    # A verbless need that speaks to the reader.
+    C("Proof of address needed too.", ("request", None)),
+    C("A signed copy of the T&Cs is also required from you.", ("request", None)),
+    C("Two forms of ID needed as well!", ("request", None)),
+    C("No deposit needed.", *NONE),
+    C("More volunteers needed!", *NONE),
     # An imperative after the purpose it serves.
     C("To keep your slot pay the balance by Friday.", ("request", FRI)),
     C("To book the van, send me your postcode.", ("request", None)),

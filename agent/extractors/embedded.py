@@ -229,6 +229,9 @@ _WISH_RE = re.compile(
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
     r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
+    r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
+    r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
@@ -1041,9 +1044,9 @@ class EmbeddedExtractor:
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6") or w.group("what7"))
+                or w.group("what6") or w.group("what7") or w.group("what8"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
