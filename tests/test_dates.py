@@ -13,6 +13,17 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 
 @pytest.mark.parametrize("sentence,due", [
     ("I'll send the deck by Friday.", "2026-11-20"),
+    # Phone-mail shorthand: "Weds", "tmrw", "this arvo".
+    ("I'll let you know Weds.", "2026-11-18"),
+    ("Should be with you by next weds at the latest", "2026-11-25"),
+    ("can drop them round tmrw arvo", "2026-11-19"),
+    ("will post it this arvo x", "2026-11-18"),
+    ("Samples out Weds, first class.", "2026-11-18"),
+    # A weekday beside a calendar date: the date says which one.
+    ("pay the deposit by Friday 27 November", "2026-11-27"),
+    ("Delivery is planned Friday 20.11 before 12:00.", "2026-11-20"),
+    ("the fair is on Sat, November 28", "2026-11-28"),
+    ("by Friday the 27th of November", "2026-11-27"),
     ("Can you do it by Wednesday?", "2026-11-18"),
     ("Feedback by Wednesday EOD please.", "2026-11-18"),
     ("Numbers by Tuesday.", "2026-11-24"),

@@ -90,6 +90,18 @@ def test_a_request_addressed_to_someone_else_is_not_the_owners(owner: Owner) -> 
                  cc=("ada@example.com",))[0][0] == "request"
 
 
+def test_mail_to_a_group_the_owner_is_in_asks_the_owner_too(owner: Owner) -> None:
+    # In neither To nor Cc, the owner had it through a list or a blind copy.
+    group = {"to": ("stallholders@market.example",)}
+    for text in ("Hi all, we need a copy of your insurance before Friday.",
+                 "Everyone, please send your menus by Monday.",
+                 "Can you each confirm your table size by Thursday?",
+                 "Please fill in the rota for December."):
+        assert kinds(text, owner, **group)[0][0] == "request", text
+    for text in ("Thanks all for a great market!", "The car park opens at 7."):
+        assert kinds(text, owner, **group) == [], text
+
+
 def test_quoted_history_yields_nothing(owner: Owner) -> None:
     raw = (b"From: Maria <maria@fund.example>\nTo: ada@example.com\nSubject: Re: deck\n"
            b"Date: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <q@x>\n\nThanks, got it.\n\n"

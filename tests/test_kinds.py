@@ -75,7 +75,7 @@ def test_the_classifier_adds_what_the_rules_miss(owner: Owner) -> None:
     # Neither sentence matches a rule; the classifier is sure of the act.
     assert _items("The rollout is paused until the contract is signed.", owner) == [
         ("blocker", "Unblock: The rollout is paused until the contract is signed", None)]
-    assert _items("Drop me the final slides when they're ready.", owner) == [
+    assert _items("Shoot me the final slides when they're ready.", owner) == [
         ("request", "Reply to Maria about deck", None)]
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
-WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "weds": 2,
             "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
             "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -23,7 +23,7 @@ MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
           "sep|sept|september|oct|october|nov|november|dec|december")
 
-_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri)"
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)"
 _NUM = r"(\d+|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Words an ordinal counts rather than dates: "the 3rd floor", "the 2nd round", "the 4th time".
 _ORDINAL_NOUNS = (r"(?:floors?|storeys?|stor(?:y|ies)|levels?|rows?|rooms?|times?|places?|rounds?|quarters?|"
@@ -52,9 +52,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("event_weekday", re.compile(r"\b(?:our|the|your|their|my|next week's) " + _WD + r"(?:'s)? (?=[a-z])"
                                  r"(?!morning|afternoon|evening|night|eod\b)", re.I)),
     # "last Saturday's outage" is past: no due date.
+    # "Friday 26 March", "Fri, March 26": the calendar date says which Friday ("19.03" is no date
+    # the explicit pattern reads, so there the weekday stays).
     ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+                                r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTHS + r")\b|/\d{1,2}\b)"
+                                r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
-    ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|evening))?" + _TIME, re.I)),
+    ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
     ("end_of_month_named", re.compile(r"\b(?:end of|end-|late) ?(" + MONTHS + r")\b\.?", re.I)),
     ("mid_month_named", re.compile(r"\bmid[- ]?(" + MONTHS + r")\b\.?", re.I)),
@@ -70,7 +74,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_week", re.compile(r"\b(early next week|next week)\b", re.I)),
     ("in_n", re.compile(r"\bin " + _NUM + r" (business |working )?(day|week)s?\b", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
-                       r"later today|this (morning|afternoon|evening))\b", re.I)),
+                       r"later today|this (morning|afternoon|arvo|evening))\b", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
 ]
 
@@ -100,7 +104,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "next_week": (("next week",),),
     "in_n": (("in ",), ("day", "week")),
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
-             "this afternoon", "this evening"),),
+             "this afternoon", "this arvo", "this evening"),),
     "today": (("today",),),
 }
 _DIGITS = frozenset(("explicit", "day_of_month"))

@@ -22,6 +22,14 @@ from planner.priority import display_name
 
 _BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
+# Phone mail starts sentences in lower case ("...moved). if you can drop them round tmrw") and
+# joins them with a spaced dash ("sorry - I can't ship till..."): a break there too, but not after
+# an abbreviation's stop ("the model no. off the plate", "inc. the bowl").
+_LOOSE_SPLIT_RE = re.compile(r"(?<=[!?])\s+(?=[a-z])|(?<=[a-z)]\.)\s+(?=[a-z])|\s+[-–—]\s+"
+                             r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?=\S)",
+                             re.I)
+_ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext qty dept min max fig cf ca st mr mrs ms "
+                           "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -37,20 +45,26 @@ _COURTESY_RE = re.compile(
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
     r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
     # a legal disclaimer's "please notify the sender and delete this email"
-    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b",
+    r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b|"
+    r"\breceived (it|this|this (e-?mail|message)) (in error|by mistake)\b|"
+    # "Lovely to meet you at the fair last week!": a pleasantry about the past
+    r"^\W*(it was |was )?(so |really )?(lovely|great|nice|good|fab|brilliant) (to|meeting|seeing|chatting|catching) "
+    r"(meet|see|chat|catch up|hear from|you)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
-    r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b|not\b|need\b|see\b|try\b|have to\b|"
+    r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b(?!\s+(?:in|there|here|around|home|about|"
+    r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|need\b|see\b|try\b|have to\b|"
     r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
 _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|follow up|find out|send|circle back|"
-                        r"dig into|confirm|ask|review|sort out|take care of)[^.!?;]*)", re.I)
+                        r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
+                        r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        r"follow up|circle back|think about it|see what I can do|take a look)\s*$", re.I)
 _ASK_RE = re.compile(
@@ -62,6 +76,9 @@ _ASK_RE = re.compile(
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
+    # a soft ask put as a condition of the writer's part: "if you can drop the pieces round tmrw I can shoot Weds"
+    r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
+    r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
@@ -74,16 +91,32 @@ _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)?
                            r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
                            r"(?P<what>.{3,80}?) from you\b)", re.I)
 _IMPERATIVE_RE = re.compile(
-    r"^(?:also,?\s+|and\s+|so\s+)?(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
+    # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
+    r"(?:(?:to|in order to) (?!be\b)[a-z]+ (?:your|the|a|an|our|this|it|them|my)\b[\w' -]{0,25}?,?\s+(?:please\s+|pls\s+)?)?"
+    r"(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
+    # ...and as phone mail puts them: "just pop a photo over", "shout by Friday", "drop them round"
+    r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
     re.I,
 )
-# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it".
-_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b", re.I)
+# Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it", "grab
+# whatever you need".
+_PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b|"
+                            r"^\W*[a-z]+ (?:whatever|anything|any of (?:it|them)) (?:you|u) (?:need|like|want|fancy)\b",
+                            re.I)
+# The owner's question to the person written to waits on their answer ("Any idea when finance
+# might sign off?", "Is there power this time?"); small talk and exclamations ask for nothing.
+_SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|is|was|were|did|do|does|have|has|about))\b|"
+                          r"did (?:you|u) (?:have|enjoy|get home|see)\b|(?:are|r) (?:you|u) (?:well|ok|okay|keeping)\b|"
+                          r"(?:you|u) (?:ok|okay|well|good)\b|what (?:a|an)\b|who (?:knew|would)\b|why not\b|"
+                          r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|that|they|you)\b|right\b|ok\b|okay\b|"
+                          r"(?:can|could) (?:you|u) (?:believe|imagine)\b|remember\b|know what\b|guess\b)",
+                          re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
-                           r"add \S+@\S+ to your address book|\$link|click (here|below|above)|"
+                           r"add \S+@\S+ to your address book|\$link|click (here|below|above|(on )?(the|this) link)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
                            r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
@@ -106,7 +139,10 @@ _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|unt
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
-    r"[^.!?;]{0,60}?\buntil\s+(?P<b2>[^.!?;]+)|"
+    r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # "Without the logo I cannot finish the header": the precondition said first.
+    r"^(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
     # off", not "can't meet before Friday".
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -136,8 +172,11 @@ _BLOCKER_RE = re.compile(
 _OWED_RE = re.compile(
     # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
     # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
-    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*)?"
-    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|expect)\s+"
+    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
+    # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
+    r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
+    r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
+    r"expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
@@ -150,6 +189,16 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
+_ANSWER_BY_RE = re.compile(r"^\W*(?:(?:also|and|so),?\s+)?(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
+                           r"(?:need|want|require|expect|would like)s? (?:your|an?|the) (?:answer|reply|response|decision|"
+                           r"confirmation|go-ahead|feedback)\b", re.I)
+# A need that points back at the question before it: "need to know before I batch them", "Need
+# an answer by Friday".
+_NEED_TO_KNOW_RE = re.compile(r"^\W*(?:(?:i|we)(?:'d| would| will|'ll)?\s+)?(?:just |really |also )?need"
+                              r"(?:s)? (?:to know|an answer|a decision|your answer|your decision|a yes or no)\b"
+                              # ...pointing back, not asking a new thing ("we'd need to know lead times")
+                              r"(?=\s*(?:$|[.!,;]|(?:before|by|asap|today|tonight|tomorrow|tmrw|soon|so|because|as|for|"
+                              r"either way|how to|what to|which way|this|first)\b))", re.I)
 # A deadline set by an event rather than a date: "I'll have them set up before the interns arrive".
 _EVENT_DEADLINE_RE = re.compile(r"\b(?:before|by the time|ahead of)\s+(?:the|our|your|their|we|they|he|she|it)\b"
                                 r"[^.!?;]*\b(?:arrives?|starts?|begins?|comes?|leaves?|opens?|goes live|launch(?:es)?|"
@@ -179,7 +228,13 @@ _WISH_RE = re.compile(
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
-    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)",
+    r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
+    r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
+    r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
+    # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
+    r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -207,12 +262,35 @@ _BARE_PROMISE_RE = re.compile(
     r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
     re.I,
 )
+# A thing on its way, said as phone mail says it: "Invoice on its way", "invoice to follow next
+# week", "Replacement goes out tmrw", "Samples going in the post tmrw", "Delivery is planned
+# Friday". Only a thing that is sent counts (_DELIVERABLES), and only "on its way" or "to follow"
+# without a date: "Spring is on its way!" and "The market is planned for Saturday" are news.
+_SHIPPING_RE = re.compile(
+    r"^(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
+    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two )?"
+    r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
+    r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
+    r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
+    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
+    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|"
+    r"should (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
+_DELIVERABLES = frozenset(
+    "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
+    "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
+    "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
+    "docs documents paperwork slides deck statement prints artwork it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
-    r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have)\b"
-    r"|will\b)|\s*;\s*", re.I)
-_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as")
+    r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
+    r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
+    r"|will\b)|\s*;\s*|"
+    # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
+    # can't file it until I see the statement, so can you forward it?"
+    r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
+_CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
+                      ", would ", ", so ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -260,7 +338,8 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "do not ", "never ", "intended recipient", "confidential", "privileged")
+                  "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
+                  "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
@@ -269,7 +348,13 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
-_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "expect ")
+_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+# A promise in the present tense, as second-language mail puts it: "I send you the invoice
+# tomorrow", "on Tuesday I put it live". It counts only with a day to come.
+_PRESENT_PROMISE_RE = re.compile(
+    r"^(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
+    r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
+    r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
@@ -281,7 +366,15 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
-_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "on hold ", "pending ", "waiting ", "before ", "without ")
+_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
+                 "without ")
+# The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
+# "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
+# person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
+_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,40}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
+                               r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
+                               r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
+                               r"(?P<what>[^.!?;,]+)", re.I)
 
 
 # What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
@@ -346,6 +439,13 @@ def _explicit_ask(sentence: str, low: str) -> bool:
                 or _match(_IMPERATIVE_RE, sentence))
 
 
+def _owner_question(sentence: str, low: str) -> bool:
+    """Is the owner's question one that waits on an answer (see _SOCIAL_Q_RE)? Three words at least."""
+    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence)
+            and not _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
+            and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
+
+
 def is_rule_request(sentence: str) -> bool:
     """The rules alone: an explicit ask, "need X from you", or an imperative."""
     low = fold(sentence)
@@ -381,13 +481,31 @@ def sentences(text: str) -> list[str]:
         last = len(seg) - 1
         parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
                  or seg.find("?", 0, last) >= 0 else (seg,))
-        for s in parts:
+        for s in (p for part in parts for p in _loose_split(part)):
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
             if s[:1] in ("-", "*", "•") or s[:1].isdigit():
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
+    return out
+
+
+def _loose_split(text: str) -> list[str]:
+    """``text`` split where phone mail starts a sentence without a capital or joins two with a dash."""
+    if not (" - " in text or " – " in text or " — " in text or _LOOSE_SPLIT_RE.search(text)):
+        return [text]
+    out: list[str] = []
+    start = 0
+    for m in _LOOSE_SPLIT_RE.finditer(text):
+        word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+        if text[m.start() - 1:m.start()] == "." and word.replace(".", "") in _ABBREVIATIONS:
+            continue
+        piece = text[start:m.start()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    out.append(text[start:])
     return out
 
 
@@ -538,12 +656,16 @@ class EmbeddedExtractor:
         seen: set[str] = set()
         read: set[str] = set()
         text = sentences(examined_text(message))
+        prev = ""
         for sentence in text:
             # A sentence's items depend on it and the message alone: said twice, its items are
             # already in (or were kept out of) the list.
             if sentence in read:
                 continue
             read.add(sentence)
+            before, prev = prev, sentence
+            if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
+                continue
             note = None if from_owner else self._deadline_note(sentence, ctx, items)
             if note is not None:
                 if isinstance(note, Item):
@@ -600,6 +722,10 @@ class EmbeddedExtractor:
             for part, read in clauses:
                 item = self._classify(read, ctx)
                 if item is not None:
+                    if part != read and names_a_date(part):
+                        # "..., so you'll have the photos Fri and the descriptions tmrw": a clause
+                        # read with the sentence's lead-in keeps its own day, not the lead-in's.
+                        item.due = self._due(part, ctx)[0] or item.due
                     item.evidence = part
                     found.append(item)
             if len(found) > 1:
@@ -609,6 +735,15 @@ class EmbeddedExtractor:
                     for i in found:
                         i.due = i.due or found[-1].due
                 return found
+            if len(found) == 1:
+                # "Let me know tonight if ok and I'll bring the element": one clause is an ask alone,
+                # the other a promise only with the sentence's date. The whole sentence's item of
+                # another kind is the other clause's.
+                whole = self._classify(sentence, ctx)
+                rest = [part for part, _ in clauses if part != found[0].evidence]
+                if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
+                    whole.evidence = rest[0]
+                    return [found[0], whole]
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
 
@@ -660,7 +795,11 @@ class EmbeddedExtractor:
         # A long tail that says why ("..., she has a different count and I don't want two numbers
         # in front of the board") drowns an explicit ask: the ask's own clause is read alone.
         head = _ASK_TAIL_RE.split(sentence, maxsplit=1)[0]
-        return head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor
+        if head != sentence and len(head) >= 15 and self.model.probability(head) >= self.rule_floor:
+            return True
+        # ...and so does the purpose said before it: "In order to list the mugs, fill in the sheet".
+        imp = _match(_IMPERATIVE_RE, sentence)
+        return bool(imp and imp.start("vp") > 0 and self.model.probability(sentence[imp.start("vp"):]) >= self.rule_floor)
 
     # -- classification ----------------------------------------------------------------------
 
@@ -704,13 +843,17 @@ class EmbeddedExtractor:
         if from_owner:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
-            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)):
+            if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
+                                 or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)
+                                 or _match(_PRESENT_PROMISE_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
                                                                                     sentence, low)
             if promise and not question and not re.match(r"^\s*if\b", sentence, re.I):
                 return False
             if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
+                return False
+            if question and _owner_question(sentence, low):
                 return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
@@ -725,6 +868,8 @@ class EmbeddedExtractor:
                 if owed and (_FROM_ME_RE.search(owed.group("what")) or names_a_date(sentence)):
                     return False
                 if _bare(sentence, low) and names_a_date(sentence):
+                    return False
+                if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
@@ -784,6 +929,14 @@ class EmbeddedExtractor:
         return self._request(sentence, low, ctx)
 
     @staticmethod
+    def _only_a_time(text: str | None, ctx: _Ctx) -> bool:
+        """Is ``text`` (what a "until" waits for) a day or time and little else: "Thurs pm", "Monday"?"""
+        if not text:
+            return False
+        due, phrase = find_due(text, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
+        return due is not None and len(text.strip()) - len(phrase) <= 6
+
+    @staticmethod
     def _due(sentence: str, ctx: _Ctx) -> tuple[str | None, str]:
         return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
 
@@ -799,13 +952,19 @@ class EmbeddedExtractor:
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
+        blocked = None if question else _match(_OWNER_BLOCKER_RE, sentence)
+        if blocked and not self._only_a_time(blocked.group("what"), ctx):
+            what = _clean_vp(blocked.group("what"), phrase) or sentence
+            return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
             # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
             title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
-        bare = self._bare_promise(sentence, low, due, phrase)
+        now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
+        bare = (self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
+                or (_clean_vp(now.group("vp"), phrase) if now else ""))
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
@@ -822,6 +981,8 @@ class EmbeddedExtractor:
             if vp and not (_VAGUE_RE.match(vp) and not due):
                 if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
                     return None
+                if re.match(r"be\b", vp, re.I) and not due:
+                    return None  # "I'll be around to help" is a plan; "I'll be in Fri morning to sign for it" work
                 title = _cap(_swap(vp, {"you": name, "your": f"{name}'s"}))
                 return self._item("commitment", title, sentence, ctx, due, "me")
         a = _search(_ASK_RE, _ASK_KEYS, sentence, low)
@@ -832,6 +993,10 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
+        if question and ctx.other.email and _owner_question(sentence, low):
+            what = _SPACES_RE.sub(" ", _TRAILING_RE.sub("", sentence.rstrip("?! ")))
+            return self._item("waiting", f"Follow up with {name}: {_uncap(what)}?", sentence, ctx, due,
+                              ctx.other.email)
         return None
 
     @staticmethod
@@ -852,6 +1017,17 @@ class EmbeddedExtractor:
         return "" if not vp or _VAGUE_RE.match(vp) else vp
 
     @staticmethod
+    def _shipping(sentence: str, due: str | None, phrase: str) -> str:
+        """What a sentence says is on its way ("Samples going in the post tmrw"), or ""."""
+        m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
+        if not m or not any(w in _DELIVERABLES for w in m.group("what").lower().split()):
+            return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
+        if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
+            return ""
+        what = _uncap(m.group("what"))
+        return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {what}"
+
+    @staticmethod
     def _owed(sentence: str, low: str, due: str | None, phrase: str) -> str:
         """What a sentence says the reader will get ("you'll have the pricing from me Friday"),
         or "" when it says nothing owed, with neither a due date nor "from me"."""
@@ -868,9 +1044,9 @@ class EmbeddedExtractor:
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6"))
+                or w.group("what6") or w.group("what7") or w.group("what8"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
@@ -890,7 +1066,10 @@ class EmbeddedExtractor:
                 and m.group("name").lower() != ctx.owner.first_name):
             return True
         owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
-        if owner_in_to or not ctx.msg.to:
+        # In neither To nor Cc, the owner had it through a list or a blind copy: "Hi all, pay the
+        # deposit by Friday" to the stallholders asks each of them, the owner too.
+        owner_in_cc = any(a.email == ctx.owner.email.lower() for a in ctx.msg.cc)
+        if owner_in_to or not ctx.msg.to or not owner_in_cc:
             return False
         mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
                                                                   sentence, re.I)
@@ -903,6 +1082,8 @@ class EmbeddedExtractor:
         # request. "The contractors need VPN access before they can start" stays a blocker.
         if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
             b = None
+        if b and self._only_a_time(b.group("b2"), ctx):
+            b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
@@ -919,6 +1100,17 @@ class EmbeddedExtractor:
             bare = self._bare_promise(sentence, low, due, phrase)
             if bare:
                 return self._item("waiting", f"Follow up with {name}: {bare}", sentence, ctx, due, ctx.other.email)
+        if not question and (now := _match(_PRESENT_PROMISE_RE, sentence)):
+            due, phrase = self._due(sentence, ctx)
+            vp = _clean_vp(now.group("vp"), phrase) if due else ""
+            if vp:
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if not question and (ship := _match(_SHIPPING_RE, sentence)):
+            # A lead-in's day ("New dispatch date is Wednesday, so delivery should be Friday") is not the thing's.
+            due, phrase = self._due(sentence[ship.start("what"):], ctx)
+            sent = self._shipping(sentence, due, phrase)
+            if sent:
+                return self._item("waiting", f"Follow up with {name}: {sent}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
@@ -949,6 +1141,13 @@ class EmbeddedExtractor:
         with none, the sentence is a request of its own to answer by then (an Item). None when
         ``sentence`` is no such note, or names no date."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
+        if earlier is not None and _ANSWER_BY_RE.search(sentence):
+            # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
+            # need of an answer sets the ask's deadline, over any day the ask itself named.
+            due, _ = self._due(sentence, ctx)
+            if due is not None:
+                earlier.due = due
+                return True
         m = _DEADLINE_NOTE_RE.match(sentence)
         if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
             # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
@@ -970,6 +1169,25 @@ class EmbeddedExtractor:
         subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
         return self._item("request", f"Reply to {first_name(ctx.other)} about {subject or 'their message'}",
                           sentence, ctx, due, "me")
+
+    def _question_behind(self, question: str, need: str, ctx: _Ctx, items: list[Item]) -> bool:
+        """"do you want it warmer or true to life? need to know before I batch them this arvo": the
+        need makes the question before it an ask of the owner, due when the need says. True when
+        ``need`` is thus read (and adds or dates that ask)."""
+        if (not question.rstrip().endswith("?") or not _YOU_RE.search(question)
+                or not _owner_question(question, fold(question)) or self._aimed_elsewhere(question, ctx)):
+            return False  # no question, or small talk ("can you believe the queue?"), or someone else's
+        due, _ = self._due(need, ctx)
+        asked = next((i for i in items if i.evidence == question), None)
+        if asked is not None:
+            if asked.kind != "request":
+                return False
+            asked.due = due or asked.due  # the need says when; the question may name another day
+            return True
+        what = _SPACES_RE.sub(" ", question.rstrip("?! "))
+        what = re.sub(r"^(?:(?:also|and|so|quick q),?\s+)", "", what, flags=re.I)
+        items.append(self._item("request", f"Answer {first_name(ctx.other)}: {_uncap(what)}?", question, ctx, due, "me"))
+        return True
 
     def _unaddressed(self, sentence: str, low: str) -> bool:
         """A statement the request model alone calls an ask, that neither asks explicitly, nor
