@@ -3,7 +3,7 @@
     python bench/agent.py [PATH/parakweet-ask-train.tsv]
 
 ``extraction()``: the embedded extractor against hand-labelled weeks (the demo week, the
-development weeks ``eval/week-em``, ``eval/week-ops`` and ``eval/week-shop`` and the held-out
+development weeks ``eval/week-em``, ``eval/week-ops``, ``eval/week-shop`` and ``eval/week-cfo`` and the held-out
 weeks ``eval/week-sales``, ``eval/week-pm`` and ``eval/week-recruit``), with precision,
 recall and F1 per kind and overall and the share of matched items whose due date is right; then
 request precision, recall and F1 on the held-out split of the shared request sentences, as
@@ -62,7 +62,7 @@ DEMO_DIR = ROOT / "config" / "demo"
 DEMO_OWNER = Owner("Ada Lovelace", "ada@loom.example", ZoneInfo("Europe/London"))
 WEEKS = ROOT / "eval"
 # The evaluation weeks in eval/, development first; the held-out ones are scored, never read for misses.
-EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-sales", "week-pm", "week-recruit")
+EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-sales", "week-pm", "week-recruit")
 HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit"})
 
 
