@@ -297,8 +297,8 @@ def _take_back_lost(app: App, calendar_blocks: dict[str, Event], window_start: d
     such a block would stay for good: never moved off a meeting, never taken off once its work
     is done, and holding its item's time. Only a block whose title still names its item is
     taken: a tag alone may come from another store."""
-    known = {b.uid for b in app.store.blocks(window_start - timedelta(days=365), window_end + timedelta(days=365),
-                                             states=("booked", "dismissed", "requested", "cancelled")) if b.uid}
+    # Only the uids on the calendar are looked up: not every block of the year, each cycle.
+    known = app.store.block_uids(calendar_blocks, states=("booked", "dismissed", "requested", "cancelled"))
     for uid, event in sorted(calendar_blocks.items()):
         item = app.store.item(event.focusd_item) if event.focusd_item is not None and uid not in known else None
         if item is None or event.title != f"Focus: {item.title}"[:200]:

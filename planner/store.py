@@ -939,6 +939,17 @@ class Store:
             args.append(item_id)
         return [_block_from_row(r) for r in self.db.table("blocks").rows_where(where, args, order_by="start, id")]
 
+    def block_uids(self, uids: Iterable[str], states: tuple[str, ...]) -> set[str]:
+        """Those of ``uids`` that a stored block in ``states`` carries."""
+        wanted, found = list(uids), set()
+        marks = ", ".join("?" * len(states))
+        for i in range(0, len(wanted), 500):
+            part = wanted[i : i + 500]
+            found |= {r[0] for r in self.db.execute(
+                f"SELECT event_uid FROM blocks WHERE event_uid IN ({', '.join('?' * len(part))}) AND state IN ({marks})",
+                [*part, *states])}
+        return found
+
     def add_block(self, block: Block) -> Block:
         with self.write():
             pk = self.db.table("blocks").insert({

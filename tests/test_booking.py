@@ -765,3 +765,19 @@ def test_a_block_asked_for_and_booked_just_before_a_crash_is_not_booked_twice(tm
     assert run.blocks(third) == [(third, local(15, 15), local(16, 15))]
     (kept,) = app.store.blocks(DEMO_NOW, DEMO_NOW + timedelta(days=1), item_id=third)
     assert kept.state == "booked" and kept.uid
+
+
+def test_a_block_booked_before_a_crash_kept_it_from_the_store_is_taken_back_not_booked_twice(
+        world: tuple[App, Clock, Served]) -> None:
+    run = Run(world)
+    run.cycle()
+    first = focus_ids(run.app)[0]
+    (stored,) = run.app.store.blocks(local(0), local(23), states=("booked",))
+    # The process died after the calendar took the block and before the store recorded it.
+    with run.app.store.write():
+        run.app.store.db.execute("DELETE FROM blocks WHERE id = ?", [stored.id])
+    report = run.cycle()
+    assert report.created == 0 and len(run.blocks(first)) == 1  # not booked a second time
+    (again,) = run.app.store.blocks(local(0), local(23), states=("booked",))
+    assert (again.item_id, again.uid, again.start, again.end) == (first, stored.uid, stored.start, stored.end)
+    assert run.app.store.block_uids([stored.uid or "", "unknown-uid"], states=("booked",)) == {stored.uid}
