@@ -330,6 +330,15 @@ _SPACES_RE = re.compile(r"\s{2,}")
 _PROMISER_RE = re.compile(r"^\W*(?:(?:i|we|you)(?:'ll| will| shall|'re going to| are going to|'m going to| am going to|"
                           r"'d| would| should| can)?|will|should)\s+(?=[a-z])", re.I)
 _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re.I)
+# A calendar's invitation notice ("X has invited you to...", "Accept | Tentative | Decline"): the
+# calendar holds the meeting, and its stock lines ask nothing of the owner.
+_INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
+                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
+                            re.I)
+# A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
+# will join for the first half hour"): their own work, owed to no one on the thread.
+_JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
+                            r"(?: [A-Z][\w'-]+)? and (?i:i|we)(?i:'ll| will| shall| are going to| can)\s")
 
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
@@ -655,7 +664,10 @@ class EmbeddedExtractor:
         items: list[Item] = []
         seen: set[str] = set()
         read: set[str] = set()
-        text = sentences(examined_text(message))
+        body = examined_text(message)
+        if _INVITATION_RE.search(body):
+            return []
+        text = sentences(body)
         prev = ""
         for sentence in text:
             # A sentence's items depend on it and the message alone: said twice, its items are
@@ -827,7 +839,16 @@ class EmbeddedExtractor:
             # Most of other people's sentences yield nothing, so their due date is found only when
             # an item needs it.
             item = self._their_sentence(sentence, low, ctx)
-        return self._second_opinion(sentence, low, ctx, item)
+        item = self._second_opinion(sentence, low, ctx, item)
+        if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
+            return None
+        return item
+
+    def _not_owed(self, sentence: str, ctx: _Ctx) -> bool:
+        """A promise in someone else's mail that is owed to someone else: made to the person in To
+        when the owner is only copied ("We'll then send you the execution version"), or a plan the
+        writer shares with a colleague ("Rania and I will run the batch")."""
+        return bool(_JOINT_PLAN_RE.match(sentence)) or self._aimed_elsewhere(sentence, ctx)
 
     def _quiet(self, sentence: str, from_owner: bool) -> bool:
         """True when ``_classify`` returns None for this sentence whatever the message around it
@@ -1071,7 +1092,9 @@ class EmbeddedExtractor:
         owner_in_cc = any(a.email == ctx.owner.email.lower() for a in ctx.msg.cc)
         if owner_in_to or not ctx.msg.to or not owner_in_cc:
             return False
-        mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
+        # Named in the third person ("until Marguerite's one-pager is in"), the owner is spoken of,
+        # not to.
+        mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b(?!['’]s\b)",
                                                                   sentence, re.I)
         return not mentions_owner
 

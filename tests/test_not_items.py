@@ -1,0 +1,131 @@
+"""Mail that looks like work but is not the owner's: each group of look-alikes must yield nothing,
+and the sentences beside each group that are the owner's work must still yield their item.
+
+The owner is Ada (ada@example.com); messages are dated Wednesday 2026-11-18.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from tests.conftest import make_message
+
+EX = EmbeddedExtractor()
+COPIED = {"to": ("tom@loom.example",), "cc": ("ada@example.com",)}
+
+
+def kinds(text: str, owner: Owner, **kw: object) -> list[str]:
+    return [i.kind for i in EX.extract(make_message(text, **kw), owner)]  # type: ignore[arg-type]
+
+
+# -- a promise made to the person in To, the owner only copied -------------------------------------
+
+PROMISED_TO_ANOTHER = [
+    "We'll then send you the execution version the same day.",
+    "I will send you tomorrow the template of the employee letters so you can adapt it.",
+    "You'll have the signed purchase order from me by Thursday.",
+    "I'll get the revised floor plan over to you on Monday.",
+    "We will process the refund in the next payment run on Friday.",
+    "Expect the corrected statement from us tomorrow morning.",
+]
+PROMISED_TO_THE_OWNER = [
+    # the owner in To
+    ("I'll send you the signed copy by Friday.", {}),
+    ("You'll get the revised budget from me on Monday.", {"to": ("ada@example.com",), "cc": ("tom@loom.example",)}),
+    # copied, but named
+    ("Ada, I'll send you the bank letter tomorrow.", COPIED),
+    ("We'll have the audit schedule to Ada by Thursday.", COPIED),
+]
+
+
+@pytest.mark.parametrize("text", PROMISED_TO_ANOTHER)
+def test_a_promise_to_the_person_in_to_is_not_owed_to_a_copied_owner(owner: Owner, text: str) -> None:
+    assert kinds(text, owner, **COPIED) == []
+
+
+@pytest.mark.parametrize(("text", "kw"), PROMISED_TO_THE_OWNER)
+def test_a_promise_to_the_owner_is_still_waiting(owner: Owner, text: str, kw: dict[str, object]) -> None:
+    assert kinds(text, owner, **kw) == ["waiting"]
+
+
+# -- a plan the writer shares with a colleague --------------------------------------------------
+
+JOINT_PLANS = [
+    "Rania and I will run the AP batch Tuesday morning.",
+    "Yes, Amélie and I will join for the first 30 minutes on Tuesday.",
+    "Tom and I will walk the site on Friday.",
+    "Ok, Priya Shah and I are going to rerun the forecast tomorrow.",
+    "My team and I will close the ledger on Monday.",
+]
+OWN_PROMISES = [
+    "I will run the reconciliation and send you the file by Friday.",
+    "I'll send you the renewal term sheet by Wednesday.",
+    "Sam will be out, so I'll have the Q2 plan to you by Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", JOINT_PLANS)
+def test_a_plan_shared_with_a_colleague_is_owed_to_no_one(owner: Owner, text: str) -> None:
+    assert kinds(text, owner) == []
+
+
+@pytest.mark.parametrize("text", OWN_PROMISES)
+def test_a_promise_to_the_owner_with_a_date_is_waiting(owner: Owner, text: str) -> None:
+    assert "waiting" in kinds(text, owner)
+
+
+# -- the owner spoken of, not to, in a thread she is copied on -----------------------------------
+
+SPOKEN_OF = [
+    "Let's hold the four reqs until Ada's one-pager is in.",
+    "Can you get Ada's numbers into the deck by Friday?",
+    "Please book a room for Ada's review on Thursday.",
+    "Could you forward Ada's memo to the auditors?",
+    "Send me Ada's draft once it lands.",
+]
+SPOKEN_TO = [
+    "Ada, can you approve the payment list by Friday?",
+    "Could you and Ada confirm the headcount by Monday? Ada, please sign the form.",
+    "Could you review the lease schedule by Thursday, Ada?",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_OF)
+def test_a_copied_owner_named_in_the_third_person_is_not_asked(owner: Owner, text: str) -> None:
+    assert kinds(text, owner, **COPIED) == []
+
+
+@pytest.mark.parametrize("text", SPOKEN_TO)
+def test_a_copied_owner_named_as_the_one_asked_is_asked(owner: Owner, text: str) -> None:
+    assert "request" in kinds(text, owner, **COPIED)
+
+
+# -- a calendar's invitation notice ------------------------------------------------------------
+
+INVITATIONS = [
+    "Robert Chen has invited you to a meeting.\n\nAudit Committee - Q1\nTuesday, April 13, 2027, 4:00 PM\n"
+    "Microsoft Teams meeting - Join on your computer or mobile app\n\nAccept | Tentative | Decline",
+    "Tobias Keller has invited you to: Leadership sync\nWhen: Tuesday 2 Feb 2027, 10:00 - 11:00\n"
+    "Please review the agenda before the call.",
+    "Board prep\nWhen: Thu 10 Dec 2026 14:00 - 15:00\nGoing? Yes - Maybe - No\nInvitation from Google Calendar",
+    "Q1 close review\nJoin with Google Meet\nInvitation from Google Calendar\nYou are receiving this because you "
+    "are an attendee. Please confirm your attendance.",
+    "Interview panel\nWhere: Alster room\n\nAccept - Tentative - Decline\nCould you bring the scorecards?",
+]
+NOT_INVITATIONS = [
+    "I've invited you to the board call on Tuesday - could you send the deck by Monday?",
+    "Can you accept the invitation and confirm the room by Friday?",
+    "Please decline the Thursday slot and propose another time by tomorrow.",
+]
+
+
+@pytest.mark.parametrize("text", INVITATIONS)
+def test_an_invitation_notice_yields_nothing(owner: Owner, text: str) -> None:
+    assert kinds(text, owner, subject="Invitation: Audit Committee") == []
+
+
+@pytest.mark.parametrize("text", NOT_INVITATIONS)
+def test_mail_about_an_invitation_still_asks(owner: Owner, text: str) -> None:
+    assert "request" in kinds(text, owner)
