@@ -129,3 +129,114 @@ def test_an_invitation_notice_yields_nothing(owner: Owner, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_INVITATIONS)
 def test_mail_about_an_invitation_still_asks(owner: Owner, text: str) -> None:
     assert "request" in kinds(text, owner)
+
+
+def items(text: str, owner: Owner, **kw: object) -> list[tuple[str, str | None]]:
+    return [(i.kind, i.due) for i in EX.extract(make_message(text, **kw), owner)]  # type: ignore[arg-type]
+
+
+# -- a lead-in that only says when, before an ask ------------------------------------------------
+
+LEAD_INS = [
+    "Ahead of our audit committee call next Tuesday",
+    "For the Monday review",
+    "Before Thursday's board meeting",
+    "In time for the close on Friday",
+    "Following our call last week",
+]
+LEAD_IN_ASKS = [
+    ("Ahead of our audit committee call next Tuesday, please send me the planning memo and your view on the "
+     "going-concern paragraph.", [("request", "2026-11-24")]),
+    ("For the Monday review, please bring the forecast and the hiring plan.", [("request", "2026-11-23")]),
+    ("Ahead of the board call on Friday, could you share the cash bridge and the covenant summary?",
+     [("request", "2026-11-20")]),
+]
+
+
+@pytest.mark.parametrize("text", LEAD_INS)
+def test_a_lead_in_alone_asks_nothing(owner: Owner, text: str) -> None:
+    assert items(f"{text}, and thanks again.", owner) == []
+
+
+@pytest.mark.parametrize(("text", "want"), LEAD_IN_ASKS)
+def test_a_lead_in_dates_the_ask_it_leads_into(owner: Owner, text: str, want: list[tuple[str, str | None]]) -> None:
+    assert items(text, owner) == want
+
+
+# -- an offer to talk, as a polite closing -------------------------------------------------------
+
+CLOSINGS = [
+    "Happy to discuss if useful.",
+    "Glad to walk you through it.",
+    "As always, happy to jump on a call.",
+    "I'm happy to talk it through whenever suits.",
+    "More than happy to go through the numbers with you.",
+]
+ASKS_BESIDE_CLOSINGS = [
+    "Happy to discuss, but could you send me the draft by Friday?",
+    "Could you review the memo by Thursday? Happy to discuss if useful.",
+    "Please sign the engagement letter by Monday. Glad to walk you through it.",
+]
+
+
+@pytest.mark.parametrize("text", CLOSINGS)
+def test_an_offer_to_talk_is_a_closing(owner: Owner, text: str) -> None:
+    assert items(text, owner) == []
+
+
+@pytest.mark.parametrize("text", ASKS_BESIDE_CLOSINGS)
+def test_an_ask_beside_a_closing_stays(owner: Owner, text: str) -> None:
+    assert [k for k, _ in items(text, owner)] == ["request"]
+
+
+# -- "I can't move without you": a preamble, not a blocker -------------------------------------
+
+PREAMBLES = [
+    "Two things on the PBC list that I can't move without you.",
+    "We can't close the quarter without your help.",
+    "There are a few items I cannot finish without you.",
+    "Honestly we can't do this without you guys.",
+    "I won't be able to wrap this up without your input.",
+]
+BLOCKERS = [
+    "Two things I can't move without you. I can't finalize the lease schedule until you approve the discount rate.",
+    "We can't file the return without your signed authorization form.",
+    "Without the bank letter we cannot open the account.",
+]
+
+
+@pytest.mark.parametrize("text", PREAMBLES)
+def test_a_preamble_naming_only_the_reader_is_no_blocker(owner: Owner, text: str) -> None:
+    assert items(text, owner) == []
+
+
+@pytest.mark.parametrize("text", BLOCKERS)
+def test_a_precondition_that_says_what_is_a_blocker(owner: Owner, text: str) -> None:
+    assert [k for k, _ in items(text, owner)] == ["blocker"]
+
+
+# -- the writer's own work in progress, beside an ask --------------------------------------------
+
+OWN_WORK = [
+    "I am finishing the tax claim for 2026.",
+    "Preparing the board pack at the moment.",
+    "We're drafting the renewal terms with the bank.",
+    "Getting the audit binder together now.",
+    "I'm finishing the reconciliation as we speak.",
+]
+OWN_WORK_WITH_ASK = [
+    "I am finishing the tax claim for 2026 and for this I need from you the final list of salaries before Friday.",
+    "I'm preparing the board pack, could you send me the headcount numbers by Thursday?",
+    "We're finishing the audit file and we need from you the signed rep letter by Monday.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_WORK)
+def test_work_in_progress_without_a_date_is_no_item(owner: Owner, text: str) -> None:
+    assert items(text, owner) == []
+
+
+@pytest.mark.parametrize("text", OWN_WORK_WITH_ASK)
+def test_an_ask_beside_work_in_progress_is_a_request(owner: Owner, text: str) -> None:
+    assert "request" in [k for k, _ in items(text, owner)]
+    assert "waiting" not in [k for k, _ in items(text, owner)]

@@ -39,7 +39,10 @@ _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|ki
 _COURTESY_RE = re.compile(
     r"let (me|us) know if (you have|there are|there's|you've got) any|let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you|all|this finds)|"
-    r"looking forward|feel free|(don't|do not) hesitate|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
+    r"looking forward|feel free|(don't|do not) hesitate|"
+    # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
+    r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
+    r"walk you through|go through|jump on|hop on)\b(?![^.!?]*\b(?:by|before|on|until|tomorrow|today)\b)|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
@@ -167,6 +170,8 @@ _BLOCKER_RE = re.compile(
     r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
     re.I,
 )
+# A precondition that names only the reader, saying nothing of what is needed from them.
+_ONLY_YOU_RE = re.compile(r"^\W*(?:you|u|you guys|you all|your (?:help|input|say|go-ahead))\W*$", re.I)
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
 # the invoice by Friday", "expect the signed copy tomorrow". It counts with a due date or "from me".
 _OWED_RE = re.compile(
@@ -311,6 +316,10 @@ _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going
 _WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
                            r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
 _AS_WELL_AS_RE = re.compile(r",?\s+(?:as well as|and also)\s+(?=(?:the|a|an|your|some|any)\s)", re.I)
+# A clause that only says when or what for, with no subject of its own: "Ahead of our call on
+# Tuesday", "For the Monday review", "Before the auditors arrive" is not (it has one).
+_LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time for|given|as part of|in order to|to)\b"
+                         r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -345,7 +354,7 @@ _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi)
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
-                  "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
+                  "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ")
@@ -524,6 +533,12 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     only its own words; so do "...and give them a name by Tuesday" and "...and the final by
     Wednesday", each only when every clause has a due date of its own."""
     parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    if len(parts) > 1 and _LEAD_IN_RE.match(parts[0]):
+        # "Ahead of our board call next Tuesday, please send me the memo": the lead-in says when,
+        # asking nothing by itself; it is read with the clause it leads into.
+        end = sentence.find(parts[1], len(parts[0]))
+        if end > 0:
+            parts[:2] = [sentence[:end + len(parts[1])]]
     head = _SUBJECT_RE.search(parts[0])
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
@@ -1030,6 +1045,8 @@ class EmbeddedExtractor:
                                 or _search(_WISH_RE, _WISH_KEYS, sentence, low)
                                 or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)):
             return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
+        if b.group("ing") and (_search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low) or _search(_ASK_RE, _ASK_KEYS, sentence, low)):
+            return ""  # "I am finishing the claim and for this I need from you the list": work of theirs, and an ask
         if b.group("frag"):
             return f"deliver {_uncap(_clean_vp(b.group('frag'), phrase))}"
         vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
@@ -1105,6 +1122,8 @@ class EmbeddedExtractor:
         # request. "The contractors need VPN access before they can start" stays a blocker.
         if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
             b = None
+        if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
+            b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
         if b and self._only_a_time(b.group("b2"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
