@@ -240,3 +240,59 @@ def test_work_in_progress_without_a_date_is_no_item(owner: Owner, text: str) -> 
 def test_an_ask_beside_work_in_progress_is_a_request(owner: Owner, text: str) -> None:
     assert "request" in [k for k, _ in items(text, owner)]
     assert "waiting" not in [k for k, _ in items(text, owner)]
+
+
+# -- an account of a kindness already done ------------------------------------------------------
+
+KINDNESSES_DONE = [
+    "Sophie has already kindly arranged the Boardroom 4B.",
+    "Our team will need a room; Sophie has already kindly arranged the Boardroom 4B.",
+    "They have kindly agreed to extend the deadline.",
+    "Rania had kindly sent the statements over last week.",
+    "The bank was kindly flexible on the fee.",
+]
+KIND_ASKS = [
+    "Kindly arrange a room for the auditors by Monday.",
+    "Could you kindly send the signed letter by Friday?",
+    "We have a question: kindly confirm the instalment amount.",
+]
+
+
+@pytest.mark.parametrize("text", KINDNESSES_DONE)
+def test_a_kindness_already_done_asks_nothing(owner: Owner, text: str) -> None:
+    assert items(text, owner) == []
+
+
+@pytest.mark.parametrize("text", KIND_ASKS)
+def test_a_kindly_ask_is_a_request(owner: Owner, text: str) -> None:
+    assert [k for k, _ in items(text, owner)] == ["request"]
+
+
+# -- the owner's promise after a semicolon, and "let me look at" with a day ----------------------
+
+OWNER_PROMISES = [
+    ("Julie is pulling the final salary list now; you'll have it Thursday.", "2026-11-19"),
+    ("Let me look at the rep letter tomorrow morning.", "2026-11-19"),
+    ("The bank is slow this week; you'll have it Friday.", "2026-11-20"),
+]
+OWNER_NON_PROMISES = [
+    "Let me look at it.",
+    "Let me take a look at this.",
+    "Julie is pulling the list now; it should be fine.",
+    "The memo is solid; go with 6.25%.",
+    "Approved; thanks for chasing it.",
+]
+
+
+def _mine(text: str, owner: Owner) -> list[tuple[str, str | None]]:
+    return items(text, owner, sender="ada@example.com", to=("tom@loom.example",), name="Ada Lovelace")
+
+
+@pytest.mark.parametrize(("text", "due"), OWNER_PROMISES)
+def test_the_owners_promise_in_a_clause_is_a_commitment(owner: Owner, text: str, due: str) -> None:
+    assert _mine(text, owner) == [("commitment", due)]
+
+
+@pytest.mark.parametrize("text", OWNER_NON_PROMISES)
+def test_the_owners_vague_or_settled_lines_are_no_commitment(owner: Owner, text: str) -> None:
+    assert "commitment" not in [k for k, _ in _mine(text, owner)]

@@ -65,11 +65,12 @@ _PROMISE_RE = re.compile(
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
-_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|follow up|find out|send|circle back|"
+_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
-                       r"follow up|circle back|think about it|see what I can do|take a look)\s*$", re.I)
+                       r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
+                       r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
     r"\b(?:can|could|would|will) (?:you|u)\s+(?:please\s+|kindly\s+|also\s+|quickly\s+)?(?!believe\b|imagine\b|"
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
@@ -86,7 +87,8 @@ _ASK_RE = re.compile(
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
     r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
-    r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
+    # ...but not an account of a kindness done: "Sophie has already kindly arranged the room"
+    r"(?<!to )please|(?<!has )(?<!have )(?<!had )(?<!'ve )(?<!already )(?<!was )(?<!were )kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
 # "We need the forecast from you", and in second-language order "we need from you the forecast".
@@ -182,7 +184,7 @@ _OWED_RE = re.compile(
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
     r"expect)\s+"
-    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
+    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
 # A sentence that gives the deadline of an ask made before it: "A short answer by Thursday would
@@ -771,6 +773,10 @@ class EmbeddedExtractor:
                 if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
                     whole.evidence = rest[0]
                     return [found[0], whole]
+                if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
+                    # "Julie is pulling the list now; you'll have it Thursday": a clause after a
+                    # semicolon stands as a sentence of its own.
+                    return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
 
