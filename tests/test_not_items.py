@@ -296,3 +296,30 @@ def test_the_owners_promise_in_a_clause_is_a_commitment(owner: Owner, text: str,
 @pytest.mark.parametrize("text", OWNER_NON_PROMISES)
 def test_the_owners_vague_or_settled_lines_are_no_commitment(owner: Owner, text: str) -> None:
     assert "commitment" not in [k for k, _ in _mine(text, owner)]
+
+
+# -- a need of a thing done, said of the thing ---------------------------------------------------
+
+NEEDS_DONE = [
+    ("We need it approved in the portal until Monday 23 at the latest, otherwise it goes in the next run.",
+     "2026-11-23"),
+    ("I need these signed before Friday.", "2026-11-20"),
+    ("We need them returned by the 30th.", "2026-11-30"),
+]
+NOT_NEEDS_DONE = [
+    "We needed it approved last month.",
+    "They need it approved by Friday.",
+    "We need it done properly.",
+    "I don't think we need it signed before Monday.",
+    "We no longer need them returned by the 30th.",
+]
+
+
+@pytest.mark.parametrize(("text", "due"), NEEDS_DONE)
+def test_a_dated_need_of_a_thing_done_is_a_request(owner: Owner, text: str, due: str) -> None:
+    assert items(text, owner) == [("request", due)]
+
+
+@pytest.mark.parametrize("text", NOT_NEEDS_DONE)
+def test_a_past_third_party_undated_or_denied_need_is_no_request(owner: Owner, text: str) -> None:
+    assert items(text, owner) == []

@@ -239,6 +239,10 @@ _WISH_RE = re.compile(
     # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
     r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
     r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
+    # A need of a thing done, said of the thing: "We need it approved in the portal by Monday",
+    # "I need these signed before the run". Dated only, like a bare need.
+    r"\b(?:we|i)(?: also| really| still| just)? need (?P<what9>(?:it|this|these|them|that|those) "
+    r"(?:approved|signed|countersigned|confirmed|reviewed|submitted|returned|sent|paid|done|filed|uploaded)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
@@ -1088,7 +1092,7 @@ class EmbeddedExtractor:
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6") or w.group("what7") or w.group("what8"))
+                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
@@ -1098,6 +1102,10 @@ class EmbeddedExtractor:
         what = _swap(_clean_vp(what, phrase), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
         if not what or len(what.split()) < 2:
             return None
+        if w.group("what9"):
+            if re.search(r"\b(?:not|no longer|never)\b|n't\b", sentence[:w.start()], re.I):
+                return None  # "I don't think we need it signed before Monday"
+            return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
         return self._item("request", f"Get {what} to {name}", sentence, ctx, due, "me")
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
