@@ -39,7 +39,10 @@ _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|ki
 _COURTESY_RE = re.compile(
     r"let (me|us) know if (you have|there are|there's|you've got) any|let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you|all|this finds)|"
-    r"looking forward|feel free|(don't|do not) hesitate|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
+    r"looking forward|feel free|(don't|do not) hesitate|"
+    # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
+    r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
+    r"walk you through|go through|jump on|hop on)\b(?![^.!?]*\b(?:by|before|on|until|tomorrow|today)\b)|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
@@ -62,11 +65,12 @@ _PROMISE_RE = re.compile(
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
-_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|follow up|find out|send|circle back|"
+_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
-                       r"follow up|circle back|think about it|see what I can do|take a look)\s*$", re.I)
+                       r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
+                       r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
     r"\b(?:can|could|would|will) (?:you|u)\s+(?:please\s+|kindly\s+|also\s+|quickly\s+)?(?!believe\b|imagine\b|"
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
@@ -83,7 +87,8 @@ _ASK_RE = re.compile(
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
     r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
-    r"(?<!to )please|kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
+    # ...but not an account of a kindness done: "Sophie has already kindly arranged the room"
+    r"(?<!to )please|(?<!has )(?<!have )(?<!had )(?<!'ve )(?<!already )(?<!was )(?<!were )kindly|pls)\s+(?P<vp3>[a-z][^.!?;]*)",
     re.I,
 )
 # "We need the forecast from you", and in second-language order "we need from you the forecast".
@@ -167,6 +172,8 @@ _BLOCKER_RE = re.compile(
     r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
     re.I,
 )
+# A precondition that names only the reader, saying nothing of what is needed from them.
+_ONLY_YOU_RE = re.compile(r"^\W*(?:you|u|you guys|you all|your (?:help|input|say|go-ahead))\W*$", re.I)
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
 # the invoice by Friday", "expect the signed copy tomorrow". It counts with a due date or "from me".
 _OWED_RE = re.compile(
@@ -177,7 +184,7 @@ _OWED_RE = re.compile(
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
     r"expect)\s+"
-    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time)\b))(?P<what>[^.!?;]+)",
+    r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
 # A sentence that gives the deadline of an ask made before it: "A short answer by Thursday would
@@ -232,6 +239,10 @@ _WISH_RE = re.compile(
     # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
     r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
     r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
+    # A need of a thing done, said of the thing: "We need it approved in the portal by Monday",
+    # "I need these signed before the run". Dated only, like a bare need.
+    r"\b(?:we|i)(?: also| really| still| just)? need (?P<what9>(?:it|this|these|them|that|those) "
+    r"(?:approved|signed|countersigned|confirmed|reviewed|submitted|returned|sent|paid|done|filed|uploaded)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
@@ -311,6 +322,10 @@ _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going
 _WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
                            r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
 _AS_WELL_AS_RE = re.compile(r",?\s+(?:as well as|and also)\s+(?=(?:the|a|an|your|some|any)\s)", re.I)
+# A clause that only says when or what for, with no subject of its own: "Ahead of our call on
+# Tuesday", "For the Monday review", "Before the auditors arrive" is not (it has one).
+_LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time for|given|as part of|in order to|to)\b"
+                         r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -330,13 +345,22 @@ _SPACES_RE = re.compile(r"\s{2,}")
 _PROMISER_RE = re.compile(r"^\W*(?:(?:i|we|you)(?:'ll| will| shall|'re going to| are going to|'m going to| am going to|"
                           r"'d| would| should| can)?|will|should)\s+(?=[a-z])", re.I)
 _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re.I)
+# A calendar's invitation notice ("X has invited you to...", "Accept | Tentative | Decline"): the
+# calendar holds the meeting, and its stock lines ask nothing of the owner.
+_INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
+                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
+                            re.I)
+# A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
+# will join for the first half hour"): their own work, owed to no one on the thread.
+_JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
+                            r"(?: [A-Z][\w'-]+)? and (?i:i|we)(?i:'ll| will| shall| are going to| can)\s")
 
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
-                  "happy to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
+                  "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ")
@@ -515,6 +539,12 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     only its own words; so do "...and give them a name by Tuesday" and "...and the final by
     Wednesday", each only when every clause has a due date of its own."""
     parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    if len(parts) > 1 and _LEAD_IN_RE.match(parts[0]):
+        # "Ahead of our board call next Tuesday, please send me the memo": the lead-in says when,
+        # asking nothing by itself; it is read with the clause it leads into.
+        end = sentence.find(parts[1], len(parts[0]))
+        if end > 0:
+            parts[:2] = [sentence[:end + len(parts[1])]]
     head = _SUBJECT_RE.search(parts[0])
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
@@ -655,7 +685,10 @@ class EmbeddedExtractor:
         items: list[Item] = []
         seen: set[str] = set()
         read: set[str] = set()
-        text = sentences(examined_text(message))
+        body = examined_text(message)
+        if _INVITATION_RE.search(body):
+            return []
+        text = sentences(body)
         prev = ""
         for sentence in text:
             # A sentence's items depend on it and the message alone: said twice, its items are
@@ -744,6 +777,10 @@ class EmbeddedExtractor:
                 if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
                     whole.evidence = rest[0]
                     return [found[0], whole]
+                if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
+                    # "Julie is pulling the list now; you'll have it Thursday": a clause after a
+                    # semicolon stands as a sentence of its own.
+                    return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
 
@@ -827,7 +864,16 @@ class EmbeddedExtractor:
             # Most of other people's sentences yield nothing, so their due date is found only when
             # an item needs it.
             item = self._their_sentence(sentence, low, ctx)
-        return self._second_opinion(sentence, low, ctx, item)
+        item = self._second_opinion(sentence, low, ctx, item)
+        if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
+            return None
+        return item
+
+    def _not_owed(self, sentence: str, ctx: _Ctx) -> bool:
+        """A promise in someone else's mail that is owed to someone else: made to the person in To
+        when the owner is only copied ("We'll then send you the execution version"), or a plan the
+        writer shares with a colleague ("Rania and I will run the batch")."""
+        return bool(_JOINT_PLAN_RE.match(sentence)) or self._aimed_elsewhere(sentence, ctx)
 
     def _quiet(self, sentence: str, from_owner: bool) -> bool:
         """True when ``_classify`` returns None for this sentence whatever the message around it
@@ -1009,6 +1055,8 @@ class EmbeddedExtractor:
                                 or _search(_WISH_RE, _WISH_KEYS, sentence, low)
                                 or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)):
             return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
+        if b.group("ing") and (_search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low) or _search(_ASK_RE, _ASK_KEYS, sentence, low)):
+            return ""  # "I am finishing the claim and for this I need from you the list": work of theirs, and an ask
         if b.group("frag"):
             return f"deliver {_uncap(_clean_vp(b.group('frag'), phrase))}"
         vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
@@ -1044,7 +1092,7 @@ class EmbeddedExtractor:
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6") or w.group("what7") or w.group("what8"))
+                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
@@ -1054,6 +1102,10 @@ class EmbeddedExtractor:
         what = _swap(_clean_vp(what, phrase), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
         if not what or len(what.split()) < 2:
             return None
+        if w.group("what9"):
+            if re.search(r"\b(?:not|no longer|never)\b|n't\b", sentence[:w.start()], re.I):
+                return None  # "I don't think we need it signed before Monday"
+            return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
         return self._item("request", f"Get {what} to {name}", sentence, ctx, due, "me")
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
@@ -1071,7 +1123,9 @@ class EmbeddedExtractor:
         owner_in_cc = any(a.email == ctx.owner.email.lower() for a in ctx.msg.cc)
         if owner_in_to or not ctx.msg.to or not owner_in_cc:
             return False
-        mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b",
+        # Named in the third person ("until Marguerite's one-pager is in"), the owner is spoken of,
+        # not to.
+        mentions_owner = bool(ctx.owner.first_name) and re.search(rf"\b{re.escape(ctx.owner.first_name)}\b(?!['’]s\b)",
                                                                   sentence, re.I)
         return not mentions_owner
 
@@ -1082,6 +1136,8 @@ class EmbeddedExtractor:
         # request. "The contractors need VPN access before they can start" stays a blocker.
         if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
             b = None
+        if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
+            b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
         if b and self._only_a_time(b.group("b2"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
