@@ -1,7 +1,8 @@
 """The evaluation weeks: they parse, their labels quote the mail, and the extractor holds its score.
 
 ``eval/week-em`` (an engineering manager's week), ``eval/week-ops`` (an operations lead's) and
-``eval/week-shop`` (a shop founder's, in loose phone mail) are the development weeks;
+``eval/week-shop`` (a shop founder's, in loose phone mail) and ``eval/week-cfo`` (a CFO's, mostly
+mail that looks like work but is not hers) are the development weeks;
 ``eval/week-sales`` (a sales lead's), ``eval/week-pm`` (a product manager's) and
 ``eval/week-recruit`` (a recruiter's, in loose chatty mail) are held out and never tuned on. The floors sit a little under the scores measured
 with ``python bench/agent.py``, so a regression fails here.
@@ -17,7 +18,8 @@ from bench.agent import WEEKS, Week, extract_week, load_week, score
 
 # week: (precision, recall, due-date accuracy) floors
 FLOORS = {"week-em": (0.95, 0.97, 0.92), "week-ops": (0.96, 0.93, 0.88), "week-shop": (0.95, 0.85, 0.82),
-          "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.75, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90)}
+          "week-cfo": (0.90, 0.95, 0.88),
+          "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
