@@ -292,7 +292,21 @@ def _v13(db: sqlite_utils.Database) -> None:
     _pack_briefs(db.conn, None)
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13]
+# An item a re-rank scores whatever changed: never scored (or scored before v12), or tied to
+# others by blocking.
+_TIED = ("(score_seq IS NULL OR score IS NULL OR kind = 'blocker' OR COALESCE(blocks, '[]') NOT IN ('[]', '') "
+         "OR COALESCE(blocked_by, '[]') NOT IN ('[]', ''))")
+
+
+def _v14(db: sqlite_utils.Database) -> None:
+    # A same-day re-rank reads what changed and the tied few, and each goal's best unchanged
+    # score, through these: its cost follows the change, not the count of open items.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_items_seq ON items (status, score_seq)")
+    db.execute(f"CREATE INDEX IF NOT EXISTS idx_items_tied ON items (id) WHERE status = 'open' AND {_TIED}")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_items_goal ON items (status, goal, score)")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14]
 
 
 def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
@@ -800,19 +814,27 @@ class Store:
     # An open item a same-day re-rank scores again: changed since (its ``score_seq``, the items
     # version of its last change a score depends on, is at least the one the last re-rank saw),
     # never scored, or tied to others by blocking.
-    _RESCORE = ("(COALESCE(score_seq, 1 << 62) >= ? OR score IS NULL OR kind = 'blocker' "
-                "OR COALESCE(blocks, '[]') NOT IN ('[]', '') OR COALESCE(blocked_by, '[]') NOT IN ('[]', ''))")
+    _RESCORE = f"(score_seq >= ? OR {_TIED})"
 
     def rank_candidates(self, since: int) -> list[int]:
-        return [int(r[0]) for r in self.db.execute(
-            f"SELECT id FROM items WHERE status = 'open' AND {self._RESCORE}", [since])]
+        # Two indexed reads (v14), not a pass over every open item: what changed since, and the
+        # few tied ones.
+        return sorted(int(r[0]) for r in self.db.execute(
+            f"SELECT id FROM items WHERE status = 'open' AND score_seq >= ? "
+            f"UNION SELECT id FROM items INDEXED BY idx_items_tied WHERE status = 'open' AND {_TIED}", [since]))
 
     def best_unchanged_by_goal(self, since: int) -> dict[str, float]:
         """Each goal's best stored score among the open items that are no blockers and that a
-        re-rank from ``since`` leaves alone."""
-        rows = self.db.execute(f"SELECT goal, max(score) FROM items WHERE status = 'open' AND kind != 'blocker' "
-                               f"AND goal IS NOT NULL AND goal != '' AND NOT {self._RESCORE} GROUP BY goal", [since])
-        return {r[0]: float(r[1]) for r in rows}
+        re-rank from ``since`` leaves alone: per goal, read best first until one qualifies."""
+        goals = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT goal FROM items WHERE status = 'open' AND goal IS NOT NULL AND goal != ''")]
+        out = {}
+        for goal in goals:
+            row = self.db.execute(f"SELECT score FROM items WHERE status = 'open' AND goal = ? AND kind != 'blocker' "
+                                  f"AND NOT {self._RESCORE} ORDER BY score DESC LIMIT 1", [goal, since]).fetchone()
+            if row is not None and row[0] is not None:
+                out[goal] = float(row[0])
+        return out
 
     def _open_by_id(self, column: str, item_ids: Iterable[int]) -> Iterator[tuple[int, Any]]:
         """(id, ``column``) of those of ``item_ids`` that are open, asked 500 ids at a time."""
