@@ -165,3 +165,50 @@ def test_a_file_gone_when_read_and_back_under_its_name_is_read_then(tmp_path: Pa
     want, _ = _offered(MaildirSource(root), cursor)
     got, _ = _offered(src, cursor)
     assert [k for k, _ in want] == ["x"] and got == want
+
+
+def _polled_an_hour_ahead(src: MaildirSource, cursor: str) -> str:
+    """The source and its cursor as they would be had the last poll run with the clock an hour
+    ahead (file change times cannot be set back, so the cursor is moved on instead)."""
+    import json
+
+    shift = 3600 * 10**9
+    for path, (bound, ident, names) in list(src._known.items()):
+        src._known[path] = (bound + shift, ident, names)
+    state = json.loads(cursor)
+    state["ctime"] += shift
+    return json.dumps(state)
+
+
+def test_mail_delivered_after_the_clock_was_stepped_back_is_read_once(tmp_path: Path) -> None:
+    """An NTP correction sets the clock back: mail delivered until it catches up changes before
+    the cursor's time. A name the source has never seen, under the cursor it wrote, is new."""
+    root = _maildir(tmp_path / "mail")
+    src, cursor = _known_folder(root)
+    ahead = _polled_an_hour_ahead(src, cursor)
+    _tick()
+    _write(root, "late", "stepped", sub="new")
+    got, after = _offered(src, ahead)
+    assert [k for k, _ in got] == ["late"]
+    assert _offered(src, after)[0] == []  # read once
+    _tick()
+    _write(root, "later", "again", sub="new")
+    assert [k for k, _ in _offered(src, after)[0]] == ["later"]
+    # A new source (a restart) cannot tell old names from new ones: it trusts the cursor, as
+    # before, and offers nothing twice.
+    assert _offered(MaildirSource(root), after)[0] == []
+
+
+def test_a_name_first_seen_but_left_for_the_next_batch_is_not_remembered_as_read(tmp_path: Path) -> None:
+    root = _maildir(tmp_path / "mail")
+    src, cursor = _known_folder(root)
+    ahead = _polled_an_hour_ahead(src, cursor)
+    _tick()
+    for n in range(3):
+        _write(root, f"s{n}", f"stepped{n}", sub="new")
+    keys: list[str] = []
+    for _ in range(4):
+        batch = src.fetch_new("INBOX", ahead, limit=1)
+        keys += [m.key for m in batch.messages]
+        ahead = batch.cursor
+    assert sorted(keys) == ["s0", "s1", "s2"]

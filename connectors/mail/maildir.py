@@ -22,6 +22,11 @@ listed again next time, since a second change within one clock tick would not mo
 A mail client that marks a message read renames its file (``new/`` -> ``cur/``, ``:2,S``),
 which changes its ctime: the message is then offered once more. The cycle de-duplicates by
 Message-ID, so this costs reading one small file and never creates anything twice.
+
+A running source remembers the names it listed (and their inodes), and stats only new ones.
+Under the cursor it wrote itself, a name it has never seen is new even with a change time before
+the watermark: mail delivered after the clock was stepped back is read. A source started after
+such a step (or given a cursor another process moved on) trusts the watermark alone.
 """
 
 from __future__ import annotations
@@ -149,6 +154,9 @@ class _Entry:
     odd: str = ""  # why this is no mail file (a folder, a symlink, a device), or ""
     file: str = ""  # the file's whole name, flags included
     inode: int = 0  # the inode number the directory listing gave, told without a stat
+    # A name this source had not seen in a directory it remembers whole, under the cursor it
+    # wrote: new whatever its change time says, as after the clock was stepped back.
+    unseen: bool = False
 
 
 # What a source remembers of one new/ or cur/ directory: the bound (a cursor's ctime) the names
@@ -331,8 +339,13 @@ class MaildirSource(MailSource):
             except OSError:
                 ident = None
             bound, was, known = self._known.get(path, (None, None, {}))
-            usable = known if (before is not None and bound is not None and bound <= before
-                               and ident is not None and ident == was) else {}
+            trusted = (before is not None and bound is not None and bound <= before
+                       and ident is not None and ident == was)
+            usable = known if trusted else {}
+            # Only a source that wrote the cursor it is given knows every name offered up to it:
+            # then a name it has not seen is new, whatever its change time says. With a cursor
+            # moved on by another process, the change time decides, as it does for a new source.
+            own = trusted and bound == before
             passed: dict[str, int] = {}
             listed: list[_Entry] = []
             skipped[path] = (ident, passed, listed)
@@ -351,7 +364,7 @@ class MaildirSource(MailSource):
                 # memory, and raising would stop the folder for good.
                 odd = "" if stat.S_ISREG(st.st_mode) else f"is {describe(st.st_mode)}, not a mail file"
                 listed.append(_Entry(st.st_ctime_ns, _unique(entry.name), st.st_mtime_ns,
-                                     st.st_size, Path(entry.path), odd, entry.name, entry.inode()))
+                                     st.st_size, Path(entry.path), odd, entry.name, entry.inode(), own))
             out += listed
         return out, skipped
 
@@ -415,8 +428,10 @@ class MaildirSource(MailSource):
             pending = sorted((e for e in entries if (e.mtime, e.name) > after),
                              key=lambda e: (e.mtime, e.name))
         else:
+            # A name first seen in a directory remembered whole is new even with a change time
+            # before the cursor's: the clock was stepped back (an NTP correction) since the cursor.
             pending = sorted((e for e in entries if e.ctime > state.ctime
-                              or (e.ctime == state.ctime and e.name not in state.at)),
+                              or (e.name not in state.at and (e.ctime == state.ctime or e.unseen))),
                              key=lambda e: (e.ctime, e.name))
 
         messages: list[RawMessage] = []
@@ -454,7 +469,8 @@ class MaildirSource(MailSource):
             elif entry.ctime == state.ctime:
                 state.at.add(entry.name)
         state.dirs = [d if not left and d < now - SETTLE_NS else None for d in dirs]
-        self._remember(skipped, state.ctime, gone)
+        # What was pending and not taken this time is never remembered as offered.
+        self._remember(skipped, state.ctime, gone | {e.path for e in pending[taken:]})
         return Batch(messages, state.dump(), more=left > 0, remaining=left)
 
 
