@@ -289,7 +289,6 @@ def split(cases: list[tuple[str, str]], aside: bool) -> list[tuple[str, str]]:
 
 # sentence -> why it does not pass yet
 KNOWN: dict[str, str] = {
-    'Priya will send the revised forecast to the finance team on Friday.': "yields waiting; not yet looked at",
     'Should the weather turn, the event would move indoors.': "yields request; not yet looked at",
     'Let me know if you ever want a walkthrough of the new dashboard.': "yields request; not yet looked at",
     'Please consider the environment before printing this email.': "yields request; not yet looked at",
@@ -299,9 +298,7 @@ KNOWN: dict[str, str] = {
     'Jen commented on the pull request: looks good to me.': "yields request; not yet looked at",
     "Welcome aboard, Jen! We're glad to have you.": "yields request; not yet looked at",
     'Engineering needs the final specs from design by Monday.': "yields request; not yet looked at",
-    'Jen will follow up with the prospect next week.': "yields waiting; not yet looked at",
     "Let's see how the beta goes before deciding anything.": "yields request; not yet looked at",
-    'The hiring manager will send the offer letter to the candidate on Monday.': "yields waiting; not yet looked at",
     'Works for me, see you then.': "yields request; not yet looked at",
     'Could be worth a look at some point.': "yields request; not yet looked at",
 }
@@ -336,3 +333,32 @@ def rates() -> dict[str, str]:
 if __name__ == "__main__":
     for k, v in rates().items():
         print(k, v)
+
+
+# -- rules, each with its own varied sentences (beside the TUNE/ASIDE lists above) ---------------
+
+THIRD_PARTY_PLANS = [
+    "Omar is going to walk the auditors through the ledger on Thursday.",
+    "Then Hana will share the pricing with the client tomorrow.",
+    "The account manager will call the customer on Monday.",
+    pytest.param("She'll go over the contract with Legal next week.", marks=pytest.mark.xfail(
+        reason="the request model reads it as an ask (0.62): a request, not a waiting item", strict=True)),
+    "Our recruiter plans to send the shortlist to the hiring panel by Friday.",
+    "Fyi, Bruno will take the new engineers through onboarding on the 3rd.",
+]
+THIRD_PARTY_FOR_THE_OWNER = [
+    "Omar is going to send you the ledger on Thursday.",
+    "Hana will share the pricing with you tomorrow.",
+    "Our team will deliver the final designs to you by 4 December.",
+    "Bruno will send the contract to Ada on Friday.",
+]
+
+
+@pytest.mark.parametrize("sentence", THIRD_PARTY_PLANS)
+def test_a_plan_between_others_is_owed_to_no_one(sentence: str) -> None:
+    assert mail(sentence, "colleague") == []
+
+
+@pytest.mark.parametrize("sentence", THIRD_PARTY_FOR_THE_OWNER)
+def test_a_third_party_promise_to_the_owner_is_still_waiting(sentence: str) -> None:
+    assert mail(sentence, "colleague") == ["waiting"]

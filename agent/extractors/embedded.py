@@ -354,6 +354,23 @@ _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
                             r"(?: [A-Z][\w'-]+)? and (?i:i|we)(?i:'ll| will| shall| are going to| can)\s")
+# A plan of someone else's for someone else, told the owner as news: "Priya will send the
+# forecast to the finance team on Friday", "The hiring manager will call the candidate Monday".
+# Who acts is neither the writer nor the reader, and who receives is a person or a group named
+# (never "you"): nothing is owed to the owner.
+_PEOPLE = (r"team|teams|client|clients|customer|customers|candidate|candidates|prospect|prospects|board|"
+           r"manager|managers|vendor|vendors|supplier|suppliers|buyer|buyers|auditors?|lawyers?|legal|"
+           r"accountants?|finance|hr|recruiters?|agency|landlord|bank|partners?|investors?|ceo|cfo|cto|coo|"
+           r"director|committee|panel|interviewers?|engineers?|engineering|designers?|developers?|contractors?|"
+           r"tenants?|staff|group|department|dept|folks|family")
+_THIRD_PARTY_PLAN_RE = re.compile(
+    r"^\W*(?:(?i:also|and|so|then|ok|fyi|meanwhile|btw),?\s+)?"
+    r"(?:(?!(?:I|We|You|It|This|That|There|Please)\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+)?|(?i:the|our|my|his|her|their)(?: [a-z]+){1,2}|"
+    r"(?i:he|she|they))(?:\s+(?i:will|is going to|are going to|is planning to|are planning to|plans to|has agreed to)|"
+    r"(?i:'ll|’ll))\s+"
+    r"[^.!?;]*?\b(?i:to|with)\s+(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'-]+|"
+    r"(?i:the|our|their|his|her|its)(?: [a-z]+)?\s+(?i:" + _PEOPLE + r"))\b")
 
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
@@ -873,7 +890,17 @@ class EmbeddedExtractor:
         """A promise in someone else's mail that is owed to someone else: made to the person in To
         when the owner is only copied ("We'll then send you the execution version"), or a plan the
         writer shares with a colleague ("Rania and I will run the batch")."""
-        return bool(_JOINT_PLAN_RE.match(sentence)) or self._aimed_elsewhere(sentence, ctx)
+        return (bool(_JOINT_PLAN_RE.match(sentence)) or self._aimed_elsewhere(sentence, ctx)
+                or self._third_party_plan(sentence, ctx))
+
+    @staticmethod
+    def _third_party_plan(sentence: str, ctx: _Ctx) -> bool:
+        """See _THIRD_PARTY_PLAN_RE: a plan between others, unless it speaks to or of the owner."""
+        m = _THIRD_PARTY_PLAN_RE.match(sentence)
+        if m is None or _YOU_RE.search(sentence):
+            return False
+        first = ctx.owner.first_name
+        return not (first and re.search(rf"\b{re.escape(first)}\b", sentence, re.I))
 
     def _quiet(self, sentence: str, from_owner: bool) -> bool:
         """True when ``_classify`` returns None for this sentence whatever the message around it
