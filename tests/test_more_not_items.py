@@ -290,17 +290,13 @@ def split(cases: list[tuple[str, str]], aside: bool) -> list[tuple[str, str]]:
 # sentence -> why it does not pass yet
 KNOWN: dict[str, str] = {
     'Should the weather turn, the event would move indoors.': "yields request; not yet looked at",
-    'Let me know if you ever want a walkthrough of the new dashboard.': "yields request; not yet looked at",
-    'Please consider the environment before printing this email.': "yields request; not yet looked at",
+    'Please consider the environment before printing this email.': (
+        "a footer's ask of every reader; a rule for it cost a held-out request sentence, so it was dropped"),
     'Did you catch the match last night?': "yields request; not yet looked at",
-    'For urgent matters, please contact support@acme.example.': "yields request; not yet looked at",
-    'This is an automated message, please do not reply.': "yields request; not yet looked at",
     'Jen commented on the pull request: looks good to me.': "yields request; not yet looked at",
     "Welcome aboard, Jen! We're glad to have you.": "yields request; not yet looked at",
-    'Engineering needs the final specs from design by Monday.': "yields request; not yet looked at",
     "Let's see how the beta goes before deciding anything.": "yields request; not yet looked at",
     'Works for me, see you then.': "yields request; not yet looked at",
-    'Could be worth a look at some point.': "yields request; not yet looked at",
 }
 
 
@@ -362,3 +358,51 @@ def test_a_plan_between_others_is_owed_to_no_one(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", THIRD_PARTY_FOR_THE_OWNER)
 def test_a_third_party_promise_to_the_owner_is_still_waiting(sentence: str) -> None:
     assert mail(sentence, "colleague") == ["waiting"]
+
+
+STOCK_NOTICES = [
+    "This is an automatic notification, please don't reply to this email.",
+    "Please do not respond to this message.",
+    "In case of anything urgent, please call the front desk on 020 7946 0011.",
+    "If it's urgent, contact my colleague Dan at dan@acme.example.",
+    "In my absence, please contact Rosa for billing questions.",
+    "Let us know if you ever need extra seats on the plan.",
+    "If you ever fancy a tour of the plant, just say the word.",
+    "Might be worth revisiting the supplier list down the line.",
+]
+NOTICE_LIKE_ASKS = [
+    "Please do not reply-all; send your vote to me by Friday.",
+    "Please reply to this email with your shirt size by Thursday.",
+    "Can you call the front desk and book the room for Monday?",
+    "Could you take a look at the supplier list at some point this week?",
+    "Let me know if you want the extra seats before Friday.",
+]
+NEEDS_BETWEEN_OTHERS = [
+    "The auditors need the bank confirmations from Barclays by the 10th.",
+    "Sales needs the updated price list from marketing before Monday.",
+    "The printer needs the final artwork from the agency by Thursday.",
+]
+NEEDS_OF_THE_OWNER = [
+    "The auditors need the bank confirmations from you by the 10th.",
+    "Sales needs your updated price list before Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", STOCK_NOTICES)
+def test_a_stock_notice_or_an_offer_for_whenever_is_no_item(sentence: str) -> None:
+    assert mail(sentence, "customer") == []
+
+
+@pytest.mark.parametrize("sentence", NOTICE_LIKE_ASKS)
+def test_an_ask_worded_like_a_notice_is_still_a_request(sentence: str) -> None:
+    assert mail(sentence, "colleague") == ["request"]
+
+
+@pytest.mark.parametrize("sentence", NEEDS_BETWEEN_OTHERS)
+def test_a_need_between_others_is_no_request(sentence: str) -> None:
+    assert mail(sentence, "colleague") == []
+
+
+@pytest.mark.parametrize("sentence", NEEDS_OF_THE_OWNER)
+def test_a_need_from_the_owner_is_still_a_request(sentence: str) -> None:
+    assert mail(sentence, "colleague") == ["request"]

@@ -52,7 +52,18 @@ _COURTESY_RE = re.compile(
     r"\breceived (it|this|this (e-?mail|message)) (in error|by mistake)\b|"
     # "Lovely to meet you at the fair last week!": a pleasantry about the past
     r"^\W*(it was |was )?(so |really )?(lovely|great|nice|good|fab|brilliant) (to|meeting|seeing|chatting|catching) "
-    r"(meet|see|chat|catch up|hear from|you)\b",
+    r"(meet|see|chat|catch up|hear from|you)\b|"
+    # stock lines of automatic replies and notices: "this is an automated message, please do not
+    # reply", "for urgent matters, please contact ...": they ask every reader, so no one
+    r"\b(?:please )?(?:do not|don't|no need to) (?:reply|respond)(?: to (?:this|it|us|me)(?: (?:e-?mail|message|address))?)?\W*$|"
+    r"\b(?:an? |this )(?:automated|automatic|auto-generated|computer-generated) (?:message|e-?mail|notification|reply)\b|"
+    r"^\W*(?:for|in case of|if (?:it'?s|anything is|this is)) (?:anything |something )?urgent\b[^.!?]{0,20}?,?\s*"
+    r"(?:please )?(?:contact|call|reach|e-?mail|ring|get in touch with|phone)\b|"
+    r"\bin my absence,? (?:please )?(?:contact|reach|e-?mail|call|get in touch with)\b|"
+    # an offer for whenever, with nothing to do now: "let me know if you ever want a walkthrough",
+    # "could be worth a look at some point"
+    r"\blet (?:me|us) know if (?:you|u) (?:ever|at any (?:point|time))\b|\bif you ever (?:want|need|fancy|would like|feel like)\b|"
+    r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -354,6 +365,9 @@ _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
                             r"(?: [A-Z][\w'-]+)? and (?i:i|we)(?i:'ll| will| shall| are going to| can)\s")
+# What a third party needs from someone other than the reader: "from design", "from the bank".
+_FROM_OTHERS_RE = re.compile(r"\bfrom (?!(?:you|your|yours|u|here|there|now|then|scratch|home|today|tomorrow|"
+                             r"the (?:start|beginning|outset))\b)(?:the |our |their |his |her )?[A-Za-z]", re.I)
 # A plan of someone else's for someone else, told the owner as news: "Priya will send the
 # forecast to the finance team on Friday", "The hiring manager will call the candidate Monday".
 # Who acts is neither the writer nor the reader, and who receives is a person or a group named
@@ -380,7 +394,8 @@ _COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
-                  "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ")
+                  "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
+                  "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
@@ -1118,6 +1133,9 @@ class EmbeddedExtractor:
         # Only "can we get...?" asks by a question; a question of need is rhetorical.
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
+        if (w.group("what2") and (f := _FROM_OTHERS_RE.search(w.group("what2")))
+                and not (ctx.owner.first_name and w.group("what2")[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
+            return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9"))
         due, phrase = self._due(sentence, ctx)
