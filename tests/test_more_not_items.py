@@ -293,7 +293,6 @@ KNOWN: dict[str, str] = {
     'Please consider the environment before printing this email.': (
         "a footer's ask of every reader; a rule for it cost a held-out request sentence, so it was dropped"),
     'Did you catch the match last night?': "yields request; not yet looked at",
-    'Jen commented on the pull request: looks good to me.': "yields request; not yet looked at",
     "Welcome aboard, Jen! We're glad to have you.": "yields request; not yet looked at",
     "Let's see how the beta goes before deciding anything.": "yields request; not yet looked at",
     'Works for me, see you then.': "yields request; not yet looked at",
@@ -406,3 +405,29 @@ def test_a_need_between_others_is_no_request(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", NEEDS_OF_THE_OWNER)
 def test_a_need_from_the_owner_is_still_a_request(sentence: str) -> None:
     assert mail(sentence, "colleague") == ["request"]
+
+
+ACTIVITY_REPORTS = [
+    "Omar approved your expense claim: thanks for sending the receipts.",
+    "Priya Shah commented on Budget 2027: I think we should cut travel.",
+    "@marek merged pull request #212 into main.",
+    pytest.param("Hana commented on the document: the numbers in section 2 need a second look by finance.",
+                 marks=pytest.mark.xfail(reason="the need it quotes is read as a wish put to the reader first",
+                                         strict=True)),
+    "Marek approved the merge request: nice work on the tests.",
+    "Lena has shared the folder Q4 Reviews with you.",
+]
+ACTIVITY_WITH_AN_ASK = [
+    "Jen commented on the pull request: can you take a look before Friday?",
+    "Omar mentioned you in TASK-88: please confirm the delivery date.",
+]
+
+
+@pytest.mark.parametrize("sentence", ACTIVITY_REPORTS)
+def test_a_report_of_what_someone_did_is_no_request(sentence: str) -> None:
+    assert mail(sentence, "tool") == []
+
+
+@pytest.mark.parametrize("sentence", ACTIVITY_WITH_AN_ASK)
+def test_a_report_quoting_an_ask_is_still_a_request(sentence: str) -> None:
+    assert mail(sentence, "tool") == ["request"]

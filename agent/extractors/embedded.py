@@ -365,6 +365,12 @@ _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
                             r"(?: [A-Z][\w'-]+)? and (?i:i|we)(?i:'ll| will| shall| are going to| can)\s")
+# A tool's report of what someone did, which the request model may read as an ask for the words
+# it quotes: "Jen commented on the pull request: looks good to me", "Omar approved your request".
+_ACTIVITY_RE = re.compile(
+    r"^\W*(?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?|@[\w.-]+) (?:has )?(?:commented on|replied to|reacted to|approved|merged|closed|"
+    r"reopened|opened|assigned|mentioned you in|edited|updated|shared|uploaded|resolved|completed|created|added you to|"
+    r"invited you to|left a comment on)\b")
 # What a third party needs from someone other than the reader: "from design", "from the bank".
 _FROM_OTHERS_RE = re.compile(r"\bfrom (?!(?:you|your|yours|u|here|there|now|then|scratch|home|today|tomorrow|"
                              r"the (?:start|beginning|outset))\b)(?:the |our |their |his |her )?[A-Za-z]", re.I)
@@ -1230,7 +1236,8 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
-        if marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low):
+        if (marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low)
+                or (_ACTIVITY_RE.match(sentence) and not _explicit_ask(sentence, low) and not question)):
             return None
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
