@@ -283,12 +283,89 @@ ITEMS: list[tuple[str, str]] = [
 ]
 
 
+# A second batch, written after the first fixes and before any fix for it, split the same way
+# (every third case ASIDE): chatter that agrees, plans together or asks after the owner.
+NOT_ITEMS_2: list[tuple[str, str]] = [
+    ("Works for me, talk then.", "colleague"),
+    ("Sounds like a plan!", "customer"),
+    ("Perfect, that time suits us.", "vendor"),
+    ("Let's hope the weather holds for the launch.", "colleague"),
+    ("Let's see what the numbers say next month.", "colleague"),
+    ("Let's not worry about the logo for now.", "colleague"),
+    ("How did the board meeting go?", "colleague"),
+    ("Did you enjoy the conference?", "customer"),
+    ("How's the new role treating you?", "recruiter"),
+    ("Are you going to the summer party this year?", "colleague"),
+    ("Did you see the news about the merger?", "colleague"),
+    ("Can you believe it's already December?", "customer"),
+    ("Welcome to the team, Sofia!", "colleague"),
+    ("Great to have you on board.", "colleague"),
+    ("Glad the workshop was useful.", "customer"),
+    ("Fingers crossed for the pitch tomorrow.", "colleague"),
+    ("Good luck with the launch!", "vendor"),
+    ("Enjoy your holiday, see you when you're back.", "colleague"),
+    ("If the client signs, the project would start in January.", "colleague"),
+    ("Were the audit to slip, the filing would move to March.", "colleague"),
+    ("Had we known earlier, we would have booked a bigger room.", "colleague"),
+    ("We should grab coffee sometime.", "recruiter"),
+    ("Would be great to catch up properly one of these days.", "customer"),
+    ("No worries at all, these things happen.", "customer"),
+    ("All good on our side.", "vendor"),
+    ("Agreed, the second option is cleaner.", "colleague"),
+    ("Makes sense to me.", "colleague"),
+    ("Totally understand if the timing doesn't work.", "recruiter"),
+    ("Tom, how was the flight back?", "cc"),
+    ("Tom, can you believe how busy this week has been?", "cc"),
+    ("Jen, did you manage to get the quotes from the printers?", "cc"),
+    ("Nice to e-meet you, Ada!", "recruiter"),
+    ("Hope the kids are over their colds.", "colleague"),
+    ("Our pipeline looks healthier than last quarter.", "colleague"),
+    ("The sprint review went really well, the stakeholders were happy.", "colleague"),
+    ("The candidate was strong on system design but weaker on communication.", "recruiter"),
+    ("The client loved the demo and asked lots of questions.", "colleague"),
+    ("Who would have thought the old pricing would win?", "colleague"),
+    ("Doesn't matter either way for us.", "vendor"),
+    ("Any day next week works for us.", "customer"),
+    ("We're all set for Thursday.", "vendor"),
+    ("Quick note to say the deposit arrived, thank you.", "vendor"),
+    ("Apologies for the delay in getting back to you.", "customer"),
+    ("I'll let Priya know you said hi.", "colleague"),
+    ("Will do, thanks!", "colleague"),
+]
+ITEMS_2: list[tuple[str, str]] = [
+    ("Works for me - can you send the invite?", "colleague"),
+    ("Did you get a chance to review the contract?", "customer"),
+    ("How did the board react to the budget, and can you share the minutes?", "colleague"),
+    ("Are you able to make the 10am with the auditors on Friday?", "colleague"),
+    ("If the client signs, could you kick off the project plan on Monday?", "colleague"),
+    ("Let's meet on Thursday; can you book a room?", "colleague"),
+    ("Welcome back! Could you approve the two pending invoices?", "colleague"),
+    ("Any day next week works for us, just let us know which one you pick.", "customer"),
+    ("Ada, did you manage to get the quotes from the printers?", "cc"),
+    ("Which of the two candidates would you like to move forward with?", "recruiter"),
+    ("I'll send over the signed order form by Monday.", "vendor"),
+    ("We can't order the stock until you confirm the quantities.", "vendor"),
+]
+
+
+
 def split(cases: list[tuple[str, str]], aside: bool) -> list[tuple[str, str]]:
     return [c for i, c in enumerate(cases) if (i % 3 == 2) == aside]
 
 
 # sentence -> why it does not pass yet
 KNOWN: dict[str, str] = {
+    'Works for me, talk then.': "yields request; not yet looked at",
+    "Let's hope the weather holds for the launch.": "yields request; not yet looked at",
+    "Let's see what the numbers say next month.": "yields request; not yet looked at",
+    "Let's not worry about the logo for now.": "yields request; not yet looked at",
+    "How's the new role treating you?": "yields request; not yet looked at",
+    'Are you going to the summer party this year?': "yields request; not yet looked at",
+    'Did you see the news about the merger?': "yields request; not yet looked at",
+    'If the client signs, the project would start in January.': "yields request; not yet looked at",
+    'Nice to e-meet you, Ada!': "yields request; not yet looked at",
+    'Any day next week works for us.': "yields request; not yet looked at",
+    "I'll let Priya know you said hi.": "yields waiting; not yet looked at",
     'Should the weather turn, the event would move indoors.': "yields request; not yet looked at",
     'Please consider the environment before printing this email.': (
         "a footer's ask of every reader; a rule for it cost a held-out request sentence, so it was dropped"),
@@ -304,12 +381,12 @@ def _params(cases: list[tuple[str, str]]) -> list[object]:
             else pytest.param(s, who) for s, who in cases]
 
 
-@pytest.mark.parametrize(("sentence", "who"), _params(NOT_ITEMS))
+@pytest.mark.parametrize(("sentence", "who"), _params(NOT_ITEMS + NOT_ITEMS_2))
 def test_not_an_item(sentence: str, who: str) -> None:
     assert mail(sentence, who) == []
 
 
-@pytest.mark.parametrize(("sentence", "who"), _params(ITEMS))
+@pytest.mark.parametrize(("sentence", "who"), _params(ITEMS + ITEMS_2))
 def test_still_an_item(sentence: str, who: str) -> None:
     assert mail(sentence, who) != []
 
@@ -317,7 +394,8 @@ def test_still_an_item(sentence: str, who: str) -> None:
 def rates() -> dict[str, str]:
     """Pass rates of each half, for the record: ``python -m tests.test_more_not_items``."""
     out = {}
-    for name, cases, want in (("negatives", NOT_ITEMS, False), ("positives", ITEMS, True)):
+    for name, cases, want in (("negatives", NOT_ITEMS, False), ("positives", ITEMS, True),
+                              ("negatives 2", NOT_ITEMS_2, False), ("positives 2", ITEMS_2, True)):
         for half in (False, True):
             part = split(cases, half)
             ok = sum(bool(mail(s, w)) == want for s, w in part)
