@@ -355,24 +355,13 @@ def split(cases: list[tuple[str, str]], aside: bool) -> list[tuple[str, str]]:
 
 # sentence -> why it does not pass yet
 KNOWN: dict[str, str] = {
-    'Works for me, talk then.': "yields request; not yet looked at",
-    "Let's hope the weather holds for the launch.": "yields request; not yet looked at",
-    "Let's see what the numbers say next month.": "yields request; not yet looked at",
-    "Let's not worry about the logo for now.": "yields request; not yet looked at",
     "How's the new role treating you?": "yields request; not yet looked at",
     'Are you going to the summer party this year?': "yields request; not yet looked at",
     'Did you see the news about the merger?': "yields request; not yet looked at",
-    'If the client signs, the project would start in January.': "yields request; not yet looked at",
-    'Nice to e-meet you, Ada!': "yields request; not yet looked at",
-    'Any day next week works for us.': "yields request; not yet looked at",
-    "I'll let Priya know you said hi.": "yields waiting; not yet looked at",
-    'Should the weather turn, the event would move indoors.': "yields request; not yet looked at",
     'Please consider the environment before printing this email.': (
         "a footer's ask of every reader; a rule for it cost a held-out request sentence, so it was dropped"),
     'Did you catch the match last night?': "yields request; not yet looked at",
     "Welcome aboard, Jen! We're glad to have you.": "yields request; not yet looked at",
-    "Let's see how the beta goes before deciding anything.": "yields request; not yet looked at",
-    'Works for me, see you then.': "yields request; not yet looked at",
 }
 
 
@@ -509,3 +498,36 @@ def test_a_report_of_what_someone_did_is_no_request(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ACTIVITY_WITH_AN_ASK)
 def test_a_report_quoting_an_ask_is_still_a_request(sentence: str) -> None:
     assert mail(sentence, "tool") == ["request"]
+
+
+STATEMENTS_THAT_ASK_NOTHING = [
+    "Let's just hope the courier turns up on time.",
+    "Ok, let's wait and see what the regulator says.",
+    "Let's see how the pilot lands before we decide.",
+    "Let's keep our fingers crossed for the renewal.",
+    "Thursday afternoon suits us.",
+    "Perfect, that works for me, speak then.",
+    "Sounds good to us!",
+    "If the vendor drops the price, we might renew for three years.",
+    "Had the shipment come earlier, we could have opened on Monday.",
+    "I'll let Marta know you said hello.",
+    "We'll pass on your thanks to the crew.",
+]
+STATEMENTS_WITH_AN_ASK = [
+    "Let's see the numbers first - can you pull them by Friday?",
+    "Thursday suits us, could you send the invite?",
+    "Works for me, but please move the call to 3pm.",
+    "If the vendor drops the price, could you sign the renewal?",
+    "If it's approved, you would need to sign the form by Monday.",
+    "I'll send you the signed form by Friday.",
+]
+
+
+@pytest.mark.parametrize("sentence", STATEMENTS_THAT_ASK_NOTHING)
+def test_a_hope_an_agreement_a_hypothetical_or_a_greeting_passed_on_is_no_item(sentence: str) -> None:
+    assert mail(sentence, "colleague") == []
+
+
+@pytest.mark.parametrize("sentence", STATEMENTS_WITH_AN_ASK)
+def test_the_same_with_an_ask_or_a_promise_is_still_an_item(sentence: str) -> None:
+    assert mail(sentence, "colleague") != []

@@ -52,7 +52,7 @@ _COURTESY_RE = re.compile(
     r"\breceived (it|this|this (e-?mail|message)) (in error|by mistake)\b|"
     # "Lovely to meet you at the fair last week!": a pleasantry about the past
     r"^\W*(it was |was )?(so |really )?(lovely|great|nice|good|fab|brilliant) (to|meeting|seeing|chatting|catching) "
-    r"(meet|see|chat|catch up|hear from|you)\b|"
+    r"(meet|e-meet|see|chat|catch up|hear from|you)\b|"
     # stock lines of automatic replies and notices: "this is an automated message, please do not
     # reply", "for urgent matters, please contact ...": they ask every reader, so no one
     r"\b(?:please )?(?:do not|don't|no need to) (?:reply|respond)(?: to (?:this|it|us|me)(?: (?:e-?mail|message|address))?)?\W*$|"
@@ -80,6 +80,9 @@ _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|look 
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
+                       # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
+                       r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
+                       r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
                        r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
@@ -371,6 +374,20 @@ _ACTIVITY_RE = re.compile(
     r"^\W*(?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?|@[\w.-]+) (?:has )?(?:commented on|replied to|reacted to|approved|merged|closed|"
     r"reopened|opened|assigned|mentioned you in|edited|updated|shared|uploaded|resolved|completed|created|added you to|"
     r"invited you to|left a comment on)\b")
+# Statements the request model may read as asks that ask nothing of the reader: a hope or a
+# wait together ("Let's hope the weather holds", "Let's see what the numbers say"), an agreement
+# or a time that suits the writer ("Works for me, talk then", "Any day next week works for us").
+_NO_ASK_RE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|well|then|great|sure|fine),?\s+)?(?:let'?s|let us) (?:just )?(?:hope|pray|wait and see|see (?:how|what|if|whether|where)|"
+    r"not (?:worry|stress|panic)|keep (?:our )?fingers crossed)\b|"
+    r"^\W*(?:(?:ok|okay|yes|great|perfect|sure|fine),?\s+)?(?:that |this |it |either |both |any (?:day|time|slot)[\w ]{0,20}? |"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week)[\w ]{0,20}? )?"
+    r"(?:works|suits|is fine|sounds (?:good|great|fine))(?: (?:for|by|with))? (?:me|us)"
+    # ...and says nothing more than a farewell ("Works for me, but I leave at 5" says more)
+    r"(?:[,;.!]?\s*(?:talk|see you|speak|chat)\b[\w ]{0,15})?\W*$", re.I)
+# A hypothetical: "If the client signs, the project would start in January".
+_IF_WOULD_RE = re.compile(r"^\W*(?:if|should|were|had)\b(?! possible\b)[^,.!?;]{3,80},\s*(?:then\s+)?[^.!?;]*"
+                          r"\b(?:would|might|could|may)\b", re.I)
 # What a third party needs from someone other than the reader: "from design", "from the bank".
 _FROM_OTHERS_RE = re.compile(r"\bfrom (?!(?:you|your|yours|u|here|there|now|then|scratch|home|today|tomorrow|"
                              r"the (?:start|beginning|outset))\b)(?:the |our |their |his |her )?[A-Za-z]", re.I)
@@ -1237,7 +1254,9 @@ class EmbeddedExtractor:
             if wish is not None:
                 return wish
         if (marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low)
-                or (_ACTIVITY_RE.match(sentence) and not _explicit_ask(sentence, low) and not question)):
+                or (not question and (_ACTIVITY_RE.match(sentence) or _NO_ASK_RE.match(sentence)
+                                      or (_IF_WOULD_RE.match(sentence) and not _YOU_RE.search(sentence)))
+                    and not _explicit_ask(sentence, low) and not _LET_KNOW_RE.search(sentence))):
             return None
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
