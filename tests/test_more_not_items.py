@@ -355,13 +355,17 @@ def split(cases: list[tuple[str, str]], aside: bool) -> list[tuple[str, str]]:
 
 # sentence -> why it does not pass yet
 KNOWN: dict[str, str] = {
-    "How's the new role treating you?": "yields request; not yet looked at",
-    'Are you going to the summer party this year?': "yields request; not yet looked at",
-    'Did you see the news about the merger?': "yields request; not yet looked at",
-    'Please consider the environment before printing this email.': (
+    # TUNE
+    "Are you going to the summer party this year?": (
+        "a question after the owner's plans, read as an ask: 'are you going to send it?' has the same words"),
+    "Did you see the news about the merger?": (
+        "small talk read as an ask: 'did you see my mail about the budget?' is a nudge in the same words"),
+    "Please consider the environment before printing this email.": (
         "a footer's ask of every reader; a rule for it cost a held-out request sentence, so it was dropped"),
-    'Did you catch the match last night?': "yields request; not yet looked at",
-    "Welcome aboard, Jen! We're glad to have you.": "yields request; not yet looked at",
+    # ASIDE (never used to shape a rule)
+    "How's the new role treating you?": "small talk the request model reads as an ask (ASIDE)",
+    "Did you catch the match last night?": "small talk the request model reads as an ask (ASIDE)",
+    "Welcome aboard, Jen! We're glad to have you.": "a welcome the request model reads as an ask (ASIDE)",
 }
 
 
