@@ -62,8 +62,9 @@ DEMO_DIR = ROOT / "config" / "demo"
 DEMO_OWNER = Owner("Ada Lovelace", "ada@loom.example", ZoneInfo("Europe/London"))
 WEEKS = ROOT / "eval"
 # The evaluation weeks in eval/, development first; the held-out ones are scored, never read for misses.
-EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-sales", "week-pm", "week-recruit")
-HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit"})
+EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-design", "week-talent",
+              "week-sales", "week-pm", "week-recruit", "week-cs")
+HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs"})
 
 
 @dataclass
