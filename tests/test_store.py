@@ -12,7 +12,7 @@ from agent.app import App
 from agent.clock import fixed
 from agent.cycle import sync_once
 from agent.settings import load
-from planner.store import MIGRATIONS, Store
+from planner.store import CACHE_KIB, MIGRATIONS, Store
 from tests.conftest import DEMO_NOW
 
 
@@ -53,6 +53,8 @@ def test_schema_version_and_wal(tmp_path: Path) -> None:
     assert (tmp_path / "s.db").stat().st_mode & 0o077 == 0  # mail lives in it: owner-only
     assert store.version == len(MIGRATIONS)
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # a small page cache of its own: the kernel caches the file (see CACHE_KIB)
+    assert store.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
     assert set(store.db.table_names()) >= {"messages", "items", "goals", "events", "blocks", "briefs", "sync_state"}
     store.close()
     again = Store.open(tmp_path / "s.db")  # reopening migrates nothing and loses nothing
