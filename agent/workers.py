@@ -122,13 +122,20 @@ class Pending:
     (it died, or could not send the answer back) is parsed here instead."""
 
     def __init__(self, workers: Workers, chunks: list[list[RawMessage]], futures: list[Future[list[Parsed]] | None],
-                 done: list[Parsed] | None = None) -> None:
+                 done: list[Parsed] | None = None, folder: str = "") -> None:
         self._workers, self._chunks, self._futures, self._done = workers, chunks, futures, done
+        self._folder = folder
+        self.stolen = 0  # chunks this process took from the worker's queue
 
     def result(self) -> list[Parsed]:
         if self._done is None:
+            stolen = self._steal()
+            self.stolen = len(stolen)
             out: list[Parsed] = []
-            for chunk, future in zip(self._chunks, self._futures, strict=True):
+            for i, (chunk, future) in enumerate(zip(self._chunks, self._futures, strict=True)):
+                if i in stolen:
+                    out.extend(stolen[i])
+                    continue
                 try:
                     if future is None:
                         raise BrokenProcessPool("not submitted")
@@ -138,6 +145,21 @@ class Pending:
                     out.extend(_inline(chunk))
             self._done = out
         return self._done
+
+    def _steal(self) -> dict[int, list[Parsed]]:
+        """While the worker is still on this batch, take the last of its chunks that it has not
+        started and do them here, as the worker would (extraction included): this process would
+        otherwise only wait, so on a two-core host both work until the batch is done. The
+        worker keeps the chunks it started, so nothing is done twice."""
+        stolen: dict[int, list[Parsed]] = {}
+        while True:
+            waiting = [i for i, f in enumerate(self._futures) if f is not None and i not in stolen and not f.done()]
+            # The first waiting chunk is the worker's now or next: leave it, take from the end.
+            taken = next((i for i in reversed(waiting[1:]) if self._futures[i].cancel()), None)  # type: ignore[union-attr]
+            if taken is None:
+                return stolen
+            stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in self._chunks[taken]],
+                                         self._workers.extraction, self._folder)
 
 
 class Workers:
@@ -187,7 +209,7 @@ class Workers:
             except (BrokenProcessPool, RuntimeError) as exc:
                 self._give_up(exc)
                 futures.append(None)
-        return Pending(self, chunks, futures)
+        return Pending(self, chunks, futures, folder=folder)
 
     def _warm_up(self, pool: ProcessPoolExecutor) -> None:
         try:

@@ -77,6 +77,25 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
     assert screened["bulk"] >= 5 and screened["no visible text"] >= 1, screened
 
 
+def test_while_the_worker_is_busy_this_process_takes_chunks_from_the_end_and_nothing_twice() -> None:
+    raws = _raws()
+    extractor = EmbeddedExtractor()
+    with Workers(Extraction(OWNER), parallel_from=1) as pool:
+        pending = pool.submit(raws)  # the worker is still starting: this process does not just wait
+        there = pending.result()
+        assert not pool._broken
+    chunks = -(-len(raws) // workers.CHUNK)
+    assert chunks >= 5
+    assert 1 <= pending.stolen < chunks  # both did some: the first chunk is always the worker's
+    assert _view(there) == _view(workers._inline(raws))  # each message once, in order
+    # a chunk taken here is extracted here, as the worker would have: the graph need not
+    assert all(p.proposed is not None for p in there if p.message is not None and not triage_reason(p.message))
+    proposed = [[i.to_json() for i in p.proposed] for p in there if p.proposed is not None]
+    assert len(proposed) >= 100
+    assert proposed == [[i.to_json() for i in extractor.extract(p.message, OWNER)]
+                        for p in there if p.proposed is not None]
+
+
 def test_worker_screens_mail_as_triage_does_with_the_owners_lists() -> None:
     raws = [r for r in _raws() if "week-em" in r.key]
     listed = [p for p in workers._inline(raws) if p.message is not None and p.message.list_id]
