@@ -278,7 +278,8 @@ _BARE_PROMISE_RE = re.compile(
     r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
     r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)|"
     # A verbless promise in a reply: "Quotes from both suppliers by next week.", "Draft by Friday!"
-    r"^(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
+    # (Its ending looked for first: most sentences lack it, and the word checks after cost more.)
+    r"^(?=.* (?:by|before|no later than) [^.!?;,]{2,40}[.!]*$)(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
     r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
     r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
@@ -428,6 +429,9 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+# Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
+_SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
+                  "expected", "should ")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
@@ -467,6 +471,8 @@ _MATCHED: dict[tuple[int, str], re.Match[str] | None] = {}
 _FOUND_KEPT = 2048
 _MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
 _UNSEEN = object()
+# Keys of patterns read with _match, as _search has them.
+_MATCH_KEYS = {id(_SHIPPING_RE): _SHIPPING_KEYS}
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -483,11 +489,13 @@ def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str)
 
 
 def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
-    """``rx.match(sentence)``, remembered as :func:`_search` remembers a search."""
+    """``rx.match(sentence)``, remembered as :func:`_search` remembers a search, and skipped as it
+    skips one when ``rx`` has keys in _MATCH_KEYS."""
     key = (id(rx), sentence)
     found = _MATCHED.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = rx.match(sentence)
+        keys = _MATCH_KEYS.get(key[0])
+        found = rx.match(sentence) if keys is None or any(map(fold(sentence).__contains__, keys)) else None
         if len(sentence) <= _MAX_SENTENCE:
             if len(_MATCHED) >= _FOUND_KEPT:
                 _MATCHED.clear()
