@@ -317,6 +317,12 @@ _CLAUSE_SPLIT_RE = re.compile(
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
                       ", would ", ", so ")
+# What _CLAUSE_SPLIT_RE needs to split at all: an "and", "but" or "then" with one of the words its
+# lookahead spells, or a ";", or a comma with an ask's first word.
+_JOIN_KEYS = ("and", "but", "then")
+_JOINED_KEYS = ("'ll", "will", "shall", "going to", "should have", "d have", "send", "put", "deliver", "post", "ship",
+                "publish")
+_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -343,6 +349,8 @@ _LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time
                          r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
+# _SUBJECT_RE and _LEAD_RE each spell one of these.
+_SUBJECT_KEYS = ("'ll", " will", " shall", "going to")
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
@@ -472,7 +480,7 @@ _FOUND_KEPT = 2048
 _MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
 _UNSEEN = object()
 # Keys of patterns read with _match, as _search has them.
-_MATCH_KEYS = {id(_SHIPPING_RE): _SHIPPING_KEYS}
+_MATCH_KEYS = {id(_SHIPPING_RE): _SHIPPING_KEYS, id(_LEAD_RE): _SUBJECT_KEYS}
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -580,7 +588,10 @@ def sentences(text: str) -> list[str]:
 
 def _loose_split(text: str) -> list[str]:
     """``text`` split where phone mail starts a sentence without a capital or joins two with a dash."""
-    if not (" - " in text or " – " in text or " — " in text or _LOOSE_SPLIT_RE.search(text)):
+    # Every break follows a "!", "?" or "." with at least a space and a letter after it, or is a dash.
+    if not (" - " in text or " – " in text or " — " in text
+            or (any(map(text[:-2].__contains__, ".!?")) or "-" in text or "–" in text or "—" in text)
+            and _LOOSE_SPLIT_RE.search(text)):
         return [text]
     out: list[str] = []
     start = 0
@@ -601,20 +612,20 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     "...and will share": a later clause borrows the first one's subject to be read, and quotes
     only its own words; so do "...and give them a name by Tuesday" and "...and the final by
     Wednesday", each only when every clause has a due date of its own."""
-    parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    parts = [_TRAILING_RE.sub("", p.strip()) for p in _split_clauses(sentence)]
     if len(parts) > 1 and _LEAD_IN_RE.match(parts[0]):
         # "Ahead of our board call next Tuesday, please send me the memo": the lead-in says when,
         # asking nothing by itself; it is read with the clause it leads into.
         end = sentence.find(parts[1], len(parts[0]))
         if end > 0:
             parts[:2] = [sentence[:end + len(parts[1])]]
-    head = _SUBJECT_RE.search(parts[0])
+    head = _search(_SUBJECT_RE, _SUBJECT_KEYS, parts[0], fold(parts[0]))
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
         prefix = f"{head.group(1)} " if n and head and re.match(r"will\b", part, re.I) else ""
         read = prefix + part
-        subject = _SUBJECT_RE.search(read)
-        lead = _LEAD_RE.match(read)
+        subject = _search(_SUBJECT_RE, _SUBJECT_KEYS, read, fold(read))
+        lead = _match(_LEAD_RE, read)
         pieces = _dated_split(_VERB_CLAUSE_RE, read) if subject else [read]
         verb = len(pieces) > 1
         if not verb and lead:
@@ -628,6 +639,15 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
             out.append((q, f"{subject.group(1)} will {q}" if verb and subject else f"{lead.group('lead')} {q}"
                         if lead else q))
     return out
+
+
+def _split_clauses(sentence: str) -> list[str]:
+    """``_CLAUSE_SPLIT_RE.split(sentence)``, skipped when ``sentence`` lacks what a split needs."""
+    low = fold(sentence)
+    if (";" in low or (any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
+            or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))):
+        return _CLAUSE_SPLIT_RE.split(sentence)
+    return [sentence]
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
