@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from agent.extractors.dates import fold
 
@@ -47,11 +47,13 @@ V = TypeVar("V")
 
 
 @lru_cache(maxsize=512)
-def _read(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A sentence's tokens and its cues in _CUES order: what every feature is spelled from. Kept
-    for the last sentences seen: the request model and the sentence classifier both ask."""
+def _read(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A sentence's tokens, its word pairs ("a_b") and its cues in _CUES order: what every feature
+    is spelled from. Kept for the last sentences seen: the request model and the sentence
+    classifier both ask."""
     lower = sentence.lower()
     tokens = tuple(_TOKEN_RE.findall(lower))
+    pairs = tuple(map("_".join, zip(tokens, tokens[1:], strict=False)))
     low = lower if sentence.isascii() else fold(sentence)
     cues = []
     # The cues in _CUES order, each regex skipped when the sentence lacks a literal it needs.
@@ -62,15 +64,15 @@ def _read(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             cues.append(name)
     if _FIRST_PERSON_RX.match(sentence):  # anchored at the start: match finds what search would
         cues.append("cue:first_person")
-    return tokens, tuple(cues)
+    return tokens, pairs, tuple(cues)
 
 
 @lru_cache(maxsize=512)
 def features(sentence: str) -> tuple[str, ...]:
     """The model's features of one sentence: words, word pairs, the first word and the cues."""
-    tokens, cues = _read(sentence)
+    tokens, pairs, cues = _read(sentence)
     feats = [f"w:{t}" for t in tokens]
-    feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    feats += [f"b:{p}" for p in pairs]
     if tokens:
         feats.append(f"first:{tokens[0]}")
     feats += cues
@@ -82,16 +84,20 @@ def features(sentence: str) -> tuple[str, ...]:
 _LENGTH_BANDS = ((6, "len:short"), (15, "len:medium"), (30, "len:long"))
 
 
+_BAND_BY_COUNT = tuple(next((band for most, band in _LENGTH_BANDS if n < most), "len:longer")
+                       for n in range(_LENGTH_BANDS[-1][0] + 1))
+
+
 def _band(tokens: tuple[str, ...]) -> str:
-    return next((band for most, band in _LENGTH_BANDS if len(tokens) < most), "len:longer")
+    return _BAND_BY_COUNT[min(len(tokens), len(_BAND_BY_COUNT) - 1)]
 
 
 @lru_cache(maxsize=512)
 def request_features(sentence: str) -> tuple[str, ...]:
     """The request model's features: :func:`features` and two more, the opening word pair and a
     length band. The sentence classifier keeps :func:`features`, the ones it was trained on."""
-    tokens, _ = _read(sentence)
-    extra = [f"open:{tokens[0]}_{tokens[1]}"] if len(tokens) > 1 else []
+    tokens, pairs, _ = _read(sentence)
+    extra = [f"open:{pairs[0]}"] if pairs else []
     extra.append(_band(tokens))
     return features(sentence) + tuple(extra)
 
@@ -104,31 +110,26 @@ class FeatureTable(Generic[V]):
     def __init__(self, table: Mapping[str, V], default: V) -> None:
         self.table = table
         self.default = default
-        by_prefix: dict[str, dict[Any, V]] = {"w:": {}, "b:": {}, "first:": {}, "open:": {}}
+        by_prefix: dict[str, dict[str, V]] = {"w:": {}, "b:": {}, "first:": {}, "open:": {}}
         for name, value in table.items():
             prefix = name[:name.index(":") + 1] if ":" in name else ""
-            if prefix in ("w:", "first:"):
+            if prefix in by_prefix:
                 by_prefix[prefix][name[len(prefix):]] = value
-            elif prefix in ("b:", "open:"):
-                # A token holds no "_": a pair's name splits back into its two tokens, or is no pair.
-                pair = name[len(prefix):].split("_")
-                if len(pair) == 2:
-                    by_prefix[prefix][tuple(pair)] = value
         self._words, self._pairs = by_prefix["w:"], by_prefix["b:"]
         self._firsts, self._opens = by_prefix["first:"], by_prefix["open:"]
 
     def values(self, sentence: str, request: bool = False) -> list[V]:
-        tokens, cues = _read(sentence)
+        tokens, pairs, cues = _read(sentence)
         default, get = self.default, self.table.get
         out = list(map(self._words.get, tokens, repeat(default)))
-        out += map(self._pairs.get, zip(tokens, tokens[1:], strict=False), repeat(default))
+        out += map(self._pairs.get, pairs, repeat(default))
         if tokens:
             out.append(self._firsts.get(tokens[0], default))
         out += map(get, cues, repeat(default))
         out.append(get("bias", default))
         if request:
-            if len(tokens) > 1:
-                out.append(self._opens.get((tokens[0], tokens[1]), default))
+            if pairs:
+                out.append(self._opens.get(pairs[0], default))
             out.append(get(_band(tokens), default))
         return out
 
