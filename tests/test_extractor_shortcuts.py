@@ -92,3 +92,11 @@ def test_pairs_are_spelled_once() -> None:
     tokens, pairs, _ = model._read("Could you send it?")
     assert pairs == ("could_you", "you_send", "send_it", "it_?")
     assert tokens == ("could", "you", "send", "it", "?")
+
+
+@pytest.mark.parametrize("body", ["Priya Shah has invited you to Weekly sync", "Invitation from Google Calendar",
+                                  "Accept | Tentative | Decline", "ACCEPT / TENTATIVE / DECLINE", "Going? Yes - Maybe - No",
+                                  "Invitation from Outlook Calendar\nJoin the call"])
+def test_invitations_hold_a_key(body: str) -> None:
+    assert embedded._INVITATION_RE.search(body), body
+    assert any(k in fold(body) for k in embedded._INVITATION_KEYS), body

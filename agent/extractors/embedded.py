@@ -373,6 +373,9 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
                             r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
                             re.I)
+# Each branch of _INVITATION_RE spells one of these; most mail holds none, and the pattern would
+# read all of it.
+_INVITATION_KEYS = ("invited you to", "invitation from", "tentative", "going?")
 # A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
@@ -769,7 +772,7 @@ class EmbeddedExtractor:
         seen: set[str] = set()
         read: set[str] = set()
         body = examined_text(message)
-        if _INVITATION_RE.search(body):
+        if any(map(fold(body).__contains__, _INVITATION_KEYS)) and _INVITATION_RE.search(body):
             return []
         text = sentences(body)
         prev = ""
