@@ -25,7 +25,9 @@ CLAUSES = ["I'll draft the memo tonight and will share the budget on Monday",
            "Julie is pulling the list now; you'll have it Thursday",
            "We spoke on Monday and agreed to revisit the timeline", "Send it, then we're done",
            "You'd have it Monday and the rest by Friday", "We'll review it, but you should have the notes",
-           "I'm going to call them and we send the contract", "Thanks, could you resend it?", "Plain, no split here."]
+           "I'm going to call them and we send the contract", "Thanks, could you resend it?", "Plain, no split here.",
+           "a ; b", "a;;b", "x;\t y ;", " ; ", ";", "Notes:\u00a0; the rest -", "Julie; and I'll send it, please call",
+           "Draft it \u2014; then, please sign"]
 LOOSE = ["sorry - I can't ship till Friday", "moved). if you can drop them round tmrw", "the model no. off the plate",
          "Ok! see you then", "Really? yes", "Jan-Feb numbers", "A\u2013B", "No stop at all", "Ends here.",
          "e.g. this one", "Tabs.\tand more"]
@@ -43,7 +45,8 @@ def test_shipping_branches_hold_a_key(sentence: str) -> None:
 
 @pytest.mark.parametrize("sentence", CLAUSES + SHIPPING + LOOSE)
 def test_clause_splits_and_subjects_are_unchanged(sentence: str) -> None:
-    assert embedded._split_clauses(sentence) == embedded._CLAUSE_SPLIT_RE.split(sentence)
+    expected = [embedded._TRAILING_RE.sub("", p.strip()) for p in embedded._CLAUSE_SPLIT_RE.split(sentence)]
+    assert embedded._clause_parts(sentence) == expected
     low = fold(sentence)
     for rx in (embedded._SUBJECT_RE, embedded._LEAD_RE):
         if rx.search(sentence):
@@ -100,3 +103,10 @@ def test_pairs_are_spelled_once() -> None:
 def test_invitations_hold_a_key(body: str) -> None:
     assert embedded._INVITATION_RE.search(body), body
     assert any(k in fold(body) for k in embedded._INVITATION_KEYS), body
+
+
+def test_trailing_chars_are_what_the_trailing_pattern_strips() -> None:
+    spaces = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert set(embedded._TRAILING_CHARS) == set(spaces) | set(",:;–—-")
+    for text in ("done ,;", "done\n", "done,\n", "a - b -", "x\u3000", "keep", "", " ;"):
+        assert embedded._TRAILING_RE.sub("", text) == text.rstrip(embedded._TRAILING_CHARS), repr(text)

@@ -353,6 +353,10 @@ _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)
 _SUBJECT_KEYS = ("'ll", " will", " shall", "going to")
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
+# What _TRAILING_RE takes off, as characters: each one ``\s`` (and str.isspace) takes for space,
+# and its stops. Stripping them off the right is its substitution, without the scan.
+_TRAILING_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                   "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,:;–—-")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
                             r"before|after|otherwise|in the meantime|when you can|at your convenience|"
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
@@ -615,7 +619,7 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     "...and will share": a later clause borrows the first one's subject to be read, and quotes
     only its own words; so do "...and give them a name by Tuesday" and "...and the final by
     Wednesday", each only when every clause has a due date of its own."""
-    parts = [_TRAILING_RE.sub("", p.strip()) for p in _split_clauses(sentence)]
+    parts = _clause_parts(sentence)
     if len(parts) > 1 and _LEAD_IN_RE.match(parts[0]):
         # "Ahead of our board call next Tuesday, please send me the memo": the lead-in says when,
         # asking nothing by itself; it is read with the clause it leads into.
@@ -644,19 +648,22 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
-def _split_clauses(sentence: str) -> list[str]:
-    """``_CLAUSE_SPLIT_RE.split(sentence)``, skipped when ``sentence`` lacks what a split needs."""
+def _clause_parts(sentence: str) -> list[str]:
+    """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
     low = fold(sentence)
-    if (";" in low or (any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
+    if ((any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
             or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))):
-        return _CLAUSE_SPLIT_RE.split(sentence)
-    return [sentence]
+        pieces = _CLAUSE_SPLIT_RE.split(sentence)
+    else:
+        # Only the pattern's "\s*;\s*" can split here, and each part is stripped: a split at ";".
+        pieces = sentence.split(";")
+    return [p.strip().rstrip(_TRAILING_CHARS) for p in pieces]
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
     the room and send the agenda by Friday" the one date may hold for both: one item."""
-    pieces = [_TRAILING_RE.sub("", q.strip()) for q in rx.split(text)]
+    pieces = [q.strip().rstrip(_TRAILING_CHARS) for q in rx.split(text)]
     return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
 
 
