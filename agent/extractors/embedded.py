@@ -278,7 +278,8 @@ _BARE_PROMISE_RE = re.compile(
     r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
     r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)|"
     # A verbless promise in a reply: "Quotes from both suppliers by next week.", "Draft by Friday!"
-    r"^(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
+    # (Its ending looked for first: most sentences lack it, and the word checks after cost more.)
+    r"^(?=.* (?:by|before|no later than) [^.!?;,]{2,40}[.!]*$)(?!.*\b(?:is|are|was|were|be|will|would|should|can|could|must|need|needs|have|has|had|do|does|did|"
     r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
     r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
@@ -316,6 +317,12 @@ _CLAUSE_SPLIT_RE = re.compile(
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
                       ", would ", ", so ")
+# What _CLAUSE_SPLIT_RE needs to split at all: an "and", "but" or "then" with one of the words its
+# lookahead spells, or a ";", or a comma with an ask's first word.
+_JOIN_KEYS = ("and", "but", "then")
+_JOINED_KEYS = ("'ll", "will", "shall", "going to", "should have", "d have", "send", "put", "deliver", "post", "ship",
+                "publish")
+_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -342,8 +349,14 @@ _LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time
                          r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
+# _SUBJECT_RE and _LEAD_RE each spell one of these.
+_SUBJECT_KEYS = ("'ll", " will", " shall", "going to")
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
 _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
+# What _TRAILING_RE takes off, as characters: each one ``\s`` (and str.isspace) takes for space,
+# and its stops. Stripping them off the right is its substitution, without the scan.
+_TRAILING_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                   "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,:;–—-")
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
                             r"before|after|otherwise|in the meantime|when you can|at your convenience|"
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
@@ -364,6 +377,9 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
                             r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
                             re.I)
+# Each branch of _INVITATION_RE spells one of these; most mail holds none, and the pattern would
+# read all of it.
+_INVITATION_KEYS = ("invited you to", "invitation from", "tentative", "going?")
 # A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
@@ -428,6 +444,9 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+# Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
+_SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
+                  "expected", "should ")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
@@ -467,6 +486,8 @@ _MATCHED: dict[tuple[int, str], re.Match[str] | None] = {}
 _FOUND_KEPT = 2048
 _MAX_SENTENCE = 400  # longer ones are no sentences _classify reads
 _UNSEEN = object()
+# Keys of patterns read with _match, as _search has them.
+_MATCH_KEYS = {id(_SHIPPING_RE): _SHIPPING_KEYS, id(_LEAD_RE): _SUBJECT_KEYS}
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
@@ -483,11 +504,13 @@ def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str)
 
 
 def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
-    """``rx.match(sentence)``, remembered as :func:`_search` remembers a search."""
+    """``rx.match(sentence)``, remembered as :func:`_search` remembers a search, and skipped as it
+    skips one when ``rx`` has keys in _MATCH_KEYS."""
     key = (id(rx), sentence)
     found = _MATCHED.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = rx.match(sentence)
+        keys = _MATCH_KEYS.get(key[0])
+        found = rx.match(sentence) if keys is None or any(map(fold(sentence).__contains__, keys)) else None
         if len(sentence) <= _MAX_SENTENCE:
             if len(_MATCHED) >= _FOUND_KEPT:
                 _MATCHED.clear()
@@ -572,7 +595,10 @@ def sentences(text: str) -> list[str]:
 
 def _loose_split(text: str) -> list[str]:
     """``text`` split where phone mail starts a sentence without a capital or joins two with a dash."""
-    if not (" - " in text or " – " in text or " — " in text or _LOOSE_SPLIT_RE.search(text)):
+    # Every break follows a "!", "?" or "." with at least a space and a letter after it, or is a dash.
+    if not (" - " in text or " – " in text or " — " in text
+            or (any(map(text[:-2].__contains__, ".!?")) or "-" in text or "–" in text or "—" in text)
+            and _LOOSE_SPLIT_RE.search(text)):
         return [text]
     out: list[str] = []
     start = 0
@@ -593,20 +619,20 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     "...and will share": a later clause borrows the first one's subject to be read, and quotes
     only its own words; so do "...and give them a name by Tuesday" and "...and the final by
     Wednesday", each only when every clause has a due date of its own."""
-    parts = [_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    parts = _clause_parts(sentence)
     if len(parts) > 1 and _LEAD_IN_RE.match(parts[0]):
         # "Ahead of our board call next Tuesday, please send me the memo": the lead-in says when,
         # asking nothing by itself; it is read with the clause it leads into.
         end = sentence.find(parts[1], len(parts[0]))
         if end > 0:
             parts[:2] = [sentence[:end + len(parts[1])]]
-    head = _SUBJECT_RE.search(parts[0])
+    head = _search(_SUBJECT_RE, _SUBJECT_KEYS, parts[0], fold(parts[0]))
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
         prefix = f"{head.group(1)} " if n and head and re.match(r"will\b", part, re.I) else ""
         read = prefix + part
-        subject = _SUBJECT_RE.search(read)
-        lead = _LEAD_RE.match(read)
+        subject = _search(_SUBJECT_RE, _SUBJECT_KEYS, read, fold(read))
+        lead = _match(_LEAD_RE, read)
         pieces = _dated_split(_VERB_CLAUSE_RE, read) if subject else [read]
         verb = len(pieces) > 1
         if not verb and lead:
@@ -622,10 +648,22 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def _clause_parts(sentence: str) -> list[str]:
+    """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
+    low = fold(sentence)
+    if ((any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
+            or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))):
+        pieces = _CLAUSE_SPLIT_RE.split(sentence)
+    else:
+        # Only the pattern's "\s*;\s*" can split here, and each part is stripped: a split at ";".
+        pieces = sentence.split(";")
+    return [p.strip().rstrip(_TRAILING_CHARS) for p in pieces]
+
+
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
     the room and send the agenda by Friday" the one date may hold for both: one item."""
-    pieces = [_TRAILING_RE.sub("", q.strip()) for q in rx.split(text)]
+    pieces = [q.strip().rstrip(_TRAILING_CHARS) for q in rx.split(text)]
     return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
 
 
@@ -741,7 +779,7 @@ class EmbeddedExtractor:
         seen: set[str] = set()
         read: set[str] = set()
         body = examined_text(message)
-        if _INVITATION_RE.search(body):
+        if any(map(fold(body).__contains__, _INVITATION_KEYS)) and _INVITATION_RE.search(body):
             return []
         text = sentences(body)
         prev = ""

@@ -14,7 +14,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from agent.extractors.model import features
+from agent.extractors.model import FeatureTable
 
 ACTS = ("ask", "promise", "blocker", "none")
 
@@ -27,6 +27,7 @@ class KindsModel:
         # Feature -> its weight for each act, in ACTS order: one lookup per feature, not four.
         self._rows: dict[str, tuple[float, ...]] = {
             f: tuple(weights[a].get(f, 0.0) for a in ACTS) for f in set().union(*(weights[a] for a in ACTS))}
+        self._table: FeatureTable[tuple[float, ...] | None] = FeatureTable(self._rows, None)
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """The probability of each act for one sentence."""
@@ -35,7 +36,7 @@ class KindsModel:
     def _probabilities(self, sentence: str) -> list[float]:
         """The probability of each act, in ACTS order."""
         ask = promise = blocker = none = 0.0
-        for row in filter(None, map(self._rows.get, features(sentence))):
+        for row in filter(None, self._table.values(sentence)):  # the rows of features(sentence), in order
             ask, promise, blocker, none = ask + row[0], promise + row[1], blocker + row[2], none + row[3]
         scores = (ask, promise, blocker, none)  # ACTS order
         top = max(scores)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
+from typing import Generic, TypeVar
 
 from agent.extractors.dates import fold
 
@@ -41,26 +43,39 @@ _FIRST_PERSON_RX = _CUES["cue:first_person"]
 # The keyed cues, in _CUES order: all but the first and the last.
 _KEYED = tuple((name, rx, _CUE_KEYS[name]) for name, rx in _CUES.items() if name in _CUE_KEYS)
 
+V = TypeVar("V")
+
+
+@lru_cache(maxsize=512)
+def _read(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A sentence's tokens, its word pairs ("a_b") and its cues in _CUES order: what every feature
+    is spelled from. Kept for the last sentences seen: the request model and the sentence
+    classifier both ask."""
+    lower = sentence.lower()
+    tokens = tuple(_TOKEN_RE.findall(lower))
+    pairs = tuple(map("_".join, zip(tokens, tokens[1:], strict=False)))
+    low = lower if sentence.isascii() else fold(sentence)
+    cues = []
+    # The cues in _CUES order, each regex skipped when the sentence lacks a literal it needs.
+    if ("you" in low or _SPACE_U_RE.search(low) is not None) and _MODAL_YOU_RX.search(sentence):
+        cues.append("cue:modal_you")
+    for name, rx, keys in _KEYED:
+        if any(map(low.__contains__, keys)) and rx.search(sentence):
+            cues.append(name)
+    if _FIRST_PERSON_RX.match(sentence):  # anchored at the start: match finds what search would
+        cues.append("cue:first_person")
+    return tokens, pairs, tuple(cues)
+
 
 @lru_cache(maxsize=512)
 def features(sentence: str) -> tuple[str, ...]:
-    """The model's features of one sentence: words, word pairs, the first word and the cues.
-    Kept for the last sentences seen: the request model and the sentence classifier both ask."""
-    lower = sentence.lower()
-    tokens = _TOKEN_RE.findall(lower)
+    """The model's features of one sentence: words, word pairs, the first word and the cues."""
+    tokens, pairs, cues = _read(sentence)
     feats = [f"w:{t}" for t in tokens]
-    feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    feats += [f"b:{p}" for p in pairs]
     if tokens:
         feats.append(f"first:{tokens[0]}")
-    low = lower if sentence.isascii() else fold(sentence)
-    # The cues in _CUES order, each regex skipped when the sentence lacks a literal it needs.
-    if ("you" in low or _SPACE_U_RE.search(low) is not None) and _MODAL_YOU_RX.search(sentence):
-        feats.append("cue:modal_you")
-    for name, rx, keys in _KEYED:
-        if any(map(low.__contains__, keys)) and rx.search(sentence):
-            feats.append(name)
-    if _FIRST_PERSON_RX.match(sentence):  # anchored at the start: match finds what search would
-        feats.append("cue:first_person")
+    feats += cues
     feats.append("bias")
     return tuple(feats)
 
@@ -69,23 +84,64 @@ def features(sentence: str) -> tuple[str, ...]:
 _LENGTH_BANDS = ((6, "len:short"), (15, "len:medium"), (30, "len:long"))
 
 
+_BAND_BY_COUNT = tuple(next((band for most, band in _LENGTH_BANDS if n < most), "len:longer")
+                       for n in range(_LENGTH_BANDS[-1][0] + 1))
+
+
+def _band(tokens: tuple[str, ...]) -> str:
+    return _BAND_BY_COUNT[min(len(tokens), len(_BAND_BY_COUNT) - 1)]
+
+
 @lru_cache(maxsize=512)
 def request_features(sentence: str) -> tuple[str, ...]:
     """The request model's features: :func:`features` and two more, the opening word pair and a
     length band. The sentence classifier keeps :func:`features`, the ones it was trained on."""
-    tokens = _TOKEN_RE.findall(sentence.lower())
-    extra = [f"open:{tokens[0]}_{tokens[1]}"] if len(tokens) > 1 else []
-    extra.append(next((band for most, band in _LENGTH_BANDS if len(tokens) < most), "len:longer"))
+    tokens, pairs, _ = _read(sentence)
+    extra = [f"open:{pairs[0]}"] if pairs else []
+    extra.append(_band(tokens))
     return features(sentence) + tuple(extra)
+
+
+class FeatureTable(Generic[V]):
+    """A model's values by feature, looked up from a sentence's tokens and cues without spelling
+    out each feature: ``values(sentence)`` yields ``table.get(f, default)`` for each of
+    ``features(sentence)`` (and, with ``request``, ``request_features``), in their order."""
+
+    def __init__(self, table: Mapping[str, V], default: V) -> None:
+        self.table = table
+        self.default = default
+        by_prefix: dict[str, dict[str, V]] = {"w:": {}, "b:": {}, "first:": {}, "open:": {}}
+        for name, value in table.items():
+            prefix = name[:name.index(":") + 1] if ":" in name else ""
+            if prefix in by_prefix:
+                by_prefix[prefix][name[len(prefix):]] = value
+        self._words, self._pairs = by_prefix["w:"], by_prefix["b:"]
+        self._firsts, self._opens = by_prefix["first:"], by_prefix["open:"]
+
+    def values(self, sentence: str, request: bool = False) -> list[V]:
+        tokens, pairs, cues = _read(sentence)
+        default, get = self.default, self.table.get
+        out = list(map(self._words.get, tokens, repeat(default)))
+        out += map(self._pairs.get, pairs, repeat(default))
+        if tokens:
+            out.append(self._firsts.get(tokens[0], default))
+        out += map(get, cues, repeat(default))
+        out.append(get("bias", default))
+        if request:
+            if pairs:
+                out.append(self._opens.get(pairs[0], default))
+            out.append(get(_band(tokens), default))
+        return out
 
 
 class RequestModel:
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
+        self._table = FeatureTable(weights, 0.0)
 
     def probability(self, sentence: str) -> float:
-        weights = self.weights
-        z = sum(map(weights.get, request_features(sentence), repeat(0.0)))  # summed in the same order: the same float
+        # The weight of each of request_features(sentence), summed in that order: the same float.
+        z = sum(self._table.values(sentence, request=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:
