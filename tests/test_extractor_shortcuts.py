@@ -110,3 +110,16 @@ def test_trailing_chars_are_what_the_trailing_pattern_strips() -> None:
     assert set(embedded._TRAILING_CHARS) == set(spaces) | set(",:;–—-")
     for text in ("done ,;", "done\n", "done,\n", "a - b -", "x\u3000", "keep", "", " ;"):
         assert embedded._TRAILING_RE.sub("", text) == text.rstrip(embedded._TRAILING_CHARS), repr(text)
+
+
+PASSIVE = ["The forms shall be returned at the latest tomorrow", "All keys shall be handed over by Thursday",
+           "The signed contracts will be delivered before Monday", "Both rooms should be cleared by 5pm",
+           "I'm sending the slides tonight", "Quotes from both suppliers by next week."]
+
+
+@pytest.mark.parametrize("sentence", PASSIVE)
+def test_bare_promise_branches_hold_a_key(sentence: str) -> None:
+    """A gate skips the pattern when the sentence holds none of its keys: every branch that can
+    match must hold one ("shall" was missing, so "the forms shall be returned..." was never read)."""
+    assert embedded._BARE_PROMISE_RE.match(sentence), sentence
+    assert embedded._bare(sentence, fold(sentence)) is not None, sentence

@@ -462,7 +462,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
                     "should ")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
-_BARE_PROMISE_KEYS = ("will ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
+_BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "without ")
