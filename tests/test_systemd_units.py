@@ -60,7 +60,9 @@ def test_unit_contract(path: Path) -> None:
     assert one(service, "Type") == "notify"
     assert one(service, "NotifyAccess") == "main"
     assert one(service, "Restart") == "on-failure"
-    assert one(service, "ExecReload") == "/bin/kill -HUP $MAINPID"  # systemctl reload: SIGHUP reads the config again
+    # systemctl reload: SIGHUP reads the config again. The shell's kill, since a minimal Debian has
+    # no /bin/kill and systemd 252 (Debian 12) has no ReloadSignal=.
+    assert one(service, "ExecReload") == "/bin/sh -c 'kill -HUP \"$MAINPID\"'"
     # The daemon pings at half the period from a heartbeat; a period under a minute would make
     # a slow disk or a paused VM look like a hang.
     assert seconds(one(service, "WatchdogSec")) >= 60
@@ -93,6 +95,10 @@ def test_instance_unit_keeps_each_owner_apart() -> None:
     assert exec_start[exec_start.index("--config") + 1] == "/etc/focusd/%i.toml"
     assert one(service, "StateDirectory") == "focusd/%i"
     assert one(service, "WorkingDirectory") == "/var/lib/focusd/%i"
+    # Each owner its own dynamic user: without User=, every instance runs as one user named
+    # after the unit ("focusd"), and each could read the others' databases.
+    assert one(service, "DynamicUser") == "yes"
+    assert "%i" in one(service, "User")
 
 
 def exposure(path: Path) -> float:
