@@ -63,7 +63,13 @@ _COURTESY_RE = re.compile(
     # an offer for whenever, with nothing to do now: "let me know if you ever want a walkthrough",
     # "could be worth a look at some point"
     r"\blet (?:me|us) know if (?:you|u) (?:ever|at any (?:point|time))\b|\bif you ever (?:want|need|fancy|would like|feel like)\b|"
-    r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b",
+    r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b|"
+    # an offer to be asked, as a closing: "Ping me if anything is unclear", "shout if you have questions"
+    r"^\W*(?:just |and )?(?:ping|shout|call|ring|message|email|e-mail|text|grab|tell) (?:me |us )?if (?:anything|something|any of (?:it|this)|"
+    r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble))\b[^.!?]{0,30}[.!]*$|"
+    # a wish to be kept on the thread is no piece of work: "Please cc me", "keep me in the loop"
+    r"^\W*(?:(?:and|also|oh),?\s+)?(?:please |pls |kindly )?(?:cc|bcc|copy|keep|loop) (?:me|us)(?: in| on (?:it|this|that|the thread|"
+    r"the (?:e-?mail|reply|replies))| in the loop| posted)?(?:,? (?:please|pls|thanks))?\W*$",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -83,6 +89,8 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
                        r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
+                       # handing the rest over: "I'll leave it to you two to find a time"
+                       r"leave (?:it|this|that|the rest|the details) (?:up )?to\b.*|"
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
                        r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
@@ -228,6 +236,14 @@ _THIRD_NEED_RE = re.compile(r"^(?:they|he|she|the (?:client|customer|organi[sz]e
                             r"auditors?|bank|insurers?|board))(?:'d| would)?(?: still| also| just)? "
                             r"(?:need|needs|want|wants|require|requires|expect|expects)\b(?![^.!?;]*\byour\b)", re.I)
 _YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
+# A "you" that only tells the reader, owing them nothing: "just so you know, I'll borrow one".
+_ASIDE_YOU_RE = re.compile(r"\b(?:just )?(?:so|as|in case) (?:you|u) (?:know|knew|may know|might know|are aware|remember|"
+                           r"were wondering)\b", re.I)
+
+
+def _to_reader(sentence: str) -> bool:
+    """Does a promise speak to the reader ("I'll send you...") beyond an aside ("so you know")?"""
+    return bool(re.search(r"\b(you|your)\b", _ASIDE_YOU_RE.sub(" ", sentence), re.I))
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
 _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
@@ -284,7 +300,8 @@ _BARE_PROMISE_RE = re.compile(
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
     r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
     r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
-    r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
+    # ...but not a heading that introduces a list: "a few things from my side before our call:"
+    r"(?:by|before|no later than) [^.!?;,]{2,40}(?<!:)[.!]*$",
     re.I,
 )
 # A thing on its way, said as phone mail says it: "Invoice on its way", "invoice to follow next
@@ -380,11 +397,13 @@ _ACTIVITY_RE = re.compile(
 _NO_ASK_RE = re.compile(
     r"^\W*(?:(?:ok|okay|so|well|then|great|sure|fine),?\s+)?(?:let'?s|let us) (?:just )?(?:hope|pray|wait and see|see (?:how|what|if|whether|where)|"
     r"not (?:worry|stress|panic)|keep (?:our )?fingers crossed)\b|"
-    r"^\W*(?:(?:ok|okay|yes|great|perfect|sure|fine),?\s+)?(?:that |this |it |either |both |any (?:day|time|slot)[\w ]{0,20}? |"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week)[\w ]{0,20}? )?"
-    r"(?:works|suits|is fine|sounds (?:good|great|fine))(?: (?:for|by|with))? (?:me|us)"
+    r"^\W*(?:(?:ok|okay|yes|great|perfect|sure|fine|confirmed),?\s+)?(?:i confirm (?:that )?)?(?:that |this |it |either |both |"
+    r"any (?:day|time|slot)[\w ]{0,20}? |(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week)[\w: ]{0,24}? )?"
+    r"(?:works|suits|is fine|is good|is perfect|sounds (?:good|great|fine))(?: (?:for|by|with))? (?:me|us)"
     # ...and says nothing more than a farewell ("Works for me, but I leave at 5" says more)
-    r"(?:[,;.!]?\s*(?:talk|see you|speak|chat)\b[\w ]{0,15})?\W*$", re.I)
+    r"(?:[,;.!]?\s*(?:talk|see you|speak|chat)\b[\w ]{0,15})?\W*$|"
+    # a bare go-ahead answers the owner's question, asking nothing back
+    r"^\W*(?:(?:ok|okay|yes|sure|great|done|fine),?\s+)?(?:please\s+)?go ahead\W*$", re.I)
 # A hypothetical: "If the client signs, the project would start in January".
 _IF_WOULD_RE = re.compile(r"^\W*(?:if|should|were|had)\b(?! possible\b)[^,.!?;]{3,80},\s*(?:then\s+)?[^.!?;]*"
                           r"\b(?:would|might|could|may)\b", re.I)
@@ -413,7 +432,7 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
+_COURTESY_KEYS = ("me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -1202,7 +1221,11 @@ class EmbeddedExtractor:
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
         # "We need your sign-off before I can send it" asks the owner, the reason given: a
         # request. "The contractors need VPN access before they can start" stays a blocker.
-        if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
+        if b and b.group("b6") and (_NEED_YOUR_RE.search(sentence) or (re.match(r"your\b", b.group("b6"), re.I) and re.search(
+                r"\bbefore (?:i|we)(?:'d| would)? (?:can|could|am able to|are able to)\b", sentence, re.I))):
+            # ...and so does "the matrix still needs your sign-off before I can send it": what is
+            # needed is the reader's to give, for the writer's own next step. Before a third
+            # party's ("before finance will approve it") it stays a blocker.
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
@@ -1238,7 +1261,7 @@ class EmbeddedExtractor:
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
-            if due or re.search(r"\b(you|your)\b", sentence, re.I) or _EVENT_DEADLINE_RE.search(p.group("vp")):
+            if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
