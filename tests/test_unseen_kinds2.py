@@ -57,12 +57,47 @@ NEEDS_YOUR: list[Case | object] = [
     C("The contractors need VPN access before they can start.", ("blocker", None)),
 ]
 
+# Owed to the reader after a long label or a clause that gives the reason; the day is the one said
+# with what is owed.
+OWED: list[Case | object] = [
+    C("On the revised hiring plan for the leadership offsite: you'll have it Friday afternoon.", ("commitment", FRI), mine=True),
+    C("About the pricing tiers we discussed on the call last week: you will get them from me on Monday.",
+      ("commitment", MON), mine=True),
+    C("Small change: the printer is closed on Thursday, so you will get the proofs on Friday instead.", ("waiting", FRI)),
+    C("Quick update: our lawyer is out on Monday, so you'll receive the redlines on Tuesday.", ("waiting", TUE)),
+    C("Small change: the printer is closed on Thursday.", *NONE),
+]
+
+# A promise that opens on "let me" with a verb of delivery.
+LET_ME: list[Case | object] = [
+    C("There is a short exercise to prepare, so let me get it over to you by Thursday.", ("commitment", THU), mine=True),
+    C("Let me get the contract across to you tomorrow.", ("commitment", THU), mine=True),
+    C("The old drafts: let me dig around in the shared drive and send you what I find by Friday.", ("commitment", FRI),
+      mine=True),
+    C("Let me pull together the numbers for you by Monday.", ("commitment", MON), mine=True),
+    C("Let me get this straight before we decide.", *NONE, mine=True),
+    C("Let me get back on the train, more later.", *NONE, mine=True),
+]
+
+# The owner's own work held up, after a longer clause, and a precondition said first.
+BLOCKED: list[Case | object] = [
+    C("The release sign-off depends on the security review, I can't sign until they've looked at the logs.",
+      ("blocker", None), mine=True),
+    C("Until that's answered the contract can't go to the printer.", ("blocker", None)),
+    C("Until legal clears the wording, the campaign won't launch.", ("blocker", None)),
+    C("Till the budget is signed off we cannot order the laptops.", ("blocker", None)),
+    C("Until Friday I can't take any calls.", *NONE),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("case", QUIET + NEEDS_YOUR, ids=_ids(QUIET + NEEDS_YOUR))
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED
+
+
+@pytest.mark.parametrize("case", ALL, ids=_ids(ALL))
 def test_kinds(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
 

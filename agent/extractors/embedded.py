@@ -82,7 +82,9 @@ _PROMISE_RE = re.compile(
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
-_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
+_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|one|something|[\w' -]{2,40}?) (?:over |across |back )?to (?:you|u)\b|"
+                        r"dig around|pull together|put together|write up|draft|share|"
+                        r"get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
@@ -168,6 +170,9 @@ _BLOCKER_RE = re.compile(
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # "Without the logo I cannot finish the header": the precondition said first.
+    # ...and "Until that's answered the string can't go to localization".
+    r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
+    r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
     r"^(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
@@ -201,7 +206,8 @@ _ONLY_YOU_RE = re.compile(r"^\W*(?:you|u|you guys|you all|your (?:help|input|say
 _OWED_RE = re.compile(
     # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
     # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
-    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
+    # A label may come first, and longer: "On the pipeline numbers for the exec pack: you'll have them Wednesday".
+    r"^(?!(?:if|unless|in case)\b)(?:[^.!?;:]{1,60}:\s*)?(?:[\w ,]{0,30}?\b|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
@@ -469,7 +475,7 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
-_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,40}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
+_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
                                r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
@@ -1229,7 +1235,7 @@ class EmbeddedExtractor:
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
-        if b and self._only_a_time(b.group("b2"), ctx):
+        if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
             due, phrase = self._due(sentence, ctx)
@@ -1237,8 +1243,10 @@ class EmbeddedExtractor:
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         question = sentence.rstrip().endswith("?")
-        if not question and _search(_OWED_RE, _OWED_KEYS, sentence, low):
-            due, phrase = self._due(sentence, ctx)
+        if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)):
+            # "it's a holiday on Tuesday, so you will get it on Wednesday": the day said with what is owed.
+            part = sentence[o.start("what"):]
+            due, phrase = self._due(part if names_a_date(part) else sentence, ctx)
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
