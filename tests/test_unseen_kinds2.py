@@ -89,12 +89,43 @@ BLOCKED: list[Case | object] = [
     C("Until Friday I can't take any calls.", *NONE),
 ]
 
+# A question that offers the reader a choice waits on the owner's answer.
+CHOICE: list[Case | object] = [
+    C("Quick one: should I book the large room or the small one?", ("request", None)),
+    C("Does the sponsorship cover travel as well, or only the booth?", ("request", None)),
+    C("Unrelated: for the launch post, did you want the blue header or the green one?", ("request", None)),
+    C("also is there a parking pass for day 1 or do I just use the public lot?", ("request", None)),
+    C("For the workshop, do we present for 20 or 30 minutes?", ("request", None)),
+    C("Was it the blue one or the green one? Either way, I'll order it.", ("request", None)),
+    # The days of a choice are its options, not its deadline.
+    pytest.param(C("Is the review on Tuesday or on Wednesday?", ("request", None)),
+                 marks=pytest.mark.xfail(reason="the due found in context takes the options' day", strict=True)),
+    # Small talk, and a choice the writer makes, ask for nothing.
+    C("Did you have a good weekend or were you working?", *NONE),
+    pytest.param(C("We can do Tuesday or Wednesday.", *NONE),
+                 marks=pytest.mark.xfail(reason="the request model reads an offer of days as an ask", strict=True)),
+    C("Should we meet before the launch or after it?", ("request", None)),
+]
+
+# A sentence that only says when an ask before it is due dates that ask.
+DATED_BY_NEXT: list[Case | object] = [
+    C("Can your team run it in French or only in English? Please let us know until Friday, then I book the room.",
+      ("request", FRI)),
+    C("Could you review the two offers? Let me know by Monday.", ("request", MON)),
+    C("Can you pull the Q3 numbers together for the pack? I need them before our Thursday sync.", ("request", THU)),
+    C("Could you look at the storyboard? Would love your take by Tuesday.", ("request", TUE)),
+    C("Did you want the serif or the sans? The printer locks the file tomorrow, so I need an answer before then.",
+      ("request", THU)),
+    # With no ask before it, "let me know by" stands alone.
+    C("Let me know by Friday.", ("request", FRI)),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

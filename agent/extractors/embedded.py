@@ -160,7 +160,9 @@ _NOT_NAMES = frozenset(
     "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
     "therefore however so then now anyway again and but well guys team all everyone folks friends please "
     "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
-    "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow".split())
+    "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow "
+    # labels that open a sentence as a name would: "Unrelated: did you want...?"
+    "unrelated separately question questions context background summary".split())
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
@@ -224,9 +226,24 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
-_ANSWER_BY_RE = re.compile(r"^\W*(?:(?:also|and|so),?\s+)?(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
-                           r"(?:need|want|require|expect|would like)s? (?:your|an?|the) (?:answer|reply|response|decision|"
-                           r"confirmation|go-ahead|feedback)\b", re.I)
+_ANSWER_BY_RE = re.compile(r"^\W*(?:[^.!?;]{5,80}?,?\s+so\s+)?(?:(?:also|and|so),?\s+)?(?:(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
+                           r"(?:need|want|require|expect|would like)s? (?:(?:your|an?|the) (?:answer|reply|response|decision|"
+                           r"confirmation|go-ahead|feedback)\b|"
+                           # "I need them before our 1:1": the thing asked for, pointed back at
+                           r"(?:it|them|these|those)(?: back)? (?:by|before|no later than)\b)|"
+                           # "Would love your take by tomorrow midday": a wish with no object but a day
+                           r"(?:(?:i|we)(?:'d| would)|would) (?:really )?(?:love|like|appreciate) (?:your|an?) (?:take|answer|reply|"
+                           r"thoughts|feedback|input|eyes|view|decision)\s+(?:by|before|no later than)\b)", re.I)
+# A question that offers the reader a choice: "should I prepare 30 or 45 minutes?", "Two quick
+# ones: does the budget cover events, or only digital?". It waits on the reader's answer.
+_DEADLINE_WORD_RE = re.compile(r"\b(?:by|before|until|till|no later than|ahead of)\b", re.I)
+_CHOICE_Q_RE = re.compile(r"^(?:[^.!?;:]{1,60}:\s*)?(?:[^.!?;:,]{3,60},\s*)?(?:(?:and|also|so|but|oh),?\s+)?"
+                          r"(?:do|does|did|is|are|should|shall|would|will|can|could|have|has|was|were)\s+"
+                          r"(?:i|we|you|u|there|it|this|that|the|our|your|[a-z]+)\b[^?]{3,120}?\bor\b[^?]{2,80}\?\W*$", re.I)
+# "Please let me know until Monday": the day an ask before it is due, asking nothing new.
+_LET_KNOW_BY_RE = re.compile(r"^\W*(?:(?:so|and|also),?\s+)?(?:please\s+|pls\s+|kindly\s+)?let (?:me|us) know\s+"
+                             r"(?:by|before|until|till|no later than)\b(?![^.!?;]*\b(?:whether|if|what|when|which|who|how|where)\b)",
+                             re.I)
 # A need that points back at the question before it: "need to know before I batch them", "Need
 # an answer by Friday".
 _NEED_TO_KNOW_RE = re.compile(r"^\W*(?:(?:i|we)(?:'d| would| will|'ll)?\s+)?(?:just |really |also )?need"
@@ -1020,6 +1037,8 @@ class EmbeddedExtractor:
                         return False
                 if self._asks(sentence, low):
                     return False
+                if question and _match(_CHOICE_Q_RE, sentence) and _owner_question(sentence, low):
+                    return False
         # _second_opinion on a sentence the rules found nothing in.
         if self._added_act(sentence, question) is None:
             return True
@@ -1284,6 +1303,15 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
+        if (question and not marketing and _match(_CHOICE_Q_RE, sentence) and not _explicit_ask(sentence, low)
+                and _owner_question(sentence, low)):
+            if elsewhere is None:
+                elsewhere = self._aimed_elsewhere(sentence, ctx)
+            if not elsewhere:
+                # The days of a choice ("Tuesday or Wednesday?") are its options, not its deadline.
+                due = self._due(sentence, ctx)[0] if _DEADLINE_WORD_RE.search(sentence) else None
+                what = _SPACES_RE.sub(" ", sentence.rstrip("?!x ").split(": ", 1)[-1])
+                return self._item("request", f"Answer {name}: {_uncap(what)}?", sentence, ctx, due, "me")
         if (marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low)
                 or (not question and (_ACTIVITY_RE.match(sentence) or _NO_ASK_RE.match(sentence)
                                       or (_IF_WOULD_RE.match(sentence) and not _YOU_RE.search(sentence)))
@@ -1299,7 +1327,7 @@ class EmbeddedExtractor:
         with none, the sentence is a request of its own to answer by then (an Item). None when
         ``sentence`` is no such note, or names no date."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
-        if earlier is not None and _ANSWER_BY_RE.search(sentence):
+        if earlier is not None and (_ANSWER_BY_RE.search(sentence) or _LET_KNOW_BY_RE.match(sentence)):
             # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
             # need of an answer sets the ask's deadline, over any day the ask itself named.
             due, _ = self._due(sentence, ctx)
