@@ -120,12 +120,36 @@ DATED_BY_NEXT: list[Case | object] = [
     C("Let me know by Friday.", ("request", FRI)),
 ]
 
+# Wishes without a subject, wishes of what the reader may have, and the owner's dated wish.
+WISHES: list[Case | object] = [
+    C("He's in! And would love your take on the new job spec by Monday.", ("request", MON)),
+    C("Would really appreciate your comments on the brief before Friday.", ("request", FRI)),
+    C("If you have any old sketches from the 2024 redesign, I'd love to see them, no rush.", ("request", None)),
+    C("And if you have a reference from a retail client, that would be super helpful for our board.", ("request", None)),
+    C("Yes please send the agenda, and if you have a case study with a bank that would be really useful.",
+      ("request", None), ("request", None)),
+    C("If you have time, let's grab a coffee.", *NONE),
+    C("If you have any questions, I'd love to help.", *NONE),
+    C("Would love your answer before our Tuesday sync.", ("waiting", TUE), mine=True),
+    C("I'd love your feedback on the draft by Friday.", ("waiting", FRI), mine=True),
+    C("Would love to see you at the party.", *NONE, mine=True),
+    C("I'd love your thoughts sometime.", *NONE, mine=True),
+]
+
+# A thing that will follow is a promise of its own beside another.
+FOLLOWS: list[Case | object] = [
+    C("I'll send you the agenda tomorrow, and the dial-in link will follow once IT has set up the room.",
+      ("commitment", THU), ("commitment", None), mine=True),
+    C("I'll share the deck on Friday and the recording will follow next week.", ("commitment", FRI), ("commitment", "2026-11-27"),
+      mine=True),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

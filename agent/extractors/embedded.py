@@ -298,7 +298,15 @@ _WISH_RE = re.compile(
     r"(?:approved|signed|countersigned|confirmed|reviewed|submitted|returned|sent|paid|done|filed|uploaded)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
-    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
+    # A wish without its subject: "And would love your take on the job spec by Monday"
+    r"^\W*(?:(?:and|also|so|but|oh),?\s+)?would (?:really )?(?:love|like|appreciate) "
+    r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A thing wished for if the reader has it: "if you have a case study, that would be super
+    # helpful", "if you have any old sketches, I'd love to see them"
+    r"^\W*(?:(?:and|also|oh|plus),?\s+)?if (?:you|u) (?:still |happen to )?have (?P<what11>(?:a|an|any|some|the)\b[^,.!?;]{3,80}?),?\s+"
+    r"(?:(?:that|it|this|they|those)(?:'d| would) be (?:super |really |very |so |extremely )?(?:helpful|great|useful|amazing|ideal|"
+    r"appreciated)|(?:i|we)(?:'d| would) (?:love|like|appreciate) (?:to see|a copy of|it|them|those))\b",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
@@ -350,7 +358,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
     r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
-    r"|will\b)|\s*;\s*|"
+    r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b)|\s*;\s*|"
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
@@ -1008,6 +1016,8 @@ class EmbeddedExtractor:
                 return False
             if question and _owner_question(sentence, low):
                 return False
+            if not question and self._owner_wish(sentence, low):
+                return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
@@ -1148,11 +1158,26 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
+        # The owner's dated wish of the reader's part: "Would love your answer before our Tuesday sync".
+        if not question and due and ctx.other.email and (what := self._owner_wish(sentence, low)):
+            what = _swap(_clean_vp(what, phrase), {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
+            if len(what.split()) >= 2:
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         if question and ctx.other.email and _owner_question(sentence, low):
             what = _SPACES_RE.sub(" ", _TRAILING_RE.sub("", sentence.rstrip("?! ")))
             return self._item("waiting", f"Follow up with {name}: {_uncap(what)}?", sentence, ctx, due,
                               ctx.other.email)
         return None
+
+    @staticmethod
+    def _owner_wish(sentence: str, low: str) -> str:
+        """What the owner wishes of the reader ("I'd love your feedback by Friday" -> "your
+        feedback by Friday"), or "": only a wish put as "would" of a thing that is the reader's."""
+        w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
+        if w is None:
+            return ""
+        what = w.group("what10") or (w.group("what") if (w.group("modal") or "").strip() in ("'d", "would") else None)
+        return what if what and re.match(r"your\b", what, re.I) else ""
 
     @staticmethod
     def _bare_promise(sentence: str, low: str, due: str | None, phrase: str) -> str:
@@ -1204,9 +1229,11 @@ class EmbeddedExtractor:
                 and not (ctx.owner.first_name and w.group("what2")[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9"))
+                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
+                or w.group("what11"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
+                                                                     or w.group("what10") or w.group("what11"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
