@@ -144,12 +144,25 @@ FOLLOWS: list[Case | object] = [
       mine=True),
 ]
 
+# A need stated, then asked for at once, is one piece of work: the ask.
+NEED_THEN_ASK: list[Case | object] = [
+    C("Payroll still needs your bank details before they can pay you. Could you send them to me by Friday?",
+      ("waiting", FRI), mine=True),
+    C("We need from you the final logo files for the print run. Can you send us the logo files this week?",
+      ("request", "2026-11-20")),
+    C("I'd love a copy of the signed lease. Could you email it over by Monday?", ("request", MON)),
+    # Two different things stay two.
+    C("We need your sign-off on the budget by Thursday. Can you also approve the slide deck?",
+      ("request", THU), ("request", None)),
+    C("I'd love your notes on the brief. Could you send me the invoice too?", ("request", None), ("request", None)),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

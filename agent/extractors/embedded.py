@@ -745,6 +745,18 @@ _GATE_VERB_RE = re.compile(r"\b(?:will|shall|can|could|would|should|must|need|ne
                            r"submit|prepare|deliver|book|schedule|pay|approve|update|reply|call)\b|'ll\b|'d\b", re.I)
 
 
+# An ask that points back at a need said just before it: "could you send it to me?"
+_POINTS_BACK_RE = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b[^.!?;]*?\b(?:send|share|forward|give|get|email|pass|drop|"
+                             r"upload|return|bring) (?:it|them|these|those)\b", re.I)
+_STOP = frozenset("the and for from with your you that this have need needs still before after can could would will "
+                  "send share please them they their there what when which into about also just".split())
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, for telling whether two sentences speak of the same thing."""
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
 # The sentence classifier's least probability for an ask it adds (see _added_act).
 _ASK_ADD_AT = 0.995
 
@@ -815,12 +827,36 @@ class EmbeddedExtractor:
                 if item.title.lower() not in seen:
                     seen.add(item.title.lower())
                     items.append(item)
+        items = self._need_then_ask(items, text)
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
         return items
+
+    @staticmethod
+    def _need_then_ask(items: list[Item], text: list[str]) -> list[Item]:
+        """A need stated, then asked for at once ("Grace still needs your share code before she can
+        send the contract. Could you send it to me by Thursday?"): one piece of work, the ask. The
+        need is dropped when the next item is an explicit ask of the same kind that points back at
+        it (a pronoun, or two words of the need)."""
+        def at(item: Item) -> int:
+            return next((n for n, s in enumerate(text) if item.evidence in s), -1)
+
+        out: list[Item] = []
+        for n, item in enumerate(items):
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if (nxt is not None and nxt.kind == item.kind and item.kind in ("request", "waiting")
+                    and 0 <= at(nxt) - at(item) <= 1 and nxt.evidence != item.evidence
+                    and (_search(_WISH_RE, _WISH_KEYS, item.evidence, fold(item.evidence))
+                         or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, item.evidence, fold(item.evidence)))
+                    and not _search(_ASK_RE, _ASK_KEYS, item.evidence, fold(item.evidence))
+                    and _search(_ASK_RE, _ASK_KEYS, nxt.evidence, fold(nxt.evidence))
+                    and (_POINTS_BACK_RE.search(nxt.evidence) or len(_words(item.evidence) & _words(nxt.evidence)) >= 2)):
+                continue
+            out.append(item)
+        return out
 
     def flags(self, message: Message, owner: Owner, threshold: float = 0.3) -> bool:
         """The recall-oriented pass: might any sentence of ``message``'s examined text hold an
