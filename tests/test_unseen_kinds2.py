@@ -157,12 +157,23 @@ NEED_THEN_ASK: list[Case | object] = [
     C("I'd love your notes on the brief. Could you send me the invoice too?", ("request", None), ("request", None)),
 ]
 
+# Clauses joined by a semicolon: each keeps its own day, and an item is quoted only by words it was
+# read from.
+CLAUSES: list[Case | object] = [
+    C("I'll send the contract by email tomorrow; the pricing is still on track for next Wednesday.",
+      ("commitment", THU), mine=True),
+    C("We'll book the venue today; the catering quote is due next Friday.", ("commitment", WED), mine=True),
+    C("I'll be the moderator myself; Lena from our events team will send you the agenda, you should have it by Friday.",
+      ("commitment", FRI), mine=True),
+    C("I'll be the host myself; you should have the dial-in from me by Monday.", ("commitment", MON), mine=True),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

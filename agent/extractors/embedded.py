@@ -916,14 +916,27 @@ class EmbeddedExtractor:
                 whole = self._classify(sentence, ctx)
                 rest = [part for part, _ in clauses if part != found[0].evidence]
                 if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
+                    if not self._read_in(whole, rest[0]):
+                        return found  # the whole sentence's reading is the found clause's, again
                     whole.evidence = rest[0]
                     return [found[0], whole]
+                if (whole is not None and whole.kind == found[0].kind and whole.kind in ("commitment", "waiting")
+                        and ";" in sentence and found[0].evidence in sentence.split(";", 1)[0]):
+                    # "I'll make the intro tomorrow; the proposal is on track for next Wednesday":
+                    # the clause before the semicolon keeps its own day.
+                    return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
                     return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
+
+    @staticmethod
+    def _read_in(item: Item, clause: str) -> bool:
+        """Whether the words an item's title ends on come from ``clause``: "Follow up with Daan:
+        have both" is not read in "I'll be the speaker myself"."""
+        return bool(_words(item.title.rsplit(": ", 1)[-1]) & _words(clause))
 
     def is_request(self, sentence: str) -> bool:
         """Does this sentence, written to the owner, ask the owner to act or answer?"""
