@@ -182,3 +182,28 @@ def test_kinds(case: Case, owner: Owner) -> None:
 
 
 _ = (MON, THU, TUE, WED)
+
+
+# Due phrases: the start of next week is its Monday, a time alone is today's (or tomorrow's once
+# past), and a day led by "for" gives way to another day the sentence names.
+DUE = [
+    ("I will send you a first draft beginning of next week.", "2026-11-23"),
+    ("Expect the figures at the start of next week.", "2026-11-23"),
+    ("I'll ring you at 3pm to walk you through it.", "2026-11-18T15:00:00+00:00"),
+    ("Let's speak at 8am.", "2026-11-19T08:00:00+00:00"),
+    ("I'll send you two slots for next week today.", "2026-11-18"),
+    ("Can you prep the agenda for Monday by Friday?", "2026-11-20"),
+    ("Can you prep the agenda for Monday?", "2026-11-23"),
+    ("Could you call me tomorrow at 3pm?", "2026-11-19T15:00:00+00:00"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), DUE)
+def test_due(sentence: str, want: str) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from agent.extractors.dates import find_due
+
+    sent = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # a Wednesday
+    assert find_due(sentence, sent, ZoneInfo("Europe/London"))[0] == want
