@@ -168,12 +168,23 @@ CLAUSES: list[Case | object] = [
     C("I'll be the host myself; you should have the dial-in from me by Monday.", ("commitment", MON), mine=True),
 ]
 
+# A promise without its subject after the reader's name; a quotation holding a question mark.
+MORE: list[Case | object] = [
+    C("Ada, will send them over tomorrow morning before clinic.", ("waiting", THU)),
+    C("Priya, will do it by Friday.", ("commitment", FRI), mine=True),
+    C("Team, will miss you all!", *NONE),
+    C("Honestly, will they make it by Friday?", *NONE),
+    C("Ada, will be great to see you Friday.", *NONE),
+    C('Please use "Ready to start? Tap here" instead of "Begin", the second one reads as cold.', ("request", None)),
+    C('The team asked "Is this final?" twice.', *NONE),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))
@@ -182,6 +193,13 @@ def test_kinds(case: Case, owner: Owner) -> None:
 
 
 _ = (MON, THU, TUE, WED)
+
+
+def test_a_quotation_is_not_split_at_its_question_mark() -> None:
+    from agent.extractors.embedded import sentences
+
+    text = 'Cleared. Please use "Missed a dose? Here\'s what to do" instead. Thanks!'
+    assert sentences(text) == ["Cleared.", 'Please use "Missed a dose? Here\'s what to do" instead.', "Thanks!"]
 
 
 # Due phrases: the start of next week is its Monday, a time alone is today's (or tomorrow's once

@@ -313,7 +313,8 @@ _WISH_RE = re.compile(
 # the deck on Friday", "Should have it to you by Monday"; and a thing that will arrive: "the signed
 # copy will follow tomorrow". Each counts only with a due date.
 _BARE_PROMISE_RE = re.compile(
-    r"^(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
+    # ...after the reader's name too: "Hana, will do them tomorrow morning"
+    r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
@@ -610,13 +611,28 @@ def sentences(text: str) -> list[str]:
         last = len(seg) - 1
         parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
                  or seg.find("?", 0, last) >= 0 else (seg,))
-        for s in (p for part in parts for p in _loose_split(part)):
+        pieces = [p for part in parts for p in _loose_split(part)]
+        if len(pieces) > 1 and ('"' in seg or "“" in seg):
+            pieces = _join_quoted(pieces)
+        for s in pieces:
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
             if s[:1] in ("-", "*", "•") or s[:1].isdigit():
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
+    return out
+
+
+def _join_quoted(pieces: list[str]) -> list[str]:
+    """Sentences split inside a quotation joined again: 'Please use "Missed a dose? Here's what
+    to do" instead' is one sentence."""
+    out: list[str] = []
+    for p in pieces:
+        if out and (out[-1].count('"') % 2 == 1 or out[-1].count("“") > out[-1].count("”")):
+            out[-1] = f"{out[-1].rstrip()} {p.strip()}"
+        else:
+            out.append(p)
     return out
 
 
