@@ -179,12 +179,28 @@ MORE: list[Case | object] = [
     C('The team asked "Is this final?" twice.', *NONE),
 ]
 
+# A thing that will arrive, after a label and a reason; a colleague of the writer's doing work for
+# the reader, with a day.
+ARRIVES: list[Case | object] = [
+    C("Small update: the last screen needed more work, so the full set will arrive Friday morning instead.",
+      ("waiting", FRI)),
+    C("Heads up: the mockups will land on Monday.", ("waiting", MON)),
+    C("The icons will arrive in good time, I hope.", *NONE),
+    C("Spring will arrive on Friday, finally!", *NONE),
+    C("Pedro will prepare three options for the call on Monday.", ("waiting", MON)),
+    C("Kasia from our sales team will send the demo logins tomorrow.", ("waiting", THU)),
+    C("Also, Tom will put together the cost sheet by Friday.", ("waiting", FRI)),
+    C("Pedro will prepare three options at some point.", *NONE),
+    C("Kasia will send the logins to Marek tomorrow.", *NONE),
+    C("Monday will bring more news.", *NONE),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE + ARRIVES
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

@@ -341,19 +341,22 @@ _BARE_PROMISE_RE = re.compile(
 # Friday". Only a thing that is sent counts (_DELIVERABLES), and only "on its way" or "to follow"
 # without a date: "Spring is on its way!" and "The market is planned for Saturday" are news.
 _SHIPPING_RE = re.compile(
-    r"^(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
-    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two )?"
+    # after a label, too: "Small update: the caregiver scene needed rework, so the full set will arrive Friday"
+    r"^(?:[^.!?;:]{1,40}:\s*)?(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?"
+    r"(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
+    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two |full |final )?"
     r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
     r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|"
-    r"should (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
+    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
 _DELIVERABLES = frozenset(
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
     "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
     "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
-    "docs documents paperwork slides deck statement prints artwork it they".split())
+    "docs documents paperwork slides deck statement prints artwork set sets files mockups illustrations icons screenshots "
+    "assets it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
@@ -459,6 +462,17 @@ _THIRD_PARTY_PLAN_RE = re.compile(
     r"[^.!?;]*?\b(?i:to|with)\s+(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
     r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'-]+|"
     r"(?i:the|our|their|his|her|its)(?: [a-z]+)?\s+(?i:" + _PEOPLE + r"))\b")
+
+# A colleague of the writer's named as doing work for the reader, with a day: "Pedro will prepare
+# three motion directions for the call on Monday", "Kasia from our sales team will send the demo
+# logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
+_NAMED_PROMISE_RE = re.compile(
+    r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?,?\s+(?i:will|is going to|'ll|’ll)\s+"
+    r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
+    r"have|get)\b[^.!?;]*)")
 
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
@@ -1099,6 +1113,8 @@ class EmbeddedExtractor:
                     return False
                 if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
+                if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
+                    return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
@@ -1385,6 +1401,14 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if not question and (named := _match(_NAMED_PROMISE_RE, sentence)):
+            due, phrase = self._due(sentence, ctx)
+            who = named.group("who")
+            if due and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
+                vp = _clean_vp(named.group("vp"), phrase)
+                if vp and not _VAGUE_RE.match(vp):
+                    return self._item("waiting", f"Follow up with {name}: {who} to {vp}", sentence, ctx, due,
+                                      ctx.other.email)
         # _classify has ruled out courtesy and away notes; marketing remains to check. Each check
         # runs once: most sentences of a long mail are none of these.
         marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
