@@ -195,12 +195,30 @@ ARRIVES: list[Case | object] = [
     C("Monday will bring more news.", *NONE),
 ]
 
+# Offers left to the reader's wish, preambles, labels of what is attached, a dated need under a
+# label, and a promise whose only other day says when it may start.
+BATCH: list[Case | object] = [
+    C("Acme: saw the intro, happy to take the first call if you want.", *NONE),
+    C("Glad to draft the reply if you'd like.", *NONE),
+    C("Two things I need from you.", *NONE),
+    C("One more thing I'd like from you:", *NONE),
+    C("A couple of questions we have:", *NONE),
+    C("Draft contract attached: 12 months, net 30, starting 1 June.", *NONE, mine=True),
+    C("Revised quote attached, please sign it by Friday.", ("waiting", FRI), mine=True),
+    C("Store listing: final screenshots needed by Friday (the upload is Monday).", ("request", FRI)),
+    C("Launch checklist: signed DPA required before Thursday.", ("request", THU)),
+    C("Store listing: screenshots needed.", *NONE),
+    C("I'll revise it after Monday's review and send you the final deck Friday.", ("commitment", FRI), mine=True),
+    C("I'll book the room on Monday and send you the agenda Friday.", ("commitment", MON), ("commitment", FRI),
+      mine=True),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE + ARRIVES
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE + ARRIVES + BATCH
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))
@@ -229,6 +247,7 @@ DUE = [
     ("Can you prep the agenda for Monday by Friday?", "2026-11-20"),
     ("Can you prep the agenda for Monday?", "2026-11-23"),
     ("Could you call me tomorrow at 3pm?", "2026-11-19T15:00:00+00:00"),
+    ("I'll update it after Monday's review and send it Friday.", "2026-11-20"),
 ]
 
 
@@ -241,3 +260,12 @@ def test_due(sentence: str, want: str) -> None:
 
     sent = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)  # a Wednesday
     assert find_due(sentence, sent, ZoneInfo("Europe/London"))[0] == want
+
+
+def test_an_updated_meeting_notice_yields_nothing(owner: Owner) -> None:
+    from tests.conftest import make_message
+    from tests.test_unseen_kinds import EX
+
+    text = ("Ben Carter has updated this meeting.\n\nQuarterly review\nThursday, May 6, 2027 2:00 PM-3:00 PM\n"
+            "Location: Teams Meeting; Room 4\n\nAgenda: numbers (Ben, 15 min), design (Ada, 10 min).\n\nJoin the meeting now")
+    assert EX.extract(make_message(text, subject="Updated invitation: Quarterly review"), owner) == []

@@ -210,7 +210,7 @@ _DEADLINE_BEFORE_RE = re.compile(
     r"the end of|" + _WD + r",?))*\s*$", re.I)
 _DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
 _THE_NTH_RE = re.compile(r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
-_FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # "Thursday or Friday afternoon": the later of the two is when the offer runs out.
 _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*/\s*)(?:on\s+)?" + _WD + r"\b", re.I)
@@ -237,7 +237,8 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
         return None, ""
     if len(resolved) > 1:
         # "two training slots for next week, today": a day led by "for" says what the thing is
-        # for; another day the sentence names is when it is due.
+        # for, and one led by "after" ("after Friday's decision") when it may start; another day
+        # the sentence names is when it is due.
         kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
         resolved = kept or resolved
     first_m, first = resolved[0]

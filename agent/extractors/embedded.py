@@ -43,6 +43,12 @@ _COURTESY_RE = re.compile(
     # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
     r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
     r"walk you through|go through|jump on|hop on)\b(?![^.!?]*\b(?:by|before|on|until|tomorrow|today)\b)|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
+    # a preamble that announces the asks to come: "Two things I need from you."
+    r"^\W*(?:(?:a few|a couple of|two|three|four|some|several|\d+) (?:quick |small )?(?:things|questions|points|asks|items|requests)|"
+    r"one (?:more |last |quick )?(?:thing|question|ask|request)) (?:that )?(?:i|we) (?:need|want|have|would like|'d like)"
+    r"(?: (?:from|for|of) you)?\W*$|"
+    # an offer left to the reader's wish: "happy to take the follow-up if you want"
+    r"\b(?:happy|glad|keen) to [^.!?]{2,60}? if (?:you|u) (?:want|like|prefer|(?:'d|would) like|wish)\W*$|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
@@ -292,6 +298,9 @@ _WISH_RE = re.compile(
     # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
     r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
     r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
+    # ...and one with a label and a day: "App Store screenshots: final set needed by Friday"
+    r"^[^.!?;:]{2,40}:\s*(?P<what12>(?:a |an |the |your |some |final |new |updated )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
+    r"(?:needed|required) (?:by|before|no later than)\b|"
     # A need of a thing done, said of the thing: "We need it approved in the portal by Monday",
     # "I need these signed before the run". Dated only, like a bare need.
     r"\b(?:we|i)(?: also| really| still| just)? need (?P<what9>(?:it|this|these|them|that|those) "
@@ -414,8 +423,13 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 # A calendar's invitation notice ("X has invited you to...", "Accept | Tentative | Decline"): the
 # calendar holds the meeting, and its stock lines ask nothing of the owner.
 _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
-                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
-                            re.I)
+                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b|"
+                            # an updated or moved meeting's notice, and a meeting link's stock line
+                            r"\bhas (?:updated|rescheduled|moved) this (?:meeting|event)\b|^\s*join the meeting now\s*$",
+                            re.I | re.M)
+# "Draft offer attached: 92k base": a label of what is attached, not an order to draft.
+_ATTACHED_LABEL_RE = re.compile(r"^\W*(?:the |my |our |a |an )?[\w'-]+(?: [\w'-]+){0,3} (?:is |are )?"
+                                r"(?:attached|enclosed|below|above)\s*[:,.;(-]", re.I)
 # A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
@@ -478,7 +492,8 @@ _NAMED_PROMISE_RE = re.compile(
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
+_COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", "thing ", "question ", "ask ",
+                  "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -580,7 +595,7 @@ def _not_an_ask(sentence: str, low: str) -> bool:
 
 def _explicit_ask(sentence: str, low: str) -> bool:
     return bool(_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
-                or _match(_IMPERATIVE_RE, sentence))
+                or (_match(_IMPERATIVE_RE, sentence) and not _ATTACHED_LABEL_RE.match(sentence)))
 
 
 def _owner_question(sentence: str, low: str) -> bool:
@@ -702,11 +717,16 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+_AFTER_RE = re.compile(r"\bafter\b[^,;]*", re.I)
+
+
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
     the room and send the agenda by Friday" the one date may hold for both: one item."""
     pieces = [_TRAILING_RE.sub("", q.strip()) for q in rx.split(text)]
-    return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
+    # A day after "after" says when the work may start, not when it is due: "I'll update it after
+    # Friday's decision and send you the final version Monday" is one promise.
+    return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
 def first_name(addr: Address) -> str:
@@ -1215,7 +1235,8 @@ class EmbeddedExtractor:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
         # can decide", "Send me the numbers by Friday". Leave to go on ("go ahead and send it") is none.
-        imp = None if question or _PERMISSION_RE.match(sentence) else _match(_IMPERATIVE_RE, sentence)
+        imp = (None if question or _PERMISSION_RE.match(sentence) or _ATTACHED_LABEL_RE.match(sentence)
+               else _match(_IMPERATIVE_RE, sentence))
         if imp and ctx.other.email:
             vp = _uncap(_clean_vp(imp.group("vp"), phrase))
             if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
@@ -1311,7 +1332,7 @@ class EmbeddedExtractor:
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
-                or w.group("what11"))
+                or w.group("what11") or w.group("what12"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11"))
