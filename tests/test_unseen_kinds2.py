@@ -213,12 +213,21 @@ BATCH: list[Case | object] = [
       mine=True),
 ]
 
+# A reminder of the owner's own promise asks for what was promised.
+REMINDERS: list[Case | object] = [
+    C("Also, you promised me the name of a good payroll lawyer, I am still waiting :)", ("request", None)),
+    C("You said you'd send the signed NDA, any news?", ("request", None)),
+    C("you were going to share the hiring plan, is it ready?", ("request", None)),
+    C("You promised to call, but no worries.", *NONE),
+    C("You said it was fine.", *NONE),
+]
+
 
 def _ids(cases: list[Case | object]) -> list[str]:
     return [(c if isinstance(c, Case) else c.values[0]).text[:40] for c in cases]  # type: ignore[attr-defined]
 
 
-ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE + ARRIVES + BATCH
+ALL = QUIET + NEEDS_YOUR + OWED + LET_ME + BLOCKED + CHOICE + DATED_BY_NEXT + WISHES + FOLLOWS + NEED_THEN_ASK + CLAUSES + MORE + ARRIVES + BATCH + REMINDERS
 
 
 @pytest.mark.parametrize("case", ALL, ids=_ids(ALL))

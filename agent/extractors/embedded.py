@@ -488,6 +488,13 @@ _NAMED_PROMISE_RE = re.compile(
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
     r"have|get)\b[^.!?;]*)")
 
+# A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
+# "You said you'd send the slides". It asks for what was promised.
+_REMINDER_RE = re.compile(r"\byou (?:promised|said you(?:'d| would)(?: send| share| get| give)?(?: me| us)?|"
+                          r"were going to (?:send|share|get|give)(?: me| us)?) (?:me |us )?"
+                          r"(?P<what>(?:the|a|an|your|some|those|that|a copy of)\b[^,.!?;]{3,80})", re.I)
+_REMINDER_KEYS = ("you promised", "you said you", "you were going to")
+
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
@@ -1135,6 +1142,8 @@ class EmbeddedExtractor:
                     return False
                 if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
                     return False
+                if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
+                    return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
@@ -1422,6 +1431,12 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if not question and (owed := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
+            due, phrase = self._due(sentence, ctx)
+            what = _swap(_clean_vp(owed.group("what"), phrase), {"me": name, "my": f"{name}'s", "us": name,
+                                                                  "our": f"{name}'s"})
+            if len(what.split()) >= 2 and not self._aimed_elsewhere(sentence, ctx):
+                return self._item("request", f"Send {name} {what}", sentence, ctx, due, "me")
         if not question and (named := _match(_NAMED_PROMISE_RE, sentence)):
             due, phrase = self._due(sentence, ctx)
             who = named.group("who")
