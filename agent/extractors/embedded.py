@@ -1431,9 +1431,9 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
-        if not question and (owed := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
+        if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
             due, phrase = self._due(sentence, ctx)
-            what = _swap(_clean_vp(owed.group("what"), phrase), {"me": name, "my": f"{name}'s", "us": name,
+            what = _swap(_clean_vp(promised.group("what"), phrase), {"me": name, "my": f"{name}'s", "us": name,
                                                                   "our": f"{name}'s"})
             if len(what.split()) >= 2 and not self._aimed_elsewhere(sentence, ctx):
                 return self._item("request", f"Send {name} {what}", sentence, ctx, due, "me")
