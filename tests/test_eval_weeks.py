@@ -20,8 +20,8 @@ from bench.agent import WEEKS, Week, extract_week, load_week, score
 
 # week: (precision, recall, due-date accuracy) floors
 FLOORS = {"week-em": (0.95, 0.97, 0.92), "week-ops": (0.96, 0.93, 0.88), "week-shop": (0.95, 0.85, 0.82),
-          "week-cfo": (0.90, 0.95, 0.88), "week-bd": (0.74, 0.82, 0.78), "week-design": (0.82, 0.78, 0.86),
-          "week-talent": (0.83, 0.89, 0.94), "week-cs": (0.78, 0.79, 0.75),
+          "week-cfo": (0.90, 0.95, 0.88), "week-bd": (0.90, 0.95, 0.90), "week-design": (0.92, 0.93, 0.90),
+          "week-talent": (0.92, 0.96, 0.97), "week-cs": (0.78, 0.79, 0.75),
           "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90)}
 
 

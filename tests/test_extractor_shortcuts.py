@@ -18,7 +18,9 @@ SHIPPING = ["Invoice on its way", "The samples are on their way to you", "Invoic
             "The parcel ships Friday", "Your order is shipping today", "The pallet leaves your way Monday",
             "Delivery is planned Friday", "The order is scheduled for Monday", "Stock is booked for Tuesday",
             "Payment is expected Friday", "The boxes should be with you Monday", "The parcel should arrive Friday",
-            "New dispatch date is Wednesday, so delivery should arrive Friday", "Ok, the invoice posts out today"]
+            "New dispatch date is Wednesday, so delivery should arrive Friday", "Ok, the invoice posts out today",
+            "Heads up: the mockups will land on Monday", "The samples will arrive Thursday",
+            "Your copy will be with you Monday", "The boxes will reach you Friday", "The parcel will get to you Tuesday"]
 CLAUSES = ["I'll draft the memo tonight and will share the budget on Monday",
            "I'll send the link tomorrow, please give me feedback by Monday",
            "I can't file it until I see the statement, so can you forward it?",

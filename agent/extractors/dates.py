@@ -71,11 +71,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
     # "next week" is late only once that week is out: its last working day. "Early next week"
     # is its Monday.
-    ("next_week", re.compile(r"\b(early next week|next week)\b", re.I)),
+    ("next_week", re.compile(r"\b(early next week|(?:the )?(?:beginning|start) of next week|next week)\b", re.I)),
     ("in_n", re.compile(r"\bin " + _NUM + r" (business |working )?(day|week)s?\b", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
                        r"later today|this (morning|afternoon|arvo|evening))\b", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
+    # A time alone ("I'll ring you at 3pm") is that time today, or tomorrow once it has passed.
+    ("at_time", re.compile(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)\b", re.I)),
 ]
 
 # Prefilters: every match of a pattern holds a key of each of its key groups in the folded
@@ -106,8 +108,9 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
              "this afternoon", "this arvo", "this evening"),),
     "today": (("today",),),
+    "at_time": (("at ",), ("am", "pm")),
 }
-_DIGITS = frozenset(("explicit", "day_of_month"))
+_DIGITS = frozenset(("explicit", "day_of_month", "at_time"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -207,6 +210,7 @@ _DEADLINE_BEFORE_RE = re.compile(
     r"the end of|" + _WD + r",?))*\s*$", re.I)
 _DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
 _THE_NTH_RE = re.compile(r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
+_FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # "Thursday or Friday afternoon": the later of the two is when the offer runs out.
 _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*/\s*)(?:on\s+)?" + _WD + r"\b", re.I)
@@ -231,6 +235,12 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -
                 if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
     if not resolved:
         return None, ""
+    if len(resolved) > 1:
+        # "two training slots for next week, today": a day led by "for" says what the thing is
+        # for, and one led by "after" ("after Friday's decision") when it may start; another day
+        # the sentence names is when it is due.
+        kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
+        resolved = kept or resolved
     first_m, first = resolved[0]
     # "a first draft on Monday and the final by the 10th" names two pieces of work: a deadline
     # past an "and" is the next one's, not a better reading of the first. Of several deadlines,
@@ -284,7 +294,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = max(when, _weekday_on_or_after(base, WEEKDAYS[fold(alt.group(1))]))
     elif kind == "next_week":
         monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
-        when = monday_next if m.group(1).lower().startswith("early") else \
+        when = monday_next if m.group(1).lower().startswith(("early", "beginning", "start", "the")) else \
             _end_of_week(base, last_workday) + timedelta(days=7)
     elif kind == "in_n":
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
@@ -295,6 +305,11 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _add_workdays(base, n, last_workday)
         else:
             when = base + timedelta(days=n * unit_days)
+    elif kind == "at_time":
+        at = _hm(m.group(1), m.group(2), m.group(3))
+        if at is None:
+            return None
+        when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "explicit":
         try:
             when = _explicit(m.group(1), local)

@@ -43,6 +43,12 @@ _COURTESY_RE = re.compile(
     # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
     r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
     r"walk you through|go through|jump on|hop on)\b(?![^.!?]*\b(?:by|before|on|until|tomorrow|today)\b)|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
+    # a preamble that announces the asks to come: "Two things I need from you."
+    r"^\W*(?:(?:a few|a couple of|two|three|four|some|several|\d+) (?:quick |small )?(?:things|questions|points|asks|items|requests)|"
+    r"one (?:more |last |quick )?(?:thing|question|ask|request)) (?:that )?(?:i|we) (?:need|want|have|would like|'d like)"
+    r"(?: (?:from|for|of) you)?\W*$|"
+    # an offer left to the reader's wish: "happy to take the follow-up if you want"
+    r"\b(?:happy|glad|keen) to [^.!?]{2,60}? if (?:you|u) (?:want|like|prefer|(?:'d|would) like|wish)\W*$|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
@@ -63,7 +69,13 @@ _COURTESY_RE = re.compile(
     # an offer for whenever, with nothing to do now: "let me know if you ever want a walkthrough",
     # "could be worth a look at some point"
     r"\blet (?:me|us) know if (?:you|u) (?:ever|at any (?:point|time))\b|\bif you ever (?:want|need|fancy|would like|feel like)\b|"
-    r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b",
+    r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b|"
+    # an offer to be asked, as a closing: "Ping me if anything is unclear", "shout if you have questions"
+    r"^\W*(?:just |and )?(?:ping|shout|call|ring|message|email|e-mail|text|grab|tell) (?:me |us )?if (?:anything|something|any of (?:it|this)|"
+    r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble))\b[^.!?]{0,30}[.!]*$|"
+    # a wish to be kept on the thread is no piece of work: "Please cc me", "keep me in the loop"
+    r"^\W*(?:(?:and|also|oh),?\s+)?(?:please |pls |kindly )?(?:cc|bcc|copy|keep|loop) (?:me|us)(?: in| on (?:it|this|that|the thread|"
+    r"the (?:e-?mail|reply|replies))| in the loop| posted)?(?:,? (?:please|pls|thanks))?\W*$",
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
@@ -76,13 +88,17 @@ _PROMISE_RE = re.compile(
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
-_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
+_LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|one|something|[\w' -]{2,40}?) (?:over |across |back )?to (?:you|u)\b|"
+                        r"dig around|pull together|put together|write up|draft|share|"
+                        r"get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
                        r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
+                       # handing the rest over: "I'll leave it to you two to find a time"
+                       r"leave (?:it|this|that|the rest|the details) (?:up )?to\b.*|"
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
                        r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
@@ -150,7 +166,9 @@ _NOT_NAMES = frozenset(
     "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
     "therefore however so then now anyway again and but well guys team all everyone folks friends please "
     "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
-    "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow".split())
+    "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow "
+    # labels that open a sentence as a name would: "Unrelated: did you want...?"
+    "unrelated separately question questions context background summary".split())
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
@@ -160,6 +178,9 @@ _BLOCKER_RE = re.compile(
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # "Without the logo I cannot finish the header": the precondition said first.
+    # ...and "Until that's answered the string can't go to localization".
+    r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
+    r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
     r"^(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
@@ -193,7 +214,8 @@ _ONLY_YOU_RE = re.compile(r"^\W*(?:you|u|you guys|you all|your (?:help|input|say
 _OWED_RE = re.compile(
     # After a short lead-in, a label ("Board section:") or a clause closed by a comma ("Anja is
     # reissuing the invoice, you should get it from me on Tuesday"), but no condition.
-    r"^(?!(?:if|unless|in case)\b)(?:[\w ,]{0,30}?\b|[\w ]{1,30}:\s*|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
+    # A label may come first, and longer: "On the pipeline numbers for the exec pack: you'll have them Wednesday".
+    r"^(?!(?:if|unless|in case)\b)(?:[^.!?;:]{1,60}:\s*)?(?:[\w ,]{0,30}?\b|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
@@ -210,9 +232,24 @@ _DEADLINE_NOTE_RE = re.compile(
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
-_ANSWER_BY_RE = re.compile(r"^\W*(?:(?:also|and|so),?\s+)?(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
-                           r"(?:need|want|require|expect|would like)s? (?:your|an?|the) (?:answer|reply|response|decision|"
-                           r"confirmation|go-ahead|feedback)\b", re.I)
+_ANSWER_BY_RE = re.compile(r"^\W*(?:[^.!?;]{5,80}?,?\s+so\s+)?(?:(?:also|and|so),?\s+)?(?:(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
+                           r"(?:need|want|require|expect|would like)s? (?:(?:your|an?|the) (?:answer|reply|response|decision|"
+                           r"confirmation|go-ahead|feedback)\b|"
+                           # "I need them before our 1:1": the thing asked for, pointed back at
+                           r"(?:it|them|these|those)(?: back)? (?:by|before|no later than)\b)|"
+                           # "Would love your take by tomorrow midday": a wish with no object but a day
+                           r"(?:(?:i|we)(?:'d| would)|would) (?:really )?(?:love|like|appreciate) (?:your|an?) (?:take|answer|reply|"
+                           r"thoughts|feedback|input|eyes|view|decision)\s+(?:by|before|no later than)\b)", re.I)
+# A question that offers the reader a choice: "should I prepare 30 or 45 minutes?", "Two quick
+# ones: does the budget cover events, or only digital?". It waits on the reader's answer.
+_DEADLINE_WORD_RE = re.compile(r"\b(?:by|before|until|till|no later than|ahead of)\b", re.I)
+_CHOICE_Q_RE = re.compile(r"^(?:[^.!?;:]{1,60}:\s*)?(?:[^.!?;:,]{3,60},\s*)?(?:(?:and|also|so|but|oh),?\s+)?"
+                          r"(?:do|does|did|is|are|should|shall|would|will|can|could|have|has|was|were)\s+"
+                          r"(?:i|we|you|u|there|it|this|that|the|our|your|[a-z]+)\b[^?]{3,120}?\bor\b[^?]{2,80}\?\W*$", re.I)
+# "Please let me know until Monday": the day an ask before it is due, asking nothing new.
+_LET_KNOW_BY_RE = re.compile(r"^\W*(?:(?:so|and|also),?\s+)?(?:please\s+|pls\s+|kindly\s+)?let (?:me|us) know\s+"
+                             r"(?:by|before|until|till|no later than)\b(?![^.!?;]*\b(?:whether|if|what|when|which|who|how|where)\b)",
+                             re.I)
 # A need that points back at the question before it: "need to know before I batch them", "Need
 # an answer by Friday".
 _NEED_TO_KNOW_RE = re.compile(r"^\W*(?:(?:i|we)(?:'d| would| will|'ll)?\s+)?(?:just |really |also )?need"
@@ -228,6 +265,14 @@ _THIRD_NEED_RE = re.compile(r"^(?:they|he|she|the (?:client|customer|organi[sz]e
                             r"auditors?|bank|insurers?|board))(?:'d| would)?(?: still| also| just)? "
                             r"(?:need|needs|want|wants|require|requires|expect|expects)\b(?![^.!?;]*\byour\b)", re.I)
 _YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
+# A "you" that only tells the reader, owing them nothing: "just so you know, I'll borrow one".
+_ASIDE_YOU_RE = re.compile(r"\b(?:just )?(?:so|as|in case) (?:you|u) (?:know|knew|may know|might know|are aware|remember|"
+                           r"were wondering)\b", re.I)
+
+
+def _to_reader(sentence: str) -> bool:
+    """Does a promise speak to the reader ("I'll send you...") beyond an aside ("so you know")?"""
+    return bool(re.search(r"\b(you|your)\b", _ASIDE_YOU_RE.sub(" ", sentence), re.I))
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
 _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
@@ -253,20 +298,32 @@ _WISH_RE = re.compile(
     # A verbless need that speaks to the reader: "Bank letter or a voided cheque needed too"
     r"^(?!(?:no|nothing|none|not)\b)(?P<what8>(?:a |an |the |your |some )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
     r"(?:needed|required) (?:too|as well|also|from you)\s*[.!]*$|"
+    # ...and one with a label and a day: "App Store screenshots: final set needed by Friday"
+    r"^[^.!?;:]{2,40}:\s*(?P<what12>(?:a |an |the |your |some |final |new |updated )?[\w'&/ -]{2,40}?) (?:is |are )?(?:also |still )?"
+    r"(?:needed|required) (?:by|before|no later than)\b|"
     # A need of a thing done, said of the thing: "We need it approved in the portal by Monday",
     # "I need these signed before the run". Dated only, like a bare need.
     r"\b(?:we|i)(?: also| really| still| just)? need (?P<what9>(?:it|this|these|them|that|those) "
     r"(?:approved|signed|countersigned|confirmed|reviewed|submitted|returned|sent|paid|done|filed|uploaded)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
-    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})",
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
+    # A wish without its subject: "And would love your take on the job spec by Monday"
+    r"^\W*(?:(?:and|also|so|but|oh),?\s+)?would (?:really )?(?:love|like|appreciate) "
+    r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A thing wished for if the reader has it: "if you have a case study, that would be super
+    # helpful", "if you have any old sketches, I'd love to see them"
+    r"^\W*(?:(?:and|also|oh|plus),?\s+)?if (?:you|u) (?:still |happen to )?have (?P<what11>(?:a|an|any|some|the)\b[^,.!?;]{3,80}?),?\s+"
+    r"(?:(?:that|it|this|they|those)(?:'d| would) be (?:super |really |very |so |extremely )?(?:helpful|great|useful|amazing|ideal|"
+    r"appreciated)|(?:i|we)(?:'d| would) (?:love|like|appreciate) (?:to see|a copy of|it|them|those))\b",
     re.I,
 )
 # A promise without its subject, as quick replies put it: "Will send it over tomorrow", "Sending
 # the deck on Friday", "Should have it to you by Monday"; and a thing that will arrive: "the signed
 # copy will follow tomorrow". Each counts only with a due date.
 _BARE_PROMISE_RE = re.compile(
-    r"^(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
+    # ...after the reader's name too: "Hana, will do them tomorrow morning"
+    r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
@@ -285,7 +342,8 @@ _BARE_PROMISE_RE = re.compile(
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
     r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
     r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
-    r"(?:by|before|no later than) [^.!?;,]{2,40}[.!]*$",
+    # ...but not a heading that introduces a list: "a few things from my side before our call:"
+    r"(?:by|before|no later than) [^.!?;,]{2,40}(?<!:)[.!]*$",
     re.I,
 )
 # A thing on its way, said as phone mail says it: "Invoice on its way", "invoice to follow next
@@ -293,25 +351,28 @@ _BARE_PROMISE_RE = re.compile(
 # Friday". Only a thing that is sent counts (_DELIVERABLES), and only "on its way" or "to follow"
 # without a date: "Spring is on its way!" and "The market is planned for Saturday" are news.
 _SHIPPING_RE = re.compile(
-    r"^(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
-    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two )?"
+    # after a label, too: "Small update: the caregiver scene needed rework, so the full set will arrive Friday"
+    r"^(?:[^.!?;:]{1,40}:\s*)?(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?"
+    r"(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
+    r"(?:the |your |my |our |a |an |his |her |their |new |2 |two |full |final )?"
     r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
     r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|"
-    r"should (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
+    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
 _DELIVERABLES = frozenset(
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
     "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
     "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
-    "docs documents paperwork slides deck statement prints artwork it they".split())
+    "docs documents paperwork slides deck statement prints artwork set sets files mockups illustrations icons screenshots "
+    "assets it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
     r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
-    r"|will\b)|\s*;\s*|"
+    r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b)|\s*;\s*|"
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
@@ -375,11 +436,17 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 # A calendar's invitation notice ("X has invited you to...", "Accept | Tentative | Decline"): the
 # calendar holds the meeting, and its stock lines ask nothing of the owner.
 _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
-                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b",
-                            re.I)
+                            r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b|"
+                            # an updated or moved meeting's notice, and a meeting link's stock line
+                            r"\bhas (?:updated|rescheduled|moved) this (?:meeting|event)\b|^\s*join the meeting now\s*$",
+                            re.I | re.M)
 # Each branch of _INVITATION_RE spells one of these; most mail holds none, and the pattern would
 # read all of it.
-_INVITATION_KEYS = ("invited you to", "invitation from", "tentative", "going?")
+_INVITATION_KEYS = ("invited you to", "invitation from", "tentative", "going?", "this meeting", "this event",
+                    "join the meeting now")
+# "Draft offer attached: 92k base": a label of what is attached, not an order to draft.
+_ATTACHED_LABEL_RE = re.compile(r"^\W*(?:the |my |our |a |an )?[\w'-]+(?: [\w'-]+){0,3} (?:is |are )?"
+                                r"(?:attached|enclosed|below|above)\s*[:,.;(-]", re.I)
 # A plan the writer shares with a colleague ("Rania and I will run the AP batch", "Amélie and I
 # will join for the first half hour"): their own work, owed to no one on the thread.
 _JOINT_PLAN_RE = re.compile(r"^\W*(?:(?i:yes|ok|okay|sure|great|so|and|also|fyi),?\s+)?(?:[A-Z][\w'-]+|(?i:my) [a-z]+)"
@@ -396,11 +463,13 @@ _ACTIVITY_RE = re.compile(
 _NO_ASK_RE = re.compile(
     r"^\W*(?:(?:ok|okay|so|well|then|great|sure|fine),?\s+)?(?:let'?s|let us) (?:just )?(?:hope|pray|wait and see|see (?:how|what|if|whether|where)|"
     r"not (?:worry|stress|panic)|keep (?:our )?fingers crossed)\b|"
-    r"^\W*(?:(?:ok|okay|yes|great|perfect|sure|fine),?\s+)?(?:that |this |it |either |both |any (?:day|time|slot)[\w ]{0,20}? |"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week)[\w ]{0,20}? )?"
-    r"(?:works|suits|is fine|sounds (?:good|great|fine))(?: (?:for|by|with))? (?:me|us)"
+    r"^\W*(?:(?:ok|okay|yes|great|perfect|sure|fine|confirmed),?\s+)?(?:i confirm (?:that )?)?(?:that |this |it |either |both |"
+    r"any (?:day|time|slot)[\w ]{0,20}? |(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week)[\w: ]{0,24}? )?"
+    r"(?:works|suits|is fine|is good|is perfect|sounds (?:good|great|fine))(?: (?:for|by|with))? (?:me|us)"
     # ...and says nothing more than a farewell ("Works for me, but I leave at 5" says more)
-    r"(?:[,;.!]?\s*(?:talk|see you|speak|chat)\b[\w ]{0,15})?\W*$", re.I)
+    r"(?:[,;.!]?\s*(?:talk|see you|speak|chat)\b[\w ]{0,15})?\W*$|"
+    # a bare go-ahead answers the owner's question, asking nothing back
+    r"^\W*(?:(?:ok|okay|yes|sure|great|done|fine),?\s+)?(?:please\s+)?go ahead\W*$", re.I)
 # A hypothetical: "If the client signs, the project would start in January".
 _IF_WOULD_RE = re.compile(r"^\W*(?:if|should|were|had)\b(?! possible\b)[^,.!?;]{3,80},\s*(?:then\s+)?[^.!?;]*"
                           r"\b(?:would|might|could|may)\b", re.I)
@@ -425,11 +494,30 @@ _THIRD_PARTY_PLAN_RE = re.compile(
     r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w'-]+|"
     r"(?i:the|our|their|his|her|its)(?: [a-z]+)?\s+(?i:" + _PEOPLE + r"))\b")
 
+# A colleague of the writer's named as doing work for the reader, with a day: "Pedro will prepare
+# three motion directions for the call on Monday", "Kasia from our sales team will send the demo
+# logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
+_NAMED_PROMISE_RE = re.compile(
+    r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?,?\s+(?i:will|is going to|'ll|’ll)\s+"
+    r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
+    r"have|get)\b[^.!?;]*)")
+
+# A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
+# "You said you'd send the slides". It asks for what was promised.
+_REMINDER_RE = re.compile(r"\byou (?:promised|said you(?:'d| would)(?: send| share| get| give)?(?: me| us)?|"
+                          r"were going to (?:send|share|get|give)(?: me| us)?) (?:me |us )?"
+                          r"(?P<what>(?:the|a|an|your|some|those|that|a copy of)\b[^,.!?;]{3,80})", re.I)
+_REMINDER_KEYS = ("you promised", "you said you", "you were going to")
+
 # Literal prefilters. Each regex's every match contains one of its keys in the sentence as
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
+_COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", "thing ", "question ", "ask ",
+                  "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -446,7 +534,7 @@ _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
 _SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
-                  "expected", "should ")
+                  "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
@@ -469,7 +557,7 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
-_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,40}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
+_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
                                r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
@@ -538,7 +626,7 @@ def _not_an_ask(sentence: str, low: str) -> bool:
 
 def _explicit_ask(sentence: str, low: str) -> bool:
     return bool(_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
-                or _match(_IMPERATIVE_RE, sentence))
+                or (_match(_IMPERATIVE_RE, sentence) and not _ATTACHED_LABEL_RE.match(sentence)))
 
 
 def _owner_question(sentence: str, low: str) -> bool:
@@ -583,13 +671,28 @@ def sentences(text: str) -> list[str]:
         last = len(seg) - 1
         parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
                  or seg.find("?", 0, last) >= 0 else (seg,))
-        for s in (p for part in parts for p in _loose_split(part)):
+        pieces = [p for part in parts for p in _loose_split(part)]
+        if len(pieces) > 1 and ('"' in seg or "“" in seg):
+            pieces = _join_quoted(pieces)
+        for s in pieces:
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
             if s[:1] in ("-", "*", "•") or s[:1].isdigit():
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
+    return out
+
+
+def _join_quoted(pieces: list[str]) -> list[str]:
+    """Sentences split inside a quotation joined again: 'Please use "Missed a dose? Here's what
+    to do" instead' is one sentence."""
+    out: list[str] = []
+    for p in pieces:
+        if out and (out[-1].count('"') % 2 == 1 or out[-1].count("“") > out[-1].count("”")):
+            out[-1] = f"{out[-1].rstrip()} {p.strip()}"
+        else:
+            out.append(p)
     return out
 
 
@@ -660,11 +763,16 @@ def _clause_parts(sentence: str) -> list[str]:
     return [p.strip().rstrip(_TRAILING_CHARS) for p in pieces]
 
 
+_AFTER_RE = re.compile(r"\bafter\b[^,;]*", re.I)
+
+
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     """``text`` split at ``rx`` when every piece names a date of its own; else whole. In "I'll book
     the room and send the agenda by Friday" the one date may hold for both: one item."""
     pieces = [q.strip().rstrip(_TRAILING_CHARS) for q in rx.split(text)]
-    return pieces if len(pieces) > 1 and all(map(names_a_date, pieces)) else [text]
+    # A day after "after" says when the work may start, not when it is due: "I'll update it after
+    # Friday's decision and send you the final version Monday" is one promise.
+    return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
 def first_name(addr: Address) -> str:
@@ -731,6 +839,18 @@ class _Ctx:
 _GATE_VERB_RE = re.compile(r"\b(?:will|shall|can|could|would|should|must|need|needs|needed|have to|has to|due|"
                            r"going to|want|wants|expect|let|make|get|send|share|review|sign|confirm|finish|"
                            r"submit|prepare|deliver|book|schedule|pay|approve|update|reply|call)\b|'ll\b|'d\b", re.I)
+
+
+# An ask that points back at a need said just before it: "could you send it to me?"
+_POINTS_BACK_RE = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b[^.!?;]*?\b(?:send|share|forward|give|get|email|pass|drop|"
+                             r"upload|return|bring) (?:it|them|these|those)\b", re.I)
+_STOP = frozenset("the and for from with your you that this have need needs still before after can could would will "
+                  "send share please them they their there what when which into about also just".split())
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, for telling whether two sentences speak of the same thing."""
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
 # The sentence classifier's least probability for an ask it adds (see _added_act).
@@ -803,12 +923,36 @@ class EmbeddedExtractor:
                 if item.title.lower() not in seen:
                     seen.add(item.title.lower())
                     items.append(item)
+        items = self._need_then_ask(items, text)
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
         return items
+
+    @staticmethod
+    def _need_then_ask(items: list[Item], text: list[str]) -> list[Item]:
+        """A need stated, then asked for at once ("Grace still needs your share code before she can
+        send the contract. Could you send it to me by Thursday?"): one piece of work, the ask. The
+        need is dropped when the next item is an explicit ask of the same kind that points back at
+        it (a pronoun, or two words of the need)."""
+        def at(item: Item) -> int:
+            return next((n for n, s in enumerate(text) if item.evidence in s), -1)
+
+        out: list[Item] = []
+        for n, item in enumerate(items):
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if (nxt is not None and nxt.kind == item.kind and item.kind in ("request", "waiting")
+                    and 0 <= at(nxt) - at(item) <= 1 and nxt.evidence != item.evidence
+                    and (_search(_WISH_RE, _WISH_KEYS, item.evidence, fold(item.evidence))
+                         or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, item.evidence, fold(item.evidence)))
+                    and not _search(_ASK_RE, _ASK_KEYS, item.evidence, fold(item.evidence))
+                    and _search(_ASK_RE, _ASK_KEYS, nxt.evidence, fold(nxt.evidence))
+                    and (_POINTS_BACK_RE.search(nxt.evidence) or len(_words(item.evidence) & _words(nxt.evidence)) >= 2)):
+                continue
+            out.append(item)
+        return out
 
     def flags(self, message: Message, owner: Owner, threshold: float = 0.3) -> bool:
         """The recall-oriented pass: might any sentence of ``message``'s examined text hold an
@@ -868,14 +1012,27 @@ class EmbeddedExtractor:
                 whole = self._classify(sentence, ctx)
                 rest = [part for part, _ in clauses if part != found[0].evidence]
                 if whole is not None and whole.kind != found[0].kind and len(rest) == 1:
+                    if not self._read_in(whole, rest[0]):
+                        return found  # the whole sentence's reading is the found clause's, again
                     whole.evidence = rest[0]
                     return [found[0], whole]
+                if (whole is not None and whole.kind == found[0].kind and whole.kind in ("commitment", "waiting")
+                        and ";" in sentence and found[0].evidence in sentence.split(";", 1)[0]):
+                    # "I'll make the intro tomorrow; the proposal is on track for next Wednesday":
+                    # the clause before the semicolon keeps its own day.
+                    return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
                     return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
+
+    @staticmethod
+    def _read_in(item: Item, clause: str) -> bool:
+        """Whether the words an item's title ends on come from ``clause``: "Follow up with Daan:
+        have both" is not read in "I'll be the speaker myself"."""
+        return bool(_words(item.title.rsplit(": ", 1)[-1]) & _words(clause))
 
     def is_request(self, sentence: str) -> bool:
         """Does this sentence, written to the owner, ask the owner to act or answer?"""
@@ -1004,6 +1161,8 @@ class EmbeddedExtractor:
                 return False
             if question and _owner_question(sentence, low):
                 return False
+            if not question and self._owner_wish(sentence, low):
+                return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
@@ -1020,6 +1179,10 @@ class EmbeddedExtractor:
                     return False
                 if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
+                if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
+                    return False
+                if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
+                    return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
@@ -1032,6 +1195,8 @@ class EmbeddedExtractor:
                     if w and not (question and not w.group("what3")):
                         return False
                 if self._asks(sentence, low):
+                    return False
+                if question and _match(_CHOICE_Q_RE, sentence) and _owner_question(sentence, low):
                     return False
         # _second_opinion on a sentence the rules found nothing in.
         if self._added_act(sentence, question) is None:
@@ -1118,7 +1283,8 @@ class EmbeddedExtractor:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
         # can decide", "Send me the numbers by Friday". Leave to go on ("go ahead and send it") is none.
-        imp = None if question or _PERMISSION_RE.match(sentence) else _match(_IMPERATIVE_RE, sentence)
+        imp = (None if question or _PERMISSION_RE.match(sentence) or _ATTACHED_LABEL_RE.match(sentence)
+               else _match(_IMPERATIVE_RE, sentence))
         if imp and ctx.other.email:
             vp = _uncap(_clean_vp(imp.group("vp"), phrase))
             if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
@@ -1142,11 +1308,26 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
+        # The owner's dated wish of the reader's part: "Would love your answer before our Tuesday sync".
+        if not question and due and ctx.other.email and (what := self._owner_wish(sentence, low)):
+            what = _swap(_clean_vp(what, phrase), {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
+            if len(what.split()) >= 2:
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         if question and ctx.other.email and _owner_question(sentence, low):
             what = _SPACES_RE.sub(" ", _TRAILING_RE.sub("", sentence.rstrip("?! ")))
             return self._item("waiting", f"Follow up with {name}: {_uncap(what)}?", sentence, ctx, due,
                               ctx.other.email)
         return None
+
+    @staticmethod
+    def _owner_wish(sentence: str, low: str) -> str:
+        """What the owner wishes of the reader ("I'd love your feedback by Friday" -> "your
+        feedback by Friday"), or "": only a wish put as "would" of a thing that is the reader's."""
+        w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
+        if w is None:
+            return ""
+        what = w.group("what10") or (w.group("what") if (w.group("modal") or "").strip() in ("'d", "would") else None)
+        return what if what and re.match(r"your\b", what, re.I) else ""
 
     @staticmethod
     def _bare_promise(sentence: str, low: str, due: str | None, phrase: str) -> str:
@@ -1198,9 +1379,11 @@ class EmbeddedExtractor:
                 and not (ctx.owner.first_name and w.group("what2")[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
-                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9"))
+                or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
+                or w.group("what11") or w.group("what12"))
         due, phrase = self._due(sentence, ctx)
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8"))
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
+                                                                     or w.group("what10") or w.group("what11"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
@@ -1240,11 +1423,15 @@ class EmbeddedExtractor:
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
         # "We need your sign-off before I can send it" asks the owner, the reason given: a
         # request. "The contractors need VPN access before they can start" stays a blocker.
-        if b and b.group("b6") and _NEED_YOUR_RE.search(sentence):
+        if b and b.group("b6") and (_NEED_YOUR_RE.search(sentence) or (re.match(r"your\b", b.group("b6"), re.I) and re.search(
+                r"\bbefore (?:i|we)(?:'d| would)? (?:can|could|am able to|are able to)\b", sentence, re.I))):
+            # ...and so does "the matrix still needs your sign-off before I can send it": what is
+            # needed is the reader's to give, for the writer's own next step. Before a third
+            # party's ("before finance will approve it") it stays a blocker.
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
-        if b and self._only_a_time(b.group("b2"), ctx):
+        if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b:
             due, phrase = self._due(sentence, ctx)
@@ -1252,8 +1439,10 @@ class EmbeddedExtractor:
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         question = sentence.rstrip().endswith("?")
-        if not question and _search(_OWED_RE, _OWED_KEYS, sentence, low):
-            due, phrase = self._due(sentence, ctx)
+        if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)):
+            # "it's a holiday on Tuesday, so you will get it on Wednesday": the day said with what is owed.
+            part = sentence[o.start("what"):]
+            due, phrase = self._due(part if names_a_date(part) else sentence, ctx)
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
@@ -1276,11 +1465,25 @@ class EmbeddedExtractor:
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
-            if due or re.search(r"\b(you|your)\b", sentence, re.I) or _EVENT_DEADLINE_RE.search(p.group("vp")):
+            if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
+        if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
+            due, phrase = self._due(sentence, ctx)
+            what = _swap(_clean_vp(promised.group("what"), phrase), {"me": name, "my": f"{name}'s", "us": name,
+                                                                  "our": f"{name}'s"})
+            if len(what.split()) >= 2 and not self._aimed_elsewhere(sentence, ctx):
+                return self._item("request", f"Send {name} {what}", sentence, ctx, due, "me")
+        if not question and (named := _match(_NAMED_PROMISE_RE, sentence)):
+            due, phrase = self._due(sentence, ctx)
+            who = named.group("who")
+            if due and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
+                vp = _clean_vp(named.group("vp"), phrase)
+                if vp and not _VAGUE_RE.match(vp):
+                    return self._item("waiting", f"Follow up with {name}: {who} to {vp}", sentence, ctx, due,
+                                      ctx.other.email)
         # _classify has ruled out courtesy and away notes; marketing remains to check. Each check
         # runs once: most sentences of a long mail are none of these.
         marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
@@ -1291,6 +1494,15 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
+        if (question and not marketing and _match(_CHOICE_Q_RE, sentence) and not _explicit_ask(sentence, low)
+                and _owner_question(sentence, low)):
+            if elsewhere is None:
+                elsewhere = self._aimed_elsewhere(sentence, ctx)
+            if not elsewhere:
+                # The days of a choice ("Tuesday or Wednesday?") are its options, not its deadline.
+                due = self._due(sentence, ctx)[0] if _DEADLINE_WORD_RE.search(sentence) else None
+                what = _SPACES_RE.sub(" ", sentence.rstrip("?!x ").split(": ", 1)[-1])
+                return self._item("request", f"Answer {name}: {_uncap(what)}?", sentence, ctx, due, "me")
         if (marketing or not self._asks(sentence, low) or self._unaddressed(sentence, low)
                 or (not question and (_ACTIVITY_RE.match(sentence) or _NO_ASK_RE.match(sentence)
                                       or (_IF_WOULD_RE.match(sentence) and not _YOU_RE.search(sentence)))
@@ -1306,7 +1518,7 @@ class EmbeddedExtractor:
         with none, the sentence is a request of its own to answer by then (an Item). None when
         ``sentence`` is no such note, or names no date."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
-        if earlier is not None and _ANSWER_BY_RE.search(sentence):
+        if earlier is not None and (_ANSWER_BY_RE.search(sentence) or _LET_KNOW_BY_RE.match(sentence)):
             # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
             # need of an answer sets the ask's deadline, over any day the ask itself named.
             due, _ = self._due(sentence, ctx)
