@@ -15,12 +15,14 @@ parsed here instead, with one line in the log: the sync slows down, and nothing 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import structlog
 
@@ -66,6 +68,32 @@ class Extraction:
 
 
 _extractor: Extractor | None = None  # the worker's own, built on its first task
+# Which side took each chunk: slot ``task % RING`` holds task + 1 when the worker took it, and
+# -(task + 1) when this process did. Shared with the worker, so a chunk is done by exactly one.
+RING = 4096
+_claims: Any = None  # the worker's handle on the ring (set by _init)
+
+
+def _init(claims: Any) -> None:
+    global _claims
+    _claims = claims
+
+
+def _claim(claims: Any, task: int, side: int) -> bool:
+    """Take chunk ``task`` for ``side`` (1 the worker, -1 this process), unless the other side has."""
+    with claims.get_lock():
+        if abs(claims[task % RING]) == task + 1:
+            return False
+        claims[task % RING] = side * (task + 1)
+        return True
+
+
+def _task(task: int, raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
+          folder: str) -> list[Parsed] | None:
+    """The worker's task: chunk ``task``, or None at once when this process took it first."""
+    if _claims is not None and not _claim(_claims, task, 1):
+        return None
+    return _parse_chunk(raws, extraction, folder)
 
 
 def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
@@ -121,10 +149,11 @@ class Pending:
     """A batch being parsed: ``result()`` waits for it. A chunk the worker could not parse
     (it died, or could not send the answer back) is parsed here instead."""
 
-    def __init__(self, workers: Workers, chunks: list[list[RawMessage]], futures: list[Future[list[Parsed]] | None],
-                 done: list[Parsed] | None = None, folder: str = "") -> None:
+    def __init__(self, workers: Workers, chunks: list[list[RawMessage]],
+                 futures: list[Future[list[Parsed] | None] | None], done: list[Parsed] | None = None,
+                 folder: str = "", tasks: list[int] | None = None) -> None:
         self._workers, self._chunks, self._futures, self._done = workers, chunks, futures, done
-        self._folder = folder
+        self._folder, self._tasks = folder, tasks or []
         self.stolen = 0  # chunks this process took from the worker's queue
 
     def result(self) -> list[Parsed]:
@@ -139,7 +168,10 @@ class Pending:
                 try:
                     if future is None:
                         raise BrokenProcessPool("not submitted")
-                    out.extend(future.result())
+                    parsed = future.result()
+                    if parsed is None:  # cannot be: only a chunk this process took comes back empty
+                        raise BrokenProcessPool("a chunk came back empty")
+                    out.extend(parsed)
                 except Exception as exc:  # noqa: BLE001 - a dead worker, or a chunk it could not send back
                     self._workers._give_up(exc)
                     out.extend(_inline(chunk))
@@ -149,13 +181,17 @@ class Pending:
     def _steal(self) -> dict[int, list[Parsed]]:
         """While the worker is still on this batch, take the last of its chunks that it has not
         started and do them here, as the worker would (extraction included): this process would
-        otherwise only wait, so on a two-core host both work until the batch is done. The
-        worker keeps the chunks it started, so nothing is done twice."""
+        otherwise only wait, so on a two-core host both work until the batch is done. Each chunk
+        is claimed in a ring both processes share, so none is done twice (a future is never
+        cancelled: a pool that breaks with cancelled work in it fails in its own thread)."""
         stolen: dict[int, list[Parsed]] = {}
+        claims = self._workers._claims
+        if claims is None:
+            return stolen
         while True:
             waiting = [i for i, f in enumerate(self._futures) if f is not None and i not in stolen and not f.done()]
             # The first waiting chunk is the worker's now or next: leave it, take from the end.
-            taken = next((i for i in reversed(waiting[1:]) if self._futures[i].cancel()), None)  # type: ignore[union-attr]
+            taken = next((i for i in reversed(waiting[1:]) if _claim(claims, self._tasks[i], -1)), None)
             if taken is None:
                 return stolen
             stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in self._chunks[taken]],
@@ -177,6 +213,8 @@ class Workers:
         # process start and imports): no wait for it before the first message is stored.
         self.first_here = first_here
         self._pool: ProcessPoolExecutor | None = None
+        self._claims: Any = None
+        self._tasks = itertools.count()
         self._broken = False
         self._lock = threading.Lock()
 
@@ -201,15 +239,16 @@ class Workers:
             threading.Thread(target=self._warm_up, args=(pool,), name="focusd-worker-start", daemon=True).start()
             return Pending(self, [], [], _inline(raws))
         chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
-        futures: list[Future[list[Parsed]] | None] = []
-        for chunk in chunks:
+        futures: list[Future[list[Parsed] | None] | None] = []
+        tasks = [next(self._tasks) for _ in chunks]
+        for task, chunk in zip(tasks, chunks, strict=True):
             try:
-                futures.append(pool.submit(_parse_chunk, [(r.key, r.data, r.received, r.error) for r in chunk],
+                futures.append(pool.submit(_task, task, [(r.key, r.data, r.received, r.error) for r in chunk],
                                            self.extraction, folder))
             except (BrokenProcessPool, RuntimeError) as exc:
                 self._give_up(exc)
                 futures.append(None)
-        return Pending(self, chunks, futures, folder=folder)
+        return Pending(self, chunks, futures, folder=folder, tasks=tasks)
 
     def _warm_up(self, pool: ProcessPoolExecutor) -> None:
         try:
@@ -222,7 +261,9 @@ class Workers:
             try:
                 # forkserver: the worker does not inherit this process's threads and connections.
                 ctx = multiprocessing.get_context("forkserver")
-                self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=ctx)
+                self._claims = ctx.Array("q", RING)
+                self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=ctx, initializer=_init,
+                                                 initargs=(self._claims,))
             except (OSError, ValueError) as exc:
                 self._give_up(exc)
         return self._pool

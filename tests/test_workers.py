@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -125,9 +126,11 @@ def test_a_small_batch_stays_in_this_process() -> None:
     assert all(p.proposed is None for p in parsed)
 
 
-def test_a_dead_worker_costs_speed_not_messages() -> None:
+def test_a_dead_worker_costs_speed_not_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     raws = _raws()
     expected = _view(workers._inline(raws))
+    crashed: list[str] = []  # the pool's own threads too: one that dies leaves a process that cannot exit
+    monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(f"{args.thread}: {args.exc_value!r}"))
     with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
         assert _view(pool.parse(raws[:60])) == expected[:60]
         assert pool._pool is not None
@@ -137,6 +140,7 @@ def test_a_dead_worker_costs_speed_not_messages() -> None:
         assert pool._broken
         assert _view(pool.parse(raws[:3])) == expected[:3]
     assert [e["event"] for e in logs].count("workers.inline") == 1
+    assert crashed == []
 
 
 def _items(app: App) -> list[tuple[str, str, str | None, str, str]]:
