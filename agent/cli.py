@@ -448,7 +448,8 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
     try:
         when = _parse_date(day, "--date") or app.today()
         if _never_synced(app):
-            raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd brief`")
+            raise click.ClickException("nothing has been synced yet: run `focusd sync` first (or, with `focusd run` "
+                                       "started, wait for its first cycle), then `focusd brief`")
         if send:
             if when != app.today():
                 # A brief sent ahead would count as that day's, and the morning's would not go.
@@ -499,7 +500,8 @@ def review(obj: Ctx, send: bool, week: str | None, fmt: str) -> None:
         except ValueError:
             raise click.BadParameter(f"{week!r} is not a week such as 2026-W47", param_hint="--week") from None
         if _never_synced(app):
-            raise click.ClickException("nothing has been synced yet: run `focusd sync` first, then `focusd review`")
+            raise click.ClickException("nothing has been synced yet: run `focusd sync` first (or, with `focusd run` "
+                                       "started, wait for its first cycle), then `focusd review`")
         if send:
             if monday != week_of(app.today()):
                 raise click.BadParameter("only this week's review can be sent; print another week's without --send",

@@ -108,7 +108,8 @@ def test_brief_before_any_sync_names_the_command(capsys: pytest.CaptureFixture[s
     for args in (("brief",), ("brief", "--send")):
         code, out, err = run(capsys, "--config", str(demo_config), *args)
         assert code == 1 and out == ""
-        assert err == "focusd: nothing has been synced yet: run `focusd sync` first, then `focusd brief`\n"
+        assert err == ("focusd: nothing has been synced yet: run `focusd sync` first (or, with `focusd run` started, "
+                       "wait for its first cycle), then `focusd brief`\n")
     assert not list(demo_config.parent.glob("outbox/*.eml"))  # nothing empty was sent
 
 

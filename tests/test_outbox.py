@@ -189,3 +189,9 @@ def test_a_try_knows_whether_the_one_before_it_was_cut_off(tmp_path: Path) -> No
     assert store.outbox_take(row["id"], DEMO_NOW - timedelta(minutes=5)) is None  # held by that try
     later = store.outbox_take(row["id"], DEMO_NOW + timedelta(minutes=1))  # that try is stale now
     assert later is not None and later["was"] == "sending"
+
+
+def test_the_file_outbox_is_created_owner_only(tmp_path: Path) -> None:
+    sender = FileSender(tmp_path / "state" / "outbox")
+    sender.check()  # doctor's check creates it, as the first send would
+    assert (tmp_path / "state" / "outbox").stat().st_mode & 0o777 == 0o700  # briefs are private mail

@@ -34,7 +34,7 @@ class FileSender(Sender):
 
     def check(self) -> str:
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)  # briefs are private mail
         except OSError as exc:
             raise SendError(f"cannot create outbox {self.path}: {exc.strerror}") from None
         if not os.access(self.path, os.W_OK):
