@@ -3,10 +3,11 @@
 The development weeks are ``eval/week-em`` (an engineering manager's week), ``eval/week-ops`` (an
 operations lead's), ``eval/week-shop`` (a shop founder's, in loose phone mail), ``eval/week-cfo`` (a
 CFO's, mostly mail that looks like work but is not hers), ``eval/week-bd`` (a partnerships lead's),
-``eval/week-design`` (a design lead's) and ``eval/week-talent`` (an in-house recruiter's). Held out and
+``eval/week-design`` (a design lead's), ``eval/week-talent`` (an in-house recruiter's), ``eval/week-agency``
+(an agency account director's) and ``eval/week-lead`` (a tech lead's). Held out and
 never tuned on: ``eval/week-sales`` (a sales lead's), ``eval/week-pm`` (a product manager's),
-``eval/week-recruit`` (a recruiter's, in loose chatty mail) and ``eval/week-cs`` (a customer success
-manager's). The floors sit a little under the scores measured
+``eval/week-recruit`` (a recruiter's, in loose chatty mail), ``eval/week-cs`` (a customer success
+manager's) and ``eval/week-founder`` (a founder's, raising a round). The floors sit a little under the scores measured
 with ``python bench/agent.py``, so a regression fails here.
 """
 
@@ -22,6 +23,7 @@ from bench.agent import WEEKS, Week, extract_week, load_week, score
 FLOORS = {"week-em": (0.95, 0.97, 0.92), "week-ops": (0.96, 0.93, 0.88), "week-shop": (0.95, 0.85, 0.82),
           "week-cfo": (0.90, 0.95, 0.88), "week-bd": (0.90, 0.95, 0.90), "week-design": (0.92, 0.93, 0.90),
           "week-talent": (0.92, 0.96, 0.97), "week-cs": (0.78, 0.79, 0.75),
+          "week-agency": (0.83, 0.82, 0.88), "week-lead": (0.78, 0.78, 0.93), "week-founder": (0.81, 0.75, 0.89),
           "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90)}
 
 
