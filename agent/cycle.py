@@ -693,9 +693,15 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
         # heapq keeps the smallest on top: order by the key reversed to keep the smallest keys.
         return tuple(_Reversed(k) for k in key)
 
+    demoted_ids: set[int] = set()  # met in the first read, taken in the second
     for low in (False, True):
-        for item in app.store.open_by_score():
-            if item.id is None or demoted(item, known) != low:
+        if low and not demoted_ids:
+            break
+        for item in app.store.open_by_score(only=demoted_ids if low else None):
+            if item.id is None:
+                continue
+            if not low and demoted(item, known):
+                demoted_ids.add(item.id)
                 continue
             place += 1
             if low:

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -745,16 +745,17 @@ class Store:
     def open_ids(self) -> set[int]:
         return {int(r[0]) for r in self.db.execute("SELECT id FROM items WHERE status = 'open'")}
 
-    def open_by_score(self, skip_kinds: Iterable[str] = ()) -> Iterator[Item]:
+    def open_by_score(self, skip_kinds: Iterable[str] = (), only: Container[int] | None = None) -> Iterator[Item]:
         """Open items best first by their stored score (ties: earlier due, then older), read
-        lazily from one sorted query: the day's focus needs the first few, not every open item."""
+        lazily from one sorted query: the day's focus needs the first few, not every open item.
+        ``only``: just the items with these ids (the others are not built)."""
         skip = list(skip_kinds)
         where = f" AND kind NOT IN ({','.join('?' * len(skip))})" if skip else ""
         cursor = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE status = 'open'{where} "
                                  "ORDER BY COALESCE(score, 0) DESC, COALESCE(due, '9999'), id", skip)
         try:
             while rows := cursor.fetchmany(20):
-                yield from (_item_from_tuple(r) for r in rows)
+                yield from (_item_from_tuple(r) for r in rows if only is None or r[0] in only)
         finally:
             cursor.close()
 
