@@ -173,6 +173,12 @@ _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
                                r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
+# Someone's step, as a clause: "your security team has returned the form", "legal signs off",
+# "the iOS team moves to the new runners", "it is approved"; not a time ("6 on weekdays").
+_THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,3} (?:(?:is|are|has|have|had|gets?|got) "
+               r"(?:been )?(?:[a-z]+ed|[a-z]+en|done|sent|back|in|ready|through)|signs?|approves?|returns?|sends?|moves?|"
+               r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
+               r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -204,7 +210,12 @@ _BLOCKER_RE = re.compile(
     r"(?:can|could|are able to|is able to)\b|"
     # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
     # their status, not the owner's to unblock.
-    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
+    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)|"
+    # A step allowed only after someone else's: "the trial can only be activated after your team
+    # has returned the form", "it has to wait until the iOS team moves". What follows must be a
+    # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
+    r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r")|"
+    r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
 # A precondition that names only the reader, saying nothing of what is needed from them.
@@ -553,7 +564,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "without ")
+                 "without ", "only ", "to wait ")
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
