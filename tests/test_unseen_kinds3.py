@@ -11,7 +11,10 @@ import pytest
 from agent.extractors import embedded
 from agent.extractors.base import Owner
 from agent.extractors.dates import fold
-from tests.test_unseen_kinds import NONE, C, Case, passes
+from agent.extractors.embedded import EmbeddedExtractor
+from connectors.types import Address, Message
+from tests.test_extractor_prefilter import LONDON, WEDNESDAY, _Unfiltered
+from tests.test_unseen_kinds import FRI, MON, NONE, THU, TUE, C, Case, passes
 
 # A step allowed only after someone else's: a blocker. A time or a bare noun after "after" is a
 # schedule, not a precondition.
@@ -28,9 +31,56 @@ ONLY_AFTER: list[Case] = [
 ]
 
 
+# A promise in the present tense after "as discussed", a topic or a condition, as second-language
+# mail puts it; and "you get ... from me" / "on <day>" for "you'll get". Only with a day to come
+# (or "from me"), and never a condition on the reader's side or an offer of a price.
+PRESENT: list[Case] = [
+    C("As agreed, we send you the signed contract on Tuesday.", ("waiting", TUE)),
+    C("As discussed I deliver the translated files until Friday.", ("waiting", FRI)),
+    C("Regarding the hotel, I book the rooms tomorrow.", ("waiting", THU)),
+    C("About the moodboard, we send it Monday with the three routes.", ("waiting", MON)),
+    C("If the client agrees I book the studio for Friday.", ("waiting", FRI)),
+    C("If all is fine on our side we transfer the deposit on Monday.", ("waiting", MON)),
+    C("You get the revised quote from us on Thursday.", ("waiting", THU)),
+    C("You receive the signed NDA from me tomorrow.", ("waiting", THU)),
+    C("Our printer is closed Monday, so you get the proofs on Tuesday.", ("waiting", TUE)),
+    C("You get the revised quote from me tomorrow.", ("commitment", THU), mine=True),
+    C("Finance closes the books Monday, so let's say you get the numbers on Tuesday.", ("commitment", TUE), mine=True),
+    C("As discussed, I send you the minutes.", *NONE),
+    C("If you want I send you the file tomorrow.", *NONE),
+    C("You get 20% off until Friday.", *NONE),
+    C("You get a free coffee with every order on Friday.", *NONE),
+    C("Hope you get some rest this weekend.", *NONE),
+    C("About the invoice, I sent it on Monday.", *NONE),
+]
+
+
 @pytest.mark.parametrize("case", ONLY_AFTER, ids=[c.text[:40] for c in ONLY_AFTER])
 def test_only_after(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize("case", PRESENT, ids=[c.text[:40] for c in PRESENT])
+def test_present_tense_promises(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_the_quiet_check_opens_every_new_path() -> None:
+    """Each sentence here, to the owner and from the owner, gives what the full chain gives."""
+    fast, full = EmbeddedExtractor(), _Unfiltered()
+    found = 0
+    for case in ONLY_AFTER + PRESENT:
+        for mine in (False, True):
+            sender, to = Address("Sam Colleague", "sam@example.com"), Address("Ada Lovelace", "ada@example.com")
+            if mine:
+                sender, to = to, sender
+            msg = Message(message_id="<k3@example.com>", subject="Re: plan", sender=sender, to=[to], cc=[],
+                          date=WEDNESDAY, text=case.text, reply_text=case.text)
+            owner = Owner("Ada Lovelace", "ada@example.com", LONDON)
+            expected = [(i.kind, i.title, i.due) for i in full.extract(msg, owner)]
+            assert [(i.kind, i.title, i.due) for i in fast.extract(msg, owner)] == expected, case.text
+            found += len(expected)
+    assert found > 20
 
 
 @pytest.mark.parametrize("sentence", [c.text for c in ONLY_AFTER if c.want])

@@ -229,7 +229,12 @@ _OWED_RE = re.compile(
     r"^(?!(?:if|unless|in case)\b)(?:[^.!?;:]{1,60}:\s*)?(?:[\w ,]{0,30}?\b|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
+    r"(?:(?:so,? )?let(?:'s|’s| us) say,? )?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
+    # ...and in the present tense, as second-language mail puts it, only first or after a comma or
+    # "so" or "say": "You get the order form from me on Monday", "so say you get the script Wednesday"
+    # (not "hope you get some rest this weekend").
+    r"(?:(?<=^)|(?<=, )|(?<=so )|(?<=say ))you (?:get|receive)(?! (?:up to |an? )?(?:\d|free\b|discount|what\b|access\b))|"
     r"expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))(?P<what>[^.!?;]+)",
     re.I,
@@ -542,14 +547,19 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
-_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
+              "you receive ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
 _SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
                   "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
-    r"^(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
+    # After "as discussed", a topic ("About the CI report, I send you on Friday") or a condition
+    # ("If all is fine I send you the signed copy Monday"): still a promise, with its day.
+    r"^(?:(?:as (?:discussed|agreed|promised|requested|mentioned|said)|(?:about|regarding|concerning|as for) [^.!?;:,]{2,50}|"
+    r"if (?!you\b)[^.!?;:,]{2,40}?)(?:,\s*|\s+)(?=(?:i|we) ))?"
+    r"(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
@@ -1281,6 +1291,11 @@ class EmbeddedExtractor:
         if blocked and not self._only_a_time(blocked.group("what"), ctx):
             what = _clean_vp(blocked.group("what"), phrase) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
+        if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)) and o.start("what") > 20:
+            # "They have the concept on Monday, so you get the script Wednesday": the day said with what is owed.
+            part = sentence[o.start("what"):]
+            if names_a_date(part):
+                due, phrase = self._due(part, ctx)
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
             # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
