@@ -54,6 +54,26 @@ PRESENT: list[Case] = [
     C("About the invoice, I sent it on Monday.", *NONE),
 ]
 
+# Small talk asked as a question waits on no answer; a question about the work still asks.
+SMALL_TALK: list[Case] = [
+    C("How are you?", *NONE),
+    C("Hey Sam, how's it going?", *NONE),
+    C("Hi Ana, how are things?", *NONE),
+    C("Hola Chloé, ¿qué tal?", *NONE),
+    C("Ciao Marco, come stai?", *NONE),
+    C("How was the trip, Dana?", *NONE),
+    C("And how was your weekend?", *NONE),
+    C("Ça va?", *NONE),
+    C("How are you getting on with the deck?", ("request", None)),
+    C("How are you fixed for a call on Friday?", ("request", FRI)),
+    C("Hi Ana, can you send the rota by Friday?", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", SMALL_TALK, ids=[c.text[:40] for c in SMALL_TALK])
+def test_small_talk(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
 
 @pytest.mark.parametrize("case", ONLY_AFTER, ids=[c.text[:40] for c in ONLY_AFTER])
 def test_only_after(case: Case, owner: Owner) -> None:
@@ -69,7 +89,7 @@ def test_the_quiet_check_opens_every_new_path() -> None:
     """Each sentence here, to the owner and from the owner, gives what the full chain gives."""
     fast, full = EmbeddedExtractor(), _Unfiltered()
     found = 0
-    for case in ONLY_AFTER + PRESENT:
+    for case in ONLY_AFTER + PRESENT + SMALL_TALK:
         for mine in (False, True):
             sender, to = Address("Sam Colleague", "sam@example.com"), Address("Ada Lovelace", "ada@example.com")
             if mine:

@@ -150,6 +150,17 @@ _SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|
                           r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|that|they|you)\b|right\b|ok\b|okay\b|"
                           r"(?:can|could) (?:you|u) (?:believe|imagine)\b|remember\b|know what\b|guess\b)",
                           re.I)
+# Small talk asked as a question, after a greeting or alone: "How are you?", "Hi Marcus, tudo bem?",
+# "How was the trip?". It waits on no answer; "How are the numbers looking?" is no small talk.
+_SMALL_TALK_RE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear|hola|ciao|bonjour|hallo|ol[aá]|oi)\b[^,.!?]{0,30}[,!.]\s*)?"
+    r"(?:(?:and|so|also|oh|but),?\s+)?"
+    r"(?:how (?:are|r) (?:you|u|things|you doing|you all|you guys|all of you)(?: (?:doing|keeping|getting on))?(?: (?:today|these days|over there))?|"
+    r"how(?:'s| is) (?:it going|life|everything|things|your week|the week|your weekend|the family)|how have you been|"
+    r"how (?:was|were) (?:your|the) (?:weekend|trip|holidays?|vacation|flight|break|time off)|"
+    r"tudo bem|tudo bom|(?:comment )?[cç]a va|qu[eé] tal|como (?:est[aá]s|vai|va)|wie geht'?s(?: dir| ihnen)?|"
+    r"come (?:stai|va)|all (?:good|well)(?: (?:with you|on your side|there))?)"
+    r"(?:,? \w+)?\W*$", re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above|(on )?(the|this) link)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
@@ -1089,6 +1100,8 @@ class EmbeddedExtractor:
     def _asks(self, sentence: str, low: str) -> bool:
         """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
         if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
+            return False
+        if len(sentence) < 60 and _SMALL_TALK_RE.match(sentence):
             return False
         p = self._probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
