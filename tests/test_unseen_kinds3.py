@@ -67,6 +67,12 @@ SMALL_TALK: list[Case] = [
     C("How are you getting on with the deck?", ("request", None)),
     C("How are you fixed for a call on Friday?", ("request", FRI)),
     C("Hi Ana, can you send the rota by Friday?", ("request", FRI)),
+    # A courtesy with a day in it promises nothing; a verbless deliverable with a day still does.
+    C("Sorry to chase you again before the long weekend.", *NONE),
+    C("apologies for the slow reply before Easter", *NONE),
+    C("Many thanks for the quick turnaround before the holidays!", *NONE),
+    C("Congrats on shipping it before the deadline!", *NONE),
+    C("Updated quotes by Thursday.", ("waiting", THU)),
 ]
 
 

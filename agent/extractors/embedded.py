@@ -367,7 +367,9 @@ _BARE_PROMISE_RE = re.compile(
     r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
     r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
-    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
+    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp|"
+    # ...nor a courtesy: "sorry to disturb you again before the weekend", "apologies for the delay before Easter"
+    r"sorry|apolog(?:y|ies|ise|ize)|thanks|thank|many thanks|cheers|congrat\w*|(?:best|warm|kind) (?:wishes|regards)|good luck)\b)"
     r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
     # ...but not a heading that introduces a list: "a few things from my side before our call:"
     r"(?:by|before|no later than) [^.!?;,]{2,40}(?<!:)[.!]*$",
