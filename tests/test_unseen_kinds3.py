@@ -13,6 +13,7 @@ from agent.extractors.base import Owner
 from agent.extractors.dates import fold
 from agent.extractors.embedded import EmbeddedExtractor
 from connectors.types import Address, Message
+from tests.conftest import make_message
 from tests.test_extractor_prefilter import LONDON, WEDNESDAY, _Unfiltered
 from tests.test_unseen_kinds import FRI, MON, NONE, THU, TUE, C, Case, passes
 
@@ -114,3 +115,21 @@ def test_blocker_branches_hold_a_key(sentence: str) -> None:
     """The literal gate before _BLOCKER_RE must let every sentence through that a branch matches."""
     assert embedded._BLOCKER_RE.search(sentence), sentence
     assert any(k in fold(sentence) for k in embedded._BLOCKER_KEYS), sentence
+
+
+# A connective that opens an ask in mail to the owner and others is no name: the ask is the owner's.
+CONNECTIVE_ASKS = [
+    ("Additionally, could you send me the usage terms for the photos?", 1),
+    ("Furthermore, can you check the second invoice by Friday?", 1),
+    ("Moreover, please confirm the venue.", 1),
+    ("Ideally, could you share the floor plan before Monday?", 1),
+    ("Lastly, can you approve the budget line?", 1),
+    # A colleague named first is still someone else's.
+    ("Jana, could you send me the usage terms for the photos?", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), CONNECTIVE_ASKS)
+def test_a_connective_is_no_name(text: str, n: int, owner: Owner) -> None:
+    msg = make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", to=("ada@example.com",), cc=("jana@acme.example",))
+    assert [i.kind for i in EmbeddedExtractor().extract(msg, owner)] == ["request"] * n

@@ -179,7 +179,10 @@ _NOT_NAMES = frozenset(
     "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
     "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow "
     # labels that open a sentence as a name would: "Unrelated: did you want...?"
-    "unrelated separately question questions context background summary".split())
+    "unrelated separately question questions context background summary "
+    # connectives that open an ask: "Additionally, could you send me...?" in mail to several
+    "additionally furthermore moreover lastly secondly thirdly also alternatively ideally incidentally "
+    "similarly likewise instead afterwards later meantime overall still further".split())
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
