@@ -590,7 +590,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "without ", "only ", "to wait ")
+                 "without ", "can only ", "could only ", "to wait ")
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
