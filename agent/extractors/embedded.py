@@ -150,6 +150,17 @@ _SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|
                           r"(?:isn't|wasn't|aren't|don't|didn't) (?:it|that|they|you)\b|right\b|ok\b|okay\b|"
                           r"(?:can|could) (?:you|u) (?:believe|imagine)\b|remember\b|know what\b|guess\b)",
                           re.I)
+# Small talk asked as a question, after a greeting or alone: "How are you?", "Hi Marcus, tudo bem?",
+# "How was the trip?". It waits on no answer; "How are the numbers looking?" is no small talk.
+_SMALL_TALK_RE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear|hola|ciao|bonjour|hallo|ol[aá]|oi)\b[^,.!?]{0,30}[,!.]\s*)?"
+    r"(?:(?:and|so|also|oh|but),?\s+)?"
+    r"(?:how (?:are|r) (?:you|u|things|you doing|you all|you guys|all of you)(?: (?:doing|keeping|getting on))?(?: (?:today|these days|over there))?|"
+    r"how(?:'s| is) (?:it going|life|everything|things|your week|the week|your weekend|the family)|how have you been|"
+    r"how (?:was|were) (?:your|the) (?:weekend|trip|holidays?|vacation|flight|break|time off)|"
+    r"tudo bem|tudo bom|(?:comment )?[cç]a va|qu[eé] tal|como (?:est[aá]s|vai|va)|wie geht'?s(?: dir| ihnen)?|"
+    r"come (?:stai|va)|all (?:good|well)(?: (?:with you|on your side|there))?)"
+    r"(?:,? \w+)?\W*$", re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above|(on )?(the|this) link)|"
                            r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
@@ -168,11 +179,20 @@ _NOT_NAMES = frozenset(
     "perfect cool right actually finally first second next meanwhile otherwise unfortunately fortunately "
     "honestly frankly basically regarding re reminder today tomorrow yesterday besides plus anyhow "
     # labels that open a sentence as a name would: "Unrelated: did you want...?"
-    "unrelated separately question questions context background summary".split())
+    "unrelated separately question questions context background summary "
+    # connectives that open an ask: "Additionally, could you send me...?" in mail to several
+    "additionally furthermore moreover lastly secondly thirdly also alternatively ideally incidentally "
+    "similarly likewise instead afterwards later meantime overall still further".split())
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
                                r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
+# Someone's step, as a clause: "your security team has returned the form", "legal signs off",
+# "the iOS team moves to the new runners", "it is approved"; not a time ("6 on weekdays").
+_THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,3} (?:(?:is|are|has|have|had|gets?|got) "
+               r"(?:been )?(?:[a-z]+ed|[a-z]+en|done|sent|back|in|ready|through)|signs?|approves?|returns?|sends?|moves?|"
+               r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
+               r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -204,7 +224,12 @@ _BLOCKER_RE = re.compile(
     r"(?:can|could|are able to|is able to)\b|"
     # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
     # their status, not the owner's to unblock.
-    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)",
+    r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)|"
+    # A step allowed only after someone else's: "the trial can only be activated after your team
+    # has returned the form", "it has to wait until the iOS team moves". What follows must be a
+    # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
+    r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r")|"
+    r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
 # A precondition that names only the reader, saying nothing of what is needed from them.
@@ -218,7 +243,12 @@ _OWED_RE = re.compile(
     r"^(?!(?:if|unless|in case)\b)(?:[^.!?;:]{1,60}:\s*)?(?:[\w ,]{0,30}?\b|(?!(?:when|once|whether|as soon as)\b)[^.!?;:]{10,90},\s*|"
     # ...or by "so": "Finance turn these round in 3 days so you should have the PO by Wednesday".
     r"(?!(?:when|once|whether|as soon as)\b)[^.!?;:,]{10,90}?,?\sso\s+)?"
+    r"(?:(?:so,? )?let(?:'s|’s| us) say,? )?"
     r"(?:you(?:'ll| will| should| shall)(?: also| then)? (?:get|have|receive|see)|you(?:'d| would) (?:get|have|receive)|"
+    # ...and in the present tense, as second-language mail puts it, only first or after a comma or
+    # "so" or "say": "You get the order form from me on Monday", "so say you get the script Wednesday"
+    # (not "hope you get some rest this weekend").
+    r"(?:(?<=^)|(?<=, )|(?<=so )|(?<=say ))you (?:get|receive)(?! (?:up to |an? )?(?:\d|free\b|discount|what\b|access\b))|"
     r"expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))(?P<what>[^.!?;]+)",
     re.I,
@@ -340,7 +370,9 @@ _BARE_PROMISE_RE = re.compile(
     r"please|pls|want|wants|need|think|hope|plan|plans|get|gets|got|go|goes|went|like|love|know|see|come|comes|came|"
     r"make|makes|made|take|takes|took|let|lets|try|keep|say|said|start|starts|arrive|arrives|leave|leaves)\b|"
     r".*'(?:s|re|ll|m|d|ve)\b)(?!(?:i|we|you|he|she|they|it|there|here|payment|deadline|registration|submissions?|feedback|answers?|repl(?:y|ies)|"
-    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp)\b)"
+    r"responses?|decisions?|comments?|input|thoughts|it|this|that|everything|all|rsvp|"
+    # ...nor a courtesy: "sorry to disturb you again before the weekend", "apologies for the delay before Easter"
+    r"sorry|apolog(?:y|ies|ise|ize)|thanks|thank|many thanks|cheers|congrat\w*|(?:best|warm|kind) (?:wishes|regards)|good luck)\b)"
     r"(?P<frag>(?:the |a |an |our |my |two |three |both |revised |updated |final )?[a-z][\w'&/ -]{2,50}?) "
     # ...but not a heading that introduces a list: "a few things from my side before our call:"
     r"(?:by|before|no later than) [^.!?;,]{2,40}(?<!:)[.!]*$",
@@ -531,14 +563,19 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
 _NEED_FROM_KEYS = ("from you",)
-_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ")
+_OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
+              "you receive ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
 _SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
                   "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
-    r"^(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
+    # After "as discussed", a topic ("About the CI report, I send you on Friday") or a condition
+    # ("If all is fine I send you the signed copy Monday"): still a promise, with its day.
+    r"^(?:(?:as (?:discussed|agreed|promised|requested|mentioned|said)|(?:about|regarding|concerning|as for) [^.!?;:,]{2,50}|"
+    r"if (?!you\b)[^.!?;:,]{2,40}?)(?:,\s*|\s+)(?=(?:i|we) ))?"
+    r"(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
@@ -553,7 +590,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "without ")
+                 "without ", "can only ", "could only ", "to wait ")
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
@@ -1069,6 +1106,8 @@ class EmbeddedExtractor:
         """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
         if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
+        if len(sentence) < 60 and _SMALL_TALK_RE.match(sentence):
+            return False
         p = self._probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
@@ -1270,6 +1309,11 @@ class EmbeddedExtractor:
         if blocked and not self._only_a_time(blocked.group("what"), ctx):
             what = _clean_vp(blocked.group("what"), phrase) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
+        if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)) and o.start("what") > 20:
+            # "They have the concept on Monday, so you get the script Wednesday": the day said with what is owed.
+            part = sentence[o.start("what"):]
+            if names_a_date(part):
+                due, phrase = self._due(part, ctx)
         owed = self._owed(sentence, low, due, phrase)
         if owed and not question:
             # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
