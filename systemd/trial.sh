@@ -1,7 +1,8 @@
 #!/bin/sh
 # The units tried under a real systemd: boots a Debian 12 root in systemd-nspawn, installs focusd
 # from this checkout with the README's "On a server" steps as written, and checks the service's
-# life (notify and status, reload, stop, restart, watchdog, credentials, many owners, exposure).
+# life (notify and status, reload, stop, restart, watchdog, credentials, many owners, exposure,
+# and a big first sync whose worker process must run under the hardening).
 #
 #   sudo systemd/trial.sh ROOT      ROOT: a Debian 12 root to spend on the trial, for example
 #       debootstrap --variant=minbase --include=systemd,python3-venv,sudo bookworm ROOT
@@ -154,6 +155,70 @@ check 6 "$([ $? = 0 ] && echo ok)" "without the credential start-up stops on 'ca
 sec=$(systemd-analyze security --no-pager focusd.service | tail -1); say "$sec"
 echo "$sec" | grep -qE 'exposure level for focusd.service: (0\.[0-9]|1\.[0-9]|2\.0) '
 check 7 "$([ $? = 0 ] && echo ok)" "$sec"
+
+# 8. A first sync of a big mailbox under the unit's hardening: the parsing and extraction run in a
+#    worker process (forkserver), not in the daemon alone. The first big batch (up to 500) is
+#    parsed in the daemon while the worker starts, so the worker takes chunks from the second batch
+#    on: 1,200 messages make three batches. Evidence: every message in the cycle line, no
+#    workers.inline, and, sampled from /proc while it ran, a grandchild of the main process (the
+#    worker, forked by the forkserver) that wrote parsed messages back: a worker that only
+#    started writes a few hundred bytes, one that parsed chunks writes hundreds of kilobytes.
+systemctl stop focusd; rm -f /etc/systemd/system/focusd.service.d/override.conf; systemctl daemon-reload
+cp /root/config.good /etc/focusd/config.toml; rm -f /var/lib/focusd/focusd.db*
+now=$(date +%s); n=0
+for i in $(seq 1 1200); do
+    case $((i % 4)) in
+        0) who="Grace Hopper <grace@example.org>"; ask="could you send me the budget numbers for project $i by Friday?" ;;
+        1) who="Linus Pauling <linus@example.net>"; ask="can you review the draft of report $i before Thursday?" ;;
+        2) who="Mary Shelley <mary@example.com>"; ask="please confirm the venue for meeting $i by tomorrow." ;;
+        3) who="Alan Turing <alan@example.org>"; ask="would you sign off on invoice $i this week?" ;;
+    esac
+    t=$((now - i * 450))  # 1,200 messages over the last 6.25 days
+    cat > "/srv/mail/ada/cur/$t.trial$i.host:2,S" <<EOF
+From: $who
+To: ada@example.com
+Subject: Request $i
+Date: $(date -R -d "@$t")
+Message-ID: <trial-$i@example.org>
+
+Hi Ada,
+
+$ask
+
+Thanks
+EOF
+    n=$((n + 1))
+done
+chmod -R a+rX /srv/mail; say "wrote $n messages to /srv/mail/ada/cur"
+descendants() {  # descendants MAINPID: "pid ppid depth comm cputicks" of each process below it
+    awk '{print $1, $4, $2, $14 + $15}' /proc/[0-9]*/stat 2>/dev/null | awk -v m="$1" '
+        { pp[$1] = $2; comm[$1] = $3; cpu[$1] = $4 }
+        END { d[m] = 0; do { c = 0; for (p in pp) if (!(p in d) && (pp[p] in d)) { d[p] = d[pp[p]] + 1; c = 1 } } while (c)
+              for (p in d) if (p != m) print p, pp[p], d[p], comm[p], cpu[p] }'
+}
+start=$(date -u +%H:%M:%S); systemctl start --no-block focusd
+wait_for 30 sh -c '[ "$(systemctl show -P MainPID focusd)" != 0 ]'; main=$(prop focusd MainPID)
+: > /root/worker-samples.txt
+k=0; while [ $k -lt 3600 ]; do  # every 0.05 s for up to 3 minutes, until the big cycle is logged
+    descendants "$main" | while read -r pid ppid depth comm cpu; do
+        wchar=$(sed -n 's/^wchar: //p' /proc/$pid/io 2>/dev/null)
+        echo "$k $pid $ppid $depth $comm $cpu ${wchar:-0} $(tr '\0' ' ' < /proc/$pid/cmdline 2>/dev/null | cut -c1-80)"
+    done >> /root/worker-samples.txt
+    journalctl -u focusd --since "$start" -o cat --no-pager | grep -q '"event": "cycle"' && break
+    sleep 0.05; k=$((k + 1))
+done
+say "sampled $k times; processes below main PID $main (pid ppid depth comm cpu-ticks bytes-written cmdline, at the last sample):"
+sort -k2,2n -k1,1n /root/worker-samples.txt | awk '{ last[$2] = $0 } END { for (p in last) print last[p] }' | cut -d' ' -f2- | sort -n | sed 's/^/  /'
+big=$(journalctl -u focusd --since "$start" -o cat --no-pager | grep -m1 '"event": "cycle"'); say "journal: $big"
+inline=$(journalctl -u focusd --since "$start" -o cat --no-pager | grep 'workers.inline'); say "workers.inline lines: ${inline:-none}"
+msgs=$(echo "$big" | sed -n 's/.*"messages": \([0-9]*\).*/\1/p')
+worker=$(awk '$4 == 2 && $6 > 0 { print $2 }' /root/worker-samples.txt | sort -u | head -1)
+wcpu=$(awk -v w="$worker" '$2 == w && $6 > c { c = $6 } END { print c + 0 }' /root/worker-samples.txt)
+wout=$(awk -v w="$worker" '$2 == w && $7 > c { c = $7 } END { print c + 0 }' /root/worker-samples.txt)
+say "worker: pid ${worker:-none}, child of $(awk -v w="$worker" '$2 == w { print $3; exit }' /root/worker-samples.txt) (the forkserver), ${wcpu} CPU ticks, ${wout} bytes written"
+[ -z "$inline" ] && [ "${msgs:-0}" -ge 1200 ] && [ -n "$worker" ] && [ "$wout" -ge 100000 ] && \
+    [ "$(systemctl is-active focusd)" = active ]
+check 8 "$([ $? = 0 ] && echo ok)" "first sync of ${msgs:-?} messages, no workers.inline; worker pid ${worker:-none} (grandchild of main PID $main, via the forkserver) ran ${wcpu} CPU ticks and wrote back ${wout} bytes"
 
 # 5. Many owners: the README's second block, after the single-owner service is taken away.
 systemctl disable --now focusd; rm -rf /var/lib/focusd /etc/systemd/system/focusd.service.d
