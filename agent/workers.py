@@ -71,6 +71,7 @@ _extractor: Extractor | None = None  # the worker's own, built on its first task
 # Which side took each chunk: slot ``task % RING`` holds task + 1 when the worker took it, and
 # -(task + 1) when this process did. Shared with the worker, so a chunk is done by exactly one.
 RING = 4096
+CLAIM_WAIT = 2.0  # seconds this process waits for the ring's lock, which each side holds for a moment
 _claims: Any = None  # the worker's handle on the ring (set by _init)
 
 
@@ -188,14 +189,27 @@ class Pending:
         claims = self._workers._claims
         if claims is None:
             return stolen
+        lock = claims.get_lock()  # recursive: _claim takes it again
         while True:
             waiting = [i for i, f in enumerate(self._futures) if f is not None and i not in stolen and not f.done()]
-            # The first waiting chunk is the worker's now or next: leave it, take from the end.
-            taken = next((i for i in reversed(waiting[1:]) if _claim(claims, self._tasks[i], -1)), None)
+            # A worker killed while it held the lock (the OOM killer) never releases it: this
+            # process then takes nothing more, and the chunks it left fail over as a dead worker's.
+            if not lock.acquire(timeout=CLAIM_WAIT):
+                return stolen
+            try:
+                # The first waiting chunk is the worker's now or next: leave it, take from the end.
+                taken = next((i for i in reversed(waiting[1:]) if _claim(claims, self._tasks[i], -1)), None)
+            finally:
+                lock.release()
             if taken is None:
                 return stolen
-            stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in self._chunks[taken]],
-                                         self._workers.extraction, self._folder)
+            chunk = self._chunks[taken]
+            try:
+                stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in chunk],
+                                             self._workers.extraction, self._folder)
+            except Exception as exc:  # noqa: BLE001 - as a chunk the worker fails on: parsed again, without extraction
+                log.warning("workers.chunk_inline", reason=type(exc).__name__)
+                stolen[taken] = _inline(chunk)
 
 
 class Workers:

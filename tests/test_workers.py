@@ -4,10 +4,13 @@ that dies costs speed, never a message."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import Counter
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -95,6 +98,52 @@ def test_while_the_worker_is_busy_this_process_takes_chunks_from_the_end_and_not
     assert len(proposed) >= 100
     assert proposed == [[i.to_json() for i in extractor.extract(p.message, OWNER)]
                         for p in there if p.proposed is not None]
+
+
+def test_a_chunk_this_process_fails_on_is_parsed_again_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a chunk the worker fails on: the batch still comes back whole, in order."""
+    raws = _raws()
+
+    def broken(msg: object) -> bool:
+        raise ValueError("a screen that fails here")
+
+    monkeypatch.setattr(workers, "is_hostile", broken)  # this process's only: the worker imports its own
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
+        pending = pool.submit(raws)  # the worker is still starting: this process takes chunks
+        there = pending.result()
+        assert not pool._broken  # the worker itself did nothing wrong
+    assert pending.stolen >= 1
+    assert _view(there) == _view(workers._inline(raws))
+    assert "workers.chunk_inline" in [e["event"] for e in logs]
+
+
+def _hold(claims: object, held: object) -> None:
+    claims.get_lock().acquire()  # type: ignore[attr-defined]
+    held.set()  # type: ignore[attr-defined]
+    time.sleep(60)
+
+
+def test_a_worker_killed_holding_the_ring_leaves_this_process_free(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock its holder never releases: this process stops taking chunks instead of waiting for ever."""
+    monkeypatch.setattr(workers, "CLAIM_WAIT", 0.2)
+    pool = Workers(Extraction(OWNER), parallel_from=1)
+    ctx = multiprocessing.get_context("fork")
+    pool._claims = multiprocessing.get_context("forkserver").Array("q", workers.RING)
+    held = ctx.Event()
+    holder = ctx.Process(target=_hold, args=(pool._claims, held), daemon=True)
+    holder.start()
+    assert held.wait(10)
+    os.kill(holder.pid, signal.SIGKILL)  # type: ignore[arg-type]
+    holder.join(10)
+    raws = _raws()[:3 * workers.CHUNK]
+    chunks = [raws[i : i + workers.CHUNK] for i in range(0, len(raws), workers.CHUNK)]
+    futures: list[Future[list[Parsed] | None] | None] = [Future() for _ in chunks]  # the worker's, never answered
+    pending = Pending(pool, chunks, futures, tasks=[0, 1, 2])
+    got: list[dict[int, list[Parsed]]] = []
+    stealing = threading.Thread(target=lambda: got.append(pending._steal()), daemon=True)
+    stealing.start()
+    stealing.join(10)
+    assert not stealing.is_alive() and got == [{}]
 
 
 def test_worker_screens_mail_as_triage_does_with_the_owners_lists() -> None:
