@@ -259,7 +259,7 @@ class Workers:
             try:
                 futures.append(pool.submit(_task, task, [(r.key, r.data, r.received, r.error) for r in chunk],
                                            self.extraction, folder))
-            except (BrokenProcessPool, RuntimeError) as exc:
+            except (BrokenProcessPool, RuntimeError, OSError) as exc:  # OSError: a process that could not start
                 self._give_up(exc)
                 futures.append(None)
         return Pending(self, chunks, futures, folder=folder, tasks=tasks)
@@ -267,7 +267,7 @@ class Workers:
     def _warm_up(self, pool: ProcessPoolExecutor) -> None:
         try:
             pool.submit(_warm, self.extraction)
-        except (BrokenProcessPool, RuntimeError) as exc:
+        except (BrokenProcessPool, RuntimeError, OSError) as exc:  # in this thread, else lost with it
             self._give_up(exc)
 
     def _start(self) -> ProcessPoolExecutor | None:

@@ -265,3 +265,28 @@ def test_the_first_big_batch_is_parsed_here_while_the_worker_starts() -> None:
     assert _view(first) == _view(second) == expected
     assert all(p.proposed is None for p in first)  # parsed here: the graph extracts these itself
     assert sum(p.proposed is not None for p in second) >= 20  # the worker took the next one, extractor loaded
+
+
+@pytest.mark.parametrize("first_here", [True, False])
+def test_a_worker_that_cannot_start_is_logged_and_the_batch_parsed_here(monkeypatch: pytest.MonkeyPatch,
+                                                                       first_here: bool) -> None:
+    """A process the host refuses to start (out of processes or memory: OSError) is the dead
+    worker's case: one log line, and every message parsed here, whichever thread met it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    def refuse(self: ProcessPoolExecutor, *args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
+    raws = [r for r in _raws() if "week-em" in r.key]
+    expected = _view(workers._inline(raws))
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1,
+                                                           first_here=first_here) as pool:
+        first = pool.parse(raws)
+        for _ in range(100):  # the warm-up thread meets it beside the first batch
+            if pool._broken:
+                break
+            time.sleep(0.01)
+        assert pool._broken
+        assert _view(first) == _view(pool.parse(raws)) == expected
+    assert [e["event"] for e in logs].count("workers.inline") == 1
