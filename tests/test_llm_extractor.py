@@ -18,7 +18,7 @@ from agent.extractors.llm import Cache, CircuitBreaker, LlmExtractor, fit
 from agent.graph import run_batch
 from agent.state import Context
 from connectors.types import Attachment, Message
-from planner.store import Store
+from planner.store import CACHE_KIB, Store
 from tests.conftest import make_message
 from tests.fake_chat import ScriptedChat, item, tool_reply
 
@@ -106,6 +106,7 @@ def test_an_invented_quote_is_dropped_and_the_rest_kept(owner: Owner) -> None:
 def test_a_cached_answer_is_never_paid_for_twice(owner: Owner, tmp_path: Path) -> None:
     cache = Cache(tmp_path / "llm-cache.db")
     assert stat.S_IMODE((tmp_path / "llm-cache.db").stat().st_mode) == 0o600
+    assert cache.db.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB  # a daemon's memory stays small
     answer = tool_reply([item("request", "Send the lease", ASK)])
     first = extractor(answer, cache=cache)
     msg = make_message(ASK)

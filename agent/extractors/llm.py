@@ -34,6 +34,7 @@ from agent.extractors.embedded import EmbeddedExtractor
 from agent.health import TALLY
 from connectors.types import Message
 from planner.models import Item
+from planner.store import CACHE_KIB
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -123,6 +124,7 @@ class Cache:
         os.chmod(path, 0o600)
         # The cycle may call from another thread than the one that built it; the lock serialises.
         self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # looked up by key: the store's small cache is plenty
         self._lock = threading.Lock()
         if "answers" not in self.db.table_names():
             self.db.table("answers").create({"key": str, "answer": str, "stored_at": float}, pk="key")
