@@ -3,7 +3,10 @@
 It reads ``kinds_train.tsv`` and ``kinds_more.tsv`` beside this file (label, tab, sentence; ``#``
 lines are comments) and writes ``kinds_model.json``. Training is seeded, so the same files give the
 same weights. ``--cv`` prints the k-fold cross-validated accuracy of each setting in ``GRID``
-instead: the shipped epochs and L2 were chosen by it.
+instead: the shipped epochs and L2 were chosen by it. ``--lowo`` prints the leave-one-development-
+week-out comparison of cut-offs for a model also trained on ``kinds_weeks.tsv`` (see
+:mod:`agent.extractors.build_kinds_weeks`); that file is not a training file, since no cut-off beat
+the shipped extractor there.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ import random
 import sys
 from pathlib import Path
 
+from agent.extractors.embedded import EmbeddedExtractor, _Ctx
 from agent.extractors.kinds import ACTS, KindsModel
 from agent.extractors.model import features
+from planner.models import Item
 
 SEED = 20261126
 HERE = Path(__file__).resolve().parent
-TRAIN_FILES = ("kinds_train.tsv", "kinds_more.tsv")
+SEED_FILES = ("kinds_train.tsv", "kinds_more.tsv")
+TRAIN_FILES = SEED_FILES
 
 
 def load_rows(path: Path) -> list[tuple[str, str]]:
@@ -91,9 +97,95 @@ def cross_validate(rows: list[tuple[str, str]], settings: dict[str, float], fold
     return right / len(rows)
 
 
+# Candidate cut-offs compared by ``--lowo``: (promise/blocker adder, ask adder, "none" veto; None = no veto).
+# The shipped extractor's are the first: 0.98, 0.995, no veto.
+LOWO_CANDIDATES: tuple[tuple[float, float, float | None], ...] = (
+    (0.98, 0.995, None), (0.95, 0.99, None), (0.9, 0.98, None), (0.8, 0.99, None), (0.8, 0.9, None),
+    (0.6, 0.8, None), (1.01, 1.01, None), (0.98, 0.995, 0.999), (0.98, 0.995, 0.99), (0.98, 0.995, 0.95),
+    (0.8, 0.99, 0.999), (1.01, 1.01, 0.999))
+
+
+def _candidate(model: KindsModel, add_at: float, ask_at: float, veto_at: float | None) -> EmbeddedExtractor:
+    """An embedded extractor whose sentence classifier adds at ``add_at`` (asks at ``ask_at``) and,
+    with ``veto_at``, drops a rule item it reads as "none" with at least that probability."""
+    class Candidate(EmbeddedExtractor):
+        def _added_act(self, sentence: str, question: bool) -> str | None:
+            act, p = self._best_act(sentence)
+            if act == "none" or p < (max(add_at, ask_at) if act == "ask" else add_at):
+                return None
+            return None if question and act != "ask" else act
+
+        def _second_opinion(self, sentence: str, low: str, ctx: _Ctx, item: Item | None) -> Item | None:
+            if item is not None and veto_at is not None:
+                act, p = self._best_act(sentence)
+                if act == "none" and p >= veto_at:
+                    return None
+            return super()._second_opinion(sentence, low, ctx, item)
+
+    return Candidate(kinds=model, add_at=add_at)
+
+
+def leave_one_week_out(candidates: tuple[tuple[float, float, float | None], ...] = LOWO_CANDIDATES,
+                       settings: dict[str, float] | None = None) -> dict[object, list[tuple[int, int, int]]]:
+    """Per candidate, the (tp, fp, fn) of each development week scored through the whole
+    extractor, with a model trained on the seed files and the other development weeks. A sentence
+    of the scored week is kept out of the training rows, the seed files' included; key "shipped" is
+    the extractor as shipped, for comparison."""
+    from agent.extractors.build_kinds_weeks import DEV_WEEKS, week_rows
+    from bench.agent import WEEKS, Week, extract_week, load_week, score
+
+    def counts(week: Week, extractor: EmbeddedExtractor) -> tuple[int, int, int]:
+        s = score(week, extract_week(week, extractor))
+        return sum(s.tp.values()), sum(s.fp.values()), sum(s.fn.values())
+
+    seed = [r for name in SEED_FILES for r in load_rows(HERE / name)]
+    per_week = {name: week_rows(name) for name in DEV_WEEKS}
+    out: dict[object, list[tuple[int, int, int]]] = {"shipped": [], **{c: [] for c in candidates}}
+    for name in DEV_WEEKS:
+        held = {s for s, _ in per_week[name]}
+        rows = _dedup([r for r in seed if r[0] not in held]
+                      + [r for other in DEV_WEEKS if other != name for r in per_week[other]])
+        model = train(rows, **(settings or SHIPPED))
+        week = load_week(WEEKS / name)
+        out["shipped"].append(counts(week, EmbeddedExtractor()))
+        for cand in candidates:
+            out[cand].append(counts(week, _candidate(model, *cand)))
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _dedup(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    kept = []
+    for text, label in rows:
+        if text not in seen:
+            seen.add(text)
+            kept.append((text, label))
+    return kept
+
+
+def print_lowo() -> None:
+    """The leave-one-development-week-out table: mean P/R/F1 over the nine weeks, and F1 per week."""
+    from agent.extractors.build_kinds_weeks import DEV_WEEKS
+
+    print(f"{'candidate (add, ask, veto)':<28} {'P':>6} {'R':>6} {'F1':>6}  " + " ".join(w[5:] for w in DEV_WEEKS))
+    for cand, rows in leave_one_week_out().items():
+        per = [_prf(*r) for r in rows]
+        mean = [sum(x[i] for x in per) / len(per) for i in range(3)]
+        print(f"{str(cand):<28} {mean[0]:.4f} {mean[1]:.4f} {mean[2]:.4f}  " + " ".join(f"{x[2]:.3f}" for x in per))
+
+
 def main(argv: list[str]) -> int:
     """Train on the training files (or the files given) and write ``kinds_model.json``; with
     ``--cv``, print the cross-validated accuracy of each setting in ``GRID`` instead."""
+    if "--lowo" in argv:
+        print_lowo()
+        return 0
     cv = "--cv" in argv
     paths = [Path(a) for a in argv if a != "--cv"]
     rows = load_all(paths or None)

@@ -1,0 +1,37 @@
+"""The development weeks' sentences as classifier data: rebuilt exactly from the weeks' gold, from
+development weeks alone, and kept out of the shipped model's training files."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors import build_kinds_weeks, train_kinds
+from agent.extractors.kinds import ACTS
+
+
+def test_the_file_is_what_the_weeks_build() -> None:
+    want = [(text, act) for name in build_kinds_weeks.DEV_WEEKS for text, act in build_kinds_weeks.week_rows(name)]
+    lines = build_kinds_weeks.OUT.read_text(encoding="utf-8").splitlines()
+    got = [(text, act) for act, _, text in (line.partition("\t") for line in lines if not line.startswith("#"))]
+    assert got == want
+    assert {act for _, act in got} == set(ACTS)
+    weeks = [line.split(": ", 1)[1] for line in lines if line.startswith("# week: ")]
+    assert weeks == list(build_kinds_weeks.DEV_WEEKS)
+
+
+def test_only_development_weeks_are_read() -> None:
+    assert not {"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder"} & set(build_kinds_weeks.DEV_WEEKS)
+    with pytest.raises(ValueError):
+        build_kinds_weeks.week_rows("week-sales")
+
+
+def test_a_gold_sentence_takes_its_act_by_who_says_it() -> None:
+    rows = dict(build_kinds_weeks.week_rows("week-em"))
+    assert rows["Could you send me your team's hiring plan by Wednesday noon?"] == "ask"
+    assert rows["You'll get the rollback runbook from me on Wednesday."] == "promise"  # owed to the owner
+    assert rows["Thanks,"] == "none"
+
+
+def test_the_weeks_are_no_training_file() -> None:
+    # No cut-off of a model trained on them beat the shipped extractor leaving one week out.
+    assert build_kinds_weeks.OUT.name not in train_kinds.TRAIN_FILES
