@@ -3,8 +3,7 @@
     python bench/agent.py [PATH/parakweet-ask-train.tsv]
 
 ``extraction()``: the embedded extractor against hand-labelled weeks (the demo week, the
-development weeks ``eval/week-em``, ``eval/week-ops``, ``eval/week-shop`` and ``eval/week-cfo`` and the held-out
-weeks ``eval/week-sales``, ``eval/week-pm`` and ``eval/week-recruit``), with precision,
+development weeks and the held-out weeks of ``EVAL_WEEKS``, as ``eval/README.md`` lists them), with precision,
 recall and F1 per kind and overall and the share of matched items whose due date is right; then
 request precision, recall and F1 on the held-out split of the shared request sentences, as
 ``bench/extract.py`` computes it.
