@@ -339,6 +339,23 @@ def economy() -> dict[str, float]:
     return figures
 
 
+def due_cases() -> None:
+    """Due dates on the two sets of sentences in tests/fixtures/due (see tests/test_due_cases.py)."""
+    from datetime import datetime
+
+    from agent.extractors.dates import find_due
+
+    print("== due dates on sentences written by others ==")
+    for name, role in (("dev.jsonl", "development"), ("heldout.jsonl", "held out")):
+        cases = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "due" / name).read_text().splitlines()
+                 if line.strip()]
+        right = 0
+        for c in cases:
+            got, _ = find_due(c["sentence"], datetime.fromisoformat(c["sent"]), ZoneInfo(c["tz"]))
+            right += (got[:10] if got else None) == c["due"]
+        print(f"{name:<14} {role:<12} {right}/{len(cases)} right ({right / len(cases):.1%})")
+
+
 def main() -> None:
     from bench.extract import DEFAULT
     from bench.resolution import resolution
@@ -346,6 +363,7 @@ def main() -> None:
     logs.configure(level="warning")
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     extraction(Path(args[0]) if args else DEFAULT, show_dev_misses="--dev-misses" in sys.argv)
+    due_cases()
     economy()
     resolution()
 

@@ -14,17 +14,19 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 @pytest.mark.parametrize("sentence,due", [
     ("I'll send the deck by Friday.", "2026-11-20"),
     # Phone-mail shorthand: "Weds", "tmrw", "this arvo".
-    ("I'll let you know Weds.", "2026-11-18"),
+    # A bare weekday written on that weekday is next week's ("by Monday" sent on a Monday):
+    # today would be "today". A part of the day keeps it today ("Wednesday EOD").
+    ("I'll let you know Weds.", "2026-11-25"),
     ("Should be with you by next weds at the latest", "2026-11-25"),
     ("can drop them round tmrw arvo", "2026-11-19"),
     ("will post it this arvo x", "2026-11-18"),
-    ("Samples out Weds, first class.", "2026-11-18"),
+    ("Samples out Weds, first class.", "2026-11-25"),
     # A weekday beside a calendar date: the date says which one.
     ("pay the deposit by Friday 27 November", "2026-11-27"),
     ("Delivery is planned Friday 20.11 before 12:00.", "2026-11-20"),
     ("the fair is on Sat, November 28", "2026-11-28"),
     ("by Friday the 27th of November", "2026-11-27"),
-    ("Can you do it by Wednesday?", "2026-11-18"),
+    ("Can you do it by Wednesday?", "2026-11-25"),
     ("Feedback by Wednesday EOD please.", "2026-11-18"),
     ("Numbers by Tuesday.", "2026-11-24"),
     ("next Tuesday works", "2026-11-24"),
@@ -157,7 +159,7 @@ def test_of_several_days_the_deadline_is_picked(sentence: str, due: str) -> None
     ("by the end of Feb.", datetime(2028, 1, 10, 9, tzinfo=UTC), "2028-02-29"),  # a leap year
     ("We need the figures by end of March.", WEDNESDAY, "2027-03-31"),
     ("Can you close it out by end of November?", WEDNESDAY, "2026-11-30"),
-    ("the audit runs until end-January", datetime(2026, 12, 31, 22, tzinfo=UTC), "2027-01-31"),
+    ("the audit report is due end-January", datetime(2026, 12, 31, 22, tzinfo=UTC), "2027-01-31"),
     ("Let's aim for late January.", WEDNESDAY, "2027-01-31"),
     ("I'll have it back to you mid-December.", WEDNESDAY, "2026-12-15"),
     ("The move is planned for mid March.", WEDNESDAY, "2027-03-15"),

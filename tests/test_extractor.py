@@ -174,7 +174,8 @@ def test_promises_without_ill_from_the_owner(owner: Owner) -> None:
         ("You'll get the signed contract from me on Thursday.", "2026-11-19"),
         ("You will receive the revised quote from me by Monday.", "2026-11-23"),
         ("You'll have the pricing from me first thing tomorrow.", "2026-11-19"),
-        ("Let me circle back on the hiring plan by Wednesday.", "2026-11-18"),
+        # Written on a Wednesday: next Wednesday ("today" would say today).
+        ("Let me circle back on the hiring plan by Wednesday.", "2026-11-25"),
         ("We'll have the export fixed by March 3.", "2027-03-03"),
         ("We are going to send the final invoice next week.", "2026-11-27"),  # late once that week is out
     ):

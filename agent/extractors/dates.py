@@ -38,11 +38,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("explicit", re.compile(
         r"\b(\d{4}-\d{2}-\d{2}|(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
         r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
+    # "bis 20.3.", "by 01.02.", "until 9.6.2027": day and month with dots, as much of Europe
+    # writes them. The closing dot (or a year) and a deadline word keep "version 1.2" out.
+    ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest)\s+(?:the\s+)?(\d{1,2})\.(\d{1,2})\."
+                          r"(\d{4}|\d{2}(?!\d))?", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
     # "the 3rd floor" or "the 2nd round" names no day.
     # "The cut-off is the 15th." names a day where "this is the 2nd reminder" counts: after "is",
     # the ordinal must end the clause.
-    ("day_of_month", re.compile(r"\b(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the (\d{1,2})(?:st|nd|rd|th)\b"
+    ("day_of_month", re.compile(r"\b(?:(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the|"
+                                r"(?:on|by|before|until|till|til|due)) (\d{1,2})(?:st|nd|rd|th)\b"
                                 r"(?! (?:of )?(?:" + MONTHS + r")\b)(?!\s*(?:-\s*)?" + _ORDINAL_NOUNS + r")|"
                                 r"\b(?:is|was|are|be) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|"
                                 r"(?:and|so|but|or|at|when|if|because|which|as|then)\b))", re.I)),
@@ -51,6 +56,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # when the mail is written on that weekday: today's event would be "today's".
     ("event_weekday", re.compile(r"\b(?:our|the|your|their|my|next week's) " + _WD + r"(?:'s)? (?=[a-z])"
                                  r"(?!morning|afternoon|evening|night|eod\b)", re.I)),
+    # "a week from Friday", "a week on Monday", "Tuesday week": that day's next date, a week on;
+    # "a week from today".
+    ("week_from", re.compile(r"\ba week (?:from|on) (?:this )?(?:" + _WD + r"|(today|tomorrow))\b|"
+                             r"\b(?<!\bthis )(?<!\bnext )(?<!\blast )" + _WD + r" week\b", re.I)),
     # "last Saturday's outage" is past: no due date.
     # "Friday 26 March", "Fri, March 26": the calendar date says which Friday ("19.03" is no date
     # the explicit pattern reads, so there the weekday stays).
@@ -58,7 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTHS + r")\b|/\d{1,2}\b)"
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
-    ("tomorrow", re.compile(r"\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
+    ("day_after_tomorrow", re.compile(r"\b(?:the )?day after (?:tomorrow|tmrw|tmr)\b", re.I)),
+    ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
     ("end_of_month_named", re.compile(r"\b(?:end of|end-|late) ?(" + MONTHS + r")\b\.?", re.I)),
     ("mid_month_named", re.compile(r"\bmid[- ]?(" + MONTHS + r")\b\.?", re.I)),
@@ -71,10 +81,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
     # "next week" is late only once that week is out: its last working day. "Early next week"
     # is its Monday.
-    ("next_week", re.compile(r"\b(early next week|(?:the )?(?:beginning|start) of next week|next week)\b", re.I)),
-    ("in_n", re.compile(r"\bin " + _NUM + r" (business |working )?(day|week)s?\b", re.I)),
+    ("next_week", re.compile(r"\b(early next week|(?:the )?(?:beginning|start) of next week|mid[- ]next week|"
+                             r"(?:the )?middle of next week|next week)\b", re.I)),
+    # "by end of Q2", "before the end of the year", "by the quarter end": the period's last day.
+    ("end_quarter", re.compile(r"\bend of (?:the |this )?(q[1-4]|quarter|year)\b|"
+                               r"\b(?:by|before) (?:the )?(q[1-4]|quarter|year)[- ]end\b", re.I)),
+    ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b", re.I)),
+    # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
+    ("in_hours", re.compile(r"\b(?:in|within) (\d{1,3}|one|two|three|a few|a couple of) hours?\b", re.I)),
+    # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named
+    # beside it ("noon Friday", "Friday by noon") is read by that day's pattern instead.
+    ("noon", re.compile(r"\b(?:by|before|until|till|at) (?:noon|midday|lunch(?:time)?)\b"
+                        r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b)", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
-                       r"later today|this (morning|afternoon|arvo|evening))\b", re.I)),
+                       r"later today|this (morning|afternoon|arvo|evening))\b"
+                       # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
+                       r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|" + _WD[1:-1] + r")\b)", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
     # A time alone ("I'll ring you at 3pm") is that time today, or tomorrow once it has passed.
     ("at_time", re.compile(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)\b", re.I)),
@@ -88,7 +110,10 @@ _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a p
 _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
     "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
-    "day_of_month": (("the ",), ("st", "nd", "rd", "th")),
+    "dotted": ((".",), ("on ", "by ", "before ", "until ", "till ", "til ", "due ", "latest ")),
+    "day_of_month": (("the ", "on ", "by ", "before ", "until ", "till ", "til ", "due "), ("st", "nd", "rd", "th")),
+    "week_from": ((" week",),),
+    "day_after_tomorrow": (("day after t",),),
     "next_weekday": (("next ",), _WEEKDAY_KEYS),
     "event_weekday": (("our ", "the ", "your ", "their ", "my ", "next week's "), _WEEKDAY_KEYS),
     "before_weekend": (("weekend",),),
@@ -104,13 +129,16 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "end_next_month": (("end of next month",),),
     "end_month": (("eom", "end of "),),
     "next_week": (("next week",),),
-    "in_n": (("in ",), ("day", "week")),
+    "end_quarter": (("end",), ("q1", "q2", "q3", "q4", "quarter", "year")),
+    "in_n": (("in ",), ("day", "week", "fortnight")),
+    "in_hours": (("in ",), ("hour",)),
+    "noon": (("noon", "midday", "lunch"),),
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
              "this afternoon", "this arvo", "this evening"),),
     "today": (("today",),),
     "at_time": (("at ",), ("am", "pm")),
 }
-_DIGITS = frozenset(("explicit", "day_of_month", "at_time"))
+_DIGITS = frozenset(("explicit", "dotted", "day_of_month", "at_time"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -188,12 +216,40 @@ def _end_of_week(base: date, last_workday: int) -> date:
     return base + timedelta(days=(last_workday - base.weekday()) % 7)
 
 
+# Where the month comes first in "03/04": the United States, Canada and the Philippines. The
+# zone the owner reads mail in says which convention the owner's correspondents mostly follow.
+_MONTH_FIRST_COUNTRIES = frozenset(("US", "CA", "PH"))
+_MONTH_FIRST_PREFIXES = ("US/", "Canada/", "EST", "CST", "MST", "PST", "America/Indiana/", "America/Kentucky/",
+                         "America/North_Dakota/")
+
+
+@lru_cache(maxsize=1)
+def _month_first_zones() -> frozenset[str]:
+    """The zone names of the countries that write the month first, from the time zone database's
+    own table (``zone.tab``, shipped with tzdata); empty when it cannot be read."""
+    from importlib import resources
+
+    try:
+        table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(cols[2] for line in table.splitlines()
+                     if not line.startswith("#") and len(cols := line.split("\t")) >= 3
+                     and cols[0] in _MONTH_FIRST_COUNTRIES)
+
+
+def month_first(tz: tzinfo) -> bool:
+    """Whether "03/04" is read as March 4 (month first) for an owner in ``tz``."""
+    key = str(getattr(tz, "key", "") or "")
+    return key in _month_first_zones() or key.startswith(_MONTH_FIRST_PREFIXES)
+
+
 @lru_cache(maxsize=4096)
-def _explicit(phrase: str, base: datetime) -> date | None:
+def _explicit(phrase: str, base: datetime, mdy: bool = True) -> date | None:
     import dateparser  # imported late: it costs half a second and most messages need none
 
     settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base.replace(tzinfo=None),
-                "DATE_ORDER": "MDY" if "/" in phrase else "DMY", "REQUIRE_PARTS": ["day", "month"]}
+                "DATE_ORDER": "MDY" if "/" in phrase and mdy else "DMY", "REQUIRE_PARTS": ["day", "month"]}
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
@@ -209,9 +265,97 @@ _DEADLINE_BEFORE_RE = re.compile(
     r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?|noon|midday|midnight|on|at|the|latest|end of|"
     r"the end of|" + _WD + r",?))*\s*$", re.I)
 _DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
+_PART_OF_DAY_RE = re.compile(r"\s(?:morning|afternoon|evening|night|eod)$", re.I)
+# A day named just before a time of day: "Friday by noon", "tomorrow before lunch".
+_DAY_BEFORE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b,?\s*$", re.I)
 _THE_NTH_RE = re.compile(r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
+# Days that are no deadline of the sentence's work.
+# "after Friday's all-hands", "from the 22nd", "since Monday": when something starts or started.
+_START_LEAD_RE = re.compile(r"\b(?:after|from|since|following)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
+_START_IN_MATCH_RE = re.compile(r"(?:from|since)\b", re.I)
+# "from Dec 24 to Jan 2": a range's end is when a period ends.
+_RANGE_END_RE = re.compile(r"\bfrom\b[^,;.!?]*\b(?:to|until|till|-|–)\s*$", re.I)
+# A day in a clause told in the past: "we met on Monday", "the slides you presented on Wednesday",
+# "the invoice dated 03/11". A word that sets a day to come since ("moved to", "by") ends it.
+# A participle counts as a verb only before an object or a preposition ("we signed the MSA on
+# the 2nd", "the audit finished on the 10th"), not before a noun it describes ("the signed NDA").
+_PAST_RE = re.compile(r"\b(?:was|were|went|met|had|did|held|took|spoke|gave|made|said|told|began|"
+                      r"thanks? (?:you )?(?:again )?for|"
+                      r"(?:sent|ended|closed|finished|signed|presented|launched|started|happened|wrapped up|"
+                      r"discussed|received|submitted|dated)(?=\s*(?:$|[,.;:!?]|(?:the|a|an|it|them|this|that|"
+                      r"on|in|at|last|yesterday|off|up|with|to|you|me|us|him|her|our|your|my|their|his|its|"
+                      r"all|both|out|over|back|earlier|already)\b|\d)))\b", re.I)
+_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|going to|gonna|can|could|would|should|please|pls|need|needs|must|"
+                        r"by|before|until|till|due|next|expect|moved|pushed|postponed|rescheduled|extended|"
+                        r"shifted|changed)\b", re.I)
+# A period that runs until a day, not work due by it: "legal is out until the 6th", "the price
+# lock holds until March 31", "we'll keep staging up until Friday".
+_STATE_UNTIL_RE = re.compile(r"\b(?:out|away|off|closed|open|up|valid|runs?|running|holds?|heads[- ]down|busy|"
+                             r"travel(?:l)?ing|leave|holiday|vacation|offline|unavailable|around|lasts?|live|"
+                             r"frozen|locked|paused|available|onsite|on site)\b(?:\s+[\w'-]+){0,3}?\s+"
+                             r"(?:until|till|til)\s*$", re.I)
+# Where a sentence's clauses part: the work of one is not dated by a day in another ("Demo day is
+# on Thursday, so I'll get you the slides Tuesday").
+_CLAUSE_BREAK_RE = re.compile(r"[;?!]|:(?!\d)|,\s*(?:so|but|which|because|since|once|while|and then)\b|"
+                              r"\s(?:so|but|because|once|while)\s|,\s+(?=(?:i|we|you|they|he|she|it|could|can|"
+                              r"would|will|let)\b)|,?\s+and\s+(?=(?:i|we|you|they|he|she)\b)", re.I)
+# A clause that leads into the ask with what it is for: "Ahead of the board call on Friday, could
+# you share the cash bridge?" is due Friday.
+_LEAD_IN_RE = re.compile(r"\s*(?:ahead of|before|prior to|in time for|in advance of|by|for)\b", re.I)
+_TAIL_DAY_RE = re.compile(r"\s*(?:at the latest|latest|or so|at the earliest)?\s*[.!?]?\s*$", re.I)
+_TAIL_LEAD_RE = re.compile(r",\s*(?:(?:probably|likely|maybe|hopefully|ideally|realistically|most likely)\s+)?"
+                           r"(?:(?:on|by|before)\s+)?$", re.I)
+# A clause that asks or promises: its day is the work's.
+_ACTION_RE = re.compile(r"\b(?:please|pls|plz|kindly|can you|could you|would you|will you|can u|could u|"
+                        r"if you could|if you can|if you'd|would love|'d love|would like|'d like|would appreciate|"
+                        r"'d appreciate|want|wants|hoping|hope you|"
+                        r"let (?:me|us) know|lmk|i'll|i will|i'm going to|we'll|we will|we're going to|i shall|"
+                        r"we shall|you'll|you will|you'd|i can|we can|need|needs|we'd|i'd|must|have to|"
+                        r"expect|should)\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
+                        r"get|book|call|check|review|approve|submit|forward|pay|update|add|prepare|schedule|"
+                        r"arrange|give|bring|fill|complete|finish|revert)\b", re.I)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of ``sentence``, by _CLAUSE_BREAK_RE."""
+    spans, start = [], 0
+    for brk in _CLAUSE_BREAK_RE.finditer(sentence):
+        if brk.start() > start:
+            spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _clause_at(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    return next((span for span in spans if span[0] <= at < span[1]), spans[-1])
+
+
+def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool) -> bool:
+    """Whether the day ``m`` is one the sentence's work is not due by: a start, a range's end, a
+    past day, or (for ``work``) the end of a period, which is what a later "by then" means."""
+    before = sentence[:m.start()]
+    if _START_LEAD_RE.search(before) or _START_IN_MATCH_RE.match(m.group(0)) or _RANGE_END_RE.search(before):
+        return True
+    head = sentence[:m.start() + _lead_len(m.group(0))]
+    if work and _STATE_UNTIL_RE.search(head, clause_start):
+        return True
+    # The whole sentence is searched (a bound would end it where the participle's next word is read).
+    pasts = [p for p in _PAST_RE.finditer(sentence, clause_start) if p.end() <= m.start()]
+    return bool(pasts) and not _FUTURE_RE.search(sentence[:len(head)], pasts[-1].end())
+
+
+_LEAD_WORD_RE = re.compile(r"(?:(?:this|on|by|before|until|till|til|due|from|for|arrive on|ahead of)\s+)*(?:the\s+)?", re.I)
+
+
+def _lead_len(phrase: str) -> int:
+    """The length of the lead words a match spells before its day ("until the " of "until the 6th")."""
+    m = _LEAD_WORD_RE.match(phrase)
+    return m.end() if m else 0
+
+
 # "Thursday or Friday afternoon": the later of the two is when the offer runs out.
 _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*/\s*)(?:on\s+)?" + _WD + r"\b", re.I)
 
@@ -221,18 +365,49 @@ def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
     return bool(_DEADLINE_LEAD_RE.match(m.group(0)) or _DEADLINE_BEFORE_RE.search(sentence, 0, m.start()))
 
 
-def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4) -> tuple[str | None, str]:
+def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
+             work: bool = True) -> tuple[str | None, str]:
     """The due date a sentence names, as an ISO date (or date-time when a time is given),
     resolved against ``sent`` in ``tz``; and the phrase that named it ("" when none).
 
-    Of several phrases, the first in the order of :data:`PATTERNS` (most specific first), unless
-    a deadline word leads another one of the same clause."""
+    A day that starts something ("after Friday", "from the 22nd"), ends a period ("out until the
+    6th"), or was in the past ("we met on Monday") dates no work. With ``work``, when a clause
+    of the sentence asks or promises, only the first such clause that names a day dates it: a
+    day in a clause that only tells ("the conference is on June 14, could you...") counts only
+    when a deadline word leads it. Of several phrases left, the first in the order of
+    :data:`PATTERNS` (most specific first), unless a deadline word leads another one of the same
+    clause. Without ``work`` (the day a later "before then" points back at), any clause's day."""
     try:
         local = sent.astimezone(tz)
     except OverflowError:  # a Date at the calendar's edge (year 9999) has no day in the owner's zone
         return None, ""
     resolved = [(m, found) for kind, m in _matches(sentence)
                 if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
+    if not resolved:
+        return None, ""
+    spans = _clauses(sentence)
+    resolved = [(m, found) for m, found in resolved
+                if not _no_deadline(sentence, m, _clause_at(spans, m.start())[0], work)]
+    acting = [span for span in spans if _ACTION_RE.search(sentence[span[0]:span[1]])] if work else []
+    if acting and resolved:
+        # The day of the first clause that asks or promises and names one is the work's; a day
+        # in a clause that only tells ("the conference is on June 14") dates nothing, unless a
+        # deadline word leads it ("the deadline is Friday, could you...").
+        # A day closing the sentence after a comma ("..., probably Wednesday") is the first
+        # acting clause's, wherever the clauses part.
+        tail = [(m, found) for m, found in resolved if _TAIL_DAY_RE.match(sentence, m.end())
+                and _TAIL_LEAD_RE.search(sentence, 0, m.start())]
+        in_acting = [next(((m, found) for m, found in resolved if _clause_at(spans, m.start()) == span), None)
+                     for span in acting]
+        if tail and not any(in_acting):
+            in_acting = [tail[-1]]
+        hit = next((hit for hit in in_acting if hit is not None), None)
+        if hit is not None:
+            span = _clause_at(spans, hit[0].start())
+            resolved = [(m, found) for m, found in resolved if _clause_at(spans, m.start()) == span]
+        else:
+            resolved = [(m, found) for m, found in resolved if _is_deadline(sentence, m)
+                        or _LEAD_IN_RE.match(sentence, _clause_at(spans, m.start())[0])]
     if not resolved:
         return None, ""
     if len(resolved) > 1:
@@ -258,6 +433,25 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     at: time | None = None
     if kind == "eod" or kind == "today":
         when = base
+    elif kind == "day_after_tomorrow":
+        when = base + timedelta(days=2)
+    elif kind == "noon":
+        if _DAY_BEFORE_RE.search(sentence, 0, m.start()):
+            return None  # "Friday by noon": Friday's own match names the day
+        when = base if local.hour < 12 else base + timedelta(days=1)
+    elif kind == "week_from":
+        if m.group(2):  # "a week from today", "... from tomorrow"
+            when = base + timedelta(days=7 + (m.group(2).lower() == "tomorrow"))
+        else:
+            wd = WEEKDAYS[fold(m.group(1) or m.group(3))]
+            when = _weekday_on_or_after(base + timedelta(days=1), wd) + timedelta(days=7)
+    elif kind == "dotted":
+        when = _day_and_month(base, int(m.group(1)), int(m.group(2)), m.group(3))
+    elif kind == "end_quarter":
+        when = _period_end(base, fold(m.group(1) or m.group(2)))
+    elif kind == "in_hours":
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+        when = (local + timedelta(hours=n)).date()
     elif kind == "tomorrow":
         when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
     elif kind == "day_of_month":
@@ -285,6 +479,12 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "this_weekday":
         wd = WEEKDAYS[fold(m.group(1))]
         when, at = _weekday_on_or_after(base, wd), _hm(m.group(2), m.group(3), m.group(4))
+        if when == base and not m.group(0).lower().startswith("this ") and not _PART_OF_DAY_RE.search(m.group(0)) \
+                and (at is None or at <= local.time().replace(tzinfo=None)):
+            # "by Monday" written on a Monday is next Monday: today would be "today". A time
+            # still to come today ("Friday 5pm", written Friday morning) or a part of the day
+            # ("Wednesday EOD") is today's.
+            when += timedelta(days=7)
         # "by Wednesday the 10th" names the 10th, which may be a week or more away.
         nth = _THE_NTH_RE.match(sentence, m.end())
         if nth is not None and (day := _day_of_month(base, int(nth.group(1)))) is not None:
@@ -294,11 +494,14 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = max(when, _weekday_on_or_after(base, WEEKDAYS[fold(alt.group(1))]))
     elif kind == "next_week":
         monday_next = base - timedelta(days=base.weekday()) + timedelta(days=7)
-        when = monday_next if m.group(1).lower().startswith(("early", "beginning", "start", "the")) else \
-            _end_of_week(base, last_workday) + timedelta(days=7)
+        phrase = m.group(1).lower()
+        # Weeks run Monday to Sunday: written on a Sunday, "next week" is the one starting tomorrow.
+        when = monday_next if phrase.startswith(("early", "beginning", "start", "the b", "the s")) else \
+            monday_next + timedelta(days=2) if phrase.startswith(("mid", "the m")) else \
+            monday_next + timedelta(days=last_workday)
     elif kind == "in_n":
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
-        unit_days = 7 if m.group(3).lower() == "week" else 1
+        unit_days = {"week": 7, "fortnight": 14}.get(m.group(3).lower(), 1)
         if n * unit_days > MAX_DAYS_AHEAD:
             return None  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
         if m.group(2) and unit_days == 1:
@@ -312,7 +515,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "explicit":
         try:
-            when = _explicit(m.group(1), local)
+            when = _explicit(m.group(1), local, month_first(tz))
         except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
             return None
     if when is None:
@@ -320,6 +523,29 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     if at is not None:
         return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
     return when.isoformat(), m.group(0).strip()
+
+
+def _day_and_month(base: date, day: int, month: int, year: str | None) -> date | None:
+    """Day ``day`` of ``month``: in ``year`` when given ("9.6.27" is 2027's), else the next such
+    date on or after ``base``."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [base.year, base.year + 1]
+    for y in years:
+        if 1 <= y <= 9999 and day <= calendar.monthrange(y, month)[1] and (year or date(y, month, day) >= base):
+            return date(y, month, day)
+    return None
+
+
+def _period_end(base: date, period: str) -> date:
+    """The last day of the quarter ("quarter", or "q1" to "q4": this year's, or next year's once
+    it is past) or of the year."""
+    if period == "year":
+        return base.replace(month=12, day=31)
+    quarter = int(period[1]) if period[1:].isdigit() else (base.month - 1) // 3 + 1
+    year = base.year + (quarter < (base.month - 1) // 3 + 1)
+    month = quarter * 3
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month_number(name: str) -> int:
@@ -392,11 +618,14 @@ def find_due_in_context(evidence: str, text: list[str], sent: datetime, tz: tzin
     at = next((i for i, s in enumerate(text) if evidence in s), None)
     if at is None:
         return None, ""
-    if _BACK_REF_RE.search(evidence):
-        # The clause before the evidence in its own sentence, then the sentences before it.
-        earlier = [text[at][:text[at].index(evidence)], *reversed(text[max(0, at - _LOOK_BACK):at])]
+    if back := _BACK_REF_RE.search(evidence):
+        # The evidence before it ("the hold lasts until Friday, so confirm by then"), the clause
+        # before the evidence in its own sentence, then the sentences before it.
+        earlier = [evidence[:back.start()], text[at][:text[at].index(evidence)],
+                   *reversed(text[max(0, at - _LOOK_BACK):at])]
         for s in earlier:
-            found = find_due(s, sent, tz, last_workday)
+            # "For our 1:1 on Friday: ..." names the day "before then" points at, work or none.
+            found = find_due(s, sent, tz, last_workday, work=False)
             if found[0] is not None:
                 return found
     later = [s for s in text[at + 1:] if not _LIST_LINE_RE.match(s)]
@@ -407,7 +636,7 @@ def find_due_in_context(evidence: str, text: list[str], sent: datetime, tz: tzin
         later = later[1:]
     later = later[:_LOOK_AHEAD]
     for s in later:
-        found = find_due(s, sent, tz, last_workday)
+        found = find_due(s, sent, tz, last_workday, work=False)
         if found[0] is not None:
             if _DEADLINE_WORD_RE.search(s) and not _OWN_WORK_RE.search(s):
                 return found

@@ -1290,8 +1290,8 @@ class EmbeddedExtractor:
         return due is not None and len(text.strip()) - len(phrase) <= 6
 
     @staticmethod
-    def _due(sentence: str, ctx: _Ctx) -> tuple[str | None, str]:
-        return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
+    def _due(sentence: str, ctx: _Ctx, work: bool = True) -> tuple[str | None, str]:
+        return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday, work)
 
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
@@ -1560,12 +1560,13 @@ class EmbeddedExtractor:
         """A sentence that only sets the deadline of an ask ("A short answer by Thursday would
         help"): the request asked earlier in the message and still undated takes the date (True);
         with none, the sentence is a request of its own to answer by then (an Item). None when
-        ``sentence`` is no such note, or names no date."""
+        ``sentence`` is no such note, or names no date. Its day is read in any clause ("the copy
+        locks tomorrow at 10, so I need an answer before then"): the sentence is about the deadline."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
         if earlier is not None and (_ANSWER_BY_RE.search(sentence) or _LET_KNOW_BY_RE.match(sentence)):
             # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
             # need of an answer sets the ask's deadline, over any day the ask itself named.
-            due, _ = self._due(sentence, ctx)
+            due, _ = self._due(sentence, ctx, work=False)
             if due is not None:
                 earlier.due = due
                 return True
@@ -1573,14 +1574,14 @@ class EmbeddedExtractor:
         if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
             # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
             # is behind the ask dates it; it asks nothing more.
-            due, _ = self._due(sentence, ctx)
+            due, _ = self._due(sentence, ctx, work=False)
             if due is None:
                 return None
             earlier.due = earlier.due or due
             return True
         if not m or self._aimed_elsewhere(sentence, ctx):
             return None
-        due, _ = self._due(m.group("head"), ctx)
+        due, _ = self._due(m.group("head"), ctx, work=False)
         if due is None:
             return None
         if earlier is not None:
