@@ -153,3 +153,21 @@ def test_a_numeric_date_is_read_in_the_owners_convention() -> None:
     assert find_due("Please return it by 03/04.", sent, ZoneInfo("America/New_York"))[0] == "2026-03-04"
     assert find_due("Please return it by 03/04.", sent, ZoneInfo("Europe/Berlin"))[0] == "2026-04-03"
     assert find_due("Please return it by 25/03.", sent, ZoneInfo("Europe/Berlin"))[0] == "2026-03-25"
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # Second-language mail keeps its own deadline words; "Guten Morgen" names no day.
+    ("Könnten Sie mir bis Mittwoch den unterschriebenen Vertrag zurückschicken?", "2026-11-25"),
+    ("Bitte spätestens morgen antworten.", "2026-11-19"),
+    ("Bitte bis zum 2.12. zurücksenden.", "2026-12-02"),
+    ("Guten Morgen Lena, anbei die Unterlagen.", None),
+    ("Pouvez-vous envoyer le devis d'ici vendredi ?", "2026-11-20"),
+    ("Merci de répondre avant demain.", "2026-11-19"),
+    ("Necesitamos la factura hasta el lunes.", "2026-11-23"),
+    ("Mi serve il file entro giovedì.", "2026-11-19"),
+    ("Graag uiterlijk vrijdag de offerte.", "2026-11-20"),
+    ("Preciso disso até amanhã.", "2026-11-19"),
+    ("Kan du skicka avtalet senast fredag?", "2026-11-20"),
+])
+def test_deadline_words_of_other_languages(sentence: str, due: str | None) -> None:
+    assert _on_wed(sentence) == due

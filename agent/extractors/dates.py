@@ -16,6 +16,18 @@ from functools import lru_cache
 WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "weds": 2,
             "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
             "saturday": 5, "sat": 5, "sunday": 6, "sun": 6}
+# Weekday names (0 is Monday) and "tomorrow" (7) in the languages second-language mail mixes in:
+# German, French, Spanish, Italian, Dutch, Portuguese, Swedish.
+FOREIGN_DAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "morgen": 7,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "demain": 7,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "mañana": 7, "manana": 7,
+    "lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2, "giovedì": 3,
+    "giovedi": 3, "venerdì": 4, "venerdi": 4, "domani": 7,
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+    "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "amanhã": 7, "amanha": 7,
+    "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "imorgon": 7,
+}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
 MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
@@ -40,7 +52,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
     # "bis 20.3.", "by 01.02.", "until 9.6.2027": day and month with dots, as much of Europe
     # writes them. The closing dot (or a year) and a deadline word keep "version 1.2" out.
-    ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest)\s+(?:the\s+)?(\d{1,2})\.(\d{1,2})\."
+    ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest|bis|spätestens|avant le|jusqu'au|hasta el|"
+                          r"entro il|uiterlijk|até)\s+(?:(?:the|zum|am|den)\s+)?(\d{1,2})\.(\d{1,2})\."
                           r"(\d{4}|\d{2}(?!\d))?", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
     # "the 3rd floor" or "the 2nd round" names no day.
@@ -68,6 +81,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
     ("day_after_tomorrow", re.compile(r"\b(?:the )?day after (?:tomorrow|tmrw|tmr)\b", re.I)),
+    # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
+    # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
+    ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
+                               r"uiterlijk|voor|tot|até|innan|senast)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
+                               r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
     ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
     ("end_of_month_named", re.compile(r"\b(?:end of|end-|late) ?(" + MONTHS + r")\b\.?", re.I)),
@@ -110,7 +128,8 @@ _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a p
 _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
     "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
-    "dotted": ((".",), ("on ", "by ", "before ", "until ", "till ", "til ", "due ", "latest ")),
+    "dotted": ((".",), ("on ", "by ", "before ", "until ", "till ", "til ", "due ", "latest ", "bis ", "spätestens ",
+                        "avant le ", "jusqu'au ", "hasta el ", "entro il ", "uiterlijk ", "até ")),
     "day_of_month": (("the ", "on ", "by ", "before ", "until ", "till ", "til ", "due "), ("st", "nd", "rd", "th")),
     "week_from": ((" week",),),
     "day_after_tomorrow": (("day after t",),),
@@ -119,6 +138,8 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "before_weekend": (("weekend",),),
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
+    "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
+                     "uiterlijk", "voor", "tot", "até", "innan", "senast"),),
     "tomorrow": (("tomorrow", "tmr"),),
     "end_of_month_named": (("end of", "end-", "late"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                                      "sep", "oct", "nov", "dec")),
@@ -452,6 +473,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "in_hours":
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
         when = (local + timedelta(hours=n)).date()
+    elif kind == "foreign_day":
+        wd = FOREIGN_DAYS[m.group(1).lower()]
+        when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)
     elif kind == "tomorrow":
         when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
     elif kind == "day_of_month":
