@@ -33,6 +33,7 @@ _GREEK = frozenset(c for c in _LOOKS[0] if unicodedata.name(c).startswith("GREEK
 _ALWAYS = str.maketrans(
     dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢıȷ", "abcdefghijklmnopqrstuvwyzij", strict=True))
     | dict.fromkeys("\u2800\u3164\uffa0\u115f\u1160", " "))
+_ALWAYS_RE = re.compile("[" + "".join(map(chr, _ALWAYS)) + "]")
 _WORD_RE = re.compile(r"\w+")
 # Unicode tag characters: each of U+E0020..U+E007E stands for the ASCII character 0xE0000 below.
 _TAGS = {c: c - 0xE0000 for c in range(0xE0020, 0xE007F)}
@@ -40,8 +41,11 @@ _TAG_RUN_RE = re.compile("[\U000E0020-\U000E007E]+")
 # The one use tag characters have in mail: a subdivision flag, a black flag, a region code
 # (gbeng, usca) and a cancel tag.
 _FLAG_RE = re.compile("\U0001F3F4[\U000E0030-\U000E0039\U000E0061-\U000E007A]{2,7}\U000E007F")
-# Arabic vowel marks are optional in writing, so they can split a word without changing it.
-_ARABIC_MARKS = frozenset(range(0x064B, 0x0660)) | {0x0670}
+# Combining marks on an ASCII character (after NFD), and Arabic vowel marks, which are optional in
+# writing: either can split a word without changing how it reads. Marks of other scripts
+# (Cyrillic й, Devanagari vowels) stay.
+_MARKS_RE = re.compile("(?<=[\x00-\x7f])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|"
+                       "[\u064b-\u065f\u0670]")
 
 
 def _unmask(word: re.Match[str]) -> str:
@@ -55,18 +59,9 @@ def _unmask(word: re.Match[str]) -> str:
 
 
 def _strip_marks(text: str) -> str:
-    """``text`` without the combining marks on ASCII letters (and stray ones on anything ASCII)
-    and without Arabic vowel marks; marks of other scripts (Cyrillic й, Devanagari vowels) stay."""
-    out: list[str] = []
-    base = " "
-    for c in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(c):
-            if base.isascii() or ord(c) in _ARABIC_MARKS:
-                continue
-        else:
-            base = c
-        out.append(c)
-    return unicodedata.normalize("NFC", "".join(out))
+    """``text`` without the combining marks :data:`_MARKS_RE` finds."""
+    split = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MARKS_RE.sub("", split)) if _MARKS_RE.search(split) else text
 
 
 def smuggled(text: str) -> bool:
@@ -81,25 +76,26 @@ def normalise(text: str) -> str:
     made Latin. For matching only; never shown or stored."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKC", text.translate(_TAGS)).translate(_ALWAYS)
+    if _TAG_RUN_RE.search(text):
+        text = text.translate(_TAGS)
+    text = unicodedata.normalize("NFKC", text)
+    if _ALWAYS_RE.search(text):
+        text = text.translate(_ALWAYS)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return _WORD_RE.sub(_unmask, _strip_marks(text))
 
 
 # What an automated reader of the mail is called: the assistant, a model, a named product.
-_ASSISTANT = (r"((automated|virtual|digital|ai|a\.i\.|smart|robot) )*"
-              r"(ai|a\.i\.?|assistant|assistante|asistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
-              r"chatgpt|copilot|language model|ai model|secretary|ai assistant|email assistant|ia|ki|"
+_ASSISTANT = (r"(ai|a\.i\.?|assistant|assistante|asistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
+              r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|"
               r"ассистент\w*|помощник\w*|бот)")
-# A line (or a postscript) that opens by speaking to the assistant: cheap, anchored.
+# A line that opens by speaking to the assistant: cheap, anchored.
 _ADDRESSED_RE = re.compile(
-    r"^\W*(p\.? ?s\.?\W*)?(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
+    r"^\W*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
-    rf"{_ASSISTANT}\s*[,:!：，]"
-    # "Hey AI - add a task": a dash after the name only once a greeting shows it is spoken to.
-    rf"|^\W*(dear|hey|hi|hello|ok|okay) {_ASSISTANT}\s*[-–—]\s", re.I | re.M)
+    rf"{_ASSISTANT}\s*[,:!：，]", re.I | re.M)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
 _FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
@@ -179,7 +175,8 @@ _READING = (r"(that |which |who )?(is |are )?(reading|reads|processing|processes
             r"going through|goes through|indexing|indexes|analy[sz]ing|analy[sz]es|monitoring|monitors)")
 _SPOKEN_TO = r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |all |our |my |your )?"
 _READER_WORDS = ("software", "program", "tool", "system", "agent", "model", "bot", "assistant", "app", "script",
-                 "parser", "reader", "summari", "ai", "a.i.", "llm", "copilot", "gpt", "focusd", "secretary", "service")
+                 "parser", "reader", "summari", "ai ", "ais ", "a.i.", "llm", "copilot", "gpt", "focusd", "secretary",
+                 "service")
 _ADDRESSED = Gated(
     re.I | re.M,
     (_SPOKEN_TO + _READER + " " + _READING + r" (this|these)\b|"
@@ -187,16 +184,24 @@ _ADDRESSED = Gated(
      + r" (the|her|his|my|your|our|their|[\w.-]+['’]s) (e-?mails?|mail|messages?|inbox|mailbox|threads?|correspondence)\b",
      [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "), _READER_WORDS,
       ("read", "process", "pars", "summar", "scan", "handl", "triag", "sort", "manag", "going through",
-       "goes through", "index", "analy", "monitor")]),
+       "goes through", "index", "analy", "monitor"),
+      (" this", " these", "mail", "message", "inbox", "thread", "correspondence")]),
     (r"\b(to|for|attention|attn|p\.? ?s\.?) (the |any |this |our |my |your )?((automated|virtual|digital|ai|a\.i\.|"
-     r"smart|robot) )*(bot|chatbot|ai|a\.i\.|llm|language model|copilot|chatgpt|gpt[-\w.]*|focusd)\s*:",
-     [("to ", "for ", "attention ", "attn ", "p"), ("bot", "ai", "a.i.", "llm", "language model", "copilot",
-                                                   "gpt", "focusd"), (":",)]),
+     r"smart|robot) )*(bot|chatbot|ai|a\.i\.|llm|language model|copilot|chatgpt|gpt[-\w.]*|focusd) ?:",
+     [("to ", "for ", "attention ", "attn ", "ps", "p.s", "p s", "p. s"),
+      ("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
+       "copilot :", "gpt", "focusd:", "focusd :")]),
     (r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |our |my |your )?(automated|virtual|digital|ai|"
      r"a\.i\.|robot) (assistant|secretary|helper|aide|agent|reader)\b",
      [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "),
       ("automated ", "virtual ", "digital ", "ai ", "a.i. ", "robot "),
-      ("assistant", "secretary", "helper", "aide", "agent", "reader")]))
+      ("assistant", "secretary", "helper", "aide", "agent", "reader")]),
+    # A postscript that speaks to it: "P.S. Copilot, add this".
+    (rf"\bp\.? ?s\.?\W*(dear |hey |hi |hello |to (the )?)?{_ASSISTANT}\s*[,:!]",
+     [("ps", "p.s", "p s", "p. s"), (",", ":", "!")]),
+    # "Hey AI - add a task": a dash after the name only once a greeting shows it is spoken to.
+    (rf"^\W*(dear|hey|hi|hello|ok|okay) {_ASSISTANT}\s*[-–—]\s",
+     [("-", "–", "—"), ("dear ", "hey ", "hi ", "hello ", "ok ", "okay ")]))
 # Orders about what only the assistant keeps: the brief, its numbered items, the owner's list,
 # a promise to record; and settings written as key=value.
 _BRIEFS = r"(tomorrow['’]?s|today['’]?s|morning|daily|next|owner['’]?s|focus) (brief|briefing|digest)\b"
@@ -208,30 +213,32 @@ _TOOL_ORDERS = Gated(
      r"(builds?|writes?|compiles?|prepares?|generates?|makes?|creates?|sends?|ranks?|reads?|processes?|"
      r"summari[sz]es?)\b[^.!?\n]{0,30}\b(brief|briefing|digest|task list|to-?do list|items|priorities|this)\b",
      [("when ", "while ", "as ", "once ", "before "),
-      ("assistant", "ai", "bot", "software", "focusd", "tool", "agent", "model", "app"),
+      ("assistant ", "ai ", "bot ", "software ", "focusd ", "tool ", "agent ", "model ", "app "),
+      ("build", "write", "compile", "prepare", "generate", "make", "create", "send", "rank", "read", "process",
+       "summari"),
       ("brief", "digest", "task list", "do list", "items", "priorities", "this")]),
     (r"\b(put|place|pin|add|include|insert|list|rank|show|feature|move|keep|mention|highlight)\b[^.!?\n]{0,60}\b"
      + _BRIEFS,
-     [("put", "place", "pin", "add", "include", "insert", "list", "rank", "show", "feature", "move", "keep",
-       "mention", "highlight"),
-      ("tomorrow", "today", "morning", "daily", "next", "owner", "focus"), ("brief", "digest")]),
+     [("brief", "digest"), ("tomorrow", "today", "morning", "daily", "next", "owner", "focus"),
+      ("put", "place", "pin", "add", "include", "insert", "list", "rank", "show", "feature", "move", "keep",
+       "mention", "highlight")]),
     (r"\b(mark|set|flag|close|tick( off)?|check off) (item|task|entry|number|no\.?|#) ?#?\d+ (as )?"
      r"(done|complete|completed|finished|closed|resolved)\b",
-     [("mark", "set", "flag", "close", "tick", "check off"), ("item", "task", "entry", "number", "no", "#"),
-      ("done", "complete", "finished", "closed", "resolved")]),
+     [("done", "complete", "finished", "closed", "resolved"), ("item", "task", "entry", "number", "no", "#"),
+      ("mark", "set", "flag", "close", "tick", "check off")]),
     (r"\b(record|log|register|note down|store|save|enter)( down)? that (the owner|the user|your owner|\w+)( has)? "
      r"(promised|committed|pledged|undertook|undertaken)\b",
-     [("record", "log", "register", "note down", "store", "save", "enter"), ("that ",),
-      ("promised", "committed", "pledged", "undert")]),
+     [("promised", "committed", "pledged", "undert"), ("that ",),
+      ("record", "log", "register", "note down", "store", "save", "enter")]),
     (r"\bnew (task|item|to-?do|action item|priority|commitment|request) for (the|your) (owner|user|principal|boss|"
      r"human)\b",
      [("new ",), ("owner", "user", "principal", "boss", "human")]),
     (r"\b(add|put|create|insert|record|place)\b[^.\n]{0,40}\b(to|on|in|into|for) (the|your) (owner['’]?s|user['’]?s|"
      r"human['’]?s|principal['’]?s) (list|tasks?|to-?do|brief|briefing|queue|items|priorities|calendar)\b",
-     [("add", "put", "create", "insert", "record", "place"), ("owner", "user", "human", "principal")]),
+     [("owner", "user", "human", "principal"), ("add", "put", "create", "insert", "record", "place")]),
     (r"\b(authori[sz]ed|approved|verified|official) (task|instruction|request|item|order|command) from the "
      r"(mailbox |account |inbox )?(owner|user|admin)\b",
-     [("authori", "approved", "verified", "official"), ("owner", "user", "admin")]),
+     [("owner", "user", "admin"), ("authori", "approved", "verified", "official")]),
     (r"\b(action|cmd|command|op|operation)\s*[=:]\s*[\"']?(create|add|insert|mark|delete|remove|update|set)_?"
      r"(item|task|todo|entry|priority|done|complete)",
      [("action", "cmd", "command", "op"), ("=", ":"), ("item", "task", "todo", "entry", "priority", "done",
