@@ -211,12 +211,12 @@ _TOOL_ORDERS = Gated(
      [("focusd",)]),
     (r"\b(when|while|as|once|before) (the |your |this )?(assistant|ai|bot|software|focusd|tool|agent|model|app) "
      r"(builds?|writes?|compiles?|prepares?|generates?|makes?|creates?|sends?|ranks?|reads?|processes?|"
-     r"summari[sz]es?)\b[^.!?\n]{0,30}\b(brief|briefing|digest|task list|to-?do list|items|priorities|this)\b",
+     r"summari[sz]es?)\b[^.!?\n]{0,30}\b(brief|briefing|digest|task list|to-?do list|priorities)\b",
      [("when ", "while ", "as ", "once ", "before "),
       ("assistant ", "ai ", "bot ", "software ", "focusd ", "tool ", "agent ", "model ", "app "),
       ("build", "write", "compile", "prepare", "generate", "make", "create", "send", "rank", "read", "process",
        "summari"),
-      ("brief", "digest", "task list", "do list", "items", "priorities", "this")]),
+      ("brief", "digest", "task list", "do list", "priorities")]),
     (r"\b(put|place|pin|add|include|insert|list|rank|show|feature|move|keep|mention|highlight)\b[^.!?\n]{0,60}\b"
      + _BRIEFS,
      [("brief", "digest"), ("tomorrow", "today", "morning", "daily", "next", "owner", "focus"),
@@ -250,7 +250,7 @@ _TOOL_ORDERS = Gated(
 _ROLES = r"(system|admin|administrator|developer|operator|root|instructions?|override|assistant|prompt|sys)"
 _BLOCKS = Gated(
     re.I | re.M,
-    (r"\[\[\s*/?\s*" + _ROLES + r"\b[^\]\n]{0,40}\]\]|\{\{\s*/?\s*" + _ROLES + r"\b[^}\n]{0,40}\}\}",
+    (r"\[\[\s*/?\s*" + _ROLES + r"([ _-][\w -]{0,30})?\s*\]\]|\{\{\s*/?\s*" + _ROLES + r"([ _-][\w -]{0,30})?\s*\}\}",
      [("[[", "{{"), ("system", "admin", "developer", "operator", "root", "instruction", "override", "assistant",
                      "prompt", "sys")]),
     (r"<\s*/?\s*(system|system_prompt|instructions?|admin|administrator|developer|prompt|sys|assistant|override|"
