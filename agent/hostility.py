@@ -3,9 +3,11 @@ be the owner's without proof.
 
 Mail is data, never instructions. A message that addresses the assistant yields no item at all,
 so its text cannot steer what lands in the brief. Text is normalised before it is matched
-(NFKC, format characters such as zero-width spaces dropped, Latin look-alikes inside mixed-script
-words mapped back to Latin), so "Ｉｇｎｏｒｅ", "I\u200bgnore" and "Ignоre" with a Cyrillic "о" read as
-"Ignore".
+(NFKC, format characters such as zero-width spaces dropped, marks on Latin letters stripped,
+small capitals and Latin look-alikes inside mixed-script words mapped back to Latin, blank
+look-alikes read as spaces), so "Ｉｇｎｏｒｅ", "I\u200bgnore", "Iǵnore", "ɪɢɴᴏʀᴇ" and "Ignоre" with a
+Cyrillic "о" read as "Ignore". Text spelt in Unicode tag characters, which no mail client shows,
+is read as the ASCII it encodes, and a message that hides text that way is hostile in itself.
 """
 
 from __future__ import annotations
@@ -19,35 +21,77 @@ from agent.gates import Gated
 from connectors.types import Message
 
 # Cyrillic and Greek letters drawn like Latin ones. Mapped only inside a word that also holds
-# Latin letters: a word wholly in Cyrillic is Russian and is matched as Russian.
-_LOOKALIKES = str.maketrans(
-    "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅοαεικνρτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdlABEKMHOPCTXIJSoaeikvptuxABEHIKMNOPTYX")
+# Latin letters, or mixes Greek with Cyrillic as no language does: a word wholly in Cyrillic is
+# Russian and is matched as Russian.
+_LOOKS = ("аеорсухіјѕԁӏһԛԝѵАВЕКМНОРСТХІЈЅοαεικνρτυχηϲΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+          "aeopcyxijsdlhqwvABEKMHOPCTXIJSoaeikvptuxncABEHIKMNOPTYX")
+_LOOKALIKES = str.maketrans(*_LOOKS)
+_CYRILLIC = frozenset(c for c in _LOOKS[0] if unicodedata.name(c).startswith("CYRILLIC"))
+_GREEK = frozenset(c for c in _LOOKS[0] if unicodedata.name(c).startswith("GREEK"))
+# Small capitals, dotless i and j, and blanks that NFKC leaves as they are: no language writes
+# prose in them, so they are always read as the letters and spaces they are drawn like.
+_ALWAYS = str.maketrans(
+    dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢıȷ", "abcdefghijklmnopqrstuvwyzij", strict=True))
+    | dict.fromkeys("\u2800\u3164\uffa0\u115f\u1160", " "))
+_ALWAYS_RE = re.compile("[" + "".join(map(chr, _ALWAYS)) + "]")
 _WORD_RE = re.compile(r"\w+")
+# Unicode tag characters: each of U+E0020..U+E007E stands for the ASCII character 0xE0000 below.
+_TAGS = {c: c - 0xE0000 for c in range(0xE0020, 0xE007F)}
+_TAG_RUN_RE = re.compile("[\U000E0020-\U000E007E]+")
+# The one use tag characters have in mail: a subdivision flag, a black flag, a region code
+# (gbeng, usca) and a cancel tag.
+_FLAG_RE = re.compile("\U0001F3F4[\U000E0030-\U000E0039\U000E0061-\U000E007A]{2,7}\U000E007F")
+# Combining marks on an ASCII character (after NFD), and Arabic vowel marks, which are optional in
+# writing: either can split a word without changing how it reads. Marks of other scripts
+# (Cyrillic й, Devanagari vowels) stay.
+_MARKS_RE = re.compile("(?<=[\x00-\x7f])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|"
+                       "[\u064b-\u065f\u0670]")
 
 
 def _unmask(word: re.Match[str]) -> str:
     w = word.group(0)
-    if w.isascii() or not any("a" <= c.lower() <= "z" for c in w):
+    if w.isascii():
         return w
-    return w.translate(_LOOKALIKES)
+    latin = any("a" <= c.lower() <= "z" for c in w)
+    if latin or (any(c in _CYRILLIC for c in w) and any(c in _GREEK for c in w)):
+        return w.translate(_LOOKALIKES)
+    return w
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without the combining marks :data:`_MARKS_RE` finds."""
+    split = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MARKS_RE.sub("", split)) if _MARKS_RE.search(split) else text
+
+
+def smuggled(text: str) -> bool:
+    """Whether ``text`` spells anything in tag characters other than a subdivision flag: text
+    no reader sees, so put there for a machine."""
+    return _TAG_RUN_RE.search(_FLAG_RE.sub("", text)) is not None
 
 
 def normalise(text: str) -> str:
-    """``text`` as it reads: NFKC-folded, format characters dropped, look-alike letters in
-    mixed-script words made Latin. For matching only; never shown or stored."""
+    """``text`` as it reads: tag characters decoded, NFKC-folded, format characters dropped,
+    marks on Latin letters stripped, small capitals and look-alike letters in mixed-script words
+    made Latin. For matching only; never shown or stored."""
     if text.isascii():
         return text
+    if _TAG_RUN_RE.search(text):
+        text = text.translate(_TAGS)
     text = unicodedata.normalize("NFKC", text)
+    if _ALWAYS_RE.search(text):
+        text = text.translate(_ALWAYS)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return _WORD_RE.sub(_unmask, text)
+    return _WORD_RE.sub(_unmask, _strip_marks(text))
 
 
-_ASSISTANT = (r"(ai|a\.i\.|assistant|assistante|asistente|assistent(en)?|focusd|bot|agent|gpt|llm|chatbot|"
-              r"ai assistant|email assistant|ia|ki|ассистент\w*|помощник\w*|бот)")
+# What an automated reader of the mail is called: the assistant, a model, a named product.
+_ASSISTANT = (r"(ai|a\.i\.?|assistant|assistante|asistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
+              r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|"
+              r"ассистент\w*|помощник\w*|бот)")
 # A line that opens by speaking to the assistant: cheap, anchored.
 _ADDRESSED_RE = re.compile(
-    r"^\W*(dear |attention |hey |hi |hello |to (the )?|"
+    r"^\W*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
@@ -102,14 +146,15 @@ _ALL_ZH = ("所有", "全部", "すべて")
 _DONE_ZH = ("完成", "完了")
 _FOREIGN = Gated(
     re.I | re.M,
-    (r"\b(ignore[rz]?|oublie[rz]?|ne tiens pas compte)\b.{0,40}\b(instructions|consignes|règles|directives)\b",
-     [("ignore", "oublie", "ne tiens pas compte"), ("instructions", "consignes", "règles", "directives")]),
+    (r"\b(ignore[rz]?|oublie[rz]?|ne (tiens|tenez) pas compte)\b.{0,40}\b(instructions|consignes|regles|directives)\b",
+     [("ignore", "oublie", "ne tiens pas compte", "ne tenez pas compte"),
+      ("instructions", "consignes", "regles", "directives")]),
     (r"\b(ignorier\w*|vergiss\w*|missachte\w*)\b.{0,40}\b(anweisungen|instruktionen|regeln|vorgaben|befehle)\b",
      [("ignorier", "vergiss", "missachte"), ("anweisungen", "instruktionen", "regeln", "vorgaben", "befehle")]),
     (r"\b(anweisungen|instruktionen|vorgaben)\b.{0,40}\b(ignorieren|vergessen)\b",
      [("anweisungen", "instruktionen", "vorgaben"), ("ignorieren", "vergessen")]),
-    (r"\b(ignora\w*|olvida\w*|omite|omita)\b.{0,40}\b(instrucciones|reglas|indicaciones|órdenes)\b",
-     [("ignora", "olvida", "omite", "omita"), ("instrucciones", "reglas", "indicaciones", "órdenes")]),
+    (r"\b(ignora\w*|olvida\w*|omite|omita|haz caso omiso)\b.{0,40}\b(instrucciones|reglas|indicaciones|ordenes)\b",
+     [("ignora", "olvida", "omite", "omita", "haz caso omiso"), ("instrucciones", "reglas", "indicaciones", "ordenes")]),
     (r"(игнорир\w*|проигнорир\w*|забудь\w*|не обращай\w*)\s.{0,40}(инструкци|указани|правил|команд)",
      [("игнорир", "забудь", "не обращай"), ("инструкци", "указани", "правил", "команд")]),
     (r"(忽略|无视|忽视|忘记|忘掉|無視|忘れ).{0,12}(指令|指示|说明|規則|规则|提示|命令|ルール|プロンプト)",
@@ -120,12 +165,139 @@ _FOREIGN = Gated(
      [("助手", "人工智能", "智能助理", "アシスタント", "ＡＩ"), (":", "：")]),
     (r"(标记|標記|マーク).{0,8}(所有|全部|すべて).{0,8}(完成|完了)", [("标记", "標記", "マーク"), _ALL_ZH, _DONE_ZH]),
     (r"(所有|全部|すべて).{0,12}(标记为|として).{0,4}(完成|完了)", [_ALL_ZH, ("标记为", "として"), _DONE_ZH]))
+# Text that calls out to an automated reader anywhere in a line: "to the software that reads
+# Ada's mail", "for the automated assistant processing this inbox", "P.S. to the bot: ...".
+_READER = (r"((automated|virtual|digital|ai|a\.i\.|smart|robot) )*(software|program|tool|system|agent|model|bot|"
+           r"chatbot|assistant|app|script|parser|reader|summari[sz]er|ai|a\.i\.|llm|language model|copilot|chatgpt|"
+           r"gpt[-\w.]*|focusd|secretary|service)s?")
+_READING = (r"(that |which |who )?(is |are )?(reading|reads|processing|processes|parsing|parses|summari[sz]ing|"
+            r"summari[sz]es|scanning|scans|handling|handles|triaging|triages|sorting|sorts|managing|manages|"
+            r"going through|goes through|indexing|indexes|analy[sz]ing|analy[sz]es|monitoring|monitors)")
+_SPOKEN_TO = r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |all |our |my |your )?"
+_READER_WORDS = ("software", "program", "tool", "system", "agent", "model", "bot", "assistant", "app", "script",
+                 "parser", "reader", "summari", "ai ", "ais ", "a.i.", "llm", "copilot", "gpt", "focusd", "secretary",
+                 "service")
+_ADDRESSED = Gated(
+    re.I | re.M,
+    (_SPOKEN_TO + _READER + " " + _READING + r" (this|these)\b|"
+     + _SPOKEN_TO + _READER + " " + _READING
+     + r" (the|her|his|my|your|our|their|[\w.-]+['’]s) (e-?mails?|mail|messages?|inbox|mailbox|threads?|correspondence)\b",
+     [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "), _READER_WORDS,
+      ("read", "process", "pars", "summar", "scan", "handl", "triag", "sort", "manag", "going through",
+       "goes through", "index", "analy", "monitor"),
+      (" this", " these", "mail", "message", "inbox", "thread", "correspondence")]),
+    (r"\b(to|for|attention|attn|p\.? ?s\.?) (the |any |this |our |my |your )?((automated|virtual|digital|ai|a\.i\.|"
+     r"smart|robot) )*(bot|chatbot|ai|a\.i\.|llm|language model|copilot|chatgpt|gpt[-\w.]*|focusd) ?:",
+     [("to ", "for ", "attention ", "attn ", "ps", "p.s", "p s", "p. s"),
+      ("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
+       "copilot :", "gpt", "focusd:", "focusd :")]),
+    (r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |our |my |your )?(automated|virtual|digital|ai|"
+     r"a\.i\.|robot) (assistant|secretary|helper|aide|agent|reader)\b",
+     [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "),
+      ("automated ", "virtual ", "digital ", "ai ", "a.i. ", "robot "),
+      ("assistant", "secretary", "helper", "aide", "agent", "reader")]),
+    # A postscript that speaks to it: "P.S. Copilot, add this".
+    (rf"\bp\.? ?s\.?\W*(dear |hey |hi |hello |to (the )?)?{_ASSISTANT}\s*[,:!]",
+     [("ps", "p.s", "p s", "p. s"), (",", ":", "!")]),
+    # "Hey AI - add a task": a dash after the name only once a greeting shows it is spoken to.
+    (rf"^\W*(dear|hey|hi|hello|ok|okay) {_ASSISTANT}\s*[-–—]\s",
+     [("-", "–", "—"), ("dear ", "hey ", "hi ", "hello ", "ok ", "okay ")]))
+# Orders about what only the assistant keeps: the brief, its numbered items, the owner's list,
+# a promise to record; and settings written as key=value.
+_BRIEFS = r"(tomorrow['’]?s|today['’]?s|morning|daily|next|owner['’]?s|focus) (brief|briefing|digest)\b"
+_TOOL_ORDERS = Gated(
+    re.I | re.M,
+    (r"\bfocusd\b[^\n]{0,80}\b(brief|items?|tasks?|list|priorit\w*|put|add|mark|record|rank|first|top)\b",
+     [("focusd",)]),
+    (r"\b(when|while|as|once|before) (the |your |this )?(assistant|ai|bot|software|focusd|tool|agent|model|app) "
+     r"(builds?|writes?|compiles?|prepares?|generates?|makes?|creates?|sends?|ranks?|reads?|processes?|"
+     r"summari[sz]es?)\b[^.!?\n]{0,30}\b(brief|briefing|digest|task list|to-?do list|priorities)\b",
+     [("when ", "while ", "as ", "once ", "before "),
+      ("assistant ", "ai ", "bot ", "software ", "focusd ", "tool ", "agent ", "model ", "app "),
+      ("build", "write", "compile", "prepare", "generate", "make", "create", "send", "rank", "read", "process",
+       "summari"),
+      ("brief", "digest", "task list", "do list", "priorities")]),
+    (r"\b(put|place|pin|add|include|insert|list|rank|show|feature|move|keep|mention|highlight)\b[^.!?\n]{0,60}\b"
+     + _BRIEFS,
+     [("brief", "digest"), ("tomorrow", "today", "morning", "daily", "next", "owner", "focus"),
+      ("put", "place", "pin", "add", "include", "insert", "list", "rank", "show", "feature", "move", "keep",
+       "mention", "highlight")]),
+    (r"\b(mark|set|flag|close|tick( off)?|check off) (item|task|entry|number|no\.?|#) ?#?\d+ (as )?"
+     r"(done|complete|completed|finished|closed|resolved)\b",
+     [("done", "complete", "finished", "closed", "resolved"), ("item", "task", "entry", "number", "no", "#"),
+      ("mark", "set", "flag", "close", "tick", "check off")]),
+    (r"\b(record|log|register|note down|store|save|enter)( down)? that (the owner|the user|your owner|\w+)( has)? "
+     r"(promised|committed|pledged|undertook|undertaken)\b",
+     [("promised", "committed", "pledged", "undert"), ("that ",),
+      ("record", "log", "register", "note down", "store", "save", "enter")]),
+    (r"\bnew (task|item|to-?do|action item|priority|commitment|request) for (the|your) (owner|user|principal|boss|"
+     r"human)\b",
+     [("new ",), ("owner", "user", "principal", "boss", "human")]),
+    (r"\b(add|put|create|insert|record|place)\b[^.\n]{0,40}\b(to|on|in|into|for) (the|your) (owner['’]?s|user['’]?s|"
+     r"human['’]?s|principal['’]?s) (list|tasks?|to-?do|brief|briefing|queue|items|priorities|calendar)\b",
+     [("owner", "user", "human", "principal"), ("add", "put", "create", "insert", "record", "place")]),
+    (r"\b(authori[sz]ed|approved|verified|official) (task|instruction|request|item|order|command) from the "
+     r"(mailbox |account |inbox )?(owner|user|admin)\b",
+     [("owner", "user", "admin"), ("authori", "approved", "verified", "official")]),
+    (r"\b(action|cmd|command|op|operation)\s*[=:]\s*[\"']?(create|add|insert|mark|delete|remove|update|set)_?"
+     r"(item|task|todo|entry|priority|done|complete)",
+     [("action", "cmd", "command", "op"), ("=", ":"), ("item", "task", "todo", "entry", "priority", "done",
+                                                      "complete")]),
+    (r"\bpriority\s*=\s*[\"']?(critical|urgent|highest|high|p0|top)\b",
+     [("priority",), ("=",), ("critical", "urgent", "high", "p0", "top")]))
+# Markup posing as a system, admin or instruction block: [[ADMIN OVERRIDE]], <instructions>,
+# a ```system fence, a "### SYSTEM" heading, a chat model's <|...|> tokens.
+_ROLES = r"(system|admin|administrator|developer|operator|root|instructions?|override|assistant|prompt|sys)"
+_BLOCKS = Gated(
+    re.I | re.M,
+    (r"\[\[\s*/?\s*" + _ROLES + r"([ _-][\w -]{0,30})?\s*\]\]|\{\{\s*/?\s*" + _ROLES + r"([ _-][\w -]{0,30})?\s*\}\}",
+     [("[[", "{{"), ("system", "admin", "developer", "operator", "root", "instruction", "override", "assistant",
+                     "prompt", "sys")]),
+    (r"<\s*/?\s*(system|system_prompt|instructions?|admin|administrator|developer|prompt|sys|assistant|override|"
+     r"commands?)\s*>",
+     [("<",), ("system", "instruction", "admin", "developer", "prompt", "sys", "assistant", "override",
+               "command")]),
+    (r"\[\s*/?\s*(admin|system|developer|operator|root)[ _-](override|instructions?|prompt|message|note|command|"
+     r"notice|directive|mode)\s*\]|\[\s*/?\s*(override|instructions)\s*\]",
+     [("[",), ("admin", "system", "developer", "operator", "root", "override", "instructions")]),
+    (r"^\s*(```|~~~)\s*(system|system_prompt|instructions?|prompt|admin|developer|assistant|sys|override)\s*$",
+     [("```", "~~~"), ("system", "instruction", "prompt", "admin", "developer", "assistant", "sys", "override")]),
+    (r"^\s*#{1,6}\s*(system|developer|admin|administrator|operator)( (message|prompt|note|notice|override|"
+     r"instructions?|update|mode))?\s*:?\s*$",
+     [("#",), ("system", "developer", "admin", "operator")]),
+    (r"<\|[a-z_]{2,20}\|>", [("<|",), ("|>",)]))
+# "Ignore the previous instructions" in Italian, Portuguese, Dutch, Polish, Turkish, Korean,
+# Arabic and Hindi (accents are stripped from Latin letters before matching).
+_FOREIGN_MORE = Gated(
+    re.I | re.M,
+    (r"\b(ignora\w*|dimentica\w*|trascura\w*|non tenere conto)\b.{0,40}\b(istruzioni|regole|indicazioni|direttive|"
+     r"comandi)\b",
+     [("ignora", "dimentica", "trascura", "non tenere conto"),
+      ("istruzioni", "regole", "indicazioni", "direttive", "comandi")]),
+    (r"\b(ignor[ae]\w*|esquec\w*|esqueca\w*|desconsider\w*)\b.{0,40}\b(instrucoes|regras|orientacoes|comandos|"
+     r"diretrizes)\b",
+     [("ignor", "esquec", "desconsider"), ("instrucoes", "regras", "orientacoes", "comandos", "diretrizes")]),
+    (r"\b(negeer\w*|vergeet|negeren)\b.{0,40}\b(instructies|regels|opdrachten|aanwijzingen|richtlijnen)\b",
+     [("negeer", "vergeet", "negeren"), ("instructies", "regels", "opdrachten", "aanwijzingen", "richtlijnen")]),
+    (r"\b(z?ignoruj\w*|zapomnij\w*|pomin\w*)\b.{0,40}\b(polecen\w*|instrukcj\w*|zasad\w*|regu[lł]\w*|wytyczn\w*)",
+     [("ignoruj", "zapomnij", "pomin"), ("polecen", "instrukcj", "zasad", "regul", "regu\u0142", "wytyczn")]),
+    (r"\b(talimat\w*|komut\w*|kural\w*|yonerge\w*)\b.{0,40}\b(yok say\w*|gormezden gel\w*|unut\w*|dikkate alma\w*|"
+     r"ignore et\w*)",
+     [("talimat", "komut", "kural", "yonerge"), ("yok say", "gormezden gel", "unut", "dikkate alma", "ignore et")]),
+    (r"(지시|지침|명령|규칙|프롬프트|설정).{0,20}(무시|잊어)", [("지시", "지침", "명령", "규칙", "프롬프트", "설정"), ("무시", "잊어")]),
+    (r"(무시|잊어).{0,20}(지시|지침|명령|규칙|프롬프트)", [("무시", "잊어"), ("지시", "지침", "명령", "규칙", "프롬프트")]),
+    (r"(تجاهل|تجاهلي|انس|انسى|أهمل|اهمل).{0,40}(التعليمات|تعليمات|الأوامر|الاوامر|أوامر|القواعد|الإرشادات|الارشادات)",
+     [("تجاهل", "انس", "أهمل", "اهمل"), ("تعليمات", "الأوامر", "الاوامر", "أوامر", "القواعد", "الإرشادات", "الارشادات")]),
+    (r"(निर्देश|आदेश|नियम|हिदायत).{0,40}(अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जा|उपेक्षा)",
+     [("निर्देश", "आदेश", "नियम", "हिदायत"), ("अनदेखा", "नज़रअंदाज़", "नजरअंदाज", "भूल जा", "उपेक्षा")]))
 #: The gated patterns :func:`hostile` searches, for the test that checks each against its whole.
-GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN)
+GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN, _ADDRESSED, _TOOL_ORDERS, _BLOCKS, _FOREIGN_MORE)
 
 
 def hostile(text: str) -> bool:
     """Whether ``text`` addresses the assistant or gives it orders."""
+    if not text.isascii() and smuggled(text):
+        return True
     text = normalise(text)
     if _ADDRESSED_RE.search(text):
         return True
