@@ -779,6 +779,8 @@ def _payload(part: EmailMessage, problems: list[str] | None = None) -> bytes:
         # The stdlib hands back the base64 itself when its length is not whole quanta (a body
         # cut short): the text would be base64, its words lost. What decodes is kept.
         return _b64_quanta(part.get_payload(), problems)
+    if problems is not None and any(isinstance(d, email.errors.InvalidBase64PaddingDefect) for d in part.defects):
+        problems.append("its base64 body ends inside a quantum, as one cut short does: read as far as it decodes")
     if isinstance(payload, bytes):
         return payload
     raw = part.get_payload()
@@ -1185,7 +1187,7 @@ def visible_reply(text: str) -> str:
     """
     lines = text.split("\n")
     count = len(lines)
-    piped = _pipe_quoted(lines) if text.startswith("|") or "\n|" in text or "\n |" in text else frozenset()
+    piped = _pipe_quoted(lines) if "|" in text else frozenset()
     kept: list[str] = []
     ends: list[bool | None] = [None] * count
     next_end = -1  # the first line from i on where a quote header may end; count when there is none
