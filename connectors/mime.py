@@ -10,8 +10,10 @@ turns that into a ``(None, reason)`` pair for callers that log and carry on.
 
 from __future__ import annotations
 
+import binascii
 import codecs
 import email
+import email.errors
 import email.header
 import email.parser
 import email.utils
@@ -20,14 +22,17 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import Message as EmailMessage
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import html2text
+import structlog
 
 from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Attendee, Message
+
+log = structlog.get_logger(__name__)
 
 #: Text beyond this many characters is dropped: a huge message must not stall a cycle.
 MAX_TEXT_CHARS = 100_000
@@ -65,7 +70,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         raise Unparseable("the message is empty")
     if b"\x00" in data[:4096] and b":" not in data[:200]:
         raise Unparseable("the data is binary, not a mail message")
-    if len(data) > MAX_MESSAGE_BYTES:
+    cut = len(data) > MAX_MESSAGE_BYTES
+    if cut:
         data = data[:MAX_MESSAGE_BYTES]
     data = _cut_parts(data)
     msg = _message_from_bytes(data)
@@ -73,7 +79,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         msg = _skip_leading_garbage(data)
 
     headers = _Headers(msg)
-    text, attachments, invite = _body(msg, headers)
+    problems: list[str] = []
+    text, attachments, invite = _body(msg, headers, cut, problems)
     reply_text = visible_reply(text)
     sender = _addresses(headers, "From")
     references = _msgids(_header(headers, "References"))
@@ -84,7 +91,9 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         references = [event_thread_id(invite.uid)]
     in_reply_to = in_reply_to_ids[0] if in_reply_to_ids else ""
     message_id = _message_id(headers, data)
-    date, dated = _date(headers, received)
+    date, dated = _date(headers, received, problems)
+    for reason in problems:  # what was read around; the text itself is never logged
+        log.warning("message.repaired", message_id=message_id, reason=reason)
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
@@ -471,10 +480,19 @@ def _date_candidates(msg: _Headers) -> Iterator[str]:
         yield _header_value(rcvd).rpartition(";")[2]
 
 
-def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
+#: A date this far past when the message arrived is a sender's lie or a broken clock, not a date.
+DATE_AHEAD = timedelta(days=1)
+
+
+def _date(msg: _Headers, received: datetime | None, problems: list[str]) -> tuple[datetime, bool]:
     """When the message was written, and whether its Date header said so. Without one, the
     first Received header stands in (when a server took it), else when it arrived; neither
-    is the same for two deliveries of one message, so the message is not ``dated``."""
+    is the same for two deliveries of one message, so the message is not ``dated``. A date
+    more than :data:`DATE_AHEAD` past ``received`` is passed over as one that does not parse:
+    dated year 9999, a message would never age and its asks would fall due then. Without
+    ``received`` (a file read by a tool) nothing says when the message came."""
+    if received is not None and received.tzinfo is None:
+        received = received.replace(tzinfo=UTC)
     for n, value in enumerate(_date_candidates(msg)):
         if not value.strip():
             continue
@@ -486,6 +504,10 @@ def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
+        if received is not None and parsed - received > DATE_AHEAD:
+            problems.append(f"its {'Date' if n == 0 else 'Received'} header is {(parsed - received).days} days "
+                            "after it arrived: not taken for its date")
+            continue
         return parsed, n == 0
     return received or datetime.now(UTC), False
 
@@ -493,14 +515,22 @@ def _date(msg: _Headers, received: datetime | None) -> tuple[datetime, bool]:
 # -- body ----------------------------------------------------------------------------------------
 
 
-def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment], Invitation | None]:
+def _body(msg: EmailMessage, headers: _Headers, cut: bool,
+          problems: list[str]) -> tuple[str, list[Attachment], Invitation | None]:
+    """The text, attachments and invitation of ``msg``; ``cut`` when its bytes were cut at the
+    size limit. What had to be repaired to read it is added to ``problems``."""
     plain: str | None = None
     html: str | None = None
     invite: Invitation | None = None
     attachments: list[Attachment] = []
+    # The part each text came from, and the last part: bytes cut at the limit end in that one.
+    plain_part: EmailMessage | None = None
+    html_part: EmailMessage | None = None
+    last: EmailMessage | None = None
     for count, part in enumerate(_walk(msg)):
         if count >= MAX_PARTS:
             break
+        last = part
         if part is not msg and part.get_content_maintype() == "message":
             # An attached mail is someone else's words: listed, never read as this one's text.
             attachments.append(Attachment(_filename(part, _Headers(part)) or "message.eml", part.get_content_type(), 0))
@@ -517,22 +547,47 @@ def _body(msg: EmailMessage, headers: _Headers) -> tuple[str, list[Attachment], 
             attachments.append(Attachment(filename, ctype, _attachment_size(part, own)))
             continue
         if ctype == "text/plain" and plain is None:
-            plain = _text_of(part, own)
+            plain, plain_part = _text_of(part, own, problems), part
         elif ctype == "text/html" and html is None:
-            html = _text_of(part, own)
+            html, html_part = _text_of(part, own, problems), part
         elif ctype == "text/calendar" and invite is None:
             invite = parse_invitation(_text_of(part, own))
     if plain is not None and plain.strip():
         text = plain
+        cut = cut and plain_part is last
     elif html is not None:
         # Markup is several times its text; converting megabytes of it would stall the cycle.
+        cut = (cut and html_part is last) or len(html) > MAX_TEXT_CHARS * 4
         text = html_to_text(html[: MAX_TEXT_CHARS * 4])
     elif invite is not None and invite.method == "REQUEST":
         text = invite.description  # an invitation with no text of its own: its agenda is the text
     else:
-        text = plain or ""
+        text, cut = plain or "", False
     text = _no_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
-    return text[:MAX_TEXT_CHARS], attachments, invite
+    if cut or len(text) > MAX_TEXT_CHARS:
+        text = cut_at_boundary(text, MAX_TEXT_CHARS)
+    return text, attachments, invite
+
+
+# A sentence's end with a space after it, or a line's end: where cut text may stop.
+_SENTENCE_END_RE = re.compile(r"[.!?…。！？][\"'”’)\]]*(?=\s)|\n")
+# How far back from a cut a sentence's end is looked for before settling for a word's end.
+_SENTENCE_REACH = 2000
+
+
+def cut_at_boundary(text: str, limit: int) -> str:
+    """``text`` cut short of ``limit`` characters after its last whole sentence within reach,
+    else its last whole word: what is cut mid-word ("Send Tom the si") reads as another ask.
+    The last characters are taken for a fragment even when ``text`` fits, for a caller whose
+    text was already cut (its bytes, at a size limit)."""
+    head = text[:limit]
+    ends = list(_SENTENCE_END_RE.finditer(head, max(0, len(head) - _SENTENCE_REACH)))
+    if ends:
+        return head[: ends[-1].end()].rstrip()
+    if head[-1:].isspace() or text[limit : limit + 1].isspace():
+        return head  # cut between two words already
+    space = max(head.rfind(" "), head.rfind("\t"))
+    return head[:space].rstrip() if space > 0 else ""
 
 
 # -- invitations -----------------------------------------------------------------------------------
@@ -714,11 +769,18 @@ def _filename(part: EmailMessage, own: _Headers) -> str:
     return _header_value(name) if name else ""
 
 
-def _payload(part: EmailMessage) -> bytes:
+def _payload(part: EmailMessage, problems: list[str] | None = None) -> bytes:
+    """The part's decoded body; what had to be repaired is added to ``problems``."""
     try:
         payload = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - broken transfer encoding: take the raw payload
         payload = None
+    if any(isinstance(d, email.errors.InvalidBase64LengthDefect) for d in part.defects):
+        # The stdlib hands back the base64 itself when its length is not whole quanta (a body
+        # cut short): the text would be base64, its words lost. What decodes is kept.
+        return _b64_quanta(part.get_payload(), problems)
+    if problems is not None and any(isinstance(d, email.errors.InvalidBase64PaddingDefect) for d in part.defects):
+        problems.append("its base64 body ends inside a quantum, as one cut short does: read as far as it decodes")
     if isinstance(payload, bytes):
         return payload
     raw = part.get_payload()
@@ -727,8 +789,23 @@ def _payload(part: EmailMessage) -> bytes:
     return b""
 
 
-def _text_of(part: EmailMessage, own: _Headers) -> str:
-    raw = _payload(part)
+_NOT_BASE64_RE = re.compile(r"[^A-Za-z0-9+/]")
+
+
+def _b64_quanta(raw: Any, problems: list[str] | None) -> bytes:
+    """The bytes of a base64 body cut short, up to its last whole quantum of four characters."""
+    if not isinstance(raw, str):
+        return b""
+    chars = _NOT_BASE64_RE.sub("", raw.split("=", 1)[0])
+    whole = len(chars) - len(chars) % 4
+    if problems is not None:
+        problems.append(f"its base64 body is cut short: {len(chars) - whole} characters after the last "
+                        f"whole quantum were dropped, {whole // 4 * 3} bytes decoded")
+    return binascii.a2b_base64(chars[:whole].encode("ascii")) if whole else b""
+
+
+def _text_of(part: EmailMessage, own: _Headers, problems: list[str] | None = None) -> str:
+    raw = _payload(part, problems)
     content_type = own.first_raw("Content-Type")
     try:
         charset = None if content_type is None else _charset_param(content_type)
@@ -753,30 +830,163 @@ _HIDDEN_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])font-size\s*:\s*0*\.?0+\s*(px|pt|em|rem|%)?\s*(;|!|$)|"
     r"(?<![\w-])opacity\s*:\s*0*\.?0+\s*(;|!|$)|(?<![\w-])(max-)?(height|width)\s*:\s*0+\s*(px)?\s*;.*overflow\s*:\s*hidden",
     re.I)
-_WHITE_RE = re.compile(r"(?<![\w-])color\s*:\s*(#fff\b|#ffffff\b|white\b|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*[,)])", re.I)
-_DARK_BACKGROUND_RE = re.compile(r"background(-color)?\s*:\s*(?!\s*(#fff\b|#ffffff\b|white\b|transparent|none|"
-                                 r"rgba?\(\s*255\s*,\s*255\s*,\s*255))", re.I)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# Elements a mail client never renders: their content is markup kept for later or for no one.
+_UNRENDERED = frozenset({"template", "noscript"})
+_ATTR_RE = re.compile(r"""(?:^|\s)(color|bgcolor)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_LENGTH_RE = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|em|rem|%)?")
+_NUMBER_RE = re.compile(r"-?\d*\.?\d+")
+_SCALE_RE = re.compile(r"scale(?:x|y|3d)?\(\s*(-?\d*\.?\d+)\s*(?:,\s*(-?\d*\.?\d+))?", re.I)
+# Below these a font is a speck, not small print (10-11px).
+_TINY_FONT = {"px": 5.0, "pt": 4.0, "em": 0.3, "rem": 0.3, "%": 30.0}
+# An offset this far out moves text off any screen; layouts shift by tens of pixels.
+_FAR_OFF = {"px": -500.0, "pt": -375.0, "em": -30.0, "rem": -30.0, "%": -100.0}
+_OFFSETS = ("left", "top", "right", "bottom", "margin-left", "margin-top", "text-indent")
+# Two colours whose channels differ by less than this are one colour to the eye.
+_SAME_COLOUR = 16
+_WHITE = (255, 255, 255)
+_NAMED_COLOURS = {
+    "white": _WHITE, "snow": (255, 250, 250), "ghostwhite": (248, 248, 255), "whitesmoke": (245, 245, 245),
+    "ivory": (255, 255, 240), "floralwhite": (255, 250, 240), "mintcream": (245, 255, 250),
+    "azure": (240, 255, 255), "aliceblue": (240, 248, 255), "seashell": (255, 245, 238), "black": (0, 0, 0),
+}
+Colour = tuple[int, int, int]
+_TRANSPARENT: Colour = (-1, -1, -1)  # a colour that paints nothing
 
 
-def _hidden(attrs: str) -> bool:
+def _colour(value: str) -> Colour | None:
+    """The colour a CSS or attribute value names: RGB, :data:`_TRANSPARENT`, or None when unread."""
+    value = value.strip().strip("\"'").strip().lower()
+    if value == "transparent":
+        return _TRANSPARENT
+    if value in _NAMED_COLOURS:
+        return _NAMED_COLOURS[value]
+    digits = value.lstrip("#")
+    if value.startswith("#") or (len(digits) == 6 and all(c in "0123456789abcdef" for c in digits)):
+        if len(digits) in (3, 4):
+            digits = "".join(c * 2 for c in digits)
+        if len(digits) not in (6, 8) or any(c not in "0123456789abcdef" for c in digits):
+            return None
+        if len(digits) == 8 and digits[6:] == "00":
+            return _TRANSPARENT
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+    if value.startswith(("rgb(", "rgba(")):
+        nums = _NUMBER_RE.findall(value)
+        if len(nums) < 3:
+            return None
+        scale = 2.55 if "%" in value else 1.0
+        if len(nums) >= 4 and float(nums[3]) == 0:
+            return _TRANSPARENT
+        rgb = [round(min(255.0, max(0.0, float(n) * scale))) for n in nums[:3]]
+        return rgb[0], rgb[1], rgb[2]
+    return None
+
+
+def _declarations(style: str) -> dict[str, str]:
+    """A style attribute's declarations, lower-case, the last of each property winning as in CSS."""
+    out = {}
+    for decl in style.lower().split(";"):
+        prop, colon, value = decl.partition(":")
+        if colon:
+            out[prop.strip()] = value.replace("!important", "").strip()
+    return out
+
+
+def _length(value: str) -> tuple[float, str] | None:
+    m = _LENGTH_RE.fullmatch(value.strip())
+    if not m:
+        return None
+    return float(m.group(1)), m.group(2) or "px"
+
+
+def _background(decls: dict[str, str], attrs: str) -> Colour | None | Literal[False]:
+    """The colour an element paints behind its text; None when it paints one this cannot read
+    (an image, a gradient), False when it paints none."""
+    value = decls.get("background-color") or decls.get("background")
+    if value is None:
+        found = [v for k, v in _ATTR_RE.findall(attrs) if k.lower() == "bgcolor"]
+        return _colour(found[0]) if found else False
+    if "url(" in value or "gradient" in value:
+        return None
+    for token in re.split(r"\s+(?![^()]*\))", value):  # spaces outside rgb(...)
+        colour = _colour(token)
+        if colour is not None:
+            return colour
+    return None
+
+
+def _styled_away(decls: dict[str, str]) -> bool:
+    """Whether these declarations take an element's text out of sight in ways other than
+    :data:`_HIDDEN_RE`'s: a speck of a font, moved off the screen, clipped or scaled to
+    nothing, or hidden from one mail client by its own property."""
+    if decls.get("mso-hide") == "all":
+        return True
+    size = _length(decls.get("font-size", ""))
+    if size and size[1] in _TINY_FONT and size[0] < _TINY_FONT[size[1]]:
+        return True
+    for prop in _OFFSETS:
+        offset = _length(decls.get(prop, ""))
+        if offset and offset[1] in _FAR_OFF and offset[0] <= _FAR_OFF[offset[1]]:
+            return True
+    clip = decls.get("clip", "")
+    if clip.startswith("rect("):
+        edges = [float(n) for n in _NUMBER_RE.findall(clip)]
+        if len(edges) == 4 and (edges[2] <= edges[0] or edges[1] <= edges[3]):  # top right bottom left
+            return True
+    clip_path = decls.get("clip-path", "")
+    inset = re.match(r"inset\(\s*(\d*\.?\d+)%", clip_path)
+    if (inset and float(inset.group(1)) >= 50) or re.match(r"(circle|ellipse)\(\s*0*\.?0+\s*(px|%)?\s*[ )]", clip_path):
+        return True
+    scale = _SCALE_RE.search(decls.get("transform", ""))
+    if scale and any(abs(float(n)) < 0.1 for n in scale.groups() if n is not None):
+        return True
+    if decls.get("overflow") == "hidden":  # a box a pixel or less across shows none of its text
+        for prop in ("height", "width", "max-height", "max-width"):
+            box = _length(decls.get(prop, ""))
+            if box and box[1] == "px" and box[0] <= 1:
+                return True
+    return False
+
+
+def _hidden(attrs: str, behind: Colour | None) -> bool:
+    """Whether an element with these attributes is out of sight; ``behind`` is the colour
+    painted behind it (None when unknown)."""
     if re.search(r"(^|\s)hidden(\s|=|/|$)", attrs, re.I):
         return True
     m = _STYLE_RE.search(attrs)
-    if not m:
+    style = m.group(1).strip("\"'") if m else ""
+    if style and _HIDDEN_RE.search(style):
+        return True
+    decls = _declarations(style) if style else {}
+    if decls and _styled_away(decls):
+        return True
+    colour_value = decls.get("color")
+    if colour_value is None:
+        found = [v for k, v in _ATTR_RE.findall(attrs) if k.lower() == "color"]  # <font color=...>
+        colour_value = found[0] if found else None
+    if colour_value is None:
         return False
-    style = m.group(1).strip("\"'")
-    # White text counts as hidden unless the same element paints a background behind it.
-    return bool(_HIDDEN_RE.search(style) or (_WHITE_RE.search(style) and not _DARK_BACKGROUND_RE.search(style)))
+    colour = _colour(colour_value)
+    if colour == _TRANSPARENT:
+        return True
+    own = _background(decls, attrs) if decls or "bgcolor" in attrs.lower() else False
+    if own is not False:
+        behind = own if own != _TRANSPARENT else behind
+    # Text the colour of what is behind it: white on a white page, black on a black cell.
+    return (colour is not None and behind is not None and behind != _TRANSPARENT
+            and max(abs(a - b) for a, b in zip(colour, behind, strict=True)) < _SAME_COLOUR)
 
 
 def drop_hidden(html: str) -> str:
-    """``html`` without the elements styled out of sight (display:none, visibility:hidden, a
-    zero font size or opacity, white text on no background) and their content."""
+    """``html`` without the elements out of sight and their content: styled away (display:none,
+    visibility:hidden, zero opacity, a speck of a font, off the screen, clipped or scaled to
+    nothing), text coloured like what is behind it, and elements no client renders."""
     out: list[str] = []
     pos = 0
     skipping: str | None = None
     depth = 0
+    # Elements that paint a background, innermost last: [name, colour or None, open same-named].
+    painted: list[list[Any]] = []
     for m in _TAG_RE.finditer(html):
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if skipping is not None:
@@ -785,12 +995,29 @@ def drop_hidden(html: str) -> str:
                 if depth == 0:
                     skipping, pos = None, m.end()
             continue
-        if closing or not _hidden(attrs):
+        if closing:
+            if painted and name == painted[-1][0]:
+                painted[-1][2] -= 1
+                if painted[-1][2] == 0:
+                    painted.pop()
             continue
-        out.append(html[pos:m.start()])
-        pos = m.end()
-        if name not in _VOID and not attrs.rstrip().endswith("/"):
-            skipping, depth = name, 1
+        behind = painted[-1][1] if painted else _WHITE
+        if name in _UNRENDERED or (attrs and _hidden(attrs, behind)):
+            out.append(html[pos:m.start()])
+            pos = m.end()
+            if name not in _VOID and not attrs.rstrip().endswith("/"):
+                skipping, depth = name, 1
+            continue
+        if name in _VOID or attrs.rstrip().endswith("/"):
+            continue
+        own: Colour | None | Literal[False] = False
+        if attrs and ("background" in attrs.lower() or "bgcolor" in attrs.lower()):
+            style = _STYLE_RE.search(attrs)
+            own = _background(_declarations(style.group(1).strip("\"'")) if style else {}, attrs)
+        if own is not False and own != _TRANSPARENT:
+            painted.append([name, own, 1])
+        elif painted and name == painted[-1][0]:
+            painted[-1][2] += 1
     if skipping is not None:
         return "".join(out)  # hidden to the end: nothing after it shows
     out.append(html[pos:])
@@ -960,6 +1187,7 @@ def visible_reply(text: str) -> str:
     """
     lines = text.split("\n")
     count = len(lines)
+    piped = _pipe_quoted(lines) if "|" in text else frozenset()
     kept: list[str] = []
     ends: list[bool | None] = [None] * count
     next_end = -1  # the first line from i on where a quote header may end; count when there is none
@@ -969,7 +1197,7 @@ def visible_reply(text: str) -> str:
         line = lines[i]
         stripped = line.strip()
         quoted_above = quoted
-        quoted = stripped.startswith(">")
+        quoted = stripped.startswith(">") or i in piped
         if quoted:
             i += 1
             continue
@@ -1008,7 +1236,7 @@ def visible_reply(text: str) -> str:
             nxt = i + header_len
             while nxt < count and not lines[nxt].strip():
                 nxt += 1
-            if nxt < count and lines[nxt].lstrip().startswith(">"):
+            if nxt < count and (lines[nxt].lstrip().startswith(">") or nxt in piped):
                 i = nxt  # a reply written below the quote may follow it: keep scanning
                 continue
             break
@@ -1026,10 +1254,39 @@ def visible_reply(text: str) -> str:
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
 
 
+def _pipe_line(stripped: str) -> bool:
+    """A line as a client that quotes with a pipe writes it ("| text", or "|" alone); a table's
+    row ("| a | b |") ends in its pipe."""
+    return stripped == "|" or (stripped.startswith("|") and not stripped.endswith("|")
+                               and stripped[1:2] in (" ", ">", "\t"))
+
+
+def _pipe_quoted(lines: list[str]) -> frozenset[int]:
+    """The lines quoted with "|" where they form a quote: a run of two or more, or one under a
+    quote header, or the message's last; a single "| ..." line amid the text is the writer's."""
+    found: set[int] = set()
+    i, count = 0, len(lines)
+    while i < count:
+        if not _pipe_line(lines[i].strip()):
+            i += 1
+            continue
+        start = i
+        while i < count and _pipe_line(lines[i].strip()):
+            i += 1
+        above = start - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        last = all(not ln.strip() for ln in lines[i:])
+        header = above >= 0 and _is_attribution(lines[above].strip(), lines, start)
+        if i - start >= 2 or last or header:
+            found.update(range(start, i))
+    return frozenset(found)
+
+
 def _quote_follows(lines: list[str], j: int) -> bool:
     while j < len(lines) and not lines[j].strip():
         j += 1
-    return j < len(lines) and lines[j].lstrip().startswith(">")
+    return j < len(lines) and (lines[j].lstrip().startswith(">") or _pipe_line(lines[j].strip()))
 
 
 # The last word of each verb, and each suffix's last run of non-spaces: what a line must end in to
