@@ -136,6 +136,13 @@ def test_examined_text_is_a_prefix_cut_at_a_line_break() -> None:
     one_line = "x" * (MAX_TEXT * 2)
     assert examined_text(make_message(one_line)) == one_line[:MAX_TEXT]
     assert examined_text(make_message("short")) == "short"
+    # One line of words, cut after its last whole sentence within reach: never mid-word.
+    words = "Please send Tom the signed contract. " * (MAX_TEXT // 30)
+    cut = examined_text(make_message(words))
+    assert len(cut) <= MAX_TEXT and words.startswith(cut) and cut.endswith("contract.")
+    no_stop = "send Tom the signed contract " * (MAX_TEXT // 25)
+    cut = examined_text(make_message(no_stop))
+    assert len(cut) <= MAX_TEXT and no_stop.startswith(cut) and no_stop[len(cut)] == " "
 
 
 # -- kinds written without "I'll", "can you" or "blocked" -------------------------------------

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Protocol
 
+from connectors.mime import cut_at_boundary
 from connectors.types import Message
 from planner.models import Item
 
@@ -17,13 +18,14 @@ MAX_TEXT = 20_000
 
 def examined_text(message: Message) -> str:
     """The part of ``message.reply_text`` an extractor reads: at most :data:`MAX_TEXT`
-    characters, cut at the last line break inside that bound when there is one."""
+    characters, cut at the last line break inside that bound when there is one, else after a
+    whole sentence or word (a cut mid-word, "Send Tom the si", reads as another ask)."""
     text = message.reply_text
     if len(text) <= MAX_TEXT:
         return text
     head = text[:MAX_TEXT]
     cut = head.rfind("\n")
-    return head[:cut] if cut > 0 else head
+    return head[:cut] if cut > 0 else (cut_at_boundary(text, MAX_TEXT) or head)
 
 
 @dataclass(frozen=True)
