@@ -357,6 +357,7 @@ def due_cases() -> None:
 
 
 def main() -> None:
+    from bench.completion import completion
     from bench.extract import DEFAULT
     from bench.resolution import resolution
 
@@ -366,6 +367,7 @@ def main() -> None:
     due_cases()
     economy()
     resolution()
+    completion()
 
 
 if __name__ == "__main__":

@@ -312,7 +312,13 @@ def _v14(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_items_goal ON items (status, goal, score)")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14]
+def _v15(db: sqlite_utils.Database) -> None:
+    # Mail that hands over what was owed closes it in whatever thread it comes: the open items of
+    # one person are looked up by counterparty.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_items_counterparty ON items (counterparty, status)")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15]
 
 
 def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
@@ -803,6 +809,14 @@ class Store:
     def open_items_in_thread(self, thread_id: str) -> list[Item]:
         rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE thread_id = ? AND status IN ('open', 'snoozed') "
                                "ORDER BY id", [thread_id])
+        return [_item_from_tuple(r) for r in rows]
+
+    def open_items_with(self, counterparty: str, kinds: Iterable[str]) -> list[Item]:
+        """Open (or snoozed) items of ``kinds`` whose counterparty is ``counterparty``, in any thread."""
+        which = list(kinds)
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE counterparty = ? AND status IN ('open', 'snoozed') "
+            f"AND kind IN ({','.join('?' * len(which))}) ORDER BY id", [counterparty, *which])
         return [_item_from_tuple(r) for r in rows]
 
     def iter_items(self, statuses: Iterable[str] = ("open",), chunk: int = 1000) -> Iterator[Item]:

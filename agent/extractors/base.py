@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Protocol
 
-from connectors.mime import cut_at_boundary
 from connectors.types import Message
 from planner.models import Item
 
@@ -25,7 +24,12 @@ def examined_text(message: Message) -> str:
         return text
     head = text[:MAX_TEXT]
     cut = head.rfind("\n")
-    return head[:cut] if cut > 0 else (cut_at_boundary(text, MAX_TEXT) or head)
+    if cut > 0:
+        return head[:cut]
+    # Imported late: the parser's modules cost the CLI's start-up.
+    from connectors.mime import cut_at_boundary
+
+    return cut_at_boundary(text, MAX_TEXT) or head
 
 
 @dataclass(frozen=True)

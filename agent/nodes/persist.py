@@ -8,19 +8,26 @@ done. Each close keeps its sentence as a note, and ``Store.closed_since`` lists 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import structlog
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
 from agent.nodes.resolve import (
     LOOSE,
+    acknowledgement,
     answer_note,
+    answered,
     clearance,
     completion_note,
     delivery,
+    hands_over,
     match_level,
     message_names,
     name_words,
+    settles_text,
+    substance,
 )
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -84,20 +91,59 @@ def _step_dates(store: Store, msg: Message, merges: list[tuple[int, Item]], owne
     return resets
 
 
+def _parse_date(when: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(when or "")
+    except ValueError:
+        return None
+
+
+def _settled_by(store: Store, message_id: str) -> bool:
+    row = store.message(message_id) or {}
+    return settles_text(str(row.get("reply_text") or ""), bool(store.attachments([message_id])))
+
+
 def _close_completed(store: Store, messages: list[Message], skipped: dict[str, str], owner: Owner) -> int:
     """Close the open items that the batch's mail, read in date order, completed; returns how many."""
     closed = 0
+    owner_email = owner.email.lower()
     for msg in sorted((m for m in messages if m.message_id not in skipped), key=lambda m: m.date):
-        open_items = store.open_items_in_thread(msg.thread_id)
-        if not open_items:
-            continue
         text = examined_text(msg)
-        for item in open_items:
-            rivals = sum(1 for o in open_items if o is not item and o.kind in ("blocker", "waiting")
-                         and o.counterparty == item.counterparty)
-            quote = delivery(msg, item, owner, text) or clearance(msg, item, owner, text, rivals)
+        in_thread = store.open_items_in_thread(msg.thread_id)
+        # Mail that hands something over closes what it settles in any thread: the things the
+        # sender owes the owner, or what the owner owes the people the owner's mail goes to.
+        others: list[Item] = []
+        if msg.attachments or any(hands_over(s) for s in substance(text)):
+            if msg.sender.email.lower() == owner_email:
+                for a in {a.email.lower() for a in [*msg.to, *msg.cc]}:
+                    others += store.open_items_with(a, ("commitment", "request"))
+            else:
+                others = store.open_items_with(msg.sender.email.lower(), ("waiting", "blocker"))
+        seen = {i.id for i in in_thread}
+        candidates = in_thread + [o for o in others if o.id not in seen]
+        if not candidates:
+            continue
+        # When the owner answered or handed something over in the thread (not a reply that only
+        # promises): a counterparty's thanks after it accepts what was owed.
+        owner_said = [_parse_date(d) for mid, sender, d in store.thread_messages(msg.thread_id)
+                      if sender.lower() == owner_email and _settled_by(store, mid)]
+        for item in candidates:
+            group = ("blocker", "waiting") if item.kind in ("blocker", "waiting") else ("commitment", "request")
+            same = item.thread_id == msg.thread_id
+            # Other open work of that person, said before this message (what it promises itself is
+            # no rival of what it answers).
+            rivals = sum(1 for o in candidates if o is not item and o.kind in group
+                         and o.counterparty == item.counterparty and (not same or o.thread_id == msg.thread_id)
+                         and o.message_id != msg.message_id
+                         and ((d := _parse_date(o.source.get("date"))) is None or d <= msg.date))
+            said = _parse_date(item.source.get("date"))
+            owner_replied = any(d is not None and (said is None or d > said) and d <= msg.date for d in owner_said)
+            quote = (delivery(msg, item, owner, text, rivals) or clearance(msg, item, owner, text, rivals)
+                     or answered(msg, item, owner, text, rivals)
+                     or acknowledgement(msg, item, owner, text, rivals, owner_replied))
             if quote and item.id is not None:
                 store.close_item(item.id, completion_note(msg, quote))
+                item.status = "done"
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
                 closed += 1
     return closed

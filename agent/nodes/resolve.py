@@ -142,15 +142,17 @@ class _Heard:
     thread_id: str
     sender: str
     date: datetime | None
+    settles: bool = True  # see settles(); unknown (True) for a message an earlier sync stored
 
     @classmethod
     def of(cls, msg: Message) -> _Heard:
-        return cls(msg.message_id, msg.thread_id, msg.sender.email, msg.date)
+        return cls(msg.message_id, msg.thread_id, msg.sender.email, msg.date, settles(msg))
 
 
 def _answers(msg: _Heard, waiting: Item, owner_email: str) -> bool:
-    """A later reply from the person the owner asked, in the same thread, settles what was asked."""
-    return (waiting.kind == "waiting" and waiting.counterparty == msg.sender
+    """A later reply from the person the owner asked, in the same thread, settles what was asked,
+    unless it only promises or starts it ("on it", "I'll dig it out tonight")."""
+    return (msg.settles and waiting.kind == "waiting" and waiting.counterparty == msg.sender
             and waiting.source.get("from") == owner_email and waiting.thread_id == msg.thread_id
             and waiting.message_id != msg.message_id and msg.sender != owner_email
             and _later(msg.date, _said_at(waiting)))
@@ -317,21 +319,73 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
 
 
 # -- completion -------------------------------------------------------------------------------
-# The owner's sent mail that hands over the promised thing closes it; a counterparty's word that
-# it is done clears what the owner waits on or is blocked by. Each close quotes its sentence.
+# The owner's sent mail that hands over the promised thing, or answers what was asked, closes it;
+# a counterparty's word that it is done, or the thing itself, clears what the owner waits on or is
+# blocked by; the person owed thanking for it closes what the owner owed. Each close quotes its
+# sentence. Labelled weeks (bench/completion.py) measure how much of this the rules catch.
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_DELIVERS = re.compile(r"\b(attached|attaching|enclosed|here is|here are|here's|herewith|find below|"
-                       r"just sent|sent you|shared|sharing)\b", re.IGNORECASE)
+# A thing handed over: "attached", "here you go", "the draft is in the incident folder", "scores
+# are in Greenhouse", "I've uploaded the deck", "it went out this morning", "as promised, the list".
+_PLACE = (r"(?:folder|drive|doc|docs|document|guide|sheet|spreadsheet|repo|wiki|tracker|channel|page|board|ticket|"
+          r"packet|portal|system|data room|dropbox|deck|file|inbox|calendar|batch|queue)")
+_DELIVERS = re.compile(
+    r"\b(attached|attaching|enclosed|in attachment|please find|find attached|here is|here are|here's|here you go|"
+    r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|just sent|sent you|"
+    r"sent (?:it|them|over|across)|shared|sharing|uploaded|as promised|went (?:out|to)|"
+    r"(?:is|are) (?:now )?(?:in|on|up on|at) (?:the |our |your |my )?(?:[\w-]+ ){0,3}?" + _PLACE + r"|"
+    r"(?:is|are) (?:now )?in (?-i:[A-Z])\w+|"
+    r"(?:i|we)(?:'ve| have) (?:now |just |already )?(?:sent|shared|added|updated|uploaded|booked|filed|submitted|"
+    r"signed|approved|merged|done|finished|fixed|created|set up|scheduled|confirmed|introduced|paid|ordered|posted|"
+    r"written|drafted|reviewed|replied|answered|forwarded|put))\b", re.IGNORECASE)
 _DONE = re.compile(r"\b(approved|signed|done|merged|sent it|sent them|sent over|has been sent|have been sent|"
-                   r"shipped|resolved|fixed|unblocked|granted|signed off)\b", re.IGNORECASE)
-# Words that make a sentence a plan or a doubt, not a fact: "I'll send it attached", "not signed yet".
+                   r"shipped|resolved|fixed|unblocked|granted|signed off|(?:is|are|has been|have been) "
+                   r"(?:cleared|booked|created|confirmed|live|back|ready|sorted|in place)|came through|arrived|"
+                   r"has created|have created|checked with|looked at it)\b", re.IGNORECASE)
+# Words that make a sentence a plan, a doubt or a part, not a fact: "I'll send it attached", "not
+# signed yet", "basically done except the appendix".
 _NOT_YET = re.compile(r"\b(will|i'll|we'll|going to|shall|not|never|yet|once|when|if|until|soon|"
-                      r"hasn't|haven't|isn't|aren't|wasn't|can't|won't|didn't)\b|n't\b", re.IGNORECASE)
+                      r"hasn't|haven't|isn't|aren't|wasn't|can't|won't|didn't|except|apart from|almost|nearly|"
+                      r"basically|mostly|partly|partially|half)\b|n't\b", re.IGNORECASE)
+# A reply that opens by only promising, starting or deferring: "yep, on it", "I'll dig out the
+# contract tonight", "the PO is requested", "I can't finish the model until Sofia confirms".
+_ONLY_STARTED = re.compile(r"\b(on it|will do|i'll|i will|we'll|we will|going to|working on|looking into|"
+                           r"tonight|tomorrow|later today|shortly|requested|pending|in progress|not yet|still|"
+                           r"can't|cannot|until|let me (?:check|look|think|see|dig)|get back to you|circle back|"
+                           r"come back to you|except|basically|almost|nearly)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:here you go|here (?:it|they|this|these) (?:is|are)|as (?:promised|discussed|agreed|"
+                          r"requested|asked|announced))\b", re.IGNORECASE)
+_AS_PROMISED = re.compile(r"\bas (?:promised|discussed|agreed|requested|asked|announced)\b", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola|ol[aá]|"
+                       r"thanks|thank you|many thanks|cheers|best|regards|kind regards)\b[^.!?]{0,40}[,!.:]?|"
+                       r"[\w.' -]{1,30},)$", re.IGNORECASE)  # or a name alone: "Jonas,"
 
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def substance(text: str) -> list[str]:
+    """The sentences of ``text`` past greetings and sign-offs ("Hi Marcus,", "Thanks!")."""
+    return [s for s in _sentences(text) if not _GREETING.match(s)]
+
+
+def hands_over(sentence: str) -> bool:
+    return bool((_DELIVERS.search(sentence) or _DONE.search(sentence)) and not _NOT_YET.search(sentence))
+
+
+def settles(msg: Message) -> bool:
+    """Whether a reply settles what its writer was asked: it hands something over, says it is
+    done, or answers. One that opens by only promising, starting or deferring does not."""
+    return settles_text(examined_text(msg), bool(msg.attachments))
+
+
+def settles_text(text: str, attached: bool = False) -> bool:
+    """:func:`settles` on a reply's visible text (as the store keeps it) and whether it carried files."""
+    said = substance(text)
+    if attached or any(map(hands_over, said)):
+        return True
+    return not (said and _ONLY_STARTED.search(said[0]))
 
 
 # Words of when, not of what: "the agenda for Friday" delivers nothing promised "by Friday".
@@ -341,13 +395,25 @@ _WHEN_WORDS = frozenset(
     "december eod eow asap soon later next".split())
 
 
+def _stem(word: str) -> str:
+    """A word without its plural or verb ending, so "scores" names "score the portfolios"."""
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3 and not word[-len(end) - 1].isdigit():
+            return word[:-len(end)]
+    return word
+
+
 def _work_words(item: Item, names: Iterable[str]) -> set[str]:
-    return (content_words(item.title, names) | content_words(item.evidence, names)) - _WHEN_WORDS
+    words = (content_words(item.title, names) | content_words(item.evidence, names)) - _WHEN_WORDS
+    return {_stem(w) for w in words}
 
 
 def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bool:
-    """Whether ``sentence`` names the work: two of its words (one, when it has only one)."""
-    return len(content_words(sentence, names) & wanted) >= min(2, len(wanted)) > 0
+    """Whether ``sentence`` names the work: two of its words (one, when it has only one); a
+    shared number ("#2291", "invoice 8812") counts as two."""
+    shared = {_stem(w) for w in content_words(sentence, names)} & wanted
+    weight = len(shared) + sum(1 for w in shared if _has_digit(w))
+    return weight >= min(2, len(wanted)) > 0
 
 
 def _owners_mail(msg: Message, owner_email: str) -> bool:
@@ -356,34 +422,112 @@ def _owners_mail(msg: Message, owner_email: str) -> bool:
     return msg.sender.email.lower() == owner_email and msg.folder.upper() != "INBOX"
 
 
-def _after(msg: Message, item: Item) -> bool:
-    return msg.message_id != item.message_id and msg.thread_id == item.thread_id and _later(msg.date, _said_at(item))
+def _after(msg: Message, item: Item, same_thread: bool = True) -> bool:
+    return (msg.message_id != item.message_id and (not same_thread or msg.thread_id == item.thread_id)
+            and _later(msg.date, _said_at(item)))
 
 
-def delivery(msg: Message, item: Item, owner: Owner, text: str) -> str | None:
-    """The sentence of the owner's sent ``msg`` (visible ``text``) that hands over what ``item``
-    (a commitment or request on the owner) promised, with any matching attachment named, or None."""
-    owner_email = owner.email.lower()
-    if item.kind not in ("commitment", "request") or not _owners_mail(msg, owner_email) or not _after(msg, item):
-        return None
-    if item.counterparty and item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
-        return None
-    names = message_names(msg, owner) | name_words([("", item.counterparty)])
+def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals: int, said_done: bool) -> str | None:
+    """The sentence of ``msg`` that hands over or says done what ``item`` is about: one that names
+    its work or carries its file, or, for the only such item of that person in this thread (or
+    anywhere, said "as promised"), one that points back at it ("here it is").
+    ``said_done``: a bare "done" or "approved" counts alone too, as it does from the person the
+    owner waits on. In another thread the work must be named by a word that is no
+    one's name ("send Mme Castel an invitation" is not delivered by "the storyboard for Mme Castel")."""
     wanted = _work_words(item, names)
-    files = [a.filename for a in msg.attachments if content_words(a.filename.replace("_", " "), names) & wanted]
-    for sentence in _sentences(text):
-        if not _DELIVERS.search(sentence) or _NOT_YET.search(sentence):
+    same = msg.thread_id == item.thread_id
+    if not same:
+        wanted &= _common_words(f"{item.title} {item.evidence}")
+    files = [a.filename for a in msg.attachments
+             if {_stem(w) for w in content_words(a.filename.replace("_", " "), names)} & wanted]
+    for sentence in substance(text):
+        if not hands_over(sentence):
             continue
-        if files or _names_the_work(sentence, names, wanted):
+        # Alone, without naming the work: "done" from the person waited on, or a handing over that
+        # points back at what was owed ("here it is", "as promised"); "here is the agenda" names
+        # another thing.
+        alone = not rivals and (same or _AS_PROMISED.search(sentence)) and (
+            (said_done and _DONE.search(sentence)) or _POINTS_BACK.search(sentence))
+        if files or _names_the_work(sentence, names, wanted) or alone:
             return sentence + (f" (attached: {', '.join(files)})" if files else "")
     return None
 
 
+def _common_words(text: str) -> set[str]:
+    """The words of ``text`` written in lower case somewhere in it: not names."""
+    return {w.lower() for w in re.findall(r"[A-Za-z0-9']+", text) if not w[:1].isupper()}
+
+
+def delivery(msg: Message, item: Item, owner: Owner, text: str, rivals: int = 0) -> str | None:
+    """The sentence of the owner's sent ``msg`` (visible ``text``) that hands over or says done what
+    ``item`` (a commitment or request on the owner) is about, with any matching attachment named,
+    or None. In another thread it must name the work, carry a matching file, or say "as promised"
+    with no ``rivals`` (other open items of that person)."""
+    owner_email = owner.email.lower()
+    if item.kind not in ("commitment", "request") or not _owners_mail(msg, owner_email):
+        return None
+    if not _after(msg, item, same_thread=False):
+        return None
+    if item.counterparty and item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
+        return None
+    names = message_names(msg, owner) | name_words([("", item.counterparty)])
+    return _handover(msg, item, text, names, rivals, said_done=False)
+
+
 def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> str | None:
     """The sentence of the counterparty's ``msg`` (visible ``text``) saying that what ``item`` (a
-    blocker or waiting item) waits on is done, or None. With ``rivals`` other such items from the
-    same person in the thread, the sentence must also name this one's work."""
-    if item.kind not in ("blocker", "waiting") or not _after(msg, item):
+    blocker or waiting item) waits on is done, or handing it over, or None. With ``rivals`` other
+    such items from the same person, the sentence must also name this one's work (or carry its file)."""
+    if item.kind not in ("blocker", "waiting") or not _after(msg, item, same_thread=False):
+        return None
+    sender = msg.sender.email.lower()
+    if sender == owner.email.lower() or sender != item.counterparty:
+        return None
+    return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
+
+
+# The person the owner owed something to saying they have it: "thanks for pulling this together",
+# "got it", "the pre-read list was exactly right", "look very good now", "Amazing, thank you!!".
+_ACKNOWLEDGES = re.compile(
+    r"\b(thanks? (?:you )?(?:so much |a lot |again )?for (?:the|this|these|that|those|your|sending|sharing|"
+    r"taking|doing|getting|pulling|putting|turning|writing|the quick|looking|confirming|sitting)|got it|received|"
+    r"(?:looks?|reads?) (?:very |really |all |so )?(?:good|great|perfect|fine|right)(?: now)?|exactly (?:right|what)|"
+    r"just what|perfect|amazing|brilliant|fantastic|that works|works for (?:me|us)|all good|lgtm|"
+    r"approved|spot on|nice work|great work|good review)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(not|never|yet|still|haven't|hasn't|didn't|no)\b|n't\b", re.IGNORECASE)
+# A request the owner settles by answering: a question put to them, or an ask to reply, confirm,
+# decide, approve or give a view. A request to make or send something needs the thing itself.
+_ANSWER_TITLE = re.compile(r"^(reply|answer|confirm|tell|let|decide|choose|pick|approve|agree|say|check whether|"
+                           r"get back)\b", re.IGNORECASE)
+_ANSWER_ASK = re.compile(
+    r"\b(let (?:me|us) know|confirm|tell (?:me|us)|are you (?:able|free|ok|okay|around|available)|"
+    r"would you be (?:able|free|available)|is it possible|could we|can we|shall (?:i|we)|"
+    r"should (?:i|we)|do (?:i|we) |your (?:take|thoughts|view|opinion|ok|okay|go-ahead|sign-off|approval|feedback|"
+    r"eyes|answer|input|decision|call)|whether|what do you think)\b", re.IGNORECASE)
+# The owner's promise to answer: "let me check with Mia and come back to you", "I'll confirm tomorrow".
+_ANSWER_PROMISE = re.compile(r"\b(come back to|get back to|let you know|revert|confirm|answer|reply to|check (?:with|whether|if))\b",
+                             re.IGNORECASE)
+# A question that asks the owner to do something: "Can you take the culture round?" is taken on
+# by "Yes, happy to", not done by it.
+_YOU_DO = re.compile(r"\b(?:can|could|would|will) (?:you|u)\b(?! be (?:able|free|around|available))", re.IGNORECASE)
+# An ask about willingness or availability, which a promise answers: "let me know whether you'd be
+# willing to present it", "are you able to observe a session?".
+_WILLING = re.compile(r"\b(?:would you be (?:able|free|available)|are you (?:able|free|around|available)|willing|"
+                      r"up for|available)\b", re.IGNORECASE)
+_PROMISES = re.compile(r"\b(?:i'll|i will|we'll|we will|you'll|you will|i'm going to|we're going to)\b", re.IGNORECASE)
+# A reply that opens by putting the answer off: "let me check", "I'll get back to you".
+_DEFERS = re.compile(r"\b(let me (?:check|look|think|see|get back|come back|dig|ask)|i'll (?:check|look|get back|"
+                     r"come back|revert|think|confirm|find out|ask)|will (?:check|look|get back|come back|revert)|"
+                     r"need to check|not sure|give me|circle back|haven't had|on it|looking into|checking)\b",
+                     re.IGNORECASE)
+
+
+def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: int, owner_replied: bool) -> str | None:
+    """The sentence of the counterparty's ``msg`` thanking for or accepting what the owner owed
+    them (``item``, a commitment or request), after the owner answered or handed something over
+    in the thread (``owner_replied``), or None. With ``rivals`` other such items for that person
+    in the thread, the sentence must name this one's work."""
+    if item.kind not in ("commitment", "request") or not owner_replied or not _after(msg, item):
         return None
     sender = msg.sender.email.lower()
     if sender == owner.email.lower() or sender != item.counterparty:
@@ -391,10 +535,41 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
     for sentence in _sentences(text):
-        said_done = _DONE.search(sentence) and not _NOT_YET.search(sentence)
-        if said_done and (not rivals or content_words(sentence, names) & wanted):
+        if _ACKNOWLEDGES.search(sentence) and not _NEGATED.search(sentence) and (
+                not rivals or {_stem(w) for w in content_words(sentence, names)} & wanted):
             return sentence
     return None
+
+
+def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> str | None:
+    """The owner's sent reply, in the thread, to whoever ``item`` is with, that answers it: a
+    request for an answer (a question, or an ask to reply, confirm, decide, approve or give a
+    view), or the owner's own promise to come back with one. A reply that opens by putting it off
+    answers nothing. Returns its answering sentence, or None; with ``rivals`` other such items of
+    that person in the thread, the sentence must name this one's work."""
+    if item.kind not in ("request", "commitment") or not _owners_mail(msg, owner.email.lower()) or not _after(msg, item):
+        return None
+    if item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
+        return None
+    if item.kind == "request":
+        asks_answer = (bool(_ANSWER_TITLE.match(item.title)) or bool(_ANSWER_ASK.search(item.evidence))
+                       or (item.evidence.rstrip().endswith("?") and not _YOU_DO.search(item.evidence)))
+    else:
+        asks_answer = bool(_ANSWER_PROMISE.search(item.evidence))
+    said = substance(text)
+    if not asks_answer or not said:
+        return None
+    if rivals:
+        names = message_names(msg, owner) | name_words([("", item.counterparty)])
+        wanted = _work_words(item, names)
+        answer = next((s for s in said if _names_the_work(s, names, wanted)), None)
+    else:
+        answer = said[0]
+    if answer is None or _DEFERS.search(answer):
+        return None
+    if _PROMISES.search(answer) and not _WILLING.search(item.evidence):
+        return None  # "Sure, I'll include it": the ask is taken on, not done
+    return answer
 
 
 def completion_note(msg: Message, quote: str) -> str:
@@ -404,6 +579,7 @@ def completion_note(msg: Message, quote: str) -> str:
 
 def answer_note(msg: Message) -> str:
     """The note on a waiting item that ``msg``, the reply of the person asked, settled: its
-    opening sentence, verbatim."""
-    opening = next(iter(_sentences(examined_text(msg))), "")
+    opening sentence past the greeting, verbatim."""
+    text = examined_text(msg)
+    opening = next(iter(substance(text) or _sentences(text)), "")
     return completion_note(msg, opening)

@@ -1,0 +1,131 @@
+"""Keeping the list true: the mail that finishes a piece of work closes it, and nothing else does.
+
+Each case is a short thread of its own wording, run through the whole graph into a store, one
+sync a day as the daemon reads mail. bench/completion.py measures the same rules on labelled
+weeks written by others.
+"""
+
+from __future__ import annotations
+
+from agent.clock import fixed
+from agent.extractors.embedded import EmbeddedExtractor
+from agent.graph import run_batch
+from agent.state import Context
+from bench.agent import HELD_OUT
+from planner.models import Item
+from planner.store import Store
+from tests.test_threads import ME, NOW, OWNER, _Thread
+
+
+def _run(*threads: _Thread) -> list[Item]:
+    """The threads' mail a day at a time, oldest first, into a fresh store; its items."""
+    mail = sorted((m for t in threads for m in t.messages), key=lambda m: m.date)
+    store = Store.open(":memory:", fixed(NOW))
+    for day in sorted({m.date.date() for m in mail}):
+        batch = [m for m in mail if m.date.date() == day]
+        run_batch(batch, Context(extractor=EmbeddedExtractor(), owner=OWNER, clock=fixed(batch[-1].date), store=store))
+    return store.all_items()
+
+
+def _status(items: list[Item], words: str) -> str:
+    found = [i for i in items if words in f"{i.title} {i.evidence}".lower()]
+    assert found, (words, [i.title for i in items])
+    return found[0].status
+
+
+def _note(items: list[Item], words: str) -> str:
+    return next(i for i in items if words in f"{i.title} {i.evidence}".lower()).notes[-1]
+
+
+def test_the_owners_answer_closes_a_question_even_when_the_reply_promises_something_else() -> None:
+    t = _Thread("offsite")
+    t.mail(16, 9, "dana@acme.example", ME, "Could you let me know whether the offsite is still in Lisbon?")
+    t.mail(16, 15, ME, "dana@acme.example", "Yes, Lisbon is confirmed for the 3rd. I'll send the agenda on Friday.")
+    items = _run(t)
+    assert _status(items, "still in lisbon") == "done"
+    assert "Yes, Lisbon is confirmed for the 3rd." in _note(items, "still in lisbon")
+    assert _status(items, "agenda") == "open"  # the new promise stays
+
+
+def test_taking_an_ask_on_or_putting_it_off_closes_nothing() -> None:
+    take = _Thread("intro")
+    take.mail(16, 9, "dana@acme.example", ME, "Can you introduce me to your lawyer?")
+    take.mail(16, 15, ME, "dana@acme.example", "Sure, happy to.")
+    later = _Thread("terms")
+    later.mail(16, 10, "james@harbor.example", ME, "Is the payment term net 30 or net 45?")
+    later.mail(16, 16, ME, "james@harbor.example", "Let me check with finance and get back to you.")
+    items = _run(take, later)
+    assert _status(items, "lawyer") == "open"
+    assert _status(items, "payment term") == "open"
+
+
+def test_a_promised_thing_sent_in_a_new_thread_closes_what_is_waited_on() -> None:
+    t = _Thread("termsheet")
+    t.mail(16, 9, "rachel@law.example", ME, "I will send you the revised term sheet by Wednesday.")
+    t.mail(18, 11, "rachel@law.example", ME, "As promised, attached is the revised term sheet.",
+           attachments=("Revised_Term_Sheet.pdf",), new_thread=True)
+    items = _run(t)
+    assert _status(items, "term sheet") == "done"
+    assert "Revised_Term_Sheet.pdf" in _note(items, "term sheet")
+
+
+def test_another_thing_sent_in_a_new_thread_closes_nothing() -> None:
+    t = _Thread("budget")
+    t.mail(16, 9, "rachel@law.example", ME, "I will send you the engagement budget by Wednesday.")
+    t.mail(18, 11, "rachel@law.example", ME, "Here is the agenda for the offsite.", new_thread=True)
+    assert _status(_run(t), "engagement budget") == "open"
+
+
+def test_thanks_after_the_owners_reply_closes_what_the_owner_owed() -> None:
+    t = _Thread("churn")
+    t.mail(16, 9, ME, "priya@acme.example", "I'll pull the churn numbers together by Thursday.")
+    t.mail(17, 10, ME, "priya@acme.example", "The churn analysis is in the metrics workbook, tab 3.")
+    t.mail(17, 14, "priya@acme.example", ME, "Thanks for pulling this together, exactly what I needed.")
+    items = _run(t)
+    assert _status(items, "churn numbers") == "done"
+
+
+def test_thanks_for_a_promise_alone_closes_nothing() -> None:
+    t = _Thread("slides")
+    t.mail(16, 9, ME, "priya@acme.example", "I'll send you the board slides by Thursday.")
+    t.mail(16, 11, "priya@acme.example", ME, "Perfect, thanks!")
+    assert _status(_run(t), "board slides") == "open"
+
+
+def test_a_reply_that_only_starts_settles_nothing_and_done_does() -> None:
+    started = _Thread("invoice")
+    started.mail(16, 9, ME, "ben@ledger.example", "Could you pay the Acme invoice by Friday?")
+    started.mail(16, 12, "ben@ledger.example", ME, "Ada,\nyep, on it.")
+    done = _Thread("refund")
+    done.mail(16, 9, ME, "tom@loom.example", "Could you process the Harbor refund by Friday?")
+    done.mail(17, 12, "tom@loom.example", ME, "Done, the refund went out this morning.")
+    items = _run(started, done)
+    assert _status(items, "acme invoice") == "open"
+    assert _status(items, "harbor refund") == "done"
+
+
+def test_a_delivery_names_the_work_by_its_stem_or_its_number() -> None:
+    rank = _Thread("proposals")
+    rank.mail(16, 9, "grace@angels.example", ME, "Could you rank the three vendor proposals by Friday?")
+    rank.mail(17, 9, ME, "grace@angels.example", "The rankings are in the shared sheet, vendor proposals tab.")
+    review = _Thread("pr")
+    review.mail(16, 10, "tom@loom.example", ME, "Can you review PR 4411 before the release?")
+    review.mail(16, 17, ME, "tom@loom.example", "4411 approved, one nit on naming.")
+    items = _run(rank, review)
+    assert _status(items, "vendor proposals") == "done"
+    assert _status(items, "4411") == "done"
+
+
+def test_labelled_weeks_close_where_their_labels_say() -> None:
+    """bench/completion.py on the weeks written and labelled by others: floors just under what
+    the rules reach (development 140/239 closed, 5 wrongly; held out 59/135, 2 wrongly; before
+    these rules 24% and 24%)."""
+    from bench.completion import completion
+
+    results = completion()
+    for held_out, floor, precision in ((False, 0.55, 0.95), (True, 0.40, 0.93)):
+        group = [r for r in results if (r.name in HELD_OUT) == held_out]
+        assert len(group) >= 5
+        closed = sum(r.closed for r in group)
+        assert closed / sum(r.should_close for r in group) >= floor
+        assert closed / (closed + sum(r.closed_wrongly for r in group)) >= precision
