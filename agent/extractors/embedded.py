@@ -813,7 +813,9 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
 
 
 def first_name(addr: Address) -> str:
-    if addr.name.strip():
+    # A display name holding an address ("ada@loom.example" <max@...>) may name someone else: the
+    # address it came from is the one to go by.
+    if addr.name.strip() and "@" not in addr.name:
         name = addr.name.strip().strip('"')
         if "," in name:  # "Lovelace, Ada"
             name = name.split(",", 1)[1].strip() or name
