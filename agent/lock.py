@@ -30,6 +30,18 @@ def lock_path(store_path: str | os.PathLike[str]) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def _make_folder(folder: Path) -> None:
+    """Make the store's folder, owner-only, when it is not there yet (the first sync takes the lock
+    before the store makes it)."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+        folder.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError:
+        pass  # made meanwhile by another process, or not to be made: opening the lock file says why
+
+
 class Busy(Exception):
     """Another process holds the lock and the caller would not wait."""
 
@@ -43,8 +55,10 @@ def cycle_lock(store_path: str | os.PathLike[str], stop: threading.Event | None 
     until ``stop`` is set; then, or when ``wait`` is false, raise
     :class:`Busy`. Where no lock file can be made (a read-only folder), go on unlocked: the
     store's transactions still keep every write whole."""
+    path = lock_path(store_path)
+    _make_folder(path.parent)
     try:
-        fd = os.open(lock_path(store_path), os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         log.warning("lock.unavailable", error=exc.strerror)
         yield

@@ -453,7 +453,7 @@ _TRAILING_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2
 _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
                             r"before|after|otherwise|in the meantime|when you can|at your convenience|"
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
-                            r"\s*[,–—(]\s*.*$|\s+-\s+.*$", re.I)
+                            r"\s*(?:(?<!\d),|,(?!\d)|[–—(])\s*.*$|\s+-\s+.*$", re.I)
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
 _PARA_RE = re.compile(r"\n\s*\n")
 _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", re.I)
@@ -813,7 +813,9 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
 
 
 def first_name(addr: Address) -> str:
-    if addr.name.strip():
+    # A display name holding an address ("ada@loom.example" <max@...>) may name someone else: the
+    # address it came from is the one to go by.
+    if addr.name.strip() and "@" not in addr.name:
         name = addr.name.strip().strip('"')
         if "," in name:  # "Lovelace, Ada"
             name = name.split(",", 1)[1].strip() or name
@@ -845,6 +847,21 @@ def _clean_vp(vp: str, phrase: str) -> str:
     if len(words) > 12:
         vp = " ".join(words[:12]) + "…"
     return vp
+
+
+def _whole_number(title: str, evidence: str) -> str:
+    """``title`` with a number the rules cut at its stop made whole again: "Pay the deposit of €12"
+    of "€12.500,00". A stop or comma with a digit on each side is inside a number, no break. Only
+    where the title's last words occur once in the evidence, so the number is surely the same."""
+    m = _LAST_NUMBER_RE.search(title)
+    if m is None:
+        return title
+    found = list(re.finditer(rf"(?<![\w.,]){re.escape(m.group(0))}(?!\d)((?:[.,]\d+)*)", evidence, re.I))
+    return title + found[0].group(1) if len(found) == 1 else title
+
+
+# A title's last word or two, ending in digits: "invoice 12", "of €12".
+_LAST_NUMBER_RE = re.compile(r"(?:\S+\s+)?\S*\d$")
 
 
 def _swap(vp: str, mapping: dict[str, str]) -> str:
@@ -1296,7 +1313,7 @@ class EmbeddedExtractor:
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
         return Item(
-            kind=kind, title=title, evidence=sentence, due=due, owner=owner,
+            kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=ctx.other.email, thread_id=msg.thread_id,
             source={"message_id": msg.message_id, "subject": msg.subject, "from": msg.sender.email,
                     "date": msg.date.isoformat()},

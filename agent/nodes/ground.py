@@ -7,6 +7,12 @@ are compared with runs of whitespace collapsed, so a sentence the sender's clien
 two lines still counts as verbatim; nothing else is forgiven. The reply is collapsed once per
 message, so the cost is the reply's length plus the candidates', never their product.
 A counterparty took part when it is the sender or a recipient (To, Cc), or is named in the text.
+
+A commitment is the owner's own promise, so only the owner's own mail (from the owner's address,
+and not forged: see :class:`agent.hostility.OwnerProof`) can hold one. A promise someone else
+makes in their mail is what the embedded extractor makes of it, at most: "waiting", on the
+speaker. Whatever an extractor says, a mail that reads "I'll wire the deposit" never becomes a
+promise of the owner's.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from datetime import tzinfo
 import structlog
 from langgraph.runtime import Runtime
 
-from agent.extractors.base import examined_text
+from agent.extractors.base import Owner, examined_text
+from agent.extractors.embedded import first_name
+from agent.hostility import OwnerProof
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import KINDS, Item
@@ -69,9 +77,27 @@ def past_due_said(item: Item, msg: Message, visible: str, tz: tzinfo) -> bool:
     return due < msg.date.astimezone(tz).date() and _PAST.search(visible) is None
 
 
+def as_speakers(item: Item, msg: Message) -> Item:
+    """``item``, a commitment found in mail the owner did not write, as what it can only be: the
+    speaker's promise, which the owner waits on (as the embedded extractor has it)."""
+    speaker = msg.sender.email.lower()
+    title = item.title.strip()
+    what = title[:1].lower() + title[1:] if title[1:2].islower() else title  # "Wire ..." -> "wire ..."
+    item.kind, item.owner, item.counterparty = "waiting", speaker, speaker
+    item.title = f"Follow up with {first_name(msg.sender)}: {what}"
+    return item
+
+
+def owners_own(msg: Message, owner: Owner, proof: OwnerProof) -> bool:
+    """Did the owner write ``msg``: from the owner's address, and not forged?"""
+    return msg.sender.email.strip().lower() == owner.email.strip().lower() and not proof.forged(msg)
+
+
 def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     by_id = {m.message_id: m for m in state["messages"]}
-    tz = runtime.context.owner.tz
+    ctx = runtime.context
+    tz = ctx.owner.tz
+    proof = OwnerProof(ctx.owner.email, ctx.sent_folder, ctx.authserv_id)
     grounded: dict[str, list[Item]] = {}
     for message_id, items in state.get("candidates", {}).items():
         msg = by_id[message_id]
@@ -88,6 +114,13 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 # A date gone by that the text never calls late is a misread: keep the work, not the date.
                 log.info("item.due_dropped", message_id=message_id, kind=item.kind, reason="before_message")
                 item.due = None
+            if item.kind == "commitment" and not owners_own(msg, ctx.owner, proof):
+                if not msg.sender.email:
+                    log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="speaker")
+                    continue
+                # Someone else's words: their promise to chase, never the owner's.
+                log.info("item.recast", message_id=message_id, kind=item.kind, to="waiting", reason="speaker")
+                item = as_speakers(item, msg)
             item.evidence = collapse(item.evidence)
             kept.append(item)
         grounded[message_id] = kept
