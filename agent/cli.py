@@ -11,8 +11,9 @@ import sys
 import tempfile
 import tomllib
 import traceback
+from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -411,23 +412,105 @@ def sync(obj: Ctx, once: bool) -> None:
 
     Example: focusd sync
     """
+    import time
+
+    from agent import health
     from agent.cycle import sync_once
     from agent.progress import for_terminal
 
     app = obj.app()
     bar = for_terminal("mail")
+    started, at = time.monotonic(), app.clock()
+    calls = health.TALLY["llm_calls"]
     try:
         with _one_cycle(app):
-            report = sync_once(app, progress=bar)
+            before = _Before.of(app)
+            try:
+                report = sync_once(app, progress=bar)
+            except Exception as exc:
+                _record_sync(app, at, started, {"outcome": "failed", "problems": [_failure(exc)]})
+                raise
+            _record_sync(app, at, started, {
+                "outcome": "problems" if report.problems else "ok", "messages": report.fetched, "new": report.new,
+                "items_created": report.items_created, "items_closed": app.store.count_closed() - before.closed,
+                "replies": report.replies, "llm_calls": health.TALLY["llm_calls"] - calls,
+                "problems": report.problems[:5]})
+            out, problems = _sync_lines(app, report, before)
     finally:
         if bar is not None:
             bar.close()
         app.close()
-    click.echo(report.summary())
-    for problem in report.problems:
+    if out:
+        click.echo(out)
+    for problem in problems:
         click.echo(f"focusd: {problem}", err=True)
-    if report.problems:
+    if report.problems or any(not p.startswith("note:") for p in problems):
         sys.exit(1)
+
+
+class _Before:
+    """What the store held before a sync, to tell what the sync did: the last reply recorded,
+    the items closed, and the outbox rows queued."""
+
+    def __init__(self, last_reply: int, closed: int, queued: set[int]) -> None:
+        self.last_reply, self.closed, self.queued = last_reply, closed, queued
+
+    @classmethod
+    def of(cls, app: App) -> _Before:
+        last = app.store.db.execute("SELECT coalesce(max(rowid), 0) FROM replies").fetchone()[0]
+        return cls(int(last), app.store.count_closed(), {int(r["id"]) for r in app.store.outbox_pending()})
+
+
+def _failure(exc: BaseException) -> str:
+    """A failed sync in a few words for ``status``: a known error's sentence, else its type
+    (an unknown error's text may quote mail)."""
+    return str(exc) if isinstance(exc, FocusdError | ConnectorError) else f"failed: {type(exc).__name__}"
+
+
+def _record_sync(app: App, at: datetime, started: float, record: dict[str, Any]) -> None:
+    """Record a manual sync as the daemon records its cycles, so ``status`` shows the last one
+    whichever ran it. A store that cannot take it does not hide the sync's own outcome."""
+    import sqlite3
+    import time
+
+    with contextlib.suppress(sqlite3.Error, FocusdError):
+        app.store.set_status("cycle", {"at": at.astimezone(UTC).isoformat(timespec="seconds"),
+                                       "duration_s": round(time.monotonic() - started, 3), "by": "sync"} | record)
+
+
+def _sync_lines(app: App, report: Any, before: _Before) -> tuple[str, list[str]]:
+    """What ``sync`` prints: the summary for stdout (empty when no mail could be read, so a
+    failure never reads as an empty mailbox) and the problems for stderr, each one sentence."""
+    problems = list(report.problems)
+    line = report.summary()
+    if app.calendar is None:
+        line = line.rsplit("; ", 1)[0] + "; no calendar configured"  # not "0 calendar events"
+    ignored = [str(r[0]) or "unknown reason" for r in app.store.db.execute(
+        "SELECT reason FROM replies WHERE rowid > ? AND status = 'ignored' ORDER BY rowid", [before.last_reply])]
+    if ignored:
+        # The reason only: a reply that is not obeyed is still mail, and its text is never shown.
+        reasons = "; ".join(f"{n} {why}" if n > 1 else why for why, n in Counter(ignored).items())
+        line += f"; {len(ignored)} brief repl{'ies' if len(ignored) != 1 else 'y'} ignored ({reasons})"
+    if report.unread_folders:
+        names = [u.split(":", 1)[0].removeprefix("folder ") for u in report.unread_folders]
+        # A batch is stored only once every folder's mail up to its date is in hand (replies in
+        # Sent after the requests they answer): what was fetched before a failure waits unstored.
+        held = report.fetched - sum(report.outcomes.values())
+        unstored = (f"; {held:,} message{'s' if held != 1 else ''} fetched before the failure "
+                    f"{'were' if held != 1 else 'was'} not stored") if held > 0 else ""
+        problems.append(f"mail folder{'s' if len(names) != 1 else ''} {', '.join(names)} not read in full{unstored}; "
+                        "nothing is lost: the next sync resumes each one where this one stopped")
+        if not sum(report.outcomes.values()):
+            line = ""
+    for row in app.store.outbox_pending():
+        if row["last_error"] and int(row["id"]) not in before.queued:
+            problems.append(f"the {row['kind']} could not be sent: {row['last_error']}")
+    nxt = [datetime.fromisoformat(r["next_attempt_at"]) for r in app.store.outbox_pending() if r["next_attempt_at"]]
+    if nxt and problems:
+        when = min(nxt).astimezone(app.settings.tz)
+        problems.append(f"note: {len(nxt)} mail{'s' if len(nxt) != 1 else ''} queued in the outbox; the next try is "
+                        f"at {when:%H:%M} on {when:%a %d %b}, by the daemon or the next `focusd sync`")
+    return line, problems
 
 
 @cli.command()
