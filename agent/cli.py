@@ -90,6 +90,7 @@ def _zone_name(path: Path) -> str | None:
 
 
 DEFAULT_MAILDIR = "~/Maildir"
+MAIL_PASSWORD_ENV = "FOCUSD_MAIL_PASSWORD"  # the README's name too: one app password serves IMAP and SMTP
 
 
 def _from_here(value: str) -> str:
@@ -148,6 +149,9 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
 @click.option("--mail-path", help="The Maildir to read: Maildir++, or one folder per directory as mbsync "
               f"writes it (default: {DEFAULT_MAILDIR}).")
+@click.option("--imap", "imap_host", metavar="HOST", help="Read an IMAP account on HOST (port 993, ssl) instead of "
+              f"a Maildir; the password is read from ${MAIL_PASSWORD_ENV}.")
+@click.option("--imap-user", metavar="NAME", help="The IMAP user name (default: --email).")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--data-dir", metavar="DIR", help="Where the database and outbox go (default: the state directory). "
               "On a server, name the service's state directory so every command finds the same data.")
@@ -156,12 +160,19 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
 def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str | None,
-         ics: tuple[str, ...], data_dir: str | None, create_maildir: bool, force: bool) -> None:
+         imap_host: str | None, imap_user: str | None, ics: tuple[str, ...], data_dir: str | None,
+         create_maildir: bool, force: bool) -> None:
     """Write a commented config file. On a terminal it asks for what the options leave out.
     Relative paths given here are taken from the folder you run it in.
 
     Example: focusd --config ./focusd.toml init --name "Ada Lovelace" --email ada@example.com
+
+    For an IMAP account: focusd init --name "Ada Lovelace" --email ada@fastmail.com --imap imap.fastmail.com
     """
+    if imap_host and (mail_path or create_maildir):
+        raise click.UsageError("--imap reads an IMAP account: leave out --mail-path and --create-maildir")
+    if imap_user and not imap_host:
+        raise click.UsageError("--imap-user needs --imap HOST")
     path = find_config(obj.config)
     if path.exists() and not force:
         raise click.ClickException(f"{path} already exists; pass --force to overwrite it")
@@ -170,7 +181,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         name = name or _ask("Your name", _name_problem)
         email = email or _ask("Your email address", _email_problem)
         tz = tz or _ask("Your time zone", _tz_problem, default=found or "UTC")
-        mail_path = mail_path or _ask("Your Maildir", lambda _: "", default=DEFAULT_MAILDIR)
+        if not imap_host:
+            mail_path = mail_path or _ask("Your Maildir", lambda _: "", default=DEFAULT_MAILDIR)
     if not name or not email:
         raise click.UsageError("--name and --email are required when not on a terminal")
     if tz and _tz_problem(tz):
@@ -181,8 +193,12 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
             click.echo("note: no system time zone found ($TZ, /etc/localtime); using UTC, "
                        "change [owner].timezone if that is wrong", err=True)
     maildir = _from_here(mail_path or DEFAULT_MAILDIR)
+    mail_values: dict[str, Any] = {"backend": "maildir", "path": maildir}
+    if imap_host:
+        mail_values = {"backend": "imap", "host": imap_host, "username": imap_user or email,
+                       "password_env": MAIL_PASSWORD_ENV}
     values: dict[str, dict[str, Any]] = {"owner": {"name": name, "email": email, "timezone": tz},
-                                         "mail": {"backend": "maildir", "path": maildir}}
+                                         "mail": mail_values}
     if ics:
         values["calendar"] = {"backend": "ics", "paths": [_from_here(p) for p in ics]}
     if data_dir:
@@ -195,7 +211,10 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     mail = settings["mail"]
     root = Path(mail["path"])
     folders = list(dict.fromkeys(["INBOX", *mail["folders"], mail["sent_folder"]]))
-    if _empty_or_missing(root):
+    if imap_host:
+        click.echo(f"note: the IMAP password is read from ${MAIL_PASSWORD_ENV}: set it to an app password (or "
+                   "name a file with password_file in [mail]); `focusd doctor` then logs in to check", err=True)
+    elif _empty_or_missing(root):
         if not create_maildir and sys.stdin.isatty():
             create_maildir = click.confirm(f"Create the Maildir {maildir} (folders {', '.join(folders)})?",
                                            default=True)
@@ -204,7 +223,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
             click.echo(f"created the Maildir {maildir} (Maildir++: {', '.join(folders)})")
         else:
             state = "is an empty folder" if root.exists() else "does not exist yet"
-            click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)}", err=True)
+            click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)} (for an IMAP "
+                       "account instead, run init again with --imap HOST --force)", err=True)
     elif create_maildir:
         click.echo(f"note: {maildir} exists and is not an empty folder; left as it is", err=True)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -286,3 +286,63 @@ def test_no_calendar_is_said_as_such(demo_dir: Path, capsys: pytest.CaptureFixtu
 def test_a_configured_calendar_still_counts_its_events(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "--config", _config(demo_dir), "sync")
     assert code == 0 and re.search(r"; \d+ calendar events from yesterday to two weeks ahead$", out.rstrip()), out
+
+
+# -- 7. init for an IMAP user, and one password variable --------------------------------------
+
+def _init(capsys: pytest.CaptureFixture[str], config: Path, *args: str) -> tuple[int, str, str]:
+    return run_cli(capsys, "--config", str(config), "init", "--name", "Ada Lovelace", "--timezone", "Europe/London",
+                   *args)
+
+
+@pytest.mark.parametrize(("args", "user"), [
+    (["--email", "ada@fastmail.com", "--imap", "imap.fastmail.com"], "ada@fastmail.com"),
+    (["--email", "ada@example.org", "--imap", "mail.example.org", "--imap-user", "ada"], "ada"),
+])
+def test_init_writes_an_imap_config_that_loads(args: list[str], user: str, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    from agent.cli import MAIL_PASSWORD_ENV
+    from agent.settings import load
+
+    config = tmp_path / "focusd.toml"
+    code, out, err = _init(capsys, config, *args)
+    assert code == 0, err
+    mail = tomllib.loads(config.read_text())["mail"]
+    assert mail == {"backend": "imap", "host": args[3], "username": user, "password_env": MAIL_PASSWORD_ENV}
+    assert "Maildir" not in err and "mkdir" not in err and f"${MAIL_PASSWORD_ENV}" in err
+    monkeypatch.setenv(MAIL_PASSWORD_ENV, "app-password")
+    settings = load(config)
+    assert (settings["mail"]["port"], settings["mail"]["security"]) == (993, "ssl")
+
+
+def test_init_refuses_imap_mixed_with_a_maildir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "focusd.toml"
+    code, out, err = _init(capsys, config, "--email", "ada@x.org", "--imap", "imap.x.org", "--mail-path", "m")
+    assert code == 2 and "--imap" in err and not config.exists()
+    code, out, err = _init(capsys, config, "--email", "ada@x.org", "--imap-user", "ada")
+    assert code == 2 and "--imap-user needs --imap" in err and not config.exists()
+
+
+def test_the_maildir_note_says_how_to_switch_to_imap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import tomllib
+
+    config = tmp_path / "focusd.toml"
+    code, out, err = _init(capsys, config, "--email", "ada@x.org", "--mail-path", str(tmp_path / "Maildir"))
+    assert code == 0 and "does not exist yet; create it with: mkdir" in err and "--imap HOST" in err
+    assert tomllib.loads(config.read_text())["mail"]["backend"] == "maildir"  # still the default
+
+
+def test_every_readme_mail_example_names_the_same_password_variable() -> None:
+    from agent.cli import MAIL_PASSWORD_ENV
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    names = set()
+    for block in re.findall(r"```toml\n(.*?)```", readme, re.S):
+        mail = re.search(r"\[mail\]\n(.*?)(?:\n\[|\Z)", block, re.S)
+        if mail:
+            names.update(re.findall(r'password_env = "([^"]+)"', mail.group(1)))
+    assert names == {MAIL_PASSWORD_ENV}
+    assert "--imap imap.fastmail.com" in readme
