@@ -6,6 +6,7 @@ import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
+from agent import secrets
 from agent.settings import Settings
 
 Check = tuple[str, str, str]  # (ok | FAIL, name, one line)
@@ -33,13 +34,9 @@ def secret_files(settings: Settings) -> list[Check]:
     for name, (how, ref) in sorted(settings.secret_refs.items()):
         if how != "file":
             continue
-        try:
-            mode = Path(ref).stat().st_mode
-        except OSError as exc:
-            found.append(("FAIL", "secret", f"{name}_file: cannot read {ref}: {exc.strerror or exc}"))
-            continue
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
-            found.append(("FAIL", "secret", f"{name}_file: {ref} can be read by group or others; run chmod 600 {ref}"))
+        problem = secrets.check(how, ref)  # the same sentence as the config check's
+        if problem:
+            found.append(("FAIL", "secret", f"{name}_file: {problem}"))
         else:
             found.append(("ok", "secret", f"{name}_file: {ref} is private to its owner"))
     return found

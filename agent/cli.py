@@ -11,8 +11,9 @@ import sys
 import tempfile
 import tomllib
 import traceback
+from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,7 @@ def _zone_name(path: Path) -> str | None:
 
 
 DEFAULT_MAILDIR = "~/Maildir"
+MAIL_PASSWORD_ENV = "FOCUSD_MAIL_PASSWORD"  # the README's name too: one app password serves IMAP and SMTP
 
 
 def _from_here(value: str) -> str:
@@ -147,6 +149,9 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
 @click.option("--mail-path", help="The Maildir to read: Maildir++, or one folder per directory as mbsync "
               f"writes it (default: {DEFAULT_MAILDIR}).")
+@click.option("--imap", "imap_host", metavar="HOST", help="Read an IMAP account on HOST (port 993, ssl) instead of "
+              f"a Maildir; the password is read from ${MAIL_PASSWORD_ENV}.")
+@click.option("--imap-user", metavar="NAME", help="The IMAP user name (default: --email).")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--data-dir", metavar="DIR", help="Where the database and outbox go (default: the state directory). "
               "On a server, name the service's state directory so every command finds the same data.")
@@ -155,12 +160,19 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
 def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str | None,
-         ics: tuple[str, ...], data_dir: str | None, create_maildir: bool, force: bool) -> None:
+         imap_host: str | None, imap_user: str | None, ics: tuple[str, ...], data_dir: str | None,
+         create_maildir: bool, force: bool) -> None:
     """Write a commented config file. On a terminal it asks for what the options leave out.
     Relative paths given here are taken from the folder you run it in.
 
     Example: focusd --config ./focusd.toml init --name "Ada Lovelace" --email ada@example.com
+
+    For an IMAP account: focusd init --name "Ada Lovelace" --email ada@fastmail.com --imap imap.fastmail.com
     """
+    if imap_host and (mail_path or create_maildir):
+        raise click.UsageError("--imap reads an IMAP account: leave out --mail-path and --create-maildir")
+    if imap_user and not imap_host:
+        raise click.UsageError("--imap-user needs --imap HOST")
     path = find_config(obj.config)
     if path.exists() and not force:
         raise click.ClickException(f"{path} already exists; pass --force to overwrite it")
@@ -169,7 +181,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
         name = name or _ask("Your name", _name_problem)
         email = email or _ask("Your email address", _email_problem)
         tz = tz or _ask("Your time zone", _tz_problem, default=found or "UTC")
-        mail_path = mail_path or _ask("Your Maildir", lambda _: "", default=DEFAULT_MAILDIR)
+        if not imap_host:
+            mail_path = mail_path or _ask("Your Maildir", lambda _: "", default=DEFAULT_MAILDIR)
     if not name or not email:
         raise click.UsageError("--name and --email are required when not on a terminal")
     if tz and _tz_problem(tz):
@@ -180,8 +193,12 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
             click.echo("note: no system time zone found ($TZ, /etc/localtime); using UTC, "
                        "change [owner].timezone if that is wrong", err=True)
     maildir = _from_here(mail_path or DEFAULT_MAILDIR)
+    mail_values: dict[str, Any] = {"backend": "maildir", "path": maildir}
+    if imap_host:
+        mail_values = {"backend": "imap", "host": imap_host, "username": imap_user or email,
+                       "password_env": MAIL_PASSWORD_ENV}
     values: dict[str, dict[str, Any]] = {"owner": {"name": name, "email": email, "timezone": tz},
-                                         "mail": {"backend": "maildir", "path": maildir}}
+                                         "mail": mail_values}
     if ics:
         values["calendar"] = {"backend": "ics", "paths": [_from_here(p) for p in ics]}
     if data_dir:
@@ -194,7 +211,10 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     mail = settings["mail"]
     root = Path(mail["path"])
     folders = list(dict.fromkeys(["INBOX", *mail["folders"], mail["sent_folder"]]))
-    if _empty_or_missing(root):
+    if imap_host:
+        click.echo(f"note: the IMAP password is read from ${MAIL_PASSWORD_ENV}: set it to an app password (or "
+                   "name a file with password_file in [mail]); `focusd doctor` then logs in to check", err=True)
+    elif _empty_or_missing(root):
         if not create_maildir and sys.stdin.isatty():
             create_maildir = click.confirm(f"Create the Maildir {maildir} (folders {', '.join(folders)})?",
                                            default=True)
@@ -203,7 +223,8 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
             click.echo(f"created the Maildir {maildir} (Maildir++: {', '.join(folders)})")
         else:
             state = "is an empty folder" if root.exists() else "does not exist yet"
-            click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)}", err=True)
+            click.echo(f"note: {maildir} {state}; create it with: {create_command(root, folders)} (for an IMAP "
+                       "account instead, run init again with --imap HOST --force)", err=True)
     elif create_maildir:
         click.echo(f"note: {maildir} exists and is not an empty folder; left as it is", err=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -411,23 +432,105 @@ def sync(obj: Ctx, once: bool) -> None:
 
     Example: focusd sync
     """
+    import time
+
+    from agent import health
     from agent.cycle import sync_once
     from agent.progress import for_terminal
 
     app = obj.app()
     bar = for_terminal("mail")
+    started, at = time.monotonic(), app.clock()
+    calls = health.TALLY["llm_calls"]
     try:
         with _one_cycle(app):
-            report = sync_once(app, progress=bar)
+            before = _Before.of(app)
+            try:
+                report = sync_once(app, progress=bar)
+            except Exception as exc:
+                _record_sync(app, at, started, {"outcome": "failed", "problems": [_failure(exc)]})
+                raise
+            _record_sync(app, at, started, {
+                "outcome": "problems" if report.problems else "ok", "messages": report.fetched, "new": report.new,
+                "items_created": report.items_created, "items_closed": app.store.count_closed() - before.closed,
+                "replies": report.replies, "llm_calls": health.TALLY["llm_calls"] - calls,
+                "problems": report.problems[:5]})
+            out, problems = _sync_lines(app, report, before)
     finally:
         if bar is not None:
             bar.close()
         app.close()
-    click.echo(report.summary())
-    for problem in report.problems:
+    if out:
+        click.echo(out)
+    for problem in problems:
         click.echo(f"focusd: {problem}", err=True)
-    if report.problems:
+    if report.problems or any(not p.startswith("note:") for p in problems):
         sys.exit(1)
+
+
+class _Before:
+    """What the store held before a sync, to tell what the sync did: the last reply recorded,
+    the items closed, and the outbox rows queued."""
+
+    def __init__(self, last_reply: int, closed: int, queued: set[int]) -> None:
+        self.last_reply, self.closed, self.queued = last_reply, closed, queued
+
+    @classmethod
+    def of(cls, app: App) -> _Before:
+        last = app.store.db.execute("SELECT coalesce(max(rowid), 0) FROM replies").fetchone()[0]
+        return cls(int(last), app.store.count_closed(), {int(r["id"]) for r in app.store.outbox_pending()})
+
+
+def _failure(exc: BaseException) -> str:
+    """A failed sync in a few words for ``status``: a known error's sentence, else its type
+    (an unknown error's text may quote mail)."""
+    return str(exc) if isinstance(exc, FocusdError | ConnectorError) else f"failed: {type(exc).__name__}"
+
+
+def _record_sync(app: App, at: datetime, started: float, record: dict[str, Any]) -> None:
+    """Record a manual sync as the daemon records its cycles, so ``status`` shows the last one
+    whichever ran it. A store that cannot take it does not hide the sync's own outcome."""
+    import sqlite3
+    import time
+
+    with contextlib.suppress(sqlite3.Error, FocusdError):
+        app.store.set_status("cycle", {"at": at.astimezone(UTC).isoformat(timespec="seconds"),
+                                       "duration_s": round(time.monotonic() - started, 3), "by": "sync"} | record)
+
+
+def _sync_lines(app: App, report: Any, before: _Before) -> tuple[str, list[str]]:
+    """What ``sync`` prints: the summary for stdout (empty when no mail could be read, so a
+    failure never reads as an empty mailbox) and the problems for stderr, each one sentence."""
+    problems = list(report.problems)
+    line = report.summary()
+    if app.calendar is None:
+        line = line.rsplit("; ", 1)[0] + "; no calendar configured"  # not "0 calendar events"
+    ignored = [str(r[0]) or "unknown reason" for r in app.store.db.execute(
+        "SELECT reason FROM replies WHERE rowid > ? AND status = 'ignored' ORDER BY rowid", [before.last_reply])]
+    if ignored:
+        # The reason only: a reply that is not obeyed is still mail, and its text is never shown.
+        reasons = "; ".join(f"{n} {why}" if n > 1 else why for why, n in Counter(ignored).items())
+        line += f"; {len(ignored)} brief repl{'ies' if len(ignored) != 1 else 'y'} ignored ({reasons})"
+    if report.unread_folders:
+        names = [u.split(":", 1)[0].removeprefix("folder ") for u in report.unread_folders]
+        # A batch is stored only once every folder's mail up to its date is in hand (replies in
+        # Sent after the requests they answer): what was fetched before a failure waits unstored.
+        held = report.fetched - sum(report.outcomes.values())
+        unstored = (f"; {held:,} message{'s' if held != 1 else ''} fetched before the failure "
+                    f"{'were' if held != 1 else 'was'} not stored") if held > 0 else ""
+        problems.append(f"mail folder{'s' if len(names) != 1 else ''} {', '.join(names)} not read in full{unstored}; "
+                        "nothing is lost: the next sync resumes each one where this one stopped")
+        if not sum(report.outcomes.values()):
+            line = ""
+    for row in app.store.outbox_pending():
+        if row["last_error"] and int(row["id"]) not in before.queued:
+            problems.append(f"the {row['kind']} could not be sent: {row['last_error']}")
+    nxt = [datetime.fromisoformat(r["next_attempt_at"]) for r in app.store.outbox_pending() if r["next_attempt_at"]]
+    if nxt and problems:
+        when = min(nxt).astimezone(app.settings.tz)
+        problems.append(f"note: {len(nxt)} mail{'s' if len(nxt) != 1 else ''} queued in the outbox; the next try is "
+                        f"at {when:%H:%M} on {when:%a %d %b}, by the daemon or the next `focusd sync`")
+    return line, problems
 
 
 @cli.command()

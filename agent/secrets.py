@@ -32,6 +32,9 @@ def check(how: str, ref: str) -> str | None:
     if how == "file":
         try:
             st = Path(ref).stat()
+        except FileNotFoundError as exc:
+            return (f"cannot read {ref}: {exc.strerror}; create it holding only the secret and run chmod 600 "
+                    f"{ref}, or give the secret by an _env or _command key instead")
         except (OSError, ValueError) as exc:
             return f"cannot read {ref}: {getattr(exc, 'strerror', None) or exc}"
         if not stat.S_ISREG(st.st_mode):

@@ -1,6 +1,7 @@
-"""``focusd status``: what the daemon did last and what comes next, read from the store.
+"""``focusd status``: what the last cycle did (the daemon's or a manual ``sync``'s) and what
+comes next, read from the store.
 
-It reads only what the daemon records (the ``status`` rows of :mod:`agent.health`, the briefs,
+It reads only what the daemon and ``sync`` record (the ``status`` rows of :mod:`agent.health`, the briefs,
 the outbox and the counts), through its own connection, so it works while the daemon runs and
 never opens a mail or calendar connection.
 """
@@ -50,8 +51,8 @@ def gather(app: App) -> dict[str, Any]:
         kinds[item.kind] = kinds.get(item.kind, 0) + 1
     sent = store.last_sent_brief(now.date() + timedelta(days=1))
     upcoming = next_brief(app, now)
-    unsent = [{"kind": r["kind"], "key": r["key"], "attempts": r["attempts"], "last_error": r["last_error"] or ""}
-              for r in store.outbox_pending()]
+    unsent = [{"kind": r["kind"], "key": r["key"], "attempts": r["attempts"], "last_error": r["last_error"] or "",
+               "next_try": r["next_attempt_at"]} for r in store.outbox_pending()]
     return {
         "daemon": {"pid": daemon["pid"], "started_at": daemon["started_at"],
                    "stopped_at": daemon.get("stopped_at"), "exit_code": daemon.get("exit_code"),
@@ -85,11 +86,15 @@ def render(app: App, data: dict[str, Any]) -> str:
                    "a clean stop (killed, or the host went down)")
     c = data["last_cycle"]
     if c is None:
-        out.append("last cycle: none recorded yet")
+        out.append("last cycle: none recorded yet (`focusd sync` runs one)")
     else:
-        out.append(f"last cycle: {_ago(app, c['at'])}, {c['outcome']}, {c['duration_s']:.1f} s: "
-                   f"{c['messages']:,} messages, {c['items_created']} new items, {c['items_closed']} closed, "
-                   f"{c['replies']} replies obeyed, {c['llm_calls']} LLM calls")
+        by = " by `focusd sync`" if c.get("by") == "sync" else ""
+        if c["outcome"] == "failed":
+            out.append(f"last cycle: {_ago(app, c['at'])}{by}, failed after {c['duration_s']:.1f} s")
+        else:
+            out.append(f"last cycle: {_ago(app, c['at'])}{by}, {c['outcome']}, {c['duration_s']:.1f} s: "
+                       f"{c['messages']:,} messages, {c['items_created']:,} new items, {c['items_closed']:,} closed, "
+                       f"{c['replies']:,} replies obeyed, {c['llm_calls']:,} LLM calls")
         for problem in c.get("problems") or []:
             out.append(f"            - {problem}")
     for service, (since, problem) in sorted(data["outages"].items()):
@@ -104,12 +109,16 @@ def render(app: App, data: dict[str, Any]) -> str:
         at = datetime.fromisoformat(nxt).astimezone(app.settings.tz)
         out.append(f"next brief: {at:%a %d %b %H:%M} ({app.settings['owner']['timezone']})")
     counts = data["counts"]
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(counts["open_by_kind"].items()))
-    out.append(f"store:      {counts['messages']:,} messages, {counts['open_items']} open items"
-               + (f" ({kinds})" if kinds else "") + f", {data['failed_messages']} messages that failed")
+    kinds = ", ".join(f"{n:,} {k}" for k, n in sorted(counts["open_by_kind"].items()))
+    out.append(f"store:      {counts['messages']:,} messages, {counts['open_items']:,} open items"
+               + (f" ({kinds})" if kinds else "") + f", {data['failed_messages']:,} messages that failed")
     for row in data["unsent"]:
         error = f": {row['last_error']}" if row["last_error"] else ""
-        out.append(f"unsent:     {row['kind']} {row['key']}, {row['attempts']} tries{error}")
+        nxt = ""
+        if row["next_try"] and row["attempts"]:
+            at = datetime.fromisoformat(row["next_try"]).astimezone(app.settings.tz)
+            nxt = f"; next try {at:%a %d %b %H:%M}"
+        out.append(f"unsent:     {row['kind']} {row['key']}, {row['attempts']} tries{error}{nxt}")
     if data["recent_errors"]:
         out.append("errors:")
         for e in data["recent_errors"][:5]:

@@ -48,7 +48,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from connectors import BackendEnv
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource, SourceUnreachable
 from connectors.mime import OMITTED_HEADER
-from connectors.net import is_loopback
+from connectors.net import is_loopback, no_starttls, unreachable
 from connectors.oauth import Auth, OAuthError, imap_login
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
@@ -162,12 +162,18 @@ class ImapSource(MailSource):
             client = IMAPClient(self.host, self.port, ssl=self.security == "ssl", ssl_context=self.ssl_context,
                                 timeout=SocketTimeout(self.connect_timeout, self.read_timeout))
             if self.security == "starttls":
+                if not client.has_capability("STARTTLS"):
+                    # Not a network fault: trying again cannot help, so no _Unreachable.
+                    client.shutdown()
+                    raise MailError(no_starttls("IMAP", "mail", self.host, self.port, 993))
                 client.starttls(self.ssl_context)
             self._login(client)
             self._selected, self._plans = None, {}
             self._condstore = client.has_capability("CONDSTORE") and client.has_capability("ENABLE")
             if self._condstore:
                 client.enable("CONDSTORE")  # SELECT and STATUS then report HIGHESTMODSEQ
+        except MailError:
+            raise
         except OAuthError as exc:
             raise MailError(str(exc)) from None
         except LoginError:
@@ -178,9 +184,12 @@ class ImapSource(MailSource):
                             "the port and [mail].security (993 is ssl, 143 is starttls)") from None
         except TimeoutError:
             raise _Unreachable(f"{self.where} did not answer in time; check host, port and firewall") from None
-        except (OSError, IMAPClientError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-            raise _Unreachable(f"cannot reach the IMAP server {self.where}: {why}") from None
+        except OSError as exc:
+            raise _Unreachable(unreachable("IMAP", "mail", self.host, self.port, exc,
+                                           "993 for ssl, 143 for starttls")) from None
+        except IMAPClientError as exc:
+            raise _Unreachable(f"the IMAP server {self.where} broke off the login ({type(exc).__name__}); check "
+                               "[mail].port and security (993 is ssl, 143 is starttls)") from None
         self._client = client
         return client
 

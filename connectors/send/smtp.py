@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from connectors import BackendEnv
-from connectors.net import is_loopback
+from connectors.net import is_loopback, no_starttls, unreachable
 from connectors.oauth import Auth, OAuthError, XOAuth2
 from connectors.send.base import Sender, SendError
 
@@ -125,8 +125,7 @@ class _Session:
             smtp.ehlo()
             if s.security == "starttls":
                 if not smtp.has_extn("starttls"):
-                    raise SendError(f"{where} does not offer STARTTLS; use security = \"ssl\" (port 465) "
-                                    "or a server that does")
+                    raise SendError(no_starttls("SMTP", "smtp", s.host, s.port, 465))
                 smtp.starttls(context=s.ssl_context)
                 smtp.ehlo()
             if s.username:
@@ -156,10 +155,14 @@ class _Session:
             self._close()
             raise SendError(f"{where} closed the connection before the login was done; check the port and "
                             "[smtp].security") from None
-        except (OSError, smtplib.SMTPException) as exc:
+        except smtplib.SMTPException as exc:
             self._close()
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-            raise SendError(f"cannot reach the SMTP server {where}: {why}") from None
+            raise SendError(f"the SMTP server {where} broke off the login ({type(exc).__name__}); check "
+                            "[smtp].port and security (465 is ssl, 587 is starttls)") from None
+        except OSError as exc:
+            self._close()
+            raise SendError(unreachable("SMTP", "smtp", s.host, s.port, exc,
+                                        "465 for ssl, 587 for starttls")) from None
         return smtp
 
     def __exit__(self, *exc: object) -> None:
