@@ -11,15 +11,22 @@ domain. A stranger's mail with machine traits of mass mail (an unsubscribe link,
 browser", a noreply sender, List-Unsubscribe) yields nothing: a mass mailing is not an ask of
 the owner. Weaker traits (promotional words in the subject, the owner among hidden recipients)
 fit a cold but genuine ask too, so alone they only rank its items below every known
-correspondent's (:mod:`planner.priority`); together they yield nothing.
+correspondent's (:mod:`planner.priority`); together they yield nothing. A scam has no machine
+traits, but its own (:func:`scam_traits`): a windfall to claim, an ask for bank, card or login
+details, pressure with a link, tracking links, a role or an office as the sender's name, a
+company on a webmail address, a shouting subject; each is weak, as each fits some genuine first
+contact, and any two from a stranger yield nothing. A cold sender's own opt-out ("reply STOP")
+is a mass mailing's footer, a strong trait.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from agent.extractors.dates import fold
 from agent.gates import Gated
 from connectors.types import Message
 from planner.priority import promotional
@@ -51,8 +58,93 @@ MASS_BODY = Gated(
      [("opt-out ", "opt out ")]),
     (r"email preferences", [("email preferences",)]),
     (r"manage (your )?(subscriptions?|preferences)", [("manage ",), ("subscription", "preferences")]))
+#: A sender's own opt-out, as cold mass outreach words it: "reply STOP", "don't want to hear from me
+#: again", and the words for unsubscribing in other languages.
+OPT_OUT = Gated(
+    re.I,
+    (r"\b(reply|respond|answer) (with )?[\"'“‘]?(stop|remove|unsubscribe)\b",
+     [("reply", "respond", "answer"), ("stop", "remove", "unsubscribe")]),
+    (r"\b(do not|don['’]?t|no longer) (want|wish) to (hear from (me|us)|receive (these|this|our|such|further|"
+     r"more) (e-?mails?|messages))", [("want", "wish"), ("hear from", "receive")]),
+    (r"\b(désinscri|desinscri|darse de baja|darte de baja|cancelar (la |a )?(suscripción|subscrição|inscrição)|"
+     r"disiscri|uitschrijven|descadastr|(hier|jederzeit|newsletter) (\w+ )?(abmelden|abbestellen)|hier afmelden)",
+     [("inscri", "de baja", "cancelar", "disiscri", "uitschrijven", "descadastr", "abmelden", "abbestellen",
+       "afmelden")]))
 _NOREPLY_RE = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer|marketing|news(letter)?|promo(tions)?|"
                          r"offers?|deals)([-+_.].*)?@", re.I)
+# The traits of a scam, searched in a stranger's mail only (an NFKC, lower-case copy of its
+# start). Each fits some genuine first contact too ("we offer a gift card for the interview", "it is
+# urgent, the questions are here: https://..."), so each is weak: two together yield nothing.
+#: A windfall to collect: a prize, winnings, a reward or refund to claim.
+WINDFALL = Gated(
+    re.I,
+    (r"\byou(['’]ve| have)? (just )?(won|been (selected|chosen) (to (receive|win)|as (the |a |our )?winner))",
+     [("you",), ("won", "selected", "chosen")]),
+    (r"\b(claim|collect|redeem) (your|the) (prize|reward|refund|winnings|gift|bonus|payout|funds|voucher|"
+     r"compensation)", [("claim", "collect", "redeem")]),
+    (r"\beligible for an? (\w+ )?(refund|reward|payout|compensation|grant)", [("eligible",)]),
+    (r"\b(lottery|sweepstakes?|jackpot|your winnings|inheritance|unclaimed funds|lucky winner)\b",
+     [("lottery", "sweepstake", "jackpot", "winnings", "inheritance", "unclaimed", "lucky winner")]),
+    (r"\b(ha(s|n)? ganado|reclamar (su|tu) premio|ganador|sorteo)\b", [("ganado", "premio", "ganador", "sorteo")]),
+    (r"\b(vous avez (été sélectionné|gagné)|gagnant|réclamer votre (prix|gain|remboursement|cadeau))",
+     [("vous avez", "gagnant", "réclamer")]),
+    (r"\b(sie haben|du hast|u heeft|je hebt) ([\w ]{0,30})?gewonnen|\bihren gewinn\b|gewinnspiel",
+     [("gewonnen", "gewinn")]),
+    (r"\b(hai|ha|avete) vinto\b|\bsei stat[oa] selezionat|\briscatta(re)? il (tuo |suo )?premio|\bvincitore",
+     [("vinto", "selezionat", "riscatta", "vincitore")]),
+    (r"\b(você|voce) (foi selecionad[oa]|ganhou)|\bresgat(ar|e) (o )?seu prêmio", [("selecionad", "ganhou", "resgat")]))
+#: An ask for bank, card or login details, or to verify an account.
+DETAILS = Gated(
+    re.I,
+    (r"\b(bank(ing)?|card|credit card|debit card|account|login|payment|billing) (details|information|info|"
+     r"credentials|number)\b", [("details", "info", "credentials", "number")]),
+    (r"\b(verify|confirm|update|validate|re-?activate|unlock|restore) (your|the) (account|identity|mailbox|"
+     r"password|login|e-?mail account)\b",
+     [("verify", "confirm", "update", "validate", "activate", "unlock", "restore")]),
+    (r"\bpassword (expires|will expire|has expired|is expiring)", [("password",)]),
+    (r"\bsocial security\b", [("social security",)]),
+    (r"\bwire transfer\b", [("wire transfer",)]),
+    (r"\bgift ?card codes?\b", [("code",)]),
+    (r"\b(datos|dati|dados|coordonnées|données|informations|coordinate) banc", [("banc",)]),
+    (r"datos de (su|tu) tarjeta|dati della (tua |sua )?carta|dados do (seu )?cartão|(dos|de) (seu|teu) cartão",
+     [("tarjeta", "carta", "cartão")]),
+    (r"bankdaten|kontodaten|kreditkartendaten|zahlungsdaten|bankverbindung|bankgegevens",
+     [("daten", "bankverbindung", "bankgegevens")]),
+    (r"\b(contraseña|mot de passe|passwort|kennwort|wachtwoord)\b",
+     [("contraseña", "mot de passe", "passwort", "kennwort", "wachtwoord")]))
+#: Pressure: a deadline in hours, a threat to close the account, "act now".
+URGENT = Gated(
+    re.I,
+    (r"\b(urgent(ly)?|immediately|right away|act now|final (notice|warning|reminder)|last warning|today only)",
+     [("urgent", "immediately", "right away", "act now", "final ", "last warning", "today only")]),
+    (r"\bwithin \d+ ?(hours|hrs|h)\b|\bexpires? today", [("within", "today")]),
+    (r"\b((will|has) been|will be) (suspended|closed|locked|deactivated|deleted)",
+     [("suspended", "closed", "locked", "deactivated", "deleted")]),
+    (r"\b(inmediatamente|urgente|en (las próximas )?\d+ horas|será suspendid|immédiatement|sous \d+ ?heures|"
+     r"sera suspendu|sofort|innerhalb von \d+ stunden|wird gesperrt|subito|entro oggi|entro \d+ ore|sarà sospes|"
+     r"imediatamente|até amanhã|em \d+ horas|será bloquead|onmiddellijk|binnen \d+ uur|wordt geblokkeerd)",
+     [("inmediatamente", "urgente", "horas", "suspend", "immédiatement", "heures", "sofort", "stunden", "gesperrt",
+       "subito", "entro", "sospes", "imediatamente", "amanhã", "bloquead", "onmiddellijk", "uur", "geblokkeerd")]))
+_LINKS = ("http://", "https://", "www.")
+#: A link that counts clicks: tracking parameters, a redirecting host or path.
+_TRACKING_RE = re.compile(
+    r"https?://[^\s>]*([?&](utm_\w+|mc_eid|mc_cid|trk|tracking_id|cid|eid)=|//(click|clicks|track|trk|email|"
+    r"links?|go|t)\.[^\s/]+/|/(track|click|wf/click|ls/click|c)/)", re.I)
+#: A display name that is a role or a department, not a person: "Prize Center", "Service Client".
+_ROLE_NAME_RE = re.compile(
+    r"\b(center|centre|team|department|dept|support|services?|security|billing|accounts?( payable)?|"
+    r"admin(istrator|istration)?|help ?desk|rewards?|prizes?|refunds?|notifications?|alerts?|customer care|"
+    r"verification|payroll|finance|claims|office|departamento|premios|servicio|atención al cliente|"
+    r"service client|kundenservice|kundendienst|abteilung|assistenza|premi|atendimento|promoções|promociones|"
+    r"klantenservice)\b|\w(dienst|service|zentrum|center)\b")
+#: A subject that shouts: a run of capitals ("FINAL NOTICE", "CONGRATULATIONS") or "!!".
+_SHOUT_RE = re.compile(r"!{2,}|\b[A-Z]{4,}\b[^a-z]*\b[A-Z]{4,}\b|^[^a-z]*[A-Z]{5,}[^a-z]*$")
+#: A display name that claims a company or a bank: from a webmail address, an impostor's.
+_COMPANY_NAME_RE = re.compile(
+    r"\b(inc|ltd|llc|gmbh|ag|corp(oration)?|plc|bank|official|department|dept|ceo|cfo|coo|president|"
+    r"director|hr|payroll|finance|billing|support|admin|helpdesk|security)\b")
+_SCAN_CHARS = 8000  # a scam says what it wants at the start; a long stranger's mail costs no more
+
 #: Traits that alone make a stranger's mail mass mail; the others only weigh with another.
 STRONG_TRAITS = frozenset({"list-unsubscribe", "unsubscribe link", "noreply sender"})
 
@@ -143,7 +235,7 @@ class Correspondents:
 def traits(msg: Message, owner: Collection[str] = ()) -> set[str]:
     """The marketing and mass-mail traits of ``msg``; ``owner`` are the owner's addresses."""
     found = {t for t in msg.traits if t in ("list-unsubscribe", "hidden recipients")}
-    if MASS_BODY.search(msg.text):
+    if MASS_BODY.search(msg.text) or OPT_OUT.search(msg.text[:_SCAN_CHARS]):
         found.add("unsubscribe link")
     if _NOREPLY_RE.match(msg.sender.email):
         found.add("noreply sender")
@@ -152,6 +244,34 @@ def traits(msg: Message, owner: Collection[str] = ()) -> set[str]:
     shown = {a.email.lower() for a in [*msg.to, *msg.cc]}
     if owner and shown and not shown & {o.lower() for o in owner}:
         found.add("hidden recipients")  # the owner was among the Bcc
+    return found | scam_traits(msg)
+
+
+def scam_traits(msg: Message) -> set[str]:
+    """The traits of a scam in ``msg``: a windfall to claim, an ask for bank, card or login
+    details, pressure with a link, tracking links, and a sender named as a role or posing as a
+    company from a webmail address. Normalised (NFKC) first, so full-width or styled letters match."""
+    text = unicodedata.normalize("NFKC", f"{msg.subject}\n{msg.text[:_SCAN_CHARS]}").lower()
+    low = fold(text)  # what the gates test, once for every pattern
+    name = unicodedata.normalize("NFKC", msg.sender.name).lower()
+    found = set()
+    if WINDFALL.search(text, low):
+        found.add("windfall claim")
+    if DETAILS.search(text, low):
+        found.add("asks for account details")
+    if any(link in text for link in _LINKS) and URGENT.search(text, low):
+        found.add("pressure and a link")
+    if _TRACKING_RE.search(text):
+        found.add("tracking link")
+    if _ROLE_NAME_RE.search(name):
+        found.add("role as sender name")
+    if domain(msg.sender.email) in _SHARED_DOMAINS:
+        # A webmail address whose name or mailbox claims a company or an office ("ceo.acme.corp@").
+        local = re.sub(r"[._+-]+", " ", msg.sender.email.partition("@")[0].lower())
+        if any(_COMPANY_NAME_RE.search(v) or _ROLE_NAME_RE.search(v) for v in (name, local)):
+            found.add("company on webmail")
+    if _SHOUT_RE.search(msg.subject):
+        found.add("shouting subject")
     return found
 
 
