@@ -71,16 +71,18 @@ def focus_items(app: App, day: date, items: list[Item] | None = None) -> list[It
     n = app.settings["brief"]["max_focus"]
     if items is not None:
         return [i for i in items if i.kind != "waiting" and i.id is not None][:n]
-    from agent.cycle import correspondents
+    from agent.cycle import correspondents, suspicious_mail
 
     known = correspondents(app).known
+    suspicious = suspicious_mail(app)
     top: list[Item] = []
-    low: list[Item] = []  # a stranger's promotional items come after every other (as ``ordered``)
+    # A stranger's promotional or scam-like items are never focus (the brief leaves them out too).
     for item in app.store.open_by_score(skip_kinds=("waiting",)):
-        (low if demoted(item, known) else top).append(item)
+        if not demoted(item, known, suspicious):
+            top.append(item)
         if len(top) >= n:
             break
-    return (top + low)[:n]
+    return top[:n]
 
 
 def can_book(app: App) -> bool:

@@ -30,7 +30,7 @@ from agent.state import Context, Prepared
 from agent.workers import Extraction, Pending, Workers
 from connectors.calendar.base import CalendarError
 from connectors.mail.base import Batch, MailError, SourceUnreachable
-from connectors.types import Event, Message, OutgoingMail, day_span
+from connectors.types import Address, Event, Message, OutgoingMail, day_span
 from planner import brief as brief_mod
 from planner import review as review_mod
 from planner.adapt import brief_items as brief_item_ids
@@ -124,6 +124,30 @@ def correspondents(app: App) -> Correspondents:
     app.memo["correspondents"] = held
     known: Correspondents = held[1]
     return known
+
+
+def suspicious_mail(app: App) -> Callable[[Item], bool]:
+    """Whether an item's message, as the store keeps it, shows a scam or marketing trait
+    (:func:`agent.spam.scam_traits`): asked only of strangers' items that could be shown, and
+    remembered per message, so a brief costs a few reads, not one per open item."""
+    from agent.spam import scam_traits
+
+    held: dict[str, bool] = app.memo.setdefault("suspicious", {})
+
+    def check(item: Item) -> bool:
+        found = held.get(item.message_id)
+        if found is None:
+            row = app.store.message(item.message_id) or {}
+            text = str(row.get("reply_text") or "")
+            msg = Message(message_id=item.message_id, subject=str(row.get("subject") or ""),
+                          sender=Address("", str(row.get("sender") or "")), to=[], cc=[], date=app.now(),
+                          text=text, reply_text=text)
+            if len(held) >= 4096:
+                held.clear()
+            found = held[item.message_id] = bool(scam_traits(msg))
+        return found
+
+    return check
 
 
 def clash_id(message_id: str, fingerprint: str) -> str:
@@ -679,6 +703,7 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
     scores are read twice: the others, then those."""
     from heapq import heappush, heappushpop
 
+    suspicious = suspicious_mail(app)
     max_focus = app.settings["brief"]["max_focus"]
     horizon = day + timedelta(days=3)
     ahead = max_focus + MAX_STALE  # lines that focus and the stale questions may take first
@@ -700,7 +725,7 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
         for item in app.store.open_by_score(only=demoted_ids if low else None):
             if item.id is None:
                 continue
-            if not low and demoted(item, known):
+            if not low and demoted(item, known, suspicious):
                 demoted_ids.add(item.id)
                 continue
             place += 1
@@ -786,8 +811,9 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
         items, stale, unlisted = chosen.items, chosen.stale, chosen.unlisted
     else:
         open_items = app.store.items(("open",))
-        items = (ordered(open_items, known) if ranked
-                 else rank(open_items, refs, day, known=known, weights=weights, touched=touched))
+        items = (ordered(open_items, known, suspicious_mail(app)) if ranked
+                 else rank(open_items, refs, day, known=known, weights=weights, touched=touched,
+                           suspicious=suspicious_mail(app)))
         # An item untouched for weeks, or overdue past its grace, is asked about once instead of
         # sitting at the top: the brief numbers it so that `drop N` ends it.
         stale = stale_items(items, day, weights, touched, app.store.asked_stale())[:MAX_STALE]

@@ -34,7 +34,7 @@ from planner.models import (
     Meeting,
     Replan,
 )
-from planner.priority import display_name
+from planner.priority import DEMOTED, display_name
 
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"),
@@ -279,14 +279,16 @@ def compose(inp: BriefInput) -> Brief:
     items = [i for i in inp.items if i.id is None or i.id not in asked]
     actionable = [i for i in items if i.kind != "waiting"]
     pinned = [i for i in actionable if i.pinned]
-    focus = (pinned + [i for i in actionable if not i.pinned])[: inp.max_focus]
+    # A stranger's promotional or scam-like mail is never focus, and comes last among what is due.
+    low = {id(i) for i in items if DEMOTED in i.reasons}
+    focus = (pinned + [i for i in actionable if not i.pinned and id(i) not in low])[: inp.max_focus]
     shown = {id(i) for i in focus}
     horizon = inp.day + timedelta(days=3)
     soon = [i for i in items if id(i) not in shown and i.kind != "waiting"
             and (i.due_date() or date.max) <= horizon]
     # What is due today or tomorrow always makes the list; then what is overdue; then the rest
     # of the next three days; each group in rank order (the sort is stable).
-    soon.sort(key=lambda i: urgency_group(i, inp.day))
+    soon.sort(key=lambda i: (id(i) in low, urgency_group(i, inp.day)))
     due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
     waiting = [i for i in items if i.kind == "waiting"]

@@ -49,10 +49,17 @@ def promotional(subject: str) -> bool:
     return bool(_PROMO_RE.search(subject))
 
 
-def demoted(item: Item, known: Callable[[str], bool]) -> bool:
-    """Whether ``item`` comes from a stranger with a promotional subject. A pin keeps its place."""
+# Said of an item that comes after every other, and that the brief keeps out of its focus.
+DEMOTED = "a stranger's promotional mail"
+
+
+def demoted(item: Item, known: Callable[[str], bool], suspicious: Callable[[Item], bool] | None = None) -> bool:
+    """Whether ``item`` comes from a stranger with a promotional subject, or from a stranger's
+    mail that ``suspicious`` finds a scam or marketing trait in. A pin keeps its place."""
     sender = item.source.get("from", "")
-    return bool(sender) and not item.pinned and not known(sender) and promotional(item.source.get("subject", ""))
+    if not sender or item.pinned or known(sender):
+        return False
+    return promotional(item.source.get("subject", "")) or (suspicious is not None and suspicious(item))
 
 
 @lru_cache(maxsize=4096)
@@ -353,7 +360,7 @@ def goal_best(scored: Iterable[tuple[str, Scored]]) -> dict[str, float]:
 
 def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
          known: Callable[[str], bool] | None = None, weights: Weights = DEFAULT_WEIGHTS,
-         touched: Mapping[int, str] | None = None) -> list[Item]:
+         touched: Mapping[int, str] | None = None, suspicious: Callable[[Item], bool] | None = None) -> list[Item]:
     """Score every item in place and return them best first (ties: earlier due, then older).
     ``items`` are taken as the open ones: what they block and what blocks them is read among
     them. With ``known`` (whether the owner knows a sender), a stranger's promotional items come
@@ -372,14 +379,15 @@ def rank(items: Iterable[Item], goals: Iterable[GoalRef], today: date,
         s = scored[item.id if item.id is not None else -n]
         item.score, item.contributions, item.goal = s.points, s.contributions, s.goal
         item.reasons = s.reasons
-    return ordered(out, known)
+    return ordered(out, known, suspicious)
 
 
-def ordered(items: Iterable[Item], known: Callable[[str], bool] | None = None) -> list[Item]:
+def ordered(items: Iterable[Item], known: Callable[[str], bool] | None = None,
+            suspicious: Callable[[Item], bool] | None = None) -> list[Item]:
     """Items already scored (by :func:`rank`, or as the store kept them), best first; with
-    ``known``, a stranger's promotional items come last, whatever their points."""
+    ``known``, a stranger's promotional items (see :func:`demoted`) come last, whatever their points."""
     out = list(items)
-    low = {id(i) for i in out if demoted(i, known)} if known is not None else set()
+    low = {id(i) for i in out if demoted(i, known, suspicious)} if known is not None else set()
     for item in out:
         if id(item) in low:
             mark_demoted(item)
@@ -388,5 +396,5 @@ def ordered(items: Iterable[Item], known: Callable[[str], bool] | None = None) -
 
 def mark_demoted(item: Item) -> None:
     """Say why ``item`` comes after every other: it is a stranger's promotional mail."""
-    item.reasons = [*item.reasons, "a stranger's promotional mail"]
-    item.contributions = [*item.contributions, ("a stranger's promotional mail", 0.0)]
+    item.reasons = [*item.reasons, DEMOTED]
+    item.contributions = [*item.contributions, (DEMOTED, 0.0)]
