@@ -87,3 +87,18 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
         main(list(args))
     out, err = capsys.readouterr()
     return int(done.value.code or 0), out, err
+
+
+@pytest.fixture(scope="module")
+def relay() -> Iterator[int]:
+    """A local SMTP relay (aiosmtpd) for a module's tests: no TLS, no login; its port."""
+    from aiosmtpd.controller import Controller
+
+    from tests.servers import free_port
+    from tests.test_smtp import Inbox
+
+    port = free_port()
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port
+    controller.stop()

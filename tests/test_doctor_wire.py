@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from imapclient import IMAPClient
 
 from tests.conftest import DEMO, DEMO_NOW, run_cli
 from tests.servers import Dovecot, free_port
-from tests.test_smtp import Inbox
 
 
 @pytest.fixture(scope="module")
@@ -23,15 +21,6 @@ def dovecot() -> Iterator[Dovecot]:
         c.create_folder("Sent Items")  # found by its common name: the config says "Sent"
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def relay() -> Iterator[int]:
-    port = free_port()
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port
-    controller.stop()
 
 
 def _config(tmp_path: Path, imap: str, smtp: str) -> Path:

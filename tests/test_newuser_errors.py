@@ -10,13 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from imapclient import IMAPClient
 
 from connectors import net
 from tests.conftest import DEMO_NOW, run_cli
 from tests.servers import Dovecot, free_port
-from tests.test_smtp import Inbox
 
 OWNER = "ada@loom.example"
 
@@ -33,15 +31,6 @@ def dovecot() -> Iterator[Dovecot]:
                                f"Could you send me the deck number {n} by Friday?\n").encode())
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def relay() -> Iterator[int]:
-    port = free_port()
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port
-    controller.stop()
 
 
 @pytest.fixture(autouse=True)
