@@ -397,8 +397,14 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
                 ok = _fetch(app, sync, f, report)
             except SourceUnreachable:
                 for other in folders:
-                    if other is not f and other.more:
-                        report.unread_folders.append(f"folder {other.name}: not read, the server could not be reached")
+                    # A folder with more to read, or with messages fetched and held back until
+                    # the others caught up (they are read again next time: nothing is lost).
+                    if other is not f and (other.more or other.pending):
+                        held = f", {len(other.pending)} fetched held back" if other.pending else ""
+                        report.unread_folders.append(
+                            f"folder {other.name}: not read in full, the server could not be reached{held}")
+                        if other.pending:
+                            log.info("mail.held_back", folder=other.name, messages=len(other.pending))
                 folders.clear()
                 break
             if not ok:
