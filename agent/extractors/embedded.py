@@ -591,6 +591,16 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "without ", "can only ", "could only ", "to wait ")
+# A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
+# promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
+_COLLEAGUE_PROMISE_RE = re.compile(
+    r"^(?:(?:also|and|so|btw),?\s+)?(?P<who>(?!(?:We|You|The|This|That|These|Those|It|Our|My|Your|Their|A|An|Everything|All|Both|Everyone|Anyone|Nobody|"
+    r"Nothing|Someone|Somebody|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|"
+    r"Next|Once|If|When|Then)\b)(?:[A-Z][\w'’-]+|he|she|they|He|She|They))(?: [A-Z][\w'’-]+)?"
+    r"(?:,? (?:from|in|on|at) (?:our|the|my) [\w &-]{1,30}?(?: team)?,?)?"
+    r" (?:will|'ll|’ll|is going to|are going to|shall)\b")
+_OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll|you will|you’ll|you should|you'd|"
+                          r"you shall|from me)\b", re.I)
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
@@ -1173,7 +1183,19 @@ class EmbeddedExtractor:
         item = self._second_opinion(sentence, low, ctx, item)
         if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
             return None
+        if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx):
+            return None
         return item
+
+    @staticmethod
+    def _colleagues(sentence: str, ctx: _Ctx) -> bool:
+        """"Inès will send you the booking confirmation today", "Emre from our solutions team will
+        get them to you": in the owner's mail, a colleague's promise the owner passes on, not the
+        owner's own work."""
+        m = _COLLEAGUE_PROMISE_RE.match(sentence)
+        # "..., you should have both by Friday": what the owner says the reader will get is the owner's.
+        return (m is not None and m.group("who").lower() not in (ctx.owner.first_name or "").lower().split()
+                and not _OWN_WORD_RE.search(sentence, m.end()))
 
     def _not_owed(self, sentence: str, ctx: _Ctx) -> bool:
         """A promise in someone else's mail that is owed to someone else: made to the person in To
