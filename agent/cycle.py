@@ -15,7 +15,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from itertools import chain
@@ -274,7 +274,11 @@ def _fetch_parsed(app: App, workers: Workers, folder: str, cursor: str | None) -
     fetch thread is free for the next batch while the worker parses this one."""
     batch = app.mail.fetch_new(folder, cursor, limit=FETCH_LIMIT, max_bytes=FETCH_BYTES)
     faults.point("fetch.batch")
-    return batch, workers.submit(batch.messages, folder)
+    # When a message arrived stands in for a Date it lacks, and bounds one far ahead: never later
+    # than now (a file's time is the copy's, not the clock's, when the clock is set back).
+    now = app.now()
+    raws = [replace(r, received=now) if r.received is not None and r.received > now else r for r in batch.messages]
+    return batch, workers.submit(raws, folder)
 
 
 def _fetch_after(app: App, workers: Workers, folder: str,

@@ -70,3 +70,4 @@ def test_the_brief_keeps_a_demoted_item_out_of_focus_and_last_among_the_due() ->
     assert scam not in focus and len(focus) == 3
     due = [bl.item for bl in brief.lines if bl.section == "due_soon"]
     assert scam not in due[:-1]  # listed, if at all, after everything else that is due
+
