@@ -116,14 +116,31 @@ def test_a_delivery_names_the_work_by_its_stem_or_its_number() -> None:
     assert _status(items, "4411") == "done"
 
 
+def test_thanks_that_name_the_work_close_it_without_a_reply_in_the_thread() -> None:
+    t = _Thread("preread")
+    t.mail(16, 9, ME, "priya@acme.example", "I'll send the leads the pre-read list by noon tomorrow.")
+    t.mail(17, 15, "priya@acme.example", ME, "Thanks, the pre-read list was exactly right.")
+    assert _status(_run(t), "pre-read list") == "done"
+
+
+def test_of_two_asks_the_answer_closes_the_one_it_names() -> None:
+    t = _Thread("panel")
+    t.mail(16, 9, "dana@acme.example", ME, "Could you check whether Olu can join the panel and let me know? "
+           "Could you also score the four portfolios by Wednesday?")
+    t.mail(16, 15, ME, "dana@acme.example", "Olu is in for Friday.")
+    items = _run(t)
+    assert _status(items, "olu") == "done"
+    assert _status(items, "portfolios") == "open"
+
+
 def test_labelled_weeks_close_where_their_labels_say() -> None:
     """bench/completion.py on the weeks written and labelled by others: floors just under what
-    the rules reach (development 140/239 closed, 5 wrongly; held out 59/135, 2 wrongly; before
+    the rules reach (development 149/239 closed, 6 wrongly; held out 66/135, 2 wrongly; before
     these rules 24% and 24%)."""
     from bench.completion import completion
 
     results = completion()
-    for held_out, floor, precision in ((False, 0.55, 0.95), (True, 0.40, 0.93)):
+    for held_out, floor, precision in ((False, 0.60, 0.95), (True, 0.45, 0.93)):
         group = [r for r in results if (r.name in HELD_OUT) == held_out]
         assert len(group) >= 5
         closed = sum(r.closed for r in group)

@@ -524,10 +524,10 @@ _DEFERS = re.compile(r"\b(let me (?:check|look|think|see|get back|come back|dig|
 
 def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: int, owner_replied: bool) -> str | None:
     """The sentence of the counterparty's ``msg`` thanking for or accepting what the owner owed
-    them (``item``, a commitment or request), after the owner answered or handed something over
-    in the thread (``owner_replied``), or None. With ``rivals`` other such items for that person
-    in the thread, the sentence must name this one's work."""
-    if item.kind not in ("commitment", "request") or not owner_replied or not _after(msg, item):
+    them (``item``, a commitment or request): one that names the work, or, after the owner
+    answered or handed something over in the thread (``owner_replied``), any (one that shares a
+    word of the work, with ``rivals``: other such items for that person in the thread). Or None."""
+    if item.kind not in ("commitment", "request") or not _after(msg, item):
         return None
     sender = msg.sender.email.lower()
     if sender == owner.email.lower() or sender != item.counterparty:
@@ -535,8 +535,13 @@ def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: i
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
     for sentence in _sentences(text):
-        if _ACKNOWLEDGES.search(sentence) and not _NEGATED.search(sentence) and (
-                not rivals or {_stem(w) for w in content_words(sentence, names)} & wanted):
+        if not _ACKNOWLEDGES.search(sentence) or _NEGATED.search(sentence):
+            continue
+        # After the owner's answer in the thread, thanks will do (one word of the work, with
+        # rivals); without one, the thanks must name the work ("the pre-read list was exactly
+        # right": the list went to others).
+        if _names_the_work(sentence, names, wanted) or (owner_replied and (
+                not rivals or {_stem(w) for w in content_words(sentence, names)} & wanted)):
             return sentence
     return None
 
@@ -560,9 +565,11 @@ def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> 
     if not asks_answer or not said:
         return None
     if rivals:
+        # One word of the work is enough to tell which of that person's asks a sentence answers
+        # ("Olu's in for Friday" answers "check whether Olu can do it").
         names = message_names(msg, owner) | name_words([("", item.counterparty)])
         wanted = _work_words(item, names)
-        answer = next((s for s in said if _names_the_work(s, names, wanted)), None)
+        answer = next((s for s in said if {_stem(w) for w in content_words(s, names)} & wanted), None)
     else:
         answer = said[0]
     if answer is None or _DEFERS.search(answer):
