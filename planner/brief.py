@@ -369,6 +369,20 @@ def _more_text(n: int, section: str = "") -> str:
     return f"…and {n} more ({lister} lists them all)"
 
 
+def _mid_sentence(title: str, evidence: str) -> str:
+    """``title`` as it reads after "Today's focus:": its first word lower-cased when it is an
+    ordinary word ("send Maria the deck"), kept when it is a name ("Inès will send...")."""
+    word = title.split(" ", 1)[0]
+    ordinary = word.lower() in _TITLE_VERBS or re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", evidence)
+    return word[:1].lower() + title[1:] if ordinary and word[1:] == word[1:].lower() else title
+
+
+# The verbs titles begin with: lower-cased mid-sentence even when the quote never uses them.
+_TITLE_VERBS = frozenset("reply answer send review confirm get follow unblock tell check ask book call make prepare "
+                         "share finish write draft update pay sign approve fix add schedule chase nudge read look "
+                         "decide pick choose give have find bring move order plan set".split())
+
+
 def _opening(brief: Brief, inp: BriefInput) -> str:
     first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
     focus = [bl for bl in brief.lines if bl.section == "focus"]
@@ -378,8 +392,8 @@ def _opening(brief: Brief, inp: BriefInput) -> str:
         lead = focus[0]
         assert lead.item is not None
         title = _shorten(lead.item.title, MAX_OPENING_TITLE)  # in full just below
-        out.append(f"Today's focus: {title[0].lower() + title[1:]}{'' if title.endswith('…') else '.'} {lead.why}"
-                   .rstrip())
+        out.append(f"Today's focus: {_mid_sentence(title, lead.item.evidence)}{'' if title.endswith('…') else '.'} "
+                   f"{lead.why}".rstrip())
     else:
         out.append("Nothing needs you urgently today.")
     if meetings:

@@ -281,3 +281,12 @@ def test_the_latest_message_is_not_shown_when_it_is_the_items_own() -> None:
 
     text = compose(full_input(context=own)).text
     assert "Latest:" not in text and "the same words" not in text
+
+
+def test_the_opening_keeps_a_name_that_leads_the_focus_title() -> None:
+    from planner.brief import _mid_sentence
+
+    assert _mid_sentence("Send Maria the deck", "Could you send me the deck?") == "send Maria the deck"
+    assert _mid_sentence("Pull the pager logs together", "I'll pull the pager logs today") == "pull the pager logs together"
+    assert _mid_sentence("Emre will get them to Giulia", "Emre will get them to you") == "Emre will get them to Giulia"
+    assert _mid_sentence("OKR draft for Q3", "the OKR draft") == "OKR draft for Q3"

@@ -71,3 +71,4 @@ def test_the_brief_keeps_a_demoted_item_out_of_focus_and_last_among_the_due() ->
     due = [bl.item for bl in brief.lines if bl.section == "due_soon"]
     assert scam not in due[:-1]  # listed, if at all, after everything else that is due
 
+
