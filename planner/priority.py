@@ -62,9 +62,16 @@ def demoted(item: Item, known: Callable[[str], bool], suspicious: Callable[[Item
     return promotional(item.source.get("subject", "")) or (suspicious is not None and suspicious(item))
 
 
+# Mailboxes named for a role, not a person: "hola@palomaruiz-retouch.example" is Palomaruiz's.
+_ROLE_MAILBOXES = frozenset("hello hola hi hey info contact contacto kontakt team support office admin sales mail "
+                            "bonjour hallo ciao studio billing accounts inbox enquiries inquiries general".split())
+
+
 @lru_cache(maxsize=4096)
 def display_name(address: str) -> str:
-    local = address.split("@")[0]
+    local, _, host = address.partition("@")
+    if local.lower() in _ROLE_MAILBOXES and host:
+        local = host.split(".")[0]
     return re.split(r"[._+-]", local)[0].capitalize() if local else "someone"
 
 

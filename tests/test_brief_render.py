@@ -290,3 +290,11 @@ def test_the_opening_keeps_a_name_that_leads_the_focus_title() -> None:
     assert _mid_sentence("Pull the pager logs together", "I'll pull the pager logs today") == "pull the pager logs together"
     assert _mid_sentence("Emre will get them to Giulia", "Emre will get them to you") == "Emre will get them to Giulia"
     assert _mid_sentence("OKR draft for Q3", "the OKR draft") == "OKR draft for Q3"
+
+
+def test_a_role_mailbox_is_named_by_its_domain_not_its_greeting() -> None:
+    from planner.priority import display_name
+
+    assert display_name("hola@palomaruiz-retouch.example") == "Palomaruiz"
+    assert display_name("hello@lumen.example") == "Lumen"
+    assert display_name("maria.chen@fund.example") == "Maria"
