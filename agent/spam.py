@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from agent.extractors.dates import fold
 from agent.gates import Gated
@@ -93,6 +94,16 @@ WINDFALL = Gated(
     (r"\b(hai|ha|avete) vinto\b|\bsei stat[oa] selezionat|\briscatta(re)? il (tuo |suo )?premio|\bvincitore",
      [("vinto", "selezionat", "riscatta", "vincitore")]),
     (r"\b(você|voce) (foi selecionad[oa]|ganhou)|\bresgat(ar|e) (o )?seu prêmio", [("selecionad", "ganhou", "resgat")]))
+#: A refund or rebate the reader is told is theirs: a tax office's, an airline's.
+REFUND_DUE = Gated(
+    re.I,
+    (r"\b(you are|you['’]re|you have been) (now )?(due|owed|entitled to|approved for) an? (\w+ ){0,2}(refund|rebate|"
+     r"reimbursement|payout|compensation)\b", [("due", "owed", "entitled", "approved"),
+                                              ("refund", "rebate", "reimbursement", "payout", "compensation")]),
+    (r"\b(tax|vat|council tax) (refund|rebate)\b", [("refund", "rebate")]),
+    (r"\b(remboursement d['’]impôt|devolución de impuestos|steuerrückerstattung|rimborso (irpef|fiscale)|"
+     r"restituição (do|de) imposto|belastingteruggave)", [("impôt", "impuestos", "steuer", "rimborso", "imposto",
+                                                         "belasting")]))
 #: An ask for bank, card or login details, or to verify an account.
 DETAILS = Gated(
     re.I,
@@ -112,6 +123,31 @@ DETAILS = Gated(
      [("daten", "bankverbindung", "bankgegevens")]),
     (r"\b(contraseña|mot de passe|passwort|kennwort|wachtwoord)\b",
      [("contraseña", "mot de passe", "passwort", "kennwort", "wachtwoord")]))
+#: Payment redirected: bank details that changed, a new account to pay into. Invoice fraud's
+#: one move, from a supplier's lookalike or a hijacked mailbox.
+BANK_CHANGE = Gated(
+    re.I,
+    (r"\b(bank(ing)?|account|payment|remittance|wire|iban|sort code) (details|information|info|number)s? "
+     r"(have|has|had) (been )?(changed|updated|moved)", [("changed", "updated", "moved")]),
+    (r"\b(changed|updated|new|revised|change (of|to|in)) (our |the |my |your )?(bank(ing)?|account|payment|remittance|"
+     r"wire) (details|information|info|account|number|instructions)", [("changed", "updated", "new", "revised", "change")]),
+    (r"\b(pay|remit|wire|transfer (the |your )?(funds|money|payment|amount|balance|sum))\b[^.\n]{0,80}\b(to|into) "
+     r"(the|our|my) (new|updated|other|different) (bank )?account", [("new", "updated", "other", "different"),
+                                                                    ("account",)]),
+    (r"\bnew (iban|sort code|account number|bank account|beneficiary)", [("new",)]),
+    (r"\b(neue|geänderte|aktualisierte) (bankverbindung|kontoverbindung|iban|kontonummer)|"
+     r"(bankverbindung|kontoverbindung) (hat sich|wurde) geändert",
+     [("bankverbindung", "kontoverbindung", "iban", "kontonummer")]),
+    (r"\b(nouvelles? coordonnées bancaires|nouveau rib|changement de (rib|coordonnées bancaires)|nouvel iban)",
+     [("rib", "bancaires", "iban")]),
+    (r"\b(nuev[oa]s? (cuenta bancaria|datos bancarios|iban|número de cuenta)|cambio de (cuenta|datos) bancari)",
+     [("bancari", "iban", "cuenta")]),
+    (r"\b(nuov[oie] (iban|coordinate bancarie|conto corrente)|cambio (di )?(iban|coordinate bancarie))",
+     [("iban", "bancarie", "conto")]),
+    (r"\b(nova conta bancária|novos dados bancários|novo iban|alteração (de|dos) dados bancários)",
+     [("bancári", "iban")]),
+    (r"\b(nieuw(e)? (rekeningnummer|iban|bankrekening)|gewijzigde bankgegevens)",
+     [("rekening", "iban", "bankgegevens")]))
 #: Pressure: a deadline in hours, a threat to close the account, "act now".
 URGENT = Gated(
     re.I,
@@ -143,6 +179,21 @@ _SHOUT_RE = re.compile(r"!{2,}|\b[A-Z]{4,}\b[^a-z]*\b[A-Z]{4,}\b|^[^a-z]*[A-Z]{5
 _COMPANY_NAME_RE = re.compile(
     r"\b(inc|ltd|llc|gmbh|ag|corp(oration)?|plc|bank|official|department|dept|ceo|cfo|coo|president|"
     r"director|hr|payroll|finance|billing|support|admin|helpdesk|security)\b")
+#: A name that claims a tax office or another government body.
+_GOVERNMENT_NAME_RE = re.compile(
+    r"\b(hmrc|irs|inland revenue|internal revenue|revenue (agency|service)|tax (office|authority|department|"
+    r"agency|administration|refunds?)|taxation office|canada revenue|dvla|gov(ernment)?|finanzamt|bundeszentralamt|impôts|impots|"
+    r"finances publiques|agencia tributaria|hacienda|agenzia (delle )?entrate|receita federal|belastingdienst)\b")
+_BANK_NAME_RE = re.compile(r"\b(bank|banque|banco|banca|sparkasse|volksbank|credit union|building society)\b|\wbank\b")
+#: The domains a government writes from: gov.uk, irs.gov, impots.gouv.fr, agenciatributaria.gob.es.
+_GOVERNMENT_DOMAIN_RE = re.compile(
+    r"(^|\.)((gov|mil)|(gov|gouv|gob|gv|govt|go|gc|admin|bund)\.[a-z]{2})$|^(elster|bzst|belastingdienst)\.(de|nl)$")
+#: "gov" as a part of a domain's name that is no government's ("hmrc-gov-uk.example").
+_GOV_PART_RE = re.compile(r"(^|[.-])(gov|gouv|gob)([.-]|$)")
+#: A brand hyphenated to the words of a login page ("sparkasse-sicher.example", "secure-hsbc.example").
+_LOGIN_DOMAIN_RE = re.compile(
+    r"-(secure|sicher|verify|verif\w*|login|online|alert|update|support|refunds?|service|account|claims?|portal)\b|"
+    r"\b(secure|verify|login|refunds?|claims?)-")
 _SCAN_CHARS = 8000  # a scam says what it wants at the start; a long stranger's mail costs no more
 
 #: Traits that alone make a stranger's mail mass mail; the others only weigh with another.
@@ -231,6 +282,82 @@ class Correspondents:
         low = address.lower()
         return low in self.owner or low in self.people or domain(low) in self.domains
 
+    @cached_property
+    def _sites(self) -> frozenset[str]:
+        """The organisations (registrable domains) of the owner and of everyone known, webmail aside."""
+        hosts = {domain(a) for a in self.owner | self.people} | set(self.domains)
+        return frozenset(_registrable(h) for h in hosts if h and h not in _SHARED_DOMAINS)
+
+    @cached_property
+    def _mailboxes(self) -> dict[str, frozenset[str]]:
+        """Known people's mailbox names that spell a full name ("dana.whitfield"), by name
+        squashed ("danawhitfield"), with the organisations they write from."""
+        found: dict[str, set[str]] = {}
+        for address in self.people | self.owner:
+            local, _, host = address.partition("@")
+            if re.search(r"[a-z]{2}[._-][a-z]{2}", local):
+                found.setdefault(re.sub(r"[._-]", "", local), set()).add(_registrable(host))
+        return {k: frozenset(v) for k, v in found.items()}
+
+    def lookalike(self, name: str, address: str) -> bool:
+        """Whether a stranger's ``address`` is dressed as someone known: its domain one step from
+        a known organisation's (another ending, a hyphen or digit added or dropped, one letter
+        changed, the known domain with a new ending: "acme-example.co" for "acme.example"), or
+        the display name of a known person's full-name mailbox at an organisation not theirs."""
+        host = domain(address)
+        if not host or self.known(address):
+            return False
+        site = _registrable(host)
+        if (host not in _SHARED_DOMAINS and site not in self._sites
+                and any(_close(site, host, known) for known in self._sites)):
+            return True
+        words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", name).lower())
+        if len(words) < 2:
+            return False
+        spelled = {words[0] + words[-1], words[0][0] + words[-1], words[-1] + words[0]}
+        return any(site not in self._mailboxes.get(s, {site}) for s in spelled)
+
+
+#: Second-level labels under which a country's registry gives names: "acme.co.uk", "acme.com.br".
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "go", "gv"})
+# Letters set to pass for others in a domain: "rn" for "m", "vv" for "w", digits for letters.
+_LOOKALIKE_LETTERS = (("rn", "m"), ("vv", "w"), ("0", "o"), ("1", "l"), ("3", "e"), ("5", "s"))
+
+
+def _registrable(host: str) -> str:
+    """The domain an organisation registers: the last two labels, three under "co.uk" and its like."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _squashed(label: str) -> str:
+    for seen, meant in _LOOKALIKE_LETTERS:
+        label = label.replace(seen, meant)
+    return re.sub(r"[^a-z]", "", label)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter changed, added, dropped or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    ra, rb = a[start:], b[start:]
+    return (ra[1:] == rb[1:] or ra[1:] == rb or ra == rb[1:]
+            or (len(ra) >= 2 and ra[0] == rb[1:2] and ra[1] == rb[0] and ra[2:] == rb[2:]))
+
+
+def _close(site: str, host: str, known: str) -> bool:
+    """Whether the organisation ``site`` (of ``host``) passes for the ``known`` one."""
+    name, known_name = site.split(".")[0], known.split(".")[0]
+    mine, theirs = _squashed(name), _squashed(known_name)
+    if len(theirs) < 4:  # "hp", "ibm": too short to tell a likeness from another name
+        return False
+    # "acme.example.pay-portal.co", "acme-example-billing.co": the known domain at the start.
+    # One letter from a name of four is another word as often as a likeness ("loom", "zoom").
+    return (mine == theirs or mine == _squashed(known) or host.startswith((known + ".", known.replace(".", "-")))
+            or (len(theirs) >= 5 and _one_edit(mine, theirs)))
+
 
 def traits(msg: Message, owner: Collection[str] = ()) -> set[str]:
     """The marketing and mass-mail traits of ``msg``; ``owner`` are the owner's addresses."""
@@ -255,7 +382,7 @@ def scam_traits(msg: Message) -> set[str]:
     low = fold(text)  # what the gates test, once for every pattern
     name = unicodedata.normalize("NFKC", msg.sender.name).lower()
     found = set()
-    if WINDFALL.search(text, low):
+    if WINDFALL.search(text, low) or REFUND_DUE.search(text, low):
         found.add("windfall claim")
     if DETAILS.search(text, low):
         found.add("asks for account details")
@@ -272,7 +399,24 @@ def scam_traits(msg: Message) -> set[str]:
             found.add("company on webmail")
     if _SHOUT_RE.search(msg.subject):
         found.add("shouting subject")
+    if BANK_CHANGE.search(text, low):
+        found.add("changed bank details")
+    if _official_elsewhere(name, msg.sender.email):
+        found.add("official body on another domain")
     return found
+
+
+def _official_elsewhere(name: str, address: str) -> bool:
+    """Whether a sender poses as a tax office, a government or a bank from a domain that is
+    none of theirs: a government's name, or "gov" in the domain's name, off a government
+    domain; a bank's name from a domain dressed as a login page. A bank's own domain cannot
+    be known here, so a bank's name alone is no trait."""
+    host = domain(address)
+    if not host or _GOVERNMENT_DOMAIN_RE.search(host):
+        return False
+    who = f"{name} {re.sub(r'[._+-]+', ' ', address.partition('@')[0].lower())}"
+    return bool(_GOV_PART_RE.search(host) or _GOVERNMENT_NAME_RE.search(who)
+                or (_BANK_NAME_RE.search(who) and _LOGIN_DOMAIN_RE.search(host)))
 
 
 @dataclass(frozen=True)
@@ -296,6 +440,8 @@ class MailPolicy:
         if self.correspondents is None or self.correspondents.known(msg.sender.email):
             return ""
         found = traits(msg, self.correspondents.owner)
+        if self.correspondents.lookalike(msg.sender.name, msg.sender.email):
+            found.add("lookalike sender")
         if found & STRONG_TRAITS or len(found) >= 2:
             return ", ".join(sorted(found))
         return ""

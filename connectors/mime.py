@@ -495,12 +495,16 @@ def _date(msg: _Headers, received: datetime | None, problems: list[str]) -> tupl
         received = received.replace(tzinfo=UTC)
     for n, value in enumerate(_date_candidates(msg)):
         if not value.strip():
+            if n == 0:
+                problems.append("it has no Date header: another date stands in")
             continue
         try:
             parsed = email.utils.parsedate_to_datetime(value.strip())
         except (TypeError, ValueError, IndexError, OverflowError):
-            continue
+            parsed = None
         if parsed is None:
+            if n == 0:  # a Received header's date is the server's, and only a stand-in
+                problems.append("its Date header does not parse: another date stands in")
             continue
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
@@ -558,7 +562,15 @@ def _body(msg: EmailMessage, headers: _Headers, cut: bool,
     elif html is not None:
         # Markup is several times its text; converting megabytes of it would stall the cycle.
         cut = (cut and html_part is last) or len(html) > MAX_TEXT_CHARS * 4
-        text = html_to_text(html[: MAX_TEXT_CHARS * 4])
+        head = html[: MAX_TEXT_CHARS * 4]
+        if head.rfind("<") > head.rfind(">"):  # a tag cut in two would read as text ("<di")
+            head = head[: head.rfind("<")]
+        text = html_to_text(head)
+        if len(html) > MAX_TEXT_CHARS * 4:
+            # Said, as text past the bound is not read: markup nested or padded that deep
+            # before any text would otherwise read as a message with none.
+            problems.append(f"its HTML is {len(html)} characters: only the first {MAX_TEXT_CHARS * 4} were read"
+                            + ("" if text.strip() else ", and they hold only markup (nested or padded too deep)"))
     elif invite is not None and invite.method == "REQUEST":
         text = invite.description  # an invitation with no text of its own: its agenda is the text
     else:
@@ -948,13 +960,91 @@ def _styled_away(decls: dict[str, str]) -> bool:
     return False
 
 
-def _hidden(attrs: str, behind: Colour | None) -> bool:
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
+# A simple selector: a tag, a class or an id, or a tag with one of them ("p.z", "#x", ".z").
+_SIMPLE_SELECTOR_RE = re.compile(r"([a-z][a-z0-9]*)?(?:([.#])(-?[_a-z][\w-]*))?", re.I)
+# An @media query that holds on every screen: its rules apply as if at the top level.
+_EVERY_SCREEN_RE = re.compile(r"@media\s+(only\s+)?(screen|all)(\s*,\s*(screen|all|print))*\s*$", re.I)
+_CLASS_RE = re.compile(r"""(?:^|\s)class\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_ID_RE = re.compile(r"""(?:^|\s)id\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+#: A style sheet's declarations by simple selector: ("", ".", "z") for ".z", ("p", "#", "x") for "p#x".
+Sheet = dict[tuple[str, str, str], dict[str, str]]
+
+
+def style_sheet(html: str) -> Sheet:
+    """The declarations that ``html``'s <style> blocks give simple selectors (``.class``,
+    ``#id``, ``tag``, ``tag.class``, in comma lists), read in one pass. Rules in an @media
+    block apply only on some screens or on paper (a newsletter hides a column on phones, a
+    page hides its buttons in print), so only @media screen or all counts; selectors of
+    more than one part (".a .b", ".a:hover") are passed over."""
+    sheet: Sheet = {}
+    low = html.lower()
+    at = low.find("<style")
+    while at >= 0:
+        opened, closed = low.find(">", at), low.find("</style", at)
+        if opened < 0 or closed < 0:  # an unclosed block styles nothing a client shows
+            break
+        _read_rules(_CSS_COMMENT_RE.sub(" ", html[opened + 1:closed]), sheet)
+        at = low.find("<style", closed)
+    return sheet
+
+
+def _read_rules(css: str, sheet: Sheet) -> None:
+    """Add the rules of ``css`` to ``sheet``: each "{" opens a group (an @ prelude) or a rule,
+    whose declarations run to the next "}"; one pass, however the braces nest or fail to."""
+    groups: list[bool] = []  # per open @ group: whether its rules apply on every screen
+    pos = 0
+    while True:
+        brace = min((i for i in (css.find("{", pos), css.find("}", pos)) if i >= 0), default=-1)
+        if brace < 0:
+            return
+        prelude, pos = css[pos:brace].replace("<!--", " ").replace("-->", " ").strip(), brace + 1
+        if css[brace] == "}":
+            if groups:
+                groups.pop()
+        elif prelude.startswith("@"):
+            groups.append(bool(_EVERY_SCREEN_RE.match(prelude)))
+        else:
+            end = css.find("}", pos)
+            end = len(css) if end < 0 else end
+            body, pos = css[pos:end], end + 1
+            if all(groups):
+                decls = _declarations(body)
+                for selector in prelude.lower().split(","):
+                    sel = _SIMPLE_SELECTOR_RE.fullmatch(selector.strip())
+                    if sel and (sel.group(1) or sel.group(2)):
+                        sheet.setdefault((sel.group(1) or "", sel.group(2) or "", sel.group(3) or ""), {}).update(decls)
+
+
+def _attr_words(pattern: re.Pattern[str], attrs: str) -> list[str]:
+    m = pattern.search(attrs)
+    return m.group(1).strip("\"'").lower().split() if m else []
+
+
+def _sheet_style(sheet: Sheet, name: str, attrs: str) -> dict[str, str]:
+    """The declarations ``sheet`` gives an element, least specific first as in CSS: its tag,
+    then its classes, then its id."""
+    decls: dict[str, str] = {}
+    keys = [(name, "", "")]
+    for kind, words in ((".", _attr_words(_CLASS_RE, attrs)), ("#", _attr_words(_ID_RE, attrs))):
+        for word in words:
+            keys += [("", kind, word), (name, kind, word)]
+    for key in keys:
+        decls.update(sheet.get(key, {}))
+    return decls
+
+
+def _hidden(attrs: str, behind: Colour | None, sheet_decls: dict[str, str] | None = None) -> bool:
     """Whether an element with these attributes is out of sight; ``behind`` is the colour
-    painted behind it (None when unknown)."""
+    painted behind it (None when unknown), ``sheet_decls`` what a style sheet gives it."""
     if re.search(r"(^|\s)hidden(\s|=|/|$)", attrs, re.I):
         return True
     m = _STYLE_RE.search(attrs)
     style = m.group(1).strip("\"'") if m else ""
+    if sheet_decls:  # the inline style wins over the sheet's, property by property
+        decls = {**sheet_decls, **_declarations(style)}
+        style = ";".join(f"{k}:{v}" for k, v in decls.items())
     if style and _HIDDEN_RE.search(style):
         return True
     decls = _declarations(style) if style else {}
@@ -987,6 +1077,7 @@ def drop_hidden(html: str) -> str:
     depth = 0
     # Elements that paint a background, innermost last: [name, colour or None, open same-named].
     painted: list[list[Any]] = []
+    sheet = style_sheet(html) if "<style" in html.lower() else {}
     for m in _TAG_RE.finditer(html):
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if skipping is not None:
@@ -1002,7 +1093,8 @@ def drop_hidden(html: str) -> str:
                     painted.pop()
             continue
         behind = painted[-1][1] if painted else _WHITE
-        if name in _UNRENDERED or (attrs and _hidden(attrs, behind)):
+        sheet_decls = _sheet_style(sheet, name, attrs) if sheet else {}
+        if name in _UNRENDERED or ((attrs or sheet_decls) and _hidden(attrs, behind, sheet_decls)):
             out.append(html[pos:m.start()])
             pos = m.end()
             if name not in _VOID and not attrs.rstrip().endswith("/"):
@@ -1011,9 +1103,10 @@ def drop_hidden(html: str) -> str:
         if name in _VOID or attrs.rstrip().endswith("/"):
             continue
         own: Colour | None | Literal[False] = False
-        if attrs and ("background" in attrs.lower() or "bgcolor" in attrs.lower()):
+        if sheet_decls or (attrs and ("background" in attrs.lower() or "bgcolor" in attrs.lower())):
             style = _STYLE_RE.search(attrs)
-            own = _background(_declarations(style.group(1).strip("\"'")) if style else {}, attrs)
+            decls = {**sheet_decls, **(_declarations(style.group(1).strip("\"'")) if style else {})}
+            own = _background(decls, attrs)
         if own is not False and own != _TRANSPARENT:
             painted.append([name, own, 1])
         elif painted and name == painted[-1][0]:
