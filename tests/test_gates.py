@@ -62,8 +62,13 @@ def _corpus() -> list[str]:
             msg, _ = try_parse(path.read_bytes())  # the broken MIME set holds unreadable ones
             if msg is not None:
                 texts += [msg.subject, msg.text, msg.reply_text]
+    # bench/ first on the path only for this import: left there, a forkserver worker started
+    # later would import bench/agent.py as the package ``agent``.
     sys.path.insert(0, str(ROOT / "bench"))
-    import imap_sync
+    try:
+        import imap_sync
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
 
     rng = random.Random(1)
     texts += [parse_message(imap_sync.small_message(i, rng)).text for i in range(200)]
