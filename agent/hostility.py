@@ -96,14 +96,15 @@ _MACHINE = (r"(ai|a\.i\.?|bot|chatbot|focusd|gpt[-\w.]*|llm|copilot|language mod
             r"calendar|inbox|virtual|digital|automated|ai|a\.i\.|smart|robot) )+(assistant|bot|agent|secretary|helper|"
             r"aide|model))")
 # A line that opens by speaking to the assistant, perhaps as the owner's ("Hi Ada's scheduling
-# bot,", "**Bot instructions:**"): cheap, anchored.
+# bot,", "**Bot instructions:**"): cheap, anchored. The owner's bot takes a comma, not a colon,
+# which heads a real one's notice ("Ada's calendar bot: the 10:00 moved").
 _ADDRESSED_RE = re.compile(
-    r"^\W*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
+    r"^[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
-    rf"({_ASSISTANT}|\w+['’]s {_MACHINE})( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]",
-    re.I | re.M)
+    rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]|"
+    rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])", re.I | re.M)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
 _FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
@@ -343,7 +344,8 @@ GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN, _ADDRESSED, _TOOL_ORDERS, _BL
 # "abcde", which no pattern holds.
 _SPACED_RE = re.compile(r"(?<!\w)\w(?: {1,3}\w(?!\w)){4,}")
 # A long run of base64, perhaps wrapped over lines: text put there for a machine to decode.
-_BASE64_RE = re.compile(r"(?<![\w+/=-])[A-Za-z0-9+/_-]{24,}(?:\r?\n[A-Za-z0-9+/_-]{4,})*={0,2}(?![\w+/=-])")
+_BASE64_RE = re.compile(r"(?<![\w+/-])[A-Za-z0-9+/_-]{24,}(?:\r?\n[A-Za-z0-9+/_-]{4,}(?==*\r?$))*={0,2}(?![\w+/=-])",
+                        re.M)
 # Cheap scans of every text: the closer looks only where they find something.
 _SPACED_ANY_RE = re.compile(r" \w \w \w ")
 _BASE64_ANY_RE = re.compile(r"[A-Za-z0-9+/_-]{24}")
@@ -357,7 +359,9 @@ def _close_up(run: re.Match[str]) -> str:
 def _decoded(text: str) -> list[str]:
     """The runs of base64 in ``text`` that decode to readable text, decoded."""
     found = []
-    for run in _BASE64_RE.findall(text)[:_MAX_DECODED]:
+    runs = _BASE64_RE.findall(text)[:_MAX_DECODED]
+    # A wrapped run, and its first line alone in case the next line was a short word.
+    for run in runs + [r.split("\n", 1)[0] for r in runs if "\n" in r]:
         code = re.sub(r"\s+", "", run).rstrip("=").replace("-", "+").replace("_", "/")
         code = code[:len(code) - len(code) % 4 if len(code) % 4 == 1 else len(code)]
         try:
