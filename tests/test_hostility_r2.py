@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import random
+import sys
 
 import pytest
 
@@ -149,7 +150,11 @@ def test_every_branch_of_the_new_gated_patterns_has_an_example(name: str) -> Non
 
 @pytest.fixture(scope="module")
 def corpus() -> list[str]:
-    texts = [t for t in _corpus() if t] + VOCATIVES + OVERRIDES + ENCODED + BENIGN
+    path = sys.path[:]
+    try:
+        texts = [t for t in _corpus() if t] + VOCATIVES + OVERRIDES + ENCODED + BENIGN
+    finally:
+        sys.path[:] = path  # _corpus puts bench/ first, where a worker process would find bench/agent.py
     texts = [normalise(t) for t in texts]
     return texts + [t.upper() for t in texts] + [t.title() for t in texts]
 
