@@ -12,7 +12,9 @@ A commitment is the owner's own promise, so only the owner's own mail (from the 
 and not forged: see :class:`agent.hostility.OwnerProof`) can hold one. A promise someone else
 makes in their mail is what the embedded extractor makes of it, at most: "waiting", on the
 speaker. Whatever an extractor says, a mail that reads "I'll wire the deposit" never becomes a
-promise of the owner's.
+promise of the owner's. Nor does a stranger's mail that states the owner's promise ("As agreed,
+Ada will wire the deposit today"): a "waiting" or commitment item whose evidence has the owner,
+by name, as the one who will act is dropped unless the owner wrote the mail.
 """
 
 from __future__ import annotations
@@ -88,6 +90,18 @@ def as_speakers(item: Item, msg: Message) -> Item:
     return item
 
 
+def owner_acts(evidence: str, owner: Owner) -> bool:
+    """Does ``evidence`` have the owner, by full, first or last name, as the one who will act
+    ("Ada will wire", "Ms Lovelace has agreed to send", "Ada wird überweisen")?"""
+    names = {n for n in (owner.name.strip(), *owner.name.split()) if len(n) >= 2}
+    if not names:
+        return False
+    who = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.search(rf"\b({who})\s*(['’]ll\b|\s(will|shall|is going to|is to|agreed to|has agreed to|promised( to)?|"
+                     rf"has promised|committed to|has committed to|undertakes to|undertook to|wird|va|vai|ira|zal|"
+                     rf"gaat)\b)", evidence, re.I) is not None
+
+
 def owners_own(msg: Message, owner: Owner, proof: OwnerProof) -> bool:
     """Did the owner write ``msg``: from the owner's address, and not forged?"""
     return msg.sender.email.strip().lower() == owner.email.strip().lower() and not proof.forged(msg)
@@ -114,6 +128,11 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 # A date gone by that the text never calls late is a misread: keep the work, not the date.
                 log.info("item.due_dropped", message_id=message_id, kind=item.kind, reason="before_message")
                 item.due = None
+            if item.kind in ("waiting", "commitment") and owner_acts(item.evidence, ctx.owner) \
+                    and not owners_own(msg, ctx.owner, proof):
+                # The owner's promises come from the owner's mail, never from someone saying so.
+                log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="owner_acts")
+                continue
             if item.kind == "commitment" and not owners_own(msg, ctx.owner, proof):
                 if not msg.sender.email:
                     log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="speaker")

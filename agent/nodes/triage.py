@@ -1,11 +1,12 @@
-"""Triage: bulk, automated and hostile mail goes past extraction, with the reason logged."""
+"""Triage: bulk, automated and hostile mail goes past extraction, with the reason logged. The
+sender's display name is read like the text: an extractor sees it, so an order there is hostile."""
 
 from __future__ import annotations
 
 import structlog
 from langgraph.runtime import Runtime
 
-from agent.hostility import OwnerProof
+from agent.hostility import OwnerProof, hostile
 from agent.screen import triage_reason
 from agent.spam import MailPolicy
 from agent.state import BatchState, Context, Prepared
@@ -33,5 +34,7 @@ def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
 
 
 def _hostile(prepared: dict[int, Prepared], msg: Message) -> bool | None:
+    if msg.sender.name and hostile(msg.sender.name):
+        return True
     found = prepared.get(id(msg))
     return found.hostile if found is not None else None
