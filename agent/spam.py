@@ -377,8 +377,17 @@ def traits(msg: Message, owner: Collection[str] = ()) -> set[str]:
 def scam_traits(msg: Message) -> set[str]:
     """The traits of a scam in ``msg``: a windfall to claim, an ask for bank, card or login
     details, pressure with a link, tracking links, and a sender named as a role or posing as a
-    company from a webmail address. Normalised (NFKC) first, so full-width or styled letters match."""
-    text = unicodedata.normalize("NFKC", f"{msg.subject}\n{msg.text[:_SCAN_CHARS]}").lower()
+    company from a webmail address. Normalised (NFKC) first, so full-width or styled letters match.
+    Worked out once per message (kept in ``msg.scam``)."""
+    if msg.scam is None:
+        msg.scam = frozenset(_scam_traits(msg))
+    return set(msg.scam)
+
+
+def _scam_traits(msg: Message) -> set[str]:
+    # The visible reply: a scam quotes no history, and quoted text is someone else's words.
+    body = msg.reply_text or msg.text
+    text = unicodedata.normalize("NFKC", f"{msg.subject}\n{body[:_SCAN_CHARS]}").lower()
     low = fold(text)  # what the gates test, once for every pattern
     name = unicodedata.normalize("NFKC", msg.sender.name).lower()
     found = set()

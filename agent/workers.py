@@ -28,7 +28,7 @@ import structlog
 
 from agent.extractors.base import Extractor, Owner
 from agent.screen import is_hostile, triage_reason
-from agent.spam import MailPolicy
+from agent.spam import MailPolicy, scam_traits
 from connectors.mime import try_parse
 from connectors.types import Message, RawMessage
 from planner.models import Item
@@ -115,6 +115,9 @@ def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction
             if not skipped:
                 parsed.hostile = is_hostile(msg)
                 skipped = parsed.hostile
+            if not skipped:
+                # What triage asks of a stranger's mail, read here beside the parse.
+                scam_traits(msg)
             if not skipped:
                 if _extractor is None:
                     from agent.extractors.embedded import EmbeddedExtractor

@@ -70,6 +70,9 @@ class Message:
     # Authentication-Results a receiving server wrote (a Received line below each): the only ones
     # that may vouch for mail claiming the owner's address. The sender can write any other.
     server_authentication_results: list[str] = field(default_factory=list)
+    # The scam traits of the text (agent.spam.scam_traits), once worked out: the sync's worker
+    # process reads them beside the parse, so triage does not read the text again. None: not yet.
+    scam: frozenset[str] | None = None
 
     @property
     def fingerprint(self) -> str:

@@ -124,9 +124,12 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
         if not candidates:
             continue
         # When the owner answered or handed something over in the thread (not a reply that only
-        # promises): a counterparty's thanks after it accepts what was owed.
-        owner_said = [_parse_date(d) for mid, sender, d in store.thread_messages(msg.thread_id)
-                      if sender.lower() == owner_email and _settled_by(store, mid)]
+        # promises): a counterparty's thanks after it accepts what was owed. Read only when the
+        # sender is owed something here.
+        sender = msg.sender.email.lower()
+        owner_said = [_parse_date(d) for mid, who, d in store.thread_messages(msg.thread_id)
+                      if who.lower() == owner_email and _settled_by(store, mid)] if any(
+            i.counterparty == sender and i.kind in ("commitment", "request") for i in candidates) else []
         for item in candidates:
             group = ("blocker", "waiting") if item.kind in ("blocker", "waiting") else ("commitment", "request")
             same = item.thread_id == msg.thread_id

@@ -3,6 +3,8 @@ sender's display name is read like the text: an extractor sees it, so an order t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import structlog
 from langgraph.runtime import Runtime
 
@@ -33,8 +35,14 @@ def triage(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     return {"skipped": skipped}
 
 
+@lru_cache(maxsize=4096)
+def _hostile_name(name: str) -> bool:
+    """:func:`hostile` of a display name: a correspondent's name recurs in every message."""
+    return hostile(name)
+
+
 def _hostile(prepared: dict[int, Prepared], msg: Message) -> bool | None:
-    if msg.sender.name and hostile(msg.sender.name):
+    if msg.sender.name and _hostile_name(msg.sender.name):
         return True
     found = prepared.get(id(msg))
     return found.hostile if found is not None else None
