@@ -320,6 +320,13 @@ _OVERRIDES = Gated(
     (r"^\W*(tool_results?|tool_calls?|tool_use|tool_response|tool_output|function_calls?|function_results?|"
      r"function_response|function_output)\W*\s*[:=]",
      [("tool_", "function_"), (":", "=")]),
+    # <tool_call>{"name": "send_email", ...}</tool_call>, and a JSON order: {"action": "create_item", ...}.
+    (r"<\s*/?\s*(tool_calls?|tool_use|tool_results?|function_calls?|function_results?)\b",
+     [("tool_", "function_"), ("<",)]),
+    (r"[\"'](action|tool|function|command|op|operation)[\"']\s*:\s*[\"'](mark|set|delete|remove|add|create|drop|close|"
+     r"update|insert|complete|clear|change|send|forward|approve|pay)_\w{0,20}?(items?|tasks?|goals?|todos?|brief|"
+     r"commitments?|requests?|reminders?|e?mails?|messages?|payments?|transfers?|wires?)\b",
+     [("action", "tool", "function", "command", "op"), ("_",), (":",)]),
     (r"\b(mark|set|delete|remove|add|create|drop|close|update|insert|complete|clear|change)_\w{0,30}?"
      r"(items?|tasks?|goals?|done|complete|priority|priorities|todos?|brief|commitments?|requests?)\w*\s*\(",
      [("_",), ("(",), ("item", "task", "goal", "done", "complete", "priorit", "todo", "brief", "commitment",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import binascii
 import codecs
+import colorsys
 import email
 import email.errors
 import email.header
@@ -839,12 +840,13 @@ _TAG_RE = re.compile(r"""<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"""
 _STYLE_RE = re.compile(r"""\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 # Text a reader never sees: it could speak to an extractor unseen, so it is dropped.
 _HIDDEN_RE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])font-size\s*:\s*0*\.?0+\s*(px|pt|em|rem|%)?\s*(;|!|$)|"
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|(?<![\w-])font-size\s*:\s*0*\.?0+\s*(px|pt|em|rem|%)?\s*(;|!|$)|"
     r"(?<![\w-])opacity\s*:\s*0*\.?0+\s*(;|!|$)|(?<![\w-])(max-)?(height|width)\s*:\s*0+\s*(px)?\s*;.*overflow\s*:\s*hidden",
     re.I)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Elements a mail client never renders: their content is markup kept for later or for no one.
-_UNRENDERED = frozenset({"template", "noscript"})
+# An <svg>'s text is a drawing's labels, and a zero-size drawing hides whatever it holds.
+_UNRENDERED = frozenset({"template", "noscript", "svg"})
 _ATTR_RE = re.compile(r"""(?:^|\s)(color|bgcolor)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 _LENGTH_RE = re.compile(r"(-?\d*\.?\d+)\s*(px|pt|em|rem|%)?")
 _NUMBER_RE = re.compile(r"-?\d*\.?\d+")
@@ -891,6 +893,15 @@ def _colour(value: str) -> Colour | None:
             return _TRANSPARENT
         rgb = [round(min(255.0, max(0.0, float(n) * scale))) for n in nums[:3]]
         return rgb[0], rgb[1], rgb[2]
+    if value.startswith(("hsl(", "hsla(")):
+        nums = _NUMBER_RE.findall(value)
+        if len(nums) < 3:
+            return None
+        if len(nums) >= 4 and float(nums[3]) == 0:
+            return _TRANSPARENT
+        h, sat, light = float(nums[0]) % 360 / 360, min(100.0, float(nums[1])) / 100, min(100.0, float(nums[2])) / 100
+        r, g, b = colorsys.hls_to_rgb(h, light, sat)
+        return round(r * 255), round(g * 255), round(b * 255)
     return None
 
 

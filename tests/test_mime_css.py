@@ -126,3 +126,20 @@ def test_long_html_with_its_text_in_reach_logs_the_cut_but_not_only_markup() -> 
                              ctype="text/html"))
     reasons = [str(e["reason"]) for e in logs if e["event"] == "message.repaired"]
     assert "review the report" in msg.text and reasons and not any("only markup" in r for r in reasons)
+
+
+@pytest.mark.parametrize("hidden", [
+    '<p style="visibility: collapse">{}</p>',
+    '<style>.q{{visibility:collapse}}</style><p class="q">{}</p>',
+    '<svg width="0" height="0"><text x="0" y="0">{}</text></svg>',
+    '<p style="color:hsl(0, 0%, 100%)">{}</p>',
+    '<p style="color:hsla(0,0%,100%,1)">{}</p>',
+], ids=["collapse", "collapse class", "svg text", "hsl white", "hsla white"])
+def test_text_hidden_by_collapse_svg_or_hsl_white_is_dropped(hidden: str) -> None:
+    text = html_to_text(f"<html><body><p>{SHOWN}</p>{hidden.format(SECRET)}</body></html>")
+    assert SHOWN in text and "wire the deposit" not in text
+
+
+def test_an_hsl_colour_that_shows_is_kept() -> None:
+    text = html_to_text(f'<html><body><p style="color:hsl(210, 50%, 40%)">{SECRET}</p></body></html>')
+    assert "wire the deposit" in text
