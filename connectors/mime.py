@@ -824,6 +824,12 @@ def _text_of(part: EmailMessage, own: _Headers, problems: list[str] | None = Non
         charset = None if content_type is None else _charset_param(content_type)
     except Exception:  # noqa: BLE001 - e.g. a non-ASCII charset parameter
         charset = None
+    if raw and (_codec(charset) or "").startswith(("utf-16", "utf-32")) and b"\x00" not in raw[:4096]:
+        # Text in UTF-16 or UTF-32 is full of zero bytes; 8-bit text labelled so would read as
+        # a page of CJK signs and its asks be lost.
+        if problems is not None:
+            problems.append(f"its charset says {charset} but the text is 8-bit: read as such")
+        charset = None
     return _decode_bytes(raw, charset)
 
 

@@ -143,3 +143,15 @@ def test_text_hidden_by_collapse_svg_or_hsl_white_is_dropped(hidden: str) -> Non
 def test_an_hsl_colour_that_shows_is_kept() -> None:
     text = html_to_text(f'<html><body><p style="color:hsl(210, 50%, 40%)">{SECRET}</p></body></html>')
     assert "wire the deposit" in text
+
+
+def test_eight_bit_text_labelled_utf16_is_read_as_text_and_the_repair_logged() -> None:
+    raw = (b"From: Sam <sam@client.example>\nTo: ada@loom.example\nSubject: Review\n"
+           b"Date: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <u16@client.example>\nMIME-Version: 1.0\n"
+           b"Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: 8bit\n\n"
+           + "Caf\u00e9 plan: could you review the draft by Friday?\n".encode("latin-1"))
+    msg, logs = _parse(raw)
+    assert "could you review the draft by Friday?" in msg.text
+    assert any("utf-16" in str(e.get("reason", "")) for e in logs)
+    real = raw.replace(b"8bit", b"binary").split(b"\n\n", 1)[0] + b"\n\n" + "Could you review it?\n".encode("utf-16")
+    assert "Could you review it?" in _parse(real)[0].text  # real UTF-16 is read as it says
