@@ -35,6 +35,7 @@ from planner.models import (
     Replan,
 )
 from planner.priority import DEMOTED, display_name
+from planner.titles import vague
 
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"),
@@ -343,7 +344,7 @@ def subject(day: date, focus: list[Item]) -> str:
     if not focus:
         return head + "a clear day"
     tail = f" (+{len(focus) - 1})" if len(focus) > 1 else ""
-    return head + _shorten(focus[0].title, MAX_SUBJECT - len(head) - len(tail)) + tail
+    return head + _shorten(_standalone(focus[0]), MAX_SUBJECT - len(head) - len(tail)) + tail
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -369,6 +370,16 @@ def _more_text(n: int, section: str = "") -> str:
     return f"…and {n} more ({lister} lists them all)"
 
 
+def _standalone(item: Item) -> str:
+    """``item``'s title where it stands without its quote (the opening line, the mail's subject):
+    one that names nothing ("Review it", "Nudge him") says which thread it is about."""
+    subject = _SUBJECT_PREFIX_RE.sub("", str(item.source.get("subject") or "")).strip()
+    return f"{item.title} (“{subject}”)" if subject and vague(item.title) else item.title
+
+
+_SUBJECT_PREFIX_RE = re.compile(r"^(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)+", re.I)
+
+
 def _mid_sentence(title: str, evidence: str) -> str:
     """``title`` as it reads after "Today's focus:": its first word lower-cased when it is an
     ordinary word ("send Maria the deck"), kept when it is a name ("Inès will send...")."""
@@ -391,7 +402,7 @@ def _opening(brief: Brief, inp: BriefInput) -> str:
     if focus:
         lead = focus[0]
         assert lead.item is not None
-        title = _shorten(lead.item.title, MAX_OPENING_TITLE)  # in full just below
+        title = _shorten(_standalone(lead.item), MAX_OPENING_TITLE)  # in full just below
         out.append(f"Today's focus: {_mid_sentence(title, lead.item.evidence)}{'' if title.endswith('…') else '.'} "
                    f"{lead.why}".rstrip())
     else:

@@ -19,6 +19,7 @@ from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
 from planner.models import Item
 from planner.priority import display_name
+from planner.titles import vague
 
 _BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
@@ -829,8 +830,15 @@ def first_name(addr: Address) -> str:
         name = addr.name.strip().strip('"')
         if "," in name:  # "Lovelace, Ada"
             name = name.split(",", 1)[1].strip() or name
-        return name.split()[0]
+        words = name.split()
+        # "Dr. Marek Nowak", "Mme Castel": the honorific is no name to address them by.
+        while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+            words = words[1:]
+        return words[0]
     return display_name(addr.email)
+
+
+_HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame mme mlle m herr frau sr sra srta dott ing".split())
 
 
 _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "taking": "take", "making": "make",
@@ -857,6 +865,39 @@ def _clean_vp(vp: str, phrase: str) -> str:
     if len(words) > 12:
         vp = " ".join(words[:12]) + "…"
     return vp
+
+
+# What a blocker holds up: "I cannot continue with the remaining icons until I know this",
+# "Until that's answered the missed-dose string can't go to localization".
+_HELD_UP_RE = re.compile(
+    r"(?:\b(?P<me>i|we)|(?:^|[,;:]\s*|\b(?:but|and|so|sadly|unfortunately)\s+)(?P<who>(?:the|our) [\w'’ -]{2,40}?))\s+"
+    r"(?:still |just |really |also )?(?:can't|cannot|can not|won't be able to|am unable to|are unable to|couldn't|won't|"
+    r"will not|isn't able to|aren't able to)\s+(?!wait\b)(?P<act>[^.!?;]{3,80}?)(?:\s+(?:until|till|til|'til|before|"
+    r"without|unless)\b|[.!?;]?$)", re.I)
+_QUOTED_CLAUSE = 70  # characters of the sentence a blocker's title may quote
+
+
+def _blocked_title(sentence: str, ctx: _Ctx) -> str:
+    """A blocker titled by what it holds up, for a precondition that says too little alone
+    ("Unblock: I know"): "Unblock Léa: continue with the remaining 20 icons" when the writer is
+    held up, "Unblock: the missed-dose string can't go to localization" when a thing is. When
+    that says too little as well ("countersign"), the sentence itself, quoted."""
+    name = "" if ctx.from_owner else first_name(ctx.other)
+    m = _HELD_UP_RE.search(sentence)
+    if m is not None:
+        act = _clean_vp(m.group("act"), "")
+        if m.group("who"):
+            title = f"Unblock: {m.group('who')} can't {act}"
+        else:
+            owned = {"my": f"{name}'s", "our": f"{name}'s", "me": name, "us": name}
+            title = f"Unblock {name}: {_swap(act, owned)}" if name else f"Unblock: {act}"
+        if not vague(title):
+            return title
+    clause = _SPACES_RE.sub(" ", re.sub(r"^\W*(?:(?:but|and|so|also|sadly|unfortunately),?\s+)+", "", sentence,
+                                          flags=re.I)).strip().rstrip(".!;")
+    if len(clause) > _QUOTED_CLAUSE:
+        clause = clause[:_QUOTED_CLAUSE].rsplit(" ", 1)[0] + "…"
+    return f"Unblock{' ' + name if name else ''}: “{_cap(clause)}”"
 
 
 def _whole_number(title: str, evidence: str) -> str:
@@ -1334,6 +1375,8 @@ class EmbeddedExtractor:
 
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
+        if kind == "blocker" and vague(title):
+            title = _blocked_title(sentence, ctx)
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=ctx.other.email, thread_id=msg.thread_id,

@@ -1,0 +1,49 @@
+"""Titles that say too little to stand alone.
+
+An item's title is cut from the sentence that asked or promised, so the sentence's pronouns come
+with it: "Can you review it tomorrow?" gives "Review it", "I can't draft anything until I know
+which" gives "Unblock: I know". Under its quote and subject such a line still reads, but the
+brief's opening line and its mail subject show the title alone. :func:`vague` tells those titles
+apart, so the extractor can title a blocker by what it holds up instead, and the brief can add
+the thread's subject where the title stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The parts of a title that name nothing: pronouns, auxiliaries, particles, and words of
+# quantity or time that no work is recognised by.
+_EMPTY = frozenset("""
+i me my mine we us our you your yours he him his she her hers they them their it its this that these
+those which what one ones anything something everything nothing there here
+is are was were be been being am has have had do does did can could will would shall should may might must
+s ve re d ll t m don won isn aren didn doesn hasn haven wasn weren can't
+to for on in at of by with from about back over out up off down into onto as
+the a an and or but so if then than though also too just only still yet please yes no ok okay
+first thing next soon later today tonight tomorrow asap
+""".split())
+_PREFIX_RE = re.compile(r"^(?:Unblock(?: [^:]{1,40})?|Follow up with [^:]{1,60}|Answer [^:]{1,40}):\s*")
+# Contractions fall apart ("you've" -> "you", "ve"), so their pronoun is found.
+_WORD_RE = re.compile(r"[^\W_]+(?:[-#.][^\W_]+)*|#\d+", re.U)
+_SUBJECTS = frozenset("i we you he she they it that this there".split())
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that name something: all but those of _EMPTY."""
+    return [w for w in _WORD_RE.findall(text.lower()) if w not in _EMPTY]
+
+
+def vague(title: str) -> bool:
+    """Whether ``title`` names no thing to act on: after its lead-in ("Unblock:", "Follow up
+    with Sam:"), a clause with at most one word that names anything ("I know", "you confirm",
+    "it is"), or a verb with nothing after it but pronouns and particles ("Review it", "Nudge
+    him", "Send these", "Check")."""
+    core = _PREFIX_RE.sub("", title.strip())
+    words = content_words(core)
+    if not words:
+        return True
+    first = _WORD_RE.findall(core.lower())[0]
+    if first in _SUBJECTS:  # a clause: its subject is a pronoun ("I know", "they agree to that")
+        return len(words) < 2
+    return len(words) < 2 and words[0] == first  # the verb alone

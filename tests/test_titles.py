@@ -1,0 +1,94 @@
+"""Titles that name nothing ("Unblock: I know", "Review it"): a blocker is titled by what it holds
+up, and the brief's opening line and subject say which thread a bare title is about."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor, first_name
+from connectors.types import Address
+from planner.brief import BriefInput, compose, subject
+from planner.models import Item
+from planner.titles import vague
+from tests.conftest import make_message
+
+EX = EmbeddedExtractor()
+
+
+@pytest.mark.parametrize("title", [
+    "Review it", "Nudge him", "Send these", "Check", "Sign off on it", "Forward that", "Pick one",
+    "Unblock: I know", "Unblock: it is", "Unblock: that's", "Unblock: you confirm", "Unblock: they agree to that",
+    "Unblock: you've finalized it", "Follow up with Marek: send you", "Follow up with Anja: yes please", "",
+])
+def test_titles_that_name_nothing_are_vague(title: str) -> None:
+    assert vague(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Send Maria the updated deck", "Review #2291", "Confirm Paloma", "Follow up with Hélène: the PO",
+    "Unblock: Dana's legal team reviews the MSA", "Unblock: I've seen the February bank statement",
+    "Unblock: he's looked at the dose strings", "Reply to Tom about the Q1 update", "Sign the lease",
+])
+def test_titles_that_name_the_work_are_not(title: str) -> None:
+    assert not vague(title)
+
+
+def _blocker(text: str, owner: Owner, **kw: object) -> Item:
+    found = [i for i in EX.extract(make_message(text, **kw), owner) if i.kind == "blocker"]  # type: ignore[arg-type]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("I can't sign the supplier contract until I know which entity is buying.",
+     "Unblock Maria: sign the supplier contract"),
+    ("Honestly, we cannot book the venue till you confirm.", "Unblock Maria: book the venue"),
+    ("Sadly I won't be able to release my slides until it is.", "Unblock Maria: release Maria's slides"),
+    ("Until that's settled the March payroll can't go out.", "Unblock Maria: “Until that's settled the March payroll can't go out”"),
+])
+def test_a_blocker_that_names_no_step_is_titled_by_what_it_holds_up(text: str, title: str, owner: Owner) -> None:
+    assert _blocker(text, owner).title == title
+
+
+def test_a_blocker_holding_up_only_a_bare_verb_is_quoted(owner: Owner) -> None:
+    item = _blocker("We can't countersign until they agree to that.", owner)
+    assert item.title == "Unblock Maria: “We can't countersign until they agree to that”"
+
+
+def test_a_blocker_that_names_its_step_keeps_it(owner: Owner) -> None:
+    item = _blocker("We can't start the pilot until our legal team reviews the MSA.", owner)
+    assert item.title == "Unblock: Maria's legal team reviews the MSA"
+
+
+def test_an_honorific_is_not_a_first_name(owner: Owner) -> None:
+    assert first_name(Address("Dr. Marek Nowak", "m@x.example")) == "Marek"
+    assert first_name(Address("Mme Hélène Castel", "h@x.example")) == "Hélène"
+    assert first_name(Address("Dr.", "m@x.example")) == "Dr."  # nothing else to call them
+    item = _blocker("We cannot sign the extension until that confirmation is in.", owner, name="Dr. Marek Nowak")
+    assert item.title == "Unblock Marek: sign the extension"
+
+
+def _brief(title: str, subject_line: str) -> BriefInput:
+    it = Item(kind="request", title=title, evidence=f"Can you {title.lower()} by Friday?", id=1, due="2026-11-20",
+              counterparty="maria@fund.example",
+              source={"message_id": "<1@x>", "subject": subject_line, "from": "maria@fund.example",
+                      "date": "2026-11-18T09:00:00+00:00"})
+    return BriefInput(day=date(2026, 11, 19), tz=ZoneInfo("Europe/London"), owner_name="Ada Lovelace",
+                      owner_email="ada@example.com", items=[it], events=[], max_focus=3)
+
+
+def test_the_opening_and_subject_say_what_a_bare_title_is_about() -> None:
+    brief = compose(_brief("Review it", "Re: Lumio KV round 2"))
+    assert "Today's focus: review it (“Lumio KV round 2”)." in brief.text
+    assert brief.subject == "Focus Thu 19 Nov: Review it (“Lumio KV round 2”)"
+    assert "1. Review it\n" in brief.text  # the numbered line keeps the title, its quote and subject below
+
+
+def test_a_title_that_names_its_work_is_shown_as_it_is() -> None:
+    brief = compose(_brief("Review the MSA", "Re: Lumio KV round 2"))
+    assert "Today's focus: review the MSA." in brief.text and "Lumio KV round 2”)" not in brief.text
+    assert subject(date(2026, 11, 19), [brief.lines[0].item]) == "Focus Thu 19 Nov: Review the MSA"  # type: ignore[list-item]
