@@ -867,7 +867,8 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
                                                                upcoming),
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
                                replanned=replans, stale=stale, followups=nudges, progress=progress,
-                               health=health.brief_lines(app, since), unlisted=unlisted)
+                               health=health.brief_lines(app, since), unlisted=unlisted,
+                               hour=now.astimezone(tz).hour)
     return brief_mod.compose(inp)
 
 

@@ -83,6 +83,7 @@ class BriefInput:
     # Per section ("due_soon", "waiting", "blockers"), how many of its candidates the caller
     # did not pass in ``items`` because they could not be shown: counted in "…and N more".
     unlisted: dict[str, int] = field(default_factory=dict)
+    hour: int = 7  # the owner's local hour when the brief is composed: it picks the greeting
 
 
 def _why(item: Item) -> str:
@@ -394,11 +395,16 @@ _TITLE_VERBS = frozenset("reply answer send review confirm get follow unblock te
                          "decide pick choose give have find bring move order plan set".split())
 
 
+def _greeting(hour: int) -> str:
+    """A brief read at 17:00 (a late first run, a brief asked for by hand) does not say "Good morning"."""
+    return "Good morning" if hour < 12 else "Good afternoon" if hour < 18 else "Good evening"
+
+
 def _opening(brief: Brief, inp: BriefInput) -> str:
     first = inp.owner_name.split()[0] if inp.owner_name.strip() else "there"
     focus = [bl for bl in brief.lines if bl.section == "focus"]
     meetings = _meetings(inp, inp.events)
-    out = [f"Good morning, {first}."]
+    out = [f"{_greeting(inp.hour)}, {first}."]
     if focus:
         lead = focus[0]
         assert lead.item is not None

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from agent.app import App
 from agent.clock import fixed
 from agent.cycle import compose_brief, send_brief, sync_once
@@ -298,3 +300,9 @@ def test_a_role_mailbox_is_named_by_its_domain_not_its_greeting() -> None:
     assert display_name("hola@palomaruiz-retouch.example") == "Palomaruiz"
     assert display_name("hello@lumen.example") == "Lumen"
     assert display_name("maria.chen@fund.example") == "Maria"
+
+
+@pytest.mark.parametrize("hour,greeting", [(6, "Good morning"), (11, "Good morning"), (12, "Good afternoon"),
+                                           (17, "Good afternoon"), (18, "Good evening"), (23, "Good evening")])
+def test_the_greeting_follows_the_hour_the_brief_is_composed(hour: int, greeting: str) -> None:
+    assert compose(full_input(hour=hour)).text.startswith(f"{greeting}, Ada. Today's focus: send Maria the deck.")

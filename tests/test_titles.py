@@ -92,3 +92,4 @@ def test_a_title_that_names_its_work_is_shown_as_it_is() -> None:
     brief = compose(_brief("Review the MSA", "Re: Lumio KV round 2"))
     assert "Today's focus: review the MSA." in brief.text and "Lumio KV round 2”)" not in brief.text
     assert subject(date(2026, 11, 19), [brief.lines[0].item]) == "Focus Thu 19 Nov: Review the MSA"  # type: ignore[list-item]
+
