@@ -310,6 +310,14 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
                            r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
+# The first sentence of a mail that says more sets the scene: "Following our call of last week, I
+# come back to you about the pricing", "Priya said you're the person to talk to about this, so
+# apologies for the wall of text". Only the request model would call it an ask; it asks nothing
+# unless it says what is wanted (a need, a wish, a please), explicitly or as a question. A mail of
+# one sentence has no scene to set: its sentence is read as any other.
+_WANTS_RE = re.compile(r"\b(?:need|needs|needed|require[sd]?|would love|'d love|’d love|would like|'d like|’d like|"
+                       r"want|wants|wanted|hoping|hope you|grateful|appreciate|please|pls|plz|urgent|asap|"
+                       r"ask(?:s|ed|ing)? (?:if|whether|you|for)|let me know|let us know|(?:can|could) (?:we|you))\b", re.I)
 _NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
@@ -937,6 +945,8 @@ class _Ctx:
     owner: Owner
     from_owner: bool
     other: Address  # the counterparty: the sender, or the owner's first recipient
+    # Whether the sentence read opens a message that says more after it (see _OPENER_RE).
+    opening: bool = False
 
 
 # A due phrase counts for the recall pass only beside a verb: "the audit by Friday" as a bare
@@ -1008,7 +1018,12 @@ class EmbeddedExtractor:
             return []
         text = sentences(body)
         prev = ""
+        # A name or a title under the sign-off says nothing more: a sentence says something
+        # with three words at least.
+        said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)]
+        opener = said[0] if len(said) > 1 else None
         for sentence in text:
+            ctx.opening = sentence is opener
             # A sentence's items depend on it and the message alone: said twice, its items are
             # already in (or were kept out of) the list.
             if sentence in read:
@@ -1634,6 +1649,8 @@ class EmbeddedExtractor:
                                       or (_IF_WOULD_RE.match(sentence) and not _YOU_RE.search(sentence)))
                     and not _explicit_ask(sentence, low) and not _LET_KNOW_RE.search(sentence))):
             return None
+        if ctx.opening and not question and not _explicit_ask(sentence, low) and not _WANTS_RE.search(sentence):
+            return None  # see _WANTS_RE
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
         return None if elsewhere else self._request(sentence, low, ctx)
