@@ -46,3 +46,32 @@ def test_a_mail_of_one_sentence_is_read_as_before(owner: Owner) -> None:
     # With nothing after it, the sentence is the mail: the model's reading stands.
     assert _asks("Hi Ada,\n\nComing back to you on the insurance renewal after our call this morning.\n\nBest,\nLena",
                  owner) == ["Coming back to you on the insurance renewal after our call this morning."]
+
+
+@pytest.mark.parametrize("opener", [
+    "I wanted to put a few things down in writing before the sprint starts, so bear with me.",
+    "I'd like to run the vendor demos next week, ideally on Tuesday.",
+])
+def test_an_opener_that_says_the_writers_own_plan_is_no_ask(opener: str, owner: Owner) -> None:
+    assert _asks(f"Hi Ada,\n\n{opener} {ASK}", owner) == ["Could you review the pricing slide by Friday?"]
+
+
+@pytest.mark.parametrize("text", [
+    "Following our demo of last week, please find in attachment our offer for the team plan.",
+    "Please find herewith the signed minutes of the board meeting.",
+    "You have done a huge amount this month, please actually take the weekend off.",
+    "Please take a few days off after the launch, you have earned it.",
+    "Get some rest before the offsite!",
+    "This is the NDA version, so please keep it strictly confidential.",
+    "Draft numbers only, please keep them between us for now.",
+])
+def test_courtesy_and_care_are_no_asks(text: str, owner: Owner) -> None:
+    assert _asks(f"Hi Ada,\n\n{ASK}\n\n{text}\n\nBest,\nLena", owner) == ["Could you review the pricing slide by Friday?"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please take some time to review the attached draft by Friday.",
+    "Please keep the board deck under ten slides and send it to me by Thursday.",
+])
+def test_asks_that_share_their_words_stay_asks(text: str, owner: Owner) -> None:
+    assert text in _asks(f"Hi Ada,\n\nThanks for the call.\n\n{text}\n\nBest,\nLena", owner)

@@ -52,7 +52,14 @@ _COURTESY_RE = re.compile(
     r"\b(?:happy|glad|keen) to [^.!?]{2,60}? if (?:you|u) (?:want|like|prefer|(?:'d|would) like|wish)\W*$|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
-    r"(please )?(find|see) (attached|enclosed|below)|attached (please find|you will find|is|are)\b|"
+    r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
+    r"attached (please find|you will find|is|are)\b|"
+    # care for the reader, no work: "please actually take the weekend off", "get some rest"
+    r"\btake (?:the |a |some |your |a few )?(?:\w+ )?(?:weekend|day|days|evening|afternoon|morning|time|week|break)s? off\b|"
+    r"\bget some (?:rest|sleep)\b|\brest up\b|"
+    # how to handle what is sent, no work of its own: "NDA version, so please keep it inside security"
+    r"\bkeep (?:it|this|them|that|these|those) (?:strictly )?(?:confidential|internal|inside\b|within\b|between us|"
+    r"to yourself|under wraps|private)|"
     r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
     # a legal disclaimer's "please notify the sender and delete this email"
     r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b|"
@@ -315,8 +322,10 @@ _UNADDRESSED_AT = 0.9
 # apologies for the wall of text". Only the request model would call it an ask; it asks nothing
 # unless it says what is wanted (a need, a wish, a please), explicitly or as a question. A mail of
 # one sentence has no scene to set: its sentence is read as any other.
-_WANTS_RE = re.compile(r"\b(?:need|needs|needed|require[sd]?|would love|'d love|’d love|would like|'d like|’d like|"
-                       r"want|wants|wanted|hoping|hope you|grateful|appreciate|please|pls|plz|urgent|asap|"
+_WANTS_RE = re.compile(r"\b(?:need|needs|needed|require[sd]?|would love|'d love|’d love|"
+                       r"(?:would|'d|’d) like (?!to (?:do|run|have|hold|take|go|come|make|start|meet|visit)\b)|"
+                       r"wants? (?:you|your|to (?:know|check|confirm|ask|see|hear))|wanted (?:you|your|to (?:know|check|confirm|ask|see|hear))|"
+                       r"hoping|hope you|grateful|appreciate|please|pls|plz|urgent|asap|"
                        r"ask(?:s|ed|ing)? (?:if|whether|you|for)|let me know|let us know|(?:can|could) (?:we|you))\b", re.I)
 _NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
@@ -561,6 +570,7 @@ _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "reques
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
+                  "herewith", "attachment", " off", "get some ", "rest up",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth")
