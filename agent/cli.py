@@ -39,7 +39,10 @@ class Ctx:
         self.verbose = verbose
 
     def settings(self) -> Settings:
-        return load(find_config(self.config))
+        settings = load(find_config(self.config))
+        for line in settings.ignored:
+            click.echo(f"warning: {line}", err=True)
+        return settings
 
     def app(self) -> App:
         return App(self.settings(), clock_mod.system())
@@ -282,6 +285,7 @@ def doctor(obj: Ctx) -> None:
     from planner.store import StoreError
 
     checks: list[tuple[str, str, str]] = [("ok", "config", str(path))]
+    checks += [("warn", "config", line) for line in settings.ignored]
     config_problem = False
     app = App(settings, clock_mod.system())
     store_path = Path(settings["storage"]["path"])
@@ -326,7 +330,7 @@ def doctor(obj: Ctx) -> None:
         click.echo(f"{status:<4} {name:<9} {detail}")
     if config_problem:
         sys.exit(2)
-    if any(status != "ok" for status, _, _ in checks):
+    if any(status not in ("ok", "warn") for status, _, _ in checks):
         sys.exit(1)
 
 

@@ -384,6 +384,8 @@ class Daemon:
             signal.signal(signal.SIGHUP, on_hup)
         for problem in self.app.settings.missing:
             log.error("daemon.path_missing", problem=problem)  # ridden out: each cycle reports it too
+        for line in self.app.settings.ignored:
+            log.warning("config.ignored", problem=line)
         watchdog = int(os.environ.get("WATCHDOG_USEC", "0") or 0) / 1e6
         if watchdog > 0 and os.environ.get("WATCHDOG_PID", str(os.getpid())) == str(os.getpid()):
             threading.Thread(target=self._heartbeat, args=(watchdog / 2, watchdog), name="focusd-watchdog",

@@ -303,6 +303,7 @@ class Settings:
     state_dir: Path = field(default_factory=default_state_dir)
     unset: frozenset[str] = frozenset()  # data paths left to their default in the state directory
     missing: tuple[str, ...] = ()  # with allow_missing: the mail folder or calendar files not there yet
+    ignored: tuple[str, ...] = ()  # keys set for another backend than the one chosen (see _ignored)
 
     def __getitem__(self, section: str) -> dict[str, Any]:
         return self.values[section]
@@ -485,7 +486,28 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
     if problems and not (allow_missing and len(missing) == len(problems)):
         raise ConfigError(problems, str(source) if source else "")
     return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state,
-                    unset=frozenset(unset), missing=tuple(missing))
+                    unset=frozenset(unset), missing=tuple(missing), ignored=_ignored(raw, values))
+
+
+def _ignored(raw: Mapping[str, Any], values: dict[str, dict[str, Any]]) -> tuple[str, ...]:
+    """The keys a config sets that only another backend reads: "[mail].path" left over after
+    a move from maildir to imap would be silently unused. A key's help names the backend that
+    reads it ("imap: server host name."); one sentence each."""
+    out = []
+    for section, schema in SCHEMA.items():
+        body = raw.get(section)
+        if "backend" not in schema or not isinstance(body, dict):
+            continue
+        chosen = values[section]["backend"]
+        backends = set(backend_choices(section))
+        secret_keys = {f"{k}{suf}": k for k, key in schema.items() if key.secret for suf in secrets_mod.SUFFIXES}
+        for k in body:
+            key = schema.get(secret_keys.get(k) or k)
+            reader = key.help.split(":", 1)[0] if key is not None and ":" in key.help else ""
+            if reader in backends and reader != chosen:
+                out.append(f"[{section}].{k} is read only by the {reader} backend, and backend is {chosen}: "
+                           f"it is ignored (remove it, or set backend = \"{reader}\")")
+    return tuple(out)
 
 
 def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, str]], problems: list[str],
