@@ -171,7 +171,10 @@ _SMALL_TALK_RE = re.compile(
     r"(?:,? \w+)?\W*$", re.I)
 _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer)|please ignore this|"
                            r"add \S+@\S+ to your address book|\$link|click (here|below|above|(on )?(the|this) link)|"
-                           r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|\bearly[- ]bird\b|"
+                           r"\d+ ?% off\b|\bsave (up to )?\d+ ?%|\bregister now\b|"
+                           # an offer of early-bird prices, not a colleague's "before the early-bird closes"
+                           r"\bearly[- ]bird (?:price|pricing|rate|ticket|discount|offer|special|deal|registration|access)s?\b|"
+                           r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
                            r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
@@ -257,7 +260,9 @@ _OWED_RE = re.compile(
     # "so" or "say": "You get the order form from me on Monday", "so say you get the script Wednesday"
     # (not "hope you get some rest this weekend").
     r"(?:(?<=^)|(?<=, )|(?<=so )|(?<=say ))you (?:get|receive)(?! (?:up to |an? )?(?:\d|free\b|discount|what\b|access\b))|"
-    r"expect)\s+"
+    # "Expect the signed copy tomorrow" tells the reader what comes; "I expect a call from someone
+    # senior" says what the writer wants.
+    r"(?<!\bi )(?<!\bwe )(?<!\bi'd )(?<!\bwe'd )(?<!\bi do )(?<!\bwe do )(?<!\bi still )(?<!\bwe still )expect)\s+"
     r"(?!(?:received|gotten|got|been|seen|heard|to|that|some (?:delays?|rain))\b|it\b(?!\s+(?:from|by|on|before|tomorrow|today|tonight|first|next|this|early|later|in time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))(?P<what>[^.!?;]+)",
     re.I,
 )
@@ -353,6 +358,10 @@ _WISH_RE = re.compile(
     # "I need these signed before the run". Dated only, like a bare need.
     r"\b(?:we|i)(?: also| really| still| just)? need (?P<what9>(?:it|this|these|them|that|those) "
     r"(?:approved|signed|countersigned|confirmed|reviewed|submitted|returned|sent|paid|done|filed|uploaded)\b[^.!?;]*)|"
+    # What the writer expects of the reader: "I expect a phone call from someone senior this week",
+    # "we expect your answer by Friday"; not what they expect to happen ("a delay to the shipment").
+    r"\b(?:we|i)(?: also| really| still| do)? expect (?P<what13>(?:your|an?|some)\b(?![^.!?;]*\bto (?:arrive|be|come|"
+    r"land|happen|go|take|ship|reach|slip|last)\b|[^.!?;]*\bfrom (?:the|our|their|his|her)\b)(?! (?:delay|delays|slight|small|few|lot|busy|quiet|storm)\b)[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
@@ -597,7 +606,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ",
+_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
@@ -1531,10 +1540,11 @@ class EmbeddedExtractor:
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
-                or w.group("what11") or w.group("what12"))
+                or w.group("what11") or w.group("what12") or w.group("what13"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
-                                                                     or w.group("what10") or w.group("what11"))
+                                                                     or w.group("what10") or w.group("what11")
+                                                                     or w.group("what13"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None
