@@ -10,7 +10,11 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
+
+EX = EmbeddedExtractor()
 
 # What the writer expects of the reader is asked of the reader; "expect X" said to the reader, or
 # what the writer expects to happen, is not.
@@ -39,3 +43,37 @@ EARLY_BIRD: list[Case] = [
 @pytest.mark.parametrize("case", EXPECTS + EARLY_BIRD, ids=[c.text[:40] for c in EXPECTS + EARLY_BIRD])
 def test_unseen_kinds_of_the_legal_and_clinic_weeks(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A delivery said as "coming" with its day; a short reply's promise after "yep".
+COMING: list[Case] = [
+    C("Invoice coming Friday.", ("waiting", FRI)),
+    C("The signed contract is coming your way on Friday.", ("waiting", FRI)),
+    C("Receipts coming Friday, promise.", ("commitment", FRI), mine=True),
+    C("yep will send the notes and the estimate friday", ("waiting", FRI)),
+    C("yeah will sort the refund on Friday.", ("waiting", FRI)),
+    C("The storm is coming Friday.", *NONE),
+    C("The samples are coming from our Porto supplier.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", COMING, ids=[c.text[:40] for c in COMING])
+def test_deliveries_said_as_coming(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("block", [
+    "________________\nMicrosoft Teams meeting\nJoin on your computer, mobile app or room device\n"
+    "Click here to join the meeting\nMeeting ID: 123 456 789\nPasscode: x9Y",
+    "Join Zoom Meeting\nhttps://zoom.example/j/123\nMeeting ID: 123 4567 8901",
+])
+def test_an_online_meetings_invitation_block_yields_nothing(block: str, owner: Owner) -> None:
+    text = f"Budget review\nThursday, 19 November 2026, 11:00 am - 12:00 pm\n{block}\nAgenda: the Q1 budget, send your numbers."
+    assert EX.extract(make_message(text, subject="Budget review"), owner) == []
+
+
+def test_a_courtesy_opener_leaves_the_scene_setting_sentence_as_the_opener(owner: Owner) -> None:
+    text = ("Hi Ada,\n\nLovely to chat last month. Just following up on the group booking for our workshop on "
+            "Monday 7 December. Could you confirm numbers by Friday?\n\nWarm regards,\nHannah")
+    assert [(i.kind, i.evidence) for i in EX.extract(make_message(text), owner)] == [
+        ("request", "Could you confirm numbers by Friday?")]

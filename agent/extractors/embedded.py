@@ -380,7 +380,8 @@ _WISH_RE = re.compile(
 # copy will follow tomorrow". Each counts only with a due date.
 _BARE_PROMISE_RE = re.compile(
     # ...after the reader's name too: "Hana, will do them tomorrow morning"
-    r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|ok|okay|on it|will do|no problem|absolutely|of course|noted|great|thanks)\b[,.!]?\s+)?"
+    r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|yep|yup|yeah|ok|okay|k|np|on it|will do|no problem|no worries|absolutely|of course|"
+    r"noted|great|thanks)\b[,.!]?\s+)?"
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
@@ -418,7 +419,7 @@ _SHIPPING_RE = re.compile(
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
     r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
-    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|"
+    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
     r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
 _DELIVERABLES = frozenset(
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
@@ -497,12 +498,17 @@ _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re
 _INVITATION_RE = re.compile(r"\bhas invited you to\b|\binvitation from (?:google|outlook) calendar\b|"
                             r"\baccept\s*[|/-]\s*tentative\s*[|/-]\s*decline\b|\bgoing\?\s*yes\s*[|/-]\s*maybe\s*[|/-]\s*no\b|"
                             # an updated or moved meeting's notice, and a meeting link's stock line
-                            r"\bhas (?:updated|rescheduled|moved) this (?:meeting|event)\b|^\s*join the meeting now\s*$",
+                            r"\bhas (?:updated|rescheduled|moved) this (?:meeting|event)\b|^\s*join the meeting now\s*$|"
+                            # an online meeting's stock block: "Microsoft Teams meeting / Join on your computer,
+                            # mobile app or room device / Click here to join the meeting", "Join Zoom Meeting"
+                            r"\bjoin on your computer,? mobile app or room device\b|\bclick here to join the meeting\b|"
+                            r"\bmicrosoft teams meeting\s*$|^\s*join zoom meeting\s*$",
                             re.I | re.M)
 # Each branch of _INVITATION_RE spells one of these; most mail holds none, and the pattern would
 # read all of it.
 _INVITATION_KEYS = ("invited you to", "invitation from", "tentative", "going?", "this meeting", "this event",
-                    "join the meeting now")
+                    "join the meeting now", "join on your computer", "click here to join the meeting",
+                    "microsoft teams meeting", "join zoom meeting")
 # "Draft offer attached: 92k base": a label of what is attached, not an order to draft.
 _ATTACHED_LABEL_RE = re.compile(r"^\W*(?:the |my |our |a |an )?[\w'-]+(?: [\w'-]+){0,3} (?:is |are )?"
                                 r"(?:attached|enclosed|below|above)\s*[:,.;(-]", re.I)
@@ -594,7 +600,7 @@ _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
               "you receive ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
-_SHIPPING_KEYS = ("way", "follow", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
+_SHIPPING_KEYS = ("way", "follow", "coming", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
                   "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
@@ -1039,7 +1045,8 @@ class EmbeddedExtractor:
         prev = ""
         # A name or a title under the sign-off says nothing more: a sentence says something
         # with three words at least.
-        said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)]
+        said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)
+                and not _courtesy_or_away(s, fold(s))]
         opener = said[0] if len(said) > 1 else None
         for sentence in text:
             ctx.opening = sentence is opener
