@@ -21,7 +21,7 @@ is are was were be been being am has have had do does did can could will would s
 s ve re d ll t m don won isn aren didn doesn hasn haven wasn weren can't
 to for on in at of by with from about back over out up off down into onto as
 the a an and or but so if then than though also too just only still yet please yes no ok okay
-first thing next soon later today tonight tomorrow asap
+first thing next soon later today tonight tomorrow asap separately shortly again along across
 """.split())
 _PREFIX_RE = re.compile(r"^(?:Unblock(?: [^:]{1,40})?|Follow up with [^:]{1,60}|Answer [^:]{1,40}):\s*")
 # Contractions fall apart ("you've" -> "you", "ve"), so their pronoun is found.
@@ -37,8 +37,8 @@ def content_words(text: str) -> list[str]:
 def vague(title: str) -> bool:
     """Whether ``title`` names no thing to act on: after its lead-in ("Unblock:", "Follow up
     with Sam:"), a clause with at most one word that names anything ("I know", "you confirm",
-    "it is"), or a verb with nothing after it but pronouns and particles ("Review it", "Nudge
-    him", "Send these", "Check")."""
+    "it is"), or a verb with nothing after it but pronouns, particles and names ("Review it",
+    "Nudge him", "Send these", "Check", "Send Sam")."""
     core = _PREFIX_RE.sub("", title.strip())
     words = content_words(core)
     if not words:
@@ -46,4 +46,12 @@ def vague(title: str) -> bool:
     first = _WORD_RE.findall(core.lower())[0]
     if first in _SUBJECTS:  # a clause: its subject is a pronoun ("I know", "they agree to that")
         return len(words) < 2
-    return len(words) < 2 and words[0] == first  # the verb alone
+    if len(words) < 2:
+        return words[0] == first  # the verb alone
+    # A verb that hands something over, and only names: "Send Sam", "Tell Léa" (what to send or
+    # tell is missing; "Call Dana" says it all).
+    named = [w for w in _WORD_RE.findall(core) if w.lower() in words[1:]]
+    return words[0] == first and first in _HANDING and all(w[:1].isupper() for w in named)
+
+
+_HANDING = frozenset("send share give forward bring get show hand pass tell deliver".split())

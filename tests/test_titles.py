@@ -23,6 +23,7 @@ EX = EmbeddedExtractor()
     "Review it", "Nudge him", "Send these", "Check", "Sign off on it", "Forward that", "Pick one",
     "Unblock: I know", "Unblock: it is", "Unblock: that's", "Unblock: you confirm", "Unblock: they agree to that",
     "Unblock: you've finalized it", "Follow up with Marek: send you", "Follow up with Anja: yes please", "",
+    "Send Sam", "Tell Léa", "Follow up with Pablo: send you separately",
 ])
 def test_titles_that_name_nothing_are_vague(title: str) -> None:
     assert vague(title)
@@ -32,6 +33,7 @@ def test_titles_that_name_nothing_are_vague(title: str) -> None:
     "Send Maria the updated deck", "Review #2291", "Confirm Paloma", "Follow up with Hélène: the PO",
     "Unblock: Dana's legal team reviews the MSA", "Unblock: I've seen the February bank statement",
     "Unblock: he's looked at the dose strings", "Reply to Tom about the Q1 update", "Sign the lease",
+    "Call Dana", "Email Priya", "Send Inès the dark theme tokens",
 ])
 def test_titles_that_name_the_work_are_not(title: str) -> None:
     assert not vague(title)
@@ -93,3 +95,18 @@ def test_a_title_that_names_its_work_is_shown_as_it_is() -> None:
     assert "Today's focus: review the MSA." in brief.text and "Lumio KV round 2”)" not in brief.text
     assert subject(date(2026, 11, 19), [brief.lines[0].item]) == "Focus Thu 19 Nov: Review the MSA"  # type: ignore[list-item]
 
+
+
+@pytest.mark.parametrize("text,title", [
+    ("The signed lease we will send you separately on Friday.", "Follow up with Maria: send the signed lease"),
+    ("Numbers are still rough, the final figures I'll share tomorrow.", "Follow up with Maria: share the final figures"),
+])
+def test_a_promise_whose_thing_comes_first_is_titled_by_it(text: str, title: str, owner: Owner) -> None:
+    items = [i for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner) if i.kind == "waiting"]
+    assert [i.title for i in items] == [title]
+
+
+def test_the_owners_promise_whose_thing_comes_first_is_titled_by_it(owner: Owner) -> None:
+    msg = make_message("Hi Sam,\n\nThe signed copy I'll send you tomorrow.\n\nAda", sender="ada@example.com",
+                       to=("sam@client.example",), name="Ada")
+    assert [i.title for i in EX.extract(msg, owner)] == ["Send the signed copy"]

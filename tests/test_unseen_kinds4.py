@@ -54,6 +54,11 @@ COMING: list[Case] = [
     C("yeah will sort the refund on Friday.", ("waiting", FRI)),
     C("The storm is coming Friday.", *NONE),
     C("The samples are coming from our Porto supplier.", *NONE),
+    C("The final figures come Friday morning at the earliest.", ("waiting", FRI)),
+    C("Our DPO is away, so it comes only on Friday, sorry.", ("waiting", FRI)),
+    C("The heating engineer comes Friday.", *NONE),
+    C("I called the service desk, they come Friday.", *NONE),
+    C("Launch is on the 30th, so would love your comments by Friday.", ("request", FRI)),
 ]
 
 

@@ -366,7 +366,7 @@ _WISH_RE = re.compile(
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
     # A wish without its subject: "And would love your take on the job spec by Monday"
-    r"^\W*(?:(?:and|also|so|but|oh),?\s+)?would (?:really )?(?:love|like|appreciate) "
+    r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
     # A thing wished for if the reader has it: "if you have a case study, that would be super
     # helpful", "if you have any old sketches, I'd love to see them"
@@ -420,8 +420,11 @@ _SHIPPING_RE = re.compile(
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
     r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
+    r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
+    r"sat(?:ur)?|sun)(?:day)?)\b)|"
     r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
 _DELIVERABLES = frozenset(
+    "figures numbers annex annexes shortlist slides deck notes minutes statements "
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
     "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
     "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
@@ -600,7 +603,7 @@ _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
               "you receive ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
-_SHIPPING_KEYS = ("way", "follow", "coming", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
+_SHIPPING_KEYS = ("way", "follow", "coming", "come", "arrive", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
                   "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
@@ -898,6 +901,14 @@ def _clean_vp(vp: str, phrase: str) -> str:
     if len(words) > 12:
         vp = " ".join(words[:12]) + "…"
     return vp
+
+
+# A promise whose thing is said before it: "The DPA annex we will send you separately on Tuesday",
+# "..., the final ones I'll send after lunch tomorrow".
+_FRONTED_RE = re.compile(
+    r"^(?:[^.!?;]{0,80}?[,:]\s*)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+[\w'’ -]{2,50}?)\s+"
+    r"(?:i|we)(?:'ll|’ll| will| shall| can)\s+(?:also |then )?(?P<verb>send|share|forward|bring|deliver|email|post|give|"
+    r"circulate|upload|finish|prepare|draft)\b", re.I)
 
 
 # What a blocker holds up: "I cannot continue with the remaining icons until I know this",
@@ -1418,6 +1429,11 @@ class EmbeddedExtractor:
         msg = ctx.msg
         if kind == "blocker" and vague(title):
             title = _blocked_title(sentence, ctx)
+        elif kind in ("waiting", "commitment") and vague(title) and (f := _FRONTED_RE.match(sentence)):
+            # "The final figures I'll send you tomorrow": what is sent was said first.
+            head, colon, _ = title.rpartition(": ")
+            what = f"{f.group('verb').lower()} {_uncap(f.group('obj'))}"
+            title = f"{head}{colon}{what}" if colon else _cap(what)
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=ctx.other.email, thread_id=msg.thread_id,
@@ -1521,6 +1537,8 @@ class EmbeddedExtractor:
         m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
         if not m or not any(w in _DELIVERABLES for w in m.group("what").lower().split()):
             return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
+        if m.group("plan") and m.group("plan").startswith(("come", "arrive")) and m.group("head").lower() == "they":
+            return ""  # "I called the service, they come Thursday": people come, things are sent
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         what = _uncap(m.group("what"))
