@@ -82,3 +82,33 @@ def test_a_courtesy_opener_leaves_the_scene_setting_sentence_as_the_opener(owner
             "Monday 7 December. Could you confirm numbers by Friday?\n\nWarm regards,\nHannah")
     assert [(i.kind, i.evidence) for i in EX.extract(make_message(text), owner)] == [
         ("request", "Could you confirm numbers by Friday?")]
+
+
+# "Please note" gives information unless a need, a deadline or a step for the reader follows; a
+# greeting passed on and a preference among times ask for no work.
+NOTES: list[Case] = [
+    C("Please note that our offices are closed on Friday.", *NONE),
+    C("Kindly note that the hearing has moved to Friday.", *NONE),
+    C("Please note, we need the signed form by Friday.", ("request", FRI)),
+    C("Please note the new bank details and update your records by Friday.", ("request", FRI)),
+    C("Please give Biscuit a pat from all of us.", *NONE),
+    C("Say hi to the team from me!", *NONE),
+    C("Tuesday or Friday would be best for me.", *NONE),
+    C("Mornings work better for us.", *NONE),
+    C("Friday works best, can you book the room for Friday?", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", NOTES, ids=[c.text[:40] for c in NOTES])
+def test_notes_greetings_and_preferences(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text", [
+    "As agreed, we will draft the side letter for your review; you will receive it on Friday.",
+    "We'll draft the side letter for your review. You will receive it on Friday.",
+])
+def test_a_thing_promised_then_dated_by_its_pronoun_is_one_item(text: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nBest,\nMaria"), owner)
+    assert [(i.kind, i.title, i.due) for i in items] == [
+        ("waiting", "Follow up with Maria: draft the side letter for your review", FRI)]

@@ -54,6 +54,18 @@ _COURTESY_RE = re.compile(
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     r"attached (please find|you will find|is|are)\b|"
+    # greetings passed on: "please give Mochi a scratch from us", "say hi to the team", "send my love to Ana"
+    r"\b(?:give|send) (?:[\w'’]+ ){1,3}(?:a |an |my |our )?(?:hug|scratch|pat|cuddle|kiss|love|regards|best wishes|"
+    r"greetings)(?:s)? from (?:me|us|all of us|the team)\b|\bsay (?:hi|hello) to\b|"
+    r"\bsend (?:my|our) (?:love|regards|best|greetings|thanks)\b|"
+    # information to keep in mind, no work: "please note that the cooling-off period ends on 26 March"
+    r"^\W*(?:(?:and|also|just|but),?\s+)?(?:please )?(?:kindly )?note(?: that)?\b(?![^.!?]*\b(?:and|then|so) (?:please )?"
+    r"(?:send|sign|confirm|return|reply|update|let|make|book|pay|submit|complete|check|fill)\b)"
+    r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
+    # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
+    # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
+    r"(?![^.!?]*\b(?:need|needs|needed|require[sd]?|must|have to|has to|deadline|latest|until|unless|cannot|"
+    r"can't|can not|no later than)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     r"\btake (?:the |a |some |your |a few )?(?:\w+ )?(?:weekend|day|days|evening|afternoon|morning|time|week|break)s? off\b|"
     r"\bget some (?:rest|sleep)\b|\brest up\b|"
@@ -322,6 +334,13 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
                            r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
+# A preference among times, answering an ask for them: "Wednesday or Thursday would be best for
+# me", "Mornings work better for us". It asks nothing of its own.
+_TIME_PREFERENCE_RE = re.compile(
+    r"^\W*(?:(?:but|and|so|also),?\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|mornings?|"
+    r"afternoons?|evenings?|early|late|next|this|week|the|or|and|either|any|[\d:.]+\s*(?:am|pm)?|[\s,/-])+"
+    r"\s+(?:would be|is|are|works?|suits?|would work|would suit)(?: (?:much|a lot|even))? "
+    r"(?:best|better|ideal|easiest|perfect|great|fine|good)(?: for (?:me|us|both of us))?\W*$", re.I)
 # The first sentence of a mail that says more sets the scene: "Following our call of last week, I
 # come back to you about the pricing", "Priya said you're the person to talk to about this, so
 # apologies for the wall of text". Only the request model would call it an ask; it asks nothing
@@ -588,7 +607,8 @@ _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "reques
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "herewith", "attachment", " off", "get some ", "rest up",
+                  "herewith", "attachment", " off", "get some ", "rest up", "from me", "from us", "from all",
+                  "from the team", "say hi", "say hello", "send my", "send our", "note",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth")
@@ -903,6 +923,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
     return vp
 
 
+# An owed thing that is only a pronoun: "it", "send you them".
+_PRONOUN_THING_RE = re.compile(r"^(?:\w+ )?(?:you )?(?:it|them|this|that|these|those)\W*$", re.I)
 # A promise whose thing is said before it: "The DPA annex we will send you separately on Tuesday",
 # "..., the final ones I'll send after lunch tomorrow".
 _FRONTED_RE = re.compile(
@@ -981,8 +1003,9 @@ class _Ctx:
     owner: Owner
     from_owner: bool
     other: Address  # the counterparty: the sender, or the owner's first recipient
-    # Whether the sentence read opens a message that says more after it (see _OPENER_RE).
+    # Whether the sentence read opens a message that says more after it (see _WANTS_RE).
     opening: bool = False
+    before: str = ""  # the sentence read before this one
 
 
 # A due phrase counts for the recall pass only beside a verb: "the audit by Friday" as a bare
@@ -1067,6 +1090,7 @@ class EmbeddedExtractor:
                 continue
             read.add(sentence)
             before, prev = prev, sentence
+            ctx.before = before
             if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
                 continue
             note = None if from_owner else self._deadline_note(sentence, ctx, items)
@@ -1080,6 +1104,11 @@ class EmbeddedExtractor:
                 if item.title.lower() not in seen:
                     seen.add(item.title.lower())
                     items.append(item)
+                elif item.kind in ("waiting", "commitment") and item.due:
+                    # "We'll prepare the draft agreement. You'll receive it early next week.": one
+                    # thing, and the second sentence says when.
+                    same = next(i for i in items if i.title.lower() == item.title.lower())
+                    same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
@@ -1146,8 +1175,10 @@ class EmbeddedExtractor:
         # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
         if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(clauses := _clauses(sentence)) > 1:
             found: list[Item] = []
+            before = ctx.before
             for part, read in clauses:
                 item = self._classify(read, ctx)
+                ctx.before = part  # the clause a later one's "it" may stand for
                 if item is not None:
                     if part != read and names_a_date(part):
                         # "..., so you'll have the photos Fri and the descriptions tmrw": a clause
@@ -1155,6 +1186,13 @@ class EmbeddedExtractor:
                         item.due = self._due(part, ctx)[0] or item.due
                     item.evidence = part
                     found.append(item)
+            ctx.before = before
+            if len(found) > 1 and all(i.kind == found[0].kind for i in found) and len({i.title for i in found}) == 1:
+                # "we will prepare a draft for your review; you will receive it early next week": one
+                # thing, quoted whole.
+                found[0].due = found[0].due or next((i.due for i in found if i.due), None)
+                found[0].evidence = sentence
+                return found[:1]
             if len(found) > 1:
                 # "We'd need the plan as well as the map by Monday": a date that closes a list of
                 # things asked holds for each of them.
@@ -1429,11 +1467,19 @@ class EmbeddedExtractor:
         msg = ctx.msg
         if kind == "blocker" and vague(title):
             title = _blocked_title(sentence, ctx)
-        elif kind in ("waiting", "commitment") and vague(title) and (f := _FRONTED_RE.match(sentence)):
-            # "The final figures I'll send you tomorrow": what is sent was said first.
-            head, colon, _ = title.rpartition(": ")
-            what = f"{f.group('verb').lower()} {_uncap(f.group('obj'))}"
-            title = f"{head}{colon}{what}" if colon else _cap(what)
+        elif kind in ("waiting", "commitment") and vague(title):
+            head, colon, core = title.rpartition(": ")
+            what = ""
+            if f := _FRONTED_RE.match(sentence):
+                # "The final figures I'll send you tomorrow": what is sent was said first.
+                what = f"{f.group('verb').lower()} {_uncap(f.group('obj'))}"
+            elif _PRONOUN_THING_RE.match(core if colon else title) and (
+                    p := _search(_PROMISE_RE, _PROMISE_KEYS, ctx.before, fold(ctx.before))):
+                # "We'll prepare the draft. You'll receive it early next week.": "it" is the promise before.
+                what = _clean_vp(p.group("vp"), "")
+                what = "" if vague(what) else what
+            if what:
+                title = f"{head}{colon}{what}" if colon else _cap(what)
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=ctx.other.email, thread_id=msg.thread_id,
@@ -1696,6 +1742,8 @@ class EmbeddedExtractor:
             return None
         if ctx.opening and not question and not _explicit_ask(sentence, low) and not _WANTS_RE.search(sentence):
             return None  # see _WANTS_RE
+        if not question and _TIME_PREFERENCE_RE.match(sentence):
+            return None
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
         return None if elsewhere else self._request(sentence, low, ctx)
