@@ -7,9 +7,13 @@ they are. The weeks' own sentences are not among them.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from agent.extractors.base import Owner
+from agent.extractors.dates import find_due
 from agent.extractors.embedded import EmbeddedExtractor
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
@@ -112,3 +116,16 @@ def test_a_thing_promised_then_dated_by_its_pronoun_is_one_item(text: str, owner
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nBest,\nMaria"), owner)
     assert [(i.kind, i.title, i.due) for i in items] == [
         ("waiting", "Follow up with Maria: draft the side letter for your review", FRI)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Also need a locum for Thurs 29th, I'm away all day.", "2027-04-29"),
+    ("Council inspector booked Tues 27th.", "2027-04-27"),
+    ("Can you sign it by Fri., 30th?", "2027-04-30"),
+    ("Could you send it by Friday?", "2027-04-23"),
+    ("Could you send it by Friday 7 May?", "2027-05-07"),
+])
+def test_a_weekday_with_its_day_of_the_month_names_that_day(text: str, want: str) -> None:
+    # Written on Monday 19 April 2027: "Thurs 29th" is the Thursday after next, not this week's.
+    monday = datetime(2027, 4, 19, 8, 0, tzinfo=ZoneInfo("Australia/Melbourne"))
+    assert find_due(text, monday, ZoneInfo("Australia/Melbourne"))[0] == want

@@ -289,7 +289,8 @@ _DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
 _PART_OF_DAY_RE = re.compile(r"\s(?:morning|afternoon|evening|night|eod)$", re.I)
 # A day named just before a time of day: "Friday by noon", "tomorrow before lunch".
 _DAY_BEFORE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b,?\s*$", re.I)
-_THE_NTH_RE = re.compile(r",?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
+# "Wednesday the 10th", "Thurs 29th", "Fri., 30th": the day of the month after a weekday.
+_THE_NTH_RE = re.compile(r"\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:" + MONTHS + r")\b)", re.I)
 _FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # Days that are no deadline of the sentence's work.
