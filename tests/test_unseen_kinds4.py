@@ -129,3 +129,21 @@ def test_a_weekday_with_its_day_of_the_month_names_that_day(text: str, want: str
     # Written on Monday 19 April 2027: "Thurs 29th" is the Thursday after next, not this week's.
     monday = datetime(2027, 4, 19, 8, 0, tzinfo=ZoneInfo("Australia/Melbourne"))
     assert find_due(text, monday, ZoneInfo("Australia/Melbourne"))[0] == want
+
+
+# Work waiting on the reader's OK, a question passed on from someone else, and "I hope you can...".
+PASSED_ON: list[Case] = [
+    C("The painter can start Monday if you ok it by Friday.", ("request", FRI)),
+    C("We can ship the lot on Monday, but only if you approve it by Friday.", ("request", FRI)),
+    C("The auditor has also asked whether any of your sites keep cash overnight.", ("request", None)),
+    C("Our insurer wants to know if your staff hold first-aid certificates.", ("request", None)),
+    C("I hope you can send the signed form by Friday.", ("request", FRI)),
+    C("Jo asked if the room is free on Friday.", *NONE),
+    C("I hope you have a lovely weekend.", *NONE),
+    C("Hope you can make it on Friday!", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", PASSED_ON, ids=[c.text[:40] for c in PASSED_ON])
+def test_oks_questions_passed_on_and_hopes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

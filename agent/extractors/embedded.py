@@ -39,7 +39,7 @@ _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|ki
                          r"warmly|sincerely|talk soon|speak soon|all the best|ta|thx|br)\b[^.?]{0,30}$", re.I)
 _COURTESY_RE = re.compile(
     r"let (me|us) know if (you have|there are|there's|you've got) any|let me know if (you need|anything)|"
-    r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you|all|this finds)|"
+    r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     r"looking forward|feel free|(don't|do not) hesitate|"
     # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
     r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
@@ -134,6 +134,8 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # "I hope you can reply me before the weekend"
+    r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
     r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
@@ -334,6 +336,16 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
                            r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
+# Work waiting on the reader's OK: "Sparky can do it tmrw if u ok it today".
+_IF_YOU_OK_RE = re.compile(r"^\W*(?P<what>[^.!?;]{3,80}?),?\s+(?:but )?(?:only )?if (?:you|u) (?:ok|okay|approve|confirm|"
+                           r"sign off on|green-?light|agree to|give (?:us |me )?the (?:ok|okay|go-ahead|nod) (?:for|on))"
+                           r" (?:it|this|that|them)\b", re.I)
+# A question someone else asks of the reader, passed on: "The underwriter has also asked whether
+# any of your clinics store Schedule 8 drugs in a safe".
+_ASKED_WHETHER_RE = re.compile(r"\b(?:has |have |had )?(?:also )?(?:asked|asks|is asking|are asking|wants to know|"
+                               r"would like to know|wonders|wondered) (?:us |me )?(?P<how>whether|if) "
+                               # ("asks if you can join a call" asks to do something: read as any ask)
+                               r"(?!(?:you|u) (?:can|could|would|will|are able)\b)(?P<q>[^.!?;]*\b(?:you|your)\b[^.!?;]*)", re.I)
 # A preference among times, answering an ask for them: "Wednesday or Thursday would be best for
 # me", "Mornings work better for us". It asks nothing of its own.
 _TIME_PREFERENCE_RE = re.compile(
@@ -1396,6 +1408,8 @@ class EmbeddedExtractor:
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
+            if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)):
+                return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
                 if not (_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
@@ -1726,6 +1740,19 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
+        if not question and not marketing and ((ok := _IF_YOU_OK_RE.match(sentence)) or _ASKED_WHETHER_RE.search(sentence)):
+            if elsewhere is None:
+                elsewhere = self._aimed_elsewhere(sentence, ctx)
+            if not elsewhere:
+                # The OK's own day: "we can start Monday, but only if you approve it by Friday".
+                due = self._due(sentence[ok.end("what"):] if ok is not None and names_a_date(sentence[ok.end("what"):])
+                                else sentence, ctx)[0]
+                if ok is not None:
+                    return self._item("request", f"Give {name} the OK: {_uncap(ok.group('what'))}", sentence, ctx, due, "me")
+                asked = _ASKED_WHETHER_RE.search(sentence)
+                assert asked is not None
+                return self._item("request", f"Tell {name} {asked.group('how').lower()} {_clean_vp(asked.group('q'), '')}",
+                                  sentence, ctx, due, "me")
         if (question and not marketing and _match(_CHOICE_Q_RE, sentence) and not _explicit_ask(sentence, low)
                 and _owner_question(sentence, low)):
             if elsewhere is None:
