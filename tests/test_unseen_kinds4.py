@@ -141,6 +141,8 @@ PASSED_ON: list[Case] = [
     C("Jo asked if the room is free on Friday.", *NONE),
     C("I hope you have a lovely weekend.", *NONE),
     C("Hope you can make it on Friday!", *NONE),
+    C("I still need the floor plan, without it we cannot price the fit-out.", ("blocker", None)),
+    C("Thanks for the plan, without it we'd have been lost.", *NONE),
 ]
 
 

@@ -226,7 +226,7 @@ _BLOCKER_RE = re.compile(
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
     r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
-    r"^(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
     # off", not "can't meet before Friday".
