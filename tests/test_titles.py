@@ -110,3 +110,15 @@ def test_the_owners_promise_whose_thing_comes_first_is_titled_by_it(owner: Owner
     msg = make_message("Hi Sam,\n\nThe signed copy I'll send you tomorrow.\n\nAda", sender="ada@example.com",
                        to=("sam@client.example",), name="Ada")
     assert [i.title for i in EX.extract(msg, owner)] == ["Send the signed copy"]
+
+
+def test_a_question_asked_outright_is_titled_by_itself(owner: Owner) -> None:
+    text = "Hi Ada,\n\nQuick one from marketing: can we call the plan free if it costs money after a month?\n\nMaria"
+    assert [i.title for i in EX.extract(make_message(text), owner)] == [
+        "Answer Maria: can we call the plan free if it costs money after a month?"]
+
+
+def test_questions_of_one_message_still_make_one_reply(owner: Owner) -> None:
+    text = "Hi Ada,\n\nDo we need a cookie banner on the help pages?\n\nAre we allowed to keep the logs for a year?\n\nMaria"
+    items = EX.extract(make_message(text), owner)
+    assert [(i.kind, i.title) for i in items] == [("request", "Answer Maria: do we need a cookie banner on the help pages?")]

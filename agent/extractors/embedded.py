@@ -10,7 +10,7 @@ questions and requests aimed at someone else on the thread produce nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import find_due, find_due_in_context, fold, names_a_date
@@ -336,6 +336,7 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
                            r"\b(?:is|are|was|were|said|told|went|got|had|did|[a-z]{3,}ed)\b", re.I)
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
+_ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
 # Work waiting on the reader's OK: "Sparky can do it tmrw if u ok it today".
 _IF_YOU_OK_RE = re.compile(r"^\W*(?P<what>[^.!?;]{3,80}?),?\s+(?:but )?(?:only )?if (?:you|u) (?:ok|okay|approve|confirm|"
                            r"sign off on|green-?light|agree to|give (?:us |me )?the (?:ok|okay|go-ahead|nod) (?:for|on))"
@@ -1018,6 +1019,8 @@ class _Ctx:
     # Whether the sentence read opens a message that says more after it (see _WANTS_RE).
     opening: bool = False
     before: str = ""  # the sentence read before this one
+    # An item's title as the message's items are told apart, where it is not the title itself.
+    same_as: dict[int, str] = field(default_factory=dict)
 
 
 # A due phrase counts for the recall pass only beside a verb: "the audit by Friday" as a bare
@@ -1113,13 +1116,14 @@ class EmbeddedExtractor:
             for item in self._sentence_items(sentence, ctx):
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it
-                if item.title.lower() not in seen:
-                    seen.add(item.title.lower())
+                key = ctx.same_as.get(id(item), item.title.lower())
+                if key not in seen:
+                    seen.add(key)
                     items.append(item)
                 elif item.kind in ("waiting", "commitment") and item.due:
                     # "We'll prepare the draft agreement. You'll receive it early next week.": one
                     # thing, and the second sentence says when.
-                    same = next(i for i in items if i.title.lower() == item.title.lower())
+                    same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         # An item whose own words name no day may take one from around it: "send it before
@@ -1862,4 +1866,13 @@ class EmbeddedExtractor:
             else:
                 subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
                 title = f"Reply to {name} about {subject or 'their message'}"
+                if sentence.rstrip().endswith("?") and len(sentence) <= _ANSWER_TITLE_MAX:
+                    # A question asked outright is titled by itself ("Answer Diego: can we use the
+                    # word "free" in the app store text?"), and still counts as the one reply the
+                    # message wants: its other such asks are the same item.
+                    item = self._item("request", title, sentence, ctx, due, "me")
+                    what = _SPACES_RE.sub(" ", sentence.rstrip("?!x ").split(": ", 1)[-1])
+                    item.title = _whole_number(f"Answer {name}: {_uncap(what)}?", sentence)
+                    ctx.same_as[id(item)] = title.lower()
+                    return item
         return self._item("request", title, sentence, ctx, due, "me")
