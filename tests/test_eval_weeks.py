@@ -4,7 +4,9 @@ The development weeks are ``eval/week-em`` (an engineering manager's week), ``ev
 operations lead's), ``eval/week-shop`` (a shop founder's, in loose phone mail), ``eval/week-cfo`` (a
 CFO's, mostly mail that looks like work but is not hers), ``eval/week-bd`` (a partnerships lead's),
 ``eval/week-design`` (a design lead's), ``eval/week-talent`` (an in-house recruiter's), ``eval/week-agency``
-(an agency account director's) and ``eval/week-lead`` (a tech lead's). Held out and
+(an agency account director's), ``eval/week-lead`` (a tech lead's), ``eval/week-legal`` (an in-house
+counsel's, much of it in second-language English) and ``eval/week-clinic`` (a vet clinic group's operations
+manager's, in terse phone mail). Held out and
 never tuned on: ``eval/week-sales`` (a sales lead's), ``eval/week-pm`` (a product manager's),
 ``eval/week-recruit`` (a recruiter's, in loose chatty mail), ``eval/week-cs`` (a customer success
 manager's) and ``eval/week-founder`` (a founder's, raising a round). The floors sit a little under the scores measured
@@ -24,7 +26,8 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-cfo": (0.90, 0.95, 0.95), "week-bd": (0.90, 0.95, 0.92), "week-design": (0.92, 0.95, 0.94),
           "week-talent": (0.92, 0.96, 0.97), "week-cs": (0.78, 0.79, 0.75),
           "week-agency": (0.87, 0.87, 0.89), "week-lead": (0.82, 0.85, 0.96), "week-founder": (0.81, 0.75, 0.89),
-          "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90)}
+          "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90),
+          "week-legal": (0.82, 0.89, 0.97), "week-clinic": (0.89, 0.89, 0.89)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
