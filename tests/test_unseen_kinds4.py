@@ -149,3 +149,19 @@ PASSED_ON: list[Case] = [
 @pytest.mark.parametrize("case", PASSED_ON, ids=[c.text[:40] for c in PASSED_ON])
 def test_oks_questions_passed_on_and_hopes(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# The writer's own plan, said to no one, asks nothing; a proposal to talk, a need or a wish may.
+OWN_PLANS: list[Case] = [
+    C("Hi again. We build the landing page next week.", *NONE),
+    C("All good here. Then we can send everything on Friday.", *NONE),
+    C("Thanks. I would like to run both interviews next week, ideally Tuesday.", *NONE),
+    C("Sounds good. We should discuss the pricing on Friday.", ("request", FRI)),
+    C("Thanks for this. We will need someone on site to let the engineer in on Friday.", ("request", FRI)),
+    C("One more thing. We need the signed form back by Friday.", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", OWN_PLANS, ids=[c.text[:40] for c in OWN_PLANS])
+def test_own_plans_and_proposals(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -337,6 +337,18 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
 _ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
+# The writer's own plan, said to no one: "We make the landing page next week", "Then we can send
+# everything on Monday", "I would like to do the interviews next week". Only the request model
+# read such statements as asks; one that speaks to the reader ("we need your sign-off") is read on.
+# A proposal to meet or talk ("we should discuss it on Tuesday", "I suggest a call") and a wish to
+# get something ("I would like to get access") may ask the reader's time or help: not a plan alone.
+_OWN_PLAN_RE = re.compile(r"^\W*(?:(?:then|so|and|also|ok|okay|great),?\s+)?(?:i|we)\s+"
+                          r"(?!(?:[a-z']+ ){0,3}(?:need|needs|must|have to|has to|require|expect|hope|appreciate|look forward|"
+                          r"discuss|talk|meet|chat|catch up|get together|schedule|set up|arrange|suggest|propose|"
+                          r"should|shoudl|get|have|receive|see|know|ask|wonder|wondering|call|review|go through|"
+                          r"continue|follow up|sit down)\b)"
+                          r"(?:will |'ll |can |could |would |'d |shall |am going to |are going to |plan to |want to |"
+                          r"would like to |'d like to )?[a-z]+\b", re.I)
 # Work waiting on the reader's OK: "Sparky can do it tmrw if u ok it today".
 _IF_YOU_OK_RE = re.compile(r"^\W*(?P<what>[^.!?;]{3,80}?),?\s+(?:but )?(?:only )?if (?:you|u) (?:ok|okay|approve|confirm|"
                            r"sign off on|green-?light|agree to|give (?:us |me )?the (?:ok|okay|go-ahead|nod) (?:for|on))"
@@ -1775,6 +1787,9 @@ class EmbeddedExtractor:
             return None  # see _WANTS_RE
         if not question and _TIME_PREFERENCE_RE.match(sentence):
             return None
+        if (not question and _OWN_PLAN_RE.match(sentence) and not _YOU_RE.search(sentence)
+                and not _explicit_ask(sentence, low)):
+            return None  # see _OWN_PLAN_RE
         if elsewhere is None:
             elsewhere = self._aimed_elsewhere(sentence, ctx)
         return None if elsewhere else self._request(sentence, low, ctx)
