@@ -122,3 +122,11 @@ def test_questions_of_one_message_still_make_one_reply(owner: Owner) -> None:
     text = "Hi Ada,\n\nDo we need a cookie banner on the help pages?\n\nAre we allowed to keep the logs for a year?\n\nMaria"
     items = EX.extract(make_message(text), owner)
     assert [(i.kind, i.title) for i in items] == [("request", "Answer Maria: do we need a cookie banner on the help pages?")]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Hi Ada, any news on the booking form?", "Answer Maria: any news on the booking form?"),
+    ("Ada, any interest in speaking at the meetup?", "Answer Maria: any interest in speaking at the meetup?"),
+])
+def test_a_questions_greeting_and_name_are_not_its_title(text: str, title: str, owner: Owner) -> None:
+    assert [i.title for i in EX.extract(make_message(f"{text}\n\nMaria"), owner)] == [title]

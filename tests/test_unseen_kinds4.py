@@ -165,3 +165,11 @@ OWN_PLANS: list[Case] = [
 @pytest.mark.parametrize("case", OWN_PLANS, ids=[c.text[:40] for c in OWN_PLANS])
 def test_own_plans_and_proposals(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+def test_a_need_to_know_and_its_ask_in_one_sentence_are_one_item(owner: Owner) -> None:
+    text = ("Hi Ada,\n\nFor the quote we need to know which fridges you will use, can you tell me the model by "
+            "Friday?\n\nThanks,\nCarla")
+    items = EX.extract(make_message(text), owner)
+    assert [(i.kind, i.due, i.evidence) for i in items] == [
+        ("request", FRI, "For the quote we need to know which fridges you will use, can you tell me the model by Friday?")]

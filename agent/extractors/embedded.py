@@ -337,6 +337,10 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
 _ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
+_WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like) to know\b", re.I)
+# A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
+_VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
+                          r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
 # The writer's own plan, said to no one: "We make the landing page next week", "Then we can send
 # everything on Monday", "I would like to do the interviews next week". Only the request model
 # read such statements as asks; one that speaks to the reader ("we need your sign-off") is read on.
@@ -1221,6 +1225,16 @@ class EmbeddedExtractor:
                 found[0].due = found[0].due or next((i.due for i in found if i.due), None)
                 found[0].evidence = sentence
                 return found[:1]
+            outright = [i for i in found if i.evidence.rstrip().endswith("?") or _explicit_ask(i.evidence, fold(i.evidence))]
+            if (len(found) > 1 and len(outright) == 1 and all(i.kind == "request" for i in found)
+                    and all(i is outright[0] or i.title.startswith("Reply to ") or _WANTS_TO_KNOW_RE.search(i.evidence)
+                            for i in found)):
+                # "For the scavenging we need to know which machines you use, can you tell me the
+                # model?": the need says why the ask is made; one ask, quoted whole.
+                one = outright[0]
+                one.due = one.due or next((i.due for i in found if i.due), None)
+                one.evidence = sentence
+                return [one]
             if len(found) > 1:
                 # "We'd need the plan as well as the map by Monday": a date that closes a list of
                 # things asked holds for each of them.
@@ -1887,6 +1901,8 @@ class EmbeddedExtractor:
                     # message wants: its other such asks are the same item.
                     item = self._item("request", title, sentence, ctx, due, "me")
                     what = _SPACES_RE.sub(" ", sentence.rstrip("?!x ").split(": ", 1)[-1])
+                    # "Hi Chloé, any news on the booking form?": the greeting and the name are no question.
+                    what = _VOCATIVE_RE.sub("", what) or what
                     item.title = _whole_number(f"Answer {name}: {_uncap(what)}?", sentence)
                     ctx.same_as[id(item)] = title.lower()
                     return item
