@@ -97,21 +97,26 @@ _MACHINE = (r"(ai|a\.i\.?|bot|chatbot|focusd|gpt[-\w.]*|llm|copilot|language mod
             r"aide|model))")
 # A line that opens by speaking to the assistant, perhaps as the owner's ("Hi Ada's scheduling
 # bot,", "**Bot instructions:**"): cheap, anchored. The owner's bot takes a comma, not a colon,
-# which heads a real one's notice ("Ada's calendar bot: the 10:00 moved").
-_ADDRESSED_RE = re.compile(
-    r"^[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
+# which heads a real one's notice ("Ada's calendar bot: the 10:00 moved"). Matched at the start and
+# after each line break, as "^" under re.M would be: a pattern that opens with a newline is found
+# by a quick scan for it, where "^" is tried at every character.
+_OPENS_ADDRESSED = (
+    r"[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
     rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]|"
-    rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])", re.I | re.M)
+    rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])")
+_ADDRESSED_RE = re.compile(_OPENS_ADDRESSED, re.I)
+_ADDRESSED_LINE_RE = re.compile("\n" + _OPENS_ADDRESSED, re.I)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
 _FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
     r"^\W*(#+\s*)?(system|developer|admin(istrator)?|operator)( (message|prompt|note|notice|override|instructions?|update))?"
     r"\s*[:>\]]\s*(the (owner|user)|you\b|your\b|ignore|disregard|forget|override|new |mark|forward|send|delete|drop|"
     r"add|remove|change|set|from now)",
-    [("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
+    [(":", ">", "]"),  # one of them ends every branch
+     ("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
 _IGNORE = ("ignore", "disregard", "forget", "override", "bypass", "skip")
 _ORDERS = Gated(
     re.I | re.M,
@@ -197,8 +202,8 @@ _ADDRESSED = Gated(
       ("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi ")]),
     (r"\b(to|for|attention|attn|p\.? ?s\.?) (the |any |this |our |my |your )?((automated|virtual|digital|ai|a\.i\.|"
      r"smart|robot) )*(bot|chatbot|ai|a\.i\.|llm|language model|copilot|chatgpt|gpt[-\w.]*|focusd) ?:",
-     [("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
-       "copilot :", "gpt", "focusd:", "focusd :"),
+     [(":",), ("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
+               "copilot :", "gpt", "focusd:", "focusd :"),
       ("to ", "for ", "attention ", "attn ", "ps", "p.s", "p s", "p. s")]),
     (r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |our |my |your )?(automated|virtual|digital|ai|"
      r"a\.i\.|robot) (assistant|secretary|helper|aide|agent|reader)\b",
@@ -388,13 +393,14 @@ def hostile(text: str, _decode: bool = True) -> bool:
     text = normalise(text)
     if _SPACED_ANY_RE.search(text):
         text = _SPACED_RE.sub(_close_up, text)
-    if _ADDRESSED_RE.search(text):
+    if _ADDRESSED_RE.match(text) or _ADDRESSED_LINE_RE.search(text):
         return True
     low = fold(text)
     if any(g.search(text, low) for g in GATED):
         return True
-    return _decode and _BASE64_ANY_RE.search(text) is not None and any(
-        hostile(plain, _decode=False) for plain in _decoded(text))
+    if not _decode or not any(len(word) >= 24 for word in text.split()):
+        return False  # a run of base64 has no blank in it: most text has no word that long
+    return _BASE64_ANY_RE.search(text) is not None and any(hostile(plain, _decode=False) for plain in _decoded(text))
 
 
 # -- the owner's own address ------------------------------------------------------------------
