@@ -36,13 +36,19 @@ _Index = tuple[tuple[str, tuple[Branch, ...]], ...]
 
 
 def _index(branches: Iterable[Branch], ascii_only: bool) -> _Index:
-    """The opening words of ``branches``; with ``ascii_only``, only those plain ASCII text can hold."""
+    """The opening words of ``branches``; with ``ascii_only``, only those plain ASCII text can hold.
+    A word that holds another opening word is left to it ("ignorier" to "ignor"): text that has
+    the longer has the shorter, and the branches it opens check their whole gate."""
     found: dict[str, list[Branch]] = {}
     for branch in branches:
         for word in branch.needs[0]:
             if word.isascii() or not ascii_only:
                 found.setdefault(word, []).append(branch)
-    return tuple((word, tuple(opened)) for word, opened in found.items())
+    for word in sorted(found, key=len, reverse=True):
+        inner = next((w for w in found if w != word and w in word), None)
+        if inner is not None:
+            found[inner] += found.pop(word)
+    return tuple((word, tuple(dict.fromkeys(opened))) for word, opened in found.items())
 
 
 class Gated:
@@ -55,6 +61,15 @@ class Gated:
             for source, needs in branches)
         self._words = _index(self.branches, ascii_only=False)
         self._ascii_words = _index(self.branches, ascii_only=True)
+
+    @classmethod
+    def joined(cls, *gated: Gated) -> Gated:
+        """One gated pattern of all the branches of ``gated`` (alike in flags): whether any of
+        them matches, with each opening word they share tested once."""
+        flags = {g.flags for g in gated}
+        if len(flags) != 1:
+            raise ValueError("gated patterns with other flags")
+        return cls(flags.pop(), *((b.pattern.pattern, b.needs) for g in gated for b in g.branches))
 
     def search(self, text: str, low: str | None = None) -> bool:
         """Whether any branch matches in ``text``; ``low`` is ``fold(text)`` when the caller

@@ -349,6 +349,7 @@ _DECODE = Gated(
 #: The gated patterns :func:`hostile` searches, for the test that checks each against its whole.
 GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN, _ADDRESSED, _TOOL_ORDERS, _BLOCKS, _FOREIGN_MORE,
          _VOCATIVE, _OVERRIDES, _DECODE)
+_ANY_GATED = Gated.joined(*GATED)
 
 
 # Letters spaced apart, "I g n o r e   a l l": five or more single letters with one space
@@ -396,9 +397,9 @@ def hostile(text: str, _decode: bool = True) -> bool:
     if _ADDRESSED_RE.match(text) or _ADDRESSED_LINE_RE.search(text):
         return True
     low = fold(text)
-    if any(g.search(text, low) for g in GATED):
+    if _ANY_GATED.search(text, low):
         return True
-    if not _decode or not any(len(word) >= 24 for word in text.split()):
+    if not _decode or max(map(len, text.split()), default=0) < 24:
         return False  # a run of base64 has no blank in it: most text has no word that long
     return _BASE64_ANY_RE.search(text) is not None and any(hostile(plain, _decode=False) for plain in _decoded(text))
 
