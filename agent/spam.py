@@ -401,7 +401,7 @@ def _scam_traits(msg: Message) -> set[str]:
         found.add("asks for account details")
     if any(link in text for link in _LINKS) and URGENT.search(text, low):
         found.add("pressure and a link")
-    if _TRACKING_RE.search(text):
+    if "http" in low and _TRACKING_RE.search(text):  # it opens with the scheme
         found.add("tracking link")
     if _ROLE_NAME_RE.search(name):
         found.add("role as sender name")

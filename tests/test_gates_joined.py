@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 
 from agent import hostility, spam
+from agent.extractors.dates import fold
 from agent.gates import Gated
 from agent.hostility import normalise
 from tests.test_gates import BRANCH_HITS as FIRST_HITS
@@ -92,3 +93,10 @@ def test_the_cheap_scans_before_the_hostility_patterns_hide_nothing(corpus: list
     assert found == [t for t in texts if hostility._ADDRESSED_RE.match(t) or hostility._ADDRESSED_LINE_RE.search(t)]
     coded = [t for t in texts if hostility._BASE64_ANY_RE.search(t)]
     assert coded and all(max(map(len, t.split())) >= 24 for t in coded)
+
+
+def test_a_tracking_link_opens_with_the_scheme_it_is_gated_on(corpus: list[str]) -> None:
+    texts = [unicodedata.normalize("NFKC", t).lower() for t in corpus]
+    texts += ["see HTTPS://click.example/x?utm_source=a".lower(), "https://x.example/c/1"]
+    tracked = [t for t in texts if spam._TRACKING_RE.search(t)]
+    assert len(tracked) >= 2 and all("http" in fold(t) for t in tracked)
