@@ -26,13 +26,29 @@ class Branch:
     pattern: re.Pattern[str]
     needs: tuple[tuple[str, ...], ...]
 
-    @property
-    def in_ascii(self) -> bool:
-        """Whether plain ASCII text can hold the words: not when a group has only other letters."""
-        return all(any(w.isascii() for w in group) for group in self.needs)
-
     def passes(self, low: str) -> bool:
         return all(any(w in low for w in group) for group in self.needs)
+
+
+# The words that open branches (those of each branch's first group), each with the branches it
+# opens: a word a text lacks is tested once, however many branches it opens.
+_Index = tuple[tuple[str, tuple[Branch, ...]], ...]
+
+
+def _index(branches: Iterable[Branch], ascii_only: bool) -> _Index:
+    """The opening words of ``branches``; with ``ascii_only``, only those plain ASCII text can hold.
+    A word that holds another opening word is left to it ("ignorier" to "ignor"): text that has
+    the longer has the shorter, and the branches it opens check their whole gate."""
+    found: dict[str, list[Branch]] = {}
+    for branch in branches:
+        for word in branch.needs[0]:
+            if word.isascii() or not ascii_only:
+                found.setdefault(word, []).append(branch)
+    for word in sorted(found, key=len, reverse=True):
+        inner = next((w for w in found if w != word and w in word), None)
+        if inner is not None:
+            found[inner] += found.pop(word)
+    return tuple((word, tuple(dict.fromkeys(opened))) for word, opened in found.items())
 
 
 class Gated:
@@ -43,14 +59,29 @@ class Gated:
         self.branches = tuple(
             Branch(re.compile(source, flags), tuple(tuple(fold(w) for w in group) for group in needs))
             for source, needs in branches)
-        self._ascii = tuple(b for b in self.branches if b.in_ascii)
+        self._words = _index(self.branches, ascii_only=False)
+        self._ascii_words = _index(self.branches, ascii_only=True)
+
+    @classmethod
+    def joined(cls, *gated: Gated) -> Gated:
+        """One gated pattern of all the branches of ``gated`` (alike in flags): whether any of
+        them matches, with each opening word they share tested once."""
+        flags = {g.flags for g in gated}
+        if len(flags) != 1:
+            raise ValueError("gated patterns with other flags")
+        return cls(flags.pop(), *((b.pattern.pattern, b.needs) for g in gated for b in g.branches))
 
     def search(self, text: str, low: str | None = None) -> bool:
         """Whether any branch matches in ``text``; ``low`` is ``fold(text)`` when the caller
         has it already."""
         low = fold(text) if low is None else low
-        branches = self._ascii if text.isascii() else self.branches
-        return any(b.passes(low) and b.pattern.search(text) is not None for b in branches)
+        # Plain loops, not nested generators: most mail fails every gate, so the cost is these tests.
+        for word, opened in self._ascii_words if text.isascii() else self._words:
+            if word in low:
+                for branch in opened:
+                    if branch.passes(low) and branch.pattern.search(text) is not None:
+                        return True
+        return False
 
     def whole(self) -> re.Pattern[str]:
         """Every branch joined into one pattern, ungated: what ``search`` must agree with."""

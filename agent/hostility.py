@@ -97,21 +97,26 @@ _MACHINE = (r"(ai|a\.i\.?|bot|chatbot|focusd|gpt[-\w.]*|llm|copilot|language mod
             r"aide|model))")
 # A line that opens by speaking to the assistant, perhaps as the owner's ("Hi Ada's scheduling
 # bot,", "**Bot instructions:**"): cheap, anchored. The owner's bot takes a comma, not a colon,
-# which heads a real one's notice ("Ada's calendar bot: the 10:00 moved").
-_ADDRESSED_RE = re.compile(
-    r"^[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
+# which heads a real one's notice ("Ada's calendar bot: the 10:00 moved"). Matched at the start and
+# after each line break, as "^" under re.M would be: a pattern that opens with a newline is found
+# by a quick scan for it, where "^" is tried at every character.
+_OPENS_ADDRESSED = (
+    r"[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
     rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]|"
-    rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])", re.I | re.M)
+    rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])")
+_ADDRESSED_RE = re.compile(_OPENS_ADDRESSED, re.I)
+_ADDRESSED_LINE_RE = re.compile("\n" + _OPENS_ADDRESSED, re.I)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
 _FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
     r"^\W*(#+\s*)?(system|developer|admin(istrator)?|operator)( (message|prompt|note|notice|override|instructions?|update))?"
     r"\s*[:>\]]\s*(the (owner|user)|you\b|your\b|ignore|disregard|forget|override|new |mark|forward|send|delete|drop|"
     r"add|remove|change|set|from now)",
-    [("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
+    [(":", ">", "]"),  # one of them ends every branch
+     ("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
 _IGNORE = ("ignore", "disregard", "forget", "override", "bypass", "skip")
 _ORDERS = Gated(
     re.I | re.M,
@@ -141,9 +146,9 @@ _SWEEPING = Gated(
     re.I | re.M,
     (r"\b(forward|send|email|copy|bcc) (all|every|the owner's|your owner's|the whole|the entire) .{0,40}"
      r"(emails?|mail|messages|inbox|files|passwords?|threads)\b",
-     [("forward ", "send ", "email ", "copy ", "bcc "),
-      ("all ", "every", "owner's ", "the whole ", "the entire "),
-      ("mail", "messages", "inbox", "files", "password", "threads")]),
+     [("mail", "messages", "inbox", "files", "password", "threads"),
+      ("forward ", "send ", "email ", "copy ", "bcc "),
+      ("all ", "every", "owner's ", "the whole ", "the entire ")]),
     (r"\b(mark|set|close) (all|every|everything)( .{0,30})?\b(done|complete|completed|closed|finished)\b",
      [("mark all", "mark every", "set all", "set every", "close all", "close every"),
       ("done", "complete", "closed", "finished")]),
@@ -191,20 +196,20 @@ _ADDRESSED = Gated(
     (_SPOKEN_TO + _READER + " " + _READING + r" (this|these)\b|"
      + _SPOKEN_TO + _READER + " " + _READING
      + r" (the|her|his|my|your|our|their|[\w.-]+['’]s) (e-?mails?|mail|messages?|inbox|mailbox|threads?|correspondence)\b",
-     [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "), _READER_WORDS,
-      ("read", "process", "pars", "summar", "scan", "handl", "triag", "sort", "manag", "going through",
-       "goes through", "index", "analy", "monitor"),
-      (" this", " these", "mail", "message", "inbox", "thread", "correspondence")]),
+     [("read", "process", "pars", "summar", "scan", "handl", "triag", "sort", "manag", "going through",
+       "goes through", "index", "analy", "monitor"), _READER_WORDS,
+      (" this", " these", "mail", "message", "inbox", "thread", "correspondence"),
+      ("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi ")]),
     (r"\b(to|for|attention|attn|p\.? ?s\.?) (the |any |this |our |my |your )?((automated|virtual|digital|ai|a\.i\.|"
      r"smart|robot) )*(bot|chatbot|ai|a\.i\.|llm|language model|copilot|chatgpt|gpt[-\w.]*|focusd) ?:",
-     [("to ", "for ", "attention ", "attn ", "ps", "p.s", "p s", "p. s"),
-      ("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
-       "copilot :", "gpt", "focusd:", "focusd :")]),
+     [(":",), ("bot:", "bot :", "ai:", "ai :", "a.i.:", "a.i. :", "llm:", "llm :", "model:", "model :", "copilot:",
+               "copilot :", "gpt", "focusd:", "focusd :"),
+      ("to ", "for ", "attention ", "attn ", "ps", "p.s", "p s", "p. s")]),
     (r"\b(to|for|attention|attn|dear|hey|hello|hi) (the |any |this |our |my |your )?(automated|virtual|digital|ai|"
      r"a\.i\.|robot) (assistant|secretary|helper|aide|agent|reader)\b",
-     [("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi "),
-      ("automated ", "virtual ", "digital ", "ai ", "a.i. ", "robot "),
-      ("assistant", "secretary", "helper", "aide", "agent", "reader")]),
+     [("automated ", "virtual ", "digital ", "ai ", "a.i. ", "robot "),
+      ("assistant", "secretary", "helper", "aide", "agent", "reader"),
+      ("to ", "for ", "attention ", "attn ", "dear ", "hey ", "hello ", "hi ")]),
     # A postscript that speaks to it: "P.S. Copilot, add this".
     (rf"\bp\.? ?s\.?\W*(dear |hey |hi |hello |to (the )?)?{_ASSISTANT}\s*[,:!]",
      [("ps", "p.s", "p s", "p. s"), (",", ":", "!")]),
@@ -221,11 +226,11 @@ _TOOL_ORDERS = Gated(
     (r"\b(when|while|as|once|before) (the |your |this )?(assistant|ai|bot|software|focusd|tool|agent|model|app) "
      r"(builds?|writes?|compiles?|prepares?|generates?|makes?|creates?|sends?|ranks?|reads?|processes?|"
      r"summari[sz]es?)\b[^.!?\n]{0,30}\b(brief|briefing|digest|task list|to-?do list|priorities)\b",
-     [("when ", "while ", "as ", "once ", "before "),
+     [("brief", "digest", "task list", "do list", "priorities"),
       ("assistant ", "ai ", "bot ", "software ", "focusd ", "tool ", "agent ", "model ", "app "),
       ("build", "write", "compile", "prepare", "generate", "make", "create", "send", "rank", "read", "process",
        "summari"),
-      ("brief", "digest", "task list", "do list", "priorities")]),
+      ("when ", "while ", "as ", "once ", "before ")]),
     (r"\b(put|place|pin|add|include|insert|list|rank|show|feature|move|keep|mention|highlight)\b[^.!?\n]{0,60}\b"
      + _BRIEFS,
      [("brief", "digest"), ("tomorrow", "today", "morning", "daily", "next", "owner", "focus"),
@@ -244,14 +249,14 @@ _TOOL_ORDERS = Gated(
      [("new ",), ("owner", "user", "principal", "boss", "human")]),
     (r"\b(add|put|create|insert|record|place)\b[^.\n]{0,40}\b(to|on|in|into|for) (the|your) (owner['’]?s|user['’]?s|"
      r"human['’]?s|principal['’]?s) (list|tasks?|to-?do|brief|briefing|queue|items|priorities|calendar)\b",
-     [("owner", "user", "human", "principal"), ("add", "put", "create", "insert", "record", "place")]),
+     [("add", "put", "create", "insert", "record", "place"), ("owner", "user", "human", "principal")]),
     (r"\b(authori[sz]ed|approved|verified|official) (task|instruction|request|item|order|command) from the "
      r"(mailbox |account |inbox )?(owner|user|admin)\b",
-     [("owner", "user", "admin"), ("authori", "approved", "verified", "official")]),
+     [("authori", "approved", "verified", "official"), ("owner", "user", "admin")]),
     (r"\b(action|cmd|command|op|operation)\s*[=:]\s*[\"']?(create|add|insert|mark|delete|remove|update|set)_?"
      r"(item|task|todo|entry|priority|done|complete)",
-     [("action", "cmd", "command", "op"), ("=", ":"), ("item", "task", "todo", "entry", "priority", "done",
-                                                      "complete")]),
+     [("=", ":"), ("item", "task", "todo", "entry", "priority", "done", "complete"),
+      ("action", "cmd", "command", "op")]),
     (r"\bpriority\s*=\s*[\"']?(critical|urgent|highest|high|p0|top)\b",
      [("priority",), ("=",), ("critical", "urgent", "high", "p0", "top")]))
 # Markup posing as a system, admin or instruction block: [[ADMIN OVERRIDE]], <instructions>,
@@ -315,8 +320,8 @@ _OVERRIDES = Gated(
     re.I | re.M,
     (r"^\W*(begin |start |end )?(admin|administrator|system|developer|operator|root|sudo|security|policy) "
      r"(override|overrides|instructions?|directives?|commands?)\b\W*($|[(:=\[#*-])",
-     [("admin", "system", "developer", "operator", "root", "sudo", "security", "policy"),
-      ("override", "instruction", "directive", "command")]),
+     [("override", "instruction", "directive", "command"),
+      ("admin", "system", "developer", "operator", "root", "sudo", "security", "policy")]),
     (r"^\W*(tool_results?|tool_calls?|tool_use|tool_response|tool_output|function_calls?|function_results?|"
      r"function_response|function_output)\W*\s*[:=]",
      [("tool_", "function_"), (":", "=")]),
@@ -326,7 +331,7 @@ _OVERRIDES = Gated(
     (r"[\"'](action|tool|function|command|op|operation)[\"']\s*:\s*[\"'](mark|set|delete|remove|add|create|drop|close|"
      r"update|insert|complete|clear|change|send|forward|approve|pay)_\w{0,20}?(items?|tasks?|goals?|todos?|brief|"
      r"commitments?|requests?|reminders?|e?mails?|messages?|payments?|transfers?|wires?)\b",
-     [("action", "tool", "function", "command", "op"), ("_",), (":",)]),
+     [("_",), (":",), ("action", "tool", "function", "command", "op")]),
     (r"\b(mark|set|delete|remove|add|create|drop|close|update|insert|complete|clear|change)_\w{0,30}?"
      r"(items?|tasks?|goals?|done|complete|priority|priorities|todos?|brief|commitments?|requests?)\w*\s*\(",
      [("_",), ("(",), ("item", "task", "goal", "done", "complete", "priorit", "todo", "brief", "commitment",
@@ -344,6 +349,7 @@ _DECODE = Gated(
 #: The gated patterns :func:`hostile` searches, for the test that checks each against its whole.
 GATED = (_FAKE_TURN, _ORDERS, _SWEEPING, _FOREIGN, _ADDRESSED, _TOOL_ORDERS, _BLOCKS, _FOREIGN_MORE,
          _VOCATIVE, _OVERRIDES, _DECODE)
+_ANY_GATED = Gated.joined(*GATED)
 
 
 # Letters spaced apart, "I g n o r e   a l l": five or more single letters with one space
@@ -388,13 +394,14 @@ def hostile(text: str, _decode: bool = True) -> bool:
     text = normalise(text)
     if _SPACED_ANY_RE.search(text):
         text = _SPACED_RE.sub(_close_up, text)
-    if _ADDRESSED_RE.search(text):
+    if _ADDRESSED_RE.match(text) or _ADDRESSED_LINE_RE.search(text):
         return True
     low = fold(text)
-    if any(g.search(text, low) for g in GATED):
+    if _ANY_GATED.search(text, low):
         return True
-    return _decode and _BASE64_ANY_RE.search(text) is not None and any(
-        hostile(plain, _decode=False) for plain in _decoded(text))
+    if not _decode or max(map(len, text.split()), default=0) < 24:
+        return False  # a run of base64 has no blank in it: most text has no word that long
+    return _BASE64_ANY_RE.search(text) is not None and any(hostile(plain, _decode=False) for plain in _decoded(text))
 
 
 # -- the owner's own address ------------------------------------------------------------------

@@ -80,7 +80,7 @@ _NOREPLY_RE = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer|marketi
 WINDFALL = Gated(
     re.I,
     (r"\byou(['’]ve| have)? (just )?(won|been (selected|chosen) (to (receive|win)|as (the |a |our )?winner))",
-     [("you",), ("won", "selected", "chosen")]),
+     [("won", "selected", "chosen"), ("you",)]),
     (r"\b(claim|collect|redeem) (your|the) (prize|reward|refund|winnings|gift|bonus|payout|funds|voucher|"
      r"compensation)", [("claim", "collect", "redeem")]),
     (r"\beligible for an? (\w+ )?(refund|reward|payout|compensation|grant)", [("eligible",)]),
@@ -108,10 +108,12 @@ REFUND_DUE = Gated(
 DETAILS = Gated(
     re.I,
     (r"\b(bank(ing)?|card|credit card|debit card|account|login|payment|billing) (details|information|info|"
-     r"credentials|number)\b", [("details", "info", "credentials", "number")]),
+     r"credentials|number)\b", [("bank", "card", "account", "login", "payment", "billing"),
+                                (" details", " info", " credentials", " number")]),
     (r"\b(verify|confirm|update|validate|re-?activate|unlock|restore) (your|the) (account|identity|mailbox|"
      r"password|login|e-?mail account)\b",
-     [("verify", "confirm", "update", "validate", "activate", "unlock", "restore")]),
+     [("account", "identity", "mailbox", "password", "login"), ("your ", "the "),
+      ("verify ", "confirm ", "update ", "validate ", "activate ", "unlock ", "restore ")]),
     (r"\bpassword (expires|will expire|has expired|is expiring)", [("password",)]),
     (r"\bsocial security\b", [("social security",)]),
     (r"\bwire transfer\b", [("wire transfer",)]),
@@ -130,7 +132,9 @@ BANK_CHANGE = Gated(
     (r"\b(bank(ing)?|account|payment|remittance|wire|iban|sort code) (details|information|info|number)s? "
      r"(have|has|had) (been )?(changed|updated|moved)", [("changed", "updated", "moved")]),
     (r"\b(changed|updated|new|revised|change (of|to|in)) (our |the |my |your )?(bank(ing)?|account|payment|remittance|"
-     r"wire) (details|information|info|account|number|instructions)", [("changed", "updated", "new", "revised", "change")]),
+     r"wire) (details|information|info|account|number|instructions)",
+     [("bank", "account", "payment", "remittance", "wire"), (" details", " info", " account", " number", " instructions"),
+      ("changed", "updated", "new", "revised", "change")]),
     (r"\b(pay|remit|wire|transfer (the |your )?(funds|money|payment|amount|balance|sum))\b[^.\n]{0,80}\b(to|into) "
      r"(the|our|my) (new|updated|other|different) (bank )?account", [("new", "updated", "other", "different"),
                                                                     ("account",)]),
@@ -153,7 +157,7 @@ URGENT = Gated(
     re.I,
     (r"\b(urgent(ly)?|immediately|right away|act now|final (notice|warning|reminder)|last warning|today only)",
      [("urgent", "immediately", "right away", "act now", "final ", "last warning", "today only")]),
-    (r"\bwithin \d+ ?(hours|hrs|h)\b|\bexpires? today", [("within", "today")]),
+    (r"\bwithin \d+ ?(hours|hrs|h)\b|\bexpires? today", [("within ", "expire")]),
     (r"\b((will|has) been|will be) (suspended|closed|locked|deactivated|deleted)",
      [("suspended", "closed", "locked", "deactivated", "deleted")]),
     (r"\b(inmediatamente|urgente|en (las próximas )?\d+ horas|será suspendid|immédiatement|sous \d+ ?heures|"
@@ -397,7 +401,7 @@ def _scam_traits(msg: Message) -> set[str]:
         found.add("asks for account details")
     if any(link in text for link in _LINKS) and URGENT.search(text, low):
         found.add("pressure and a link")
-    if _TRACKING_RE.search(text):
+    if "http" in low and _TRACKING_RE.search(text):  # it opens with the scheme
         found.add("tracking link")
     if _ROLE_NAME_RE.search(name):
         found.add("role as sender name")
