@@ -176,14 +176,20 @@ _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in group
 # Most sentences name no date at all: without a digit, a sentence holding none of these keys
 # (a calendar date needs a digit) is matched by no pattern.
 _UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
-# (kind, pattern, its key groups, needs a digit?), in the order of PATTERNS.
-_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS) for kind, rx in PATTERNS)
+# A part of the pattern, with its flags, that every match holds: checked before the whole pattern
+# where it is much the cheaper ("on the 3rd" needs a digit and an ordinal's letters together).
+_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d")}
+# (kind, pattern, its key groups, needs a digit?, its shape or None), in the order of PATTERNS.
+_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS, _SHAPES.get(kind))
+               for kind, rx in PATTERNS)
 
 
 def _may_match(kind: str, sentence: str, low: str) -> bool:
     """The gate _matches puts before one pattern: may it match ``sentence`` (``low`` folded)?"""
+    shape = _SHAPES.get(kind)
     return ((kind not in _DIGITS or _DIGIT_RE.search(sentence) is not None)
-            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind]))
+            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind])
+            and (shape is None or shape.search(sentence) is not None))
 
 
 # What the patterns find in a sentence, by sentence: the date it resolves to depends on when the
@@ -206,8 +212,9 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
         found = ()
     else:
         # A pattern runs only when the sentence holds a key of each of its groups.
-        found = tuple((kind, m) for kind, rx, groups, needs_digit in _GATED
+        found = tuple((kind, m) for kind, rx, groups, needs_digit, shape in _GATED
                       if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
+                      and (shape is None or shape.search(sentence) is not None)
                       for m in rx.finditer(sentence))
     if len(sentence) <= _MAX_SCANNED:
         if len(_SCANS) >= _SCANS_KEPT:
