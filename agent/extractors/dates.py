@@ -361,18 +361,37 @@ def _clause_at(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((span for span in spans if span[0] <= at < span[1]), spans[-1])
 
 
+# Cheap tests each of _no_deadline's patterns implies. _START_LEAD_RE and _RANGE_END_RE end on one
+# of their words and then only space, _STATE_UNTIL_RE on "til" or "till" ("until" ends in "til"),
+# and every match of _PAST_RE holds one of _PAST_KEYS in the folded sentence.
+_START_ENDS = ("after", "from", "since", "following", "the", "this", "next")
+_RANGE_ENDS = ("to", "til", "till", "-", "\u2013")
+_UNTIL_ENDS = ("til", "till")
+_PAST_KEYS = ("was", "were", "went", "met", "had", "did", "held", "took", "spoke", "gave", "made", "said", "told",
+              "began", "thank", "sent", "ended", "closed", "finished", "signed", "presented", "launched", "started",
+              "happened", "wrapped up", "discussed", "received", "submitted", "dated")
+
+
 def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool) -> bool:
     """Whether the day ``m`` is one the sentence's work is not due by: a start, a range's end, a
     past day, or (for ``work``) the end of a period, which is what a later "by then" means."""
     before = sentence[:m.start()]
-    if _START_LEAD_RE.search(before) or _START_IN_MATCH_RE.match(m.group(0)) or _RANGE_END_RE.search(before):
+    ends = fold(before).rstrip()
+    if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before)) or _START_IN_MATCH_RE.match(m.group(0))
+            or (ends.endswith(_RANGE_ENDS) and _RANGE_END_RE.search(before))):
         return True
     head = sentence[:m.start() + _lead_len(m.group(0))]
-    if work and _STATE_UNTIL_RE.search(head, clause_start):
+    if work and fold(head).rstrip().endswith(_UNTIL_ENDS) and _STATE_UNTIL_RE.search(head, clause_start):
         return True
-    # The whole sentence is searched (a bound would end it where the participle's next word is read).
-    pasts = [p for p in _PAST_RE.finditer(sentence, clause_start) if p.end() <= m.start()]
-    return bool(pasts) and not _FUTURE_RE.search(sentence[:len(head)], pasts[-1].end())
+    # The whole sentence is searched (a bound would end it where the participle's next word is
+    # read); the matches come in order, so the first to end past the day ends the ones before it.
+    last = None
+    if any(map(fold(sentence).__contains__, _PAST_KEYS)):
+        for p in _PAST_RE.finditer(sentence, clause_start):
+            if p.end() > m.start():
+                break
+            last = p
+    return last is not None and not _FUTURE_RE.search(sentence[:len(head)], last.end())
 
 
 _LEAD_WORD_RE = re.compile(r"(?:(?:this|on|by|before|until|till|til|due|from|for|arrive on|ahead of)\s+)*(?:the\s+)?", re.I)
