@@ -125,12 +125,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # skips the regex. The keys are literals the pattern spells out.
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a part of every name in _WD
+# A part of the pattern, with its flags, that every match holds: where it is far rarer than any
+# key, it is the gate ("on the 3rd" needs a digit and an ordinal's letters together).
+_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d")}
 _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
     "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
-    "dotted": ((".",), ("on ", "by ", "before ", "until ", "till ", "til ", "due ", "latest ", "bis ", "spätestens ",
-                        "avant le ", "jusqu'au ", "hasta el ", "entro il ", "uiterlijk ", "até ")),
-    "day_of_month": (("the ", "on ", "by ", "before ", "until ", "till ", "til ", "due "), ("st", "nd", "rd", "th")),
+    # Day and month with dots, and a day of the month: their shapes (_SHAPES) gate them instead.
+    "dotted": (),
+    "day_of_month": (),
     "week_from": ((" week",),),
     "day_after_tomorrow": (("day after t",),),
     "next_weekday": (("next ",), _WEEKDAY_KEYS),
@@ -176,9 +179,6 @@ _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in group
 # Most sentences name no date at all: without a digit, a sentence holding none of these keys
 # (a calendar date needs a digit) is matched by no pattern.
 _UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
-# A part of the pattern, with its flags, that every match holds: checked before the whole pattern
-# where it is much the cheaper ("on the 3rd" needs a digit and an ordinal's letters together).
-_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d")}
 # (kind, pattern, its key groups, needs a digit?, its shape or None), in the order of PATTERNS.
 _GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS, _SHAPES.get(kind))
                for kind, rx in PATTERNS)
