@@ -125,12 +125,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # skips the regex. The keys are literals the pattern spells out.
 _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a part of every name in _WD
+# A part of the pattern, with its flags, that every match holds: where it is far rarer than any
+# key, it is the gate ("on the 3rd" needs a digit and an ordinal's letters together).
+_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d")}
 _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
     "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
-    "dotted": ((".",), ("on ", "by ", "before ", "until ", "till ", "til ", "due ", "latest ", "bis ", "spätestens ",
-                        "avant le ", "jusqu'au ", "hasta el ", "entro il ", "uiterlijk ", "até ")),
-    "day_of_month": (("the ", "on ", "by ", "before ", "until ", "till ", "til ", "due "), ("st", "nd", "rd", "th")),
+    # Day and month with dots, and a day of the month: their shapes (_SHAPES) gate them instead.
+    "dotted": (),
+    "day_of_month": (),
     "week_from": ((" week",),),
     "day_after_tomorrow": (("day after t",),),
     "next_weekday": (("next ",), _WEEKDAY_KEYS),
@@ -176,14 +179,17 @@ _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in group
 # Most sentences name no date at all: without a digit, a sentence holding none of these keys
 # (a calendar date needs a digit) is matched by no pattern.
 _UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
-# (kind, pattern, its key groups, needs a digit?), in the order of PATTERNS.
-_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS) for kind, rx in PATTERNS)
+# (kind, pattern, its key groups, needs a digit?, its shape or None), in the order of PATTERNS.
+_GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS, _SHAPES.get(kind))
+               for kind, rx in PATTERNS)
 
 
 def _may_match(kind: str, sentence: str, low: str) -> bool:
     """The gate _matches puts before one pattern: may it match ``sentence`` (``low`` folded)?"""
+    shape = _SHAPES.get(kind)
     return ((kind not in _DIGITS or _DIGIT_RE.search(sentence) is not None)
-            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind]))
+            and all(any(map(low.__contains__, keys)) for keys in _KEYS[kind])
+            and (shape is None or shape.search(sentence) is not None))
 
 
 # What the patterns find in a sentence, by sentence: the date it resolves to depends on when the
@@ -206,8 +212,9 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
         found = ()
     else:
         # A pattern runs only when the sentence holds a key of each of its groups.
-        found = tuple((kind, m) for kind, rx, groups, needs_digit in _GATED
+        found = tuple((kind, m) for kind, rx, groups, needs_digit, shape in _GATED
                       if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
+                      and (shape is None or shape.search(sentence) is not None)
                       for m in rx.finditer(sentence))
     if len(sentence) <= _MAX_SCANNED:
         if len(_SCANS) >= _SCANS_KEPT:
@@ -355,18 +362,37 @@ def _clause_at(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return next((span for span in spans if span[0] <= at < span[1]), spans[-1])
 
 
+# Cheap tests each of _no_deadline's patterns implies. _START_LEAD_RE and _RANGE_END_RE end on one
+# of their words and then only space, _STATE_UNTIL_RE on "til" or "till" ("until" ends in "til"),
+# and every match of _PAST_RE holds one of _PAST_KEYS in the folded sentence.
+_START_ENDS = ("after", "from", "since", "following", "the", "this", "next")
+_RANGE_ENDS = ("to", "til", "till", "-", "\u2013")
+_UNTIL_ENDS = ("til", "till")
+_PAST_KEYS = ("was", "were", "went", "met", "had", "did", "held", "took", "spoke", "gave", "made", "said", "told",
+              "began", "thank", "sent", "ended", "closed", "finished", "signed", "presented", "launched", "started",
+              "happened", "wrapped up", "discussed", "received", "submitted", "dated")
+
+
 def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool) -> bool:
     """Whether the day ``m`` is one the sentence's work is not due by: a start, a range's end, a
     past day, or (for ``work``) the end of a period, which is what a later "by then" means."""
     before = sentence[:m.start()]
-    if _START_LEAD_RE.search(before) or _START_IN_MATCH_RE.match(m.group(0)) or _RANGE_END_RE.search(before):
+    ends = fold(before).rstrip()
+    if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before)) or _START_IN_MATCH_RE.match(m.group(0))
+            or (ends.endswith(_RANGE_ENDS) and _RANGE_END_RE.search(before))):
         return True
     head = sentence[:m.start() + _lead_len(m.group(0))]
-    if work and _STATE_UNTIL_RE.search(head, clause_start):
+    if work and fold(head).rstrip().endswith(_UNTIL_ENDS) and _STATE_UNTIL_RE.search(head, clause_start):
         return True
-    # The whole sentence is searched (a bound would end it where the participle's next word is read).
-    pasts = [p for p in _PAST_RE.finditer(sentence, clause_start) if p.end() <= m.start()]
-    return bool(pasts) and not _FUTURE_RE.search(sentence[:len(head)], pasts[-1].end())
+    # The whole sentence is searched (a bound would end it where the participle's next word is
+    # read); the matches come in order, so the first to end past the day ends the ones before it.
+    last = None
+    if any(map(fold(sentence).__contains__, _PAST_KEYS)):
+        for p in _PAST_RE.finditer(sentence, clause_start):
+            if p.end() > m.start():
+                break
+            last = p
+    return last is not None and not _FUTURE_RE.search(sentence[:len(head)], last.end())
 
 
 _LEAD_WORD_RE = re.compile(r"(?:(?:this|on|by|before|until|till|til|due|from|for|arrive on|ahead of)\s+)*(?:the\s+)?", re.I)

@@ -24,10 +24,14 @@ class KindsModel:
 
     def __init__(self, weights: dict[str, dict[str, float]]) -> None:
         self.weights = weights
-        # Feature -> its weight for each act, in ACTS order: one lookup per feature, not four.
-        self._rows: dict[str, tuple[float, ...]] = {
-            f: tuple(weights[a].get(f, 0.0) for a in ACTS) for f in set().union(*(weights[a] for a in ACTS))}
-        self._table: FeatureTable[tuple[float, ...] | None] = FeatureTable(self._rows, None)
+        # Feature -> its weights for the acts in ACTS order, as two complex numbers (ask + promise j,
+        # blocker + none j): one lookup per feature, not four, and two additions. Adding complex
+        # numbers adds their parts as separate float sums would, in the same order: the same floats.
+        self._rows: dict[str, tuple[complex, complex]] = {
+            f: (complex(weights["ask"].get(f, 0.0), weights["promise"].get(f, 0.0)),
+                complex(weights["blocker"].get(f, 0.0), weights["none"].get(f, 0.0)))
+            for f in set().union(*(weights[a] for a in ACTS))}
+        self._table: FeatureTable[tuple[complex, complex] | None] = FeatureTable(self._rows, None)
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """The probability of each act for one sentence."""
@@ -35,10 +39,11 @@ class KindsModel:
 
     def _probabilities(self, sentence: str) -> list[float]:
         """The probability of each act, in ACTS order."""
-        ask = promise = blocker = none = 0.0
-        for row in filter(None, self._table.values(sentence)):  # the rows of features(sentence), in order
-            ask, promise, blocker, none = ask + row[0], promise + row[1], blocker + row[2], none + row[3]
-        scores = (ask, promise, blocker, none)  # ACTS order
+        first = second = 0j
+        for ask_promise, blocker_none in filter(None, self._table.values(sentence)):  # features(sentence), in order
+            first += ask_promise
+            second += blocker_none
+        scores = (first.real, first.imag, second.real, second.imag)  # ACTS order
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
