@@ -100,6 +100,8 @@ NOTES: list[Case] = [
     C("Tuesday or Friday would be best for me.", *NONE),
     C("Mornings work better for us.", *NONE),
     C("Friday works best, can you book the room for Friday?", ("request", FRI)),
+    C("Shout if anything.", *NONE),
+    C("Ping if anything!", *NONE),
 ]
 
 
