@@ -22,7 +22,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import Message as EmailMessage
 from html import unescape
@@ -945,10 +945,17 @@ def _background(decls: dict[str, str], attrs: str) -> Colour | None | Literal[Fa
     return None
 
 
+_AWAY_PROPS = frozenset({"mso-hide", "font-size", "clip", "clip-path", "transform", "overflow", *_OFFSETS})
+_INSET_RE = re.compile(r"inset\(\s*(\d*\.?\d+)%")
+_ZERO_SHAPE_RE = re.compile(r"(circle|ellipse)\(\s*0*\.?0+\s*(px|%)?\s*[ )]")
+
+
 def _styled_away(decls: dict[str, str]) -> bool:
     """Whether these declarations take an element's text out of sight in ways other than
     :data:`_HIDDEN_RE`'s: a speck of a font, moved off the screen, clipped or scaled to
     nothing, or hidden from one mail client by its own property."""
+    if _AWAY_PROPS.isdisjoint(decls):
+        return False  # colours and widths only: the common case, answered at once
     if decls.get("mso-hide") == "all":
         return True
     size = _length(decls.get("font-size", ""))
@@ -964,8 +971,8 @@ def _styled_away(decls: dict[str, str]) -> bool:
         if len(edges) == 4 and (edges[2] <= edges[0] or edges[1] <= edges[3]):  # top right bottom left
             return True
     clip_path = decls.get("clip-path", "")
-    inset = re.match(r"inset\(\s*(\d*\.?\d+)%", clip_path)
-    if (inset and float(inset.group(1)) >= 50) or re.match(r"(circle|ellipse)\(\s*0*\.?0+\s*(px|%)?\s*[ )]", clip_path):
+    inset = _INSET_RE.match(clip_path)
+    if (inset and float(inset.group(1)) >= 50) or _ZERO_SHAPE_RE.match(clip_path):
         return True
     scale = _SCALE_RE.search(decls.get("transform", ""))
     if scale and any(abs(float(n)) < 0.1 for n in scale.groups() if n is not None):
@@ -1021,11 +1028,16 @@ class _Compound(NamedTuple):
 _Complex = tuple[tuple[_Compound, ...], tuple[str, ...]]
 
 
+#: A declaration's value with what ranks it in the cascade: specificity (ids, classes, types),
+#: then source order.
+_Weighed = tuple[tuple[int, int, int, int], str]
+
+
 class _Rule(NamedTuple):
-    weight: tuple[int, int, int, int]  # specificity (ids, classes, types), then source order
+    """Every rule of one selector, merged: each property keeps its own latest declaration."""
     selector: _Complex
-    normal: dict[str, str]
-    important: dict[str, str]
+    normal: dict[str, _Weighed]
+    important: dict[str, _Weighed]
 
 
 @dataclass
@@ -1035,6 +1047,7 @@ class Sheet:
     by_class: dict[str, list[_Rule]]
     by_tag: dict[str, list[_Rule]]
     anywhere: list[_Rule]
+    rules: dict[_Complex, _Rule] = field(default_factory=dict)
     tree: bool = False  # a rule looks at ancestors or siblings: the walk keeps them
     count: int = 0
 
@@ -1043,11 +1056,19 @@ class Sheet:
 
     def add(self, selector: _Complex, specificity: tuple[int, int, int],
             normal: dict[str, str], important: dict[str, str]) -> None:
-        rule = _Rule((*specificity, self.count), selector, normal, important)
+        weight = (*specificity, self.count)
         self.count += 1
+        rule = self.rules.get(selector)
+        if rule is not None:  # a selector repeated a thousand times is still matched once
+            rule.normal.update((k, (weight, v)) for k, v in normal.items())
+            rule.important.update((k, (weight, v)) for k, v in important.items())
+            return
+        rule = self.rules[selector] = _Rule(selector, {k: (weight, v) for k, v in normal.items()},
+                                            {k: (weight, v) for k, v in important.items()})
         compounds, combinators = selector
         right = compounds[0]
-        if combinators or any(kind in ("nth-child", "nth-of-type", "not", "is", "root") for kind, _ in right.pseudos):
+        if combinators or (right.pseudos and any(kind in ("nth-child", "nth-of-type", "not", "is", "root")
+                                                 for kind, _ in right.pseudos)):
             self.tree = True
         if right.ident is not None:
             self.by_id.setdefault(right.ident, []).append(rule)
@@ -1332,6 +1353,7 @@ def _media_shows(query: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1024)
 def _group_applies(prelude: str) -> bool:
     """Whether the rules of an @ block apply. Those of @media (but print) and @supports do: a mail
     client on some screen applies them, and a reader may read on that screen; an @keyframes'
@@ -1392,10 +1414,13 @@ def _read_rules(css: str, sheet: Sheet) -> None:
 
 
 def _add_rule(sheet: Sheet, prelude: str, body: str) -> None:
+    selectors = _selectors(prelude)
+    if not selectors:
+        return
     normal, important = _weighed_declarations(body)
     if not normal and not important:
         return  # padding, fonts, widths: most of a newsletter's rules neither hide nor show
-    for selector, specificity in _selectors(prelude) or ():
+    for selector, specificity in selectors:
         sheet.add(selector, specificity, normal, important)
 
 
@@ -1406,10 +1431,19 @@ _SLOW_SELECTOR_RE = re.compile(r"""[(\[\\"']""")
 _AT_REST_NEVER_RE = re.compile(r":(?:hover|focus|active|visited|target)\b|::")
 
 
+def _simple_selector(simple: re.Match[str]) -> tuple[_Complex, tuple[int, int, int]]:
+    kind, word = simple.group(2), simple.group(3)
+    compound = _Compound(simple.group(1) or "", word if kind == "#" else None, (word,) if kind == "." else (), (), ())
+    return ((compound,), ()), (int(kind == "#"), int(kind == "."), int(bool(simple.group(1))))
+
+
 @functools.lru_cache(maxsize=4096)  # a sender's template arrives again and again
 def _selectors(prelude: str) -> tuple[tuple[_Complex, tuple[int, int, int]], ...] | None:
     """The selectors of a rule that can match an element at rest, with their specificities;
     None when a browser would drop the whole rule."""
+    simple = _SIMPLE_SELECTOR_RE.fullmatch(prelude)
+    if simple and prelude:
+        return (_simple_selector(simple),)
     if _SLOW_SELECTOR_RE.search(prelude):
         try:
             found = _SelectorParser(prelude).selector_list()
@@ -1417,19 +1451,20 @@ def _selectors(prelude: str) -> tuple[tuple[_Complex, tuple[int, int, int]], ...
             return None
     else:
         found = []
+        simple_only = True
         for piece in prelude.split(","):
             piece = piece.strip()
             simple = _SIMPLE_SELECTOR_RE.fullmatch(piece)
             if simple and piece:
-                kind, word = simple.group(2), simple.group(3)
-                found.append((((_Compound(simple.group(1) or "", word if kind == "#" else None,
-                                           (word,) if kind == "." else (), (), ()),), ()),
-                              (int(kind == "#"), int(kind == "."), int(bool(simple.group(1))))))
+                found.append(_simple_selector(simple))
             elif not _AT_REST_NEVER_RE.search(piece):
+                simple_only = False
                 try:
                     found += _SelectorParser(piece).selector_list()
                 except (ValueError, _Unevaluable):
                     return None
+        if simple_only:
+            return tuple(f for f in found if f is not None)
     # a selector with a state (:hover) or a pseudo-element in its chain never matches at rest
     return tuple(f for f in found if f is not None and not any(
         kind == "never" for c in f[0][0] for kind, _ in c.pseudos))
@@ -1466,24 +1501,31 @@ def _sheet_style(sheet: Sheet, node: _Node) -> dict[str, str]:
         found += sheet.by_id.get(node.ident, ())
     if not found:
         return {}
-    normal: dict[str, str] = {}
-    important: dict[str, str] = {}
-    for rule in sorted(found, key=lambda r: r.weight):
+    normal: dict[str, _Weighed] = {}
+    important: dict[str, _Weighed] = {}
+    for rule in found:
         if _matches(rule.selector, 0, node, set()):
-            normal.update(rule.normal)
-            important.update(rule.important)
+            for won, given in ((normal, rule.normal), (important, rule.important)):
+                for prop, weighed in given.items():
+                    held = won.get(prop)
+                    if held is None or held[0] < weighed[0]:
+                        won[prop] = weighed
     if not normal and not important:
         return {}
     m = _STYLE_RE.search(node.raw)
     inline, inline_important = _weighed_declarations(m.group(1).strip("\"'") if m else "", every=True)
-    return {**normal, **inline, **important, **inline_important}
+    return {**{k: v for k, (_, v) in normal.items()}, **inline,
+            **{k: v for k, (_, v) in important.items()}, **inline_important}
+
+
+_HIDDEN_ATTR_RE = re.compile(r"(^|\s)hidden(\s|=|/|$)", re.I)
 
 
 def _hidden(attrs: str, behind: Colour | None, sheet_decls: dict[str, str] | None = None) -> bool:
     """Whether an element with these attributes is out of sight; ``behind`` is the colour
     painted behind it (None when unknown), ``sheet_decls`` its declarations when a style sheet
     gives it some (:func:`_sheet_style`)."""
-    if re.search(r"(^|\s)hidden(\s|=|/|$)", attrs, re.I):
+    if _HIDDEN_ATTR_RE.search(attrs):
         return True
     if sheet_decls:
         decls = sheet_decls
