@@ -1011,6 +1011,8 @@ _PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
 _SIGHT = frozenset({
     "display", "visibility", "opacity", "font-size", "color", "background", "background-color", "mso-hide",
     "clip", "clip-path", "transform", "overflow", "height", "width", "max-height", "max-width", *_OFFSETS})
+# No real mail nests :not() or :is() this deep; a sheet that does is built to stall the reader.
+_MAX_NESTING = 16
 # Browsers stop nesting here and put deeper elements beside the deepest; so does the walk.
 _MAX_DEPTH = 512
 
@@ -1049,6 +1051,7 @@ class Sheet:
     anywhere: list[_Rule]
     rules: dict[_Complex, _Rule] = field(default_factory=dict)
     tree: bool = False  # a rule looks at ancestors or siblings: the walk keeps them
+    stalled: bool = False  # a selector built to stall the reader: nothing of the mail shows
     count: int = 0
 
     def __bool__(self) -> bool:
@@ -1139,7 +1142,7 @@ class _SelectorParser:
     """Reads a selector list; raises ValueError where a browser would drop the whole rule."""
 
     def __init__(self, text: str) -> None:
-        self.text, self.pos = text, 0
+        self.text, self.pos, self.depth = text, 0, 0
 
     def selector_list(self, nested: bool = False) -> list[tuple[_Complex, tuple[int, int, int]] | None]:
         """Each complex selector with its specificity, None for one that cannot be evaluated."""
@@ -1247,7 +1250,11 @@ class _SelectorParser:
         if text.startswith("(", self.pos):
             self.pos += 1
             if name in ("not", "is", "where", "matches", "-webkit-any", "-moz-any"):
+                self.depth += 1
+                if self.depth > _MAX_NESTING:
+                    raise _TooCostly
                 inner = self.selector_list(nested=True)
+                self.depth -= 1
                 self.pos += 1
                 if any(s is None for s in inner):
                     raise _Unevaluable(name)
@@ -1280,7 +1287,24 @@ class _SelectorParser:
         raise ValueError(name)  # a pseudo-class no browser knows drops the rule
 
 
-def _compound_matches(c: _Compound, node: _Node) -> bool:
+class _TooCostly(Exception):
+    """A document's selectors took more checks than any real mail needs."""
+
+
+class _Budget:
+    """Selector checks left for one document: a sheet built to make matching slow (thousands of
+    sibling rules over thousands of elements) meets a limit, and what follows is read as hidden."""
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+# A 100 KB newsletter with a large sheet spends a few hundred checks.
+_SELECTOR_CHECKS = 1_000_000
+
+
+def _compound_matches(c: _Compound, node: _Node, budget: _Budget) -> bool:
     if (c.tag and c.tag != node.name) or (c.ident is not None and c.ident != node.ident):
         return False
     if c.classes and not node.classes.issuperset(c.classes):
@@ -1302,7 +1326,7 @@ def _compound_matches(c: _Compound, node: _Node) -> bool:
             if not (n == b if a == 0 else (n - b) % a == 0 and (n - b) // a >= 0):
                 return False
         elif kind in ("not", "is"):
-            if any(_matches(s, 0, node, set()) for s in arg) == (kind == "not"):
+            if any(_matches(s, 0, node, set(), budget) for s in arg) == (kind == "not"):
                 return False
         elif kind in ("link", "any-link"):
             if node.name not in ("a", "area") or node.attr("href") is None:
@@ -1315,11 +1339,14 @@ def _compound_matches(c: _Compound, node: _Node) -> bool:
     return True
 
 
-def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int]]) -> bool:
+def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int]], budget: _Budget) -> bool:
     """Whether ``node`` matches compound ``i`` of ``selector`` (0 the rightmost) and, through the
     combinators, the rest; ``failed`` remembers misses so that long chains stay linear."""
     compounds, combinators = selector
-    if not node.name or (i, id(node)) in failed or not _compound_matches(compounds[i], node):
+    budget.left -= 1
+    if budget.left < 0:
+        raise _TooCostly
+    if not node.name or (i, id(node)) in failed or not _compound_matches(compounds[i], node, budget):
         return False
     if i + 1 == len(compounds):
         return True
@@ -1327,7 +1354,7 @@ def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int
     if comb in "> ":
         up = node.parent
         while up is not None and up.name:
-            if _matches(selector, i + 1, up, failed):
+            if _matches(selector, i + 1, up, failed, budget):
                 return True
             if comb == ">":
                 break
@@ -1335,7 +1362,7 @@ def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int
     elif node.parent is not None:
         before = node.parent.children[:node.index - 1]
         for sibling in reversed(before if comb == "~" else before[-1:]):
-            if _matches(selector, i + 1, sibling, failed):
+            if _matches(selector, i + 1, sibling, failed, budget):
                 return True
     failed.add((i, id(node)))
     return False
@@ -1378,7 +1405,12 @@ def style_sheet(html: str) -> Sheet:
             break
         media = re.search(r"""\smedia\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", html[at:opened], re.I)
         if not media or _media_shows(media.group(1).strip("\"'")):
-            _read_rules(_CSS_COMMENT_RE.sub(" ", html[opened + 1:closed]), sheet)
+            # a comment separates nothing: ".a/**/.b" is one compound
+            try:
+                _read_rules(_CSS_COMMENT_RE.sub("", html[opened + 1:closed]), sheet)
+            except _TooCostly:
+                sheet.stalled = True
+                break
         at = low.find("<style", closed)
     return sheet
 
@@ -1489,7 +1521,7 @@ def _attr_words(pattern: re.Pattern[str], attrs: str) -> list[str]:
     return m.group(1).strip("\"'").lower().split() if m else []
 
 
-def _sheet_style(sheet: Sheet, node: _Node) -> dict[str, str]:
+def _sheet_style(sheet: Sheet, node: _Node, budget: _Budget) -> dict[str, str]:
     """An element's declarations when ``sheet`` gives it any, as CSS orders them: the sheet's
     normal ones (the more specific rule, then the later, wins), its inline style's, the sheet's
     !important ones, its inline !important ones. Empty when the sheet gives it none."""
@@ -1504,7 +1536,7 @@ def _sheet_style(sheet: Sheet, node: _Node) -> dict[str, str]:
     normal: dict[str, _Weighed] = {}
     important: dict[str, _Weighed] = {}
     for rule in found:
-        if _matches(rule.selector, 0, node, set()):
+        if _matches(rule.selector, 0, node, set(), budget):
             for won, given in ((normal, rule.normal), (important, rule.important)):
                 for prop, weighed in given.items():
                     held = won.get(prop)
@@ -1609,7 +1641,10 @@ def drop_hidden(html: str) -> str:
     sheet = style_sheet(html) if "<style" in html.lower() else None
     # The open elements, outermost first under the document, kept when a rule looks at them.
     stack = [_Node("", "", None)]
+    if sheet is not None and sheet.stalled:
+        return ""
     tree = sheet is not None and sheet.tree
+    budget = _Budget(_SELECTOR_CHECKS)
     for m in _TAG_RE.finditer(html):
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if skipping is not None:
@@ -1634,7 +1669,11 @@ def drop_hidden(html: str) -> str:
         node = None
         if sheet:
             node = _open(stack, name, attrs) if tree else _Node(name, attrs, None)
-            sheet_decls = _sheet_style(sheet, node)
+            try:
+                sheet_decls = _sheet_style(sheet, node, budget)
+            except _TooCostly:
+                out.append(html[pos:m.start()])
+                return "".join(out)  # a mail built to stall the reader shows nothing more
         void = name in _VOID or attrs.rstrip().endswith("/")
         if name in _UNRENDERED or ((attrs or sheet_decls) and _hidden(attrs, behind, sheet_decls)):
             out.append(html[pos:m.start()])
