@@ -1525,12 +1525,12 @@ def _sheet_style(sheet: Sheet, node: _Node, budget: _Budget) -> dict[str, str]:
     """An element's declarations when ``sheet`` gives it any, as CSS orders them: the sheet's
     normal ones (the more specific rule, then the later, wins), its inline style's, the sheet's
     !important ones, its inline !important ones. Empty when the sheet gives it none."""
-    found = list(sheet.anywhere)
-    found += sheet.by_tag.get(node.name, ())
+    found = sheet.anywhere + sheet.by_tag.get(node.name, [])
     for word in node.classes:
-        found += sheet.by_class.get(word, ())
-    if node.ident is not None:
-        found += sheet.by_id.get(node.ident, ())
+        if word in sheet.by_class:
+            found += sheet.by_class[word]
+    if node.ident is not None and node.ident in sheet.by_id:
+        found += sheet.by_id[node.ident]
     if not found:
         return {}
     normal: dict[str, _Weighed] = {}
@@ -1607,25 +1607,43 @@ _ENDS = {
 _P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "object", "marquee", "template"})
 
 
-def _pop_to(stack: list[_Node], names: set[str] | frozenset[str], stops: set[str] | frozenset[str]) -> None:
-    """Close the innermost open element named in ``names``, unless one of ``stops`` is nearer."""
-    for at in range(len(stack) - 1, 0, -1):
-        name = stack[at].name
-        if name in names:
-            del stack[at:]
-            return
-        if name in stops:
-            return
+class _OpenElements:
+    """The elements open at a point of the walk, outermost first under the document, as a
+    browser builds them from unclosed mail markup (a <p> ends an open <p>, an <li> an open <li>)."""
 
+    def __init__(self) -> None:
+        self.stack = [_Node("", "", None)]
+        self.count: dict[str, int] = {}  # open elements by name: most tags end nothing, seen at once
 
-def _open(stack: list[_Node], name: str, attrs: str) -> _Node:
-    """The node for an opening tag, after the ends it implies (a <p> ends an open <p>, an <li>
-    an open <li>), as a browser builds the tree from unclosed mail markup."""
-    if name in _CLOSES_P:
-        _pop_to(stack, {"p"}, _P_SCOPE)
-    if name in _ENDS:
-        _pop_to(stack, *_ENDS[name])
-    return _Node(name, attrs, stack[-1])
+    def push(self, node: _Node) -> None:
+        if len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)
+            self.count[node.name] = self.count.get(node.name, 0) + 1
+
+    def close(self, names: set[str] | frozenset[str], stops: set[str] | frozenset[str] = frozenset()) -> None:
+        """Close the innermost open element named in ``names``, unless one of ``stops`` is nearer."""
+        for name in names:
+            if self.count.get(name):
+                break
+        else:
+            return
+        for at in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[at].name
+            if name in names:
+                for gone in self.stack[at:]:
+                    self.count[gone.name] -= 1
+                del self.stack[at:]
+                return
+            if name in stops:
+                return
+
+    def open(self, name: str, attrs: str) -> _Node:
+        """The node for an opening tag, after the ends it implies."""
+        if name in _CLOSES_P:
+            self.close({"p"}, _P_SCOPE)
+        if name in _ENDS:
+            self.close(*_ENDS[name])
+        return _Node(name, attrs, self.stack[-1])
 
 
 def drop_hidden(html: str) -> str:
@@ -1639,8 +1657,7 @@ def drop_hidden(html: str) -> str:
     # Elements that paint a background, innermost last: [name, colour or None, open same-named].
     painted: list[list[Any]] = []
     sheet = style_sheet(html) if "<style" in html.lower() else None
-    # The open elements, outermost first under the document, kept when a rule looks at them.
-    stack = [_Node("", "", None)]
+    opened = _OpenElements()  # kept when a rule looks at ancestors or siblings
     if sheet is not None and sheet.stalled:
         return ""
     tree = sheet is not None and sheet.tree
@@ -1659,16 +1676,17 @@ def drop_hidden(html: str) -> str:
                 if painted[-1][2] == 0:
                     painted.pop()
             if tree:
-                if stack[-1].name == name:
-                    stack.pop()
+                if opened.stack[-1].name == name:  # the common case: the innermost closes
+                    opened.count[name] -= 1
+                    opened.stack.pop()
                 else:
-                    _pop_to(stack, {name}, frozenset())
+                    opened.close({name})
             continue
         behind = painted[-1][1] if painted else _WHITE
         sheet_decls: dict[str, str] = {}
         node = None
         if sheet:
-            node = _open(stack, name, attrs) if tree else _Node(name, attrs, None)
+            node = opened.open(name, attrs) if tree else _Node(name, attrs, None)
             try:
                 sheet_decls = _sheet_style(sheet, node, budget)
             except _TooCostly:
@@ -1683,8 +1701,8 @@ def drop_hidden(html: str) -> str:
             continue
         if void:
             continue
-        if tree and node is not None and len(stack) < _MAX_DEPTH:
-            stack.append(node)
+        if tree and node is not None:
+            opened.push(node)
         own: Colour | None | Literal[False] = False
         if sheet_decls:
             own = _background(sheet_decls, attrs)
