@@ -1416,13 +1416,16 @@ def style_sheet(html: str) -> Sheet:
 
 
 _BRACE_RE = re.compile("[{}]")
+_DARK_RE = re.compile(r"prefers-color-scheme\s*:\s*dark", re.I)
+_COLOURS = ("color", "background", "background-color")
 
 
 def _read_rules(css: str, sheet: Sheet) -> None:
     """Add the rules of ``css`` to ``sheet``: each "{" opens a group (an @ prelude) or a rule,
     whose declarations run to the next "}"; one pass, however the braces nest or fail to."""
     groups: list[bool] = []  # per open @ group: whether its rules apply
-    applies = True  # all(groups)
+    darks: list[bool] = []  # per open @ group: whether it is for a dark colour scheme
+    applies, dark = True, False  # all(groups), any(darks)
     pos = 0
     while True:
         found = _BRACE_RE.search(css, pos)
@@ -1433,23 +1436,29 @@ def _read_rules(css: str, sheet: Sheet) -> None:
         if css[brace] == "}":
             if groups:
                 groups.pop()
-                applies = all(groups)
+                darks.pop()
+                applies, dark = all(groups), any(darks)
         elif prelude.startswith("@"):
             groups.append(_group_applies(prelude))
-            applies = applies and groups[-1]
+            darks.append(bool(_DARK_RE.search(prelude)))
+            applies, dark = applies and groups[-1], dark or darks[-1]
         else:
             end = css.find("}", pos)
             end = len(css) if end < 0 else end
             body, pos = css[pos:end], end + 1
             if applies:
-                _add_rule(sheet, prelude.lower(), body)
+                _add_rule(sheet, prelude.lower(), body, dark)
 
 
-def _add_rule(sheet: Sheet, prelude: str, body: str) -> None:
+def _add_rule(sheet: Sheet, prelude: str, body: str, dark: bool = False) -> None:
     selectors = _selectors(prelude)
     if not selectors:
         return
     normal, important = _weighed_declarations(body)
+    if dark:  # light text for a dark scheme: the walk paints the light page, where it would read as hidden
+        for decls in (normal, important):
+            for prop in _COLOURS:
+                decls.pop(prop, None)
     if not normal and not important:
         return  # padding, fonts, widths: most of a newsletter's rules neither hide nor show
     for selector, specificity in selectors:

@@ -121,6 +121,9 @@ KEPT = {
     "pseudo-element": ("p::first-line{display:none} p:before{content:'';display:none}", "<p>{}</p>"),
     "unknown pseudo-class drops the rule": (".x:frobnicate, .ask{display:none}", '<p class="ask">{}</p>'),
     "last-child is not guessed": ("td:last-child{display:none}", "<table><tr><td>Hi</td><td>{}</td></tr></table>"),
+    "dark scheme colours": ("@media (prefers-color-scheme: dark) { .txt { color:#ffffff !important }"
+                            " .bg { background:#121212 !important } }",
+                            '<table class="bg"><tr><td>Logo</td></tr></table><p class="txt">{}</p>'),
     "other element's attribute": ("[data-k=a]{display:none} .a > p{display:none}",
                                   '<div data-k="b" class="b"><p>{}</p></div>'),
 }
