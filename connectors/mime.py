@@ -1011,8 +1011,10 @@ _PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
 _SIGHT = frozenset({
     "display", "visibility", "opacity", "font-size", "color", "background", "background-color", "mso-hide",
     "clip", "clip-path", "transform", "overflow", "height", "width", "max-height", "max-width", *_OFFSETS})
-# No real mail nests :not() or :is() this deep; a sheet that does is built to stall the reader.
-_MAX_NESTING = 16
+# No real mail nests :not() or :is() this deep, or chains this many compounds; a sheet that does
+# is built to stall the reader (each is a level of recursion when matching).
+_MAX_NESTING = 8
+_MAX_COMPOUNDS = 32
 # Browsers stop nesting here and put deeper elements beside the deepest; so does the walk.
 _MAX_DEPTH = 512
 
@@ -1189,6 +1191,8 @@ class _SelectorParser:
                 break
             self.pos = m.end()
             combinators.append(m.group(1) or " ")
+            if len(combinators) >= _MAX_COMPOUNDS:
+                raise _TooCostly
         return (tuple(reversed(compounds)), tuple(reversed(combinators))), (spec[0], spec[1], spec[2])
 
     def compound(self, spec: list[int]) -> _Compound:
