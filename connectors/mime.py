@@ -22,10 +22,11 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import Message as EmailMessage
-from typing import Any, Literal
+from html import unescape
+from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 import html2text
@@ -944,10 +945,17 @@ def _background(decls: dict[str, str], attrs: str) -> Colour | None | Literal[Fa
     return None
 
 
+_AWAY_PROPS = frozenset({"mso-hide", "font-size", "clip", "clip-path", "transform", "overflow", *_OFFSETS})
+_INSET_RE = re.compile(r"inset\(\s*(\d*\.?\d+)%")
+_ZERO_SHAPE_RE = re.compile(r"(circle|ellipse)\(\s*0*\.?0+\s*(px|%)?\s*[ )]")
+
+
 def _styled_away(decls: dict[str, str]) -> bool:
     """Whether these declarations take an element's text out of sight in ways other than
     :data:`_HIDDEN_RE`'s: a speck of a font, moved off the screen, clipped or scaled to
     nothing, or hidden from one mail client by its own property."""
+    if _AWAY_PROPS.isdisjoint(decls):
+        return False  # colours and widths only: the common case, answered at once
     if decls.get("mso-hide") == "all":
         return True
     size = _length(decls.get("font-size", ""))
@@ -963,8 +971,8 @@ def _styled_away(decls: dict[str, str]) -> bool:
         if len(edges) == 4 and (edges[2] <= edges[0] or edges[1] <= edges[3]):  # top right bottom left
             return True
     clip_path = decls.get("clip-path", "")
-    inset = re.match(r"inset\(\s*(\d*\.?\d+)%", clip_path)
-    if (inset and float(inset.group(1)) >= 50) or re.match(r"(circle|ellipse)\(\s*0*\.?0+\s*(px|%)?\s*[ )]", clip_path):
+    inset = _INSET_RE.match(clip_path)
+    if (inset and float(inset.group(1)) >= 50) or _ZERO_SHAPE_RE.match(clip_path):
         return True
     scale = _SCALE_RE.search(decls.get("transform", ""))
     if scale and any(abs(float(n)) < 0.1 for n in scale.groups() if n is not None):
@@ -978,60 +986,547 @@ def _styled_away(decls: dict[str, str]) -> bool:
 
 
 _CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
-# A simple selector: a tag, a class or an id, or a tag with one of them ("p.z", "#x", ".z").
-_SIMPLE_SELECTOR_RE = re.compile(r"([a-z][a-z0-9]*)?(?:([.#])(-?[_a-z][\w-]*))?", re.I)
-# An @media query that holds on every screen: its rules apply as if at the top level.
-_EVERY_SCREEN_RE = re.compile(r"@media\s+(only\s+)?(screen|all)(\s*,\s*(screen|all|print))*\s*$", re.I)
 _CLASS_RE = re.compile(r"""(?:^|\s)class\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 _ID_RE = re.compile(r"""(?:^|\s)id\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_ATTRS_RE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+_ESC = r"\\(?:[0-9a-f]{1,6}\s?|[^0-9a-f\n])"
+_ESC_RE = re.compile(_ESC)
+_IDENT_RE = re.compile(rf"(?:--|-?(?:[_a-z\u0080-\U0010ffff]|{_ESC}))(?:[\w\u0080-\U0010ffff-]|{_ESC})*")
+_ATTR_SELECTOR_RE = re.compile(
+    rf"""\[\s*({_IDENT_RE.pattern})\s*(?:([~|^$*]?=)\s*("[^"]*"|'[^']*'|{_IDENT_RE.pattern}|-?\d[\w-]*)\s*([is])?\s*)?\]""")
+_NTH_RE = re.compile(r"\s*(?:(odd)|(even)|([+-]?\d*)n\s*(?:([+-])\s*(\d+))?|([+-]?\d+))\s*$")
+_COMBINATOR_RE = re.compile(r"\s*([>+~])\s*|\s+")
+# Media types no screen shows: their rules never apply to what a reader sees.
+_UNSEEN_MEDIA = frozenset({"print", "speech"})
+# States a reader's pointer or keyboard gives an element: at rest none of them holds, so a rule
+# that hides only in one hides nothing a reader sees.
+_STATES = frozenset({"hover", "focus", "active", "focus-within", "focus-visible", "target", "visited"})
+# Pseudo-classes that depend on what follows the element or on its content, which a one-pass walk
+# has not read yet: a selector using one is passed over. Responsive and layout rules use them
+# (td:last-child{padding:0}); a guess that they match would drop a newsletter's real text.
+_AHEAD = frozenset({"last-child", "only-child", "nth-last-child", "last-of-type", "only-of-type",
+                    "nth-last-of-type", "empty", "has", "lang", "dir", "blank"})
+_PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+# The properties that can take text out of sight, or bring it back: the sheet keeps only these.
+_SIGHT = frozenset({
+    "display", "visibility", "opacity", "font-size", "color", "background", "background-color", "mso-hide",
+    "clip", "clip-path", "transform", "overflow", "height", "width", "max-height", "max-width", *_OFFSETS})
+# No real mail nests :not() or :is() this deep, or chains this many compounds; a sheet that does
+# is built to stall the reader (each is a level of recursion when matching).
+_MAX_NESTING = 8
+_MAX_COMPOUNDS = 32
+# Browsers stop nesting here and put deeper elements beside the deepest; so does the walk.
+_MAX_DEPTH = 512
 
-#: A style sheet's declarations by simple selector: ("", ".", "z") for ".z", ("p", "#", "x") for "p#x".
-Sheet = dict[tuple[str, str, str], dict[str, str]]
+
+class _Compound(NamedTuple):
+    """One compound selector: ``p.a.b#x[data-k]:first-child``; "" for no type (any element)."""
+    tag: str
+    ident: str | None
+    classes: tuple[str, ...]
+    attrs: tuple[tuple[str, str, str], ...]  # (name, operator, value); operator "" tests presence
+    pseudos: tuple[tuple[str, Any], ...]  # ("never" | "nth-child" | "nth-of-type" | "not" | "is" | ..., argument)
+
+
+#: A complex selector, right to left: its compounds, and the combinator that joins each to the next.
+_Complex = tuple[tuple[_Compound, ...], tuple[str, ...]]
+
+
+#: A declaration's value with what ranks it in the cascade: specificity (ids, classes, types),
+#: then source order.
+_Weighed = tuple[tuple[int, int, int, int], str]
+
+
+class _Rule(NamedTuple):
+    """Every rule of one selector, merged: each property keeps its own latest declaration."""
+    selector: _Complex
+    normal: dict[str, _Weighed]
+    important: dict[str, _Weighed]
+
+
+@dataclass
+class Sheet:
+    """A style sheet's rules, found by the id, class or type their rightmost compound needs."""
+    by_id: dict[str, list[_Rule]]
+    by_class: dict[str, list[_Rule]]
+    by_tag: dict[str, list[_Rule]]
+    anywhere: list[_Rule]
+    rules: dict[_Complex, _Rule] = field(default_factory=dict)
+    tree: bool = False  # a rule looks at ancestors or siblings: the walk keeps them
+    stalled: bool = False  # a selector built to stall the reader: nothing of the mail shows
+    count: int = 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def add(self, selector: _Complex, specificity: tuple[int, int, int],
+            normal: dict[str, str], important: dict[str, str]) -> None:
+        weight = (*specificity, self.count)
+        self.count += 1
+        rule = self.rules.get(selector)
+        if rule is not None:  # a selector repeated a thousand times is still matched once
+            rule.normal.update((k, (weight, v)) for k, v in normal.items())
+            rule.important.update((k, (weight, v)) for k, v in important.items())
+            return
+        rule = self.rules[selector] = _Rule(selector, {k: (weight, v) for k, v in normal.items()},
+                                            {k: (weight, v) for k, v in important.items()})
+        compounds, combinators = selector
+        right = compounds[0]
+        if combinators or (right.pseudos and any(kind in ("nth-child", "nth-of-type", "not", "is", "root")
+                                                 for kind, _ in right.pseudos)):
+            self.tree = True
+        if right.ident is not None:
+            self.by_id.setdefault(right.ident, []).append(rule)
+        elif right.classes:
+            self.by_class.setdefault(right.classes[0], []).append(rule)
+        elif right.tag:
+            self.by_tag.setdefault(right.tag, []).append(rule)
+        else:
+            self.anywhere.append(rule)
+
+
+class _Node:
+    """An element the walk has opened, with what selectors ask of it."""
+    __slots__ = ("attrs", "children", "classes", "ident", "index", "kinds", "name", "parent", "raw", "type_index")
+
+    def __init__(self, name: str, raw: str, parent: _Node | None) -> None:
+        self.name, self.raw, self.parent = name, raw, parent
+        self.classes = frozenset(_attr_words(_CLASS_RE, raw)) if raw else frozenset()
+        m = _ID_RE.search(raw) if raw else None
+        self.ident = m.group(1).strip("\"'").strip().lower() if m else None
+        self.attrs: dict[str, str] | None = None
+        self.children: list[_Node] = []
+        self.kinds: dict[str, int] = {}
+        self.index = self.type_index = 0
+        if parent is not None:
+            parent.children.append(self)
+            self.index = len(parent.children)
+            self.type_index = parent.kinds[name] = parent.kinds.get(name, 0) + 1
+
+    def attr(self, name: str) -> str | None:
+        if self.attrs is None:
+            self.attrs = {}
+            for key, value in _ATTRS_RE.findall(self.raw):
+                self.attrs.setdefault(key.lower(), unescape(value.strip("\"'")).lower())
+        return self.attrs.get(name)
+
+
+def _unescape(ident: str) -> str:
+    def char(m: re.Match[str]) -> str:
+        body = m.group(0)[1:].strip()
+        if body and all(c in "0123456789abcdef" for c in body):
+            return chr(min(int(body, 16), 0x10FFFF) or 0xFFFD)
+        return m.group(0)[1:]
+    return _ESC_RE.sub(char, ident) if "\\" in ident else ident
+
+
+def _nth(arg: str) -> tuple[int, int] | None:
+    """``an+b`` as (a, b): "odd" is (2, 1), "3" is (0, 3)."""
+    m = _NTH_RE.match(arg)
+    if not m:
+        return None
+    if m.group(1):
+        return 2, 1
+    if m.group(2):
+        return 2, 0
+    if m.group(6):
+        return 0, int(m.group(6))
+    a = m.group(3)
+    step = -1 if a == "-" else 1 if a in ("", "+") else int(a)
+    return step, int(m.group(5) or 0) * (-1 if m.group(4) == "-" else 1)
+
+
+class _Unevaluable(Exception):
+    """A selector that asks what a one-pass walk cannot know (:last-child, :has)."""
+
+
+class _SelectorParser:
+    """Reads a selector list; raises ValueError where a browser would drop the whole rule."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.depth = text, 0, 0
+
+    def selector_list(self, nested: bool = False) -> list[tuple[_Complex, tuple[int, int, int]] | None]:
+        """Each complex selector with its specificity, None for one that cannot be evaluated."""
+        out: list[tuple[_Complex, tuple[int, int, int]] | None] = []
+        while True:
+            try:
+                out.append(self.complex())
+            except _Unevaluable:
+                self.skip_to_comma(nested)
+                out.append(None)
+            self.pos = len(self.text) - len(self.text[self.pos:].lstrip())
+            if self.pos < len(self.text) and self.text[self.pos] == ",":
+                self.pos += 1
+                continue
+            if nested and self.pos < len(self.text) and self.text[self.pos] == ")":
+                return out
+            if self.pos >= len(self.text) and not nested:
+                return out
+            raise ValueError(self.text)
+
+    def skip_to_comma(self, nested: bool) -> None:
+        depth = 0
+        while self.pos < len(self.text):
+            c = self.text[self.pos]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0 and nested:
+                    return
+                depth -= 1
+            elif c == "," and depth == 0:
+                return
+            self.pos += 1
+
+    def complex(self) -> tuple[_Complex, tuple[int, int, int]]:
+        compounds: list[_Compound] = []
+        combinators: list[str] = []
+        spec = [0, 0, 0]
+        self.pos = len(self.text) - len(self.text[self.pos:].lstrip())
+        while True:
+            compounds.append(self.compound(spec))
+            m = _COMBINATOR_RE.match(self.text, self.pos)
+            if not m or m.end() >= len(self.text) or self.text[m.end()] in ",)":
+                break
+            self.pos = m.end()
+            combinators.append(m.group(1) or " ")
+            if len(combinators) >= _MAX_COMPOUNDS:
+                raise _TooCostly
+        return (tuple(reversed(compounds)), tuple(reversed(combinators))), (spec[0], spec[1], spec[2])
+
+    def compound(self, spec: list[int]) -> _Compound:
+        text, tag = self.text, ""
+        ident: str | None = None
+        classes: list[str] = []
+        attrs: list[tuple[str, str, str]] = []
+        pseudos: list[tuple[str, Any]] = []
+        universal = text.startswith("*", self.pos)
+        if universal:
+            self.pos += 1
+        elif m := _IDENT_RE.match(text, self.pos):
+            tag, self.pos = _unescape(m.group(0)), m.end()
+            spec[2] += 1
+        start = self.pos
+        while self.pos < len(text):
+            c = text[self.pos]
+            if c in ".#":
+                m = _IDENT_RE.match(text, self.pos + 1)
+                if not m:
+                    raise ValueError(text)
+                word, self.pos = _unescape(m.group(0)), m.end()
+                if c == ".":
+                    classes.append(word)
+                    spec[1] += 1
+                else:
+                    # an element has one id: a compound asking for two different ones matches nothing
+                    pseudos += [("never", None)] if ident not in (None, word) else []
+                    ident = word
+                    spec[0] += 1
+            elif c == "[":
+                m = _ATTR_SELECTOR_RE.match(text, self.pos)
+                if not m:
+                    raise ValueError(text)
+                value = m.group(3) or ""
+                value = value[1:-1] if value[:1] in "\"'" else _unescape(value)
+                attrs.append((_unescape(m.group(1)), m.group(2) or "", value))
+                spec[1] += 1
+                self.pos = m.end()
+            elif c == ":":
+                pseudos.append(self.pseudo(spec))
+            else:
+                break
+        if not tag and not universal and self.pos == start:
+            raise ValueError(text)
+        return _Compound(tag, ident, tuple(classes), tuple(attrs), tuple(pseudos))
+
+    def pseudo(self, spec: list[int]) -> tuple[str, Any]:
+        text = self.text
+        element = text.startswith("::", self.pos)
+        m = _IDENT_RE.match(text, self.pos + (2 if element else 1))
+        if not m:
+            raise ValueError(text)
+        name, self.pos = m.group(0), m.end()
+        if element or name in _PSEUDO_ELEMENTS:
+            spec[2] += 1
+            return "never", None  # it styles a part the browser adds, not the element's own text
+        arg: str | None = None
+        if text.startswith("(", self.pos):
+            self.pos += 1
+            if name in ("not", "is", "where", "matches", "-webkit-any", "-moz-any"):
+                self.depth += 1
+                if self.depth > _MAX_NESTING:
+                    raise _TooCostly
+                inner = self.selector_list(nested=True)
+                self.depth -= 1
+                self.pos += 1
+                if any(s is None for s in inner):
+                    raise _Unevaluable(name)
+                parsed = [s for s in inner if s is not None]
+                if name != "where":
+                    best = max(s[1] for s in parsed)
+                    spec[:] = [spec[0] + best[0], spec[1] + best[1], spec[2] + best[2]]
+                return ("not" if name == "not" else "is"), tuple(s[0] for s in parsed)
+            close, depth = self.pos, 1
+            while depth and close < len(text):
+                depth += {"(": 1, ")": -1}.get(text[close], 0)
+                close += 1
+            if depth:
+                raise ValueError(text)
+            arg, self.pos = text[self.pos:close - 1], close
+        spec[1] += 1
+        if name in _AHEAD:
+            raise _Unevaluable(name)
+        if name in _STATES:
+            return "never", None
+        if name in ("first-child", "first-of-type") and arg is None:
+            return ("nth-child" if name == "first-child" else "nth-of-type"), (0, 1)
+        if name in ("nth-child", "nth-of-type") and arg is not None:
+            nth = _nth(arg)
+            if nth is None:
+                raise _Unevaluable(name)  # "2n+1 of .x", which this does not read
+            return name, nth
+        if name in ("link", "any-link", "root", "checked", "disabled") and arg is None:
+            return name, None
+        raise ValueError(name)  # a pseudo-class no browser knows drops the rule
+
+
+class _TooCostly(Exception):
+    """A document's selectors took more checks than any real mail needs."""
+
+
+class _Budget:
+    """Selector checks left for one document: a sheet built to make matching slow (thousands of
+    sibling rules over thousands of elements) meets a limit, and what follows is read as hidden."""
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+# A 100 KB newsletter with a large sheet spends a few hundred checks.
+_SELECTOR_CHECKS = 1_000_000
+
+
+def _compound_matches(c: _Compound, node: _Node, budget: _Budget) -> bool:
+    if (c.tag and c.tag != node.name) or (c.ident is not None and c.ident != node.ident):
+        return False
+    if c.classes and not node.classes.issuperset(c.classes):
+        return False
+    for name, op, want in c.attrs:
+        have = node.attr(name)
+        if have is None or not (
+                op == "" or (op == "=" and have == want) or (op == "~=" and want in have.split())
+                or (op == "|=" and (have == want or have.startswith(want + "-")))
+                or (want and ((op == "^=" and have.startswith(want)) or (op == "$=" and have.endswith(want))
+                              or (op == "*=" and want in have)))):
+            return False
+    for kind, arg in c.pseudos:
+        if kind == "never":
+            return False
+        if kind in ("nth-child", "nth-of-type"):
+            a, b = arg
+            n = node.index if kind == "nth-child" else node.type_index
+            if not (n == b if a == 0 else (n - b) % a == 0 and (n - b) // a >= 0):
+                return False
+        elif kind in ("not", "is"):
+            if any(_matches(s, 0, node, set(), budget) for s in arg) == (kind == "not"):
+                return False
+        elif kind in ("link", "any-link"):
+            if node.name not in ("a", "area") or node.attr("href") is None:
+                return False
+        elif kind == "root":
+            if node.name != "html" or (node.parent is not None and node.parent.parent is not None):
+                return False
+        elif node.attr(kind) is None:  # checked, disabled: as the markup sets them, at rest
+            return False
+    return True
+
+
+def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int]], budget: _Budget) -> bool:
+    """Whether ``node`` matches compound ``i`` of ``selector`` (0 the rightmost) and, through the
+    combinators, the rest; ``failed`` remembers misses so that long chains stay linear."""
+    compounds, combinators = selector
+    budget.left -= 1
+    if budget.left < 0:
+        raise _TooCostly
+    if not node.name or (i, id(node)) in failed or not _compound_matches(compounds[i], node, budget):
+        return False
+    if i + 1 == len(compounds):
+        return True
+    comb = combinators[i]
+    if comb in "> ":
+        up = node.parent
+        while up is not None and up.name:
+            if _matches(selector, i + 1, up, failed, budget):
+                return True
+            if comb == ">":
+                break
+            up = up.parent
+    elif node.parent is not None:
+        before = node.parent.children[:node.index - 1]
+        for sibling in reversed(before if comb == "~" else before[-1:]):
+            if _matches(selector, i + 1, sibling, failed, budget):
+                return True
+    failed.add((i, id(node)))
+    return False
+
+
+def _media_shows(query: str) -> bool:
+    """Whether a media query list holds on some screen: every query but print or speech only."""
+    for one in query.lower().split(","):
+        words = one.replace("(", " (").split()
+        negated = bool(words) and words[0] == "not"
+        words = words[1:] if words and words[0] in ("only", "not") else words
+        kind = words[0] if words and not words[0].startswith("(") else "all"
+        if (kind in _UNSEEN_MEDIA) == negated:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _group_applies(prelude: str) -> bool:
+    """Whether the rules of an @ block apply. Those of @media (but print) and @supports do: a mail
+    client on some screen applies them, and a reader may read on that screen; an @keyframes'
+    "from" and "to" are not selectors."""
+    name = re.match(r"@([\w-]*)", prelude)
+    at = name.group(1).lower() if name else ""
+    if at == "media":
+        return _media_shows(prelude[len(at) + 1:])
+    return at in ("supports", "layer", "container", "document", "-moz-document")
 
 
 def style_sheet(html: str) -> Sheet:
-    """The declarations that ``html``'s <style> blocks give simple selectors (``.class``,
-    ``#id``, ``tag``, ``tag.class``, in comma lists), read in one pass. Rules in an @media
-    block apply only on some screens or on paper (a newsletter hides a column on phones, a
-    page hides its buttons in print), so only @media screen or all counts; selectors of
-    more than one part (".a .b", ".a:hover") are passed over."""
-    sheet: Sheet = {}
+    """The rules of ``html``'s <style> blocks, read in one pass: compound selectors (type,
+    classes, id, attributes, pseudo-classes) joined by any combinator, in comma lists, at the top
+    or in @media and @supports blocks. A block or @media for print only is passed over."""
+    sheet = Sheet({}, {}, {}, [])
     low = html.lower()
     at = low.find("<style")
     while at >= 0:
         opened, closed = low.find(">", at), low.find("</style", at)
         if opened < 0 or closed < 0:  # an unclosed block styles nothing a client shows
             break
-        _read_rules(_CSS_COMMENT_RE.sub(" ", html[opened + 1:closed]), sheet)
+        media = re.search(r"""\smedia\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", html[at:opened], re.I)
+        if not media or _media_shows(media.group(1).strip("\"'")):
+            # a comment separates nothing: ".a/**/.b" is one compound
+            try:
+                _read_rules(_CSS_COMMENT_RE.sub("", html[opened + 1:closed]), sheet)
+            except _TooCostly:
+                sheet.stalled = True
+                break
         at = low.find("<style", closed)
     return sheet
+
+
+_BRACE_RE = re.compile("[{}]")
+_DARK_RE = re.compile(r"prefers-color-scheme\s*:\s*dark", re.I)
+_COLOURS = ("color", "background", "background-color")
 
 
 def _read_rules(css: str, sheet: Sheet) -> None:
     """Add the rules of ``css`` to ``sheet``: each "{" opens a group (an @ prelude) or a rule,
     whose declarations run to the next "}"; one pass, however the braces nest or fail to."""
-    groups: list[bool] = []  # per open @ group: whether its rules apply on every screen
+    groups: list[bool] = []  # per open @ group: whether its rules apply
+    darks: list[bool] = []  # per open @ group: whether it is for a dark colour scheme
+    applies, dark = True, False  # all(groups), any(darks)
     pos = 0
     while True:
-        brace = min((i for i in (css.find("{", pos), css.find("}", pos)) if i >= 0), default=-1)
-        if brace < 0:
+        found = _BRACE_RE.search(css, pos)
+        if found is None:
             return
+        brace = found.start()
         prelude, pos = css[pos:brace].replace("<!--", " ").replace("-->", " ").strip(), brace + 1
         if css[brace] == "}":
             if groups:
                 groups.pop()
+                darks.pop()
+                applies, dark = all(groups), any(darks)
         elif prelude.startswith("@"):
-            groups.append(bool(_EVERY_SCREEN_RE.match(prelude)))
+            groups.append(_group_applies(prelude))
+            darks.append(bool(_DARK_RE.search(prelude)))
+            applies, dark = applies and groups[-1], dark or darks[-1]
         else:
             end = css.find("}", pos)
             end = len(css) if end < 0 else end
             body, pos = css[pos:end], end + 1
-            if all(groups):
-                decls = _declarations(body)
-                for selector in prelude.lower().split(","):
-                    sel = _SIMPLE_SELECTOR_RE.fullmatch(selector.strip())
-                    if sel and (sel.group(1) or sel.group(2)):
-                        sheet.setdefault((sel.group(1) or "", sel.group(2) or "", sel.group(3) or ""), {}).update(decls)
+            if applies:
+                _add_rule(sheet, prelude.lower(), body, dark)
+
+
+def _add_rule(sheet: Sheet, prelude: str, body: str, dark: bool = False) -> None:
+    selectors = _selectors(prelude)
+    if not selectors:
+        return
+    normal, important = _weighed_declarations(body)
+    if dark:  # light text for a dark scheme: the walk paints the light page, where it would read as hidden
+        for decls in (normal, important):
+            for prop in _COLOURS:
+                decls.pop(prop, None)
+    if not normal and not important:
+        return  # padding, fonts, widths: most of a newsletter's rules neither hide nor show
+    for selector, specificity in selectors:
+        sheet.add(selector, specificity, normal, important)
+
+
+# A selector of one tag, class or id, or a tag with one of them: most of a sheet's, read fast.
+_SIMPLE_SELECTOR_RE = re.compile(r"([a-z][a-z0-9]*)?(?:([.#])(-?[_a-z][\w-]*))?")
+# A state or a pseudo-element: the selector never matches an element at rest.
+_SLOW_SELECTOR_RE = re.compile(r"""[(\[\\"']""")
+_AT_REST_NEVER_RE = re.compile(r":(?:hover|focus|active|visited|target)\b|::")
+
+
+def _simple_selector(simple: re.Match[str]) -> tuple[_Complex, tuple[int, int, int]]:
+    kind, word = simple.group(2), simple.group(3)
+    compound = _Compound(simple.group(1) or "", word if kind == "#" else None, (word,) if kind == "." else (), (), ())
+    return ((compound,), ()), (int(kind == "#"), int(kind == "."), int(bool(simple.group(1))))
+
+
+@functools.lru_cache(maxsize=4096)  # a sender's template arrives again and again
+def _selectors(prelude: str) -> tuple[tuple[_Complex, tuple[int, int, int]], ...] | None:
+    """The selectors of a rule that can match an element at rest, with their specificities;
+    None when a browser would drop the whole rule."""
+    simple = _SIMPLE_SELECTOR_RE.fullmatch(prelude)
+    if simple and prelude:
+        return (_simple_selector(simple),)
+    if _SLOW_SELECTOR_RE.search(prelude):
+        try:
+            found = _SelectorParser(prelude).selector_list()
+        except (ValueError, _Unevaluable):
+            return None
+    else:
+        found = []
+        simple_only = True
+        for piece in prelude.split(","):
+            piece = piece.strip()
+            simple = _SIMPLE_SELECTOR_RE.fullmatch(piece)
+            if simple and piece:
+                found.append(_simple_selector(simple))
+            elif not _AT_REST_NEVER_RE.search(piece):
+                simple_only = False
+                try:
+                    found += _SelectorParser(piece).selector_list()
+                except (ValueError, _Unevaluable):
+                    return None
+        if simple_only:
+            return tuple(f for f in found if f is not None)
+    # a selector with a state (:hover) or a pseudo-element in its chain never matches at rest
+    return tuple(f for f in found if f is not None and not any(
+        kind == "never" for c in f[0][0] for kind, _ in c.pseudos))
+
+
+def _weighed_declarations(style: str, every: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+    """A declaration block's normal and !important declarations, lower-case, the last of each
+    property winning; only those that can hide or show text unless ``every``."""
+    normal: dict[str, str] = {}
+    important: dict[str, str] = {}
+    for decl in style.lower().split(";"):
+        prop, colon, value = decl.partition(":")
+        prop = prop.strip()
+        if colon and (every or prop in _SIGHT):
+            value, bang, flag = value.partition("!")
+            (important if bang and flag.strip() == "important" else normal)[prop] = value.strip()
+    return normal, important
 
 
 def _attr_words(pattern: re.Pattern[str], attrs: str) -> list[str]:
@@ -1039,32 +1534,54 @@ def _attr_words(pattern: re.Pattern[str], attrs: str) -> list[str]:
     return m.group(1).strip("\"'").lower().split() if m else []
 
 
-def _sheet_style(sheet: Sheet, name: str, attrs: str) -> dict[str, str]:
-    """The declarations ``sheet`` gives an element, least specific first as in CSS: its tag,
-    then its classes, then its id."""
-    decls: dict[str, str] = {}
-    keys = [(name, "", "")]
-    for kind, words in ((".", _attr_words(_CLASS_RE, attrs)), ("#", _attr_words(_ID_RE, attrs))):
-        for word in words:
-            keys += [("", kind, word), (name, kind, word)]
-    for key in keys:
-        decls.update(sheet.get(key, {}))
-    return decls
+def _sheet_style(sheet: Sheet, node: _Node, budget: _Budget) -> dict[str, str]:
+    """An element's declarations when ``sheet`` gives it any, as CSS orders them: the sheet's
+    normal ones (the more specific rule, then the later, wins), its inline style's, the sheet's
+    !important ones, its inline !important ones. Empty when the sheet gives it none."""
+    found = sheet.anywhere + sheet.by_tag.get(node.name, [])
+    for word in node.classes:
+        if word in sheet.by_class:
+            found += sheet.by_class[word]
+    if node.ident is not None and node.ident in sheet.by_id:
+        found += sheet.by_id[node.ident]
+    if not found:
+        return {}
+    normal: dict[str, _Weighed] = {}
+    important: dict[str, _Weighed] = {}
+    for rule in found:
+        if _matches(rule.selector, 0, node, set(), budget):
+            for won, given in ((normal, rule.normal), (important, rule.important)):
+                for prop, weighed in given.items():
+                    held = won.get(prop)
+                    if held is None or held[0] < weighed[0]:
+                        won[prop] = weighed
+    if not normal and not important:
+        return {}
+    m = _STYLE_RE.search(node.raw)
+    inline, inline_important = _weighed_declarations(m.group(1).strip("\"'") if m else "", every=True)
+    return {**{k: v for k, (_, v) in normal.items()}, **inline,
+            **{k: v for k, (_, v) in important.items()}, **inline_important}
+
+
+_HIDDEN_ATTR_RE = re.compile(r"(^|\s)hidden(\s|=|/|$)", re.I)
 
 
 def _hidden(attrs: str, behind: Colour | None, sheet_decls: dict[str, str] | None = None) -> bool:
     """Whether an element with these attributes is out of sight; ``behind`` is the colour
-    painted behind it (None when unknown), ``sheet_decls`` what a style sheet gives it."""
-    if re.search(r"(^|\s)hidden(\s|=|/|$)", attrs, re.I):
+    painted behind it (None when unknown), ``sheet_decls`` its declarations when a style sheet
+    gives it some (:func:`_sheet_style`)."""
+    if _HIDDEN_ATTR_RE.search(attrs):
         return True
-    m = _STYLE_RE.search(attrs)
-    style = m.group(1).strip("\"'") if m else ""
-    if sheet_decls:  # the inline style wins over the sheet's, property by property
-        decls = {**sheet_decls, **_declarations(style)}
-        style = ";".join(f"{k}:{v}" for k, v in decls.items())
-    if style and _HIDDEN_RE.search(style):
-        return True
-    decls = _declarations(style) if style else {}
+    if sheet_decls:
+        decls = sheet_decls
+        if _HIDDEN_RE.search(";".join(f"{k}:{v}" for k, v in decls.items())):
+            return True
+    else:
+        m = _STYLE_RE.search(attrs)
+        style = m.group(1).strip("\"'") if m else ""
+        if style and _HIDDEN_RE.search(style):
+            return True
+        decls = _declarations(style) if style else {}
     if decls and _styled_away(decls):
         return True
     colour_value = decls.get("color")
@@ -1084,6 +1601,64 @@ def _hidden(attrs: str, behind: Colour | None, sheet_decls: dict[str, str] | Non
             and max(abs(a - b) for a, b in zip(colour, behind, strict=True)) < _SAME_COLOUR)
 
 
+# Opening one of these ends an open <p> (HTML's "closes a p element").
+_CLOSES_P = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt"})
+# What an opening tag ends, and the elements that stop the search for it.
+_ENDS = {
+    "li": ({"li"}, {"ul", "ol", "table", "td", "th", "button"}),
+    "dd": ({"dd", "dt"}, {"dl", "table", "td", "th", "button"}),
+    "dt": ({"dd", "dt"}, {"dl", "table", "td", "th", "button"}),
+    "td": ({"td", "th"}, {"table"}), "th": ({"td", "th"}, {"table"}),
+    "tr": ({"tr"}, {"table"}),
+    "tbody": ({"tbody", "thead", "tfoot"}, {"table"}), "thead": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot"}, {"table"}),
+    "option": ({"option"}, {"select", "datalist"}),
+}
+_P_SCOPE = frozenset({"button", "table", "td", "th", "caption", "html", "object", "marquee", "template"})
+
+
+class _OpenElements:
+    """The elements open at a point of the walk, outermost first under the document, as a
+    browser builds them from unclosed mail markup (a <p> ends an open <p>, an <li> an open <li>)."""
+
+    def __init__(self) -> None:
+        self.stack = [_Node("", "", None)]
+        self.count: dict[str, int] = {}  # open elements by name: most tags end nothing, seen at once
+
+    def push(self, node: _Node) -> None:
+        if len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)
+            self.count[node.name] = self.count.get(node.name, 0) + 1
+
+    def close(self, names: set[str] | frozenset[str], stops: set[str] | frozenset[str] = frozenset()) -> None:
+        """Close the innermost open element named in ``names``, unless one of ``stops`` is nearer."""
+        for name in names:
+            if self.count.get(name):
+                break
+        else:
+            return
+        for at in range(len(self.stack) - 1, 0, -1):
+            name = self.stack[at].name
+            if name in names:
+                for gone in self.stack[at:]:
+                    self.count[gone.name] -= 1
+                del self.stack[at:]
+                return
+            if name in stops:
+                return
+
+    def open(self, name: str, attrs: str) -> _Node:
+        """The node for an opening tag, after the ends it implies."""
+        if name in _CLOSES_P:
+            self.close({"p"}, _P_SCOPE)
+        if name in _ENDS:
+            self.close(*_ENDS[name])
+        return _Node(name, attrs, self.stack[-1])
+
+
 def drop_hidden(html: str) -> str:
     """``html`` without the elements out of sight and their content: styled away (display:none,
     visibility:hidden, zero opacity, a speck of a font, off the screen, clipped or scaled to
@@ -1094,7 +1669,12 @@ def drop_hidden(html: str) -> str:
     depth = 0
     # Elements that paint a background, innermost last: [name, colour or None, open same-named].
     painted: list[list[Any]] = []
-    sheet = style_sheet(html) if "<style" in html.lower() else {}
+    sheet = style_sheet(html) if "<style" in html.lower() else None
+    opened = _OpenElements()  # kept when a rule looks at ancestors or siblings
+    if sheet is not None and sheet.stalled:
+        return ""
+    tree = sheet is not None and sheet.tree
+    budget = _Budget(_SELECTOR_CHECKS)
     for m in _TAG_RE.finditer(html):
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3)
         if skipping is not None:
@@ -1108,22 +1688,40 @@ def drop_hidden(html: str) -> str:
                 painted[-1][2] -= 1
                 if painted[-1][2] == 0:
                     painted.pop()
+            if tree:
+                if opened.stack[-1].name == name:  # the common case: the innermost closes
+                    opened.count[name] -= 1
+                    opened.stack.pop()
+                else:
+                    opened.close({name})
             continue
         behind = painted[-1][1] if painted else _WHITE
-        sheet_decls = _sheet_style(sheet, name, attrs) if sheet else {}
+        sheet_decls: dict[str, str] = {}
+        node = None
+        if sheet:
+            node = opened.open(name, attrs) if tree else _Node(name, attrs, None)
+            try:
+                sheet_decls = _sheet_style(sheet, node, budget)
+            except _TooCostly:
+                out.append(html[pos:m.start()])
+                return "".join(out)  # a mail built to stall the reader shows nothing more
+        void = name in _VOID or attrs.rstrip().endswith("/")
         if name in _UNRENDERED or ((attrs or sheet_decls) and _hidden(attrs, behind, sheet_decls)):
             out.append(html[pos:m.start()])
             pos = m.end()
-            if name not in _VOID and not attrs.rstrip().endswith("/"):
+            if not void:
                 skipping, depth = name, 1
             continue
-        if name in _VOID or attrs.rstrip().endswith("/"):
+        if void:
             continue
+        if tree and node is not None:
+            opened.push(node)
         own: Colour | None | Literal[False] = False
-        if sheet_decls or (attrs and ("background" in attrs.lower() or "bgcolor" in attrs.lower())):
+        if sheet_decls:
+            own = _background(sheet_decls, attrs)
+        elif attrs and ("background" in attrs.lower() or "bgcolor" in attrs.lower()):
             style = _STYLE_RE.search(attrs)
-            decls = {**sheet_decls, **(_declarations(style.group(1).strip("\"'")) if style else {})}
-            own = _background(decls, attrs)
+            own = _background(_declarations(style.group(1).strip("\"'")) if style else {}, attrs)
         if own is not False and own != _TRANSPARENT:
             painted.append([name, own, 1])
         elif painted and name == painted[-1][0]:
