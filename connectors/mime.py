@@ -1373,14 +1373,35 @@ def _matches(selector: _Complex, i: int, node: _Node, failed: set[tuple[int, int
 
 
 def _media_shows(query: str) -> bool:
-    """Whether a media query list holds on some screen: every query but print or speech only."""
+    """Whether a media query list holds on every ordinary screen, so that what it hides is hidden
+    from every reader: a query for screens or all media, with no condition or only ones every
+    screen meets ("(min-width: 0)"). A responsive rule ("(max-width: 600px)") hides a column on
+    phones only, and print or speech rules hide nothing on a screen: their text is read."""
     for one in query.lower().split(","):
         words = one.replace("(", " (").split()
         negated = bool(words) and words[0] == "not"
         words = words[1:] if words and words[0] in ("only", "not") else words
         kind = words[0] if words and not words[0].startswith("(") else "all"
-        if (kind in _UNSEEN_MEDIA) == negated:
+        if (kind in _UNSEEN_MEDIA) == negated and all(map(_every_screen, _FEATURE_RE.findall(one))):
             return True
+    return False
+
+
+_FEATURE_RE = re.compile(r"\(\s*([a-z-]+)\s*(?::\s*([^)]*))?\)")
+
+
+def _every_screen(feature: tuple[str, str]) -> bool:
+    """Whether a mail's reading pane, phone or desktop (480 to 1,024 pixels), meets a media feature:
+    "(max-width: 600px)" is a phone's rule, "(max-width: 9999px)" every screen's."""
+    name, value = feature
+    px = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(px|em|rem)?\s*", value or "")
+    if px is None:
+        return False
+    size = float(px.group(1)) * (16 if px.group(2) in ("em", "rem") else 1)
+    if name in ("min-width", "min-height", "min-device-width", "min-device-height"):
+        return size <= 480
+    if name in ("max-width", "max-height", "max-device-width", "max-device-height"):
+        return size >= 1024
     return False
 
 

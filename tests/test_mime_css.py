@@ -50,7 +50,7 @@ def test_text_hidden_by_a_style_sheet_rule_is_dropped(style: str, hidden: str) -
     (".preheader{display:none;max-height:0;overflow:hidden}", '<div class="preheader">Sale!</div><p class="pre">{}</p>'),
     ("#footer{display:none}", '<p id="footer-note">{}</p>'),
     ("span.z{display:none}", '<p class="z">{}</p>'),
-    # Descendant and state selectors are not simple: passed over rather than guessed.
+    # A rule for another element, or for a state (hover) the reader never sees at rest.
     (".menu .z{display:none} a:hover{visibility:hidden}", '<p class="z">{}</p>'),
     # The inline style wins over the sheet's.
     (".z{display:none}", '<p class="z" style="display:block">{}</p>'),

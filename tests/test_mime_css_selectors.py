@@ -164,3 +164,16 @@ def test_a_sheet_built_to_stall_the_reader_shows_nothing_after_it_gives_up() -> 
     assert 0 < shown.count("retainer") < 100  # it gave up early and showed nothing more
     assert drop_hidden(f"<style>{':not(' * 40}.a{')' * 40}{{display:none}}</style><p>{HIDDEN}</p>") == ""
     assert drop_hidden(f"<style>{'p+' * 3000}p{{display:none}}</style>" + f"<p>{HIDDEN}</p>" * 3000) == ""
+
+
+@pytest.mark.parametrize(("query", "hides"), [
+    ("screen", True), ("all", True), ("only screen and (min-width: 1px)", True), ("(max-width: 2000px)", True),
+    ("screen and (min-width: 30em)", True), ("only screen and (max-width: 600px)", False),
+    ("(min-width: 1200px)", False), ("print", False), ("screen and (orientation: portrait)", False),
+    ("print, (max-width: 9999px)", True),
+])
+def test_a_media_rule_hides_only_what_every_reading_pane_hides(query: str, hides: bool, owner: Owner) -> None:
+    # A phone-only or wide-screen-only rule leaves the text to readers on other screens.
+    style = f"<style>@media {query} {{ .w {{ display:none }} }}</style>"
+    msg, _ = _read(_mail(_page(style, f'<p class="w">{HIDDEN}</p>')), owner)
+    assert ("retainer" not in msg.text.lower()) == hides
