@@ -6,10 +6,12 @@ CFO's, mostly mail that looks like work but is not hers), ``eval/week-bd`` (a pa
 ``eval/week-design`` (a design lead's), ``eval/week-talent`` (an in-house recruiter's), ``eval/week-agency``
 (an agency account director's), ``eval/week-lead`` (a tech lead's), ``eval/week-legal`` (an in-house
 counsel's, much of it in second-language English) and ``eval/week-clinic`` (a vet clinic group's operations
-manager's, in terse phone mail). Held out and
+manager's, in terse phone mail), ``eval/week-arch`` (a project architect's) and ``eval/week-lab`` (a lab
+head's, partly in French). Held out and
 never tuned on: ``eval/week-sales`` (a sales lead's), ``eval/week-pm`` (a product manager's),
 ``eval/week-recruit`` (a recruiter's, in loose chatty mail), ``eval/week-cs`` (a customer success
-manager's) and ``eval/week-founder`` (a founder's, raising a round). The floors sit a little under the scores measured
+manager's), ``eval/week-founder`` (a founder's, raising a round) and ``eval/week-ngo`` (a nonprofit director's,
+written after the rules it is scored on). The floors sit a little under the scores measured
 with ``python bench/agent.py``, so a regression fails here.
 """
 
@@ -27,7 +29,8 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-talent": (0.92, 0.96, 0.97), "week-cs": (0.78, 0.79, 0.75),
           "week-agency": (0.87, 0.87, 0.89), "week-lead": (0.82, 0.85, 0.96), "week-founder": (0.81, 0.75, 0.89),
           "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90),
-          "week-legal": (0.82, 0.89, 0.97), "week-clinic": (0.89, 0.89, 0.89)}
+          "week-legal": (0.82, 0.89, 0.97), "week-clinic": (0.89, 0.89, 0.89), "week-ngo": (0.81, 0.80, 0.95),
+          "week-arch": (0.70, 0.76, 0.90), "week-lab": (0.83, 0.74, 0.95)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
