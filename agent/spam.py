@@ -72,7 +72,7 @@ OPT_OUT = Gated(
      [("inscri", "de baja", "cancelar", "disiscri", "uitschrijven", "descadastr", "abmelden", "abbestellen",
        "afmelden")]))
 _NOREPLY_RE = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer|marketing|news(letter)?|promo(tions)?|"
-                         r"offers?|deals)([-+_.].*)?@", re.I)
+                         r"offers?|deals|receipts?|digest|alerts?)([-+_.].*)?@", re.I)
 # The traits of a scam, searched in a stranger's mail only (an NFKC, lower-case copy of its
 # start). Each fits some genuine first contact too ("we offer a gift card for the interview", "it is
 # urgent, the questions are here: https://..."), so each is weak: two together yield nothing.

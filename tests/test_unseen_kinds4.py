@@ -15,6 +15,7 @@ import pytest
 from agent.extractors.base import Owner
 from agent.extractors.dates import find_due
 from agent.extractors.embedded import EmbeddedExtractor
+from agent.spam import traits
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
 
@@ -175,3 +176,25 @@ def test_a_need_to_know_and_its_ask_in_one_sentence_are_one_item(owner: Owner) -
     items = EX.extract(make_message(text), owner)
     assert [(i.kind, i.due, i.evidence) for i in items] == [
         ("request", FRI, "For the quote we need to know which fridges you will use, can you tell me the model by Friday?")]
+
+
+# From the architect's week: leave asked for, relief from an ask, a promise "after lunch".
+LEAVE: list[Case] = [
+    C("Also, is it ok for you if I take the afternoon off on Friday for my appointment?", ("request", FRI)),
+    C("Can I take Friday off?", ("request", FRI)),
+    C("I know it's late, please don't feel you have to answer today.", *NONE),
+    C("Don't go to any trouble over the sketches if you haven't started them.", *NONE),
+    C("Will send the cleaned export after lunch.", ("waiting", "2026-11-18")),
+]
+
+
+@pytest.mark.parametrize("case", LEAVE, ids=[c.text[:40] for c in LEAVE])
+def test_leave_relief_and_after_lunch(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("sender", ["receipts@rides.example", "receipt@shop.example", "digest@roster.example",
+                                    "alerts@bank.example"])
+def test_a_receipts_digest_or_alerts_sender_is_mass_mail(sender: str) -> None:
+    msg = make_message("Thanks for riding with us.\n\nNeed help with this trip?", sender=sender, name="Rides")
+    assert "noreply sender" in traits(msg)

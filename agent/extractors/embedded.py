@@ -54,6 +54,9 @@ _COURTESY_RE = re.compile(
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     r"attached (please find|you will find|is|are)\b|"
+    # relief from an ask: "please don't feel you have to answer today", "don't go to any trouble"
+    r"\b(?:please )?(?:don'?t|do not|no need to) (?:feel (?:you have|obliged|any pressure|pressured) to|go to any trouble|"
+    r"panic|worry about (?:it|this|that|replying|answering))\b|"
     # greetings passed on: "please give Mochi a scratch from us", "say hi to the team", "send my love to Ana"
     r"\b(?:give|send) (?:[\w'’]+ ){1,3}(?:a |an |my |our )?(?:hug|scratch|pat|cuddle|kiss|love|regards|best wishes|"
     r"greetings)(?:s)? from (?:me|us|all of us|the team)\b|\bsay (?:hi|hello) to\b|"
@@ -67,7 +70,10 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\b(?:need|needs|needed|require[sd]?|must|have to|has to|deadline|latest|until|unless|cannot|"
     r"can't|can not|no later than)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
-    r"\btake (?:the |a |some |your |a few )?(?:\w+ )?(?:weekend|day|days|evening|afternoon|morning|time|week|break)s? off\b|"
+    # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
+    r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
+    r"take (?:the |a |some |your |a few )?(?:\w+ )?(?:weekend|day|days|evening|afternoon|morning|time|week|break)s? off\b|"
+    r"(?:you|u) (?:should|must|deserve to) take (?:the |a |some |your |a few )?(?:\w+ )?(?:weekend|day|days|time|week|break)s? off\b|"
     r"\bget some (?:rest|sleep)\b|\brest up\b|"
     # how to handle what is sent, no work of its own: "NDA version, so please keep it inside security"
     r"\bkeep (?:it|this|them|that|these|those) (?:strictly )?(?:confidential|internal|inside\b|within\b|between us|"
@@ -114,6 +120,8 @@ _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
+                       # passing the reader's news on to others owes the reader nothing
+                       r"pass (?:it|this|that|them|these|the news) on\b|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
                        r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
@@ -411,7 +419,7 @@ _WISH_RE = re.compile(
     r"\b(?:we|i)(?: also| really| still| do)? expect (?P<what13>(?:your|an?|some)\b(?![^.!?;]*\bto (?:arrive|be|come|"
     r"land|happen|go|take|ship|reach|slip|last)\b|[^.!?;]*\bfrom (?:the|our|their|his|her)\b)(?! (?:delay|delays|slight|small|few|lot|busy|quiet|storm)\b)[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
-    r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want) to know "
+    r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want|love) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
@@ -638,7 +646,8 @@ _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "reques
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "herewith", "attachment", " off", "get some ", "rest up", "from me", "from us", "from all",
-                  "from the team", "say hi", "say hello", "send my", "send our", "note",
+                  "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
+                  "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth")
