@@ -198,3 +198,29 @@ def test_leave_relief_and_after_lunch(case: Case, owner: Owner) -> None:
 def test_a_receipts_digest_or_alerts_sender_is_mass_mail(sender: str) -> None:
     msg = make_message("Thanks for riding with us.\n\nNeed help with this trip?", sender=sender, name="Rides")
     assert "noreply sender" in traits(msg)
+
+
+# From the lab week: a dated promise in a clause of its own, formal wishes, an office's "must
+# receive", "ask that you", and a fallback offered in case a link does not arrive.
+LAB: list[Case] = [
+    C("The parts arrive Monday, so I start on Tuesday and you'll have the results by Friday.", ("waiting", FRI)),
+    C("Yes, Amélie and I will join for the first half hour on Friday.", *NONE),
+    C("We would be pleased to receive your revised manuscript by Friday.", ("request", FRI)),
+    C("The finance office must receive the signed claim form no later than Friday.", ("request", FRI)),
+    C("I would also ask that you confirm the venue with the caterer.", ("request", None)),
+    C("The link comes from a no-reply address, let me know if it doesn't show up.", *NONE),
+    C("The signed form I'll drop at your office on Friday.", ("commitment", FRI), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", LAB, ids=[c.text[:40] for c in LAB])
+def test_kinds_from_the_lab_week(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Can you sign it today or tomorrow?", "Sign it"),
+    ("The finance office must receive the signed claim form no later than Friday.", "Get the signed claim form to Maria"),
+])
+def test_titles_lose_a_deadlines_leftovers(text: str, title: str, owner: Owner) -> None:
+    assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]

@@ -54,6 +54,9 @@ _COURTESY_RE = re.compile(
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     r"attached (please find|you will find|is|are)\b|"
+    # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
+    r"\b(?:let (?:me|us) know|tell me|shout|ping me) if (?:it|that|the \w+|this|they)(?: still)? (?:doesn'?t|does not|don'?t|"
+    r"do not|isn'?t|is not|won'?t|never) (?:show up|arrive|come through|work|open|load|reach you)\b|"
     # relief from an ask: "please don't feel you have to answer today", "don't go to any trouble"
     r"\b(?:please )?(?:don'?t|do not|no need to) (?:feel (?:you have|obliged|any pressure|pressured) to|go to any trouble|"
     r"panic|worry about (?:it|this|that|replying|answering))\b|"
@@ -142,6 +145,8 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # "I would also ask that you confirm whether..."
+    r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # "I hope you can reply me before the weekend"
     r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
@@ -418,6 +423,11 @@ _WISH_RE = re.compile(
     # "we expect your answer by Friday"; not what they expect to happen ("a delay to the shipment").
     r"\b(?:we|i)(?: also| really| still| do)? expect (?P<what13>(?:your|an?|some)\b(?![^.!?;]*\bto (?:arrive|be|come|"
     r"land|happen|go|take|ship|reach|slip|last)\b|[^.!?;]*\bfrom (?:the|our|their|his|her)\b)(?! (?:delay|delays|slight|small|few|lot|busy|quiet|storm)\b)[^.!?;]*)|"
+    # A formal wish: "We would be pleased to receive your revised manuscript by December 14", and
+    # an office's "The Office of Research Services must receive the final budget no later than..."
+    r"\b(?:would be|'d be|are|am|will be) (?:pleased|grateful|happy|glad|delighted) to receive "
+    r"(?P<what15>(?:your|an?|the)\b[^.!?;]*)|"
+    r"\b(?:must|needs? to|has to|have to) receive (?P<what16>(?:your|an?|the)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want|love) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
@@ -544,8 +554,10 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon 
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
 _PARA_RE = re.compile(r"\n\s*\n")
 _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", re.I)
-_DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next))+\s*$", re.I)
+_DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
+                                r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
+_NO_LATER_RE = re.compile(r"\s+(?:no later than|at the very latest)\b", re.I)
 # A sentence opening on a condition ("if you'd like to...", "whether you...") sets terms, asking
 # nothing by itself; the classifier adds no item from it.
 # The promiser and modal a title leaves out: "I'll send the deck" -> "send the deck".
@@ -675,6 +687,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+              "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
 _PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
@@ -950,6 +963,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
     first, _, rest = vp.strip().partition(" ")
     if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
         vp = f"{_GERUNDS[first.lower()]} {rest}"
+    # "the final budget no later than Thursday at noon": what follows a deadline's words is its time.
+    vp = _NO_LATER_RE.split(vp, maxsplit=1)[0]
     vp = _DANGLING_DUE_RE.sub("", vp.strip())
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
@@ -962,6 +977,10 @@ def _clean_vp(vp: str, phrase: str) -> str:
     return vp
 
 
+# A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
+_OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
+# A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
+_NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
 # An owed thing that is only a pronoun: "it", "send you them".
 _PRONOUN_THING_RE = re.compile(r"^(?:\w+ )?(?:you )?(?:it|them|this|that|these|those)\W*$", re.I)
 # A promise whose thing is said before it: "The DPA annex we will send you separately on Tuesday",
@@ -969,7 +988,7 @@ _PRONOUN_THING_RE = re.compile(r"^(?:\w+ )?(?:you )?(?:it|them|this|that|these|t
 _FRONTED_RE = re.compile(
     r"^(?:[^.!?;]{0,80}?[,:]\s*)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+[\w'’ -]{2,50}?)\s+"
     r"(?:i|we)(?:'ll|’ll| will| shall| can)\s+(?:also |then )?(?P<verb>send|share|forward|bring|deliver|email|post|give|"
-    r"circulate|upload|finish|prepare|draft)\b", re.I)
+    r"circulate|upload|finish|prepare|draft|drop|return|sign)\b", re.I)
 
 
 # What a blocker holds up: "I cannot continue with the remaining icons until I know this",
@@ -1268,6 +1287,11 @@ class EmbeddedExtractor:
                     # "I'll make the intro tomorrow; the proposal is on track for next Wednesday":
                     # the clause before the semicolon keeps its own day.
                     return found
+                if (whole is None and found[0].kind in ("waiting", "commitment") and found[0].due
+                        and _OWN_PROMISE_CLAUSE_RE.match(found[0].evidence) and not _JOINT_PLAN_RE.match(sentence)):
+                    # "..., so I start the histology Tuesday and you'll have the new counts by end of
+                    # next week": a dated promise in a clause of its own stands however the rest reads.
+                    return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
@@ -1521,7 +1545,7 @@ class EmbeddedExtractor:
         msg = ctx.msg
         if kind == "blocker" and vague(title):
             title = _blocked_title(sentence, ctx)
-        elif kind in ("waiting", "commitment") and vague(title):
+        elif kind in ("waiting", "commitment") and (vague(title) or _NO_OBJECT_RE.match(title.rpartition(": ")[2])):
             head, colon, core = title.rpartition(": ")
             what = ""
             if f := _FRONTED_RE.match(sentence):
@@ -1665,7 +1689,8 @@ class EmbeddedExtractor:
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
-                or w.group("what11") or w.group("what12") or w.group("what13"))
+                or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
+                or w.group("what16"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11")
