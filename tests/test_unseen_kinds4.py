@@ -224,3 +224,24 @@ def test_kinds_from_the_lab_week(case: Case, owner: Owner) -> None:
 ])
 def test_titles_lose_a_deadlines_leftovers(text: str, title: str, owner: Owner) -> None:
     assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]
+
+
+# French, as colleagues in Quebec or France write it: asks, needs and dated promises.
+FRENCH: list[Case] = [
+    C("Est-ce que tu peux me confirmer le budget du volet Montréal ?", ("request", None)),
+    C("Pourriez-vous signer le formulaire d'ici vendredi ?", ("request", FRI)),
+    C("Par contre, j'aurais besoin que tu relises le chapitre 3 avant vendredi.", ("request", FRI)),
+    C("Merci de confirmer votre présence d'ici vendredi.", ("request", FRI)),
+    C("Je t'envoie le rapport final d'ici vendredi.", ("waiting", FRI)),
+    C("Je te renvoie la version corrigée vendredi au plus tard.", ("waiting", FRI)),
+    C("Je relis ton chapitre ce soir et je te reviens demain avec mes commentaires.",
+      ("commitment", "2026-11-18"), ("commitment", "2026-11-19"), mine=True),
+    C("Merci de ton aide !", *NONE),
+    C("Je t'envoie toutes mes amitiés.", *NONE),
+    C("Peux-tu croire qu'il neige déjà ?", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", FRENCH, ids=[c.text[:40] for c in FRENCH])
+def test_french_asks_and_promises(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -35,7 +35,8 @@ MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
           "sep|sept|september|oct|october|nov|november|dec|december")
 
-_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)"
+# "Mon" only capitalised: lower-case "mon" is French for "my" ("mon CV d'ici mercredi").
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?-i:Mon|MON)|tues|tue|weds|wed|thurs|thur|thu|fri)"
 _NUM = r"(\d+|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Words an ordinal counts rather than dates: "the 3rd floor", "the 2nd round", "the 4th time".
 _ORDINAL_NOUNS = (r"(?:floors?|storeys?|stor(?:y|ies)|levels?|rows?|rooms?|times?|places?|rounds?|quarters?|"
@@ -86,6 +87,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
                                r"uiterlijk|voor|tot|até|innan|senast)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
                                r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
+    # ...and after the day: "mardi au plus tard", "Freitag spätestens"; "demain", "ce soir".
+    ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
+                                r"vormittag|nachmittag|mattina|pomeriggio|tarde|manhã))?\s+(?:au plus tard|spätestens|"
+                                r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
+    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b", re.I)),
+    ("foreign_tonight", re.compile(r"\b(?:ce soir|heute abend|esta noche|stasera|vanavond|ikväll|hoje à noite)\b", re.I)),
     ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
     ("end_of_month_named", re.compile(r"\b(?:end of|end-|late) ?(" + MONTHS + r")\b\.?", re.I)),
@@ -144,6 +151,10 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
                      "uiterlijk", "voor", "tot", "até", "innan", "senast"),),
+    "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
+                      "uiterlijk", "o mais tardar"),),
+    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon"),),
+    "foreign_tonight": (("ce soir", "heute abend", "esta noche", "stasera", "vanavond", "ikväll", "hoje à noite"),),
     "tomorrow": (("tomorrow", "tmr"),),
     "end_of_month_named": (("end of", "end-", "late"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                                      "sep", "oct", "nov", "dec")),
@@ -501,7 +512,11 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "in_hours":
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
         when = (local + timedelta(hours=n)).date()
-    elif kind == "foreign_day":
+    elif kind == "foreign_tonight":
+        when = base
+    elif kind == "foreign_tomorrow":
+        when = base + timedelta(days=1)
+    elif kind in ("foreign_day", "foreign_late"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)
     elif kind == "tomorrow":

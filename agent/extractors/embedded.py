@@ -504,9 +504,11 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b)|\s*;\s*|"
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
-    r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])", re.I)
+    r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
+    # ...and French promises joined by "et": "Je relis ta section ce soir et je te reviens demain"
+    r"\s+et\s+(?=(?:je|j'|j’)\s*(?:te |t'|t’|vous |lui )?[a-zàâçéèêëîïôûù])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
-                      ", would ", ", so ")
+                      ", would ", ", so ", " et je", " et j'", " et j’")
 # What _CLAUSE_SPLIT_RE needs to split at all: an "and", "but" or "then" with one of the words its
 # lookahead spells, or a ";", or a comma with an ask's first word.
 _JOIN_KEYS = ("and", "but", "then")
@@ -911,7 +913,8 @@ def _clause_parts(sentence: str) -> list[str]:
     """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
     low = fold(sentence)
     if ((any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
-            or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))):
+            or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))
+            or any(map(low.__contains__, (" et je", " et j'", " et j’")))):
         pieces = _CLAUSE_SPLIT_RE.split(sentence)
     else:
         # Only the pattern's "\s*;\s*" can split here, and each part is stripped: a split at ";".
@@ -979,6 +982,22 @@ def _clean_vp(vp: str, phrase: str) -> str:
 
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
 _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
+# French, read for asks and dated promises only (see EmbeddedExtractor._french).
+_FR_HINT_RE = re.compile(r"\b(?:je|j'|tu|vous|est-ce|merci|peux|pouvez|pourrais|pourriez|besoin)\b|\bj’", re.I)
+_FR_ASK_RE = re.compile(
+    r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
+    r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
+    r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
+    r"\bj(?:'|’)aurais besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos))\b|"
+    r"^\W*merci de (?:bien vouloir )?(?:me |nous )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b", re.I)
+# "Peux-tu croire..." and thanks for what is done ask nothing.
+_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
+_FR_PROMISE_RE = re.compile(
+    r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon)\b,?\s+)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
+    r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens|reviendrai|ferai|prépare|préparerai|transmets|"
+    r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
+    r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
+    r"(?=\s+et\s+(?:je|j')|[.!?;](?!\d)|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
 # An owed thing that is only a pronoun: "it", "send you them".
@@ -1387,12 +1406,40 @@ class EmbeddedExtractor:
             # Most of other people's sentences yield nothing, so their due date is found only when
             # an item needs it.
             item = self._their_sentence(sentence, low, ctx)
+        if item is None and _FR_HINT_RE.search(sentence):
+            item = self._french(sentence, ctx)
         item = self._second_opinion(sentence, low, ctx, item)
         if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
             return None
         if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx):
             return None
         return item
+
+    def _french(self, sentence: str, ctx: _Ctx) -> Item | None:
+        """An ask or a dated promise in French, as colleagues in Quebec, France or Belgium write
+        them ("Est-ce que tu peux me confirmer le montant ?", "je t'envoie ma lettre d'appui d'ici
+        mercredi"): the rules above read English only. Titled by the sentence's own words."""
+        name = first_name(ctx.other) if ctx.other.email else "them"
+        clause = _SPACES_RE.sub(" ", sentence.strip().rstrip(" ?!."))
+        if len(clause) > 90:
+            clause = clause[:90].rsplit(" ", 1)[0] + "…"
+        if _FR_ASK_RE.search(sentence) and not _FR_NOT_ASK_RE.search(sentence):
+            due = self._due(sentence, ctx)[0]
+            if ctx.from_owner:
+                return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
+            title = f"Answer {name}: {clause}?" if sentence.rstrip().endswith("?") else f"Reply to {name}: {clause}"
+            return self._item("request", title, sentence, ctx, due, "me")
+        promises = [m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
+        if promises:
+            # Of several ("j'intègre tes corrections lundi et je te renvoie la version mardi"), the
+            # last: what reaches the reader.
+            m = promises[-1]
+            due = self._due(m.group(0), ctx)[0]
+            what = _SPACES_RE.sub(" ", m.group("what").strip(" ,;:"))
+            if ctx.from_owner:
+                return self._item("commitment", _cap(what), sentence, ctx, due, "me")
+            return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+        return None
 
     @staticmethod
     def _colleagues(sentence: str, ctx: _Ctx) -> bool:
@@ -1426,6 +1473,8 @@ class EmbeddedExtractor:
         quiet only when every path is closed by the sentence alone. False means "read it"."""
         if _greeting_or_signoff(sentence):
             return True
+        if _FR_HINT_RE.search(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)):
+            return False  # _french
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
             return True
