@@ -16,6 +16,7 @@ from agent.extractors.base import Owner
 from agent.extractors.dates import find_due
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.spam import traits
+from connectors.types import Address
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
 
@@ -245,3 +246,21 @@ FRENCH: list[Case] = [
 @pytest.mark.parametrize("case", FRENCH, ids=[c.text[:40] for c in FRENCH])
 def test_french_asks_and_promises(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+def test_a_bare_need_of_an_answer_dates_the_ask_before_it(owner: Owner) -> None:
+    text = "Hi Ada,\n\nRFI 21: the sill detail clashes with the cladding. need answer by fri latest or the fitters stand down.\n\nG"
+    assert [(i.kind, i.due) for i in EX.extract(make_message(text), owner)] == [("request", FRI)]
+
+
+def test_a_need_of_a_sign_off_on_something_stays_its_own_ask(owner: Owner) -> None:
+    text = "Hi Ada,\n\nCan you review the flows before Friday?\n\nWe need your sign-off on the copy by Friday so it can ship.\n\nM"
+    assert [(i.kind, i.due) for i in EX.extract(make_message(text), owner)] == [("request", FRI), ("request", FRI)]
+
+
+def test_the_owners_ask_named_to_one_recipient_is_followed_up_with_them(owner: Owner) -> None:
+    msg = make_message("Gerry, Paul,\n\nPaul, please price the extra drainage run by Friday.\n\nAda", sender="ada@example.com",
+                       to=("gerry@build.example", "paul@build.example"), name="Ada")
+    msg.to = [Address("Gerry McGrath", "gerry@build.example"), Address("Paul Tierney", "paul@build.example")]
+    assert [(i.kind, i.title, i.counterparty) for i in EX.extract(msg, owner)] == [
+        ("waiting", "Follow up with Paul: price the extra drainage run", "paul@build.example")]

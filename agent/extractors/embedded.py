@@ -301,6 +301,10 @@ _DEADLINE_NOTE_RE = re.compile(
     r"(?:answer|reply|response|decision|feedback|confirmation|go-ahead|sign-off|word|note|yes or no)\b"
     r"[^.!?;]{0,40}?\b(?:by|before|until|no later than|ahead of)\b[^.!?;]*?)"
     r"\s+(?:would|will|is|helps|lets|let|allows|means|so|to|should|could|gives)\b(?!.*\?\s*$)", re.I)
+# ...and a need of one said bare, as site mail puts it: "need answer by thurs latest or the roofers stand down".
+_NEED_ANSWER_RE = re.compile(
+    r"^\W*(?:(?:and|also|so|but),?\s+)?(?:still |really )?need (?P<head>(?:an? |the |your )?(?:answer|reply|"
+    r"response|decision|confirmation|go-ahead|ok|okay)(?: from you)? (?:by|before|until|no later than)\b[^.!?;]*)", re.I)
 _ASK_TAIL_RE = re.compile(r",\s+|;\s*|\s+[-–—]\s+|\s+(?:because|since|as|so that|so)\s+", re.I)
 _ANSWER_BY_RE = re.compile(r"^\W*(?:[^.!?;]{5,80}?,?\s+so\s+)?(?:(?:also|and|so),?\s+)?(?:(?:i|we)(?:'d| would| will|'ll)?(?: really| just| also)? "
                            r"(?:need|want|require|expect|would like)s? (?:(?:your|an?|the) (?:answer|reply|response|decision|"
@@ -980,6 +984,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
     return vp
 
 
+# A sentence that names who it speaks to first: "Paul, please price under CO-07".
+_CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
 _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
 # French, read for asks and dated promises only (see EmbeddedExtractor._french).
@@ -1592,6 +1598,15 @@ class EmbeddedExtractor:
 
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
+        other = ctx.other
+        if kind == "waiting" and ctx.from_owner and (called := _CALLED_RE.match(sentence)):
+            # "Paul, please price under CO-07" in mail to Gerry and Paul: it is Paul's to do.
+            named = next((a for a in msg.to + msg.cc if a.email != other.email
+                          and first_name(a).lower() == called.group(1).lower()), None)
+            if named is not None:
+                other = named
+                title = re.sub(r"^Follow up with [^:]+:", f"Follow up with {first_name(named)}:", title, count=1)
+                owner = named.email if owner == ctx.other.email else owner
         if kind == "blocker" and vague(title):
             title = _blocked_title(sentence, ctx)
         elif kind in ("waiting", "commitment") and (vague(title) or _NO_OBJECT_RE.match(title.rpartition(": ")[2])):
@@ -1609,7 +1624,7 @@ class EmbeddedExtractor:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
-            counterparty=ctx.other.email, thread_id=msg.thread_id,
+            counterparty=other.email, thread_id=msg.thread_id,
             source={"message_id": msg.message_id, "subject": msg.subject, "from": msg.sender.email,
                     "date": msg.date.isoformat()},
         )
@@ -1906,7 +1921,7 @@ class EmbeddedExtractor:
             if due is not None:
                 earlier.due = due
                 return True
-        m = _DEADLINE_NOTE_RE.match(sentence)
+        m = _DEADLINE_NOTE_RE.match(sentence) or _NEED_ANSWER_RE.match(sentence)
         if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
             # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
             # is behind the ask dates it; it asks nothing more.
