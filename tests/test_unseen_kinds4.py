@@ -264,3 +264,13 @@ def test_the_owners_ask_named_to_one_recipient_is_followed_up_with_them(owner: O
     msg.to = [Address("Gerry McGrath", "gerry@build.example"), Address("Paul Tierney", "paul@build.example")]
     assert [(i.kind, i.title, i.counterparty) for i in EX.extract(msg, owner)] == [
         ("waiting", "Follow up with Paul: price the extra drainage run", "paul@build.example")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("I also need the drainage levels by Friday so I can issue the instruction.", [("waiting", FRI)]),
+    ("There is a short case study, so let me get it over to you by Friday.", [("commitment", FRI)]),
+    ("I'll send the deck on Friday so we can review it together.", [("commitment", FRI)]),
+])
+def test_the_owners_so_i_can_is_a_purpose_not_a_promise(text: str, want: list[tuple[str, str]], owner: Owner) -> None:
+    msg = make_message(f"Hi Sam,\n\n{text}\n\nAda", sender="ada@example.com", to=("sam@client.example",), name="Ada")
+    assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == want

@@ -984,6 +984,7 @@ def _clean_vp(vp: str, phrase: str) -> str:
     return vp
 
 
+_PURPOSE_BEFORE_RE = re.compile(r"\b(?:so|so that|in order that)\s+$", re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
@@ -1662,6 +1663,8 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
+        if m and re.match(r"(?:i|we) (?:can|could)\b", m.group(0), re.I) and _PURPOSE_BEFORE_RE.search(sentence, 0, m.start()):
+            m = None  # "I need the levels this morning so I can issue the AI": a purpose, not a promise
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
             if vp and not (_VAGUE_RE.match(vp) and not due):
