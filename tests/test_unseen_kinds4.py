@@ -211,6 +211,8 @@ LAB: list[Case] = [
     C("I would also ask that you confirm the venue with the caterer.", ("request", None)),
     C("The link comes from a no-reply address, let me know if it doesn't show up.", *NONE),
     C("The signed form I'll drop at your office on Friday.", ("commitment", FRI), mine=True),
+    C("I put the form in your mailbox this morning, with a copy of my permit.", *NONE),
+    C("I put the form in your mailbox on Friday.", ("waiting", FRI)),
 ]
 
 

@@ -690,7 +690,9 @@ _PRESENT_PROMISE_RE = re.compile(
     r"^(?:(?:as (?:discussed|agreed|promised|requested|mentioned|said)|(?:about|regarding|concerning|as for) [^.!?;:,]{2,50}|"
     r"if (?!you\b)[^.!?;:,]{2,40}?)(?:,\s*|\s+)(?=(?:i|we) ))?"
     r"(?:(?:also|and|then|so|ok),?\s+)?(?:(?:on|by|from|next|this|tomorrow|tmrw|today|tonight)\b[\w ]{0,20}?,?\s+)?"
-    r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
+    # ("I put the form in your mailbox this morning" is done: "put" is its past too)
+    r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
+    r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "to receive", "must receive",
