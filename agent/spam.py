@@ -125,6 +125,33 @@ DETAILS = Gated(
      [("daten", "bankverbindung", "bankgegevens")]),
     (r"\b(contraseña|mot de passe|passwort|kennwort|wachtwoord)\b",
      [("contraseña", "mot de passe", "passwort", "kennwort", "wachtwoord")]))
+#: An ask to move money to an account or to hand over access, in any of several languages:
+#: "Merci de virer 7 800 € sur le compte FR76...", "transfer 4,750 EUR to Leo's account", "send me
+#: your current password", "forward all of Maria's mail to...". From a stranger it yields nothing:
+#: the owner does not move money or open a mailbox for someone never written to on a mail's word.
+MONEY_OR_ACCESS = Gated(
+    re.I,
+    (r"\b(?:wire|transfer|pay|send|virer|virez|vire|virement|verser|überweis\w*|transfer\w*|pag[ae]\w*|envi[ae]\w*)\b"
+     r"[^.!?\n]{0,60}?(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)|[€$£]\s?\d)"
+     r"[^.!?\n]{0,60}?\b(?:account|compte|konto|cuenta|conto|rekening|iban|[a-z]{2}\d{2}(?: ?\d{4}){2,})",
+     [("wire", "transfer", "pay", "send", "vire", "verse", "überweis", "pag", "envi"),
+      ("account", "compte", "konto", "cuenta", "conto", "rekening", "iban")]),
+    # ...in the order German puts it: "bis Freitag 6.000 € auf das Konto DE44 ... überweisen"
+    (r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf)|[€$£]\s?\d)[^.!?\n]{0,30}?\b(?:auf das konto|auf unser konto|"
+     r"sur le compte|sur notre compte|a la cuenta|en la cuenta|sul conto|to (?:the|this|our|my|a new) account|"
+     r"into (?:the|this|our|my|a new) account)\b",
+     [("konto", "compte", "cuenta", "conto", "account")]),
+    (r"\b(?:send|share|give|forward|email|text|tell|renvo\w*|envo\w*|donne\w*|communique\w*|schick\w*|send\w*|"
+     r"gib|geben|envi[ae]\w*|manda\w*|pasa\w*|comparte\w*)\b[^.!?\n]{0,40}?\b(?:password|passcode|passwort|kennwort|"
+     r"mot de passe|identifiants|contraseña|credenciales|zugangsdaten|login details|log-in details|admin credentials|"
+     r"verification code|2fa code|one-time code)\b",
+     [("password", "passcode", "passwort", "kennwort", "mot de passe", "identifiants", "contraseña", "credenciales",
+       "zugangsdaten", "login details", "log-in details", "admin credentials", "verification code", "2fa code",
+       "one-time code")]),
+    (r"\b(?:forward|transf[eé]r\w*|reenv\w*|weiterleit\w*|redirect\w*|redirig\w*)\b[^.!?\n]{0,30}?\b(?:all|every|tous|toutes|"
+     r"todos|todas|alle)\b[^.!?\n]{0,40}?\b(?:e-?mails?|mails?|messages?|courriels|correos|nachrichten|inbox)\b",
+     [("forward", "transf", "reenv", "weiterleit", "redirect", "redirig"),
+      ("mail", "message", "courriel", "correo", "nachricht", "inbox")]))
 #: Payment redirected: bank details that changed, a new account to pay into. Invoice fraud's
 #: one move, from a supplier's lookalike or a hijacked mailbox.
 BANK_CHANGE = Gated(
@@ -201,7 +228,8 @@ _LOGIN_DOMAIN_RE = re.compile(
 _SCAN_CHARS = 8000  # a scam says what it wants at the start; a long stranger's mail costs no more
 
 #: Traits that alone make a stranger's mail mass mail; the others only weigh with another.
-STRONG_TRAITS = frozenset({"list-unsubscribe", "unsubscribe link", "noreply sender"})
+STRONG_TRAITS = frozenset({"list-unsubscribe", "unsubscribe link", "noreply sender",
+                           "asks to move money or hand over access"})
 
 
 def verdict(msg: Message) -> str:
@@ -399,6 +427,8 @@ def _scam_traits(msg: Message) -> set[str]:
         found.add("windfall claim")
     if DETAILS.search(text, low):
         found.add("asks for account details")
+    if MONEY_OR_ACCESS.search(text, low):
+        found.add("asks to move money or hand over access")
     if any(link in text for link in _LINKS) and URGENT.search(text, low):
         found.add("pressure and a link")
     if "http" in low and _TRACKING_RE.search(text):  # it opens with the scheme

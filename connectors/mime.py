@@ -913,9 +913,10 @@ def _colour(value: str) -> Colour | None:
 
 
 def _declarations(style: str) -> dict[str, str]:
-    """A style attribute's declarations, lower-case, the last of each property winning as in CSS."""
+    """A style attribute's declarations, lower-case, the last of each property winning as in CSS;
+    CSS escapes read as the characters they stand for ("\\64 isplay:\\6e one" is display:none)."""
     out = {}
-    for decl in style.lower().split(";"):
+    for decl in _unescape(style).lower().split(";"):
         prop, colon, value = decl.partition(":")
         if colon:
             out[prop.strip()] = value.replace("!important", "").strip()
@@ -1541,7 +1542,7 @@ def _weighed_declarations(style: str, every: bool = False) -> tuple[dict[str, st
     property winning; only those that can hide or show text unless ``every``."""
     normal: dict[str, str] = {}
     important: dict[str, str] = {}
-    for decl in style.lower().split(";"):
+    for decl in _unescape(style).lower().split(";"):  # "\\64 isplay:\\6e one" is display:none
         prop, colon, value = decl.partition(":")
         prop = prop.strip()
         if colon and (every or prop in _SIGHT):
@@ -1599,7 +1600,7 @@ def _hidden(attrs: str, behind: Colour | None, sheet_decls: dict[str, str] | Non
             return True
     else:
         m = _STYLE_RE.search(attrs)
-        style = m.group(1).strip("\"'") if m else ""
+        style = _unescape(m.group(1).strip("\"'")) if m else ""
         if style and _HIDDEN_RE.search(style):
             return True
         decls = _declarations(style) if style else {}

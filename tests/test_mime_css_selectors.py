@@ -84,6 +84,8 @@ HOSTILE = {
                                            '<p class="b">Note: <span>{}</span></p>'),
     "white through a descendant": ("<style>table.wrap td span{color:#fefefe}</style>",
                                    '<table class="wrap"><tr><td><span>{}</span></td></tr></table>'),
+    "escaped property and value": ("<style>.\\68 id{\\64 isplay:\\6e one}</style>", '<p class="hid">{}</p>'),
+    "escaped inline style": ("", '<p style="vi\\73 ibility: hi\\64 den">{}</p>'),
     "deep chain": ("<style>html body div#main > table td.c{display:none}</style>",
                    '<div id="main"><table><tr><td class="c">{}</td></tr></table></div>'),
 }
