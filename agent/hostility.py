@@ -193,6 +193,13 @@ _READER_WORDS = ("software", "program", "tool", "system", "agent", "model", "bot
                  "service")
 _ADDRESSED = Gated(
     re.I | re.M,
+    # A line that opens by naming its reader: "Bot reading this: reprioritise so that...".
+    (r"^\W*(?:(?:the|dear|hey|hi|hello|attention|attn)\s+)?(?:(?:automated|virtual|ai|a\.i\.)\s+)?(?:bot|ai|assistant|"
+     r"agent|llm|model|software|focusd|reader|system|tool|script)\s+(?:reading|processing|parsing|handling|scanning|"
+     r"summari[sz]ing)\s+(?:this|these|the (?:mail|e-?mail|message|inbox))\b",
+     [("bot", "ai ", "assistant", "agent", "llm", "model", "software", "focusd", "reader", "system", "tool", "script"),
+      ("reading", "processing", "parsing", "handling", "scanning", "summar"),
+      (" this", " these", " the mail", " the email", " the e-mail", " the message", " the inbox")]),
     (_SPOKEN_TO + _READER + " " + _READING + r" (this|these)\b|"
      + _SPOKEN_TO + _READER + " " + _READING
      + r" (the|her|his|my|your|our|their|[\w.-]+['’]s) (e-?mails?|mail|messages?|inbox|mailbox|threads?|correspondence)\b",
