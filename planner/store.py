@@ -1188,7 +1188,9 @@ class Store:
     def attachments(self, message_ids: Iterable[str] = (), thread_id: str = "",
                     name_words: Iterable[str] = (), senders: Iterable[str] = ()) -> list[dict[str, Any]]:
         """Attachments (names and sizes) of ``message_ids`` or ``thread_id``, or whose file name
-        holds one of ``name_words`` and that one of ``senders`` sent; newest first."""
+        holds one of ``name_words`` and that one of ``senders`` sent; newest first. A skipped
+        message's files (hostile, spam, mass mail) are none of them: their names are the sender's
+        words, shown in the brief."""
         words, who = list(name_words), list(senders)
         which, args = _thread_or_ids(thread_id, list(message_ids))
         if words and who:
@@ -1199,7 +1201,9 @@ class Store:
             return []
         rows = self.db.execute(
             "SELECT message_id, filename, size, content_type, thread_id, sender, date FROM attachments "
-            f"WHERE {' OR '.join(which)} ORDER BY date DESC, rowid DESC", args).fetchall()
+            f"WHERE ({' OR '.join(which)}) AND message_id NOT IN "
+            "(SELECT message_id FROM messages WHERE coalesce(skipped, '') != '') ORDER BY date DESC, rowid DESC",
+            args).fetchall()
         keys = ("message_id", "filename", "size", "content_type", "thread_id", "sender", "date")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
