@@ -276,3 +276,21 @@ def test_the_owners_ask_named_to_one_recipient_is_followed_up_with_them(owner: O
 def test_the_owners_so_i_can_is_a_purpose_not_a_promise(text: str, want: list[tuple[str, str]], owner: Owner) -> None:
     msg = make_message(f"Hi Sam,\n\n{text}\n\nAda", sender="ada@example.com", to=("sam@client.example",), name="Ada")
     assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == want
+
+
+# German and Spanish, read the same way (the fourth attack round's legitimate mail lost them).
+GERMAN_SPANISH: list[Case] = [
+    C("Kannst du mir bis Freitag das Angebot schicken?", ("request", FRI)),
+    C("Könnten Sie den Vertrag bis Freitag unterschreiben?", ("request", FRI)),
+    C("Bitte bestätige den Termin bis Freitag.", ("request", FRI)),
+    C("Ich schicke dir die Entwürfe bis Freitag.", ("waiting", FRI)),
+    C("¿Puedes enviarme el contrato antes del viernes?", ("request", FRI)),
+    C("Te envío el presupuesto el viernes.", ("waiting", FRI)),
+    C("Ich schicke dir liebe Grüße aus Berlin.", *NONE),
+    C("Bitte schön, gern geschehen!", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", GERMAN_SPANISH, ids=[c.text[:40] for c in GERMAN_SPANISH])
+def test_german_and_spanish_asks_and_promises(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -85,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
-                               r"uiterlijk|voor|tot|até|innan|senast)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
+                               r"uiterlijk|voor|tot|até|innan|senast|el|am)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
                                r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
     # ...and after the day: "mardi au plus tard", "Freitag spätestens"; "demain", "ce soir".
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
@@ -150,7 +150,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
-                     "uiterlijk", "voor", "tot", "até", "innan", "senast"),),
+                     "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am "),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon"),),

@@ -992,21 +992,34 @@ _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
 _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
 # French, read for asks and dated promises only (see EmbeddedExtractor._french).
-_FR_HINT_RE = re.compile(r"\b(?:je|j'|tu|vous|est-ce|merci|peux|pouvez|pourrais|pourriez|besoin)\b|\bj’", re.I)
+_FR_HINT_RE = re.compile(r"\b(?:je|j'|tu|vous|est-ce|merci|peux|pouvez|pourrais|pourriez|besoin|"
+                         # ...and German and Spanish, read the same way
+                         r"ich|wir|du|sie|bitte|kannst|könntest|können|könnten|puedes|podrías|podría|necesito|te|le|"
+                         r"envío|mando)\b|\bj’", re.I)
 _FR_ASK_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
     r"\bj(?:'|’)aurais besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos))\b|"
-    r"^\W*merci de (?:bien vouloir )?(?:me |nous )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b", re.I)
+    r"^\W*merci de (?:bien vouloir )?(?:me |nous )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
+    r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
+    r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
+    # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
+    r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon)\b,?\s+)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
     r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens|reviendrai|ferai|prépare|préparerai|transmets|"
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
-    r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
-    r"(?=\s+et\s+(?:je|j')|[.!?;](?!\d)|$)", re.I)
+    r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
+    r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
+    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    r"(?:(?:te|le|os|les) )?(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|pasaré|reviso|revisaré|"
+    r"confirmo|confirmaré)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
+    r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[.!?;](?!\d)|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
 # An owed thing that is only a pronoun: "it", "send you them".
