@@ -346,7 +346,9 @@ def _decode_bytes(raw: bytes, charset: str | None) -> str:
             return raw.decode(candidate)
         except UnicodeDecodeError:
             continue
-    if codec is not None:
+    # Text labelled UTF-8 (or ASCII) that is not: 8-bit text from a mailer that labels everything
+    # UTF-8 ("caf\xe9"), read as Windows-1252 or Latin-1 rather than as replacement marks.
+    if codec is not None and codec not in ("utf-8", "ascii"):
         return raw.decode(codec, errors="replace")
     return raw.decode("cp1252", errors="replace") if _is_cp1252(raw) else raw.decode("latin-1")
 

@@ -328,3 +328,13 @@ def test_raw_utf8_headers_are_read_as_utf8() -> None:
     assert [a.name for a in msg.to] == ["Ada", "José"]
     latin1 = raw.replace("Subject: café au lait — résumé".encode(), "Subject: café au lait".encode("latin-1"))
     assert parse_message(latin1).subject == "café au lait"  # not UTF-8: read as Windows-1252
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "UTF-8", "us-ascii"])
+def test_8bit_text_labelled_utf8_or_ascii_reads_as_the_8bit_text_it_is(charset: str) -> None:
+    # A mailer that labels everything UTF-8 sends Latin-1 bytes: no replacement marks.
+    data = (f"From: a@x.example\nTo: b@x.example\nSubject: booking\nDate: Wed, 18 Nov 2026 09:00:00 +0000\n"
+            f"Message-ID: <l1@x.example>\nContent-Type: text/plain; charset={charset}\n"
+            "Content-Transfer-Encoding: 8bit\n\n").encode() + "Can you confirm the café booking for Müller by Friday?\n".encode("latin-1")
+    msg = parse_message(data)
+    assert "café booking for Müller" in msg.text and "\ufffd" not in msg.text
