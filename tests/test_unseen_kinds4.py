@@ -294,3 +294,9 @@ GERMAN_SPANISH: list[Case] = [
 @pytest.mark.parametrize("case", GERMAN_SPANISH, ids=[c.text[:40] for c in GERMAN_SPANISH])
 def test_german_and_spanish_asks_and_promises(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize(("hour", "want"), [(9, "2027-02-04"), (15, "2027-02-04"), (18, "2027-02-05")])
+def test_after_lunch_is_this_afternoon_until_the_afternoon_is_over(hour: int, want: str) -> None:
+    sent = datetime(2027, 2, 4, hour, 0, tzinfo=ZoneInfo("Europe/Dublin"))
+    assert find_due("I'll send you two layouts after lunch.", sent, ZoneInfo("Europe/Dublin"))[0] == want

@@ -498,7 +498,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "noon":
         if _DAY_BEFORE_RE.search(sentence, 0, m.start()):
             return None  # "Friday by noon": Friday's own match names the day
-        when = base if local.hour < 12 else base + timedelta(days=1)
+        # "after lunch" said before the afternoon is over is today's; "by noon" past noon tomorrow's.
+        latest = 17 if m.group(0).lower().startswith("after") else 12
+        when = base if local.hour < latest else base + timedelta(days=1)
     elif kind == "week_from":
         if m.group(2):  # "a week from today", "... from tomorrow"
             when = base + timedelta(days=7 + (m.group(2).lower() == "tomorrow"))
