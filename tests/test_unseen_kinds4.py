@@ -300,3 +300,19 @@ def test_german_and_spanish_asks_and_promises(case: Case, owner: Owner) -> None:
 def test_after_lunch_is_this_afternoon_until_the_afternoon_is_over(hour: int, want: str) -> None:
     sent = datetime(2027, 2, 4, hour, 0, tzinfo=ZoneInfo("Europe/Dublin"))
     assert find_due("I'll send you two layouts after lunch.", sent, ZoneInfo("Europe/Dublin"))[0] == want
+
+
+# Work that hangs on a case not yet known asks nothing yet; "if so, please..." after a question does.
+IF_CASES: list[Case] = [
+    C("If yes we need it as a separate line in the quote, for our accounting.", *NONE),
+    C("If there are extra costs please send me an offer first by Friday.", *NONE),
+    C("If needed, I can send the floor plan on Friday.", *NONE),
+    C("If so, please forward it to me by Friday.", ("request", FRI)),
+    C("If there are any extra costs, could you let me know by Friday?", ("request", FRI)),
+    C("Thanks. I'll keep analysing cohort A in the meantime.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", IF_CASES, ids=[c.text[:40] for c in IF_CASES])
+def test_work_that_hangs_on_a_case_not_yet_known(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

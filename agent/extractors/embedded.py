@@ -125,6 +125,8 @@ _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        # passing the reader's news on to others owes the reader nothing
                        r"pass (?:it|this|that|them|these|the news) on\b|"
+                       # ...nor does carrying on with one's own work: "I'll keep analysing cohort A"
+                       r"(?:keep|continue|carry on) [a-z]+ing\b|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
                        r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
@@ -987,6 +989,12 @@ def _clean_vp(vp: str, phrase: str) -> str:
 
 
 _PURPOSE_BEFORE_RE = re.compile(r"\b(?:so|so that|in order that)\s+$", re.I)
+# Work that hangs on an answer not yet given or a case that may not arise: "If yes we need it in a
+# separate line", "If there are extra costs please send me an offer first". It is asked, or
+# promised, only once the case is known.
+_IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|necessary|required|applicable|"
+                       r"there (?:is|are|were|was) (?:any|extra|additional|more)|any (?:extra|additional))\b(?![^?]*\?\s*$)",
+                       re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
@@ -1407,6 +1415,8 @@ class EmbeddedExtractor:
     def _classify(self, sentence: str, ctx: _Ctx) -> Item | None:
         if len(sentence) < 8 or len(sentence) > 400:
             return None
+        if _IF_SO_RE.match(sentence):
+            return None  # see _IF_SO_RE
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
         # proven to yield nothing is not read again.
         key = (sentence, ctx.from_owner)
