@@ -76,6 +76,14 @@ def test_another_thing_sent_in_a_new_thread_closes_nothing() -> None:
     assert _status(_run(t), "engagement budget") == "open"
 
 
+def test_a_form_named_by_its_number_is_named_in_a_new_thread_however_it_is_written() -> None:
+    # "T661" is a thing, not a person's name, though it starts with a capital.
+    t = _Thread("sred")
+    t.mail(16, 9, "lee@law.example", ME, "Hi, the T661 authorization needs your signature by Friday.")
+    t.mail(18, 11, ME, "lee@law.example", "Lee, I signed the T661 this morning in SignRight.", new_thread=True)
+    assert _status(_run(t), "t661") == "done"
+
+
 def test_thanks_after_the_owners_reply_closes_what_the_owner_owed() -> None:
     t = _Thread("churn")
     t.mail(16, 9, ME, "priya@acme.example", "I'll pull the churn numbers together by Thursday.")

@@ -454,8 +454,9 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
 
 
 def _common_words(text: str) -> set[str]:
-    """The words of ``text`` written in lower case somewhere in it: not names."""
-    return {w.lower() for w in re.findall(r"[A-Za-z0-9']+", text) if not w[:1].isupper()}
+    """The words of ``text`` written in lower case somewhere in it: not names. A word with a digit
+    ("T661", "INV-8812") names a thing, however it is written."""
+    return {w.lower() for w in re.findall(r"[A-Za-z0-9']+", text) if not w[:1].isupper() or any(c.isdigit() for c in w)}
 
 
 def delivery(msg: Message, item: Item, owner: Owner, text: str, rivals: int = 0) -> str | None:
