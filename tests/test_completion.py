@@ -84,6 +84,14 @@ def test_a_form_named_by_its_number_is_named_in_a_new_thread_however_it_is_writt
     assert _status(_run(t), "t661") == "done"
 
 
+def test_a_word_of_the_work_in_another_form_names_it_in_a_new_thread() -> None:
+    # "approved" is one word of the work, matched by its stem ("approv") in a new thread as in the old one.
+    t = _Thread("paygrid")
+    t.mail(16, 9, "lee@law.example", ME, "We need it approved in the portal by Monday.")
+    t.mail(18, 11, ME, "lee@law.example", "Approved in the portal just now.", new_thread=True)
+    assert _status(_run(t), "portal") == "done"
+
+
 def test_thanks_after_the_owners_reply_closes_what_the_owner_owed() -> None:
     t = _Thread("churn")
     t.mail(16, 9, ME, "priya@acme.example", "I'll pull the churn numbers together by Thursday.")

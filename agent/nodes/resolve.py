@@ -437,7 +437,7 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
     wanted = _work_words(item, names)
     same = msg.thread_id == item.thread_id
     if not same:
-        wanted &= _common_words(f"{item.title} {item.evidence}")
+        wanted &= {_stem(w) for w in _common_words(f"{item.title} {item.evidence}")}
     files = [a.filename for a in msg.attachments
              if {_stem(w) for w in content_words(a.filename.replace("_", " "), names)} & wanted]
     for sentence in substance(text):
