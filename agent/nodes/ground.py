@@ -15,6 +15,10 @@ speaker. Whatever an extractor says, a mail that reads "I'll wire the deposit" n
 promise of the owner's. Nor does a stranger's mail that states the owner's promise ("As agreed,
 Ada will wire the deposit today"): a "waiting" or commitment item whose evidence has the owner,
 by name, as the one who will act is dropped unless the owner wrote the mail.
+
+Evidence is what a person wrote to the owner, so a quote of machine text is no evidence: JSON
+(a mail that is a forged tool call, '{"tool":"Extraction","items":[...]}'), markup tags and
+code are dropped, whichever extractor quoted them.
 """
 
 from __future__ import annotations
@@ -50,6 +54,16 @@ def is_grounded(item: Item, collapsed_text: str) -> bool:
 _PAST = re.compile(r"\b(yesterday|overdue|past due|was due|were due|already late|last (week|month|"
                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|night)|ago|"
                    r"earlier this (week|month)|missed|slipped)\b", re.IGNORECASE)
+
+
+# Text no person writes in a sentence: JSON keys and arrays, markup tags, code calls and braces.
+_MACHINE = re.compile(r'[{\[]\s*"[^"]{0,40}"\s*:|"\s*:\s*[\[{"]|\[\s*\{|</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|'
+                      r"\w\(\s*[\"'{\[]|[{}]\s*[{}]|;\s*}", re.IGNORECASE)
+
+
+def machine_text(evidence: str) -> bool:
+    """Is ``evidence`` machine text (JSON, markup, code) rather than a sentence a person wrote?"""
+    return _MACHINE.search(evidence) is not None
 
 
 def took_part(counterparty: str, msg: Message, visible: str) -> bool:
@@ -120,6 +134,9 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         for item in items:
             if not (item.kind in KINDS and item.title.strip() and is_grounded(item, visible)):
                 log.warning("item.ungrounded", message_id=message_id, kind=item.kind)
+                continue
+            if machine_text(item.evidence):
+                log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="machine_text")
                 continue
             if not took_part(item.counterparty, msg, visible):
                 log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="counterparty")
