@@ -135,7 +135,8 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
                        r"go through (?:it|this|that|them))\s*$", re.I)
 _ASK_RE = re.compile(
-    r"\b(?:can|could|would|will) (?:you|u)\s+(?:please\s+|kindly\s+|also\s+|quickly\s+)?(?!believe\b|imagine\b|"
+    r"\b(?:can|could|would|will) (?:you|u)\s+(?:(?:please|kindly|also|quickly|possibly|perhaps|just|be able to|"
+    r"be in a position to)\s+){0,2}(?!believe\b|imagine\b|"
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
@@ -147,6 +148,11 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
+    # your thoughts on the draft"; not a friendly one ("...how the trip went", "...from you")
+    r"(?:i|we)(?:'d| would) (?:really |also |just )?(?:love|like|be keen|be glad|be grateful) to (?:know|hear|understand)"
+    r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
+    r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)|"
     # "I would also ask that you confirm whether..."
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # "I hope you can reply me before the weekend"
@@ -223,6 +229,9 @@ _NOT_NAMES = frozenset(
     # connectives that open an ask: "Additionally, could you send me...?" in mail to several
     "additionally furthermore moreover lastly secondly thirdly also alternatively ideally incidentally "
     "similarly likewise instead afterwards later meantime overall still further".split())
+# What a wish to be told asks for (see _ASK_RE): a question, or the reader's view.
+_TOLD_RE = re.compile(r"(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|"
+                      r"opinion|decision))\b", re.I)
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
 _LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
@@ -677,7 +686,8 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
                    "subscribe now", "subscribe today")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
-_ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to")
+_ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
+             "to know", "to hear", "to understand")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
               "you receive ")
@@ -1950,9 +1960,11 @@ class EmbeddedExtractor:
                 earlier.due = due
                 return True
         m = _DEADLINE_NOTE_RE.match(sentence) or _NEED_ANSWER_RE.match(sentence)
-        if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence):
+        if m is None and earlier is not None and _THIRD_NEED_RE.match(sentence) \
+                and not _search(_ASK_RE, _ASK_KEYS, sentence, fold(sentence)):
             # "Could you speak at the meetup? They need a name by the 12th.": the need of whoever
-            # is behind the ask dates it; it asks nothing more.
+            # is behind the ask dates it; it asks nothing more. One that goes on to ask ("The bank
+            # need a figure by the 14th, so could you send us the quote before then?") is an ask.
             due, _ = self._due(sentence, ctx, work=False)
             if due is None:
                 return None
@@ -2013,7 +2025,10 @@ class EmbeddedExtractor:
                 groups = a.groupdict()
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
             known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) else None
-            if vp and not _LET_KNOW_RE.match(vp):
+            if vp and _TOLD_RE.match(vp):  # "we'd love to know what it does to the application"
+                what = _swap(vp, swap)
+                title = (f"Give {name} {what}" if what.lower().startswith("your ") else f"Tell {name} {what}")
+            elif vp and not _LET_KNOW_RE.match(vp):
                 title = _cap(_swap(vp, swap))
             elif known:  # titled by what is asked, not by the subject
                 q = _DANGLING_WORDS_RE.sub("", _SOFTENERS_RE.sub("", known.group("q").replace(phrase, " ") if phrase
