@@ -150,9 +150,11 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
     # your thoughts on the draft"; not a friendly one ("...how the trip went", "...from you")
-    r"(?:i|we)(?:'d| would) (?:really |also |just )?(?:love|like|be keen|be glad|be grateful) to (?:know|hear|understand)"
+    r"(?:i|we|(?:the|our) (?:cfo|ceo|coo|board|owners?|client|auditors?|bank|lawyers?)|legal|finance|procurement)"
+    r"(?:'d| would)? (?:really |also |just )?(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)"
     r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
-    r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)|"
+    r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)"
+    r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)|"
     # "I would also ask that you confirm whether..."
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # "I hope you can reply me before the weekend"
@@ -365,7 +367,7 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
 _ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
-_WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like) to know\b", re.I)
+_WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like|would love|'d love) to (?:know|hear)\b", re.I)
 # A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
 _VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
                           r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
@@ -446,6 +448,17 @@ _WISH_RE = re.compile(
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want|love) to know "
     r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
+    # A formal or relayed wish: "We would also welcome early sight of any proposed changes", "We
+    # would be grateful for a short note on the resignations", "The owners would like to receive a
+    # revised forecast by Friday"; not a wish for a meeting ("the chance to discuss").
+    r"\b(?:we|i|(?:the|our) (?:owners?|board|cfo|ceo|coo|auditors?|client|committee|bank|council|lenders?|investors?|"
+    r"insurers?|underwriters?|landlord|regulator|trustees|governors|partners?|directors?|family|parents))"
+    r"(?:'d| would)(?: also| really| just)? (?:like|love|welcome|appreciate|be grateful for|be glad of)"
+    r"(?: to (?:have|get|receive|see|review))?(?: early sight of| sight of| a copy of)? "
+    r"(?!(?:the |an? )?(?:chance|opportunity|occasion|pleasure|privilege|honou?r)\b)(?P<what17>(?:your|an?|the|some|any)\b(?![^.!?;]*\bto (?:start|begin|be|go|happen|take|run|continue|stay|end|finish|"
+    r"come|arrive)\b)[^.!?;]*)|"
+    # "We also request your latest SOC 2 report", "I hereby request a copy of the minutes"
+    r"\b(?:we|i)(?: also| hereby| kindly| formally| therefore){0,2} request (?P<what18>(?:your|an?|the|some|any|copies)\b[^.!?;]*)|"
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
@@ -707,6 +720,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+              "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
@@ -980,7 +994,8 @@ _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "takin
 
 def _clean_vp(vp: str, phrase: str) -> str:
     if phrase:
-        vp = vp.replace(phrase, " ")
+        # ...and what the day owns: "your take before Thursday's review" -> "your take"
+        vp = re.sub(re.escape(phrase) + r"(?:['’]s(?:\s+\w+)?)?", " ", vp)
     first, _, rest = vp.strip().partition(" ")
     if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
         vp = f"{_GERUNDS[first.lower()]} {rest}"
@@ -1313,12 +1328,17 @@ class EmbeddedExtractor:
                 found[0].due = found[0].due or next((i.due for i in found if i.due), None)
                 found[0].evidence = sentence
                 return found[:1]
-            outright = [i for i in found if i.evidence.rstrip().endswith("?") or _explicit_ask(i.evidence, fold(i.evidence))]
+            # (A wish to know is explicit too, but says why when a question follows it.)
+            outright = [i for i in found if i.evidence.rstrip().endswith("?")
+                        or (_explicit_ask(i.evidence, fold(i.evidence)) and not _WANTS_TO_KNOW_RE.search(i.evidence))]
             if (len(found) > 1 and len(outright) == 1 and all(i.kind == "request" for i in found)
                     and all(i is outright[0] or i.title.startswith("Reply to ") or _WANTS_TO_KNOW_RE.search(i.evidence)
+                            or (found.index(i) < found.index(outright[0])
+                                and _search(_WISH_RE, _WISH_KEYS, i.evidence, fold(i.evidence)))
                             for i in found)):
                 # "For the scavenging we need to know which machines you use, can you tell me the
-                # model?": the need says why the ask is made; one ask, quoted whole.
+                # model?", "The lender needs the valuation by Friday, so could you send the report
+                # before then?": the need says why the ask is made; one ask, quoted whole.
                 one = outright[0]
                 one.due = one.due or next((i.due for i in found if i.due), None)
                 one.evidence = sentence
@@ -1792,11 +1812,12 @@ class EmbeddedExtractor:
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
-                or w.group("what16"))
+                or w.group("what16") or w.group("what17") or w.group("what18"))
         due, phrase = self._due(sentence, ctx)
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11")
-                                                                     or w.group("what13"))
+                                                                     or w.group("what13") or w.group("what17")
+                                                                     or w.group("what18"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
         if not (addressed or due):
             return None

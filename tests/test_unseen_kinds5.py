@@ -1,0 +1,70 @@
+"""Kinds of sentence from the registers of the development weeks ``week-hotel``, ``week-sre`` and
+``week-school``, found by running the extractor on them once they were written and frozen.
+
+Each rule changed for them is written here in new wording, with negatives that must stay as
+they are. The weeks' own sentences are not among them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from tests.conftest import make_message
+from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
+
+EX = EmbeddedExtractor()
+
+# Formal and relayed wishes ask the reader; a wish for a chance to talk, or for how events go, does not.
+WISHES: list[Case] = [
+    C("We would be grateful for a brief summary of the incident by Friday.", ("request", FRI)),
+    C("The board would like to review the hiring plan by Friday.", ("request", FRI)),
+    C("Our lenders would welcome a copy of the updated cash forecast.", ("request", None)),
+    C("We also request a copy of your certificate of insurance.", ("request", None)),
+    C("I hereby request the minutes of the last meeting by Friday.", ("request", FRI)),
+    C("Would love your notes before Friday's workshop.", ("request", FRI)),
+    C("We would welcome the opportunity to discuss this further.", *NONE),
+    C("The client would like the pilot to start in March.", *NONE),
+]
+
+# A wish to be told asks, titled by what is to be told; a friendly one does not.
+TOLD: list[Case] = [
+    C("I would like to know when the scaffold comes down.", ("request", None), tell=True),
+    C("We'd love to hear your thoughts on the new layout by Friday.", ("request", FRI), tell=True),
+    C("I'd love to know whether the quote includes VAT.", ("request", None), tell=True),
+    C("I'd love to hear how the holiday went.", *NONE),
+    C("I'd love to know how your trip was.", *NONE),
+    C("I'd love to hear how you are getting on.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", WISHES + TOLD, ids=[c.text[:40] for c in WISHES + TOLD])
+def test_formal_relayed_and_told_wishes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Would you be able to check the meter readings?", "Check the meter readings"),
+    ("Could you possibly resend the invoice?", "Resend the invoice"),
+    ("Would you be in a position to countersign the lease?", "Countersign the lease"),
+    ("I would like to know when the scaffold comes down.", "Tell Maria when the scaffold comes down"),
+    ("We'd love to hear your thoughts on the new layout.", "Give Maria your thoughts on the new layout"),
+    ("Would love your notes before Friday's workshop.", "Get your notes to Maria"),
+])
+def test_titles_of_softened_asks_and_wishes(text: str, title: str, owner: Owner) -> None:
+    assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]
+
+
+def test_a_need_that_goes_on_to_ask_is_an_ask_of_its_own(owner: Owner) -> None:
+    body = ("Hi Ada,\n\nCould you confirm the new opening hours for the website?\n\nThe lender needs the "
+            "valuation by Friday, so could you send us the surveyor's report before then?\n\nMaria")
+    items = EX.extract(make_message(body), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", None), ("request", FRI)]
+    assert "surveyor's report" in items[1].title
+
+
+def test_a_need_that_only_dates_the_ask_before_it_stays_a_date(owner: Owner) -> None:
+    body = "Hi Ada,\n\nCould you speak at the meetup in March?\n\nThey need a name by Friday.\n\nMaria"
+    items = EX.extract(make_message(body), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", FRI)]
