@@ -68,3 +68,32 @@ def test_a_need_that_only_dates_the_ask_before_it_stays_a_date(owner: Owner) -> 
     body = "Hi Ada,\n\nCould you speak at the meetup in March?\n\nThey need a name by Friday.\n\nMaria"
     items = EX.extract(make_message(body), owner)
     assert [(i.kind, i.due) for i in items] == [("request", FRI)]
+
+
+# A standing instruction (keep a thing close, hold off until something) and a threat that backs an
+# ask are no work to track; an ask beside them still is.
+STANDING: list[Case] = [
+    C("Please do not share the draft with the client yet.", *NONE),
+    C("Please keep the numbers inside the finance team for now.", *NONE),
+    C("Please keep this confidential until the announcement.", *NONE),
+    C("Please don't sign anything until legal has seen it.", *NONE),
+    C("If I don't hear back by Friday I'm going to the ombudsman.", *NONE),
+    C("If we don't get the deposit by Friday, we will release the rooms.", *NONE),
+    C("If we don't hear back by Friday, please call the office.", ("request", FRI)),
+    C("Please don't forget to send the invoice by Friday.", ("request", FRI)),
+    C("I need you to sign the declaration before I can submit it.", ("request", None)),
+]
+
+
+@pytest.mark.parametrize("case", STANDING, ids=[c.text[:40] for c in STANDING])
+def test_standing_instructions_and_threats(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Please don't forget to send the invoice by Friday.", "Send the invoice"),
+    ("Please remember to bring the keys on Friday.", "Bring the keys"),
+    ("I need you to countersign the lease before I can file it.", "Countersign the lease"),
+])
+def test_reminders_and_needs_are_titled_by_the_step(text: str, title: str, owner: Owner) -> None:
+    assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]

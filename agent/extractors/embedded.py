@@ -140,7 +140,7 @@ _ASK_RE = re.compile(
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
-    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should|make sure (?:to|you)|"
+    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been)\b)|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
@@ -410,7 +410,7 @@ _WANTS_RE = re.compile(r"\b(?:need|needs|needed|require[sd]?|would love|'d love|
                        r"wants? (?:you|your|to (?:know|check|confirm|ask|see|hear))|wanted (?:you|your|to (?:know|check|confirm|ask|see|hear))|"
                        r"hoping|hope you|grateful|appreciate|please|pls|plz|urgent|asap|"
                        r"ask(?:s|ed|ing)? (?:if|whether|you|for)|let me know|let us know|(?:can|could) (?:we|you))\b", re.I)
-_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? your\b", re.I)
+_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? (?:your\b|you to\b)", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
 # "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
@@ -996,6 +996,7 @@ def _clean_vp(vp: str, phrase: str) -> str:
     if phrase:
         # ...and what the day owns: "your take before Thursday's review" -> "your take"
         vp = re.sub(re.escape(phrase) + r"(?:['’]s(?:\s+\w+)?)?", " ", vp)
+    vp = re.sub(r"^\s*(?:(?:do not|don't|dont) forget to|remember to)\s+", "", vp, flags=re.I)  # "don't forget to send it"
     first, _, rest = vp.strip().partition(" ")
     if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
         vp = f"{_GERUNDS[first.lower()]} {rest}"
@@ -1022,6 +1023,19 @@ _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|ne
                        re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
+# A standing instruction, which no step completes: to keep a thing close ("Please do not discuss
+# the referral with the family", "Please keep the draft inside the incident channel for now"), or
+# to hold off until something ("Please don't sign anything until legal has seen it"); not "please
+# don't forget to...".
+_STANDING_RE = re.compile(r"^\W*(?:(?:and|also|but|so),?\s+)?(?:(?:please|pls|kindly)\s+)?(?:also\s+)?(?:"
+                          r"(?:do not|don't|dont|never)\s+(?:(?:discuss|share|forward|circulate|distribute|disclose|mention|"
+                          r"tell)\b|(?!forget\b|hesitate\b)[a-z]+\b[^.!?;]*\buntil\b)|"
+                          r"keep (?:[\w'’-]+\s+){1,5}?(?:inside|within|between|to yourself|confidential|private|internal|"
+                          r"under wraps|off (?:email|the record)|out of)\b)", re.I)
+# What the writer will do if the reader does not answer: "If I don't hear back by Friday I'm going to
+# the ombudsman". The ask it backs is in the mail already; the threat is no promise to chase.
+_THREAT_RE = re.compile(r"^\W*(?:(?:and|but|so),?\s+)?(?:if|unless)\s+(?:i|we)\s+(?:don't|do not|dont|haven't|"
+                        r"have not|can't|cannot|do)\s+(?:hear|get|receive|have|see)\b", re.I)
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
 _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
 # French, read for asks and dated promises only (see EmbeddedExtractor._french).
@@ -1854,6 +1868,9 @@ class EmbeddedExtractor:
 
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
+        if (_STANDING_RE.match(sentence) or _THREAT_RE.match(sentence)) and not _LET_KNOW_RE.search(sentence) \
+                and not (_THREAT_RE.match(sentence) and _search(_ASK_RE, _ASK_KEYS, sentence, low)):
+            return None  # see _STANDING_RE, _THREAT_RE
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
         # "We need your sign-off before I can send it" asks the owner, the reason given: a
         # request. "The contractors need VPN access before they can start" stays a blocker.
