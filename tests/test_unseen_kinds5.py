@@ -7,9 +7,13 @@ they are. The weeks' own sentences are not among them.
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from agent.extractors.base import Owner
+from agent.extractors.dates import find_due
 from agent.extractors.embedded import EmbeddedExtractor
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
@@ -97,3 +101,25 @@ def test_standing_instructions_and_threats(case: Case, owner: Owner) -> None:
 ])
 def test_reminders_and_needs_are_titled_by_the_step(text: str, title: str, owner: Owner) -> None:
     assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]
+
+
+# A time of day alone is that time today (tomorrow once it has passed); beside a day, the day says
+# when; "at 12.50" is a price and "the 14:00 slot" may be any day's.
+MORNING = datetime(2026, 11, 18, 8, 5, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Can you OK the supply teacher by 10?", "2026-11-18T10:00"),
+    ("Please send me the figures by 3pm.", "2026-11-18T15:00"),
+    ("Could you call me at 18:00?", "2026-11-18T18:00"),
+    ("Please sign it by 12.30 so the courier can take it.", "2026-11-18T12:30"),
+    ("We need your decision before 7:30.", "2026-11-19T07:30"),
+    ("You'll have the draft tomorrow by 5.", "2026-11-19"),
+    ("Please confirm the slot before 12:00 on Thursday.", "2026-11-19"),
+    ("The room costs 12.50 per hour, can you book it?", None),
+    ("Would you be able to join the 14:00 slot?", None),
+    ("We need 20 chairs by 10 tables.", None),
+])
+def test_a_time_of_day_alone_is_todays(sentence: str, want: str | None) -> None:
+    due, _ = find_due(sentence, MORNING, ZoneInfo("Europe/London"), 4)
+    assert (due[:len(want)] if due and want else due) == want

@@ -124,8 +124,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
                        r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|" + _WD[1:-1] + r")\b)", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
-    # A time alone ("I'll ring you at 3pm") is that time today, or tomorrow once it has passed.
-    ("at_time", re.compile(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)\b", re.I)),
+    # A time alone ("I'll ring you at 3pm", "by 18:00", "by 12.30", "can you OK it by 10?") is that
+    # time today, or tomorrow once it has passed. With a dot, only a quarter hour is a time ("at
+    # 12.50" is a price); a bare hour only ends a clause. "The 14:00 slot" may be any day's.
+    ("at_time", re.compile(r"\b(?:at|by|before|until|till) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|"
+                           r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3]):([0-5]\d)\b"
+                           r"(?!\s*(?:am|pm)\b)|"
+                           r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3])[.h](00|15|30|45)\b(?!\s*(?:%|per\b|each\b))|"
+                           r"\b(?:by|before) ([1-9]|1[0-2])(?=\s*(?:[?!,;]|\.(?:\s|$)|$|(?:at the )?latest\b))", re.I)),
 ]
 
 # Prefilters: every match of a pattern holds a key of each of its key groups in the folded
@@ -172,7 +178,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
              "this afternoon", "this arvo", "this evening"),),
     "today": (("today",),),
-    "at_time": (("at ",), ("am", "pm")),
+    "at_time": (("at ", "by ", "before ", "until ", "till "),),
 }
 _DIGITS = frozenset(("explicit", "dotted", "day_of_month", "at_time"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
@@ -441,10 +447,14 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         local = sent.astimezone(tz)
     except OverflowError:  # a Date at the calendar's edge (year 9999) has no day in the owner's zone
         return None, ""
-    resolved = [(m, found) for kind, m in _matches(sentence)
-                if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
-    if not resolved:
+    kinds = [(kind, m, found) for kind, m in _matches(sentence)
+             if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
+    if not kinds:
         return None, ""
+    # A time of day beside a day ("before 12:00 on Thursday", "tomorrow by 5", "the 14:00 slot
+    # on Tuesday") is that day's time: the day says when.
+    resolved = [(m, found) for kind, m, found in kinds
+                if kind != "at_time" or all(other == "at_time" for other, _, _ in kinds)]
     spans = _clauses(sentence)
     resolved = [(m, found) for m, found in resolved
                 if not _no_deadline(sentence, m, _clause_at(spans, m.start())[0], work)]
@@ -578,7 +588,13 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         else:
             when = base + timedelta(days=n * unit_days)
     elif kind == "at_time":
-        at = _hm(m.group(1), m.group(2), m.group(3))
+        if m.group(1):
+            at = _hm(m.group(1), m.group(2), m.group(3))
+        elif m.group(4) or m.group(6):
+            at = time(int(m.group(4) or m.group(6)), int(m.group(5) or m.group(7)))
+        else:  # "by 10": a working day's hour, the morning's from 7 and the afternoon's before
+            h = int(m.group(8))
+            at = time(h if h >= 7 else h + 12, 0)
         if at is None:
             return None
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
