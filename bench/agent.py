@@ -63,8 +63,9 @@ WEEKS = ROOT / "eval"
 # The evaluation weeks in eval/, development first; the held-out ones are scored, never read for misses.
 EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-design", "week-talent",
               "week-agency", "week-lead", "week-legal", "week-clinic", "week-arch", "week-lab",
-              "week-hotel", "week-sre", "week-school", "week-ngo", "week-editor", "week-sales", "week-pm", "week-recruit", "week-cs", "week-founder")
-HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-ngo", "week-editor"})
+              "week-hotel", "week-sre", "week-school", "week-biotech", "week-freight",
+              "week-ngo", "week-editor", "week-film", "week-sales", "week-pm", "week-recruit", "week-cs", "week-founder")
+HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-ngo", "week-editor", "week-film"})
 
 
 @dataclass

@@ -32,7 +32,8 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-legal": (0.83, 0.88, 0.97), "week-clinic": (0.93, 0.91, 0.89), "week-ngo": (0.81, 0.80, 0.95),
           "week-arch": (0.76, 0.84, 0.90), "week-lab": (0.87, 0.86, 0.97),
           "week-hotel": (0.82, 0.82, 0.92), "week-sre": (0.93, 0.84, 0.85), "week-school": (0.84, 0.83, 0.91),
-          "week-editor": (0.77, 0.85, 0.82)}
+          "week-editor": (0.77, 0.85, 0.82), "week-biotech": (0.82, 0.77, 0.82),
+          "week-freight": (0.79, 0.87, 0.86), "week-film": (0.81, 0.80, 0.88)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
