@@ -14,7 +14,7 @@ import pytest
 
 from agent.extractors.base import Owner
 from agent.extractors.dates import find_due
-from agent.extractors.embedded import EmbeddedExtractor
+from agent.extractors.embedded import EmbeddedExtractor, sentences
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
 
@@ -123,3 +123,22 @@ MORNING = datetime(2026, 11, 18, 8, 5, tzinfo=ZoneInfo("Europe/London"))  # a We
 def test_a_time_of_day_alone_is_todays(sentence: str, want: str | None) -> None:
     due, _ = find_due(sentence, MORNING, ZoneInfo("Europe/London"), 4)
     assert (due[:len(want)] if due and want else due) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Could you get Dr. Okoye to sign the form? Thanks.", ["Could you get Dr. Okoye to sign the form?", "Thanks."]),
+    ("We look forward to the call with Ms. Hendriks next week. Best.",
+     ["We look forward to the call with Ms. Hendriks next week.", "Best."]),
+    ("Invoice No. 4411 is attached. Can you pay it?", ["Invoice No. 4411 is attached.", "Can you pay it?"]),
+    ("I met Mr. Smith. He agreed.", ["I met Mr. Smith.", "He agreed."]),
+])
+def test_a_title_stop_ends_no_sentence(text: str, want: list[str]) -> None:
+    assert sentences(text) == want
+
+
+@pytest.mark.parametrize("case", [
+    C("Could you get Dr. Okoye to sign the consent form by Friday?", ("request", FRI)),
+    C("Our Mr. Lange will send you the commercial invoice on Friday.", ("waiting", FRI)),
+], ids=["dr", "mr"])
+def test_a_sentence_with_a_title_keeps_its_item(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

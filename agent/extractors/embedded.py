@@ -861,6 +861,8 @@ def sentences(text: str) -> list[str]:
         last = len(seg) - 1
         parts = (_SPLIT_RE.split(seg) if seg.find(".", 0, last) >= 0 or seg.find("!", 0, last) >= 0
                  or seg.find("?", 0, last) >= 0 else (seg,))
+        if len(parts) > 1:
+            parts = _rejoin_titles(parts)
         pieces = [p for part in parts for p in _loose_split(part)]
         if len(pieces) > 1 and ('"' in seg or "“" in seg):
             pieces = _join_quoted(pieces)
@@ -883,6 +885,23 @@ def _join_quoted(pieces: list[str]) -> list[str]:
             out[-1] = f"{out[-1].rstrip()} {p.strip()}"
         else:
             out.append(p)
+    return out
+
+
+# A stop after a title or a label is no sentence's end: "Could you get Dr. Okoye to sign it",
+# "Our Mr. Lange will send it", "see No. 4".
+_TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs|Rev|Hon|Capt|Gen|Col|Sgt|Lt|"
+                            r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl)\.$")
+
+
+def _rejoin_titles(parts: list[str]) -> list[str]:
+    """``parts`` with each one that ends on a title's stop (see _TITLE_STOP_RE) joined to the next."""
+    out: list[str] = []
+    for part in parts:
+        if out and _TITLE_STOP_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
     return out
 
 
