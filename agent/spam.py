@@ -29,6 +29,7 @@ from functools import cached_property
 
 from agent.extractors.dates import fold
 from agent.gates import Gated
+from agent.hostility import normalise
 from connectors.types import Message
 from planner.priority import promotional
 from planner.store import Store
@@ -137,7 +138,7 @@ MONEY_OR_ACCESS = Gated(
      [("wire", "transfer", "pay", "send", "vire", "verse", "überweis", "pag", "envi"),
       ("account", "compte", "konto", "cuenta", "conto", "rekening", "iban")]),
     # ...in the order German puts it: "bis Freitag 6.000 € auf das Konto DE44 ... überweisen"
-    (r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf)|[€$£]\s?\d)[^.!?\n]{0,30}?\b(?:auf das konto|auf unser konto|"
+    (r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf)|[€$£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d)[^.!?\n]{0,30}?\b(?:auf das konto|auf unser konto|"
      r"sur le compte|sur notre compte|a la cuenta|en la cuenta|sul conto|to (?:the|this|our|my|a new) account|"
      r"into (?:the|this|our|my|a new) account)\b",
      [("konto", "compte", "cuenta", "conto", "account")]),
@@ -148,6 +149,30 @@ MONEY_OR_ACCESS = Gated(
      [("password", "passcode", "passwort", "kennwort", "mot de passe", "identifiants", "contraseña", "credenciales",
        "zugangsdaten", "login details", "log-in details", "admin credentials", "verification code", "2fa code",
        "one-time code")]),
+    # The reader's secrets, however asked for ("We would be grateful for the admin password", "I'd
+    # like to know your MFA code", "receiving your online banking credentials").
+    (r"\b(?:your|the admin|the root|admin|root|online banking|bank)\s+(?:[\w-]+\s+){0,2}?(?:password|passcode|passwort|"
+     r"login|log-in|logins|credentials|mfa code|2fa code|otp|one-time (?:pass)?code|verification code|security code|"
+     r"pin|card number|card details|cvv|seed phrase|recovery phrase|private key)s?\b",
+     [("password", "passcode", "passwort", "login", "log-in", "credentials", "mfa", "2fa", "otp", "one-time",
+       "verification code", "security code", "pin", "card number", "card details", "cvv", "seed phrase",
+       "recovery phrase", "private key")]),
+    # Gift cards bought and their codes sent: the stranger's favourite payment.
+    (r"\bgift ?cards?\b[^.!?\n]{0,80}?\bcodes?\b|\b(?:buy|purchase|get|pick up)\b[^.!?\n]{0,40}?\bgift ?cards?\b",
+     [("gift card", "giftcard")]),
+    # Money moved, with its amount however put ("approve the payout of $92,000", "process the
+    # $75,000 transfer", "EUR 48,500"), or a wire of "it" or "the funds".
+    (r"\b(?:wire|transfer|payout|remittance)s?\b[^.!?\n]{0,40}?(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)\b|"
+     r"[€$£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d)|"
+     r"(?:[€$£]\s?\d[\d,.']*|\b(?:eur|usd|gbp|chf)\s?\d[\d,.']*|\d[\d ,.']*\s?(?:€|eur|euros?|usd|gbp|chf|dollars?))\s+"
+     r"(?:[\w-]+\s+){0,2}?(?:wire|transfer|payout|remittance)s?\b|"
+     r"\bwire (?:it|them|the (?:money|funds|payment|deposit|balance|amount))\b",
+     [("wire", "transfer", "payout", "remittance")]),
+    # The business's data sent off: "send us the full customer list and the source code".
+    (r"\b(?:send|share|forward|export|give|email|upload)\b[^.!?\n]{0,40}?\b(?:customer list|customer data|client list|"
+     r"customer database|source code|employee (?:list|records|data)|payroll (?:data|records)|w-?2s|tax forms)\b",
+     [("customer list", "customer data", "client list", "customer database", "source code", "employee list",
+       "employee records", "employee data", "payroll", "w2", "w-2", "tax forms")]),
     (r"\b(?:forward|transf[eé]r\w*|reenv\w*|weiterleit\w*|redirect\w*|redirig\w*)\b[^.!?\n]{0,30}?\b(?:all|every|tous|toutes|"
      r"todos|todas|alle)\b[^.!?\n]{0,40}?\b(?:e-?mails?|mails?|messages?|courriels|correos|nachrichten|inbox)\b",
      [("forward", "transf", "reenv", "weiterleit", "redirect", "redirig"),
@@ -425,9 +450,13 @@ def _scam_traits(msg: Message) -> set[str]:
     found = set()
     if WINDFALL.search(text, low) or REFUND_DUE.search(text, low):
         found.add("windfall claim")
-    if DETAILS.search(text, low):
+    # ...and as it reads with look-alike letters in mixed-script words made Latin ("сould yоu
+    # send the wіre"), for the asks a scam most wants to hide from a filter.
+    plain = normalise(text).lower() if not text.isascii() else text
+    read = [(text, low)] if plain == text else [(text, low), (plain, fold(plain))]
+    if any(DETAILS.search(t, f) for t, f in read):
         found.add("asks for account details")
-    if MONEY_OR_ACCESS.search(text, low):
+    if any(MONEY_OR_ACCESS.search(t, f) for t, f in read):
         found.add("asks to move money or hand over access")
     if any(link in text for link in _LINKS) and URGENT.search(text, low):
         found.add("pressure and a link")

@@ -142,3 +142,17 @@ def test_a_title_stop_ends_no_sentence(text: str, want: list[str]) -> None:
 ], ids=["dr", "mr"])
 def test_a_sentence_with_a_title_keeps_its_item(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize("case", [
+    C("We request that you provide the register of complaints by Friday.", ("request", FRI)),
+    C("We would ask that you return the signed form by Friday.", ("request", FRI)),
+    C("We require that you submit the declaration by Friday.", ("request", FRI)),
+], ids=["request that", "ask that", "require that"])
+def test_a_formal_request_that_you(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_purpose_leaves_the_title(owner: Owner) -> None:
+    text = "The trustees would like the audit pack so they can read it ahead of the meeting."
+    assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == ["Get the audit pack to Maria"]

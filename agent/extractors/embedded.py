@@ -148,6 +148,8 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # "We request that you provide the complaints register by 30 November"
+    r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
     # your thoughts on the draft"; not a friendly one ("...how the trip went", "...from you")
     r"(?:i|we|(?:the|our) (?:cfo|ceo|coo|board|owners?|client|auditors?|bank|lawyers?)|legal|finance|procurement)"
@@ -577,7 +579,7 @@ _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
 # and its stops. Stripping them off the right is its substitution, without the scan.
 _TRAILING_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,:;–—-")
-_CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so we|so I|because|as soon as|once|if|when|while|which|"
+_CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so (?:we|I|they|he|she|you|it) (?:can|could|may|will|have|get)|so we|so I|because|as soon as|once|if|when|while|which|"
                             r"before|after|otherwise|in the meantime|when you can|at your convenience|"
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
                             r"\s*(?:(?<!\d),|,(?!\d)|[–—(])\s*.*$|\s+-\s+.*$", re.I)
@@ -808,6 +810,13 @@ def _greeting_or_signoff(sentence: str) -> bool:
 
 def _courtesy_or_away(sentence: str, low: str) -> bool:
     return bool(_search(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _search(_OOO_RE, _OOO_KEYS, sentence, low))
+
+
+def says_nothing(sentence: str) -> bool:
+    """Is ``sentence`` a greeting, a sign-off or a courtesy ("Dear Ada,", "Kind regards,",
+    "Looking forward to it."), which holds no work whoever quotes it?"""
+    sentence = sentence.strip()
+    return _greeting_or_signoff(sentence) or _courtesy_or_away(sentence, fold(sentence))
 
 
 def _not_an_ask(sentence: str, low: str) -> bool:

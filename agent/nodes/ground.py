@@ -18,7 +18,8 @@ by name, as the one who will act is dropped unless the owner wrote the mail.
 
 Evidence is what a person wrote to the owner, so a quote of machine text is no evidence: JSON
 (a mail that is a forged tool call, '{"tool":"Extraction","items":[...]}'), markup tags and
-code are dropped, whichever extractor quoted them.
+code are dropped, whichever extractor quoted them; so is a greeting, a sign-off or a courtesy
+("Dear Ada,", "Kind regards,", "Looking forward to it."), which a model may quote as its evidence.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import structlog
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.embedded import first_name
+from agent.extractors.embedded import first_name, says_nothing
 from agent.hostility import OwnerProof
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -64,6 +65,27 @@ _MACHINE = re.compile(r'[{\[]\s*"[^"]{0,40}"\s*:|"\s*:\s*[\[{"]|\[\s*\{|</?[a-z]
 def machine_text(evidence: str) -> bool:
     """Is ``evidence`` machine text (JSON, markup, code) rather than a sentence a person wrote?"""
     return _MACHINE.search(evidence) is not None
+
+
+# Words of a signature's title line: "Corporate Secretary", "Victor, CEO", "Head of IT".
+_ROLE_WORDS = frozenset("ceo cfo coo cto cio ciso vp svp evp president founder co-founder cofounder director manager head "
+                        "secretary officer partner chair chairman chairwoman assistant lead counsel associate analyst "
+                        "accountant treasurer controller administrator admin it hr ops finance legal sales support "
+                        "team office desk department dept corporate general senior junior chief executive of and & the"
+                        .split())
+
+
+def signature_line(evidence: str, msg: Message) -> bool:
+    """Is ``evidence`` a name or a title, as a signature has them ("Victor Kane", "Victor, CEO",
+    "Corporate Secretary"): at most four words, each capitalised, each the sender's name or a
+    role's word, and at least one of them a role's or the sender's own?"""
+    words = re.findall(r"[^\W\d_][\w'’&-]*", evidence)
+    if not words or len(words) > 4 or evidence.rstrip().endswith(("?", "!")):
+        return False
+    name = {w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", msg.sender.name)}
+    if not all(w[0].isupper() or w.lower() in ("of", "and", "the") for w in words):
+        return False
+    return all(w.lower() in name or w.lower() in _ROLE_WORDS for w in words)
 
 
 def took_part(counterparty: str, msg: Message, visible: str) -> bool:
@@ -137,6 +159,9 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 continue
             if machine_text(item.evidence):
                 log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="machine_text")
+                continue
+            if says_nothing(item.evidence) or signature_line(item.evidence, msg):
+                log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="says_nothing")
                 continue
             if not took_part(item.counterparty, msg, visible):
                 log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="counterparty")
