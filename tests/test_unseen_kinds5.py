@@ -156,3 +156,31 @@ def test_a_formal_request_that_you(case: Case, owner: Owner) -> None:
 def test_a_purpose_leaves_the_title(owner: Owner) -> None:
     text = "The trustees would like the audit pack so they can read it ahead of the meeting."
     assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == ["Get the audit pack to Maria"]
+
+
+# Notes, things to find and offers of more help ask nothing; a go-ahead a step waits on blocks it.
+NOTES_AND_BLOCKS: list[Case] = [
+    C("Please note that the second option falls outside the agreed scope and would require a variation.", *NONE),
+    C("Please note that the agent cannot hold the room beyond Friday without a deposit.", *NONE),
+    C("Please note, the courier needs the labels printed by Friday.", ("request", FRI)),
+    C("Please find our revised quote below, valid until Friday:", *NONE),
+    C("Please find the signed minutes in the shared folder.", *NONE),
+    C("Please find out from the carrier why the pallet was late.", ("request", None)),
+    C("Shout if Priya needs anything else.", *NONE),
+    C("We can't run the Saturday shift unless you approve the overtime.", ("blocker", "2026-11-21")),
+    C("We can't order the steel unless we get the PO.", ("blocker", None)),
+    C("cant close the rota until Helena confirms the agency nurse", ("blocker", None)),
+    C("We cannot offer a discount unless you sign for two years.", *NONE),
+    C("I can't make it unless the train is on time.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", NOTES_AND_BLOCKS, ids=[c.text[:40] for c in NOTES_AND_BLOCKS])
+def test_notes_finds_offers_and_go_aheads(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_title_keeps_the_name_after_a_title_stop(owner: Owner) -> None:
+    msg = make_message("Hi Sam,\n\nI will send the revised lease to Mr. Hendriks on Friday.\n\nAda",
+                       sender="ada@example.com", to=("sam@client.example",), name="Ada")
+    assert [i.title for i in EX.extract(msg, owner)] == ["Send the revised lease to Mr. Hendriks"]

@@ -53,6 +53,10 @@ _COURTESY_RE = re.compile(
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
+    # ...with the thing named first: "Please find our offer below", "please find the corrected
+    # invoice in the shared folder"
+    r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,5}?(?:attached|enclosed|below|"
+    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b|"
     r"attached (please find|you will find|is|are)\b|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
     r"\b(?:let (?:me|us) know|tell me|shout|ping me) if (?:it|that|the \w+|this|they)(?: still)? (?:doesn'?t|does not|don'?t|"
@@ -70,8 +74,7 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
     # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
-    r"(?![^.!?]*\b(?:need|needs|needed|require[sd]?|must|have to|has to|deadline|latest|until|unless|cannot|"
-    r"can't|can not|no later than)\b)|"
+    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|unless|no later than)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
@@ -101,7 +104,10 @@ _COURTESY_RE = re.compile(
     r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b|"
     # an offer to be asked, as a closing: "Ping me if anything is unclear", "shout if you have questions"
     r"^\W*(?:just |and )?(?:ping|shout|call|ring|message|email|e-mail|text|grab|tell) (?:me |us )?if (?:anything|something|any of (?:it|this)|"
-    r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble))\b[^.!?]{0,30}[.!]*$|"
+    r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble)|"
+    # ...for someone else too: "Shout if Sanne needs anything else", "let me know if the team needs anything"
+    r"(?:[A-Z][\w'’-]+|the \w+|they|he|she|your \w+) (?:needs?|wants?|has|have) (?:anything|something|any (?:questions?|"
+    r"problems?|issues?)))\b[^.!?]{0,30}[.!]*$|"
     # a wish to be kept on the thread is no piece of work: "Please cc me", "keep me in the loop"
     r"^\W*(?:(?:and|also|oh),?\s+)?(?:please |pls |kindly )?(?:cc|bcc|copy|keep|loop) (?:me|us)(?: in| on (?:it|this|that|the thread|"
     r"the (?:e-?mail|reply|replies))| in the loop| posted)?(?:,? (?:please|pls|thanks))?\W*$",
@@ -248,8 +254,14 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
-    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
+    r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # ...and "unless" someone's go-ahead: "We can't run the shuttle on Tuesday unless you approve
+    # overtime"; not a condition of a deal or a plan ("unless you sign for two years").
+    r"\b(?:can't|cant|cannot|can not|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\bunless\s+"
+    r"(?P<b17>(?:you|[\w-]+(?: [\w-]+)?) (?:approves?|signs? off|signs? it|confirms?|ok|okays?|authori[sz]es?|releases?|"
+    r"clears?|gives? (?:us |me )?the go-ahead)\b[^.!?;]*|we (?:get|have|receive) (?:the |your |an? )?"
+    r"(?:approval|sign-?off|go-ahead|ok|okay|confirmation|po|purchase order)\b[^.!?;]*)|"
     # "Without the logo I cannot finish the header": the precondition said first.
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
@@ -685,12 +697,14 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
-                  "if anything", "if something", "if any of",
+                  "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
+                  "has any ", "have any ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "herewith", "attachment", " off", "get some ", "rest up", "from me", "from us", "from all",
-                  "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
+                  "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic", "folder",
+                  "portal", "data room", "drive", "above",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
@@ -735,7 +749,7 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "coming your way", " by ", " before ", "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "without ", "can only ", "could only ", "to wait ")
+                 "without ", "can only ", "could only ", "to wait ", "unless ")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -901,6 +915,10 @@ def _join_quoted(pieces: list[str]) -> list[str]:
 # "Our Mr. Lange will send it", "see No. 4".
 _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs|Rev|Hon|Capt|Gen|Col|Sgt|Lt|"
                             r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl)\.$")
+
+
+# A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
+_TITLE_CUT_RE = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof)\.?$")
 
 
 def _rejoin_titles(parts: list[str]) -> list[str]:
@@ -1720,6 +1738,9 @@ class EmbeddedExtractor:
                 what = "" if vague(what) else what
             if what:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
+        if (cut := _TITLE_CUT_RE.search(title)) and (named := re.search(
+                rf"\b{cut.group(1)}\.\s+([A-Z][\w'’-]+)", sentence)):
+            title = f"{title[:cut.start(1)]}{cut.group(1)}. {named.group(1)}"  # "...to Mr" -> "...to Mr. Hendriks"
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=other.email, thread_id=msg.thread_id,
