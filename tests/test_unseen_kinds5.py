@@ -184,3 +184,25 @@ def test_a_title_keeps_the_name_after_a_title_stop(owner: Owner) -> None:
     msg = make_message("Hi Sam,\n\nI will send the revised lease to Mr. Hendriks on Friday.\n\nAda",
                        sender="ada@example.com", to=("sam@client.example",), name="Ada")
     assert [i.title for i in EX.extract(msg, owner)] == ["Send the revised lease to Mr. Hendriks"]
+
+
+# Promises and things owed in the forms the new weeks used: talking to a third party about
+# something, a thing said before "you'll get", a delivery in the passive or with someone named,
+# and "we expect to".
+PROMISED: list[Case] = [
+    C("I'll talk to Jonas about the warranty claim before Friday.", ("commitment", FRI), mine=True),
+    C("We'll talk on Friday.", *NONE, mine=True),
+    C("The signed delivery note you'll get on Friday.", ("waiting", FRI)),
+    C("The updated forecast you'll have on Friday.", ("commitment", FRI), mine=True),
+    C("The corrected invoice will be sent on Friday.", ("waiting", FRI)),
+    C("The formal letter will be issued by Friday.", ("waiting", FRI)),
+    C("The corrected invoice was sent on Friday.", *NONE),
+    C("The revised drawings will be with Priya on Friday.", ("commitment", FRI), mine=True),
+    C("We expect to circulate the minutes on Friday.", ("waiting", FRI)),
+    C("I expect to be in the office on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", PROMISED, ids=[c.text[:40] for c in PROMISED])
+def test_promises_and_things_owed_of_the_new_weeks(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

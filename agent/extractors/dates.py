@@ -327,10 +327,11 @@ _RANGE_END_RE = re.compile(r"\bfrom\b[^,;.!?]*\b(?:to|until|till|-|–)\s*$", re
 # A day in a clause told in the past: "we met on Monday", "the slides you presented on Wednesday",
 # "the invoice dated 03/11". A word that sets a day to come since ("moved to", "by") ends it.
 # A participle counts as a verb only before an object or a preposition ("we signed the MSA on
-# the 2nd", "the audit finished on the 10th"), not before a noun it describes ("the signed NDA").
+# the 2nd", "the audit finished on the 10th"), not before a noun it describes ("the signed NDA"),
+# nor after "be" ("it will be sent on Friday").
 _PAST_RE = re.compile(r"\b(?:was|were|went|met|had|did|held|took|spoke|gave|made|said|told|began|"
                       r"thanks? (?:you )?(?:again )?for|"
-                      r"(?:sent|ended|closed|finished|signed|presented|launched|started|happened|wrapped up|"
+                      r"(?<!\bbe )(?:sent|ended|closed|finished|signed|presented|launched|started|happened|wrapped up|"
                       r"discussed|received|submitted|dated)(?=\s*(?:$|[,.;:!?]|(?:the|a|an|it|them|this|that|"
                       r"on|in|at|last|yesterday|off|up|with|to|you|me|us|him|her|our|your|my|their|his|its|"
                       r"all|both|out|over|back|earlier|already)\b|\d)))\b", re.I)

@@ -116,10 +116,12 @@ _COURTESY_RE = re.compile(
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
-    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to)"
+    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
+    r" expect to| intend to| aim to)"
     r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b(?!\s+(?:in|there|here|around|home|about|"
     r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|need\b|see\b|try\b|have to\b|"
-    r"probably\b|likely\b|discuss\b|talk\b|chat\b|meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
+    r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
+    r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
@@ -530,14 +532,20 @@ _SHIPPING_RE = re.compile(
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
-    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)))\b(?P<rest>[^.!?;]*)", re.I)
+    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)|"
+    # ...in the passive, or with someone named: "the formal letter will be issued within five
+    # business days", "the draft CAPA will be with Priya before Tuesday's sync"
+    r"(?:should|will) be (?:sent|issued|shared|circulated|delivered|posted|e-?mailed|uploaded|returned|"
+    r"with (?!(?:us|me|them)\b)[\w'’-]+)))\b(?P<rest>[^.!?;]*)", re.I)
 _DELIVERABLES = frozenset(
     "figures numbers annex annexes shortlist slides deck notes minutes statements "
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
     "order orders delivery deliveries shipment shipments sample samples payment refund replacement replacements copy "
     "copies draft drafts proof proofs photo photos pics edits link report pack form po cheque letter boxes stock goods "
     "docs documents paperwork slides deck statement prints artwork set sets files mockups illustrations icons screenshots "
-    "assets it they".split())
+    "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
+    "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
+    "itinerary it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
@@ -740,7 +748,7 @@ _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting"
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
-_PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to")
+_PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
@@ -1119,6 +1127,10 @@ _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|b
 _PRONOUN_THING_RE = re.compile(r"^(?:\w+ )?(?:you )?(?:it|them|this|that|these|those)\W*$", re.I)
 # A promise whose thing is said before it: "The DPA annex we will send you separately on Tuesday",
 # "..., the final ones I'll send after lunch tomorrow".
+# A thing owed, said before its verb: "The full export per shipment you'll get tomorrow morning".
+_FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+"
+                              r"[\w'’&/ -]{2,60}?)\s+you(?:'ll|’ll| will| should| shall)\s+(?:also |then )?(?:get|have|receive)\b",
+                              re.I)
 _FRONTED_RE = re.compile(
     r"^(?:[^.!?;]{0,80}?[,:]\s*)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+[\w'’ -]{2,50}?)\s+"
     r"(?:i|we)(?:'ll|’ll| will| shall| can)\s+(?:also |then )?(?P<verb>send|share|forward|bring|deliver|email|post|give|"
@@ -1181,8 +1193,11 @@ def _swap(vp: str, mapping: dict[str, str]) -> str:
 
 
 def _uncap(text: str) -> str:
-    """"Quotes from Weiss" -> "quotes from Weiss"; a name or an acronym ("SOW", "Priya") stays."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() and text[:1].isupper() and " " in text else text
+    """"Quotes from Weiss" -> "quotes from Weiss"; a name or an acronym ("SOW", "Priya") stays, and
+    so does a name's possessive ("Gary's budget paper")."""
+    if not (text[1:2].islower() and text[:1].isupper() and " " in text):
+        return text
+    return text if text.split(" ", 1)[0].endswith(("'s", "’s")) else text[:1].lower() + text[1:]
 
 
 def _cap(text: str) -> str:
@@ -1861,6 +1876,8 @@ class EmbeddedExtractor:
         if not o or not (due or _FROM_ME_RE.search(o.group("what"))):
             return ""
         what = _clean_vp(_FROM_ME_RE.sub("", o.group("what")), phrase)
+        if not what and (f := _FRONTED_OWED_RE.match(sentence)):
+            what = _clean_vp(_uncap(f.group("obj")), phrase)  # "The full export you'll get tomorrow": the thing came first
         return "" if _VAGUE_RE.match(what) else what
 
     def _wish(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
