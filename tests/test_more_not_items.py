@@ -407,8 +407,7 @@ THIRD_PARTY_PLANS = [
     "Omar is going to walk the auditors through the ledger on Thursday.",
     "Then Hana will share the pricing with the client tomorrow.",
     "The account manager will call the customer on Monday.",
-    pytest.param("She'll go over the contract with Legal next week.", marks=pytest.mark.xfail(
-        reason="the request model reads it as an ask (0.62): a request, not a waiting item", strict=True)),
+    "She'll go over the contract with Legal next week.",
     "Our recruiter plans to send the shortlist to the hiring panel by Friday.",
     "Fyi, Bruno will take the new engineers through onboarding on the 3rd.",
 ]
@@ -482,9 +481,7 @@ ACTIVITY_REPORTS = [
     "Omar approved your expense claim: thanks for sending the receipts.",
     "Priya Shah commented on Budget 2027: I think we should cut travel.",
     "@marek merged pull request #212 into main.",
-    pytest.param("Hana commented on the document: the numbers in section 2 need a second look by finance.",
-                 marks=pytest.mark.xfail(reason="the need it quotes is read as a wish put to the reader first",
-                                         strict=True)),
+    "Hana commented on the document: the numbers in section 2 need a second look by finance.",
     "Marek approved the merge request: nice work on the tests.",
     "Lena has shared the folder Q4 Reviews with you.",
 ]

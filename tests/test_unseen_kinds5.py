@@ -206,3 +206,21 @@ PROMISED: list[Case] = [
 @pytest.mark.parametrize("case", PROMISED, ids=[c.text[:40] for c in PROMISED])
 def test_promises_and_things_owed_of_the_new_weeks(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A statement that only the request model reads as an ask, and that names no step of the reader's,
+# is none; an ask no rule titles still counts when it speaks to the reader.
+UNTITLED: list[Case] = [
+    C("We need to agree internally before the courier comes.", *NONE),
+    C("We need to free up the storeroom because new stock arrives on Monday.", *NONE),
+    C("Also I think we should set up a call with Dana as well, not only by mail.", *NONE),
+    C("I think we can match their offer at $3,900, but that's above the budget line.", *NONE),
+    C("We look forward to the meeting with Mr. Ortega at 9:00 today.", *NONE),
+    C("need your OK before I post it on Friday", ("request", FRI)),
+    C("Go ahead and book the venue for Friday, please.", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", UNTITLED, ids=[c.text[:40] for c in UNTITLED])
+def test_statements_the_model_alone_reads_as_asks(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -241,6 +241,20 @@ _NOT_NAMES = frozenset(
     # connectives that open an ask: "Additionally, could you send me...?" in mail to several
     "additionally furthermore moreover lastly secondly thirdly also alternatively ideally incidentally "
     "similarly likewise instead afterwards later meantime overall still further".split())
+# An ask that no rule titles still speaks to the reader: "you", "please", a need of the reader's
+# answer or from them ("need your OK before I publish"), an order ("Go ahead with the truck").
+# A statement the model alone reads as an ask and that does none of this ("We need to decide
+# internally before the pick-up", "I think we should have a call with Greg") asks nothing.
+_SPEAKS_TO_READER_RE = re.compile(
+    r"\b(?:you|your|yours|u|ur|tu|te|toi|vous|votre|du|dich|dir|ihr|sie|usted|ustedes|please|pls|plz|kindly)\b|"
+    r"\bneed(?:s|ed)? (?:an? )?(?:answer|from|your|you|sign-?off|approval|ok|okay|someone|somebody)\b|"
+    r"\blet (?:me|us) know\b|^\W*(?:(?:and|also|so|oh),?\s+)?[a-z]+ (?:me|us)\b|"
+    r"\bwe (?:should|must|need to) (?:discuss|talk about|go over|go through|review|agree on|decide on)\b|"
+    r"^\W*(?:(?:and|also|so),?\s+)?(?:need|go ahead|let's|lets|let us|would love|also need)\b|"
+    # ...or names the reader first: "Mark, go ahead and set up the meeting", "Toni: give me a call"
+    r"^\W*(?!(?:thanks|thank you|yes|no|ok|okay|sure|well|also|so|hi|hello|hey|great|perfect|sorry|unfortunately|"
+    r"however|btw|ps|fyi|update|note|re|fwd|and|but|now|then|today|tomorrow|again|finally|first|second|next)\b)"
+    r"[A-Z][\w'’-]+\s*[,:]\s+(?=[a-z]|[A-Z][a-z])", re.I)
 # What a wish to be told asks for (see _ASK_RE): a question, or the reader's view.
 _TOLD_RE = re.compile(r"(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|"
                       r"opinion|decision))\b", re.I)
@@ -2114,8 +2128,9 @@ class EmbeddedExtractor:
                 and not _YOU_RE.search(sentence) and not _FIRST_PERSON_RE.search(sentence)
                 and bool(_STATEMENT_RE.search(sentence)) and self._probability(sentence) < _UNADDRESSED_AT)
 
-    def _request(self, sentence: str, low: str, ctx: _Ctx) -> Item:
-        """A request from someone else to the owner, titled by what it asks."""
+    def _request(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
+        """A request from someone else to the owner, titled by what it asks; None for a statement
+        that names no step of the reader's (see _SPEAKS_TO_READER_RE)."""
         name = first_name(ctx.other)
         due, phrase = self._due(sentence, ctx)
         swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
@@ -2139,6 +2154,8 @@ class EmbeddedExtractor:
                                                                  else known.group("q")))
                 title = f"Tell {name} {_SPACES_RE.sub(' ', _swap(q, swap)).strip()}"
             else:
+                if not sentence.rstrip().endswith("?") and not _SPEAKS_TO_READER_RE.search(sentence):
+                    return None
                 subject = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", ctx.msg.subject, flags=re.I).strip()
                 title = f"Reply to {name} about {subject or 'their message'}"
                 if sentence.rstrip().endswith("?") and len(sentence) <= _ANSWER_TITLE_MAX:
