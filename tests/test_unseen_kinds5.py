@@ -224,3 +224,28 @@ UNTITLED: list[Case] = [
 @pytest.mark.parametrize("case", UNTITLED, ids=[c.text[:40] for c in UNTITLED])
 def test_statements_the_model_alone_reads_as_asks(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# Spanish and Portuguese, as suppliers, staff and clients in Mexico, Spain, Portugal or Brazil write
+# them: needs, requests with their pronoun joined on, dated promises (the thing said first, too),
+# preconditions, and the days they name.
+SPANISH: list[Case] = [
+    C("Necesito la lista de invitados antes del viernes.", ("request", FRI)),
+    C("Necesitamos que aprueben el presupuesto del toldo.", ("request", None)),
+    C("¿Me confirmas antes del viernes si queda el pedido?", ("request", FRI)),
+    C("Necesito revisar el inventario.", *NONE),
+    C("Le mando la factura corregida mañana.", ("waiting", "2026-11-19")),
+    C("Los planos se los envío hoy.", ("waiting", "2026-11-18")),
+    C("lo instalamos el viernes temprano", ("waiting", FRI)),
+    C("Te voy a mandar las fotos la próxima semana.", ("waiting", "2026-11-27")),
+    C("No podemos abrir la cocina hasta que llegue el permiso de gas.", ("blocker", None)),
+    C("Mándale a Lucía el contrato firmado antes del fin de semana.", ("waiting", FRI), mine=True),
+    C("El presupuesto te lo firmo mañana.", ("commitment", "2026-11-19"), mine=True),
+    C("precisamos da vossa confirmação do orçamento até sexta", ("request", FRI)),
+    C("consegues confirmar até amanhã se há quartos livres?", ("request", "2026-11-19")),
+]
+
+
+@pytest.mark.parametrize("case", SPANISH, ids=[c.text[:40] for c in SPANISH])
+def test_spanish_and_portuguese_asks_promises_and_preconditions(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

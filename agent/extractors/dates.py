@@ -91,7 +91,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
                                 r"vormittag|nachmittag|mattina|pomeriggio|tarde|manhã))?\s+(?:au plus tard|spätestens|"
                                 r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
-    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b", re.I)),
+    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
+                                    # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
+                                    r"(?<!\bla )(?<!\besta )(?<!\bmañana en )\b(mañana|manana)\b", re.I)),
+    # "hoy", "aujourd'hui", "heute", "esta tarde": today.
+    ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
+                                 r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
+                                 r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
+    # The week's end and the next week: "antes del fin de semana", "la próxima semana".
+    ("foreign_end_week", re.compile(r"\b(?:antes del|para el|este|avant le|bis zum|entro il|até o) "
+                                    r"(?:fin de semana|week-end|weekend|wochenende|fine settimana|fim de semana)\b|"
+                                    r"\bfin de (?:la )?semana\b|\bfin de (?:la |cette )?semaine\b|\bende der woche\b|"
+                                    r"\bfine (?:della )?settimana\b", re.I)),
+    ("foreign_next_week", re.compile(r"\b(?:la )?(?:próxima|proxima) semana\b|\bla semana que viene\b|"
+                                     r"\bla semaine prochaine\b|\bnächste woche\b|\bnaechste woche\b|"
+                                     r"\bla prossima settimana\b|\bvolgende week\b|\bnästa vecka\b", re.I)),
     ("foreign_tonight", re.compile(r"\b(?:ce soir|heute abend|esta noche|stasera|vanavond|ikväll|hoje à noite)\b", re.I)),
     ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
@@ -159,7 +173,11 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                      "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am "),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
-    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon"),),
+    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana"),),
+    "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
+                       "matin"),),
+    "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der"),),
+    "foreign_next_week": (("semana", "semaine", "woche", "settimana", "week", "vecka"),),
     "foreign_tonight": (("ce soir", "heute abend", "esta noche", "stasera", "vanavond", "ikväll", "hoje à noite"),),
     "tomorrow": (("tomorrow", "tmr"),),
     "end_of_month_named": (("end of", "end-", "late"), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
@@ -529,6 +547,12 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base
     elif kind == "foreign_tomorrow":
         when = base + timedelta(days=1)
+    elif kind == "foreign_today":
+        when = base
+    elif kind == "foreign_end_week":
+        when = _end_of_week(base, last_workday)
+    elif kind == "foreign_next_week":
+        when = base - timedelta(days=base.weekday()) + timedelta(days=7 + last_workday)
     elif kind in ("foreign_day", "foreign_late"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)

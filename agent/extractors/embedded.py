@@ -129,6 +129,7 @@ _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|
                         r"dig around|pull together|put together|write up|draft|share|"
                         r"get back to you|check|look into|look at|have a look at|take a look at|go through|follow up|find out|send|circle back|"
                         r"dig into|confirm|ask|review|sort out|take care of|dig (?:it|them|that|those|one) out|"
+                        r"talk to|speak to|speak with|talk with|pull|chase|call|ring|run the numbers|work out|"
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        # passing the reader's news on to others owes the reader nothing
@@ -562,7 +563,8 @@ _DELIVERABLES = frozenset(
     "itinerary it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today)"
+    r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today|"
+    r"either way|in any case|anyway|regardless)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
     r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
     r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b)|\s*;\s*|"
@@ -1110,7 +1112,9 @@ _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|
 _FR_HINT_RE = re.compile(r"\b(?:je|j'|tu|vous|est-ce|merci|peux|pouvez|pourrais|pourriez|besoin|"
                          # ...and German and Spanish, read the same way
                          r"ich|wir|du|sie|bitte|kannst|könntest|können|könnten|puedes|podrías|podría|necesito|te|le|"
-                         r"envío|mando)\b|\bj’", re.I)
+                         r"envío|mando|necesitamos|preciso|precisamos|confirme|dices|consegues|podes|pode|voy|vamos|"
+                         r"encargo|instalamos|puedo|podemos|puede|junto|paso|regreso|firmo|consigo|envio|se|la|lo|"
+                         r"nos|por favor|[a-záéíóú]+(?:le|les|me|lo|la|los|las))\b|\bj’", re.I)
 _FR_ASK_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
@@ -1121,7 +1125,23 @@ _FR_ASK_RE = re.compile(
     r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
     # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
-    r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b", re.I)
+    r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b|"
+    # ...a need of a thing or of the reader's step ("necesito fotos del empaque", "Necesitamos que
+    # aprueben el cambio"), not of the writer's own ("necesito revisar"); "me confirme", "¿me dices...?"
+    r"\bnecesit(?:o|amos|aríamos)\b(?! (?:[a-záéíóúñ]+(?:ar|er|ir))\b)|"
+    r"\b(?:me|nos) (?:confirme|confirmes|confirmas|mande|mandes|mandas|envíe|envíes|envie|envies|envías|diga|digas|dices|"
+    r"avise|avises|avisas|pase|pases|pasas)\b|"
+    # ...an order with its pronoun joined on: "Mándale a Jennifer la carta", "págale el saldo a Raúl"
+    r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|ll[aá]m|f[ií]rm|s[uú]b|"
+    r"av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las|selo|sela|selos|selas)\b|"
+    r"\bpor favor,? (?:me |nos |le |te )?[a-záéíóúñ]+(?:a|e|en|an)\b|"
+    # Portuguese: "precisamos da vossa adjudicação", "consegues confirmar até amanhã...?"
+    r"\bprecis(?:o|amos) (?:da|do|de|que)\b|\b(?:consegues|consegue|podes|poderia|poderias) [a-zãõáéíóúç]+(?:ar|er|ir)\b|"
+    r"\bme (?:confirma|manda|envia|diz)\b", re.I)
+# Spanish and Portuguese preconditions: "No podemos cerrar plafón hasta que Protección Civil apruebe
+# el plano", "no puede emitirlas sin la orden de compra firmada".
+_ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos|posso|podemos)\b[^.!?;]{0,60}?\b"
+                            r"(?:hasta que|sin|até que|sem)\s+(?P<what>[^.!?;]+)", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
 _FR_PROMISE_RE = re.compile(
@@ -1132,8 +1152,11 @@ _FR_PROMISE_RE = re.compile(
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
-    r"(?:(?:te|le|os|les) )?(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|pasaré|reviso|revisaré|"
-    r"confirmo|confirmaré)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
+    r"(?:(?:el|la|los|las) [^,.!?;]{1,40}? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
+    r"pasaré|reviso|revisaré|confirmo|confirmaré|instalo|instalamos|mandamos|enviamos|pasamos|revisamos|entrego|"
+    r"entregamos|firmo|firmamos|hago|hacemos|subo|preparo|preparamos|checo|consigo|junto|regreso|transfiero|pago|"
+    r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de)\b"
+    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
     r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[.!?;](?!\d)|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
@@ -1574,6 +1597,9 @@ class EmbeddedExtractor:
         clause = _SPACES_RE.sub(" ", sentence.strip().rstrip(" ?!."))
         if len(clause) > 90:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
+        if _ES_BLOCKER_RE.search(sentence) and not ctx.from_owner:
+            return self._item("blocker", f"Unblock {name}: {clause}", sentence, ctx, self._due(sentence, ctx)[0],
+                              ctx.other.email)
         if _FR_ASK_RE.search(sentence) and not _FR_NOT_ASK_RE.search(sentence):
             due = self._due(sentence, ctx)[0]
             if ctx.from_owner:
@@ -1624,7 +1650,8 @@ class EmbeddedExtractor:
         quiet only when every path is closed by the sentence alone. False means "read it"."""
         if _greeting_or_signoff(sentence):
             return True
-        if _FR_HINT_RE.search(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)):
+        if _FR_HINT_RE.search(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
+                                              or _ES_BLOCKER_RE.search(sentence)):
             return False  # _french
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
