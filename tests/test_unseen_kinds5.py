@@ -249,3 +249,18 @@ SPANISH: list[Case] = [
 @pytest.mark.parametrize("case", SPANISH, ids=[c.text[:40] for c in SPANISH])
 def test_spanish_and_portuguese_asks_promises_and_preconditions(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A precondition that is the reader's own step, asked outright, is an ask; someone else's stays a blocker.
+READERS_STEP: list[Case] = [
+    C("I need you to sign the purchase order, the supplier won't ship until it's signed.", ("request", None)),
+    C("You'll need to update the forecast before we can send the pack.", ("request", None)),
+    C("The bank told me they need your passport copy before they can open the account.", ("request", None)),
+    C("We can't order the tiles until the landlord approves the layout.", ("blocker", None)),
+    C("Please sign on p. 4 and return it by Friday.", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", READERS_STEP, ids=[c.text[:40] for c in READERS_STEP])
+def test_the_readers_own_step_before_anothers(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -314,6 +314,9 @@ _BLOCKER_RE = re.compile(
     r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
+# A precondition that is the reader's own step, asked outright (see _their_sentence).
+_READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
+                              r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
 # A precondition that names only the reader, saying nothing of what is needed from them.
 _ONLY_YOU_RE = re.compile(r"^\W*(?:you|u|you guys|you all|your (?:help|input|say|go-ahead))\W*$", re.I)
 # Something owed to the reader without "I'll": "you'll get the contract from me", "you should have
@@ -938,7 +941,7 @@ def _join_quoted(pieces: list[str]) -> list[str]:
 # A stop after a title or a label is no sentence's end: "Could you get Dr. Okoye to sign it",
 # "Our Mr. Lange will send it", "see No. 4".
 _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs|Rev|Hon|Capt|Gen|Col|Sgt|Lt|"
-                            r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl)\.$")
+                            r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl|p|pp|pg|ch|cl|s)\.$")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
@@ -1986,6 +1989,11 @@ class EmbeddedExtractor:
             # ...and so does "the matrix still needs your sign-off before I can send it": what is
             # needed is the reader's to give, for the writer's own next step. Before a third
             # party's ("before finance will approve it") it stays a blocker.
+            b = None
+        if b and _READERS_STEP_RE.search(sentence):
+            # "I need you to approve the payment request, it won't go to finance until...", "You'll
+            # need to update the budget before we can run the check", "they need your statement
+            # before they can assess it": the step is the reader's, asked outright.
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
