@@ -264,3 +264,14 @@ READERS_STEP: list[Case] = [
 @pytest.mark.parametrize("case", READERS_STEP, ids=[c.text[:40] for c in READERS_STEP])
 def test_the_readers_own_step_before_anothers(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize("case", [
+    C("Schedule is attached for Friday.", *NONE),
+    C("Report is ready, link below.", *NONE),
+    C("Schedule the review for Friday.", ("request", FRI)),
+    C("I'm in the office all day Friday if you want to call.", *NONE),
+    C("I'm around all afternoon if you'd like to talk it through.", *NONE),
+], ids=["schedule is", "report is", "schedule the", "office if", "around if"])
+def test_a_noun_that_looks_like_an_order_and_an_offer_to_be_called(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

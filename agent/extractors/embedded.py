@@ -102,6 +102,9 @@ _COURTESY_RE = re.compile(
     # "could be worth a look at some point"
     r"\blet (?:me|us) know if (?:you|u) (?:ever|at any (?:point|time))\b|\bif you ever (?:want|need|fancy|would like|feel like)\b|"
     r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b|"
+    # where to be found, if wanted: "I am tomorrow the whole day in the office if you want to call"
+    r"\bif (?:you|u) (?:want|wish|would like|'d like|need|fancy) to (?:call|ring|talk|chat|discuss|meet|come by|"
+    r"drop by|pop by|catch up|reach me|phone)\b(?:\s+(?:it|this|that|things) (?:through|over))?\s*[.!]*$|"
     # an offer to be asked, as a closing: "Ping me if anything is unclear", "shout if you have questions"
     r"^\W*(?:just |and )?(?:ping|shout|call|ring|message|email|e-mail|text|grab|tell) (?:me |us )?if (?:anything|something|any of (?:it|this)|"
     r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble)|"
@@ -190,7 +193,9 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b[^.!?;]*)",
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b"
+    # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up"
+    r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes)\b)[^.!?;]*)",
     re.I,
 )
 # Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it", "grab
@@ -724,7 +729,8 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
-                  "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
+                  "if anything", "if something", "if any of", "needs anything", "want to ", "like to ", "need to ",
+                  "fancy to ", "wish to ", "needs something", "wants anything",
                   "has any ", "have any ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
