@@ -275,3 +275,13 @@ def test_the_readers_own_step_before_anothers(case: Case, owner: Owner) -> None:
 ], ids=["schedule is", "report is", "schedule the", "office if", "around if"])
 def test_a_noun_that_looks_like_an_order_and_an_offer_to_be_called(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize("case", [
+    C("In this talk I will show that sleep spindles predict recall.", *NONE, mine=True),
+    C("I will close with new results suggesting the effect fades with age.", *NONE, mine=True),
+    C("We will argue that the tariff is unlawful.", *NONE, mine=True),
+    C("I'll show the demo to the board on Friday.", ("commitment", FRI), mine=True),
+], ids=["show that", "close with", "argue that", "show the demo"])
+def test_what_a_talk_will_argue_is_no_promise(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -125,7 +125,11 @@ _PROMISE_RE = re.compile(
     r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|need\b|see\b|try\b|have to\b|"
     r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
     r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
-    r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b))(?P<vp>[a-z][^.!?;]*)",
+    r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
+    # ...nor what a talk or a paper will argue: "In this talk I will show that ripples...", "I
+    # will close with new data suggesting..."
+    r"(?:show|argue|demonstrate|suggest|claim|propose|contend) that\b|(?:close|open|end|conclude) with\b)"
+    r"(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
 _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|one|something|[\w' -]{2,40}?) (?:over |across |back )?to (?:you|u)\b|"
