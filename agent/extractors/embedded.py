@@ -53,10 +53,6 @@ _COURTESY_RE = re.compile(
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
-    # ...with the thing named first: "Please find our offer below", "please find the corrected
-    # invoice in the shared folder"
-    r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,5}?(?:attached|enclosed|below|"
-    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b|"
     r"attached (please find|you will find|is|are)\b|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
     r"\b(?:let (?:me|us) know|tell me|shout|ping me) if (?:it|that|the \w+|this|they)(?: still)? (?:doesn'?t|does not|don'?t|"
@@ -102,9 +98,6 @@ _COURTESY_RE = re.compile(
     # "could be worth a look at some point"
     r"\blet (?:me|us) know if (?:you|u) (?:ever|at any (?:point|time))\b|\bif you ever (?:want|need|fancy|would like|feel like)\b|"
     r"\b(?:could|might|may) be worth\b[^.!?]*\b(?:at some point|some ?time|one day|down the (?:line|road)|eventually)\b|"
-    # where to be found, if wanted: "I am tomorrow the whole day in the office if you want to call"
-    r"\bif (?:you|u) (?:want|wish|would like|'d like|need|fancy) to (?:call|ring|talk|chat|discuss|meet|come by|"
-    r"drop by|pop by|catch up|reach me|phone)\b(?:\s+(?:it|this|that|things) (?:through|over))?\s*[.!]*$|"
     # an offer to be asked, as a closing: "Ping me if anything is unclear", "shout if you have questions"
     r"^\W*(?:just |and )?(?:ping|shout|call|ring|message|email|e-mail|text|grab|tell) (?:me |us )?if (?:anything|something|any of (?:it|this)|"
     r"you (?:have|get|run into) (?:any )?(?:questions?|problems?|issues?|trouble)|"
@@ -733,15 +726,13 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
-                  "if anything", "if something", "if any of", "needs anything", "want to ", "like to ", "need to ",
-                  "fancy to ", "wish to ", "needs something", "wants anything",
+                  "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
                   "herewith", "attachment", " off", "get some ", "rest up", "from me", "from us", "from all",
-                  "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic", "folder",
-                  "portal", "data room", "drive", "above",
+                  "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
@@ -826,7 +817,7 @@ def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str)
     key = (id(rx), sentence)
     found = _FOUND.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = rx.search(sentence) if any(k in low for k in keys) else None
+        found = rx.search(sentence) if any(map(low.__contains__, keys)) else None
         if len(sentence) <= _MAX_SENTENCE:
             if len(_FOUND) >= _FOUND_KEPT:
                 _FOUND.clear()
@@ -859,8 +850,25 @@ def _greeting_or_signoff(sentence: str) -> bool:
     return len(sentence) <= _SHORT_LINE + 1 and bool(_match(_GREETING_RE, sentence) or _match(_SIGNOFF_RE, sentence))
 
 
+# Two courtesies of their own, each behind its own words so the large pattern above is not run
+# for them: where to be found, if wanted ("I am tomorrow the whole day in the office if you want
+# to call"), and a thing to find, named first ("Please find our offer below", "please find the
+# corrected invoice in the shared folder").
+_OFFER_TO_BE_CALLED_RE = re.compile(
+    r"\bif (?:you|u) (?:want|wish|would like|'d like|need|fancy) to (?:call|ring|talk|chat|discuss|meet|come by|"
+    r"drop by|pop by|catch up|reach me|phone)\b(?:\s+(?:it|this|that|things) (?:through|over))?\s*[.!]*$", re.I)
+_OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would like to", "if you'd like to",
+               "if you need to", "if you fancy")
+_FIND_NAMED_RE = re.compile(
+    r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,5}?(?:attached|enclosed|below|"
+    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b", re.I)
+_FIND_KEYS = ("find ", "see ")
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
-    return bool(_search(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _search(_OOO_RE, _OOO_KEYS, sentence, low))
+    return bool(_search(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _search(_OOO_RE, _OOO_KEYS, sentence, low)
+                or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
+                or _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
 
 
 def says_nothing(sentence: str) -> bool:
@@ -1122,12 +1130,27 @@ _THREAT_RE = re.compile(r"^\W*(?:(?:and|but|so),?\s+)?(?:if|unless)\s+(?:i|we)\s
 # A clause that is a promise by itself: "you'll have the counts by Friday", "I'll send it Monday".
 _OWN_PROMISE_CLAUSE_RE = re.compile(r"^\W*(?:you(?:'ll|’ll| will) (?:have|get|receive|see)|(?:i|we)(?:'ll|’ll| will) )", re.I)
 # French, read for asks and dated promises only (see EmbeddedExtractor._french).
-_FR_HINT_RE = re.compile(r"\b(?:je|j'|tu|vous|est-ce|merci|peux|pouvez|pourrais|pourriez|besoin|"
-                         # ...and German and Spanish, read the same way
-                         r"ich|wir|du|sie|bitte|kannst|könntest|können|könnten|puedes|podrías|podría|necesito|te|le|"
-                         r"envío|mando|necesitamos|preciso|precisamos|confirme|dices|consegues|podes|pode|voy|vamos|"
-                         r"encargo|instalamos|puedo|podemos|puede|junto|paso|regreso|firmo|consigo|envio|se|la|lo|"
-                         r"nos|por favor|[a-záéíóú]+(?:le|les|me|lo|la|los|las))\b|\bj’", re.I)
+# Words that mark a sentence as French, German, Spanish or Portuguese, for _french to read: a set,
+# looked up word by word, which costs a fraction of a pattern run over every English sentence.
+_FR_HINT_WORDS = frozenset(
+    "je tu vous est-ce merci peux pouvez pourrais pourriez besoin "
+    # ...and German, Spanish and Portuguese, read the same way
+    "ich wir du sie bitte kannst könntest können könnten puedes podrías podría necesito te le envío mando "
+    "necesitamos preciso precisamos confirme dices consegues podes pode voy vamos encargo instalamos puedo podemos "
+    "puede junto paso regreso firmo consigo envio favor".split())
+_HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
+# An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
+_ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
+                          r"ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las)\b", re.I)
+
+
+def _foreign_hint(sentence: str) -> bool:
+    """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
+    words = _HINT_WORD_RE.findall(sentence.lower())
+    return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words
+            or bool(_ES_ORDER_RE.match(sentence)))
+
+
 _FR_ASK_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
@@ -1433,7 +1456,7 @@ class EmbeddedExtractor:
         sentence's item, if any."""
         low = fold(sentence)
         # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
-        if any(k in low for k in _CLAUSE_SPLIT_KEYS) and len(clauses := _clauses(sentence)) > 1:
+        if any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) and len(clauses := _clauses(sentence)) > 1:
             found: list[Item] = []
             before = ctx.before
             for part, read in clauses:
@@ -1593,7 +1616,7 @@ class EmbeddedExtractor:
             # Most of other people's sentences yield nothing, so their due date is found only when
             # an item needs it.
             item = self._their_sentence(sentence, low, ctx)
-        if item is None and _FR_HINT_RE.search(sentence):
+        if item is None and _foreign_hint(sentence):
             item = self._french(sentence, ctx)
         item = self._second_opinion(sentence, low, ctx, item)
         if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
@@ -1663,7 +1686,7 @@ class EmbeddedExtractor:
         quiet only when every path is closed by the sentence alone. False means "read it"."""
         if _greeting_or_signoff(sentence):
             return True
-        if _FR_HINT_RE.search(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
+        if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
                                               or _ES_BLOCKER_RE.search(sentence)):
             return False  # _french
         low = fold(sentence)
