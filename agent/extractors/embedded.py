@@ -1830,9 +1830,9 @@ class EmbeddedExtractor:
                 what = "" if vague(what) else what
             if what:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
-        if (cut := _TITLE_CUT_RE.search(title)) and (named := re.search(
+        if (cut := _TITLE_CUT_RE.search(title)) and (surname := re.search(
                 rf"\b{cut.group(1)}\.\s+([A-Z][\w'’-]+)", sentence)):
-            title = f"{title[:cut.start(1)]}{cut.group(1)}. {named.group(1)}"  # "...to Mr" -> "...to Mr. Hendriks"
+            title = f"{title[:cut.start(1)]}{cut.group(1)}. {surname.group(1)}"  # "...to Mr" -> "...to Mr. Hendriks"
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=other.email, thread_id=msg.thread_id,
