@@ -285,3 +285,26 @@ def test_a_noun_that_looks_like_an_order_and_an_offer_to_be_called(case: Case, o
 ], ids=["show that", "close with", "argue that", "show the demo"])
 def test_what_a_talk_will_argue_is_no_promise(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A deadline of the reader's, stated rather than asked, is an ask; one gone by, one of someone
+# else's filing, or a birth is not.
+DUE_STATEMENTS: list[Case] = [
+    C("Your review for manuscript NR-0412 is due on Friday.", ("request", FRI)),
+    C("Slides are due by Friday.", ("request", FRI)),
+    C("The marking sheets are due to the exams office by Friday.", ("request", FRI)),
+    C("The declaration must be submitted via the portal no later than Friday.", ("request", FRI)),
+    C("The invoice was due on Friday.", *NONE),
+    C("The baby is due in March.", *NONE),
+    C("The VAT return is due with HMRC on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", DUE_STATEMENTS, ids=[c.text[:40] for c in DUE_STATEMENTS])
+def test_a_deadline_of_the_readers_stated(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_stated_deadline_is_titled_by_its_thing(owner: Owner) -> None:
+    assert [i.title for i in EX.extract(make_message("Hi Ada,\n\nSlides are due by Friday.\n\nMaria"), owner)] == [
+        "Submit slides"]

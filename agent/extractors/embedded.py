@@ -316,6 +316,22 @@ _BLOCKER_RE = re.compile(
     r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
+# A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
+# on November 22", "Slides are due by 1 December", "The declaration must be submitted via Centre
+# Services no later than 1 December". A thing, not a person ("the baby is due in March" has no
+# "by" or "on" to be met), and one still to come ("was due" is a chase, read elsewhere).
+_DUE_STATEMENT_RE = re.compile(
+    r"^\W*(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
+    r"note)[,:]?\s+(?:that\s+)?)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
+    r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
+    r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|(?:must|need to|needs to|has to|have to|should)\s+be\s+"
+    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received))\b"
+    r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?)?"
+    r"\s+(?:by|on|before|no later than)\b", re.I)
+_DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
+                       " be uploaded", " be filed", " be lodged", " be received")
+_DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
+              "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit"}
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
 _READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
                               r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
@@ -1735,7 +1751,9 @@ class EmbeddedExtractor:
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
-            if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)):
+            if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)
+                                 or (_search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)
+                                     and names_a_date(sentence))):
                 return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
@@ -2093,6 +2111,17 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
+        if not question and not marketing and (d := _search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)):
+            # "Your review for manuscript JSN-0877 is due on Friday", "The declaration must be
+            # submitted via the portal no later than 1 December": a deadline of the reader's, stated.
+            due, phrase = self._due(sentence, ctx)
+            what = _clean_vp(d.group("what"), phrase)
+            if due and what and not _PRONOUN_THING_RE.match(what) and (elsewhere is None or not elsewhere) \
+                    and not self._aimed_elsewhere(sentence, ctx):
+                verb = _DUE_VERBS.get((d.group("pp") or "").lower(), "submit")
+                # The sentence's capital is no name's: "Slides are due" -> "Submit slides".
+                what = what[:1].lower() + what[1:] if " " not in what and what[1:2].islower() else _uncap(what)
+                return self._item("request", f"{verb.capitalize()} {what}", sentence, ctx, due, "me")
         if not question and not marketing and ((ok := _IF_YOU_OK_RE.match(sentence)) or _ASKED_WHETHER_RE.search(sentence)):
             if elsewhere is None:
                 elsewhere = self._aimed_elsewhere(sentence, ctx)
