@@ -168,6 +168,13 @@ MONEY_OR_ACCESS = Gated(
      r"(?:[\w-]+\s+){0,2}?(?:wire|transfer|payout|remittance)s?\b|"
      r"\bwire (?:it|them|the (?:money|funds|payment|deposit|balance|amount))\b",
      [("wire", "transfer", "payout", "remittance")]),
+    # ...or moved, sent or released by another word: "the payment of 48,500 euros sent today",
+    # "your help moving 20k to our new supplier"
+    (r"\b(?:payment|mov(?:e|ing)|send(?:ing)?|sent|releas(?:e|ing)|pay(?:ing)?)\b[^.!?\n]{0,30}?"
+     r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)\b|[€$£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d|"
+     r"\b\d+(?:[.,]\d+)?\s?k\b)[^.!?\n]{0,40}?\b(?:today|now|asap|immediately|urgently|tonight|sent|to (?:our|my|the|this|a) "
+     r"(?:new )?(?:supplier|vendor|account|partner|escrow|agent))\b",
+     [("payment", "move", "moving", "send", "sent", "releas", "pay")]),
     # The business's data sent off: "send us the full customer list and the source code".
     (r"\b(?:send|share|forward|export|give|email|upload)\b[^.!?\n]{0,40}?\b(?:customer list|customer data|client list|"
      r"customer database|source code|employee (?:list|records|data)|payroll (?:data|records)|w-?2s|tax forms)\b",

@@ -69,3 +69,22 @@ def test_a_real_sentence_beside_them_still_grounds(owner: Owner) -> None:
                        sender="victor@kane.example", name="Victor Kane", to=("ada@example.com",))
     found, _ = _run(owner, _model("request", "Send the signed lease", text, "victor@kane.example", "me"), msg)
     assert [i.evidence for i in found] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "The board would like to see the payment of 48,500 euros sent today.",
+    "We would welcome your help moving 20k to our new supplier today.",
+], ids=["payment sent", "moving 20k"])
+def test_money_moved_by_other_words_is_a_scam_trait(text: str) -> None:
+    assert TRAIT in scam_traits(build("Victor Kane <victor@kane-holdings.example>", "Urgent", text))
+
+
+def test_a_run_of_digits_does_not_stall_the_time_preference_pattern() -> None:
+    # It once backtracked for minutes on a line of digits, a hang any mail could cause. Run in a
+    # child so a regression fails here instead of hanging the suite; a healthy run takes milliseconds.
+    import subprocess
+    import sys
+    code = ("from agent.extractors.embedded import _TIME_PREFERENCE_RE as R\n"
+            "for line in ('1' * 300 + ' x', 'wire ' + '1 ' * 200, '9:9:9.' * 80 + ' works best'):\n"
+            "    R.match(line)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

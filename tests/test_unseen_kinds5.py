@@ -104,12 +104,13 @@ def test_reminders_and_needs_are_titled_by_the_step(text: str, title: str, owner
 
 
 # A time of day alone is that time today (tomorrow once it has passed); beside a day, the day says
-# when; "at 12.50" is a price and "the 14:00 slot" may be any day's.
+# when; "at 12.50" and "12.30 euros" are prices, "by 5" an amount, and "the 14:00 slot" may be any day's.
 MORNING = datetime(2026, 11, 18, 8, 5, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday
 
 
 @pytest.mark.parametrize("sentence,want", [
-    ("Can you OK the supply teacher by 10?", "2026-11-18T10:00"),
+    ("Could you cut the guest list by 5?", None),
+    ("The price is fixed at 12.30 euros.", None),
     ("Please send me the figures by 3pm.", "2026-11-18T15:00"),
     ("Could you call me at 18:00?", "2026-11-18T18:00"),
     ("Please sign it by 12.30 so the courier can take it.", "2026-11-18T12:30"),
@@ -161,7 +162,7 @@ def test_a_purpose_leaves_the_title(owner: Owner) -> None:
 # Notes, things to find and offers of more help ask nothing; a go-ahead a step waits on blocks it.
 NOTES_AND_BLOCKS: list[Case] = [
     C("Please note that the second option falls outside the agreed scope and would require a variation.", *NONE),
-    C("Please note that the agent cannot hold the room beyond Friday without a deposit.", *NONE),
+    C("Please note, we cannot ship without a signed PO.", ("blocker", None)),
     C("Please note, the courier needs the labels printed by Friday.", ("request", FRI)),
     C("Please find our revised quote below, valid until Friday:", *NONE),
     C("Please find the signed minutes in the shared folder.", *NONE),
@@ -308,3 +309,30 @@ def test_a_deadline_of_the_readers_stated(case: Case, owner: Owner) -> None:
 def test_a_stated_deadline_is_titled_by_its_thing(owner: Owner) -> None:
     assert [i.title for i in EX.extract(make_message("Hi Ada,\n\nSlides are due by Friday.\n\nMaria"), owner)] == [
         "Submit slides"]
+
+
+# Found in review: each of these read wrongly at some point of this round.
+REVIEWED: list[Case] = [
+    C("Please find the contract attached and sign it by Friday.", ("request", FRI)),
+    C("Please see the invoice attached, could you pay it by Friday?", ("request", FRI)),
+    C("The rent is due on Friday.", *NONE),
+    C("Our invoice is due by Friday.", *NONE),
+    C("Your car's MOT is due by Friday.", *NONE),
+    C("I'd like to know how your mother is doing.", *NONE),
+    C("We'd love to hear whether you enjoyed the holiday.", *NONE),
+    C("We request the pleasure of your company at our wedding.", *NONE),
+    C("Please note that the lease requires your signature by Friday.", ("request", FRI)),
+    C("Please do not tell anyone yet, but could you send me the figures by Friday?", ("request", FRI)),
+    C("Lo reviso pasado mañana.", ("waiting", FRI)),
+    C("Preparo el informe mañana.", ("waiting", "2026-11-19")),
+]
+
+
+@pytest.mark.parametrize("case", REVIEWED, ids=[c.text[:40] for c in REVIEWED])
+def test_cases_found_in_review(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_wish_to_be_told_titles_only_a_wish(owner: Owner) -> None:
+    msg = make_message("Hi Ada,\n\nCould you when you have a moment send me the deck?\n\nMaria")
+    assert not EX.extract(msg, owner)[0].title.startswith("Tell ")

@@ -93,7 +93,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
-                                    r"(?<!\bla )(?<!\besta )(?<!\bmañana en )\b(mañana|manana)\b", re.I)),
+                                    r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b", re.I)),
+    ("foreign_day_after", re.compile(r"\b(?:pasado mañana|pasado manana|après-demain|apres-demain|übermorgen|"
+                                     r"dopodomani|depois de amanhã)\b", re.I)),
     # "hoy", "aujourd'hui", "heute", "esta tarde": today.
     ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
                                  r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
@@ -138,14 +140,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
                        r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|" + _WD[1:-1] + r")\b)", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
-    # A time alone ("I'll ring you at 3pm", "by 18:00", "by 12.30", "can you OK it by 10?") is that
-    # time today, or tomorrow once it has passed. With a dot, only a quarter hour is a time ("at
-    # 12.50" is a price); a bare hour only ends a clause. "The 14:00 slot" may be any day's.
+    # A time alone ("I'll ring you at 3pm", "by 18:00", "by 12.30") is that time today, or tomorrow
+    # once it has passed. With a dot, only a quarter hour before no currency is a time ("at 12.50",
+    # "at 12.30 euros" are prices); a bare number ("cut it by 5") is none. "The 14:00 slot" may be
+    # any day's.
     ("at_time", re.compile(r"\b(?:at|by|before|until|till) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|"
                            r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3]):([0-5]\d)\b"
                            r"(?!\s*(?:am|pm)\b)|"
-                           r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3])[.h](00|15|30|45)\b(?!\s*(?:%|per\b|each\b))|"
-                           r"\b(?:by|before) ([1-9]|1[0-2])(?=\s*(?:[?!,;]|\.(?:\s|$)|$|(?:at the )?latest\b))", re.I)),
+                           r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3])[.h](00|15|30|45)\b"
+                           r"(?!\s*(?:%|per\b|each\b|euros?\b|eur\b|dollars?\b|usd\b|pounds?\b|gbp\b|chf\b|[€$£]))",
+                           re.I)),
 ]
 
 # Prefilters: every match of a pattern holds a key of each of its key groups in the folded
@@ -174,6 +178,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana"),),
+    "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
                        "matin"),),
     "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der"),),
@@ -547,6 +552,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base
     elif kind == "foreign_tomorrow":
         when = base + timedelta(days=1)
+    elif kind == "foreign_day_after":
+        when = base + timedelta(days=2)
     elif kind == "foreign_today":
         when = base
     elif kind == "foreign_end_week":
@@ -615,11 +622,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "at_time":
         if m.group(1):
             at = _hm(m.group(1), m.group(2), m.group(3))
-        elif m.group(4) or m.group(6):
+        else:
             at = time(int(m.group(4) or m.group(6)), int(m.group(5) or m.group(7)))
-        else:  # "by 10": a working day's hour, the morning's from 7 and the afternoon's before
-            h = int(m.group(8))
-            at = time(h if h >= 7 else h + 12, 0)
         if at is None:
             return None
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)

@@ -70,7 +70,8 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
     # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
-    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|unless|no later than)\b)|"
+    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|unless|no later than|cannot|can't|"
+    r"can not|requires? your|required from you)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
@@ -165,7 +166,9 @@ _ASK_RE = re.compile(
     r"(?:'d| would)? (?:really |also |just )?(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)"
     r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
     r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)"
-    r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)|"
+    r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)"
+    r"(?!\s+(?:how|whether|if)\b[^.!?;]*\b(?:doing|enjoyed|enjoying|feeling|holiday|vacation|weekend|trip|mother|father|"
+    r"mum|mom|dad|family|kids|baby|wedding|birthday)\b)|"
     # "I would also ask that you confirm whether..."
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # "I hope you can reply me before the weekend"
@@ -255,9 +258,9 @@ _SPEAKS_TO_READER_RE = re.compile(
     r"\bwe (?:should|must|need to) (?:discuss|talk about|go over|go through|review|agree on|decide on)\b|"
     r"^\W*(?:(?:and|also|so),?\s+)?(?:need|go ahead|let's|lets|let us|would love|also need)\b|"
     # ...or names the reader first: "Mark, go ahead and set up the meeting", "Toni: give me a call"
-    r"^\W*(?!(?:thanks|thank you|yes|no|ok|okay|sure|well|also|so|hi|hello|hey|great|perfect|sorry|unfortunately|"
-    r"however|btw|ps|fyi|update|note|re|fwd|and|but|now|then|today|tomorrow|again|finally|first|second|next)\b)"
-    r"[A-Z][\w'’-]+\s*[,:]\s+(?=[a-z]|[A-Z][a-z])", re.I)
+    r"^\W*(?!(?i:thanks|thank you|yes|no|ok|okay|sure|well|also|so|hi|hello|hey|great|perfect|sorry|unfortunately|"
+    r"however|btw|ps|fyi|update|note|re|fwd|and|but|now|then|today|tomorrow|again|finally|first|second|next|internally|"
+    r"separately|meanwhile)\b)(?-i:[A-Z][\w'’-]+\s*[,:]\s+(?=[a-z]|[A-Z][a-z]))", re.I)
 # What a wish to be told asks for (see _ASK_RE): a question, or the reader's view.
 _TOLD_RE = re.compile(r"(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|"
                       r"opinion|decision))\b", re.I)
@@ -328,6 +331,14 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received))\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?)?"
     r"\s+(?:by|on|before|no later than)\b", re.I)
+# What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
+_DUE_THING_RE = re.compile(r"\b(?:reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
+                           r"abstracts?|proposals?|papers?|manuscripts?|marks|grades|timesheets?|expenses|claims?|"
+                           r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
+                           r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
+                           r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
+                           r"sheets?|logs?|accounts|reports?|results|data|files?|"
+                           r"sign-?off|approval|signature|contract|pack)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
@@ -449,7 +460,7 @@ _ASKED_WHETHER_RE = re.compile(r"\b(?:has |have |had )?(?:also )?(?:asked|asks|i
 # me", "Mornings work better for us". It asks nothing of its own.
 _TIME_PREFERENCE_RE = re.compile(
     r"^\W*(?:(?:but|and|so|also),?\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|mornings?|"
-    r"afternoons?|evenings?|early|late|next|this|week|the|or|and|either|any|[\d:.]+\s*(?:am|pm)?|[\s,/-])+"
+    r"afternoons?|evenings?|early|late|next|this|week|the|or|and|either|any|(?>[\d:.]+)\s*(?:am|pm)?|[\s,/-])+"
     r"\s+(?:would be|is|are|works?|suits?|would work|would suit)(?: (?:much|a lot|even))? "
     r"(?:best|better|ideal|easiest|perfect|great|fine|good)(?: for (?:me|us|both of us))?\W*$", re.I)
 # The first sentence of a mail that says more sets the scene: "Following our call of last week, I
@@ -510,7 +521,8 @@ _WISH_RE = re.compile(
     r"(?!(?:the |an? )?(?:chance|opportunity|occasion|pleasure|privilege|honou?r)\b)(?P<what17>(?:your|an?|the|some|any)\b(?![^.!?;]*\bto (?:start|begin|be|go|happen|take|run|continue|stay|end|finish|"
     r"come|arrive)\b)[^.!?;]*)|"
     # "We also request your latest SOC 2 report", "I hereby request a copy of the minutes"
-    r"\b(?:we|i)(?: also| hereby| kindly| formally| therefore){0,2} request (?P<what18>(?:your|an?|the|some|any|copies)\b[^.!?;]*)|"
+    r"\b(?:we|i)(?: also| hereby| kindly| formally| therefore){0,2} request "
+    r"(?!(?:the |an? )?(?:chance|opportunity|occasion|pleasure|privilege|honou?r)\b)(?P<what18>(?:your|an?|the|some|any|copies)\b[^.!?;]*)|"
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
@@ -877,7 +889,9 @@ _OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would
                "if you need to", "if you fancy")
 _FIND_NAMED_RE = re.compile(
     r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,5}?(?:attached|enclosed|below|"
-    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b", re.I)
+    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b"
+    # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
+    r"(?:\s*[,:;(](?!\s*(?:and|but|so|then|could|can|would|will|please|pls|kindly)\b)[^.!?]*)?\W*$", re.I)
 _FIND_KEYS = ("find ", "see ")
 
 
@@ -1153,7 +1167,9 @@ _FR_HINT_WORDS = frozenset(
     # ...and German, Spanish and Portuguese, read the same way
     "ich wir du sie bitte kannst könntest können könnten puedes podrías podría necesito te le envío mando "
     "necesitamos preciso precisamos confirme dices consegues podes pode voy vamos encargo instalamos puedo podemos "
-    "puede junto paso regreso firmo consigo envio favor".split())
+    "puede junto paso regreso firmo consigo envio favor reviso revisaré revisare preparo preparamos "
+    "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
+    "pagamos enviaré mandaré pasaré lo la los las".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -2030,6 +2046,7 @@ class EmbeddedExtractor:
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
         if (_STANDING_RE.match(sentence) or _THREAT_RE.match(sentence)) and not _LET_KNOW_RE.search(sentence) \
+                and not re.search(r"\b(?:but|and|so),?\s+(?:could|can|would|will|please)\b", sentence, re.I) \
                 and not (_THREAT_RE.match(sentence) and _search(_ASK_RE, _ASK_KEYS, sentence, low)):
             return None  # see _STANDING_RE, _THREAT_RE
         b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
@@ -2116,7 +2133,8 @@ class EmbeddedExtractor:
             # submitted via the portal no later than 1 December": a deadline of the reader's, stated.
             due, phrase = self._due(sentence, ctx)
             what = _clean_vp(d.group("what"), phrase)
-            if due and what and not _PRONOUN_THING_RE.match(what) and (elsewhere is None or not elsewhere) \
+            if due and what and not _PRONOUN_THING_RE.match(what) and _DUE_THING_RE.search(what) \
+                    and not re.match(r"(?:our|my)\b", what, re.I) and (elsewhere is None or not elsewhere) \
                     and not self._aimed_elsewhere(sentence, ctx):
                 verb = _DUE_VERBS.get((d.group("pp") or "").lower(), "submit")
                 # The sentence's capital is no name's: "Slides are due" -> "Submit slides".
@@ -2241,7 +2259,9 @@ class EmbeddedExtractor:
                 groups = a.groupdict()
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
             known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) else None
-            if vp and _TOLD_RE.match(vp):  # "we'd love to know what it does to the application"
+            if vp and _TOLD_RE.match(vp) and a is not None and re.search(
+                    r"\b(?:know|hear|understand)\s*$", sentence[:a.start("vp3")] if a.start("vp3") >= 0 else ""):
+                # "we'd love to know what it does to the application"
                 what = _swap(vp, swap)
                 title = (f"Give {name} {what}" if what.lower().startswith("your ") else f"Tell {name} {what}")
             elif vp and not _LET_KNOW_RE.match(vp):
