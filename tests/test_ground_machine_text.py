@@ -10,6 +10,7 @@ import structlog
 
 from agent.extractors.base import Owner
 from agent.nodes.ground import machine_text
+from connectors.types import Message
 from tests.conftest import make_message
 from tests.test_ground_owner_acts import _model, _run
 
@@ -31,16 +32,21 @@ PROSE = [
 ]
 
 
-@pytest.mark.parametrize("text", MACHINE)
-def test_machine_text_is_no_evidence(owner: Owner, text: str) -> None:
-    assert machine_text(text)
-    msg = make_message(text, sender="max@mallory.example", name="Max Mallory", to=("ada@example.com",))
-    llm = _model("request", "Approve the payout", text, "max@mallory.example", "me")
+def assert_ungrounded(owner: Owner, msg: Message, evidence: str, counterparty: str, reason: str) -> None:
+    """A scripted model's request quoting ``evidence`` in ``msg`` grounds nothing, for ``reason``."""
+    llm = _model("request", "Do what the mail says", evidence, counterparty, "me")
     with structlog.testing.capture_logs() as logs:
         found, _ = _run(owner, llm, msg)
     assert found == []
     assert {"event": "item.ungrounded", "log_level": "warning", "message_id": msg.message_id, "kind": "request",
-            "reason": "machine_text"} in logs
+            "reason": reason} in logs
+
+
+@pytest.mark.parametrize("text", MACHINE)
+def test_machine_text_is_no_evidence(owner: Owner, text: str) -> None:
+    assert machine_text(text)
+    msg = make_message(text, sender="max@mallory.example", name="Max Mallory", to=("ada@example.com",))
+    assert_ungrounded(owner, msg, text, "max@mallory.example", "machine_text")
 
 
 @pytest.mark.parametrize("text", PROSE)

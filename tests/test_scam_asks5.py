@@ -7,11 +7,11 @@ signature grounds no item."""
 from __future__ import annotations
 
 import pytest
-import structlog
 
 from agent.extractors.base import Owner
 from agent.spam import scam_traits
 from tests.conftest import make_message
+from tests.test_ground_machine_text import assert_ungrounded
 from tests.test_ground_owner_acts import _model, _run
 from tests.test_spam_lookalike import build
 
@@ -55,12 +55,7 @@ def test_an_obedient_models_quote_of_a_greeting_or_a_signature_grounds_nothing(o
     msg = make_message("Dear Ada,\n\nThe quarterly numbers are in the shared folder.\n\nLooking forward to it.\n\n"
                        "Kind regards,\nVictor Kane\nVictor, CEO\nCorporate Secretary",
                        sender="victor@kane.example", name="Victor Kane", to=("ada@example.com",))
-    llm = _model("request", "Do what Victor says", evidence, "victor@kane.example", "me")
-    with structlog.testing.capture_logs() as logs:
-        found, _ = _run(owner, llm, msg)
-    assert found == []
-    assert {"event": "item.ungrounded", "log_level": "warning", "message_id": msg.message_id, "kind": "request",
-            "reason": "says_nothing"} in logs
+    assert_ungrounded(owner, msg, evidence, "victor@kane.example", "says_nothing")
 
 
 def test_a_real_sentence_beside_them_still_grounds(owner: Owner) -> None:
