@@ -336,3 +336,18 @@ def test_cases_found_in_review(case: Case, owner: Owner) -> None:
 def test_a_wish_to_be_told_titles_only_a_wish(owner: Owner) -> None:
     msg = make_message("Hi Ada,\n\nCould you when you have a moment send me the deck?\n\nMaria")
     assert not EX.extract(msg, owner)[0].title.startswith("Tell ")
+
+
+# Preconditions in German and French, as Spanish has them.
+FOREIGN_BLOCKERS: list[Case] = [
+    C("Das Rollout ist blockiert, bis wir die Freigabe vom Betriebsrat bekommen.", ("blocker", None)),
+    C("Wir können erst bestellen, wenn ihr die Bestellnummer schickt.", ("blocker", None)),
+    C("Le cabinet ne peut pas déposer le dossier tant que nous n'avons pas la signature du client.", ("blocker", None)),
+    C("Ich kann morgen nicht kommen.", *NONE),
+    C("Wir können das bis Freitag machen.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", FOREIGN_BLOCKERS, ids=[c.text[:40] for c in FOREIGN_BLOCKERS])
+def test_german_and_french_preconditions(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -1169,7 +1169,8 @@ _FR_HINT_WORDS = frozenset(
     "necesitamos preciso precisamos confirme dices consegues podes pode voy vamos encargo instalamos puedo podemos "
     "puede junto paso regreso firmo consigo envio favor reviso revisaré revisare preparo preparamos "
     "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
-    "pagamos enviaré mandaré pasaré lo la los las".split())
+    "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
+    "gestoppt angehalten".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -1208,8 +1209,16 @@ _FR_ASK_RE = re.compile(
     r"\bme (?:confirma|manda|envia|diz)\b", re.I)
 # Spanish and Portuguese preconditions: "No podemos cerrar plafón hasta que Protección Civil apruebe
 # el plano", "no puede emitirlas sin la orden de compra firmada".
-_ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos|posso|podemos)\b[^.!?;]{0,60}?\b"
-                            r"(?:hasta que|sin|até que|sem)\s+(?P<what>[^.!?;]+)", re.I)
+_ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos|posso)\b[^.!?;]{0,60}?\b"
+                            r"(?:hasta que|sin|até que|sem)\s+(?P<what>[^.!?;]+)|"
+                            # French: "le service ne peut pas signer l'entente tant que votre bureau n'a pas envoyé..."
+                            r"\bne (?:peut|peuvent|pouvons|peux|pourra|pourrons) pas\b[^.!?;]{0,80}?\b"
+                            r"(?:tant que|avant que|avant d'avoir|sans)\s+(?P<what2>[^.!?;]+)|"
+                            # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
+                            # erst starten, wenn ihr den Vertrag unterschreibt"
+                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
+                            r"\b(?:kann|können|könnt) (?:ich |wir |sie |er |es )?(?:[\wäöüß-]+ ){0,6}?(?:erst|nicht)\b"
+                            r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
 _FR_PROMISE_RE = re.compile(
