@@ -27,7 +27,17 @@ FOREIGN_DAYS = {
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
     "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "amanhã": 7, "amanha": 7,
     "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "imorgon": 7,
+    # The weekend: "para el sábado", "bis Samstag", "d'ici samedi" ("domingo" is a name too, so only
+    # after a deadline word; "sábado" and "domingo" are Portuguese as well).
+    "samstag": 5, "sonntag": 6, "samedi": 5, "dimanche": 6, "sábado": 5, "sabado": 5, "domingo": 6,
+    "sabato": 5, "domenica": 6, "zaterdag": 5, "zondag": 6, "lördag": 5, "söndag": 6,
 }
+# Day names that are no other word in any of those languages nor in English, so a day even with
+# no deadline word before it: "je te l'envoie vendredi", "lo instalamos el viernes", "Freitag passt".
+BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
+                     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "miércoles", "miercoles", "jueves",
+                     "viernes", "sábado", "mercoledì", "giovedì", "venerdì", "maandag", "dinsdag", "woensdag",
+                     "donderdag", "vrijdag", "zaterdag", "zondag")
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
 MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
@@ -85,12 +95,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
+                               r"(?:el |la )?(?:próximo|proximo|próxima|proxima)|"
                                r"uiterlijk|voor|tot|até|innan|senast|el|am)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
                                r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
     # ...and after the day: "mardi au plus tard", "Freitag spätestens"; "demain", "ce soir".
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
                                 r"vormittag|nachmittag|mattina|pomeriggio|tarde|manhã))?\s+(?:au plus tard|spätestens|"
                                 r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
+    ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-])", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
                                     r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b", re.I)),
@@ -174,9 +186,10 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
-                     "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am "),),
+                     "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am ", "próxim", "proxim"),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
+    "foreign_bare": (BARE_FOREIGN_DAYS,),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
@@ -560,7 +573,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = _end_of_week(base, last_workday)
     elif kind == "foreign_next_week":
         when = base - timedelta(days=base.weekday()) + timedelta(days=7 + last_workday)
-    elif kind in ("foreign_day", "foreign_late"):
+    elif kind in ("foreign_day", "foreign_late", "foreign_bare"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)
     elif kind == "tomorrow":

@@ -150,7 +150,7 @@ _ASK_RE = re.compile(
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
-    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been)\b)|make sure (?:to|you)|"
+    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
@@ -337,7 +337,7 @@ _DUE_THING_RE = re.compile(r"\b(?:reviews?|reports?|forms?|declarations?|applica
                            r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
-                           r"sheets?|logs?|accounts|reports?|results|data|files?|"
+                           r"sheets?|logs?|accounts|reports?|results|data|files?|information|"
                            r"sign-?off|approval|signature|contract|pack)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received")
@@ -600,7 +600,8 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"either way|in any case|anyway|regardless)"
     r"\b[\w ]{0,20}?,?\s+)?(?:(?:i|we|you)(?:'ll| will| shall)|(?:i|we)(?:'m| am|'re| are) going to|you should have|"
     r"you(?:'d| would) have|(?:i|we) (?:send|put|deliver|post|ship|publish)\b)\b"
-    r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b)|\s*;\s*|"
+    r"|will\b|if (?:you|u) (?:still |happen to )?have\b|(?:the|our|my|your) [\w -]{1,30}? will follow\b|"
+    r"(?:the|our|my|your) [\w -]{1,30}? (?:i|we)(?:'ll| will|’ll)\b)|\s*;\s*|"
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
@@ -888,8 +889,9 @@ _OFFER_TO_BE_CALLED_RE = re.compile(
 _OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would like to", "if you'd like to",
                "if you need to", "if you fancy")
 _FIND_NAMED_RE = re.compile(
-    r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,5}?(?:attached|enclosed|below|"
-    r"above|herewith|in (?:the |our )?(?:attachments?|shared (?:folder|drive)|folder|portal|data room|drive))\b"
+    r"^\W*(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
+    r"above|herewith|(?:in|on|at|under|via) (?:the |our |my |this )?(?:shared |team |project |google |same |usual )?"
+    r"(?:attachments?|folder|portal|data ?room|drive|dropbox|sharepoint|wiki|link|ticket|thread))\b"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
     r"(?:\s*[,:;(](?!\s*(?:and|but|so|then|could|can|would|will|please|pls|kindly)\b)[^.!?]*)?\W*$", re.I)
 _FIND_KEYS = ("find ", "see ")
@@ -1064,6 +1066,12 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
 
 def _clause_parts(sentence: str) -> list[str]:
     """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
+    listed = _DATED_LIST_RE.match(sentence) if "," in sentence else None
+    if listed:
+        # "Title and abstract by Friday, slides before the 1st": two things, each with its day.
+        parts = [listed.group("a").strip(), listed.group("b").strip().rstrip(_TRAILING_CHARS + ".!")]
+        if all(_bare(p, fold(p)) and names_a_date(p) for p in parts):
+            return parts
     low = fold(sentence)
     if ((any(map(low.__contains__, _JOIN_KEYS)) and any(map(low.__contains__, _JOINED_KEYS)))
             or ("," in low and any(map(low.__contains__, _COMMA_ASK_KEYS)))
@@ -1076,6 +1084,17 @@ def _clause_parts(sentence: str) -> list[str]:
 
 
 _AFTER_RE = re.compile(r"\bafter\b[^,;]*", re.I)
+# Two things, each with its own day, and no verb: "Title and abstract by Friday, slides before the 1st".
+_DATED_LIST_RE = re.compile(r"^(?P<a>[^,;:]{3,60}? (?:by|before|no later than) [^,;:]{2,30}?),\s*(?:and\s+)?"
+                            r"(?P<b>[^,;:]{3,60}? (?:by|before|no later than) [^,;:]{2,30}?)[.!]*$", re.I)
+# A due phrase that names an hour and no day.
+_TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
+                           r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
+# A duty of the reader's, said after "please note": "must be booked", "need to", "is required".
+_NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
+# "Please note that", "be advised:": a lead-in that asks the reader only to read on.
+_NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
+                           r"(?:note(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised)(?:\s+that)?\s*[:,–—-]?\s+)(?=\w)", re.I)
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
@@ -1222,16 +1241,21 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
 _FR_PROMISE_RE = re.compile(
-    r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon)\b,?\s+)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
+    r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
+    r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
     r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens|reviendrai|ferai|prépare|préparerai|transmets|"
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
     r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
-    r"(?:(?:el|la|los|las) [^,.!?;]{1,40}? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
+    r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
     r"pasaré|reviso|revisaré|confirmo|confirmaré|instalo|instalamos|mandamos|enviamos|pasamos|revisamos|entrego|"
     r"entregamos|firmo|firmamos|hago|hacemos|subo|preparo|preparamos|checo|consigo|junto|regreso|transfiero|pago|"
+    r"pido a [A-ZÁÉÍÓÚÑ][\wáéíóúñ]+ que (?:te|le|les|os) [a-záéíóúñ]+|"
+    # ...and any verb of "we" after an object pronoun: "la conectamos el viernes", "se lo cambiamos mañana"
+    r"(?:(?<=\b(?:te|le|lo|la|se) )|(?<=\b(?:los|las|les) ))(?!(?:discut|habl|platic|comentamos|vemos|reun|quedamos|"
+    r"decid|pensamos|tenemos|sabemos|creemos|queremos|podemos|debemos))[a-záéíóúñ]{3,}(?:amos|emos|imos)|"
     r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
     r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[.!?;](?!\d)|$)", re.I)
@@ -1497,7 +1521,8 @@ class EmbeddedExtractor:
         sentence's item, if any."""
         low = fold(sentence)
         # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
-        if any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) and len(clauses := _clauses(sentence)) > 1:
+        if ((any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) or ("," in low and _DATED_LIST_RE.match(sentence)))
+                and len(clauses := _clauses(sentence)) > 1):
             found: list[Item] = []
             before = ctx.before
             for part, read in clauses:
@@ -1508,6 +1533,10 @@ class EmbeddedExtractor:
                         # "..., so you'll have the photos Fri and the descriptions tmrw": a clause
                         # read with the sentence's lead-in keeps its own day, not the lead-in's.
                         item.due = self._due(part, ctx)[0] or item.due
+                    if found and found[-1].due and _TIME_ONLY_RE.match(self._due(part, ctx)[1]):
+                        # "The budget will be with you tomorrow morning, and the form I'll drop off
+                        # before noon": an hour alone is of the day named before it.
+                        item.due = found[-1].due
                     item.evidence = part
                     found.append(item)
             ctx.before = before
@@ -1651,6 +1680,20 @@ class EmbeddedExtractor:
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
             return None
+        note = _NOTE_LEAD_RE.match(sentence)
+        if note and len(sentence) - note.end() >= 8:
+            # "Please note that the portal closes Friday, so submit your claim before then": what
+            # comes after "note" is read alone; "note that" is never the work.
+            rest = sentence[note.end():]
+            item = self._classify(rest, ctx)
+            if item is not None or not (_NOTED_DUTY_RE.search(rest) and names_a_date(rest)):
+                return item
+            # ...but a dated duty no rule reads alone ("interviews must be booked in the portal by
+            # Monday") is read with its "note", and titled by the duty.
+            item = self._their_sentence(sentence, low, ctx) if not ctx.from_owner else None
+            if item is not None and item.kind == "request" and item.title.startswith(("Note that ", "Note: ")):
+                item.title = _cap(item.title.split(" ", 2)[2] if item.title.startswith("Note that ") else item.title[6:])
+            return item
         if ctx.from_owner:
             item = self._owner_sentence(sentence, low, ctx, *self._due(sentence, ctx))
         else:
@@ -1890,12 +1933,16 @@ class EmbeddedExtractor:
         if blocked and not self._only_a_time(blocked.group("what"), ctx):
             what = _clean_vp(blocked.group("what"), phrase) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
-        if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)) and o.start("what") > 20:
+        o = None if question else _search(_OWED_RE, _OWED_KEYS, sentence, low)
+        # "Depending on your bank you should see it within five days", "you should see parity
+        # restored by tonight": what the reader will see is an outcome, no work of the owner's.
+        seen = bool(o and sentence[:o.start("what")].rstrip().lower().endswith(" see"))
+        if o and not seen and o.start("what") > 20:
             # "They have the concept on Monday, so you get the script Wednesday": the day said with what is owed.
             part = sentence[o.start("what"):]
             if names_a_date(part):
                 due, phrase = self._due(part, ctx)
-        owed = self._owed(sentence, low, due, phrase)
+        owed = "" if seen else self._owed(sentence, low, due, phrase)
         if owed and not question:
             # "you should get it from me" -> "Send it to Sam", not "Send Sam it"
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
