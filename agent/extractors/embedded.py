@@ -1087,6 +1087,12 @@ _AFTER_RE = re.compile(r"\bafter\b[^,;]*", re.I)
 # Two things, each with its own day, and no verb: "Title and abstract by Friday, slides before the 1st".
 _DATED_LIST_RE = re.compile(r"^(?P<a>[^,;:]{3,60}? (?:by|before|no later than) [^,;:]{2,30}?),\s*(?:and\s+)?"
                             r"(?P<b>[^,;:]{3,60}? (?:by|before|no later than) [^,;:]{2,30}?)[.!]*$", re.I)
+# The owner's need of a thing, with its deadline: "We need the RFI answer by Wednesday noon", "I need
+# photos of the fixes by Thursday" (not "I need to finish it", the owner's own work).
+_OWNER_NEED_RE = re.compile(
+    r"^\W*(?:(?:and|also|so|but|again|ok|okay),?\s+)?(?:[A-Z][a-z]+,\s+)?(?:i|we)(?:'ll|’ll| will)?(?: also| still| really| just)?"
+    r" need (?!to\b|you\b|(?:a |some )?(?:word|minute|moment|break|chat|call|sec|second)s?\b)"
+    r"(?P<what>[\w$'’(][^.!?;]{2,80}?)\s+(?:by|before|no later than|until|at the latest by)\s", re.I)
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1793,7 +1799,7 @@ class EmbeddedExtractor:
                 return False
             if question and _owner_question(sentence, low):
                 return False
-            if not question and self._owner_wish(sentence, low):
+            if not question and (self._owner_wish(sentence, low) or (" need " in low and _OWNER_NEED_RE.match(sentence))):
                 return False
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
@@ -1982,6 +1988,14 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
+        # The owner's dated need of a thing the reader delivers: "We need the signed change order by
+        # Wednesday noon", "I'll need the receipts from your bookkeeper by the 20th".
+        need = None if question or not due or not ctx.other.email or " need " not in low else _OWNER_NEED_RE.match(sentence)
+        if need:
+            what = _swap(_clean_vp(need.group("what"), phrase), {"your": "their", "me": "you", "my": "your", "us": "you",
+                                                                  "our": "your"})
+            if len(what.split()) >= 2 or (what and not _VAGUE_RE.match(what)):
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         # The owner's dated wish of the reader's part: "Would love your answer before our Tuesday sync".
         if not question and due and ctx.other.email and (what := self._owner_wish(sentence, low)):
             what = _swap(_clean_vp(what, phrase), {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
