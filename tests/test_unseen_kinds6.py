@@ -107,3 +107,53 @@ def test_spanish_promises_after_a_join(case: Case, owner: Owner) -> None:
 def test_foreign_days_weekends_and_bare_names(text: str, want: str | None) -> None:
     sent = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     assert find_due(text, sent, ZoneInfo("Europe/London"), 4)[0] == want
+
+
+# Kinds found on week-build (a general contractor's project manager), in new wording.
+# The owner's dated need of a thing the reader delivers waits on the reader; the owner's need to
+# do something is the owner's own.
+NEEDS: list[Case] = [
+    C("We need the stamped drawings by Friday at the latest.", ("waiting", FRI), mine=True),
+    C("I'll need the lien waivers from your subs by Monday.", ("waiting", MON), mine=True),
+    C("I need to finish the pay application by Friday.", *NONE, mine=True),
+    C("I need a minute before Friday's call.", *NONE, mine=True),
+]
+
+# Preconditions in a site's words.
+SITE_BLOCKERS: list[Case] = [
+    C("Drywall may not be closed up on level 2 until the fire inspector signs off.", ("blocker", None)),
+    C("We have stopped the excavation at the north wall until the engineer tells us how to shore it.", ("blocker", None)),
+    C("The guardrail has to be fixed before anyone goes back up on the roof.", ("blocker", None)),
+    C("Crew is ready to frame Tuesday but the inspector needs to sign the footing first.", ("blocker", None)),
+    C("We can not set the rooftop units on the curbs without it.", ("blocker", None)),
+    C("We stopped for lunch until two.", *NONE),
+    C("Read the spec first.", *NONE),
+]
+
+# Lines of minutes that name who does what.
+ACTIONS: list[Case] = [
+    C("Action: Ada to confirm the crane date by Monday.", ("request", MON)),
+    C("Ada to send the revised schedule by Friday.", ("request", FRI)),
+    C("Maria to resend the updated sub list by Friday.", ("waiting", FRI)),
+    C("Luis to check the anchor bolts by Friday.", *NONE),  # someone else's, in another's mail
+    C("Redline Electric to price the added circuits by Monday.", ("waiting", MON), mine=True),
+    C("Nice to see the slab poured on Friday.", *NONE),
+]
+
+# Things on their way, to someone named or by another word; an hour from now is today; a
+# promise in the present, as a phone writes it.
+MOVING: list[Case] = [
+    C("The revised layout goes to Kim on Monday.", ("waiting", MON)),
+    C("The written answer comes tomorrow.", ("waiting", THU)),
+    C("Tom goes to Leeds on Monday.", *NONE),
+    C("I'll send the marked-up set within the hour.", ("commitment", "2026-11-18"), mine=True),
+    C("Calling the supplier at 3pm.", ("commitment", "2026-11-18T15:00:00+00:00"), mine=True),
+    C("Calling all volunteers: cleanup on Friday!", *NONE),
+    C("Mañana te mando las fotos del avance.", ("waiting", THU)),
+]
+
+
+@pytest.mark.parametrize("case", NEEDS + SITE_BLOCKERS + ACTIONS + MOVING,
+                         ids=[c.text[:40] for c in NEEDS + SITE_BLOCKERS + ACTIONS + MOVING])
+def test_needs_site_blockers_minutes_and_things_moving(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

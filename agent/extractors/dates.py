@@ -148,7 +148,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("noon", re.compile(r"\b(?:(?:by|before|until|till|at) (?:noon|midday|lunch(?:time)?)|after lunch(?:time)?)\b"
                         r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b)", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
-                       r"later today|this (morning|afternoon|arvo|evening))\b"
+                       r"later today|this (morning|afternoon|arvo|evening)|(within|in) (the next |the |an )hour|within the next (hour|"
+                       r"couple of hours|few hours))\b"
                        # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
                        r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|" + _WD[1:-1] + r")\b)", re.I)),
     ("today", re.compile(r"\btoday\b", re.I)),
@@ -212,7 +213,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "in_hours": (("in ",), ("hour",)),
     "noon": (("noon", "midday", "lunch"),),
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
-             "this afternoon", "this arvo", "this evening"),),
+             "this afternoon", "this arvo", "this evening", " hour"),),
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
 }

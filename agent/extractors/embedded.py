@@ -276,8 +276,15 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
     r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
-    r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
-    r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|may not|must not|shall not)\s+"
+    r"(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
+    r"\b(?:we|i|they)(?:'re| are|'ve| have| will|'ll)? (?:stop|stopped|stopping|pause|paused|pausing|halt|halted|halting)"
+    r"\b[^.!?;]{0,60}?\b(?:until|till|pending)\s+(?P<b18>(?:the |your |our |their |a |an )?[\w-]+(?: [\w-]+)? (?:says?|tells?|"
+    r"decides?|confirms?|approves?|signs?|answers?|responds?|repl(?:y|ies)|gives?|sends?|is|are|has|have)\b[^.!?;]*)|"
+    # "we ready to hang board Monday but city need to sign the rough-in first"
+    r"\bbut (?P<b19>(?:the )?[\w-]+(?: [\w-]+)? (?:needs?|has|have|must) to (?:sign|approve|inspect|clear|check|review|"
+    r"pass|release|confirm)\b[^.!?;]*?) first\b|"
     # ...and "unless" someone's go-ahead: "We can't run the shuttle on Tuesday unless you approve
     # overtime"; not a condition of a deal or a plan ("unless you sign for two years").
     r"\b(?:can't|cant|cannot|can not|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\bunless\s+"
@@ -303,12 +310,15 @@ _BLOCKER_RE = re.compile(
     r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
     r"\bnothing (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
+    # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
+    r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
     r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
     r"before (?:we|they|i)\b|"
     # ...and in the passive: "the new terms must be signed from your side before we can confirm".
     r"\b(?P<b12>(?:the |our |your |their |these |this )?[\w-]+(?: [\w-]+){0,3} (?:must|has to|have to|needs? to) be "
-    r"(?:[a-z]+ed|signed|done|seen|given|written)\b[^.!?;]*?) before (?:we|they|i|he|she)(?:'d| would)? "
-    r"(?:can|could|are able to|is able to)\b|"
+    r"(?:[a-z]+ed|signed|done|seen|given|written)\b[^.!?;]*?) before (?:(?:we|they|i|he|she)(?:'d| would)? "
+    r"(?:can|could|are able to|is able to)|(?:anyone|anybody|any work|work|the crews?|crews?) (?:can |may )?(?:goes|go|starts?|"
+    r"resumes?|continues?|proceeds?))\b|"
     # Still waiting on the owner's part; someone else's ("still waiting on two invoices") is
     # their status, not the owner's to unblock.
     r"\bstill waiting (?:on|for) (?P<b10>your\b[^.!?;]+)|"
@@ -541,7 +551,8 @@ _BARE_PROMISE_RE = re.compile(
     r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|yep|yup|yeah|ok|okay|k|np|on it|will do|no problem|no worries|absolutely|of course|"
     r"noted|great|thanks)\b[,.!]?\s+)?"
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
-    r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting) (?P<rest>[^.!?;]+))|"
+    r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting|calling(?! all\b)|ringing|booking|ordering|chasing|filing|"
+    r"submitting|signing|reviewing|emailing|posting) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
     r"will be with you|(?:will|should) reach you|will be in your inbox)\b|"
     # Work done by a deadline, said in the passive: "the benches will be moved by 17:00", "the area
@@ -576,7 +587,10 @@ _SHIPPING_RE = re.compile(
     r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
-    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping)|"
+    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping|"
+    # ...to someone named, on a day: "the tapered layout goes to Paul Monday"
+    r"(?:goes|is going|are going) to (?!the\b|be\b)[\w'’-]+(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
@@ -593,7 +607,8 @@ _DELIVERABLES = frozenset(
     "docs documents paperwork slides deck statement prints artwork set sets files mockups illustrations icons screenshots "
     "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
-    "itinerary it they".split())
+    "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
+    "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
     r"(?:,\s*|\s+)(?:and|but|then|and then)\s+(?=(?:(?:on|by|before|after|from|next|this|later|tomorrow|tonight|today|"
@@ -804,9 +819,11 @@ _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't 
                     "should ")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
-                      "getting ", "coming your way", " by ", " before ", "no later than ")
+                      "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
+                      "signing ", "reviewing ", "emailing ", "posting ", "coming your way", " by ", " before ",
+                      "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "without ", "can only ", "could only ", "to wait ", "unless ")
+                 "without ", "can only ", "could only ", "to wait ", "unless ", " first")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -1093,6 +1110,20 @@ _OWNER_NEED_RE = re.compile(
     r"^\W*(?:(?:and|also|so|but|again|ok|okay),?\s+)?(?:[A-Z][a-z]+,\s+)?(?:i|we)(?:'ll|’ll| will)?(?: also| still| really| just)?"
     r" need (?!to\b|you\b|(?:a |some )?(?:word|minute|moment|break|chat|call|sec|second)s?\b)"
     r"(?P<what>[\w$'’(][^.!?;]{2,80}?)\s+(?:by|before|no later than|until|at the latest by)\s", re.I)
+# A line of minutes that names who does what: "Alder Finch to reissue the RCP by 4/25", "- Action: Ada to
+# confirm the venue". Who is a name (capitalised, not "Nice to meet you"), and what a piece of work.
+_ACTION_ITEM_RE = re.compile(
+    r"^\W*(?:[-•*–]\s*)?(?:(?i:action(?: item)?s?|todo|to-do|next steps?)\s*[:–-]\s*)?"
+    r"(?P<who>(?!(?:Nice|Good|Great|Happy|Glad|Hard|Easy|Welcome|Back|Due|Next|Time|Need|Needs|Want|Going|Plan|Plans|"
+    r"Remember|Reminder|Note|Sorry|Hope|Thanks|Thank|Up|Down|How|What|When|Where|Why|Who|Which|Today|Tomorrow|Tonight|"
+    r"This|That|It|I|We|You|He|She|They|Reply|Answer|Ready|Free|Able|Unable|Likely|Keen|First|Last|One|Also|And|So|But|"
+    r"Please|Pls|Just|Only|Hard|Quick|Easier|Better|Best|Worth|Fine|Ok|OK|Okay|Yes|No|Sure|Trying|Try|Moving|Move|Up)\b)"
+    r"[A-Z][\w'’&.-]+(?: [A-Z][\w'’&.-]+){0,2}) to (?P<vp>(?:send|share|confirm|reissue|issue|review|update|provide|prepare|"
+    r"draft|finish|complete|check|call|email|e-mail|book|schedule|set up|follow up|circulate|submit|price|quote|order|deliver|"
+    r"install|fix|sign|countersign|approve|chase|contact|arrange|organi[sz]e|look into|investigate|revise|resubmit|"
+    r"coordinate|ask|tell|finali[sz]e|write|return|pay|invoice|test|run|reach out|loop in|introduce|file|lodge|upload|"
+    r"clarify|decide|verify|collect|pick up|drop off|mark|measure|inspect|reschedule|recheck|re-inspect|brief|present|"
+    r"resend|re-send|raise|release|draw up|put together|sort out|get back)\b[^.!?;]*)")
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1255,7 +1286,10 @@ _FR_PROMISE_RE = re.compile(
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
-    r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
+    r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?"
+    # ...the day first: "Mañana te confirmo el resultado", "Hoy mismo te lo mando"
+    r"(?:(?:mañana|manana|hoy(?: mismo)?|ahorita|más tarde|mas tarde|esta tarde|el (?:lunes|martes|miércoles|miercoles|"
+    r"jueves|viernes))(?: temprano| en la mañana| a primera hora)?,? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
     r"pasaré|reviso|revisaré|confirmo|confirmaré|instalo|instalamos|mandamos|enviamos|pasamos|revisamos|entrego|"
     r"entregamos|firmo|firmamos|hago|hacemos|subo|preparo|preparamos|checo|consigo|junto|regreso|transfiero|pago|"
     r"pido a [A-ZÁÉÍÓÚÑ][\wáéíóúñ]+ que (?:te|le|les|os) [a-záéíóúñ]+|"
@@ -1700,6 +1734,9 @@ class EmbeddedExtractor:
             if item is not None and item.kind == "request" and item.title.startswith(("Note that ", "Note: ")):
                 item.title = _cap(item.title.split(" ", 2)[2] if item.title.startswith("Note that ") else item.title[6:])
             return item
+        action = _ACTION_ITEM_RE.match(sentence) if " to " in sentence else None
+        if action:
+            return self._action_item(action, sentence, ctx)
         if ctx.from_owner:
             item = self._owner_sentence(sentence, low, ctx, *self._due(sentence, ctx))
         else:
@@ -1714,6 +1751,27 @@ class EmbeddedExtractor:
         if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx):
             return None
         return item
+
+    def _action_item(self, m: re.Match[str], sentence: str, ctx: _Ctx) -> Item | None:
+        """A line of minutes or a plan that names who does what ("Alder Finch to reissue the ceiling
+        plan by 4/25", "Action: Ada to confirm the venue by Monday"): the owner's request when it
+        names the owner, a waiting item when the owner names someone else or the writer names
+        themself; else someone else's work, none of the owner's."""
+        who = m.group("who")
+        first = who.split()[0].lower()
+        due, phrase = self._due(sentence, ctx)
+        vp = _clean_vp(m.group("vp"), phrase)
+        if not vp:
+            return None
+        if first == ctx.owner.first_name:
+            if ctx.from_owner:
+                return self._item("commitment", _cap(vp), sentence, ctx, due, "me") if due else None
+            return self._item("request", _cap(vp), sentence, ctx, due, "me")
+        if ctx.from_owner:
+            return self._item("waiting", f"Follow up with {who}: {vp}", sentence, ctx, due, ctx.other.email or "them")
+        if first == first_name(ctx.other).lower():
+            return self._item("waiting", f"Follow up with {who}: {vp}", sentence, ctx, due, ctx.other.email)
+        return None
 
     def _french(self, sentence: str, ctx: _Ctx) -> Item | None:
         """An ask or a dated promise in French, as colleagues in Quebec, France or Belgium write
@@ -1776,6 +1834,8 @@ class EmbeddedExtractor:
         quiet only when every path is closed by the sentence alone. False means "read it"."""
         if _greeting_or_signoff(sentence):
             return True
+        if " to " in sentence and _ACTION_ITEM_RE.match(sentence):
+            return False  # _action_item
         if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
                                               or _ES_BLOCKER_RE.search(sentence)):
             return False  # _french
