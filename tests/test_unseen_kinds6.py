@@ -157,3 +157,42 @@ MOVING: list[Case] = [
                          ids=[c.text[:40] for c in NEEDS + SITE_BLOCKERS + ACTIONS + MOVING])
 def test_needs_site_blockers_minutes_and_things_moving(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# Kinds found on week-game (a game studio's producer, partly in French), in new wording.
+def test_a_label_before_a_colon_is_no_addressee(owner: Owner) -> None:
+    msg = make_message("Hi Ada,\n\nBudget: could you send me the revised forecast by Friday?\n\nObservers: please "
+                       "join five minutes early.\n\nThanks,\nMaria", to=("ada@example.com", "tom@acme.example"))
+    assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == [("request", FRI)]
+
+
+GAME: list[Case] = [
+    C("We cannot start the balancing pass before we know whether the new map stays in.", ("blocker", None)),
+    C("We cannot patch the servers before you approve the maintenance window, ideally today.", ("blocker", "2026-11-18")),
+    C("The venue is booked for the week of 7 December, so the final deck is due to them December 1.",
+      ("request", "2026-12-01")),
+    C("On ne peut pas fermer le dossier tant qu'on n'a pas la facture signée.", ("blocker", None)),
+    C("Sans le rapport de l'auditeur, on ne peut pas déposer la demande.", ("blocker", None)),
+    C("J'ai besoin d'une réponse avant vendredi.", ("request", FRI)),
+    C("J'ai aussi besoin que tu valides le budget.", ("request", None)),
+    C("Vous aurez le contrat révisé demain.", ("waiting", THU)),
+    C("Tu les auras au plus tard le 27 novembre.", ("commitment", "2026-11-27"), mine=True),
+    C("J'ai besoin de vacances.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", GAME, ids=[c.text[:40] for c in GAME])
+def test_game_week_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("d'ici le 4 décembre", "2026-12-04"),
+    ("antes del 10 de diciembre", "2026-12-10"),
+    ("bis zum 3. Dezember", "2026-12-03"),
+    ("au plus tard le 3 février 2027", "2027-02-03"),
+    ("les mars de la fac", None),
+])
+def test_day_and_month_named_in_other_languages(text: str, want: str | None) -> None:
+    sent = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert find_due(text, sent, ZoneInfo("Europe/London"), 4)[0] == want

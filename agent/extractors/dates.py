@@ -32,6 +32,17 @@ FOREIGN_DAYS = {
     "samstag": 5, "sonntag": 6, "samedi": 5, "dimanche": 6, "sábado": 5, "sabado": 5, "domingo": 6,
     "sabato": 5, "domenica": 6, "zaterdag": 5, "zondag": 6, "lördag": 5, "söndag": 6,
 }
+# Month names in the languages of FOREIGN_DAYS, as numbers: "le 4 février", "el 10 de febrero", "am 3. März".
+FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
+    "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+}
 # Day names that are no other word in any of those languages nor in English, so a day even with
 # no deadline word before it: "je te l'envoie vendredi", "lo instalamos el viernes", "Freitag passt".
 BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
@@ -102,6 +113,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
                                 r"vormittag|nachmittag|mattina|pomeriggio|tarde|manhã))?\s+(?:au plus tard|spätestens|"
                                 r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
+    ("foreign_date", re.compile(r"(?<![\w.])(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(" + "|".join(FOREIGN_MONTHS) + r")"
+                                r"(?:\s+(?:de\s+)?(\d{4}))?(?![\w-])", re.I)),
     ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-])", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
@@ -191,6 +204,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
     "foreign_bare": (BARE_FOREIGN_DAYS,),
+    "foreign_date": (tuple(FOREIGN_MONTHS),),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
@@ -217,7 +231,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
 }
-_DIGITS = frozenset(("explicit", "dotted", "day_of_month", "at_time"))
+_DIGITS = frozenset(("explicit", "dotted", "day_of_month", "at_time", "foreign_date"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -557,6 +571,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _weekday_on_or_after(base + timedelta(days=1), wd) + timedelta(days=7)
     elif kind == "dotted":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), m.group(3))
+    elif kind == "foreign_date":
+        when = _day_and_month(base, int(m.group(1)), FOREIGN_MONTHS[m.group(2).lower()], m.group(3))
     elif kind == "end_quarter":
         when = _period_end(base, fold(m.group(1) or m.group(2)))
     elif kind == "in_hours":

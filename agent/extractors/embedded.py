@@ -301,6 +301,11 @@ _BLOCKER_RE = re.compile(
     # off", not "can't meet before Friday".
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
     r"[^.!?;]{0,40}?\bbefore\s+(?P<b11>(?:the |our |your |their )?[\w-]+(?: [\w-]+)? (?:is|are|has|[a-z]+s)\b[^.!?;]*)|"
+    # ...before the writer learns what they need, or the reader takes a step: "We cannot continue the
+    # optimisation before we know if the texture pack stays", "we cannot update the kits before you download it"
+    r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't)\s+(?!wait\b)[a-z]+[^.!?;]{0,80}?\bbefore\s+"
+    r"(?P<b21>(?:we|i|they) (?:know|hear|learn|find out|get|have|receive|see)\b[^.!?;,]*|you (?:download|send|share|"
+    r"approve|sign|confirm|give|provide|upload|return|pay|release|decide|choose|pick|select)\b[^.!?;,]*)|"
     r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
@@ -335,19 +340,20 @@ _BLOCKER_RE = re.compile(
 # "by" or "on" to be met), and one still to come ("was due" is a chase, read elsewhere).
 _DUE_STATEMENT_RE = re.compile(
     r"^\W*(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
-    r"note)[,:]?\s+(?:that\s+)?)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
+    r"note)[,:]?\s+(?:that\s+)?|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
     r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
     r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|(?:must|need to|needs to|has to|have to|should)\s+be\s+"
     r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received))\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?)?"
-    r"\s+(?:by|on|before|no later than)\b", re.I)
+    r"\s+(?:by|on|before|no later than|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
 _DUE_THING_RE = re.compile(r"\b(?:reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
                            r"abstracts?|proposals?|papers?|manuscripts?|marks|grades|timesheets?|expenses|claims?|"
                            r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
-                           r"sheets?|logs?|accounts|reports?|results|data|files?|information|"
+                           r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
                            r"sign-?off|approval|signature|contract|pack)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received")
@@ -1124,6 +1130,8 @@ _ACTION_ITEM_RE = re.compile(
     r"coordinate|ask|tell|finali[sz]e|write|return|pay|invoice|test|run|reach out|loop in|introduce|file|lodge|upload|"
     r"clarify|decide|verify|collect|pick up|drop off|mark|measure|inspect|reschedule|recheck|re-inspect|brief|present|"
     r"resend|re-send|raise|release|draw up|put together|sort out|get back)\b[^.!?;]*)")
+# People addressed by their role, before a colon: "Observers: please join early", "Reviewers:".
+_ROLE_PLURAL_RE = re.compile(r"(?:[^aeiou]ers|ors|ists|ants|ees|ents|leads|team|all|everyone|everybody|folks)$", re.I)
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1244,7 +1252,8 @@ _FR_ASK_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
-    r"\bj(?:'|’)aurais besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos))\b|"
+    r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
+    r"d(?:'|’)(?:une?\b|ici\b))|"
     r"^\W*merci de (?:bien vouloir )?(?:me |nous )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
     r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
@@ -1269,7 +1278,10 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"(?:hasta que|sin|até que|sem)\s+(?P<what>[^.!?;]+)|"
                             # French: "le service ne peut pas signer l'entente tant que votre bureau n'a pas envoyé..."
                             r"\bne (?:peut|peuvent|pouvons|peux|pourra|pourrons) pas\b[^.!?;]{0,80}?\b"
-                            r"(?:tant que|avant que|avant d'avoir|sans)\s+(?P<what2>[^.!?;]+)|"
+                            r"(?:tant que|tant qu'|tant qu’|avant que|avant qu'|avant qu’|avant d'avoir|sans)\s*(?P<what2>[^.!?;]+)|"
+                            # ...the precondition first: "sans l'attestation, on ne peut pas finaliser la réclamation"
+                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what5>[^,.!?;]{2,80}?),\s*(?:on|nous|je|j'|ils|elles|il|elle)\s*"
+                            r"ne (?:peut|peux|pouvons|peuvent|pourra|pourrons|pourrai) pas\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
                             r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
@@ -1284,6 +1296,8 @@ _FR_PROMISE_RE = re.compile(
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
     r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
+    # ...and what the reader will have: "Tu auras les deux scripts demain", "vous recevrez le contrat lundi"
+    r"(?:tu|vous) (?:(?:les|le|la|l'|l’)\s*)?(?:auras|aurez|recevras|recevrez)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
     r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?"
@@ -2159,7 +2173,11 @@ class EmbeddedExtractor:
         others = [a for a in ctx.msg.to + ctx.msg.cc if a.email != ctx.owner.email.lower()]
         m = _ADDRESSED_RE.match(sentence)
         if (others and m and m.group("name").lower() not in _NOT_NAMES
-                and m.group("name").lower() != ctx.owner.first_name):
+                and m.group("name").lower() != ctx.owner.first_name
+                # "Schedule: could you send me...": a word before a colon is a label, unless it is
+                # the name of someone the mail went to.
+                and (m.group(0).rstrip()[-1] != ":" or m.group("name").lower() in {first_name(a).lower() for a in others}
+                     or _ROLE_PLURAL_RE.search(m.group("name")))):
             return True
         owner_in_to = any(a.email == ctx.owner.email.lower() for a in ctx.msg.to)
         # In neither To nor Cc, the owner had it through a list or a blind copy: "Hi all, pay the
@@ -2261,7 +2279,8 @@ class EmbeddedExtractor:
         if not question and not marketing and (d := _search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)):
             # "Your review for manuscript JSN-0877 is due on Friday", "The declaration must be
             # submitted via the portal no later than 1 December": a deadline of the reader's, stated.
-            due, phrase = self._due(sentence, ctx)
+            # ...after a reason: "They shoot the week of Feb 7, so the build is due February 4" is due the 4th.
+            due, phrase = self._due(sentence[d.start("what"):], ctx) if d.start("what") > 12 else self._due(sentence, ctx)
             what = _clean_vp(d.group("what"), phrase)
             if due and what and not _PRONOUN_THING_RE.match(what) and _DUE_THING_RE.search(what) \
                     and not re.match(r"(?:our|my)\b", what, re.I) and (elsewhere is None or not elsewhere) \
