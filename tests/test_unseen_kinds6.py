@@ -196,3 +196,27 @@ def test_game_week_kinds(case: Case, owner: Owner) -> None:
 def test_day_and_month_named_in_other_languages(text: str, want: str | None) -> None:
     sent = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     assert find_due(text, sent, ZoneInfo("Europe/London"), 4)[0] == want
+
+
+# Kinds found on week-tax (an accounting practice), in new wording: formal asks and wishes to
+# know, fallbacks offered and thanks that ask nothing, a deadline to reach the writer, "none of
+# them can... until", where the writer will be, and a thing got and then sent on as one.
+TAX: list[Case] = [
+    C("We would be most grateful if you could confirm the valuation date.", ("request", None)),
+    C("We should also like to know whether the gift has to be declared.", ("request", None)),
+    C("We will get back to you if we need any further documents.", *NONE),
+    C("If you have any questions, please contact our helpdesk on 0800 123 456.", *NONE),
+    C("If you need more time, you may request an extension in the portal.", *NONE),
+    C("Thanks for your help on Monday, and for your patience.", *NONE),
+    C("Thanks for the summary, could you also send the schedule?", ("request", None)),
+    C("The signed declaration must reach us by 4 December.", ("request", "2026-12-04")),
+    C("The portal is down again, so none of the claims can go until they fix it.", ("blocker", None)),
+    C("We shall be in Lisbon from the 2nd to the 9th of December.", *NONE),
+    C("I'll be in on Friday to sign the lease.", ("waiting", FRI)),
+    C("I'll get the bank to print the statement tonight and send you tomorrow.", ("waiting", THU)),
+]
+
+
+@pytest.mark.parametrize("case", TAX, ids=[c.text[:40] for c in TAX])
+def test_tax_week_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -51,6 +51,14 @@ _COURTESY_RE = re.compile(
     # an offer left to the reader's wish: "happy to take the follow-up if you want"
     r"\b(?:happy|glad|keen) to [^.!?]{2,60}? if (?:you|u) (?:want|like|prefer|(?:'d|would) like|wish)\W*$|"
     r"thank you (so much|for)|have a (great|good|nice|lovely)|let me know what you think|"
+    # "Thanks for your call this morning, and for your patience", with no ask after it
+    r"^\W*(?:many |big )?thanks (?:so much |again |a lot )?for\b(?![^.!?]*\b(?:could|can|would|please|pls|let me know|"
+    r"need|send|confirm)\b)|"
+    # a fallback offered, not work: "We will come back to you if we have any questions", "If you have any
+    # questions, please call Adviser Services", "If you need more time, you can request an extension"
+    r"\b(?:come|get|revert) back to you (?:if|should) (?:we|i) (?:have|need|find) (?:any|more|further)\b|"
+    r"^\W*(?:if|should) you (?:have|need) (?:any )?(?:questions?|queries|help|assistance|more time|further information)\b"
+    r"[^.!?]*?,\s*(?:please |you can |you may |feel free to )?(?:call|contact|e-?mail|ring|reach|request|write|get in touch)\b|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     r"attached (please find|you will find|is|are)\b|"
@@ -151,7 +159,7 @@ _ASK_RE = re.compile(
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
     r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
-    r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|"
+    r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
     # a soft ask put as a condition of the writer's part: "if you can drop the pieces round tmrw I can shoot Weds"
@@ -163,7 +171,7 @@ _ASK_RE = re.compile(
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
     # your thoughts on the draft"; not a friendly one ("...how the trip went", "...from you")
     r"(?:i|we|(?:the|our) (?:cfo|ceo|coo|board|owners?|client|auditors?|bank|lawyers?)|legal|finance|procurement)"
-    r"(?:'d| would)? (?:really |also |just )?(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)"
+    r"(?:'d| would| should)? (?:really |also |just )?(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)"
     r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
     r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)"
     r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)"
@@ -313,7 +321,7 @@ _BLOCKER_RE = re.compile(
     r"\bwaiting (?:on|for) (?P<b5>[^.!?;]+?) (?:before|so that|so) (?:we|they|i|he|she|it|you)(?:'d| would)? "
     r"(?:can|could|are able to)\b|"
     r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
-    r"\bnothing (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
+    r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*|no one|nobody) (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
@@ -343,7 +351,7 @@ _DUE_STATEMENT_RE = re.compile(
     r"note)[,:]?\s+(?:that\s+)?|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
     r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
     r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|(?:must|need to|needs to|has to|have to|should)\s+be\s+"
-    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received))\b"
+    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received)|must reach (?:us|me))\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?)?"
     r"\s+(?:by|on|before|no later than|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
@@ -356,7 +364,7 @@ _DUE_THING_RE = re.compile(r"\b(?:reviews?|reports?|forms?|declarations?|applica
                            r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
                            r"sign-?off|approval|signature|contract|pack)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
-                       " be uploaded", " be filed", " be lodged", " be received")
+                       " be uploaded", " be filed", " be lodged", " be received", " must reach ")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
               "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit"}
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
@@ -446,7 +454,8 @@ _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have 
 # The request model's probability a statement needs to be a request by itself (see _unaddressed).
 _UNADDRESSED_AT = 0.9
 _ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
-_WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like|would love|'d love) to (?:know|hear)\b", re.I)
+_WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like|would love|'d love|should (?:also )?like) to "
+                               r"(?:know|hear)\b", re.I)
 # A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
 _VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
                           r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
@@ -777,7 +786,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # skips the regex, the costliest part of reading a message.
 _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
-                  "has any ", "have any ",
+                  "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
@@ -1132,6 +1141,14 @@ _ACTION_ITEM_RE = re.compile(
     r"resend|re-send|raise|release|draw up|put together|sort out|get back)\b[^.!?;]*)")
 # People addressed by their role, before a colon: "Observers: please join early", "Reviewers:".
 _ROLE_PLURAL_RE = re.compile(r"(?:[^aeiou]ers|ors|ists|ants|ees|ents|leads|team|all|everyone|everybody|folks)$", re.I)
+# Where the writer will be, no work: "we shall be in Bright from the 14th", "I'll be away until Monday";
+# but "I'll be in Fri morning to sign for it" is work.
+_AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|travel+ing|abroad)\b(?![^.!?;]*\bto [a-z]+)",
+                      re.I)
+# A later clause that only sends on what the first one got: "...and send you tomorrow", "and pass it on Monday".
+_SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:send|forward|pass|give|e-?mail|share)"
+                             r"\s+(?:you|u|over|across|on)\b(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|"
+                             r"by|before|first|asap|in|at|mon|tue|wed|thu|fri|sat|sun)\b))", re.I)
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1594,6 +1611,13 @@ class EmbeddedExtractor:
                     item.evidence = part
                     found.append(item)
             ctx.before = before
+            if (len(found) == 2 and found[0].kind == found[1].kind and found[0].kind in ("waiting", "commitment")
+                    and _SENDS_IT_ON_RE.match(found[1].evidence)):
+                # "I will ask Minh to download the statement tonight and send you tomorrow": the thing
+                # got, then sent, is one piece of work, due when it is sent.
+                found[0].due = found[1].due or found[0].due
+                found[0].evidence = sentence
+                return found[:1]
             if len(found) > 1 and all(i.kind == found[0].kind for i in found) and len({i.title for i in found}) == 1:
                 # "we will prepare a draft for your review; you will receive it early next week": one
                 # thing, quoted whole.
@@ -2050,7 +2074,7 @@ class EmbeddedExtractor:
             if vp and not (_VAGUE_RE.match(vp) and not due):
                 if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
                     return None
-                if re.match(r"be\b", vp, re.I) and not due:
+                if (re.match(r"be\b", vp, re.I) and not due) or _AWAY_RE.match(vp):
                     return None  # "I'll be around to help" is a plan; "I'll be in Fri morning to sign for it" work
                 title = _cap(_swap(vp, {"you": name, "your": f"{name}'s"}))
                 return self._item("commitment", title, sentence, ctx, due, "me")
@@ -2249,7 +2273,7 @@ class EmbeddedExtractor:
             due, phrase = self._due(sentence, ctx)
             if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
-                if (vp and not (_VAGUE_RE.match(vp) and not due)
+                if (vp and not (_VAGUE_RE.match(vp) and not due) and not _AWAY_RE.match(vp)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
