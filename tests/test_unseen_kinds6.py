@@ -220,3 +220,22 @@ TAX: list[Case] = [
 @pytest.mark.parametrize("case", TAX, ids=[c.text[:40] for c in TAX])
 def test_tax_week_kinds(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# More of week-build's kinds, in new wording: "p.m." ends no sentence, a heading names no work, an
+# ask said first keeps its precondition as its reason, a deadline "within 72 hours, i.e., by...",
+# a thing named by its maker before "you'll have", and a document's code is no colleague.
+BUILD_MORE: list[Case] = [
+    C("Please upload the signed permit no later than 5:00 p.m. on Friday, November 20.", ("request", FRI)),
+    C("Pour sequence / Level 2 deck", *NONE),
+    C("Please have the anchor bolt layout on site with him, he can't start without it.", ("request", None)),
+    C("A signed remediation plan is due within 48 hours of this notice, i.e., by Friday.", ("request", "2026-11-20")),
+    C("Apex Glass's revised quote for the curtain wall you'll have Monday.", ("waiting", MON)),
+    C("RFI-052 will be with you Monday.", ("commitment", MON), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", BUILD_MORE, ids=[c.text[:40] for c in BUILD_MORE])
+def test_more_build_week_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+

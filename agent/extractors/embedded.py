@@ -350,9 +350,12 @@ _DUE_STATEMENT_RE = re.compile(
     r"^\W*(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
     r"note)[,:]?\s+(?:that\s+)?|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
     r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
-    r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|(?:must|need to|needs to|has to|have to|should)\s+be\s+"
+    r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|"
+    r"(?:must|need to|needs to|has to|have to|should)\s+be\s+"
     r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received)|must reach (?:us|me))\b"
-    r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?)?"
+    r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
+    # "due within 72 hours of this report, i.e., by Friday"
+    r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
     r"\s+(?:by|on|before|no later than|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
@@ -844,7 +847,7 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
 _COLLEAGUE_PROMISE_RE = re.compile(
     r"^(?:(?:also|and|so|btw),?\s+)?(?P<who>(?!(?:We|You|The|This|That|These|Those|It|Our|My|Your|Their|A|An|Everything|All|Both|Everyone|Anyone|Nobody|"
     r"Nothing|Someone|Somebody|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|"
-    r"Next|Once|If|When|Then)\b)(?:[A-Z][\w'’-]+|he|she|they|He|She|They))(?: [A-Z][\w'’-]+)?"
+    r"Next|Once|If|When|Then)\b)(?:[A-Z][a-zà-ÿ][\w'’-]*|he|she|they|He|She|They))(?: [A-Z][\w'’-]+)?"
     r"(?:,? (?:from|in|on|at) (?:our|the|my) [\w &-]{1,30}?(?: team)?,?)?"
     r" (?:will|'ll|’ll|is going to|are going to|shall)\b")
 _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll|you will|you’ll|you should|you'd|"
@@ -1052,8 +1055,8 @@ def _loose_split(text: str) -> list[str]:
     start = 0
     for m in _LOOSE_SPLIT_RE.finditer(text):
         word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-        if text[m.start() - 1:m.start()] == "." and word.replace(".", "") in _ABBREVIATIONS:
-            continue
+        if text[m.start() - 1:m.start()] == "." and (word.replace(".", "") in _ABBREVIATIONS or word in ("a.m", "p.m")):
+            continue  # "by 4:00 p.m. on Tuesday" goes on
         piece = text[start:m.start()].strip()
         if piece:
             out.append(piece)
@@ -1149,6 +1152,10 @@ _AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|t
 _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:send|forward|pass|give|e-?mail|share)"
                              r"\s+(?:you|u|over|across|on)\b(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|"
                              r"by|before|first|asap|in|at|mon|tue|wed|thu|fri|sat|sun)\b))", re.I)
+# An ask said outright at the start of a sentence: "Please have...", "Kindly send...".
+_PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised)\b)[a-z]+", re.I)
+# A heading, or a lone word a heading may be: "Schedule / Level 3 pour", "Schedule".
+_HEADING_RE = re.compile(r"^[\w'’&-]+(?: [\w'’&-]+){0,3}\s+/\s+[\w'’&/ -]{1,40}$|^[A-Za-z]+\W?$")
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1337,7 +1344,8 @@ _PRONOUN_THING_RE = re.compile(r"^(?:\w+ )?(?:you )?(?:it|them|this|that|these|t
 # A promise whose thing is said before it: "The DPA annex we will send you separately on Tuesday",
 # "..., the final ones I'll send after lunch tomorrow".
 # A thing owed, said before its verb: "The full export per shipment you'll get tomorrow morning".
-_FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+"
+_FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those|"
+                              r"(?-i:[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s)\s+"
                               r"[\w'’&/ -]{2,60}?)\s+you(?:'ll|’ll| will| should| shall)\s+(?:also |then )?(?:get|have|receive)\b",
                               re.I)
 _FRONTED_RE = re.compile(
@@ -1743,6 +1751,8 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
+        if _HEADING_RE.match(sentence):
+            return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
         # proven to yield nothing is not read again.
         key = (sentence, ctx.from_owner)
@@ -1773,8 +1783,9 @@ class EmbeddedExtractor:
                 item.title = _cap(item.title.split(" ", 2)[2] if item.title.startswith("Note that ") else item.title[6:])
             return item
         action = _ACTION_ITEM_RE.match(sentence) if " to " in sentence else None
-        if action:
-            return self._action_item(action, sentence, ctx)
+        acted = self._action_item(action, sentence, ctx) if action else None
+        if action and (acted is None or acted.kind != "request"):
+            return acted
         if ctx.from_owner:
             item = self._owner_sentence(sentence, low, ctx, *self._due(sentence, ctx))
         else:
@@ -1784,6 +1795,10 @@ class EmbeddedExtractor:
         if item is None and _foreign_hint(sentence):
             item = self._french(sentence, ctx)
         item = self._second_opinion(sentence, low, ctx, item)
+        if acted is not None and (item is None or item.kind != "request"):
+            # The owner named in another's line ("Ada to send the budget before the meeting"): the
+            # rules' own reading when they have one (it keeps "before the meeting"), else the line's.
+            return acted
         if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
             return None
         if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx):
@@ -1807,7 +1822,8 @@ class EmbeddedExtractor:
             return self._item("request", _cap(vp), sentence, ctx, due, "me")
         if ctx.from_owner:
             return self._item("waiting", f"Follow up with {who}: {vp}", sentence, ctx, due, ctx.other.email or "them")
-        if first == first_name(ctx.other).lower():
+        if first == first_name(ctx.other).lower() and due:
+            # The writer's own line counts as a promise does: with a day.
             return self._item("waiting", f"Follow up with {who}: {vp}", sentence, ctx, due, ctx.other.email)
         return None
 
@@ -1918,6 +1934,8 @@ class EmbeddedExtractor:
                 if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
                     return False
                 if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
+                    return False
+                if "you" in low and _FRONTED_OWED_RE.match(sentence) and names_a_date(sentence):
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
@@ -2235,6 +2253,10 @@ class EmbeddedExtractor:
             # need to update the budget before we can run the check", "they need your statement
             # before they can assess it": the step is the reader's, asked outright.
             b = None
+        if b and b.start() > 0 and _PLEASE_FIRST_RE.match(sentence):
+            # "Please have the approved drawings on the deck with him, he won't start without them":
+            # the ask comes first, and the precondition says why.
+            b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
         if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
@@ -2252,6 +2274,13 @@ class EmbeddedExtractor:
             owed = self._owed(sentence, low, due, phrase)
             if owed:
                 return self._item("waiting", f"Follow up with {name}: {owed}", sentence, ctx, due, ctx.other.email)
+        if not question and "you" in low and (f := _FRONTED_OWED_RE.match(sentence)):
+            # "Mile High's quote for the lead-lined board you'll have Wednesday": the thing first.
+            due, phrase = self._due(sentence[f.end():], ctx)
+            obj = f.group("obj")
+            what = _clean_vp(obj if re.match(r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)?['’]s\b", obj) else _uncap(obj), phrase)
+            if due and what and not _VAGUE_RE.match(what):
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         if not question and _bare(sentence, low):
             due, phrase = self._due(sentence, ctx)
             bare = self._bare_promise(sentence, low, due, phrase)
@@ -2311,7 +2340,8 @@ class EmbeddedExtractor:
                     and not self._aimed_elsewhere(sentence, ctx):
                 verb = _DUE_VERBS.get((d.group("pp") or "").lower(), "submit")
                 # The sentence's capital is no name's: "Slides are due" -> "Submit slides".
-                what = what[:1].lower() + what[1:] if " " not in what and what[1:2].islower() else _uncap(what)
+                what = (what[:1].lower() + what[1:] if (" " not in what and what[1:2].islower())
+                        or re.match(r"(?:A|An|The) ", what) else _uncap(what))
                 return self._item("request", f"{verb.capitalize()} {what}", sentence, ctx, due, "me")
         if not question and not marketing and ((ok := _IF_YOU_OK_RE.match(sentence)) or _ASKED_WHETHER_RE.search(sentence)):
             if elsewhere is None:
