@@ -239,3 +239,15 @@ BUILD_MORE: list[Case] = [
 def test_more_build_week_kinds(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
 
+
+
+@pytest.mark.parametrize("text,want", [
+    ("ask the driver of the 11/11 delivery why no straps were used", None),  # a week ago, not next November
+    ("the crate that arrived on 12 November", None),
+    ("please send it by 4 December", "2026-12-04"),
+    ("by 5 January", "2027-01-05"),
+    ("the 2027 plan by 12 November 2027", "2027-11-12"),
+])
+def test_a_day_and_month_just_past_is_no_deadline_a_year_on(text: str, want: str | None) -> None:
+    sent = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert find_due(text, sent, ZoneInfo("Europe/London"), 4)[0] == want

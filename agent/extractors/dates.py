@@ -352,6 +352,10 @@ def _explicit(phrase: str, base: datetime, mdy: bool = True) -> date | None:
 
 
 MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadline
+# A day and month without a year that falls more than this many days ahead is one just past, read
+# a year on: mail names days of the coming months, and a day of the last few weeks as news.
+_PAST_DATE_AHEAD = 270
+_YEAR_RE = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}|['’]\d{2}\b")
 
 
 # A phrase a deadline word leads ("by", "before 12:00 on", "until", "no later than Wednesday, the")
@@ -664,6 +668,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             return None
     if when is None:
         return None
+    if kind in ("explicit", "dotted", "foreign_date") and (when - base).days > _PAST_DATE_AHEAD \
+            and not _YEAR_RE.search(m.group(0)):
+        return None  # "the 1/10 delivery", "on 3 October" a few days after it: a day just past, not one a year on
     if at is not None:
         return datetime.combine(when, at, tzinfo=tz).isoformat(), m.group(0).strip()
     return when.isoformat(), m.group(0).strip()
