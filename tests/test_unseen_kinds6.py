@@ -251,3 +251,18 @@ def test_more_build_week_kinds(case: Case, owner: Owner) -> None:
 def test_a_day_and_month_just_past_is_no_deadline_a_year_on(text: str, want: str | None) -> None:
     sent = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     assert find_due(text, sent, ZoneInfo("Europe/London"), 4)[0] == want
+
+
+# From week-univ, in new wording: a colleague busy first and then promising is the colleague's,
+# not the owner's; the owner's formal wish of a thing only the reader gives waits on the reader.
+UNIV: list[Case] = [
+    C("Priya Shah in our finance team is checking the invoice today and will send the refund to you directly.",
+      *NONE, mine=True),
+    C("I'd be grateful for a quick read before Friday.", ("waiting", FRI), mine=True),
+    C("We would appreciate your comments by Friday.", ("waiting", FRI), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", UNIV, ids=[c.text[:40] for c in UNIV])
+def test_univ_week_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -849,6 +849,8 @@ _COLLEAGUE_PROMISE_RE = re.compile(
     r"Nothing|Someone|Somebody|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|"
     r"Next|Once|If|When|Then)\b)(?:[A-Z][a-zà-ÿ][\w'’-]*|he|she|they|He|She|They))(?: [A-Z][\w'’-]+)?"
     r"(?:,? (?:from|in|on|at) (?:our|the|my) [\w &-]{1,30}?(?: team)?,?)?"
+    # ...busy first: "Rachel Kim in our office is chasing the hotel today and will send the confirmation"
+    r"(?: (?:is|are) [a-z]+ing\b[^.!?;]{0,60}? and)?"
     r" (?:will|'ll|’ll|is going to|are going to|shall)\b")
 _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll|you will|you’ll|you should|you'd|"
                           r"you shall|from me)\b", re.I)
@@ -1156,6 +1158,9 @@ _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?
 _PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised)\b)[a-z]+", re.I)
 # A heading, or a lone word a heading may be: "Schedule / Level 3 pour", "Schedule".
 _HEADING_RE = re.compile(r"^[\w'’&-]+(?: [\w'’&-]+){0,3}\s+/\s+[\w'’&/ -]{1,40}$|^[A-Za-z]+\W?$")
+# The owner's formal wish of the reader: "I'd be grateful for a steer", "we would appreciate your comments".
+_GRATEFUL_FOR_RE = re.compile(r"\b(?:i|we)(?:'d| would| should) (?:be (?:very |most |so )?grateful for|appreciate|welcome) "
+                              r"(?P<what>(?:a|an|your|any|the)\b[^.!?;]{2,80})", re.I)
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -2131,7 +2136,11 @@ class EmbeddedExtractor:
         if w is None:
             return ""
         what = w.group("what10") or (w.group("what") if (w.group("modal") or "").strip() in ("'d", "would") else None)
-        return what if what and re.match(r"your\b", what, re.I) else ""
+        if what and re.match(r"your\b", what, re.I):
+            return what
+        # "I'd be grateful for a steer before the end of next week": a thing only the reader gives.
+        g = _GRATEFUL_FOR_RE.search(sentence)
+        return g.group("what") if g else ""
 
     @staticmethod
     def _bare_promise(sentence: str, low: str, due: str | None, phrase: str) -> str:
