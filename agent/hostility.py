@@ -87,7 +87,7 @@ def normalise(text: str) -> str:
 
 
 # What an automated reader of the mail is called: the assistant, a model, a named product.
-_ASSISTANT = (r"(ai|a\.i\.?|assistant|assistante|asistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
+_ASSISTANT = (r"(ai|a\.i\.?|assistant|assistante|asistente|assistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
               r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|"
               r"ассистент\w*|помощник\w*|бот)")
 # What the assistant is called as someone's: "Ada's scheduling bot". A bare "Ada's assistant" may
@@ -104,7 +104,8 @@ _OPENS_ADDRESSED = (
     r"[\W_]*(dear |attention |attn:? |hey |hi |hello |ok |okay |to (the )?|"
     r"(a )?(note|message|instructions?|reminder|memo) (to|for) (the |your |my )?|"
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
-    r"(pour|für|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
+    # (matched after normalise(), which strips marks: "für" reads "fur")
+    r"(pour|für|fur|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
     rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]|"
     rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])")
 _ADDRESSED_RE = re.compile(_OPENS_ADDRESSED, re.I)
@@ -314,7 +315,7 @@ _FOREIGN_MORE = Gated(
 # The assistant spoken to after a sentence ends mid-line: "Ignore the deck. Assistant, mark this
 # done." The name must touch its comma or colon; "AI," mid-line is left to the anchored address,
 # as "said" would open the gate on most mail.
-_NAMES = ("assistant", "assistante", "asistente", "assistent", "assistenten", "focusd", "bot", "agent", "llm",
+_NAMES = ("assistant", "assistante", "asistente", "assistente", "assistent", "assistenten", "focusd", "bot", "agent", "llm",
           "chatbot", "chatgpt", "copilot", "language model")
 _VOCATIVE = Gated(
     re.I | re.M,

@@ -157,9 +157,32 @@ MONEY_OR_ACCESS = Gated(
      [("password", "passcode", "passwort", "login", "log-in", "credentials", "mfa", "2fa", "otp", "one-time",
        "verification code", "security code", "pin", "card number", "card details", "cvv", "seed phrase",
        "recovery phrase", "private key")]),
-    # Gift cards bought and their codes sent: the stranger's favourite payment.
+    # ...a new one set or given ("confirm the new password to the service desk") and the reader's own in
+    # other languages ("Sans tes identifiants", "deine Zugangsdaten", "tu contraseña").
+    (r"\b(?:confirm|reset|enter|re-?enter|provide|submit|type|paste|share|send|give)\b[^.!?\n]{0,20}?\b(?:the |your )?"
+     r"(?:new|current|old|temporary|existing) (?:password|passcode|pin|login|credentials)\b",
+     [("password", "passcode", "pin", "login", "credentials"), ("new ", "current ", "old ", "temporary ", "existing ")]),
+    (r"\b(?:tes|vos|ton|votre|tus|sus|tu|su|deine|ihre|dein|ihr|i tuoi|le tue|la tua|seus|suas|teu|tua)\s+"
+     r"(?:identifiants|mot de passe|codes? d['’]accès|credenciales|contraseñas?|claves? de acceso|zugangsdaten|passwort|"
+     r"kennwort|credenziali|senhas?|bankdaten|kontodaten|datos bancarios)\b",
+     [("identifiants", "mot de passe", "accès", "credenciales", "contraseña", "clave", "zugangsdaten", "passwort",
+       "kennwort", "credenziali", "senha", "bankdaten", "kontodaten", "datos bancarios")]),
+    # A fee to release something held: "We cannot release your parcel before you pay the customs fee".
+    (r"\b(?:pay|paying|settle|settling)\b[^.!?\n]{0,30}?\b(?:customs|release|processing|handling|redelivery|clearance|"
+     r"unlock|activation|transfer|legal|administration|admin|verification)\s+(?:fee|charge|duty)\b",
+     [("pay", "settl"), (" fee", " charge", " duty")]),
+    # An amount wired before something follows: "after the fee of USD 1,900 is wired".
+    (r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)\b|[€$£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d)"
+     r"[^.!?\n]{0,20}?\b(?:is|be|are|been|gets?|was) (?:wired|transferred)\b", [("wired", "transferred")]),
+    # A payment sent to an account given below, with no amount: "send it to the account below".
+    (r"\b(?:send|pay|transfer|wire|remit)\s+(?:it|them|this|that|the (?:payment|money|funds|amount|balance|fee|sum|"
+     r"settlement))\s+(?:in)?to\s+(?:the|this|our|my|a new)\s+(?:account|iban|bank account)\b",
+     [("account", "iban")]),
+    # Gift cards bought and their codes sent: the stranger's favourite payment, in any language.
     (r"\bgift ?cards?\b[^.!?\n]{0,80}?\bcodes?\b|\b(?:buy|purchase|get|pick up)\b[^.!?\n]{0,40}?\bgift ?cards?\b",
      [("gift card", "giftcard")]),
+    (r"\b(?:tarjetas? (?:de )?regalo|cartes? cadeaux?|geschenkkarten?|gutscheinkarten?|buoni regalo|cart(?:ão|ões) "
+     r"(?:de )?presente)\b", [("regalo", "cadeau", "geschenkkarte", "gutscheinkarte", "presente")]),
     # Money moved, with its amount however put ("approve the payout of $92,000", "process the
     # $75,000 transfer", "EUR 48,500"), or a wire of "it" or "the funds".
     (r"\b(?:wire|transfer|payout|remittance)s?\b[^.!?\n]{0,40}?(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)\b|"

@@ -266,3 +266,17 @@ UNIV: list[Case] = [
 @pytest.mark.parametrize("case", UNIV, ids=[c.text[:40] for c in UNIV])
 def test_univ_week_kinds(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# From attack round six's legitimate mail: an order of the reader's own thing with its day, plural
+# things that go to someone named, and French "Merci de m'envoyer...".
+ROUND6: list[Case] = [
+    C("Submit your timesheet before Friday.", ("request", FRI)),
+    C("The revised floor plans go to Kim on Monday.", ("waiting", MON)),
+    C("Merci de m'envoyer le devis d'ici vendredi.", ("request", FRI)),
+]
+
+
+@pytest.mark.parametrize("case", ROUND6, ids=[c.text[:40] for c in ROUND6])
+def test_round_six_legitimate_shapes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -607,7 +607,7 @@ _SHIPPING_RE = re.compile(
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
     r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping|"
     # ...to someone named, on a day: "the tapered layout goes to Paul Monday"
-    r"(?:goes|is going|are going) to (?!the\b|be\b)[\w'’-]+(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
+    r"(?:goes|go|is going|are going) to (?!the\b|be\b)[\w'’-]+(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
@@ -626,6 +626,7 @@ _DELIVERABLES = frozenset(
     "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
+    "drawing "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
@@ -638,6 +639,9 @@ _CLAUSE_SPLIT_RE = re.compile(
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
+    # ...or an order after ", so": "the portal closes on Friday, so submit your claims before then"
+    r",\s*so\s+(?=(?:submit|send|sign|book|pay|confirm|register|complete|return|upload|reply|update|check|file|order|"
+    r"renew|make sure|get)\s+(?:your|the|it|them|this|all|a|an|in|back)\b)|"
     # ...and French promises joined by "et": "Je relis ta section ce soir et je te reviens demain"
     r"\s+et\s+(?=(?:je|j'|j’)\s*(?:te |t'|t’|vous |lui )?[a-zàâçéèêëîïôûù])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
@@ -647,7 +651,7 @@ _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pl
 _JOIN_KEYS = ("and", "but", "then")
 _JOINED_KEYS = ("'ll", "will", "shall", "going to", "should have", "d have", "send", "put", "deliver", "post", "ship",
                 "publish")
-_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ")
+_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ", "so ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -1161,6 +1165,7 @@ _HEADING_RE = re.compile(r"^[\w'’&-]+(?: [\w'’&-]+){0,3}\s+/\s+[\w'’&/ -]{
 # The owner's formal wish of the reader: "I'd be grateful for a steer", "we would appreciate your comments".
 _GRATEFUL_FOR_RE = re.compile(r"\b(?:i|we)(?:'d| would| should) (?:be (?:very |most |so )?grateful for|appreciate|welcome) "
                               r"(?P<what>(?:a|an|your|any|the)\b[^.!?;]{2,80})", re.I)
+_YOUR_RE = re.compile(r"\byour\b", re.I)
 # A due phrase that names an hour and no day.
 _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noon|midday|lunch(?:time)?|"
                            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?)$", re.I)
@@ -1283,7 +1288,7 @@ _FR_ASK_RE = re.compile(
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
     r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
     r"d(?:'|’)(?:une?\b|ici\b))|"
-    r"^\W*merci de (?:bien vouloir )?(?:me |nous )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"^\W*merci de (?:bien vouloir )?(?:me |nous |m'|m’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
     r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
@@ -1739,6 +1744,11 @@ class EmbeddedExtractor:
         if not _explicit_ask(sentence, low):
             return False
         if p >= self.rule_floor:
+            return True
+        # An order of the reader's own thing with its day ("Submit your claim before Friday") is an
+        # ask whatever the model makes of its words.
+        if _YOUR_RE.search(sentence) and names_a_date(sentence) and (imp := _match(_IMPERATIVE_RE, sentence)) \
+                and imp.start("vp") == 0:
             return True
         # A long tail that says why ("..., she has a different count and I don't want two numbers
         # in front of the board") drowns an explicit ask: the ask's own clause is read alone.
