@@ -132,8 +132,8 @@ class EventExtractor:
         # An agenda line is read here, with the event's start for "before the meeting": it stands for
         # whatever the extractor made of the same line.
         lines = action_items(message, owner, src.own, src.event)
-        own_lines = {item.evidence for item in lines}
-        items = [i for i in items if re.sub(r"\s+", " ", i.evidence).strip() not in own_lines] + lines
+        own_lines = {item.evidence.rstrip(" .;!") for item in lines}
+        items = [i for i in items if re.sub(r"\s+", " ", i.evidence).strip().rstrip(" .;!") not in own_lines] + lines
         for item in items:
             item.source = {**item.source, "event": src.event.uid, "start": src.event.start.isoformat(),
                            "title": src.event.title}

@@ -229,3 +229,9 @@ def test_an_event_that_breaks_the_graph_costs_only_that_event(store: Store) -> N
 def test_an_agenda_slot_that_only_names_the_owner_is_no_item(store: Store, extractor: EmbeddedExtractor) -> None:
     slots = "Agenda:\n- Ada: 10 minutes on hiring\n- Tom to send the minutes\n- Ada - welcome"
     assert read(store, extractor, meeting(slots)) == 0
+
+
+def test_an_agenda_line_ending_in_a_stop_is_still_one_item(store: Store, extractor: EmbeddedExtractor) -> None:
+    assert read(store, extractor, meeting("Agenda:\n- Ada to send the revised budget before the meeting.")) == 1
+    (item,) = store.items()
+    assert item.due == "2026-11-20" and item.title.startswith("Send the revised budget")

@@ -43,8 +43,12 @@ FOREIGN_MONTHS = {
     "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "novembro": 11, "dezembro": 12,
 }
-# Day names that are no other word in any of those languages nor in English, so a day even with
-# no deadline word before it: "je te l'envoie vendredi", "lo instalamos el viernes", "Freitag passt".
+# The words those languages put before a date ("le 4 février", "antes del 10 de diciembre", "bis zum 3.
+# Dezember"): without one, or a year after, "the 3 Mars renders" is a planet's and "2 Mayo jars" a sauce's.
+_FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|"
+                                   r"d'ici|jusqu'au|desde|ab|seit|dès|depuis)\s+$", re.I)
+# Day names that are seldom any other word, so a day even with no deadline word before it: "je te
+# l'envoie vendredi", "lo instalamos el viernes", "Freitag passt" ("Mardi Gras" is a feast, not Tuesday).
 BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
                      "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "miércoles", "miercoles", "jueves",
                      "viernes", "sábado", "mercoledì", "giovedì", "venerdì", "maandag", "dinsdag", "woensdag",
@@ -113,9 +117,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
                                 r"vormittag|nachmittag|mattina|pomeriggio|tarde|manhã))?\s+(?:au plus tard|spätestens|"
                                 r"a más tardar|a mas tardar|al più tardi|al piu tardi|uiterlijk|o mais tardar)\b", re.I)),
+    # ...after the words those languages put before a date ("le 4 février", "antes del 10 de diciembre",
+    # "bis zum 3. Dezember"), or with a year: "the 3 Mars renders" is a planet's.
     ("foreign_date", re.compile(r"(?<![\w.])(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(" + "|".join(FOREIGN_MONTHS) + r")"
                                 r"(?:\s+(?:de\s+)?(\d{4}))?(?![\w-])", re.I)),
-    ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-])", re.I)),
+    ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-]| gras\b)", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
                                     r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b", re.I)),
@@ -161,7 +167,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("noon", re.compile(r"\b(?:(?:by|before|until|till|at) (?:noon|midday|lunch(?:time)?)|after lunch(?:time)?)\b"
                         r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b)", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
-                       r"later today|this (morning|afternoon|arvo|evening)|(within|in) (the next |the |an )hour|within the next (hour|"
+                       r"later today|this (morning|afternoon|arvo|evening)|within (the next |the |an )hour|in (the next|an) hour|within the next (hour|"
                        r"couple of hours|few hours))\b"
                        # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
                        r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|" + _WD[1:-1] + r")\b)", re.I)),
@@ -576,6 +582,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "dotted":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), m.group(3))
     elif kind == "foreign_date":
+        if not (m.group(3) or _FOREIGN_DATE_LEAD_RE.search(sentence, 0, m.start())):
+            return None
         when = _day_and_month(base, int(m.group(1)), FOREIGN_MONTHS[m.group(2).lower()], m.group(3))
     elif kind == "end_quarter":
         when = _period_end(base, fold(m.group(1) or m.group(2)))
