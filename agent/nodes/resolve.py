@@ -345,7 +345,7 @@ _DONE = re.compile(r"\b(approved|signed|done|merged|sent it|sent them|sent over|
 # Words that make a sentence a plan, a doubt or a part, not a fact: "I'll send it attached", "not
 # signed yet", "basically done except the appendix".
 _NOT_YET = re.compile(r"\b(will|i'll|we'll|going to|shall|not|never|yet|once|when|if|until|soon|needs? to|has to|"
-                      r"have to|must|first|pending|waiting|"
+                      r"have to|pending|"
                       r"hasn't|haven't|isn't|aren't|wasn't|can't|won't|didn't|except|apart from|almost|nearly|"
                       r"basically|mostly|partly|partially|half)\b|n't\b", re.IGNORECASE)
 # A reply that opens by only promising, starting or deferring: "yep, on it", "I'll dig out the
