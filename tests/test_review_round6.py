@@ -8,6 +8,7 @@ import pytest
 
 from agent.extractors.base import Owner
 from agent.extractors.embedded import EmbeddedExtractor
+from connectors.types import Message
 from tests.conftest import make_message
 
 EX = EmbeddedExtractor()
@@ -62,17 +63,18 @@ CASES: list[tuple[str, bool, tuple[str, ...]]] = [
 ]
 
 
+def _message(text: str, mine: bool) -> Message:
+    if mine:
+        return make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                            name="Ada", subject="Re: plan")
+    return make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan")
+
+
 @pytest.mark.parametrize("text,mine,kinds", CASES, ids=[c[0][:40] for c in CASES])
 def test_what_the_review_found_reads_as_it_should(text: str, mine: bool, kinds: tuple[str, ...], owner: Owner) -> None:
-    if mine:
-        msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                           name="Ada", subject="Re: plan")
-    else:
-        msg = make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan")
-    assert tuple(i.kind for i in EX.extract(msg, owner)) == kinds
+    assert tuple(i.kind for i in EX.extract(_message(text, mine), owner)) == kinds
 
 
 def test_an_hour_after_a_day_keeps_its_time(owner: Owner) -> None:
-    msg = make_message("Hi Priya,\n\nI'll send the deck on Friday and call you at 3pm.\n\nAda", sender="ada@example.com",
-                       to=("priya@acme.example",), name="Ada", subject="Re: plan")
+    msg = _message("I'll send the deck on Friday and call you at 3pm.", mine=True)
     assert [i.due for i in EX.extract(msg, owner)] == ["2026-11-20", "2026-11-20T15:00:00+00:00"]
