@@ -785,8 +785,14 @@ def _unreadable(path: str, error: str, as_json: bool) -> bool:
 def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     """Run the agent graph on messages without storing anything.
 
+    Mail from a stranger is screened as sync screens it: with the store of earlier syncs, a
+    stranger is anyone you never wrote with; with no store yet, everyone but your own domain,
+    as on a first sync. A file from your address is read as mail you sent.
+
     Example: focusd extract message.eml --json
     """
+    from agent.cycle import correspondents
+    from agent.spam import Correspondents, MailPolicy
     from agent.state import Context
 
     settings = obj.settings()
@@ -797,8 +803,12 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     for m in messages:
         if m.sender.email == settings.owner_email:
             m.folder = sent  # a file has no folder: one from you is read as the mail you sent
+    # The store is read only when it is there: extract creates nothing.
+    known = (correspondents(app) if Path(settings["storage"]["path"]).is_file()
+             else Correspondents.of([settings.owner_email]))
     new_items, errors = _extract_all(messages, Context(extractor=app.extractor, owner=app.owner, clock=app.clock,
-                                                       sent_folder=sent))
+                                                       sent_folder=sent,
+                                                       policy=MailPolicy.of(settings["mail"]["lists"], known)))
     failed = False
     for path, msg, error in parsed:
         if msg is None or msg.message_id in errors:

@@ -450,3 +450,22 @@ def test_extract_reads_a_file_from_the_owner_as_sent_mail(capsys: pytest.Capture
     # A file has no folder; from the owner, it is what the owner sent, not a forged owner.
     assert code == 0
     assert [(i["kind"], i["owner"]) for i in row["items"]] == [("commitment", "me"), ("waiting", "maria@northwind.vc")]
+
+
+SCAM = (b"From: Victor Kane <victor@kane-holdings.example>\nTo: Ada Lovelace <ada@loom.example>\n"
+        b"Subject: Settlement\nDate: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <scam1@kane-holdings.example>\n"
+        b"Content-Type: text/plain; charset=utf-8\n\nDear Ms Lovelace,\n\nThe settlement payment is due to them "
+        b"Friday; send it to the account below.\nAccount 99887766, sort code 20-00-00.\n\nVictor Kane\n")
+
+
+def test_extract_screens_a_strangers_scam_as_sync_does(capsys: pytest.CaptureFixture[str], demo_config: Path,
+                                                         tmp_path: Path) -> None:
+    scam = tmp_path / "scam.eml"
+    scam.write_bytes(SCAM)
+    deck = next(p for p in (demo_config.parent / "mail" / "cur").iterdir() if b"<m1.maria@northwind.vc>" in p.read_bytes())
+    code, out, _ = run(capsys, "--config", str(demo_config), "extract", str(scam), str(deck), "--json")
+    assert code == 0
+    first, second = _lines(out)
+    assert first["items"] == []  # a stranger's ask to pay into an account: set aside, as a sync sets it aside
+    assert [i["kind"] for i in second["items"]] == ["request"]  # a stranger's ordinary ask still reads
+    assert not (demo_config.parent / "focusd.db").exists()  # and no store was made to find out
