@@ -150,7 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "this week" as a deadline is its last working day: the work is late only once the week is out.
     ("end_week", re.compile(r"\b(eow|end of (the |this )?week|(?:later |sometime |some time )?this week)\b", re.I)),
     ("end_next_month", re.compile(r"\bend of next month\b", re.I)),
-    ("end_month", re.compile(r"\b(eom|end of (the |this )?month)\b", re.I)),
+    ("end_month", re.compile(r"\b(eom|end of (the |this )?month|(?:the )?month[- ]end)\b", re.I)),
     # "next week" is late only once that week is out: its last working day. "Early next week"
     # is its Monday.
     ("next_week", re.compile(r"\b(early next week|(?:the )?(?:beginning|start) of next week|mid[- ]next week|"
@@ -226,7 +226,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "end_next_week": (("end of next week",),),
     "end_week": (("eow", "end of ", "this week"),),
     "end_next_month": (("end of next month",),),
-    "end_month": (("eom", "end of "),),
+    "end_month": (("eom", "end of ", "month end", "month-end"),),
     "next_week": (("next week",),),
     "end_quarter": (("end",), ("q1", "q2", "q3", "q4", "quarter", "year")),
     "in_n": (("in ",), ("day", "week", "fortnight")),

@@ -124,7 +124,9 @@ _PROMISE_RE = re.compile(
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
     r" expect to| intend to| aim to)"
     r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b(?!\s+(?:in|there|here|around|home|about|"
-    r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|need\b|see\b|try\b|have to\b|"
+    r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|never\b|"
+    # ...nor a refusal said with an adverb first: "We will therefore not be filing a waiver".
+    r"(?:[a-z]+ly|therefore|thus|hence|so|then|also|still|however|now|again|rather|surely) (?:not|never)\b|need\b|see\b|try\b|have to\b|"
     r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
     r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
@@ -511,7 +513,7 @@ _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
     r"\b(?:needs?|requires?|(?:is|are|am) waiting(?: for)?|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
-    r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:your|an?|the|some|more)\b[^.!?;]*)|"
+    r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
     r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
@@ -555,6 +557,14 @@ _WISH_RE = re.compile(
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A thing put first, with its day, that would be welcome: "A shorter version by Monday morning
+    # would be perfect", "Your comments before the board call would be a great help"; and one that
+    # would be appreciated, dated or not. A meeting wished for ("a call on Friday") is no thing.
+    r"^\W*(?:(?:and|also|so|but|otherwise|ideally|honestly|if so|if possible|if you can),?\s+)?(?P<what19>(?:a|an|the|your|some|any)\s+"
+    r"(?!(?:quick |short |brief |first )?(?:call|meeting|chat|catch|coffee|lunch|dinner|drink|slot|time|visit|session|"
+    r"start|day|date|week|weekend|trip)\b)[^.!?;,]{2,70}?)\s+(?:would|will|'d)\s+be\s+(?:(?:really|very|so|super|most|much|"
+    r"greatly|hugely|extremely|truly|especially)\s+)?(?P<welcome>appreciated|a (?:big |huge |great |real )?help|perfect|"
+    r"great|ideal|helpful|useful|brilliant|lovely|amazing|fantastic|wonderful|welcome)\b|"
     # A thing wished for if the reader has it: "if you have a case study, that would be super
     # helpful", "if you have any old sketches, I'd love to see them"
     r"^\W*(?:(?:and|also|oh|plus),?\s+)?if (?:you|u) (?:still |happen to )?have (?P<what11>(?:a|an|any|some|the)\b[^,.!?;]{3,80}?),?\s+"
@@ -665,7 +675,9 @@ _VERB_CLAUSE_RE = re.compile(
 # A later object of the same promise: "you'll have a first draft on Monday and the final by
 # Wednesday", "I'll send the deck today and the notes by Friday". Read with the first clause's
 # subject and verb; it too counts only with its own due date.
-_OBJECT_CLAUSE_RE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:the|a|an|our|my|your|their)\s)", re.I)
+_OBJECT_CLAUSE_RE = re.compile(r"(?:,\s*|\s+)and\s+(?=(?:the|a|an|our|my|your|their)\s|"
+                               # ...or a thing named by its label: "the Q3 narrative tomorrow and Q2 by Monday"
+                               r"(?-i:[A-Z0-9][\w-]*)\s+(?:by|before|on|tomorrow|tonight|today|next|this)\b)", re.I)
 _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going to|'m going to| are going to)\s+"
                       r"(?:also\s+)?(?:send|share|give|get|have|receive|see|deliver|forward)(?: you)?)\s", re.I)
 # Two things asked as one need: "we would need the headcount figures as well as a copy of the
@@ -1158,7 +1170,8 @@ _ACTION_ITEM_RE = re.compile(
 _ROLE_PLURAL_RE = re.compile(r"(?:[^aeiou]ers|ors|ists|ants|ees|ents|leads|team|all|everyone|everybody|folks)$", re.I)
 # Where the writer will be, no work: "we shall be in Bright from the 14th", "I'll be away until Monday";
 # but "I'll be in Fri morning to sign for it" is work.
-_AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|travel+ing|abroad)\b(?![^.!?;]*\bto [a-z]+)",
+_AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|travel+ing|abroad)\b"
+                      r"(?![^.!?;]*\bto (?!(?:the|a|an|my|our|his|her|their|end|mid|early|late)\b)[a-z]+)",
                       re.I)
 # A later clause that only sends on what the first one got: "...and send you tomorrow", "and pass it on Monday".
 _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:send|forward|pass|give|e-?mail|share)"
@@ -1195,6 +1208,36 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
+# A clause whose object is the thing an earlier clause made: "(and) send them round", "get it back to you";
+# "it" may also follow a subject ("and I'll send it over").
+_REFERS_BACK_RE = re.compile(r"^\W*(?:and\s+)?(?:then\s+)?(?:(?:i|we)(?:'ll|’ll| will| shall)\s+)?(?:then\s+)?(?:also\s+)?"
+                             r"(?:send|forward|pass|share|circulate|return|get|bring|give|email|e-mail|post|upload|"
+                             r"submit|file|drop|hand|have|put|push|publish|ship|deliver|mail)\s+"
+                             r"(?:(?:you|u|over|across|back|on|out|round|around|along|in|up)\s+)?(?:it|them|both|all of it)\b", re.I)
+
+
+def _named_back(title: str, before: str) -> str:
+    """``title`` of a later promise whose object is "it" or "them", the thing an earlier promise of
+    the sentence made, with that thing named from ``before``'s title: "I'll write up the minutes
+    tonight and send them round on Friday" -> "Send the minutes round"; unchanged when the earlier
+    title names no such thing."""
+    thing = _THING_RE.search(before.partition(": ")[2] or before)
+    head, sep, rest = title.partition(": ")
+    if not sep:
+        head, rest = "", title
+    if thing is None:
+        return title
+    named = _IT_THEM_RE.sub(thing.group(0), rest, count=1)
+    return f"{head}{sep}{named}" if sep else named
+
+
+# The thing a title's verb acts on: "the minutes", "these invoices", up to a preposition.
+_THING_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+                       r"(?=\s+(?:to|for|with|by|on|in|at|before|after|and|from|over|round|back|tonight|today|tomorrow)\b|\s*$)",
+                       re.I)
+_IT_THEM_RE = re.compile(r"\b(?:it|them)\b", re.I)
+
+
 def first_name(addr: Address) -> str:
     # A display name holding an address ("ada@loom.example" <max@...>) may name someone else: the
     # address it came from is the one to go by.
@@ -1222,8 +1265,17 @@ _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "takin
 
 
 def _clean_vp(vp: str, phrase: str) -> str:
+    # A day that is where the work moves a thing stays in the title: "move the standup to Thursday",
+    # not "move the standup to".
+    if phrase and re.search(r"\b(?:to|into|till|until)\s+(?:the\s+)?" + re.escape(phrase), vp, re.I):
+        phrase = ""
     if phrase:
         # ...and what the day owns: "your take before Thursday's review" -> "your take"
+        # ...with the word that led it, when the day ends the thing asked for ("a build by February
+        # 9 to finish..." -> "a build to finish...", not "a build by to finish"); "before our Tuesday
+        # sync" keeps its "before" for the cut below.
+        vp = re.sub(r"\b(?:by|before|no later than|ahead of)\s+" + re.escape(phrase)
+                    + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as)\b))", " ", vp)
         vp = re.sub(re.escape(phrase) + r"(?:['’]s(?:\s+\w+)?)?", " ", vp)
     vp = re.sub(r"^\s*(?:(?:do not|don't|dont) forget to|remember to)\s+", "", vp, flags=re.I)  # "don't forget to send it"
     first, _, rest = vp.strip().partition(" ")
@@ -1278,7 +1330,7 @@ _FR_HINT_WORDS = frozenset(
     "puede junto paso regreso firmo consigo envio favor reviso revisaré revisare preparo preparamos "
     "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
-    "gestoppt angehalten".split())
+    "gestoppt angehalten stp svp attends attendons tes vos votre".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -1289,10 +1341,27 @@ def _foreign_hint(sentence: str) -> bool:
     """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
     words = _HINT_WORD_RE.findall(sentence.lower())
     return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words
-            or bool(_ES_ORDER_RE.match(sentence)))
+            or bool(_ES_ORDER_RE.match(sentence)) or bool(_FR_ORDER_RE.match(sentence)))
 
 
+# A French order first in the sentence, in the tu or vous form, pronouns joined on: "Envoie-moi le
+# contrat avant jeudi", "Vérifiez les chiffres, s'il vous plaît", "Dis-leur qu'ils peuvent commencer".
+# Work verbs only, spelled as no English word is ("complète", not "complete"); not the set phrases
+# that ask nothing ("dis-moi si...", "fais-moi signe", "passe une bonne journée", "notez que").
+_FR_ORDER_RE = re.compile(
+    r"^\W*(?:(?:et|aussi|alors|donc|sinon|stp|svp|merci|s['’]il (?:te|vous) pla[iî]t|au fait|bon|ok),?\s+)?"
+    r"(?!(?:dis|dites)-(?:moi|nous) si\b|(?:fais|faites)-(?:moi|nous) signe\b|pass(?:e|ez) (?:une |un |le )|"
+    r"(?:dis|dites)-(?:moi|nous) (?:merci|bonjour)\b)"
+    r"(?:envoie|envoyez|renvoie|renvoyez|ajoute|ajoutez|confirme|confirmez|vérifie|vérifiez|verifie|verifiez|regarde|"
+    r"regardez|relis|relisez|signe|signez|prépare|préparez|transmets|transmettez|réponds|répondez|appelle|appelez|"
+    r"rappelle|rappelez|passe|passez|mets|mettez|fais|faites|dis|dites|donne|donnez|valide|validez|corrige|corrigez|"
+    r"complète|complétez|remplis|remplissez|imprime|imprimez|partage|partagez|réserve|réservez|préviens|prévenez|"
+    r"contacte|contactez|écris|écrivez|lis|lisez|paie|paye|payez|règle|réglez|termine|terminez|finis|finissez|"
+    r"transfère|transférez|relance|relancez|demande|demandez|organise|organisez|planifie|planifiez|bloque|bloquez)"
+    r"(?:-(?:moi|nous|leur|lui|le|la|les|y|en))*(?=[\s,.!?])", re.I)
 _FR_ASK_RE = re.compile(
+    _FR_ORDER_RE.pattern + "|"
+    r"\b(?:attends|attendons|attend|attendent)(?: encore| toujours| aussi| d['’]ailleurs)? (?:ton|ta|tes|votre|vos)\b|"
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
@@ -1641,6 +1710,9 @@ class EmbeddedExtractor:
                         # before noon": an hour alone is of the day named before it, at its own time.
                         item.due = found[-1].due[:10] + (own_due[10:] if own_due and "T" in own_due else "")
                     item.evidence = part
+                    if found and found[-1].kind == item.kind and _REFERS_BACK_RE.match(part):
+                        # "...and send them round on Friday": "them" is what the clause before made.
+                        item.title = _named_back(item.title, found[-1].title)
                     found.append(item)
             ctx.before = before
             if (len(found) == 2 and found[0].kind == found[1].kind and found[0].kind in ("waiting", "commitment")
@@ -2227,8 +2299,14 @@ class EmbeddedExtractor:
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
-                or w.group("what16") or w.group("what17") or w.group("what18"))
+                or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19"))
         due, phrase = self._due(sentence, ctx)
+        if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
+                                      or (due and phrase and phrase in what
+                                          and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
+            return None  # "The new layout would be great": praise, unless it names the thing's day
+        if w.group("what19"):
+            what = what[0].lower() + what[1:]  # "A shorter version by Monday would be perfect" opens the sentence
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11")
                                                                      or w.group("what13") or w.group("what17")
@@ -2442,6 +2520,10 @@ class EmbeddedExtractor:
             # need a figure by the 14th, so could you send us the quote before then?") is an ask.
             due, _ = self._due(sentence, ctx, work=False)
             if due is None:
+                return None
+            if earlier.due and earlier.due[:10] != due[:10]:
+                # "Could we get the key art by the 10th? They'd need a build by the 9th": an ask
+                # dated already is not what another day's need is about; the need is read alone.
                 return None
             earlier.due = earlier.due or due
             return True
