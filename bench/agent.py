@@ -64,7 +64,8 @@ WEEKS = ROOT / "eval"
 EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-design", "week-talent",
               "week-agency", "week-lead", "week-legal", "week-clinic", "week-arch", "week-lab",
               "week-hotel", "week-sre", "week-school", "week-biotech", "week-freight",
-              "week-restaurant", "week-univ", "week-tax", "week-build", "week-game", "week-ngo", "week-editor", "week-film", "week-devrel", "week-property", "week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-events")
+              "week-restaurant", "week-univ", "week-tax", "week-build", "week-game", "week-mro", "week-compliance", "week-music",
+              "week-consult", "week-ngo", "week-editor", "week-film", "week-devrel", "week-property", "week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-events")
 HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-ngo", "week-editor", "week-film",
                       "week-devrel", "week-property", "week-events"})
 
