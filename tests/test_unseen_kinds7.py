@@ -129,3 +129,84 @@ def test_a_need_with_another_day_than_the_ask_before_it_is_its_own_ask(owner: Ow
 ])
 def test_month_end_is_the_months_last_day(text: str, want: str) -> None:
     assert find_due(text, datetime(2026, 11, 18, 9, 0, tzinfo=UTC), ZoneInfo("Europe/London"))[0] == want
+
+
+# Round seven, second part: kinds found on the four weeks added this session (mro, compliance,
+# music, consult), each in new wording.
+
+# Needs and requirements said formally or tersely, and deadlines stated as facts: asks of the reader.
+NEEDS_AND_DEADLINES: list[Case] = [
+    C("We will also require a copy of your fire safety certificate.", ("request", None)),
+    C("We will require a signed copy of the waiver before the event.", ("request", None)),
+    C("We will require more volunteers next year.", *NONE),
+    C("Want a costed option by end of next week.", ("request", "2026-11-27")),
+    C("Need your numbers by Monday, the board meets Tuesday.", ("waiting", MON), mine=True),
+    C("The outstanding forms are needed by Friday.", ("request", FRI)),
+    C("The signed lease is required by Monday.", ("request", MON)),
+    C("Your documents should be made available in the data room by Friday.", ("request", FRI)),
+    C("All remaining evidence shall be submitted by Thursday.", ("request", THU)),
+    C("The 30% deposit is due by Friday.", ("request", FRI)),
+    C("$800 deposit due by Monday to keep the booking.", ("request", MON)),
+    C("Just a reminder that the balance is due on Friday.", ("request", FRI)),
+    C("The baby is due in March.", *NONE),
+    C("The benches will be moved by Friday.", ("waiting", FRI)),
+]
+
+# Preconditions said first: "Before we can X, we need Y" blocks; a decision or an answer of the
+# reader's asked that way is a request.
+PRECONDITIONS: list[Case] = [
+    C("Before we can hand over the keys we need proof of insurance for the unit.", ("blocker", None)),
+    C("Before I can file the return, I need a decision from you on the two expenses.", ("request", None)),
+    C("Please to note also, the transfer cannot be released by us until the audit is complete.", ("blocker", None)),
+]
+
+# Things on their way and promises as phone mail writes them.
+ON_THEIR_WAY: list[Case] = [
+    C("Ill email the signed form over tomorrow.", ("waiting", THU)),
+    C("I was ill on Monday, sorry for the delay.", *NONE),
+    C("You'll hear from me on Thursday about the quote.", ("waiting", THU)),
+    C("You'll hear from us soon.", *NONE),
+    C("You'll hear from me by Friday.", ("commitment", FRI), mine=True),
+    C("Priya's sending you the invoice this afternoon.", ("waiting", "2026-11-18")),
+    C("Priya is sending the invoice to finance tomorrow.", *NONE),
+    C("The replacement parts will ship on Monday.", ("waiting", MON)),
+]
+
+# Closings and labels that ask nothing.
+NOTHING_ASKED: list[Case] = [
+    C("If it helps, Omar can walk you through the model any time this week.", *NONE),
+    C("If it helps, could you send the draft by Friday?", ("request", FRI)),
+    C("If any question, you can reach me on my mobile.", *NONE),
+    C("For any queries kindly write to accounts@vendor.example.", *NONE),
+    C("FYI please.", *NONE),
+    C("Kindly do the needful.", *NONE),
+    C("Update on the office move (phase 2).", *NONE),
+    C("I know it's a busy week, so I'll keep this short.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", NEEDS_AND_DEADLINES + PRECONDITIONS + ON_THEIR_WAY + NOTHING_ASKED,
+                         ids=[c.text[:40] for c in NEEDS_AND_DEADLINES + PRECONDITIONS + ON_THEIR_WAY + NOTHING_ASKED])
+def test_round_seven_new_weeks_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_bill_stated_due_is_titled_to_pay() -> None:
+    assert _titles("The 30% deposit is due by Friday.", mine=False) == ["Pay the 30% deposit"]
+    assert _titles("Your documents should be made available in the data room by Friday.", mine=False) == [
+        "Provide your documents"]
+
+
+@pytest.mark.parametrize("text,tz,want", [
+    # the owner's order, day and month, when it lands within four months
+    ("Send me a name by 2/6.", "Europe/London", "2027-06-02"),
+    ("Send me a name by 6/2.", "America/Chicago", "2027-06-02"),
+    # the other order when the owner's names no date (month 24) or lands far off while it lands near
+    ("Deposit due by 5/24.", "Europe/London", "2027-05-24"),
+    ("Send me a name by 2/6.", "America/Chicago", "2027-06-02"),
+    # both far off: the owner's order stands
+    ("The audit is on 12/1.", "America/Chicago", "2027-12-01"),
+])
+def test_a_slashed_day_and_month_in_either_order(text: str, tz: str, want: str) -> None:
+    sent = datetime(2027, 5, 16, 9, 0, tzinfo=UTC)
+    assert find_due(text, sent, ZoneInfo(tz))[0] == want

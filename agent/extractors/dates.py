@@ -357,6 +357,29 @@ def _explicit(phrase: str, base: datetime, mdy: bool = True) -> date | None:
     return parsed.date() if parsed else None
 
 
+_SLASHED_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})\s*$")
+# How far ahead the owner's own order of day and month may land before the other order, landing
+# nearer, is taken as the writer's: "a name by 2/6" from a London promoter, read in Chicago in May,
+# is 2 June, not 6 February next year.
+_OTHER_ORDER_WITHIN = 120
+
+
+def _slashed(phrase: str, base: date, mdy: bool) -> date | None:
+    """A day and month with a slash and no year ("5/24", "2/6"), in the owner's order; in the other
+    order when only that one is a date ("5/24" to a London owner), or when the owner's lands more
+    than _OTHER_ORDER_WITHIN days ahead and the other's within them."""
+    m = _SLASHED_RE.match(phrase)
+    assert m is not None
+    a, b = int(m.group(1)), int(m.group(2))
+    own = _day_and_month(base, b, a, None) if mdy else _day_and_month(base, a, b, None)
+    other = _day_and_month(base, a, b, None) if mdy else _day_and_month(base, b, a, None)
+    if own is None:
+        return other
+    if other is not None and (own - base).days > _OTHER_ORDER_WITHIN >= (other - base).days:
+        return other
+    return own
+
+
 MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadline
 # A day and month without a year that falls more than this many days ahead is one just past, read
 # a year on: mail names days of the coming months, and a day of the last few weeks as news.
@@ -671,7 +694,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "explicit":
         try:
-            when = _explicit(m.group(1), local, month_first(tz))
+            when = _slashed(m.group(1), base, month_first(tz)) if _SLASHED_RE.match(m.group(1)) else \
+                _explicit(m.group(1), local, month_first(tz))
         except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
             return None
     if when is None:

@@ -57,8 +57,19 @@ _COURTESY_RE = re.compile(
     # questions, please call Adviser Services", "If you need more time, you can request an extension"
     r"^\W*(?:we|i)(?:'ll|’ll| will| shall)? (?:come|get|revert) back to you (?:if|should) (?:we|i) (?:have|need|find) "
     r"(?:any|more|further)\b[^,;]*$|"
-    r"^\W*(?:if|should) you (?:have|need) (?:any )?(?:questions?|queries|help|assistance|more time|further information)\b"
+    r"^\W*(?:if|should) (?:you (?:have|need) (?:any )?|any |there (?:is|are) any )(?:questions?|queries|help|assistance|more time|"
+    r"further information)\b"
     r"[^.!?]*?,\s*(?:please |you can |you may |feel free to )?(?:call|contact|e-?mail|ring|reach|request|write|get in touch)\b|"
+    # ...and "For any queries kindly write to vendor.management@...", "For more details, call ..."
+    r"^\W*for (?:any|further|more) (?:questions?|queries|information|info|details|help)\b[^.!?]*?,?\s*(?:please |kindly |pls )?"
+    r"(?:call|contact|e-?mail|write|reach|get in touch|visit)\b|"
+    # an offer made if it helps, with no ask of its own: "If it helps, Fiona can walk you through the rules"
+    r"^\W*if (?:it|that) (?:helps|would help|is (?:useful|helpful))\b,?\s+(?![^.!?]*\b(?:(?:can|could|would) (?:you|u)|please|pls)\b)|"
+    # a note that only labels: "FYI please.", "Please do the needful.", "Update on the SecureID renewal."
+    r"^\W*(?:fyi|for your (?:information|info|reference))[.!,]*\s*(?:please|pls)?[.!]*$|"
+    r"^\W*(?:please |kindly |pls )?do the needful\W*$|"
+    r"^\W*(?:a |an )?(?:quick |brief |short |small )?(?:update|news|recap|summary|status|heads[- ]up)\s+(?:on|re|about|regarding|"
+    r"from)\b[^.!?]{0,60}[.!:]*$|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     r"attached (please find|you will find|is|are)\b|"
@@ -121,12 +132,17 @@ _COURTESY_RE = re.compile(
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
-    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
-    r" expect to| intend to| aim to)"
+    r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
+    r" expect to| intend to| aim to)|"
+    # ...and "Ill email the agreement over tomorrow", "ill get her to scan it": "I'll" without its
+    # apostrophe, as phone mail writes it, before a verb only ("ill" is also a word).
+    r"(?-i:\b[Ii]ll)(?=\s+(?:send|email|e-mail|get|call|text|check|ask|look|forward|sign|pay|book|confirm|bring|drop|"
+    r"share|write|fix|sort|update|have|try|scan|find|pick|grab|put|ping|chase|do|be)\b))"
     r"\s+(?:(?:definitely|also|then|just|quickly|still|try to|aim to)\s+)?(?!be\b(?!\s+(?:in|there|here|around|home|about|"
     r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|never\b|"
     # ...nor a refusal said with an adverb first: "We will therefore not be filing a waiver".
-    r"(?:[a-z]+ly|therefore|thus|hence|so|then|also|still|however|now|again|rather|surely) (?:not|never)\b|need\b|see\b|try\b|have to\b|"
+    r"(?:[a-z]+ly|therefore|thus|hence|so|then|also|still|however|now|again|rather|surely) (?:not|never)\b|need\b|"
+    r"(?:also )?require\b|see\b|try\b|have to\b|"
     r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
     r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
@@ -153,7 +169,9 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        # handing the rest over: "I'll leave it to you two to find a time"
                        r"leave (?:it|this|that|the rest|the details) (?:up )?to\b.*|"
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
-                       r"go through (?:it|this|that|them))\s*$", re.I)
+                       r"go through (?:it|this|that|them)|"
+                       # ...nor a word on the mail itself: "I'll keep this short"
+                       r"keep (?:this|it) (?:short|brief|quick)\b.*)\s*$", re.I)
 _ASK_RE = re.compile(
     r"\b(?:can|could|would|will) (?:you|u)\s+(?:(?:please|kindly|also|quickly|possibly|perhaps|just|be able to|"
     r"be in a position to)\s+){0,2}(?!believe\b|imagine\b|"
@@ -323,6 +341,9 @@ _BLOCKER_RE = re.compile(
     r"\bwaiting (?:on|for) (?P<b5>[^.!?;]+?) (?:before|so that|so) (?:we|they|i|he|she|it|you)(?:'d| would)? "
     r"(?:can|could|are able to)\b|"
     r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
+    # ...the precondition said first: "Before we can release the vehicles we need copies of every licence"
+    r"^\W*(?:(?:but|and|so|also),?\s+)?before (?:we|i|they) (?:can|could|are able to|will be able to) [^,;.!?]{3,60}?,?\s+"
+    r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
@@ -350,29 +371,38 @@ _BLOCKER_RE = re.compile(
 # Services no later than 1 December". A thing, not a person ("the baby is due in March" has no
 # "by" or "on" to be met), and one still to come ("was due" is a chase, read elsewhere).
 _DUE_STATEMENT_RE = re.compile(
-    r"^\W*(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
-    r"note)[,:]?\s+(?:that\s+)?|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?!(?:it|this|that|they|he|she|"
+    r"^\W*(?:(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
+    r"note)[,:]?\s+(?:that\s+)?){1,2}|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?"
+    r"(?:(?:[$€£]|usd ?|eur ?|cad ?|gbp ?|aud ?|rs\.? ?|inr ?)?\d[\d,.]*(?: ?(?:usd|eur|cad|gbp|aud|inr|k))?\s+)?"
+    r"(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?:\d+%\s+)?(?!(?:it|this|that|they|he|she|"
     r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
-    r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?due|"
-    r"(?:must|need to|needs to|has to|have to|should)\s+be\s+"
-    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received)|must reach (?:us|me))\b"
+    r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:due|needed|required)|"
+    # ...a bill with its amount and no verb: "$1,500 deposit due by 5/24"
+    r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
+    r"(?:must|need to|needs to|has to|have to|should|shall)\s+be\s+(?:made\s+)?"
+    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|available|provided|paid)|"
+    r"must reach (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
-    r"\s+(?:by|on|before|no later than|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\s+(?:by|on|before|no later than|within|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
-_DUE_THING_RE = re.compile(r"\b(?:reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
+_DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waivers?|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
                            r"abstracts?|proposals?|papers?|manuscripts?|marks|grades|timesheets?|expenses|claims?|"
                            r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
                            r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
                            r"sign-?off|approval|signature|contract|pack)\b", re.I)
-_DUE_STATEMENT_KEYS = (" due ", " be submitted", " be returned", " be sent", " be completed", " be signed",
+_DUE_STATEMENT_KEYS = (" due ", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
+                       " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received", " must reach ")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
-              "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit"}
+              "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit", "available": "provide",
+              "provided": "provide", "paid": "pay"}
+# A bill: what a stated deadline asks the reader to pay.
+_BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retainer|fees?|rent|premium|advance tax|tax)\b", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
 _READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
                               r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
@@ -557,6 +587,10 @@ _WISH_RE = re.compile(
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
+    # of next week", "Need your view by Wednesday".
+    r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
+    r"(?P<what21>(?:your|an?|the|some)\b[^.!?;]*|[\w'’-]+(?: [\w'’-]+){0,4}?(?= (?:by|before|no later than)\s))|"
     # A thing put first, with its day, that would be welcome: "A shorter version by Monday morning
     # would be perfect", "Your comments before the board call would be a great help"; and one that
     # would be appreciated, dated or not. A meeting wished for ("a call on Friday") is no thing.
@@ -586,7 +620,9 @@ _BARE_PROMISE_RE = re.compile(
     r"will be with you|(?:will|should) reach you|will be in your inbox)\b|"
     # Work done by a deadline, said in the passive: "the benches will be moved by 17:00", "the area
     # will be cleared by this evening". A state ("closed", "required") is no work.
-    r"^(?:the |our |my |your |all |both )?(?P<done>[a-z][\w'/ -]{2,60}?) (?:will|shall|should) (?:all |both )?be "
+    # ("should be submitted", "shall be made available" by a day is asked of the reader: _DUE_STATEMENT_RE.)
+    r"^(?:the |our |my |your |all |both )?(?P<done>[a-z][\w'/ -]{2,60}?) (?:will|(?:shall|should)(?! (?:all |both )?be "
+    r"(?:made )?(?:available|submitted|returned|provided|completed|signed|uploaded|filed|lodged|paid|sent)\b)) (?:all |both )?be "
     r"(?P<pp>(?!(?:closed|shut|required|needed|expected|due|located|based|held|hosted|delayed|postponed|"
     r"cancell?ed|gone|away|back)\b)[a-z]+(?:ed|en|wn|ne|ut|et|nt|id|ld|ght|de))\b"
     r"(?P<by>[^.!?;]*?\b(?:by|before|no later than|at the latest)\b[^.!?;]*)|"
@@ -623,7 +659,8 @@ _SHIPPING_RE = re.compile(
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
-    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on)|"
+    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
+    r"go out|be dispatched|be shipped)|"
     # ...in the passive, or with someone named: "the formal letter will be issued within five
     # business days", "the draft CAPA will be with Priya before Tuesday's sync"
     r"(?:should|will) be (?:sent|issued|shared|circulated|delivered|posted|e-?mailed|uploaded|returned|"
@@ -789,9 +826,11 @@ _NAMED_PROMISE_RE = re.compile(
     r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?,?\s+(?i:will|is going to|'ll|’ll)\s+"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
+    # ...and in the present, on its way: "Nate's sending you the cut this afternoon"
+    r"(?i:'s|’s|\s+is)\s+(?=(?i:sending|sharing|bringing|forwarding|emailing)\s+(?i:you|u|it|them|over)\b))"
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
-    r"have|get)\b[^.!?;]*)")
+    r"have|get|sending|sharing|bringing|forwarding|emailing)\b[^.!?;]*)")
 
 # A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
 # "You said you'd send the slides". It asks for what was promised.
@@ -815,7 +854,9 @@ _COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "reques
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
-                  "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth")
+                  "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth",
+                  "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
+                  "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
@@ -847,7 +888,7 @@ _WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting"
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
-_PROMISE_KEYS = ("'ll", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to")
+_PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
@@ -1196,7 +1237,9 @@ _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noo
 _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
 # "Please note that", "be advised:": a lead-in that asks the reader only to read on.
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
-                           r"(?:note(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised)(?:\s+that)?\s*[:,–—-]?\s+)(?=\w)", re.I)
+                           r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised)(?:\s+that)?\s*[:,–—-]?\s+|"
+                           # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
+                           r"understand\s+that\s+)(?=\w)", re.I)
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
@@ -1208,6 +1251,9 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
+# "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
+# is a courtesy).
+_HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
 # A clause whose object is the thing an earlier clause made: "(and) send them round", "get it back to you";
 # "it" may also follow a subject ("and I'll send it over").
 _REFERS_BACK_RE = re.compile(r"^\W*(?:and\s+)?(?:then\s+)?(?:(?:i|we)(?:'ll|’ll| will| shall)\s+)?(?:then\s+)?(?:also\s+)?"
@@ -2000,6 +2046,8 @@ class EmbeddedExtractor:
                                               or _ES_BLOCKER_RE.search(sentence)):
             return False  # _french
         low = fold(sentence)
+        if " hear " in low and _HEAR_FROM_RE.search(sentence):
+            return False  # _owner_sentence, _their_sentence: "you'll hear from me Thursday"
         if _courtesy_or_away(sentence, low):
             return True
         question = sentence.rstrip().endswith("?")
@@ -2157,6 +2205,8 @@ class EmbeddedExtractor:
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
+        if due and not question and " hear " in low and _HEAR_FROM_RE.search(sentence):
+            return self._item("commitment", f"Get back to {name}", sentence, ctx, due, "me")
         blocked = None if question else _match(_OWNER_BLOCKER_RE, sentence)
         if blocked and not self._only_a_time(blocked.group("what"), ctx):
             what = _clean_vp(blocked.group("what"), phrase) or sentence
@@ -2236,9 +2286,13 @@ class EmbeddedExtractor:
         w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
         if w is None:
             return ""
-        what = w.group("what10") or (w.group("what") if (w.group("modal") or "").strip() in ("'d", "would") else None)
-        if what and re.match(r"your\b", what, re.I):
-            return what
+        what = (w.group("what10") or w.group("what21")
+                # "Need your view by Wednesday": a need of the reader's part, its subject left out
+                or (w.group("what2") if re.match(r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?needs?\b", sentence, re.I)
+                    else None)
+                or (w.group("what") if (w.group("modal") or "").strip() in ("'d", "would") else None))
+        if what and (re.match(r"your\b", what, re.I) or w.group("what21")):
+            return what  # ...or a need said plainly, which the caller takes only with its day
         # "I'd be grateful for a steer before the end of next week": a thing only the reader gives.
         g = _GRATEFUL_FOR_RE.search(sentence)
         return g.group("what") if g else ""
@@ -2299,7 +2353,8 @@ class EmbeddedExtractor:
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
-                or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19"))
+                or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
+                or w.group("what21"))
         due, phrase = self._due(sentence, ctx)
         if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
@@ -2311,7 +2366,11 @@ class EmbeddedExtractor:
                                                                      or w.group("what10") or w.group("what11")
                                                                      or w.group("what13") or w.group("what17")
                                                                      or w.group("what18"))
-                     or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would")))
+                     or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would"))
+                     # "We will also require a copy of your licence": a formal need, dated or not
+                     or bool(w.group("what") and re.search(r"\brequire", sentence[w.start():w.start("what")], re.I)
+                             and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan)|copies|the signed|proof|"
+                                          r"evidence|confirmation)\b", w.group("what"), re.I)))
         if not (addressed or due):
             return None
         name = first_name(ctx.other)
@@ -2351,6 +2410,10 @@ class EmbeddedExtractor:
 
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
+        if " hear " in low and _HEAR_FROM_RE.search(sentence) and not sentence.rstrip().endswith("?"):
+            due = self._due(sentence, ctx)[0]
+            if due:
+                return self._item("waiting", f"Hear back from {name}", sentence, ctx, due, ctx.other.email)
         if (_STANDING_RE.match(sentence) or _THREAT_RE.match(sentence)) and not _LET_KNOW_RE.search(sentence) \
                 and not re.search(r"\b(?:but|and|so),?\s+(?:could|can|would|will|please)\b", sentence, re.I) \
                 and not (_THREAT_RE.match(sentence) and _search(_ASK_RE, _ASK_KEYS, sentence, low)):
@@ -2363,6 +2426,11 @@ class EmbeddedExtractor:
             # ...and so does "the matrix still needs your sign-off before I can send it": what is
             # needed is the reader's to give, for the writer's own next step. Before a third
             # party's ("before finance will approve it") it stays a blocker.
+            b = None
+        if b and b.group("b22") and re.match(r"(?:to (?:know|hear|see)\b|(?:an? |your )?(?:decision|answer|reply|response|"
+                                             r"confirmation|go-ahead|ok|okay|approval|sign-off|view|steer)\b)", b.group("b22"), re.I):
+            # "Before I can send our comments back, I need a decision from you": the reader's answer
+            # is asked for, a request; "...we need copies of every licence" stays a blocker.
             b = None
         if b and _READERS_STEP_RE.search(sentence):
             # "I need you to approve the payment request, it won't go to finance until...", "You'll
@@ -2455,7 +2523,9 @@ class EmbeddedExtractor:
                     and not _SECRET_THING_RE.search(what) \
                     and not re.match(r"(?:our|my)\b", what, re.I) and (elsewhere is None or not elsewhere) \
                     and not self._aimed_elsewhere(sentence, ctx):
-                verb = _DUE_VERBS.get((d.group("pp") or "").lower(), "submit")
+                # A bill stated due is paid: "The 30% deposit is due by Friday" -> "Pay the 30% deposit".
+                bill = bool(_BILL_RE.search(what)) and re.search(r"\bdue\b", d.group(0), re.I) is not None
+                verb = _DUE_VERBS.get((d.group("pp") or "").lower(), "pay" if bill else "submit")
                 # The sentence's capital is no name's: "Slides are due" -> "Submit slides".
                 what = (what[:1].lower() + what[1:] if (" " not in what and what[1:2].islower())
                         or re.match(r"(?:A|An|The) ", what) else _uncap(what))
