@@ -210,3 +210,27 @@ def test_a_bill_stated_due_is_titled_to_pay() -> None:
 def test_a_slashed_day_and_month_in_either_order(text: str, tz: str, want: str) -> None:
     sent = datetime(2027, 5, 16, 9, 0, tzinfo=UTC)
     assert find_due(text, sent, ZoneInfo(tz))[0] == want
+
+
+# Formal letters, principals' wants, and things the owner sends named first.
+FORMAL_AND_PRINCIPALS: list[Case] = [
+    C("You are requested to submit the signed declaration to the Registry by close of business on Friday.",
+      ("request", FRI)),
+    C("The board wants the updated forecast by Monday.", ("request", MON)),
+    C("Our client has asked for a revised layout before Friday's meeting.", ("request", FRI)),
+    C("The client wants a bigger launch.", *NONE),
+    C("Minutes will be with you by Friday.", ("commitment", FRI), mine=True),
+    C("The revised plan will be on your desk by Monday.", ("commitment", MON), mine=True),
+    C("The programme is coming together nicely and your session is on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", FORMAL_AND_PRINCIPALS, ids=[c.text[:40] for c in FORMAL_AND_PRINCIPALS])
+def test_formal_asks_principals_wants_and_things_named_first(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_formal_ask_is_titled_without_its_close_of_business() -> None:
+    assert _titles("You are requested to submit the signed declaration to the Registry by close of business on "
+                   "Friday.", mine=False) == ["Submit the signed declaration to the Registry"]
+    assert _titles("Minutes will be with you by Friday.") == ["Send minutes"]

@@ -186,6 +186,8 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
+    r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|asked|required|reminded) to|"
     # "We request that you provide the complaints register by 30 November"
     r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
@@ -587,6 +589,12 @@ _WISH_RE = re.compile(
     # A wish without its subject: "And would love your take on the job spec by Monday"
     r"(?:^\W*(?:(?:and|also|so|but|oh),?\s+)?|[,;]\s*(?:so|and|but)\s+)would (?:really )?(?:love|like|appreciate) "
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
+    # What the writer's principal wants, with its day: "The board wants the Q1 numbers by the 20th",
+    # "the client has asked for a revised plan before Monday's meeting". Dated only.
+    r"\b(?:the|our|my) (?:board|client|customer|ceo|cfo|coo|boss|auditors?|bank|lenders?|investors?|committee|director|"
+    r"partners?|landlord|insurer|regulator|accountant|buyer|publisher|label|venue|promoter|council|school|funder|sponsor)"
+    r" (?:also |still |really )?(?:wants?|would like|expects?|(?:is|are) asking for|(?:has|have) asked for) "
+    r"(?P<what22>(?:the|a|an|your|some|all|our|updated|revised|final)\b[^.!?;]*)|"
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -656,7 +664,7 @@ _SHIPPING_RE = re.compile(
     # ...to someone named, on a day: "the tapered layout goes to Paul Monday"
     r"(?:goes|go|is going|are going) to (?-i:[A-Z][\w'’-]+)(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))|"
-    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up)\b)|"
+    r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up|together|along|on|back|in handy)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
     r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
@@ -674,7 +682,7 @@ _DELIVERABLES = frozenset(
     "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
-    "drawing "
+    "drawing plan programme memo brief timesheet timesheets outline write-up one-pager "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
@@ -746,6 +754,8 @@ _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the 
 _DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
                                 r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
+_CLOSE_OF_RE = re.compile(r"\s+(?:by|before|at)\s+(?:the\s+)?(?:close|end) of (?:business|play|the day|day)(?:\s+(?:on|of))?\s*$",
+                          re.I)
 _NO_LATER_RE = re.compile(r"\s+(?:no later than|at the very latest)\b", re.I)
 # A sentence opening on a condition ("if you'd like to...", "whether you...") sets terms, asking
 # nothing by itself; the classifier adds no item from it.
@@ -883,7 +893,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "love", "like", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+_WISH_KEYS = ("need", "love", "like", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
@@ -1251,6 +1261,7 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
+_FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
 _HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
@@ -1329,6 +1340,7 @@ def _clean_vp(vp: str, phrase: str) -> str:
         vp = f"{_GERUNDS[first.lower()]} {rest}"
     # "the final budget no later than Thursday at noon": what follows a deadline's words is its time.
     vp = _NO_LATER_RE.split(vp, maxsplit=1)[0]
+    vp = _CLOSE_OF_RE.sub("", vp.strip())  # "...by close of business on" once its day is gone
     vp = _DANGLING_DUE_RE.sub("", vp.strip())
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
@@ -1880,7 +1892,8 @@ class EmbeddedExtractor:
             return True
         if not _explicit_ask(sentence, low):
             return False
-        if p >= self.rule_floor:
+        if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence):
+            # (A formal letter's "you are requested to..." asks whatever the model makes of its words.)
             return True
         # An order of the reader's own thing with its day ("Submit your claim before Friday") is an
         # ask whatever the model makes of its words.
@@ -2014,8 +2027,10 @@ class EmbeddedExtractor:
         get them to you": in the owner's mail, a colleague's promise the owner passes on, not the
         owner's own work."""
         m = _COLLEAGUE_PROMISE_RE.match(sentence)
-        # "..., you should have both by Friday": what the owner says the reader will get is the owner's.
+        # "..., you should have both by Friday": what the owner says the reader will get is the owner's;
+        # and "Slides will be with you by the 20th" names a thing, not a colleague.
         return (m is not None and m.group("who").lower() not in (ctx.owner.first_name or "").lower().split()
+                and m.group("who").lower() not in _DELIVERABLES
                 and not _OWN_WORD_RE.search(sentence, m.end()))
 
     def _not_owed(self, sentence: str, ctx: _Ctx) -> bool:
@@ -2312,7 +2327,8 @@ class EmbeddedExtractor:
         if b.group("frag"):
             return f"deliver {_uncap(_clean_vp(b.group('frag'), phrase))}"
         vp = (b.group("vp") or (f"{b.group('ing')} {b.group('rest')}" if b.group("ing") else
-              f"have {b.group('done')} {b.group('pp')}" if b.group("done") else f"send {b.group('what')}"))
+              f"have {b.group('done')} {b.group('pp')}" if b.group("done") else
+              f"send {b.group('what').lower() if b.group('what').lower() in _DELIVERABLES else b.group('what')}"))
         vp = _clean_vp(vp, phrase)
         return "" if not vp or _VAGUE_RE.match(vp) else vp
 
@@ -2327,6 +2343,7 @@ class EmbeddedExtractor:
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         what = _uncap(m.group("what"))
+        what = what.lower() if what.lower() in _DELIVERABLES else what  # "Slides will be with you..."
         return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {what}"
 
     @staticmethod
@@ -2354,7 +2371,7 @@ class EmbeddedExtractor:
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
-                or w.group("what21"))
+                or w.group("what21") or w.group("what22"))
         due, phrase = self._due(sentence, ctx)
         if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
