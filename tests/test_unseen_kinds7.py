@@ -234,3 +234,20 @@ def test_a_formal_ask_is_titled_without_its_close_of_business() -> None:
     assert _titles("You are requested to submit the signed declaration to the Registry by close of business on "
                    "Friday.", mine=False) == ["Submit the signed declaration to the Registry"]
     assert _titles("Minutes will be with you by Friday.") == ["Send minutes"]
+
+
+# A brain-dump that runs its items together with commas; a thing the owner sends, its verb left
+# out; a thing that will be where the reader finds it.
+RUN_ON_AND_SENT: list[Case] = [
+    C("Quick dump: the mix is done and Omar's sending you the stems tonight, we really need your notes on it by "
+      "Thursday so mastering can start Friday.", ("waiting", "2026-11-18"), ("request", THU)),
+    C("Budget v2 to you Monday morning.", ("commitment", MON), mine=True),
+    C("Revised quote over to you tomorrow.", ("commitment", THU), mine=True),
+    C("Talk to you tomorrow.", *NONE, mine=True),
+    C("The signed copies will be in the shared folder by Friday.", ("commitment", FRI), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", RUN_ON_AND_SENT, ids=[c.text[:40] for c in RUN_ON_AND_SENT])
+def test_run_on_asks_and_things_sent(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -668,6 +668,9 @@ _SHIPPING_RE = re.compile(
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
     r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
+    # ...or where the reader will find it: "the first 10 files will be in the Kestrel folder by Wednesday"
+    r"be in (?:the|your|our|their) (?:[\w-]+ ){0,3}?(?:folder|drive|inbox|portal|data room|dropbox|sharepoint|tracker|"
+    r"channel|repo|system)|"
     r"go out|be dispatched|be shipped)|"
     # ...in the passive, or with someone named: "the formal letter will be issued within five
     # business days", "the draft CAPA will be with Priya before Tuesday's sync"
@@ -695,6 +698,11 @@ _CLAUSE_SPLIT_RE = re.compile(
     # An ask after a comma: "I'll send the link tomorrow, please give me feedback by Monday", "I
     # can't file it until I see the statement, so can you forward it?"
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
+    # ...or a need or a wish after a comma, as a brain-dump runs on: "the video is done, we really
+    # need the band's thumbs up by Thursday, and we'd love three story intros by Monday"
+    r",\s*(?:and\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like)\s+(?!to\b)[a-z])|"
+    # ...or something on its way, someone named: "the cut is done and Nate's sending you it this afternoon"
+    r"\s+and\s+(?=(?-i:[A-Z][a-z]+)(?:'s|’s| is) (?:sending|sharing|bringing|forwarding|emailing) (?:you|u)\b)|"
     # ...or an order after ", so": "the portal closes on Friday, so submit your claims before then"
     r",\s*so\s+(?=(?:submit|send|sign|book|pay|confirm|register|complete|return|upload|reply|update|check|file|order|"
     r"renew|make sure|get)\s+(?:your|the|it|them|this|all|a|an|in|back)\b)|"
@@ -706,8 +714,8 @@ _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pl
 # lookahead spells, or a ";", or a comma with an ask's first word.
 _JOIN_KEYS = ("and", "but", "then")
 _JOINED_KEYS = ("'ll", "will", "shall", "going to", "should have", "d have", "send", "put", "deliver", "post", "ship",
-                "publish")
-_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ", "so ")
+                "publish", "sharing", "bringing", "forwarding", "emailing")
+_COMMA_ASK_KEYS = ("please", "pls", "kindly", "can ", "could ", "would ", "so ", "need ", "love ", "like ")
 # A later promise that drops its subject and modal: "I'll ask her today and give them a name by
 # Tuesday", "I'll get it signed Monday and send it to you by Tuesday". It borrows the first clause's
 # "I will" and counts only with its own due date, so "I'll send it and make sure it's right"
@@ -1261,6 +1269,13 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
     return pieces if len(pieces) > 1 and all(names_a_date(_AFTER_RE.sub("", q)) for q in pieces) else [text]
 
 
+# A thing sent to the reader, its verb left out: "Draft MAS response to you Wednesday noon".
+_TO_YOU_THING_RE = re.compile(r"^\W*(?!(?:talk|speak|chat|see|catch up|get back|write|reply|respond|report|listen|back|over|"
+                              r"hello|hi|thanks|thank|good|all the best|love|best)\b)(?P<what>(?:the |my |our |a |an )?[\w'’&/ -]{2,50}?)"
+                              r"\s+(?:over |across |back )?to (?:you|u)\b", re.I)
+# A subject, a modal or a verb of sending: words a fragment without its verb does not hold.
+_HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|will|shall|can|could|would|should|get|send|give|have|has|is|are|"
+                          r"was|were)\b|['’]ll\b", re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
@@ -2071,6 +2086,7 @@ class EmbeddedExtractor:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
             if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
+                                 or (" to " in sentence and _TO_YOU_THING_RE.match(sentence))
                                  or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)
                                  or _match(_PRESENT_PROMISE_RE, sentence)):
                 return False
@@ -2241,6 +2257,13 @@ class EmbeddedExtractor:
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
             title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
+        to_you = None if question or not due else _TO_YOU_THING_RE.match(sentence)
+        if (to_you and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", to_you.group("what").lower()))
+                and not _HAS_VERB_RE.search(to_you.group("what"))):
+            # "Draft MAS response to you Wednesday noon", "Revised quote over to you tomorrow": a thing
+            # the owner sends, its verb left out (not an order: no one is told to send a thing to themselves).
+            what = _clean_vp(_uncap(to_you.group("what")), phrase)
+            return self._item("commitment", f"Send {name} {what}", sentence, ctx, due, "me")
         now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
         bare = (self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
                 or (_clean_vp(now.group("vp"), phrase) if now else ""))
