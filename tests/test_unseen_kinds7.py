@@ -251,3 +251,19 @@ RUN_ON_AND_SENT: list[Case] = [
 @pytest.mark.parametrize("case", RUN_ON_AND_SENT, ids=[c.text[:40] for c in RUN_ON_AND_SENT])
 def test_run_on_asks_and_things_sent(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A promise that hands a thing over is owed to the reader with no "you" and no day; one to someone
+# named is theirs.
+HANDED_OVER: list[Case] = [
+    C("Once the drawings are approved I'll send the final invoice.", ("waiting", None)),
+    C("I'll circulate the signed minutes once the chair is back.", ("waiting", None)),
+    C("We'll forward the full budget to the research office once we have it.", *NONE),
+    C("I'll send my March invoice to Lucie directly.", *NONE),
+    C("I'll think about the options.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", HANDED_OVER, ids=[c.text[:40] for c in HANDED_OVER])
+def test_promises_that_hand_a_thing_over(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -482,6 +482,19 @@ _ASIDE_YOU_RE = re.compile(r"\b(?:just )?(?:so|as|in case) (?:you|u) (?:know|kne
                            r"were wondering)\b", re.I)
 
 
+def _hands_over(vp: str) -> bool:
+    """Does a promise hand a thing over ("send the invoice and the pre-reading pack", "circulate the
+    countersigned copy")? Such a promise is owed to the reader with no "you" and no day."""
+    m = _HANDS_OVER_RE.match(vp)
+    # ...to the reader, not to someone named: "forward the budget to Laval's research office" is owed to them.
+    return (m is not None and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", m.group("what").lower()))
+            and not re.search(r"\bto (?!(?:you|u|us|me|your)\b)(?:(?-i:[A-Z])|the |their |his |her )", vp))
+
+
+_HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|upload|return|deliver|issue)\s+(?:over\s+|on\s+)?"
+                            r"(?P<what>(?:the|an?|our|my|both|all|those|these)\b[^.!?;,]{2,60})", re.I)
+
+
 def _to_reader(sentence: str) -> bool:
     """Does a promise speak to the reader ("I'll send you...") beyond an aside ("so you know")?"""
     return bool(re.search(r"\b(you|your)\b", _ASIDE_YOU_RE.sub(" ", sentence), re.I))
@@ -685,7 +698,7 @@ _DELIVERABLES = frozenset(
     "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
-    "drawing plan programme memo brief timesheet timesheets outline write-up one-pager "
+    "drawing plan programme memo brief timesheet timesheets outline write-up one-pager invitation invite "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
@@ -2124,6 +2137,7 @@ class EmbeddedExtractor:
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 if promise and (re.search(r"\b(you|your)\b", sentence, re.I) or names_a_date(sentence)
+                                or _hands_over(promise.group("vp"))
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
             if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)
@@ -2524,7 +2538,7 @@ class EmbeddedExtractor:
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
-            if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")):
+            if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")) or _hands_over(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due) and not _AWAY_RE.match(vp)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
