@@ -267,3 +267,18 @@ HANDED_OVER: list[Case] = [
 @pytest.mark.parametrize("case", HANDED_OVER, ids=[c.text[:40] for c in HANDED_OVER])
 def test_promises_that_hand_a_thing_over(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A short order of a piece of work, first in the sentence, with what it acts on, is an ask whatever
+# the request model makes of its words.
+WORK_ORDERS: list[Case] = [
+    C("Bring the signed waiver on Friday.", ("request", FRI)),
+    C("sign the delivery note", ("request", None)),
+    C("Update the risk log by Friday.", ("request", FRI)),
+    C("Check the attached for details.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", WORK_ORDERS, ids=[c.text[:40] for c in WORK_ORDERS])
+def test_short_orders_of_work(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -1289,6 +1289,12 @@ _TO_YOU_THING_RE = re.compile(r"^\W*(?!(?:talk|speak|chat|see|catch up|get back|
 # A subject, a modal or a verb of sending: words a fragment without its verb does not hold.
 _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|will|shall|can|could|would|should|get|send|give|have|has|is|are|"
                           r"was|were)\b|['’]ll\b", re.I)
+_WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
+                            r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
+                            r"cancel|order|move|schedule|mark|put)\s+(?:it|them|this|that|these|those|the|my|your|our|his|her|"
+                            r"their|page|pages|both|all)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
+                            # ...but a pointer to what is sent is no work: "Check the attached for details"
+                            r"(?!\s+(?:attached|enclosed|below|above|link)\b)", re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
@@ -1922,6 +1928,11 @@ class EmbeddedExtractor:
             return False
         if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence):
             # (A formal letter's "you are requested to..." asks whatever the model makes of its words.)
+            return True
+        # A short order of a piece of work, first in the sentence, with what it acts on: "Bring the
+        # incident timeline.", "sign the cover sheet", "Update the tracker by Friday". The model,
+        # trained on sentences where bare orders are mostly marketing, finds these unlike asks.
+        if len(sentence) <= 120 and _WORK_ORDER_RE.match(sentence):
             return True
         # An order of the reader's own thing with its day ("Submit your claim before Friday") is an
         # ask whatever the model makes of its words.
