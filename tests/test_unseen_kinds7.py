@@ -282,3 +282,14 @@ WORK_ORDERS: list[Case] = [
 @pytest.mark.parametrize("case", WORK_ORDERS, ids=[c.text[:40] for c in WORK_ORDERS])
 def test_short_orders_of_work(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,tz,want", [
+    ("Submit the documents through the portal on or before 30-06-2027.", "Asia/Kolkata", "2027-06-30"),
+    ("Please pay by 06-30-2027.", "America/Chicago", "2027-06-30"),
+    ("Return it by 03-04-2027.", "Europe/London", "2027-04-03"),
+    ("Return it by 03-04-2027.", "America/Chicago", "2027-03-04"),
+    ("Delivery takes 3-5 days.", "Europe/London", None),
+])
+def test_a_dashed_day_month_and_year(text: str, tz: str, want: str | None) -> None:
+    assert find_due(text, datetime(2027, 3, 1, 9, 0, tzinfo=UTC), ZoneInfo(tz))[0] == want

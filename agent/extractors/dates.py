@@ -75,7 +75,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Most specific first: "Wednesday EOD" is Wednesday, not today.
     ("explicit", re.compile(
         r"\b(\d{4}-\d{2}-\d{2}|(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
-        r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b", re.I)),
+        r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+        # "on or before 30-06-2028": day, month and year with dashes (the year keeps "3-5 days" out)
+        r"\d{1,2}-\d{1,2}-\d{4})\b", re.I)),
     # "bis 20.3.", "by 01.02.", "until 9.6.2027": day and month with dots, as much of Europe
     # writes them. The closing dot (or a year) and a deadline word keep "version 1.2" out.
     ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest|bis|spätestens|avant le|jusqu'au|hasta el|"
@@ -378,6 +380,18 @@ def _slashed(phrase: str, base: date, mdy: bool) -> date | None:
     if other is not None and (own - base).days > _OTHER_ORDER_WITHIN >= (other - base).days:
         return other
     return own
+
+
+_DASHED_RE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def _dashed(phrase: str, mdy: bool) -> date | None:
+    """"30-06-2028": day, month and year in the owner's order, or the other when only that one is a date."""
+    m = _DASHED_RE.match(phrase)
+    assert m is not None
+    a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    first, second = ((b, a) if mdy else (a, b)), ((a, b) if mdy else (b, a))
+    return _day_and_month(date(1, 1, 1), *first, year) or _day_and_month(date(1, 1, 1), *second, year)
 
 
 MAX_DAYS_AHEAD = 3660  # "in N days" further out than ten years names no deadline
@@ -694,8 +708,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "explicit":
         try:
-            when = _slashed(m.group(1), base, month_first(tz)) if _SLASHED_RE.match(m.group(1)) else \
-                _explicit(m.group(1), local, month_first(tz))
+            when = (_slashed(m.group(1), base, month_first(tz)) if _SLASHED_RE.match(m.group(1))
+                    else _dashed(m.group(1), month_first(tz)) if _DASHED_RE.match(m.group(1))
+                    else _explicit(m.group(1), local, month_first(tz)))
         except (OverflowError, ValueError):  # a date past the calendar's end names no deadline
             return None
     if when is None:
