@@ -168,9 +168,9 @@ MONEY_OR_ACCESS = Gated(
      [("identifiants", "mot de passe", "accès", "credenciales", "contraseña", "clave", "zugangsdaten", "passwort",
        "kennwort", "credenziali", "senha", "bankdaten", "kontodaten", "datos bancarios")]),
     # A fee to release something held: "We cannot release your parcel before you pay the customs fee".
-    (r"\b(?:pay|paying|settle|settling)\b[^.!?\n]{0,30}?\b(?:customs|release|processing|handling|redelivery|clearance|"
+    (r"\b(?:pay|paying|settle|settling|send|sending|wire|wiring)\b[^.!?\n]{0,30}?\b(?:customs|release|processing|handling|redelivery|clearance|"
      r"unlock|activation|transfer|legal|administration|admin|verification)\s+(?:fee|charge|duty)\b",
-     [("pay", "settl"), (" fee", " charge", " duty")]),
+     [("pay", "settl", "send", "wir"), (" fee", " charge", " duty")]),
     # An amount wired before something follows: "after the fee of USD 1,900 is wired".
     (r"(?:\d[\d ,.']*\s?(?:€|eur|euros?|usd|\$|£|gbp|chf|dollars?)\b|[€$£]\s?\d|\b(?:eur|usd|gbp|chf)\s?\d)"
      r"[^.!?\n]{0,20}?\b(?:is|be|are|been|gets?|was) (?:wired|transferred)\b", [("wired", "transferred")]),
@@ -179,8 +179,13 @@ MONEY_OR_ACCESS = Gated(
      r"settlement))\s+(?:in)?to\s+(?:the|this|our|my|a new)\s+(?:account|iban|bank account)\b",
      [("account", "iban")]),
     # Gift cards bought and their codes sent: the stranger's favourite payment, in any language.
-    (r"\bgift ?cards?\b[^.!?\n]{0,80}?\bcodes?\b|\b(?:buy|purchase|get|pick up)\b[^.!?\n]{0,40}?\bgift ?cards?\b",
+    (r"\bgift ?cards?\b[^.!?\n]{0,80}?\b(?:codes?|each|worth)\b|"
+     r"\b(?:buy|purchase|get|pick up|provide|send|pay|payable|paid)\b[^.!?\n]{0,40}?\bgift ?cards?\b",
      [("gift card", "giftcard")]),
+    # ...and money sent where it cannot be called back: "the fee of USD 850 by Western Union"
+    (r"\b(?:pay|payable|paid|send|sent|transfer|wire|fee|deposit|via|by|through|in)\b[^.!?\n]{0,60}?\b(?:western union|moneygram|"
+     r"bitcoin|btc|usdt|tether|crypto ?currency|crypto wallet)\b",
+     [("western union", "moneygram", "bitcoin", "btc", "usdt", "tether", "crypto")]),
     (r"\b(?:tarjetas? (?:de )?regalo|cartes? cadeaux?|geschenkkarten?|gutscheinkarten?|buoni regalo|cart(?:ão|ões) "
      r"(?:de )?presente)\b", [("regalo", "cadeau", "geschenkkarte", "gutscheinkarte", "presente")]),
     # Money moved, with its amount however put ("approve the payout of $92,000", "process the
@@ -284,7 +289,9 @@ _SCAN_CHARS = 8000  # a scam says what it wants at the start; a long stranger's 
 
 #: Traits that alone make a stranger's mail mass mail; the others only weigh with another.
 STRONG_TRAITS = frozenset({"list-unsubscribe", "unsubscribe link", "noreply sender",
-                           "asks to move money or hand over access"})
+                           "asks to move money or hand over access",
+                           # A stranger asking to be paid into a new account is invoice fraud's one move.
+                           "changed bank details"})
 
 
 def verdict(msg: Message) -> str:

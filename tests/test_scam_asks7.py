@@ -1,0 +1,42 @@
+"""Round seven of attack mail against the readings added for bills stated due, formal asks and
+'please to note': gift cards however they are asked for (payable in them, provided by the ten),
+money sent where it cannot be called back (Western Union, MoneyGram, crypto), a fee sent rather
+than paid, and a stranger's new bank account, which alone now sets the mail aside. The same words
+about ordinary work are none."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.spam import STRONG_TRAITS, scam_traits
+from tests.test_spam_lookalike import build
+
+TRAIT = "asks to move money or hand over access"
+
+
+@pytest.mark.parametrize("text", [
+    "$1,500 deposit due by 5/24, payable only in Apple gift cards.",
+    "You are requested to provide ten Amazon gift cards of GBP 100 each by Thursday.",
+    "Your claim cannot be processed until you send the processing fee of USD 850 by Western Union.",
+    "The release fee is payable in bitcoin to the wallet below.",
+    "Please send the deposit via MoneyGram today.",
+], ids=["payable in gift cards", "provide gift cards", "western union fee", "bitcoin", "moneygram"])
+def test_money_asked_for_where_it_cannot_be_recalled_is_a_scam_trait(text: str) -> None:
+    assert TRAIT in scam_traits(build("Victor Kane <victor@kane-holdings.example>", "Urgent", text))
+
+
+@pytest.mark.parametrize("text", [
+    "The 30% deposit is due by Friday; the invoice is attached.",
+    "We gave the team gift cards at the party, it went down well.",
+    "Western Union's office on Main Street is closing for the holidays.",
+    "Please pay the processing invoice by Friday.",
+], ids=["deposit due", "gift cards told of", "western union named", "processing invoice"])
+def test_the_same_words_about_ordinary_work_are_no_trait(text: str) -> None:
+    assert TRAIT not in scam_traits(build("Mia Lund <mia@orbit.example>", "Invoice", text))
+
+
+def test_a_strangers_changed_bank_details_alone_set_the_mail_aside() -> None:
+    text = "Just a reminder that the balance is due on the 31st. Kindly remit to our new account, IBAN GB33 BUKB 2020 1555."
+    found = scam_traits(build("Kate Morris <kate@harwell-supplies.example>", "Balance reminder", text))
+    assert "changed bank details" in found
+    assert found & STRONG_TRAITS
