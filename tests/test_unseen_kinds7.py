@@ -293,3 +293,23 @@ def test_short_orders_of_work(case: Case, owner: Owner) -> None:
 ])
 def test_a_dashed_day_month_and_year(text: str, tz: str, want: str | None) -> None:
     assert find_due(text, datetime(2027, 3, 1, 9, 0, tzinfo=UTC), ZoneInfo(tz))[0] == want
+
+
+# Spanish and German, as crews and clients write them: a precondition said with "sin" / "ohne", a
+# question asked the Spanish way, "necesito saber", the formal "¿nos puede...?", and a tú order first.
+SPANISH_GERMAN: list[Case] = [
+    C("Sin las escaleras no podemos subir al techo.", ("blocker", None)),
+    C("Ohne die Zugangsdaten zum Testsystem können wir nicht anfangen.", ("blocker", None)),
+    C("¿El cemento lo compras tú o lo pido yo?", ("request", None)),
+    C("Necesito saber antes del viernes cuántos paneles van.", ("request", FRI)),
+    C("¿Me puede confirmar la hora de la visita?", ("request", None)),
+    C("Revisa la factura de ayer, por favor.", ("request", None)),
+    C("Minh puede empezar el lunes.", *NONE),
+    C("Pasa is the vendor we use for racking.", *NONE),
+    C("The sin bin is full.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", SPANISH_GERMAN, ids=[c.text[:40] for c in SPANISH_GERMAN])
+def test_spanish_and_german_asks_and_preconditions(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -1425,7 +1425,8 @@ _FR_HINT_WORDS = frozenset(
     "puede junto paso regreso firmo consigo envio favor reviso revisaré revisare preparo preparamos "
     "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
-    "gestoppt angehalten stp svp attends attendons tes vos votre".split())
+    "gestoppt angehalten stp svp attends attendons tes vos votre sin ohne mira pasa manda haz llama revisa sube checa "
+    "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -1435,7 +1436,7 @@ _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|en
 def _foreign_hint(sentence: str) -> bool:
     """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
     words = _HINT_WORD_RE.findall(sentence.lower())
-    return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words
+    return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words or "¿" in sentence
             or bool(_ES_ORDER_RE.match(sentence)) or bool(_FR_ORDER_RE.match(sentence)))
 
 
@@ -1468,6 +1469,17 @@ _FR_ASK_RE = re.compile(
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
     # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
     r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b|"
+    # ..."puede" as the formal "you can" only when asked of the reader: "¿Nos puede confirmar...?"
+    r"\b(?:me|nos) puede [a-záéíóúñ]+|"
+    r"\bnecesit(?:o|amos) saber\b|"
+    # ...and any question asked the Spanish way: "¿La madera la pides a Alamo Lumber o a Home Depot?"
+    r"^\W*¿[^?]{8,}\?\s*$|"
+    # ...an order first in the sentence, in the tú form: "Mira la foto 7", "Pasa a casa de los Medina"
+    r"^\W*(?:(?:y|también|porfa|oye|cuando [^,]{3,40},)\s*)?(?-i:[Mm]ira|[Pp]asa|[Mm]anda|[Hh]az|[Ll]lama|[Rr]evisa|[Ss]ube|"
+    r"[Cc]heca|[Tt]rae|[Dd]eja|[Ll]leva|[Aa]visa|[Cc]onfirma|[Ff]irma|[Ee]nvía|[Pp]repara|[Cc]ompra|[Pp]ide|[Pp]regunta|"
+    r"[Dd]ile|[Dd]iles|[Aa]segúrate)\b(?! (?:que no|la pena)\b)"
+    r"(?=\s+(?:la|el|los|las|a|al|un|una|unos|unas|por|con|en|me|le|les|lo|te|nos|esto|eso|tu|su|tus|sus|mañana|hoy|de|"
+    r"del|que|si)\b)|"
     # ...a need of a thing or of the reader's step ("necesito fotos del empaque", "Necesitamos que
     # aprueben el cambio"), not of the writer's own ("necesito revisar"); "me confirme", "¿me dices...?"
     r"\bnecesit(?:o|amos|aríamos)\b(?! (?:[a-záéíóúñ]+(?:ar|er|ir))\b)|"
@@ -1490,6 +1502,12 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # ...the precondition first: "sans l'attestation, on ne peut pas finaliser la réclamation"
                             r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what5>[^,.!?;]{2,80}?),\s*(?:on|nous|je|j'|ils|elles|il|elle)\s*"
                             r"ne (?:peut|peux|pouvons|peuvent|pourra|pourrons|pourrai) pas\b|"
+                            # ...and in Spanish and German: "Sin los rieles no puedo empezar el lado sur",
+                            # "Ohne die Freigabe können wir nicht live gehen"
+                            r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
+                            r"pueden|puede|podremos|podré|podre|vamos a poder)\b|"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,.!?;]{2,80}?),?\s+(?:können|kann|könnt) (?:wir|ich|sie|die|der)"
+                            r"(?: [\w-]+)? (?:nicht|leider nicht|noch nicht|nichts)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
                             r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
