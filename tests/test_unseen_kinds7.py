@@ -313,3 +313,21 @@ SPANISH_GERMAN: list[Case] = [
 @pytest.mark.parametrize("case", SPANISH_GERMAN, ids=[c.text[:40] for c in SPANISH_GERMAN])
 def test_spanish_and_german_asks_and_preconditions(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# German needs, things the reader will get, bills stated due, and "morgen" as tomorrow.
+GERMAN: list[Case] = [
+    C("Wir benötigen noch das unterschriebene Angebot bis Montag.", ("request", MON)),
+    C("Wir bräuchten noch Ihre Freigabe für das Release.", ("request", None)),
+    C("Ich erwarte Ihre Rückmeldung bis Freitag.", ("request", FRI)),
+    C("Die Rechnung ist bis zum 20.11. fällig.", ("request", FRI)),
+    C("Sie erhalten den Bericht bis Ende der Woche.", ("waiting", FRI)),
+    C("Ich schicke Ihnen die Unterlagen morgen.", ("waiting", THU)),
+    C("Wir brauchen eine kurze Pause.", *NONE),
+    C("Guten Morgen Frau Weber,", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", GERMAN, ids=[c.text[:40] for c in GERMAN])
+def test_german_needs_and_things_owed(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

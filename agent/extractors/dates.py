@@ -126,7 +126,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-]| gras\b)", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
-                                    r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b", re.I)),
+                                    r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b|"
+                                    # German "morgen" is tomorrow; "Guten Morgen", "heute Morgen" a morning
+                                    r"(?<!\bguten )(?<!\bheute )(?<!\bgestern )(?<!\bden )(?<!\bam )\b(morgen)\b", re.I)),
     ("foreign_day_after", re.compile(r"\b(?:pasado mañana|pasado manana|après-demain|apres-demain|übermorgen|"
                                      r"dopodomani|depois de amanhã)\b", re.I)),
     # "hoy", "aujourd'hui", "heute", "esta tarde": today.
@@ -213,7 +215,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                       "uiterlijk", "o mais tardar"),),
     "foreign_bare": (BARE_FOREIGN_DAYS,),
     "foreign_date": (tuple(FOREIGN_MONTHS),),
-    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana"),),
+    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana", "morgen"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
                        "matin"),),

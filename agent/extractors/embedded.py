@@ -1426,7 +1426,8 @@ _FR_HINT_WORDS = frozenset(
     "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
     "gestoppt angehalten stp svp attends attendons tes vos votre sin ohne mira pasa manda haz llama revisa sube checa "
-    "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate".split())
+    "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate "
+    "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -1467,6 +1468,12 @@ _FR_ASK_RE = re.compile(
     # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
     r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
+    # ...a need of the reader's part or with its day: "Wir benötigen noch die Vereinbarung bis Montag", "Wir
+    # bräuchten noch Ihre Unterschrift"; what the writer awaits: "Ich erwarte Ihre Antwort bis Freitag"
+    r"\b(?:wir|ich) (?:benötig\w*|brauch\w*|bräucht\w*|erwarte\w*)\b(?=[^.!?;]*\b(?:ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|"
+    r"von ihnen|von dir|von euch|bis)\b)|"
+    # ...and a bill or a form stated due: "Die Rechnung ist bis zum 30.11. fällig"
+    r"\b(?:ist|sind)\b(?:[^.!?;]|(?<=\d)\.){0,30}\bfällig\b|"
     # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
     r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b|"
     # ..."puede" as the formal "you can" only when asked of the reader: "¿Nos puede confirmar...?"
@@ -1527,6 +1534,9 @@ _FR_PROMISE_RE = re.compile(
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    # ...and what the reader will get: "Sie erhalten das Angebot bis Ende der Woche", "die Zugänge bekommt ihr morgen"
+    r"(?:(?:sie|du|ihr) (?:erhalten|erhältst|erhaltet|bekommen|bekommst|bekommt)|(?:erhalten|bekommen) sie|"
+    r"(?:erhältst|bekommst) du|(?:erhaltet|bekommt) ihr)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
     r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?"
     # ...the day first: "Mañana te confirmo el resultado", "Hoy mismo te lo mando"
     r"(?:(?:mañana|manana|hoy(?: mismo)?|ahorita|más tarde|mas tarde|esta tarde|el (?:lunes|martes|miércoles|miercoles|"
