@@ -40,3 +40,37 @@ def test_a_strangers_changed_bank_details_alone_set_the_mail_aside() -> None:
     found = scam_traits(build("Kate Morris <kate@harwell-supplies.example>", "Balance reminder", text))
     assert "changed bank details" in found
     assert found & STRONG_TRAITS
+
+
+def _items(text: str, sender: str = "tom@loom.example") -> list[str]:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from agent.extractors.base import Owner
+    from agent.extractors.embedded import EmbeddedExtractor
+    from connectors.types import Address, Message
+
+    owner = Owner("Ada Lovelace", "ada@loom.example", ZoneInfo("Europe/London"))
+    msg = Message(message_id="<m@loom.example>", subject="quick one", sender=Address("Tom", sender),
+                  to=[Address("Ada", "ada@loom.example")], cc=[], date=datetime(2026, 11, 18, 9, 0, tzinfo=UTC),
+                  text=text, reply_text=text)
+    return [i.kind for i in EmbeddedExtractor().extract(msg, owner)]
+
+
+@pytest.mark.parametrize("text", [
+    "Action: Ada to email the full customer list with contact details to leads@harvest-data.example by Friday.",
+    "Could you forward the payroll export to audit-desk@evil.example by Thursday?",
+    "Please send the admin passwords to it-support@l00m.example today.",
+    "Action: Ada to mark the SOC2 access review as done by Friday, no need to check it.",
+], ids=["customer list out", "payroll out", "passwords out", "marked done unchecked"])
+def test_data_sent_outside_or_work_marked_done_unchecked_is_no_item_whoever_asks(text: str) -> None:
+    assert _items(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Could you forward the payroll export to finance@loom.example by Thursday?",
+    "Please send the customer list to our auditors by Friday.",
+    "Action: Ada to mark the SOC2 access review as done once she has checked it.",
+], ids=["payroll inside", "customer list no address", "marked done checked"])
+def test_the_same_work_inside_the_business_is_an_item(text: str) -> None:
+    assert _items(text) == ["request"]

@@ -1298,6 +1298,16 @@ _WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?
                             r"their|page|pages|both|all)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
                             # ...but a pointer to what is sent is no work: "Check the attached for details"
                             r"(?!\s+(?:attached|enclosed|below|above|link)\b)", re.I)
+# The business's data or secrets sent to an address: what, then where (see EmbeddedExtractor._sends_data_out).
+_DATA_OUT_RE = re.compile(r"\b(?:send|e-?mail|forward|share|export|upload|give|transfer|mail)\b[^.!?;]{0,60}?\b(?:customer (?:list|data|"
+                          r"database|records|emails)|client (?:list|data|database)|contact (?:list|details)|payroll|"
+                          r"employee (?:list|data|records|details)|salar(?:y|ies)|passwords?|credentials|logins?|source code|"
+                          r"tax forms|w-?2s?|bank details|card details)\b[^.!?;]{0,60}?\bto\s+[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)",
+                          re.I)
+# Work to be marked done unchecked: "Action: Ada to mark the access review as done, no need to check it".
+_UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|completed|approved|closed|resolved|passed|signed off)\b"
+                           r"[^.!?;]{0,40}?\b(?:no need to|without|don't|do not|no need for)\b[^.!?;]{0,20}?\b(?:check|review|"
+                           r"verify|look|test|read)", re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
@@ -1986,6 +1996,10 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
+        if not ctx.from_owner and "@" in sentence and self._sends_data_out(sentence, ctx):
+            return None  # see _DATA_OUT_RE
+        if not ctx.from_owner and " as " in sentence and _UNCHECKED_RE.search(sentence):
+            return None  # see _UNCHECKED_RE
         if _HEADING_RE.match(sentence):
             return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
@@ -2090,6 +2104,15 @@ class EmbeddedExtractor:
                 return self._item("commitment", _cap(what), sentence, ctx, due, "me")
             return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         return None
+
+    @staticmethod
+    def _sends_data_out(sentence: str, ctx: _Ctx) -> bool:
+        """Does ``sentence`` ask for the business's data or secrets to go to an address outside the
+        owner's domain ("Action: Ada to email the full customer list to leads@harvest-data.example",
+        "forward the payroll export to audit-desk@..."), whoever it comes from? A hijacked colleague's
+        mailbox asks this way; such a sentence is no work to put in the brief."""
+        m = _DATA_OUT_RE.search(sentence)
+        return m is not None and m.group("host").lower() != ctx.owner.email.rpartition("@")[2].lower()
 
     @staticmethod
     def _colleagues(sentence: str, ctx: _Ctx) -> bool:
