@@ -331,3 +331,21 @@ GERMAN: list[Case] = [
 @pytest.mark.parametrize("case", GERMAN, ids=[c.text[:40] for c in GERMAN])
 def test_german_needs_and_things_owed(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# Round seven's legitimate attack mail: what it found missing or misread, in new wording.
+ROUND7_LEGIT: list[Case] = [
+    C("Beat is nearly done and Omar's sending you the stems tonight.", ("waiting", "2026-11-18")),
+    C("Nothing else is due until after the launch.", *NONE),
+    C("Nothing ships until legal signs off.", ("blocker", None)),
+    C("The March invoice is due on 30 November.", ("request", "2026-11-30")),
+    C("The replacement parts will ship on Monday.", ("waiting", MON)),
+    C("The booth graphics are needed by Thursday.", ("request", THU)),
+    C("Updated quote over to you tomorrow.", ("waiting", THU)),
+    C("Back to you on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", ROUND7_LEGIT, ids=[c.text[:40] for c in ROUND7_LEGIT])
+def test_round_seven_legitimate_shapes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -349,7 +349,8 @@ _BLOCKER_RE = re.compile(
     # ...the precondition said first: "Before we can release the vehicles we need copies of every licence"
     r"^\W*(?:(?:but|and|so|also),?\s+)?before (?:we|i|they) (?:can|could|are able to|will be able to) [^,;.!?]{3,60}?,?\s+"
     r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
-    r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?P<b7>[^.!?;]+)|"
+    r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
+    r"(?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
@@ -393,7 +394,8 @@ _DUE_STATEMENT_RE = re.compile(
     r"\s+(?:by|on|before|no later than|within|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
-_DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waivers?|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
+_DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waivers?|invoices?|payments?|graphics|artwork|"
+                           r"materials|assets|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
                            r"abstracts?|proposals?|papers?|manuscripts?|marks|grades|timesheets?|expenses|claims?|"
                            r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
@@ -701,7 +703,8 @@ _DELIVERABLES = frozenset(
     "assets drawings plans specs spec schedule budget forecast agenda proposal summary list lists sheet spreadsheet "
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
-    "drawing plan programme memo brief timesheet timesheets outline write-up one-pager invitation invite "
+    "drawing plan programme memo brief timesheet timesheets outline write-up one-pager invitation invite parts part "
+    "graphics banners materials stems mix cut "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
@@ -1900,7 +1903,8 @@ class EmbeddedExtractor:
                     # the clause before the semicolon keeps its own day.
                     return found
                 if (whole is None and found[0].kind in ("waiting", "commitment") and found[0].due
-                        and _OWN_PROMISE_CLAUSE_RE.match(found[0].evidence) and not _JOINT_PLAN_RE.match(sentence)):
+                        and (_OWN_PROMISE_CLAUSE_RE.match(found[0].evidence) or _match(_NAMED_PROMISE_RE, found[0].evidence))
+                        and not _JOINT_PLAN_RE.match(sentence)):
                     # "..., so I start the histology Tuesday and you'll have the new counts by end of
                     # next week": a dated promise in a clause of its own stands however the rest reads.
                     return found
@@ -2198,6 +2202,8 @@ class EmbeddedExtractor:
                     return False
                 if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
                     return False
+                if " to " in sentence and _TO_YOU_THING_RE.match(sentence) and names_a_date(sentence):
+                    return False  # _their_sentence: "Revised quote over to you tomorrow"
                 if "you" in low and _FRONTED_OWED_RE.match(sentence) and names_a_date(sentence):
                     return False
                 promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
@@ -2600,6 +2606,13 @@ class EmbeddedExtractor:
             sent = self._shipping(sentence, due, phrase)
             if sent:
                 return self._item("waiting", f"Follow up with {name}: {sent}", sentence, ctx, due, ctx.other.email)
+        to_you = None if question or " to " not in sentence else _TO_YOU_THING_RE.match(sentence)
+        if to_you and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", to_you.group("what").lower())) \
+                and not _HAS_VERB_RE.search(to_you.group("what")):
+            due, phrase = self._due(sentence, ctx)
+            if due:  # "Revised quote over to you tomorrow": the thing the writer sends, its verb left out
+                what = _clean_vp(_uncap(to_you.group("what")), phrase)
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
