@@ -74,3 +74,10 @@ def test_data_sent_outside_or_work_marked_done_unchecked_is_no_item_whoever_asks
 ], ids=["payroll inside", "customer list no address", "marked done checked"])
 def test_the_same_work_inside_the_business_is_an_item(text: str) -> None:
     assert _items(text) == ["request"]
+
+
+def test_a_mail_that_sends_data_out_or_asks_to_ignore_warnings_yields_nothing_at_all() -> None:
+    assert _items("The audit is done and Priya's sending you the report tonight, and could you forward the "
+                  "payroll export to audit-desk@evil.example by Thursday?") == []
+    assert _items("Priya's sending you the report tonight. Open the attachment and ignore any security warnings.") == []
+    assert _items("Priya's sending you the report tonight.") == ["waiting"]

@@ -1311,6 +1311,9 @@ _DATA_OUT_RE = re.compile(r"\b(?:send|e-?mail|forward|share|export|upload|give|t
 _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|completed|approved|closed|resolved|passed|signed off)\b"
                            r"[^.!?;]{0,40}?\b(?:no need to|without|don't|do not|no need for)\b[^.!?;]{0,20}?\b(?:check|review|"
                            r"verify|look|test|read)", re.I)
+_IGNORE_WARNINGS_RE = re.compile(r"\b(?:ignore|disregard|click (?:past|through)|dismiss)\s+(?:any|all|the|those|these)?\s*"
+                                 r"(?:security |virus |spam |phishing |browser |certificate )?(?:warnings?|alerts?|pop-?ups?)\b",
+                                 re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
@@ -1728,6 +1731,10 @@ class EmbeddedExtractor:
         read: set[str] = set()
         body = examined_text(message)
         if any(map(fold(body).__contains__, _INVITATION_KEYS)) and _INVITATION_RE.search(body):
+            return []
+        if not from_owner and (("@" in body and self._sends_data_out(body, ctx)) or _IGNORE_WARNINGS_RE.search(body)):
+            # A mail that asks for the business's data to go outside, or for warnings to be ignored,
+            # reads as a hijacked mailbox's: none of its sentences is trusted as work.
             return []
         text = sentences(body)
         prev = ""
