@@ -349,3 +349,20 @@ ROUND7_LEGIT: list[Case] = [
 @pytest.mark.parametrize("case", ROUND7_LEGIT, ids=[c.text[:40] for c in ROUND7_LEGIT])
 def test_round_seven_legitimate_shapes(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# The wedding week's kinds, in new wording: a joint promise made to the reader, a count stated due,
+# "Get me two quotes", and thanks for a quality.
+WEDDING: list[Case] = [
+    C("Sam and I will have the seating plan to you by Friday!", ("waiting", FRI)),
+    C("Sam and I will repaint the hall on Friday.", *NONE),
+    C("The final head count is due to us on Friday.", ("request", FRI)),
+    C("Get me three quotes by Monday.", ("request", MON)),
+    C("Get me out of this meeting.", *NONE),
+    C("I really appreciate your patience.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", WEDDING, ids=[c.text[:40] for c in WEDDING])
+def test_wedding_week_kinds(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -70,6 +70,10 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:please |kindly |pls )?do the needful\W*$|"
     r"^\W*(?:a |an )?(?:quick |brief |short |small )?(?:update|news|recap|summary|status|heads[- ]up)\s+(?:on|re|about|regarding|"
     r"from)\b[^.!?]{0,60}[.!:]*$|"
+    # thanks for a quality, no work: "I appreciate your diplomacy", "We really appreciate your patience"
+    r"^\W*(?:(?:and|but|also),?\s+)?(?:i|we) (?:really |truly |so |do |greatly )?appreciate (?:your|the|all your) (?:diplomacy|patience|"
+    r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
+    r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
     r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     # ...and a pointer to it: "Check the attached for details", "See the enclosed for reference"
@@ -226,7 +230,7 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin)\b"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us))\b"
     # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up"
     r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes)\b)[^.!?;]*)",
     re.I,
@@ -387,7 +391,7 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
     r"(?:must|need to|needs to|has to|have to|should|shall)\s+be\s+(?:made\s+)?"
     r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|available|provided|paid)|"
-    r"must reach (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
+    r"(?:must|needs? to|has to) reach (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
@@ -395,14 +399,14 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
 _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waivers?|invoices?|payments?|graphics|artwork|"
-                           r"materials|assets|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
+                           r"materials|assets|counts?|headcounts?|guest lists?|rsvps|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
                            r"abstracts?|proposals?|papers?|manuscripts?|marks|grades|timesheets?|expenses|claims?|"
                            r"assessments?|statements?|plans?|scorecards?|feedback|comments|entries|returns?|documents?|"
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
                            r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
                            r"sign-?off|approval|signature|contract|pack)\b", re.I)
-_DUE_STATEMENT_KEYS = (" due ", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
+_DUE_STATEMENT_KEYS = (" due ", " reach us", " reach me", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
                        " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received", " must reach ")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
@@ -880,7 +884,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
+_COURTESY_KEYS = ("appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
@@ -1297,8 +1301,8 @@ _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|will|shall|can|could|w
                           r"was|were)\b|['’]ll\b", re.I)
 _WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
                             r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
-                            r"cancel|order|move|schedule|mark|put)\s+(?:it|them|this|that|these|those|the|my|your|our|his|her|"
-                            r"their|page|pages|both|all)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
+                            r"cancel|order|move|schedule|mark|put|get (?:me|us))\s+(?:it|them|this|that|these|those|the|my|your|our|"
+                            r"his|her|their|page|pages|both|all|two|three|four|a|an|some|\d+)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
                             # ...but a pointer to what is sent is no work: "Check the attached for details"
                             r"(?!\s+(?:attached|enclosed|below|above|link)\b)", re.I)
 # The business's data or secrets sent to an address: what, then where (see EmbeddedExtractor._sends_data_out).
@@ -2141,7 +2145,8 @@ class EmbeddedExtractor:
         """A promise in someone else's mail that is owed to someone else: made to the person in To
         when the owner is only copied ("We'll then send you the execution version"), or a plan the
         writer shares with a colleague ("Rania and I will run the batch")."""
-        return (bool(_JOINT_PLAN_RE.match(sentence)) or self._aimed_elsewhere(sentence, ctx)
+        # ...but "Ben and I will have the final list to you by Wednesday" is owed to the reader.
+        return ((bool(_JOINT_PLAN_RE.match(sentence)) and not _to_reader(sentence)) or self._aimed_elsewhere(sentence, ctx)
                 or self._third_party_plan(sentence, ctx))
 
     @staticmethod
