@@ -496,8 +496,22 @@ def _hands_over(vp: str) -> bool:
     countersigned copy")? Such a promise is owed to the reader with no "you" and no day."""
     m = _HANDS_OVER_RE.match(vp)
     # ...to the reader, not to someone named: "forward the budget to Laval's research office" is owed to them.
-    return (m is not None and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", m.group("what").lower()))
+    return (m is not None and _names_deliverable(m.group("what"))
             and not re.search(r"\bto (?!(?:you|u|us|me|your)\b)(?:(?-i:[A-Z])|the |their |his |her )", vp))
+
+
+def _names_deliverable(text: str) -> bool:
+    """Does ``text`` name a thing sent or handed over (one of _DELIVERABLES)?"""
+    return any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", text.lower()))
+
+
+def _thing_to_you(sentence: str) -> str:
+    """The thing a sentence sends the reader with its verb left out ("Revised quote over to you
+    tomorrow" -> "revised quote"), or ""."""
+    m = _TO_YOU_THING_RE.match(sentence) if " to " in sentence else None
+    if m is None or not _names_deliverable(m.group("what")) or _HAS_VERB_RE.search(m.group("what")):
+        return ""
+    return _uncap(m.group("what"))
 
 
 _HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|upload|return|deliver|issue)\s+(?:over\s+|on\s+)?"
@@ -2354,13 +2368,11 @@ class EmbeddedExtractor:
             said = f"send {owed} to {name}" if re.match(r"(it|them)\b", owed, re.I) else f"send {name} {owed}"
             title = _cap(_swap(said, {"you": name, "your": f"{name}'s"}))
             return self._item("commitment", title, sentence, ctx, due, "me")
-        to_you = None if question or not due else _TO_YOU_THING_RE.match(sentence)
-        if (to_you and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", to_you.group("what").lower()))
-                and not _HAS_VERB_RE.search(to_you.group("what"))):
+        sent_thing = "" if question or not due else _thing_to_you(sentence)
+        if sent_thing:
             # "Draft MAS response to you Wednesday noon", "Revised quote over to you tomorrow": a thing
             # the owner sends, its verb left out (not an order: no one is told to send a thing to themselves).
-            what = _clean_vp(_uncap(to_you.group("what")), phrase)
-            return self._item("commitment", f"Send {name} {what}", sentence, ctx, due, "me")
+            return self._item("commitment", f"Send {name} {_clean_vp(sent_thing, phrase)}", sentence, ctx, due, "me")
         now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
         bare = (self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
                 or (_clean_vp(now.group("vp"), phrase) if now else ""))
@@ -2618,13 +2630,12 @@ class EmbeddedExtractor:
             sent = self._shipping(sentence, due, phrase)
             if sent:
                 return self._item("waiting", f"Follow up with {name}: {sent}", sentence, ctx, due, ctx.other.email)
-        to_you = None if question or " to " not in sentence else _TO_YOU_THING_RE.match(sentence)
-        if to_you and any(w in _DELIVERABLES for w in re.split(r"[\s/-]+", to_you.group("what").lower())) \
-                and not _HAS_VERB_RE.search(to_you.group("what")):
+        sent_thing = "" if question else _thing_to_you(sentence)
+        if sent_thing:
             due, phrase = self._due(sentence, ctx)
             if due:  # "Revised quote over to you tomorrow": the thing the writer sends, its verb left out
-                what = _clean_vp(_uncap(to_you.group("what")), phrase)
-                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+                return self._item("waiting", f"Follow up with {name}: {_clean_vp(sent_thing, phrase)}", sentence, ctx,
+                                  due, ctx.other.email)
         p = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
         if p and not question:
             due, phrase = self._due(sentence, ctx)
