@@ -77,6 +77,13 @@ service imap-login {{
     port = 0
   }}
 }}
+# No authentication penalty (Dovecot's documented switch): after a refused login it holds every
+# later login from the IP, good ones too, 4 s and more; the tests that refuse one share a server.
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
 """)
     (folder / "users").write_text(f"{user}:{{PLAIN}}{password}::::{folder}/mail/{user}::\n")
     return folder, port, conf

@@ -8,7 +8,11 @@ block on the calendar exactly once, known to the store.
 
 The trials are seeded (``SEED``): each run's log (in the test's temporary folder) starts with
 its clock and kill point, and running again replays them. ``FOCUSD_CRASH_TRIALS`` runs more
-(a longer soak, by hand); the default keeps the test near a minute on two cores.
+(a longer soak, by hand); the default keeps the test near half a minute on two cores.
+
+Each run is a process of its own, forked by a server that imported focusd and its libraries
+once (tests/forkserver.py): a fresh interpreter spent most of two seconds importing before the
+daemon did anything, which made up most of the test's time.
 """
 
 from __future__ import annotations
@@ -21,8 +25,6 @@ import random
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -38,18 +40,27 @@ from imapclient import IMAPClient
 
 from agent import faults
 from tests.conftest import DEMO, ROOT
+from tests.forkserver import ForkServer
 from tests.radicale_server import PASSWORD, USER, Radicale, radicale, split
 from tests.servers import Dovecot, free_port
 
 SEED = 1010
 TRIALS = int(os.environ.get("FOCUSD_CRASH_TRIALS", "36"))  # killed runs, split between two mornings
 TIME_KILLS = 4  # of every TIME_KILLS trials, one is killed at a random moment instead of at a point
+# Seconds after the start when such a run is killed: a forked run logs daemon.started within about
+# 0.05 s and its two cycles are done within 0.3-1 s (each run's log header has its start time, to check).
+KILL_AFTER = (0.05, 0.5)
 STEP = timedelta(minutes=6)  # the pinned clock moves on each run: past the outbox's and the claim's grace
 THURSDAY = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
 FRIDAY = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 OWNER = "ada@loom.example"
 SETTLED = 2  # cycles a run completes before it is stopped cleanly, when nothing killed it
 RUN_LIMIT = 30.0  # seconds: a run that neither dies nor settles in this long is a hang
+# What `focusd run` imports against these servers, imported once by the fork server (agent.cli
+# itself is run as __main__ in each child, as `python -m agent.cli` runs it).
+PRELOAD = ["click", "agent.app", "agent.daemon", "agent.graph", "agent.extractors.embedded", "agent.outbox",
+           "connectors.mail.maildir", "connectors.mail.imap", "connectors.send.smtp", "connectors.calendar.caldav",
+           "connectors.calendar.mirror"]
 
 
 class Mailbox:
@@ -100,6 +111,7 @@ class World:
     config: Path
     db: Path
     logs: Path
+    server: ForkServer
     asks: list[str] = field(default_factory=list)
     replies: dict[str, str] = field(default_factory=dict)  # Message-ID -> body
     added: list[str] = field(default_factory=list)  # titles replies added
@@ -115,10 +127,9 @@ class World:
             env[faults.ENV] = kill_at
         log = self.logs / f"run-{self.runs:02d}.log"
         self.runs += 1
-        log.write_text(f"run at {now.isoformat()} kill_at={kill_at} kill_after={kill_after}\n")
-        with log.open("ab") as err:
-            proc = subprocess.Popen([sys.executable, "-m", "agent.cli", "--config", str(self.config), "run"],
-                                    cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=err, stderr=err)
+        log.write_text(f"run at {now.isoformat()} kill_at={kill_at} kill_after={kill_after} "
+                       f"started {datetime.now(UTC).isoformat()}\n")
+        proc = self.server.spawn(["--config", str(self.config), "run"], env=env, cwd=ROOT, log=log)
         started = time.monotonic()
         try:
             while proc.poll() is None:
@@ -143,8 +154,18 @@ class World:
         return kill_at.split(":")[0]
 
 
+@pytest.fixture(scope="module")
+def server() -> Iterator[ForkServer]:
+    env = {k: v for k, v in os.environ.items() if k not in (faults.ENV, "FOCUSD_NOW")}
+    forks = ForkServer(PRELOAD, env | {"PYTHONPATH": str(ROOT)})
+    try:
+        yield forks
+    finally:
+        forks.close()
+
+
 @pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
+def world(tmp_path: Path, server: ForkServer) -> Iterator[World]:
     dovecot = Dovecot()
     try:
         with IMAPClient("127.0.0.1", dovecot.port, ssl=False) as c:
@@ -159,7 +180,7 @@ def world(tmp_path: Path) -> Iterator[World]:
         controller.start()
         try:
             with radicale(tmp_path / "radicale", auth=True,
-                          seed=split((DEMO / "calendar.ics").read_text())) as server:
+                          seed=split((DEMO / "calendar.ics").read_text())) as calendar:
                 config = tmp_path / "focusd.toml"
                 config.write_text(
                     (DEMO / "focusd.toml").read_text()
@@ -171,12 +192,12 @@ def world(tmp_path: Path) -> Iterator[World]:
                              f'[smtp]\nbackend = "smtp"\nhost = "127.0.0.1"\nport = {controller.port}\n'
                              'security = "none"')
                     .replace('[calendar]\nbackend = "ics"\npaths = ["calendar.ics"]',
-                             f'[calendar]\nbackend = "caldav"\nurl = "{server.calendar_url}"\n'
+                             f'[calendar]\nbackend = "caldav"\nurl = "{calendar.calendar_url}"\n'
                              f'username = "{USER}"\npassword_env = "FOCUSD_TEST_CALDAV"'))
                 assert 'backend = "caldav"' in config.read_text() and 'backend = "imap"' in config.read_text()
                 logs = tmp_path / "logs"
                 logs.mkdir()
-                yield World(dovecot, server, box, config, tmp_path / "focusd.db", logs)
+                yield World(dovecot, calendar, box, config, tmp_path / "focusd.db", logs, server)
         finally:
             controller.stop()
     finally:
@@ -228,7 +249,7 @@ def _trials(world: World, start: datetime, first: int, count: int) -> None:
         _new_work(world, rand, i, now, reply=point.startswith(("reply.", "outbox.")) or rand.random() < 0.3,
                   book=point.startswith("booking."))
         if i % TIME_KILLS == TIME_KILLS - 1:
-            ended = world.run(now, kill_after=rand.uniform(0.3, 2.0))
+            ended = world.run(now, kill_after=rand.uniform(*KILL_AFTER))
         else:
             ended = world.run(now, kill_at=f"{point}:{1 if i == first else rand.randint(1, OFTEN.get(point, 1))}")
         world.kills[ended] += 1

@@ -7,6 +7,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from agent import daemon
 from agent.app import App
 from agent.clock import fixed
@@ -55,7 +57,10 @@ def test_new_mail_starts_a_cycle_long_before_the_poll_interval(demo_dir: Path) -
     assert store.message("<late@fund.example>") is not None
 
 
-def test_a_stop_is_heard_while_waiting_for_mail(demo_dir: Path) -> None:
+def test_a_stop_is_heard_while_waiting_for_mail(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The wait for mail is cut in slices of STOP_CHECK (5 s) to look at the stop between them;
+    # shorter slices hear it sooner. An hour's wait in one piece would still miss the join below.
+    monkeypatch.setattr(daemon, "STOP_CHECK", 0.5)
     app = _app(demo_dir)
     stop = threading.Event()
     codes: list[int] = []

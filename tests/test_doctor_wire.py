@@ -46,6 +46,7 @@ def _smtp(port: int) -> str:
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FOCUSD_TEST_IMAP", "secret")
     monkeypatch.setenv("FOCUSD_NOW", DEMO_NOW.isoformat())
+    monkeypatch.setattr("connectors.mail.imap.BACKOFF", 0.01)  # the retries, not their waits, are tested
 
 
 def _line(out: str, check: str) -> str:

@@ -3,17 +3,12 @@ spare the search, they never hide a match (agent/gates.py)."""
 
 from __future__ import annotations
 
-import random
-import sys
-import unicodedata
-
 import pytest
 
 from agent import hostility, spam
 from agent.gates import Gated
 from agent.hostility import normalise
-from connectors.mime import parse_message, try_parse
-from tests.conftest import DEMO, ROOT, SHARED
+from tests import gate_corpus
 from tests.test_hostility_more import EXAMPLES
 
 GATED = {"fake turn": hostility.GATED[0], "orders": hostility.GATED[1], "sweeping": hostility.GATED[2],
@@ -41,54 +36,31 @@ BRANCH_HITS = {
 }
 
 
-def _as_read(name: str, text: str) -> str:
-    """``text`` as the pattern ``name`` is searched on: the hostility check normalises it, the
-    scam traits lower-case it (NFKC first), the mass-mail check reads it as it is."""
+def _reader(name: str) -> gate_corpus.Reader:
+    """How the pattern ``name`` reads text: the hostility check normalises it, the scam traits
+    lower-case it (NFKC first), the mass-mail check reads it as it is."""
     if name == "mass body":
-        return text
+        return gate_corpus.as_is
     if name in ("bank change", "refund due"):
-        return unicodedata.normalize("NFKC", text).lower()
-    return normalise(text)
+        return gate_corpus.nfkc_lower
+    return normalise
 
 
-def _corpus() -> list[str]:
-    """Texts from every mail this checkout and the shared data hold, and made-up bench mail."""
-    texts: list[str] = []
-    roots = [DEMO, ROOT / "eval", ROOT / "tests" / "hostile", SHARED / "mime", SHARED / "replies"]
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []:
-            if path.suffix in (".toml", ".ics", ".json", ".md", ".py", ".tsv"):
-                continue
-            msg, _ = try_parse(path.read_bytes())  # the broken MIME set holds unreadable ones
-            if msg is not None:
-                texts += [msg.subject, msg.text, msg.reply_text]
-    # bench/ first on the path only for this import: left there, a forkserver worker started
-    # later would import bench/agent.py as the package ``agent``.
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import imap_sync
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-
-    rng = random.Random(1)
-    texts += [parse_message(imap_sync.small_message(i, rng)).text for i in range(200)]
-    return texts
-
-
-@pytest.fixture(scope="module")
-def corpus() -> list[str]:
-    texts = [t for t in _corpus() if t]
-    # Every text also upper-cased and title-cased: the gates read case-folded text.
-    return texts + [t.upper() for t in texts] + [t.title() for t in texts]
+def _as_read(name: str, text: str) -> str:
+    """``text`` as the pattern ``name`` is searched on."""
+    return _reader(name)(text)
 
 
 @pytest.mark.parametrize("name", GATED)
-def test_a_gated_pattern_agrees_with_its_whole_pattern_on_all_mail(name: str, corpus: list[str]) -> None:
-    gated = GATED[name]
-    whole = gated.whole()
-    texts = [_as_read(name, t) for t in corpus + BRANCH_HITS[name]]
+def test_a_gated_pattern_agrees_with_its_whole_pattern_on_all_mail(name: str) -> None:
+    """The corpus (every text also upper- and title-cased) is read and searched by the whole
+    pattern once per session (tests/gate_corpus.py); tests/test_gates_joined.py reuses both."""
+    gated, how = GATED[name], _reader(name)
+    hits = [how(t) for t in BRANCH_HITS[name]]
+    texts = [*gate_corpus.read(how), *hits]
     found = [t for t in texts if gated.search(t)]
-    assert [t for t in texts if whole.search(t)] == found
+    whole = gate_corpus.whole_finds(gated, how, hits)
+    assert [t for t, hit in zip(texts, whole, strict=True) if hit] == found
     assert len(texts) > 1000  # the shared data, the demo and the eval weeks were all read
 
 

@@ -15,7 +15,7 @@ from agent import hostility
 from agent.hostility import hostile, normalise
 from agent.screen import triage_reason
 from connectors.mime import parse_message
-from tests.test_gates import _corpus
+from tests.gate_corpus import _corpus
 
 
 def _b64(text: str, urlsafe: bool = False) -> str:
