@@ -114,7 +114,8 @@ def test_trailing_chars_are_what_the_trailing_pattern_strips() -> None:
         assert embedded._TRAILING_RE.sub("", text) == text.rstrip(embedded._TRAILING_CHARS), repr(text)
 
 
-PASSIVE = ["The forms shall be returned at the latest tomorrow", "All keys shall be handed over by Thursday",
+# ("The forms shall be returned by Friday" is a duty stated to the reader since round seven: _DUE_STATEMENT_RE.)
+PASSIVE = ["The forms shall be collected at the latest tomorrow", "All keys shall be handed over by Thursday",
            "The signed contracts will be delivered before Monday", "Both rooms should be cleared by 5pm",
            "I'm sending the slides tonight", "Quotes from both suppliers by next week."]
 

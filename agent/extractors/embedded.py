@@ -634,7 +634,7 @@ _WISH_RE = re.compile(
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
-    r"(?P<what21>(?:your|an?|the|some)\b[^.!?;]*|[\w'’-]+(?: [\w'’-]+){0,4}?(?= (?:by|before|no later than)\s))|"
+    r"(?P<what21>(?:your|an?|the|some)\b[^.!?;]*|(?!to\b)[\w'’-]+(?: [\w'’-]+){0,4}?(?= (?:by|before|no later than)\s))|"
     # A thing put first, with its day, that would be welcome: "A shorter version by Monday morning
     # would be perfect", "Your comments before the board call would be a great help"; and one that
     # would be appreciated, dated or not. A meeting wished for ("a call on Friday") is no thing.
@@ -1332,6 +1332,9 @@ _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|complet
 _IGNORE_WARNINGS_RE = re.compile(r"\b(?:ignore|disregard|click (?:past|through)|dismiss)\s+(?:any|all|the|those|these)?\s*"
                                  r"(?:security |virus |spam |phishing |browser |certificate )?(?:warnings?|alerts?|pop-?ups?)\b",
                                  re.I)
+# Someone named already on it: "..., and Tom is preparing it", "..., Priya's on it".
+_HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
+                         r"sorting|working on|on) it\b", re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
@@ -2472,6 +2475,9 @@ class EmbeddedExtractor:
             return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
         if m.group("plan") and m.group("plan").startswith(("come", "arrive")) and m.group("head").lower() == "they":
             return ""  # "I called the service, they come Thursday": people come, things are sent
+        if (m.group("plan") and m.group("plan").startswith(("come", "arrive"))
+                and re.search(r",\s*so\s+(?:i|we)\b", sentence[m.end("plan"):], re.I)):
+            return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         what = _uncap(m.group("what"))
@@ -2505,6 +2511,8 @@ class EmbeddedExtractor:
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
                 or w.group("what21") or w.group("what22"))
         due, phrase = self._due(sentence, ctx)
+        if w.group("what22") and _HANDLED_RE.search(sentence):
+            return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
         if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
                                           and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
