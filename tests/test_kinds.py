@@ -12,8 +12,10 @@ from tests.conftest import make_message
 SHIPPED = Path(train_kinds.__file__).with_name("kinds_model.json")
 
 
-def _items(text: str, owner: Owner, **kw: object) -> list[tuple[str, str, str | None]]:
-    return [(i.kind, i.title, i.due) for i in EmbeddedExtractor().extract(make_message(text, **kw), owner)]  # type: ignore[arg-type]
+def _items(text: str, owner: Owner, extractor: EmbeddedExtractor | None = None,
+           **kw: object) -> list[tuple[str, str, str | None]]:
+    return [(i.kind, i.title, i.due)
+            for i in (extractor or EmbeddedExtractor()).extract(make_message(text, **kw), owner)]  # type: ignore[arg-type]
 
 
 def test_training_reproduces_the_shipped_model_and_it_is_small() -> None:
@@ -72,11 +74,14 @@ def test_the_classifier_reads_varied_language() -> None:
 
 
 def test_the_classifier_adds_what_the_rules_miss(owner: Owner) -> None:
-    # Neither sentence matches a rule; the classifier is sure of the act.
+    # Neither sentence matches a rule (the rules alone find nothing); the classifier is sure of the act.
+    rules_alone = EmbeddedExtractor(add_at=1.01)
     assert _items("The rollout is paused until the contract is signed.", owner) == [
         ("blocker", "Unblock: The rollout is paused until the contract is signed", None)]
-    assert _items("Shoot me the final slides when they're ready.", owner) == [
-        ("request", "Reply to Maria about deck", None)]
+    assert _items("The rollout is paused until the contract is signed.", owner, rules_alone) == []
+    assert _items("Your sign-off on the floor plan by Wednesday.", owner) == [
+        ("request", "Reply to Maria about deck", "2026-11-25")]
+    assert _items("Your sign-off on the floor plan by Wednesday.", owner, rules_alone) == []
 
 
 def test_the_classifier_adds_nothing_the_rules_would_refuse(owner: Owner) -> None:
@@ -89,8 +94,9 @@ def test_the_classifier_adds_nothing_the_rules_would_refuse(owner: Owner) -> Non
 
 def test_the_classifier_adds_promises_and_preconditions_said_without_the_rules_words(owner: Owner) -> None:
     # Owed to the owner, told as a schedule; a blocker told as "no X until Y". No rule reads either.
-    assert _items("The new tenancy agreement goes out to you by post on Friday.", owner) == [
-        ("waiting", "Follow up with Maria: The new tenancy agreement goes out to you by post", "2026-11-20")]
+    assert _items("The revised invoice heads your way on Friday.", owner) == [
+        ("waiting", "Follow up with Maria: The revised invoice heads your way", "2026-11-20")]
+    assert _items("The revised invoice heads your way on Friday.", owner, EmbeddedExtractor(add_at=1.01)) == []
     assert _items("No payments leave the account until the second signatory approves them.", owner) == [
         ("blocker", "Unblock: No payments leave the account until the second signatory approves them", None)]
     # Routine schedules are not work owed to anyone.
@@ -99,11 +105,12 @@ def test_the_classifier_adds_promises_and_preconditions_said_without_the_rules_w
 
 
 def test_an_ask_needs_more_certainty_than_a_promise() -> None:
-    # One weight on the bias gives every sentence the same probabilities: 0.99 for the act named.
-    bias = math.log(0.99 * 3 / 0.01)
+    # One weight on the bias gives every sentence the same probabilities: 0.97 for the act named,
+    # enough to add a promise (0.95) but not an ask (0.99).
+    bias = math.log(0.97 * 3 / 0.03)
     sure_ask = EmbeddedExtractor(kinds=KindsModel({"ask": {"bias": bias}, "promise": {}, "blocker": {}, "none": {}}))
     sure_promise = EmbeddedExtractor(kinds=KindsModel({"ask": {}, "promise": {"bias": bias}, "blocker": {}, "none": {}}))
-    assert round(sure_ask.kinds.best("Anything at all.")[1], 6) == 0.99
+    assert round(sure_ask.kinds.best("Anything at all.")[1], 6) == 0.97
     assert sure_ask._added_act("Anything at all.", question=False) is None
     assert sure_promise._added_act("Anything at all.", question=False) == "promise"
     assert sure_promise._added_act("Anything at all?", question=True) is None

@@ -28,7 +28,10 @@ HERE = Path(__file__).resolve().parent
 EVAL = HERE.parent.parent / "eval"
 OUT = HERE / "kinds_weeks.tsv"
 DEV_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-design", "week-talent",
-             "week-agency", "week-lead")
+             "week-agency", "week-lead", "week-legal", "week-clinic", "week-arch", "week-lab", "week-hotel",
+             "week-sre", "week-school", "week-biotech", "week-freight", "week-restaurant", "week-univ",
+             "week-tax", "week-build", "week-game", "week-mro", "week-compliance", "week-music",
+             "week-consult", "week-wedding", "week-solar", "week-vet", "week-insure")
 
 
 def _messages(root: Path) -> list[Message]:

@@ -1,12 +1,14 @@
 """Train the shipped sentence classifier: ``python -m agent.extractors.train_kinds``.
 
 It reads ``kinds_train.tsv`` and ``kinds_more.tsv`` beside this file (label, tab, sentence; ``#``
-lines are comments) and writes ``kinds_model.json``. Training is seeded, so the same files give the
+lines are comments), the seed sentences, and ``kinds_weeks.tsv``, the development weeks' real
+sentences labelled by their gold (see :mod:`agent.extractors.build_kinds_weeks`; the held-out weeks
+are never read), and writes ``kinds_model.json``. Training is seeded, so the same files give the
 same weights. ``--cv`` prints the k-fold cross-validated accuracy of each setting in ``GRID``
 instead: the shipped epochs and L2 were chosen by it. ``--lowo`` prints the leave-one-development-
-week-out comparison of cut-offs for a model also trained on ``kinds_weeks.tsv`` (see
-:mod:`agent.extractors.build_kinds_weeks`); that file is not a training file, since no cut-off beat
-the shipped extractor there.
+week-out comparison of the extractor's cut-offs: each week is scored with a model trained on the
+seed files and the other development weeks, so no week is scored by a model that saw it. The
+shipped cut-offs were chosen by it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from planner.models import Item
 SEED = 20261126
 HERE = Path(__file__).resolve().parent
 SEED_FILES = ("kinds_train.tsv", "kinds_more.tsv")
-TRAIN_FILES = SEED_FILES
+WEEKS_FILE = "kinds_weeks.tsv"
+TRAIN_FILES = (*SEED_FILES, WEEKS_FILE)
 
 
 def load_rows(path: Path) -> list[tuple[str, str]]:
@@ -98,11 +101,13 @@ def cross_validate(rows: list[tuple[str, str]], settings: dict[str, float], fold
 
 
 # Candidate cut-offs compared by ``--lowo``: (promise/blocker adder, ask adder, "none" veto; None = no veto).
-# The shipped extractor's are the first: 0.98, 0.995, no veto.
+# The shipped extractor's are the first: 0.95, 0.99, no veto. Over the 31 development weeks they tied
+# for the best F1 of those at the rules' precision (0.879 at P 0.898, against 0.866 at P 0.902 for the
+# rules alone and 0.876 for the model trained on the seed files alone): lower adders buy recall with
+# precision, and every veto cost more recall than it saved precision.
 LOWO_CANDIDATES: tuple[tuple[float, float, float | None], ...] = (
-    (0.98, 0.995, None), (0.95, 0.99, None), (0.9, 0.98, None), (0.8, 0.99, None), (0.8, 0.9, None),
-    (0.6, 0.8, None), (1.01, 1.01, None), (0.98, 0.995, 0.999), (0.98, 0.995, 0.99), (0.98, 0.995, 0.95),
-    (0.8, 0.99, 0.999), (1.01, 1.01, 0.999))
+    (0.95, 0.99, None), (0.98, 0.995, None), (0.9, 0.98, None), (0.8, 0.95, None), (0.7, 0.9, None),
+    (1.01, 1.01, None), (0.98, 0.995, 0.99), (0.9, 0.98, 0.99), (0.9, 0.98, 0.95), (1.01, 1.01, 0.99))
 
 
 def _candidate(model: KindsModel, add_at: float, ask_at: float, veto_at: float | None) -> EmbeddedExtractor:
@@ -129,8 +134,9 @@ def leave_one_week_out(candidates: tuple[tuple[float, float, float | None], ...]
                        settings: dict[str, float] | None = None) -> dict[object, list[tuple[int, int, int]]]:
     """Per candidate, the (tp, fp, fn) of each development week scored through the whole
     extractor, with a model trained on the seed files and the other development weeks. A sentence
-    of the scored week is kept out of the training rows, the seed files' included; key "shipped" is
-    the extractor as shipped, for comparison."""
+    of the scored week is kept out of the training rows, the seed files' included. Key "shipped" is
+    the extractor as shipped, for comparison: its model was trained on every development week, the
+    scored one too, so it is the in-sample figure the candidates should come near."""
     from agent.extractors.build_kinds_weeks import DEV_WEEKS, week_rows
     from bench.agent import WEEKS, Week, extract_week, load_week, score
 
