@@ -19,6 +19,7 @@ EX = EmbeddedExtractor()
 CONSEQUENCES: list[Case] = [
     C("I need the signed mandate from you by Thursday or we'll miss the bank's cut-off.", ("request", THU)),
     C("We'll need your go-ahead by Friday or the crew goes to another job.", ("request", FRI)),
+    C("I need your sign-off by Friday or we'll lose the booking.", ("request", FRI)),
     C("Please return the booking form by Monday, otherwise we can't hold the date.", ("request", MON)),
     C("Could you settle the deposit by Thursday, or else the supplier will release the stock?", ("request", THU)),
     C("Kindly pay the balance by Friday, failing which we will pass the account to collections.", ("request", FRI)),
@@ -65,7 +66,19 @@ SOMEONE_WILL: list[Case] = [
     C("She's going to love the new kitchen on Friday.", *NONE),
 ]
 
-CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL
+# What the sentence classifier alone would add is held to the rules' refusals: a wait that ends on a
+# day of its own, where the writer will be, a thing handed to someone else, another's work in the
+# owner's mail. A wait on work to be done stays a blocker.
+CLASSIFIER_REFUSALS: list[Case] = [
+    C("The refund may not show until the bank's batch runs on Monday.", *NONE),
+    C("The crew may not start until the asbestos survey is signed off.", ("blocker", None)),
+    C("I'll be away from Monday to Wednesday next week.", *NONE),
+    C("Our accountant will send the final figures to the auditors on Friday.", *NONE),
+    C("Kofi, in the finance team, will send the refund to you on Friday.", *NONE, mine=True),
+    C("RJ will share the deck on Monday.", *NONE, mine=True),
+]
+
+CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL + CLASSIFIER_REFUSALS
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
@@ -79,3 +92,7 @@ def test_the_consequence_stays_in_the_evidence(owner: Owner) -> None:
     (item,) = EX.extract(msg, owner)
     assert item.evidence == "I need the signed mandate from you by Thursday or we'll miss the bank's cut-off."
     assert "cut-off" not in item.title.lower()
+    msg = make_message("Hi Ada,\n\nPlease confirm the numbers by Monday or we'll have to release the tables.\n\n"
+                       "Thanks,\nMaria", subject="Re: dinner")
+    (item,) = EX.extract(msg, owner)
+    assert item.title == "Confirm the numbers" and item.due == MON

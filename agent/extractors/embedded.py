@@ -1220,7 +1220,7 @@ _SOMEONE_ELSE_RE = re.compile(
 # A thing handed to someone else, not to the reader: "...will send the offer letter to the candidate".
 _TO_ANOTHER_RE = re.compile(r"\b(?:send|share|give|forward|e-?mail|pass|deliver|hand)\b[^.!?;]*?\bto (?:the|a|an|him|her|"
                             r"them|his|their)\b", re.I)
-_TO_THE_READER_RE = re.compile(r"\b(?:you|your|u|us|me|our)\b", re.I)
+_TO_THE_READER_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 # Time asked of someone for a talk, not work: "I need a minute before the call".
 _NEED_A_WORD_RE = re.compile(r"\bneed (?:a |some )?(?:quick )?(?:word|minute|moment|break|chat|sec|second)s?\b", re.I)
 # What a scam asks for: "Your bank information must reach us by Friday".
@@ -1230,8 +1230,9 @@ _SECRET_ASK_RE = re.compile(r"\b(?:details|information|info|number|credentials|p
 def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -> bool:
     """Whether the rules' own refusals hold for an act the sentence classifier reads. Where the
     writer will be is no promise ("I'll be in London on Friday"), nor is an expectation, another's
-    work in the owner's mail, or a thing handed to someone else; a hedged "may not ... until" is no
-    blocker; time for a word is no ask, nor are bank details or a password asked for."""
+    work in the owner's mail, or a thing handed to someone else; a wait that ends on a day of its own
+    ("may not clear until the bank opens on Tuesday") is no blocker; time for a word is no ask, nor
+    are bank details or a password asked for."""
     if act == "promise":
         if _AWAY_RE.match(what) or what.lower().startswith("expect "):
             return True
@@ -1240,7 +1241,8 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
             return bool(other and other.group("who").lower() != ctx.owner.first_name)
         return bool(_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence))
     if act == "blocker":
-        return bool(re.search(r"\b(?:may|might|could)(?: well)? not\b", sentence, re.I))
+        wait = re.search(r"\b(?:until|till|til)\b[^.!?;]*", sentence, re.I)
+        return bool(wait and names_a_date(wait.group(0)))
     return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence)
                                  or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence)))
 
