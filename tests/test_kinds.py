@@ -94,9 +94,9 @@ def test_the_classifier_adds_nothing_the_rules_would_refuse(owner: Owner) -> Non
 
 def test_the_classifier_adds_promises_and_preconditions_said_without_the_rules_words(owner: Owner) -> None:
     # Owed to the owner, told as a schedule; a blocker told as "no X until Y". No rule reads either.
-    assert _items("The revised invoice heads your way on Friday.", owner) == [
-        ("waiting", "Follow up with Maria: The revised invoice heads your way", "2026-11-20")]
-    assert _items("The revised invoice heads your way on Friday.", owner, EmbeddedExtractor(add_at=1.01)) == []
+    assert _items("The signed lease goes out to you by courier on Friday.", owner) == [
+        ("waiting", "Follow up with Maria: The signed lease goes out to you by courier", "2026-11-20")]
+    assert _items("The signed lease goes out to you by courier on Friday.", owner, EmbeddedExtractor(add_at=1.01)) == []
     assert _items("No payments leave the account until the second signatory approves them.", owner) == [
         ("blocker", "Unblock: No payments leave the account until the second signatory approves them", None)]
     # Routine schedules are not work owed to anyone.

@@ -1947,26 +1947,14 @@ class EmbeddedExtractor:
         sentence's item, if any."""
         low = fold(sentence)
         if any(map(low.__contains__, _CONSEQUENCE_KEYS)) and (tail := _CONSEQUENCE_RE.search(sentence)) and tail.start() >= 12:
-            # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat;
-            # each item quotes the whole sentence, its reason included.
+            # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
-            items = self._sentence_items(head, ctx)
-            for got in items:
-                if got.evidence in (head, head[:-1]):
-                    got.evidence = sentence
-            return items
+            return self._read_as(head, sentence, ctx)
         if " that " in low and (formal := _ASK_THAT_PASSIVE_RE.match(sentence)):
-            duty = f"{_cap(formal.group('what'))} must be {formal.group('rest')}"
-            items = self._sentence_items(duty, ctx)
-            for got in items:
-                got.evidence = sentence
-            return items
+            return self._read_as(f"{_cap(formal.group('what'))} must be {formal.group('rest')}", sentence, ctx)
         if "(" in sentence and (aside := _ASIDE_RE.search(sentence)):
             bare = sentence[:aside.start()] + sentence[aside.end():]
-            items = self._sentence_items(bare, ctx) if len(bare.split()) >= 3 else []
-            for got in items:
-                if got.evidence not in sentence:
-                    got.evidence = sentence
+            items = self._read_as(bare, sentence, ctx) if len(bare.split()) >= 3 else []
             inner = aside.group("inner").strip()
             # The aside's own item counts with a day of its own: "(I'll return them Friday)" is a
             # promise, "(I'll keep the spares)" says why.
@@ -2064,6 +2052,15 @@ class EmbeddedExtractor:
                     return found
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
+
+    def _read_as(self, text: str, sentence: str, ctx: _Ctx) -> list[Item]:
+        """The items of ``sentence`` read as ``text``, its words recast or cut; an item that quotes
+        all of ``text``, or words the sentence does not hold, quotes the whole sentence."""
+        items = self._sentence_items(text, ctx)
+        for got in items:
+            if got.evidence in (text, text[:-1]) or got.evidence not in sentence:
+                got.evidence = sentence
+        return items
 
     @staticmethod
     def _read_in(item: Item, clause: str) -> bool:
