@@ -76,9 +76,18 @@ CLASSIFIER_REFUSALS: list[Case] = [
     C("Our accountant will send the final figures to the auditors on Friday.", *NONE),
     C("Kofi, in the finance team, will send the refund to you on Friday.", *NONE, mine=True),
     C("RJ will share the deck on Monday.", *NONE, mine=True),
+    C("I can't join the dinner unless the flight lands early.", *NONE),
+    C("We'd love to hear whether you enjoyed the concert.", *NONE),
 ]
 
-CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL + CLASSIFIER_REFUSALS
+# A wish to be told, put as what the writer would appreciate or welcome knowing.
+APPRECIATE_KNOWING: list[Case] = [
+    C("I'd appreciate knowing whether the discount applies to the spring term.", ("request", None), tell=True),
+    C("We would welcome hearing which option you prefer by Thursday.", ("request", THU), tell=True),
+    C("I'd appreciate learning when the parts are expected.", ("request", None), tell=True),
+]
+
+CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL + CLASSIFIER_REFUSALS + APPRECIATE_KNOWING
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
@@ -96,3 +105,14 @@ def test_the_consequence_stays_in_the_evidence(owner: Owner) -> None:
                        "Thanks,\nMaria", subject="Re: dinner")
     (item,) = EX.extract(msg, owner)
     assert item.title == "Confirm the numbers" and item.due == MON
+
+
+def test_a_thing_wanted_in_a_state_is_titled_so(owner: Owner) -> None:
+    # Not "Get this done to Maria": the thing is got done, and "this" is named by the subject.
+    def titles(text: str) -> list[str]:
+        msg = make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: gym speakers")
+        return [i.title for i in EX.extract(msg, owner)]
+
+    assert titles("Need this fixed by Friday.") == ["Get this fixed: gym speakers"]
+    assert titles("I need the purchase order signed by Thursday.") == ["Get the purchase order signed"]
+    assert titles("I need the invoice from you by Thursday.") == ["Get the invoice to Maria"]

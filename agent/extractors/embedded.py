@@ -200,7 +200,8 @@ _ASK_RE = re.compile(
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
     # your thoughts on the draft"; not a friendly one ("...how the trip went", "...from you")
     r"(?:i|we|(?:the|our) (?:cfo|ceo|coo|board|owners?|client|auditors?|bank|lawyers?)|legal|finance|procurement)"
-    r"(?:'d| would| should)? (?:really |also |just )?(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)"
+    r"(?:'d| would| should)? (?:really |also |just )?(?:(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)|"
+    r"(?:appreciate|welcome) (?:knowing|hearing|understanding|learning))"
     r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
     r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)"
     r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)"
@@ -947,7 +948,7 @@ _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore 
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
-             "to know", "to hear", "to understand")
+             "to know", "to hear", "to understand", "knowing", "hearing", "understanding", "learning")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
               "you receive ")
@@ -1223,6 +1224,11 @@ _TO_ANOTHER_RE = re.compile(r"\b(?:send|share|give|forward|e-?mail|pass|deliver|
 _TO_THE_READER_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 # Time asked of someone for a talk, not work: "I need a minute before the call".
 _NEED_A_WORD_RE = re.compile(r"\bneed (?:a |some )?(?:quick )?(?:word|minute|moment|break|chat|sec|second)s?\b", re.I)
+# A thing required of the reader is no promise to them: "Your signature will be required by Friday".
+_REQUIRED_RE = re.compile(r"\b(?:be|is|are) (?:required|needed|expected)\b", re.I)
+# Small talk the classifier may read as an ask: "We'd love to hear whether you enjoyed the evening".
+_SMALL_TALK_WORDS_RE = re.compile(r"\b(?:enjoy(?:ed|ing)?|weekend|holidays?|vacation|birthday|feeling better|"
+                                  r"how (?:was|did|are|is) (?:your|you|the family|the kids))\b", re.I)
 # What a scam asks for: "Your bank information must reach us by Friday".
 _SECRET_ASK_RE = re.compile(r"\b(?:details|information|info|number|credentials|password|login|pin|code)\b", re.I)
 
@@ -1230,11 +1236,11 @@ _SECRET_ASK_RE = re.compile(r"\b(?:details|information|info|number|credentials|p
 def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -> bool:
     """Whether the rules' own refusals hold for an act the sentence classifier reads. Where the
     writer will be is no promise ("I'll be in London on Friday"), nor is an expectation, another's
-    work in the owner's mail, or a thing handed to someone else; a wait that ends on a day of its own
-    ("may not clear until the bank opens on Tuesday") is no blocker; time for a word is no ask, nor
-    are bank details or a password asked for."""
+    work in the owner's mail, a thing required of the reader or handed to someone else; a wait that
+    ends on a day of its own ("may not clear until the bank opens on Tuesday") or a mere "unless" is
+    no blocker; time for a word or small talk is no ask, nor are bank details or a password asked for."""
     if act == "promise":
-        if _AWAY_RE.match(what) or what.lower().startswith("expect "):
+        if _AWAY_RE.match(what) or what.lower().startswith("expect ") or _REQUIRED_RE.search(sentence):
             return True
         if ctx.from_owner:
             other = _SOMEONE_ELSE_RE.match(sentence)
@@ -1242,9 +1248,26 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
         return bool(_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence))
     if act == "blocker":
         wait = re.search(r"\b(?:until|till|til)\b[^.!?;]*", sentence, re.I)
-        return bool(wait and names_a_date(wait.group(0)))
-    return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence)
+        return bool((wait and names_a_date(wait.group(0))) or (not wait and re.search(r"\bunless\b", sentence, re.I)))
+    return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence) or _SMALL_TALK_WORDS_RE.search(sentence)
                                  or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence)))
+
+
+# A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
+_WANTED_STATE_RE = re.compile(r"\b(?:done|sorted(?: out)?|fixed|finished|signed(?: off)?|approved|cleared|booked|set up|"
+                              r"updated|resolved|completed|handled|working|live|in place)$", re.I)
+
+
+def _get_title(what: str, name: str, subject: str) -> str:
+    """The title of a thing the writer needs: "Get the figures to Sam"; a thing wanted in a state
+    is got so, not sent ("Get the contract signed"), and "this" or "it" is named by the subject
+    ("Get this done: boiler quote")."""
+    if not _WANTED_STATE_RE.search(what):
+        return f"Get {what} to {name}"
+    if re.match(r"(?:this|it|that|these|those|them)\b", what, re.I):
+        topic = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", subject, flags=re.I).strip()
+        return f"Get {what}: {topic}" if topic else f"Get {what}"
+    return f"Get {what}"
 
 
 def _clauses(sentence: str) -> list[tuple[str, str]]:
@@ -2663,7 +2686,7 @@ class EmbeddedExtractor:
             if re.search(r"\b(?:not|no longer|never)\b|n't\b", sentence[:w.start()], re.I):
                 return None  # "I don't think we need it signed before Monday"
             return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
-        return self._item("request", f"Get {what} to {name}", sentence, ctx, due, "me")
+        return self._item("request", _get_title(what, name, ctx.msg.subject), sentence, ctx, due, "me")
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
         """A request that names someone else first ("Bob, can you...") in mail to several people
@@ -2935,7 +2958,7 @@ class EmbeddedExtractor:
         swap = {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s", "your": "your"}
         n = _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
         if n:
-            title = f"Get {_clean_vp(n.group('what') or n.group('after'), phrase)} to {name}"
+            title = _get_title(_clean_vp(n.group('what') or n.group('after'), phrase), name, ctx.msg.subject)
         else:
             a = _search(_ASK_RE, _ASK_KEYS, sentence, low) or _match(_IMPERATIVE_RE, sentence)
             vp = ""
@@ -2944,7 +2967,8 @@ class EmbeddedExtractor:
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
             known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) else None
             if vp and _TOLD_RE.match(vp) and a is not None and re.search(
-                    r"\b(?:know|hear|understand)\s*$", sentence[:a.start("vp3")] if a.start("vp3") >= 0 else ""):
+                    r"\b(?:know|hear|understand|knowing|hearing|understanding|learning)\s*$",
+                    sentence[:a.start("vp3")] if a.start("vp3") >= 0 else ""):
                 # "we'd love to know what it does to the application"
                 what = _swap(vp, swap)
                 title = (f"Give {name} {what}" if what.lower().startswith("your ") else f"Tell {name} {what}")

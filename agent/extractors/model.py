@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
@@ -107,20 +107,31 @@ class FeatureTable(Generic[V]):
     out each feature: ``values(sentence)`` yields ``table.get(f, default)`` for each of
     ``features(sentence)`` (and, with ``request``, ``request_features``), in their order."""
 
-    def __init__(self, table: Mapping[str, V], default: V) -> None:
-        self.table = table
+    def __init__(self, table: Mapping[str, V] | Iterable[tuple[str, V]], default: V) -> None:
         self.default = default
         by_prefix: dict[str, dict[str, V]] = {"w:": {}, "b:": {}, "first:": {}, "open:": {}}
-        for name, value in table.items():
+        # Every other feature (cues, length bands, the bias): a few dozen. The table itself is not
+        # kept, so a model holds each feature once.
+        self._rest: dict[str, V] = {}
+        for name, value in (table.items() if isinstance(table, Mapping) else table):
             prefix = name[:name.index(":") + 1] if ":" in name else ""
             if prefix in by_prefix:
                 by_prefix[prefix][name[len(prefix):]] = value
+            else:
+                self._rest[name] = value
         self._words, self._pairs = by_prefix["w:"], by_prefix["b:"]
         self._firsts, self._opens = by_prefix["first:"], by_prefix["open:"]
 
+    def items(self) -> Iterator[tuple[str, V]]:
+        """Each feature and its value, as the table given held them."""
+        for prefix, part in (("w:", self._words), ("b:", self._pairs), ("first:", self._firsts), ("open:", self._opens)):
+            for name, value in part.items():
+                yield prefix + name, value
+        yield from self._rest.items()
+
     def values(self, sentence: str, request: bool = False) -> list[V]:
         tokens, pairs, cues = _read(sentence)
-        default, get = self.default, self.table.get
+        default, get = self.default, self._rest.get
         out = list(map(self._words.get, tokens, repeat(default)))
         out += map(self._pairs.get, pairs, repeat(default))
         if tokens:

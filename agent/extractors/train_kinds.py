@@ -3,7 +3,7 @@
 It reads ``kinds_train.tsv`` and ``kinds_more.tsv`` beside this file (label, tab, sentence; ``#``
 lines are comments), the seed sentences, and ``kinds_weeks.tsv``, the development weeks' real
 sentences labelled by their gold (see :mod:`agent.extractors.build_kinds_weeks`; the held-out weeks
-are never read), and writes ``kinds_model.json``. Training is seeded, so the same files give the
+are never read), and writes ``kinds_model.tsv``. Training is seeded, so the same files give the
 same weights. ``--cv`` prints the k-fold cross-validated accuracy of each setting in ``GRID``
 instead: the shipped epochs and L2 were chosen by it. ``--lowo`` prints the leave-one-development-
 week-out comparison of the extractor's cut-offs: each week is scored with a model trained on the
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from agent.extractors.embedded import EmbeddedExtractor, _Ctx
-from agent.extractors.kinds import ACTS, KindsModel
+from agent.extractors.kinds import ACTS, MODEL_FILE, KindsModel
 from agent.extractors.model import features
 from planner.models import Item
 
@@ -187,7 +187,7 @@ def print_lowo() -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Train on the training files (or the files given) and write ``kinds_model.json``; with
+    """Train on the training files (or the files given) and write ``kinds_model.tsv``; with
     ``--cv``, print the cross-validated accuracy of each setting in ``GRID`` instead."""
     if "--lowo" in argv:
         print_lowo()
@@ -200,8 +200,8 @@ def main(argv: list[str]) -> int:
             print(f"{settings}: {cross_validate(rows, settings):.3f}")
         return 0
     model = train(rows, **SHIPPED)
-    out = HERE / "kinds_model.json"
-    out.write_text(model.to_json() + "\n")
+    out = HERE / MODEL_FILE
+    out.write_text(model.to_tsv())
     size = sum(len(ws) for ws in model.weights.values())
     print(f"trained on {len(rows)} sentences, {size} weights -> {out}")
     return 0
