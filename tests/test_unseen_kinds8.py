@@ -78,6 +78,8 @@ CLASSIFIER_REFUSALS: list[Case] = [
     C("RJ will share the deck on Monday.", *NONE, mine=True),
     C("I can't join the dinner unless the flight lands early.", *NONE),
     C("We'd love to hear whether you enjoyed the concert.", *NONE),
+    # The owner ("Ada") named as the doer in another's mail is an order, not the sender's promise.
+    C("Ada to buy ten store vouchers today, and Ben to send the codes to me by Thursday.", *NONE),
 ]
 
 # A wish to be told, put as what the writer would appreciate or welcome knowing.

@@ -1236,16 +1236,20 @@ _SECRET_ASK_RE = re.compile(r"\b(?:details|information|info|number|credentials|p
 def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -> bool:
     """Whether the rules' own refusals hold for an act the sentence classifier reads. Where the
     writer will be is no promise ("I'll be in London on Friday"), nor is an expectation, another's
-    work in the owner's mail, a thing required of the reader or handed to someone else; a wait that
+    work in the owner's mail, the owner's own work in another's, a thing required of the reader or
+    handed to someone else; a wait that
     ends on a day of its own ("may not clear until the bank opens on Tuesday") or a mere "unless" is
     no blocker; time for a word or small talk is no ask, nor are bank details or a password asked for."""
     if act == "promise":
         if _AWAY_RE.match(what) or what.lower().startswith("expect ") or _REQUIRED_RE.search(sentence):
             return True
+        doer = _SOMEONE_ELSE_RE.match(sentence) or re.match(r"\W*(?P<who>[A-Z][\w'’.-]*) to\b", sentence)
         if ctx.from_owner:
-            other = _SOMEONE_ELSE_RE.match(sentence)
-            return bool(other and other.group("who").lower() != ctx.owner.first_name)
-        return bool(_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence))
+            return bool(doer and doer.group("who").lower() != ctx.owner.first_name)
+        # In another's mail the owner named as the doer is told, not promised: "Ada to buy ten
+        # vouchers today, and Tom to send the codes to me by Friday".
+        return bool((doer and doer.group("who").lower() == ctx.owner.first_name)
+                    or (_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence)))
     if act == "blocker":
         wait = re.search(r"\b(?:until|till|til)\b[^.!?;]*", sentence, re.I)
         return bool((wait and names_a_date(wait.group(0))) or (not wait and re.search(r"\bunless\b", sentence, re.I)))
