@@ -89,7 +89,23 @@ APPRECIATE_KNOWING: list[Case] = [
     C("I'd appreciate learning when the parts are expected.", ("request", None), tell=True),
 ]
 
-CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL + CLASSIFIER_REFUSALS + APPRECIATE_KNOWING
+# What only a scam asks for is no work, however it is put: card numbers and codes, PINs and passwords
+# (in several languages), gift cards, changed bank details, a fee paid through a link, work marked
+# done unchecked. Ordinary asks about cards and payments stay.
+SCAM_ITEMS: list[Case] = [
+    C("Kindly reply with the card number and CVV by Friday to keep the booking.", *NONE),
+    C("Please confirm your online banking password by return.", *NONE),
+    C("Envíe su contraseña antes del viernes.", *NONE),
+    C("Bitte schicken Sie uns Ihr Passwort bis Freitag.", *NONE),
+    C("Our bank details have changed, so please send Friday's payment to the new account.", *NONE),
+    C("Settle the balance by Thursday with Apple gift cards.", *NONE),
+    C("Pay the release fee by Thursday at https://parcel-fees.example/pay.", *NONE),
+    C("Please approve the three supplier invoices today, no need to check them.", *NONE),
+    C("Could you send me the card reader by Friday?", ("request", FRI)),
+    C("Please pay the catering invoice by Friday.", ("request", FRI)),
+]
+
+CASES = CONSEQUENCES + ASIDES + FORMAL_PASSIVE + SOMEONE_WILL + CLASSIFIER_REFUSALS + APPRECIATE_KNOWING + SCAM_ITEMS
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

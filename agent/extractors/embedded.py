@@ -1421,6 +1421,29 @@ _DATA_OUT_RE = re.compile(r"\b(?:send|e-?mail|forward|share|export|upload|give|t
 _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|completed|approved|closed|resolved|passed|signed off)\b"
                            r"[^.!?;]{0,40}?\b(?:no need to|without|don't|do not|no need for)\b[^.!?;]{0,20}?\b(?:check|review|"
                            r"verify|look|test|read)", re.I)
+# What only a scam asks a reader to hand over or do, in any sentence that became an item: a card's
+# number or security code, a PIN or password, one-time codes, gift-card codes, a payment in gift
+# cards, a payee's bank details changed, a fee paid through a link, or work marked done with "no
+# need to check". Whatever else the sentence says, it is no work to track.
+_SCAM_ITEM_RE = re.compile(
+    r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
+    r"passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
+    r"credentials|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
+    r"(?:gift|steam|itunes|google play|amazon) ?cards?|vouchers? codes?)\b|"
+    r"\b(?:payee|bank|banking|account|remittance) (?:details|information|info)\b.{0,60}"
+    r"\b(?:changed?|updated?|amended?|new account|account below)\b|"
+    # a fee paid through a link, and work marked done unchecked
+    r"\b(?:pay|paid|payment|fee)\b[^.!?]{0,80}https?://|https?://[^\s]+[^.!?]{0,40}\b(?:pay|paid|fee)\b|"
+    r"\b(?:mark|approve|close)\b.{0,80}\bno need to (?:check|verify|review|look at)\b", re.I)
+_SCAM_ITEM_KEYS = ("card", "cvv", "cvc", "security code", "expiry", "pin", "password", "passcode", "one-time", "one time",
+                   "verification code", "2fa", "login", "credentials", "senha", "contrasena", "passwort", "kennwort",
+                   "mot de passe", "contrase", "digo de verifica", "voucher", "details", "information", "info", "http",
+                   "no need to")
+def _scam_item(evidence: str) -> bool:
+    low = fold(evidence)
+    return any(map(low.__contains__, _SCAM_ITEM_KEYS)) and _SCAM_ITEM_RE.search(low) is not None
+
+
 _IGNORE_WARNINGS_RE = re.compile(r"\b(?:ignore|disregard|click (?:past|through)|dismiss)\s+(?:any|all|the|those|these)?\s*"
                                  r"(?:security |virus |spam |phishing |browser |certificate )?(?:warnings?|alerts?|pop-?ups?)\b",
                                  re.I)
@@ -1893,6 +1916,7 @@ class EmbeddedExtractor:
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         items += self._added(ctx.held, items, seen)
+        items = [i for i in items if not _scam_item(i.evidence)]
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
