@@ -96,7 +96,10 @@ NOTES: list[Case] = [
     C("Please note that our offices are closed on Friday.", *NONE),
     C("Kindly note that the hearing has moved to Friday.", *NONE),
     C("Please note, we need the signed form by Friday.", ("request", FRI)),
-    C("Please note the new bank details and update your records by Friday.", ("request", FRI)),
+    C("Please note the new delivery address and update your records by Friday.", ("request", FRI)),
+    # ...but changed bank details are what payment fraud asks the reader to note: no item (see
+    # tests/test_unseen_kinds8.py, SCAM_ITEMS).
+    C("Please note the new bank details and update your records by Friday.", *NONE),
     C("Please give Biscuit a pat from all of us.", *NONE),
     C("Say hi to the team from me!", *NONE),
     C("Tuesday or Friday would be best for me.", *NONE),

@@ -80,6 +80,9 @@ CLASSIFIER_REFUSALS: list[Case] = [
     C("We'd love to hear whether you enjoyed the concert.", *NONE),
     # The owner ("Ada") named as the doer in another's mail is an order, not the sender's promise.
     C("Ada to buy ten store vouchers today, and Ben to send the codes to me by Thursday.", *NONE),
+    # Someone's work, named by their role, that never names the reader is owed to someone else.
+    C("The site manager will walk the inspector round on Thursday.", *NONE),
+    C("The site manager will walk the inspector round on Thursday.", *NONE, mine=True),
 ]
 
 # A wish to be told, put as what the writer would appreciate or welcome knowing.

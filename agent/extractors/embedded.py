@@ -1218,9 +1218,12 @@ def _loose_split(text: str) -> list[str]:
 _SOMEONE_ELSE_RE = re.compile(
     r"^\W*(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|Your)\b)(?P<who>[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]+)?"
     r"(?:,? (?i:from|in|on|at) (?i:our|the|my) [\w -]{2,30}?,?)?\s+(?i:is|will|has|'s|’s)\b")
-# A thing handed to someone else, not to the reader: "...will send the offer letter to the candidate".
+# A thing handed to someone else, not to the reader: "...will send the offer letter to the candidate",
+# "The account manager will call the customer on Monday".
 _TO_ANOTHER_RE = re.compile(r"\b(?:send|share|give|forward|e-?mail|pass|deliver|hand)\b[^.!?;]*?\bto (?:the|a|an|him|her|"
-                            r"them|his|their)\b", re.I)
+                            r"them|his|their)\b|\b(?:call|ring|phone|meet|visit|brief|walk|show|take) (?:the|our|their|his|"
+                            r"her) (?:[\w-]+ )?(?:customers?|clients?|candidates?|inspectors?|auditors?|panel|board|"
+                            r"suppliers?|vendors?|landlord|tenants?|bank|insurers?|regulator|team)\b", re.I)
 _TO_THE_READER_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 # Time asked of someone for a talk, not work: "I need a minute before the call".
 _NEED_A_WORD_RE = re.compile(r"\bneed (?:a |some )?(?:quick )?(?:word|minute|moment|break|chat|sec|second)s?\b", re.I)
