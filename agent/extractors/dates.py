@@ -34,7 +34,7 @@ FOREIGN_DAYS = {
 }
 # Month names in the languages of FOREIGN_DAYS, as numbers: "le 4 février", "el 10 de febrero", "am 3. März".
 FOREIGN_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9,
     "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
@@ -83,6 +83,25 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest|bis|spätestens|avant le|jusqu'au|hasta el|"
                           r"entro il|uiterlijk|até)\s+(?:(?:the|zum|am|den)\s+)?(\d{1,2})\.(\d{1,2})\."
                           r"(\d{4}|\d{2}(?!\d))?", re.I)),
+    # "bis 15.03", "avant le 20.3": with a German or French deadline word before it, a day and month
+    # need no closing dot (English "by 2.5 points" is a number, so English words are not read here).
+    ("dotted_bare", re.compile(r"\b(?:bis|spätestens|bis zum|avant le|jusqu'au|zum|am)\s+(\d{1,2})\.(\d{1,2})"
+                               r"(?![\d.,])(?!\s*(?:%|uhr\b|h\b|mio\b|euro?\b|€))", re.I)),
+    # A calendar week, as much of Europe plans by it: "Lieferung in KW 12", "KW11/2027", "livraison
+    # semaine 4", "by CW 14", "in week 12": that week's last working day.
+    ("calendar_week", re.compile(r"\b(?:kw|cw)\s?(\d{1,2})(?:\s?/\s?(\d{4}|\d{2}))?\b|"
+                                 r"\b(?:en |pour |d'ici |avant |livraison |livrée? |prévue? )?(?:la )?semaine (\d{1,2})\b|"
+                                 r"\b(?:in|by|until|before|for) (?:calendar )?week (\d{1,2})\b(?!\s*(?:of|days?)\b)", re.I)),
+    # A day of the month after a French or German deadline word: "avant le 20", "d'ici le 3",
+    # "jusqu'au 15 inclus", "bis zum 20." (a month name after it is foreign_date's).
+    ("foreign_day_of_month", re.compile(
+        r"\b(?:avant le|d'ici le|d’ici le|jusqu'au|jusqu’au|pour le|au plus tard le)\s+(\d{1,2})(?:er)?(?![\d/:,h])(?!\.\d)"
+        r"(?!\s*(?:%|€|h\b|heures?|jours?|semaines?|mois|ans?|minutes?|personnes?|pages?|euros?|pièces?|unités?|"
+        + "|".join(["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+                    "septembre", "octobre", "novembre", "décembre", "decembre"]) + r")\b)|"
+        r"\b(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens)\s+(\d{1,2})\.(?!\d)"
+        r"(?!\s*(?:" + "|".join(["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                                 "september", "oktober", "november", "dezember"]) + r")\b)", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
     # "the 3rd floor" or "the 2nd round" names no day.
     # "The cut-off is the 15th." names a day where "this is the 2nd reminder" counts: after "is",
@@ -135,13 +154,40 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
                                  r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
                                  r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
+    # The next week's end and start: "Ende nächster Woche", "fin de la semaine prochaine", "Anfang
+    # nächster Woche", "début de semaine prochaine" (before the week's end and the next week below,
+    # which would read "fin de semaine" as this week's and "nächste Woche" as its end).
+    ("foreign_end_next_week", re.compile(r"\bende (?:der )?(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
+                                         r"\bfin (?:de )?(?:la )?semaine prochaine\b|\bfine della prossima settimana\b|"
+                                         r"\bfinales de la (?:próxima|proxima) semana\b", re.I)),
+    ("foreign_early_next_week", re.compile(r"\banfang (?:der )?(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
+                                           r"\bdébut (?:de )?(?:la )?semaine prochaine\b|"
+                                           r"\bdebut (?:de )?(?:la )?semaine prochaine\b", re.I)),
+    # This week: "diese Woche noch", "im Laufe der Woche", "cette semaine": its last working day.
+    ("foreign_this_week", re.compile(r"\b(?:diese|dieser|in dieser|im laufe dieser|im laufe der) woche\b|"
+                                     r"\b(?:dans la |d'ici la |courant de la |courant )?(?:cette|cette même) semaine\b|"
+                                     r"\bquesta settimana\b|\besta semana\b|\bdeze week\b", re.I)),
+    # The month's end: "bis Ende des Monats", "bis Monatsende", "d'ici la fin du mois", "Ende März",
+    # "fin janvier", "mi-février".
+    ("foreign_end_month", re.compile(r"\bende (?:des |dieses )?monats\b|\bmonatsende\b|\bfin (?:du |de |de ce )mois\b|"
+                                     r"\bfine mese\b|\bfin de mes\b|\bfinal de mes\b", re.I)),
+    ("foreign_month_named", re.compile(r"\b(ende|anfang|mitte|fin|début|debut|mi-|mi)\s*(?:de |d'|du mois de )?("
+                                       + "|".join(["januar", "jänner", "februar", "märz", "april", "mai", "juni",
+                                                   "juli", "august", "september", "oktober", "november", "dezember",
+                                                   "janvier", "février", "fevrier", "mars", "avril", "juin",
+                                                   "juillet", "août", "aout", "septembre", "octobre", "décembre",
+                                                   "decembre"]) + r")\b", re.I)),
+    # The day's end: "en fin de journée", "d'ici la fin de la journée", "bis Feierabend".
+    ("foreign_eod", re.compile(r"\b(?:en |d'ici (?:la )?|avant la )?fin (?:de (?:la )?)?journée\b|\bfin de journee\b|"
+                               r"\b(?:bis|vor) (?:zum )?(?:feierabend|dienstschluss|geschäftsschluss)\b", re.I)),
     # The week's end and the next week: "antes del fin de semana", "la próxima semana".
     ("foreign_end_week", re.compile(r"\b(?:antes del|para el|este|avant le|bis zum|entro il|até o) "
                                     r"(?:fin de semana|week-end|weekend|wochenende|fine settimana|fim de semana)\b|"
                                     r"\bfin de (?:la )?semana\b|\bfin de (?:la |cette )?semaine\b|\bende der woche\b|"
                                     r"\bfine (?:della )?settimana\b", re.I)),
     ("foreign_next_week", re.compile(r"\b(?:la )?(?:próxima|proxima) semana\b|\bla semana que viene\b|"
-                                     r"\bla semaine prochaine\b|\bnächste woche\b|\bnaechste woche\b|"
+                                     r"\bla semaine prochaine\b|\bsemaine prochaine\b|"
+                                     r"\b(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
                                      r"\bla prossima settimana\b|\bvolgende week\b|\bnästa vecka\b", re.I)),
     ("foreign_tonight", re.compile(r"\b(?:ce soir|heute abend|esta noche|stasera|vanavond|ikväll|hoje à noite)\b", re.I)),
     ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
@@ -195,7 +241,8 @@ _DIGIT_RE = re.compile(r"\d")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "saturday", "sunday")  # a part of every name in _WD
 # A part of the pattern, with its flags, that every match holds: where it is far rarer than any
 # key, it is the gate ("on the 3rd" needs a digit and an ordinal's letters together).
-_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d")}
+_SHAPES = {"day_of_month": re.compile(r"\d(?:st|nd|rd|th)", re.I), "dotted": re.compile(r"\d\.\d"),
+           "dotted_bare": re.compile(r"\d\.\d")}
 _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     # A calendar date is an ISO date, a month name beside a day, or a day and month with slashes.
     "explicit": (("-", "/", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),),
@@ -219,6 +266,21 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
                        "matin"),),
+    "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
+    "calendar_week": (("kw", "cw", "semaine", "week"),),
+    "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",
+                              "bis zum", "spätestens"),),
+    "foreign_end_next_week": (("ende", "fin"), ("woche", "semaine", "settimana", "semana")),
+    "foreign_early_next_week": (("anfang", "début", "debut"), ("woche", "semaine")),
+    "foreign_this_week": (("woche", "semaine", "settimana", "semana", "week"),
+                          ("diese", "cette", "questa", "esta", "deze", "laufe")),
+    "foreign_end_month": (("monat", "mois", "mese", "mes"),),
+    "foreign_month_named": (("ende", "anfang", "mitte", "fin", "début", "debut", "mi"),
+                            ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                             "september", "oktober", "november", "dezember", "janvier", "février", "fevrier", "mars",
+                             "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "décembre",
+                             "decembre")),
+    "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss"),),
     "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der"),),
     "foreign_next_week": (("semana", "semaine", "woche", "settimana", "week", "vecka"),),
     "foreign_tonight": (("ce soir", "heute abend", "esta noche", "stasera", "vanavond", "ikväll", "hoje à noite"),),
@@ -241,7 +303,8 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
 }
-_DIGITS = frozenset(("explicit", "dotted", "day_of_month", "at_time", "foreign_date"))
+_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_date",
+                     "calendar_week", "foreign_day_of_month"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -637,8 +700,28 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base + timedelta(days=2)
     elif kind == "foreign_today":
         when = base
-    elif kind == "foreign_end_week":
+    elif kind in ("foreign_end_week", "foreign_this_week"):
         when = _end_of_week(base, last_workday)
+    elif kind == "foreign_end_next_week":
+        when = _end_of_week(base, last_workday) + timedelta(days=7)
+    elif kind == "foreign_early_next_week":
+        when = base - timedelta(days=base.weekday()) + timedelta(days=7)
+    elif kind == "foreign_end_month":
+        when = base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    elif kind == "foreign_month_named":
+        lead = m.group(1).lower()
+        month = FOREIGN_MONTHS.get(m.group(2).lower()) or _month_number(m.group(2))
+        if lead in ("anfang", "début", "debut"):
+            return None  # a month's start is no deadline the owner can act on yet
+        when = _in_named_month(base, month, lead in ("mitte", "mi-", "mi"))
+    elif kind == "foreign_eod":
+        when = base
+    elif kind == "dotted_bare":
+        when = _day_and_month(base, int(m.group(1)), int(m.group(2)), None)
+    elif kind == "foreign_day_of_month":
+        when = _day_of_month(base, int(m.group(1) or m.group(2)))
+    elif kind == "calendar_week":
+        when = _calendar_week(base, int(m.group(1) or m.group(3) or m.group(4)), m.group(2), last_workday)
     elif kind == "foreign_next_week":
         when = base - timedelta(days=base.weekday()) + timedelta(days=7 + last_workday)
     elif kind in ("foreign_day", "foreign_late", "foreign_bare"):
@@ -717,7 +800,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             return None
     if when is None:
         return None
-    if kind in ("explicit", "dotted", "foreign_date") and (when - base).days > _PAST_DATE_AHEAD \
+    if kind in ("explicit", "dotted", "dotted_bare", "foreign_date") and (when - base).days > _PAST_DATE_AHEAD \
             and not _YEAR_RE.search(m.group(0)):
         return None  # "the 1/10 delivery", "on 3 October" a few days after it: a day just past, not one a year on
     if at is not None:
@@ -734,6 +817,20 @@ def _day_and_month(base: date, day: int, month: int, year: str | None) -> date |
     for y in years:
         if 1 <= y <= 9999 and day <= calendar.monthrange(y, month)[1] and (year or date(y, month, day) >= base):
             return date(y, month, day)
+    return None
+
+
+def _calendar_week(base: date, week: int, year: str | None, last_workday: int) -> date | None:
+    """The last working day of ISO week ``week``: of ``year`` when given, else of this year, or of
+    next year when this year's is more than a fortnight past ("KW 2" written in December)."""
+    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [base.year, base.year + 1]
+    for y in years:
+        try:
+            day = date.fromisocalendar(y, week, last_workday + 1)
+        except ValueError:
+            return None
+        if year or (base - day).days <= 14:
+            return day
     return None
 
 

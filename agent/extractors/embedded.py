@@ -1582,11 +1582,18 @@ _FR_HINT_WORDS = frozenset(
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
     "gestoppt angehalten stp svp attends attendons tes vos votre sin ohne mira pasa manda haz llama revisa sube checa "
     "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate "
-    "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt".split())
+    "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
+    # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
+    "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
                           r"ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las)\b", re.I)
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding ``sentence[at]`` starts: past the last comma, semicolon or colon before it."""
+    return max(sentence.rfind(c, 0, at) for c in ",;:") + 1
 
 
 def _foreign_hint(sentence: str) -> bool:
@@ -1629,6 +1636,28 @@ _FR_ASK_RE = re.compile(
     r"von ihnen|von dir|von euch|bis)\b)|"
     # ...and a bill or a form stated due: "Die Rechnung ist bis zum 30.11. fällig"
     r"\b(?:ist|sind)\b(?:[^.!?;]|(?<=\d)\.){0,30}\bfällig\b|"
+    # ...an order with "bitte" after its verb ("Schick mir bitte bis Donnerstag die Stückliste", "Denk
+    # bitte an die Freigabe", "Ich bitte Sie, ... freizugeben"), an order in the Sie form ("Senden Sie uns
+    # die Zeichnung", "Geben Sie mir Bescheid"), and "Gib mir Bescheid", "Melde dich"
+    r"^\W*(?:(?:und|also|dann|ach ja|übrigens|ansonsten),?\s+)?(?!(?:ja|nein|danke|gern|gerne|na|hallo|hi|ok|okay|"
+    r"also|vielen|herzlichen|besten|liebe|lieber|sehr)\b)(?-i:[A-ZÄÖÜ]?[a-zäöüß]+)(?:\s+(?:mir|uns|ihm|ihr|ihnen|sie|mal|"
+    r"doch|noch|kurz|gerne))*\s+bitte\b(?!\s+(?:schön|sehr|um entschuldigung|um verständnis)\b)|"
+    r"^\W*(?:(?:und|also|dann|ansonsten|gerne),?\s+)?(?:senden|schicken|geben|teilen|lassen|bestätigen|prüfen|"
+    r"unterschreiben|unterzeichnen|melden|rufen|informieren|übermitteln|übersenden|kontaktieren|klären|kümmern|"
+    r"veranlassen|reservieren|buchen|überweisen|begleichen|korrigieren|ergänzen|schauen) sie\b|"
+    r"^\W*(?:(?:und|also|dann),?\s+)?(?:gib|gebt|sag|sagt) (?:mir |uns )?(?:(?:kurz|bitte|doch|noch|rechtzeitig) )*bescheid\b|"
+    r"^\W*(?:(?:und|also|dann),?\s+)?meld(?:e)? dich\b|"
+    r"\b(?:ich|wir) bitten? (?:sie|dich|euch|um)\b|"
+    # ...what the reader has yet to give ("Es fehlt noch Ihre Freigabe für die Bestellung"), and a wish
+    # of the reader ("Wäre super, wenn du mir die Zahlen bis Freitag schicken könntest")
+    r"\bfehl(?:t|en) (?:uns |mir )?(?:noch|immer noch|weiterhin)\b(?=[^.!?;]{0,80}\b(?:ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|"
+    r"von ihnen|von dir|von euch)\b)|"
+    r"\bwäre (?:es )?(?:super|toll|nett|schön|gut|klasse|prima|hilfreich|wichtig)\b[^.!?;]{0,40}?\bwenn (?:du|sie|ihr)\b|"
+    # French: "Je vous remercie de bien vouloir valider le devis", "Il faudrait que tu valides la commande",
+    # "il nous faut votre accord"
+    r"\bje (?:vous|te) (?:remercie|saurais gré|serais reconnaissante?|prie) d(?:e|')\s*(?:bien vouloir )?"
+    r"(?:me |nous |m'|m’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"\bil (?:faudrait|faut|faudra) que (?:tu|vous)\b|\bil (?:me|nous) (?:faut|faudrait|faudra) (?:ton|ta|tes|votre|vos)\b|"
     # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
     r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b|"
     # ..."puede" as the formal "you can" only when asked of the reader: "¿Nos puede confirmar...?"
@@ -1669,14 +1698,32 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
                             r"pueden|puede|podremos|podré|podre|vamos a poder)\b|"
                             r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,.!?;]{2,80}?),?\s+(?:können|kann|könnt) (?:wir|ich|sie|die|der)"
-                            r"(?: [\w-]+)? (?:nicht|leider nicht|noch nicht|nichts)\b|"
+                            r"(?: [\w-]+){0,4}? (?:nicht|leider nicht|noch nicht|nichts)\b|"
+                            # "Solange die Zollpapiere fehlen, können wir nicht ausliefern", "Die Produktion
+                            # steht, bis die Ersatzteile da sind", "Die Bestellung hängt noch an Ihrer Freigabe"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?solange (?P<what9>[^,.!?;]{2,80}?),\s*(?:können|kann|könnt|"
+                            r"dürfen|darf) (?:wir|ich|sie|die|der|er|es)\b(?: [\w-]+){0,5}? (?:nicht|nichts|keine[nmrs]?)\b|"
+                            r"\b(?:steht|stehen|ruht|ruhen|stockt|stocken)(?: still| fest| noch)?,? (?:bis|solange)\s+(?P<what8>[^.!?;]+)|"
+                            r"\bhängt (?:noch |momentan |aktuell |derzeit )?(?:an|bei) (?P<what10>(?:ihre[rnm]?|deine[rnm]?|eure[rnm]?|der|"
+                            r"dem|den)\b[^.!?;]+)|"
+                            r"\bwarten (?:noch|immer noch|weiterhin) auf (?P<what11>[^.!?;,]{2,80}?),? (?:bevor|ehe) (?:wir|ich)\b|"
+                            # French: "La production est bloquée en attendant les films", "on attend toujours le
+                            # certificat avant de pouvoir expédier"
+                            r"\b(?:est|sont|reste|restent|sommes|suis) (?:toujours |encore |actuellement )?(?:bloqué|bloquée|"
+                            r"bloqués|bloquées|à l'arrêt|en stand-by)\b[^.!?;]{0,40}?(?:en attendant|tant que|tant qu'|tant qu’|"
+                            r"\bpar|faute de|dans l'attente d[eu']|en attente d[eu'])\s*(?P<what12>[^.!?;]+)|"
+                            r"\b(?:on|nous) attend(?:ons)? (?:toujours|encore) (?P<what13>[^.!?;,]{2,80}?),? (?:avant de|pour) "
+                            r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
                             r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
                             r"\b(?:kann|können|könnt) (?:ich |wir |sie |er |es )?(?:[\wäöüß-]+ ){0,6}?(?:erst|nicht)\b"
                             r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
-_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\bmerci de (?:ton|ta|tes|votre|vos|l'|la|le|les)\b", re.I)
+_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
+                            # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
+                            r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
+                            r"nachsicht|geduld)\b|\bentschuldigen sie\b", re.I)
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
     r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
@@ -1707,6 +1754,41 @@ _FR_PROMISE_RE = re.compile(
     r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de)\b"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
     r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[.!?;](?!\d)|$)", re.I)
+# German and French promises in their general forms, read beside _FR_PROMISE_RE's verbs (with a day,
+# as it reads them): the future ("Ich werde das Angebot bis zum 15.03. prüfen", "Nous vous livrerons
+# les palettes semaine 4", "Je vais vous transmettre le rapport lundi"), and any work verb in the
+# present, which both languages use for what is to come ("Wir überweisen die Anzahlung bis Freitag",
+# "Morgen schicke ich Ihnen...", "Je te fais un retour demain", "je m'en occupe d'ici jeudi"). German
+# verbs are lower-case where nouns are not; verbs of being, having, thinking, wishing and going are
+# not work.
+_DE_NOT_WORK = ("habe|haben|hatte|hatten|hätte|hätten|bin|sind|war|waren|wäre|wären|hoffe|hoffen|denke|denken|dachte|"
+                "glaube|glauben|finde|finden|freue|freuen|weiß|wissen|meine|meinen|möchte|möchten|würde|würden|könnte|"
+                "könnten|sollte|sollten|müsste|müssten|muss|müssen|kann|können|will|wollen|wollte|wollten|darf|dürfen|"
+                "brauche|brauchen|benötige|benötigen|wünsche|wünschen|danke|danken|bedanke|bedanken|bitte|bitten|warte|"
+                "warten|erwarte|erwarten|sehe|sehen|verstehe|verstehen|fürchte|fürchten|befürchte|gehe|gehen|fahre|"
+                "fahren|fliege|fliegen|komme|kommen|bleibe|bleiben|arbeite|arbeiten|sitze|sitzen|stehe|stehen|treffe|"
+                "treffen|telefoniere|telefonieren|merke|merken|entschuldige|entschuldigen|vermute|vermuten|empfehle|"
+                "empfehlen|gratuliere|gratulieren|werde|werden|gerne|alle|beide|eben|heute|morgen|diese|selbst|halte|"
+                "halten|lese|lesen|feiern|feiere|liebe|lieben|mache mir|machen uns|nehme an|nehmen an|gehe davon|"
+                "gehen davon|sage|sagen|frage|fragen|schlage vor|schlagen vor|starte|starten|lade|laden|informiere|"
+                "informieren|teile|teilen|melde mich ab|bestätige den erhalt|bestätigen den erhalt")
+_FR_NOT_WORK = ("suis|serai|sais|saurai|ai|aurai|avais|étais|pense|penserai|crois|peux|pourrai|veux|voudrais|voudrai|"
+                "dois|devrai|pars|partirai|rentre|rentrerai|arrive|arriverai|espère|souhaite|remercie|vois|verrai|trouve|"
+                "comprends|attends|préfère|propose|reste|resterai|travaille|viens|viendrai|crains|signale|précise|"
+                "informe|tiens|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’")
+_MORE_PROMISE_RE = re.compile(
+    r"(?P<what>\b(?:ich werde|wir werden|werde ich|werden wir)\b(?!\s+(?:sehen|schauen,? ob|versuchen)\b)|"
+    r"\b(?:ich|wir) (?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en))\b|"
+    r"(?<![.!?]\s)(?<!^)\b(?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en)) (?:ich|wir)\b|"
+    r"\b(?:bekommst|erhältst) du\b|\b(?:bekommt|erhaltet) ihr\b|"
+    r"\b(?:je|nous|on) (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?:vais|allons|va) "
+    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"\bje (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?!(?:" + _FR_NOT_WORK + r")\b)"
+    r"[a-zàâçéèêëîïôûù]{2,}(?:rai|e|s)\b|"
+    r"\b(?:nous|on) (?:vous|te|lui|leur) (?:(?:le|la|les|l'|l’|en|y)\s*)*(?!(?:" + _FR_NOT_WORK + r")\b)"
+    r"[a-zàâçéèêëîïôûù]{2,}(?:rons|ons|e)\b|"
+    r"\bnous (?!(?:serons|aurons|pourrons|devrons|voudrons|saurons|verrons)\b)[a-zàâçéèêëîïôûù]{2,}rons\b)"
+    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|[.!?;](?!\d)|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
 # An owed thing that is only a pronoun: "it", "send you them".
@@ -2293,6 +2375,10 @@ class EmbeddedExtractor:
             title = f"Answer {name}: {clause}?" if sentence.rstrip().endswith("?") else f"Reply to {name}: {clause}"
             return self._item("request", title, sentence, ctx, due, "me")
         promises = [m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
+        if not promises and not sentence.rstrip().endswith("?"):
+            # The general forms, dated anywhere in their clause ("Morgen schicke ich Ihnen...").
+            promises = [m for m in _MORE_PROMISE_RE.finditer(sentence)
+                        if names_a_date(sentence[_clause_start(sentence, m.start()):m.end()])]
         if promises:
             # Of several ("j'intègre tes corrections lundi et je te renvoie la version mardi"), the
             # last: what reaches the reader.
@@ -2351,7 +2437,7 @@ class EmbeddedExtractor:
         if " to " in sentence and _ACTION_ITEM_RE.match(sentence):
             return False  # _action_item
         if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
-                                              or _ES_BLOCKER_RE.search(sentence)):
+                                              or _ES_BLOCKER_RE.search(sentence) or _MORE_PROMISE_RE.search(sentence)):
             return False  # _french
         low = fold(sentence)
         if " hear " in low and _HEAR_FROM_RE.search(sentence):
