@@ -232,6 +232,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3])[.h](00|15|30|45)\b"
                            r"(?!\s*(?:%|per\b|each\b|euros?\b|eur\b|dollars?\b|usd\b|pounds?\b|gbp\b|chf\b|[€$£]))",
                            re.I)),
+    # ...and as French and German write it: "vers 10h30", "à 7h", "pour 14h00", "um 14 Uhr", "bis 16:00 Uhr".
+    ("foreign_time", re.compile(r"\b(?:à|vers|avant|pour|um|gegen|bis|vor)\s+([01]?\d|2[0-3])\s?(?:h|uhr)\s?([0-5]\d)?(?![\w])|"
+                                r"\b(?:um|gegen|bis|vor)\s+([01]?\d|2[0-3]):([0-5]\d)\s?uhr\b", re.I)),
 ]
 
 # Prefilters: every match of a pattern holds a key of each of its key groups in the folded
@@ -302,8 +305,9 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
              "this afternoon", "this arvo", "this evening", " hour"),),
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
+    "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor "), ("h", "uhr")),
 }
-_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_date",
+_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date",
                      "calendar_week", "foreign_day_of_month"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
@@ -316,6 +320,7 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
+_TIMES = frozenset(("at_time", "foreign_time"))  # a time of day alone, which a day named beside it dates
 # Every key, looked for once a sentence; then each pattern's gate is a few set tests.
 _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in groups for k in keys))
 # Most sentences name no date at all: without a digit, a sentence holding none of these keys
@@ -618,7 +623,7 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
     # A time of day beside a day ("before 12:00 on Thursday", "tomorrow by 5", "the 14:00 slot
     # on Tuesday") is that day's time: the day says when.
     resolved = [(m, found) for kind, m, found in kinds
-                if kind != "at_time" or all(other == "at_time" for other, _, _ in kinds)]
+                if kind not in _TIMES or all(other in _TIMES for other, _, _ in kinds)]
     spans = _clauses(sentence)
     resolved = [(m, found) for m, found in resolved
                 if not _no_deadline(sentence, m, _clause_at(spans, m.start())[0], work)]
@@ -783,6 +788,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _add_workdays(base, n, last_workday)
         else:
             when = base + timedelta(days=n * unit_days)
+    elif kind == "foreign_time":
+        at = time(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0))
+        when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "at_time":
         if m.group(1):
             at = _hm(m.group(1), m.group(2), m.group(3))

@@ -1626,7 +1626,13 @@ _FR_ASK_RE = re.compile(
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
     r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
     r"d(?:'|’)(?:une?\b(?! (?:pause|minute|seconde|sieste|nuit|café|verre)\b)|ici\b))|"
-    r"^\W*merci de (?:bien vouloir )?(?:me |nous |m'|m’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’)?"
+    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    # ...someone asks it of the reader ("Les élus vous demandent de bien vouloir leur indiquer..."), and
+    # "n'oublie pas ton chiffrage", "tu veux être là pour signer le PV ?"
+    r"\b(?:vous|te) (?:demande|demandons|demandent|prie|prions|prient) (?:donc |également |aussi |encore )?"
+    r"(?:de|d'|d’)\s*(?!(?:agréer|croire|recevoir|accepter)\b)|"
+    r"^\W*(?:(?:et|mais|alors),?\s+)?n['’]oubli(?:e|ez) pas\b|^\W*(?:(?:et|alors),?\s+)?(?:tu veux|vous voulez)\b[^?]*\?\s*$|"
     # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
     r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
@@ -1655,9 +1661,11 @@ _FR_ASK_RE = re.compile(
     r"\bwäre (?:es )?(?:super|toll|nett|schön|gut|klasse|prima|hilfreich|wichtig)\b[^.!?;]{0,40}?\bwenn (?:du|sie|ihr)\b|"
     # French: "Je vous remercie de bien vouloir valider le devis", "Il faudrait que tu valides la commande",
     # "il nous faut votre accord"
-    r"\bje (?:vous|te) (?:remercie|saurais gré|serais reconnaissante?|prie) d(?:e|')\s*(?:bien vouloir )?"
+    r"\bje (?:vous|te) (?:remercie|saurais gré|serais reconnaissante?|prie) d(?:e|')\s*(?!(?:agréer|croire|recevoir|accepter)\b)"
+    r"(?:bien vouloir )?"
     r"(?:me |nous |m'|m’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
-    r"\bil (?:faudrait|faut|faudra) que (?:tu|vous)\b|\bil (?:me|nous) (?:faut|faudrait|faudra) (?:ton|ta|tes|votre|vos)\b|"
+    r"\bil (?:faudrait|faut|faudra)(?: donc| absolument| vraiment| aussi)? (?:que|qu'|qu’)\s*(?!je\b|j['’])|"
+    r"\bil (?:faudrait|faut|faudra)(?: donc)? (?:nous|me|m'|m’)\s*(?:(?:le|la|les|l'|l’|en|y)\s*)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|\bil (?:me|nous) (?:faut|faudrait|faudra) (?:ton|ta|tes|votre|vos)\b|"
     # Spanish: "¿Puedes enviarme el contrato antes del viernes?", "Necesito que revises..."
     r"\b(?:puedes|podrías|podrias|podría|podria|pueden|podrían) [a-záéíóúñ]+|\bnecesito que\b|"
     # ..."puede" as the formal "you can" only when asked of the reader: "¿Nos puede confirmar...?"
@@ -1691,8 +1699,9 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"\bne (?:peut|peuvent|pouvons|peux|pourra|pourrons) pas\b[^.!?;]{0,80}?\b"
                             r"(?:tant que|tant qu'|tant qu’|avant que|avant qu'|avant qu’|avant d'avoir|sans)\s*(?P<what2>[^.!?;]+)|"
                             # ...the precondition first: "sans l'attestation, on ne peut pas finaliser la réclamation"
-                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what5>[^,.!?;]{2,80}?),\s*(?:on|nous|je|j'|ils|elles|il|elle)\s*"
-                            r"ne (?:peut|peux|pouvons|peuvent|pourra|pourrons|pourrai) pas\b|"
+                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?(?:sans|tant (?:que|qu'|qu’)) ?(?P<what5>[^,.!?;]{2,80}?),?\s*"
+                            r"(?:on|nous|je|j'|ils|elles|il|elle)\s*(?:ne |n')?(?:peut|peux|pouvons|peuvent|pourra|pourrons|pourrai)"
+                            r"(?: (?:pas|rien|plus|jamais))+\b|"
                             # ...and in Spanish and German: "Sin los rieles no puedo empezar el lado sur",
                             # "Ohne die Freigabe können wir nicht live gehen"
                             r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
@@ -1711,7 +1720,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # certificat avant de pouvoir expédier"
                             r"\b(?:est|sont|reste|restent|sommes|suis) (?:toujours |encore |actuellement )?(?:bloqué|bloquée|"
                             r"bloqués|bloquées|à l'arrêt|en stand-by)\b[^.!?;]{0,40}?(?:en attendant|tant que|tant qu'|tant qu’|"
-                            r"\bpar|faute de|dans l'attente d[eu']|en attente d[eu'])\s*(?P<what12>[^.!?;]+)|"
+                            r"\bpar\b|faute de|dans l'attente d[eu']|en attente d[eu'])\s*(?P<what12>[^.!?;]+)|"
                             r"\b(?:on|nous) attend(?:ons)? (?:toujours|encore) (?P<what13>[^.!?;,]{2,80}?),? (?:avant de|pour) "
                             r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
@@ -1775,7 +1784,9 @@ _DE_NOT_WORK = ("habe|haben|hatte|hatten|hätte|hätten|bin|sind|war|waren|wäre
 _FR_NOT_WORK = ("suis|serai|sais|saurai|ai|aurai|avais|étais|pense|penserai|crois|peux|pourrai|veux|voudrais|voudrai|"
                 "dois|devrai|pars|partirai|rentre|rentrerai|arrive|arriverai|espère|souhaite|remercie|vois|verrai|trouve|"
                 "comprends|attends|préfère|propose|reste|resterai|travaille|viens|viendrai|crains|signale|précise|"
-                "informe|tiens|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’")
+                "informe|tiens|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’|"
+                "vous|nous|te|lui|leur|les|fais suite|reviens de|retrouve|réjouis|félicite|souhaiterais|aimerais|"
+                "sera|seras|serons|dis que|vois|vais voir|laisse")
 _MORE_PROMISE_RE = re.compile(
     r"(?P<what>\b(?:ich werde|wir werden|werde ich|werden wir)\b(?!\s+(?:sehen|schauen,? ob|versuchen)\b)|"
     r"\b(?:ich|wir) (?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en))\b|"
@@ -1783,11 +1794,16 @@ _MORE_PROMISE_RE = re.compile(
     r"\b(?:bekommst|erhältst) du\b|\b(?:bekommt|erhaltet) ihr\b|"
     r"\b(?:je|nous|on) (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?:vais|allons|va) "
     r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"(?<!\bque )(?<!\bqu')(?<!\bqu’)(?<!\bdont )(?<!\boù )"
     r"\bje (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?!(?:" + _FR_NOT_WORK + r")\b)"
     r"[a-zàâçéèêëîïôûù]{2,}(?:rai|e|s)\b|"
     r"\b(?:nous|on) (?:vous|te|lui|leur) (?:(?:le|la|les|l'|l’|en|y)\s*)*(?!(?:" + _FR_NOT_WORK + r")\b)"
     r"[a-zàâçéèêëîïôûù]{2,}(?:rons|ons|e)\b|"
-    r"\bnous (?!(?:serons|aurons|pourrons|devrons|voudrons|saurons|verrons)\b)[a-zàâçéèêëîïôûù]{2,}rons\b)"
+    r"\bnous (?!(?:serons|aurons|pourrons|devrons|voudrons|saurons|verrons)\b)[a-zàâçéèêëîïôûù]{2,}rons\b|"
+    r"\b(?:vous|te|t'|t’)\s*(?:sera|seront) (?:envoyé|transmis|adressé|livré|remis|communiqué|expédié|retourné|renvoyé|"
+    r"versé|viré)e?s?\b|"
+    r"\bwird (?:ihnen|dir|euch) (?:[\wäöüß.-]+ ){0,6}?(?:zugeschickt|zugesandt|geschickt|gesendet|übermittelt|geliefert|"
+    r"zugestellt|überwiesen)\b)"
     r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|[.!?;](?!\d)|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
@@ -1994,6 +2010,16 @@ class EmbeddedExtractor:
                 if key not in seen:
                     seen.add(key)
                     items.append(item)
+                elif item.kind == "request" and key.startswith("reply to "):
+                    # The one reply a message wants, said twice: an ask outright ("Please let me know
+                    # today if you prefer the split") says it better than a sentence that only speaks
+                    # to the reader ("so we can also propose a split: ..."), and its day is the reply's.
+                    at = next(n for n, i in enumerate(items) if ctx.same_as.get(id(i), i.title.lower()) == key)
+                    same = items[at]
+                    if (same.due is None and item.due is not None and not same.evidence.rstrip().endswith("?")
+                            and _explicit_ask(item.evidence, fold(item.evidence))
+                            and not _explicit_ask(same.evidence, fold(same.evidence))):
+                        items[at] = item
                 elif item.kind in ("waiting", "commitment") and item.due:
                     # "We'll prepare the draft agreement. You'll receive it early next week.": one
                     # thing, and the second sentence says when.
@@ -2379,6 +2405,16 @@ class EmbeddedExtractor:
             # The general forms, dated anywhere in their clause ("Morgen schicke ich Ihnen...").
             promises = [m for m in _MORE_PROMISE_RE.finditer(sentence)
                         if names_a_date(sentence[_clause_start(sentence, m.start()):m.end()])]
+            if promises:
+                # Titled by the whole clause: its thing or day may come first ("le bon de commande
+                # vous sera adressé lundi", "Morgen schicke ich Ihnen die Zeichnung").
+                m = promises[-1]
+                start = _clause_start(sentence, m.start())
+                what = _SPACES_RE.sub(" ", sentence[start:m.end()].strip(" ,;:"))
+                due = self._due(sentence[start:m.end()], ctx)[0]
+                if ctx.from_owner:
+                    return self._item("commitment", _cap(what), sentence, ctx, due, "me")
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         if promises:
             # Of several ("j'intègre tes corrections lundi et je te renvoie la version mardi"), the
             # last: what reaches the reader.
