@@ -59,6 +59,26 @@ GERMAN: list[Case] = [
     C("Kannst du mir bis Freitag die Liste schicken?", ("waiting", FRI), mine=True),
     C("Bitte schicken Sie uns die Auftragsbestätigung bis Dienstag.", ("waiting", TUE), mine=True),
     C("Ich hatte gestern mit Herrn Weber telefoniert.", *NONE, mine=True),
+    # Formal asks ("ersuchen", "Dürfen wir Sie bitten", "Wir wären Ihnen dankbar"), an order as an
+    # infinitive after "bitte", a need said verb first or of a team with its day.
+    C("Wir ersuchen Sie, die Unterlagen bis Freitag zu übermitteln.", ("request", FRI)),
+    C("Dürfen wir Sie bitten, uns die Maße bis Montag zu schicken?", ("request", MON)),
+    C("Wir wären Ihnen dankbar, wenn Sie den Liefertermin bis Donnerstag bestätigen.", ("request", THU)),
+    C("Bei der Bestellung bitte die neue Kostenstelle angeben.", ("request", None)),
+    C("Bitte mit Fr. Mayr einen Termin ausmachen.", ("request", None)),
+    C("Für die Zollanmeldung benötigen wir noch die Handelsrechnung.", ("request", None)),
+    C("Die Montage braucht die Teile spätestens am Montag.", ("request", MON)),
+    # Promises in spoken German, what the writer can do for the reader, what follows, "Sie hören von mir".
+    C("Ich frag bei der Buchhaltung nach und meld mich morgen.", ("commitment", THU), mine=True),
+    C("Die Zahlen schick ich dir heute noch.", ("commitment", WED), mine=True),
+    C("Den Rest können wir Ihnen bis Freitag liefern.", ("waiting", FRI)),
+    C("Die Rechnungskopie folgt morgen.", ("waiting", THU)),
+    C("Sie hören bis Donnerstag von mir.", ("commitment", THU), mine=True),
+    C("Das Angebot erhalten Sie bis Mittwochabend.", ("waiting", WED)),
+    C("Ohne die Zolltarifnummer darf die Sendung nicht verzollt werden.", ("blocker", None)),
+    # A promise on a condition waits on the answer; a meeting is no work.
+    C("Wenn ja, bestellen wir die Teile diese Woche noch.", *NONE, mine=True),
+    C("Gerne bespreche ich das am Freitag mit Ihnen.", *NONE),
     C("Wir sind am Freitag auf der Messe.", *NONE, mine=True),
 ]
 
@@ -109,7 +129,7 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("Anfang nächster Woche", MON),
     ("début de semaine prochaine", MON),
     ("diese Woche noch", FRI),
-    ("dans la journée cette semaine", FRI),
+    ("dans le courant de cette semaine", FRI),
     ("bis Ende des Monats", MONTH_END),
     ("bis Monatsende", MONTH_END),
     ("d'ici la fin du mois", MONTH_END),
@@ -118,6 +138,12 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("mi-décembre", "2026-12-15"),
     ("en fin de journée", WED),
     ("bis Feierabend", WED),
+    ("bis Mittwochabend", WED),
+    ("am Freitagnachmittag", FRI),
+    ("Unterschrift Do 14:00 Uhr", THU),
+    ("die Sendungsnummer im Laufe des Tages", WED),
+    ("Treffen vers 10h30", "2026-11-18T10:30:00+01:00"),
+    ("um 14 Uhr", "2026-11-18T14:00:00+01:00"),
     ("avant le 25", NEXT_WED),
     ("jusqu'au 30 inclus", MONTH_END),
     ("bis zum 25.", NEXT_WED),

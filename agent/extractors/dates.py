@@ -142,6 +142,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "bis zum 3. Dezember"), or with a year: "the 3 Mars renders" is a planet's.
     ("foreign_date", re.compile(r"(?<![\w.])(\d{1,2})(?:er|º|°)?\.?\s+(?:de\s+)?(" + "|".join(FOREIGN_MONTHS) + r")"
                                 r"(?:\s+(?:de\s+)?(\d{4}))?(?![\w-])", re.I)),
+    # German joins a part of the day to the day: "bis Mittwochabend", "am Freitagnachmittag"; and
+    # writes the day short before a time or a date: "Unterschreibe Mi 8 Uhr", "bis Do.", "Fr. 12.3."
+    ("foreign_day_part", re.compile(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+                                    r"(?:abend|früh|morgen|vormittag|nachmittag|mittag)\b", re.I)),
+    ("foreign_day_short", re.compile(r"(?<![\w.])(?-i:(Mo|Di|Mi|Do|Fr))\.?(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\d{1,2}\.\d{1,2}\.|"
+                                     r"früh\b|vormittag\b|nachmittag\b|abend\b|mittag\b))|"
+                                     r"\b(?:bis|am|spätestens|vor)\s+(?-i:(Mo|Di|Mi|Do|Fr))\b\.?", re.I)),
     ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-]| gras\b)", re.I)),
     ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
@@ -152,6 +159,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                      r"dopodomani|depois de amanhã)\b", re.I)),
     # "hoy", "aujourd'hui", "heute", "esta tarde": today.
     ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
+                                 r"im laufe des (?:heutigen )?tages|dans la journée|"
                                  r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
                                  r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
     # The next week's end and start: "Ende nächster Woche", "fin de la semaine prochaine", "Anfang
@@ -264,11 +272,13 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
     "foreign_bare": (BARE_FOREIGN_DAYS,),
+    "foreign_day_part": (("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),),
+    "foreign_day_short": (("mo", "di", "mi", "do", "fr"),),
     "foreign_date": (tuple(FOREIGN_MONTHS),),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana", "morgen"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
-                       "matin"),),
+                       "matin", "im laufe des", "dans la journée"),),
     "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
     "calendar_week": (("kw", "cw", "semaine", "week"),),
     "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",
@@ -729,6 +739,11 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = _calendar_week(base, int(m.group(1) or m.group(3) or m.group(4)), m.group(2), last_workday)
     elif kind == "foreign_next_week":
         when = base - timedelta(days=base.weekday()) + timedelta(days=7 + last_workday)
+    elif kind == "foreign_day_short":
+        wd = ("mo", "di", "mi", "do", "fr").index((m.group(1) or m.group(2)).lower())
+        when = _weekday_on_or_after(base + timedelta(days=1), wd)
+    elif kind == "foreign_day_part":  # a part of the day keeps it today: "bis Mittwochabend" written on a Wednesday
+        when = _weekday_on_or_after(base, FOREIGN_DAYS[m.group(1).lower()])
     elif kind in ("foreign_day", "foreign_late", "foreign_bare"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)

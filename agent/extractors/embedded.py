@@ -30,7 +30,10 @@ _LOOSE_SPLIT_RE = re.compile(r"(?<=[!?])\s+(?=[a-z])|(?<=[a-z)]\.)\s+(?=[a-z])|\
                              r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?=\S)",
                              re.I)
 _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext qty dept min max fig cf ca st mr mrs ms "
-                           "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr".split())
+                           "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr rev "
+                           # ...and German and French ones (see _TITLE_STOP_RE)
+                           "fr hrn fa mme mlle dipl ing mag abt inkl evtl ggf bzw usw vgl zzgl exkl str sro zb dh ua spa "
+                           "srl ev".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -1173,7 +1176,11 @@ def _join_quoted(pieces: list[str]) -> list[str]:
 # A stop after a title or a label is no sentence's end: "Could you get Dr. Okoye to sign it",
 # "Our Mr. Lange will send it", "see No. 4".
 _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs|Rev|Hon|Capt|Gen|Col|Sgt|Lt|"
-                            r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl|p|pp|pg|ch|cl|s)\.$")
+                            r"No|Nr|Nos|Ref|Inv|Fig|Vol|Art|Sec|Para|Approx|approx|ca|cf|vs|incl|p|pp|pg|ch|cl|s|"
+                            # ...and German and French ones: "mit Fr. Mayr", "Hr. Weber", "Mme Roux", "inkl.",
+                            # "bzw.", "Ammerthal CZ s.r.o.", "z.B."
+                            r"Fr|Hr|Hrn|Fa|Mme|Mlle|Me|Dipl|Ing|Mag|Abt|Tel|inkl|evtl|ggf|bzw|usw|vgl|zzgl|exkl|Str|"
+                            r"z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V)\.$")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
@@ -1584,11 +1591,17 @@ _FR_HINT_WORDS = frozenset(
     "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate "
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
-    "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée".split())
+    "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
+    "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
                           r"ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las)\b", re.I)
+
+
+# A promise on a condition ("Wenn ja, holen wir sie diese Woche noch rüber", "Si c'est validé, je lance
+# la commande lundi") waits on the answer: the ask it answers is the item.
+_FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|sofern|si|sauf si|au cas où)\b", re.I)
 
 
 def _clause_start(sentence: str, at: int) -> int:
@@ -1639,7 +1652,12 @@ _FR_ASK_RE = re.compile(
     # ...a need of the reader's part or with its day: "Wir benötigen noch die Vereinbarung bis Montag", "Wir
     # bräuchten noch Ihre Unterschrift"; what the writer awaits: "Ich erwarte Ihre Antwort bis Freitag"
     r"\b(?:wir|ich) (?:benötig\w*|brauch\w*|bräucht\w*|erwarte\w*)\b(?=[^.!?;]*\b(?:ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|"
-    r"von ihnen|von dir|von euch|bis)\b)|"
+    r"von ihnen|von dir|von euch|bis|spätestens)\b)|"
+    # ...the need said verb first ("benötigen wir noch den unterschriebenen Änderungsauftrag", "Die Budgetplanung
+    # brauch ich bis zum 15.03. von dir") or of a team with its day ("Die Montage braucht die Lager spätestens am 16.03.")
+    r"\b(?:benötig\w*|brauch\w*|bräucht\w*) (?:wir|ich)\b(?=[^.!?;]*\b(?:noch|ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|"
+    r"von ihnen|von dir|von euch|bis|spätestens)\b)|"
+    r"\b(?:braucht|benötigt)\b[^.!?;]{0,80}?\b(?:bis|spätestens)\b|"
     # ...and a bill or a form stated due: "Die Rechnung ist bis zum 30.11. fällig"
     r"\b(?:ist|sind)\b(?:[^.!?;]|(?<=\d)\.){0,30}\bfällig\b|"
     # ...an order with "bitte" after its verb ("Schick mir bitte bis Donnerstag die Stückliste", "Denk
@@ -1653,7 +1671,17 @@ _FR_ASK_RE = re.compile(
     r"veranlassen|reservieren|buchen|überweisen|begleichen|korrigieren|ergänzen|schauen) sie\b|"
     r"^\W*(?:(?:und|also|dann),?\s+)?(?:gib|gebt|sag|sagt) (?:mir |uns )?(?:(?:kurz|bitte|doch|noch|rechtzeitig) )*bescheid\b|"
     r"^\W*(?:(?:und|also|dann),?\s+)?meld(?:e)? dich\b|"
-    r"\b(?:ich|wir) bitten? (?:sie|dich|euch|um)\b|"
+    r"\b(?:ich|wir) (?:bitten?|ersuchen?) (?:sie|dich|euch|um)\b|\b(?:bitten?|ersuchen?) (?:wir|ich) (?:sie|dich|euch|um)\b|"
+    # ..."Dürfen wir Sie noch bitten, uns mitzuteilen...", "Wir wären Ihnen dankbar, wenn Sie..."
+    r"\b(?:dürfen|darf) (?:wir|ich) (?:sie|dich|euch) (?:noch |auch |nochmals |höflich )?(?:bitten|ersuchen)\b|"
+    r"\b(?:wäre|wären) (?:ihnen|dir|euch) (?:sehr |äußerst |überaus )?dankbar\b|"
+    # ...an order in the Sie form anywhere with "bitte" ("Die Bestätigung lassen Sie uns bitte zukommen"),
+    # and an order as an infinitive after "bitte" ("Bei Rheintal bitte nicht mehr als 3 % zugestehen",
+    # "Bitte mit Fr. Mayr einen Slot ausmachen")
+    r"\b(?:senden|schicken|geben|teilen|lassen|bestätigen|prüfen|melden|informieren|übermitteln|übersenden|"
+    r"kontaktieren|klären|veranlassen|reservieren|buchen|überweisen) sie (?:uns |mir )?bitte\b|"
+    r"\bbitte\b(?!\s+(?:schön|sehr|beachten|entschuldigen|um entschuldigung|um verständnis)\b)[^.!?;]{0,120}?"
+    r"\s(?-i:[a-zäöüß]{3,}(?:en|ern|eln))\s*[.!]?\s*$|"
     # ...what the reader has yet to give ("Es fehlt noch Ihre Freigabe für die Bestellung"), and a wish
     # of the reader ("Wäre super, wenn du mir die Zahlen bis Freitag schicken könntest")
     r"\bfehl(?:t|en) (?:uns |mir )?(?:noch|immer noch|weiterhin)\b(?=[^.!?;]{0,80}\b(?:ihre[nmrs]?|deine[nmrs]?|eure[nmrs]?|"
@@ -1706,8 +1734,8 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # "Ohne die Freigabe können wir nicht live gehen"
                             r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
                             r"pueden|puede|podremos|podré|podre|vamos a poder)\b|"
-                            r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,.!?;]{2,80}?),?\s+(?:können|kann|könnt) (?:wir|ich|sie|die|der)"
-                            r"(?: [\w-]+){0,4}? (?:nicht|leider nicht|noch nicht|nichts)\b|"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,.!?;]{2,80}?),?\s+(?:können|kann|könnt|dürfen|darf|"
+                            r"wird|werden) (?:[\w.-]+ ){0,8}?(?:nicht|leider nicht|noch nicht|nichts|keine[nmrs]?)\b|"
                             # "Solange die Zollpapiere fehlen, können wir nicht ausliefern", "Die Produktion
                             # steht, bis die Ersatzteile da sind", "Die Bestellung hängt noch an Ihrer Freigabe"
                             r"^\W*(?:(?:aber|und|also),?\s+)?solange (?P<what9>[^,.!?;]{2,80}?),\s*(?:können|kann|könnt|"
@@ -1780,7 +1808,15 @@ _DE_NOT_WORK = ("habe|haben|hatte|hatten|hätte|hätten|bin|sind|war|waren|wäre
                 "empfehlen|gratuliere|gratulieren|werde|werden|gerne|alle|beide|eben|heute|morgen|diese|selbst|halte|"
                 "halten|lese|lesen|feiern|feiere|liebe|lieben|mache mir|machen uns|nehme an|nehmen an|gehe davon|"
                 "gehen davon|sage|sagen|frage|fragen|schlage vor|schlagen vor|starte|starten|lade|laden|informiere|"
-                "informieren|teile|teilen|melde mich ab|bestätige den erhalt|bestätigen den erhalt")
+                "melde mich ab|bestätige den erhalt|bestätigen den erhalt|ersuche|ersuchen|bräuchte|bräuchten|brauch|"
+                "bespreche|besprechen|spreche|sprechen|eine|einen|einem|einer|keine|keinen|keinem|deine|deinen|seine|"
+                "seinen|ihre|ihren|unsere|unseren|eure|euren|diesen|jeden|jede|allen|beiden|welche|solche|mehrere|"
+                "wieder|leider|gemeinsam|zusammen|lieber|lange|eben|oben|unten|vorne|gerade|dagegen|deswegen|"
+                "übrigens|eigene|eigenen|gleiche|gleichen|selben|einzige|ohne|gegen|seitens|nochmal|nochmals|"
+                "freuen uns|freue mich")
+# Spoken German drops the "e" of the first person: "ich frag", "meld mich", "schick's".
+_DE_SPOKEN = ("frag|meld|schick|geb|ruf|sag|kümmer|check|mach|schau|leit|bring|hol|besorg|buch|bestell|zahl|"
+              "überweis|unterschreib|prüf|erledig|korrigier|schreib|send|kläre?|organisier")
 _FR_NOT_WORK = ("suis|serai|sais|saurai|ai|aurai|avais|étais|pense|penserai|crois|peux|pourrai|veux|voudrais|voudrai|"
                 "dois|devrai|pars|partirai|rentre|rentrerai|arrive|arriverai|espère|souhaite|remercie|vois|verrai|trouve|"
                 "comprends|attends|préfère|propose|reste|resterai|travaille|viens|viendrai|crains|signale|précise|"
@@ -1791,7 +1827,15 @@ _MORE_PROMISE_RE = re.compile(
     r"(?P<what>\b(?:ich werde|wir werden|werde ich|werden wir)\b(?!\s+(?:sehen|schauen,? ob|versuchen)\b)|"
     r"\b(?:ich|wir) (?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en))\b|"
     r"(?<![.!?]\s)(?<!^)\b(?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en)) (?:ich|wir)\b|"
-    r"\b(?:bekommst|erhältst) du\b|\b(?:bekommt|erhaltet) ihr\b|"
+    r"\b(?:bekommst|erhältst) du\b|\b(?:bekommt|erhaltet) ihr\b|\b(?:bekommen|erhalten) sie\b|"
+    # ...the spoken forms without their "e" ("Ich frag mal bei Thomas nach und meld mich morgen früh",
+    # "Rheintal ruf ich heute noch an", "sag ich dir Bescheid")
+    r"\bich (?:" + _DE_SPOKEN + r")(?:['’]s)?\b|(?<![.!?]\s)(?<!^)\b(?:" + _DE_SPOKEN + r")(?:['’]s)? ich\b|"
+    # ...what the writer can do for the reader ("12 Stück können wir Ihnen bis Montag zustellen"), what
+    # follows ("die restlichen 12 Stück folgen in KW 12", "Die Bestellung folgt morgen früh"), and "Sie
+    # hören spätestens am Freitag von mir"
+    r"\b(?:können|kann) (?:wir|ich) (?:ihnen|dir|euch)\b|\b(?:folgt|folgen)\b|"
+    r"\b(?:sie|du|ihr) (?:hören|hörst|hört)\b[^.!?;]{0,40}?\bvon (?:mir|uns)\b|"
     r"\b(?:je|nous|on) (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?:vais|allons|va) "
     r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     r"(?<!\bque )(?<!\bqu')(?<!\bqu’)(?<!\bdont )(?<!\boù )"
@@ -2401,7 +2445,7 @@ class EmbeddedExtractor:
             title = f"Answer {name}: {clause}?" if sentence.rstrip().endswith("?") else f"Reply to {name}: {clause}"
             return self._item("request", title, sentence, ctx, due, "me")
         promises = [m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
-        if not promises and not sentence.rstrip().endswith("?"):
+        if not promises and not sentence.rstrip().endswith("?") and not _FOREIGN_IF_RE.match(sentence):
             # The general forms, dated anywhere in their clause ("Morgen schicke ich Ihnen...").
             promises = [m for m in _MORE_PROMISE_RE.finditer(sentence)
                         if names_a_date(sentence[_clause_start(sentence, m.start()):m.end()])]
