@@ -26,13 +26,16 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from agent.extractors.dates import fold
 from agent.gates import Gated
 from agent.hostility import normalise
 from connectors.types import Message
 from planner.priority import promotional
-from planner.store import Store
+
+if TYPE_CHECKING:  # the store is only named: the parse worker, which imports this, opens none
+    from planner.store import Store
 
 SPAM_SCORE = 5.0  # SpamAssassin's default required_score; Rspamd's add-header default is 6
 SCL_SPAM = 5  # Exchange's spam confidence level from which mail goes to Junk

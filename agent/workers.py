@@ -24,16 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import structlog
-
 from agent.extractors.base import Extractor, Owner
 from agent.screen import is_hostile, triage_reason
 from agent.spam import MailPolicy, scam_traits
 from connectors.mime import try_parse
 from connectors.types import Message, RawMessage
 from planner.models import Item
-
-log = structlog.get_logger(__name__)
 
 PARALLEL_FROM = 100  # messages in a batch before a worker pays for its start-up
 CHUNK = 50  # messages per task: small enough that the worker's answers stream back
@@ -74,6 +70,13 @@ RING = 4096
 CLAIM_WAIT = 2.0  # seconds this process waits for the ring's lock, which each side holds for a moment
 _claims: Any = None  # the worker's handle on the ring (set by _init)
 
+
+
+def _warn(event: str, **fields: str) -> None:
+    # Only this process warns; the worker, which imports this module too, need not load structlog.
+    import structlog
+
+    structlog.get_logger(__name__).warning(event, **fields)
 
 def _init(claims: Any) -> None:
     global _claims
@@ -211,7 +214,7 @@ class Pending:
                 stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in chunk],
                                              self._workers.extraction, self._folder)
             except Exception as exc:  # noqa: BLE001 - as a chunk the worker fails on: parsed again, without extraction
-                log.warning("workers.chunk_inline", reason=type(exc).__name__)
+                _warn("workers.chunk_inline", reason=type(exc).__name__)
                 stolen[taken] = _inline(chunk)
 
 
@@ -287,7 +290,7 @@ class Workers:
 
     def _give_up(self, exc: BaseException) -> None:
         if not self._broken:
-            log.warning("workers.inline", reason=type(exc).__name__)
+            _warn("workers.inline", reason=type(exc).__name__)
         self._broken = True
 
     def close(self) -> None:

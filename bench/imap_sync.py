@@ -14,7 +14,7 @@ rate of APPEND and of dovecot-lda beside it) and indexed by Dovecot once before 
 - Attach: a fifth of the messages carry a 1-5 MB attachment (default 1,000 messages): focusd's
   fetch and store against a raw full fetch (batches of 50).
 - Poll1k and Big (default 50,000): one ``fetch_new`` with an up-to-date cursor, median of 20.
-- Big, synced by ``focusd sync --once`` in a child process: its peak RSS as the kernel reports it,
+- Big, synced by ``focusd sync --once`` (the installed command) in a child process: its peak RSS as the kernel reports it,
   and the most its processes (the sync's workers included) held together, sampled.
 - Arrival to stored item: APPEND on a second connection, then ``wait_for_new`` and ``sync_once``
   until the message is in the store; median of 10 (n/a while the source has no ``wait_for_new``).
@@ -387,8 +387,12 @@ def poll_ms(server: Dovecot, folder: str, cursor: str, rounds: int = 20) -> floa
 def child_sync(cfg: Path) -> tuple[float, float, float]:
     """``focusd sync --once`` in a child process: (peak RSS in MiB, the most its processes held
     together in MiB, seconds)."""
+    # The ``focusd`` command itself, as a user runs it (its main module decides what the parse worker
+    # imports: see agent/__main__.py); ``python -m agent`` where it is not installed.
+    command = Path(sys.executable).with_name("focusd")
+    argv = [str(command)] if command.exists() else [sys.executable, "-m", "agent"]
     start = time.perf_counter()
-    done = measured([sys.executable, "-m", "agent.cli", "--config", str(cfg), "sync", "--once"], ROOT,
+    done = measured([*argv, "--config", str(cfg), "sync", "--once"], ROOT,
                     env=dict(os.environ, FOCUSD_NOW=NOW.isoformat()))
     took = time.perf_counter() - start
     if done.status:

@@ -30,11 +30,8 @@ from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 import html2text
-import structlog
 
 from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Attendee, Message
-
-log = structlog.get_logger(__name__)
 
 #: Text beyond this many characters is dropped: a huge message must not stall a cycle.
 MAX_TEXT_CHARS = 100_000
@@ -47,6 +44,14 @@ MAX_BOUNDARIES = 2000
 class Unparseable(Exception):
     """The bytes are not a message focusd can read; the text says why."""
 
+
+
+def _warn(event: str, **fields: str) -> None:
+    # structlog is imported on first use: it costs the parse worker, which imports this module and
+    # seldom repairs a message, some 11 MiB.
+    import structlog
+
+    structlog.get_logger(__name__).warning(event, **fields)
 
 def try_parse(data: bytes, received: datetime | None = None) -> tuple[Message | None, str]:
     """Parse, returning ``(message, "")`` or ``(None, reason)``; never raises on bad input.
@@ -95,7 +100,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     message_id = _message_id(headers, data)
     date, dated = _date(headers, received, problems)
     for reason in problems:  # what was read around; the text itself is never logged
-        log.warning("message.repaired", message_id=message_id, reason=reason)
+        _warn("message.repaired", message_id=message_id, reason=reason)
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
