@@ -39,9 +39,11 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-build": (0.88, 0.69, 0.87), "week-game": (0.82, 0.70, 0.88), "week-events": (0.81, 0.71, 0.88),
           "week-mro": (0.83, 0.79, 0.82), "week-compliance": (0.83, 0.73, 0.91), "week-music": (0.83, 0.75, 0.95),
           "week-consult": (0.88, 0.82, 0.78), "week-wedding": (0.83, 0.76, 0.95), "week-solar": (0.80, 0.63, 0.85),
-          "week-berlin": (0.72, 0.42, 0.82), "week-vet": (0.78, 0.76, 0.80), "week-insure": (0.80, 0.74, 0.95),
-          "week-montreal": (0.81, 0.54, 0.88), "week-ohio": (0.83, 0.78, 0.85), "week-joburg": (0.83, 0.76, 0.87),
-          "week-auckland": (0.81, 0.80, 0.87), "week-dubai": (0.73, 0.69, 0.80)}
+          "week-berlin": (0.72, 0.52, 0.82), "week-vet": (0.78, 0.76, 0.80), "week-insure": (0.80, 0.74, 0.95),
+          "week-montreal": (0.82, 0.65, 0.88), "week-ohio": (0.83, 0.78, 0.85), "week-joburg": (0.83, 0.76, 0.87),
+          "week-auckland": (0.81, 0.80, 0.87), "week-dubai": (0.73, 0.69, 0.80),
+          "week-munich": (0.82, 0.87, 0.88), "week-lyon": (0.84, 0.77, 0.89), "week-vienna": (0.72, 0.58, 0.81),
+          "week-brussels": (0.80, 0.68, 0.95)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -31,7 +31,8 @@ DEV_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-de
              "week-agency", "week-lead", "week-legal", "week-clinic", "week-arch", "week-lab", "week-hotel",
              "week-sre", "week-school", "week-biotech", "week-freight", "week-restaurant", "week-univ",
              "week-tax", "week-build", "week-game", "week-mro", "week-compliance", "week-music",
-             "week-consult", "week-wedding", "week-solar", "week-vet", "week-insure", "week-ohio", "week-auckland")
+             "week-consult", "week-wedding", "week-solar", "week-vet", "week-insure", "week-ohio", "week-auckland",
+             "week-munich", "week-lyon")
 
 
 def _messages(root: Path) -> list[Message]:
