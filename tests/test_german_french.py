@@ -76,7 +76,14 @@ GERMAN: list[Case] = [
     C("Sie hören bis Donnerstag von mir.", ("commitment", THU), mine=True),
     C("Das Angebot erhalten Sie bis Mittwochabend.", ("waiting", WED)),
     C("Ohne die Zolltarifnummer darf die Sendung nicht verzollt werden.", ("blocker", None)),
-    # A promise on a condition waits on the answer; a meeting is no work.
+    # Undated, a promise needs the future said outright or a trigger ("sobald"), as "I'll" is in English;
+    # what goes with the mail ("anbei") is sent, not promised. A stop inside the sentence ends nothing.
+    C("Die Stückliste werde ich noch überarbeiten.", ("commitment", None), mine=True),
+    C("Ich leite dir die Bestätigung weiter, sobald sie da ist.", ("commitment", None), mine=True),
+    C("Wir melden uns bei Ihnen, sobald die Ware eingetroffen ist.", ("waiting", None)),
+    C("Ich schicke Ihnen anbei das unterschriebene Angebot.", *NONE, mine=True),
+    C("Sie erhalten die Prüfberichte inkl. Messprotokoll bis Freitag.", ("waiting", FRI)),
+    C("Die Abholung erfolgt am Montag zwischen 8 und 10 Uhr.", ("waiting", MON)),
     C("Wenn ja, bestellen wir die Teile diese Woche noch.", *NONE, mine=True),
     C("Gerne bespreche ich das am Freitag mit Ihnen.", *NONE),
     C("Wir sind am Freitag auf der Messe.", *NONE, mine=True),
@@ -107,6 +114,9 @@ FRENCH: list[Case] = [
     C("Nous vous ferons parvenir le paiement en fin de semaine.", ("commitment", FRI), mine=True),
     C("Peux-tu me renvoyer le planning avant jeudi ?", ("waiting", THU), mine=True),
     C("Je pense que la réunion de vendredi sera utile.", *NONE, mine=True),
+    C("Je vais relancer le transporteur.", ("commitment", None), mine=True),
+    C("Je vous transmets le bon de livraison dès que je l'ai.", ("waiting", None)),
+    C("Je vous transmets ci-joint le devis signé.", *NONE),
 ]
 
 

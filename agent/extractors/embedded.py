@@ -1604,6 +1604,15 @@ _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|en
 _FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|sofern|si|sauf si|au cas où)\b", re.I)
 
 
+_FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir|je vais|nous allons|on va)\b|"
+                                r"\b(?:je|nous|on)\b[^.!?;]{0,30}?\b[a-zàâçéèêëîïôûù]{2,}(?:rai|rons)\b", re.I)
+_FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|dès que|dès qu['’]|dès réception|aussitôt que)\b", re.I)
+_FOREIGN_YOU_RE = re.compile(r"\b(?:dir|dich|ihnen|euch|du|te|vous)\b|\bt['’]|\b(?-i:Sie)\b", re.I)
+# What goes with the mail itself is sent, not promised: "Ich schicke Ihnen anbei das Angebot".
+_HEREWITH_RE = re.compile(r"\b(?:anbei|im anhang|beigefügt|hiermit|ci-joint|ci-jointe?s?|en pièce jointe|en pj|"
+                          r"ci-dessous|ci-après)\b", re.I)
+
+
 def _clause_start(sentence: str, at: int) -> int:
     """Where the clause holding ``sentence[at]`` starts: past the last comma, semicolon or colon before it."""
     return max(sentence.rfind(c, 0, at) for c in ",;:") + 1
@@ -1766,16 +1775,16 @@ _FR_PROMISE_RE = re.compile(
     r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
     r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens|reviendrai|ferai|prépare|préparerai|transmets|"
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
-    r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|\.(?!\s*$))*?|"
     # ...and what the reader will have: "Tu auras les deux scripts demain", "vous recevrez le contrat lundi"
     r"(?:tu|vous) (?:(?:les|le|la|l'|l’)\s*)?(?:auras|aurez|recevras|recevrez)\b(?!\s+(?:froid|chaud|faim|soif|raison|tort|"
-    r"peur|sommeil|besoin|du mal|l'air)\b)(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    r"peur|sommeil|besoin|du mal|l'air)\b)(?:[^.!?;]|\.(?!\s*$))*?|"
     # German: "Ich schicke dir die Entwürfe bis Donnerstag"; Spanish: "Te envío el contrato el viernes"
     r"(?:ich|wir) (?:schicke|schicken|sende|senden|schreibe|liefere|liefern|melde|gebe|kümmere|prüfe|überarbeite)\b"
-    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    r"(?:[^.!?;]|\.(?!\s*$))*?|"
     # ...and what the reader will get: "Sie erhalten das Angebot bis Ende der Woche", "die Zugänge bekommt ihr morgen"
     r"(?:(?:sie|du|ihr) (?:erhalten|erhältst|erhaltet|bekommen|bekommst|bekommt)|(?:erhalten|bekommen) sie|"
-    r"(?:erhältst|bekommst) du|(?:erhaltet|bekommt) ihr)\b(?:[^.!?;]|(?<=\d)\.(?=\d))*?|"
+    r"(?:erhältst|bekommst) du|(?:erhaltet|bekommt) ihr)\b(?:[^.!?;]|\.(?!\s*$))*?|"
     r"(?:(?:el|la|los|las) (?:(?!\by\b)[^,.!?;]){1,40}? )?"
     # ...the day first: "Mañana te confirmo el resultado", "Hoy mismo te lo mando"
     r"(?:(?:mañana|manana|hoy(?: mismo)?|ahorita|más tarde|mas tarde|esta tarde|el (?:lunes|martes|miércoles|miercoles|"
@@ -1789,8 +1798,8 @@ _FR_PROMISE_RE = re.compile(
     r"confirmamos|informamos|deseamos|invitamos|comunicamos|rogamos|pedimos|necesitamos|notificamos|ofrecemos))"
     r"[a-záéíóúñ]{3,}(?:amos|emos|imos)|"
     r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de)\b"
-    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?)"
-    r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[.!?;](?!\d)|$)", re.I)
+    r"(?:[^.!?;]|\.(?!\s*$))*?)"
+    r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[!?;]|\.\s*$|$)", re.I)
 # German and French promises in their general forms, read beside _FR_PROMISE_RE's verbs (with a day,
 # as it reads them): the future ("Ich werde das Angebot bis zum 15.03. prüfen", "Nous vous livrerons
 # les palettes semaine 4", "Je vais vous transmettre le rapport lundi"), and any work verb in the
@@ -1836,6 +1845,9 @@ _MORE_PROMISE_RE = re.compile(
     # hören spätestens am Freitag von mir"
     r"\b(?:können|kann) (?:wir|ich) (?:ihnen|dir|euch)\b|\b(?:folgt|folgen)\b|"
     r"\b(?:sie|du|ihr) (?:hören|hörst|hört)\b[^.!?;]{0,40}?\bvon (?:mir|uns)\b|"
+    # ...a date set for a delivery ("Die Zustellung erfolgt am Montag, 15.03.")
+    r"\b(?:zustellung|lieferung|auslieferung|anlieferung|abholung|überweisung|zahlung|rückmeldung|freigabe)\b"
+    r"[^.!?;]{0,60}?\berfolg(?:t|en)\b|"
     r"\b(?:je|nous|on) (?:(?:vous|te|t'|t’|lui|leur|le|la|les|l'|l’|en|y|m'|m’|me)\s*)*(?:vais|allons|va) "
     r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     r"(?<!\bque )(?<!\bqu')(?<!\bqu’)(?<!\bdont )(?<!\boù )"
@@ -1848,7 +1860,7 @@ _MORE_PROMISE_RE = re.compile(
     r"versé|viré)e?s?\b|"
     r"\bwird (?:ihnen|dir|euch) (?:[\wäöüß.-]+ ){0,6}?(?:zugeschickt|zugesandt|geschickt|gesendet|übermittelt|geliefert|"
     r"zugestellt|überwiesen)\b)"
-    r"(?:[^.!?;]|(?<=\d)\.(?=\d))*?(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|[.!?;](?!\d)|$)", re.I)
+    r"(?:[^.!?;]|\.(?!\s*$))*?(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|[!?;]|\.\s*$|$)", re.I)
 # A title whose verb takes no object ("Drop at Sam's office"): its thing was said before the verb.
 _NO_OBJECT_RE = re.compile(r"^\w+ (?:at|to|in|on|into|onto|over|across|back|by|before|after|with|off)\b", re.I)
 # An owed thing that is only a pronoun: "it", "send you them".
@@ -2459,6 +2471,21 @@ class EmbeddedExtractor:
                 if ctx.from_owner:
                     return self._item("commitment", _cap(what), sentence, ctx, due, "me")
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+        if not promises and not sentence.rstrip().endswith("?") and not _FOREIGN_IF_RE.match(sentence) \
+                and (ctx.from_owner or _FOREIGN_YOU_RE.search(sentence)):
+            # Undated, a promise needs the future said outright ("Ich werde die Erklärung vorbereiten",
+            # "je vais vous transmettre le rapport") or a trigger ("Ich schick's dir weiter, sobald es da
+            # ist"), as "I'll..." is in English: the present alone may be "herewith" ("Je vous transmets le
+            # devis"). Another's promise is the owner's to wait on when it speaks to the reader.
+            undated = [m for rx in (_FR_PROMISE_RE, _MORE_PROMISE_RE) for m in rx.finditer(sentence)
+                       if _FOREIGN_FUTURE_RE.search(m.group(0)) or _FOREIGN_TRIGGER_RE.search(sentence)]
+            if undated and not _HEREWITH_RE.search(sentence):
+                m = undated[-1]
+                start = _clause_start(sentence, m.start())
+                what = _SPACES_RE.sub(" ", sentence[start:m.end()].strip(" ,;:"))
+                if ctx.from_owner:
+                    return self._item("commitment", _cap(what), sentence, ctx, None, "me")
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, None, ctx.other.email)
         if promises:
             # Of several ("j'intègre tes corrections lundi et je te renvoie la version mardi"), the
             # last: what reaches the reader.
