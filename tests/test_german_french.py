@@ -115,6 +115,14 @@ FRENCH: list[Case] = [
     C("Peux-tu me renvoyer le planning avant jeudi ?", ("waiting", THU), mine=True),
     C("Je pense que la réunion de vendredi sera utile.", *NONE, mine=True),
     C("Je vais relancer le transporteur.", ("commitment", None), mine=True),
+    C("Je te tiens au courant dès que j'ai la réponse.", ("commitment", None), mine=True),
+    C("Je tiens à vous remercier pour votre aide.", *NONE),
+    # What the writer wants of the reader counts as an ask with its day.
+    C("Pour le point de jeudi, je veux le planning à jour et ton budget.", ("request", THU)),
+    C("Ich will die Zahlen bis Freitag sehen.", ("request", FRI)),
+    C("Je voudrais un café.", *NONE),
+    # A date is no thing a blocker waits on.
+    C("Sorting of the 14 pallets blocked on 18 January, with a leak test on every tray.", *NONE),
     C("Je vous transmets le bon de livraison dès que je l'ai.", ("waiting", None)),
     C("Je vous transmets ci-joint le devis signé.", *NONE),
 ]

@@ -316,7 +316,8 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
-    r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?P<b1>[^.!?;]+)|"
+    r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
@@ -1263,8 +1264,11 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
     if act == "blocker":
         wait = re.search(r"\b(?:until|till|til)\b[^.!?;]*", sentence, re.I)
         return bool((wait and names_a_date(wait.group(0))) or (not wait and re.search(r"\bunless\b", sentence, re.I)))
+    # ...nor is what the German and French rules refuse to read as an ask ("Peux-tu croire qu'il neige déjà ?",
+    # "Bitte beachten Sie unsere Öffnungszeiten").
     return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence) or _SMALL_TALK_WORDS_RE.search(sentence)
-                                 or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence)))
+                                 or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence))
+                                 or _FR_NOT_ASK_RE.search(sentence))
 
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
@@ -1592,7 +1596,10 @@ _FR_HINT_WORDS = frozenset(
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
     "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
-    "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch".split())
+    "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch "
+    # ...and the French questions joined with a hyphen, which the word pattern reads as one word
+    "peux-tu pouvez-vous pourriez-vous pourrais-tu voudriez-vous voudrais-tu serait-il est-il avez-vous as-tu "
+    "auriez-vous aurais-tu sais-tu savez-vous".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -1604,6 +1611,10 @@ _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|en
 _FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|sofern|si|sauf si|au cas où)\b", re.I)
 
 
+# What the writer wants of the reader, read as an ask when a day comes with it (see _french).
+_WANT_RE = re.compile(r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
+                      r"votre|vos|un|une|des|du)\b|\bich (?:will|möchte|hätte gern|hätte gerne|wünsche mir) (?:den|die|das|"
+                      r"deinen|deine|dein|ihren|ihre|ihr|einen|eine|ein)\b", re.I)
 _FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir|je vais|nous allons|on va)\b|"
                                 r"\b(?:je|nous|on)\b[^.!?;]{0,30}?\b[a-zàâçéèêëîïôûù]{2,}(?:rai|rons)\b", re.I)
 _FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|dès que|dès qu['’]|dès réception|aussitôt que)\b", re.I)
@@ -1829,7 +1840,7 @@ _DE_SPOKEN = ("frag|meld|schick|geb|ruf|sag|kümmer|check|mach|schau|leit|bring|
 _FR_NOT_WORK = ("suis|serai|sais|saurai|ai|aurai|avais|étais|pense|penserai|crois|peux|pourrai|veux|voudrais|voudrai|"
                 "dois|devrai|pars|partirai|rentre|rentrerai|arrive|arriverai|espère|souhaite|remercie|vois|verrai|trouve|"
                 "comprends|attends|préfère|propose|reste|resterai|travaille|viens|viendrai|crains|signale|précise|"
-                "informe|tiens|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’|"
+                "informe|tiens à|tiens a|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’|"
                 "vous|nous|te|lui|leur|les|fais suite|reviens de|retrouve|réjouis|félicite|souhaiterais|aimerais|"
                 "sera|seras|serons|dis que|vois|vais voir|laisse")
 _MORE_PROMISE_RE = re.compile(
@@ -2320,6 +2331,8 @@ class EmbeddedExtractor:
         """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
         if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
+        if _FR_NOT_ASK_RE.search(sentence):
+            return False  # "Peux-tu croire qu'il neige déjà ?", "Bitte beachten Sie...": as _french reads them
         if len(sentence) < 60 and _SMALL_TALK_RE.match(sentence):
             return False
         p = self._probability(sentence)
@@ -2450,7 +2463,8 @@ class EmbeddedExtractor:
         if _ES_BLOCKER_RE.search(sentence) and not ctx.from_owner:
             return self._item("blocker", f"Unblock {name}: {clause}", sentence, ctx, self._due(sentence, ctx)[0],
                               ctx.other.email)
-        if _FR_ASK_RE.search(sentence) and not _FR_NOT_ASK_RE.search(sentence):
+        if (_FR_ASK_RE.search(sentence) or (_WANT_RE.search(sentence) and names_a_date(sentence))) \
+                and not _FR_NOT_ASK_RE.search(sentence):
             due = self._due(sentence, ctx)[0]
             if ctx.from_owner:
                 return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
@@ -2544,7 +2558,8 @@ class EmbeddedExtractor:
         if " to " in sentence and _ACTION_ITEM_RE.match(sentence):
             return False  # _action_item
         if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
-                                              or _ES_BLOCKER_RE.search(sentence) or _MORE_PROMISE_RE.search(sentence)):
+                                              or _ES_BLOCKER_RE.search(sentence) or _MORE_PROMISE_RE.search(sentence)
+                                              or _WANT_RE.search(sentence)):
             return False  # _french
         low = fold(sentence)
         if " hear " in low and _HEAR_FROM_RE.search(sentence):
