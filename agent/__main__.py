@@ -8,8 +8,6 @@ imports (click, the store, structlog, the settings): in a first sync of 15,000 m
 
 from __future__ import annotations
 
-import sys
-
 
 def main() -> None:
     from agent.cli import main as cli_main
@@ -18,4 +16,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
