@@ -121,11 +121,10 @@ FRENCH: list[Case] = [
     C("Pour le point de jeudi, je veux le planning à jour et ton budget.", ("request", THU)),
     C("Ich will die Zahlen bis Freitag sehen.", ("request", FRI)),
     C("Je voudrais un café.", *NONE),
-    # What only a scam asks for, as in English: credentials, and money to a new account.
+    # What only a scam asks for, as in English: money to a new account. (Credentials asked for are a
+    # scam trait that triage weighs by sender: tests/test_money_or_access.py.)
     C("Bitte überweisen Sie die offene Rechnung bis Freitag auf unser neues Konto.", *NONE),
-    C("Merci de nous communiquer vos identifiants de connexion avant ce soir.", *NONE),
     C("Merci de régler la facture sur notre nouveau RIB d'ici vendredi.", *NONE),
-    C("Bitte senden Sie uns Ihre Zugangsdaten bis morgen.", *NONE),
     C("Bitte überweisen Sie die Anzahlung bis Freitag.", ("request", FRI)),
     # A date is no thing a blocker waits on.
     C("Sorting of the 14 pallets blocked on 18 January, with a leak test on every tray.", *NONE),

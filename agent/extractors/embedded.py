@@ -1443,7 +1443,6 @@ _SCAM_ITEM_RE = re.compile(
     r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
     r"passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
     r"credentials|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
-    r"identifiants?(?: de connexion)?|codes? d['’]acc[eè]s|zugangsdaten|anmeldedaten|"
     r"(?:gift|steam|itunes|google play|amazon) ?cards?|vouchers? codes?)\b|"
     r"\b(?:payee|bank|banking|account|remittance) (?:details|information|info)\b.{0,60}"
     r"\b(?:changed?|updated?|amended?|new account|account below)\b|"
@@ -1457,8 +1456,7 @@ _SCAM_ITEM_RE = re.compile(
 _SCAM_ITEM_KEYS = ("card", "cvv", "cvc", "security code", "expiry", "pin", "password", "passcode", "one-time", "one time",
                    "verification code", "2fa", "login", "credentials", "senha", "contrasena", "passwort", "kennwort",
                    "mot de passe", "contrase", "digo de verifica", "voucher", "details", "information", "info", "http",
-                   "no need to", "identifiant", "d'acc", "d’acc", "zugangsdaten", "anmeldedaten", "konto", "bankverbindung",
-                   "iban", "compte", "rib", "coordonn", "cuenta", "datos bancarios")
+                   "no need to", "konto", "bankverbindung", "iban", "compte", "rib", "coordonn", "cuenta", "datos bancarios")
 def _scam_item(evidence: str) -> bool:
     low = fold(evidence)
     return any(map(low.__contains__, _SCAM_ITEM_KEYS)) and _SCAM_ITEM_RE.search(low) is not None
