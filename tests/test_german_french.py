@@ -126,6 +126,18 @@ FRENCH: list[Case] = [
     C("Bitte überweisen Sie die offene Rechnung bis Freitag auf unser neues Konto.", *NONE),
     C("Merci de régler la facture sur notre nouveau RIB d'ici vendredi.", *NONE),
     C("Bitte überweisen Sie die Anzahlung bis Freitag.", ("request", FRI)),
+    # ...card data, a bank's TAN, gift cards and a fee paid through a link, as in English; a supplier's
+    # voucher is none of these.
+    C("Schicken Sie mir bis dahin bitte die TAN aus der SMS.", *NONE),
+    C("Wir wären Ihnen dankbar, wenn Sie bis Freitag fünf Amazon-Gutscheine kaufen und mir die Codes schicken.", *NONE),
+    C("Je te fais un virement demain dès que tu me confirmes le code de ta carte bancaire.", *NONE),
+    C("Die Zustellung erfolgt am Montag, sobald Sie unter https://zoll-gebuehr.example/pay bezahlt haben.", *NONE),
+    C("Sie erhalten einen Gutschein über 50 EUR bis Freitag.", ("waiting", FRI)),
+    # How to handle the mail is no work; what follows "sonst" does not hide the ask before it.
+    C("Bitte behandeln Sie dies streng vertraulich.", *NONE),
+    C("Ceci reste strictement entre nous.", *NONE),
+    C("Bei Müller bitte nicht mehr als 3 % zugestehen, sonst rechnet sich das nicht.", ("request", None)),
+    C("Merci de me renvoyer le contrat avant jeudi, sinon on perd le créneau.", ("request", THU)),
     # A date is no thing a blocker waits on.
     C("Sorting of the 14 pallets blocked on 18 January, with a leak test on every tray.", *NONE),
     C("Je vous transmets le bon de livraison dès que je l'ai.", ("waiting", None)),

@@ -110,6 +110,10 @@ _COURTESY_RE = re.compile(
     # how to handle what is sent, no work of its own: "NDA version, so please keep it inside security"
     r"\bkeep (?:it|this|them|that|these|those) (?:strictly )?(?:confidential|internal|inside\b|within\b|between us|"
     r"to yourself|under wraps|private)|"
+    # ...and in German and French: "Bitte behandeln Sie dies streng vertraulich", "Ceci reste entre nous"
+    r"\b(?:streng |absolut )?vertraulich (?:behandeln|halten)\b|\bbehandeln sie (?:dies|das|diese \w+) (?:bitte )?(?:streng |absolut )?"
+    r"vertraulich\b|\bbleibt (?:bitte )?unter uns\b|\breste(?:r)? (?:strictement )?entre nous\b|"
+    r"\b(?:garder|gardez|garde) (?:ceci|cela|ça|ca|le tout|l'information) (?:strictement )?confidentiel(?:le)?\b|"
     r"^\W*(please )?(don't|do not|never) (forward|share|reply|print|distribute)\b|"
     # a legal disclaimer's "please notify the sender and delete this email"
     r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b|"
@@ -790,7 +794,9 @@ _CONSEQUENCE_RE = re.compile(
     r"(?:,\s*|\s+)(?:or(?:\s+else)?|otherwise|failing (?:that|which))\s*,?\s+(?:(?:we|i|they|he|she|it|you|this|that|"
     r"the\s+[\w-]+(?:\s+[\w-]+)?|there)(?:'ll|’ll|'d|’d|\s+(?:will|would|won't|wont|will not|can't|cannot|can|could|may|"
     r"might|must|need to|needs to|have to|has to|lose|miss|risk|be|go|get|end up))\b|(?:we|i)(?:'re|’re|'m|’m|\s+(?:are|am))"
-    r"\s+(?:going to|gonna)\b|(?<=else\s)|(?<=otherwise\s)|(?<=otherwise,\s))", re.I)
+    r"\s+(?:going to|gonna)\b|(?<=else\s)|(?<=otherwise\s)|(?<=otherwise,\s))|"
+    # ...and in German and French: "..., sonst rechnet sich das nicht", "..., sinon on perd le créneau"
+    r",\s*(?:sonst|andernfalls|ansonsten|sinon|faute de quoi|à défaut)\b,?\s+(?=\S)", re.I)
 # An aside in brackets in which the writer speaks for themself: "Please send 5 packs on Thursday's van
 # (44 needed, I'll keep the spares)". The sentence is read without it, and a dated aside as a sentence
 # of its own, so neither takes the other's place.
@@ -804,7 +810,8 @@ _ASK_THAT_PASSIVE_RE = re.compile(
     r"(?:requested|required|essential|important)) that (?P<what>(?:the|your|all|both|any|these|those|a|an)\b[^.!?;]{2,80}?)"
     r" (?:is|are|be) (?P<rest>(?:submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|provided|paid)"
     r"\b[^!?;]*)$", re.I)
-_CONSEQUENCE_KEYS = (" or ", "or else", "otherwise", "failing that", "failing which")
+_CONSEQUENCE_KEYS = (" or ", "or else", "otherwise", "failing that", "failing which", "sonst", "andernfalls", "sinon",
+                     "faute de quoi", "à défaut")
 
 
 _LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time for|given|as part of|in order to|to)\b"
@@ -931,7 +938,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
+_COURTESY_KEYS = ("vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
@@ -1443,7 +1450,12 @@ _SCAM_ITEM_RE = re.compile(
     r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
     r"passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
     r"credentials|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
-    r"(?:gift|steam|itunes|google play|amazon) ?cards?|vouchers? codes?)\b|"
+    r"(?:gift|steam|itunes|google play|amazon) ?cards?|vouchers? codes?|"
+    # ...in German and French: card data, a bank's TAN, gift cards
+    r"kreditkartennummer|kartennummer|karten-?pr[üu]fnummer|pr[üu]fcode|pr[üu]fziffer|sicherheitscode|"
+    r"code (?:secret )?de (?:ta |votre |la )?carte|num[ée]ro de (?:ta |votre |la )?carte|cryptogramme|"
+    r"(?:die|eine|ihre|deine|der) tan|sms-?tan|push-?tan|m-?tan|chip-?tan|tan-?(?:nummer|code)|"
+    r"(?:amazon|itunes|google[- ]play|steam|apple)[- ]?gutscheine?|gutschein-?codes?|geschenkkarten?|cartes?[- ]cadeaux?)\b|"
     r"\b(?:payee|bank|banking|account|remittance) (?:details|information|info)\b.{0,60}"
     r"\b(?:changed?|updated?|amended?|new account|account below)\b|"
     # ...and in German, French and Spanish: "auf unser neues Konto", "notre nouveau RIB", "nuestra nueva cuenta"
@@ -1451,12 +1463,15 @@ _SCAM_ITEM_RE = re.compile(
     r"nouvelles coordonn[ée]es bancaires|coordonn[ée]es bancaires ont (?:chang[ée]|[ée]t[ée] modifi[ée]es)|"
     r"nueva cuenta|nuevos datos bancarios)\b|"
     # a fee paid through a link, and work marked done unchecked
-    r"\b(?:pay|paid|payment|fee)\b[^.!?]{0,80}https?://|https?://[^\s]+[^.!?]{0,40}\b(?:pay|paid|fee)\b|"
+    r"\b(?:pay|paid|payment|fee|bezahl\w*|zahlung|geb[üu]hr\w*|payer|pay[ée]\w*|paiement|frais)\b[^.!?]{0,80}https?://|"
+    r"https?://[^\s]+[^.!?]{0,40}\b(?:pay|paid|fee|bezahl\w*|zahlung|geb[üu]hr\w*|payer|pay[ée]\w*|paiement|frais)\b|"
     r"\b(?:mark|approve|close)\b.{0,80}\bno need to (?:check|verify|review|look at)\b", re.I)
 _SCAM_ITEM_KEYS = ("card", "cvv", "cvc", "security code", "expiry", "pin", "password", "passcode", "one-time", "one time",
                    "verification code", "2fa", "login", "credentials", "senha", "contrasena", "passwort", "kennwort",
                    "mot de passe", "contrase", "digo de verifica", "voucher", "details", "information", "info", "http",
-                   "no need to", "konto", "bankverbindung", "iban", "compte", "rib", "coordonn", "cuenta", "datos bancarios")
+                   "no need to", "konto", "bankverbindung", "iban", "compte", "rib", "coordonn", "cuenta", "datos bancarios",
+                   "karten", "prüf", "pruf", "sicherheitscode", "carte", "cryptogramme", "tan", "gutschein",
+                   "geschenkkarte", "cadeau")
 def _scam_item(evidence: str) -> bool:
     low = fold(evidence)
     return any(map(low.__contains__, _SCAM_ITEM_KEYS)) and _SCAM_ITEM_RE.search(low) is not None
