@@ -1,9 +1,9 @@
-"""The ``focusd`` command and ``python -m agent``: the CLI, imported only once it runs.
+"""The ``focusd`` command and ``python -m agent``: the CLI, imported only once it runs, so that
+importing this module costs nothing.
 
-A worker that multiprocessing starts (forkserver or spawn) imports the main module of the process
-that started it. Kept this small, the sync's parse worker and its forkserver do not load the CLI's
-imports (click, the store, structlog, the settings): in a first sync of 15,000 messages that kept
-14 MiB off focusd's processes together (``bench/imap_sync.py`` measures it on 50,000).
+The sync's parse worker (agent/workers.py) is a plain child interpreter that imports the parser
+and the extractor, never this module nor the CLI's imports (click, the store, structlog, the
+settings).
 """
 
 from __future__ import annotations

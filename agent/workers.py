@@ -7,22 +7,32 @@ they run in a worker process while this one fetches the next batches and runs th
 graph: both cores work. The worker's answers are the same as this process's would be: the same
 ``try_parse``, and the same extractor over the same message and owner.
 
+The worker is one plain child interpreter (``python -c``) that imports the parser and the
+extractor and nothing else, spoken to over two pipes. Its chunks wait in a queue in this
+process: a thread here hands the worker the first waiting chunk whenever it is free, and this
+process, while it waits for a batch, takes that batch's waiting chunks from the end and does
+them itself. So each chunk is done by exactly one side, decided under one lock in one process,
+and no helper process (multiprocessing's fork server or resource tracker) costs memory.
+
 A small batch (the daemon's steady state: a few new messages) is parsed here, since a worker
 costs a start-up and its memory; the worker is started on the first big batch and stopped when
-the sync ends. When the worker dies or cannot take a chunk, that chunk and every later one are
-parsed here instead, with one line in the log: the sync slows down, and nothing is lost.
+the sync ends. When the worker dies, stalls past CHUNK_WAIT on one chunk, or cannot start, that
+chunk and every later one are parsed here instead, with one line in the log: the sync slows
+down, and nothing is lost.
 """
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import time
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from multiprocessing.connection import Connection
 
 from agent.extractors.base import Extractor, Owner
 from agent.screen import is_hostile, triage_reason
@@ -36,7 +46,14 @@ CHUNK = 50  # messages per task: small enough that the worker's answers stream b
 # One worker beside this process keeps both cores of a two-core host busy. A second one synced
 # 10,000 messages a fifth faster (1,020 against 800 msg/s) but took the first sync of 50,000
 # from 190 to 246 MiB in all: over what a small host should spend.
-PROCESSES = 1
+# Seconds the worker may spend on one chunk before it is taken for stuck, stopped, and its
+# chunk parsed here. A chunk of 50 messages takes a few tenths of a second.
+CHUNK_WAIT = 120.0
+STOP_WAIT = 5.0  # seconds the worker has to exit when the sync ends, before it is killed
+# What the child interpreter runs: it takes this process's import path, then serves.
+_CHILD = ("import sys\nfrom multiprocessing.connection import Connection\n"
+          "inbox = Connection({read}, writable=False)\nsys.path[:] = inbox.recv()\n"
+          "from agent.workers import serve\nserve(inbox, Connection({write}, readable=False))\n")
 
 
 @dataclass
@@ -63,13 +80,8 @@ class Extraction:
     lists: frozenset[str] = frozenset()  # as MailPolicy.of keeps them
 
 
-_extractor: Extractor | None = None  # the worker's own, built on its first task
-# Which side took each chunk: slot ``task % RING`` holds task + 1 when the worker took it, and
-# -(task + 1) when this process did. Shared with the worker, so a chunk is done by exactly one.
-RING = 4096
-CLAIM_WAIT = 2.0  # seconds this process waits for the ring's lock, which each side holds for a moment
-_claims: Any = None  # the worker's handle on the ring (set by _init)
 
+_extractor: Extractor | None = None  # the worker's own, built on its first task
 
 
 def _warn(event: str, **fields: str) -> None:
@@ -78,27 +90,33 @@ def _warn(event: str, **fields: str) -> None:
 
     structlog.get_logger(__name__).warning(event, **fields)
 
-def _init(claims: Any) -> None:
-    global _claims
-    _claims = claims
 
-
-def _claim(claims: Any, task: int, side: int) -> bool:
-    """Take chunk ``task`` for ``side`` (1 the worker, -1 this process), unless the other side has."""
-    with claims.get_lock():
-        if abs(claims[task % RING]) == task + 1:
-            return False
-        claims[task % RING] = side * (task + 1)
-        return True
-
-
-def _task(task: int, raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
-          folder: str) -> list[Parsed] | None:
-    """The worker's task: chunk ``task``, or None at once when this process took it first."""
-    if _claims is not None and not _claim(_claims, task, 1):
-        return None
-    return _parse_chunk(raws, extraction, folder)
-
+def serve(inbox: Connection, outbox: Connection) -> None:
+    """The worker's loop: answer each task from ``inbox`` on ``outbox`` until told to stop (None)
+    or this process goes away. A chunk that fails comes back as ("error", its exception's name)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the sync, which stops the worker
+    while True:
+        try:
+            task = inbox.recv()
+        except (EOFError, OSError):
+            return  # the syncing process is gone
+        if task is None:
+            return
+        kind, args = task
+        if kind == "warm":
+            _warm(*args)
+            answer: tuple[str, object] = ("ready", None)
+        else:
+            try:
+                answer = ("ok", _parse_chunk(*args))
+            except Exception as exc:  # noqa: BLE001 - the chunk is parsed again there, without extraction
+                answer = ("error", type(exc).__name__)
+        try:
+            outbox.send(answer)
+        except (OSError, ValueError):
+            return
+        except Exception as exc:  # noqa: BLE001 - an answer that cannot be pickled: say so instead
+            outbox.send(("error", type(exc).__name__))
 
 def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
                  folder: str = "") -> list[Parsed]:
@@ -152,70 +170,52 @@ def _inline(raws: list[RawMessage]) -> list[Parsed]:
     return out
 
 
-class Pending:
-    """A batch being parsed: ``result()`` waits for it. A chunk the worker could not parse
-    (it died, or could not send the answer back) is parsed here instead."""
+@dataclass(eq=False)
+class _Chunk:
+    """Up to CHUNK raw messages of one folder, waiting in the queue (``side`` ""), or taken by
+    the worker ("worker", at ``since``) or by this process ("here"); ``done`` once parsed, and
+    ``failed`` when the worker could not parse it (it is parsed here, without extraction)."""
 
-    def __init__(self, workers: Workers, chunks: list[list[RawMessage]],
-                 futures: list[Future[list[Parsed] | None] | None], done: list[Parsed] | None = None,
-                 folder: str = "", tasks: list[int] | None = None) -> None:
-        self._workers, self._chunks, self._futures, self._done = workers, chunks, futures, done
-        self._folder, self._tasks = folder, tasks or []
+    raws: list[RawMessage]
+    folder: str
+    side: str = ""
+    since: float = 0.0
+    done: list[Parsed] | None = None
+    failed: bool = False
+
+    def ready(self) -> bool:
+        return self.done is not None or self.failed
+
+
+class Pending:
+    """A batch being parsed: ``result()`` waits for it, doing its waiting chunks meanwhile. A
+    chunk the worker could not parse (it died, stalled, or could not answer) is parsed here."""
+
+    def __init__(self, workers: Workers, chunks: list[_Chunk], done: list[Parsed] | None = None) -> None:
+        self._workers, self._chunks, self._done = workers, chunks, done
         self.stolen = 0  # chunks this process took from the worker's queue
 
     def result(self) -> list[Parsed]:
         if self._done is None:
-            stolen = self._steal()
-            self.stolen = len(stolen)
-            out: list[Parsed] = []
-            for i, (chunk, future) in enumerate(zip(self._chunks, self._futures, strict=True)):
-                if i in stolen:
-                    out.extend(stolen[i])
-                    continue
-                try:
-                    if future is None:
-                        raise BrokenProcessPool("not submitted")
-                    parsed = future.result()
-                    if parsed is None:  # cannot be: only a chunk this process took comes back empty
-                        raise BrokenProcessPool("a chunk came back empty")
-                    out.extend(parsed)
-                except Exception as exc:  # noqa: BLE001 - a dead worker, or a chunk it could not send back
-                    self._workers._give_up(exc)
-                    out.extend(_inline(chunk))
-            self._done = out
+            w = self._workers
+            while True:
+                with w._cond:
+                    # The batch's last waiting chunk, done here: this process would otherwise only
+                    # wait, so on a two-core host both work until the batch is done.
+                    mine = next((c for c in reversed(self._chunks) if not c.side), None)
+                    if mine is None:
+                        if all(c.ready() for c in self._chunks):
+                            break
+                        w._cond.wait(0.5)
+                        w._watch(self._chunks)
+                        continue
+                    w._queue.remove(mine)
+                    mine.side = "here"
+                    broken = w._broken
+                self.stolen += 1
+                mine.done = _inline(mine.raws) if broken else w._here(mine)
+            self._done = [p for c in self._chunks for p in (c.done if c.done is not None else _inline(c.raws))]
         return self._done
-
-    def _steal(self) -> dict[int, list[Parsed]]:
-        """While the worker is still on this batch, take the last of its chunks that it has not
-        started and do them here, as the worker would (extraction included): this process would
-        otherwise only wait, so on a two-core host both work until the batch is done. Each chunk
-        is claimed in a ring both processes share, so none is done twice (a future is never
-        cancelled: a pool that breaks with cancelled work in it fails in its own thread)."""
-        stolen: dict[int, list[Parsed]] = {}
-        claims = self._workers._claims
-        if claims is None:
-            return stolen
-        lock = claims.get_lock()  # recursive: _claim takes it again
-        while True:
-            waiting = [i for i, f in enumerate(self._futures) if f is not None and i not in stolen and not f.done()]
-            # A worker killed while it held the lock (the OOM killer) never releases it: this
-            # process then takes nothing more, and the chunks it left fail over as a dead worker's.
-            if not lock.acquire(timeout=CLAIM_WAIT):
-                return stolen
-            try:
-                # The first waiting chunk is the worker's now or next: leave it, take from the end.
-                taken = next((i for i in reversed(waiting[1:]) if _claim(claims, self._tasks[i], -1)), None)
-            finally:
-                lock.release()
-            if taken is None:
-                return stolen
-            chunk = self._chunks[taken]
-            try:
-                stolen[taken] = _parse_chunk([(r.key, r.data, r.received, r.error) for r in chunk],
-                                             self._workers.extraction, self._folder)
-            except Exception as exc:  # noqa: BLE001 - as a chunk the worker fails on: parsed again, without extraction
-                _warn("workers.chunk_inline", reason=type(exc).__name__)
-                stolen[taken] = _inline(chunk)
 
 
 class Workers:
@@ -223,7 +223,8 @@ class Workers:
 
     ``extraction`` set: the worker also runs the embedded extractor (give it only when the
     configured extractor is the embedded one with its defaults). Thread-safe for one caller at
-    a time, which is how the cycle's fetch thread uses it."""
+    a time, which is how the cycle's fetch thread uses it, beside the caller of each batch's
+    ``result()``."""
 
     def __init__(self, extraction: Extraction | None = None, parallel_from: int | None = None,
                  first_here: bool = False) -> None:
@@ -232,71 +233,149 @@ class Workers:
         # The first big batch parsed here while the worker starts (a few tenths of a second of
         # process start and imports): no wait for it before the first message is stored.
         self.first_here = first_here
-        self._pool: ProcessPoolExecutor | None = None
-        self._claims: Any = None
-        self._tasks = itertools.count()
+        self._cond = threading.Condition()
+        self._queue: deque[_Chunk] = deque()
+        self._feeder: threading.Thread | None = None
+        self._child: subprocess.Popen[bytes] | None = None
         self._broken = False
-        self._lock = threading.Lock()
+        self._closing = False
 
     def parse(self, raws: list[RawMessage], folder: str = "") -> list[Parsed]:
         """Every raw message parsed, in order."""
         return self.submit(raws, folder).result()
 
     def submit(self, raws: list[RawMessage], folder: str = "") -> Pending:
-        """Start parsing ``raws``, read from ``folder``, in the worker when the batch is big
-        enough, and return at once: the caller fetches the next batch meanwhile. A small batch
-        is parsed here, now."""
+        """Queue ``raws``, read from ``folder``, for the worker when the batch is big enough, and
+        return at once: the caller fetches the next batch meanwhile. A small batch is parsed
+        here, now."""
         if len(raws) < self.parallel_from or self._broken:
-            return Pending(self, [], [], _inline(raws))
-        with self._lock:
-            starting = self._pool is None
-            pool = self._start()
-        if pool is None:
-            return Pending(self, [], [], _inline(raws))
-        if starting and self.first_here:
-            # Starting a worker blocks its caller until the process runs: a thread of its own
-            # waits for that, and has the worker load the extractor, while this batch is parsed.
-            threading.Thread(target=self._warm_up, args=(pool,), name="focusd-worker-start", daemon=True).start()
-            return Pending(self, [], [], _inline(raws))
-        chunks = [raws[i : i + CHUNK] for i in range(0, len(raws), CHUNK)]
-        futures: list[Future[list[Parsed] | None] | None] = []
-        tasks = [next(self._tasks) for _ in chunks]
-        for task, chunk in zip(tasks, chunks, strict=True):
-            try:
-                futures.append(pool.submit(_task, task, [(r.key, r.data, r.received, r.error) for r in chunk],
-                                           self.extraction, folder))
-            except (BrokenProcessPool, RuntimeError, OSError) as exc:  # OSError: a process that could not start
-                self._give_up(exc)
-                futures.append(None)
-        return Pending(self, chunks, futures, folder=folder, tasks=tasks)
+            return Pending(self, [], _inline(raws))
+        with self._cond:
+            starting = self._feeder is None
+            if starting:
+                self._feeder = threading.Thread(target=self._feed, name="focusd-worker", daemon=True)
+                try:
+                    self._feeder.start()
+                except RuntimeError as exc:  # no thread to be had: as a worker that cannot start
+                    self._broken = True
+                    _warn("workers.inline", reason=type(exc).__name__)
+            if not (starting and self.first_here) and not self._broken:
+                chunks = [_Chunk(raws[i : i + CHUNK], folder) for i in range(0, len(raws), CHUNK)]
+                self._queue.extend(chunks)
+                self._cond.notify_all()
+                return Pending(self, chunks)
+        # Starting: the worker loads the extractor while this batch is parsed here.
+        return Pending(self, [], _inline(raws))
 
-    def _warm_up(self, pool: ProcessPoolExecutor) -> None:
+    def _here(self, chunk: _Chunk) -> list[Parsed]:
+        """``chunk`` parsed and extracted here, as the worker would."""
         try:
-            pool.submit(_warm, self.extraction)
-        except (BrokenProcessPool, RuntimeError, OSError) as exc:  # in this thread, else lost with it
-            self._give_up(exc)
+            return _parse_chunk([(r.key, r.data, r.received, r.error) for r in chunk.raws], self.extraction,
+                                chunk.folder)
+        except Exception as exc:  # noqa: BLE001 - as a chunk the worker fails on: parsed again, without extraction
+            _warn("workers.chunk_inline", reason=type(exc).__name__)
+            return _inline(chunk.raws)
 
-    def _start(self) -> ProcessPoolExecutor | None:
-        if self._pool is None and not self._broken:
-            try:
-                # forkserver: the worker does not inherit this process's threads and connections.
-                ctx = multiprocessing.get_context("forkserver")
-                self._claims = ctx.Array("q", RING)
-                self._pool = ProcessPoolExecutor(max_workers=PROCESSES, mp_context=ctx, initializer=_init,
-                                                 initargs=(self._claims,))
-            except (OSError, ValueError) as exc:
-                self._give_up(exc)
-        return self._pool
+    def _feed(self) -> None:
+        """The feeding thread: start the worker, then hand it the first waiting chunk whenever it
+        is free, until the sync ends or the worker fails."""
+        to: Connection | None = None
+        back: Connection | None = None
+        chunk: _Chunk | None = None
+        try:
+            to, back = self._spawn()
+            # Until the worker has started and loaded the extractor, its chunks stay in the queue,
+            # where this process takes them: a worker slow to start is never waited for.
+            to.send(("warm", (self.extraction,)))
+            if back.recv() != ("ready", None):
+                raise EOFError("the worker did not start")
+            while True:
+                with self._cond:
+                    while not self._queue and not self._closing:
+                        self._cond.wait()
+                    if self._closing:
+                        to.send(None)
+                        return
+                    chunk = self._queue.popleft()
+                    chunk.side, chunk.since = "worker", time.monotonic()
+                to.send(("task", ([(r.key, r.data, r.received, r.error) for r in chunk.raws], self.extraction,
+                                  chunk.folder)))
+                status, value = back.recv()
+                with self._cond:
+                    if status == "ok":
+                        chunk.done = value
+                    else:
+                        chunk.failed = True
+                    self._cond.notify_all()
+                if status != "ok":
+                    _warn("workers.chunk_inline", reason=str(value))
+                chunk = None
+        except Exception as exc:  # noqa: BLE001 - a worker that died, stalled or never started
+            self._give_up(exc, chunk)
+        finally:
+            for conn in (to, back):
+                if conn is not None:
+                    conn.close()
 
-    def _give_up(self, exc: BaseException) -> None:
-        if not self._broken:
-            _warn("workers.inline", reason=type(exc).__name__)
-        self._broken = True
+    def _spawn(self) -> tuple[Connection, Connection]:
+        """Start the worker: a child interpreter with a pipe each way."""
+        down, up = os.pipe(), os.pipe()  # (read, write) each: to the worker, and back
+        try:
+            self._child = subprocess.Popen([sys.executable, "-c", _CHILD.format(read=down[0], write=up[1])],
+                                           pass_fds=(down[0], up[1]), stdin=subprocess.DEVNULL)
+        except BaseException:
+            os.close(down[1])
+            os.close(up[0])
+            raise
+        finally:
+            os.close(down[0])
+            os.close(up[1])
+        to, back = Connection(down[1], readable=False), Connection(up[0], writable=False)
+        to.send(list(sys.path))
+        return to, back
+
+    def _watch(self, chunks: list[_Chunk]) -> None:
+        """Stop a worker that has spent over CHUNK_WAIT on one of ``chunks`` (its feeding thread
+        then gives up, and the chunk is parsed here). Called with the lock held."""
+        now = time.monotonic()
+        if any(c.side == "worker" and not c.ready() and now - c.since > CHUNK_WAIT for c in chunks):
+            self._kill()
+
+    def _kill(self) -> None:
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.kill()
+
+    def _give_up(self, exc: BaseException, chunk: _Chunk | None = None) -> None:
+        with self._cond:
+            if chunk is not None:
+                chunk.failed = True
+            if not self._broken and not self._closing:
+                _warn("workers.inline", reason=type(exc).__name__)
+            self._broken = True
+            self._cond.notify_all()
+        self._kill()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        with self._cond:
+            self._closing = True
+            for chunk in self._queue:  # no batch waits for these any more
+                chunk.failed = True
+            self._queue.clear()
+            self._cond.notify_all()
+        if self._feeder is not None:
+            self._feeder.join(STOP_WAIT)
+            if self._feeder.is_alive():  # on a chunk it cannot finish
+                self._kill()
+                self._feeder.join(STOP_WAIT)
+            self._feeder = None
+        if self._child is not None:
+            try:
+                self._child.wait(STOP_WAIT)
+            except subprocess.TimeoutExpired:
+                self._child.kill()
+                self._child.wait()
+            self._child = None
 
     def __enter__(self) -> Workers:
         return self

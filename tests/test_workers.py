@@ -4,13 +4,11 @@ that dies costs speed, never a message."""
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import Counter
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -55,7 +53,7 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
     here = workers._inline(raws)
     with Workers(Extraction(OWNER), parallel_from=1) as pool:
         there = pool.parse(raws)
-        assert pool._pool is not None and not pool._broken  # it really ran in the worker
+        assert pool._child is not None and not pool._broken  # it really ran in the worker
     assert len(raws) > 100
     assert _view(there) == _view(here)
     assert sum(p.message is None for p in here) >= 3  # the refused ones are refused alike, with the same reason
@@ -117,33 +115,51 @@ def test_a_chunk_this_process_fails_on_is_parsed_again_not_lost(monkeypatch: pyt
     assert "workers.chunk_inline" in [e["event"] for e in logs]
 
 
-def _hold(claims: object, held: object) -> None:
-    claims.get_lock().acquire()  # type: ignore[attr-defined]
-    held.set()  # type: ignore[attr-defined]
-    time.sleep(60)
+def _children() -> set[int]:
+    """The pids of this process's child processes."""
+    kids = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:  # a process that ended while it was read
+            continue
+        if fields.get("PPid", "").strip() == str(os.getpid()):
+            kids.add(int(status.parent.name))
+    return kids
 
 
-def test_a_worker_killed_holding_the_ring_leaves_this_process_free(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lock its holder never releases: this process stops taking chunks instead of waiting for ever."""
-    monkeypatch.setattr(workers, "CLAIM_WAIT", 0.2)
-    pool = Workers(Extraction(OWNER), parallel_from=1)
-    ctx = multiprocessing.get_context("fork")
-    pool._claims = multiprocessing.get_context("forkserver").Array("q", workers.RING)
-    held = ctx.Event()
-    holder = ctx.Process(target=_hold, args=(pool._claims, held), daemon=True)
-    holder.start()
-    assert held.wait(10)
-    os.kill(holder.pid, signal.SIGKILL)  # type: ignore[arg-type]
-    holder.join(10)
-    raws = _raws()[:3 * workers.CHUNK]
-    chunks = [raws[i : i + workers.CHUNK] for i in range(0, len(raws), workers.CHUNK)]
-    futures: list[Future[list[Parsed] | None] | None] = [Future() for _ in chunks]  # the worker's, never answered
-    pending = Pending(pool, chunks, futures, tasks=[0, 1, 2])
-    got: list[dict[int, list[Parsed]]] = []
-    stealing = threading.Thread(target=lambda: got.append(pending._steal()), daemon=True)
-    stealing.start()
-    stealing.join(10)
-    assert not stealing.is_alive() and got == [{}]
+def test_the_worker_is_one_plain_child_and_is_gone_after_the_sync() -> None:
+    """No fork server or resource tracker beside it: those would cost memory on a small host."""
+    before = _children()
+    with Workers(Extraction(OWNER), parallel_from=1) as pool:
+        pool.parse(_raws()[:120])
+        assert pool._child is not None
+        pid = pool._child.pid
+        assert _children() - before == {pid}
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        assert cmdline[1] == b"-c"
+    assert pid not in _children()  # stopped and reaped when the sync ends
+
+
+def test_a_stalled_worker_is_stopped_and_its_chunk_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that stops answering (stuck, or stopped by a signal) costs CHUNK_WAIT, never a
+    stuck sync."""
+    monkeypatch.setattr(workers, "CHUNK_WAIT", 3.0)
+    raws = _raws()
+    expected = _view(workers._inline(raws))
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
+        for _ in range(60):  # until the worker has started and takes chunks
+            pending = pool.submit(raws[:2 * workers.CHUNK])
+            assert _view(pending.result()) == expected[:2 * workers.CHUNK]
+            if pending.stolen < 2:
+                break
+        assert pending.stolen < 2 and pool._child is not None
+        os.kill(pool._child.pid, signal.SIGSTOP)
+        start = time.monotonic()
+        assert _view(pool.parse(raws)) == expected
+        assert pool._broken and time.monotonic() - start < 30
+        assert pool._child.poll() is not None  # it was stopped for good
+    assert [e["event"] for e in logs].count("workers.inline") == 1
 
 
 def test_worker_screens_mail_as_triage_does_with_the_owners_lists() -> None:
@@ -171,7 +187,7 @@ def test_worker_skips_extraction_of_mail_older_than_max_age() -> None:
 def test_a_small_batch_stays_in_this_process() -> None:
     with Workers(Extraction(OWNER)) as pool:
         parsed = pool.parse(_raws()[:5])
-        assert pool._pool is None
+        assert pool._child is None and pool._feeder is None
     assert all(p.proposed is None for p in parsed)
 
 
@@ -182,9 +198,8 @@ def test_a_dead_worker_costs_speed_not_messages(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(f"{args.thread}: {args.exc_value!r}"))
     with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
         assert _view(pool.parse(raws[:60])) == expected[:60]
-        assert pool._pool is not None
-        for pid in list(pool._pool._processes):  # the worker is killed, as the OOM killer would
-            os.kill(pid, signal.SIGKILL)
+        assert pool._child is not None
+        os.kill(pool._child.pid, signal.SIGKILL)  # the worker is killed, as the OOM killer would
         assert _view(pool.parse(raws)) == expected
         assert pool._broken
         assert _view(pool.parse(raws[:3])) == expected[:3]
@@ -215,7 +230,7 @@ def test_a_sync_with_the_worker_stores_what_one_without_it_stores(week: str, tmp
 
         def spy(self: Workers, raws: list[RawMessage], folder: str = "", used: list[bool] = used) -> Pending:
             out = real(self, raws, folder)
-            used.append(self._pool is not None)
+            used.append(self._feeder is not None)
             return out
 
         monkeypatch.setattr(Workers, "submit", spy)
@@ -259,7 +274,7 @@ def test_the_first_big_batch_is_parsed_here_while_the_worker_starts() -> None:
     expected = _view(workers._inline(raws))
     with Workers(Extraction(OWNER), parallel_from=1, first_here=True) as pool:
         first = pool.parse(raws, "INBOX")
-        assert pool._pool is not None  # started beside it
+        assert pool._feeder is not None  # started beside it
         second = pool.parse(raws, "INBOX")
         assert not pool._broken
     assert _view(first) == _view(second) == expected
@@ -272,12 +287,10 @@ def test_a_worker_that_cannot_start_is_logged_and_the_batch_parsed_here(monkeypa
                                                                        first_here: bool) -> None:
     """A process the host refuses to start (out of processes or memory: OSError) is the dead
     worker's case: one log line, and every message parsed here, whichever thread met it."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    def refuse(self: ProcessPoolExecutor, *args: object, **kwargs: object) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
+    monkeypatch.setattr(workers.subprocess, "Popen", refuse)
     raws = [r for r in _raws() if "week-em" in r.key]
     expected = _view(workers._inline(raws))
     with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1,
