@@ -54,7 +54,7 @@ def test_formal_relayed_and_told_wishes(case: Case, owner: Owner) -> None:
     ("Would you be in a position to countersign the lease?", "Countersign the lease"),
     ("I would like to know when the scaffold comes down.", "Tell Maria when the scaffold comes down"),
     ("We'd love to hear your thoughts on the new layout.", "Give Maria your thoughts on the new layout"),
-    ("Would love your notes before Friday's workshop.", "Get your notes to Maria"),
+    ("Would love your notes before Friday's workshop.", "Send Maria your notes"),
 ])
 def test_titles_of_softened_asks_and_wishes(text: str, title: str, owner: Owner) -> None:
     assert [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)] == [title]

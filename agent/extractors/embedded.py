@@ -33,7 +33,7 @@ _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext 
                            "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr rev "
                            # ...and German and French ones (see _TITLE_STOP_RE)
                            "fr hrn fa mme mlle dipl ing mag abt inkl evtl ggf bzw usw vgl zzgl exkl str sro zb dh ua spa "
-                           "srl ev".split())
+                           "srl ev zhd pos stk ziff abs kap".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -41,9 +41,13 @@ _SHORT_LINE = 55
 _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|kind regards|best regards|warm regards|"
                          r"warmly|sincerely|talk soon|speak soon|all the best|ta|thx|br)\b[^.?]{0,30}$", re.I)
 _COURTESY_RE = re.compile(
-    r"let (me|us) know if (you have|there are|there's|you've got) any|let me know if (you need|anything)|"
+    r"let (me|us) know if (you have|there are|there's|you've got) any|"
+    # ...not after an ask of its own: "Could you check the invoice and let me know if you need the PO?"
+    r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     r"looking forward|feel free|(don't|do not) hesitate|"
+    # "Kindly revert in case of any queries"
+    r"\bin case (?:of|you have|there are) any (?:quer(?:y|ies)|questions?|concerns?|clarifications?|doubts?|issues?)\b|"
     # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
     r"^\W*(?:(?:i'?m|i am|we'?re|we are|always|as always),? )?(happy|glad|more than happy) to (help|chat|answer|discuss|talk|"
     r"walk you through|go through|jump on|hop on)\b(?![^.!?]*\b(?:by|before|on|until|tomorrow|today)\b)|happy to (help|chat|answer)|thanks (again|in advance|so much)|"
@@ -77,7 +81,7 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:(?:and|but|also),?\s+)?(?:i|we) (?:really |truly |so |do |greatly )?appreciate (?:your|the|all your) (?:diplomacy|patience|"
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
-    r"enjoy (the|your)|congrat|\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
+    r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
     # ...and a pointer to it: "Check the attached for details", "See the enclosed for reference"
     r"^\W*(?:please |pls )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
@@ -200,6 +204,9 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # ...an ask passed on: "Marketing wants you to sign off the merchant email by Friday"
+    r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
+    r"meet|have fun)\b)|"
     # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
     r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|asked|required|reminded) to|"
     # "We request that you provide the complaints register by 30 November"
@@ -209,7 +216,9 @@ _ASK_RE = re.compile(
     r"(?:i|we|(?:the|our) (?:cfo|ceo|coo|board|owners?|client|auditors?|bank|lawyers?)|legal|finance|procurement)"
     r"(?:'d| would| should)? (?:really |also |just )?(?:(?:love|like|wants?|needs?|be keen|be glad|be grateful) to (?:know|hear|understand)|"
     r"(?:appreciate|welcome) (?:knowing|hearing|understanding|learning))"
-    r"(?=\s+(?:whether|if|what|when|which|who|how|where|why|your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
+    # ...a day first is the same ask: "I need to know by Wednesday whether we can make it"
+    r"(?=\s+(?:(?:by|before|no later than) [^.!?;,]{2,25}?,?\s+)?(?:whether|if|what|when|which|who|how|where|why|"
+    r"your (?:thoughts|views?|take|feedback|input|opinion|decision)\b))"
     r"(?!\s+how (?:you|u|your (?:weekend|trip|holiday|break|day|family|kids|travels?))\b)"
     r"(?!\s+(?:how|about)\b[^.!?;]*\b(?:went|go|going|was|were|are|getting on)\s*[.!]*\s*$)"
     r"(?!\s+(?:how|whether|if)\b[^.!?;]*\b(?:doing|enjoyed|enjoying|feeling|holiday|vacation|weekend|trip|mother|father|"
@@ -218,6 +227,8 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # "I hope you can reply me before the weekend"
     r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
+    # "I would be happy if you can give me an estimated date of fix"
+    r"(?:i|we)(?:'d| would) be (?:very |most |so )?(?:happy|glad|thankful|obliged) if (?:you|u) (?:can|could|would)(?! (?:be|have|enjoy|make it)\b)|"
     # second-language asks: "I ask you kindly to confirm", "we need that you sign", "you must send"
     r"(?:i |we )?(?:would )?(?:kindly )?ask (?:you|u) (?:kindly |please )?to|you must(?!\s+(?:be|have|know|feel|think|see|love|like)\b)|"
     r"(?:(?:we|i) need|(?:it )?is (?:necessary|important|essential|urgent)) that (?:you|u)(?: please)?|"
@@ -353,6 +364,10 @@ _BLOCKER_RE = re.compile(
     r"(?P<b21>(?:we|i|they) (?:know|hear|learn|find out|get|have|receive|see)\b[^.!?;,]*|you (?:download|send|share|"
     r"approve|sign|confirm|give|provide|upload|return|pay|release|decide|choose|pick|select)\b[^.!?;,]*)|"
     r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
+    # Work that can go ahead only after someone acts: "the production credentials can be issued only
+    # after our Risk team completes the re-verification", "we will ship only once the PO is in".
+    r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|"
+    r"(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
     # "nothing ships until X".
@@ -523,7 +538,9 @@ def _thing_to_you(sentence: str) -> str:
     return _uncap(m.group("what"))
 
 
-_HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|upload|return|deliver|issue)\s+(?:over\s+|on\s+)?"
+# ...and "revert with the revised plan", as Indian and Gulf business English says "reply with".
+_HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|upload|return|deliver|issue|revert with|"
+                            r"come back with|get back with)\s+(?:over\s+|on\s+)?"
                             r"(?P<what>(?:the|an?|our|my|both|all|those|these)\b[^.!?;,]{2,60})", re.I)
 
 
@@ -589,7 +606,12 @@ _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
-    r"\b(?:needs?|requires?|(?:is|are|am) waiting(?: for)?|awaits?) (?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
+    # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
+    # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
+    r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for)?|awaits?|(?:still |also )?awaiting|"
+    r"(?:is|are|am) (?:still )?(?:yet to|expecting to) receive|(?:is|are|am) (?:still )?expecting|"
+    r"(?:have|has)(?:n't| not) (?:yet |still )?(?:received|got|gotten|seen)|(?:not|never) (?:yet )?received) "
+    r"(?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
     r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
@@ -938,7 +960,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
+_COURTESY_KEYS = ("in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
@@ -979,6 +1001,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
 _WISH_KEYS = ("need", "love", "like", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+              "received", "yet to receive", "gotten", "got ", "seen ",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
@@ -994,6 +1017,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "signing ", "reviewing ", "emailing ", "posting ", "coming your way", " by ", " before ",
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
+                 "only after ", "only once ", "only when ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
@@ -1157,6 +1181,9 @@ def sentences(text: str) -> list[str]:
         if len(parts) > 1:
             parts = _rejoin_titles(parts)
         pieces = [p for part in parts for p in _loose_split(part)]
+        if ", and " in seg:
+            # Two asks in one question: "can you share the quote, and can you check whether...?"
+            pieces = [q for p in pieces for q in (_SECOND_ASK_RE.split(p) if _FIRST_ASK_RE.search(p) else (p,))]
         if len(pieces) > 1 and ('"' in seg or "“" in seg):
             pieces = _join_quoted(pieces)
         for s in pieces:
@@ -1167,6 +1194,16 @@ def sentences(text: str) -> list[str]:
             if s:
                 out.append(s)
     return out
+
+
+_ON_A_CONDITION_RE = re.compile(r"^\W*(?:and |but )?if (?:so|yes|not|needed|required|necessary|that works|that helps|"
+                                r"useful|helpful|(?:you|u) (?:want|like|prefer|wish|'d like|would like))\b", re.I)
+# An ask passed on from someone else: "Marketing wants you to sign off the merchant email by Friday".
+_RELAYED_ASK_RE = re.compile(r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to "
+                             r"(?!know|be|feel|think|enjoy|meet|have fun)\b", re.I)
+_FIRST_ASK_RE = re.compile(r"\b(?:can|could|would|will) (?:you|u) (?!be\b)[a-z]+\b[^,]*,\s+and (?:can|could|would|will) (?:you|u)\b",
+                           re.I)
+_SECOND_ASK_RE = re.compile(r"(?<=,)\s+(?=and (?:can|could|would|will) (?:you|u)\b)", re.I)
 
 
 def _join_quoted(pieces: list[str]) -> list[str]:
@@ -1188,18 +1225,36 @@ _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs
                             # ...and German and French ones: "mit Fr. Mayr", "Hr. Weber", "Mme Roux", "inkl.",
                             # "bzw.", "Ammerthal CZ s.r.o.", "z.B."
                             r"Fr|Hr|Hrn|Fa|Mme|Mlle|Me|Dipl|Ing|Mag|Abt|Tel|inkl|evtl|ggf|bzw|usw|vgl|zzgl|exkl|Str|"
-                            r"z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V)\.$")
+                            # "Pos. 4", "Ziff. 2", "Abs. 3", "800 Stk.", "z.Hd. Herrn Zünd"
+                            r"Pos|Ziff|Abs|Kap|Stk|z\.Hd|z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V)\.$")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
 _TITLE_CUT_RE = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|Prof)\.?$")
 
 
+# A German day of the month, or an ordinal after its preposition, ends on a stop that ends no
+# sentence: "bis Mittwoch, 10. März 2027", "im 1. UG".
+_ORDINAL_STOP_RE = re.compile(r"(?:^|[\s(,])\d{1,2}\.$")
+_ORDINAL_AFTER_RE = re.compile(r"(?:^|\s)(?:am|im|vom|zum|zur|bis|ab|seit|per|beim|ins|ans|dem|den|der|des)\s+\d{1,3}\.$", re.I)
+_MONTH_NEXT_RE = re.compile(r"(?:Januar|Jänner|Jaenner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|"
+                            r"Oktober|November|Dezember|January|February|March|June|July|October|December|"
+                            r"(?:Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec)\b\.?)")
+
+
 def _rejoin_titles(parts: list[str]) -> list[str]:
-    """``parts`` with each one that ends on a title's stop (see _TITLE_STOP_RE) joined to the next."""
+    """``parts`` with each one that ends on a title's stop (see _TITLE_STOP_RE) or on a German
+    ordinal (see _ORDINAL_STOP_RE) joined to the next."""
     out: list[str] = []
     for part in parts:
-        if out and _TITLE_STOP_RE.search(out[-1]):
+        # Each test reads the last words only: a long run of joined parts is not read again.
+        tail = out[-1][-40:] if out else ""
+        if out and len(out[-1]) > 40:
+            tail = " " + tail  # a word cut at the tail's start is no word's start
+        if out and (_TITLE_STOP_RE.search(tail) or (
+                tail.endswith(".") and tail[-2:-1].isdigit()
+                and ((_ORDINAL_STOP_RE.search(tail) and _MONTH_NEXT_RE.match(part))
+                     or _ORDINAL_AFTER_RE.search(tail)))):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
@@ -1259,7 +1314,8 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
     ends on a day of its own ("may not clear until the bank opens on Tuesday") or a mere "unless" is
     no blocker; time for a word or small talk is no ask, nor are bank details or a password asked for."""
     if act == "promise":
-        if _AWAY_RE.match(what) or what.lower().startswith("expect ") or _REQUIRED_RE.search(sentence):
+        if (_AWAY_RE.match(what) or what.lower().startswith("expect ") or _REQUIRED_RE.search(sentence)
+                or _HEREWITH_RE.search(sentence)):
             return True
         doer = _SOMEONE_ELSE_RE.match(sentence) or re.match(r"\W*(?P<who>[A-Z][\w'’.-]*) to\b", sentence)
         if ctx.from_owner:
@@ -1283,11 +1339,32 @@ _WANTED_STATE_RE = re.compile(r"\b(?:done|sorted(?: out)?|fixed|finished|signed(
                               r"updated|resolved|completed|handled|working|live|in place)$", re.I)
 
 
+# What only the reader gives, and the step that gives it.
+_YOUR_PART_VERBS = {"approval": "Approve", "sign-off": "Sign off on", "signoff": "Sign off on", "signature": "Sign",
+                    "confirmation": "Confirm", "decision": "Decide on"}
+_YOUR_PART_RE = re.compile(r"your (?P<part>approval|sign-?off|signature|confirmation|decision|feedback|input|comments|"
+                           r"thoughts|go-ahead|go ahead|ok|okay|answer|reply|response|views?|steer)\b(?P<rest>.*)$", re.I)
+_STILL_TAIL_RE = re.compile(r"\s+(?:yet|still|already|as well|too)\W*$", re.I)
+_PART_PREP_RE = re.compile(r"^(?:on|of|for|to)\s+", re.I)
+
+
 def _get_title(what: str, name: str, subject: str) -> str:
     """The title of a thing the writer needs: "Get the figures to Sam"; a thing wanted in a state
     is got so, not sent ("Get the contract signed"), and "this" or "it" is named by the subject
     ("Get this done: boiler quote")."""
+    what = _STILL_TAIL_RE.sub("", what)
     if not _WANTED_STATE_RE.search(what):
+        yours = _YOUR_PART_RE.match(what)
+        if yours:
+            # The reader's own part, put as the step it is: "your approval on the quote" -> "Approve
+            # the quote", "your feedback on the draft" -> "Give Sam feedback on the draft".
+            part, rest = yours.group("part").lower(), yours.group("rest").strip()
+            verb = _YOUR_PART_VERBS.get(part.replace(" ", "-"))
+            if verb and rest:
+                return f"{verb} {rest if verb == 'Sign' else _PART_PREP_RE.sub('', rest)}"
+            return f"Give {name} your {part}{' ' + rest if rest else ''}"
+        if re.match(r"your\b", what, re.I):
+            return f"Send {name} {what}"
         return f"Get {what} to {name}"
     if re.match(r"(?:this|it|that|these|those|them)\b", what, re.I):
         topic = re.sub(r"^((re|fwd?|aw|wg|tr)\s*:\s*)+", "", subject, flags=re.I).strip()
@@ -1554,7 +1631,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
         # 9 to finish..." -> "a build to finish...", not "a build by to finish"); "before our Tuesday
         # sync" keeps its "before" for the cut below.
         vp = re.sub(r"\b(?:by|before|no later than|ahead of)\s+" + re.escape(phrase)
-                    + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as)\b))", " ", vp)
+                    + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as|on|with|at|in|from|about|regarding|via|or|but|once"
+                    r"|when|after)\b))", " ", vp)
         vp = re.sub(re.escape(phrase) + r"(?:['’]s(?:\s+\w+)?)?", " ", vp)
     vp = re.sub(r"^\s*(?:(?:do not|don't|dont) forget to|remember to)\s+", "", vp, flags=re.I)  # "don't forget to send it"
     first, _, rest = vp.strip().partition(" ")
@@ -1615,7 +1693,8 @@ _FR_HINT_WORDS = frozenset(
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
     "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
-    "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch "
+    "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch wäre erst bis oder frag kriegst "
+    "weisst weißt hast muss dafür "
     # ...and the French questions joined with a hyphen, which the word pattern reads as one word
     "peux-tu pouvez-vous pourriez-vous pourrais-tu voudriez-vous voudrais-tu serait-il est-il avez-vous as-tu "
     "auriez-vous aurais-tu sais-tu savez-vous".split())
@@ -1633,13 +1712,17 @@ _FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|so
 # What the writer wants of the reader, read as an ask when a day comes with it (see _french).
 _WANT_RE = re.compile(r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
                       r"votre|vos|un|une|des|du)\b|\bich (?:will|möchte|hätte gern|hätte gerne|wünsche mir) (?:den|die|das|"
-                      r"deinen|deine|dein|ihren|ihre|ihr|einen|eine|ein)\b", re.I)
+                      r"deinen|deine|dein|ihren|ihre|ihr|einen|eine|ein)\b|"
+                      r"^\W*(?:(?:die|der|das|unser|unsere|mein|meine|euer|eure) )?(?-i:[A-ZÄÖÜ][\wäöüß-]+) "
+                      r"(?:will|möchte|braucht|benötigt|erwartet) (?:das|die|den|eine?n?|unser\w*|"
+                      r"ihr\w*|dein\w*)\b", re.I)
 _FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir|je vais|nous allons|on va)\b|"
                                 r"\b(?:je|nous|on)\b[^.!?;]{0,30}?\b[a-zàâçéèêëîïôûù]{2,}(?:rai|rons)\b", re.I)
-_FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|dès que|dès qu['’]|dès réception|aussitôt que)\b", re.I)
+_FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|nach erhalt|umgehend|dès que|dès qu['’]|dès réception|aussitôt que|"
+                                 r"à réception)\b|\bgleich (?:mit|weiter|nach|morgen|heute|zu)\b", re.I)
 _FOREIGN_YOU_RE = re.compile(r"\b(?:dir|dich|ihnen|euch|du|te|vous)\b|\bt['’]|\b(?-i:Sie)\b", re.I)
 # What goes with the mail itself is sent, not promised: "Ich schicke Ihnen anbei das Angebot".
-_HEREWITH_RE = re.compile(r"\b(?:anbei|im anhang|beigefügt|hiermit|ci-joint|ci-jointe?s?|en pièce jointe|en pj|"
+_HEREWITH_RE = re.compile(r"\b(?:anbei|im anhang|beigefügt|hiermit|in der beilage|als beilage|beiliegend|ci-joint|ci-jointe?s?|en pièce jointe|en pj|"
                           r"ci-dessous|ci-après)\b", re.I)
 
 
@@ -1672,6 +1755,18 @@ _FR_ORDER_RE = re.compile(
     r"(?:-(?:moi|nous|leur|lui|le|la|les|y|en))*(?=[\s,.!?])", re.I)
 _FR_ASK_RE = re.compile(
     _FR_ORDER_RE.pattern + "|"
+    # What the writer must know from the reader: "Ich muss bis Mittwoch wissen, ob wir das schaffen"
+    r"\b(?:ich|wir) (?:muss|müssen|möchte|möchten|sollte|sollten|bräuchte|bräuchten) (?:[\wäöüß.-]+ ){0,4}?wissen,? "
+    r"(?:ob|wann|wie|was|welche[nrs]?|wer|bis wann)\b|"
+    # ...what the writer needs from the reader ("brauche dafür aber die Zahlen von Q4 von dir"), or
+    # needs for a purpose named first ("Für die Steuerbefreiung benötigen wir die Ausfuhrnachweise")
+    r"\b(?:brauche|brauchen|benötige|benötigen)\b[^.!?;]{0,80}?\bvon (?:dir|ihnen|euch)\b|"
+    r"^\W*(?:für|zur|zum|dafür|hierfür|außerdem|ausserdem|zudem|weiter|noch) [^,.!?;]{0,60}?\b(?:benötigen|brauchen) wir\b|"
+    r"\bbis [^.!?;]{2,40}? wäre (?:ideal|gut|super|toll|prima|hilfreich|perfekt|schön)\b|"
+    # ...a choice put to the reader ("Brauchen wir eine Proforma oder läuft das über Eline?"), and an
+    # order given in passing ("..., frag ihn, ob sie die Patches zurückschicken können")
+    r"^\W*(?:brauchen|sollen|sollten|müssen|nehmen|machen|schicken|bestellen|buchen) wir\b[^.!?;]*\boder\b[^.!?;]*\?\s*$|"
+    r"(?:^|[,;:–-]\s*)(?:frag|sag|schick|gib|ruf|schreib|prüf)\s+(?:ihn|ihm|ihr|sie|mir|uns|das|die|den|bitte)\b|"
     r"\b(?:attends|attendons|attend|attendent)(?: encore| toujours| aussi| d['’]ailleurs)? (?:ton|ta|tes|votre|vos)\b|"
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
@@ -1773,8 +1868,8 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # "Ohne die Freigabe können wir nicht live gehen"
                             r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
                             r"pueden|puede|podremos|podré|podre|vamos a poder)\b|"
-                            r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,.!?;]{2,80}?),?\s+(?:können|kann|könnt|dürfen|darf|"
-                            r"wird|werden) (?:[\w.-]+ ){0,8}?(?:nicht|leider nicht|noch nicht|nichts|keine[nmrs]?)\b|"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,!?;]{2,80}?),?\s+(?:können|kann|könnt|dürfen|darf|"
+                            r"wird|werden) (?:[^\s!?;]+ ){0,8}?(?:nicht|leider nicht|noch nicht|nichts|keine[nmrs]?)\b|"
                             # "Solange die Zollpapiere fehlen, können wir nicht ausliefern", "Die Produktion
                             # steht, bis die Ersatzteile da sind", "Die Bestellung hängt noch an Ihrer Freigabe"
                             r"^\W*(?:(?:aber|und|also),?\s+)?solange (?P<what9>[^,.!?;]{2,80}?),\s*(?:können|kann|könnt|"
@@ -1794,7 +1889,11 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # erst starten, wenn ihr den Vertrag unterschreibt"
                             r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
                             r"\b(?:kann|können|könnt) (?:ich |wir |sie |er |es )?(?:[\wäöüß-]+ ){0,6}?(?:erst|nicht)\b"
-                            r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)", re.I)
+                            r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)|"
+                            # ...and without "können": "Die DoC mach ich erst, wenn die Änderung freigegeben ist",
+                            # "DHL gibt die Verfügung erst heraus, wenn wir eine Vollmacht schicken"
+                            r"\berst\b(?: [a-zäöü]{2,8})?,? (?:wenn|nachdem|sobald) (?P<what14>(?!ich\b|wir\b)[^.!?;]+)",
+                            re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
@@ -1846,13 +1945,14 @@ _DE_NOT_WORK = ("habe|haben|hatte|hatten|hätte|hätten|bin|sind|war|waren|wäre
                 "treffen|telefoniere|telefonieren|merke|merken|entschuldige|entschuldigen|vermute|vermuten|empfehle|"
                 "empfehlen|gratuliere|gratulieren|werde|werden|gerne|alle|beide|eben|heute|morgen|diese|selbst|halte|"
                 "halten|lese|lesen|feiern|feiere|liebe|lieben|mache mir|machen uns|nehme an|nehmen an|gehe davon|"
-                "gehen davon|sage|sagen|frage|fragen|schlage vor|schlagen vor|starte|starten|lade|laden|informiere|"
+                "gehen davon|sage|sagen|frage(?![^.!?;]{0,60}\\bnach\\b)|fragen|schlage vor|schlagen vor|starte|starten|"
+                "lade(?![^.!?;]{0,80}\\bhoch\\b)|laden(?![^.!?;]{0,80}\\bhoch\\b)|informiere|"
                 "melde mich ab|bestätige den erhalt|bestätigen den erhalt|ersuche|ersuchen|bräuchte|bräuchten|brauch|"
                 "bespreche|besprechen|spreche|sprechen|eine|einen|einem|einer|keine|keinen|keinem|deine|deinen|seine|"
                 "seinen|ihre|ihren|unsere|unseren|eure|euren|diesen|jeden|jede|allen|beiden|welche|solche|mehrere|"
                 "wieder|leider|gemeinsam|zusammen|lieber|lange|eben|oben|unten|vorne|gerade|dagegen|deswegen|"
                 "übrigens|eigene|eigenen|gleiche|gleichen|selben|einzige|ohne|gegen|seitens|nochmal|nochmals|"
-                "freuen uns|freue mich")
+                "freuen uns|freue mich|informieren wir sie,? dass|informieren sie,? dass|informiere sie,? dass|schlage|schlagen|bestätige ich ihnen|bestätigen wir ihnen")
 # Spoken German drops the "e" of the first person: "ich frag", "meld mich", "schick's".
 _DE_SPOKEN = ("frag|meld|schick|geb|ruf|sag|kümmer|check|mach|schau|leit|bring|hol|besorg|buch|bestell|zahl|"
               "überweis|unterschreib|prüf|erledig|korrigier|schreib|send|kläre?|organisier")
@@ -1866,7 +1966,8 @@ _MORE_PROMISE_RE = re.compile(
     r"(?P<what>\b(?:ich werde|wir werden|werde ich|werden wir)\b(?!\s+(?:sehen|schauen,? ob|versuchen)\b)|"
     r"\b(?:ich|wir) (?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en))\b|"
     r"(?<![.!?]\s)(?<!^)\b(?!(?:" + _DE_NOT_WORK + r")\b)(?-i:[a-zäöüß]{3,}(?:e|en)) (?:ich|wir)\b|"
-    r"\b(?:bekommst|erhältst) du\b|\b(?:bekommt|erhaltet) ihr\b|\b(?:bekommen|erhalten) sie\b|"
+    r"\b(?:bekommst|erhältst|kriegst) du\b|\b(?:bekommt|erhaltet|kriegt) ihr\b|\b(?:bekommen|erhalten|kriegen) sie\b|"
+    r"\bdu (?:kriegst|bekommst|erhältst)\b|\b(?:weisst|weißt) du mehr\b|\bdu hast (?:sie|es|ihn|die|das|den)\b|"
     # ...the spoken forms without their "e" ("Ich frag mal bei Thomas nach und meld mich morgen früh",
     # "Rheintal ruf ich heute noch an", "sag ich dir Bescheid")
     r"\bich (?:" + _DE_SPOKEN + r")(?:['’]s)?\b|(?<![.!?]\s)(?<!^)\b(?:" + _DE_SPOKEN + r")(?:['’]s)? ich\b|"
@@ -2113,7 +2214,10 @@ class EmbeddedExtractor:
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         items += self._added(ctx.held, items, seen)
-        items = [i for i in items if not _scam_item(i.evidence)]
+        items = [i for i in items if not _scam_item(i.evidence)
+                 # A promise on a condition waits on the answer: "If so, I'll put you in touch".
+                 and not (i.kind in ("waiting", "commitment") and _ON_A_CONDITION_RE.match(i.evidence)
+                          and not i.evidence.rstrip().endswith("?") and not _explicit_ask(i.evidence, fold(i.evidence)))]
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
@@ -2362,7 +2466,7 @@ class EmbeddedExtractor:
             return True
         if not _explicit_ask(sentence, low):
             return False
-        if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence):
+        if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence) or _RELAYED_ASK_RE.search(sentence):
             # (A formal letter's "you are requested to..." asks whatever the model makes of its words.)
             return True
         # A short order of a piece of work, first in the sentence, with what it acts on: "Bring the
@@ -2489,11 +2593,14 @@ class EmbeddedExtractor:
                 return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
             title = f"Answer {name}: {clause}?" if sentence.rstrip().endswith("?") else f"Reply to {name}: {clause}"
             return self._item("request", title, sentence, ctx, due, "me")
-        promises = [m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
+        promises = ([m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
+                    if not _HEREWITH_RE.search(sentence) else [])
         if not promises and not sentence.rstrip().endswith("?") and not _FOREIGN_IF_RE.match(sentence):
             # The general forms, dated anywhere in their clause ("Morgen schicke ich Ihnen...").
-            promises = [m for m in _MORE_PROMISE_RE.finditer(sentence)
-                        if names_a_date(sentence[_clause_start(sentence, m.start()):m.end()])]
+            # (What comes with the mail is sent, not promised: "Weiter erhalten Sie in der Beilage...")
+            promises = ([m for m in _MORE_PROMISE_RE.finditer(sentence)
+                         if names_a_date(sentence[_clause_start(sentence, m.start()):m.end()])]
+                        if not _HEREWITH_RE.search(sentence) else [])
             if promises:
                 # Titled by the whole clause: its thing or day may come first ("le bon de commande
                 # vous sera adressé lundi", "Morgen schicke ich Ihnen die Zeichnung").
