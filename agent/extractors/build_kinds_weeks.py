@@ -32,7 +32,7 @@ DEV_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-de
              "week-sre", "week-school", "week-biotech", "week-freight", "week-restaurant", "week-univ",
              "week-tax", "week-build", "week-game", "week-mro", "week-compliance", "week-music",
              "week-consult", "week-wedding", "week-solar", "week-vet", "week-insure", "week-ohio", "week-auckland",
-             "week-munich", "week-lyon")
+             "week-munich", "week-lyon", "week-zurich", "week-mumbai")
 
 
 def _messages(root: Path) -> list[Message]:

@@ -2214,7 +2214,10 @@ class EmbeddedExtractor:
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         items += self._added(ctx.held, items, seen)
-        items = [i for i in items if not _scam_item(i.evidence)
+        # Card data, passwords and codes asked for, promised on their condition, or said to block
+        # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
+        # owner's own mail awaits ("we are expecting the production credentials by Friday") is the owner's.
+        items = [i for i in items if not (_scam_item(i.evidence) and not (from_owner and i.kind == "waiting"))
                  # A promise on a condition waits on the answer: "If so, I'll put you in touch".
                  and not (i.kind in ("waiting", "commitment") and _ON_A_CONDITION_RE.match(i.evidence)
                           and not i.evidence.rstrip().endswith("?") and not _explicit_ask(i.evidence, fold(i.evidence)))]
