@@ -359,8 +359,8 @@ class Workers:
     def close(self) -> None:
         with self._cond:
             self._closing = True
-            for chunk in self._queue:  # no batch waits for these any more
-                chunk.failed = True
+            for chunk in self._queue:  # no batch waits for these any more (one that still asks parses them here)
+                chunk.side, chunk.failed = "gone", True
             self._queue.clear()
             self._cond.notify_all()
         if self._feeder is not None:
