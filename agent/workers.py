@@ -23,6 +23,8 @@ down, and nothing is lost.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import signal
 import subprocess
@@ -49,9 +51,13 @@ CHUNK = 50  # messages per task: small enough that the worker's answers stream b
 # Seconds the worker may spend on one chunk before it is taken for stuck, stopped, and its
 # chunk parsed here. A chunk of 50 messages takes a few tenths of a second.
 CHUNK_WAIT = 120.0
+START_WAIT = 60.0  # seconds the worker has to start and load the extractor (under a second here)
 STOP_WAIT = 5.0  # seconds the worker has to exit when the sync ends, before it is killed
 # What the child interpreter runs: it takes this process's import path, then serves.
-_CHILD = ("import sys\nfrom multiprocessing.connection import Connection\n"
+# It ignores the terminal's Ctrl-C and a stop sent to the whole process group (systemd's), first
+# of all: the syncing process stops it over the pipe once the round in hand is done.
+_CHILD = ("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+          "import sys\nfrom multiprocessing.connection import Connection\n"
           "inbox = Connection({read}, writable=False)\nsys.path[:] = inbox.recv()\n"
           "from agent.workers import serve\nserve(inbox, Connection({write}, readable=False))\n")
 
@@ -88,13 +94,37 @@ def _warn(event: str, **fields: str) -> None:
     # Only this process warns; the worker, which imports this module too, need not load structlog.
     import structlog
 
-    structlog.get_logger(__name__).warning(event, **fields)
+    with contextlib.suppress(Exception):  # a log that cannot be written changes nothing the sync does
+        structlog.get_logger(__name__).warning(event, **fields)
+
+
+def _above_stdio(fd: int) -> int:
+    """``fd`` as a descriptor numbered 3 or more (``fd`` itself closed when it was lower)."""
+    if fd > 2:
+        return fd
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 3)
+    os.close(fd)
+    return moved
+
+
+def _relay(warned: list[tuple[str, dict[str, str]]]) -> None:
+    """Log the parser's warnings that the worker sent back, as this process logs its own."""
+    if warned:
+        import structlog
+
+        for event, fields in warned:
+            with contextlib.suppress(Exception):  # a log that cannot be written (a closed stdout) stops no worker
+                structlog.get_logger("connectors.mime").warning(event, **fields)
 
 
 def serve(inbox: Connection, outbox: Connection) -> None:
     """The worker's loop: answer each task from ``inbox`` on ``outbox`` until told to stop (None)
-    or this process goes away. A chunk that fails comes back as ("error", its exception's name)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the sync, which stops the worker
+    or this process goes away. Each answer is (status, value, the parser's warnings): a chunk that
+    fails comes back as ("error", its exception's name, ...). The worker writes no log of its own."""
+    import connectors.mime as mime
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    mime.warnings_sink = []
     while True:
         try:
             task = inbox.recv()
@@ -103,20 +133,21 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         if task is None:
             return
         kind, args = task
+        mime.warnings_sink.clear()
         if kind == "warm":
             _warm(*args)
-            answer: tuple[str, object] = ("ready", None)
+            answer: tuple[str, object, list[tuple[str, dict[str, str]]]] = ("ready", None, [])
         else:
             try:
-                answer = ("ok", _parse_chunk(*args))
+                answer = ("ok", _parse_chunk(*args), list(mime.warnings_sink))
             except Exception as exc:  # noqa: BLE001 - the chunk is parsed again there, without extraction
-                answer = ("error", type(exc).__name__)
+                answer = ("error", type(exc).__name__, [])
         try:
             outbox.send(answer)
         except (OSError, ValueError):
             return
         except Exception as exc:  # noqa: BLE001 - an answer that cannot be pickled: say so instead
-            outbox.send(("error", type(exc).__name__))
+            outbox.send(("error", type(exc).__name__, []))
 
 def _parse_chunk(raws: list[tuple[str, bytes, datetime | None, str]], extraction: Extraction | None,
                  folder: str = "") -> list[Parsed]:
@@ -257,6 +288,7 @@ class Workers:
                 try:
                     self._feeder.start()
                 except RuntimeError as exc:  # no thread to be had: as a worker that cannot start
+                    self._feeder = None
                     self._broken = True
                     _warn("workers.inline", reason=type(exc).__name__)
             if not (starting and self.first_here) and not self._broken:
@@ -287,7 +319,9 @@ class Workers:
             # Until the worker has started and loaded the extractor, its chunks stay in the queue,
             # where this process takes them: a worker slow to start is never waited for.
             to.send(("warm", (self.extraction,)))
-            if back.recv() != ("ready", None):
+            if not back.poll(START_WAIT):
+                raise TimeoutError("the worker did not start")
+            if back.recv()[0] != "ready":
                 raise EOFError("the worker did not start")
             while True:
                 with self._cond:
@@ -300,7 +334,8 @@ class Workers:
                     chunk.side, chunk.since = "worker", time.monotonic()
                 to.send(("task", ([(r.key, r.data, r.received, r.error) for r in chunk.raws], self.extraction,
                                   chunk.folder)))
-                status, value = back.recv()
+                status, value, warned = back.recv()
+                _relay(warned)
                 with self._cond:
                     if status == "ok":
                         chunk.done = value
@@ -319,7 +354,11 @@ class Workers:
 
     def _spawn(self) -> tuple[Connection, Connection]:
         """Start the worker: a child interpreter with a pipe each way."""
-        down, up = os.pipe(), os.pipe()  # (read, write) each: to the worker, and back
+        # (read, write) each: to the worker, and back. The worker's ends are moved above 2: in a
+        # process started with stdin or stdout closed, a pipe may get that number, which the child's
+        # own stdin would then overwrite.
+        down, up = os.pipe(), os.pipe()
+        down, up = (_above_stdio(down[0]), down[1]), (up[0], _above_stdio(up[1]))
         try:
             self._child = subprocess.Popen([sys.executable, "-c", _CHILD.format(read=down[0], write=up[1])],
                                            pass_fds=(down[0], up[1]), stdin=subprocess.DEVNULL)

@@ -46,12 +46,24 @@ class Unparseable(Exception):
 
 
 
-def _warn(event: str, **fields: str) -> None:
-    # structlog is imported on first use: it costs the parse worker, which imports this module and
-    # seldom repairs a message, some 11 MiB.
-    import structlog
+#: Where repair warnings go instead of the log when set: the sync's parse worker (agent/workers.py)
+#: collects them here and sends them with its answer, and the syncing process logs them in its own
+#: format and level. A list of (event, fields).
+warnings_sink: list[tuple[str, dict[str, str]]] | None = None
 
-    structlog.get_logger(__name__).warning(event, **fields)
+
+def _warn(event: str, **fields: str) -> None:
+    if warnings_sink is not None:
+        warnings_sink.append((event, fields))
+        return
+    try:
+        # structlog is imported on first use: the parse worker, which imports this module, never needs it.
+        import structlog
+
+        structlog.get_logger(__name__).warning(event, **fields)
+    except Exception:  # noqa: BLE001 - a log line that cannot be written (a closed pipe) never makes a message unreadable
+        pass
+
 
 def try_parse(data: bytes, received: datetime | None = None) -> tuple[Message | None, str]:
     """Parse, returning ``(message, "")`` or ``(None, reason)``; never raises on bad input.

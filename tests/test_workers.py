@@ -43,6 +43,17 @@ def _raws() -> list[RawMessage]:
     return raws
 
 
+def _started(pool: Workers, raws: list[RawMessage]) -> None:
+    """Parse two chunks of ``raws`` until the worker takes one: it has started and loaded the extractor."""
+    for _ in range(100):
+        pending = pool.submit(raws[:2 * workers.CHUNK])
+        pending.result()
+        if pending.stolen < 2:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the worker never took a chunk")
+
+
 def _view(parsed: list[Parsed]) -> list[tuple[str, str, str | None]]:
     return [(p.key, p.reason, json.dumps(p.message.to_json(), sort_keys=True) if p.message else None)
             for p in parsed]
@@ -52,8 +63,11 @@ def test_worker_parses_and_extracts_as_this_process_does() -> None:
     raws = _raws()
     here = workers._inline(raws)
     with Workers(Extraction(OWNER), parallel_from=1) as pool:
-        there = pool.parse(raws)
-        assert pool._child is not None and not pool._broken  # it really ran in the worker
+        _started(pool, raws)
+        pending = pool.submit(raws)
+        there = pending.result()
+        assert pool._child is not None and not pool._broken
+        assert pending.stolen < -(-len(raws) // workers.CHUNK)  # it really ran in the worker, in part at least
     assert len(raws) > 100
     assert _view(there) == _view(here)
     assert sum(p.message is None for p in here) >= 3  # the refused ones are refused alike, with the same reason
@@ -88,7 +102,7 @@ def test_while_the_worker_is_busy_this_process_takes_chunks_from_the_end_and_not
         assert not pool._broken
     chunks = -(-len(raws) // workers.CHUNK)
     assert chunks >= 5
-    assert 1 <= pending.stolen < chunks  # both did some: the first chunk is always the worker's
+    assert 1 <= pending.stolen < chunks  # both did some: the worker, once started, takes the first waiting chunk
     assert _view(there) == _view(workers._inline(raws))  # each message once, in order
     # a chunk taken here is extracted here, as the worker would have: the graph need not
     assert all(p.proposed is not None for p in there if p.message is not None and not triage_reason(p.message))
@@ -147,19 +161,65 @@ def test_a_stalled_worker_is_stopped_and_its_chunk_parsed_here(monkeypatch: pyte
     monkeypatch.setattr(workers, "CHUNK_WAIT", 3.0)
     raws = _raws()
     expected = _view(workers._inline(raws))
+    got: list[list[Parsed]] = []
     with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
-        for _ in range(60):  # until the worker has started and takes chunks
-            pending = pool.submit(raws[:2 * workers.CHUNK])
-            assert _view(pending.result()) == expected[:2 * workers.CHUNK]
-            if pending.stolen < 2:
-                break
-        assert pending.stolen < 2 and pool._child is not None
+        _started(pool, raws)
+        assert pool._child is not None
         os.kill(pool._child.pid, signal.SIGSTOP)
-        start = time.monotonic()
-        assert _view(pool.parse(raws)) == expected
-        assert pool._broken and time.monotonic() - start < 30
+        waiting = threading.Thread(target=lambda: got.append(pool.parse(raws)), daemon=True)
+        waiting.start()
+        waiting.join(60)
+        assert not waiting.is_alive(), "the sync waited on a stalled worker"
+        assert _view(got[0]) == expected
+        assert pool._broken
         assert pool._child.poll() is not None  # it was stopped for good
     assert [e["event"] for e in logs].count("workers.inline") == 1
+
+
+def test_the_parsers_warnings_from_the_worker_are_logged_here() -> None:
+    """The worker writes no log: what it repaired is logged by this process, in its format and level."""
+    raws = _raws()
+    with structlog.testing.capture_logs() as inline_logs:
+        workers._inline(raws)
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
+        _started(pool, raws)
+        logs.clear()
+        pending = pool.submit(raws)
+        pending.result()
+        assert pending.stolen < -(-len(raws) // workers.CHUNK)
+    repaired = [e for e in logs if e["event"] == "message.repaired"]
+    assert repaired and len(repaired) == sum(e["event"] == "message.repaired" for e in inline_logs)
+
+
+def test_a_thread_that_cannot_start_leaves_a_sync_that_closes(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    raws = [r for r in _raws() if "week-em" in r.key]
+    expected = _view(workers._inline(raws))
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    with structlog.testing.capture_logs() as logs:
+        pool = Workers(Extraction(OWNER), parallel_from=1)
+        assert _view(pool.parse(raws)) == expected
+        pool.close()  # no thread to join
+    assert pool._broken and [e["event"] for e in logs].count("workers.inline") == 1
+
+
+@pytest.mark.parametrize("closed", [0, 1])
+def test_a_worker_started_with_stdin_or_stdout_closed_still_works(closed: int) -> None:
+    """A pipe that gets number 0 or 1 (focusd started with that closed) is moved above 2 for the worker."""
+    import subprocess
+    import sys
+
+    code = ("import sys, json\nfrom tests.test_workers import _raws, _started, OWNER\n"
+            "from agent.workers import Workers, Extraction, CHUNK\nraws = _raws()\n"
+            "with Workers(Extraction(OWNER), parallel_from=1) as pool:\n"
+            "    _started(pool, raws)\n    p = pool.submit(raws)\n    out = p.result()\n"
+            "    print(json.dumps([pool._broken, p.stolen, -(-len(raws) // CHUNK), len(out)]), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          preexec_fn=lambda: os.close(closed))  # noqa: PLW1509 - the closed descriptor is the test
+    broken, stolen, chunks, n = json.loads(done.stderr.strip().splitlines()[-1])
+    assert (broken, n) == (False, len(_raws())) and stolen < chunks
 
 
 def test_worker_screens_mail_as_triage_does_with_the_owners_lists() -> None:
@@ -197,7 +257,7 @@ def test_a_dead_worker_costs_speed_not_messages(monkeypatch: pytest.MonkeyPatch)
     crashed: list[str] = []  # the pool's own threads too: one that dies leaves a process that cannot exit
     monkeypatch.setattr(threading, "excepthook", lambda args: crashed.append(f"{args.thread}: {args.exc_value!r}"))
     with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
-        assert _view(pool.parse(raws[:60])) == expected[:60]
+        _started(pool, raws)
         assert pool._child is not None
         os.kill(pool._child.pid, signal.SIGKILL)  # the worker is killed, as the OOM killer would
         assert _view(pool.parse(raws)) == expected
