@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
+from connectors.mail import fetchparse
 from connectors.mail.base import MailError
 from connectors.mail.imap import ImapSource
 from tests.conftest import DEMO
@@ -175,23 +176,23 @@ def test_mail_of_every_size_comes_whole_and_small_mail_in_one_fetch(account: Dov
         c.select_folder("INBOX", readonly=True)
         held = [d[b"BODY[]"] for _, d in sorted(c.fetch(c.search(["ALL"]), ["BODY.PEEK[]"]).items())]
     calls: list[list[str]] = []
-    real = IMAPClient.fetch
+    real = fetchparse.fetch
 
-    def counted(self: IMAPClient, messages: object, data: list[str], *a: object, **k: object) -> object:
+    def counted(client: IMAPClient, messages: list[int], data: list[str]) -> fetchparse.Parsed:
         calls.append(list(data))
-        return real(self, messages, data, *a, **k)  # type: ignore[arg-type]
+        return real(client, messages, data)
 
-    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    monkeypatch.setattr(fetchparse, "fetch", counted)
     batch = _source(account).fetch_new("INBOX", None)
     assert [m.data for m in batch.messages] == held  # every one whole, none cut at the head
     assert len(held[1]) < imap.HEAD_BYTES < len(held[2])
     assert len(calls) == 2  # the sizes and heads of all four, then the whole of the two longer ones
     assert not any("BODYSTRUCTURE" in c for c in calls)  # none is big enough to be skimmed
-    monkeypatch.setattr(IMAPClient, "fetch", real)
+    monkeypatch.setattr(fetchparse, "fetch", real)
     calls.clear()
     for n in range(4, 8):
         _append(account, _mail(n, size=2000))
-    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    monkeypatch.setattr(fetchparse, "fetch", counted)
     later = _source(account).fetch_new("INBOX", batch.cursor)
     assert _subjects(later) == ["m4", "m5", "m6", "m7"] and len(calls) == 1  # small mail: one round trip
 
@@ -201,13 +202,13 @@ def test_a_head_fetched_for_a_later_batch_is_not_fetched_again(account: Dovecot,
     for n in range(6):
         _append(account, _mail(n, size=4000))
     calls: list[object] = []
-    real = IMAPClient.fetch
+    real = fetchparse.fetch
 
-    def counted(self: IMAPClient, messages: object, data: list[str], *a: object, **k: object) -> object:
+    def counted(client: IMAPClient, messages: list[int], data: list[str]) -> fetchparse.Parsed:
         calls.append(messages)
-        return real(self, messages, data, *a, **k)  # type: ignore[arg-type]
+        return real(client, messages, data)
 
-    monkeypatch.setattr(IMAPClient, "fetch", counted)
+    monkeypatch.setattr(fetchparse, "fetch", counted)
     src = _source(account)
     got: list[str] = []
     batch = src.fetch_new("INBOX", None, max_bytes=9000)  # room for two a batch

@@ -46,6 +46,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from connectors import BackendEnv
+from connectors.mail import fetchparse
 from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource, SourceUnreachable
 from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback, no_starttls, unreachable
@@ -161,6 +162,9 @@ class ImapSource(MailSource):
         try:
             client = IMAPClient(self.host, self.port, ssl=self.security == "ssl", ssl_context=self.ssl_context,
                                 timeout=SocketTimeout(self.connect_timeout, self.read_timeout))
+            # INTERNALDATE with the server's offset, not turned into this host's naive local time
+            # (which _aware would then have read as UTC).
+            client.normalise_times = False
             if self.security == "starttls":
                 if not client.has_capability("STARTTLS"):
                     # Not a network fault: trying again cannot help, so no _Unreachable.
@@ -344,7 +348,7 @@ class ImapSource(MailSource):
         # one round trip fetches it; the rest is fetched by its size below.
         unknown = [u for u in uids[:limit] if u not in sizes]
         if unknown:
-            first = client.fetch(unknown, ["RFC822.SIZE", f"BODY.PEEK[]<0.{HEAD_BYTES}>", "INTERNALDATE"])
+            first = fetchparse.fetch(client, unknown, ["RFC822.SIZE", f"BODY.PEEK[]<0.{HEAD_BYTES}>", "INTERNALDATE"])
             sizes |= {u: int(d.get(b"RFC822.SIZE", 0)) for u, d in first.items()}
             heads |= {u: (_body(d), _aware(d.get(b"INTERNALDATE"))) for u, d in first.items()}
         chosen: list[int] = []
@@ -380,16 +384,16 @@ class ImapSource(MailSource):
         whole = [u for u in uids if u not in got and sizes.get(u, 0) <= self.big_bytes]
         big = [u for u in uids if u not in got and u not in whole]
         if whole:
-            for uid, data in client.fetch(whole, ["BODY.PEEK[]", "INTERNALDATE"]).items():
+            for uid, data in fetchparse.fetch(client, whole, ["BODY.PEEK[]", "INTERNALDATE"]).items():
                 got[uid] = (data.get(b"BODY[]") or b"", _aware(data.get(b"INTERNALDATE")))
-        structures = client.fetch(big, ["BODYSTRUCTURE"]) if big else {}
+        structures = fetchparse.fetch(client, big, ["BODYSTRUCTURE"]) if big else {}
         for uid in list(big):
             skimmed = self._skim(client, uid, structures.get(uid, {}).get(b"BODYSTRUCTURE"))
             if skimmed is not None:
                 got[uid] = skimmed
                 big.remove(uid)
         for uid in big:  # only the head of a huge message, as the parser reads no further
-            data = client.fetch([uid], [f"BODY.PEEK[]<0.{MAX_MESSAGE_BYTES}>", "INTERNALDATE"]).get(uid, {})
+            data = fetchparse.fetch(client, [uid], [f"BODY.PEEK[]<0.{MAX_MESSAGE_BYTES}>", "INTERNALDATE"]).get(uid, {})
             got[uid] = (_body(data) or b"", _aware(data.get(b"INTERNALDATE")))
         return [RawMessage(folder=folder, key=str(uid), data=got[uid][0], received=got[uid][1])
                 for uid in uids if uid in got]
@@ -413,7 +417,7 @@ class ImapSource(MailSource):
                 items.append(f"BODY.PEEK[{leaf.section or '1'}]<0.{budget}>")
                 leaf.fetched = True
                 budget -= min(leaf.size, budget)
-        data = client.fetch([uid], items).get(uid, {})
+        data = fetchparse.fetch(client, [uid], items).get(uid, {})
         try:
             raw = root.build(data)
         except (ValueError, KeyError) as exc:
