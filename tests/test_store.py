@@ -297,6 +297,38 @@ def test_recorded_messages_are_searchable_once_their_transaction_commits(tmp_pat
     assert store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES('integrity-check', 1)") is not None
 
 
+def test_savepoints_nested_three_deep_roll_back_only_their_own_writes(tmp_path: Path) -> None:
+    """Savepoints are named by their depth (so their statements compile once): each level still
+    undoes only its own writes, and the depth is right again after a failure."""
+    from tests.conftest import make_message
+
+    store = Store.open(tmp_path / "s.db", fixed(DEMO_NOW))
+
+    kept: list[str] = []
+    for r in range(2):  # twice: the depth after the first round's failures is the depth it began at
+
+        def rec(mid: str, r: int = r) -> None:
+            store.record_message(make_message(f"Walrus note {mid}.", message_id=f"<{r}{mid}@x>"), [], [])
+
+        with store.write():
+            rec("a")
+            with store.write():
+                rec("b")
+                with pytest.raises(RuntimeError), store.write():
+                    rec("c")
+                    raise RuntimeError
+                rec("d")
+            with pytest.raises(RuntimeError), store.write():
+                rec("e")
+                with store.write():
+                    rec("f")
+                raise RuntimeError  # takes f, released into it, with it
+            rec("g")
+        kept += [f"<{r}{m}@x>" for m in "abdg"]
+        assert _found(store, "walrus") == sorted(kept)
+        assert store._depth == 0
+
+
 def test_a_v10_store_keeps_its_index_and_indexes_new_mail_after_migrating(tmp_path: Path) -> None:
     import sqlite_utils
 
