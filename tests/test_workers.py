@@ -112,6 +112,34 @@ def test_while_the_worker_is_busy_this_process_takes_chunks_from_the_end_and_not
                         for p in there if p.proposed is not None]
 
 
+def _big_mail(n: int) -> RawMessage:
+    body = "".join(f"Line {i} of the quarterly notes for message {n}, with nothing to do in it.\n" for i in range(600))
+    raw = (f"From: Maria <maria@fund.example>\nTo: ada@loom.example\nSubject: notes {n}\n"
+           f"Date: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <big{n}@fund.example>\n\n"
+           f"Could you send me report {n} by Friday?\n{body}").encode()
+    return RawMessage("INBOX", f"big{n}", raw, received=DEMO_NOW)
+
+
+def test_chunks_and_answers_bigger_than_a_pipe_flow_both_ways_at_once() -> None:
+    """Two chunks are with the worker at a time, each and each answer far bigger than a pipe
+    holds: the worker reads the next chunk while it answers the last, so neither side waits on
+    the other (with one reader between answers, both blocked for good)."""
+    raws = [_big_mail(n) for n in range(8 * workers.CHUNK)]
+    assert sum(len(r.data) for r in raws[: workers.CHUNK]) > 1_000_000
+    got: list[list[Parsed]] = []
+    with Workers(None, parallel_from=1) as pool:
+        _started(pool, raws)
+        pending = pool.submit(raws)
+        waiting = threading.Thread(target=lambda: got.append(pending.result()), daemon=True)
+        waiting.start()
+        waiting.join(60)
+        assert not waiting.is_alive(), "the worker and this process wait on each other"
+        assert not pool._broken
+    assert _view(got[0]) == _view(workers._inline(raws))
+    # Without the extractor this process is the busier one: the worker parses most of the batch.
+    assert pending.stolen <= 8 - workers.IN_FLIGHT
+
+
 def test_a_chunk_this_process_fails_on_is_parsed_again_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a chunk the worker fails on: the batch still comes back whole, in order."""
     raws = _raws()
