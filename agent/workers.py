@@ -151,6 +151,8 @@ def serve(inbox: Connection, outbox: Connection) -> None:
         if kind == "warm":
             _warm(*args)
             answer: tuple[str, object, list[tuple[str, dict[str, str]]]] = ("ready", None, [])
+        elif kind == "unreadable":
+            answer = ("error", args[0], [])
         else:
             try:
                 answer = ("ok", _parse_chunk(*args), list(mime.warnings_sink))
@@ -165,10 +167,13 @@ def serve(inbox: Connection, outbox: Connection) -> None:
 
 def _read_tasks(inbox: Connection, tasks: queue.SimpleQueue[tuple[str, tuple[Any, ...]] | None]) -> None:
     while True:
+        task: tuple[str, tuple[Any, ...]] | None
         try:
             task = inbox.recv()
         except (EOFError, OSError):
             task = None
+        except Exception as exc:  # noqa: BLE001 - a task that cannot be read whole: answered as a failed chunk
+            task = ("unreadable", (type(exc).__name__,))
         tasks.put(task)
         if task is None:
             return

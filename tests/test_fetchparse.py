@@ -176,3 +176,20 @@ def test_the_sync_reads_dates_with_their_offset(client: IMAPClient) -> None:
     when = next(iter(got.values()))[b"INTERNALDATE"]
     assert isinstance(when, datetime) and when.utcoffset() is not None
     assert abs(datetime.now(UTC) - when) < timedelta(hours=1)
+
+
+def test_times_from_the_librarys_parser_reach_the_worker_whole() -> None:
+    """A FETCH the library reads gives imapclient's own time zone class, which cannot be
+    unpickled; the source hands on a plain offset, so the worker process can take the message."""
+    import pickle
+
+    from imapclient.fixed_offset import FixedOffset
+
+    from connectors.mail.imap import _aware
+
+    when = _aware(datetime(2026, 11, 18, 9, 0, tzinfo=FixedOffset(-300)))
+    assert when is not None
+    assert pickle.loads(pickle.dumps(when)) == when == datetime(2026, 11, 18, 14, 0, tzinfo=UTC)
+    assert when.utcoffset() == timedelta(hours=-5)
+    assert _aware(datetime(2026, 11, 18, 9, 0)) == datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
+    assert _aware(None) is None

@@ -9,6 +9,7 @@ import signal
 import threading
 import time
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,32 @@ def test_chunks_and_answers_bigger_than_a_pipe_flow_both_ways_at_once() -> None:
     assert _view(got[0]) == _view(workers._inline(raws))
     # Without the extractor this process is the busier one: the worker parses most of the batch.
     assert pending.stolen <= 8 - workers.IN_FLIGHT
+
+
+def test_a_chunk_the_worker_cannot_unpickle_is_parsed_here_and_the_worker_goes_on() -> None:
+    """imapclient's own time zone pickles but cannot be unpickled: a chunk carrying one comes back
+    as failed, is parsed here, and the worker takes the next chunks (before, its reading thread
+    died, and the sync waited CHUNK_WAIT on it)."""
+    from imapclient.fixed_offset import FixedOffset
+
+    raws = [_big_mail(n) for n in range(6 * workers.CHUNK)]
+    odd = workers.CHUNK * 2  # the first message of the third chunk
+    raws[odd] = RawMessage("INBOX", raws[odd].key, raws[odd].data,
+                           received=datetime(2026, 11, 18, 9, 0, tzinfo=FixedOffset(60)))
+    with structlog.testing.capture_logs() as logs, Workers(None, parallel_from=1) as pool:
+        _started(pool, raws)
+        done: list[list[Parsed]] = []
+        waiting = threading.Thread(target=lambda: done.append(pool.parse(raws)), daemon=True)
+        waiting.start()
+        waiting.join(60)
+        assert not waiting.is_alive(), "the sync waited on the worker"
+        assert not pool._broken
+        again = pool.submit(raws[:3 * workers.CHUNK])  # the worker still takes chunks
+        assert _view(again.result()) == _view(workers._inline(raws[:3 * workers.CHUNK]))
+        assert again.stolen < 3
+    assert _view(done[0]) == _view(workers._inline(raws))
+    assert [e["event"] for e in logs].count("workers.chunk_inline") >= 1
+    assert [e["event"] for e in logs].count("workers.inline") == 0
 
 
 def test_a_chunk_this_process_fails_on_is_parsed_again_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:

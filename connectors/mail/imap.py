@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import structlog
@@ -576,6 +576,9 @@ def _body(data: dict[bytes, Any]) -> bytes | None:
 
 
 def _aware(value: Any) -> datetime | None:
+    """INTERNALDATE as an aware time with a plain ``timezone``: imapclient's own offset class
+    cannot be pickled, and the sync hands these times to its worker process."""
     if not isinstance(value, datetime):
         return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    offset = value.utcoffset()
+    return value.replace(tzinfo=UTC if offset is None else timezone(offset))
