@@ -59,16 +59,31 @@ STEAL_FROM = 3
 # One worker beside this process keeps both cores of a two-core host busy. A second one synced
 # 10,000 messages a fifth faster (1,020 against 800 msg/s) but took the first sync of 50,000
 # from 190 to 246 MiB in all: over what a small host should spend.
-# Seconds the worker may spend on one chunk before it is taken for stuck, stopped, and its
-# chunk parsed here. A chunk of 50 messages takes a few tenths of a second.
+# Seconds a batch may wait on the worker's one chunk before the worker is taken for stuck, stopped,
+# and its chunk parsed here. A chunk of 50 messages takes a few tenths of a second. Only time
+# spent waiting counts, each wait at most WATCH_STEP: a sync suspended (Ctrl-Z) for longer than
+# this must not find its healthy worker stuck when it is resumed.
 CHUNK_WAIT = 120.0
+WATCH_STEP = 1.0
 START_WAIT = 60.0  # seconds the worker has to start and load the extractor (under a second here)
 STOP_WAIT = 5.0  # seconds the worker has to exit when the sync ends, before it is killed
 # What the child interpreter runs: it takes this process's import path, then serves.
 # It ignores the terminal's Ctrl-C and a stop sent to the whole process group (systemd's), first
-# of all: the syncing process stops it over the pipe once the round in hand is done.
+# of all: the syncing process stops it over the pipe once the round in hand is done. On Linux it
+# asks the kernel to kill it when the thread that started it ends, so that a worker stuck on a
+# chunk never outlives a syncing process that was killed; and it leaves if that process is
+# already gone.
 _CHILD = ("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
-          "import sys\nfrom multiprocessing.connection import Connection\n"
+          "import os\nimport sys\n"
+          "if sys.platform == 'linux':\n"
+          "    try:\n"
+          "        import ctypes\n"
+          "        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG\n"
+          "    except Exception:\n"
+          "        pass\n"
+          "if os.getppid() != {parent}:\n"
+          "    os._exit(0)\n"
+          "from multiprocessing.connection import Connection\n"
           "inbox = Connection({read}, writable=False)\nsys.path[:] = inbox.recv()\n"
           "from agent.workers import serve\nserve(inbox, Connection({write}, readable=False))\n")
 
@@ -234,13 +249,14 @@ def _inline(raws: list[RawMessage]) -> list[Parsed]:
 @dataclass(eq=False)
 class _Chunk:
     """Up to CHUNK raw messages of one folder, waiting in the queue (``side`` ""), or taken by
-    the worker ("worker", at ``since``) or by this process ("here"); ``done`` once parsed, and
-    ``failed`` when the worker could not parse it (it is parsed here, without extraction)."""
+    the worker ("worker") or by this process ("here"); ``done`` once parsed, and ``failed``
+    when the worker could not parse it (it is parsed here, without extraction). ``waited``:
+    seconds a batch has waited while the worker worked on it."""
 
     raws: list[RawMessage]
     folder: str
     side: str = ""
-    since: float = 0.0
+    waited: float = 0.0
     done: list[Parsed] | None = None
     failed: bool = False
 
@@ -271,7 +287,7 @@ class Pending:
                         if all(c.ready() for c in self._chunks):
                             break
                         w._cond.wait(0.5)
-                        w._watch(self._chunks)
+                        w._watch()
                         continue
                     w._queue.remove(mine)
                     mine.side = "here"
@@ -304,6 +320,8 @@ class Workers:
         self._broken = False
         self._closing = False
         self._ready = False  # the worker has started, and takes chunks (never again once broken)
+        self._busy: _Chunk | None = None  # the chunk the worker is on
+        self._watched = time.monotonic()  # the watchdog's last look
 
     def parse(self, raws: list[RawMessage], folder: str = "") -> list[Parsed]:
         """Every raw message parsed, in order."""
@@ -367,12 +385,12 @@ class Workers:
                     if self._closing and not sent:
                         to.send(None)
                         return
-                    now = time.monotonic()
                     more: list[_Chunk] = []
                     while not self._closing and self._queue and len(sent) + len(more) < IN_FLIGHT:
                         chunk = self._queue.popleft()
-                        chunk.side, chunk.since = "worker", now
+                        chunk.side = "worker"
                         more.append(chunk)
+                    self._busy = sent[0] if sent else more[0] if more else None
                 sent.extend(more)  # before any send, so a send that fails leaves them failed, not lost
                 for chunk in more:
                     to.send(("task", ([(r.key, r.data, r.received, r.error) for r in chunk.raws], self.extraction,
@@ -385,8 +403,8 @@ class Workers:
                         chunk.done = value
                     else:
                         chunk.failed = True
-                    if sent:  # the next one's time starts now, not while it waited behind this one
-                        sent[0].since = time.monotonic()
+                    # The next one's wait starts now, not while it waited behind this one.
+                    self._busy = sent[0] if sent else None
                     self._cond.notify_all()
                 if status != "ok":
                     _warn("workers.chunk_inline", reason=str(value))
@@ -405,7 +423,7 @@ class Workers:
         down, up = os.pipe(), os.pipe()
         down, up = (_above_stdio(down[0]), down[1]), (up[0], _above_stdio(up[1]))
         try:
-            self._child = subprocess.Popen([sys.executable, "-c", _CHILD.format(read=down[0], write=up[1])],
+            self._child = subprocess.Popen([sys.executable, "-c", _CHILD.format(read=down[0], write=up[1], parent=os.getpid())],
                                            pass_fds=(down[0], up[1]), stdin=subprocess.DEVNULL)
         except BaseException:
             os.close(down[1])
@@ -418,12 +436,17 @@ class Workers:
         to.send(list(sys.path))
         return to, back
 
-    def _watch(self, chunks: list[_Chunk]) -> None:
-        """Stop a worker that has spent over CHUNK_WAIT on one of ``chunks`` (its feeding thread
-        then gives up, and the chunk is parsed here). Called with the lock held."""
+    def _watch(self) -> None:
+        """Count the time since the last look towards the worker's current chunk, and stop a
+        worker that has kept a waiting batch over CHUNK_WAIT on it (its feeding thread then gives
+        up, and the chunk is parsed here). Called with the lock held, every half second of a wait."""
         now = time.monotonic()
-        if any(c.side == "worker" and not c.ready() and now - c.since > CHUNK_WAIT for c in chunks):
-            self._kill()
+        step, self._watched = min(now - self._watched, WATCH_STEP), now
+        busy = self._busy
+        if busy is not None and not busy.ready():
+            busy.waited += step
+            if busy.waited > CHUNK_WAIT:
+                self._kill()
 
     def _kill(self) -> None:
         child = self._child

@@ -231,6 +231,68 @@ def test_a_stalled_worker_is_stopped_and_its_chunk_parsed_here(monkeypatch: pyte
     assert [e["event"] for e in logs].count("workers.inline") == 1
 
 
+def test_a_sync_suspended_longer_than_the_watchdog_keeps_its_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-Z for ten minutes, then fg: this process's clock jumps past CHUNK_WAIT while the
+    worker did nothing wrong. Only time spent waiting counts, so the worker is not stopped."""
+    monkeypatch.setattr(workers, "CHUNK_WAIT", 5.0)
+    raws = _raws()
+    clock = [time.monotonic()]
+
+    def jumping() -> float:  # every look at the clock finds ten minutes gone
+        clock[0] += 600.0
+        return clock[0]
+
+    with structlog.testing.capture_logs() as logs, Workers(Extraction(OWNER), parallel_from=1) as pool:
+        _started(pool, raws)
+        monkeypatch.setattr(workers.time, "monotonic", jumping)
+        pending = pool.submit(raws)
+        assert _view(pending.result()) == _view(workers._inline(raws))
+        assert not pool._broken
+        assert pending.stolen < -(-len(raws) // workers.CHUNK)  # the worker took chunks
+    assert "workers.inline" not in [e["event"] for e in logs]
+
+
+def test_a_stuck_worker_does_not_outlive_a_killed_sync(tmp_path: Path) -> None:
+    """The syncing process is killed (SIGKILL, the OOM killer) while its worker is stuck on a
+    chunk: the kernel stops the worker too."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "sync.py"
+    script.write_text(f"""
+import os, signal, sys
+sys.path.insert(0, {str(ROOT)!r})
+from tests.test_workers import _big_mail, _started
+from agent.workers import Workers
+pool = Workers(None, parallel_from=1)
+raws = [_big_mail(n) for n in range(200)]
+_started(pool, raws)
+open({str(tmp_path / "pid")!r}, "w").write(str(pool._child.pid))
+os.kill(pool._child.pid, signal.SIGSTOP)  # stuck: it can notice nothing itself
+pool.submit(raws)
+os.kill(os.getpid(), signal.SIGKILL)
+""")
+    # No pipes to it: a worker left behind would hold them open, and this test would wait on them.
+    done = subprocess.run([sys.executable, str(script)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    pid = int((tmp_path / "pid").read_text())
+
+    def alive() -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return False
+        return state != "Z"  # a zombie is dead, waiting for init to reap it
+
+    deadline = time.monotonic() + 10
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if alive():
+        os.kill(pid, signal.SIGKILL)
+        pytest.fail("the worker outlived the sync that started it")
+
+
 def test_the_parsers_warnings_from_the_worker_are_logged_here() -> None:
     """The worker writes no log: what it repaired is logged by this process, in its format and level."""
     raws = _raws()
