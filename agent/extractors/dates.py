@@ -216,7 +216,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "by end of Q2", "before the end of the year", "by the quarter end": the period's last day.
     ("end_quarter", re.compile(r"\bend of (?:the |this )?(q[1-4]|quarter|year)\b|"
                                r"\b(?:by|before) (?:the )?(q[1-4]|quarter|year)[- ]end\b", re.I)),
-    ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b", re.I)),
+    # ...counted from the mail, not from an event still to come: "within 10 working days of the
+    # inspection" names no day ("of receipt", "of this letter" do).
+    ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b"
+                        r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
     ("in_hours", re.compile(r"\b(?:in|within) (\d{1,3}|one|two|three|a few|a couple of) hours?\b", re.I)),
     # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named

@@ -196,7 +196,7 @@ _ASK_RE = re.compile(
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
-    r"(?:i|we)(?:'d| would)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
+    r"(?:i|we)(?:'d| would|'ll|’ll| will)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
     r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
@@ -409,18 +409,23 @@ _DUE_STATEMENT_RE = re.compile(
     r"note)[,:]?\s+(?:that\s+)?){1,2}|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?"
     r"(?:(?:[$€£]|usd ?|eur ?|cad ?|gbp ?|aud ?|rs\.? ?|inr ?)?\d[\d,.]*(?: ?(?:usd|eur|cad|gbp|aud|inr|k))?\s+)?"
     r"(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?:\d+%\s+)?(?!(?:it|this|that|they|he|she|"
-    r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,8}?)\s+"
+    r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: (?:[$€£]?\d[\d,.]*\d|[\w'’&/-]+)){0,12}?)\s+"
     r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:due|needed|required)|"
     # ...a bill with its amount and no verb: "$1,500 deposit due by 5/24"
     r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
     r"(?:must|need to|needs to|has to|have to|should|shall)\s+be\s+(?:made\s+)?"
-    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|available|provided|paid)|"
+    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|available|provided|paid|made)"
+    r"(?: in full| online| electronically| in person)?|"
     r"(?:must|needs? to|has to) reach (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
     r"\s+(?:by|on|before|no later than|within|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))\b", re.I)
+# A stated deadline set from an event, which names no day: "no later than seven days before the
+# assessment", "within 10 working days of the inspection".
+_FROM_AN_EVENT_RE = re.compile(r"\b(?:no later than|within) (?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                               r"fourteen|twenty-one|thirty) (?:working |business |calendar )?days\b", re.I)
 # What a stated deadline is of: a thing to hand in, not a bill, a car or a baby.
 _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waivers?|invoices?|payments?|graphics|artwork|"
                            r"materials|assets|counts?|headcounts?|guest lists?|rsvps|(?:deposit|balance|instal+ment|retainer)s?|reviews?|reports?|forms?|declarations?|applications?|submissions?|questions|slides|"
@@ -429,13 +434,14 @@ _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waiver
                            r"evidence|drafts?|chapters?|essays?|budgets?|forecasts?|minutes|registers?|responses?|"
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
                            r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
-                           r"sign-?off|approval|signature|contract|pack|questionnaires?|surveys?|checklists?|records|histor(?:y|ies))\b", re.I)
+                           r"sign-?off|approval|signature|contract|pack|questionnaires?|surveys?|checklists?|records|histor(?:y|ies)|"
+                           r"fees?|premiums?|self-audits?|audits?)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " reach us", " reach me", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
                        " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received", " must reach ")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
               "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit", "available": "provide",
-              "provided": "provide", "paid": "pay"}
+              "provided": "provide", "paid": "pay", "made": "make"}
 # A bill: what a stated deadline asks the reader to pay.
 _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retainer|fees?|rent|premium|advance tax|tax)\b", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
@@ -2411,8 +2417,10 @@ class EmbeddedExtractor:
     def _read_as(self, text: str, sentence: str, ctx: _Ctx) -> list[Item]:
         """The items of ``sentence`` read as ``text``, its words recast or cut; an item that quotes
         all of ``text``, or words the sentence does not hold, quotes the whole sentence."""
+        held = len(ctx.held)
         items = self._sentence_items(text, ctx)
-        for got in items:
+        # Items held while the rules read the message quote as the others do.
+        for got in items + ctx.held[held:]:
             if got.evidence in (text, text[:-1]) or got.evidence not in sentence:
                 got.evidence = sentence
         return items
@@ -2746,7 +2754,7 @@ class EmbeddedExtractor:
                     return False
             if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)
                                  or (_search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)
-                                     and names_a_date(sentence))):
+                                     and (names_a_date(sentence) or _FROM_AN_EVENT_RE.search(sentence)))):
                 return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing:
@@ -3200,7 +3208,9 @@ class EmbeddedExtractor:
             # ...after a reason: "They shoot the week of Feb 7, so the build is due February 4" is due the 4th.
             due, phrase = self._due(sentence[d.start("what"):], ctx) if d.start("what") > 12 else self._due(sentence, ctx)
             what = _clean_vp(d.group("what"), phrase)
-            if due and what and not _PRONOUN_THING_RE.match(what) and _DUE_THING_RE.search(what) \
+            # A deadline set from an event counts without a day (see _FROM_AN_EVENT_RE).
+            if (due or _FROM_AN_EVENT_RE.search(sentence, d.start("what"))) \
+                    and what and not _PRONOUN_THING_RE.match(what) and _DUE_THING_RE.search(what) \
                     and not _SECRET_THING_RE.search(what) \
                     and not re.match(r"(?:our|my)\b", what, re.I) and (elsewhere is None or not elsewhere) \
                     and not self._aimed_elsewhere(sentence, ctx):
