@@ -53,8 +53,10 @@ CHUNK = 50  # messages per task: small enough that the worker's answers stream b
 # another: on a first sync it was busy only half the time.
 IN_FLIGHT = 2
 # A batch's waiting chunks before this process, waiting for that batch, takes one itself (from
-# the end). A first sync without the extractor is bound by this process (fetching, storing), so
-# it parses only when the worker is well behind, as it is when the worker also extracts.
+# the end), when the worker only parses. Parsing alone, the worker keeps up, and this process is
+# the busier one (fetching, storing): taking the last chunks too slowed a first sync of 10,000
+# messages. When the worker also extracts, it is the busier one, and this process takes any
+# waiting chunk (leaving them cost the first sync of 50,000 a sixth of its speed).
 STEAL_FROM = 3
 # One worker beside this process keeps both cores of a two-core host busy. A second one synced
 # 10,000 messages a fifth faster (1,020 against 800 msg/s) but took the first sync of 50,000
@@ -278,11 +280,11 @@ class Pending:
             while True:
                 with w._cond:
                     # The batch's last waiting chunk, done here: this process would otherwise only
-                    # wait, so on a two-core host both work until the batch is done. The last few
-                    # are left to a working worker, which takes them next: doing them here would
-                    # slow this process's own work (fetching, storing) for nothing.
+                    # wait, so on a two-core host both work until the batch is done. Without the
+                    # extractor, the last few are left to a working worker (see STEAL_FROM).
                     waiting = [c for c in self._chunks if not c.side]
-                    mine = waiting[-1] if waiting and (len(waiting) >= STEAL_FROM or not w._ready) else None
+                    least = 1 if w.extraction is not None else STEAL_FROM
+                    mine = waiting[-1] if waiting and (len(waiting) >= least or not w._ready) else None
                     if mine is None:
                         if all(c.ready() for c in self._chunks):
                             break
