@@ -174,14 +174,16 @@ def test_a_killed_holder_never_leaves_the_store_locked(tmp_path: Path) -> None:
 # -- signals, as systemd sends them ------------------------------------------------------------
 
 
-def _start(config: Path, now: datetime, **env: str) -> subprocess.Popen[str]:
+def _start(config: Path, now: datetime, **env: str) -> subprocess.Popen[bytes]:
+    # stderr unbuffered on this side: a buffered reader may take two log lines in one read and hand
+    # back one, and select() would then wait on the pipe for the line already read.
     return subprocess.Popen([sys.executable, "-m", "agent.cli", "--config", str(config), "run"], cwd=ROOT,
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, bufsize=0,
                             env={**os.environ, "FOCUSD_NOW": now.isoformat(), **env})
 
 
 @contextlib.contextmanager
-def _daemon(config: Path, now: datetime, **env: str) -> Iterator[subprocess.Popen[str]]:
+def _daemon(config: Path, now: datetime, **env: str) -> Iterator[subprocess.Popen[bytes]]:
     """The real daemon in a process of its own, killed if a test leaves it running."""
     proc = _start(config, now, **env)
     try:
@@ -192,7 +194,7 @@ def _daemon(config: Path, now: datetime, **env: str) -> Iterator[subprocess.Pope
             proc.wait()
 
 
-def _stop(proc: subprocess.Popen[str]) -> int:
+def _stop(proc: subprocess.Popen[bytes]) -> int:
     proc.send_signal(signal.SIGTERM)
     return proc.wait(timeout=30)
 
@@ -207,14 +209,14 @@ def _events(lines: list[str]) -> list[dict[str, object]]:
     return out
 
 
-def _read_until(proc: subprocess.Popen[str], event: str, seen: list[str], timeout: float = 30) -> None:
+def _read_until(proc: subprocess.Popen[bytes], event: str, seen: list[str], timeout: float = 30) -> None:
     assert proc.stderr is not None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         ready, _, _ = select.select([proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             break
-        line = proc.stderr.readline()
+        line = proc.stderr.readline().decode()  # unbuffered: no line is left unseen behind select()
         if not line:
             break
         seen.append(line)
@@ -249,7 +251,7 @@ def test_sigterm_during_a_sync_stops_after_the_round_in_hand_and_exits_0(demo_di
         _read_until(proc, "daemon.started", seen)
         assert _stop(proc) == 0
     assert proc.stderr is not None
-    seen.extend(proc.stderr.readlines())
+    seen.extend(line.decode() for line in proc.stderr.readlines())
     events = [e["event"] for e in _events(seen)]
     assert "daemon.stopping" in events and events[-1] == "daemon.stopped"
 
