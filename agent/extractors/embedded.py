@@ -46,6 +46,11 @@ _COURTESY_RE = re.compile(
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     r"looking forward|feel free|(don't|do not) hesitate|"
+    # a word promised only if there is news, and nothing else: "I'll let you know if anything comes up"
+    # ("I'll check the report every Monday and let you know if anything shows up" promises the check)
+    r"^\W*(?:(?:and|but|so|ok|okay|sure),?\s+)?(?:i|we)(?:'ll|’ll| will| shall) (?:(?:of course|certainly|also) )?"
+    r"(?:let (?:you|u) know|keep (?:you|u) posted|be in touch|get back to (?:you|u)) if (?:anything|something|"
+    r"there(?:'s| is| are)|(?:i|we) (?:hear|find|learn|see|get))\b[^,;:]*$|"
     # "Kindly revert in case of any queries"
     r"\bin case (?:of|you have|there are) any (?:quer(?:y|ies)|questions?|concerns?|clarifications?|doubts?|issues?)\b|"
     # an offer to talk, as a closing: "Happy to discuss if useful", "glad to walk you through it"
@@ -519,6 +524,28 @@ _YOU_RE = re.compile(r"\b(?:you|your|yours|u)\b", re.I)
 # A "you" that only tells the reader, owing them nothing: "just so you know, I'll borrow one".
 _ASIDE_YOU_RE = re.compile(r"\b(?:just )?(?:so|as|in case) (?:you|u) (?:know|knew|may know|might know|are aware|remember|"
                            r"were wondering)\b", re.I)
+
+
+# A promise to tell, or to hand a thing to the reader, tied to an event rather than a day: "I'll let
+# you know as soon as it lands", "will forward it to you once the insurer confirms". Said without
+# the event ("I'll let you know", "I'll keep you posted") it is a courtesy; with it, work that is owed.
+_NOTICE_RE = re.compile(r"^(?:let (?:you|u) know|get back to (?:you|u)|keep (?:you|u) (?:posted|updated|in the loop)|"
+                        r"update (?:you|u)|confirm)\b|"
+                        r"^(?:send|forward|share|pass|e-?mail|circulate)\b(?=[^.!?;]*\b(?:to (?:you|u)|you (?:the|an?|our|my)|"
+                        r"(?:you|u) (?:both|all|it|them|those|these))\b)", re.I)
+# ...the event: "as soon as it lands", "once Karan revises the quote", "once legal has signed". A
+# time is no event ("as soon as possible", "as soon as I can", "once a week", "at once"). "When"
+# counts only in the owner's own mail: a supplier's "we'll let you know when it's there" is a notice.
+_ON_EVENT_RE = re.compile(r"\b(?<!\bat )(?:as soon as|once|the (?:moment|minute|second)(?: that)?)\s+"
+                          r"(?!(?:possible|practicable|feasible|again|more|or|and|a|an|per|every|daily|weekly|monthly|"
+                          r"in a while|(?:i|we|you) (?:can|could))\b)[\w’']", re.I)
+_ON_EVENT_MINE_RE = re.compile(_ON_EVENT_RE.pattern.replace("as soon as|once|", "as soon as|once|when|"), re.I)
+
+
+def _notice_on_event(vp: str, mine: bool = False) -> bool:
+    """Is ``vp`` (a promise's verb phrase, before it is cleaned) a notice or handover owed once an
+    event happens? See _NOTICE_RE."""
+    return bool(_NOTICE_RE.match(vp.strip()) and (_ON_EVENT_MINE_RE if mine else _ON_EVENT_RE).search(vp))
 
 
 def _hands_over(vp: str) -> bool:
@@ -2735,7 +2762,7 @@ class EmbeddedExtractor:
                 owed = _search(_OWED_RE, _OWED_KEYS, sentence, low)
                 if owed and (_FROM_ME_RE.search(owed.group("what")) or names_a_date(sentence)):
                     return False
-                if _bare(sentence, low) and names_a_date(sentence):
+                if _bare(sentence, low) and (names_a_date(sentence) or _ON_EVENT_RE.search(sentence)):
                     return False
                 if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
@@ -2901,7 +2928,7 @@ class EmbeddedExtractor:
             # the owner sends, its verb left out (not an order: no one is told to send a thing to themselves).
             return self._item("commitment", f"Send {name} {_clean_vp(sent_thing, phrase)}", sentence, ctx, due, "me")
         now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
-        bare = (self._bare_promise(sentence, low, due, phrase) or self._shipping(sentence, due, phrase)
+        bare = (self._bare_promise(sentence, low, due, phrase, mine=True) or self._shipping(sentence, due, phrase)
                 or (_clean_vp(now.group("vp"), phrase) if now else ""))
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
@@ -2919,7 +2946,7 @@ class EmbeddedExtractor:
             m = None  # "I need the levels this morning so I can issue the AI": a purpose, not a promise
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
-            if vp and not (_VAGUE_RE.match(vp) and not due):
+            if vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(m.group("vp"), mine=True)):
                 if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
                     return None
                 if (re.match(r"be\b", vp, re.I) and not due) or _AWAY_RE.match(vp):
@@ -2972,10 +2999,14 @@ class EmbeddedExtractor:
         return g.group("what") if g else ""
 
     @staticmethod
-    def _bare_promise(sentence: str, low: str, due: str | None, phrase: str) -> str:
-        """What a promise without its subject commits to ("will send it over tomorrow"), or ""."""
+    def _bare_promise(sentence: str, low: str, due: str | None, phrase: str, mine: bool = False) -> str:
+        """What a promise without its subject commits to ("will send it over tomorrow", "will forward
+        it to you as soon as it comes"), or "". ``mine``: the owner's own mail (see _ON_EVENT_RE)."""
         b = _bare(sentence, low)
-        if not b or not due or sentence.rstrip().endswith("?"):
+        if not b or sentence.rstrip().endswith("?"):
+            return ""
+        event = not due and bool(b.group("vp")) and _notice_on_event(b.group("vp"), mine)
+        if not due and not event:
             return ""
         if b.group("frag") and (len(b.group("frag").split()) > 6 or _explicit_ask(sentence, low)
                                 or _search(_WISH_RE, _WISH_KEYS, sentence, low)
@@ -2989,7 +3020,7 @@ class EmbeddedExtractor:
               f"have {b.group('done')} {b.group('pp')}" if b.group("done") else
               f"send {b.group('what').lower() if b.group('what').lower() in _DELIVERABLES else b.group('what')}"))
         vp = _clean_vp(vp, phrase)
-        return "" if not vp or _VAGUE_RE.match(vp) else vp
+        return "" if not vp or (_VAGUE_RE.match(vp) and not event) else vp
 
     @staticmethod
     def _shipping(sentence: str, due: str | None, phrase: str) -> str:
@@ -3173,7 +3204,8 @@ class EmbeddedExtractor:
             due, phrase = self._due(sentence, ctx)
             if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")) or _hands_over(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
-                if (vp and not (_VAGUE_RE.match(vp) and not due) and not _AWAY_RE.match(vp)
+                if (vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(p.group("vp")))
+                        and not _AWAY_RE.match(vp)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):

@@ -1,0 +1,51 @@
+"""A promise tied to an event rather than a day, which the weakest development weeks (a dental
+practice, a payments start-up, a vet practice, a solar installer) showed focusd missing: "I'll let you
+know as soon as it lands", "will forward it to you as soon as it comes". Said without the event ("I'll
+let you know", "I'll keep you posted", "I'll let you know if anything changes") it stays a courtesy.
+The cases are written here in other words than the weeks'.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.conftest import make_message
+from tests.test_unseen_kinds import EX, NONE, C, Case, passes
+
+CASES: list[Case] = [
+    # The owner's own word, with its subject or without.
+    C("I'll let you know the moment the bank confirms the transfer.", ("commitment", None), mine=True),
+    C("Will send you the signed copy once legal has countersigned.", ("commitment", None), mine=True),
+    C("I'll forward you the tracking number as soon as the courier gives it to me.", ("commitment", None), mine=True),
+    C("We'll get back to you once the board has voted.", ("commitment", None), mine=True),
+    C("I'll let you know when Harriet confirms the slot.", ("commitment", None), mine=True),
+    C("Will confirm to you as soon as the hall replies.", ("commitment", None), mine=True),
+    # ...and the courtesies without an event.
+    C("I'll let you know if I hear anything.", *NONE, mine=True),
+    C("I'll let you know.", *NONE, mine=True),
+    C("I'll keep you posted.", *NONE, mine=True),
+    C("Will let you know once again how it went.", *NONE, mine=True),
+    # Another's word to the owner: what to follow up on.
+    C("I'll send you the final invoice as soon as the job is signed off.", ("waiting", None)),
+    C("Will email you the access codes once the account is provisioned.", ("waiting", None)),
+    C("I'll let you know as soon as the part arrives.", ("waiting", None)),
+    # ...but not a notice that names no one ("when" counts only in the owner's own mail).
+    C("I'll confirm as soon as we have a date.", *NONE),
+    C("We'll let you know when it's there.", *NONE),
+    C("I'll let you know if anything comes up.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_round_thirteen_items(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("I'll let you know as soon as the part arrives.", "Follow up with Maria: let you know"),
+    ("Will email you the access codes once the account is provisioned.", "Follow up with Maria: email you the access codes"),
+])
+def test_titles_say_what_is_owed(text: str, title: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [i.title for i in items] == [title]
