@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import find_due, find_due_in_context, fold, names_a_date
@@ -1653,20 +1654,31 @@ _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "takin
             "confirming": "confirm", "adding": "add", "calling": "call", "pulling": "pull", "doing": "do"}
 
 
+@lru_cache(maxsize=2048)
+def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """_clean_vp's three patterns built round a due phrase, compiled once per phrase: phrases
+    outnumber the re module's own cache, which then compiled them afresh for each sentence."""
+    p = re.escape(phrase)
+    return (re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?" + p, re.I),
+            re.compile(r"\b(?:by|before|no later than|ahead of)\s+" + p
+                       + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as|on|with|at|in|from|about|regarding|via|or|but|once"
+                       r"|when|after)\b))"),
+            re.compile(p + r"(?:['’]s(?:\s+\w+)?)?"))
+
+
 def _clean_vp(vp: str, phrase: str) -> str:
     # A day that is where the work moves a thing stays in the title: "move the standup to Thursday",
     # not "move the standup to".
-    if phrase and re.search(r"\b(?:to|into|till|until)\s+(?:the\s+)?" + re.escape(phrase), vp, re.I):
+    moved, led, owned = _phrase_patterns(phrase) if phrase else (None, None, None)
+    if moved is not None and moved.search(vp):
         phrase = ""
-    if phrase:
+    if phrase and led is not None and owned is not None:
         # ...and what the day owns: "your take before Thursday's review" -> "your take"
         # ...with the word that led it, when the day ends the thing asked for ("a build by February
         # 9 to finish..." -> "a build to finish...", not "a build by to finish"); "before our Tuesday
         # sync" keeps its "before" for the cut below.
-        vp = re.sub(r"\b(?:by|before|no later than|ahead of)\s+" + re.escape(phrase)
-                    + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as|on|with|at|in|from|about|regarding|via|or|but|once"
-                    r"|when|after)\b))", " ", vp)
-        vp = re.sub(re.escape(phrase) + r"(?:['’]s(?:\s+\w+)?)?", " ", vp)
+        vp = led.sub(" ", vp)
+        vp = owned.sub(" ", vp)
     vp = re.sub(r"^\s*(?:(?:do not|don't|dont) forget to|remember to)\s+", "", vp, flags=re.I)  # "don't forget to send it"
     first, _, rest = vp.strip().partition(" ")
     if first.lower() in _GERUNDS:  # "would you mind sending..." -> "send..."
