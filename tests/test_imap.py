@@ -123,6 +123,18 @@ def test_the_sent_folder_is_found_by_its_common_name(account: Dovecot) -> None:
         src.check(["Archive"])
 
 
+def test_a_sent_folder_the_config_names_is_never_swapped_for_another(account: Dovecot) -> None:
+    """Only the default name is looked for; a misspelt ``sent_folder`` is reported, not replaced by
+    the folder the server marks or names as Sent."""
+    with IMAPClient("127.0.0.1", account.port, ssl=False) as c:
+        c.login(account.user, account.password)
+        c.create_folder("Sent Items")
+    with pytest.raises(MailError, match=r"folder 'Sent Itmes' does not exist on 127\.0\.0\.1:\d+ \(folders: INBOX, "
+                                        r"Sent Items\); create it"):
+        _source(account, sent_folder="Sent Itmes").check(["INBOX", "Sent Itmes"])
+    assert _source(account, sent_folder="Sent Items").check(["Sent Items"]).endswith("(none): Sent Items")
+
+
 def test_a_wrong_password_and_clear_text_off_this_machine_are_one_sentence(account: Dovecot) -> None:
     bad = ImapSource("127.0.0.1", account.port, "none", account.user, lambda: "wrong")
     with pytest.raises(MailError, match="refused the login for ada: check the user name and the password source"):

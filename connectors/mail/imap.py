@@ -55,6 +55,7 @@ from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 120.0
+DEFAULT_SENT = "Sent"  # [mail].sent_folder's default: only then is the Sent folder looked for
 COMMON_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "INBOX.Sent")
 #: Tries of one call before its failure is reported, and the first wait between them (doubled
 #: each time, jittered): 0.5 + 1 + 2 s at most about 10 s in all.
@@ -114,7 +115,7 @@ class ImapSource(MailSource):
     backend_name = "imap"
 
     def __init__(self, host: str, port: int, security: str = "ssl", username: str = "",
-                 password: Callable[[], str] | None = None, sent_folder: str = "Sent",
+                 password: Callable[[], str] | None = None, sent_folder: str = DEFAULT_SENT,
                  max_age: timedelta | None = None, ssl_context: ssl.SSLContext | None = None,
                  connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC), idle: bool = True,
@@ -268,15 +269,17 @@ class ImapSource(MailSource):
     # -- folders ------------------------------------------------------------------------------
 
     def folder_name(self, folder: str) -> str:
-        """The server's name for ``folder``: as configured, else (for the Sent folder) the one
-        marked \\Sent, else a common name; MailError naming the folders there are if none."""
+        """The server's name for ``folder``: as configured, else (for the Sent folder left at its
+        default name) the one marked \\Sent, else a common name; MailError naming the folders
+        there are if none. A Sent folder the config names is never swapped for another: a
+        misspelt name would otherwise pass unnoticed."""
         if folder in self._names:
             return self._names[folder]
         client = self._connect()
         listing = client.list_folders()
         names = [name for _, _, name in listing]
         found = next((n for n in names if n == folder or (folder.upper() == "INBOX" and n.upper() == "INBOX")), None)
-        if found is None and folder == self.sent_folder:
+        if found is None and folder == self.sent_folder == DEFAULT_SENT:
             found = next((name for flags, _, name in listing if b"\\Sent" in flags), None)
             found = found or next((n for c in COMMON_SENT for n in names if n.lower() == c.lower()), None)
         if found is None:
