@@ -502,10 +502,30 @@ def _record_sync(app: App, at: datetime, started: float, record: dict[str, Any])
                                        "duration_s": round(time.monotonic() - started, 3), "by": "sync"} | record)
 
 
+def _merged_folders(problems: list[str]) -> list[str]:
+    """``problems`` with the folders that failed for one reason said once: a refused login fails
+    INBOX and Sent alike, and is one thing to fix ("mail folders INBOX, Sent: ... refused the login")."""
+    folders: dict[str, list[str]] = {}
+    for problem in problems:
+        name, sep, why = problem.removeprefix("mail folder ").partition(": ")
+        if problem.startswith("mail folder ") and sep:
+            folders.setdefault(why, []).append(name)
+    out, said = [], set()
+    for problem in problems:
+        name, sep, why = problem.removeprefix("mail folder ").partition(": ")
+        if not (problem.startswith("mail folder ") and sep):
+            out.append(problem)
+        elif why not in said:
+            said.add(why)
+            names = folders[why]
+            out.append(f"mail folder{'s' if len(names) != 1 else ''} {', '.join(names)}: {why}")
+    return out
+
+
 def _sync_lines(app: App, report: Any, before: _Before) -> tuple[str, list[str]]:
     """What ``sync`` prints: the summary for stdout (empty when no mail could be read, so a
     failure never reads as an empty mailbox) and the problems for stderr, each one sentence."""
-    problems = list(report.problems)
+    problems = _merged_folders(report.problems)
     line = report.summary()
     if app.calendar is None:
         line = line.rsplit("; ", 1)[0] + "; no calendar configured"  # not "0 calendar events"
@@ -523,7 +543,7 @@ def _sync_lines(app: App, report: Any, before: _Before) -> tuple[str, list[str]]
         unstored = (f"; {held:,} message{'s' if held != 1 else ''} fetched before the failure "
                     f"{'were' if held != 1 else 'was'} not stored") if held > 0 else ""
         problems.append(f"mail folder{'s' if len(names) != 1 else ''} {', '.join(names)} not read in full{unstored}; "
-                        "nothing is lost: the next sync resumes each one where this one stopped")
+                        "nothing is lost: once they can be read, the next sync resumes each one where this one stopped")
         if not sum(report.outcomes.values()):
             line = ""
     for row in app.store.outbox_pending():

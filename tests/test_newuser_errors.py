@@ -149,6 +149,19 @@ def test_a_sync_that_could_not_read_mail_prints_no_summary(broken: str, dovecot:
     assert "INBOX" in err and "next sync resumes" in err
 
 
+def test_a_refused_login_is_one_line_for_every_folder_it_stopped(dovecot: Dovecot, demo_dir: Path,
+                                                                  capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """INBOX and Sent fail alike on a wrong password: one thing to fix, said once, with no hint
+    that waiting would heal it."""
+    monkeypatch.setenv("FOCUSD_TEST_IMAP", "wrong")
+    code, out, err = run_cli(capsys, "--config", _config(demo_dir, _imap(dovecot.port)), "sync")
+    assert code == 1 and out == ""
+    refused = [line for line in err.splitlines() if "refused the login" in line]
+    assert len(refused) == 1 and refused[0].startswith("focusd: mail folders INBOX, Sent: "), err
+    assert "once they can be read, the next sync resumes" in err
+
+
 @pytest.mark.parametrize("limit", [10, 100])  # INBOX in several batches; in one, its mail held back for Sent
 def test_a_server_lost_mid_sync_names_each_folder_and_the_next_sync_reads_all(
         dovecot: Dovecot, demo_dir: Path, capsys: pytest.CaptureFixture[str],
