@@ -64,6 +64,9 @@ OUTCOME_HINTS = {
     "older than max_age": " (see [mail].max_age)",
     "unreadable": " (each logged with its reason)",
     "failed": " (each logged with its reason)",
+    # Mail in INBOX from the owner's own address that no receiving server vouched for: a note to
+    # self on a server that adds no Authentication-Results reads so too.
+    "forged owner": " (from your address without a passing Authentication-Results: see [mail].authserv_id)",
 }
 
 Progress = Callable[[int, int | None], None]  # (messages done, total when known)

@@ -581,7 +581,8 @@ def _login_checks(name: str, sec: dict[str, Any], secrets: dict[str, tuple[str, 
                   required: bool) -> None:
     """A password, or for xoauth2 a ready token or a client id with a refresh token."""
     if sec["auth"] != "xoauth2":
-        if f"{name}.password" not in secrets:
+        # A password written in the config is already one problem, which says where it goes instead.
+        if f"{name}.password" not in secrets and not any(p.startswith(f"{name}.password:") for p in problems):
             need = "imap needs a password" if required else "a username needs a password"
             problems.append(f"{name}.password_env: {need} (password_env, password_file or password_command)")
         return

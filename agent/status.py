@@ -16,6 +16,11 @@ from agent.app import App
 from agent.daemon import next_brief
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and the noun it counts, singular for one: "1 message", "2,114 messages"."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -93,8 +98,9 @@ def render(app: App, data: dict[str, Any]) -> str:
             out.append(f"last cycle: {_ago(app, c['at'])}{by}, failed after {c['duration_s']:.1f} s")
         else:
             out.append(f"last cycle: {_ago(app, c['at'])}{by}, {c['outcome']}, {c['duration_s']:.1f} s: "
-                       f"{c['messages']:,} messages, {c['items_created']:,} new items, {c['items_closed']:,} closed, "
-                       f"{c['replies']:,} replies obeyed, {c['llm_calls']:,} LLM calls")
+                       f"{_n(c['messages'], 'message')}, {_n(c['items_created'], 'new item')}, "
+                       f"{c['items_closed']:,} closed, {_n(c['replies'], 'reply', 'replies')} obeyed, "
+                       f"{_n(c['llm_calls'], 'LLM call')}")
         for problem in c.get("problems") or []:
             out.append(f"            - {problem}")
     for service, (since, problem) in sorted(data["outages"].items()):
@@ -110,8 +116,8 @@ def render(app: App, data: dict[str, Any]) -> str:
         out.append(f"next brief: {at:%a %d %b %H:%M} ({app.settings['owner']['timezone']})")
     counts = data["counts"]
     kinds = ", ".join(f"{n:,} {k}" for k, n in sorted(counts["open_by_kind"].items()))
-    out.append(f"store:      {counts['messages']:,} messages, {counts['open_items']:,} open items"
-               + (f" ({kinds})" if kinds else "") + f", {data['failed_messages']:,} messages that failed")
+    out.append(f"store:      {_n(counts['messages'], 'message')}, {_n(counts['open_items'], 'open item')}"
+               + (f" ({kinds})" if kinds else "") + f", {_n(data['failed_messages'], 'message')} that failed")
     for row in data["unsent"]:
         error = f": {row['last_error']}" if row["last_error"] else ""
         nxt = ""

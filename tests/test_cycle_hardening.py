@@ -79,6 +79,20 @@ def test_the_summary_line_names_every_outcome(demo_dir: Path) -> None:
     assert fresh.summary().startswith("0 messages")
 
 
+def test_the_summary_says_where_a_forged_owner_is_explained_and_counts_one_in_the_singular() -> None:
+    report = cycle.CycleReport()
+    report.outcomes["new"], report.outcomes["forged owner"], report.items_created = 1, 1, 1
+    assert report.summary().startswith("2 messages: 1 new, 1 forged owner (from your address without a passing "
+                                       "Authentication-Results: see [mail].authserv_id); 1 new item; 0 calendar events")
+
+
+def test_status_counts_one_in_the_singular() -> None:
+    from agent.status import _n
+
+    assert (_n(1, "message"), _n(2114, "message"), _n(1, "reply", "replies"), _n(0, "reply", "replies")) == \
+        ("1 message", "2,114 messages", "1 reply", "0 replies")
+
+
 def test_progress_counts_up_to_the_total(demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cycle, "FETCH_LIMIT", 7)
     monkeypatch.setattr(cycle, "BATCH", 3)

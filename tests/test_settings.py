@@ -65,6 +65,15 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert str(len(problems)) in str(err.value)
 
 
+def test_a_password_written_in_the_config_is_one_problem_not_two(tmp_path: Path) -> None:
+    raw = {"owner": {"name": "Ada", "email": "ada@example.com"},
+           "mail": {"backend": "imap", "host": "imap.example.com", "username": "ada", "password": "hunter2"}}
+    with pytest.raises(ConfigError) as err:
+        from_mapping(raw, tmp_path)
+    assert [p for p in err.value.problems if p.startswith("mail.password")] == [
+        "mail.password: secrets are never written in the config; use password_env, password_file or password_command"]
+
+
 def test_value_formats() -> None:
     assert parse_duration("90s") == timedelta(seconds=90)
     assert parse_duration("1d") == timedelta(days=1)
