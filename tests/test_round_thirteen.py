@@ -2,7 +2,10 @@
 practice, a payments start-up, a vet practice, a solar installer) showed focusd missing: "I'll let you
 know as soon as it lands", "will forward it to you as soon as it comes". Said without the event ("I'll
 let you know", "I'll keep you posted", "I'll let you know if anything changes") it stays a courtesy.
-The cases are written here in other words than the weeks'.
+Then two kinds of sentence that owe the reader nothing: a word that nothing is needed from them
+("Greg and I will decide that, so nothing needed from you there"), and carrying on with one's own
+work ("I'll keep analysing cohort A in the meantime"). The cases are written here in other words
+than the weeks'.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import pytest
 
 from agent.extractors.base import Owner
 from tests.conftest import make_message
-from tests.test_unseen_kinds import EX, NONE, C, Case, passes
+from tests.test_unseen_kinds import EX, NONE, THU, C, Case, passes
 
 CASES: list[Case] = [
     # The owner's own word, with its subject or without.
@@ -34,6 +37,15 @@ CASES: list[Case] = [
     C("I'll confirm as soon as we have a date.", *NONE),
     C("We'll let you know when it's there.", *NONE),
     C("I'll let you know if anything comes up.", *NONE),
+    # Nothing asked of the reader, said outright; an ask beside it still counts.
+    C("Mo has already booked the courier, so nothing is needed from you.", *NONE),
+    C("The auditors and I will agree the sample between us, so nothing needed from you on that.", *NONE),
+    C("No further action is required.", *NONE),
+    C("Nothing needed from you yet, but could you confirm the headcount by Thursday?", ("request", THU)),
+    # Carrying on with one's own work; with a thing owed by a day it is still a promise.
+    C("I'll keep pushing the landlord on the repairs in the meantime.", *NONE),
+    C("I'll keep pushing the landlord on the repairs.", *NONE, mine=True),
+    C("I'll keep working on the plan and send it to you by Thursday.", ("waiting", THU)),
 ]
 
 

@@ -47,6 +47,11 @@ _COURTESY_RE = re.compile(
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     r"looking forward|feel free|(don't|do not) hesitate|"
+    # a word that the reader need do nothing, with no ask beside it: "Greg and I will decide that, so
+    # nothing needed from you there", "No action is required"
+    r"^(?![^.!?]*\b(?:but|however|except|although|please|pls|kindly|(?:can|could|would|will) (?:you|u))\b)[^.!?]*?"
+    r"\b(?:nothing (?:else )?(?:is )?(?:needed|required) (?:from|of|on) (?:you|u|your side)|nothing for (?:you|u) to do|"
+    r"no (?:further )?action (?:is )?(?:needed|required))\b|"
     # a word promised only if there is news, and nothing else: "I'll let you know if anything comes up"
     # ("I'll check the report every Monday and let you know if anything shows up" promises the check)
     r"^\W*(?:(?:and|but|so|ok|okay|sure),?\s+)?(?:i|we)(?:'ll|’ll| will| shall) (?:(?:of course|certainly|also) )?"
@@ -186,7 +191,7 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        # passing the reader's news on to others owes the reader nothing
                        r"pass (?:it|this|that|them|these|the news) on\b|"
                        # ...nor does carrying on with one's own work: "I'll keep analysing cohort A"
-                       r"(?:keep|continue|carry on) [a-z]+ing\b|"
+                       r"(?:keep|continue|carry on) [a-z]+ing\b.*|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
                        r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
@@ -994,7 +999,8 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
+_COURTESY_KEYS = ("nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
+                  "nothing for you", "nothing for u", "no action", "no further action", "in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
