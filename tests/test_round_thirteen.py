@@ -46,6 +46,11 @@ CASES: list[Case] = [
     C("I'll keep pushing the landlord on the repairs in the meantime.", *NONE),
     C("I'll keep pushing the landlord on the repairs.", *NONE, mine=True),
     C("I'll keep working on the plan and send it to you by Thursday.", ("waiting", THU)),
+    # A verb of the imperative list used as a noun with what it is of; a word passed on to others.
+    C("Review of the vendor contracts - Q3 summary", *NONE),
+    C("Update of the staff handbook, as discussed.", *NONE, mine=True),
+    C("Update the staff handbook by Thursday.", ("request", THU)),
+    C("Thanks, I'll pass that on to the rest of the board.", *NONE),
 ]
 
 

@@ -189,7 +189,7 @@ _LET_ME_RE = re.compile(r"\blet me (?P<vp>(get (?:it|them|this|that|these|those|
                         r"hunt (?:it|them|that|those|one) down|track (?:it|them|that|those|one) down)[^.!?;]*)", re.I)
 _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)|let you know|be in touch|"
                        # passing the reader's news on to others owes the reader nothing
-                       r"pass (?:it|this|that|them|these|the news) on\b|"
+                       r"pass (?:it|this|that|them|these|the news) on\b.*|"
                        # ...nor does carrying on with one's own work: "I'll keep analysing cohort A"
                        r"(?:keep|continue|carry on) [a-z]+ing\b.*|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
@@ -261,8 +261,9 @@ _IMPERATIVE_RE = re.compile(
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us))\b"
-    # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up"
-    r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes)\b)[^.!?;]*)",
+    # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up",
+    # or with what it is of: "Review of sub-aggregator downloads", "Draft of the declaration attached"
+    r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes|of)\b)[^.!?;]*)",
     re.I,
 )
 # Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it", "grab
