@@ -51,6 +51,10 @@ CASES: list[Case] = [
     C("Update of the staff handbook, as discussed.", *NONE, mine=True),
     C("Update the staff handbook by Thursday.", ("request", THU)),
     C("Thanks, I'll pass that on to the rest of the board.", *NONE),
+    # A closing offer of help without its comma, and a reminder's own way out; an ask after it counts.
+    C("If you have any question please contact our office.", *NONE),
+    C("If you have already renewed, please disregard this notice.", *NONE),
+    C("If you have questions about the quote please call Tom before Thursday and confirm the order.", ("request", THU)),
 ]
 
 
