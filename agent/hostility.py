@@ -414,14 +414,42 @@ def hostile(text: str, _decode: bool = True) -> bool:
 
 # -- the owner's own address ------------------------------------------------------------------
 
-_RESULT_RE = re.compile(r"\b(dkim|dmarc)\s*=\s*(\w+)([^;]*)", re.I)
+_RESINFO_RE = re.compile(r"\s*([a-z][\w-]*)(?:\s*/\s*\d+)?\s*=\s*([a-z][\w-]*)(.*)", re.I | re.S)
+_COMMENT_RE = re.compile(r"\([^()]*\)")
 _DOMAIN_RE = re.compile(r"\bheader\.(?:d|from|i)\s*=\s*@?([^\s;]+)", re.I)
+# Results that report a check failed, as any reader should take them: RFC 8601's fail, softfail
+# and permerror (a record or signature that cannot be read proves nothing), and "hardfail",
+# which some servers write.
+FAILED = frozenset(("fail", "softfail", "permerror", "hardfail"))
+
+
+def _uncommented(text: str) -> str:
+    """``text`` without its comments (RFC 5322 CFWS, which may nest): "dkim=(bad sig) fail"."""
+    for _ in range(8):  # each pass removes the innermost level
+        text, n = _COMMENT_RE.subn(" ", text)
+        if not n:
+            break
+    return text
 
 
 def _authserv_id(header: str) -> str:
     """The authserv-id an Authentication-Results header opens with (RFC 8601)."""
-    head = re.sub(r"\([^)]*\)", " ", header.split(";", 1)[0])
+    head = _uncommented(header.split(";", 1)[0])
     return head.split()[0].lower() if head.split() else ""
+
+
+def auth_results(header: str) -> list[tuple[str, str, str]]:
+    """(method, result, properties) of each result an Authentication-Results header reports
+    (RFC 8601), lower-cased: comments dropped and method versions read, so "dkim/1=fail" and
+    "dkim=(signature did not verify) fail" are both ("dkim", "fail", ...). An ARC-Authentication-
+    Results header reads the same (its leading "i=N" is no result)."""
+    body = _uncommented(header.split(";", 1)[1] if ";" in header else "")
+    found = []
+    for part in body.split(";"):
+        m = _RESINFO_RE.match(part)
+        if m and m.group(1).lower() != "i":
+            found.append((m.group(1).lower(), m.group(2).lower(), m.group(3)))
+    return found
 
 
 def owner_authenticated(message: Message, owner_email: str, authserv_id: str) -> bool:
@@ -434,12 +462,14 @@ def owner_authenticated(message: Message, owner_email: str, authserv_id: str) ->
     for header in message.server_authentication_results:  # never one the sender wrote itself
         if _authserv_id(header) != authserv_id.strip().lower():
             continue  # any other server's header may have been written by the sender
-        for method, result, props in _RESULT_RE.findall(header.split(";", 1)[1] if ";" in header else ""):
+        for method, result, props in auth_results(header):
+            if method not in ("dkim", "dmarc"):
+                continue
             m = _DOMAIN_RE.search(props)
             for_owner = m is not None and m.group(1).lower().rpartition("@")[2] == domain
-            if result.lower() == "pass" and for_owner:
+            if result == "pass" and for_owner:
                 passed = True
-            elif result.lower() in ("fail", "permerror", "temperror") and (for_owner or method.lower() == "dmarc"):
+            elif (result in FAILED or result == "temperror") and (for_owner or method == "dmarc"):
                 return False
     return passed
 

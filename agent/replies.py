@@ -21,6 +21,7 @@ import structlog
 
 from agent import faults
 from agent.extractors.dates import WEEKDAYS, find_due
+from agent.hostility import FAILED, auth_results
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.adapt import waiting_title
 from planner.brief import REPLY_HELP
@@ -40,7 +41,6 @@ MAX_REFERENCES = 20  # the latest References looked up for the brief a reply ans
 MAX_SHOWN = 30  # changes, and lines not understood, listed in one confirmation
 # Item fields a command may change: what undo puts back.
 UNDO_FIELDS = ("status", "snoozed_until", "due", "due_said_at", "pinned", "pinned_on", "notes", "updated_at")
-_FAIL_RE = re.compile(r"\b(dkim|spf|dmarc)\s*=\s*(fail|softfail)\b", re.I)
 _NUMS = r"\d+(?:\s*-\s*\d+)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*-\s*\d+)?)*"
 _LINES_RE = re.compile(rf"(done|drop|top)\s+({_NUMS})\s*\.?", re.I)
 _WHEN_RE = re.compile(rf"(snooze|due)\s+({_NUMS})\s+(.+?)\s*\.?", re.I)
@@ -239,11 +239,13 @@ def replied_brief(msg: Message, store: Store) -> dict[str, Any] | None:
 
 
 def auth_failure(headers: list[str]) -> str:
-    """The first DKIM, SPF or DMARC failure any Authentication-Results header reports, or ""."""
+    """The first DKIM, SPF or DMARC failure any Authentication-Results (or ARC-Authentication-
+    Results) header reports, or "": fail, softfail or permerror, however the header spells it
+    (see :func:`agent.hostility.auth_results`)."""
     for value in headers:
-        m = _FAIL_RE.search(value)
-        if m:
-            return f"{m.group(1).lower()}={m.group(2).lower()}"
+        for method, result, _ in auth_results(value):
+            if method in ("dkim", "spf", "dmarc") and result in FAILED:
+                return f"{method}={result}"
     return ""
 
 

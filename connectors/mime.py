@@ -126,7 +126,9 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         reply_text=reply_text,
         in_reply_to=in_reply_to,
         references=references,
-        authentication_results=[_header_value(v) for v in headers.get_all("Authentication-Results")],
+        # ...ARC's copies too: a failure any server on the way recorded counts against a reply
+        authentication_results=[_header_value(v) for name in ("Authentication-Results", "ARC-Authentication-Results")
+                                for v in headers.get_all(name) or []],
         attachments=attachments,
         is_bulk=is_bulk(headers, from_addr.email, reply_text),
         is_brief_reply=any(BRIEF_ID_RE.fullmatch(i) for i in [*in_reply_to_ids, *references]),

@@ -149,6 +149,33 @@ def test_passing_results_are_no_failure() -> None:
     assert auth_failure(["mx.example.com; dkim=pass header.d=example.com; spf=pass; dmarc=pass"]) == ""
 
 
+@pytest.mark.parametrize("header,failure", [
+    # RFC 8601 lets a method carry a version, and comments stand anywhere between the tokens.
+    ("mx.example.com; dkim/1=fail header.d=example.com", "dkim=fail"),
+    ("mx.example.com; dkim=(signature did not verify) fail header.d=example.com", "dkim=fail"),
+    ("mx.example.com (our (inner) note); spf = (no match) softfail smtp.mailfrom=example.com", "spf=softfail"),
+    # A record or signature that cannot be read proves nothing; "hardfail" is some servers' fail.
+    ("mx.example.com; dkim=permerror; spf=permerror; dmarc=permerror", "dkim=permerror"),
+    ("mx.example.com; spf=hardfail smtp.mailfrom=example.com", "spf=hardfail"),
+    # ARC's copy of a hop's results (its "i=1" is no result).
+    ("i=1; mx.example.com; dkim=fail header.d=example.com", "dkim=fail"),
+    # Neither a comment nor a property that only spells a failure is one.
+    ("mx.example.com (dkim=fail was the old result); dkim=pass header.d=example.com", ""),
+    ("mx.example.com; dkim=pass header.b=dmarc=fail; spf=neutral; dmarc=none", ""),
+    ("mx.example.com; dkim=none; spf=temperror; dmarc=policy", ""),
+])
+def test_a_failure_is_found_however_the_header_spells_it(header: str, failure: str) -> None:
+    assert auth_failure([header]) == failure
+
+
+def test_a_reply_is_refused_on_a_failure_in_an_arc_header() -> None:
+    from connectors.mime import parse_message
+
+    raw = (f"ARC-Authentication-Results: i=1; mx.example.com; dkim=fail header.d=example.com\nFrom: Ada <{OWNER}>\n"
+           f"To: {OWNER}\nSubject: Re: brief\nDate: Thu, 19 Nov 2026 08:00:00 +0000\nMessage-ID: <r1@x>\n\ndone 1\n")
+    assert auth_failure(parse_message(raw.encode()).authentication_results) == "dkim=fail"
+
+
 def test_a_brief_reply_never_becomes_items_nor_does_the_brief() -> None:
     assert triage_reason(reply("add: Call the lawyer by Friday")) == "brief reply"
     own = reply("Good morning", message_id=BRIEF_ID, in_reply_to="")
