@@ -36,7 +36,10 @@ def triage_reason(msg: Message, policy: MailPolicy = _NO_POLICY, proof: OwnerPro
     ``hostile_text`` is :func:`is_hostile` of ``msg`` when it was found already."""
     if msg.message_id.startswith("<focusd-brief."):
         return "own brief"
-    if msg.is_brief_reply:
+    # A reply to a brief steers focusd and holds no work. Only the owner's can be one: another's
+    # mail that cites a brief (a thread the owner copied someone into) is read as any mail, and a
+    # stranger gains nothing by citing one.
+    if msg.is_brief_reply and (proof is None or msg.sender.email.strip().lower() == proof.email.strip().lower()):
         return "brief reply"
     if verdict(msg):
         return "spam"

@@ -148,3 +148,18 @@ def test_a_flood_of_commands_is_cut_at_the_first_lines(demo_dir: Path, sent: tup
     body = mails[1].get_body(("plain",)).get_content()
     assert len(body) < 10_000 and "more lines not understood" in body  # said once each, and counted
     assert all(len(i.title) <= 300 for i in app.store.all_items())
+
+
+def test_another_person_s_mail_that_cites_a_brief_is_read_as_any_mail(demo_dir: Path,
+                                                                       sent: tuple[App, str, str]) -> None:
+    """The owner answered the brief and copied a colleague in; the colleague's answer cites the
+    brief in References. It steers nothing, and its ask is an item like any other."""
+    app, brief_id, _ = sent
+    _deliver(demo_dir, "colleague", "Hi Ada,\n\nCould you send me the signed cap table by Monday?\n\nThanks,\nPriya\n",
+             brief_id, sender="priya@northwind.example", message_id="<colleague-1@northwind.example>")
+    before = {i.id for i in app.store.all_items()}
+    sync_once(app)
+    new = [i for i in app.store.all_items() if i.id not in before]
+    assert [(i.kind, i.evidence) for i in new] == [("request", "Could you send me the signed cap table by Monday?")]
+    assert app.store.reply("<colleague-1@northwind.example>")["status"] == "ignored"  # type: ignore[index]
+    assert len(_outbox(demo_dir)) == 1  # nothing sent to anyone
