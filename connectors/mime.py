@@ -456,7 +456,8 @@ def _parse_addresses(values: tuple[str, ...]) -> tuple[Address, ...]:
 def _strict_from(headers: _Headers) -> str:
     """The From address when it is beyond doubt, else "": one From header, holding one address
     and one "@" (a display name with an address in it, plain or encoded, is a classic way to
-    show one address to the reader and another to the mail servers)."""
+    show one address to the reader and another to the mail servers). An encoded display name
+    that decodes to a plain name is no doubt."""
     values = headers.get_all("From")
     if len(values) != 1:
         return ""
@@ -468,8 +469,15 @@ def _strict_address(raw: str) -> str:
     """:func:`_strict_from` for one From value. Cached, as :func:`_parse_addresses` is: the same
     senders write again and again."""
     found = email.utils.getaddresses([raw])
-    if len(found) != 1 or raw.count("@") != 1 or "=?" in raw:
+    if len(found) != 1 or raw.count("@") != 1:
         return ""
+    if "=?" in raw:
+        # An encoded display name (any client writes "Adá Lovelace" so) is fine when it decodes to
+        # a name: no address, no brackets; and the address itself is never encoded.
+        display, bracket, address = raw.rpartition("<")
+        name = _header_value(display) if bracket and "=?" not in address else "@"
+        if any(c in name for c in "@<>,;:"):
+            return ""
     addr = found[0][1].strip().lower()
     return addr if addr.count("@") == 1 and addr.isascii() else ""
 

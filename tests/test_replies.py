@@ -300,6 +300,10 @@ def test_a_confirmation_token_leads_to_its_brief_and_a_guess_does_not(store: Sto
     "ada@example.com, mallory@evil.example",
     '"ada@example.com" <mallory@evil.example>',
     "Ada <ada@example.com>\nFrom: Mallory <mallory@evil.example>",  # two From headers
+    # an encoded name that decodes to an address, or an encoded address
+    "=?utf-8?q?mallory=40evil.example?= <ada@example.com>",
+    "=?utf-8?b?QWRhIDxtYWxsb3J5QGV2aWwuZXhhbXBsZT4=?= <ada@example.com>",
+    "Ada <=?utf-8?q?ada=40example.com?=>",
 ])
 def test_a_from_that_shows_the_owner_to_the_reader_but_is_another_address_is_refused(
         store: Store, from_header: str) -> None:
@@ -310,6 +314,18 @@ def test_a_from_that_shows_the_owner_to_the_reader_but_is_another_address_is_ref
     ok, reason = authenticate(parse_message(raw), store, OWNER)
     assert not ok and reason in ("not from the owner", "its From header is ambiguous (several headers or addresses, "
                                                        "or an address in the name)")
+
+
+@pytest.mark.parametrize("from_header", [
+    "=?utf-8?q?Ad=C3=A1_Lovelace?= <ada@example.com>",  # how a client writes a name beyond ASCII
+    "=?utf-8?q?Ada_Lovelace?= <ada@example.com>",
+    "=?iso-8859-1?b?QWTh?= Lovelace <Ada@Example.com>",
+])
+def test_the_owners_encoded_display_name_is_no_doubt(store: Store, from_header: str) -> None:
+    raw = (f"From: {from_header}\nTo: ada@example.com\nSubject: Re: Your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:30:00 +0000\nMessage-ID: <ok@example.com>\n"
+           f"In-Reply-To: {BRIEF_ID}\n\ndone 1\n").encode()
+    assert authenticate(parse_message(raw), store, OWNER) == (True, "")
 
 
 def test_the_owners_plain_from_header_is_authentic_when_parsed(store: Store) -> None:
