@@ -29,12 +29,24 @@ CASES: list[Case] = [
     C("I'll let you know.", *NONE, mine=True),
     C("I'll keep you posted.", *NONE, mine=True),
     C("Will let you know once again how it went.", *NONE, mine=True),
+    # ...and a time, or the writer's own leisure, is no event (these came from a review of the rule).
+    C("I'll let you know as soon as possible.", *NONE, mine=True),
+    C("I'll get back to you as soon as I can.", *NONE, mine=True),
+    C("I'll get back to you once I've had a chance.", *NONE, mine=True),
+    C("I'll let you know when I get a minute.", *NONE, mine=True),
+    C("I'll let you know once I know more.", *NONE),
+    C("We'll get back to you as soon as we're able.", *NONE),
+    C("I'll let you know at once if it arrives.", *NONE, mine=True),
+    C("I'll get back to you once a week.", *NONE, mine=True),
+    C("I'll let you know as soon as I hear from the lab.", ("commitment", None), mine=True),
     # Another's word to the owner: what to follow up on.
     C("I'll send you the final invoice as soon as the job is signed off.", ("waiting", None)),
     C("Will email you the access codes once the account is provisioned.", ("waiting", None)),
     C("I'll let you know as soon as the part arrives.", ("waiting", None)),
+    C("We'll let you know as soon as a decision is made.", ("waiting", None)),
     # ...but not a notice that names no one ("when" counts only in the owner's own mail).
     C("I'll confirm as soon as we have a date.", *NONE),
+    C("Will confirm as soon as we have a date.", *NONE),
     C("We'll let you know when it's there.", *NONE),
     C("I'll let you know if anything comes up.", *NONE),
     # Nothing asked of the reader, said outright; an ask beside it still counts.

@@ -546,12 +546,20 @@ _NOTICE_RE = re.compile(r"^(?:let (?:you|u) know|get back to (?:you|u)|keep (?:y
                         r"update (?:you|u)|confirm)\b|"
                         r"^(?:send|forward|share|pass|e-?mail|circulate)\b(?=[^.!?;]*\b(?:to (?:you|u)|you (?:the|an?|our|my)|"
                         r"(?:you|u) (?:both|all|it|them|those|these))\b)", re.I)
-# ...the event: "as soon as it lands", "once Karan revises the quote", "once legal has signed". A
-# time is no event ("as soon as possible", "as soon as I can", "once a week", "at once"). "When"
-# counts only in the owner's own mail: a supplier's "we'll let you know when it's there" is a notice.
-_ON_EVENT_RE = re.compile(r"\b(?<!\bat )(?:as soon as|once|the (?:moment|minute|second)(?: that)?)\s+"
-                          r"(?!(?:possible|practicable|feasible|again|more|or|and|a|an|per|every|daily|weekly|monthly|"
-                          r"in a while|(?:i|we|you) (?:can|could))\b)[\w’']", re.I)
+# ...the event: "as soon as it lands", "once Karan revises the quote", "once legal has signed", "as
+# soon as I hear from the lab". A time is no event ("as soon as possible", "once a week", "at
+# once"), and neither is the writer's own leisure or knowledge: "as soon as I'm able", "once I've
+# had a chance", "when I get a minute", "once I know more", "when the time comes". "When" counts
+# only in the owner's own mail: a supplier's "we'll let you know when it's there" is a notice.
+_ON_EVENT_RE = re.compile(
+    r"\b(?<!\bat )(?:as soon as|once|the (?:moment|minute|second)(?: that)?)\s+"
+    r"(?!(?:possible|practicable|feasible|practical|again|more|or|and|per|every|daily|weekly|monthly|in a while|"
+    r"(?:a|an|one) (?:day|week|fortnight|month|quarter|year|while)|and for all|"
+    # the writer's own time, state or knowledge
+    r"(?:i|we|you)(?:'m|’m|'re|’re| am| are| can| could| get a| get the| get some| have a| have time| find)\b|"
+    r"(?:i|we)(?:'ve|’ve| have)? (?:had|got) (?:a |the |some )?(?:chance|minute|moment|sec|second|time|think|look)\b|"
+    r"(?:i|we) know (?:more|anything|something)|(?:i'm|i’m|i am|we're|we’re|we are) back\b|"
+    r"(?:the time comes|there(?:'s|’s| is| are) (?:news|an update|more|anything))\b))[\w’']", re.I)
 _ON_EVENT_MINE_RE = re.compile(_ON_EVENT_RE.pattern.replace("as soon as|once|", "as soon as|once|when|"), re.I)
 
 
@@ -3030,7 +3038,9 @@ class EmbeddedExtractor:
         b = _bare(sentence, low)
         if not b or sentence.rstrip().endswith("?"):
             return ""
-        event = not due and bool(b.group("vp")) and _notice_on_event(b.group("vp"), mine)
+        # ...from another, to the reader: "Will confirm as soon as we have a date" names no one
+        event = (not due and bool(b.group("vp")) and _notice_on_event(b.group("vp"), mine)
+                 and (mine or _to_reader(sentence)))
         if not due and not event:
             return ""
         if b.group("frag") and (len(b.group("frag").split()) > 6 or _explicit_ask(sentence, low)
