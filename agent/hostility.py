@@ -421,6 +421,22 @@ _DOMAIN_RE = re.compile(r"\bheader\.(?:d|from|i)\s*=\s*@?([^\s;]+)", re.I)
 # and permerror (a record or signature that cannot be read proves nothing), and "hardfail",
 # which some servers write.
 FAILED = frozenset(("fail", "softfail", "permerror", "hardfail"))
+# A failure written anywhere in a header, looked for in its raw text: with or without the
+# server's name first (Microsoft 365 leaves it out), several results to one ";" or none, a
+# method version ("dkim/1=fail") and comments before the result ("dkim=(no key) fail"). A
+# failure is believed wherever it stands, even inside a comment or a quoted value: a refusal
+# costs a reply written again, a belief an order obeyed.
+_FAILURE_RE = re.compile(r"\b(dkim|spf|dmarc)\s*(?:/\s*\d+\s*)?=\s*(?:\([^()]*\)\s*)*(fail|softfail|permerror|hardfail)\b",
+                         re.I)
+
+
+def reported_failure(header: str, methods: tuple[str, ...] = ("dkim", "spf", "dmarc")) -> str:
+    """The first failure of one of ``methods`` that ``header`` (an Authentication-Results or
+    ARC-Authentication-Results value) reports, as "method=result", or ""."""
+    for m in _FAILURE_RE.finditer(header):
+        if m.group(1).lower() in methods:
+            return f"{m.group(1).lower()}={m.group(2).lower()}"
+    return ""
 
 
 def _uncommented(text: str) -> str:
@@ -462,6 +478,8 @@ def owner_authenticated(message: Message, owner_email: str, authserv_id: str) ->
     for header in message.server_authentication_results:  # never one the sender wrote itself
         if _authserv_id(header) != authserv_id.strip().lower():
             continue  # any other server's header may have been written by the sender
+        if reported_failure(header, ("dkim", "dmarc")):
+            return False  # read from the raw text too: a parenthesis in a value cannot hide it
         for method, result, props in auth_results(header):
             if method not in ("dkim", "dmarc"):
                 continue

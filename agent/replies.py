@@ -21,7 +21,7 @@ import structlog
 
 from agent import faults
 from agent.extractors.dates import WEEKDAYS, find_due
-from agent.hostility import FAILED, auth_results
+from agent.hostility import reported_failure
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.adapt import waiting_title
 from planner.brief import REPLY_HELP
@@ -240,12 +240,12 @@ def replied_brief(msg: Message, store: Store) -> dict[str, Any] | None:
 
 def auth_failure(headers: list[str]) -> str:
     """The first DKIM, SPF or DMARC failure any Authentication-Results (or ARC-Authentication-
-    Results) header reports, or "": fail, softfail or permerror, however the header spells it
-    (see :func:`agent.hostility.auth_results`)."""
+    Results) header reports, or "": fail, softfail, permerror or hardfail, however and wherever
+    the header writes it (see :func:`agent.hostility.reported_failure`)."""
     for value in headers:
-        for method, result, _ in auth_results(value):
-            if method in ("dkim", "spf", "dmarc") and result in FAILED:
-                return f"{method}={result}"
+        failure = reported_failure(value)
+        if failure:
+            return failure
     return ""
 
 

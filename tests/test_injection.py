@@ -185,6 +185,11 @@ def test_an_authentication_result_the_sender_wrote_itself_vouches_for_nothing() 
     assert owner_authenticated(by_the_server, OWNER, "mx.loom.example")
 
 
+def test_a_parenthesis_in_a_value_hides_no_failure_from_the_owner_check() -> None:
+    header = 'mx.loom.example; dkim=pass header.d=loom.example; x=("; dmarc=fail header.from=loom.example)'
+    assert not owner_authenticated(_from_owner("INBOX", [header]), OWNER, "mx.loom.example")
+
+
 def test_an_authserv_id_with_a_version_and_comment_is_read() -> None:
     msg = _from_owner("INBOX", ["MX.loom.example 1 (mx1); dkim=pass header.i=@loom.example"])
     assert owner_authenticated(msg, OWNER, "mx.loom.example")

@@ -159,9 +159,15 @@ def test_passing_results_are_no_failure() -> None:
     ("mx.example.com; spf=hardfail smtp.mailfrom=example.com", "spf=hardfail"),
     # ARC's copy of a hop's results (its "i=1" is no result).
     ("i=1; mx.example.com; dkim=fail header.d=example.com", "dkim=fail"),
-    # Neither a comment nor a property that only spells a failure is one.
-    ("mx.example.com (dkim=fail was the old result); dkim=pass header.d=example.com", ""),
-    ("mx.example.com; dkim=pass header.b=dmarc=fail; spf=neutral; dmarc=none", ""),
+    # Microsoft 365 writes no server name first, and two results may share one ";" or have none.
+    ("spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=example.com; dkim=none (message not signed) header.d=none;"
+     "dmarc=none action=none header.from=example.com;compauth=fail reason=001", "spf=fail"),
+    ("spf=softfail smtp.mailfrom=example.com", "spf=softfail"),
+    ("mx.example.com; spf=pass smtp.mailfrom=x.example dkim=fail header.d=example.com", "dkim=fail"),
+    # A failure is believed wherever it is written, a comment or a value included: a refused reply
+    # is written again, an obeyed forgery is not taken back.
+    ("mx.example.com (dkim=fail was the old result); dkim=pass header.d=example.com", "dkim=fail"),
+    ('mx.example.com; dkim=pass header.d=example.com; x=("; dmarc=fail header.from=example.com)', "dmarc=fail"),
     ("mx.example.com; dkim=none; spf=temperror; dmarc=policy", ""),
 ])
 def test_a_failure_is_found_however_the_header_spells_it(header: str, failure: str) -> None:

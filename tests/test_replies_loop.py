@@ -86,7 +86,7 @@ def test_a_reply_is_obeyed_confirmed_and_undone(demo_dir: Path, sent: tuple[App,
     assert app.store.reply("<reply-1@loom.example>")["status"] == "undone"  # type: ignore[index]
 
 
-@pytest.mark.parametrize("case", ["stranger", "unknown brief", "dkim fail", "only quotes"])
+@pytest.mark.parametrize("case", ["stranger", "unknown brief", "dkim fail", "microsoft spf fail", "only quotes"])
 def test_replies_not_to_obey_change_and_send_nothing(demo_dir: Path, sent: tuple[App, str, str], case: str) -> None:
     app, brief_id, text = sent
     before = [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()]
@@ -98,6 +98,10 @@ def test_replies_not_to_obey_change_and_send_nothing(demo_dir: Path, sent: tuple
         kwargs = {"in_reply_to": "<focusd-brief.Zm9yZ2VkLXRva2VuLWd1ZXNz@loom.example>"}
     elif case == "dkim fail":
         kwargs = {"extra": "Authentication-Results: mx.loom.example; dkim=fail header.d=loom.example\n"}
+    elif case == "microsoft spf fail":  # Exchange Online names no server first
+        kwargs = {"extra": "Authentication-Results: spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=loom.example; "
+                           "dkim=none (message not signed) header.d=none;dmarc=none action=none "
+                           "header.from=loom.example;compauth=fail reason=001\n"}
     else:
         body = _quoted(text)
     _deliver(demo_dir, "bad", body, **({"in_reply_to": brief_id} | kwargs))
