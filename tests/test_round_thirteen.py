@@ -66,6 +66,9 @@ CASES: list[Case] = [
     # A closing offer of help without its comma, and a reminder's own way out; an ask after it counts.
     C("If you have any question please contact our office.", *NONE),
     C("If you have already renewed, please disregard this notice.", *NONE),
+    C("Please disregard this notice if you have already renewed.", *NONE),
+    C("Please approve the invoice by Thursday and please disregard this reminder.", ("request", THU)),
+    C("Please ignore my last email and send me the payroll file by Thursday.", ("request", THU)),
     C("If you have questions about the quote please call Tom before Thursday and confirm the order.", ("request", THU)),
 ]
 

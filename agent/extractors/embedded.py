@@ -82,8 +82,11 @@ _COURTESY_RE = re.compile(
     # ...its comma left out too, and nothing after the one to contact: "If you have any question please contact me"
     r"\s+(?:please |kindly |pls )(?:call|contact|e-?mail|ring|reach|write to|get in touch with)"
     r"(?:\s+(?:me|us|him|her|them|our office|[\w.+-]+@[\w.-]+|(?-i:[A-Z])[\w'’-]+))?\W*$)|"
-    # a reminder's own way out: "If you have already completed these requirements, please disregard this reminder"
-    r"\b(?:please |kindly |pls )?(?:disregard|ignore) (?:this|the|our) (?:reminder|message|e-?mail|mail|notice|letter|note)\b|"
+    # a reminder's own way out, and nothing else in the sentence: "If you have already completed these
+    # requirements, please disregard this reminder" ("Please approve it by Friday and disregard this
+    # reminder" keeps its ask)
+    r"^\W*(?:if\b[^.!?;]*?,?\s*)?(?:please |kindly |pls )?(?:disregard|ignore) (?:this|the|our|my) "
+    r"(?:previous |earlier |last )?(?:reminder|message|e-?mail|mail|notice|letter|note)\b(?:,?\s+if\b[^.!?;]*)?\W*$|"
     # ...and "For any queries kindly write to vendor.management@...", "For more details, call ..."
     r"^\W*for (?:any|further|more) (?:questions?|queries|information|info|details|help)\b[^.!?]*?,?\s*(?:please |kindly |pls )?"
     r"(?:call|contact|e-?mail|write|reach|get in touch|visit)\b|"
@@ -1014,7 +1017,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("disregard ", "ignore th", "ignore our", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
+_COURTESY_KEYS = ("disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
                   "nothing for you", "nothing for u", "no action", "no further action", "in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
