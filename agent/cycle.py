@@ -431,6 +431,10 @@ def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleRe
         # Replies to briefs are obeyed here (triage gives them no items); each is recorded once
         # by Message-ID, so a cycle run again, or a copy in another folder, changes nothing twice.
         obeyed = replies.handle(app, [m for m in ready if m.is_brief_reply])
+        owner = app.settings.owner_email.strip().lower()
+        for m in ready:
+            if m.is_brief_reply and m.sender.email.strip().lower() != owner:
+                replies.without_brief_lines(m, app.store)  # read as mail, without the brief it may hold
         report.replies += sum(1 for o in obeyed if o.status in ("applied", "undo"))
         step = None if progress is None else partial(_advance, progress, done, total)
         process_messages(app, ready, report, step, sync.prepared)

@@ -238,6 +238,23 @@ def replied_brief(msg: Message, store: Store) -> dict[str, Any] | None:
     return None
 
 
+def without_brief_lines(msg: Message, store: Store) -> None:
+    """Take the lines of the brief ``msg`` cites out of its visible text. For another person's
+    mail that cites a brief (a colleague copied into the owner's answer to it): pasted there
+    unquoted, the brief's own lines would read as that person's asks, and the brief's items must
+    never become items again."""
+    brief = replied_brief(msg, store)
+    text = str((brief or {}).get("text") or "")
+    own = {_line_key(line) for line in text.splitlines()} - {""}
+    if own:
+        msg.reply_text = "\n".join(line for line in msg.reply_text.splitlines() if _line_key(line) not in own)
+
+
+def _line_key(line: str) -> str:
+    """A line as pasting leaves it recognisable: without indentation, quote marks or runs of spaces."""
+    return " ".join(line.strip().lstrip(">").split()).casefold()
+
+
 def auth_failure(headers: list[str]) -> str:
     """The first DKIM, SPF or DMARC failure any Authentication-Results (or ARC-Authentication-
     Results) header reports, or "": fail, softfail, permerror or hardfail, however and wherever

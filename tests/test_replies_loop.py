@@ -167,3 +167,17 @@ def test_another_person_s_mail_that_cites_a_brief_is_read_as_any_mail(demo_dir: 
     assert [(i.kind, i.evidence) for i in new] == [("request", "Could you send me the signed cap table by Monday?")]
     assert app.store.reply("<colleague-1@northwind.example>")["status"] == "ignored"  # type: ignore[index]
     assert len(_outbox(demo_dir)) == 1  # nothing sent to anyone
+
+
+@pytest.mark.parametrize("indent", ["", "    "])
+def test_a_brief_another_person_pastes_unquoted_yields_none_of_its_items(demo_dir: Path, sent: tuple[App, str, str],
+                                                                          indent: str) -> None:
+    """Only their own ask becomes an item: the brief's lines, pasted plain or indented, are focusd's own words."""
+    app, brief_id, text = sent
+    pasted = "\n".join(indent + line for line in text.splitlines())
+    _deliver(demo_dir, "pasted", f"Could you send me the signed cap table by Monday?\n\n{pasted}\n", brief_id,
+             sender="priya@northwind.example", message_id="<pasted-1@northwind.example>")
+    before = {i.id for i in app.store.all_items()}
+    sync_once(app)
+    new = [i for i in app.store.all_items() if i.id not in before]
+    assert [(i.kind, i.evidence) for i in new] == [("request", "Could you send me the signed cap table by Monday?")]
