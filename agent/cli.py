@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -152,9 +153,12 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--timezone", "tz", help="IANA time zone, e.g. Europe/London (default: the system's).")
 @click.option("--mail-path", help="The Maildir to read: Maildir++, or one folder per directory as mbsync "
               f"writes it (default: {DEFAULT_MAILDIR}).")
-@click.option("--imap", "imap_host", metavar="HOST", help="Read an IMAP account on HOST (port 993, ssl) instead of "
-              f"a Maildir; the password is read from ${MAIL_PASSWORD_ENV}.")
+@click.option("--imap", "imap_host", metavar="HOST[:PORT]", help="Read an IMAP account on HOST (port 993, ssl; "
+              f"143 means starttls) instead of a Maildir; the password is read from ${MAIL_PASSWORD_ENV}.")
 @click.option("--imap-user", metavar="NAME", help="The IMAP user name (default: --email).")
+@click.option("--imap-security", type=click.Choice(["ssl", "starttls", "none"]),
+              help="How to secure the IMAP connection (default: ssl, or starttls on port 143; none only on this "
+                   "machine).")
 @click.option("--calendar", "ics", multiple=True, help="An .ics file to read (repeatable).")
 @click.option("--data-dir", metavar="DIR", help="Where the database and outbox go (default: the state directory). "
               "On a server, name the service's state directory so every command finds the same data.")
@@ -163,8 +167,8 @@ def _ask(text: str, problem: Any, default: str | None = None) -> str:
 @click.option("--force", is_flag=True, help="Overwrite an existing config.")
 @pass_ctx
 def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_path: str | None,
-         imap_host: str | None, imap_user: str | None, ics: tuple[str, ...], data_dir: str | None,
-         create_maildir: bool, force: bool) -> None:
+         imap_host: str | None, imap_user: str | None, imap_security: str | None, ics: tuple[str, ...],
+         data_dir: str | None, create_maildir: bool, force: bool) -> None:
     """Write a commented config file. On a terminal it asks for what the options leave out.
     Relative paths given here are taken from the folder you run it in.
 
@@ -174,8 +178,12 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     """
     if imap_host and (mail_path or create_maildir):
         raise click.UsageError("--imap reads an IMAP account: leave out --mail-path and --create-maildir")
-    if imap_user and not imap_host:
-        raise click.UsageError("--imap-user needs --imap HOST")
+    if (imap_user or imap_security) and not imap_host:
+        raise click.UsageError(f"{'--imap-user' if imap_user else '--imap-security'} needs --imap HOST")
+    imap_port = 993
+    if imap_host and re.fullmatch(r"[^:\[\]]+:\d{1,5}", imap_host):  # HOST:PORT (an IPv6 address has several colons)
+        imap_host, _, port = imap_host.rpartition(":")
+        imap_port = int(port)
     path = find_config(obj.config)
     if path.exists() and not force:
         raise click.ClickException(f"{path} already exists; pass --force to overwrite it")
@@ -198,8 +206,9 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     maildir = _from_here(mail_path or DEFAULT_MAILDIR)
     mail_values: dict[str, Any] = {"backend": "maildir", "path": maildir}
     if imap_host:
-        mail_values = {"backend": "imap", "host": imap_host, "username": imap_user or email,
-                       "password_env": MAIL_PASSWORD_ENV}
+        mail_values = {"backend": "imap", "host": imap_host, "port": imap_port,
+                       "security": imap_security or ("starttls" if imap_port == 143 else "ssl"),
+                       "username": imap_user or email, "password_env": MAIL_PASSWORD_ENV}
     values: dict[str, dict[str, Any]] = {"owner": {"name": name, "email": email, "timezone": tz},
                                          "mail": mail_values}
     if ics:
@@ -215,8 +224,9 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     root = Path(mail["path"])
     folders = list(dict.fromkeys(["INBOX", *mail["folders"], mail["sent_folder"]]))
     if imap_host:
-        click.echo(f"note: the IMAP password is read from ${MAIL_PASSWORD_ENV}: set it to an app password (or "
-                   "name a file with password_file in [mail]); `focusd doctor` then logs in to check", err=True)
+        click.echo(f"note: the IMAP password is read from ${MAIL_PASSWORD_ENV}: set it to the account's password "
+                   "(an app password at Gmail, iCloud or Fastmail), or name a file with password_file in [mail]; "
+                   "`focusd doctor` then logs in to check", err=True)
     elif _empty_or_missing(root):
         if not create_maildir and sys.stdin.isatty():
             create_maildir = click.confirm(f"Create the Maildir {maildir} (folders {', '.join(folders)})?",

@@ -299,12 +299,19 @@ def _init(capsys: pytest.CaptureFixture[str], config: Path, *args: str) -> tuple
                    *args)
 
 
-@pytest.mark.parametrize(("args", "user"), [
-    (["--email", "ada@fastmail.com", "--imap", "imap.fastmail.com"], "ada@fastmail.com"),
-    (["--email", "ada@example.org", "--imap", "mail.example.org", "--imap-user", "ada"], "ada"),
+@pytest.mark.parametrize(("args", "host", "port", "security", "user"), [
+    (["--email", "ada@fastmail.com", "--imap", "imap.fastmail.com"], "imap.fastmail.com", 993, "ssl",
+     "ada@fastmail.com"),
+    (["--email", "ada@example.org", "--imap", "mail.example.org", "--imap-user", "ada"], "mail.example.org", 993,
+     "ssl", "ada"),
+    # a self-hosted server: its port, starttls on 143, or plain text on this machine only
+    (["--email", "ada@example.org", "--imap", "mail.example.org:143"], "mail.example.org", 143, "starttls",
+     "ada@example.org"),
+    (["--email", "ada@example.org", "--imap", "127.0.0.1:1143", "--imap-security", "none", "--imap-user", "ada"],
+     "127.0.0.1", 1143, "none", "ada"),
 ])
-def test_init_writes_an_imap_config_that_loads(args: list[str], user: str, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str],
+def test_init_writes_an_imap_config_that_loads(args: list[str], host: str, port: int, security: str, user: str,
+                                               tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     import tomllib
 
@@ -315,11 +322,18 @@ def test_init_writes_an_imap_config_that_loads(args: list[str], user: str, tmp_p
     code, out, err = _init(capsys, config, *args)
     assert code == 0, err
     mail = tomllib.loads(config.read_text())["mail"]
-    assert mail == {"backend": "imap", "host": args[3], "username": user, "password_env": MAIL_PASSWORD_ENV}
+    assert mail == {"backend": "imap", "host": host, "port": port, "security": security, "username": user,
+                    "password_env": MAIL_PASSWORD_ENV}
     assert "Maildir" not in err and "mkdir" not in err and f"${MAIL_PASSWORD_ENV}" in err
     monkeypatch.setenv(MAIL_PASSWORD_ENV, "app-password")
     settings = load(config)
-    assert (settings["mail"]["port"], settings["mail"]["security"]) == (993, "ssl")
+    assert (settings["mail"]["host"], settings["mail"]["port"], settings["mail"]["security"]) == (host, port, security)
+
+
+def test_init_refuses_plain_text_imap_off_this_machine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "focusd.toml"
+    code, out, err = _init(capsys, config, "--email", "ada@x.org", "--imap", "imap.x.org:143", "--imap-security", "none")
+    assert code == 2 and "allowed only for a server on this machine" in err and not config.exists()
 
 
 def test_init_refuses_imap_mixed_with_a_maildir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -328,6 +342,8 @@ def test_init_refuses_imap_mixed_with_a_maildir(tmp_path: Path, capsys: pytest.C
     assert code == 2 and "--imap" in err and not config.exists()
     code, out, err = _init(capsys, config, "--email", "ada@x.org", "--imap-user", "ada")
     assert code == 2 and "--imap-user needs --imap" in err and not config.exists()
+    code, out, err = _init(capsys, config, "--email", "ada@x.org", "--imap-security", "starttls")
+    assert code == 2 and "--imap-security needs --imap" in err and not config.exists()
 
 
 def test_the_maildir_note_says_how_to_switch_to_imap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
