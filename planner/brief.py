@@ -108,6 +108,9 @@ def _why(item: Item) -> str:
             rest.append(f"it blocks {r[len('blocks '):]}")
         elif r == "it blocks other work" and blocked:
             continue  # named just above
+        elif r == "it blocks other work" and item.counterparty and "@" in item.counterparty:
+            # No blocked item or goal to name: whose work waits on it is the most it can say.
+            rest.append(f"it holds up {display_name(item.counterparty)}")
         elif r in ("you promised it", "it blocks other work", "pinned for today"):
             rest.append({"pinned for today": "you pinned it for today"}.get(r, r))
     clauses = [*urgency, " ".join(goal), *people, *rest]

@@ -306,3 +306,18 @@ def test_a_role_mailbox_is_named_by_its_domain_not_its_greeting() -> None:
                                            (17, "Good afternoon"), (18, "Good evening"), (23, "Good evening")])
 def test_the_greeting_follows_the_hour_the_brief_is_composed(hour: int, greeting: str) -> None:
     assert compose(full_input(hour=hour)).text.startswith(f"{greeting}, Ada. Today's focus: send Maria the deck.")
+
+
+@pytest.mark.parametrize(("reasons", "counterparty", "why"), [
+    (["it blocks other work"], "maria@fund.example", "It holds up Maria."),
+    (["it blocks other work", "blocks “Close the round”"], "maria@fund.example", "It blocks “Close the round”."),
+    (["it blocks other work"], "", "It blocks other work."),
+])
+def test_a_blocker_s_why_names_whose_work_waits_when_it_blocks_nothing_named(
+        reasons: list[str], counterparty: str, why: str) -> None:
+    from planner.brief import _why
+    from planner.models import Item
+
+    item = Item(kind="blocker", title="Unblock: the NDA is signed", evidence="We can't share the data room until "
+                "the NDA is signed.", source={}, counterparty=counterparty, reasons=reasons)
+    assert _why(item) == why
