@@ -498,6 +498,12 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
         body += [f"… and {len(errors) - MAX_SHOWN} more lines not understood"] if len(errors) > MAX_SHOWN else []
     if out.help or out.errors:
         body += ["", HELP_TEXT]
+    # The brief's id is the proof a reply is yours, and a reply sent to others hands it to them.
+    others = list(dict.fromkeys(a.email for a in msg.to + msg.cc if a.email and a.email != app.settings.owner_email))
+    if others:
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+        body += ["", f"Note: your reply also went to {shown}. A reply to a brief is how you steer focusd, and it",
+                 "carries the brief's id: answer briefs to yourself alone, and write to others in a new mail."]
     token = BRIEF_ID_RE.fullmatch(brief["message_id"])
     host = app.settings.owner_email.rsplit("@", 1)[-1] or "focusd.invalid"
     mid = f"<focusd-brief.{token.group(1) if token else ''}{secrets.token_hex(8)}@{host}>"

@@ -181,3 +181,23 @@ def test_a_brief_another_person_pastes_unquoted_yields_none_of_its_items(demo_di
     sync_once(app)
     new = [i for i in app.store.all_items() if i.id not in before]
     assert [(i.kind, i.evidence) for i in new] == [("request", "Could you send me the signed cap table by Monday?")]
+
+
+def test_a_reply_also_sent_to_others_is_obeyed_and_the_confirmation_warns_the_owner(
+        demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    """The brief's id is what makes a reply the owner's: one sent to a colleague too hands it to them."""
+    app, brief_id, _ = sent
+    _deliver(demo_dir, "cc", "done 1\n", brief_id, extra="Cc: Bob Jones <bob@northwind.example>\n")
+    sync_once(app)
+    (conf,) = _outbox(demo_dir)[1:]
+    assert conf["To"] == OWNER and "bob" not in str(conf["To"]) + str(conf["Cc"] or "")
+    body = conf.get_body(("plain",)).get_content()
+    assert "- Done: 1." in body and "Note: your reply also went to bob@northwind.example." in body
+
+
+def test_a_reply_to_yourself_alone_carries_no_warning(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    _deliver(demo_dir, "alone", "done 1\n", brief_id)
+    sync_once(app)
+    (conf,) = _outbox(demo_dir)[1:]
+    assert "also went to" not in conf.get_body(("plain",)).get_content()
