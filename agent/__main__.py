@@ -10,6 +10,9 @@ from __future__ import annotations
 
 
 def main() -> None:
+    from agent import memory
+
+    memory.tune()  # before the imports: they are the heap's first long-lived objects
     from agent.cli import main as cli_main
 
     cli_main()

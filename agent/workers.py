@@ -150,7 +150,9 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     or this process goes away. Each answer is (status, value, the parser's warnings): a chunk that
     fails comes back as ("error", its exception's name, ...). The worker writes no log of its own."""
     import connectors.mime as mime
+    from agent import memory
 
+    memory.tune()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     mime.warnings_sink = []
     # The tasks are read as they come, by a thread of their own: the syncing process sends the next

@@ -52,7 +52,7 @@ from imapclient import IMAPClient
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from agent import logs  # noqa: E402
+from agent import logs, memory  # noqa: E402
 from agent.app import App  # noqa: E402
 from agent.clock import fixed  # noqa: E402
 from agent.cycle import FETCH_AHEAD, FETCH_BYTES, FETCH_LIMIT, sync_once  # noqa: E402
@@ -458,6 +458,7 @@ def main() -> int:
     p.add_argument("--skip-mbsync", action="store_true")
     p.add_argument("--profile", action="store_true", help="cProfile focusd's fetch and store once")
     a = p.parse_args()
+    memory.tune()  # as the focusd command does first: (c) and (d) run in this process
     if a.quick:
         a.messages, a.attach, a.big, a.arrivals = min(a.messages, 300), min(a.attach, 20), 0, min(a.arrivals, 3)
     if os.geteuid() != 0 or not shutil.which("dovecot"):

@@ -1,0 +1,42 @@
+"""Give freed heap memory back to the kernel, which glibc's defaults keep in the process.
+
+A sync allocates and frees every batch's raw mail and parsed text: megabytes a batch, in blocks
+of a few to a few hundred kilobytes. With glibc's defaults, freed blocks stay in the heap among
+the objects that outlive a batch, and blocks of 128 KiB and up soon stop being mapped on their
+own (the threshold rises with each one freed), so the memory of a first sync crept up with the
+mailbox. Two settings stop most of it: blocks of 64 KiB and up get pages of their own, unmapped
+when freed, and free memory at the heap's top is handed back past 128 KiB. Measured with
+``bench/imap_sync.py``'s 50,000-message sync: all of the sync's processes together peaked at
+176 MiB with them against 195 MiB without, the syncing process at 145 against 150 MiB, and the
+whole first sync of 10,000 messages ran as fast (within the runs' noise).
+
+Each focusd process calls :func:`tune` once, first thing. Nothing happens off glibc, or when the
+environment sets glibc's own ``MALLOC_MMAP_THRESHOLD_`` or ``MALLOC_TRIM_THRESHOLD_`` (those win).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
+M_MMAP_THRESHOLD = -3
+MMAP_FROM = 64 * 1024
+TRIM_FROM = 128 * 1024
+_ENV = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
+
+
+def tune() -> bool:
+    """Set the two thresholds, once per process; True when they were set here."""
+    if not sys.platform.startswith("linux") or any(name in os.environ for name in _ENV):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return False  # not glibc (musl has no mallopt): its own policy stands
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_FROM)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_FROM))
