@@ -613,6 +613,13 @@ _UNADDRESSED_AT = 0.9
 _ANSWER_TITLE_MAX = 160  # a longer question is titled by the thread's subject
 _WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like|would love|'d love|should (?:also )?like) to "
                                r"(?:know|hear)\b", re.I)
+# A greeting, a name or both before an order on the same line: "Hey Ada, send me the deck by
+# Friday", "Hi all, pay the deposit by Friday", "Ada, sign the cover sheet". The order is read
+# without them (see _greeted_order): the imperative rules read an order from its first word.
+_GREETED_RE = re.compile(r"^(?P<greeting>(?i:(?:hi|hiya|hey|hello)(?: there)?|dear|morning|good morning|afternoon|evening|ok|okay|so)\b\s*)?"
+                         r"(?P<name>[A-Z][\w'’.-]*|(?i:all|team|everyone|everybody|folks|guys|both|y'all))?\s*[,!]\s+"
+                         r"(?=[a-z])")
+_GROUP_WORDS = frozenset("all team everyone everybody folks guys both y'all".split())
 # A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
 _VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
                           r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
@@ -2567,6 +2574,10 @@ class EmbeddedExtractor:
     def _classify(self, sentence: str, ctx: _Ctx) -> Item | None:
         if len(sentence) < 8 or len(sentence) > 400:
             return None
+        if "," in sentence[:40] or "!" in sentence[:40]:
+            order = self._greeted_order(sentence, ctx)
+            if order is not None:
+                return self._classify(order, ctx) if order else None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
         if not ctx.from_owner and "@" in sentence and self._sends_data_out(sentence, ctx):
@@ -3132,6 +3143,33 @@ class EmbeddedExtractor:
                 return None  # "I don't think we need it signed before Monday"
             return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
         return self._item("request", _get_title(what, name, ctx.msg.subject), sentence, ctx, due, "me")
+
+    def _greeted_order(self, sentence: str, ctx: _Ctx) -> str | None:
+        """The order after a greeting or a name on its line ("Hey Ada, send me the deck"), "" when
+        it is someone else's ("Hi Marcus, send me the deck" in mail to several people), None when
+        the sentence opens on no greeting or name before an order. Without a greeting, the name must
+        be one the mail was written to (the owner's, in someone else's mail) or a group ("All,
+        ..."): "Monday, send the deck" opens on no name."""
+        g = _GREETED_RE.match(sentence)
+        if g is None or not (g.group("greeting") or g.group("name")):
+            return None
+        rest = sentence[g.end():]
+        if len(rest) < 8 or not _match(_IMPERATIVE_RE, rest):
+            return None
+        if ":" in rest and len(rest.split(":", 1)[0].split()) <= 3:
+            return None  # a label, no order: "Jonas, update as promised: terms are agreed..."
+        name = (g.group("name") or "").lower()
+        others = [a for a in ctx.msg.to + ctx.msg.cc if a.email != ctx.owner.email.lower()]
+        if ctx.from_owner:
+            known = {first_name(a).lower() for a in others}
+        else:
+            known = {ctx.owner.first_name or ""}
+        if not name or name in _GROUP_WORDS or name in known:
+            return rest
+        if not g.group("greeting"):
+            return None  # a word before a comma, no name: the sentence is read whole
+        # "Hi Marcus, send me the deck": Marcus's work when others were written to as well.
+        return "" if not ctx.from_owner and others and name not in _NOT_NAMES else rest
 
     def _aimed_elsewhere(self, sentence: str, ctx: _Ctx) -> bool:
         """A request that names someone else first ("Bob, can you...") in mail to several people
