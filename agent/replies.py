@@ -21,7 +21,7 @@ import structlog
 
 from agent import faults
 from agent.extractors.dates import WEEKDAYS, find_due
-from agent.hostility import OwnerProof, reported_failure
+from agent.hostility import reported_failure
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.adapt import waiting_title
 from planner.brief import REPLY_HELP
@@ -266,12 +266,9 @@ def auth_failure(headers: list[str]) -> str:
     return ""
 
 
-def authenticate(msg: Message, store: Store, owner_email: str, proof: OwnerProof | None = None) -> tuple[bool, str]:
+def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, str]:
     """Whether ``msg`` may steer focusd, and why not: the owner's From, a reference to a brief
-    focusd sent, and no reported authentication failure. With ``proof`` naming a receiving
-    server (``[mail].authserv_id``), also that server's pass, unless the reply lies in the Sent
-    folder: a brief's token that leaked (a reply copied to others) then steers nothing for a
-    sender who merely writes the owner's address."""
+    focusd sent, and no reported authentication failure."""
     if msg.sender.email.strip().lower() != owner_email.strip().lower():
         return False, "not from the owner"
     if msg.strict_from != owner_email.strip().lower():
@@ -281,8 +278,6 @@ def authenticate(msg: Message, store: Store, owner_email: str, proof: OwnerProof
     failure = auth_failure(msg.authentication_results)
     if failure:
         return False, f"authentication failed ({failure})"
-    if proof is not None and proof.authserv_id.strip() and proof.forged(msg):
-        return False, f"no DKIM or DMARC pass from {proof.authserv_id.strip()}"
     return True, ""
 
 
@@ -563,8 +558,7 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
 
 
 def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
-    proof = OwnerProof(owner, app.settings["mail"]["sent_folder"], app.settings["mail"]["authserv_id"])
-    ok, reason = authenticate(msg, app.store, owner, proof)
+    ok, reason = authenticate(msg, app.store, owner)
     brief = replied_brief(msg, app.store) if ok else None
     if not ok or brief is None:
         log.info("reply.ignored", message_id=msg.message_id, reason=reason)

@@ -154,8 +154,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
                        "does not dig up years-old asks).", check=parse_duration, bounds=("1h", "3650d")),
         "authserv_id": Key(S, "", "The authserv-id your receiving mail server writes in Authentication-Results "
                            "(e.g. mx.example.com): mail in INBOX from your own address counts as yours only when "
-                           "that server's header passes DKIM or DMARC for your domain, and a reply to a brief steers "
-                           "focusd only then. Empty: none does, and replies need no pass."),
+                           "that server's header passes DKIM or DMARC for your domain. Empty: none does."),
         "idle": Key(bool, True, "imap: wait for new mail with IDLE between polls."),
         "lists": Key(list, [], "Mailing lists read like personal mail, by List-Id (\"team.corp.example\") or list "
                      "address (\"team@corp.example\"); other list mail yields no items.", items=str),

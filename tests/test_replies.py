@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from agent.hostility import OwnerProof
 from agent.nodes.triage import triage_reason
 from agent.replies import Command, Outcome, Unknown, apply_reply, auth_failure, authenticate, parse
 from connectors.mime import parse_message, visible_reply
@@ -128,26 +127,6 @@ def reply(text: str, sender: str = OWNER, message_id: str = "<r1@example.com>", 
 
 def test_the_owners_reply_to_a_sent_brief_is_authentic(store: Store) -> None:
     assert authenticate(reply("done 1", sender="Ada@Example.COM"), store, OWNER) == (True, "")
-
-
-SERVER_PASS = "mx.example.com; dkim=pass header.d=example.com; spf=pass; dmarc=pass header.from=example.com"
-
-
-@pytest.mark.parametrize(("folder", "auth", "authserv", "reason"), [
-    ("INBOX", (), "", ""),  # no receiving server named: the three conditions of the architecture
-    ("INBOX", (), "mx.example.com", "no DKIM or DMARC pass from mx.example.com"),  # a leaked token
-    ("INBOX", (SERVER_PASS,), "mx.example.com", ""),
-    ("INBOX", (SERVER_PASS.replace("mx.example", "mx.evil"),), "mx.example.com",
-     "no DKIM or DMARC pass from mx.example.com"),  # another server's pass: the sender may have written it
-    ("INBOX", (SERVER_PASS.replace("d=example", "d=evil").replace("dmarc=pass", "dmarc=none"),), "mx.example.com",
-     "no DKIM or DMARC pass from mx.example.com"),  # signed, but for another domain
-    ("Sent", (), "mx.example.com", ""),  # the owner's own copy: only the owner's account writes there
-])
-def test_a_named_receiving_server_must_pass_a_reply_in_the_inbox(
-        store: Store, folder: str, auth: tuple[str, ...], authserv: str, reason: str) -> None:
-    msg = reply("done 1", auth=auth)
-    msg.folder, msg.server_authentication_results = folder, list(auth)
-    assert authenticate(msg, store, OWNER, OwnerProof(OWNER, "Sent", authserv)) == (not reason, reason)
 
 
 @pytest.mark.parametrize(("msg", "reason"), [
