@@ -475,9 +475,11 @@ def owner_authenticated(message: Message, owner_email: str, authserv_id: str) ->
         return False
     domain = owner_email.rpartition("@")[2].lower()
     passed = False
-    for header in message.server_authentication_results:  # never one the sender wrote itself
-        if _authserv_id(header) != authserv_id.strip().lower():
-            continue  # any other server's header may have been written by the sender
+    # Only the topmost header of that server counts: the server writes its own above the mail it
+    # received, so any of the same id below it came with the mail, with a Received line of the
+    # sender's own making beneath it to pass for a server's.
+    ours = [h for h in message.server_authentication_results if _authserv_id(h) == authserv_id.strip().lower()]
+    for header in ours[:1]:
         if reported_failure(header, ("dkim", "dmarc")):
             return False  # read from the raw text too: a parenthesis in a value cannot hide it
         for method, result, props in auth_results(header):

@@ -185,6 +185,27 @@ def test_an_authentication_result_the_sender_wrote_itself_vouches_for_nothing() 
     assert owner_authenticated(by_the_server, OWNER, "mx.loom.example")
 
 
+def test_a_pass_of_the_servers_id_beneath_the_servers_own_header_vouches_for_nothing() -> None:
+    """The sender writes a pass in the receiving server's name, with a Received line of its own
+    making beneath it: only the server's own header, the topmost of that id, counts."""
+    from connectors.mime import parse_message
+
+    def raw(server: str) -> bytes:
+        return (f"Authentication-Results: {server}\n"
+                "Received: from mx.mallory.example by mx.loom.example; Mon, 2 Mar 2026 08:00:01 +0000\n"
+                f"Authentication-Results: {AUTH_PASS.replace('mx.loom', 'MX.Loom')}\n"
+                "Received: from fake by fake; Mon, 2 Mar 2026 08:00:00 +0000\n"
+                f"From: Ada <{OWNER}>\nTo: maria@fund.example\nSubject: Deposit\n"
+                "Date: Mon, 2 Mar 2026 08:00:00 +0000\nMessage-ID: <f2@x>\n\n"
+                "I'll wire the $40,000 deposit by Friday.\n").encode()
+
+    forged = parse_message(raw("mx.loom.example; dkim=none; spf=none; dmarc=none"))
+    assert len(forged.server_authentication_results) == 2  # both look a server's: the order decides
+    assert not owner_authenticated(forged, OWNER, "mx.loom.example")
+    assert OwnerProof(OWNER, authserv_id="mx.loom.example").forged(forged)
+    assert owner_authenticated(parse_message(raw(AUTH_PASS)), OWNER, "mx.loom.example")
+
+
 def test_a_parenthesis_in_a_value_hides_no_failure_from_the_owner_check() -> None:
     header = 'mx.loom.example; dkim=pass header.d=loom.example; x=("; dmarc=fail header.from=loom.example)'
     assert not owner_authenticated(_from_owner("INBOX", [header]), OWNER, "mx.loom.example")
