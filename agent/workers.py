@@ -87,6 +87,7 @@ _CHILD = ("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nsignal.s
           "    os._exit(0)\n"
           "from multiprocessing.connection import Connection\n"
           "inbox = Connection({read}, writable=False)\nsys.path[:] = inbox.recv()\n"
+          "from agent.memory import tune\ntune()\n"  # before the imports, as the focusd command does
           "from agent.workers import serve\nserve(inbox, Connection({write}, readable=False))\n")
 
 
@@ -150,9 +151,7 @@ def serve(inbox: Connection, outbox: Connection) -> None:
     or this process goes away. Each answer is (status, value, the parser's warnings): a chunk that
     fails comes back as ("error", its exception's name, ...). The worker writes no log of its own."""
     import connectors.mime as mime
-    from agent import memory
 
-    memory.tune()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     mime.warnings_sink = []
     # The tasks are read as they come, by a thread of their own: the syncing process sends the next

@@ -21,13 +21,15 @@ def _tune(env: dict[str, str]) -> str:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
 def test_the_thresholds_are_set_on_glibc() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
     libc = os.confstr("CS_GNU_LIBC_VERSION") if "CS_GNU_LIBC_VERSION" in os.confstr_names else None
     assert _tune(env) == ("True" if libc else "False")
 
 
-@pytest.mark.parametrize("name", ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_"])
-def test_the_environment_s_own_setting_wins(name: str) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")} | {name: "1048576"}
-    assert _tune(env) == "False"
+@pytest.mark.parametrize(("name", "value"), [("MALLOC_MMAP_THRESHOLD_", "1048576"),
+                                             ("MALLOC_TRIM_THRESHOLD_", "1048576"),
+                                             ("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=1048576")])
+def test_the_environment_s_own_setting_wins(name: str, value: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
+    assert _tune(env | {name: value}) == "False"
 
