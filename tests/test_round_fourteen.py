@@ -24,6 +24,10 @@ CASES: list[Case] = [
     C("Hi Ada, could you send me the signed lease by Friday?", ("request", FRI)),  # read whole, as before
     C("Jonas, update as promised: the terms are agreed in principle.", *NONE),
     C("Hi Ada, update: the movers come on Thursday.", *NONE),
+    # Found by a review: a verb of the list as a noun, and "so" as no greeting.
+    C("Hi all, call for papers closes Friday.", *NONE),
+    C("Hi all, schedule for next week below.", *NONE),
+    C("So, call me old-fashioned, but I prefer paper.", *NONE),
     # The owner's order to the person written to: what to follow up on.
     C("Hi Priya, send me the revised forecast by Friday.", ("waiting", FRI), mine=True),
     C("Priya, review the hiring plan before Tuesday.", ("waiting", TUE), mine=True),
@@ -48,3 +52,14 @@ def test_a_greeted_order_is_the_owners_only_when_it_greets_the_owner_or_everyone
     assert [i.kind for i in items] == kinds
     for item in items:
         assert item.evidence in text and not item.evidence.lower().startswith(("hi", "hey"))
+
+
+@pytest.mark.parametrize("text,title", [
+    # Read whole first: a question keeps its own title, the greeting does not cut it short.
+    ("So, tell me, how was the trip to Lisbon for the review?", "Answer Maria: tell me, how was the trip to Lisbon for the review?"),
+    ("Hi Ada, tell me if Friday works for the review?", "Answer Maria: tell me if Friday works for the review?"),
+    ("Hey Ada, send me the signed lease by Friday.", "Send Maria the signed lease"),
+])
+def test_a_greeted_sentence_is_read_whole_first(text: str, title: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [i.title for i in items] == [title]

@@ -616,10 +616,13 @@ _WANTS_TO_KNOW_RE = re.compile(r"\b(?:need|needs|want|wants|would like|'d like|w
 # A greeting, a name or both before an order on the same line: "Hey Ada, send me the deck by
 # Friday", "Hi all, pay the deposit by Friday", "Ada, sign the cover sheet". The order is read
 # without them (see _greeted_order): the imperative rules read an order from its first word.
-_GREETED_RE = re.compile(r"^(?P<greeting>(?i:(?:hi|hiya|hey|hello)(?: there)?|dear|morning|good morning|afternoon|evening|ok|okay|so)\b\s*)?"
+_GREETED_RE = re.compile(r"^(?P<greeting>(?i:(?:hi|hiya|hey|hello)(?: there)?|dear|morning|good morning|afternoon|evening)\b\s*)?"
                          r"(?P<name>[A-Z][\w'’.-]*|(?i:all|team|everyone|everybody|folks|guys|both|y'all))?\s*[,!]\s+"
                          r"(?=[a-z])")
 _GROUP_WORDS = frozenset("all team everyone everybody folks guys both y'all".split())
+# A verb of the imperative list as the noun it also is, with what it is for: "call for papers
+# closes Friday", "schedule for next week below".
+_NOUN_FOR_RE = re.compile(r"^(?:call|schedule|order|update|draft|invoice|agenda|plan)s? for\b", re.I)
 # A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
 _VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
                           r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
@@ -2572,12 +2575,18 @@ class EmbeddedExtractor:
     # -- classification ----------------------------------------------------------------------
 
     def _classify(self, sentence: str, ctx: _Ctx) -> Item | None:
+        """The item one sentence yields, read whole, else (when it opens on a greeting or a name,
+        "Hey Ada, send me the deck") the order after it."""
+        item = self._read_sentence(sentence, ctx)
+        if item is None and ("," in sentence[:40] or "!" in sentence[:40]) and len(sentence) <= 400:
+            order = self._greeted_order(sentence, ctx)
+            if order:
+                item = self._read_sentence(order, ctx)
+        return item
+
+    def _read_sentence(self, sentence: str, ctx: _Ctx) -> Item | None:
         if len(sentence) < 8 or len(sentence) > 400:
             return None
-        if "," in sentence[:40] or "!" in sentence[:40]:
-            order = self._greeted_order(sentence, ctx)
-            if order is not None:
-                return self._classify(order, ctx) if order else None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
         if not ctx.from_owner and "@" in sentence and self._sends_data_out(sentence, ctx):
@@ -3154,7 +3163,7 @@ class EmbeddedExtractor:
         if g is None or not (g.group("greeting") or g.group("name")):
             return None
         rest = sentence[g.end():]
-        if len(rest) < 8 or not _match(_IMPERATIVE_RE, rest):
+        if len(rest) < 8 or not _match(_IMPERATIVE_RE, rest) or _NOUN_FOR_RE.match(rest):
             return None
         if ":" in rest and len(rest.split(":", 1)[0].split()) <= 3:
             return None  # a label, no order: "Jonas, update as promised: terms are agreed..."
