@@ -55,11 +55,16 @@ def test_a_greeted_order_is_the_owners_only_when_it_greets_the_owner_or_everyone
 
 
 @pytest.mark.parametrize("text,title", [
-    # Read whole first: a question keeps its own title, the greeting does not cut it short.
-    ("So, tell me, how was the trip to Lisbon for the review?", "Answer Maria: tell me, how was the trip to Lisbon for the review?"),
-    ("Hi Ada, tell me if Friday works for the review?", "Answer Maria: tell me if Friday works for the review?"),
+    # Read whole first: the greeting does not cut what is asked short ("Tell Maria" alone).
+    ("So, tell me, how was the trip to Lisbon for the review?", "Tell Maria how was the trip to Lisbon for the review"),
+    ("Hi Ada, tell me if Friday works for the review?", "Tell Maria if Friday works for the review"),
     ("Hey Ada, send me the signed lease by Friday.", "Send Maria the signed lease"),
+    # "Tell me" keeps what it asks, and a day that is what is asked stays in the title.
+    ("Tell me which slot suits you best.", "Tell Maria which slot suits you best"),
+    ("Let me know if Tuesday works.", "Tell Maria if Tuesday works"),
+    ("Let me know if the room is free on Tuesday.", "Tell Maria if the room is free"),
+    ("Please let me know by Friday whether you want to extend.", "Tell Maria whether you want to extend"),
 ])
-def test_a_greeted_sentence_is_read_whole_first(text: str, title: str, owner: Owner) -> None:
+def test_a_greeted_or_told_ask_keeps_what_it_asks(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
     assert [i.title for i in items] == [title]

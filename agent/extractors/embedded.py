@@ -343,8 +343,24 @@ _TOLD_RE = re.compile(r"(?:whether|if|what|when|which|who|how|where|why|your (?:
                       r"opinion|decision))\b", re.I)
 _LET_KNOW_RE = re.compile(r"\blet (me|us) know\b", re.I)
 # What "let me know" asks, when it says: "let me know by Thursday whether you want to extend".
-_LET_KNOW_WHAT_RE = re.compile(r"\blet (?:me|us) know\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
+_LET_KNOW_WHAT_RE = re.compile(r"\b(?:let (?:me|us) know|tell (?:me|us))\b(?:\s+(?:by|before|on|until)\s+[^,.!?;]+?)?,?\s+"
                                r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
+# "Tell me" cut off from what it asks (the clause cut stops at "which", "whether"...).
+_BARE_TELL_RE = re.compile(r"^tell (?:me|us)$", re.I)
+# A due phrase is taken out of what is asked only after the word that makes it a time: "if the
+# room is free on Tuesday" -> "if the room is free"; in "if Tuesday works" it is what is asked.
+_TIME_LEAD_RE = re.compile(r"\b(?:by|before|on|until|till|for|at|from|in|ahead of|no later than)\s+$", re.I)
+_LEADS_ITSELF_RE = re.compile(r"^(?:by|before|on|until|till|for|at|from|in|ahead of|no later than)\b", re.I)
+
+
+def _without_due(q: str, phrase: str) -> str:
+    """What is asked, without the due phrase when that phrase is only its time (see _TIME_LEAD_RE)."""
+    at = q.find(phrase) if phrase else -1
+    if at < 0 or not (_LEADS_ITSELF_RE.match(phrase) or _TIME_LEAD_RE.search(q[:at])):
+        return q
+    return q.replace(phrase, " ")
+
+
 # Someone's step, as a clause: "your security team has returned the form", "legal signs off",
 # "the iOS team moves to the new runners", "it is approved"; not a time ("6 on weekdays").
 _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,3} (?:(?:is|are|has|have|had|gets?|got) "
@@ -3460,18 +3476,18 @@ class EmbeddedExtractor:
             if a is not None:
                 groups = a.groupdict()
                 vp = _clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase)
-            known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) else None
+            known = _LET_KNOW_WHAT_RE.search(sentence) if not vp or _LET_KNOW_RE.match(vp) or _BARE_TELL_RE.match(vp) \
+                else None
             if vp and _TOLD_RE.match(vp) and a is not None and re.search(
                     r"\b(?:know|hear|understand|knowing|hearing|understanding|learning)\s*$",
                     sentence[:a.start("vp3")] if a.start("vp3") >= 0 else ""):
                 # "we'd love to know what it does to the application"
                 what = _swap(vp, swap)
                 title = (f"Give {name} {what}" if what.lower().startswith("your ") else f"Tell {name} {what}")
-            elif vp and not _LET_KNOW_RE.match(vp):
+            elif vp and not _LET_KNOW_RE.match(vp) and not (known and _BARE_TELL_RE.match(vp)):
                 title = _cap(_swap(vp, swap))
             elif known:  # titled by what is asked, not by the subject
-                q = _DANGLING_WORDS_RE.sub("", _SOFTENERS_RE.sub("", known.group("q").replace(phrase, " ") if phrase
-                                                                 else known.group("q")))
+                q = _DANGLING_WORDS_RE.sub("", _SOFTENERS_RE.sub("", _without_due(known.group("q"), phrase)))
                 title = f"Tell {name} {_SPACES_RE.sub(' ', _swap(q, swap)).strip()}"
             else:
                 if not sentence.rstrip().endswith("?") and not _SPEAKS_TO_READER_RE.search(sentence):
