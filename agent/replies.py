@@ -2,7 +2,7 @@
 
 A reply is obeyed only when it comes from the owner's address, answers a brief that focusd sent
 (its Message-ID holds a token kept in the store), and no ``Authentication-Results`` header on it
-reports a failure. Only the visible reply is read, never the quoted brief. All commands of one
+reports a failure; a brief whose token an earlier reply carried to others takes no more replies. Only the visible reply is read, never the quoted brief. All commands of one
 reply are applied in one transaction, recorded with what they changed and how to put it back,
 so ``undo`` can revert them and the same reply seen twice is applied once.
 """
@@ -266,6 +266,16 @@ def auth_failure(headers: list[str]) -> str:
     return ""
 
 
+COPIED = "copied to others"  # the reason recorded with an obeyed reply that also went to others
+EXPOSED = "that brief's id went to others with an earlier reply"
+
+
+def copied_to(msg: Message, owner_email: str) -> list[str]:
+    """Whom else a reply went to: each of them now holds the brief's id."""
+    owner = owner_email.strip().lower()
+    return list(dict.fromkeys(a.email for a in msg.to + msg.cc if a.email and a.email.lower() != owner))
+
+
 def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, str]:
     """Whether ``msg`` may steer focusd, and why not: the owner's From, a reference to a brief
     focusd sent, and no reported authentication failure."""
@@ -273,11 +283,16 @@ def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, st
         return False, "not from the owner"
     if msg.strict_from != owner_email.strip().lower():
         return False, "its From header is ambiguous (several headers or addresses, or an address in the name)"
-    if replied_brief(msg, store) is None:
+    brief = replied_brief(msg, store)
+    if brief is None:
         return False, "no brief of ours is referenced"
     failure = auth_failure(msg.authentication_results)
     if failure:
         return False, f"authentication failed ({failure})"
+    # A reply the owner also sent to others handed them the brief's id, the proof a reply is the
+    # owner's: from then on that brief (and its confirmations) steers nothing.
+    if store.brief_exposed(brief["date"]):
+        return False, EXPOSED
     return True, ""
 
 
@@ -474,8 +489,10 @@ def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: lis
                 applier.run(cmd)
         own = out.changes[len(undone):]
         out.status = "applied" if own else "undo" if undone else "answered" if out.answer else "empty"
+        # The sender is the owner (see authenticate): whom else it went to now holds the brief's id.
         store.record_reply(msg.message_id, brief["date"], msg.sender.email, msg.date.isoformat(),
-                           out.status, "", own, applier.undo_record() if own else {})
+                           out.status, COPIED if copied_to(msg, msg.sender.email) else "", own,
+                           applier.undo_record() if own else {})
     return out
 
 
@@ -499,11 +516,13 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
     if out.help or out.errors:
         body += ["", HELP_TEXT]
     # The brief's id is the proof a reply is yours, and a reply sent to others hands it to them.
-    others = list(dict.fromkeys(a.email for a in msg.to + msg.cc if a.email and a.email != app.settings.owner_email))
+    others = copied_to(msg, app.settings.owner_email)
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         body += ["", f"Note: your reply also went to {shown}. A reply to a brief is how you steer focusd, and it",
-                 "carries the brief's id: answer briefs to yourself alone, and write to others in a new mail."]
+                 "carries the brief's id, so this brief now takes no more replies (nor does this mail):",
+                 "steer focusd from your next brief. Answer briefs to yourself alone, and write to others",
+                 "in a new mail."]
     token = BRIEF_ID_RE.fullmatch(brief["message_id"])
     host = app.settings.owner_email.rsplit("@", 1)[-1] or "focusd.invalid"
     mid = f"<focusd-brief.{token.group(1) if token else ''}{secrets.token_hex(8)}@{host}>"

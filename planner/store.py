@@ -1265,6 +1265,12 @@ class Store:
             [token, token], limit=1))
         return _unpacked(dict(rows[0], lines=json.loads(rows[0]["lines"]))) if rows else None
 
+    def brief_exposed(self, brief_date: str) -> bool:
+        """Whether an obeyed reply to the brief of ``brief_date`` also went to others (see
+        agent.replies.COPIED): they hold its id."""
+        return self.db.execute("SELECT 1 FROM replies WHERE brief_date = ? AND reason = 'copied to others' LIMIT 1",
+                               [brief_date]).fetchone() is not None
+
     def reply(self, message_id: str) -> dict[str, Any] | None:
         """The recorded reply with this Message-ID, or None when it was never seen."""
         rows = list(self.db.table("replies").rows_where("message_id = ?", [message_id]))

@@ -201,3 +201,27 @@ def test_a_reply_to_yourself_alone_carries_no_warning(demo_dir: Path, sent: tupl
     sync_once(app)
     (conf,) = _outbox(demo_dir)[1:]
     assert "also went to" not in conf.get_body(("plain",)).get_content()
+
+
+def test_after_a_reply_copied_to_others_that_brief_steers_nothing_more(demo_dir: Path,
+                                                                       sent: tuple[App, str, str]) -> None:
+    """Bob now holds the brief's id: a reply he forges with Ada's From (no failure reported) and
+    even Ada's own later ones, to the brief or its confirmation, are refused; the next brief steers."""
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "cc", "done 1\n", brief_id, extra="Cc: Bob Jones <bob@northwind.example>\n")
+    sync_once(app)
+    (conf,) = _outbox(demo_dir)[1:]
+    assert "this brief now takes no more replies" in " ".join(conf.get_body(("plain",)).get_content().split())
+    before = [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()]
+    _deliver(demo_dir, "forged", "drop 2\n", brief_id, message_id="<forged-1@loom.example>")
+    _deliver(demo_dir, "undo", "undo\n", str(conf["Message-ID"]), message_id="<reply-2@loom.example>")
+    sync_once(app)
+    assert [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()] == before
+    assert len(_outbox(demo_dir)) == 2  # the brief and the one confirmation: nothing more was sent
+    for mid in ("<forged-1@loom.example>", "<reply-2@loom.example>"):
+        record = app.store.reply(mid)
+        assert record is not None and (record["status"], record["reason"]) == (
+            "ignored", "that brief's id went to others with an earlier reply")
+    first = app.store.item(lines["1"])
+    assert first is not None and first.status == "done"  # the reply that went to Bob still counted
