@@ -9,12 +9,14 @@ so ``undo`` can revert them and the same reply seen twice is applied once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -266,14 +268,21 @@ def auth_failure(headers: list[str]) -> str:
     return ""
 
 
-COPIED = "copied to others"  # the reason recorded with an obeyed reply that also went to others
 EXPOSED = "that brief's id went to others with an earlier reply"
 
 
-def copied_to(msg: Message, owner_email: str) -> list[str]:
-    """Whom else a reply went to: each of them now holds the brief's id."""
-    owner = owner_email.strip().lower()
-    return list(dict.fromkeys(a.email for a in msg.to + msg.cc if a.email and a.email.lower() != owner))
+def copied(brief: dict[str, Any]) -> str:
+    """The reason recorded with an obeyed reply that also went to others: it names the brief (by
+    a digest of its Message-ID, never the token itself), since a weekly review and that week's
+    Monday brief share a date."""
+    return "copied to others " + hashlib.sha256(str(brief["message_id"]).encode()).hexdigest()[:16]
+
+
+def copied_to(msg: Message, *own: str) -> list[str]:
+    """Whom else a reply went to, besides ``own`` (the owner's address and focusd's From): each
+    of them now holds the brief's id."""
+    mine = {a.strip().lower() for a in own}
+    return list(dict.fromkeys(a.email for a in msg.to + msg.cc if a.email and a.email.lower() not in mine))
 
 
 def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, str]:
@@ -291,7 +300,7 @@ def authenticate(msg: Message, store: Store, owner_email: str) -> tuple[bool, st
         return False, f"authentication failed ({failure})"
     # A reply the owner also sent to others handed them the brief's id, the proof a reply is the
     # owner's: from then on that brief (and its confirmations) steers nothing.
-    if store.brief_exposed(brief["date"]):
+    if store.reply_with_reason(copied(brief)):
         return False, EXPOSED
     return True, ""
 
@@ -466,9 +475,10 @@ class Booking:
 
 
 def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: list[Command | Unknown],
-                booking: Booking | None = None) -> Outcome:
+                booking: Booking | None = None, own: tuple[str, ...] = ()) -> Outcome:
     """Apply one authenticated reply's commands to the store in one transaction and record it.
-    Numbers refer to ``brief``'s own line map. A reply already recorded changes nothing."""
+    Numbers refer to ``brief``'s own line map. A reply already recorded changes nothing.
+    ``own``: addresses besides the sender's (the owner's) that are no one else, as focusd's From."""
     with store.write():
         if store.reply(msg.message_id) is not None:
             return Outcome("duplicate")
@@ -487,12 +497,12 @@ def apply_reply(store: Store, msg: Message, brief: dict[str, Any], commands: lis
                 out.help = True
             elif cmd.verb != "undo":
                 applier.run(cmd)
-        own = out.changes[len(undone):]
-        out.status = "applied" if own else "undo" if undone else "answered" if out.answer else "empty"
+        changed = out.changes[len(undone):]
+        out.status = "applied" if changed else "undo" if undone else "answered" if out.answer else "empty"
         # The sender is the owner (see authenticate): whom else it went to now holds the brief's id.
         store.record_reply(msg.message_id, brief["date"], msg.sender.email, msg.date.isoformat(),
-                           out.status, COPIED if copied_to(msg, msg.sender.email) else "", own,
-                           applier.undo_record() if own else {})
+                           out.status, copied(brief) if copied_to(msg, msg.sender.email, *own) else "",
+                           changed, applier.undo_record() if changed else {})
     return out
 
 
@@ -516,12 +526,12 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
     if out.help or out.errors:
         body += ["", HELP_TEXT]
     # The brief's id is the proof a reply is yours, and a reply sent to others hands it to them.
-    others = copied_to(msg, app.settings.owner_email)
+    others = copied_to(msg, *own_addresses(app))
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
         body += ["", f"Note: your reply also went to {shown}. A reply to a brief is how you steer focusd, and it",
                  "carries the brief's id, so this brief now takes no more replies (nor does this mail):",
-                 "steer focusd from your next brief. Answer briefs to yourself alone, and write to others",
+                 "steer focusd from another brief. Answer briefs to yourself alone, and write to others",
                  "in a new mail."]
     token = BRIEF_ID_RE.fullmatch(brief["message_id"])
     host = app.settings.owner_email.rsplit("@", 1)[-1] or "focusd.invalid"
@@ -555,17 +565,29 @@ def booking(app: App) -> Booking:
                    working_days=tuple(app.settings["owner"]["working_days"]))
 
 
+def own_addresses(app: App) -> tuple[str, str]:
+    """The owner's address and focusd's From: a reply addressed to them went to no one else."""
+    return app.settings.owner_email, parseaddr(app.from_address)[1]
+
+
 def handle(app: App, messages: list[Message]) -> list[Outcome]:
     """Obey the authenticated brief replies among ``messages`` and answer each one that changed
     something or was not understood. Every other one is logged and recorded as ignored."""
     outcomes: list[Outcome] = []
     owner = app.settings.owner_email
     tz = app.settings.tz
-    for msg in messages:
-        if not msg.is_brief_reply or app.store.reply(msg.message_id) is not None:
-            continue
+    fresh = [m for m in messages if m.is_brief_reply and app.store.reply(m.message_id) is None]
+    # The replies of this batch that went to others too, each brief's first: they expose their brief
+    # before any other reply of the batch is read, whatever the Dates (which the sender writes) say.
+    exposed: dict[str, str] = {}
+    for msg in fresh:
+        if copied_to(msg, *own_addresses(app)) and authenticate(msg, app.store, owner)[0]:
+            brief = replied_brief(msg, app.store)
+            if brief is not None:
+                exposed.setdefault(copied(brief), msg.message_id)
+    for msg in fresh:
         try:
-            outcomes.append(_handle_one(app, msg, owner, tz))
+            outcomes.append(_handle_one(app, msg, owner, tz, exposed))
         except sqlite3.Error:
             raise  # the store's fault, not the reply's: the cycle is retried
         except Exception as exc:  # noqa: BLE001 - one reply must not stop every later cycle
@@ -576,9 +598,11 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
     return outcomes
 
 
-def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
+def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo, exposed: dict[str, str]) -> Outcome:
     ok, reason = authenticate(msg, app.store, owner)
     brief = replied_brief(msg, app.store) if ok else None
+    if brief is not None and exposed.get(copied(brief), msg.message_id) != msg.message_id:
+        ok, reason = False, EXPOSED  # another reply of this batch handed its id to others
     if not ok or brief is None:
         log.info("reply.ignored", message_id=msg.message_id, reason=reason)
         app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
@@ -592,7 +616,7 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo) -> Outcome:
     row = None
     # The change and its confirmation are kept together: a crash cannot leave one without the other.
     with app.store.write():
-        out = apply_reply(app.store, msg, brief, commands, booking(app))
+        out = apply_reply(app.store, msg, brief, commands, booking(app), own_addresses(app))
         faults.point("reply.applied")
         if out.status != "duplicate" and out.answer and not app.sender.dry_run:
             row = queue_confirmation(app, confirmation(app, msg, brief, out), msg.message_id)

@@ -1265,11 +1265,10 @@ class Store:
             [token, token], limit=1))
         return _unpacked(dict(rows[0], lines=json.loads(rows[0]["lines"]))) if rows else None
 
-    def brief_exposed(self, brief_date: str) -> bool:
-        """Whether an obeyed reply to the brief of ``brief_date`` also went to others (see
-        agent.replies.COPIED): they hold its id."""
-        return self.db.execute("SELECT 1 FROM replies WHERE brief_date = ? AND reason = 'copied to others' LIMIT 1",
-                               [brief_date]).fetchone() is not None
+    def reply_with_reason(self, reason: str) -> bool:
+        """Whether a reply was recorded with this reason (agent.replies.copied marks a brief whose
+        id went to others)."""
+        return self.db.execute("SELECT 1 FROM replies WHERE reason = ? LIMIT 1", [reason]).fetchone() is not None
 
     def reply(self, message_id: str) -> dict[str, Any] | None:
         """The recorded reply with this Message-ID, or None when it was never seen."""

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from agent.nodes.triage import triage_reason
-from agent.replies import Command, Outcome, Unknown, apply_reply, auth_failure, authenticate, parse
+from agent.replies import Command, Outcome, Unknown, apply_reply, auth_failure, authenticate, copied, parse
 from connectors.mime import parse_message, visible_reply
 from connectors.types import Address, Message
 from planner.brief import REPLY_HELP
@@ -289,6 +289,18 @@ def test_a_reply_to_an_older_brief_uses_that_briefs_numbers(store: Store) -> Non
     apply_reply(store, msg, brief, parse("done 1", TODAY, LONDON))
     deck, offsite = store.item(1), store.item(3)
     assert deck and offsite and (deck.status, offsite.status) == ("open", "done")
+
+
+def test_only_the_brief_whose_id_went_to_others_is_closed(store: Store) -> None:
+    """The mark names the brief by its Message-ID: a weekly review shares its date with that
+    week's Monday brief, and one's leak must not close the other."""
+    assert copied({"message_id": BRIEF_ID}) != copied({"message_id": "<focusd-brief.other1234567890abcdef@example.com>"})
+    assert TOKEN not in copied({"message_id": BRIEF_ID})  # the token itself is never written down
+    store.record_reply("<r0@example.com>", "2026-11-19", OWNER, "", "applied",
+                       copied({"message_id": "<focusd-brief.other1234567890abcdef@example.com>"}), [], {})
+    assert authenticate(reply("done 1"), store, OWNER) == (True, "")
+    store.record_reply("<r00@example.com>", "2026-11-19", OWNER, "", "applied", copied({"message_id": BRIEF_ID}), [], {})
+    assert authenticate(reply("done 1"), store, OWNER) == (False, "that brief's id went to others with an earlier reply")
 
 
 def test_a_confirmation_token_leads_to_its_brief_and_a_guess_does_not(store: Store) -> None:

@@ -225,3 +225,43 @@ def test_after_a_reply_copied_to_others_that_brief_steers_nothing_more(demo_dir:
             "ignored", "that brief's id went to others with an earlier reply")
     first = app.store.item(lines["1"])
     assert first is not None and first.status == "done"  # the reply that went to Bob still counted
+
+
+def test_a_reply_to_focusd_s_own_from_address_went_to_no_one_else(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    """With [smtp].from_address set, the owner's reply goes To that address: no one else holds the
+    brief's id, so no warning, and the brief still takes replies."""
+    _, brief_id, _ = sent
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('[smtp]\n', '[smtp]\nfrom_address = "focusd@loom.example"\n'))
+    app = App(load(config), fixed(LATER))
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    raw = (f"From: Ada Lovelace <{OWNER}>\nTo: focusd <focusd@loom.example>\nSubject: Re: your focus\n"
+           f"Date: Thu, 19 Nov 2026 08:05:00 +0000\nMessage-ID: <reply-1@loom.example>\n"
+           f"In-Reply-To: {brief_id}\nReferences: {brief_id}\nContent-Type: text/plain; charset=utf-8\n\ndone 1\n")
+    (demo_dir / "mail" / "new" / "1763540000.to-focusd.host").write_text(raw)
+    sync_once(app)
+    (conf,) = _outbox(demo_dir)[1:]
+    assert "also went to" not in conf.get_body(("plain",)).get_content()
+    _deliver(demo_dir, "second", "done 2\n", brief_id, message_id="<reply-2@loom.example>")
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first is not None and second is not None and (first.status, second.status) == ("done", "done")
+
+
+def test_a_forged_reply_dated_before_the_copied_one_in_the_same_batch_is_refused(
+        demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    """The sender writes the Date: a forger who holds the id and backdates a reply that arrives in
+    the same batch as the reply that leaked it is still refused."""
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "cc", "done 1\n", brief_id, extra="Cc: Bob Jones <bob@northwind.example>\n")
+    forged = (f"From: Ada Lovelace <{OWNER}>\nTo: {OWNER}\nSubject: Re: your focus\n"
+              f"Date: Thu, 19 Nov 2026 07:45:00 +0000\nMessage-ID: <forged-1@loom.example>\n"
+              f"In-Reply-To: {brief_id}\nReferences: {brief_id}\nContent-Type: text/plain; charset=utf-8\n\ndrop 2\n")
+    (demo_dir / "mail" / "new" / "1763539000.forged.host").write_text(forged)
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first is not None and second is not None and (first.status, second.status) == ("done", "open")
+    record = app.store.reply("<forged-1@loom.example>")
+    assert record is not None and (record["status"], record["reason"]) == (
+        "ignored", "that brief's id went to others with an earlier reply")
