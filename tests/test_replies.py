@@ -9,7 +9,16 @@ from typing import Any
 import pytest
 
 from agent.nodes.triage import triage_reason
-from agent.replies import Command, Outcome, Unknown, apply_reply, auth_failure, authenticate, copied, parse
+from agent.replies import (
+    Command,
+    Outcome,
+    Unknown,
+    apply_reply,
+    auth_failure,
+    authenticate,
+    copied,
+    parse,
+)
 from connectors.mime import parse_message, visible_reply
 from connectors.types import Address, Message
 from planner.brief import REPLY_HELP
