@@ -64,6 +64,8 @@ def test_a_greeted_order_is_the_owners_only_when_it_greets_the_owner_or_everyone
     ("Let me know if Tuesday works.", "Tell Maria if Tuesday works"),
     ("Let me know if the room is free on Tuesday.", "Tell Maria if the room is free"),
     ("Please let me know by Friday whether you want to extend.", "Tell Maria whether you want to extend"),
+    ("Let me know whether next Friday suits you.", "Tell Maria whether next Friday suits you"),
+    ("Let me know if the numbers look right today.", "Tell Maria if the numbers look right"),  # a review's find
 ])
 def test_a_greeted_or_told_ask_keeps_what_it_asks(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)

@@ -347,16 +347,18 @@ _LET_KNOW_WHAT_RE = re.compile(r"\b(?:let (?:me|us) know|tell (?:me|us))\b(?:\s+
                                r"(?P<q>(?:whether|if|what|when|which|who|how|where)\b[^.!?;]*)", re.I)
 # "Tell me" cut off from what it asks (the clause cut stops at "which", "whether"...).
 _BARE_TELL_RE = re.compile(r"^tell (?:me|us)$", re.I)
-# A due phrase is taken out of what is asked only after the word that makes it a time: "if the
-# room is free on Tuesday" -> "if the room is free"; in "if Tuesday works" it is what is asked.
-_TIME_LEAD_RE = re.compile(r"\b(?:by|before|on|until|till|for|at|from|in|ahead of|no later than)\s+$", re.I)
-_LEADS_ITSELF_RE = re.compile(r"^(?:by|before|on|until|till|for|at|from|in|ahead of|no later than)\b", re.I)
+# A due phrase is taken out of what is asked ("if the room is free on Tuesday" -> "if the room is
+# free"), unless it is what is asked: "if Tuesday works", "whether next Friday suits you".
+_ASKED_DAY_RE = re.compile(r"\b(?:if|whether)\s+$", re.I)
+_DAY_VERB_RE = re.compile(r"^\s*(?:works?|suits?|fits?|is|are|would|could|does|do|will|can|'s)\b", re.I)
 
 
 def _without_due(q: str, phrase: str) -> str:
-    """What is asked, without the due phrase when that phrase is only its time (see _TIME_LEAD_RE)."""
+    """What is asked, without the due phrase unless the phrase is the subject asked about."""
     at = q.find(phrase) if phrase else -1
-    if at < 0 or not (_LEADS_ITSELF_RE.match(phrase) or _TIME_LEAD_RE.search(q[:at])):
+    if at < 0:
+        return q
+    if _ASKED_DAY_RE.search(q[:at]) and _DAY_VERB_RE.match(q[at + len(phrase):]):
         return q
     return q.replace(phrase, " ")
 
