@@ -533,11 +533,30 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
                  "carries the brief's id, so this brief now takes no more replies (nor does this mail):",
                  "steer focusd from another brief. Answer briefs to yourself alone, and write to others",
                  "in a new mail."]
+    return OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=f"Re: {brief['subject']}",
+                        text="\n".join(body) + "\n", message_id=_answer_id(app, brief), in_reply_to=msg.message_id,
+                        date=app.now())
+
+
+def _answer_id(app: App, brief: dict[str, Any]) -> str:
+    """The Message-ID of focusd's answer to a reply: the brief's token and more random characters,
+    so its own copy in the INBOX is taken for focusd's mail, and a reply to it is read against the
+    same brief."""
     token = BRIEF_ID_RE.fullmatch(brief["message_id"])
     host = app.settings.owner_email.rsplit("@", 1)[-1] or "focusd.invalid"
-    mid = f"<focusd-brief.{token.group(1) if token else ''}{secrets.token_hex(8)}@{host}>"
+    return f"<focusd-brief.{token.group(1) if token else ''}{secrets.token_hex(8)}@{host}>"
+
+
+def closed_notice(app: App, msg: Message, brief: dict[str, Any]) -> OutgoingMail:
+    """The one word the owner gets when a reply to a closed brief is refused (see EXPOSED): else
+    a genuine reply would seem to have worked. Sent once per brief, so a forger holding the id
+    cannot fill the owner's INBOX."""
+    text = ("focusd did not read a reply to this brief, and will read none: an earlier reply to it also went to\n"
+            "others, who now hold its id, the proof that a reply is yours. Nothing was changed. Steer focusd by\n"
+            "replying to another brief; the next one comes with the morning.\n\n"
+            "If you did not write that reply, someone who saw the earlier one used the brief's id.\n")
     return OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=f"Re: {brief['subject']}",
-                        text="\n".join(body) + "\n", message_id=mid, in_reply_to=msg.message_id, date=app.now())
+                        text=text, message_id=_answer_id(app, brief), in_reply_to=msg.message_id, date=app.now())
 
 
 def queue_confirmation(app: App, mail: OutgoingMail, key: str) -> dict[str, Any]:
@@ -605,8 +624,17 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo, exposed: dict[st
         ok, reason = False, EXPOSED  # another reply of this batch handed its id to others
     if not ok or brief is None:
         log.info("reply.ignored", message_id=msg.message_id, reason=reason)
-        app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
-                               msg.date.isoformat(), "ignored", reason, [], {})
+        closed = replied_brief(msg, app.store) if reason == EXPOSED else None
+        row = None
+        with app.store.write():
+            app.store.record_reply(msg.message_id, brief["date"] if brief else "", msg.sender.email,
+                                   msg.date.isoformat(), "ignored", reason, [], {})
+            if closed is not None and not app.sender.dry_run:
+                row = queue_confirmation(app, closed_notice(app, msg, closed), copied(closed))
+        if row is not None:
+            from agent import outbox
+
+            outbox.attempt(app, row, delays=())  # a failure is retried by the next cycles
         return Outcome("ignored", reason=reason)
     # Dates in a reply ("snooze 1 monday") count from the day it was written, as its Date says,
     # unless that Date is more than a day from now: then from today.

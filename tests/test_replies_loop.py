@@ -218,7 +218,10 @@ def test_after_a_reply_copied_to_others_that_brief_steers_nothing_more(demo_dir:
     _deliver(demo_dir, "undo", "undo\n", str(conf["Message-ID"]), message_id="<reply-2@loom.example>")
     sync_once(app)
     assert [(i.id, i.status, i.due, i.pinned) for i in app.store.all_items()] == before
-    assert len(_outbox(demo_dir)) == 2  # the brief and the one confirmation: nothing more was sent
+    # The brief, the confirmation, and one notice to Ada (not one per refused reply).
+    *_, notice = mails = _outbox(demo_dir)
+    assert len(mails) == 3 and notice["To"] == OWNER and "bob" not in str(notice["To"]) + str(notice["Cc"] or "")
+    assert "focusd did not read a reply to this brief" in notice.get_body(("plain",)).get_content()
     for mid in ("<forged-1@loom.example>", "<reply-2@loom.example>"):
         record = app.store.reply(mid)
         assert record is not None and (record["status"], record["reason"]) == (
