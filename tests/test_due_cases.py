@@ -171,3 +171,40 @@ def test_a_numeric_date_is_read_in_the_owners_convention() -> None:
 ])
 def test_deadline_words_of_other_languages(sentence: str, due: str | None) -> None:
     assert _on_wed(sentence) == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # A weekday beside its calendar date, in any language: the date says which one (it was the
+    # weekday's next date, a fortnight early).
+    ("Bitte bis Dienstag, 8. Dezember zurückmelden.", "2026-12-08"),
+    ("Merci de valider d'ici vendredi 4 décembre.", "2026-12-04"),
+    ("¿Lo tienes hasta el viernes 4 de diciembre?", "2026-12-04"),
+    ("Bis Freitag, den 4.12. bitte unterschreiben.", "2026-12-04"),
+    ("Please send it by Friday (Dec 4).", "2026-12-04"),
+    ("Le aviso el viernes 4 si queda firme.", "2026-12-04"),
+    ("Pour le point de jeudi 8h30, je veux le planning.", "2026-11-19"),  # a time, not the 8th
+    # German months spelled as in English, after the day's dot; Swiss "bis am".
+    ("Wir ersuchen Sie, uns bis am 9. April 2027 die Unterlagen einzureichen.", "2027-04-09"),
+    ("Sag ihr, dass wir den bis am 15. brauchen.", "2026-12-15"),
+    ("Wir brauchen die Freigabe bis spätestens 12. Dezember.", "2026-12-12"),
+    ("Kannst du das bis Ende Woche klären?", "2026-11-20"),
+    ("¿Me dices antes del 10?", "2026-12-10"),
+    ("Date limite : 4 décembre.", "2026-12-04"),
+    # Periods counted from the mail, in other languages, and "24h" in English.
+    ("Die Rechnung ist innerhalb von 14 Tagen zu bezahlen.", "2026-12-02"),
+    ("Bitte binnen 5 Werktagen antworten.", "2026-11-25"),
+    ("Réponse souhaitée sous 48 heures.", "2026-11-20"),
+    ("Merci de répondre dans les 10 jours ouvrés.", "2026-12-02"),
+    ("Please submit your scorecard within 24h.", "2026-11-19"),
+    ("Could you turn it around within 48 hrs?", "2026-11-20"),
+    ("Please send it no later than the 30th.", "2026-11-30"),
+    ("Please send it through by week's end.", "2026-11-20"),
+    # A foreign deadline word outranks another day the sentence names, as "by" does.
+    ("Tu me confirmes avant lundi que je libère l'équipe pour la semaine 50 ?", "2026-11-23"),
+    ("Bitte prüfen Sie die Lieferung in KW 50 und geben Sie mir bis morgen Bescheid.", "2026-11-19"),
+    ("¿Nos confirma a más tardar el lunes si seguimos para el 17?", "2026-11-23"),
+    # ...and what is no deadline stays none.
+    ("Wir haben seit 14 Tagen nichts gehört.", None),
+])
+def test_weekdays_with_dates_periods_and_deadline_words_abroad(sentence: str, due: str | None) -> None:
+    assert _on_wed(sentence) == due

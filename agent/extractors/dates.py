@@ -42,11 +42,16 @@ FOREIGN_MONTHS = {
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
     "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "novembro": 11, "dezembro": 12,
+    # German spells these as English does: "bis am 9. April 2027" (the dot after the day is German).
+    "april": 4, "august": 8, "september": 9, "november": 11,
 }
 # The words those languages put before a date ("le 4 février", "antes del 10 de diciembre", "bis zum 3.
 # Dezember"): without one, or a year after, "the 3 Mars renders" is a planet's and "2 Mayo jars" a sauce's.
-_FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|"
-                                   r"d'ici|jusqu'au|desde|ab|seit|dès|depuis)\s+$", re.I)
+_FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|spätestens|"
+                                   r"d'ici|jusqu'au|desde|ab|seit|dès|depuis)\s+$|"
+                                   # a labelled deadline: "Date limite : 4 décembre", "Frist: 12. Januar"
+                                   r"\b(?:date limite|échéance|frist|abgabefrist|einsendeschluss|fecha límite|plazo|"
+                                   r"scadenza|deadline)\s*:\s*$", re.I)
 # Day names that are seldom any other word, so a day even with no deadline word before it: "je te
 # l'envoie vendredi", "lo instalamos el viernes", "Freitag passt" ("Mardi Gras" is a feast, not Tuesday).
 BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
@@ -61,6 +66,9 @@ MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|au
           "sep|sept|september|oct|october|nov|november|dec|december")
 
 # "Mon" only capitalised: lower-case "mon" is French for "my" ("mon CV d'ici mercredi").
+# Any weekday's name, in the languages above: "bis Freitag, den 4.12." names the 4th.
+_ANY_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(
+    sorted((d for d, n in FOREIGN_DAYS.items() if n < 7), key=len, reverse=True)) + ")"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?-i:Mon|MON)|tues|tue|weds|wed|thurs|thur|thu|fri)"
 _NUM = r"(\d+|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Words an ordinal counts rather than dates: "the 3rd floor", "the 2nd round", "the 4th time".
@@ -81,11 +89,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "bis 20.3.", "by 01.02.", "until 9.6.2027": day and month with dots, as much of Europe
     # writes them. The closing dot (or a year) and a deadline word keep "version 1.2" out.
     ("dotted", re.compile(r"\b(?:on|by|before|until|till|til|due|latest|bis|spätestens|avant le|jusqu'au|hasta el|"
-                          r"entro il|uiterlijk|até)\s+(?:(?:the|zum|am|den)\s+)?(\d{1,2})\.(\d{1,2})\."
+                          r"entro il|uiterlijk|até)\s+(?:" + _ANY_WEEKDAY + r",?\s+)?(?:(?:the|zum|am|den)\s+)?(\d{1,2})\.(\d{1,2})\."
                           r"(\d{4}|\d{2}(?!\d))?", re.I)),
     # "bis 15.03", "avant le 20.3": with a German or French deadline word before it, a day and month
     # need no closing dot (English "by 2.5 points" is a number, so English words are not read here).
-    ("dotted_bare", re.compile(r"\b(?:bis|spätestens|bis zum|avant le|jusqu'au|zum|am)\s+(\d{1,2})\.(\d{1,2})"
+    ("dotted_bare", re.compile(r"\b(?:bis|spätestens|bis zum|avant le|jusqu'au|zum|am)\s+(?:" + _ANY_WEEKDAY
+                               + r",?\s+(?:(?:den|le)\s+)?)?(\d{1,2})\.(\d{1,2})"
                                r"(?![\d.,])(?!\s*(?:%|uhr\b|h\b|mio\b|euro?\b|€))", re.I)),
     # A calendar week, as much of Europe plans by it: "Lieferung in KW 12", "KW11/2027", "livraison
     # semaine 4", "by CW 14", "in week 12": that week's last working day.
@@ -99,14 +108,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!\s*(?:%|€|h\b|heures?|jours?|semaines?|mois|ans?|minutes?|personnes?|pages?|euros?|pièces?|unités?|"
         + "|".join(["janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
                     "septembre", "octobre", "novembre", "décembre", "decembre"]) + r")\b)|"
-        r"\b(?:bis zum|bis spätestens zum|spätestens zum|spätestens am|bis spätestens)\s+(\d{1,2})\.(?!\d)"
+        r"\b(?:bis zum|bis am|bis spätestens zum|spätestens zum|spätestens am|bis spätestens)\s+(\d{1,2})\.(?!\d)"
         r"(?!\s*(?:" + "|".join(["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                                 "september", "oktober", "november", "dezember"]) + r")\b)", re.I)),
+                                 "september", "oktober", "november", "dezember"]) + r")\b)|"
+        # "¿Me dices antes del 10?", "hasta el 15": Spanish, with no month after the day.
+        r"\b(?:antes del|hasta el)\s+(\d{1,2})(?![\d/:,.h])(?!\s*(?:de\s+)?(?:%|€|días|dias|horas|personas|"
+        + "|".join(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+                    "octubre", "noviembre", "diciembre"]) + r")\b)", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
     # "the 3rd floor" or "the 2nd round" names no day.
     # "The cut-off is the 15th." names a day where "this is the 2nd reminder" counts: after "is",
     # the ordinal must end the clause.
-    ("day_of_month", re.compile(r"\b(?:(?:on|by|before|until|till|due|for|from|arrive on|ahead of) the|"
+    ("day_of_month", re.compile(r"\b(?:(?:on|by|before|until|till|due|for|from|arrive on|ahead of|no later than|"
+                                r"not later than) the|"
                                 r"(?:on|by|before|until|till|til|due)) (\d{1,2})(?:st|nd|rd|th)\b"
                                 r"(?! (?:of )?(?:" + MONTHS + r")\b)(?!\s*(?:-\s*)?" + _ORDINAL_NOUNS + r")|"
                                 r"\b(?:is|was|are|be) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|"
@@ -191,7 +205,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # The week's end and the next week: "antes del fin de semana", "la próxima semana".
     ("foreign_end_week", re.compile(r"\b(?:antes del|para el|este|avant le|bis zum|entro il|até o) "
                                     r"(?:fin de semana|week-end|weekend|wochenende|fine settimana|fim de semana)\b|"
-                                    r"\bfin de (?:la )?semana\b|\bfin de (?:la |cette )?semaine\b|\bende der woche\b|"
+                                    r"\bfin de (?:la )?semana\b|\bfin de (?:la |cette )?semaine\b|\bende (?:der |dieser )?woche\b|"
                                     r"\bfine (?:della )?settimana\b", re.I)),
     ("foreign_next_week", re.compile(r"\b(?:la )?(?:próxima|proxima) semana\b|\bla semana que viene\b|"
                                      r"\bla semaine prochaine\b|\bsemaine prochaine\b|"
@@ -206,7 +220,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("before_weekend", re.compile(r"\b(?:before|by) the weekend\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on) the weekend\b|\bthis weekend\b", re.I)),
     # "this week" as a deadline is its last working day: the work is late only once the week is out.
-    ("end_week", re.compile(r"\b(eow|end of (the |this )?week|(?:later |sometime |some time )?this week)\b", re.I)),
+    ("end_week", re.compile(r"\b(eow|end of (the |this )?week|(?:later |sometime |some time )?this week|(?:the )?week['’]s end)\b",
+                            re.I)),
     ("end_next_month", re.compile(r"\bend of next month\b", re.I)),
     ("end_month", re.compile(r"\b(eom|end of (the |this )?month|(?:the )?month[- ]end)\b", re.I)),
     # "next week" is late only once that week is out: its last working day. "Early next week"
@@ -221,7 +236,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b"
                         r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
-    ("in_hours", re.compile(r"\b(?:in|within) (\d{1,3}|one|two|three|a few|a couple of) hours?\b", re.I)),
+    ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3}) ?(?:hours?|hrs?|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
+                            re.I)),
+    # ...and in other languages, with a number in digits: "innerhalb von 14 Tagen", "binnen 5
+    # Werktagen", "sous 48 heures", "dans les 10 jours ouvrés", "en un plazo de 15 días hábiles".
+    ("foreign_in_n", re.compile(r"\b(?:innerhalb(?: von| der nächsten)?|binnen|in den nächsten|sous|dans les|"
+                                r"en (?:un plazo de|los próximos|los proximos)|entro)\s+(\d{1,3})\s+"
+                                r"(?:(werk|arbeits|geschäfts)?(tag|tage|tagen|woche|wochen|stunden)|"
+                                r"(jours?|semaines?|heures?|días|dias|semanas|horas|giorni|settimane|ore)"
+                                r"(?:\s+(ouvrés|ouvrables|ouvres|hábiles|habiles|lavorativi))?)\b", re.I)),
     # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named
     # beside it ("noon Friday", "Friday by noon") is read by that day's pattern instead.
     # ...and "after lunch": the afternoon of the day it is said ("I'll send the logs after lunch").
@@ -285,7 +308,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
     "calendar_week": (("kw", "cw", "semaine", "week"),),
     "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",
-                              "bis zum", "spätestens"),),
+                              "bis zum", "bis am", "spätestens", "antes del", "hasta el"),),
     "foreign_end_next_week": (("ende", "fin"), ("woche", "semaine", "settimana", "semana")),
     "foreign_early_next_week": (("anfang", "début", "debut"), ("woche", "semaine")),
     "foreign_this_week": (("woche", "semaine", "settimana", "semana", "week"),
@@ -297,7 +320,8 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                              "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "décembre",
                              "decembre")),
     "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss"),),
-    "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der"),),
+    "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der", "ende woche",
+                          "ende dieser"),),
     "foreign_next_week": (("semana", "semaine", "woche", "settimana", "week", "vecka"),),
     "foreign_tonight": (("ce soir", "heute abend", "esta noche", "stasera", "vanavond", "ikväll", "hoje à noite"),),
     "tomorrow": (("tomorrow", "tmr"),),
@@ -306,13 +330,16 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "mid_month_named": (("mid",), ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                    "dec")),
     "end_next_week": (("end of next week",),),
-    "end_week": (("eow", "end of ", "this week"),),
+    "end_week": (("eow", "end of ", "this week", "week's end", "week’s end"),),
     "end_next_month": (("end of next month",),),
     "end_month": (("eom", "end of ", "month end", "month-end"),),
     "next_week": (("next week",),),
     "end_quarter": (("end",), ("q1", "q2", "q3", "q4", "quarter", "year")),
     "in_n": (("in ",), ("day", "week", "fortnight")),
-    "in_hours": (("in ",), ("hour",)),
+    "in_hours": (("in ",), ("hour", "hr", "h")),
+    "foreign_in_n": (("innerhalb", "binnen", "nächsten", "sous", "dans les", "plazo", "próximos", "proximos", "entro"),
+                     ("tag", "woche", "stunden", "jour", "semaine", "heure", "día", "dia", "semana", "hora", "giorni",
+                      "settimane", "ore")),
     "noon": (("noon", "midday", "lunch"),),
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
              "this afternoon", "this arvo", "this evening", " hour"),),
@@ -321,7 +348,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor "), ("h", "uhr")),
 }
 _DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date",
-                     "calendar_week", "foreign_day_of_month"))
+                     "calendar_week", "foreign_day_of_month", "foreign_in_n"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -488,15 +515,21 @@ _YEAR_RE = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}|['’]\d{2}\b")
 # is the due date where a sentence names several days: "I'll confirm Friday by Thursday morning"
 # is due Thursday, "let me know by Monday whether you can meet on the 10th" Monday.
 _DEADLINE_BEFORE_RE = re.compile(
-    r"\b(?:by|before|until|till|til|due|no later than|not later than|latest|deadline(?: is)?)"
+    r"\b(?:by|before|until|till|til|due|no later than|not later than|latest|deadline(?: is)?|"
+    # ...and in other languages: "avant lundi", "bis morgen", "d'ici vendredi", "antes del 10"
+    r"bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|jusqu'au|au plus tard|hasta|antes de|antes del|entro|uiterlijk|"
+    r"a más tardar|a mas tardar|al più tardi|al piu tardi|o mais tardar)"
     r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?|noon|midday|midnight|on|at|the|latest|end of|"
     r"the end of|" + _WD + r",?))*\s*$", re.I)
-_DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due)\b", re.I)
+_DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due|bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|"
+                               r"jusqu'au|au plus tard|hasta|antes de|antes del|entro|uiterlijk)\b", re.I)
 _PART_OF_DAY_RE = re.compile(r"\s(?:morning|afternoon|evening|night|eod)$", re.I)
 # A day named just before a time of day: "Friday by noon", "tomorrow before lunch".
 _DAY_BEFORE_RE = re.compile(r"\b(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b,?\s*$", re.I)
 # "Wednesday the 10th", "Thurs 29th", "Fri., 30th": the day of the month after a weekday.
 _THE_NTH_RE = re.compile(r"\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:" + MONTHS + r")\b)", re.I)
+_FOREIGN_NTH_RE = re.compile(r",?\s+(?:(?:le|el|den|der|il)\s+)?(\d{1,2})(?:er|\.|º)?(?![\d:/,.]\d)(?![\d/:h])"
+                             r"(?!\s*(?:h\b|uhr\b|heures?\b|horas?\b|ore\b|\d))", re.I)
 _FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # Days that are no deadline of the sentence's work.
@@ -633,6 +666,12 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
              if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
     if not kinds:
         return None, ""
+    if len(kinds) > 1:
+        # "bis Dienstag, 8. Dezember", "d'ici vendredi 4 décembre", "by Friday (Dec 4)": the
+        # calendar date beside a weekday says which one it is.
+        dated = [m for kind, m, _ in kinds if kind in _CALENDAR_DATES]
+        kinds = [(kind, m, found) for kind, m, found in kinds
+                 if kind not in _WEEKDAY_KINDS or not any(_dated_by(sentence, m, d) for d in dated)]
     # A time of day beside a day ("before 12:00 on Thursday", "tomorrow by 5", "the 14:00 slot
     # on Tuesday") is that day's time: the day says when.
     resolved = [(m, found) for kind, m, found in kinds
@@ -677,6 +716,27 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
     return min(deadlines, key=lambda d: d[0])[1] if deadlines else first
 
 
+# A weekday just before a date leads it as a deadline word does: "bis Dienstag, 8. Dezember".
+_WEEKDAY_LEAD_RE = re.compile(r"\b(?:" + "|".join(sorted((d for d, n in FOREIGN_DAYS.items() if n < 7), key=len, reverse=True))
+                              + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+$", re.I)
+_WEEKDAY_KINDS = frozenset(("this_weekday", "next_weekday", "event_weekday", "foreign_day", "foreign_late", "foreign_bare",
+                            "foreign_day_part", "foreign_day_short"))
+_CALENDAR_DATES = frozenset(("explicit", "dotted", "dotted_bare", "foreign_date"))
+# What may stand between a weekday and the calendar date that names it: "Friday, the 4th",
+# "Dienstag, den 8.", "vendredi le 4", "viernes 4", "Friday (Dec 4)".
+_WEEKDAY_DATE_GAP_RE = re.compile(r"[\s,(]*(?:(?:the|den|der|le|el|il|de)\s+)?")
+
+
+def _dated_by(sentence: str, weekday: re.Match[str], date_match: re.Match[str]) -> bool:
+    """Whether ``date_match`` is the calendar date of the weekday ``weekday`` matched: right
+    after it, or overlapping it and ending past it."""
+    if date_match.end() <= weekday.end():
+        return False
+    if date_match.start() < weekday.end():
+        return True
+    return _WEEKDAY_DATE_GAP_RE.fullmatch(sentence, weekday.end(), date_match.start()) is not None
+
+
 def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tzinfo,
              last_workday: int) -> tuple[str, str] | None:
     """What one pattern's match ``m`` names, as :func:`find_due` returns it, or None."""
@@ -702,13 +762,14 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "dotted":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), m.group(3))
     elif kind == "foreign_date":
-        if not (m.group(3) or _FOREIGN_DATE_LEAD_RE.search(sentence, 0, m.start())):
+        if not (m.group(3) or _FOREIGN_DATE_LEAD_RE.search(sentence, 0, m.start())
+                or _WEEKDAY_LEAD_RE.search(sentence, 0, m.start())):
             return None
         when = _day_and_month(base, int(m.group(1)), FOREIGN_MONTHS[m.group(2).lower()], m.group(3))
     elif kind == "end_quarter":
         when = _period_end(base, fold(m.group(1) or m.group(2)))
     elif kind == "in_hours":
-        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+        n = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
         when = (local + timedelta(hours=n)).date()
     elif kind == "foreign_tonight":
         when = base
@@ -737,7 +798,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind == "dotted_bare":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), None)
     elif kind == "foreign_day_of_month":
-        when = _day_of_month(base, int(m.group(1) or m.group(2)))
+        when = _day_of_month(base, int(m.group(1) or m.group(2) or m.group(3)))
     elif kind == "calendar_week":
         when = _calendar_week(base, int(m.group(1) or m.group(3) or m.group(4)), m.group(2), last_workday)
     elif kind == "foreign_next_week":
@@ -750,6 +811,10 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
     elif kind in ("foreign_day", "foreign_late", "foreign_bare"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)
+        # "el viernes 20", "vendredi 4", "Freitag, den 4.": the day of the month says which one.
+        nth = _FOREIGN_NTH_RE.match(sentence, m.end()) if wd < 7 else None
+        if nth is not None and (day := _day_of_month(base, int(nth.group(1)))) is not None:
+            when = day
     elif kind == "tomorrow":
         when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
     elif kind == "day_of_month":
@@ -806,6 +871,17 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _add_workdays(base, n, last_workday)
         else:
             when = base + timedelta(days=n * unit_days)
+    elif kind == "foreign_in_n":
+        n = int(m.group(1))
+        unit = fold(m.group(3) or m.group(4))
+        if unit.startswith(("stunde", "heure", "hora", "ore")):
+            when = (local + timedelta(hours=n)).date()
+        else:
+            unit_days = 7 if unit.startswith(("woche", "semaine", "semana", "settiman")) else 1
+            if n * unit_days > MAX_DAYS_AHEAD:
+                return None
+            workdays = unit_days == 1 and bool(m.group(2) or m.group(5))
+            when = _add_workdays(base, n, last_workday) if workdays else base + timedelta(days=n * unit_days)
     elif kind == "foreign_time":
         at = time(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0))
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
