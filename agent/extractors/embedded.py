@@ -747,6 +747,18 @@ _WISH_RE = re.compile(
     r"partners?|landlord|insurer|regulator|accountant|buyer|publisher|label|venue|promoter|council|school|funder|sponsor)"
     r" (?:also |still |really )?(?:wants?|would like|expects?|(?:is|are) asking for|(?:has|have) asked for) "
     r"(?P<what22>(?:the|a|an|your|some|all|our|updated|revised|final)\b[^.!?;]*)|"
+    # ...and anyone else's, by name or role or as "they": "Gabe would like a two-paragraph version by
+    # Monday", "Finance wants a note from us explaining why by the 12th", "they need a confirmation
+    # from us by Friday", "ARC on Thurs wants a 1-pager". Dated only, too.
+    r"(?:^\W*|[,;:]\s+|\b(?:and|so|but|now)\s+)(?!(?:i|we|you|it|this|that|there|which|who|what|if|also|and|so|but)\b)"
+    r"(?P<who24>they(?= (?:also |still |really |just |now )?(?:want|need)\b)|(?:(?:dr|mr|mrs|ms)\.? )?[\w'’-]+"
+    r"(?: (?!(?:also|still|really|just|now)\b)[\w'’-]+)?)"
+    r"(?: (?:on|at|in|from) [\w'’-]+)? (?:also |still |really |just |now )?(?:wants?|needs?|would (?:like|love)|(?:'d|’d) (?:like|love)|"
+    r"(?:is|are) asking for|(?:has|have) asked for|expects)(?: to (?:have|get|receive|see))? "
+    r"(?!(?:a |some )?(?:day|days|time|week|break|holiday|rest|leave|vacation)(?: off)?\b)"
+    r"(?P<what24>(?:the|a|an|your|some|all|updated|revised|final|signed|\d[\d,.]*)\b"
+    # ...of the reader's side: a thing from us or from you, or of the reader's own, or to be approved
+    r"(?=[^.!?;]*\bfrom (?:us|you)\b|(?<=your)\b|[^.!?;]*\b(?:approved|signed|signed off|confirmed)\b)[^.!?;]*)|"
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -2173,6 +2185,13 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# A need said of someone by name, first in the sentence: "Tom needs the keys by Monday".
+_NEEDER_RE = re.compile(r"^\W*((?:Dr\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?) (?:also |still |really |just )?"
+                        r"(?:needs|requires)\b", re.I)
+# Words that open a sentence in a name's place and name no one: "They need...", "Everyone wants...".
+_NO_ONE_NAMED = frozenset("they he she the our my his her their everyone everybody someone somebody all both".split())
+
+
 @dataclass
 class _Ctx:
     msg: Message
@@ -3133,16 +3152,17 @@ class EmbeddedExtractor:
         # Only "can we get...?" asks by a question; a question of need is rhetorical.
         if not w or (sentence.rstrip().endswith("?") and not w.group("what3")):
             return None
-        if (w.group("what2") and (f := _FROM_OTHERS_RE.search(w.group("what2")))
-                and not (ctx.owner.first_name and w.group("what2")[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
+        needed = w.group("what2") or (w.group("what24") and re.sub(r"\s+from us\b", "", w.group("what24"), flags=re.I))
+        if (needed and (f := _FROM_OTHERS_RE.search(needed))
+                and not (ctx.owner.first_name and needed[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
             return None  # "Engineering needs the specs from design": a need between others
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
-                or w.group("what21") or w.group("what22"))
+                or w.group("what21") or w.group("what22") or w.group("what24"))
         due, phrase = self._due(sentence, ctx)
-        if w.group("what22") and _HANDLED_RE.search(sentence):
+        if (w.group("what22") or w.group("what24")) and _HANDLED_RE.search(sentence):
             return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
         if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
@@ -3162,6 +3182,12 @@ class EmbeddedExtractor:
         if not (addressed or due):
             return None
         name = first_name(ctx.other)
+        if w.group("what24"):
+            what = re.sub(r"\s+from us\b", "", what, flags=re.I)  # "a note from us": from the owner's side
+        who = w.group("who24") or ((named := _NEEDER_RE.match(sentence)) and named.group(1) if w.group("what2") else None)
+        if (who and all(part[:1].isupper() for part in who.split()) and who.split()[0].lower() not in _NO_ONE_NAMED
+                and who.split()[0].lower() != (ctx.owner.first_name or "").lower()):
+            name = who  # "Gabe would like...", "Tom needs the keys by Monday": theirs, not the writer's
         what = _swap(_clean_vp(what, phrase), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
         if not what or len(what.split()) < 2:
             return None

@@ -1,0 +1,57 @@
+"""Someone else's need passed on to the owner, by name, role or "they": "Gabe would like a
+two-paragraph version by Monday", "Finance wants a note from us explaining why by the 12th",
+"they need a confirmation from us by Friday", "Marketing would love to have the copy approved by
+Thursday". The rules read such a need only from "I" or "we" or a short list of principals ("the
+board", "the client"), so these were missed. A need of this kind is read only with its day and
+only of the reader's side (a thing from us or from you, the reader's own, or to be approved); the
+title names the one who needs it. A need between others ("Engineering needs the specs from
+design") is none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.conftest import make_message
+from tests.test_unseen_kinds import EX, FRI, MON, NONE, THU, TUE, C, Case, passes
+
+CASES: list[Case] = [
+    C("Gabe would like a two-paragraph version of the postmortem from us by Monday.", ("request", MON)),
+    C("Finance wants a note from us explaining the variance by Friday.", ("request", FRI)),
+    C("They need a confirmation from us by Thursday.", ("request", THU)),
+    C("Marketing would love to have the launch copy approved by Tuesday.", ("request", TUE)),
+    C("The auditors on site want your signed representation letter by Friday.", ("request", FRI)),
+    C("Legal has asked for a signed copy from you before Monday.", ("request", MON)),
+    # Not the reader's: a need between others, one with no day, and a day off.
+    C("Engineering needs the specs from design by Friday.", *NONE),
+    C("Gabe would like a note from us.", *NONE),
+    C("Gabe would like a day off on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_round_fifteen_items(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Gabe would like a two-paragraph version of the postmortem from us by Monday.",
+     "Get a two-paragraph version of the postmortem to Gabe"),
+    ("Finance wants a note from us explaining the variance by Friday.", "Get a note explaining the variance to Finance"),
+    ("Tom needs the keys by Monday.", "Get the keys to Tom"),
+    # No one named: the writer passes it on.
+    ("They need a confirmation from us by Thursday.", "Get a confirmation to Maria"),
+    ("Two offers need your approval by Friday.", "Give Maria your approval"),
+])
+def test_the_title_names_who_needs_it(text: str, title: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [i.title for i in items] == [title]
+
+
+def test_the_owner_named_as_the_one_in_need_is_not_the_title(owner: Owner) -> None:
+    # "Ada needs the keys by Monday", written to Ada: the writer wants them for Ada; the title
+    # does not send the owner's own thing to the owner.
+    items = EX.extract(make_message("Hi Ada,\n\nAda needs the keys by Monday.\n\nThanks,\nMaria", subject="Re: plan"),
+                       owner)
+    assert all("to Ada" not in i.title for i in items)
