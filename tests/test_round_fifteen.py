@@ -1,4 +1,6 @@
-"""Someone else's need passed on to the owner, by name, role or "they": "Gabe would like a
+"""Round fifteen of the embedded extractor, from sentences of my own; none from an evaluation week.
+
+Someone else's need passed on to the owner, by name, role or "they": "Gabe would like a
 two-paragraph version by Monday", "Finance wants a note from us explaining why by the 12th",
 "they need a confirmation from us by Friday", "Marketing would love to have the copy approved by
 Thursday". The rules read such a need only from "I" or "we" or a short list of principals ("the
@@ -6,6 +8,11 @@ board", "the client"), so these were missed. A need of this kind is read only wi
 only of the reader's side (a thing from us or from you, the reader's own, or to be approved); the
 title names the one who needs it. A need between others ("Engineering needs the specs from
 design") is none.
+
+Also: "waiting on your X", "it would help to have your X by ...", a hedged dated promise ("we
+should be able to ship it Monday"), a dated "looking forward to your X by ...", a reminder the
+request model reads as a refusal ("Don't forget to send it back by Monday", "Make sure the invoices
+are paid before the 30th"), and a "Please note that ..." sentence quoted whole.
 """
 
 from __future__ import annotations
@@ -27,6 +34,23 @@ CASES: list[Case] = [
     C("Engineering needs the specs from design by Friday.", *NONE),
     C("Gabe would like a note from us.", *NONE),
     C("Gabe would like a day off on Friday.", *NONE),
+    # Needs and wishes in other words.
+    C("The insurer is waiting on your signed claim form.", ("request", None)),
+    C("It would help to have your headcount plan by Friday.", ("request", FRI)),
+    C("It would help to see the bigger picture.", *NONE),
+    C("Looking forward to your confirmation by Friday.", ("request", FRI)),
+    C("I'm looking forward to your thoughts on the draft before Tuesday.", ("request", TUE)),
+    C("Looking forward to your reply.", *NONE),  # a letter's close
+    C("We look forward to your visit on Friday.", *NONE),
+    # A hedged promise with its day.
+    C("We should be able to ship the replacement part on Monday.", ("waiting", MON)),
+    C("I should be able to send you the figures by Friday.", ("commitment", FRI), mine=True),
+    # Reminders, whatever the request model makes of "don't".
+    C("Don't forget to send the signed copy back by Monday.", ("request", MON)),
+    C("Do not forget to pay the deposit by Friday.", ("request", FRI)),
+    C("Make sure the invoices are paid before Friday.", ("request", FRI)),
+    C("Don't forget to enjoy the weekend!", *NONE),
+    C("Don't forget to tag us on social: #launchday!", *NONE),
 ]
 
 
@@ -55,3 +79,9 @@ def test_the_owner_named_as_the_one_in_need_is_not_the_title(owner: Owner) -> No
     items = EX.extract(make_message("Hi Ada,\n\nAda needs the keys by Monday.\n\nThanks,\nMaria", subject="Re: plan"),
                        owner)
     assert all("to Ada" not in i.title for i in items)
+
+
+def test_a_noted_item_quotes_the_sentence_as_written(owner: Owner) -> None:
+    text = "Please note that cover will not be bound until conditions 2 and 4 have been satisfied."
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: renewal"), owner)
+    assert [(i.kind, i.evidence) for i in items] == [("blocker", text)]

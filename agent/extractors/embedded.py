@@ -46,7 +46,9 @@ _COURTESY_RE = re.compile(
     # ...not after an ask of its own: "Could you check the invoice and let me know if you need the PO?"
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
-    r"looking forward|feel free|(don't|do not) hesitate|"
+    # ...but not a thing of the reader's looked forward to by a day: "Looking forward to your confirmation by Friday"
+    r"looking forward(?! to (?:receiving |getting |seeing |reading )?your\b[^.!?;]*\b(?:by|before|no later than)\b)|"
+    r"feel free|(don't|do not) hesitate|"
     # a word that the reader need do nothing, with no ask beside it: "Greg and I will decide that, so
     # nothing needed from you there", "No action is required"
     r"^(?![^.!?]*\b(?:but|however|except|although|please|pls|kindly|(?:can|could|would|will) (?:you|u))\b)[^.!?]*?"
@@ -171,7 +173,7 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
     r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
-    r" expect to| intend to| aim to)|"
+    r" expect to| intend to| aim to| should be able to)|"
     # ...and "Ill email the agreement over tomorrow", "ill get her to scan it": "I'll" without its
     # apostrophe, as phone mail writes it, before a verb only ("ill" is also a word).
     r"(?-i:\b[Ii]ll)(?=\s+(?:send|email|e-mail|get|call|text|check|ask|look|forward|sign|pay|book|confirm|bring|drop|"
@@ -217,7 +219,7 @@ _ASK_RE = re.compile(
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
     r"(?:i|we)(?:'d| would|'ll|’ll| will)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
-    r"remember to|don't forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
+    r"remember to|(?:don't|dont|do not) forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
     # a soft ask put as a condition of the writer's part: "if you can drop the pieces round tmrw I can shoot Weds"
@@ -269,7 +271,8 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us))\b"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
+    r"make sure (?:that )?(?=(?:the|your|all|every|both)\b))\b"
     # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up",
     # or with what it is of: "Review of sub-aggregator downloads", "Draft of the declaration attached"
     r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes|of)\b)[^.!?;]*)",
@@ -693,13 +696,13 @@ _WISH_RE = re.compile(
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
-    r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for)?|awaits?|(?:still |also )?awaiting|"
+    r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on)?|awaits?|(?:still |also )?awaiting|"
     r"(?:is|are|am) (?:still )?(?:yet to|expecting to) receive|(?:is|are|am) (?:still )?expecting|"
     r"(?:have|has)(?:n't| not) (?:yet |still )?(?:received|got|gotten|seen)|(?:not|never) (?:yet )?received) "
     r"(?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
-    r"\b(?:it|that)(?:'d| would) be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing) to "
+    r"\b(?:it|that)(?:'d| would) (?:help|be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing)) to "
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
@@ -759,6 +762,12 @@ _WISH_RE = re.compile(
     r"(?P<what24>(?:the|a|an|your|some|all|updated|revised|final|signed|\d[\d,.]*)\b"
     # ...of the reader's side: a thing from us or from you, or of the reader's own, or to be approved
     r"(?=[^.!?;]*\bfrom (?:us|you)\b|(?<=your)\b|[^.!?;]*\b(?:approved|signed|signed off|confirmed)\b)[^.!?;]*)|"
+    # A thing of the reader's looked forward to, with its day: "Looking forward to your confirmation
+    # by Friday", "Look forward to receiving your comments by Thursday". Dated only: undated, it
+    # closes a letter.
+    r"^\W*(?:(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+)?look(?:ing)? forward to (?:receiving |getting |seeing |reading )?"
+    r"(?P<what25>your\b(?! (?:visit|arrival|presence|company|attendance|stay|participation|call|talk|session|trip|"
+    r"joining|coming|being|event|wedding|party|class|course|feedback session)\b)[^.!?;]*)|"
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -1098,13 +1107,14 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "love", "like", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+_WISH_KEYS = ("need", "would help", "'d help", "forward to", "love", "like", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "received", "yet to receive", "gotten", "got ", "seen ",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
-_PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to")
+_PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to",
+                 "should be able to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
@@ -1769,6 +1779,13 @@ _PURPOSE_BEFORE_RE = re.compile(r"\b(?:so|so that|in order that)\s+$", re.I)
 _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|necessary|required|applicable|"
                        r"there (?:is|are|were|was) (?:any|extra|additional|more)|any (?:extra|additional))\b(?![^?]*\?\s*$)",
                        re.I)
+# A reminder of a step, which the model (trained on "don't" as a refusal) reads as no ask: "Don't
+# forget to send the signed copy back by Monday", "Make sure the invoices are paid before the 30th".
+_REMINDED_RE = re.compile(r"^\W*(?:(?:and|also|just|so|but|please|pls|kindly|oh),?\s+){0,2}(?:(?:(?:do not|don't|dont) forget|"
+                          r"remember|be sure) to\s+(?!(?:enjoy|relax|smile|have fun|rest|breathe|check out|tag|follow|like|"
+                          r"subscribe|spread the word|share (?:this|the news|it with))\b)[a-z]|"
+                          r"make sure (?:that )?(?:you|the|your|all|every|both|it|they|we)\b(?![^.!?;]*\b(?:enjoy|relax|rest|"
+                          r"have fun|stay safe|take care)\b))", re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A standing instruction, which no step completes: to keep a thing close ("Please do not discuss
@@ -2579,6 +2596,8 @@ class EmbeddedExtractor:
             return False  # "Peux-tu croire qu'il neige déjà ?", "Bitte beachten Sie...": as _french reads them
         if len(sentence) < 60 and _SMALL_TALK_RE.match(sentence):
             return False
+        if _REMINDED_RE.match(sentence):
+            return True  # "Don't forget to send the signed copy back by Monday", whatever the model makes of "don't"
         p = self._probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
@@ -2653,6 +2672,8 @@ class EmbeddedExtractor:
             # comes after "note" is read alone; "note that" is never the work.
             rest = sentence[note.end():]
             item = self._classify(rest, ctx)
+            if item is not None and item.evidence == rest:
+                item.evidence = sentence  # the quote is the sentence as written, "Please note that" and all
             if item is not None or not (_NOTED_DUTY_RE.search(rest) and names_a_date(rest)):
                 return item
             # ...but a dated duty no rule reads alone ("interviews must be booked in the portal by
@@ -3160,7 +3181,7 @@ class EmbeddedExtractor:
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
-                or w.group("what21") or w.group("what22") or w.group("what24"))
+                or w.group("what21") or w.group("what22") or w.group("what24") or w.group("what25"))
         due, phrase = self._due(sentence, ctx)
         if (w.group("what22") or w.group("what24")) and _HANDLED_RE.search(sentence):
             return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
@@ -3179,7 +3200,7 @@ class EmbeddedExtractor:
                      or bool(w.group("what") and re.search(r"\brequire", sentence[w.start():w.start("what")], re.I)
                              and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan)|copies|the signed|proof|"
                                           r"evidence|confirmation)\b", w.group("what"), re.I)))
-        if not (addressed or due):
+        if not (addressed or due) or (w.group("what25") and not due):
             return None
         name = first_name(ctx.other)
         if w.group("what24"):
