@@ -203,8 +203,25 @@ def test_deadline_words_of_other_languages(sentence: str, due: str | None) -> No
     ("Tu me confirmes avant lundi que je libère l'équipe pour la semaine 50 ?", "2026-11-23"),
     ("Bitte prüfen Sie die Lieferung in KW 50 und geben Sie mir bis morgen Bescheid.", "2026-11-19"),
     ("¿Nos confirma a más tardar el lunes si seguimos para el 17?", "2026-11-23"),
-    # ...and what is no deadline stays none.
+    # ...and what is no deadline stays none, or keeps its own day. Found by a review: a weekday
+    # before a count, a version or hours; a period from an event or in the past; a percentage or
+    # an hour after "hasta el"; a range's end; a start.
     ("Wir haben seit 14 Tagen nichts gehört.", None),
+    ("Am Freitag 3 Personen mehr, kannst du den Raum buchen?", "2026-11-20"),
+    ("Peux-tu m'envoyer vendredi 2 exemplaires du contrat ?", "2026-11-20"),
+    ("Bitte bis Freitag 3.1 ausrollen.", "2026-11-20"),
+    ("Bitte am Montag 1.5 Stunden für das Review einplanen.", "2026-11-23"),
+    ("Die Rechnung ist innerhalb von 30 Tagen nach Erhalt zu zahlen.", None),
+    ("Le paiement est dû sous 30 jours à compter de la réception.", None),
+    ("Wir haben innerhalb von 3 Tagen geliefert.", None),
+    ("Le colis est arrivé sous 48 heures.", None),
+    ("Descuentos de hasta el 30 por ciento.", None),
+    ("La tienda abre hasta el 10 pm.", None),
+    ("Antes del 15, ¿me mandas el informe?", "2026-12-15"),
+    ("Schick mir bitte am Freitag die Stunden von Montag bis Mittwoch.", "2026-11-20"),
+    ("¿Me mandas el viernes los datos desde el lunes hasta el miércoles?", "2026-11-20"),
+    ("Vom 3. Dezember bis zum 10. Dezember bin ich weg.", None),
+    ("Kannst du das bis zum 1. Dezember fertig machen?", "2026-12-01"),
 ])
 def test_weekdays_with_dates_periods_and_deadline_words_abroad(sentence: str, due: str | None) -> None:
     assert _on_wed(sentence) == due

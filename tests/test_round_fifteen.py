@@ -28,12 +28,23 @@ CASES: list[Case] = [
     C("Finance wants a note from us explaining the variance by Friday.", ("request", FRI)),
     C("They need a confirmation from us by Thursday.", ("request", THU)),
     C("Marketing would love to have the launch copy approved by Tuesday.", ("request", TUE)),
-    C("The auditors on site want your signed representation letter by Friday.", ("request", FRI)),
+    C("Deloitte wants your signed representation letter by Friday.", ("request", FRI)),
     C("Legal has asked for a signed copy from you before Monday.", ("request", MON)),
     # Not the reader's: a need between others, one with no day, and a day off.
     C("Engineering needs the specs from design by Friday.", *NONE),
     C("Gabe would like a note from us.", *NONE),
     C("Gabe would like a day off on Friday.", *NONE),
+    # Found by a review: no name, a negation, news, a warning, in hand, the owner's own, undated.
+    C("Customers want the best price from us by Black Friday.", *NONE),
+    C("Finance doesn't need a note from us by Friday.", *NONE),
+    C("Unless Finance wants a note from us by Friday, we're done.", *NONE),
+    C("Our competitor wants the deal signed by Friday, according to Reuters.", *NONE),
+    C("Tesla wants the deal approved by regulators by Friday.", *NONE),
+    C("Scammers want your bank details by Friday, so be careful.", *NONE),
+    C("Legal wants the contract signed by Friday; Priya has it covered.", *NONE),
+    C("Marketing wants the copy approved by Thursday, Jo already sent it over.", *NONE),
+    C("Ada wants the keys from us by Monday.", *NONE),
+    C("Tom wants your feedback.", *NONE),
     # Needs and wishes in other words.
     C("The insurer is waiting on your signed claim form.", ("request", None)),
     C("It would help to have your headcount plan by Friday.", ("request", FRI)),
@@ -51,6 +62,19 @@ CASES: list[Case] = [
     C("Make sure the invoices are paid before Friday.", ("request", FRI)),
     C("Don't forget to enjoy the weekend!", *NONE),
     C("Don't forget to tag us on social: #launchday!", *NONE),
+    # "Let me ..." with its day, in someone else's mail: the writer's promise, not an ask.
+    C("Let me circle back on the hiring plan by Wednesday.", ("waiting", "2026-11-25")),
+    C("Let me dig into the numbers and come back to you on Friday.", ("waiting", FRI)),
+    # A handover with an ask after it asks; a handover alone does not.
+    C("Please find attached the invoice and arrange payment by Friday.", ("request", FRI)),
+    C("Please find attached the invoice.", *NONE),
+    C("Please find attached our brochure and let us know if you have any questions.", *NONE),
+    # A precondition that holds while a thing is missing; a deal's condition is none.
+    C("We cannot continue with the installation as long as the permit is missing.", ("blocker", None)),
+    C("We won't charge you as long as you cancel by Friday.", *NONE),
+    # The owner still waiting on the reader.
+    C("I'm still waiting for the signed NDA from you.", ("waiting", None), mine=True),
+    C("I'm waiting for the board's decision.", *NONE, mine=True),
 ]
 
 
@@ -64,9 +88,15 @@ def test_round_fifteen_items(case: Case, owner: Owner) -> None:
      "Get a two-paragraph version of the postmortem to Gabe"),
     ("Finance wants a note from us explaining the variance by Friday.", "Get a note explaining the variance to Finance"),
     ("Tom needs the keys by Monday.", "Get the keys to Tom"),
+    ("Also Tom needs the keys by Monday.", "Get the keys to Tom"),
+    ("Dr Smith needs the signed consent from you by Friday.", "Get the signed consent to Dr Smith"),
     # No one named: the writer passes it on.
     ("They need a confirmation from us by Thursday.", "Get a confirmation to Maria"),
     ("Two offers need your approval by Friday.", "Give Maria your approval"),
+    # What is asked after a handover is the title, with the thing handed over.
+    ("Please find attached the contract, kindly sign and return by Friday.", "Sign and return: the contract"),
+    ("Please find attached the revised SOW and let me know if it works.", "Tell Maria if the revised SOW works"),
+    ("Let me dig into the numbers and come back to you on Friday.", "Follow up with Maria: dig into the numbers"),
 ])
 def test_the_title_names_who_needs_it(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)

@@ -112,7 +112,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!\s*(?:" + "|".join(["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
                                  "september", "oktober", "november", "dezember"]) + r")\b)|"
         # "¿Me dices antes del 10?", "hasta el 15": Spanish, with no month after the day.
-        r"\b(?:antes del|hasta el)\s+(\d{1,2})(?![\d/:,.h])(?!\s*(?:de\s+)?(?:%|€|días|dias|horas|personas|"
+        r"\b(?:antes del|hasta el)\s+(\d{1,2})(?![\d/:.h])(?!,\d)(?!\s*(?:de\s+)?(?:%|€|por ciento|pm|am|p\.m|a\.m|"
+        r"de la (?:tarde|mañana|noche)|días|dias|horas|personas|"
         + "|".join(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
                     "octubre", "noviembre", "diciembre"]) + r")\b)", re.I)),
     # "the 18th": the next such day of a month, this one or the next.
@@ -236,15 +237,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b"
                         r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
-    ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3}) ?(?:hours?|hrs?|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
+    ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3})(?: ?(?:hours?|hrs?)|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
                             re.I)),
     # ...and in other languages, with a number in digits: "innerhalb von 14 Tagen", "binnen 5
     # Werktagen", "sous 48 heures", "dans les 10 jours ouvrés", "en un plazo de 15 días hábiles".
-    ("foreign_in_n", re.compile(r"\b(?:innerhalb(?: von| der nächsten)?|binnen|in den nächsten|sous|dans les|"
+    ("foreign_in_n", re.compile(r"\b(?:innerhalb(?: von| der nächsten)?|binnen|sous|dans les|"
                                 r"en (?:un plazo de|los próximos|los proximos)|entro)\s+(\d{1,3})\s+"
                                 r"(?:(werk|arbeits|geschäfts)?(tag|tage|tagen|woche|wochen|stunden)|"
                                 r"(jours?|semaines?|heures?|días|dias|semanas|horas|giorni|settimane|ore)"
-                                r"(?:\s+(ouvrés|ouvrables|ouvres|hábiles|habiles|lavorativi))?)\b", re.I)),
+                                r"(?:\s+(ouvrés|ouvrables|ouvres|hábiles|habiles|lavorativi))?)\b"
+                                # ...counted from the mail, not from an event: "innerhalb von 30 Tagen nach Erhalt",
+                                # "sous 30 jours à compter de la réception", "entro 30 giorni dalla consegna"
+                                r"(?!\s*(?:nach|ab|seit|à compter|a compter|à partir|a partir|suivant|après|apres|dalla?|dallo|"
+                                r"dopo|desde|después|despues|de la|du|des|of|after|from|following|qui|que)\b)", re.I)),
     # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named
     # beside it ("noon Friday", "Friday by noon") is read by that day's pattern instead.
     # ...and "after lunch": the afternoon of the day it is said ("I'll send the logs after lunch").
@@ -519,7 +524,7 @@ _DEADLINE_BEFORE_RE = re.compile(
     # ...and in other languages: "avant lundi", "bis morgen", "d'ici vendredi", "antes del 10"
     r"bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|jusqu'au|au plus tard|hasta|antes de|antes del|entro|uiterlijk|"
     r"a más tardar|a mas tardar|al più tardi|al piu tardi|o mais tardar)"
-    r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?|noon|midday|midnight|on|at|the|latest|end of|"
+    r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|h))?|noon|midday|midnight|on|at|the|latest|end of|"
     r"the end of|" + _WD + r",?))*\s*$", re.I)
 _DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due|bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|"
                                r"jusqu'au|au plus tard|hasta|antes de|antes del|entro|uiterlijk)\b", re.I)
@@ -534,10 +539,16 @@ _FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # Days that are no deadline of the sentence's work.
 # "after Friday's all-hands", "from the 22nd", "since Monday": when something starts or started.
-_START_LEAD_RE = re.compile(r"\b(?:after|from|since|following)\s+(?:the\s+|this\s+|next\s+)?$", re.I)
+_START_LEAD_RE = re.compile(r"\b(?:after|from|since|following|ab|vom|von|seit|à partir du|a partir du|à partir de|dès le|dès|"
+                            r"depuis le|depuis|desde el|desde|a partir del|dal|vanaf|sinds)\s+(?:the\s+|this\s+|next\s+)?$",
+                            re.I)
 _START_IN_MATCH_RE = re.compile(r"(?:from|since)\b", re.I)
 # "from Dec 24 to Jan 2": a range's end is when a period ends.
-_RANGE_END_RE = re.compile(r"\bfrom\b[^,;.!?]*\b(?:to|until|till|-|–)\s*$", re.I)
+_RANGE_END_RE = re.compile(r"(?:\bfrom\b|\b(?:vom|von|ab|du|desde(?: el)?|del|dal)\s+(?:(?:the|le|el|den|il)\s+)?"
+                           # ...where a range's start in another language is a day ("von Montag", "du 3", "vom
+                           # 1."), not "du" the German "you" or "von dir"
+                           r"(?=\d|kw\b|" + _ANY_WEEKDAY + r"\b))(?:[^,;.!?]|(?<=\d)\.)*(?:\b(?:to|until|till|"
+                           r"bis(?: zum| am)?|au|hasta(?: el)?|al)|-|–)\s*$", re.I)
 # A day in a clause told in the past: "we met on Monday", "the slides you presented on Wednesday",
 # "the invoice dated 03/11". A word that sets a day to come since ("moved to", "by") ends it.
 # A participle counts as a verb only before an object or a preposition ("we signed the MSA on
@@ -598,8 +609,9 @@ def _clause_at(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
 # Cheap tests each of _no_deadline's patterns implies. _START_LEAD_RE and _RANGE_END_RE end on one
 # of their words and then only space, _STATE_UNTIL_RE on "til" or "till" ("until" ends in "til"),
 # and every match of _PAST_RE holds one of _PAST_KEYS in the folded sentence.
-_START_ENDS = ("after", "from", "since", "following", "the", "this", "next")
-_RANGE_ENDS = ("to", "til", "till", "-", "\u2013")
+_START_ENDS = ("after", "from", "since", "following", "the", "this", "next", "ab", "vom", "von", "seit", "du", "de", "le",
+               "dès", "depuis", "desde", "el", "del", "dal", "vanaf", "sinds")
+_RANGE_ENDS = ("to", "til", "till", "-", "\u2013", "bis", "zum", "am", "au", "hasta", "el", "al")
 _UNTIL_ENDS = ("til", "till")
 _PAST_KEYS = ("was", "were", "went", "met", "had", "did", "held", "took", "spoke", "gave", "made", "said", "told",
               "began", "thank", "sent", "ended", "closed", "finished", "signed", "presented", "launched", "started",
@@ -613,6 +625,11 @@ def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool)
     ends = fold(before).rstrip()
     if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before)) or _START_IN_MATCH_RE.match(m.group(0))
             or (ends.endswith(_RANGE_ENDS) and _RANGE_END_RE.search(before))):
+        return True
+    # A range's end whose word the match spells itself: "von Montag bis Mittwoch", "desde el lunes
+    # hasta el miércoles".
+    lead = _FOREIGN_LEAD_WORD_RE.match(m.group(0))
+    if lead is not None and _RANGE_END_RE.search(sentence, 0, m.start() + lead.end()):
         return True
     head = sentence[:m.start() + _lead_len(m.group(0))]
     if work and fold(head).rstrip().endswith(_UNTIL_ENDS) and _STATE_UNTIL_RE.search(head, clause_start):
@@ -629,6 +646,10 @@ def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool)
 
 
 _LEAD_WORD_RE = re.compile(r"(?:(?:this|on|by|before|until|till|til|due|from|for|arrive on|ahead of)\s+)*(?:the\s+)?", re.I)
+
+
+_LEAD_WINDOW = 48
+_FOREIGN_LEAD_WORD_RE = re.compile(r"(?:bis(?: zum| am)?|hasta(?: el)?|au|al)\b\s*", re.I)
 
 
 def _lead_len(phrase: str) -> int:
@@ -727,6 +748,23 @@ _CALENDAR_DATES = frozenset(("explicit", "dotted", "dotted_bare", "foreign_date"
 _WEEKDAY_DATE_GAP_RE = re.compile(r"[\s,(]*(?:(?:the|den|der|le|el|il|de)\s+)?")
 
 
+_NAMED_WEEKDAY_RE = re.compile(r"\b" + _ANY_WEEKDAY + r"\b", re.I)
+# A sentence told in the past, in German, French, Spanish or Italian: its periods date no work.
+_FOREIGN_PAST_RE = re.compile(r"\b(?:haben|hat|hatte|hatten|habe|wurde|wurden|war|waren|avons|avions|avait|avaient|ai|as|ont|"
+                              r"a (?:été|eu|fait|pris|reçu|payé|livré|envoyé|suivi)|"
+                              r"a été|est arrivée?|sont arrivée?s|était|hemos|había|habían|llegó|llegaron|fue|fueron|"
+                              r"abbiamo|aveva|avevano|è arrivat[oa]|sono arrivat[ie])\b", re.I)
+
+
+def _on_its_weekday(phrase: str, when: date) -> bool:
+    """Whether the weekday ``phrase`` names, if any, is ``when``'s."""
+    named = _NAMED_WEEKDAY_RE.search(phrase)
+    if named is None:
+        return True
+    word = named.group(0).lower()
+    return (WEEKDAYS.get(word, FOREIGN_DAYS.get(word))) == when.weekday()
+
+
 def _dated_by(sentence: str, weekday: re.Match[str], date_match: re.Match[str]) -> bool:
     """Whether ``date_match`` is the calendar date of the weekday ``weekday`` matched: right
     after it, or overlapping it and ending past it."""
@@ -761,9 +799,14 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _weekday_on_or_after(base + timedelta(days=1), wd) + timedelta(days=7)
     elif kind == "dotted":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), m.group(3))
+        if when is not None and not _on_its_weekday(m.group(0), when):
+            return None  # "bis Freitag 3.1 ausrollen": a version, not the 3rd of January
     elif kind == "foreign_date":
-        if not (m.group(3) or _FOREIGN_DATE_LEAD_RE.search(sentence, 0, m.start())
-                or _WEEKDAY_LEAD_RE.search(sentence, 0, m.start())):
+        # (The words before are read in a window of _LEAD_WINDOW characters: a lead is short, and a
+        # pattern anchored at the end, searched from every place of a long sentence, costs its square.)
+        window = max(0, m.start() - _LEAD_WINDOW)
+        if not (m.group(3) or _FOREIGN_DATE_LEAD_RE.search(sentence, window, m.start())
+                or _WEEKDAY_LEAD_RE.search(sentence, window, m.start())):
             return None
         when = _day_and_month(base, int(m.group(1)), FOREIGN_MONTHS[m.group(2).lower()], m.group(3))
     elif kind == "end_quarter":
@@ -797,6 +840,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base
     elif kind == "dotted_bare":
         when = _day_and_month(base, int(m.group(1)), int(m.group(2)), None)
+        if when is not None and not _on_its_weekday(m.group(0), when):
+            return None  # "am Montag 1.5 Stunden": hours, not the 1st of May
     elif kind == "foreign_day_of_month":
         when = _day_of_month(base, int(m.group(1) or m.group(2) or m.group(3)))
     elif kind == "calendar_week":
@@ -813,8 +858,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)
         # "el viernes 20", "vendredi 4", "Freitag, den 4.": the day of the month says which one.
         nth = _FOREIGN_NTH_RE.match(sentence, m.end()) if wd < 7 else None
-        if nth is not None and (day := _day_of_month(base, int(nth.group(1)))) is not None:
-            when = day
+        if nth is not None and (day := _day_of_month(base, int(nth.group(1)))) is not None and day.weekday() == wd:
+            when = day  # ...when it is that weekday: "Freitag 3 Personen" counts people
     elif kind == "tomorrow":
         when, at = base + timedelta(days=1), _hm(m.group(4), m.group(5), m.group(6))
     elif kind == "day_of_month":
@@ -872,6 +917,8 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         else:
             when = base + timedelta(days=n * unit_days)
     elif kind == "foreign_in_n":
+        if _FOREIGN_PAST_RE.search(sentence):
+            return None  # "Wir haben innerhalb von 3 Tagen geliefert", "le colis est arrivé sous 48 heures"
         n = int(m.group(1))
         unit = fold(m.group(3) or m.group(4))
         if unit.startswith(("stunde", "heure", "hora", "ore")):

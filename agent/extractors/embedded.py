@@ -104,7 +104,10 @@ _COURTESY_RE = re.compile(
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
     r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
-    r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)|"
+    r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)"
+    # ...with no ask after it: "Please find attached the invoice and arrange payment by the 30th" asks
+    r"(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|"
+    r"complete|fill|process|forward|check|submit|revert|let (?:me|us) know)\b)|"
     # ...and a pointer to it: "Check the attached for details", "See the enclosed for reference"
     r"^\W*(?:please |pls )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
@@ -377,6 +380,11 @@ _BLOCKER_RE = re.compile(
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
+    # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
+    r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\bas long as\s+"
+    r"(?P<b25>[^.!?;]{2,60}?\b(?:is|are)\s+(?:still\s+)?(?:missing|outstanding|pending|unsigned|unpaid|not (?:signed|approved|"
+    r"paid|in|here|there|done|ready|available|back))\b[^.!?;]*)|"
     # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
     r"\b(?:we|i|they)(?:'re| are|'ve| have| will|'ll)? (?:stop|stopped|stopping|pause|paused|pausing|halt|halted|halting)"
     r"\b[^.!?;]{0,60}?\b(?:until|till|pending)\s+(?P<b18>(?:you|(?:the |your |our |their )?(?:(?-i:[A-Z][\\w-]+)|architect|engineer|inspector|client|customer|vendor|supplier|bank|council|city|landlord|legal|finance|board|auditor|lawyer|insurer|owner|surveyor|designer|consultant|contractor|committee|regulator|manager|team)s?)(?: [\w-]+)? (?:says?|tells?|"
@@ -691,6 +699,15 @@ _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
 # "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
 # a bigger room") counts only with a due date; a "would" wish or a "your" is addressed anyway.
+# Capitalised words that open a sentence in a name's place and name no one who needs a thing of the
+# reader: "Unless Finance wants...", "Apparently Legal...", "Customers want the best price from us",
+# "Monday Tom needs...".
+_NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|still|just|honestly|update|fyi|ps|btw|note|"
+               r"nobody|no|none|everyone|everybody|someone|somebody|anyone|customers?|clients?|users?|people|shoppers?|"
+               r"buyers|scammers?|fraudsters|competitors?|rivals?|regulators?|investors|santa|kids|dogs?|cats?|"
+               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|"
+               r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
+               r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
@@ -750,18 +767,22 @@ _WISH_RE = re.compile(
     r"partners?|landlord|insurer|regulator|accountant|buyer|publisher|label|venue|promoter|council|school|funder|sponsor)"
     r" (?:also |still |really )?(?:wants?|would like|expects?|(?:is|are) asking for|(?:has|have) asked for) "
     r"(?P<what22>(?:the|a|an|your|some|all|our|updated|revised|final)\b[^.!?;]*)|"
-    # ...and anyone else's, by name or role or as "they": "Gabe would like a two-paragraph version by
+    # ...and anyone else's, by name or as "they": "Gabe would like a two-paragraph version by
     # Monday", "Finance wants a note from us explaining why by the 12th", "they need a confirmation
-    # from us by Friday", "ARC on Thurs wants a 1-pager". Dated only, too.
-    r"(?:^\W*|[,;:]\s+|\b(?:and|so|but|now)\s+)(?!(?:i|we|you|it|this|that|there|which|who|what|if|also|and|so|but)\b)"
-    r"(?P<who24>they(?= (?:also |still |really |just |now )?(?:want|need)\b)|(?:(?:dr|mr|mrs|ms)\.? )?[\w'’-]+"
-    r"(?: (?!(?:also|still|really|just|now)\b)[\w'’-]+)?)"
+    # from us by Friday", "ARC on Thurs wants a 1-pager". A name is capitalised, one or two words,
+    # and no word that opens a sentence in a name's place (see _NOT_A_NAME). Dated only, too.
+    r"(?:^\W*|[,;:]\s+|\b(?:and|so|but)\s+)"
+    r"(?P<who24>they(?= (?:also |still |really |just |now )?(?:want|need)\b)|(?!" + _NOT_A_NAME + r")"
+    r"(?:(?:dr|mr|mrs|ms)\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)"
     r"(?: (?:on|at|in|from) [\w'’-]+)? (?:also |still |really |just |now )?(?:wants?|needs?|would (?:like|love)|(?:'d|’d) (?:like|love)|"
     r"(?:is|are) asking for|(?:has|have) asked for|expects)(?: to (?:have|get|receive|see))? "
     r"(?!(?:a |some )?(?:day|days|time|week|break|holiday|rest|leave|vacation)(?: off)?\b)"
     r"(?P<what24>(?:the|a|an|your|some|all|updated|revised|final|signed|\d[\d,.]*)\b"
     # ...of the reader's side: a thing from us or from you, or of the reader's own, or to be approved
-    r"(?=[^.!?;]*\bfrom (?:us|you)\b|(?<=your)\b|[^.!?;]*\b(?:approved|signed|signed off|confirmed)\b)[^.!?;]*)|"
+    r"(?=[^.!?;]*\bfrom (?:us|you)\b|(?<=your)\b|[^.!?;]*\b(?:approved|signed|signed off|confirmed)\b"
+    # ...not one approved by a third party: "wants the deal approved by regulators by Friday"
+    r"(?!\s+by\s+(?!(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|end|eod|cob|noon|close|the \d|\d|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[a-z]))[^.!?;]*)|"
     # A thing of the reader's looked forward to, with its day: "Looking forward to your confirmation
     # by Friday", "Look forward to receiving your comments by Thursday". Dated only: undated, it
     # closes a letter.
@@ -1126,7 +1147,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
-                 "without ", "can only ", "could only ", "to wait ", "unless ", " first")
+                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -1609,8 +1630,8 @@ _TO_YOU_THING_RE = re.compile(r"^\W*(?!(?:talk|speak|chat|see|catch up|get back|
                               r"hello|hi|thanks|thank|good|all the best|love|best)\b)(?P<what>(?:the |my |our |a |an )?[\w'’&/ -]{2,50}?)"
                               r"\s+(?:over |across |back )?to (?:you|u)\b", re.I)
 # A subject, a modal or a verb of sending: words a fragment without its verb does not hold.
-_HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|will|shall|can|could|would|should|get|send|give|have|has|is|are|"
-                          r"was|were)\b|['’]ll\b", re.I)
+_HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|me|let|come|will|shall|can|could|would|should|get|send|give|have|has|"
+                          r"is|are|was|were)\b|['’]ll\b", re.I)
 _WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
                             r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
                             r"cancel|order|move|schedule|mark|put|get (?:me|us))\s+(?:it|them|this|that|these|those|the|my|your|our|"
@@ -1666,6 +1687,15 @@ _IGNORE_WARNINGS_RE = re.compile(r"\b(?:ignore|disregard|click (?:past|through)|
                                  r"(?:security |virus |spam |phishing |browser |certificate )?(?:warnings?|alerts?|pop-?ups?)\b",
                                  re.I)
 # Someone named already on it: "..., and Tom is preparing it", "..., Priya's on it".
+# ...and others' ways of saying it is in hand or needs nothing: "Priya has it covered", "Tom will
+# take care of it", "Jo already sent it over", "they've decided to wait".
+_HAS_IT_RE = re.compile(r"\b(?:has it covered|(?:will|'ll|’ll) (?:take care of|handle|do|sort) (?:it|them|that|those)|"
+                        r"already (?:sent|gave|done|handled|covered|did|forwarded|passed)|(?:sent|gave|handed|passed|forwarded) "
+                        r"(?:it|them)(?: over| on)?(?: to (?:him|her|them))?\b.*\balready|(?:is|are|'s|'re|’s|’re) on it|"
+                        r"(?:i|we)(?:'ve|’ve| have) already|decided to wait|nothing for (?:us|you|me) to do)\b", re.I)
+# A need told as news or as a warning: "..., according to Reuters", "FYI: Globex wants...", "so be careful".
+_NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your information|so be careful|beware|watch out)\b",
+                      re.I)
 _HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
                          r"sorting|working on|on) it\b", re.I)
 _FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
@@ -1760,6 +1790,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
     # "the final budget no later than Thursday at noon": what follows a deadline's words is its time.
     vp = _NO_LATER_RE.split(vp, maxsplit=1)[0]
     vp = _CLOSE_OF_RE.sub("", vp.strip())  # "...by close of business on" once its day is gone
+    # "dig into the numbers and come back to you": the coming back is the answer, not the work
+    vp = re.sub(r"\s+and\s+(?:come|get|circle|report)(?:\s+back)?(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
     vp = _DANGLING_DUE_RE.sub("", vp.strip())
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
@@ -1786,6 +1818,15 @@ _REMINDED_RE = re.compile(r"^\W*(?:(?:and|also|just|so|but|please|pls|kindly|oh)
                           r"subscribe|spread the word|share (?:this|the news|it with))\b)[a-z]|"
                           r"make sure (?:that )?(?:you|the|your|all|every|both|it|they|we)\b(?![^.!?;]*\b(?:enjoy|relax|rest|"
                           r"have fun|stay safe|take care)\b))", re.I)
+# What is asked after a handover: "Please find attached <the contract>, kindly <sign and return it>".
+_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thing>[^.!?;,]*?)\s*(?:\band\b|,)\s+"
+                               r"(?:please |kindly |pls )?(?:(?P<vp>(?:arrange|pay|sign|countersign|return|review|approve|confirm|"
+                               r"send|complete|fill|process|forward|check|submit|revert)\b[^.!?;]*)|"
+                               r"let (?:me|us) know (?:[^.!?;,]{1,30}? )?(?P<q>(?:if|whether|what|when|how|which)\b[^.!?;]*))", re.I)
+# The owner still waiting on the reader: "I'm still waiting for the signed NDA from you".
+_OWNER_CHASE_RE = re.compile(r"\b(?:i|we)(?:'m|’m| am|'re|’re| are) (?P<still>still )?(?:waiting (?:for|on)|awaiting) "
+                             r"(?P<what>(?:the|your|a|an)\b[^.!?;]*)", re.I)
+_FROM_YOU_RE = re.compile(r"\s+from (?:you|u)\b", re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A standing instruction, which no step completes: to keep a thing close ("Please do not discuss
@@ -2203,7 +2244,8 @@ def _cap(text: str) -> str:
 
 
 # A need said of someone by name, first in the sentence: "Tom needs the keys by Monday".
-_NEEDER_RE = re.compile(r"^\W*((?:Dr\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?) (?:also |still |really |just )?"
+_NEEDER_RE = re.compile(r"^\W*(?:(?:also|and|so|but|plus|oh|btw),?\s+)?(?!" + _NOT_A_NAME + r")"
+                        r"((?:Dr\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?) (?:also |still |really |just )?"
                         r"(?:needs|requires)\b", re.I)
 # Words that open a sentence in a name's place and name no one: "They need...", "Everyone wants...".
 _NO_ONE_NAMED = frozenset("they he she the our my his her their everyone everybody someone somebody all both".split())
@@ -2864,6 +2906,8 @@ class EmbeddedExtractor:
                 return False
             if not question and (self._owner_wish(sentence, low) or (" need " in low and _OWNER_NEED_RE.match(sentence))):
                 return False
+            if not question and "wait" in low and _OWNER_CHASE_RE.search(sentence):
+                return False  # _owner_sentence: "I'm still waiting for the signed NDA from you"
         else:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
@@ -2884,6 +2928,8 @@ class EmbeddedExtractor:
                     return False
                 if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
                     return False
+                if _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) and names_a_date(sentence):
+                    return False  # _their_sentence: "Let me circle back on the plan by Wednesday"
                 if " to " in sentence and _TO_YOU_THING_RE.match(sentence) and names_a_date(sentence):
                     return False  # _their_sentence: "Revised quote over to you tomorrow"
                 if "you" in low and _FRONTED_OWED_RE.match(sentence) and names_a_date(sentence):
@@ -3083,6 +3129,14 @@ class EmbeddedExtractor:
                                                                   "our": "your"})
             if len(what.split()) >= 2 or (what and not _VAGUE_RE.match(what)):
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+        # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
+        # NDA from you", "We are still awaiting your invoice".
+        if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) \
+                and (chase.group("still") or re.search(r"\bfrom (?:you|u)\b|^your\b", chase.group("what"), re.I)):
+            what = _swap(_clean_vp(_FROM_YOU_RE.sub("", chase.group("what")), phrase),
+                         {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
+            if len(what.split()) >= 2:
+                return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         # The owner's dated wish of the reader's part: "Would love your answer before our Tuesday sync".
         if not question and due and ctx.other.email and (what := self._owner_wish(sentence, low)):
             what = _swap(_clean_vp(what, phrase), {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
@@ -3183,8 +3237,12 @@ class EmbeddedExtractor:
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
                 or w.group("what21") or w.group("what22") or w.group("what24") or w.group("what25"))
         due, phrase = self._due(sentence, ctx)
-        if (w.group("what22") or w.group("what24")) and _HANDLED_RE.search(sentence):
+        if (w.group("what22") or w.group("what24")) and (_HANDLED_RE.search(sentence) or _HAS_IT_RE.search(sentence)):
             return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
+        if w.group("what24") and (not due or _NEWS_RE.search(sentence) or w.group("who24").split()[-1].lower()
+                                  == (ctx.owner.first_name or "").lower()):
+            # Undated, told as news ("..., according to Reuters"), or the owner's own need: none.
+            return None
         if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
                                           and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
@@ -3204,7 +3262,7 @@ class EmbeddedExtractor:
             return None
         name = first_name(ctx.other)
         if w.group("what24"):
-            what = re.sub(r"\s+from us\b", "", what, flags=re.I)  # "a note from us": from the owner's side
+            what = re.sub(r"\s+from (?:us|you)\b", "", what, flags=re.I)  # "a note from us": from the owner's side
         who = w.group("who24") or ((named := _NEEDER_RE.match(sentence)) and named.group(1) if w.group("what2") else None)
         if (who and all(part[:1].isupper() for part in who.split()) and who.split()[0].lower() not in _NO_ONE_NAMED
                 and who.split()[0].lower() != (ctx.owner.first_name or "").lower()):
@@ -3327,6 +3385,12 @@ class EmbeddedExtractor:
             what = _clean_vp(obj if re.match(r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)?['’]s\b", obj) else _uncap(obj), phrase)
             if due and what and not _VAGUE_RE.match(what):
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+        if not question and (lm := _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)):
+            # "Let me circle back on the hiring plan by Wednesday": the writer's dated promise.
+            due, phrase = self._due(sentence, ctx)
+            vp = _clean_vp(lm.group("vp"), phrase) if due else ""
+            if vp and not _AWAY_RE.match(vp):
+                return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and _bare(sentence, low):
             due, phrase = self._due(sentence, ctx)
             bare = self._bare_promise(sentence, low, due, phrase)
@@ -3554,4 +3618,18 @@ class EmbeddedExtractor:
                     item.title = _whole_number(f"Answer {name}: {_uncap(what)}?", sentence)
                     ctx.same_as[id(item)] = title.lower()
                     return item
+        if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed")) \
+                and (then := _ATTACHED_THEN_RE.search(sentence)):
+            # "Please find attached the contract, kindly sign and return by Friday": the step asked
+            # after the handover is the work, and the thing handed over what it is done to; "...the
+            # revised SOW and let me know if it works" asks whether the thing does.
+            thing = _TRAILING_RE.sub("", then.group("thing")).strip()
+            if then.group("q"):
+                q = _without_due(then.group("q"), phrase).rstrip(" .!")
+                if thing:
+                    q = re.sub(r"^(if|whether) (?:it|this|that|they|these)\b", rf"\1 {_uncap(thing)}", q, flags=re.I)
+                title = f"Tell {name} {_swap(q, swap)}"
+            elif step := _clean_vp(then.group("vp"), phrase):
+                title = _cap(_swap(step, swap)) + (f": {thing}" if thing and len(step.split()) <= 3
+                                                   and not re.search(r"\byour\b", step, re.I) else "")
         return self._item("request", title, sentence, ctx, due, "me")
