@@ -75,6 +75,25 @@ CASES: list[Case] = [
     # The owner still waiting on the reader.
     C("I'm still waiting for the signed NDA from you.", ("waiting", None), mine=True),
     C("I'm waiting for the board's decision.", *NONE, mine=True),
+    # Found by a second review: reminders of no work, or of a scam; things of no one's to deliver;
+    # waits on others; a hedge that doubts; a "let me" over an ask or as news; a handover with
+    # no step; stillness of the owner's own; a person's state as a blocker.
+    C("Don't forget to claim your free gift before midnight.", *NONE),
+    C("Don't forget to bring a jacket, it's cold out there!", *NONE),
+    C("Make sure your seatbelt is fastened at all times.", *NONE),
+    C("Just make sure you're happy with it before Friday.", *NONE),
+    C("Don't forget to update your payment details by Friday or your account will be suspended.", *NONE),
+    C("We look forward to your presentation on Thursday.", *NONE),
+    C("Looking forward to your success by the end of the year!", *NONE),
+    C("It would help to have some sunshine this weekend!", *NONE),
+    C("I'm not sure we should be able to finish by Friday.", *NONE),
+    C("I should be able to sleep in on Saturday.", *NONE, mine=True),
+    C("Let me send you the draft tomorrow, but please sign the lease by Monday.", ("request", MON)),
+    C("Please find attached our latest newsletter and check out our Black Friday deals!", *NONE),
+    C("I'm still waiting for the bus, running late.", *NONE, mine=True),
+    C("Sorry, I'm still waiting for the figures from Priya.", *NONE, mine=True),
+    C("I can't relax as long as the kids are not back home.", *NONE),
+    C("You can't lose as long as the offer is still pending!", *NONE),
 ]
 
 
@@ -97,6 +116,8 @@ def test_round_fifteen_items(case: Case, owner: Owner) -> None:
     ("Please find attached the contract, kindly sign and return by Friday.", "Sign and return: the contract"),
     ("Please find attached the revised SOW and let me know if it works.", "Tell Maria if the revised SOW works"),
     ("Let me dig into the numbers and come back to you on Friday.", "Follow up with Maria: dig into the numbers"),
+    ("Could you pack your bags and come on Friday?", "Pack your bags and come"),
+    ("Please find attached the agenda, and confirm your attendance by Monday.", "Confirm your attendance"),
 ])
 def test_the_title_names_who_needs_it(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)

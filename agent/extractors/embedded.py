@@ -39,6 +39,12 @@ _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
 _SHORT_LINE = 55
+# What of the reader's a writer may look forward to as a piece of work: "your confirmation", "your
+# comments on the draft" (not "your presentation", "your visit", "your order", "your success").
+_YOUR_DELIVERABLE = (r"(?:confirmation|reply|response|answer|comments?|feedback|thoughts|input|approval|sign-?off|signature|"
+                     r"decision|quote|quotation|proposal|invoice|report|draft|figures|numbers|payment|documents?|details|"
+                     r"availability|go-ahead|revisions?|edits|notes|estimate|offer|contract|paperwork|forms?|"
+                     r"instructions|signed [\w-]+)\b")
 _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|kind regards|best regards|warm regards|"
                          r"warmly|sincerely|talk soon|speak soon|all the best|ta|thx|br)\b[^.?]{0,30}$", re.I)
 _COURTESY_RE = re.compile(
@@ -47,7 +53,8 @@ _COURTESY_RE = re.compile(
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     # ...but not a thing of the reader's looked forward to by a day: "Looking forward to your confirmation by Friday"
-    r"looking forward(?! to (?:receiving |getting |seeing |reading )?your\b[^.!?;]*\b(?:by|before|no later than)\b)|"
+    r"looking forward(?! to (?:receiving |getting |seeing |reading )?your " + _YOUR_DELIVERABLE
+    + r"[^.!?;]*\b(?:by|before|no later than)\b)|"
     r"feel free|(don't|do not) hesitate|"
     # a word that the reader need do nothing, with no ask beside it: "Greg and I will decide that, so
     # nothing needed from you there", "No action is required"
@@ -107,7 +114,7 @@ _COURTESY_RE = re.compile(
     r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)"
     # ...with no ask after it: "Please find attached the invoice and arrange payment by the 30th" asks
     r"(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|"
-    r"complete|fill|process|forward|check|submit|revert|let (?:me|us) know)\b)|"
+    r"complete|fill|process|forward|check(?! out)|submit|revert|let (?:me|us) know)\b(?!\s+(?:complete|completed|done|finished)\b))|"
     # ...and a pointer to it: "Check the attached for details", "See the enclosed for reference"
     r"^\W*(?:please |pls )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
@@ -176,7 +183,11 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      r"(i'?m|i am) (currently )?away|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
     r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
-    r" expect to| intend to| aim to| should be able to)|"
+    r" expect to| intend to| aim to)|"
+    # ...and a hedged one, said first and of a piece of work: "We should be able to ship it Monday"
+    r"^\W*(?:(?:and|so|but|ok|okay|great|good news),?\s+)?(?:i|we) should be able to(?=\s+(?:send|get|share|deliver|ship|"
+    r"finish|complete|have|confirm|sign|pay|fix|deploy|release|provide|submit|book|update|review|draft|prepare|return|"
+    r"forward|install|process|issue|arrange)\b)|"
     # ...and "Ill email the agreement over tomorrow", "ill get her to scan it": "I'll" without its
     # apostrophe, as phone mail writes it, before a verb only ("ill" is also a word).
     r"(?-i:\b[Ii]ll)(?=\s+(?:send|email|e-mail|get|call|text|check|ask|look|forward|sign|pay|book|confirm|bring|drop|"
@@ -265,6 +276,15 @@ _ASK_RE = re.compile(
 _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)? (?:need|want|require)s? "
                            r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
                            r"(?P<what>.{3,80}?) from you\b)", re.I)
+# The steps a reminder may name ("Don't forget to send the signed copy back by Monday"), and a
+# thing put in a done state ("Make sure the invoices are paid before Friday"): a reminder of
+# anything else ("to claim your free gift", "to bring a jacket", "make sure your seatbelt is
+# fastened") is the model's to judge.
+_WORK_STEP = (r"(?:send|sign|countersign|pay|submit|return|renew|file|lodge|upload|approve|confirm|complete|fill (?:in|out)|"
+              r"book|order|update|review|reply|respond|invoice|register|print|post|share|email|call|chase|cancel)\b")
+_DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b(?:is|are|gets?|get|has been|have been) "
+               r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
+               r"countersigned|ordered|updated|cancelled|canceled|in)\b")
 _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
     # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
@@ -275,7 +295,7 @@ _IMPERATIVE_RE = re.compile(
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
-    r"make sure (?:that )?(?=(?:the|your|all|every|both)\b))\b"
+    r"make sure (?=" + _DONE_STATE + r"))\b"
     # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up",
     # or with what it is of: "Review of sub-aggregator downloads", "Draft of the declaration attached"
     r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes|of)\b)[^.!?;]*)",
@@ -382,9 +402,10 @@ _BLOCKER_RE = re.compile(
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
     # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
-    r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\bas long as\s+"
-    r"(?P<b25>[^.!?;]{2,60}?\b(?:is|are)\s+(?:still\s+)?(?:missing|outstanding|pending|unsigned|unpaid|not (?:signed|approved|"
-    r"paid|in|here|there|done|ready|available|back))\b[^.!?;]*)|"
+    r"\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
+    r"(?!(?:wait|relax|sleep|rest|lose|stop|believe|help|thank)\b)[a-z]+[^.!?;]{0,60}?\bas long as\s+"
+    r"(?P<b25>[^.!?;]{2,60}?\b(?:is|are)\s+(?:still\s+)?(?:missing|outstanding|unsigned|unpaid|not (?:signed|approved|"
+    r"paid|submitted|received|filed))\b[^.!?;]*)|"
     # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
     r"\b(?:we|i|they)(?:'re| are|'ve| have| will|'ll)? (?:stop|stopped|stopping|pause|paused|pausing|halt|halted|halting)"
     r"\b[^.!?;]{0,60}?\b(?:until|till|pending)\s+(?P<b18>(?:you|(?:the |your |our |their )?(?:(?-i:[A-Z][\\w-]+)|architect|engineer|inspector|client|customer|vendor|supplier|bank|council|city|landlord|legal|finance|board|auditor|lawyer|insurer|owner|surveyor|designer|consultant|contractor|committee|regulator|manager|team)s?)(?: [\w-]+)? (?:says?|tells?|"
@@ -713,13 +734,14 @@ _WISH_RE = re.compile(
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
-    r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on)?|awaits?|(?:still |also )?awaiting|"
+    r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on(?= your\b))?|awaits?|(?:still |also )?awaiting|"
     r"(?:is|are|am) (?:still )?(?:yet to|expecting to) receive|(?:is|are|am) (?:still )?expecting|"
     r"(?:have|has)(?:n't| not) (?:yet |still )?(?:received|got|gotten|seen)|(?:not|never) (?:yet )?received) "
     r"(?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
-    r"\b(?:it|that)(?:'d| would) (?:help|be (?:great|good|helpful|ideal|nice|wonderful|useful|amazing)) to "
+    r"\b(?:it|that)(?:'d| would) (?:help(?= to (?:get|have|receive|see) your\b)|be (?:great|good|helpful|ideal|nice|wonderful|"
+    r"useful|amazing)) to "
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
@@ -787,8 +809,7 @@ _WISH_RE = re.compile(
     # by Friday", "Look forward to receiving your comments by Thursday". Dated only: undated, it
     # closes a letter.
     r"^\W*(?:(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+)?look(?:ing)? forward to (?:receiving |getting |seeing |reading )?"
-    r"(?P<what25>your\b(?! (?:visit|arrival|presence|company|attendance|stay|participation|call|talk|session|trip|"
-    r"joining|coming|being|event|wedding|party|class|course|feedback session)\b)[^.!?;]*)|"
+    r"(?P<what25>your " + _YOUR_DELIVERABLE + r"[^.!?;]*)|"
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -1791,7 +1812,7 @@ def _clean_vp(vp: str, phrase: str) -> str:
     vp = _NO_LATER_RE.split(vp, maxsplit=1)[0]
     vp = _CLOSE_OF_RE.sub("", vp.strip())  # "...by close of business on" once its day is gone
     # "dig into the numbers and come back to you": the coming back is the answer, not the work
-    vp = re.sub(r"\s+and\s+(?:come|get|circle|report)(?:\s+back)?(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
+    vp = re.sub(r"\s+and\s+(?:come|get|circle|report)\s+back(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
     vp = _DANGLING_DUE_RE.sub("", vp.strip())
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
@@ -1811,17 +1832,20 @@ _PURPOSE_BEFORE_RE = re.compile(r"\b(?:so|so that|in order that)\s+$", re.I)
 _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|necessary|required|applicable|"
                        r"there (?:is|are|were|was) (?:any|extra|additional|more)|any (?:extra|additional))\b(?![^?]*\?\s*$)",
                        re.I)
+# "Let me ..." that promises no work of the writer's: an ask put politely ("Let me ask you to send
+# the report"), a reminder, or news ("Let me share some exciting news about our sale").
+_LET_ME_NOT_MINE_RE = re.compile(r"let me (?:ask|remind|confirm that|tell you|share (?:some |the |our )?(?:exciting |great |"
+                                 r"big |good )?news|introduce)\b", re.I)
 # A reminder of a step, which the model (trained on "don't" as a refusal) reads as no ask: "Don't
 # forget to send the signed copy back by Monday", "Make sure the invoices are paid before the 30th".
 _REMINDED_RE = re.compile(r"^\W*(?:(?:and|also|just|so|but|please|pls|kindly|oh),?\s+){0,2}(?:(?:(?:do not|don't|dont) forget|"
-                          r"remember|be sure) to\s+(?!(?:enjoy|relax|smile|have fun|rest|breathe|check out|tag|follow|like|"
-                          r"subscribe|spread the word|share (?:this|the news|it with))\b)[a-z]|"
-                          r"make sure (?:that )?(?:you|the|your|all|every|both|it|they|we)\b(?![^.!?;]*\b(?:enjoy|relax|rest|"
-                          r"have fun|stay safe|take care)\b))", re.I)
+                          r"remember|be sure) to\s+(?!update (?:your )?(?:payment|card|billing|bank|account|login)\b)"
+                          + _WORK_STEP + r"|make sure " + _DONE_STATE + ")", re.I)
 # What is asked after a handover: "Please find attached <the contract>, kindly <sign and return it>".
-_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thing>[^.!?;,]*?)\s*(?:\band\b|,)\s+"
+_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thing>\S[^.!?;,]*?)\s*(?:,\s*and\b|\band\b|,)\s+"
                                r"(?:please |kindly |pls )?(?:(?P<vp>(?:arrange|pay|sign|countersign|return|review|approve|confirm|"
-                               r"send|complete|fill|process|forward|check|submit|revert)\b[^.!?;]*)|"
+                               r"send|complete|fill|process|forward|check(?! out)|submit|revert)\b"
+                               r"(?!\s+(?:complete|completed|done|finished)\b)[^.!?;]*)|"
                                r"let (?:me|us) know (?:[^.!?;,]{1,30}? )?(?P<q>(?:if|whether|what|when|how|which)\b[^.!?;]*))", re.I)
 # The owner still waiting on the reader: "I'm still waiting for the signed NDA from you".
 _OWNER_CHASE_RE = re.compile(r"\b(?:i|we)(?:'m|’m| am|'re|’re| are) (?P<still>still )?(?:waiting (?:for|on)|awaiting) "
@@ -3132,7 +3156,7 @@ class EmbeddedExtractor:
         # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
         # NDA from you", "We are still awaiting your invoice".
         if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) \
-                and (chase.group("still") or re.search(r"\bfrom (?:you|u)\b|^your\b", chase.group("what"), re.I)):
+                and re.search(r"\bfrom (?:you|u)\b|^your\b", chase.group("what"), re.I):
             what = _swap(_clean_vp(_FROM_YOU_RE.sub("", chase.group("what")), phrase),
                          {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
             if len(what.split()) >= 2:
@@ -3385,7 +3409,9 @@ class EmbeddedExtractor:
             what = _clean_vp(obj if re.match(r"[A-Z][\w&-]*(?: [A-Z][\w&-]*)?['’]s\b", obj) else _uncap(obj), phrase)
             if due and what and not _VAGUE_RE.match(what):
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
-        if not question and (lm := _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)):
+        if (not question and (lm := _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low))
+                and not _LET_ME_NOT_MINE_RE.match(lm.group(0)) and not _search(_ASK_RE, _ASK_KEYS, sentence, low)
+                and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)):
             # "Let me circle back on the hiring plan by Wednesday": the writer's dated promise.
             due, phrase = self._due(sentence, ctx)
             vp = _clean_vp(lm.group("vp"), phrase) if due else ""
