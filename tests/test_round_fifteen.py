@@ -94,6 +94,14 @@ CASES: list[Case] = [
     C("Sorry, I'm still waiting for the figures from Priya.", *NONE, mine=True),
     C("I can't relax as long as the kids are not back home.", *NONE),
     C("You can't lose as long as the offer is still pending!", *NONE),
+    # Blockers said as a delay, a pause or a step that cannot be taken without a thing.
+    C("The launch is delayed because the legal review isn't finished.", ("blocker", None)),
+    C("The flight is delayed because of fog.", *NONE),
+    C("Works are paused pending the structural engineer's report.", ("blocker", None)),
+    C("We're unable to proceed with the eviction without the court order.", ("blocker", None)),
+    C("I can't do this without your help.", *NONE),
+    # A Spanish "we'll take care of it", the owner's.
+    C("Nos encargamos de la factura esta semana.", ("commitment", FRI), mine=True),
 ]
 
 

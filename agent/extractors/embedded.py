@@ -400,6 +400,19 @@ _BLOCKER_RE = re.compile(
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    # A delay put down to a step not yet taken: "the move-in is delayed because the keys haven't been
+    # released by the agent" (not one said of the past, nor of the weather: "delayed because of fog").
+    r"\b(?:is|are|has been|have been|'s|’s|'re|’re)\s+(?:delayed|on hold|held up|stalled|paused|stuck)\s+(?:because|as|since)\s+"
+    r"(?P<b26>[^.!?;]*?\b(?:haven't|hasn't|have not|has not|isn't|aren't|is not|are not|not yet|still)\b[^.!?;]*)|"
+    # Work paused on a thing awaited: "Works are paused pending the structural engineer's report".
+    r"\b(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:paused|on hold|stalled|suspended)\s+pending\s+"
+    r"(?P<b27>(?:the|your|a|an|our|their)\s[^.!?;]+)|"
+    # A step the writer cannot take without a thing, the thing said after: "We're unable to proceed
+    # with the eviction without the court order" (not help: "I can't do this without your help").
+    r"\b(?:we|i)(?:'re|’re| are| am|'m|’m)?\s+(?:unable to|can't|cannot|can not|won't be able to)\s+"
+    r"(?!(?:wait|imagine|thank|believe|live|manage|cope)\b)[a-z]+[^.!?;]{0,60}?\bwithout\s+"
+    r"(?!(?:your |the |our |their )?(?:help|support|input|team|you|him|her|them|coffee)\b)"
+    r"(?P<b28>(?:the|a|an|his|her|their|signed|written)\s(?![^.!?;]*\bfrom (?:you|u)\b)[^.!?;]+)|"
     # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
     # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
     r"\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
@@ -1168,7 +1181,8 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
-                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ")
+                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "delayed ",
+                 "on hold ", "stalled ", "paused ")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -1875,7 +1889,7 @@ _FR_HINT_WORDS = frozenset(
     "je tu vous est-ce merci peux pouvez pourrais pourriez besoin "
     # ...and German, Spanish and Portuguese, read the same way
     "ich wir du sie bitte kannst könntest können könnten puedes podrías podría necesito te le envío mando "
-    "necesitamos preciso precisamos confirme dices consegues podes pode voy vamos encargo instalamos puedo podemos "
+    "necesitamos preciso precisamos confirme dices consegues podes pode voy vamos encargo encargamos instalamos puedo podemos "
     "puede junto paso regreso firmo consigo envio favor reviso revisaré revisare preparo preparamos "
     "hago hacemos subo checo instalo mandamos enviamos pasamos revisamos entrego entregamos firmamos transfiero pago "
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
@@ -2117,7 +2131,7 @@ _FR_PROMISE_RE = re.compile(
     r"decid|pensamos|tenemos|sabemos|creemos|queremos|podemos|debemos|sentimos|esperamos|recordamos|agradecemos|"
     r"confirmamos|informamos|deseamos|invitamos|comunicamos|rogamos|pedimos|necesitamos|notificamos|ofrecemos))"
     r"[a-záéíóúñ]{3,}(?:amos|emos|imos)|"
-    r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de)\b"
+    r"pagamos|(?:voy|vamos) a [a-záéíóúñ]+(?:ar|er|ir)(?:le|les|me|te|lo|la|los|las)?|me encargo de|nos encargamos de)\b"
     r"(?:[^.!?;]|\.(?!\s*$))*?)"
     r"(?=\s+et\s+(?:je|j')|\s+und\s+(?:ich|wir)|\s+y\s+(?:te|le)|[!?;]|\.\s*$|$)", re.I)
 # German and French promises in their general forms, read beside _FR_PROMISE_RE's verbs (with a day,
