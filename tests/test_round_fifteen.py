@@ -94,12 +94,21 @@ CASES: list[Case] = [
     C("Sorry, I'm still waiting for the figures from Priya.", *NONE, mine=True),
     C("I can't relax as long as the kids are not back home.", *NONE),
     C("You can't lose as long as the offer is still pending!", *NONE),
-    # Blockers said as a delay, a pause or a step that cannot be taken without a thing.
-    C("The launch is delayed because the legal review isn't finished.", ("blocker", None)),
-    C("The flight is delayed because of fog.", *NONE),
-    C("Works are paused pending the structural engineer's report.", ("blocker", None)),
-    C("We're unable to proceed with the eviction without the court order.", ("blocker", None)),
-    C("I can't do this without your help.", *NONE),
+    # Found by a third review: the narrowed rules keep these.
+    C("Don't forget to drop off the keys by Friday.", ("request", FRI)),
+    C("Don't forget to get the forms signed by Monday.", ("request", MON)),
+    C("Make sure the slides are finalised by Thursday.", ("request", THU)),
+    C("Make sure the report is ready by Friday.", ("request", FRI)),
+    C("Looking forward to your revised quote by Thursday.", ("request", THU)),
+    C("Hopefully we should be able to ship it Monday.", ("waiting", MON)),
+    C("We should be able to start on site on Monday.", ("waiting", MON)),
+    C("Let me confirm that with legal by Friday.", ("waiting", FRI)),
+    C("We're still waiting for the figures you promised.", ("waiting", None), mine=True),
+    C("Make sure everything is ready for the party.", *NONE),
+    # A delay or a pause told of the writer's life or as news is no blocker of the owner's.
+    C("My recovery is delayed because my knee still hurts.", *NONE),
+    C("The player has been suspended pending an investigation, the club said.", *NONE),
+    C("I can't get through a Monday morning without a coffee.", *NONE),
     # A Spanish "we'll take care of it", the owner's.
     C("Nos encargamos de la factura esta semana.", ("commitment", FRI), mine=True),
 ]

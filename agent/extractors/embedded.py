@@ -43,6 +43,7 @@ _SHORT_LINE = 55
 # comments on the draft" (not "your presentation", "your visit", "your order", "your success").
 _YOUR_DELIVERABLE = (r"(?:confirmation|reply|response|answer|comments?|feedback|thoughts|input|approval|sign-?off|signature|"
                      r"decision|quote|quotation|proposal|invoice|report|draft|figures|numbers|payment|documents?|details|"
+                     r"sign off|cv|resume|résumé|slides|deck|"
                      r"availability|go-ahead|revisions?|edits|notes|estimate|offer|contract|paperwork|forms?|"
                      r"instructions|signed [\w-]+)\b")
 _SIGNOFF_RE = re.compile(r"^(thanks|thank you|many thanks|best|cheers|regards|kind regards|best regards|warm regards|"
@@ -53,7 +54,7 @@ _COURTESY_RE = re.compile(
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     # ...but not a thing of the reader's looked forward to by a day: "Looking forward to your confirmation by Friday"
-    r"looking forward(?! to (?:receiving |getting |seeing |reading )?your " + _YOUR_DELIVERABLE
+    r"looking forward(?! to (?:receiving |getting |seeing |reading )?your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE
     + r"[^.!?;]*\b(?:by|before|no later than)\b)|"
     r"feel free|(don't|do not) hesitate|"
     # a word that the reader need do nothing, with no ask beside it: "Greg and I will decide that, so
@@ -185,9 +186,9 @@ _PROMISE_RE = re.compile(
     r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
     r" expect to| intend to| aim to)|"
     # ...and a hedged one, said first and of a piece of work: "We should be able to ship it Monday"
-    r"^\W*(?:(?:and|so|but|ok|okay|great|good news),?\s+)?(?:i|we) should be able to(?=\s+(?:send|get|share|deliver|ship|"
-    r"finish|complete|have|confirm|sign|pay|fix|deploy|release|provide|submit|book|update|review|draft|prepare|return|"
-    r"forward|install|process|issue|arrange)\b)|"
+    r"^\W*(?:(?:and|so|but|ok|okay|great|good news|hopefully|i think|i believe),?\s+)?(?:i|we) should be able to"
+    r"(?=\s+(?:send|get|share|deliver|ship|finish|complete|have|confirm|sign|pay|fix|deploy|release|provide|submit|book|"
+    r"update|review|draft|prepare|return|forward|install|process|issue|arrange|start|call)\b)|"
     # ...and "Ill email the agreement over tomorrow", "ill get her to scan it": "I'll" without its
     # apostrophe, as phone mail writes it, before a verb only ("ill" is also a word).
     r"(?-i:\b[Ii]ll)(?=\s+(?:send|email|e-mail|get|call|text|check|ask|look|forward|sign|pay|book|confirm|bring|drop|"
@@ -281,10 +282,12 @@ _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)?
 # anything else ("to claim your free gift", "to bring a jacket", "make sure your seatbelt is
 # fastened") is the model's to judge.
 _WORK_STEP = (r"(?:send|sign|countersign|pay|submit|return|renew|file|lodge|upload|approve|confirm|complete|fill (?:in|out)|"
-              r"book|order|update|review|reply|respond|invoice|register|print|post|share|email|call|chase|cancel)\b")
+              r"book|order|update|review|reply|respond|invoice|register|print|post|share|email|call|chase|cancel|rsvp|"
+              r"drop off|finali[sz]e|prepare|get (?:the|your|it|them)\b[^.!?;]{0,40}?\b(?:signed|approved|done|back)|"
+              r"bring (?:the|your) (?:signed|completed|updated|final|printed)\b)\b")
 _DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b(?:is|are|gets?|get|has been|have been) "
                r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
-               r"countersigned|ordered|updated|cancelled|canceled|in)\b")
+               r"countersigned|ordered|updated|cancelled|canceled|in|finali[sz]ed|ready)\b")
 _IMPERATIVE_RE = re.compile(
     r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
     # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
@@ -400,19 +403,6 @@ _BLOCKER_RE = re.compile(
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
-    # A delay put down to a step not yet taken: "the move-in is delayed because the keys haven't been
-    # released by the agent" (not one said of the past, nor of the weather: "delayed because of fog").
-    r"\b(?:is|are|has been|have been|'s|’s|'re|’re)\s+(?:delayed|on hold|held up|stalled|paused|stuck)\s+(?:because|as|since)\s+"
-    r"(?P<b26>[^.!?;]*?\b(?:haven't|hasn't|have not|has not|isn't|aren't|is not|are not|not yet|still)\b[^.!?;]*)|"
-    # Work paused on a thing awaited: "Works are paused pending the structural engineer's report".
-    r"\b(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:paused|on hold|stalled|suspended)\s+pending\s+"
-    r"(?P<b27>(?:the|your|a|an|our|their)\s[^.!?;]+)|"
-    # A step the writer cannot take without a thing, the thing said after: "We're unable to proceed
-    # with the eviction without the court order" (not help: "I can't do this without your help").
-    r"\b(?:we|i)(?:'re|’re| are| am|'m|’m)?\s+(?:unable to|can't|cannot|can not|won't be able to)\s+"
-    r"(?!(?:wait|imagine|thank|believe|live|manage|cope)\b)[a-z]+[^.!?;]{0,60}?\bwithout\s+"
-    r"(?!(?:your |the |our |their )?(?:help|support|input|team|you|him|her|them|coffee)\b)"
-    r"(?P<b28>(?:the|a|an|his|her|their|signed|written)\s(?![^.!?;]*\bfrom (?:you|u)\b)[^.!?;]+)|"
     # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
     # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
     r"\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
@@ -822,7 +812,7 @@ _WISH_RE = re.compile(
     # by Friday", "Look forward to receiving your comments by Thursday". Dated only: undated, it
     # closes a letter.
     r"^\W*(?:(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+)?look(?:ing)? forward to (?:receiving |getting |seeing |reading )?"
-    r"(?P<what25>your " + _YOUR_DELIVERABLE + r"[^.!?;]*)|"
+    r"(?P<what25>your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE + r"[^.!?;]*)|"
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -1181,8 +1171,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
-                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "delayed ",
-                 "on hold ", "stalled ", "paused ")
+                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -1848,7 +1837,8 @@ _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|ne
                        re.I)
 # "Let me ..." that promises no work of the writer's: an ask put politely ("Let me ask you to send
 # the report"), a reminder, or news ("Let me share some exciting news about our sale").
-_LET_ME_NOT_MINE_RE = re.compile(r"let me (?:ask|remind|confirm that|tell you|share (?:some |the |our )?(?:exciting |great |"
+_LET_ME_NOT_MINE_RE = re.compile(r"let me (?:ask|remind|confirm that (?:we|you|i|they|the|it|this|there|our|your)\b|tell you|"
+                                 r"share (?:some |the |our )?(?:exciting |great |"
                                  r"big |good )?news|introduce)\b", re.I)
 # A reminder of a step, which the model (trained on "don't" as a refusal) reads as no ask: "Don't
 # forget to send the signed copy back by Monday", "Make sure the invoices are paid before the 30th".
@@ -3170,7 +3160,8 @@ class EmbeddedExtractor:
         # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
         # NDA from you", "We are still awaiting your invoice".
         if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) \
-                and re.search(r"\bfrom (?:you|u)\b|^your\b", chase.group("what"), re.I):
+                and re.search(r"\bfrom (?:you|u)\b|^your\b|\b(?:you|u)(?:'d|’d| said| promised| were going to| mentioned| offered)\b",
+                              chase.group("what"), re.I):
             what = _swap(_clean_vp(_FROM_YOU_RE.sub("", chase.group("what")), phrase),
                          {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
             if len(what.split()) >= 2:
