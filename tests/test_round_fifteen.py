@@ -134,6 +134,10 @@ def test_round_fifteen_items(case: Case, owner: Owner) -> None:
     ("Please find attached the revised SOW and let me know if it works.", "Tell Maria if the revised SOW works"),
     ("Let me dig into the numbers and come back to you on Friday.", "Follow up with Maria: dig into the numbers"),
     ("Could you pack your bags and come on Friday?", "Pack your bags and come"),
+    # A time of day left behind by its day leaves the title; a move's target stays.
+    ("Please submit your timesheet by Friday noon.", "Submit your timesheet"),
+    ("Send me the deck by noon Friday.", "Send Maria the deck"),
+    ("Can you move the standup to noon?", "Move the standup to noon"),
     ("Please find attached the agenda, and confirm your attendance by Monday.", "Confirm your attendance"),
 ])
 def test_the_title_names_who_needs_it(text: str, title: str, owner: Owner) -> None:

@@ -1006,6 +1006,10 @@ _CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so (?:we|I|they|he|she|you|
 _SOFTENERS_RE = re.compile(r"\b(please|kindly|pls|quickly|just)\s+", re.I)
 _PARA_RE = re.compile(r"\n\s*\n")
 _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", re.I)
+# A time of day left once its day is gone: "submit your timesheet by Friday noon" -> "...timesheet
+# noon", "send the deck by noon Friday" -> "...deck by noon" ("a table for lunch" keeps its lunch).
+_DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
+                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$", re.I)
 _DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
                                 r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
@@ -1816,7 +1820,7 @@ def _clean_vp(vp: str, phrase: str) -> str:
     vp = _CLOSE_OF_RE.sub("", vp.strip())  # "...by close of business on" once its day is gone
     # "dig into the numbers and come back to you": the coming back is the answer, not the work
     vp = re.sub(r"\s+and\s+(?:come|get|circle|report)\s+back(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
-    vp = _DANGLING_DUE_RE.sub("", vp.strip())
+    vp = _DANGLING_DUE_RE.sub("", _DANGLING_TIME_RE.sub("", vp.strip()))
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
     vp = _DANGLING_WORDS_RE.sub("", vp)
