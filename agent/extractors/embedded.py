@@ -1009,7 +1009,9 @@ _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the 
 # A time of day left once its day is gone: "submit your timesheet by Friday noon" -> "...timesheet
 # noon", "send the deck by noon Friday" -> "...deck by noon" ("a table for lunch" keeps its lunch).
 _DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
-                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$", re.I)
+                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$|"
+                               # "send over the deck first thing tomorrow", its day taken
+                               r"\s+(?:at\s+)?first\s+thing(?:\s+in\s+the\s+morning)?\s*$", re.I)
 _DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
                                 r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
@@ -1195,6 +1197,12 @@ _OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sad
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
                                r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
+
+
+# The work an ask names, when it is to hold back: "don't merge yet", "do not pay it again",
+# "ask reception not to book them in".
+_REFRAIN_RE = re.compile(r"(?:please\s+)?(?:(?:don't|don’t|dont|do not|never)\s+(?!forget\b|hesitate\b|miss\b|fail\b)"
+                         r"|(?:ask|tell|remind)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+not\s+to\b)", re.I)
 
 
 # What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
@@ -1509,7 +1517,7 @@ def _get_title(what: str, name: str, subject: str) -> str:
     """The title of a thing the writer needs: "Get the figures to Sam"; a thing wanted in a state
     is got so, not sent ("Get the contract signed"), and "this" or "it" is named by the subject
     ("Get this done: boiler quote")."""
-    what = _STILL_TAIL_RE.sub("", what)
+    what = _FROM_YOU_RE.sub("", _STILL_TAIL_RE.sub("", what))  # "the signed letter back from you": from the reader, to the writer
     if not _WANTED_STATE_RE.search(what):
         yours = _YOUR_PART_RE.match(what)
         if yours:
@@ -2712,6 +2720,12 @@ class EmbeddedExtractor:
             order = self._greeted_order(sentence, ctx)
             if order:
                 item = self._read_sentence(order, ctx)
+        if item is not None and not item.due and item.kind in ("request", "waiting") and _REFRAIN_RE.match(
+                item.title.partition(": ")[2] if item.title.startswith("Follow up with ") else item.title):
+            # "Please don't rewrite anything yet", "ask reception not to book them in": to hold back
+            # is no piece of work to track, unless it has its day ("don't run any cycles after
+            # close on Wednesday").
+            return None
         return item
 
     def _read_sentence(self, sentence: str, ctx: _Ctx) -> Item | None:
@@ -3238,6 +3252,9 @@ class EmbeddedExtractor:
             return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
+        if (m.group("plan") or "").lower().endswith("ship") and re.match(r"\s+(?:it|them|the|a|an|your|our|this|these|those)\b",
+                                                                 m.group("rest"), re.I):
+            return ""  # "They will ship it Monday": who ships, not what is shipped
         what = _uncap(m.group("what"))
         what = what.lower() if what.lower() in _DELIVERABLES else what  # "Slides will be with you..."
         return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {what}"
