@@ -1,10 +1,13 @@
 """Round sixteen of the embedded extractor, from sentences of my own; none from an evaluation week.
 
-An ask to hold back ("please don't rewrite anything yet", "ask reception not to book them in")
+An ask to hold back ("please don't rewrite anything yet", "refrain from contacting the insurer")
 is no piece of work to track, from the owner or to the owner, unless it has its day ("don't run
-any cycles after close on Wednesday"). Titles: "first thing" left behind by its day, "back from
-you" in what the writer needs, and "They will ship it Monday" read as a thing shipped ("Deliver
-they").
+any cycles after close on Friday"); a reminder ("don't forget to...", "don't let it expire") and
+a message to pass on ("ask reception not to book them in") are work, and so is what is asked
+after the holding back ("don't wait for the numbers, send the draft as it is"). Titles: "first
+thing" left behind by its day, "back from you" in what the writer needs, "They will ship it
+Monday" read as a thing shipped ("Deliver they"), and "I'll sign it by Friday" after "I will
+review the contract tomorrow" titled "Review the contract tomorrow".
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ CASES: list[Case] = [
     # To hold back, undated: none, whoever asks it.
     C("Please don't rewrite anything yet :)", *NONE, mine=True),
     C("We asked the bank to refund it, so please do not pay the invoice again.", *NONE, mine=True),
-    C("Please ask reception not to book them in yet.", *NONE, mine=True),
+    C("Please refrain from contacting the insurer directly.", *NONE),
+    C("Please remember not to lock the back door.", *NONE),
     C("Don't send the invoice until I say so.", *NONE, mine=True),
     C("One more thing: please don't contact the tenant directly while the claim is open.", *NONE),
     C("Please don't book the venue before we talk.", *NONE),
@@ -27,11 +31,24 @@ CASES: list[Case] = [
     # ...with its day, it is tracked.
     C("Please ask Petr not to give the pallets away before Friday.", ("waiting", FRI), mine=True),
     C("The unit has to be cooled down, so please don't run any cycles after close on Friday.", ("request", FRI)),
-    # A reminder to do a thing is no holding back.
+    # A reminder to do a thing is no holding back, whatever its spelling...
     C("Don't forget to send the signed copy back by Monday.", ("request", MON)),
     C("Please don't forget to send me the deck.", ("waiting", None), mine=True),
-    # Who ships, not what is shipped.
+    C("Please don't forgot to send me the contract.", ("request", None)),
+    C("Please do not neglect to file the annual return.", ("request", None)),
+    C("Please don't let the SSL certificate expire.", ("request", None)),
+    C("Please don't skip the safety induction.", ("request", None)),
+    # ...nor is a message to pass on.
+    C("Please ask reception not to book them in yet.", ("waiting", None), mine=True),
+    C("Please tell the driver not to come before the warehouse opens.", ("request", None)),
+    # The work asked beside the holding back stays.
+    C("Please don't just approve it, can you check the figures first?", ("request", None)),
+    C("Please don't change anything in the model, could you just add the Q4 column?", ("request", None)),
+    C("Please do not process the refund, please escalate it to the finance team instead.", ("waiting", None), mine=True),
+    C("Please don't wait for the final numbers, send the draft as it is.", ("request", None)),
+    # What is shipped, whatever day follows it.
     C("The samples will ship Monday.", ("waiting", MON)),
+    C("The certificates will ship this week.", ("waiting", FRI)),
 ]
 
 
@@ -46,18 +63,37 @@ def test_round_sixteen_items(case: Case, owner: Owner) -> None:
     ("We'd love the signed engagement letter back from you by Friday.", "Get the signed engagement letter back to Maria"),
     ("Could I get the signed NDA back from you by Monday?", "Get the signed NDA back to Maria"),
     ("Need the signed NDA from you by Monday.", "Get the signed NDA to Maria"),
+    # "the first thing" is a thing, and with no day taken, "first thing" is the only time said.
+    ("Could you review the first thing on Friday?", "Review the first thing"),
+    ("Can you call me first thing?", "Call Maria first thing"),
+    # What is left to do after the holding back is the title.
+    ("Please do not send the report to the client; send it to me first.", "Send the report to Maria first"),
+    ("Please never mind the old invoice, and send the new one to accounts.", "Send the new one to accounts"),
 ])
 def test_titles_lose_what_their_day_left_behind(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
     assert [i.title for i in items] == [title]
 
 
-@pytest.mark.parametrize("text", ["They will ship it Monday.", "They'll ship them on Friday."])
+@pytest.mark.parametrize("text", ["They will ship it Monday.", "They'll ship them on Friday.",
+                                  "They will ship the parts on Monday."])
 def test_a_shipper_is_no_thing_shipped(text: str, owner: Owner) -> None:
     for mine in (True, False):
         sender = dict(sender="ada@example.com", to=("priya@acme.example",), name="Ada") if mine else {}
         items = EX.extract(make_message(f"Hi,\n\n{text}\n\nThanks", subject="Re: plan", **sender), owner)
-        assert not any(i.title.lower().endswith(("they", "deliver it")) for i in items), items
+        assert not any(i.title.lower().endswith(("they", "deliver it", "deliver them")) for i in items), items
+
+
+def test_things_that_ship_are_delivered_by_name(owner: Owner) -> None:
+    items = EX.extract(make_message("Hi Ada,\n\nThey will ship this Friday.\n\nThanks,\nMaria", subject="Re: parts"),
+                       owner)
+    assert [(i.kind, i.title, i.due) for i in items] == [("waiting", "Follow up with Maria: deliver them", FRI)]
+
+
+def test_a_pronoun_after_a_promise_is_its_thing(owner: Owner) -> None:
+    msg = make_message("Hi Priya,\n\nI will review the contract tomorrow and I'll sign it by Friday.\n\nAda",
+                       sender="ada@example.com", to=("priya@acme.example",), name="Ada", subject="Re: plan")
+    assert [i.title for i in EX.extract(msg, owner)] == ["Review the contract", "Sign the contract"]
 
 
 def test_the_owners_morning_promise_loses_first_thing(owner: Owner) -> None:

@@ -1009,9 +1009,9 @@ _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the 
 # A time of day left once its day is gone: "submit your timesheet by Friday noon" -> "...timesheet
 # noon", "send the deck by noon Friday" -> "...deck by noon" ("a table for lunch" keeps its lunch).
 _DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
-                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$|"
-                               # "send over the deck first thing tomorrow", its day taken
-                               r"\s+(?:at\s+)?first\s+thing(?:\s+in\s+the\s+morning)?\s*$", re.I)
+                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$", re.I)
+# "send over the deck first thing tomorrow", its day taken ("review the first thing" is a thing).
+_FIRST_THING_RE = re.compile(r"(?<!\bthe)\s+(?:at\s+)?first\s+thing(?:\s+in\s+the\s+morning)?\s*$", re.I)
 _DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
                                 r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
@@ -1199,10 +1199,27 @@ _OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sad
                                r"(?P<what>[^.!?;,]+)", re.I)
 
 
-# The work an ask names, when it is to hold back: "don't merge yet", "do not pay it again",
-# "ask reception not to book them in".
-_REFRAIN_RE = re.compile(r"(?:please\s+)?(?:(?:don't|don’t|dont|do not|never)\s+(?!forget\b|hesitate\b|miss\b|fail\b)"
-                         r"|(?:ask|tell|remind)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+not\s+to\b)", re.I)
+# The work an ask names, when it is to hold back: "don't merge yet", "do not pay it again", "never
+# share the login", "avoid sending the files by email". A reminder ("don't forget to send it",
+# "don't let the certificate expire", "don't skip the induction") is work, and so is a message to
+# pass on ("ask reception not to book them in").
+_REFRAIN_RE = re.compile(r"(?:please\s+)?(?:(?:don't|don’t|dont|do not|never|(?:remember|make sure|be sure) not to)\s+"
+                         r"(?!(?:forg|foget|hesitat|miss|fail|neglect|skip|overlook|ignore|only\b|just\b|leave without|"
+                         r"let\b[^.!?;]{0,40}\b(?:expire|lapse|slip|run out|go)))|avoid\s+\w+ing\b|refrain from\b)", re.I)
+
+
+def _refrains(item: Item) -> bool:
+    """An undated ask or follow-up that only asks to hold back: "Please don't rewrite anything
+    yet" is no piece of work to track; with its day ("don't run any cycles after close on
+    Friday") it is."""
+    return (item.kind in ("request", "waiting") and not item.due
+            and _REFRAIN_RE.match(item.title.partition(": ")[2] if item.title.startswith("Follow up with ") else item.title)
+            is not None)
+
+
+# What follows an ask to hold back, in the same sentence: "Please don't wait for the numbers, send the draft as it is".
+_AFTER_REFRAIN_RE = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+)?(?:don't|don’t|dont|do not|never)\s+[^,;]{2,80}[,;]\s+"
+                               r"(?:(?:and|but|instead|rather|just)\s*,?\s+)*(?P<rest>\S.*)$", re.I)
 
 
 # What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
@@ -1829,6 +1846,8 @@ def _clean_vp(vp: str, phrase: str) -> str:
     # "dig into the numbers and come back to you": the coming back is the answer, not the work
     vp = re.sub(r"\s+and\s+(?:come|get|circle|report)\s+back(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
     vp = _DANGLING_DUE_RE.sub("", _DANGLING_TIME_RE.sub("", vp.strip()))
+    if phrase:
+        vp = _FIRST_THING_RE.sub("", vp)
     vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
     vp = _DANGLING_WORDS_RE.sub("", vp)
@@ -2404,6 +2423,15 @@ class EmbeddedExtractor:
                 continue
             ctx.defer = True
             found = self._sentence_items(sentence, ctx)
+            if any(map(_refrains, found)):
+                found = [i for i in found if not _refrains(i)]
+                # "Please don't call the customer, email them the tracking number instead": the
+                # work is what is asked after the holding back.
+                rest = _AFTER_REFRAIN_RE.match(sentence)
+                if not found and rest and len(rest.group("rest").split()) >= 3:
+                    found = [i for i in self._sentence_items(rest.group("rest"), ctx) if not _refrains(i)]
+                    for i in found:
+                        i.evidence = sentence if i.evidence in rest.group("rest") else i.evidence
             ctx.defer = False
             for item in found:
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
@@ -2428,7 +2456,7 @@ class EmbeddedExtractor:
                     same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
-        items += self._added(ctx.held, items, seen)
+        items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
         # Card data, passwords and codes asked for, promised on their condition, or said to block
         # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
         # owner's own mail awaits ("we are expecting the production credentials by Friday") is the owner's.
@@ -2720,12 +2748,6 @@ class EmbeddedExtractor:
             order = self._greeted_order(sentence, ctx)
             if order:
                 item = self._read_sentence(order, ctx)
-        if item is not None and not item.due and item.kind in ("request", "waiting") and _REFRAIN_RE.match(
-                item.title.partition(": ")[2] if item.title.startswith("Follow up with ") else item.title):
-            # "Please don't rewrite anything yet", "ask reception not to book them in": to hold back
-            # is no piece of work to track, unless it has its day ("don't run any cycles after
-            # close on Wednesday").
-            return None
         return item
 
     def _read_sentence(self, sentence: str, ctx: _Ctx) -> Item | None:
@@ -3092,6 +3114,11 @@ class EmbeddedExtractor:
                 # "We'll prepare the draft. You'll receive it early next week.": "it" is the promise before.
                 what = _clean_vp(p.group("vp"), "")
                 what = "" if vague(what) else what
+                named = _named_back(core if colon else title, what)
+                if (what and named.lower() != (core if colon else title).lower() and not vague(named)
+                        and not re.match(r"(?:you )?(?:it|them|this|that|these|those)\b", core if colon else title, re.I)):
+                    # "...and I'll sign it by Friday": the verb stays, "it" is the thing before ("Sign the contract").
+                    what = _uncap(named) if colon else named
             if what:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
         if (cut := _TITLE_CUT_RE.search(title)) and (surname := re.search(
@@ -3252,12 +3279,13 @@ class EmbeddedExtractor:
             return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
-        if (m.group("plan") or "").lower().endswith("ship") and re.match(r"\s+(?:it|them|the|a|an|your|our|this|these|those)\b",
-                                                                 m.group("rest"), re.I):
+        if (m.group("head").lower() == "they" and (m.group("plan") or "").lower().endswith("ship")
+                and re.match(r"\s+(?:it|them)\b|\s+(?:the|a|an|your|our|his|her|their|these|those)\s+(?!(?:day|week|month|"
+                             r"morning|afternoon|evening|weekend|mon|tue|wed|thu|fri|sat|sun|coming|same)\w*\b)", m.group("rest"), re.I)):
             return ""  # "They will ship it Monday": who ships, not what is shipped
         what = _uncap(m.group("what"))
         what = what.lower() if what.lower() in _DELIVERABLES else what  # "Slides will be with you..."
-        return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {what}"
+        return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {'them' if what.lower() == 'they' else what}"
 
     @staticmethod
     def _owed(sentence: str, low: str, due: str | None, phrase: str) -> str:
