@@ -100,3 +100,17 @@ def test_the_owners_morning_promise_loses_first_thing(owner: Owner) -> None:
     msg = make_message("Hi Priya,\n\nI'll send over the updated deck first thing tomorrow.\n\nAda",
                        sender="ada@example.com", to=("priya@acme.example",), name="Ada", subject="Re: plan")
     assert [(i.kind, i.title) for i in EX.extract(msg, owner)] == [("commitment", "Send over the updated deck")]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("I've asked the supplier for return labels and will forward them as soon as they land.", "Forward them"),
+    ("I'm working on the waiver and the corrected certificate and will send both as soon as I have them.", "Send both"),
+    ("We expect the permit number next week and will forward it to you as soon as it arrives.", "Forward it to Priya"),
+])
+def test_a_later_will_borrows_the_writers_i(text: str, title: str, owner: Owner) -> None:
+    # "...and will forward them": the promise is the owner's, told with the first clause's "I" in
+    # another tense; it is quoted whole.
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert [(i.kind, i.title, i.evidence) for i in EX.extract(msg, owner)] == [("commitment", title, text)]
+

@@ -991,6 +991,7 @@ _LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time
                          r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
+_FIRST_PERSON_RE = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(i|we)(?:['’](?:ve|m|re|d)\b|\s+(?!will\b|shall\b))", re.I)
 # _SUBJECT_RE and _LEAD_RE each spell one of these.
 _SUBJECT_KEYS = ("'ll", " will", " shall", "going to")
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -1567,9 +1568,12 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
         if end > 0:
             parts[:2] = [sentence[:end + len(parts[1])]]
     head = _search(_SUBJECT_RE, _SUBJECT_KEYS, parts[0], fold(parts[0]))
+    # ...and a first clause that is the writer's in any tense: "I've asked Jürgen for the labels and
+    # will forward them as soon as they land".
+    first = head.group(1) if head else (own.group(1) if (own := _FIRST_PERSON_RE.match(parts[0])) else "")
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
-        prefix = f"{head.group(1)} " if n and head and re.match(r"will\b", part, re.I) else ""
+        prefix = f"{first} " if n and first and re.match(r"will\b", part, re.I) else ""
         read = prefix + part
         subject = _search(_SUBJECT_RE, _SUBJECT_KEYS, read, fold(read))
         lead = _match(_LEAD_RE, read)
@@ -2562,9 +2566,13 @@ class EmbeddedExtractor:
         if ((any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) or ("," in low and (" by " in low or " before " in low)))
                 and len(clauses := _clauses(sentence)) > 1):
             found: list[Item] = []
+            borrowed: list[Item] = []  # items of a clause read with the first one's "I" or "we"
             before = ctx.before
             for part, read in clauses:
                 item = self._classify(read, ctx)
+                if item is not None and read != part and re.match(r"(?:i|we) will\b", read, re.I) \
+                        and re.match(r"will\b", part, re.I):
+                    borrowed.append(item)
                 ctx.before = part  # the clause a later one's "it" may stand for
                 if item is not None:
                     if part != read and names_a_date(part):
@@ -2643,6 +2651,11 @@ class EmbeddedExtractor:
                         and _explicit_ask(found[0].evidence, fold(found[0].evidence))):
                     # "Marketing to send the banners by Friday, could you approve the copy?": someone
                     # else's line, then an ask of the reader's own.
+                    return found
+                if whole is None and found[0] in borrowed and found[0].kind in ("waiting", "commitment"):
+                    # "I've asked Jürgen for the labels and will forward them as soon as they land":
+                    # the promise is the second clause's, told with the first one's "I".
+                    found[0].evidence = sentence
                     return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
