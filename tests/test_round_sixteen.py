@@ -114,3 +114,28 @@ def test_a_later_will_borrows_the_writers_i(text: str, title: str, owner: Owner)
                        name="Ada", subject="Re: plan")
     assert [(i.kind, i.title, i.evidence) for i in EX.extract(msg, owner)] == [("commitment", title, text)]
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Hold the pump for Monday.", ("waiting", "Follow up with Priya: hold the pump", MON)),
+    ("Ship them Wednesday to the yard.", ("waiting", "Follow up with Priya: ship them to the yard", "2026-11-25")),
+    ("Run the numbers by Friday.", ("waiting", "Follow up with Priya: run the numbers", FRI)),
+    ("OK, renew the licence before Friday.", ("waiting", "Follow up with Priya: renew the licence", FRI)),
+])
+def test_the_owners_dated_order_waits_on_the_reader(text: str, want: tuple[str, str, str], owner: Owner) -> None:
+    # An order in a verb that asks seldom open on, with its day: the owner waits on it. ("Run the
+    # numbers by Friday" was the owner's own bare promise, "Deliver run the numbers".)
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert [(i.kind, i.title, i.due) for i in EX.extract(msg, owner)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "File 7 has an EDD refresh in progress; the refreshed file will be in the folder on Monday.",
+    "Hold on, I'm checking with the bank on Monday.",
+    "Run through it with me on Friday if you like.",
+])
+def test_an_order_verb_that_is_no_order_is_none(text: str, owner: Owner) -> None:
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert not [i for i in EX.extract(msg, owner) if i.kind == "waiting"]
+

@@ -304,6 +304,14 @@ _IMPERATIVE_RE = re.compile(
     r"(?!\s+(?:is|are|was|were|has|have|will|looks?|went|goes|of)\b)[^.!?;]*)",
     re.I,
 )
+# The owner's order of a piece of work with its day, in a verb the asks of others seldom open on:
+# "Hold the pump for Monday", "Ship them Wednesday to the yard", "Run the numbers by Friday".
+_DATED_ORDER_RE = re.compile(
+    r"^(?:(?:yes|ok|okay|great|perfect|sure|fine|also|and|so|then)\W+)*(?:just\s+|please\s+|pls\s+)?"
+    r"(?P<vp>(?:hold|ship|deliver|post|return|renew|file|raise|chase|arrange|organi[sz]e|print|upload|install|"
+    r"replace|repair|fix|collect|transfer|test|measure|clear|load|unload|pack|label|reserve|reschedule|rebook|run|"
+    r"pull|put)\s+(?!(?:is|are|was|were|has|have|will|of|on hold)\b)(?:it|them|that|this|these|those|the|a|an|our|your|"
+    r"my|his|her|their|all|both)\b[^.!?;]*)", re.I)
 # Leave to go on, not a new piece of work: "Go ahead and send it", "Feel free to book it", "grab
 # whatever you need".
 _PERMISSION_RE = re.compile(r"^\W*(?:go ahead|feel free|by all means|you can|you may)\b|"
@@ -2983,6 +2991,8 @@ class EmbeddedExtractor:
                 return False
             if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
                 return False
+            if not question and _DATED_ORDER_RE.match(sentence) and names_a_date(sentence):
+                return False  # _owner_sentence: "Hold the pump for Monday"
             if question and _owner_question(sentence, low):
                 return False
             if not question and (self._owner_wish(sentence, low) or (" need " in low and _OWNER_NEED_RE.match(sentence))):
@@ -3181,7 +3191,7 @@ class EmbeddedExtractor:
         # The owner's direction to a colleague, its main clause first: "Start getting quotes so we
         # can decide", "Send me the numbers by Friday". Leave to go on ("go ahead and send it") is none.
         imp = (None if question or _PERMISSION_RE.match(sentence) or _ATTACHED_LABEL_RE.match(sentence)
-               else _match(_IMPERATIVE_RE, sentence))
+               else _match(_IMPERATIVE_RE, sentence) or (_DATED_ORDER_RE.match(sentence) if due else None))
         if imp and ctx.other.email:
             vp = _uncap(_clean_vp(imp.group("vp"), phrase))
             if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
@@ -3267,7 +3277,8 @@ class EmbeddedExtractor:
             return ""
         if b.group("frag") and (len(b.group("frag").split()) > 6 or _explicit_ask(sentence, low)
                                 or _search(_WISH_RE, _WISH_KEYS, sentence, low)
-                                or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)):
+                                or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+                                or _DATED_ORDER_RE.match(b.group("frag"))):
             return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
         if b.group("ing") and (_search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low) or _search(_ASK_RE, _ASK_KEYS, sentence, low)):
             return ""  # "I am finishing the claim and for this I need from you the list": work of theirs, and an ask
