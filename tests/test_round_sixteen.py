@@ -139,3 +139,65 @@ def test_an_order_verb_that_is_no_order_is_none(text: str, owner: Owner) -> None
                        name="Ada", subject="Re: plan")
     assert not [i for i in EX.extract(msg, owner) if i.kind == "waiting"]
 
+
+# From a second review: a later "will" that is not the writer's, and the asks after a holding back.
+@pytest.mark.parametrize("text", [
+    "I told the client the parts are late and will arrive on Monday.",
+    "I was told the parcel is in Frankfurt and will arrive tomorrow.",
+    "I asked my sister, who lives in Porto and will visit us next week.",
+    "I've cc'd Marta, who handles payroll and will sort out your back pay.",
+    "I've been with this company for ten years and will retire in March.",
+    "I'm sorry for the confusion and will make sure it doesn't happen again.",
+    "I'm on leave until the 30th and will reply when I'm back.",
+    "We received two quotes and will go with the cheaper one.",
+    "I didn't get the attachment and will wait for you to resend it.",
+])
+def test_a_later_will_that_is_no_promise_of_the_writers(text: str, owner: Owner) -> None:
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert not [i for i in EX.extract(msg, owner) if i.kind == "commitment"]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("I'm working on the tax return and will send it to you by the 25th.", "Send the tax return to Priya"),
+    ("I've read the contract and will sign it tomorrow.", "Sign the contract"),
+])
+def test_a_borrowed_promise_names_its_thing(text: str, title: str, owner: Owner) -> None:
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert [i.title for i in EX.extract(msg, owner)] == [title]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Please don't cancel the subscription, downgrade it to the basic plan instead.",
+     "Downgrade the subscription to the basic plan"),
+    ("Please do not throw away the old contracts, archive them in the basement.", "Archive the old contracts in the basement"),
+    ("Please avoid calling the client before 10, and send him the revised offer instead.", "Send him the revised offer"),
+    ("Please don't wait for the final numbers, send the draft as it is.", "Send the draft as it is"),
+])
+def test_the_ask_after_a_holding_back(text: str, title: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [(i.kind, i.title, i.evidence) for i in items] == [("request", title, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Please don't give her any food after midnight, but water is fine.",
+    "Kindly do not contact the tenant directly, all communication goes through our office.",
+    "Please do not use the old template anymore, the new one is on the shared drive.",
+])
+def test_a_statement_after_a_holding_back_is_no_ask(text: str, owner: Owner) -> None:
+    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: op"), owner) == []
+
+
+def test_a_thing_it_came_from_is_not_it(owner: Owner) -> None:
+    text = "I'm waiting for the quote from the roofer and will forward it to you as soon as I get it."
+    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert [i.title for i in EX.extract(msg, owner)] == ["Forward it to Priya"]
+
+
+def test_what_they_ship_is_the_work(owner: Owner) -> None:
+    items = EX.extract(make_message("Hi Ada,\n\nThey will ship our order this Friday.\n\nThanks,\nMaria",
+                                    subject="Re: order"), owner)
+    assert [(i.kind, i.title, i.due) for i in items] == [("waiting", "Follow up with Maria: ship our order", FRI)]
+

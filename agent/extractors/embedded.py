@@ -665,6 +665,14 @@ _HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|uploa
 def _to_reader(sentence: str) -> bool:
     """Does a promise speak to the reader ("I'll send you...") beyond an aside ("so you know")?"""
     return bool(re.search(r"\b(you|your)\b", _ASIDE_YOU_RE.sub(" ", sentence), re.I))
+_WILL_WORK_RE = re.compile(r"will\s+(?:also\s+|then\s+|now\s+)?(?:send|forward|share|pass|e-?mail|circulate|return|confirm|update|"
+                           r"get back|come back|follow up|let (?:you|u) know|chase|sign|review|call|ring|prepare|draft|book|"
+                           r"arrange|check|look into|submit|file|upload|deliver|post|order|pay|invoice|fix|finish|complete)\b",
+                           re.I)
+_REPORTED_RE = re.compile(r"\b(?:who|which|that|whether|if|told|think|thought|heard|hear|hope|know|knew|believe|said|say|"
+                          r"guess|understand|feel|felt|reali[sz]ed|noticed|see|saw|sorry|pleased|happy|glad)\b|"
+                          r"\b(?:the|a|an|this|these|those|my|our|your|his|her|their|it|he|she|they)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:is|are|was|were|has|have|had|'s|’s)\b", re.I)
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
 _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
@@ -1227,8 +1235,14 @@ def _refrains(item: Item) -> bool:
 
 
 # What follows an ask to hold back, in the same sentence: "Please don't wait for the numbers, send the draft as it is".
-_AFTER_REFRAIN_RE = re.compile(r"^\W*(?:please\s+|pls\s+|kindly\s+)?(?:don't|don’t|dont|do not|never)\s+[^,;]{2,80}[,;]\s+"
-                               r"(?:(?:and|but|instead|rather|just)\s*,?\s+)*(?P<rest>\S.*)$", re.I)
+_AFTER_REFRAIN_RE = re.compile(r"^\W*(?P<please>(?:please|pls|kindly)\s+)?(?P<held>(?:don't|don’t|dont|do not|never|avoid|"
+                               r"refrain from)\s+[^,;]{2,80})[,;]\s+"
+                               # ...an order, not a statement: "..., but water is fine" asks nothing
+                               r"(?!(?:(?:and|but|instead|rather|just)\s*,?\s+)*(?:[\w'’-]+\s+(?:is|are|was|were|will|would|has|have|"
+                               r"had|can|could|should|must)\b|(?:the|a|an|all|this|that|these|those|it|its|we|i|you|he|she|they|"
+                               r"there|our|my|your|his|her|their|everything|nothing|no|any|every)\b))"
+                               r"(?:(?:and|but|instead|rather|just)\s*,?\s+)*(?P<rest>\S.*)$",
+                               re.I)
 
 
 # What each pattern found in each sentence. One sentence is read on several paths (_quiet, then
@@ -1578,10 +1592,15 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     head = _search(_SUBJECT_RE, _SUBJECT_KEYS, parts[0], fold(parts[0]))
     # ...and a first clause that is the writer's in any tense: "I've asked Jürgen for the labels and
     # will forward them as soon as they land".
-    first = head.group(1) if head else (own.group(1) if (own := _FIRST_PERSON_RE.match(parts[0])) else "")
+    # Only for a piece of work handed on, and never past someone else's verb in the first clause ("I
+    # was told the parcel is in Frankfurt and will arrive tomorrow", "I asked Sam, who lives in
+    # Porto and will visit").
+    first = "" if head or len(parts) < 2 or _REPORTED_RE.search(parts[0]) else \
+        (own.group(1) if (own := _FIRST_PERSON_RE.match(parts[0])) else "")
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
-        prefix = f"{first} " if n and first and re.match(r"will\b", part, re.I) else ""
+        prefix = (f"{head.group(1)} " if head else f"{first} " if first and _WILL_WORK_RE.match(part) else "") \
+            if n and re.match(r"will\b", part, re.I) else ""
         read = prefix + part
         subject = _search(_SUBJECT_RE, _SUBJECT_KEYS, read, fold(read))
         lead = _match(_LEAD_RE, read)
@@ -1795,6 +1814,27 @@ _THING_RE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3
                        r"(?=\s+(?:to|for|with|by|on|in|at|before|after|and|from|over|round|back|tonight|today|tomorrow)\b|\s*$)",
                        re.I)
 _IT_THEM_RE = re.compile(r"\b(?:it|them)\b", re.I)
+
+
+def _named_last(title: str, before: str, at_end: bool = True) -> str:
+    """``title`` with its "it" or "them" named by the last thing ``before`` names ("I'm working on
+    the tax return" -> "Send the tax return to Sam"); unchanged when it names none."""
+    # The thing a verb of the clause acts on, last (with ``at_end``, the one it ends on): not "the
+    # supplier" of "asked the supplier for labels", "the roofer" of "the quote from the roofer", nor
+    # a day ("the permit number next week").
+    before = before.rstrip(" .,;:!")
+    things = [t for t in _THING_RE.finditer(before)
+              if (t.end() == len(before) or not at_end) and not names_a_date(t.group(0))
+              and not re.search(r"\b(?:from|by|with|of)\s*$", before[:t.start()], re.I)]
+    head, sep, core = title.rpartition(": ")
+    # Only the pronoun a verb acts on, early in the title: "Send the draft as it is" keeps its "it".
+    obj = _OBJECT_PRONOUN_RE.match(core)
+    if not things or obj is None:
+        return title
+    return f"{head}{sep}{core[:obj.start(1)]}{things[-1].group(0)}{core[obj.end(1):]}"
+
+
+_OBJECT_PRONOUN_RE = re.compile(r"^(?:[\w'’-]+\s+){1,3}?(?<!\bas\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bthat\s)(it|them)\b", re.I)
 
 
 def first_name(addr: Address) -> str:
@@ -2440,10 +2480,14 @@ class EmbeddedExtractor:
                 # "Please don't call the customer, email them the tracking number instead": the
                 # work is what is asked after the holding back.
                 rest = _AFTER_REFRAIN_RE.match(sentence)
-                if not found and rest and len(rest.group("rest").split()) >= 3:
-                    found = [i for i in self._sentence_items(rest.group("rest"), ctx) if not _refrains(i)]
+                if not found and rest and len(rest.group("rest").split()) >= 2:
+                    # The ask keeps the sentence's "please" ("Please don't cancel it, downgrade it
+                    # instead" asks to downgrade), and its "it" is what was held back.
+                    asked = f"{_cap(rest.group('please'))}{rest.group('rest')}" if rest.group("please") else rest.group("rest")
+                    found = [i for i in self._sentence_items(asked, ctx) if not _refrains(i)]
                     for i in found:
-                        i.evidence = sentence if i.evidence in rest.group("rest") else i.evidence
+                        i.evidence = sentence if i.evidence in asked else i.evidence
+                        i.title = re.sub(r"\s+instead$", "", _named_last(i.title, rest.group("held"), at_end=False))
             ctx.defer = False
             for item in found:
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
@@ -2662,8 +2706,10 @@ class EmbeddedExtractor:
                     return found
                 if whole is None and found[0] in borrowed and found[0].kind in ("waiting", "commitment"):
                     # "I've asked Jürgen for the labels and will forward them as soon as they land":
-                    # the promise is the second clause's, told with the first one's "I".
+                    # the promise is the second clause's, told with the first one's "I"; its "it" is
+                    # the thing the first clause ends on ("I've read the contract and will sign it").
                     found[0].evidence = sentence
+                    found[0].title = _named_last(found[0].title, clauses[0][0])
                     return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
@@ -3184,7 +3230,7 @@ class EmbeddedExtractor:
             # the owner sends, its verb left out (not an order: no one is told to send a thing to themselves).
             return self._item("commitment", f"Send {name} {_clean_vp(sent_thing, phrase)}", sentence, ctx, due, "me")
         now = None if question or not due else _match(_PRESENT_PROMISE_RE, sentence)
-        bare = (self._bare_promise(sentence, low, due, phrase, mine=True) or self._shipping(sentence, due, phrase)
+        bare = (self._bare_promise(sentence, low, due, phrase, mine=True) or self._shipping(sentence, due, phrase, mine=True)
                 or (_clean_vp(now.group("vp"), phrase) if now else ""))
         if bare:
             return self._item("commitment", _cap(_swap(bare, {"you": name, "your": f"{name}'s"})), sentence, ctx, due, "me")
@@ -3291,7 +3337,7 @@ class EmbeddedExtractor:
         return "" if not vp or (_VAGUE_RE.match(vp) and not event) else vp
 
     @staticmethod
-    def _shipping(sentence: str, due: str | None, phrase: str) -> str:
+    def _shipping(sentence: str, due: str | None, phrase: str, mine: bool = False) -> str:
         """What a sentence says is on its way ("Samples going in the post tmrw"), or ""."""
         m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
         if not m or not any(w in _DELIVERABLES for w in m.group("what").lower().split()):
@@ -3306,7 +3352,9 @@ class EmbeddedExtractor:
         if (m.group("head").lower() == "they" and (m.group("plan") or "").lower().endswith("ship")
                 and re.match(r"\s+(?:it|them)\b|\s+(?:the|a|an|your|our|his|her|their|these|those)\s+(?!(?:day|week|month|"
                              r"morning|afternoon|evening|weekend|mon|tue|wed|thu|fri|sat|sun|coming|same)\w*\b)", m.group("rest"), re.I)):
-            return ""  # "They will ship it Monday": who ships, not what is shipped
+            # "They will ship our order this Friday": who ships, not what is shipped; what they
+            # ship is the work, and never the owner's when the owner tells of it.
+            return "" if mine else _clean_vp(f"ship{m.group('rest')}", phrase)
         what = _uncap(m.group("what"))
         what = what.lower() if what.lower() in _DELIVERABLES else what  # "Slides will be with you..."
         return f"send {what}" if what.lower() not in ("it", "they") else f"deliver {'them' if what.lower() == 'they' else what}"
