@@ -3183,11 +3183,11 @@ class EmbeddedExtractor:
                 # "We'll prepare the draft. You'll receive it early next week.": "it" is the promise before.
                 what = _clean_vp(p.group("vp"), "")
                 what = "" if vague(what) else what
-                named = _named_back(core if colon else title, what)
-                if (what and named.lower() != (core if colon else title).lower() and not vague(named)
+                renamed = _named_back(core if colon else title, what)
+                if (what and renamed.lower() != (core if colon else title).lower() and not vague(renamed)
                         and not re.match(r"(?:you )?(?:it|them|this|that|these|those)\b", core if colon else title, re.I)):
                     # "...and I'll sign it by Friday": the verb stays, "it" is the thing before ("Sign the contract").
-                    what = _uncap(named) if colon else named
+                    what = _uncap(renamed) if colon else renamed
             if what:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
         if (cut := _TITLE_CUT_RE.search(title)) and (surname := re.search(
