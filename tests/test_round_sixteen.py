@@ -201,3 +201,42 @@ def test_what_they_ship_is_the_work(owner: Owner) -> None:
                                     subject="Re: order"), owner)
     assert [(i.kind, i.title, i.due) for i in items] == [("waiting", "Follow up with Maria: ship our order", FRI)]
 
+
+@pytest.mark.parametrize("text,mine,kinds", [
+    # The owner's undated German promise with its thing said first, or as what comes next.
+    ("Die Verzichtserklärung bereite ich vor.", True, ["commitment"]),
+    ("Die Besucherausweise lasse ich am Empfang hinterlegen.", True, ["commitment"]),
+    ("Dann geb ich Hengda Rückmeldung.", True, ["commitment"]),
+    ("Das weiss ich nicht.", True, []),
+    ("Die Rechnung habe ich bezahlt.", True, []),
+    ("Die Entscheidung überlasse ich dir.", True, []),
+    ("Das glaube ich auch.", True, []),
+    # Spanish: what the writer gets or hands the reader, and "me encargo", undated; "en cuanto" as a trigger.
+    ("Las medidas de la cámara fría te las consigo con el proveedor.", True, ["commitment"]),
+    ("Yo me encargo de contestarle a Pidelo.", True, ["commitment"]),
+    ("Te regreso la cotización firmada en cuanto llegue.", True, ["commitment"]),
+    ("Te lo dije ayer.", True, []),
+    ("Te lo agradezco mucho.", True, []),
+])
+def test_undated_promises_in_german_and_spanish(text: str, mine: bool, kinds: list[str], owner: Owner) -> None:
+    msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert [i.kind for i in EX.extract(msg, owner)] == kinds
+
+
+def test_an_ask_that_says_the_writer_will_be_away_is_an_ask(owner: Owner) -> None:
+    text = ("Could you send me the X-rays you took in June by Friday, as I'm away at a conference in Melbourne "
+            "from Monday?")
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: referral"), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", FRI)]
+    away = make_message("Hi Ada,\n\nI'm away at a conference until Friday.\n\nMaria", subject="Re: referral")
+    assert EX.extract(away, owner) == []
+
+
+def test_a_credentials_slide_is_no_secret(owner: Owner) -> None:
+    text = "Could you also put together a one-slide credentials page on our e-mobility work for the pitch by Friday?"
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: pitch"), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", FRI)]
+    secret = "Could you send me your login credentials by Friday?"
+    assert EX.extract(make_message(f"Hi Ada,\n\n{secret}\n\nThanks,\nMaria", subject="Re: pitch"), owner) == []
+
