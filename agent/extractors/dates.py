@@ -76,7 +76,8 @@ _ORDINAL_NOUNS = (r"(?:floors?|storeys?|stor(?:y|ies)|levels?|rows?|rooms?|times
                   r"items?|points?|persons?|people|candidates?|interviews?|drafts?|versions?|editions?|"
                   r"pages?|slides?|steps?|stages?|phases?|lines?|options?|attempts?|years?|months?|weeks?|"
                   r"days?|hours?|gen(?:eration)?s?|anniversar(?:y|ies)|birthdays?|century|grades?|"
-                  r"parties|party|percentile|largest|biggest|best|most|one|ones)\b")
+                  r"parties|party|percentile|largest|biggest|best|most|one|ones|periods?|class(?:es)?|lessons?|"
+                  r"terms?|semesters?|chapters?|sections?|paragraphs?|holes?|innings?|laps?|streets?|avenues?)\b")
 _TIME = r"(?:\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -586,9 +587,20 @@ _ACTION_RE = re.compile(r"\b(?:please|pls|plz|kindly|can you|could you|would you
                         r"'d appreciate|want|wants|hoping|hope you|"
                         r"let (?:me|us) know|lmk|i'll|i will|i'm going to|we'll|we will|we're going to|i shall|"
                         r"we shall|you'll|you will|you'd|i can|we can|need|needs|we'd|i'd|must|have to|"
-                        r"expect|should)\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
+                        r"expect|should|will follow|will be (?:sent|lodged|filed|issued|submitted|delivered|shipped|signed|"
+                        r"paid|posted|uploaded|returned|forwarded|shared|circulated|ready|done|finished|completed|fixed|"
+                        r"installed))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
                         r"get|book|call|check|review|approve|submit|forward|pay|update|add|prepare|schedule|"
-                        r"arrange|give|bring|fill|complete|finish|revert)\b", re.I)
+                        r"arrange|give|bring|fill|complete|finish|revert)\b|"
+                        # ...in German, French and Spanish: an ask, or the writer's own work in the present
+                        # ("Rheintal ruf ich heute noch an", "ich schicke dir die Liste morgen")
+                        r"\b(?:bitte|könnten sie|können sie|kannst du|könntest du|merci de|pouvez-vous|peux-tu|pourriez-vous|"
+                        r"por favor|puedes|podrías|podrias|podría|podria)\b|"
+                        r"\b(?:ich|wir)\s+(?!(?:war|waren|habe|haben|hatte|hatten|bin|sind|hoffe|denke|glaube|finde|weiß|weiss|"
+                        r"meine|möchte|würde|wäre|kann|muss|will)\b)[a-zäöüß]{2,}\b|"
+                        r"\b(?!(?:war|waren|habe|haben|hatte|hatten|bin|sind|das|die|der|den|dem|es|so|wie|wo|was|wenn|ob|"
+                        r"dass|und|oder|aber|als|da|nun|dann|weil|kann|muss|will|hoffe|denke|glaube|finde|weiß|weiss)\b)"
+                        r"[a-zäöüß]{2,}\s+(?:ich|wir)\b", re.I)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -662,6 +674,9 @@ def _lead_len(phrase: str) -> int:
 _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*/\s*)(?:on\s+)?" + _WD + r"\b", re.I)
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
 def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
     """Whether a deadline word leads the phrase ``m`` found in ``sentence``."""
     return bool(_DEADLINE_LEAD_RE.match(m.group(0)) or _DEADLINE_BEFORE_RE.search(sentence, 0, m.start()))
@@ -687,12 +702,25 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
              if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
     if not kinds:
         return None, ""
+    led: set[int] = set()  # calendar dates whose weekday beside them a deadline word leads
     if len(kinds) > 1:
         # "bis Dienstag, 8. Dezember", "d'ici vendredi 4 décembre", "by Friday (Dec 4)": the
-        # calendar date beside a weekday says which one it is.
+        # calendar date beside a weekday says which one it is, and takes its deadline word.
         dated = [m for kind, m, _ in kinds if kind in _CALENDAR_DATES]
+        led = {id(d) for kind, m, _ in kinds if kind in _WEEKDAY_KINDS and _is_deadline(sentence, m)
+               for d in dated if _dated_by(sentence, m, d)}
         kinds = [(kind, m, found) for kind, m, found in kinds
                  if kind not in _WEEKDAY_KINDS or not any(_dated_by(sentence, m, d) for d in dated)]
+        # "I'll ask Sheila about Tuesday's safety meeting today": a weekday's event is what the work
+        # is about, not when it is due, beside another day.
+        owned = [(kind, m, found) for kind, m, found in kinds
+                 if kind in _WEEKDAY_KINDS and _POSSESSIVE_RE.match(sentence, m.end()) and not _is_deadline(sentence, m)]
+        if owned and len(owned) < len(kinds):
+            kinds = [k for k in kinds if k not in owned]
+
+    def deadline(m: re.Match[str]) -> bool:
+        return id(m) in led or _is_deadline(sentence, m)
+
     # A time of day beside a day ("before 12:00 on Thursday", "tomorrow by 5", "the 14:00 slot
     # on Tuesday") is that day's time: the day says when.
     resolved = [(m, found) for kind, m, found in kinds
@@ -718,7 +746,7 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
             span = _clause_at(spans, hit[0].start())
             resolved = [(m, found) for m, found in resolved if _clause_at(spans, m.start()) == span]
         else:
-            resolved = [(m, found) for m, found in resolved if _is_deadline(sentence, m)
+            resolved = [(m, found) for m, found in resolved if deadline(m)
                         or _LEAD_IN_RE.match(sentence, _clause_at(spans, m.start())[0])]
     if not resolved:
         return None, ""
@@ -729,10 +757,15 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
         resolved = kept or resolved
     first_m, first = resolved[0]
+    early_m, early = min(resolved, key=lambda r: r[0].start())
+    if early_m is not first_m and _JOINED_RE.search(sentence, early_m.end(), first_m.start()):
+        # "The returns will be lodged today, and Harbourline will have the form by Monday": a day
+        # past an "and" is the next piece of work's, whatever its pattern.
+        first_m, first = early_m, early
     # "a first draft on Monday and the final by the 10th" names two pieces of work: a deadline
     # past an "and" is the next one's, not a better reading of the first. Of several deadlines,
     # the first said: "an answer by Thursday, well before their deadline on the 9th".
-    deadlines = [(m.start(), found) for m, found in resolved if _is_deadline(sentence, m) and not _JOINED_RE.search(
+    deadlines = [(m.start(), found) for m, found in resolved if deadline(m) and not _JOINED_RE.search(
         sentence, min(m.end(), first_m.end()), max(m.start(), first_m.start()))]
     return min(deadlines, key=lambda d: d[0])[1] if deadlines else first
 
