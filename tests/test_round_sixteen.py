@@ -240,3 +240,35 @@ def test_a_credentials_slide_is_no_secret(owner: Owner) -> None:
     secret = "Could you send me your login credentials by Friday?"
     assert EX.extract(make_message(f"Hi Ada,\n\n{secret}\n\nThanks,\nMaria", subject="Re: pitch"), owner) == []
 
+
+# From a third review: opinions, habits, the past and turning down are no German promise; "en cuanto
+# a" is "regarding"; "voy a ver" promises nothing; an away note that sends the reader elsewhere is
+# still one; and a credentials page of a login is still a secret.
+@pytest.mark.parametrize("text", [
+    "Die Meinung teile ich.", "Das Risiko trage ich.", "Den Newsletter schreibe ich immer freitags.",
+    "Die Buchhaltung mache ich selber.", "Die Unterlagen schickte ich bereits an Frau Meier.",
+    "Dann lasse ich es.", "Das Angebot lehne ich ab.", "Voy a ver si puedo.", "Vamos a necesitar más tiempo.",
+    "En cuanto al presupuesto, te envío la tabla anterior.", "Yo me encargo de la contabilidad desde 2019.",
+])
+def test_no_foreign_promise_in_opinions_habits_and_the_past(text: str, owner: Owner) -> None:
+    msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: plan")
+    assert EX.extract(msg, owner) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Since I'm away until Monday, please contact Jo for anything urgent.",
+    "While I'm away, please direct any questions to Jo Smith.",
+    "As I am away until 2 December, I will respond to your email on my return.",
+    "Please send me the credentials doc for the bank portal.",
+    "Please forward the credentials slide with the AWS root keys.",
+    "Please share your email credentials page with me urgently.",
+])
+def test_away_notes_and_secrets_stay_out(text: str, owner: Owner) -> None:
+    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner) == []
+
+
+def test_an_ask_while_the_writer_is_away_is_an_ask(owner: Owner) -> None:
+    msg = make_message("Hi Ada,\n\nCan you water the plants while I'm away?\n\nThanks,\nMaria", subject="Re: trip")
+    assert [i.kind for i in EX.extract(msg, owner)] == ["request"]
+

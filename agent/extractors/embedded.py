@@ -181,9 +181,11 @@ _COURTESY_RE = re.compile(
     re.I,
 )
 _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|limited access to e-?mail|"
-                     # (not the reason an ask gives: "..., as I'm away at the conference from Thursday?")
-                     r"(?<!\bas )(?<!\bsince )(?<!\bbecause )(?<!\bwhile )(i'?m|i am) (currently )?away|will be back (on|in)|"
-                     r"automatic reply|auto-?reply", re.I)
+                     # (not the reason an ask gives after it: "..., as I'm away at the conference from Thursday?",
+                     # unless it sends the reader elsewhere: "..., as I'm away, please contact Jo")
+                     r"(?<! as )(?<! since )(?<! because )(?<! while )(i'?m|i am) (currently )?away|"
+                     r"(i'?m|i am) (currently )?away(?=[^.!?]*\b(?:contact|reach|direct|get in touch|on my return|"
+                     r"when i'?m back|urgent|respond|reply)\b)|will be back (on|in)|automatic reply|auto-?reply", re.I)
 _PROMISE_RE = re.compile(
     r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
     r" expect to| intend to| aim to)|"
@@ -1741,7 +1743,9 @@ _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|complet
 _SCAM_ITEM_RE = re.compile(
     r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
     r"passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
-    r"credentials(?! (?:page|slide|deck|presentation|pack|section|brochure|one-pager|doc)\b)|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
+    # ("our credentials deck", "a one-slide credentials page": a firm's track record, no secret)
+    r"(?:(?<!one-slide )(?<!our )(?<!agency )(?<!company )credentials|credentials(?! (?:page|slide)\b))"
+    r"(?! (?:deck|presentation|brochure|one-pager|pack)\b)|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
     r"(?:gift|steam|itunes|google play|amazon) ?cards?|vouchers? codes?|"
     # ...in German and French: card data, a bank's TAN, gift cards
     r"kreditkartennummer|kartennummer|karten-?pr[üu]fnummer|pr[üu]fcode|pr[üu]fziffer|sicherheitscode|"
@@ -1996,18 +2000,29 @@ _WANT_RE = re.compile(r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?
                       r"^\W*(?:(?:die|der|das|unser|unsere|mein|meine|euer|eure) )?(?-i:[A-ZÄÖÜ][\wäöüß-]+) "
                       r"(?:will|möchte|braucht|benötigt|erwartet) (?:das|die|den|eine?n?|unser\w*|"
                       r"ihr\w*|dein\w*)\b", re.I)
-_FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir|je vais|nous allons|on va|voy a|vamos a)\b|"
+_FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir|je vais|nous allons|on va)\b|"
+                                r"\b(?:voy|vamos) a (?!(?:ver|pensar|estar|tener|necesitar|ser|intentar|esperar|seguir|hablar)\b)|"
                                 r"\b(?:je|nous|on)\b[^.!?;]{0,30}?\b[a-zàâçéèêëîïôûù]{2,}(?:rai|rons)\b|"
                                 # Spanish: what the writer hands the reader ("te las consigo", "se lo paso"), "me encargo"
                                 r"\b(?:te|se) (?:lo|la|los|las) [a-záéíóúñ]{3,}o\b|\b(?:yo )?me encargo\b|\bnos encargamos\b", re.I)
+# Habits and offers, in any language: no promise of a piece of work ("Den Newsletter schreibe ich
+# immer freitags", "Te lo mando cada semana", "Te los consigo más baratos si quieres").
+_FOREIGN_HABIT_RE = re.compile(r"\b(?:immer|jede[nrs]?|seit|meistens|jeweils|täglich|wöchentlich|cada|siempre|desde|"
+                               r"todos los|todas las|si quieres|si quiere|toujours|chaque|depuis|tous les|toutes les)\b", re.I)
 _FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|nach erhalt|umgehend|dès que|dès qu['’]|dès réception|aussitôt que|"
-                                 r"à réception|en cuanto|tan pronto(?: como)?)\b|\bgleich (?:mit|weiter|nach|morgen|heute|zu)\b",
+                                 r"à réception|en cuanto(?!\s+a(?:l|\s+la|\s+los|\s+las)?\b)|tan pronto(?: como)?)\b|\bgleich (?:mit|weiter|nach|morgen|heute|zu)\b",
                                  re.I)
 # The owner's German promise with its thing said first, which no "herewith" says ("Die
 # Verzichtserklärung bereite ich vor", "Die Besucherausweise lasse ich am Empfang hinterlegen"), or
 # as what comes next ("Dann geb ich Hengda Rückmeldung").
 _DE_FRONTED_RE = re.compile(r"\W*(?:(?:und|also|ok|gut|so)\s*,?\s+)?(?:(?-i:[DdJj]ie|[DdJj]en|[DdJj]as|[DdJj]er|[Dd]iese[nrs]?)\s"
-                            r"(?:[^,.;:!?]{1,60}?)\s|dann\s+)(?-i:[a-zäöüß]{2,})\s+ich\b", re.I)
+                            r"(?:[^,.;:!?]{1,60}?)\s|dann\s+)"
+                            # ...in a verb of doing or handing over, never of an opinion or a habit
+                            r"(?:schicke?|sende|bereite|kläre?|mache?|erledige|prüfe|melde?|gebe?|rufe?|kümmere|organisiere|"
+                            r"bestelle|buche|überweise|unterschreibe|korrigiere|reiche|hole|bringe|besorge|frage|lasse|"
+                            r"übernehme|leite|schreibe|checke|zahle|erstelle|aktualisiere|kontaktiere|informiere)\s+ich\b"
+                            r"(?![^.!?;]*\b(?:immer|jede[nrs]?|seit|meistens|jeweils|bereits|schon|selbst|selber|gerne|oft|nie|"
+                            r"täglich|wöchentlich|monatlich|es)\b)", re.I)
 _FOREIGN_YOU_RE = re.compile(r"\b(?:dir|dich|ihnen|euch|du|te|vous)\b|\bt['’]|\b(?-i:Sie)\b", re.I)
 # What goes with the mail itself is sent, not promised: "Ich schicke Ihnen anbei das Angebot".
 _HEREWITH_RE = re.compile(r"\b(?:anbei|im anhang|beigefügt|hiermit|in der beilage|als beilage|beiliegend|ci-joint|ci-jointe?s?|en pièce jointe|en pj|"
@@ -2958,8 +2973,9 @@ class EmbeddedExtractor:
             # ist"), as "I'll..." is in English: the present alone may be "herewith" ("Je vous transmets le
             # devis"). Another's promise is the owner's to wait on when it speaks to the reader.
             undated = [m for rx in (_FR_PROMISE_RE, _MORE_PROMISE_RE) for m in rx.finditer(sentence)
-                       if _FOREIGN_FUTURE_RE.search(m.group(0)) or _FOREIGN_TRIGGER_RE.search(sentence)
-                       or (ctx.from_owner and _DE_FRONTED_RE.match(sentence, _clause_start(sentence, m.start())))]
+                       if (_FOREIGN_FUTURE_RE.search(m.group(0)) or _FOREIGN_TRIGGER_RE.search(sentence)
+                           or (ctx.from_owner and _DE_FRONTED_RE.match(sentence, _clause_start(sentence, m.start()))))
+                       and not _FOREIGN_HABIT_RE.search(sentence)]
             if undated and not _HEREWITH_RE.search(sentence):
                 m = undated[-1]
                 start = _clause_start(sentence, m.start())
