@@ -272,3 +272,12 @@ def test_an_ask_while_the_writer_is_away_is_an_ask(owner: Owner) -> None:
     msg = make_message("Hi Ada,\n\nCan you water the plants while I'm away?\n\nThanks,\nMaria", subject="Re: trip")
     assert [i.kind for i in EX.extract(msg, owner)] == ["request"]
 
+
+@pytest.mark.parametrize("text", [
+    "Please do not pay the old invoice; use the new bank details from our portal instead.",
+    "Please pay the invoice to our new bank details below by Friday.",
+])
+def test_new_bank_details_said_first_are_a_scams(text: str, owner: Owner) -> None:
+    # "bank details ... changed" was refused; "the new bank details" said first was an ask.
+    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Invoice"), owner) == []
+

@@ -1754,6 +1754,8 @@ _SCAM_ITEM_RE = re.compile(
     r"(?:amazon|itunes|google[- ]play|steam|apple)[- ]?gutscheine?|gutschein-?codes?|geschenkkarten?|cartes?[- ]cadeaux?)\b|"
     r"\b(?:payee|bank|banking|account|remittance) (?:details|information|info)\b.{0,60}"
     r"\b(?:changed?|updated?|amended?|new account|account below)\b|"
+    # ...or said new first: "use the new bank details from our portal instead"
+    r"\b(?:new|updated|changed) (?:bank|banking|account|payee|remittance|payment) (?:details|information|info)\b|"
     # ...and in German, French and Spanish: "auf unser neues Konto", "notre nouveau RIB", "nuestra nueva cuenta"
     r"\b(?:neue[snm]? (?:konto|bankverbindung|iban)|bankverbindung hat sich ge[aä]ndert|nouveaux? (?:compte|rib|iban)|"
     r"nouvelles coordonn[ée]es bancaires|coordonn[ée]es bancaires ont (?:chang[ée]|[ée]t[ée] modifi[ée]es)|"
