@@ -49,3 +49,14 @@ def test_a_german_sentence_told_in_the_past_still_dates_nothing_of_it() -> None:
     # The acting clause is the ask; the past clause's day is no deadline.
     sentence = "Ich war am Montag in Berlin, bitte schick mir das Angebot bis Freitag."
     assert find_due(sentence, datetime(2026, 11, 18, 9, tzinfo=UTC), LONDON)[0] == FRI
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Ich schaue mir das am Wochenende an.", "2026-11-22"),
+    ("Je regarde ça ce week-end.", "2026-11-22"),
+    ("Ich lese es am Wochenende, schick mir die Zahlen bitte morgen.", THU),
+])
+def test_the_weekend_in_other_languages_is_its_sunday(sentence: str, due: str) -> None:
+    # As "over the weekend" is; a day named beside it keeps the rank it had.
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+

@@ -281,3 +281,20 @@ def test_new_bank_details_said_first_are_a_scams(text: str, owner: Owner) -> Non
     # "bank details ... changed" was refused; "the new bank details" said first was an ask.
     assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Invoice"), owner) == []
 
+
+@pytest.mark.parametrize("text,mine,want", [
+    ("Die Ware wird am Montag geliefert.", False, [("waiting", MON)]),
+    ("Ich kläre das mit der Buchhaltung und gebe dir Bescheid.", True, [("commitment", None)]),
+    ("Ich schaue mir das am Wochenende an.", True, [("commitment", "2026-11-22")]),
+    ("Die restlichen Stück werden gefertigt, sobald die Änderung freigegeben ist.", True, []),
+    ("Die Rechnung wurde gestern bezahlt.", True, []),
+])
+def test_german_passive_futures_and_letting_know(text: str, mine: bool, want: list[tuple[str, str | None]],
+                                                 owner: Owner) -> None:
+    if mine:
+        msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                           name="Ada", subject="Re: Lieferung")
+    else:
+        msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Lieferung")
+    assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == want
+

@@ -221,6 +221,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_next_week", re.compile(r"\bend of next week\b", re.I)),
     ("before_weekend", re.compile(r"\b(?:before|by) the weekend\b", re.I)),
     ("weekend", re.compile(r"\b(?:over|at|during|on) the weekend\b|\bthis weekend\b", re.I)),
+    # The weekend itself: "am Wochenende", "ce week-end", "nel fine settimana" (as "over the weekend").
+    ("foreign_weekend", re.compile(r"\b(?:am|übers|über das|dieses|diesem|kommendes|am kommenden|an diesem) wochenende\b|"
+                                   r"\b(?:ce|pendant le|durant le|au cours du) week-?end\b|"
+                                   r"\b(?:nel|questo|durante il) (?:weekend|fine settimana)\b", re.I)),
     # "this week" as a deadline is its last working day: the work is late only once the week is out.
     ("end_week", re.compile(r"\b(eow|end of (the |this )?week|(?:later |sometime |some time )?this week|(?:the )?week['’]s end)\b",
                             re.I)),
@@ -328,6 +332,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss"),),
     "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der", "ende woche",
                           "ende dieser"),),
+    "foreign_weekend": (("wochenende", "week-end", "weekend", "fine settimana"),),
     "foreign_next_week": (("semana", "semaine", "woche", "settimana", "week", "vecka"),),
     "foreign_tonight": (("ce soir", "heute abend", "esta noche", "stasera", "vanavond", "ikväll", "hoje à noite"),),
     "tomorrow": (("tomorrow", "tmr"),),
@@ -902,7 +907,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = _weekday_on_or_after(base + timedelta(days=1), wd)
     elif kind in ("before_weekend", "end_week"):
         when = _end_of_week(base, last_workday)
-    elif kind == "weekend":
+    elif kind in ("weekend", "foreign_weekend"):
         when = _weekday_on_or_after(base, 6)
     elif kind == "end_next_week":
         when = _end_of_week(base, last_workday) + timedelta(days=7)

@@ -1978,7 +1978,7 @@ _FR_HINT_WORDS = frozenset(
     "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate "
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
-    "nous faudrait faut werde werden fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
+    "nous faudrait faut werde werden wird fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
     "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch wäre erst bis oder frag kriegst "
     "weisst weißt hast muss dafür "
     # ...and the French questions joined with a hyphen, which the word pattern reads as one word
@@ -2012,7 +2012,9 @@ _FOREIGN_FUTURE_RE = re.compile(r"\b(?:ich werde|wir werden|werde ich|werden wir
 _FOREIGN_HABIT_RE = re.compile(r"\b(?:immer|jede[nrs]?|seit|meistens|jeweils|täglich|wöchentlich|cada|siempre|desde|"
                                r"todos los|todas las|si quieres|si quiere|toujours|chaque|depuis|tous les|toutes les)\b", re.I)
 _FOREIGN_TRIGGER_RE = re.compile(r"\b(?:sobald|sowie|nach erhalt|umgehend|dès que|dès qu['’]|dès réception|aussitôt que|"
-                                 r"à réception|en cuanto(?!\s+a(?:l|\s+la|\s+los|\s+las)?\b)|tan pronto(?: como)?)\b|\bgleich (?:mit|weiter|nach|morgen|heute|zu)\b",
+                                 r"à réception|en cuanto(?!\s+a(?:l|\s+la|\s+los|\s+las)?\b)|tan pronto(?: como)?)\b|"
+                                 # "...und gebe dir Bescheid": to let the reader know is to come
+                                 r"\b(?:gebe?|sage?) (?:dir|ihnen|euch|dich) (?:\w+ )?bescheid\b|\bgleich (?:mit|weiter|nach|morgen|heute|zu)\b",
                                  re.I)
 # The owner's German promise with its thing said first, which no "herewith" says ("Die
 # Verzichtserklärung bereite ich vor", "Die Besucherausweise lasse ich am Empfang hinterlegen"), or
@@ -2281,6 +2283,9 @@ _MORE_PROMISE_RE = re.compile(
     # follows ("die restlichen 12 Stück folgen in KW 12", "Die Bestellung folgt morgen früh"), and "Sie
     # hören spätestens am Freitag von mir"
     r"\b(?:können|kann) (?:wir|ich) (?:ihnen|dir|euch)\b|\b(?:folgt|folgen)\b|"
+    # ...what will be done to it: "Die Ware wird am Montag geliefert"
+    r"\b(?:wird|werden)\b[^.!?;,]{0,60}?\b(?:geliefert|verschickt|versendet|versandt|zugestellt|geschickt|überwiesen|"
+    r"bezahlt|erledigt|unterschrieben|bereitgestellt|freigegeben|installiert|montiert|abgeholt)\b|"
     r"\b(?:sie|du|ihr) (?:hören|hörst|hört)\b[^.!?;]{0,40}?\bvon (?:mir|uns)\b|"
     # ...a date set for a delivery ("Die Zustellung erfolgt am Montag, 15.03.")
     r"\b(?:zustellung|lieferung|auslieferung|anlieferung|abholung|überweisung|zahlung|rückmeldung|freigabe)\b"
