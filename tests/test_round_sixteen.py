@@ -298,3 +298,21 @@ def test_german_passive_futures_and_letting_know(text: str, mine: bool, want: li
         msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Lieferung")
     assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == want
 
+
+RUN_ON = ("hey Liam got your email about the renewal, all good except a few things, we opened the new site on "
+          "the 2nd so that needs to go on the policy, also can you tell me why the premium has gone up 18% when we "
+          "haven't had a single claim and the roaster is the same one we've had for six years, Ella had the duct "
+          "cleaning done at all the sites in October so that should help, the bank needs a certificate of currency "
+          "for the refinance by Friday, can you send it straight to Hamish at Harbour Bank, cheers Dimitri")
+
+
+def test_a_run_on_is_read_clause_by_clause(owner: Owner) -> None:
+    # Longer than any sentence read (400 characters), it was skipped whole; its asks are read at
+    # its commas, an ask of "it" with what it is.
+    assert len(RUN_ON) > 400
+    items = EX.extract(make_message(f"{RUN_ON}\n", subject="Re: renewal"), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", None), ("request", FRI)]
+    assert items[0].title == "Tell Maria why the premium has gone up 18%"
+    assert items[1].evidence.startswith("the bank needs a certificate of currency")
+    assert all(i.evidence in RUN_ON for i in items)
+

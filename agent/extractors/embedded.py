@@ -1405,6 +1405,36 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def read_sentences(text: str) -> list[str]:
+    """The sentences the extractor reads: :func:`sentences`, with a run-on longer than any
+    sentence read split at its commas (see _run_on_split)."""
+    return [piece for s in sentences(text) for piece in (_run_on_split(s) if len(s) > _MAX_SENTENCE else (s,))]
+
+
+def _run_on_split(s: str) -> list[str]:
+    """A run-on longer than any sentence read, split at its commas ("hey Liam got your email, we
+    opened the new site on the 2nd so that needs to go on the policy asap, also can you tell me
+    why the premium has gone up, ..."): each clause is read as a sentence of its own, a short
+    piece ("cheers Dimitri") joined to the one before it."""
+    out: list[str] = []
+    for piece in _RUN_ON_RE.split(s):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and (len(piece) < 25 or len(out[-1]) < 25 or _ASKS_OF_IT_RE.match(piece)):
+            # ...and an ask of "it" with what it is: "the bank needs a certificate by the 27th, can
+            # you send it straight to Hamish"
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+_RUN_ON_RE = re.compile(r",\s+|;\s+")
+_ASKS_OF_IT_RE = re.compile(r"(?:(?:and|so|also)\s+)?(?:(?:can|could|would) (?:you|u)|pls|please)\s+[a-z]+\s+"
+                            r"(?:it|them|that|this|those|these)\b", re.I)
+
+
 _ON_A_CONDITION_RE = re.compile(r"^\W*(?:and |but )?if (?:so|yes|not|needed|required|necessary|that works|that helps|"
                                 r"useful|helpful|(?:you|u) (?:want|like|prefer|wish|'d like|would like))\b", re.I)
 # An ask passed on from someone else: "Marketing wants you to sign off the merchant email by Friday".
@@ -2483,7 +2513,7 @@ class EmbeddedExtractor:
             # A mail that asks for the business's data to go outside, or for warnings to be ignored,
             # reads as a hijacked mailbox's: none of its sentences is trusted as work.
             return []
-        text = sentences(body)
+        text = read_sentences(body)
         prev = ""
         # A name or a title under the sign-off says nothing more: a sentence says something
         # with three words at least.
@@ -2607,7 +2637,7 @@ class EmbeddedExtractor:
         kind (before the checks that veto one), a due phrase beside a verb, or a question to the owner; so a
         message it passes over is one the extractors would find nothing in."""
         from_owner = message.sender.email == owner.email.lower()
-        for sentence in sentences(examined_text(message)):
+        for sentence in read_sentences(examined_text(message)):
             parts = [sentence, *(_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)[1:])]
             for part in parts:
                 if self._cue(part, fold(part), from_owner, message, owner, threshold):
