@@ -60,3 +60,20 @@ def test_the_weekend_in_other_languages_is_its_sunday(sentence: str, due: str) -
     # As "over the weekend" is; a day named beside it keeps the rank it had.
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
 
+
+# From a review: the rules above must not move the day of an ask or a promise past a clause that
+# only tells (the writer's state, a thing that will be ready, a German feeling or trip).
+@pytest.mark.parametrize("sentence,due", [
+    ("I'm on leave today and will reply by Friday.", FRI),
+    ("I got your note today and will reply by Friday.", FRI),
+    ("The office is shut tomorrow and please have the report to me by Monday.", MON),
+    ("We're closed tomorrow and will deliver on Monday.", MON),
+    ("The room will be ready on Monday; please send the agenda by Friday.", FRI),
+    ("The invoice will be sent on the 30th, can you confirm the PO by Friday?", FRI),
+    ("Can you do Monday's shift instead of Friday?", MON),
+    ("Ich freue mich auf Dienstag; kannst du mir bis Montag die Folien schicken?", MON),
+    ("Morgen fliege ich nach Paris; bitte schick mir die Liste bis Freitag.", FRI),
+])
+def test_a_telling_clause_keeps_its_day_to_itself(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+

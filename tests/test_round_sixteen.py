@@ -316,3 +316,14 @@ def test_a_run_on_is_read_clause_by_clause(owner: Owner) -> None:
     assert items[1].evidence.startswith("the bank needs a certificate of currency")
     assert all(i.evidence in RUN_ON for i in items)
 
+
+@pytest.mark.parametrize("text,want", [
+    ("Leider wird die Ware nicht am Montag geliefert.", []),
+    ("Can you send HR your new bank details by Friday?", [("request", FRI)]),
+    ("I've attached the new bank details form; please fill it in and return it to HR by Friday.", [("request", FRI)]),
+])
+def test_a_negated_delivery_and_the_readers_own_bank_details(text: str, want: list[tuple[str, str]],
+                                                            owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [(i.kind, i.due) for i in items] == want
+

@@ -587,25 +587,24 @@ _TAIL_DAY_RE = re.compile(r"\s*(?:at the latest|latest|or so|at the earliest)?\s
 _TAIL_LEAD_RE = re.compile(r",\s*(?:(?:probably|likely|maybe|hopefully|ideally|realistically|most likely)\s+)?"
                            r"(?:(?:on|by|before)\s+)?$", re.I)
 # A clause that asks or promises: its day is the work's.
+# The German verbs of the writer's own work, first person: "ich schicke", "ruf ich", "wir liefern".
+_DE_WORK = (r"(?:schicke?n?|sende[nt]?|kläre?n?|mache?n?|erledige?n?|prüfe?n?|melde?n?|gebe?n?|rufe?n?|kümmere?n?|"
+            r"organisiere?n?|bestelle?n?|buche?n?|überweise?n?|unterschreibe?n?|korrigiere?n?|reiche?n?|hole?n?|bringe?n?|"
+            r"besorge?n?|frage?n?|übernehme?n?|schreibe?n?|liefere?n?|liefern|zahle?n?|bezahle?n?|bereite?n?|"
+            r"leite?n?|checke?n?|erstelle?n?)")
 _ACTION_RE = re.compile(r"\b(?:please|pls|plz|kindly|can you|could you|would you|will you|can u|could u|"
                         r"if you could|if you can|if you'd|would love|'d love|would like|'d like|would appreciate|"
                         r"'d appreciate|want|wants|hoping|hope you|"
                         r"let (?:me|us) know|lmk|i'll|i will|i'm going to|we'll|we will|we're going to|i shall|"
                         r"we shall|you'll|you will|you'd|i can|we can|need|needs|we'd|i'd|must|have to|"
-                        r"expect|should|will follow|will be (?:sent|lodged|filed|issued|submitted|delivered|shipped|signed|"
-                        r"paid|posted|uploaded|returned|forwarded|shared|circulated|ready|done|finished|completed|fixed|"
-                        r"installed))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
+                        r"expect|should|will follow|will be (?:lodged|filed|submitted|shipped|posted|dispatched))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
                         r"get|book|call|check|review|approve|submit|forward|pay|update|add|prepare|schedule|"
                         r"arrange|give|bring|fill|complete|finish|revert)\b|"
                         # ...in German, French and Spanish: an ask, or the writer's own work in the present
                         # ("Rheintal ruf ich heute noch an", "ich schicke dir die Liste morgen")
                         r"\b(?:bitte|könnten sie|können sie|kannst du|könntest du|merci de|pouvez-vous|peux-tu|pourriez-vous|"
                         r"por favor|puedes|podrías|podrias|podría|podria)\b|"
-                        r"\b(?:ich|wir)\s+(?!(?:war|waren|habe|haben|hatte|hatten|bin|sind|hoffe|denke|glaube|finde|weiß|weiss|"
-                        r"meine|möchte|würde|wäre|kann|muss|will)\b)[a-zäöüß]{2,}\b|"
-                        r"\b(?!(?:war|waren|habe|haben|hatte|hatten|bin|sind|das|die|der|den|dem|es|so|wie|wo|was|wenn|ob|"
-                        r"dass|und|oder|aber|als|da|nun|dann|weil|kann|muss|will|hoffe|denke|glaube|finde|weiß|weiss)\b)"
-                        r"[a-zäöüß]{2,}\s+(?:ich|wir)\b", re.I)
+                        r"\b(?:ich|wir)\s+" + _DE_WORK + r"\b|\b" + _DE_WORK + r"\s+(?:ich|wir)\b", re.I)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -680,6 +679,7 @@ _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
+_NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
 
 
 def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
@@ -720,7 +720,7 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         # is about, not when it is due, beside another day.
         owned = [(kind, m, found) for kind, m, found in kinds
                  if kind in _WEEKDAY_KINDS and _POSSESSIVE_RE.match(sentence, m.end()) and not _is_deadline(sentence, m)]
-        if owned and len(owned) < len(kinds):
+        if owned and any(k not in owned and (k[0] in _NEAR_DAYS or _is_deadline(sentence, k[1])) for k in kinds):
             kinds = [k for k in kinds if k not in owned]
 
     def deadline(m: re.Match[str]) -> bool:
@@ -763,7 +763,8 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         resolved = kept or resolved
     first_m, first = resolved[0]
     early_m, early = min(resolved, key=lambda r: r[0].start())
-    if early_m is not first_m and _JOINED_RE.search(sentence, early_m.end(), first_m.start()):
+    if (early_m is not first_m and _JOINED_RE.search(sentence, early_m.end(), first_m.start())
+            and _ACTION_RE.search(sentence, 0, early_m.start())):
         # "The returns will be lodged today, and Harbourline will have the form by Monday": a day
         # past an "and" is the next piece of work's, whatever its pattern.
         first_m, first = early_m, early
