@@ -327,3 +327,16 @@ def test_a_negated_delivery_and_the_readers_own_bank_details(text: str, want: li
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
     assert [(i.kind, i.due) for i in items] == want
 
+
+def test_a_dated_question_is_work_of_its_own(owner: Owner) -> None:
+    # Two questions asked outright were one item, "the one reply the message wants"; one with its
+    # own day is a piece of work of its own.
+    text = ("Soll ich das mit ihm verhandeln oder willst du das selber machen?\n\n"
+            "Die Bestellung liegt über meinem Freigabelimit. Kannst du die heute noch im SAP freigeben?")
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nDanke,\nJonas", subject="Spendwise"), owner)
+    assert [(i.kind, i.due) for i in items] == [("request", None), ("request", "2026-11-18")]
+    # Undated, they are still the one reply.
+    text = "Can we use the word free in the app store text? Is the logo final?"
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nDiego", subject="App store"), owner)
+    assert len(items) == 1
+

@@ -3836,7 +3836,10 @@ class EmbeddedExtractor:
                     # "Hi Chloé, any news on the booking form?": the greeting and the name are no question.
                     what = _VOCATIVE_RE.sub("", what) or what
                     item.title = _whole_number(f"Answer {name}: {_uncap(what)}?", sentence)
-                    ctx.same_as[id(item)] = title.lower()
+                    if not due:
+                        # (One with its own day is a piece of work of its own: "Kannst du die heute
+                        # noch im SAP freigeben?" after "Soll ich das verhandeln oder willst du?")
+                        ctx.same_as[id(item)] = title.lower()
                     return item
         if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed")) \
                 and (then := _ATTACHED_THEN_RE.search(sentence)):
