@@ -340,3 +340,17 @@ def test_a_dated_question_is_work_of_its_own(owner: Owner) -> None:
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nDiego", subject="App store"), owner)
     assert len(items) == 1
 
+
+@pytest.mark.parametrize("text,kinds", [
+    ("On te revient avec une réponse demain.", ["commitment"]),
+    ("Je te shoot le fichier ce soir.", ["commitment"]),
+    ("Je relance Marie demain matin.", ["commitment"]),
+    ("Je reviens de vacances lundi.", []),
+    ("Je reviens au bureau lundi.", []),
+    ("On dit que le projet est en retard depuis lundi.", []),
+])
+def test_quebec_and_spoken_french_promises(text: str, kinds: list[str], owner: Owner) -> None:
+    msg = make_message(f"Salut Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                       name="Ada", subject="Re: projet")
+    assert [i.kind for i in EX.extract(msg, owner)] == kinds
+

@@ -2241,8 +2241,10 @@ _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de
                             r"nachsicht|geduld)\b|\bentschuldigen sie\b", re.I)
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
-    r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’)(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
-    r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens|reviendrai|ferai|prépare|préparerai|transmets|"
+    r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’|on )(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
+    # ("je reviens de vacances" is no answer coming back)
+    r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens(?!\s+(?:de|du|des|d'|d’|au|à|en)\b)|reviendrai|revient(?!\s+(?:de|du|des|au|à|en)\b)|"
+    r"ferai|prépare|préparerai|transmets|transfère|transfèrerai|transférerai|achemine|acheminerai|relance|relancerai|shoot|"
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
     r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|\.(?!\s*$))*?|"
     # ...and what the reader will have: "Tu auras les deux scripts demain", "vous recevrez le contrat lundi"
@@ -2301,7 +2303,7 @@ _FR_NOT_WORK = ("suis|serai|sais|saurai|ai|aurai|avais|étais|pense|penserai|cro
                 "dois|devrai|pars|partirai|rentre|rentrerai|arrive|arriverai|espère|souhaite|remercie|vois|verrai|trouve|"
                 "comprends|attends|préfère|propose|reste|resterai|travaille|viens|viendrai|crains|signale|précise|"
                 "informe|tiens à|tiens a|joins|prie|permets|excuse|suppose|imagine|sens|note|rappelle que|demande si|ne|n'|n’|"
-                "vous|nous|te|lui|leur|les|fais suite|reviens de|retrouve|réjouis|félicite|souhaiterais|aimerais|"
+                "vous|nous|te|lui|leur|les|fais suite|reviens de|reviens du|reviens des|reviens au|reviens à|reviens en|retrouve|réjouis|félicite|souhaiterais|aimerais|"
                 "sera|seras|serons|dis que|vois|vais voir|laisse")
 _MORE_PROMISE_RE = re.compile(
     r"(?P<what>\b(?:ich werde|wir werden|werde ich|werden wir)\b(?!\s+(?:sehen|schauen,? ob|versuchen)\b)|"
