@@ -354,3 +354,21 @@ def test_quebec_and_spoken_french_promises(text: str, kinds: list[str], owner: O
                        name="Ada", subject="Re: projet")
     assert [i.kind for i in EX.extract(msg, owner)] == kinds
 
+
+@pytest.mark.parametrize("text,mine,kinds", [
+    ("Erst nach Eingang der Anzahlung können wir mit der Fertigung beginnen.", False, ["blocker"]),
+    ("Das Projekt ist blockiert, weil die Genehmigung der Stadt noch aussteht.", False, ["blocker"]),
+    ("Ohne die Zahlen von dir kann ich den Bericht nicht fertigstellen.", True, ["blocker"]),
+    ("Ohne Ihre Freigabe kann ich die Bestellung nicht auslösen.", True, ["blocker"]),
+    ("Ohne Kaffee kann ich nicht arbeiten.", False, []),
+    ("Unterschreiben tu ich erst, wenn Frau Dr. Haas ihr Okay gegeben hat.", True, []),
+])
+def test_german_blockers(text: str, mine: bool, kinds: list[str], owner: Owner) -> None:
+    # The owner's own only when the reader's part holds it up; a life's needs are no blocker.
+    if mine:
+        msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                           name="Ada", subject="Re: Bestellung")
+    else:
+        msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Bestellung")
+    assert [i.kind for i in EX.extract(msg, owner)] == kinds
+

@@ -2227,13 +2227,25 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
-                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange)\s+(?P<what3>[^.!?;]+)|"
+                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange|weil|da)\s+(?P<what3>[^.!?;]+)|"
+                            # "Erst nach Eingang der Anzahlung können wir mit der Fertigung beginnen", "Uns fehlt
+                            # noch die Materialfreigabe, sonst können wir nicht starten"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?erst (?:nach|wenn|sobald) (?P<what15>[^,.!?;]{2,80}?),?\s+"
+                            r"(?:können|kann|könnt|dürfen|darf) (?:wir|ich|sie|er|es)\b|"
+                            r"\b(?:uns|mir) fehlt (?:noch |immer noch |leider )?(?P<what16>[^,.!?;]{2,80}?),\s*(?:sonst|ohne)\b|"
                             r"\b(?:kann|können|könnt) (?:ich |wir |sie |er |es )?(?:[\wäöüß-]+ ){0,6}?(?:erst|nicht)\b"
                             r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)|"
                             # ...and without "können": "Die DoC mach ich erst, wenn die Änderung freigegeben ist",
                             # "DHL gibt die Verfügung erst heraus, wenn wir eine Vollmacht schicken"
                             r"\berst\b(?: [a-zäöü]{2,8})?,? (?:wenn|nachdem|sobald) (?P<what14>(?!ich\b|wir\b)[^.!?;]+)",
                             re.I)
+# A life's needs, no work's: "Ohne Kaffee kann ich nicht arbeiten".
+_FOREIGN_NO_WORK_RE = re.compile(r"\b(?:ohne|sin|sans|sem) (?:(?:meinen|meine|mein|einen|mi|mon|ma|mes|un|une|el|la|le) )?"
+                                 r"(?:kaffee|café|cafe|schlaf|sommeil|sueño|urlaub|vacances|vacaciones|pause|bier|wein|essen|"
+                                 r"musik|musique|música)\b", re.I)
+# The reader's part in a foreign sentence: "von dir", "Ihre Freigabe", "votre accord", "su firma".
+_FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]?|eure[rnms]?|dein|euer|(?-i:Ihre[rnms]?|Ihr)|"
+                                 r"de (?:ta|ton|tes|votre|vos) |votre|vos|ton|tes|sus|tus|de usted)\b", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
@@ -2980,9 +2992,13 @@ class EmbeddedExtractor:
         clause = _SPACES_RE.sub(" ", sentence.strip().rstrip(" ?!."))
         if len(clause) > 90:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
-        if _ES_BLOCKER_RE.search(sentence) and not ctx.from_owner:
-            return self._item("blocker", f"Unblock {name}: {clause}", sentence, ctx, self._due(sentence, ctx)[0],
-                              ctx.other.email)
+        blocked = _ES_BLOCKER_RE.search(sentence)
+        if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and (
+                not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)):
+            # The owner's own only when the reader's part holds it up: "Ohne die Zahlen von dir kann
+            # ich den Bericht nicht fertigstellen".
+            return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
+                              sentence, ctx, self._due(sentence, ctx)[0], ctx.other.email or "me")
         if (_FR_ASK_RE.search(sentence) or (_WANT_RE.search(sentence) and names_a_date(sentence))) \
                 and not _FR_NOT_ASK_RE.search(sentence):
             due = self._due(sentence, ctx)[0]
