@@ -372,3 +372,15 @@ def test_german_blockers(text: str, mine: bool, kinds: list[str], owner: Owner) 
         msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Bestellung")
     assert [i.kind for i in EX.extract(msg, owner)] == kinds
 
+
+def test_gulf_and_south_asian_office_english(owner: Owner) -> None:
+    ask = "Your good self is requested to sign the attached undertaking and return by Wednesday."
+    items = EX.extract(make_message(f"Dear Ada,\n\n{ask}\n\nRegards,\nMaria", subject="Undertaking"), owner)
+    assert [i.kind for i in items] == ["request"]
+    chase = make_message("Hi Priya,\n\nAwaiting the signed contract from your side.\n\nAda", sender="ada@example.com",
+                         to=("priya@acme.example",), name="Ada", subject="Re: contract")
+    assert [(i.kind, i.title) for i in EX.extract(chase, owner)] == [("waiting", "Follow up with Priya: the signed contract")]
+    news = make_message("Hi Priya,\n\nAwaiting the results of the audit.\n\nAda", sender="ada@example.com",
+                        to=("priya@acme.example",), name="Ada", subject="Re: audit")
+    assert EX.extract(news, owner) == []
+

@@ -249,7 +249,8 @@ _ASK_RE = re.compile(
     r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
     r"meet|have fun)\b)|"
     # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
-    r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|asked|required|reminded) to|"
+    r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:hereby |kindly |also |therefore )?"
+    r"(?:requested|asked|required|reminded) to|"
     # "We request that you provide the complaints register by 30 November"
     r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
@@ -1823,7 +1824,8 @@ _NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your i
                       re.I)
 _HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
                          r"sorting|working on|on) it\b", re.I)
-_FORMAL_ASK_RE = re.compile(r"\byou are (?:hereby |kindly |also |therefore )?(?:requested|required|reminded) to\b", re.I)
+_FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:hereby |kindly |also |therefore )?"
+                            r"(?:requested|required|reminded) to\b", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
 _HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
@@ -1976,9 +1978,9 @@ _ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thin
                                r"(?!\s+(?:complete|completed|done|finished)\b)[^.!?;]*)|"
                                r"let (?:me|us) know (?:[^.!?;,]{1,30}? )?(?P<q>(?:if|whether|what|when|how|which)\b[^.!?;]*))", re.I)
 # The owner still waiting on the reader: "I'm still waiting for the signed NDA from you".
-_OWNER_CHASE_RE = re.compile(r"\b(?:i|we)(?:'m|’m| am|'re|’re| are) (?P<still>still )?(?:waiting (?:for|on)|awaiting) "
+_OWNER_CHASE_RE = re.compile(r"(?:\b(?:i|we)(?:'m|’m| am|'re|’re| are) |^\W*)(?P<still>still )?(?:waiting (?:for|on)|awaiting) "
                              r"(?P<what>(?:the|your|a|an)\b[^.!?;]*)", re.I)
-_FROM_YOU_RE = re.compile(r"\s+from (?:you|u)\b", re.I)
+_FROM_YOU_RE = re.compile(r"\s+from (?:you|u|your (?:side|end|team|office))\b", re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
 # A standing instruction, which no step completes: to keep a thing close ("Please do not discuss
@@ -3360,7 +3362,8 @@ class EmbeddedExtractor:
         # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
         # NDA from you", "We are still awaiting your invoice".
         if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) \
-                and re.search(r"\bfrom (?:you|u)\b|^your\b|\b(?:you|u)(?:'d|’d| said| promised| were going to| mentioned| offered)\b",
+                and re.search(r"\bfrom (?:you|u|your (?:side|end|team|office))\b|^your\b|"
+                              r"\b(?:you|u)(?:'d|’d| said| promised| were going to| mentioned| offered)\b",
                               chase.group("what"), re.I):
             what = _swap(_clean_vp(_FROM_YOU_RE.sub("", chase.group("what")), phrase),
                          {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
