@@ -343,7 +343,9 @@ def test_a_dated_question_is_work_of_its_own(owner: Owner) -> None:
 
 @pytest.mark.parametrize("text,kinds", [
     ("On te revient avec une réponse demain.", ["commitment"]),
-    ("Je te shoot le fichier ce soir.", ["commitment"]),
+    ("On vous envoie la soumission révisée demain.", ["commitment"]),
+    ("On rappelle que le bureau est fermé vendredi.", []),
+    ("On prépare la fête de Noël pour le 18 décembre.", []),
     ("Je relance Marie demain matin.", ["commitment"]),
     ("Je reviens de vacances lundi.", []),
     ("Je reviens au bureau lundi.", []),
@@ -383,4 +385,41 @@ def test_gulf_and_south_asian_office_english(owner: Owner) -> None:
     news = make_message("Hi Priya,\n\nAwaiting the results of the audit.\n\nAda", sender="ada@example.com",
                         to=("priya@acme.example",), name="Ada", subject="Re: audit")
     assert EX.extract(news, owner) == []
+
+
+# From a fifth review of the run-on split: evidence verbatim whatever the separators, no sign-off
+# or rhetoric glued to an ask, a list kept whole.
+SEMI_RUN_ON = ("hi Ada; the board meeting moved to Thursday; the venue is the same as last time; also the CFO wants "
+               "the headcount plan for next year; please ask Raj for it; the auditors are coming on the 30th and want "
+               "the fixed asset register from last year and this year; so please send it to them directly; and Tom "
+               "asked about the projector; can you ask Tom to bring the spare projector; I think that is everything "
+               "for now; thanks; Sam")
+LIST_RUN_ON = ("hi Ada, for the audit next week please send me the bank statements for Q3, the signed lease agreement, "
+               "the payroll summary for September, and the fixed asset register, also can you check with Dan from the "
+               "finance team whether the VAT return was filed, the auditors were quite strict last year about the VAT "
+               "side, and please confirm who will be our contact person during the audit, thanks so much, Helen")
+STORY_RUN_ON = ("so the weekend was wild, we drove up to the lake on Friday, the car broke down twice on the way, "
+                "my brother had to tow us with his truck, the cabin had no heating at all, we spent the evening by "
+                "the fire telling stories, anyway we got home late on Sunday and I am exhausted, can you believe it, "
+                "the dog ran off twice too, it took an hour to find him in the woods behind the cabin, what a trip, "
+                "next time we are staying home")
+
+
+def test_run_on_evidence_is_verbatim_whatever_the_separator(owner: Owner) -> None:
+    assert len(SEMI_RUN_ON) > 400
+    items = EX.extract(make_message(f"{SEMI_RUN_ON}\n", subject="Board"), owner)
+    assert items and all(i.evidence in SEMI_RUN_ON for i in items)
+    assert "Ask Tom to bring the spare projector" in [i.title for i in items]
+
+
+def test_run_on_keeps_a_list_and_drops_the_sign_off(owner: Owner) -> None:
+    items = EX.extract(make_message(f"{LIST_RUN_ON}\n", subject="Audit"), owner)
+    assert "the signed lease agreement, the payroll summary for September" in items[0].evidence
+    assert any(i.title.startswith("Confirm who will be") for i in items)
+    assert not any("thanks" in i.evidence for i in items)
+
+
+def test_a_run_on_story_asks_nothing(owner: Owner) -> None:
+    assert len(STORY_RUN_ON) > 400
+    assert EX.extract(make_message(f"{STORY_RUN_ON}\n", subject="Weekend"), owner) == []
 

@@ -1413,27 +1413,31 @@ def read_sentences(text: str) -> list[str]:
 
 
 def _run_on_split(s: str) -> list[str]:
-    """A run-on longer than any sentence read, split at its commas ("hey Liam got your email, we
-    opened the new site on the 2nd so that needs to go on the policy asap, also can you tell me
-    why the premium has gone up, ..."): each clause is read as a sentence of its own, a short
-    piece ("cheers Dimitri") joined to the one before it."""
-    out: list[str] = []
-    for piece in _RUN_ON_RE.split(s):
-        piece = piece.strip()
-        if not piece:
-            continue
-        if out and (len(piece) < 25 or len(out[-1]) < 25 or _ASKS_OF_IT_RE.match(piece)):
-            # ...and an ask of "it" with what it is: "the bank needs a certificate by the 27th, can
-            # you send it straight to Hamish"
-            out[-1] = f"{out[-1]}, {piece}"
-        else:
-            out.append(piece)
-    return out
+    """A run-on longer than any sentence read, split at its commas and semicolons ("hey Liam got
+    your email, we opened the new site on the 2nd so that needs to go on the policy asap, also can
+    you tell me why the premium has gone up, ..."): each clause is read as a sentence of its own.
+    A point of a list ("..., the signed lease, the payroll summary") and an ask of "it" ("..., can
+    you send it straight to Hamish") stay with the piece before them. Each piece is a verbatim span."""
+    spans: list[list[int]] = []
+    start = 0
+    for sep in [*_RUN_ON_RE.finditer(s), None]:
+        end = sep.start() if sep is not None else len(s)
+        piece = s[start:end].strip()
+        if piece:
+            at = start + s[start:end].index(piece)
+            if spans and (_LIST_POINT_RE.match(piece) or _ASKS_OF_IT_RE.match(piece)):
+                spans[-1][1] = at + len(piece)
+            else:
+                spans.append([at, at + len(piece)])
+        start = sep.end() if sep is not None else len(s)
+    return [s[a:b] for a, b in spans]
 
 
 _RUN_ON_RE = re.compile(r",\s+|;\s+")
-_ASKS_OF_IT_RE = re.compile(r"(?:(?:and|so|also)\s+)?(?:(?:can|could|would) (?:you|u)|pls|please)\s+[a-z]+\s+"
-                            r"(?:it|them|that|this|those|these)\b", re.I)
+_ASKS_OF_IT_RE = re.compile(r"(?:(?:and|so|also)\s+)?(?:(?:can|could|would) (?:you|u)|pls|please)\s+"
+                            r"(?!note|remember|ensure|confirm|know|believe|imagine)[a-z]+\s+(?:it|them)\b", re.I)
+# A point of a list, with no verb of its own: "the signed lease agreement", "and the payroll summary".
+_LIST_POINT_RE = re.compile(r"(?:(?:and|or)\s+)?(?:the|a|an|your|our|my|their|all|any)\s+[\w'’-]+(?:\s+[\w'’-]+){0,5}$", re.I)
 
 
 _ON_A_CONDITION_RE = re.compile(r"^\W*(?:and |but )?if (?:so|yes|not|needed|required|necessary|that works|that helps|"
@@ -2255,10 +2259,10 @@ _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de
                             r"nachsicht|geduld)\b|\bentschuldigen sie\b", re.I)
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
-    r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’|on )(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
+    r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’|on (?=te\b|t'|t’|vous\b|lui\b|leur\b))(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
     # ("je reviens de vacances" is no answer coming back)
     r"(?:envoie|enverrai|renvoie|renverrai|relis|relirai|reviens(?!\s+(?:de|du|des|d'|d’|au|à|en)\b)|reviendrai|revient(?!\s+(?:de|du|des|au|à|en)\b)|"
-    r"ferai|prépare|préparerai|transmets|transfère|transfèrerai|transférerai|achemine|acheminerai|relance|relancerai|shoot|"
+    r"ferai|prépare|préparerai|transmets|transfère|transfèrerai|transférerai|achemine|acheminerai|relance|relancerai|"
     r"transmettrai|partage|partagerai|signe|signerai|confirme|confirmerai|regarde|regarderai|rappelle|rappellerai|"
     r"écris|écrirai|dépose|déposerai|intègre|intégrerai|mets|mettrai)\b(?:[^.!?;]|\.(?!\s*$))*?|"
     # ...and what the reader will have: "Tu auras les deux scripts demain", "vous recevrez le contrat lundi"
