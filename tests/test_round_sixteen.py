@@ -15,8 +15,20 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
+from connectors.types import Message
 from tests.conftest import make_message
 from tests.test_unseen_kinds import EX, FRI, MON, NONE, C, Case, passes
+
+
+def _mine(text: str, subject: str = "Re: plan", hello: str = "Hi") -> Message:
+    """``text`` in the owner's own mail to Priya."""
+    return make_message(f"{hello} Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
+                        name="Ada", subject=subject)
+
+
+def _theirs(text: str, subject: str = "Re: plan", hello: str = "Hi", close: str = "Thanks,\nMaria") -> Message:
+    """``text`` in Maria's mail to the owner."""
+    return make_message(f"{hello} Ada,\n\n{text}\n\n{close}", subject=subject)
 
 CASES: list[Case] = [
     # To hold back, undated: none, whoever asks it.
@@ -71,7 +83,7 @@ def test_round_sixteen_items(case: Case, owner: Owner) -> None:
     ("Please never mind the old invoice, and send the new one to accounts.", "Send the new one to accounts"),
 ])
 def test_titles_lose_what_their_day_left_behind(text: str, title: str, owner: Owner) -> None:
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    items = EX.extract(_theirs(text), owner)
     assert [i.title for i in items] == [title]
 
 
@@ -85,20 +97,18 @@ def test_a_shipper_is_no_thing_shipped(text: str, owner: Owner) -> None:
 
 
 def test_things_that_ship_are_delivered_by_name(owner: Owner) -> None:
-    items = EX.extract(make_message("Hi Ada,\n\nThey will ship this Friday.\n\nThanks,\nMaria", subject="Re: parts"),
+    items = EX.extract(_theirs("They will ship this Friday.", "Re: parts"),
                        owner)
     assert [(i.kind, i.title, i.due) for i in items] == [("waiting", "Follow up with Maria: deliver them", FRI)]
 
 
 def test_a_pronoun_after_a_promise_is_its_thing(owner: Owner) -> None:
-    msg = make_message("Hi Priya,\n\nI will review the contract tomorrow and I'll sign it by Friday.\n\nAda",
-                       sender="ada@example.com", to=("priya@acme.example",), name="Ada", subject="Re: plan")
+    msg = _mine("I will review the contract tomorrow and I'll sign it by Friday.", "Re: plan")
     assert [i.title for i in EX.extract(msg, owner)] == ["Review the contract", "Sign the contract"]
 
 
 def test_the_owners_morning_promise_loses_first_thing(owner: Owner) -> None:
-    msg = make_message("Hi Priya,\n\nI'll send over the updated deck first thing tomorrow.\n\nAda",
-                       sender="ada@example.com", to=("priya@acme.example",), name="Ada", subject="Re: plan")
+    msg = _mine("I'll send over the updated deck first thing tomorrow.", "Re: plan")
     assert [(i.kind, i.title) for i in EX.extract(msg, owner)] == [("commitment", "Send over the updated deck")]
 
 
@@ -110,8 +120,7 @@ def test_the_owners_morning_promise_loses_first_thing(owner: Owner) -> None:
 def test_a_later_will_borrows_the_writers_i(text: str, title: str, owner: Owner) -> None:
     # "...and will forward them": the promise is the owner's, told with the first clause's "I" in
     # another tense; it is quoted whole.
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert [(i.kind, i.title, i.evidence) for i in EX.extract(msg, owner)] == [("commitment", title, text)]
 
 
@@ -124,8 +133,7 @@ def test_a_later_will_borrows_the_writers_i(text: str, title: str, owner: Owner)
 def test_the_owners_dated_order_waits_on_the_reader(text: str, want: tuple[str, str, str], owner: Owner) -> None:
     # An order in a verb that asks seldom open on, with its day: the owner waits on it. ("Run the
     # numbers by Friday" was the owner's own bare promise, "Deliver run the numbers".)
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert [(i.kind, i.title, i.due) for i in EX.extract(msg, owner)] == [want]
 
 
@@ -135,8 +143,7 @@ def test_the_owners_dated_order_waits_on_the_reader(text: str, want: tuple[str, 
     "Run through it with me on Friday if you like.",
 ])
 def test_an_order_verb_that_is_no_order_is_none(text: str, owner: Owner) -> None:
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert not [i for i in EX.extract(msg, owner) if i.kind == "waiting"]
 
 
@@ -153,8 +160,7 @@ def test_an_order_verb_that_is_no_order_is_none(text: str, owner: Owner) -> None
     "I didn't get the attachment and will wait for you to resend it.",
 ])
 def test_a_later_will_that_is_no_promise_of_the_writers(text: str, owner: Owner) -> None:
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert not [i for i in EX.extract(msg, owner) if i.kind == "commitment"]
 
 
@@ -163,8 +169,7 @@ def test_a_later_will_that_is_no_promise_of_the_writers(text: str, owner: Owner)
     ("I've read the contract and will sign it tomorrow.", "Sign the contract"),
 ])
 def test_a_borrowed_promise_names_its_thing(text: str, title: str, owner: Owner) -> None:
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert [i.title for i in EX.extract(msg, owner)] == [title]
 
 
@@ -176,7 +181,7 @@ def test_a_borrowed_promise_names_its_thing(text: str, title: str, owner: Owner)
     ("Please don't wait for the final numbers, send the draft as it is.", "Send the draft as it is"),
 ])
 def test_the_ask_after_a_holding_back(text: str, title: str, owner: Owner) -> None:
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    items = EX.extract(_theirs(text), owner)
     assert [(i.kind, i.title, i.evidence) for i in items] == [("request", title, text)]
 
 
@@ -186,19 +191,17 @@ def test_the_ask_after_a_holding_back(text: str, title: str, owner: Owner) -> No
     "Please do not use the old template anymore, the new one is on the shared drive.",
 ])
 def test_a_statement_after_a_holding_back_is_no_ask(text: str, owner: Owner) -> None:
-    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: op"), owner) == []
+    assert EX.extract(_theirs(text, "Re: op", "Hi", "Thanks,\nMaria"), owner) == []
 
 
 def test_a_thing_it_came_from_is_not_it(owner: Owner) -> None:
     text = "I'm waiting for the quote from the roofer and will forward it to you as soon as I get it."
-    msg = make_message(f"Hi Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text)
     assert [i.title for i in EX.extract(msg, owner)] == ["Forward it to Priya"]
 
 
 def test_what_they_ship_is_the_work(owner: Owner) -> None:
-    items = EX.extract(make_message("Hi Ada,\n\nThey will ship our order this Friday.\n\nThanks,\nMaria",
-                                    subject="Re: order"), owner)
+    items = EX.extract(_theirs("They will ship our order this Friday.", "Re: order"), owner)
     assert [(i.kind, i.title, i.due) for i in items] == [("waiting", "Follow up with Maria: ship our order", FRI)]
 
 
@@ -219,26 +222,25 @@ def test_what_they_ship_is_the_work(owner: Owner) -> None:
     ("Te lo agradezco mucho.", True, []),
 ])
 def test_undated_promises_in_german_and_spanish(text: str, mine: bool, kinds: list[str], owner: Owner) -> None:
-    msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text, "Re: plan", "Hallo")
     assert [i.kind for i in EX.extract(msg, owner)] == kinds
 
 
 def test_an_ask_that_says_the_writer_will_be_away_is_an_ask(owner: Owner) -> None:
     text = ("Could you send me the X-rays you took in June by Friday, as I'm away at a conference in Melbourne "
             "from Monday?")
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: referral"), owner)
+    items = EX.extract(_theirs(text, "Re: referral", "Hi", "Thanks,\nMaria"), owner)
     assert [(i.kind, i.due) for i in items] == [("request", FRI)]
-    away = make_message("Hi Ada,\n\nI'm away at a conference until Friday.\n\nMaria", subject="Re: referral")
+    away = _theirs("I'm away at a conference until Friday.\n\nMaria", subject="Re: referral")
     assert EX.extract(away, owner) == []
 
 
 def test_a_credentials_slide_is_no_secret(owner: Owner) -> None:
     text = "Could you also put together a one-slide credentials page on our e-mobility work for the pitch by Friday?"
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: pitch"), owner)
+    items = EX.extract(_theirs(text, "Re: pitch", "Hi", "Thanks,\nMaria"), owner)
     assert [(i.kind, i.due) for i in items] == [("request", FRI)]
     secret = "Could you send me your login credentials by Friday?"
-    assert EX.extract(make_message(f"Hi Ada,\n\n{secret}\n\nThanks,\nMaria", subject="Re: pitch"), owner) == []
+    assert EX.extract(_theirs(secret, "Re: pitch", "Hi", "Thanks,\nMaria"), owner) == []
 
 
 # From a third review: opinions, habits, the past and turning down are no German promise; "en cuanto
@@ -251,8 +253,7 @@ def test_a_credentials_slide_is_no_secret(owner: Owner) -> None:
     "En cuanto al presupuesto, te envío la tabla anterior.", "Yo me encargo de la contabilidad desde 2019.",
 ])
 def test_no_foreign_promise_in_opinions_habits_and_the_past(text: str, owner: Owner) -> None:
-    msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: plan")
+    msg = _mine(text, "Re: plan", "Hallo")
     assert EX.extract(msg, owner) == []
 
 
@@ -265,11 +266,11 @@ def test_no_foreign_promise_in_opinions_habits_and_the_past(text: str, owner: Ow
     "Please share your email credentials page with me urgently.",
 ])
 def test_away_notes_and_secrets_stay_out(text: str, owner: Owner) -> None:
-    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner) == []
+    assert EX.extract(_theirs(text), owner) == []
 
 
 def test_an_ask_while_the_writer_is_away_is_an_ask(owner: Owner) -> None:
-    msg = make_message("Hi Ada,\n\nCan you water the plants while I'm away?\n\nThanks,\nMaria", subject="Re: trip")
+    msg = make_message("Hi Ada,\n\nCan you water the plants while I'm away?", "Re: trip")
     assert [i.kind for i in EX.extract(msg, owner)] == ["request"]
 
 
@@ -279,7 +280,7 @@ def test_an_ask_while_the_writer_is_away_is_an_ask(owner: Owner) -> None:
 ])
 def test_new_bank_details_said_first_are_a_scams(text: str, owner: Owner) -> None:
     # "bank details ... changed" was refused; "the new bank details" said first was an ask.
-    assert EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Invoice"), owner) == []
+    assert EX.extract(_theirs(text, "Invoice", "Hi", "Thanks,\nMaria"), owner) == []
 
 
 @pytest.mark.parametrize("text,mine,want", [
@@ -292,10 +293,9 @@ def test_new_bank_details_said_first_are_a_scams(text: str, owner: Owner) -> Non
 def test_german_passive_futures_and_letting_know(text: str, mine: bool, want: list[tuple[str, str | None]],
                                                  owner: Owner) -> None:
     if mine:
-        msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                           name="Ada", subject="Re: Lieferung")
+        msg = _mine(text, "Re: Lieferung", "Hallo")
     else:
-        msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Lieferung")
+        msg = _theirs(text, "Re: Lieferung", "Hallo", "Gruss,\nMaria")
     assert [(i.kind, i.due) for i in EX.extract(msg, owner)] == want
 
 
@@ -324,7 +324,7 @@ def test_a_run_on_is_read_clause_by_clause(owner: Owner) -> None:
 ])
 def test_a_negated_delivery_and_the_readers_own_bank_details(text: str, want: list[tuple[str, str]],
                                                             owner: Owner) -> None:
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    items = EX.extract(_theirs(text), owner)
     assert [(i.kind, i.due) for i in items] == want
 
 
@@ -333,11 +333,11 @@ def test_a_dated_question_is_work_of_its_own(owner: Owner) -> None:
     # own day is a piece of work of its own.
     text = ("Soll ich das mit ihm verhandeln oder willst du das selber machen?\n\n"
             "Die Bestellung liegt über meinem Freigabelimit. Kannst du die heute noch im SAP freigeben?")
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nDanke,\nJonas", subject="Spendwise"), owner)
+    items = EX.extract(_theirs(text, "Spendwise", "Hi", "Danke,\nJonas"), owner)
     assert [(i.kind, i.due) for i in items] == [("request", None), ("request", "2026-11-18")]
     # Undated, they are still the one reply.
     text = "Can we use the word free in the app store text? Is the logo final?"
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nDiego", subject="App store"), owner)
+    items = EX.extract(_theirs(text, "App store", "Hi", "Thanks,\nDiego"), owner)
     assert len(items) == 1
 
 
@@ -352,8 +352,7 @@ def test_a_dated_question_is_work_of_its_own(owner: Owner) -> None:
     ("On dit que le projet est en retard depuis lundi.", []),
 ])
 def test_quebec_and_spoken_french_promises(text: str, kinds: list[str], owner: Owner) -> None:
-    msg = make_message(f"Salut Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                       name="Ada", subject="Re: projet")
+    msg = _mine(text, "Re: projet", "Salut")
     assert [i.kind for i in EX.extract(msg, owner)] == kinds
 
 
@@ -368,10 +367,9 @@ def test_quebec_and_spoken_french_promises(text: str, kinds: list[str], owner: O
 def test_german_blockers(text: str, mine: bool, kinds: list[str], owner: Owner) -> None:
     # The owner's own only when the reader's part holds it up; a life's needs are no blocker.
     if mine:
-        msg = make_message(f"Hallo Priya,\n\n{text}\n\nAda", sender="ada@example.com", to=("priya@acme.example",),
-                           name="Ada", subject="Re: Bestellung")
+        msg = _mine(text, "Re: Bestellung", "Hallo")
     else:
-        msg = make_message(f"Hallo Ada,\n\n{text}\n\nGruss,\nMaria", subject="Re: Bestellung")
+        msg = _theirs(text, "Re: Bestellung", "Hallo", "Gruss,\nMaria")
     assert [i.kind for i in EX.extract(msg, owner)] == kinds
 
 
@@ -379,11 +377,9 @@ def test_gulf_and_south_asian_office_english(owner: Owner) -> None:
     ask = "Your good self is requested to sign the attached undertaking and return by Wednesday."
     items = EX.extract(make_message(f"Dear Ada,\n\n{ask}\n\nRegards,\nMaria", subject="Undertaking"), owner)
     assert [i.kind for i in items] == ["request"]
-    chase = make_message("Hi Priya,\n\nAwaiting the signed contract from your side.\n\nAda", sender="ada@example.com",
-                         to=("priya@acme.example",), name="Ada", subject="Re: contract")
+    chase = _mine("Awaiting the signed contract from your side.", "Re: contract")
     assert [(i.kind, i.title) for i in EX.extract(chase, owner)] == [("waiting", "Follow up with Priya: the signed contract")]
-    news = make_message("Hi Priya,\n\nAwaiting the results of the audit.\n\nAda", sender="ada@example.com",
-                        to=("priya@acme.example",), name="Ada", subject="Re: audit")
+    news = _mine("Awaiting the results of the audit.", "Re: audit")
     assert EX.extract(news, owner) == []
 
 
