@@ -419,3 +419,9 @@ def test_a_run_on_story_asks_nothing(owner: Owner) -> None:
     assert len(STORY_RUN_ON) > 400
     assert EX.extract(make_message(f"{STORY_RUN_ON}\n", subject="Weekend"), owner) == []
 
+
+def test_a_dated_holding_back_beside_the_work_is_none(owner: Owner) -> None:
+    # "Don't delay" took the sentence's Friday and stood beside the real ask.
+    items = EX.extract(_theirs("Please don't delay, we need the signed form back by Friday."), owner)
+    assert [(i.kind, i.title, i.due) for i in items] == [("request", "Get the signed form back to Maria", FRI)]
+

@@ -1230,11 +1230,11 @@ _REFRAIN_RE = re.compile(r"(?:please\s+)?(?:(?:don't|don’t|dont|do not|never|(
                          r"let\b[^.!?;]{0,40}\b(?:expire|lapse|slip|run out|go)))|avoid\s+\w+ing\b|refrain from\b)", re.I)
 
 
-def _refrains(item: Item) -> bool:
+def _refrains(item: Item, dated: bool = False) -> bool:
     """An undated ask or follow-up that only asks to hold back: "Please don't rewrite anything
     yet" is no piece of work to track; with its day ("don't run any cycles after close on
-    Friday") it is."""
-    return (item.kind in ("request", "waiting") and not item.due
+    Friday") it is. ``dated``: whatever its day."""
+    return (item.kind in ("request", "waiting") and (dated or not item.due)
             and _REFRAIN_RE.match(item.title.partition(": ")[2] if item.title.startswith("Follow up with ") else item.title)
             is not None)
 
@@ -2561,6 +2561,10 @@ class EmbeddedExtractor:
                 continue
             ctx.defer = True
             found = self._sentence_items(sentence, ctx)
+            if len(found) > 1 and any(_refrains(i, dated=True) for i in found):
+                # "Please don't delay, we need the signed form back by Friday": the day is the work's
+                # beside it, and holding back is none.
+                found = [i for i in found if not _refrains(i, dated=True)] or found
             if any(map(_refrains, found)):
                 found = [i for i in found if not _refrains(i)]
                 # "Please don't call the customer, email them the tracking number instead": the
