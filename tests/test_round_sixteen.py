@@ -425,3 +425,13 @@ def test_a_dated_holding_back_beside_the_work_is_none(owner: Owner) -> None:
     items = EX.extract(_theirs("Please don't delay, we need the signed form back by Friday."), owner)
     assert [(i.kind, i.title, i.due) for i in items] == [("request", "Get the signed form back to Maria", FRI)]
 
+
+def test_the_writers_clause_and_the_first_person_are_two_patterns() -> None:
+    # 08fbd7e defined its own _FIRST_PERSON_RE, which shadowed the one _unaddressed reads: a
+    # statement naming "our" or "my" mid-sentence was no longer first person.
+    from agent.extractors import embedded as E
+
+    assert E._FIRST_PERSON_RE.search("Priya said our launch is on Friday!")
+    assert E._WRITERS_CLAUSE_RE.match("I've asked Jürgen for the labels")
+    assert not E._WRITERS_CLAUSE_RE.match("Priya said our launch is on Friday")
+

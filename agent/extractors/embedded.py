@@ -670,6 +670,9 @@ _HANDS_OVER_RE = re.compile(r"(?:send|forward|share|circulate|e-?mail|post|uploa
 def _to_reader(sentence: str) -> bool:
     """Does a promise speak to the reader ("I'll send you...") beyond an aside ("so you know")?"""
     return bool(re.search(r"\b(you|your)\b", _ASIDE_YOU_RE.sub(" ", sentence), re.I))
+
+
+# Work handed on, which a later "will" clause may borrow the writer's I for (see _clauses).
 _WILL_WORK_RE = re.compile(r"will\s+(?:also\s+|then\s+|now\s+)?(?:send|forward|share|pass|e-?mail|circulate|return|confirm|update|"
                            r"get back|come back|follow up|let (?:you|u) know|chase|sign|review|call|ring|prepare|draft|book|"
                            r"arrange|check|look into|submit|file|upload|deliver|post|order|pay|invoice|fix|finish|complete)\b",
@@ -678,6 +681,8 @@ _REPORTED_RE = re.compile(r"\b(?:who|which|that|whether|if|told|think|thought|he
                           r"guess|understand|feel|felt|reali[sz]ed|noticed|see|saw|sorry|pleased|happy|glad)\b|"
                           r"\b(?:the|a|an|this|these|those|my|our|your|his|her|their|it|he|she|they)\s+(?:[\w'’-]+\s+){0,3}?"
                           r"(?:is|are|was|were|has|have|had|'s|’s)\b", re.I)
+
+
 _FIRST_PERSON_RE = re.compile(r"\b(?:i|we|me|let's|lets|my|our)\b|\b(?:i|we)'", re.I)
 # A statement of fact: a finite "is", "was", "said" or past tense, with no modal that could make it a wish.
 _STATEMENT_RE = re.compile(r"^(?!.*\b(?:would|could|should|must|need|needs|have to|has to)\b).*"
@@ -1012,7 +1017,9 @@ _LEAD_IN_RE = re.compile(r"^\W*(?:ahead of|before|by|for|after|following|in time
                          r"(?![^,;]*\b(?:i|we|you|he|she|they|it|there)\b)[^,;]*$", re.I)
 _BARE_VERB_RE = re.compile(r"^(?:also\s+|then\s+)?[a-z]", re.I)
 _SUBJECT_RE = re.compile(r"\b(i|we)(?:'ll| will| shall|'m going to|'re going to)\b", re.I)
-_FIRST_PERSON_RE = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(i|we)(?:['’](?:ve|m|re|d)\b|\s+(?!will\b|shall\b))", re.I)
+# A first clause that is the writer's, in any tense: "I've asked", "We expect", "I'm working on".
+_WRITERS_CLAUSE_RE = re.compile(r"^\W*(?:(?:and|so|but|also|ok|okay)\W+)?(i|we)(?:['’](?:ve|m|re|d)\b|\s+(?!will\b|shall\b))",
+                                re.I)
 # _SUBJECT_RE and _LEAD_RE each spell one of these.
 _SUBJECT_KEYS = ("'ll", " will", " shall", "going to")
 _ADDRESSED_RE = re.compile(r"^@?(?P<name>[A-Z][a-z]+)(?: [A-Z][a-z]+)?\s*[,:—-]\s+")
@@ -1635,7 +1642,7 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     # was told the parcel is in Frankfurt and will arrive tomorrow", "I asked Sam, who lives in
     # Porto and will visit").
     first = "" if head or len(parts) < 2 or _REPORTED_RE.search(parts[0]) else \
-        (own.group(1) if (own := _FIRST_PERSON_RE.match(parts[0])) else "")
+        (own.group(1) if (own := _WRITERS_CLAUSE_RE.match(parts[0])) else "")
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
         prefix = (f"{head.group(1)} " if head else f"{first} " if first and _WILL_WORK_RE.match(part) else "") \
