@@ -435,3 +435,9 @@ def test_the_writers_clause_and_the_first_person_are_two_patterns() -> None:
     assert E._WRITERS_CLAUSE_RE.match("I've asked Jürgen for the labels")
     assert not E._WRITERS_CLAUSE_RE.match("Priya said our launch is on Friday")
 
+
+def test_the_other_choice_of_a_question_is_the_same_question(owner: Owner) -> None:
+    # With a dated question standing apart, "Or would Friday work better?" became an item of its own.
+    items = EX.extract(_theirs("Can we move the call to Thursday? Or would Friday work better?"), owner)
+    assert [i.title for i in items] == ["Answer Maria: can we move the call to Thursday?"]
+

@@ -2252,6 +2252,8 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # "DHL gibt die Verfügung erst heraus, wenn wir eine Vollmacht schicken"
                             r"\berst\b(?: [a-zäöü]{2,8})?,? (?:wenn|nachdem|sobald) (?P<what14>(?!ich\b|wir\b)[^.!?;]+)",
                             re.I)
+# The other choice of the question before, as its title reads: "Answer Sam: or would Friday work better?"
+_OR_QUESTION_RE = re.compile(r"^Answer [^:]+: (?:or|oder|ou|o)\b", re.I)
 # A life's needs, no work's: "Ohne Kaffee kann ich nicht arbeiten".
 _FOREIGN_NO_WORK_RE = re.compile(r"\b(?:ohne|sin|sans|sem) (?:(?:meinen|meine|mein|einen|mi|mon|ma|mes|un|une|el|la|le) )?"
                                  r"(?:kaffee|café|cafe|schlaf|sommeil|sueño|urlaub|vacances|vacaciones|pause|bier|wein|essen|"
@@ -2589,6 +2591,9 @@ class EmbeddedExtractor:
             for item in found:
                 if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it
+                if items and _OR_QUESTION_RE.match(item.title) and items[-1].title.startswith("Answer ") \
+                        and items[-1].evidence == before:
+                    continue  # "Can we move the call to Thursday? Or would Friday work better?": one question
                 key = ctx.same_as.get(id(item), item.title.lower())
                 if key not in seen:
                     seen.add(key)
