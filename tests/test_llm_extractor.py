@@ -234,6 +234,25 @@ def test_a_bare_date_in_a_thread_with_open_work_reaches_the_model(owner: Owner) 
     assert calls(quiet) == 0  # in a thread with no open work it is still not worth a call
 
 
+@pytest.mark.parametrize(("tail", "reaches"), [
+    ("Monday works better for us.", True),
+    ("We met on Monday and it went well.", False),  # a past day moves nothing
+    ("Thanks for the notes.", False),
+])
+def test_a_day_deep_in_a_long_reply_in_a_thread_with_open_work(owner: Owner, tail: str, reaches: bool) -> None:
+    """The date check reads the reply a sentence at a time, so a day after 300 sentences of
+    chatter is found as one alone is, and a long reply naming none is still not worth a call."""
+    store = Store.open(":memory:")
+    run(owner, extractor(tool_reply([item("request", "Send Maria the signed lease", ASK, "by Friday")])),
+        make_message(ASK, message_id="<1@x>"), store=store)
+    chatter = " ".join(f"The build number {n} was green on the staging cluster." for n in range(300))
+    reply = make_message(f"{chatter}\n\n{tail}", message_id="<2@x>", references=("<1@x>",))
+    llm = extractor(tool_reply([]), store=store)
+    assert not llm.gate(reply, owner)
+    run(owner, llm, reply, store=store)
+    assert calls(llm) == (1 if reaches else 0)
+
+
 def test_a_goal_the_model_names_links_the_item_when_its_words_name_none(owner: Owner) -> None:
     """The model may say which of the owner's goals an item serves: an exact title links it
     (and counts in its rank when no keyword of a goal is in its words); anything else does not."""

@@ -29,8 +29,8 @@ from pydantic import BaseModel, Field
 
 from agent import llm
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.dates import find_due
-from agent.extractors.embedded import EmbeddedExtractor
+from agent.extractors.dates import find_due, names_a_date
+from agent.extractors.embedded import EmbeddedExtractor, sentences
 from agent.health import TALLY
 from connectors.types import Message
 from planner.models import Item
@@ -203,9 +203,12 @@ Gate = Callable[[Message, Owner], bool]
 
 
 def _names_a_date(message: Message, owner: Owner) -> bool:
-    """Whether the visible reply names a day or a time ("Friday works better")."""
-    due, _ = find_due(examined_text(message), message.date, owner.tz)
-    return due is not None
+    """Whether the visible reply names a day or a time ("Friday works better"). Read a sentence
+    at a time, and only those the linear :func:`names_a_date` passes: :func:`find_due` weighs
+    every day a text names against the others, which on a long body costs far more than its
+    length."""
+    return any(names_a_date(s) and find_due(s, message.date, owner.tz)[0] is not None
+               for s in sentences(examined_text(message)))
 
 
 class LlmExtractor:
