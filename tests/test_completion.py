@@ -149,9 +149,37 @@ def test_of_two_asks_the_answer_closes_the_one_it_names() -> None:
     assert _status(items, "portfolios") == "open"
 
 
+def test_a_handover_that_opens_on_the_work_closes_it_beside_other_asks() -> None:
+    """"Scores are in Greenhouse" opens on the thing the ask names ("score", as "scores",
+    "scored" and "scoring" all stem), so it names the work even with a second ask open in the
+    thread; a word of the ask's evidence alone ("confirmed") is no thing handed over."""
+    scores = _Thread("portfolios")
+    scores.mail(16, 9, "dana@acme.example", ME, "Could you score the four portfolios by Wednesday? "
+                "Could you also check whether Olu can join the panel?")
+    scores.mail(17, 15, ME, "dana@acme.example", "Scores are in Greenhouse. Short version: two strong yeses.")
+    pending = _Thread("cases")
+    pending.mail(16, 9, "priya@acme.example", ME, "Could you score the two case studies by Friday? "
+                 "Could you also send me the panel list?")
+    pending.mail(17, 15, ME, "priya@acme.example", "Scores are still pending, sorry.")
+    task = _Thread("take-home")
+    task.mail(16, 9, ME, "jordan@talent.example", "I'll send the take-home task once you've confirmed the slot.")
+    task.mail(17, 10, "jordan@talent.example", ME, "Confirmed, Tuesday at 3 is perfect, thank you.")
+    tokens = _Thread("tokens")
+    tokens.mail(16, 9, ME, "maya@loom.example", "Could you export the dark theme colour tokens from the library by Monday?")
+    elsewhere = _Thread("handoff")
+    elsewhere.mail(18, 11, "maya@loom.example", ME, "Tokens went to the agency this morning, you're cc'd.")
+    items = _run(scores, pending, task, tokens, elsewhere)
+    assert _status(items, "four portfolios") == "done"
+    assert "Scores are in Greenhouse." in _note(items, "four portfolios")
+    assert _status(items, "olu") == "open"
+    assert _status(items, "case studies") == "open"
+    assert _status(items, "take-home task") == "open"
+    assert _status(items, "colour tokens") == "done"
+
+
 def test_labelled_weeks_close_where_their_labels_say() -> None:
     """bench/completion.py on the weeks written and labelled by others: floors just under what
-    the rules reach (development 149/239 closed, 6 wrongly; held out 66/135, 2 wrongly; before
+    the rules reach (development 161/243 closed, 8 wrongly; held out 72/143, 3 wrongly; before
     these rules 24% and 24%)."""
     from bench.completion import completion
 

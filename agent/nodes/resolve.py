@@ -397,10 +397,12 @@ _WHEN_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A word without its plural or verb ending, so "scores" names "score the portfolios"."""
-    for end in ("ing", "ed", "es", "s"):
-        if word.endswith(end) and len(word) - len(end) >= 3 and not word[-len(end) - 1].isdigit():
-            return word[:-len(end)]
+    """A word without its plural, then its verb ending, then a last "e", so that "scores",
+    "scored" and "scoring" name "score the portfolios", and "rankings" names "rank them"."""
+    for ends in (("es", "s"), ("ing", "ed"), ("e",)):
+        end = next((e for e in ends if word.endswith(e) and len(word) - len(e) >= 3
+                    and not word[-len(e) - 1].isdigit()), "")
+        word = word[:len(word) - len(end)]
     return word
 
 
@@ -409,11 +411,21 @@ def _work_words(item: Item, names: Iterable[str]) -> set[str]:
     return {_stem(w) for w in words}
 
 
-def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bool:
+# The word a sentence opens on, past a determiner: "Scores are in Greenhouse", "The rankings are in".
+_OPENING_WORD_RE = re.compile(r"^\W*(?:(?:the|our|your|my|both|all|all the|both the)\s+)?([a-z][a-z0-9-]*)\b", re.IGNORECASE)
+
+
+def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str], titled: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` names the work: two of its words (one, when it has only one); a
-    shared number ("#2291", "invoice 8812") counts as two."""
+    shared number ("#2291", "invoice 8812") counts as two, and so does a word of the work's
+    title (``titled``, stemmed) that a sentence handing something over opens on, as the thing it
+    hands over: "Scores are in Greenhouse" for "Score the four portfolios"."""
     shared = {_stem(w) for w in content_words(sentence, names)} & wanted
     weight = len(shared) + sum(1 for w in shared if _has_digit(w))
+    opening = _OPENING_WORD_RE.match(sentence) if titled else None
+    if opening is not None and (word := opening.group(1).lower()) in _candidate_words(word) \
+            and word not in names and _stem(word) in titled:
+        weight += 1
     return weight >= min(2, len(wanted)) > 0
 
 
@@ -439,6 +451,7 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
     same = msg.thread_id == item.thread_id
     if not same:
         wanted &= {_stem(w) for w in _common_words(f"{item.title} {item.evidence}")}
+    titled = frozenset(_stem(w) for w in content_words(item.title, names) - _WHEN_WORDS) & wanted
     files = [a.filename for a in msg.attachments
              if {_stem(w) for w in content_words(a.filename.replace("_", " "), names)} & wanted]
     for sentence in substance(text):
@@ -449,7 +462,7 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
         # another thing.
         alone = not rivals and (same or _AS_PROMISED.search(sentence)) and (
             (said_done and _DONE.search(sentence)) or _POINTS_BACK.search(sentence))
-        if files or _names_the_work(sentence, names, wanted) or alone:
+        if files or _names_the_work(sentence, names, wanted, titled) or alone:
             return sentence + (f" (attached: {', '.join(files)})" if files else "")
     return None
 
