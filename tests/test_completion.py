@@ -7,6 +7,8 @@ weeks written by others.
 
 from __future__ import annotations
 
+import pytest
+
 from agent.clock import fixed
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.graph import run_batch
@@ -14,7 +16,7 @@ from agent.state import Context
 from bench.agent import HELD_OUT
 from planner.models import Item
 from planner.store import Store
-from tests.test_threads import ME, NOW, OWNER, _Thread
+from tests.test_threads import ME, NAMES, NOW, OWNER, _Thread
 
 
 def _run(*threads: _Thread) -> list[Item]:
@@ -175,6 +177,46 @@ def test_a_handover_that_opens_on_the_work_closes_it_beside_other_asks() -> None
     assert _status(items, "case studies") == "open"
     assert _status(items, "take-home task") == "open"
     assert _status(items, "colour tokens") == "done"
+
+
+def test_the_chase_that_gets_it_done_clears_the_blocker_it_was_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Priya is blocked until Tom acts; the owner chases Tom in a thread of its own; Tom's reply
+    that it is done closes the chase, and the blocker with it, quoting Tom. A firm named as the
+    one waited on counts as its people do."""
+    blocked = _Thread("pricing-model")
+    blocked.mail(16, 9, "priya@acme.example", ME, "I'm on it, but I can't finish the pricing model until Tom gives me "
+                 "the transaction mix from the pilot.")
+    chase = _Thread("mix")
+    chase.mail(16, 11, ME, "tom@loom.example", "Could you get the transaction mix to Priya by tomorrow midday?")
+    chase.mail(17, 10, "tom@loom.example", ME, "Sent it to Priya ten minutes ago, sorry for the delay.")
+    monkeypatch.setitem(NAMES, "benedikt@tracewise.example", "Benedikt Maier")
+    vendor = _Thread("security-review")
+    vendor.mail(16, 9, "dana@acme.example", ME, "The security review is basically done, but I can't finish it until "
+                "Tracewise sends their SOC 2 report.")
+    soc = _Thread("soc2")
+    soc.mail(16, 12, ME, "benedikt@tracewise.example", "Could you send over your SOC 2 Type II report?")
+    soc.mail(18, 9, "benedikt@tracewise.example", ME, "The SOC 2 report is attached, NDA version.")
+    items = _run(blocked, chase, vendor, soc)
+    assert _status(items, "follow up with tom") == "done"
+    assert _status(items, "unblock: tom gives") == "done"
+    assert "Sent it to Priya ten minutes ago" in _note(items, "unblock: tom gives")
+    assert _status(items, "unblock: tracewise") == "done"
+
+
+def test_a_chase_done_leaves_the_named_persons_other_blockers_open() -> None:
+    """Tom's delivery of the venue list clears nothing Priya waits on from Tom for other work,
+    and a blocker said after Tom's mail is not cleared by it."""
+    blocked = _Thread("budget")
+    blocked.mail(16, 9, "priya@acme.example", ME, "I can't sign off the budget until Tom reviews the hiring plan.")
+    chase = _Thread("venues")
+    chase.mail(16, 11, ME, "tom@loom.example", "Could you send me the venue list by Friday?")
+    chase.mail(17, 10, "tom@loom.example", ME, "Here is the venue list, three options.")
+    later = _Thread("offsite")
+    later.mail(18, 9, "dana@acme.example", ME, "I can't book the offsite until Tom sends the venue list.")
+    items = _run(blocked, chase, later)
+    assert _status(items, "follow up with tom") == "done"
+    assert _status(items, "hiring plan") == "open"
+    assert _status(items, "book the offsite") == "open"
 
 
 def test_labelled_weeks_close_where_their_labels_say() -> None:

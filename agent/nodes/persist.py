@@ -17,7 +17,9 @@ from agent.extractors.base import Owner, examined_text
 from agent.nodes.resolve import (
     LOOSE,
     acknowledgement,
+    actor_words,
     answer_note,
+    answer_quote,
     answered,
     clearance,
     completion_note,
@@ -28,6 +30,7 @@ from agent.nodes.resolve import (
     name_words,
     settles_text,
     substance,
+    unblocked,
 )
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -70,6 +73,9 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
             store.set_due(item_id, item.due, item.due_said_at)
         for item_id in answered if fresh else []:
             store.close_item(item_id, answer_note(msg))  # the reply that settled it, quoted
+            chased = store.item(item_id)
+            if chased is not None and chased.kind == "waiting":
+                _close_unblocked(store, msg, chased, answer_quote(msg), owner)
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
@@ -148,5 +154,23 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 store.close_item(item.id, completion_note(msg, quote))
                 item.status = "done"
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
+                closed += 1
+                if item.kind == "waiting":
+                    closed += _close_unblocked(store, msg, item, quote, owner)
+    return closed
+
+
+def _close_unblocked(store: Store, msg: Message, chased: Item, quote: str, owner: Owner) -> int:
+    """Close the blockers that the delivery closing ``chased`` clears too (see ``unblocked``)."""
+    closed = 0
+    seen: set[int] = set()
+    for word in actor_words((msg.sender.name, msg.sender.email)):
+        for blocker in store.open_items_naming(word, ("blocker",)):
+            if blocker.id is None or blocker.id in seen:
+                continue
+            seen.add(blocker.id)
+            if (why := unblocked(msg, chased, quote, blocker, owner)) is not None:
+                store.close_item(blocker.id, completion_note(msg, why))
+                log.info("item.completed", item_id=blocker.id, kind=blocker.kind, message_id=msg.message_id)
                 closed += 1
     return closed

@@ -26,6 +26,8 @@ from functools import lru_cache
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
+from agent.extractors.dates import fold
+from agent.spam import SHARED_DOMAINS, domain
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import Item
@@ -501,6 +503,54 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
 
 
+def actor_words(sender: tuple[str, str]) -> list[str]:
+    """How a blocker may name the person or firm that ``sender`` (name, address) is: the first
+    name ("Owen"), and the organisation its domain spells ("tracewise.example" -> "tracewise",
+    "maisonperal.example" for "Maison Péral"). Webmail and short labels name no one."""
+    name, email = sender
+    words = []
+    first = (name.strip().strip('"').split() or [""])[0] if name and "@" not in name else ""
+    first = first or re.split(r"[._+-]", email.split("@")[0])[0]
+    if len(first) >= 3 and first.isalpha():
+        words.append(first.lower())
+    host = domain(email)
+    label = host.split(".")[0] if host and host not in SHARED_DOMAINS else ""
+    if len(label) >= 5 and label.isalpha():
+        words.append(label)
+    return words
+
+
+def _names_actor(text: str, words: Iterable[str]) -> bool:
+    folded = fold(text)
+    squashed = re.sub(r"[^a-z0-9]", "", folded)
+    return any(re.search(rf"\b{re.escape(w)}\b", folded) or (len(w) >= 5 and w in squashed) for w in words)
+
+
+def unblocked(msg: Message, chased: Item, quote: str, blocker: Item, owner: Owner) -> str | None:
+    """When ``msg`` closed ``chased`` (the owner's chase of its sender), the same ``quote`` clears
+    ``blocker`` too when that is the same work said by someone else: the blocker names the sender
+    (or the sender's firm) as the one it waits on, was said before ``msg``, and shares a word of
+    its work with the chase or the quote, or the quote names whom the blocker holds up ("sent it
+    to Sofia" for Sofia's "I can't finish the model until Emre gives me the mix"). Else None."""
+    if chased.kind != "waiting" or blocker.kind != "blocker" or blocker.id == chased.id:
+        return None
+    sender = msg.sender.email.lower()
+    if sender == owner.email.lower() or sender != chased.counterparty or blocker.counterparty == sender:
+        return None
+    if not _after(msg, blocker, same_thread=False):
+        return None
+    said = f"{blocker.title} {blocker.evidence}"
+    if not _names_actor(said, actor_words((msg.sender.name, sender))):
+        return None
+    names = message_names(msg, owner) | name_words([("", blocker.counterparty)])
+    work = _work_words(blocker, names)
+    heard = _work_words(chased, names) | {_stem(w) for w in content_words(quote, names)}
+    held_up = actor_words(("", blocker.counterparty))[:1]
+    if work & heard or (held_up and _names_actor(quote, held_up)):
+        return quote
+    return None
+
+
 # The person the owner owed something to saying they have it: "thanks for pulling this together",
 # "got it", "the pre-read list was exactly right", "look very good now", "Amazing, thank you!!".
 _ACKNOWLEDGES = re.compile(
@@ -599,9 +649,13 @@ def completion_note(msg: Message, quote: str) -> str:
     return f"Closed by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
 
 
-def answer_note(msg: Message) -> str:
-    """The note on a waiting item that ``msg``, the reply of the person asked, settled: its
-    opening sentence past the greeting, verbatim."""
+def answer_quote(msg: Message) -> str:
+    """The sentence that stands for ``msg``, the reply of the person asked, when it settles a
+    waiting item: its opening sentence past the greeting, verbatim."""
     text = examined_text(msg)
-    opening = next(iter(substance(text) or _sentences(text)), "")
-    return completion_note(msg, opening)
+    return next(iter(substance(text) or _sentences(text)), "")
+
+
+def answer_note(msg: Message) -> str:
+    """The note on a waiting item that ``msg``, the reply of the person asked, settled."""
+    return completion_note(msg, answer_quote(msg))
