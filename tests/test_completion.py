@@ -219,6 +219,31 @@ def test_a_chase_done_leaves_the_named_persons_other_blockers_open() -> None:
     assert _status(items, "book the offsite") == "open"
 
 
+def test_an_answer_given_before_a_promise_closes_the_question() -> None:
+    """"Buy it, we'll put it on the costs" answers first and promises after; "And yes, you'll have
+    my comments Monday" and "Laptop's on me, I'll raise the request" only take the ask on. An ask
+    for a date is answered by one."""
+    seat = _Thread("seat")
+    seat.mail(16, 9, "tom@loom.example", ME, "Should I buy one more seat or do you want the client to pay for it?")
+    seat.mail(16, 15, ME, "tom@loom.example", "Buy it, we'll put it on the production costs.")
+    spec = _Thread("spec")
+    spec.mail(16, 9, "maya@loom.example", ME, "Could you let me know your take on the backend job spec?")
+    spec.mail(16, 16, ME, "maya@loom.example", "And yes, you'll have my comments on the spec Monday.")
+    laptop = _Thread("laptop")
+    laptop.mail(16, 10, "dana@acme.example", ME, "Can we get his laptop ordered before he starts?")
+    laptop.mail(16, 17, ME, "dana@acme.example", "Laptop's on me, I'll raise the IT request today.")
+    script = _Thread("script")
+    script.mail(16, 11, "priya@acme.example", ME, "Can you give me a date for the script so I can book the voice actors?")
+    script.mail(17, 9, ME, "priya@acme.example", "The team has the concept on Monday, so let's say you get the script "
+                "on Wednesday.")
+    items = _run(seat, spec, laptop, script)
+    assert _status(items, "one more seat") == "done"
+    assert "Buy it, we'll put it on the production costs." in _note(items, "one more seat")
+    assert _status(items, "job spec") == "open"
+    assert _status(items, "laptop") == "open"
+    assert _status(items, "date for the script") == "done"
+
+
 def test_labelled_weeks_close_where_their_labels_say() -> None:
     """bench/completion.py on the weeks written and labelled by others: floors just under what
     the rules reach (development 161/243 closed, 8 wrongly; held out 72/143, 3 wrongly; before

@@ -568,7 +568,10 @@ _ANSWER_ASK = re.compile(
     r"\b(let (?:me|us) know|confirm|tell (?:me|us)|are you (?:able|free|ok|okay|around|available)|"
     r"would you be (?:able|free|available)|is it possible|could we|can we|shall (?:i|we)|"
     r"should (?:i|we)|do (?:i|we) |your (?:take|thoughts|view|opinion|ok|okay|go-ahead|sign-off|approval|feedback|"
-    r"eyes|answer|input|decision|call)|whether|what do you think)\b", re.IGNORECASE)
+    r"eyes|answer|input|decision|call)|whether|what do you think|"
+    # ...or a piece of information: "can you give me a date for the script?"
+    r"(?:give|tell) (?:me|us) (?:a|an|your|the) (?:date|day|time|deadline|estimate|number|figure|price|ballpark|"
+    r"steer|answer|decision))\b", re.IGNORECASE)
 # The owner's promise to answer: "let me check with Mia and come back to you", "I'll confirm tomorrow".
 _ANSWER_PROMISE = re.compile(r"\b(come back to|get back to|let you know|revert|confirm|answer|reply to|check (?:with|whether|if))\b",
                              re.IGNORECASE)
@@ -639,9 +642,26 @@ def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> 
         answer = said[0]
     if answer is None or _DEFERS.search(answer):
         return None
-    if _PROMISES.search(answer) and not _WILLING.search(item.evidence):
+    if _PROMISES.search(answer) and not _WILLING.search(item.evidence) and not _answers_first(answer):
         return None  # "Sure, I'll include it": the ask is taken on, not done
     return answer
+
+
+# A yes that only takes the ask on: "Sure", "Happy to", "Yes please", "No problem", "Will do".
+_TAKEN_ON = re.compile(r"(?:(?:and|but|so|also|oh),? )?(?:yes|yep|yeah|sure|ok|okay|of course|absolutely|happy to|glad to|"
+                       r"no problem|no worries|will do|definitely|certainly|can do|sounds good|great|perfect|thanks)"
+                       r"(?: please| thanks)?[\s!.]*", re.IGNORECASE)
+# ...or says the work is the writer's now: "Laptop's on me", "leave it with me", "got it".
+_MINE_NOW = re.compile(r"\b(?:on me|with me|on my (?:side|end|list|plate)|got (?:it|this)|on it)\b", re.IGNORECASE)
+
+
+def _answers_first(answer: str) -> bool:
+    """Whether ``answer`` answers before it promises: its first clause says something of its own,
+    no promise and no bare yes ("Buy it, we'll put it on the production costs"; not "Sure, I'll
+    include it")."""
+    first = re.split(r"[,;:]|\s[-\u2013\u2014]\s", answer, maxsplit=1)[0].strip()
+    return (len(first.split()) >= 2 and not _PROMISES.search(first) and not _TAKEN_ON.fullmatch(first)
+            and not _MINE_NOW.search(first))
 
 
 def completion_note(msg: Message, quote: str) -> str:
