@@ -17,10 +17,9 @@ from agent.extractors.base import Owner, examined_text
 from agent.nodes.resolve import (
     LOOSE,
     acknowledgement,
-    actor_words,
     answer_note,
-    answer_quote,
     answered,
+    awaits,
     clearance,
     completion_note,
     delivery,
@@ -50,6 +49,12 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     with store.write():
         _record(store, state, skipped, stored, owner)
         closed = _close_completed(store, state["messages"], skipped, owner)
+        # A chase this batch made and a later message of it settled clears its blockers too.
+        by_id = {m.message_id: m for m in state["messages"]}
+        for mid, settled in state.get("settled", {}).items():
+            for chased in settled:
+                if chased.kind == "waiting" and chased.id is not None and mid in by_id:
+                    closed += _close_unblocked(store, by_id[mid], chased, owner)
     # One line a batch: a line a message (thousands on a first sync) drowns what matters in the
     # log and cost a tenth of the cycle; each message's outcome is there under --verbose.
     log.info("batch.stored", messages=len(state["messages"]), skipped=len(skipped),
@@ -75,7 +80,7 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
             store.close_item(item_id, answer_note(msg))  # the reply that settled it, quoted
             chased = store.item(item_id)
             if chased is not None and chased.kind == "waiting":
-                _close_unblocked(store, msg, chased, answer_quote(msg), owner)
+                _close_unblocked(store, msg, chased, owner)
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
@@ -156,21 +161,18 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
                 closed += 1
                 if item.kind == "waiting":
-                    closed += _close_unblocked(store, msg, item, quote, owner)
+                    closed += _close_unblocked(store, msg, item, owner)
     return closed
 
 
-def _close_unblocked(store: Store, msg: Message, chased: Item, quote: str, owner: Owner) -> int:
-    """Close the blockers that the delivery closing ``chased`` clears too (see ``unblocked``)."""
+def _close_unblocked(store: Store, msg: Message, chased: Item, owner: Owner) -> int:
+    """Close the blockers that the mail closing ``chased`` clears too (see ``unblocked``)."""
+    mine = [b for b in store.open_items_of_kind("blocker") if awaits(b, msg, owner)]
     closed = 0
-    seen: set[int] = set()
-    for word in actor_words((msg.sender.name, msg.sender.email)):
-        for blocker in store.open_items_naming(word, ("blocker",)):
-            if blocker.id is None or blocker.id in seen:
-                continue
-            seen.add(blocker.id)
-            if (why := unblocked(msg, chased, quote, blocker, owner)) is not None:
-                store.close_item(blocker.id, completion_note(msg, why))
-                log.info("item.completed", item_id=blocker.id, kind=blocker.kind, message_id=msg.message_id)
-                closed += 1
+    for blocker in mine:
+        only = sum(1 for b in mine if b.counterparty == blocker.counterparty) == 1
+        if blocker.id is not None and (why := unblocked(msg, chased, blocker, owner, only)) is not None:
+            store.close_item(blocker.id, completion_note(msg, why))
+            log.info("item.completed", item_id=blocker.id, kind=blocker.kind, message_id=msg.message_id)
+            closed += 1
     return closed

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +27,6 @@ from functools import lru_cache
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.dates import fold
 from agent.spam import SHARED_DOMAINS, domain
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -257,6 +257,7 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     new_items: dict[str, list[Item]] = {}
     merges: dict[str, list[tuple[int, Item]]] = {}
     answered: dict[str, list[int]] = {}
+    settled: dict[str, list[Item]] = {}
     index = _Index()
     stored: dict[str, list[Item]] = {}  # open items in the store, per thread, read once a batch
     batch_open: dict[str, list[Item]] = {}  # items this batch creates, per thread
@@ -316,8 +317,10 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
             if id(e) not in restated and e.status == "open" and _answers(heard, e, owner_email):
                 e.status = "done"
                 e.notes.append(answer_note(msg))
+                settled.setdefault(msg.message_id, []).append(e)
         seen.setdefault((msg.thread_id, msg.sender.email), []).append(heard)
-    return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered}
+    return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered,
+            "settled": settled}
 
 
 # -- completion -------------------------------------------------------------------------------
@@ -333,8 +336,9 @@ _PLACE = (r"(?:folder|drive|doc|docs|document|guide|sheet|spreadsheet|repo|wiki|
           r"packet|portal|system|data room|dropbox|deck|file|inbox|calendar|batch|queue)")
 _DELIVERS = re.compile(
     r"\b(attached|attaching|enclosed|in attachment|please find|find attached|here is|here are|here's|here you go|"
-    r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|just sent|sent you|"
-    r"sent (?:it|them|over|across)|shared|sharing|uploaded|as promised|went (?:out|to)|"
+    r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|(?:is|are) (?:just |all )?below|"
+    r"just sent|sent you|"
+    r"sent (?:it|them|over|across|the|a|an|our|my|their)|shared|sharing|uploaded|as promised|went (?:out|to)|"
     r"(?:is|are) (?:now )?(?:in|on|up on|at) (?:the |our |your |my )?(?:[\w-]+ ){0,3}?" + _PLACE + r"|"
     r"(?:is|are) (?:now )?in (?-i:[A-Z])\w+|"
     r"(?:i|we)(?:'ve| have) (?:now |just |already )?(?:sent|shared|added|updated|uploaded|booked|filed|submitted|"
@@ -388,7 +392,8 @@ def settles_text(text: str, attached: bool = False) -> bool:
     said = substance(text)
     if attached or any(map(hands_over, said)):
         return True
-    return not (said and _ONLY_STARTED.search(said[0]))
+    # A bare "Thanks!" settles nothing: it has no answer in it.
+    return bool(said) and not _ONLY_STARTED.search(said[0])
 
 
 # Words of when, not of what: "the agenda for Friday" delivers nothing promised "by Friday".
@@ -399,12 +404,20 @@ _WHEN_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A word without its plural, then its verb ending, then a last "e", so that "scores",
-    "scored" and "scoring" name "score the portfolios", and "rankings" names "rank them"."""
-    for ends in (("es", "s"), ("ing", "ed"), ("e",)):
-        end = next((e for e in ends if word.endswith(e) and len(word) - len(e) >= 3
-                    and not word[-len(e) - 1].isdigit()), "")
-        word = word[:len(word) - len(end)]
+    """A word without its plural, then its verb ending: "scores" names "score the portfolios",
+    "rankings" names "rank them", "files" names "the file". Nothing more: a last "e" stays, or
+    "plane" would name "plan"."""
+    if word[-1:].isdigit():
+        return word
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")) and len(word) >= 5:
+        word = word[:-2]
+    elif word.endswith("ies") and len(word) >= 5:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
+        word = word[:-1]
+    for end in ("ing", "ed"):
+        if word.endswith(end) and len(word) - len(end) >= 3 and not word[-len(end) - 1].isdigit():
+            return word[:-len(end)]
     return word
 
 
@@ -413,8 +426,11 @@ def _work_words(item: Item, names: Iterable[str]) -> set[str]:
     return {_stem(w) for w in words}
 
 
-# The word a sentence opens on, past a determiner: "Scores are in Greenhouse", "The rankings are in".
-_OPENING_WORD_RE = re.compile(r"^\W*(?:(?:the|our|your|my|both|all|all the|both the)\s+)?([a-z][a-z0-9-]*)\b", re.IGNORECASE)
+# A sentence whose whole subject is one word, past a determiner, right before its verb: "Scores
+# are in Greenhouse", "The rankings are in the shared sheet", "Tokens went to Inês"; not "Scores
+# for the other role are in", "Plane tickets are in the folder".
+_OPENING_WORD_RE = re.compile(r"^\W*(?:(?:all the|both the|the|our|your|my|all|both)\s+)?([a-z][a-z0-9-]*)\s+"
+                              r"(?:are|is|were|was|have been|has been|went|came)\b", re.IGNORECASE)
 
 
 def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str], titled: frozenset[str] = frozenset()) -> bool:
@@ -503,51 +519,107 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
 
 
-def actor_words(sender: tuple[str, str]) -> list[str]:
-    """How a blocker may name the person or firm that ``sender`` (name, address) is: the first
-    name ("Owen"), and the organisation its domain spells ("tracewise.example" -> "tracewise",
-    "maisonperal.example" for "Maison Péral"). Webmail and short labels name no one."""
+def actor_words(sender: tuple[str, str]) -> tuple[str, str]:
+    """How a blocker may name the person and the firm that ``sender`` (name, address) is, folded
+    ("" for none): the first name ("owen", from "Owen Clarke", "Clarke, Owen", "Dr. Owen Clarke"
+    or owen.clarke@), and the organisation its domain spells ("tracewise" for tracewise.example
+    and mail.tracewise.example, "maisonperal" for "Maison Péral"). Webmail names no firm."""
     name, email = sender
-    words = []
-    first = (name.strip().strip('"').split() or [""])[0] if name and "@" not in name else ""
-    first = first or re.split(r"[._+-]", email.split("@")[0])[0]
-    if len(first) >= 3 and first.isalpha():
-        words.append(first.lower())
+    name = name.strip().strip('"')
+    if "," in name:
+        name = name.split(",", 1)[1]
+    words = [w for w in re.split(r"[\s.]+", name) if w and "@" not in name
+             and w.lower() not in ("dr", "mr", "mrs", "ms", "prof")]
+    first = _squash(words[0]) if words else _squash(re.split(r"[._+]", email.split("@")[0])[0])
     host = domain(email)
-    label = host.split(".")[0] if host and host not in SHARED_DOMAINS else ""
-    if len(label) >= 5 and label.isalpha():
-        words.append(label)
-    return words
+    labels = host.split(".") if host and host not in SHARED_DOMAINS else []
+    # The label before the public suffix, not a mail host's ("mail.tracewise.example").
+    firm = _squash(labels[-2]) if len(labels) >= 2 else ""
+    return (first if len(first) >= 3 else ""), (firm if len(firm) >= 4 else "")
 
 
-def _names_actor(text: str, words: Iterable[str]) -> bool:
-    folded = fold(text)
-    squashed = re.sub(r"[^a-z0-9]", "", folded)
-    return any(re.search(rf"\b{re.escape(w)}\b", folded) or (len(w) >= 5 and w in squashed) for w in words)
+def _plain(text: str) -> str:
+    """Lower case, accents off: "Péral" -> "peral"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def unblocked(msg: Message, chased: Item, quote: str, blocker: Item, owner: Owner) -> str | None:
-    """When ``msg`` closed ``chased`` (the owner's chase of its sender), the same ``quote`` clears
-    ``blocker`` too when that is the same work said by someone else: the blocker names the sender
-    (or the sender's firm) as the one it waits on, was said before ``msg``, and shares a word of
-    its work with the chase or the quote, or the quote names whom the blocker holds up ("sent it
-    to Sofia" for Sofia's "I can't finish the model until Emre gives me the mix"). Else None."""
+def _squash(text: str) -> str:
+    """:func:`_plain`, letters and digits only: "Maison Péral" -> "maisonperal"."""
+    return re.sub(r"[^a-z0-9]", "", _plain(text))
+
+
+# The words of a blocker's awaited work that say what is done, not to what: they tell no two
+# pieces of work apart ("until Tom signs the lease" and "could you sign the NDA").
+_ACTS = frozenset(_stem(w) for w in (
+    "sign signs off approve approves review reviews check checks finish finishes look looks confirm confirms "
+    "fix fixes complete completes prepare prepares draft drafts write writes read reads book books pay pays "
+    "order orders start starts need needs wait waits done until unblock unblocked clear clears sort sorts "
+    "returns return comes come gets has have").split())
+_AWAITED_LEAD_RE = re.compile(r"^(?:the )?(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\b"
+                              # ...and which one: "Tom from the accountants", "Sam at Harbor"
+                              r"(?:,? (?:from|at|of|in) (?P<where>(?:the |our |their )?[\w'’ -]{2,40}?)(?=,| (?:send|give|get|sign|"
+                              r"approv|confirm|review|finish|share|return|deliver|has|have|is|are|will|do|does)|$))?")
+
+
+def _awaited_lead(blocker: Item, msg: Message, owner: Owner) -> int | None:
+    """Where the name ends that ``blocker``'s awaited work opens on, when it names ``msg``'s
+    sender (see :func:`actor_words`), never the owner; else None."""
+    if blocker.kind != "blocker" or ":" not in blocker.title:
+        return None
+    lead = _AWAITED_LEAD_RE.match(blocker.title.split(":", 1)[1].strip())
+    if lead is None:
+        return None
+    who, where = lead.group("who"), lead.group("where")
+    first, firm = actor_words((msg.sender.name, msg.sender.email))
+    if first == _squash(owner.first_name or ""):
+        first = ""
+    if not ({_squash(who), _squash(who.split()[0])} & ({first, firm} - {""})):
+        return None
+    # "Tom from the accountants" is the sender only when the sender's firm is the one named.
+    if where and not (firm and (firm in _squash(where) or _squash(where) in firm)):
+        return None
+    return lead.end()
+
+
+def awaits(blocker: Item, msg: Message, owner: Owner) -> bool:
+    """Whether ``blocker`` waits on the sender of ``msg``: "Unblock: Owen signs off the headcount"."""
+    return _awaited_lead(blocker, msg, owner) is not None
+
+
+def unblocked(msg: Message, chased: Item, blocker: Item, owner: Owner, only: bool) -> str | None:
+    """When ``msg`` closed ``chased`` (the owner's chase of its sender), the sentence of ``msg``
+    that clears ``blocker`` too, when that is the same work said by someone else; else None.
+    The blocker's title says what it waits on, and that must open on the sender (by first name,
+    or the firm the sender's domain spells): "Unblock: Owen signs off the headcount". Then ``msg``
+    must hand something over or say it is done, and either the chase and the awaited work share a
+    word of what is handed over ("headcount"), or ``msg`` says it went to whom the blocker holds up
+    ("sent it to Sofia"), when that is the only ``only`` such blocker of theirs."""
     if chased.kind != "waiting" or blocker.kind != "blocker" or blocker.id == chased.id:
         return None
     sender = msg.sender.email.lower()
     if sender == owner.email.lower() or sender != chased.counterparty or blocker.counterparty == sender:
         return None
-    if not _after(msg, blocker, same_thread=False):
+    lead = _awaited_lead(blocker, msg, owner)
+    if lead is None or not _after(msg, blocker, same_thread=False):
         return None
-    said = f"{blocker.title} {blocker.evidence}"
-    if not _names_actor(said, actor_words((msg.sender.name, sender))):
-        return None
+    awaited = blocker.title.split(":", 1)[1].strip()
     names = message_names(msg, owner) | name_words([("", blocker.counterparty)])
-    work = _work_words(blocker, names)
-    heard = _work_words(chased, names) | {_stem(w) for w in content_words(quote, names)}
-    held_up = actor_words(("", blocker.counterparty))[:1]
-    if work & heard or (held_up and _names_actor(quote, held_up)):
-        return quote
+    want = {_stem(w) for w in content_words(awaited[lead:], names)} - _ACTS
+    text = substance(examined_text(msg))
+    said = [s for s in text if hands_over(s)]
+    if not said and msg.attachments:
+        # The awaited thing came as a file: the sentence that names it ("The SOC 2 report is in
+        # the attachment (NDA version, please do not forward it)").
+        said = [s for s in text if {_stem(w) for w in content_words(s, names)} & want][:1]
+    if not said:
+        return None
+    if want & (_work_words(chased, names) - _ACTS):
+        return said[0]
+    held = actor_words(("", blocker.counterparty))[0]
+    if only and held:
+        gone = next((s for s in said if re.search(rf"\bto {re.escape(held)}\b", _plain(s))), None)
+        if gone is not None:
+            return gone
     return None
 
 
