@@ -48,8 +48,8 @@ SPAM_FOLDERS = frozenset({
     "spam", "junk", "junk e-mail", "junk email", "bulk mail", "pourriel", "indésirables", "correo no deseado",
     "posta indesiderata", "lixo eletrônico", "ongewenste e-mail", "skräppost"})
 
-#: Webmail domains: sharing one says nothing about knowing each other.
-SHARED_DOMAINS = frozenset({
+# Webmail domains: sharing one says nothing about knowing each other.
+_SHARED_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
     "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de",
     "gmx.net", "web.de", "mail.com", "yandex.ru", "fastmail.com", "zoho.com", "hey.com"})
@@ -346,7 +346,7 @@ class Correspondents:
         """Known people and the domains of the owner's addresses that are no webmail domain."""
         mine = frozenset(a.lower() for a in owner if a)
         return cls(mine, frozenset(p.lower() for p in people if p),
-                   frozenset(d for d in map(domain, mine) if d and d not in SHARED_DOMAINS))
+                   frozenset(d for d in map(domain, mine) if d and d not in _SHARED_DOMAINS))
 
     @classmethod
     def from_store(cls, store: Store, owner: Iterable[str], sent_folder: str) -> Correspondents:
@@ -383,7 +383,7 @@ class Correspondents:
     def _sites(self) -> frozenset[str]:
         """The organisations (registrable domains) of the owner and of everyone known, webmail aside."""
         hosts = {domain(a) for a in self.owner | self.people} | set(self.domains)
-        return frozenset(_registrable(h) for h in hosts if h and h not in SHARED_DOMAINS)
+        return frozenset(_registrable(h) for h in hosts if h and h not in _SHARED_DOMAINS)
 
     @cached_property
     def _mailboxes(self) -> dict[str, frozenset[str]]:
@@ -405,7 +405,7 @@ class Correspondents:
         if not host or self.known(address):
             return False
         site = _registrable(host)
-        if (host not in SHARED_DOMAINS and site not in self._sites
+        if (host not in _SHARED_DOMAINS and site not in self._sites
                 and any(_close(site, host, known) for known in self._sites)):
             return True
         words = re.findall(r"[a-z]+", unicodedata.normalize("NFKC", name).lower())
@@ -504,7 +504,7 @@ def _scam_traits(msg: Message) -> set[str]:
         found.add("tracking link")
     if _ROLE_NAME_RE.search(name):
         found.add("role as sender name")
-    if domain(msg.sender.email) in SHARED_DOMAINS:
+    if domain(msg.sender.email) in _SHARED_DOMAINS:
         # A webmail address whose name or mailbox claims a company or an office ("ceo.acme.corp@").
         local = re.sub(r"[._+-]+", " ", msg.sender.email.partition("@")[0].lower())
         if any(_COMPANY_NAME_RE.search(v) or _ROLE_NAME_RE.search(v) for v in (name, local)):

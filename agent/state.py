@@ -27,7 +27,6 @@ class BatchState(TypedDict, total=False):
     merges: dict[str, list[tuple[int, Item]]]  # resolve: (existing item id, restatement)
     new_items: dict[str, list[Item]]  # resolve: items to create
     answered: dict[str, list[int]]  # resolve: waiting items this message answered
-    settled: dict[str, list[Item]]  # resolve: items of this batch that a later message of it answered
     stored: dict[str, list[int]]  # persist: ids of created items
 
 

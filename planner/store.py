@@ -830,12 +830,6 @@ class Store:
                                "ORDER BY id", [thread_id])
         return [_item_from_tuple(r) for r in rows]
 
-    def open_items_of_kind(self, kind: str, limit: int = 200) -> list[Item]:
-        """The latest ``limit`` open (or snoozed) items of ``kind``, oldest first."""
-        rows = self.db.execute(f"SELECT {_ITEM_COLUMNS} FROM items WHERE kind = ? AND status IN ('open', 'snoozed') "
-                               "ORDER BY id DESC LIMIT ?", [kind, limit])
-        return sorted((_item_from_tuple(r) for r in rows), key=lambda i: i.id or 0)
-
     def open_items_with(self, counterparty: str, kinds: Iterable[str], limit: int = 50) -> list[Item]:
         """The latest ``limit`` open (or snoozed) items of ``kinds`` whose counterparty is
         ``counterparty``, in any thread, oldest first."""

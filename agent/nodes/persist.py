@@ -19,7 +19,6 @@ from agent.nodes.resolve import (
     acknowledgement,
     answer_note,
     answered,
-    awaits,
     clearance,
     completion_note,
     delivery,
@@ -29,7 +28,6 @@ from agent.nodes.resolve import (
     name_words,
     settles_text,
     substance,
-    unblocked,
 )
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -49,12 +47,6 @@ def persist(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     with store.write():
         _record(store, state, skipped, stored, owner)
         closed = _close_completed(store, state["messages"], skipped, owner)
-        # A chase this batch made and a later message of it settled clears its blockers too.
-        by_id = {m.message_id: m for m in state["messages"]}
-        for mid, settled in state.get("settled", {}).items():
-            for chased in settled:
-                if chased.kind == "waiting" and chased.id is not None and mid in by_id:
-                    closed += _close_unblocked(store, by_id[mid], chased, owner)
     # One line a batch: a line a message (thousands on a first sync) drowns what matters in the
     # log and cost a tenth of the cycle; each message's outcome is there under --verbose.
     log.info("batch.stored", messages=len(state["messages"]), skipped=len(skipped),
@@ -78,9 +70,6 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
             store.set_due(item_id, item.due, item.due_said_at)
         for item_id in answered if fresh else []:
             store.close_item(item_id, answer_note(msg))  # the reply that settled it, quoted
-            chased = store.item(item_id)
-            if chased is not None and chased.kind == "waiting":
-                _close_unblocked(store, msg, chased, owner)
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
@@ -160,19 +149,4 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 item.status = "done"
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
                 closed += 1
-                if item.kind == "waiting":
-                    closed += _close_unblocked(store, msg, item, owner)
-    return closed
-
-
-def _close_unblocked(store: Store, msg: Message, chased: Item, owner: Owner) -> int:
-    """Close the blockers that the mail closing ``chased`` clears too (see ``unblocked``)."""
-    mine = [b for b in store.open_items_of_kind("blocker") if awaits(b, msg, owner)]
-    closed = 0
-    for blocker in mine:
-        only = sum(1 for b in mine if b.counterparty == blocker.counterparty) == 1
-        if blocker.id is not None and (why := unblocked(msg, chased, blocker, owner, only)) is not None:
-            store.close_item(blocker.id, completion_note(msg, why))
-            log.info("item.completed", item_id=blocker.id, kind=blocker.kind, message_id=msg.message_id)
-            closed += 1
     return closed

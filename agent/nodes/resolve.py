@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,7 +26,6 @@ from functools import lru_cache
 from langgraph.runtime import Runtime
 
 from agent.extractors.base import Owner, examined_text
-from agent.spam import SHARED_DOMAINS, domain
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import Item
@@ -257,7 +255,6 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     new_items: dict[str, list[Item]] = {}
     merges: dict[str, list[tuple[int, Item]]] = {}
     answered: dict[str, list[int]] = {}
-    settled: dict[str, list[Item]] = {}
     index = _Index()
     stored: dict[str, list[Item]] = {}  # open items in the store, per thread, read once a batch
     batch_open: dict[str, list[Item]] = {}  # items this batch creates, per thread
@@ -317,10 +314,8 @@ def resolve(state: BatchState, runtime: Runtime[Context]) -> BatchState:
             if id(e) not in restated and e.status == "open" and _answers(heard, e, owner_email):
                 e.status = "done"
                 e.notes.append(answer_note(msg))
-                settled.setdefault(msg.message_id, []).append(e)
         seen.setdefault((msg.thread_id, msg.sender.email), []).append(heard)
-    return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered,
-            "settled": settled}
+    return {"new_items": {k: v for k, v in new_items.items() if v}, "merges": merges, "answered": answered}
 
 
 # -- completion -------------------------------------------------------------------------------
@@ -336,9 +331,8 @@ _PLACE = (r"(?:folder|drive|doc|docs|document|guide|sheet|spreadsheet|repo|wiki|
           r"packet|portal|system|data room|dropbox|deck|file|inbox|calendar|batch|queue)")
 _DELIVERS = re.compile(
     r"\b(attached|attaching|enclosed|in attachment|please find|find attached|here is|here are|here's|here you go|"
-    r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|(?:is|are) (?:just |all )?below|"
-    r"just sent|sent you|"
-    r"sent (?:it|them|over|across|the|a|an|our|my|their)|shared|sharing|uploaded|as promised|went (?:out|to)|"
+    r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|just sent|sent you|"
+    r"sent (?:it|them|over|across)|shared|sharing|uploaded|as promised|went (?:out|to)|"
     r"(?:is|are) (?:now )?(?:in|on|up on|at) (?:the |our |your |my )?(?:[\w-]+ ){0,3}?" + _PLACE + r"|"
     r"(?:is|are) (?:now )?in (?-i:[A-Z])\w+|"
     r"(?:i|we)(?:'ve| have) (?:now |just |already )?(?:sent|shared|added|updated|uploaded|booked|filed|submitted|"
@@ -392,8 +386,7 @@ def settles_text(text: str, attached: bool = False) -> bool:
     said = substance(text)
     if attached or any(map(hands_over, said)):
         return True
-    # A bare "Thanks!" settles nothing: it has no answer in it.
-    return bool(said) and not _ONLY_STARTED.search(said[0])
+    return not (said and _ONLY_STARTED.search(said[0]))
 
 
 # Words of when, not of what: "the agenda for Friday" delivers nothing promised "by Friday".
@@ -404,18 +397,8 @@ _WHEN_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
-    """A word without its plural, then its verb ending: "scores" names "score the portfolios",
-    "rankings" names "rank them", "files" names "the file". Nothing more: a last "e" stays, or
-    "plane" would name "plan"."""
-    if word[-1:].isdigit():
-        return word
-    if word.endswith(("sses", "xes", "zes", "ches", "shes")) and len(word) >= 5:
-        word = word[:-2]
-    elif word.endswith("ies") and len(word) >= 5:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) >= 4:
-        word = word[:-1]
-    for end in ("ing", "ed"):
+    """A word without its plural or verb ending, so "scores" names "score the portfolios"."""
+    for end in ("ing", "ed", "es", "s"):
         if word.endswith(end) and len(word) - len(end) >= 3 and not word[-len(end) - 1].isdigit():
             return word[:-len(end)]
     return word
@@ -426,24 +409,11 @@ def _work_words(item: Item, names: Iterable[str]) -> set[str]:
     return {_stem(w) for w in words}
 
 
-# A sentence whose whole subject is one word, past a determiner, right before its verb: "Scores
-# are in Greenhouse", "The rankings are in the shared sheet", "Tokens went to Inês"; not "Scores
-# for the other role are in", "Plane tickets are in the folder".
-_OPENING_WORD_RE = re.compile(r"^\W*(?:(?:all the|both the|the|our|your|my|all|both)\s+)?([a-z][a-z0-9-]*)\s+"
-                              r"(?:are|is|were|was|have been|has been|went|came)\b", re.IGNORECASE)
-
-
-def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str], titled: frozenset[str] = frozenset()) -> bool:
+def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bool:
     """Whether ``sentence`` names the work: two of its words (one, when it has only one); a
-    shared number ("#2291", "invoice 8812") counts as two, and so does a word of the work's
-    title (``titled``, stemmed) that a sentence handing something over opens on, as the thing it
-    hands over: "Scores are in Greenhouse" for "Score the four portfolios"."""
+    shared number ("#2291", "invoice 8812") counts as two."""
     shared = {_stem(w) for w in content_words(sentence, names)} & wanted
     weight = len(shared) + sum(1 for w in shared if _has_digit(w))
-    opening = _OPENING_WORD_RE.match(sentence) if titled else None
-    if opening is not None and (word := opening.group(1).lower()) in _candidate_words(word) \
-            and word not in names and _stem(word) in titled:
-        weight += 1
     return weight >= min(2, len(wanted)) > 0
 
 
@@ -469,7 +439,6 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
     same = msg.thread_id == item.thread_id
     if not same:
         wanted &= {_stem(w) for w in _common_words(f"{item.title} {item.evidence}")}
-    titled = frozenset(_stem(w) for w in content_words(item.title, names) - _WHEN_WORDS) & wanted
     files = [a.filename for a in msg.attachments
              if {_stem(w) for w in content_words(a.filename.replace("_", " "), names)} & wanted]
     for sentence in substance(text):
@@ -480,7 +449,7 @@ def _handover(msg: Message, item: Item, text: str, names: frozenset[str], rivals
         # another thing.
         alone = not rivals and (same or _AS_PROMISED.search(sentence)) and (
             (said_done and _DONE.search(sentence)) or _POINTS_BACK.search(sentence))
-        if files or _names_the_work(sentence, names, wanted, titled) or alone:
+        if files or _names_the_work(sentence, names, wanted) or alone:
             return sentence + (f" (attached: {', '.join(files)})" if files else "")
     return None
 
@@ -519,110 +488,6 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
 
 
-def actor_words(sender: tuple[str, str]) -> tuple[str, str]:
-    """How a blocker may name the person and the firm that ``sender`` (name, address) is, folded
-    ("" for none): the first name ("owen", from "Owen Clarke", "Clarke, Owen", "Dr. Owen Clarke"
-    or owen.clarke@), and the organisation its domain spells ("tracewise" for tracewise.example
-    and mail.tracewise.example, "maisonperal" for "Maison Péral"). Webmail names no firm."""
-    name, email = sender
-    name = name.strip().strip('"')
-    if "," in name:
-        name = name.split(",", 1)[1]
-    words = [w for w in re.split(r"[\s.]+", name) if w and "@" not in name
-             and w.lower() not in ("dr", "mr", "mrs", "ms", "prof")]
-    first = _squash(words[0]) if words else _squash(re.split(r"[._+]", email.split("@")[0])[0])
-    host = domain(email)
-    labels = host.split(".") if host and host not in SHARED_DOMAINS else []
-    # The label before the public suffix, not a mail host's ("mail.tracewise.example").
-    firm = _squash(labels[-2]) if len(labels) >= 2 else ""
-    return (first if len(first) >= 3 else ""), (firm if len(firm) >= 4 else "")
-
-
-def _plain(text: str) -> str:
-    """Lower case, accents off: "Péral" -> "peral"."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-
-def _squash(text: str) -> str:
-    """:func:`_plain`, letters and digits only: "Maison Péral" -> "maisonperal"."""
-    return re.sub(r"[^a-z0-9]", "", _plain(text))
-
-
-# The words of a blocker's awaited work that say what is done, not to what: they tell no two
-# pieces of work apart ("until Tom signs the lease" and "could you sign the NDA").
-_ACTS = frozenset(_stem(w) for w in (
-    "sign signs off approve approves review reviews check checks finish finishes look looks confirm confirms "
-    "fix fixes complete completes prepare prepares draft drafts write writes read reads book books pay pays "
-    "order orders start starts need needs wait waits done until unblock unblocked clear clears sort sorts "
-    "returns return comes come gets has have").split())
-_AWAITED_LEAD_RE = re.compile(r"^(?:the )?(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})\b"
-                              # ...and which one: "Tom from the accountants", "Sam at Harbor"
-                              r"(?:,? (?:from|at|of|in) (?P<where>(?:the |our |their )?[\w'’ -]{2,40}?)(?=,| (?:send|give|get|sign|"
-                              r"approv|confirm|review|finish|share|return|deliver|has|have|is|are|will|do|does)|$))?")
-
-
-def _awaited_lead(blocker: Item, msg: Message, owner: Owner) -> int | None:
-    """Where the name ends that ``blocker``'s awaited work opens on, when it names ``msg``'s
-    sender (see :func:`actor_words`), never the owner; else None."""
-    if blocker.kind != "blocker" or ":" not in blocker.title:
-        return None
-    lead = _AWAITED_LEAD_RE.match(blocker.title.split(":", 1)[1].strip())
-    if lead is None:
-        return None
-    who, where = lead.group("who"), lead.group("where")
-    first, firm = actor_words((msg.sender.name, msg.sender.email))
-    if first == _squash(owner.first_name or ""):
-        first = ""
-    if not ({_squash(who), _squash(who.split()[0])} & ({first, firm} - {""})):
-        return None
-    # "Tom from the accountants" is the sender only when the sender's firm is the one named.
-    if where and not (firm and (firm in _squash(where) or _squash(where) in firm)):
-        return None
-    return lead.end()
-
-
-def awaits(blocker: Item, msg: Message, owner: Owner) -> bool:
-    """Whether ``blocker`` waits on the sender of ``msg``: "Unblock: Owen signs off the headcount"."""
-    return _awaited_lead(blocker, msg, owner) is not None
-
-
-def unblocked(msg: Message, chased: Item, blocker: Item, owner: Owner, only: bool) -> str | None:
-    """When ``msg`` closed ``chased`` (the owner's chase of its sender), the sentence of ``msg``
-    that clears ``blocker`` too, when that is the same work said by someone else; else None.
-    The blocker's title says what it waits on, and that must open on the sender (by first name,
-    or the firm the sender's domain spells): "Unblock: Owen signs off the headcount". Then ``msg``
-    must hand something over or say it is done, and either the chase and the awaited work share a
-    word of what is handed over ("headcount"), or ``msg`` says it went to whom the blocker holds up
-    ("sent it to Sofia"), when that is the only ``only`` such blocker of theirs."""
-    if chased.kind != "waiting" or blocker.kind != "blocker" or blocker.id == chased.id:
-        return None
-    sender = msg.sender.email.lower()
-    if sender == owner.email.lower() or sender != chased.counterparty or blocker.counterparty == sender:
-        return None
-    lead = _awaited_lead(blocker, msg, owner)
-    if lead is None or not _after(msg, blocker, same_thread=False):
-        return None
-    awaited = blocker.title.split(":", 1)[1].strip()
-    names = message_names(msg, owner) | name_words([("", blocker.counterparty)])
-    want = {_stem(w) for w in content_words(awaited[lead:], names)} - _ACTS
-    text = substance(examined_text(msg))
-    said = [s for s in text if hands_over(s)]
-    if not said and msg.attachments:
-        # The awaited thing came as a file: the sentence that names it ("The SOC 2 report is in
-        # the attachment (NDA version, please do not forward it)").
-        said = [s for s in text if {_stem(w) for w in content_words(s, names)} & want][:1]
-    if not said:
-        return None
-    if want & (_work_words(chased, names) - _ACTS):
-        return said[0]
-    held = actor_words(("", blocker.counterparty))[0]
-    if only and held:
-        gone = next((s for s in said if re.search(rf"\bto {re.escape(held)}\b", _plain(s))), None)
-        if gone is not None:
-            return gone
-    return None
-
-
 # The person the owner owed something to saying they have it: "thanks for pulling this together",
 # "got it", "the pre-read list was exactly right", "look very good now", "Amazing, thank you!!".
 _ACKNOWLEDGES = re.compile(
@@ -640,10 +505,7 @@ _ANSWER_ASK = re.compile(
     r"\b(let (?:me|us) know|confirm|tell (?:me|us)|are you (?:able|free|ok|okay|around|available)|"
     r"would you be (?:able|free|available)|is it possible|could we|can we|shall (?:i|we)|"
     r"should (?:i|we)|do (?:i|we) |your (?:take|thoughts|view|opinion|ok|okay|go-ahead|sign-off|approval|feedback|"
-    r"eyes|answer|input|decision|call)|whether|what do you think|"
-    # ...or a piece of information: "can you give me a date for the script?"
-    r"(?:give|tell) (?:me|us) (?:a|an|your|the) (?:date|day|time|deadline|estimate|number|figure|price|ballpark|"
-    r"steer|answer|decision))\b", re.IGNORECASE)
+    r"eyes|answer|input|decision|call)|whether|what do you think)\b", re.IGNORECASE)
 # The owner's promise to answer: "let me check with Mia and come back to you", "I'll confirm tomorrow".
 _ANSWER_PROMISE = re.compile(r"\b(come back to|get back to|let you know|revert|confirm|answer|reply to|check (?:with|whether|if))\b",
                              re.IGNORECASE)
@@ -714,26 +576,9 @@ def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> 
         answer = said[0]
     if answer is None or _DEFERS.search(answer):
         return None
-    if _PROMISES.search(answer) and not _WILLING.search(item.evidence) and not _answers_first(answer):
+    if _PROMISES.search(answer) and not _WILLING.search(item.evidence):
         return None  # "Sure, I'll include it": the ask is taken on, not done
     return answer
-
-
-# A yes that only takes the ask on: "Sure", "Happy to", "Yes please", "No problem", "Will do".
-_TAKEN_ON = re.compile(r"(?:(?:and|but|so|also|oh),? )?(?:yes|yep|yeah|sure|ok|okay|of course|absolutely|happy to|glad to|"
-                       r"no problem|no worries|will do|definitely|certainly|can do|sounds good|great|perfect|thanks)"
-                       r"(?: please| thanks)?[\s!.]*", re.IGNORECASE)
-# ...or says the work is the writer's now: "Laptop's on me", "leave it with me", "got it".
-_MINE_NOW = re.compile(r"\b(?:on me|with me|on my (?:side|end|list|plate)|got (?:it|this)|on it)\b", re.IGNORECASE)
-
-
-def _answers_first(answer: str) -> bool:
-    """Whether ``answer`` answers before it promises: its first clause says something of its own,
-    no promise and no bare yes ("Buy it, we'll put it on the production costs"; not "Sure, I'll
-    include it")."""
-    first = re.split(r"[,;:]|\s[-\u2013\u2014]\s", answer, maxsplit=1)[0].strip()
-    return (len(first.split()) >= 2 and not _PROMISES.search(first) and not _TAKEN_ON.fullmatch(first)
-            and not _MINE_NOW.search(first))
 
 
 def completion_note(msg: Message, quote: str) -> str:
@@ -741,13 +586,9 @@ def completion_note(msg: Message, quote: str) -> str:
     return f"Closed by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
 
 
-def answer_quote(msg: Message) -> str:
-    """The sentence that stands for ``msg``, the reply of the person asked, when it settles a
-    waiting item: its opening sentence past the greeting, verbatim."""
-    text = examined_text(msg)
-    return next(iter(substance(text) or _sentences(text)), "")
-
-
 def answer_note(msg: Message) -> str:
-    """The note on a waiting item that ``msg``, the reply of the person asked, settled."""
-    return completion_note(msg, answer_quote(msg))
+    """The note on a waiting item that ``msg``, the reply of the person asked, settled: its
+    opening sentence past the greeting, verbatim."""
+    text = examined_text(msg)
+    opening = next(iter(substance(text) or _sentences(text)), "")
+    return completion_note(msg, opening)
