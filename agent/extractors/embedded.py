@@ -1360,6 +1360,41 @@ def _owner_question(sentence: str, low: str) -> bool:
             and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
 
 
+# A word of asking in a statement the model alone reads as an ask (see EmbeddedExtractor._asks):
+# a please, a modal aimed at someone, a need or a wish, a deadline, a reminder, in the languages
+# the rules read.
+_ASK_CUE_RE = re.compile(
+    r"\b(?:please|pls|plz|kindly|bitte|merci de|s'il (?:te|vous) pla[iî]t|por favor|"
+    r"(?:can|could|would|will|won't|wouldn't|shall|should|must|might|may) (?:you|u|we|i|someone|somebody|anyone)|"
+    r"(?:you|u|ya) (?:can|could|should|must|need|have to|might|may|will need|'ll need)|"
+    r"(?:i|we|they|he|she)(?:'d| would| will| 'll)? (?:also |still |really |just )?(?:need|needs|want|wants|like|love|"
+    r"appreciate|require|ask|request|expect)|"
+    r"needs? (?:to|your|you|the|a|an|it|them|this|that)|"
+    r"let (?:me|us) know|lmk|let's|lets|let us|make sure|be sure|remember to|don't forget|do not forget|"
+    r"why don't you|why not|shall we|we should|should we|(?:i was|i'm|we were|we're) hoping|invite you|"
+    r"(?:you're|you are) welcome to|(?:would|'d) (?:very much |also |really )?(?:like|love|appreciate)|"
+    r"(?:happy|glad) to (?:discuss|talk|chat|meet|help)|discuss|at your (?:earliest )?convenience|"
+    r"(?:send|tell|forward|give|call|email|e-mail|shoot|ping|text|mail|fax|show|let) (?:me|us)|reminder|"
+    r"wanted to (?:know|ask|check|see)|wondering|would be (?:great|good|nice|helpful|ideal)|(?:i|we) (?:would )?suggest|"
+    r"if you get a (?:chance|minute|moment)|when you get (?:a chance|a minute|back)|"
+    r"asap|any chance|is there any way|are you|do you|did you|have you|"
+    r"asked (?:that|if|whether|you|for)|request|required|requires|due|deadline|no later than|"
+    r"by (?:mon|tue|wed|thu|fri|sat|sun|eod|cob|end|tomorrow|tonight|today|next|the \d)\w*|"
+    r"(?:il (?:me|nous) manque|me falta|nos falta|uns fehlt|mir fehlt|brauchen|benötigen|necesit\w+|besoin))\b",
+    re.IGNORECASE)
+
+
+# An order said first, after a name or a softener: "Give me a call Tuesday", "Dave, go ahead and
+# send it out", "So get back to me with your schedule".
+_ORDER_OPENS_RE = re.compile(
+    r"^\W*(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?,{1,4}\s*|(?:so|and|also|just|then|ok|okay)\s+)*"
+    r"(?:give|send|call|ring|go ahead|go|check|keep|use|try|join|paste|click|talk|get|take|make|come|see|read|review|"
+    r"bring|sign|tell|ask|forward|reply|respond|email|e-mail|ping|grab|drop|put|find|pick|book|schedule|contact|"
+    r"visit|follow|consider|note|remember|stop|start|add|update|fill|complete|submit|return|share|pass|confirm|"
+    r"approve|print|fax|mail|post|leave|hold|set up|sort out|look|feel free|have a look|buzz|shoot|write|let)\b",
+    re.IGNORECASE)
+
+
 def is_rule_request(sentence: str) -> bool:
     """The rules alone: an explicit ask, "need X from you", or an imperative."""
     low = fold(sentence)
@@ -2882,7 +2917,9 @@ class EmbeddedExtractor:
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
         # cross-validation of the whole extractor on the training split (agent.extractors.train).
         if p >= self.threshold:
-            return True
+            # ...and, said as a plain statement, some word of asking: the model alone took "We're so
+            # lucky to have you" and "Mr Kern will be at your reception on Monday" for asks.
+            return "?" in sentence or bool(_ASK_CUE_RE.search(sentence)) or bool(_ORDER_OPENS_RE.match(sentence))
         if not _explicit_ask(sentence, low):
             return False
         if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence) or _RELAYED_ASK_RE.search(sentence):
