@@ -4,7 +4,7 @@ The model, trained on office mail where warm words and offers were labelled asks
 to finally meet you in person" and "Our driver will be at your loading dock on Tuesday" as asks,
 and the brief showed "Reply to Sam about ...". A question, an order said first, or a word of
 asking (a please, a modal aimed at someone, a need or a wish, a deadline, a reminder) keeps the
-model's reading. Sentences of my own; none from an evaluation week.
+model's reading. Sentences of my own and of a review's; none from an evaluation week.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
-from tests.test_unseen_kinds import FRI, NONE, C, Case, passes
+from tests.test_unseen_kinds import FRI, MON, NONE, WED, C, Case, passes
 
 NEXT_FRI = "2026-11-27"
 
@@ -35,6 +35,15 @@ CASES: list[Case] = [
     C("We'd really appreciate your feedback on the draft.", ("request", None)),
     C("Let's find time to discuss the pricing next week.", ("request", NEXT_FRI)),
     C("If you get a chance, shoot me the contract.", ("request", None)),
+    # Softer asks a review wrote, which the first list of words lost: kept.
+    C("Could do with your eyes on the pitch deck before Monday.", ("request", MON)),
+    C("Hoping to get your go-ahead on the hire today.", ("request", WED)),
+    C("Could use your help with the grant application this week.", ("request", FRI)),
+    C("Keen for your feedback on the onboarding flow before we ship.", ("request", None)),
+    C("Also your passport copy for the visa file.", ("request", None)),
+    C("Over to you for the final call on the venue.", ("request", None)),
+    # Thanks for a thing of the reader's asks nothing.
+    C("Thank you for your feedback on the draft.", *NONE),
 ]
 
 

@@ -1377,6 +1377,16 @@ _ASK_CUE_RE = re.compile(
     r"(?:send|tell|forward|give|call|email|e-mail|shoot|ping|text|mail|fax|show|let) (?:me|us)|reminder|"
     r"wanted to (?:know|ask|check|see)|wondering|would be (?:great|good|nice|helpful|ideal)|(?:i|we) (?:would )?suggest|"
     r"if you get a (?:chance|minute|moment)|when you get (?:a chance|a minute|back)|"
+    # ...or a softer one: "could do with your eyes on it", "hoping to get your go-ahead today",
+    # "keen for your feedback", "over to you", "awaiting your sign-off", "also your passport copy"
+    r"could (?:do with|use)|hoping (?:to|for|you)|keen (?:for|to (?:get|hear|see|have))|over to you|"
+    r"(?<!thanks for )(?<!thank you for )(?:for|on|get|with|need|awaiting|want|await) your (?:feedback|input|thoughts|"
+    r"views?|go-ahead|sign-?off|approval|help|eyes|ok|okay|availability|confirmation|signature|answer|decision)|"
+    r"^(?:also|and|plus),? your|"
+    # ...or a follow-up, which wants an answer when it is all a mail says: "Coming back to you on
+    # the insurance renewal after our call this morning"
+    r"(?:coming|getting|circling) back to you|following up|circling back|checking in|touching base|just checking|"
+    r"gentle (?:nudge|reminder)|chasing|"
     r"asap|any chance|is there any way|are you|do you|did you|have you|"
     r"asked (?:that|if|whether|you|for)|request|required|requires|due|deadline|no later than|"
     r"by (?:mon|tue|wed|thu|fri|sat|sun|eod|cob|end|tomorrow|tonight|today|next|the \d)\w*|"
