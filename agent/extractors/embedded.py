@@ -227,6 +227,8 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
                        # handing the rest over: "I'll leave it to you two to find a time"
                        r"leave (?:it|this|that|the rest|the details) (?:up )?to\b.*|"
+                       # ...and taking leave: "then I'll leave you alone", "I'll leave you to it", "I'll leave it with you"
+                       r"leave you (?:alone|to it|in peace|be)\b.*|leave (?:it|this|that|the rest) with you\b.*|"
                        r"follow up|circle back|think about it|see what I can do|take a look|(?:take a |have a )?look at (?:it|this|that|them)|"
                        r"go through (?:it|this|that|them)|"
                        # ...nor a word on the mail itself: "I'll keep this short"
@@ -1788,7 +1790,11 @@ _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is requi
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised)(?:\s+that)?\s*[:,–—-]?\s+|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
-                           r"understand\s+that\s+)(?=\w)", re.I)
+                           r"understand\s+that\s+|"
+                           # ...and the sign-off said first: "One more thing, and then I'll leave you alone: ..."
+                           r"(?:(?:one|a|the)\s+)?(?:more|last|final)\s+thing,?\s+(?:and\s+)?(?:then\s+)?(?:i'?ll|i’ll|i\s+will)\s+"
+                           r"leave\s+you\s+(?:alone|in\s+peace|be)\s*[:–—-]\s*|"
+                           r"(?:then\s+)?(?:i'?ll|i’ll|i\s+will)\s+leave\s+you\s+(?:alone|in\s+peace|be)\s*[:–—-]\s*)(?=\w)", re.I)
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
