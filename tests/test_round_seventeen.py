@@ -2,6 +2,8 @@
 
 Taking leave is no promise: "I'll leave you to it", "I'll leave it with you", and "one more thing,
 and then I'll leave you alone: ..." before the last news or ask of a mail, which is read alone.
+Nor is a feeling guessed at ("You must be exhausted"), an exclamation ("You should see the view!")
+or a notice ("Please be informed that the water will be off"), which the request model read as asks.
 """
 
 from __future__ import annotations
@@ -20,7 +22,25 @@ CASES: list[Case] = [
       ("request", FRI)),
     C("Last thing: please send me the signed NDA by Friday.", ("request", FRI)),
     C("One more thing - could you book the meeting room for Tuesday?", ("request", TUE)),
+    # A feeling guessed at, an exclamation and a notice ask nothing; a duty does.
+    C("You must be exhausted after the launch.", *NONE),
+    C("You must be thrilled with the result!", *NONE),
+    C("You should see the view from the new office!", *NONE),
+    C("Please be informed that the water supply will be off on Tuesday morning.", *NONE),
+    C("Please be informed that our office moves to Leith Walk from 1 December.", *NONE),
+    C("You must be at the venue by 8am on Saturday.", ("request", "2026-11-21")),
+    C("You should send the signed form to HR by Friday.", ("request", FRI)),
 ]
+
+
+def test_a_duty_read_with_its_notice_is_titled_without_it(owner: Owner) -> None:
+    from tests.conftest import make_message
+    from tests.test_unseen_kinds import EX
+
+    msg = make_message("Hi Ada,\n\nPlease be informed that your passport must be renewed before the trip on the 12th."
+                       "\n\nThanks,\nMaria", subject="Re: plan")
+    [item] = EX.extract(msg, owner)
+    assert item.kind == "request" and item.title == "Your passport must be renewed"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

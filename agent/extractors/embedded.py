@@ -355,6 +355,12 @@ _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (poss
                             r"can you believe|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
                             r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b|"
+                            # ...or about now: "You should see the view from the new office!"; and a
+                            # feeling guessed at: "You must be exhausted after the launch"
+                            r"\byou (?:should|(?:have|need|got) to|gotta) (?:see|hear|try|taste) [^.?!;]*!|"
+                            r"\byou must be (?:so |very |really |pretty |absolutely )?(?:exhausted|tired|thrilled|relieved|delighted|"
+                            r"pleased|excited|proud|chuffed|gutted|shattered|knackered|swamped|glad|happy|sick of|fed up|"
+                            r"over the moon|joking|kidding)\b|"
                             # "should be fine on Friday": an expectation, asking nothing
                             r"^(?:it |that |this |which )?should (?:be|work|do)\b",
                             re.I)
@@ -1200,7 +1206,7 @@ _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise 
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
-                    "should ")
+                    "should ", "you have to", "you need to", "you got to", "you gotta", "you must be")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
@@ -1788,13 +1794,17 @@ _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noo
 _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
 # "Please note that", "be advised:": a lead-in that asks the reader only to read on.
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
-                           r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised)(?:\s+that)?\s*[:,–—-]?\s+|"
+                           r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
                            r"understand\s+that\s+|"
                            # ...and the sign-off said first: "One more thing, and then I'll leave you alone: ..."
                            r"(?:(?:one|a|the)\s+)?(?:more|last|final)\s+thing,?\s+(?:and\s+)?(?:then\s+)?(?:i'?ll|i’ll|i\s+will)\s+"
                            r"leave\s+you\s+(?:alone|in\s+peace|be)\s*[:–—-]\s*|"
                            r"(?:then\s+)?(?:i'?ll|i’ll|i\s+will)\s+leave\s+you\s+(?:alone|in\s+peace|be)\s*[:–—-]\s*)(?=\w)", re.I)
+
+
+# What a duty read with its "note" is titled by, without the note: "Note that ...", "Be informed that ...".
+_NOTED_TITLE_RE = re.compile(r"^(?:note(?: that)?|be (?:aware|advised|informed)(?: that)?)\s*:?\s+(?=\w)", re.I)
 
 
 def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
@@ -3011,8 +3021,8 @@ class EmbeddedExtractor:
             # ...but a dated duty no rule reads alone ("interviews must be booked in the portal by
             # Monday") is read with its "note", and titled by the duty.
             item = self._their_sentence(sentence, low, ctx) if not ctx.from_owner else None
-            if item is not None and item.kind == "request" and item.title.startswith(("Note that ", "Note: ")):
-                item.title = _cap(item.title.split(" ", 2)[2] if item.title.startswith("Note that ") else item.title[6:])
+            if item is not None and item.kind == "request" and (lead := _NOTED_TITLE_RE.match(item.title)):
+                item.title = _cap(item.title[lead.end():])
             return item
         action = _ACTION_ITEM_RE.match(sentence) if " to " in sentence else None
         acted = self._action_item(action, sentence, ctx) if action else None
