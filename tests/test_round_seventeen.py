@@ -3,7 +3,8 @@
 Taking leave is no promise: "I'll leave you to it", "I'll leave it with you", and "one more thing,
 and then I'll leave you alone: ..." before the last news or ask of a mail, which is read alone.
 Nor is a feeling guessed at ("You must be exhausted"), an exclamation ("You should see the view!")
-or a notice ("Please be informed that the water will be off"), which the request model read as asks.
+or a notice ("Please be informed that the water will be off"), which the request model read as asks,
+nor "let me know if" an offer ("if your accountant needs anything else", "if that time does not suit").
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ CASES: list[Case] = [
     C("Please be informed that our office moves to Leith Walk from 1 December.", *NONE),
     C("You must be at the venue by 8am on Saturday.", ("request", "2026-11-21")),
     C("You should send the signed form to HR by Friday.", ("request", FRI)),
+    # "Let me know if" an offer for what the reader may lack or mind: no ask; a question: an ask.
+    C("Let me know if your accountant needs anything else.", *NONE),
+    C("Please let me know if that time does not suit.", *NONE),
+    C("Let me know if you'd rather go another way.", *NONE),
+    C("Let me know if Tuesday doesn't suit and we'll find another slot.", *NONE),
+    C("Let us know if your IT people need access details.", *NONE),
+    C("Let me know if Tuesday works for the call.", ("request", TUE)),
+    C("Please let me know if you approve the quote.", ("request", None)),
+    C("Let me know if you want the blue or the green version.", ("request", None)),
 ]
 
 
