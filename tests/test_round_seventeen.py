@@ -31,6 +31,13 @@ CASES: list[Case] = [
     C("Please be informed that our office moves to Leith Walk from 1 December.", *NONE),
     C("You must be at the venue by 8am on Saturday.", ("request", "2026-11-21")),
     C("You should send the signed form to HR by Friday.", ("request", FRI)),
+    # ...but a duty or an ask said with the same words stays (a review's cases).
+    C("You have to try the new booking form and tell me if it works!", ("request", None)),
+    C("You need to see the landlord about the deposit by Friday!", ("request", FRI)),
+    C("You must be happy with the final wording before we publish on Friday.", ("request", FRI)),
+    C("You must be glad to help, so please send the slides by Friday.", ("request", FRI)),
+    C("Please be informed and confirm receipt by Friday.", ("request", FRI)),
+    C("Wow, you must be really busy these days.", *NONE),
     # "Let me know if" an offer for what the reader may lack or mind: no ask; a question: an ask.
     C("Let me know if your accountant needs anything else.", *NONE),
     C("Please let me know if that time does not suit.", *NONE),

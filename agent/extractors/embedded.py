@@ -365,10 +365,12 @@ _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (poss
                             r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b|"
                             # ...or about now: "You should see the view from the new office!"; and a
                             # feeling guessed at: "You must be exhausted after the launch"
-                            r"\byou (?:should|(?:have|need|got) to|gotta) (?:see|hear|try|taste) [^.?!;]*!|"
-                            r"\byou must be (?:so |very |really |pretty |absolutely )?(?:exhausted|tired|thrilled|relieved|delighted|"
-                            r"pleased|excited|proud|chuffed|gutted|shattered|knackered|swamped|glad|happy|sick of|fed up|"
-                            r"over the moon|joking|kidding)\b|"
+                            # (no ask after it: "You should see the invoice, and let me know by Friday!")
+                            r"\byou should (?:see|hear|taste) (?![^.?!;]*\b(?:let me know|tell me|by|before|approve|confirm)\b)"
+                            r"[^.?!;]*!|"
+                            r"^\W*(?:(?:oh|wow|gosh),?\s+)?you must be (?:so |very |really |pretty |absolutely )?(?:exhausted|tired|thrilled|"
+                            r"relieved|delighted|excited|proud|chuffed|gutted|shattered|knackered|swamped|busy|sick of|fed up|"
+                            r"over the moon|joking|kidding)\b[^,;.!?]*[.!]*\s*$|"
                             # "should be fine on Friday": an expectation, asking nothing
                             r"^(?:it |that |this |which )?should (?:be|work|do)\b",
                             re.I)
@@ -1214,7 +1216,7 @@ _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise 
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
-                    "should ", "you have to", "you need to", "you got to", "you gotta", "you must be")
+                    "should ", "you must be")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
@@ -1802,7 +1804,7 @@ _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noo
 _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
 # "Please note that", "be advised:": a lead-in that asks the reader only to read on.
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
-                           r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+|"
+                           r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
                            r"understand\s+that\s+|"
                            # ...and the sign-off said first: "One more thing, and then I'll leave you alone: ..."
