@@ -5,6 +5,7 @@ and then I'll leave you alone: ..." before the last news or ask of a mail, which
 Nor is a feeling guessed at ("You must be exhausted"), an exclamation ("You should see the view!")
 or a notice ("Please be informed that the water will be off"), which the request model read as asks,
 nor "let me know if" an offer ("if your accountant needs anything else", "if that time does not suit").
+A thing that waits on the reader ("PR #142 is up for your review") is a request titled by the act.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ from agent.extractors.base import Owner
 from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
 
 CASES: list[Case] = [
+    # A thing that waits on the reader's act: a request titled by the act.
+    C("PR #142 is up for your review.", ("request", None)),
+    C("The contract is ready for your signature.", ("request", None)),
+    C("The revised budget is with you for sign-off.", ("request", None)),
+    C("Your expense report is pending your approval.", ("request", None)),
+    C("The contract is ready for signature by both parties next week.", *NONE),
+    C("The new office is ready for your visit.", *NONE),
     C("I'll leave you to it.", *NONE),
     C("I'll leave it with you.", *NONE),
     C("I'll leave you alone now, enjoy the weekend.", *NONE),
@@ -63,3 +71,19 @@ def test_a_duty_read_with_its_notice_is_titled_without_it(owner: Owner) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
 def test_round_seventeen_items(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("PR #142 is up for your review.", "Review PR #142"),
+    ("The contract is ready for your signature.", "Sign the contract"),
+    ("The revised budget is with you for sign-off.", "Sign off the revised budget"),
+    ("The supplier approval form is in the workflow since last week and is waiting for your signature.",
+     "Sign the supplier approval form"),
+    ("The Castleton risk assessment is on EVOLVE waiting for your approval.", "Approve the Castleton risk assessment"),
+])
+def test_a_thing_waiting_on_the_reader_is_titled_by_the_act(text: str, title: str, owner: Owner) -> None:
+    from tests.conftest import make_message
+    from tests.test_unseen_kinds import EX
+
+    [item] = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert (item.kind, item.title) == ("request", title)

@@ -1235,6 +1235,18 @@ _COLLEAGUE_PROMISE_RE = re.compile(
     # ...busy first: "Rachel Kim in our office is chasing the hotel today and will send the confirmation"
     r"(?: (?:is|are) [a-z]+ing\b[^.!?;]{0,60}? and)?"
     r" (?:will|'ll|’ll|is going to|are going to|shall)\b")
+# A thing that waits on the reader's act: "PR #142 is up for your review", "The contract is ready
+# for your signature", "The budget is with you for sign-off", "The PO is pending your approval",
+# "The risk assessment is on EVOLVE waiting for your approval".
+_AWAITS_YOU_RE = re.compile(
+    r"^\W*(?:(?:also|and|so|btw|fyi),?\s+)?(?P<thing>(?:the|your|this|that|these|those|our|my|[A-Z0-9#])[^,;:!?]{0,80}?)\s+"
+    r"(?:is|are)\s+(?:now\s+|still\s+|all\s+)?(?:(?:up|ready|queued|sitting|waiting|pending|awaiting)\s+for\s+your|"
+    r"with\s+you\s+for(?:\s+your)?|(?:waiting|pending|awaiting)(?:\s+for)?\s+your|"
+    r"(?:on|in)\s+[^,;.!?]{1,40}?\s+(?:waiting|pending|awaiting)(?:\s+for)?\s+your)\s+"
+    r"(?P<act>review|signature|countersignature|approval|sign-?off|sign\s+off|go-ahead|input|feedback|comments)\b", re.I)
+_AWAITED_ACTS = {"review": "Review", "signature": "Sign", "countersignature": "Countersign", "approval": "Approve",
+                 "sign off": "Sign off", "signoff": "Sign off", "go ahead": "Give the go-ahead on", "input": "Give input on",
+                 "feedback": "Give feedback on", "comments": "Comment on"}
 _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll|you will|you’ll|you should|you'd|"
                           r"you shall|from me)\b", re.I)
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
@@ -3227,6 +3239,8 @@ class EmbeddedExtractor:
             if not question and "wait" in low and _OWNER_CHASE_RE.search(sentence):
                 return False  # _owner_sentence: "I'm still waiting for the signed NDA from you"
         else:
+            if (" your " in low or " with you " in low) and _AWAITS_YOU_RE.match(sentence):
+                return False  # _their_sentence: "The contract is ready for your signature"
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
             # "can we get"); a request needs _asks.
@@ -3662,6 +3676,15 @@ class EmbeddedExtractor:
 
     def _their_sentence(self, sentence: str, low: str, ctx: _Ctx) -> Item | None:
         name = first_name(ctx.other)
+        if (" your " in low or " with you " in low) and (wait := _AWAITS_YOU_RE.match(sentence)) \
+                and not sentence.rstrip().endswith("?"):
+            # "PR #142 is up for your review", "The contract is ready for your signature": the
+            # thing waits on the reader's act, a request titled by that act.
+            verb = _AWAITED_ACTS[re.sub(r"[\s-]+", " ", wait.group("act").lower())]
+            thing = _uncap(wait.group("thing")) if re.match(r"(?:The|Your|This|That|These|Those|Our|My) ", wait.group("thing")) \
+                else wait.group("thing")
+            due, _ = self._due(sentence, ctx)
+            return self._item("request", f"{verb} {thing}", sentence, ctx, due, "me")
         if " hear " in low and _HEAR_FROM_RE.search(sentence) and not sentence.rstrip().endswith("?"):
             due = self._due(sentence, ctx)[0]
             if due:
