@@ -55,6 +55,13 @@ CASES: list[Case] = [
     C("Let me know if Tuesday works for the call.", ("request", TUE)),
     C("Please let me know if you approve the quote.", ("request", None)),
     C("Let me know if you want the blue or the green version.", ("request", None)),
+    # ...but not when it offers a choice, sets a deadline, or follows an ask or a promise (a review's cases).
+    C("Let me know if you'd prefer the 9th or the 16th.", ("request", None)),
+    C("Let me know if your team wants anything vegetarian or vegan for the offsite, we need numbers by Friday.",
+      ("request", FRI)),
+    C("Please review the contract by Thursday and let me know if your lawyer needs anything further.",
+      ("request", "2026-11-19")),
+    C("I'll send the deck tomorrow, let me know if that doesn't suit.", ("waiting", "2026-11-19")),
 ]
 
 

@@ -54,12 +54,15 @@ _COURTESY_RE = re.compile(
     r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let me know if (you need|anything)|"
     # ...an offer for what the reader's side may lack or mind, not a question: "Let me know if your
     # accountant needs anything else", "let me know if that time does not suit", "if you'd rather not"
-    r"^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?let (?:me|us) know if "
+    # Only as the sentence's own words, with no choice or deadline after it ("... if you'd prefer the
+    # 9th or the 16th", "... we need numbers by Friday" ask), and no ask or promise before it.
+    r"^\W*(?:(?:so|and|also|but|just|please|pls|kindly|do|oh)[,!]?\s+)*let (?:me|us) know if "
     r"(?:(?:you|your [\w'-]+(?: [\w'-]+)?|they|anyone|any of you) (?:need|needs|require|requires|want|wants) "
     r"(?:anything|any(?:thing)? (?:else|more|further)|more|further|help|a hand|access|something)|"
     r"(?:that|this|it|the time|the date|the slot|that time|that date|[a-z]+day)(?: (?:time|date|slot))? "
     r"(?:doesn't|does not|won't|will not|isn't|is not|can't|cannot) (?:suit|work|fit)|"
-    r"you(?:'d| would) (?:rather|prefer)|you prefer (?:otherwise|another|a different|something else))\b|"
+    r"you(?:'d| would) (?:rather|prefer)|you prefer (?:otherwise|another|a different|something else))\b"
+    r"(?![^.!?;]*\b(?:or|by|before|no later than|deadline)\b)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     # ...but not a thing of the reader's looked forward to by a day: "Looking forward to your confirmation by Friday"
     r"looking forward(?! to (?:receiving |getting |seeing |reading )?your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE
