@@ -87,6 +87,12 @@ def test_round_seventeen_items(case: Case, owner: Owner) -> None:
     ("The supplier approval form is in the workflow since last week and is waiting for your signature.",
      "Sign the supplier approval form"),
     ("The Castleton risk assessment is on EVOLVE waiting for your approval.", "Approve the Castleton risk assessment"),
+    # A review's cases: the one waiting is a person or a team, a lead-in, a pronoun, the writer's own thing.
+    ("Finance is waiting for your approval of the PO.", "Approve the PO"),
+    ("Legal is waiting for your comments on the NDA.", "Comment on the NDA"),
+    ("I think the contract is ready for your signature.", "Sign the contract"),
+    ("It is ready for your review.", "Review it"),
+    ("My timesheet is waiting for your approval.", "Approve Maria's timesheet"),
 ])
 def test_a_thing_waiting_on_the_reader_is_titled_by_the_act(text: str, title: str, owner: Owner) -> None:
     from tests.conftest import make_message
@@ -94,3 +100,15 @@ def test_a_thing_waiting_on_the_reader_is_titled_by_the_act(text: str, title: st
 
     [item] = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
     assert (item.kind, item.title) == ("request", title)
+
+
+@pytest.mark.parametrize("text", [
+    "Once the contract is ready for your signature I'll let you know.",
+    "When the draft is ready for your review I'll ping you.",
+])
+def test_a_condition_of_a_thing_waiting_on_the_reader_asks_no_act(text: str, owner: Owner) -> None:
+    from tests.conftest import make_message
+    from tests.test_unseen_kinds import EX
+
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert not any(i.title.startswith(("Sign ", "Approve ")) for i in items)

@@ -1242,11 +1242,18 @@ _COLLEAGUE_PROMISE_RE = re.compile(
 # for your signature", "The budget is with you for sign-off", "The PO is pending your approval",
 # "The risk assessment is on EVOLVE waiting for your approval".
 _AWAITS_YOU_RE = re.compile(
-    r"^\W*(?:(?:also|and|so|btw|fyi),?\s+)?(?P<thing>(?:the|your|this|that|these|those|our|my|[A-Z0-9#])[^,;:!?]{0,80}?)\s+"
+    r"^\W*(?:(?:also|and|so|btw|fyi|i think|as discussed|as agreed|just a heads[- ]up that|heads[- ]up that|"
+    r"just (?:to let you know|so you know) that|good news|update),?:?\s+)?"
+    r"(?!(?:if|once|when|whenever|as soon as|until|unless|since|because|i|you|nothing|nobody|none)\b)"
+    r"(?P<thing>(?:(?:the|your|this|these|those|our|my|both|all|each|two|three|four|five|it|they|we|everyone|everybody)\b|"
+    r"(?-i:[A-Z0-9#]))[^,;:!?]{0,120}?)\s+"
     r"(?:is|are)\s+(?:now\s+|still\s+|all\s+)?(?:(?:up|ready|queued|sitting|waiting|pending|awaiting)\s+for\s+your|"
     r"with\s+you\s+for(?:\s+your)?|(?:waiting|pending|awaiting)(?:\s+for)?\s+your|"
     r"(?:on|in)\s+[^,;.!?]{1,40}?\s+(?:waiting|pending|awaiting)(?:\s+for)?\s+your)\s+"
-    r"(?P<act>review|signature|countersignature|approval|sign-?off|sign\s+off|go-ahead|input|feedback|comments)\b", re.I)
+    r"(?P<act>review|signature|countersignature|approval|sign-?off|sign\s+off|go-ahead|input|feedback|comments)\b"
+    # ...and what it is of, when the one waiting is a person or a team: "Finance is waiting for
+    # your approval of the PO", "Legal is waiting for your comments on the NDA"
+    r"(?:\s+(?:of|on|for)\s+(?P<obj>(?:the|your|this|these|those|our|my)\s[^,;.!?]{1,60}))?", re.I)
 _AWAITED_ACTS = {"review": "Review", "signature": "Sign", "countersignature": "Countersign", "approval": "Approve",
                  "sign off": "Sign off", "signoff": "Sign off", "go ahead": "Give the go-ahead on", "input": "Give input on",
                  "feedback": "Give feedback on", "comments": "Comment on"}
@@ -3684,10 +3691,15 @@ class EmbeddedExtractor:
             # "PR #142 is up for your review", "The contract is ready for your signature": the
             # thing waits on the reader's act, a request titled by that act.
             verb = _AWAITED_ACTS[re.sub(r"[\s-]+", " ", wait.group("act").lower())]
-            thing = _uncap(wait.group("thing")) if re.match(r"(?:The|Your|This|That|These|Those|Our|My) ", wait.group("thing")) \
-                else wait.group("thing")
-            due, _ = self._due(sentence, ctx)
-            return self._item("request", f"{verb} {thing}", sentence, ctx, due, "me")
+            thing = wait.group("obj") or wait.group("thing")
+            if re.fullmatch(r"(?i:it|they|these|those)", thing):
+                thing = thing.lower()  # "It is ready for your review": "Review it"
+            if wait.group("obj") or not re.fullmatch(r"[A-Z][a-z]+|(?i:we(?: are)?(?: all)?|everyone|everybody)", thing):
+                # ("Finance is waiting for your approval", "We are all waiting for your feedback": of what?)
+                thing = _swap(_uncap(thing) if re.match(r"[A-Z][a-z]* ", thing) and not re.match(r"[A-Z]{2}", thing)
+                              else thing, {"my": f"{name}'s", "our": f"{name}'s", "us": name})
+                due, phrase = self._due(sentence, ctx)
+                return self._item("request", f"{verb} {_clean_vp(thing, phrase) or thing}", sentence, ctx, due, "me")
         if " hear " in low and _HEAR_FROM_RE.search(sentence) and not sentence.rstrip().endswith("?"):
             due = self._due(sentence, ctx)[0]
             if due:
