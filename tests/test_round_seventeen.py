@@ -46,6 +46,9 @@ CASES: list[Case] = [
     C("You must be glad to help, so please send the slides by Friday.", ("request", FRI)),
     C("Please be informed and confirm receipt by Friday.", ("request", FRI)),
     C("Wow, you must be really busy these days.", *NONE),
+    C("Could you believe the traffic this morning.", *NONE),
+    C("You must be proud of the team, the launch went brilliantly.", *NONE),
+    C("You must be relieved, so please send me the final numbers by Friday.", ("request", FRI)),
     # "Let me know if" an offer for what the reader may lack or mind: no ask; a question: an ask.
     C("Let me know if your accountant needs anything else.", *NONE),
     C("Please let me know if that time does not suit.", *NONE),

@@ -363,7 +363,7 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
-                            r"can you believe|right\?$)|"
+                            r"(?:can|could) you (?:believe|imagine)|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
                             r"\byou (?:should|could|would|might)(?:'ve| have) (?:seen|been|heard|known|come|gone|had)\b|"
                             # ...or about now: "You should see the view from the new office!"; and a
@@ -373,7 +373,10 @@ _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (poss
                             r"[^.?!;]*!|"
                             r"^\W*(?:(?:oh|wow|gosh),?\s+)?you must be (?:so |very |really |pretty |absolutely )?(?:exhausted|tired|thrilled|"
                             r"relieved|delighted|excited|proud|chuffed|gutted|shattered|knackered|swamped|busy|sick of|fed up|"
-                            r"over the moon|joking|kidding)\b[^,;.!?]*[.!]*\s*$|"
+                            r"over the moon|joking|kidding)\b"
+                            # ...with news after it, but no ask: "You must be proud of the team, the launch went well"
+                            r"(?![^.!?]*\b(?:please|pls|could you|can you|would you|let me know|send|sign|by|before|so|need|needs)\b)"
+                            r"[^.!?]*[.!]*\s*$|"
                             # "should be fine on Friday": an expectation, asking nothing
                             r"^(?:it |that |this |which )?should (?:be|work|do)\b",
                             re.I)
@@ -1218,7 +1221,7 @@ _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise 
                  "should be able to")
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
-                    "guess what", "can you believe", "right?", "you should", "you could", "you would", "you might",
+                    "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
                     "should ", "you must be")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
