@@ -25,6 +25,7 @@ CASES: list[Case] = [
     C("My sister runs a café in Leith and I passed her your number.", *NONE),
     C("FYI the school is donating the chairs, so you won't be short this time.", *NONE),
     C("Great to have you back in the office.", *NONE),
+    C("We're so lucky to have you on the team.", *NONE),
     C("The courier dropped your parcel with reception this morning.", *NONE),
     # Asks the model reads, each with a word or an order of asking: kept.
     C("Give me a ring when you land.", ("request", None)),

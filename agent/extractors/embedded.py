@@ -1430,7 +1430,7 @@ _ASK_CUE_RE = re.compile(
     # the insurance renewal after our call this morning"
     r"(?:coming|getting|circling) back to you|following up|circling back|checking in|touching base|just checking|"
     r"gentle (?:nudge|reminder)|chasing|"
-    r"asap|any chance|is there any way|are you|do you|did you|have you|"
+    r"asap|any chance|is there any way|are you|do you|did you|(?:^\W*|[,;]\s*)have you|"
     r"asked (?:that|if|whether|you|for)|request|required|requires|due|deadline|no later than|"
     r"by (?:mon|tue|wed|thu|fri|sat|sun|eod|cob|end|tomorrow|tonight|today|next|the \d)\w*|"
     r"(?:il (?:me|nous) manque|me falta|nos falta|uns fehlt|mir fehlt|brauchen|benötigen|necesit\w+|besoin))\b",
