@@ -13,7 +13,14 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
-from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
+from planner.models import Item
+from tests.conftest import make_message
+from tests.test_unseen_kinds import EX, FRI, NONE, TUE, C, Case, passes
+
+
+def _items(text: str, owner: Owner) -> list[Item]:
+    """The items of ``text`` in Maria's mail to the owner."""
+    return EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
 
 CASES: list[Case] = [
     # A thing that waits on the reader's act: a request titled by the act.
@@ -69,12 +76,7 @@ CASES: list[Case] = [
 
 
 def test_a_duty_read_with_its_notice_is_titled_without_it(owner: Owner) -> None:
-    from tests.conftest import make_message
-    from tests.test_unseen_kinds import EX
-
-    msg = make_message("Hi Ada,\n\nPlease be informed that your passport must be renewed before the trip on the 12th."
-                       "\n\nThanks,\nMaria", subject="Re: plan")
-    [item] = EX.extract(msg, owner)
+    [item] = _items("Please be informed that your passport must be renewed before the trip on the 12th.", owner)
     assert item.kind == "request" and item.title == "Your passport must be renewed"
 
 
@@ -98,10 +100,7 @@ def test_round_seventeen_items(case: Case, owner: Owner) -> None:
     ("My timesheet is waiting for your approval.", "Approve Maria's timesheet"),
 ])
 def test_a_thing_waiting_on_the_reader_is_titled_by_the_act(text: str, title: str, owner: Owner) -> None:
-    from tests.conftest import make_message
-    from tests.test_unseen_kinds import EX
-
-    [item] = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    [item] = _items(text, owner)
     assert (item.kind, item.title) == ("request", title)
 
 
@@ -110,8 +109,5 @@ def test_a_thing_waiting_on_the_reader_is_titled_by_the_act(text: str, title: st
     "When the draft is ready for your review I'll ping you.",
 ])
 def test_a_condition_of_a_thing_waiting_on_the_reader_asks_no_act(text: str, owner: Owner) -> None:
-    from tests.conftest import make_message
-    from tests.test_unseen_kinds import EX
-
-    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    items = _items(text, owner)
     assert not any(i.title.startswith(("Sign ", "Approve ")) for i in items)
