@@ -365,7 +365,8 @@ KNOWN: dict[str, str] = {
     # ASIDE (never used to shape a rule)
     "How's the new role treating you?": "small talk the request model reads as an ask (ASIDE)",
     "Did you catch the match last night?": "small talk the request model reads as an ask (ASIDE)",
-    "Welcome aboard, Jen! We're glad to have you.": "a welcome the request model reads as an ask (ASIDE)",
+    # ("Welcome aboard, Jen! We're glad to have you." passes since 75e9f76: "have you" asks only where a
+    # question opens on it. It was never used to shape that rule.)
 }
 
 
