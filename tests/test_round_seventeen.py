@@ -53,6 +53,10 @@ CASES: list[Case] = [
     C("You must be glad to help, so please send the slides by Friday.", ("request", FRI)),
     C("Please be informed and confirm receipt by Friday.", ("request", FRI)),
     C("Wow, you must be really busy these days.", *NONE),
+    # An ask put as a hope, or as "appreciate if": an ask; a wish for the reader's own time: none.
+    C("I was hoping you could look over the budget this week.", ("request", FRI)),
+    C("Appreciate if you can share the report by EOD.", ("request", "2026-11-18")),
+    C("We're hoping you can relax over the holidays.", *NONE),
     C("Could you believe the traffic this morning.", *NONE),
     C("You must be proud of the team, the launch went brilliantly.", *NONE),
     C("You must be relieved, so please send me the final numbers by Friday.", ("request", FRI)),

@@ -253,6 +253,10 @@ _ASK_RE = re.compile(
     r"(?:i|we)(?:'d| would|'ll|’ll| will)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
     r"remember to|(?:don't|dont|do not) forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
+    # (a wish for the reader's own time is none: "hoping you can relax over the holidays")
+    r"(?:i was|i'm|i am|we were|we're|we are) (?:really |just )?hoping (?:that )?(?:you|u) (?:could|can|might|would be able to)"
+    r"(?!\s+(?:relax|rest|enjoy|have a|make it|get some|unwind|switch off|take (?:a|some) (?:break|time))\b)|"
+    r"(?:i |we )?(?:would |'d )?appreciate if (?:you|u) (?:can|could|would)|"
     r"any chance (?:you|u) (?:could|can|would be able to)|are you (?:ok|okay|happy|free|able) to|"
     # a soft ask put as a condition of the writer's part: "if you can drop the pieces round tmrw I can shoot Weds"
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
