@@ -364,7 +364,10 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            # an offer of early-bird prices, not a colleague's "before the early-bird closes"
                            r"\bearly[- ]bird (?:price|pricing|rate|ticket|discount|offer|special|deal|registration|access)s?\b|"
                            r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
-                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b", re.I)
+                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|"
+                           # a list's footer: "You can unsubscribe at any time by clicking the link below"
+                           r"\b(?:you (?:can|may) (?:always )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out) from (?:this|these|our|all)|"
+                           r"unsubscribe (?:at any time|anytime|here|below))\b", re.I)
 _RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"(?:can|could) you (?:believe|imagine)|right\?$)|"
@@ -1010,6 +1013,12 @@ _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going
 # fire report" is two requests, each read with the need that opens the sentence.
 _WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
                            r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
+# Two acts asked in one question, the second after "and also": "Could you review the lease and also
+# send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
+# when what follows is an order of its own ("and also the contract" is one more thing to review).
+_ASK_LEAD_RE = re.compile(r"^\W*(?P<lead>(?:(?:could|can|would|will) (?:you|u)(?: please| also| kindly)?|please|kindly|pls))\s+"
+                          r"(?!.*\b(?:if|whether)\b.*\band also\b)", re.I)
+_AND_ALSO_RE = re.compile(r",?\s+and also\s+", re.I)
 _AS_WELL_AS_RE = re.compile(r",?\s+(?:as well as|and also)\s+(?=(?:the|a|an|your|some|any)\s)", re.I)
 # A clause that only says when or what for, with no subject of its own: "Ahead of our call on
 # Tuesday", "For the Monday review", "Before the auditors arrive" is not (it has one).
@@ -1192,7 +1201,7 @@ _COURTESY_KEYS = ("disregard ", "ignore th", "ignore our", "ignore my", "nothing
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
-                   "subscribe now", "subscribe today")
+                   "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
@@ -1750,6 +1759,11 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
         if wish:
             pieces = [_TRAILING_RE.sub("", q.strip()) for q in _AS_WELL_AS_RE.split(read)]
             lead = wish
+        elif len(pieces) == 1 and "and also" in read and (asked := _ASK_LEAD_RE.match(read)):
+            two = _AND_ALSO_RE.split(read, maxsplit=1)
+            second = _match(_IMPERATIVE_RE, two[1]) if len(two) == 2 else None
+            if second and second.start("vp") == 0 and len(two[0]) > asked.end() + 4:
+                pieces, lead = [_TRAILING_RE.sub("", two[0]), two[1]], asked
         out.append((pieces[0][len(prefix):], pieces[0]))
         for q in pieces[1:]:
             out.append((q, f"{subject.group(1)} will {q}" if verb and subject else f"{lead.group('lead')} {q}"
@@ -2072,6 +2086,17 @@ _PURPOSE_BEFORE_RE = re.compile(r"\b(?:so|so that|in order that)\s+$", re.I)
 _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|necessary|required|applicable|"
                        r"there (?:is|are|were|was) (?:any|extra|additional|more)|any (?:extra|additional))\b(?![^?]*\?\s*$)",
                        re.I)
+# What no one needs, waits on or asks of the reader: "Nothing is waiting for your approval at the
+# moment", "No one needs your input on the draft today", "None of this needs your sign-off". The
+# subject is nothing, so the sentence asks nothing; unless something is excepted or awaited after
+# it ("Nothing else is needed except your signature", "Nothing ships until you approve").
+_NOTHING_NEEDED_RE = re.compile(
+    r"^\W*(?:(?:and|also|but|so|good news|fyi|update|for now|at this point|right now),?:?\s+)?"
+    r"(?:there(?:'s|’s| is| are) )?(?:nothing|nobody|no[- ]one|none(?: of (?:this|that|these|those|it|them|us))?|"
+    r"no (?:action|input|reply|response|answer|further action|signature|approval|decision)s?)\s+"
+    r"(?:else\s+|further\s+|more\s+|at all\s+)?(?:(?:is|are|was)\s+)?(?:still\s+|currently\s+|now\s+|really\s+)?"
+    r"(?:needed|required|necessary|waiting|pending|awaiting|needs|requires|required)\b"
+    r"(?![^.!?]*\b(?:except|but|other than|apart from|besides|beyond|until|till|unless|before)\b)", re.I)
 # "Let me ..." that promises no work of the writer's: an ask put politely ("Let me ask you to send
 # the report"), a reminder, or news ("Let me share some exciting news about our sale").
 _LET_ME_NOT_MINE_RE = re.compile(r"let me (?:ask|remind|confirm that (?:we|you|i|they|the|it|this|there|our|your)\b|tell you|"
@@ -3032,6 +3057,8 @@ class EmbeddedExtractor:
             return None  # see _UNCHECKED_RE
         if _HEADING_RE.match(sentence):
             return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work
+        if _NOTHING_NEEDED_RE.match(sentence):
+            return None  # see _NOTHING_NEEDED_RE
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
         # proven to yield nothing is not read again.
         key = (sentence, ctx.from_owner)
@@ -3560,6 +3587,10 @@ class EmbeddedExtractor:
         if (m.group("plan") and m.group("plan").startswith(("come", "arrive"))
                 and re.search(r",\s*so\s+(?:i|we)\b", sentence[m.end("plan"):], re.I)):
             return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
+        if re.search(r",?\s*(?:so|and so|which means)\s+(?:(?:i|we)(?:'ll|’ll| will| would| 'd|'d|’d)?\s+(?:really\s+|also\s+)?"
+                     r"(?:need|needs|require)\b|(?:could|can|would|will) you\b|please\b|kindly\b)",
+                     sentence[m.end("what"):], re.I):
+            return ""  # "The board pack goes out Monday, so I'll need your section by Friday": the ask is the point
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         if (m.group("head").lower() == "they" and (m.group("plan") or "").lower().endswith("ship")
