@@ -1,10 +1,12 @@
 """Round eighteen of the embedded extractor, from sentences of my own and from a fresh review set
 (none from an evaluation week).
 
-What nothing and no one needs asks nothing ("Nothing is waiting for your approval at the moment"
-was "Approve at the moment"); a list's footer ("You can unsubscribe at any time") is no ask; a
-thing on its way told as the reason for an ask after ", so" gives the ask, not the thing; and two
-acts asked in one question, the second after "and also", are two asks.
+What nothing and no one needs asks nothing ("Nothing is waiting for your approval at the
+moment" was "Approve at the moment"); nor does a process that runs by itself ("Rent will be
+collected by direct debit on the 1st"), a question closed by "honestly?", or a list's footer ("You
+can unsubscribe at any time"). A thing on its way told as the reason for an ask after ", so" gives
+the ask, not the thing; two acts asked in one question, the second after "and also", are two
+asks; "Chase the supplier" and "Do chase the supplier" are orders.
 """
 
 from __future__ import annotations
@@ -29,11 +31,20 @@ CASES: list[Case] = [
     C("None of the options work for us, could you send two more dates?", ("request", None)),
     C("No response yet on the contract; please send it back by Friday.", ("request", FRI)),
     C("The NDA is waiting for your signature.", ("request", None)),
-    # A list's footer asks nothing; an ask to unsubscribe someone does.
+    C("None of the invoices require your approval this month.", *NONE),
+    C("At the moment nothing requires your sign-off.", *NONE),
+    # (a review's cases: what is asked after it stays)
+    C("Nothing is waiting for your approval, just sign the form by Friday.", ("request", FRI)),
+    C("Nothing is pending, and Raj will send the keys on Monday.", ("waiting", "2026-11-23")),
+    # A list's footer asks nothing; an ask to unsubscribe someone does, and so does an ask after it.
     C("You can unsubscribe at any time by clicking the link below.", *NONE),
     C("You may opt out of these updates at any time.", *NONE),
     C("Can you unsubscribe me from the supplier newsletter?", ("request", None)),
     C("Please unsubscribe the old support address from the list by Friday.", ("request", FRI)),
+    C("You can unsubscribe at any time, but please confirm your attendance by Thursday.", ("request", THU)),
+    C("You can opt out of the Friday drinks, but please RSVP by Thursday either way.", ("request", THU)),
+    C("Please make sure customers can unsubscribe at any time from the new newsletter.", ("request", None)),
+    C("Could you check whether users can unsubscribe at any time from the app?", ("request", None)),
     # A thing on its way as the reason for an ask: the ask.
     C("The board pack goes out Monday, so I'll need your section by Friday noon.", ("request", FRI)),
     C("The samples ship on Friday, so please confirm the colours by Thursday.", ("request", THU)),
@@ -44,6 +55,23 @@ CASES: list[Case] = [
     C("Please sign the NDA and also book a room for Tuesday.", ("request", TUE), ("request", TUE)),
     C("Could you update the tracker and also book the flights to Berlin?", ("waiting", None), ("waiting", None),
       mine=True),
+    # A process that runs by itself is no one's promise; a thing sent is.
+    C("Rent for December will be collected by direct debit on the 1st as usual.", *NONE),
+    C("The invoice will be generated automatically at month end.", *NONE),
+    C("Your membership will be renewed automatically next month.", *NONE),
+    C("The rent will be paid by standing order on the 1st.", *NONE, mine=True),
+    C("The report will be sent to you on Friday as usual.", ("waiting", FRI)),
+    C("The deposit will be paid by bank transfer tomorrow.", ("commitment", THU), mine=True),
+    # A question closed by "honestly?" or "seriously?" is rhetorical.
+    C("Who approved a 9am meeting on a Monday, honestly?", *NONE, mine=True),
+    C("Who schedules a launch on Christmas Eve, seriously?", *NONE),
+    C("Honestly, could you send me the slides by Friday?", ("request", FRI)),
+    # An order to chase, and an order put with "do": the owner's to a colleague, and asks of hers.
+    C("Chase the supplier about the late delivery when you get a chance.", ("waiting", None), mine=True),
+    C("Do chase the supplier about the late delivery.", ("waiting", None), mine=True),
+    C("Do chase the supplier about the late delivery when you get a chance.", ("request", None)),
+    C("Chase is joining the team on Monday.", *NONE),
+    C("Do what you think is best.", *NONE, mine=True),
     # ...but one act on two things, or a question of two facts, stays one ask.
     C("Could you review the lease and also the side letter?", ("request", None)),
     C("Could you check whether the venue is free and also whether it has parking?", ("request", None)),

@@ -311,7 +311,7 @@ _DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b
                r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
                r"countersigned|ordered|updated|cancelled|canceled|in|finali[sz]ed|ready)\b")
 _IMPERATIVE_RE = re.compile(
-    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
+    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?(?:do\s+(?=[a-z]+ (?:the|a|an|your|our|my|me|us|them|it|this|that)\b))?"
     # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
     r"(?:(?:to|in order to) (?!be\b)[a-z]+ (?:your|the|a|an|our|this|it|them|my)\b[\w' -]{0,25}?,?\s+(?:please\s+|pls\s+)?)?"
     r"(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
@@ -319,7 +319,7 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|chase|nudge|"
     r"make sure (?=" + _DONE_STATE + r"))\b"
     # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up",
     # or with what it is of: "Review of sub-aggregator downloads", "Draft of the declaration attached"
@@ -366,9 +366,12 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
                            r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|"
                            # a list's footer: "You can unsubscribe at any time by clicking the link below"
-                           r"\b(?:you (?:can|may) (?:always )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out) from (?:this|these|our|all)|"
-                           r"unsubscribe (?:at any time|anytime|here|below))\b", re.I)
-_RHETORICAL_RE = re.compile(r"^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
+                           # (the whole sentence, with no ask after it: "You can unsubscribe at any time, but
+                           # please confirm by Thursday" asks; "make sure customers can unsubscribe" too)
+                           r"^\W*(?:you (?:can|may) (?:always |also )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out),?)"
+                           r"(?=\s*(?:at any time|anytime|(?:of|from) (?:these|this|our|all|future|marketing)\b|by |here|below|[.!]|$))"
+                           r"(?![^.!?]*(?:,\s*but\b|\b(?:please|pls|kindly|rsvp)\b|\blet (?:me|us) know\b))", re.I)
+_RHETORICAL_RE = re.compile(r",\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"(?:can|could) you (?:believe|imagine)|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
@@ -1013,6 +1016,10 @@ _LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:i|we|you)(?:'ll| will| shall|'re going
 # fire report" is two requests, each read with the need that opens the sentence.
 _WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: also| really| still| just)? "
                            r"(?:need|like|want|require|love)s?(?: to (?:have|get|receive|see))?)\s", re.I)
+# A process that runs by itself, told in the passive: "Rent for December will be collected by direct
+# debit on the 1st", "The invoice will be generated automatically at month end". No one owes it.
+_AUTOMATIC_RE = re.compile(r"\b(?:automatically|auto-?(?:renewed|matically)|by (?:direct debit|standing order|auto-?pay)|"
+                           r"via (?:direct debit|standing order|auto-?pay))\b", re.I)
 # Two acts asked in one question, the second after "and also": "Could you review the lease and also
 # send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
 # when what follows is an order of its own ("and also the contract" is one more thing to review).
@@ -1235,7 +1242,7 @@ _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise 
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
-                    "should ", "you must be")
+                    "should ", "you must be", "honestly", "seriously", "i mean", "come on")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
@@ -2091,12 +2098,14 @@ _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|ne
 # subject is nothing, so the sentence asks nothing; unless something is excepted or awaited after
 # it ("Nothing else is needed except your signature", "Nothing ships until you approve").
 _NOTHING_NEEDED_RE = re.compile(
-    r"^\W*(?:(?:and|also|but|so|good news|fyi|update|for now|at this point|right now),?:?\s+)?"
-    r"(?:there(?:'s|’s| is| are) )?(?:nothing|nobody|no[- ]one|none(?: of (?:this|that|these|those|it|them|us))?|"
+    r"^\W*(?:(?:and|also|but|so|good news|fyi|update|for now|at this point|at the moment|right now|this week|today),?:?\s+)?"
+    r"(?:there(?:'s|’s| is| are) )?(?:nothing|nobody|no[- ]one|none(?: of (?:this|that|these|those|it|them|us|the|your|our)\b[^,;.!?]{0,30}?)?|"
     r"no (?:action|input|reply|response|answer|further action|signature|approval|decision)s?)\s+"
     r"(?:else\s+|further\s+|more\s+|at all\s+)?(?:(?:is|are|was)\s+)?(?:still\s+|currently\s+|now\s+|really\s+)?"
-    r"(?:needed|required|necessary|waiting|pending|awaiting|needs|requires|required)\b"
-    r"(?![^.!?]*\b(?:except|but|other than|apart from|besides|beyond|until|till|unless|before)\b)", re.I)
+    r"(?:needed|required|necessary|waiting|pending|awaiting|expecting|needs|requires?)\b"
+    # (with nothing asked after it: "..., just sign the form by Friday", "..., and Raj will send the keys")
+    r"(?![^.!?]*(?:\b(?:except|but|other than|apart from|besides|beyond|until|till|unless|before|just|though|however|"
+    r"please|instead)\b|[,;]\s*(?:and|so|then)\b|;))", re.I)
 # "Let me ..." that promises no work of the writer's: an ask put politely ("Let me ask you to send
 # the report"), a reminder, or news ("Let me share some exciting news about our sale").
 _LET_ME_NOT_MINE_RE = re.compile(r"let me (?:ask|remind|confirm that (?:we|you|i|they|the|it|this|there|our|your)\b|tell you|"
@@ -3350,6 +3359,8 @@ class EmbeddedExtractor:
         if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
                 or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
+        if act == "promise" and _AUTOMATIC_RE.search(sentence):
+            return None  # "The invoice will be generated automatically at month end": see _AUTOMATIC_RE
         due, phrase = self._due(sentence, ctx)
         # As with the rules, a promise counts only with a date: "I'll walk the team through it" is
         # a plan, not a piece of work to track.
@@ -3566,6 +3577,8 @@ class EmbeddedExtractor:
                                 or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
                                 or _DATED_ORDER_RE.match(b.group("frag"))):
             return ""  # "Send me the numbers by Friday" is an order, "X requires your sign-off" a need
+        if b.group("done") and _AUTOMATIC_RE.search(sentence):
+            return ""  # see _AUTOMATIC_RE
         if b.group("ing") and (_search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low) or _search(_ASK_RE, _ASK_KEYS, sentence, low)):
             return ""  # "I am finishing the claim and for this I need from you the list": work of theirs, and an ask
         if b.group("frag"):
@@ -3587,7 +3600,7 @@ class EmbeddedExtractor:
         if (m.group("plan") and m.group("plan").startswith(("come", "arrive"))
                 and re.search(r",\s*so\s+(?:i|we)\b", sentence[m.end("plan"):], re.I)):
             return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
-        if re.search(r",?\s*(?:so|and so|which means)\s+(?:(?:i|we)(?:'ll|’ll| will| would| 'd|'d|’d)?\s+(?:really\s+|also\s+)?"
+        if re.search(r"(?:,\s*|\s+)(?:so|and so|which means)\s+(?:(?:i|we)(?:'ll|’ll| will| would| 'd|'d|’d)?\s+(?:really\s+|also\s+)?"
                      r"(?:need|needs|require)\b|(?:could|can|would|will) you\b|please\b|kindly\b)",
                      sentence[m.end("what"):], re.I):
             return ""  # "The board pack goes out Monday, so I'll need your section by Friday": the ask is the point
