@@ -86,8 +86,8 @@ def normalise(text: str) -> str:
     return _WORD_RE.sub(_unmask, _strip_marks(text))
 
 
-# What an automated reader of the mail is called: the assistant, a model, a named product.
-_ASSISTANT = (r"(ai|a\.i\.?|assistant|assistante|asistente|assistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
+# What an automated reader of the mail is called: the assistant, a model, a named product, an "AI tool".
+_ASSISTANT = (r"((ai|a\.i\.?) (tool|system|helper|app|bot|agent|reader|secretary)|ai|a\.i\.?|assistant|assistante|asistente|assistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
               r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|"
               r"ассистент\w*|помощник\w*|бот)")
 # What the assistant is called as someone's: "Ada's scheduling bot". A bare "Ada's assistant" may
