@@ -147,8 +147,8 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
     # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
-    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|unless|no later than|cannot|can't|"
-    r"can not|requires? your|required from you)\b)|"
+    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|till|unless|no later than|cannot|can't|"
+    r"can not|requires? your|required from you|on hold|pending)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
@@ -218,7 +218,10 @@ _PROMISE_RE = re.compile(
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
     # ...nor what a talk or a paper will argue: "In this talk I will show that ripples...", "I
     # will close with new data suggesting..."
-    r"(?:show|argue|demonstrate|suggest|claim|propose|contend) that\b|(?:close|open|end|conclude) with\b)"
+    r"(?:show|argue|demonstrate|suggest|claim|propose|contend) that\b|(?:close|open|end|conclude) with\b|"
+    # ...nor a referral: "We'll send more clients your way", "we'll send every engaged friend we have your way"
+    r"(?:definitely |certainly |happily )?send\s+[^.!?;]{0,40}?\b(?:friends?|clients?|customers?|business|people|"
+    r"referrals?|leads|folks|couples|contacts|colleagues)\b[^.!?;]{0,30}?\byour way\b)"
     r"(?P<vp>[a-z][^.!?;]*)",
     re.I,
 )
@@ -311,7 +314,7 @@ _DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b
                r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
                r"countersigned|ordered|updated|cancelled|canceled|in|finali[sz]ed|ready)\b")
 _IMPERATIVE_RE = re.compile(
-    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?(?:do\s+(?=[a-z]+ (?:the|a|an|your|our|my|me|us|them|it|this|that)\b))?"
+    r"^(?:also,?\s+|and\s+|so\s+)?(?:just\s+)?"
     # after the purpose it serves: "To hold your pitch pay the deposit by Friday"
     r"(?:(?:to|in order to) (?!be\b)[a-z]+ (?:your|the|a|an|our|this|it|them|my)\b[\w' -]{0,25}?,?\s+(?:please\s+|pls\s+)?)?"
     r"(?P<vp>(send|share|review|sign|confirm|book|schedule|call|forward|update|add|approve|"
@@ -446,14 +449,18 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
-    r"\b(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))|"
+    # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
+    r"(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for)))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
     # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
-    r"\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
-    r"(?!(?:wait|relax|sleep|rest|lose|stop|believe|help|thank)\b)[a-z]+[^.!?;]{0,60}?\bas long as\s+"
+    r"(?:\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
+    r"(?!(?:wait|relax|sleep|rest|lose|stop|believe|help|thank)\b)[a-z]+|"
+    # (or in the passive: "The audit cannot be closed as long as the bank confirmation is outstanding")
+    r"\b(?:can't|cannot|can not|won't)\s+be\s+[a-z]+(?:ed|en|t)\b)[^.!?;]{0,60}?\bas long as\s+"
     r"(?P<b25>[^.!?;]{2,60}?\b(?:is|are)\s+(?:still\s+)?(?:missing|outstanding|unsigned|unpaid|not (?:signed|approved|"
     r"paid|submitted|received|filed))\b[^.!?;]*)|"
     # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
@@ -484,7 +491,7 @@ _BLOCKER_RE = re.compile(
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't)\s+(?!wait\b)[a-z]+[^.!?;]{0,80}?\bbefore\s+"
     r"(?P<b21>(?:we|i|they) (?:know|hear|learn|find out|get|have|receive|see)\b[^.!?;,]*|you (?:download|send|share|"
     r"approve|sign|confirm|give|provide|upload|return|pay|release|decide|choose|pick|select)\b[^.!?;,]*)|"
-    r"\bon hold (?:until|pending)\s+(?P<b3>[^.!?;]+)|"
+    r"\bon hold (?:until|till|til|pending)\s+(?P<b3>[^.!?;]+)|"
     # Work that can go ahead only after someone acts: "the production credentials can be issued only
     # after our Risk team completes the re-verification", "we will ship only once the PO is in".
     r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|"
@@ -899,7 +906,8 @@ _BARE_PROMISE_RE = re.compile(
     # ...after the reader's name too: "Hana, will do them tomorrow morning"
     r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|yep|yup|yeah|ok|okay|k|np|on it|will do|no problem|no worries|absolutely|of course|"
     r"noted|great|thanks)\b[,.!]?\s+)?"
-    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
+    # ("happy to offer", "happy to help": an offer, no promise)
+    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to(?! (?:offer|help|assist)\b)) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting|calling(?! all\b| it a\b)|ringing|booking|ordering|"
     r"chasing(?! my\b)|filing|submitting|signing(?! off\b)|reviewing|emailing|posting(?! from\b)) (?P<rest>[^.!?;]+))|"
     r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
@@ -1020,6 +1028,23 @@ _WISH_LEAD_RE = re.compile(r"^(?P<lead>.*?\b(?:we|i)(?:'d| would| will|'ll)?(?: 
 # debit on the 1st", "The invoice will be generated automatically at month end". No one owes it.
 _AUTOMATIC_RE = re.compile(r"\b(?:automatically|auto-?(?:renewed|matically)|by (?:direct debit|standing order|auto-?pay)|"
                            r"via (?:direct debit|standing order|auto-?pay))\b", re.I)
+# A promise in the progressive: "We will be submitting the final drawings by 1st December", "I'll
+# be sending the revised quote over on Monday". Read as the plain promise ("We will submit ..."),
+# for the verbs of handing over work only: "We'll be attending the fair" is a plan, not work owed.
+_DOING = {"sending": "send", "submitting": "submit", "shipping": "ship", "delivering": "deliver", "sharing": "share",
+          "forwarding": "forward", "issuing": "issue", "providing": "provide", "preparing": "prepare",
+          "finalising": "finalise", "finalizing": "finalize", "completing": "complete", "returning": "return",
+          "paying": "pay", "transferring": "transfer", "drafting": "draft", "posting": "post", "uploading": "upload",
+          "publishing": "publish", "releasing": "release", "emailing": "email", "invoicing": "invoice",
+          "circulating": "circulate", "dispatching": "dispatch", "confirming": "confirm", "signing": "sign",
+          "couriering": "courier", "refunding": "refund"}
+_WILL_BE_DOING_RE = re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|then\s+)?(?P<be>be\s+(?P<ing>"
+                               + "|".join(_DOING) + r"))\b", re.I)
+# An order said with an emphatic "do": "Do send across the revised quotation by tomorrow noon", "Do
+# chase the supplier about the late delivery". Read as "Please ..." is (the quote stays as written).
+_EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|book|call|ring|forward|update|check|complete|"
+                             r"submit|let (?:me|us) know|remember|chase|pay|reply|revert|get back|drop|fill|return|"
+                             r"bring|email|ping|give)\b)", re.I)
 # Two acts asked in one question, the second after "and also": "Could you review the lease and also
 # send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
 # when what follows is an order of its own ("and also the contract" is one more thing to review).
@@ -1167,10 +1192,11 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # three motion directions for the call on Monday", "Kasia from our sales team will send the demo
 # logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
 _NAMED_PROMISE_RE = re.compile(
-    r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
+    r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?:(?i:my|our) (?i:colleague|assistant|partner|accountant|manager|"
+    r"lawyer|associate|co-?founder|boss|engineer|agent|broker|contact),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle)\.?\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
     # "He's going to email you today with the options"
     r"(?i:'s|’s|'re|’re|\s+are)\s+going\s+to\s+|"
     # ...and in the present, on its way: "Nate's sending you the cut this afternoon"
@@ -2310,7 +2336,8 @@ _FR_ASK_RE = re.compile(
     r"\bwäre (?:es )?(?:super|toll|nett|schön|gut|klasse|prima|hilfreich|wichtig)\b[^.!?;]{0,40}?\bwenn (?:du|sie|ihr)\b|"
     # French: "Je vous remercie de bien vouloir valider le devis", "Il faudrait que tu valides la commande",
     # "il nous faut votre accord"
-    r"\bje (?:vous|te) (?:remercie|saurais gré|serais reconnaissante?|prie) d(?:e|')\s*(?!(?:agréer|croire|recevoir|accepter)\b)"
+    r"\b(?:je|nous) (?:vous|te) (?:remercie|remercions|saurais gré|saurions gré|serais reconnaissante?|serions reconnaissant(?:e)?s|"
+    r"prie|prions) d(?:e|')\s*(?!(?:agréer|croire|recevoir|accepter)\b)"
     r"(?:bien vouloir )?"
     r"(?:me |nous |m'|m’)?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     r"\bil (?:faudrait|faut|faudra)(?: donc| absolument| vraiment| aussi)? (?:que|qu'|qu’)\s*(?!je\b|j['’])|"
@@ -2840,6 +2867,11 @@ class EmbeddedExtractor:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
             return self._read_as(head, sentence, ctx)
+        if low.lstrip()[:3] == "do " and (emphatic := _EMPHATIC_DO_RE.match(sentence)):
+            return self._read_as("Please " + sentence[emphatic.end():], sentence, ctx)
+        if " be " in low and (doing := _WILL_BE_DOING_RE.search(sentence)):
+            plain = _DOING[doing.group("ing").lower()]
+            return self._read_as(sentence[:doing.start("be")] + plain + sentence[doing.end("be"):], sentence, ctx)
         if " that " in low and (formal := _ASK_THAT_PASSIVE_RE.match(sentence)):
             return self._read_as(f"{_cap(formal.group('what'))} must be {formal.group('rest')}", sentence, ctx)
         if "(" in sentence and (aside := _ASIDE_RE.search(sentence)):

@@ -1,0 +1,74 @@
+"""Round nineteen of the embedded extractor, from a fresh review set of office mail written in a
+second language, and in German and French (none from an evaluation week).
+
+A promise in the progressive ("We will be submitting the final drawings by 1st December") is a
+promise; a referral ("We'll send more clients your way") and an offer ("We are happy to offer you a
+discount") are none. A titled name promises as a bare one does ("Mr. Sharma will call you
+tomorrow"), also after "my colleague". Work stuck somewhere pending a thing, on hold "till" it, or
+that cannot be done in the passive "as long as" it is missing is blocked. "Nous vous saurions gré de
+bien vouloir..." asks, and "Do send across the quotation" is an order as "Please send" is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.test_unseen_kinds import FRI, MON, NONE, THU, TUE, C, Case, passes
+
+DEC1 = "2026-12-01"
+
+CASES: list[Case] = [
+    # A promise in the progressive, of work handed over.
+    C("We will be submitting the final drawings by 1st December.", ("waiting", DEC1)),
+    C("We'll be shipping the replacement units on Monday.", ("waiting", MON)),
+    C("We will be paying the invoice on Friday.", ("waiting", FRI)),
+    C("I'll be sending the deck to the board on Friday.", ("commitment", FRI), mine=True),
+    C("We will be submitting the final drawings by 1st December.", ("commitment", DEC1), mine=True),
+    C("We'll be attending the fair in Frankfurt on Tuesday.", *NONE, mine=True),
+    C("I'll be travelling next week.", *NONE),
+    # A referral, and an offer, are no promises.
+    C("We'll definitely send more clients your way.", *NONE),
+    C("We'll be sending every engaged friend we have your way.", *NONE),
+    C("I'll send more clients your way.", *NONE, mine=True),
+    C("We'll send the invoice your way on Friday.", ("waiting", FRI)),
+    C("We are happy to offer you a special discount of 15% on all orders placed before 31st December.", *NONE),
+    C("We will offer you a full refund by Friday.", ("waiting", FRI)),
+    # A titled name, and a colleague named, promise.
+    C("Mr. Sharma will call you tomorrow to discuss the details.", ("waiting", THU)),
+    C("My colleague Mr. Sharma will call you tomorrow to discuss the details.", ("waiting", THU)),
+    C("My colleague, Jana Novak, will send you the offer on Monday.", ("waiting", MON)),
+    C("My colleague Tom will be out of office until Monday.", *NONE),
+    # Blocked: stuck somewhere pending a thing, on hold till it, not done as long as it is missing.
+    C("The shipment is stuck at customs pending the certificate of origin.", ("blocker", None)),
+    C("The container is stuck in Rotterdam pending the customs release.", ("blocker", None)),
+    C("Kindly note that the work is on hold till the advance payment is received.", ("blocker", None)),
+    C("The launch is on hold till legal signs off.", ("blocker", None)),
+    C("The audit cannot be closed as long as the bank confirmation is outstanding.", ("blocker", None)),
+    C("The permit cannot be issued as long as the fire report is missing.", ("blocker", None)),
+    C("The truck was stuck in traffic until 9pm.", *NONE),
+    C("I was stuck at the airport until midnight.", *NONE),
+    C("We cannot be held responsible as long as the goods are in transit.", *NONE),
+    C("Please note that the office is closed till Monday.", *NONE),
+    # French asks of "nous vous saurions gré", "nous vous serions reconnaissants".
+    C("Nous vous saurions gré de bien vouloir confirmer la date de livraison.", ("request", None)),
+    C("Nous vous serions reconnaissants de nous envoyer le devis avant vendredi.", ("request", FRI)),
+    C("Nous vous prions d'agréer nos salutations distinguées.", *NONE),
+    # An emphatic "do" before an order.
+    C("Do send across the revised quotation by tomorrow noon.", ("request", THU)),
+    C("Do send the revised quotation by Tuesday.", ("request", TUE)),
+    C("Do the numbers look right to you? I think so.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:50] for c in CASES])
+def test_round_nineteen(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_an_emphatic_order_is_quoted_as_written(owner: Owner) -> None:
+    from tests.test_round_seventeen import _items
+
+    items = _items("Do send across the revised quotation by tomorrow noon.", owner)
+    assert [(i.kind, i.evidence) for i in items] == [
+        ("request", "Do send across the revised quotation by tomorrow noon.")]
