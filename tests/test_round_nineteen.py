@@ -58,6 +58,23 @@ CASES: list[Case] = [
     C("Do send across the revised quotation by tomorrow noon.", ("request", THU)),
     C("Do send the revised quotation by Tuesday.", ("request", TUE)),
     C("Do the numbers look right to you? I think so.", *NONE),
+    # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
+    C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
+    C("Do remember to relax this weekend.", *NONE),
+    C("Do give my regards to your mother.", *NONE),
+    C("Do drop by if you're ever in Leeds.", *NONE),
+    C("I'll be returning to the office on Monday.", *NONE),
+    C("I'll be paying a visit to the Leeds office on Tuesday.", *NONE),
+    C("We'll be sharing a table at the gala dinner on Saturday.", *NONE),
+    C("I'll be completing my training course on Friday.", *NONE),
+    C("I'll be signing copies of my book at the fair on Saturday.", *NONE),
+    C("We'll be preparing for the audit all week.", *NONE, mine=True),
+    C("Chase and I had lunch on Monday.", *NONE),
+    C("Chase says the venue looks great.", *NONE, mine=True),
+    C("Which option do you prefer, honestly?", ("request", None)),
+    C("Nous vous remercions de votre confiance.", *NONE),
+    C("Your card won't be charged as long as the order is not submitted.", *NONE),
+    C("The lift was stuck at the third floor pending repairs last week.", *NONE),
 ]
 
 

@@ -322,7 +322,9 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|chase|nudge|"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
+    # ("Chase the supplier", not "Chase and I had lunch", "Chase Manhattan closed my account")
+    r"(?:chase|nudge)(?= (?:the|a|an|your|our|my|his|her|their|up|him|her|them|it|this|that|these|those)\b)|"
     r"make sure (?=" + _DONE_STATE + r"))\b"
     # ...but not the word as a noun with its verb after it: "Schedule is attached", "Draft is up",
     # or with what it is of: "Review of sub-aggregator downloads", "Draft of the declaration attached"
@@ -374,7 +376,7 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            r"^\W*(?:you (?:can|may) (?:always |also )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out),?)"
                            r"(?=\s*(?:at any time|anytime|(?:of|from) (?:these|this|our|all|future|marketing)\b|by |here|below|[.!]|$))"
                            r"(?![^.!?]*(?:,\s*but\b|\b(?:please|pls|kindly|rsvp)\b|\blet (?:me|us) know\b))", re.I)
-_RHETORICAL_RE = re.compile(r",\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
+_RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]*,\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"(?:can|could) you (?:believe|imagine)|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
@@ -451,7 +453,7 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
 _BLOCKER_RE = re.compile(
     r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))|"
     # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
-    r"(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for)))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for)))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
@@ -460,7 +462,7 @@ _BLOCKER_RE = re.compile(
     r"(?:\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
     r"(?!(?:wait|relax|sleep|rest|lose|stop|believe|help|thank)\b)[a-z]+|"
     # (or in the passive: "The audit cannot be closed as long as the bank confirmation is outstanding")
-    r"\b(?:can't|cannot|can not|won't)\s+be\s+[a-z]+(?:ed|en|t)\b)[^.!?;]{0,60}?\bas long as\s+"
+    r"\b(?:can't|cannot|can not)\s+be\s+[a-z]+(?:ed|en|t)\b)[^.!?;]{0,60}?\bas long as\s+"
     r"(?P<b25>[^.!?;]{2,60}?\b(?:is|are)\s+(?:still\s+)?(?:missing|outstanding|unsigned|unpaid|not (?:signed|approved|"
     r"paid|submitted|received|filed))\b[^.!?;]*)|"
     # Work stopped until someone acts: "We stop the install in this area until the architect says what to do".
@@ -1039,12 +1041,18 @@ _DOING = {"sending": "send", "submitting": "submit", "shipping": "ship", "delive
           "circulating": "circulate", "dispatching": "dispatch", "confirming": "confirm", "signing": "sign",
           "couriering": "courier", "refunding": "refund"}
 _WILL_BE_DOING_RE = re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|then\s+)?(?P<be>be\s+(?P<ing>"
-                               + "|".join(_DOING) + r"))\b", re.I)
+                               + "|".join(_DOING) + r"))\b"
+                               # ...with the thing handed over after it: not "returning to the office", "paying
+                               # a visit", "sharing a table", "completing my training course", "signing copies"
+                               r"(?=\s+(?:out\s+|over\s+|back\s+|across\s+)?(?:(?:you|u|him|her|them)\s+)?(?:it\b|them\b|"
+                               r"(?:the|a|an|your|our|my|this|that|these|those|all|both|\d+)\s+(?!(?:visit|trip|call|table|"
+                               r"room|ride|stage|marathon|race|course|training|holiday|vacation|break|weekend|office|"
+                               r"copies)\b)))", re.I)
 # An order said with an emphatic "do": "Do send across the revised quotation by tomorrow noon", "Do
 # chase the supplier about the late delivery". Read as "Please ..." is (the quote stays as written).
-_EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|book|call|ring|forward|update|check|complete|"
-                             r"submit|let (?:me|us) know|remember|chase|pay|reply|revert|get back|drop|fill|return|"
-                             r"bring|email|ping|give)\b)", re.I)
+_EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|forward|update|complete|submit|chase|pay|"
+                             r"return|fill in|fill out)(?: (?:across|over|back|out|in))? (?:the|a|an|your|our|this|that|"
+                             r"these|those|it|them|me|us)\b|(?:let (?:me|us) know|reply|revert)\b)", re.I)
 # Two acts asked in one question, the second after "and also": "Could you review the lease and also
 # send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
 # when what follows is an order of its own ("and also the contract" is one more thing to review).
@@ -2423,7 +2431,7 @@ _FOREIGN_NO_WORK_RE = re.compile(r"\b(?:ohne|sin|sans|sem) (?:(?:meinen|meine|me
 _FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]?|eure[rnms]?|dein|euer|(?-i:Ihre[rnms]?|Ihr)|"
                                  r"de (?:ta|ton|tes|votre|vos) |votre|vos|ton|tes|sus|tus|de usted)\b", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
-_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
+_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
                             r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
                             r"nachsicht|geduld)\b|\bentschuldigen sie\b", re.I)
