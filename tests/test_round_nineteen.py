@@ -6,7 +6,9 @@ promise; a referral ("We'll send more clients your way") and an offer ("We are h
 discount") are none. A titled name promises as a bare one does ("Mr. Sharma will call you
 tomorrow"), also after "my colleague". Work stuck somewhere pending a thing, on hold "till" it, or
 that cannot be done in the passive "as long as" it is missing is blocked. "Nous vous saurions gré de
-bien vouloir..." asks, and "Do send across the quotation" is an order as "Please send" is.
+bien vouloir..." asks, and "Do send across the quotation" is an order as "Please send" is. "I'll
+send the draft tonight, and could you get your comments back by Friday?" is a promise and an ask;
+"I'm still waiting to hear back from you on the quote", in the owner's mail, waits on the reader.
 """
 
 from __future__ import annotations
@@ -58,6 +60,17 @@ CASES: list[Case] = [
     C("Do send across the revised quotation by tomorrow noon.", ("request", THU)),
     C("Do send the revised quotation by Tuesday.", ("request", TUE)),
     C("Do the numbers look right to you? I think so.", *NONE),
+    # A promise, then an ask after ", and": both.
+    C("I'll return the signed lease by courier on Monday, and could you confirm the keys handover date?",
+      ("commitment", MON), ("waiting", None), mine=True),
+    C("I'll send the draft tonight, and could you get your comments back by Friday?",
+      ("waiting", "2026-11-18"), ("request", FRI)),
+    C("Would you be available, and could you send me a quote by Friday?", ("request", FRI)),
+    # The owner still waiting on the reader's answer; and her own work that cannot go on ("cant").
+    C("I'm still waiting to hear back from you on the revised quote.", ("waiting", None), mine=True),
+    C("Still waiting to hear from you about the invoice.", ("waiting", None), mine=True),
+    C("I'm waiting to hear from the bank, will keep you posted.", *NONE, mine=True),
+    C("cant merge anything till the CI runners are fixed", ("blocker", None), mine=True),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

@@ -1320,7 +1320,7 @@ _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
 _OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
-                               r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cannot|can not|won't be able to)\s+"
+                               r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cant|cannot|can not|won't be able to)\s+"
                                r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
 
@@ -1812,8 +1812,17 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+# A promise, then an ask after ", and": "I'll send the draft tonight, and could you get your comments
+# back by Friday?" is a promise and an ask. (After an ask, ", and could you" only goes on asking:
+# "Would you be available, and could you send me a quote" is read whole.)
+_PROMISE_THEN_ASK_RE = re.compile(r"^(?P<a>\W*(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?),\s*and\s+"
+                                  r"(?P<b>(?:can|could|would) (?:you|u)\s+[a-z][^?]*\?)\s*$", re.I)
+
+
 def _clause_parts(sentence: str) -> list[str]:
     """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
+    if ", and " in sentence and (then := _PROMISE_THEN_ASK_RE.match(sentence)):
+        return [then.group("a").strip().rstrip(_TRAILING_CHARS), then.group("b").strip()]
     listed = _DATED_LIST_RE.match(sentence) if "," in sentence else None
     if listed:
         # "Title and abstract by Friday, slides before the 1st": two things, each with its day.
@@ -2157,8 +2166,11 @@ _ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thin
                                r"(?!\s+(?:complete|completed|done|finished)\b)[^.!?;]*)|"
                                r"let (?:me|us) know (?:[^.!?;,]{1,30}? )?(?P<q>(?:if|whether|what|when|how|which)\b[^.!?;]*))", re.I)
 # The owner still waiting on the reader: "I'm still waiting for the signed NDA from you".
-_OWNER_CHASE_RE = re.compile(r"(?:\b(?:i|we)(?:'m|’m| am|'re|’re| are) |^\W*)(?P<still>still )?(?:waiting (?:for|on)|awaiting) "
-                             r"(?P<what>(?:the|your|a|an)\b[^.!?;]*)", re.I)
+_OWNER_CHASE_RE = re.compile(r"(?:\b(?:i|we)(?:'m|’m| am|'re|’re| are) |^\W*)(?P<still>still )?(?:(?:waiting (?:for|on)|awaiting) "
+                             r"(?P<what>(?:the|your|a|an)\b[^.!?;]*)|"
+                             # ...or for the reader's answer: "I'm still waiting to hear back from you on the quote"
+                             r"(?:waiting|hoping) to hear (?:back )?from (?:you|u)\b(?P<on>\s+(?:on|about|re|regarding)\s+[^.!?;]+)?)",
+                             re.I)
 _FROM_YOU_RE = re.compile(r"\s+from (?:you|u|your (?:side|end|team|office))\b", re.I)
 # A sentence that names who it speaks to first: "Paul, please price under CO-07".
 _CALLED_RE = re.compile(r"^\W*([A-Z][\w'’-]+),\s+(?=\S)")
@@ -3563,7 +3575,12 @@ class EmbeddedExtractor:
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
         # NDA from you", "We are still awaiting your invoice".
-        if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) \
+        if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) and chase.group("what") is None:
+            on = _clean_vp(chase.group("on") or "", phrase).strip()
+            on = _swap(on, {"your": "their", "me": "you", "my": "your", "us": "you", "our": "your"})
+            return self._item("waiting", f"Follow up with {name}: their answer{' ' + on if on else ''}", sentence, ctx, due,
+                              ctx.other.email)
+        if not question and ctx.other.email and chase and chase.group("what") is not None \
                 and re.search(r"\bfrom (?:you|u|your (?:side|end|team|office))\b|^your\b|"
                               r"\b(?:you|u)(?:'d|’d| said| promised| were going to| mentioned| offered)\b",
                               chase.group("what"), re.I):
