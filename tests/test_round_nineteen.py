@@ -71,6 +71,11 @@ CASES: list[Case] = [
     C("Still waiting to hear from you about the invoice.", ("waiting", None), mine=True),
     C("I'm waiting to hear from the bank, will keep you posted.", *NONE, mine=True),
     C("cant merge anything till the CI runners are fixed", ("blocker", None), mine=True),
+    # What goes out to its audience is owed to no one here; what goes out to the reader is.
+    C("The newsletter goes out on Friday.", *NONE),
+    C("The press release goes out Monday at 9.", *NONE),
+    C("The board deck goes out to you on Thursday.", ("waiting", THU)),
+    C("The replacement goes out tomorrow with tracking.", ("waiting", THU)),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

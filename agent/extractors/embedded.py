@@ -3661,6 +3661,9 @@ class EmbeddedExtractor:
                      r"(?:need|needs|require)\b|(?:could|can|would|will) you\b|please\b|kindly\b)",
                      sentence[m.end("what"):], re.I):
             return ""  # "The board pack goes out Monday, so I'll need your section by Friday": the ask is the point
+        if (re.search(r"\b(?:board|investor|press|newsletter|announcement|campaign|mailer|mailing|all-hands)\b", m.group("what"), re.I)
+                and not re.search(r"\b(?:to you|to u|your way|with you)\b", sentence, re.I)):
+            return ""  # "Board deck goes out Thursday evening": to its audience, not owed to the reader
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         if (m.group("head").lower() == "they" and (m.group("plan") or "").lower().endswith("ship")
