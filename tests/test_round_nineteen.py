@@ -8,7 +8,9 @@ tomorrow"), also after "my colleague". Work stuck somewhere pending a thing, on 
 that cannot be done in the passive "as long as" it is missing is blocked. "Nous vous saurions gré de
 bien vouloir..." asks, and "Do send across the quotation" is an order as "Please send" is. "I'll
 send the draft tonight, and could you get your comments back by Friday?" is a promise and an ask;
-"I'm still waiting to hear back from you on the quote", in the owner's mail, waits on the reader.
+"I'm still waiting to hear back from you on the quote", in the owner's mail, waits on the reader; a
+reminder that an invoice is still outstanding asks for it to be paid; "could you send us the wifi
+password" is an ask, no phishing.
 """
 
 from __future__ import annotations
@@ -76,6 +78,18 @@ CASES: list[Case] = [
     C("The press release goes out Monday at 9.", *NONE),
     C("The board deck goes out to you on Thursday.", ("waiting", THU)),
     C("The replacement goes out tomorrow with tracking.", ("waiting", THU)),
+    # A reminder that a bill is unpaid asks for it to be paid.
+    C("Just a gentle reminder that the invoice for October is still outstanding.", ("request", None)),
+    C("A friendly reminder that your invoice 1042 is still unpaid.", ("request", None)),
+    C("Just a reminder that the office is closed on Friday.", *NONE),
+    # An ask, then a promise after a comma: both.
+    C("Could you send me a large instead, I'll post the medium back to you tomorrow.", ("request", None),
+      ("waiting", THU)),
+    C("Could you book the room, I'll send the invite tomorrow.", ("waiting", None), ("commitment", THU), mine=True),
+    C("Could you check the draft, I'm not sure about page 3.", ("request", None)),
+    # A guest's ask for the wifi password is an ask; a stranger's for the reader's password is not.
+    C("Hi, could you send us the wifi password, we've just arrived.", ("request", None)),
+    C("Please send me your password so I can fix your account.", *NONE),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

@@ -574,6 +574,14 @@ _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "comp
               "provided": "provide", "paid": "pay", "made": "make"}
 # A bill: what a stated deadline asks the reader to pay.
 _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retainer|fees?|rent|premium|advance tax|tax)\b", re.I)
+# A reminder that a bill is still unpaid, with no day: "Just a gentle reminder that the invoice for
+# October is still outstanding", "A friendly reminder that your invoice 1042 is still unpaid". It
+# asks the reader to pay it (said with a day, _DUE_STATEMENT_RE reads it).
+_UNPAID_REMINDER_RE = re.compile(
+    r"^\W*(?:(?:and|also|so|just),?\s+)*(?:a |one )?(?:quick |friendly |gentle |polite |final |kind )?reminder(?: that|:|,)\s+"
+    r"(?P<what>(?:your|the)\s[^.!?;]{0,50}?\b(?:deposit|balance|invoice|payment|instal+ment|retainer|fee|rent|premium|bill|"
+    r"subscription)s?\b[^.!?;]{0,30}?)\s+(?:is|are|remains?)\s+(?:still\s+)?(?:outstanding|unpaid|overdue|open)\b"
+    r"(?![^.!?]*\b(?:by|before|on|until|from (?:us|our|me))\b)", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
 _READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
                               r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
@@ -998,6 +1006,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     # ...and French promises joined by "et": "Je relis ta section ce soir et je te reviens demain"
     r"\s+et\s+(?=(?:je|j'|j’)\s*(?:te |t'|t’|vous |lui )?[a-zàâçéèêëîïôûù])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
+                      ", i'll", ", we'll", ", i’ll", ", we’ll", ", i will", ", we will",
                       ", would ", ", so ", " et je", " et j'", " et j’")
 # What _CLAUSE_SPLIT_RE needs to split at all: an "and", "but" or "then" with one of the words its
 # lookahead spells, or a ";", or a comma with an ask's first word.
@@ -1818,11 +1827,18 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
 _PROMISE_THEN_ASK_RE = re.compile(r"^(?P<a>\W*(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?),\s*and\s+"
                                   r"(?P<b>(?:can|could|would) (?:you|u)\s+[a-z][^?]*\?)\s*$", re.I)
 
+# ...and an ask, then a promise after a comma: "Could you send me a large instead, I'll post the
+# medium back to you tomorrow" is an ask and a promise.
+_ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|please|kindly)\s[^,;?]{4,}?)\??,\s*(?:and\s+)?"
+                                  r"(?P<b>(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?)\s*$", re.I)
+
 
 def _clause_parts(sentence: str) -> list[str]:
     """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
     if ", and " in sentence and (then := _PROMISE_THEN_ASK_RE.match(sentence)):
         return [then.group("a").strip().rstrip(_TRAILING_CHARS), then.group("b").strip()]
+    if "," in sentence and (then := _ASK_THEN_PROMISE_RE.match(sentence)):
+        return [then.group("a").strip().rstrip(_TRAILING_CHARS), then.group("b").strip().rstrip(_TRAILING_CHARS + ".!")]
     listed = _DATED_LIST_RE.match(sentence) if "," in sentence else None
     if listed:
         # "Title and abstract by Friday, slides before the 1st": two things, each with its day.
@@ -1948,7 +1964,8 @@ _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|complet
 # need to check". Whatever else the sentence says, it is no work to track.
 _SCAM_ITEM_RE = re.compile(
     r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
-    r"passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
+    # (not the guest wifi's: "could you send us the wifi password, we've just arrived")
+    r"(?<!wifi )(?<!wi-fi )(?<!wi fi )(?<!wlan )(?<!wireless )(?<!network )(?<!guest )passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
     # ("our credentials deck", "a one-slide credentials page": a firm's track record, no secret)
     r"(?:(?<!one-slide )(?<!our )(?<!agency )(?<!company )credentials|credentials(?! (?:page|slide)\b))"
     r"(?! (?:deck|presentation|brochure|one-pager|pack)\b)|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
@@ -3381,6 +3398,8 @@ class EmbeddedExtractor:
                                      and (names_a_date(sentence) or _FROM_AN_EVENT_RE.search(sentence)))):
                 return False
             marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+            if not marketing and not question and "reminder" in low and _UNPAID_REMINDER_RE.match(sentence):
+                return False  # _their_sentence: "Just a reminder that the October invoice is still outstanding"
             if not marketing:
                 if not (_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
                                                                                sentence, low)):
@@ -3931,6 +3950,10 @@ class EmbeddedExtractor:
             wish = None if elsewhere else self._wish(sentence, low, ctx)
             if wish is not None:
                 return wish
+        if not question and not marketing and "reminder" in low and (unpaid := _UNPAID_REMINDER_RE.match(sentence)):
+            what = _clean_vp(unpaid.group("what"), "")
+            if what:
+                return self._item("request", f"Pay {_uncap(what)}", sentence, ctx, None, "me")
         if not question and not marketing and (d := _search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)):
             # "Your review for manuscript JSN-0877 is due on Friday", "The declaration must be
             # submitted via the portal no later than 1 December": a deadline of the reader's, stated.
