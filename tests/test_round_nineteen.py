@@ -90,6 +90,21 @@ CASES: list[Case] = [
     # A guest's ask for the wifi password is an ask; a stranger's for the reader's password is not.
     C("Hi, could you send us the wifi password, we've just arrived.", ("request", None)),
     C("Please send me your password so I can fix your account.", *NONE),
+    # (a review's cases: a board or a campaign of the reader's, a lounge or a balance that is no bill,
+    # a courtesy before a promise, the reader's own network password, a feeling)
+    C("Your replacement circuit board ships Friday.", ("waiting", FRI)),
+    C("Your ironing board replacement goes out tomorrow.", ("waiting", THU)),
+    C("The press release draft goes out for your review tomorrow.", ("waiting", THU)),
+    C("Just a reminder that the premium lounge is open to all our members this weekend.", *NONE),
+    C("Just a reminder that the work-life balance at this company is outstanding.", *NONE),
+    C("Just a reminder that the payment from our side is still outstanding, apologies for the delay.", *NONE),
+    C("Just a reminder that the invoice for October is still outstanding, so please settle it by Friday.",
+      ("request", FRI)),
+    C("Just a reminder that your bill is overdue, pay here: bit.ly/x", *NONE),
+    C("Please bear with us, we'll call you back by Thursday.", ("waiting", THU)),
+    C("Could you send me your network password so I can fix the laptop remotely?", *NONE),
+    C("Please confirm your wifi password to avoid disconnection.", *NONE),
+    C("I cant relax till the launch is done, honestly.", *NONE, mine=True),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

@@ -579,9 +579,10 @@ _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retai
 # asks the reader to pay it (said with a day, _DUE_STATEMENT_RE reads it).
 _UNPAID_REMINDER_RE = re.compile(
     r"^\W*(?:(?:and|also|so|just),?\s+)*(?:a |one )?(?:quick |friendly |gentle |polite |final |kind )?reminder(?: that|:|,)\s+"
-    r"(?P<what>(?:your|the)\s[^.!?;]{0,50}?\b(?:deposit|balance|invoice|payment|instal+ment|retainer|fee|rent|premium|bill|"
-    r"subscription)s?\b[^.!?;]{0,30}?)\s+(?:is|are|remains?)\s+(?:still\s+)?(?:outstanding|unpaid|overdue|open)\b"
-    r"(?![^.!?]*\b(?:by|before|on|until|from (?:us|our|me))\b)", re.I)
+    r"(?P<what>(?:your|the)\s(?:[\w-]+\s){0,3}?(?<!life )(?<!life-)(?:deposit|balance|invoice|payment|instal+ment|retainer|fee|rent|"
+    r"premium|bill|subscription)s?(?:\s+(?:#?\d[\w-]*|(?:no\.?|number)\s?\d[\w-]*|(?:for|of) (?!(?:us|our|me|my)\b)[\w -]{1,30}?))?)"
+    r"\s+(?:is|are|remains?)\s+(?:still\s+)?(?:outstanding|unpaid|overdue)\b"
+    r"(?![^.!?]*\b(?:by|before|on|until|value|quality)\b)(?!.*(?:https?:|www\.|bit\.ly|\bclick|\blink\b|\bpay here\b))", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
 _READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
                               r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
@@ -1330,7 +1331,7 @@ _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
 _OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cant|cannot|can not|won't be able to)\s+"
-                               r"(?!wait\b|believe\b|thank\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
+                               r"(?!wait\b|believe\b|thank\b|relax\b|sleep\b|rest\b|stop\b|help\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
 
 
@@ -1829,7 +1830,9 @@ _PROMISE_THEN_ASK_RE = re.compile(r"^(?P<a>\W*(?:i|we)(?:'ll|’ll| will| shall)
 
 # ...and an ask, then a promise after a comma: "Could you send me a large instead, I'll post the
 # medium back to you tomorrow" is an ask and a promise.
-_ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|please|kindly)\s[^,;?]{4,}?)\??,\s*(?:and\s+)?"
+_ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|(?:please|kindly)(?! (?:bear|note|find|accept|excuse|"
+                                  r"forgive|be advised|be aware|don't hesitate|do not hesitate|feel free|stand by|hold on)\b))"
+                                  r"\s[^,;?]{4,}?)\??,\s*(?:and\s+)?"
                                   r"(?P<b>(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?)\s*$", re.I)
 
 
@@ -1965,7 +1968,7 @@ _UNCHECKED_RE = re.compile(r"\bmark\b[^.!?;]{0,60}?\bas (?:done|complete|complet
 _SCAM_ITEM_RE = re.compile(
     r"\b(?:card (?:number|details|codes?)|cvv|cvc|security code|expiry date|pin(?: code| number)?\b(?! ?board)|"
     # (not the guest wifi's: "could you send us the wifi password, we've just arrived")
-    r"(?<!wifi )(?<!wi-fi )(?<!wi fi )(?<!wlan )(?<!wireless )(?<!network )(?<!guest )passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
+    r"(?<!wifi )(?<!wi-fi )(?<!wi fi )(?<!guest )passwords?|your (?:guest )?(?:wifi|wi-fi|wi fi) passwords?|passcodes?|one[- ]time (?:code|password)|verification code|2fa code|login (?:details|credentials)|"
     # ("our credentials deck", "a one-slide credentials page": a firm's track record, no secret)
     r"(?:(?<!one-slide )(?<!our )(?<!agency )(?<!company )credentials|credentials(?! (?:page|slide)\b))"
     r"(?! (?:deck|presentation|brochure|one-pager|pack)\b)|senha|contrase[nñ]a|passwort|kennwort|mot de passe|c[oó]digo de verificaci[oó]n|"
@@ -2960,6 +2963,13 @@ class EmbeddedExtractor:
                 found[0].due = found[0].due or next((i.due for i in found if i.due), None)
                 found[0].evidence = sentence
                 return found[:1]
+            if (len(found) == 2 and all(i.kind == "request" for i in found) and found[0].title.startswith("Pay ")
+                    and _UNPAID_REMINDER_RE.match(found[0].evidence) and re.search(r"\b(?:it|them|this|that)\b", found[1].evidence, re.I)):
+                # "Just a reminder that the invoice is still outstanding, so please settle it by
+                # Friday": one bill to pay, by the ask's day, quoted whole.
+                found[0].due = found[1].due or found[0].due
+                found[0].evidence = sentence
+                return found[:1]
             # (A wish to know is explicit too, but says why when a question follows it.)
             outright = [i for i in found if i.evidence.rstrip().endswith("?")
                         or (_explicit_ask(i.evidence, fold(i.evidence)) and not _WANTS_TO_KNOW_RE.search(i.evidence))]
@@ -3680,8 +3690,10 @@ class EmbeddedExtractor:
                      r"(?:need|needs|require)\b|(?:could|can|would|will) you\b|please\b|kindly\b)",
                      sentence[m.end("what"):], re.I):
             return ""  # "The board pack goes out Monday, so I'll need your section by Friday": the ask is the point
-        if (re.search(r"\b(?:board|investor|press|newsletter|announcement|campaign|mailer|mailing|all-hands)\b", m.group("what"), re.I)
-                and not re.search(r"\b(?:to you|to u|your way|with you)\b", sentence, re.I)):
+        if (re.search(r"\b(?:board (?:deck|pack|papers|packet|book|report|update|minutes)|investors? (?:update|letter|report|deck|"
+                      r"newsletter)s?|shareholder letter|press release|newsletter|announcement|all-hands (?:email|memo|note))\b",
+                      m.group("what"), re.I)
+                and not re.search(r"\b(?:you|your|u)\b", sentence, re.I)):
             return ""  # "Board deck goes out Thursday evening": to its audience, not owed to the reader
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
