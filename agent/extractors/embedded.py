@@ -2308,6 +2308,20 @@ _FR_ORDER_RE = re.compile(
     r"(?:-(?:moi|nous|leur|lui|le|la|les|y|en))*(?=[\s,.!?])", re.I)
 _FR_ASK_RE = re.compile(
     _FR_ORDER_RE.pattern + "|"
+    # Asked in the passive or by a formula: "Um Zusendung der Belege bis zum 30.11. wird gebeten", "Sie
+    # werden gebeten, ... einzureichen", "Ich möchte Sie bitten, ...", "Vous êtes invitée à fournir...",
+    # "Prière de confirmer...", "Il vous appartient de...", "Vous voudrez bien nous retourner...",
+    # "Veuillez nous faire parvenir..." (not "Veuillez trouver ci-joint"), "Auriez-vous l'amabilité de..."
+    r"^\W*um [^!?;]{2,80}?\bwird (?:höflich |freundlich |dringend )?gebeten\b|"
+    r"\b(?:sie|du) (?:werden|wirst) (?:hiermit |höflich |freundlich |daher )?(?:gebeten|aufgefordert|ersucht)\b|"
+    r"\bich (?:möchte|würde) (?:sie|dich|euch) (?:daher |deshalb |noch |gerne |hiermit )?bitten\b|"
+    r"\bvous êtes (?:donc |par conséquent )?(?:invitée?s?|priée?s?|tenue?s?) (?:de |d['’]|à )(?:nous |me |lui |leur )?"
+    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|^\W*prière de\b|"
+    r"\bil vous (?:appartient|revient|incombe) de\b|\bvous voudrez bien\b|"
+    r"^\W*(?:(?:merci de |je vous remercie de )?)?veuillez (?!(?:trouver|agréer|recevoir|croire|accepter|noter|excuser|"
+    r"nous excuser|m['’]excuser|pardonner)\b)[a-zàâçéèêëîïôûù]|"
+    r"\bauriez-vous (?:l['’]amabilité|la gentillesse|l['’]obligeance) de\b|"
+    r"\b(?:nous aurions|j['’]aurais|on aurait) (?:encore |aussi |également )?besoin de (?:votre|vos|ton|ta|tes)\b|"
     # What the writer must know from the reader: "Ich muss bis Mittwoch wissen, ob wir das schaffen"
     r"\b(?:ich|wir) (?:muss|müssen|möchte|möchten|sollte|sollten|bräuchte|bräuchten) (?:[\wäöüß.-]+ ){0,4}?wissen,? "
     r"(?:ob|wann|wie|was|welche[nrs]?|wer|bis wann)\b|"
@@ -2327,7 +2341,13 @@ _FR_ASK_RE = re.compile(
     r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
     r"d(?:'|’)(?:une?\b(?! (?:pause|minute|seconde|sieste|nuit|café|verre)\b)|ici\b))|"
     r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’)?"
-    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"(?:le |la |les |l['’])?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    # ...a reminder put as "pense à": "Pense à réserver la salle pour la formation du 2 décembre"
+    r"^\W*(?:pense|penses|pensez) à (?!vous inscrire\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    # ...a German order with "bitte" after its verb: "Schau dir bitte bis Donnerstag den Entwurf an",
+    # "Schick mir bitte die Rechnung"; and a duty put as "Sie müssten noch ...", "du solltest noch ..."
+    r"^\W*(?!(?:danke|vielen|herzlichen|gern|gerne)\b)[a-zäöüß]{3,}(?: (?:dir|mir|uns|euch|ihn|es))? bitte\b|"
+    r"\b(?-i:Sie) (?:müssten|sollten) (?:noch|bitte|dann|uns|mir)\b|\bdu (?:müsstest|solltest) (?:noch|bitte|dann|uns|mir)\b|"
     # ...someone asks it of the reader ("Les élus vous demandent de bien vouloir leur indiquer..."), and
     # "n'oublie pas ton chiffrage", "tu veux être là pour signer le PV ?"
     r"\b(?:vous|te) (?:demande|demandons|demandent|prie|prions|prient) (?:donc |également |aussi |encore )?"
@@ -2451,8 +2471,44 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"[^.!?;]{0,60}?\b(?:wenn|bis|bevor|solange|ohne)\s+(?P<what4>[^.!?;]+)|"
                             # ...and without "können": "Die DoC mach ich erst, wenn die Änderung freigegeben ist",
                             # "DHL gibt die Verfügung erst heraus, wenn wir eine Vollmacht schicken"
-                            r"\berst\b(?: [a-zäöü]{2,8})?,? (?:wenn|nachdem|sobald) (?P<what14>(?!ich\b|wir\b)[^.!?;]+)",
+                            r"\berst\b(?: [a-zäöü]{2,8})?,? (?:wenn|nachdem|sobald) (?P<what14>(?!ich\b|wir\b)[^.!?;]+)|"
+                            # ...a delay for a thing missing: "Die Montage verzögert sich, da die Baugenehmigung noch
+                            # fehlt", "Weil die Lieferung ausgeblieben ist, steht die Produktion still"
+                            r"\b(?:verzögert|verzögern|verschiebt|verschieben) sich\b[^.!?;]{0,40}?,?\s*(?:da|weil)\s+"
+                            r"(?P<what20>[^.!?;]{2,80}?\s(?:noch |immer noch |bisher |leider )?(?:fehlt|fehlen|aussteht|ausstehen|"
+                            r"ausgeblieben ist|nicht vorliegt|nicht vorliegen|nicht eingegangen ist))\b|"
+                            r"^\W*(?:da|weil) (?P<what21>[^,.!?;]{2,80}?\s(?:noch |immer noch |bisher )?(?:fehlt|fehlen|aussteht|ausstehen|"
+                            r"ausgeblieben ist|nicht vorliegt|nicht vorliegen|nicht eingegangen ist)),\s*(?:steht|stehen|ruht|ruhen|"
+                            r"stockt|stocken|verzögert sich|verzögern sich|können wir|kann ich)\b|"
+                            # ...a step that can follow only another: "Die Auszahlung kann erst nach Eingang der
+                            # unterschriebenen Vereinbarung erfolgen"
+                            r"\b(?:kann|können|darf|dürfen)\b[^.!?;]{0,60}?\berst nach (?P<what22>(?:Eingang|Erhalt|Vorlage|Zahlung|"
+                            r"Freigabe|Unterzeichnung|Zusendung|Rücksendung|Prüfung)\b[^.!?;,]{2,80})|"
+                            # French: "Nous ne pourrons procéder au remboursement qu'après réception de la facture",
+                            # "Sans votre signature, le dossier ne pourra pas être transmis", "La livraison est
+                            # retardée car le transporteur n'a toujours pas récupéré la marchandise"
+                            r"\bne (?:pouvons|pourrons|pourra|peut|peuvent|pourront|pourrai|peux)\b[^.!?;]{0,60}?\bqu['’]\s*"
+                            r"(?:après|à|dès) (?:la |le |l['’])?(?P<what23>(?:réception|signature|paiement|validation|accord|envoi|retour)"
+                            r"\b[^.!?;]+)|"
+                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what24>[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
+                            r"peut|peuvent) (?:pas|plus|rien)\b|"
+                            r"\b(?:est|sont) (?:retardée?s?|suspendue?s?|reportée?s?)\b[^.!?;]{0,30}?\b(?:car|parce que|"
+                            r"parce qu['’]|puisque)\s*(?P<what25>[^.!?;]+)",
                             re.I)
+# Someone else's promise to the reader, in German or French: "Herr Brunner schickt Ihnen die
+# Zugangsdaten heute noch", "Unsere Buchhaltung wird Ihnen die Gutschrift übermitteln", "Frau Keller
+# meldet sich diese Woche bei dir", "Notre comptable vous contactera cette semaine", "Madame Dubois
+# vous transmettra les accès lundi", "Le technicien passera chez vous jeudi".
+_FOREIGN_THIRD_PROMISE_RE = re.compile(
+    r"^\W*(?:(?:und|also|außerdem|et|aussi|par ailleurs),?\s+)?"
+    r"(?:(?-i:Herr|Frau|Dr\.|Unser|Unsere|Unseren|Monsieur|Madame|M\.|Mme|Notre|Nos|Le|La|Les) [\wÀ-ÿ'’-]+(?: [\wÀ-ÿ'’-]+)?)"
+    r"(?: (?:aus|von|vom|de|du|des) (?:der |dem |den |la |l['’])?[\wÀ-ÿ'’-]+)? "
+    r"(?:(?:wird|werden) (?:[\wäöüß-]+ ){0,6}?(?:ihnen|dir|euch|bei (?:ihnen|dir|euch))\b|"
+    r"(?:schickt|sendet|übermittelt|mailt|ruft) (?:ihnen|dir|euch)\b|(?:meldet|melden) sich\b[^.!?;]{0,40}?\bbei (?:ihnen|dir|euch)\b|"
+    r"(?:ruft|rufen) (?:sie|dich|euch)\b[^.!?;]{0,40}?\ban\b|"
+    r"(?:vous|te) (?:contactera|contacteront|transmettra|transmettront|enverra|enverront|fera parvenir|feront parvenir|"
+    r"appellera|appelleront|rappellera|recontactera|adressera|adresseront|communiquera|communiqueront)\b|"
+    r"passera chez (?:vous|toi)\b)[^.!?;]*", re.I)
 # The other choice of the question before, as its title reads: "Answer Sam: or would Friday work better?"
 _OR_QUESTION_RE = re.compile(r"^Answer [^:]+: (?:or|oder|ou|o)\b", re.I)
 # A life's needs, no work's: "Ohne Kaffee kann ich nicht arbeiten".
@@ -2466,7 +2522,11 @@ _FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
                             r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
-                            r"nachsicht|geduld)\b|\bentschuldigen sie\b", re.I)
+                            r"nachsicht|geduld)\b|\bentschuldigen sie\b|"
+                            # ...and where to be reached: "Gerne können Sie uns auch telefonisch unter 0316 123456
+                            # erreichen", "Vous pouvez nous joindre au 01 23 45 67 89"
+                            r"\b(?:können|könnt) (?:sie|du|ihr) (?:uns|mich) [^.!?;]{0,60}?\berreichen\b|"
+                            r"\bvous pouvez (?:nous|me) (?:joindre|contacter|appeler)\b", re.I)
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
     r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’|on (?=te\b|t'|t’|vous\b|lui\b|leur\b))(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
@@ -3233,7 +3293,9 @@ class EmbeddedExtractor:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
         blocked = _ES_BLOCKER_RE.search(sentence)
         if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and (
-                not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)):
+                not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)
+                or re.search(r"\b(?:kann ich|ich kann|können wir|wir können|je ne (?:peux|pourrai)|nous ne (?:pouvons|pourrons))\b",
+                             sentence, re.I)):
             # The owner's own only when the reader's part holds it up: "Ohne die Zahlen von dir kann
             # ich den Bericht nicht fertigstellen".
             return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
@@ -3245,6 +3307,9 @@ class EmbeddedExtractor:
                 return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
             title = f"Answer {name}: {clause}?" if sentence.rstrip().endswith("?") else f"Reply to {name}: {clause}"
             return self._item("request", title, sentence, ctx, due, "me")
+        if not ctx.from_owner and not sentence.rstrip().endswith("?") and (third := _FOREIGN_THIRD_PROMISE_RE.match(sentence)):
+            return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx,
+                              self._due(third.group(0), ctx)[0], ctx.other.email)
         promises = ([m for m in _FR_PROMISE_RE.finditer(sentence) if names_a_date(m.group(0))]
                     if not _HEREWITH_RE.search(sentence) else [])
         if not promises and not sentence.rstrip().endswith("?") and not _FOREIGN_IF_RE.match(sentence):
@@ -3338,6 +3403,7 @@ class EmbeddedExtractor:
         if " to " in sentence and _ACTION_ITEM_RE.match(sentence):
             return False  # _action_item
         if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
+                                              or (not from_owner and _FOREIGN_THIRD_PROMISE_RE.match(sentence))
                                               or _ES_BLOCKER_RE.search(sentence) or _MORE_PROMISE_RE.search(sentence)
                                               or _WANT_RE.search(sentence)):
             return False  # _french
