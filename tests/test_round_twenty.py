@@ -4,7 +4,8 @@
 A delay for a thing missing ("Die Montage verzögert sich, da die Baugenehmigung noch fehlt"), a
 step that may follow only another ("kann erst nach Eingang der Vereinbarung erfolgen", "ne
 pourrons procéder au remboursement qu'après réception de la facture") and "sans X, le dossier ne
-pourra pas être transmis" are blockers, in the owner's own mail too when she is the one held up.
+pourra pas être transmis" are blockers (in the owner's own mail these stay unread: tried, they took
+her life's constraints too, "Ohne meine Brille kann ich fast nichts lesen").
 Asks put in the passive or by a formula ("Um Zusendung ... wird gebeten", "Sie werden gebeten",
 "Ich möchte Sie bitten", "Vous êtes invitée à fournir", "Prière de", "Veuillez nous faire
 parvenir", "Auriez-vous l'amabilité de", "Pense à réserver", "Schau dir bitte ... an") are asks;
@@ -28,9 +29,11 @@ CASES: list[Case] = [
     C("Nous ne pourrons procéder au remboursement qu'après réception de la facture originale.", ("blocker", None)),
     C("Sans votre signature, le dossier ne pourra pas être transmis au notaire.", ("blocker", None)),
     C("La livraison est retardée car le transporteur n'a toujours pas récupéré la marchandise.", ("blocker", None)),
-    C("Ohne die Zahlen aus dem Vertrieb kann ich den Forecast nicht abschließen.", ("blocker", None), mine=True),
-    C("Je ne peux pas valider la commande tant que je n'ai pas le devis définitif.", ("blocker", None), mine=True),
     C("Ohne Kaffee kann ich nicht arbeiten.", *NONE, mine=True),
+    # (a review's cases: a reason that is no missing thing, "sans" in other senses)
+    C("Le train est retardé car il y a de la neige sur les voies.", *NONE),
+    C("Sans doute, le comité ne pourra pas se réunir avant janvier.", *NONE),
+    C("Sans vous, notre équipe ne peut pas fonctionner aussi bien, merci pour tout.", *NONE),
     C("Das Meeting verschiebt sich auf Donnerstag.", *NONE),
     C("La réunion est reportée à jeudi.", *NONE),
     # Asks in the passive or by a formula.
@@ -52,6 +55,16 @@ CASES: list[Case] = [
     C("Veuillez agréer, Madame, l'expression de nos salutations distinguées.", *NONE),
     C("Gerne können Sie uns auch telefonisch unter 0316 123456 erreichen.", *NONE),
     C("Vous êtes invitée à cet événement.", *NONE),
+    # (a review's cases: notices to all, courtesies and offers in the same forms)
+    C("Um Beachtung wird gebeten.", *NONE),
+    C("Sie werden gebeten, während der Vorstellung die Mobiltelefone auszuschalten.", *NONE),
+    C("Ich möchte Sie bitten, sich noch ein paar Tage zu gedulden.", *NONE),
+    C("Nein bitte nicht, das war nur ein Scherz.", *NONE),
+    C("Sie müssten dann eigentlich schon alles haben, was Sie brauchen.", *NONE),
+    C("Vous êtes invités à découvrir notre nouvelle collection en boutique.", *NONE),
+    C("Vous voudrez bien m'excuser pour ce contretemps.", *NONE),
+    C("Veuillez patienter pendant le traitement de votre demande.", *NONE),
+    C("Pensez à profiter de nos offres de Noël avant le 24 décembre.", *NONE),
     # Someone else's promise to the reader.
     C("Herr Brunner schickt Ihnen die Zugangsdaten heute noch.", ("waiting", "2026-11-18")),
     C("Frau Keller aus der Personalabteilung meldet sich diese Woche noch bei dir wegen des Vertrags.",
@@ -60,6 +73,11 @@ CASES: list[Case] = [
     C("Madame Dubois vous transmettra les accès à la plateforme lundi.", ("waiting", MON)),
     C("Herr Brunner ist diese Woche im Urlaub.", *NONE),
     C("Notre équipe vous souhaite de joyeuses fêtes.", *NONE),
+    C("Unsere Preise werden Ihnen gefallen.", *NONE),
+    C("Frau Hofmann wird euch im Team sehr fehlen.", *NONE),
+    C("Madame Roux vous transmettra ses amitiés.", *NONE),
+    C("Les enfants vous enverront une carte postale de Bretagne.", *NONE),
+    C("Le jury vous contactera uniquement si votre candidature est retenue.", *NONE),
 ]
 
 

@@ -2306,20 +2306,31 @@ _FR_ORDER_RE = re.compile(
     r"contacte|contactez|écris|écrivez|lis|lisez|paie|paye|payez|règle|réglez|termine|terminez|finis|finissez|"
     r"transfère|transférez|relance|relancez|demande|demandez|organise|organisez|planifie|planifiez|bloque|bloquez)"
     r"(?:-(?:moi|nous|leur|lui|le|la|les|y|en))*(?=[\s,.!?])", re.I)
+# The work a German or French formula asks for, as its infinitive: "einzureichen", "zurückzusenden",
+# "auszufüllen"; "(nous) faire parvenir", "(me) retourner", "fournir".
+_DE_WORK_INF = (r"\w*zu(?:senden|schicken|reichen|bestätigen|unterschreiben|unterzeichnen|überweisen|zahlen|bezahlen|teilen|"
+                r"füllen|legen|geben|melden|liefern|prüfen|buchen|antworten|kommen lassen)\b")
+_FR_WORK_VERB = (r"(?:nous |me |m['’]|lui |leur |le |la |les |l['’])*(?:fournir|transmettre|retourner|renvoyer|envoyer|adresser|"
+                 r"confirmer|signer|régler|payer|compléter|remplir|déposer|communiquer|présenter|produire|joindre|"
+                 r"faire parvenir|indiquer|valider|approuver|répondre|contacter|rappeler|réserver)\b")
 _FR_ASK_RE = re.compile(
     _FR_ORDER_RE.pattern + "|"
-    # Asked in the passive or by a formula: "Um Zusendung der Belege bis zum 30.11. wird gebeten", "Sie
-    # werden gebeten, ... einzureichen", "Ich möchte Sie bitten, ...", "Vous êtes invitée à fournir...",
-    # "Prière de confirmer...", "Il vous appartient de...", "Vous voudrez bien nous retourner...",
-    # "Veuillez nous faire parvenir..." (not "Veuillez trouver ci-joint"), "Auriez-vous l'amabilité de..."
-    r"^\W*um [^!?;]{2,80}?\bwird (?:höflich |freundlich |dringend )?gebeten\b|"
-    r"\b(?:sie|du) (?:werden|wirst) (?:hiermit |höflich |freundlich |daher )?(?:gebeten|aufgefordert|ersucht)\b|"
-    r"\bich (?:möchte|würde) (?:sie|dich|euch) (?:daher |deshalb |noch |gerne |hiermit )?bitten\b|"
-    r"\bvous êtes (?:donc |par conséquent )?(?:invitée?s?|priée?s?|tenue?s?) (?:de |d['’]|à )(?:nous |me |lui |leur )?"
-    r"[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|^\W*prière de\b|"
-    r"\bil vous (?:appartient|revient|incombe) de\b|\bvous voudrez bien\b|"
-    r"^\W*(?:(?:merci de |je vous remercie de )?)?veuillez (?!(?:trouver|agréer|recevoir|croire|accepter|noter|excuser|"
-    r"nous excuser|m['’]excuser|pardonner)\b)[a-zàâçéèêëîïôûù]|"
+    # Asked in the passive or by a formula, of a piece of work: "Um Zusendung der Belege bis zum 30.11.
+    # wird gebeten", "Sie werden gebeten, ... einzureichen", "Ich möchte Sie bitten, den Fragebogen
+    # auszufüllen", "Vous êtes invitée à fournir...", "Prière de confirmer...", "Il vous appartient de
+    # nous communiquer...", "Vous voudrez bien nous retourner...", "Veuillez nous faire parvenir...",
+    # "Auriez-vous l'amabilité de..."; not a notice to all ("Sie werden gebeten, die Mobiltelefone
+    # auszuschalten", "Um Beachtung wird gebeten", "Vous êtes invités à découvrir notre collection",
+    # "Veuillez patienter", "Vous voudrez bien m'excuser").
+    r"^\W*um (?:\w+ )?(?:zusendung|rücksendung|rückmeldung|bestätigung|mitteilung|übermittlung|einreichung|zahlung|"
+    r"überweisung|stellungnahme|unterschrift|unterzeichnung|antwort|vorlage|nachreichung|freigabe|prüfung)\b[^!?;]{0,80}?"
+    r"\bwird (?:höflich |freundlich |dringend )?gebeten\b|"
+    r"\b(?:(?-i:Sie) werden|du wirst) (?:hiermit |höflich |freundlich |daher )?(?:gebeten|aufgefordert|ersucht)\b"
+    r"(?=[^!?;]*\b" + _DE_WORK_INF + r")|"
+    r"\bich (?:möchte|würde) (?:(?-i:Sie)|dich|euch) (?:daher |deshalb |noch |gerne |hiermit )?bitten\b(?=[^!?;]*\b" + _DE_WORK_INF + r")|"
+    r"\bvous êtes (?:donc |par conséquent )?(?:invitée?s?|priée?s?) (?:de |d['’]|à )" + _FR_WORK_VERB + r"|"
+    r"^\W*prière de " + _FR_WORK_VERB + r"|\bil vous (?:appartient|revient|incombe) de " + _FR_WORK_VERB + r"|"
+    r"\b(?:vous voudrez bien|veuillez) " + _FR_WORK_VERB + r"|"
     r"\bauriez-vous (?:l['’]amabilité|la gentillesse|l['’]obligeance) de\b|"
     r"\b(?:nous aurions|j['’]aurais|on aurait) (?:encore |aussi |également )?besoin de (?:votre|vos|ton|ta|tes)\b|"
     # What the writer must know from the reader: "Ich muss bis Mittwoch wissen, ob wir das schaffen"
@@ -2343,11 +2354,13 @@ _FR_ASK_RE = re.compile(
     r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’)?"
     r"(?:le |la |les |l['’])?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # ...a reminder put as "pense à": "Pense à réserver la salle pour la formation du 2 décembre"
-    r"^\W*(?:pense|penses|pensez) à (?!vous inscrire\b)[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
+    r"^\W*(?:pense|penses) à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|^\W*pensez à " + _FR_WORK_VERB + r"|"
     # ...a German order with "bitte" after its verb: "Schau dir bitte bis Donnerstag den Entwurf an",
     # "Schick mir bitte die Rechnung"; and a duty put as "Sie müssten noch ...", "du solltest noch ..."
-    r"^\W*(?!(?:danke|vielen|herzlichen|gern|gerne)\b)[a-zäöüß]{3,}(?: (?:dir|mir|uns|euch|ihn|es))? bitte\b|"
-    r"\b(?-i:Sie) (?:müssten|sollten) (?:noch|bitte|dann|uns|mir)\b|\bdu (?:müsstest|solltest) (?:noch|bitte|dann|uns|mir)\b|"
+    r"^\W*(?:schick|schicke|send|sende|schau|ruf|gib|leit|leite|prüf|prüfe|bestätig|bestätige|unterschreib|unterschreibe|"
+    r"überweis|überweise|buch|buche|bestell|bestelle|füll|fülle|lies|schreib|schreibe|kümmer|kümmere|sag|sage)"
+    r"(?: (?:dir|mir|uns|euch|ihn|es|mich|dich))? bitte\b|"
+    r"\b(?-i:Sie) (?:müssten|sollten) (?:noch|bitte|uns|mir)\b|\bdu (?:müsstest|solltest) (?:noch|bitte|uns|mir)\b|"
     # ...someone asks it of the reader ("Les élus vous demandent de bien vouloir leur indiquer..."), and
     # "n'oublie pas ton chiffrage", "tu veux être là pour signer le PV ?"
     r"\b(?:vous|te) (?:demande|demandons|demandent|prie|prions|prient) (?:donc |également |aussi |encore )?"
@@ -2490,22 +2503,33 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"\bne (?:pouvons|pourrons|pourra|peut|peuvent|pourront|pourrai|peux)\b[^.!?;]{0,60}?\bqu['’]\s*"
                             r"(?:après|à|dès) (?:la |le |l['’])?(?P<what23>(?:réception|signature|paiement|validation|accord|envoi|retour)"
                             r"\b[^.!?;]+)|"
-                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what24>[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
+                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what24>(?:votre|vos|ton|ta|tes|la|le|les|l['’]|leur|leurs|"
+                            r"ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
                             r"peut|peuvent) (?:pas|plus|rien)\b|"
                             r"\b(?:est|sont) (?:retardée?s?|suspendue?s?|reportée?s?)\b[^.!?;]{0,30}?\b(?:car|parce que|"
-                            r"parce qu['’]|puisque)\s*(?P<what25>[^.!?;]+)",
+                            r"parce qu['’]|puisque)\s*(?P<what25>[^.!?;]*?\b(?:n['’](?:a|avons|ont) (?:toujours |pas encore |"
+                            r"jamais )?(?:pas )?|manque|attend|pas encore|toujours pas)[^.!?;]*)",
                             re.I)
 # Someone else's promise to the reader, in German or French: "Herr Brunner schickt Ihnen die
 # Zugangsdaten heute noch", "Unsere Buchhaltung wird Ihnen die Gutschrift übermitteln", "Frau Keller
 # meldet sich diese Woche bei dir", "Notre comptable vous contactera cette semaine", "Madame Dubois
 # vous transmettra les accès lundi", "Le technicien passera chez vous jeudi".
 _FOREIGN_THIRD_PROMISE_RE = re.compile(
-    r"^\W*(?:(?:und|also|außerdem|et|aussi|par ailleurs),?\s+)?"
-    r"(?:(?-i:Herr|Frau|Dr\.|Unser|Unsere|Unseren|Monsieur|Madame|M\.|Mme|Notre|Nos|Le|La|Les) [\wÀ-ÿ'’-]+(?: [\wÀ-ÿ'’-]+)?)"
+    r"^\W*(?:(?:und|also|außerdem|wie besprochen|wie vereinbart|et|aussi|par ailleurs|comme convenu|comme promis),?\s+)?"
+    # who: a person by title and name, or a team or a trade of the writer's side
+    r"(?:(?-i:Herr|Frau|Monsieur|Madame|M\.|Mme)(?: (?-i:Dr\.|Prof\.|Maître|Me))? (?-i:[A-ZÀ-Ý][\wÀ-ÿ'’-]+)(?: (?-i:[A-ZÀ-Ý][\wÀ-ÿ'’-]+))?|"
+    r"(?-i:Unser|Unsere|Notre|Nos|Le|La|L['’]) ?(?:Buchhaltung|Personalabteilung|Steuerberater(?:in)?|Anwalt|Anwältin|Kollege|"
+    r"Kollegin|Techniker(?:in)?|Monteur(?:in)?|Assistentin|Assistent|Sekretariat|comptable|technicien(?:ne)?|livreur|plombier|"
+    r"électricien|notaire|avocate?|collègue|assistante?|secrétariat|service (?:comptable|juridique|client|technique)|banque))"
     r"(?: (?:aus|von|vom|de|du|des) (?:der |dem |den |la |l['’])?[\wÀ-ÿ'’-]+)? "
-    r"(?:(?:wird|werden) (?:[\wäöüß-]+ ){0,6}?(?:ihnen|dir|euch|bei (?:ihnen|dir|euch))\b|"
-    r"(?:schickt|sendet|übermittelt|mailt|ruft) (?:ihnen|dir|euch)\b|(?:meldet|melden) sich\b[^.!?;]{0,40}?\bbei (?:ihnen|dir|euch)\b|"
-    r"(?:ruft|rufen) (?:sie|dich|euch)\b[^.!?;]{0,40}?\ban\b|"
+    # ...and a piece of work for the reader, not a feeling or a courtesy ("wird Ihnen gefallen",
+    # "vous transmettra ses amitiés"), nor one on a condition ("uniquement si", "falls")
+    r"(?![^.!?;]*\b(?:si|falls|wenn|sofern|ses amitiés|ses salutations|ses voeux|ses vœux|gefallen|fehlen|bekannt|"
+    r"weiterhelfen)\b)"
+    r"(?:(?:wird|werden) (?:ihnen|dir|euch) (?:[\wäöüß.-]+ ){0,5}?(?:schicken|senden|zusenden|übermitteln|zukommen lassen|"
+    r"mitteilen|geben|mailen|weiterleiten)\b|"
+    r"(?:schickt|sendet|übermittelt|mailt|leitet) (?:ihnen|dir|euch)\b|(?:meldet|melden) sich\b[^.!?;]{0,40}?\bbei (?:ihnen|dir|euch)\b|"
+    r"(?:ruft|rufen) (?:sie|dich|euch)\b[^.!?;]{0,40}?\b(?:an|zurück)\b|"
     r"(?:vous|te) (?:contactera|contacteront|transmettra|transmettront|enverra|enverront|fera parvenir|feront parvenir|"
     r"appellera|appelleront|rappellera|recontactera|adressera|adresseront|communiquera|communiqueront)\b|"
     r"passera chez (?:vous|toi)\b)[^.!?;]*", re.I)
@@ -3293,9 +3317,7 @@ class EmbeddedExtractor:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
         blocked = _ES_BLOCKER_RE.search(sentence)
         if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and (
-                not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)
-                or re.search(r"\b(?:kann ich|ich kann|können wir|wir können|je ne (?:peux|pourrai)|nous ne (?:pouvons|pourrons))\b",
-                             sentence, re.I)):
+                not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)):
             # The owner's own only when the reader's part holds it up: "Ohne die Zahlen von dir kann
             # ich den Bericht nicht fertigstellen".
             return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
