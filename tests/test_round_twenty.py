@@ -78,6 +78,16 @@ CASES: list[Case] = [
     C("Madame Roux vous transmettra ses amitiés.", *NONE),
     C("Les enfants vous enverront une carte postale de Bretagne.", *NONE),
     C("Le jury vous contactera uniquement si votre candidature est retenue.", *NONE),
+    # (a second review's cases: greetings, a need that may come, leftover days, marketing, thanks, a wait)
+    C("Frau Ostermann schickt Ihnen liebe Grüße aus dem Urlaub.", *NONE),
+    C("Notre technicien vous contactera en cas de besoin.", *NONE),
+    C("Sie müssten noch fünf Urlaubstage übrig haben, soweit ich weiß.", *NONE),
+    C("Pensez à réserver votre table pour le réveillon dès maintenant !", *NONE),
+    C("Sans votre soutien, ce projet ne peut pas exister, un grand merci.", *NONE),
+    C("L'installation est reportée car le client a préféré attendre le printemps.", *NONE),
+    # ...and short sentences, read as German or French by their words
+    C("Frau Keller meldet sich bei Ihnen.", ("waiting", None)),
+    C("Pense à valider les factures avant vendredi.", ("request", FRI)),
 ]
 
 

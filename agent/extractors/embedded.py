@@ -2227,6 +2227,10 @@ _FR_HINT_WORDS = frozenset(
     "nous faudrait faut werde werden wird fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
     "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch wäre erst bis oder frag kriegst "
     "weisst weißt hast muss dafür "
+    # ...and the words of another's promise and of the formulas below: "Frau Keller meldet sich bei Ihnen",
+    # "Pense à valider les factures", "Veuillez nous retourner", "Prière de confirmer"
+    "ihnen euch dir dich sich bei meldet schickt sendet ruft herr frau pense veuillez prière voudrez "
+    "contactera transmettra enverra passera "
     # ...and the French questions joined with a hyphen, which the word pattern reads as one word
     "peux-tu pouvez-vous pourriez-vous pourrais-tu voudriez-vous voudrais-tu serait-il est-il avez-vous as-tu "
     "auriez-vous aurais-tu sais-tu savez-vous".split())
@@ -2354,13 +2358,15 @@ _FR_ASK_RE = re.compile(
     r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’)?"
     r"(?:le |la |les |l['’])?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # ...a reminder put as "pense à": "Pense à réserver la salle pour la formation du 2 décembre"
-    r"^\W*(?:pense|penses) à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|^\W*pensez à " + _FR_WORK_VERB + r"|"
+    r"^\W*(?:pense|penses) à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|"
     # ...a German order with "bitte" after its verb: "Schau dir bitte bis Donnerstag den Entwurf an",
     # "Schick mir bitte die Rechnung"; and a duty put as "Sie müssten noch ...", "du solltest noch ..."
     r"^\W*(?:schick|schicke|send|sende|schau|ruf|gib|leit|leite|prüf|prüfe|bestätig|bestätige|unterschreib|unterschreibe|"
     r"überweis|überweise|buch|buche|bestell|bestelle|füll|fülle|lies|schreib|schreibe|kümmer|kümmere|sag|sage)"
     r"(?: (?:dir|mir|uns|euch|ihn|es|mich|dich))? bitte\b|"
-    r"\b(?-i:Sie) (?:müssten|sollten) (?:noch|bitte|uns|mir)\b|\bdu (?:müsstest|solltest) (?:noch|bitte|uns|mir)\b|"
+    r"\b(?:(?-i:Sie) (?:müssten|sollten)|du (?:müsstest|solltest)) (?:noch|bitte|uns|mir)\b(?=[^!?;]*\b(?:\w*zu)?(?:unterschreiben|"
+    r"schicken|senden|bestätigen|überweisen|zahlen|bezahlen|freigeben|ausfüllen|einreichen|prüfen|zurücksenden|nachreichen|"
+    r"mitteilen|vorlegen|buchen|liefern|unterzeichnen)\b)|"
     # ...someone asks it of the reader ("Les élus vous demandent de bien vouloir leur indiquer..."), and
     # "n'oublie pas ton chiffrage", "tu veux être là pour signer le PV ?"
     r"\b(?:vous|te) (?:demande|demandons|demandent|prie|prions|prient) (?:donc |également |aussi |encore )?"
@@ -2503,12 +2509,13 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"\bne (?:pouvons|pourrons|pourra|peut|peuvent|pourront|pourrai|peux)\b[^.!?;]{0,60}?\bqu['’]\s*"
                             r"(?:après|à|dès) (?:la |le |l['’])?(?P<what23>(?:réception|signature|paiement|validation|accord|envoi|retour)"
                             r"\b[^.!?;]+)|"
-                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?P<what24>(?:votre|vos|ton|ta|tes|la|le|les|l['’]|leur|leurs|"
-                            r"ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
+                            r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?!(?:votre|vos|ton|ta|tes|leur|leurs) (?:soutien|aide|confiance|"
+                            r"engagement|présence|appui|patience)\b)(?![^.!?;]*\b(?:merci|remercie))(?P<what24>(?:votre|vos|ton|ta|tes|la|le|"
+                            r"les|l['’]|leur|leurs|ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
                             r"peut|peuvent) (?:pas|plus|rien)\b|"
                             r"\b(?:est|sont) (?:retardée?s?|suspendue?s?|reportée?s?)\b[^.!?;]{0,30}?\b(?:car|parce que|"
                             r"parce qu['’]|puisque)\s*(?P<what25>[^.!?;]*?\b(?:n['’](?:a|avons|ont) (?:toujours |pas encore |"
-                            r"jamais )?(?:pas )?|manque|attend|pas encore|toujours pas)[^.!?;]*)",
+                            r"jamais )?(?:pas )?|manque\b|attend\b|attendons\b|pas encore|toujours pas)[^.!?;]*)",
                             re.I)
 # Someone else's promise to the reader, in German or French: "Herr Brunner schickt Ihnen die
 # Zugangsdaten heute noch", "Unsere Buchhaltung wird Ihnen die Gutschrift übermitteln", "Frau Keller
@@ -2524,8 +2531,8 @@ _FOREIGN_THIRD_PROMISE_RE = re.compile(
     r"(?: (?:aus|von|vom|de|du|des) (?:der |dem |den |la |l['’])?[\wÀ-ÿ'’-]+)? "
     # ...and a piece of work for the reader, not a feeling or a courtesy ("wird Ihnen gefallen",
     # "vous transmettra ses amitiés"), nor one on a condition ("uniquement si", "falls")
-    r"(?![^.!?;]*\b(?:si|falls|wenn|sofern|ses amitiés|ses salutations|ses voeux|ses vœux|gefallen|fehlen|bekannt|"
-    r"weiterhelfen)\b)"
+    r"(?![^.!?;]*\b(?:si|falls|wenn|sofern|en cas de|au besoin|bei bedarf|gegebenenfalls|ggf|ses amitiés|ses salutations|"
+    r"ses voeux|ses vœux|ses félicitations|gefallen|fehlen|bekannt|weiterhelfen|grüße|grüsse|gruß|gruss|glückwünsche)\b)"
     r"(?:(?:wird|werden) (?:ihnen|dir|euch) (?:[\wäöüß.-]+ ){0,5}?(?:schicken|senden|zusenden|übermitteln|zukommen lassen|"
     r"mitteilen|geben|mailen|weiterleiten)\b|"
     r"(?:schickt|sendet|übermittelt|mailt|leitet) (?:ihnen|dir|euch)\b|(?:meldet|melden) sich\b[^.!?;]{0,40}?\bbei (?:ihnen|dir|euch)\b|"
