@@ -105,6 +105,15 @@ CASES: list[Case] = [
     C("Could you send me your network password so I can fix the laptop remotely?", *NONE),
     C("Please confirm your wifi password to avoid disconnection.", *NONE),
     C("I cant relax till the launch is done, honestly.", *NONE, mine=True),
+    # "lmk" is "let me know"; an order after a polite lead-in is an order; "skim", "answer" are orders.
+    C("lmk which slot works for the partner meeting next week.", ("request", "2026-11-27")),
+    C("lmk when the DNS change is live.", ("waiting", None), mine=True),
+    C("lmk if you need anything else!", *NONE),
+    C("When you get a chance, answer the three open questions in the SIG Lite questionnaire.", ("request", None)),
+    C("If you get a minute, skim the draft investor update and flag anything off.", ("request", None)),
+    C("When you get a chance, book the flights to Berlin.", ("waiting", None), mine=True),
+    C("When you get a chance, have a great weekend.", *NONE),
+    C("Answer is yes, we can do it.", *NONE),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

@@ -322,7 +322,7 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|skim|answer|"
     # ("Chase the supplier", not "Chase and I had lunch", "Chase Manhattan closed my account")
     r"(?:chase|nudge)(?= (?:the|a|an|your|our|my|his|her|their|up|him|her|them|it|this|that|these|those)\b)|"
     r"make sure (?=" + _DONE_STATE + r"))\b"
@@ -1063,6 +1063,11 @@ _WILL_BE_DOING_RE = re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\
 _EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|forward|update|complete|submit|chase|pay|"
                              r"return|fill in|fill out)(?: (?:across|over|back|out|in))? (?:the|a|an|your|our|this|that|"
                              r"these|those|it|them|me|us)\b|(?:let (?:me|us) know|reply|revert)\b)", re.I)
+# A polite lead-in before an order: "When you get a chance, answer the three open questions", "If you
+# get a minute, skim the draft and flag anything off". The order is read as "Please ..." is.
+_POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
+                             r"second|mo|spare minute)|when you can|if you can|at your (?:earliest )?convenience|"
+                             r"when you're (?:back|free)),\s+", re.I)
 # Two acts asked in one question, the second after "and also": "Could you review the lease and also
 # send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
 # when what follows is an order of its own ("and also the contract" is one more thing to review).
@@ -1947,7 +1952,7 @@ _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|me|let|come|will|shall
                           r"is|are|was|were)\b|['’]ll\b", re.I)
 _WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
                             r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
-                            r"cancel|order|move|schedule|mark|put|get (?:me|us))\s+(?:it|them|this|that|these|those|the|my|your|our|"
+                            r"cancel|order|move|schedule|mark|put|get (?:me|us)|skim|answer)\s+(?:it|them|this|that|these|those|the|my|your|our|"
                             r"his|her|their|page|pages|both|all|two|three|four|a|an|some|\d+)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
                             # ...but a pointer to what is sent is no work: "Check the attached for details"
                             r"(?!\s+(?:attached|enclosed|below|above|link)\b)", re.I)
@@ -2998,6 +3003,12 @@ class EmbeddedExtractor:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
             return self._read_as(head, sentence, ctx)
+        if "," in sentence[:40] and (polite := _POLITE_LEAD_RE.match(sentence)) \
+                and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
+            return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
+        if "lmk" in low and (lmk := re.search(r"\blmk\b", sentence, re.I)):
+            # "lmk which slot works": "let me know", as chat writes it
+            return self._read_as(sentence[:lmk.start()] + "let me know" + sentence[lmk.end():], sentence, ctx)
         if low.lstrip()[:3] == "do " and (emphatic := _EMPHATIC_DO_RE.match(sentence)):
             return self._read_as("Please " + sentence[emphatic.end():], sentence, ctx)
         if " be " in low and (doing := _WILL_BE_DOING_RE.search(sentence)):
