@@ -114,6 +114,10 @@ CASES: list[Case] = [
     C("When you get a chance, book the flights to Berlin.", ("waiting", None), mine=True),
     C("When you get a chance, have a great weekend.", *NONE),
     C("Answer is yes, we can do it.", *NONE),
+    # (a review's cases: "lmk" told of, or closing small talk; "Answer:" as a label)
+    C("She said to lmk if the numbers look odd, so I'm flagging it to her.", *NONE),
+    C("Lol lmk, that was a wild meeting.", *NONE),
+    C("Answer: the Berlin office opens in March.", *NONE, mine=True),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

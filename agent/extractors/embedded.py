@@ -322,7 +322,8 @@ _IMPERATIVE_RE = re.compile(
     r"pop|shout|drop|ring|stick|chuck|bung|"
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
-    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|skim|answer|"
+    r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
+    r"(?:skim|answer)(?= (?:the|a|an|your|my|our|his|her|their|this|that|these|those|all|both|it|them|\d))|"
     # ("Chase the supplier", not "Chase and I had lunch", "Chase Manhattan closed my account")
     r"(?:chase|nudge)(?= (?:the|a|an|your|our|my|his|her|their|up|him|her|them|it|this|that|these|those)\b)|"
     r"make sure (?=" + _DONE_STATE + r"))\b"
@@ -3006,9 +3007,11 @@ class EmbeddedExtractor:
         if "," in sentence[:40] and (polite := _POLITE_LEAD_RE.match(sentence)) \
                 and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
             return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
-        if "lmk" in low and (lmk := re.search(r"\blmk\b", sentence, re.I)):
+        if "lmk" in low and (lmk := re.search(r"(?:^\W*|[,;]\s*|\b(?:and|also|pls|please|just|so)\s+)(?P<lmk>lmk)\b(?=\s+(?:which|what|when|"
+                                              r"who|whether|if|how|where|your|asap|by|before|the|pls|please|about|once)\b)",
+                                              sentence, re.I)):
             # "lmk which slot works": "let me know", as chat writes it
-            return self._read_as(sentence[:lmk.start()] + "let me know" + sentence[lmk.end():], sentence, ctx)
+            return self._read_as(sentence[:lmk.start("lmk")] + "let me know" + sentence[lmk.end("lmk"):], sentence, ctx)
         if low.lstrip()[:3] == "do " and (emphatic := _EMPHATIC_DO_RE.match(sentence)):
             return self._read_as("Please " + sentence[emphatic.end():], sentence, ctx)
         if " be " in low and (doing := _WILL_BE_DOING_RE.search(sentence)):
