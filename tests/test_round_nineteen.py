@@ -118,6 +118,16 @@ CASES: list[Case] = [
     C("She said to lmk if the numbers look odd, so I'm flagging it to her.", *NONE),
     C("Lol lmk, that was a wild meeting.", *NONE),
     C("Answer: the Berlin office opens in March.", *NONE, mine=True),
+    # A thing to bring along, the reader's report outstanding, work stuck for a step not yet taken; time
+    # given and a demo sold ask nothing.
+    C("Don't forget to bring the lanyards to the registration desk tomorrow.", ("request", THU)),
+    C("Reminder that your expense report for the Berlin trip is still outstanding.", ("request", None)),
+    C("Deliverables are stuck because the distributor hasn't approved the closed captions.", ("blocker", None)),
+    C("The builds are stuck because of the weather.", *NONE),
+    C("We were blocked because the vendor hadn't replied, but it's fine now.", *NONE),
+    C("I'm so sorry to hear about your father; take all the time you need.", *NONE),
+    C("Take your time, but please send the deck by Friday.", ("request", FRI)),
+    C("Our new scheduling app is now live — book a demo today!", *NONE),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

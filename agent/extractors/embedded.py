@@ -149,6 +149,8 @@ _COURTESY_RE = re.compile(
     # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
     r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|till|unless|no later than|cannot|can't|"
     r"can not|requires? your|required from you|on hold|pending)\b)|"
+    # time given, no work: "take all the time you need", "no rush, take your time"
+    r"\btake (?:all )?(?:the|your) time (?:you need)?\b(?![^.!?]*\b(?:but|please|could you|can you|by|before)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
@@ -309,7 +311,9 @@ _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)?
 _WORK_STEP = (r"(?:send|sign|countersign|pay|submit|return|renew|file|lodge|upload|approve|confirm|complete|fill (?:in|out)|"
               r"book|order|update|review|reply|respond|invoice|register|print|post|share|email|call|chase|cancel|rsvp|"
               r"drop off|finali[sz]e|prepare|get (?:the|your|it|them)\b[^.!?;]{0,40}?\b(?:signed|approved|done|back)|"
-              r"bring (?:the|your) (?:signed|completed|updated|final|printed)\b)\b")
+              r"bring (?:the|your) (?:signed|completed|updated|final|printed)\b|"
+              # ...a thing to bring along: "Don't forget to bring the lanyards to the registration desk"
+              r"bring (?:the|your|our|all|both) [\w-]+(?: [\w-]+)? (?:to|for|along|with)\b)\b")
 _DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b(?:is|are|gets?|get|has been|have been) "
                r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
                r"countersigned|ordered|updated|cancelled|canceled|in|finali[sz]ed|ready)\b")
@@ -370,7 +374,7 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            # an offer of early-bird prices, not a colleague's "before the early-bird closes"
                            r"\bearly[- ]bird (?:price|pricing|rate|ticket|discount|offer|special|deal|registration|access)s?\b|"
                            r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
-                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|"
+                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|\bbook (?:a|your) (?:free )?demo (?:today|now)\b|"
                            # a list's footer: "You can unsubscribe at any time by clicking the link below"
                            # (the whole sentence, with no ask after it: "You can unsubscribe at any time, but
                            # please confirm by Thursday" asks; "make sure customers can unsubscribe" too)
@@ -454,7 +458,10 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
 _BLOCKER_RE = re.compile(
     r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))|"
     # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
-    r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for)))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for))|"
+    # (stuck for a step not yet taken: "Deliverables are stuck because the distributor hasn't approved the captions")
+    r"(?<=\s)(?:are|is|remain|remains) (?:still )?(?:stuck|blocked|held up) because"
+    r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|isn't|aren't|is still|are still|yet to)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
@@ -580,8 +587,12 @@ _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retai
 # asks the reader to pay it (said with a day, _DUE_STATEMENT_RE reads it).
 _UNPAID_REMINDER_RE = re.compile(
     r"^\W*(?:(?:and|also|so|just),?\s+)*(?:a |one )?(?:quick |friendly |gentle |polite |final |kind )?reminder(?: that|:|,)\s+"
-    r"(?P<what>(?:your|the)\s(?:[\w-]+\s){0,3}?(?<!life )(?<!life-)(?:deposit|balance|invoice|payment|instal+ment|retainer|fee|rent|"
-    r"premium|bill|subscription)s?(?:\s+(?:#?\d[\w-]*|(?:no\.?|number)\s?\d[\w-]*|(?:for|of) (?!(?:us|our|me|my)\b)[\w -]{1,30}?))?)"
+    r"(?:(?P<what>(?:your|the)\s(?:[\w-]+\s){0,3}?(?<!life )(?<!life-)(?:deposit|balance|invoice|payment|instal+ment|retainer|fee|rent|"
+    r"premium|bill|subscription)s?(?:\s+(?:#?\d[\w-]*|(?:no\.?|number)\s?\d[\w-]*|(?:for|of) (?!(?:us|our|me|my)\b)[\w -]{1,30}?))?)|"
+    # ...or the reader's own form or report, to hand in: "Reminder that your expense report for the Berlin
+    # trip is still outstanding"
+    r"(?P<form>your\s(?:[\w-]+\s){0,2}?(?:report|timesheet|time sheet|claim|form|survey|questionnaire|return|review|"
+    r"self-assessment|appraisal)s?(?:\s+(?:for|of) [\w -]{1,30}?)?))"
     r"\s+(?:is|are|remains?)\s+(?:still\s+)?(?:outstanding|unpaid|overdue)\b"
     r"(?![^.!?]*\b(?:by|before|on|until|value|quality)\b)(?!.*(?:https?:|www\.|bit\.ly|\bclick|\blink\b|\bpay here\b))", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
@@ -1240,7 +1251,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
+_COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
                   "nothing for you", "nothing for u", "no action", "no further action", "in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "has any ", "have any ", "you if ",
@@ -1258,7 +1269,7 @@ _COURTESY_KEYS = ("disregard ", "ignore th", "ignore our", "ignore my", "nothing
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
-                   "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out")
+                   "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
 _ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
@@ -3068,7 +3079,7 @@ class EmbeddedExtractor:
                 found[0].due = found[0].due or next((i.due for i in found if i.due), None)
                 found[0].evidence = sentence
                 return found[:1]
-            if (len(found) == 2 and all(i.kind == "request" for i in found) and found[0].title.startswith("Pay ")
+            if (len(found) == 2 and all(i.kind == "request" for i in found) and found[0].title.startswith(("Pay ", "Submit your "))
                     and _UNPAID_REMINDER_RE.match(found[0].evidence) and re.search(r"\b(?:it|them|this|that)\b", found[1].evidence, re.I)):
                 # "Just a reminder that the invoice is still outstanding, so please settle it by
                 # Friday": one bill to pay, by the ask's day, quoted whole.
@@ -4072,9 +4083,10 @@ class EmbeddedExtractor:
             if wish is not None:
                 return wish
         if not question and not marketing and "reminder" in low and (unpaid := _UNPAID_REMINDER_RE.match(sentence)):
-            what = _clean_vp(unpaid.group("what"), "")
+            what = _clean_vp(unpaid.group("what") or unpaid.group("form"), "")
             if what:
-                return self._item("request", f"Pay {_uncap(what)}", sentence, ctx, None, "me")
+                verb = "Pay" if unpaid.group("what") else "Submit"
+                return self._item("request", f"{verb} {_uncap(what)}", sentence, ctx, None, "me")
         if not question and not marketing and (d := _search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)):
             # "Your review for manuscript JSN-0877 is due on Friday", "The declaration must be
             # submitted via the portal no later than 1 December": a deadline of the reader's, stated.
