@@ -128,6 +128,14 @@ CASES: list[Case] = [
     C("I'm so sorry to hear about your father; take all the time you need.", *NONE),
     C("Take your time, but please send the deck by Friday.", ("request", FRI)),
     C("Our new scheduling app is now live — book a demo today!", *NONE),
+    # (a review's cases)
+    C("Here's the revised budget, lmk thoughts.", ("request", None)),
+    C("Answer Priya's email about the venue when you get a chance.", ("request", None)),
+    C("Don't forget to bring your umbrella with you, it's pouring out there.", *NONE),
+    C("Sales are stuck because the market is still soft after the summer.", *NONE),
+    C("My brain is stuck because I haven't had my coffee yet, haha.", *NONE),
+    C("Take all the time you need with the draft, and send it over when it's done.", ("request", None)),
+    C("Can you book a demo today with the Flowly rep so we can compare pricing?", ("request", "2026-11-18")),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

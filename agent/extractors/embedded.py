@@ -150,7 +150,8 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|till|unless|no later than|cannot|can't|"
     r"can not|requires? your|required from you|on hold|pending)\b)|"
     # time given, no work: "take all the time you need", "no rush, take your time"
-    r"\btake (?:all )?(?:the|your) time (?:you need)?\b(?![^.!?]*\b(?:but|please|could you|can you|by|before)\b)|"
+    r"\btake (?:all )?(?:the|your) time (?:you need)?\b(?![^.!?]*\b(?:but|please|could you|can you|by|before|send|sign|return|"
+    r"review|share|let me know|get back)\b)|"
     # care for the reader, no work: "please actually take the weekend off", "get some rest"
     # (said to the reader: "is it ok if I take the afternoon off?" asks leave)
     r"(?:^|[,;:]\s*)\W*(?:(?:and|so|now|but),?\s+)?(?:(?:please|do|just|actually|really|you should|you must)\s+)*"
@@ -313,7 +314,8 @@ _WORK_STEP = (r"(?:send|sign|countersign|pay|submit|return|renew|file|lodge|uplo
               r"drop off|finali[sz]e|prepare|get (?:the|your|it|them)\b[^.!?;]{0,40}?\b(?:signed|approved|done|back)|"
               r"bring (?:the|your) (?:signed|completed|updated|final|printed)\b|"
               # ...a thing to bring along: "Don't forget to bring the lanyards to the registration desk"
-              r"bring (?:the|your|our|all|both) [\w-]+(?: [\w-]+)? (?:to|for|along|with)\b)\b")
+              r"bring (?:the|your|our|all|both) (?!(?:a-game|umbrella|coat|jacket|appetite|friends|kids|partner|family|smile|"
+              r"sunscreen|swimsuit)\b)[\w-]+(?: [\w-]+)? (?:to|for|along)\b)\b")
 _DONE_STATE = (r"(?:that )?(?:the|your|all|every|both|it|they)\b[^.!?;]{0,60}?\b(?:is|are|gets?|get|has been|have been) "
                r"(?:paid|signed|submitted|sent|filed|lodged|returned|booked|renewed|uploaded|approved|completed|done|"
                r"countersigned|ordered|updated|cancelled|canceled|in|finali[sz]ed|ready)\b")
@@ -327,7 +329,8 @@ _IMPERATIVE_RE = re.compile(
     r"check|fill in|fill out|complete|submit|prepare|draft|finish|give|reply|respond|ping|loop in|intro|"
     r"introduce|set up|sort out|look at|take a look|have a look|get back to me|let me know|tell|ask|find|"
     r"grab|bring|pick up|move|cancel|order|pay|invoice|email|text|write|start|begin|get (?:me|us)|"
-    r"(?:skim|answer)(?= (?:the|a|an|your|my|our|his|her|their|this|that|these|those|all|both|it|them|\d))|"
+    r"(?:skim|answer)(?= (?:the|a|an|your|my|our|his|her|their|this|that|these|those|all|both|it|them|\d|"
+    r"(?-i:[A-Z])[\w-]+['’]s\b))|"
     # ("Chase the supplier", not "Chase and I had lunch", "Chase Manhattan closed my account")
     r"(?:chase|nudge)(?= (?:the|a|an|your|our|my|his|her|their|up|him|her|them|it|this|that|these|those)\b)|"
     r"make sure (?=" + _DONE_STATE + r"))\b"
@@ -374,7 +377,7 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            # an offer of early-bird prices, not a colleague's "before the early-bird closes"
                            r"\bearly[- ]bird (?:price|pricing|rate|ticket|discount|offer|special|deal|registration|access)s?\b|"
                            r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
-                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|\bbook (?:a|your) (?:free )?demo (?:today|now)\b|"
+                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|(?<!you )(?<!please )(?<!pls )\bbook (?:a|your) (?:free )?demo (?:today|now)\b|"
                            # a list's footer: "You can unsubscribe at any time by clicking the link below"
                            # (the whole sentence, with no ask after it: "You can unsubscribe at any time, but
                            # please confirm by Thursday" asks; "make sure customers can unsubscribe" too)
@@ -460,8 +463,8 @@ _BLOCKER_RE = re.compile(
     # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
     r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for))|"
     # (stuck for a step not yet taken: "Deliverables are stuck because the distributor hasn't approved the captions")
-    r"(?<=\s)(?:are|is|remain|remains) (?:still )?(?:stuck|blocked|held up) because"
-    r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|isn't|aren't|is still|are still|yet to)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"(?<=\s)(?:are|is|remain|remains) (?:still )?(?:stuck|blocked|held up) because(?! (?:i|we)\b)"
+    r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|(?:has|have|is|are) yet to)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
@@ -594,7 +597,7 @@ _UNPAID_REMINDER_RE = re.compile(
     r"(?P<form>your\s(?:[\w-]+\s){0,2}?(?:report|timesheet|time sheet|claim|form|survey|questionnaire|return|review|"
     r"self-assessment|appraisal)s?(?:\s+(?:for|of) [\w -]{1,30}?)?))"
     r"\s+(?:is|are|remains?)\s+(?:still\s+)?(?:outstanding|unpaid|overdue)\b"
-    r"(?![^.!?]*\b(?:by|before|on|until|value|quality)\b)(?!.*(?:https?:|www\.|bit\.ly|\bclick|\blink\b|\bpay here\b))", re.I)
+    r"(?![^.!?]*\b(?:by|before|on|until|value|quality|with)\b)(?!.*(?:https?:|www\.|bit\.ly|\bclick|\blink\b|\bpay here\b))", re.I)
 # A precondition that is the reader's own step, asked outright (see _their_sentence).
 _READERS_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)(?:'d| would)?(?: still| also| just)? need(?:s)? you to\b|"
                               r"\byou(?:'ll| will)? need to\b|\b(?:they|he|she) (?:still )?needs? your\b", re.I)
@@ -3019,7 +3022,7 @@ class EmbeddedExtractor:
                 and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
             return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
         if "lmk" in low and (lmk := re.search(r"(?:^\W*|[,;]\s*|\b(?:and|also|pls|please|just|so)\s+)(?P<lmk>lmk)\b(?=\s+(?:which|what|when|"
-                                              r"who|whether|if|how|where|your|asap|by|before|the|pls|please|about|once)\b)",
+                                              r"who|whether|if|how|where|your|asap|by|before|the|pls|please|about|once|thoughts|feedback)\b)",
                                               sentence, re.I)):
             # "lmk which slot works": "let me know", as chat writes it
             return self._read_as(sentence[:lmk.start("lmk")] + "let me know" + sentence[lmk.end("lmk"):], sentence, ctx)
