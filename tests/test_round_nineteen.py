@@ -136,6 +136,14 @@ CASES: list[Case] = [
     C("My brain is stuck because I haven't had my coffee yet, haha.", *NONE),
     C("Take all the time you need with the draft, and send it over when it's done.", ("request", None)),
     C("Can you book a demo today with the Flowly rep so we can compare pricing?", ("request", "2026-11-18")),
+    # A sigh put as a question, not to the reader, asks nothing; a question about the work does.
+    C("Who even reads these procurement questionnaires anyway?", *NONE),
+    C("Wow, who knew hiring a backend engineer would take four months?", *NONE),
+    C("Honestly, who has time for a 40-page RFP?", *NONE, mine=True),
+    C("Is it just me or has the ticket volume doubled this week?", *NONE),
+    C("Why do customers always wait until the last day to renew?", *NONE),
+    C("Who needs the keys on Monday?", ("request", MON)),
+    C("Who has the signed contract? I can't find it.", ("request", None)),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

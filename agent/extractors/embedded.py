@@ -384,7 +384,16 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            r"^\W*(?:you (?:can|may) (?:always |also )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out),?)"
                            r"(?=\s*(?:at any time|anytime|(?:of|from) (?:these|this|our|all|future|marketing)\b|by |here|below|[.!]|$))"
                            r"(?![^.!?]*(?:,\s*but\b|\b(?:please|pls|kindly|rsvp)\b|\blet (?:me|us) know\b))", re.I)
-_RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]*,\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
+_RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]*,\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|"
+                            # a sigh put as a question, not to the reader: "Who even reads these questionnaires
+                            # anyway?", "Honestly, who has time for a 40-page RFP?", "Is it just me or has the
+                            # volume doubled?", "Why do customers always wait until the last day?"
+                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well|sigh),?\s+)*(?:who (?:even|really|actually) "
+                            r"(?:reads|uses|cares|needs|wants|likes|thinks|knows|remembers|does)\b|who has (?:the )?time for\b|who cares\b|"
+                            r"is it just me,? or\b|"
+                            r"why (?:do|does|did|must|would|will) (?!(?:you|u)\b)[^?!]{0,60}?\b(?:always|never|every time|insist)\b)"
+                            r"(?![^?!]*\b(?:you|your|u)\b)[^?!]*\?+\s*$|"
+                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well),?\s+)+(?=who knew\b)|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"(?:can|could) you (?:believe|imagine)|right\?$)|"
                             # "you should have seen the crowd": an exclamation about the past
@@ -1306,7 +1315,8 @@ _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise 
 _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
-                    "should ", "you must be", "honestly", "seriously", "i mean", "come on")
+                    "should ", "you must be", "honestly", "seriously", "i mean", "come on", "who even", "who really", "who actually",
+                    "who has", "who cares", "just me", "always", "never", "every time", "insist")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
