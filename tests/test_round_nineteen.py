@@ -144,6 +144,12 @@ CASES: list[Case] = [
     C("Why do customers always wait until the last day to renew?", *NONE),
     C("Who needs the keys on Monday?", ("request", MON)),
     C("Who has the signed contract? I can't find it.", ("request", None)),
+    # (a review's cases: questions that ask after all)
+    C("Who has time for a quick call this afternoon to go over the quote?", ("request", "2026-11-18")),
+    C("Who really needs edit access to the finance folder? I'm cleaning up permissions.", ("request", None)),
+    C("Why does the nightly export always fail on Sundays, any idea what's going on?", ("request", None)),
+    C("Why did the refund never reach the customer, could someone look into it today?", ("request", "2026-11-18")),
+    C("The deploy is blocked because the staging server isn't up yet.", ("blocker", None)),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

@@ -388,11 +388,12 @@ _RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]
                             # a sigh put as a question, not to the reader: "Who even reads these questionnaires
                             # anyway?", "Honestly, who has time for a 40-page RFP?", "Is it just me or has the
                             # volume doubled?", "Why do customers always wait until the last day?"
-                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well|sigh),?\s+)*(?:who (?:even|really|actually) "
-                            r"(?:reads|uses|cares|needs|wants|likes|thinks|knows|remembers|does)\b|who has (?:the )?time for\b|who cares\b|"
+                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well|sigh),?\s+)*(?:who even "
+                            r"(?:reads|uses|cares|needs|wants|likes|thinks|knows|remembers|does)\b|"
+                            r"who has (?:the )?time for (?:a \d|another|these|all (?:these|this|that))|who cares\b(?! for\b)|"
                             r"is it just me,? or\b|"
                             r"why (?:do|does|did|must|would|will) (?!(?:you|u)\b)[^?!]{0,60}?\b(?:always|never|every time|insist)\b)"
-                            r"(?![^?!]*\b(?:you|your|u)\b)[^?!]*\?+\s*$|"
+                            r"(?![^?!]*\b(?:you|your|u|any idea|someone|anyone|somebody|anybody|look into|check)\b)[^?!]*\?+\s*$|"
                             r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well),?\s+)+(?=who knew\b)|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
                             r"(?:can|could) you (?:believe|imagine)|right\?$)|"
@@ -473,7 +474,7 @@ _BLOCKER_RE = re.compile(
     r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for))|"
     # (stuck for a step not yet taken: "Deliverables are stuck because the distributor hasn't approved the captions")
     r"(?<=\s)(?:are|is|remain|remains) (?:still )?(?:stuck|blocked|held up) because(?! (?:i|we)\b)"
-    r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|(?:has|have|is|are) yet to)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
+    r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|(?:has|have|is|are) yet to|(?:isn't|aren't|is not|are not) [^.!?;]{0,30}?\byet)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
