@@ -150,6 +150,11 @@ CASES: list[Case] = [
     C("Why does the nightly export always fail on Sundays, any idea what's going on?", ("request", None)),
     C("Why did the refund never reach the customer, could someone look into it today?", ("request", "2026-11-18")),
     C("The deploy is blocked because the staging server isn't up yet.", ("blocker", None)),
+    # Leave given to skip the rest does not swallow the ask after it; a disclaimer is still no ask.
+    C("Feel free to ignore the rest, but I really need the headcount plan from you by Thursday.", ("request", THU)),
+    C("No rush on the deck, but could you sign the NDA by Friday?", ("request", FRI)),
+    C("Feel free to ignore this, but thanks for the help.", *NONE),
+    C("If you have received this message in error, please notify the sender and delete it.", *NONE),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),
     C("Do remember to relax this weekend.", *NONE),

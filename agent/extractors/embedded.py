@@ -1023,7 +1023,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
     # ...or a need or a wish after a comma, as a brain-dump runs on: "the video is done, we really
     # need the band's thumbs up by Thursday, and we'd love three story intros by Monday"
-    r",\s*(?:and\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like)\s+(?!to\b)[a-z])|"
+    r",\s*(?:and\s+|but\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like)\s+(?!to\b)[a-z])|"
     # ...or something on its way, someone named: "the cut is done and Nate's sending you it this afternoon"
     r"\s+and\s+(?=(?-i:[A-Z][a-z]+)(?:'s|’s| is) (?:sending|sharing|bringing|forwarding|emailing) (?:you|u)\b)|"
     # ...or an order after ", so": "the portal closes on Friday, so submit your claims before then"
@@ -1093,6 +1093,10 @@ _EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|forwa
 _POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
                              r"second|mo|spare minute)|when you can|if you can|at your (?:earliest )?convenience|"
                              r"when you're (?:back|free)),\s+", re.I)
+# Leave given to skip the rest, before an ask: "Feel free to ignore the rest", "No need to reply to the
+# others", "No rush on the deck" (not a disclaimer's "if you received this in error").
+_LEAVE_IT_RE = re.compile(r"^\W*(?:feel free to (?:ignore|skip)|(?:you can )?(?:ignore|skip) the rest|no need to (?:reply|respond|"
+                          r"read|answer)|no rush(?: on [\w' -]{1,40})?$|no (?:pressure|hurry)(?: on [\w' -]{1,40})?$)", re.I)
 # Two acts asked in one question, the second after "and also": "Could you review the lease and also
 # send me the deposit receipt?" is two asks, the second read with the first one's "could you". Only
 # when what follows is an order of its own ("and also the contract" is one more thing to review).
@@ -3155,6 +3159,11 @@ class EmbeddedExtractor:
                     # the thing the first clause ends on ("I've read the contract and will sign it").
                     found[0].evidence = sentence
                     found[0].title = _named_last(found[0].title, clauses[0][0])
+                    return found
+                if (whole is None and found[0].kind == "request" and len(clauses) == 2 and found[0].evidence == clauses[1][0]
+                        and _LEAVE_IT_RE.match(clauses[0][0])):
+                    # "Feel free to ignore the rest, but I really need the headcount plan from you by
+                    # Thursday": leave given for the rest does not swallow the ask after it.
                     return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
