@@ -154,6 +154,8 @@ CASES: list[Case] = [
     C("Feel free to ignore the rest, but I really need the headcount plan from you by Thursday.", ("request", THU)),
     C("No rush on the deck, but could you sign the NDA by Friday?", ("request", FRI)),
     C("Feel free to ignore this, but thanks for the help.", *NONE),
+    C("Feel free to ignore this, but I'd love a sunny day for the picnic.", *NONE),
+    C("Feel free to skip the appendix, but we need your comments on section two by Monday.", ("request", MON)),
     C("If you have received this message in error, please notify the sender and delete it.", *NONE),
     # (a review's cases: courtesies said with "do", plans in the progressive, a name, a real question)
     C("Do call me old-fashioned, but I prefer paper invoices.", *NONE),

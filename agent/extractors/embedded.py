@@ -3161,9 +3161,11 @@ class EmbeddedExtractor:
                     found[0].title = _named_last(found[0].title, clauses[0][0])
                     return found
                 if (whole is None and found[0].kind == "request" and len(clauses) == 2 and found[0].evidence == clauses[1][0]
-                        and _LEAVE_IT_RE.match(clauses[0][0])):
+                        and _LEAVE_IT_RE.match(clauses[0][0])
+                        and (found[0].due or re.search(r"\b(?:you|your|u)\b", found[0].evidence, re.I))):
                     # "Feel free to ignore the rest, but I really need the headcount plan from you by
-                    # Thursday": leave given for the rest does not swallow the ask after it.
+                    # Thursday": leave given for the rest does not swallow the ask after it, when the ask
+                    # is the reader's or has its day ("..., but I'd love a sunny day for the picnic" is a wish).
                     return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
