@@ -79,9 +79,9 @@ def test_the_classifier_reads_varied_language() -> None:
 def test_the_classifier_adds_what_the_rules_miss(owner: Owner) -> None:
     # Neither sentence matches a rule (the rules alone find nothing); the classifier is sure of the act.
     rules_alone = EmbeddedExtractor(add_at=1.01)
-    assert _items("The rollout is paused until the contract is signed.", owner) == [
-        ("blocker", "Unblock: The rollout is paused until the contract is signed", None)]
-    assert _items("The rollout is paused until the contract is signed.", owner, rules_alone) == []
+    assert _items("The rollout is parked until the contract is signed.", owner) == [
+        ("blocker", "Unblock: The rollout is parked until the contract is signed", None)]
+    assert _items("The rollout is parked until the contract is signed.", owner, rules_alone) == []
     assert _items("Your sign-off on the floor plan by Wednesday.", owner) == [
         ("request", "Reply to Maria about deck", "2026-11-25")]
     assert _items("Your sign-off on the floor plan by Wednesday.", owner, rules_alone) == []

@@ -502,9 +502,10 @@ _BLOCKER_RE = re.compile(
     # "Without the logo I cannot finish the header": the precondition said first.
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
-    r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
+    r"isn't able to|aren't able to|(?:will be|are|is) unable to|won't be able to|will not be able to)\s+(?!wait\b)[a-z]+|"
     r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
-    r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to)\s+[a-z]+|"
+    r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
+    r"will not be able to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
     # off", not "can't meet before Friday".
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -515,10 +516,20 @@ _BLOCKER_RE = re.compile(
     r"(?P<b21>(?:we|i|they) (?:know|hear|learn|find out|get|have|receive|see)\b[^.!?;,]*|you (?:download|send|share|"
     r"approve|sign|confirm|give|provide|upload|return|pay|release|decide|choose|pick|select)\b[^.!?;,]*)|"
     r"\bon hold (?:until|till|til|pending)\s+(?P<b3>[^.!?;]+)|"
+    # ...paused or suspended for a step not yet taken: "Processing is currently paused pending verification
+    # of the certificate", "Payroll for March is on hold because we still don't have the new starter form",
+    # "Your card will remain suspended until we hear from you" (not "on hold as of Monday", not a day alone)
+    r"(?<=\s)(?:is|are|remains?|will (?:be|remain|stay)) (?:currently |still |now |temporarily )?(?:paused|suspended|frozen) "
+    r"(?:until|till|pending)\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|further notice\b|next\b|the end\b|"
+    r"(?:it|they|this|that) (?:is|are|has|have)\b)(?P<b26>[^.!?;]+)|"
+    r"(?<=\s)(?:is|are|remains?) (?:currently |still |now |temporarily )?(?:on hold|paused|suspended|frozen),? "
+    r"(?:because|as|since|while)\s+(?!(?:of|per|usual|well|requested|agreed|discussed|planned|a result)\b)"
+    r"(?P<b27>(?:we|i|they|the|your|our|their|it|he|she)\b[^.!?;]*?\b(?:still|yet|wait|waiting|missing|outstanding)\b[^.!?;]*)|"
     # Work that can go ahead only after someone acts: "the production credentials can be issued only
     # after our Risk team completes the re-verification", "we will ship only once the PO is in".
-    r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|"
-    r"(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
+    r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|receipt|"
+    r"(?:full )?payment|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
     # "nothing ships until X".
@@ -530,7 +541,16 @@ _BLOCKER_RE = re.compile(
     r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
     r"(?P<b7>[^.!?;]+)|"
-    r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?:[\w-]+ ){1,3}?without (?P<b8>[^.!?;]+)|"
+    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|couldn't|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|picture|live|survive|"
+    r"cope)\b)(?:[\w-]+ ){1,3}?without "
+    r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)(?P<b8>[^.!?;]+)|"
+    # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
+    # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
+    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
+    r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
+    r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w-]+ ){4,8}?without (?P<b24>(?:the|their|his|her)\b"
+    r"(?! (?:help|support|consent|notice|"
+    r"minimum)\b)[^.!?;]*)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
     r"have|live|do)\b)(?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
@@ -547,7 +567,8 @@ _BLOCKER_RE = re.compile(
     # A step allowed only after someone else's: "the trial can only be activated after your team
     # has returned the form", "it has to wait until the iOS team moves". What follows must be a
     # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
-    r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r")|"
+    r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r"|(?:we|i) (?:receive|get|"
+    r"have received)\b[^.!?;]*|(?:the )?(?:receipt|payment|settlement|clearance|completion) of\b[^.!?;]*)|"
     r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
@@ -1329,7 +1350,8 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
-                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ")
+                 "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
+                 "suspended", "frozen", "on hold,")
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -2503,7 +2525,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"^\W*(?:(?:aber|und|also),?\s+)?solange (?P<what9>[^,.!?;]{2,80}?),\s*(?:können|kann|könnt|"
                             r"dürfen|darf) (?:wir|ich|sie|die|der|er|es)\b(?: [\w-]+){0,5}? (?:nicht|nichts|keine[nmrs]?)\b|"
                             r"\b(?:steht|stehen|ruht|ruhen|stockt|stocken)(?: still| fest| noch)?,? (?:bis|solange)\s+(?P<what8>[^.!?;]+)|"
-                            r"\bhängt (?:noch |momentan |aktuell |derzeit )?(?:an|bei) (?P<what10>(?:ihre[rnm]?|deine[rnm]?|eure[rnm]?|der|"
+                            r"\bhängt (?:aber |jedoch )?(?:noch |momentan |aktuell |derzeit )?(?:an|bei) (?P<what10>(?:ihre[rnm]?|deine[rnm]?|eure[rnm]?|der|"
                             r"dem|den)\b[^.!?;]+)|"
                             r"\bwarten (?:noch|immer noch|weiterhin) auf (?P<what11>[^.!?;,]{2,80}?),? (?:bevor|ehe) (?:wir|ich)\b|"
                             # French: "La production est bloquée en attendant les films", "on attend toujours le
@@ -2515,7 +2537,8 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
-                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange|weil|da)\s+(?P<what3>[^.!?;]+)|"
+                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten|pausiert|ausgesetzt|unterbrochen|zurückgestellt)\b,? (?:bis|solange|weil|da)\s+"
+                            r"(?P<what3>[^.!?;]+)|"
                             # "Erst nach Eingang der Anzahlung können wir mit der Fertigung beginnen", "Uns fehlt
                             # noch die Materialfreigabe, sonst können wir nicht starten"
                             r"^\W*(?:(?:aber|und|also),?\s+)?erst (?:nach|wenn|sobald) (?P<what15>[^,.!?;]{2,80}?),?\s+"
@@ -2537,20 +2560,47 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # ...a step that can follow only another: "Die Auszahlung kann erst nach Eingang der
                             # unterschriebenen Vereinbarung erfolgen"
                             r"\b(?:kann|können|darf|dürfen)\b[^.!?;]{0,60}?\berst nach (?P<what22>(?:Eingang|Erhalt|Vorlage|Zahlung|"
-                            r"Freigabe|Unterzeichnung|Zusendung|Rücksendung|Prüfung)\b[^.!?;,]{2,80})|"
+                            r"Freigabe|Unterzeichnung|Zusendung|Rücksendung|Prüfung|Ausgleich|Begleichung|Bezahlung|Bestätigung|"
+                            r"Genehmigung|Zustimmung|Klärung)\b[^.!?;,]{2,80})|"
+                            # ...or is possible only then: "Eine Bearbeitung ist erst nach Eingang der Unterlagen möglich"
+                            r"\b(?:ist|sind)\s+(?:[\wäöüß-]+\s+){0,2}?erst nach (?P<what26>(?:Eingang|Erhalt|Vorlage|Zahlung|Freigabe|"
+                            r"Unterzeichnung|Zusendung|Prüfung|Ausgleich|Begleichung|Bezahlung|Bestätigung|Genehmigung|Zustimmung|Klärung)"
+                            r"\b[^.!?;,]{2,80}?)\s+möglich\b|"
+                            # "Bis diese vorliegt, können wir über Ihren Antrag nicht entscheiden"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?bis (?P<what27>[^,.!?;]{2,80}?\s(?:vorliegt|vorliegen|da ist|da sind|"
+                            r"eingegangen ist|eingegangen sind|eingeht|eintrifft|geklärt ist|unterschrieben ist|bezahlt ist|freigegeben ist)),"
+                            r"\s*(?:können|kann|dürfen|darf) (?:wir|ich|sie|er|es)\b[^.!?;]{0,60}?\b(?:nicht|nichts|keine[nmrs]?)\b|"
+                            # "ohne das Isolierglas können wir die Elemente nicht fertigen" (not "ohne Ihre Hilfe")
+                            r"(?:^\W*|,\s*|\bund\s+)ohne (?!(?:Ihre|deine|eure|unsere)\s+(?:Hilfe|Unterstützung|Geduld|Einsatz)\b)"
+                            r"(?P<what28>(?:das|die|den|dem|der|Ihre[nmrs]?|Ihr|deine[nmrs]?|dein|eure[nmrs]?|unsere[nmrs]?|diese[nmrs]?)"
+                            r"\s+[^,.!?;]{2,60}?),?\s+(?:können|kann|dürfen|darf) (?:wir|ich|sie|er|es)\b(?: [\wäöüß-]+){0,5}? nicht\b|"
+                            # "ich komm mit der Präsi nicht weiter, solange die Zahlen aus Q3 fehlen"
+                            r"\b(?:komme?|kommen)\b(?: [\wäöüß-]+){0,5}? nicht (?:weiter|voran)\b,?\s*(?:solange|bis|ohne)\s+"
+                            r"(?P<what29>[^.!?;]+)|"
                             # French: "Nous ne pourrons procéder au remboursement qu'après réception de la facture",
                             # "Sans votre signature, le dossier ne pourra pas être transmis", "La livraison est
                             # retardée car le transporteur n'a toujours pas récupéré la marchandise"
                             r"\bne (?:pouvons|pourrons|pourra|peut|peuvent|pourront|pourrai|peux)\b[^.!?;]{0,60}?\bqu['’]\s*"
-                            r"(?:après|à|dès) (?:la |le |l['’])?(?P<what23>(?:réception|signature|paiement|validation|accord|envoi|retour)"
-                            r"\b[^.!?;]+)|"
+                            r"(?:après|à|dès|une fois) (?:la |le |les |l['’]|votre |vos )?(?P<what23>(?:réception|signature|paiement|"
+                            r"validation|accord|envoi|retour|autorisation|levée|obtention|approbation|confirmation|versement|règlement|"
+                            r"contrat|permis|attestation|certificat|facture|acompte)\b[^.!?;]+)|"
+                            # "On peut pas fermer le dossier tant qu'on a pas la preuve d'assurance", "Tant qu'on n'a pas
+                            # 12 bénévoles, le magasin ne nous autorise pas à installer le stand"
+                            r"\b(?:on|nous|je) (?:ne |n['’])?(?:peut|pouvons|peux|pourra|pourrons|pourrai)(?: pas| rien| plus)\b"
+                            r"[^.!?;]{0,60}?\btant qu['’]\s*(?P<what30>[^.!?;]+)|"
+                            r"^\W*(?:(?:mais|et|donc),?\s+)?tant qu['’]\s*(?P<what31>[^,.!?;]{2,80}?\bpas\b[^,.!?;]*),\s*"
+                            r"(?:[\w'’-]+ ){0,6}?(?:ne|n['’])\s*(?:[\w'’-]+ ){0,2}?(?:pouvons|pourrons|peut|peuvent|pourra|pourront|"
+                            r"autorise|autorisent|peux|pourrai)\b|"
+                            # "La commande est en attente : il nous manque votre numéro de TVA"
+                            r"\b(?:est|sont|reste|restent) (?:toujours |encore |actuellement )?en attente\s*(?::|,|car|parce qu['’]|"
+                            r"puisqu['’]|puisque)\s*(?:il )?(?:nous |me )?manque (?P<what32>[^.!?;]+)|"
                             r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?!(?:votre|vos|ton|ta|tes|leur|leurs) (?:soutien|aide|confiance|"
                             r"engagement|présence|appui|patience)\b)(?![^.!?;]*\b(?:merci|remercie))(?P<what24>(?:votre|vos|ton|ta|tes|la|le|"
-                            r"les|l['’]|leur|leurs|ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,4}?ne (?:pourra|pourront|"
+                            r"les|l['’]|leur|leurs|ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,6}?ne (?:pourra|pourront|"
                             r"peut|peuvent) (?:pas|plus|rien)\b|"
                             r"\b(?:est|sont) (?:retardée?s?|suspendue?s?|reportée?s?)\b[^.!?;]{0,30}?\b(?:car|parce que|"
                             r"parce qu['’]|puisque)\s*(?P<what25>[^.!?;]*?\b(?:n['’](?:a|avons|ont) (?:toujours |pas encore |"
-                            r"jamais )?(?:pas )?|manque\b|attend\b|attendons\b|pas encore|toujours pas)[^.!?;]*)",
+                            r"jamais )?(?:pas )?|manque\b|manquante?s?\b|attend\b|attendons\b|pas encore|toujours pas)[^.!?;]*)",
                             re.I)
 # Someone else's promise to the reader, in German or French: "Herr Brunner schickt Ihnen die
 # Zugangsdaten heute noch", "Unsere Buchhaltung wird Ihnen die Gutschrift übermitteln", "Frau Keller
