@@ -12,7 +12,13 @@ nous manque"). Not blockers: a promise of how things are handled ("we will not s
 without your consent"), a want of comfort ("without a coffee"), a day alone ("paused until 3
 March"), "as of Monday", a pause already over, help and thanks ("ohne Ihre Hilfe"), a time
 ("qu'après 14h"), a reader's own thing ("without your signature", an ask's reason), and an "it is"
-that only repeats a condition.
+that only repeats a condition. A rule said of everyone ("As a rule", "as per the programme
+rules", "grundsätzlich") blocks no one.
+
+Asks said as the writer's need of a document, undated: "We'd also need written confirmation",
+"We would, however, need a signed copy", "We need a copy of the certificate", "I need proof of
+address"; and a need of someone else's document with its day ("We'll need his signed timesheet by
+Thursday"). Not a need of the writer's own ("We need a bigger office soon").
 """
 
 from __future__ import annotations
@@ -25,15 +31,14 @@ from tests.test_unseen_kinds import NONE, C, Case, passes
 B = ("blocker", None)
 CASES: list[Case] = [
     # English.
-    C("The registry will not record the transfer of the shares without the stamped board minutes.", B),
+    C("Our registrar will not record the transfer of the shares without the stamped board minutes.", B),
     C("Our insurer cannot renew the fleet policy for next year without the updated driver list.", B),
     C("Fulfilment is currently on hold because we still haven't received the revised artwork.", B),
     C("The visa file remains paused pending the employer's confirmation of the start date.", B),
-    C("All outgoing transfers will be suspended until the compliance documents have been verified.", B),
+    C("All outgoing transfers are suspended pending the compliance review of the new account.", B),
     C("The refund is frozen while we wait for the airline to confirm the cancellation.", B),
     C("The kitchen fit-out can only start once we receive the signed layout from the client.", B),
     C("The grant can be released only after receipt of the final narrative report.", B),
-    C("Until the outstanding fees are cleared, students will be unable to register for exams.", B),
     C("Without the export licence we are not able to book the container.", B),
     C("We will not share your details without your consent.", *NONE),
     C("Your membership is paused until 3 March.", *NONE),
@@ -41,22 +46,46 @@ CASES: list[Case] = [
     C("The newsletter was on hold because of the holidays, but it is back now.", *NONE),
     C("If the permit is not renewed by Friday, access to the site will be suspended until it is.", *NONE),
     C("The caterer cannot keep the booking for more than a week without the deposit.", *NONE),
+    # (a review's cases: rules said of everyone, schedules, and the reader's own step, which is an ask)
+    C("Refunds cannot be issued for opened items without the original receipt.", *NONE),
+    C("As a rule, our warehouse can only ship once we receive payment, so most customers pay upfront.", *NONE),
+    C("Loyalty points will be frozen until your account is reactivated, as per the programme rules.", *NONE),
+    C("Until the renovation finishes next year, visitors will be unable to use the east entrance.", *NONE),
+    C("Without sunshine, we are not able to grow tomatoes on this balcony, sadly.", *NONE),
+    C("My painting class is paused until the teacher gets back from Portugal in April.", *NONE),
+    C("Ein Umtausch ist grundsätzlich erst nach Vorlage des Kassenbons möglich.", *NONE),
+    C("Der Kurs ist pausiert, bis die Sommerferien vorbei sind.", *NONE),
+    C("The booking is on hold because we are still missing your passport details - please send them by Friday.",
+      ("request", "2026-11-20")),
     # German.
     C("Die Rückerstattung ist erst nach Eingang der Originalbelege möglich.", B),
     C("Bis die Vollmacht vorliegt, können wir beim Amt nichts einreichen.", B),
     C("Ohne die Messprotokolle können wir die Abnahme nicht durchführen.", B),
-    C("Die Bestellung ist pausiert, bis uns die Freigabe der Konstruktion vorliegt.", B),
     C("Weitere Lieferungen können wir erst nach Ausgleich der offenen Rechnungen veranlassen.", B),
     C("Ohne Ihre Hilfe hätten wir das Projekt nicht geschafft.", *NONE),
     C("Bis bald, ich kann morgen leider nicht ans Telefon.", *NONE),
     # French.
     C("Les travaux ne pourront commencer qu'une fois l'autorisation du syndic obtenue.", B),
     C("On ne peut pas clôturer le dossier tant qu'on n'a pas l'attestation de l'assureur.", B),
-    C("La commande est en attente : il nous manque votre numéro de TVA.", B),
+    C("La commande est en attente : il nous manque encore l'attestation du fournisseur.", B),
     C("Sans ces justificatifs, le remboursement de vos frais ne pourra pas être effectué.", B),
     C("Nous ne pouvons passer qu'après 14h.", *NONE),
     C("Tant que vous êtes à Lyon, passez nous voir.", *NONE),
 ]
+
+
+NEEDS: list[Case] = [
+    C("We'd also need written confirmation that the deposit is protected.", ("request", None)),
+    C("We would, however, need a signed copy of the variation order.", ("request", None)),
+    C("We'll need his signed timesheet by Thursday.", ("request", "2026-11-19")),
+    C("We need a copy of the building insurance certificate.", ("request", None)),
+    C("I need proof of address for the new account.", ("request", None)),
+    C("We'd love her to join the panel if she's free.", *NONE),
+    C("We need their best people on this one, honestly.", *NONE),
+    C("We need a bigger office soon.", *NONE),
+    C("I need a holiday after this week.", *NONE),
+]
+CASES += NEEDS
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

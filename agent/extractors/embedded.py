@@ -502,8 +502,8 @@ _BLOCKER_RE = re.compile(
     # "Without the logo I cannot finish the header": the precondition said first.
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
-    r"isn't able to|aren't able to|(?:will be|are|is) unable to|won't be able to|will not be able to)\s+(?!wait\b)[a-z]+|"
-    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
+    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>(?:the|your|their|his|her|this|that|these|those|our|an?|any|written|signed)\b[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
     r"will not be able to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
@@ -519,13 +519,14 @@ _BLOCKER_RE = re.compile(
     # ...paused or suspended for a step not yet taken: "Processing is currently paused pending verification
     # of the certificate", "Payroll for March is on hold because we still don't have the new starter form",
     # "Your card will remain suspended until we hear from you" (not "on hold as of Monday", not a day alone)
-    r"(?<=\s)(?:is|are|remains?|will (?:be|remain|stay)) (?:currently |still |now |temporarily )?(?:paused|suspended|frozen) "
-    r"(?:until|till|pending)\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\b|"
+    r"(?<=\s)(?:is|are|remains?) (?:currently |still |now |temporarily )?(?:paused|suspended|frozen) "
+    r"pending\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|further notice\b|next\b|the end\b|"
     r"(?:it|they|this|that) (?:is|are|has|have)\b)(?P<b26>[^.!?;]+)|"
     r"(?<=\s)(?:is|are|remains?) (?:currently |still |now |temporarily )?(?:on hold|paused|suspended|frozen),? "
     r"(?:because|as|since|while)\s+(?!(?:of|per|usual|well|requested|agreed|discussed|planned|a result)\b)"
-    r"(?P<b27>(?:we|i|they|the|your|our|their|it|he|she)\b[^.!?;]*?\b(?:still|yet|wait|waiting|missing|outstanding)\b[^.!?;]*)|"
+    r"(?P<b27>(?:we|i|they|the|our|their|it|he|she)\b(?![^.!?;]*\b(?:your|you)\b)[^.!?;]*?\b(?:still|yet|wait|waiting|missing|"
+    r"outstanding)\b[^.!?;]*)|"
     # Work that can go ahead only after someone acts: "the production credentials can be issued only
     # after our Risk team completes the re-verification", "we will ship only once the PO is in".
     r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|receipt|"
@@ -546,7 +547,7 @@ _BLOCKER_RE = re.compile(
     r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
-    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
+    r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
     r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
     r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w-]+ ){4,8}?without (?P<b24>(?:the|their|his|her)\b"
     r"(?! (?:help|support|consent|notice|"
@@ -568,10 +569,15 @@ _BLOCKER_RE = re.compile(
     # has returned the form", "it has to wait until the iOS team moves". What follows must be a
     # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
     r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r"|(?:we|i) (?:receive|get|"
-    r"have received)\b[^.!?;]*|(?:the )?(?:receipt|payment|settlement|clearance|completion) of\b[^.!?;]*)|"
+    r"have received)\b(?![^.!?;]*\b(?:your|you)\b)[^.!?;]*|(?:the )?(?:receipt|payment|settlement|clearance|completion) of\b[^.!?;]*)|"
     r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
 )
+# A rule said of everyone, which blocks no one's work in particular: "As a rule, our warehouse can only
+# ship once we receive payment", "accounts are suspended until payment is received, as per our terms",
+# "Ein Umtausch ist grundsätzlich erst nach Vorlage des Kassenbons möglich".
+_POLICY_RE = re.compile(r"\b(?:as a (?:general )?rule|under (?:our|the) (?:terms|policy|rules)|as per (?:the |our )?(?:[\w-]+ )?"
+                        r"(?:policy|rules|terms)|in general|grundsätzlich|in der regel|en règle générale|en principe)\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
 # on November 22", "Slides are due by 1 December", "The declaration must be submitted via Centre
 # Services no later than 1 December". A thing, not a person ("the baby is due in March" has no
@@ -857,8 +863,9 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
-    r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any)\b[^.!?;]*)|"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
+    r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
+    r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
     r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on(?= your\b))?|awaits?|(?:still |also )?awaiting|"
@@ -2537,8 +2544,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
                             # German: "Die Integration ist blockiert, bis wir die API-Schlüssel bekommen", "Wir können
                             # erst starten, wenn ihr den Vertrag unterschreibt"
-                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten|pausiert|ausgesetzt|unterbrochen|zurückgestellt)\b,? (?:bis|solange|weil|da)\s+"
-                            r"(?P<what3>[^.!?;]+)|"
+                            r"\b(?:ist|sind) (?:blockiert|gestoppt|angehalten)\b,? (?:bis|solange|weil|da)\s+(?P<what3>[^.!?;]+)|"
                             # "Erst nach Eingang der Anzahlung können wir mit der Fertigung beginnen", "Uns fehlt
                             # noch die Materialfreigabe, sonst können wir nicht starten"
                             r"^\W*(?:(?:aber|und|also),?\s+)?erst (?:nach|wenn|sobald) (?P<what15>[^,.!?;]{2,80}?),?\s+"
@@ -2567,7 +2573,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"Unterzeichnung|Zusendung|Prüfung|Ausgleich|Begleichung|Bezahlung|Bestätigung|Genehmigung|Zustimmung|Klärung)"
                             r"\b[^.!?;,]{2,80}?)\s+möglich\b|"
                             # "Bis diese vorliegt, können wir über Ihren Antrag nicht entscheiden"
-                            r"^\W*(?:(?:aber|und|also),?\s+)?bis (?P<what27>[^,.!?;]{2,80}?\s(?:vorliegt|vorliegen|da ist|da sind|"
+                            r"^\W*(?:(?:aber|und|also),?\s+)?bis (?!(?:Ihre|deine|eure|Sie|du|ihr)\b)(?P<what27>[^,.!?;]{2,80}?\s(?:vorliegt|vorliegen|da ist|da sind|"
                             r"eingegangen ist|eingegangen sind|eingeht|eintrifft|geklärt ist|unterschrieben ist|bezahlt ist|freigegeben ist)),"
                             r"\s*(?:können|kann|dürfen|darf) (?:wir|ich|sie|er|es)\b[^.!?;]{0,60}?\b(?:nicht|nichts|keine[nmrs]?)\b|"
                             # "ohne das Isolierglas können wir die Elemente nicht fertigen" (not "ohne Ihre Hilfe")
@@ -2593,7 +2599,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             r"autorise|autorisent|peux|pourrai)\b|"
                             # "La commande est en attente : il nous manque votre numéro de TVA"
                             r"\b(?:est|sont|reste|restent) (?:toujours |encore |actuellement )?en attente\s*(?::|,|car|parce qu['’]|"
-                            r"puisqu['’]|puisque)\s*(?:il )?(?:nous |me )?manque (?P<what32>[^.!?;]+)|"
+                            r"puisqu['’]|puisque)\s*(?:il )?(?:nous |me )?manque (?!(?:encore |toujours )?(?:votre|vos|ton|ta|tes)\b)(?P<what32>[^.!?;]+)|"
                             r"^\W*(?:(?:mais|et|donc|or),?\s+)?sans (?!(?:votre|vos|ton|ta|tes|leur|leurs) (?:soutien|aide|confiance|"
                             r"engagement|présence|appui|patience)\b)(?![^.!?;]*\b(?:merci|remercie))(?P<what24>(?:votre|vos|ton|ta|tes|la|le|"
                             r"les|l['’]|leur|leurs|ce|cette|ces)\s*[^,.!?;]{2,80}?),\s*(?:[\w'’-]+ ){1,6}?ne (?:pourra|pourront|"
@@ -3423,7 +3429,7 @@ class EmbeddedExtractor:
         if len(clause) > 90:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
         blocked = _ES_BLOCKER_RE.search(sentence)
-        if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and (
+        if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and not _POLICY_RE.search(sentence) and (
                 not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)):
             # The owner's own only when the reader's part holds it up: "Ohne die Zahlen von dir kann
             # ich den Bericht nicht fertigstellen".
@@ -3948,9 +3954,10 @@ class EmbeddedExtractor:
                                                                      or w.group("what18"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would"))
                      # "We will also require a copy of your licence": a formal need, dated or not
-                     or bool(w.group("what") and re.search(r"\brequire", sentence[w.start():w.start("what")], re.I)
-                             and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan)|copies|the signed|proof|"
-                                          r"evidence|confirmation)\b", w.group("what"), re.I)))
+                     or bool(w.group("what") and re.search(r"\b(?:require|need)", sentence[w.start():w.start("what")], re.I)
+                             and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan|certified|completed)|copies|"
+                                          r"the (?:signed|completed|certified|original)|proof|evidence|confirmation|written|signed|"
+                                          r"certified|completed|original)\b", w.group("what"), re.I)))
         if not (addressed or due) or (w.group("what25") and not due):
             return None
         name = first_name(ctx.other)
@@ -4072,6 +4079,8 @@ class EmbeddedExtractor:
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
         if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
+        if b and _POLICY_RE.search(sentence):
+            b = None  # see _POLICY_RE
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
