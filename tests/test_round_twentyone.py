@@ -18,7 +18,14 @@ rules", "grundsätzlich") blocks no one.
 Asks said as the writer's need of a document, undated: "We'd also need written confirmation",
 "We would, however, need a signed copy", "We need a copy of the certificate", "I need proof of
 address"; and a need of someone else's document with its day ("We'll need his signed timesheet by
-Thursday"). Not a need of the writer's own ("We need a bigger office soon").
+Thursday"). Not a need of the writer's own ("We need a bigger office soon", "..., so I'll be in the
+archives"), one already seen to ("which Mark is handling"), one for later ("Next year we'd like..."),
+or someone else's thing undated ("I'd like their opinion").
+
+Promises by role for the writer's side, dated: "Our lawyer will send you the contract on Monday",
+"Your production executive, Tom Aldous, will arrange a kick-off call within the next fortnight", "A
+surveyor from Damp Solutions will attend on Thursday", and a named person's more verbs ("Rachel will
+issue the letter next week"). Dates: "tonite", "in the next two weeks", "within the next fortnight".
 """
 
 from __future__ import annotations
@@ -84,8 +91,30 @@ NEEDS: list[Case] = [
     C("We need their best people on this one, honestly.", *NONE),
     C("We need a bigger office soon.", *NONE),
     C("I need a holiday after this week.", *NONE),
+    # (a review's cases: a need seen to by someone, the writer's own, one for later, a rule)
+    C("We will need written permission from the landlord, which I've already requested.", *NONE),
+    C("We'd also require signed contracts from the subcontractors, which Mark is handling.", *NONE),
+    C("I need evidence for my thesis, so I'll be in the archives all week.", *NONE),
+    C("I'd like their opinion on the colours before we decide.", *NONE),
+    C("Next year we'd like written guidelines for the volunteers.", *NONE),
+    C("As a rule we need original receipts for expense claims, so keep that in mind for future trips.", *NONE),
+    C("We can only guess what happened after payment of the fine.", *NONE),
+    C("Without the help of volunteers like you, we are not able to keep the library open - thank you!", *NONE),
+    C("We will not sign off the accounts for this year without the usual checks, of course.", *NONE),
+    C("Generally, installs can only begin once we receive the signed quote.", *NONE),
+    C("I'd also like a short resourcing note with it, so I can check the fee against the hours.", ("request", None)),
 ]
-CASES += NEEDS
+ROLES: list[Case] = [
+    C("Our lawyer will send you the signed contract on Monday.", ("waiting", "2026-11-23")),
+    C("Your account manager, Tom Aldous, will arrange a kick-off call within the next fortnight.", ("waiting", "2026-12-02")),
+    C("A surveyor from Damp Solutions will attend on Friday between 9am and 12pm.", ("waiting", "2026-11-20")),
+    C("Rachel will issue the formal appointment letter next week.", ("waiting", "2026-11-27")),
+    C("I'll send both CVs over tonite either way.", ("waiting", "2026-11-18")),
+    C("For our part, we will provide the updated forecast in the next two weeks.", ("waiting", "2026-12-02")),
+    C("Our team will be at the venue tomorrow.", *NONE),
+    C("Our office will be closed on Friday for the holiday.", *NONE),
+]
+CASES += NEEDS + ROLES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

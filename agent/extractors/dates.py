@@ -239,7 +239,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"\b(?:by|before) (?:the )?(q[1-4]|quarter|year)[- ]end\b", re.I)),
     # ...counted from the mail, not from an event still to come: "within 10 working days of the
     # inspection" names no day ("of receipt", "of this letter" do).
-    ("in_n", re.compile(r"\b(?:in|within) " + _NUM + r" (business |working )?(day|week|fortnight)s?\b"
+    # ...and "in the next two weeks", "within the next fortnight" (a fortnight, said alone, is one).
+    ("in_n", re.compile(r"\b(?:in|within) (?:the (?:next|coming) )?(?:" + _NUM + r" |(?:(?<=next )|(?<=coming ))(?=fortnight\b))"
+                        r"(business |working )?(day|week|fortnight)s?\b"
                         r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
     ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3})(?: ?(?:hours?|hrs?)|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
@@ -260,7 +262,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...and "after lunch": the afternoon of the day it is said ("I'll send the logs after lunch").
     ("noon", re.compile(r"\b(?:(?:by|before|until|till|at) (?:noon|midday|lunch(?:time)?)|after lunch(?:time)?)\b"
                         r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b)", re.I)),
-    ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|"
+    ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|tonite|"
                        r"later today|this (morning|afternoon|arvo|evening)|within (the next |the |an )hour|in (the next|an) hour|within the next (hour|"
                        r"couple of hours|few hours))\b"
                        # "EOD Thursday", "COB tomorrow": the day's own pattern says which day.
@@ -352,7 +354,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                      ("tag", "woche", "stunden", "jour", "semaine", "heure", "día", "dia", "semana", "hora", "giorni",
                       "settimane", "ore")),
     "noon": (("noon", "midday", "lunch"),),
-    "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "later today", "this morning",
+    "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "tonite", "later today", "this morning",
              "this afternoon", "this arvo", "this evening", " hour"),),
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
@@ -947,7 +949,9 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             monday_next + timedelta(days=2) if phrase.startswith(("mid", "the m")) else \
             monday_next + timedelta(days=last_workday)
     elif kind == "in_n":
-        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
+        if m.group(1) is None and m.group(3).lower() != "fortnight":
+            return None  # "within the next day or so", "in the week": no count, no day
+        n = 1 if m.group(1) is None else int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
         unit_days = {"week": 7, "fortnight": 14}.get(m.group(3).lower(), 1)
         if n * unit_days > MAX_DAYS_AHEAD:
             return None  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes

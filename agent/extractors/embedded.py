@@ -503,7 +503,8 @@ _BLOCKER_RE = re.compile(
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
     r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
-    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>(?:the|your|their|his|her|this|that|these|those|our|an?|any|written|signed)\b[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>(?:the|your|their|his|her|this|that|these|those|our|an?|any|written|signed)\b(?! (?:help|support|"
+    r"kindness|generosity)\b)[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
     r"will not be able to)\s+[a-z]+|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
@@ -550,7 +551,7 @@ _BLOCKER_RE = re.compile(
     r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
     r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
     r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w-]+ ){4,8}?without (?P<b24>(?:the|their|his|her)\b"
-    r"(?! (?:help|support|consent|notice|"
+    r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
     r"minimum)\b)[^.!?;]*)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
@@ -568,7 +569,7 @@ _BLOCKER_RE = re.compile(
     # A step allowed only after someone else's: "the trial can only be activated after your team
     # has returned the form", "it has to wait until the iOS team moves". What follows must be a
     # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
-    r"\b(?:can|could) only (?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r"|(?:we|i) (?:receive|get|"
+    r"\b(?:can|could) only (?!(?:guess|hope|imagine|wonder|speculate|assume|dream)\b)(?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r"|(?:we|i) (?:receive|get|"
     r"have received)\b(?![^.!?;]*\b(?:your|you)\b)[^.!?;]*|(?:the )?(?:receipt|payment|settlement|clearance|completion) of\b[^.!?;]*)|"
     r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
     re.I,
@@ -577,7 +578,9 @@ _BLOCKER_RE = re.compile(
 # ship once we receive payment", "accounts are suspended until payment is received, as per our terms",
 # "Ein Umtausch ist grundsätzlich erst nach Vorlage des Kassenbons möglich".
 _POLICY_RE = re.compile(r"\b(?:as a (?:general )?rule|under (?:our|the) (?:terms|policy|rules)|as per (?:the |our )?(?:[\w-]+ )?"
-                        r"(?:policy|rules|terms)|in general|grundsätzlich|in der regel|en règle générale|en principe)\b", re.I)
+                        r"(?:policy|rules|terms)|in general|generally|usually|normally|as standard|(?:is|'s|’s) standard|"
+                        r"standard (?:practice|procedure|policy)|for all (?:customers|clients|orders|members|guests)|"
+                        r"grundsätzlich|in der regel|en règle générale|en principe)\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
 # on November 22", "Slides are due by 1 December", "The declaration must be submitted via Centre
 # Services no later than 1 December". A thing, not a person ("the baby is due in March" has no
@@ -1271,19 +1274,31 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # A colleague of the writer's named as doing work for the reader, with a day: "Pedro will prepare
 # three motion directions for the call on Monday", "Kasia from our sales team will send the demo
 # logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
+# Who acts for the writer's side, by role (see _NAMED_PROMISE_RE).
+_ROLE = (r"(?i:lawyer|solicitor|notary|accountant|assistant|colleague|engineer|technician|surveyor|driver|courier|team|"
+         r"office|department|agent|broker|manager|producer|executive|coordinator|rep|representative|adviser|advisor|"
+         r"consultant|installer|plumber|electrician|inspector|fitter|contractor|builder|architect|designer|editor|"
+         r"officer|specialist|paralegal|secretary)")
 _NAMED_PROMISE_RE = re.compile(
     r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?:(?i:my|our) (?i:colleague|assistant|partner|accountant|manager|"
     r"lawyer|associate|co-?founder|boss|engineer|agent|broker|contact),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
-    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle)\.?\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle)\.?\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
+    # ...or by role, for the writer's side: "Our lawyer will send you the final version on Monday", "Your
+    # production executive, Tom Aldous, will arrange a kick-off call", "A surveyor from Damp Solutions will
+    # attend on Thursday"
+    r"(?i:our|my|your) (?:[\w-]+ )?" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|"
+    r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
+    r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
     # "He's going to email you today with the options"
     r"(?i:'s|’s|'re|’re|\s+are)\s+going\s+to\s+|"
     # ...and in the present, on its way: "Nate's sending you the cut this afternoon"
     r"(?i:'s|’s|\s+is)\s+(?=(?i:sending|sharing|bringing|forwarding|emailing)\s+(?i:you|u|it|them|over)\b))"
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
-    r"have|get|sending|sharing|bringing|forwarding|emailing|(?:e-?mail|call|ring|phone|text|confirm to|get back to|"
-    r"come back to) (?:you|u)\b)\b[^.!?;]*)")
+    r"have|get|sending|sharing|bringing|forwarding|emailing|issue|arrange|book|schedule|submit|file|return|sign|post|"
+    r"courier|ship|dispatch|pay|transfer|refund|install|attend|visit|provide|supply|(?:e-?mail|call|ring|phone|text|"
+    r"confirm to|get back to|come back to|contact|write to|update) (?:you|u)\b)\b[^.!?;]*)")
 
 # A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
 # "You said you'd send the slides". It asks for what was promised.
@@ -2078,6 +2093,14 @@ _HAS_IT_RE = re.compile(r"\b(?:has it covered|(?:will|'ll|’ll) (?:take care of
                         r"already (?:sent|gave|done|handled|covered|did|forwarded|passed)|(?:sent|gave|handed|passed|forwarded) "
                         r"(?:it|them)(?: over| on)?(?: to (?:him|her|them))?\b.*\balready|(?:is|are|'s|'re|’s|’re) on it|"
                         r"(?:i|we)(?:'ve|’ve| have) already|decided to wait|nothing for (?:us|you|me) to do)\b", re.I)
+# A need the writer meets or will meet without the reader, or one for later (see _wish).
+_OWN_NEED_RE = re.compile(r",?\s+so (?:i|we)(?:'ve|’ve|'ll|’ll|'m|’m|'re|’re| have| will| am| are)\b|\bfor my\b|\bnext year\b|"
+                          r"\b(?:in (?:the )?)?future\b|\bever\b|\bmyself\b|\bourselves\b|"
+                          r"\bwhich (?:i|we|he|she|they|(?-i:[A-Z][a-z]+))(?:'ve|’ve| have| has)?(?: already)? (?:requested|asked|given|got|gave|sent|"
+                          r"handled|sorted)\b|\bwhich (?:i|we|he|she|they|(?-i:[A-Z][a-z]+))(?: is|'s|’s| are)(?: already)? (?:handling|"
+                          r"collecting|chasing|sorting|getting)\b|\b(?:(?-i:[A-Z][a-z]+)|he|she|they|i|we)(?: will|'ll|’ll) (?:phone|call|"
+                          r"ask|chase|handle|collect|sort)\b|\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:collecting|handling|"
+                          r"chasing|getting)\b|\b(?:i|we)(?:'ve|’ve| have) got\b", re.I)
 # A need told as news or as a warning: "..., according to Reuters", "FYI: Globex wants...", "so be careful".
 _NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your information|so be careful|beware|watch out)\b",
                       re.I)
@@ -3960,6 +3983,14 @@ class EmbeddedExtractor:
                                           r"certified|completed|original)\b", w.group("what"), re.I)))
         if not (addressed or due) or (w.group("what25") and not due):
             return None
+        if not due and w.group("what") and (re.match(r"(?:her|his|their)\b", w.group("what"), re.I)
+                                            or _HAS_IT_RE.search(sentence) or _OWN_NEED_RE.search(sentence)
+                                            or _POLICY_RE.search(sentence)):
+            # Undated, someone else's thing ("I'd like their opinion on the colours"), a need already
+            # seen to ("..., which Mark is handling"), the writer's own ("I need evidence for my
+            # thesis, so I'll be in the archives"), one for later ("Next year we'd like written
+            # guidelines") or a rule ("As a rule we need original receipts"): no ask of the reader.
+            return None
         name = first_name(ctx.other)
         if w.group("what24"):
             what = re.sub(r"\s+from (?:us|you)\b", "", what, flags=re.I)  # "a note from us": from the owner's side
@@ -4154,6 +4185,9 @@ class EmbeddedExtractor:
                 if vp and not _VAGUE_RE.match(vp):
                     # A pronoun stands for someone the sender spoke of: "Follow up with Sam: email you ...".
                     whose = "" if who.lower() in ("he", "she", "they") else f"{who} to "
+                    if who.split()[0].lower() in ("our", "my", "a", "an", "the", "your"):
+                        # By role: "Maria's lawyer to send you the final version", "a surveyor from Damp Solutions to attend"
+                        whose = _swap(who[0].lower() + who[1:], {"our": f"{name}'s", "my": f"{name}'s"}) + " to "
                     return self._item("waiting", f"Follow up with {name}: {whose}{vp}", sentence, ctx, due,
                                       ctx.other.email)
         # _classify has ruled out courtesy and away notes; marketing remains to check. Each check
