@@ -25,7 +25,7 @@ or someone else's thing undated ("I'd like their opinion").
 Promises by role for the writer's side, dated: "Our lawyer will send you the contract on Monday",
 "Your production executive, Tom Aldous, will arrange a kick-off call within the next fortnight", "A
 surveyor from Damp Solutions will attend on Thursday", and a named person's more verbs ("Rachel will
-issue the letter next week"). Dates: "tonite", "in the next two weeks", "within the next fortnight".
+issue the letter next week"), for the reader (not "book her own holiday", "visit Paris"). Dates: "tonite", "in the next two weeks", "within the next fortnight".
 """
 
 from __future__ import annotations
@@ -112,9 +112,44 @@ ROLES: list[Case] = [
     C("I'll send both CVs over tonite either way.", ("waiting", "2026-11-18")),
     C("For our part, we will provide the updated forecast in the next two weeks.", ("waiting", "2026-12-02")),
     C("Our team will be at the venue tomorrow.", *NONE),
+    # (a review's cases: plans of the writer's people that owe the reader nothing, marketing, a hedge)
+    C("Our team will contact you with exclusive offers this week.", *NONE),
+    C("Our accountant will file our company accounts next week.", *NONE),
+    C("My lawyer will attend his own court hearing on Friday.", *NONE),
+    C("Our agent will visit Paris next week.", *NONE),
+    C("Our office will install new carpets next week.", *NONE),
+    C("Priya will book her own holiday tomorrow.", *NONE),
+    C("Marcus will return from Spain on Monday.", *NONE),
+    C("Sophie will post photos on Instagram tonight.", *NONE),
+    C("Your lawyer will probably call you tomorrow.", *NONE),
+    C("Greg will refund the difference within the next fortnight.", ("waiting", "2026-12-02")),
+    C("Our engineer will visit your site next Wednesday.", ("waiting", "2026-11-25")),
     C("Our office will be closed on Friday for the holiday.", *NONE),
 ]
-CASES += NEEDS + ROLES
+# German and French asks: an order in the Sie form, verb first; a question put to the reader; "merci de vous
+# inscrire"; "pense aussi à m'envoyer"; "il nous faudrait ... d'ici lundi"; "nous aurions besoin de savoir si";
+# "nous attendons de votre part"; "Tragt euch bitte ... ein". Not courtesies, adverts, small talk or an RSVP prompt.
+FOREIGN: list[Case] = [
+    C("Reichen Sie die fehlenden Belege bitte bis Monatsende nach.", ("request", "2026-11-30")),
+    C("Fügen Sie außerdem einen Nachweis über die Zahlung bei.", ("request", None)),
+    C("Hast du den Schlüssel für den Serverraum?", ("request", None)),
+    C("Wie viele Personen würden aus Ihrem Team teilnehmen?", ("request", None)),
+    C("Laquelle des deux offres préfères-tu qu'on retienne ?", ("request", None)),
+    C("Merci de vous inscrire sur le tableau partagé d'ici dimanche soir.", ("request", "2026-11-22")),
+    C("Pense aussi à m'envoyer ton RIB pour le remboursement.", ("request", None)),
+    C("Il nous faudrait encore la synthèse pour le comité, idéalement d'ici lundi.", ("request", "2026-11-23")),
+    C("Nous aurions aussi besoin de savoir si vous prenez en charge le démontage.", ("request", None)),
+    C("Nous attendons également de votre part une proposition sur la facture.", ("request", None)),
+    C("Tragt euch bitte bis Sonntag in die Liste ein.", ("request", "2026-11-22")),
+    C("Haben Sie ein schönes Wochenende.", *NONE),
+    C("Zögern Sie nicht, uns bei Fragen zu kontaktieren.", *NONE),
+    C("Entdecken Sie unsere neuen Angebote für den Winter.", *NONE),
+    C("Wie war dein Wochenende in Wien?", *NONE),
+    C("Tu te rends compte de la neige qu'il y a ce matin ?", *NONE),
+    C("Participerez-vous?", *NONE),
+    C("Pensez à réserver votre table pour le réveillon dès maintenant.", *NONE),
+]
+CASES += NEEDS + ROLES + FOREIGN
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

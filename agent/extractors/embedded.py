@@ -1288,17 +1288,24 @@ _NAMED_PROMISE_RE = re.compile(
     # ...or by role, for the writer's side: "Our lawyer will send you the final version on Monday", "Your
     # production executive, Tom Aldous, will arrange a kick-off call", "A surveyor from Damp Solutions will
     # attend on Thursday"
-    r"(?i:our|my|your) (?:[\w-]+ )?" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|"
+    r"(?i:our|my) (?:[\w-]+ )?" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
+    + r",? [A-Z][a-z]+(?: [A-Z][a-z]+)?,|"
     r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
-    r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+|"
+    r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+(?!(?i:probably|maybe|perhaps|"
+    r"likely|hopefully)\b)|"
     # "He's going to email you today with the options"
     r"(?i:'s|’s|'re|’re|\s+are)\s+going\s+to\s+|"
     # ...and in the present, on its way: "Nate's sending you the cut this afternoon"
     r"(?i:'s|’s|\s+is)\s+(?=(?i:sending|sharing|bringing|forwarding|emailing)\s+(?i:you|u|it|them|over)\b))"
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
-    r"have|get|sending|sharing|bringing|forwarding|emailing|issue|arrange|book|schedule|submit|file|return|sign|post|"
-    r"courier|ship|dispatch|pay|transfer|refund|install|attend|visit|provide|supply|(?:e-?mail|call|ring|phone|text|"
-    r"confirm to|get back to|come back to|contact|write to|update) (?:you|u)\b)\b[^.!?;]*)")
+    r"have|get|sending|sharing|bringing|forwarding|emailing|(?:e-?mail|call|ring|phone|text|confirm to|get back to|"
+    r"come back to|contact|write to|update) (?:you|u)\b(?![^.!?;]*\b(?:offers?|deals?|promotions?|newsletter)\b)|"
+    # ...verbs of work done for someone, for the reader: "Rachel will issue the appointment letter next week",
+    # "Greg will refund the difference", "Our engineer will visit your site" (not "book her own holiday",
+    # "visit Paris", "file our accounts", "install new carpets")
+    r"(?:issue|arrange|book|schedule|submit|file|return|sign|courier|ship|dispatch|pay|transfer|refund|install|provide|"
+    r"supply)\s+(?=(?:you|your|u)\b|(?:the|a|an)\s+(?!own\b)[\w-]+(?![^.!?;]*\b(?:his|her|their|our|my|own)\b))|"
+    r"(?:attend|visit|post)\s+(?=[^.!?;]*\b(?:you|your)\b)|attend\s+(?=(?:on|at|between|tomorrow|today|this|next)\b))\b[^.!?;]*)")
 
 # A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
 # "You said you'd send the slides". It asks for what was promised.
@@ -2093,6 +2100,8 @@ _HAS_IT_RE = re.compile(r"\b(?:has it covered|(?:will|'ll|’ll) (?:take care of
                         r"already (?:sent|gave|done|handled|covered|did|forwarded|passed)|(?:sent|gave|handed|passed|forwarded) "
                         r"(?:it|them)(?: over| on)?(?: to (?:him|her|them))?\b.*\balready|(?:is|are|'s|'re|’s|’re) on it|"
                         r"(?:i|we)(?:'ve|’ve| have) already|decided to wait|nothing for (?:us|you|me) to do)\b", re.I)
+# A guess about what someone will do, not a promise: "will probably call", "might send", "may come".
+_HEDGED_RE = re.compile(r"\b(?:will|'ll|’ll) (?:probably|maybe|perhaps|likely|possibly)\b|\b(?:might|may) (?!i\b|we\b)", re.I)
 # A need the writer meets or will meet without the reader, or one for later (see _wish).
 _OWN_NEED_RE = re.compile(r",?\s+so (?:i|we)(?:'ve|’ve|'ll|’ll|'m|’m|'re|’re| have| will| am| are)\b|\bfor my\b|\bnext year\b|"
                           r"\b(?:in (?:the )?)?future\b|\bever\b|\bmyself\b|\bourselves\b|"
@@ -2320,7 +2329,10 @@ _FR_HINT_WORDS = frozenset(
     "contactera transmettra enverra passera "
     # ...and the French questions joined with a hyphen, which the word pattern reads as one word
     "peux-tu pouvez-vous pourriez-vous pourrais-tu voudriez-vous voudrais-tu serait-il est-il avez-vous as-tu "
-    "auriez-vous aurais-tu sais-tu savez-vous".split())
+    "auriez-vous aurais-tu sais-tu savez-vous "
+    # ...and the words German and French questions open on: "Wie viele Personen würden...?", "Laquelle...?"
+    "wie welche welcher welches wann würden würdest ihrem ihren ihre lequel laquelle lesquels quel quelle quels "
+    "quelles combien quand".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
 _ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
@@ -2333,7 +2345,9 @@ _FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|so
 
 
 # What the writer wants of the reader, read as an ask when a day comes with it (see _french).
-_WANT_RE = re.compile(r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
+_WANT_RE = re.compile(r"\bil (?:nous|me) (?:faudrait|faut) (?:encore |aussi |également |absolument )?(?:le|la|les|l['’]|votre|vos|ton|ta|"
+                      r"tes|un|une|des)\b|"
+                      r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
                       r"votre|vos|un|une|des|du)\b|\bich (?:will|möchte|hätte gern|hätte gerne|wünsche mir) (?:den|die|das|"
                       r"deinen|deine|dein|ihren|ihre|ihr|einen|eine|ein)\b|"
                       r"^\W*(?:(?:die|der|das|unser|unsere|mein|meine|euer|eure) )?(?-i:[A-ZÄÖÜ][\wäöüß-]+) "
@@ -2379,6 +2393,7 @@ def _foreign_hint(sentence: str) -> bool:
     """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
     words = _HINT_WORD_RE.findall(sentence.lower())
     return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words or "¿" in sentence
+            or any(w.endswith(("-tu", "-vous")) for w in words)
             or bool(_ES_ORDER_RE.match(sentence)) or bool(_FR_ORDER_RE.match(sentence)))
 
 
@@ -2406,6 +2421,23 @@ _FR_WORK_VERB = (r"(?:nous |me |m['’]|lui |leur |le |la |les |l['’])*(?:four
                  r"faire parvenir|indiquer|valider|approuver|répondre|contacter|rappeler|réserver)\b")
 _FR_ASK_RE = re.compile(
     _FR_ORDER_RE.pattern + "|"
+    # A German order in the Sie form, its verb first ("Reichen Sie diese bitte bis Monatsende nach", "Fügen Sie
+    # einen Nachweis bei"), not a courtesy, a wish or an advert ("Haben Sie ein schönes Wochenende",
+    # "Zögern Sie nicht", "Entdecken Sie unsere Angebote").
+    r"^\W*(?:(?:und|also|dann|außerdem|ausserdem),?\s+)?(?!(?-i:Haben|Sind|Seien|Werden|Können|Könnten|Dürfen|Möchten|"
+    r"Wollen|Sollten|Müssen|Entschuldigen|Beachten|Genießen|Geniessen|Bleiben|Zögern|Besuchen|Entdecken|Sparen|"
+    r"Profitieren|Erleben|Gewinnen|Freuen|Lassen|Nehmen|Melden|Wenden|Kommen|Sehen|Stellen|Finden|Holen|Testen|"
+    r"Sichern|Informieren|Abonnieren|Folgen|Klicken|Registrieren|Bestellen|Buchen|Kaufen)\b)"
+    r"(?-i:[A-ZÄÖÜ][a-zäöüß]{2,}(?:en|ern|eln)) (?-i:Sie)\b(?![^.!?;]*\?)|"
+    # A question put to the reader in German or French: "Hast du den Schlüssel für den Serverraum?", "Wie
+    # viele Personen würden aus Ihrem Team teilnehmen?", "Laquelle préfères-tu ?", "T'as les codes du wifi ?";
+    # not small talk or a wonder ("Wie war dein Wochenende?", "Tu te rends compte ?").
+    r"^(?=[^?]*\?\s*$)(?![^?]*\b(?:wie geht|wie war|wie waren|schönes wochenende|schöne ferien|gut angekommen|alles gut|"
+    r"alles klar|kannst du dir vorstellen|glaubst du|stell dir vor|weißt du was|weisst du was|hast du gehört|hast du gesehen|"
+    r"erinnerst du|comment (?:vas|allez|ça)|ça va|bien passé|bonnes vacances|bon week-end|tu te rends compte|"
+    r"t['’]as vu|as-tu vu|avez-vous vu|vous souvenez|tu te souviens|tu imagines|vous imaginez|c['’]est pas)\b)"
+    r"(?=[^?]*(?:\b(?:du|dir|dich|dein\w*|ihr|euch|euer|eure\w*|tu|toi|ton|ta|tes|vous|votre|vos|te)\b|\bt['’]|"
+    r"\b(?-i:Sie|Ihnen|Ihr|Ihre\w*)\b|-(?:tu|vous)\b))(?=(?:\S+\s+){2,}\S)[^?]{6,}\?|"
     # Asked in the passive or by a formula, of a piece of work: "Um Zusendung der Belege bis zum 30.11.
     # wird gebeten", "Sie werden gebeten, ... einzureichen", "Ich möchte Sie bitten, den Fragebogen
     # auszufüllen", "Vous êtes invitée à fournir...", "Prière de confirmer...", "Il vous appartient de
@@ -2423,7 +2455,8 @@ _FR_ASK_RE = re.compile(
     r"^\W*prière de " + _FR_WORK_VERB + r"|\bil vous (?:appartient|revient|incombe) de " + _FR_WORK_VERB + r"|"
     r"\b(?:vous voudrez bien|veuillez) " + _FR_WORK_VERB + r"|"
     r"\bauriez-vous (?:l['’]amabilité|la gentillesse|l['’]obligeance) de\b|"
-    r"\b(?:nous aurions|j['’]aurais|on aurait) (?:encore |aussi |également )?besoin de (?:votre|vos|ton|ta|tes)\b|"
+    r"\b(?:nous aurions|j['’]aurais|on aurait) (?:encore |aussi |également )?besoin de (?:votre|vos|ton|ta|tes|"
+    r"savoir (?:si|quand|comment|combien|où|quel|quelle|quels|quelles|qui)\b)\b|"
     # What the writer must know from the reader: "Ich muss bis Mittwoch wissen, ob wir das schaffen"
     r"\b(?:ich|wir) (?:muss|müssen|möchte|möchten|sollte|sollten|bräuchte|bräuchten) (?:[\wäöüß.-]+ ){0,4}?wissen,? "
     r"(?:ob|wann|wie|was|welche[nrs]?|wer|bis wann)\b|"
@@ -2436,16 +2469,17 @@ _FR_ASK_RE = re.compile(
     # order given in passing ("..., frag ihn, ob sie die Patches zurückschicken können")
     r"^\W*(?:brauchen|sollen|sollten|müssen|nehmen|machen|schicken|bestellen|buchen) wir\b[^.!?;]*\boder\b[^.!?;]*\?\s*$|"
     r"(?:^|[,;:–-]\s*)(?:frag|sag|schick|gib|ruf|schreib|prüf)\s+(?:ihn|ihm|ihr|sie|mir|uns|das|die|den|bitte)\b|"
-    r"\b(?:attends|attendons|attend|attendent)(?: encore| toujours| aussi| d['’]ailleurs)? (?:ton|ta|tes|votre|vos)\b|"
+    r"\b(?:attends|attendons|attend|attendent)(?: encore| toujours| aussi| également| d['’]ailleurs)? (?:ton|ta|tes|votre|vos|"
+    r"de (?:votre|ta) part)\b|"
     r"(?:^|[,:;]\s*|\b(?:et|aussi|alors|donc|sinon|contre),?\s+)(?:est-ce que |est-ce qu'|est-ce qu’)?(?:tu|vous) "
     r"(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)(?: bien)?(?: aussi)? [a-zàâçéèêëîïôûù']|"
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
     r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
     r"d(?:'|’)(?:une?\b(?! (?:pause|minute|seconde|sieste|nuit|café|verre)\b)|ici\b))|"
-    r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’)?"
+    r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’|vous |te |t'|t’)?"
     r"(?:le |la |les |l['’])?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # ...a reminder put as "pense à": "Pense à réserver la salle pour la formation du 2 décembre"
-    r"^\W*(?:pense|penses) à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|"
+    r"^\W*(?:pense|penses) (?:aussi |bien |également )?à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|"
     # ...a German order with "bitte" after its verb: "Schau dir bitte bis Donnerstag den Entwurf an",
     # "Schick mir bitte die Rechnung"; and a duty put as "Sie müssten noch ...", "du solltest noch ..."
     r"^\W*(?:schick|schicke|send|sende|schau|ruf|gib|leit|leite|prüf|prüfe|bestätig|bestätige|unterschreib|unterschreibe|"
@@ -2477,7 +2511,7 @@ _FR_ASK_RE = re.compile(
     # bitte an die Freigabe", "Ich bitte Sie, ... freizugeben"), an order in the Sie form ("Senden Sie uns
     # die Zeichnung", "Geben Sie mir Bescheid"), and "Gib mir Bescheid", "Melde dich"
     r"^\W*(?:(?:und|also|dann|ach ja|übrigens|ansonsten),?\s+)?(?!(?:ja|nein|danke|gern|gerne|na|hallo|hi|ok|okay|"
-    r"also|vielen|herzlichen|besten|liebe|lieber|sehr)\b)(?-i:[A-ZÄÖÜ]?[a-zäöüß]+)(?:\s+(?:mir|uns|ihm|ihr|ihnen|sie|mal|"
+    r"also|vielen|herzlichen|besten|liebe|lieber|sehr)\b)(?-i:[A-ZÄÖÜ]?[a-zäöüß]+)(?:\s+(?:mir|uns|ihm|ihr|ihnen|sie|euch|dich|dir|mal|"
     r"doch|noch|kurz|gerne))*\s+bitte\b(?!\s+(?:schön|sehr|um entschuldigung|um verständnis)\b)|"
     r"^\W*(?:(?:und|also|dann|ansonsten|gerne),?\s+)?(?:senden|schicken|geben|teilen|lassen|bestätigen|prüfen|"
     r"unterschreiben|unterzeichnen|melden|rufen|informieren|übermitteln|übersenden|kontaktieren|klären|kümmern|"
@@ -2664,7 +2698,12 @@ _FOREIGN_NO_WORK_RE = re.compile(r"\b(?:ohne|sin|sans|sem) (?:(?:meinen|meine|me
 _FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]?|eure[rnms]?|dein|euer|(?-i:Ihre[rnms]?|Ihr)|"
                                  r"de (?:ta|ton|tes|votre|vos) |votre|vos|ton|tes|sus|tus|de usted)\b", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
-_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
+_FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|"
+                            # Small talk and wonder, asked of no work: "Wie war dein Wochenende?", "Tu te rends compte ?"
+                            r"\b(?:wie geht|wie war|wie waren|schönes wochenende|schöne ferien|gut angekommen|kannst du dir vorstellen|"
+                            r"stell dir vor|weißt du was|weisst du was|comment (?:vas|allez|ça)|ça va|bien passé|bonnes vacances|"
+                            r"tu te rends compte|vous vous rendez compte|tu imagines|vous imaginez)\b|"
+                            r"\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
                             r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
                             r"nachsicht|geduld)\b|\bentschuldigen sie\b|"
@@ -3666,6 +3705,8 @@ class EmbeddedExtractor:
             return None
         if act == "promise" and _AUTOMATIC_RE.search(sentence):
             return None  # "The invoice will be generated automatically at month end": see _AUTOMATIC_RE
+        if act == "promise" and _HEDGED_RE.search(sentence):
+            return None  # "Your lawyer will probably call you tomorrow": a guess, no one's promise
         due, phrase = self._due(sentence, ctx)
         # As with the rules, a promise counts only with a date: "I'll walk the team through it" is
         # a plan, not a piece of work to track.
