@@ -131,7 +131,8 @@ ROLES: list[Case] = [
 # "nous attendons de votre part"; "Tragt euch bitte ... ein". Not courtesies, adverts, small talk or an RSVP prompt.
 FOREIGN: list[Case] = [
     C("Reichen Sie die fehlenden Belege bitte bis Monatsende nach.", ("request", "2026-11-30")),
-    C("Fügen Sie außerdem einen Nachweis über die Zahlung bei.", ("request", None)),
+    C("Fügen Sie uns außerdem einen Nachweis über die Zahlung bei.", ("request", None)),
+    C("Leiten Sie die Rechnung bitte an unsere Buchhaltung weiter.", ("request", None)),
     C("Hast du den Schlüssel für den Serverraum?", ("request", None)),
     C("Wie viele Personen würden aus Ihrem Team teilnehmen?", ("request", None)),
     C("Laquelle des deux offres préfères-tu qu'on retienne ?", ("request", None)),
@@ -148,6 +149,16 @@ FOREIGN: list[Case] = [
     C("Tu te rends compte de la neige qu'il y a ce matin ?", *NONE),
     C("Participerez-vous?", *NONE),
     C("Pensez à réserver votre table pour le réveillon dès maintenant.", *NONE),
+    # (a review's cases: adverts and notices in the Sie form, rhetoric, small talk, courtesy offers)
+    C("Nutzen Sie unseren Service rund um die Uhr.", *NONE),
+    C("Bewahren Sie diese E-Mail für Ihre Unterlagen auf.", *NONE),
+    C("Verlängern Sie jetzt Ihr Abo und erhalten Sie einen Monat gratis.", *NONE),
+    C("Suchen Sie ein neues Auto?", *NONE),
+    C("Brauchen Sie noch etwas?", *NONE),
+    C("Wie läuft's bei euch in Basel?", *NONE),
+    C("Vous cherchez un cadeau pour les fêtes ?", *NONE),
+    C("Saviez-vous que 80 % des Belges trient leurs déchets ?", *NONE),
+    C("Wie war dein Wochenende in Wien?", *NONE, mine=True),
 ]
 CASES += NEEDS + ROLES + FOREIGN
 

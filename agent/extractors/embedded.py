@@ -1548,7 +1548,7 @@ def _explicit_ask(sentence: str, low: str) -> bool:
 
 def _owner_question(sentence: str, low: str) -> bool:
     """Is the owner's question one that waits on an answer (see _SOCIAL_Q_RE)? Three words at least."""
-    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence)
+    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence) and not _FR_NOT_ASK_RE.search(sentence)
             and not _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
             and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
 
@@ -2419,6 +2419,20 @@ _DE_WORK_INF = (r"\w*zu(?:senden|schicken|reichen|bestätigen|unterschreiben|unt
 _FR_WORK_VERB = (r"(?:nous |me |m['’]|lui |leur |le |la |les |l['’])*(?:fournir|transmettre|retourner|renvoyer|envoyer|adresser|"
                  r"confirmer|signer|régler|payer|compléter|remplir|déposer|communiquer|présenter|produire|joindre|"
                  r"faire parvenir|indiquer|valider|approuver|répondre|contacter|rappeler|réserver)\b")
+# Small talk, wonder, adverts and courtesy offers put as questions in German or French: they ask no work.
+_FOREIGN_CHAT = (
+    r"(?:wie geht|wie war|wie waren|schönes wochenende|schöne ferien|gut angekommen|alles gut|alles klar|"
+    r"kannst du dir vorstellen|glaubst du|stell dir vor|weißt du was|weisst du was|hast du gehört|"
+    r"hast du gesehen|erinnerst du|comment (?:vas|allez|ça)|ça va|bien passé|bonnes vacances|bon week-end|"
+    r"tu te rends compte|t['’]as vu|as-tu vu|avez-vous vu|vous souvenez|tu te souviens|tu imagines|"
+    r"vous imaginez|c['’]est pas|wissen sie was|tu sais quoi|vous savez quoi|wie läuft|wie lief|"
+    r"gut erholt|gut eingelebt|bon week-end|bonne semaine|passé un bon|passé une bonne|quel temps|"
+    r"wer hätte|qui aurait|pourquoi pas|ist das nicht|sind sie bereit|kennen sie schon|suchen sie|"
+    r"haben sie fragen|hast du fragen|möchten sie keine|brauchen sie noch|brauchst du noch|vous cherchez|"
+    r"tu cherches|saviez-vous|savais-tu|avez-vous déjà|vous aussi|vous voulez économiser|"
+    r"avez-vous besoin d['’]autre|as-tu besoin d['’]autre|haben sie schon gehört|hast du schon gehört|"
+    r"erinnern sie sich)"
+)
 _FR_ASK_RE = re.compile(
     _FR_ORDER_RE.pattern + "|"
     # A German order in the Sie form, its verb first ("Reichen Sie diese bitte bis Monatsende nach", "Fügen Sie
@@ -2428,14 +2442,15 @@ _FR_ASK_RE = re.compile(
     r"Wollen|Sollten|Müssen|Entschuldigen|Beachten|Genießen|Geniessen|Bleiben|Zögern|Besuchen|Entdecken|Sparen|"
     r"Profitieren|Erleben|Gewinnen|Freuen|Lassen|Nehmen|Melden|Wenden|Kommen|Sehen|Stellen|Finden|Holen|Testen|"
     r"Sichern|Informieren|Abonnieren|Folgen|Klicken|Registrieren|Bestellen|Buchen|Kaufen)\b)"
-    r"(?-i:[A-ZÄÖÜ][a-zäöüß]{2,}(?:en|ern|eln)) (?-i:Sie)\b(?![^.!?;]*\?)|"
+    r"(?-i:[A-ZÄÖÜ][a-zäöüß]{2,}(?:en|ern|eln)) (?-i:Sie)\b(?![^.!?;]*\?)"
+    # ...asked of this reader, by a "bitte", an "uns" or "mir", or a day (not "Nutzen Sie unseren Service",
+    # "Bewahren Sie diese E-Mail auf", "Verlängern Sie jetzt Ihr Abo")
+    r"(?=[^.!?;]*\b(?:bitte|uns|mir|bis|spätestens)\b)(?![^.!?;]*\b(?:e-mail|email|newsletter|app|abo|angebote?|jetzt|gratis|"
+    r"kostenlos|service|unterlagen auf)\b)|"
     # A question put to the reader in German or French: "Hast du den Schlüssel für den Serverraum?", "Wie
     # viele Personen würden aus Ihrem Team teilnehmen?", "Laquelle préfères-tu ?", "T'as les codes du wifi ?";
     # not small talk or a wonder ("Wie war dein Wochenende?", "Tu te rends compte ?").
-    r"^(?=[^?]*\?\s*$)(?![^?]*\b(?:wie geht|wie war|wie waren|schönes wochenende|schöne ferien|gut angekommen|alles gut|"
-    r"alles klar|kannst du dir vorstellen|glaubst du|stell dir vor|weißt du was|weisst du was|hast du gehört|hast du gesehen|"
-    r"erinnerst du|comment (?:vas|allez|ça)|ça va|bien passé|bonnes vacances|bon week-end|tu te rends compte|"
-    r"t['’]as vu|as-tu vu|avez-vous vu|vous souvenez|tu te souviens|tu imagines|vous imaginez|c['’]est pas)\b)"
+    r"^(?=[^?]*\?\s*$)(?![^?]*\b" + _FOREIGN_CHAT + r"\b)"
     r"(?=[^?]*(?:\b(?:du|dir|dich|dein\w*|ihr|euch|euer|eure\w*|tu|toi|ton|ta|tes|vous|votre|vos|te)\b|\bt['’]|"
     r"\b(?-i:Sie|Ihnen|Ihr|Ihre\w*)\b|-(?:tu|vous)\b))(?=(?:\S+\s+){2,}\S)[^?]{6,}\?|"
     # Asked in the passive or by a formula, of a piece of work: "Um Zusendung der Belege bis zum 30.11.
@@ -2476,7 +2491,7 @@ _FR_ASK_RE = re.compile(
     r"\b(?:peux|pouvez|pourrais|pourriez|voudrais|voudriez)-(?:tu|vous)\b|"
     r"\bj(?:'|’)(?:aurais|ai|aurai) (?:aussi |encore |vraiment |juste )?besoin (?:que (?:tu|vous)|de (?:ton|ta|tes|votre|vos)\b|"
     r"d(?:'|’)(?:une?\b(?! (?:pause|minute|seconde|sieste|nuit|café|verre)\b)|ici\b))|"
-    r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’|vous |te |t'|t’)?"
+    r"(?:^\W*|[,;:]\s*)merci (?:également |aussi |encore |d'avance |par avance )?de (?:bien vouloir )?(?:me |nous |m'|m’|vous |te |t'|t’)?(?!être\b|avoir\b)"
     r"(?:le |la |les |l['’])?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
     # ...a reminder put as "pense à": "Pense à réserver la salle pour la formation du 2 décembre"
     r"^\W*(?:pense|penses) (?:aussi |bien |également )?à (?:t['’]inscrire\b|" + _FR_WORK_VERB + r")|"
@@ -2700,9 +2715,7 @@ _FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|"
                             # Small talk and wonder, asked of no work: "Wie war dein Wochenende?", "Tu te rends compte ?"
-                            r"\b(?:wie geht|wie war|wie waren|schönes wochenende|schöne ferien|gut angekommen|kannst du dir vorstellen|"
-                            r"stell dir vor|weißt du was|weisst du was|comment (?:vas|allez|ça)|ça va|bien passé|bonnes vacances|"
-                            r"tu te rends compte|vous vous rendez compte|tu imagines|vous imaginez)\b|"
+                            r"\b" + _FOREIGN_CHAT + r"\b|\b(?:vous vous rendez compte|tu imagines)\b|"
                             r"\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
                             r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
