@@ -160,7 +160,15 @@ FOREIGN: list[Case] = [
     C("Saviez-vous que 80 % des Belges trient leurs déchets ?", *NONE),
     C("Wie war dein Wochenende in Wien?", *NONE, mine=True),
 ]
-CASES += NEEDS + ROLES + FOREIGN
+# "Kindly" opens an order as "please" does, and more verbs of handing over: "Kindly sign and date both copies
+# and return them by post" (the request model, trained on mail where "kindly" is a scam's word, finds it unlike an ask).
+KINDLY: list[Case] = [
+    C("Kindly sign and date both copies and return them to the contracts department by post.", ("request", None)),
+    C("Kindly provide a certified copy of each director's ID.", ("request", None)),
+    C("Kindly furnish the audited accounts by 30 November.", ("request", "2026-11-30")),
+    C("Kindly note the attached revised schedule.", *NONE),
+]
+CASES += NEEDS + ROLES + FOREIGN + KINDLY
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

@@ -2031,9 +2031,10 @@ _TO_YOU_THING_RE = re.compile(r"^\W*(?!(?:talk|speak|chat|see|catch up|get back|
 # A subject, a modal or a verb of sending: words a fragment without its verb does not hold.
 _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|me|let|come|will|shall|can|could|would|should|get|send|give|have|has|"
                           r"is|are|was|were)\b|['’]ll\b", re.I)
-_WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
+_WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|kindly|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
                             r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
-                            r"cancel|order|move|schedule|mark|put|get (?:me|us)|skim|answer)\s+(?:it|them|this|that|these|those|the|my|your|our|"
+                            r"cancel|order|move|schedule|mark|put|get (?:me|us)|skim|answer|provide|furnish|supply|upload|share)"
+                            r"(?: and (?:date|return|send|sign|scan))?\s+(?:it|them|this|that|these|those|the|my|your|our|"
                             r"his|her|their|page|pages|both|all|two|three|four|a|an|some|\d+)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
                             # ...but a pointer to what is sent is no work: "Check the attached for details"
                             r"(?!\s+(?:attached|enclosed|below|above|link)\b)", re.I)
