@@ -53,3 +53,20 @@ def test_bench_planner_quick_prints_each_figure() -> None:
     row = next(x for x in done.stdout.splitlines() if x.strip().startswith("1,000 items, 10,000 messages"))
     rank, compose, rss = (float(v) for v in re.findall(r"([\d.]+)(?:ms|MB)", row)[:3])
     assert rank > 0 and compose > 0 and 10 < rss < 1000 and row.split("MB")[1].split()[0] == "3"
+
+
+def test_bench_written_scores_every_file_and_kind() -> None:
+    done = subprocess.run([sys.executable, "bench/written.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    for name in ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language", "all"):
+        assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
+    for kind in ("request", "commitment", "waiting", "blocker"):
+        assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
+
+
+def test_bench_written_refuses_a_line_without_an_act(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# mail 1: a -> b; by owner: no\nplease send the deck\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "bench/written.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "not 'act<TAB>sentence'" in done.stderr and "Traceback" not in done.stderr
