@@ -102,6 +102,7 @@ NEEDS: list[Case] = [
     C("Without the help of volunteers like you, we are not able to keep the library open - thank you!", *NONE),
     C("We will not sign off the accounts for this year without the usual checks, of course.", *NONE),
     C("Generally, installs can only begin once we receive the signed quote.", *NONE),
+    C("We are not able to give refunds without a receipt.", *NONE),
     C("I'd also like a short resourcing note with it, so I can check the fee against the hours.", ("request", None)),
 ]
 ROLES: list[Case] = [

@@ -543,7 +543,7 @@ _BLOCKER_RE = re.compile(
     r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
     r"(?P<b7>[^.!?;]+)|"
-    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|couldn't|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|picture|live|survive|"
+    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|picture|live|survive|"
     r"cope)\b)(?:[\w-]+ ){1,3}?without "
     r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
