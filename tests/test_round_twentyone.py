@@ -125,6 +125,12 @@ ROLES: list[Case] = [
     C("Your lawyer will probably call you tomorrow.", *NONE),
     C("Greg will refund the difference within the next fortnight.", ("waiting", "2026-12-02")),
     C("Our engineer will visit your site next Wednesday.", ("waiting", "2026-11-25")),
+    C("Our installer will fit the blinds on Friday morning.", ("waiting", "2026-11-20")),
+    C("Our electrician, Dave Finch, will come round on Saturday.", ("waiting", "2026-11-21")),
+    C("A courier from DHL will collect the parcel tomorrow.", ("waiting", "2026-11-19")),
+    C("Our driver will drop the samples off tonite.", ("waiting", "2026-11-18")),
+    C("My assistant will collect her kids at 3 today.", *NONE),
+    C("Our engineer will replace his car next month.", *NONE),
     C("Our office will be closed on Friday for the holiday.", *NONE),
 ]
 # German and French asks: an order in the Sie form, verb first; a question put to the reader; "merci de vous
@@ -168,6 +174,9 @@ KINDLY: list[Case] = [
     C("Kindly provide a certified copy of each director's ID.", ("request", None)),
     C("Kindly furnish the audited accounts by 30 November.", ("request", "2026-11-30")),
     C("Kindly note the attached revised schedule.", *NONE),
+    C("Kindly find the attached invoice for your records.", *NONE),
+    C("Kindly see the attached for details.", *NONE),
+    C("Kindly find attached the invoice and arrange payment by the 30th.", ("request", "2026-11-30")),
 ]
 CASES += NEEDS + ROLES + FOREIGN + KINDLY
 

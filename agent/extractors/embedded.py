@@ -123,12 +123,12 @@ _COURTESY_RE = re.compile(
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
     r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
-    r"(please )?(find|see) (attached|enclosed|below|herewith|in (?:the )?attachments?)"
+    r"(please |kindly )?(find|see) (?:the )?(attached|enclosed|below|herewith|in (?:the )?attachments?)"
     # ...with no ask after it: "Please find attached the invoice and arrange payment by the 30th" asks
     r"(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|"
     r"complete|fill|process|forward|check(?! out)|submit|revert|let (?:me|us) know)\b(?!\s+(?:complete|completed|done|finished)\b))|"
     # ...and a pointer to it: "Check the attached for details", "See the enclosed for reference"
-    r"^\W*(?:please |pls )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
+    r"^\W*(?:please |pls |kindly )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
     r"attached (please find|you will find|is|are)\b|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
@@ -1304,8 +1304,8 @@ _NAMED_PROMISE_RE = re.compile(
     # "Greg will refund the difference", "Our engineer will visit your site" (not "book her own holiday",
     # "visit Paris", "file our accounts", "install new carpets")
     r"(?:issue|arrange|book|schedule|submit|file|return|sign|courier|ship|dispatch|pay|transfer|refund|install|provide|"
-    r"supply)\s+(?=(?:you|your|u)\b|(?:the|a|an)\s+(?!own\b)[\w-]+(?![^.!?;]*\b(?:his|her|their|our|my|own)\b))|"
-    r"(?:attend|visit|post)\s+(?=[^.!?;]*\b(?:you|your)\b)|attend\s+(?=(?:on|at|between|tomorrow|today|this|next)\b))\b[^.!?;]*)")
+    r"supply|fit|collect|measure|drop|repair|replace|service)\s+(?=(?:you|your|u)\b|(?:the|a|an)\s+(?!own\b)[\w-]+(?![^.!?;]*\b(?:his|her|their|our|my|own)\b))|"
+    r"(?:attend|visit|post)\s+(?=[^.!?;]*\b(?:you|your)\b)|(?:attend|come (?:round|over|by)|pop (?:round|over|by))\s+(?=(?:on|at|between|tomorrow|today|this|next)\b))\b[^.!?;]*)")
 
 # A reminder of the reader's own promise: "you promised me the contact of a restaurant group",
 # "You said you'd send the slides". It asks for what was promised.
