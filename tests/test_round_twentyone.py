@@ -184,3 +184,27 @@ CASES += NEEDS + ROLES + FOREIGN + KINDLY
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
 def test_round_twentyone_items(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+def _top_level(alternation: str) -> list[str]:
+    """The alternatives of "(?:a|b(?:c|d)|e)" at its outer level: a, b(?:c|d), e."""
+    body = alternation[3:-1]
+    out, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        cur += ch
+    return [*out, cur]
+
+
+def test_every_foreign_chat_phrase_has_a_key() -> None:
+    # The literal prefilter may skip the pattern only when the sentence can hold none of its phrases.
+    from agent.extractors.embedded import _FOREIGN_CHAT, _FOREIGN_CHAT_KEYS
+
+    phrases = _top_level(_FOREIGN_CHAT)
+    assert len(phrases) > 40
+    for phrase in phrases:
+        assert any(key in phrase for key in _FOREIGN_CHAT_KEYS), phrase

@@ -1548,7 +1548,7 @@ def _explicit_ask(sentence: str, low: str) -> bool:
 
 def _owner_question(sentence: str, low: str) -> bool:
     """Is the owner's question one that waits on an answer (see _SOCIAL_Q_RE)? Three words at least."""
-    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence) and not _FR_NOT_ASK_RE.search(sentence)
+    return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence) and not _not_asked(sentence)
             and not _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
             and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
 
@@ -1820,7 +1820,7 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
     # "Bitte beachten Sie unsere Öffnungszeiten").
     return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence) or _SMALL_TALK_WORDS_RE.search(sentence)
                                  or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence))
-                                 or _FR_NOT_ASK_RE.search(sentence))
+                                 or _not_asked(sentence))
 
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
@@ -2394,7 +2394,7 @@ def _foreign_hint(sentence: str) -> bool:
     """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
     words = _HINT_WORD_RE.findall(sentence.lower())
     return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words or "¿" in sentence
-            or any(w.endswith(("-tu", "-vous")) for w in words)
+            or "-tu" in sentence or "-vous" in sentence or "-Tu" in sentence or "-Vous" in sentence
             or bool(_ES_ORDER_RE.match(sentence)) or bool(_FR_ORDER_RE.match(sentence)))
 
 
@@ -2715,8 +2715,7 @@ _FOREIGN_READERS_RE = re.compile(r"\b(?:von (?:dir|euch|(?-i:Ihnen))|deine[rnms]
                                  r"de (?:ta|ton|tes|votre|vos) |votre|vos|ton|tes|sus|tus|de usted)\b", re.I)
 # "Peux-tu croire..." and thanks for what is done ask nothing.
 _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|"
-                            # Small talk and wonder, asked of no work: "Wie war dein Wochenende?", "Tu te rends compte ?"
-                            r"\b" + _FOREIGN_CHAT + r"\b|\b(?:vous vous rendez compte|tu imagines)\b|"
+                            r"\b(?:vous vous rendez compte|tu imagines)\b|"
                             r"\b(?:merci|remercie|remercions) (?:de|pour) (?:ton|ta|tes|votre|vos|l'|la|le|les)\b|"
                             # German courtesies and notices: "Bitte beachten Sie...", "Wir bitten um Verständnis"
                             r"\bbitte (?:beachten|entschuldigen|denken sie daran, dass)\b|\bum (?:ihr |euer |dein |ihre |eure |deine )?(?:entschuldigung|verständnis|"
@@ -2725,6 +2724,22 @@ _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|"
                             # erreichen", "Vous pouvez nous joindre au 01 23 45 67 89"
                             r"\b(?:können|könnt) (?:sie|du|ihr) (?:uns|mich) [^.!?;]{0,60}?\berreichen\b|"
                             r"\bvous pouvez (?:nous|me) (?:joindre|contacter|appeler)\b", re.I)
+# Small talk and wonder, adverts and courtesy offers, asked of no work (see _FOREIGN_CHAT), with a literal
+# of each of its phrases: most sentences hold none and skip the pattern.
+_FOREIGN_CHAT_RE = re.compile(r"\b" + _FOREIGN_CHAT + r"\b", re.I)
+_FOREIGN_CHAT_KEYS = ("wie ", "wochenende", "ferien", "angekommen", "alles ", "vorstellen", "glaubst", "stell dir", "weißt",
+                      "weisst", "gehört", "gesehen", "erinnerst", "comment ", "ça va", "bien passé", "vacances", "week-end",
+                      "rends compte", "as vu", "as-tu vu", "avez-vous vu", "souvenez", "souviens", "imagines", "imaginez",
+                      "est pas", "wissen sie", "sais quoi", "savez quoi", "gut ", "bonne semaine", "passé un", "passé une",
+                      "quel temps", "wer hätte", "qui aurait", "pourquoi pas", "ist das nicht", "sind sie", "kennen sie",
+                      "suchen sie", "haben sie", "hast du", "möchten sie", "brauchen sie", "brauchst du", "cherch",
+                      "saviez", "savais", "vous aussi", "vous voulez", "besoin d", "erinnern", "avez-vous déjà")
+
+
+def _not_asked(sentence: str) -> bool:
+    """Is ``sentence`` what the German and French rules refuse to read as an ask: a notice, a courtesy,
+    small talk ("Wie war dein Wochenende?", "Tu te rends compte ?")?"""
+    return bool(_FR_NOT_ASK_RE.search(sentence)) or _search(_FOREIGN_CHAT_RE, _FOREIGN_CHAT_KEYS, sentence, fold(sentence)) is not None
 _FR_PROMISE_RE = re.compile(
     r"(?:^|[,:;]\s*|\b(?:et|alors|donc|ok|oui|sinon|y|pero|entonces|luego|bueno|vale|listo|sí)\b,?\s+|"
     r"(?<=[\u2600-\u27bf\U0001f300-\U0001faff])\s*)(?P<what>(?:je |j'|j’|on (?=te\b|t'|t’|vous\b|lui\b|leur\b))(?:(?:te|t'|t’|vous|lui|leur|le|la|les|l'|l’)\s*)*"
@@ -3354,7 +3369,12 @@ class EmbeddedExtractor:
         return None if question and act != "ask" else act
 
     def _asks(self, sentence: str, low: str) -> bool:
-        """``is_request`` for a sentence already known to be no courtesy, away note or marketing."""
+        """``is_request`` for a sentence already known to be no courtesy, away note or marketing. German and
+        French small talk asks nothing (see _FOREIGN_CHAT); it is looked for last, as few sentences ask."""
+        return self._asks_plainly(sentence, low) and not _search(_FOREIGN_CHAT_RE, _FOREIGN_CHAT_KEYS, sentence, low)
+
+    def _asks_plainly(self, sentence: str, low: str) -> bool:
+        """:meth:`_asks` before the small talk is ruled out."""
         if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
         if _FR_NOT_ASK_RE.search(sentence):
@@ -3512,7 +3532,7 @@ class EmbeddedExtractor:
             return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
                               sentence, ctx, self._due(sentence, ctx)[0], ctx.other.email or "me")
         if (_FR_ASK_RE.search(sentence) or (_WANT_RE.search(sentence) and names_a_date(sentence))) \
-                and not _FR_NOT_ASK_RE.search(sentence):
+                and not _not_asked(sentence):
             due = self._due(sentence, ctx)[0]
             if ctx.from_owner:
                 return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
