@@ -641,7 +641,9 @@ def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool)
     past day, or (for ``work``) the end of a period, which is what a later "by then" means."""
     before = sentence[:m.start()]
     ends = fold(before).rstrip()
-    if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before)) or _START_IN_MATCH_RE.match(m.group(0))
+    # ("the following by Thursday": a deadline word of the match's own stands between.)
+    if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before) and not _DEADLINE_LEAD_RE.match(m.group(0)))
+            or _START_IN_MATCH_RE.match(m.group(0))
             or (ends.endswith(_RANGE_ENDS) and _RANGE_END_RE.search(before))):
         return True
     # A range's end whose word the match spells itself: "von Montag bis Mittwoch", "desde el lunes

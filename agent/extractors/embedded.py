@@ -2973,6 +2973,97 @@ _ASK_ADD_AT = 0.99
 # How many sentences' quiet verdicts an extractor keeps; past it the memo starts afresh.
 _QUIET_KEPT = 2048
 
+# -- lists under a lead-in ------------------------------------------------------------------
+# A list says who does what through the line that opens it: "Action items:", "Next steps on my
+# side:", "Still blocked on:", "Can you:". Each bullet is read as the sentence it stands for
+# ("I'll send the revised budget", "Ada, please review the questionnaire", "We're blocked on
+# legal sign-off"), and quotes the bullet itself.
+# The writer's own steps: "On our side we will:", "From my end:", "I'll:", "My next steps:".
+_LIST_SELF_RE = re.compile(
+    r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|"
+    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to)"
+    r"(?: also| then| now| next| today| tomorrow| this week)?(?: (?:do|be doing|handle|take care of|cover))?"
+    r"(?: the following)?\s*:\s*$)", re.I)
+# Steps given out, each to a name: "Action items:", "Next steps from the call:", "To-dos:".
+_LIST_ASSIGN_RE = re.compile(r"\b(?:action (?:items?|points?)|actions|next steps?|to-?dos?|follow-?ups?|owners|tasks|"
+                             r"AIs|who does what|assignments)\b[^:]{0,60}:\s*$", re.I)
+# What holds the work up: "Still blocked on:", "Blockers:", "What's holding up the launch:".
+_LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|the|our|this|it|launch|release)|stuck on|"
+                              r"held up (?:by|on)|holding (?:\w+ )?(?:up|back)|stopping us)\b[^:]{0,60}:\s*$", re.I)
+# Bullets that ask nothing of anyone: "Quick status, no action needed:", "FYI:".
+_LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary)|nothing (?:needed|required) from you|"
+                           r"fyi|for your information|for (?:your )?reference|for the record|just so you know)\b[^:]{0,60}:\s*$", re.I)
+# An ask with nothing after it but the list: "Can you:", "Could you please:", "Ada, would you:".
+_LIST_ASK_RE = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s*,\s*)?(?:(?:can|could|would|will) (?:you|u)(?: please| also| kindly)?|"
+                          r"please|pls|kindly|i (?:need|'d like|would like) you to|would you mind)\s*:\s*$", re.I)
+# Who a bullet gives its step to: "Ada: review...", "@Tom - fix...", "Maria to book travel",
+# "review the questionnaire (Ada)", "book the venue - Maria".
+_ASSIGNEE = r"@?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
+_ASSIGNED_RE = re.compile(rf"^(?P<who>{_ASSIGNEE})\s*(?::|[-–—]|\bto\b|\bwill\b)\s+(?P<task>[^\s:].*)$|"
+                          rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|[-–—]\s*(?P<who3>{_ASSIGNEE}))\s*\.?$")
+_EVERYONE = frozenset(("all", "everyone", "everybody"))
+
+
+def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], set[str], dict[str, list[str]]]:
+    """Each bullet sentence of ``text`` that follows a known lead-in, with that lead-in, its kind
+    (self, assign, blocker, none or ask) and the whole bullet it is part of ("Ada - confirm the
+    headcount" reads as two sentences); the lead-ins that ask nothing but the list ("Can you:"),
+    which yield no item of their own; and the bullets under every lead-in that ends in a colon."""
+    bullets: dict[str, tuple[str, str, str]] = {}
+    bare: set[str] = set()
+    under: dict[str, list[str]] = {}
+    if ":" not in text:
+        return bullets, bare, under
+    lead: tuple[str, str] | None = None
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if (line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line):
+            if lead is not None:
+                whole = " ".join(_BULLET_RE.sub("", line).split())
+                under[lead[0]].append(whole)
+                if lead[1] == "ask":
+                    bare.add(lead[0])
+                if lead[1]:
+                    for s in sentences(line):
+                        bullets.setdefault(s, (*lead, whole))
+            continue
+        lead = None
+        if line.endswith(":"):
+            said = sentences(line)
+            head = said[-1] if said else line
+            kind = ("none" if _LIST_NONE_RE.search(head) else "self" if _LIST_SELF_RE.search(head)
+                    else "blocker" if _LIST_BLOCKER_RE.search(head) else "ask" if _LIST_ASK_RE.match(head)
+                    else "assign" if _LIST_ASSIGN_RE.search(head) else "")
+            lead = (head, kind)
+            under.setdefault(head, [])
+    return bullets, bare, under
+    lead: tuple[str, str] | None = None
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if (line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line):
+            if lead is not None:
+                if lead[1] == "ask":
+                    bare.add(lead[0])
+                whole = " ".join(_BULLET_RE.sub("", line).split())
+                for s in sentences(line):
+                    bullets.setdefault(s, (*lead, whole))
+            continue
+        lead = None
+        if line.endswith(":"):
+            said = sentences(line)
+            head = said[-1] if said else line
+            kind = ("none" if _LIST_NONE_RE.search(head) else "self" if _LIST_SELF_RE.search(head)
+                    else "blocker" if _LIST_BLOCKER_RE.search(head) else "ask" if _LIST_ASK_RE.match(head)
+                    else "assign" if _LIST_ASSIGN_RE.search(head) else "")
+            if kind:
+                lead = (head, kind)
+    return bullets, bare
+
+
 
 class EmbeddedExtractor:
     """The offline default. ``threshold`` is the request model's cut-off probability; ``add_at`` the
@@ -3026,6 +3117,8 @@ class EmbeddedExtractor:
         said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)
                 and not _courtesy_or_away(s, fold(s))]
         opener = said[0] if len(said) > 1 else None
+        listed, bare, under = list_leads(body)
+        bulleted: set[str] = set()
         for sentence in text:
             ctx.opening = sentence is opener
             # A sentence's items depend on it and the message alone: said twice, its items are
@@ -3035,36 +3128,45 @@ class EmbeddedExtractor:
             read.add(sentence)
             before, prev = prev, sentence
             ctx.before = before
-            if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
-                continue
-            note = None if from_owner else self._deadline_note(sentence, ctx, items)
-            if note is not None:
-                if isinstance(note, Item):
-                    items.append(note)
-                continue
-            ctx.defer = True
-            found = self._sentence_items(sentence, ctx)
-            if len(found) > 1 and any(_refrains(i, dated=True) for i in found):
-                # "Please don't delay, we need the signed form back by Friday": the day is the work's
-                # beside it, and holding back is none.
-                found = [i for i in found if not _refrains(i, dated=True)] or found
-            if any(map(_refrains, found)):
-                found = [i for i in found if not _refrains(i)]
-                # "Please don't call the customer, email them the tracking number instead": the
-                # work is what is asked after the holding back.
-                rest = _AFTER_REFRAIN_RE.match(sentence)
-                if not found and rest and len(rest.group("rest").split()) >= 2:
-                    # The ask keeps the sentence's "please" ("Please don't cancel it, downgrade it
-                    # instead" asks to downgrade), and its "it" is what was held back.
-                    asked = f"{_cap(rest.group('please'))}{rest.group('rest')}" if rest.group("please") else rest.group("rest")
-                    found = [i for i in self._sentence_items(asked, ctx) if not _refrains(i)]
-                    for i in found:
-                        i.evidence = sentence if i.evidence in asked else i.evidence
-                        i.title = re.sub(r"\s+instead$", "", _named_last(i.title, rest.group("held"), at_end=False))
-            ctx.defer = False
+            if sentence in bare:
+                continue  # "Can you:": the list below it asks
+            lead = listed.get(sentence) if listed else None
+            if lead is not None and lead[2] in bulleted:
+                continue  # the rest of a bullet read whole
+            found = None if lead is None else self._listed(lead, ctx)
+            if found is not None:
+                bulleted.add(lead[2])
+            else:
+                if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
+                    continue
+                note = None if from_owner else self._deadline_note(sentence, ctx, items)
+                if note is not None:
+                    if isinstance(note, Item):
+                        items.append(note)
+                    continue
+                ctx.defer = True
+                found = self._sentence_items(sentence, ctx)
+                if len(found) > 1 and any(_refrains(i, dated=True) for i in found):
+                    # "Please don't delay, we need the signed form back by Friday": the day is the work's
+                    # beside it, and holding back is none.
+                    found = [i for i in found if not _refrains(i, dated=True)] or found
+                if any(map(_refrains, found)):
+                    found = [i for i in found if not _refrains(i)]
+                    # "Please don't call the customer, email them the tracking number instead": the
+                    # work is what is asked after the holding back.
+                    rest = _AFTER_REFRAIN_RE.match(sentence)
+                    if not found and rest and len(rest.group("rest").split()) >= 2:
+                        # The ask keeps the sentence's "please" ("Please don't cancel it, downgrade it
+                        # instead" asks to downgrade), and its "it" is what was held back.
+                        asked = f"{_cap(rest.group('please'))}{rest.group('rest')}" if rest.group("please") else rest.group("rest")
+                        found = [i for i in self._sentence_items(asked, ctx) if not _refrains(i)]
+                        for i in found:
+                            i.evidence = sentence if i.evidence in asked else i.evidence
+                            i.title = re.sub(r"\s+instead$", "", _named_last(i.title, rest.group("held"), at_end=False))
+                ctx.defer = False
             for item in found:
-                if item.kind == "blocker" and any(i.kind == "blocker" for i in items):
-                    continue  # one message describes one blocker; later sentences elaborate on it
+                if item.kind == "blocker" and lead is None and any(i.kind == "blocker" for i in items):
+                    continue  # one message describes one blocker; later sentences elaborate on it (a list, one each)
                 if items and _OR_QUESTION_RE.match(item.title) and items[-1].title.startswith("Answer ") \
                         and items[-1].evidence == before:
                     continue  # "Can we move the call to Thursday? Or would Friday work better?": one question
@@ -3088,6 +3190,8 @@ class EmbeddedExtractor:
                     same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
+        if under:
+            self._name_the_list(items, under, ctx)
         items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
         # Card data, passwords and codes asked for, promised on their condition, or said to block
         # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
@@ -3102,6 +3206,99 @@ class EmbeddedExtractor:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
         return items
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    def _listed(self, lead: tuple[str, str, str], ctx: _Ctx) -> list[Item] | None:
+        """The items of a bullet under a lead-in of ``lead``'s kind (see list_leads), or None to
+        read the bullet's sentences as they stand."""
+        head, kind, bullet = lead
+        if kind == "none":
+            return []
+        if kind == "ask":
+            return None
+        if _foreign_hint(bullet):
+            return None  # the sentences it stands for are English ones
+        step = bullet.rstrip(" ;,")
+        if kind in ("self", "assign") and (m := _ASSIGNED_RE.match(step)):
+            who = (m.group("who") or m.group("who2") or m.group("who3")).lstrip("@")
+            return self._assigned(bullet, who, (m.group("task") or m.group("task2")).strip(), ctx)
+        if kind == "self":
+            we = "We" if re.search(r"\b(?:we|our)\b", head, re.I) else "I"
+            return self._bullet_as(bullet, f"{we}'ll {_uncap(step)}", ctx)
+        if kind == "blocker":
+            return self._bullet_as(bullet, f"We're blocked on {_uncap(step)}.", ctx, "blocker")
+        return None
+
+    def _assigned(self, bullet: str, who: str, task: str, ctx: _Ctx) -> list[Item]:
+        """A step a list gives to ``who``: the owner's is a request to them (a commitment in their
+        own mail), another's is the owner's to wait on when the owner gave it out."""
+        low = who.lower()
+        owner = ctx.owner
+        mine = low in (owner.first_name, owner.name.lower(), owner.email.split("@")[0]) or (ctx.from_owner and low == "me")
+        everyone = low in _EVERYONE or low == "both"
+        task = task.rstrip(" ;,.")
+        if not ctx.from_owner and not (mine or everyone):
+            # Another's step is what the rules make of it said outright: the writer's own ("Me:
+            # send the contract to you") is owed to the owner, a third person's mostly no one's.
+            sender = low in ("me", "i", "we", "us") or low == first_name(ctx.other).lower()
+            return self._bullet_as(bullet, f"I'll {_uncap(task)}." if sender else f"{who} will {_uncap(task)}.", ctx)
+        if ctx.from_owner and not mine:
+            kind, said = "waiting", f"{who}, please {_uncap(task)}."
+        elif ctx.from_owner:
+            kind, said = "commitment", f"I'll {_uncap(task)}."
+        else:
+            kind, said = "request", f"Please {_uncap(task)}."
+        items = self._bullet_as(bullet, said, ctx, kind)
+        if kind == "waiting":
+            for item in items:  # the one it is given to, named or not among the recipients
+                item.title = re.sub(r"^Follow up with [^:]+:", f"Follow up with {_cap(who)}:", item.title, count=1)
+        if items or len(task.split()) < 2:
+            return items
+        # A step the rules do not read as one ("Lukas: register update for Verifio") is still given
+        # out by name.
+        due, phrase = self._due(task, ctx)
+        what = _clean_vp(task, phrase) or task
+        if kind == "request":
+            return [self._item(kind, _cap(what), bullet, ctx, due, "me")]
+        if kind == "commitment":
+            return [self._item(kind, _cap(what), bullet, ctx, due, "me")]
+        return [self._item(kind, f"Follow up with {_cap(who)}: {_uncap(what)}", bullet, ctx, due, ctx.other.email)]
+
+    def _bullet_as(self, bullet: str, said: str, ctx: _Ctx, kind: str | None = None) -> list[Item]:
+        """The rules' items of ``said``, the sentence a bullet stands for, each quoting the bullet;
+        only those of ``kind`` when given. The sentence classifier has no say here."""
+        held, ctx.defer = len(ctx.held), True
+        found = self._sentence_items(said, ctx)
+        del ctx.held[held:]
+        ctx.defer = False
+        out = []
+        for item in found:
+            if kind is None or item.kind == kind:
+                item.evidence = bullet
+                out.append(item)
+        return out
+
+    @staticmethod
+    def _name_the_list(items: list[Item], under: dict[str, list[str]], ctx: _Ctx) -> None:
+        """An ask made by a lead-in ("Could you send me the following by Thursday:", "A few things
+        I need from you before Friday:") is titled by the things its bullets name, when they are
+        short and yield no item of their own: "Send Maria the signed NDA and the W-9"."""
+        for item in items:
+            things = under.get(item.evidence) if item.kind in ("request", "waiting") else None
+            if not things or any(len(t.split()) > 10 for t in things) or any(
+                    t in i.evidence or i.evidence in t for t in things for i in items if i is not item):
+                continue
+            names = [_uncap(t.rstrip(" ;,.")) for t in things]
+            if len(names) > 4:
+                names = [*names[:3], f"{len(names) - 3} more"]
+            joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            following = re.search(r"\bthe following(?: (?:items|documents|things|information|details|points))?\b",
+                                  item.title, re.I)
+            if following:
+                item.title = f"{item.title[:following.start()]}{joined}{item.title[following.end():]}"
+            elif item.kind == "request" and item.title.startswith("Reply to "):
+                item.title = f"Send {first_name(ctx.other)} {joined}"
 
     @staticmethod
     def _added(held: list[Item], items: list[Item], seen: set[str]) -> list[Item]:
