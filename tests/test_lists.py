@@ -1,0 +1,114 @@
+"""Lists read through the line that opens them: who each bullet is given to, whose promise it is,
+what it blocks, and when the lead-in's ask is the item."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.dates import find_due
+from agent.extractors.embedded import EmbeddedExtractor, list_leads
+from tests.conftest import make_message
+
+OWNER = Owner("Ada Lovelace", "ada@example.com", ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EmbeddedExtractor:
+    return EmbeddedExtractor()
+
+
+def _inbox(body: str) -> list[tuple[str, str]]:
+    msg = make_message(f"Hi Ada,\n\n{body}\n\nThanks,\nMaria", sender="maria@acme.example", subject="Re: pilot")
+    return [(i.kind, i.evidence) for i in EmbeddedExtractor().extract(msg, OWNER)]
+
+
+def _sent(body: str, to: tuple[str, ...] = ("priya@acme.example",)) -> list[tuple[str, str, str]]:
+    msg = make_message(f"Hi Priya,\n\n{body}\n\nAda", sender="ada@example.com", to=to, name="Ada Lovelace",
+                       subject="Re: plan")
+    return [(i.kind, i.title, i.evidence) for i in EmbeddedExtractor().extract(msg, OWNER)]
+
+
+@pytest.mark.parametrize("body, want", [
+    # Each step given to a name: the owner's is hers, the others' are no one's business of hers.
+    ("Action items:\n- Ada: share the pricing sheet with Northwind by Tuesday\n- Tom: update the pilot plan\n"
+     "- Maria: book travel", [("request", "Ada: share the pricing sheet with Northwind by Tuesday")]),
+    ("Notes from today's sync. Action items:\n* @Ada: review the security questionnaire before Thursday\n"
+     "* @Tom: fix the export bug", [("request", "@Ada: review the security questionnaire before Thursday")]),
+    # ...with a spaced dash, which splits a sentence: the bullet is read whole, and Maria's venue
+    # is not Ada's to book.
+    ("Next steps:\n1. Ada - confirm headcount with finance (Wed)\n2. Tom - circulate the draft agenda\n"
+     "3. Maria - book the venue", [("request", "Ada - confirm headcount with finance (Wed)")]),
+    ("To-dos from the call:\n- review the data processing agreement (Ada)\n- chase the logo files (Tom)",
+     [("request", "review the data processing agreement (Ada)")]),
+    ("Next steps:\n- Everyone: send your slides to me by Friday\n- Tom: book the room",
+     [("request", "Everyone: send your slides to me by Friday")]),
+    # The sender's own step, promised to the owner, is owed to her.
+    ("Next steps:\n- Me: send you the signed contract by Thursday\n- Ada: countersign it",
+     [("waiting", "Me: send you the signed contract by Thursday"), ("request", "Ada: countersign it")]),
+    # The sender's side's promises.
+    ("On our side we will:\n- ship the fix on Monday\n- send you the incident report by Wednesday",
+     [("waiting", "ship the fix on Monday"), ("waiting", "send you the incident report by Wednesday")]),
+    # One blocker a bullet.
+    ("Still blocked on:\n- legal sign-off on the DPA\n- the VPN access for the contractors",
+     [("blocker", "legal sign-off on the DPA"), ("blocker", "the VPN access for the contractors")]),
+    # "Can you:" asks nothing beside its bullets.
+    ("Can you:\n- approve the PO\n- send me the tax form", [("request", "approve the PO"), ("request", "send me the tax form")]),
+    # A list that says it asks nothing.
+    ("Quick status, no action needed:\n- Release went out yesterday\n- Support backlog down to 12", []),
+    ("FYI, next week:\n- Tom will update the pilot plan\n- Maria will book travel", []),
+])
+def test_inbox_lists(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_owner_lists_are_hers_or_waited_on() -> None:
+    got = _sent("Action items from the call:\n- Priya: send me the signed SOW by Friday\n"
+                "- Ada: share the pricing sheet with Tom\n- Tom: update the pilot plan")
+    assert [(k, e) for k, _, e in got] == [
+        ("waiting", "Priya: send me the signed SOW by Friday"), ("commitment", "Ada: share the pricing sheet with Tom"),
+        ("waiting", "Tom: update the pilot plan")]
+    # Tom is no recipient, and still the one waited on.
+    assert got[2][1].startswith("Follow up with Tom:")
+
+
+@pytest.mark.parametrize("lead", ["Next steps on my side:", "I'll:", "From my end:", "My to-dos:"])
+def test_owner_own_steps_are_commitments(lead: str) -> None:
+    got = _sent(f"{lead}\n- send you the revised budget by Wednesday\n- book the room for the offsite")
+    assert [k for k, _, _ in got] == ["commitment", "commitment"]
+
+
+def test_a_lead_in_ask_is_titled_by_its_bullets(extractor: EmbeddedExtractor) -> None:
+    msg = make_message("Hi Ada,\n\nCould you send me the following by Thursday:\n- the signed NDA\n- the W-9\n\nMaria")
+    (item,) = extractor.extract(msg, OWNER)
+    assert item.title == "Send Maria the signed NDA and the W-9"
+    assert item.due == "2026-11-19"
+    msg = make_message("Hi Ada,\n\nA few things I need from you before Friday:\n- the signed NDA\n"
+                       "- your availability for the kickoff\n- a copy of the insurance certificate\n\nMaria")
+    (item,) = extractor.extract(msg, OWNER)
+    assert item.title == ("Send Maria the signed NDA, your availability for the kickoff and a copy of the "
+                          "insurance certificate")
+
+
+def test_the_following_by_a_day_is_due_that_day() -> None:
+    sent = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    assert find_due("Please send me the following by Thursday:", sent, ZoneInfo("Europe/London"))[0] == "2026-11-19"
+    # ...where "following" alone still starts a period: no deadline.
+    assert find_due("We start the following Monday", sent, ZoneInfo("Europe/London"))[0] is None
+
+
+def test_lists_in_another_language_read_as_they_stand() -> None:
+    # The bullets' English stand-ins would be nonsense; a French bug list under an English lead-in
+    # yields what its sentences yield alone (here nothing).
+    assert _inbox("Still blocked on:\n- LF-2304 pas de message de déconnexion manette dans le menu pause\n"
+                  "- LF-2310 le succès du chapitre 5 ne se débloque pas") == []
+
+
+def test_list_leads_maps_bullets_to_their_lead() -> None:
+    bullets, bare, under = list_leads("Can you:\n- approve the PO\n\nDetails:\n- 1 crate, 420 kg\n- pick-up Krefeld")
+    assert bullets == {"approve the PO": ("Can you:", "ask", "approve the PO")}
+    assert bare == {"Can you:"}
+    assert under == {"Can you:": ["approve the PO"], "Details:": ["1 crate, 420 kg", "pick-up Krefeld"]}
