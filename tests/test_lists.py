@@ -108,7 +108,50 @@ def test_lists_in_another_language_read_as_they_stand() -> None:
 
 
 def test_list_leads_maps_bullets_to_their_lead() -> None:
-    bullets, bare, under = list_leads("Can you:\n- approve the PO\n\nDetails:\n- 1 crate, 420 kg\n- pick-up Krefeld")
+    bullets, under = list_leads("Can you:\n- approve the PO\n\nDetails:\n- 1 crate, 420 kg\n- pick-up Krefeld")
     assert bullets == {"approve the PO": ("Can you:", "ask", "approve the PO")}
-    assert bare == {"Can you:"}
-    assert under == {"Can you:": ["approve the PO"], "Details:": ["1 crate, 420 kg", "pick-up Krefeld"]}
+    assert under == {"Can you:": ("ask", ["approve the PO"]), "Details:": ("", ["1 crate, 420 kg", "pick-up Krefeld"])}
+
+
+@pytest.mark.parametrize("body, want", [
+    # Steps asked of the reader under a lead-in that says so, in any wording.
+    ("couple things before the demo tmrw:\n* push the hotfix to prod\n* rename the 'beta' flag in the dashboard",
+     [("request", "push the hotfix to prod"), ("request", "rename the 'beta' flag in the dashboard")]),
+    ("following tasks are still open on your side:\n- sign the framework agreement\n- provide the test data set",
+     [("request", "sign the framework agreement"), ("request", "provide the test data set")]),
+    # Things named under a need laid on the reader: one ask, the lead-in's.
+    ("Pending from your side:\n- access to the SAP reporting\n- name of the contact person in controlling",
+     [("request", "Pending from your side:")]),
+    # A decision asked on points: the points are what is asked, not asks of their own.
+    ("Before I can send our comments back, I need a decision from you on two points:\n"
+     "1. whether we accept an indexation cap of 3 %;\n2. whether the break option after year 3 is a must-have for you.",
+     [("request", "Before I can send our comments back, I need a decision from you on two points:")]),
+    # Options: none is asked for; a promise inside one still holds.
+    ("There are two options I'd like you to consider:\n1. We ship the 24-port units now.\n"
+     "2. We substitute two 24-port units for each 48-port unit. I'll have exact pricing to you tomorrow.\n\n"
+     "Can you let me know which way you'd like to go by Thursday?",
+     [("waiting", "I'll have exact pricing to you tomorrow."),
+      ("request", "Can you let me know which way you'd like to go by Thursday?")]),
+    # A blocker a bullet, said as a clause.
+    ("The migration is stuck. Blockers:\n- finance hasn't signed off on the Snowflake contract\n"
+     "- we lack a second data engineer since Leo left",
+     [("blocker", "finance hasn't signed off on the Snowflake contract"),
+      ("blocker", "we lack a second data engineer since Leo left")]),
+    # A step given to the owner among others.
+    ("Action items:\n- Ada and Tom: agree on the data retention settings\n- Maria: book travel",
+     [("request", "Ada and Tom: agree on the data retention settings")]),
+    # People listed are no one's steps.
+    ("Participants from our side:\n- Julia Brandt (Controlling)\n- Martin Gruber (IT)\n- myself", []),
+])
+def test_more_inbox_lists(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_owner_lists_of_things_and_own_promises() -> None:
+    got = _sent("To get started, what I need from you:\n- the brand guidelines PDF\n- access to your Google Analytics\n"
+                "- a list of three competitors you admire")
+    assert [(k, e) for k, _, e in got] == [("waiting", "To get started, what I need from you:")]
+    assert got[0][1] == ("Follow up with Priya: the brand guidelines PDF, access to your Google Analytics and a list "
+                         "of three competitors you admire")
+    got = _sent("From my side:\n- I will review the risk matrix by Wednesday and send comments to you")
+    assert [k for k, _, _ in got] == ["commitment"]

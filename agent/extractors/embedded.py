@@ -2978,9 +2978,14 @@ _QUIET_KEPT = 2048
 # side:", "Still blocked on:", "Can you:". Each bullet is read as the sentence it stands for
 # ("I'll send the revised budget", "Ada, please review the questionnaire", "We're blocked on
 # legal sign-off"), and quotes the bullet itself.
-# The writer's own steps: "On our side we will:", "From my end:", "I'll:", "My next steps:".
+# A lead-in that asks of the reader, or lists people, is no one's own steps.
+_LIST_ASKS_WORDS_RE = re.compile(r"\b(?:please|pls|kindly|could you|can you|would you|you|your)\b", re.I)
+_LIST_PEOPLE_RE = re.compile(r"\b(?:participants?|attendees?|people|contacts?|names?|members?|speakers?|guests?|"
+                             r"representatives?|delegates?|who)\b", re.I)
+# The writer's own steps: "On our side we will:", "From my end:", "I'll:", "Our side will:".
 _LIST_SELF_RE = re.compile(
     r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|"
+    r"\b(?:my|our) (?:side|end|team) will\b|"
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to)"
     r"(?: also| then| now| next| today| tomorrow| this week)?(?: (?:do|be doing|handle|take care of|cover))?"
     r"(?: the following)?\s*:\s*$)", re.I)
@@ -2992,28 +2997,63 @@ _LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|t
                               r"held up (?:by|on)|holding (?:\w+ )?(?:up|back)|stopping us)\b[^:]{0,60}:\s*$", re.I)
 # Bullets that ask nothing of anyone: "Quick status, no action needed:", "FYI:".
 _LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary)|nothing (?:needed|required) from you|"
-                           r"fyi|for your information|for (?:your )?reference|for the record|just so you know)\b[^:]{0,60}:\s*$", re.I)
-# An ask with nothing after it but the list: "Can you:", "Could you please:", "Ada, would you:".
-_LIST_ASK_RE = re.compile(r"^\W*(?:[A-Z][\w'’-]+\s*,\s*)?(?:(?:can|could|would|will) (?:you|u)(?: please| also| kindly)?|"
-                          r"please|pls|kindly|i (?:need|'d like|would like) you to|would you mind)\s*:\s*$", re.I)
+                           r"fyi|for your information|for (?:your )?reference|for the record|just so you know)\b[^:]{0,60}:\s*$",
+                           re.I)
+# The options a choice is made among ("There are two options I'd like you to consider:"): no
+# option is asked for, the choice is (said on its own); a promise inside one still holds.
+_LIST_OPTIONS_RE = re.compile(r"\b(?:options?|alternatives|choices|scenarios)\b[^:]{0,60}:\s*$", re.I)
+# Steps asked of the reader, the list saying what: "Can you:", "As discussed, could you please:",
+# "What I need from you:", "A few changes please:", "Please follow these steps:", "Remember to:".
+_LIST_ASK_RE = re.compile(
+    r"^(?:[^:]{0,80}?,\s*)?(?:(?:can|could|would|will) (?:you|u)(?: please| also| kindly)?|please(?: also)?|pls|kindly|"
+    r"i (?:need|'d like|would like) you to|would you mind|(?:please )?(?:remember|make sure|don'?t forget) to|"
+    r"(?:please )?(?:do|follow|complete|take) (?:the |these |the following |following )(?:steps|actions)|"
+    r"please do the following|what (?:i|we) need from you(?: is)?|(?:your|next steps for you|for you to do)\b[^:]{0,30}|"
+    r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?(?:things|changes|requests|asks|"
+    r"favou?rs|fixes)(?:\s+(?:for you|from you|please|to do|i need|we need|before (?!i\b)[^:]{1,40}?|by [^:]{1,30}?))+)\s*:\s*$", re.I)
+# What the writer still needs, the list naming it: "To finish the onboarding we still need:",
+# "Pending from your side:", "Still missing:". Not a need to do something ("We need to discuss:").
+_LIST_NEED_RE = re.compile(r"\b(?:i|we)(?:'d| would)? (?:still |also |just |now |only )*(?:need|require)(?! to\b)[^:]{0,60}:\s*$|"
+                           r"\b(?:pending|outstanding|missing|open|required|needed) (?:from|on) your (?:side|end|part)\b[^:]{0,30}:\s*$|"
+                           r"\b(?:still )?(?:waiting|wait) (?:on|for)\b[^:]{0,60}:\s*$|"
+                           r"^\W*(?:still )?(?:missing|outstanding|pending)(?: items| documents| points)?(?: from you)?\s*:\s*$",
+                           re.I)
+# A need the lead-in itself lays on the reader: "from you", "your side".
+_LIST_FROM_YOU_RE = re.compile(r"\b(?:from you|from your|your (?:side|end|part))\b", re.I)
 # Who a bullet gives its step to: "Ada: review...", "@Tom - fix...", "Maria to book travel",
-# "review the questionnaire (Ada)", "book the venue - Maria".
-_ASSIGNEE = r"@?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
+# "review the questionnaire (Ada)", "book the venue - Maria", "Ada and Tom: agree on...".
+_NAME = r"@?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
+_ASSIGNEE = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*"
 _ASSIGNED_RE = re.compile(rf"^(?P<who>{_ASSIGNEE})\s*(?::|[-–—]|\bto\b|\bwill\b)\s+(?P<task>[^\s:].*)$|"
                           rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|[-–—]\s*(?P<who3>{_ASSIGNEE}))\s*\.?$")
-_EVERYONE = frozenset(("all", "everyone", "everybody"))
+# A bullet that is a step, not a thing named ("- your file notes", "- access to the SAP
+# reporting", "- whether the break option is a must"): an order the rules know, one held back
+# ("don't forget the deck"), or a verb with what it acts on ("rename the 'beta' flag", "propose
+# two dates", "send me the form").
+_STEP_RE = re.compile(r"(?:don'?t|do not|never|please|pls|kindly)\b|"
+                      r"(?!(?:whether|if|what|which|who|how|when|where|why)\b)[a-z][\w-]*(?<!s)(?<!ing)(?<!ed)(?<!ion)(?<!ment)(?<!ance)(?<!ence)(?<!ity) "
+                      r"(?:the|a|an|your|our|my|his|her|their|its|this|that|these|those|it|them|us|me|him|"
+                      r"up|out|over|back|down|off|some|any|all|two|three|both|each|every)\b")
 
 
-def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], set[str], dict[str, list[str]]]:
+def _is_step(bullet: str) -> bool:
+    low = _uncap(bullet)
+    return bool(_STEP_RE.match(low) or _IMPERATIVE_RE.match(low))
+
+
+_EVERYONE = frozenset(("all", "everyone", "everybody", "both"))
+_SELF_NAMES = frozenset(("i", "me", "we", "us", "myself"))
+
+
+def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, list[str]]]]:
     """Each bullet sentence of ``text`` that follows a known lead-in, with that lead-in, its kind
-    (self, assign, blocker, none or ask) and the whole bullet it is part of ("Ada - confirm the
-    headcount" reads as two sentences); the lead-ins that ask nothing but the list ("Can you:"),
-    which yield no item of their own; and the bullets under every lead-in that ends in a colon."""
+    (self, assign, blocker, none, options, ask or need) and the whole bullet it is part of ("Ada - confirm
+    the headcount" reads as two sentences); and every lead-in that ends in a colon, with its kind
+    ("" when none) and its bullets."""
     bullets: dict[str, tuple[str, str, str]] = {}
-    bare: set[str] = set()
-    under: dict[str, list[str]] = {}
+    under: dict[str, tuple[str, list[str]]] = {}
     if ":" not in text:
-        return bullets, bare, under
+        return bullets, under
     lead: tuple[str, str] | None = None
     for raw in text.split("\n"):
         line = raw.strip()
@@ -3022,9 +3062,7 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], set[str], di
         if (line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line):
             if lead is not None:
                 whole = " ".join(_BULLET_RE.sub("", line).split())
-                under[lead[0]].append(whole)
-                if lead[1] == "ask":
-                    bare.add(lead[0])
+                under[lead[0]][1].append(whole)
                 if lead[1]:
                     for s in sentences(line):
                         bullets.setdefault(s, (*lead, whole))
@@ -3033,36 +3071,28 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], set[str], di
         if line.endswith(":"):
             said = sentences(line)
             head = said[-1] if said else line
-            kind = ("none" if _LIST_NONE_RE.search(head) else "self" if _LIST_SELF_RE.search(head)
-                    else "blocker" if _LIST_BLOCKER_RE.search(head) else "ask" if _LIST_ASK_RE.match(head)
-                    else "assign" if _LIST_ASSIGN_RE.search(head) else "")
-            lead = (head, kind)
-            under.setdefault(head, [])
-    return bullets, bare, under
-    lead: tuple[str, str] | None = None
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
-        if (line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line):
-            if lead is not None:
-                if lead[1] == "ask":
-                    bare.add(lead[0])
-                whole = " ".join(_BULLET_RE.sub("", line).split())
-                for s in sentences(line):
-                    bullets.setdefault(s, (*lead, whole))
-            continue
-        lead = None
-        if line.endswith(":"):
-            said = sentences(line)
-            head = said[-1] if said else line
-            kind = ("none" if _LIST_NONE_RE.search(head) else "self" if _LIST_SELF_RE.search(head)
-                    else "blocker" if _LIST_BLOCKER_RE.search(head) else "ask" if _LIST_ASK_RE.match(head)
-                    else "assign" if _LIST_ASSIGN_RE.search(head) else "")
-            if kind:
-                lead = (head, kind)
-    return bullets, bare
+            lead = (head, _lead_kind(head))
+            under.setdefault(head, (lead[1], []))
+    return bullets, under
 
+
+def _lead_kind(head: str) -> str:
+    """What a lead-in says of the list under it (see list_leads)."""
+    if _LIST_NONE_RE.search(head):
+        return "none"
+    if _LIST_OPTIONS_RE.search(head):
+        return "options"
+    if _LIST_PEOPLE_RE.search(head):
+        return ""
+    if _LIST_SELF_RE.search(head) and not _LIST_ASKS_WORDS_RE.search(head):
+        return "self"
+    if _LIST_BLOCKER_RE.search(head):
+        return "blocker"
+    if _LIST_ASK_RE.match(head):
+        return "ask"
+    if _LIST_NEED_RE.search(head):
+        return "need"
+    return "assign" if _LIST_ASSIGN_RE.search(head) else ""
 
 
 class EmbeddedExtractor:
@@ -3117,7 +3147,7 @@ class EmbeddedExtractor:
         said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)
                 and not _courtesy_or_away(s, fold(s))]
         opener = said[0] if len(said) > 1 else None
-        listed, bare, under = list_leads(body)
+        listed, under = list_leads(body)
         bulleted: set[str] = set()
         for sentence in text:
             ctx.opening = sentence is opener
@@ -3128,13 +3158,11 @@ class EmbeddedExtractor:
             read.add(sentence)
             before, prev = prev, sentence
             ctx.before = before
-            if sentence in bare:
-                continue  # "Can you:": the list below it asks
             lead = listed.get(sentence) if listed else None
             if lead is not None and lead[2] in bulleted:
                 continue  # the rest of a bullet read whole
             found = None if lead is None else self._listed(lead, ctx)
-            if found is not None:
+            if lead is not None and found is not None:
                 bulleted.add(lead[2])
             else:
                 if not from_owner and _NEED_TO_KNOW_RE.match(sentence) and self._question_behind(before, sentence, ctx, items):
@@ -3164,6 +3192,10 @@ class EmbeddedExtractor:
                             i.evidence = sentence if i.evidence in asked else i.evidence
                             i.title = re.sub(r"\s+instead$", "", _named_last(i.title, rest.group("held"), at_end=False))
                 ctx.defer = False
+            if lead is not None and lead[1] == "options":
+                found = [i for i in found if i.kind != "request"]  # see _LIST_OPTIONS_RE
+            if not found and under and under.get(sentence, ("",))[0] in ("need", "ask"):
+                found = self._needed(sentence, under[sentence][1], ctx)
             for item in found:
                 if item.kind == "blocker" and lead is None and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it (a list, one each)
@@ -3191,7 +3223,7 @@ class EmbeddedExtractor:
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         if under:
-            self._name_the_list(items, under, ctx)
+            items = self._name_the_list(items, under, ctx)
         items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
         # Card data, passwords and codes asked for, promised on their condition, or said to block
         # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
@@ -3215,33 +3247,81 @@ class EmbeddedExtractor:
         head, kind, bullet = lead
         if kind == "none":
             return []
-        if kind == "ask":
+        if kind == "options":
+            return None  # read as it stands, and asks nothing (see extract)
+        if _foreign_hint(bullet) or len(bullet.split()) > 30 or len(_SPLIT_RE.split(bullet)) > 1:
+            # The sentences it stands for are English ones, and a bullet that is a paragraph is
+            # read sentence by sentence.
             return None
-        if _foreign_hint(bullet):
-            return None  # the sentences it stands for are English ones
         step = bullet.rstrip(" ;,")
-        if kind in ("self", "assign") and (m := _ASSIGNED_RE.match(step)):
+        if kind in ("ask", "need"):
+            # "Can you:" over "- approve the PO": each step is asked ("Please approve the PO"); a
+            # thing named ("- your file notes from the meeting") is read as it stands, and is what
+            # the lead-in's item asks for (see _needed) when it is no item of its own.
+            if not _is_step(step) or not (kind == "ask" or _LIST_FROM_YOU_RE.search(head)):
+                return None
+            asked = step if re.match(r"(?:please|pls|kindly)\b", step, re.I) else f"Please {_uncap(step)}"
+            return self._bullet_as(bullet, asked, ctx, "waiting" if ctx.from_owner else "request") or None
+        m = _ASSIGNED_RE.match(step) if kind in ("self", "assign") else None
+        if m and m.group("task2") and all(w[:1].isupper() for w in m.group("task2").split()):
+            m = None  # "Julia Brandt (Controlling)": a name and its department
+        if m:
             who = (m.group("who") or m.group("who2") or m.group("who3")).lstrip("@")
             return self._assigned(bullet, who, (m.group("task") or m.group("task2")).strip(), ctx)
-        if kind == "self":
+        if kind == "self" and len(step.split()) >= 2:
             we = "We" if re.search(r"\b(?:we|our)\b", head, re.I) else "I"
             return self._bullet_as(bullet, f"{we}'ll {_uncap(step)}", ctx)
-        if kind == "blocker":
-            return self._bullet_as(bullet, f"We're blocked on {_uncap(step)}.", ctx, "blocker")
+        if kind == "blocker" and len(step.split()) >= 2:
+            # "Blockers:" over "- legal sign-off on the DPA" or "- finance hasn't signed off": each
+            # bullet is one, as the lead-in says, whether or not the rules read its words so.
+            found = self._bullet_as(bullet, f"We're blocked on {_uncap(step)}.", ctx, "blocker")
+            if not found:
+                due, phrase = self._due(step, ctx)
+                what = _clean_vp(step, phrase) or step
+                found = [self._item("blocker", f"Unblock: {_uncap(what)}", bullet, ctx, due, ctx.other.email or "me")]
+            return found
         return None
+
+    def _needed(self, lead: str, things: list[str], ctx: _Ctx) -> list[Item]:
+        """The ask of a need the list under it names ("we still need:" over "- proof of address"):
+        one item, quoting the lead-in, when the lead-in lays it on the reader ("Pending from your
+        side:") or, in mail to the owner, one of its things is asked for said as a need ("We need
+        proof of address."); a request to the owner, or in the owner's mail a thing waited on."""
+        if not things or any(len(t.split()) > 10 for t in things):
+            return []
+        if any(map(_is_step, things)):
+            return []  # steps, each its own item (see _listed)
+        asked = bool(_LIST_FROM_YOU_RE.search(lead) or _LIST_ASK_RE.match(lead)) or (
+            ctx.from_owner and bool(re.search(r"\bwait", lead, re.I)))
+        for thing in [] if asked or ctx.from_owner else things:
+            held, ctx.defer = len(ctx.held), True
+            asked = any(i.kind == "request" for i in self._sentence_items(f"We need {_uncap(thing.rstrip(' ;,.'))}.", ctx))
+            del ctx.held[held:]
+            ctx.defer = False
+            if asked:
+                break
+        if not asked:
+            return []
+        due, _ = self._due(lead, ctx)
+        name = first_name(ctx.other) if ctx.other.email else "them"
+        if ctx.from_owner:
+            return [self._item("waiting", f"Follow up with {name}: the list", lead, ctx, due, ctx.other.email)]
+        return [self._item("request", f"Reply to {name} about the list", lead, ctx, due, "me")]
 
     def _assigned(self, bullet: str, who: str, task: str, ctx: _Ctx) -> list[Item]:
         """A step a list gives to ``who``: the owner's is a request to them (a commitment in their
         own mail), another's is the owner's to wait on when the owner gave it out."""
         low = who.lower()
         owner = ctx.owner
-        mine = low in (owner.first_name, owner.name.lower(), owner.email.split("@")[0]) or (ctx.from_owner and low == "me")
-        everyone = low in _EVERYONE or low == "both"
+        names = {n.strip().lstrip("@") for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", low)}
+        mine = bool(names & {owner.first_name, owner.name.lower(), owner.email.split("@")[0]}) or (
+            ctx.from_owner and bool(names & _SELF_NAMES))
+        everyone = bool(names & _EVERYONE)
         task = task.rstrip(" ;,.")
         if not ctx.from_owner and not (mine or everyone):
             # Another's step is what the rules make of it said outright: the writer's own ("Me:
             # send the contract to you") is owed to the owner, a third person's mostly no one's.
-            sender = low in ("me", "i", "we", "us") or low == first_name(ctx.other).lower()
+            sender = bool(names & _SELF_NAMES) or low == first_name(ctx.other).lower()
             return self._bullet_as(bullet, f"I'll {_uncap(task)}." if sender else f"{who} will {_uncap(task)}.", ctx)
         if ctx.from_owner and not mine:
             kind, said = "waiting", f"{who}, please {_uncap(task)}."
@@ -3280,14 +3360,26 @@ class EmbeddedExtractor:
         return out
 
     @staticmethod
-    def _name_the_list(items: list[Item], under: dict[str, list[str]], ctx: _Ctx) -> None:
-        """An ask made by a lead-in ("Could you send me the following by Thursday:", "A few things
-        I need from you before Friday:") is titled by the things its bullets name, when they are
-        short and yield no item of their own: "Send Maria the signed NDA and the W-9"."""
+    def _name_the_list(items: list[Item], under: dict[str, tuple[str, list[str]]], ctx: _Ctx) -> list[Item]:
+        """``items`` with each lead-in's ask settled by its list. When bullets of the list are
+        items of their own, a lead-in's item that only points at them ("Please" of "Could you
+        please:", "Reply to Carlos about..." of "What I need from you:", "Follow these steps") is
+        dropped. When none is, the lead-in's ask is titled by the short things its bullets name
+        ("Could you send me the following by Thursday:" -> "Send Maria the signed NDA and the W-9")."""
+        out = []
         for item in items:
-            things = under.get(item.evidence) if item.kind in ("request", "waiting") else None
-            if not things or any(len(t.split()) > 10 for t in things) or any(
-                    t in i.evidence or i.evidence in t for t in things for i in items if i is not item):
+            lead = under.get(item.evidence)
+            if lead is None or item.kind not in ("request", "waiting"):
+                out.append(item)
+                continue
+            things = lead[1]
+            if any(t in i.evidence or i.evidence in t for t in things for i in items if i is not item):
+                if not (vague(item.title) or item.title.startswith(("Reply to ", "Answer ")) or item.title.endswith(" the list")
+                        or _LIST_ASK_RE.match(item.evidence)):
+                    out.append(item)
+                continue
+            out.append(item)
+            if not things or any(len(t.split()) > 10 for t in things):
                 continue
             names = [_uncap(t.rstrip(" ;,.")) for t in things]
             if len(names) > 4:
@@ -3297,8 +3389,10 @@ class EmbeddedExtractor:
                                   item.title, re.I)
             if following:
                 item.title = f"{item.title[:following.start()]}{joined}{item.title[following.end():]}"
-            elif item.kind == "request" and item.title.startswith("Reply to "):
-                item.title = f"Send {first_name(ctx.other)} {joined}"
+            elif item.title.startswith(("Reply to ", "Follow up with ")) and item.title.count(":") <= 1:
+                item.title = (f"Send {first_name(ctx.other)} {joined}" if item.kind == "request"
+                              else f"Follow up with {first_name(ctx.other)}: {joined}")
+        return out
 
     @staticmethod
     def _added(held: list[Item], items: list[Item], seen: set[str]) -> list[Item]:
