@@ -51,6 +51,7 @@ def test_a_message_the_gate_passes_is_asked(owner: Owner) -> None:
     ("The renewal is due Thursday.", False),  # a due phrase beside a verb
     ("Thoughts on the new pricing page?", False),  # a question to the owner
     ("Share the board notes with the team.", False),  # an imperative
+    ("Blockers:\n- finance hasn't signed off on the Snowflake contract", False),  # a list its lead-in explains
 ])
 def test_the_recall_pass_flags_every_kind_of_cue(owner: Owner, text: str, from_owner: bool) -> None:
     sender = owner.email if from_owner else "maria@fund.example"
@@ -63,6 +64,7 @@ def test_the_recall_pass_flags_every_kind_of_cue(owner: Owner, text: str, from_o
     "Thanks, that was really helpful.\n\nBest,\nMaria",
     "FYI the office is closed on Friday.",
     "Loved the demo yesterday.",
+    "Quick status, no action needed:\n- Release went out yesterday\n- Support backlog down to 12",
 ])
 def test_the_recall_pass_lets_news_and_thanks_go(owner: Owner, text: str) -> None:
     assert not EMBEDDED.flags(make_message(text), owner)

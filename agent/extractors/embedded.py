@@ -3441,7 +3441,10 @@ class EmbeddedExtractor:
         kind (before the checks that veto one), a due phrase beside a verb, or a question to the owner; so a
         message it passes over is one the extractors would find nothing in."""
         from_owner = message.sender.email == owner.email.lower()
-        for sentence in read_sentences(examined_text(message)):
+        text = examined_text(message)
+        if any(kind not in ("none", "options") for _, kind, _ in list_leads(text)[0].values()):
+            return True  # a list whose lead-in says whose steps its bullets are (see _listed)
+        for sentence in read_sentences(text):
             parts = [sentence, *(_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)[1:])]
             for part in parts:
                 if self._cue(part, fold(part), from_owner, message, owner, threshold):
