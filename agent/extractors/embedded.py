@@ -433,6 +433,13 @@ _SPEAKS_TO_READER_RE = re.compile(
     r"\blet (?:me|us) know\b|^\W*(?:(?:and|also|so|oh),?\s+)?[a-z]+ (?:me|us)\b|"
     r"\bwe (?:should|must|need to) (?:discuss|talk about|go over|go through|review|agree on|decide on)\b|"
     r"^\W*(?:(?:and|also|so),?\s+)?(?:need|go ahead|let's|lets|let us|would love|also need)\b|"
+    # ...or wonders or hopes aloud whether the reader will: "I was wondering if I could get some
+    # information on the deal", "I wanted to see if we could set up a time", "Would it be possible
+    # to...", "Possible for you to come up Wednesday?" (A hope is no ask: "For our 1:1 tomorrow I
+    # was hoping we could talk about the promotion packet" sets an agenda.)
+    r"\b(?:i|we)(?: was| were| am| are|'m|'re)? (?:just )?wondering (?:if|whether)\b|"
+    r"\b(?:i|we) (?:wanted|want|would like|'d like) to (?:see|check|ask|know) (?:if|whether)\b|"
+    r"\b(?:would|will) it be possible\b|\bis it possible\b|^\W*possible (?:for|to)\b|"
     # ...or names the reader first: "Mark, go ahead and set up the meeting", "Toni: give me a call"
     r"^\W*(?!(?i:thanks|thank you|yes|no|ok|okay|sure|well|also|so|hi|hello|hey|great|perfect|sorry|unfortunately|"
     r"however|btw|ps|fyi|update|note|re|fwd|and|but|now|then|today|tomorrow|again|finally|first|second|next|internally|"
