@@ -100,8 +100,8 @@ def test_the_classifier_adds_promises_and_preconditions_said_without_the_rules_w
     assert _items("The signed lease goes out to you by courier on Friday.", owner) == [
         ("waiting", "Follow up with Maria: The signed lease goes out to you by courier", "2026-11-20")]
     assert _items("The signed lease goes out to you by courier on Friday.", owner, EmbeddedExtractor(add_at=1.01)) == []
-    assert _items("No payments leave the account until the second signatory approves them.", owner) == [
-        ("blocker", "Unblock: No payments leave the account until the second signatory approves them", None)]
+    assert _items("No orders ship until the credit check clears.", owner) == [
+        ("blocker", "Unblock: No orders ship until the credit check clears", None)]
     # Routine schedules are not work owed to anyone.
     assert _items("Our shop is going to close early on Friday.", owner) == []
     assert _items("The next issue of the newsletter goes out on Monday.", owner) == []

@@ -109,8 +109,12 @@ def test_lists_in_another_language_read_as_they_stand() -> None:
 
 def test_list_leads_maps_bullets_to_their_lead() -> None:
     bullets, under = list_leads("Can you:\n- approve the PO\n\nDetails:\n- 1 crate, 420 kg\n- pick-up Krefeld")
-    assert bullets == {"approve the PO": ("Can you:", "ask", "approve the PO")}
-    assert under == {"Can you:": ("ask", ["approve the PO"]), "Details:": ("", ["1 crate, 420 kg", "pick-up Krefeld"])}
+    # "Details:" might be a name ("Lena:"); the extractor asks whether it is one of the people the
+    # message is between before it gives the bullets to it.
+    assert bullets == {"approve the PO": ("Can you:", "ask", "approve the PO"),
+                       "1 crate, 420 kg": ("Details:", "label", "1 crate, 420 kg"),
+                       "pick-up Krefeld": ("Details:", "label", "pick-up Krefeld")}
+    assert under == {"Can you:": ("ask", ["approve the PO"]), "Details:": ("label", ["1 crate, 420 kg", "pick-up Krefeld"])}
 
 
 @pytest.mark.parametrize("body, want", [
@@ -155,3 +159,53 @@ def test_owner_lists_of_things_and_own_promises() -> None:
                          "of three competitors you admire")
     got = _sent("From my side:\n- I will review the risk matrix by Wednesday and send comments to you")
     assert [k for k, _, _ in got] == ["commitment"]
+
+
+@pytest.mark.parametrize("body, want", [
+    # The owner named in the notations lists use.
+    ("Action items:\n- [Ada] approve the extra Redis node\n- [Tom] size the cluster",
+     [("request", "[Ada] approve the extra Redis node")]),
+    ("Release checklist:\n- [ ] release notes approved — @ada\n- [ ] smoke tests green — @tom",
+     [("request", "release notes approved — @ada")]),
+    ("Next steps:\n1. Owner: Ada — get sign-off from marketing on the launch copy\n2. Owner: Tom — book the room",
+     [("request", "Owner: Ada — get sign-off from marketing on the launch copy")]),
+    ("Minutes:\n- AI (Ada): write the customer comms plan by Dec 5\n- AI (Raj): confirm the date",
+     [("request", "AI (Ada): write the customer comms plan by Dec 5")]),
+    ("Follow-ups:\n- AL to circulate the revised shooting schedule\n- TB to book the crew",
+     [("request", "AL to circulate the revised shooting schedule")]),
+    # Lettered bullets under an ask, and decisions asked of the reader.
+    ("Asks for you:\na) send a written SSO reliability plan before Dec 3\nb) name a technical contact for escalations",
+     [("request", "send a written SSO reliability plan before Dec 3"),
+      ("request", "name a technical contact for escalations")]),
+    # What the work depends on is what blocks it.
+    ("Dependencies:\n- Lena's failover test must pass before we send the plan\n- the export work needs Raj back from leave",
+     [("blocker", "Lena's failover test must pass before we send the plan"),
+      ("blocker", "the export work needs Raj back from leave")]),
+    # One blocker a bullet, however many clauses it has.
+    ("Blocked on:\n- Okta support confirming the rate limit increase; the failover test can't run until then",
+     [("blocker", "Okta support confirming the rate limit increase; the failover test can't run until then")]),
+    # Each question a list asks is one of its own.
+    ("A few questions for you:\n- Can I send my final transcript after the deadline?\n- Is there a fee for the application?",
+     [("request", "Can I send my final transcript after the deadline?"),
+      ("request", "Is there a fee for the application?")]),
+    # An investor update's asks are of its investors, not of the colleague asked to review it.
+    ("Draft below, please review the engineering section by Tuesday.\n\nAsks:\n- intros to heads of platform at fintechs\n"
+     "- senior backend engineer referrals",
+     [("request", "Draft below, please review the engineering section by Tuesday.")]),
+    # A heading that is no name and asks nothing.
+    ("Your profile is getting noticed:\n- 14 search appearances\n- 3 recruiters viewed your profile", []),
+])
+def test_list_notations(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_owner_lists_under_names() -> None:
+    got = _sent("Here's the split I suggest:\n\nMe:\n- sections 3 and 5 by Wednesday\n\nYou:\n"
+                "- sections 1-2, send them to me by Tuesday\n\nGreg:\n- the appendix")
+    # Greg takes no part in the mail: whose "Greg:" is, the list does not say.
+    assert [(k, e) for k, _, e in got] == [("commitment", "sections 3 and 5 by Wednesday"),
+                                           ("waiting", "sections 1-2, send them to me by Tuesday")]
+    got = _sent("Action items:\n1. Ada -> set up a review rotation by Monday\n"
+                "2. Raj -> write up the outage timeline and send it to me by Wednesday")
+    assert [(k, e) for k, _, e in got] == [("commitment", "Ada -> set up a review rotation by Monday"),
+                                           ("waiting", "Raj -> write up the outage timeline and send it to me by Wednesday")]

@@ -22,7 +22,7 @@ from planner.models import Item
 from planner.priority import display_name
 from planner.titles import vague
 
-_BULLET_RE = re.compile(r"^([-*•]|\d+[.)])\s+")
+_BULLET_RE = re.compile(r"^([-*•]|\d+[.)]|[a-h]\))\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
 # Phone mail starts sentences in lower case ("...moved). if you can drop them round tmrw") and
 # joins them with a spaced dash ("sorry - I can't ship till..."): a break there too, but not after
@@ -588,6 +588,8 @@ _POLICY_RE = re.compile(r"\b(?:as a (?:general )?rule|under (?:our|the) (?:terms
                         r"(?:policy|rules|terms)|in general|generally|usually|normally|as standard|(?:is|'s|’s) standard|"
                         r"standard (?:practice|procedure|policy)|for all (?:customers|clients|orders|members|guests)|"
                         r"grundsätzlich|in der regel|en règle générale|en principe)\b", re.I)
+# A disclaimer of liability: "We cannot be held responsible as long as the goods are in transit".
+_DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b|\bliability\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
 # on November 22", "Slides are due by 1 December", "The declaration must be submitted via Centre
 # Services no later than 1 December". A thing, not a person ("the baby is due in March" has no
@@ -1622,7 +1624,7 @@ def sentences(text: str) -> list[str]:
                 continue
             # The cheap tests first: a bullet opens on one of its marks or a digit, and a greeting
             # or sign-off is a short line (at most _SHORT_LINE characters, as their patterns spell out).
-            standalone = bool(((line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line))
+            standalone = bool(((line[0] in "-*•" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line))
                               or (len(line) <= _SHORT_LINE and (_GREETING_RE.match(line) or _SIGNOFF_RE.match(line))))
             if cur and standalone:
                 segments.append(" ".join(cur))
@@ -1651,7 +1653,7 @@ def sentences(text: str) -> list[str]:
         for s in pieces:
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
-            if s[:1] in ("-", "*", "•") or s[:1].isdigit():
+            if s[:1] in ("-", "*", "•") or s[:1].isdigit() or s[1:2] == ")":
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
@@ -2992,7 +2994,7 @@ _LIST_PEOPLE_RE = re.compile(r"\b(?:participants?|attendees?|people|contacts?|na
 # The writer's own steps: "On our side we will:", "From my end:", "I'll:", "Our side will:".
 _LIST_SELF_RE = re.compile(
     r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|"
-    r"\b(?:my|our) (?:side|end|team) will\b|"
+    r"\b(?:my|our) (?:side|end|team) will\b|^\W*(?:my|our) (?:side|end|part)\s*:\s*$|\((?:me|mine|my side)\)\s*:\s*$|"
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to)"
     r"(?: also| then| now| next| today| tomorrow| this week)?(?: (?:do|be doing|handle|take care of|cover))?"
     r"(?: the following)?\s*:\s*$)", re.I)
@@ -3000,7 +3002,7 @@ _LIST_SELF_RE = re.compile(
 _LIST_ASSIGN_RE = re.compile(r"\b(?:action (?:items?|points?)|actions|next steps?|to-?dos?|follow-?ups?|owners|tasks|"
                              r"AIs|who does what|assignments)\b[^:]{0,60}:\s*$", re.I)
 # What holds the work up: "Still blocked on:", "Blockers:", "What's holding up the launch:".
-_LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|the|our|this|it|launch|release)|stuck on|"
+_LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|the|our|this|it|launch|release)|stuck on|dependencies|"
                               r"held up (?:by|on)|holding (?:\w+ )?(?:up|back)|stopping us)\b[^:]{0,60}:\s*$", re.I)
 # Bullets that ask nothing of anyone: "Quick status, no action needed:", "FYI:".
 _LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary)|nothing (?:needed|required) from you|"
@@ -3015,7 +3017,11 @@ _LIST_ASK_RE = re.compile(
     r"^(?:[^:]{0,80}?,\s*)?(?:(?:can|could|would|will) (?:you|u)(?: please| also| kindly)?|please(?: also)?|pls|kindly|"
     r"i (?:need|'d like|would like) you to|would you mind|(?:please )?(?:remember|make sure|don'?t forget) to|"
     r"(?:please )?(?:do|follow|complete|take) (?:the |these |the following |following )(?:steps|actions)|"
-    r"please do the following|what (?:i|we) need from you(?: is)?|(?:your|next steps for you|for you to do)\b[^:]{0,30}|"
+    r"please do the following|what (?:i|we) need from you(?: is)?|from you (?:i|we) (?:need|want|would like)|"
+    r"your (?:action items?|to-?dos?|tasks|next steps|part|side)|next steps for you|for you to do|"
+    r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?"
+    r"(?:decisions?|input|answers?|questions?|items?|actions?|approvals?|sign-?offs?|asks?) (?:needed |required |we need |i need )?"
+    r"(?:from|for) you\b[^:]{0,30}|"
     r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?(?:things|changes|requests|asks|"
     r"favou?rs|fixes)(?:\s+(?:for you|from you|please|to do|i need|we need|before (?!i\b)[^:]{1,40}?|by [^:]{1,30}?))+)\s*:\s*$", re.I)
 # What the writer still needs, the list naming it: "To finish the onboarding we still need:",
@@ -3029,10 +3035,20 @@ _LIST_NEED_RE = re.compile(r"\b(?:i|we)(?:'d| would)? (?:still |also |just |now 
 _LIST_FROM_YOU_RE = re.compile(r"\b(?:from you|from your|your (?:side|end|part))\b", re.I)
 # Who a bullet gives its step to: "Ada: review...", "@Tom - fix...", "Maria to book travel",
 # "review the questionnaire (Ada)", "book the venue - Maria", "Ada and Tom: agree on...".
-_NAME = r"@?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
+_NAME = r"(?:@[\w.-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
 _ASSIGNEE = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*"
-_ASSIGNED_RE = re.compile(rf"^(?P<who>{_ASSIGNEE})\s*(?::|[-–—]|\bto\b|\bwill\b)\s+(?P<task>[^\s:].*)$|"
-                          rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|[-–—]\s*(?P<who3>{_ASSIGNEE}))\s*\.?$")
+_ROLE_LABEL = r"(?:(?i:owners?|assignee|dri|who)\s*:\s*)"
+_ASSIGNED_RE = re.compile(
+    # "Ada: review...", "@Tom - fix...", "Maria to book travel", "Ada -> set up a rotation", "Owner: Ada — get sign-off"
+    rf"^{_ROLE_LABEL}?(?P<who>{_ASSIGNEE})\s*(?::|->|→|[-–—]|\bto\b|\bwill\b)\s+(?P<task>[^\s:].*)$|"
+    # "[Ada] approve the node", "AI (Ada): write the plan", "Finch (Ada): share the slides"
+    rf"^\[(?P<who4>{_ASSIGNEE})\]\s*(?P<task4>\S.*)$|^[^:()]{{0,30}}\((?P<who5>{_ASSIGNEE})\)\s*:\s*(?P<task5>\S.*)$|"
+    # "review the questionnaire (Ada)", "book the venue - Maria", "sign off — @ada", "slide — Owner: Ada", "... -> Ada"
+    rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|(?:[-–—]|->|→)\s*{_ROLE_LABEL}?(?P<who3>{_ASSIGNEE}))\s*\.?$")
+# A lead-in that is a name alone, the list under it that one's steps: "Me:", "You:", "Lena:".
+_LIST_LABEL_RE = re.compile(r"^\W*(?P<who>[A-Z][\w'’-]+|(?i:me|you|us|we|both of us|everyone|all))\s*:\s*$")
+# A checkbox before a bullet's words: "[ ] release notes approved".
+_CHECKBOX_RE = re.compile(r"^\[[ xX✓]?\]\s*")
 # A bullet that is a step, not a thing named ("- your file notes", "- access to the SAP
 # reporting", "- whether the break option is a must"): an order the rules know, one held back
 # ("don't forget the deck"), or a verb with what it acts on ("rename the 'beta' flag", "propose
@@ -3052,9 +3068,24 @@ _EVERYONE = frozenset(("all", "everyone", "everybody", "both"))
 _SELF_NAMES = frozenset(("i", "me", "we", "us", "myself"))
 
 
+def _who(m: re.Match[str]) -> str:
+    """The name an _ASSIGNED_RE match gives its step to, without a handle's "@"."""
+    return next(w for w in (m.group(g) for g in ("who", "who2", "who3", "who4", "who5")) if w).lstrip("@")
+
+
+def _owner_names(owner: Owner) -> set[str]:
+    """What a list may call the owner: her first name, her whole name, her address's name, her
+    initials ("AL" for Ada Lovelace)."""
+    parts = owner.name.split()
+    names = {owner.first_name, owner.name.lower(), owner.email.split("@")[0].lower()}
+    if len(parts) >= 2:
+        names.add("".join(p[0] for p in parts).lower())
+    return names - {""}
+
+
 def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, list[str]]]]:
-    """Each bullet sentence of ``text`` that follows a known lead-in, with that lead-in, its kind
-    (self, assign, blocker, none, options, ask or need) and the whole bullet it is part of ("Ada - confirm
+    """Each bullet sentence of ``text`` that follows a lead-in, with that lead-in, its kind (self,
+    assign, blocker, none, options, ask, need, label or "") and the whole bullet it is part of ("Ada - confirm
     the headcount" reads as two sentences); and every lead-in that ends in a colon, with its kind
     ("" when none) and its bullets."""
     bullets: dict[str, tuple[str, str, str]] = {}
@@ -3066,13 +3097,12 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tu
         line = raw.strip()
         if not line:
             continue
-        if (line[0] in "-*•" or line[0].isdigit()) and _BULLET_RE.match(line):
+        if (line[0] in "-*•" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line):
             if lead is not None:
-                whole = " ".join(_BULLET_RE.sub("", line).split())
+                whole = " ".join(_CHECKBOX_RE.sub("", _BULLET_RE.sub("", line)).split())
                 under[lead[0]][1].append(whole)
-                if lead[1]:
-                    for s in sentences(line):
-                        bullets.setdefault(s, (*lead, whole))
+                for s in sentences(line):
+                    bullets.setdefault(s, (*lead, whole))
             continue
         lead = None
         if line.endswith(":"):
@@ -3099,7 +3129,9 @@ def _lead_kind(head: str) -> str:
         return "ask"
     if _LIST_NEED_RE.search(head):
         return "need"
-    return "assign" if _LIST_ASSIGN_RE.search(head) else ""
+    if _LIST_ASSIGN_RE.search(head):
+        return "assign"
+    return "label" if _LIST_LABEL_RE.match(head) else ""
 
 
 class EmbeddedExtractor:
@@ -3209,7 +3241,8 @@ class EmbeddedExtractor:
                 if items and _OR_QUESTION_RE.match(item.title) and items[-1].title.startswith("Answer ") \
                         and items[-1].evidence == before:
                     continue  # "Can we move the call to Thursday? Or would Friday work better?": one question
-                key = ctx.same_as.get(id(item), item.title.lower())
+                # (A question a bullet asks is one of its own: "- Is there a fee?" beside "- Can I send it late?")
+                key = item.title.lower() if lead is not None else ctx.same_as.get(id(item), item.title.lower())
                 if key not in seen:
                     seen.add(key)
                     items.append(item)
@@ -3269,19 +3302,26 @@ class EmbeddedExtractor:
                 return None
             asked = step if re.match(r"(?:please|pls|kindly)\b", step, re.I) else f"Please {_uncap(step)}"
             return self._bullet_as(bullet, asked, ctx, "waiting" if ctx.from_owner else "request") or None
-        m = _ASSIGNED_RE.match(step) if kind in ("self", "assign") else None
+        if kind == "label" and self._takes_part(head.strip(" :"), ctx):
+            return self._assigned(bullet, head.strip(" :"), step, ctx)
+        m = _ASSIGNED_RE.match(_CHECKBOX_RE.sub("", step)) if kind != "blocker" else None
         if m and m.group("task2") and all(w[:1].isupper() for w in m.group("task2").split()):
             m = None  # "Julia Brandt (Controlling)": a name and its department
+        if m and kind not in ("self", "assign") and not self._takes_part(_who(m), ctx):
+            # Under a lead-in that gives out no steps ("Release checklist:", "Can you:") a bullet
+            # is given to someone only by a name the mail is between ("- notes approved — @ada"),
+            # not by a label ("- Friday: the venue").
+            m = None
         if m:
-            who = (m.group("who") or m.group("who2") or m.group("who3")).lstrip("@")
-            return self._assigned(bullet, who, (m.group("task") or m.group("task2")).strip(), ctx)
+            task = next(t for t in (m.group(g) for g in ("task", "task2", "task4", "task5")) if t)
+            return self._assigned(bullet, _who(m), task.strip(), ctx)
         if kind == "self" and len(step.split()) >= 2:
             we = "We" if re.search(r"\b(?:we|our)\b", head, re.I) else "I"
             return self._bullet_as(bullet, f"{we}'ll {_uncap(step)}", ctx)
         if kind == "blocker" and len(step.split()) >= 2:
             # "Blockers:" over "- legal sign-off on the DPA" or "- finance hasn't signed off": each
             # bullet is one, as the lead-in says, whether or not the rules read its words so.
-            found = self._bullet_as(bullet, f"We're blocked on {_uncap(step)}.", ctx, "blocker")
+            found = self._bullet_as(bullet, f"We're blocked on {_uncap(step)}.", ctx, "blocker")[:1]
             if not found:
                 due, phrase = self._due(step, ctx)
                 what = _clean_vp(step, phrase) or step
@@ -3315,14 +3355,31 @@ class EmbeddedExtractor:
             return [self._item("waiting", f"Follow up with {name}: the list", lead, ctx, due, ctx.other.email)]
         return [self._item("request", f"Reply to {name} about the list", lead, ctx, due, "me")]
 
+    @staticmethod
+    def _takes_part(who: str, ctx: _Ctx) -> bool:
+        """Whether ``who`` (a name, a handle, "me", "you") is someone the message is between: the
+        owner, the writer, a recipient, or all of them."""
+        names = {n.strip().lstrip("@").lower() for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", who)}
+        if names & (_SELF_NAMES | _EVERYONE | {"you", "both of us"} | _owner_names(ctx.owner)):
+            return True
+        people = [ctx.msg.sender, *ctx.msg.to, *ctx.msg.cc]
+        known = {first_name(a).lower() for a in people} | {a.email.split("@")[0].lower() for a in people}
+        return bool(names & known)
+
     def _assigned(self, bullet: str, who: str, task: str, ctx: _Ctx) -> list[Item]:
         """A step a list gives to ``who``: the owner's is a request to them (a commitment in their
         own mail), another's is the owner's to wait on when the owner gave it out."""
         low = who.lower()
         owner = ctx.owner
         names = {n.strip().lstrip("@") for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", low)}
-        mine = bool(names & {owner.first_name, owner.name.lower(), owner.email.split("@")[0]}) or (
-            ctx.from_owner and bool(names & _SELF_NAMES))
+        if "you" in names:  # the reader: the owner in her inbox, the recipient in her own mail
+            names.discard("you")
+            if ctx.from_owner:
+                who = first_name(ctx.other) or who
+                names.add(who.lower())
+            else:
+                names.add(owner.first_name)
+        mine = bool(names & _owner_names(owner)) or (ctx.from_owner and bool(names & _SELF_NAMES))
         everyone = bool(names & _EVERYONE)
         task = task.rstrip(" ;,.")
         if not ctx.from_owner and not (mine or everyone):
@@ -3449,13 +3506,26 @@ class EmbeddedExtractor:
         message it passes over is one the extractors would find nothing in."""
         from_owner = message.sender.email == owner.email.lower()
         text = examined_text(message)
-        if any(kind not in ("none", "options") for _, kind, _ in list_leads(text)[0].values()):
-            return True  # a list whose lead-in says whose steps its bullets are (see _listed)
+        if self._steps_listed(text, _Ctx(message, owner, from_owner, message.sender)):
+            return True
         for sentence in read_sentences(text):
             parts = [sentence, *(_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)[1:])]
             for part in parts:
                 if self._cue(part, fold(part), from_owner, message, owner, threshold):
                     return True
+        return False
+
+    def _steps_listed(self, text: str, ctx: _Ctx) -> bool:
+        """Whether ``text`` has a list whose lead-in or bullets say whose steps they are (see
+        _listed): the recall pass lets such mail through, whatever its sentences say alone."""
+        for head, kind, bullet in list_leads(text)[0].values():
+            if kind in ("self", "assign", "blocker", "ask", "need"):
+                return True
+            if kind == "label" and self._takes_part(head.strip(" :"), ctx):
+                return True
+            m = _ASSIGNED_RE.match(_CHECKBOX_RE.sub("", bullet)) if kind in ("", "label") else None
+            if m and self._takes_part(_who(m), ctx):
+                return True
         return False
 
     def _cue(self, sentence: str, low: str, from_owner: bool, message: Message, owner: Owner,
@@ -4042,6 +4112,8 @@ class EmbeddedExtractor:
             return None  # "The invoice will be generated automatically at month end": see _AUTOMATIC_RE
         if act == "promise" and _HEDGED_RE.search(sentence):
             return None  # "Your lawyer will probably call you tomorrow": a guess, no one's promise
+        if act == "blocker" and _DISCLAIMER_RE.search(sentence):
+            return None  # a disclaimer of liability holds up no one's work
         due, phrase = self._due(sentence, ctx)
         # As with the rules, a promise counts only with a date: "I'll walk the team through it" is
         # a plan, not a piece of work to track.
