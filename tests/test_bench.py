@@ -70,3 +70,20 @@ def test_bench_written_refuses_a_line_without_an_act(tmp_path: Path) -> None:
     bad.write_text("# mail 1: a -> b; by owner: no\nplease send the deck\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/written.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "not 'act<TAB>sentence'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_lists_scores_every_file_and_kind() -> None:
+    done = subprocess.run([sys.executable, "bench/lists.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    for name in ("set-a", "set-b", "set-c", "set-d", "all"):
+        assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
+    for kind in ("request", "commitment", "waiting", "blocker"):
+        assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
+
+
+def test_bench_lists_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("=== 1 | other | Maria <maria@acme.example> | Hi\nHi Ada,\n\nAction items:\n- Ada: call\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "bench/lists.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "no '--- expect'" in done.stderr and "Traceback" not in done.stderr
