@@ -209,3 +209,34 @@ def test_owner_lists_under_names() -> None:
                 "2. Raj -> write up the outage timeline and send it to me by Wednesday")
     assert [(k, e) for k, _, e in got] == [("commitment", "Ada -> set up a review rotation by Monday"),
                                            ("waiting", "Raj -> write up the outage timeline and send it to me by Wednesday")]
+
+
+@pytest.mark.parametrize("body, want", [
+    # A question a bullet answers itself asks nothing.
+    ("FAQ:\n- Do I need to reinstall Office? No, IT does it for you.\n- Can I keep my old laptop? Yes, until Friday.", []),
+    # A lead-in that asks for answers by a day is the one ask; questions asked outright are each one.
+    ("I need your answers to the following questions by 20 November:\n1. When did you first notify the supplier?\n"
+     "2. Do you have written confirmation of the delivery date?",
+     [("request", "I need your answers to the following questions by 20 November:")]),
+    # Steps for the owner by name, with a handle, an owner and a day, or a checkbox.
+    ("Couple of bits for Ada:\n- collect the tickets from the school office\n- ask the bakery whether they'd donate a prize",
+     [("request", "collect the tickets from the school office"),
+      ("request", "ask the bakery whether they'd donate a prize")]),
+    ("Follow-ups:\n- @ada add alerting on queue depth\n- @tom fix the retry config",
+     [("request", "@ada add alerting on queue depth")]),
+    ("Findings:\n- Calibration records for torque wrenches incomplete - Owner: Ada, due 30 May\n"
+     "- Training matrix out of date - Owner: Tom, due 6 June",
+     [("request", "Calibration records for torque wrenches incomplete - Owner: Ada, due 30 May")]),
+    ("Before you leave on Thursday, please:\n[ ] back up anything stored only on your desktop\n"
+     "[ ] leave the old laptop and charger on your desk",
+     [("request", "back up anything stored only on your desktop"),
+      ("request", "leave the old laptop and charger on your desk")]),
+])
+def test_more_list_notations(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_the_owners_plan_is_hers() -> None:
+    got = _sent("My plan for the next two weeks:\n1. trim related work to ten pages by Tuesday\n"
+                "2. send the revised chapter to you on the 7th")
+    assert [k for k, _, _ in got] == ["commitment", "commitment"]

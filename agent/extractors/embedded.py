@@ -22,7 +22,7 @@ from planner.models import Item
 from planner.priority import display_name
 from planner.titles import vague
 
-_BULLET_RE = re.compile(r"^([-*•]|\d+[.)]|[a-h]\))\s+")
+_BULLET_RE = re.compile(r"^([-*•]|\d+[.)]|[a-h]\)|\[[ xX✓]?\])\s+")
 _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
 # Phone mail starts sentences in lower case ("...moved). if you can drop them round tmrw") and
 # joins them with a spaced dash ("sorry - I can't ship till..."): a break there too, but not after
@@ -588,6 +588,12 @@ _POLICY_RE = re.compile(r"\b(?:as a (?:general )?rule|under (?:our|the) (?:terms
                         r"(?:policy|rules|terms)|in general|generally|usually|normally|as standard|(?:is|'s|’s) standard|"
                         r"standard (?:practice|procedure|policy)|for all (?:customers|clients|orders|members|guests)|"
                         r"grundsätzlich|in der regel|en règle générale|en principe)\b", re.I)
+# A question a bullet answers itself: "Can parents volunteer? Yes, contact the class teacher."
+_ANSWERED_RE = re.compile(r"\?\s+(?:yes|no|nope|yep|yeah|sure|absolutely|correct|depends|unfortunately not|not really)\b", re.I)
+# A lead-in that asks for answers: its questions are one ask, the lead-in's.
+_ANSWERS_RE = re.compile(r"\b(?:answers?|questions?|the following)\b", re.I)
+# An ask that points back at a list said before it: "Please get these to me by Wednesday".
+_POINTS_AT_LIST_RE = re.compile(r"\b(?:these|them|those|the above|this list|all of (?:this|that|it)|everything)\b", re.I)
 # A disclaimer of liability: "We cannot be held responsible as long as the goods are in transit".
 _DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b|\bliability\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
@@ -1624,7 +1630,7 @@ def sentences(text: str) -> list[str]:
                 continue
             # The cheap tests first: a bullet opens on one of its marks or a digit, and a greeting
             # or sign-off is a short line (at most _SHORT_LINE characters, as their patterns spell out).
-            standalone = bool(((line[0] in "-*•" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line))
+            standalone = bool(((line[0] in "-*•[" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line))
                               or (len(line) <= _SHORT_LINE and (_GREETING_RE.match(line) or _SIGNOFF_RE.match(line))))
             if cur and standalone:
                 segments.append(" ".join(cur))
@@ -1653,7 +1659,7 @@ def sentences(text: str) -> list[str]:
         for s in pieces:
             s = s.strip()
             # A bullet starts with one of "-*•" or a digit (isdigit() takes in every \d and more).
-            if s[:1] in ("-", "*", "•") or s[:1].isdigit() or s[1:2] == ")":
+            if s[:1] in ("-", "*", "•", "[") or s[:1].isdigit() or s[1:2] == ")":
                 s = _BULLET_RE.sub("", s)
             if s:
                 out.append(s)
@@ -2993,7 +2999,7 @@ _LIST_PEOPLE_RE = re.compile(r"\b(?:participants?|attendees?|people|contacts?|na
                              r"representatives?|delegates?|who)\b", re.I)
 # The writer's own steps: "On our side we will:", "From my end:", "I'll:", "Our side will:".
 _LIST_SELF_RE = re.compile(
-    r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|"
+    r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|\bmy plan\b|"
     r"\b(?:my|our) (?:side|end|team) will\b|^\W*(?:my|our) (?:side|end|part)\s*:\s*$|\((?:me|mine|my side)\)\s*:\s*$|"
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to)"
     r"(?: also| then| now| next| today| tomorrow| this week)?(?: (?:do|be doing|handle|take care of|cover))?"
@@ -3022,7 +3028,7 @@ _LIST_ASK_RE = re.compile(
     r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?"
     r"(?:decisions?|input|answers?|questions?|items?|actions?|approvals?|sign-?offs?|asks?) (?:needed |required |we need |i need )?"
     r"(?:from|for) you\b[^:]{0,30}|"
-    r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?(?:things|changes|requests|asks|"
+    r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?(?:things|bits|changes|requests|asks|"
     r"favou?rs|fixes)(?:\s+(?:for you|from you|please|to do|i need|we need|before (?!i\b)[^:]{1,40}?|by [^:]{1,30}?))+)\s*:\s*$", re.I)
 # What the writer still needs, the list naming it: "To finish the onboarding we still need:",
 # "Pending from your side:", "Still missing:". Not a need to do something ("We need to discuss:").
@@ -3041,10 +3047,13 @@ _ROLE_LABEL = r"(?:(?i:owners?|assignee|dri|who)\s*:\s*)"
 _ASSIGNED_RE = re.compile(
     # "Ada: review...", "@Tom - fix...", "Maria to book travel", "Ada -> set up a rotation", "Owner: Ada — get sign-off"
     rf"^{_ROLE_LABEL}?(?P<who>{_ASSIGNEE})\s*(?::|->|→|[-–—]|\bto\b|\bwill\b)\s+(?P<task>[^\s:].*)$|"
+    # "@ada add alerting on queue depth"
+    rf"^(?P<who6>@[\w.-]+)\s+(?P<task6>[a-z].*)$|"
     # "[Ada] approve the node", "AI (Ada): write the plan", "Finch (Ada): share the slides"
     rf"^\[(?P<who4>{_ASSIGNEE})\]\s*(?P<task4>\S.*)$|^[^:()]{{0,30}}\((?P<who5>{_ASSIGNEE})\)\s*:\s*(?P<task5>\S.*)$|"
     # "review the questionnaire (Ada)", "book the venue - Maria", "sign off — @ada", "slide — Owner: Ada", "... -> Ada"
-    rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|(?:[-–—]|->|→)\s*{_ROLE_LABEL}?(?P<who3>{_ASSIGNEE}))\s*\.?$")
+    rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|(?:[-–—]|->|→)\s*{_ROLE_LABEL}?(?P<who3>{_ASSIGNEE}))"
+    rf"(?:\s*[,;(]\s*(?i:due|by|deadline)\b[^)]*\)?)?\s*\.?$")
 # A lead-in that is a name alone, the list under it that one's steps: "Me:", "You:", "Lena:".
 _LIST_LABEL_RE = re.compile(r"^\W*(?P<who>[A-Z][\w'’-]+|(?i:me|you|us|we|both of us|everyone|all))\s*:\s*$")
 # A checkbox before a bullet's words: "[ ] release notes approved".
@@ -3053,10 +3062,13 @@ _CHECKBOX_RE = re.compile(r"^\[[ xX✓]?\]\s*")
 # reporting", "- whether the break option is a must"): an order the rules know, one held back
 # ("don't forget the deck"), or a verb with what it acts on ("rename the 'beta' flag", "propose
 # two dates", "send me the form").
-_STEP_RE = re.compile(r"(?:don'?t|do not|never|please|pls|kindly)\b|"
-                      r"(?!(?:whether|if|what|which|who|how|when|where|why)\b)[a-z][\w-]*(?<!s)(?<!ing)(?<!ed)(?<!ion)(?<!ment)(?<!ance)(?<!ence)(?<!ity) "
+_STEP_RE = re.compile(r"(?!(?:whether|if|what|which|who|how|when|where|why)\b)(?:(?:don'?t|do not|never|please|pls|kindly)\b|"
+                      r"[a-z][\w-]*(?<!s)(?<!ing)(?<!ed)(?<!ion)(?<!ment)(?<!ance)(?<!ence)(?<!ity) "
                       r"(?:the|a|an|your|our|my|his|her|their|its|this|that|these|those|it|them|us|me|him|"
-                      r"up|out|over|back|down|off|some|any|all|two|three|both|each|every)\b")
+                      r"up|out|over|back|down|off|some|any|all|two|three|both|each|every|together|through|forward|"
+                      r"ahead|around|across|away)\b|"
+                      # ...or a person: "chase Tom for his feedback", "ask Priya about the visa"
+                      r"[a-z][\w-]*(?<!s)(?<!ing)(?<!ed)(?<!ion)(?<!ment) (?-i:[A-Z][a-z]+)\b)")
 
 
 def _is_step(bullet: str) -> bool:
@@ -3070,7 +3082,7 @@ _SELF_NAMES = frozenset(("i", "me", "we", "us", "myself"))
 
 def _who(m: re.Match[str]) -> str:
     """The name an _ASSIGNED_RE match gives its step to, without a handle's "@"."""
-    return next(w for w in (m.group(g) for g in ("who", "who2", "who3", "who4", "who5")) if w).lstrip("@")
+    return next(w for w in (m.group(g) for g in ("who", "who2", "who3", "who4", "who5", "who6")) if w).lstrip("@")
 
 
 def _owner_names(owner: Owner) -> set[str]:
@@ -3097,7 +3109,7 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tu
         line = raw.strip()
         if not line:
             continue
-        if (line[0] in "-*•" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line):
+        if (line[0] in "-*•[" or line[0].isdigit() or line[1:2] == ")") and _BULLET_RE.match(line):
             if lead is not None:
                 whole = " ".join(_CHECKBOX_RE.sub("", _BULLET_RE.sub("", line)).split())
                 under[lead[0]][1].append(whole)
@@ -3289,6 +3301,11 @@ class EmbeddedExtractor:
             return []
         if kind == "options":
             return None  # read as it stands, and asks nothing (see extract)
+        if _ANSWERED_RE.search(bullet):
+            return []  # "- Do I need to reinstall Office? No, IT does it": a question and its answer
+        if kind in ("", "label") and (aimed := re.search(r"\bfor (@?[\w.-]+)\s*:\s*$", head)) and (
+                aimed.group(1).lower() == "you" or aimed.group(1).lstrip("@").lower() in _owner_names(ctx.owner)):
+            kind = "ask"  # "Couple of bits for Ada:"
         if _foreign_hint(bullet) or len(bullet.split()) > 30 or len(_SPLIT_RE.split(bullet)) > 1:
             # The sentences it stands for are English ones, and a bullet that is a paragraph is
             # read sentence by sentence.
@@ -3313,7 +3330,7 @@ class EmbeddedExtractor:
             # not by a label ("- Friday: the venue").
             m = None
         if m:
-            task = next(t for t in (m.group(g) for g in ("task", "task2", "task4", "task5")) if t)
+            task = next(t for t in (m.group(g) for g in ("task", "task2", "task4", "task5", "task6")) if t)
             return self._assigned(bullet, _who(m), task.strip(), ctx)
         if kind == "self" and len(step.split()) >= 2:
             we = "We" if re.search(r"\b(?:we|our)\b", head, re.I) else "I"
@@ -3334,7 +3351,7 @@ class EmbeddedExtractor:
         one item, quoting the lead-in, when the lead-in lays it on the reader ("Pending from your
         side:") or, in mail to the owner, one of its things is asked for said as a need ("We need
         proof of address."); a request to the owner, or in the owner's mail a thing waited on."""
-        if not things or any(len(t.split()) > 10 for t in things):
+        if not things:
             return []
         if any(map(_is_step, things)):
             return []  # steps, each its own item (see _listed)
@@ -3351,9 +3368,12 @@ class EmbeddedExtractor:
             return []
         due, _ = self._due(lead, ctx)
         name = first_name(ctx.other) if ctx.other.email else "them"
+        # Titled by the things the bullets name, once read (see _name_the_list); a long list by
+        # its lead-in.
+        what = _uncap(lead.rstrip(" :"))
         if ctx.from_owner:
-            return [self._item("waiting", f"Follow up with {name}: the list", lead, ctx, due, ctx.other.email)]
-        return [self._item("request", f"Reply to {name} about the list", lead, ctx, due, "me")]
+            return [self._item("waiting", f"Follow up with {name}: {what}", lead, ctx, due, ctx.other.email)]
+        return [self._item("request", f"Reply to {name}: {what}", lead, ctx, due, "me")]
 
     @staticmethod
     def _takes_part(who: str, ctx: _Ctx) -> bool:
@@ -3403,6 +3423,7 @@ class EmbeddedExtractor:
         # out by name.
         due, phrase = self._due(task, ctx)
         what = _clean_vp(task, phrase) or task
+        due = due or self._due(bullet, ctx)[0]  # "... - Owner: Ada, due 30 May"
         if kind == "request":
             return [self._item(kind, _cap(what), bullet, ctx, due, "me")]
         if kind == "commitment":
@@ -3431,15 +3452,28 @@ class EmbeddedExtractor:
         dropped. When none is, the lead-in's ask is titled by the short things its bullets name
         ("Could you send me the following by Thursday:" -> "Send Maria the signed NDA and the W-9")."""
         out = []
+        # The questions of a lead-in that asks for answers by a day ("I need your answers to the
+        # following questions by 20 November:") are its one ask; "I have some questions please:"
+        # asks each.
+        asked = set()
         for item in items:
+            lead = under.get(item.evidence)
+            if lead is not None and item.kind in ("request", "waiting") and item.due and _ANSWERS_RE.search(item.evidence):
+                asked |= {id(i) for i in items if i is not item and i.title.startswith("Answer ")
+                          and any(t in i.evidence or i.evidence in t for t in lead[1])}
+        items = [i for i in items if id(i) not in asked]
+        for n, item in enumerate(items):
             lead = under.get(item.evidence)
             if lead is None or item.kind not in ("request", "waiting"):
                 out.append(item)
                 continue
             things = lead[1]
+            if lead[0] in ("need", "ask") and any(
+                    later.kind == item.kind and _POINTS_AT_LIST_RE.search(later.evidence) for later in items[n + 1:]):
+                continue  # "What I need from you: ... Please get these to me by Wednesday": the ask after it
             if any(t in i.evidence or i.evidence in t for t in things for i in items if i is not item):
-                if not (vague(item.title) or item.title.startswith(("Reply to ", "Answer ")) or item.title.endswith(" the list")
-                        or _LIST_ASK_RE.match(item.evidence)):
+                if not (vague(item.title) or item.title.startswith(("Reply to ", "Answer "))
+                        or _LIST_ASK_RE.match(item.evidence) or under[item.evidence][0] == "need"):
                     out.append(item)
                 continue
             out.append(item)
@@ -3453,7 +3487,8 @@ class EmbeddedExtractor:
                                   item.title, re.I)
             if following:
                 item.title = f"{item.title[:following.start()]}{joined}{item.title[following.end():]}"
-            elif item.title.startswith(("Reply to ", "Follow up with ")) and item.title.count(":") <= 1:
+            elif item.title.startswith(("Reply to ", "Follow up with ")) and (
+                    item.title.count(":") == 0 or item.title.endswith(_uncap(item.evidence.rstrip(" :")))):
                 item.title = (f"Send {first_name(ctx.other)} {joined}" if item.kind == "request"
                               else f"Follow up with {first_name(ctx.other)}: {joined}")
         return out
