@@ -1396,6 +1396,38 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
                  "only after ", "only once ", "only when ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
                  "suspended", "frozen", "on hold,")
+# Work held up by a problem said as its cause, in the forms a cause and its effect take
+# ("The parts are back-ordered, so the install can't proceed", "Migration is stalled because the
+# vendor hasn't given us read access", "Payroll can't run because the bank file was rejected",
+# "We're stuck on the integration until Acme rotates the keys"). The cause names a problem
+# (something not yet done, down, missing, failing, rejected; not "still soft", not the writer's
+# own "I haven't had my coffee"); the effect is work that cannot go on, not the writer's own
+# ("My recovery is delayed because..."), not the writer's own absence ("I'm travelling, so I can't join the call") or a past mishap
+# ("The shop was closed, so I couldn't buy milk", "The meeting was delayed because...").
+_PROBLEM = (r"(?:hasn't|haven't|has not|have not|hasnt|havent|isn't|aren't|is not|are not|not yet|down|broken|"
+            r"failing|failed|fails|missing|back-?ordered|out of stock|ran out|run out|rejected|expired|unavailable|"
+            r"offline|crashed|outage|on leave|off sick|stuck|no longer)")
+_CAUSED_RE = re.compile(
+    # cause, so effect
+    rf"^(?P<cause>[^.!?;]{{0,140}}?\b{_PROBLEM}\b[^.!?;]{{0,80}}?),?\s+(?:so|which means|meaning|and so|therefore|hence)\s+"
+    r"(?P<work>(?:(?:no ?one|nobody)\s+can|[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to|(?:is|are) unable to|"
+    r"(?:isn't|aren't) able to))\s+(?!(?:join|attend|make|come|meet|be there|call|talk|chat|travel|sleep|believe|wait)\b)"
+    r"[a-z]+[^.!?;]*|[^.!?;]{2,80}?\s+(?:has|have)\s+(?:now\s+)?(?:stopped|stalled|ground to a halt)|"
+    r"[^.!?;]{2,80}?\s+(?:is|are)\s+(?:now\s+|currently\s+)?(?:on hold|stalled|delayed|blocked|held up|stuck|stopped|paused)"
+    r"(?: indefinitely)?)\s*[.!]?$|"
+    # effect because cause
+    r"^(?!\W*my\b)(?P<work2>[^.!?;]{3,80}?)\s+(?:(?:is|are|has been|have been|remains?)\s+(?:still\s+|currently\s+|now\s+)?"
+    r"(?:on hold|stalled|delayed|blocked|held up|stuck|stopped|paused|frozen)|(?:can't|cannot|can not|won't)\s+"
+    r"(?:run|start|proceed|go ahead|go live|ship|launch|continue|move forward|close|finish|be (?:processed|completed|"
+    r"released|paid|signed|issued|approved|shipped|delivered))\b[^.!?;]{0,40}?)\s+(?:because|as|since|due to)\s+"
+    rf"(?!i\b)(?P<cause2>[^.!?;]*\b{_PROBLEM}\b[^.!?;]*)", re.I)
+_CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to")
+# The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
+# rotates their API keys", "The launch is on hold until the legal review is done" (not until the
+# owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
+_OWNER_STUCK_RE = re.compile(r"^(?:[^.!?;]{0,60}?[,:]\s+)?(?:(?:i'm|i am|we're|we are)\s+(?:still\s+)?(?:stuck|blocked)\s+on\s+"
+                             r"(?P<work>[^.!?;]+?)|(?P<work2>[^.!?;]{3,60}?)\s+(?:is|are)\s+(?:still\s+)?(?:on hold|stalled|"
+                             r"blocked|paused|frozen))\s+(?:until|till|pending)\s+(?!(?:i|we)\b)(?P<what>[^.!?;]+)", re.I)
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -3567,7 +3599,7 @@ class EmbeddedExtractor:
              threshold: float) -> bool:
         if (_explicit_ask(sentence, low) or _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low)
                 or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) or _search(_OWED_RE, _OWED_KEYS, sentence, low)
-                or _bare(sentence, low) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low)
+                or _bare(sentence, low) or _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low) or self._caused(sentence, low)
                 or _search(_WISH_RE, _WISH_KEYS, sentence, low) or _LET_KNOW_RE.search(sentence)):
             return True
         if not from_owner and sentence.rstrip().endswith("?"):
@@ -4056,7 +4088,8 @@ class EmbeddedExtractor:
             # match, no question and no leading "if"; a follow-up any ask.
             if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
                                  or (" to " in sentence and _TO_YOU_THING_RE.match(sentence))
-                                 or _match(_OWNER_BLOCKER_RE, sentence) or _match(_SHIPPING_RE, sentence)
+                                 or _match(_OWNER_BLOCKER_RE, sentence) or _OWNER_STUCK_RE.match(sentence)
+                                 or self._caused(sentence, low) or _match(_SHIPPING_RE, sentence)
                                  or _match(_PRESENT_PROMISE_RE, sentence)):
                 return False
             promise = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS,
@@ -4079,7 +4112,7 @@ class EmbeddedExtractor:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
             # "can we get"); a request needs _asks.
-            if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low):
+            if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low) or self._caused(sentence, low):
                 return False
             if not question:
                 # Each of these yields only with a due date (which no context gives a sentence
@@ -4238,15 +4271,32 @@ class EmbeddedExtractor:
                     "date": msg.date.isoformat()},
         )
 
+    @staticmethod
+    def _caused(sentence: str, low: str) -> str | None:
+        """The problem that holds work up, when the sentence says one as the cause of work that
+        cannot go on (see _CAUSED_RE); None otherwise, and for a policy or a question."""
+        if sentence.rstrip().endswith("?") or not any(map(low.__contains__, _CAUSED_KEYS)):
+            return None
+        m = _CAUSED_RE.search(sentence)
+        if m is None or _POLICY_RE.search(sentence):
+            return None
+        cause = (m.group("cause") or m.group("cause2")).strip(" ,")
+        # The reader's own thing at fault ("the leg from your pool is missing the Form 1, so we
+        # can't fit it") is the reason for an ask, not a block on someone else's work.
+        return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
+
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
         if due and not question and " hear " in low and _HEAR_FROM_RE.search(sentence):
             return self._item("commitment", f"Get back to {name}", sentence, ctx, due, "me")
-        blocked = None if question else _match(_OWNER_BLOCKER_RE, sentence)
+        blocked = None if question else (_match(_OWNER_BLOCKER_RE, sentence) or _OWNER_STUCK_RE.match(sentence))
         if blocked and not self._only_a_time(blocked.group("what"), ctx):
             what = _clean_vp(blocked.group("what"), phrase) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
+        if not question and (caused := self._caused(sentence, low)) is not None:
+            return self._item("blocker", f"Unblock: {_clean_vp(caused, phrase) or sentence}", sentence, ctx, due,
+                              ctx.other.email or "me")
         o = None if question else _search(_OWED_RE, _OWED_KEYS, sentence, low)
         # "Depending on your bank you should see it within five days", "you should see parity
         # restored by tonight": what the reader will see is an outcome, no work of the owner's.
@@ -4599,6 +4649,10 @@ class EmbeddedExtractor:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
+            return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
+        if (caused := self._caused(sentence, low)) is not None:
+            due, phrase = self._due(sentence, ctx)
+            what = _swap(_clean_vp(caused, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         question = sentence.rstrip().endswith("?")
         if not question and (o := _search(_OWED_RE, _OWED_KEYS, sentence, low)):
