@@ -76,7 +76,7 @@ def test_bench_lists_scores_every_file_and_kind() -> None:
     done = subprocess.run([sys.executable, "bench/lists.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    for name in ("set-a", "set-b", "set-c", "set-d", "set-e", "all"):
+    for name in ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "all"):
         assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
     for kind in ("request", "commitment", "waiting", "blocker"):
         assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind

@@ -240,3 +240,31 @@ def test_the_owners_plan_is_hers() -> None:
     got = _sent("My plan for the next two weeks:\n1. trim related work to ten pages by Tuesday\n"
                 "2. send the revised chapter to you on the 7th")
     assert [k for k, _, _ in got] == ["commitment", "commitment"]
+
+
+@pytest.mark.parametrize("body, want", [
+    ("Open points:\n- Mrs Lovelace: decide the colour of the bathroom tiles by Friday\n- Marek: order the tiles",
+     [("request", "Mrs Lovelace: decide the colour of the bathroom tiles by Friday")]),
+    ("Shoot day:\n- @Ada -> confirm the location permit with the city hall\n- @Jonas -> prepare the call sheet",
+     [("request", "@Ada -> confirm the location permit with the city hall")]),
+    ("Who brings what:\n- you - flowers and the card everyone signs\n- Priya - the playlist",
+     [("request", "you - flowers and the card everyone signs")]),
+    ("We cannot release it because of the following issues:\n- the crash on Android 12 at login\n"
+     "- the missing French strings in settings",
+     [("blocker", "the crash on Android 12 at login"), ("blocker", "the missing French strings in settings")]),
+    ("Volunteer FAQ:\n- Do I need to bring anything?\n- Can I bring my kids?", []),
+])
+def test_list_notations_again(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_a_promise_over_things_is_one_item() -> None:
+    got = _sent("Still to come from me (should have them by the 20th):\n- the rental income spreadsheet\n"
+                "- receipts for the home office equipment")
+    assert [(k, e) for k, _, e in got] == [("commitment", "Still to come from me (should have them by the 20th):")]
+    assert got[0][1] == "Send Priya the rental income spreadsheet and receipts for the home office equipment"
+    got = _sent("To confirm the scope we agreed, you'll deliver:\n- one cover illustration\n- five spot illustrations")
+    assert [(k, e) for k, _, e in got] == [("waiting", "To confirm the scope we agreed, you'll deliver:")]
+    # ...and the owner's own steps each, even when one reads like a noun ("pair with Leo").
+    got = _sent("On my side:\n- pair with leo on the flaky deploy script\n- write up the incident timeline")
+    assert [k for k, _, _ in got] == ["commitment", "commitment"]

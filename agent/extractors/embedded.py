@@ -3032,7 +3032,7 @@ _LIST_PEOPLE_RE = re.compile(r"\b(?:participants?|attendees?|people|contacts?|na
 # The writer's own steps: "On our side we will:", "From my end:", "I'll:", "Our side will:".
 _LIST_SELF_RE = re.compile(
     r"(?:\b(?:on|from|for) (?:my|our) (?:side|end|part)\b|\b(?:my|our) (?:next steps|to-?dos?|action items?|actions)\b|\bmy plan\b|"
-    r"\b(?:my|our) (?:side|end|team) will\b|^\W*(?:my|our) (?:side|end|part)\s*:\s*$|\((?:me|mine|my side)\)\s*:\s*$|"
+    r"\b(?:my|our) (?:side|end|team) will\b|\b(?:still )?to come from (?:me|us)\b|^\W*(?:my|our) (?:side|end|part)\s*:\s*$|\((?:me|mine|my side)\)\s*:\s*$|"
     r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to)"
     r"(?: also| then| now| next| today| tomorrow| this week)?(?: (?:do|be doing|handle|take care of|cover))?"
     r"(?: the following)?\s*:\s*$)", re.I)
@@ -3041,11 +3041,18 @@ _LIST_ASSIGN_RE = re.compile(r"\b(?:action (?:items?|points?)|actions|next steps
                              r"AIs|who does what|assignments)\b[^:]{0,60}:\s*$", re.I)
 # What holds the work up: "Still blocked on:", "Blockers:", "What's holding up the launch:".
 _LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|the|our|this|it|launch|release)|stuck on|dependencies|"
+                              r"(?:can't|cannot|can not|won't)\b[^:]{0,50}\b(?:because of|due to)|"
                               r"held up (?:by|on)|holding (?:\w+ )?(?:up|back)|stopping us)\b[^:]{0,60}:\s*$", re.I)
 # Bullets that ask nothing of anyone: "Quick status, no action needed:", "FYI:".
 _LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary)|nothing (?:needed|required) from you|"
-                           r"fyi|for your information|for (?:your )?reference|for the record|just so you know)\b[^:]{0,60}:\s*$",
+                           r"fyi|for your information|for (?:your )?reference|for the record|just so you know|faqs?|"
+                           r"frequently asked questions|q ?& ?a)\b[^:]{0,60}:\s*$",
                            re.I)
+# A meeting's running order: its slots are read as they stand, a name beside one gives no step
+# ("Agenda:" over "- Ada: 10 minutes on hiring"), while "- Ada to send the budget before the
+# meeting" still asks.
+_LIST_AGENDA_RE = re.compile(r"\b(?:agenda|running order|programme|program|timetable|itinerary|schedule for the day)\b[^:]{0,40}:\s*$",
+                             re.I)
 # The options a choice is made among ("There are two options I'd like you to consider:"): no
 # option is asked for, the choice is (said on its own); a promise inside one still holds.
 _LIST_OPTIONS_RE = re.compile(r"\b(?:options?|alternatives|choices|scenarios)\b[^:]{0,60}:\s*$", re.I)
@@ -3073,8 +3080,8 @@ _LIST_NEED_RE = re.compile(r"\b(?:i|we)(?:'d| would)? (?:still |also |just |now 
 _LIST_FROM_YOU_RE = re.compile(r"\b(?:from you|from your|your (?:side|end|part))\b", re.I)
 # Who a bullet gives its step to: "Ada: review...", "@Tom - fix...", "Maria to book travel",
 # "review the questionnaire (Ada)", "book the venue - Maria", "Ada and Tom: agree on...".
-_NAME = r"(?:@[\w.-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|all|everyone|everybody|both)"
-_ASSIGNEE = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){_NAME})*"
+_NAME = r"(?:@[\w.-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|me|you|all|everyone|everybody|both)"
+_ASSIGNEE = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|&|\+)\s+){_NAME})*"
 _ROLE_LABEL = r"(?:(?i:owners?|assignee|dri|who)\s*:\s*)"
 _ASSIGNED_RE = re.compile(
     # "Ada: review...", "@Tom - fix...", "Maria to book travel", "Ada -> set up a rotation", "Owner: Ada — get sign-off"
@@ -3086,6 +3093,9 @@ _ASSIGNED_RE = re.compile(
     # "review the questionnaire (Ada)", "book the venue - Maria", "sign off — @ada", "slide — Owner: Ada", "... -> Ada"
     rf"^(?P<task2>.{{6,}}?)\s*(?:\((?P<who2>{_ASSIGNEE})\)|(?:[-–—]|->|→)\s*{_ROLE_LABEL}?(?P<who3>{_ASSIGNEE}))"
     rf"(?:\s*[,;(]\s*(?i:due|by|deadline)\b[^)]*\)?)?\s*\.?$")
+# The reader's own steps, said as theirs: "To confirm the scope we agreed, you'll deliver:".
+_LIST_YOURS_RE = re.compile(r"\byou(?:'ll| will| are going to)(?: also)? (?:deliver|provide|send|do|handle|take care of|"
+                            r"prepare|cover|own)(?: the following)?\s*:\s*$", re.I)
 # A lead-in that is a name alone, the list under it that one's steps: "Me:", "You:", "Lena:".
 _LIST_LABEL_RE = re.compile(r"^\W*(?P<who>[A-Z][\w'’-]+|(?i:me|you|us|we|both of us|everyone|all))\s*:\s*$")
 # A checkbox before a bullet's words: "[ ] release notes approved".
@@ -3108,8 +3118,18 @@ def _is_step(bullet: str) -> bool:
     return bool(_STEP_RE.match(low) or _IMPERATIVE_RE.match(low))
 
 
+# A bullet that says its own subject and verb: "I'll send the invoice", "our EORI is GB1234",
+# "the certificate has to be signed by our supplier".
+_CLAUSE_RE = re.compile(r"(?:i|we|i'll|we'll|i'm|we're)\b|(?:the|a|an|our|my|their|his|her|its|this|that|these|those)\b"
+                        r"[^,;:]{0,40}?\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b", re.I)
 _EVERYONE = frozenset(("all", "everyone", "everybody", "both"))
 _SELF_NAMES = frozenset(("i", "me", "we", "us", "myself"))
+
+
+def _things_only(bullets: list[str]) -> bool:
+    """Whether every bullet names a thing (no step, no clause of its own, no question, no one it is
+    given to)."""
+    return bool(bullets) and not any(_is_step(b) or _CLAUSE_RE.match(b) or _ASSIGNED_RE.match(b) or "?" in b for b in bullets)
 
 
 def _who(m: re.Match[str]) -> str:
@@ -3119,11 +3139,12 @@ def _who(m: re.Match[str]) -> str:
 
 def _owner_names(owner: Owner) -> set[str]:
     """What a list may call the owner: her first name, her whole name, her address's name, her
-    initials ("AL" for Ada Lovelace)."""
+    initials ("AL" for Ada Lovelace), her surname with a title ("Mrs Lovelace")."""
     parts = owner.name.split()
     names = {owner.first_name, owner.name.lower(), owner.email.split("@")[0].lower()}
     if len(parts) >= 2:
         names.add("".join(p[0] for p in parts).lower())
+        names |= {f"{title} {parts[-1].lower()}" for title in ("mrs", "ms", "mr", "dr", "mrs.", "ms.", "mr.", "dr.")}
     return names - {""}
 
 
@@ -3163,6 +3184,8 @@ def _lead_kind(head: str) -> str:
         return "none"
     if _LIST_OPTIONS_RE.search(head):
         return "options"
+    if _LIST_AGENDA_RE.search(head):
+        return "agenda"
     if _LIST_PEOPLE_RE.search(head):
         return ""
     if _LIST_SELF_RE.search(head) and not _LIST_ASKS_WORDS_RE.search(head):
@@ -3173,6 +3196,8 @@ def _lead_kind(head: str) -> str:
         return "ask"
     if _LIST_NEED_RE.search(head):
         return "need"
+    if _LIST_YOURS_RE.search(head):
+        return "yours"
     if _LIST_ASSIGN_RE.search(head):
         return "assign"
     return "label" if _LIST_LABEL_RE.match(head) else ""
@@ -3244,7 +3269,7 @@ class EmbeddedExtractor:
             lead = listed.get(sentence) if listed else None
             if lead is not None and lead[2] in bulleted:
                 continue  # the rest of a bullet read whole
-            found = None if lead is None else self._listed(lead, ctx)
+            found = None if lead is None else self._listed(lead, ctx, under)
             if lead is not None and found is not None:
                 bulleted.add(lead[2])
             else:
@@ -3279,6 +3304,8 @@ class EmbeddedExtractor:
                 found = [i for i in found if i.kind != "request"]  # see _LIST_OPTIONS_RE
             if not found and under and under.get(sentence, ("",))[0] in ("need", "ask"):
                 found = self._needed(sentence, under[sentence][1], ctx)
+            elif not found and under and under.get(sentence, ("",))[0] in ("self", "yours"):
+                found = self._promised(sentence, *under[sentence], ctx)
             for item in found:
                 if item.kind == "blocker" and lead is None and any(i.kind == "blocker" for i in items):
                     continue  # one message describes one blocker; later sentences elaborate on it (a list, one each)
@@ -3325,14 +3352,14 @@ class EmbeddedExtractor:
 
     # -- lists ---------------------------------------------------------------------------------
 
-    def _listed(self, lead: tuple[str, str, str], ctx: _Ctx) -> list[Item] | None:
+    def _listed(self, lead: tuple[str, str, str], ctx: _Ctx, under: dict[str, tuple[str, list[str]]]) -> list[Item] | None:
         """The items of a bullet under a lead-in of ``lead``'s kind (see list_leads), or None to
         read the bullet's sentences as they stand."""
         head, kind, bullet = lead
         if kind == "none":
             return []
-        if kind == "options":
-            return None  # read as it stands, and asks nothing (see extract)
+        if kind in ("options", "agenda"):
+            return None  # read as it stands (options ask nothing, see extract)
         if _ANSWERED_RE.search(bullet):
             return []  # "- Do I need to reinstall Office? No, IT does it": a question and its answer
         if kind in ("", "label") and (aimed := re.search(r"\bfor (@?[\w.-]+)\s*:\s*$", head)) and (
@@ -3353,18 +3380,25 @@ class EmbeddedExtractor:
             return self._bullet_as(bullet, asked, ctx, "waiting" if ctx.from_owner else "request") or None
         if kind == "label" and self._takes_part(head.strip(" :"), ctx):
             return self._assigned(bullet, head.strip(" :"), step, ctx)
+        if kind in ("self", "yours") and _things_only(under.get(head, ("", []))[1]):
+            return []  # "Still to come from me:" over "- the rental income spreadsheet": the lead-in's (see _promised)
+        if kind == "yours":
+            return self._assigned(bullet, "you", step, ctx)
         m = _ASSIGNED_RE.match(_CHECKBOX_RE.sub("", step)) if kind != "blocker" else None
         if m and m.group("task2") and all(w[:1].isupper() for w in m.group("task2").split()):
             m = None  # "Julia Brandt (Controlling)": a name and its department
-        if m and kind not in ("self", "assign") and not self._takes_part(_who(m), ctx):
+        if m and kind not in ("self", "assign", "need") and not self._takes_part(_who(m), ctx):
             # Under a lead-in that gives out no steps ("Release checklist:", "Can you:") a bullet
             # is given to someone only by a name the mail is between ("- notes approved — @ada"),
             # not by a label ("- Friday: the venue").
             m = None
         if m:
             task = next(t for t in (m.group(g) for g in ("task", "task2", "task4", "task5", "task6")) if t)
-            return self._assigned(bullet, _who(m), task.strip(), ctx)
-        if kind == "self" and len(step.split()) >= 2:
+            # (Under a lead-in that gives out steps, a step the rules do not read is still given out.)
+            return self._assigned(bullet, _who(m), task.strip(), ctx, given=kind in ("self", "assign", "need"))
+        if kind == "self" and len(step.split()) >= 2 and not _CLAUSE_RE.match(step):
+            # (A bullet that says its own subject, "I'll send the invoice" or "the certificate has
+            # to be signed by our supplier", is read as it stands.)
             we = "We" if re.search(r"\b(?:we|our)\b", head, re.I) else "I"
             return self._bullet_as(bullet, f"{we}'ll {_uncap(step)}", ctx)
         if kind == "blocker" and len(step.split()) >= 2:
@@ -3378,6 +3412,22 @@ class EmbeddedExtractor:
             return found
         return None
 
+    def _promised(self, lead: str, kind: str, things: list[str], ctx: _Ctx) -> list[Item]:
+        """The promise of a lead-in over the things its bullets name: "Still to come from me (should
+        have them by the 20th):" is the writer's (the owner's commitment, or owed to her), "you'll
+        deliver:" the reader's; one item, quoting the lead-in, titled by the things (see _name_the_list)."""
+        if not _things_only(things):
+            return []
+        due, _ = self._due(lead, ctx)
+        name = first_name(ctx.other) if ctx.other.email else "them"
+        what = _uncap(lead.rstrip(" :"))
+        mine = (kind == "self") == ctx.from_owner  # the owner's own promise, or the other side's to her
+        if mine and ctx.from_owner:
+            return [self._item("commitment", f"Send {name}: {what}", lead, ctx, due, "me")]
+        if mine or ctx.from_owner:
+            return [self._item("waiting", f"Follow up with {name}: {what}", lead, ctx, due, ctx.other.email)]
+        return [self._item("request", f"Reply to {name}: {what}", lead, ctx, due, "me")]
+
     def _needed(self, lead: str, things: list[str], ctx: _Ctx) -> list[Item]:
         """The ask of a need the list under it names ("we still need:" over "- proof of address"):
         one item, quoting the lead-in, when the lead-in lays it on the reader ("Pending from your
@@ -3385,8 +3435,8 @@ class EmbeddedExtractor:
         proof of address."); a request to the owner, or in the owner's mail a thing waited on."""
         if not things:
             return []
-        if any(map(_is_step, things)):
-            return []  # steps, each its own item (see _listed)
+        if any(_is_step(t) or _ASSIGNED_RE.match(t) for t in things):
+            return []  # steps, or things each from someone named: each its own item (see _listed)
         asked = bool(_LIST_FROM_YOU_RE.search(lead) or _LIST_ASK_RE.match(lead)) or (
             ctx.from_owner and bool(re.search(r"\bwait", lead, re.I)))
         for thing in [] if asked or ctx.from_owner else things:
@@ -3411,19 +3461,20 @@ class EmbeddedExtractor:
     def _takes_part(who: str, ctx: _Ctx) -> bool:
         """Whether ``who`` (a name, a handle, "me", "you") is someone the message is between: the
         owner, the writer, a recipient, or all of them."""
-        names = {n.strip().lstrip("@").lower() for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", who)}
+        names = {n.strip().lstrip("@").lower() for n in re.split(r"\s*,\s*|\s+(?:and|&|\+)\s+", who)}
         if names & (_SELF_NAMES | _EVERYONE | {"you", "both of us"} | _owner_names(ctx.owner)):
             return True
         people = [ctx.msg.sender, *ctx.msg.to, *ctx.msg.cc]
         known = {first_name(a).lower() for a in people} | {a.email.split("@")[0].lower() for a in people}
         return bool(names & known)
 
-    def _assigned(self, bullet: str, who: str, task: str, ctx: _Ctx) -> list[Item]:
+    def _assigned(self, bullet: str, who: str, task: str, ctx: _Ctx, given: bool = True) -> list[Item]:
         """A step a list gives to ``who``: the owner's is a request to them (a commitment in their
-        own mail), another's is the owner's to wait on when the owner gave it out."""
+        own mail), another's is the owner's to wait on when the owner gave it out. ``given``: the
+        lead-in gives out steps, so one the rules do not read as one is still an item."""
         low = who.lower()
         owner = ctx.owner
-        names = {n.strip().lstrip("@") for n in re.split(r"\s*,\s*|\s+(?:and|&)\s+", low)}
+        names = {n.strip().lstrip("@") for n in re.split(r"\s*,\s*|\s+(?:and|&|\+)\s+", low)}
         if "you" in names:  # the reader: the owner in her inbox, the recipient in her own mail
             names.discard("you")
             if ctx.from_owner:
@@ -3449,7 +3500,7 @@ class EmbeddedExtractor:
         if kind == "waiting":
             for item in items:  # the one it is given to, named or not among the recipients
                 item.title = re.sub(r"^Follow up with [^:]+:", f"Follow up with {_cap(who)}:", item.title, count=1)
-        if items or len(task.split()) < 2:
+        if items or len(task.split()) < 2 or not (given or _is_step(task)):
             return items
         # A step the rules do not read as one ("Lukas: register update for Verifio") is still given
         # out by name.
@@ -3496,7 +3547,7 @@ class EmbeddedExtractor:
         items = [i for i in items if id(i) not in asked]
         for n, item in enumerate(items):
             lead = under.get(item.evidence)
-            if lead is None or item.kind not in ("request", "waiting"):
+            if lead is None or item.kind not in ("request", "waiting", "commitment"):
                 out.append(item)
                 continue
             things = lead[1]
@@ -3519,9 +3570,9 @@ class EmbeddedExtractor:
                                   item.title, re.I)
             if following:
                 item.title = f"{item.title[:following.start()]}{joined}{item.title[following.end():]}"
-            elif item.title.startswith(("Reply to ", "Follow up with ")) and (
+            elif item.title.startswith(("Reply to ", "Follow up with ", "Send ")) and (
                     item.title.count(":") == 0 or item.title.endswith(_uncap(item.evidence.rstrip(" :")))):
-                item.title = (f"Send {first_name(ctx.other)} {joined}" if item.kind == "request"
+                item.title = (f"Send {first_name(ctx.other)} {joined}" if item.kind in ("request", "commitment")
                               else f"Follow up with {first_name(ctx.other)}: {joined}")
         return out
 
