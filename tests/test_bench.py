@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -55,11 +57,15 @@ def test_bench_planner_quick_prints_each_figure() -> None:
     assert rank > 0 and compose > 0 and 10 < rss < 1000 and row.split("MB")[1].split()[0] == "3"
 
 
-def test_bench_written_scores_every_file_and_kind() -> None:
-    done = subprocess.run([sys.executable, "bench/written.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+@pytest.mark.parametrize("bench, files", [
+    ("written", ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language")),
+    ("lists", ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "set-h")),
+])
+def test_bench_scores_every_file_and_kind(bench: str, files: tuple[str, ...]) -> None:
+    done = subprocess.run([sys.executable, f"bench/{bench}.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    for name in ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language", "all"):
+    for name in (*files, "all"):
         assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
     for kind in ("request", "commitment", "waiting", "blocker"):
         assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
@@ -70,16 +76,6 @@ def test_bench_written_refuses_a_line_without_an_act(tmp_path: Path) -> None:
     bad.write_text("# mail 1: a -> b; by owner: no\nplease send the deck\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/written.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "not 'act<TAB>sentence'" in done.stderr and "Traceback" not in done.stderr
-
-
-def test_bench_lists_scores_every_file_and_kind() -> None:
-    done = subprocess.run([sys.executable, "bench/lists.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    for name in ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "all"):
-        assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
-    for kind in ("request", "commitment", "waiting", "blocker"):
-        assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
 
 
 def test_bench_lists_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:

@@ -268,3 +268,16 @@ def test_a_promise_over_things_is_one_item() -> None:
     # ...and the owner's own steps each, even when one reads like a noun ("pair with Leo").
     got = _sent("On my side:\n- pair with leo on the flaky deploy script\n- write up the incident timeline")
     assert [k for k, _, _ in got] == ["commitment", "commitment"]
+
+
+@pytest.mark.parametrize("body, want", [
+    # An agenda's slot that names the owner asks nothing, however long the agenda's heading.
+    ("Agenda for Thursday's steering group (2pm, Room 4B):\n1. Welcome and minutes of the last meeting\n"
+     "2. Budget update - Finance\n3. Website refresh progress - Ada\n4. AOB", []),
+    # Blockers under the ways people head them.
+    ("Before I can finish the tender, a couple of things are in the way:\n- the Windows CI runner has been failing\n"
+     "- I don't have permission to re-run workflows",
+     [("blocker", "the Windows CI runner has been failing"), ("blocker", "I don't have permission to re-run workflows")]),
+])
+def test_agendas_and_blocker_headings(body: str, want: list[tuple[str, str]]) -> None:
+    assert sorted(_inbox(body)) == sorted(want)

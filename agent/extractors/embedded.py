@@ -3041,6 +3041,7 @@ _LIST_ASSIGN_RE = re.compile(r"\b(?:action (?:items?|points?)|actions|next steps
                              r"AIs|who does what|assignments)\b[^:]{0,60}:\s*$", re.I)
 # What holds the work up: "Still blocked on:", "Blockers:", "What's holding up the launch:".
 _LIST_BLOCKER_RE = re.compile(r"\b(?:blocked (?:on|by)|blockers|blocking (?:us|the|our|this|it|launch|release)|stuck on|dependencies|"
+                              r"in the way|(?:we're|we are|i'm|i am) stuck|until (?:a few|some|these|two|three) things are (?:resolved|sorted|fixed)|"
                               r"(?:can't|cannot|can not|won't)\b[^:]{0,50}\b(?:because of|due to)|"
                               r"held up (?:by|on)|holding (?:\w+ )?(?:up|back)|stopping us)\b[^:]{0,60}:\s*$", re.I)
 # Bullets that ask nothing of anyone: "Quick status, no action needed:", "FYI:".
@@ -3051,7 +3052,7 @@ _LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary
 # A meeting's running order: its slots are read as they stand, a name beside one gives no step
 # ("Agenda:" over "- Ada: 10 minutes on hiring"), while "- Ada to send the budget before the
 # meeting" still asks.
-_LIST_AGENDA_RE = re.compile(r"\b(?:agenda|running order|programme|program|timetable|itinerary|schedule for the day)\b[^:]{0,40}:\s*$",
+_LIST_AGENDA_RE = re.compile(r"\b(?:agenda|running order|programme|program|timetable|itinerary|schedule for the day)\b[^:]{0,80}:\s*$",
                              re.I)
 # The options a choice is made among ("There are two options I'd like you to consider:"): no
 # option is asked for, the choice is (said on its own); a promise inside one still holds.
