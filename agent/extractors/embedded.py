@@ -1404,24 +1404,39 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
 # own "I haven't had my coffee"); the effect is work that cannot go on, not the writer's own
 # ("My recovery is delayed because..."), not the writer's own absence ("I'm travelling, so I can't join the call") or a past mishap
 # ("The shop was closed, so I couldn't buy milk", "The meeting was delayed because...").
-_PROBLEM = (r"(?:hasn't|haven't|has not|have not|hasnt|havent|isn't|aren't|is not|are not|not yet|down|broken|"
+_PROBLEM = (r"(?:hasn't|haven't|has not|have not|hasnt|havent|isn't|aren't|is not|are not|not yet|down|broken|broke down|"
             r"failing|failed|fails|missing|back-?ordered|out of stock|ran out|run out|rejected|expired|unavailable|"
-            r"offline|crashed|outage|on leave|off sick|stuck|no longer)")
+            r"unreachable|not working|not responding|out of service|offline|crashed|outage|on leave|off sick|stuck|no longer|"
+            r"lacking|lack|without)")
+_EFFECT_STATE = r"(?:on hold|stalled|delayed|blocked|held up|held|stuck|stopped|paused|frozen)"
 _CAUSED_RE = re.compile(
     # cause, so effect
     rf"^(?P<cause>[^.!?;]{{0,140}}?\b{_PROBLEM}\b[^.!?;]{{0,80}}?),?\s+(?:so|which means|meaning|and so|therefore|hence)\s+"
-    r"(?P<work>(?:(?:no ?one|nobody)\s+can|[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to|(?:is|are) unable to|"
-    r"(?:isn't|aren't) able to))\s+(?!(?:join|attend|make|come|meet|be there|call|talk|chat|travel|sleep|believe|wait)\b)"
-    r"[a-z]+[^.!?;]*|[^.!?;]{2,80}?\s+(?:has|have)\s+(?:now\s+)?(?:stopped|stalled|ground to a halt)|"
-    r"[^.!?;]{2,80}?\s+(?:is|are)\s+(?:now\s+|currently\s+)?(?:on hold|stalled|delayed|blocked|held up|stuck|stopped|paused)"
+    r"(?P<work>(?:(?:no ?one|nobody|nothing)(?:\s+[^.!?;]{1,30}?)?\s+can|[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to|"
+    r"(?:is|are) unable to|(?:isn't|aren't) able to))\s+(?!(?:join|attend|make|come|meet|be there|call|talk|chat|travel|sleep|"
+    r"believe|wait)\b)[a-z]+[^.!?;]*|[^.!?;]{2,80}?\s+(?:has|have)\s+(?:now\s+)?(?:stopped|stalled|ground to a halt)|"
+    rf"[^.!?;]{{2,80}}?\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_EFFECT_STATE}"
     r"(?: indefinitely)?)\s*[.!]?$|"
-    # effect because cause
-    r"^(?!\W*my\b)(?P<work2>[^.!?;]{3,80}?)\s+(?:(?:is|are|has been|have been|remains?)\s+(?:still\s+|currently\s+|now\s+)?"
-    r"(?:on hold|stalled|delayed|blocked|held up|stuck|stopped|paused|frozen)|(?:can't|cannot|can not|won't)\s+"
-    r"(?:run|start|proceed|go ahead|go live|ship|launch|continue|move forward|close|finish|be (?:processed|completed|"
+    # effect because cause: "Migration is stalled since Tuesday because...", "I can't finish the forecast because..."
+    rf"^(?!\W*my\b)(?P<work2>[^.!?;]{{1,80}}?)\s+(?:(?:is|are|has been|have been|remains?)\s+(?:still\s+|currently\s+|now\s+)?"
+    rf"{_EFFECT_STATE}|(?:can't|cannot|can not|won't)\s+"
+    r"(?:run|start|proceed|go ahead|go live|ship|launch|continue|move forward|close|finish|complete|be (?:processed|completed|"
     r"released|paid|signed|issued|approved|shipped|delivered))\b[^.!?;]{0,40}?)\s+(?:because|as|since|due to)\s+"
-    rf"(?!i\b)(?P<cause2>[^.!?;]*\b{_PROBLEM}\b[^.!?;]*)", re.I)
-_CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to")
+    rf"(?!(?:i|my)\b)(?P<cause2>[^.!?;]*\b{_PROBLEM}\b[^.!?;]*)|"
+    # ...said by what holds it: "The audit has been delayed by missing invoices", "is held up by"
+    rf"^(?!\W*my\b)(?P<work3>[^.!?;]{{3,80}}?)\s+(?:is|are|has been|have been)\s+(?:delayed|held up|blocked|slowed down|"
+    r"stopped) by\s+(?!(?:me|us|the weather|traffic|fog|snow|rain)\b)(?P<cause3>[^.!?;]+)|"
+    # ...or the cause first: "Because the architect hasn't revised the drawings, the engineer can't do the calcs"
+    rf"^\W*(?:because|since|as) (?!(?:i|my)\b)(?P<cause4>[^.!?;,]*\b{_PROBLEM}\b[^.!?;,]*),\s+"
+    r"(?P<work4>[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to)\s+(?!(?:join|attend|make|come|meet|be there|call)\b)"
+    r"[a-z]+[^.!?;]*)|"
+    # ...or a step it waits for, whatever the cause: "Testing is paused until QA gets the new devices",
+    # "Rollout to the EU region is pending the impact assessment", "The beta is gated on the legal review"
+    rf"^(?!\W*my\b)(?P<work5>[^.!?;]{{3,80}}?)\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:(?:paused|on hold|frozen|stalled)\s+"
+    r"until|pending|gated on|blocked behind)\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
+    r"(?-i:[A-Z][\w&-]*))\b[^.!?;]+)", re.I)
+_CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", " by ",
+                "until", "pending", "gated on", "blocked behind")
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
 # owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
@@ -4332,7 +4347,8 @@ class EmbeddedExtractor:
         m = _CAUSED_RE.search(sentence)
         if m is None or _POLICY_RE.search(sentence):
             return None
-        cause = (m.group("cause") or m.group("cause2")).strip(" ,")
+        cause = next(g for g in (m.group("cause"), m.group("cause2"), m.group("cause3"), m.group("cause4"), m.group("cause5"))
+                     if g).strip(" ,")
         # The reader's own thing at fault ("the leg from your pool is missing the Form 1, so we
         # can't fit it") is the reason for an ask, not a block on someone else's work.
         return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
