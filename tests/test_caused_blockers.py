@@ -35,7 +35,12 @@ CASES: list[Case] = [
     C("Because the architect hasn't revised the drawings, the structural engineer can't do the calcs.", B),
     C("The beta is gated on the legal review of the terms.", B),
     C("I can't finish the forecast because finance hasn't sent the Q3 actuals.", B, mine=True),
+    C("The migration is waiting on the DBA to restore the backup.", B),
+    C("Merge is blocked pending the security review.", B),
     # Not blockers.
+    C("About the rental house: we are waiting for the depreciation report from the surveyor.", *NONE),
+    C("The certificate is still with Polimeri, who are waiting for their auditor.", *NONE),
+    C("Your parcel is waiting for you at the post office.", *NONE),
     C("The flight was delayed by fog.", *NONE),
     C("Because I'm ill, I can't come to the office.", *NONE),
     C("The store is closed until further notice.", *NONE),

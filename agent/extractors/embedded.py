@@ -1432,11 +1432,14 @@ _CAUSED_RE = re.compile(
     r"[a-z]+[^.!?;]*)|"
     # ...or a step it waits for, whatever the cause: "Testing is paused until QA gets the new devices",
     # "Rollout to the EU region is pending the impact assessment", "The beta is gated on the legal review"
-    rf"^(?!\W*my\b)(?P<work5>[^.!?;]{{3,80}}?)\s+(?:is|are)\s+(?:still\s+|currently\s+)?(?:(?:paused|on hold|frozen|stalled)\s+"
-    r"until|pending|gated on|blocked behind)\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
+    # (A person waiting is no blocker of anyone's: "Priya is waiting on Legal for the redlines".)
+    rf"^(?!\W*(?:my|i|we|you|he|she|they|i'm|we're|you're)\b)(?!\W*(?-i:[A-Z][a-z]+)\s+(?:is|are)\s+(?:still\s+)?waiting\b)(?P<work5>[^.!?;]{{3,80}}?)(?<!\bwe)(?<!\byou)(?<!\bthey)(?<!\bhe)"
+    r"(?<!\bshe)(?<!\bwho)\s+(?:is|are)\s+(?:still\s+|currently\s+)?"
+    r"(?:(?:paused|on hold|frozen|stalled)\s+until|(?:blocked\s+|held\s+(?:at\s+[^.!?;]{1,30}?\s+)?)?pending|gated on|blocked behind|"
+    r"waiting (?:on|for))\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
     r"(?-i:[A-Z][\w&-]*))\b[^.!?;]+)", re.I)
 _CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", " by ",
-                "until", "pending", "gated on", "blocked behind")
+                "until", "pending", "gated on", "blocked behind", "waiting on", "waiting for")
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
 # owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
