@@ -1438,8 +1438,16 @@ _CAUSED_RE = re.compile(
     r"(?:(?:paused|on hold|frozen|stalled)\s+until|(?:blocked\s+|held\s+(?:at\s+[^.!?;]{1,30}?\s+)?)?pending|gated on|blocked behind|"
     r"waiting (?:on|for))\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
     r"(?-i:[A-Z][\w&-]*))\b[^.!?;]+)", re.I)
-_CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", " by ",
-                "until", "pending", "gated on", "blocked behind", "waiting on", "waiting for")
+_CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", "delayed by",
+                "held up by", "blocked by", "slowed down by", "stopped by", "until", "pending", "gated on", "blocked behind",
+                "waiting on", "waiting for")
+_CAUSED_KEY_RE = re.compile("|".join(map(re.escape, _CAUSED_KEYS)))
+# Every branch of _CAUSED_RE holds a problem (_PROBLEM) or a state of held-up work: one of these.
+_CAUSED_CUES = ("n't", " not ", "down", "broke", "fail", "missing", "ordered", "out of", "ran out", "run out", "rejected",
+                "expired", "unavailable", "unreachable", "offline", "crashed", "outage", "on leave", "sick", "stuck",
+                "no longer", "lack", "without", "pending", "gated", "blocked", "waiting", "paused", "on hold", "stalled",
+                "delayed", "held", "frozen", "stopped", "halt", "slowed")
+_CAUSED_CUE_RE = re.compile("|".join(map(re.escape, _CAUSED_CUES)))
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
 # owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
@@ -4252,6 +4260,8 @@ class EmbeddedExtractor:
             return None  # "Your lawyer will probably call you tomorrow": a guess, no one's promise
         if act == "blocker" and _DISCLAIMER_RE.search(sentence):
             return None  # a disclaimer of liability holds up no one's work
+        if act == "promise" and not names_a_date(sentence):
+            return None  # (as below: no date, no promise; said first, as it is cheaper than reading the date)
         due, phrase = self._due(sentence, ctx)
         # As with the rules, a promise counts only with a date: "I'll walk the team through it" is
         # a plan, not a piece of work to track.
@@ -4345,7 +4355,7 @@ class EmbeddedExtractor:
     def _caused(sentence: str, low: str) -> str | None:
         """The problem that holds work up, when the sentence says one as the cause of work that
         cannot go on (see _CAUSED_RE); None otherwise, and for a policy or a question."""
-        if sentence.rstrip().endswith("?") or not any(map(low.__contains__, _CAUSED_KEYS)):
+        if not _CAUSED_KEY_RE.search(low) or not _CAUSED_CUE_RE.search(low) or sentence.rstrip().endswith("?"):
             return None
         m = _CAUSED_RE.search(sentence)
         if m is None or _POLICY_RE.search(sentence):
