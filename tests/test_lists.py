@@ -281,3 +281,10 @@ def test_a_promise_over_things_is_one_item() -> None:
 ])
 def test_agendas_and_blocker_headings(body: str, want: list[tuple[str, str]]) -> None:
     assert sorted(_inbox(body)) == sorted(want)
+
+
+def test_how_to_steps_are_one_piece_of_work() -> None:
+    # The steps of how to upload are no items of their own, in mail to the owner or hers.
+    assert _sent("To upload, please:\n1. Log in to the client portal\n2. Open the 2025/26 folder\n"
+                 "3. Drag the files in and click Submit") == []
+    assert _inbox("To reset your password:\n- open the settings page\n- click Reset and follow the link") == []

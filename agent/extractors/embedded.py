@@ -3080,6 +3080,11 @@ _LIST_NONE_RE = re.compile(r"\b(?:no action(?: is)? (?:needed|required|necessary
 # meeting" still asks.
 _LIST_AGENDA_RE = re.compile(r"\b(?:agenda|running order|programme|program|timetable|itinerary|schedule for the day)\b[^:]{0,80}:\s*$",
                              re.I)
+# How to do a thing, step by step: "To upload, please:", "To reset your password:". The steps are
+# one piece of work, asked (if at all) on its own, not one each.
+_LIST_HOWTO_RE = re.compile(r"^\W*to (?!(?:do|be done|confirm|recap|summari[sz]e|sum|clarify|remind|update|be|follow|note|reiterate|"
+                            r"repeat|wrap|conclude|close|start|begin|explain|review|cover|list|outline)\b)[a-z]+(?: (?:it|them|the|your|a|an|my|our|this|these|in|on|up|[a-z]+)){0,3},?"
+                            r"\s*(?:please|just|simply|you(?:'ll| will)? need to|do this)?\s*:\s*$", re.I)
 # The options a choice is made among ("There are two options I'd like you to consider:"): no
 # option is asked for, the choice is (said on its own); a promise inside one still holds.
 _LIST_OPTIONS_RE = re.compile(r"\b(?:options?|alternatives|choices|scenarios)\b[^:]{0,60}:\s*$", re.I)
@@ -3207,7 +3212,7 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tu
 
 def _lead_kind(head: str) -> str:
     """What a lead-in says of the list under it (see list_leads)."""
-    if _LIST_NONE_RE.search(head):
+    if _LIST_NONE_RE.search(head) or _LIST_HOWTO_RE.match(head):
         return "none"
     if _LIST_OPTIONS_RE.search(head):
         return "options"
