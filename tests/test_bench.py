@@ -83,3 +83,20 @@ def test_bench_lists_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:
     bad.write_text("=== 1 | other | Maria <maria@acme.example> | Hi\nHi Ada,\n\nAction items:\n- Ada: call\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/lists.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no '--- expect'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_sentences_scores_every_file_and_kind() -> None:
+    done = subprocess.run([sys.executable, "bench/sentences.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    for name in ("blockers-i", "blockers-j", "mixed-f", "all"):
+        assert re.search(rf"^{name}\s+\d+/\d+\s*$", done.stdout, re.M), name
+    for kind in ("request", "commitment", "waiting", "blocker"):
+        assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
+
+
+def test_bench_sentences_refuses_a_line_without_its_kinds(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Could you send me the deck?\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "bench/sentences.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "no 'kinds | sentence' line" in done.stderr and "Traceback" not in done.stderr
