@@ -63,6 +63,19 @@ _COURTESY_RE = re.compile(
     r"(?:doesn't|does not|won't|will not|isn't|is not|can't|cannot) (?:suit|work|fit)|"
     r"you(?:'d| would) (?:rather|prefer)|you prefer (?:otherwise|another|a different|something else))\b"
     r"(?![^.!?;]*\b(?:or|by|before|no later than|deadline)\b)|"
+    # a closing offer to hear of anything wrong, missing or wanted, with no day to answer by: "Let me
+    # know if you have questions", "Shout if the split doesn't work for you", "Ping me if I missed
+    # anything", "Let me know if you'd like more detail on any of it" ("Let me know if the split works
+    # for you by Friday" and "Shout if you can't make the 3pm call" still ask)
+    r"^\W*(?:(?:and|so|just|but|also|pls|please)[,]?\s+)*(?:let (?:me|us) know|shout|holler|ping (?:me|us)|"
+    r"give (?:me|us) a (?:shout|ping|call|ring|buzz)|drop (?:me|us) a (?:line|note))\s+if\s+"
+    r"(?:you (?:have|got|'ve got) (?:any )?(?:questions?|concerns?|comments?|thoughts?|feedback)|"
+    r"(?:i|we)(?:'ve| have)? (?:missed|forgot|misunderstood|got (?:anything|something) wrong)|"
+    r"(?:i|we)(?:'ve| have)? (?:got )?(?:anything|something) (?:wrong|missing)|"
+    r"you(?:'d| would) like (?:more|further|any) (?:detail|details|info|information|help|context)|"
+    r"(?:any of )?(?:that|this|it) (?:would be|is|'s) (?:useful|helpful)|"
+    r"(?:that|this|it|the [\w-]+)(?: [\w-]+)? (?:doesn't|does not|won't|will not|didn't) (?:work|suit|fit|make sense))\b"
+    r"(?![^.!?;]*\b(?:by|before|no later than|deadline|today|tomorrow|tonight)\b)|"
     r"\bany (questions|thoughts)\b.{0,20}\b(let|shout|ping)|hope (this|that) helps|hope (you(?! (?:can|could|will be able to|are able to)\b(?! (?:be|have|enjoy|make it)\b))|all|this finds)|"
     # ...but not a thing of the reader's looked forward to by a day: "Looking forward to your confirmation by Friday"
     r"looking forward(?! to (?:receiving |getting |seeing |reading )?your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE
@@ -1336,6 +1349,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
                   "nothing for you", "nothing for u", "no action", "no further action", "in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
+                  "shout if", "holler if", "a line if", "a note if",
                   "has any ", "have any ", "you if ",
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
