@@ -57,16 +57,20 @@ def test_bench_planner_quick_prints_each_figure() -> None:
     assert rank > 0 and compose > 0 and 10 < rss < 1000 and row.split("MB")[1].split()[0] == "3"
 
 
-@pytest.mark.parametrize("bench, files", [
-    ("written", ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language")),
-    ("lists", ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "set-h")),
+_SCORES = r"\s+\d+/\d+\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}$"  # a file's row: right/total, P, R, F1
+
+
+@pytest.mark.parametrize("bench, files, row", [
+    ("written", ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language"), _SCORES),
+    ("lists", ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "set-h"), _SCORES),
+    ("sentences", ("blockers-i", "blockers-j", "mixed-f"), r"\s+\d+/\d+\s*$"),
 ])
-def test_bench_scores_every_file_and_kind(bench: str, files: tuple[str, ...]) -> None:
+def test_bench_scores_every_file_and_kind(bench: str, files: tuple[str, ...], row: str) -> None:
     done = subprocess.run([sys.executable, f"bench/{bench}.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     for name in (*files, "all"):
-        assert re.search(rf"^{name}\s+\d+/\d+\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}\s+[01]\.\d{{3}}$", done.stdout, re.M), name
+        assert re.search(rf"^{name}{row}", done.stdout, re.M), name
     for kind in ("request", "commitment", "waiting", "blocker"):
         assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
 
@@ -83,16 +87,6 @@ def test_bench_lists_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:
     bad.write_text("=== 1 | other | Maria <maria@acme.example> | Hi\nHi Ada,\n\nAction items:\n- Ada: call\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/lists.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no '--- expect'" in done.stderr and "Traceback" not in done.stderr
-
-
-def test_bench_sentences_scores_every_file_and_kind() -> None:
-    done = subprocess.run([sys.executable, "bench/sentences.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    for name in ("blockers-i", "blockers-j", "mixed-f", "all"):
-        assert re.search(rf"^{name}\s+\d+/\d+\s*$", done.stdout, re.M), name
-    for kind in ("request", "commitment", "waiting", "blocker"):
-        assert re.search(rf"^  {kind}\s+P [01]\.\d{{3}} R [01]\.\d{{3}}", done.stdout, re.M), kind
 
 
 def test_bench_sentences_refuses_a_line_without_its_kinds(tmp_path: Path) -> None:
