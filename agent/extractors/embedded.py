@@ -1147,6 +1147,74 @@ _WILL_BE_DOING_RE = re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\
 _EMPHATIC_DO_RE = re.compile(r"^\W*do (?=(?:send|share|review|sign|confirm|forward|update|complete|submit|chase|pay|"
                              r"return|fill in|fill out)(?: (?:across|over|back|out|in))? (?:the|a|an|your|our|this|that|"
                              r"these|those|it|them|me|us)\b|(?:let (?:me|us) know|reply|revert)\b)", re.I)
+# A promise to act at once, said last: "Will email Wayne now.", "I'll draft the acknowledgement for you
+# right now" (due the day it is written). Not "for now", "until now", "by now", nor a question.
+_DONE_NOW_RE = re.compile(r"(?<!\bfor )(?<!\buntil )(?<!\btill )(?<!\bby )(?<!\bfrom )\b(?:right )?now\s*[.!]*\s*$", re.I)
+# Chat spelling, as phones and hurried replies write: "ill collect thurs 4pm", "can u send the call
+# sheet pls", "r u free 26-27 nov", "cant fix 2 clips without them", "whats the cost if we add a 2nd
+# day". A sentence that holds such words is read in full spelling (see chat_reading) and still quotes
+# itself as written. Only the lower-case forms: "U.S.", "IM" and "R" are other words.
+_CHAT_WORDS = {"u": "you", "ur": "your", "im": "I'm", "ive": "I've", "cant": "can't", "dont": "don't", "wont": "won't",
+               "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "arent": "aren't", "havent": "haven't",
+               "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+               "wasnt": "wasn't", "werent": "weren't", "whats": "what's", "thats": "that's", "youll": "you'll",
+               "youre": "you're", "theyll": "they'll", "theyre": "they're", "thru": "through", "pls": "please",
+               "plz": "please", "b4": "before", "r": "are", "ill": "I'll"}
+_CHAT_RE = re.compile(
+    r"(?<![\w.'’-])(?P<word>u|ur|im|ive|cant|dont|wont|didnt|doesnt|isnt|arent|havent|hasnt|couldnt|wouldnt|"
+    r"shouldnt|wasnt|werent|whats|thats|youll|youre|theyll|theyre|thru|pls|plz|b4)(?![\w'’-]|\.\w)"
+    # "r" only between a subject and what it is: "r u free", "we r good to go"
+    r"|(?P<pre>\b(?:we|you|they) )r(?= \w)|(?<![\w.'’-])r(?= (?:u|you|we|they|there|the|these|those|ur|your)\b)"
+    # "prob" as "probably" before what it qualifies ("prob Mon"), not "no prob"
+    r"|(?<!no )(?<![\w.'’-])(?P<prob>prob)(?= \w)"
+    # "ill" as "I'll", where a clause starts and a verb follows: not "she was ill", "ill health"
+    r"|(?P<at>^|[,;.:!-] |\b(?:and|so|then|ok|okay|sure|yes|yep|also|but|if|tho|though) )"
+    r"ill(?= (?!health|effects?|feeling|will|be ill|treated|advised|at ease)[a-z])")
+# The writer left out "I", as notes do: "will trim the sting to 3s", "cant fix 2 clips without
+# them", "need the original cards if u still have them", "on it, cut v2 by thurs".
+_CHAT_NO_SUBJECT_RE = re.compile(
+    r"^(?P<lead>\W*(?:(?:ok|okay|sure|yes|yep|yup|cool|great|np|no worries|no prob(?:lem)?|done|noted|got it|on it)"
+    r"[,.!:;-]*\s+)?)(?:(?P<will>will|can't|cannot|can do|need)\s+(?!(?:you|u|we|they|it|he|she|i|there|that|this|the|"
+    r"your|ur|our|my|his|her|their|any|anyone|someone|somebody|everyone)\b)(?=[a-z0-9])"
+    r"|(?=(?:send|cut|fix|do|get|make|book|call|ring|sort|chase|check|update|email|draft|finish|share|upload|edit|"
+    r"grade|deliver|drop|bring|pay|transfer|order|confirm|sign)\b))", re.I)
+# A question asked without its question mark, in chat: "do we have genny power or am i running off
+# the house", "whats the cost if we add a 2nd day", "hi dan r u free 26-27 nov".
+_CHAT_QUESTION_RE = re.compile(
+    r"^\W*(?:(?:hi|hey|hiya|hello|morning|yo)\s+[a-z]+[,!]?\s+)?(?:(?:can|could|would|will|shall|should|do|does|did|is|"
+    r"are|am|have|has)\s+(?:you|we|i|they|it|there|he|she|your|the)\b|(?:what's|what|when|where|who|which|how)\s+"
+    r"(?:[a-z]+\s+)?(?:is|are|do|does|did|can|could|should|would|will|much|many|long|about)\b|(?:what|who|where|when|how)'s\b)")
+
+
+def _chat_word(m: re.Match[str]) -> str:
+    word = m.group("word")
+    if word:
+        return _CHAT_WORDS[word]
+    if m.group("prob"):
+        return "probably"
+    if m.group("at") is not None:
+        return m.group("at") + "I'll"
+    return (m.group("pre") or "") + "are"
+
+
+def chat_reading(sentence: str) -> str:
+    """``sentence`` in full spelling when it is written as chat (see _CHAT_RE); else itself."""
+    reading = _CHAT_RE.sub(_chat_word, sentence)
+    # Spelt as chat, or written in lower case with a lower-case "i": then a question may go unmarked.
+    chat = reading != sentence or (sentence[:1].islower() and " i " in f" {reading} ")
+    bare = _CHAT_NO_SUBJECT_RE.match(reading)
+    if bare and "?" not in reading and not re.match(r"will do\b", reading[bare.end("lead"):], re.I) \
+            and (bare.group("will") or bare.group("lead").strip(" ,-").lower() == "on it") \
+            and ((bare.group("will") or "").lower() != "need" or sentence[:1].islower()):  # "Need to know how they do it!" admires
+        # "will send" is "I will send"; "on it, cut v2 by thurs" is "on it, I'll cut v2 by thurs"
+        at = bare.end("lead")
+        rest = reading[at:]
+        reading = f"{reading[:at]}I {rest[:1].lower() + rest[1:] if bare.group('will') else 'will ' + rest}"
+    if chat and "?" not in reading and not reading.rstrip().endswith("!") and _CHAT_QUESTION_RE.match(reading):
+        reading = reading.rstrip().rstrip(".") + "?"
+    return reading
+
+
 # A polite lead-in before an order: "When you get a chance, answer the three open questions", "If you
 # get a minute, skim the draft and flag anything off". The order is read as "Please ..." is.
 _POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
@@ -1504,7 +1572,8 @@ _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
 _OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cant|cannot|can not|won't be able to)\s+"
-                               r"(?!wait\b|believe\b|thank\b|relax\b|sleep\b|rest\b|stop\b|help\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+"
+                               r"(?!wait\b|believe\b|thank\b|relax\b|sleep\b|rest\b|stop\b|help\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til|"
+                               r"without(?!\s+(?:you|u|your|help|support|a doubt|question|fail|delay|further ado|it|them)\b))\s+"
                                r"(?P<what>[^.!?;,]+)", re.I)
 
 
@@ -2068,7 +2137,7 @@ _AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|t
                       re.I)
 # A later clause that only sends on what the first one got: "...and send you tomorrow", "and pass it on Monday".
 _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:send|forward|pass|give|e-?mail|share)"
-                             r"\s+(?:you|u|over|across|on)\b(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|"
+                             r"(?:\s+(?:you|u|over|across|on)\b)?(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|"
                              r"by|before|first|asap|in|at|mon|tue|wed|thu|fri|sat|sun)\b))", re.I)
 # An ask said outright at the start of a sentence: "Please have...", "Kindly send...".
 _PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised|patient)\b|bear with\b|keep in mind\b|"
@@ -3673,6 +3742,7 @@ class EmbeddedExtractor:
         if self._steps_listed(text, _Ctx(message, owner, from_owner, message.sender)):
             return True
         for sentence in read_sentences(text):
+            sentence = chat_reading(sentence)  # "ill send it tmrw" cues as "I'll send it tmrw" does
             parts = [sentence, *(_TRAILING_RE.sub("", p.strip()) for p in _CLAUSE_SPLIT_RE.split(sentence)[1:])]
             for part in parts:
                 if self._cue(part, fold(part), from_owner, message, owner, threshold):
@@ -3710,6 +3780,8 @@ class EmbeddedExtractor:
         """One item per promise when a sentence joins several ("I'll draft it tonight and will
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
+        if (chat := chat_reading(sentence)) != sentence:
+            return self._read_as(chat, sentence, ctx)
         low = fold(sentence)
         if any(map(low.__contains__, _CONSEQUENCE_KEYS)) and (tail := _CONSEQUENCE_RE.search(sentence)) and tail.start() >= 12:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
@@ -4340,6 +4412,8 @@ class EmbeddedExtractor:
                 other = named
                 title = re.sub(r"^Follow up with [^:]+:", f"Follow up with {first_name(named)}:", title, count=1)
                 owner = named.email if owner == ctx.other.email else owner
+        if due is None and kind in ("commitment", "waiting") and _DONE_NOW_RE.search(sentence):
+            due = ctx.msg.date.astimezone(ctx.owner.tz).date().isoformat()  # "Will email Wayne now."
         if kind == "blocker" and vague(title):
             title = _blocked_title(sentence, ctx)
         elif kind in ("waiting", "commitment") and (vague(title) or _NO_OBJECT_RE.match(title.rpartition(": ")[2])):
