@@ -212,7 +212,10 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      # unless it sends the reader elsewhere: "..., as I'm away, please contact Jo")
                      r"(?<! as )(?<! since )(?<! because )(?<! while )(i'?m|i am) (currently )?away|"
                      r"(i'?m|i am) (currently )?away(?=[^.!?]*\b(?:contact|reach|direct|get in touch|on my return|"
-                     r"when i'?m back|urgent|respond|reply)\b)|will be back (on|in)|automatic reply|auto-?reply", re.I)
+                     r"when i'?m back|urgent|respond|reply)\b)|will be back (on|in)|automatic reply|auto-?reply|"
+                     # where to turn meanwhile: "For urgent capital finance queries please contact Owen on ext. 4471"
+                     r"^\W*for (?:any(?:thing)? |all )?urgent\b[^.!?]{0,60}?\b(?:please )?(?:contact|call|e-?mail|reach|ring|"
+                     r"speak to|get in touch with)\b", re.I)
 _PROMISE_RE = re.compile(
     r"(?:\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| can| promise to| plan to|"
     r" expect to| intend to| aim to)|"
@@ -232,6 +235,8 @@ _PROMISE_RE = re.compile(
     r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
     r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
+    # ...nor news to come: "I'll know more after my call on Monday", "we'll have a better idea by Friday"
+    r"know (?:more|better|for sure|then|by)\b|have (?:a )?(?:better|clearer) (?:idea|picture|view)\b|"
     # ...nor what a talk or a paper will argue: "In this talk I will show that ripples...", "I
     # will close with new data suggesting..."
     r"(?:show|argue|demonstrate|suggest|claim|propose|contend) that\b|(?:close|open|end|conclude) with\b|"
@@ -263,6 +268,60 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        r"go through (?:it|this|that|them)|"
                        # ...nor a word on the mail itself: "I'll keep this short"
                        r"keep (?:this|it) (?:short|brief|quick)\b.*)\s*$", re.I)
+# A hold-up that is over, told as what happened: "last time at your hospital the bay behind Pathology was
+# blocked by the waste compactor", "yesterday the lift was stuck until noon" (not one that holds still:
+# "was blocked by customs yesterday and is still held").
+_PAST_HOLDUP_RE = re.compile(
+    r"\b(?:last time|last (?:week|month|year|night)|yesterday|the other day|previously|in the past|back in [A-Z]\w+)\b"
+    r"[^.!?;]{0,80}?\b(?:was|were|got|had been|did not|didn't|could not)\b|"
+    r"\b(?:was|were|got|had been)\b[^.!?;]{0,80}?\b(?:last time|last (?:week|month|year|night)|yesterday|the other day|"
+    r"in the past)\b", re.I)
+_STILL_HELD_RE = re.compile(r"\b(?:still|now|until|till|again|can't|cannot|can not|won't|unable|pending|waiting|before)\b", re.I)
+# A question someone put to the writer, passed on for the reader to answer: "Our driver is asking which
+# loading bay he should use", "The auditors are asking whether the lease was renewed".
+_RELAYED_Q_RE = re.compile(
+    r"^\W*(?:(?:also|and|btw|fyi|oh|just so you know),?\s+)?(?!(?:i|we|you|u)\b)(?P<who>[\w'’ -]{2,40}?) (?:is|are|was|were|has been|"
+    r"have been|keeps|keep) (?:asking|wondering|wanting to know|keen to know|chasing)(?: (?:us|me|again))? "
+    r"(?P<q>(?:which|whether|when|if|what|where|who|how)\b[^.!?;]{3,})", re.I)
+
+
+def _relayed_beside_ask(items: list[Item], text: list[str]) -> list[Item]:
+    """Without a question passed on (see _RELAYED_Q_RE) that stands beside an ask putting it to the
+    reader: "Baywater is asking whether they need to rotate anything. Can you confirm in writing by
+    tomorrow?" is one ask, and the question passed on says why."""
+    relayed = [i for i in items if i.kind == "request" and _RELAYED_Q_RE.match(i.evidence)]
+    if not relayed:
+        return items
+    asks = {i.evidence for i in items if i.kind == "request" and i not in relayed}
+    kept = []
+    for item in items:
+        at = text.index(item.evidence) if item in relayed and item.evidence in text else -1
+        if at >= 0 and asks & set(text[max(at - 1, 0):at] + text[at + 1:at + 2]):
+            continue
+        kept.append(item)
+    return kept
+
+
+# What a choice not yet made would need: "If you do want to continue, we'd also need a PO extension
+# before we can roster anyone", "If you go with option 2, we would need a signed change order before we
+# can release the units". Nothing stands in the way of work no one has chosen yet.
+_IF_CHOSEN_RE = re.compile(r"^\W*(?:(?:and|but|so|also|of course),?\s+)?(?:if|should|in case|assuming|provided) (?:you|u|we|they)"
+                           r"(?: do| ever| still| really| decide to| then)? (?:want|decide|wish|'d like|would like|choose|"
+                           r"go (?:ahead|with|for)|prefer|opt|plan|agree|continue|proceed|extend|renew)\b", re.I)
+# What the reader has by now, said as a check and asking nothing: "you should have the completed
+# envelope from DocuSign already", "You should have received the signed copy by now" (not with an ask
+# after it: "..., if not let me know").
+_ALREADY_YOURS_RE = re.compile(
+    r"^\W*(?:[\w,' ]{0,30}?\b)?(?:you|u) (?:should|ought to|must|will|'ll|’ll) (?:already |now |probably )?have "
+    r"(?:(?:already |now )?(?:received|got|gotten|seen|had|been (?:sent|given|copied))\b|[^.!?;]*\b(?:already|by now)\b)"
+    r"(?![^.!?]*(?:\?|\b(?:please|pls|could you|can you|let me know|lmk|if not|otherwise)\b))", re.I)
+# What a promise names that is no piece of work, dated or not: keeping a thing as it is ("I'll keep
+# the dehumidifiers running until readings are under 60%, probably Friday") and news to come
+# ("I'll know more after my call with them on Monday", "we'll have a clearer picture by Friday").
+_NO_WORK_VP_RE = re.compile(
+    r"^(?:keep (?:the |our |your |it |them |things |everything |this |that )?[\w' -]{0,40}?\b(?:running|going|open|"
+    r"ticking over|in place|on hold|warm|dry|topped up|switched on)\b|know (?:more|better|for sure|then)\b|"
+    r"have (?:a )?(?:better|clearer) (?:idea|picture|view)\b)", re.I)
 _ASK_RE = re.compile(
     r"\b(?:can|could|would|will) (?:you|u)\s+(?:(?:please|kindly|also|quickly|possibly|perhaps|just|be able to|"
     r"be in a position to)\s+){0,2}(?!believe\b|imagine\b|"
@@ -401,11 +460,14 @@ _RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]
                             # a sigh put as a question, not to the reader: "Who even reads these questionnaires
                             # anyway?", "Honestly, who has time for a 40-page RFP?", "Is it just me or has the
                             # volume doubled?", "Why do customers always wait until the last day?"
-                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well|sigh),?\s+)*(?:who even "
+                            r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well|sigh|and|but|also),?\s+)*(?:who even "
                             r"(?:reads|uses|cares|needs|wants|likes|thinks|knows|remembers|does)\b|"
                             r"who has (?:the )?time for (?:a \d|another|these|all (?:these|this|that))|who cares\b(?! for\b)|"
                             r"is it just me,? or\b|"
-                            r"why (?:do|does|did|must|would|will) (?!(?:you|u)\b)[^?!]{0,60}?\b(?:always|never|every time|insist)\b)"
+                            r"why (?:do|does|did|must|would|will) (?!(?:you|u)\b)[^?!]{0,60}?\b(?:always|never|every time|insist)\b|"
+                            # "Why does every refurbishment make the storage worse?", "Who decides to put a sink there?"
+                            r"why (?:do|does|did|is|are) (?:every|all|these|those)\b|who (?:decides|decided|thought|thinks) "
+                            r"(?:to|it was|it would|that was|this was)\b)"
                             r"(?![^?!]*\b(?:you|your|u|any idea|someone|anyone|somebody|anybody|look into|check)\b)[^?!]*\?+\s*$|"
                             r"^\W*(?:(?:wow|oh|honestly|seriously|man|gosh|ugh|lol|haha|ha|well),?\s+)+(?=who knew\b)|^(who knew|who would have thought|what could (possibly )?go wrong|isn't (it|that)|"
                             r"wasn't (it|that)|how (cool|great|crazy|awesome|nice)|why not|guess what|"
@@ -424,7 +486,12 @@ _RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]
                             r"(?![^.!?]*\b(?:please|pls|could you|can you|would you|let me know|send|sign|by|before|so|need|needs)\b)"
                             r"[^.!?]*[.!]*\s*$|"
                             # "should be fine on Friday": an expectation, asking nothing
-                            r"^(?:it |that |this |which )?should (?:be|work|do)\b",
+                            r"^(?:it |that |this |which )?should (?:be|work|do)\b|"
+                            # a musing for some day, not now: "should we maybe at some point look at PV on the roof?"
+                            r"\b(?:maybe|perhaps)\b[^.!?;]{0,40}?\b(?:at some point|some ?day|one day|in the future|down the line|"
+                            r"some time)\b(?![^.!?;]*\b(?:by|before|this week|next week|today|tomorrow)\b)|"
+                            r"\b(?:at some point|some ?day|one day|down the line)\b[^.!?;]{0,20}?\b(?:maybe|perhaps)\b"
+                            r"(?![^.!?;]*\b(?:by|before|this week|next week|today|tomorrow)\b)",
                             re.I)
 _NOT_NAMES = frozenset(
     "hi hey hello dear thanks also ok okay sure yes no great quick update note fyi ps sorry morning btw "
@@ -563,7 +630,7 @@ _BLOCKER_RE = re.compile(
     r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
     r"(?P<b7>[^.!?;]+)|"
-    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|picture|live|survive|"
+    r"\b(?:can't|cant|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|picture|live|survive|"
     r"cope)\b)(?:[\w-]+ ){1,3}?without "
     r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
@@ -574,7 +641,7 @@ _BLOCKER_RE = re.compile(
     r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
     r"minimum)\b)[^.!?;]*)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
-    r"\b(?:can't|cannot|can not|won't|will not|unable to|couldn't) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
+    r"\b(?:can't|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
     r"have|live|do)\b)(?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
     r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
     r"before (?:we|they|i)\b|"
@@ -1430,7 +1497,7 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth",
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
                   "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
-_OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto")
+_OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
                    "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
@@ -1468,7 +1535,8 @@ _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
                     "should ", "you must be", "honestly", "seriously", "i mean", "come on", "who even", "who really", "who actually",
-                    "who has", "who cares", "just me", "always", "never", "every time", "insist")
+                    "who has", "who cares", "just me", "always", "never", "every time", "insist", "why ", "who ",
+                    "at some point", "someday", "some day", "one day", "down the line")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
@@ -1960,6 +2028,7 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
     no blocker; time for a word or small talk is no ask, nor are bank details or a password asked for."""
     if act == "promise":
         if (_AWAY_RE.match(what) or what.lower().startswith("expect ") or _REQUIRED_RE.search(sentence)
+                or _NO_WORK_VP_RE.match(what)
                 or _HEREWITH_RE.search(sentence)):
             return True
         doer = _SOMEONE_ELSE_RE.match(sentence) or re.match(r"\W*(?P<who>[A-Z][\w'’.-]*) to\b", sentence)
@@ -3448,6 +3517,7 @@ class EmbeddedExtractor:
                     same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
+        items = _relayed_beside_ask(items, text)
         if under:
             items = self._name_the_list(items, under, ctx)
         items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
@@ -3783,6 +3853,11 @@ class EmbeddedExtractor:
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         low = fold(sentence)
+        if not ctx.from_owner and any(map(low.__contains__, (" asking ", " wondering ", " to know ", " chasing "))) \
+                and (relayed := _RELAYED_Q_RE.match(sentence)):
+            # ...read as asked, without the reason after it ("..., because last time the bay was blocked")
+            q = re.split(r",?\s+(?:because|as|since|so that|so)\s", relayed.group("q"), maxsplit=1)[0].rstrip(" ,")
+            return self._read_as(f"Could you let me know {q}?", sentence, ctx)
         if any(map(low.__contains__, _CONSEQUENCE_KEYS)) and (tail := _CONSEQUENCE_RE.search(sentence)) and tail.start() >= 12:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
@@ -4028,6 +4103,10 @@ class EmbeddedExtractor:
         """The item one sentence yields, read whole, else (when it opens on a greeting or a name,
         "Hey Ada, send me the deck") the order after it."""
         item = self._read_sentence(sentence, ctx)
+        if item is not None and item.kind == "blocker" and (("if " in sentence.lower() and _IF_CHOSEN_RE.match(sentence))
+                                                             or (_PAST_HOLDUP_RE.search(sentence)
+                                                                 and not _STILL_HELD_RE.search(sentence))):
+            return None  # see _IF_CHOSEN_RE and _PAST_HOLDUP_RE
         if item is None and ("," in sentence[:40] or "!" in sentence[:40]) and len(sentence) <= 400:
             order = self._greeted_order(sentence, ctx)
             if order:
@@ -4039,6 +4118,8 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
+        if " have " in sentence and _ALREADY_YOURS_RE.match(sentence):
+            return None  # see _ALREADY_YOURS_RE
         if not ctx.from_owner and "@" in sentence and self._sends_data_out(sentence, ctx):
             return None  # see _DATA_OUT_RE
         if not ctx.from_owner and " as " in sentence and _UNCHECKED_RE.search(sentence):
@@ -4513,7 +4594,7 @@ class EmbeddedExtractor:
             if vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(m.group("vp"), mine=True)):
                 if re.search(r"\b(i|we) can\b", m.group(0), re.I) and not due:
                     return None
-                if (re.match(r"be\b", vp, re.I) and not due) or _AWAY_RE.match(vp):
+                if (re.match(r"be\b", vp, re.I) and not due) or _AWAY_RE.match(vp) or _NO_WORK_VP_RE.match(vp):
                     return None  # "I'll be around to help" is a plan; "I'll be in Fri morning to sign for it" work
                 title = _cap(_swap(vp, {"you": name, "your": f"{name}'s"}))
                 return self._item("commitment", title, sentence, ctx, due, "me")
@@ -4879,7 +4960,7 @@ class EmbeddedExtractor:
             if due or _to_reader(sentence) or _EVENT_DEADLINE_RE.search(p.group("vp")) or _hands_over(p.group("vp")):
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(p.group("vp")))
-                        and not _AWAY_RE.match(vp)
+                        and not _AWAY_RE.match(vp) and not _NO_WORK_VP_RE.match(vp)
                         and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
