@@ -302,6 +302,20 @@ def _relayed_beside_ask(items: list[Item], text: list[str]) -> list[Item]:
     return kept
 
 
+_SUBJECT_PREFIX_RE = re.compile(r"^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+", re.I)
+# A question that ends on the reader as one of two choices: "I'm honestly not sure who should sign it,
+# you or Jonathan?", "Who presents on Thursday, Tom or you?"
+_YOU_OR_RE = re.compile(r"(?:,\s*|\b)(?:(?:you|u) or (?:me|him|her|them|us|[A-Z][\w'’-]+|the [a-z]+)|(?:me|him|her|them|[A-Z][\w'’-]+) or "
+                        r"(?:you|u))\s*\?\s*$")
+# The writer's own plan said as a wish: "I'd like to get the written offer out today while she's keen",
+# "we'd love to get the pilot started next month" (not "I'd love to get the contract signed", which asks).
+_GET_IT_OUT_RE = re.compile(r"\b(?:i|we)(?:'d|’d| would)(?: really| also| just)? (?:like|love|want) to get (?:the |a |an |this |that |"
+                            r"it |them |our |my )?[\w' -]{0,40}?\b(?:out|off|done|sorted|finished|moving|started|going|"
+                            r"wrapped up|over the line|live|launched)\b", re.I)
+_ROLE_PLAN_RE = re.compile(r"^\W*(?:(?:and|also|so|btw),?\s+)?(?:our|my|the|their|his|her) (?:[\w-]+ ){0,2}?(?:accountants?|lawyers?|"
+                           r"solicitors?|team|agent|broker|developers?|designers?|contractors?|builders?|landlord|manager|"
+                           r"assistant|bank|suppliers?|vendors?|printers?|office|staff|crew|engineers?|auditors?|board|"
+                           r"committee)\b[^.!?;]{0,20}? (?:will|'ll|’ll|is going to|are going to|plans? to)\b", re.I)
 # What a choice not yet made would need: "If you do want to continue, we'd also need a PO extension
 # before we can roster anyone", "If you go with option 2, we would need a signed change order before we
 # can release the units". Nothing stands in the way of work no one has chosen yet.
@@ -632,7 +646,9 @@ _BLOCKER_RE = re.compile(
     r"(?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|picture|live|survive|"
     r"cope)\b)(?:[\w-]+ ){1,3}?without "
-    r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)(?P<b8>[^.!?;]+)|"
+    r"(?!(?:your |prior |any |advance |written |a )?(?:consent|notice|minimum)\b)"
+    # (nor the reader's own word: "which I can't offer without your OK" is why an ask is made)
+    r"(?!your (?:ok|okay|approval|sign-?off|go-?ahead|permission|say-?so|decision|signature|green light|blessing)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
     r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
@@ -857,7 +873,7 @@ def _names_deliverable(text: str) -> bool:
 def _thing_to_you(sentence: str) -> str:
     """The thing a sentence sends the reader with its verb left out ("Revised quote over to you
     tomorrow" -> "revised quote"), or ""."""
-    m = _TO_YOU_THING_RE.match(sentence) if " to " in sentence else None
+    m = _TO_YOU_THING_RE.match(sentence) if " to " in sentence or " from me " in sentence else None
     if m is None or not _names_deliverable(m.group("what")) or _HAS_VERB_RE.search(m.group("what")):
         return ""
     return _uncap(m.group("what"))
@@ -1005,7 +1021,7 @@ _WISH_RE = re.compile(
     # revised forecast by Friday"; not a wish for a meeting ("the chance to discuss").
     r"\b(?:we|i|(?:the|our) (?:owners?|board|cfo|ceo|coo|auditors?|client|committee|bank|council|lenders?|investors?|"
     r"insurers?|underwriters?|landlord|regulator|trustees|governors|partners?|directors?|family|parents))"
-    r"(?:'d| would)(?: also| really| just)? (?:like|love|welcome|appreciate|be grateful for|be glad of)"
+    r"(?:'d| would)(?: also| really| just)? (?:like|love|welcome|appreciate|value|be grateful for|be glad of)"
     r"(?: to (?:have|get|receive|see|review))?(?: early sight of| sight of| a copy of)? "
     r"(?!(?:the |an? )?(?:chance|opportunity|occasion|pleasure|privilege|honou?r)\b)(?P<what17>(?:your|an?|the|some|any)\b(?![^.!?;]*\bto (?:start|begin|be|go|happen|take|run|continue|stay|end|finish|"
     r"come|arrive)\b)[^.!?;]*)|"
@@ -1042,6 +1058,7 @@ _WISH_RE = re.compile(
     # closes a letter.
     r"^\W*(?:(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+)?look(?:ing)? forward to (?:receiving |getting |seeing |reading )?"
     r"(?P<what25>your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE + r"[^.!?;]*)|"
+
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
     r"^\W*(?:(?:and|also|so|still|really|ok|okay),?\s+)?(?:need|want|would (?:love|like|need))\s+"
@@ -1049,7 +1066,11 @@ _WISH_RE = re.compile(
     # A thing put first, with its day, that would be welcome: "A shorter version by Monday morning
     # would be perfect", "Your comments before the board call would be a great help"; and one that
     # would be appreciated, dated or not. A meeting wished for ("a call on Friday") is no thing.
-    r"^\W*(?:(?:and|also|so|but|otherwise|ideally|honestly|if so|if possible|if you can),?\s+)?(?P<what19>(?:a|an|the|your|some|any)\s+"
+    # ...also after a clause of its own: "I've attached the template - comments by Monday would be great",
+    # "We need your bio by the 4th, and a title for your talk would be lovely".
+    r"(?:^\W*|(?<=[,;:] )|(?<= [-–—] ))(?:(?:and|also|so|but|otherwise|ideally|honestly|if so|if possible|if you can),?\s+)?"
+    r"(?P<what19>(?:(?:a|an|the|your|some|any)\s+|(?=(?:comments|thoughts|notes|edits|feedback|input|views|figures|numbers|"
+    r"answers|details|photos)\b))"
     r"(?!(?:quick |short |brief |first )?(?:call|meeting|chat|catch|coffee|lunch|dinner|drink|slot|time|visit|session|"
     r"start|day|date|week|weekend|trip)\b)[^.!?;,]{2,70}?)\s+(?:would|will|'d)\s+be\s+(?:(?:really|very|so|super|most|much|"
     r"greatly|hugely|extremely|truly|especially)\s+)?(?P<welcome>appreciated|a (?:big |huge |great |real )?help|perfect|"
@@ -1105,17 +1126,23 @@ _SHIPPING_RE = re.compile(
     r"^(?:[^.!?;:]{1,40}:\s*)?(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?"
     r"(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
     r"(?:the |your |my |our |a |an |his |her |their |new |2 |two |full |final )?"
-    r"(?P<what>(?:[\w'&-]+ ){0,2}?(?P<head>[\w-]+)) "
+    r"(?P<what>(?!(?:i|we|you|he|she)\b)(?:[\w'&-]+ ){0,2}?(?:[\w'&-]+ and (?:the |a |an |your )?(?:[\w'&-]+ ){0,2}?)?"
+    r"(?P<head>(?!(?:is|are|was|were|has|have|had|been|be|will)\b)[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
-    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|ships|shipping|"
+    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|(?:is |are )?(?:ships|shipping)|"
     # ...to someone named, on a day: "the tapered layout goes to Paul Monday"
     r"(?:goes|go|is going|are going) to (?-i:[A-Z][\w'’-]+)(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))|"
     r"(?P<plan>(?:is|are|should be|will be) (?:planned|scheduled|booked|expected)|(?:is |are )?coming(?! (?:from|up|together|along|on|back|in handy)\b)|"
     r"(?:comes?|arrives?)(?: only)?(?= (?:on|by|next|this|tomorrow|tmrw|today|tonight|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|"
     r"sat(?:ur)?|sun)(?:day)?)\b)|"
+    # ...finished by a day, said without its verb: "Hanse v2 scoping done by Friday"
+    r"(?<!\bto )(?P<done>(?:will be |should be )?(?:done|finished|ready|complete|wrapped up)(?= (?:by|before|tomorrow|tmrw|today|"
+    r"tonight|eod|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b)(?![^.!?;]*\b(?:would|could|please|"
+    r"need|needs|if)\b))|"
     r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
+    r"be out(?! of\b)|"
     # ...or where the reader will find it: "the first 10 files will be in the Kestrel folder by Wednesday"
     r"be in (?:the|your|our|their) (?:[\w-]+ ){0,3}?(?:folder|drive|inbox|portal|data room|dropbox|sharepoint|tracker|"
     r"channel|repo|system)|"
@@ -1134,7 +1161,7 @@ _DELIVERABLES = frozenset(
     "timeline certificate certificates records results export logs analysis designs accounts narrative register rota "
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
     "drawing plan programme memo brief timesheet timesheets outline write-up one-pager invitation invite parts part "
-    "graphics banners materials stems mix cut "
+    "graphics banners materials stems mix cut comments feedback "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
@@ -1150,16 +1177,19 @@ _CLAUSE_SPLIT_RE = re.compile(
     # ...or a need or a wish after a comma, as a brain-dump runs on: "the video is done, we really
     # need the band's thumbs up by Thursday, and we'd love three story intros by Monday"
     r",\s*(?:and\s+|but\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like)\s+(?!to\b)[a-z])|"
+    # ...or a second thing wished for: "We need your bio by the 4th, and a title for your talk would be lovely"
+    r",\s*and\s+(?=(?:a|an|the|your|some|any)\s+[^.!?;,]{2,60}?\s+would\s+be\s+(?:(?:really|very|so|super)\s+)?(?:lovely|great|"
+    r"helpful|ideal|perfect|appreciated|useful|brilliant|wonderful)\b)|"
     # ...or something on its way, someone named: "the cut is done and Nate's sending you it this afternoon"
     r"\s+and\s+(?=(?-i:[A-Z][a-z]+)(?:'s|’s| is) (?:sending|sharing|bringing|forwarding|emailing) (?:you|u)\b)|"
     # ...or an order after ", so": "the portal closes on Friday, so submit your claims before then"
-    r",\s*so\s+(?=(?:submit|send|sign|book|pay|confirm|register|complete|return|upload|reply|update|check|file|order|"
+    r",\s*(?:so|but)\s+(?=(?:submit|send|sign|book|pay|confirm|register|complete|return|upload|reply|update|check|file|order|"
     r"renew|make sure|get)\s+(?:your|the|it|them|this|all|a|an|in|back)\b)|"
     # ...and French promises joined by "et": "Je relis ta section ce soir et je te reviens demain"
     r"\s+et\s+(?=(?:je|j'|j’)\s*(?:te |t'|t’|vous |lui )?[a-zàâçéèêëîïôûù])", re.I)
 _CLAUSE_SPLIT_KEYS = ("and", "but", "then", ";", "as well as", ", please", ", pls", ", kindly", ", can ", ", could ",
                       ", i'll", ", we'll", ", i’ll", ", we’ll", ", i will", ", we will",
-                      ", would ", ", so ", " et je", " et j'", " et j’")
+                      ", would ", ", so ", ", but ", " et je", " et j'", " et j’")
 # What _CLAUSE_SPLIT_RE needs to split at all: an "and", "but" or "then" with one of the words its
 # lookahead spells, or a ";", or a comma with an ask's first word.
 _JOIN_KEYS = ("and", "but", "then")
@@ -1510,7 +1540,8 @@ _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "yo
               "you receive ")
 # Every branch of _SHIPPING_RE spells one of these: "way", "to follow", a verb of moving, a plan.
 _SHIPPING_KEYS = ("way", "follow", "coming", "come", "arrive", "goes ", "go ", "going ", "ship", "leav", "posts ", "planned", "scheduled", "booked",
-                  "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to")
+                  "expected", "should ", "will be ", "will arrive", "will land", "will reach", "will get to", "done ",
+                  "finished ", "ready ", "complete ", "wrapped up ")
 # A promise in the present tense, as second-language mail puts it: "I send you the invoice
 # tomorrow", "on Tuesday I put it live". It counts only with a day to come.
 _PRESENT_PROMISE_RE = re.compile(
@@ -1523,7 +1554,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "would help", "'d help", "forward to", "love", "like", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+_WISH_KEYS = ("need", "would help", "'d help", "forward to", "love", "like", "value", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "received", "yet to receive", "gotten", "got ", "seen ",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
@@ -1557,7 +1588,8 @@ _BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on 
 _PROBLEM = (r"(?:hasn't|haven't|has not|have not|hasnt|havent|isn't|aren't|is not|are not|not yet|down|broken|broke down|"
             r"failing|failed|fails|missing|back-?ordered|out of stock|ran out|run out|rejected|expired|unavailable|"
             r"unreachable|not working|not responding|out of service|offline|crashed|outage|on leave|off sick|stuck|no longer|"
-            r"lacking|lack|without)")
+            r"lacking|lack|without|(?:doesn't|does not|don't|do not) (?:support|work (?:with|on)|run on|fit)|"
+            r"(?:isn't|is not|aren't|are not) compatible|incompatible)")
 _EFFECT_STATE = r"(?:on hold|stalled|delayed|blocked|held up|held|stuck|stopped|paused|frozen)"
 _CAUSED_RE = re.compile(
     # cause, so effect
@@ -1576,6 +1608,10 @@ _CAUSED_RE = re.compile(
     # ...said by what holds it: "The audit has been delayed by missing invoices", "is held up by"
     rf"^(?!\W*my\b)(?P<work3>[^.!?;]{{3,80}}?)\s+(?:is|are|has been|have been)\s+(?:delayed|held up|blocked|slowed down|"
     r"stopped) by\s+(?!(?:me|us|the weather|traffic|fog|snow|rain)\b)(?P<cause3>[^.!?;]+)|"
+    # ...or the cause said just before: "Because of this, our Bhiwandi hub is unable to dispatch 200 consignments"
+    r"^\W*(?:because of (?:this|that|it)|as a result(?: of (?:this|that))?|due to (?:this|that)|consequently),?\s+"
+    r"(?!(?:i|we|you)\b)(?P<cause6>[^.!?;]{2,80}?\s+(?:(?:is|are) (?:unable|not able) to|can't|cannot|can not|won't be able to)\s+"
+    r"(?!(?:join|attend|make|come|meet|be there|call|talk|chat|travel|sleep|believe|wait)\b)[a-z]+[^.!?;]*)|"
     # ...or the cause first: "Because the architect hasn't revised the drawings, the engineer can't do the calcs"
     rf"^\W*(?:because|since|as) (?!(?:i|my)\b)(?P<cause4>[^.!?;,]*\b{_PROBLEM}\b[^.!?;,]*),\s+"
     r"(?P<work4>[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to)\s+(?!(?:join|attend|make|come|meet|be there|call)\b)"
@@ -1589,6 +1625,7 @@ _CAUSED_RE = re.compile(
     r"waiting (?:on|for))\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
     r"(?-i:[A-Z][\w&-]*))\b[^.!?;]+)", re.I)
 _CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", "delayed by",
+                "as a result", "consequently",
                 "held up by", "blocked by", "slowed down by", "stopped by", "until", "pending", "gated on", "blocked behind",
                 "waiting on", "waiting for")
 _CAUSED_KEY_RE = re.compile("|".join(map(re.escape, _CAUSED_KEYS)))
@@ -1596,7 +1633,7 @@ _CAUSED_KEY_RE = re.compile("|".join(map(re.escape, _CAUSED_KEYS)))
 _CAUSED_CUES = ("n't", " not ", "down", "broke", "fail", "missing", "ordered", "out of", "ran out", "run out", "rejected",
                 "expired", "unavailable", "unreachable", "offline", "crashed", "outage", "on leave", "sick", "stuck",
                 "no longer", "lack", "without", "pending", "gated", "blocked", "waiting", "paused", "on hold", "stalled",
-                "delayed", "held", "frozen", "stopped", "halt", "slowed")
+                "delayed", "held", "frozen", "stopped", "halt", "slowed", "unable", "cannot", "can not", "incompatible")
 _CAUSED_CUE_RE = re.compile("|".join(map(re.escape, _CAUSED_CUES)))
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
@@ -1914,7 +1951,8 @@ _ON_A_CONDITION_RE = re.compile(r"^\W*(?:and |but )?if (?:so|yes|not|needed|requ
 # An ask passed on from someone else: "Marketing wants you to sign off the merchant email by Friday".
 _RELAYED_ASK_RE = re.compile(r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to "
                              r"(?!know|be|feel|think|enjoy|meet|have fun)\b", re.I)
-_FIRST_ASK_RE = re.compile(r"\b(?:can|could|would|will) (?:you|u) (?!be\b)[a-z]+\b[^,]*,\s+and (?:can|could|would|will) (?:you|u)\b",
+_FIRST_ASK_RE = re.compile(r"(?:\b(?:can|could|would|will) (?:you|u) (?!be\b)[a-z]+|\b(?:please|pls|kindly) (?!(?:note|find|see|"
+                           r"let|feel|do not|don't)\b)[a-z]+)\b[^,]*,\s+and (?:can|could|would|will) (?:you|u)\b",
                            re.I)
 _SECOND_ASK_RE = re.compile(r"(?<=,)\s+(?=and (?:can|could|would|will) (?:you|u)\b)", re.I)
 
@@ -2037,7 +2075,10 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
         # In another's mail the owner named as the doer is told, not promised: "Ada to buy ten
         # vouchers today, and Tom to send the codes to me by Friday".
         return bool((doer and doer.group("who").lower() == ctx.owner.first_name)
-                    or (_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence)))
+                    or (_TO_ANOTHER_RE.search(sentence) and not _TO_THE_READER_RE.search(sentence))
+                    # someone of the writer's side named by role, of work that is not for the reader:
+                    # "Our accountant will file our company accounts next week"
+                    or (_ROLE_PLAN_RE.match(sentence) and not re.search(r"\b(?:you|your|u|yours)\b", sentence, re.I)))
     if act == "blocker":
         wait = re.search(r"\b(?:until|till|til)\b[^.!?;]*", sentence, re.I)
         return bool((wait and names_a_date(wait.group(0))) or (not wait and re.search(r"\bunless\b", sentence, re.I)))
@@ -2252,7 +2293,9 @@ def _dated_split(rx: re.Pattern[str], text: str) -> list[str]:
 # A thing sent to the reader, its verb left out: "Draft MAS response to you Wednesday noon".
 _TO_YOU_THING_RE = re.compile(r"^\W*(?!(?:talk|speak|chat|see|catch up|get back|write|reply|respond|report|listen|back|over|"
                               r"hello|hi|thanks|thank|good|all the best|love|best)\b)(?P<what>(?:the |my |our |a |an )?[\w'’&/ -]{2,50}?)"
-                              r"\s+(?:over |across |back )?to (?:you|u)\b", re.I)
+                              r"\s+(?:(?:over |across |back )?to (?:you|u)\b|from me(?= (?:by |on |first thing |early |late )?"
+                              r"(?:tomorrow|tmrw|today|tonight|eod|next|this|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+                              r"(?:day)?)\b))", re.I)
 # A subject, a modal or a verb of sending: words a fragment without its verb does not hold.
 _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|me|let|come|will|shall|can|could|would|should|get|send|give|have|has|"
                           r"is|are|was|were)\b|['’]ll\b", re.I)
@@ -3996,6 +4039,12 @@ class EmbeddedExtractor:
                     # Thursday": leave given for the rest does not swallow the ask after it, when the ask
                     # is the reader's or has its day ("..., but I'd love a sunny day for the picnic" is a wish).
                     return found
+                if (whole is None and found[0].kind in ("request", "waiting") and len(clauses) == 2
+                        and found[0].evidence == clauses[1][0]
+                        and re.search(r",\s*(?:so|but)\s+" + re.escape(clauses[1][0][:12]), sentence, re.I)
+                        and (order := _match(_IMPERATIVE_RE, clauses[1][0])) is not None and order.start("vp") == 0):
+                    # "Jonathan signs, but send it to me first": the order after the comma stands alone.
+                    return found
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
@@ -4065,6 +4114,8 @@ class EmbeddedExtractor:
             return False
         if _REMINDED_RE.match(sentence):
             return True  # "Don't forget to send the signed copy back by Monday", whatever the model makes of "don't"
+        if "?" in sentence and " or " in low and len(sentence.split()) >= 5 and _YOU_OR_RE.search(sentence):
+            return True  # see _YOU_OR_RE
         p = self._probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
@@ -4337,7 +4388,7 @@ class EmbeddedExtractor:
             # _owner_sentence: owed and bare promises need a match and no question; a promise a
             # match, no question and no leading "if"; a follow-up any ask.
             if not question and (_search(_OWED_RE, _OWED_KEYS, sentence, low) or _bare(sentence, low)
-                                 or (" to " in sentence and _TO_YOU_THING_RE.match(sentence))
+                                 or ((" to " in sentence or " from me " in sentence) and _TO_YOU_THING_RE.match(sentence))
                                  or _match(_OWNER_BLOCKER_RE, sentence) or _OWNER_STUCK_RE.match(sentence)
                                  or self._caused(sentence, low) or _match(_SHIPPING_RE, sentence)
                                  or _match(_PRESENT_PROMISE_RE, sentence)):
@@ -4380,7 +4431,7 @@ class EmbeddedExtractor:
                     return False
                 if _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low) and names_a_date(sentence):
                     return False  # _their_sentence: "Let me circle back on the plan by Wednesday"
-                if " to " in sentence and _TO_YOU_THING_RE.match(sentence) and names_a_date(sentence):
+                if (" to " in sentence or " from me " in sentence) and _TO_YOU_THING_RE.match(sentence) and names_a_date(sentence):
                     return False  # _their_sentence: "Revised quote over to you tomorrow"
                 if "you" in low and _FRONTED_OWED_RE.match(sentence) and names_a_date(sentence):
                     return False
@@ -4534,8 +4585,8 @@ class EmbeddedExtractor:
         m = _CAUSED_RE.search(sentence)
         if m is None or _POLICY_RE.search(sentence):
             return None
-        cause = next(g for g in (m.group("cause"), m.group("cause2"), m.group("cause3"), m.group("cause4"), m.group("cause5"))
-                     if g).strip(" ,")
+        cause = next(g for g in (m.group("cause"), m.group("cause2"), m.group("cause3"), m.group("cause4"), m.group("cause5"),
+                                 m.group("cause6")) if g).strip(" ,")
         # The reader's own thing at fault ("the leg from your pool is missing the Form 1, so we
         # can't fit it") is the reason for an ask, not a block on someone else's work.
         return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
@@ -4587,8 +4638,12 @@ class EmbeddedExtractor:
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
-        if m and re.match(r"(?:i|we) (?:can|could)\b", m.group(0), re.I) and _PURPOSE_BEFORE_RE.search(sentence, 0, m.start()):
-            m = None  # "I need the levels this morning so I can issue the AI": a purpose, not a promise
+        if m and re.match(r"(?:i|we) (?:can|could)\b", m.group(0), re.I) and (
+                _PURPOSE_BEFORE_RE.search(sentence, 0, m.start())
+                or re.search(r"\b(?:a|an|the|some|any|something|anything|one)\s+(?:[\w-]+\s+){0,2}$", sentence[:m.start()], re.I)):
+            # "I need the levels this morning so I can issue the AI": a purpose, not a promise; "I
+            # need an ETA I can give Rohan": what the thing is for
+            m = None
         if m and not question and not re.match(r"^\s*if\b", sentence, re.I):
             vp = _clean_vp(m.group("vp"), phrase)
             if vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(m.group("vp"), mine=True)):
@@ -4691,7 +4746,7 @@ class EmbeddedExtractor:
     def _shipping(sentence: str, due: str | None, phrase: str, mine: bool = False) -> str:
         """What a sentence says is on its way ("Samples going in the post tmrw"), or ""."""
         m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
-        if not m or not any(w in _DELIVERABLES for w in m.group("what").lower().split()):
+        if not m or not (m.group("done") or any(w in _DELIVERABLES for w in m.group("what").lower().split())):
             return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
         if m.group("plan") and m.group("plan").startswith(("come", "arrive")) and m.group("head").lower() == "they":
             return ""  # "I called the service, they come Thursday": people come, things are sent
@@ -4741,6 +4796,8 @@ class EmbeddedExtractor:
         if (needed and (f := _FROM_OTHERS_RE.search(needed))
                 and not (ctx.owner.first_name and needed[f.end() - 1:].lower().startswith(ctx.owner.first_name))):
             return None  # "Engineering needs the specs from design": a need between others
+        if w.group("what") and _GET_IT_OUT_RE.search(sentence):
+            return None  # see _GET_IT_OUT_RE
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
@@ -4753,13 +4810,14 @@ class EmbeddedExtractor:
                                   == (ctx.owner.first_name or "").lower()):
             # Undated, told as news ("..., according to Reuters"), or the owner's own need: none.
             return None
-        if w.group("what19") and not (re.match(r"your\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
+        if w.group("what19") and not (re.search(r"\byour\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
                                           and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
             return None  # "The new layout would be great": praise, unless it names the thing's day
         if w.group("what19"):
             what = what[0].lower() + what[1:]  # "A shorter version by Monday would be perfect" opens the sentence
-        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
+        addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what19") and re.search(r"\byour\b", what, re.I))
+                     or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11")
                                                                      or w.group("what13") or w.group("what17")
                                                                      or w.group("what18"))
@@ -4787,6 +4845,8 @@ class EmbeddedExtractor:
                 and who.split()[0].lower() != (ctx.owner.first_name or "").lower()):
             name = who  # "Gabe would like...", "Tom needs the keys by Monday": theirs, not the writer's
         what = _swap(_clean_vp(what, phrase), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
+        if w.group("what19") and len(what.split()) == 1 and (subject := _SUBJECT_PREFIX_RE.sub("", ctx.msg.subject).strip()):
+            what = f"{what} on {subject}"  # "Comments by Monday would be great": comments on what the mail is about
         if not what or len(what.split()) < 2:
             return None
         if w.group("what9"):
