@@ -213,6 +213,9 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      r"(?<! as )(?<! since )(?<! because )(?<! while )(i'?m|i am) (currently )?away|"
                      r"(i'?m|i am) (currently )?away(?=[^.!?]*\b(?:contact|reach|direct|get in touch|on my return|"
                      r"when i'?m back|urgent|respond|reply)\b)|will be back (on|in)|automatic reply|auto-?reply|"
+                     # a closing formula: "Awaiting your early revert.", "Waiting for your kind reply."
+                     r"^\W*(?:(?:we are|i am|am|are|and)\s+)?(?:awaiting|waiting for|looking forward to) (?:your|an?) (?:early |kind |prompt |"
+                     r"favou?rable |positive |soonest |quick |swift )*(?:revert|reply|response|feedback|answer)\s*[.!]*\s*$|"
                      # where to turn meanwhile: "For urgent capital finance queries please contact Owen on ext. 4471"
                      r"^\W*for (?:any(?:thing)? |all )?urgent\b[^.!?]{0,60}?\b(?:please )?(?:contact|call|e-?mail|reach|ring|"
                      r"speak to|get in touch with)\b", re.I)
@@ -231,7 +234,7 @@ _PROMISE_RE = re.compile(
     r"on hand|at the [a-z]+)\b[^.!?;]{0,40}?\bto (?!be\b)[a-z]+)|not\b|never\b|"
     # ...nor a refusal said with an adverb first: "We will therefore not be filing a waiver".
     r"(?:[a-z]+ly|therefore|thus|hence|so|then|also|still|however|now|again|rather|surely) (?:not|never)\b|need\b|"
-    r"(?:also )?require\b|see\b|try\b|have to\b|"
+    r"(?:also )?require\b|see\b|try\b|have to\b|want\b|"
     r"probably\b|likely\b|discuss\b|talk\b(?! to (?!you\b|u\b|them\b|him\b|her\b)[\w'’-]+ (?:about|re|regarding)\b)|chat\b|"
     r"meet\b(?! (?:the|our|their|his|her|both)\b)|catch up\b|miss\b|do my best\b|keep you posted\b|"
     r"keep you updated\b|check my\b|look forward\b|think\b|let you know if\b|let you (?!know\b)|"
@@ -316,6 +319,28 @@ _ROLE_PLAN_RE = re.compile(r"^\W*(?:(?:and|also|so|btw),?\s+)?(?:our|my|the|thei
                            r"solicitors?|team|agent|broker|developers?|designers?|contractors?|builders?|landlord|manager|"
                            r"assistant|bank|suppliers?|vendors?|printers?|office|staff|crew|engineers?|auditors?|board|"
                            r"committee)\b[^.!?;]{0,20}? (?:will|'ll|’ll|is going to|are going to|plans? to)\b", re.I)
+# A statement put to the reader to confirm: "Northgate is leading, yes?", "the cap is moving to 14M - is it
+# correct?", "are we doing the offsite in January or not??" (not a bare "right?", which is mostly rhetorical).
+_CONFIRM_TAG_RE = re.compile(r"(?:(?:,|\s[-–—])\s*(?:yes|correct|true|is (?:it|that) (?:correct|right|true|so)|am i right|"
+                             r"have i got (?:that|it) right)|\bor not)\s*\?+\s*$", re.I)
+# A question of who, which or when that names the reader: "who from your team will write it?", "Who's
+# presenting with you - Ben?", "When can you send the figures?"
+_WH_TO_YOU_RE = re.compile(r"(?:^\W*(?:(?:also|and|so|but|btw|oh|ok|okay),?\s+)?|\s[-–—:]\s+)(?:who|who's|whom|which|when|where|what time|"
+                           r"what day)\b[^?!.]*\b(?:you|your|u)\b[^?!.]*\?+\s*$", re.I)
+# A short order of things to bring or send, named without an article, as terse mail gives it: "Bring
+# churn and pipeline slides.", "Send signed NDA and W-9 pls."
+_BARE_ORDER_RE = re.compile(r"^\W*(?:(?:please|pls|also|and)\s+)?(?:bring|send|share|prepare|print|upload)\s+(?:[\w&'-]+\s+(?:and\s+)?){0,4}?"
+                            r"(?:slides|deck|numbers|figures|notes|docs|documents|contracts?|invoices?|receipts|samples|copies|"
+                            r"drafts?|photos|nda|w-9|cv|cvs|forms?|reports?)\b(?:\s+(?:pls|please))?\s*[.!]*\s*$", re.I)
+# Time asked for the writer's own work: "give me till Tuesday", "give us a couple of days".
+_TIME_ASKED_RE = re.compile(r"(?:^\W*|[,;:-]\s*)(?:(?:just|please|pls|so|and|but)\s+)?give (?:me|us) (?:till|until|til|to|a (?:day|couple of days|few days|"
+                            r"week|bit|moment|sec|second)|some time|time|the weekend)\b", re.I)
+_NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:need|want|ask|request|require)(?:,? (?:please|kindly),?)? that (?:you|u) "
+                               r"(?:(?:please|kindly) )?(?P<vp>[a-z][^.!?;]*)", re.I)
+# Someone's ask carried by the writer: "Raj asked me to nudge you for the signed engagement letter",
+# "Tom wants me to remind you to sign the variation".
+_NUDGE_RE = re.compile(r"\b(?:asked|wants|told|reminded) (?:me|us) to (?:nudge|chase|remind|ping|prod|poke|bug|hassle) (?:you|u) "
+                       r"(?:(?P<for>for|about|on|re|regarding) (?P<thing>[^.!?;]+?)|to (?P<act>[^.!?;]+?))(?=\s*(?:[-–—,;.!?]|$))", re.I)
 # What a choice not yet made would need: "If you do want to continue, we'd also need a PO extension
 # before we can roster anyone", "If you go with option 2, we would need a signed change order before we
 # can release the units". Nothing stands in the way of work no one has chosen yet.
@@ -977,7 +1002,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just)? (?:need|love|like|appreciate|want|require)"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|request)"
     r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
@@ -988,7 +1013,7 @@ _WISH_RE = re.compile(
     r"(?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
-    r"\b(?:it|that)(?:'d| would) (?:help(?= to (?:get|have|receive|see) your\b)|be (?:great|good|helpful|ideal|nice|wonderful|"
+    r"\b(?:it|that)(?:'d| would) (?:also |really )?(?:help(?= to (?:(?:get|have|receive|see) your|(?:get|have|receive) (?:an?|the))\b)|be (?:great|good|helpful|ideal|nice|wonderful|"
     r"useful|amazing)) to "
     r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
@@ -1058,6 +1083,8 @@ _WISH_RE = re.compile(
     # closes a letter.
     r"^\W*(?:(?:i|we)(?:'m|’m| am|'re|’re| are)?\s+)?look(?:ing)? forward to (?:receiving |getting |seeing |reading )?"
     r"(?P<what25>your (?:[\w-]+ ){0,2}?" + _YOUR_DELIVERABLE + r"[^.!?;]*)|"
+    # A thing of the writer's held for the reader's word: "the invoice is sitting in Pleo waiting for your approval"
+    r"\b(?:is|are) (?:still )?(?:sitting|parked|stuck|queued|lying)\b[^.!?;]{0,30}?\bwaiting (?:for|on) (?P<what28>your\b[^.!?;]*)|"
 
     # A need or a want without its subject, as terse mail puts it: "Want a prep plan by end
     # of next week", "Need your view by Wednesday".
@@ -1130,7 +1157,7 @@ _SHIPPING_RE = re.compile(
     r"(?P<head>(?!(?:is|are|was|were|has|have|had|been|be|will)\b)[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
-    r"is leaving|are leaving|posts) (?:out|off|in the post|in the mail|to you|your way)|(?:is |are )?(?:ships|shipping)|"
+    r"is leaving|are leaving|posts) (?:out|off|up|in the post|in the mail|to you|your way)|(?:is |are )?(?:ships|shipping)|"
     # ...to someone named, on a day: "the tapered layout goes to Paul Monday"
     r"(?:goes|go|is going|are going) to (?-i:[A-Z][\w'’-]+)(?= (?:on |by |next |this )?(?:tomorrow|tmrw|today|tonight|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))|"
@@ -1176,7 +1203,8 @@ _CLAUSE_SPLIT_RE = re.compile(
     r",\s*(?:so\s+)?(?=(?:please|pls|kindly|(?:can|could|would) (?:you|u))\s+[a-z])|"
     # ...or a need or a wish after a comma, as a brain-dump runs on: "the video is done, we really
     # need the band's thumbs up by Thursday, and we'd love three story intros by Monday"
-    r",\s*(?:and\s+|but\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like)\s+(?!to\b)[a-z])|"
+    r",\s*(?:and\s+|but\s+)?(?=(?:we|i)(?:'d|’d| would)?(?: really| also| still| just)? (?:need|love|like|want)\s+"
+    r"(?:to (?:see|have|get|receive) )?(?!to\b)[a-z])|"
     # ...or a second thing wished for: "We need your bio by the 4th, and a title for your talk would be lovely"
     r",\s*and\s+(?=(?:a|an|the|your|some|any)\s+[^.!?;,]{2,60}?\s+would\s+be\s+(?:(?:really|very|so|super)\s+)?(?:lovely|great|"
     r"helpful|ideal|perfect|appreciated|useful|brilliant|wonderful)\b)|"
@@ -1533,7 +1561,8 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth",
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
                   "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
-_OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent")
+_OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent", "awaiting ", "waiting for ",
+             "looking forward to ")
 _MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
                    "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
@@ -1560,7 +1589,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "would help", "'d help", "forward to", "love", "like", "value", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+_WISH_KEYS = ("need", "would help", "'d help", "help to ", "forward to", "love", "like", "value", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "received", "yet to receive", "gotten", "got ", "seen ",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
@@ -1782,7 +1811,7 @@ _OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would
 _FIND_NAMED_RE = re.compile(
     r"^\W*(?![^!?]*(?:\?|\b(?:needed|thoughts|objections|comments)\b|\b(?:by|before)\s+(?:mon|tue|wed|thu|fri|sat|sun|"
     r"tomorrow|tonight|today|end|eod|cob|noon|next|this|close|the \d|\d)))"
-    r"(please )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
+    r"(?:[^.!?;,]{3,80},\s+)?(please )?(?:kindly )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
     r"above|herewith|(?:in|on|at|under|via) (?:the |our |my |this )?(?:shared |team |project |google |same |usual )?"
     r"(?:attachments?|folder|portal|data ?room|drive|dropbox|sharepoint|wiki|link|ticket|thread))\b"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
@@ -2247,7 +2276,7 @@ _ACTION_ITEM_RE = re.compile(
 _ROLE_PLURAL_RE = re.compile(r"(?:[^aeiou]ers|ors|ists|ants|ees|ents|leads|team|all|everyone|everybody|folks)$", re.I)
 # Where the writer will be, no work: "we shall be in Bright from the 14th", "I'll be away until Monday";
 # but "I'll be in Fri morning to sign for it" is work.
-_AWAY_RE = re.compile(r"be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|travel+ing|abroad)\b"
+_AWAY_RE = re.compile(r"(?:fly|travel|head) (?:out|over|back|home|in|off|to)\b|be (?:in|at|away|out|off|on (?:leave|holiday|vacation)|travel+ing|abroad)\b"
                       r"(?![^.!?;]*\bto (?!(?:the|a|an|my|our|his|her|their|end|mid|early|late|monday|tuesday|wednesday|"
                       r"thursday|friday|saturday|sunday|tomorrow|next|this)\b)[a-z]+)",
                       re.I)
@@ -3902,6 +3931,13 @@ class EmbeddedExtractor:
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         low = fold(sentence)
+        if not ctx.from_owner and " that " in low and (that := _NEED_THAT_YOU_RE.search(sentence)):
+            # "We would need, please, that you send us two seal kits": an ask in another language's order
+            return self._read_as(f"Could you {that.group('vp').rstrip(' ,')}?", sentence, ctx)
+        if not ctx.from_owner and " to " in low and (nudge := _NUDGE_RE.search(sentence)):
+            # ...read as the ask it carries
+            asked = f"send me {nudge.group('thing')}" if nudge.group("thing") else nudge.group("act")
+            return self._read_as(f"Could you {asked}?", sentence, ctx)
         if not ctx.from_owner and any(map(low.__contains__, (" asking ", " wondering ", " to know ", " chasing "))) \
                 and (relayed := _RELAYED_Q_RE.match(sentence)):
             # ...read as asked, without the reason after it ("..., because last time the bay was blocked")
@@ -3943,7 +3979,7 @@ class EmbeddedExtractor:
             for part, read in clauses:
                 item = self._classify(read, ctx)
                 if item is not None and read != part and re.match(r"(?:i|we) will\b", read, re.I) \
-                        and re.match(r"will\b", part, re.I):
+                        and re.match(r"will\b|(?:send|share|forward|e-?mail|deliver|bring|get|return|post)\b", part, re.I):
                     borrowed.append(item)
                 ctx.before = part  # the clause a later one's "it" may stand for
                 if item is not None:
@@ -4122,6 +4158,10 @@ class EmbeddedExtractor:
             return True  # "Don't forget to send the signed copy back by Monday", whatever the model makes of "don't"
         if "?" in sentence and " or " in low and len(sentence.split()) >= 5 and _YOU_OR_RE.search(sentence):
             return True  # see _YOU_OR_RE
+        if "?" in sentence and len(sentence.split()) >= 4 and (_CONFIRM_TAG_RE.search(sentence) or _WH_TO_YOU_RE.search(sentence)):
+            return True  # see _CONFIRM_TAG_RE and _WH_TO_YOU_RE
+        if len(sentence) <= 80 and _BARE_ORDER_RE.match(sentence):
+            return True  # see _BARE_ORDER_RE
         p = self._probability(sentence)
         # An explicit ask counts unless the model finds it very unlike one ("can you believe...");
         # anything else needs the model's confidence. Both cut-offs were chosen by 5-fold
@@ -4175,6 +4215,9 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
+        if ("give" in sentence.lower() and _TIME_ASKED_RE.search(sentence) and not _explicit_ask(sentence, fold(sentence))
+                and not _search(_PROMISE_RE, _PROMISE_KEYS, sentence, fold(sentence))):
+            return None  # see _TIME_ASKED_RE
         if " have " in sentence and _ALREADY_YOURS_RE.match(sentence):
             return None  # see _ALREADY_YOURS_RE
         if not ctx.from_owner and "@" in sentence and self._sends_data_out(sentence, ctx):
@@ -4808,7 +4851,7 @@ class EmbeddedExtractor:
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
                 or w.group("what16") or w.group("what17") or w.group("what18") or w.group("what19")
-                or w.group("what21") or w.group("what22") or w.group("what24") or w.group("what25"))
+                or w.group("what21") or w.group("what22") or w.group("what24") or w.group("what25") or w.group("what28"))
         due, phrase = self._due(sentence, ctx)
         if (w.group("what22") or w.group("what24")) and (_HANDLED_RE.search(sentence) or _HAS_IT_RE.search(sentence)):
             return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
@@ -4823,14 +4866,15 @@ class EmbeddedExtractor:
         if w.group("what19"):
             what = what[0].lower() + what[1:]  # "A shorter version by Monday would be perfect" opens the sentence
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what19") and re.search(r"\byour\b", what, re.I))
-                     or bool(w.group("what3") or w.group("what6") or w.group("what7") or w.group("what8")
+                     or bool(w.group("what3") or w.group("what5") or w.group("what6") or w.group("what7") or w.group("what8")
                                                                      or w.group("what10") or w.group("what11")
                                                                      or w.group("what13") or w.group("what17")
                                                                      or w.group("what18"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would"))
                      # "We will also require a copy of your licence": a formal need, dated or not
                      or bool(w.group("what") and re.search(r"\b(?:require|need)", sentence[w.start():w.start("what")], re.I)
-                             and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan|certified|completed)|copies|"
+                             and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan|certified|completed|yes or no|decision|"
+                                          r"answer|go-?ahead|sign-?off|steer)|copies|"
                                           r"the (?:signed|completed|certified|original)|proof|evidence|confirmation|written|signed|"
                                           r"certified|completed|original)\b", w.group("what"), re.I)))
         if not (addressed or due) or (w.group("what25") and not due):

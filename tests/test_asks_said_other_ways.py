@@ -1,0 +1,46 @@
+"""Asks a founder's and a buyer's inboxes held that the rules missed (fresh sets, scored before any
+rule read them): a statement put to the reader to confirm ("Northgate is leading, yes?", "...or
+not??"), a question of who or when that names the reader, a thing held for the reader's word ("the
+invoice is sitting in Pleo waiting for your approval"), someone's ask carried by the writer ("Raj
+asked me to nudge you for the engagement letter"), "it would also help to have...", a terse order of
+things ("Bring churn and pipeline slides."), an ask in another language's order ("We would need,
+please, that you send us two seal kits"), "we kindly request the drawing", a need of a yes or no.
+Beside them, what is none: time asked for ("give me till Tuesday"), a closing formula ("Awaiting your
+early revert."), a handover after a clause ("..., please find the test report in attachment"), the
+writer's travel, and a bare "right?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.test_unseen_kinds import MON, NONE, C, Case, passes
+
+CASES: list[Case] = [
+    C("One more thing - Northgate is leading, yes?", ("request", None)),
+    C("Also totally unrelated but are we doing the team offsite in January or not??", ("request", None)),
+    C("Also the copy for the Customers page is still missing - who from your team will write it?", ("request", None)),
+    C("Pitanga: the invoice is sitting in Pleo waiting for your approval, and has been since 14 October.",
+      ("request", None)),
+    C("Raj asked me to nudge you for the signed engagement letter.", ("request", None)),
+    C("It would also help to have a breakdown of staff time spent on qualifying R&D activities.", ("request", None)),
+    C("Bring churn and pipeline slides.", ("request", None)),
+    C("We would need, please, that you send us two replacement seal kits by express.", ("request", None)),
+    C("For the PPAP we kindly request the updated drawing of bracket BR-330.", ("request", None)),
+    C("The holds expire on Monday, so I need a yes or no on dates and a venue choice before then.", ("request", MON)),
+    C("Our comms policy means I need your written confirmation that we won't be named, and I'd want to see the "
+      "questions beforehand.", ("request", None), ("request", None)),
+    C("I'll fly out Thursday evening and send you the inspection report on Monday.", ("waiting", MON)),
+    C("Also I'll do the staff time breakdown for Raj, give me till Tuesday.", ("waiting", "2026-11-24")),
+    # None of these asks or owes anything.
+    C("Sharing it should be fine, but give me till Tuesday.", *NONE),
+    C("Awaiting your early revert.", *NONE),
+    C("Our engineer has finished the test, please kindly find the test report in attachment.", *NONE),
+    C("It's brilliant, right?", *NONE),
+    C("They go live on Tuesday morning.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_asks_said_other_ways(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
