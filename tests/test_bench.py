@@ -64,6 +64,7 @@ _SCORES = r"\s+\d+/\d+\s+[01]\.\d{3}\s+[01]\.\d{3}\s+[01]\.\d{3}$"  # a file's r
     ("written", ("formal-admin", "german-french", "landscape-ops", "owner-sent", "sales-cs", "second-language"), _SCORES),
     ("lists", ("set-a", "set-b", "set-c", "set-d", "set-e", "set-g", "set-h"), _SCORES),
     ("sentences", ("blockers-i", "blockers-j", "mixed-f"), r"\s+\d+/\d+\s*$"),
+    ("mail", ("set-k", "set-l", "set-n", "set-p", "set-q", "set-r", "set-m", "set-o", "set-s", "dev", "aside"), _SCORES),
 ])
 def test_bench_scores_every_file_and_kind(bench: str, files: tuple[str, ...], row: str) -> None:
     done = subprocess.run([sys.executable, f"bench/{bench}.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -86,6 +87,13 @@ def test_bench_lists_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("=== 1 | other | Maria <maria@acme.example> | Hi\nHi Ada,\n\nAction items:\n- Ada: call\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/lists.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "no '--- expect'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_mail_refuses_a_mail_without_its_labels(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("=== 1 | other | Tom <tom@x.example> | Hi\nPlease send the deck.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "bench/mail.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no '--- expect'" in done.stderr and "Traceback" not in done.stderr
 
 
