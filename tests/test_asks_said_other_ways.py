@@ -44,3 +44,38 @@ CASES: list[Case] = [
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
 def test_asks_said_other_ways(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# From an events head's, a product manager's and a property manager's inboxes (fresh sets too).
+MORE: list[Case] = [
+    C("For the gala transfer we need to know the departure times from each hotel.", ("request", None)),
+    C("Furthermore, we would like to request a temporary increase of our burst limit to 1,200 requests per minute.",
+      ("request", None)),
+    C("Additionally, we request you to provision two more sandbox tenants for our UAT team.", ("request", None)),
+    C("She would find it very helpful to have the panel questions in advance.", ("request", None)),
+    C("What I need is a date when this will actually be fixed.", ("request", None)),
+    C("Am I allowed to put up a couple of shelves in the living room?", ("request", None)),
+    C("Until I hear back I can't finalise the room plan for day two.", ("blocker", None), mine=True),
+    C("The brand assets will come to you from our design team by 4 December.", ("commitment", "2026-12-04"), mine=True),
+    C("Before I serve anything I need the deposit protection certificate.", ("blocker", None)),
+    # None: offers to book or join, a traveller's day, an away note's promise, thanks passed on, a
+    # deadline of an ask made before, an announcement, a closing formula, a lead-in, the owner's own step.
+    C("Book your 2027 event before 31 December and receive a complimentary welcome coffee for all your delegates!",
+      *NONE),
+    C("Join before 30 November and get your first three months free.", *NONE),
+    C("Unfortunately he has a committee meeting on 20 April and won't be able to travel until that evening.", *NONE),
+    C("I'll respond to your message when I'm back.", *NONE),
+    C("Thank you, and please pass on our thanks to Helen.", *NONE, mine=True),
+    C("It changes what we write in the migration guide, so an answer before the release cut on Thursday would be ideal.",
+      *NONE),
+    C("We would like to inform you about a problem that our platform team observed on 16 November.", *NONE),
+    C("Please do the needful at the earliest.", *NONE),
+    C("Two things I'd love your steer on.", *NONE),
+    C("On the rent, I can't promise anything until I've spoken to the landlord.", *NONE, mine=True),
+    C("Before I bring Finch to the partner meeting on Monday, I need a few things from you:", ("request", MON)),
+]
+
+
+@pytest.mark.parametrize("case", MORE, ids=[c.text[:40] for c in MORE])
+def test_more_asks_and_lookalikes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -213,6 +213,9 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      r"(?<! as )(?<! since )(?<! because )(?<! while )(i'?m|i am) (currently )?away|"
                      r"(i'?m|i am) (currently )?away(?=[^.!?]*\b(?:contact|reach|direct|get in touch|on my return|"
                      r"when i'?m back|urgent|respond|reply)\b)|will be back (on|in)|automatic reply|auto-?reply|"
+                     # the answer promised on return: "I'll respond to your message when I'm back."
+                     r"\b(?:respond|reply|get back to you|answer|deal with)\b[^.!?]{0,40}\b(?:when i'?m back|on my return|when i return|"
+                     r"upon my return|once i'?m back)\b|"
                      # a closing formula: "Awaiting your early revert.", "Waiting for your kind reply."
                      r"^\W*(?:(?:we are|i am|am|are|and)\s+)?(?:awaiting|waiting for|looking forward to) (?:your|an?) (?:early |kind |prompt |"
                      r"favou?rable |positive |soonest |quick |swift )*(?:revert|reply|response|feedback|answer)\s*[.!]*\s*$|"
@@ -261,7 +264,7 @@ _VAGUE_RE = re.compile(r"^(get back to you|keep you (posted|updated|in the loop)
                        # ...nor does carrying on with one's own work: "I'll keep analysing cohort A"
                        r"(?:keep|continue|carry on) [a-z]+ing\b.*|"
                        # greetings passed on: "I'll let Priya know you said hi", "pass on your thanks"
-                       r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?your (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
+                       r"let [A-Z]?\w+ know you said (?:hi|hello)|(?:pass|send) (?:on |along )?(?:your|our|my) (?:regards|thanks|best(?: wishes)?|love)(?: to [\w ]{1,30})?|"
                        r"say (?:hi|hello) to [A-Z]?\w+(?: for you)?|"
                        # handing the rest over: "I'll leave it to you two to find a time"
                        r"leave (?:it|this|that|the rest|the details) (?:up )?to\b.*|"
@@ -335,8 +338,24 @@ _BARE_ORDER_RE = re.compile(r"^\W*(?:(?:please|pls|also|and)\s+)?(?:bring|send|s
 # Time asked for the writer's own work: "give me till Tuesday", "give us a couple of days".
 _TIME_ASKED_RE = re.compile(r"(?:^\W*|[,;:-]\s*)(?:(?:just|please|pls|so|and|but)\s+)?give (?:me|us) (?:till|until|til|to|a (?:day|couple of days|few days|"
                             r"week|bit|moment|sec|second)|some time|time|the weekend)\b", re.I)
-_NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:need|want|ask|request|require)(?:,? (?:please|kindly),?)? that (?:you|u) "
+_NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:kindly )?(?:need|want|ask|request|require)(?:,? (?:please|kindly),?)? "
+                               r"(?:that (?:you|u)|(?<=request )(?:you|u) to|(?<=ask )(?:you|u) to) "
                                r"(?:(?:please|kindly) )?(?P<vp>[a-z][^.!?;]*)", re.I)
+_CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:what|all) (?:i|we) (?:really |actually )?(?:need|want|would like|'d like)"
+                            r"(?: from you)? (?:is|are) (?P<what>(?:an?|the|your|some)\b[^.!?;]+)", re.I)
+_FIND_IT_HELPFUL_RE = re.compile(r"\b(?:would|'d) find it (?:very |really |most |extremely |super )?(?:helpful|useful) to "
+                                 r"(?P<verb>have|get|receive|see) (?P<what>(?:the|a|an|your|some)\b[^.!?;]+)", re.I)
+# A question asking leave: "Am I allowed to put up a couple of shelves?", "Is it OK if we park in bay 3?"
+_LEAVE_ASKED_RE = re.compile(r"^\W*(?:(?:also|and|so|oh|quick question),?\s+)?(?:am i|are we|is it ok(?:ay)? (?:if|for (?:me|us) to)|"
+                             r"would it be ok(?:ay)? (?:if|to|for (?:me|us) to)|would you mind if|do you mind if|is it alright if|"
+                             r"(?:is|would) it be possible for (?:me|us) to)\b[^?]{3,}\?\s*$", re.I)
+# Words that only announce what follows or close a letter: "We would like to inform you about a problem
+# that our platform team observed", "Two things I'd love your steer on.", "Please do the needful at the earliest."
+_SAYS_WHAT_FOLLOWS_RE = re.compile(
+    r"^\W*(?:(?:we|i)(?:'d| would)? (?:like|wish|want) to (?:inform|notify|advise|update) you\b(?![^.!?]*\?)|"
+    r"(?:two|three|four|a few|a couple of|couple of|some|a few quick|two quick) (?:things|questions|points|items|bits)\b"
+    r"[^.!?:]{0,40}[.!:]?\s*$|"
+    r"(?:please |kindly |pls )?do the needful(?: at the earliest| asap| at your earliest(?: convenience)?)?\W*$)", re.I)
 # Someone's ask carried by the writer: "Raj asked me to nudge you for the signed engagement letter",
 # "Tom wants me to remind you to sign the variation".
 _NUDGE_RE = re.compile(r"\b(?:asked|wants|told|reminded) (?:me|us) to (?:nudge|chase|remind|ping|prod|poke|bug|hassle) (?:you|u) "
@@ -488,7 +507,13 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            # an offer of early-bird prices, not a colleague's "before the early-bird closes"
                            r"\bearly[- ]bird (?:price|pricing|rate|ticket|discount|offer|special|deal|registration|access)s?\b|"
                            r"\bearly[- ]bird\b(?=[^.!?]*\b(?:register|sign up|buy|grab|get yours|save|discount)\b)|"
-                           r"\blimited[- ]time (offer|deal)|\b(sign up|subscribe) (now|today)\b|(?<!you )(?<!please )(?<!pls )\bbook (?:a|your) (?:free )?demo (?:today|now)\b|"
+                           r"\blimited[- ]time (offer|deal)|"
+                           # an offer to book or join: "Book your 2027 event before 31 December and receive a complimentary
+                           # welcome coffee", "Book your free place via the members' area", "Join before 30 November and get
+                           # your first three months free"
+                           r"^\W*(?:book|join|register|sign up|claim|reserve|subscribe|upgrade|grab)\b[^.!?]{0,80}?\b(?:complimentary|"
+                           r"(?:first |\d+ |three |two |one )?(?:months?|weeks?) free|free (?:place|trial|pass|ticket|entry|access|"
+                           r"consultation|survey|demo|guide|gift|upgrade|shipping|coffee|month|months|seat|spot)s?|% off|discount)\b|\b(sign up|subscribe) (now|today)\b|(?<!you )(?<!please )(?<!pls )\bbook (?:a|your) (?:free )?demo (?:today|now)\b|"
                            # a list's footer: "You can unsubscribe at any time by clicking the link below"
                            # (the whole sentence, with no ask after it: "You can unsubscribe at any time, but
                            # please confirm by Thursday" asks; "make sure customers can unsubscribe" too)
@@ -603,7 +628,8 @@ _BLOCKER_RE = re.compile(
     r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|(?:has|have|is|are) yet to|(?:isn't|aren't|is not|are not) [^.!?;]{0,30}?\byet)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
-    r"may not be [a-z]+ed)\s+(?!wait\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
+    r"may not be [a-z]+ed)\s+(?!wait\b|(?:be able to )?(?:travel|fly|arrive|leave|get there|be there|come|join|attend|make it)\b)[a-z]+"
+    r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
     # ...and for as long as a thing is missing: "We cannot continue with the installation as long as
     # the permit is missing" (not a deal's condition: "we won't charge you as long as you cancel").
     r"(?:\b(?:we|i)\s+(?:can't|cant|cannot|can not|are unable to|am unable to|won't be able to|couldn't)\s+"
@@ -665,8 +691,10 @@ _BLOCKER_RE = re.compile(
     r"(?:can|could|are able to)\b|"
     r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
     # ...the precondition said first: "Before we can release the vehicles we need copies of every licence"
-    r"^\W*(?:(?:but|and|so|also),?\s+)?before (?:we|i|they) (?:can|could|are able to|will be able to) [^,;.!?]{3,60}?,?\s+"
-    r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+(?P<b22>[^.!?;]+)|"
+    r"^\W*(?:(?:but|and|so|also),?\s+)?before (?:we|i|they) (?:(?:can|could|are able to|will be able to) )?[^,;.!?]{3,60}?,?\s+"
+    r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+"
+    # (not a lead-in to what is asked: "Before I bring Finch to the partner meeting, I need a few things from you:")
+    r"(?!(?:a few|some|several|two|three|four|the following|these)\b|[^.!?;]*\bfrom (?:you|your)\b)(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
     r"(?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|picture|live|survive|"
@@ -1003,7 +1031,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|request)"
-    r"s?(?: to (?:have|get|receive|see))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
+    r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
@@ -1039,8 +1067,9 @@ _WISH_RE = re.compile(
     r"(?P<what15>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:must|needs? to|has to|have to) receive (?P<what16>(?:your|an?|the)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
-    r"\b(?:we|i)(?:'d| would)(?: also| really| still| just| first)? (?:need|like|want|love) to know "
-    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about)\b)[^.!?;,]{3,80})|"
+    r"\b(?:we|i)(?:'d| would)?(?: also| really| still| just| first)? (?:need|like|want|love) to know "
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about|by|before|until|till|asap|soon|today|"
+    r"tomorrow|now|first|so|because|as)\b)[^.!?;,]{3,80})|"
     # A formal or relayed wish: "We would also welcome early sight of any proposed changes", "We
     # would be grateful for a short note on the resignations", "The owners would like to receive a
     # revised forecast by Friday"; not a wish for a meeting ("the chance to discuss").
@@ -1168,7 +1197,7 @@ _SHIPPING_RE = re.compile(
     r"(?<!\bto )(?P<done>(?:will be |should be )?(?:done|finished|ready|complete|wrapped up)(?= (?:by|before|tomorrow|tmrw|today|"
     r"tonight|eod|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b)(?![^.!?;]*\b(?:would|could|please|"
     r"need|needs|if)\b))|"
-    r"(?:should|will) (?:be with you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
+    r"(?:should|will) (?:be with you|be back with you|come (?:to|back to) you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
     r"be out(?! of\b)|"
     # ...or where the reader will find it: "the first 10 files will be in the Kestrel folder by Wednesday"
     r"be in (?:the|your|our|their) (?:[\w-]+ ){0,3}?(?:folder|drive|inbox|portal|data room|dropbox|sharepoint|tracker|"
@@ -1562,8 +1591,9 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
                   "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent", "awaiting ", "waiting for ",
+             "back", "return",
              "looking forward to ")
-_MARKETING_KEYS = ("if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
+_MARKETING_KEYS = ("complimentary", "free", "discount",  "if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
                    "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
@@ -1710,11 +1740,16 @@ _OWN_WORD_RE = re.compile(r"\b(?:i'll|i will|i’ll|we'll|we will|we’ll|you'll
 # The owner's own work held up by someone else: "I can't ship the sets till the boxes arrive",
 # "Can't confirm the quantity till the PO comes through". Only "can't ... until" in the first
 # person (or none) is the owner's: "you can't park until 6" is no blocker of theirs.
-_OWNER_BLOCKER_RE = re.compile(r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
+_OWNER_BLOCKER_RE = re.compile(
+    # the wait said first: "Until I hear back I can't finalise the room plan for day two"
+    r"^\W*(?:(?:but|and|so),?\s+)?until (?P<what0>(?!(?:further notice|then|now|next)\b)[^,;.!?]{3,60}?),?\s+(?:i|we) "
+    r"(?:still )?(?:can't|cant|cannot|can not|won't be able to)\s+(?!wait\b|believe\b|thank\b)[a-z]+|"
+    r"^(?:[^.!?;]{0,80}?[,:]\s+)?(?:(?:but|and|so|sadly|honestly|unfortunately),?\s+)?"
                                r"(?:(?:i|we)\s+(?:still |also |just )?)?(?:can't|cant|cannot|can not|won't be able to)\s+"
                                r"(?!wait\b|believe\b|thank\b|relax\b|sleep\b|rest\b|stop\b|help\b)[a-z]+[^.!?;]{0,60}?\b(?:until|till|til|'til|"
                                r"without(?!\s+(?:you|u|your|help|support|a doubt|question|fail|delay|further ado|it|them)\b))\s+"
-                               r"(?P<what>[^.!?;,]+)", re.I)
+                               r"(?!(?:i|we)(?:'ve|’ve| have)? (?:spoken|talked|checked|heard|seen|had a (?:chance|look)|looked|"
+                               r"read|confirmed)\b)(?P<what>[^.!?;,]+)", re.I)
 
 
 # The work an ask names, when it is to hold back: "don't merge yet", "do not pay it again", "never
@@ -3931,6 +3966,12 @@ class EmbeddedExtractor:
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         low = fold(sentence)
+        if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
+            # "What I need is a date when this will be fixed": a need said as a cleft
+            return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
+        if not ctx.from_owner and " find it " in low and (helpful := _FIND_IT_HELPFUL_RE.search(sentence)):
+            # "She would find it very helpful to have the panel questions in advance"
+            return self._read_as(f"It would help to {helpful.group('verb')} {helpful.group('what')}", sentence, ctx)
         if not ctx.from_owner and " that " in low and (that := _NEED_THAT_YOU_RE.search(sentence)):
             # "We would need, please, that you send us two seal kits": an ask in another language's order
             return self._read_as(f"Could you {that.group('vp').rstrip(' ,')}?", sentence, ctx)
@@ -4158,7 +4199,8 @@ class EmbeddedExtractor:
             return True  # "Don't forget to send the signed copy back by Monday", whatever the model makes of "don't"
         if "?" in sentence and " or " in low and len(sentence.split()) >= 5 and _YOU_OR_RE.search(sentence):
             return True  # see _YOU_OR_RE
-        if "?" in sentence and len(sentence.split()) >= 4 and (_CONFIRM_TAG_RE.search(sentence) or _WH_TO_YOU_RE.search(sentence)):
+        if "?" in sentence and len(sentence.split()) >= 4 and (_CONFIRM_TAG_RE.search(sentence) or _WH_TO_YOU_RE.search(sentence)
+                                                                or _LEAVE_ASKED_RE.match(sentence)):
             return True  # see _CONFIRM_TAG_RE and _WH_TO_YOU_RE
         if len(sentence) <= 80 and _BARE_ORDER_RE.match(sentence):
             return True  # see _BARE_ORDER_RE
@@ -4215,7 +4257,9 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
-        if ("give" in sentence.lower() and _TIME_ASKED_RE.search(sentence) and not _explicit_ask(sentence, fold(sentence))
+        if _SAYS_WHAT_FOLLOWS_RE.match(sentence):
+            return None  # see _SAYS_WHAT_FOLLOWS_RE
+        if ("give" in sentence.lower() and _TIME_ASKED_RE.search(sentence) and not _search(_ASK_RE, _ASK_KEYS, sentence, fold(sentence))
                 and not _search(_PROMISE_RE, _PROMISE_KEYS, sentence, fold(sentence))):
             return None  # see _TIME_ASKED_RE
         if " have " in sentence and _ALREADY_YOURS_RE.match(sentence):
@@ -4646,8 +4690,9 @@ class EmbeddedExtractor:
         if due and not question and " hear " in low and _HEAR_FROM_RE.search(sentence):
             return self._item("commitment", f"Get back to {name}", sentence, ctx, due, "me")
         blocked = None if question else (_match(_OWNER_BLOCKER_RE, sentence) or _OWNER_STUCK_RE.match(sentence))
-        if blocked and not self._only_a_time(blocked.group("what"), ctx):
-            what = _clean_vp(blocked.group("what"), phrase) or sentence
+        waited = (blocked.group("what") or blocked.groupdict().get("what0") or "") if blocked else ""
+        if blocked and not self._only_a_time(waited, ctx):
+            what = _clean_vp(waited, phrase) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email or "me")
         if not question and (caused := self._caused(sentence, low)) is not None:
             return self._item("blocker", f"Unblock: {_clean_vp(caused, phrase) or sentence}", sentence, ctx, due,
@@ -4683,7 +4728,8 @@ class EmbeddedExtractor:
                else _match(_IMPERATIVE_RE, sentence) or (_DATED_ORDER_RE.match(sentence) if due else None))
         if imp and ctx.other.email:
             vp = _uncap(_clean_vp(imp.group("vp"), phrase))
-            if vp and not re.match(r"^(let me know if|tell me if)", vp, re.I):
+            if vp and not re.match(r"^(let me know if|tell me if|(?:pass|send) (?:on |along )?(?:your|our|my) (?:regards|thanks|"
+                                   r"best|love))", vp, re.I):
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         m = _search(_PROMISE_RE, _PROMISE_KEYS, sentence, low) or _search(_LET_ME_RE, _LET_ME_KEYS, sentence, low)
@@ -4706,7 +4752,8 @@ class EmbeddedExtractor:
         if a and ctx.other.email:
             groups = a.groupdict()
             vp = _uncap(_clean_vp(groups.get("vp") or groups.get("vp2") or groups.get("vp3") or "", phrase))
-            if vp and not re.match(r"^(let me know if|tell me if|hesitate|feel free)", vp, re.I):
+            if vp and not re.match(r"^(let me know if|tell me if|hesitate|feel free|(?:pass|send) (?:on |along )?(?:your|our|my) "
+                                   r"(?:regards|thanks|best|love))", vp, re.I):
                 vp = _swap(vp, {"me": "you", "my": "your", "us": "you", "our": "your", "your": "their"})
                 return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due,
                                   ctx.other.email)
@@ -4863,6 +4910,10 @@ class EmbeddedExtractor:
                                       or (due and phrase and phrase in what
                                           and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
             return None  # "The new layout would be great": praise, unless it names the thing's day
+        if w.group("what19") and w.start("what19") > 12 and re.match(
+                r"(?:an? |your |the |some )?(?:quick |short |early |final )?(?:answers?|reply|replies|response|decision|word|"
+                r"confirmation|yes or no|go-?ahead)\b", what, re.I):
+            return None  # "..., so an answer before the release cut would be ideal": the day of an ask made before
         if w.group("what19"):
             what = what[0].lower() + what[1:]  # "A shorter version by Monday would be perfect" opens the sentence
         addressed = (bool(re.match(r"your\b", what, re.I)) or bool(w.group("what19") and re.search(r"\byour\b", what, re.I))
