@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
-from tests.test_unseen_kinds import MON, NONE, C, Case, passes
+from tests.test_unseen_kinds import FRI, MON, NONE, C, Case, passes
 
 CASES: list[Case] = [
     C("One more thing - Northgate is leading, yes?", ("request", None)),
@@ -78,4 +78,24 @@ MORE: list[Case] = [
 
 @pytest.mark.parametrize("case", MORE, ids=[c.text[:40] for c in MORE])
 def test_more_asks_and_lookalikes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+# From an editor's, a customer success manager's and an agency CTO's inboxes (fresh sets too).
+LAST: list[Case] = [
+    C("We wish to receive the Japanese version of the admin manual by Friday.", ("request", FRI)),
+    C("Our nightly sync is basically dead until this gets sorted.", ("blocker", None)),
+    C("A contract will come from our rights team this week.", ("commitment", FRI), mine=True),
+    C("Glossy or matt for the labels? need to know by Friday so I can order.", ("request", FRI)),
+    C("I need to know before 3 so it makes the board pack.", ("request", "2026-11-18")),
+    # None: a note's opening, a referral to someone else, news to come, a lead-in to a list.
+    C("Quick one before our 1:1 tomorrow.", *NONE, mine=True),
+    C("For network topics, please contact Lukas Hartmann, he manages our infrastructure.", *NONE, mine=True),
+    C("We're holding the planning submission until a few things are resolved:", *NONE, mine=True),
+    C("If not, we need to know now so we can bring the ventilation scheme forward.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", LAST, ids=[c.text[:40] for c in LAST])
+def test_last_asks_and_lookalikes(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

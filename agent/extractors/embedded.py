@@ -355,7 +355,11 @@ _SAYS_WHAT_FOLLOWS_RE = re.compile(
     r"^\W*(?:(?:we|i)(?:'d| would)? (?:like|wish|want) to (?:inform|notify|advise|update) you\b(?![^.!?]*\?)|"
     r"(?:two|three|four|a few|a couple of|couple of|some|a few quick|two quick) (?:things|questions|points|items|bits)\b"
     r"[^.!?:]{0,40}[.!:]?\s*$|"
-    r"(?:please |kindly |pls )?do the needful(?: at the earliest| asap| at your earliest(?: convenience)?)?\W*$)", re.I)
+    r"(?:please |kindly |pls )?do the needful(?: at the earliest| asap| at your earliest(?: convenience)?)?\W*$|"
+    r"(?:a |one )?quick (?:one|question|q|thing)\b[^.!?]{0,40}[.!:]?\s*$|"
+    # a referral: "For network topics, please contact Lukas Hartmann, he manages our infrastructure"
+    r"for (?:any |all |other |further )?[\w -]{1,30}? (?:topics|questions|queries|matters|issues|enquiries|inquiries),?\s+"
+    r"(?:please )?(?:contact|reach out to|get in touch with|speak to|talk to|write to)\b)", re.I)
 # Someone's ask carried by the writer: "Raj asked me to nudge you for the signed engagement letter",
 # "Tom wants me to remind you to sign the variation".
 _NUDGE_RE = re.compile(r"\b(?:asked|wants|told|reminded) (?:me|us) to (?:nudge|chase|remind|ping|prod|poke|bug|hassle) (?:you|u) "
@@ -689,12 +693,12 @@ _BLOCKER_RE = re.compile(
     # "nothing ships until X".
     r"\bwaiting (?:on|for) (?P<b5>[^.!?;]+?) (?:before|so that|so) (?:we|they|i|he|she|it|you)(?:'d| would)? "
     r"(?:can|could|are able to)\b|"
-    r"\b(?:needs?|requires?) (?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
+    r"\b(?:needs?|requires?) (?!from (?:you|u)\b)(?P<b6>[^.!?;]+?) before (?:[\w-]+ ){1,2}(?:can|will|could|would|is able to)\b|"
     # ...the precondition said first: "Before we can release the vehicles we need copies of every licence"
     r"^\W*(?:(?:but|and|so|also),?\s+)?before (?:we|i|they) (?:(?:can|could|are able to|will be able to) )?[^,;.!?]{3,60}?,?\s+"
     r"(?:we|i|they)(?:'ll| will)? (?:still |also |first )?(?:need|require|must (?:have|get|receive|see))\s+"
     # (not a lead-in to what is asked: "Before I bring Finch to the partner meeting, I need a few things from you:")
-    r"(?!(?:a few|some|several|two|three|four|the following|these)\b|[^.!?;]*\bfrom (?:you|your)\b)(?P<b22>[^.!?;]+)|"
+    r"(?!(?:a few|some|several|two|three|four|the following|these)\b)(?P<b22>[^.!?;]+)|"
     r"\b(?:nothing|none of (?:the |our |them\b)?[\w-]*) (?:[\w-]+ ){1,6}?until (?!after\b|the end\b|next\b|then\b|later\b)"
     r"(?P<b7>[^.!?;]+)|"
     r"\b(?:can't|cant|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|picture|live|survive|"
@@ -1030,7 +1034,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|request)"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|request|wish(?= to))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
@@ -1068,8 +1072,7 @@ _WISH_RE = re.compile(
     r"\b(?:must|needs? to|has to|have to) receive (?P<what16>(?:your|an?|the)\b[^.!?;]*)|"
     # "We'd also need to know lead times", "I'd like to know your minimums by Friday"
     r"\b(?:we|i)(?:'d| would)?(?: also| really| still| just| first)? (?:need|like|want|love) to know "
-    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about|by|before|until|till|asap|soon|today|"
-    r"tomorrow|now|first|so|because|as)\b)[^.!?;,]{3,80})|"
+    r"(?P<what7>(?!(?:if|whether|how|what|why|who|when|where|which|that|more|about|so|because|as)\b)[^.!?;,]{3,80})|"
     # A formal or relayed wish: "We would also welcome early sight of any proposed changes", "We
     # would be grateful for a short note on the resignations", "The owners would like to receive a
     # revised forecast by Friday"; not a wish for a meeting ("the chance to discuss").
@@ -1197,7 +1200,7 @@ _SHIPPING_RE = re.compile(
     r"(?<!\bto )(?P<done>(?:will be |should be )?(?:done|finished|ready|complete|wrapped up)(?= (?:by|before|tomorrow|tmrw|today|"
     r"tonight|eod|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b)(?![^.!?;]*\b(?:would|could|please|"
     r"need|needs|if)\b))|"
-    r"(?:should|will) (?:be with you|be back with you|come (?:to|back to) you|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
+    r"(?:should|will) (?:be with you|be back with you|come (?:to|back to) you|come from (?:our|my) [\w -]{1,30}?(?= (?:this|next|by|on|tomorrow|today|before)\b)|be here|be there|arrive|land|reach you|get to you|be on|ship(?: out| separately)?|"
     r"be out(?! of\b)|"
     # ...or where the reader will find it: "the first 10 files will be in the Kestrel folder by Wednesday"
     r"be in (?:the|your|our|their) (?:[\w-]+ ){0,3}?(?:folder|drive|inbox|portal|data room|dropbox|sharepoint|tracker|"
@@ -1686,8 +1689,8 @@ _CAUSED_RE = re.compile(
     # (A person waiting is no blocker of anyone's: "Priya is waiting on Legal for the redlines".)
     rf"^(?!\W*(?:my|i|we|you|he|she|they|i'm|we're|you're)\b)(?!\W*(?-i:[A-Z][a-z]+)\s+(?:is|are)\s+(?:still\s+)?waiting\b)(?P<work5>[^.!?;]{{3,80}}?)(?<!\bwe)(?<!\byou)(?<!\bthey)(?<!\bhe)"
     r"(?<!\bshe)(?<!\bwho)\s+(?:is|are)\s+(?:still\s+|currently\s+)?"
-    r"(?:(?:paused|on hold|frozen|stalled)\s+until|(?:blocked\s+|held\s+(?:at\s+[^.!?;]{1,30}?\s+)?)?pending|gated on|blocked behind|"
-    r"waiting (?:on|for))\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|"
+    r"(?:(?:paused|on hold|frozen|stalled|(?:basically |pretty much )?(?:dead|unusable|broken))\s+until|stuck behind|(?:blocked\s+|held\s+(?:at\s+[^.!?;]{1,30}?\s+)?)?pending|gated on|blocked behind|"
+    r"waiting (?:on|for))\s+(?!(?:i|we|you|your|further notice)\b)(?P<cause5>(?:the|a|an|their|his|her|its|our|this|that|it|"
     r"(?-i:[A-Z][\w&-]*))\b[^.!?;]+)", re.I)
 _CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because", " as ", " since ", "due to", "delayed by",
                 "as a result", "consequently",
@@ -1698,14 +1701,15 @@ _CAUSED_KEY_RE = re.compile("|".join(map(re.escape, _CAUSED_KEYS)))
 _CAUSED_CUES = ("n't", " not ", "down", "broke", "fail", "missing", "ordered", "out of", "ran out", "run out", "rejected",
                 "expired", "unavailable", "unreachable", "offline", "crashed", "outage", "on leave", "sick", "stuck",
                 "no longer", "lack", "without", "pending", "gated", "blocked", "waiting", "paused", "on hold", "stalled",
-                "delayed", "held", "frozen", "stopped", "halt", "slowed", "unable", "cannot", "can not", "incompatible")
+                "delayed", "held", "frozen", "stopped", "halt", "slowed", "unable", "cannot", "can not", "incompatible", "dead",
+                "unusable")
 _CAUSED_CUE_RE = re.compile("|".join(map(re.escape, _CAUSED_CUES)))
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
 # owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
 _OWNER_STUCK_RE = re.compile(r"^(?:[^.!?;]{0,60}?[,:]\s+)?(?:(?:i'm|i am|we're|we are)\s+(?:still\s+)?(?:stuck|blocked)\s+on\s+"
                              r"(?P<work>[^.!?;]+?)|(?P<work2>[^.!?;]{3,60}?)\s+(?:is|are)\s+(?:still\s+)?(?:on hold|stalled|"
-                             r"blocked|paused|frozen))\s+(?:until|till|pending)\s+(?!(?:i|we)\b)(?P<what>[^.!?;]+)", re.I)
+                             r"blocked|paused|frozen))\s+(?:until|till|pending)\s+(?!(?:i|we)\b(?! hear\b))(?P<what>[^.!?;]+)", re.I)
 # A person named (or he, she, they) as the one who will act, in the owner's mail: a colleague's
 # promise the owner relays. "The deck will be with you Friday" is the owner's own (a thing, not a person).
 _COLLEAGUE_PROMISE_RE = re.compile(
@@ -4910,6 +4914,15 @@ class EmbeddedExtractor:
                                       or (due and phrase and phrase in what
                                           and re.search(r"\b(?:by|before|no later than|ahead of|in time for)\s", what, re.I))):
             return None  # "The new layout would be great": praise, unless it names the thing's day
+        if w.group("what7") and re.match(r"(?:by|before|until|till|today|tomorrow|tonight)\b", what, re.I):
+            # "I need to know by Friday so I can order": the answer to what was asked, by then
+            due = due or self._due(sentence, ctx)[0]
+            if due is None and re.match(r"(?:by|before) (?:[1-9]|1[0-2])(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?(?=\s+(?:so|as|because|and|or|if)\b|"
+                                        r"\s*[,.!;]|\s*$)", what, re.I):
+                due = ctx.msg.date.astimezone(ctx.owner.tz).date().isoformat()  # "before 3": by three today
+            subject = _SUBJECT_PREFIX_RE.sub("", ctx.msg.subject).strip()
+            return self._item("request", f"Reply to {first_name(ctx.other)} about {subject or 'their message'}", sentence, ctx,
+                              due, "me")
         if w.group("what19") and w.start("what19") > 12 and re.match(
                 r"(?:an? |your |the |some )?(?:quick |short |early |final )?(?:answers?|reply|replies|response|decision|word|"
                 r"confirmation|yes or no|go-?ahead)\b", what, re.I):
@@ -4923,7 +4936,7 @@ class EmbeddedExtractor:
                                                                      or w.group("what18"))
                      or bool(w.group("modal") and w.group("modal").strip() in ("'d", "would"))
                      # "We will also require a copy of your licence": a formal need, dated or not
-                     or bool(w.group("what") and re.search(r"\b(?:require|need)", sentence[w.start():w.start("what")], re.I)
+                     or bool(w.group("what") and re.search(r"\b(?:require|need|wish|request)", sentence[w.start():w.start("what")], re.I)
                              and re.match(r"(?:your|an? (?:copy|certificate|signed|written|scan|certified|completed|yes or no|decision|"
                                           r"answer|go-?ahead|sign-?off|steer)|copies|"
                                           r"the (?:signed|completed|certified|original)|proof|evidence|confirmation|written|signed|"
