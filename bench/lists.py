@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,29 +127,43 @@ def score(mails: list[Mail], extractor: EmbeddedExtractor, show: bool = False) -
     return s
 
 
-def main(argv: list[str]) -> int:
+def row(name: str, s: Score) -> str:
+    """One line of the table: mails read exactly right, and item precision, recall and F1."""
+    p, r, f = s.prf()
+    return f"{name:<14} {s.right:>5}/{s.mails:<6} {p:>9.3f} {r:>7.3f} {f:>6.3f}"
+
+
+def run(paths: list[Path], show: bool, program: str, group: Callable[[Path], str] | None = None) -> int:
+    """Score each file and print the table: a row per file, per group (when ``group`` names one
+    for each file), all of them, and precision, recall and F1 per kind. 2 on a file it cannot read."""
     logs.configure(level="warning")
-    show = "--show" in argv
-    paths = [Path(a) for a in argv if a != "--show"] or sorted(LISTS.glob("*.txt"))
     extractor = EmbeddedExtractor()
     total = Score()
+    groups: dict[str, Score] = {}
     print(f"{'file':<14} {'mails right':>12} {'precision':>9} {'recall':>7} {'F1':>6}")
     for path in paths:
         try:
             mails = load(path)
         except ValueError as exc:
-            print(f"bench/lists.py: {exc}", file=sys.stderr)
+            print(f"{program}: {exc}", file=sys.stderr)
             return 2
         s = score(mails, extractor, show)
         total.add(s)
-        p, r, f = s.prf()
-        print(f"{path.stem:<14} {s.right:>5}/{s.mails:<6} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
-    p, r, f = total.prf()
-    print(f"{'all':<14} {total.right:>5}/{total.mails:<6} {p:>9.3f} {r:>7.3f} {f:>6.3f}")
+        if group is not None:
+            groups.setdefault(group(path), Score()).add(s)
+        print(row(path.stem, s))
+    for name, s in groups.items():
+        print(row(name, s))
+    print(row("all", total))
     for kind in KINDS:
         p, r, f = total.prf((kind,))
         print(f"  {kind:<11} P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {total.tp[kind]} fp {total.fp[kind]} fn {total.fn[kind]})")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv if a != "--show"] or sorted(LISTS.glob("*.txt"))
+    return run(paths, "--show" in argv, "bench/lists.py")
 
 
 if __name__ == "__main__":

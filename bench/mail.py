@@ -22,45 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from agent import logs  # noqa: E402
-from agent.extractors.embedded import EmbeddedExtractor  # noqa: E402
-from bench.lists import KINDS, Score, load, score  # noqa: E402
+from bench.lists import run  # noqa: E402
 
 MAIL = ROOT / "eval" / "mail"
 
 
-def _row(name: str, s: Score) -> str:
-    p, r, f = s.prf()
-    return f"{name:<14} {s.right:>5}/{s.mails:<6} {p:>9.3f} {r:>7.3f} {f:>6.3f}"
-
-
 def main(argv: list[str]) -> int:
-    logs.configure(level="warning")
-    show = "--show" in argv
     given = [Path(a) for a in argv if a != "--show"]
-    paths = given or sorted(MAIL.glob("*.txt")) + sorted((MAIL / "aside").glob("*.txt"))
-    extractor = EmbeddedExtractor()
-    groups = {"dev": Score(), "aside": Score()}
-    total = Score()
-    print(f"{'file':<14} {'mails right':>12} {'precision':>9} {'recall':>7} {'F1':>6}")
-    for path in paths:
-        try:
-            mails = load(path)
-        except ValueError as exc:
-            print(f"bench/mail.py: {exc}", file=sys.stderr)
-            return 2
-        s = score(mails, extractor, show)
-        total.add(s)
-        groups["aside" if path.parent.name == "aside" else "dev"].add(s)
-        print(_row(path.stem, s))
-    if not given:
-        print(_row("dev", groups["dev"]))
-        print(_row("aside", groups["aside"]))
-    print(_row("all", total))
-    for kind in KINDS:
-        p, r, f = total.prf((kind,))
-        print(f"  {kind:<11} P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {total.tp[kind]} fp {total.fp[kind]} fn {total.fn[kind]})")
-    return 0
+    if given:
+        return run(given, "--show" in argv, "bench/mail.py")
+    paths = sorted(MAIL.glob("*.txt")) + sorted((MAIL / "aside").glob("*.txt"))
+    return run(paths, "--show" in argv, "bench/mail.py", lambda p: "aside" if p.parent.name == "aside" else "dev")
 
 
 if __name__ == "__main__":
