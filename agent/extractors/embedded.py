@@ -318,6 +318,7 @@ _YOU_OR_RE = re.compile(r"(?:,\s*|\b)(?:(?:you|u) or (?:me|him|her|them|us|[A-Z]
 _GET_IT_OUT_RE = re.compile(r"\b(?:i|we)(?:'d|’d| would)(?: really| also| just)? (?:like|love|want) to get (?:the |a |an |this |that |"
                             r"it |them |our |my )?[\w' -]{0,40}?\b(?:out|off|done|sorted|finished|moving|started|going|"
                             r"wrapped up|over the line|live|launched)\b", re.I)
+# Someone of the writer's side named by role, who will act: "Our accountant will file our company accounts".
 _ROLE_PLAN_RE = re.compile(r"^\W*(?:(?:and|also|so|btw),?\s+)?(?:our|my|the|their|his|her) (?:[\w-]+ ){0,2}?(?:accountants?|lawyers?|"
                            r"solicitors?|team|agent|broker|developers?|designers?|contractors?|builders?|landlord|manager|"
                            r"assistant|bank|suppliers?|vendors?|printers?|office|staff|crew|engineers?|auditors?|board|"
@@ -338,11 +339,15 @@ _BARE_ORDER_RE = re.compile(r"^\W*(?:(?:please|pls|also|and)\s+)?(?:bring|send|s
 # Time asked for the writer's own work: "give me till Tuesday", "give us a couple of days".
 _TIME_ASKED_RE = re.compile(r"(?:^\W*|[,;:-]\s*)(?:(?:just|please|pls|so|and|but)\s+)?give (?:me|us) (?:till|until|til|to|a (?:day|couple of days|few days|"
                             r"week|bit|moment|sec|second)|some time|time|the weekend)\b", re.I)
+# An ask in another language's order: "We would need, please, that you send us two seal kits", "we request
+# you to provision two more sandbox tenants" (read as "Could you ...?").
 _NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:kindly )?(?:need|want|ask|request|require)(?:,? (?:please|kindly),?)? "
                                r"(?:that (?:you|u)|(?<=request )(?:you|u) to|(?<=ask )(?:you|u) to) "
                                r"(?:(?:please|kindly) )?(?P<vp>[a-z][^.!?;]*)", re.I)
+# A need said as a cleft: "What I need is a date when this will actually be fixed".
 _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:what|all) (?:i|we) (?:really |actually )?(?:need|want|would like|'d like)"
                             r"(?: from you)? (?:is|are) (?P<what>(?:an?|the|your|some)\b[^.!?;]+)", re.I)
+# A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
 _FIND_IT_HELPFUL_RE = re.compile(r"\b(?:would|'d) find it (?:very |really |most |extremely |super )?(?:helpful|useful) to "
                                  r"(?P<verb>have|get|receive|see) (?P<what>(?:the|a|an|your|some)\b[^.!?;]+)", re.I)
 # A question asking leave: "Am I allowed to put up a couple of shelves?", "Is it OK if we park in bay 3?"
