@@ -14,6 +14,8 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, MON, NONE, C, Case, passes
 
 CASES: list[Case] = [
@@ -98,4 +100,26 @@ LAST: list[Case] = [
 
 @pytest.mark.parametrize("case", LAST, ids=[c.text[:40] for c in LAST])
 def test_last_asks_and_lookalikes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_closing_chase_is_the_ask_before_it(owner: Owner) -> None:
+    """"Kindly approve at the earliest." after "PR-1183 is pending your approval" is one ask."""
+    msg = make_message("Dear Ada,\n\nPR-2026-1183 for the podium waterproofing membrane is pending your approval in the ERP "
+                       "since 12 Nov.\n\nKindly approve at the earliest.\n\nRegards,\nHassan")
+    items = EmbeddedExtractor().extract(msg, owner)
+    assert [(i.kind, i.evidence[:12]) for i in items] == [("request", "PR-2026-1183")]
+
+
+SECOND_LANGUAGE: list[Case] = [
+    C("We request the developer's approval on the car interior finish before then; otherwise delivery will move to "
+      "Q2 2027.", ("request", None)),
+    C("Please see the facade update for this week:", *NONE),
+    C("Please find the daily progress report for 17 November 2026:", *NONE),
+    C("8 December would suit us best, as our October and November closes will be done by then.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", SECOND_LANGUAGE, ids=[c.text[:40] for c in SECOND_LANGUAGE])
+def test_gulf_and_german_english(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

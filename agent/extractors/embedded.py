@@ -291,6 +291,29 @@ _RELAYED_Q_RE = re.compile(
     r"(?P<q>(?:which|whether|when|if|what|where|who|how)\b[^.!?;]{3,})", re.I)
 
 
+# A closing chase of an ask made before, with no thing of its own: "Kindly approve at the earliest.",
+# "Pls confirm asap.", "Please revert with confirmation at the earliest."
+_CHASER_RE = re.compile(r"^\W*(?:(?:so|and)\s+)?(?:please|pls|kindly)\s+(?:(?:kindly|do)\s+)?(?:confirm|approve|revert|advise|reply|respond|"
+                        r"action|expedite)(?: (?:back|with (?:your |the )?(?:confirmation|approval|comments|feedback|reply)))?\s+"
+                        r"(?:at the earliest|asap|as soon as possible|urgently|soonest|at your earliest(?: convenience)?|today|"
+                        r"on priority)\W*$", re.I)
+
+
+def _chaser_beside_ask(items: list[Item]) -> list[Item]:
+    """Without a closing chase (see _CHASER_RE) when the message asks something else: the chase is
+    that ask's urgency; its day, if any, becomes the ask's."""
+    asks = [i for i in items if i.kind == "request" and not _CHASER_RE.match(i.evidence)]
+    if not asks:
+        return items
+    kept = []
+    for item in items:
+        if item.kind == "request" and _CHASER_RE.match(item.evidence):
+            asks[-1].due = asks[-1].due or item.due
+            continue
+        kept.append(item)
+    return kept
+
+
 def _relayed_beside_ask(items: list[Item], text: list[str]) -> list[Item]:
     """Without a question passed on (see _RELAYED_Q_RE) that stands beside an ask putting it to the
     reader: "Baywater is asking whether they need to rotate anything. Can you confirm in writing by
@@ -362,6 +385,8 @@ _SAYS_WHAT_FOLLOWS_RE = re.compile(
     r"[^.!?:]{0,40}[.!:]?\s*$|"
     r"(?:please |kindly |pls )?do the needful(?: at the earliest| asap| at your earliest(?: convenience)?)?\W*$|"
     r"(?:a |one )?quick (?:one|question|q|thing)\b[^.!?]{0,40}[.!:]?\s*$|"
+    # a handover of what follows: "Please see the facade update for this week:"
+    r"(?:please |pls )?(?:kindly )?(?:find|see) (?:below )?(?:the |our |my |this |your )[^.!?;]{2,80}:\s*$|"
     # a referral: "For network topics, please contact Lukas Hartmann, he manages our infrastructure"
     r"for (?:any |all |other |further )?[\w -]{1,30}? (?:topics|questions|queries|matters|issues|enquiries|inquiries),?\s+"
     r"(?:please )?(?:contact|reach out to|get in touch with|speak to|talk to|write to)\b)", re.I)
@@ -1039,7 +1064,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|request|wish(?= to))"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|(?<=kindly )request|wish(?= to))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
@@ -1190,7 +1215,7 @@ _SHIPPING_RE = re.compile(
     r"^(?:[^.!?;:]{1,40}:\s*)?(?:(?!(?:if|when|once|unless|whether)\b)(?:[^.!?;:]|(?<=\d)\.(?=\d)){5,90}?,\s+)?"
     r"(?:(?:and|also|so|btw|ps|ok|great),?\s+)?"
     r"(?:the |your |my |our |a |an |his |her |their |new |2 |two |full |final )?"
-    r"(?P<what>(?!(?:i|we|you|he|she)\b)(?:[\w'&-]+ ){0,2}?(?:[\w'&-]+ and (?:the |a |an |your )?(?:[\w'&-]+ ){0,2}?)?"
+    r"(?P<what>(?!(?:i|we|you|he|she|as|because|since|when|once|if|while|so)\b)(?:[\w'&-]+ ){0,2}?(?:[\w'&-]+ and (?:the |a |an |your )?(?:[\w'&-]+ ){0,2}?)?"
     r"(?P<head>(?!(?:is|are|was|were|has|have|had|been|be|will)\b)[\w-]+)) "
     r"(?:(?P<way>(?:is |are |'s )?(?:on (?:its|it's|their|the) way|to follow|will follow))|"
     r"(?P<move>(?:goes|go|is going|are going|going|ships|ship|is shipping|are shipping|shipping|leaves|"
@@ -3640,6 +3665,7 @@ class EmbeddedExtractor:
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         items = _relayed_beside_ask(items, text)
+        items = _chaser_beside_ask(items)
         if under:
             items = self._name_the_list(items, under, ctx)
         items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
