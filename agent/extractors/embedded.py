@@ -1624,9 +1624,13 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
                   "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent", "awaiting ", "waiting for ",
-             "back", "return",
+             "when i'm back", "when im back", "when i’m back", "on my return", "when i return", "upon my return",
+             "once i'm back", "once i’m back",
              "looking forward to ")
-_MARKETING_KEYS = ("complimentary", "free", "discount",  "if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
+_MARKETING_KEYS = ("complimentary", "months free", "month free", "weeks free", "week free", "free place", "free trial",
+                   "free pass", "free ticket", "free entry", "free access", "free consultation", "free survey", "free demo",
+                   "free guide", "free gift", "free upgrade", "free shipping", "free coffee", "free month", "free seat",
+                   "free spot", "discount", "if you no longer", "if you do not", "if you don't", "ignore this", "address book", "$link",
                    "click ", "%", "register now", "bird", "time offer", "time deal", "sign up now", "sign up today",
                    "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
@@ -1664,7 +1668,8 @@ _LET_ME_KEYS = ("let me ",)
 _RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
                     "should ", "you must be", "honestly", "seriously", "i mean", "come on", "who even", "who really", "who actually",
-                    "who has", "who cares", "just me", "always", "never", "every time", "insist", "why ", "who ",
+                    "who has", "who cares", "just me", "always", "never", "every time", "insist", "why do", "why does", "why did", "why is", "why are",
+                    "who decide", "who thought", "who think",
                     "at some point", "someday", "some day", "one day", "down the line")
 # Each branch of _BARE_PROMISE_RE spells a modal, "happy to", a gerund or "coming your way".
 _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sharing ", "preparing ", "drafting ", "finishing ",
@@ -4007,10 +4012,11 @@ class EmbeddedExtractor:
         if not ctx.from_owner and " find it " in low and (helpful := _FIND_IT_HELPFUL_RE.search(sentence)):
             # "She would find it very helpful to have the panel questions in advance"
             return self._read_as(f"It would help to {helpful.group('verb')} {helpful.group('what')}", sentence, ctx)
-        if not ctx.from_owner and " that " in low and (that := _NEED_THAT_YOU_RE.search(sentence)):
+        if not ctx.from_owner and (" that you" in low or " you to " in low or " that u" in low) \
+                and (that := _NEED_THAT_YOU_RE.search(sentence)):
             # "We would need, please, that you send us two seal kits": an ask in another language's order
             return self._read_as(f"Could you {that.group('vp').rstrip(' ,')}?", sentence, ctx)
-        if not ctx.from_owner and " to " in low and (nudge := _NUDGE_RE.search(sentence)):
+        if not ctx.from_owner and (" me to " in low or " us to " in low) and (nudge := _NUDGE_RE.search(sentence)):
             # ...read as the ask it carries
             asked = f"send me {nudge.group('thing')}" if nudge.group("thing") else nudge.group("act")
             return self._read_as(f"Could you {asked}?", sentence, ctx)
@@ -4292,8 +4298,6 @@ class EmbeddedExtractor:
             return None
         if _IF_SO_RE.match(sentence):
             return None  # see _IF_SO_RE
-        if _SAYS_WHAT_FOLLOWS_RE.match(sentence):
-            return None  # see _SAYS_WHAT_FOLLOWS_RE
         if ("give" in sentence.lower() and _TIME_ASKED_RE.search(sentence) and not _search(_ASK_RE, _ASK_KEYS, sentence, fold(sentence))
                 and not _search(_PROMISE_RE, _PROMISE_KEYS, sentence, fold(sentence))):
             return None  # see _TIME_ASKED_RE
@@ -4319,6 +4323,8 @@ class EmbeddedExtractor:
             return None
         if _greeting_or_signoff(sentence):
             return None
+        if _SAYS_WHAT_FOLLOWS_RE.match(sentence):
+            return None  # see _SAYS_WHAT_FOLLOWS_RE (read only once the sentence is known not to be quiet)
         low = fold(sentence)
         if _courtesy_or_away(sentence, low):
             return None
