@@ -123,3 +123,18 @@ SECOND_LANGUAGE: list[Case] = [
 @pytest.mark.parametrize("case", SECOND_LANGUAGE, ids=[c.text[:40] for c in SECOND_LANGUAGE])
 def test_gulf_and_german_english(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+GERMAN_AND_FRENCH: list[Case] = [
+    # "dann kannst du..." says what follows from a promise; it asks nothing.
+    C("Und fürs Investoren-Dinner: Ich schick dir morgen die Gästeliste, dann kannst du beim Restaurant fix reservieren.",
+      ("commitment", "2026-11-19"), mine=True),
+    C("Kannst du mir bis Freitag die Zahlen schicken?", ("request", FRI)),
+    C("L'audit est suspendu tant que nous n'avons pas ce document.", ("blocker", None)),
+    C("Pour toute question urgente concernant le WP2, merci de contacter Thomas Lejeune.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", GERMAN_AND_FRENCH, ids=[c.text[:40] for c in GERMAN_AND_FRENCH])
+def test_german_and_french(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

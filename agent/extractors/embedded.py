@@ -219,6 +219,9 @@ _OOO_RE = re.compile(r"out of (the )?office|on (annual |parental |sick )?leave|l
                      # a closing formula: "Awaiting your early revert.", "Waiting for your kind reply."
                      r"^\W*(?:(?:we are|i am|am|are|and)\s+)?(?:awaiting|waiting for|looking forward to) (?:your|an?) (?:early |kind |prompt |"
                      r"favou?rable |positive |soonest |quick |swift )*(?:revert|reply|response|feedback|answer)\s*[.!]*\s*$|"
+                     # ...in French: "Pour toute question urgente concernant le WP2, merci de contacter Thomas"
+                     r"^\W*pour toute (?:question|demande|urgence)(?: urgente)?\b[^.!?]{0,60}?\b(?:merci de |veuillez |vous pouvez )?"
+                     r"(?:contacter|joindre|vous adresser à|écrire à)\b|"
                      # where to turn meanwhile: "For urgent capital finance queries please contact Owen on ext. 4471"
                      r"^\W*for (?:any(?:thing)? |all )?urgent\b[^.!?]{0,60}?\b(?:please )?(?:contact|call|e-?mail|reach|ring|"
                      r"speak to|get in touch with)\b", re.I)
@@ -1624,7 +1627,7 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
                   "fyi", "for your ", "needful", "update ", "news ", "recap ", "summary ", "status ", "heads")
 _OOO_KEYS = ("out of ", "leave", "limited access", "away", "will be back ", "auto", "urgent", "awaiting ", "waiting for ",
-             "when i'm back", "when im back", "when i’m back", "on my return", "when i return", "upon my return",
+             "pour toute", "when i'm back", "when im back", "when i’m back", "on my return", "when i return", "upon my return",
              "once i'm back", "once i’m back",
              "looking forward to ")
 _MARKETING_KEYS = ("complimentary", "months free", "month free", "weeks free", "week free", "free place", "free trial",
@@ -2723,7 +2726,7 @@ _FOREIGN_IF_RE = re.compile(r"^\W*(?:(?:und|aber|et|mais),?\s+)?(?:wenn|falls|so
 
 
 # What the writer wants of the reader, read as an ask when a day comes with it (see _french).
-_WANT_RE = re.compile(r"\bil (?:nous|me) (?:faudrait|faut) (?:encore |aussi |également |absolument )?(?:le|la|les|l['’]|votre|vos|ton|ta|"
+_WANT_RE = re.compile(r"\bil (?:nous|me) (?:faudrait|faut) (?:donc |encore |aussi |également |absolument )?(?:le|la|les|l['’]|votre|vos|ton|ta|"
                       r"tes|un|une|des)\b|"
                       r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
                       r"votre|vos|un|une|des|du)\b|\bich (?:will|möchte|hätte gern|hätte gerne|wünsche mir) (?:den|die|das|"
@@ -2887,7 +2890,10 @@ _FR_ASK_RE = re.compile(
     r"(?:de|d'|d’)\s*(?!(?:agréer|croire|recevoir|accepter)\b)|"
     r"^\W*(?:(?:et|mais|alors),?\s+)?n['’]oubli(?:e|ez) pas\b|^\W*(?:(?:et|alors),?\s+)?(?:tu veux|vous voulez)\b[^?]*\?\s*$|"
     # German: "Kannst du mir bis Freitag ... schicken?", "Bitte bestätige den Termin bis morgen."
-    r"\b(?:kannst|könntest|würdest) du\b|\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
+    # (not a consequence said as a statement: "Ich schick dir morgen die Gästeliste, dann kannst du reservieren")
+    r"(?<!\bdann )(?<!\bdamit )(?<!\bdass )(?<!\bwenn )(?<!\bob )(?<!\bsobald )(?<!\bso )"
+    r"\b(?:kannst|könntest|würdest) du\b|(?<!\bdann )(?<!\bdamit )(?<!\bdass )(?<!\bwenn )(?<!\bob )(?<!\bsobald )(?<!\bso )"
+    r"\b(?:können|könnten|würden) sie\b|^\W*bitte\s+(?!(?:schön|schoen|sehr|danke|gern|gerne)\b)[a-zäöüß]+(?:e|en|t)?\b|"
     r"\bich (?:bräuchte|brauche) (?:von dir|von ihnen|noch)\b|"
     # ...a need of the reader's part or with its day: "Wir benötigen noch die Vereinbarung bis Montag", "Wir
     # bräuchten noch Ihre Unterschrift"; what the writer awaits: "Ich erwarte Ihre Antwort bis Freitag"
@@ -2988,7 +2994,8 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # French: "La production est bloquée en attendant les films", "on attend toujours le
                             # certificat avant de pouvoir expédier"
                             r"\b(?:est|sont|reste|restent|sommes|suis) (?:toujours |encore |actuellement )?(?:bloqué|bloquée|"
-                            r"bloqués|bloquées|à l'arrêt|en stand-by)\b[^.!?;]{0,40}?(?:en attendant|tant que|tant qu'|tant qu’|"
+                            r"bloqués|bloquées|à l'arrêt|en stand-by|suspendu|suspendue|suspendus|suspendues|en suspens|"
+                            r"en attente)\b[^.!?;]{0,40}?(?:en attendant|tant que|tant qu'|tant qu’|"
                             r"\bpar\b|faute de|dans l'attente d[eu']|en attente d[eu'])\s*(?P<what12>[^.!?;]+)|"
                             r"\b(?:on|nous) attend(?:ons)? (?:toujours|encore) (?P<what13>[^.!?;,]{2,80}?),? (?:avant de|pour) "
                             r"(?:pouvoir )?[a-zàâçéèêëîïôûù]+(?:er|ir|re)\b|"
