@@ -532,7 +532,7 @@ _SOCIAL_Q_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:how(?:'s| (?:are|
 _SMALL_TALK_RE = re.compile(
     r"^\W*(?:(?:hi|hey|hello|dear|hola|ciao|bonjour|hallo|ol[aá]|oi)\b[^,.!?]{0,30}[,!.]\s*)?"
     r"(?:(?:and|so|also|oh|but),?\s+)?"
-    r"(?:how (?:are|r) (?:you|u|things|you doing|you all|you guys|all of you)(?: (?:doing|keeping|getting on))?(?: (?:today|these days|over there))?|"
+    r"(?:how (?:are|r) (?:you|u|things|you doing|you all|you guys|all of you)(?: (?:doing|keeping|getting on|holding up|coping|settling in))?(?: (?:today|these days|over there|after the (?:move|trip|week|storm|flight|news)))?|"
     r"how(?:'s| is) (?:it going|life|everything|things|your week|the week|your weekend|the family)|how have you been|"
     r"how (?:was|were) (?:your|the) (?:weekend|trip|holidays?|vacation|flight|break|time off)|"
     r"tudo bem|tudo bom|(?:comment )?[cç]a va|qu[eé] tal|como (?:est[aá]s|vai|va)|wie geht'?s(?: dir| ihnen)?|"
@@ -657,7 +657,7 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
 _BLOCKER_RE = re.compile(
-    r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|waiting (?:on|for))|"
+    r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|behind|waiting (?:on|for))|"
     # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
     r"(?<!was )(?<!were )(?<!been )(?:stuck|held up) (?:at|in) (?:the )?[\w-]+(?: [\w-]+)? (?:pending|waiting (?:on|for))|"
     # (stuck for a step not yet taken: "Deliverables are stuck because the distributor hasn't approved the captions")
@@ -741,7 +741,7 @@ _BLOCKER_RE = re.compile(
     r"(?!your (?:ok|okay|approval|sign-?off|go-?ahead|permission|say-?so|decision|signature|green light|blessing)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
-    r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
+    r"\b(?:we|i|they|he|she|(?:our|the|their|his|her) [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
     r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
     r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w-]+ ){4,8}?without (?P<b24>(?:the|their|his|her)\b"
     r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
@@ -764,7 +764,39 @@ _BLOCKER_RE = re.compile(
     # clause, so "I can only meet after 3pm" or "it has to wait until Monday" is no blocker.
     r"\b(?:can|could) only (?!(?:guess|hope|imagine|wonder|speculate|assume|dream)\b)(?:be )?[a-z]+[^.!?;]{0,40}?\b(?:after|once) (?P<b15>" + _THEIR_STEP + r"|(?:we|i) (?:receive|get|"
     r"have received)\b(?![^.!?;]*\b(?:your|you)\b)[^.!?;]*|(?:the )?(?:receipt|payment|settlement|clearance|completion) of\b[^.!?;]*)|"
-    r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")",
+    r"\b(?:has|have|will have|needs?|must) to wait (?:until|till|for) (?P<b16>" + _THEIR_STEP + r")|"
+    # The precondition said first, before a third party's step: "Without the signed wayleave the DNO
+    # won't programme the connection" (not the reader's own word, which is why an ask is made, nor
+    # "Without a doubt the venue can't be beaten").
+    r"(?:^|,\s+)(?:but |and |so )?without (?P<b28>(?:the|their|his|her|this|that|these|those|an?|any|written|signed|valid)\b"
+    r"(?! (?:help|support|kindness|generosity|doubt|question|discount)\b)[^,.!?;]{2,60}?),? (?:(?:the|our|their|his|her|its) |(?-i:[A-Z]))"
+    r"(?!(?:i|we|they|he|she|you)\b)(?:[\w'-]+ ){0,3}?[\w'-]+ (?:can't|cannot|can not|won't|will not|(?:is|are) unable to|"
+    r"(?:isn't|aren't|is not|are not) able to)\s+(?!(?:believe|imagine|wait|be beaten|be matched)\b)[a-z]+|"
+    # A thing that is stuck, said as its state: "Datapeak's gold payment is stuck", "The shipment is
+    # still stuck in customs", "200 consignments stuck because e-way bill generation fails"; not a
+    # person's day ("I'm stuck in meetings", "Tom is stuck in Frankfurt") nor one that is over.
+    r"^\W*(?P<b29>(?!(?:i|we|you|he|she|they|i'm|we're|you're|he's|she's|they're|it|it's|this|that)\b)(?!(?-i:[A-Z][a-z]+) (?:is|are|'s)\b)"
+    r"[^.!?;]{2,70}?(?:\b(?:is|are|remains?|has been|have been)|(?<=\w)['’]s|(?<=^\d)|(?<=\d ))[^.!?;]{0,40}?"
+    r"(?:(?<=\s)(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!i )(?<!we )(?:(?:still|now|currently|also) )?stuck\b(?! (?:in|at|on) (?:traffic|meetings?|(?:a |the )?meeting|my head|"
+    r"(?:the )?(?:rain|snow|airport|hotel|office|house|lift|elevator)|home|bed)\b)"
+    # (what it is stuck because of is _CAUSED_RE's to judge: "stuck because of the weather" is no one's to fix)
+    r"(?![^.!?;]*\b(?:because|due to|as a result|owing to|thanks to)\b)[^.!?;]*))|"
+    # No access to what the work needs: "I still don't have access to their staging environment"
+    # (not an away day's "I don't have access to email this weekend", nor the reader's "if you don't").
+    r"(?:^\W*|:\s+)(?:(?:but|and|so|also|unfortunately|sadly|however),?\s+)?(?:i|we|they|he|she|the team|(?:our|the) [\w-]+(?: [\w-]+)?) "
+    r"(?:still |currently |also )?(?:don't|do not|doesn't|does not|didn't get|haven't got|have not got|haven't been given|"
+    r"have not been given|have no|has no|still have no|still has no|can't get|cannot get|'ve no) (?:any )?(?:\w+ )?access to "
+    r"(?!(?:e-?mail|my (?:e-?mail|laptop|phone|computer|desk|inbox)|(?:the )?(?:wifi|wi-fi|internet)|a (?:computer|laptop|phone))\b)"
+    r"(?P<b30>[^.!?;]+)|"
+    # Work held until the writer hears: "I'm holding the pages until I hear back", "We're holding our cost
+    # statement until we hear from you" (not a room held for the reader: "holding the room until Friday").
+    r"\b(?:i|we|they)(?:'m|'re| am| are)? (?:still |currently |now )?holding (?:back )?(?P<b31>(?:the|our|my|their|all|both|this|that|these|those)\b"
+    r"[^.!?;]{1,50}?) (?:back )?until (?:i|we|they) (?:hear|get|receive|have|know|see)\b|"
+    # What holds up the work: "The missing PO is holding up the whole delivery"; "it's now holding up
+    # their renewal" (not "How are you holding up?", "the roof is holding up well").
+    r"^\W*(?:(?:but|and|so|also),?\s+)?(?P<b32>(?!(?:it|this|that|which|you|i|we|he|she|they)\b)[^.!?;]{3,60}?) (?:is|are|'s|has been|have been) "
+    r"(?:now |still |currently |also |really )?holding up (?!(?:well|ok|okay|fine|alright|nicely|so far)\b)(?:the |our |their |my |your |his |her )?\w|"
+    r"\b(?:it|this|that)(?:'s| is| has been) (?:now |still |currently |also |really )?holding up (?P<b33>(?:the|our|their|my|your|his|her)\b[^.!?;]+)",
     re.I,
 )
 # A rule said of everyone, which blocks no one's work in particular: "As a rule, our warehouse can only
@@ -1679,7 +1711,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "getting ", "calling ", "ringing ", "booking ", "ordering ", "chasing ", "filing ", "submitting ",
                       "signing ", "reviewing ", "emailing ", "posting ", "coming your way", " by ", " before ",
                       "no later than ")
-_BLOCKER_KEYS = ("blocked ", "stuck ", "held up ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
+_BLOCKER_KEYS = ("blocked ", "stuck", "held up ", "access to ", "holding ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
                  "suspended", "frozen", "on hold,")
@@ -3351,6 +3383,46 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
+def _bare_state(sentence: str) -> bool:
+    """Whether a blocker's sentence says only that a thing is stuck ("Datapeak's payment is stuck"),
+    not what it waits on."""
+    b = _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, fold(sentence))
+    return bool(b and b.group("b29"))
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each content word: "amend" and "amendment" share one."""
+    return {w[:5] for w in _words(text)}
+
+
+# A precondition said first: "Without the amendment our bank can not negotiate the documents".
+_WITHOUT_FIRST_RE = re.compile(r"^\W*(?:(?:but|and|so|also),?\s+)?without (?P<thing>[^,.!?;]+?)(?:,|\s+(?:our|the|their|we|i|they|he|she)\b)",
+                               re.I)
+
+
+def _reason_after_ask(items: list[Item], text: list[str]) -> list[Item]:
+    """A precondition said right after an ask, of the very thing asked for ("Kindly please help to
+    amend the L/C. Without the amendment our bank can not negotiate the documents."; "Please send
+    the signed NDA. Without it we can't open the data room."): why the ask is made, not a second
+    piece of work. The blocker goes; the ask stays."""
+    if not any(i.kind == "blocker" for i in items):
+        return items
+
+    def at(item: Item) -> int:
+        return next((n for n, s in enumerate(text) if item.evidence in s), -1)
+
+    asks = [(at(i), i) for i in items if i.kind == "request"]
+    out = []
+    for item in items:
+        if item.kind == "blocker" and (n := at(item)) > 0 and (first := _WITHOUT_FIRST_RE.match(item.evidence)):
+            thing = first.group("thing")
+            if any(k == n - 1 and (re.fullmatch(r"(?:it|them|this|that|these|those)", thing, re.I)
+                                   or _stems(thing) & _stems(ask.evidence)) for k, ask in asks):
+                continue
+        out.append(item)
+    return out
+
+
 # The sentence classifier's least probability for an ask it adds (see _added_act).
 _ASK_ADD_AT = 0.99
 
@@ -3651,7 +3723,14 @@ class EmbeddedExtractor:
                 found = self._promised(sentence, *under[sentence], ctx)
             for item in found:
                 if item.kind == "blocker" and lead is None and any(i.kind == "blocker" for i in items):
-                    continue  # one message describes one blocker; later sentences elaborate on it (a list, one each)
+                    # One message describes one blocker; later sentences elaborate on it (a list, one
+                    # each). A bare state said first ("the deployment is stuck") gives way to the
+                    # later sentence that says what the work waits on ("QA can't test anything until
+                    # staging is back").
+                    at = next(n for n, i in enumerate(items) if i.kind == "blocker")
+                    if _bare_state(items[at].evidence) and not _bare_state(item.evidence):
+                        items[at] = item
+                    continue
                 if items and _OR_QUESTION_RE.match(item.title) and items[-1].title.startswith("Answer ") \
                         and items[-1].evidence == before:
                     continue  # "Can we move the call to Thursday? Or would Friday work better?": one question
@@ -3676,6 +3755,12 @@ class EmbeddedExtractor:
                     same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
+        items = _reason_after_ask(items, text)
+        if any(i.kind == "blocker" and _bare_state(i.evidence) for i in items) \
+                and any(i.kind == "blocker" and not _bare_state(i.evidence) for i in items):
+            # "The migration is stuck. Blockers: - finance hasn't signed off...": the state said
+            # first is what the blockers named after it explain.
+            items = [i for i in items if not (i.kind == "blocker" and _bare_state(i.evidence))]
         items = _relayed_beside_ask(items, text)
         items = _chaser_beside_ask(items)
         if under:
@@ -3684,7 +3769,10 @@ class EmbeddedExtractor:
         # Card data, passwords and codes asked for, promised on their condition, or said to block
         # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
         # owner's own mail awaits ("we are expecting the production credentials by Friday") is the owner's.
-        items = [i for i in items if not (_scam_item(i.evidence) and not (from_owner and i.kind == "waiting"))
+        # A blocker's secret is a scam's when it is the reader's ("Without your card details we cannot
+        # complete the booking"); "the VPN credentials from their IT never arrived" holds up real work.
+        items = [i for i in items if not (_scam_item(i.evidence) and not (from_owner and i.kind == "waiting")
+                                          and not (i.kind == "blocker" and not re.search(r"\byou(?:r|rs)?\b", i.evidence, re.I)))
                  # A promise on a condition waits on the answer: "If so, I'll put you in touch".
                  and not (i.kind in ("waiting", "commitment") and _ON_A_CONDITION_RE.match(i.evidence)
                           and not i.evidence.rstrip().endswith("?") and not _explicit_ask(i.evidence, fold(i.evidence)))]
@@ -5121,6 +5209,8 @@ class EmbeddedExtractor:
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
+            if b.group("b29") or b.group("b32"):
+                what = re.sub(r"^(?:The|A|An|Our|Their|My|His|Her|Its)\b", lambda m: m.group(0).lower(), what)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         if (caused := self._caused(sentence, low)) is not None:
