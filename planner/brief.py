@@ -592,8 +592,15 @@ def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
 
 
 def _progress_line(p: GoalProgress) -> str:
+    if not p.moved and not p.next:
+        return f"{p.goal}: nothing moved yet; no open item moves it forward."
     moved = ", ".join(p.moved) if p.moved else "nothing moved yet"
-    return f"{p.goal}: {moved}." + (f" Next: {p.next}." if p.next else "")
+    return f"{p.goal}: {moved}." + (f" Next: {_sentence_end(p.next)}" if p.next else "")
+
+
+def _sentence_end(text: str) -> str:
+    """``text`` ended once: "Send the deck." and "Unblock: the signed…", never "…."."""
+    return text if text.endswith((".", "…", "?", "!")) else text + "."
 
 
 def build_view(brief: Brief, inp: BriefInput) -> BriefView:

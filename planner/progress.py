@@ -33,8 +33,9 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
                   ) -> list[GoalProgress]:
     """Per goal, from (item, updated_at) pairs: the items done since ``since`` (UTC, ISO),
     waiting items answered, blockers cleared, and the next open item (highest score, then the
-    earliest due; one already overdue on ``today`` first). Goals with nothing moved and nothing
-    next are left out. An item closed before it was ever ranked has no goal yet: given
+    earliest due; one already overdue on ``today`` first). Every goal has its line: one that
+    nothing moved and no open item serves says so, since a goal just set by reply, or one the mail
+    never speaks of, is what the owner most needs to see. An item closed before it was ever ranked has no goal yet: given
     :class:`GoalRef` goals, it is matched by their keywords."""
     goals = list(goals)
     refs = [g for g in goals if isinstance(g, GoalRef)]
@@ -75,8 +76,7 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
             moved.append(f"{_plural(len(cleared), 'blocker')} cleared")
         best = best_free.get(goal) or best_any.get(goal)
         nxt = best[1].title if best else ""
-        if moved or nxt:
-            out.append(GoalProgress(goal=goal, moved=moved, next=nxt))
+        out.append(GoalProgress(goal=goal, moved=moved, next=nxt))
     return out
 
 

@@ -164,6 +164,8 @@ class Review:
 
 def progress_line(p: GoalProgress) -> str:
     """"Fundraise: 2 items done, Rachel answered. Next: Send Maria the deck"."""
+    if not p.moved and not p.next:
+        return f"{p.goal}: nothing moved, and no open item moves it forward."
     moved = ", ".join(p.moved) if p.moved else "nothing moved"
     return f"{p.goal}: {moved}." + (f" Next: {p.next}" if p.next else "")
 

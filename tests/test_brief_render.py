@@ -172,7 +172,7 @@ def test_every_new_part_is_rendered_in_text() -> None:
     assert re.search(r"\d+\. Ben: the November numbers .*\n   “.*\n   Nudge: Hi Ben, any news on the November", waiting)
     assert "Still relevant?" in text and "Reply `drop N`" in text
     assert "Goals this week\n---------------\nClose the seed round: 2 items done, Rachel answered. Next: Send Maria " \
-           "the deck.\nHire a backend engineer: nothing moved yet." in text
+           "the deck.\nHire a backend engineer: nothing moved yet; no open item moves it forward." in text
 
 
 def test_stale_items_are_numbered_once_and_can_be_dropped() -> None:
