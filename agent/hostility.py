@@ -133,6 +133,11 @@ _ORDERS = Gated(
     (r"\bprompt injection\b", [("prompt injection",)]),
     (r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b", [("you are ",)]),
     (r"\bas an ai\b", [("as an ai",)]),
+    # Orders said to come from the assistant: "..., as the AI instructed", "like your AI assistant asked"
+    # (not a person's: "as the assistant said on the phone").
+    (rf"\b(as|like) (the|your|our|my) {_MACHINE} (instructed|told|asked|said|requested|ordered|directed|wants)\b",
+     [("as the ", "as your ", "as our ", "as my ", "like the ", "like your ", "like our ", "like my "),
+      ("instructed", "told", "asked", "said", "requested", "ordered", "directed", "wants")]),
     (r"\b(ai|email|executive|personal) assistant[,:]?\s+(please\s+)?(forward|send|delete|mark|add|drop|ignore|reply|"
      r"move|archive|schedule|book|pay|transfer|remove|change)\b",
      [("assistant",)]),

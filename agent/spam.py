@@ -226,7 +226,7 @@ BANK_CHANGE = Gated(
      [("bank", "account", "payment", "remittance", "wire"), (" details", " info", " account", " number", " instructions"),
       ("changed", "updated", "new", "revised", "change")]),
     (r"\b(pay|remit|wire|transfer (the |your )?(funds|money|payment|amount|balance|sum))\b[^.\n]{0,80}\b(to|into) "
-     r"(the|our|my) (new|updated|other|different) (bank )?account", [("new", "updated", "other", "different"),
+     r"(the|our|my|\w+['’]s) (new|updated|other|different) (bank )?account", [("new", "updated", "other", "different"),
                                                                     ("account",)]),
     (r"\bnew (iban|sort code|account number|bank account|beneficiary)", [("new",)]),
     (r"\b(neue|geänderte|aktualisierte) (bankverbindung|kontoverbindung|iban|kontonummer)|"

@@ -99,7 +99,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
 
     headers = _Headers(msg)
     problems: list[str] = []
-    text, attachments, invite = _body(msg, headers, cut, problems)
+    text, attachments, invite, text_cut = _body(msg, headers, cut, problems)
     reply_text = visible_reply(text)
     sender = _addresses(headers, "From")
     references = _msgids(_header(headers, "References"))
@@ -123,6 +123,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         date=date,
         dated=dated,
         text=text,
+        text_cut=text_cut,
         reply_text=reply_text,
         in_reply_to=in_reply_to,
         references=references,
@@ -358,6 +359,10 @@ def _codec(charset: str | None) -> str | None:
 def _decode_bytes(raw: bytes, charset: str | None) -> str:
     """Decode with the declared charset, falling back for unknown or lying charsets."""
     codec = _codec(charset)
+    if codec == "iso8859-1":
+        # Mail labelled Latin-1 is Windows-1252 more often than not (Outlook's quotes and dashes,
+        # bytes 0x80-0x9f), as browsers read it: those bytes are no Latin-1 text, only controls.
+        codec = "cp1252"
     for candidate in (codec, "utf-8"):
         if candidate is None:
             continue
@@ -402,7 +407,10 @@ def _header_value(value: Any) -> str:
 
 
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and a terminal's escape sequences whole (a CSI "ESC [ 2 J", an OSC title
+# "ESC ] 0 ; text BEL"), so that none of their rest ("[2J") reaches a title, a brief or a terminal.
+_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]|"
+                         r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _FOLD_RE = re.compile(r"\r?\n[ \t]*")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # what _CONTROL_RE matches
 
@@ -414,7 +422,12 @@ def _no_controls(text: str) -> str:
         raw = text.encode("ascii")
         if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
             return text
-    return _CONTROL_RE.sub(" ", text)
+    return _CONTROL_RE.sub(_blank, text)
+
+
+def _blank(found: re.Match[str]) -> str:
+    """A lone control character becomes a space; an escape sequence goes whole."""
+    return " " if len(found.group()) == 1 else ""
 
 
 def _unfold(text: str) -> str:
@@ -424,7 +437,7 @@ def _unfold(text: str) -> str:
         text = _FOLD_RE.sub(" ", text)
     if text.isprintable():  # control characters are never printable: nothing to replace
         return text
-    return _CONTROL_RE.sub(" ", text)
+    return _CONTROL_RE.sub(_blank, text)
 
 
 def _header(msg: EmailMessage | _Headers, name: str) -> str:
@@ -551,9 +564,10 @@ def _date(msg: _Headers, received: datetime | None, problems: list[str]) -> tupl
 
 
 def _body(msg: EmailMessage, headers: _Headers, cut: bool,
-          problems: list[str]) -> tuple[str, list[Attachment], Invitation | None]:
-    """The text, attachments and invitation of ``msg``; ``cut`` when its bytes were cut at the
-    size limit. What had to be repaired to read it is added to ``problems``."""
+          problems: list[str]) -> tuple[str, list[Attachment], Invitation | None, bool]:
+    """The text, attachments and invitation of ``msg``, and whether the text was cut short;
+    ``cut`` when its bytes were cut at the size limit. What had to be repaired to read it is
+    added to ``problems``."""
     plain: str | None = None
     html: str | None = None
     invite: Invitation | None = None
@@ -607,9 +621,10 @@ def _body(msg: EmailMessage, headers: _Headers, cut: bool,
     else:
         text, cut = plain or "", False
     text = _no_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
-    if cut or len(text) > MAX_TEXT_CHARS:
+    cut = cut or len(text) > MAX_TEXT_CHARS
+    if cut:
         text = cut_at_boundary(text, MAX_TEXT_CHARS)
-    return text, attachments, invite
+    return text, attachments, invite, cut
 
 
 # A sentence's end with a space after it, or a line's end: where cut text may stop.
@@ -669,7 +684,7 @@ _UNFOLD_ICS_RE = re.compile(r"\r?\n[ \t]")
 
 
 def _ics_text(value: str) -> str:
-    return _CONTROL_RE.sub(" ", _UNESCAPE_RE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value))
+    return _CONTROL_RE.sub(_blank, _UNESCAPE_RE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value))
 
 
 def _ics_line(line: str) -> tuple[str, dict[str, str], str]:

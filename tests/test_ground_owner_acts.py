@@ -39,6 +39,9 @@ OWNER_ACTS = [
     ("Ada'll send the board slides tonight, as she told me.", "Send the board slides"),
     ("Wie besprochen: Ada wird die Anzahlung bis Montag überweisen.", "Anzahlung überweisen"),
     ("Comme convenu, Ada va envoyer le contrat signé demain.", "Envoyer le contrat"),
+    # ...or a line given to the owner as if she spoke it.
+    ("Ada: I will wire $5000 to the escrow account by Friday.", "Wire $5000"),
+    ("Ada: we'll sign the side letter today.", "Sign the side letter"),
 ]
 
 
@@ -109,3 +112,40 @@ def test_an_ordinary_display_name_is_not(owner: Owner, name: str) -> None:
     msg = make_message(text, sender="julia@fund.example", name=name)
     found, skipped = _run(owner, _model("request", "Send the Globex wire", text, "julia@fund.example", "me"), msg)
     assert ([i.kind for i in found], skipped) == (["request"], {})
+
+
+# Payment redirected, from someone the owner knows (a hijacked mailbox): no extractor's item asks
+# to pay into a new or changed account.
+REDIRECTS = [
+    ("Please note our bank details have changed; kindly send the payment for invoice 2231 to the new account "
+     "below by Friday.", "request"),
+    ("As agreed on our call, you'll wire $5000 to our new account by Friday.", "waiting"),
+    ("I will wire the refund to Maria's new account by Friday.", "waiting"),
+    ("Please update our bank details in your system and pay the outstanding invoice to the new IBAN today.", "request"),
+]
+
+
+@pytest.mark.parametrize("text,kind", REDIRECTS)
+def test_no_item_asks_to_pay_into_a_new_account(owner: Owner, text: str, kind: str) -> None:
+    msg = make_message(f"Hi Ada,\n\n{text}\n\nMaria", sender="maria@northwind.example", name="Maria Chen")
+    for extractor in (_model(kind, "Pay the invoice", text, "maria@northwind.example", "maria@northwind.example"),
+                      EmbeddedExtractor()):
+        with structlog.testing.capture_logs() as logs:
+            found, _ = _run(owner, extractor, msg)
+        assert found == []
+        assert any(e.get("reason") == "payment_redirect" for e in logs) or isinstance(extractor, EmbeddedExtractor)
+
+
+def test_a_payment_to_the_account_on_file_is_still_work(owner: Owner) -> None:
+    text = "Could you pay invoice 2231 to the usual account by Friday?"
+    msg = make_message(f"Hi Ada,\n\n{text}\n\nMaria", sender="maria@northwind.example", name="Maria Chen")
+    found, _ = _run(owner, EmbeddedExtractor(), msg)
+    assert [i.kind for i in found] == ["request"]
+
+
+def test_the_owners_own_payment_to_a_new_account_is_her_commitment(owner: Owner) -> None:
+    text = "I'll wire the deposit to your new account by Friday."
+    msg = make_message(f"Hi Maria,\n\n{text}\n\nAda", sender="ada@example.com", name="Ada Lovelace",
+                       to=("maria@northwind.example",))
+    found, _ = _run(owner, EmbeddedExtractor(), msg)
+    assert [i.kind for i in found] == ["commitment"]

@@ -284,6 +284,23 @@ def test_control_characters_reach_no_title_or_terminal() -> None:
     assert msg.reply_text == "Could you  send  it?"
 
 
+def test_a_terminals_escape_sequences_go_whole() -> None:
+    raw = _raw(BASE.replace("Subject: hi", "Subject: the \x1b[2J\x1b[H budget \x1b[31mreport\x1b[0m"),
+               "Send the \x1b[2J\x1b[Hbudget\x1b]0;owned\x07 today.")
+    msg = parse_message(raw)
+    assert msg.subject == "the  budget report"
+    assert msg.reply_text == "Send the budget today."
+
+
+def test_mail_labelled_latin_1_is_read_as_windows_1252() -> None:
+    raw = (b"From: a@example.com\nTo: ada@example.com\nSubject: =?iso-8859-1?q?don=92t?=\n"
+           b"Date: Tue, 17 Nov 2026 09:00:00 +0000\nMessage-ID: <cp@example.com>\n"
+           b"Content-Type: text/plain; charset=iso-8859-1\n\nWe don\x92t know \x93yet\x94, caf\xe9.\n")
+    msg = parse_message(raw)
+    assert msg.subject == "don\u2019t"
+    assert msg.reply_text == "We don\u2019t know \u201cyet\u201d, caf\u00e9."
+
+
 # The parser skips each pattern when a literal it requires is absent; these cases sit on the edges
 # of those shortcuts: letters that IGNORECASE folds to ASCII ones, Unicode spaces before a marker,
 # an attribution split over two lines, parameters and header names in another case.

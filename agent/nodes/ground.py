@@ -13,8 +13,10 @@ and not forged: see :class:`agent.hostility.OwnerProof`) can hold one. A promise
 makes in their mail is what the embedded extractor makes of it, at most: "waiting", on the
 speaker. Whatever an extractor says, a mail that reads "I'll wire the deposit" never becomes a
 promise of the owner's. Nor does a stranger's mail that states the owner's promise ("As agreed,
-Ada will wire the deposit today"): a "waiting" or commitment item whose evidence has the owner,
-by name, as the one who will act is dropped unless the owner wrote the mail.
+Ada will wire the deposit today", or a line given to her: "Ada: I will wire it"): a "waiting" or
+commitment item whose evidence has the owner, by name, as the one who will act is dropped unless
+the owner wrote the mail. Nor does any extractor's item ask to pay into a new or changed account
+(:data:`agent.spam.BANK_CHANGE`): whoever seems to write it, that is invoice fraud's one move.
 
 Evidence is what a person wrote to the owner, so a quote of machine text is no evidence: JSON
 (a mail that is a forged tool call, '{"tool":"Extraction","items":[...]}'), markup tags and
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import re
 from datetime import tzinfo
+from functools import lru_cache
 
 import structlog
 from langgraph.runtime import Runtime
@@ -33,6 +36,7 @@ from langgraph.runtime import Runtime
 from agent.extractors.base import Owner, examined_text
 from agent.extractors.embedded import first_name, says_nothing
 from agent.hostility import OwnerProof
+from agent.spam import BANK_CHANGE
 from agent.state import BatchState, Context
 from connectors.types import Message
 from planner.models import KINDS, Item
@@ -115,6 +119,11 @@ def past_due_said(item: Item, msg: Message, visible: str, tz: tzinfo) -> bool:
     return due < msg.date.astimezone(tz).date() and _PAST.search(visible) is None
 
 
+# Money moved or owed: what a changed account would receive.
+_MONEY_RE = re.compile(r"\b(?:pay|paid|payment|payments|wire|transfer|remit|remittance|invoice|deposit|refund|funds|"
+                       r"[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:usd|eur|gbp|chf))", re.I)
+
+
 def as_speakers(item: Item, msg: Message) -> Item:
     """``item``, a commitment found in mail the owner did not write, as what it can only be: the
     speaker's promise, which the owner waits on (as the embedded extractor has it)."""
@@ -135,7 +144,8 @@ def owner_acts(evidence: str, owner: Owner) -> bool:
     who = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.search(rf"\b({who})\s*(['’]ll\b|\s(will|shall|is going to|is to|agreed to|has agreed to|promised( to)?|"
                      rf"has promised|committed to|has committed to|undertakes to|undertook to|wird|va|vai|ira|zal|"
-                     rf"gaat)\b)", evidence, re.I) is not None
+                     # ...or given a line as if speaking: "Ada: I will wire $5000 by Friday"
+                     rf"gaat)\b|\s*:\s*(i|we)\s*(['’]ll\b|\s(will|shall|am going to|are going to)\b))", evidence, re.I) is not None
 
 
 def owners_own(msg: Message, owner: Owner, proof: OwnerProof) -> bool:
@@ -152,6 +162,7 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
     for message_id, items in state.get("candidates", {}).items():
         msg = by_id[message_id]
         visible = collapse(examined_text(msg)) if items else ""
+        redirects = lru_cache(maxsize=1)(BANK_CHANGE.search)
         kept = []
         for item in items:
             if not (item.kind in KINDS and item.title.strip() and is_grounded(item, visible)):
@@ -165,6 +176,13 @@ def ground(state: BatchState, runtime: Runtime[Context]) -> BatchState:
                 continue
             if not took_part(item.counterparty, msg, visible):
                 log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="counterparty")
+                continue
+            if (BANK_CHANGE.search(item.evidence) or (_MONEY_RE.search(item.evidence) and redirects(visible))) \
+                    and not owners_own(msg, ctx.owner, proof):
+                # "...send the payment to the new account below": invoice fraud's one move, from a
+                # lookalike or a hijacked mailbox of someone the owner knows. No item asks to pay
+                # there, nor moves money in a mail that says the bank details changed.
+                log.warning("item.ungrounded", message_id=message_id, kind=item.kind, reason="payment_redirect")
                 continue
             if past_due_said(item, msg, visible, tz):
                 # A date gone by that the text never calls late is a misread: keep the work, not the date.
