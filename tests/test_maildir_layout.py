@@ -176,3 +176,23 @@ def test_from_config_expects_the_folders_and_sent_folder_of_the_config(tmp_path:
     assert str(exc.value).endswith(
         f"create them with: mkdir -p {tmp_path}/none/{{cur,new,tmp}} {tmp_path}/none/.Lists/{{cur,new,tmp}} "
         f"'{tmp_path}/none/.Sent Items'/{{cur,new,tmp}}")
+
+
+def test_the_sent_folder_left_at_its_default_is_found_under_a_common_name(tmp_path: Path) -> None:
+    """An mbsync copy of Gmail has "[Gmail]/Sent Mail" and no "Sent": the default finds it, as
+    the IMAP source does; a Sent folder the config names is never swapped for another."""
+    root = tmp_path / "Mail"
+    _deliver(_box(root / "INBOX"), "in", 1_000)
+    _deliver(_box(root / "[Gmail]" / "Sent Mail"), "sent", 1_000)
+    _box(root / "[Gmail]" / "All Mail")
+    src = MaildirSource(root, ["Sent"], "Sent")
+    assert src.check(["Sent"]).endswith("; Sent = [Gmail]/Sent Mail")
+    assert _read(src, "Sent") == ["sent"]
+    named = MaildirSource(root, ["Sent mail"], "Sent mail")
+    with pytest.raises(MailError, match=r"folder 'Sent mail' does not exist .*\(sent_folder = \"\[Gmail\]/Sent Mail\" "
+                                        r"reads the one there is\)"):
+        named.check(["Sent mail"])
+    # Outlook's name, in Maildir++.
+    plus = _box(tmp_path / "Maildir")
+    _deliver(_box(plus / ".Sent Items"), "outlook", 1_000)
+    assert _read(MaildirSource(plus, ["Sent"], "Sent"), "Sent") == ["outlook"]

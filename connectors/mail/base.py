@@ -14,6 +14,10 @@ from connectors.types import RawMessage
 
 #: Raw bytes one batch may hold: a few huge mails must not be held in memory at once.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+# [mail].sent_folder's default: only then is the Sent folder looked for under the names mail
+# programs give it (an IMAP server's \Sent mark first).
+DEFAULT_SENT = "Sent"
+COMMON_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "INBOX.Sent")
 
 
 class MailError(ConnectorError):

@@ -47,7 +47,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from connectors import BackendEnv
 from connectors.mail import fetchparse
-from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource, SourceUnreachable
+from connectors.mail.base import COMMON_SENT, DEFAULT_MAX_BYTES, DEFAULT_SENT, Batch, MailError, MailSource, SourceUnreachable
 from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback, no_starttls, unreachable
 from connectors.oauth import Auth, OAuthError, imap_login
@@ -55,8 +55,6 @@ from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 120.0
-DEFAULT_SENT = "Sent"  # [mail].sent_folder's default: only then is the Sent folder looked for
-COMMON_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "INBOX.Sent")
 #: Tries of one call before its failure is reported, and the first wait between them (doubled
 #: each time, jittered): 0.5 + 1 + 2 s at most about 10 s in all.
 TRIES = 4

@@ -46,7 +46,7 @@ import structlog
 
 from connectors import BackendEnv
 from connectors.files import describe
-from connectors.mail.base import DEFAULT_MAX_BYTES, Batch, MailError, MailSource
+from connectors.mail.base import COMMON_SENT, DEFAULT_MAX_BYTES, DEFAULT_SENT, Batch, MailError, MailSource
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 log = structlog.get_logger(__name__)
@@ -170,8 +170,11 @@ _Listed = tuple[tuple[int, int] | None, dict[str, int], list[_Entry]]
 class MaildirSource(MailSource):
     backend_name = "maildir"
 
-    def __init__(self, root: Path, folders: Sequence[str] = ("INBOX",)) -> None:
+    def __init__(self, root: Path, folders: Sequence[str] = ("INBOX",), sent_folder: str = "") -> None:
         self.root = Path(root)
+        # The Sent folder as configured: left at its default name, it may be found under another
+        # common one ("[Gmail]/Sent Mail", "Sent Items"), as the IMAP source finds it.
+        self.sent_folder = sent_folder
         # The folders the config reads: a message about a missing one names them all at once.
         self.folders = list(dict.fromkeys(["INBOX", *folders]))
         self._paths: dict[str, Path] = {}
@@ -187,7 +190,7 @@ class MaildirSource(MailSource):
     @classmethod
     def from_config(cls, section: Mapping[str, Any], env: BackendEnv) -> MaildirSource:
         sent = section.get("sent_folder")
-        return cls(section["path"], [*(section.get("folders") or []), *([sent] if sent else [])])
+        return cls(section["path"], [*(section.get("folders") or []), *([sent] if sent else [])], sent or "")
 
     def _create_hint(self, folders: Sequence[str], kind: str = MAILDIR_PLUS_PLUS) -> str:
         return f"create {'it' if len(folders) == 1 else 'them'} with: {create_command(self.root, folders, kind)}"
@@ -271,15 +274,18 @@ class MaildirSource(MailSource):
             if hint:
                 raise MailError(hint)
             wanted = list(dict.fromkeys([*self.folders, *folders]))
-            absent = [f for f in wanted if _match(f, found) is None]
+            absent = [f for f in wanted if self._find(f, found) is None]
             if absent:
                 # INBOX is always read; only the other folders may be renamed in the config.
                 other = "" if absent == ["INBOX"] else (
                     f", or name {'another' if len(absent) == 1 else 'others'} in the config")
                 which = (f"folder {absent[0]!r} does not exist" if len(absent) == 1 else
                          f"folders {', '.join(map(repr, absent))} do not exist")
+                like = next((n for n in found for c in COMMON_SENT if n.lower() == c.lower()), None) \
+                    if self.sent_folder in absent else None
                 raise MailError(f"{which} in {self.root} (folders: {_names(found)}); "
-                                f"{self._create_hint(absent, kind)}{other}")
+                                f"{self._create_hint(absent, kind)}{other}"
+                                + (f" (sent_folder = {json.dumps(like)} reads the one there is)" if like else ""))
             for folder in folders:
                 base = self.folder_path(folder)
                 for sub in ("cur", "new"):
@@ -288,7 +294,22 @@ class MaildirSource(MailSource):
         except PermissionError as exc:
             raise MailError(f"{exc.filename or self.root} cannot be read by the user focusd runs as "
                             f"({_user()}): give it read access to the Maildir") from None
-        return f"maildir {self.root} ({kind}: {_names(found)})"
+        sent = self._find(self.sent_folder, found) if self.sent_folder == DEFAULT_SENT else None
+        named = next((n for n, p in found.items() if p == sent and n != DEFAULT_SENT), None)
+        return f"maildir {self.root} ({kind}: {_names(found)})" + (f"; Sent = {named}" if named else "")
+
+    def _find(self, folder: str, folders: dict[str, Path]) -> Path | None:
+        """``folder`` on disk (see :func:`_match`); the Sent folder left at its default name, under
+        the first common name that exists when none is called "Sent". A Sent folder the config
+        names is never swapped for another: a misspelt name would otherwise pass unnoticed."""
+        path = _match(folder, folders)
+        if path is None and folder == self.sent_folder == DEFAULT_SENT:
+            lower = {name.lower(): path for name, path in folders.items()}
+            for common in COMMON_SENT:
+                path = lower.get(common.lower()) or _match(common, folders)
+                if path is not None:
+                    break
+        return path
 
     def folder_path(self, folder: str) -> Path:
         """Where ``folder`` lives on disk; MailError naming the folders that exist if nowhere."""
@@ -296,7 +317,7 @@ class MaildirSource(MailSource):
         if known is not None and known.is_dir():
             return known
         kind, folders = self.layout()
-        path = _match(folder, folders)
+        path = self._find(folder, folders)
         if path is None:
             hint = self._hint(kind, folders)
             raise MailError(f"folder {folder!r} does not exist in {self.root} (folders: {_names(folders)}); "
