@@ -34,6 +34,40 @@ from connectors.types import Message
 DEMO_NOW = "2026-11-19T07:30:00+00:00"  # Thursday morning of the sample week, Europe/London
 
 
+def _state_owner(folder: Path) -> str | None:
+    """The user who owns ``folder`` (or its nearest existing parent), when focusd runs as root
+    and that user is not: files written now would be root's, and the service could not open them."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return None
+    here = folder
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    try:
+        uid = here.stat().st_uid
+    except OSError:
+        return None
+    if uid == 0 or here == here.parent:
+        return None
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def not_as_root(settings: Settings) -> None:
+    """Stop, with the command to run instead, when root would write into another user's state
+    folder: a root-owned database or outbox there is one the service cannot write."""
+    folder = Path(settings["storage"]["path"]).parent
+    user = _state_owner(folder)
+    if user is not None:
+        click.echo(f"error: focusd runs as root here, but its state folder {folder} belongs to {user}; run it as that "
+                   f"user (sudo -u {user} focusd ...), since files written now would be root's and the service could "
+                   "not open them", err=True)
+        sys.exit(2)
+
+
 class Ctx:
     def __init__(self, config: str | None, verbose: bool) -> None:
         self.config = config
@@ -46,7 +80,9 @@ class Ctx:
         return settings
 
     def app(self) -> App:
-        return App(self.settings(), clock_mod.system())
+        settings = self.settings()
+        not_as_root(settings)
+        return App(settings, clock_mod.system())
 
 
 pass_ctx = click.make_pass_decorator(Ctx)
@@ -243,10 +279,13 @@ def init(obj: Ctx, name: str | None, email: str | None, tz: str | None, mail_pat
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     config = f" --config {path}" if obj.config else ""
+    # Run as root for a service's state folder, the next commands must be the service user's.
+    user = _state_owner(Path(settings["storage"]["path"]).parent)
+    run_as = f"sudo -u {user} " if user else ""
     click.echo(f"wrote {path} (time zone {tz})\nnext:\n"
-               f"  focusd{config} doctor   check the config and connections\n"
-               f"  focusd{config} sync     read mail and calendar into the store\n"
-               f"  focusd{config} brief    print today's brief")
+               f"  {run_as}focusd{config} doctor   check the config and connections\n"
+               f"  {run_as}focusd{config} sync     read mail and calendar into the store\n"
+               f"  {run_as}focusd{config} brief    print today's brief")
 
 
 def _empty_or_missing(root: Path) -> bool:
@@ -297,6 +336,7 @@ def doctor(obj: Ctx) -> None:
     checks: list[tuple[str, str, str]] = [("ok", "config", str(path))]
     checks += [("warn", "config", line) for line in settings.ignored]
     config_problem = False
+    not_as_root(settings)  # before the store is opened, which creates it
     app = App(settings, clock_mod.system())
     store_path = Path(settings["storage"]["path"])
     # Taken before the store is opened, which writes to it.
@@ -404,6 +444,7 @@ def run(obj: Ctx) -> None:
 
     # A mail folder or calendar file not there yet (a late mount) is ridden out, not fatal.
     settings = load(find_config(obj.config), allow_missing=True)
+    not_as_root(settings)
     sys.exit(run_daemon(App(settings, clock_mod.system())))
 
 
@@ -826,6 +867,7 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     from agent.state import Context
 
     settings = obj.settings()
+    not_as_root(settings)
     app = App(settings, clock_mod.system())
     parsed = _read_files(files)
     messages = [m for _, m, _ in parsed if m is not None]

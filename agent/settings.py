@@ -702,6 +702,25 @@ def _creatable(p: Path) -> str | None:
     return None
 
 
+def _not_writable(p: Path) -> str:
+    """"P is not writable", with whom it belongs to when that is not the user focusd runs as
+    (a database a root command created in the service's folder): the fix is then a chown."""
+    try:
+        uid = p.stat().st_uid
+    except OSError:
+        return f"{p} is not writable"
+    if not hasattr(os, "geteuid") or uid == os.geteuid():
+        return f"{p} is not writable"
+    import pwd
+
+    try:
+        owner = pwd.getpwuid(uid).pw_name
+        me = pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        owner, me = str(uid), str(os.geteuid())
+    return f"{p} is not writable: it belongs to {owner}, and focusd runs as {me} (chown -R {me} {p})"
+
+
 def _writable_file(p: Path) -> str | None:
     """Why the database file ``p`` cannot be created or written, or None."""
     kind = _kind(p)
@@ -712,7 +731,7 @@ def _writable_file(p: Path) -> str | None:
     if kind != FILE:
         return f"{p} {kind}"
     if not os.access(p, os.W_OK):
-        return f"{p} is not writable"
+        return _not_writable(p)
     # SQLite writes its journal beside the database
     if not os.access(p.parent, os.W_OK | os.X_OK):
         return f"{p.parent} is not writable (the database keeps its journal there)"
@@ -729,7 +748,7 @@ def _writable_folder(p: Path) -> str | None:
     if kind != FOLDER:
         return f"{p} {kind}"
     if not os.access(p, os.W_OK | os.X_OK):
-        return f"{p} is not writable"
+        return _not_writable(p)
     return None
 
 

@@ -3,6 +3,10 @@ bad input that stops start-up with a sentence saying how to fix it."""
 
 from __future__ import annotations
 
+import os
+import pwd
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -74,3 +78,47 @@ def test_an_unknown_backend_stops_start_up_naming_the_choices(home: Path, capsys
         code, _, err = _run(["--config", str(config), *command], capsys)
         assert code == 2 and "mail.backend: 'pop3' is not one of imap, maildir" in err, err
 
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root, as a server's admin is")
+def test_root_does_not_write_into_the_service_users_state_folder(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Following init's hints as root once left a root-owned database the service could not write.
+    Now root is stopped before anything is created, with the command to run instead."""
+    nobody = pwd.getpwnam("nobody")
+    state = home / "state"
+    state.mkdir()
+    os.chown(state, nobody.pw_uid, nobody.pw_gid)
+    config = home / "focusd.toml"
+    config.write_text(config.read_text().replace('path = "focusd.db"', 'path = "state/focusd.db"'))
+    code, _, err = _run(["--config", str(config), "doctor"], capsys)
+    assert code == 2
+    assert f"its state folder {state} belongs to nobody; run it as that user (sudo -u nobody focusd ...)" in err
+    assert not (state / "focusd.db").exists()
+    code, _, err = _run(["--config", str(config), "sync"], capsys)
+    assert code == 2 and "sudo -u nobody" in err and not (state / "focusd.db").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to act as two users")
+def test_a_store_of_another_user_names_the_owner_and_the_chown() -> None:
+    """The service user, finding the database a root command created, is told whose it is and the fix."""
+    from agent.settings import _writable_file
+
+    folder = Path(tempfile.mkdtemp(prefix="focusd-owner-"))
+    try:
+        folder.chmod(0o777)
+        db = folder / "focusd.db"
+        db.write_bytes(b"")
+        db.chmod(0o644)  # root's, readable by the service user but not writable
+        read, write = os.pipe()
+        child = os.fork()
+        if child == 0:  # the service user's view
+            os.close(read)
+            os.setuid(pwd.getpwnam("nobody").pw_uid)
+            os.write(write, (_writable_file(db) or "").encode())
+            os._exit(0)
+        os.close(write)
+        said = os.read(read, 4096).decode()
+        os.waitpid(child, 0)
+        assert said == f"{db} is not writable: it belongs to root, and focusd runs as nobody (chown -R nobody {db})"
+    finally:
+        shutil.rmtree(folder)

@@ -164,3 +164,17 @@ def test_init_on_a_terminal_creates_the_maildir_after_asking(tmp_path: Path) -> 
     assert f"Create the Maildir {box} (folders INBOX, Sent)? [Y/n]" in output.decode()
     assert sorted(str(p.relative_to(box)) for p in box.rglob("*")) == [
         ".Sent", ".Sent/cur", ".Sent/new", ".Sent/tmp", "cur", "new", "tmp"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root, as a server's admin is")
+def test_init_as_root_for_a_service_users_folder_names_the_commands_as_that_user(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import pwd
+
+    data = tmp_path / "data"
+    data.mkdir()
+    os.chown(data, pwd.getpwnam("nobody").pw_uid, -1)
+    code, cfg = _init(tmp_path, "--mail-path", str(tmp_path / "mail"), "--create-maildir")
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"  sudo -u nobody focusd --config {cfg} doctor" in out
