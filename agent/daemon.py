@@ -345,7 +345,7 @@ class Daemon:
             # A wait is life until it ends: the source's own timeout bounds it (IDLE included).
             self.alive_at = time.monotonic() + slice_
             try:
-                if self.app.mail.wait_for_new(slice_):
+                if self.app.mail.wait_for_new(slice_, stop=self._stop_asked):
                     log.info("daemon.new_mail")
                     self.cycle()
                     if not self.failed_in_a_row:
@@ -354,6 +354,10 @@ class Daemon:
             except (ConnectorError, FocusdError, OSError) as exc:  # the next cycle reports it in full
                 log.info("daemon.wait_failed", error=type(exc).__name__)
                 self.stop.wait(min(left, STOP_CHECK))
+
+    def _stop_asked(self) -> bool:
+        """Whether a wait for mail should end now: a stop or a reload was asked."""
+        return self.stop.is_set() or self.reload_asked.is_set()
 
     def _heartbeat(self, every: float, limit: float) -> None:
         stalled = False

@@ -91,6 +91,33 @@ def test_the_maildir_source_waits_by_polling_its_inbox(tmp_path: Path) -> None:
     assert src.wait_for_new(10, interval=0.05) is True and time.monotonic() - start < 1
 
 
+@pytest.mark.parametrize("idle", [True, False])
+def test_a_stop_asked_ends_the_wait_at_once_and_the_source_still_works(account: Dovecot, idle: bool) -> None:
+    """A daemon told to stop while it waits on IDLE stopped only at the end of its 5-second slice;
+    now the wait asks ``stop`` every quarter second, with the IDLE left open meanwhile."""
+    src = _source(account, idle=idle)
+    cursor = src.fetch_new("INBOX", None).cursor
+    asked = threading.Event()
+    _later(0.3, asked.set)
+    start = time.monotonic()
+    assert src.wait_for_new(10, stop=asked.is_set) is False
+    assert time.monotonic() - start < 1.0
+    _append(account, _mail(5))  # the connection left by the stopped wait still reads
+    assert src.wait_for_new(10) is True
+    assert _subjects(src.fetch_new("INBOX", cursor)) == ["m5"]
+    src.close()
+
+
+def test_a_stop_asked_ends_the_maildir_wait_too(tmp_path: Path) -> None:
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    asked = threading.Event()
+    _later(0.2, asked.set)
+    start = time.monotonic()
+    assert MaildirSource(tmp_path).wait_for_new(10, stop=asked.is_set) is False
+    assert time.monotonic() - start < 1.0
+
+
 # -- reconnecting -----------------------------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
@@ -16,6 +16,7 @@ from connectors.types import RawMessage
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 # [mail].sent_folder's default: only then is the Sent folder looked for under the names mail
 # programs give it (an IMAP server's \Sent mark first).
+STOP_POLL = 0.25  # seconds: how often a wait for mail asks whether to stop
 DEFAULT_SENT = "Sent"
 COMMON_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "INBOX.Sent")
 
@@ -72,14 +73,18 @@ class MailSource(ABC):
         """Store ``raw`` in ``folder`` (a copy of sent mail); this source cannot."""
         raise MailError(f"the {self.backend_name} mail source cannot store mail in {folder}")
 
-    def wait_for_new(self, timeout: float) -> bool:
-        """Block up to ``timeout`` seconds until new mail may be in INBOX.
+    def wait_for_new(self, timeout: float, stop: Callable[[], bool] | None = None) -> bool:
+        """Block up to ``timeout`` seconds until new mail may be in INBOX, or until ``stop()``
+        says so (checked every :data:`STOP_POLL` seconds: a daemon asked to stop while it waits
+        stops at once, not at the end of the wait).
 
         True means "poll now"; it may be a false alarm. False means the time passed without a
-        sign of mail; the caller still polls at its interval. This default cannot tell, so it
-        sleeps the whole time and says no.
+        sign of mail, or the wait was stopped; the caller still polls at its interval. This
+        default cannot tell, so it sleeps the whole time and says no.
         """
-        time.sleep(max(0.0, timeout))
+        deadline = time.monotonic() + max(0.0, timeout)
+        while (left := deadline - time.monotonic()) > 0 and not (stop and stop()):
+            time.sleep(min(left, STOP_POLL))
         return False
 
     def check(self, folders: Sequence[str] = ()) -> str:

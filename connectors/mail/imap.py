@@ -47,7 +47,16 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from connectors import BackendEnv
 from connectors.mail import fetchparse
-from connectors.mail.base import COMMON_SENT, DEFAULT_MAX_BYTES, DEFAULT_SENT, Batch, MailError, MailSource, SourceUnreachable
+from connectors.mail.base import (
+    COMMON_SENT,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_SENT,
+    STOP_POLL,
+    Batch,
+    MailError,
+    MailSource,
+    SourceUnreachable,
+)
 from connectors.mime import OMITTED_HEADER
 from connectors.net import is_loopback, no_starttls, unreachable
 from connectors.oauth import Auth, OAuthError, imap_login
@@ -428,14 +437,15 @@ class ImapSource(MailSource):
 
     # -- waiting and writing ------------------------------------------------------------------
 
-    def wait_for_new(self, timeout: float) -> bool:
+    def wait_for_new(self, timeout: float, stop: Callable[[], bool] | None = None) -> bool:
         """Block up to ``timeout`` seconds until INBOX may have new mail: IDLE where the server
         has it and ``idle`` is on, else a NOOP every few seconds. A failure reconnects with
-        backoff within the same deadline."""
+        backoff within the same deadline. ``stop()`` is asked every :data:`STOP_POLL` seconds
+        while the IDLE stays open (no traffic), and ends the wait with False."""
         deadline = time.monotonic() + max(0.0, timeout)
-        return self._retrying("waiting for mail", lambda: self._wait(deadline))
+        return self._retrying("waiting for mail", lambda: self._wait(deadline, stop or (lambda: False)))
 
-    def _wait(self, deadline: float) -> bool:
+    def _wait(self, deadline: float, stop: Callable[[], bool]) -> bool:
         name = self.folder_name("INBOX")
         client = self._connect()
         status = self._status(client, name) if self._selected == name else self._select(client, name)
@@ -447,14 +457,19 @@ class ImapSource(MailSource):
             self._told[name] = uidnext
             return True
         use_idle = self.idle and client.has_capability("IDLE")
-        while (left := deadline - time.monotonic()) > 0:
+        while (left := deadline - time.monotonic()) > 0 and not stop():
             if use_idle:
                 client.idle()
-                responses = client.idle_check(timeout=min(left, IDLE_MAX))
+                end = time.monotonic() + min(left, IDLE_MAX)
+                responses: list[Any] = []
+                while not responses and (rest := end - time.monotonic()) > 0 and not stop():
+                    responses = client.idle_check(timeout=min(rest, STOP_POLL))
                 # A delivery the server reports just as the IDLE ends comes with its DONE.
                 responses += client.idle_done()[1]
             else:
-                time.sleep(min(left, self.noop_interval))
+                end = time.monotonic() + min(left, self.noop_interval)
+                while (rest := end - time.monotonic()) > 0 and not stop():
+                    time.sleep(min(rest, STOP_POLL))
                 responses = client.noop()[1]
             if any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
                 return True

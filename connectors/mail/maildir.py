@@ -36,7 +36,7 @@ import os
 import shlex
 import stat
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +46,15 @@ import structlog
 
 from connectors import BackendEnv
 from connectors.files import describe
-from connectors.mail.base import COMMON_SENT, DEFAULT_MAX_BYTES, DEFAULT_SENT, Batch, MailError, MailSource
+from connectors.mail.base import (
+    COMMON_SENT,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_SENT,
+    STOP_POLL,
+    Batch,
+    MailError,
+    MailSource,
+)
 from connectors.types import MAX_MESSAGE_BYTES, RawMessage
 
 log = structlog.get_logger(__name__)
@@ -417,9 +425,11 @@ class MaildirSource(MailSource):
         except OSError as exc:  # permission denied, an I/O error: this file, not the folder
             return f"cannot be read: {exc.strerror or type(exc).__name__}"
 
-    def wait_for_new(self, timeout: float, interval: float = POLL_INTERVAL) -> bool:
+    def wait_for_new(self, timeout: float, stop: Callable[[], bool] | None = None,
+                     interval: float = POLL_INTERVAL) -> bool:
         """Poll the mtimes of INBOX's ``new/`` and ``cur/`` (two stats, no listing) until one
-        moves: a delivery or a rename changes them. False when ``timeout`` passed quietly."""
+        moves: a delivery or a rename changes them. False when ``timeout`` passed quietly, or
+        ``stop()`` said to stop."""
         base = self.folder_path("INBOX")
         start = self._dir_mtimes(base)
         deadline = time.monotonic() + max(0.0, timeout)
@@ -427,9 +437,9 @@ class MaildirSource(MailSource):
             if self._dir_mtimes(base) != start:
                 return True
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or (stop and stop()):
                 return False
-            time.sleep(min(interval, left))
+            time.sleep(min(interval, left, STOP_POLL))
 
     def fetch_new(self, folder: str, cursor: str | None, limit: int = 500,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Batch:
