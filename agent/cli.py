@@ -721,6 +721,10 @@ def _sent_line(app: App, result: Any) -> str:
         at = datetime.fromisoformat(result.sent_at).astimezone(app.settings.tz)
         when = f" at {at:%H:%M} on {at:%a %d %b}"
     if result.outcome == "sent":
+        if app.sender.backend_name == "file":
+            # The file sender delivers nothing: say where the mail is, and how to have it mailed.
+            return (f"written{when} to {result.via} (the file sender: no mail leaves this machine; "
+                    f'[smtp] backend = "smtp" mails it to {app.settings.owner_email}): {subject}')
         return f"sent{when} to {app.settings.owner_email} via {result.via}: {subject}"
     if result.outcome == "already_sent":
         via = f" via {result.via}" if result.via else ""

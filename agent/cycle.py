@@ -68,6 +68,8 @@ OUTCOME_HINTS = {
     # self on a server that adds no Authentication-Results reads so too.
     "forged owner": " (from your address without a passing Authentication-Results: see [mail].authserv_id)",
 }
+# Outcomes that are things, said in the plural past one ("2 brief replies", not "2 brief reply").
+OUTCOME_PLURALS = {"brief reply": "brief replies", "own brief": "own briefs", "forged owner": "forged owner mails"}
 
 Progress = Callable[[int, int | None], None]  # (messages done, total when known)
 
@@ -96,7 +98,8 @@ class CycleReport:
         """One line by outcome, e.g. "4,146 messages: 4,145 older than max_age (see
         [mail].max_age), 1 new; 2 new items; 12 events"."""
         order = ["new", *sorted((k for k in self.outcomes if k != "new"), key=lambda k: -self.outcomes[k])]
-        parts = [f"{self.outcomes[k]:,} {k}{OUTCOME_HINTS.get(k, '')}" for k in order if self.outcomes[k]]
+        parts = [f"{self.outcomes[k]:,} {OUTCOME_PLURALS.get(k, k) if self.outcomes[k] != 1 else k}"
+                 f"{OUTCOME_HINTS.get(k, '')}" for k in order if self.outcomes[k]]
         total = sum(self.outcomes.values())
         head = f"{total:,} message{'s' if total != 1 else ''}" + (f": {', '.join(parts)}" if parts else "")
         items = f"{self.items_created:,} new item{'s' if self.items_created != 1 else ''}"

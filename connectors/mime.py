@@ -553,7 +553,9 @@ def _date(msg: _Headers, received: datetime | None, problems: list[str]) -> tupl
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=UTC)
         if received is not None and parsed - received > DATE_AHEAD:
-            problems.append(f"its {'Date' if n == 0 else 'Received'} header is {(parsed - received).days} days "
+            ahead = parsed - received
+            said = f"{ahead.days} day{'s' if ahead.days != 1 else ''}"  # a day at least: see DATE_AHEAD
+            problems.append(f"its {'Date' if n == 0 else 'Received'} header is {said} "
                             "after it arrived: not taken for its date")
             continue
         return parsed, n == 0

@@ -159,7 +159,8 @@ def test_brief_send_once_per_date(capsys: pytest.CaptureFixture[str], demo_confi
     run(capsys, "--config", str(demo_config), "sync", "--once")
     outbox = demo_config.parent / "outbox"
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
-    assert code == 0 and out == (f"sent at 07:30 on Thu 19 Nov to ada@loom.example via the outbox {outbox}: "
+    assert code == 0 and out == (f"written at 07:30 on Thu 19 Nov to the outbox {outbox} (the file sender: no mail "
+                                 'leaves this machine; [smtp] backend = "smtp" mails it to ada@loom.example): '
                                  "Focus Thu 19 Nov: Send Maria the updated deck with the Q3 numbers (+2)\n")
     code, out, _ = run(capsys, "--config", str(demo_config), "brief", "--send")
     assert code == 0 and out.startswith(f"already sent at 07:30 on Thu 19 Nov via the outbox {outbox}, "

@@ -423,3 +423,12 @@ def test_a_raw_8bit_address_is_read_as_text_and_mail_flows_on(demo_dir: Path) ->
     assert app.store.message("<after-utf8@fund.example>") is not None
     stored = app.store.message("<utf8addr@müller.example>")
     assert stored is not None and stored["sender"] == "jörg@müller.example"
+
+
+def test_the_summary_counts_things_in_the_plural() -> None:
+    from collections import Counter
+
+    from agent.cycle import CycleReport
+
+    report = CycleReport(outcomes=Counter({"new": 3, "brief reply": 2, "own brief": 1, "spam": 2}))
+    assert report.summary().startswith("8 messages: 3 new, 2 brief replies, 2 spam, 1 own brief;")
