@@ -130,3 +130,18 @@ def test_questions_of_one_message_still_make_one_reply(owner: Owner) -> None:
 ])
 def test_a_questions_greeting_and_name_are_not_its_title(text: str, title: str, owner: Owner) -> None:
     assert [i.title for i in EX.extract(make_message(f"{text}\n\nMaria"), owner)] == [title]
+
+
+@pytest.mark.parametrize("text,title", [
+    # A lead-in is no part of the work ("Unblock: FYI we can't ship..." once headed the brief).
+    ("FYI we can't ship release 2.4 until the security review is signed off.",
+     "Unblock: can't ship release 2.4 until the security review is signed off"),
+    # Nor is a greeting in another language, in a question titled by its own words.
+    ("hola Ada, ¿me puedes enviar el presupuesto revisado antes del viernes?",
+     "Answer Maria: me puedes enviar el presupuesto revisado antes del viernes?"),
+    ("Hallo Ada, kannst du mir bitte bis Freitag die Zahlen schicken?",
+     "Answer Maria: kannst du mir bitte bis Freitag die Zahlen schicken?"),
+])
+def test_titles_leave_out_lead_ins_and_greetings(text: str, title: str, owner: Owner) -> None:
+    items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)
+    assert [i.title for i in items] == [title]

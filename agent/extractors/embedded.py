@@ -1043,6 +1043,8 @@ _GROUP_WORDS = frozenset("all team everyone everybody folks guys both y'all".spl
 # closes Friday", "schedule for next week below".
 _NOUN_FOR_RE = re.compile(r"^(?:call|schedule|order|update|draft|invoice|agenda|plan)s? for\b", re.I)
 # A greeting or a name the question opens on: "Hi Chloé, ", "Marcus, ".
+_FOREIGN_GREETING_RE = re.compile(r"^(?i:hola|hallo|hi|hey|bonjour|salut|ciao|ol[aá]|oi|servus|moin|hej|hoi|buongiorno|"
+                                  r"buenos d[ií]as|guten (?:morgen|tag)|liebe[rs]?|cher|ch[eè]re|querid[oa])\b[^,:!]{0,25}[,:!]\s*[¿¡]?")
 _VOCATIVE_RE = re.compile(r"^(?:(?i:hi|hey|hello|dear|morning|ok|okay|so)\s*)?(?!(?i:mon|tue|wed|thu|fri|sat|sun|today|"
                           r"tomorrow|tonight|also|and|but|then|now|well|yes|no)\w*,)(?:[A-Z][\w'’.-]*\s*)?,\s+(?=\w)")
 # The writer's own plan, said to no one: "We make the landing page next week", "Then we can send
@@ -1526,7 +1528,8 @@ _NO_LATER_RE = re.compile(r"\s+(?:no later than|at the very latest)\b", re.I)
 # A sentence opening on a condition ("if you'd like to...", "whether you...") sets terms, asking
 # nothing by itself; the classifier adds no item from it.
 # The promiser and modal a title leaves out: "I'll send the deck" -> "send the deck".
-_PROMISER_RE = re.compile(r"^\W*(?:(?:i|we|you)(?:'ll| will| shall|'re going to| are going to|'m going to| am going to|"
+_PROMISER_RE = re.compile(r"^\W*(?:(?:just )?(?:fyi|heads[- ]up|ps|p\.s\.|btw|note|also|and|so|but)\b[,:.\s-]*)?"
+                          r"(?:(?:i|we|you)(?:'ll| will| shall|'re going to| are going to|'m going to| am going to|"
                           r"'d| would| should| can)?|will|should)\s+(?=[a-z])", re.I)
 _CONDITION_RE = re.compile(r"^\W*(if|whether|when|while|with|once|unless)\b", re.I)
 # A calendar's invitation notice ("X has invited you to...", "Accept | Tentative | Decline"): the
@@ -4490,6 +4493,8 @@ class EmbeddedExtractor:
         mercredi"): the rules above read English only. Titled by the sentence's own words."""
         name = first_name(ctx.other) if ctx.other.email else "them"
         clause = _SPACES_RE.sub(" ", sentence.strip().rstrip(" ?!."))
+        # "hola Ada, ¿me puedes...": the greeting and the name are no part of what is asked.
+        clause = _FOREIGN_GREETING_RE.sub("", clause) or clause
         if len(clause) > 90:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
         blocked = _ES_BLOCKER_RE.search(sentence)
@@ -5471,7 +5476,7 @@ class EmbeddedExtractor:
                     item = self._item("request", title, sentence, ctx, due, "me")
                     what = _SPACES_RE.sub(" ", sentence.rstrip("?!x ").split(": ", 1)[-1])
                     # "Hi Chloé, any news on the booking form?": the greeting and the name are no question.
-                    what = _VOCATIVE_RE.sub("", what) or what
+                    what = _FOREIGN_GREETING_RE.sub("", _VOCATIVE_RE.sub("", what)) or what
                     item.title = _whole_number(f"Answer {name}: {_uncap(what)}?", sentence)
                     if not due:
                         # (One with its own day is a piece of work of its own: "Kannst du die heute
