@@ -59,6 +59,9 @@ class Message:
     is_brief_reply: bool = False
     folder: str = "INBOX"
     dated: bool = True  # False when no header gave the date and ``date`` is when it arrived
+    # True when the text was longer than focusd reads of a mail (connectors.mime.MAX_TEXT_CHARS,
+    # or bytes past MAX_MESSAGE_BYTES) and was cut: a reply's last line may then be half a line.
+    text_cut: bool = False
     # The list the message came through (List-Id, else List-Post address), "" for none.
     list_id: str = ""
     list_post: str = ""

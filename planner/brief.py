@@ -128,6 +128,8 @@ def _source_line(item: Item, tz: tzinfo) -> str:
         when = datetime.fromisoformat(src.get("date", "")).astimezone(tz).strftime("%a %d %b")
     except ValueError:
         when = ""
+    if item.added_by_reply:
+        return f"added by your reply, {when}".strip(", ")
     subject = src.get("subject") or "(no subject)"
     return f"{who}, “{subject}”, {when}".strip(", ")
 

@@ -48,6 +48,13 @@ class Item:
             raise ValueError(f"unknown item kind {self.kind!r}")
 
     @property
+    def added_by_reply(self) -> bool:
+        """Whether the owner added this item with ``add:`` in a reply to a brief (its evidence is
+        that line; the owner's replies never yield items otherwise)."""
+        return (self.owner == "me" and self.kind == "commitment" and not self.thread_id
+                and self.evidence.lstrip()[:3].lower() == "add" and self.evidence.lstrip()[3:].lstrip()[:1] == ":")
+
+    @property
     def message_id(self) -> str:
         return self.source.get("message_id", "")
 

@@ -320,7 +320,16 @@ def _v15(db: sqlite_utils.Database) -> None:
                "WHERE status IN ('open', 'snoozed')")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15]
+def _v16(db: sqlite_utils.Database) -> None:
+    # A reply's digest (agent.replies.reply_digest): the same reply seen under two Message-IDs (the
+    # INBOX copy with the server's id, the Sent copy with focusd's stand-in) is applied once.
+    if "digest" not in db.table("replies").columns_dict:  # run again over a store that has it: no change
+        db.table("replies").add_column("digest", str)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_replies_digest ON replies (digest) WHERE digest IS NOT NULL")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15,
+                               _v16]
 
 
 def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
@@ -1276,14 +1285,21 @@ class Store:
         return rows[0] if rows else None
 
     def record_reply(self, message_id: str, brief_date: str, sender: str, received_at: str, status: str,
-                     reason: str, changes: list[str], undo: dict[str, Any]) -> None:
-        """Record a reply once; a second record under the same Message-ID is ignored."""
+                     reason: str, changes: list[str], undo: dict[str, Any], digest: str | None = None) -> None:
+        """Record a reply once; a second record under the same Message-ID is ignored. ``digest``
+        tells the same reply under another Message-ID (see :meth:`reply_by_digest`)."""
         with self.write():
             self.db.table("replies").insert({
                 "message_id": message_id, "brief_date": brief_date, "sender": sender,
                 "received_at": received_at, "status": status, "reason": reason,
                 "changes": json.dumps(changes), "undo": json.dumps(undo),
-                "applied_at": self._now() if status == "applied" else None}, ignore=True)
+                "applied_at": self._now() if status == "applied" else None, "digest": digest}, ignore=True)
+
+    def reply_by_digest(self, digest: str) -> dict[str, Any] | None:
+        """The first recorded reply with this digest that was read (not ignored), or None."""
+        rows = list(self.db.table("replies").rows_where(
+            "digest = ? AND status != 'ignored'", [digest], order_by="rowid", limit=1))
+        return rows[0] if rows else None
 
     def last_applied_reply(self) -> dict[str, Any] | None:
         """The latest reply whose changes still stand."""

@@ -10,6 +10,7 @@ import pytest
 
 from agent.nodes.triage import triage_reason
 from agent.replies import (
+    TOO_FAR,
     Command,
     Outcome,
     Unknown,
@@ -17,7 +18,10 @@ from agent.replies import (
     auth_failure,
     authenticate,
     copied,
+    help_guide,
+    line_keys,
     parse,
+    read_whole,
 )
 from connectors.mime import parse_message, visible_reply
 from connectors.types import Address, Message
@@ -127,9 +131,9 @@ def store() -> Store:
 
 
 def reply(text: str, sender: str = OWNER, message_id: str = "<r1@example.com>", in_reply_to: str = BRIEF_ID,
-          auth: tuple[str, ...] = ()) -> Message:
+          auth: tuple[str, ...] = (), minute: int = 30) -> Message:
     return Message(message_id=message_id, subject="Re: Your focus", sender=Address("Ada", sender), to=[],
-                   cc=[], date=datetime(2026, 11, 19, 8, 30, tzinfo=UTC), text=text, reply_text=text,
+                   cc=[], date=datetime(2026, 11, 19, 8, minute, tzinfo=UTC), text=text, reply_text=text,
                    in_reply_to=in_reply_to, references=[in_reply_to], authentication_results=list(auth),
                    is_brief_reply=True, strict_from=sender.lower())
 
@@ -263,10 +267,10 @@ def test_undo_puts_back_the_last_applied_reply(store: Store) -> None:
     record = store.reply("<r1@example.com>")
     assert record and record["status"] == "undone"
     # A second undo reverts the reply before it; a third has nothing left.
-    _apply(store, reply("undo", message_id="<r3@example.com>"))
+    _apply(store, reply("undo", message_id="<r3@example.com>", minute=31))  # another mail: another Date
     msa = store.item(2)
     assert msa and msa.status == "open"
-    last = _apply(store, reply("undo", message_id="<r4@example.com>"))
+    last = _apply(store, reply("undo", message_id="<r4@example.com>", minute=32))
     assert last.errors == ["“undo”: there is no applied reply left to undo"]
 
 
@@ -377,11 +381,14 @@ def test_an_attached_mail_is_never_read_as_the_replys_text() -> None:
     assert [c for c in parse(msg.reply_text, TODAY, LONDON) if isinstance(c, Command)] == []
 
 
-def test_a_reply_is_read_to_its_fiftieth_line_and_each_line_to_300_characters() -> None:
+def test_a_reply_is_read_to_its_fiftieth_line_and_a_longer_line_is_not_read_at_all() -> None:
     parsed = parse("done 1\n" * 80 + "add: " + "x" * 1000, TODAY, LONDON)
-    assert len(parsed) == 51 and isinstance(parsed[-1], Unknown) and "first 50 lines" in parsed[-1].line
-    (added,) = [c for c in parse("add: " + "y" * 1000, TODAY, LONDON) if isinstance(c, Command)]
-    assert len(added.text) <= 300
+    assert len(parsed) == 51 and isinstance(parsed[-1], Unknown) and parsed[-1].line == ""
+    assert parsed[-1].said() == "Your reply was cut after its first 50 lines: nothing from “done 1” on was read or done."
+    (long,) = parse("add: " + "y" * 1000, TODAY, LONDON)
+    assert isinstance(long, Unknown) and long.unread
+    assert long.said() == ("Not read: “add: yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…” (it is 1,005 "
+                           "characters long; focusd reads lines of up to 300, so nothing on it was done)")
 
 
 def test_a_goal_by_reply_says_which_words_tie_work_to_it(store: Store) -> None:
@@ -507,3 +514,202 @@ def test_a_confirmation_names_what_is_owed_as_the_brief_showed_it() -> None:
     s.mark_brief_sent(TODAY)
     out = _apply(s, reply("done 11"))
     assert out.changes == ["Done: 11. Rachel: comments on the side letter"]
+
+
+# -- bad input: one line, one answer -------------------------------------------------------------
+
+
+def why(line: str, today: date = TODAY, tz: Any = LONDON) -> str:
+    (parsed,) = parse(line, today, tz)
+    assert isinstance(parsed, Unknown), parsed
+    return parsed.why
+
+
+@pytest.mark.parametrize("line", ["snooze 3 999 weeks", "due 1 31/12/9999", "block 1 90m 31/12/9999 23:00",
+                                  "due 1 Dec 31 9999 17:00", "snooze 1 262 weeks"])
+def test_a_date_years_ahead_is_refused_as_too_far(line: str) -> None:
+    assert why(line) == TOO_FAR == "that date is too far ahead: focusd takes dates up to 5 years ahead"
+
+
+def test_a_date_at_the_calendars_edge_is_refused_in_any_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    # 20:00 on 31 Dec 9999 in Los Angeles is past the last instant Python's datetime holds in UTC.
+    assert why("block 1 90m 31/12/9999 20:00", tz=ZoneInfo("America/Los_Angeles")) == TOO_FAR
+    assert why("add: Renew passport by 31/12/9999") == f"{TOO_FAR}, so nothing was added: write it again with a " \
+                                                      "date ahead, or with none"
+
+
+def test_five_years_ahead_is_taken() -> None:
+    assert verbs("snooze 1 261 weeks") == [("snooze", (1,), "2031-11-20", "")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("done 1" + " " * 5000 + "2", ("done", (1, 2), None, "")),  # read whole: runs of spaces are one
+    ("done 1," + " " * 400 + "2", ("done", (1, 2), None, "")),
+    ("due 1 tomorrow 23:59", ("due", (1,), "2026-11-20T23:59:00+00:00", "")),
+    ("due 1 friday 17:30", ("due", (1,), "2026-11-20T17:30:00+00:00", "")),
+    ("due 1 tomorrow at 9", ("due", (1,), "2026-11-20T09:00:00+00:00", "")),
+    ("due 1 friday 12pm", ("due", (1,), "2026-11-20T12:00:00+00:00", "")),
+    ("snooze 1 monday 9am", ("snooze", (1,), "2026-11-23", "")),  # a snooze lasts whole days
+])
+def test_lines_read_whole_and_times_after_a_day(line: str, expected: tuple[object, ...]) -> None:
+    assert verbs(line) == [expected]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("done 3-1", "the range 3-1 runs backwards: write 1-3"),
+    ("drop 2, 5-4", "the range 5-4 runs backwards: write 4-5"),
+    ("due 1 friday 13pm", "“13pm” is not a time"),
+    ("due 1 friday 0am", "“0am” is not a time"),
+    ("due 1 friday 9:75", "“9:75” is not a time"),
+    ("add: Call Bob by friday 13pm", "“13pm” is not a time, so nothing was added: write it again with a date "
+                                     "ahead, or with none"),
+    ("add: x by yesterday", "that date has passed, so nothing was added: write it again with a date ahead, or "
+                            "with none"),
+    ("add: x by 2026-11-01", "that date has passed, so nothing was added: write it again with a date ahead, or "
+                             "with none"),
+    ("goal: Ship it by last friday", "that date has passed, so nothing was set: write it again with a date ahead, "
+                                     "or with none"),
+    ("snooze 1 yesterday", "that date has passed"),
+    ("done 1٣", "write line numbers, dates and times with the digits 0-9"),
+    ("drop ٣", "write line numbers, dates and times with the digits 0-9"),
+    ("done 1 " + "x" * 400, "it is 407 characters long; focusd reads lines of up to 300, so nothing on it was done"),
+])
+def test_odd_lines_say_what_is_wrong(line: str, reason: str) -> None:
+    assert why(line) == reason
+
+
+def test_a_line_over_the_limit_is_never_obeyed_in_part() -> None:
+    assert verbs("done 1 " + "2 " * 200) == []  # 407 characters: not "done 1 2 ... (cut)"
+
+
+def test_the_brief_and_the_guide_pasted_unquoted_are_passed_over() -> None:
+    brief = "Today's focus\n-------------\n1. Send the deck to Maria\n   Why: you promised\n\n" + "\n".join(REPLY_HELP)
+    text = "drop 1\n\n" + brief.replace("\n   ", "\n") + "\n" + "\n".join(help_guide(OWNER))
+    assert parse(text, TODAY, LONDON, line_keys(brief, *help_guide(OWNER))) == [Command("drop", "drop 1", lines=(1,))]
+    # Without the brief, its own lines are lines like any other.
+    assert [p.line for p in parse(text, TODAY, LONDON) if isinstance(p, Unknown)][:2] == ["Today's focus",
+                                                                                         "-------------"]
+
+
+def test_a_mail_cut_at_the_limit_does_not_obey_its_last_line() -> None:
+    raw = (f"From: Ada <{OWNER}>\nTo: {OWNER}\nSubject: Re\nDate: Thu, 19 Nov 2026 08:30:00 +0000\n"
+           f"Message-ID: <long@x>\nIn-Reply-To: {BRIEF_ID}\n\ndone 1\n" + "word " * 32_000 + "\ndrop 3\n").encode()
+    msg = parse_message(raw)
+    assert msg.text_cut and "drop 3" not in msg.text
+    text, said = read_whole(msg)
+    assert text.strip() == "done 1"
+    assert said[0].unread and said[0].said().startswith("Not read: “word word")
+    assert said[1].said() == (f"Your reply was cut after {len(msg.text):,} characters, the most focusd reads of one "
+                              "mail: nothing after that was read or done.")
+    whole = parse_message(raw.replace(b"word " * 32_000, b"word"))
+    assert not whole.text_cut and read_whole(whole) == (whole.reply_text, [])
+
+
+def test_a_date_in_another_year_is_said_with_its_year(store: Store) -> None:
+    out = _apply(store, reply("snooze 1 150 weeks\ndue 2 2027-01-05\ndue 4 Dec 3"))
+    assert out.changes == ["Snoozed until Thu 04 Oct 2029: 1. Send the deck to Maria",
+                           "Due Tue 05 Jan 2027: 2. Review the MSA",
+                           "Due Thu 03 Dec: 4. Book the offsite"]
+
+
+def test_a_later_line_on_the_same_item_replaces_the_earlier_and_says_so(store: Store) -> None:
+    out = _apply(store, reply("done 1\ndrop 1\nsnooze 1 monday\ndone 2-4\ndone 2\ndue 4 friday\nnote 4 x\n"
+                              "due 4 monday\ntop 4"))
+    assert out.changes == [
+        "Snoozed until Mon 23 Nov: 1. Send the deck to Maria (a later line, so it replaces “done 1” and “drop 1” "
+        "above)",
+        "Done: 2. Review the MSA", "Done: 4. Book the offsite",  # "done 2" again is the same change
+        "Note on 4. Book the offsite: x",
+        "Due Mon 23 Nov: 4. Book the offsite (a later line, so it replaces “due 4 friday” above)",
+        "Pinned to today's focus: 4. Book the offsite"]
+    assert out.errors == ["“done 2-4”: line 3 is not an item in that brief"]
+    deck, offsite = store.item(1), store.item(3)
+    assert deck and (deck.status, deck.snoozed_until) == ("snoozed", "2026-11-23")
+    assert offsite and (offsite.status, offsite.due, offsite.pinned) == ("done", "2026-11-23", True)
+    _apply(store, reply("undo", message_id="<r2@example.com>", minute=31))
+    deck = store.item(1)
+    assert deck and (deck.status, deck.snoozed_until) == ("open", None)
+
+
+def test_the_same_item_added_twice_in_one_reply_is_added_once_and_said_so(store: Store) -> None:
+    out = _apply(store, reply("add: Call Bob\nadd: call bob\nadd: Call Bob by friday"))
+    assert out.changes == ["Added: Call Bob"]
+    assert out.errors == ["“add: call bob”: an earlier line of this reply already added it, so it was added once",
+                          "“add: Call Bob by friday”: an earlier line of this reply already added it, so it was "
+                          "added once"]
+    assert [i.title for i in store.items()].count("Call Bob") == 1
+
+
+def test_a_command_that_fails_is_one_error_line_and_the_rest_applies(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    msg = reply("due 1 x\ndone 2")
+    # A date no parser makes: the store is written, then saying it fails; the line is taken back whole.
+    bad = Command("due", "due 1 x", lines=(1,), when="garbage")
+    out = apply_reply(store, msg, brief, [bad, *parse("done 2\nadd: Call Bob", TODAY, LONDON)])
+    assert out.errors == ["“due 1 x”: focusd could not carry it out (ValueError); nothing of it was changed"]
+    assert out.changes == ["Done: 2. Review the MSA", "Added: Call Bob"] and out.status == "applied"
+    deck, msa = store.item(1), store.item(2)
+    assert deck and deck.due is None and msa and msa.status == "done"
+    record = store.reply("<r1@example.com>")
+    assert record and "1" not in json.loads(record["undo"])["items"]
+
+
+def test_a_block_far_ahead_is_refused_when_applied_too(store: Store) -> None:
+    brief = store.brief_for_reply_token(TOKEN)
+    assert brief is not None
+    far = Command("block", "block 1 90m 31/12/9999 23:00", lines=(1,), when="9999-12-31T23:00:00+00:00", minutes=90)
+    out = apply_reply(store, reply("block"), brief, [far], _booking())
+    assert out.errors == [f"“block 1 90m 31/12/9999 23:00”: {TOO_FAR}"] and out.changes == []
+
+
+def test_the_same_reply_under_another_message_id_is_applied_once(store: Store) -> None:
+    _apply(store, reply("drop 2", message_id="<r0@example.com>", minute=20))
+    _apply(store, reply("done 1", message_id="<r1@example.com>", minute=25))
+    # "undo" seen twice: the INBOX copy with the server's id, the Sent copy with focusd's stand-in.
+    first = _apply(store, reply("undo", message_id="<inbox-id@mx.example>"))
+    again = _apply(store, reply("undo", message_id="<0123456789abcdef@focusd.invalid>"))
+    assert first.status == "undo" and again.status == "duplicate"
+    deck, msa = store.item(1), store.item(2)
+    assert deck and msa and (deck.status, msa.status) == ("open", "dropped")  # one reply undone, not two
+    record = store.reply("<0123456789abcdef@focusd.invalid>")
+    assert record and record["status"] == "duplicate" and record["reason"] == "the same reply as <inbox-id@mx.example>"
+    # Another reply saying the same later (its own Date) is obeyed.
+    assert _apply(store, reply("undo", message_id="<r9@example.com>", minute=40)).status == "undo"
+    msa = store.item(2)
+    assert msa and msa.status == "open"
+
+
+def test_a_reply_without_a_date_is_told_by_its_text_and_refused_copies_do_not_count(store: Store) -> None:
+    undated = reply("note 1 first", message_id="<a@x>")
+    undated.dated = False
+    _apply(store, undated)
+    copy = reply("note 1 first", message_id="<b@x>", minute=45)  # its arrival stands in for the Date
+    copy.dated = False
+    assert _apply(store, copy).status == "duplicate"
+    # An ignored record (a refused copy) is no reply read: the same text, when authentic, is obeyed.
+    store.record_reply("<c@x>", "2026-11-19", OWNER, "", "ignored", "authentication failed (dkim=fail)", [], {},
+                       digest="d" * 32)
+    assert store.reply_by_digest("d" * 32) is None
+
+
+def test_an_older_store_gains_the_reply_digest(tmp_path: Any) -> None:
+    import sqlite_utils
+
+    from agent.clock import fixed
+    from planner.store import MIGRATIONS, _v16
+
+    db = sqlite_utils.Database(tmp_path / "s.db")
+    before = MIGRATIONS.index(_v16)
+    for migrate in MIGRATIONS[:before]:
+        migrate(db)
+    db.execute(f"PRAGMA user_version={before}")
+    db.table("replies").insert({"message_id": "<old@x>", "status": "applied", "changes": "[]", "undo": "{}"})
+    db.close()
+    s = Store.open(tmp_path / "s.db", fixed(datetime(2026, 11, 19, 8, tzinfo=UTC)))
+    assert s.version == len(MIGRATIONS)
+    assert s.reply("<old@x>")["digest"] is None  # type: ignore[index]
+    s.record_reply("<new@x>", "2026-11-19", OWNER, "", "applied", "", [], {}, digest="e" * 32)
+    assert s.reply_by_digest("e" * 32)["message_id"] == "<new@x>"  # type: ignore[index]

@@ -150,7 +150,7 @@ def test_a_flood_of_commands_is_cut_at_the_first_lines(demo_dir: Path, sent: tup
     mails = _outbox(demo_dir)
     assert len(mails) == 2  # the brief and one confirmation
     body = mails[1].get_body(("plain",)).get_content()
-    assert len(body) < 10_000 and "more lines not understood" in body  # said once each, and counted
+    assert len(body) < 10_000 and "more lines not read or not understood" in body  # said once each, and counted
     assert all(len(i.title) <= 300 for i in app.store.all_items())
 
 
@@ -268,3 +268,150 @@ def test_a_forged_reply_dated_before_the_copied_one_in_the_same_batch_is_refused
     record = app.store.reply("<forged-1@loom.example>")
     assert record is not None and (record["status"], record["reason"]) == (
         "ignored", "that brief's id went to others with an earlier reply")
+
+
+# -- bad input: each line answered, each reply applied once ----------------------------------------
+
+
+def _reply_raw(brief_id: str, body: str, minute: int, message_id: str | None) -> bytes:
+    mid = f"Message-ID: {message_id}\n" if message_id else ""
+    return (f"From: Ada Lovelace <{OWNER}>\nTo: {OWNER}\nSubject: Re: your focus\n"
+            f"Date: Thu, 19 Nov 2026 08:{minute:02d}:00 +0000\n{mid}In-Reply-To: {brief_id}\nReferences: {brief_id}\n"
+            f"Content-Type: text/plain; charset=utf-8\n\n{body}").encode()
+
+
+def _body(mail: EmailMessage) -> str:
+    return str(mail.get_body(("plain",)).get_content())
+
+
+def test_a_line_that_cannot_be_carried_out_is_one_error_and_the_rest_applies(demo_dir: Path) -> None:
+    config = demo_dir / "focusd.toml"
+    config.write_text(config.read_text().replace('[calendar]\nbackend = "ics"\npaths = ["calendar.ics"]',
+                                                 '[calendar]\nbackend = "memory"'))
+    app = App(load(config), fixed(DEMO_NOW))
+    sync_once(app)
+    assert send_brief(app, app.today()).outcome == "sent"
+    brief_id = str(_outbox(demo_dir)[0]["Message-ID"])
+    app = App(load(config), fixed(LATER))
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "edge", "done 1\nadd: Renew passport by Friday\nblock 1 90m 31/12/9999 23:00\n"
+                               "snooze 2 999 weeks\n", brief_id)
+    sync_once(app)
+    record = app.store.reply("<reply-1@loom.example>")
+    assert record is not None and record["status"] == "applied"
+    first = app.store.item(lines["1"])
+    assert first is not None and first.status == "done"
+    (added,) = [i for i in app.store.all_items() if i.title == "Renew passport"]
+    assert added.due == "2026-11-20"
+    body = _body(_outbox(demo_dir)[-1])
+    assert "- Done: 1." in body and "- Added: Renew passport (due Fri 20 Nov)" in body
+    assert ("Not understood: “block 1 90m 31/12/9999 23:00” (that date is too far ahead: focusd takes dates up to "
+            "5 years ahead)") in body
+    assert "Not understood: “snooze 2 999 weeks” (that date is too far ahead" in body
+
+
+def test_the_same_reply_in_the_inbox_and_in_sent_is_applied_once(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    """The INBOX copy has the server's Message-ID; the byte-identical copy in Sent has none, so
+    focusd gives it a stand-in id. An `undo` seen in both takes back one reply, not two."""
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    new, sent_new = demo_dir / "mail" / "new", demo_dir / "mail" / ".Sent" / "new"
+    (new / "1763540000.a.host").write_bytes(_reply_raw(brief_id, "done 1\n", 1, "<reply-a@loom.example>"))
+    (new / "1763540001.b.host").write_bytes(_reply_raw(brief_id, "drop 2\n", 2, "<reply-b@loom.example>"))
+    sync_once(app)
+    sent_new.mkdir(parents=True, exist_ok=True)
+    (new / "1763540002.undo.host").write_bytes(_reply_raw(brief_id, "undo\n", 3, "<server-id@mx.loom.example>"))
+    (sent_new / "1763540002.undo.host").write_bytes(_reply_raw(brief_id, "undo\n", 3, None))
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first is not None and second is not None and (first.status, second.status) == ("done", "open")
+    rows = list(app.store.db.table("replies").rows_where("received_at = ?", ["2026-11-19T08:03:00+00:00"]))
+    assert sorted(r["status"] for r in rows) == ["duplicate", "undo"]
+    assert len(_outbox(demo_dir)) == 1 + 2 + 1  # the brief, two confirmations, one for the undo
+    assert "Undone: Dropped: 2." in _body(_outbox(demo_dir)[-1])
+
+
+def test_a_reply_cut_at_the_mail_limit_says_so_and_obeys_no_cut_line(demo_dir: Path,
+                                                                    sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "long", "done 1\n" + "word " * 32_000 + "\ndrop 2\n", brief_id)
+    sync_once(app)
+    first, second = app.store.item(lines["1"]), app.store.item(lines["2"])
+    assert first is not None and second is not None and (first.status, second.status) == ("done", "open")
+    body = _body(_outbox(demo_dir)[-1])
+    assert "Not read: “word word word" in body and "your mail was cut off here, maybe mid-line, so it was not obeyed" in body
+    assert "Your reply was cut after 99,99" in body and "nothing after that was read or done." in body
+
+
+def test_a_line_too_long_is_said_and_not_obeyed(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "pad", "done 1 " + "x" * 500 + "\ndone 2" + " " * 5000 + "3\n", brief_id)
+    sync_once(app)
+    items = [app.store.item(lines[n]) for n in ("1", "2", "3")]
+    assert [i.status for i in items if i] == ["open", "done", "done"]
+    assert "Not read: “done 1 xxxxx" in _body(_outbox(demo_dir)[-1])
+
+
+def test_help_gets_the_full_guide(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, _ = sent
+    _deliver(demo_dir, "help", "help\n", brief_id)
+    sync_once(app)
+    body = _body(_outbox(demo_dir)[-1])
+    assert "Nothing was changed." not in body and "Items: done 2" not in body  # not the brief's cheat sheet
+    for example in ("done 2 ", "drop 3 ", "snooze 1 monday", "2 weeks", "top 4 ", "due 2 friday 5pm", "note 2 ",
+                    "block 1 90m tomorrow 14:00", "add: Call the lawyer by Friday", "goal: Close the seed round",
+                    "undo ", "help ", "done 1-3 (a range)", "quoted text", f"Send replies from {OWNER}, and to {OWNER} alone"):
+        assert example in body, example
+    assert app.store.reply("<reply-1@loom.example>")["status"] == "answered"  # type: ignore[index]
+    # The guide pasted back into a later reply, unquoted, is no command and no error.
+    _deliver(demo_dir, "again", "done 1\n\n" + body, str(_outbox(demo_dir)[-1]["Message-ID"]),
+             message_id="<reply-2@loom.example>")
+    sync_once(app)
+    again = _body(_outbox(demo_dir)[-1])
+    assert "- Done: 1." in again and "Not understood" not in again
+
+
+def test_a_brief_pasted_unquoted_into_the_reply_is_passed_over(demo_dir: Path, sent: tuple[App, str, str]) -> None:
+    app, brief_id, text = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    _deliver(demo_dir, "pasted", f"drop 2\n\n{text}\n", brief_id)
+    sync_once(app)
+    second = app.store.item(lines["2"])
+    assert second is not None and second.status == "dropped"
+    body = _body(_outbox(demo_dir)[-1])
+    assert "Not understood" not in body and body.count("\n- ") == 1, body
+
+
+def test_an_item_added_by_reply_takes_no_goal_or_context_from_the_brief(demo_dir: Path,
+                                                                        sent: tuple[App, str, str]) -> None:
+    """A new user's "add: Call the lawyer about the NDA" took the seed round's goal from the brief's
+    subject ("...: Send Maria the updated deck"), and a stranger's answer to that brief showed
+    as its latest mail. The added item belongs to no thread and has no subject of its own."""
+    from dataclasses import replace
+
+    from agent.cycle import goals
+    from planner.context import item_context
+    from planner.priority import matching_goal
+
+    app, brief_id, _ = sent
+    subject = _outbox(demo_dir)[0]["Subject"]
+    assert "deck" in subject  # a keyword of "Close the seed round"
+    raw = (f"From: Ada Lovelace <{OWNER}>\nTo: {OWNER}\nSubject: Re: {subject}\n"
+           f"Date: Thu, 19 Nov 2026 08:05:00 +0000\nMessage-ID: <add-1@loom.example>\n"
+           f"In-Reply-To: {brief_id}\nReferences: {brief_id}\nContent-Type: text/plain; charset=utf-8\n\n"
+           "add: Call the lawyer about the NDA by Wednesday\n")
+    (demo_dir / "mail" / "new" / "1763540000.add.host").write_text(raw)
+    _deliver(demo_dir, "stranger", "done 1-9\n", brief_id, sender="mallory@evil.example",
+             message_id="<stranger-1@evil.example>")
+    sync_once(app)
+    (added,) = [i for i in app.store.all_items() if i.title == "Call the lawyer about the NDA"]
+    assert added.added_by_reply and added.thread_id == "" and added.source["subject"] == ""
+    refs = goals(app)
+    assert matching_goal(added, refs) is None
+    with_subject = replace(added, source=dict(added.source, subject=f"Re: {subject}"))
+    assert matching_goal(with_subject, refs) is not None  # what the brief's subject used to give it
+    ctx = item_context(app.store, added, LATER, OWNER)
+    assert ctx.latest is None or "mallory" not in ctx.latest.sender
+    assert "mallory@evil.example" not in ctx.people
