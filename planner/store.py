@@ -1362,12 +1362,13 @@ class Store:
             self.db.conn.executemany("INSERT OR REPLACE INTO event_reads (uid, digest, message_id, read_at) VALUES (?, ?, ?, ?)",
                                 [(*r, now) for r in reads])
 
-    def close_item(self, item_id: int, note: str) -> None:
-        """Mark an item done on the evidence in ``note``, which is kept with its other notes."""
+    def close_item(self, item_id: int, note: str, status: str = "done") -> None:
+        """Mark an item done (or dropped: called off) on the evidence in ``note``, which is kept
+        with its other notes."""
         with self.write():
             row = self.db.table("items").get(item_id)
             notes = [*json.loads(row["notes"] or "[]"), note]
-            self.db.table("items").update(item_id, {"status": "done", "notes": json.dumps(notes),
+            self.db.table("items").update(item_id, {"status": status, "notes": json.dumps(notes),
                                                     "updated_at": self._now()})
 
     def set_due(self, item_id: int, due: str | None, said_at: str | None) -> None:

@@ -162,3 +162,34 @@ def test_labelled_weeks_close_where_their_labels_say() -> None:
         closed = sum(r.closed for r in group)
         assert closed / sum(r.should_close for r in group) >= floor
         assert closed / (closed + sum(r.closed_wrongly for r in group)) >= precision
+
+
+def test_the_person_owed_saying_they_have_it_closes_the_promise() -> None:
+    """A new user's "Got the spreadsheet, thanks!" left "Send Karen the spreadsheet" open."""
+    t = _Thread("budget")
+    t.mail(16, 9, ME, "priya@acme.example", "I'll send you the final Q4 budget spreadsheet by Wednesday.")
+    t.mail(17, 11, "priya@acme.example", ME, "Got the spreadsheet, thanks! Looks like we're on track.")
+    flu = _Thread("deck")
+    flu.mail(16, 9, ME, "tom@loom.example", "I'll send you the board deck by Friday.")
+    flu.mail(17, 11, "tom@loom.example", ME, "Sorry for the silence, I got the flu this week.")
+    items = _run(t, flu)
+    assert _status(items, "spreadsheet") == "done"
+    assert "Got the spreadsheet, thanks!" in _note(items, "spreadsheet")
+    assert _status(items, "board deck") == "open"  # names no work of the promise
+
+
+def test_the_person_who_asked_calling_it_off_drops_it() -> None:
+    off = _Thread("offsite venue")
+    off.mail(16, 9, "priya@acme.example", ME, "Could you book the offsite venue for the 12th?")
+    off.mail(17, 10, "priya@acme.example", ME, "I'm not sure we need the offsite after all, let's skip it.")
+    rush = _Thread("slides")
+    rush.mail(16, 9, "dana@acme.example", ME, "Can you send me the pricing slides by Friday?")
+    rush.mail(17, 10, "dana@acme.example", ME, "No need to rush, Monday is fine too.")
+    talk = _Thread("contract")
+    talk.mail(16, 9, "james@harbor.example", ME, "Could you countersign the contract by Thursday?")
+    talk.mail(17, 10, "james@harbor.example", ME, "Let's skip the small talk at Friday's call and go straight to pricing.")
+    items = _run(off, rush, talk)
+    assert _status(items, "offsite venue") == "dropped"
+    assert _note(items, "offsite venue").startswith("Called off by priya@acme.example's mail")
+    assert _status(items, "pricing slides") == "open"
+    assert _status(items, "countersign") == "open"

@@ -19,6 +19,7 @@ from agent.nodes.resolve import (
     acknowledgement,
     answer_note,
     answered,
+    called_off,
     clearance,
     completion_note,
     delivery,
@@ -148,5 +149,10 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 store.close_item(item.id, completion_note(msg, quote))
                 item.status = "done"
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
+                closed += 1
+            elif item.id is not None and (off := called_off(msg, item, owner, text, rivals)):
+                store.close_item(item.id, completion_note(msg, off, "Called off"), status="dropped")
+                item.status = "dropped"
+                log.info("item.called_off", item_id=item.id, kind=item.kind, message_id=msg.message_id)
                 closed += 1
     return closed

@@ -493,6 +493,9 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
 _ACKNOWLEDGES = re.compile(
     r"\b(thanks? (?:you )?(?:so much |a lot |again )?for (?:the|this|these|that|those|your|sending|sharing|"
     r"taking|doing|getting|pulling|putting|turning|writing|the quick|looking|confirming|sitting)|got it|received|"
+    # ...or says it has the thing: "Got the spreadsheet, thanks!", "have it now", "it arrived"
+    r"got (?:the|your|both|all|those|these|them|everything)|(?:i|we)(?:'ve| have) (?:got|received) (?:the|it|them|your)|"
+    r"(?:have|got) (?:it|them) now|(?:it|they) (?:arrived|came through)|"
     r"(?:looks?|reads?) (?:very |really |all |so )?(?:good|great|perfect|fine|right)(?: now)?|exactly (?:right|what)|"
     r"just what|perfect|amazing|brilliant|fantastic|that works|works for (?:me|us)|all good|lgtm|"
     r"approved|spot on|nice work|great work|good review)\b", re.IGNORECASE)
@@ -542,10 +545,66 @@ def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: i
         # After the owner's answer in the thread, thanks will do (one word of the work, with
         # rivals); without one, the thanks must name the work ("the pre-read list was exactly
         # right": the list went to others).
-        if _names_the_work(sentence, names, wanted) or (owner_replied and (
+        if _names_the_work(sentence, names, wanted) or _receipt_of(sentence, item, names) or (owner_replied and (
                 not rivals or {_stem(w) for w in content_words(sentence, names)} & wanted)):
             return sentence
     return None
+
+
+# Saying one has the thing: "Got the spreadsheet", "received your signed NDA", "have the deck now".
+_RECEIPT = re.compile(r"\b(?:got|received|have)\s+(?:the|your|both|all)\s+(?:[\w-]+\s+){0,3}?(?P<thing>[\w-]+)\b"
+                      r"(?!\s+(?:of|for|from|about|to)\b)", re.IGNORECASE)
+
+
+def _receipt_of(sentence: str, item: Item, names: Iterable[str]) -> bool:
+    """Whether ``sentence`` says its writer has the very thing ``item`` hands over: the head of
+    what it names is the last word of the item's title ("Got the spreadsheet" for "Send Priya the
+    final Q4 budget spreadsheet"); "I got the flu" names nothing owed."""
+    head = [w for w in content_words(item.title, names) if not w.isdigit()]
+    if not head:
+        return False
+    last = _stem(re.findall(r"[\w-]+", item.title.lower())[-1])
+    return any(_stem(m.group("thing").lower()) == last for m in _RECEIPT.finditer(sentence))
+
+
+# The person who asked calling it off: "let's skip it", "no need for the slides after all", "never
+# mind the invoice", "ignore my last email". Not a thing done, so what it closes is dropped.
+_CALLS_OFF = re.compile(
+    r"\b(?:let's|let us|we(?:'ll| will| can| could| should)|you can|feel free to|ok to|okay to|fine to)\s+(?:just\s+)?"
+    r"(?:skip|drop|cancel|scrap|shelve|forget(?: about)?)\s+(?:it|that|this|them|the)\b|"
+    r"\bno (?:longer )?need (?:for (?:the|it|that|this|them)\b|to (?:send|book|do|prepare|sign|arrange|order|"
+    r"organi[sz]e|make|get|bring|write|draft)\b)|"
+    r"\b(?:is|are|isn't|aren't|'s) (?:not |no longer )?(?:needed|necessary|required) (?:any ?more|after all)\b|"
+    r"\bno longer (?:needed|necessary|required)\b|\bwon't be needed\b|"
+    r"\bnever ?mind\b|\bignore my (?:last|previous|earlier) (?:e-?mail|message|note|ask|request)\b|"
+    r"\bcall(?:ing|ed)? (?:it|that|this|the \w+) off\b", re.IGNORECASE)
+
+
+def called_off(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> str | None:
+    """The sentence of ``msg`` in which the person who asked for ``item`` (a request of theirs, or
+    the owner's promise to them) calls it off, in the item's own thread: one that names the
+    work, or any when it is the only such item of theirs there. Or None."""
+    if item.kind not in ("commitment", "request") or not _after(msg, item) or msg.thread_id != item.thread_id:
+        return None
+    sender = msg.sender.email.lower()
+    if sender == owner.email.lower() or sender != item.counterparty:
+        return None
+    names = message_names(msg, owner)
+    wanted = _work_words(item, names)
+    for sentence in _sentences(text):
+        if not _CALLS_OFF.search(sentence):
+            continue
+        # "Let's skip it" points back at the one thing asked; "let's skip the small talk" must
+        # name the work to call it off.
+        if _names_the_work(sentence, names, wanted) or (not rivals and _CALLS_IT_OFF.search(sentence)):
+            return sentence
+    return None
+
+
+_CALLS_IT_OFF = re.compile(r"\b(?:skip|drop|cancel|scrap|shelve|forget(?: about)?)\s+(?:it|that|this|them)\b|"
+                           r"\bnever ?mind\b|\bignore my\b|\bcall(?:ing|ed)? (?:it|that|this) off\b|"
+                           r"\b(?:it's|it is|that's|that is) (?:not |no longer )?(?:needed|necessary|required)\b",
+                           re.IGNORECASE)
 
 
 def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> str | None:
@@ -581,9 +640,9 @@ def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> 
     return answer
 
 
-def completion_note(msg: Message, quote: str) -> str:
+def completion_note(msg: Message, quote: str, how: str = "Closed") -> str:
     """The note an automatic close leaves on its item: who, when, and the verbatim sentence."""
-    return f"Closed by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
+    return f"{how} by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
 
 
 def answer_note(msg: Message) -> str:
