@@ -493,8 +493,7 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
 _ACKNOWLEDGES = re.compile(
     r"\b(thanks? (?:you )?(?:so much |a lot |again )?for (?:the|this|these|that|those|your|sending|sharing|"
     r"taking|doing|getting|pulling|putting|turning|writing|the quick|looking|confirming|sitting)|got it|received|"
-    # ...or says it has the thing: "Got the spreadsheet, thanks!", "have it now", "it arrived"
-    r"got (?:the|your|both|all|those|these|them|everything)|(?:i|we)(?:'ve| have) (?:got|received) (?:the|it|them|your)|"
+    # ...or says it has it now: "have it now", "it arrived" ("Got the spreadsheet": see _RECEIPT)
     r"(?:have|got) (?:it|them) now|(?:it|they) (?:arrived|came through)|"
     r"(?:looks?|reads?) (?:very |really |all |so )?(?:good|great|perfect|fine|right)(?: now)?|exactly (?:right|what)|"
     r"just what|perfect|amazing|brilliant|fantastic|that works|works for (?:me|us)|all good|lgtm|"
@@ -540,12 +539,16 @@ def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: i
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
     for sentence in _sentences(text):
-        if not _ACKNOWLEDGES.search(sentence) or _NEGATED.search(sentence):
+        if _NEGATED.search(sentence):
+            continue
+        if _receipt_of(sentence, item, names):
+            return sentence
+        if not _ACKNOWLEDGES.search(sentence):
             continue
         # After the owner's answer in the thread, thanks will do (one word of the work, with
         # rivals); without one, the thanks must name the work ("the pre-read list was exactly
         # right": the list went to others).
-        if _names_the_work(sentence, names, wanted) or _receipt_of(sentence, item, names) or (owner_replied and (
+        if _names_the_work(sentence, names, wanted) or (owner_replied and (
                 not rivals or {_stem(w) for w in content_words(sentence, names)} & wanted)):
             return sentence
     return None
