@@ -114,6 +114,7 @@ def _owed(item: Item) -> tuple[str, str, str]:
     what = item.title.strip().rstrip(".")
     if m := _FOLLOW.match(what):
         name, what = m["name"].strip(), m["what"].strip().rstrip(".")
+    what = _PROMISER.sub("", what) or what  # "I'll introduce you...": their words, not a title's
     if m := _REVIEW.match(what):
         doc = m["doc"].strip()
         note = m["note"].lower()
@@ -123,7 +124,19 @@ def _owed(item: Item) -> tuple[str, str, str]:
     if (m := _SEND.match(what)) and not _VAGUE.match(m["thing"]):
         thing = m["thing"].strip()
         return name, thing, thing
+    if _PROMISER.match(what) or not _NOUN_PHRASE.match(what):
+        # A step, not a thing: asked after as theirs, in the owner's words ("Hi Maria, any news on
+        # when you'll introduce me to your CTO?", not "...any news on I'll introduce you to our CTO?").
+        step = _SWAP_RE.sub(lambda w: _SWAP[w.group(0).lower()], _PROMISER.sub("", what))
+        return name, what, f"when you'll {step}"
     return name, what, what
+
+
+_NOUN_PHRASE = re.compile(r"^(?:(?i:the|a|an|your|their|his|her|its|our|my|this|that|these|those|some|any|all|both)\b|"
+                          r"\d|[A-Z])")
+_PROMISER = re.compile(r"^(?:i|we)(?:'ll|’ll| will| shall)\s+", re.I)
+_SWAP = {"you": "me", "your": "my", "yours": "mine", "our": "your", "us": "you", "me": "you", "my": "your"}
+_SWAP_RE = re.compile(r"\b(?:you|your|yours|our|us|me|my)\b", re.I)
 
 
 def waiting_title(item: Item) -> str:

@@ -128,3 +128,13 @@ def test_a_waiting_title_keeps_its_verb_when_the_rest_says_nothing_alone() -> No
     assert waiting_title(_item("waiting", "Follow up with Lee: get back to you on pricing")) == "Lee: pricing"
     assert waiting_title(_item("waiting", "Follow up with James: send over a draft term sheet")) == \
         "James: a draft term sheet"
+
+
+def test_a_follow_up_on_a_step_asks_when_in_the_owners_words() -> None:
+    """A new user's nudge read "Hi Maria, any news on I'll introduce you to our CTO?"."""
+    days = Days(MON)
+    intro = _item("waiting", "Follow up with Maria: I'll introduce you to our CTO", due="2026-11-18")
+    days.store.add_item(intro)
+    drafts = followups(days.store.items(), date(2026, 11, 20))
+    assert drafts[intro.id].draft.startswith("Hi Maria, any news on when you'll introduce me to your CTO? It was due")
+    assert waiting_title(intro) == "Maria: introduce you to our CTO"
