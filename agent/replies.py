@@ -812,7 +812,7 @@ def confirmation(app: App, msg: Message, brief: dict[str, Any], out: Outcome) ->
                  "in a new mail."]
     return OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=f"Re: {brief['subject']}",
                         text="\n".join(body) + "\n", message_id=_answer_id(app, brief), in_reply_to=msg.message_id,
-                        date=app.now())
+                        references=(brief["message_id"],), date=app.now())
 
 
 def _answer_id(app: App, brief: dict[str, Any]) -> str:
@@ -833,7 +833,8 @@ def closed_notice(app: App, msg: Message, brief: dict[str, Any]) -> OutgoingMail
             "replying to another brief; the next one comes with the morning.\n\n"
             "If you did not write that reply, someone who saw the earlier one used the brief's id.\n")
     return OutgoingMail(sender=app.from_address, to=[app.settings.owner_email], subject=f"Re: {brief['subject']}",
-                        text=text, message_id=_answer_id(app, brief), in_reply_to=msg.message_id, date=app.now())
+                        text=text, message_id=_answer_id(app, brief), in_reply_to=msg.message_id,
+                        references=(brief["message_id"],), date=app.now())
 
 
 def queue_confirmation(app: App, mail: OutgoingMail, key: str) -> dict[str, Any]:
@@ -872,7 +873,10 @@ def handle(app: App, messages: list[Message]) -> list[Outcome]:
     outcomes: list[Outcome] = []
     owner = app.settings.owner_email
     tz = app.settings.tz
-    fresh = [m for m in messages if m.is_brief_reply and app.store.reply(m.message_id) is None]
+    # focusd's own mail (a confirmation, whose References name the brief, seen again in the INBOX)
+    # is no reply, whatever it cites.
+    fresh = [m for m in messages if m.is_brief_reply and not m.message_id.startswith("<focusd-brief.")
+             and app.store.reply(m.message_id) is None]
     # The replies of this batch that went to others too, each brief's first: they expose their brief
     # before any other reply of the batch is read, whatever the Dates (which the sender writes) say.
     exposed: dict[str, str] = {}

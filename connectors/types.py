@@ -180,6 +180,9 @@ class OutgoingMail:
     message_id: str = ""
     in_reply_to: str = ""
     date: datetime | None = None
+    # The thread's earlier ids, oldest first, before ``in_reply_to`` (a confirmation names the brief
+    # and then the reply it answers, so mail programs thread it under the brief).
+    references: tuple[str, ...] = ()
 
 
 def day_span(d: date, tz: Any) -> tuple[datetime, datetime]:

@@ -64,6 +64,7 @@ def test_a_reply_is_obeyed_confirmed_and_undone(demo_dir: Path, sent: tuple[App,
     assert len(confirmations) == 1
     conf = confirmations[0]
     assert conf["To"] == OWNER and conf["In-Reply-To"] == "<reply-1@loom.example>"
+    assert conf["References"] == f"{brief_id} <reply-1@loom.example>"  # threaded under the brief
     assert conf["Subject"].startswith("Re: Focus Thu 19 Nov")
     body = conf.get_body(("plain",)).get_content()
     assert f"- Done: 1. {first.title}" in body and "- Snoozed until Mon 23 Nov: 2." in body

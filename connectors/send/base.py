@@ -33,7 +33,7 @@ def to_mime(mail: OutgoingMail) -> EmailMessage:
         msg["Date"] = format_datetime(mail.date)
     if mail.in_reply_to:
         msg["In-Reply-To"] = mail.in_reply_to
-        msg["References"] = mail.in_reply_to
+        msg["References"] = " ".join(dict.fromkeys([*mail.references, mail.in_reply_to]))
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(mail.text)
     if mail.html:
