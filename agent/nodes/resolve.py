@@ -526,15 +526,20 @@ _DEFERS = re.compile(r"\b(let me (?:check|look|think|see|get back|come back|dig|
                      re.IGNORECASE)
 
 
+def _from_the_one_owed(msg: Message, item: Item, owner: Owner) -> bool:
+    """Whether ``msg``, later than ``item`` (a commitment or request), is from the person the owner
+    owes it to, and not the owner."""
+    sender = msg.sender.email.lower()
+    return (item.kind in ("commitment", "request") and _after(msg, item) and sender != owner.email.lower()
+            and sender == item.counterparty)
+
+
 def acknowledgement(msg: Message, item: Item, owner: Owner, text: str, rivals: int, owner_replied: bool) -> str | None:
     """The sentence of the counterparty's ``msg`` thanking for or accepting what the owner owed
     them (``item``, a commitment or request): one that names the work, or, after the owner
     answered or handed something over in the thread (``owner_replied``), any (one that shares a
     word of the work, with ``rivals``: other such items for that person in the thread). Or None."""
-    if item.kind not in ("commitment", "request") or not _after(msg, item):
-        return None
-    sender = msg.sender.email.lower()
-    if sender == owner.email.lower() or sender != item.counterparty:
+    if not _from_the_one_owed(msg, item, owner):
         return None
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
@@ -587,10 +592,7 @@ def called_off(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -
     """The sentence of ``msg`` in which the person who asked for ``item`` (a request of theirs, or
     the owner's promise to them) calls it off, in the item's own thread: one that names the
     work, or any when it is the only such item of theirs there. Or None."""
-    if item.kind not in ("commitment", "request") or not _after(msg, item) or msg.thread_id != item.thread_id:
-        return None
-    sender = msg.sender.email.lower()
-    if sender == owner.email.lower() or sender != item.counterparty:
+    if msg.thread_id != item.thread_id or not _from_the_one_owed(msg, item, owner):
         return None
     names = message_names(msg, owner)
     wanted = _work_words(item, names)
