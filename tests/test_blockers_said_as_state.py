@@ -95,3 +95,13 @@ def test_a_blockers_secret_is_a_scams_only_when_it_is_the_readers(owner: Owner) 
         ("blocker", "Without the test credentials we cannot build a prototype.")]
     assert _items("Without your card details we cannot complete the booking.", owner) == []
     assert _items("Your account will stay locked until you confirm your login credentials.", owner) == []
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Without your approval we can't start the migration.", "Give Maria your approval to start the migration"),
+    ("Without your sign-off I cannot release the budget.", "Give Maria your sign-off to release the budget"),
+])
+def test_the_readers_own_word_holding_up_the_work_is_asked_of_her(text: str, title: str, owner: Owner) -> None:
+    """What waits on the reader's own approval is hers to give: a request, not a blocker to chase."""
+    items = EmbeddedExtractor().extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)
+    assert [(i.kind, i.title) for i in items] == [("request", title)]

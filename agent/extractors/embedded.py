@@ -3386,6 +3386,14 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
+# The reader's own word as what holds the work up ("your approval", "your sign-off"), and the step
+# held ("we can't start the migration").
+_YOUR_WORD_RE = re.compile(r"your (?P<word>approval|sign-?off|ok|okay|go-?ahead|green light|confirmation|signature|"
+                           r"decision|permission)\s*$", re.I)
+_HELD_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)\s+(?:can't|cannot|can not|won't be able to|am unable to|are unable to|"
+                           r"(?:am|are|is) not able to)\s+(?P<vp>[a-z][^.!?;,]+)", re.I)
+
+
 def _bare_state(sentence: str) -> bool:
     """Whether a blocker's sentence says only that a thing is stuck ("Datapeak's payment is stuck"),
     not what it waits on."""
@@ -5211,6 +5219,13 @@ class EmbeddedExtractor:
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b and _POLICY_RE.search(sentence):
             b = None  # see _POLICY_RE
+        if b and (yours := _YOUR_WORD_RE.match(next(g for g in b.groups() if g))) \
+                and (held := _HELD_STEP_RE.search(sentence)):
+            # "Without your approval we can't start the migration": what holds the work up is the
+            # reader's own word, so it is asked of her, a request, not a blocker to chase.
+            due, phrase = self._due(sentence, ctx)
+            step = _clean_vp(held.group("vp"), phrase)
+            return self._item("request", f"Give {name} your {yours.group('word')} to {step}", sentence, ctx, due, "me")
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
