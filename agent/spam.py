@@ -247,7 +247,9 @@ URGENT = Gated(
     re.I,
     (r"\b(urgent(ly)?|immediately|right away|act now|final (notice|warning|reminder)|last warning|today only)",
      [("urgent", "immediately", "right away", "act now", "final ", "last warning", "today only")]),
-    (r"\bwithin \d+ ?(hours|hrs|h)\b|\bexpires? today", [("within ", "expire")]),
+    (r"\bwithin \d+ ?(hours|hrs|h)\b|\bexpires? today|\b(will|is going to) expire\b|\b(if you do not|if you don't|unless you) "
+     r"(sign|act|confirm|verify|respond|reply|log ?in|click)\b[^.\n]{0,30}\b(today|now|within|by)\b",
+     [("within ", "expire", "if you do not", "if you don't", "unless you")]),
     (r"\b((will|has) been|will be) (suspended|closed|locked|deactivated|deleted)",
      [("suspended", "closed", "locked", "deactivated", "deleted")]),
     (r"\b(inmediatamente|urgente|en (las próximas )?\d+ horas|será suspendid|immédiatement|sous \d+ ?heures|"
@@ -294,7 +296,11 @@ _SCAN_CHARS = 8000  # a scam says what it wants at the start; a long stranger's 
 STRONG_TRAITS = frozenset({"list-unsubscribe", "unsubscribe link", "noreply sender",
                            "asks to move money or hand over access",
                            # A stranger asking to be paid into a new account is invoice fraud's one move.
-                           "changed bank details"})
+                           "changed bank details",
+                           # A service's name on a domain not its own is a phish's disguise.
+                           "service named on another domain",
+                           # A stranger's discount with a deadline and a call to book, never the owner's work.
+                           "cold sales pitch"})
 
 
 def verdict(msg: Message) -> str:
@@ -515,7 +521,51 @@ def _scam_traits(msg: Message) -> set[str]:
         found.add("changed bank details")
     if _official_elsewhere(name, msg.sender.email):
         found.add("official body on another domain")
+    if _brand_elsewhere(msg.sender.name, msg.sender.email):
+        found.add("service named on another domain")
+    if _pitch(text):
+        found.add("cold sales pitch")
     return found
+
+
+# Services whose notices a phish copies, with the domains they write from: a sender named for one
+# on another domain ("DocuSign <dse@docu-sign-secure.co>") poses as it.
+_BRANDS: dict[str, tuple[str, ...]] = {
+    "docusign": ("docusign.com", "docusign.net"), "dropbox": ("dropbox.com", "dropboxmail.com"),
+    "hellosign": ("hellosign.com", "dropbox.com"), "adobe sign": ("adobe.com", "adobesign.com", "echosign.com"),
+    "microsoft": ("microsoft.com", "office.com", "office365.com", "outlook.com", "sharepoint.com", "onmicrosoft.com"),
+    "office 365": ("microsoft.com", "office.com", "office365.com"), "onedrive": ("microsoft.com", "onedrive.com"),
+    "sharepoint": ("microsoft.com", "sharepoint.com"), "paypal": ("paypal.com",), "apple": ("apple.com", "icloud.com"),
+    "icloud": ("apple.com", "icloud.com"), "wetransfer": ("wetransfer.com",), "linkedin": ("linkedin.com",),
+    "zoom": ("zoom.us", "zoom.com"), "google": ("google.com", "googlemail.com", "gmail.com"),
+    "amazon": ("amazon.com", "amazon.co.uk", "amazon.de", "amazonaws.com"), "netflix": ("netflix.com",),
+    "fedex": ("fedex.com",), "dhl": ("dhl.com", "dhl.de"), "ups": ("ups.com",), "stripe": ("stripe.com",),
+}
+_BRAND_RE = re.compile(r"\b(" + "|".join(re.escape(b) for b in _BRANDS) + r")\b")
+
+
+# A cold sales pitch's moves: a discount with a deadline, a short call to book, growth promised.
+# One alone is any vendor's ("a 15 min call about your RFP"); two make a pitch.
+_PITCH = (re.compile(r"\b\d+ ?% (?:off|discount)\b|\b(?:discount|offer|deal|pricing) (?:ends|expires)\b"),
+          re.compile(r"\block (?:in|it in)\b"), re.compile(r"\blast chance\b"),
+          re.compile(r"\b(?:10|15|20|30)[- ]?min(?:ute)?s? (?:call|chat|demo|intro)\b"),
+          re.compile(r"\b(?:\d+x|double|triple) your (?:pipeline|revenue|leads|sales|growth|meetings)\b"),
+          re.compile(r"\bbook a (?:demo|call|meeting) with (?:me|us)\b"),
+          re.compile(r"\bi (?:noticed|saw) (?:that )?(?:you|your|\w+ is|\w+ are|\w+ has)\b"))
+
+
+def _pitch(text: str) -> bool:
+    return sum(1 for rx in _PITCH if rx.search(text)) >= 2
+
+
+def _brand_elsewhere(name: str, address: str) -> bool:
+    """Whether a sender named for a service ("DocuSign", "Microsoft 365") writes from a domain that
+    is none of that service's."""
+    found = _BRAND_RE.search(re.sub(r"[-_.]", " ", name).lower().replace("docu sign", "docusign"))
+    if not found:
+        return False
+    host = domain(address)
+    return bool(host) and not any(host == d or host.endswith("." + d) for d in _BRANDS[found.group(1)])
 
 
 def _official_elsewhere(name: str, address: str) -> bool:

@@ -353,3 +353,21 @@ def test_a_strangers_ask_that_mentions_opting_out_is_no_mass_mail() -> None:
     assert policy.marketing(msg(raw("noor@newclient.example", "Pilot", ask))) == ""
     footer = ASK + "\n\nYou can opt out of these emails at any time."
     assert policy.marketing(msg(raw("maria@shop.example", "Offer", footer))) != ""
+
+
+def test_a_service_named_on_another_domain_and_a_cold_pitch_yield_nothing_from_strangers() -> None:
+    """A fake DocuSign and a sales cadence once led a month-long trial's brief ("Review and sign
+    the term sheet : http://docu-sign-secure...", "Reply to keep your 40% discount")."""
+    policy = MailPolicy.of([], Correspondents.of([OWNER.email]))
+    phish = "Maria Chen sent you a document to review and sign.\n\nPlease review and sign the term sheet by end of " \
+            "day: http://docu-sign-secure.co/review?id=88231\n\nIf you do not sign today the envelope will expire."
+    assert "service named on another domain" in policy.marketing(msg(raw("DocuSign <dse@docu-sign-secure.co>",
+                                                                         "Please review and sign", phish)))
+    assert "service named on another domain" not in policy.marketing(msg(raw("DocuSign <dse@docusign.net>",
+                                                                             "Please review and sign", phish)))
+    pitch = ("Hi Ada,\n\nI noticed Acme is growing fast. Can you hop on a 15 min call this week? Reply by Friday to "
+             "lock in 40% off our outbound package.\n\nJake")
+    assert "cold sales pitch" in policy.marketing(msg(raw("Jake <jake@leadboostr.example>", "Quick question", pitch)))
+    # One move alone is any vendor's, and a stranger's real ask is read.
+    vendor = "Hi Ada,\n\nThanks for the RFP. Could we do a 15 min call on Thursday to go through the scope?\n\nNoor"
+    assert policy.marketing(msg(raw("noor@vendor.example", "RFP", vendor))) == ""
