@@ -124,17 +124,23 @@ def _owed(item: Item) -> tuple[str, str, str]:
     if (m := _SEND.match(what)) and not _VAGUE.match(m["thing"]):
         thing = m["thing"].strip()
         return name, thing, thing
-    if _PROMISER.match(what) or not _NOUN_PHRASE.match(what):
+    if not _NOUN_PHRASE.match(what) and not _ASKED.match(what) and not what.endswith("?"):
         # A step, not a thing: asked after as theirs, in the owner's words ("Hi Maria, any news on
         # when you'll introduce me to your CTO?", not "...any news on I'll introduce you to our CTO?").
         step = _SWAP_RE.sub(lambda w: _SWAP[w.group(0).lower()], _PROMISER.sub("", what))
         return name, what, f"when you'll {step}"
+    if _ASKED.match(what) or what.endswith("?"):
+        return name, what, f"my question, {what.rstrip('?').rstrip()}"
     return name, what, what
 
 
 _NOUN_PHRASE = re.compile(r"^(?:(?i:the|a|an|your|their|his|her|its|our|my|this|that|these|those|some|any|all|both)\b|"
                           r"\d|[A-Z])")
 _PROMISER = re.compile(r"^(?:i|we)(?:'ll|’ll| will| shall)\s+", re.I)
+# A title that is still the ask as written ("could your IT team send Tom the metadata by Friday?"):
+# asked after as it stands, never made "when you'll could...".
+_ASKED = re.compile(r"^(?:could|can|would|will|please|pls|kindly|do|does|did|is|are|have|has|shall|should|may|might)\b",
+                    re.I)
 _SWAP = {"you": "me", "your": "my", "yours": "mine", "our": "your", "us": "you", "me": "you", "my": "your"}
 _SWAP_RE = re.compile(r"\b(?:you|your|yours|our|us|me|my)\b", re.I)
 

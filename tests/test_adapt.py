@@ -138,3 +138,12 @@ def test_a_follow_up_on_a_step_asks_when_in_the_owners_words() -> None:
     drafts = followups(days.store.items(), date(2026, 11, 20))
     assert drafts[intro.id].draft.startswith("Hi Maria, any news on when you'll introduce me to your CTO? It was due")
     assert waiting_title(intro) == "Maria: introduce you to our CTO"
+
+
+def test_a_follow_up_on_an_ask_as_written_asks_after_it_as_it_stands() -> None:
+    days = Days(MON)
+    ask = _item("waiting", "Follow up with Dana: could your IT team send Tom the IdP metadata by Friday?",
+                due="2026-11-18")
+    days.store.add_item(ask)
+    draft = followups(days.store.items(), date(2026, 11, 20))[ask.id].draft
+    assert "when you'll" not in draft and "??" not in draft
