@@ -188,7 +188,12 @@ def test_the_person_who_asked_calling_it_off_drops_it() -> None:
     talk = _Thread("contract")
     talk.mail(16, 9, "james@harbor.example", ME, "Could you countersign the contract by Thursday?")
     talk.mail(17, 10, "james@harbor.example", ME, "Let's skip the small talk at Friday's call and go straight to pricing.")
-    items = _run(off, rush, talk)
+    quote = _Thread("renewal")
+    quote.mail(16, 9, "james@harbor.example", ME, "Could you send us a quote for 50 seats by next Tuesday?")
+    quote.mail(17, 10, "james@harbor.example", ME, "Change of plans: our CFO wants to push the renewal to January, "
+                                                   "so no need for the quote now.")
+    items = _run(off, rush, talk, quote)
+    assert _status(items, "quote for 50 seats") == "dropped"
     assert _status(items, "offsite venue") == "dropped"
     assert _note(items, "offsite venue").startswith("Called off by priya@acme.example's mail")
     assert _status(items, "pricing slides") == "open"

@@ -533,3 +533,15 @@ def test_a_hope_an_agreement_a_hypothetical_or_a_greeting_passed_on_is_no_item(s
 @pytest.mark.parametrize("sentence", STATEMENTS_WITH_AN_ASK)
 def test_the_same_with_an_ask_or_a_promise_is_still_an_item(sentence: str) -> None:
     assert mail(sentence, "colleague") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Let's regroup in January.",
+    "Let's pick this up after the holidays.",
+    "We can revisit it next quarter.",
+    "OK, let's circle back in the new year.",
+])
+def test_work_put_off_asks_nothing_now(text: str, owner: Owner) -> None:
+    """A cancelled kickoff's "Let's regroup in January" became "Reply to Dana about Pilot kickoff"."""
+    msg = make_message(f"Hi Ada,\n\n{text}\n\nDana")
+    assert EmbeddedExtractor().extract(msg, owner) == []

@@ -3394,6 +3394,16 @@ _HELD_STEP_RE = re.compile(r"\b(?:i|we|they|he|she)\s+(?:can't|cannot|can not|wo
                            r"(?:am|are|is) not able to)\s+(?P<vp>[a-z][^.!?;,]+)", re.I)
 
 
+# Work put off to a later time, with no step now: "Let's regroup in January", "Let's pick this up
+# after the holidays", "Let's revisit next quarter" (not "Let's meet on Friday at 10").
+_LETS_DEFER_RE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|but|then|anyway|in that case),?\s+)?(?:let's|let us|we can|we'll|we will)\s+"
+    r"(?:regroup|reconnect|revisit(?: (?:it|this|that))?|pick (?:it|this|that) (?:back )?up|circle back|reconvene|"
+    r"touch base|catch up|come back to (?:it|this|that)|resume|talk again|speak again)\b"
+    r"(?:\s+(?:on|about) (?:it|this|that))?\s+(?:in|after|next|early|later|once|when|at the (?:start|beginning) of)\b"
+    r"(?![^.!?]*\b(?:by|before|until)\b)[^.!?]*[.!]?\s*$", re.I)
+
+
 def _bare_state(sentence: str) -> bool:
     """Whether a blocker's sentence says only that a thing is stuck ("Datapeak's payment is stuck"),
     not what it waits on."""
@@ -4111,6 +4121,8 @@ class EmbeddedExtractor:
         sentence's item, if any."""
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
+        if _LETS_DEFER_RE.match(sentence):
+            return []  # "Let's regroup in January": the work is put off, nothing is asked now
         low = fold(sentence)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft

@@ -601,7 +601,9 @@ def called_off(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -
             continue
         # "Let's skip it" points back at the one thing asked; "let's skip the small talk" must
         # name the work to call it off.
-        if _names_the_work(sentence, names, wanted) or (not rivals and _CALLS_IT_OFF.search(sentence)):
+        # "No need for the quote now": one word of the work will do when nothing else of theirs is open.
+        if _names_the_work(sentence, names, wanted) or (not rivals and (
+                _CALLS_IT_OFF.search(sentence) or {_stem(w) for w in content_words(sentence, names)} & wanted)):
             return sentence
     return None
 
