@@ -30,6 +30,8 @@ CASES: list[Case] = [
     # What the reader already has.
     C("you should have the completed envelope from DocuSign already.", *NONE, mine=True),
     C("You should have received the signed copy by now.", *NONE, mine=True),
+    C("You should now have an invite to the data room from DocSend.", *NONE, mine=True),
+    C("You should now have access to the shared drive.", *NONE, mine=True),
     # What a choice not yet made would need.
     C("If you do want to continue, we'd also need a PO extension from your finance team before we can roster anyone "
       "beyond the 30th.", *NONE),

@@ -408,7 +408,9 @@ _IF_CHOSEN_RE = re.compile(r"^\W*(?:(?:and|but|so|also|of course),?\s+)?(?:if|sh
 # after it: "..., if not let me know").
 _ALREADY_YOURS_RE = re.compile(
     r"^\W*(?:[\w,' ]{0,30}?\b)?(?:you|u) (?:should|ought to|must|will|'ll|’ll) (?:already |now |probably )?have "
-    r"(?:(?:already |now )?(?:received|got|gotten|seen|had|been (?:sent|given|copied))\b|[^.!?;]*\b(?:already|by now)\b)"
+    r"(?:(?:already |now )?(?:received|got|gotten|seen|had|been (?:sent|given|copied))\b|[^.!?;]*\b(?:already|by now)\b|"
+    # ...or has it now: "You should now have an invite to the data room from DocSend"
+    r"(?<=now have )(?!(?:to|until|till)\b)(?![^.!?;]*\b(?:by|before|until|from me)\b)[^.!?;]*[.!]?\s*$)"
     r"(?![^.!?]*(?:\?|\b(?:please|pls|could you|can you|let me know|lmk|if not|otherwise)\b))", re.I)
 # What a promise names that is no piece of work, dated or not: keeping a thing as it is ("I'll keep
 # the dehumidifiers running until readings are under 60%, probably Friday") and news to come
