@@ -198,3 +198,19 @@ def test_the_person_who_asked_calling_it_off_drops_it() -> None:
     assert _note(items, "offsite venue").startswith("Called off by priya@acme.example's mail")
     assert _status(items, "pricing slides") == "open"
     assert _status(items, "countersign") == "open"
+
+
+def test_a_thing_that_slips_moves_its_date_rather_than_doubling() -> None:
+    """"Sam, apologies: the term sheet will slip to next Wednesday" once made a second item titled
+    "James: Sam" beside the first, whose nudge would have chased the investor for the old date."""
+    t = _Thread("harbor next steps")
+    t.mail(16, 9, "james@harbor.example", ME, "Great meeting today. I'll send over a draft term sheet by Friday.")
+    t.mail(19, 11, "james@harbor.example", ME, "Sam, apologies: the term sheet will slip to next Wednesday, the "
+                                               "partners want another look at the numbers.")
+    d = _Thread("idp")
+    d.mail(16, 9, "dana@acme.example", ME, "Hi Sam, our IT team will send the IdP metadata to Tom tomorrow morning.")
+    items = _run(t, d)
+    (sheet,) = [i for i in items if "term sheet" in i.title]
+    assert sheet.due == "2026-11-25"  # the Wednesday after the Thursday it slipped on
+    (idp,) = [i for i in items if "IdP" in i.title]
+    assert idp.title == "Follow up with Dana: Dana's IT team will send the IdP metadata to Tom"

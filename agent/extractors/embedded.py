@@ -3361,8 +3361,15 @@ class _Ctx:
     # Whether the sentence read opens a message that says more after it (see _WANTS_RE).
     opening: bool = False
     before: str = ""  # the sentence read before this one
-    # An item's title as the message's items are told apart, where it is not the title itself.
-    same_as: dict[int, str] = field(default_factory=dict)
+    # An item's title as the message's items are told apart, where it is not the title itself. Keyed
+    # by id, with the item kept beside its key: an item made and then passed over must stay alive,
+    # or a later item given its id would take its key (and be dropped as its duplicate).
+    same_as: dict[int, tuple[Item, str]] = field(default_factory=dict)
+
+    def key_of(self, item: Item) -> str:
+        """The title ``item`` is told apart by (see ``same_as``)."""
+        kept = self.same_as.get(id(item))
+        return kept[1] if kept is not None and kept[0] is item else item.title.lower()
     # The sentence classifier's items, held back while the rules read the message when ``defer``
     # is set (see EmbeddedExtractor._second_opinion).
     defer: bool = False
@@ -3404,6 +3411,14 @@ _LETS_DEFER_RE = re.compile(
     r"touch base|catch up|come back to (?:it|this|that)|resume|talk again|speak again)\b"
     r"(?:\s+(?:on|about) (?:it|this|that))?\s+(?:in|after|next|early|later|once|when|at the (?:start|beginning) of)\b"
     r"(?![^.!?]*\b(?:by|before|until)\b)[^.!?]*[.!]?\s*$", re.I)
+
+
+# An apology or a word of news before what is said: "apologies:", "sorry,", "quick update -".
+_LEAD_IN_RE = re.compile(r"^\W*(?:(?:my |many |our )?apologies|sorry|quick update|update|heads[- ]up|fyi|ps|good news|"
+                         r"bad news|unfortunately)\s*[:,.!-]+\s*", re.I)
+# A thing that slips, said with its new date: "the term sheet will slip to next Wednesday, ...".
+_SLIPS_RE = re.compile(r"(?<=\w)\s+(?:will|'ll|is going to|has to|needs to|may|might|must)\s+(?:slip|move|be (?:delayed|pushed|"
+                       r"moved|late))\b.*$", re.I)
 
 
 def _bare_state(sentence: str) -> bool:
@@ -3758,7 +3773,7 @@ class EmbeddedExtractor:
                         and items[-1].evidence == before:
                     continue  # "Can we move the call to Thursday? Or would Friday work better?": one question
                 # (A question a bullet asks is one of its own: "- Is there a fee?" beside "- Can I send it late?")
-                key = item.title.lower() if lead is not None else ctx.same_as.get(id(item), item.title.lower())
+                key = item.title.lower() if lead is not None else ctx.key_of(item)
                 if key not in seen:
                     seen.add(key)
                     items.append(item)
@@ -3766,7 +3781,7 @@ class EmbeddedExtractor:
                     # The one reply a message wants, said twice: an ask outright ("Please let me know
                     # today if you prefer the split") says it better than a sentence that only speaks
                     # to the reader ("so we can also propose a split: ..."), and its day is the reply's.
-                    at = next(n for n, i in enumerate(items) if ctx.same_as.get(id(i), i.title.lower()) == key)
+                    at = next(n for n, i in enumerate(items) if ctx.key_of(i) == key)
                     same = items[at]
                     if (same.due is None and item.due is not None and not same.evidence.rstrip().endswith("?")
                             and _explicit_ask(item.evidence, fold(item.evidence))
@@ -3775,7 +3790,7 @@ class EmbeddedExtractor:
                 elif item.kind in ("waiting", "commitment") and item.due:
                     # "We'll prepare the draft agreement. You'll receive it early next week.": one
                     # thing, and the second sentence says when.
-                    same = next(i for i in items if ctx.same_as.get(id(i), i.title.lower()) == key)
+                    same = next(i for i in items if ctx.key_of(i) == key)
                     same.due = same.due or item.due
         items = self._need_then_ask(items, text)
         items = _reason_after_ask(items, text)
@@ -4747,7 +4762,10 @@ class EmbeddedExtractor:
         if act == "promise" and not due:
             return None
         name = first_name(ctx.other) if ctx.other.email else "them"
-        what = _clean_vp(_PROMISER_RE.sub("", sentence), phrase).rstrip(".! ")
+        # Without a greeting or an apology before it ("Hi Sam, our IT team will send...", "Sam,
+        # apologies: the term sheet will slip..."), and a thing that slips is titled by the thing.
+        said = _LEAD_IN_RE.sub("", _VOCATIVE_RE.sub("", sentence)) or sentence
+        what = _clean_vp(_PROMISER_RE.sub("", _SLIPS_RE.sub("", said)), phrase).rstrip(".! ")
         if not what or _refused_as_the_rules_would(act, what, sentence, ctx):
             return None
         if ctx.from_owner:
@@ -4762,7 +4780,9 @@ class EmbeddedExtractor:
         if act == "blocker":
             added = self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         elif act == "promise":
-            added = self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+            # Their words, in the owner's: "our IT team will send..." is Dana's team.
+            theirs = _swap(what, {"our": f"{name}'s", "my": f"{name}'s", "us": name})
+            added = self._item("waiting", f"Follow up with {name}: {theirs}", sentence, ctx, due, ctx.other.email)
         elif self._aimed_elsewhere(sentence, ctx):
             return None
         else:
@@ -5510,7 +5530,7 @@ class EmbeddedExtractor:
                     if not due:
                         # (One with its own day is a piece of work of its own: "Kannst du die heute
                         # noch im SAP freigeben?" after "Soll ich das verhandeln oder willst du?")
-                        ctx.same_as[id(item)] = title.lower()
+                        ctx.same_as[id(item)] = (item, title.lower())
                     return item
         if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed")) \
                 and (then := _ATTACHED_THEN_RE.search(sentence)):
