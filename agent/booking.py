@@ -30,6 +30,7 @@ from planner import focus as focus_mod
 from planner.brief import _why as why_text
 from planner.models import Block, Item
 from planner.priority import demoted
+from planner.titles import quick_reply
 
 log = structlog.get_logger(__name__)
 
@@ -252,7 +253,8 @@ def _book(app: App, report: BookReport) -> None:
 
     events = app.store.events(start, end)
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
-    top = [i.id for i in focus_items(app, day) if i.id is not None]
+    # A reply to write earns no focus block: it is answered between them.
+    top = [i.id for i in focus_items(app, day) if i.id is not None and not quick_reply(i.kind, i.title)]
     changes = focus_mod.reconcile(day, top, open_items, stored, calendar_blocks, events, rules(app), now)
     for block in changes.dismiss:
         app.store.update_block(replace(block, state="dismissed"))
@@ -331,7 +333,7 @@ def day_blocks(app: App, day: date, top: list[Item], events: list[Event]) -> lis
     elsewhere = [e for e in app.store.events(now, max(window_end, end), blocks_only=True)
                  if e.focusd_item is not None and not e.attendees and e.uid not in known and e.end > now]
     have = {b.item_id for b in stored} | {e.focusd_item for e in elsewhere}
-    wanted = [i.id for i in top if i.id is not None and i.id not in have]
+    wanted = [i.id for i in top if i.id is not None and i.id not in have and not quick_reply(i.kind, i.title)]
     if not wanted:
         return shown
     taken = [(b.start, b.end) for b in shown]

@@ -35,7 +35,7 @@ from planner.models import (
     Replan,
 )
 from planner.priority import DEMOTED, display_name
-from planner.titles import vague
+from planner.titles import quick_reply, vague
 
 SECTIONS = (("focus", "Today's focus"), ("meetings", "Today's meetings"), ("tomorrow", "Tomorrow's meetings"),
             ("due_soon", "Due soon and overdue"), ("waiting", "Waiting on others"), ("blockers", "Blockers"),
@@ -495,7 +495,8 @@ def _unblocked_item(brief: Brief, inp: BriefInput) -> int | None:
     if not inp.unblocked:
         return None
     for bl in brief.lines:
-        if bl.section == "focus" and bl.item is not None and not _block_text(inp, bl.item):
+        if (bl.section == "focus" and bl.item is not None and not _block_text(inp, bl.item)
+                and not quick_reply(bl.item.kind, bl.item.title)):
             return bl.item.id
     return None
 

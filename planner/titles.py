@@ -55,3 +55,13 @@ def vague(title: str) -> bool:
 
 
 _HANDING = frozenset("send share give forward bring get show hand pass tell deliver".split())
+
+
+# A request that is a reply to write: "Answer Rachel: could we do a call at 10?", "Reply to Dana
+# about the kickoff", "Tell Tom which day works", "Confirm the venue to Priya".
+_QUICK_REPLY_RE = re.compile(r"^(?:answer|reply to|tell|confirm|let \w+ know|give \w+ the ok)\b", re.I)
+
+
+def quick_reply(kind: str, title: str) -> bool:
+    """Whether a request is answered in a line or two, so it earns no 90-minute focus block."""
+    return kind == "request" and bool(_QUICK_REPLY_RE.match(title))

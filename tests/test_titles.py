@@ -145,3 +145,20 @@ def test_a_questions_greeting_and_name_are_not_its_title(text: str, title: str, 
 def test_titles_leave_out_lead_ins_and_greetings(text: str, title: str, owner: Owner) -> None:
     items = EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)
     assert [i.title for i in items] == [title]
+
+
+def test_a_reply_to_write_earns_no_focus_block_nor_the_line_that_says_there_was_no_time() -> None:
+    """A trial's brief offered 11:45-13:15 to "Answer Dana: can we move... to Wednesday at 16:00?"."""
+    from dataclasses import replace
+
+    from planner.titles import quick_reply
+
+    assert quick_reply("request", "Answer Dana: can we move the check-in to Wednesday at 16:00?")
+    assert quick_reply("request", "Reply to Dana about Pilot kickoff")
+    assert not quick_reply("request", "Send Maria the updated deck")
+    assert not quick_reply("commitment", "Answer the security questionnaire")
+    said = "No more focus time today: no free 90 minutes are left in your focus hours."
+    answer = replace(_brief("Answer Dana: can we move the check-in to Wednesday?", "Check-in"), unblocked=said)
+    assert said not in compose(answer).text
+    work = replace(_brief("Send Maria the updated deck", "Deck"), unblocked=said)
+    assert said in compose(work).text
