@@ -853,7 +853,9 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
     unblocked = "" if problem or no_calendar else booking.why_no_block(app, day, blocks)
     since = previous["sent_at"] if previous else (app.clock() - timedelta(days=1)).astimezone(UTC).isoformat(
         timespec="seconds")
-    handled = app.store.closed_since(since)
+    # What the owner dropped is not news to her; what the mail called off is.
+    handled = [i for i in app.store.closed_since(since)
+               if i.status == "done" or any(n.startswith("Called off by") for n in i.notes)]
     # An item asked about as stale is not also said to be re-planned for today.
     replans = [r for r in replanned(previous, planned, {i.id: i for i in items if i.id is not None}, now, tz)
                if r.item_id not in asked]

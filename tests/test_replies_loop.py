@@ -416,3 +416,21 @@ def test_an_item_added_by_reply_takes_no_goal_or_context_from_the_brief(demo_dir
     ctx = item_context(app.store, added, LATER, OWNER)
     assert ctx.latest is None or "mallory" not in ctx.latest.sender
     assert "mallory@evil.example" not in ctx.people
+
+
+def test_what_the_owner_dropped_is_not_listed_as_handled_the_next_day(demo_dir: Path,
+                                                                      sent: tuple[App, str, str]) -> None:
+    """A trial's brief listed the phishing mail and a sales cadence the owner had dropped by reply
+    under "Handled"; what the owner dropped is no news to her, what she marked done still is."""
+    from agent.cycle import compose_brief
+
+    app, brief_id, _ = sent
+    lines = app.store.brief(DEMO_NOW.date())["lines"]  # type: ignore[index]
+    dropped, done = app.store.item(lines["3"]), app.store.item(lines["1"])
+    assert dropped and done
+    _deliver(demo_dir, "reply", "drop 3\ndone 1\n", brief_id)
+    sync_once(app)
+    nxt = App(load(demo_dir / "focusd.toml"), fixed(DEMO_NOW + timedelta(days=1)))
+    handled = compose_brief(nxt, nxt.today()).text.split("Handled", 1)[-1]
+    assert done.title.split(":")[0] in handled
+    assert dropped.title not in handled
