@@ -480,9 +480,27 @@ def _either(words: list[str]) -> str:
 
 
 def _keywords(title: str) -> list[str]:
-    """Content words of a goal's title, so items that mention them rank with it."""
+    """Content words of a goal's title, so items that mention them rank with it, and the words the
+    work towards the common goals is said in: "Hire a senior backend engineer" also matches the
+    interview, the scorecard and the offer letter, which never say "hire"."""
     words = [w for w in re.findall(r"[a-z0-9]{4,}", title.lower()) if w not in _STOP]
+    for stems, related in _GOAL_WORDS:
+        if any(w.startswith(stems) for w in words):
+            words += related
     return list(dict.fromkeys(words))
+
+
+# The work a common goal's title does not name: (stems of the title's words, what its work says).
+_GOAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("hire", "hiring", "recruit", "headcount"),
+     ("candidate", "interview", "scorecard", "offer letter", "references", "recruiter", "onboarding", "job post")),
+    (("fundrais", "raise", "round", "seed", "series", "investor"),
+     ("investor", "term sheet", "deck", "data room", "cap table", "side letter", "due diligence")),
+    (("launch", "ship", "release"),
+     ("release", "launch", "beta", "rollout", "go-live", "changelog")),
+    (("close", "sign", "deal", "renewal", "contract", "pilot"),
+     ("contract", "msa", "order form", "proposal", "pricing", "quote", "security questionnaire", "renewal")),
+)
 
 
 # What of an item each command sets: two commands of one reply that set the same thing of one
