@@ -214,3 +214,23 @@ def test_a_thing_that_slips_moves_its_date_rather_than_doubling() -> None:
     assert sheet.due == "2026-11-25"  # the Wednesday after the Thursday it slipped on
     (idp,) = [i for i in items if "IdP" in i.title]
     assert idp.title == "Follow up with Dana: Dana's IT team will send the IdP metadata to Tom"
+
+
+def test_a_blocker_that_waits_on_the_ask_beside_it_clears_with_the_ask() -> None:
+    """"Could you fill in the questionnaire? Our procurement can't move the pilot forward until it's
+    done." stayed a focus blocker after the owner sent the questionnaire."""
+    t = _Thread("security questionnaire")
+    t.mail(16, 9, "dana@acme.example", ME, "Could you fill in the attached security questionnaire by Friday? "
+                                           "Our procurement can't move the pilot forward until it's done.")
+    other = _Thread("release")
+    other.mail(16, 9, "dana@acme.example", ME, "Could you send me the release notes by Friday? Separately, the "
+                                               "pilot is stuck until their security review passes.")
+    t.mail(18, 9, ME, "dana@acme.example", "Hi Dana,\n\nAttached is the completed security questionnaire.\n\nAda",
+           attachments=("questionnaire.pdf",))
+    other.mail(18, 10, ME, "dana@acme.example", "Hi Dana,\n\nHere are the release notes.\n\nAda",
+               attachments=("release-notes.pdf",))
+    items = _run(t, other)
+    assert _status(items, "questionnaire") == "done"
+    assert _status(items, "procurement") == "done"
+    assert _status(items, "release notes") == "done"
+    assert _status(items, "security review") == "open"  # waits on someone else's step, not on the ask

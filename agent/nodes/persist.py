@@ -29,6 +29,7 @@ from agent.nodes.resolve import (
     name_words,
     settles_text,
     substance,
+    waits_on_the_ask,
 )
 from agent.state import BatchState, Context
 from connectors.types import Message
@@ -150,6 +151,16 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 item.status = "done"
                 log.info("item.completed", item_id=item.id, kind=item.kind, message_id=msg.message_id)
                 closed += 1
+                if item.kind == "request":
+                    # "Could you fill in the questionnaire? Procurement can't move until it's done.":
+                    # what the ask's own mail said waits on it is cleared with it.
+                    for other in candidates:
+                        if (other.kind == "blocker" and other.status == "open" and other.id is not None
+                                and other.message_id == item.message_id and waits_on_the_ask(other.evidence)):
+                            store.close_item(other.id, completion_note(msg, quote))
+                            other.status = "done"
+                            log.info("item.completed", item_id=other.id, kind=other.kind, message_id=msg.message_id)
+                            closed += 1
             elif item.id is not None and (off := called_off(msg, item, owner, text, rivals)):
                 store.close_item(item.id, completion_note(msg, off, "Called off"), status="dropped")
                 item.status = "dropped"

@@ -647,6 +647,19 @@ def answered(msg: Message, item: Item, owner: Owner, text: str, rivals: int) -> 
     return answer
 
 
+# What a blocker waits on, said as the thing just asked for: "until it's done", "until we have it".
+# (The pronoun in lower case: "until IT has set up the account" waits on a team, not on the ask.)
+_UNTIL_IT = re.compile(r"\b(?:until|till|before|unless) (?:(?-i:it|this|that|they|these|those)(?:'s|’s| is| are|'re|’re|"
+                       r" has been| have been| gets?| comes?)? (?:done|in|back|complete|completed|finished|signed|returned|"
+                       r"received|filled (?:in|out)|submitted|approved|sorted|through|here)|(?:we|i) (?:have|get|receive|see) "
+                       r"(?-i:it|them|this|that|those|these))\b|\bwithout (?-i:it|them)\b", re.IGNORECASE)
+
+
+def waits_on_the_ask(evidence: str) -> bool:
+    """Whether a blocker's sentence waits on the thing the ask beside it asked for."""
+    return bool(_UNTIL_IT.search(evidence))
+
+
 def completion_note(msg: Message, quote: str, how: str = "Closed") -> str:
     """The note an automatic close leaves on its item: who, when, and the verbatim sentence."""
     return f"{how} by {msg.sender.email}'s mail of {msg.date.date().isoformat()} ({msg.message_id}): \"{quote}\""
