@@ -41,8 +41,8 @@ def vague(title: str) -> bool:
     "Nudge him", "Send these", "Check", "Send Sam")."""
     core = _PREFIX_RE.sub("", title.strip())
     words = content_words(core)
-    if not words:
-        return True
+    if not words or _VERBS_ON_A_PRONOUN_RE.match(core):
+        return True  # ...nor do verbs on a pronoun alone: "Sign and return it", "Review and send them back"
     first = _WORD_RE.findall(core.lower())[0]
     if first in _SUBJECTS:  # a clause: its subject is a pronoun ("I know", "they agree to that")
         return len(words) < 2
@@ -54,6 +54,8 @@ def vague(title: str) -> bool:
     return words[0] == first and first in _HANDING and all(w[:1].isupper() for w in named)
 
 
+_VERBS_ON_A_PRONOUN_RE = re.compile(r"^[a-z]+(?:,? (?:and|or|then) [a-z]+)+ (?:it|them|this|that|these|those)(?: (?:back|over|up|out))?"
+                                    r"[.!]?$", re.I)
 _HANDING = frozenset("send share give forward bring get show hand pass tell deliver".split())
 
 

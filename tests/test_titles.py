@@ -24,6 +24,7 @@ EX = EmbeddedExtractor()
     "Unblock: I know", "Unblock: it is", "Unblock: that's", "Unblock: you confirm", "Unblock: they agree to that",
     "Unblock: you've finalized it", "Follow up with Marek: send you", "Follow up with Anja: yes please", "",
     "Send Sam", "Tell Léa", "Follow up with Pablo: send you separately",
+    "Sign and return it", "Review and send them back",
 ])
 def test_titles_that_name_nothing_are_vague(title: str) -> None:
     assert vague(title)
