@@ -10,7 +10,8 @@ KINDS = ("commitment", "request", "waiting", "blocker")
 # Words of meeting titles that say what kind of meeting it is, not what it is about: no item is
 # related to a meeting by them.
 GENERIC_MEETING_WORDS = frozenset("call with meeting sync team standup stand weekly daily review check "
-                                   "update prep planning round moved".split())
+                                   "update prep planning round moved final first second third next quick "
+                                   "catch intro chat session monthly quarterly kickoff follow".split())
 
 
 @dataclass

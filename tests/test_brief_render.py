@@ -321,3 +321,20 @@ def test_a_blocker_s_why_names_whose_work_waits_when_it_blocks_nothing_named(
     item = Item(kind="blocker", title="Unblock: the NDA is signed", evidence="We can't share the data room until "
                 "the NDA is signed.", source={}, counterparty=counterparty, reasons=reasons)
     assert _why(item) == why
+
+
+def test_a_meeting_is_not_tied_to_work_by_a_word_any_meeting_has() -> None:
+    """"Final interview: Alex Kim" was shown as related to "Send Rachel the final cap table"."""
+    from planner.brief import meeting
+
+    event = Event("i", "Final interview: Alex Kim", datetime(2026, 11, 19, 14, 0, tzinfo=LONDON),
+                  datetime(2026, 11, 19, 15, 0, tzinfo=LONDON))
+    cap = Item(kind="request", title="Send Rachel the final cap table", evidence="Could you send the final cap table?",
+               id=4, counterparty="rachel@law.example",
+               source={"message_id": "<c@x>", "subject": "Cap table", "from": "rachel@law.example",
+                       "date": "2026-11-18T09:00:00+00:00"})
+    offer = Item(kind="commitment", title="Send Alex Kim the offer letter", evidence="I'll send Alex Kim the offer.",
+                 id=5, counterparty="alex@kim.example",
+                 source={"message_id": "<o@x>", "subject": "Offer", "from": "ada@example.com",
+                         "date": "2026-11-18T09:00:00+00:00"})
+    assert meeting(event, [cap, offer], "ada@example.com").related == [5]
