@@ -217,7 +217,8 @@ def render_text(review: Review, inp: ReviewInput) -> str:
         if review.more.get(section):
             out.append(f"    … and {review.more[section]} more: {MORE_HINT}")
         out.append("")
-    out += ["--", REPLY_HELP]
+    # The commands refer to numbered lines: a review without any has none to offer.
+    out += ["--", REPLY_HELP] if review.lines else []
     return "\n".join(out) + "\n"
 
 
@@ -229,7 +230,8 @@ def render_html(review: Review, inp: ReviewInput) -> str:
         subject=review.subject, heading=f"Week {number} review", span=_span(inp), owner=inp.owner_name,
         done=review.done[:MAX_DONE], more_done=max(0, len(review.done) - MAX_DONE),
         progress=[progress_line(p) for p in review.progress],
-        sections=[(h, rows, n) for h, rows, n in sections if rows], more_hint=MORE_HINT, help=REPLY_HELP)
+        sections=[(h, rows, n) for h, rows, n in sections if rows], more_hint=MORE_HINT,
+        help=REPLY_HELP if review.lines else "")
 
 
 def to_json(review: Review) -> dict[str, Any]:

@@ -279,3 +279,14 @@ def test_gather_keeps_the_lines_a_full_sort_would_show_and_counts_the_rest(seed:
     review = compose(ReviewInput(week=MONDAY, today=FRIDAY, owner_name="Ada", **parts))
     assert review.more == {s: len(found) - MAX_LINES for s, found in every.items()}
     assert f"{len(every['slipped'])} slipped" in review.subject and f"{len(every['stale'])} to drop?" in review.subject
+
+
+def test_a_review_without_numbered_lines_offers_no_commands() -> None:
+    """A trial's review offered "drop 3 · done 1" under a review with no numbered line."""
+    from dataclasses import replace
+
+    from planner.review import REPLY_HELP
+
+    assert REPLY_HELP in compose(_review_input()).text
+    bare = compose(replace(_review_input(), slipped=[], due_next=[], stale=[]))
+    assert bare.line_map() == {} and REPLY_HELP not in bare.text and REPLY_HELP not in bare.html
