@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import secrets
 import sqlite3
 import threading
@@ -472,6 +473,7 @@ def sync_calendar(app: App, report: CycleReport) -> None:
         return
     app.store.replace_events(start, end, events)
     report.items_created += intake.read_calendar(app, events)
+    kept_at_meetings(app, events)
     report.events = len(events)
     gap = app.calendar.incomplete
     if gap:
@@ -484,6 +486,44 @@ def sync_calendar(app: App, report: CycleReport) -> None:
                                "invitation (see the log)")
     app.store.set_status("calendar", {"ok": not gap, "error": gap, "read_at": read_at})
     report.up.add("calendar")
+
+
+# A promise kept in a meeting: "Happy to walk you through it on our call this afternoon", "I'll
+# show you the demo at Thursday's meeting".
+_AT_A_MEETING_RE = re.compile(r"\b(?:on|at|in|during)\s+(?:our|the|today's|tomorrow's|\w+day's)\s+(?:call|meeting|catch-?up|"
+                              r"sync|session|check-?in|1:1|one-on-one|chat)\b|\bwhen we (?:meet|speak|talk)\b", re.I)
+
+
+def _when_said(item: Item) -> datetime | None:
+    try:
+        said = datetime.fromisoformat(str(item.source.get("date") or ""))
+    except ValueError:
+        return None
+    return said if said.tzinfo is not None else said.replace(tzinfo=UTC)
+
+
+def kept_at_meetings(app: App, events: list[Event]) -> int:
+    """Close the owner's promises to be kept in a meeting with the person promised ("I'll walk you
+    through it on our call this afternoon") once that meeting, after the promise, has ended: the
+    calendar is the evidence, quoted in the note, and the close is listed under handled. Returns
+    how many were closed."""
+    now = app.clock()
+    owner = app.settings.owner_email.lower()
+    ended = [e for e in events if not e.all_day and e.end <= now and e.attendees]
+    closed = 0
+    for event in ended:
+        guests = {a.email.lower() for a in event.attendees} - {owner}
+        for person in guests:
+            for item in app.store.open_items_with(person, ("commitment",)):
+                said = _when_said(item)
+                if item.id is None or not _AT_A_MEETING_RE.search(item.evidence) or said is None or event.start < said:
+                    continue
+                when = event.start.astimezone(app.settings.tz).strftime("%a %d %b %H:%M")
+                app.store.close_item(item.id, f"Closed: the meeting it was promised for took place: “{event.title}”, "
+                                              f"{when}, with {person}")
+                log.info("item.completed", item_id=item.id, kind=item.kind, meeting=event.uid)
+                closed += 1
+    return closed
 
 
 def mail_problem(app: App) -> str:

@@ -7,6 +7,10 @@ weeks written by others.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
 from agent.clock import fixed
 from agent.extractors.embedded import EmbeddedExtractor
 from agent.graph import run_batch
@@ -234,3 +238,31 @@ def test_a_blocker_that_waits_on_the_ask_beside_it_clears_with_the_ask() -> None
     assert _status(items, "procurement") == "done"
     assert _status(items, "release notes") == "done"
     assert _status(items, "security review") == "open"  # waits on someone else's step, not on the ask
+
+
+def test_a_promise_kept_at_a_meeting_closes_once_the_meeting_has_taken_place(demo_dir: Path) -> None:
+    """"Happy to walk you through it on our call this afternoon" led a trial's brief the day after
+    the call, as overdue."""
+    from agent.app import App
+    from agent.cycle import kept_at_meetings
+    from agent.settings import load
+    from connectors.types import Attendee, Event
+
+    app = App(load(demo_dir / "focusd.toml"), fixed(datetime(2026, 11, 19, 18, 0, tzinfo=UTC)))
+    said = {"message_id": "<walk@loom.example>", "subject": "Re: model", "from": "ada@loom.example",
+            "date": "2026-11-19T09:00:00+00:00"}
+    walk = app.store.add_item(Item(kind="commitment", title="Walk Maria through it on our call", owner="me",
+                                   evidence="Happy to walk you through it on our call this afternoon.",
+                                   source=said, counterparty="maria@northwind.vc", due="2026-11-19"))
+    deck = app.store.add_item(Item(kind="commitment", title="Send Maria the deck", owner="me",
+                                   evidence="I'll send you the deck tomorrow.", source=said,
+                                   counterparty="maria@northwind.vc", due="2026-11-20"))
+    call = Event("c1", "Call with Maria Chen", datetime(2026, 11, 19, 16, 0, tzinfo=UTC),
+                 datetime(2026, 11, 19, 16, 30, tzinfo=UTC), attendees=[Attendee("maria@northwind.vc")])
+    later = replace(call, uid="c2", start=datetime(2026, 11, 19, 19, 0, tzinfo=UTC),
+                    end=datetime(2026, 11, 19, 19, 30, tzinfo=UTC))
+    assert kept_at_meetings(app, [later]) == 0  # not yet taken place
+    assert kept_at_meetings(app, [call]) == 1
+    closed, kept = app.store.item(walk), app.store.item(deck)
+    assert closed and closed.status == "done" and "“Call with Maria Chen”, Thu 19 Nov 16:00" in closed.notes[-1]
+    assert kept and kept.status == "open"  # not a promise for the meeting
