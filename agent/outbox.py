@@ -7,7 +7,8 @@ the time of its next try (exponential backoff with jitter, at most an hour); eve
 what is due (:func:`flush`).
 
 A process that dies after the server said OK but before the store heard of it leaves its row in
-``sending``. Nobody touches such a row for :data:`SENDING_GRACE` (another process may still be
+``sending``; so does a send whose connection broke once the message was on its way (the server
+may have taken it and hung up before its OK), after one look in the mailbox right away. Nobody touches such a row for :data:`SENDING_GRACE` (another process may still be
 sending it). After that, before any resend, focusd looks for the mail's Message-ID where it
 would be if it went out: the file sender's folder, or the owner's INBOX and Sent folder (the
 brief goes to the owner). Found, the row is settled as sent; so a brief goes at most once.
@@ -104,7 +105,7 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
             log.info("outbox.found", kind=taken["kind"], key=taken["key"])
             return Delivery("found", taken)
     faults.point("outbox.taken")
-    error = ""
+    error, permanent = "", False
     for delay in (*(delays if delays is not None else RETRY_DELAYS), None):
         try:
             sent = app.sender.send_raw(taken["raw"])
@@ -112,8 +113,19 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
             error = str(exc) if isinstance(exc, SendError) else f"{type(exc).__name__}: {exc}"
             log.info("outbox.send_failed", kind=taken["kind"], key=taken["key"], attempt=taken["attempts"],
                         error=error)
-            if delay is None:
-                break
+            if isinstance(exc, SendError) and exc.maybe_sent:
+                # It may have arrived: never sent again before the mailbox is searched for it. Found
+                # now, it is settled; else the row stays "sending", and the try after the grace
+                # (when a slow delivery has landed) searches again, as after a crash.
+                if _already_delivered(app, taken):
+                    _settle(app, taken, "found in the mailbox after a broken send")
+                    log.info("outbox.found", kind=taken["kind"], key=taken["key"])
+                    return Delivery("found", taken)
+                app.store.outbox_done(taken["id"], "sending", error=error, retry_at=app.clock())
+                return Delivery("failed", taken, error, app.clock() + SENDING_GRACE)
+            permanent = isinstance(exc, SendError) and exc.permanent
+            if delay is None or permanent:
+                break  # a refusal for good is not asked again at once
             sleep(delay)
             continue
         faults.point("outbox.sent")
@@ -125,7 +137,8 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
         log.info("outbox.sent", kind=taken["kind"], key=taken["key"], via=via)
         _save_to_sent(app, taken["raw"])
         return Delivery("sent", dict(taken, sent_via=via))
-    retry_at = app.clock() + backoff(taken["attempts"])
+    # A refusal for good waits the longest: the owner has to change something first.
+    retry_at = app.clock() + (BACKOFF_MAX if permanent else backoff(taken["attempts"]))
     app.store.outbox_done(taken["id"], "queued", error=error, retry_at=retry_at)
     return Delivery("failed", taken, error, retry_at)
 

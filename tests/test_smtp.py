@@ -189,3 +189,22 @@ def test_config_refuses_clear_text_off_this_machine_and_a_login_without_a_passwo
     with pytest.raises(ConfigError) as err:
         from_mapping(raw, tmp_path, check_files=False)
     assert [p.split(":")[0] for p in err.value.problems] == ["smtp.security", "smtp.password_env"]
+
+
+class _Refuses(Inbox):
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,  # noqa: N802
+                          rcpt_options: list[str]) -> str:
+        return "550 5.1.1 <ada@example.com>: User unknown"
+
+
+def test_a_recipient_refused_for_good_says_who_and_why_and_is_not_tried_again_at_once() -> None:
+    inbox, port = _Refuses(), _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with pytest.raises(SendError) as refused:
+            SmtpSender("127.0.0.1", port, "none").send(_brief())
+    finally:
+        controller.stop()
+    assert "ada@example.com: 550 5.1.1 <ada@example.com>: User unknown" in str(refused.value)
+    assert refused.value.permanent and not refused.value.maybe_sent

@@ -235,3 +235,53 @@ def test_save_to_sent_keeps_a_copy_of_the_brief_in_the_sent_folder(world: tuple[
     assert app.store.message(brief_id) is not None
     assert not [i for i in app.store.all_items() if i.message_id == brief_id]
     app.close()
+
+
+def test_a_connection_that_breaks_after_the_message_went_sends_it_once(world: tuple[Path, Mailbox]) -> None:
+    """A server that took the brief and then dropped the connection before its OK made focusd send
+    it again at once and at every run (seven copies in a robustness trial). A send that broke on the
+    way is now looked for in the mailbox before it goes again."""
+    config, box = world
+    now = [DEMO_NOW]
+    app = App(load(config), lambda: now[0])
+    from agent.cycle import sync_once
+
+    sync_once(app)
+    delivered = box.handle_DATA
+    mode = ["deliver"]
+
+    async def breaks(server: Any, session: Any, envelope: Any) -> str:
+        if mode[0] == "deliver":
+            await delivered(server, session, envelope)  # it lands in the INBOX...
+        server.transport.close()  # ...and the server hangs up before its OK
+        return "250 OK"
+
+    box.handle_DATA = breaks  # type: ignore[method-assign]
+    first = send_brief(app, app.today())
+    assert first.outcome == "already_sent" and "found in the mailbox" in first.via
+    assert len(box.received) == 1 and send_brief(app, app.today()).outcome == "already_sent"
+    app.close()
+
+
+def test_a_send_that_broke_before_arriving_goes_once_after_the_grace(world: tuple[Path, Mailbox]) -> None:
+    config, box = world
+    now = [DEMO_NOW]
+    app = App(load(config), lambda: now[0])
+    from agent.cycle import sync_once
+
+    sync_once(app)
+    delivered = box.handle_DATA
+    box.handle_DATA = _hang_up  # type: ignore[method-assign]
+    assert send_brief(app, app.today()).outcome == "failed"
+    assert send_brief(app, app.today()).outcome == "in_progress"  # within the grace: not sent again blind
+    assert box.received == []
+    box.handle_DATA = delivered  # type: ignore[method-assign]
+    now[0] = DEMO_NOW + outbox.SENDING_GRACE + timedelta(seconds=1)
+    assert send_brief(app, app.today()).outcome == "sent"  # looked for, not there: sent
+    assert len(box.received) == 1
+    app.close()
+
+
+async def _hang_up(server: Any, session: Any, envelope: Any) -> str:
+    server.transport.close()
+    return "250 OK"

@@ -15,7 +15,14 @@ from connectors.types import OutgoingMail
 
 
 class SendError(ConnectorError):
-    """The message could not be handed over."""
+    """The message could not be handed over. ``maybe_sent``: the connection broke once the
+    message was on its way, so it may have arrived (look before sending it again); ``permanent``:
+    the server refused it for good (a 5xx), so trying again the same way cannot help."""
+
+    def __init__(self, message: str, maybe_sent: bool = False, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.maybe_sent = maybe_sent
+        self.permanent = permanent
 
 
 # Lines up to the RFC's 998 characters: at the default 78 a long Subject is folded right after

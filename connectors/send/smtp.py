@@ -66,16 +66,22 @@ class SmtpSender(Sender):
         with self._session() as smtp:
             try:
                 refused = smtp.send_message(msg)
-            except smtplib.SMTPRecipientsRefused:
-                raise SendError(f"{self.destination} refused every recipient of the brief") from None
+            except smtplib.SMTPRecipientsRefused as exc:
+                said = "; ".join(f"{rcpt}: {code} {_text(answer)}" for rcpt, (code, answer) in sorted(exc.recipients.items()))
+                raise SendError(f"{self.destination} refused the recipient ({said})",
+                                permanent=all(code >= 500 for code, _ in exc.recipients.values())) from None
             except smtplib.SMTPSenderRefused as exc:
-                raise SendError(f"{self.destination} refused the sender {exc.sender!r}; set [smtp].from_address "
-                                "to an address this account may send as") from None
+                raise SendError(f"{self.destination} refused the sender {exc.sender!r} ({exc.smtp_code} "
+                                f"{_text(exc.smtp_error)}); set [smtp].from_address to an address this account may "
+                                "send as", permanent=exc.smtp_code >= 500) from None
             except smtplib.SMTPDataError as exc:
-                raise SendError(f"{self.destination} refused the message (SMTP {exc.smtp_code})") from None
+                raise SendError(f"{self.destination} refused the message ({exc.smtp_code} {_text(exc.smtp_error)})",
+                                permanent=exc.smtp_code >= 500) from None
             except (OSError, smtplib.SMTPException) as exc:
+                # Broken off on the way: the server may have taken the message before it went quiet.
                 raise SendError(f"the connection to {self.destination} broke while sending "
-                                f"({type(exc).__name__}); it will be sent again") from None
+                                f"({type(exc).__name__}); it will be sent again unless it arrived",
+                                maybe_sent=True) from None
             if refused:
                 raise SendError(f"{self.destination} refused {', '.join(sorted(refused))}")
 
@@ -175,3 +181,9 @@ class _Session:
     def _close(self) -> None:
         if self.smtp is not None:
             self.smtp.close()
+
+
+def _text(answer: bytes | str) -> str:
+    """A server's answer as one short line of text."""
+    said = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+    return " ".join(said.split())[:200]
