@@ -230,3 +230,19 @@ def test_a_head_fetched_for_a_later_batch_is_not_fetched_again(account: Dovecot,
         got += _subjects(batch)
     assert got == [f"m{n}" for n in range(6)]
     assert len(calls) == 1  # the six heads came with the first batch's sizes, each fetched once
+
+
+def test_a_message_nested_thousands_deep_is_read_by_its_head_and_the_folder_moves_on(account: Dovecot) -> None:
+    """5,000 nested multiparts with one text leaf (288 KB, so fetched by its structure) once made a
+    command line the server refused, retried as a network fault at every sync: INBOX stuck."""
+    deep = (b"From: dan@vendor.example\r\nTo: ada@loom.example\r\nSubject: deep\r\nMessage-ID: <deep@t>\r\n"
+            b"Date: Wed, 18 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            + b"".join(b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i) for i in range(5000))
+            + b"Content-Type: text/plain\r\n\r\nCould you send the Tapir quote by Friday?\r\n")
+    _append(account, deep)
+    _append(account, _mail(1))
+    src = _source(account, big_bytes=64 * 1024)
+    batch = src.fetch_new("INBOX", None)
+    assert _subjects(batch) == ["deep", "m1"]
+    assert batch.messages[0].data.startswith(b"From: dan@vendor.example")
+    src.close()

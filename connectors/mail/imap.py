@@ -83,6 +83,8 @@ BIG_MESSAGE_BYTES = 256 * 1024
 HEAD_BYTES = 16 * 1024
 #: A structure with more parts than this is not worth rebuilding: the head-only fetch is used.
 MAX_PARTS = 200
+#: Characters of section numbers asked for in one command: well under what servers take in a line.
+MAX_SECTIONS_CHARS = 4000
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -414,13 +416,16 @@ class ImapSource(MailSource):
         try:
             root = _part(structure, "")
             leaves = list(root.leaves())
-            if len(leaves) > MAX_PARTS:
+            nodes = [p for p in root.walk() if p.section]
+            # Each node's header is asked for by its section number: a tree nested thousands deep
+            # with few leaves made a command line the server refused (BAD), and the folder stuck.
+            if len(leaves) > MAX_PARTS or len(nodes) > MAX_PARTS or sum(len(p.section) for p in nodes) > MAX_SECTIONS_CHARS:
                 raise ValueError("too many parts")
-        except (ValueError, TypeError, IndexError, AttributeError) as exc:
+        except (ValueError, TypeError, IndexError, AttributeError, RecursionError) as exc:
             log.warning("imap.bodystructure_unusable", uid=uid, reason=str(exc) or type(exc).__name__)
             return None
         items = ["BODY.PEEK[HEADER]", "INTERNALDATE"]
-        items += [f"BODY.PEEK[{p.section}.MIME]" for p in root.walk() if p.section]
+        items += [f"BODY.PEEK[{p.section}.MIME]" for p in nodes]
         budget = MAX_MESSAGE_BYTES
         for leaf in leaves:
             if leaf.text and budget > 0:  # the text a person wrote, up to what the parser reads
