@@ -340,10 +340,14 @@ class Daemon:
             self._touch()
             return
         deadline = time.monotonic() + idle
+        source_down = False
         while not self.stop.is_set() and not self.reload_asked.is_set() and (left := deadline - time.monotonic()) > 0:
             slice_ = min(left, STOP_CHECK)
             # A wait is life until it ends: the source's own timeout bounds it (IDLE included).
             self.alive_at = time.monotonic() + slice_
+            if source_down:
+                self.stop.wait(slice_)
+                continue
             try:
                 if self.app.mail.wait_for_new(slice_, stop=self._stop_asked):
                     log.info("daemon.new_mail")
@@ -352,8 +356,12 @@ class Daemon:
                         self._poll_in(self.interval)
                     return
             except (ConnectorError, FocusdError, OSError) as exc:  # the next cycle reports it in full
-                log.info("daemon.wait_failed", error=type(exc).__name__)
-                self.stop.wait(min(left, STOP_CHECK))
+                # The source cannot be waited on (down, or the login refused): no new login before
+                # the next job, which reports it and backs off. Retrying every few seconds hammered
+                # a server that refused the password ten times a minute.
+                log.info("daemon.wait_failed", error=type(exc).__name__, reason=str(exc)[:300],
+                         until_next_job_s=round(left))
+                source_down = True
 
     def _stop_asked(self) -> bool:
         """Whether a wait for mail should end now: a stop or a reload was asked."""

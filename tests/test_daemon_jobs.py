@@ -479,3 +479,27 @@ def test_sighup_refuses_a_config_whose_secret_cannot_be_read_and_keeps_the_old_o
         d.reload()
     (refused,) = [e for e in captured if e["event"] == "daemon.reload_refused"]
     assert "llm.api_key" in " ".join(refused["problems"]) and d.app is before
+
+
+def test_a_source_that_cannot_be_waited_on_is_not_asked_again_before_the_next_job(
+        demo_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server refusing the password was logged in to ten times a minute between cycles (every
+    5-second wait slice): a failed wait now sits out the pause, and says why."""
+    from connectors.mail.base import MailError
+
+    monkeypatch.setattr(daemon, "STOP_CHECK", 0.05)
+    app = App(load(_config(demo_dir, poll_interval="10s")), fixed(_at(6, 0)))
+    calls = []
+
+    def refused(timeout: float, stop: object = None) -> bool:
+        calls.append(timeout)
+        raise MailError("127.0.0.1:143 refused the login for ada: check the user name and the password source")
+
+    monkeypatch.setattr(app.mail, "wait_for_new", refused)
+    d = daemon.Daemon(app)
+    monkeypatch.setattr(type(d.scheduler), "idle_seconds", property(lambda _: 0.6))
+    with structlog.testing.capture_logs() as captured:
+        d.pause()
+    assert len(calls) == 1
+    (failed,) = [e for e in captured if e["event"] == "daemon.wait_failed"]
+    assert "refused the login" in failed["reason"]

@@ -246,3 +246,24 @@ def test_a_message_nested_thousands_deep_is_read_by_its_head_and_the_folder_move
     assert _subjects(batch) == ["deep", "m1"]
     assert batch.messages[0].data.startswith(b"From: dan@vendor.example")
     src.close()
+
+
+def test_a_server_too_busy_for_a_login_is_no_wrong_password(account: Dovecot) -> None:
+    """"NO [UNAVAILABLE] Maximum number of connections from user+IP exceeded" was reported as a
+    refused password; it is the server being busy, and a later try will do."""
+    from connectors.mail.base import SourceUnreachable
+
+    held = []
+    try:
+        for _ in range(12):  # past the test server's mail_max_userip_connections
+            c = IMAPClient("127.0.0.1", account.port, ssl=False)
+            c.login(account.user, account.password)
+            held.append(c)
+    except Exception:  # noqa: BLE001 - the server's own refusal of one more
+        pass
+    try:
+        with pytest.raises(SourceUnreachable, match=r"is not taking a login now \(.*(UNAVAILABLE|connections)"):
+            _source(account, tries=1).fetch_new("INBOX", None)
+    finally:
+        for c in held:
+            c.logout()

@@ -83,6 +83,9 @@ BIG_MESSAGE_BYTES = 256 * 1024
 HEAD_BYTES = 16 * 1024
 #: A structure with more parts than this is not worth rebuilding: the head-only fetch is used.
 MAX_PARTS = 200
+#: What a server says when it refuses a login for now, not for the password.
+_BUSY_RE = re.compile(r"\[(?:UNAVAILABLE|INUSE|LIMIT)\]|too many (?:connections|logins|simultaneous)|maximum number of "
+                      r"connections|try again later", re.I)
 #: Characters of section numbers asked for in one command: well under what servers take in a line.
 MAX_SECTIONS_CHARS = 4000
 
@@ -190,7 +193,12 @@ class ImapSource(MailSource):
             raise
         except OAuthError as exc:
             raise MailError(str(exc)) from None
-        except LoginError:
+        except LoginError as exc:
+            said = " ".join(str(exc).split())[:200]
+            if _BUSY_RE.search(said):
+                # "NO [UNAVAILABLE] Maximum number of connections...": the server is busy, not the
+                # password wrong; trying later will do.
+                raise _Unreachable(f"{self.where} is not taking a login now ({said})") from None
             raise MailError(f"{self.where} refused the login for {self.username}: check the user name and the "
                             "password source ([mail].password_env, _file or _command)") from None
         except ssl.SSLError as exc:
