@@ -400,6 +400,8 @@ def _extraction(app: App) -> Extraction | None:
 
 def _sync_folders(app: App, sync: _Sync, folders: list[_Folder], report: CycleReport,
                   progress: Progress | None, stop: threading.Event | None = None) -> None:
+    if stop is not None:
+        app.mail.interrupt = stop.is_set  # a source that retries a broken server stops retrying
     done = 0
     total: int | None = None
     while folders and not (stop is not None and stop.is_set()):

@@ -286,3 +286,20 @@ def test_append_and_has_message_id(account: Dovecot) -> None:
         assert [b"\\Seen" in f for f in c.get_flags(c.search(["ALL"])).values()] == [True]
     with pytest.raises(ValueError, match="not a Message-ID"):
         src.has_message_id('<a"b@x>\r\nA1 LOGOUT', ["INBOX"])
+
+
+def test_a_stop_asked_ends_the_retries_of_a_broken_server() -> None:
+    """A daemon told to stop during a sync against a silent server took six minutes (four tries of
+    the read timeout each): a stop now ends the retries, and the cursor keeps the place."""
+    from tests.servers import free_port
+
+    slept: list[float] = []
+    src = ImapSource("127.0.0.1", free_port(), "none", "ada", lambda: "pw", tries=4, sleep=slept.append)
+    with pytest.raises(MailError, match="tried 4 times"):
+        src.fetch_new("INBOX", None)
+    assert len(slept) == 3
+    slept.clear()
+    src.interrupt = lambda: True
+    with pytest.raises(MailError, match="stopped before trying again"):
+        src.fetch_new("INBOX", None)
+    assert slept == []

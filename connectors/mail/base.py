@@ -46,9 +46,12 @@ class Batch:
 
 
 class MailSource(ABC):
-    """A read-only mail source. ``cursor`` values are opaque strings the store keeps per folder."""
+    """A read-only mail source. ``cursor`` values are opaque strings the store keeps per folder.
+    ``interrupt``, when set (a sync run by the daemon), says that a stop was asked: a source that
+    retries stops retrying."""
 
     backend_name: ClassVar[str]
+    interrupt: Callable[[], bool] | None = None
 
     @classmethod
     @abstractmethod

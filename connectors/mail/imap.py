@@ -237,6 +237,9 @@ class ImapSource(MailSource):
                 except (OSError, IMAPClientError) as exc:  # resets, timeouts, and garbage (ProtocolError)
                     self._drop()
                     failure, unreachable = f"{what} on {self.where} broke off ({type(exc).__name__})", False
+            if self.interrupt is not None and self.interrupt():
+                # A stop was asked: no more tries, and the cursor keeps the place for the next run.
+                raise MailError(f"{failure}; stopped before trying again, the next sync resumes where this one stopped")
             if attempt + 1 < self.tries:
                 delay = BACKOFF * 2 ** attempt * random.uniform(0.5, 1.5)
                 log.info("imap.retry", where=self.where, attempt=attempt + 1, error=failure,
