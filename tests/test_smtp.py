@@ -208,3 +208,25 @@ def test_a_recipient_refused_for_good_says_who_and_why_and_is_not_tried_again_at
         controller.stop()
     assert "ada@example.com: 550 5.1.1 <ada@example.com>: User unknown" in str(refused.value)
     assert refused.value.permanent and not refused.value.maybe_sent
+
+
+def test_a_server_that_greets_and_goes_silent_is_said_to_time_out() -> None:
+    """It was reported as having "closed the connection before the login was done"."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+
+    def greet_then_sleep() -> None:
+        conn, _ = listener.accept()
+        conn.sendall(b"220 mail.example ESMTP\r\n")
+        threading.Event().wait(3)
+        conn.close()
+
+    threading.Thread(target=greet_then_sleep, daemon=True).start()
+    sender = SmtpSender("127.0.0.1", port, "none", read_timeout=0.5)
+    with pytest.raises(SendError, match="did not answer in time"):
+        sender.send(_brief())
+    listener.close()

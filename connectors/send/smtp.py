@@ -157,8 +157,11 @@ class _Session:
         except TimeoutError:
             self._close()
             raise SendError(f"{where} did not answer in time; check host, port and firewall") from None
-        except smtplib.SMTPServerDisconnected:
+        except smtplib.SMTPServerDisconnected as exc:
             self._close()
+            if "timed out" in str(exc):  # smtplib's word for a read that waited out its timeout
+                raise SendError(f"{where} greeted and then did not answer in time; check host, port and "
+                                "[smtp].security") from None
             raise SendError(f"{where} closed the connection before the login was done; check the port and "
                             "[smtp].security") from None
         except smtplib.SMTPException as exc:
