@@ -135,7 +135,8 @@ def attempt(app: App, row: dict[str, Any], delays: tuple[float, ...] | None = No
         via = app.sender.destination
         _settle(app, taken, via)
         log.info("outbox.sent", kind=taken["kind"], key=taken["key"], via=via)
-        _save_to_sent(app, taken["raw"])
+        if not _save_to_sent(app, taken["raw"]):
+            app.store.outbox_copy_pending(taken["id"], taken["raw"])  # filed by a later cycle
         return Delivery("sent", dict(taken, sent_via=via))
     # A refusal for good waits the longest: the owner has to change something first.
     retry_at = app.clock() + (BACKOFF_MAX if permanent else backoff(taken["attempts"]))
@@ -157,6 +158,7 @@ def flush(app: App, delays: tuple[float, ...] = ()) -> list[Delivery]:
         if row["status"] == "queued" and datetime.fromisoformat(row["next_attempt_at"]) > now:
             continue
         done.append(attempt(app, row, delays))
+    file_copies(app)
     return done
 
 
@@ -201,11 +203,34 @@ def _already_delivered(app: App, row: dict[str, Any]) -> bool | None:
     return found
 
 
-def _save_to_sent(app: App, raw: bytes) -> None:
-    """Keep a copy in the Sent folder when the SMTP server does not ([smtp].save_to_sent)."""
+def _save_to_sent(app: App, raw: bytes) -> bool:
+    """Keep a copy in the Sent folder when the SMTP server does not ([smtp].save_to_sent). False
+    when the copy could not be filed now (a later cycle tries again: see :func:`file_copies`)."""
     if not app.settings["smtp"].get("save_to_sent") or app.settings["smtp"]["backend"] != "smtp":
-        return
+        return True
     try:
         app.mail.append(app.settings["mail"]["sent_folder"], raw)
     except ConnectorError as exc:
         log.warning("outbox.save_to_sent_failed", error=str(exc))
+        return False
+    return True
+
+
+def file_copies(app: App) -> int:
+    """File the Sent copies an earlier cycle could not ([smtp].save_to_sent), unless the copy is
+    there already (the APPEND may have gone through before its answer was lost); after
+    :data:`CONFIRMATION_TTL` a copy is given up, with one line in the log. Returns how many were filed."""
+    filed = 0
+    for row in app.store.outbox_copies_pending():
+        if datetime.fromisoformat(row["created_at"]) < app.clock() - CONFIRMATION_TTL:
+            log.warning("outbox.save_to_sent_given_up", kind=row["kind"], key=row["key"])
+            app.store.outbox_copy_done(row["id"])
+            continue
+        try:
+            there = app.mail.has_message_id(row["message_id"], [app.settings["mail"]["sent_folder"]])
+        except (ConnectorError, ValueError):
+            there = None
+        if there or _save_to_sent(app, row["raw"]):
+            app.store.outbox_copy_done(row["id"])
+            filed += 1
+    return filed

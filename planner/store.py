@@ -328,8 +328,15 @@ def _v16(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_replies_digest ON replies (digest) WHERE digest IS NOT NULL")
 
 
+def _v17(db: sqlite_utils.Database) -> None:
+    # A sent mail whose copy to the Sent folder ([smtp].save_to_sent) failed keeps its bytes until a
+    # later cycle files the copy.
+    if "copy_pending" not in db.table("outbox").columns_dict:
+        db.table("outbox").add_column("copy_pending", int)
+
+
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15,
-                               _v16]
+                               _v16, _v17]
 
 
 def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
@@ -1161,6 +1168,19 @@ class Store:
             values["next_attempt_at"] = retry_at.astimezone(UTC).isoformat(timespec="seconds")
         with self.write():
             self.db.table("outbox").update(row_id, values)
+
+    def outbox_copy_pending(self, row_id: int, raw: bytes) -> None:
+        """Keep a sent mail's bytes until its copy reaches the Sent folder."""
+        with self.write():
+            self.db.table("outbox").update(row_id, {"raw": raw, "copy_pending": 1})
+
+    def outbox_copies_pending(self) -> list[dict[str, Any]]:
+        """Sent mails whose copy to the Sent folder is still to be filed, oldest first."""
+        return list(self.db.table("outbox").rows_where("copy_pending = 1", order_by="id"))
+
+    def outbox_copy_done(self, row_id: int) -> None:
+        with self.write():
+            self.db.table("outbox").update(row_id, {"raw": b"", "copy_pending": 0})
 
     # -- sync state --------------------------------------------------------------------------
 

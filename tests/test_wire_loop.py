@@ -285,3 +285,30 @@ def test_a_send_that_broke_before_arriving_goes_once_after_the_grace(world: tupl
 async def _hang_up(server: Any, session: Any, envelope: Any) -> str:
     server.transport.close()
     return "250 OK"
+
+
+def test_a_sent_copy_that_could_not_be_filed_is_filed_by_a_later_cycle(world: tuple[Path, Mailbox], dovecot: Dovecot,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy to Sent was lost quietly when its APPEND failed (a robustness trial, with the IMAP
+    password wrong at send time): it is kept and filed, once, by the next cycle that can."""
+    config, box = world
+    config.write_text(config.read_text().replace('security = "none"\n\n[calendar]',
+                                                 'security = "none"\nsave_to_sent = true\n\n[calendar]'))
+    from agent.cycle import sync_once
+
+    app = App(load(config), lambda: DEMO_NOW)
+    sync_once(app)
+    monkeypatch.setenv("FOCUSD_TEST_IMAP", "wrong")
+    app.mail.close()
+    assert send_brief(app, app.today()).outcome == "sent"
+    assert len(app.store.outbox_copies_pending()) == 1
+    monkeypatch.setenv("FOCUSD_TEST_IMAP", dovecot.password)
+    app.mail.close()
+    assert outbox.file_copies(app) == 1 and app.store.outbox_copies_pending() == []
+    assert outbox.file_copies(app) == 0
+    brief_id = str(box.received[0][1]["Message-ID"])
+    with IMAPClient("127.0.0.1", dovecot.port, ssl=False) as c:
+        c.login(dovecot.user, dovecot.password)
+        c.select_folder("Sent", readonly=True)
+        assert len(c.search(["HEADER", "Message-ID", brief_id])) == 1
+    app.close()
