@@ -589,6 +589,11 @@ def _body(msg: EmailMessage, headers: _Headers, cut: bool,
         if part.is_multipart():
             continue
         ctype = part.get_content_type()
+        if ctype.startswith("multipart/") and plain is None:
+            # A multipart without a boundary parses as one flat part: its body is the text, past
+            # any part headers the sender wrote ("--xyz", "Content-Type: text/plain").
+            plain, plain_part = _unbounded_text(part, problems), part
+            continue
         own = headers if part is msg else _Headers(part)
         filename = _filename(part, own)
         disposition = _header(own, "Content-Disposition").split(";")[0].strip().lower()
@@ -627,6 +632,33 @@ def _body(msg: EmailMessage, headers: _Headers, cut: bool,
     if cut:
         text = cut_at_boundary(text, MAX_TEXT_CHARS)
     return text, attachments, invite, cut
+
+
+_PART_LINE_RE = re.compile(r"^(?:content-(?:type|transfer-encoding|disposition|id|description|language)|mime-version)\s*:.*$",
+                           re.I)
+
+
+def _unbounded_text(part: EmailMessage, problems: list[str]) -> str:
+    """The text of a multipart that names no boundary: its lines, without the boundary lines and
+    the part headers written before each part's text."""
+    problems.append("it is multipart but names no boundary: its body is read as text")
+    raw = part.get_payload(decode=True)
+    body = _decode_bytes(raw, part.get_content_charset()) if isinstance(raw, bytes) else str(part.get_payload())
+    kept: list[str] = []
+    in_head = True  # at a part's start: its header lines come before a blank line
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("--") and " " not in stripped:
+            in_head = True  # a boundary line: the next part's headers follow
+            continue
+        if in_head and _PART_LINE_RE.match(stripped):
+            continue
+        if in_head and not stripped:
+            in_head = False
+            continue
+        in_head = False
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 # A sentence's end with a space after it, or a line's end: where cut text may stop.

@@ -355,3 +355,17 @@ def test_8bit_text_labelled_utf8_or_ascii_reads_as_the_8bit_text_it_is(charset: 
             "Content-Transfer-Encoding: 8bit\n\n").encode() + "Can you confirm the café booking for Müller by Friday?\n".encode("latin-1")
     msg = parse_message(data)
     assert "café booking for Müller" in msg.text and "\ufffd" not in msg.text
+
+
+@pytest.mark.parametrize("body", [
+    b"--xyz\nContent-Type: text/plain\n\nCould you send me the signed NDA by Friday?\n--xyz--\n",
+    b"Could you send me the signed NDA by Friday?\n",
+])
+def test_a_multipart_without_a_boundary_is_read_as_its_text(body: bytes) -> None:
+    """A robustness trial's multipart with no boundary counted as "no visible text", its ask lost."""
+    raw = (b"From: a@x.example\nTo: ada@loom.example\nSubject: s\nDate: Wed, 18 Nov 2026 09:00:00 +0000\n"
+           b"Message-ID: <nb@x.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed\n\n" + body)
+    with structlog.testing.capture_logs() as logs:
+        msg = parse_message(raw)
+    assert msg.reply_text == "Could you send me the signed NDA by Friday?" and msg.attachments == []
+    assert any("names no boundary" in str(e.get("reason")) for e in logs)
