@@ -7,6 +7,7 @@ the review as on a brief; :meth:`Review.line_map` is what the store keeps for th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -88,7 +89,10 @@ def gather(items: Iterable[tuple[Item, str, str]], week: date, today: date, tz: 
         due = item.due_date()
         touched = _local_day(updated, tz)
         if item.status == "done":
-            if touched is not None and week <= touched < end and touched <= today:
+            # Closed by a mail, the work was done the day that mail was written, not the day a
+            # sync read it (Friday's delivery read on Monday is Friday's week).
+            finished = _closed_by_mail_on(item) or touched
+            if finished is not None and week <= finished < end and finished <= today:
                 done.append(item)
             continue
         if item.status not in ("open", "snoozed"):
@@ -160,6 +164,17 @@ class Review:
     def iso_week(self) -> str:
         year, number, _ = self.week.isocalendar()
         return f"{year}-W{number:02d}"
+
+
+_CLOSED_ON_RE = re.compile(r"^Closed by \S+'s mail of (\d{4}-\d{2}-\d{2}) ")
+
+
+def _closed_by_mail_on(item: Item) -> date | None:
+    """The day of the mail that closed ``item``, from its completion note, or None."""
+    for note in reversed(item.notes):
+        if found := _CLOSED_ON_RE.match(note):
+            return date.fromisoformat(found.group(1))
+    return None
 
 
 def progress_line(p: GoalProgress) -> str:

@@ -290,3 +290,17 @@ def test_a_review_without_numbered_lines_offers_no_commands() -> None:
     assert REPLY_HELP in compose(_review_input()).text
     bare = compose(replace(_review_input(), slipped=[], due_next=[], stale=[]))
     assert bare.line_map() == {} and REPLY_HELP not in bare.text and REPLY_HELP not in bare.html
+
+
+def test_work_closed_by_a_mail_counts_in_the_week_of_that_mail() -> None:
+    """A trial's week-50 review counted as done what Friday's mail finished, because Monday's sync
+    read it; and its week-49 review left it out."""
+    from dataclasses import replace
+
+    friday_mail = replace(_item(1, "Send the questionnaire", "done"),
+                          notes=["Closed by ada@loom.example's mail of 2026-11-20 (<q@x>): \"Attached is the questionnaire.\""])
+    monday_sync = _at(MONDAY + timedelta(days=7))
+    rows = [(friday_mail, _at(MONDAY), monday_sync), (_item(2, "Done by hand next Monday", "done"), _at(MONDAY), monday_sync)]
+    assert [i.id for i in gather(rows, MONDAY, FRIDAY, UTC, stale_days=14, grace_days=3)["done"]] == [1]
+    later = gather(rows, MONDAY + timedelta(days=7), FRIDAY + timedelta(days=7), UTC, stale_days=14, grace_days=3)
+    assert [i.id for i in later["done"]] == [2]
