@@ -254,7 +254,10 @@ def _book(app: App, report: BookReport) -> None:
     events = app.store.events(start, end)
     stored = app.store.blocks(start, end, states=("booked", "dismissed"))
     # A reply to write earns no focus block: it is answered between them.
-    top = [i.id for i in focus_items(app, day) if i.id is not None and not quick_reply(i.kind, i.title)]
+    from agent.cycle import brief_focus
+
+    # The brief's own focus: a block for an item it asks about as stale would be in no line of it.
+    top = [i.id for i in brief_focus(app, day) if i.id is not None and not quick_reply(i.kind, i.title)]
     changes = focus_mod.reconcile(day, top, open_items, stored, calendar_blocks, events, rules(app), now)
     for block in changes.dismiss:
         app.store.update_block(replace(block, state="dismissed"))

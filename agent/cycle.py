@@ -850,6 +850,21 @@ class _Reversed:
     __hash__ = None  # type: ignore[assignment]
 
 
+def brief_focus(app: App, day: date) -> list[Item]:
+    """The items the brief for ``day`` lists as its focus, chosen as :func:`_compose_brief` chooses
+    them: what it asks about as stale ("Still relevant?") is not focus, and gets no block."""
+    weights = planner_weights(app)
+    touched = app.store.touched()
+    known = correspondents(app).known
+    previous = app.store.last_sent_brief(day)
+    now = app.now() if day == app.today() else datetime.combine(day, app.settings["brief"]["time"], app.settings.tz)
+    planned = _planned(app, previous, now)
+    chosen = _pick_for_brief(app, day, known, weights, touched,
+                             {b.item_id for b in planned} | (brief_item_ids(previous) if previous else set()))
+    asked = {i.id for i in chosen.stale}
+    return booking.focus_items(app, day, [i for i in chosen.items if i.id not in asked])
+
+
 def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
     """The brief for ``day``; ``pick`` False reads every open item at once (the reference the
     pick is tested against)."""

@@ -781,3 +781,28 @@ def test_a_block_booked_before_a_crash_kept_it_from_the_store_is_taken_back_not_
     (again,) = run.app.store.blocks(local(0), local(23), states=("booked",))
     assert (again.item_id, again.uid, again.start, again.end) == (first, stored.uid, stored.start, stored.end)
     assert run.app.store.block_uids([stored.uid or "", "unknown-uid"], states=("booked",)) == {stored.uid}
+
+
+def test_no_block_is_booked_for_work_the_brief_asks_about_as_stale(tmp_path: Path) -> None:
+    """Months on, a sync booked 'Focus: Unblock: their IdP metadata' for an item the morning's
+    brief listed only under "Still relevant?": a block on the calendar that no line of the brief
+    named. Blocks now go only to items the brief can show as focus."""
+    from connectors.types import day_span
+    from planner.brief import to_json as to_json_brief
+
+    clock = Clock(datetime(2026, 11, 19, 7, 30, tzinfo=UTC))
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"',
+                             {"max_blocks_per_day = 2": "max_blocks_per_day = 3"})), clock)
+    sync_once(app)
+    top = booking.focus_items(app, app.today())[0]
+    assert top.id is not None
+    app.store.set_due(top.id, "2026-11-02", "2026-11-01T09:00:00+00:00")  # long overdue: the stalest of all
+    clock.now = datetime(2027, 3, 29, 6, 30, tzinfo=UTC)  # a Monday, months later, with no new mail
+    sync_once(app)
+    brief = compose_brief(app, app.today())
+    data = to_json_brief(brief)
+    stale = {row["id"] for row in data["stale"]}
+    focus = {row["id"] for row in data["focus"]}
+    assert top.id in stale, "the stalest work is asked about"
+    booked = {b.item_id for b in app.store.blocks(*day_span(app.today(), LONDON), states=("booked",))}
+    assert booked and booked <= focus and not booked & stale
