@@ -41,6 +41,9 @@ def _raws() -> list[RawMessage]:
     raws.append(RawMessage("INBOX", "gone", b"", error="the file vanished while it was read"))
     raws.append(RawMessage("INBOX", "empty", b"   \n"))
     raws.append(RawMessage("INBOX", "binary", b"\x00\x01\x02PK" * 300))
+    # A message with a sender and nothing written: screened as having no visible text.
+    raws.append(RawMessage("INBOX", "blank", b"From: Maria <maria@fund.example>\nTo: ada@loom.example\nSubject: (none)\n"
+                                             b"Message-ID: <blank@fund.example>\n\n\n", received=DEMO_NOW))
     return raws
 
 
