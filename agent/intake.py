@@ -185,7 +185,7 @@ def _choose(events: Iterable[Event], now: datetime) -> list[Event]:
     """One occurrence per event: the next one not yet over, else the latest; never a focus block."""
     chosen: dict[str, Event] = {}
     for e in sorted(events, key=lambda e: e.start):
-        if e.is_focus_block or not e.description.strip():
+        if e.focusd_item is not None or not e.description.strip():  # focusd's own text, guests or not
             continue
         held = chosen.get(e.uid)
         if held is None or held.end <= now:

@@ -149,7 +149,9 @@ class Event:
 
     @property
     def is_focus_block(self) -> bool:
-        return self.focusd_item is not None
+        """One of focusd's focus blocks: its tag, and no guests. A block the owner turned into a
+        meeting (guests added) is a meeting, shown and related to work as any other."""
+        return self.focusd_item is not None and not self.attendees
 
     def key(self) -> str:
         """Unique per occurrence: a recurring event shares its UID across occurrences."""

@@ -338,3 +338,16 @@ def test_a_meeting_is_not_tied_to_work_by_a_word_any_meeting_has() -> None:
                  source={"message_id": "<o@x>", "subject": "Offer", "from": "ada@example.com",
                          "date": "2026-11-18T09:00:00+00:00"})
     assert meeting(event, [cap, offer], "ada@example.com").related == [5]
+
+
+def test_a_block_turned_into_a_meeting_is_shown_as_a_meeting() -> None:
+    """An event tagged as focusd's block that has guests (the owner invited Maria to it) vanished
+    from "Today's meetings", though the README says such an event is no longer focusd's."""
+    start = datetime(2026, 11, 19, 11, 0, tzinfo=LONDON)
+    met = Event("b", "Focus: Send Maria the deck", start, start.replace(hour=12), focusd_item=1,
+                attendees=[Attendee("maria@fund.example")])
+    own = Event("c", "Focus: Send Maria the deck", start.replace(hour=14), start.replace(hour=15), focusd_item=1)
+    assert not met.is_focus_block and own.is_focus_block
+    brief = compose(full_input(events=[met, own]))
+    meetings = brief.text.split("Today's meetings", 1)[1].split("\n\n", 1)[0]
+    assert "11:00–12:00 Focus: Send Maria the deck" in meetings and "14:00" not in meetings
