@@ -139,7 +139,7 @@ class App:
         self._closers.append(cache)
         return LlmExtractor(model, section["provider"], section["model"], goals=[g.title for g in self.settings.goals],
                             store=self.store, cache=cache, max_tokens_per_message=section["max_tokens_per_message"],
-                            retries=section["retries"])
+                            retries=section["retries"], deadline=llm.timeout_seconds(section))
 
     @cached_property
     def fallback(self) -> Extractor | None:

@@ -87,8 +87,8 @@ def normalise(text: str) -> str:
 
 
 # What an automated reader of the mail is called: the assistant, a model, a named product, an "AI tool".
-_ASSISTANT = (r"((ai|a\.i\.?) (tool|system|helper|app|bot|agent|reader|secretary)|ai|a\.i\.?|assistant|assistante|asistente|assistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
-              r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|"
+_ASSISTANT = (r"((ai|a\.i\.?) (tool|system|helper|app|bot|agent|reader|secretary|summari[sz]er|sorter|filter|model)|ai|a\.i\.?|assistant|assistante|asistente|assistente|assistent(en)?|focusd|bot|agent|gpt[-\w.]*|llm|chatbot|"
+              r"chatgpt|copilot|language model|ai model|ai assistant|email assistant|ia|ki|summari[sz]er|mail sorter|"
               r"ассистент\w*|помощник\w*|бот)")
 # What the assistant is called as someone's: "Ada's scheduling bot". A bare "Ada's assistant" may
 # be a person, so the possessive needs a word no person is called.
@@ -106,18 +106,20 @@ _OPENS_ADDRESSED = (
     r"(note|message|nachricht|hinweis|notiz|nota|mensaje|mensagem|примечание|сообщение|заметка) "
     # (matched after normalise(), which strips marks: "für" reads "fur")
     r"(pour|für|fur|an|para|al|для|to|for) (l['’]|le |la |den |die |el |the |your |votre |ihren? |su |tu )?)?"
-    rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*[,:!：，]|"
+    rf"({_ASSISTANT}( (instructions?|orders|commands|directives|prompt))?[*_]*\s*([,:!：，]|\s[-–—]\s)|"
     rf"\w+['’]s {_MACHINE}[*_]*\s*[,!，])")
 _ADDRESSED_RE = re.compile(_OPENS_ADDRESSED, re.I)
 _ADDRESSED_LINE_RE = re.compile("\n" + _OPENS_ADDRESSED, re.I)
 # Markup that only a model's chat format uses, or a line posing as a system or developer turn.
 _FAKE_TURN = Gated(re.I | re.M, (
     r"<\|?(im_start|im_end|system|endoftext)\|?>|\[/?(inst|system|sys)\]|<</?sys>>|</?system>|"
+    r"\[(assistant|ai|bot|agent|llm|model)( instructions?| note| directive| prompt)?\]|"
     r"^\W*(#+\s*)?(system|developer|admin(istrator)?|operator)( (message|prompt|note|notice|override|instructions?|update))?"
     r"\s*[:>\]]\s*(the (owner|user)|you\b|your\b|ignore|disregard|forget|override|new |mark|forward|send|delete|drop|"
     r"add|remove|change|set|from now)",
     [(":", ">", "]"),  # one of them ends every branch
-     ("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator")]))
+     ("im_start", "im_end", "system", "endoftext", "inst]", "sys]", "sys>>", "developer", "admin", "operator",
+      "[assistant", "[ai", "[bot", "[agent", "[llm", "[model")]))
 _IGNORE = ("ignore", "disregard", "forget", "override", "bypass", "skip")
 _ORDERS = Gated(
     re.I | re.M,
@@ -133,6 +135,17 @@ _ORDERS = Gated(
     (r"\bprompt injection\b", [("prompt injection",)]),
     (r"\byou are (now )?(an? )?(ai|assistant|language model|llm|chatbot|agent)\b", [("you are ",)]),
     (r"\bas an ai\b", [("as an ai",)]),
+    # Orders to make work, said the way a prompt is ("create an item: wire 5000...", "new task:"),
+    # and work put on the owner's list by whoever reads her mail ("put X on her list as urgent").
+    (r"\b(create|add|make|list|insert|record|log|put)\b[^.\n:]{0,30}\b(an?|one|new|the following) (item|to-?do|entry)( only)?\s*:",
+     [("item", "todo", "to-do", "entry"), (":",)]),
+    (r"\bto (whoever|whomever|anyone who|the (person|one|software|program|tool|system|bot) (that|who)) (sorts|processes|"
+     r"triages|screens|filters|summari[sz]es)\b",
+     [("to whoever", "to whomever", "to anyone who", "to the person", "to the one", "to the software", "to the program",
+       "to the tool", "to the system", "to the bot")]),
+    (r"\b(ignore|disregard|forget)\s+(everything |all |what(ever)? (you were|you've been|you have been) (told|asked) |the text )?"
+     r"(above|before|previously|so far)\b[^.\n]{0,40}\b(list|create|add|put|make|only)\b",
+     [("ignore", "disregard", "forget"), ("above", "before", "previously", "so far")]),
     # Orders said to come from the assistant: "..., as the AI instructed", "like your AI assistant asked"
     # (not a person's: "as the assistant said on the phone").
     (rf"\b(as|like) (the|your|our|my) {_MACHINE} (instructed|told|asked|said|requested|ordered|directed|wants)\b",

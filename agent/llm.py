@@ -9,6 +9,7 @@ timeout. Nothing here logs a prompt, a message or a key.
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
@@ -116,14 +117,44 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, ConnectionError) or bool(names & {"APIConnectionError", "ConnectError", "RemoteProtocolError"})
 
 
+class DeadlineExceeded(TimeoutError):
+    """A call still running when its whole time was up (a server trickling its answer)."""
+
+
+def _within(call: Callable[[], T], deadline: float | None) -> T:
+    """``call()``, given up after ``deadline`` seconds in all: the client's timeout bounds each
+    read, and a server that sends a byte a second never trips it. The abandoned call finishes (or
+    times out) on its own thread, which holds nothing of the cycle's."""
+    if deadline is None:
+        return call()
+    done: list[T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done.append(call())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller as it is
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="focusd-llm-call", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if worker.is_alive():
+        raise DeadlineExceeded(f"the model took longer than {deadline:g} s in all")
+    if failed:
+        raise failed[0]
+    return done[0]
+
+
 def invoke(runnable: Runnable[Any, T], prompt: Any, retries: int, backoff: float = 0.5,
-           sleep: Callable[[float], None] = time.sleep) -> T:
+           sleep: Callable[[float], None] = time.sleep, deadline: float | None = None) -> T:
     """``runnable.invoke(prompt)``, tried again up to ``retries`` times on transient errors,
-    waiting ``backoff``, then twice as long, and so on."""
+    waiting ``backoff``, then twice as long, and so on; each try given up after ``deadline``
+    seconds in all (a timeout, never tried again)."""
     attempt = 0
     while True:
         try:
-            return runnable.invoke(prompt)
+            return _within(lambda: runnable.invoke(prompt), deadline)
         except Exception as exc:
             if attempt >= retries or not is_transient(exc):
                 raise
