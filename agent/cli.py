@@ -882,8 +882,9 @@ def extract(obj: Ctx, files: tuple[str, ...], as_json: bool) -> None:
     # The store is read only when it is there: extract creates nothing.
     known = (correspondents(app) if Path(settings["storage"]["path"]).is_file()
              else Correspondents.of([settings.owner_email]))
+    # As sync reads: a model that fails falls back to the embedded extractor, once per message.
     new_items, errors = _extract_all(messages, Context(extractor=app.extractor, owner=app.owner, clock=app.clock,
-                                                       sent_folder=sent,
+                                                       sent_folder=sent, fallback=app.fallback,
                                                        policy=MailPolicy.of(settings["mail"]["lists"], known)))
     failed = False
     for path, msg, error in parsed:

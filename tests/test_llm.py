@@ -183,3 +183,20 @@ def test_a_hosted_provider_without_a_key_is_a_config_problem(capsys: pytest.Capt
     _with_llm(config, 'provider = "openai"\nmodel = "gpt-x"')
     code, out, _ = run_cli(capsys, "--config", str(config), "doctor")
     assert code == 2 and "llm.api_key: required when llm.provider is openai" in out
+
+
+def test_extract_falls_back_when_the_model_fails_and_asks_it_once(capsys: pytest.CaptureFixture[str],
+                                                                   demo_dir: Path) -> None:
+    """`extract` stopped with "extraction failed: ..." on any model failure, and asked it twice."""
+    config = demo_dir / "focusd.toml"
+    mail = demo_dir / "ask.eml"
+    mail.write_text("From: Maria Chen <maria@northwind.vc>\nTo: ada@loom.example\nSubject: deck\n"
+                    "Date: Wed, 18 Nov 2026 09:00:00 +0000\nMessage-ID: <ask@northwind.vc>\n\n"
+                    "Hi Ada,\n\nCould you send me the updated deck by Friday?\n\nMaria\n")
+    with serving("openai") as stub:
+        stub.script = [401]
+        _with_llm(config, f'provider = "openai-compatible"\nmodel = "test-model"\nbase_url = "{stub.url}/v1"')
+        code, out, _ = run_cli(capsys, "--config", str(config), "extract", str(mail))
+    assert code == 0, out
+    assert "request    Send Maria the updated deck" in out
+    assert stub.calls == 1
