@@ -126,12 +126,14 @@ class CircuitBreaker:
                 log.info("llm.circuit_closed")
             self.failures, self.opened_at = 0, None
 
-    def failure(self) -> None:
+    def failure(self, why: str = "") -> None:
+        """One more failed call; ``why`` (the last one's reason) is said when the circuit opens,
+        so an outage names its cause ("401: the key was refused") in its one warning."""
         with self._lock:
             self.failures += 1
             if self.failures >= self.threshold:
                 if self.opened_at is None:
-                    log.warning("llm.circuit_open", failures=self.failures, cooldown_s=self.cooldown)
+                    log.warning("llm.circuit_open", failures=self.failures, cooldown_s=self.cooldown, reason=why)
                 self.opened_at = self.clock()
 
 
@@ -292,8 +294,8 @@ class LlmExtractor:
             answer = self._ask(inputs, local.strftime("%A %d %B %Y"))
             try:
                 items = self._items(answer, message, owner)
-            except LlmFailure:
-                self.breaker.failure()  # an answer that quotes nothing of the mail is a failed call too
+            except LlmFailure as exc:
+                self.breaker.failure(reason(exc))  # an answer that quotes nothing of the mail is a failed call too
                 raise
         except Exception as exc:
             log.info("llm.failed", message_id=message.message_id, extractor=self.name, reason=reason(exc))
@@ -317,8 +319,8 @@ class LlmExtractor:
                                 self.retries, self.backoff, deadline=self.deadline)
             if not isinstance(answer, Extraction):
                 raise LlmFailure("the model gave no structured answer")
-        except Exception:
-            self.breaker.failure()
+        except Exception as exc:
+            self.breaker.failure(reason(exc))
             raise
         self.breaker.success()
         return answer
