@@ -130,6 +130,11 @@ class App:
         from agent.extractors.llm import Cache, LlmExtractor
 
         key = self.settings.secret("llm.api_key") if "llm.api_key" in self.settings.secret_refs else None
+        if key is not None and (not key.strip() or any(c.isspace() for c in key.strip())):
+            # A key is one word: a blank one, or one with a line break in it, reached the server as
+            # a "connection error" and was retried as if the network had failed.
+            raise ConfigError(["llm.api_key: the key read from its source is empty or has spaces or a line break "
+                               "in it; check api_key_env, api_key_file or api_key_command"])
         try:
             model = llm.chat_model(section, key)
         except llm.LlmError as exc:

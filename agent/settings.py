@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -549,6 +550,11 @@ def _cross_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
     if v["llm"]["provider"] in ("openai", "anthropic") and "llm" not in unavailable and "llm.api_key" not in secrets:
         problems.append(f"llm.api_key: required when llm.provider is {v['llm']['provider']} "
                         "(api_key_env, api_key_file or api_key_command)")
+    url = v["llm"]["base_url"]
+    if url and not re.match(r"https?://[^\s/]+", url):
+        # "127.0.0.1:8080/v1" reached no server, and doctor could only say "connection error".
+        problems.append(f"llm.base_url: {url!r} is no web address; write it with its scheme, such as "
+                        "http://127.0.0.1:8080/v1")
     b = v["brief"]
     if b["time"] and b["latest"] and b["latest"] <= b["time"]:
         problems.append("brief.latest: must be later than brief.time")

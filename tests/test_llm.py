@@ -200,3 +200,22 @@ def test_extract_falls_back_when_the_model_fails_and_asks_it_once(capsys: pytest
     assert code == 0, out
     assert "request    Send Maria the updated deck" in out
     assert stub.calls == 1
+
+
+def test_a_blank_key_and_an_address_without_its_scheme_are_config_problems(capsys: pytest.CaptureFixture[str],
+                                                                         demo_dir: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both reached doctor as a bare "OpenAIConnectionError", and a blank key was retried as a
+    network fault."""
+    config = demo_dir / "focusd.toml"
+    original = config.read_text()
+    _with_llm(config, 'provider = "openai-compatible"\nmodel = "m"\nbase_url = "127.0.0.1:18736/v1"')
+    code, out, err = run_cli(capsys, "--config", str(config), "doctor")
+    assert code == 2 and "llm.base_url: '127.0.0.1:18736/v1' is no web address" in out + err
+    config.write_text(original)
+    monkeypatch.setenv("FOCUSD_TEST_LLM_KEY", "sk-abc\nsk-def")
+    _with_llm(config, 'provider = "openai-compatible"\nmodel = "m"\nbase_url = "http://127.0.0.1:9/v1"\n'
+                      'api_key_env = "FOCUSD_TEST_LLM_KEY"')
+    code, out, err = run_cli(capsys, "--config", str(config), "doctor")
+    assert code == 2 and "llm.api_key: the key read from its source is empty or has spaces" in out + err
+    assert "sk-abc" not in out + err
