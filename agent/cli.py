@@ -580,6 +580,8 @@ def _sync_lines(app: App, report: Any, before: _Before) -> tuple[str, list[str]]
     line = report.summary()
     if app.calendar is None:
         line = line.rsplit("; ", 1)[0] + "; no calendar configured"  # not "0 calendar events"
+    elif "calendar" in report.down:
+        line = line.rsplit("; ", 1)[0] + "; the calendar could not be read"  # not "0 calendar events"
     ignored = [str(r[0]) or "unknown reason" for r in app.store.db.execute(
         "SELECT reason FROM replies WHERE rowid > ? AND status = 'ignored' ORDER BY rowid", [before.last_reply])]
     if ignored:

@@ -464,15 +464,16 @@ def _calendar_notice(inp: BriefInput) -> str:
     """Said near the top when the calendar could not be read: free time would be a guess."""
     if not inp.calendar_problem:
         return ""
-    return (f"Your calendar could not be read ({inp.calendar_problem}), so no free time is suggested "
-            "and meetings may be missing.")
+    # The reason is a sentence of its own, parentheses and all: it is set off by a colon, not nested.
+    return (f"Your calendar could not be read, so no free time is suggested and meetings may be missing: "
+            f"{inp.calendar_problem.rstrip('.')}.")
 
 
 def _notices(inp: BriefInput) -> list[str]:
     """What the owner must know before trusting the brief: the sources that could not be read."""
     out = [_calendar_notice(inp)] if inp.calendar_problem else []
     if inp.mail_problem:
-        out.append(f"Some of your mail could not be read ({inp.mail_problem}), so items from it may be missing.")
+        out.append(f"Some of your mail could not be read, so items from it may be missing: {inp.mail_problem.rstrip('.')}.")
     return out
 
 

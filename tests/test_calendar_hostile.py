@@ -204,7 +204,8 @@ def _brief_input(problem: str) -> BriefInput:
 
 def test_the_brief_says_when_the_calendar_could_not_be_read() -> None:
     brief = compose(_brief_input("cal.ics is not valid iCalendar"))
-    notice = "Your calendar could not be read (cal.ics is not valid iCalendar), so no free time is suggested"
+    notice = ("Your calendar could not be read, so no free time is suggested and meetings may be missing: "
+              "cal.ics is not valid iCalendar.")
     assert brief.text.splitlines()[2].startswith(notice)
     assert notice in brief.html and brief.html.index(notice) < brief.html.index('id="focus"')
     assert "Suggested time" not in brief.text and "Suggested time" not in brief.html

@@ -242,10 +242,10 @@ def test_unreadable_calendar_file_is_one_clear_error_and_mail_still_flows(
     (demo_config.parent / "calendar.ics").write_text("this is no calendar\n")
     code, out, err = run(capsys, "--config", str(demo_config), "sync", "--once")
     assert code == 1
-    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; 0 calendar events from yesterday to two weeks ahead")
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items; the calendar could not be read")
     assert "focusd: calendar: calendar file" in err and "is not valid iCalendar" in err
     code, out, _ = run(capsys, "--config", str(demo_config), "brief")
-    assert code == 0 and "Your calendar could not be read (calendar file" in out and "Suggested time" not in out
+    assert code == 0 and "Your calendar could not be read, so no free time is suggested and meetings may be missing: calendar file" in out and "Suggested time" not in out
     # A file that is not there at all is a config problem, found before anything runs.
     (demo_config.parent / "calendar.ics").unlink()
     code, out, err = run(capsys, "--config", str(demo_config), "sync")

@@ -309,8 +309,8 @@ def test_the_daemon_rides_out_a_calendar_file_and_a_folder_missing_at_start(demo
     (eml,) = (demo_dir / "outbox").glob("*.eml")  # the brief still went, and says what it could not read
     sent = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     brief = sent.get_body(("plain",)).get_content()  # type: ignore[attr-defined,union-attr]
-    assert "Your calendar could not be read (calendar file" in brief and "Suggested time" not in brief
-    assert "Some of your mail could not be read (folder Sent: folder 'Sent' does not exist" in brief
+    assert "meetings may be missing: calendar file" in brief and "Suggested time" not in brief
+    assert "Some of your mail could not be read, so items from it may be missing: folder Sent: folder 'Sent' does not exist" in brief
     # Both come back: the next cycle reads them and the notices go.
     (demo_dir / "calendar.later").rename(calendar)
     (demo_dir / "mail" / ".Sent" / "cur").mkdir(parents=True)
