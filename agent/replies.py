@@ -642,10 +642,27 @@ class _Applier:
                                            state="requested", owner_set=True))
         self.added_blocks.append(block.id or 0)
         local = start.astimezone(self.booking.tz)
+        local_end = end.astimezone(self.booking.tz)
         year = f" {local.year}" if local.year != self.today.year else ""
         day_off = "; that is not one of your working days" if local.weekday() not in self.booking.working_days else ""
-        self._note(f"Focus block {local:%a %d %b}{year} {local:%H:%M}–{end.astimezone(self.booking.tz):%H:%M} for "
-                   f"{label} (focusd puts it on your calendar now{day_off})", cmd.line)
+        self._note(f"Focus block {local:%a %d %b}{year} {local:%H:%M}–{local_end:%H:%M} for "
+                   f"{label} (focusd puts it on your calendar now{day_off}{self._clashes(start, end)})", cmd.line)
+
+    def _clashes(self, start: datetime, end: datetime) -> str:
+        """What a block asked for at the owner's time runs into: the meetings it overlaps and the
+        focus hours it leaves, said so the owner can move it ("; it overlaps Team standup 09:30")."""
+        tz = self.booking.tz
+        said = ""
+        meetings = [e for e in self.store.events(start, end) if not e.is_focus_block and not e.all_day and e.busy]
+        if meetings:
+            shown = ", ".join(f"“{e.title}” {e.start.astimezone(tz):%H:%M}" for e in meetings[:3])
+            said += f"; it overlaps {shown}"
+        b = self.booking
+        if (b.earliest and start.astimezone(tz).time() < b.earliest) or (
+                b.latest and (end.astimezone(tz).time() > b.latest or end.astimezone(tz).date() > start.astimezone(tz).date())):
+            hours = f"{b.earliest:%H:%M}–{b.latest:%H:%M}" if b.earliest and b.latest else "your focus hours"
+            said += f"; it is outside your focus hours ({hours})"
+        return said
 
     def _create(self, cmd: Command) -> None:
         due = f" (by {_day(cmd.when, self.today)})" if cmd.when else ""
@@ -715,6 +732,10 @@ class Booking:
     now: datetime = datetime.min.replace(tzinfo=UTC)
     tz: tzinfo = UTC
     working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    # The focus hours ([focus].earliest and latest): a block asked for outside them is booked as
+    # asked, and the confirmation says so.
+    earliest: time | None = None
+    latest: time | None = None
 
 
 def reply_digest(msg: Message, brief: dict[str, Any]) -> str:
@@ -877,7 +898,8 @@ def booking(app: App) -> Booking:
     else:
         refused = ""
     return Booking(minutes=cfg["block_minutes"], refused=refused, now=app.now(), tz=app.settings.tz,
-                   working_days=tuple(app.settings["owner"]["working_days"]))
+                   working_days=tuple(app.settings["owner"]["working_days"]), earliest=cfg.get("earliest"),
+                   latest=cfg.get("latest"))
 
 
 def own_addresses(app: App) -> tuple[str, str]:

@@ -806,3 +806,17 @@ def test_no_block_is_booked_for_work_the_brief_asks_about_as_stale(tmp_path: Pat
     assert top.id in stale, "the stalest work is asked about"
     booked = {b.item_id for b in app.store.blocks(*day_span(app.today(), LONDON), states=("booked",))}
     assert booked and booked <= focus and not booked & stale
+
+
+def test_a_block_asked_for_at_a_busy_or_late_time_is_booked_as_asked_and_said_to_clash(tmp_path: Path) -> None:
+    """`block 2 60m tomorrow 09:30` sat on the team standup, and 17:00-18:30 ran past the focus
+    hours, and the confirmation said neither."""
+    clock = Clock(DEMO_NOW)
+    app = App(load(configure(tmp_path / "demo", '[calendar]\nbackend = "memory"')), clock)
+    run = Run((app, clock, ServedMemory(app)))
+    run.cycle()
+    third = focus_ids(app)[2]
+    (said,) = owner_reply(app, "block 1 60m 16:15", "<r1@loom.example>", {"1": third})
+    assert "; it overlaps “Call with Maria Chen" in said
+    (late,) = owner_reply(app, "block 1 90m tomorrow 18:00", "<r2@loom.example>", {"1": third})
+    assert "; it is outside your focus hours (" in late and "overlaps" not in late
