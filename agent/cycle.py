@@ -808,6 +808,8 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
                     group = f"soon{brief_mod.urgency_group(item, day)}"
                     seen[group] += 1
                     take = take or seen[group] <= brief_mod.MAX_PER_SECTION + ahead
+                elif item.kind != "blocker":
+                    seen["later"] += 1  # beyond focus, such an item is one of focus's "…and N more"
                 if item.kind == "blocker":
                     seen["blocker"] += 1
                     take = take or seen["blocker"] <= 2 * brief_mod.MAX_PER_SECTION + ahead
@@ -829,7 +831,8 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
     soon = sum(1 for i in items if i.kind != "waiting" and (i.due_date() or date.max) <= horizon)
     unlisted = {"due_soon": sum(v for k, v in seen.items() if k.startswith("soon")) - soon,
                 "waiting": seen["waiting"] - sum(1 for i in items if i.kind == "waiting"),
-                "blockers": seen["blocker"] - sum(1 for i in items if i.kind == "blocker")}
+                "blockers": seen["blocker"] - sum(1 for i in items if i.kind == "blocker"),
+                "focus": seen["later"] - sum(1 for i in items if brief_mod.later(i, horizon))}
     return _Pick(items, stale, unlisted)
 
 

@@ -306,7 +306,11 @@ def compose(inp: BriefInput) -> Brief:
     more = {"due_soon": len(soon) + left.get("due_soon", 0) - len(due_soon),
             "waiting": len(waiting) + left.get("waiting", 0) - MAX_PER_SECTION,
             "blockers": len(all_blockers) + left.get("blockers", 0) - len(blockers),
-            "tomorrow": len(_meetings(inp, inp.tomorrow)) - MAX_TOMORROW}
+            "tomorrow": len(_meetings(inp, inp.tomorrow)) - MAX_TOMORROW,
+            # Open work on no line of the brief and due after the next three days (or never): the
+            # focus section says how much there is, so that nothing open is silently out of sight.
+            "focus": sum(1 for i in items if later(i, horizon) and id(i) not in shown)
+            + left.get("focus", 0)}
     meetings = _meetings(inp, inp.events)
     tomorrow = _meetings(inp, inp.tomorrow)
 
@@ -364,6 +368,12 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–") + "…"
 
 
+def later(item: Item, horizon: date) -> bool:
+    """Open work that no section but focus can show: neither waiting nor a blocker, and due after
+    ``horizon`` or never."""
+    return item.kind not in ("waiting", "blocker") and (item.due_date() or date.max) > horizon
+
+
 def urgency_group(item: Item, day: date) -> int:
     due = item.due_date()
     if due is not None and 0 <= (due - day).days <= 1:
@@ -373,6 +383,8 @@ def urgency_group(item: Item, day: date) -> int:
 
 def _more_text(n: int, section: str = "") -> str:
     lister = "`focusd calendar`" if section == "tomorrow" else "`focusd items`"
+    if section == "focus":
+        return f"…and {n} more open, not due in the next three days ({lister} lists them all)"
     return f"…and {n} more ({lister} lists them all)"
 
 

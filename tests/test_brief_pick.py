@@ -97,6 +97,7 @@ def test_a_brief_picked_from_the_stored_scores_is_the_brief_of_every_open_item(d
         more = picked.more  # type: ignore[attr-defined]
         assert more.get("waiting", 0) > 0  # sections were cut
         assert more.get("due_soon", 0) > 0 or undated > 0.5
+        assert more.get("focus", 0) > 0  # open work beyond focus that no section shows is counted
         if day % 2 == 0:  # a sent brief: the next one re-plans what it planned
             assert cycle.send_brief(app, app.today()).outcome in ("sent", "not_working_day")
         for item_id in rng.sample(sorted(app.store.open_ids()), 8):  # the owner closes a few

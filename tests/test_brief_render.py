@@ -351,3 +351,24 @@ def test_a_block_turned_into_a_meeting_is_shown_as_a_meeting() -> None:
     brief = compose(full_input(events=[met, own]))
     meetings = brief.text.split("Today's meetings", 1)[1].split("\n\n", 1)[0]
     assert "11:00–12:00 Focus: Send Maria the deck" in meetings and "14:00" not in meetings
+
+
+def test_open_work_beyond_focus_that_no_section_shows_is_counted_under_focus() -> None:
+    """An undated ask ranked below the focus lines is on no other line: the focus section says
+    how much such work is open, and where to see it, so that nothing is silently out of sight."""
+    ranked = rank([item(n=k, title=f"Send the report {k}", counterparty="dana@acme.example") for k in range(1, 6)]
+                  + [item(n=6, title="Renew the domain", due="2026-11-20"),
+                     item(n=7, title="File the taxes", due="2026-12-20"),
+                     item("blocker", n=8, title="Unblock: the audit letter"),
+                     item("waiting", n=9, title="Ben: the numbers")], [], TODAY)
+    brief = compose(full_input(items=ranked, stale=[], max_focus=2))
+    shown = set(brief.line_map().values())
+    hidden = [i for i in ranked if i.id not in shown and i.kind not in ("waiting", "blocker")
+              and (i.due is None or i.due > "2026-11-22")]
+    assert hidden and brief.more["focus"] == len(hidden)
+    assert f"…and {len(hidden)} more open, not due in the next three days (`focusd items`" in brief.text
+    assert f"…and {len(hidden)} more open" in " ".join(html_lines(brief.html))
+    assert to_json(brief)["more"]["focus"] == len(hidden)
+    # With room for every one of them, the line is not there.
+    roomy = compose(full_input(items=ranked, stale=[], max_focus=9))
+    assert "focus" not in roomy.more and "more open" not in roomy.text
