@@ -487,6 +487,7 @@ def sync(obj: Ctx, once: bool) -> None:
 
     Example: focusd sync
     """
+    import sqlite3
     import time
 
     from agent import health
@@ -496,7 +497,7 @@ def sync(obj: Ctx, once: bool) -> None:
     app = obj.app()
     bar = for_terminal("mail")
     started, at = time.monotonic(), app.clock()
-    calls = health.TALLY["llm_calls"]
+    calls, fallbacks, reasons = health.TALLY["llm_calls"], health.TALLY["llm_fallbacks"], health.FALLBACK_REASONS.copy()
     try:
         with _one_cycle(app):
             before = _Before.of(app)
@@ -505,12 +506,17 @@ def sync(obj: Ctx, once: bool) -> None:
             except Exception as exc:
                 _record_sync(app, at, started, {"outcome": "failed", "problems": [_failure(exc)]})
                 raise
+            fell_back = health.TALLY["llm_fallbacks"] - fallbacks
             _record_sync(app, at, started, {
                 "outcome": "problems" if report.problems else "ok", "messages": report.fetched, "new": report.new,
                 "items_created": report.items_created, "items_closed": app.store.count_closed() - before.closed,
                 "replies": report.replies, "llm_calls": health.TALLY["llm_calls"] - calls,
-                "problems": report.problems[:5]})
+                "llm_fallbacks": fell_back, "problems": report.problems[:5]})
+            with contextlib.suppress(sqlite3.Error, FocusdError):  # for the next brief's health line, as a cycle's
+                health.note_fallbacks(app, fell_back)
             out, problems = _sync_lines(app, report, before)
+            if out and fell_back:
+                out += "; " + health.fallback_line(fell_back, health.FALLBACK_REASONS - reasons)
     finally:
         if bar is not None:
             bar.close()

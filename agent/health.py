@@ -24,6 +24,9 @@ log = structlog.get_logger(__name__)
 # Counts kept by this process since it started (LLM calls, fallbacks): the daemon reads the
 # difference across one cycle for its log line.
 TALLY: Counter[str] = Counter()
+# Why messages fell back from the LLM in this process, by reason ("timeout", "AuthenticationError
+# (HTTP 401)"): words safe to log, never the reply or the prompt.
+FALLBACK_REASONS: Counter[str] = Counter()
 
 MAX_ERRORS = 10  # recent errors kept for `focusd status`
 MAX_FALLBACK_MARKS = 500  # cycles with LLM fallbacks kept for the brief's health line
@@ -139,3 +142,17 @@ def brief_lines(app: App, since: str) -> list[str]:
             out.append(f"Health: a {row['kind']} could not be sent ({row['last_error'] or 'no answer'}); "
                        "it is retried.")
     return out
+
+
+def fallback_line(count: int, reasons: Counter[str]) -> str:
+    """What a sync says of the messages that fell back from the LLM: how many, and why, most
+    frequent reason first: "25 messages read by the embedded extractor: the LLM failed
+    (OpenAIConnectionError 3), then was skipped after repeated failures (22)"."""
+    if count <= 0:
+        return ""
+    skipped = sum(n for r, n in reasons.items() if r.startswith("circuit open"))
+    failed = Counter({r: n for r, n in reasons.items() if not r.startswith("circuit open")})
+    why = ", ".join(f"{r} {n}" for r, n in failed.most_common(3))
+    out = f"{count:,} message{'s' if count != 1 else ''} read by the embedded extractor: the LLM failed"
+    out += f" ({why})" if why else ""
+    return out + (f", then was skipped after repeated failures ({skipped})" if skipped else "")

@@ -100,7 +100,9 @@ def render(app: App, data: dict[str, Any]) -> str:
             out.append(f"last cycle: {_ago(app, c['at'])}{by}, {c['outcome']}, {c['duration_s']:.1f} s: "
                        f"{_n(c['messages'], 'message')}, {_n(c['items_created'], 'new item')}, "
                        f"{c['items_closed']:,} closed, {_n(c['replies'], 'reply', 'replies')} obeyed, "
-                       f"{_n(c['llm_calls'], 'LLM call')}")
+                       f"{_n(c['llm_calls'], 'LLM call')}"
+                       + (f", {_n(c['llm_fallbacks'], 'message')} fell back to the embedded extractor"
+                          if c.get("llm_fallbacks") else ""))
         for problem in c.get("problems") or []:
             out.append(f"            - {problem}")
     for service, (since, problem) in sorted(data["outages"].items()):

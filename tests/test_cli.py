@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import click
@@ -143,8 +144,9 @@ def test_items_and_brief_json(capsys: pytest.CaptureFixture[str], demo_config: P
     assert code == 0
     (brief,) = _lines(out)
     assert set(brief) == {"date", "subject", "focus", "meetings", "tomorrow", "due_soon", "waiting", "blockers",
-                          "handled", "progress"}
+                          "handled", "progress", "more"}
     assert brief["date"] == "2026-11-19"
+    assert brief["more"] == {"focus": 7}  # open work on no line: "…and 7 more open" under the focus
     assert set(brief["focus"][0]) == ITEM_KEYS | {"line", "why", "context", "focus_time"}
     assert set(brief["meetings"][0]) == {"line", "title", "start", "end", "all_day", "attendees", "location",
                                          "description", "response", "related"}
@@ -470,3 +472,31 @@ def test_extract_screens_a_strangers_scam_as_sync_does(capsys: pytest.CaptureFix
     assert first["items"] == []  # a stranger's ask to pay into an account: set aside, as a sync sets it aside
     assert [i["kind"] for i in second["items"]] == ["request"]  # a stranger's ordinary ask still reads
     assert not (demo_config.parent / "focusd.db").exists()  # and no store was made to find out
+
+
+def test_sync_says_how_many_messages_fell_back_from_the_llm_and_why(capsys: pytest.CaptureFixture[str],
+                                                                   demo_config: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model that cannot be reached costs nothing but the LLM: the embedded extractor reads the
+    mail, and `sync` and `status` say so, with the reason, instead of a clean summary."""
+    import socket
+
+    from agent.extractors import llm as llm_extractor
+
+    monkeypatch.setattr(llm_extractor, "BREAKER", llm_extractor.CircuitBreaker())  # closed, whatever ran before
+
+    with socket.socket() as s:  # a port with nothing listening: every call is refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo_config.write_text(demo_config.read_text().replace(
+        'provider = "none"', f'provider = "openai-compatible"\nmodel = "m"\nbase_url = "http://127.0.0.1:{port}/v1"\n'
+                             'timeout = "2s"\nretries = 0'))
+    code, out, err = run(capsys, "--config", str(demo_config), "sync")
+    assert code == 0, err
+    assert out.startswith("32 messages: 27 new, 4 bulk, 1 hostile; 19 new items"), out  # the same items as without
+    fell = re.search(r"; (\d+) messages read by the embedded extractor: the LLM failed \(\w*ConnectionError (\d+)\), "
+                     r"then was skipped after repeated failures \((\d+)\)$", out.strip())
+    assert fell is not None, out
+    assert int(fell.group(1)) == int(fell.group(2)) + int(fell.group(3)) > 3
+    code, out, _ = run(capsys, "--config", str(demo_config), "status")
+    assert code == 0 and f"{fell.group(1)} messages fell back to the embedded extractor" in out, out

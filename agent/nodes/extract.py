@@ -12,7 +12,7 @@ from __future__ import annotations
 import structlog
 from langgraph.runtime import Runtime
 
-from agent.health import TALLY
+from agent.health import FALLBACK_REASONS, TALLY
 from agent.state import BatchState, Context
 from planner.models import Item
 
@@ -43,10 +43,14 @@ def extract(state: BatchState, runtime: Runtime[Context]) -> BatchState:
         except Exception as exc:
             if ctx.fallback is None:
                 raise
+            from agent.extractors.llm import reason
+
             # info: the daemon logs an LLM outage once, and the brief counts the fallbacks.
+            why = reason(exc)
             log.info("extract.fallback", message_id=msg.message_id, extractor=ctx.extractor.name,
-                     fallback=ctx.fallback.name, error=type(exc).__name__)
+                     fallback=ctx.fallback.name, error=type(exc).__name__, reason=why)
             TALLY["llm_fallbacks"] += 1
+            FALLBACK_REASONS[why] += 1
             proposed = ctx.fallback.extract(msg, ctx.owner)
         candidates[msg.message_id] = _capped(msg.message_id, proposed)
     return {"candidates": candidates}
