@@ -351,6 +351,10 @@ def why_no_block(app: App, day: date, blocks: list[Block]) -> str:
     if day.weekday() not in app.settings["owner"]["working_days"]:
         return "No focus time today: it is not one of your working days."
     start, end = day_span(day, app.settings.tz)
+    away = focus_mod.busy_all_day(day, app.store.events(start, end), rules(app))
+    if away:
+        names = ", ".join(f"“{e.title or 'busy'}”" for e in away[:2])
+        return f"No focus time today: your calendar is busy all day ({names})."
     held = len(app.store.blocks(start, end, states=("booked", "dismissed", "requested")))
     if max(held, len(blocks)) >= cfg["max_blocks_per_day"]:
         most = cfg["max_blocks_per_day"]

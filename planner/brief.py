@@ -434,7 +434,25 @@ def _opening(brief: Brief, inp: BriefInput) -> str:
         out.append(f"You have {len(meetings)} meeting{'s' if len(meetings) != 1 else ''} today"
                    + (f"; the first {MAX_MEETINGS} are listed, and `focusd calendar` shows them all."
                       if len(meetings) > MAX_MEETINGS else "."))
+    whole = _all_day(inp)
+    if whole:
+        out.append("All day today: " + ", ".join(f"“{_shorten(e.title, 40)}”" for e in whole[:MAX_ALL_DAY])
+                   + (f" and {len(whole) - MAX_ALL_DAY} more" if len(whole) > MAX_ALL_DAY else "") + ".")
     return " ".join(out)
+
+
+MAX_ALL_DAY = 2  # all-day events named in the opening
+
+
+def _all_day(inp: BriefInput) -> list[Event]:
+    """Today's all-day events the owner has not declined ("Team offsite", "Out of office"),
+    busy ones first: no numbered line, since there is nothing to do about them but know."""
+    owner = inp.owner_email.lower()
+    day = [e for e in inp.events if e.all_day and not e.is_focus_block and e.title.strip()
+           and e.start.astimezone(inp.tz).date() <= inp.day
+           and inp.day < max(e.end.astimezone(inp.tz).date(), e.start.astimezone(inp.tz).date() + timedelta(days=1))
+           and not any(a.email == owner and a.status == "declined" for a in e.attendees)]
+    return sorted(day, key=lambda e: not e.busy)
 
 
 def _meetings(inp: BriefInput, events: list[Event]) -> list[Event]:

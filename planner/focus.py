@@ -115,7 +115,10 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
 def _takes_time(event: Event, rules: FocusRules) -> bool:
     # focusd's own blocks are handled as blocks; a tagged event with guests is a meeting (the
     # owner invited someone to a block, or an invitation carries the tag) and takes time.
-    if event.all_day or not event.busy or (event.focusd_item is not None and not event.attendees):
+    # An all-day event takes the day only when it is marked busy ("Out of office", "Offsite"):
+    # calendar apps mark an all-day event free unless the owner says otherwise, as birthdays
+    # and holidays on a shared calendar are.
+    if not event.busy or (event.focusd_item is not None and not event.attendees):
         return False
     owner = rules.owner_email.lower()
     return not (owner and any(a.email.lower() == owner and a.status == "declined" for a in event.attendees))
@@ -124,8 +127,8 @@ def _takes_time(event: Event, rules: FocusRules) -> bool:
 def busy_spans(day: date, events: Iterable[Event], rules: FocusRules) -> list[Span]:
     """The time ``day``'s meetings take, in UTC, merged and sorted, padded by the buffer.
 
-    All-day events, free (transparent) ones, meetings the owner declined and focusd's own blocks
-    (handled as blocks) take none."""
+    Free (transparent) events, meetings the owner declined and focusd's own blocks (handled as
+    blocks) take none; a busy all-day event takes the whole day."""
     day_start, day_end = _day_bounds(day, rules)
     pad = timedelta(minutes=rules.buffer)
     spans = []
@@ -285,3 +288,10 @@ def plan_blocks(day: date, item_ids: list[int], events: list[Event], tz: tzinfo,
     rules = FocusRules(earliest, latest, minutes, max_blocks + len(ours), tz, tuple(working_days),
                        buffer=0, owner_email=owner_email)
     return [(b.item_id, b.start, b.end) for b in place(day, item_ids, events, rules, now, ours)]
+
+
+def busy_all_day(day: date, events: Iterable[Event], rules: FocusRules) -> list[Event]:
+    """``day``'s all-day events that take its time: busy, and not declined by the owner."""
+    day_start, day_end = _day_bounds(day, rules)
+    return [e for e in events if e.all_day and _takes_time(e, rules)
+            and _utc(e.start) < day_end and _utc(e.end) > day_start]

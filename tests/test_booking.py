@@ -820,3 +820,6 @@ def test_a_block_asked_for_at_a_busy_or_late_time_is_booked_as_asked_and_said_to
     assert "; it overlaps “Call with Maria Chen" in said
     (late,) = owner_reply(app, "block 1 90m tomorrow 18:00", "<r2@loom.example>", {"1": third})
     assert "; it is outside your focus hours (" in late and "overlaps" not in late
+    (away,) = owner_reply(app, "block 1 60m 27 nov 10:00", "<r3@loom.example>", {"1": third})
+    assert "Fri 27 Nov 10:00–11:00" in away, away
+    assert "; that day your calendar is busy all day (“Team offsite”)" in away and "overlaps" not in away

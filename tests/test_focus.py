@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from connectors.types import Attendee, Event
-from planner.focus import Changes, FocusRules, busy_spans, explicit, place, reconcile
+from planner.focus import Changes, FocusRules, busy_all_day, busy_spans, explicit, place, reconcile
 from planner.models import Block
 from tests.conftest import ROOT
 
@@ -84,7 +84,7 @@ def test_declined_all_day_transparent_and_own_blocks_take_no_time_and_the_buffer
         meeting("a", (10, 0), (11, 0)),
         meeting("b", (11, 5), (11, 30)),  # within the buffer of a: merged with it
         meeting("c", (13, 0), (14, 0), attendees=[Attendee("Ada@Example.com", status="declined")]),
-        Event("d", "Offsite", at(0), at(0, day=DAY + timedelta(days=1)), all_day=True),
+        Event("d", "Dad's birthday", at(0), at(0, day=DAY + timedelta(days=1)), all_day=True, busy=False),
         meeting("e", (14, 0), (15, 0), busy=False),
         meeting("f", (15, 0), (16, 0), focusd_item=7),
         meeting("g", (16, 0), (16, 30), attendees=[Attendee(OWNER, status="tentative")]),
@@ -110,9 +110,25 @@ def test_blocks_go_in_rank_order_into_the_earliest_windows_around_meetings_with_
 
 def test_declined_all_day_and_free_events_leave_the_morning_open() -> None:
     events = [meeting("c", (9, 0), (12, 0), attendees=[Attendee(OWNER, status="declined")]),
-              Event("d", "Offsite", at(0), at(0, day=DAY + timedelta(days=1)), all_day=True),
+              Event("d", "Dad's birthday", at(0), at(0, day=DAY + timedelta(days=1)), all_day=True, busy=False),
+              Event("o", "Offsite", at(0), at(0, day=DAY + timedelta(days=1)), all_day=True,
+                    attendees=[Attendee(OWNER, status="declined")]),
               meeting("e", (9, 0), (12, 0), busy=False)]
     assert wall(place(DAY, [1], events, RULES, MORNING)) == [("09:00", "10:30")]
+    assert busy_all_day(DAY, events, RULES) == []
+
+
+def test_a_busy_all_day_event_takes_the_whole_day_and_only_its_days() -> None:
+    """"Out of office" or an offsite, marked busy as calendar apps mark it when the owner says
+    so: no focus block is placed on its days, and the days around it are untouched."""
+    away = Event("o", "Out of office", at(0), at(0, day=DAY + timedelta(days=2)), all_day=True)
+    assert place(DAY, [1], [away], RULES, MORNING) == []
+    assert place(DAY + timedelta(days=1), [1], [away], RULES, None) == []
+    assert busy_all_day(DAY, [away], RULES) == [away]
+    before = DAY - timedelta(days=1)
+    after = DAY + timedelta(days=2)  # Saturday, the day it ends (exclusive)
+    assert busy_all_day(before, [away], RULES) == [] and busy_all_day(after, [away], RULES) == []
+    assert wall(place(before, [1], [away], RULES, None)) == [("09:00", "10:30")]
 
 
 def test_at_most_max_blocks_counting_blocks_already_there_and_dismissed_ones() -> None:

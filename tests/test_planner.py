@@ -55,9 +55,14 @@ def test_free_slots_avoid_meetings_and_declined_ones_do_not_count() -> None:
     events = [Event("a", "Standup", datetime(2026, 11, 19, 9, 30, tzinfo=LONDON), datetime(2026, 11, 19, 9, 45, tzinfo=LONDON)),
               Event("b", "Lunch", datetime(2026, 11, 19, 12, 0, tzinfo=LONDON), datetime(2026, 11, 19, 13, 0, tzinfo=LONDON),
                     attendees=[Attendee("ada@example.com", status="declined")]),
-              Event("c", "Offsite", datetime(2026, 11, 19, tzinfo=LONDON), datetime(2026, 11, 20, tzinfo=LONDON), all_day=True)]
+              Event("c", "Dad's birthday", datetime(2026, 11, 19, tzinfo=LONDON), datetime(2026, 11, 20, tzinfo=LONDON),
+                    all_day=True, busy=False)]
     slots = free_slots(TODAY, events, LONDON, time(9), time(13), 90, owner_email="ada@example.com")
     assert [(s.strftime("%H:%M"), e.strftime("%H:%M")) for s, e in slots] == [("09:45", "11:15"), ("11:15", "12:45")]
+    # An all-day event marked busy ("Offsite") takes the day.
+    offsite = Event("c", "Offsite", datetime(2026, 11, 19, tzinfo=LONDON), datetime(2026, 11, 20, tzinfo=LONDON),
+                    all_day=True)
+    assert free_slots(TODAY, [*events[:2], offsite], LONDON, time(9), time(13), 90, owner_email="ada@example.com") == []
     later = free_slots(TODAY, [], LONDON, time(9), time(13), 60, now=datetime(2026, 11, 19, 10, 5, tzinfo=LONDON))
     assert later[0][0].strftime("%H:%M") == "10:15"
 

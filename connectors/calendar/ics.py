@@ -95,7 +95,7 @@ def event_from_component(comp: Any, tz: tzinfo, calendar: str = "") -> Event:
     elif comp.get("DURATION") is not None:
         end = start + comp.decoded("DURATION")
     else:
-        end = start
+        end = start + timedelta(days=1) if all_day else start  # RFC 5545: a date alone lasts the day
     if end < start:
         raise BadEvent("ends before it starts")
     attendees = []
