@@ -909,7 +909,47 @@ def _text_of(part: EmailMessage, own: _Headers, problems: list[str] | None = Non
         if problems is not None:
             problems.append(f"its charset says {charset} but the text is 8-bit: read as such")
         charset = None
-    return _decode_bytes(raw, charset)
+    text = _decode_bytes(raw, charset)
+    if content_type is not None and "flowed" in str(content_type).lower():
+        flowed = _FLOWED_RE.search(str(content_type))
+        if flowed is not None and part.get_content_type() == "text/plain":
+            text = unflow(text, delsp=bool(_DELSP_RE.search(str(content_type))))
+    return text
+
+
+_FLOWED_RE = re.compile(r"""\bformat\s*=\s*["']?flowed\b""", re.I)
+_DELSP_RE = re.compile(r"""\bdelsp\s*=\s*["']?yes\b""", re.I)
+
+
+def unflow(text: str, delsp: bool = False) -> str:
+    """Text sent as format=flowed (RFC 3676: Thunderbird's default, iOS Mail's for long lines)
+    as the writer typed it: a line that ends in a space was wrapped by the client and goes on in
+    the next line of the same quote depth, so "add: Send Rachel the side letter " + "by Friday"
+    is one line again. Space-stuffing is undone; quoted lines keep their "> " marks, and the
+    signature separator "-- " stays a line of its own."""
+    out: list[str] = []
+    held: tuple[int, str] | None = None  # a flowed line waiting for the rest of its paragraph
+    for line in text.replace("\r\n", "\n").split("\n"):
+        body = line.lstrip(">")
+        depth = len(line) - len(body)
+        if body.startswith(" "):
+            body = body[1:]  # space-stuffed (or the space after the quote marks)
+        if held is not None and held[0] == depth:
+            body = held[1] + body
+        elif held is not None:
+            out.append(_quoted(*held))
+        held = None
+        if body.endswith(" ") and body != "-- ":
+            held = (depth, body[:-1] if delsp else body)
+            continue
+        out.append(_quoted(depth, body))
+    if held is not None:
+        out.append(_quoted(*held))
+    return "\n".join(out)
+
+
+def _quoted(depth: int, body: str) -> str:
+    return (">" * depth + " " + body) if depth else body
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1985,7 +2025,15 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
 def _is_mobile_footer(stripped: str) -> bool:
     """A mail app's own line ("Sent from my iPhone"), short and not a sentence; ``stripped`` has no
     surrounding white space."""
-    return len(stripped) <= 80 and not stripped.endswith((".", "!", "?")) and bool(_MOBILE_RE.match(stripped))
+    if len(stripped) > 80 or stripped.endswith(("!", "?")) or not _MOBILE_RE.match(stripped):
+        return False
+    # "Sent from my BlackBerry 10 smartphone.", "Sent with Proton Mail secure email.": a full stop
+    # ends an app's own line too, when the line is short and names the app or the device.
+    return not stripped.endswith(".") or (len(stripped) <= 60 and bool(_MOBILE_APP_RE.search(stripped)))
+
+
+_MOBILE_APP_RE = re.compile(r"\b(?:iphone|ipad|android|blackberry|samsung|galaxy|outlook|proton\s?mail|gmail|yahoo|"
+                            r"huawei|pixel|smartphone|mobile|tablet|windows|mail app)\b", re.I)
 
 
 def visible_reply(text: str) -> str:

@@ -369,3 +369,41 @@ def test_a_multipart_without_a_boundary_is_read_as_its_text(body: bytes) -> None
         msg = parse_message(raw)
     assert msg.reply_text == "Could you send me the signed NDA by Friday?" and msg.attachments == []
     assert any("names no boundary" in str(e.get("reason")) for e in logs)
+
+
+
+FLOWED = ("From: Ada <ada@loom.example>\r\nTo: Ada <ada@loom.example>\r\nSubject: Re: Focus\r\n"
+          "Message-ID: <f1@loom.example>\r\nDate: Thu, 19 Nov 2026 08:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+          "Content-Type: text/plain; charset=utf-8; format=flowed{delsp}\r\n\r\n"
+          "add: Send Rachel the signed side letter and the updated cap table{soft}\r\n"
+          "before the partner meeting by Friday\r\n"
+          "note 2 check with Tom about{soft}\r\n"
+          " From the data room permissions first\r\n"
+          "\r\n"
+          "-- \r\n"
+          "Ada\r\n"
+          "\r\n"
+          "> On Thu, focusd wrote:\r\n"
+          ">> 1. Send Maria the deck{soft}\r\n"
+          ">> with the numbers\r\n"
+          "> Why: due tomorrow\r\n")
+
+
+@pytest.mark.parametrize("delsp,soft", [("", " "), ("; delsp=yes", "  ")])
+def test_format_flowed_is_read_as_written(delsp: str, soft: str) -> None:
+    """Thunderbird sends format=flowed, and iOS Mail (with delsp=yes) for long lines: a line the
+    client wrapped ends in a space and goes on in the next line of the same quote depth."""
+    msg = parse_message(FLOWED.format(delsp=delsp, soft=soft).encode())
+    lines = msg.text.split("\n")
+    assert "add: Send Rachel the signed side letter and the updated cap table before the partner meeting by Friday" in lines
+    assert "note 2 check with Tom about From the data room permissions first" in lines  # " From": space-stuffed
+    assert "-- " in lines and "Ada" in lines  # the signature separator stays a line of its own
+    assert ">> 1. Send Maria the deck with the numbers" in lines and "> Why: due tomorrow" in lines
+    assert msg.reply_text.startswith("add: Send Rachel") and "Send Maria" not in msg.reply_text
+
+
+def test_text_not_sent_flowed_keeps_its_lines() -> None:
+    fixed = FLOWED.format(delsp="", soft=" ").replace("; format=flowed", "")
+    lines = parse_message(fixed.encode()).text.split("\n")
+    assert "add: Send Rachel the signed side letter and the updated cap table " in lines
+    assert "before the partner meeting by Friday" in lines
