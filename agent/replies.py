@@ -251,12 +251,34 @@ def parse_line(line: str, today: date, tz: tzinfo) -> Command | Unknown | None:
         return Unknown(text, f"it is {len(text):,} characters long; focusd reads lines of up to "
                              f"{MAX_LINE_CHARS}, so nothing on it was done", unread=True)
     try:
-        return _parse_line(text, today, tz)
+        loose = _loose(text)
+        parsed = _parse_line(loose, today, tz)
+        return replace(parsed, line=text) if loose != text else parsed  # said back as written
     except OverflowError:
         return Unknown(text, TOO_FAR)
     except Exception as exc:  # noqa: BLE001 - one odd line must not cost the reply its other lines
         log.warning("reply.line_unreadable", error=type(exc).__name__)
         return Unknown(text, "focusd could not read it")
+
+
+_LOOSE_VERB_RE = re.compile(r"^(done|drop|top|snooze|due|block)\b\s*:?\s*", re.I)
+_COURTESY_END_RE = re.compile(r"(?:[\s,;:.!]*\b(?:please|pls|plz|thanks|thank you|thx|ty|cheers)\b)+[\s,;:.!]*$", re.I)
+
+
+def _loose(text: str) -> str:
+    """A command line as a person types it, made plain: "Done #2!", "done: 2", "drop 16 please",
+    "done 2 & 3", "Done 2 👍", "snooze 3 to monday" read as "done 2", "done 2, 3", "snooze 3
+    monday". Only lines that open with a numbered verb; free text (add:, goal:, note) is kept."""
+    m = _LOOSE_VERB_RE.match(text)
+    if m is None:
+        return text
+    out = m.group(1) + " " + text[m.end():]
+    out = re.sub(r"#\s*(?=[0-9])", "", out)
+    out = re.sub(r"(?<=[0-9])\s*(?:&|\+)\s*(?=[0-9])", ", ", out)
+    out = _COURTESY_END_RE.sub("", out)
+    out = re.sub(r"[^\w)]+$", "", out)  # "!", "…", an emoji: never part of a date or a time
+    out = re.sub(r"^(snooze|due)(\s+[0-9][0-9,\s-]*?)\s+(?:to|till|til|until)\s+", r"\1\2 ", out, flags=re.I)
+    return " ".join(out.split())
 
 
 def _parse_line(text: str, today: date, tz: tzinfo) -> Command | Unknown:
@@ -303,6 +325,9 @@ def _parse_line(text: str, today: date, tz: tzinfo) -> Command | Unknown:
         if m.group(1).lower() == "block":
             return Unknown(text, "say which line and when, as in “block 1 90m tomorrow 14:00”")
         return Command(m.group(1).lower(), text)
+    verb = _LOOSE_VERB_RE.match(text)
+    if verb is not None and not any(c.isdigit() for c in text):  # "Done", "drop this" under a quoted line
+        return Unknown(text, f"say which line: write its number from the brief, as in “{verb.group(1).lower()} 2”")
     return Unknown(text)
 
 
@@ -347,6 +372,13 @@ def line_keys(*texts: str) -> frozenset[str]:
 _OWN_KEYS = line_keys(*_OWN_LINES)
 
 
+_REPLY_PREFIX_RE = re.compile(r"^(?:\s*(?:re|aw|sv|antw|r)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
+_SIGN_OFF_RE = re.compile(r"^(?:best|best regards|kind regards|warm regards|warmly|regards|cheers|thanks|thank you|"
+                          r"many thanks|thx|sincerely|yours|all the best|talk soon|br|mfg|viele grüße|liebe grüße|"
+                          r"beste grüße|cordialement|bien à vous|saludos|un saludo|groeten|met vriendelijke groet)"
+                          r"\b[^.?]{0,30}[,.!]?$", re.I)
+
+
 def parse(text: str, today: date, tz: tzinfo, skip: frozenset[str] = frozenset()) -> list[Command | Unknown]:
     """Every line of a reply's visible text, as commands or unknown lines, in order. Dates are
     resolved against ``today`` (the day the reply was written) in ``tz``. Lines of focusd's own
@@ -354,12 +386,22 @@ def parse(text: str, today: date, tz: tzinfo, skip: frozenset[str] = frozenset()
     the reply unquoted are passed over in silence."""
     out: list[Command | Unknown] = []
     own = skip | _OWN_KEYS
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for at, line in enumerate(lines):
         if _line_key(line) in own:
             continue
         parsed = parse_line(line, today, tz)
         if parsed is None:
             continue
+        after = [ln for ln in lines[at + 1:] if ln.strip()]
+        if (isinstance(parsed, Unknown) and after and any(isinstance(p, Command) for p in out)
+                and _SIGN_OFF_RE.match(parsed.line)
+                and not any(isinstance(parse_line(ln, today, tz), Command) for ln in after[:MAX_REPLY_LINES])):
+            # "Best regards," after the commands, and the name, title and phone under it: a
+            # signature, said back as one line, not one "Not understood" each.
+            out.append(Unknown(parsed.line, f"taken with the {len(after)} line{'s' if len(after) != 1 else ''} "
+                                            "after it for your signature"))
+            break
         if len(out) >= MAX_REPLY_LINES:  # a reply is a few commands; a flood is cut, and said so
             head = parsed.line if len(parsed.line) <= 60 else parsed.line[:60].rstrip() + "…"
             out.append(Unknown("", f"Your reply was cut after its first {MAX_REPLY_LINES} lines: nothing from "
@@ -653,10 +695,14 @@ class _Applier:
         focus hours it leaves, said so the owner can move it ("; it overlaps Team standup 09:30")."""
         tz = self.booking.tz
         said = ""
-        meetings = [e for e in self.store.events(start, end) if not e.is_focus_block and not e.all_day and e.busy]
+        events = [e for e in self.store.events(start, end) if not e.is_focus_block and e.busy]
+        meetings = [e for e in events if not e.all_day]
         if meetings:
             shown = ", ".join(f"“{e.title}” {e.start.astimezone(tz):%H:%M}" for e in meetings[:3])
             said += f"; it overlaps {shown}"
+        away = [e for e in events if e.all_day]
+        if away:
+            said += f"; that day your calendar is busy all day (“{away[0].title or 'busy'}”)"
         b = self.booking
         if (b.earliest and start.astimezone(tz).time() < b.earliest) or (
                 b.latest and (end.astimezone(tz).time() > b.latest or end.astimezone(tz).date() > start.astimezone(tz).date())):
@@ -678,6 +724,11 @@ class _Applier:
         if cmd.text.casefold() in self.added_titles:
             self.out.errors.append(f"“{cmd.line}”: an earlier line of this reply already added it, so it was "
                                    "added once")
+            return
+        # The same add: sent twice (send pressed again, a reply written twice): one item.
+        there = next((i for i in self.store.items(("open", "snoozed")) if i.title.casefold() == cmd.text.casefold()), None)
+        if there is not None:
+            self.out.errors.append(f"“{cmd.line}”: “{there.title}” is already on your list, so nothing was added")
             return
         # The reply's subject and thread are the brief's: they name other items, and others may
         # write in that thread (a colleague copied in, a stranger citing the brief). The added item
@@ -743,8 +794,10 @@ def reply_digest(msg: Message, brief: dict[str, Any]) -> str:
     server's id, a copy in Sent with none, so focusd's stand-in): its sender, its Date header (when
     it has one: a date that arrival stands in for differs per copy), the brief it answers and the
     ids it names in In-Reply-To and References (a second ``undo`` answers a newer confirmation),
-    and the text it shows, each line without its spacing."""
+    and the text it shows, each line without its spacing (the subject, when it shows none)."""
     text = "\n".join(" ".join(line.split()) for line in msg.reply_text.splitlines() if line.strip())
+    if not text:  # with nothing written, the subject may be the command ("done 2")
+        text = "subject: " + " ".join(msg.subject.split())
     refs = " ".join([msg.in_reply_to, *msg.references[-MAX_REFERENCES:]])
     key = "\n".join((msg.sender.email.strip().lower(), msg.date.isoformat() if msg.dated else "",
                      str(brief.get("message_id") or ""), refs, text))
@@ -966,6 +1019,12 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo, exposed: dict[st
     # The brief's own lines, and the guide's, pasted into the reply unquoted, are no commands.
     skip = line_keys(str(brief.get("text") or ""), *help_guide(owner))
     commands = parse(text, today, tz, skip) + cut
+    if not commands:
+        # Nothing written above the quoted brief: a command typed into the subject ("done 2")
+        # is the reply. Only a whole command counts; any other subject stays a reply with no text.
+        said = parse_line(_REPLY_PREFIX_RE.sub("", msg.subject), today, tz)
+        if isinstance(said, Command):
+            commands = [said]
     row = None
     # The change and its confirmation are kept together: a crash cannot leave one without the other.
     with app.store.write():

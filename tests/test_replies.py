@@ -715,3 +715,45 @@ def test_an_older_store_gains_the_reply_digest(tmp_path: Any) -> None:
     assert s.reply("<old@x>")["digest"] is None  # type: ignore[index]
     s.record_reply("<new@x>", "2026-11-19", OWNER, "", "applied", "", [], {}, digest="e" * 32)
     assert s.reply_by_digest("e" * 32)["message_id"] == "<new@x>"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("line,verb,lines,when", [
+    ("done #11", "done", (11,), None), ("TOP 10!", "top", (10,), "2026-11-19"), ("Drop 16 please", "drop", (16,), None),
+    ("Done 2!", "done", (2,), None), ("done: 2", "done", (2,), None), ("done 2 thanks", "done", (2,), None),
+    ("done 2 & 3", "done", (2, 3), None), ("Done 2 👍", "done", (2,), None),
+    ("snooze 3 to monday", "snooze", (3,), "2026-11-23"), ("due 2 till Friday.", "due", (2,), "2026-11-20"),
+])
+def test_commands_as_people_type_them(line: str, verb: str, lines: tuple[int, ...], when: str | None) -> None:
+    """A real reply's punctuation, a "#", a "please" or an emoji around a command: obeyed, and
+    said back as written."""
+    (parsed,) = parse(line, TODAY, LONDON)
+    assert isinstance(parsed, Command), parsed
+    assert (parsed.verb, parsed.lines, parsed.when, parsed.line) == (verb, lines, when, line)
+
+
+def test_a_command_without_its_number_says_what_is_missing() -> None:
+    (parsed,) = parse("Drop this", TODAY, LONDON)
+    assert isinstance(parsed, Unknown) and "write its number from the brief, as in “drop 2”" in parsed.why
+
+
+def test_a_signature_after_the_commands_is_one_line_of_the_confirmation() -> None:
+    text = ("done 2\nsnooze 3 monday\n\nBest regards,\nAda Lovelace\nCEO & Co-founder | Loom\n"
+            "Mobile: +44 7700 900123\nThis e-mail is confidential.")
+    parsed = parse(text, TODAY, LONDON)
+    assert [p.verb for p in parsed if isinstance(p, Command)] == ["done", "snooze"]
+    (sig,) = [p for p in parsed if isinstance(p, Unknown)]
+    assert sig.line == "Best regards," and sig.why == "taken with the 4 lines after it for your signature"
+    # A command after the sign-off is still read, and so is everything around it.
+    later = parse("done 2\nThanks,\nAda\ndrop 4", TODAY, LONDON)
+    assert [p.verb if isinstance(p, Command) else p.line for p in later] == ["done", "Thanks,", "Ada", "drop"]
+
+
+def test_the_same_add_sent_again_in_a_second_reply_adds_nothing(store: Store) -> None:
+    """Send pressed twice: the second mail has its own Message-ID and Date, and its add: finds
+    the item already on the list."""
+    _apply(store, reply("add: Call the lawyer by friday"))
+    out = _apply(store, reply("add: Call the lawyer by Friday\ndone 2", message_id="<r2@example.com>", minute=32))
+    assert out.errors == ["“add: Call the lawyer by Friday”: “Call the lawyer” is already on your list, so nothing "
+                          "was added"]
+    assert out.changes == ["Done: 2. Review the MSA"]
+    assert [i.title for i in store.items()].count("Call the lawyer") == 1

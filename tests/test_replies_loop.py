@@ -26,8 +26,8 @@ def _outbox(demo_dir: Path) -> list[EmailMessage]:
 
 
 def _deliver(demo_dir: Path, name: str, body: str, in_reply_to: str, sender: str = OWNER,
-             message_id: str = "<reply-1@loom.example>", extra: str = "") -> None:
-    raw = (f"From: Ada Lovelace <{sender}>\nTo: {OWNER}\nSubject: Re: your focus\n"
+             message_id: str = "<reply-1@loom.example>", extra: str = "", subject: str = "Re: your focus") -> None:
+    raw = (f"From: Ada Lovelace <{sender}>\nTo: {OWNER}\nSubject: {subject}\n"
            f"Date: Thu, 19 Nov 2026 08:05:00 +0000\nMessage-ID: {message_id}\n"
            f"In-Reply-To: {in_reply_to}\nReferences: {in_reply_to}\n{extra}"
            f"Content-Type: text/plain; charset=utf-8\n\n{body}")
@@ -434,3 +434,19 @@ def test_what_the_owner_dropped_is_not_listed_as_handled_the_next_day(demo_dir: 
     handled = compose_brief(nxt, nxt.today()).text.split("Handled", 1)[-1]
     assert done.title.split(":")[0] in handled
     assert dropped.title not in handled
+
+
+def test_a_command_typed_into_the_subject_of_an_empty_reply_is_obeyed(demo_dir: Path,
+                                                                       sent: tuple[App, str, str]) -> None:
+    """Nothing above the quoted brief, and "done 2" as the subject: that is the reply. A subject
+    that is no command leaves an empty reply as it was: nothing done, nothing sent."""
+    app, brief_id, text = sent
+    second = app.store.brief(DEMO_NOW.date())["lines"]["2"]  # type: ignore[index]
+    _deliver(demo_dir, "plain", _quoted(text), brief_id, subject="Re: Focus Thu 19 Nov", message_id="<r-a@loom.example>")
+    sync_once(app)
+    assert len(_outbox(demo_dir)) == 1 and app.store.item(second).status == "open"  # type: ignore[union-attr]
+    _deliver(demo_dir, "subject", _quoted(text), brief_id, subject="Re: done 2", message_id="<r-b@loom.example>")
+    sync_once(app)
+    assert app.store.item(second).status == "done"  # type: ignore[union-attr]
+    (conf,) = _outbox(demo_dir)[1:]
+    assert "- Done: 2." in conf.get_body(("plain",)).get_content()
