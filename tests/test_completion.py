@@ -266,3 +266,31 @@ def test_a_promise_kept_at_a_meeting_closes_once_the_meeting_has_taken_place(dem
     closed, kept = app.store.item(walk), app.store.item(deck)
     assert closed and closed.status == "done" and "“Call with Maria Chen”, Thu 19 Nov 16:00" in closed.notes[-1]
     assert kept and kept.status == "open"  # not a promise for the meeting
+
+
+def test_the_day_of_a_date_is_no_word_of_the_work() -> None:
+    """"Could you send me the report by 17 September?" is delivered by "Attached is the report.":
+    the 17 says when, not what, and left one word of the work short."""
+    t = _Thread("report")
+    t.mail(14, 9, "dana@acme.example", ME, "Could you send me the report by 17 September?")
+    t.mail(16, 9, ME, "dana@acme.example", "Attached is the report.")
+    assert _status(_run(t), "report") == "done"
+
+
+def test_a_version_shared_by_two_things_names_neither() -> None:
+    """Two asks of one person, both "(v2)": delivering one closes only that one."""
+    a = _Thread("checklist")
+    a.mail(14, 9, ME, "dana@acme.example", "Could you send me the mobile release checklist (v2) by Thursday?")
+    b = _Thread("inventory")
+    b.mail(15, 9, ME, "dana@acme.example", "Could you send me the tech debt inventory (v2) by Monday?")
+    b.mail(17, 9, "dana@acme.example", ME, "Attached is the tech debt inventory (v2).")
+    items = _run(a, b)
+    assert _status(items, "tech debt") == "done"
+    assert _status(items, "release checklist") == "open"
+
+
+def test_comments_put_where_the_team_reads_them_close_the_review() -> None:
+    t = _Thread("incident")
+    t.mail(14, 9, "dana@acme.example", ME, "Could you review the incident section and send me your comments by Wednesday?")
+    t.mail(15, 9, ME, "dana@acme.example", "My comments on the incident section are in the dashboard now.")
+    assert _status(_run(t), "incident section") == "done"

@@ -328,7 +328,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 # A thing handed over: "attached", "here you go", "the draft is in the incident folder", "scores
 # are in Greenhouse", "I've uploaded the deck", "it went out this morning", "as promised, the list".
 _PLACE = (r"(?:folder|drive|doc|docs|document|guide|sheet|spreadsheet|repo|wiki|tracker|channel|page|board|ticket|"
-          r"packet|portal|system|data room|dropbox|deck|file|inbox|calendar|batch|queue)")
+          r"packet|portal|system|data room|dropbox|deck|file|inbox|calendar|batch|queue|dashboard|workspace|notebook)")
 _DELIVERS = re.compile(
     r"\b(attached|attaching|enclosed|in attachment|please find|find attached|here is|here are|here's|here you go|"
     r"here (?:they|it) (?:are|is)|herewith|find below|see below|below (?:is|are)|just sent|sent you|"
@@ -404,16 +404,29 @@ def _stem(word: str) -> str:
     return word
 
 
+# Numbers of a date ("by 17 September", "the 3rd", "2026"): when, not what.
+_DATE_NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d)$")
+# A number that many things share: a version, a quarter, a half, a fiscal year ("v2", "Q3", "FY26").
+_COMMON_NUMBER_RE = re.compile(r"^(?:v|r|q|h|fy|rev)?\d{1,2}$")
+
+
 def _work_words(item: Item, names: Iterable[str]) -> set[str]:
     words = (content_words(item.title, names) | content_words(item.evidence, names)) - _WHEN_WORDS
-    return {_stem(w) for w in words}
+    return {_stem(w) for w in words if not _DATE_NUMBER_RE.match(w)}
+
+
+def _identifier(word: str) -> bool:
+    """A word that names one thing by its number ("2291", "inv8812", "t661"); not a version or a
+    quarter ("v2", "q3"), which many things share."""
+    return _has_digit(word) and not _COMMON_NUMBER_RE.match(word)
 
 
 def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bool:
     """Whether ``sentence`` names the work: two of its words (one, when it has only one); a
-    shared number ("#2291", "invoice 8812") counts as two."""
+    shared number ("#2291", "invoice 8812") counts as two, a version or a quarter ("v2", "Q3")
+    as one."""
     shared = {_stem(w) for w in content_words(sentence, names)} & wanted
-    weight = len(shared) + sum(1 for w in shared if _has_digit(w))
+    weight = len(shared) + sum(1 for w in shared if _identifier(w))
     return weight >= min(2, len(wanted)) > 0
 
 
