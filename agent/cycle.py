@@ -770,9 +770,10 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
     horizon = day + timedelta(days=3)
     ahead = max_focus + MAX_STALE  # lines that focus and the stale questions may take first
     asked_before = app.store.asked_stale()
+    aside = app.store.set_aside()
     kept: dict[int, tuple[int, Item]] = {}  # id -> (place in rank order, item)
     stale_heap: list[tuple[tuple[Any, ...], int, Item]] = []  # the MAX_STALE stalest, negated
-    waiting_heap: list[tuple[tuple[str, int], int, Item]] = []  # the first waiting items, negated
+    waiting_heap: list[tuple[tuple[Any, ...], int, Item]] = []  # the first waiting items, negated
     seen: Counter[str] = Counter()  # candidates per section, and per urgency group
     place = 0
 
@@ -795,7 +796,7 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
                 mark_demoted(item)
             take = item.id in keep or (item.pinned and item.kind != "waiting")
             if item.kind == "waiting":
-                entry = (neg((item.due or "9999", item.id)), place, item)
+                entry = (neg(brief_mod.waiting_order(item, aside)), place, item)
                 seen["waiting"] += 1
                 if len(waiting_heap) < brief_mod.MAX_PER_SECTION + MAX_STALE:
                     heappush(waiting_heap, entry)
@@ -805,7 +806,7 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
                 seen["actionable"] += 1
                 take = take or seen["actionable"] <= ahead
                 if (item.due_date() or date.max) <= horizon:
-                    group = f"soon{brief_mod.urgency_group(item, day)}"
+                    group = f"soon{brief_mod.soon_group(item, day, aside)}"
                     seen[group] += 1
                     take = take or seen[group] <= brief_mod.MAX_PER_SECTION + ahead
                 elif item.kind != "blocker":
@@ -919,7 +920,8 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
     # An item asked about as stale is not also said to be re-planned for today.
     replans = [r for r in replanned(previous, planned, {i.id: i for i in items if i.id is not None}, now, tz)
                if r.item_id not in asked]
-    nudges = followups(items, day)
+    aside = frozenset(app.store.set_aside())
+    nudges = {k: v for k, v in followups(items, day).items() if k not in aside}  # asked once, not nudged daily
     for item in [*items, *handled]:
         if item.kind == "waiting":
             item.title = waiting_title(item)  # shown as owed: "Rachel: comments on the side letter"
@@ -939,7 +941,7 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
                                                                upcoming),
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
                                replanned=replans, stale=stale, followups=nudges, progress=progress,
-                               health=health.brief_lines(app, since), unlisted=unlisted,
+                               health=health.brief_lines(app, since), unlisted=unlisted, set_aside=aside,
                                hour=now.astimezone(tz).hour)
     return brief_mod.compose(inp)
 

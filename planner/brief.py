@@ -83,6 +83,9 @@ class BriefInput:
     # Per section ("due_soon", "waiting", "blockers"), how many of its candidates the caller
     # did not pass in ``items`` because they could not be shown: counted in "…and N more".
     unlisted: dict[str, int] = field(default_factory=dict)
+    # Items asked about as stale and untouched since (see Store.set_aside): after the rest of
+    # their section, and never nudged again.
+    set_aside: frozenset[int] = frozenset()
     hour: int = 7  # the owner's local hour when the brief is composed: it picks the greeting
 
 
@@ -295,11 +298,11 @@ def compose(inp: BriefInput) -> Brief:
             and (i.due_date() or date.max) <= horizon]
     # What is due today or tomorrow always makes the list; then what is overdue; then the rest
     # of the next three days; each group in rank order (the sort is stable).
-    soon.sort(key=lambda i: (id(i) in low, urgency_group(i, inp.day)))
+    soon.sort(key=lambda i: (id(i) in low, soon_group(i, inp.day, inp.set_aside)))
     due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
     waiting = [i for i in items if i.kind == "waiting"]
-    waiting.sort(key=lambda i: (i.due or "9999", i.id or 0))
+    waiting.sort(key=lambda i: waiting_order(i, inp.set_aside))
     all_blockers = [i for i in items if i.kind == "blocker" and id(i) not in shown]
     blockers = all_blockers[:MAX_PER_SECTION]
     left = inp.unlisted
@@ -372,6 +375,17 @@ def later(item: Item, horizon: date) -> bool:
     """Open work that no section but focus can show: neither waiting nor a blocker, and due after
     ``horizon`` or never."""
     return item.kind not in ("waiting", "blocker") and (item.due_date() or date.max) > horizon
+
+
+def soon_group(item: Item, day: date, set_aside: Collection[int]) -> int:
+    """Where ``item`` goes among what is due soon: by :func:`urgency_group`, and last when the
+    owner let the brief's "Still relevant?" about it pass."""
+    return 3 if item.id in set_aside else urgency_group(item, day)
+
+
+def waiting_order(item: Item, set_aside: Collection[int]) -> tuple[bool, str, int]:
+    """Waiting items soonest due first, those the owner let a "Still relevant?" pass last."""
+    return (item.id in set_aside, item.due or "9999", item.id or 0)
 
 
 def urgency_group(item: Item, day: date) -> int:

@@ -946,6 +946,14 @@ class Store:
         """The items a sent brief already asked about as stale: never asked again."""
         return {int(r[0]) for r in self.db.execute("SELECT id FROM items WHERE asked_stale_at IS NOT NULL")}
 
+    def set_aside(self) -> set[int]:
+        """Open items a sent brief asked about as stale that nothing has touched since (no reply,
+        no new mail): the owner let the question pass. They stay open, after the rest of their
+        section."""
+        return {int(r[0]) for r in self.db.execute(
+            "SELECT id FROM items WHERE status = 'open' AND asked_stale_at IS NOT NULL "
+            "AND (updated_at IS NULL OR updated_at <= asked_stale_at)")}
+
     def mark_asked_stale(self, item_ids: Iterable[int]) -> None:
         """A brief that asked whether these items are still relevant was sent. Leaves
         ``updated_at`` alone: being asked is not being touched."""

@@ -55,3 +55,4 @@ def test_an_all_day_event_without_an_end_lasts_its_day() -> None:
                              "DTSTART;VALUE=DATE:20261127\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     event = event_from_component(next(iter(cal.walk("VEVENT"))), LONDON)
     assert event.all_day and event.end - event.start == timedelta(days=1)
+

@@ -372,3 +372,34 @@ def test_open_work_beyond_focus_that_no_section_shows_is_counted_under_focus() -
     # With room for every one of them, the line is not there.
     roomy = compose(full_input(items=ranked, stale=[], max_focus=9))
     assert "focus" not in roomy.more and "more open" not in roomy.text
+
+
+def test_what_the_owner_let_a_still_relevant_pass_goes_after_the_rest_and_is_not_nudged() -> None:
+    """Months on, the waiting section was five ancient waits asked about once and never
+    answered, each with a daily nudge, and the new ones were in "…and 9 more"."""
+    old = [item("waiting", n=n, title=f"Ben: the numbers {n}", due=f"2026-09-0{n}", counterparty="ben@x.example")
+           for n in range(1, 6)]
+    new = [item("waiting", n=n, title=f"Dana: the MSA {n}", due="2026-11-18", counterparty="dana@acme.example")
+           for n in range(6, 9)]
+    ranked = rank([*old, *new], [], TODAY)
+    plain = compose(full_input(items=ranked, stale=[], followups={}, context=None))
+    assert [bl.item.id for bl in plain.lines if bl.section == "waiting" and bl.item][:3] == [1, 2, 3]
+    aside = compose(full_input(items=ranked, stale=[], followups={}, context=None, set_aside=frozenset(range(1, 6))))
+    shown = [bl.item.id for bl in aside.lines if bl.section == "waiting" and bl.item]
+    assert shown[:3] == [6, 7, 8] and set(shown[3:]) <= {1, 2, 3, 4, 5}
+
+
+def test_an_item_asked_about_and_untouched_since_is_set_aside_until_it_is_touched() -> None:
+    from planner.store import Store
+
+    now = [datetime(2026, 11, 1, 8, 0, tzinfo=UTC)]
+    store = Store.open(":memory:", clock=lambda: now[0])
+    a, b = (store.add_item(item("waiting", n=0, title=t)) for t in ("Ben: the numbers", "Dana: the MSA"))
+    now[0] = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+    store.mark_asked_stale([a, b])
+    assert store.set_aside() == {a, b}
+    now[0] = datetime(2026, 11, 3, 8, 0, tzinfo=UTC)
+    store.update_item(b, {"due": "2026-11-30"})  # new mail or the owner's word: relevant again
+    assert store.set_aside() == {a}
+    store.update_item(a, {"status": "done"})
+    assert store.set_aside() == set()
