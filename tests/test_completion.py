@@ -294,3 +294,16 @@ def test_comments_put_where_the_team_reads_them_close_the_review() -> None:
     t.mail(14, 9, "dana@acme.example", ME, "Could you review the incident section and send me your comments by Wednesday?")
     t.mail(15, 9, ME, "dana@acme.example", "My comments on the incident section are in the dashboard now.")
     assert _status(_run(t), "incident section") == "done"
+
+
+def test_a_blocker_said_in_a_later_mail_of_the_thread_clears_with_the_ask() -> None:
+    """The ask, then "just following up ... we are blocked on planning without it": the owner's
+    delivery closes the ask and the blocker that waited on it."""
+    t = _Thread("review-notes")
+    t.mail(14, 9, "dana@acme.example", ME, "Could you send me the performance review notes by Friday?")
+    t.mail(16, 9, "dana@acme.example", ME, "Just following up on this: could you send me the performance review notes "
+                                           "by Monday? We are blocked on planning without it.")
+    t.mail(17, 9, ME, "dana@acme.example", "Attached are the performance review notes.")
+    items = _run(t)
+    assert _status(items, "review notes") == "done"
+    assert _status(items, "blocked on planning") == "done"

@@ -3438,17 +3438,12 @@ _WITHOUT_FIRST_RE = re.compile(r"^\W*(?:(?:but|and|so|also),?\s+)?without (?P<th
                                re.I)
 
 
-# ...or last: "We are blocked on planning without it.", "Nothing moves until we have them."
-_WITHOUT_LAST_RE = re.compile(r"\b(?:without|until (?:we|i) (?:get|have|receive|see)) (?P<thing>[^,.!?;]{1,60}?)"
-                              r"(?: from you)?\W*$", re.I)
-
-
 def _reason_after_ask(items: list[Item], text: list[str]) -> list[Item]:
     """A precondition said right after an ask, of the very thing asked for ("Kindly please help to
     amend the L/C. Without the amendment our bank can not negotiate the documents."; "Please send
     the signed NDA. Without it we can't open the data room."): why the ask is made, not a second
-    piece of work. The blocker goes; the ask stays. So too when the precondition comes last ("Could
-    you send me the review notes by Monday? We are blocked on planning without it.")."""
+    piece of work. The blocker goes; the ask stays. (Said last, "he can't start the claim without
+    it" stays a blocker beside the ask, as the labelled mail has it, and clears with the ask.)"""
     if not any(i.kind == "blocker" for i in items):
         return items
 
@@ -3458,8 +3453,7 @@ def _reason_after_ask(items: list[Item], text: list[str]) -> list[Item]:
     asks = [(at(i), i) for i in items if i.kind == "request"]
     out = []
     for item in items:
-        if item.kind == "blocker" and (n := at(item)) > 0 and (
-                first := _WITHOUT_FIRST_RE.match(item.evidence) or _WITHOUT_LAST_RE.search(item.evidence)):
+        if item.kind == "blocker" and (n := at(item)) > 0 and (first := _WITHOUT_FIRST_RE.match(item.evidence)):
             thing = first.group("thing")
             if any(k == n - 1 and (re.fullmatch(r"(?:it|them|this|that|these|those)", thing, re.I)
                                    or _stems(thing) & _stems(ask.evidence)) for k, ask in asks):
@@ -5274,9 +5268,13 @@ class EmbeddedExtractor:
                 what = re.sub(r"^(?:The|A|An|Our|Their|My|His|Her|Its)\b", lambda m: m.group(0).lower(), what)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             # "blocked on the audit without the bank letter": what is missing is what to chase.
-            missing = re.fullmatch(r".+? without (?P<thing>(?!(?:it|them|this|that|these|those)\b).+)", what, re.I)
-            return self._item("blocker", f"Unblock: {missing.group('thing') if missing else what}", sentence, ctx, due,
-                              ctx.other.email)
+            # "blocked on planning without it": the work that waits, as "it" (the ask) names nothing.
+            missing = re.fullmatch(r"(?P<work>.+?) without (?P<thing>.+)", what, re.I)
+            if missing and re.fullmatch(r"(?:it|them|this|that|these|those)", missing.group("thing"), re.I):
+                what = missing.group("work")
+            elif missing:
+                what = missing.group("thing")
+            return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         if (caused := self._caused(sentence, low)) is not None:
             due, phrase = self._due(sentence, ctx)
             what = _swap(_clean_vp(caused, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence

@@ -154,9 +154,18 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                 if item.kind == "request":
                     # "Could you fill in the questionnaire? Procurement can't move until it's done.":
                     # what the ask's own mail said waits on it is cleared with it.
+                    # So is what a later mail of the thread said waits on it ("Just following up: could
+                    # you send the notes? We are blocked on planning without it."), when the ask is
+                    # the only one that person has open there.
+                    alone = not any(o is not item and o.kind == "request" and o.status == "open"
+                                    and o.thread_id == item.thread_id and o.counterparty == item.counterparty
+                                    for o in candidates)
                     for other in candidates:
                         if (other.kind == "blocker" and other.status == "open" and other.id is not None
-                                and other.message_id == item.message_id and waits_on_the_ask(other.evidence)):
+                                and (other.message_id == item.message_id
+                                     or (alone and other.thread_id == item.thread_id
+                                         and other.counterparty == item.counterparty))
+                                and waits_on_the_ask(other.evidence)):
                             store.close_item(other.id, completion_note(msg, quote))
                             other.status = "done"
                             log.info("item.completed", item_id=other.id, kind=other.kind, message_id=msg.message_id)
