@@ -13,7 +13,7 @@ import tempfile
 import tomllib
 import traceback
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -664,9 +664,15 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
         click.echo(composed.text, nl=False)
 
 
+def _first_working_day(day: date, working_days: Collection[int]) -> bool:
+    """Whether ``day`` is the first of its ISO week's working days."""
+    return day.weekday() in working_days and not any(d < day.weekday() for d in working_days)
+
+
 @cli.command()
 @click.option("--send", is_flag=True, help="Send it (once per week) instead of printing it.")
-@click.option("--week", metavar="YYYY-Www", help="The ISO week to review, e.g. 2026-W47 (default: this week).")
+@click.option("--week", metavar="YYYY-Www", help="The ISO week to review, e.g. 2026-W47 (default: this week; on its "
+                                                 "first working day, printed, the week before).")
 @click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True,
               help="text for a terminal, html as mailed, json for scripts.")
 @pass_ctx
@@ -683,6 +689,9 @@ def review(obj: Ctx, send: bool, week: str | None, fmt: str) -> None:
     try:
         try:
             monday = parse_week(week) if week else week_of(app.today())
+            if not week and not send and _first_working_day(app.today(), app.settings["owner"]["working_days"]):
+                # Monday morning, this week has nothing to review yet: last week is what is wanted.
+                monday -= timedelta(days=7)
         except ValueError:
             raise click.BadParameter(f"{week!r} is not a week such as 2026-W47", param_hint="--week") from None
         if _never_synced(app):

@@ -640,10 +640,11 @@ def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
 
 
 def _progress_line(p: GoalProgress) -> str:
+    late = f" Its date, {p.passed:%a} {p.passed.day} {p.passed:%b}, has passed." if p.passed else ""
     if not p.moved and not p.next:
-        return f"{p.goal}: nothing moved yet; no open item moves it forward."
+        return f"{p.goal}: nothing moved yet; no open item moves it forward.{late}"
     moved = ", ".join(p.moved) if p.moved else "nothing moved yet"
-    return f"{p.goal}: {moved}." + (f" Next: {_sentence_end(p.next)}" if p.next else "")
+    return f"{p.goal}: {moved}." + (f" Next: {_sentence_end(p.next)}" if p.next else "") + late
 
 
 def _sentence_end(text: str) -> str:
@@ -799,5 +800,6 @@ def to_json(brief: Brief) -> dict[str, Any]:
     if inp is not None and inp.replanned:
         out["replanned"] = [{"item_id": r.item_id, "text": r.text} for r in inp.replanned]
     if inp is not None and inp.progress:
-        out["progress"] = [{"goal": p.goal, "moved": list(p.moved), "next": p.next} for p in inp.progress]
+        out["progress"] = [{"goal": p.goal, "moved": list(p.moved), "next": p.next}
+                           | ({"passed": p.passed.isoformat()} if p.passed else {}) for p in inp.progress]
     return out

@@ -234,3 +234,4 @@ class GoalProgress:
     goal: str
     moved: list[str] = field(default_factory=list)  # "2 items done", "Rachel answered", "1 blocker cleared"
     next: str = ""  # the title of the goal's next open item
+    passed: date | None = None  # the goal's date, when it is already past

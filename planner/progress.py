@@ -60,6 +60,7 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
                 best_any[goal] = (key, item)
             if not item.blocked_by and (goal not in best_free or key < best_free[goal][0]):
                 best_free[goal] = (key, item)
+    passed = {g.title: g.deadline for g in refs if g.deadline is not None and g.deadline < today}
     out = []
     for goal in titles:
         moved_now = moved_by.get(goal, [])
@@ -76,7 +77,7 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
             moved.append(f"{_plural(len(cleared), 'blocker')} cleared")
         best = best_free.get(goal) or best_any.get(goal)
         nxt = best[1].title if best else ""
-        out.append(GoalProgress(goal=goal, moved=moved, next=nxt))
+        out.append(GoalProgress(goal=goal, moved=moved, next=nxt, passed=passed.get(goal)))
     return out
 
 

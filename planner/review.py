@@ -179,10 +179,11 @@ def _closed_by_mail_on(item: Item) -> date | None:
 
 def progress_line(p: GoalProgress) -> str:
     """"Fundraise: 2 items done, Rachel answered. Next: Send Maria the deck"."""
+    late = f" Its date, {p.passed:%a} {p.passed.day} {p.passed:%b}, has passed." if p.passed else ""
     if not p.moved and not p.next:
-        return f"{p.goal}: nothing moved, and no open item moves it forward."
+        return f"{p.goal}: nothing moved, and no open item moves it forward.{late}"
     moved = ", ".join(p.moved) if p.moved else "nothing moved"
-    return f"{p.goal}: {moved}." + (f" Next: {p.next}" if p.next else "")
+    return f"{p.goal}: {moved}." + (f" Next: {p.next}" if p.next else "") + late
 
 
 def compose(inp: ReviewInput) -> Review:
@@ -255,6 +256,7 @@ def to_json(review: Review) -> dict[str, Any]:
                            "done": [i.to_json() for i in review.done[:MAX_DONE]], "done_count": len(review.done),
                            "more": dict(review.more),
                            "progress": [{"goal": p.goal, "moved": list(p.moved), "next": p.next}
+                                        | ({"passed": p.passed.isoformat()} if p.passed else {})
                                         for p in review.progress]}
     for section, _ in SECTIONS:
         out[section] = [rl.item.to_json() | {"line": rl.line, "note": rl.note}

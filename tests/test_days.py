@@ -137,3 +137,14 @@ def test_an_item_asked_about_is_not_also_said_to_be_replanned(demo_dir: Path) ->
     brief = owner.brief()
     assert deck.id in {bl.item.id for bl in brief.lines if bl.section == "stale" and bl.item is not None}
     assert f"Re-planned: {deck.title}:" not in brief.text
+
+
+def test_a_goal_whose_date_has_passed_says_so(demo_dir: Path) -> None:
+    """Weeks after "Land the Acme pilot" (Fri 4 Dec) came and went, its line says the date passed;
+    the seed round's (Tue 15 Dec) does not yet."""
+    owner = Owner(demo_dir)
+    owner.morning(days=19)  # Tue 8 Dec
+    text = owner.brief().text
+    acme = next(x for x in text.splitlines() if x.startswith("Land the Acme pilot:"))
+    seed = next(x for x in text.splitlines() if x.startswith("Close the seed round:"))
+    assert acme.endswith("Its date, Fri 4 Dec, has passed.") and "passed" not in seed

@@ -209,6 +209,20 @@ def test_cli_review_prints_text_json_and_html(demo_dir: Path) -> None:
     assert bad.exit_code != 0 and "not a week" in bad.output
 
 
+def test_review_printed_on_monday_morning_is_last_weeks(demo_dir: Path) -> None:
+    """On the week's first working day nothing of it is done yet: `focusd review` shows the week
+    before; later in the week, that week."""
+    app = _demo(demo_dir)
+    app.close()
+    runner = CliRunner()
+    base = ["--config", str(demo_dir / "focusd.toml"), "review", "--format", "json"]
+    monday = runner.invoke(cli, base, env={"FOCUSD_NOW": "2026-11-23T08:00:00+00:00"})
+    assert monday.exit_code == 0, monday.output
+    assert json.loads(monday.output)["week"] == "2026-W47"
+    tuesday = runner.invoke(cli, base, env={"FOCUSD_NOW": "2026-11-24T08:00:00+00:00"})
+    assert json.loads(tuesday.output)["week"] == "2026-W48"
+
+
 def test_the_daemon_sends_the_review_on_the_last_working_day_after_the_brief(demo_dir: Path) -> None:
     from agent import daemon
 
