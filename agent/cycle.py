@@ -756,6 +756,13 @@ class _Pick:
     unlisted: dict[str, int]
 
 
+def woken_for(app: App, day: date) -> frozenset[int]:
+    """The items back from a snooze since the brief before ``day``'s (or on ``day``, with none)."""
+    previous = app.store.last_sent_brief(day)
+    since = date.fromisoformat(previous["date"]) + timedelta(days=1) if previous else day
+    return frozenset(app.store.woken_since(min(since, day)))
+
+
 def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: Weights,
                     touched: dict[int, str], keep: set[int]) -> _Pick:
     """What :func:`brief_mod.compose` would choose from every open item, read from the stored
@@ -771,6 +778,7 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
     ahead = max_focus + MAX_STALE  # lines that focus and the stale questions may take first
     asked_before = app.store.asked_stale()
     aside = app.store.set_aside()
+    woken = woken_for(app, day)
     kept: dict[int, tuple[int, Item]] = {}  # id -> (place in rank order, item)
     stale_heap: list[tuple[tuple[Any, ...], int, Item]] = []  # the MAX_STALE stalest, negated
     waiting_heap: list[tuple[tuple[Any, ...], int, Item]] = []  # the first waiting items, negated
@@ -805,8 +813,8 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
             else:
                 seen["actionable"] += 1
                 take = take or seen["actionable"] <= ahead
-                if (item.due_date() or date.max) <= horizon:
-                    group = f"soon{brief_mod.soon_group(item, day, aside)}"
+                if (item.due_date() or date.max) <= horizon or item.id in woken:
+                    group = f"soon{brief_mod.soon_group(item, day, aside, woken)}"
                     seen[group] += 1
                     take = take or seen[group] <= brief_mod.MAX_PER_SECTION + ahead
                 elif item.kind != "blocker":
@@ -829,11 +837,11 @@ def _pick_for_brief(app: App, day: date, known: Callable[[str], bool], weights: 
     stale = [item for _, _, item in sorted(stale_heap, key=lambda e: e[0], reverse=True)]
     # Candidates of each section that were not kept: none of them could be shown, and each is
     # one of "…and N more".
-    soon = sum(1 for i in items if i.kind != "waiting" and (i.due_date() or date.max) <= horizon)
+    soon = sum(1 for i in items if i.kind != "waiting" and ((i.due_date() or date.max) <= horizon or i.id in woken))
     unlisted = {"due_soon": sum(v for k, v in seen.items() if k.startswith("soon")) - soon,
                 "waiting": seen["waiting"] - sum(1 for i in items if i.kind == "waiting"),
                 "blockers": seen["blocker"] - sum(1 for i in items if i.kind == "blocker"),
-                "focus": seen["later"] - sum(1 for i in items if brief_mod.later(i, horizon))}
+                "focus": seen["later"] - sum(1 for i in items if brief_mod.later(i, horizon, woken))}
     return _Pick(items, stale, unlisted)
 
 
@@ -942,6 +950,7 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
                                calendar_problem=problem, mail_problem=mail_problem(app), unblocked=unblocked,
                                replanned=replans, stale=stale, followups=nudges, progress=progress,
                                health=health.brief_lines(app, since), unlisted=unlisted, set_aside=aside,
+                               woken=woken_for(app, day),
                                hour=now.astimezone(tz).hour)
     return brief_mod.compose(inp)
 

@@ -86,6 +86,8 @@ class BriefInput:
     # Items asked about as stale and untouched since (see Store.set_aside): after the rest of
     # their section, and never nudged again.
     set_aside: frozenset[int] = frozenset()
+    # Items back from a snooze since the last brief: among what is due soon, said so, dated or not.
+    woken: frozenset[int] = frozenset()
     hour: int = 7  # the owner's local hour when the brief is composed: it picks the greeting
 
 
@@ -295,10 +297,10 @@ def compose(inp: BriefInput) -> Brief:
     shown = {id(i) for i in focus}
     horizon = inp.day + timedelta(days=3)
     soon = [i for i in items if id(i) not in shown and i.kind != "waiting"
-            and (i.due_date() or date.max) <= horizon]
+            and ((i.due_date() or date.max) <= horizon or i.id in inp.woken)]
     # What is due today or tomorrow always makes the list; then what is overdue; then the rest
     # of the next three days; each group in rank order (the sort is stable).
-    soon.sort(key=lambda i: (id(i) in low, soon_group(i, inp.day, inp.set_aside)))
+    soon.sort(key=lambda i: (id(i) in low, soon_group(i, inp.day, inp.set_aside, inp.woken)))
     due_soon = soon[:MAX_PER_SECTION]
     shown |= {id(i) for i in due_soon}
     waiting = [i for i in items if i.kind == "waiting"]
@@ -312,7 +314,7 @@ def compose(inp: BriefInput) -> Brief:
             "tomorrow": len(_meetings(inp, inp.tomorrow)) - MAX_TOMORROW,
             # Open work on no line of the brief and due after the next three days (or never): the
             # focus section says how much there is, so that nothing open is silently out of sight.
-            "focus": sum(1 for i in items if later(i, horizon) and id(i) not in shown)
+            "focus": sum(1 for i in items if later(i, horizon, inp.woken) and id(i) not in shown)
             + left.get("focus", 0)}
     meetings = _meetings(inp, inp.events)
     tomorrow = _meetings(inp, inp.tomorrow)
@@ -371,16 +373,20 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-–") + "…"
 
 
-def later(item: Item, horizon: date) -> bool:
-    """Open work that no section but focus can show: neither waiting nor a blocker, and due after
-    ``horizon`` or never."""
-    return item.kind not in ("waiting", "blocker") and (item.due_date() or date.max) > horizon
+def later(item: Item, horizon: date, woken: Collection[int] = ()) -> bool:
+    """Open work that no section but focus can show: neither waiting nor a blocker, due after
+    ``horizon`` or never, and not just back from a snooze."""
+    return (item.kind not in ("waiting", "blocker") and (item.due_date() or date.max) > horizon
+            and item.id not in woken)
 
 
-def soon_group(item: Item, day: date, set_aside: Collection[int]) -> int:
-    """Where ``item`` goes among what is due soon: by :func:`urgency_group`, and last when the
-    owner let the brief's "Still relevant?" about it pass."""
-    return 3 if item.id in set_aside else urgency_group(item, day)
+def soon_group(item: Item, day: date, set_aside: Collection[int], woken: Collection[int] = ()) -> int:
+    """Where ``item`` goes among what is due soon: by :func:`urgency_group`, with what just came
+    back from a snooze as if due today, and last when the owner let the brief's "Still
+    relevant?" about it pass."""
+    if item.id in set_aside:
+        return 3
+    return 0 if item.id in woken else urgency_group(item, day)
 
 
 def waiting_order(item: Item, set_aside: Collection[int]) -> tuple[bool, str, int]:
@@ -629,6 +635,8 @@ def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
                 entry.details.append(Detail("see_also", f"See also: “{rel['subject']}” from {_who(rel['sender'], inp)}"))
         return entry
     due = _due_text(item, inp.day)
+    if item.id in inp.woken:
+        due = "back from snooze" + (f", {due}" if due else "")
     entry = Entry(bl.line, bl.section, item.title + (f" ({due})" if due else ""), item=item, why=bl.why,
                   evidence=evidence, source=source)
     entry.details.append(Detail("quote", f"“{evidence}” ({source})"))

@@ -335,8 +335,15 @@ def _v17(db: sqlite_utils.Database) -> None:
         db.table("outbox").add_column("copy_pending", int)
 
 
+def _v18(db: sqlite_utils.Database) -> None:
+    # The day a snoozed item came back (wake_snoozed): the next brief shows it, dated or not,
+    # rather than leaving it to rank below the focus where no section shows it.
+    if "woke_on" not in db.table("items").columns_dict:
+        db.table("items").add_column("woke_on", str)
+
+
 MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15,
-                               _v16, _v17]
+                               _v16, _v17, _v18]
 
 
 def _pack_briefs(conn: sqlite3.Connection, before: date | None) -> int:
@@ -971,9 +978,14 @@ class Store:
     def wake_snoozed(self, today: date) -> int:
         with self.write():
             cur = self.db.execute(
-                "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ? "
-                "WHERE status = 'snoozed' AND snoozed_until <= ?", [self._now(), today.isoformat()])
+                "UPDATE items SET status = 'open', snoozed_until = NULL, updated_at = ?, woke_on = ? "
+                "WHERE status = 'snoozed' AND snoozed_until <= ?", [self._now(), today.isoformat(), today.isoformat()])
         return int(cur.rowcount)
+
+    def woken_since(self, day: date) -> set[int]:
+        """Open items that came back from a snooze on ``day`` or later."""
+        return {int(r[0]) for r in self.db.execute(
+            "SELECT id FROM items WHERE status = 'open' AND woke_on >= ?", [day.isoformat()])}
 
     # -- goals -------------------------------------------------------------------------------
 

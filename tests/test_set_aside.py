@@ -31,3 +31,30 @@ def test_a_wait_the_owner_let_a_still_relevant_pass_is_not_nudged_again(demo_dir
     assert nudged[0] in rows and "followup" not in rows[nudged[0]]
     assert rows[nudged[1]].get("followup")
     assert [row["id"] for row in after["waiting"]][-1] == nudged[0]  # after the others
+
+
+def test_an_undated_item_back_from_snooze_is_in_the_next_brief_once(demo_dir: Path) -> None:
+    """Snoozed till Monday, with no date of its own and a rank below the focus: on Monday it is
+    among what is due, said to be back, and on Tuesday, with Monday's brief sent, it ranks as
+    any other."""
+    from agent.cycle import send_brief
+    from planner.brief import to_json
+
+    thursday = datetime(2026, 11, 19, 7, 30, tzinfo=LONDON)
+    app = App(load(demo_dir / "focusd.toml"), fixed(thursday))
+    sync_once(app)
+    culture = next(i for i in app.store.items() if i.title == "Take the culture round")
+    assert culture.id is not None and culture.due is None
+    app.store.update_item(culture.id, {"status": "snoozed", "snoozed_until": "2026-11-23"})
+    monday = datetime(2026, 11, 23, 7, 30, tzinfo=LONDON)
+    app = App(load(demo_dir / "focusd.toml"), fixed(monday))
+    sync_once(app)
+    brief = compose_brief(app, monday.date())
+    rows = {row["id"]: row for row in to_json(brief)["due_soon"]}
+    assert culture.id in rows, brief.text
+    assert "Take the culture round (back from snooze)" in brief.text
+    assert send_brief(app, monday.date()).outcome == "sent"
+    tuesday = datetime(2026, 11, 24, 7, 30, tzinfo=LONDON)
+    app = App(load(demo_dir / "focusd.toml"), fixed(tuesday))
+    sync_once(app)
+    assert "back from snooze" not in compose_brief(app, tuesday.date()).text
