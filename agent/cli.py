@@ -73,14 +73,16 @@ class Ctx:
         self.config = config
         self.verbose = verbose
 
-    def settings(self) -> Settings:
-        settings = load(find_config(self.config))
+    def settings(self, read_only: bool = False) -> Settings:
+        settings = load(find_config(self.config), check_secrets=not read_only)
         for line in settings.ignored:
             click.echo(f"warning: {line}", err=True)
         return settings
 
-    def app(self) -> App:
-        settings = self.settings()
+    def app(self, read_only: bool = False) -> App:
+        """The app for a command; ``read_only`` for one that reads only the store, which then runs
+        without the secrets the daemon's unit provides (``sudo -u focusd focusd status``)."""
+        settings = self.settings(read_only)
         not_as_root(settings)
         return App(settings, clock_mod.system())
 
@@ -467,7 +469,7 @@ def status(obj: Ctx, as_json: bool) -> None:
     """
     from agent import status as status_mod
 
-    app = obj.app()
+    app = obj.app(read_only=True)
     try:
         data = status_mod.gather(app)
         text = status_mod.render(app, data)
@@ -630,7 +632,7 @@ def brief(obj: Ctx, send: bool, day: str | None, fmt: str) -> None:
     from agent.cycle import compose_brief, send_brief, stored_brief
     from planner.brief import to_json
 
-    app = obj.app()
+    app = obj.app(read_only=not send)
     try:
         when = _parse_date(day, "--date") or app.today()
         if _never_synced(app):
@@ -685,7 +687,7 @@ def review(obj: Ctx, send: bool, week: str | None, fmt: str) -> None:
     from agent.cycle import compose_review, send_review
     from planner.review import parse_week, to_json, week_of
 
-    app = obj.app()
+    app = obj.app(read_only=not send)
     try:
         try:
             monday = parse_week(week) if week else week_of(app.today())
@@ -793,7 +795,7 @@ def items(obj: Ctx, show_all: bool, as_json: bool) -> None:
 
     Example: focusd items --json
     """
-    app = obj.app()
+    app = obj.app(read_only=True)
     try:
         found = app.store.all_items() if show_all else app.store.items(("open",))
         never_synced = not found and _never_synced(app)
@@ -956,7 +958,7 @@ def calendar(obj: Ctx, start: str | None, end: str | None, as_json: bool) -> Non
     """
     from connectors.types import day_span
 
-    app = obj.app()
+    app = obj.app()  # the calendar is read live: its sign-in is needed
     first = _parse_date(start, "--from") or app.today()
     last = _parse_date(end, "--to") or first + timedelta(days=6)
     if last < first:
@@ -969,9 +971,19 @@ def calendar(obj: Ctx, start: str | None, end: str | None, as_json: bool) -> Non
         if as_json:
             _jsonl(event.to_json())
         else:
+            owner = app.settings.owner_email.lower()
             mark = " [focus]" if event.is_focus_block else ""
-            when = "all day" if event.all_day else (f"{event.start.astimezone(app.settings.tz):%a %d %b %H:%M}"
-                                                    f"–{event.end.astimezone(app.settings.tz):%H:%M}")
+            if any(a.email.lower() == owner and a.status == "declined" for a in event.attendees):
+                mark += " [declined]"
+            elif not event.busy:
+                mark += " [free]"
+            tz = app.settings.tz
+            if event.all_day:
+                last_day = max(event.start.astimezone(tz).date(), (event.end.astimezone(tz) - timedelta(seconds=1)).date())
+                when = f"{event.start.astimezone(tz):%a %d %b}" + (f"–{last_day:%a %d %b}" if last_day > event.start.astimezone(tz).date()
+                                                                   else "") + " all day"
+            else:
+                when = f"{event.start.astimezone(tz):%a %d %b %H:%M}–{event.end.astimezone(tz):%H:%M}"
             click.echo(f"{when:<24} {event.title}{mark}")
 
 

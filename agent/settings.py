@@ -444,12 +444,14 @@ def _suggest(key: str, known: list[str]) -> str:
 
 
 def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None, *,
-                 check_files: bool = True, allow_missing: bool = False) -> Settings:
+                 check_files: bool = True, allow_missing: bool = False, check_secrets: bool = True) -> Settings:
     """Validate a parsed TOML document; relative paths are taken from ``base``.
 
     With ``check_files`` (the default) the world the config names is checked too: folders and
     files exist, data paths can be written, and secret variables and files are there. ``focusd
-    init`` turns it off, since the mail folder may not exist yet.
+    init`` turns it off, since the mail folder may not exist yet. Without ``check_secrets`` the
+    secret sources are not looked at: a command that only reads the store (``status``,
+    ``items``, a printed brief) runs in a shell that lacks the service's variables.
     """
     problems: list[str] = []
     secrets: dict[str, tuple[str, str]] = {}
@@ -483,7 +485,7 @@ def from_mapping(raw: Mapping[str, Any], base: Path, source: Path | None = None,
     unset = {f"{sec}.path" for sec in ("storage", "smtp")
              if not isinstance(raw.get(sec), dict) or "path" not in raw[sec]}
     if check_files:
-        _world_checks(values, secrets, problems, missing, state, unset)
+        _world_checks(values, secrets if check_secrets else {}, problems, missing, state, unset)
     if problems and not (allow_missing and len(missing) == len(problems)):
         raise ConfigError(problems, str(source) if source else "")
     return Settings(values=values, goals=goals, source=source, secret_refs=secrets, state_dir=state,
@@ -761,7 +763,7 @@ def _writable_folder(p: Path) -> str | None:
 CONFIG_LIMIT = 1024 * 1024  # a config is a few kilobytes; /dev/zero is not one
 
 
-def load(path: Path, allow_missing: bool = False) -> Settings:
+def load(path: Path, allow_missing: bool = False, check_secrets: bool = True) -> Settings:
     """Read and validate a config file, and check the folders, files and secrets it names.
 
     Raises only :class:`ConfigError`, with every problem found. With ``allow_missing`` a mail
@@ -788,7 +790,7 @@ def load(path: Path, allow_missing: bool = False) -> Settings:
         base = path.resolve().parent
     except (OSError, RuntimeError) as exc:
         raise ConfigError([f"{path}: cannot resolve its folder: {exc}"]) from None
-    return from_mapping(raw, base, source=path, allow_missing=allow_missing)
+    return from_mapping(raw, base, source=path, allow_missing=allow_missing, check_secrets=check_secrets)
 
 
 def find_config(explicit: str | None) -> Path:

@@ -500,3 +500,22 @@ def test_sync_says_how_many_messages_fell_back_from_the_llm_and_why(capsys: pyte
     assert int(fell.group(1)) == int(fell.group(2)) + int(fell.group(3)) > 3
     code, out, _ = run(capsys, "--config", str(demo_config), "status")
     assert code == 0 and f"{fell.group(1)} messages fell back to the embedded extractor" in out, out
+
+
+def test_commands_that_read_only_the_store_need_no_secrets(capsys: pytest.CaptureFixture[str], demo_config: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sudo -u focusd focusd status` runs in a shell without the unit's variables: status, items
+    and a printed brief or review read the store alone and run; sync and a sent brief need the
+    password, and say which."""
+    run(capsys, "--config", str(demo_config), "sync")
+    demo_config.write_text(demo_config.read_text().replace(
+        '[smtp]\nbackend = "file"\npath = "outbox"',
+        '[smtp]\nbackend = "smtp"\nhost = "127.0.0.1"\nport = 2525\nsecurity = "none"\nusername = "ada"\n'
+        'password_env = "FOCUSD_TEST_UNSET_PW"'))
+    monkeypatch.delenv("FOCUSD_TEST_UNSET_PW", raising=False)
+    for args in (["status"], ["items"], ["brief"], ["review"], ["brief", "--format", "json"]):
+        code, out, err = run(capsys, "--config", str(demo_config), *args)
+        assert code == 0 and out, (args, err)
+    for args in (["sync"], ["brief", "--send"]):
+        code, _, err = run(capsys, "--config", str(demo_config), *args)
+        assert code == 2 and "smtp.password_env: the environment variable FOCUSD_TEST_UNSET_PW is not set" in err, err
