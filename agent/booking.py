@@ -24,7 +24,7 @@ import structlog
 
 from agent import faults
 from agent.app import App
-from connectors.calendar.base import CalendarError, Gone
+from connectors.calendar.base import CalendarError, Gone, ReadOnly
 from connectors.types import Event, day_span
 from planner import focus as focus_mod
 from planner.brief import _why as why_text
@@ -47,9 +47,51 @@ class BookReport:
     dismissed: int = 0  # deleted by the owner: not booked again that day
     failed: int = 0
     unplaced: list[int] = field(default_factory=list)  # items whose block found no free time
+    refused: str = ""  # why the calendar refused this cycle's writes (no write access), when it did
 
     def changed(self) -> bool:
         return bool(self.created or self.moved or self.deleted or self.adopted or self.dismissed)
+
+
+# After the calendar refuses writes (HTTP 403, a read-only calendar) in this many cycles in a row,
+# focusd only suggests times for WRITE_PAUSE before it tries to book again: a calendar shared
+# read-only refused every cycle, two errors each time. (Google also says 403 for a spent quota:
+# one refusal is not taken for the calendar's answer.)
+REFUSALS_TO_PAUSE = 3
+WRITE_PAUSE = timedelta(hours=6)
+
+
+class _Refused(Exception):
+    """The calendar refused a write for want of access: no more writes this cycle."""
+
+
+def _no_access(exc: CalendarError) -> bool:
+    return isinstance(exc, ReadOnly) or getattr(exc, "status", None) == 403
+
+
+def writes_refused(app: App) -> str:
+    """Why the calendar refused focusd's writes within the last :data:`WRITE_PAUSE`, or ""."""
+    held = app.store.status("calendar_write") or {}
+    at = held.get("at")
+    if not held.get("problem") or not isinstance(at, str) or int(held.get("count") or 0) < REFUSALS_TO_PAUSE:
+        return ""
+    try:
+        recent = app.clock() - datetime.fromisoformat(at) < WRITE_PAUSE
+    except (TypeError, ValueError):
+        return ""
+    return str(held["problem"]) if recent else ""
+
+
+def _note_refused(app: App, exc: CalendarError) -> None:
+    """Count a cycle whose write the calendar refused, and stop this cycle's writes: the next
+    would be refused too. The cycle that makes REFUSALS_TO_PAUSE starts the pause."""
+    held = app.store.status("calendar_write") or {}
+    count = int(held.get("count") or 0) + 1
+    app.store.set_status("calendar_write", {"problem": str(exc), "at": app.clock().isoformat(), "count": count})
+    if count == REFUSALS_TO_PAUSE:
+        log.warning("focus.writes_refused", error=str(exc), retry_after_h=WRITE_PAUSE.total_seconds() / 3600)
+        raise _Refused(str(exc))
+    raise _Refused("")
 
 
 def rules(app: App) -> focus_mod.FocusRules:
@@ -123,13 +165,22 @@ def book(app: App) -> BookReport:
     if problem:
         log.info("focus.not_booked", reason="the calendar was not read this cycle")
         return report
+    if writes_refused(app):
+        log.info("focus.not_booked", reason="the calendar refused focusd's writes lately; times are suggested")
+        return report
     with _booking_lock(app) as mine:
         if not mine:
             # Another focusd process on this store is booking now (a `sync` beside the daemon):
             # two at once would book the same block twice. The next cycle books.
             log.info("focus.not_booked", reason="another focusd process is booking")
             return report
-        _book(app, report)
+        try:
+            _book(app, report)
+        except _Refused as exc:
+            report.refused = str(exc)
+            return report
+        if report.changed() and (app.store.status("calendar_write") or {}).get("count"):
+            app.store.set_status("calendar_write", {})  # writing again: the refusal is over
     return report
 
 
@@ -205,6 +256,8 @@ def _book(app: App, report: BookReport) -> None:
             report.failed += 1
             failed.append(block)
             log.error("focus.write_failed", action=what, item=block.item_id, error=str(exc))
+            if _no_access(exc):
+                _note_refused(app, exc)
             return False
 
     # What replies asked for, on any day; a request whose time went by unbooked is forgotten.
@@ -230,6 +283,8 @@ def _book(app: App, report: BookReport) -> None:
             report.failed += 1
             failed.append(block)
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
+            if _no_access(exc):
+                _note_refused(app, exc)
             continue
         faults.point("booking.created")
         app.store.update_block(replace(block, state="booked", uid=made.uid))
@@ -288,6 +343,8 @@ def _book(app: App, report: BookReport) -> None:
         except CalendarError as exc:
             report.failed += 1
             log.error("focus.write_failed", action="create", item=block.item_id, error=str(exc))
+            if _no_access(exc):
+                _note_refused(app, exc)
             continue
         faults.point("booking.created")
         app.store.add_block(replace(block, state="booked", uid=made.uid))
@@ -358,6 +415,6 @@ def why_no_block(app: App, day: date, blocks: list[Block]) -> str:
     held = len(app.store.blocks(start, end, states=("booked", "dismissed", "requested")))
     if max(held, len(blocks)) >= cfg["max_blocks_per_day"]:
         most = cfg["max_blocks_per_day"]
-        return (f"No more focus time today: it already has {most} block{'s' if most != 1 else ''} "
+        return (f"No more focus time today: {most} block{'s are' if most != 1 else ' is'} the most a day has "
                 "([focus].max_blocks_per_day).")
     return f"No more focus time today: no free {cfg['block_minutes']} minutes are left in your focus hours."

@@ -672,6 +672,11 @@ def sync_once(app: App, progress: Progress | None = None, stop: threading.Event 
     sync_calendar(app, report)
     rerank(app)
     report.blocks = booking.book(app)
+    if report.blocks.refused:
+        report.problems.append(f"the calendar refused focusd's focus blocks ({report.blocks.refused}): give focusd "
+                               "write access to it, or set [focus].book = false to have times only suggested; "
+                               f"until then times are suggested, and booking is tried again in "
+                               f"{booking.WRITE_PAUSE.total_seconds() / 3600:.0f} hours")
     if app.store.outbox_pending():
         from agent import outbox
 

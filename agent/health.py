@@ -137,6 +137,12 @@ def brief_lines(app: App, since: str) -> list[str]:
         if n:
             out.append(f"Health: the LLM failed on {n} message{'s' if n != 1 else ''} since the last brief; "
                        "the embedded extractor read them instead.")
+    from agent.booking import writes_refused
+
+    refused = writes_refused(app)
+    if refused:
+        out.append(f"Health: your calendar refused focusd's focus blocks ({refused}), so times are only suggested; "
+                   "give focusd write access to it, or set [focus].book = false.")
     for row in app.store.outbox_pending():
         if row["attempts"] and row["last_error"]:
             out.append(f"Health: a {row['kind']} could not be sent ({row['last_error'] or 'no answer'}); "

@@ -823,3 +823,30 @@ def test_a_block_asked_for_at_a_busy_or_late_time_is_booked_as_asked_and_said_to
     (away,) = owner_reply(app, "block 1 60m 27 nov 10:00", "<r3@loom.example>", {"1": third})
     assert "Fri 27 Nov 10:00–11:00" in away, away
     assert "; that day your calendar is busy all day (“Team offsite”)" in away and "overlaps" not in away
+
+
+@pytest.mark.parametrize("world", ["google"], indirect=True)
+def test_a_calendar_that_refuses_every_write_is_left_alone_and_the_brief_says_why(
+        world: tuple[App, Clock, Served]) -> None:
+    """A calendar shared with focusd read-only answers every write 403. After three cycles in a
+    row, focusd stops trying for six hours: times are suggested, `sync` says why once, and the
+    brief has a health line. Write access back, the next try books."""
+    run = Run(world)
+    assert isinstance(run.served, ServedGoogle)
+    run.served.fail_writes(True)
+    reports = [sync_once(run.app) for _ in range(3)]
+    assert [r.blocks.failed for r in reports] == [1, 1, 1]
+    assert not any("refused focusd's focus blocks" in p for r in reports[:2] for p in r.problems)
+    assert any("refused focusd's focus blocks" in p and "[focus].book = false" in p for p in reports[2].problems)
+    writes = run.served.server.api_requests()
+    with structlog.testing.capture_logs() as captured:
+        quiet = sync_once(run.app)
+    assert quiet.blocks.failed == 0 and not quiet.problems
+    assert not [e for e in captured if e["event"] == "focus.write_failed"]
+    assert run.served.server.api_requests() - writes <= 2  # reads only (the calendar's changes)
+    text = compose_brief(run.app, run.app.today()).text
+    assert "Health: your calendar refused focusd's focus blocks" in text and "Suggested time" in text
+    run.served.fail_writes(False)
+    run.clock.now += timedelta(days=1)  # Friday morning, past the pause: time enough to book
+    assert run.cycle().created >= 1
+    assert "refused focusd's focus blocks" not in compose_brief(run.app, run.app.today()).text
