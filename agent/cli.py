@@ -348,9 +348,9 @@ def doctor(obj: Ctx) -> None:
         nonlocal config_problem
         try:
             checks.append(("ok", name, str(fn())))
-        except ConfigError as exc:  # a backend or provider this version does not have
+        except ConfigError as exc:  # a backend or provider this version does not have, a blank key
             config_problem = True
-            checks.append(("n/a", name, "; ".join(exc.problems)))
+            checks.append(("FAIL", name, "config: " + "; ".join(exc.problems)))
         except (FocusdError, ConnectorError, OSError, StoreError) as exc:
             checks.append(("FAIL", name, str(exc)))
 

@@ -90,7 +90,12 @@ def parse_tz(value: str) -> ZoneInfo:
     try:
         return ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"{value!r} is not a time zone such as 'Europe/London'") from None
+        import difflib
+        import zoneinfo
+
+        close = difflib.get_close_matches(str(value), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.8)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"{value!r} is not a time zone such as 'Europe/London'{hint}") from None
 
 
 def parse_date(value: Any) -> date:

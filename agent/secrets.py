@@ -28,7 +28,9 @@ def check(how: str, ref: str) -> str | None:
     command is only run when the secret is read.
     """
     if how == "env":
-        return None if ref in os.environ else f"the environment variable {ref} is not set"
+        if ref not in os.environ:
+            return f"the environment variable {ref} is not set"
+        return f"the environment variable {ref} is set but empty" if not os.environ[ref].strip() else None
     if how == "file":
         try:
             st = Path(ref).stat()
@@ -41,31 +43,45 @@ def check(how: str, ref: str) -> str | None:
             return f"{ref} is not a file"
         if _unsafe_mode(st.st_mode):
             return f"{ref} can be read by group or others; run chmod 600 {ref}"
+        if st.st_size == 0:
+            return f"{ref} is empty; write the secret into it"
     return None
 
 
 def read(name: str, how: str, ref: str) -> str:
     """The value of the secret ``name`` (``section.key``), read now from its source."""
+    key = f"{name}_{how}"
     if how == "env":
         value = os.environ.get(ref)
         if value is None:
-            raise SecretError(f"{name}: the environment variable {ref} is not set")
+            raise SecretError(f"{key}: the environment variable {ref} is not set")
+        if not value.strip():
+            raise SecretError(f"{key}: the environment variable {ref} is set but empty")
         return value
     if how == "file":
         problem = check(how, ref)
         if problem:
-            raise SecretError(f"{name}: {problem}")
+            raise SecretError(f"{key}: {problem}")
         try:
-            return Path(ref).read_text(encoding="utf-8").strip()
+            value = Path(ref).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise SecretError(f"{name}: cannot read {ref}: {exc.strerror}") from None
+            raise SecretError(f"{key}: cannot read {ref}: {exc.strerror}") from None
         except UnicodeDecodeError:
-            raise SecretError(f"{name}: {ref} is not UTF-8 text") from None
+            raise SecretError(f"{key}: {ref} is not UTF-8 text") from None
+        if not value:
+            raise SecretError(f"{key}: {ref} holds only white space; write the secret into it")
+        return value
+    # The program's name, never the whole command line: a careless one may hold the secret itself.
+    program = (ref.split() or ["?"])[0]
     try:
         done = subprocess.run(ref, shell=True, capture_output=True, text=True, timeout=COMMAND_TIMEOUT,
                               check=False)
     except subprocess.TimeoutExpired:
-        raise SecretError(f"{name}: the command timed out after {COMMAND_TIMEOUT} s") from None
+        raise SecretError(f"{key}: the command ({program} ...) timed out after {COMMAND_TIMEOUT} s") from None
     if done.returncode != 0:
-        raise SecretError(f"{name}: the command exited {done.returncode}")
+        why = {127: ": no such program (is it installed, and on the PATH of the user focusd runs as?)",
+               126: ": the program cannot be run (is it executable?)"}.get(done.returncode, "")
+        raise SecretError(f"{key}: the command ({program} ...) exited {done.returncode}{why}")
+    if not done.stdout.strip():
+        raise SecretError(f"{key}: the command ({program} ...) printed nothing")
     return done.stdout.strip()

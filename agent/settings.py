@@ -14,7 +14,7 @@ import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -339,9 +339,19 @@ def _is(value: Any, t: type | tuple[type, ...]) -> bool:
     return isinstance(value, types) and (bool in types or not isinstance(value, bool))
 
 
+def _type_hint(key: Key, value: Any) -> str:
+    """What to write instead of a value of the wrong type, for the values people write bare."""
+    if key.check is parse_duration and isinstance(value, int | float) and not isinstance(value, bool):
+        return f' (write a string with its unit, as in "{value:g}d", "{value:g}h" or "{value:g}m")'
+    if key.check is parse_time and isinstance(value, time | int):
+        shown = f"{value:%H:%M}" if isinstance(value, time) else "07:30"
+        return f' (write the time in quotes, as in "{shown}")'
+    return ""
+
+
 def _check_value(where: str, key: Key, value: Any, problems: list[str]) -> Any:
     if not _is(value, key.type):
-        problems.append(f"{where}: expected {_type_name(key.type)}, got {_show(value)}")
+        problems.append(f"{where}: expected {_type_name(key.type)}, got {_show(value)}{_type_hint(key, value)}")
         return None
     if isinstance(value, list) and key.items is not None:
         bad = [v for v in value if not _is(v, key.items)]
@@ -373,8 +383,9 @@ def _check_value(where: str, key: Key, value: Any, problems: list[str]) -> Any:
 
 
 def _show(value: Any) -> str:
-    """A value for a message, cut short: a config line can be very long."""
-    text = repr(value)
+    """A value for a message, cut short: a config line can be very long. A TOML time or date
+    is shown as written, not as Python's repr."""
+    text = value.isoformat() if isinstance(value, time | date) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -398,7 +409,9 @@ def _section(name: str, schema: Mapping[str, Key], raw: Mapping[str, Any], base:
             problems.append(f"{name}.{k}: secrets are never written in the config; "
                             f"use {k}_env, {k}_file or {k}_command")
         elif k not in schema:
-            problems.append(f"{name}.{k}: unknown key" + _suggest(k, [*schema, *secret_keys]))
+            home = [sec for sec, keys in SCHEMA.items() if sec != name and k in keys]
+            problems.append(f"{name}.{k}: unknown key" + (f" here (it belongs in [{home[0]}])" if home
+                                                          else _suggest(k, [*schema, *secret_keys])))
     for k, key in schema.items():
         if key.secret:
             continue
@@ -662,6 +675,16 @@ def _world_checks(v: dict[str, dict[str, Any]], secrets: dict[str, tuple[str, st
                 problems.append(f"calendar.paths[{n}]: {p} {what}")
                 if kind == MISSING:
                     missing.append(problems[-1])
+    if cal["backend"] == "google":
+        creds, token = cal["credentials_file"], cal["token_file"]
+        signed_in = isinstance(token, Path) and token.is_file()
+        # Unset, `focusd auth google` says where to get one; named but not there, say it here.
+        if isinstance(creds, Path) and not creds.is_file() and not signed_in:
+            problems.append(f"calendar.credentials_file: {creds} does not exist: in the Google Cloud console (APIs & "
+                            "Services > Credentials) create an OAuth client ID of type Desktop app and save its JSON "
+                            "there, then run `focusd auth google`")
+            missing.append(problems[-1])  # it may be copied in later; the daemon rides it out
+
     def where(key: str) -> str:
         # A data path left unset lives in the state directory: say so, or the message names a
         # key the owner never wrote.
@@ -763,6 +786,21 @@ def _writable_folder(p: Path) -> str | None:
 CONFIG_LIMIT = 1024 * 1024  # a config is a few kilobytes; /dev/zero is not one
 
 
+def _toml_hint(text: str, error: str) -> str:
+    """The line a TOML error names, and for a value written bare that TOML cannot read
+    (``time = 07:30``, ``max_age = 30d``), to quote it."""
+    m = re.search(r"at line (\d+)", error)
+    lines = text.splitlines()
+    if m is None or not 0 < int(m.group(1)) <= len(lines):
+        return ""
+    line = lines[int(m.group(1)) - 1].strip()
+    shown = line if len(line) <= 60 else line[:57] + "..."
+    bare = re.fullmatch(r"([\w.-]+)\s*=\s*([^\"'\[{\s][^#]*?)\s*(?:#.*)?", line)
+    if bare and not re.fullmatch(r"[+-]?[\d_.]+|true|false|\d{4}-\d\d-\d\d", bare.group(2)):
+        return f"; line {m.group(1)} is “{shown}”: write the value in quotes, as in {bare.group(1)} = \"{bare.group(2)}\""
+    return f"; line {m.group(1)} is “{shown}”" if line else ""
+
+
 def load(path: Path, allow_missing: bool = False, check_secrets: bool = True) -> Settings:
     """Read and validate a config file, and check the folders, files and secrets it names.
 
@@ -771,7 +809,8 @@ def load(path: Path, allow_missing: bool = False, check_secrets: bool = True) ->
     it does a server that is down): it is listed in ``Settings.missing``.
     """
     try:
-        raw = tomllib.loads(read_file(path, CONFIG_LIMIT).decode("utf-8"))
+        text = read_file(path, CONFIG_LIMIT).decode("utf-8-sig")  # a BOM, as Notepad writes one, is no statement
+        raw = tomllib.loads(text)
     except FileProblem as exc:
         raise ConfigError([f"{exc} (a config is a TOML file)"]) from None
     except FileNotFoundError:
@@ -783,7 +822,7 @@ def load(path: Path, allow_missing: bool = False, check_secrets: bool = True) ->
     except UnicodeDecodeError as exc:
         raise ConfigError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path}: not valid TOML: {exc}"]) from None
+        raise ConfigError([f"{path}: not valid TOML: {exc}{_toml_hint(text, str(exc))}"]) from None
     except RecursionError:
         raise ConfigError([f"{path}: not valid TOML: nested too deeply"]) from None
     try:

@@ -52,7 +52,8 @@ def load_credentials(token_file: Path) -> Credentials:
         info = json.loads(token_file.read_text(encoding="utf-8"))
         return Credentials.from_authorized_user_info(info)
     except FileNotFoundError:
-        raise GoogleAuthError(f"no Google token at {token_file}: {RUN_AGAIN}") from None
+        raise GoogleAuthError(f"no Google token at {token_file} yet: run `focusd auth google` to sign in "
+                              "(`--headless` on a server without a browser)") from None
     except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise GoogleAuthError(f"the Google token at {token_file} cannot be read ({type(exc).__name__}): "
                               f"{RUN_AGAIN}") from None
@@ -110,13 +111,21 @@ def authorize(credentials_file: Path | str, token_file: Path, *, mail: bool = Fa
             flow = InstalledAppFlow.from_client_secrets_file(str(path), scopes(mail))
             credentials = flow.run_local_server(open_browser=False, port=0,
                                                 authorization_prompt_message="Open this URL in a browser on this "
-                                                "machine and allow access:\n\n    {url}\n",
+                                                "machine and allow access:\n\n    {url}\n\n(On a server without a "
+                                                "browser, stop this with Ctrl-C and run `focusd auth google "
+                                                "--headless`.)\n",
                                                 success_message="focusd is signed in; you can close this tab.")
     except GoogleAuthError:
         raise
     except (ValueError, KeyError) as exc:
         raise GoogleAuthError(f"the Google OAuth client file {path} is not a Desktop app client "
                               f"({type(exc).__name__}): download it again from the Google Cloud console") from None
+    except Warning as exc:
+        if "scope has changed" in str(exc).lower():  # oauthlib: fewer permissions granted than asked
+            raise GoogleAuthError("Google granted fewer permissions than focusd asked for (a box on the consent "
+                                  f"page was left unticked): {RUN_AGAIN}, and allow each permission it asks for "
+                                  f"({', '.join(scopes(mail))})") from None
+        raise GoogleAuthError(f"Google sign-in failed ({type(exc).__name__}): {RUN_AGAIN}") from None
     except (LibraryAuthError, OSError) as exc:
         raise GoogleAuthError(f"Google sign-in failed ({type(exc).__name__}): {RUN_AGAIN}") from None
     except Exception as exc:  # noqa: BLE001 - oauthlib's errors share no base; name the class only

@@ -280,7 +280,7 @@ def test_a_revoked_token_is_one_sentence(server: GoogleServer, tmp_path: Path) -
 def test_a_missing_token_file_says_what_to_run(server: GoogleServer, tmp_path: Path) -> None:
     cal = GoogleCalendar.from_config({"calendar_id": "primary", "token_file": str(tmp_path / "none.json")},
                                      BackendEnv(tz=LONDON, secret=lambda name: ""))
-    with pytest.raises(CalendarError, match="run `focusd auth google` again"):
+    with pytest.raises(CalendarError, match=r"yet: run `focusd auth google` to sign in \(`--headless` on a server"):
         cal.check()
 
 

@@ -144,3 +144,25 @@ def test_the_command_without_a_client_file_is_one_sentence(tmp_path: Path,
     assert done.value.code != 0
     assert err.startswith("focusd: no Google OAuth client file is configured: in the Google Cloud console")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_consent_with_a_permission_left_unticked_says_so(server: GoogleServer, tmp_path: Path) -> None:
+    """Google's consent page lets the user untick a permission: the token then has fewer scopes
+    than asked, and oauthlib's warning became "sign-in failed (Warning)"."""
+    browser = Browser(server, scopes=CALENDAR_SCOPES)  # the Gmail box left unticked
+    with pytest.raises(GoogleAuthError) as err:
+        authorize(client_file(tmp_path, server), tmp_path / "t.json", mail=True, headless=True, ask=browser.ask,
+                  say=browser.say)
+    assert str(err.value).startswith("Google granted fewer permissions than focusd asked for")
+    assert MAIL_SCOPE in str(err.value) and not (tmp_path / "t.json").exists()
+
+
+def test_a_client_file_named_but_not_there_is_a_config_problem(tmp_path: Path) -> None:
+    from agent.errors import ConfigError
+    from agent.settings import load
+
+    config = _config(tmp_path, str(tmp_path / "nowhere.json"))
+    with pytest.raises(ConfigError) as err:
+        load(config)
+    assert any(p.startswith(f"calendar.credentials_file: {tmp_path / 'nowhere.json'} does not exist: in the Google "
+                            "Cloud console") for p in err.value.problems)

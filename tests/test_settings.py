@@ -21,7 +21,7 @@ def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Unset data paths land in a temporary state directory, never in the real home."""
     monkeypatch.delenv("STATE_DIRECTORY", raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail").mkdir(exist_ok=True)
     return tmp_path / "state" / "focusd"
 
 
@@ -257,3 +257,57 @@ def test_a_state_directory_that_cannot_be_used_is_named_as_such(tmp_path: Path, 
         "$STATE_DIRECTORY or $XDG_STATE_HOME)",
         f"smtp.path (not set, so the state directory {blocker / 'state'} holds it; set smtp.path, or "
         "$STATE_DIRECTORY or $XDG_STATE_HOME)"]
+
+
+def test_the_values_people_write_bare_get_a_hint_that_says_what_to_write(tmp_path: Path) -> None:
+    """`time = 07:30` (not TOML), `time = 07:30:00` (a TOML time), `max_age = 30`, a key in the
+    wrong section and a misspelt time zone: each problem says what to write."""
+    (tmp_path / "mail").mkdir(exist_ok=True)
+    path = tmp_path / "c.toml"
+    path.write_text('[owner]\nname = "Ada"\nemail = "ada@example.com"\n\n[brief]\ntime = 07:30\n')
+    with pytest.raises(ConfigError) as bare:
+        load(path)
+    assert 'line 6 is “time = 07:30”: write the value in quotes, as in time = "07:30"' in str(bare.value)
+    raw = {"owner": {"name": "Ada", "email": "ada@example.com", "timezone": "Europe/Londn", "poll_interval": "2m"},
+           "mail": {"max_age": 30}, "brief": {"time": time(7, 30)}}
+    with pytest.raises(ConfigError) as many:
+        from_mapping(raw, tmp_path)
+    said = "\n".join(many.value.problems)
+    assert "owner.poll_interval: unknown key here (it belongs in [mail])" in said
+    assert "(did you mean 'Europe/London'?)" in said
+    assert 'mail.max_age: expected a string, got 30 (write a string with its unit, as in "30d"' in said
+    assert 'brief.time: expected a string, got 07:30:00 (write the time in quotes, as in "07:30")' in said
+
+
+def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    (tmp_path / "mail").mkdir(exist_ok=True)
+    path = tmp_path / "c.toml"
+    path.write_bytes(b'\xef\xbb\xbf[owner]\nname = "Ada"\nemail = "ada@example.com"\n')
+    assert load(path)["owner"]["name"] == "Ada"
+
+
+def test_a_blank_or_failing_secret_source_is_named_with_what_to_fix(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A variable set to "", an empty file and a command that prints nothing or is not installed:
+    each is said with its key, not left to a server's "login refused"."""
+    monkeypatch.setenv("FOCUSD_TEST_BLANK", "")
+    empty = tmp_path / "pw"
+    empty.write_text("")
+    empty.chmod(0o600)
+    base = {**MINIMAL, "mail": {"backend": "maildir"}}
+    with pytest.raises(ConfigError) as blank:
+        from_mapping({**base, "mail": {**base["mail"], "password_env": "FOCUSD_TEST_BLANK"}}, tmp_path)
+    assert "mail.password_env: the environment variable FOCUSD_TEST_BLANK is set but empty" in blank.value.problems
+    with pytest.raises(ConfigError) as nothing:
+        from_mapping({**base, "mail": {**base["mail"], "password_file": "pw"}}, tmp_path)
+    assert f"mail.password_file: {empty} is empty; write the secret into it" in nothing.value.problems
+    silent = from_mapping({**base, "mail": {**base["mail"], "password_command": "true"}}, tmp_path)
+    with pytest.raises(SecretError, match=r"^mail.password_command: the command \(true \.\.\.\) printed nothing$"):
+        silent.secret("mail.password")
+    missing = from_mapping({**base, "mail": {**base["mail"], "password_command": "no-such-program-xyz show mail"}},
+                           tmp_path)
+    with pytest.raises(SecretError) as gone:
+        missing.secret("mail.password")
+    assert str(gone.value) == ("mail.password_command: the command (no-such-program-xyz ...) exited 127: no such program "
+                               "(is it installed, and on the PATH of the user focusd runs as?)")
+    assert "show mail" not in str(gone.value)  # the command line may hold a secret: only its program is named
