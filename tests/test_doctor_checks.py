@@ -122,3 +122,20 @@ def test_a_store_of_another_user_names_the_owner_and_the_chown() -> None:
         assert said == f"{db} is not writable: it belongs to root, and focusd runs as nobody (chown -R nobody {db})"
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_clock_behind_the_store_fails_unless_focusd_now_pins_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from agent import checks
+    from agent.settings import from_mapping
+
+    settings = from_mapping({"owner": {"name": "Ada", "email": "ada@example.com"}}, Path("/tmp"), check_files=False)
+    now = datetime(2026, 11, 19, 7, 30, tzinfo=UTC)
+    written = now.timestamp() + 3 * 86400  # the store was written three days "later"
+    monkeypatch.delenv("FOCUSD_NOW", raising=False)
+    status, _, detail = checks.clock(settings, now, written)
+    assert status == "FAIL" and "set the system clock" in detail
+    monkeypatch.setenv("FOCUSD_NOW", now.isoformat())
+    status, _, detail = checks.clock(settings, now, written)
+    assert status == "ok" and detail.endswith("pinned by FOCUSD_NOW")
