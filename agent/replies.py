@@ -26,6 +26,7 @@ import structlog
 from agent import faults
 from agent.extractors.dates import WEEKDAYS, find_due
 from agent.hostility import reported_failure
+from connectors.mime import is_app_line
 from connectors.types import BRIEF_ID_RE, Message, OutgoingMail
 from planner.adapt import waiting_title
 from planner.brief import REPLY_HELP
@@ -388,7 +389,7 @@ def parse(text: str, today: date, tz: tzinfo, skip: frozenset[str] = frozenset()
     own = skip | _OWN_KEYS
     lines = text.splitlines()
     for at, line in enumerate(lines):
-        if _line_key(line) in own:
+        if _line_key(line) in own or is_app_line(line):  # "Sent with Proton Mail secure email."
             continue
         parsed = parse_line(line, today, tz)
         if parsed is None:

@@ -2025,11 +2025,19 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
 def _is_mobile_footer(stripped: str) -> bool:
     """A mail app's own line ("Sent from my iPhone"), short and not a sentence; ``stripped`` has no
     surrounding white space."""
-    if len(stripped) > 80 or stripped.endswith(("!", "?")) or not _MOBILE_RE.match(stripped):
-        return False
-    # "Sent from my BlackBerry 10 smartphone.", "Sent with Proton Mail secure email.": a full stop
-    # ends an app's own line too, when the line is short and names the app or the device.
-    return not stripped.endswith(".") or (len(stripped) <= 60 and bool(_MOBILE_APP_RE.search(stripped)))
+    return len(stripped) <= 80 and not stripped.endswith((".", "!", "?")) and bool(_MOBILE_RE.match(stripped))
+
+
+def is_app_line(line: str) -> bool:
+    """A mail app's own line, with or without a full stop: "Sent from my BlackBerry 10
+    smartphone.", "Sent with Proton Mail secure email.". The visible reply keeps the ones that
+    end in a full stop (a sentence may start "Sent from my phone"); a reply to the brief, read a
+    line at a time, passes them over."""
+    stripped = line.strip()
+    if _is_mobile_footer(stripped):
+        return True
+    return (stripped.endswith(".") and len(stripped) <= 60 and bool(_MOBILE_RE.match(stripped))
+            and bool(_MOBILE_APP_RE.search(stripped)))
 
 
 _MOBILE_APP_RE = re.compile(r"\b(?:iphone|ipad|android|blackberry|samsung|galaxy|outlook|proton\s?mail|gmail|yahoo|"

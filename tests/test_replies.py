@@ -75,10 +75,20 @@ def test_each_command_parses(line: str, expected: tuple[object, ...]) -> None:
 
 @pytest.mark.parametrize("line", ["Thanks!", "done", "Done.", "Top 5 tips below", "snooze 1 yesterday",
                                   "snooze 1 someday", "due 2 friday or so", "done 1-999999", "undo that please",
-                                  "Ada", "Sent from my iPhone"])
+                                  "Ada"])
 def test_other_lines_are_unknown(line: str) -> None:
     (parsed,) = parse(line, TODAY, LONDON)
     assert isinstance(parsed, Unknown) and parsed.line == line
+
+
+def test_a_mail_apps_own_line_is_passed_over() -> None:
+    """"Sent from my iPhone", and with a full stop "Sent from my BlackBerry 10 smartphone." or
+    "Sent with Proton Mail secure email.": the app's words, not the owner's."""
+    text = "done 1\nSent from my iPhone\nSent from my BlackBerry 10 smartphone.\nSent with Proton Mail secure email."
+    assert [p.verb for p in parse(text, TODAY, LONDON) if isinstance(p, Command)] == ["done"]
+    assert all(isinstance(p, Command) for p in parse(text, TODAY, LONDON))
+    (kept,) = parse("Sent from my phone at the airport, so the numbers follow tomorrow.", TODAY, LONDON)
+    assert isinstance(kept, Unknown)
 
 
 def test_several_commands_one_a_line_with_pleasantries_collected() -> None:

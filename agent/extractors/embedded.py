@@ -232,6 +232,11 @@ _PROMISE_RE = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay|great|good news|hopefully|i think|i believe),?\s+)?(?:i|we) should be able to"
     r"(?=\s+(?:send|get|share|deliver|ship|finish|complete|have|confirm|sign|pay|fix|deploy|release|provide|submit|book|"
     r"update|review|draft|prepare|return|forward|install|process|issue|arrange|start|call)\b)|"
+    # ...or "I should have the revised price for you by Wednesday": what the writer will hand over.
+    r"^\W*(?:(?:and|so|but|ok|okay|great|good news|hopefully|i think|i believe),?\s+)?(?:i|we) should"
+    r"(?=\s+have\s+(?!(?:known|been|had|done|said|told|asked|checked|seen|gone|lunch|dinner|breakfast|coffee|drinks|"
+    r"(?:a|another) (?:drink|call|chat|meeting|catch-?up|word|talk|look|think|go)|fun)\b)[^.!?;]{2,60}?\b(?:for|to|with) "
+    r"(?:you|u)\b)|"
     # ...and "Ill email the agreement over tomorrow", "ill get her to scan it": "I'll" without its
     # apostrophe, as phone mail writes it, before a verb only ("ill" is also a word).
     r"(?-i:\b[Ii]ll)(?=\s+(?:send|email|e-mail|get|call|text|check|ask|look|forward|sign|pay|book|confirm|bring|drop|"
@@ -559,7 +564,9 @@ _MARKETING_RE = re.compile(r"\bif you (no longer|do not|don't) (want|wish|prefer
                            r"^\W*(?:you (?:can|may) (?:always |also )?(?:unsubscribe|opt[- ]out)|to (?:unsubscribe|opt[- ]out),?)"
                            r"(?=\s*(?:at any time|anytime|(?:of|from) (?:these|this|our|all|future|marketing)\b|by |here|below|[.!]|$))"
                            r"(?![^.!?]*(?:,\s*but\b|\b(?:please|pls|kindly|rsvp)\b|\blet (?:me|us) know\b))", re.I)
-_RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]*,\s*(?:honestly|seriously|i mean|come on)\s*[?!]+\s*$|"
+_RHETORICAL_RE = re.compile(r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u)\b)[^?!]*,\s*(?:honestly|seriously|i mean|come on|eh)\s*[?!]+\s*$|"
+                            # "Who books a concrete pour in December anyway?"
+                            r"^\W*(?:who|why)\b(?![^?!]*\b(?:you|your|u|i|we|me|us)\b)[^?!]*\banyway\s*[?!]+\s*$|"
                             # a sigh put as a question, not to the reader: "Who even reads these questionnaires
                             # anyway?", "Honestly, who has time for a 40-page RFP?", "Is it just me or has the
                             # volume doubled?", "Why do customers always wait until the last day?"
@@ -798,7 +805,15 @@ _BLOCKER_RE = re.compile(
     # their renewal" (not "How are you holding up?", "the roof is holding up well").
     r"^\W*(?:(?:but|and|so|also),?\s+)?(?P<b32>(?!(?:it|this|that|which|you|i|we|he|she|they)\b)[^.!?;]{3,60}?) (?:is|are|'s|has been|have been) "
     r"(?:now |still |currently |also |really )?holding up (?!(?:well|ok|okay|fine|alright|nicely|so far)\b)(?:the |our |their |my |your |his |her )?\w|"
-    r"\b(?:it|this|that)(?:'s| is| has been) (?:now |still |currently |also |really )?holding up (?P<b33>(?:the|our|their|my|your|his|her)\b[^.!?;]+)",
+    r"\b(?:it|this|that)(?:'s| is| has been) (?:now |still |currently |also |really )?holding up (?P<b33>(?:the|our|their|my|your|his|her)\b[^.!?;]+)|"
+    # Work that cannot happen before a step: "Commissioning is not possible before the permanent
+    # power is connected", "it's a no go on the scaffold strike until the roofers finish" (not "A
+    # refund is not possible after 30 days", "It's not possible to say yet").
+    r"^\W*(?:(?:but|and|so|also|unfortunately|sadly|however|just so you(?:'re| are) aware),?\s+)?"
+    r"(?:(?P<b34>(?!(?:it|this|that|which|there|i|we|you|he|she|they)\b)[^.!?;,]{3,60}?) (?:is|are|'s|’s) "
+    r"(?:still )?(?:not possible|impossible|a no[ -]go)|(?P<b34n>(?!(?:it|this|that|which|there|i|we|you|he|she|they)\b)"
+    r"[^.!?;,]{3,60}?) (?:isn't|aren't|is not|are not) (?:possible|going to happen)|"
+    r"(?:it|that)(?:'s|’s| is) (?:still )?a no[ -]go (?:on|for) (?P<b35>[^.!?;,]{3,60}?)) (?:until|till|before) \w[^.!?;]{2,}",
     re.I,
 )
 # A rule said of everyone, which blocks no one's work in particular: "As a rule, our warehouse can only
@@ -830,9 +845,10 @@ _DUE_STATEMENT_RE = re.compile(
     # ...a bill with its amount and no verb: "$1,500 deposit due by 5/24"
     r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
     r"(?:must|need to|needs to|has to|have to|should|shall)\s+be\s+(?:made\s+)?"
-    r"(?P<pp>submitted|returned|sent|completed|signed|uploaded|filed|lodged|received|available|provided|paid|made)"
+    r"(?P<pp>submitted|returned|sent|completed|signed off|signed|uploaded|filed|lodged|received|available|provided|paid|"
+    r"made|approved|reviewed|agreed|confirmed|finali[sz]ed)"
     r"(?: in full| online| electronically| in person)?|"
-    r"(?:must|needs? to|has to) reach (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
+    r"(?:must|needs? to|has to) (?:reach|be with) (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
@@ -851,13 +867,21 @@ _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waiver
                            r"answers?|nominations?|references?|appraisals?|certificates?|photos|copy|deck|figures|numbers|"
                            r"sheets?|logs?|accounts|reports?|results|data|files?|information|builds?|versions?|"
                            r"sign-?off|approval|signature|contract|pack|questionnaires?|surveys?|checklists?|records|histor(?:y|ies)|"
-                           r"fees?|premiums?|self-audits?|audits?)\b", re.I)
+                           r"fees?|premiums?|self-audits?|audits?|drawings?|plans|certificates?|statements?|"
+                           r"documents?|documentation|specs?|specifications?|calcs|calculations|quotes?|estimates?|"
+                           r"minutes|assessments?|orders?)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " reach us", " reach me", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
                        " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
-                       " be uploaded", " be filed", " be lodged", " be received", " must reach ")
+                       " be uploaded", " be filed", " be lodged", " be received", " must reach ", " be approved",
+                       " be reviewed", " be agreed", " be confirmed", " be finalised", " be finalized", " be with ")
 _DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
               "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit", "available": "provide",
-              "provided": "provide", "paid": "pay", "made": "make"}
+              "provided": "provide", "paid": "pay", "made": "make", "approved": "approve", "reviewed": "review",
+              "agreed": "agree", "confirmed": "confirm", "finalised": "finalise", "finalized": "finalize",
+              "signed off": "sign off"}
+# What the reader is asked to do to a thing, not to hand it in: any thing counts ("The purchase
+# order must be approved by Thursday"), where a thing handed in must be one (_DUE_THING_RE).
+_DUE_DECISIONS = frozenset({"approved", "reviewed", "agreed", "confirmed", "finalised", "finalized", "signed off"})
 # A bill: what a stated deadline asks the reader to pay.
 _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retainer|fees?|rent|premium|advance tax|tax)\b", re.I)
 # A reminder that a bill is still unpaid, with no day: "Just a gentle reminder that the invoice for
@@ -1703,9 +1727,9 @@ _WISH_KEYS = ("need", "would help", "'d help", "help to ", "forward to", "love",
               "could we ", "could i ", "may we ", "may i ", "would be ", "'d be ", "important", "necessary",
               "essential", "urgent")
 _PROMISE_KEYS = ("'ll", "ill ", " will", " shall", "going to", " can", "promise to", "plan to", "expect to", "intend to", "aim to",
-                 "should be able to")
+                 "should be able to", "should have ")
 _LET_ME_KEYS = ("let me ",)
-_RHETORICAL_KEYS = ("who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
+_RHETORICAL_KEYS = ("eh?", "anyway", "who knew", "who would have thought", "what could ", "isn't ", "wasn't ", "how ", "why not",
                     "guess what", "can you believe", "could you believe", "can you imagine", "could you imagine", "right?", "you should", "you could", "you would", "you might",
                     "should ", "you must be", "honestly", "seriously", "i mean", "come on", "who even", "who really", "who actually",
                     "who has", "who cares", "just me", "always", "never", "every time", "insist", "why do", "why does", "why did", "why is", "why are",
@@ -3520,7 +3544,7 @@ _LIST_ASK_RE = re.compile(
     r"your (?:action items?|to-?dos?|tasks|next steps|part|side)|next steps for you|for you to do|"
     r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?"
     r"(?:decisions?|input|answers?|questions?|items?|actions?|approvals?|sign-?offs?|asks?) (?:needed |required |we need |i need )?"
-    r"(?:from|for) you\b[^:]{0,30}|"
+    r"(?:(?:from|for) you|on your (?:side|end|part))\b[^:]{0,30}|"
     r"(?:(?:a |the )?(?:few|couple(?: of)?|some|two|three|\d) )?(?:more |quick |small )?(?:things|bits|changes|requests|asks|"
     r"favou?rs|fixes)(?:\s+(?:for you|from you|please|to do|i need|we need|before (?!i\b)[^:]{1,40}?|by [^:]{1,30}?))+)\s*:\s*$", re.I)
 # What the writer still needs, the list naming it: "To finish the onboarding we still need:",
@@ -5264,8 +5288,8 @@ class EmbeddedExtractor:
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
-            if b.group("b29") or b.group("b32"):
-                what = re.sub(r"^(?:The|A|An|Our|Their|My|His|Her|Its)\b", lambda m: m.group(0).lower(), what)
+            if b.group("b29") or b.group("b32") or b.group("b34") or b.group("b34n"):
+                what = re.sub(r"^(?:The|A|An|Our|Their|My|His|Her|Its|[A-Z][a-z]+ing)\b", lambda m: m.group(0).lower(), what)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
             # "blocked on the audit without the bank letter": what is missing is what to chase.
             # "blocked on planning without it": the work that waits, as "it" (the ask) names nothing.
@@ -5375,7 +5399,8 @@ class EmbeddedExtractor:
             what = _clean_vp(d.group("what"), phrase)
             # A deadline set from an event counts without a day (see _FROM_AN_EVENT_RE).
             if (due or _FROM_AN_EVENT_RE.search(sentence, d.start("what"))) \
-                    and what and not _PRONOUN_THING_RE.match(what) and _DUE_THING_RE.search(what) \
+                    and what and not _PRONOUN_THING_RE.match(what) \
+                    and (_DUE_THING_RE.search(what) or (d.group("pp") or "").lower() in _DUE_DECISIONS) \
                     and not _SECRET_THING_RE.search(what) \
                     and not re.match(r"(?:our|my)\b", what, re.I) and (elsewhere is None or not elsewhere) \
                     and not self._aimed_elsewhere(sentence, ctx):
