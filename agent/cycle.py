@@ -942,7 +942,7 @@ def _compose_brief(app: App, day: date, pick: bool = True) -> Brief:
     done = app.store.items_with_times(("done",), changed_since=monday)
     progress = progress_from(chain(_titled(app.store.iter_items(("open",), RERANK_CHUNK)) if ranked and pick
                                    else ((i, "") for i in items), ((i, changed) for i, _, changed in done)),
-                             refs, monday, day)
+                             refs, monday, day, aside)
     kind = _mail_kind(app)
     upcoming = _Upcoming(app, now, window, max(tomorrow_end, now))
     inp = brief_mod.BriefInput(day=day, tz=tz, owner_name=app.settings["owner"]["name"],

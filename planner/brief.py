@@ -220,7 +220,7 @@ class Detail:
     the HTML's style; ``links`` are the ways back to the source, clickable in the HTML."""
 
     kind: str  # why | quote | source | block | see_also | latest | people | attachment | meeting | notes
-    #            | links | nudge | agenda | related
+    #            | links | nudge | agenda | related | snooze
     text: str
     links: tuple[Link, ...] = ()
 
@@ -624,6 +624,8 @@ def _item_entry(bl: BriefLine, inp: BriefInput, unblocked: int | None) -> Entry:
         if bl.why:
             entry.details.append(Detail("why", f"Why: {bl.why}"))
         entry.details += [Detail("quote", f"“{evidence}”"), Detail("source", source)]
+        if item.id in inp.woken:
+            entry.details.append(Detail("snooze", "Back from snooze."))
         entry.block = _block_text(inp, item) or (inp.unblocked if item.id == unblocked else "")
         if entry.block:
             entry.details.append(Detail("block", entry.block))

@@ -3,7 +3,7 @@ drawn from items' status, kind, goal and when they last changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from itertools import chain
 
@@ -29,22 +29,23 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | str], since: str, today: date
-                  ) -> list[GoalProgress]:
+def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | str], since: str, today: date,
+                  aside: Collection[int] = ()) -> list[GoalProgress]:
     """Per goal, from (item, updated_at) pairs: the items done since ``since`` (UTC, ISO),
     waiting items answered, blockers cleared, and the next open item (highest score, then the
     earliest due; one already overdue on ``today`` first). Every goal has its line: one that
     nothing moved and no open item serves says so, since a goal just set by reply, or one the mail
     never speaks of, is what the owner most needs to see. An item closed before it was ever ranked has no goal yet: given
-    :class:`GoalRef` goals, it is matched by their keywords."""
+    :class:`GoalRef` goals, it is matched by their keywords. An item in ``aside`` (the owner let a
+    "Still relevant?" about it pass) is next only when nothing else is."""
     goals = list(goals)
     refs = [g for g in goals if isinstance(g, GoalRef)]
     titles = [g.title if isinstance(g, GoalRef) else g for g in goals]
     # Read once, keeping per goal what moved and the best next item so far (one that is not
     # itself blocked, and any): a store of thousands of open items is not held in memory.
     moved_by: dict[str, list[Item]] = {}
-    best_free: dict[str, tuple[tuple[bool, float, str, int], Item]] = {}
-    best_any: dict[str, tuple[tuple[bool, float, str, int], Item]] = {}
+    best_free: dict[str, tuple[tuple[bool, bool, float, str, int], Item]] = {}
+    best_any: dict[str, tuple[tuple[bool, bool, float, str, int], Item]] = {}
     for item, updated in items:
         # An open item's goal is its rank's; only one closed before it was ranked lacks one.
         goal = item.goal or (ref.title if refs and item.status != "open" and (ref := matching_goal(item, refs))
@@ -55,7 +56,7 @@ def progress_from(items: Iterable[tuple[Item, str]], goals: Iterable[GoalRef | s
             moved_by.setdefault(goal, []).append(item)
         elif item.status == "open":
             # What is already late comes next whatever its score: it is what the goal waits on.
-            key = (not _overdue(item, today), -(item.score or 0.0), item.due or "9999", item.id or 0)
+            key = (item.id in aside, not _overdue(item, today), -(item.score or 0.0), item.due or "9999", item.id or 0)
             if goal not in best_any or key < best_any[goal][0]:
                 best_any[goal] = (key, item)
             if not item.blocked_by and (goal not in best_free or key < best_free[goal][0]):
@@ -86,4 +87,4 @@ def goal_progress(store: Store, goals: Iterable[GoalRef | str], since: str, toda
     read from the store; see :func:`progress_from`."""
     changed = store.items_with_times(("done",), changed_since=since)
     return progress_from(chain(((i, "") for i in store.iter_items(("open",), OPEN_CHUNK)),
-                               ((i, u) for i, _, u in changed)), goals, since, today)
+                               ((i, u) for i, _, u in changed)), goals, since, today, store.set_aside())

@@ -183,7 +183,10 @@ def progress_line(p: GoalProgress) -> str:
     if not p.moved and not p.next:
         return f"{p.goal}: nothing moved, and no open item moves it forward.{late}"
     moved = ", ".join(p.moved) if p.moved else "nothing moved"
-    return f"{p.goal}: {moved}." + (f" Next: {p.next}" if p.next else "") + late
+    nxt = f" Next: {p.next}" if p.next else ""
+    if nxt and late and not nxt.endswith((".", "…", "?", "!")):
+        nxt += "."
+    return f"{p.goal}: {moved}.{nxt}{late}"
 
 
 def compose(inp: ReviewInput) -> Review:

@@ -403,3 +403,13 @@ def test_an_item_asked_about_and_untouched_since_is_set_aside_until_it_is_touche
     assert store.set_aside() == {a}
     store.update_item(a, {"status": "done"})
     assert store.set_aside() == set()
+
+
+def test_a_focus_item_back_from_snooze_says_so_in_text_and_html() -> None:
+    brief = compose(full_input(woken=frozenset({1})))
+    focus = [bl for bl in brief.lines if bl.section == "focus"]
+    assert focus[0].item is not None and focus[0].item.id == 1
+    block = brief.text.split("\n2. ", 1)[0]
+    assert "   Back from snooze." in block
+    assert "Back from snooze." in html_lines(brief.html)
+    assert_html_says_what_text_says(brief)

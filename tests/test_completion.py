@@ -307,3 +307,45 @@ def test_a_blocker_said_in_a_later_mail_of_the_thread_clears_with_the_ask() -> N
     items = _run(t)
     assert _status(items, "review notes") == "done"
     assert _status(items, "blocked on planning") == "done"
+
+
+def test_another_version_of_the_thing_delivers_nothing_promised_of_this_one() -> None:
+    """"the load test results (v5)" shares every word with the v4 promised in another thread:
+    not the same thing."""
+    v4 = _Thread("load-v4")
+    v4.mail(14, 9, ME, "dana@acme.example", "I'll send you the load test results (v4) by Friday.")
+    v5 = _Thread("load-v5")
+    v5.mail(16, 9, "dana@acme.example", ME, "Could you send me the load test results (v5) by Monday?")
+    v5.mail(17, 9, ME, "dana@acme.example", "Attached are the load test results (v5).")
+    items = _run(v4, v5)
+    assert _status(items, "(v5)") == "done"
+    assert _status(items, "(v4)") == "open"
+
+
+def test_a_weekly_ask_answered_in_this_weeks_thread_leaves_last_weeks() -> None:
+    """The same ask in two weekly threads, the owner's comments sent in the second: the first
+    stays open (it was never answered)."""
+    last = _Thread("incident-w40")
+    last.mail(9, 9, "dana@acme.example", ME, "Could you review the incident section and send me your comments by Wednesday?")
+    this = _Thread("incident-w41")
+    this.mail(16, 9, "dana@acme.example", ME, "Could you review the incident section and send me your comments by Wednesday?")
+    this.mail(17, 9, ME, "dana@acme.example", "My comments on the incident section are in the dashboard now.")
+    items = sorted(_run(last, this), key=lambda i: i.thread_id)
+    assert [(i.thread_id, i.status) for i in items if "incident" in i.title.lower()] == [
+        ("<incident-w40.1@scenario.example>", "open"), ("<incident-w41.1@scenario.example>", "done")]
+
+
+def test_the_owners_approval_clears_the_blocker_that_waited_on_it() -> None:
+    t = _Thread("rollout")
+    t.mail(16, 9, "dana@acme.example", ME, "We can't start the rollout until you approve the DR runbook.")
+    t.mail(17, 9, ME, "dana@acme.example", "Approved, go ahead with the rollout.")
+    items = _run(t)
+    assert _status(items, "dr runbook") == "done"
+    assert "Approved, go ahead with the rollout." in _note(items, "dr runbook")
+
+
+def test_the_owners_word_clears_no_blocker_that_waits_on_someone_else() -> None:
+    t = _Thread("vendor")
+    t.mail(16, 9, "dana@acme.example", ME, "We can't start the rollout until the vendor signs the DPA.")
+    t.mail(17, 9, ME, "dana@acme.example", "Done, thanks for the heads-up.")
+    assert _status(_run(t), "vendor signs") == "open"

@@ -191,4 +191,4 @@ def test_the_brief_says_once_why_a_focus_item_got_no_time(demo_dir: Path) -> Non
                       .replace("block_minutes = 90", "block_minutes = 30"))
     app = App(load(config), fixed(DEMO_NOW))
     text = compose_brief(app, app.today()).text
-    assert "No more focus time today: it already has 1 block ([focus].max_blocks_per_day)." in text
+    assert "No more focus time today: 1 block is the most a day has ([focus].max_blocks_per_day)." in text

@@ -58,3 +58,28 @@ def test_an_undated_item_back_from_snooze_is_in_the_next_brief_once(demo_dir: Pa
     app = App(load(demo_dir / "focusd.toml"), fixed(tuesday))
     sync_once(app)
     assert "back from snooze" not in compose_brief(app, tuesday.date()).text
+
+
+def test_a_goals_next_step_is_not_one_the_owner_let_pass() -> None:
+    from datetime import date
+
+    from planner.models import Item
+    from planner.priority import GoalRef
+    from planner.progress import progress_from
+    from planner.review import progress_line
+
+    def item(n: int, title: str, score: float) -> Item:
+        return Item(kind="request", title=title, evidence=title, id=n, score=score, goal="Ship SSO",
+                    source={"message_id": f"<{n}@x>"})
+
+    old, new = item(1, "Read Lena's SSO guide", 9.0), item(2, "Send Victor the integration timeline", 5.0)
+    goal = GoalRef("Ship SSO", 2.0, ("sso",), date(2026, 11, 20))
+    day = date(2026, 11, 30)
+    (plain,) = progress_from([(old, ""), (new, "")], [goal], "2026-11-23", day)
+    assert plain.next == "Read Lena's SSO guide" and plain.passed == date(2026, 11, 20)
+    (aside,) = progress_from([(old, ""), (new, "")], [goal], "2026-11-23", day, aside={1})
+    assert aside.next == "Send Victor the integration timeline"
+    assert progress_line(aside) == ("Ship SSO: nothing moved. Next: Send Victor the integration timeline. "
+                                    "Its date, Fri 20 Nov, has passed.")
+    (only,) = progress_from([(old, "")], [goal], "2026-11-23", day, aside={1})
+    assert only.next == "Read Lena's SSO guide"  # next only when nothing else is

@@ -122,7 +122,11 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
             else:
                 others = store.open_items_with(msg.sender.email.lower(), ("waiting", "blocker"))
         seen = {i.id for i in in_thread}
-        candidates = in_thread + [o for o in others if o.id not in seen]
+        # The same work asked again in another thread (a weekly "review the incident section") is
+        # answered where this mail answers it: a reply in this week's thread leaves last week's.
+        here = {(i.kind, i.counterparty, i.title.casefold()) for i in in_thread}
+        candidates = in_thread + [o for o in others if o.id not in seen
+                                  and (o.kind, o.counterparty, o.title.casefold()) not in here]
         if not candidates:
             continue
         # When the owner answered or handed something over in the thread (not a reply that only

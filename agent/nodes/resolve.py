@@ -408,6 +408,7 @@ def _stem(word: str) -> str:
 _DATE_NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d)$")
 # A number that many things share: a version, a quarter, a half, a fiscal year ("v2", "Q3", "FY26").
 _COMMON_NUMBER_RE = re.compile(r"^(?:v|r|q|h|fy|rev)?\d{1,2}$")
+_VERSION_RE = re.compile(r"^(?:v|rev)\d{1,3}$")
 
 
 def _work_words(item: Item, names: Iterable[str]) -> set[str]:
@@ -425,7 +426,12 @@ def _names_the_work(sentence: str, names: Iterable[str], wanted: set[str]) -> bo
     """Whether ``sentence`` names the work: two of its words (one, when it has only one); a
     shared number ("#2291", "invoice 8812") counts as two, a version or a quarter ("v2", "Q3")
     as one."""
-    shared = {_stem(w) for w in content_words(sentence, names)} & wanted
+    said = {_stem(w) for w in content_words(sentence, names)}
+    # "the load test results (v5)" is not the v4 that was promised, however many words they share.
+    wanted_versions, said_versions = ({w for w in ws if _VERSION_RE.match(w)} for ws in (wanted, said))
+    if wanted_versions and said_versions and not wanted_versions & said_versions:
+        return False
+    shared = said & wanted
     weight = len(shared) + sum(1 for w in shared if _identifier(w))
     return weight >= min(2, len(wanted)) > 0
 
@@ -496,9 +502,21 @@ def clearance(msg: Message, item: Item, owner: Owner, text: str, rivals: int) ->
     if item.kind not in ("blocker", "waiting") or not _after(msg, item, same_thread=False):
         return None
     sender = msg.sender.email.lower()
-    if sender == owner.email.lower() or sender != item.counterparty:
+    if sender == owner.email.lower():
+        # A blocker that waits on the owner ("we can't roll out until you approve the runbook")
+        # is cleared by the owner's own word in its thread: "Approved, go ahead with the rollout."
+        if (item.kind == "blocker" and _owners_mail(msg, sender) and msg.thread_id == item.thread_id
+                and _ON_THE_READER_RE.search(item.evidence)):
+            return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
+        return None
+    if sender != item.counterparty:
         return None
     return _handover(msg, item, text, message_names(msg, owner), rivals, said_done=True)
+
+
+# A blocker's sentence that waits on the reader: "until you approve", "without your sign-off".
+_ON_THE_READER_RE = re.compile(r"\b(?:until|till|before|without|unless|pending|waiting (?:on|for)) (?:you|your)\b|"
+                               r"\b(?:you|your)\b[^.!?]{0,40}\b(?:approv|sign|go-ahead|green light|ok\b|okay)", re.I)
 
 
 # The person the owner owed something to saying they have it: "thanks for pulling this together",
