@@ -349,3 +349,22 @@ def test_the_owners_word_clears_no_blocker_that_waits_on_someone_else() -> None:
     t.mail(16, 9, "dana@acme.example", ME, "We can't start the rollout until the vendor signs the DPA.")
     t.mail(17, 9, ME, "dana@acme.example", "Done, thanks for the heads-up.")
     assert _status(_run(t), "vendor signs") == "open"
+
+
+def test_a_blocker_that_waits_on_the_ask_beside_it_ranks_below_that_ask() -> None:
+    """It was the focus's first line above its own ask: "Unblock: planning" over "Send Tom the
+    notes". Linked, the ask blocks it: the ask carries its weight, the blocker waits on the ask."""
+    from datetime import date
+
+    from planner.priority import GoalRef, rank
+
+    t = _Thread("notes")
+    t.mail(14, 9, "dana@acme.example", ME, "Could you send me the performance review notes by Friday?")
+    t.mail(16, 9, "dana@acme.example", ME, "Just following up on this: could you send me the performance review notes "
+                                           "by Monday? We are blocked on planning without it.")
+    items = [i for i in _run(t) if i.status == "open"]
+    ask = next(i for i in items if i.kind == "request")
+    blocker = next(i for i in items if i.kind == "blocker")
+    assert blocker.blocked_by == [ask.id] and ask.blocks == [blocker.id]
+    ranked = rank(items, [GoalRef("Plan the year", 3.0, ("planning",))], date(2026, 11, 16))
+    assert [i.kind for i in ranked] == ["request", "blocker"]

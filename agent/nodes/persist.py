@@ -8,6 +8,8 @@ done. Each close keeps its sentence as a note, and ``Store.closed_since`` lists 
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 
 import structlog
@@ -66,8 +68,10 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
         fresh = mid not in recorded  # a message recorded before changes nothing again
         recorded.add(mid)
         resets = _step_dates(store, msg, merges, owner) if fresh else []
-        ids = store.record_message(msg, state.get("new_items", {}).get(mid, []), merges, skipped.get(mid, ""),
-                                   answered=answered)
+        new = state.get("new_items", {}).get(mid, [])
+        ids = store.record_message(msg, new, merges, skipped.get(mid, ""), answered=answered)
+        if fresh:
+            _link_blockers(store, msg, new)
         for item_id, item in resets:
             store.set_due(item_id, item.due, item.due_said_at)
         for item_id in answered if fresh else []:
@@ -75,6 +79,39 @@ def _record(store: Store, state: BatchState, skipped: dict[str, str], stored: di
         stored[mid] = ids
         if ids:
             log.debug("message.extracted", message_id=mid, items=len(ids))
+
+
+_SENTENCES_RE = re.compile(r"(?<=[.!?])\s+")
+_ASKED_RE = re.compile(r"\?\s*$|\b(?:could|can|would|will) (?:you|u)\b|\b(?:please|pls|kindly)\b|\bneed you to\b", re.I)
+
+
+def _link_blockers(store: Store, msg: Message, new: list[Item]) -> None:
+    """A new blocker that waits on the ask beside it ("Could you send the notes? We are blocked on
+    planning without it.") is blocked by that ask, and the ask blocks it: the ask, the owner's to
+    do, ranks above the blocker and carries its weight, where the blocker had led the focus above
+    its own ask. Only when the thread holds one open ask of that person: which one is meant is
+    otherwise a guess."""
+    blockers = [b for b in new if b.kind == "blocker" and b.id is not None and waits_on_the_ask(b.evidence)]
+    if not blockers:
+        return
+    text = examined_text(msg)
+    open_here = store.open_items_in_thread(msg.thread_id)
+    for blocker in blockers:
+        # Its "it" is the ask only when the ask is the sentence just before it: in "Can you confirm
+        # Paloma by Wednesday? After that she takes the other job. And I can't send the PO until
+        # we have their number, they pay nothing without it." the "it" is the number.
+        at = text.find(blocker.evidence)
+        before = _SENTENCES_RE.split(text[:at].rstrip())[-1] if at > 0 else ""
+        if not _ASKED_RE.search(before):
+            continue
+        asks = [i for i in open_here if i.kind == "request" and i.counterparty == blocker.counterparty
+                and i.id is not None and i.id != blocker.id]
+        if len(asks) != 1:
+            continue
+        ask = asks[0]
+        assert ask.id is not None and blocker.id is not None
+        store.update_item(blocker.id, {"blocked_by": json.dumps(sorted({*blocker.blocked_by, ask.id}))})
+        store.update_item(ask.id, {"blocks": json.dumps(sorted({*ask.blocks, blocker.id}))})
 
 
 def _step_dates(store: Store, msg: Message, merges: list[tuple[int, Item]], owner: Owner) -> list[tuple[int, Item]]:
@@ -159,17 +196,12 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
                     # "Could you fill in the questionnaire? Procurement can't move until it's done.":
                     # what the ask's own mail said waits on it is cleared with it.
                     # So is what a later mail of the thread said waits on it ("Just following up: could
-                    # you send the notes? We are blocked on planning without it."), when the ask is
-                    # the only one that person has open there.
-                    alone = not any(o is not item and o.kind == "request" and o.status == "open"
-                                    and o.thread_id == item.thread_id and o.counterparty == item.counterparty
-                                    for o in candidates)
+                    # you send the notes? We are blocked on planning without it."): linked to the ask
+                    # when it was stored (see _link_blockers).
                     for other in candidates:
                         if (other.kind == "blocker" and other.status == "open" and other.id is not None
-                                and (other.message_id == item.message_id
-                                     or (alone and other.thread_id == item.thread_id
-                                         and other.counterparty == item.counterparty))
-                                and waits_on_the_ask(other.evidence)):
+                                and ((other.message_id == item.message_id and waits_on_the_ask(other.evidence))
+                                     or item.id in other.blocked_by)):
                             store.close_item(other.id, completion_note(msg, quote))
                             other.status = "done"
                             log.info("item.completed", item_id=other.id, kind=other.kind, message_id=msg.message_id)
