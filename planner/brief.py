@@ -106,7 +106,8 @@ def _why(item: Item) -> str:
         elif r.startswith("goal: "):
             goal.insert(0, f"moves “{r[6:]}” forward")
         elif r.startswith("goal deadline in "):
-            goal.append(f"(goal due in {r[len('goal deadline in '):]})")
+            left = r[len("goal deadline in "):]
+            goal.append("(goal due today)" if left == "0 days" else f"(goal due in {left})")
         elif r.endswith((" is waiting", " is late")):
             people.append(r)
         elif r.startswith("blocks “"):

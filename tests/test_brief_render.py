@@ -413,3 +413,13 @@ def test_a_focus_item_back_from_snooze_says_so_in_text_and_html() -> None:
     assert "   Back from snooze." in block
     assert "Back from snooze." in html_lines(brief.html)
     assert_html_says_what_text_says(brief)
+
+
+def test_a_goal_due_today_is_said_so() -> None:
+    from planner.brief import _why
+
+    it = item(n=1, title="Send the deck")
+    it.reasons = ["goal: Close the round", "goal deadline in 0 days"]
+    assert _why(it) == "Moves “Close the round” forward (goal due today)."
+    it.reasons = ["goal: Close the round", "goal deadline in 3 days"]
+    assert _why(it) == "Moves “Close the round” forward (goal due in 3 days)."
