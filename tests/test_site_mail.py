@@ -63,3 +63,12 @@ def test_titles_name_what_is_decided_and_what_waits(owner: Owner) -> None:
     assert [i.title for i in EmbeddedExtractor().extract(order, owner)] == ["Approve the purchase order"]
     slab = make_message("Hi Ada,\n\nPouring the slab isn't possible until the rebar is inspected.\n\nThanks,\nMaria")
     assert [i.title for i in EmbeddedExtractor().extract(slab, owner)] == ["Unblock: pouring the slab"]
+
+
+def test_a_deadline_of_the_next_ask_is_not_the_one_before(owner: Owner) -> None:
+    """"Can you chase the glazier? And it'd be great if you could approve the samples by Friday.":
+    Friday is the second ask's; the first stays undated, and "also" is no word of a title."""
+    msg = make_message("Hi Ada,\n\nCan you chase the glazier for a new delivery date? It would be great if you could "
+                       "also approve the tile samples by Friday.\n\nThanks,\nMaria")
+    got = [(i.title, i.due) for i in EmbeddedExtractor().extract(msg, owner)]
+    assert got == [("Chase the glazier for a new delivery date", None), ("Approve the tile samples", FRI)]

@@ -1089,7 +1089,8 @@ _BACK_REF_RE = re.compile(
 # 12th.", "The cut-off for payroll changes is the 15th.", "A short answer by Thursday would help."
 _DEADLINE_WORD_RE = re.compile(r"\b(?:by|before|until|till|due|deadline|cut-?off|no later than|latest)\b", re.I)
 # ... unless it asks or promises something of its own, whose deadline it is.
-_OWN_WORK_RE = re.compile(r"\?\s*$|\b(?:please|could you|can you|would you|will you|let me know|i'll|i will|"
+_OWN_WORK_RE = re.compile(r"\?\s*$|\b(?:please|could you|can you|would you|will you|if you could|if you can|"
+                          r"let me know|i'll|i will|"
                           r"we'll|we will|you'll|i'm going to|we're going to|(?:need|needs|want|wants|would like|"
                           r"'d like|require|requires) (?:you|your)|i'd appreciate|we'd appreciate)\b", re.I)
 _LIST_LINE_RE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")

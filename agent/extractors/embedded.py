@@ -307,6 +307,11 @@ _CHASER_RE = re.compile(r"^\W*(?:(?:so|and)\s+)?(?:please|pls|kindly)\s+(?:(?:ki
                         r"on priority)\W*$", re.I)
 
 
+# A title's first word that only links it to what came before ("Also sign...", "Follow up with
+# Tom: also send...").
+_FILLER_START_RE = re.compile(r"^((?:[^:]{1,60}: )?)(?:also|then|just) ([a-z])", re.I)
+
+
 def _chaser_beside_ask(items: list[Item]) -> list[Item]:
     """Without a closing chase (see _CHASER_RE) when the message asks something else: the chase is
     that ask's urgency; its day, if any, becomes the ask's."""
@@ -4867,6 +4872,9 @@ class EmbeddedExtractor:
                     what = _uncap(renamed) if colon else renamed
             if what:
                 title = f"{head}{colon}{what}" if colon else _cap(what)
+        # "It would be great if you could also sign the permit": the title is "Sign the permit".
+        title = _FILLER_START_RE.sub(lambda m: m.group(1) + (m.group(2) if m.group(1) else m.group(2).upper()), title,
+                                     count=1)
         if (cut := _TITLE_CUT_RE.search(title)) and (surname := re.search(
                 rf"\b{cut.group(1)}\.\s+([A-Z][\w'’-]+)", sentence)):
             title = f"{title[:cut.start(1)]}{cut.group(1)}. {surname.group(1)}"  # "...to Mr" -> "...to Mr. Hendriks"
