@@ -355,6 +355,12 @@ def doctor(obj: Ctx) -> None:
             checks.append(("FAIL", name, str(exc)))
 
     def storage() -> str:
+        if not store_path.exists():
+            # doctor only looks: the first sync makes the database (and the folders it lives in).
+            parent = next((p for p in store_path.parents if p.exists()), None)
+            if parent is None or not os.access(parent, os.W_OK | os.X_OK):
+                raise StoreError(f"{store_path} cannot be created: {parent or store_path.anchor} is not writable")
+            return f"{store_path} not made yet: the first `focusd sync` makes it"
         started = datetime.now()
         problem = app.store.check()  # reads every page: 0.6 s cold on a 50,000-message store
         if problem:

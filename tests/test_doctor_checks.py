@@ -36,7 +36,17 @@ def home(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_doctor_only_looks_on_a_fresh_config(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before the first sync doctor creates nothing: no database, no outbox folder."""
+    code, out, _ = _run(["--config", str(home / "focusd.toml"), "doctor"], capsys)
+    assert code == 0, out
+    assert f"ok   storage   {home / 'focusd.db'} not made yet: the first `focusd sync` makes it" in out
+    assert f"ok   smtp      file {home / 'outbox'} (made by the first brief)" in out
+    assert not (home / "focusd.db").exists() and not (home / "outbox").exists()
+
+
 def test_doctor_prints_permissions_and_the_clock(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(["--config", str(home / "focusd.toml"), "sync"], capsys)  # makes the store
     code, out, _ = _run(["--config", str(home / "focusd.toml"), "doctor"], capsys)
     lines = {line.split()[1]: line for line in out.splitlines()}
     assert code == 0, out
@@ -46,7 +56,7 @@ def test_doctor_prints_permissions_and_the_clock(home: Path, capsys: pytest.Capt
 
 
 def test_a_store_others_can_read_fails_doctor_with_the_fix(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _run(["--config", str(home / "focusd.toml"), "doctor"], capsys)  # creates the store
+    _run(["--config", str(home / "focusd.toml"), "sync"], capsys)  # makes the store
     (home / "focusd.db").chmod(0o644)
     code, out, _ = _run(["--config", str(home / "focusd.toml"), "doctor"], capsys)
     assert code == 1
