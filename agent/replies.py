@@ -277,7 +277,9 @@ def _loose(text: str) -> str:
     out = re.sub(r"#\s*(?=[0-9])", "", out)
     out = re.sub(r"(?<=[0-9])\s*(?:&|\+)\s*(?=[0-9])", ", ", out)
     out = _COURTESY_END_RE.sub("", out)
-    out = re.sub(r"[^\w)]+$", "", out)  # "!", "…", an emoji: never part of a date or a time
+    # A full stop, "!" or a yes-emoji after the command: never part of a date or a time. A "?" or
+    # any other sign stays, and the line is then no command: "Done 2?" asks, "Done 2 👎" says no.
+    out = re.sub(r"[\s.!…👍✅✔🙏👌\ufe0f]+$", "", out)
     out = re.sub(r"^(snooze|due)(\s+[0-9][0-9,\s-]*?)\s+(?:to|till|til|until)\s+", r"\1\2 ", out, flags=re.I)
     return " ".join(out.split())
 

@@ -741,6 +741,13 @@ def test_commands_as_people_type_them(line: str, verb: str, lines: tuple[int, ..
     assert (parsed.verb, parsed.lines, parsed.when, parsed.line) == (verb, lines, when, line)
 
 
+@pytest.mark.parametrize("line", ["Done 2?", "Done 2??", "done #2?", "drop 16?", "top 10?", "due 2 friday?",
+                                  "done 2 & 3?", "snooze 3 to monday?", "Done 2 👎", "Done 2 🤔", "Done 2 ❌"])
+def test_a_command_asked_as_a_question_or_with_a_doubting_sign_is_not_obeyed(line: str) -> None:
+    (parsed,) = parse(line, TODAY, LONDON)
+    assert isinstance(parsed, Unknown), parsed
+
+
 def test_a_command_without_its_number_says_what_is_missing() -> None:
     (parsed,) = parse("Drop this", TODAY, LONDON)
     assert isinstance(parsed, Unknown) and "write its number from the brief, as in “drop 2”" in parsed.why
