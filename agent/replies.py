@@ -397,8 +397,7 @@ def parse(text: str, today: date, tz: tzinfo, skip: frozenset[str] = frozenset()
         if parsed is None:
             continue
         after = [ln for ln in lines[at + 1:] if ln.strip()]
-        if (isinstance(parsed, Unknown) and after and any(isinstance(p, Command) for p in out)
-                and _SIGN_OFF_RE.match(parsed.line)
+        if (isinstance(parsed, Unknown) and after and _SIGN_OFF_RE.match(parsed.line)
                 and not any(isinstance(parse_line(ln, today, tz), Command) for ln in after[:MAX_REPLY_LINES])):
             # "Best regards," after the commands, and the name, title and phone under it: a
             # signature, said back as one line, not one "Not understood" each.
@@ -731,7 +730,10 @@ class _Applier:
         # The same add: sent twice (send pressed again, a reply written twice): one item.
         there = next((i for i in self.store.items(("open", "snoozed")) if i.title.casefold() == cmd.text.casefold()), None)
         if there is not None:
-            self.out.errors.append(f"“{cmd.line}”: “{there.title}” is already on your list, so nothing was added")
+            kept = (f"; its date stays {_day(there.due, self.today)}" if there.due and cmd.when and cmd.when != there.due
+                    else "; it has no date" if cmd.when and not there.due else "")
+            self.out.errors.append(f"“{cmd.line}”: “{there.title}” is already on your list, so nothing was added{kept}"
+                                   + (" (reply `due N` with its line number to change it)" if kept else ""))
             return
         # The reply's subject and thread are the brief's: they name other items, and others may
         # write in that thread (a colleague copied in, a stranger citing the brief). The added item
@@ -1026,7 +1028,7 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo, exposed: dict[st
         # Nothing written above the quoted brief: a command typed into the subject ("done 2")
         # is the reply. Only a whole command counts; any other subject stays a reply with no text.
         said = parse_line(_REPLY_PREFIX_RE.sub("", msg.subject), today, tz)
-        if isinstance(said, Command):
+        if isinstance(said, Command) and said.verb in ("done", "drop", "top", "snooze", "due"):
             commands = [said]
     row = None
     # The change and its confirmation are kept together: a crash cannot leave one without the other.

@@ -760,6 +760,9 @@ def test_a_signature_after_the_commands_is_one_line_of_the_confirmation() -> Non
     assert [p.verb for p in parsed if isinstance(p, Command)] == ["done", "snooze"]
     (sig,) = [p for p in parsed if isinstance(p, Unknown)]
     assert sig.line == "Best regards," and sig.why == "taken with the 4 lines after it for your signature"
+    # With no command at all, the signature is one line too.
+    (alone,) = parse("Best regards,\nAda Lovelace\nMobile: 0788 123 456", TODAY, LONDON)
+    assert isinstance(alone, Unknown) and alone.why == "taken with the 2 lines after it for your signature"
     # A command after the sign-off is still read, and so is everything around it.
     later = parse("done 2\nThanks,\nAda\ndrop 4", TODAY, LONDON)
     assert [p.verb if isinstance(p, Command) else p.line for p in later] == ["done", "Thanks,", "Ada", "drop"]
@@ -772,5 +775,9 @@ def test_the_same_add_sent_again_in_a_second_reply_adds_nothing(store: Store) ->
     out = _apply(store, reply("add: Call the lawyer by Friday\ndone 2", message_id="<r2@example.com>", minute=32))
     assert out.errors == ["“add: Call the lawyer by Friday”: “Call the lawyer” is already on your list, so nothing "
                           "was added"]
+    # Another date for it is said to stay as it was, not passed over in silence.
+    other = _apply(store, reply("add: Call the lawyer by Monday", message_id="<r3@example.com>", minute=34))
+    assert other.errors == ["“add: Call the lawyer by Monday”: “Call the lawyer” is already on your list, so nothing "
+                            "was added; its date stays Fri 20 Nov (reply `due N` with its line number to change it)"]
     assert out.changes == ["Done: 2. Review the MSA"]
     assert [i.title for i in store.items()].count("Call the lawyer") == 1

@@ -445,6 +445,10 @@ def test_a_command_typed_into_the_subject_of_an_empty_reply_is_obeyed(demo_dir: 
     _deliver(demo_dir, "plain", _quoted(text), brief_id, subject="Re: Focus Thu 19 Nov", message_id="<r-a@loom.example>")
     sync_once(app)
     assert len(_outbox(demo_dir)) == 1 and app.store.item(second).status == "open"  # type: ignore[union-attr]
+    # Only a command on a line's state: a note or an add is written in the body.
+    _deliver(demo_dir, "note", _quoted(text), brief_id, subject="Note 2 self", message_id="<r-n@loom.example>")
+    sync_once(app)
+    assert len(_outbox(demo_dir)) == 1 and not app.store.item(second).notes  # type: ignore[union-attr]
     _deliver(demo_dir, "subject", _quoted(text), brief_id, subject="Re: done 2", message_id="<r-b@loom.example>")
     sync_once(app)
     assert app.store.item(second).status == "done"  # type: ignore[union-attr]
