@@ -373,9 +373,43 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
+class KeyFinder:
+    """Which of many literal keys a text holds, found in one pass: ``finder(text)`` is the set
+    ``{k for k in keys if k in text}``, for a fraction of the cost of testing each key with ``in``
+    when there are hundreds. One pattern finds, at each place in the text, the longest key that
+    starts there (the keys spelled as a trie, so that a place is tried against a few letters, not
+    every key); the shorter keys that start at the same place are its prefixes."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        keys = tuple(dict.fromkeys(k for k in keys if k))
+        trie: dict[str, dict] = {}
+        for k in keys:
+            node = trie
+            for ch in k:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+        self._rx = re.compile(f"(?=({self._spelled(trie)}))") if keys else None
+        self._prefixes = {k: frozenset(p for p in keys if k.startswith(p)) for k in keys}
+
+    @classmethod
+    def _spelled(cls, node: dict[str, dict]) -> str:
+        # The longer keys before the end of a shorter one: the longest key at a place is found.
+        alts = [re.escape(ch) + cls._spelled(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+        return f"(?:{body})?" if "" in node else body
+
+    def __call__(self, text: str) -> frozenset[str]:
+        if self._rx is None or not text:
+            return frozenset()
+        return frozenset().union(*map(self._prefixes.__getitem__, self._rx.findall(text)))
+
+
 _TIMES = frozenset(("at_time", "foreign_time"))  # a time of day alone, which a day named beside it dates
 # Every key, looked for once a sentence; then each pattern's gate is a few set tests.
 _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in groups for k in keys))
+_KEYS_IN = KeyFinder(_ALL_KEYS)
 # Most sentences name no date at all: without a digit, a sentence holding none of these keys
 # (a calendar date needs a digit) is matched by no pattern.
 _UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS for k in groups[0])
@@ -407,7 +441,7 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
         return found
     low = fold(sentence)
     digit = _DIGIT_RE.search(sentence) is not None
-    present = set(filter(low.__contains__, _ALL_KEYS))
+    present = _KEYS_IN(low)
     if not digit and present.isdisjoint(_UNDATED):
         found = ()
     else:

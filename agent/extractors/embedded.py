@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from agent.extractors.base import Owner, examined_text
-from agent.extractors.dates import find_due, find_due_in_context, fold, names_a_date
+from agent.extractors.dates import KeyFinder, find_due, find_due_in_context, fold, names_a_date
 from agent.extractors.kinds import KindsModel, shipped_kinds_model
 from agent.extractors.model import RequestModel, shipped_model
 from connectors.types import Address, Message
@@ -949,6 +950,8 @@ _ANSWER_BY_RE = re.compile(r"^\W*(?:[^.!?;]{5,80}?,?\s+so\s+)?(?:(?:also|and|so)
                            # "Would love your take by tomorrow midday": a wish with no object but a day
                            r"(?:(?:i|we)(?:'d| would)|would) (?:really )?(?:love|like|appreciate) (?:your|an?) (?:take|answer|reply|"
                            r"thoughts|feedback|input|eyes|view|decision)\s+(?:by|before|no later than)\b)", re.I)
+# Its verbs, one in every match: need, want, require, expect or would like; love, like or appreciate.
+_ANSWER_BY_KEYS = ("need", "want", "require", "expect", "like", "love", "appreciate")
 # A question that offers the reader a choice: "should I prepare 30 or 45 minutes?", "Two quick
 # ones: does the budget cover events, or only digital?". It waits on the reader's answer.
 _DEADLINE_WORD_RE = re.compile(r"\b(?:by|before|until|till|no later than|ahead of)\b", re.I)
@@ -1094,12 +1097,16 @@ _OWN_PLAN_RE = re.compile(r"^\W*(?:(?:then|so|and|also|ok|okay|great),?\s+)?(?:i
 _IF_YOU_OK_RE = re.compile(r"^\W*(?P<what>[^.!?;]{3,80}?),?\s+(?:but )?(?:only )?if (?:you|u) (?:ok|okay|approve|confirm|"
                            r"sign off on|green-?light|agree to|give (?:us |me )?the (?:ok|okay|go-ahead|nod) (?:for|on))"
                            r" (?:it|this|that|them)\b", re.I)
+# "if you " or "if u ": in every match of _IF_YOU_OK_RE, in the sentence as ``fold`` lower-cases it.
+_IF_YOU_OK_KEYS = ("if you ", "if u ")
 # A question someone else asks of the reader, passed on: "The underwriter has also asked whether
 # any of your clinics store Schedule 8 drugs in a safe".
 _ASKED_WHETHER_RE = re.compile(r"\b(?:has |have |had )?(?:also )?(?:asked|asks|is asking|are asking|wants to know|"
                                r"would like to know|wonders|wondered) (?:us |me )?(?P<how>whether|if) "
                                # ("asks if you can join a call" asks to do something: read as any ask)
                                r"(?!(?:you|u) (?:can|could|would|will|are able)\b)(?P<q>[^.!?;]*\b(?:you|your)\b[^.!?;]*)", re.I)
+# Its verbs' literals: asked, asks and asking; wants or would like to know; wonders and wondered.
+_ASKED_WHETHER_KEYS = ("ask", "to know", "wonder")
 # A preference among times, answering an ask for them: "Wednesday or Thursday would be best for
 # me", "Mornings work better for us". It asks nothing of its own.
 _TIME_PREFERENCE_RE = re.compile(
@@ -1800,14 +1807,12 @@ _CAUSED_KEYS = (" so ", "which means", "meaning", "therefore", "hence", "because
                 "as a result", "consequently",
                 "held up by", "blocked by", "slowed down by", "stopped by", "until", "pending", "gated on", "blocked behind",
                 "waiting on", "waiting for")
-_CAUSED_KEY_RE = re.compile("|".join(map(re.escape, _CAUSED_KEYS)))
 # Every branch of _CAUSED_RE holds a problem (_PROBLEM) or a state of held-up work: one of these.
 _CAUSED_CUES = ("n't", " not ", "down", "broke", "fail", "missing", "ordered", "out of", "ran out", "run out", "rejected",
                 "expired", "unavailable", "unreachable", "offline", "crashed", "outage", "on leave", "sick", "stuck",
                 "no longer", "lack", "without", "pending", "gated", "blocked", "waiting", "paused", "on hold", "stalled",
                 "delayed", "held", "frozen", "stopped", "halt", "slowed", "unable", "cannot", "can not", "incompatible", "dead",
                 "unusable")
-_CAUSED_CUE_RE = re.compile("|".join(map(re.escape, _CAUSED_CUES)))
 # The owner stuck on work until a step is taken: "We're stuck on the integration until Acme
 # rotates their API keys", "The launch is on hold until the legal review is done" (not until the
 # owner's side acts: "Security is blocked until we upgrade the vault client" is her own next step).
@@ -1904,12 +1909,54 @@ _UNSEEN = object()
 _MATCH_KEYS = {id(_SHIPPING_RE): _SHIPPING_KEYS, id(_LEAD_RE): _SUBJECT_KEYS}
 
 
+@lru_cache(maxsize=1)
+def _key_index() -> tuple[KeyFinder, dict[int, frozenset[str]]]:
+    """What :func:`_holds_any` reads: a finder of the keys of every prefilter below, and each
+    prefilter's keys as a set, by the id of its tuple (the tuples are module constants). Built on
+    first use, once every tuple is defined."""
+    prefilters = (_COURTESY_KEYS, _OOO_KEYS, _OFFER_KEYS, _FIND_KEYS, _MARKETING_KEYS, _ASK_KEYS, _NEED_FROM_KEYS,
+                  _OWED_KEYS, _SHIPPING_KEYS, _WISH_KEYS, _PROMISE_KEYS, _LET_ME_KEYS, _RHETORICAL_KEYS,
+                  _BARE_PROMISE_KEYS, _BLOCKER_KEYS, _REMINDER_KEYS, _DUE_STATEMENT_KEYS, _SUBJECT_KEYS,
+                  _FOREIGN_CHAT_KEYS, _CAUSED_KEYS, _CAUSED_CUES, _IF_YOU_OK_KEYS, _ASKED_WHETHER_KEYS, _FR_NOT_ASK_KEYS)
+    return (KeyFinder(tuple(k for group in prefilters for k in group)),
+            {id(group): frozenset(group) for group in prefilters})
+
+
+# The last folded sentence whose keys were found, and its keys: the checks on one sentence follow
+# one another, each with its own prefilter, and then each is a set test. (One entry, replaced
+# whole, so that a thread never reads one sentence's keys for another's.)
+_LAST_KEYS: tuple[str, frozenset[str]] = ("", frozenset())
+# Fewer keys than this are tested one by one when the sentence's keys are not found yet: a short
+# clause read for "will" alone costs less that way than a pass over every key.
+_FEW_KEYS = 8
+
+
+def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
+    """``any(k in low for k in keys)`` for ``low``, a folded sentence. For the prefilters of
+    :func:`_key_index` it is a set test on the sentence's keys, found once for all of them: the
+    checks on one sentence read some six hundred keys between them."""
+    global _LAST_KEYS
+    finder, groups = _key_index()
+    group = groups.get(id(keys))
+    if group is None:
+        return any(map(low.__contains__, keys))
+    last = _LAST_KEYS
+    if last[0] != low:
+        if len(keys) < _FEW_KEYS:
+            return any(map(low.__contains__, keys))
+        last = _LAST_KEYS = (low, finder(low))
+    return not last[1].isdisjoint(group)
+
+
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
     """``rx.search(sentence)``, skipped when ``low`` (the folded sentence) holds none of ``keys``."""
+    # The keys first: most sentences hold none, and then there is nothing to remember.
+    if not _holds_any(low, keys):
+        return None
     key = (id(rx), sentence)
     found = _FOUND.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = rx.search(sentence) if any(map(low.__contains__, keys)) else None
+        found = rx.search(sentence)
         if len(sentence) <= _MAX_SENTENCE:
             if len(_FOUND) >= _FOUND_KEPT:
                 _FOUND.clear()
@@ -1924,7 +1971,7 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     found = _MATCHED.get(key, _UNSEEN)
     if found is _UNSEEN:
         keys = _MATCH_KEYS.get(key[0])
-        found = rx.match(sentence) if keys is None or any(map(fold(sentence).__contains__, keys)) else None
+        found = rx.match(sentence) if keys is None or _holds_any(fold(sentence), keys) else None
         if len(sentence) <= _MAX_SENTENCE:
             if len(_MATCHED) >= _FOUND_KEPT:
                 _MATCHED.clear()
@@ -1934,7 +1981,7 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
 
 def _bare(sentence: str, low: str) -> re.Match[str] | None:
     """``_BARE_PROMISE_RE.match(sentence)``, skipped when ``low`` holds none of its keys."""
-    return _match(_BARE_PROMISE_RE, sentence) if any(map(low.__contains__, _BARE_PROMISE_KEYS)) else None
+    return _match(_BARE_PROMISE_RE, sentence) if _holds_any(low, _BARE_PROMISE_KEYS) else None
 
 
 def _greeting_or_signoff(sentence: str) -> bool:
@@ -2540,6 +2587,9 @@ def _scam_item(evidence: str) -> bool:
 _IGNORE_WARNINGS_RE = re.compile(r"\b(?:ignore|disregard|click (?:past|through)|dismiss)\s+(?:any|all|the|those|these)?\s*"
                                  r"(?:security |virus |spam |phishing |browser |certificate )?(?:warnings?|alerts?|pop-?ups?)\b",
                                  re.I)
+# Its verbs' and its things' literals, one of each in every match: the pattern runs over a whole
+# mail, which mostly holds neither.
+_IGNORE_WARNINGS_KEYS = (("ignore", "disregard", "click ", "dismiss"), ("warning", "alert", "pop"))
 # Someone named already on it: "..., and Tom is preparing it", "..., Priya's on it".
 # ...and others' ways of saying it is in hand or needs nothing: "Priya has it covered", "Tom will
 # take care of it", "Jo already sent it over", "they've decided to wait".
@@ -3174,6 +3224,9 @@ _FR_NOT_ASK_RE = re.compile(r"\b(?:croire|imaginer)\b|"
                             # erreichen", "Vous pouvez nous joindre au 01 23 45 67 89"
                             r"\b(?:können|könnt) (?:sie|du|ihr) (?:uns|mich) [^.!?;]{0,60}?\berreichen\b|"
                             r"\bvous pouvez (?:nous|me) (?:joindre|contacter|appeler)\b", re.I)
+# A literal of each branch of _FR_NOT_ASK_RE (ASCII, so that ``fold`` holds it as the pattern matches it).
+_FR_NOT_ASK_KEYS = ("croire", "imagin", "vous rendez compte", "merci ", "remerci", "bitte ", "entschuldig", "ndnis",
+                    "nachsicht", "geduld", "erreichen", "vous pouvez ")
 # Small talk and wonder, adverts and courtesy offers, asked of no work (see _FOREIGN_CHAT), with a literal
 # of each of its phrases: most sentences hold none and skip the pattern.
 _FOREIGN_CHAT_RE = re.compile(r"\b" + _FOREIGN_CHAT + r"\b", re.I)
@@ -3725,18 +3778,22 @@ class EmbeddedExtractor:
         seen: set[str] = set()
         read: set[str] = set()
         body = examined_text(message)
-        if any(map(fold(body).__contains__, _INVITATION_KEYS)) and _INVITATION_RE.search(body):
+        low_body = fold(body)
+        if any(map(low_body.__contains__, _INVITATION_KEYS)) and _INVITATION_RE.search(body):
             return []
-        if not from_owner and (("@" in body and self._sends_data_out(body, ctx)) or _IGNORE_WARNINGS_RE.search(body)):
+        if not from_owner and (("@" in body and self._sends_data_out(body, ctx))
+                               or (all(any(map(low_body.__contains__, keys)) for keys in _IGNORE_WARNINGS_KEYS)
+                                   and _IGNORE_WARNINGS_RE.search(body))):
             # A mail that asks for the business's data to go outside, or for warnings to be ignored,
             # reads as a hijacked mailbox's: none of its sentences is trusted as work.
             return []
         text = read_sentences(body)
         prev = ""
         # A name or a title under the sign-off says nothing more: a sentence says something
-        # with three words at least.
-        said = [s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)
-                and not _courtesy_or_away(s, fold(s))]
+        # with three words at least. (The first two such sentences are all the opener needs; the
+        # rest are read once, below.)
+        said = list(islice((s for s in text if len(s.split()) >= 3 and not _greeting_or_signoff(s)
+                            and not _courtesy_or_away(s, fold(s))), 2))
         opener = said[0] if len(said) > 1 else None
         listed, under = list_leads(body)
         bulleted: set[str] = set()
@@ -4397,7 +4454,7 @@ class EmbeddedExtractor:
         """:meth:`_asks` before the small talk is ruled out."""
         if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
-        if _FR_NOT_ASK_RE.search(sentence):
+        if _holds_any(low, _FR_NOT_ASK_KEYS) and _FR_NOT_ASK_RE.search(sentence):
             return False  # "Peux-tu croire qu'il neige déjà ?", "Bitte beachten Sie...": as _french reads them
         if len(sentence) < 60 and _SMALL_TALK_RE.match(sentence):
             return False
@@ -4472,8 +4529,8 @@ class EmbeddedExtractor:
             return None  # see _DATA_OUT_RE
         if not ctx.from_owner and " as " in sentence and _UNCHECKED_RE.search(sentence):
             return None  # see _UNCHECKED_RE
-        if _HEADING_RE.match(sentence):
-            return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work
+        if ("/" in sentence or len(sentence.split()) < 2) and _HEADING_RE.match(sentence):
+            return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work (a "/" or one word)
         if _NOTHING_NEEDED_RE.match(sentence):
             return None  # see _NOTHING_NEEDED_RE
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
@@ -4741,7 +4798,8 @@ class EmbeddedExtractor:
                                 or _hands_over(promise.group("vp"))
                                 or _EVENT_DEADLINE_RE.search(promise.group("vp"))):
                     return False
-            if not question and (_IF_YOU_OK_RE.match(sentence) or _ASKED_WHETHER_RE.search(sentence)
+            if not question and ((_holds_any(low, _IF_YOU_OK_KEYS) and _IF_YOU_OK_RE.match(sentence))
+                                 or (_holds_any(low, _ASKED_WHETHER_KEYS) and _ASKED_WHETHER_RE.search(sentence))
                                  or (_search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)
                                      and (names_a_date(sentence) or _FROM_AN_EVENT_RE.search(sentence)))):
                 return False
@@ -4889,7 +4947,7 @@ class EmbeddedExtractor:
     def _caused(sentence: str, low: str) -> str | None:
         """The problem that holds work up, when the sentence says one as the cause of work that
         cannot go on (see _CAUSED_RE); None otherwise, and for a policy or a question."""
-        if not _CAUSED_KEY_RE.search(low) or not _CAUSED_CUE_RE.search(low) or sentence.rstrip().endswith("?"):
+        if not _holds_any(low, _CAUSED_KEYS) or not _holds_any(low, _CAUSED_CUES) or sentence.rstrip().endswith("?"):
             return None
         m = _CAUSED_RE.search(sentence)
         if m is None or _POLICY_RE.search(sentence):
@@ -5464,7 +5522,8 @@ class EmbeddedExtractor:
         ``sentence`` is no such note, or names no date. Its day is read in any clause ("the copy
         locks tomorrow at 10, so I need an answer before then"): the sentence is about the deadline."""
         earlier = next((i for i in reversed(items) if i.kind == "request"), None)
-        if earlier is not None and (_ANSWER_BY_RE.search(sentence) or _LET_KNOW_BY_RE.match(sentence)):
+        if earlier is not None and ((_holds_any(fold(sentence), _ANSWER_BY_KEYS) and _ANSWER_BY_RE.search(sentence))
+                                    or _LET_KNOW_BY_RE.match(sentence)):
             # "Can you confirm which boxes you want? I need your answer until tomorrow 12:00.": the
             # need of an answer sets the ask's deadline, over any day the ask itself named.
             due, _ = self._due(sentence, ctx, work=False)
