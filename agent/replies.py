@@ -375,6 +375,25 @@ def line_keys(*texts: str) -> frozenset[str]:
 _OWN_KEYS = line_keys(*_OWN_LINES)
 
 
+def without_name_lines(text: str, name: str, today: date, tz: tzinfo) -> str:
+    """``text`` without the signature that closes it with the owner's name and no sign-off
+    before it: "Ada", "Ada Lovelace | CEO, Loom" (Outlook's), or the name over a title, a company
+    and a phone number. Told back, each line was "Not understood", though no command was there.
+    Only at the end, within its last five lines, and never a line that is a command."""
+    first = name.split()[0] if name.split() else ""
+    lines = text.rstrip().split("\n")
+    if not first or len([ln for ln in lines if ln.strip()]) < 2:
+        return text
+    signed = re.compile(rf"^\W*{re.escape(first)}\b(?:\s+[\w.'’-]+){{0,3}}\s*(?:$|[|–—]\s*\S.{{0,60}}$|\s-\s\S.{{0,60}}$)",
+                        re.I)
+    for at in range(len(lines) - 1, max(len(lines) - 6, 0), -1):
+        tail = lines[at:]
+        if (signed.match(lines[at].strip()) and all(len(ln.strip()) <= 60 for ln in tail)
+                and not any(isinstance(parse_line(ln, today, tz), Command) for ln in tail)):
+            return "\n".join(lines[:at])
+    return text
+
+
 _REPLY_PREFIX_RE = re.compile(r"^(?:\s*(?:re|aw|sv|antw|r)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _SIGN_OFF_RE = re.compile(r"^(?:best|best regards|kind regards|warm regards|warmly|regards|cheers|thanks|thank you|"
                           r"many thanks|thx|sincerely|yours|all the best|talk soon|br|mfg|viele grüße|liebe grüße|"
@@ -1021,6 +1040,7 @@ def _handle_one(app: App, msg: Message, owner: str, tz: tzinfo, exposed: dict[st
     written = msg.date if abs(msg.date - now) <= timedelta(days=1) else now
     today = written.astimezone(tz).date()
     text, cut = read_whole(msg)
+    text = without_name_lines(text, app.settings["owner"]["name"], today, tz)
     # The brief's own lines, and the guide's, pasted into the reply unquoted, are no commands.
     skip = line_keys(str(brief.get("text") or ""), *help_guide(owner))
     commands = parse(text, today, tz, skip) + cut

@@ -454,3 +454,15 @@ def test_a_command_typed_into_the_subject_of_an_empty_reply_is_obeyed(demo_dir: 
     assert app.store.item(second).status == "done"  # type: ignore[union-attr]
     (conf,) = _outbox(demo_dir)[1:]
     assert "- Done: 2." in conf.get_body(("plain",)).get_content()
+
+
+def test_a_signature_of_the_owners_name_with_no_sign_off_is_not_told_back(demo_dir: Path,
+                                                                          sent: tuple[App, str, str]) -> None:
+    """Outlook's signature block ("Ada Lovelace | CEO, Loom") under the commands, no "Best" before
+    it: the commands apply, and the confirmation lists no "Not understood" for the signature."""
+    app, brief_id, text = sent
+    _deliver(demo_dir, "sig", f"done 1\n\nAda Lovelace | CEO, Loom\nM: +44 7700 900123\n\n{_quoted(text)}", brief_id)
+    sync_once(app)
+    (conf,) = _outbox(demo_dir)[1:]
+    body = conf.get_body(("plain",)).get_content()
+    assert "- Done: 1." in body and "Not understood" not in body
