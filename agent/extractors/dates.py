@@ -139,7 +139,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last Saturday's outage" is past: no due date.
     # "Friday 26 March", "Fri, March 26": the calendar date says which Friday ("19.03" is no date
     # the explicit pattern reads, so there the weekday stays).
-    ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+    ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?<!\ba )(?<!\bany )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
                                 r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTHS + r")\b|/\d{1,2}\b)"
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),

@@ -1544,7 +1544,7 @@ _TRAILING_RE = re.compile(r"[\s,:;–—-]+$")
 # and its stops. Stripping them off the right is its substitution, without the scan.
 _TRAILING_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000,:;–—-")
-_CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so (?:we|I|they|he|she|you|it) (?:can|could|may|will|have|get)|so we|so I|because|as soon as|once|if|when|while|which|"
+_CLAUSE_CUT_RE = re.compile(r"\s+(?:and then|so that|so (?:we|I|they|he|she|you|it) (?:can|could|may|will|have|get)|so we|so I|because|as soon as|once(?!-)|if|when|while|which|"
                             r"before|after|otherwise|in the meantime|when you can|at your convenience|"
                             r"that would be|it would be|that'd be|would be (?:great|ideal|helpful|awesome))\b.*$|"
                             r"\s*(?:(?<!\d),|,(?!\d)|[–—(])\s*.*$|\s+-\s+.*$", re.I)
@@ -1554,11 +1554,25 @@ _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the 
 # A time of day left once its day is gone: "submit your timesheet by Friday noon" -> "...timesheet
 # noon", "send the deck by noon Friday" -> "...deck by noon" ("a table for lunch" keeps its lunch).
 _DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
-                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$", re.I)
+                               r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$|"
+                               r"\s+(?:by|before|until|no later than)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*$", re.I)
 # "send over the deck first thing tomorrow", its day taken ("review the first thing" is a thing).
 _FIRST_THING_RE = re.compile(r"(?<!\bthe)\s+(?:at\s+)?first\s+thing(?:\s+in\s+the\s+morning)?\s*$", re.I)
 _DANGLING_WORDS_RE = re.compile(r"(\s+(by|before|on|until|till|in|at|for|the|this|next|or|and|"
                                 r"(?:today|tonight|now|tomorrow)\s+or))+\s*$", re.I)
+# A state that ends on its particle is whole: "until the nozzles are in", "once the parts are back".
+_STATE_ENDS_RE = re.compile(r"\b(?:is|are|be|been|was|were|gets?|got)\s+(?:in|on|back|up|out|through|over|done)\s*$", re.I)
+# The part of a day left once its date is gone: "walk the venue on the afternoon of" (October 3rd),
+# "receive on a" (Saturday): said of no day, it is cut with its date.
+_DANGLING_DAY_PART_RE = re.compile(r"\s+(?:(?:on|in|during|by|for|over)\s+)?(?:the\s+)?(?:(?:morning|afternoon|evening|night|"
+                                   r"weekend|week|end|start|beginning|middle)\s+of|on\s+an?)\s*$", re.I)
+# A verb whose object is a question: "confirm which one you priced", "check if the agency has a
+# licence", "tell me whether it fits", "let me know who that will be". Its clause is what is asked,
+# not a condition on it, so the title keeps it.
+_ASKS_WHICH_RE = re.compile(r"^(?P<head>(?:please\s+)?(?:confirm|check|double[- ]check|tell \w+|ask \w+|advise|clarify|verify|find out|"
+                            r"figure out|decide|see|work out|establish|say)"
+                            r"(?:\s+with\s+(?:[A-Z][\w'’-]*|the\s+\w+|your\s+\w+)(?:\s+[A-Z][\w'’-]*)?)?)"
+                            r"\s+(?P<wh>which|if|whether|when|what|who|how|where|once)\s+(?P<rest>.+)$", re.I)
 _SPACES_RE = re.compile(r"\s{2,}")
 _CLOSE_OF_RE = re.compile(r"\s+(?:by|before|at)\s+(?:the\s+)?(?:close|end) of (?:business|play|the day|day)(?:\s+(?:on|of))?\s*$",
                           re.I)
@@ -2702,7 +2716,7 @@ def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str], re.
     return (re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?" + p, re.I),
             re.compile(r"\b(?:by|before|no later than|ahead of)\s+" + p
                        + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as|on|with|at|in|from|about|regarding|via|or|but|once"
-                       r"|when|after)\b))"),
+                       r"|when|after|that|whether|which|what|who|how|where)\b))"),
             re.compile(p + r"(?:['’]s(?:\s+\w+)?)?"))
 
 
@@ -2730,10 +2744,15 @@ def _clean_vp(vp: str, phrase: str) -> str:
     vp = re.sub(r"\s+and\s+(?:come|get|circle|report)\s+back(?:\s+to\s+(?:you|u))?\s*$", "", vp, flags=re.I)
     vp = _DANGLING_DUE_RE.sub("", _DANGLING_TIME_RE.sub("", vp.strip()))
     if phrase:
-        vp = _FIRST_THING_RE.sub("", vp)
-    vp = _CLAUSE_CUT_RE.sub("", vp)
+        vp = _FIRST_THING_RE.sub("", _DANGLING_DAY_PART_RE.sub("", vp))
+    if asked := _ASKS_WHICH_RE.match(vp.strip()):
+        # The question is the object: cut what comes after it, not the question itself.
+        vp = f"{asked.group('head')} {asked.group('wh')} {_CLAUSE_CUT_RE.sub('', ' ' + asked.group('rest')).strip()}"
+    else:
+        vp = _CLAUSE_CUT_RE.sub("", vp)
     vp = _SOFTENERS_RE.sub("", vp)
-    vp = _DANGLING_WORDS_RE.sub("", vp)
+    if not _STATE_ENDS_RE.search(vp):
+        vp = _DANGLING_WORDS_RE.sub("", vp)
     vp = _SPACES_RE.sub(" ", vp)
     vp = _TRAILING_RE.sub("", vp).strip()
     words = vp.split()
@@ -3353,6 +3372,19 @@ _FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|o
                               r"(?-i:[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s)\s+"
                               r"[\w'’&/ -]{2,60}?)\s+you(?:'ll|’ll| will| should| shall)\s+(?:also |then )?(?:get|have|receive)\b",
                               re.I)
+_ASSENTS = frozenset(("yes", "yep", "yeah", "sure", "ok", "okay", "noted", "done", "agreed", "will do", "do", "absolutely",
+                      "of course", "no problem", "fine", "great", "perfect"))
+_AFTER_ASSENT_RE = re.compile(r"^\W*(?:yes|yep|yeah|sure|ok|okay|noted|done|agreed|will do|absolutely|of course|no problem|fine|"
+                              r"great|perfect)\b[\s,.!:;–—-]+(?P<rest>\S.{8,})$", re.I)
+# ...with any verb, when the title is that verb alone: "The contrast fixes I'll check this afternoon",
+# "Receipts I'll upload tonight", "the advance tax I'll pay on Thursday", "The EDM copy I'll look at".
+_FRONTED_ANY_RE = re.compile(
+    r"^\W*(?:(?:and|so|also|oh and|ok|okay|re)\W+)?(?P<obj>(?:(?:the|my|our|your|a|an|this|that|these|those|both|all)\s+)?"
+    r"(?!(?:i|we|if|when|once|then|so|and|but|you|it|they|he|she|there|this is|that is|today|tomorrow|tonight|later|"
+    r"soon|now|first|next|this (?:morning|afternoon|evening|week))\b)[\w'’&/+ -]{2,50}?)\s+"
+    r"(?:i|we)(?:'ll|’ll| will| shall| can)\s+(?:also |then |just |happily )?"
+    r"(?P<verb>look (?:at|into|over)|go (?:through|over)|deal with|sign off|sort out|pick up|chase up|write up|follow up on|[a-z]+)\b",
+    re.I)
 _FRONTED_RE = re.compile(
     r"^(?:[^.!?;]{0,80}?[,:]\s*)?(?P<obj>(?:the|my|our|your|a|an|this|that|these|those)\s+[\w'’ -]{2,50}?)\s+"
     r"(?:i|we)(?:'ll|’ll| will| shall| can)\s+(?:also |then )?(?P<verb>send|share|forward|bring|deliver|email|post|give|"
@@ -3901,6 +3933,16 @@ class EmbeddedExtractor:
                  # A promise on a condition waits on the answer: "If so, I'll put you in touch".
                  and not (i.kind in ("waiting", "commitment") and _ON_A_CONDITION_RE.match(i.evidence)
                           and not i.evidence.rstrip().endswith("?") and not _explicit_ask(i.evidence, fold(i.evidence)))]
+        for item in items:
+            # "Yes, the report will be with David by Tuesday", "Will do, I'll go through it this
+            # afternoon": a title that is only the word of assent is the rest's.
+            core = item.title.rpartition(": ")[2] if item.title.startswith(("Follow up with ", "Unblock")) else item.title
+            if core.lower().strip(" .!") in _ASSENTS and (rest := _AFTER_ASSENT_RE.match(item.evidence)):
+                held = len(ctx.held)
+                again = [i for i in self._sentence_items(rest.group("rest"), ctx) if i.kind == item.kind and not vague(i.title)]
+                del ctx.held[held:]
+                if again:
+                    item.title, item.due = again[0].title, item.due or again[0].due
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
@@ -4918,6 +4960,9 @@ class EmbeddedExtractor:
             if f := _FRONTED_RE.match(sentence):
                 # "The final figures I'll send you tomorrow": what is sent was said first.
                 what = f"{f.group('verb').lower()} {_uncap(f.group('obj'))}"
+            elif (f := _FRONTED_ANY_RE.match(sentence)) and len(said := (core if colon else title).split()) <= 2 \
+                    and said[0].lower() == f.group("verb").split()[0].lower() and not names_a_date(f.group("obj")):
+                what = f"{' '.join(f.group('verb').lower().split())} {_uncap(f.group('obj').strip())}"
             elif _PRONOUN_THING_RE.match(core if colon else title) and (
                     p := _search(_PROMISE_RE, _PROMISE_KEYS, ctx.before, fold(ctx.before))):
                 # "We'll prepare the draft. You'll receive it early next week.": "it" is the promise before.
