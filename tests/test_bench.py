@@ -104,3 +104,16 @@ def test_bench_sentences_refuses_a_line_without_its_kinds(tmp_path: Path) -> Non
     bad.write_text("Could you send me the deck?\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "bench/sentences.py", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no 'kinds | sentence' line" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bench_titles_counts_both_groups_and_tells_a_cut_title() -> None:
+    from bench.titles import dangling
+
+    assert dangling("Give it a") and dangling("Check with Crestline whether they can receive on a")
+    assert not dangling("Unblock: the nozzles are in") and not dangling("Follow up with Dale: get the midrail up at grid A")
+    assert not dangling("Send the draft to…") and not dangling("Forward that")
+    done = subprocess.run([sys.executable, "bench/titles.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0]: line.split() for line in done.stdout.splitlines()[1:]}
+    assert set(rows) == {"development", "held"}
+    assert int(rows["development"][1]) > 3000 and int(rows["development"][2]) < int(rows["development"][1]) // 10
