@@ -1986,12 +1986,15 @@ _HAS_DATE_PART_RE = re.compile(r"[@\d]")
 # Outlook's block of labelled header lines ("From: ... Sent: ... To: ... Subject: ...") in many
 # languages; one of the labels must name the sender.
 _FROM_LABELS = ("from|von|de|de la part de|van|da|från|fra|od|от|lähettäjä|feladó|kimden|差出人|发件人|寄件者|"
-                "message du")
+                "message du|من|מאת|보낸 사람|από")
 _OTHER_LABELS = ("sent|date|to|cc|bcc|subject|reply-to|gesendet|datum|an|betreff|envoyé|date d'envoi|à|a|objet|"
                  "sujet|copie à|cc ?:|enviado|enviado el|fecha|para|asunto|assunto|data|inviato|oggetto|"
                  "verzonden|aan|onderwerp|skickat|till|ämne|sendt|til|emne|dato|wysłano|wysłane|do|temat|"
                  "отправлено|кому|тема|дата|копия|lähetetty|vastaanottaja|aihe|päivämäärä|elküldve|címzett|"
-                 "tárgy|gönderildi|kime|konu|送信日時|宛先|件名|日付|发送时间|收件人|主题|傳送時間|收件者|主旨")
+                 "tárgy|gönderildi|kime|konu|送信日時|宛先|件名|日付|发送时间|收件人|主题|傳送時間|收件者|主旨|"
+                 # Arabic, Hebrew, Korean and Greek Outlook
+                 "تاريخ الإرسال|أرسلت|إلى|الموضوع|نسخة|التاريخ|נשלח|אל|נושא|עותק|תאריך|보낸 날짜|받는 사람|제목|참조|"
+                 "στάλθηκε|προς|θέμα|κοιν")
 _LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS}|{_OTHER_LABELS})\s?\**\s?[:：]", re.I)
 _FROM_LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS})\s?\**\s?[:：]", re.I)
 _UNDERSCORES_RE = re.compile(r"^\s*_{2,}\s*$")

@@ -85,6 +85,10 @@ QUOTE_CASES = {
     "outlook underscores": "Sure, Friday works.\n\n________________________________\nFrom: Maria Chen\nSent: Monday\nTo: Ada\nCan you send the deck?\n",
     "original message": "Sure, Friday works.\n\n-----Original Message-----\nFrom: Maria\nCan you send the deck?\n",
     "thunderbird": "On 16/11/2026 09:12, Maria Chen wrote:\n> Can you send the deck?\n\nSure, Friday works.\n",
+    "outlook arabic": ("Sure, Friday works.\n\nمن: Maria Chen <maria@fund.example>\nتاريخ الإرسال: الاثنين، 16 نوفمبر، 2026 09:12 ص\n"
+                       "إلى: Ada Lovelace\nالموضوع: deck\n\nCan you send the deck?\n"),
+    "outlook hebrew": "Sure, Friday works.\n\nמאת: Maria Chen <maria@fund.example>\nנשלח: יום שני 16 נובמבר 2026\nאל: Ada\n\nCan you send the deck?\n",
+    "outlook korean": "Sure, Friday works.\n\n보낸 사람: Maria Chen <maria@fund.example>\n보낸 날짜: 2026년 11월 16일\n받는 사람: Ada\n제목: deck\n\nCan you send the deck?\n",
     "iphone footer": "Sure, Friday works.\n\nSent from my iPhone\n",
     "signature": "Sure, Friday works.\n\n-- \nAda Lovelace\nCEO, Loom\n",
 }

@@ -161,8 +161,8 @@ _COURTESY_RE = re.compile(
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
     # driver needs the slot confirmed by Thursday", "please note we cannot order until we have the PO"
-    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|till|unless|no later than|cannot|can't|"
-    r"can not|requires? your|required from you|on hold|pending)\b)|"
+    r"(?![^.!?]*\b(?:need|needs|needed|must|have to|has to|deadline|latest|until|till|unless|no later than|"
+    r"(?:cannot|can't|can not)(?! accept\b)|requires? your|required from you|on hold|pending)\b)|"
     # time given, no work: "take all the time you need", "no rush, take your time"
     r"\btake (?:all )?(?:the|your) time (?:you need)?\b(?![^.!?]*\b(?:but|please|could you|can you|by|before|send|sign|return|"
     r"review|share|let me know|get back)\b)|"
@@ -756,11 +756,11 @@ _BLOCKER_RE = re.compile(
     r"(?!your (?:ok|okay|approval|sign-?off|go-?ahead|permission|say-?so|decision|signature|green light|blessing)\b)(?P<b8>[^.!?;]+)|"
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
-    r"\b(?:we|i|they|he|she|(?:our|the|their|his|her) [\w-]+(?: [\w-]+)?) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
+    r"\b(?:we|i|they|he|she|(?:our|the|their|his|her) [\w-]+(?: [\w-]+)?|(?-i:[A-Z][\w&-]+(?: [A-Z][\w&-]+)?)(?<!s)) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
     r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
-    r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w-]+ ){4,8}?without (?P<b24>(?:the|their|his|her)\b"
+    r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w'’-]+ ){3,8}?without (?P<b24>(?:the|their|his|her|an?)\b"
     r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
-    r"minimum)\b)[^.!?;]*)|"
+    r"minimum|doubt|fight|word|trace|hitch|problem|break|second thought|reason|good reason|plan|care)\b)[^.!?;]*)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
     r"have|live|do)\b)(?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
@@ -792,8 +792,12 @@ _BLOCKER_RE = re.compile(
     # person's day ("I'm stuck in meetings", "Tom is stuck in Frankfurt") nor one that is over.
     r"^\W*(?P<b29>(?!(?:i|we|you|he|she|they|i'm|we're|you're|he's|she's|they're|it|it's|this|that)\b)(?!(?-i:[A-Z][a-z]+) (?:is|are|'s)\b)"
     r"[^.!?;]{2,70}?(?:\b(?:is|are|remains?|has been|have been)|(?<=\w)['’]s|(?<=^\d)|(?<=\d ))[^.!?;]{0,40}?"
-    r"(?:(?<=\s)(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!i )(?<!we )(?:(?:still|now|currently|also) )?stuck\b(?! (?:in|at|on) (?:traffic|meetings?|(?:a |the )?meeting|my head|"
+    r"(?:(?<=\s)(?<!i'm )(?<!i am )(?<!we're )(?<!we are )(?<!i )(?<!we )(?:(?:still|now|currently|also) )?(?:stuck\b(?! (?:in|at|on) (?:traffic|meetings?|(?:a |the )?meeting|my head|"
     r"(?:the )?(?:rain|snow|airport|hotel|office|house|lift|elevator)|home|bed)\b)"
+    # ...or on hold ("the customs clearance is on hold", "so your January PO is on hold for the moment";
+    # not "on hold for Eid", a pause with its own end)
+    r"|(?<!was )(?<!were )(?<!been )(?<!it is )(?<!it's )(?<!only )(?<!provisionally )on hold\b(?![^.!?;]*\?)(?! for (?!(?:the moment|now|the time being)\b))"
+    r"(?! (?:under|in your|at the|with|as|until|till|til|pending|because|since|due to|for (?:the moment|now)\W*\s*(?:until|till|pending))\b))"
     # (what it is stuck because of is _CAUSED_RE's to judge: "stuck because of the weather" is no one's to fix)
     r"(?![^.!?;]*\b(?:because|due to|as a result|owing to|thanks to)\b)[^.!?;]*))|"
     # No access to what the work needs: "I still don't have access to their staging environment"
@@ -1653,6 +1657,10 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # A colleague of the writer's named as doing work for the reader, with a day: "Pedro will prepare
 # three motion directions for the call on Monday", "Kasia from our sales team will send the demo
 # logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
+# Soon, for the reader: a promise with no day that is still one to chase ("will send you the RFQ
+# template in the next days", "will call you shortly").
+_SOON_FOR_YOU_RE = re.compile(r"\b(?:you|u)\b[^.!?;]*\b(?:soon|shortly|in the (?:next|coming) (?:few |couple of )?days|"
+                              r"within the next (?:few |couple of )?days|asap|as soon as possible)\b", re.I)
 # Who acts for the writer's side, by role (see _NAMED_PROMISE_RE).
 _ROLE = (r"(?i:lawyer|solicitor|notary|accountant|assistant|colleague|engineer|technician|surveyor|driver|courier|team|"
          r"office|department|agent|broker|manager|producer|executive|coordinator|rep|representative|adviser|advisor|"
@@ -1769,7 +1777,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
 _BLOCKER_KEYS = ("blocked ", "stuck", "held up ", "access to ", "holding ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
-                 "suspended", "frozen", "on hold,")
+                 "suspended", "frozen", "on hold")
 # Work held up by a problem said as its cause, in the forms a cause and its effect take
 # ("The parts are back-ordered, so the install can't proceed", "Migration is stalled because the
 # vendor hasn't given us read access", "Payroll can't run because the bank file was rejected",
@@ -1787,17 +1795,22 @@ _EFFECT_STATE = r"(?:on hold|stalled|delayed|blocked|held up|held|stuck|stopped|
 _CAUSED_RE = re.compile(
     # cause, so effect
     rf"^(?P<cause>[^.!?;]{{0,140}}?\b{_PROBLEM}\b[^.!?;]{{0,80}}?),?\s+(?:so|which means|meaning|and so|therefore|hence)\s+"
-    r"(?P<work>(?:(?:no ?one|nobody|nothing)(?:\s+[^.!?;]{1,30}?)?\s+can|[^.!?;]{2,80}?\s+(?:can't|cannot|can not|won't be able to|"
+    r"(?P<work>(?:(?:no ?one|nobody|nothing)(?:\s+[^.!?;]{1,30}?)?\s+can|[^.!?;]{1,80}?\s+(?:can't|cannot|can not|won't be able to|"
     r"(?:is|are) unable to|(?:isn't|aren't) able to))\s+(?!(?:join|attend|make|come|meet|be there|call|talk|chat|travel|sleep|"
     r"believe|wait)\b)[a-z]+[^.!?;]*|[^.!?;]{2,80}?\s+(?:has|have)\s+(?:now\s+)?(?:stopped|stalled|ground to a halt)|"
     rf"[^.!?;]{{2,80}}?\s+(?:is|are)\s+(?:now\s+|currently\s+)?{_EFFECT_STATE}"
-    r"(?: indefinitely)?)\s*[.!]?$|"
+    r"(?: indefinitely| for (?:the moment|now|the time being))?)\s*[.!]?$|"
     # effect because cause: "Migration is stalled since Tuesday because...", "I can't finish the forecast because..."
     rf"^(?!\W*my\b)(?P<work2>[^.!?;]{{1,80}}?)\s+(?:(?:is|are|has been|have been|remains?)\s+(?:still\s+|currently\s+|now\s+)?"
     rf"{_EFFECT_STATE}|(?:can't|cannot|can not|won't)\s+"
     r"(?:run|start|proceed|go ahead|go live|ship|launch|continue|move forward|close|finish|complete|be (?:processed|completed|"
     r"released|paid|signed|issued|approved|shipped|delivered))\b[^.!?;]{0,40}?)\s+(?:because|as|since|due to)\s+"
     rf"(?!(?:i|my)\b)(?P<cause2>[^.!?;]*\b{_PROBLEM}\b[^.!?;]*)|"
+    # ...on hold or stuck for a reason, whatever the reason is: "the customs clearance is on hold because
+    # the certificate of origin must be legalized in Ankara" (not "because of Eid", a pause with its end)
+    rf"^(?!\W*(?:my|i|we|you)\b)(?P<work7>[^.!?;]{{1,80}}?)\s+(?:is|are|remains?)\s+(?:still\s+|currently\s+|now\s+)?"
+    r"(?:on hold|stuck)\s+(?:because|since)\s+(?!of\b)(?!(?:i|my|we|our|it's|it is)\b)"
+    r"(?P<cause7>[^.!?;]*\b(?:must|needs?|has to|have to|requires?|wants?|waiting|missing|not|\w+n't|no|pending|until)\b[^.!?;]*)|"
     # ...said by what holds it: "The audit has been delayed by missing invoices", "is held up by"
     rf"^(?!\W*my\b)(?P<work3>[^.!?;]{{3,80}}?)\s+(?:is|are|has been|have been)\s+(?:delayed|held up|blocked|slowed down|"
     r"stopped) by\s+(?!(?:me|us|the weather|traffic|fog|snow|rain)\b)(?P<cause3>[^.!?;]+)|"
@@ -2509,7 +2522,7 @@ _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is requi
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
-                           r"understand\s+that\s+|"
+                           r"understand(?:\s+that\s+|\s*[,:–—-]\s*)|"
                            # ...and the sign-off said first: "One more thing, and then I'll leave you alone: ..."
                            r"(?:(?:one|a|the)\s+)?(?:more|last|final)\s+thing,?\s+(?:and\s+)?(?:then\s+)?(?:i'?ll|i’ll|i\s+will)\s+"
                            r"leave\s+you\s+(?:alone|in\s+peace|be)\s*[:–—-]\s*|"
@@ -3372,6 +3385,11 @@ _FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|o
                               r"(?-i:[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)['’]s)\s+"
                               r"[\w'’&/ -]{2,60}?)\s+you(?:'ll|’ll| will| should| shall)\s+(?:also |then )?(?:get|have|receive)\b",
                               re.I)
+# A need for the thing just asked for, with its day: "I need it by Wednesday at the latest", "we'd need
+# them back before the 12th".
+_DEADLINE_FOR_IT_RE = re.compile(r"^\W*(?:(?:and|but|so|also|as)\s+)?(?:i|we)(?:'d|’d| would| will|'ll|’ll)?\s+(?:really\s+|urgently\s+)?"
+                                 r"(?:need|want|must have|have to have)\s+(?:it|this|that|them|these|those)(?:\s+back)?\s+"
+                                 r"(?:by|before|until|till|no later than|latest(?: by)?)\b", re.I)
 _ASSENTS = frozenset(("yes", "yep", "yeah", "sure", "ok", "okay", "noted", "done", "agreed", "will do", "do", "absolutely",
                       "of course", "no problem", "fine", "great", "perfect"))
 _AFTER_ASSENT_RE = re.compile(r"^\W*(?:yes|yep|yeah|sure|ok|okay|noted|done|agreed|will do|absolutely|of course|no problem|fine|"
@@ -3922,7 +3940,7 @@ class EmbeddedExtractor:
         items = _chaser_beside_ask(items)
         if under:
             items = self._name_the_list(items, under, ctx)
-        items += self._added([i for i in ctx.held if not _refrains(i)], items, seen)
+        items += self._dated_asks(self._added([i for i in ctx.held if not _refrains(i)], items, seen), items, text)
         # Card data, passwords and codes asked for, promised on their condition, or said to block
         # ("the payment hangs on your approval of the new IBAN") are a scam's, never work. What the
         # owner's own mail awaits ("we are expecting the production credentials by Friday") is the owner's.
@@ -4204,7 +4222,10 @@ class EmbeddedExtractor:
             return next((n for n, s in enumerate(text) if item.evidence in s), -1)
 
         out: list[Item] = []
+        dropped: set[int] = set()
         for n, item in enumerate(items):
+            if n in dropped:
+                continue
             nxt = items[n + 1] if n + 1 < len(items) else None
             if (nxt is not None and nxt.kind == item.kind and item.kind in ("request", "waiting")
                     and 0 <= at(nxt) - at(item) <= 1 and nxt.evidence != item.evidence
@@ -4213,9 +4234,33 @@ class EmbeddedExtractor:
                     and not _search(_ASK_RE, _ASK_KEYS, item.evidence, fold(item.evidence))
                     and _search(_ASK_RE, _ASK_KEYS, nxt.evidence, fold(nxt.evidence))
                     and (_POINTS_BACK_RE.search(nxt.evidence) or len(_words(item.evidence) & _words(nxt.evidence)) >= 2)):
+                nxt.due = nxt.due or item.due  # ...by the need's day: "we need it by Friday. Could you chase them?"
                 continue
+            if (nxt is not None and nxt.kind == item.kind and item.kind in ("request", "waiting") and nxt.due
+                    and 0 <= at(nxt) - at(item) <= 1 and nxt.evidence != item.evidence
+                    and _DEADLINE_FOR_IT_RE.match(nxt.evidence)):
+                # "Please push Civil Defence for a firm date; I need it by Wednesday at the latest":
+                # the need that follows says when the thing just asked for is due.
+                item.due = item.due or nxt.due
+                dropped.add(n + 1)
             out.append(item)
         return out
+
+    @staticmethod
+    def _dated_asks(added: list[Item], items: list[Item], text: list[str]) -> list[Item]:
+        """Items the sentence classifier adds, less a need that only dates the ask said just before
+        it ("Please push them for a firm date; I need it by Wednesday"): that ask takes its day."""
+        kept: list[Item] = []
+        for extra in added:
+            if extra.due and _DEADLINE_FOR_IT_RE.match(extra.evidence):
+                at = next((n for n, s in enumerate(text) if extra.evidence in s), -1)
+                near = {text[at]} | ({text[at - 1]} if at > 0 else set()) if at >= 0 else set()
+                asked = next((i for i in reversed(items) if i.kind == extra.kind and any(i.evidence in s for s in near)), None)
+                if asked is not None:
+                    asked.due = asked.due or extra.due
+                    continue
+            kept.append(extra)
+        return kept
 
     def flags(self, message: Message, owner: Owner, threshold: float = 0.3) -> bool:
         """The recall-oriented pass: might any sentence of ``message``'s examined text hold an
@@ -4316,6 +4361,10 @@ class EmbeddedExtractor:
             # promise, "(I'll keep the spares)" says why.
             return items + [i for i in self._sentence_items(inner, ctx)
                             if i.due and names_a_date(inner) and not any(i.title.lower() == j.title.lower() for j in items)]
+        if "," in sentence[:40] and (note := _NOTE_LEAD_RE.match(sentence)) and sentence[:note.end()].rstrip()[-1:] in ",:–—-" \
+                and len(sentence) - note.end() >= 8:
+            # "Please understand, we need the signed form by Friday": the lead-in is no clause of its own.
+            return self._read_as(sentence[note.end():], sentence, ctx)
         # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
         if ((any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) or ("," in low and (" by " in low or " before " in low)))
                 and len(clauses := _clauses(sentence)) > 1):
@@ -4324,6 +4373,12 @@ class EmbeddedExtractor:
             before = ctx.before
             for part, read in clauses:
                 item = self._classify(read, ctx)
+                if found and found[-1].due is None and found[-1].kind in ("request", "waiting") \
+                        and _DEADLINE_FOR_IT_RE.match(part):
+                    # "Please chase the hotel for the rooming list; I need it by Wednesday": the need
+                    # dates the ask before it, and is no item of its own.
+                    found[-1].due = self._due(part, ctx)[0]
+                    continue
                 if item is not None and read != part and re.match(r"(?:i|we) will\b", read, re.I) \
                         and re.match(r"will\b|(?:send|share|forward|e-?mail|deliver|bring|get|return|post)\b", part, re.I):
                     borrowed.append(item)
@@ -4998,7 +5053,7 @@ class EmbeddedExtractor:
         if m is None or _POLICY_RE.search(sentence):
             return None
         cause = next(g for g in (m.group("cause"), m.group("cause2"), m.group("cause3"), m.group("cause4"), m.group("cause5"),
-                                 m.group("cause6")) if g).strip(" ,")
+                                 m.group("cause6"), m.group("cause7")) if g).strip(" ,")
         # The reader's own thing at fault ("the leg from your pool is missing the Form 1, so we
         # can't fit it") is the reason for an ask, not a block on someone else's work.
         return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
@@ -5399,6 +5454,10 @@ class EmbeddedExtractor:
         if b:
             due, phrase = self._due(sentence, ctx)
             what = next(g for g in b.groups() if g)
+            if b.group("b29") and "," in what:
+                # "Thanks for the reminder, so your January PO is on hold": the part that says what is held.
+                what = next((part for part in reversed(re.split(r",\s*(?:so\s+|and\s+|but\s+|however\s+)?", what))
+                             if re.search(r"\b(?:stuck|on hold)\b", part, re.I)), what)
             if b.group("b29") or b.group("b32") or b.group("b34") or b.group("b34n"):
                 what = re.sub(r"^(?:The|A|An|Our|Their|My|His|Her|Its|[A-Z][a-z]+ing)\b", lambda m: m.group(0).lower(), what)
             what = _swap(_clean_vp(what, phrase), {"our": f"{name}'s", "my": f"{name}'s", "us": name}) or sentence
@@ -5477,7 +5536,8 @@ class EmbeddedExtractor:
         if not question and (named := _match(_NAMED_PROMISE_RE, sentence)):
             due, phrase = self._due(sentence, ctx)
             who = named.group("who")
-            if due and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
+            # (A day, or soon for the reader: "Lars will send you the template in the next days".)
+            if (due or _SOON_FOR_YOU_RE.search(sentence)) and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
                 vp = _clean_vp(named.group("vp"), phrase)
                 if vp and not _VAGUE_RE.match(vp):
                     # A pronoun stands for someone the sender spoke of: "Follow up with Sam: email you ...".

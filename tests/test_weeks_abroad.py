@@ -1,0 +1,66 @@
+"""Forms that two development weeks written this round showed the rules had missed (a Cologne
+supply-chain head's mail in German and English, a Doha hotel's pre-opening mail in Gulf business
+English), written anew here rather than copied from those weeks, each beside look-alikes: work
+said to be on hold, for a reason or for now; a step that someone will not take without a thing;
+a cause that means the writer can't act; a promise of someone on the writer's side with no day but
+"soon" for the reader; a lead-in of "please understand" or "kindly note" before news, which asks
+nothing; and a need that follows an ask ("...; I need it by Wednesday"), which dates the ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.embedded import EmbeddedExtractor
+from tests.conftest import make_message
+from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
+
+R, B, W = "request", "blocker", "waiting"
+
+CASES: list[Case] = [
+    # On hold: now, or for a reason that is a step to take.
+    C("Sorry, but the reefer booking is on hold for now.", (B, None)),
+    C("Unfortunately the import permit is on hold because the ministry needs a stamped copy of the licence.", (B, None)),
+    C("Since the last invoice is overdue, your February order is on hold for the moment.", (B, None)),
+    C("The room block was on hold last week, but that is sorted now.", *NONE),
+    C("The site is on hold for the Easter break, back on the 22nd.", *NONE),
+    C("The exhibition stand is only on hold, nothing is booked yet.", *NONE),
+    C("Could you find out why the refund is still on hold?", (R, None)),
+    C("Recruiting is on hold because of the holidays.", *NONE),
+    # A step someone will not take without a thing.
+    C("Customs will not release the pallets without the original certificate of origin.", (B, None)),
+    C("Our insurer will not renew the policy without a fresh fire risk assessment.", (B, None)),
+    C("Returns cannot be accepted after 30 days without the original packaging.", *NONE),
+    C("We will not share your details without your consent.", *NONE),
+    # The writer can't act because of what someone has not done.
+    C("The driver hasn't sent the signed delivery note, so I can't close the order.", (B, None)),
+    C("The printer jammed again, so I can't join the call.", *NONE),
+    # Someone on the writer's side will act for the reader, soon.
+    C("Jonas from our finance team will send you the updated statement in the next days.", (W, None)),
+    C("Petra from our warehouse will send you the return label shortly.", (W, None)),
+    C("Jonas sent you the statement yesterday.", *NONE),
+    # News after "please understand" or "kindly note" asks nothing; a need after it still does.
+    C("Please understand, the price rise is set by our raw material costs.", *NONE),
+    C("Kindly note the late delivery was caused by the port strike, so we cannot accept the penalty.", *NONE),
+    C("Please understand, we need the signed order form by Friday.", (R, FRI)),
+    C("Kindly note the new bank details in your supplier file before the next payment run.", *NONE),
+    # A need after an ask dates the ask.
+    C("Kindly send the packing list; we need it by Tuesday at the latest.", (R, TUE)),
+    C("Please chase the hotel for the rooming list; I need it by Wednesday.", (W, "2026-11-25"), mine=True),
+    C("Please push the council for a firm inspection date; I need it by Tuesday at the latest because the board "
+      "meets on Friday.", (W, TUE), mine=True),
+    C("We need it by Tuesday; the other one can wait.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])
+def test_weeks_abroad(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_on_hold_is_titled_by_what_is_held_and_what_holds_it(owner: Owner) -> None:
+    held = make_message("Hi Ada,\n\nThanks for the reminder, so your March order is on hold for the moment.\n\nMaria")
+    assert [i.title for i in EmbeddedExtractor().extract(held, owner)] == ["Unblock: your March order is on hold for the moment"]
+    why = make_message("Hi Ada,\n\nThe shipment is on hold because the broker needs the signed power of attorney.\n\nMaria")
+    assert [i.title for i in EmbeddedExtractor().extract(why, owner)] == [
+        "Unblock: the broker needs the signed power of attorney"]
