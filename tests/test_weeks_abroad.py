@@ -4,7 +4,8 @@ English), written anew here rather than copied from those weeks, each beside loo
 said to be on hold, for a reason or for now; a step that someone will not take without a thing;
 a cause that means the writer can't act; a promise of someone on the writer's side with no day but
 "soon" for the reader; a lead-in of "please understand" or "kindly note" before news, which asks
-nothing; and a need that follows an ask ("...; I need it by Wednesday"), which dates the ask."""
+nothing; a need that follows an ask ("...; I need it by Wednesday"), which dates the ask; and German
+orders in the du form ("Ruf mich heute an") and needs said short ("Brauch dein OK bis morgen")."""
 
 from __future__ import annotations
 
@@ -50,6 +51,18 @@ CASES: list[Case] = [
     C("Please push the council for a firm inspection date; I need it by Tuesday at the latest because the board "
       "meets on Friday.", (W, TUE), mine=True),
     C("We need it by Tuesday; the other one can wait.", *NONE),
+    # German orders in the du form, a need with its subject dropped, and the owner's own "hätte ich gern".
+    C("Ruf bitte morgen früh beim Zoll an.", (R, "2026-11-19")),
+    C("Stimm dich vorher mit Herrn Brandt ab.", (R, None)),
+    C("Gib der Spedition bitte Bescheid.", (R, None)),
+    C("Brauch dein Go bis Freitag.", (R, FRI)),
+    C("Ich hab sie gestern angerufen und ihr Bescheid gegeben.", *NONE),
+    C("Check the numbers before the call.", (R, None)),
+    C("Die unterschriebene Vollmacht hätte ich gern bis Freitag zurück.", (W, FRI), mine=True),
+    C("Ich brauche bis Dienstag dein OK für die Sonderfahrt.", (W, TUE), mine=True),
+    C("Ich hätte euch gern früher Bescheid gesagt, sorry.", *NONE, mine=True),
+    # What is still missing says why an ask is made, in the weeks' labels: no item of its own.
+    C("Für die Abrechnung fehlt uns noch die Rechnung von März.", *NONE),
 ]
 
 

@@ -2850,6 +2850,7 @@ _FR_HINT_WORDS = frozenset(
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
     "nous faudrait faut werde werden wird fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
+    "mich mir dich dir dem brauch bräuchte hätte "
     "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch wäre erst bis oder frag kriegst "
     "weisst weißt hast muss dafür "
     # ...and the words of another's promise and of the formulas below: "Frau Keller meldet sich bei Ihnen",
@@ -2879,6 +2880,14 @@ _WANT_RE = re.compile(r"\bil (?:nous|me) (?:faudrait|faut) (?:donc |encore |auss
                       r"\bje (?:veux|voudrais|souhaite|souhaiterais|aimerais) (?:avoir |recevoir )?(?:le|la|les|l'|l’|ton|ta|tes|"
                       r"votre|vos|un|une|des|du)\b|\bich (?:will|möchte|hätte gern|hätte gerne|wünsche mir) (?:den|die|das|"
                       r"deinen|deine|dein|ihren|ihre|ihr|einen|eine|ein)\b|"
+                      # "Ich brauche heute dein Go", "Brauch dein OK bis morgen früh", "Die Samstage im Januar
+                      # bräuchte ich dringend", "den Entwurf hätte ich gern bis Montag"
+                      r"\b(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten|benötige|benötigen) (?:[\wäöüß]+ ){0,2}?"
+                      r"(?:dein|deine|deinen|ihr|ihre|ihren|euer|eure|euren|den|die|das|einen|eine|ein)\b|"
+                      r"^\W*(?:brauch|brauche|bräuchte) (?:dein|deine|deinen|ihr|ihre|ihren|euer|eure|euren|noch)\b|"
+                      r"\b(?:bräuchte|bräuchten|brauche|brauchen|benötige|benötigen|hätte|hätten) (?:ich|wir) "
+                      r"(?:(?:übrigens|wirklich|dringend|noch|gern|gerne|aber|allerdings|dann|bitte) )*(?:gern|gerne|dringend|"
+                      r"bis|spätestens|zurück)\b|"
                       r"^\W*(?:(?:die|der|das|unser|unsere|mein|meine|euer|eure) )?(?-i:[A-ZÄÖÜ][\wäöüß-]+) "
                       r"(?:will|möchte|braucht|benötigt|erwartet) (?:das|die|den|eine?n?|unser\w*|"
                       r"ihr\w*|dein\w*)\b", re.I)
@@ -3008,6 +3017,16 @@ _FR_ASK_RE = re.compile(
     # needs for a purpose named first ("Für die Steuerbefreiung benötigen wir die Ausfuhrnachweise")
     r"\b(?:brauche|brauchen|benötige|benötigen)\b[^.!?;]{0,80}?\bvon (?:dir|ihnen|euch)\b|"
     r"^\W*(?:für|zur|zum|dafür|hierfür|außerdem|ausserdem|zudem|weiter|noch) [^,.!?;]{0,60}?\b(?:benötigen|brauchen) wir\b|"
+    # A German order in the du form, its verb first, as colleagues write it: "Ruf mich heute an", "Stimm
+    # dich mit Frau Albers ab", "Gib dem Spediteur bitte Bescheid" (the word after it is German, so
+    # "Check the numbers" is not one)
+    r"^\W*(?:(?:und|also|dann|bitte|außerdem|ausserdem|ach ja|ach|noch was),?\s+)?(?:ruf|stimm|gib|schick|sag|meld|frag|kümmer|"
+    r"schau|leit|bring|hol|besorg|buch|bestell|zahl|überweis|unterschreib|prüf|erledig|korrigier|schreib|klär|"
+    r"organisier|setz|trag|nimm|informier|sprich|red|reich|sorg|gib|lass)e?\s+(?:mich|mir|dich|uns|ihm|ihr|ihnen|dem|der|"
+    r"den|das|die|bitte|mal|noch|kurz|doch|es|Herrn|Frau|beim|bei|mit|an|auf|für|heute|morgen)\b(?![^.!?;]*\?)"
+    r"(?![^.!?;]*\b(?:wenn|falls|sobald) (?:du|ihr) (?:noch )?(?:fragen|etwas|was|hilfe) (?:hast|habt|brauchst|braucht)\b)|"
+    # ...and after a courtesy, a Sie order: "Gerne erläutern wir Ihnen die Kalkulation, bitte nennen Sie uns bis Mittwoch..."
+    r",\s*bitte\s+(?-i:[a-zäöüß]{3,}(?:en|ern|eln)) (?-i:Sie)\b|"
     r"\bbis [^.!?;]{2,40}? wäre (?:ideal|gut|super|toll|prima|hilfreich|perfekt|schön)\b|"
     # ...a choice put to the reader ("Brauchen wir eine Proforma oder läuft das über Eline?"), and an
     # order given in passing ("..., frag ihn, ob sie die Patches zurückschicken können")
