@@ -77,3 +77,12 @@ def test_on_hold_is_titled_by_what_is_held_and_what_holds_it(owner: Owner) -> No
     why = make_message("Hi Ada,\n\nThe shipment is on hold because the broker needs the signed power of attorney.\n\nMaria")
     assert [i.title for i in EmbeddedExtractor().extract(why, owner)] == [
         "Unblock: the broker needs the signed power of attorney"]
+
+
+@pytest.mark.parametrize("closing", ["Pls revert.", "Kindly advise.", "Please confirm."])
+def test_a_bare_closing_chase_beside_an_ask_is_that_asks(closing: str, owner: Owner) -> None:
+    """"Kindly approve the hood layout by Monday. Pls revert.": one ask; the chase is its urgency."""
+    both = make_message(f"Dear Ada,\n\nKindly approve the hood layout by Monday. {closing}\n\nRegards,\nMaria")
+    assert [(i.kind, i.title) for i in EmbeddedExtractor().extract(both, owner)] == [(R, "Approve the hood layout")]
+    alone = make_message(f"Dear Ada,\n\nThe hood drawings are attached. {closing}\n\nRegards,\nMaria")
+    assert [i.kind for i in EmbeddedExtractor().extract(alone, owner)] == [R]

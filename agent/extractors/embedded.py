@@ -303,9 +303,9 @@ _RELAYED_Q_RE = re.compile(
 # A closing chase of an ask made before, with no thing of its own: "Kindly approve at the earliest.",
 # "Pls confirm asap.", "Please revert with confirmation at the earliest."
 _CHASER_RE = re.compile(r"^\W*(?:(?:so|and)\s+)?(?:please|pls|kindly)\s+(?:(?:kindly|do)\s+)?(?:confirm|approve|revert|advise|reply|respond|"
-                        r"action|expedite)(?: (?:back|with (?:your |the )?(?:confirmation|approval|comments|feedback|reply)))?\s+"
-                        r"(?:at the earliest|asap|as soon as possible|urgently|soonest|at your earliest(?: convenience)?|today|"
-                        r"on priority)\W*$", re.I)
+                        r"action|expedite)(?: (?:back|with (?:your |the )?(?:confirmation|approval|comments|feedback|reply)))?"
+                        r"(?:\s+(?:at the earliest|asap|as soon as possible|urgently|soonest|at your earliest(?: convenience)?|today|"
+                        r"on priority))?\W*$", re.I)
 
 
 # A title's first word that only links it to what came before ("Also sign...", "Follow up with
