@@ -59,6 +59,14 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("Could you fix the alerts before the weekend?", "2026-11-20"),
     ("I'll read it over the weekend.", "2026-11-22"),
     ("We can chat this weekend.", "2026-11-22"),
+    # A weekday of next week said after it: that week's day, not this week's.
+    ("Can you send it by Thursday next week?", "2026-11-26"),
+    ("Please book the room for Monday of next week.", "2026-11-23"),
+    ("Let's meet Friday, next week.", "2026-11-27"),
+    ("By Thursday, and next week we start the rollout.", "2026-11-19"),
+    # A weekday with "a" or "any" is any such day: no day at all.
+    ("Can they take deliveries on a Saturday?", None),
+    ("Is any Tuesday good for you?", None),
     ("Nothing to see here.", None),
     ("The 4th floor is closed.", None),
     ("We sat in the sun.", None),

@@ -127,7 +127,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?! (?:of )?(?:" + MONTHS + r")\b)(?!\s*(?:-\s*)?" + _ORDINAL_NOUNS + r")|"
                                 r"\b(?:is|was|are|be) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|"
                                 r"(?:and|so|but|or|at|when|if|because|which|as|then)\b))", re.I)),
-    ("next_weekday", re.compile(r"\bnext " + _WD + r"\b" + _TIME, re.I)),
+    # ...and "Thursday next week", "Wednesday of next week": that week's day.
+    ("next_weekday", re.compile(r"\b(?:next |(?=" + _WD.replace("(", "(?:", 1) + r",? (?:of )?next week\b))" + _WD
+                                + r"(?:,? (?:of )?next week)?\b" + _TIME, re.I)),
     # A weekday naming an event ("our Tuesday board call") is that event's next day, a week on
     # when the mail is written on that weekday: today's event would be "today's".
     ("event_weekday", re.compile(r"\b(?:our|the|your|their|my|next week's) " + _WD + r"(?:'s)? (?=[a-z])"
@@ -140,6 +142,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Friday 26 March", "Fri, March 26": the calendar date says which Friday ("19.03" is no date
     # the explicit pattern reads, so there the weekday stays).
     ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?<!\ba )(?<!\bany )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+                                r"(?!,? (?:of )?next week\b)"
                                 r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTHS + r")\b|/\d{1,2}\b)"
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
@@ -745,6 +748,11 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
              if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
     if not kinds:
         return None, ""
+    # "Monday of next week" names the day; its "next week" is no second phrase.
+    days_of_next_week = [m for kind, m, _ in kinds if kind == "next_weekday"]
+    if days_of_next_week:
+        kinds = [(kind, m, found) for kind, m, found in kinds if kind != "next_week"
+                 or not any(d.start() <= m.start() and m.end() <= d.end() for d in days_of_next_week)]
     led: set[int] = set()  # calendar dates whose weekday beside them a deadline word leads
     if len(kinds) > 1:
         # "bis Dienstag, 8. Dezember", "d'ici vendredi 4 décembre", "by Friday (Dec 4)": the
