@@ -63,6 +63,8 @@ WEDNESDAY = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
     ("Can you send it by Thursday next week?", "2026-11-26"),
     ("Please book the room for Monday of next week.", "2026-11-23"),
     ("Let's meet Friday, next week.", "2026-11-27"),
+    # "Mitte nächster Woche" is its Wednesday, as "mid next week" is.
+    ("Die Freigabe brauchen wir bis Mitte nächster Woche.", "2026-11-25"),
     ("By Thursday, and next week we start the rollout.", "2026-11-19"),
     # A weekday with "a" or "any" is any such day: no day at all.
     ("Can they take deliveries on a Saturday?", None),

@@ -236,7 +236,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "next week" is late only once that week is out: its last working day. "Early next week"
     # is its Monday.
     ("next_week", re.compile(r"\b(early next week|(?:the )?(?:beginning|start) of next week|mid[- ]next week|"
-                             r"(?:the )?middle of next week|next week)\b", re.I)),
+                             r"(?:the )?middle of next week|next week|mitte (?:der )?nächste[nr] woche)\b", re.I)),
     # "by end of Q2", "before the end of the year", "by the quarter end": the period's last day.
     ("end_quarter", re.compile(r"\bend of (?:the |this )?(q[1-4]|quarter|year)\b|"
                                r"\b(?:by|before) (?:the )?(q[1-4]|quarter|year)[- ]end\b", re.I)),
@@ -349,7 +349,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "end_week": (("eow", "end of ", "this week", "week's end", "week’s end"),),
     "end_next_month": (("end of next month",),),
     "end_month": (("eom", "end of ", "month end", "month-end"),),
-    "next_week": (("next week",),),
+    "next_week": (("next week", "nächste"),),
     "end_quarter": (("end",), ("q1", "q2", "q3", "q4", "quarter", "year")),
     "in_n": (("in ",), ("day", "week", "fortnight")),
     "in_hours": (("in ",), ("hour", "hr", "h")),
@@ -990,7 +990,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         phrase = m.group(1).lower()
         # Weeks run Monday to Sunday: written on a Sunday, "next week" is the one starting tomorrow.
         when = monday_next if phrase.startswith(("early", "beginning", "start", "the b", "the s")) else \
-            monday_next + timedelta(days=2) if phrase.startswith(("mid", "the m")) else \
+            monday_next + timedelta(days=2) if phrase.startswith(("mid", "the m", "mitte")) else \
             monday_next + timedelta(days=last_workday)
     elif kind == "in_n":
         if m.group(1) is None and m.group(3).lower() != "fortnight":
