@@ -51,6 +51,11 @@ CASES: list[Case] = [
     C("Please push the council for a firm inspection date; I need it by Tuesday at the latest because the board "
       "meets on Friday.", (W, TUE), mine=True),
     C("We need it by Tuesday; the other one can wait.", *NONE),
+    # What an authority or a supplier issues, on its way: visas, permits, licences, keys, containers.
+    C("The work permits are expected on Monday.", (W, "2026-11-23")),
+    C("Licences for both drivers coming to you by Friday.", (W, FRI)),
+    C("Rain is expected on Sunday.", *NONE),
+    C("The permit is expected to take two weeks.", *NONE),
     # German orders in the du form, a need with its subject dropped, and the owner's own "hätte ich gern".
     C("Ruf bitte morgen früh beim Zoll an.", (R, "2026-11-19")),
     C("Stimm dich vorher mit Herrn Brandt ab.", (R, None)),

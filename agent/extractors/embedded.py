@@ -1330,6 +1330,9 @@ _DELIVERABLES = frozenset(
     "itinerary answer answers response layout layouts price pricing quotation submittal submittals calcs calculations "
     "drawing plan programme memo brief timesheet timesheets outline write-up one-pager invitation invite parts part "
     "graphics banners materials stems mix cut comments feedback "
+    # ...and what an authority or a supplier issues: "the new visas are expected on Sunday"
+    "visa visas permit permits licence licences license licenses keys key container containers "
+    "consignment consignments balance "
     "it they".split())
 # Where a sentence holds two promises: "I'll draft the memo tonight and will share the budget on Monday".
 _CLAUSE_SPLIT_RE = re.compile(
