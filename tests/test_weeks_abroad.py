@@ -91,3 +91,14 @@ def test_a_bare_closing_chase_beside_an_ask_is_that_asks(closing: str, owner: Ow
     assert [(i.kind, i.title) for i in EmbeddedExtractor().extract(both, owner)] == [(R, "Approve the hood layout")]
     alone = make_message(f"Dear Ada,\n\nThe hood drawings are attached. {closing}\n\nRegards,\nMaria")
     assert [i.kind for i in EmbeddedExtractor().extract(alone, owner)] == [R]
+
+
+@pytest.mark.parametrize("text,reading", [
+    ("das kannst du im Call so zusagen", "das kannst du im Call so zusagen"),  # German "im" is "in the"
+    ("Wir sehen uns im Büro.", "Wir sehen uns im Büro."),
+    ("im running late, will send it tmrw", "I'm running late, will send it tmrw"),  # chat "im" is "I'm"
+])
+def test_german_im_is_no_chat_im(text: str, reading: str) -> None:
+    from agent.extractors.embedded import chat_reading
+
+    assert chat_reading(text) == reading

@@ -1455,6 +1455,9 @@ _CHAT_QUESTION_RE = re.compile(
     r"(?:[a-z]+\s+)?(?:is|are|do|does|did|can|could|should|would|will|much|many|long|about)\b|(?:what|who|where|when|how)'s\b)")
 
 
+# German writes "im" for "in the" ("das kannst du im Call so zusagen"): there it is no chat "I'm".
+_CHAT_NO_IM_RE = re.compile(_CHAT_RE.pattern.replace("(?P<word>u|ur|im|ive|", "(?P<word>u|ur|ive|", 1))
+_GERMAN_CUE_RE = re.compile(r"\b(?:der|die|das|und|ich|du|wir|ist|nicht|mit|dem|den|auf|kannst|bitte|für|zum|zur|noch|uns)\b", re.I)
 _CHAT_TOKENS = frozenset(_CHAT_WORDS) | {"prob"}
 _CHAT_SPACES = str.maketrans({c: " " for c in ",.;:!?()[]\"'’-/"})
 
@@ -1473,8 +1476,9 @@ def _chat_word(m: re.Match[str]) -> str:
 def chat_reading(sentence: str) -> str:
     """``sentence`` in full spelling when it is written as chat (see _CHAT_RE); else itself."""
     # Most sentences hold none of the words: a set test, cheaper than the pattern, says so.
-    reading = sentence if _CHAT_TOKENS.isdisjoint(sentence.translate(_CHAT_SPACES).split()) \
-        else _CHAT_RE.sub(_chat_word, sentence)
+    tokens = sentence.translate(_CHAT_SPACES).split()
+    reading = sentence if _CHAT_TOKENS.isdisjoint(tokens) \
+        else (_CHAT_NO_IM_RE if "im" in tokens and _GERMAN_CUE_RE.search(sentence) else _CHAT_RE).sub(_chat_word, sentence)
     # Spelt as chat, or written in lower case with a lower-case "i": then a question may go unmarked.
     chat = reading != sentence or (sentence[:1].islower() and " i " in f" {reading} ")
     bare = _CHAT_NO_SUBJECT_RE.match(reading)
