@@ -102,3 +102,24 @@ def test_german_im_is_no_chat_im(text: str, reading: str) -> None:
     from agent.extractors.embedded import chat_reading
 
     assert chat_reading(text) == reading
+
+
+def test_a_german_ask_of_someone_else_in_mail_the_owner_is_copied_on_is_not_hers(owner: Owner) -> None:
+    ex = EmbeddedExtractor()
+    copied = make_message("Hallo Stefan,\n\nkannst du bitte morgen die Paletten umlagern? Und schick mir kurz eine "
+                          "Nachricht, wenn der LKW da ist.\n\nGruß\nJens", to=("stefan@x.example",), cc=("ada@example.com",))
+    assert ex.extract(copied, owner) == []
+    hers = make_message("Hallo Ada,\n\nkannst du bitte morgen die Paletten umlagern?\n\nGruß\nJens", to=("ada@example.com",))
+    assert [i.kind for i in ex.extract(hers, owner)] == [R]
+
+
+def test_the_owner_addressed_by_her_surname_is_asked(owner: Owner) -> None:
+    """"Frau Lovelace, für das Audit benötigen wir bis Freitag ...", in mail to her and a colleague."""
+    msg = make_message("Sehr geehrte Damen und Herren,\n\nFrau Lovelace, für das Audit am 24. November benötigen wir bis "
+                       "Freitag die Bestätigung des Lieferanten.\n\nFreundliche Grüsse\nAndrea Gisler",
+                       to=("simone@x.example", "ada@example.com"))
+    assert [(i.kind, i.due) for i in EmbeddedExtractor().extract(msg, owner)] == [(R, FRI)]
+    other = make_message("Sehr geehrte Damen und Herren,\n\nFrau Frei, für das Audit am 24. November benötigen wir bis "
+                         "Freitag die Bestätigung des Lieferanten.\n\nFreundliche Grüsse\nAndrea Gisler",
+                         to=("simone@x.example", "ada@example.com"))
+    assert EmbeddedExtractor().extract(other, owner) == []

@@ -4752,7 +4752,8 @@ class EmbeddedExtractor:
             return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
                               sentence, ctx, self._due(sentence, ctx)[0], ctx.other.email or "me")
         if (_FR_ASK_RE.search(sentence) or (_WANT_RE.search(sentence) and names_a_date(sentence))) \
-                and not _not_asked(sentence):
+                and not _not_asked(sentence) and (ctx.from_owner or not self._aimed_elsewhere(sentence, ctx)):
+            # (Asked of someone else, in mail the owner is copied on, it is not hers: see _aimed_elsewhere.)
             due = self._due(sentence, ctx)[0]
             if ctx.from_owner:
                 return self._item("waiting", f"Follow up with {name}: {clause}", sentence, ctx, due, ctx.other.email)
@@ -5398,8 +5399,11 @@ class EmbeddedExtractor:
         owner alone is the owner's whatever name it opens with (a nickname, a slip)."""
         others = [a for a in ctx.msg.to + ctx.msg.cc if a.email != ctx.owner.email.lower()]
         m = _ADDRESSED_RE.match(sentence)
+        owner_names = {w.lower() for w in ctx.owner.name.split() if len(w) > 1}
         if (others and m and m.group("name").lower() not in _NOT_NAMES
                 and m.group("name").lower() != ctx.owner.first_name
+                # ("Frau Brunner, ...", "Mr Okafor, ...": the owner by surname)
+                and owner_names.isdisjoint(w.lower() for w in re.findall(r"[^\W\d_]+", m.group(0)))
                 # "Schedule: could you send me...": a word before a colon is a label, unless it is
                 # the name of someone the mail went to.
                 and (m.group(0).rstrip()[-1] != ":" or m.group("name").lower() in {first_name(a).lower() for a in others}
