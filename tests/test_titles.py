@@ -70,6 +70,7 @@ def test_a_blocker_that_names_its_step_keeps_it(owner: Owner) -> None:
 def test_an_honorific_is_not_a_first_name(owner: Owner) -> None:
     assert first_name(Address("Dr. Marek Nowak", "m@x.example")) == "Marek"
     assert first_name(Address("Mme Hélène Castel", "h@x.example")) == "Hélène"
+    assert first_name(Address("Eng. Yousef Haddad", "y@x.example")) == "Yousef"  # as Gulf mail writes an engineer
     assert first_name(Address("Dr.", "m@x.example")) == "Dr."  # nothing else to call them
     item = _blocker("We cannot sign the extension until that confirmation is in.", owner, name="Dr. Marek Nowak")
     assert item.title == "Unblock Marek: sign the extension"

@@ -2717,7 +2717,7 @@ def first_name(addr: Address) -> str:
     return display_name(addr.email)
 
 
-_HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame mme mlle m herr frau sr sra srta dott ing".split())
+_HONORIFICS = frozenset("dr mr mrs ms miss mx prof sir dame mme mlle m herr frau sr sra srta dott ing eng engr arch sheikh capt".split())
 
 
 _GERUNDS = {"sending": "send", "sharing": "share", "reviewing": "review", "taking": "take", "making": "make",
