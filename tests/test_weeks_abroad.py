@@ -51,6 +51,12 @@ CASES: list[Case] = [
     C("Please push the council for a firm inspection date; I need it by Tuesday at the latest because the board "
       "meets on Friday.", (W, TUE), mine=True),
     C("We need it by Tuesday; the other one can wait.", *NONE),
+    # In the owner's mail, someone on her side named doing work on a day is her promise to the reader.
+    C("Petra will send you the signed lease on Friday.", ("commitment", FRI), mine=True),
+    C("Karim will send you the pressure test report on Tuesday.", ("commitment", TUE), mine=True),
+    C("Minutes will be with you by Tuesday.", ("commitment", TUE), mine=True),
+    C("Petra will be out on Friday.", *NONE, mine=True),
+    C("Karim will probably send it on Friday.", *NONE, mine=True),
     # What an authority or a supplier issues, on its way: visas, permits, licences, keys, containers.
     C("The work permits are expected on Monday.", (W, "2026-11-23")),
     C("Licences for both drivers coming to you by Friday.", (W, FRI)),

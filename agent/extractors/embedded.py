@@ -1664,6 +1664,15 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # A colleague of the writer's named as doing work for the reader, with a day: "Pedro will prepare
 # three motion directions for the call on Monday", "Kasia from our sales team will send the demo
 # logins tomorrow". The writer's side owes it; a plan between others (_THIRD_PARTY_PLAN_RE) is not.
+# In the owner's mail, someone on her side named doing work on a day: "Tuan will install it Thursday
+# the 29th", "Sian will send you the local rules by the 18th", "Anil will witness the C&E test on
+# 25th Jan" (the day is required where it is read). Not news of someone ("Sam will be out on Friday",
+# "Maria will love it") nor what is not a promise ("will probably", "will need").
+_OWNERS_SIDE_PROMISE_RE = re.compile(
+    r"^\W*(?:(?:and|also|so|then|ok|okay|yes|sure),?\s+)?(?P<who>(?-i:[A-Z][a-z]+)(?: and (?-i:[A-Z][a-z]+))?)"
+    r"(?: from (?:our|the|my) [\w -]{2,30}?)? will (?!(?:be (?:out|away|off|on leave|on holiday|in touch|happy|glad|thrilled|"
+    r"delighted|sorry|late|back|there|joining|attending)|love|like|enjoy|probably|maybe|likely|perhaps|need|want|have to|"
+    r"think|know|see|hear|understand|remember|not|never)\b)(?P<vp>[a-z][^.!?;]*)")
 # Soon, for the reader: a promise with no day that is still one to chase ("will send you the RFQ
 # template in the next days", "will call you shortly").
 _SOON_FOR_YOU_RE = re.compile(r"\b(?:you|u)\b[^.!?;]*\b(?:soon|shortly|in the (?:next|coming) (?:few |couple of )?days|"
@@ -4708,7 +4717,8 @@ class EmbeddedExtractor:
             return acted
         if item is not None and item.kind == "waiting" and not ctx.from_owner and self._not_owed(sentence, ctx):
             return None
-        if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx):
+        if item is not None and item.kind == "commitment" and ctx.from_owner and self._colleagues(sentence, ctx) \
+                and not _OWNERS_SIDE_PROMISE_RE.match(sentence):
             return None
         return item
 
@@ -5098,6 +5108,18 @@ class EmbeddedExtractor:
         if not question and (caused := self._caused(sentence, low)) is not None:
             return self._item("blocker", f"Unblock: {_clean_vp(caused, phrase) or sentence}", sentence, ctx, due,
                               ctx.other.email or "me")
+        if not question and (named := _OWNERS_SIDE_PROMISE_RE.match(sentence)) is not None:
+            # The owner promising for someone on her side: "Tuan will install it Thursday", "Sian
+            # will send you the local rules by the 18th". A day says it is a promise, not news.
+            due, phrase = self._due(sentence, ctx)
+            who = named.group("who")
+            readers = {first_name(a).lower() for a in ctx.msg.to}  # (a colleague copied in is often the one named)
+            if (due and who.split()[0].lower() not in _NOT_NAMES | readers | _DELIVERABLES | {"he", "she", "they", ctx.owner.first_name}
+                    and who[:1].isupper() and not who.lower().startswith(("our ", "my ", "a ", "an ", "the ", "your "))):
+                vp = _clean_vp(named.group("vp"), phrase)
+                if vp and not _VAGUE_RE.match(vp):
+                    return self._item("commitment", f"{who} to {_swap(vp, {'you': name, 'your': name + chr(39) + 's'})}",
+                                      sentence, ctx, due, "me")
         o = None if question else _search(_OWED_RE, _OWED_KEYS, sentence, low)
         # "Depending on your bank you should see it within five days", "you should see parity
         # restored by tonight": what the reader will see is an outcome, no work of the owner's.
