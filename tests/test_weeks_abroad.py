@@ -16,6 +16,8 @@ from agent.extractors.embedded import EmbeddedExtractor
 from tests.conftest import make_message
 from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
 
+WED_NEXT = "2026-11-25"
+
 R, B, W = "request", "blocker", "waiting"
 
 CASES: list[Case] = [
@@ -129,3 +131,23 @@ def test_the_owner_addressed_by_her_surname_is_asked(owner: Owner) -> None:
                          "Freitag die Bestätigung des Lieferanten.\n\nFreundliche Grüsse\nAndrea Gisler",
                          to=("simone@x.example", "ada@example.com"))
     assert EmbeddedExtractor().extract(other, owner) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    # A dash before the rest of a question or its deadline is an aside, not a new sentence.
+    ("Who signs the handover plan – you or Bartek?", [(R, None, "Who signs the handover plan – you or Bartek?")]),
+    ("Customs needs the packing list by Wednesday – could you chase the forwarder?",
+     [(R, WED_NEXT, "Customs needs the packing list by Wednesday – could you chase the forwarder?")]),
+    # (...while a dash before a list of options still parts it: the deadline after them is found in context.)
+    ("We need a decision on the venue – the Grand or the Ritz – by Friday.", [(R, FRI, "We need a decision on the venue")]),
+])
+def test_a_dash_inside_a_question_or_before_its_deadline_keeps_one_sentence(text: str, want: list[tuple[str, str | None, str]],
+                                                                             owner: Owner) -> None:
+    items = EmbeddedExtractor().extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)
+    assert [(i.kind, i.due, i.evidence) for i in items] == want
+
+
+def test_a_dash_between_two_statements_still_parts_them(owner: Owner) -> None:
+    """Phone mail joins sentences with a dash: "sorry - I'll send the deck tomorrow" is the promise alone."""
+    items = EmbeddedExtractor().extract(make_message("Hi Ada,\n\nsorry for the delay - I'll send the deck tomorrow\n\nMaria"), owner)
+    assert [(i.kind, i.evidence) for i in items] == [(W, "I'll send the deck tomorrow")]

@@ -28,9 +28,18 @@ _SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9@])")
 # Phone mail starts sentences in lower case ("...moved). if you can drop them round tmrw") and
 # joins them with a spaced dash ("sorry - I can't ship till..."): a break there too, but not after
 # an abbreviation's stop ("the model no. off the plate", "inc. the bowl").
+# (Not where the sentence goes on to its question mark, "Who signs the plan – you or Aga?", "we need
+# it by Friday – can you chase them?", or to its deadline, "a decision on hosting – self-hosted or
+# Mapbox – by Monday": one sentence with an aside.)
 _LOOSE_SPLIT_RE = re.compile(r"(?<=[!?])\s+(?=[a-z])|(?<=[a-z)]\.)\s+(?=[a-z])|\s+[-–—]\s+"
-                             r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?=\S)",
+                             r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+                             r"(?![^.!?\n]{0,90}\?)(?!(?:by|before|until|no later than)\b)(?=\S)",
                              re.I)
+# ...and as it was before those asides were kept whole: the shipped sentence classifier's training
+# file (agent/extractors/kinds_weeks.tsv) was built with it.
+_EVERY_DASH_SPLIT_RE = re.compile(r"(?<=[!?])\s+(?=[a-z])|(?<=[a-z)]\.)\s+(?=[a-z])|\s+[-–—]\s+"
+                                  r"(?![\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?=\S)",
+                                  re.I)
 _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext qty dept min max fig cf ca st mr mrs ms "
                            "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr rev "
                            # ...and German and French ones (see _TITLE_STOP_RE)
@@ -2133,8 +2142,10 @@ def is_rule_request(sentence: str) -> bool:
     return not _not_an_ask(sentence, low) and _explicit_ask(sentence, low)
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of a reply, each a verbatim span once whitespace is collapsed."""
+def sentences(text: str, dash_asides: bool = True) -> list[str]:
+    """Sentences of a reply, each a verbatim span once whitespace is collapsed. Without
+    ``dash_asides`` every spaced dash parts a sentence, as the shipped sentence classifier's
+    training file was built (see build_kinds_weeks)."""
     segments: list[str] = []
     for para in _PARA_RE.split(text):
         cur: list[str] = []
@@ -2164,7 +2175,7 @@ def sentences(text: str) -> list[str]:
                  or seg.find("?", 0, last) >= 0 else (seg,))
         if len(parts) > 1:
             parts = _rejoin_titles(parts)
-        pieces = [p for part in parts for p in _loose_split(part)]
+        pieces = [p for part in parts for p in _loose_split(part, dash_asides)]
         if ", and " in seg:
             # Two asks in one question: "can you share the quote, and can you check whether...?"
             pieces = [q for p in pieces for q in (_SECOND_ASK_RE.split(p) if _FIRST_ASK_RE.search(p) else (p,))]
@@ -2280,16 +2291,17 @@ def _rejoin_titles(parts: list[str]) -> list[str]:
     return out
 
 
-def _loose_split(text: str) -> list[str]:
+def _loose_split(text: str, dash_asides: bool = True) -> list[str]:
     """``text`` split where phone mail starts a sentence without a capital or joins two with a dash."""
+    split_re = _LOOSE_SPLIT_RE if dash_asides else _EVERY_DASH_SPLIT_RE
     # Every break follows a "!", "?" or "." with at least a space and a letter after it, or is a dash.
     if not (" - " in text or " – " in text or " — " in text
             or (any(map(text[:-2].__contains__, ".!?")) or "-" in text or "–" in text or "—" in text)
-            and _LOOSE_SPLIT_RE.search(text)):
+            and split_re.search(text)):
         return [text]
     out: list[str] = []
     start = 0
-    for m in _LOOSE_SPLIT_RE.finditer(text):
+    for m in split_re.finditer(text):
         word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
         if text[m.start() - 1:m.start()] == "." and (word.replace(".", "") in _ABBREVIATIONS or word in ("a.m", "p.m")):
             continue  # "by 4:00 p.m. on Tuesday" goes on
