@@ -74,6 +74,12 @@ CASES: list[Case] = [
     C("Die unterschriebene Vollmacht hätte ich gern bis Freitag zurück.", (W, FRI), mine=True),
     C("Ich brauche bis Dienstag dein OK für die Sonderfahrt.", (W, TUE), mine=True),
     C("Ich hätte euch gern früher Bescheid gesagt, sorry.", *NONE, mine=True),
+    # A legal disclaimer in German, French or Spanish asks nothing; an ask in the same words does.
+    C("Sollten Sie diese Nachricht irrtümlich erhalten haben, benachrichtigen Sie bitte den Absender und löschen "
+      "Sie die Nachricht.", *NONE),
+    C("Wenn Sie nicht der vorgesehene Empfänger sind, informieren Sie bitte den Absender.", *NONE),
+    C("Si vous avez reçu ce courriel par erreur, merci d'en informer l'expéditeur.", *NONE),
+    C("Bitte löschen Sie die Testkonten bis Freitag aus der Produktion.", (R, FRI)),
     # What is still missing says why an ask is made, in the weeks' labels: no item of its own.
     C("Für die Abrechnung fehlt uns noch die Rechnung von März.", *NONE),
 ]

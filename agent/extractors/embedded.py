@@ -192,6 +192,12 @@ _COURTESY_RE = re.compile(
     # a legal disclaimer's "please notify the sender and delete this email"
     r"\bnot the intended recipient\b|\b(this|the) (e-?mail|message)\b.{0,40}\b(confidential|privileged)\b|"
     r"\breceived (it|this|this (e-?mail|message)) (in error|by mistake)\b|"
+    # ...in German, French and Spanish: "Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte sofort
+    # den Absender und vernichten Sie diese E-Mail", "Si vous avez reçu ce message par erreur, merci de..."
+    r"\bnicht der (richtige|beabsichtigte|vorgesehene) (adressat|empfänger)\b|\birrtümlich erhalten\b|"
+    r"\b(vernichten|löschen) sie (bitte )?(diese|die) (e-?mail|nachricht)\b|"
+    r"\bn['’]êtes pas le destinataire\b|\breçu ce (message|courriel|e-?mail) par erreur\b|"
+    r"\bno es (usted )?el destinatario\b|\brecibido este (mensaje|correo) por error\b|"
     # "Lovely to meet you at the fair last week!": a pleasantry about the past
     r"^\W*(it was |was )?(so |really )?(lovely|great|nice|good|fab|brilliant) (to|meeting|seeing|chatting|catching) "
     r"(meet|e-meet|see|chat|catch up|hear from|you)\b|"
@@ -1742,6 +1748,8 @@ _COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", 
                   "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
+                  "adressat", "empfänger", "irrtümlich", "vernichten sie", "löschen sie", "destinataire", "par erreur",
+                  "destinatario", "por error",
                   "lovely ", "great ", "nice ", "good ", "fab ", "brilliant ",
                   "no need to ", "automat", "auto-gen", "computer-gen", "urgent", "in my absence", "worth",
                   "if any ", "there is any ", "there are any ", "for any ", "for further ", "for more ", "if it ", "if that ",
