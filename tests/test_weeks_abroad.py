@@ -80,6 +80,13 @@ CASES: list[Case] = [
     C("Wenn Sie nicht der vorgesehene Empfänger sind, informieren Sie bitte den Absender.", *NONE),
     C("Si vous avez reçu ce courriel par erreur, merci d'en informer l'expéditeur.", *NONE),
     C("Bitte löschen Sie die Testkonten bis Freitag aus der Produktion.", (R, FRI)),
+    # A formal wish to receive is an ask; a formal opener and a lead-in to what follows are not.
+    C("We would appreciate receiving the signed guarantee by Friday so that we can release the goods.", (R, FRI)),
+    C("We'd be grateful to receive your updated bank details before Tuesday.", (R, TUE)),
+    C("We appreciate receiving your order so promptly.", *NONE),
+    C("Reference is made to the above facility which is due to expire on 30th November.", *NONE),
+    C("Reference is made to your letter of 3rd November; kindly send the audited accounts by Friday.", (R, FRI)),
+    C("Kindly also note the following:", *NONE),
     # What is still missing says why an ask is made, in the weeks' labels: no item of its own.
     C("Für die Abrechnung fehlt uns noch die Rechnung von März.", *NONE),
 ]

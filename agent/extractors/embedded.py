@@ -400,6 +400,12 @@ _NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:kindly )?(?:need|w
 _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:what|all) (?:i|we) (?:really |actually )?(?:need|want|would like|'d like)"
                             r"(?: from you)? (?:is|are) (?P<what>(?:an?|the|your|some)\b[^.!?;]+)", re.I)
 # A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
+# A formal wish to receive: "We would appreciate receiving these by Friday 19th May", "We'd be grateful
+# to receive the signed forms by the 20th" (not "We appreciate receiving your order so promptly").
+_APPRECIATE_RECEIVING_RE = re.compile(r"\b(?:we|i)(?:'d|’d| would| should) (?:greatly |really |very much |much )?"
+                                      r"(?:appreciate|be (?:grateful|glad|thankful) to|be (?:grateful|thankful) for) "
+                                      r"(?:receiving|receive|having|getting|get|have|your sending|you sending) "
+                                      r"(?P<what>[^.!?;]+)", re.I)
 _FIND_IT_HELPFUL_RE = re.compile(r"\b(?:would|'d) find it (?:very |really |most |extremely |super )?(?:helpful|useful) to "
                                  r"(?P<verb>have|get|receive|see) (?P<what>(?:the|a|an|your|some)\b[^.!?;]+)", re.I)
 # A question asking leave: "Am I allowed to put up a couple of shelves?", "Is it OK if we park in bay 3?"
@@ -414,8 +420,13 @@ _SAYS_WHAT_FOLLOWS_RE = re.compile(
     r"[^.!?:]{0,40}[.!:]?\s*$|"
     r"(?:please |kindly |pls )?do the needful(?: at the earliest| asap| at your earliest(?: convenience)?)?\W*$|"
     r"(?:a |one )?quick (?:one|question|q|thing)\b[^.!?]{0,40}[.!:]?\s*$|"
-    # a handover of what follows: "Please see the facade update for this week:"
+    # a handover of what follows: "Please see the facade update for this week:", "Kindly also note the following:"
     r"(?:please |pls )?(?:kindly )?(?:find|see) (?:below )?(?:the |our |my |this |your )[^.!?;]{2,80}:\s*$|"
+    r"(?:(?:and|also) )?(?:please |pls |kindly )+(?:also )?(?:note|take note of|be informed of|see) (?:also )?the following\W*$|"
+    # a formal opener that names what the letter is about: "Reference is made to the above facility which
+    # is due to expire on 31st May", "With reference to your letter of 3rd May"
+    r"(?:reference is (?:hereby )?made to|with reference to|we refer to|i refer to)\b(?![^.!?]*\b(?:please|kindly|request|"
+    r"could you|can you|would you)\b)[^.!?]*[.!]?\s*$|"
     # a referral: "For network topics, please contact Lukas Hartmann, he manages our infrastructure"
     r"for (?:any |all |other |further )?[\w -]{1,30}? (?:topics|questions|queries|matters|issues|enquiries|inquiries),?\s+"
     r"(?:please )?(?:contact|reach out to|get in touch with|speak to|talk to|write to)\b)", re.I)
@@ -4373,6 +4384,14 @@ class EmbeddedExtractor:
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
             return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
+        if not ctx.from_owner and ("apprecia" in low or "grateful" in low or "thankful" in low or "glad to" in low) \
+                and (receive := _APPRECIATE_RECEIVING_RE.search(sentence)):
+            # "We would appreciate receiving these by Friday": an ask for them
+            what = re.split(r",?\s+(?:so that|so|as|because|since|in order to|to enable)\s", receive.group("what"), maxsplit=1)[0]
+            # (Not a list's lead-in, "...to receive the following:": its points are the asks.)
+            if not what.lower().startswith("the following"):
+                return self._read_as(f"Could you send us {what.rstrip(' ,:')}?", sentence, ctx)
+            return []
         if not ctx.from_owner and " find it " in low and (helpful := _FIND_IT_HELPFUL_RE.search(sentence)):
             # "She would find it very helpful to have the panel questions in advance"
             return self._read_as(f"It would help to {helpful.group('verb')} {helpful.group('what')}", sentence, ctx)
