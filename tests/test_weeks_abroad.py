@@ -164,3 +164,17 @@ def test_a_dash_between_two_statements_still_parts_them(owner: Owner) -> None:
     """Phone mail joins sentences with a dash: "sorry - I'll send the deck tomorrow" is the promise alone."""
     items = EmbeddedExtractor().extract(make_message("Hi Ada,\n\nsorry for the delay - I'll send the deck tomorrow\n\nMaria"), owner)
     assert [(i.kind, i.evidence) for i in items] == [(W, "I'll send the deck tomorrow")]
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Kindly approve the technician's Saturday overtime before 5pm today.", "2026-11-18"),  # a kind of work, not its day
+    ("Please sign off the Sunday shift roster by noon today.", "2026-11-18"),
+    ("Send the count sheets latest Friday.", FRI),
+])
+def test_days_that_name_work_and_latest(sentence: str, due: str) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from agent.extractors.dates import find_due
+
+    assert find_due(sentence, datetime(2026, 11, 18, 9, 0, tzinfo=UTC), ZoneInfo("Europe/London"))[0] == due

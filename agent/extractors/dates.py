@@ -141,7 +141,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "last Saturday's outage" is past: no due date.
     # "Friday 26 March", "Fri, March 26": the calendar date says which Friday ("19.03" is no date
     # the explicit pattern reads, so there the weekday stays).
-    ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?<!\ba )(?<!\bany )(?:this |on |by |before |until |till |due )?" + _WD + r"\b"
+    ("this_weekday", re.compile(r"\b(?<!\blast )(?<!\bpast )(?<!\ba )(?<!\bany )(?:this |on |by |before |until |till |due |latest |latest by )?" + _WD + r"\b"
+                                # ("Saturday overtime", "the Sunday shift": a weekday naming a kind of work, not its day)
+                                r"(?! (?:overtime|shifts?|rota|roster|cover|service|rate|opening|hours|market|edition|staff)\b)"
                                 r"(?!,? (?:of )?next week\b)"
                                 r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:" + MONTHS + r")\b|/\d{1,2}\b)"
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
@@ -571,7 +573,7 @@ _DEADLINE_BEFORE_RE = re.compile(
     r"a más tardar|a mas tardar|al più tardi|al piu tardi|o mais tardar)"
     r"(?:\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|h))?|noon|midday|midnight|on|at|the|latest|end of|"
     r"the end of|" + _WD + r",?))*\s*$", re.I)
-_DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due|bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|"
+_DEADLINE_LEAD_RE = re.compile(r"(?:by|before|until|till|due|latest|bis|spätestens|avant|d'ici|d’ici|jusqu'à|jusqu’à|"
                                r"jusqu'au|au plus tard|hasta|antes de|antes del|entro|uiterlijk)\b", re.I)
 _PART_OF_DAY_RE = re.compile(r"\s(?:morning|afternoon|evening|night|eod)$", re.I)
 # A day named just before a time of day: "Friday by noon", "tomorrow before lunch".
