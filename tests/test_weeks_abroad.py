@@ -74,6 +74,13 @@ CASES: list[Case] = [
     C("Die unterschriebene Vollmacht hätte ich gern bis Freitag zurück.", (W, FRI), mine=True),
     C("Ich brauche bis Dienstag dein OK für die Sonderfahrt.", (W, TUE), mine=True),
     C("Ich hätte euch gern früher Bescheid gesagt, sorry.", *NONE, mine=True),
+    # A hold-up said first of the thing just named: "Without it I can't...".
+    C("Without that sign-off we can't merge anything into the release branch.", (B, None)),
+    C("Without it the dashboard looks a bit empty, but it works.", *NONE),
+    # A standing instruction in the owner's mail is no piece of work to wait on.
+    C("Please keep Bartek, our QA lead, in copy on everything about the release.", *NONE, mine=True),
+    C("For the new hire please keep the start date flexible, she has a long notice period.", *NONE, mine=True),
+    C("Please keep the signed copy and send the other one back by Friday.", (W, FRI), mine=True),
     # A legal disclaimer in German, French or Spanish asks nothing; an ask in the same words does.
     C("Sollten Sie diese Nachricht irrtümlich erhalten haben, benachrichtigen Sie bitte den Absender und löschen "
       "Sie die Nachricht.", *NONE),

@@ -139,6 +139,11 @@ _COURTESY_RE = re.compile(
     # a note that only labels: "FYI please.", "Please do the needful.", "Update on the SecureID renewal."
     r"^\W*(?:fyi|for your (?:information|info|reference))[.!,]*\s*(?:please|pls)?[.!]*$|"
     r"^\W*(?:please |kindly |pls )?do the needful\W*$|"
+    # a standing instruction, no piece of work: "Please keep Ola, our DevOps lead, in copy on everything
+    # technical", "For Natalia please keep the start date flexible"
+    r"\b(?:please |pls |kindly )(?:always )?keep (?:me|us|[\w'’.-]+(?: [\w'’.-]+)?(?:,[^,.!?;]{1,40},)?) (?:in (?:copy|cc|the loop)|"
+    r"copied|cc['’]?d)\b(?![^.!?;]*\b(?:by|before|until|and (?:send|confirm|sign|book|share))\b)|"
+    r"\b(?:please |pls |kindly )keep (?:the |her |his |their |your )?[\w -]{2,30}? flexible\b|"
     r"^\W*(?:a |an )?(?:quick |brief |short |small )?(?:update|news|recap|summary|status|heads[- ]up)\s+(?:on|re|about|regarding|"
     r"from)\b[^.!?]{0,60}[.!:]*$|"
     # thanks for a quality, no work: "I appreciate your diplomacy", "We really appreciate your patience"
@@ -790,6 +795,10 @@ _BLOCKER_RE = re.compile(
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
     r"\b(?:can't|cannot|can not|won't|will not|unable to) (?!(?:believe|imagine|wait|thank|stress|overstate|tell|say|"
     r"have|live|do)\b)(?:[\w-]+ ){4,7}?without (?P<b20>it|them|this|that|these|those)\b|"
+    # ...said first: "Without it I can't set up the new staging env" (the thing is the ask before it)
+    r"^\W*(?:(?:and|but|so|also),?\s+)?without (?P<b20f>it|them|this|that|these|those)\b,?\s+(?:i|we|they|the team)\s+"
+    r"(?:can't|cannot|can not|won't be able to|am unable to|are unable to)\s+(?!(?:believe|imagine|wait|thank|say|tell|"
+    r"live|do)\b)[a-z]|"
     r"\b(?P<b9>[\w-]+(?: [\w-]+)? (?:has|have|needs?|must) to (?:approve|sign|review|clear|sign off on)[^.!?;]*?) "
     r"before (?:we|they|i)\b|"
     # ...and in the passive: "the new terms must be signed from your side before we can confirm".
