@@ -117,7 +117,7 @@ def _why(item: Item) -> str:
         elif r == "it blocks other work" and item.counterparty and "@" in item.counterparty:
             # No blocked item or goal to name: whose work waits on it is the most it can say.
             rest.append(f"it holds up {display_name(item.counterparty)}")
-        elif r in ("you promised it", "it blocks other work", "pinned for today"):
+        elif r in ("you promised it", "it blocks other work", "pinned for today") or r.startswith("you promised it on "):
             rest.append({"pinned for today": "you pinned it for today"}.get(r, r))
     clauses = [*urgency, " ".join(goal), *people, *rest]
     clauses = [c for c in clauses if c]

@@ -38,6 +38,8 @@ class GoalRef:
                    date.fromisoformat(deadline) if isinstance(deadline, str) and deadline else None)
 
 
+# A promise the owner made for someone on her side, as the extractor titles it: "Tuan to install it".
+_ON_BEHALF_RE = re.compile(r"^((?-i:[A-Z][\w'’-]+)(?: and (?-i:[A-Z][\w'’-]+))?) to ")
 _PROMO_RE = re.compile(
     r"\d+\s?% off|\b(sale|deals?|discount|coupon|promo(tion)?|offer|free (trial|shipping|gift)|limited time|"
     r"last chance|exclusive|save \$?\d+|black friday|cyber monday|webinar|newsletter|don'?t miss|"
@@ -264,7 +266,10 @@ def explain(item: Item, goals: Iterable[GoalRef], today: date, weights: Weights 
         if points:
             parts.append((reason, round(points, 2)))
 
-    add(KIND_REASON[item.kind], getattr(w, item.kind))
+    reason = KIND_REASON[item.kind]
+    if item.kind == "commitment" and (for_whom := _ON_BEHALF_RE.match(item.title)):
+        reason = f"you promised it on {for_whom.group(1)}'s behalf"  # "Tuan to install it": said of a colleague
+    add(reason, getattr(w, item.kind))
     goal = (matching_goal(item, goals) or _linked_goal(item, goals)) if w.goal else None
     if goal is not None:
         add(f"goal: {goal.title}", goal.weight * w.goal)
