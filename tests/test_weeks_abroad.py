@@ -77,6 +77,11 @@ CASES: list[Case] = [
     # A hold-up said first of the thing just named: "Without it I can't...".
     C("Without that sign-off we can't merge anything into the release branch.", (B, None)),
     C("Without it the dashboard looks a bit empty, but it works.", *NONE),
+    # Work the writer's side will only start once a step is taken; work that cannot be done without a thing.
+    C("We will only mobilise the crane once the deposit is paid.", (B, None)),
+    C("Our surveyors will only start once the access permit is issued.", (B, None)),
+    C("We only ship on Mondays.", *NONE),
+    C("We cannot do the cold-room handover without a calibrated thermometer.", (B, None)),
     # A standing instruction in the owner's mail is no piece of work to wait on.
     C("Please keep Bartek, our QA lead, in copy on everything about the release.", *NONE, mine=True),
     C("For the new hire please keep the start date flexible, she has a long notice period.", *NONE, mine=True),

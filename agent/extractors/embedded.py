@@ -767,6 +767,11 @@ _BLOCKER_RE = re.compile(
     # after our Risk team completes the re-verification", "we will ship only once the PO is in".
     r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|receipt|"
     r"(?:full )?payment|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
+    # ...with "only" before the step: "we will only mobilise once it's paid", "Our crew will only start
+    # once the scaffold has been inspected" (not what is only done then by habit: "we only ship on Mondays")
+    r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can|could|will|shall|may) only (?!(?:guess|imagine|hope|assume|speculate|wonder|"
+    r"say|know|tell|see|think)\b)(?:[\w'-]+ ){1,5}?(?:after|once|when) "
+    r"(?P<b23b>(?:the|our|their|your|we|they|it|it's|it is|this|that|receipt|(?:full )?payment|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
     # "nothing ships until X".
@@ -788,7 +793,7 @@ _BLOCKER_RE = re.compile(
     # ...after a longer step, for a thing the work needs: "Our bank will not issue the bid bond without the
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
     r"\b(?:we|i|they|he|she|(?:our|the|their|his|her) [\w-]+(?: [\w-]+)?|(?-i:[A-Z][\w&-]+(?: [A-Z][\w&-]+)?)(?<!s)) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
-    r"thank|stress|overstate|tell|say|have|live|do|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
+    r"thank|stress|overstate|tell|say|have|live|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
     r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w'’-]+ ){3,8}?without (?P<b24>(?:the|their|his|her|an?)\b"
     r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
     r"minimum|doubt|fight|word|trace|hitch|problem|break|second thought|reason|good reason|plan|care)\b)[^.!?;]*)|"
@@ -1828,7 +1833,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
                       "signing ", "reviewing ", "emailing ", "posting ", "coming your way", " by ", " before ",
                       "no later than ")
 _BLOCKER_KEYS = ("blocked ", "stuck", "held up ", "access to ", "holding ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
-                 "only after ", "only once ", "only when ",
+                 "only after ", "only once ", "only when ", "will only ", "shall only ", "may only ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
                  "suspended", "frozen", "on hold")
 # Work held up by a problem said as its cause, in the forms a cause and its effect take
