@@ -3472,8 +3472,9 @@ _DEADLINE_FOR_IT_RE = re.compile(r"^\W*(?:(?:and|but|so|also|as)\s+)?(?:i|we)(?:
                                  r"(?:by|before|until|till|no later than|latest(?: by)?)\b", re.I)
 _ASSENTS = frozenset(("yes", "yep", "yeah", "sure", "ok", "okay", "noted", "done", "agreed", "will do", "do", "absolutely",
                       "of course", "no problem", "fine", "great", "perfect"))
-_AFTER_ASSENT_RE = re.compile(r"^\W*(?:yes|yep|yeah|sure|ok|okay|noted|done|agreed|will do|absolutely|of course|no problem|fine|"
-                              r"great|perfect)\b[\s,.!:;–—-]+(?P<rest>\S.{8,})$", re.I)
+# ...and the rest of a sentence that opens on one ("do" alone opens none: "Do send it").
+_AFTER_ASSENT_RE = re.compile(r"^\W*(?:" + "|".join(sorted(_ASSENTS - {"do"}, key=len, reverse=True))
+                              + r")\b[\s,.!:;–—-]+(?P<rest>\S.{8,})$", re.I)
 # ...with any verb, when the title is that verb alone: "The contrast fixes I'll check this afternoon",
 # "Receipts I'll upload tonight", "the advance tax I'll pay on Thursday", "The EDM copy I'll look at".
 _FRONTED_ANY_RE = re.compile(
