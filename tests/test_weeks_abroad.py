@@ -92,6 +92,10 @@ CASES: list[Case] = [
     C("Wenn Sie nicht der vorgesehene Empfänger sind, informieren Sie bitte den Absender.", *NONE),
     C("Si vous avez reçu ce courriel par erreur, merci d'en informer l'expéditeur.", *NONE),
     C("Bitte löschen Sie die Testkonten bis Freitag aus der Produktion.", (R, FRI)),
+    # The writer's need of the reader, said in the future, is asked of her.
+    C("I will also need two names from your side for the steering group.", (R, None)),
+    C("We'll need the signed form from you before Friday.", (R, FRI)),
+    C("I'll need to check with our legal team first.", *NONE),
     # A formal wish to receive is an ask; a formal opener and a lead-in to what follows are not.
     C("We would appreciate receiving the signed guarantee by Friday so that we can release the goods.", (R, FRI)),
     C("We'd be grateful to receive your updated bank details before Tuesday.", (R, TUE)),

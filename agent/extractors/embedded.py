@@ -405,6 +405,11 @@ _NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:kindly )?(?:need|w
 _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:what|all) (?:i|we) (?:really |actually )?(?:need|want|would like|'d like)"
                             r"(?: from you)? (?:is|are) (?P<what>(?:an?|the|your|some)\b[^.!?;]+)", re.I)
 # A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
+# The writer's need of the reader, said in the future: "I will also need a name from your side for the
+# tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
+_WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
+                                    r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)\s+from (?:you|your side|your team|your end)\b"
+                                    r"(?P<rest>[^.!?;]*)", re.I)
 # A formal wish to receive: "We would appreciate receiving these by Friday 19th May", "We'd be grateful
 # to receive the signed forms by the 20th" (not "We appreciate receiving your order so promptly").
 _APPRECIATE_RECEIVING_RE = re.compile(r"\b(?:we|i)(?:'d|’d| would| should) (?:greatly |really |very much |much )?"
@@ -4399,6 +4404,10 @@ class EmbeddedExtractor:
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
             return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
+        if not ctx.from_owner and " need" in low and (needed := _WILL_NEED_FROM_YOU_RE.match(sentence)):
+            # "I will also need a name from your side for the working group": what the writer needs
+            # from the reader is asked of her, not promised.
+            return self._read_as(f"Could you send me {needed.group('what')}{needed.group('rest')}?".replace(" ?", "?"), sentence, ctx)
         if not ctx.from_owner and ("apprecia" in low or "grateful" in low or "thankful" in low or "glad to" in low) \
                 and (receive := _APPRECIATE_RECEIVING_RE.search(sentence)):
             # "We would appreciate receiving these by Friday": an ask for them
