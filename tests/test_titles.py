@@ -233,3 +233,15 @@ def test_the_owners_promise_with_its_thing_first_names_it(text: str, title: str,
 def test_a_word_of_assent_is_not_the_title(text: str, title: str, owner: Owner) -> None:
     found = _titles(text, owner, mine=True)
     assert len(found) == 1 and found[0][0] == "commitment" and title in found[0][1], found
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Please find attached the revised NDA. Could you sign it by Friday?", "Sign the revised NDA"),
+    ("Attached is the draft budget for Q1. Can you review it before Monday?", "Review the draft budget for Q1"),
+    ("Here's the updated floor plan. Please approve it by Thursday.", "Approve the updated floor plan"),
+    # ...not a turn of phrase ("Here's the thing"), nor people ("call them").
+    ("Here's the thing: the client is unhappy. Can you call them?", "Call them"),
+    ("Please sign it by Friday.", "Sign it"),
+])
+def test_it_is_the_thing_just_handed_over(text: str, title: str, owner: Owner) -> None:
+    assert [t for _, t in _titles(text, owner)] == [title]

@@ -410,6 +410,16 @@ _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:wha
 _WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
                                     r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)\s+from (?:you|your side|your team|your end)\b"
                                     r"(?P<rest>[^.!?;]*)", re.I)
+# A thing handed over with the mail, named: "Please find attached the revised NDA", "Attached is the
+# draft budget for Q1", "Here's the updated floor plan", "I've attached the signed lease".
+_HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|attached (?:is|are|please find|you(?:'ll| will) find)|"
+                        r"enclosed (?:is|are|please find)|here(?:'s|’s| is| are)|(?:i|we)(?:'ve|’ve| have) (?:attached|enclosed|uploaded|"
+                        r"shared|put|saved))\s+(?P<np>(?:the|our|my|a|an|this|these)\s+(?!(?:thing|deal|problem|issue|situation|plan|"
+                        r"latest|news|story|point|question|catch|update|summary|gist|short version|bottom line|reason|idea|way|"
+                        r"good news|bad news|kicker|rub)\b)[^.,;:!?()]{2,60}?)"
+                        r"(?=\s*(?:[.,;:!?(]|$|\s(?:for (?:your|you)|which|that|with|from|as|in|on|to)\b))", re.I)
+# A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
+_IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
 # A formal wish to receive: "We would appreciate receiving these by Friday 19th May", "We'd be grateful
 # to receive the signed forms by the 20th" (not "We appreciate receiving your order so promptly").
 _APPRECIATE_RECEIVING_RE = re.compile(r"\b(?:we|i)(?:'d|’d| would| should) (?:greatly |really |very much |much )?"
@@ -4047,6 +4057,17 @@ class EmbeddedExtractor:
                 del ctx.held[held:]
                 if again:
                     item.title, item.due = again[0].title, item.due or again[0].due
+        for item in items:
+            # "Please find attached the revised NDA. Could you sign it by Friday?": "it" is the
+            # thing just handed over, so the title names it ("Sign the revised NDA").
+            if vague(item.title) and (pronoun := _IT_OBJECT_RE.search(item.title)):
+                at = next((n for n, s in enumerate(text) if item.evidence in s), -1)
+                handed = None
+                for before_it in ([text[at][:text[at].find(item.evidence)]] if at >= 0 else []) + ([text[at - 1]] if at > 0 else []):
+                    handed = handed or _HANDED_RE.search(before_it)
+                if handed is not None:
+                    thing = _uncap(handed.group("np").strip())
+                    item.title = item.title[:pronoun.start()] + thing + item.title[pronoun.end():]
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
