@@ -103,6 +103,14 @@ CASES: list[Case] = [
     C("Reference is made to the above facility which is due to expire on 30th November.", *NONE),
     C("Reference is made to your letter of 3rd November; kindly send the audited accounts by Friday.", (R, FRI)),
     C("Kindly also note the following:", *NONE),
+    # Asks by Filipino and Swahili words of asking; thanks in them ask nothing.
+    C("Paki-check naman po yung draft ng packing list bago Friday.", (R, FRI)),
+    C("Palihug ko pirma sa gate pass ugma buntag.", (R, None)),
+    C("Tafadhali tuma the GRN copies by Friday.", (R, FRI)),
+    C("Salamat sa pag-pirma sa gate pass sir.", *NONE),
+    C("Asante sana for the quick approval, tuko pamoja.", *NONE),
+    # A formal German expectation, the verb first: "erwarten wir die Unterlagen bis ...".
+    C("Darüber hinaus erwarten wir die unterschriebenen Prüfberichte bis spätestens Freitag.", (R, FRI)),
     # What is still missing says why an ask is made, in the weeks' labels: no item of its own.
     C("Für die Abrechnung fehlt uns noch die Rechnung von März.", *NONE),
 ]

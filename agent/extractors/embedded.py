@@ -2927,6 +2927,8 @@ _FR_HINT_WORDS = frozenset(
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
     "nous faudrait faut werde werden wird fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
     "mich mir dich dir dem brauch bräuchte hätte "
+    # ...and Filipino and Swahili words of asking
+    "palihug paki pakisabi pakicheck pakisend pwede puwede naomba tafadhali "
     "braucht benötigt folgt folgen spätestens und nicht das der dem mit auf für noch wäre erst bis oder frag kriegst "
     "weisst weißt hast muss dafür "
     # ...and the words of another's promise and of the formulas below: "Frau Keller meldet sich bei Ihnen",
@@ -2961,6 +2963,8 @@ _WANT_RE = re.compile(r"\bil (?:nous|me) (?:faudrait|faut) (?:donc |encore |auss
                       r"\b(?:ich|wir) (?:brauche|brauchen|bräuchte|bräuchten|benötige|benötigen) (?:[\wäöüß]+ ){0,2}?"
                       r"(?:dein|deine|deinen|ihr|ihre|ihren|euer|eure|euren|den|die|das|einen|eine|ein)\b|"
                       r"^\W*(?:brauch|brauche|bräuchte) (?:dein|deine|deinen|ihr|ihre|ihren|euer|eure|euren|noch)\b|"
+                      r"\b(?:erwarten|benötigen|brauchen) wir (?:[\wäöüß.-]+ ){0,3}?(?:die|den|das|ihre|ihren|eure|euren|deine|deinen|"
+                      r"dein|ihr|ein|eine|einen)\b|"
                       r"\b(?:bräuchte|bräuchten|brauche|brauchen|benötige|benötigen|hätte|hätten) (?:ich|wir) "
                       r"(?:(?:übrigens|wirklich|dringend|noch|gern|gerne|aber|allerdings|dann|bitte) )*(?:gern|gerne|dringend|"
                       r"bis|spätestens|zurück)\b|"
@@ -3003,10 +3007,16 @@ def _clause_start(sentence: str, at: int) -> int:
     return max(sentence.rfind(c, 0, at) for c in ",;:") + 1
 
 
+# A sentence that opens on a Filipino or Swahili word of asking (see _FR_ASK_RE).
+_ASK_WORD_FIRST_RE = re.compile(r"^\W*(?:(?:sir|ma['’]?am|boss|po|also|and|tsaka|saka|pls),?\s+)*(?:palihug|paki-?[a-z]+|pa-help|"
+                                r"naomba|tafadhali)\b(?![^.!?;]*\b(?:salamat|asante)\b)", re.I)
+
+
 def _foreign_hint(sentence: str) -> bool:
     """Might ``sentence`` be French, German, Spanish or Portuguese (see _FR_HINT_WORDS)?"""
     words = _HINT_WORD_RE.findall(sentence.lower())
     return (not _FR_HINT_WORDS.isdisjoint(words) or "j'" in words or "j’" in words or "¿" in sentence
+            or bool(_ASK_WORD_FIRST_RE.match(sentence))
             or "-tu" in sentence or "-vous" in sentence or "-Tu" in sentence or "-Vous" in sentence
             or bool(_ES_ORDER_RE.match(sentence)) or bool(_FR_ORDER_RE.match(sentence)))
 
@@ -3093,6 +3103,11 @@ _FR_ASK_RE = re.compile(
     # needs for a purpose named first ("Für die Steuerbefreiung benötigen wir die Ausfuhrnachweise")
     r"\b(?:brauche|brauchen|benötige|benötigen)\b[^.!?;]{0,80}?\bvon (?:dir|ihnen|euch)\b|"
     r"^\W*(?:für|zur|zum|dafür|hierfür|außerdem|ausserdem|zudem|weiter|noch) [^,.!?;]{0,60}?\b(?:benötigen|brauchen) wir\b|"
+    # Filipino and Swahili asks by their words of asking: "Palihug ko follow up sa Agusan", "Pakisabi
+    # naman kay Jun-jun to give me the final count by Friday", "Sir baka pwede kayo tumawag sa kanila",
+    # "Naomba uapprove KES 36 by Wednesday", "Tafadhali push them from your side"
+    r"^\W*(?:(?:sir|ma['’]?am|boss|po|also|and|tsaka|saka|pls),?\s+)*(?:palihug|paki-?[a-z]+|pa-help|baka (?:pwede|puwede)|"
+    r"(?:pwede|puwede) (?:po |ba |mo |nimo |ninyo |kayo )|naomba|tafadhali)\b(?![^.!?;]*\b(?:salamat|asante)\b)|"
     # A German order in the du form, its verb first, as colleagues write it: "Ruf mich heute an", "Stimm
     # dich mit Frau Albers ab", "Gib dem Spediteur bitte Bescheid" (the word after it is German, so
     # "Check the numbers" is not one)
@@ -4421,6 +4436,11 @@ class EmbeddedExtractor:
             return self._read_as(chat, sentence, ctx)
         if _LETS_DEFER_RE.match(sentence):
             return []  # "Let's regroup in January": the work is put off, nothing is asked now
+        if _ASK_WORD_FIRST_RE.match(sentence):
+            # "Tafadhali tuma the GRN copies by Friday", "Paki-check naman po yung draft": asked by its
+            # Filipino or Swahili word of asking, whatever the English words after it would say.
+            by_word = self._french(sentence, ctx)
+            return [by_word] if by_word is not None else []
         low = fold(sentence)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
