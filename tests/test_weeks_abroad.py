@@ -202,3 +202,19 @@ def test_days_that_name_work_and_latest(sentence: str, due: str) -> None:
     from agent.extractors.dates import find_due
 
     assert find_due(sentence, datetime(2026, 11, 18, 9, 0, tzinfo=UTC), ZoneInfo("Europe/London"))[0] == due
+
+
+@pytest.mark.parametrize("text,want", [
+    # A short sentence after an ask that only names when dates that ask, and is no item of its own.
+    ("Can you send the updated BOM? Ideally by Thursday.", [(R, "2026-11-19")]),
+    ("Ich brauche die Jahresmengen von dir. Geht das bis Donnerstag?", [(R, "2026-11-19")]),
+    ("Could you check the numbers? Latest Friday please.", [(R, FRI)]),
+    ("Can you send the BOM? Thanks a lot.", [(R, None)]),
+    # The writer's need before their own step is asked of the reader; before they *can* act, it holds them up.
+    ("I'll need the drop test report for the new carton before we release the shipment.", [(R, None)]),
+    ("We shall need a signed addendum before we can change the schedule.", [(B, None)]),
+])
+def test_a_day_said_after_an_ask_and_a_need_before_a_step(text: str, want: list[tuple[str, str | None]],
+                                                          owner: Owner) -> None:
+    items = EmbeddedExtractor().extract(make_message(f"Hi Ada,\n\n{text}\n\nMaria"), owner)
+    assert [(i.kind, i.due) for i in items] == want

@@ -408,8 +408,8 @@ _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:wha
 # The writer's need of the reader, said in the future: "I will also need a name from your side for the
 # tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
 _WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
-                                    r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)\s+from (?:you|your side|your team|your end)\b"
-                                    r"(?P<rest>[^.!?;]*)", re.I)
+                                    r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)(?:\s+from (?:you|your side|your team|your end)\b|"
+                                    r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b)))(?P<rest>[^.!?;]*)", re.I)
 # A thing handed over with the mail, named: "Please find attached the revised NDA", "Attached is the
 # draft budget for Q1", "Here's the updated floor plan", "I've attached the signed lease".
 _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|attached (?:is|are|please find|you(?:'ll| will) find)|"
@@ -420,6 +420,13 @@ _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|a
                         r"(?=\s*(?:[.,;:!?(]|$|\s(?:for (?:your|you)|which|that|with|from|as|in|on|to)\b))", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
+# A short sentence after an ask that only names when: "Ideally by Thursday.", "Latest Friday please.",
+# "Geht das bis Donnerstag?", "Wär super bis Mittwoch.", "Is that possible by Monday?"
+_FOLLOW_UP_DAY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|und|aber)\W+)?(?:(?:ideally|preferably|if possible|latest|at the latest|"
+                               r"is that (?:ok|okay|possible|doable)|would that work|does that work|can you do that|could you do that|"
+                               r"geht das|passt das|klappt das|schaffst du das|schaffen sie das|ist das möglich|wär(?:e)? (?:super|gut|toll|"
+                               r"prima|klasse)|am besten|idealerweise|spätestens)\W*)+(?:by|before|until|till|bis|vor|am|on)?\s*"
+                               r"(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s*(?:please|pls|bitte|thanks|danke)?\W*$", re.I)
 # A formal wish to receive: "We would appreciate receiving these by Friday 19th May", "We'd be grateful
 # to receive the signed forms by the 20th" (not "We appreciate receiving your order so promptly").
 _APPRECIATE_RECEIVING_RE = re.compile(r"\b(?:we|i)(?:'d|’d| would| should) (?:greatly |really |very much |much )?"
@@ -4083,6 +4090,7 @@ class EmbeddedExtractor:
                 if handed is not None:
                     thing = _uncap(handed.group("np").strip())
                     item.title = item.title[:pronoun.start()] + thing + item.title[pronoun.end():]
+        items = self._dated_by_next(items, text, ctx)
         # An item whose own words name no day may take one from around it: "send it before
         # then" the day named before, "They need a name by the 12th" the deadline set after.
         for item in items:
@@ -4367,6 +4375,24 @@ class EmbeddedExtractor:
                 dropped.add(n + 1)
             out.append(item)
         return out
+
+    def _dated_by_next(self, items: list[Item], text: list[str], ctx: _Ctx) -> list[Item]:
+        """An ask followed by a short sentence that only names its day ("Can you send the updated
+        BOM? Ideally by Thursday.", "Geht das bis Donnerstag?"): the ask takes the day, and the day
+        is no item of its own."""
+        kept = list(items)
+        for n, said in enumerate(text[1:], 1):
+            if len(said.split()) > 8 or not _FOLLOW_UP_DAY_RE.match(said):
+                continue
+            asked = next((i for i in kept if i.kind in ("request", "waiting") and i.evidence in text[n - 1]), None)
+            if asked is None:
+                continue
+            due = self._due(said, ctx)[0]
+            if due is None:
+                continue
+            asked.due = asked.due or due
+            kept = [i for i in kept if not (i is not asked and i.evidence in said)]
+        return kept
 
     @staticmethod
     def _dated_asks(added: list[Item], items: list[Item], text: list[str]) -> list[Item]:
