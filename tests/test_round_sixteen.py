@@ -115,7 +115,7 @@ def test_the_owners_morning_promise_loses_first_thing(owner: Owner) -> None:
 @pytest.mark.parametrize("text,title", [
     ("I've asked the supplier for return labels and will forward them as soon as they land.", "Forward them"),
     ("I'm working on the waiver and the corrected certificate and will send both as soon as I have them.", "Send both"),
-    ("We expect the permit number next week and will forward it to you as soon as it arrives.", "Forward it to Priya"),
+    ("We expect the permit number next week and will forward it to you as soon as it arrives.", "Forward the permit number to Priya"),
 ])
 def test_a_later_will_borrows_the_writers_i(text: str, title: str, owner: Owner) -> None:
     # "...and will forward them": the promise is the owner's, told with the first clause's "I" in
@@ -197,7 +197,8 @@ def test_a_statement_after_a_holding_back_is_no_ask(text: str, owner: Owner) -> 
 def test_a_thing_it_came_from_is_not_it(owner: Owner) -> None:
     text = "I'm waiting for the quote from the roofer and will forward it to you as soon as I get it."
     msg = _mine(text)
-    assert [i.title for i in EX.extract(msg, owner)] == ["Forward it to Priya"]
+    # ...it is the quote, not the roofer it comes from.
+    assert [i.title for i in EX.extract(msg, owner)] == ["Forward the quote to Priya"]
 
 
 def test_what_they_ship_is_the_work(owner: Owner) -> None:

@@ -245,3 +245,48 @@ def test_a_word_of_assent_is_not_the_title(text: str, title: str, owner: Owner) 
 ])
 def test_it_is_the_thing_just_handed_over(text: str, title: str, owner: Owner) -> None:
     assert [t for _, t in _titles(text, owner)] == [title]
+
+
+@pytest.mark.parametrize("text,title", [
+    # The topic the sentence opens with: a label, or "On ..."/"About ..."/"Re ...".
+    ("Loading plan: could you check it by Thursday?", "Check loading plan"),
+    ("On the venue contract, can you sign it by Friday?", "Sign the venue contract"),
+    ("About the Q3 variance memo: please review it before Monday.", "Review the Q3 variance memo"),
+    # ...else the thing the sentence names before the pronoun, of one number with it.
+    ("We still haven't received the signed lease addendum, could you send it by Wednesday?", "Send the signed lease addendum"),
+    ("Finance needs the expense breakdown per project by Tuesday, can you pull it?",
+     "Pull the expense breakdown"),
+    ("The auditors flagged two missing receipts from March, can you find them by Friday?", "Find two missing receipts"),
+    # ...not a place it sits in, nor what it is for, nor the one who says so.
+    ("I've uploaded the revised floor plan to the shared drive, could you approve it by Monday?",
+     "Approve the revised floor plan"),
+    ("The bank hasn't issued the guarantee for the Leeds lease yet, can you follow it up by Thursday?",
+     "Follow the guarantee up"),
+    ("Legal says your conflict declaration is missing, could you complete it by Friday?",
+     "Complete your conflict declaration"),
+])
+def test_it_is_the_thing_its_sentence_named(text: str, title: str, owner: Owner) -> None:
+    assert [t for _, t in _titles(text, owner)] == [title]
+
+
+@pytest.mark.parametrize("text,title", [
+    # A pronoun said of something before ("it's in the old drive somewhere") has no thing here.
+    ("It's somewhere in the old shared drive, could you dig it out by Friday?", "Dig it out"),
+    # ...a label that is no thing, or a person's name, is no topic.
+    ("Quick one: could you send it over by Friday?", "Send it over"),
+    ("Marta: could you send it over by Friday?", "Send it over"),
+    # ...a plural thing is not "it", and people are not called things.
+    ("The movers need the floor plans, could you send it by Friday?", "Send it"),
+    ("The client is upset about the delay, could you call them by Friday?", "Call them"),
+])
+def test_no_thing_named_leaves_the_pronoun(text: str, title: str, owner: Owner) -> None:
+    assert [t for _, t in _titles(text, owner)] == [title]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("I'm finishing the board pack tonight, you'll have it first thing tomorrow.", "the board pack"),
+    ("Screenshots: you'll have them on Thursday.", "screenshots"),
+])
+def test_the_owners_promise_names_its_thing(text: str, title: str, owner: Owner) -> None:
+    found = _titles(text, owner, mine=True)
+    assert len(found) == 1 and title in found[0][1], found

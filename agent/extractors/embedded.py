@@ -420,6 +420,96 @@ _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|a
                         r"(?=\s*(?:[.,;:!?(]|$|\s(?:for (?:your|you)|which|that|with|from|as|in|on|to)\b))", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
+# The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
+# it?", "On the board one-pager, I'll draft it over the weekend", "Re the perf env, I'll have it
+# back up by Wednesday" (a comma only after "on", "re", "about" and the like; a colon alone).
+_TOPIC_RE = re.compile(r"^\W*(?:(?P<lead>(?:about|on|re|regarding|as for|as to|as regards|concerning)\b:?)\s+)?"
+                       r"(?P<np>[^:,;.!?()]{2,60}?)\s*(?(lead)[:,]|:)\s", re.I)
+# Topics that are no thing: "Small thing:", "Quick one:", "Good news:".
+_NO_TOPIC_RE = re.compile(r"^(?:(?:one|two|three|a|another|the|my|our|last|small|quick|tiny|minor|big|good|bad|final|other|"
+                          r"first|second|third|next|main|only|same|real|short|long|side|general|also|and|but|so|ps|p\.s|fyi|"
+                          r"btw|note|nb|update|status|question|questions|answer|reply|thanks|thank you|sorry|yes|no|ok|okay|"
+                          r"sure|also|re|subject|action|actions|todo|to do|agenda|summary|reminder|heads up|edit|correction|"
+                          r"important|urgent|more|then|now|today|tomorrow|meanwhile|otherwise|overall|anyway|finally|lastly|"
+                          r"firstly|secondly|point|points|item|items|issue|issues|matter|topic|thing|things|bit|bits|"
+                          r"one more thing|news|context|background|the plan|plan|idea|suggestion|proposal|request|ask|"
+                          r"option|options|my take|our take|the ask|the catch|the problem|the issue)\b\W*)+$", re.I)
+# A thing named in the words before a pronoun: the/your/a ... up to the first word that ends a
+# noun phrase (a verb, a preposition, a time), with an "of" phrase after it ("a copy of the
+# policy wording"): "I'll dig out the contract tonight, you'll have it", "We still miss the
+# signed representation form, can you send it today?"
+_NP_STOP = (r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|shall|may|might|must|isn't|aren't|"
+            r"wasn't|hasn't|haven't|won't|needs?|says?|said|asks?|asked|told|tells|wants?|thinks?|takes?|goes|comes|"
+            r"looks?|seems?|of|as|by|from|to|for|in|on|at|with|within|into|over|under|about|after|before|until|till|"
+            r"since|per|via|and|or|but|so|because|which|that|who|when|where|if|once|tonight|today|tomorrow|yesterday|"
+            r"first|asap|now|then|soon|later|still|yet|already|also|too|again|this|next|last|please|back|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|them|they|we|i|you|he|she|sent|got|made|gave|"
+            r"took|put|left|came|went|found|did|done|brought|bought|paid|kept|held|set|wrote|written|[a-z]+ed)")
+_NP_WORD = r"(?!" + _NP_STOP + r"\b)\w[\w'’#&/-]*(?:\.\w+)*"
+# ...whose first word may be a participle: "the signed form", "the revised plan".
+_NP_FIRST = r"(?!(?!\w+ed\b)" + _NP_STOP + r"\b)\w[\w'’#&/-]*(?:\.\w+)*"
+_THING_NP_RE = re.compile(r"(?<![\w'’-])(?P<np>(?:the|your|our|my|his|her|their|a|an|two|three|four|five|six|both|(?P<whose>(?-i:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)['’]s))\s+"
+                          r"(?P<head>" + _NP_FIRST + r"(?:\s+" + _NP_WORD + r"){0,4})"
+                          r"(?:\s+of\s+(?:the|your|our|a|an)\s+" + _NP_WORD + r"(?:\s+" + _NP_WORD + r"){0,3})?)", re.I)
+# Heads that name people, places or times, which a thing's "it" does not stand for.
+_NOT_A_THING = frozenset(
+    "team teams bank client clients customer customers supplier suppliers vendor vendors board office company firm "
+    "department lawyer lawyers people staff guys folks manager boss broker everyone person agency partner partners side "
+    "week weekend day days morning afternoon evening time moment end meantime while season month year quarter period "
+    "one ones rest same other others way thing things point problem issue news question situation case nudge reminder "
+    "favour favor chance idea signature approval sign-off go-ahead ok okay attention branch".split())
+_TITLE_VERB_RE = re.compile(r"[A-Za-z]+")
+# Verbs whose "them"/"it" are people: "call them", "nudge him".
+_ON_PEOPLE = frozenset("call ring phone nudge ask tell remind ping chase thank meet invite brief introduce contact".split())
+
+
+def _plural(np: str) -> bool:
+    head = np.split()[-1].lower()
+    return " and " in np or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+def _antecedent(before: str, plural: bool) -> str:
+    """The thing "it" (or, ``plural``, "them") stands for, named in ``before`` (the words of its
+    sentence before the pronoun): the topic the sentence opens with, else the last thing it names
+    (of one number with the pronoun), or ""."""
+    if re.search(r"\b(?:it|them|it's|it’s)\b", before, re.I):
+        return ""  # said of something before: "it's somewhere in the old Dropbox, let me dig it out"
+    topic = _TOPIC_RE.match(before)
+    if topic is not None:
+        np = topic.group("np").strip()
+        words = np.split()
+        # ...a noun phrase, not a name ("Anna:", "Hi Tom,"), a clause ("forgot to mention:") or a pronoun.
+        if (len(words) <= 8 and not _NO_TOPIC_RE.match(np)
+                and not (len(words) <= 2 and all(w[:1].isupper() for w in words) and not _names_deliverable(np))
+                and not re.match(r"(?:hi|hello|hey|dear|morning|thanks|it|this|that|there|i|we|you|they|he|she)\b", np, re.I)
+                and not re.search(r"\b(?:to|is|are|was|were|will|forgot|mention|think|need|want|know|please|just|sorry)\b",
+                                  np, re.I)):
+            return _uncap(np) if " " in np or not np[1:2].islower() else np[:1].lower() + np[1:]
+    start = topic.end() if topic is not None else 0
+    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), before)  # an aside: "(CUR, grouped by the tag)"
+    named = list(_THING_NP_RE.finditer(text, start))
+    # ...of the thing itself, not of what it is for: "the FIRC for the April remittance"
+    modifiers = {id(m) for prev, m in zip(named, named[1:], strict=False)
+                 if re.fullmatch(r"\s+(?:for|of|on|about|with|to)\s+", text[prev.end("np"):m.start()])}
+    found = [m for m in named
+             if id(m) not in modifiers and m.group("head").split()[-1].lower().strip("'’.") not in _NOT_A_THING
+             and re.search(r"[^\W\d_]{2}", m.group("head").split()[-1])  # "the 1:1" names no thing
+             and _plural(m.group("head")) == plural
+             # ...not the one who says so ("The ACC says your module isn't done"), a place ("in the
+             # portal"), nor the one asked ("I've asked the branch").
+             and not re.match(r"\s*(?:says|said|asks|asked|told|thinks|reckons|mentioned|confirmed|wrote)\b", text[m.end("np"):])
+             and not re.search(r"\b(?:in|into|inside|at|from|within|under|asked|ask|told|tell|called|emailed|contacted)\s+$",
+                               text[:m.start()], re.I)]
+    pick = next((m for m in reversed(found) if _names_deliverable(m.group("head"))), found[-1] if found else None)
+    if pick is None:
+        return ""
+    np = pick.group("np").strip()
+    if pick.group("whose"):
+        return np
+    # "a one-page costing ... would you send that": the one just named; mine is the thing's own.
+    return _uncap(re.sub(r"^(?:an?|my|our)\s", "the ", np, count=1, flags=re.I))
+
+
 # A short sentence after an ask that only names when: "Ideally by Thursday.", "Latest Friday please.",
 # "Geht das bis Donnerstag?", "Wär super bis Mittwoch.", "Is that possible by Monday?"
 _FOLLOW_UP_DAY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|und|aber)\W+)?(?:(?:ideally|preferably|if possible|latest|at the latest|"
@@ -4087,8 +4177,19 @@ class EmbeddedExtractor:
                 handed = None
                 for before_it in ([text[at][:text[at].find(item.evidence)]] if at >= 0 else []) + ([text[at - 1]] if at > 0 else []):
                     handed = handed or _HANDED_RE.search(before_it)
-                if handed is not None:
-                    thing = _uncap(handed.group("np").strip())
+                thing = _uncap(handed.group("np").strip()) if handed is not None else ""
+                # ...else the thing its own sentence named first: "Portfolio scores: I'll get them
+                # into Greenhouse", "I'll dig out the contract tonight, you'll have it tomorrow".
+                verb = _TITLE_VERB_RE.match(item.title.rpartition(": ")[2]) if item.title.startswith("Follow up with ") \
+                    else _TITLE_VERB_RE.match(item.title)
+                if not thing and at >= 0 and not (verb and verb.group(0).lower() in _ON_PEOPLE):
+                    sentence = text[at]
+                    spot = re.search(rf"\b{re.escape(verb.group(0))}\w*\s+(?:[\w'’-]+\s+){{0,2}}?{pronoun.group(0)}\b",
+                                     sentence, re.I) if verb else None
+                    spot = spot or re.search(rf"\b{pronoun.group(0)}\b", sentence, re.I)
+                    if spot is not None:
+                        thing = _antecedent(sentence[:spot.start()], spot.group(0).lower().endswith("them"))
+                if thing:
                     item.title = item.title[:pronoun.start()] + thing + item.title[pronoun.end():]
         items = self._dated_by_next(items, text, ctx)
         # An item whose own words name no day may take one from around it: "send it before
