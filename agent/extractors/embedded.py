@@ -170,7 +170,7 @@ _COURTESY_RE = re.compile(
     r"greetings)(?:s)? from (?:me|us|all of us|the team)\b|\bsay (?:hi|hello) to\b|"
     r"\bsend (?:my|our) (?:love|regards|best|greetings|thanks)\b|"
     # information to keep in mind, no work: "please note that the cooling-off period ends on 26 March"
-    r"^\W*(?:(?:and|also|just|but),?\s+)?(?:please )?(?:kindly )?note(?: that)?\b(?![^.!?]*\b(?:and|then|so) (?:please )?"
+    r"^\W*(?:(?:and|also|just|but),?\s+)?(?:please )?(?:kindly )?(?:also )?note(?: that)?\b(?![^.!?]*\b(?:and|then|so) (?:please )?"
     r"(?:send|sign|confirm|return|reply|update|let|make|book|pay|submit|complete|check|fill)\b)"
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
@@ -418,6 +418,10 @@ _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|a
                         r"latest|news|story|point|question|catch|update|summary|gist|short version|bottom line|reason|idea|way|"
                         r"good news|bad news|kicker|rub)\b)[^.,;:!?()]{2,60}?)"
                         r"(?=\s*(?:[.,;:!?(]|$|\s(?:for (?:your|you)|which|that|with|from|as|in|on|to)\b))", re.I)
+# What "I can" promises rather than offers, with its day: "I can have the package ready for your
+# review by Tuesday", "We can have the samples with you on Friday" (not "I can send it if you like").
+_CAN_HAVE_RE = re.compile(r"have\s+(?:it|them|this|that|(?:the|your|our|a|an|my|both|all)\s[^.!?;]{1,60}?)\s+"
+                          r"(?:ready|done|finished|sorted|completed|over|across|to you|with you|back to you|back)\b", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
@@ -1006,11 +1010,13 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?:(?:is|are)\s+(?:now\s+|still\s+|also\s+)?(?:due|needed|required)|"
     # ...a bill with its amount and no verb: "$1,500 deposit due by 5/24"
     r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
-    r"(?:must|need to|needs to|has to|have to|should|shall)\s+be\s+(?:made\s+)?"
+    r"(?:must|need to|needs to|has to|have to|should|shall|is to|are to)\s+be\s+(?:made\s+)?"
     r"(?P<pp>submitted|returned|sent|completed|signed off|signed|uploaded|filed|lodged|received|available|provided|paid|"
     r"made|approved|reviewed|agreed|confirmed|finali[sz]ed)"
     r"(?: in full| online| electronically| in person)?|"
     r"(?:must|needs? to|has to) (?:reach|be with) (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
+    # ...by whom it is received: "must be received by this office no later than Wednesday"
+    r"(?:\s+by\s+(?:this|our|the)\s+(?:office|department|team|bank)|\s+by\s+(?:us|me))?"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
@@ -1031,7 +1037,9 @@ _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waiver
                            r"sign-?off|approval|signature|contract|pack|questionnaires?|surveys?|checklists?|records|histor(?:y|ies)|"
                            r"fees?|premiums?|self-audits?|audits?|drawings?|plans|certificates?|statements?|"
                            r"documents?|documentation|specs?|specifications?|calcs|calculations|quotes?|estimates?|"
-                           r"minutes|assessments?|orders?)\b", re.I)
+                           r"minutes|assessments?|orders?|addend(?:um|a|ums)|amendments?|readings?|reads|receipts?|renewals?|"
+                           r"consents?|authori[sz]ations?|licen[cs]es?|permits?|passports?|cvs?|resumes?|proofs?|copies|"
+                           r"samples?|paperwork|details|names|lists?|schedules?|invoices?|w-?9s?|w-?8(?:ben)?s?)\b", re.I)
 _DUE_STATEMENT_KEYS = (" due ", " reach us", " reach me", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
                        " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received", " must reach ", " be approved",
@@ -1351,7 +1359,8 @@ _WISH_RE = re.compile(
     r"(?P<what10>(?:your|an?|the|some)\b[^.!?;]*)|"
     # What the writer's principal wants, with its day: "The board wants the Q1 numbers by the 20th",
     # "the client has asked for a revised plan before Monday's meeting". Dated only.
-    r"\b(?:the|our|my) (?:board|client|customer|ceo|cfo|coo|boss|auditors?|bank|lenders?|investors?|committee|director|"
+    r"\b(?:the|our|my) (?:(?:selection|investment|audit|steering|review|hiring|pilot|program(?:me)?|project|executive|"
+    r"management|finance|planning|works) )?(?:board|client|customer|ceo|cfo|coo|boss|auditors?|bank|lenders?|investors?|committee|director|"
     r"partners?|landlord|insurer|regulator|accountant|buyer|publisher|label|venue|promoter|council|school|funder|sponsor)"
     r" (?:also |still |really )?(?:wants?|would like|expects?|(?:is|are) asking for|(?:has|have) asked for) "
     r"(?P<what22>(?:the|a|an|your|some|all|our|updated|revised|final)\b[^.!?;]*)|"
@@ -2606,8 +2615,10 @@ _PROMISE_THEN_ASK_RE = re.compile(r"^(?P<a>\W*(?:i|we)(?:'ll|’ll| will| shall)
                                   r"(?P<b>(?:can|could|would) (?:you|u)\s+[a-z][^?]*\?)\s*$", re.I)
 
 # ...and an ask, then a promise after a comma: "Could you send me a large instead, I'll post the
-# medium back to you tomorrow" is an ask and a promise.
-_ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|(?:please|kindly)(?! (?:bear|note|find|accept|excuse|"
+# medium back to you tomorrow", "I need your passport number, I'll book the flights Monday" are an
+# ask and a promise.
+_ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|(?:(?:i|we) (?:really |also |still |just )?)?need your\b|"
+                                  r"(?:please|kindly)(?! (?:bear|note|find|accept|excuse|"
                                   r"forgive|be advised|be aware|don't hesitate|do not hesitate|feel free|stand by|hold on)\b))"
                                   r"\s[^,;?]{4,}?)\??,\s*(?:and\s+)?"
                                   r"(?P<b>(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?)\s*$", re.I)
@@ -2692,7 +2703,7 @@ _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noo
 # A duty of the reader's, said after "please note": "must be booked", "need to", "is required".
 _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
 # "Please note that", "be advised:": a lead-in that asks the reader only to read on.
-_NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*"
+_NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
                            r"understand(?:\s+that\s+|\s*[,:–—-]\s*)|"
@@ -5556,9 +5567,14 @@ class EmbeddedExtractor:
         due, phrase = self._due(sentence, ctx)
         if (w.group("what22") or w.group("what24")) and (_HANDLED_RE.search(sentence) or _HAS_IT_RE.search(sentence)):
             return None  # "The customer wants a revised quote by Friday, and Tom is preparing it": someone has it
-        if w.group("what24") and (not due or _NEWS_RE.search(sentence) or w.group("who24").split()[-1].lower()
+        if w.group("what24") and ((not due and not re.match(r"your (?:[\w-]+ )?(?:" + _YOUR_DELIVERABLE + r"|initials\b)\s+\w+\s+\w",
+                                                              w.group("what24"), re.I))
+                                  or _NEWS_RE.search(sentence) or w.group("who24").split()[-1].lower()
                                   == (ctx.owner.first_name or "").lower()):
             # Undated, told as news ("..., according to Reuters"), or the owner's own need: none.
+            # ...but the reader's own act or thing, said with what it is on, is asked for with no day
+            # too: "Sam wants your sign-off before anything goes to the pilot" (not "Tom wants your
+            # feedback": on what?).
             return None
         if w.group("what19") and not (re.search(r"\byour\b", what, re.I) or w.group("welcome").startswith(("appreciated", "a "))
                                       or (due and phrase and phrase in what
@@ -5808,7 +5824,8 @@ class EmbeddedExtractor:
                 vp = _clean_vp(p.group("vp"), phrase)
                 if (vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(p.group("vp")))
                         and not _AWAY_RE.match(vp) and not _NO_WORK_VP_RE.match(vp)
-                        and not re.search(r"\b(i|we) can\b", p.group(0), re.I)):
+                        and not (re.search(r"\b(i|we) can\b", p.group(0), re.I)
+                                 and not (due and _CAN_HAVE_RE.match(p.group("vp")) and not re.search(r"\bif\b", sentence, re.I)))):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
             due, phrase = self._due(sentence, ctx)
