@@ -26,6 +26,7 @@ FOREIGN_DAYS = {
     "giovedi": 3, "venerdì": 4, "venerdi": 4, "domani": 7,
     "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
     "segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "amanhã": 7, "amanha": 7,
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
     "måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "imorgon": 7,
     # The weekend: "para el sábado", "bis Samstag", "d'ici samedi" ("domingo" is a name too, so only
     # after a deadline word; "sábado" and "domingo" are Portuguese as well).
@@ -42,13 +43,14 @@ FOREIGN_MONTHS = {
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10,
     "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
     "outubro": 10, "novembro": 11, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
     # German spells these as English does: "bis am 9. April 2027" (the dot after the day is German).
     "april": 4, "august": 8, "september": 9, "november": 11,
 }
 # The words those languages put before a date ("le 4 février", "antes del 10 de diciembre", "bis zum 3.
 # Dezember"): without one, or a year after, "the 3 Mars renders" is a planet's and "2 Mayo jars" a sauce's.
 _FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|spätestens|"
-                                   r"d'ici|jusqu'au|desde|ab|seit|dès|depuis)\s+$|"
+                                   r"d'ici|jusqu'au|desde|ab|seit|dès|depuis|op|uiterlijk|vóór|voor|tegen|tot|per|em|dia|a)\s+$|"
                                    # a labelled deadline: "Date limite : 4 décembre", "Frist: 12. Januar"
                                    r"\b(?:date limite|échéance|frist|abgabefrist|einsendeschluss|fecha límite|plazo|"
                                    r"scadenza|deadline)\s*:\s*$", re.I)
@@ -57,7 +59,8 @@ _FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|
 BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
                      "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "miércoles", "miercoles", "jueves",
                      "viernes", "sábado", "mercoledì", "giovedì", "venerdì", "maandag", "dinsdag", "woensdag",
-                     "donderdag", "vrijdag", "zaterdag", "zondag")
+                     "donderdag", "vrijdag", "zaterdag", "zondag", "segunda-feira", "terça-feira", "terca-feira",
+                     "quarta-feira", "quinta-feira", "sexta-feira")
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
 MONTH_NUMBERS = {name: n for n, name in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
@@ -149,6 +152,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"|,?\s+(?:" + MONTHS + r")\.?\s+\d)"
                                 r"(?:\s+(?:morning|afternoon|evening|night|eod))?" + _TIME, re.I)),
     ("day_after_tomorrow", re.compile(r"\b(?:the )?day after (?:tomorrow|tmrw|tmr)\b", re.I)),
+    # A day of next week in Dutch and Portuguese: "volgende week vrijdag", "dinsdag volgende week",
+    # "sexta-feira da próxima semana".
+    ("foreign_next_weekday", re.compile(r"\bvolgende week (maandag|dinsdag|woensdag|donderdag|vrijdag)\b|"
+                                        r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag) (?:van )?volgende week\b|"
+                                        r"\b(segunda|terça|terca|quarta|quinta|sexta)(?:-feira)? da (?:próxima|proxima) semana\b",
+                                        re.I)),
+    # A day of the month said the Dutch or Portuguese way: "uiterlijk de 25e", "op de 24e", "até dia 5".
+    ("foreign_nth", re.compile(r"\b(?:op|tegen|vóór|voor|uiterlijk|tot(?: en met)?|na) de (\d{1,2})(?:e|ste|de)\b|"
+                               r"\b(?:até (?:ao |o )?|no |ao |pelo |para o )dia (\d{1,2})\b(?!\s*(?:/|\.\d|de [a-zç]+))", re.I)),
     # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
@@ -166,12 +178,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # German joins a part of the day to the day: "bis Mittwochabend", "am Freitagnachmittag"; and
     # writes the day short before a time or a date: "Unterschreibe Mi 8 Uhr", "bis Do.", "Fr. 12.3."
     ("foreign_day_part", re.compile(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
-                                    r"(?:abend|früh|morgen|vormittag|nachmittag|mittag)\b", re.I)),
+                                    r"(?:abend|früh|morgen|vormittag|nachmittag|mittag)\b|"
+                                    # ...and Dutch: "uiterlijk dinsdagavond", "vrijdagochtend"
+                                    r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+                                    r"(?:avond|ochtend|middag|morgen|namiddag)\b", re.I)),
     ("foreign_day_short", re.compile(r"(?<![\w.])(?-i:(Mo|Di|Mi|Do|Fr))\.?(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\d{1,2}\.\d{1,2}\.|"
                                      r"früh\b|vormittag\b|nachmittag\b|abend\b|mittag\b))|"
                                      r"\b(?:bis|am|spätestens|vor)\s+(?-i:(Mo|Di|Mi|Do|Fr))\b\.?", re.I)),
     ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-]| gras\b)", re.I)),
-    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon)\b|"
+    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon|morgen(?:vroeg|ochtend|middag|avond))\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
                                     r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b|"
                                     # German "morgen" is tomorrow; "Guten Morgen", "heute Morgen" a morning
@@ -180,6 +195,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                      r"dopodomani|depois de amanhã)\b", re.I)),
     # "hoy", "aujourd'hui", "heute", "esta tarde": today.
     ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
+                                 r"vanmiddag|vanochtend|vanmorgen|(?:het )?einde? van de (?:dag|werkdag)|"
                                  r"im laufe des (?:heutigen )?tages|dans la journée|"
                                  r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
                                  r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
@@ -199,6 +215,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # The month's end: "bis Ende des Monats", "bis Monatsende", "d'ici la fin du mois", "Ende März",
     # "fin janvier", "mi-février".
     ("foreign_end_month", re.compile(r"\bende (?:des |dieses )?monats\b|\bmonatsende\b|\bfin (?:du |de |de ce )mois\b|"
+                                     r"\b(?:eind|einde) (?:van )?(?:de|deze) maand\b|\b(?:fim|final) (?:do|deste) m[eê]s\b|"
                                      r"\bfine mese\b|\bfin de mes\b|\bfinal de mes\b", re.I)),
     ("foreign_month_named", re.compile(r"\b(ende|anfang|mitte|fin|début|debut|mi-|mi)\s*(?:de |d'|du mois de )?("
                                        + "|".join(["januar", "jänner", "februar", "märz", "april", "mai", "juni",
@@ -310,17 +327,21 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "before_weekend": (("weekend",),),
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
+    "foreign_next_weekday": (("volgende week", "próxima semana", "proxima semana"),),
+    "foreign_nth": (("de ", "dia "),),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
                      "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am ", "próxim", "proxim"),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
     "foreign_bare": (BARE_FOREIGN_DAYS,),
-    "foreign_day_part": (("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),),
+    "foreign_day_part": (("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "maandag",
+                          "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),),
     "foreign_day_short": (("mo", "di", "mi", "do", "fr"),),
     "foreign_date": (tuple(FOREIGN_MONTHS),),
     "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana", "morgen"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
+                       "vanmiddag", "vanochtend", "vanmorgen", "van de dag", "van de werkdag",
                        "matin", "im laufe des", "dans la journée"),),
     "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
     "calendar_week": (("kw", "cw", "semaine", "week"),),
@@ -330,7 +351,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_early_next_week": (("anfang", "début", "debut"), ("woche", "semaine")),
     "foreign_this_week": (("woche", "semaine", "settimana", "semana", "week"),
                           ("diese", "cette", "questa", "esta", "deze", "laufe")),
-    "foreign_end_month": (("monat", "mois", "mese", "mes"),),
+    "foreign_end_month": (("monat", "mois", "mese", "mes", "maand", "mês"),),
     "foreign_month_named": (("ende", "anfang", "mitte", "fin", "début", "debut", "mi"),
                             ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
                              "september", "oktober", "november", "dezember", "janvier", "février", "fevrier", "mars",
@@ -365,7 +386,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
     "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor "), ("h", "uhr")),
 }
-_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date",
+_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date", "foreign_nth",
                      "calendar_week", "foreign_day_of_month", "foreign_in_n"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
@@ -903,6 +924,11 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         when = (local + timedelta(hours=n)).date()
     elif kind == "foreign_tonight":
         when = base
+    elif kind == "foreign_next_weekday":
+        wd = FOREIGN_DAYS[(m.group(1) or m.group(2) or m.group(3)).lower()]
+        when = base - timedelta(days=base.weekday()) + timedelta(days=7 + wd)
+    elif kind == "foreign_nth":
+        when = _day_of_month(base, int(m.group(1) or m.group(2)))
     elif kind == "foreign_tomorrow":
         when = base + timedelta(days=1)
     elif kind == "foreign_day_after":
@@ -939,7 +965,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         wd = ("mo", "di", "mi", "do", "fr").index((m.group(1) or m.group(2)).lower())
         when = _weekday_on_or_after(base + timedelta(days=1), wd)
     elif kind == "foreign_day_part":  # a part of the day keeps it today: "bis Mittwochabend" written on a Wednesday
-        when = _weekday_on_or_after(base, FOREIGN_DAYS[m.group(1).lower()])
+        when = _weekday_on_or_after(base, FOREIGN_DAYS[(m.group(1) or m.group(2)).lower()])
     elif kind in ("foreign_day", "foreign_late", "foreign_bare"):
         wd = FOREIGN_DAYS[m.group(1).lower()]
         when = base + timedelta(days=1) if wd == 7 else _weekday_on_or_after(base + timedelta(days=1), wd)

@@ -18,6 +18,7 @@ from agent.extractors.base import Owner, examined_text
 from agent.extractors.dates import KeyFinder, find_due, find_due_in_context, fold, names_a_date
 from agent.extractors.kinds import KindsModel, shipped_kinds_model
 from agent.extractors.model import RequestModel, shipped_model
+from agent.extractors.tongues import INTERJECTIONS, Tongue, clauses, english_words, tongue_of
 from connectors.types import Address, Message
 from planner.models import Item
 from planner.priority import display_name
@@ -3110,6 +3111,13 @@ _HEREWITH_RE = re.compile(r"\b(?:anbei|im anhang|beigefügt|hiermit|in der beila
                           r"ci-dessous|ci-après)\b", re.I)
 
 
+def _short(text: str) -> str:
+    """A sentence or clause as a title: one line, without its closing stop, at most 90 characters."""
+    text = _SPACES_RE.sub(" ", text.strip().rstrip(" ?!."))
+    text = _FOREIGN_GREETING_RE.sub("", text) or text
+    return text if len(text) <= 90 else text[:90].rsplit(" ", 1)[0] + "…"
+
+
 def _clause_start(sentence: str, at: int) -> int:
     """Where the clause holding ``sentence[at]`` starts: past the last comma, semicolon or colon before it."""
     return max(sentence.rfind(c, 0, at) for c in ",;:") + 1
@@ -3985,6 +3993,13 @@ def list_leads(text: str) -> tuple[dict[str, tuple[str, str, str]], dict[str, tu
 
 def _lead_kind(head: str) -> str:
     """What a lead-in says of the list under it (see list_leads)."""
+    if (tongue := tongue_of(head)) is not None:
+        # Dutch or Portuguese: "Verder verzoek ik u vriendelijk om:", "Precisamos dos seguintes documentos:"
+        # ...and a blocker that waits on the reader's things: "wij kunnen het origineel pas uitgeven nadat
+        # wij de volgende stukken van jullie hebben ontvangen:" asks for each.
+        return ("none" if tongue.not_work.search(head) else "ask" if tongue.ask.search(head)
+                or (tongue.blocker.search(head) and tongue.to_reader.search(head)) else
+                "blocker" if tongue.blocker.search(head) else "")
     if _LIST_NONE_RE.search(head) or _LIST_HOWTO_RE.match(head):
         return "none"
     if _LIST_OPTIONS_RE.search(head):
@@ -4225,6 +4240,17 @@ class EmbeddedExtractor:
         if kind in ("", "label") and (aimed := re.search(r"\bfor (@?[\w.-]+)\s*:\s*$", head)) and (
                 aimed.group(1).lower() == "you" or aimed.group(1).lstrip("@").lower() in _owner_names(ctx.owner)):
             kind = "ask"  # "Couple of bits for Ada:"
+        if kind in ("ask", "need", "blocker") and tongue_of(head) is not None:
+            # Under a Dutch or Portuguese lead-in ("Verder verzoek ik u vriendelijk om:"), each bullet
+            # is what it asks, by the bullet's day or else the lead-in's.
+            what = _short(bullet)
+            due = self._due(bullet, ctx)[0] or self._due(head, ctx)[0]
+            name = first_name(ctx.other) if ctx.other.email else "them"
+            if kind == "blocker":
+                return [self._item("blocker", f"Unblock: {what}", bullet, ctx, due, ctx.other.email or "me")]
+            if ctx.from_owner:
+                return [self._item("waiting", f"Follow up with {name}: {what}", bullet, ctx, due, ctx.other.email)]
+            return [self._item("request", f"Reply to {name}: {what}", bullet, ctx, due, "me")]
         if _foreign_hint(bullet) or len(bullet.split()) > 30 or len(_SPLIT_RE.split(bullet)) > 1:
             # The sentences it stands for are English ones, and a bullet that is a paragraph is
             # read sentence by sentence.
@@ -4570,6 +4596,8 @@ class EmbeddedExtractor:
         """One item per promise when a sentence joins several ("I'll draft it tonight and will
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
+        if (tongue := tongue_of(sentence)) is not None and (by_tongue := self._tongue(sentence, tongue, ctx)) is not None:
+            return by_tongue  # Dutch, read by its own patterns (see tongues)
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         if _LETS_DEFER_RE.match(sentence):
@@ -5059,6 +5087,53 @@ class EmbeddedExtractor:
                 return self._item("commitment", _cap(what), sentence, ctx, due, "me")
             return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
         return None
+
+    def _tongue(self, sentence: str, tongue: Tongue, ctx: _Ctx) -> list[Item] | None:
+        """A Dutch or Portuguese sentence read by its language's patterns (see tongues): a
+        blocker, an ask (the owner's: what she waits on) and a promise, at most one of each, each
+        titled by the clause it is in. None when they find nothing in a line that is half English
+        ("Could you de vendor questionnaire invullen vóór de audit?"): the English rules read it."""
+        if tongue.not_work.search(sentence):
+            return []
+        name = first_name(ctx.other) if ctx.other.email else "them"
+        called = None if ctx.from_owner else _CALLED_RE.match(sentence)
+        if called and called.group(1).lower() not in _owner_names(ctx.owner) and called.group(1).lower() not in INTERJECTIONS \
+                and called.group(1).lower() not in tongue.markers:
+            return []  # "Sanne, wil jij de notulen sturen?": asked of someone else in mail the owner reads
+        found: list[Item] = []
+        parts = clauses(sentence, tongue)
+        # What is done already says nothing to do ("Ik heb de notaris gebeld, die past het morgen aan":
+        # the second clause still promises), unless it is asked about.
+        live = [c for c in parts if tongue.ask.search(c) or not tongue.past.search(c)]
+        if any(tongue.blocker.search(c) for c in live):
+            what = _short(sentence)
+            found.append(self._item("blocker", f"Unblock: {what}" if ctx.from_owner else f"Unblock {name}: {what}", sentence,
+                                    ctx, self._due(sentence, ctx)[0], ctx.other.email or "me"))
+        # (A lead-in asks nothing by itself: the list under it says what is asked, see _listed.)
+        asked = promised = sentence.rstrip().endswith(":")
+        for clause in live:
+            if not asked and tongue.ask.search(clause) and (ctx.from_owner or not self._aimed_elsewhere(sentence, ctx)):
+                asked = True
+                due, what = self._due(clause, ctx)[0], _short(clause)
+                if ctx.from_owner:
+                    found.append(self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email))
+                else:
+                    title = f"Answer {name}: {what}?" if clause.rstrip().endswith("?") else f"Reply to {name}: {what}"
+                    found.append(self._item("request", title, sentence, ctx, due, "me"))
+            elif (not promised and not clause.rstrip().endswith("?") and tongue.promise.search(clause)
+                  and not tongue.blocker.search(clause) and not tongue.herewith.search(clause)):
+                due = self._due(clause, ctx)[0]
+                if due or tongue.future.search(clause) or tongue.to_reader.search(clause) or tongue.strong.search(clause):
+                    promised = True
+                    what = _short(clause)
+                    if ctx.from_owner:
+                        found.append(self._item("commitment", _cap(what), sentence, ctx, due, "me"))
+                    else:
+                        found.append(self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due,
+                                                ctx.other.email))
+        if not found and english_words(sentence) >= 2:
+            return None
+        return found
 
     @staticmethod
     def _sends_data_out(sentence: str, ctx: _Ctx) -> bool:
@@ -5739,6 +5814,8 @@ class EmbeddedExtractor:
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
+        if b and b.group("b29") and sentence.rstrip().endswith("?") and _ASK_LEAD_RE.match(sentence):
+            b = None  # "Can you find out where it's stuck?": what is stuck is what the reader is asked to look into
         if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b and _POLICY_RE.search(sentence):

@@ -1,0 +1,76 @@
+"""Dutch and Portuguese, read by their own patterns (agent/extractors/tongues.py): which language a
+sentence is, and the asks, promises and blockers in it, each beside look-alikes that ask, promise
+and block nothing. The sentences are written for these tests; the labelled development and aside
+sets the patterns were measured on are described in eval/README.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from agent.extractors.tongues import DUTCH, tongue_of
+from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
+
+R, B, W, K = "request", "blocker", "waiting", "commitment"
+MON = "2026-11-23"
+THU = "2026-11-19"
+TODAY = "2026-11-18"
+TOMORROW = "2026-11-19"
+
+
+@pytest.mark.parametrize("text,tongue", [
+    ("Kun je de huurovereenkomst vóór vrijdag tekenen?", DUTCH),
+    ("Gelieve de facturen van oktober ten laatste maandag door te sturen.", DUTCH),
+    ("'k Bel u morgen terug over de levering.", DUTCH),
+    ("Could you send me the signed lease by Friday?", None),
+    ("Kannst du mir die Zahlen bis Freitag schicken?", None),
+    ("Florian ist bis morgen Abend in Düsseldorf, die Erklärung kann also erst am Mittwoch raus.", None),
+    ("Je vous envoie le planning de production lundi matin.", None),
+    ("¿Puedes enviarme el contrato para el viernes?", None),
+])
+def test_the_language_is_told_by_its_own_words(text: str, tongue: object) -> None:
+    assert tongue_of(text) is tongue
+
+
+CASES: list[Case] = [
+    # Asks: a question to the reader, a "please" word, a need, a duty, an order said first.
+    C("Kun je de nieuwe plattegrond vóór vrijdag naar de aannemer sturen?", (R, FRI)),
+    C("Zou u zo vriendelijk willen zijn het getekende formulier terug te sturen?", (R, None)),
+    C("Graag ontvang ik uw offerte uiterlijk maandag.", (R, MON)),
+    C("Gelieve de bijlage te ondertekenen en terug te bezorgen.", (R, None)),
+    C("We hebben jouw akkoord op de begroting vóór donderdag nodig.", (R, THU)),
+    C("De huurovereenkomst dient vóór maandag door u te worden ondertekend.", (R, MON)),
+    C("Bel me even terug zodra je dit leest.", (R, None)),
+    C("Akkoord, maak er 40% van.", (R, None)),
+    # ...not thanks, offers, notices, plans or the past.
+    C("Bedankt voor je snelle reactie op de offerte.", *NONE),
+    C("Mocht u nog vragen hebben, neem dan gerust contact met mij op.", *NONE),
+    C("Alle bezoekers dienen zich bij aankomst te melden bij de receptie.", *NONE),
+    C("Ik heb de factuur gisteren al naar jullie boekhouding gestuurd.", *NONE),
+    C("We denken erover om het kantoor in het voorjaar te verbouwen.", *NONE),
+    C("Sanne, wil jij de notulen naar het team sturen?", *NONE),
+    # Promises to the owner: the present said of a step, what she will get, the passive.
+    C("Ik stuur je de herziene planning morgen.", (W, TOMORROW)),
+    C("Morgenvroeg bel ik u over de keuring.", (W, TOMORROW)),
+    C("Je krijgt de getekende overeenkomst vrijdag van me.", (W, FRI)),
+    C("De creditnota wordt u uiterlijk vrijdag toegestuurd.", (W, FRI)),
+    C("Ik heb de notaris gebeld, die past het uiterlijk dinsdag aan.", (W, TUE)),
+    C("Hierbij stuur ik je de planning voor volgende week.", *NONE),
+    C("Door de staking werk ik morgen thuis.", *NONE),
+    # Blockers: only once, not without, stuck, on hold.
+    C("We kunnen de kozijnen pas bestellen als de maten definitief zijn.", (B, None)),
+    C("Zonder de getekende opdrachtbevestiging kunnen wij niet starten.", (B, None)),
+    C("De oplevering ligt stil omdat de keuring nog niet is gedaan.", (B, None)),
+    C("De storing van vorige week is vrijdag verholpen.", *NONE),
+    C("Bij ons gaat er geen code live zonder twee goedkeuringen.", *NONE),
+    # The owner's own: her promises, and what she asks of others.
+    C("Ik zorg dat de slides klaar zijn voor de vergadering.", (K, None), mine=True),
+    C("Ik stuur je maandag de herziene begroting.", (K, MON), mine=True),
+    C("Kun je me het keuringsrapport vóór vrijdag bezorgen?", (W, FRI), mine=True),
+    C("Ik zal erover nadenken.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:60] for c in CASES])
+def test_dutch(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
