@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
-from agent.extractors.tongues import DUTCH, tongue_of
+from agent.extractors.tongues import DUTCH, PORTUGUESE, tongue_of
 from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
 
 R, B, W, K = "request", "blocker", "waiting", "commitment"
@@ -22,6 +22,9 @@ TOMORROW = "2026-11-19"
     ("Kun je de huurovereenkomst vóór vrijdag tekenen?", DUTCH),
     ("Gelieve de facturen van oktober ten laatste maandag door te sturen.", DUTCH),
     ("'k Bel u morgen terug over de levering.", DUTCH),
+    ("Podes enviar-me o contrato assinado até sexta?", PORTUGUESE),
+    ("Você consegue aprovar as horas extras ainda hoje?", PORTUGUESE),
+    ("Podia reenviar o convite?", PORTUGUESE),
     ("Could you send me the signed lease by Friday?", None),
     ("Kannst du mir die Zahlen bis Freitag schicken?", None),
     ("Florian ist bis morgen Abend in Düsseldorf, die Erklärung kann also erst am Mittwoch raus.", None),
@@ -73,4 +76,42 @@ CASES: list[Case] = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:60] for c in CASES])
 def test_dutch(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+PT_CASES: list[Case] = [
+    # Asks: a question to the reader, a "please" word, a need, a duty, an order said first.
+    C("Consegues enviar-me a planta revista até sexta?", (R, FRI)),
+    C("Por favor, confirme a reserva da sala até segunda-feira.", (R, MON)),
+    C("Preciso que você assine o aditivo ainda hoje.", (R, TODAY)),
+    C("O relatório de despesas tem de ser entregue até dia 20.", (R, "2026-11-20")),
+    C("Me manda o comprovante quando puder.", (R, None)),
+    C("A vossa equipa pode partilhar as credenciais do ambiente de testes?", (R, None)),
+    # ...not thanks, offers, notices, plans or the past.
+    C("Muito obrigado pela ajuda com a auditoria.", *NONE),
+    C("Qualquer dúvida, estou à disposição.", *NONE),
+    C("Já enviei a fatura para a vossa contabilidade.", *NONE),
+    C("Estamos a pensar mudar o escritório em março.", *NONE),
+    C("Todas as faturas têm de ser aprovadas por dois gestores.", *NONE),
+    # Promises to the owner: the present said of a step, the future, what she will get, the passive.
+    C("Envio-lhe a proposta revista até quinta-feira.", (W, THU)),
+    C("Amanhã de manhã te mando a planilha.", (W, TOMORROW)),
+    C("Vai receber a nota fiscal por e-mail amanhã.", (W, TOMORROW)),
+    C("Os documentos serão enviados até ao fim do dia.", (W, TODAY)),
+    C("Segue em anexo a ata da reunião.", *NONE),
+    # Blockers: not until, without, only when, stuck.
+    C("Não podemos avançar com a obra enquanto a licença não sair.", (B, None)),
+    C("Sem o contrato assinado não conseguimos pagar ao fornecedor.", (B, None)),
+    C("O deploy está bloqueado por causa do certificado expirado.", (B, None)),
+    C("A remessa ficou retida na alfândega, mas já foi entregue.", *NONE),
+    # The owner's own: her promises, and what she asks of others.
+    C("Envio-te o orçamento revisto na segunda de manhã.", (K, MON), mine=True),
+    C("Deixa comigo, eu trato da reserva.", (K, None), mine=True),
+    C("Podes enviar-me o SOW assinado até sexta?", (W, FRI), mine=True),
+    C("Vou pensar nisso.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", PT_CASES, ids=[c.text[:60] for c in PT_CASES])
+def test_portuguese(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

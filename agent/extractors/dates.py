@@ -165,7 +165,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
                                r"(?:el |la )?(?:próximo|proximo|próxima|proxima)|"
-                               r"uiterlijk|voor|tot|até|innan|senast|el|am)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
+                               r"uiterlijk|voor|tot|até|innan|senast|el|am|na)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
                                r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
     # ...and after the day: "mardi au plus tard", "Freitag spätestens"; "demain", "ce soir".
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
@@ -207,7 +207,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                          r"\bfinales de la (?:próxima|proxima) semana\b", re.I)),
     ("foreign_early_next_week", re.compile(r"\banfang (?:der )?(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
                                            r"\bdébut (?:de )?(?:la )?semaine prochaine\b|"
-                                           r"\bdebut (?:de )?(?:la )?semaine prochaine\b", re.I)),
+                                           r"\bdebut (?:de )?(?:la )?semaine prochaine\b|"
+                                           r"\b(?:início|inicio|princípio|principio) da (?:próxima|proxima) semana\b|"
+                                           r"\bbegin (?:van )?volgende week\b", re.I)),
     # This week: "diese Woche noch", "im Laufe der Woche", "cette semaine": its last working day.
     ("foreign_this_week", re.compile(r"\b(?:diese|dieser|in dieser|im laufe dieser|im laufe der) woche\b|"
                                      r"\b(?:dans la |d'ici la |courant de la |courant )?(?:cette|cette même) semaine\b|"
@@ -225,12 +227,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                                    "decembre"]) + r")\b", re.I)),
     # The day's end: "en fin de journée", "d'ici la fin de la journée", "bis Feierabend".
     ("foreign_eod", re.compile(r"\b(?:en |d'ici (?:la )?|avant la )?fin (?:de (?:la )?)?journée\b|\bfin de journee\b|"
+                               r"\b(?:ao |o )?(?:fim|final) do dia\b|"
                                r"\b(?:bis|vor) (?:zum )?(?:feierabend|dienstschluss|geschäftsschluss)\b", re.I)),
     # The week's end and the next week: "antes del fin de semana", "la próxima semana".
     ("foreign_end_week", re.compile(r"\b(?:antes del|para el|este|avant le|bis zum|entro il|até o) "
                                     r"(?:fin de semana|week-end|weekend|wochenende|fine settimana|fim de semana)\b|"
                                     r"\bfin de (?:la )?semana\b|\bfin de (?:la |cette )?semaine\b|\bende (?:der |dieser )?woche\b|"
-                                    r"\bfine (?:della )?settimana\b", re.I)),
+                                    r"\bfine (?:della )?settimana\b|\b(?:ao |o )?(?:fim|final) (?:da|desta) semana\b", re.I)),
     ("foreign_next_week", re.compile(r"\b(?:la )?(?:próxima|proxima) semana\b|\bla semana que viene\b|"
                                      r"\bla semaine prochaine\b|\bsemaine prochaine\b|"
                                      r"\b(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
@@ -329,7 +332,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_next_weekday": (("volgende week", "próxima semana", "proxima semana"),),
     "foreign_nth": (("de ", "dia "),),
-    "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro",
+    "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro", "na ",
                      "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am ", "próxim", "proxim"),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
                       "uiterlijk", "o mais tardar"),),
@@ -348,7 +351,8 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",
                               "bis zum", "bis am", "spätestens", "antes del", "hasta el"),),
     "foreign_end_next_week": (("ende", "fin"), ("woche", "semaine", "settimana", "semana")),
-    "foreign_early_next_week": (("anfang", "début", "debut"), ("woche", "semaine")),
+    "foreign_early_next_week": (("anfang", "début", "debut", "início", "inicio", "princípio", "principio", "begin"),
+                                ("woche", "semaine", "semana", "week")),
     "foreign_this_week": (("woche", "semaine", "settimana", "semana", "week"),
                           ("diese", "cette", "questa", "esta", "deze", "laufe")),
     "foreign_end_month": (("monat", "mois", "mese", "mes", "maand", "mês"),),
@@ -357,8 +361,9 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                              "september", "oktober", "november", "dezember", "janvier", "février", "fevrier", "mars",
                              "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "décembre",
                              "decembre")),
-    "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss"),),
-    "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der", "ende woche",
+    "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss", "do dia"),),
+    "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der", "ende woche", "da semana",
+                          "desta semana",
                           "ende dieser"),),
     "foreign_weekend": (("wochenende", "week-end", "weekend", "fine settimana"),),
     "foreign_next_week": (("semana", "semaine", "woche", "settimana", "week", "vecka"),),

@@ -4597,7 +4597,7 @@ class EmbeddedExtractor:
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
         if (tongue := tongue_of(sentence)) is not None and (by_tongue := self._tongue(sentence, tongue, ctx)) is not None:
-            return by_tongue  # Dutch, read by its own patterns (see tongues)
+            return by_tongue  # Dutch or Portuguese, read by its own patterns (see tongues)
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         if _LETS_DEFER_RE.match(sentence):

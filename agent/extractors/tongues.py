@@ -1,4 +1,4 @@
-"""Dutch (and the languages after it): asks, promises and blockers the English rules cannot read.
+"""Dutch and Portuguese: asks, promises and blockers in two languages the English rules cannot read.
 
 The embedded extractor's rules read English, and German, French and some Spanish through their own
 patterns (see ``embedded.EmbeddedExtractor._french``). A Dutch or Portuguese sentence is told by its
@@ -33,14 +33,16 @@ _ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _OTHERS = frozenset("vous nous le la les est et pour avec des une du au merci je ne pas qui que sont cette "
                     "un fais fait suis ai avez avons sera serai ce cet ces mon ma mes ton ta tes son sa ses leur dans sur "
                     "par chez comme aussi bien demain jour journée retour fin mais très tout tous toute plus après avant "
-                    "encore déjà peux pouvez veux voudrais faire envoyer envoie t'envoie m'envoyer j'ai c'est "
+                    "encore déjà peux pouvez veux voudrais faire envoyer envoie t'envoie m'envoyer j'ai c'est votre vos "
+                    "notre nos à über für "
                     "ich und der das nicht mit für bitte sie dir dich wir ist sind auf dem den ein eine kann können wenn hat "
                     "haben habe erst am auch noch schon aber oder wird werden mich mir uns euch sein nach vom zum zur beim "
                     "allerdings dass weil nur jetzt heute bis ihnen ihr ihre kannst könnten würde gibt geht mal "
                     "el los las y con una usted gracias por para del está es".split())
 # English words that show a line is English with a few foreign words in it, or the other way round.
 _ENGLISH = frozenset("the you your please could would can will i we it this that to and is are be have has with "
-                     "for of on by from what when if let me know thanks thank just".split())
+                     "for of on by from what when if let me know thanks thank just i'll we'll you'll it's i'm don't can't "
+                     "won't as soon at send sends".split())
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class Tongue:
 
     name: str
     markers: frozenset[str]
+    marks: re.Pattern[str]  # a word's spelling that only this language has ("ção", "vrij")
+    openers: frozenset[str]  # words that open an ask in this language and in no other ("Podia...?", "Kunt u...?")
+    joined: re.Pattern[str]  # a pronoun joined on as only this language joins it ("contactá-la", "envio-lhe")
+    foreign: re.Pattern[str]  # a spelling this language never has ("ß", "ñ"), which marks another's word
+    others: frozenset[str]  # words of neighbouring languages, which mark a sentence as not this one
     not_work: re.Pattern[str]  # thanks, offers, notices: nothing to do
     past: re.Pattern[str]  # what is done already, unless it is asked about or waited on
     blocker: re.Pattern[str]
@@ -70,8 +77,11 @@ def tongue_of(sentence: str) -> Tongue | None:
         return None
     english = sum(1 for w in words if w in _ENGLISH)
     for tongue in TONGUES:
-        own = [w for w in words if w in tongue.markers]
-        others = sum(1 for w in words if w in _OTHERS and w not in tongue.markers)
+        own = [w for w in words if w in tongue.markers or tongue.marks.search(w)]
+        own += tongue.joined.findall(sentence.lower())
+        if words[0] in tongue.openers:
+            own.append(words[0] + "#")  # a question's first word counts twice: "Podia reenviar o link?"
+        others = sum(1 for w in words if (w in tongue.others or tongue.foreign.search(w)) and w not in tongue.markers)
         if len(set(own)) >= 2 and len(own) >= english and len(own) > others:
             return tongue
     return None
@@ -82,7 +92,8 @@ def tongue_of(sentence: str) -> Tongue | None:
 INTERJECTIONS = frozenset("akkoord ok oké oke prima top goed ja nee super perfect helder duidelijk klopt inderdaad "
                           "verder daarnaast tot slot ten slotte ook dus beste hoi hallo "
                           "perfeito certo claro combinado olá oi bom boa obrigado obrigada sim não então além "
-                          "pronto ótimo otimo beleza tá ta caro cara prezado prezada".split())
+                          "pronto ótimo otimo beleza tá ta caro cara prezado prezada anotado entendido feito fechado "
+                          "combinado genial noted".split())
 
 
 def english_words(sentence: str) -> int:
@@ -206,6 +217,11 @@ _NL_FUTURE = re.compile(r"\b(?:zal|zullen|ga|gaan|beloofd|komt (?:goed|in orde)|
 
 DUTCH = Tongue(
     name="Dutch",
+    others=_OTHERS,
+    marks=re.compile(r"ij|aa"),
+    openers=frozenset("kun kunt zou zoudt gelieve graag kunnen zouden".split()),
+    joined=re.compile(r"(?!x)x"),
+    foreign=re.compile(r"[äöüßñàèùâîûç]"),
     markers=frozenset(
         "ik jij jou jouw jullie uw gij mij mijn wij onze het een niet geen voor vóór graag kun kunt kunnen zou zoudt zouden wilt "
         "willen gelieve uiterlijk vandaag bedankt naar ook maar wordt worden heb hebt heeft hebben zijn deze wanneer zodra "
@@ -214,10 +230,9 @@ DUTCH = Tongue(
         "voordat nadat totdat sinds volgende vorige maand middag ochtend avond vanavond vanmiddag vanochtend morgenvroeg maandag "
         "dinsdag woensdag donderdag vrijdag zaterdag zondag alvast ff laatste welke waarom toch keer jullie ge 'k ’k "
         "nog even wel erg dank gerust helaas ligt stil staat zit vast kan wil mag moet moeten dient dienen "
-        "betaling levering bestelling vergadering voorstel planning graag je op van aan om wat ons ze er bij nu dan tot hun hem "
-        "haar zal zullen ga gaan komt kom bevestig bel zet regel levert volgt binnen morgen uiterlijk ten tegen hè "
-        "werk thuis afwachting bijlage terug alstublieft alsjeblieft ondertekenen bezorgen sturen versturen doorsturen "
-        "en".split()),
+        "betaling levering bestelling vergadering voorstel planning graag je op van aan om wat ons ze bij nu dan tot hun hem "
+        "haar zal zullen ga gaan komt kom bevestig bel zet regel levert volgt binnen uiterlijk ten tegen hè "
+        "werk thuis afwachting bijlage terug alstublieft alsjeblieft ondertekenen bezorgen sturen versturen doorsturen".split()),
     not_work=_NL_NOT_WORK,
     past=_NL_PAST,
     blocker=_NL_BLOCKER,
@@ -231,4 +246,136 @@ DUTCH = Tongue(
                             r"bel|graag|je|jij|u|jullie|die|hij|zij|ze)\b)", re.I),
 )
 
-TONGUES: tuple[Tongue, ...] = (DUTCH,)
+# -- Portuguese -------------------------------------------------------------------------------------
+
+_PT_NOT_WORK = re.compile(
+    r"^\W*(?:(?:muito )?obrigad[oa]s?|valeu|thanks|parabéns|desculp[ea]|sem problema|bom dia|boa tarde|abraços?|"
+    r"até breve|bom fim de semana|atualização rápida|só um aviso|para (?:sua|vossa) informação|informamos que)\b|"
+    # an offer, a courtesy, what to do if the reader wants something
+    r"\bse (?:precisar(?:es)?|quiser(?:es)?|for mais fácil|ajudar|tiver(?:es)? (?:alguma )?dúvida)\b|\bqualquer (?:dúvida|coisa)\b|"
+    r"\b(?:estou|fico|ficamos|estamos) (?:à|a) (?:sua |vossa |tua )?disposição\b|\bfiqu?e(?:m)? à vontade\b|\bfica à vontade\b|"
+    r"\bcaso seja útil\b|\bfique descansad[oa]\b|"
+    # plans, hopes, guesses and the writer's own state
+    r"\b(?:talvez|se calhar|quem sabe|esperamos|espero que|vamos ver se)\b|\b(?:estamos|estou) a (?:pensar|ponderar)\b|"
+    r"\bestamos avaliando\b|\bvou pensar\b|\bpreciso (?:de )?pensar\b|\bfoi (?:um prazer|ótimo|bom)\b|"
+    r"\b(?:estou|estarei) fora do escritório\b|\bde baixa\b|\bcom gripe\b|\bacesso limitado\b|\bvou estar em\b|"
+    # notices, newsletters and disclaimers
+    r"\b(?:está a receber|está recebendo|recebeu esta mensagem por engano|destinam-se exclusivamente|antes de imprimir|"
+    r"inscreva-se|compre já|agende uma demo|subscreveu|política é que|estarão encerrados|estará fechado|entra em vigor|"
+    r"passa a oferecer)\b|^\W*(?:tod[oa]s (?:os|as) |os colaboradores devem\b)|"
+    # a wait that is over: "ficou retida..., mas já foi entregue", "o Sam já o corrigiu", "finalmente saiu"
+    r"\bmas já\b|\bfinalmente\b|\bjá (?:o|a|os|as) (?:\w+ou|\w+eu)\b|\bnão nos afeta\b|"
+    r"\bpoderá haver\b|\binterrupções\b|\bcansad[oa] de\b|\ba nossa app\b|\bquem diria\b", re.I)
+# what is done already: "Já enviei a fatura", "Terminei o rascunho ontem", "O seu pedido foi enviado"
+_PT_PAST = re.compile(
+    r"\b(?:enviei|mandei|terminei|corrigi|revi|liguei|falei|paguei|assinei|resolvi|resolvemos|acabámos|acabamos|fechámos|"
+    r"assinámos|reviu|aprovou|terminou|recebi)\b|"
+    r"\b(?:foi|foram) (?:[\wçãõáéíóúâêô-]+ ){0,3}?(?:[\wçãõáéíóúâêô]+[ai]d[oa]s?|entregue|feit[oa]|aprovad[oa]|concluíd[oa])\b|"
+    r"\bjá (?:foi|foram|enviei|mandei|está|estão)\b", re.I)
+_PT_BLOCKER = re.compile(
+    r"\bnão (?:podemos|posso|pode|podem|consigo|conseguimos|consegue|conseguem|dá(?: para| pra)?|é possível)\b"
+    r"[^.!?;]*\b(?:enquanto|até|sem|antes)\b|"
+    r"\bsem\b[^.!?;]*\b(?:não (?:podemos|posso|pode|podem|consigo|conseguimos|conseguem|dá)|não há como)\b|"
+    r"\bsem (?:o|a|os|as|que) [^.!?;]*\bnão\b|\benquanto\b[^.!?;]*\b(?:não|faltarem?|ninguém)\b|"
+    r"\bsó (?:avança|começa|começamos|podemos|posso|pode|vai|vamos|consigo|conseguimos|entra|sai|arranca|avançamos)\b"
+    r"[^.!?;]*\b(?:quando|depois|após|assim que)\b|"
+    r"\b(?:está|estão|estamos|estou|ficou|continua|continuam|tá) (?:tudo )?(?:[\wçãõáéíóúâêô-]+ ){0,2}?(?:parad[oa]s?|travad[oa]s?|"
+    r"bloquead[oa]s?|suspens[oa]s?|retid[oa]s?|congelad[oa]s?|pendentes?|on hold|atrasad[oa]s?|em espera|à espera|"
+    r"fora do ar|esgotad[oa]s?)\b|"
+    r"\b(?:não pode|não podem) (?:avançar|prosseguir|começar|rodar|arrancar|seguir)\b|\bninguém consegue\b|"
+    r"\bnada (?:entra|sai|avança|pode)\b[^.!?;]*\b(?:antes|até|sem)\b|\bpararam\b|"
+    r"^\W*até\b[^.!?;]*,\s*não\b", re.I)
+_PT_ASK = re.compile(
+    # a question to the reader: "Poderia rever...?", "Podes enviar-me...?", "Consegue aprovar...?",
+    # "Será que você poderia...?", "Dá para você...?", "Importa-se de me enviar...?"
+    r"(?:^|[,;:]\s*)\W*(?:(?:e|ah|então|ada|olá|oi)\W+)*(?:você |vc |tu |o senhor |a senhora )?"
+    r"(?:pode|poderia|podia|podes|poderias|consegue|consegues|conseguiria|conseguirias|será que|seria possível|haveria|"
+    r"há alguma hipótese|dá para|dá pra|tem disponibilidade|tens disponibilidade|importa-se|importas-te|alguém)\b[^?]*\?|"
+    r"\b(?:você|vc|tu) (?:pode|consegue|poderia|podia|consegues|podes)\b[^?]*\?|\bo que acha(?:s)?\b[^?]*\?|"
+    r"\b(?:a vossa|o vosso|a sua|o seu|a tua|o teu|vossa|vosso|sua|seu) [\wçãõáéíóú-]+ (?:pode|poderia|consegue|podia)\b[^?]*\?|"
+    # "please" words and polite statements
+    r"\bpor (?:favor|gentileza)\b|\b(?:pf|pfv|pfvr|pls)\b|\bfavor (?:\w+ar|\w+er|\w+ir)\b|\bse faz favor\b|"
+    r"\b(?:agradecia|agradeceria|agradeço que|agradecemos (?:a|o)|ficaria (?:muito )?grat[oa] se|peço (?:a gentileza|que|-lhe)|"
+    r"solicito|solicitamos|queria pedir|gostaria (?:muito )?de (?:pedir|saber|solicitar|ter|receber)|gostaríamos de)\b|"
+    r"\baguardo (?:o |a )?(?:seu |sua |vosso |vossa |teu |tua )?(?:retorno|resposta|confirmação|envio|feedback|parecer|aprovação)\b|"
+    r"\bfico a aguardar\b|\bcontinuo à espera\b|\bainda não recebi\b|\bsó para (?:lembrar|saber)\b|"
+    r"\b(?:preciso|precisamos|precisava|necessito|necessitamos) (?:que|da|do|das|dos|de|dele|dela)\b|"
+    r"\bé necessári[ao]\b|\bconvém que\b|\bnão (?:se )?esque(?:ça|ças)\b|\blembrete\b|"
+    r"\b(?:tem|têm) (?:de|que) ser\b|\bdeve(?:m)? ser (?:\w+ )?(?:entregue|enviad|devolvid|assinad|pag|submetid|preenchid|aprovad)|"
+    # an order said first, pronouns joined on: "Envie-me a fatura", "Me manda o comprovante", "Diz-me até quarta"
+    r"(?:^|[,;:]\s*)\W*(?:(?:e|então)\s+)?(?:me\s+)?(?:envie|envia|manda|mande|avisa|avise|confirme|confirma|assine|assina|ligue|liga|"
+    r"verifique|verifica|reveja|revê|revise|pague|paga|marque|marca|reserve|reserva|diga|diz|responda|responde|preencha|"
+    r"preenche|aprove|aprova|partilhe|partilha|compartilhe|encaminhe|encaminha|emite|emita|trate|trata|faça|traga|traz|"
+    r"reenvie|reenvia|devolva|devolve)(?:-(?:me|nos|lhe|lo|la|los|las|a|o))?\b", re.I)
+_PT_STEP = (r"(?:envio|mando|ligo|confirmo(?=[^.!?;]*\baté\b)|verifico|reviso|preparo|passo|faço|trato|resolvo|entrego|assino|pago|falo|volto|"
+            r"retorno|dou|aviso|levo|devolvo|reservo|atualizo|corrijo|cubro|apresento|garanto|escrevo|marco|reenvio|agendo|"
+            r"partilho|compartilho|mostro|trago|analiso|coloco|ponho|emito|termino|finalizo|respondo|consigo ter|"
+            r"enviamos|mandamos|voltamos|ligamos|confirmamos|tratamos|entregamos|passamos|devolvemos|reenviamos|"
+            r"atualizamos|corrigimos|preparamos)")
+_PT_PROMISE = re.compile(
+    # the writer's step in the present, first or after a pronoun: "Envio-lhe o orçamento", "Te mando a
+    # planilha", "Amanhã de manhã envio-vos a ata", "eu resolvo isso"
+    r"(?:^|[,;:]\s*|\b(?:eu|nós|te|lhe|vos|já|amanhã|hoje|depois|e|mas)\s+)\W*" + _PT_STEP
+    + r"(?:-(?:lhe|lhes|te|vos|a|o|os|as|tos|tas|lho|lha|lhos|lhas))?\b|"
+    r"\b(?:amanhã|hoje|logo|depois)\b[^.!?;]{0,30}?\b" + _PT_STEP + r"\b|"
+    # the future: "Vou verificar", "vamos corrigir", "Enviarei", "Enviar-lhe-emos", "iremos enviar"
+    r"\b(?:vou|vamos|iremos|irei) (?:tentar )?(?:\w+ar|\w+er|\w+ir|pôr|fazer|ver|dar|trazer)\b|"
+    r"\b\w+(?:arei|erei|irei|aremos|eremos|iremos)\b|\b\w+(?:ar|er|ir)-(?:lhe|lhes|te|vos|no|na)-(?:ei|emos|á|ão)\b|"
+    # what the reader will have: "Vai receber de mim a proposta", "Amanhã terá o contrato", "Terás os meus comentários"
+    r"\b(?:vai|vais|vão|irá|irás) (?:receber|ter)\b|\b(?:terá|terás|receberá|receberás)\b|"
+    # the passive: "Os resultados serão enviados", "A encomenda ser-lhe-á entregue"
+    r"\b(?:será|serão|vai ser|vão ser|ser-lhe-á|ser-lhes-á)\s+(?:\w+ )?(?:enviad[oa]s?|entregue|entregues|remetid[oa]s?|"
+    r"encaminhad[oa]s?|devolvid[oa]s?|transferid[oa]s?)\b|"
+    # someone on the writer's side: "A nossa equipa envia as peças", "Nosso contador vai protocolar", "O técnico passa aí amanhã"
+    r"\b(?:a nossa|o nosso|nossa|nosso) [\wçãõáéíóú-]+ (?:envia|entrega|passa|liga|manda|vai|responde|trata)\b|"
+    r"\b(?:o|a) [\wçãõáéíóú-]+ (?:envia|entrega|passa|liga|manda|vai|responde|trata)\b"
+    r"(?=[^.!?;]*\b(?:te|lhe|lhes|vos|você|vc|aí|contigo|consigo)\b)|"
+    r"\bele (?:responde|envia|manda|liga|passa)\b|"
+    r"\b(?:pode deixar|deixa comigo|deixe comigo|fica prometido|conta comigo|fico eu responsável|garanto que|"
+    r"segue(?:m)? (?:amanhã|hoje|ainda hoje|até|por correio|por e-?mail)|fica(?:m)? (?:pront[oa]s?|montad[oa]s?)|"
+    r"combinado, \w+)\b", re.I)
+_PT_FUTURE = re.compile(r"\b(?:vou|vamos|iremos|irei|vai receber|vais receber|terá|terás|fica prometido|pode deixar|deixa comigo|"
+                        r"conta comigo|garanto|assim que|\w+(?:arei|erei|irei|aremos|eremos|iremos))\b|-(?:ei|emos|á|ão)\b",
+                        re.I)
+_PT_STRONG = re.compile(r"\b(?:trato|resolvo|cubro|garanto|assumo|consigo ter|fico eu responsável|deixa comigo|pode deixar|conta comigo|"
+                        r"corrigir e reenviar|segue(?:m)? (?:amanhã|hoje|por correio))\b", re.I)
+
+PORTUGUESE = Tongue(
+    name="Portuguese",
+    marks=re.compile(r"[ãõ]|ç[ãõoa]|(?:nh|lh)(?:[aoe]s?)$"),
+    openers=frozenset("podia poderia pode podes consegue consegues conseguiria importa-se".split()),
+    joined=re.compile(r"\w-(?:lhe|lhes|lha|lho|lhos|lhas|tos|tas|nos|vos|se|lo|los)\b"),
+    foreign=re.compile(r"[äöüßñèùîë]"),
+    markers=frozenset(
+        "não nao você vocês vc vcs uma umas uns com ao aos à às pelo pela pelos pelas lhe lhes é são também tambem "
+        "já então entao amanhã amanha obrigado obrigada pra seu sua seus suas meu minha meus minhas isso isto vou vai "
+        "preciso precisamos precisava segue seguem envio consegue consegues conseguimos poderia podia podes pode "
+        "até hoje feira terça quarta quinta sexta fim mês ainda nós estou tá né oi olá tudo abraço abraços cumprimentos "
+        "atenciosamente agradeço agradecia aguardo fico fica deixa gostaria gostaríamos queria necessária necessário "
+        "assinatura assinado assinada assinar assine orçamento fatura proposta reunião equipa equipe relatório planilha "
+        "em nas num numa sem só depois enquanto noite manhã cedo lá aí vossa vosso vossos vossas nosso nossa "
+        "nossos nossas ele ela eles elas muito bom boa terá terás receber envie manda mande favor "
+        "ficou estamos está estão tem têm eu teu tua comigo contigo garanto acha achas deste desta neste nesta disso nisso "
+        "mensagem recebeu bloqueado bloqueada parado parada travado travada pararam acabaram corrigir reenviar "
+        "gentileza encaminhe".split()),
+    others=frozenset("el los las y con una usted ustedes gracias del es muy pero hoy mañana nosotros puedes puede necesito "
+                     "hasta después también le les vous nous je est et avec pour merci une du au sont cette dans sur the you "
+                     "ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat haben "
+                     "noch schon aber oder wird mich mir uns ihnen ihr ihre da so mal "
+                     "please could would".split()),
+    not_work=_PT_NOT_WORK,
+    past=_PT_PAST,
+    blocker=_PT_BLOCKER,
+    ask=_PT_ASK,
+    promise=_PT_PROMISE,
+    future=_PT_FUTURE,
+    strong=_PT_STRONG,
+    to_reader=re.compile(r"\b(?:você|vocês|vc|vcs|te|lhe|lhes|tu|vos|o senhor|a senhora|seu|sua|teu|tua|vosso|vossa|aí)\b|"
+                         r"-(?:lhe|te|vos|lha|lho|tos|tas)\b", re.I),
+    herewith=re.compile(r"\b(?:em anexo|segue(?:m)? (?:em )?anexo|junto (?:envio|seguem?)|anexad[oa]s?|anexamos|anexo)\b", re.I),
+    clause_split=re.compile(r"\s*[;:]\s+|,\s+(?=(?:mas\s+|e\s+|então\s+|por isso\s+)?(?:eu|você|vc|pode|podes|consegue|consegues|"
+                            r"podia|poderia|preciso|precisamos|aviso|envio|mando|te|lhe|ele|ela|o que|por favor)\b)|"
+                            r",?\s+(?:mas|por isso|então)\s+(?=\w)", re.I),
+)
+
+TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE)
