@@ -258,3 +258,12 @@ def test_context_resolves_in_the_owners_zone_and_ignores_evidence_not_in_the_tex
     late = datetime(2026, 11, 18, 23, 30, tzinfo=UTC)  # Thursday already in Tokyo
     assert find_due_in_context(text[1], text, late, ZoneInfo("Asia/Tokyo"))[0] == "2026-11-20"
     assert find_due_in_context("Something else entirely?", text, late, LONDON) == (None, "")
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # The day a thing expires is no one's work beside a day that is; alone, it is the day.
+    ("The agreement expires on 31 December, and the bank requires the signed form no later than 3 December.", "2026-12-03"),
+    ("Your passport expires on 3 December.", "2026-12-03"),
+])
+def test_a_day_that_something_expires_gives_way_to_a_deadline(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

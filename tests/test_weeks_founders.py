@@ -5,8 +5,10 @@ stated in the passive by an office ("must be received by this office no later th
 returned to Payroll..."); a third party's want of the reader's own act, dated or not ("Sam wants
 your sign-off..."), and a named committee's want with its day; "I can have X ready by..." as a
 promise rather than an offer; "Please also note that ... until ..." as the blocker it introduces;
-and a need of the reader's, then the writer's own next step after a comma ("I need your passport
-number, I'll book the flights Monday")."""
+a need of the reader's, then the writer's own next step after a comma ("I need your passport
+number, I'll book the flights Monday"); work unable to proceed since a thing expired; "Need you
+to..." without its "I"; and help wished for with its day ("Any update before Friday would really
+help")."""
 
 from __future__ import annotations
 
@@ -44,6 +46,16 @@ CASES: list[Case] = [
     C("I need your passport number and date of birth, I'll book the flights on Monday.", (R, None), (W, MON)),
     C("I need your sign-off on the quote, I'll send the PO on Friday.", (R, None), (W, FRI)),
     C("I needed your passport last year too; all set now.", *NONE),
+    # Work that cannot go on because a thing expired or is missing; not a plan that could not go ahead.
+    C("Our engineers are unable to proceed with the payout integration since the test keys have expired.", (B, None)),
+    C("We are unable to proceed as the signed PO has not been received.", (B, None)),
+    C("I was unable to proceed since my laptop died, but it's fixed now.", *NONE),
+    C("We are unable to attend since we are travelling.", *NONE),
+    # An ask without its "I", and a help wished for with its day.
+    C("Need you to pick a new release manager asap.", (R, None)),
+    C("It would help if we could have the signed forms by Friday.", (R, FRI)),
+    C("Any update before Friday would really help.", (R, FRI)),
+    C("That would really help, thanks.", *NONE),
 ]
 
 

@@ -664,7 +664,7 @@ _ACTION_RE = re.compile(r"\b(?:please|pls|plz|kindly|can you|could you|would you
                         r"'d appreciate|want|wants|hoping|hope you|"
                         r"let (?:me|us) know|lmk|i'll|i will|i'm going to|we'll|we will|we're going to|i shall|"
                         r"we shall|you'll|you will|you'd|i can|we can|need|needs|we'd|i'd|must|have to|"
-                        r"expect|should|will follow|will be (?:lodged|filed|submitted|shipped|posted|dispatched))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
+                        r"expect|should|requires?|will follow|will be (?:lodged|filed|submitted|shipped|posted|dispatched))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
                         r"get|book|call|check|review|approve|submit|forward|pay|update|add|prepare|schedule|"
                         r"arrange|give|bring|fill|complete|finish|revert)\b|"
                         # ...in German, French and Spanish: an ask, or the writer's own work in the present
@@ -751,6 +751,11 @@ _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
 
 
+# The words before the day a thing expires or runs out: "expires on", "valid until", "runs out on".
+_EXPIRES_BEFORE_RE = re.compile(r"\b(?:expires?|expiring|expiry(?: date)?(?: is)?|lapses?|runs out|valid (?:until|till|through))"
+                                r"(?: on)?\s*$", re.I)
+
+
 def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
     """Whether a deadline word leads the phrase ``m`` found in ``sentence``."""
     return bool(_DEADLINE_LEAD_RE.match(m.group(0)) or _DEADLINE_BEFORE_RE.search(sentence, 0, m.start()))
@@ -834,6 +839,10 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         # for, and one led by "after" ("after Friday's decision") when it may start; another day
         # the sentence names is when it is due.
         kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
+        resolved = kept or resolved
+        # "The agreement expires on 31 December, and the Bank requires the ORA no later than 3
+        # December": the day a thing expires is no one's work beside a day that is.
+        kept = [(m, found) for m, found in resolved if not _EXPIRES_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())]
         resolved = kept or resolved
     first_m, first = resolved[0]
     early_m, early = min(resolved, key=lambda r: r[0].start())

@@ -584,7 +584,8 @@ _ASK_RE = re.compile(
     r"tell me if\b|mind\b)(?P<vp>[a-z][^.!?;]*)|"
     r"\b(?:would|do) you mind\s+(?P<vp2>[a-z][^.!?;]*)|"
     r"\b(?:are you able to|is it possible (?:for you )?to|would it be possible (?:for you )?to|"
-    r"(?:i|we)(?:'d| would|'ll|’ll| will)? need you to|you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
+    r"(?:i|we)(?:'d| would|'ll|’ll| will)? need you to|^\W*(?:(?:and|also|so|but),?\s+)?(?:really |urgently )?need (?:you|u) to|"
+    r"you(?:'ll| will)? need to|you should(?!\s+(?:not|never|have been|(?:also |now |then |soon )?(?:see|notice|find)\s+(?:it|them|this|that|the|your|a|an|some|parity)\b[^.!?;]*\b(?:within|in|by|shortly|soon|once|when|after|tomorrow|today|tonight|later)\b))|make sure (?:to|you)|"
     r"remember to|(?:don't|dont|do not) forget to|(?:just )?a (?:quick |friendly )?reminder to|i(?:'d| would) appreciate (?:it if )?you|(?:we|i) (?:should|would) be (?:most |very |so )?grateful if you (?:would|could)|"
     r"(?:i was |i'm |i am )?wondering if you could|if you could(?: please)?|"
     # (a wish for the reader's own time is none: "hoping you can relax over the holidays")
@@ -827,6 +828,12 @@ _BLOCKER_RE = re.compile(
     r"(?<=\s)(?:are|is|remain|remains) (?:still )?(?:stuck|blocked|held up) because(?! (?:i|we)\b)"
     r"(?=[^.!?;]*\b(?:hasn't|haven't|has not|have not|(?:has|have|is|are) yet to|(?:isn't|aren't|is not|are not) [^.!?;]{0,30}?\byet)\b))\s+(?!\d{1,2}(?:st|nd|rd|th)?\b|(?:mon|tues?|wed(?:nes)?|"
     r"thu(?:rs)?|fri|satur|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)(?P<b1>[^.!?;]+)|"
+    # Work that cannot go on because of a thing expired or missing: "our developers are unable to proceed
+    # with the refund API since the sandbox credentials have expired"
+    r"\b(?:are|is|am) (?:still |currently )?(?:unable|not able) to (?:proceed|continue|start|progress|move forward|go ahead|"
+    r"complete|finish|test|deploy|integrate|go live)\b[^.!?;]{0,80}?\b(?:since|because|as)\s+(?P<b36>[^.!?;]*\b(?:expired|"
+    r"missing|outstanding|not (?:yet )?(?:been )?(?:received|provided|shared|renewed|approved|signed)|hasn't|haven't|has not|"
+    r"have not|isn't|aren't|is not|are not)\b[^.!?;]*)|"
     r"\b(?:can't|cant|cannot|can not|unable to|won't be able to|couldn't|won't|will not|must not|shall not|"
     r"may not be [a-z]+ed)\s+(?!wait\b|(?:be able to )?(?:travel|fly|arrive|leave|get there|be there|come|join|attend|make it)\b)[a-z]+"
     r"[^.!?;]{0,60}?\b(?:until|till|til|'til)\s+(?P<b2>[^.!?;]+)|"
@@ -1315,9 +1322,11 @@ _WISH_RE = re.compile(
     r"(?P<what2>(?:your|an?|the)\b[^.!?;]*)|"
     r"\b(?:can|could|may) (?:we|i) (?:please )?(?:get|have|receive|see) (?P<what3>(?:(?:your|an?|the|some|more)\b|\d)[^.!?;]*)|"
     r"\b(?P<what4>your [\w -]{2,30}?) (?:is|are) (?:still )?(?:needed|required)\b|"
-    r"\b(?:it|that)(?:'d| would) (?:also |really )?(?:help(?= to (?:(?:get|have|receive|see) your|(?:get|have|receive) (?:an?|the))\b)|be (?:great|good|helpful|ideal|nice|wonderful|"
-    r"useful|amazing)) to "
-    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some)\b[^.!?;]*)|"
+    r"\b(?:it|that)(?:'d| would) (?:also |really )?(?:help(?= to (?:(?:get|have|receive|see) your|(?:get|have|receive) (?:an?|the))\b)|"
+    # ...and "It would help if we could have these by 16 November"
+    r"help(?= if (?:we|i) could (?:get|have|receive|see)\b)|be (?:great|good|helpful|ideal|nice|wonderful|"
+    r"useful|amazing)) (?:to|if (?:we|i) could) "
+    r"(?:get|have|receive|see) (?P<what5>(?:your|an?|the|some|these|those)\b[^.!?;]*)|"
     # "For us is important to receive the forecast", "it is urgent for me to get your figures"
     r"\b(?:it )?is (?:important|necessary|essential|urgent)(?: for (?:us|me))? to (?:get|have|receive|see) "
     r"(?P<what6>(?:your|an?|the|some)\b[^.!?;]*)|"
@@ -1402,9 +1411,10 @@ _WISH_RE = re.compile(
     r"(?P<what19>(?:(?:a|an|the|your|some|any)\s+|(?=(?:comments|thoughts|notes|edits|feedback|input|views|figures|numbers|"
     r"answers|details|photos)\b))"
     r"(?!(?:quick |short |brief |first )?(?:call|meeting|chat|catch|coffee|lunch|dinner|drink|slot|time|visit|session|"
-    r"start|day|date|week|weekend|trip)\b)[^.!?;,]{2,70}?)\s+(?:would|will|'d)\s+be\s+(?:(?:really|very|so|super|most|much|"
-    r"greatly|hugely|extremely|truly|especially)\s+)?(?P<welcome>appreciated|a (?:big |huge |great |real )?help|perfect|"
-    r"great|ideal|helpful|useful|brilliant|lovely|amazing|fantastic|wonderful|welcome)\b|"
+    r"start|day|date|week|weekend|trip)\b)[^.!?;,]{2,70}?)\s+(?:would|will|'d)\s+(?:be\s+(?:(?:really|very|so|super|most|much|"
+    r"greatly|hugely|extremely|truly|especially)\s+)?|(?:(?:really|truly|greatly|so)\s+)?(?=help\b))"
+    r"(?P<welcome>appreciated|a (?:big |huge |great |real )?help|perfect|"
+    r"great|ideal|helpful|useful|brilliant|lovely|amazing|fantastic|wonderful|welcome|help)\b|"
     # A thing wished for if the reader has it: "if you have a case study, that would be super
     # helpful", "if you have any old sketches, I'd love to see them"
     r"^\W*(?:(?:and|also|oh|plus),?\s+)?if (?:you|u) (?:still |happen to )?have (?P<what11>(?:a|an|any|some|the)\b[^,.!?;]{3,80}?),?\s+"
@@ -1934,7 +1944,7 @@ _PRESENT_PROMISE_RE = re.compile(
     r"(?:i|we) (?:also |then )?(?P<vp>(?:send|put(?![^.!?;]*\b(?:this morning|yesterday|earlier|last night|already|"
     r"just now)\b)|deliver|bring|post|ship|pay|transfer|finish|share|forward|publish|"
     r"upload|email|call|fix|install|order|book)\b[^.!?;]*)", re.I)
-_WISH_KEYS = ("need", "would help", "'d help", "help to ", "forward to", "love", "like", "value", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
+_WISH_KEYS = ("need", "would help", "'d help", "really help", "truly help", "greatly help", "help to ", "forward to", "love", "like", "value", "asking for", "asked for", "appreciate", "want", "require", "waiting", "await", "can we ", "can i ", "expect",
               "received", "yet to receive", "gotten", "got ", "seen ",
               "welcome", "grateful", "glad of", "request",
               "to receive", "must receive",
@@ -1957,7 +1967,7 @@ _BARE_PROMISE_KEYS = ("will ", "shall ", "should ", "happy to ", "sending ", "sh
 _BLOCKER_KEYS = ("blocked ", "stuck", "held up ", "access to ", "holding ", "until", "till", "til ", "on hold ", "pending ", "waiting ", "before ",
                  "only after ", "only once ", "only when ", "will only ", "shall only ", "may only ",
                  "without ", "can only ", "could only ", "to wait ", "unless ", " first", "as long as ", "paused",
-                 "suspended", "frozen", "on hold")
+                 "suspended", "frozen", "on hold", "unable to", "not able to")
 # Work held up by a problem said as its cause, in the forms a cause and its effect take
 # ("The parts are back-ordered, so the install can't proceed", "Migration is stalled because the
 # vendor hasn't given us read access", "Payroll can't run because the bank file was rejected",
