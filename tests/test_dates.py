@@ -267,3 +267,14 @@ def test_context_resolves_in_the_owners_zone_and_ignores_evidence_not_in_the_tex
 ])
 def test_a_day_that_something_expires_gives_way_to_a_deadline(sentence: str, due: str) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Please own it end to end, I don't want this dragging past the 19th.", "2026-11-19"),
+    ("Don't let the handover slip past the 25th.", "2026-11-25"),
+    # ...and what would help, dated, is the work's day, not that of what it is for.
+    ("It would help if we could have these by 16 December, so that we can issue the report by the end of the month.",
+     "2026-12-16"),
+])
+def test_a_day_the_work_must_not_drag_past(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

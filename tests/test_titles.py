@@ -264,6 +264,8 @@ def test_it_is_the_thing_just_handed_over(text: str, title: str, owner: Owner) -
      "Follow the guarantee up"),
     ("Legal says your conflict declaration is missing, could you complete it by Friday?",
      "Complete your conflict declaration"),
+    # ...and an aside in brackets is no part of the thing's name, nor is the state it is in.
+    ("The board pack (P&L, balance sheet, cash flow) is ready, can you sign off on it by Friday?", "Sign off on the board pack"),
 ])
 def test_it_is_the_thing_its_sentence_named(text: str, title: str, owner: Owner) -> None:
     assert [t for _, t in _titles(text, owner)] == [title]

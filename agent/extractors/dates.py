@@ -125,7 +125,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "The cut-off is the 15th." names a day where "this is the 2nd reminder" counts: after "is",
     # the ordinal must end the clause.
     ("day_of_month", re.compile(r"\b(?:(?:on|by|before|until|till|due|for|from|arrive on|ahead of|no later than|"
-                                r"not later than) the|"
+                                r"not later than|(?:slip|slips|slipping|drag|drags|dragging|run|runs|running|drift|drifting)"
+                                r"(?: on)? (?:past|beyond)) the|"
                                 r"(?:on|by|before|until|till|til|due)) (\d{1,2})(?:st|nd|rd|th)\b"
                                 r"(?! (?:of )?(?:" + MONTHS + r")\b)(?!\s*(?:-\s*)?" + _ORDINAL_NOUNS + r")|"
                                 r"\b(?:is|was|are|be) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$|"
@@ -664,7 +665,7 @@ _ACTION_RE = re.compile(r"\b(?:please|pls|plz|kindly|can you|could you|would you
                         r"'d appreciate|want|wants|hoping|hope you|"
                         r"let (?:me|us) know|lmk|i'll|i will|i'm going to|we'll|we will|we're going to|i shall|"
                         r"we shall|you'll|you will|you'd|i can|we can|need|needs|we'd|i'd|must|have to|"
-                        r"expect|should|requires?|will follow|will be (?:lodged|filed|submitted|shipped|posted|dispatched))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
+                        r"expect|should|requires?|would help|'d help|will follow|will be (?:lodged|filed|submitted|shipped|posted|dispatched))\b|^\s*(?:and |also |then |just )?(?:send|share|return|sign|confirm|reply|"
                         r"get|book|call|check|review|approve|submit|forward|pay|update|add|prepare|schedule|"
                         r"arrange|give|bring|fill|complete|finish|revert)\b|"
                         # ...in German, French and Spanish: an ask, or the writer's own work in the present

@@ -447,7 +447,8 @@ _NP_STOP = (r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|shoul
             r"wasn't|hasn't|haven't|won't|needs?|says?|said|asks?|asked|told|tells|wants?|thinks?|takes?|goes|comes|"
             r"looks?|seems?|of|as|by|from|to|for|in|on|at|with|within|into|over|under|about|after|before|until|till|"
             r"since|per|via|and|or|but|so|because|which|that|who|when|where|if|once|tonight|today|tomorrow|yesterday|"
-            r"first|asap|now|then|soon|later|still|yet|already|also|too|again|this|next|last|please|back|"
+            r"first|asap|now|then|soon|later|still|yet|already|also|too|again|this|next|last|please|back|ready|done|"
+            r"finished|available|due|late|attached|below|above|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|it|them|they|we|i|you|he|she|sent|got|made|gave|"
             r"took|put|left|came|went|found|did|done|brought|bought|paid|kept|held|set|wrote|written|[a-z]+ed)")
 _NP_WORD = r"(?!" + _NP_STOP + r"\b)\w[\w'’#&/-]*(?:\.\w+)*"
@@ -491,7 +492,7 @@ def _antecedent(before: str, plural: bool) -> str:
                                   np, re.I)):
             return _uncap(np) if " " in np or not np[1:2].islower() else np[:1].lower() + np[1:]
     start = topic.end() if topic is not None else 0
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), before)  # an aside: "(CUR, grouped by the tag)"
+    text = re.sub(r"\([^()]*\)", lambda m: "," + " " * (len(m.group(0)) - 1), before)  # an aside: "(CUR, grouped by the tag)"
     named = list(_THING_NP_RE.finditer(text, start))
     # ...of the thing itself, not of what it is for: "the FIRC for the April remittance"
     modifiers = {id(m) for prev, m in zip(named, named[1:], strict=False)
@@ -1011,7 +1012,10 @@ _DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b
 # "by" or "on" to be met), and one still to come ("was due" is a chase, read elsewhere).
 _DUE_STATEMENT_RE = re.compile(
     r"^\W*(?:(?:(?:also|and|so|just a (?:quick |friendly )?reminder|a (?:quick |friendly )?reminder|reminder|please note|"
-    r"note)[,:]?\s+(?:that\s+)?){1,2}|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+)?"
+    r"note)[,:]?\s+(?:that\s+)?){1,2}|(?!(?:if|when|once|unless)\b)[^.!?;:]{5,90}?,?\s+so\s+|"
+    # ...or after what it is for: "For the purchase order to be considered at that meeting, the executed
+    # addendum must be received by this office no later than Wednesday"
+    r"(?:for|in order for) [^.!?;:,]{5,90}? to [^.!?;:,]{3,60},\s+)?"
     r"(?:(?:[$€£]|usd ?|eur ?|cad ?|gbp ?|aud ?|rs\.? ?|inr ?)?\d[\d,.]*(?: ?(?:usd|eur|cad|gbp|aud|inr|k))?\s+)?"
     r"(?P<what>(?:your|the|our|all|both|these|those|\d+)?\s*(?:\d+%\s+)?(?!(?:it|this|that|they|he|she|"
     r"we|i|you)\b)[^\W\d_][\w'’&/-]*(?: (?:[$€£]?\d[\d,.]*\d|[\w'’&/-]+)){0,12}?)\s+"
