@@ -71,6 +71,10 @@ CASES: list[Case] = [
     C("Ik stuur je maandag de herziene begroting.", (K, MON), mine=True),
     C("Kun je me het keuringsrapport vóór vrijdag bezorgen?", (W, FRI), mine=True),
     C("Ik zal erover nadenken.", *NONE, mine=True),
+    C("Ik zet het donderdag in de nieuwsbrief, dus laat me uiterlijk woensdag weten of je akkoord bent.",
+      (K, THU), (W, "2026-11-25"), mine=True),
+    # Dutch "met" is "with", not the English past of "meet": the day stays.
+    C("De offerte met de nieuwe prijzen krijg je morgen van me.", (W, TOMORROW)),
 ]
 
 

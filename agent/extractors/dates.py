@@ -628,7 +628,8 @@ _RANGE_END_RE = re.compile(r"(?:\bfrom\b|\b(?:vom|von|ab|du|desde(?: el)?|del|da
 # A participle counts as a verb only before an object or a preposition ("we signed the MSA on
 # the 2nd", "the audit finished on the 10th"), not before a noun it describes ("the signed NDA"),
 # nor after "be" ("it will be sent on Friday").
-_PAST_RE = re.compile(r"\b(?:was|were|went|met|had|did|held|took|spoke|gave|made|said|told|began|"
+_PAST_RE = re.compile(r"\b(?:was|were|went|met(?! (?:de|het|een|mijn|onze|ons|jullie|uw|u|je|jou|hem|haar)\b)|had|did|held|took|"
+                      r"spoke|gave|made|said|told|began|"
                       r"thanks? (?:you )?(?:again )?for|"
                       r"(?<!\bbe )(?:sent|ended|closed|finished|signed|presented|launched|started|happened|wrapped up|"
                       r"discussed|received|submitted|dated)(?=\s*(?:$|[,.;:!?]|(?:the|a|an|it|them|this|that|"

@@ -183,6 +183,7 @@ _NL_ASK = re.compile(
     r"(?=[^.!?;]*\b(?:jouw|je|jullie|uw|u|erop)\b)[^.!?;]*\b(?:uiterlijk|vóór|tegen|voor|ten laatste|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|morgen)\b|"
     r"\b(?:ik|wij|we) (?:wacht|wachten) (?:nog )?op (?:je|jouw|uw|jullie)\b|\beven navragen\b|\bik wilde even polsen\b|"
+    r"\blaat (?:me|mij|ons) (?:[\wéèëïöü'’/-]+ ){0,4}?(?:weten|horen)\b|"
     r"\b(?:wat vind jij|welk tijdstip past)\b|"
     # a deadline for a thing to be with the writer: "mits het uittreksel uiterlijk 30 november bij ons binnen is"
     r"\b(?:uiterlijk|vóór|tegen|ten laatste)\b[^.!?;]*\bbij (?:ons|mij) (?:binnen|zijn|is)\b|"
