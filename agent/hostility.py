@@ -173,7 +173,7 @@ _SWEEPING = Gated(
       ("done", "complete", "closed", "finished")]),
     (r"\bdelete (all|every) .{0,30}\b(items|emails?|tasks)\b",
      [("delete all ", "delete every "), ("items", "email", "tasks")]))
-# The same orders in French, German, Spanish, Russian, Chinese and Japanese.
+# The same orders in French, German, Spanish, Dutch, Portuguese, Russian, Chinese and Japanese.
 _FORGET_ZH = ("忽略", "无视", "忽视", "忘记", "忘掉", "無視", "忘れ")
 _ALL_ZH = ("所有", "全部", "すべて")
 _DONE_ZH = ("完成", "完了")
@@ -188,6 +188,14 @@ _FOREIGN = Gated(
      [("anweisungen", "instruktionen", "vorgaben"), ("ignorieren", "vergessen")]),
     (r"\b(ignora\w*|olvida\w*|omite|omita|haz caso omiso)\b.{0,40}\b(instrucciones|reglas|indicaciones|ordenes)\b",
      [("ignora", "olvida", "omite", "omita", "haz caso omiso"), ("instrucciones", "reglas", "indicaciones", "ordenes")]),
+    # Dutch and Portuguese (read with their marks stripped: "instruções" as "instrucoes")
+    (r"\b(negeer\w*|vergeet|vergeten|veronachtzaam\w*)\b.{0,40}\b(instructies|opdrachten|regels|aanwijzingen|richtlijnen)\b",
+     [("negeer", "vergeet", "vergeten", "veronachtzaam"), ("instructies", "opdrachten", "regels", "aanwijzingen", "richtlijnen")]),
+    (r"\b(instructies|opdrachten|aanwijzingen)\b.{0,40}\b(negeren|vergeten)\b",
+     [("instructies", "opdrachten", "aanwijzingen"), ("negeren", "vergeten")]),
+    (r"\b(ignor[ae]\w*|esquec\w*|esqueca\w*|desconsider\w*)\b.{0,40}\b(instrucoes|regras|orientacoes|ordens|comandos|"
+     r"diretrizes)\b",
+     [("ignor", "esquec", "esqueca", "desconsider"), ("instrucoes", "regras", "orientacoes", "ordens", "comandos", "diretrizes")]),
     (r"(игнорир\w*|проигнорир\w*|забудь\w*|не обращай\w*)\s.{0,40}(инструкци|указани|правил|команд)",
      [("игнорир", "забудь", "не обращай"), ("инструкци", "указани", "правил", "команд")]),
     (r"(忽略|无视|忽视|忘记|忘掉|無視|忘れ).{0,12}(指令|指示|说明|規則|规则|提示|命令|ルール|プロンプト)",
