@@ -278,3 +278,12 @@ def test_a_day_that_something_expires_gives_way_to_a_deadline(sentence: str, due
 ])
 def test_a_day_the_work_must_not_drag_past(sentence: str, due: str) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Preciso do ok até 11h pra subir.", "2026-11-18T11:00:00+00:00"),
+    ("O senhor poderia nos mandar, na semana que vem, um resumo?", "2026-11-27"),
+    ("Envio até ao fim do dia.", "2026-11-18"),
+])
+def test_portuguese_day_words(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

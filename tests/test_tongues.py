@@ -113,6 +113,25 @@ PT_CASES: list[Case] = [
     C("Deixa comigo, eu trato da reserva.", (K, None), mine=True),
     C("Podes enviar-me o SOW assinado até sexta?", (W, FRI), mine=True),
     C("Vou pensar nisso.", *NONE, mine=True),
+    # Brazilian phone mail and formal letters: the present of a step with "eu", a colleague's step for the
+    # reader, a company's future; "acho melhor vc...", "vc manda...", "pode pagar", "preciso saber".
+    C("Eu ligo pro contador agora e peço a guia.", (K, None), mine=True),
+    C("O Bruno te manda o contrato até quarta, sem falta.", (K, "2026-11-25"), mine=True),
+    C("A Trocado concederá um desconto de 10% na próxima fatura.", (K, None), mine=True),
+    C("Normalmente eu ligo pro banco às segundas.", *NONE, mine=True),
+    C("Eu faço parte do comitê de crédito desde 2019.", *NONE, mine=True),
+    C("Acho melhor você assumir a conversa com o banco.", (R, None)),
+    C("Vc manda pro investidor até segunda a versão revisada.", (R, MON)),
+    C("O cliente aprovou o orçamento, pode pagar.", (R, None)),
+    C("Pode ser que a entrega atrase um dia.", *NONE),
+    C("Eu preciso saber se o pagamento cai hoje ou não.", (R, TODAY)),
+    C("Pedimos que nos informe o nome do responsável até sexta.", (R, FRI)),
+    C("Solicito, ainda, que V.Sa. me confirme até amanhã se o Sr. Feldman poderá assinar.", (R, TOMORROW)),
+    C("Sem ela a Apple não aprova a publicação.", (B, None)),
+    C("O aumento do limite somente poderá ser efetivado após a renovação cadastral.", (B, None)),
+    C("O banco só libera com o termo assinado pelo representante legal.", (B, None)),
+    C("Se você não for o destinatário, por favor apague-a e avise o remetente.", *NONE),
+    C("O Bruno te mandou as credenciais ontem.", *NONE),
 ]
 
 

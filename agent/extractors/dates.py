@@ -238,7 +238,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_next_week", re.compile(r"\b(?:la )?(?:próxima|proxima) semana\b|\bla semana que viene\b|"
                                      r"\bla semaine prochaine\b|\bsemaine prochaine\b|"
                                      r"\b(?:nächste[rn]?|naechste[rn]?|kommende[rn]?) woche\b|"
-                                     r"\bla prossima settimana\b|\bvolgende week\b|\bnästa vecka\b", re.I)),
+                                     r"\bla prossima settimana\b|\bvolgende week\b|\bnästa vecka\b|\bsemana que vem\b", re.I)),
     ("foreign_tonight", re.compile(r"\b(?:ce soir|heute abend|esta noche|stasera|vanavond|ikväll|hoje à noite)\b", re.I)),
     ("tomorrow", re.compile(r"(?<!\bafter )\b(tomorrow|tmrw|tmr)( (morning|afternoon|arvo|evening))?" + _TIME, re.I)),
     # "by the end of February", "until end of Feb": that month's last day, this year or next.
@@ -305,7 +305,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?!\s*(?:%|per\b|each\b|euros?\b|eur\b|dollars?\b|usd\b|pounds?\b|gbp\b|chf\b|[€$£]))",
                            re.I)),
     # ...and as French and German write it: "vers 10h30", "à 7h", "pour 14h00", "um 14 Uhr", "bis 16:00 Uhr".
-    ("foreign_time", re.compile(r"\b(?:à|vers|avant|pour|um|gegen|bis|vor)\s+([01]?\d|2[0-3])\s?(?:h|uhr)\s?([0-5]\d)?(?![\w])|"
+    ("foreign_time", re.compile(r"\b(?:à|vers|avant|pour|um|gegen|bis|vor|até(?: às| as)?|antes das)\s+([01]?\d|2[0-3])\s?(?:h|uhr)\s?([0-5]\d)?(?![\w])|"
                                 r"\b(?:um|gegen|bis|vor)\s+([01]?\d|2[0-3]):([0-5]\d)\s?uhr\b", re.I)),
 ]
 
@@ -390,7 +390,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
              "this afternoon", "this arvo", "this evening", " hour"),),
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
-    "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor "), ("h", "uhr")),
+    "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor ", "até ", "antes das "), ("h", "uhr")),
 }
 _DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date", "foreign_nth",
                      "calendar_week", "foreign_day_of_month", "foreign_in_n"))

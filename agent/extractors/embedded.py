@@ -45,7 +45,7 @@ _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext 
                            "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr rev "
                            # ...and German and French ones (see _TITLE_STOP_RE)
                            "fr hrn fa mme mlle dipl ing mag abt inkl evtl ggf bzw usw vgl zzgl exkl str sro zb dh ua spa "
-                           "srl ev zhd pos stk ziff abs kap".split())
+                           "srl ev zhd pos stk ziff abs kap vsa vsas vexa".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -2425,7 +2425,9 @@ _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs
                             # "bzw.", "Ammerthal CZ s.r.o.", "z.B."
                             r"Fr|Hr|Hrn|Fa|Mme|Mlle|Me|Dipl|Ing|Mag|Abt|Tel|inkl|evtl|ggf|bzw|usw|vgl|zzgl|exkl|Str|"
                             # "Pos. 4", "Ziff. 2", "Abs. 3", "800 Stk.", "z.Hd. Herrn Zünd"
-                            r"Pos|Ziff|Abs|Kap|Stk|z\.Hd|z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V)\.$")
+                            r"Pos|Ziff|Abs|Kap|Stk|z\.Hd|z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V|"
+                            # ...and Portuguese ones: "que V.Sa. me confirme", "por V.Sas. em novembro"
+                            r"V\.Sa|V\.Sas|V\.Exa|V\.Exas)\.$")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
@@ -5112,7 +5114,7 @@ class EmbeddedExtractor:
         name = first_name(ctx.other) if ctx.other.email else "them"
         called = None if ctx.from_owner else _CALLED_RE.match(sentence)
         if called and called.group(1).lower() not in _owner_names(ctx.owner) and called.group(1).lower() not in INTERJECTIONS \
-                and called.group(1).lower() not in tongue.markers:
+                and called.group(1).lower() not in tongue.markers and not tongue.ask.match(called.group(1)):
             return []  # "Sanne, wil jij de notulen sturen?": asked of someone else in mail the owner reads
         found: list[Item] = []
         parts = clauses(sentence, tongue)

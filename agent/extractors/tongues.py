@@ -266,7 +266,12 @@ _PT_NOT_WORK = re.compile(
     r"passa a oferecer)\b|^\W*(?:tod[oa]s (?:os|as) |os colaboradores devem\b)|"
     # a wait that is over: "ficou retida..., mas já foi entregue", "o Sam já o corrigiu", "finalmente saiu"
     r"\bmas já\b|\bfinalmente\b|\bjá (?:o|a|os|as) (?:\w+ou|\w+eu)\b|\bnão nos afeta\b|"
-    r"\bpoderá haver\b|\binterrupções\b|\bcansad[oa] de\b|\ba nossa app\b|\bquem diria\b", re.I)
+    r"\bpoderá haver\b|\binterrupções\b|\bcansad[oa] de\b|\ba nossa app\b|\bquem diria\b|"
+    r"\b(?:destinat[aá]rio|remetente)\b.{0,60}\b(?:apague|elimine|exclua|avise|notifique|informe)|\b(?:apague|elimine|exclua)-a\b|"
+    r"^\W*vai participar\b|"
+    # habits, not promises: "Normalmente eu ligo pro banco às segundas"
+    r"\b(?:normalmente|geralmente|costumo|costumamos|sempre que|todas as semanas|todos os dias|"
+    r"às (?:segundas|terças|quartas|quintas|sextas))\b", re.I)
 # what is done already: "Já enviei a fatura", "Terminei o rascunho ontem", "O seu pedido foi enviado"
 _PT_PAST = re.compile(
     r"\b(?:enviei|mandei|terminei|corrigi|revi|liguei|falei|paguei|assinei|resolvi|resolvemos|acabámos|acabamos|fechámos|"
@@ -276,8 +281,10 @@ _PT_PAST = re.compile(
 _PT_BLOCKER = re.compile(
     r"\bnão (?:podemos|posso|pode|podem|consigo|conseguimos|consegue|conseguem|dá(?: para| pra)?|é possível)\b"
     r"[^.!?;]*\b(?:enquanto|até|sem|antes)\b|"
-    r"\bsem\b[^.!?;]*\b(?:não (?:podemos|posso|pode|podem|consigo|conseguimos|conseguem|dá)|não há como)\b|"
-    r"\bsem (?:o|a|os|as|que) [^.!?;]*\bnão\b|\benquanto\b[^.!?;]*\b(?:não|faltarem?|ninguém)\b|"
+    r"\bsem\b[^.!?;]*\b(?:não (?:podemos|posso|pode|podem|consigo|conseguimos|conseguem|dá)|não (?:há|tem) como)\b|"
+    r"\bsem (?:o|a|os|as|que|ele|ela|eles|elas|isso|isto) [^.!?;]*\bnão\b|"
+    r"\bsomente (?:poderá|pode|podem|poderão|será|serão|vai|vamos)\b[^.!?;]*\b(?:após|depois|quando|mediante)\b|"
+    r"\bs[óo] (?:libera|aprova|autoriza|assina|avança|começa|abre|envia|paga|faz)\b[^.!?;]*\b(?:com|após|depois|quando|mediante)\b|\benquanto\b[^.!?;]*\b(?:não|faltarem?|ninguém)\b|"
     r"\bsó (?:avança|começa|começamos|podemos|posso|pode|vai|vamos|consigo|conseguimos|entra|sai|arranca|avançamos)\b"
     r"[^.!?;]*\b(?:quando|depois|após|assim que)\b|"
     r"\b(?:está|estão|estamos|estou|ficou|continua|continuam|tá) (?:tudo )?(?:[\wçãõáéíóúâêô-]+ ){0,2}?(?:parad[oa]s?|travad[oa]s?|"
@@ -290,7 +297,8 @@ _PT_ASK = re.compile(
     # a question to the reader: "Poderia rever...?", "Podes enviar-me...?", "Consegue aprovar...?",
     # "Será que você poderia...?", "Dá para você...?", "Importa-se de me enviar...?"
     r"(?:^|[,;:]\s*)\W*(?:(?:e|ah|então|ada|olá|oi)\W+)*(?:você |vc |tu |o senhor |a senhora )?"
-    r"(?:pode|poderia|podia|podes|poderias|consegue|consegues|conseguiria|conseguirias|será que|seria possível|haveria|"
+    r"(?:pode|poderia|podia|podes|poderias|podem|poderiam|consegue|consegues|conseguem|conseguiria|conseguirias|será que|"
+    r"seria possível|haveria|"
     r"há alguma hipótese|dá para|dá pra|tem disponibilidade|tens disponibilidade|importa-se|importas-te|alguém)\b[^?]*\?|"
     r"\b(?:você|vc|tu) (?:pode|consegue|poderia|podia|consegues|podes)\b[^?]*\?|\bo que acha(?:s)?\b[^?]*\?|"
     r"\b(?:a vossa|o vosso|a sua|o seu|a tua|o teu|vossa|vosso|sua|seu) [\wçãõáéíóú-]+ (?:pode|poderia|consegue|podia)\b[^?]*\?|"
@@ -300,19 +308,25 @@ _PT_ASK = re.compile(
     r"solicito|solicitamos|queria pedir|gostaria (?:muito )?de (?:pedir|saber|solicitar|ter|receber)|gostaríamos de)\b|"
     r"\baguardo (?:o |a )?(?:seu |sua |vosso |vossa |teu |tua )?(?:retorno|resposta|confirmação|envio|feedback|parecer|aprovação)\b|"
     r"\bfico a aguardar\b|\bcontinuo à espera\b|\bainda não recebi\b|\bsó para (?:lembrar|saber)\b|"
-    r"\b(?:preciso|precisamos|precisava|necessito|necessitamos) (?:que|da|do|das|dos|de|dele|dela)\b|"
+    r"\b(?:preciso|precisamos|precisava|necessito|necessitamos) (?:que|da|do|das|dos|de|dele|dela|saber)\b|"
+    r"\bvou precisar (?:de|que|do|da)\b|\b(?:pedimos|peço|pedia) que\b|\bacho melhor (?:vc|você|tu|o senhor|a senhora)\b|"
+    r"\b(?:vc|você|tu) (?:manda|envia|passa|revisa|assina|faz|fala|liga|cuida|prepara|organiza|resolve)\b(?![^.!?;]*\?)|"
+    r"(?:^|[,;:]\s*)\W*pode (?!(?:deixar|ser|haver|ter|estar|acontecer|demorar|ficar|vir|chover|dar)\b)(?:\w+ar|\w+er|\w+ir)\b"
+    r"(?![^.!?;]*\?)|"
     r"\bé necessári[ao]\b|\bconvém que\b|\bnão (?:se )?esque(?:ça|ças)\b|\blembrete\b|"
     r"\b(?:tem|têm) (?:de|que) ser\b|\bdeve(?:m)? ser (?:\w+ )?(?:entregue|enviad|devolvid|assinad|pag|submetid|preenchid|aprovad)|"
     # an order said first, pronouns joined on: "Envie-me a fatura", "Me manda o comprovante", "Diz-me até quarta"
     r"(?:^|[,;:]\s*)\W*(?:(?:e|então)\s+)?(?:me\s+)?(?:envie|envia|manda|mande|avisa|avise|confirme|confirma|assine|assina|ligue|liga|"
     r"verifique|verifica|reveja|revê|revise|pague|paga|marque|marca|reserve|reserva|diga|diz|responda|responde|preencha|"
     r"preenche|aprove|aprova|partilhe|partilha|compartilhe|encaminhe|encaminha|emite|emita|trate|trata|faça|traga|traz|"
-    r"reenvie|reenvia|devolva|devolve)(?:-(?:me|nos|lhe|lo|la|los|las|a|o))?\b", re.I)
+    r"reenvie|reenvia|devolva|devolve|sobe|suba|passa|passe|monta|monte|prepara|organiza|resolve|cuida|fala|chama|cobra|"
+    r"publica|atualiza|corrige|olha)(?:-(?:me|nos|lhe|lo|la|los|las|a|o))?\b", re.I)
 _PT_STEP = (r"(?:envio|mando|ligo|confirmo(?=[^.!?;]*\baté\b)|verifico|reviso|preparo|passo|faço|trato|resolvo|entrego|assino|pago|falo|volto|"
             r"retorno|dou|aviso|levo|devolvo|reservo|atualizo|corrijo|cubro|apresento|garanto|escrevo|marco|reenvio|agendo|"
             r"partilho|compartilho|mostro|trago|analiso|coloco|ponho|emito|termino|finalizo|respondo|consigo ter|"
             r"enviamos|mandamos|voltamos|ligamos|confirmamos|tratamos|entregamos|passamos|devolvemos|reenviamos|"
-            r"atualizamos|corrigimos|preparamos)")
+            r"atualizamos|corrigimos|preparamos|decido|formalizo|peço|fecho|subo|cuido|organizo|publico|protocolo|"
+            r"encaminho|transfiro|deposito|providencio|providenciamos|fazemos)")
 _PT_PROMISE = re.compile(
     # the writer's step in the present, first or after a pronoun: "Envio-lhe o orçamento", "Te mando a
     # planilha", "Amanhã de manhã envio-vos a ata", "eu resolvo isso"
@@ -332,20 +346,28 @@ _PT_PROMISE = re.compile(
     r"\b(?:o|a) [\wçãõáéíóú-]+ (?:envia|entrega|passa|liga|manda|vai|responde|trata)\b"
     r"(?=[^.!?;]*\b(?:te|lhe|lhes|vos|você|vc|aí|contigo|consigo)\b)|"
     r"\bele (?:responde|envia|manda|liga|passa)\b|"
+    r"\b(?:o|a) (?-i:[A-Z])[\wçãõáéíóú-]+ (?:te|lhe|lhes|vos) (?:manda|envia|passa|liga|encaminha|entrega|responde)\b|"
+    r"\b(?!(?:será|serão|poderá|poderão|deverá|deverão|haverá|estará|estarão|terá|terão)\b)[a-zçãõáéíóú]{3,}(?:ará|erá|irá|arão|erão|irão)\b|"
     r"\b(?:pode deixar|deixa comigo|deixe comigo|fica prometido|conta comigo|fico eu responsável|garanto que|"
     r"segue(?:m)? (?:amanhã|hoje|ainda hoje|até|por correio|por e-?mail)|fica(?:m)? (?:pront[oa]s?|montad[oa]s?)|"
     r"combinado, \w+)\b", re.I)
 _PT_FUTURE = re.compile(r"\b(?:vou|vamos|iremos|irei|vai receber|vais receber|terá|terás|fica prometido|pode deixar|deixa comigo|"
-                        r"conta comigo|garanto|assim que|\w+(?:arei|erei|irei|aremos|eremos|iremos))\b|-(?:ei|emos|á|ão)\b",
+                        r"conta comigo|garanto|assim que|\w+(?:arei|erei|irei|aremos|eremos|iremos))\b|-(?:ei|emos|á|ão)\b|"
+                        r"\b(?!(?:será|serão|poderá|poderão|deverá|deverão|haverá|estará|estarão|terá|terão)\b)"
+                        r"[a-zçãõáéíóú]{3,}(?:ará|erá|irá|arão|erão|irão)\b",
                         re.I)
-_PT_STRONG = re.compile(r"\b(?:trato|resolvo|cubro|garanto|assumo|consigo ter|fico eu responsável|deixa comigo|pode deixar|conta comigo|"
+_PT_STRONG = re.compile(r"\beu (?!(?:faço parte|sou|estou|acho|penso|tenho|gosto|sei|vejo|moro|trabalho|acredito|concordo|"
+                        r"entendo|espero|prefiro|preciso|quero|posso|uso|costumo|normalmente|sempre|nunca)\b)[a-zçãõáéíóú]+o\b|"
+                        r"\b(?:agora|em seguida|ainda hoje|hoje mesmo)\b|"
+                        r"\b(?:trato|resolvo|cubro|garanto|assumo|consigo ter|fico eu responsável|deixa comigo|pode deixar|conta comigo|"
                         r"corrigir e reenviar|segue(?:m)? (?:amanhã|hoje|por correio))\b", re.I)
 
 PORTUGUESE = Tongue(
     name="Portuguese",
     marks=re.compile(r"[ãõ]|ç[ãõoa]|(?:nh|lh)(?:[aoe]s?)$"),
     openers=frozenset("podia poderia pode podes consegue consegues conseguiria importa-se".split()),
-    joined=re.compile(r"\w-(?:lhe|lhes|lha|lho|lhos|lhas|tos|tas|nos|vos|se|lo|los)\b"),
+    joined=re.compile(r"\w-(?:lhe|lhes|lha|lho|lhos|lhas|tos|tas|nos|vos|se|lo|los)\b|"
+                      r"\bme (?:liga|manda|passa|avisa|diz|fala|envia|conta|chama)\b"),
     foreign=re.compile(r"[äöüßñèùîë]"),
     markers=frozenset(
         "não nao você vocês vc vcs uma umas uns com ao aos à às pelo pela pelos pelas lhe lhes é são também tambem "
@@ -358,7 +380,8 @@ PORTUGUESE = Tongue(
         "nossos nossas ele ela eles elas muito bom boa terá terás receber envie manda mande favor "
         "ficou estamos está estão tem têm eu teu tua comigo contigo garanto acha achas deste desta neste nesta disso nisso "
         "mensagem recebeu bloqueado bloqueada parado parada travado travada pararam acabaram corrigir reenviar "
-        "gentileza encaminhe".split()),
+        "gentileza encaminhe dou sou tô hj pro pros estiver tiver puder quiser um após somente poderá deverá "
+        "solicito solicitamos pedimos".split()),
     others=frozenset("el los las y con una usted ustedes gracias del es muy pero hoy mañana nosotros puedes puede necesito "
                      "hasta después también le les vous nous je est et avec pour merci une du au sont cette dans sur the you "
                      "ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat haben "
@@ -376,7 +399,7 @@ PORTUGUESE = Tongue(
     herewith=re.compile(r"\b(?:em anexo|segue(?:m)? (?:em )?anexo|junto (?:envio|seguem?)|anexad[oa]s?|anexamos|anexo)\b", re.I),
     clause_split=re.compile(r"\s*[;:]\s+|,\s+(?=(?:mas\s+|e\s+|então\s+|por isso\s+)?(?:eu|você|vc|pode|podes|consegue|consegues|"
                             r"podia|poderia|preciso|precisamos|aviso|envio|mando|te|lhe|ele|ela|o que|por favor)\b)|"
-                            r",?\s+(?:mas|por isso|então)\s+(?=\w)", re.I),
+                            r",?\s+(?:mas|por isso|então)\s+(?=\w)|\s+que\s+(?=eu\b)", re.I),
 )
 
 TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE)
