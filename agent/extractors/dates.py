@@ -448,6 +448,15 @@ _UNDATED = frozenset(k for kind, groups in _KEYS.items() if kind not in _DIGITS 
 # (kind, pattern, its key groups, needs a digit?, its shape or None), in the order of PATTERNS.
 _GATED = tuple((kind, rx, tuple(frozenset(keys) for keys in _KEYS[kind]), kind in _DIGITS, _SHAPES.get(kind))
                for kind, rx in PATTERNS)
+# The patterns each key may open, by their place in _GATED: those with the key in their first group.
+# A pattern whose gate holds has a key of its first group in the sentence, so the patterns opened by
+# the sentence's keys (and those with no keys) are all that need their gate tested.
+_OPENED_BY: dict[str, tuple[int, ...]] = {}
+for _n, _gated in enumerate(_GATED):
+    for _key in (_gated[2][0] if _gated[2] else ()):
+        _OPENED_BY[_key] = (*_OPENED_BY.get(_key, ()), _n)
+_UNKEYED = tuple(n for n, gated in enumerate(_GATED) if not gated[2])
+del _n, _gated, _key
 
 
 def _may_match(kind: str, sentence: str, low: str) -> bool:
@@ -477,8 +486,10 @@ def _matches(sentence: str) -> tuple[tuple[str, re.Match[str]], ...]:
     if not digit and present.isdisjoint(_UNDATED):
         found = ()
     else:
-        # A pattern runs only when the sentence holds a key of each of its groups.
-        found = tuple((kind, m) for kind, rx, groups, needs_digit, shape in _GATED
+        # A pattern runs only when the sentence holds a key of each of its groups. (In the order of
+        # _GATED: the patterns opened by the sentence's keys, sorted by place.)
+        opened = sorted(set(_UNKEYED).union(*map(_OPENED_BY.__getitem__, present & _OPENED_BY.keys())))
+        found = tuple((kind, m) for kind, rx, groups, needs_digit, shape in map(_GATED.__getitem__, opened)
                       if (digit or not needs_digit) and not any(map(present.isdisjoint, groups))
                       and (shape is None or shape.search(sentence) is not None)
                       for m in rx.finditer(sentence))

@@ -10,6 +10,9 @@ questions and requests aimed at someone else on the thread produce nothing.
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parser
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -2139,8 +2142,13 @@ def _key_index() -> tuple[KeyFinder, dict[int, frozenset[str]]]:
                   _OWED_KEYS, _SHIPPING_KEYS, _WISH_KEYS, _PROMISE_KEYS, _LET_ME_KEYS, _RHETORICAL_KEYS,
                   _BARE_PROMISE_KEYS, _BLOCKER_KEYS, _REMINDER_KEYS, _DUE_STATEMENT_KEYS, _SUBJECT_KEYS,
                   _FOREIGN_CHAT_KEYS, _CAUSED_KEYS, _CAUSED_CUES, _IF_YOU_OK_KEYS, _ASKED_WHETHER_KEYS, _FR_NOT_ASK_KEYS)
-    return (KeyFinder(tuple(k for group in prefilters for k in group)),
-            {id(group): frozenset(group) for group in prefilters})
+    finder = KeyFinder(tuple(k for group in prefilters for k in group))
+    _KEY_GROUPS.update({id(group): frozenset(group) for group in prefilters})
+    return finder, _KEY_GROUPS
+
+
+# Each prefilter's keys as a set, by the id of its tuple: filled by _key_index on first use.
+_KEY_GROUPS: dict[int, frozenset[str]] = {}
 
 
 # The last folded sentence whose keys were found, and its keys: the checks on one sentence follow
@@ -2150,6 +2158,11 @@ _LAST_KEYS: tuple[str, frozenset[str]] = ("", frozenset())
 # Fewer keys than this are tested one by one when the sentence's keys are not found yet: a short
 # clause read for "will" alone costs less that way than a pass over every key.
 _FEW_KEYS = 8
+# The keys of the last sentences whose keys were found, by the folded sentence: one sentence is
+# read again after others (its clauses, the sentence before it), and a pass over every key costs
+# more than a check. Afresh past _KEYS_KEPT.
+_KEYS_OF: dict[str, frozenset[str]] = {}
+_KEYS_KEPT = 256
 
 
 def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
@@ -2157,22 +2170,35 @@ def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
     :func:`_key_index` it is a set test on the sentence's keys, found once for all of them: the
     checks on one sentence read some six hundred keys between them."""
     global _LAST_KEYS
-    finder, groups = _key_index()
-    group = groups.get(id(keys))
+    group = _KEY_GROUPS.get(id(keys))
     if group is None:
+        if not _KEY_GROUPS:
+            _key_index()
+            return _holds_any(low, keys)
         return any(map(low.__contains__, keys))
     last = _LAST_KEYS
     if last[0] != low:
-        if len(keys) < _FEW_KEYS:
-            return any(map(low.__contains__, keys))
-        last = _LAST_KEYS = (low, finder(low))
+        found = _KEYS_OF.get(low)
+        if found is None:
+            if len(keys) < _FEW_KEYS:
+                return any(map(low.__contains__, keys))
+            found = _key_index()[0](low)
+            if len(_KEYS_OF) >= _KEYS_KEPT:
+                _KEYS_OF.clear()
+            _KEYS_OF[low] = found
+        last = _LAST_KEYS = (low, found)
     return not last[1].isdisjoint(group)
 
 
 def _search(rx: re.Pattern[str], keys: tuple[str, ...], sentence: str, low: str) -> re.Match[str] | None:
     """``rx.search(sentence)``, skipped when ``low`` (the folded sentence) holds none of ``keys``."""
-    # The keys first: most sentences hold none, and then there is nothing to remember.
-    if not _holds_any(low, keys):
+    # The keys first: most sentences hold none, and then there is nothing to remember. (What
+    # _holds_any does, its common case said here: a call fewer on every check of every sentence.)
+    last = _LAST_KEYS
+    if last[0] == low and (group := _KEY_GROUPS.get(id(keys))) is not None:
+        if last[1].isdisjoint(group):
+            return None
+    elif not _holds_any(low, keys):
         return None
     key = (id(rx), sentence)
     found = _FOUND.get(key, _UNSEEN)
@@ -2198,6 +2224,191 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
                 _MATCHED.clear()
             _MATCHED[key] = found
     return found  # type: ignore[return-value]
+
+
+def _top_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` cut at each ``|`` outside any group or character class; None when its groups
+    do not balance (a ")" closes a group opened before it)."""
+    alts, depth, in_class, i, start = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1:i + 2] == "^")
+            i += pattern[i:i + 1] == "]"  # a "]" first in a class is one of its characters
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            alts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alts.append(pattern[start:])
+    return alts if depth == 0 else None
+
+
+def _required(parsed: _sre_parser.SubPattern | list[tuple[object, object]]) -> frozenset[str] | None:
+    """Strings one of which the folded text holds wherever ``parsed`` (a parsed pattern) matches,
+    or None if none are known. Only runs of ASCII literals count, lower-cased: as :func:`fold`
+    says, an ASCII literal a case-insensitive pattern matches is then a plain substring. A group,
+    an alternation (each branch keyed) and a repeat of one or more give theirs; anything else
+    (a class, an optional part, an assertion) ends a run and gives nothing. The set with the
+    longest shortest string is kept."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(keys: frozenset[str] | None) -> None:
+        nonlocal best
+        if keys and (best is None or min(map(len, keys)) > min(map(len, best))):
+            best = keys
+
+    for op, av in parsed:
+        if op is _sre_constants.LITERAL and av < 128:  # type: ignore[operator]
+            run.append(chr(av).lower())  # type: ignore[arg-type]
+            continue
+        if run:
+            consider(frozenset(("".join(run),)))
+            run = []
+        if op is _sre_constants.SUBPATTERN:
+            consider(_required(av[3]))  # type: ignore[index]
+        elif op is _sre_constants.BRANCH:
+            branches = [_required(b) for b in av[1]]  # type: ignore[index]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            consider(_required(av[2]))  # type: ignore[index]
+    if run:
+        consider(frozenset(("".join(run),)))
+    return best
+
+
+_UNSPLIT_OPS = frozenset((_sre_constants.ATOMIC_GROUP, _sre_constants.POSSESSIVE_REPEAT, _sre_constants.GROUPREF,
+                          _sre_constants.GROUPREF_EXISTS))
+
+
+def _plain(parsed: _sre_parser.SubPattern | list[tuple[object, object]]) -> bool:
+    """Whether a parsed pattern holds no atomic group, possessive repeat or back-reference: then it
+    matches at a place exactly when some path through it does, whichever branch is tried first,
+    and a branch of a group can be read alone (see _distributed)."""
+    for op, av in parsed:
+        if op in _UNSPLIT_OPS:
+            return False
+        inner: list[_sre_parser.SubPattern] = (
+            av[1] if op is _sre_constants.BRANCH  # type: ignore[index]
+            else [av[3]] if op is _sre_constants.SUBPATTERN  # type: ignore[index]
+            else [av[2]] if op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT)  # type: ignore[index]
+            else [av[1]] if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT)  # type: ignore[index]
+            else [])
+        if not all(map(_plain, inner)):
+            return False
+    return True
+
+
+def _distributed(pattern: str) -> list[str]:
+    """``pattern``, one alternative, as several: its first group outside any other, when it is a
+    plain or named group of alternatives repeated neither more nor less than once, spelled once
+    for each of its alternatives ("\\b(?:a|b)\\b" as "\\b(?:a)\\b" and "\\b(?:b)\\b"); else
+    ``[pattern]``. For a pattern _plain holds true of, one of them matches where ``pattern`` does."""
+    depth, in_class, i, start = 0, False, 0, -1
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1:i + 2] == "^")
+            i += pattern[i:i + 1] == "]"
+            continue
+        elif c == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    if start < 0 or i >= len(pattern) or pattern[i + 1:i + 2] in ("*", "+", "?", "{"):
+        return [pattern]
+    opener = re.match(r"\((?:\?:|\?P<\w+>)?", pattern[start:])
+    assert opener is not None
+    if pattern[start + opener.end():start + opener.end() + 1] == "?":
+        return [pattern]  # "(?=", "(?!", "(?<=", "(?i:", "(?(": not a plain group
+    inner = _top_alternatives(pattern[start + opener.end():i])
+    if inner is None or len(inner) < 2:
+        return [pattern]
+    head, tail = pattern[:start + opener.end()], pattern[i:]
+    return [head + alt + tail for alt in inner]
+
+
+@lru_cache(maxsize=32)  # one entry a pattern read with _held
+def _keyed_alternatives(rx: re.Pattern[str]) -> tuple[tuple[Callable[[str], re.Match[str] | None], ...], KeyFinder,
+                                                       dict[str, tuple[int, ...]]]:
+    """``rx`` as its top-level alternatives (or, when it has one, as _distributed spells it), each
+    as its ``search`` (its ``match`` when it opens on "^": ``rx`` has no re.M, so "^" holds only at
+    the start); a finder of the keys of them all; and by each key, the alternatives it opens. An
+    alternative with no keys known is under "" (which every text holds). ``rx.search(s)`` finds
+    something exactly when one alternative does: see :func:`_held`."""
+    assert not rx.flags & re.M
+    # (A pattern with a back-reference, an atomic group or a possessive repeat is read whole.)
+    alts = _top_alternatives(rx.pattern) if _plain(_sre_parser.parse(rx.pattern, rx.flags)) else None
+    if alts is None:
+        alts = [rx.pattern]
+    elif len(alts) == 1:
+        alts = _distributed(rx.pattern)
+    finds: list[Callable[[str], re.Match[str] | None]] = []
+    opened: dict[str, list[int]] = {"": []}
+    for n, alt in enumerate(alts):
+        one = re.compile(alt, rx.flags)
+        finds.append(one.match if alt.startswith("^") else one.search)
+        for k in _required(_sre_parser.parse(alt, rx.flags)) or ("",):
+            opened.setdefault(k, []).append(n)
+    return (tuple(finds), KeyFinder(tuple(k for k in opened if k)),
+            {k: tuple(ns) for k, ns in opened.items()})
+
+
+_HELD: dict[tuple[int, str], bool] = {}
+
+
+def _held(rx: re.Pattern[str], keys: tuple[str, ...] | None, sentence: str, low: str) -> bool:
+    """``bool(_search(rx, keys, sentence, low))``, each alternative of ``rx`` run alone and only
+    when ``low`` holds one of its own keys: a large pattern of many alternatives is tried at each
+    place of the sentence, every alternative in turn, but most of them need words the sentence lacks.
+    ``keys`` None: ``bool(rx.search(sentence))``."""
+    if keys is not None:
+        # (As _search reads its keys: the common case without a call.)
+        last = _LAST_KEYS
+        if last[0] == low and (group := _KEY_GROUPS.get(id(keys))) is not None:
+            if last[1].isdisjoint(group):
+                return False
+        elif not _holds_any(low, keys):
+            return False
+    key = (id(rx), sentence)
+    held = _HELD.get(key)
+    if held is None:
+        found = _FOUND.get(key, _UNSEEN)
+        if found is not _UNSEEN:
+            return found is not None  # searched already, by _search
+        finds, finder, opened = _keyed_alternatives(rx)
+        tried = set(opened[""]).union(*map(opened.__getitem__, finder(low)))
+        held = any(finds[n](sentence) is not None for n in sorted(tried))
+        if len(sentence) <= _MAX_SENTENCE:
+            if len(_HELD) >= _FOUND_KEPT:
+                _HELD.clear()
+            _HELD[key] = held
+    return held
 
 
 def _bare(sentence: str, low: str) -> re.Match[str] | None:
@@ -2232,7 +2443,7 @@ _FIND_NAMED_LONGEST = 300  # a handover is said in a line; past it the pattern's
 
 
 def _courtesy_or_away(sentence: str, low: str) -> bool:
-    return bool(_search(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _search(_OOO_RE, _OOO_KEYS, sentence, low)
+    return bool(_held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
                 or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low)))
 
@@ -2245,19 +2456,19 @@ def says_nothing(sentence: str) -> bool:
 
 
 def _not_an_ask(sentence: str, low: str) -> bool:
-    return _courtesy_or_away(sentence, low) or bool(_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
+    return _courtesy_or_away(sentence, low) or _held(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
 
 
 def _explicit_ask(sentence: str, low: str) -> bool:
-    return bool(_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
+    return bool(_held(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS, sentence, low)
                 or (_match(_IMPERATIVE_RE, sentence) and not _ATTACHED_LABEL_RE.match(sentence)))
 
 
 def _owner_question(sentence: str, low: str) -> bool:
     """Is the owner's question one that waits on an answer (see _SOCIAL_Q_RE)? Three words at least."""
     return (len(sentence.split()) >= 3 and not _match(_SOCIAL_Q_RE, sentence) and not _not_asked(sentence)
-            and not _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
-            and not _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
+            and not _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
+            and not _held(_MARKETING_RE, _MARKETING_KEYS, sentence, low))
 
 
 # A word of asking in a statement the model alone reads as an ask (see EmbeddedExtractor._asks):
@@ -2596,10 +2807,13 @@ def _clauses(sentence: str) -> list[tuple[str, str]]:
     # Only for a piece of work handed on, and never past someone else's verb in the first clause ("I
     # was told the parcel is in Frankfurt and will arrive tomorrow", "I asked Sam, who lives in
     # Porto and will visit").
-    first = "" if head or len(parts) < 2 or _REPORTED_RE.search(parts[0]) else \
-        (own.group(1) if (own := _WRITERS_CLAUSE_RE.match(parts[0])) else "")
+    # (Found only for a clause after the first that opens on "will", where it is read: most have none.)
+    first: str | None = None
     out: list[tuple[str, str]] = []
     for n, part in enumerate(parts):
+        if n and not head and first is None and re.match(r"will\b", part, re.I):
+            first = "" if len(parts) < 2 or _REPORTED_RE.search(parts[0]) else \
+                (own.group(1) if (own := _WRITERS_CLAUSE_RE.match(parts[0])) else "")
         prefix = (f"{head.group(1)} " if head else f"{first} " if first and _WILL_WORK_RE.match(part) else "") \
             if n and re.match(r"will\b", part, re.I) else ""
         read = prefix + part
@@ -3689,6 +3903,10 @@ def _whole_number(title: str, evidence: str) -> str:
     """``title`` with a number the rules cut at its stop made whole again: "Pay the deposit of €12"
     of "€12.500,00". A stop or comma with a digit on each side is inside a number, no break. Only
     where the title's last words occur once in the evidence, so the number is surely the same."""
+    # (The pattern ends on a digit at the end, or before a last newline, as "$" reads it: a title
+    # ending otherwise is let be without the search, which is tried at every place of it.)
+    if not (title[-1:].isdecimal() or (title[-1:] == "\n" and title[-2:-1].isdecimal())):
+        return title
     m = _LAST_NUMBER_RE.search(title)
     if m is None:
         return title
@@ -3749,6 +3967,10 @@ class _Ctx:
     # is set (see EmbeddedExtractor._second_opinion).
     defer: bool = False
     held: list[Item] = field(default_factory=list)
+    # What find_due made of each sentence read in this message, by the sentence and ``work``, with
+    # the date, zone and last workday it was read against (see EmbeddedExtractor._due): the rules
+    # ask one sentence for its date on several paths.
+    dues: dict[tuple[str, bool], tuple[object, object, int, tuple[str | None, str]]] = field(default_factory=dict)
 
 
 # A due phrase counts for the recall pass only beside a verb: "the audit by Friday" as a bare
@@ -4870,7 +5092,7 @@ class EmbeddedExtractor:
 
     def _asks_plainly(self, sentence: str, low: str) -> bool:
         """:meth:`_asks` before the small talk is ruled out."""
-        if _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
+        if _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low):
             return False
         if _holds_any(low, _FR_NOT_ASK_KEYS) and _FR_NOT_ASK_RE.search(sentence):
             return False  # "Peux-tu croire qu'il neige déjà ?", "Bitte beachten Sie...": as _french reads them
@@ -4892,7 +5114,7 @@ class EmbeddedExtractor:
         if p >= self.threshold:
             # ...and, said as a plain statement, some word of asking: the model alone took "We're so
             # lucky to have you" and "Mr Kern will be at your reception on Monday" for asks.
-            return "?" in sentence or bool(_ASK_CUE_RE.search(sentence)) or bool(_ORDER_OPENS_RE.match(sentence))
+            return "?" in sentence or _held(_ASK_CUE_RE, None, sentence, low) or bool(_ORDER_OPENS_RE.match(sentence))
         if not _explicit_ask(sentence, low):
             return False
         if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence) or _RELAYED_ASK_RE.search(sentence):
@@ -5040,14 +5262,15 @@ class EmbeddedExtractor:
         clause = _FOREIGN_GREETING_RE.sub("", clause) or clause
         if len(clause) > 90:
             clause = clause[:90].rsplit(" ", 1)[0] + "…"
-        blocked = _ES_BLOCKER_RE.search(sentence)
+        low = fold(sentence)
+        blocked = _held(_ES_BLOCKER_RE, None, sentence, low)
         if blocked and not _FOREIGN_NO_WORK_RE.search(sentence) and not _POLICY_RE.search(sentence) and (
                 not ctx.from_owner or _FOREIGN_READERS_RE.search(sentence)):
             # The owner's own only when the reader's part holds it up: "Ohne die Zahlen von dir kann
             # ich den Bericht nicht fertigstellen".
             return self._item("blocker", f"Unblock {name}: {clause}" if not ctx.from_owner else f"Unblock: {clause}",
                               sentence, ctx, self._due(sentence, ctx)[0], ctx.other.email or "me")
-        if (_FR_ASK_RE.search(sentence) or (_WANT_RE.search(sentence) and names_a_date(sentence))) \
+        if (_held(_FR_ASK_RE, None, sentence, low) or (_held(_WANT_RE, None, sentence, low) and names_a_date(sentence))) \
                 and not _not_asked(sentence) and (ctx.from_owner or not self._aimed_elsewhere(sentence, ctx)):
             # (Asked of someone else, in mail the owner is copied on, it is not hers: see _aimed_elsewhere.)
             due = self._due(sentence, ctx)[0]
@@ -5197,12 +5420,12 @@ class EmbeddedExtractor:
             return True
         if " to " in sentence and _ACTION_ITEM_RE.match(sentence):
             return False  # _action_item
-        if _foreign_hint(sentence) and (_FR_ASK_RE.search(sentence) or _FR_PROMISE_RE.search(sentence)
-                                              or (not from_owner and _FOREIGN_THIRD_PROMISE_RE.match(sentence))
-                                              or _ES_BLOCKER_RE.search(sentence) or _MORE_PROMISE_RE.search(sentence)
-                                              or _WANT_RE.search(sentence)):
-            return False  # _french
         low = fold(sentence)
+        if _foreign_hint(sentence) and (_held(_FR_ASK_RE, None, sentence, low) or _FR_PROMISE_RE.search(sentence)
+                                              or (not from_owner and _FOREIGN_THIRD_PROMISE_RE.match(sentence))
+                                              or _held(_ES_BLOCKER_RE, None, sentence, low) or _held(_MORE_PROMISE_RE, None, sentence, low)
+                                              or _held(_WANT_RE, None, sentence, low)):
+            return False  # _french
         if " hear " in low and _HEAR_FROM_RE.search(sentence):
             return False  # _owner_sentence, _their_sentence: "you'll hear from me Thursday"
         if _courtesy_or_away(sentence, low):
@@ -5222,7 +5445,7 @@ class EmbeddedExtractor:
                                                                                     sentence, low)
             if promise and not question and not re.match(r"^\s*if\b", sentence, re.I):
                 return False
-            if _search(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
+            if _held(_ASK_RE, _ASK_KEYS, sentence, low) or (not question and _match(_IMPERATIVE_RE, sentence)):
                 return False
             if not question and _DATED_ORDER_RE.match(sentence) and names_a_date(sentence):
                 return False  # _owner_sentence: "Hold the pump for Monday"
@@ -5238,7 +5461,7 @@ class EmbeddedExtractor:
             # _their_sentence, in its order: a blocker always yields; owed, bare and promised
             # items need a match and no question; a wish needs its match (and, as a question,
             # "can we get"); a request needs _asks.
-            if _search(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low) or self._caused(sentence, low):
+            if _held(_BLOCKER_RE, _BLOCKER_KEYS, sentence, low) or self._caused(sentence, low):
                 return False
             if not question:
                 # Each of these yields only with a due date (which no context gives a sentence
@@ -5270,13 +5493,14 @@ class EmbeddedExtractor:
                                  or (_search(_DUE_STATEMENT_RE, _DUE_STATEMENT_KEYS, sentence, low)
                                      and (names_a_date(sentence) or _FROM_AN_EVENT_RE.search(sentence)))):
                 return False
-            marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+            marketing = _held(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
             if not marketing and not question and "reminder" in low and _UNPAID_REMINDER_RE.match(sentence):
                 return False  # _their_sentence: "Just a reminder that the October invoice is still outstanding"
             if not marketing:
-                if not (_search(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
-                                                                               sentence, low)):
-                    w = _search(_WISH_RE, _WISH_KEYS, sentence, low)
+                if not (_held(_ASK_RE, _ASK_KEYS, sentence, low) or _search(_NEED_FROM_RE, _NEED_FROM_KEYS,
+                                                                             sentence, low)):
+                    # (Searched for its groups only where it is found at all.)
+                    w = _search(_WISH_RE, _WISH_KEYS, sentence, low) if _held(_WISH_RE, _WISH_KEYS, sentence, low) else None
                     if w and not (question and not w.group("what3")):
                         return False
                 if self._asks(sentence, low):
@@ -5287,8 +5511,8 @@ class EmbeddedExtractor:
         if self._added_act(sentence, question) is None:
             return True
         if marketing is None:
-            marketing = _search(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
-        return bool(marketing or _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low) or _match(_CONDITION_RE, sentence)
+            marketing = _held(_MARKETING_RE, _MARKETING_KEYS, sentence, low)
+        return bool(marketing or _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low) or _match(_CONDITION_RE, sentence)
                     or "click" in low or "http" in low)
 
     def _second_opinion(self, sentence: str, low: str, ctx: _Ctx, item: Item | None) -> Item | None:
@@ -5300,7 +5524,7 @@ class EmbeddedExtractor:
         act = self._added_act(sentence, sentence.rstrip().endswith("?"))
         if act is None:
             return None
-        if (_search(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _search(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
+        if (_held(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
                 or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
         if act == "promise" and _AUTOMATIC_RE.search(sentence):
@@ -5357,12 +5581,18 @@ class EmbeddedExtractor:
         """Is ``text`` (what a "until" waits for) a day or time and little else: "Thurs pm", "Monday"?"""
         if not text:
             return False
-        due, phrase = find_due(text, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday)
+        due, phrase = EmbeddedExtractor._due(text, ctx)
         return due is not None and len(text.strip()) - len(phrase) <= 6
 
     @staticmethod
     def _due(sentence: str, ctx: _Ctx, work: bool = True) -> tuple[str | None, str]:
-        return find_due(sentence, ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday, work)
+        sent, tz, last_workday = ctx.msg.date, ctx.owner.tz, ctx.owner.last_workday
+        known = ctx.dues.get((sentence, work))
+        if known is not None and known[0] == sent and known[1] is tz and known[2] == last_workday:
+            return known[3]
+        due = find_due(sentence, sent, tz, last_workday, work)
+        ctx.dues[(sentence, work)] = (sent, tz, last_workday, due)
+        return due
 
     def _item(self, kind: str, title: str, sentence: str, ctx: _Ctx, due: str | None, owner: str) -> Item:
         msg = ctx.msg
