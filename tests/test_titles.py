@@ -292,3 +292,16 @@ def test_no_thing_named_leaves_the_pronoun(text: str, title: str, owner: Owner) 
 def test_the_owners_promise_names_its_thing(text: str, title: str, owner: Owner) -> None:
     found = _titles(text, owner, mine=True)
     assert len(found) == 1 and title in found[0][1], found
+
+
+@pytest.mark.parametrize("text,title", [
+    # "It" in an ask is the thing the sentence before needs, waits for or hands over.
+    ("Legal needs the signed side letter for the filing. Can you sign it today?", "Sign the side letter"),
+    ("Procurement sent you the renewal this morning. Could you approve it by Friday?", "Approve the renewal"),
+    ("The lease addendum is ready. Can you sign it by Thursday?", "Sign the lease addendum"),
+    # ...not what a thing needs, nor people, nor a plural for "it".
+    ("The filing is late because it needs the registration number. Please sign it today.", "Sign it"),
+    ("The auditors need the invoices for March. Can you send it by Friday?", "Send it"),
+])
+def test_it_is_the_thing_the_sentence_before_needs(text: str, title: str, owner: Owner) -> None:
+    assert [t for _, t in _titles(text, owner)] == [title]

@@ -466,7 +466,7 @@ _NOT_A_THING = frozenset(
     "department lawyer lawyers people staff guys folks manager boss broker everyone person agency partner partners side "
     "week weekend day days morning afternoon evening time moment end meantime while season month year quarter period "
     "one ones rest same other others way thing things point problem issue news question situation case nudge reminder "
-    "favour favor chance idea signature approval sign-off go-ahead ok okay attention branch".split())
+    "favour favor chance idea signature approval sign-off go-ahead ok okay attention branch right rights".split())
 _TITLE_VERB_RE = re.compile(r"[A-Za-z]+")
 # Verbs whose "them"/"it" are people: "call them", "nudge him".
 _ON_PEOPLE = frozenset("call ring phone nudge ask tell remind ping chase thank meet invite brief introduce contact".split())
@@ -475,6 +475,38 @@ _ON_PEOPLE = frozenset("call ring phone nudge ask tell remind ping chase thank m
 def _plural(np: str) -> bool:
     head = np.split()[-1].lower()
     return " and " in np or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+
+
+# The thing a sentence needs, waits for or hands over, which the next sentence's "it" stands for:
+# "She needs the signed addendum for the release", "Procurement sent you the renewal", "The
+# resubmittal is ready to go", "...until their security questionnaire comes back".
+_NEEDED_RE = re.compile(
+    r"\b(?:needs?|needed|wants?|requires?|(?:sent|forwarded|passed) (?:you|over|across|on)|(?:i'm|i am|we're|we are) "
+    r"(?:forwarding|sending|attaching)|until (?:he|she|they|we|i) (?:has|have|gets?|receives?))\s+"
+    r"(?P<np>(?:the|your|our|their|his|her|a|an)\s[^,.;:!?()]{2,60}?)"
+    r"(?=\s+(?:for|from|to|before|by|so|until|on|in|with|and|which|that|as|if|this|today|yesterday|tomorrow|"
+    r"earlier|last|at)\b|\s*[,.;:!?(]|\s*$)|"
+    r"^\W*(?P<np2>(?:the|your|our|their)\s[^,.;:!?()]{2,60}?)\s+(?:is|are)\s+(?:now\s+)?(?:ready|attached|done|finished|"
+    r"signed|in your inbox)\b|"
+    r"\buntil (?P<np3>(?:the|your|our|their|his|her)\s[^,.;:!?()]{2,60}?)\s+(?:comes?|gets?|is|are) (?:back|in|through|signed)\b",
+    re.I)
+
+
+def _needed_before(before: str, plural: bool) -> str:
+    """The thing ``before`` (the sentence before an ask with "it" or "them") needs, waits for or
+    hands over (see _NEEDED_RE), of one number with the pronoun, or ""."""
+    m = _NEEDED_RE.search(before)
+    if m is None or (m.group("np") and re.search(r"\b(?:it|this|that|which|they)\s+(?:still\s+|also\s+)?\S*\s*$",
+                                                before[:m.start("np")], re.I)):
+        return ""  # (what a thing needs is no thing asked for: "it needs the R&D registration number")
+    np = (m.group("np") or m.group("np2") or m.group("np3")).strip()
+    thing = _THING_NP_RE.fullmatch(np)
+    if thing is None or thing.group("head").split()[-1].lower().strip("'’.") in _NOT_A_THING \
+            or _plural(thing.group("head")) != plural:
+        return ""
+    if thing.group("whose"):
+        return np
+    return _uncap(re.sub(r"^(?:an?|my|our)\s", "the ", np, count=1, flags=re.I))
 
 
 def _antecedent(before: str, plural: bool) -> str:
@@ -4453,7 +4485,13 @@ class EmbeddedExtractor:
                     spot = spot or re.search(rf"\b{pronoun.group(0)}\b", sentence, re.I)
                     if spot is not None:
                         thing = _antecedent(sentence[:spot.start()], spot.group(0).lower().endswith("them"))
+                    if not thing and at > 0 and not re.search(r"\b(?:it|them|it's|it’s)\b", sentence[:spot.start() if spot else 0], re.I):
+                        # ...else the thing the sentence before needs or hands over: "She needs the signed
+                        # addendum before she can send the list. Can you sign it today?"
+                        thing = _needed_before(text[at - 1], pronoun.group(0).lower() == "them")
                 if thing:
+                    if verb is not None:  # "Sign the signed addendum": the verb says it once
+                        thing = re.sub(rf"^(the|your) {re.escape(verb.group(0).lower())}e?d\s", r"\1 ", thing, flags=re.I)
                     item.title = item.title[:pronoun.start()] + thing + item.title[pronoun.end():]
         items = self._dated_by_next(items, text, ctx)
         # An item whose own words name no day may take one from around it: "send it before
