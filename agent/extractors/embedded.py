@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre_constants
 import re._parser as _sre_parser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -2258,10 +2258,10 @@ def _match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     return found  # type: ignore[return-value]
 
 
-def _top_alternatives(pattern: str) -> list[str] | None:
-    """``pattern`` cut at each ``|`` outside any group or character class; None when its groups
-    do not balance (a ")" closes a group opened before it)."""
-    alts, depth, in_class, i, start = [], 0, False, 0, 0
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """Each "(", ")" and "|" of ``pattern`` that is no escaped character nor part of a character
+    class, with where it stands."""
+    in_class, i = False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -2274,16 +2274,25 @@ def _top_alternatives(pattern: str) -> list[str] | None:
             i += 1 + (pattern[i + 1:i + 2] == "^")
             i += pattern[i:i + 1] == "]"  # a "]" first in a class is one of its characters
             continue
-        elif c == "(":
+        elif c in "()|":
+            yield i, c
+        i += 1
+
+
+def _top_alternatives(pattern: str) -> list[str] | None:
+    """``pattern`` cut at each ``|`` outside any group or character class; None when its groups
+    do not balance (a ")" closes a group opened before it)."""
+    alts, depth, start = [], 0, 0
+    for i, c in _structure(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth < 0:
                 return None
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             alts.append(pattern[start:i])
             start = i + 1
-        i += 1
     alts.append(pattern[start:])
     return alts if depth == 0 else None
 
@@ -2350,28 +2359,17 @@ def _distributed(pattern: str) -> list[str]:
     plain or named group of alternatives repeated neither more nor less than once, spelled once
     for each of its alternatives ("\\b(?:a|b)\\b" as "\\b(?:a)\\b" and "\\b(?:b)\\b"); else
     ``[pattern]``. For a pattern _plain holds true of, one of them matches where ``pattern`` does."""
-    depth, in_class, i, start = 0, False, 0, -1
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 + (pattern[i + 1:i + 2] == "^")
-            i += pattern[i:i + 1] == "]"
-            continue
-        elif c == "(":
+    depth, start, i = 0, -1, len(pattern)
+    for at, c in _structure(pattern):
+        if c == "(":
             if depth == 0:
-                start = i
+                start = at
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
+                i = at
                 break
-        i += 1
     if start < 0 or i >= len(pattern) or pattern[i + 1:i + 2] in ("*", "+", "?", "{"):
         return [pattern]
     opener = re.match(r"\((?:\?:|\?P<\w+>)?", pattern[start:])
