@@ -284,6 +284,9 @@ def test_a_day_the_work_must_not_drag_past(sentence: str, due: str) -> None:
     ("Preciso do ok até 11h pra subir.", "2026-11-18T11:00:00+00:00"),
     ("O senhor poderia nos mandar, na semana que vem, um resumo?", "2026-11-27"),
     ("Envio até ao fim do dia.", "2026-11-18"),
+    ("Envio na quinta.", "2026-11-19"),
+    # ...and Dutch "na" is after: a start, no deadline.
+    ("We beginnen na maandag.", None),
 ])
-def test_portuguese_day_words(sentence: str, due: str) -> None:
+def test_portuguese_day_words(sentence: str, due: str | None) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

@@ -166,7 +166,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
                                r"(?:el |la )?(?:próximo|proximo|próxima|proxima)|"
-                               r"uiterlijk|voor|tot|até|innan|senast|el|am|na)\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
+                               r"uiterlijk|voor|tot|até|innan|senast|el|am|"
+                               # Portuguese "na segunda" (not Dutch "na maandag", after Monday)
+                               r"na(?=\s+(?:segunda|terça|terca|quarta|quinta|sexta)\b))\s+(?:(?:zum|am|den|le|el|il|op|a|på)\s+)?"
                                r"(" + "|".join(FOREIGN_DAYS) + r")\b", re.I)),
     # ...and after the day: "mardi au plus tard", "Freitag spätestens"; "demain", "ce soir".
     ("foreign_late", re.compile(r"\b(" + "|".join(FOREIGN_DAYS) + r")(?:\s+(?:matin|soir|après-midi|apres-midi|"
@@ -625,7 +627,8 @@ _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # Days that are no deadline of the sentence's work.
 # "after Friday's all-hands", "from the 22nd", "since Monday": when something starts or started.
 _START_LEAD_RE = re.compile(r"\b(?:after|from|since|following|ab|vom|von|seit|à partir du|a partir du|à partir de|dès le|dès|"
-                            r"depuis le|depuis|desde el|desde|a partir del|dal|vanaf|sinds)\s+(?:the\s+|this\s+|next\s+)?$",
+                            r"depuis le|depuis|desde el|desde|a partir del|dal|vanaf|sinds|depois de|após)\s+"
+                            r"(?:the\s+|this\s+|next\s+|de\s+|a\s+)?$",
                             re.I)
 _START_IN_MATCH_RE = re.compile(r"(?:from|since)\b", re.I)
 # "from Dec 24 to Jan 2": a range's end is when a period ends.
@@ -706,7 +709,8 @@ def _clause_at(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
 # of their words and then only space, _STATE_UNTIL_RE on "til" or "till" ("until" ends in "til"),
 # and every match of _PAST_RE holds one of _PAST_KEYS in the folded sentence.
 _START_ENDS = ("after", "from", "since", "following", "the", "this", "next", "ab", "vom", "von", "seit", "du", "de", "le",
-               "dès", "depuis", "desde", "el", "del", "dal", "vanaf", "sinds")
+               "dès", "depuis", "desde", "el", "del", "dal", "vanaf", "sinds", "após", "a")
+_DUTCH_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _RANGE_ENDS = ("to", "til", "till", "-", "\u2013", "bis", "zum", "am", "au", "hasta", "el", "al")
 _UNTIL_ENDS = ("til", "till")
 _PAST_KEYS = ("was", "were", "went", "met", "had", "did", "held", "took", "spoke", "gave", "made", "said", "told",
@@ -720,6 +724,8 @@ def _no_deadline(sentence: str, m: re.Match[str], clause_start: int, work: bool)
     before = sentence[:m.start()]
     ends = fold(before).rstrip()
     # ("the following by Thursday": a deadline word of the match's own stands between.)
+    if ends.endswith("na") and re.search(r"(?:^|\s)na$", ends) and m.group(0).lower().startswith(_DUTCH_DAYS):
+        return True  # Dutch "na maandag", after Monday: a start (Portuguese "na semana que vem" is none)
     if ((ends.endswith(_START_ENDS) and _START_LEAD_RE.search(before) and not _DEADLINE_LEAD_RE.match(m.group(0)))
             or _START_IN_MATCH_RE.match(m.group(0))
             or (ends.endswith(_RANGE_ENDS) and _RANGE_END_RE.search(before))):
