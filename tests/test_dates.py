@@ -290,3 +290,14 @@ def test_a_day_the_work_must_not_drag_past(sentence: str, due: str) -> None:
 ])
 def test_portuguese_day_words(sentence: str, due: str | None) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # Calendar days offered as a choice are what is asked about, not when, beside a day that is.
+    ("I need your recommendation, 15 March or 1 April, before the board meeting on Sunday.", "2026-11-22"),
+    ("Is the review on 3 December or 10 December?", "2026-12-03"),
+    # ...not a day and a fallback: "today, or Monday first thing" is due by the later one.
+    ("Can you do them today, or Monday first thing if today is too tight?", "2026-11-23"),
+])
+def test_days_offered_as_a_choice(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

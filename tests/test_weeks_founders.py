@@ -56,6 +56,9 @@ CASES: list[Case] = [
     C("It would help if we could have the signed forms by Friday.", (R, FRI)),
     C("Any update before Friday would really help.", (R, FRI)),
     C("That would really help, thanks.", *NONE),
+    # A step someone will take only after receiving a thing.
+    C("The owner will release the budget only after receiving the revised headcount plan.", (B, None)),
+    C("We only ship on Mondays.", *NONE),
     # A duty after what it is for.
     C("For the change order to be approved at that meeting, the signed drawings must be received by this office "
       "no later than Wednesday, 25 November.", (R, WED_NEXT)),

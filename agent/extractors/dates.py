@@ -770,6 +770,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
 
 
+# Between two days offered as a choice: "15 March or 1 April".
+_CHOICE_RE = re.compile(r",?\s+or\s+", re.I)
 # The words before the day a thing expires or runs out: "expires on", "valid until", "runs out on".
 _EXPIRES_BEFORE_RE = re.compile(r"\b(?:expires?|expiring|expiry(?: date)?(?: is)?|lapses?|runs out|valid (?:until|till|through))"
                                 r"(?: on)?\s*$", re.I)
@@ -858,6 +860,14 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         # for, and one led by "after" ("after Friday's decision") when it may start; another day
         # the sentence names is when it is due.
         kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
+        resolved = kept or resolved
+        # "a clear recommendation, 15 March or 1 April, ... before the board meeting on Sunday": days
+        # offered as a choice are what is asked about, not when, beside a day that is.
+        spans_ = sorted(resolved, key=lambda r: r[0].start())
+        choice = {id(a[0]) for pair in zip(spans_, spans_[1:], strict=False) for a in pair
+                  if _CHOICE_RE.fullmatch(sentence, pair[0][0].end(), pair[1][0].start())
+                  and all(_DIGIT_RE.search(b[0].group(0)) for b in pair)}  # (calendar dates: "today, or Monday" is no choice of two)
+        kept = [(m, found) for m, found in resolved if id(m) not in choice]
         resolved = kept or resolved
         # "The agreement expires on 31 December, and the Bank requires the ORA no later than 3
         # December": the day a thing expires is no one's work beside a day that is.

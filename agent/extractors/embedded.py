@@ -926,12 +926,13 @@ _BLOCKER_RE = re.compile(
     # Work that can go ahead only after someone acts: "the production credentials can be issued only
     # after our Risk team completes the re-verification", "we will ship only once the PO is in".
     r"\b(?:can|could|will|may) (?:[\w'-]+ ){1,6}?only (?:after|once|when) (?P<b23>(?:the|our|their|we|they|receipt|"
-    r"(?:full )?payment|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
+    r"(?:full )?payment|(?:receiving|getting|having) (?:the|your|our|their|a|an)|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
     # ...with "only" before the step: "we will only mobilise once it's paid", "Our crew will only start
     # once the scaffold has been inspected" (not what is only done then by habit: "we only ship on Mondays")
     r"\b(?:we|i|our [\w-]+(?: [\w-]+)?) (?:can|could|will|shall|may) only (?!(?:guess|imagine|hope|assume|speculate|wonder|"
     r"say|know|tell|see|think)\b)(?:[\w'-]+ ){1,5}?(?:after|once|when) "
-    r"(?P<b23b>(?:the|our|their|your|we|they|it|it's|it is|this|that|receipt|(?:full )?payment|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
+    r"(?P<b23b>(?:the|our|their|your|we|they|it|it's|it is|this|that|receipt|(?:full )?payment|"
+    r"(?:receiving|getting|having) (?:the|your|our|their|a|an|full)|(?-i:[A-Z][\w-]+))\b[^.!?;]*)|"
     r"\b(?P<b4>pending (?:approval|review|sign-?off|legal)[^.!?;]*)|"
     # A precondition: "still waiting on X before we can...", "they need X before they can start",
     # "nothing ships until X".
@@ -6126,6 +6127,7 @@ class EmbeddedExtractor:
                 what = missing.group("work")
             elif missing:
                 what = missing.group("thing")
+            what = re.sub(r"^(?:receiving|getting|having) (?=(?:the|your|our|their|a|an|full)\b)", "", what)  # "...only after receiving the budget"
             return self._item("blocker", f"Unblock: {what}", sentence, ctx, due, ctx.other.email)
         if (caused := self._caused(sentence, low)) is not None:
             due, phrase = self._due(sentence, ctx)
