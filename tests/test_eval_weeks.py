@@ -50,7 +50,8 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-cebu": (0.85, 0.67, 0.88), "week-graz": (0.88, 0.78, 0.91),
           "week-singapore": (0.88, 0.69, 0.93), "week-amsterdam": (0.83, 0.75, 0.90), "week-boston": (0.81, 0.77, 0.95),
           "week-lisbon": (0.81, 0.70, 0.82), "week-antwerp": (0.80, 0.75, 0.88),
-          "week-saopaulo": (0.80, 0.57, 0.80)}
+          "week-saopaulo": (0.88, 0.82, 0.86), "week-austin": (0.85, 0.80, 0.94),
+          "week-istanbul": (0.83, 0.74, 0.95)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
