@@ -59,6 +59,9 @@ CASES: list[Case] = [
     # A step someone will take only after receiving a thing.
     C("The owner will release the budget only after receiving the revised headcount plan.", (B, None)),
     C("We only ship on Mondays.", *NONE),
+    # What to do with the mail itself is no work.
+    C("Please retain this letter for your records.", *NONE),
+    C("Please keep a copy for your files.", *NONE),
     # A duty after what it is for.
     C("For the change order to be approved at that meeting, the signed drawings must be received by this office "
       "no later than Wednesday, 25 November.", (R, WED_NEXT)),

@@ -155,6 +155,9 @@ _COURTESY_RE = re.compile(
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
     r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
+    # what to do with the mail itself, no work: "Please retain it for your records"
+    r"\b(?:retain|keep|file|save|print) (?:it|this|these|them|a copy)(?: (?:letter|notice|e-?mail|document|confirmation))?"
+    r" for your (?:records|files|reference)\b|"
     r"(please |kindly )?(find|see) (?:the )?(attached|enclosed|below|herewith|in (?:the )?attachments?)"
     # ...with no ask after it: "Please find attached the invoice and arrange payment by the 30th" asks
     r"(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|"
@@ -1933,7 +1936,7 @@ _REMINDER_KEYS = ("you promised", "you said you", "you were going to")
 # ``fold`` lower-cases it (the keys are literals the pattern spells out, spaces included only
 # where the pattern has a literal space), so a sentence holding none of them cannot match and
 # skips the regex, the costliest part of reading a message.
-_COURTESY_KEYS = ("time you need", "take your time", "disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
+_COURTESY_KEYS = ("for your records", "for your files", "for your reference", "time you need", "take your time", "disregard ", "ignore th", "ignore our", "ignore my", "nothing needed", "nothing required", "nothing is needed", "nothing is required", "nothing else",
                   "nothing for you", "nothing for u", "no action", "no further action", "in case ", "vertraulich", "unter uns", "entre nous", "confidentiel", "appreciate ", "things ", "questions ", "points ", "asks ", "items ", "requests ", " thing ", "question ", "ask ",
                   "if anything", "if something", "if any of", "needs anything", "needs something", "wants anything",
                   "shout if", "holler if", "a line if", "a note if",
