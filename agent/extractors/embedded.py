@@ -1906,7 +1906,7 @@ _NAMED_PROMISE_RE = re.compile(
     # ...or by role, for the writer's side: "Our lawyer will send you the final version on Monday", "Your
     # production executive, Tom Aldous, will arrange a kick-off call", "A surveyor from Damp Solutions will
     # attend on Thursday"
-    r"(?i:our|my) (?:[\w-]+ )?" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
+    r"(?i:our|my) (?:[\w-]+ ){0,2}" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
     + r",? [A-Z][a-z]+(?: [A-Z][a-z]+)?,|"
     r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
     r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+(?!(?i:probably|maybe|perhaps|"
@@ -1917,7 +1917,9 @@ _NAMED_PROMISE_RE = re.compile(
     r"(?i:'s|’s|\s+is)\s+(?=(?i:sending|sharing|bringing|forwarding|emailing)\s+(?i:you|u|it|them|over)\b))"
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
     r"have|get|sending|sharing|bringing|forwarding|emailing|(?:e-?mail|call|ring|phone|text|confirm to|get back to|"
-    r"come back to|contact|write to|update) (?:you|u)\b(?![^.!?;]*\b(?:offers?|deals?|promotions?|newsletter)\b)|"
+    r"come back to|contact|write to|update|give) (?:you|u)\b(?![^.!?;]*\b(?:offers?|deals?|promotions?|newsletter)\b)|"
+    # ...an answer the reader waits for: "Our facilities team will confirm the tent footprint by Wednesday"
+    r"confirm\s+(?=(?:the|your|whether|if)\b)|review\s+(?=your\b)|"
     # ...verbs of work done for someone, for the reader: "Rachel will issue the appointment letter next week",
     # "Greg will refund the difference", "Our engineer will visit your site" (not "book her own holiday",
     # "visit Paris", "file our accounts", "install new carpets")
@@ -2946,10 +2948,20 @@ _AWAY_RE = re.compile(r"(?:fly|travel|head) (?:out|over|back|home|in|off|to)\b|b
                       r"(?![^.!?;]*\bto (?!(?:the|a|an|my|our|his|her|their|end|mid|early|late|monday|tuesday|wednesday|"
                       r"thursday|friday|saturday|sunday|tomorrow|next|this)\b)[a-z]+)",
                       re.I)
+# A day or an end after a clause's verb (see _SENDS_IT_ON_RE).
+_THEN_A_DAY = (r"(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|by|before|first|asap|in|at|"
+               r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b))")
 # A later clause that only sends on what the first one got: "...and send you tomorrow", "and pass it on Monday".
 _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:send|forward|pass|give|e-?mail|share)"
-                             r"(?:\s+(?:you|u|over|across|on)\b)?(?=\s*(?:$|[.!,;]|(?:tomorrow|tmrw|tonight|today|later|next|this|on|"
-                             r"by|before|first|asap|in|at|mon|tue|wed|thu|fri|sat|sun)\b))", re.I)
+                             r"(?:\s+(?:you|u|over|across|on)\b)?" + _THEN_A_DAY, re.I)
+# ...and one that sends on what the writer's own work made, named back, or tells its outcome: "I'll
+# mark up their redline tonight and send it to you first thing tomorrow", "I'll decide over the
+# weekend and let you know Monday". (Not what someone else was got to do first: "I'll get the CFO to
+# approve it on Monday and then email it to you on Tuesday" is two steps of the owner's.)
+_SENDS_IT_BACK_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:(?:send|forward|pass|give|e-?mail|share|get|"
+                               r"bring)\s+(?:it|them|this|that|these|those)(?:\s+(?:back|over|across|on|straight|round|around|out))?"
+                               r"(?:\s+to\s+(?:you|u|me|us|[A-Z][a-z]+))?|let (?:you|u|me|us) know)" + _THEN_A_DAY, re.I)
+_GOT_DONE_BY_RE = re.compile(r"\b(?:get|ask|tell|need)\s+(?:the |our |my |his |her |their )?[\w-]+\s+to\b", re.I)
 # An ask said outright at the start of a sentence: "Please have...", "Kindly send...".
 _PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised|patient)\b|bear with\b|keep in mind\b|"
                               r"remember\b|understand\b|excuse\b|forgive\b|accept\b)[a-z]+", re.I)
@@ -4983,7 +4995,8 @@ class EmbeddedExtractor:
                     found.append(item)
             ctx.before = before
             if (len(found) == 2 and found[0].kind == found[1].kind and found[0].kind in ("waiting", "commitment")
-                    and _SENDS_IT_ON_RE.match(found[1].evidence)):
+                    and (_SENDS_IT_ON_RE.match(found[1].evidence) or (_SENDS_IT_BACK_RE.match(found[1].evidence)
+                                                                      and not _GOT_DONE_BY_RE.search(found[0].evidence)))):
                 # "I will ask Minh to download the statement tonight and send you tomorrow": the thing
                 # got, then sent, is one piece of work, due when it is sent.
                 found[0].due = found[1].due or found[0].due
