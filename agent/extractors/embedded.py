@@ -1354,7 +1354,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|appreciate|want|require|(?<=kindly )request|wish(?= to))"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
@@ -1529,11 +1529,14 @@ _SHIPPING_RE = re.compile(
     # ...or where the reader will find it: "the first 10 files will be in the Kestrel folder by Wednesday"
     r"be in (?:the|your|our|their) (?:[\w-]+ ){0,3}?(?:folder|drive|inbox|portal|data room|dropbox|sharepoint|tracker|"
     r"channel|repo|system)|"
-    r"go out|be dispatched|be shipped)|"
+    r"go out|be dispatched|be shipped|leave (?:our|the|my) (?:factory|plant|warehouse|works|mill|premises|depot))|"
     # ...in the passive, or with someone named: "the formal letter will be issued within five
     # business days", "the draft CAPA will be with Priya before Tuesday's sync"
     r"(?:should|will) be (?:sent|issued|shared|circulated|delivered|posted|e-?mailed|uploaded|returned|"
     r"with (?!(?:us|me|them)\b)[\w'’-]+)))\b(?P<rest>[^.!?;]*)", re.I)
+# An object after a verb of shipping: "They will ship our order this Friday" ships the order.
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:it|them)\b|\s+(?:the|a|an|your|our|his|her|their|these|those)\s+(?!(?:day|week|month|"
+                              r"morning|afternoon|evening|weekend|mon|tue|wed|thu|fri|sat|sun|coming|same)\w*\b)", re.I)
 _DELIVERABLES = frozenset(
     "figures numbers annex annexes shortlist slides deck notes minutes statements "
     "invoice invoices quote quotes estimate contract receipt receipts parcel parcels package packages pallet pallets "
@@ -2048,7 +2051,11 @@ _CAUSED_RE = re.compile(
     r"(?P<cause7>[^.!?;]*\b(?:must|needs?|has to|have to|requires?|wants?|waiting|missing|not|\w+n't|no|pending|until)\b[^.!?;]*)|"
     # ...said by what holds it: "The audit has been delayed by missing invoices", "is held up by"
     rf"^(?!\W*my\b)(?P<work3>[^.!?;]{{3,80}}?)\s+(?:is|are|has been|have been)\s+(?:delayed|held up|blocked|slowed down|"
-    r"stopped) by\s+(?!(?:me|us|the weather|traffic|fog|snow|rain)\b)(?P<cause3>[^.!?;]+)|"
+    r"stopped) by\s+(?!(?:me|us|the weather|traffic|fog|snow|rain)\b)"
+    # (...not by how long: "the spindle units are delayed by about 10 days because of the snow")
+    r"(?!(?:about|around|approximately|approx\.?|roughly|some|at least|up to|another|a further|(?:an? )?(?:extra|additional))?\s*"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several)\s+(?:more\s+|extra\s+|working\s+|business\s+)?"
+    r"(?:day|week|month|hour|minute|shift)s?\b)(?P<cause3>[^.!?;]+)|"
     # ...or the cause said just before: "Because of this, our Bhiwandi hub is unable to dispatch 200 consignments"
     r"^\W*(?:because of (?:this|that|it)|as a result(?: of (?:this|that))?|due to (?:this|that)|consequently),?\s+"
     r"(?!(?:i|we|you)\b)(?P<cause6>[^.!?;]{2,80}?\s+(?:(?:is|are) (?:unable|not able) to|can't|cannot|can not|won't be able to)\s+"
@@ -2478,10 +2485,24 @@ _FIND_KEYS = ("find ", "see ")
 _FIND_NAMED_LONGEST = 300  # a handover is said in a line; past it the pattern's tail would cost more than it finds
 
 
+# A word asked for only if something happens, with no day to give it by after the "if" clause: "If
+# you need an extension, please let us know before the due date", "If the ramp is not there by Friday
+# afternoon, please call me directly", "If there is a charge, let me know and I will raise a PO". ("If
+# your team has fixed them, please let us know by Monday" asks for the answer by a day.) Not the way out
+# of an ask ("If that is not possible, please tell me who in your credit management I can talk to").
+_IF_THEN_TELL_RE = re.compile(r"^\W*(?:(?:and|but|also|so),?\s+)?(?:if|should|in case)\b"
+                              # (...but a way out of an ask is one: "If that is not possible, please tell me who...")
+                              r"(?!\s+(?:not|(?:that|this|it)(?:'s| is)? not|(?:that|this|it) isn't|(?:that|this|it) (?:can't|cannot|won't))\b)[^,;:]{3,90},\s*(?:(?:please|pls|kindly|just|then|do)\s+)*"
+                              r"(?:let (?:me|us) know|tell (?:me|us)|inform (?:me|us)|(?:call|ring|phone|contact|e-?mail|text) (?:me|us)|"
+                              r"give (?:me|us) a (?:call|ring|shout))\b(?P<rest>[^.!?;]*)", re.I)
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
     return bool(_held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
-                or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low)))
+                or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
+                or (low.lstrip(" -*•").startswith(("if ", "should ", "in case ", "and if ", "but if ", "also if ", "so if "))
+                    and (told := _IF_THEN_TELL_RE.match(sentence)) is not None and not names_a_date(told.group("rest"))))
 
 
 def says_nothing(sentence: str) -> bool:
@@ -5881,8 +5902,14 @@ class EmbeddedExtractor:
     def _shipping(sentence: str, due: str | None, phrase: str, mine: bool = False) -> str:
         """What a sentence says is on its way ("Samples going in the post tmrw"), or ""."""
         m = _match(_SHIPPING_RE, sentence) if not sentence.rstrip().endswith("?") else None
-        if not m or not (m.group("done") or any(w in _DELIVERABLES for w in m.group("what").lower().split())):
-            return ""  # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not
+        if not m or not (m.group("done") or any(w in _DELIVERABLES for w in m.group("what").lower().split())
+                         or (re.search(r"\b(?:ship|shipped|dispatched|leave)\b", m.group("plan") or "", re.I)
+                             and m.group("head").lower() not in ("they", "it", "team", "he", "she", "release", "feature", "version",
+                                                                 "update", "app", "build", "fix", "product", "patch")
+                             and not _OBJECT_AFTER_RE.match(m.group("rest")))):
+            # "Replacement lid", "the parcel": a thing sent; "the team", "spring" are not; but what
+            # ships or leaves the factory is goods ("the 3 lathes will leave our factory on 25 February")
+            return ""
         if m.group("plan") and m.group("plan").startswith(("come", "arrive")) and m.group("head").lower() == "they":
             return ""  # "I called the service, they come Thursday": people come, things are sent
         if (m.group("plan") and m.group("plan").startswith(("come", "arrive"))
@@ -5900,8 +5927,7 @@ class EmbeddedExtractor:
         if not due and not (m.group("way") and m.group("head").lower() not in ("it", "they")):
             return ""
         if (m.group("head").lower() == "they" and (m.group("plan") or "").lower().endswith("ship")
-                and re.match(r"\s+(?:it|them)\b|\s+(?:the|a|an|your|our|his|her|their|these|those)\s+(?!(?:day|week|month|"
-                             r"morning|afternoon|evening|weekend|mon|tue|wed|thu|fri|sat|sun|coming|same)\w*\b)", m.group("rest"), re.I)):
+                and _OBJECT_AFTER_RE.match(m.group("rest"))):
             # "They will ship our order this Friday": who ships, not what is shipped; what they
             # ship is the work, and never the owner's when the owner tells of it.
             return "" if mine else _clean_vp(f"ship{m.group('rest')}", phrase)

@@ -1,0 +1,61 @@
+"""Forms that three development weeks written this round showed the rules had missed (an Osaka
+machine-tools exporter's week in Japanese, German and Thai second-language English, a Monterrey
+plant's week, a Scottish council's week in formal British English), written anew here rather than
+copied from those weeks, each beside look-alikes: a team of the writer's side named by two words
+before its role, giving an answer or confirming a thing by a day; an ask only if something happens,
+with no day to answer by after its "if" ("If you need more time, please let us know"), which asks
+nothing, against a way out of an ask ("If that is not possible, please tell me...") and a
+conditional ask with its day; thanks for the reader's work ("We appreciate your work") against a
+wish for it ("We would appreciate your comments by Friday"); a delay by a length of time, which
+is news, against a delay by a missing thing; and goods that ship or leave the factory on a day,
+whoever names them, against a team that ships a feature.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.test_unseen_kinds import FRI, MON, NONE, THU, C, Case, passes
+
+R, B, W, K = "request", "blocker", "waiting", "commitment"
+WED_NEXT = "2026-11-25"
+
+CASES: list[Case] = [
+    # A team of the writer's side, named by its role, gives or confirms something by a day.
+    C("Our credit control team will confirm the new limit by Thursday.", (W, THU)),
+    C("Our customer service desk team will give you an answer on Monday.", (W, MON)),
+    C("Our legal team will review your redlines by Friday.", (W, FRI)),
+    C("Our legal team reviewed your redlines on Friday.", *NONE),
+    C("Our legal team will be out on Friday.", *NONE),
+    # Asked only if something happens, with no day to answer by: nothing asked.
+    C("If you need more time, please let us know before the deadline.", *NONE),
+    C("If the courier has not arrived by noon, please ring me on my mobile.", *NONE),
+    C("If there is a fee for the copies, let me know and I will raise a PO.", *NONE),
+    C("Should the figures change, please inform us.", *NONE),
+    # ...but a way out of an ask asks, and so does a condition with a day to answer by.
+    C("If that is not possible, please tell me who else in your team can sign.", (R, None)),
+    C("If the dates suit you, please let me know by Wednesday 25 November.", (R, WED_NEXT)),
+    C("If you have fixed them, please let us know by Wednesday so we can book a retest.", (R, WED_NEXT)),
+    # Thanks for the reader's work is none; a wish for it is an ask.
+    C("We appreciate your work on the launch.", *NONE),
+    C("We really appreciate your help with the audit.", *NONE),
+    C("We would appreciate your comments on the draft by Friday.", (R, FRI)),
+    # A delay by a length of time is news; a delay by a missing thing holds the work up.
+    C("The castings are delayed by about two weeks because of a furnace fault.", *NONE),
+    C("The shipment is delayed by 3 working days.", *NONE),
+    C("The audit has been delayed by the missing bank confirmations.", (B, None)),
+    # Goods that ship or leave the factory on a day: the writer's side's promise, the owner's own in
+    # her mail; not a team that ships a feature, nor a release.
+    C("The two presses will leave our plant on Friday.", (W, FRI)),
+    C("The spare spindles will ship on Monday.", (W, MON)),
+    C("The two presses will leave our plant on Friday.", (K, FRI), mine=True),
+    C("The team will ship the new dashboard on Monday.", *NONE),
+    C("The new version will ship on Monday.", *NONE),
+    C("The presses left our plant on Friday.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in CASES])
+def test_weeks_trade(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
