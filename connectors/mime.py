@@ -100,8 +100,12 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     headers = _Headers(msg)
     problems: list[str] = []
     text, attachments, invite, text_cut = _body(msg, headers, cut, problems)
-    reply_text = visible_reply(text)
+    subject = _header(headers, "Subject").strip()
     sender = _addresses(headers, "From")
+    if _header(headers, "X-Trasporto").strip().lower() == "posta-certificata":
+        text, attachments, invite, text_cut, subject, sender = _certified(msg, (text, attachments, invite, text_cut),
+                                                                          subject, sender, cut, problems)
+    reply_text = visible_reply(text)
     references = _msgids(_header(headers, "References"))
     in_reply_to_ids = _msgids(_header(headers, "In-Reply-To"))
     if invite is not None and invite.method == "REQUEST" and invite.uid and not references and not in_reply_to_ids:
@@ -116,7 +120,7 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     from_addr = sender[0] if sender else Address("", "")
     return Message(
         message_id=message_id,
-        subject=_header(headers, "Subject").strip(),
+        subject=subject,
         sender=from_addr,
         to=_addresses(headers, "To"),
         cc=_addresses(headers, "Cc"),
@@ -136,6 +140,48 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
         strict_from=_strict_from(headers),
         **list_and_verdict_facts(msg, headers),
     )
+
+
+# Italian certified mail (PEC): the provider's envelope says who sent what ("Messaggio di posta
+# elettronica certificata ... Il messaggio originale è incluso in allegato") and carries the message
+# itself as postacert.eml; some providers quote it below a rule instead ("...è riportato di seguito").
+_PEC_SUBJECT_RE = re.compile(r"^\s*POSTA CERTIFICATA:\s*", re.I)
+_PEC_BELOW_RE = re.compile(r"messaggio originale è riportato di seguito[^\n]*\n(?:[^\n]*\n){0,3}?\s*-{3,}\s*\n", re.I)
+_PEC_ON_BEHALF_RE = re.compile(r"^\s*per conto di:\s*(\S+@\S+?)\s*$", re.I)
+
+
+def _certified(msg: EmailMessage, body: tuple[str, list[Attachment], Invitation | None, bool], subject: str,
+               sender: list[Address], cut: bool,
+               problems: list[str]) -> tuple[str, list[Attachment], Invitation | None, bool, str, list[Address]]:
+    """A PEC envelope read as the message it carries: its text, attachments and subject, and the
+    sender's name ("Per conto di: amministrazione@..." or the carried message's From). The
+    address stays the envelope's: whose mail it is, for the owner's own and for trust, is decided
+    on the envelope the receiving server checked, never on what it carries."""
+    text, attachments, invite, text_cut = body
+    carried: EmailMessage | None = None
+    for part in _walk(msg):
+        if part is not msg and part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], EmailMessage):
+                carried = inner[0]
+                break
+    name = ""
+    if carried is not None:
+        own = _Headers(carried)
+        text, attachments, invite, text_cut = _body(carried, own, cut, problems)
+        subject = _header(own, "Subject").strip() or subject
+        inner_from = _addresses(own, "From")
+        name = (inner_from[0].name or inner_from[0].email) if inner_from else ""
+    elif (below := _PEC_BELOW_RE.search(text)) is not None:
+        text = text[below.end():]
+    subject = _PEC_SUBJECT_RE.sub("", subject)
+    if sender:
+        behalf = _PEC_ON_BEHALF_RE.match(sender[0].name)
+        # ("amministrazione@pec.elettroquadri.example" is named "Amministrazione")
+        name = name or (behalf.group(1).split("@")[0].replace(".", " ").replace("_", " ").title() if behalf else "")
+        if name:
+            sender = [Address(name, sender[0].email), *sender[1:]]
+    return text, attachments, invite, text_cut, subject, sender
 
 
 def _cut_parts(data: bytes) -> bytes:
