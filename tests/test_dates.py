@@ -301,3 +301,23 @@ def test_portuguese_day_words(sentence: str, due: str | None) -> None:
 ])
 def test_days_offered_as_a_choice(sentence: str, due: str) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    ("Te lo mando in giornata.", "2026-11-18"),
+    ("I risultati Le verranno inviati entro la giornata.", "2026-11-18"),
+    ("Mi serve entro mezzogiorno.", "2026-11-18"),
+    ("Domattina chiamo la banca.", "2026-11-19"),
+    ("Vi ricontatteremo all'inizio della prossima settimana.", "2026-11-23"),
+    ("Ti mando il budget lunedì mattina.", "2026-11-23"),
+    ("La seconda rata la bonifico entro il 10.", "2026-12-10"),
+    ("Provvederemo entro e non oltre il 28.", "2026-11-28"),
+    # ...counted from this letter, not from an event still to come
+    ("Vi invitiamo a provvedere al saldo entro e non oltre 10 giorni dal ricevimento della presente.", "2026-11-28"),
+    ("Il pagamento avviene entro 30 giorni dalla consegna.", None),
+    # ...a number that is no day of the month: an invoice's, a quantity.
+    ("La fattura n. 22 è stata pagata.", None),
+    ("Ne servono entro il 10 pezzi in più.", None),
+])
+def test_italian_day_words(sentence: str, due: str | None) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

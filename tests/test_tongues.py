@@ -1,14 +1,14 @@
-"""Dutch and Portuguese, read by their own patterns (agent/extractors/tongues.py): which language a
-sentence is, and the asks, promises and blockers in it, each beside look-alikes that ask, promise
-and block nothing. The sentences are written for these tests; the labelled development and aside
-sets the patterns were measured on are described in eval/README.md."""
+"""Dutch, Portuguese and Italian, read by their own patterns (agent/extractors/tongues.py): which
+language a sentence is, and the asks, promises and blockers in it, each beside look-alikes that ask,
+promise and block nothing. The sentences are written for these tests; the labelled development and
+aside sets the patterns were measured on are described in eval/README.md."""
 
 from __future__ import annotations
 
 import pytest
 
 from agent.extractors.base import Owner
-from agent.extractors.tongues import DUTCH, PORTUGUESE, tongue_of
+from agent.extractors.tongues import DUTCH, ITALIAN, PORTUGUESE, tongue_of
 from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
 
 R, B, W, K = "request", "blocker", "waiting", "commitment"
@@ -137,4 +137,63 @@ PT_CASES: list[Case] = [
 
 @pytest.mark.parametrize("case", PT_CASES, ids=[c.text[:60] for c in PT_CASES])
 def test_portuguese(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,tongue", [
+    ("Potresti mandarmi il contratto firmato entro venerdì?", ITALIAN),
+    ("La preghiamo di restituirci il modulo compilato entro il 30 novembre.", ITALIAN),
+    ("Domattina ti giro il verbale della riunione.", ITALIAN),
+    ("Tu peux vérifier aujourd'hui où il en est ?", None),
+    ("¿Me puedes mandar el presupuesto antes del viernes?", None),
+    ("Podes enviar-me o contrato assinado até sexta?", PORTUGUESE),
+    ("Please send me the signed contract by Friday.", None),
+])
+def test_italian_is_told_from_its_neighbours(text: str, tongue: object) -> None:
+    assert tongue_of(text) is tongue
+
+
+IT_CASES: list[Case] = [
+    # Asks: a question to the reader (a pronoun before the verb, too), a "please" word, a need, a duty,
+    # an order with its pronoun joined on or said first, an invitation to act.
+    C("Riesci a mandarmi il preventivo del fornitore entro venerdì?", (R, FRI)),
+    C("Me lo firmi entro lunedì?", (R, MON)),
+    C("Per cortesia, controlla le ore del cantiere prima di approvarle.", (R, None)),
+    C("Ci servirebbe la visura camerale aggiornata entro giovedì.", (R, THU)),
+    C("Il modulo va restituito firmato entro il 25/11.", (R, "2026-11-25")),
+    C("Vi invitiamo a regolarizzare la posizione entro fine mese.", (R, "2026-11-30")),
+    C("Chiamalo tu domani e digli che il camion è pronto.", (R, TOMORROW)),
+    C("Mandami entro stasera le foto della targhetta.", (R, TODAY)),
+    # ...not thanks, offers, notices, plans, the past, or what is asked of someone else.
+    C("Grazie ancora per la disponibilità di ieri.", *NONE),
+    C("Se ti serve altro, chiedi pure.", *NONE),
+    C("Ho già girato la fattura alla vostra amministrazione.", *NONE),
+    C("Stiamo valutando di cambiare corriere dal prossimo anno.", *NONE),
+    C("Tutti i fornitori devono registrarsi sul portale entro marzo.", *NONE),
+    C("Altrimenti martedì non ce la faccio.", *NONE),
+    C("Le confermo l'appuntamento di giovedì alle 10.", *NONE),
+    # Promises to the owner: the present said of a step, the future, what she will receive, the passive.
+    C("Le invio la documentazione completa entro mercoledì.", (W, "2026-11-25")),
+    C("Domani mattina ti giro il listino aggiornato.", (W, TOMORROW)),
+    C("Vi faremo avere la conferma d'ordine entro fine settimana.", (W, FRI)),
+    C("Riceverà da noi il certificato entro il 30.", (W, "2026-11-30")),
+    C("La merce Le sarà consegnata lunedì mattina.", (W, MON)),
+    C("Ti aggiorno appena ho la data del collaudo.", (W, None)),
+    # Blockers: only once something happens, without it, stuck, what is still missing.
+    C("Non possiamo spedire la macchina finché non arriva il saldo.", (B, None)),
+    C("Senza il nulla osta dei vigili non riusciamo a montare il ponteggio.", (B, None)),
+    C("Il collaudo è fermo in attesa del certificato del quadro elettrico.", (B, None)),
+    C("Mi manca solo la firma del legale rappresentante.", (B, None)),
+    C("La spedizione era ferma in dogana, ma ora è stata consegnata.", *NONE),
+    # The owner's own mail: her promises, what she waits for.
+    C("Il verbale lo firmo io stasera.", (K, TODAY), mine=True),
+    C("Ti mando il budget rivisto entro giovedì.", (K, THU), mine=True),
+    C("Mi giri il DDT firmato quando puoi?", (W, None), mine=True),
+    C("Dì a Paola di mandarmi i cespiti entro domani.", (W, TOMORROW), mine=True),
+    C("Ho firmato il contratto ieri sera.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", IT_CASES, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in IT_CASES])
+def test_italian(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

@@ -7,8 +7,10 @@ with no day to answer by after its "if" ("If you need more time, please let us k
 nothing, against a way out of an ask ("If that is not possible, please tell me...") and a
 conditional ask with its day; thanks for the reader's work ("We appreciate your work") against a
 wish for it ("We would appreciate your comments by Friday"); a delay by a length of time, which
-is news, against a delay by a missing thing; and goods that ship or leave the factory on a day,
-whoever names them, against a team that ships a feature.
+is news, against a delay by a missing thing; goods that ship or leave the factory on a day,
+whoever names them, against a team that ships a feature; thanks or regards to pass on, which ask
+nothing, against a step asked beside them; and abbreviations whose stop does not end a sentence
+("la Vostra offerta n. 2027/341", "l'ing. Ferraris", "rev. D"), from the Italian week too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
+from agent.extractors.embedded import sentences
 from tests.test_unseen_kinds import FRI, MON, NONE, THU, C, Case, passes
 
 R, B, W, K = "request", "blocker", "waiting", "commitment"
@@ -59,3 +62,30 @@ CASES: list[Case] = [
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in CASES])
 def test_weeks_trade(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+PASSED_ON: list[Case] = [
+    # Thanks or regards to pass on ask nothing; with a step beside them, the step is asked.
+    C("Thanks again, and please thank Mrs. Okafor for the tour as well.", *NONE),
+    C("Please give my regards to the team in Lyon.", *NONE),
+    C("Please pass on my thanks to your drivers.", *NONE),
+    C("Please thank the crew for the quick fix and confirm the final invoice by Friday.", (R, FRI)),
+]
+
+
+@pytest.mark.parametrize("case", PASSED_ON, ids=[c.text[:56] for c in PASSED_ON])
+def test_thanks_passed_on(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,count", [
+    # An abbreviation's stop goes on: Italian titles and numbers, and a revision in lower case.
+    ("Per completare l'analisi mi servirebbero la Vostra offerta n. 2027/341 e le condizioni generali.", 1),
+    ("La perizia è ferma: l'ing. Ferraris non ha ancora firmato.", 1),
+    ("Please send us rev. D of the drawing within next week.", 1),
+    ("Abbiamo parlato con il Dott. Bianchi ieri.", 1),
+    # ...not a word that ends a sentence: "no." before a new one.
+    ("I said no. Then we moved on.", 2),
+])
+def test_abbreviations_do_not_end_a_sentence(text: str, count: int) -> None:
+    assert len(sentences(text)) == count

@@ -58,7 +58,7 @@ _FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|
 # l'envoie vendredi", "lo instalamos el viernes", "Freitag passt" ("Mardi Gras" is a feast, not Tuesday).
 BARE_FOREIGN_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
                      "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "miércoles", "miercoles", "jueves",
-                     "viernes", "sábado", "mercoledì", "giovedì", "venerdì", "maandag", "dinsdag", "woensdag",
+                     "viernes", "sábado", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "maandag", "dinsdag", "woensdag",
                      "donderdag", "vrijdag", "zaterdag", "zondag", "segunda-feira", "terça-feira", "terca-feira",
                      "quarta-feira", "quinta-feira", "sexta-feira")
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -161,7 +161,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                         re.I)),
     # A day of the month said the Dutch or Portuguese way: "uiterlijk de 25e", "op de 24e", "até dia 5".
     ("foreign_nth", re.compile(r"\b(?:op|tegen|vóór|voor|uiterlijk|tot(?: en met)?|na) de (\d{1,2})(?:e|ste|de)\b|"
-                               r"\b(?:até (?:ao |o )?|no |ao |pelo |para o )dia (\d{1,2})\b(?!\s*(?:/|\.\d|de [a-zç]+))", re.I)),
+                               r"\b(?:até (?:ao |o )?|no |ao |pelo |para o )dia (\d{1,2})\b(?!\s*(?:/|\.\d|de [a-zç]+))|"
+                               # ...and the Italian: "entro il 10", "entro e non oltre il 22", "al più tardi il 5"
+                               r"\b(?:entro(?: e non oltre)?|al più tardi|al piu tardi) il (\d{1,2})\b(?!\s*(?:/|\.\d|[a-zàèéìòù]))", re.I)),
     # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
@@ -189,7 +191,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                      r"früh\b|vormittag\b|nachmittag\b|abend\b|mittag\b))|"
                                      r"\b(?:bis|am|spätestens|vor)\s+(?-i:(Mo|Di|Mi|Do|Fr))\b\.?", re.I)),
     ("foreign_bare", re.compile(r"(?<![\w-])(" + "|".join(BARE_FOREIGN_DAYS) + r")(?![\w-]| gras\b)", re.I)),
-    ("foreign_tomorrow", re.compile(r"\b(demain|domani|amanhã|amanha|imorgon|morgen(?:vroeg|ochtend|middag|avond))\b|"
+    ("foreign_tomorrow", re.compile(r"\b(demain|domani|domattina|amanhã|amanha|imorgon|morgen(?:vroeg|ochtend|middag|avond))\b|"
                                     # "mañana" is tomorrow; "la mañana", "esta mañana" a morning
                                     r"(?<!\bla )(?<!\besta )(?<!\bpasado )\b(mañana|manana)\b|"
                                     # German "morgen" is tomorrow; "Guten Morgen", "heute Morgen" a morning
@@ -200,7 +202,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_today", re.compile(r"\b(?:hoy|aujourd'hui|aujourd’hui|heute|oggi|hoje|vandaag|idag|esta tarde|por la tarde|"
                                  r"vanmiddag|vanochtend|vanmorgen|(?:het )?einde? van de (?:dag|werkdag)|"
                                  r"im laufe des (?:heutigen )?tages|dans la journée|"
-                                 r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde)\b"
+                                 r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde|"
+                                 # Italian: "in giornata", "entro la giornata", "entro sera", "entro mezzogiorno"
+                                 r"in giornata|entro (?:la )?giornata|entro (?:questa )?sera|entro (?:le )?mezzogiorno|oggi stesso)\b"
                                  r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
     # The next week's end and start: "Ende nächster Woche", "fin de la semaine prochaine", "Anfang
     # nächster Woche", "début de semaine prochaine" (before the week's end and the next week below,
@@ -212,7 +216,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                            r"\bdébut (?:de )?(?:la )?semaine prochaine\b|"
                                            r"\bdebut (?:de )?(?:la )?semaine prochaine\b|"
                                            r"\b(?:início|inicio|princípio|principio) da (?:próxima|proxima) semana\b|"
-                                           r"\bbegin (?:van )?volgende week\b", re.I)),
+                                           r"\bbegin (?:van )?volgende week\b|\binizio (?:della )?prossima settimana\b", re.I)),
     # This week: "diese Woche noch", "im Laufe der Woche", "cette semaine": its last working day.
     ("foreign_this_week", re.compile(r"\b(?:diese|dieser|in dieser|im laufe dieser|im laufe der) woche\b|"
                                      r"\b(?:dans la |d'ici la |courant de la |courant )?(?:cette|cette même) semaine\b|"
@@ -277,13 +281,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...and in other languages, with a number in digits: "innerhalb von 14 Tagen", "binnen 5
     # Werktagen", "sous 48 heures", "dans les 10 jours ouvrés", "en un plazo de 15 días hábiles".
     ("foreign_in_n", re.compile(r"\b(?:innerhalb(?: von| der nächsten)?|binnen|sous|dans les|"
-                                r"en (?:un plazo de|los próximos|los proximos)|entro)\s+(\d{1,3})\s+"
+                                r"en (?:un plazo de|los próximos|los proximos)|entro(?: e non oltre)?)\s+(\d{1,3})\s+"
                                 r"(?:(werk|arbeits|geschäfts)?(tag|tage|tagen|woche|wochen|stunden)|"
                                 r"(jours?|semaines?|heures?|días|dias|semanas|horas|giorni|settimane|ore)"
                                 r"(?:\s+(ouvrés|ouvrables|ouvres|hábiles|habiles|lavorativi))?)\b"
                                 # ...counted from the mail, not from an event: "innerhalb von 30 Tagen nach Erhalt",
                                 # "sous 30 jours à compter de la réception", "entro 30 giorni dalla consegna"
-                                r"(?!\s*(?:nach|ab|seit|à compter|a compter|à partir|a partir|suivant|après|apres|dalla?|dallo|"
+                                # (...but "entro 10 giorni dal ricevimento della presente" counts from this letter)
+                                r"(?!\s*(?:nach|ab|seit|à compter|a compter|à partir|a partir|suivant|après|apres|"
+                                r"dalla?(?! (?:ricezione|ricevimento|data della presente|presente)\b)|dallo|"
                                 r"dopo|desde|después|despues|de la|du|des|of|after|from|following|qui|que)\b)", re.I)),
     # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named
     # beside it ("noon Friday", "Friday by noon") is read by that day's pattern instead.
@@ -334,7 +340,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_next_weekday": (("volgende week", "próxima semana", "proxima semana"),),
-    "foreign_nth": (("de ", "dia "),),
+    "foreign_nth": (("de ", "dia ", " il "),),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro", "na ",
                      "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am ", "próxim", "proxim"),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
@@ -344,18 +350,19 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                           "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),),
     "foreign_day_short": (("mo", "di", "mi", "do", "fr"),),
     "foreign_date": (tuple(FOREIGN_MONTHS),),
-    "foreign_tomorrow": (("demain", "domani", "amanh", "imorgon", "mañana", "manana", "morgen"),),
+    "foreign_tomorrow": (("demain", "domani", "domattina", "amanh", "imorgon", "mañana", "manana", "morgen"),),
     "foreign_day_after": (("pasado", "après-demain", "apres-demain", "übermorgen", "dopodomani", "depois de"),),
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
                        "vanmiddag", "vanochtend", "vanmorgen", "van de dag", "van de werkdag",
-                       "matin", "im laufe des", "dans la journée"),),
+                       "matin", "im laufe des", "dans la journée", "giornata", "entro sera", "entro questa sera",
+                       "mezzogiorno"),),
     "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
     "calendar_week": (("kw", "cw", "semaine", "week"),),
     "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",
                               "bis zum", "bis am", "spätestens", "antes del", "hasta el"),),
     "foreign_end_next_week": (("ende", "fin"), ("woche", "semaine", "settimana", "semana")),
-    "foreign_early_next_week": (("anfang", "début", "debut", "início", "inicio", "princípio", "principio", "begin"),
-                                ("woche", "semaine", "semana", "week")),
+    "foreign_early_next_week": (("anfang", "début", "debut", "início", "inicio", "princípio", "principio", "begin", "inizio"),
+                                ("woche", "semaine", "semana", "week", "settimana")),
     "foreign_this_week": (("woche", "semaine", "settimana", "semana", "week"),
                           ("diese", "cette", "questa", "esta", "deze", "laufe")),
     "foreign_end_month": (("monat", "mois", "mese", "mes", "maand", "mês"),),
@@ -971,7 +978,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         wd = FOREIGN_DAYS[(m.group(1) or m.group(2) or m.group(3)).lower()]
         when = base - timedelta(days=base.weekday()) + timedelta(days=7 + wd)
     elif kind == "foreign_nth":
-        when = _day_of_month(base, int(m.group(1) or m.group(2)))
+        when = _day_of_month(base, int(m.group(1) or m.group(2) or m.group(3)))
     elif kind == "foreign_tomorrow":
         when = base + timedelta(days=1)
     elif kind == "foreign_day_after":

@@ -48,7 +48,9 @@ _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext 
                            "dr pp vol ltd co corp jr sr wk wks mo yr yrs hr hrs mins sec secs appt est nr rev "
                            # ...and German and French ones (see _TITLE_STOP_RE)
                            "fr hrn fa mme mlle dipl ing mag abt inkl evtl ggf bzw usw vgl zzgl exkl str sro zb dh ua spa "
-                           "srl ev zhd pos stk ziff abs kap vsa vsas vexa".split())
+                           "srl ev zhd pos stk ziff abs kap vsa vsas vexa "
+                           # ...and Italian ones: "l'ing. Ferraris", "la fattura n. 118", "dott. Rossi"
+                           "n dott avv geom sig rif egr spett pag".split())
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -2497,10 +2499,21 @@ _IF_THEN_TELL_RE = re.compile(r"^\W*(?:(?:and|but|also|so),?\s+)?(?:if|should|in
                               r"give (?:me|us) a (?:call|ring|shout))\b(?P<rest>[^.!?;]*)", re.I)
 
 
+# Thanks or regards to pass on, and nothing else asked: "Thank you, and please thank Mr. Brandt as well",
+# "Please give my regards to Petra" ("Please thank the installers and confirm the invoice by Friday" asks).
+_PASS_ON_THANKS_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:thank you(?: (?:so much|again))?,?\s+(?:and\s+)?)?(?:please\s+|pls\s+|do\s+)?"
+                                r"(?:thank|give (?:my|our) (?:best|regards|thanks|love|kind regards|best wishes|warm regards)|"
+                                r"pass on (?:my|our) (?:thanks|regards|best|gratitude)|send (?:my|our) (?:best|regards|love|thanks)|"
+                                r"say (?:hi|hello|thanks))\b(?![^!?;]*\b(?:and|then|but)\s+(?:please\s+)?[a-z]+\s+(?:the|a|an|me|us|it|"
+                                r"them|your|our|my)\b)[^!?;]*$", re.I)
+_PASS_ON_KEYS = ("thank", "regards", "best to", "best wishes", "say hi", "say hello")
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
     return bool(_held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
                 or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
+                or (any(map(low.__contains__, _PASS_ON_KEYS)) and _PASS_ON_THANKS_RE.match(sentence) is not None)
                 or (low.lstrip(" -*•").startswith(("if ", "should ", "in case ", "and if ", "but if ", "also if ", "so if "))
                     and (told := _IF_THEN_TELL_RE.match(sentence)) is not None and not names_a_date(told.group("rest"))))
 
@@ -2695,7 +2708,10 @@ _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs
                             # "Pos. 4", "Ziff. 2", "Abs. 3", "800 Stk.", "z.Hd. Herrn Zünd"
                             r"Pos|Ziff|Abs|Kap|Stk|z\.Hd|z\.B|d\.h|u\.a|s\.r\.o|S\.p\.A|s\.r\.l|e\.V|i\.A|i\.V|"
                             # ...and Portuguese ones: "que V.Sa. me confirme", "por V.Sas. em novembro"
-                            r"V\.Sa|V\.Sas|V\.Exa|V\.Exas)\.$")
+                            r"V\.Sa|V\.Sas|V\.Exa|V\.Exas|"
+                            # ...and Italian ones, and numbers and revisions in lower case: "la Vostra offerta n. 2027/341",
+                            # "l'ing. Ferraris", "Dott. Rossi", "rev. D"
+                            r"n|nr|rev|Dott|dott|Avv|avv|Geom|geom|Sig|sig|Rif|rif|Egr|Spett|ing)\.$|(?<=['’])ing\.$")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
@@ -2742,6 +2758,7 @@ def _loose_split(text: str, dash_asides: bool = True) -> list[str]:
     start = 0
     for m in split_re.finditer(text):
         word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+        word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # "l'ing. Ferraris"
         if text[m.start() - 1:m.start()] == "." and (word.replace(".", "") in _ABBREVIATIONS or word in ("a.m", "p.m")):
             continue  # "by 4:00 p.m. on Tuesday" goes on
         piece = text[start:m.start()].strip()
@@ -5402,7 +5419,7 @@ class EmbeddedExtractor:
         return None
 
     def _tongue(self, sentence: str, tongue: Tongue, ctx: _Ctx) -> list[Item] | None:
-        """A Dutch or Portuguese sentence read by its language's patterns (see tongues): a
+        """A Dutch, Portuguese or Italian sentence read by its language's patterns (see tongues): a
         blocker, an ask (the owner's: what she waits on) and a promise, at most one of each, each
         titled by the clause it is in. None when they find nothing in a line that is half English
         ("Could you de vendor questionnaire invullen vóór de audit?"): the English rules read it."""

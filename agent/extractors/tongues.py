@@ -1,23 +1,29 @@
-"""Dutch and Portuguese: asks, promises and blockers in two languages the English rules cannot read.
+"""Dutch, Portuguese and Italian: asks, promises and blockers in three languages the English rules
+cannot read.
 
 The embedded extractor's rules read English, and German, French and some Spanish through their own
-patterns (see ``embedded.EmbeddedExtractor._french``). A Dutch or Portuguese sentence is told by its
-words (:func:`tongue_of`) and read here instead, by a few patterns per kind, as a colleague in
-Amsterdam, Antwerp, Lisbon or São Paulo writes them:
+patterns (see ``embedded.EmbeddedExtractor._french``). A Dutch, Portuguese or Italian sentence is
+told by its words (:func:`tongue_of`) and read here instead, by a few patterns per kind, as a
+colleague in Amsterdam, Antwerp, Lisbon, São Paulo, Milan or Lugano writes them:
 
-- an ask of the reader: a polite question to "je/u/jij" or "você/tu" ("Kun je het contract vóór
-  donderdag doorlezen?", "Pode me enviar o relatório até sexta?"), a "please" word ("graag",
-  "gelieve", "por favor", "pf"), a need ("We hebben jouw akkoord nodig", "Preciso que assines"), or an
-  order said first ("Stuur me de factuur", "Envie o contrato");
+- an ask of the reader: a polite question to "je/u/jij", "você/tu" or "tu/Lei" ("Kun je het contract
+  vóór donderdag doorlezen?", "Pode me enviar o relatório até sexta?", "Me lo firmi entro lunedì?"),
+  a "please" word ("graag", "gelieve", "por favor", "per cortesia", "La preghiamo di"), a need ("We
+  hebben jouw akkoord nodig", "Preciso que assines", "Ci servirebbe la visura"), a duty ("va
+  restituito entro il 25"), or an order said first ("Stuur me de factuur", "Envie o contrato",
+  "Mandami le foto", "Chiamalo tu");
 - a promise of the writer's: the present said of a step ("Ik stuur je de offerte morgen", "Envio-lhe
-  o relatório amanhã"), the future, or what the reader will receive ("Je krijgt de planning vrijdag",
-  "Vai receber a proposta amanhã"); with a day, or said to the reader, or the future said outright;
+  o relatório amanhã", "Domani ti giro il listino", "il verbale lo firmo io"), the future, or what
+  the reader will receive ("Je krijgt de planning vrijdag", "Vai receber a proposta amanhã",
+  "Riceverà da noi il certificato"); with a day, or said to the reader, or the future said outright;
 - a blocker: work that can only go on once something happens, or is stuck ("We kunnen pas storten
-  als...", "Zonder de PO kunnen we niet...", "ligt stil", "Não podemos avançar sem...", "está parado").
+  als...", "Zonder de PO kunnen we niet...", "ligt stil", "Não podemos avançar sem...", "está parado",
+  "Non possiamo spedire finché...", "è fermo in attesa di...", "mi manca solo la firma").
 
 Each reader first sets aside what asks nothing: thanks, offers ("als je nog vragen hebt", "qualquer
-dúvida"), notices and newsletters, and the past ("Ik heb de factuur gestuurd", "Já enviei"). What it
-finds is titled by the sentence's own words, as French and German items are.
+dúvida", "se ti serve altro"), notices and newsletters, and the past ("Ik heb de factuur gestuurd",
+"Já enviei", "Ho già girato la fattura"). What it finds is titled by the sentence's own words, as
+French and German items are.
 """
 
 from __future__ import annotations
@@ -72,7 +78,7 @@ class Tongue:
 
 
 def tongue_of(sentence: str) -> Tongue | None:
-    """The language of ``sentence`` when it is Dutch or Portuguese: two of its words only that
+    """The language of ``sentence`` when it is Dutch, Portuguese or Italian: two of its words only that
     language has, and no more English words than its own. (Every sentence of every mail is asked,
     so the common answer, English, costs one pass over the words and a few set lookups.)"""
     low = sentence.lower()
@@ -104,7 +110,10 @@ INTERJECTIONS = frozenset("akkoord ok oké oke prima top goed ja nee super perfe
                           "verder daarnaast tot slot ten slotte ook dus beste hoi hallo "
                           "perfeito certo claro combinado olá oi bom boa obrigado obrigada sim não então além "
                           "pronto ótimo otimo beleza tá ta caro cara prezado prezada anotado entendido feito fechado "
-                          "combinado genial noted".split())
+                          "combinado genial noted "
+                          "d'accordo ok perfetto certo ricevuto benissimo ottimo allora comunque inoltre infine tranquillo "
+                          "tranquilla sì si buongiorno ciao salve gentile caro cara bene va capito chiaro esatto ecco dunque "
+                          "quindi promesso fatto intanto grazie".split())
 
 
 def english_words(sentence: str) -> int:
@@ -417,4 +426,189 @@ PORTUGUESE = Tongue(
                             r",?\s+(?:mas|por isso|então)\s+(?=\w)|\s+que\s+(?=eu\b)", re.I),
 )
 
-TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE)
+# -- Italian ----------------------------------------------------------------------------------------
+
+_IT_W = r"[\wàèéìòóù'’-]"
+_IT_NOT_WORK = re.compile(
+    r"^\W*(?:oggetto(?=\s*:)|grazie|thanks|complimenti|congratulazioni|scusa|scusate|scusi|buona giornata|buon lavoro|buon weekend|"
+    r"ci vediamo|a presto|great job|per (?:tua|sua|vostra) (?:informazione|conoscenza)|un avviso|si comunica|"
+    r"nessun problema per)\b|"
+    # an offer, a courtesy, what to do if the reader wants something
+    r"\bse (?:ti|le|vi|gli) (?:serve|servisse|servono|occorre)\b|\bse (?:serve|servisse|vuoi|vuole|volete|"
+    r"è più comodo|può essere utile|ci fossero problemi|hai bisogno|ha bisogno|avete bisogno)\b|"
+    r"\bper (?:qualsiasi|qualunque|ogni) (?:chiarimento|cosa|dubbio|domanda|necessità|informazione|esigenza)\b|"
+    r"\b(?:resto|rimango|restiamo|rimaniamo) (?:a|a sua|a tua|a vostra) (?:completa )?disposizione\b|"
+    r"\bnon (?:esiti|esitate|esitare) a\b|\bsentiti libero\b|\bsentitevi liberi\b|\bsi senta liber[oa]\b|\bper urgenze\b|"
+    r"\bnel caso (?:ti|le|vi) sia utile\b|\bse è utile\b|\bposso condividere\b|\bpotremmo prenderci\b|"
+    # plans, hopes, guesses and the writer's own state
+    r"\b(?:magari|forse|speriamo|spero che|vediamo se|prima o poi|chissà)\b|\bstiamo (?:pensando|valutando)\b|"
+    r"\bsto (?:pensando|valutando)\b|\bè stato un piacere\b|\bfuori (?:sede|ufficio)\b|\bin malattia\b|\bmalat[oa]\b|"
+    r"\bho l'influenza\b|\baccesso limitato\b|\bsarò a\b|\bche disastro\b|\bche ne dici di un caffè\b|"
+    # notices, newsletters and disclaimers
+    r"\b(?:resterà chius[oa]|resteranno chius[ie]|entra in vigore|ricevi questa e-?mail|iscriviti|prenota una demo|approfittane|"
+    r"destinat[oi] esclusivamente|per errore|ai sensi del|la informiamo|potrebbero verificarsi|osserverà l'orario|"
+    r"scopri come|la nostra app|stanco di|le ricordiamo che i nostri uffici)\b|"
+    r"^\W*(?:tutti i|tutte le|i dipendenti|gli utenti|i clienti) [^.!?;]*\b(?:devono|sono tenuti|vengono|dovranno)\b|"
+    r"\b(?:la nostra|la mia) politica\b|\bvengono effettuati solo\b|"
+    # a wait that is over or someone else's: "ma ora è stata consegnata", "l'ha già sistemata", "per noi non cambia niente"
+    r"\bma (?:ora|adesso)\b|\bfinalmente\b|\bè (?:già )?risolt[oa]\b|\bper noi non cambia\b|\bil vicino\b|"
+    # habits: "di solito", "ogni lunedì"
+    r"\b(?:di solito|solitamente|normalmente|ogni (?:lunedì|martedì|mercoledì|giovedì|venerdì|settimana|giorno))\b|"
+    r"\bnon ce la (?:faccio|facciamo|fa|fanno)\b", re.I)
+# what is done already: "Ho già mandato la fattura", "Abbiamo risolto il problema", "è stato firmato"
+_IT_PAST = re.compile(
+    r"(?<!\bnon )(?<!\bnon ci )(?<!\bnon mi )(?<!\bnon ti )(?<!\bnon vi )(?<!\bnon le )(?<!\bnon gli )"
+    r"\b(?:ho|hai|ha|abbiamo|avete|hanno|l'ho|l'ha|le ho|ti ho|vi ho|gli ho)\s+"
+    r"(?:(?:già|appena|anche|ancora|mai|sempre|pure|io|noi|ieri|stamattina)\s+){0,2}"
+    r"(?:[\wàèéìòù]+(?:ato|uto|ito|ata|uta|ita|ati|ate)|fatto|letto|scritto|messo|preso|detto|visto|"
+    r"chiuso|risolto|promesso|chiesto|risposto|speso)\b(?![^.!?;]*\b(?:bisogno|finché|appena)\b)"
+    # (...but a clause that goes on to promise is read for its promise: "ho esaminato le condizioni..., che Le invierò entro lunedì")
+    r"(?![^.!?;]*\b[\wàèéìòù]{2,}(?:erò|irò|arò|eremo|iremo|aremo)\b)|"
+    r"(?<!\bnon )\b(?:è|sono|era|erano) (?:stat[oaie] )?(?:già )?(?!(?:bloccat|sospes|fermat|scadut)\w*)"
+    r"(?:[\wàèéìòù]+(?:ato|uto|ito|ata|uta|ita|ati|ate|iti|ite))\b"
+    r"(?![^.!?;]*\b(?:finché|fino a|in attesa|quando|appena|dopo)\b)|"
+    r"\bsi è (?:conclus[oa]|chius[oa]|risolt[oa])\b|\b(?:ieri|stamattina|la settimana scorsa)\b[^.!?;]*\b(?:era|erano|ho|abbiamo|ha)\b", re.I)
+_IT_BLOCKER = re.compile(
+    r"\bnon (?:possiamo|posso|può|possono|riusciamo|riesco|riesce|riescono|si può|si possono|potremo|potrò|potrà|potranno)\b"
+    r"[^.!?;]*\b(?:finché|fintanto|senza|prima (?:che|di|del|della|dell')|fino a|fino al|se non)\b|"
+    r"\b(?:finché|fintanto che)\b[^.!?;]*\bnon\b|\bfinché mancano\b|"
+    r"\bsenza\b[^.!?;]*\bnon (?:possiamo|posso|può|possono|riusciamo|riesco|riesce|riescono|si può)\b|"
+    r"\bin mancanza d\w*\b[^.!?;]*\bnon\b|\ba meno che\b[^.!?;]*\bnon\b|"
+    r"\bsolo (?:quando|dopo|se|una volta che)\b|"
+    r"\bnon (?:può|possono|riusciamo|riesco) (?:procedere|proseguire|partire|iniziare|andare avanti)\b|"
+    r"\b(?:è|sono|siamo|sono|resta|restano|rimane|rimangono|risulta|risultano|qui è) (?:ancora |tutto |tutti |tutta )?"
+    r"(?:ferm[oaie]|bloccat[oaie]|sospes[oaie]|in sospeso|on hold|in stand-?by|"
+    # (...but what the writer waits for from the reader is asked: "Sono ancora in attesa dei vostri commenti")
+    r"in attesa d\w*(?!\s+(?:vostr|tuo|tua|tuoi|tue|suo|sua|suoi|sue|loro)\w*))\b|"
+    r"\btutto fermo\b|\bniente (?:va|parte|esce|si muove)\b[^.!?;]*\bprima\b|\bslitta a data da destinarsi\b|"
+    r"\bsenza (?:il|la|lo|i|gli|le|l')\b[^.!?;]*\bnon\b|"
+    # what is still missing: "mi manca solo la conferma delle distanze di sicurezza"
+    r"\b(?:mi|ci|ne) manca(?:no)? (?:solo|soltanto)\b", re.I)
+_IT_ASK = re.compile(
+    # a question to the reader: "Potrebbe rivedere...?", "Riesci ad approvare...?", "Mi mandi...?", "Hai tempo...?"
+    r"\b(?:potrebbe|potresti|potreste|puoi|può|potete|riesci|riesce|riuscite|riusciresti|riuscirebbe|dispiacerebbe|"
+    r"sarebbe possibile|è possibile|c'è modo|hai tempo|ha tempo|avete tempo|mi mandi|mi manda|mi mandate|mi confermi|"
+    r"mi conferma|mi confermate|mi fai|mi fa|mi faresti|mi fareste|mi giri|mi gira|mi chiami|mi chiama|me l[oaie] mandi|"
+    r"mi dici|mi dice|preferisci|preferisce|che ne pensi|che ne pensa|mi aggiorni|mi aggiorna|ci mandi|ci manda|"
+    r"ci confermi|ci conferma)\b[^?]*\?|"
+    # "please" words and polite statements
+    r"\bper (?:favore|cortesia|piacere)\b|\b(?:cortesemente|gentilmente|please|pls)\b|"
+    r"\b(?:la|vi|ti|le) (?:preghiamo|prego|preghiamo cortesemente)\b|\bsi prega\b|\b(?:vi|ti|le) (?:chiediamo|chiedo|chiederei|"
+    r"chiederemmo|sollecitiamo|sollecito)\b|\b(?:vi|le|ti) (?:sarei|saremmo|sarò|saremo) (?:molto )?grat[oaie]\b|"
+    r"\b(?:attendo|attendiamo|aspetto|aspettiamo) (?:un |il |la |i |le )?(?:suo |tuo |vostro |vostra |sua |tua )?"
+    r"(?:riscontro|conferma|ok|feedback|risposta|commenti|parere|benestare|documento|ddt|preventivo|offerta|fattura|contratto)\b"
+    r"(?![^.!?;]*\bda(?:l|lla|llo|i|gli|lle)? (?-i:[A-Z]))|\b(?:attendo|aspetto) (?:il |la |i |le )?(?:suo|sua|tuo|tua|vostro|vostra)\b|\b(?:resto|restiamo|rimango|rimaniamo|sono|siamo) (?:ancora )?in attesa d\w*\b|"
+    r"\b(?:fammi|fatemi|mi faccia|ci faccia|fateci|facci) sapere\b|\b(?:ricordati|ricordatevi|si ricordi)\b|"
+    r"\b(?:ti|le|vi) ricordo\b|\bpromemoria\b|"
+    r"\b(?:mi|ci|me ne|ce ne) (?:serve|servono|servirebbe|servirebbero|occorre|occorrono|occorrerebbe)\b|"
+    r"\b(?:avrei|avremmo|ho|abbiamo) bisogno\b|\bè necessari[oa]\b|\bsono necessari[ei]\b|"
+    r"\b(?:va|vanno|deve|devono) (?:[\wàèéìòù'’-]+ ){0,3}?(?:consegnat|restituit|inviat|firmat|compilat|pagat|trasmess|caricat|"
+    r"approvat|esserci)\w*|\brisulta(?:no)? ancora (?:mancant|da)\w*|"
+    r"\bvolevo (?:sapere|chiedere|chiederti|chiederle)\b|\bmi piacerebbe (?:avere|ricevere|sapere)\b|"
+    r"\ble scrivo per chieder\w*\b|\bquale (?:delle|dei|tra)\b[^?]*\?|"
+    # a question of the reader's step, a pronoun before it: "Me la autorizzi entro mercoledì?", "li approvi tu o Marco?",
+    # "Mi dai l'ok entro domani?", "mi prepari l'elenco entro il 22?"; and asked as a condition: "Se me li approvi entro giovedì"
+    r"\b(?:mi|me l[oaie]|ce l[oaie]|te l[oaie]|me ne|ci|li|lo|le)\s+[\wàèéìòù]{2,}i\b[^?.!;]*\?|"
+    r"\bse me l[oaie] [\wàèéìòù]{2,}i\b|"
+    # an order with its pronoun and "tu": "Sentili tu oggi", "fissalo tu", "Preparami tu il cash flow"
+    r"\b[\wàèéìòù]{3,}(?:ami|ali|alo|ala|ale|ili|ilo|ila|ile|elo|ela|eli|ele|imi|emi|aci|ici|eci|agli|igli|egli)\s+tu\b|"
+    # an invitation to act, a question of availability, an order passed on: "Vi invitiamo a provvedere al saldo",
+    # "Sarebbe disponibile per un incontro...?", "dì a Giulia di mandarmeli"
+    r"\b(?:vi|la|ti|le) invit(?:iamo|o)(?: (?:pertanto|quindi|cortesemente|gentilmente|nuovamente))? a\b|\b(?:sarebbe|saresti|sareste|siete|è) disponibil[ei]\b[^?]*\?|"
+    r"(?:^|[,;:]\s*)\W*(?:dì|di'|digli|dille|chiedi|chiedigli|chiedile) a [\wàèéìòù]+ di\b|"
+    # the reader's step in the polite present, with or without its question mark: "Mi giri la ricevuta quando puoi"
+    r"(?<!\bnon )\b(?:mi|ci) (?:giri|gira|mandi|manda|mandate|invii|invia|inviate|fai avere|fa avere|confermi|conferma|inoltri|passi)\b|"
+    # an order said first, pronouns joined on: "Mandami il report", "Fammi avere...", "Inoltra la fattura", "Chiamami"
+    r"(?:^|[,;:]\s*|\b(?:e|poi|quindi|ok|ah)\s+)\W*(?:mandami|mandaci|mandamelo|mandamela|inviami|inviaci|inoltra|inoltrami|girami|"
+    r"giramelo|dammi|dacci|dimmi|ditemi|chiamami|chiamaci|controlla|firma|firmalo|firmala|firmali|firmale|conferma|confermami|"
+    r"confermaci|porta|portami|emetti|emettilo|emettila|manda|invia|prepara|preparami|rispondi|rispondigli|compila|paga|prenota|"
+    r"verifica|aggiorna|aggiornami|guarda|ricontrolla|approva|approvali|sistema|correggi|carica|spostami|mandatemi|"
+    r"inviatemi|inviate|mandate|fate|fai|fammi avere|dai|passa|passami|sentimi|scrivimi)\b|"
+    # an order put as an infinitive, as forms and formal mail do: "Cortesemente inviare copia del documento"
+    r"(?:^|[,;:]\s*)\W*(?:cortesemente|gentilmente|si prega di)\s+[\wàèéìòù]+(?:are|ere|ire)\b", re.I)
+_IT_STEP = (r"(?:mando|invio|giro|preparo|sistemo|correggo|chiamo|verifico|controllo|confermo|aggiorno|trasmetto|porto|do|"
+            r"rimando|bonifico|prenoto|guardo|presento|scrivo|richiamo|passo|faccio|copro|pago|firmo|carico|inoltro|spedisco|"
+            r"consegno|organizzo|fisso|chiudo|avviso|mandiamo|inviamo|correggiamo|rimandiamo|prepariamo|giriamo|sistemiamo|"
+            r"spediamo|consegniamo|verifichiamo|confermiamo|paghiamo|carichiamo|ricontattiamo|chiamiamo|facciamo|"
+            r"sollecito|approvo|autorizzo|aggiorno|aggiorniamo|risolvo|risolviamo|fatturo|emetto|emettiamo)")
+_IT_PROMISE = re.compile(
+    # the writer's step in the present: "Le invio il preventivo", "Ti mando il file", "te le giro stasera",
+    # "Domani mattina vi giro il verbale", "sistemo io"
+    r"(?:^|[,;:]\s*|\b(?:io|noi|ti|te|le|vi|gli|ce|ve|lo|la|li|l'|e|ma|poi|domani|stasera|oggi|domattina|già|ok|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\s*)\W*" + _IT_STEP + r"\b|"
+    r"\b(?:te|ve|glie|ce|se)(?:lo|la|li|le)\s+" + _IT_STEP + r"\b|"
+    # a step the writer says is hers, "io" after its verb: "sollecito io l'ing. Ferraris", "I listini li approvo io"
+    r"\b[\wàèéìòù]{3,}o io\b|"
+    # the future: "Vi ricontatteremo", "Provvederò", "Cercherò di mandarti", "Vi farò avere"
+    r"\b[\wàèéìòù]{2,}(?:erò|irò|arò|eremo|iremo|aremo)\b|\b(?:farò|faremo|darò|daremo|starò)\b|"
+    r"\bdovrei riuscire\b|\bcercherò\b|"
+    # what the reader will have: "Riceverà da me...", "Domani avrà il contratto", "avrete il cronoprogramma"
+    r"\b(?:riceverà|riceverai|riceverete|avrà|avrai|avrete)\b|"
+    # the passive: "La merce Le sarà consegnata", "I risultati Le verranno inviati", "Le arriverà domani"
+    r"\b(?:sarà|saranno|verrà|verranno)\s+(?:[\wàèéìòù]+\s+)?(?:inviat|consegnat|spedit|trasmess|mandat|emess|rimborsat|"
+    r"accreditat|bonificat|girat|caricat)[oaie]\b|\b(?:le|ti|vi|gli)\s+(?:arriverà|arriveranno|arriva|arrivano)\b|"
+    # "ti faccio sapere", "Le faremo pervenire", "ti faccio avere"
+    r"\b(?:ti|le|vi|gli)\s+(?:faccio|facciamo|farò|faremo)\s+(?:avere|sapere|pervenire)\b|\bprovveder(?:ò|emo)\b|"
+    # someone on the writer's side: "Il nostro tecnico passa da voi domani", "La merce parte dal nostro magazzino giovedì"
+    r"\b(?:il nostro|la nostra|i nostri|le nostre|il mio|la mia) [\wàèéìòù-]+ (?:passa|manda|invia|chiama|consegna|porta|arriva|"
+    r"parte|vi|ti|le|si occupa)\b|\bparte dal nostro\b|"
+    r"\b(?:ci penso io|lascia(?:te)? fare a me|mi occupo io|contate su di me|conta su di me|promesso|stai tranquill[oa]|"
+    r"state tranquilli|ci sto (?:già )?lavorando)\b", re.I)
+_IT_FUTURE = re.compile(r"\b[\wàèéìòù]{2,}(?:erò|irò|arò|eremo|iremo|aremo)\b|\b(?:farò|faremo|darò|daremo|riceverà|riceverai|"
+                        r"riceverete|avrà|avrai|avrete|ci penso io|lascia(?:te)? fare a me|mi occupo io|contate su di me|"
+                        r"conta su di me|promesso|provveder(?:ò|emo)|faccio sapere|faccio avere|appena)\b", re.I)
+_IT_STRONG = re.compile(r"\b[\wàèéìòù]+o io\b|\bio [\wàèéìòù]+o\b|\b(?:ci penso io|lascia(?:te)? fare a me|mi occupo io|"
+                        r"contate su di me|in giornata|subito|stasera|domattina|entro sera)\b", re.I)
+
+ITALIAN = Tongue(
+    name="Italian",
+    marks=re.compile(r"zion[ei]$|gli|cch|\w[ìù]$|^(?:dell|all|nell|dall|sull|un|quest|quell)['’]"),
+    mark_hints=("zion", "gli", "cch", "ì", "ù", "dell'", "all'", "nell'", "dall'", "sull'", "un'", "quest'", "quell'"),
+    joined_hints=("mi", "ti", "ci", "gli", "lo", "la"),
+    openers=frozenset("potrebbe potresti potreste riesci riesce riusciresti puoi può fammi mandami".split()),
+    joined=re.compile(r"\b(?:mandar|inviar|firmar|rimandar|girar|dir|far|chiamar|aggiornar|confermar|spedir|restituir|"
+                      r"rispondergli|dar|portar|trasmetter|inoltrar|preparar|controllar)(?:mi|ti|ci|vi|gli|lo|la|li|le|ne|"
+                      r"melo|mela|telo|tela|celo|cela|glielo|gliela)\b|"
+                      r"\b[\wàèéìòù]+(?:are|ere|ire)(?:melo|mela|telo|tela|celo|cela|glielo|gliela|velo|vela)\b"),
+    foreign=re.compile(r"[äöüßñãõçâêôûîëœ]"),
+    markers=frozenset(
+        "gli della delle dello degli dei nella nelle nello negli nel nei sul sulla sulle sugli dal dalla dai alla allo "
+        "agli questo questa questi queste quello quella quelli quelle sono siamo siete è perché anche più già grazie "
+        "entro domani oggi stasera domattina settimana prossima prossimo giornata mese ancora appena finché fintanto "
+        "senza non ci vi che chi di lunedì martedì mercoledì giovedì venerdì sabato domenica potrebbe potresti potreste "
+        "puoi può riesci riesce riusciresti riusciamo mandi mandami mando invio inviare inviarci fammi sapere sarebbe "
+        "preghiamo prega chiediamo serve servirebbe bisogno ho hai abbiamo avete hanno fatto firmato firmare firma "
+        "allegato allegata preventivo fattura ordine consegna riunione cortesia cortesemente gentilmente saluti "
+        "cordiali buongiorno ciao salve gentile egregio spettabile distinti sua suo tuo tua vostro vostra nostro nostra "
+        "io lei noi voi loro mi ti ricevuto riceverà avrà avrai avrete verranno sarà saranno subito grazie mille bozza "
+        "contratto ufficio fermo ferma bloccato bloccata sospeso sospesa attesa aspettando cantiere ditta fornitore "
+        "merce pagamento bonifico scadenza scaduto scaduta sollecito promemoria ricordo dispiacerebbe possibile sto "
+        "stiamo stai pomeriggio mattina dopo sito nuovi nuovo nuova nuove contate gennaio febbraio aprile maggio giugno "
+        "luglio settembre ottobre dicembre chiamo controllo confermo aggiorno trasmetto sistemo correggo guardo "
+        "richiamo inoltro spedisco consegno organizzo prenoto scrivo rimando giro il per favore cliente numero "
+        "aggiornata aggiornato aggiornati pagamenti bloccati bloccate sospesi fermi aspetto".split()),
+    others=frozenset("el los las y usted ustedes gracias está muy pero hoy mañana nosotros puedes necesito hasta después "
+                     "también es por para que de en "
+                     "não você vocês obrigado obrigada amanhã já então isso até uma pra com é são "
+                     "vous nous je est et avec pour merci une du au sont cette dans sur les "
+                     "the you ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat "
+                     "haben noch schon aber oder wird mich mir uns ihnen ihr ihre "
+                     "het een niet voor zijn wordt graag jij jouw "
+                     "please could would".split()),
+    not_work=_IT_NOT_WORK,
+    past=_IT_PAST,
+    blocker=_IT_BLOCKER,
+    ask=_IT_ASK,
+    promise=_IT_PROMISE,
+    future=_IT_FUTURE,
+    strong=_IT_STRONG,
+    to_reader=re.compile(r"\b(?:ti|te|tu|tuo|tua|tuoi|tue|le|lei|suo|sua|vi|ve|voi|vostro|vostra|vostri|vostre|avrai|avrà|avrete|"
+                         r"riceverà|riceverai|riceverete)\b", re.I),
+    herewith=re.compile(r"\b(?:in allegato|allegat[oaie]|(?:ti|le|vi) allego|qui allegat\w*|trova allegat\w*|(?:ti|le|vi) inoltro|"
+                        r"(?:le|ti|vi) confermo\b(?![^.!?;]*\bentro\b)|(?:le|ti|vi) scrivo (?:in merito|per|a nome|perché|riguardo))\b", re.I),
+    clause_split=re.compile(r"\s*[;:]\s+|,\s+(?=(?:ma\s+|e\s+|quindi\s+|per cui\s+|poi\s+)?(?:io|puoi|può|potresti|potrebbe|riesci|"
+                            r"riesce|mi|ti|le|vi|fammi|mandami|per favore|ci penso|te l[oaie]|ve l[oaie]|domani|stasera|dì|di')\b)|"
+                            r",?\s+(?:ma|quindi|per cui)\s+(?=\w)|\s+(?=(?:se|appena|quando) (?:mi|ci|me) )", re.I),
+)
+
+TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE, ITALIAN)
