@@ -1964,6 +1964,8 @@ def is_bulk(msg: EmailMessage | _Headers, sender: str, reply_text: str) -> bool:
     auto = _header(msg, "Auto-Submitted").strip().lower()
     if auto and auto != "no":
         return True
+    if msg.get("X-Ricevuta"):
+        return True  # a certified-mail (PEC) receipt: accepted, delivered, not delivered
     if _NOREPLY_RE.match(sender or ""):
         return True
     tail = reply_text[-1500:]

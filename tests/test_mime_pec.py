@@ -103,3 +103,15 @@ def test_mail_without_the_certified_header_is_read_as_it_stands() -> None:
     assert "Messaggio di posta certificata" in msg.text
     assert msg.subject.startswith("POSTA CERTIFICATA:")
     assert any(a.filename == "postacert.eml" for a in msg.attachments)
+
+
+def test_a_certified_mail_receipt_is_a_notification() -> None:
+    raw = (
+        'From: "Posta Certificata" <posta-certificata@pec.cliente.example>\n'
+        "To: ada@example.com\nSubject: CONSEGNA: Sollecito di pagamento\nDate: Mon, 13 Mar 2028 10:30:20 +0100\n"
+        "Message-ID: <r1@pec.cliente.example>\nX-Ricevuta: avvenuta-consegna\nX-Trasporto: posta-certificata\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Ricevuta di avvenuta consegna\n\nIl giorno 13/03/2028 alle ore 10:30:20 (+0100) il messaggio "
+        '"Sollecito di pagamento" è stato consegnato nella casella di destinazione.\n'
+    ).encode()
+    assert parse_message(raw).is_bulk
