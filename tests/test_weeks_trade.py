@@ -10,7 +10,10 @@ wish for it ("We would appreciate your comments by Friday"); a delay by a length
 is news, against a delay by a missing thing; goods that ship or leave the factory on a day,
 whoever names them, against a team that ships a feature; thanks or regards to pass on, which ask
 nothing, against a step asked beside them; and abbreviations whose stop does not end a sentence
-("la Vostra offerta n. 2027/341", "l'ing. Ferraris", "rev. D"), from the Italian week too.
+("la Vostra offerta n. 2027/341", "l'ing. Ferraris", "rev. D"), from the Italian week too; and the
+plant's Spanish: orders in the tú form (a name before them, a pronoun joined on), the formal
+"usted" ask ("Le solicitamos...", "Le agradecería..."), blockers with "no hay forma", "hasta tener",
+"si no llegan", a need that dates the ask before it, and a deadline hour with no day ("antes de las 3").
 """
 
 from __future__ import annotations
@@ -89,3 +92,33 @@ def test_thanks_passed_on(case: Case, owner: Owner) -> None:
 ])
 def test_abbreviations_do_not_end_a_sentence(text: str, count: int) -> None:
     assert len(sentences(text)) == count
+
+
+SPANISH: list[Case] = [
+    # Orders in the tú form in the owner's mail, a name before them too, and the pronoun joined on.
+    C("Arma el calendario de turnos hoy.", (W, "2026-11-18"), mine=True),
+    C("Habla con el transportista para que recoja la caja mañana.", (W, "2026-11-19"), mine=True),
+    C("Explícame la diferencia en el inventario de octubre.", (W, None), mine=True),
+    C("Dime hoy cuántas piezas quedan en piso.", (W, "2026-11-18"), mine=True),
+    C("Roberto, mándame el reporte de scrap antes de las 3.", (W, "2026-11-18T15:00:00+00:00"), mine=True),
+    C("Mándanos las 20 cajas; las necesitamos a más tardar el viernes.", (W, FRI), mine=True),
+    # ...not an offer, a free hand, or a look at what someone sent.
+    C("Dime si necesitas algo.", *NONE),
+    C("Arma el plan como mejor te parezca.", *NONE),
+    C("Roberto, mira lo que mandó el cliente.", *NONE, mine=True),
+    # The formal "usted": asked; not thanks or an apology, and not someone else asked.
+    C("Le solicitamos nos envíe el acta constitutiva a más tardar el viernes.", (R, FRI)),
+    C("Le agradecería confirmarnos la asistencia de su representante.", (R, None)),
+    C("Le agradecemos su preferencia.", *NONE),
+    C("Les pido disculpas por el retraso.", *NONE),
+    # Blockers: no way without it, not until it is in, not if it does not arrive.
+    C("Sin el permiso no hay forma de empezar la obra.", (B, None)),
+    C("No podemos facturar hasta tener la orden de compra.", (B, None)),
+    C("No puedo cerrar el inventario si no llegan las facturas.", (B, None)),
+    C("Sin la prensa 7 igual cumplimos, tenemos inventario.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", SPANISH, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in SPANISH])
+def test_spanish_from_the_plant(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -315,6 +315,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...and as French and German write it: "vers 10h30", "à 7h", "pour 14h00", "um 14 Uhr", "bis 16:00 Uhr".
     ("foreign_time", re.compile(r"\b(?:à|vers|avant|pour|um|gegen|bis|vor|até(?: às| as)?|antes das)\s+([01]?\d|2[0-3])\s?(?:h|uhr)\s?([0-5]\d)?(?![\w])|"
                                 r"\b(?:um|gegen|bis|vor)\s+([01]?\d|2[0-3]):([0-5]\d)\s?uhr\b", re.I)),
+    # ...and a deadline hour in Spanish and Italian, with no day: "antes de las 12", "a más tardar a las 10:30",
+    # "entro le 15", "prima delle 18" (an hour before eight is the afternoon's: "antes de las 6")
+    ("foreign_hour", re.compile(r"\b(?:antes de las|a más tardar a las|a mas tardar a las|para las|entro le|entro l'|entro l’|"
+                                r"prima delle|prima dell'|prima dell’)\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?!\w|[:.]\d|\s*(?:de la mañana|am|a\.m\.))",
+                                re.I)),
 ]
 
 # Prefilters: every match of a pattern holds a key of each of its key groups in the folded
@@ -400,8 +405,10 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
     "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor ", "até ", "antes das "), ("h", "uhr")),
+    "foreign_hour": (("antes de las", "tardar a las", "para las", "entro l", "prima dell"),),
 }
-_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_date", "foreign_nth",
+_DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_hour", "foreign_date",
+                     "foreign_nth",
                      "calendar_week", "foreign_day_of_month", "foreign_in_n"))
 # Under re.I an ASCII letter also matches these three characters, which lower() leaves
 # elsewhere (U+212A KELVIN SIGN already lowers to "k"; no other character lowers to ASCII).
@@ -447,7 +454,7 @@ class KeyFinder:
         return frozenset().union(*map(self._prefixes.__getitem__, self._rx.findall(text)))
 
 
-_TIMES = frozenset(("at_time", "foreign_time"))  # a time of day alone, which a day named beside it dates
+_TIMES = frozenset(("at_time", "foreign_time", "foreign_hour"))  # a time of day alone, which a day named beside it dates
 # Every key, looked for once a sentence; then each pattern's gate is a few set tests.
 _ALL_KEYS = tuple(dict.fromkeys(k for groups in _KEYS.values() for keys in groups for k in keys))
 _KEYS_IN = KeyFinder(_ALL_KEYS)
@@ -1096,6 +1103,10 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             when = _add_workdays(base, n, last_workday) if workdays else base + timedelta(days=n * unit_days)
     elif kind == "foreign_time":
         at = time(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4) or 0))
+        when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
+    elif kind == "foreign_hour":
+        hour = int(m.group(1))
+        at = time(hour + 12 if hour < 8 else hour, int(m.group(2) or 0))
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
     elif kind == "at_time":
         if m.group(1):

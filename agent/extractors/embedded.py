@@ -3346,6 +3346,8 @@ _FR_HINT_WORDS = frozenset(
     "pagamos enviaré mandaré pasaré lo la los las peut peuvent pouvons pourra pourrons kann könnt blockiert "
     "gestoppt angehalten stp svp attends attendons tes vos votre sin ohne mira pasa manda haz llama revisa sube checa "
     "trae deja lleva avisa confirma firma envía prepara compra pide pregunta dile diles asegúrate "
+    "arma habla abre busca consigue escribe organiza programa corrige coordina dime dígame digame aviso contesto "
+    "respondo llamo solicito solicitamos ruego rogamos agradeceré agradecere agradecería agradeceria "
     "benötigen benötige brauchen brauche bräuchten erwarte fällig erhalten erhältst bekommen bekommst bekommt "
     # ...and what the general forms below begin with: "Nous vous livrerons...", "Il faudrait que tu..."
     "nous faudrait faut werde werden wird fehlt fehlen solange hängt steht ohne bescheid remercie bloqué bloquée "
@@ -3366,8 +3368,9 @@ _FR_HINT_WORDS = frozenset(
     "quelles combien quand".split())
 _HINT_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|j['’]")
 # An order with its pronoun joined on, first in the sentence: "Mándale a Lucía...", "págale el saldo".
-_ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
-                          r"ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las)\b", re.I)
+_ES_ORDER_RE = re.compile(r"^\W*(?:(?:y|también|porfa|oye),?\s+|(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+),\s*)?(?:m[aá]nd|env[ií]|p[aá]g|"
+                          r"aj[uú]st|conf[ií]rm|p[aá]s|ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c|expl[ií]c|s[aá]c|"
+                          r"b[uú]sc|reg[ií]str|c[oó]mpr)a(?:le|les|me|nos|lo|la|los|las)\b", re.I)
 
 
 # A promise on a condition ("Wenn ja, holen wir sie diese Woche noch rüber", "Si c'est validé, je lance
@@ -3637,9 +3640,11 @@ _FR_ASK_RE = re.compile(
     # ...and any question asked the Spanish way: "¿La madera la pides a Alamo Lumber o a Home Depot?"
     r"^\W*¿[^?]{8,}\?\s*$|"
     # ...an order first in the sentence, in the tú form: "Mira la foto 7", "Pasa a casa de los Medina"
-    r"^\W*(?:(?:y|también|porfa|oye|cuando [^,]{3,40},)\s*)?(?-i:[Mm]ira|[Pp]asa|[Mm]anda|[Hh]az|[Ll]lama|[Rr]evisa|[Ss]ube|"
-    r"[Cc]heca|[Tt]rae|[Dd]eja|[Ll]leva|[Aa]visa|[Cc]onfirma|[Ff]irma|[Ee]nvía|[Pp]repara|[Cc]ompra|[Pp]ide|[Pp]regunta|"
-    r"[Dd]ile|[Dd]iles|[Aa]segúrate)\b(?! (?:que no|la pena)\b)"
+    r"^\W*(?:(?:y|también|porfa|oye|cuando [^,]{3,40},|(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+),)\s*)?(?!(?i:mira) (?:lo que|esto|nada)\b)(?-i:[Mm]ira|[Pp]asa|[Mm]anda|[Hh]az|"
+    r"[Ll]lama|[Rr]evisa|[Ss]ube|[Cc]heca|[Tt]rae|[Dd]eja|[Ll]leva|[Aa]visa|[Cc]onfirma|[Ff]irma|[Ee]nvía|[Pp]repara|[Cc]ompra|"
+    r"[Pp]ide|[Pp]regunta|[Dd]ile|[Dd]iles|[Aa]segúrate|[Aa]rma|[Hh]abla|[Aa]bre|[Bb]usca|[Cc]onsigue|[Ee]scribe|[Oo]rganiza|"
+    r"[Pp]rograma|[Cc]orrige|[Cc]oordina|[Aa]gend[a])\b(?! (?:que no|la pena)\b)"
+    r"(?![^.!?;]*\bcomo (?:mejor )?(?:te parezca|quieras|prefieras|puedas)\b)"
     r"(?=\s+(?:la|el|los|las|a|al|un|una|unos|unas|por|con|en|me|le|les|lo|te|nos|esto|eso|tu|su|tus|sus|mañana|hoy|de|"
     r"del|que|si)\b)|"
     # ...a need of a thing or of the reader's step ("necesito fotos del empaque", "Necesitamos que
@@ -3648,8 +3653,14 @@ _FR_ASK_RE = re.compile(
     r"\b(?:me|nos) (?:confirme|confirmes|confirmas|mande|mandes|mandas|envíe|envíes|envie|envies|envías|diga|digas|dices|"
     r"avise|avises|avisas|pase|pases|pasas)\b|"
     # ...an order with its pronoun joined on: "Mándale a Jennifer la carta", "págale el saldo a Raúl"
-    r"^\W*(?:(?:y|también|porfa|oye),?\s+)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|ll[aá]m|f[ií]rm|s[uú]b|"
-    r"av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c)a(?:le|les|me|nos|lo|la|los|las|selo|sela|selos|selas)\b|"
+    r"^\W*(?:(?:y|también|porfa|oye),?\s+|(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+),\s*)?(?:m[aá]nd|env[ií]|p[aá]g|aj[uú]st|conf[ií]rm|p[aá]s|"
+    r"ll[aá]m|f[ií]rm|s[uú]b|av[ií]s|prep[aá]r|rev[ií]s|ch[eé]c|expl[ií]c|s[aá]c|b[uú]sc|p[aá]s|reg[ií]str|c[oó]mpr)"
+    r"a(?:le|les|me|nos|lo|la|los|las|selo|sela|selos|selas)\b|"
+    r"^\W*(?:(?:y|también|porfa|oye),?\s+|(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+),\s*)?(?:dime|d[ií]game|dinos|d[ií]ganos)\b"
+    r"(?! (?:si (?:necesitas|necesita|te hace falta|quieres|ocupas|hay algo)|cualquier cosa)\b)|"
+    # ...and the formal "usted": "Le solicito nos haga llegar...", "le pido que nos indique...", "Le agradeceré hacernos llegar..."
+    r"\b(?:le|les) (?:solicit(?:o|amos)|pid(?:o|e)|pedimos|ruego|rogamos|agradecer(?:é|e|ía|ia|íamos|iamos|emos))\b"
+    r"(?! (?:a (?-i:[A-ZÁÉÍÓÚ])|(?:disculpas|perdón|perdon|paciencia|comprensión|comprension)\b))|"
     r"\bpor favor,? (?:me |nos |le |te )?[a-záéíóúñ]+(?:a|e|en|an)\b|"
     # Portuguese: "precisamos da vossa adjudicação", "consegues confirmar até amanhã...?"
     r"\bprecis(?:o|amos) (?:da|do|de|que)\b|\b(?:consegues|consegue|podes|poderia|poderias) [a-zãõáéíóúç]+(?:ar|er|ir)\b|"
@@ -3657,7 +3668,8 @@ _FR_ASK_RE = re.compile(
 # Spanish and Portuguese preconditions: "No podemos cerrar plafón hasta que Protección Civil apruebe
 # el plano", "no puede emitirlas sin la orden de compra firmada".
 _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos|posso)\b[^.!?;]{0,60}?\b"
-                            r"(?:hasta que|sin|até que|sem)\s+(?P<what>[^.!?;]+)|"
+                            r"(?:hasta que|hasta (?:recibir|tener|contar con)|si no (?:llega|llegan|tenemos|recibimos)|sin|até que|sem)"
+                            r"\s+(?P<what>[^.!?;]+)|"
                             # French: "le service ne peut pas signer l'entente tant que votre bureau n'a pas envoyé..."
                             r"\bne (?:peut|peuvent|pouvons|peux|pourra|pourrons) pas\b[^.!?;]{0,80}?\b"
                             r"(?:tant que|tant qu'|tant qu’|avant que|avant qu'|avant qu’|avant d'avoir|sans)\s*(?P<what2>[^.!?;]+)|"
@@ -3668,7 +3680,7 @@ _ES_BLOCKER_RE = re.compile(r"\bno (?:puedo|podemos|puede|pueden|podré|podremos
                             # ...and in Spanish and German: "Sin los rieles no puedo empezar el lado sur",
                             # "Ohne die Freigabe können wir nicht live gehen"
                             r"^\W*(?:(?:pero|y|o sea|entonces),?\s+)?sin (?P<what6>[^,.!?;]{2,80}?),?\s+no (?:podemos|puedo|se puede|"
-                            r"pueden|puede|podremos|podré|podre|vamos a poder)\b|"
+                            r"pueden|puede|podremos|podré|podre|vamos a poder|hay (?:forma|manera|modo|cómo|como))\b|"
                             r"^\W*(?:(?:aber|und|also),?\s+)?ohne (?P<what7>[^,!?;]{2,80}?),?\s+(?:können|kann|könnt|dürfen|darf|"
                             r"wird|werden) (?:[^\s!?;]+ ){0,8}?(?:nicht|leider nicht|noch nicht|nichts|keine[nmrs]?)\b|"
                             # "Solange die Zollpapiere fehlen, können wir nicht ausliefern", "Die Produktion
@@ -3838,6 +3850,7 @@ _FR_PROMISE_RE = re.compile(
     r"jueves|viernes))(?: temprano| en la mañana| a primera hora)?,? )?(?:yo )?(?:(?:te|le|os|les|se|me|nos|lo|la|los|las) )*(?:envío|envio|mando|enviaré|enviare|mandaré|mandare|paso|"
     r"pasaré|reviso|revisaré|confirmo|confirmaré|instalo|instalamos|mandamos|enviamos|pasamos|revisamos|entrego|"
     r"entregamos|firmo|firmamos|hago|hacemos|subo|preparo|preparamos|checo|consigo|junto|regreso|transfiero|pago|"
+    r"aviso|avisamos|contesto|contestamos|respondo|respondemos|llamo|llamamos|"
     r"pido a [A-ZÁÉÍÓÚÑ][\wáéíóúñ]+ que (?:te|le|les|os) [a-záéíóúñ]+|"
     # ...and any verb of "we" after an object pronoun: "la conectamos el viernes", "se lo cambiamos mañana"
     r"(?:(?<=\b(?:te|le|lo|la|se) )|(?<=\b(?:los|las|les) ))(?!(?:discut|habl|platic|comentamos|vemos|reun|quedamos|"
@@ -3929,7 +3942,10 @@ _FRONTED_OWED_RE = re.compile(r"^\W*(?:(?:and|so|also),?\s+)?(?P<obj>(?:the|my|o
 # them back before the 12th".
 _DEADLINE_FOR_IT_RE = re.compile(r"^\W*(?:(?:and|but|so|also|as)\s+)?(?:i|we)(?:'d|’d| would| will|'ll|’ll)?\s+(?:really\s+|urgently\s+)?"
                                  r"(?:need|want|must have|have to have)\s+(?:it|this|that|them|these|those)(?:\s+back)?\s+"
-                                 r"(?:by|before|until|till|no later than|latest(?: by)?)\b", re.I)
+                                 r"(?:by|before|until|till|no later than|latest(?: by)?)\b|"
+                                 # ...and in Spanish: "mándanos las 40 toneladas; las necesitamos en planta a más tardar el sábado"
+                                 r"^\W*(?:(?:y|pero)\s+)?(?:lo|la|los|las) necesit(?:o|amos)\b[^.!?;]{0,40}?\b(?:a más tardar|a mas tardar|"
+                                 r"antes del?|para el|el|hoy|mañana)\b", re.I)
 _ASSENTS = frozenset(("yes", "yep", "yeah", "sure", "ok", "okay", "noted", "done", "agreed", "will do", "do", "absolutely",
                       "of course", "no problem", "fine", "great", "perfect"))
 # ...and the rest of a sentence that opens on one ("do" alone opens none: "Do send it").
