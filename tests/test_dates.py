@@ -321,3 +321,17 @@ def test_days_offered_as_a_choice(sentence: str, due: str) -> None:
 ])
 def test_italian_day_words(sentence: str, due: str | None) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # A day a thing is moved or extended to, a stay it is booked for, or news to pass on is what the
+    # work is about, beside the day it is due.
+    ("I'll ask the council to extend the parking permit to 12 January today.", "2026-11-18"),
+    ("Please book the crane for the weekend of 5-6 December this week.", "2026-11-20"),
+    ("Could you tell the landlord today that the movers arrive on Monday?", "2026-11-18"),
+    # ...but a deadline in what is to be passed on is one.
+    ("Please let the tenants know today that all keys must be returned by Monday.", "2026-11-23"),
+    ("Could you move the review to Friday?", "2026-11-20"),
+])
+def test_a_day_the_work_is_about(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

@@ -122,3 +122,17 @@ SPANISH: list[Case] = [
 @pytest.mark.parametrize("case", SPANISH, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in SPANISH])
 def test_spanish_from_the_plant(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+NEED_THEN_ASK: list[Case] = [
+    # A need, then the ask it explains after ", so": one ask, by the ask's own day.
+    C("The bank needs our answer by Friday, so could you check the figures with the controller by tomorrow?",
+      (R, "2026-11-19")),
+    C("The auditors need the listing by Thursday, so can you send it to me today?", (R, "2026-11-18")),
+    C("The auditors need the listing by Thursday, so could you send it to me before then?", (R, THU)),
+]
+
+
+@pytest.mark.parametrize("case", NEED_THEN_ASK, ids=[c.text[:56] for c in NEED_THEN_ASK])
+def test_the_ask_keeps_its_own_day(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

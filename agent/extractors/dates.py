@@ -637,6 +637,14 @@ _THE_NTH_RE = re.compile(r"\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?! (?:o
 _FOREIGN_NTH_RE = re.compile(r",?\s+(?:(?:le|el|den|der|il)\s+)?(\d{1,2})(?:er|\.|º)?(?![\d:/,.]\d)(?![\d/:h])"
                              r"(?!\s*(?:h\b|uhr\b|heures?\b|horas?\b|ore\b|\d))", re.I)
 _FOR_BEFORE_RE = re.compile(r"\b(?:for|after)\s+(?:the\s+)?$", re.I)
+# ...and a day a thing is moved or extended to, or told of in what is to be said ("extend the suspension
+# to 13 February today", "book the road space for the weekend of 4-5 March this week", "let her office
+# know today that we'll both be there on Monday"): what the work is about, beside a day it is due.
+_TARGET_BEFORE_RE = re.compile(r"\b(?:extend|extended|extending|move|moved|moving|push|pushed|postpone|postponed|shift|shifted|"
+                               r"reschedule|rescheduled|renew|renewed|defer|deferred|bring (?:it |this |that )?forward|bump|bumped)"
+                               r"\b[^.!?;,]{0,50}?\b(?:to|until|till)\s+(?:the\s+)?$|"
+                               r"\bfor\s+the\s+(?:weekend|week|night|nights)\s+of\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*)?$|"
+                               r"\b(?:know|tell|inform|confirm to|remind)\b[^.!?;]{0,50}?\bthat\b[^.!?;]{0,60}?$", re.I)
 _JOINED_RE = re.compile(r"\b(?:and|then|but|also)\b|;", re.I)
 # Days that are no deadline of the sentence's work.
 # "after Friday's all-hands", "from the 22nd", "since Monday": when something starts or started.
@@ -873,7 +881,11 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         # "two training slots for next week, today": a day led by "for" says what the thing is
         # for, and one led by "after" ("after Friday's decision") when it may start; another day
         # the sentence names is when it is due.
-        kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())]
+        target = [m for m, _ in resolved
+                  if _TARGET_BEFORE_RE.search(sentence, max(0, m.start() - 120), m.start()) and not deadline(m)]
+        # (...with what lies inside such a day: "Monday" of "to next Monday")
+        kept = [(m, found) for m, found in resolved if not _FOR_BEFORE_RE.search(sentence, 0, m.start())
+                and not any(t.start() <= m.start() and m.end() <= t.end() for t in target)]
         resolved = kept or resolved
         # "a clear recommendation, 15 March or 1 April, ... before the board meeting on Sunday": days
         # offered as a choice are what is asked about, not when, beside a day that is.

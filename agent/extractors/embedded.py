@@ -5142,6 +5142,15 @@ class EmbeddedExtractor:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
                     return found
+                if (whole is not None and whole.kind == found[0].kind and found[0].kind in ("request", "waiting")
+                        and found[0].due and found[0].due != whole.due and found[0].evidence == clauses[-1][0]
+                        and re.search(r",\s*(?:so|therefore|hence|and so)\s+" + re.escape(found[0].evidence[:12]), sentence, re.I)):
+                    # "Brenner needs our answer by Wednesday, so could you discuss it with the director by
+                    # tomorrow?": the ask is the sentence's, by its own day, not by the day of the need it answers.
+                    whole.due = found[0].due
+                    if not vague(found[0].title):
+                        whole.title = found[0].title
+                    return [whole]
         item = self._classify(sentence, ctx)
         return [item] if item is not None else []
 
