@@ -146,7 +146,13 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
 # elettronica certificata ... Il messaggio originale è incluso in allegato") and carries the message
 # itself as postacert.eml; some providers quote it below a rule instead ("...è riportato di seguito").
 _PEC_SUBJECT_RE = re.compile(r"^\s*POSTA CERTIFICATA:\s*", re.I)
-_PEC_BELOW_RE = re.compile(r"messaggio originale è riportato di seguito[^\n]*\n(?:[^\n]*\n){0,3}?\s*-{3,}\s*\n", re.I)
+# The provider's note that opens the envelope's own text: its first line ("--Questo è un Messaggio di
+# Posta Certificata--", "Messaggio di posta elettronica certificata"), then who sent what to whom, to
+# the message's identifier ("Identificativo messaggio: opec...") or to where the message is ("Il
+# messaggio originale è riportato di seguito"), and a rule under it.
+_PEC_NOTE_RE = re.compile(r"\s*(?:-{2,}\s*)?(?:questo è un )?messaggio di posta (?:elettronica )?certificata\s*(?:-{2,})?\s*\n", re.I)
+_PEC_NOTE_END_RE = re.compile(r"^[^\n]*(?:identificativo (?:del )?messaggio\s*:|messaggio originale è (?:riportato|incluso))[^\n]*\n"
+                              r"(?:\s*-{3,}\s*\n)?", re.I | re.M)
 _PEC_ON_BEHALF_RE = re.compile(r"^\s*per conto di:\s*(\S+@\S+?)\s*$", re.I)
 
 
@@ -172,8 +178,16 @@ def _certified(msg: EmailMessage, body: tuple[str, list[Attachment], Invitation 
         subject = _header(own, "Subject").strip() or subject
         inner_from = _addresses(own, "From")
         name = (inner_from[0].name or inner_from[0].email) if inner_from else ""
-    elif (below := _PEC_BELOW_RE.search(text)) is not None:
-        text = text[below.end():]
+    elif (note := _PEC_NOTE_RE.match(text)) is not None:
+        # The message quoted below the provider's note: what follows the note's last line ("Identificativo
+        # messaggio: ...", or where the message is said to be) and a rule.
+        end = note.end()
+        first = _PEC_NOTE_END_RE.search(text, end, end + 2000)
+        while first is not None:
+            end = first.end()
+            # ...and the note's lines right after it ("Identificativo messaggio: ..." after "riportato di seguito")
+            first = _PEC_NOTE_END_RE.match(text, end + len(text[end:]) - len(text[end:].lstrip("\n")))
+        text = text[end:]
     subject = _PEC_SUBJECT_RE.sub("", subject)
     if sender:
         behalf = _PEC_ON_BEHALF_RE.match(sender[0].name)

@@ -115,3 +115,20 @@ def test_a_certified_mail_receipt_is_a_notification() -> None:
         '"Sollecito di pagamento" è stato consegnato nella casella di destinazione.\n'
     ).encode()
     assert parse_message(raw).is_bulk
+
+
+def test_the_providers_note_is_set_aside_however_it_opens() -> None:
+    raw = (
+        'From: "Per conto di: protocollo@pec.comune.example" <posta-certificata@pec.comune.example>\n'
+        "To: ada@example.com\nSubject: POSTA CERTIFICATA: Richiesta integrazioni\nDate: Mon, 13 Mar 2028 10:30:00 +0100\n"
+        "Message-ID: <q2@pec.comune.example>\nX-Trasporto: posta-certificata\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "--Questo è un Messaggio di Posta Certificata--\n\n"
+        'Il giorno 13/03/2028 alle ore 10:30:00 (+0100) il messaggio "Richiesta integrazioni" è stato inviato da '
+        '"protocollo@pec.comune.example" indirizzato a:\nada@example.com\n'
+        "Il messaggio originale è incluso in allegato.\nIdentificativo messaggio: opec99.1@pec.comune.example\n\n"
+        "Si richiede di trasmettere la planimetria aggiornata entro il 30 marzo.\n"
+    ).encode()
+    msg = parse_message(raw)
+    assert msg.reply_text.startswith("Si richiede di trasmettere la planimetria")
+    assert msg.sender.name == "Protocollo"
