@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agent.extractors.base import Owner
-from agent.extractors.tongues import DUTCH, ITALIAN, PORTUGUESE, tongue_of
+from agent.extractors.tongues import DUTCH, ITALIAN, PORTUGUESE, SPANISH, tongue_of
 from tests.test_unseen_kinds import FRI, NONE, TUE, C, Case, passes
 
 R, B, W, K = "request", "blocker", "waiting", "commitment"
@@ -29,7 +29,7 @@ TOMORROW = "2026-11-19"
     ("Kannst du mir die Zahlen bis Freitag schicken?", None),
     ("Florian ist bis morgen Abend in Düsseldorf, die Erklärung kann also erst am Mittwoch raus.", None),
     ("Je vous envoie le planning de production lundi matin.", None),
-    ("¿Puedes enviarme el contrato para el viernes?", None),
+    ("¿Puedes enviarme el contrato para el viernes?", SPANISH),
 ])
 def test_the_language_is_told_by_its_own_words(text: str, tongue: object) -> None:
     assert tongue_of(text) is tongue
@@ -145,7 +145,7 @@ def test_portuguese(case: Case, owner: Owner) -> None:
     ("La preghiamo di restituirci il modulo compilato entro il 30 novembre.", ITALIAN),
     ("Domattina ti giro il verbale della riunione.", ITALIAN),
     ("Tu peux vérifier aujourd'hui où il en est ?", None),
-    ("¿Me puedes mandar el presupuesto antes del viernes?", None),
+    ("¿Me puedes mandar el presupuesto antes del viernes?", SPANISH),
     ("Podes enviar-me o contrato assinado até sexta?", PORTUGUESE),
     ("Please send me the signed contract by Friday.", None),
 ])
@@ -196,4 +196,59 @@ IT_CASES: list[Case] = [
 
 @pytest.mark.parametrize("case", IT_CASES, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in IT_CASES])
 def test_italian(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+@pytest.mark.parametrize("text,tongue", [
+    ("¿Me puedes mandar el presupuesto antes del viernes?", SPANISH),
+    ("Le agradecería que nos enviara la póliza firmada.", SPANISH),
+    ("Potresti mandarmi il contratto firmato entro venerdì?", ITALIAN),
+    ("Podes enviar-me o contrato assinado até sexta?", PORTUGUESE),
+    ("Je vous envoie le planning de production lundi matin.", None),
+    ("Please send me the signed contract by Friday.", None),
+])
+def test_spanish_is_told_from_its_neighbours(text: str, tongue: object) -> None:
+    assert tongue_of(text) is tongue
+
+
+ES_CASES: list[Case] = [
+    # Asks: a question to the reader, "por favor", a need of the reader's, a duty, a reminder, an order.
+    C("¿Podrías revisar la cotización del transporte antes del jueves?", (R, THU)),
+    C("Le agradecería que nos enviara la póliza firmada a la mayor brevedad.", (R, None)),
+    C("Necesito tu visto bueno en el presupuesto para el lunes.", (R, MON)),
+    C("Los documentos deberán entregarse en la oficina a más tardar el viernes.", (R, FRI)),
+    C("Porfa mándame la lista de asistentes hoy.", (R, TODAY)),
+    C("El contrato de arrendamiento, fírmalo antes del lunes.", (R, MON)),
+    # ...not thanks, offers, notices, a plan between others, rhetoric or the past.
+    C("Muchas gracias por la ayuda con la auditoría.", *NONE),
+    C("Avísame si necesitas cualquier otra cosa.", *NONE),
+    C("Le recordamos que nuestras oficinas permanecerán cerradas el lunes festivo.", *NONE),
+    C("Marta enviará el informe al comité de dirección el viernes.", *NONE),
+    C("¿A quién no le gusta un buen viernes?", *NONE),
+    C("Ya te mandé la factura la semana pasada.", *NONE),
+    C("Dame unos días para revisarlo.", *NONE),
+    # Promises to the owner: the present, the future, what she will have, the passive, a set phrase.
+    C("Le envío el presupuesto revisado el jueves.", (W, THU)),
+    C("Te enviaré la propuesta final antes del viernes.", (W, FRI)),
+    C("Mañana tendrás el contrato firmado en tu bandeja.", (W, TOMORROW)),
+    C("La documentación le será remitida por mensajería el lunes.", (W, MON)),
+    C("Déjalo en mis manos, el viernes te tengo una respuesta.", (W, FRI)),
+    # Blockers: not until, without it, while it is missing, stuck.
+    C("No podemos despachar el pedido hasta que llegue el pago.", (B, None)),
+    C("Mientras no tengamos la licencia, no se puede abrir la tienda.", (B, None)),
+    C("La obra está parada esperando el permiso del ayuntamiento.", (B, None)),
+    C("Sin la firma del notario el banco no libera el crédito.", (B, None)),
+    C("El envío estuvo retenido en aduana, pero ya lo liberaron.", *NONE),
+    # Two sentences the splitter left whole, a question mark opening the second.
+    C("Estamos pensando en ampliar el almacén. ¿Nos podría mandar el precio de los racks?", (R, None)),
+    # The owner's own mail: her promises and what she waits for.
+    C("Te devuelvo el contrato firmado antes del fin del día.", (K, TODAY), mine=True),
+    C("Dale, el martes te mando el análisis de costos.", (K, TUE), mine=True),
+    C("Quedo a la espera de vuestra confirmación antes del viernes.", (W, FRI), mine=True),
+    C("Te reenvío abajo el hilo con el cliente para que tengas contexto.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", ES_CASES, ids=[f"{c.text[:56]}{' (mine)' if c.mine else ''}" for c in ES_CASES])
+def test_spanish(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

@@ -234,7 +234,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                                    "decembre"]) + r")\b", re.I)),
     # The day's end: "en fin de journée", "d'ici la fin de la journée", "bis Feierabend".
     ("foreign_eod", re.compile(r"\b(?:en |d'ici (?:la )?|avant la )?fin (?:de (?:la )?)?journée\b|\bfin de journee\b|"
-                               r"\b(?:ao |o )?(?:fim|final) do dia\b|"
+                               r"\b(?:ao |o )?(?:fim|final) do dia\b|\b(?:antes del |al |para el |a )?(?:fin|final) del día\b|"
                                r"\b(?:bis|vor) (?:zum )?(?:feierabend|dienstschluss|geschäftsschluss)\b", re.I)),
     # The week's end and the next week: "antes del fin de semana", "la próxima semana".
     ("foreign_end_week", re.compile(r"\b(?:antes del|para el|este|avant le|bis zum|entro il|até o) "
@@ -376,7 +376,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
                              "september", "oktober", "november", "dezember", "janvier", "février", "fevrier", "mars",
                              "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "décembre",
                              "decembre")),
-    "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss", "do dia"),),
+    "foreign_eod": (("journée", "journee", "feierabend", "dienstschluss", "geschäftsschluss", "do dia", "del día"),),
     "foreign_end_week": (("fin de", "week-end", "weekend", "wochenende", "fine ", "fim de", "ende der", "ende woche", "da semana",
                           "desta semana",
                           "ende dieser"),),

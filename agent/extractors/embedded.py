@@ -4361,6 +4361,10 @@ def _lead_kind(head: str) -> str:
     return "label" if _LIST_LABEL_RE.match(head) else ""
 
 
+# Where a Spanish question or exclamation opens a new sentence after a stop: "...con la helada. ¿Nos podría...?"
+_INVERTED_OPENING_RE = re.compile(r"(?<=[.!?])\s+(?=[¿¡])")
+
+
 class EmbeddedExtractor:
     """The offline default. ``threshold`` is the request model's cut-off probability; ``add_at`` the
     sentence classifier's, for an item the rules missed."""
@@ -4941,7 +4945,7 @@ class EmbeddedExtractor:
         share it Monday"), each quoting its own clause and keeping its own due date; else the
         sentence's item, if any."""
         if (tongue := tongue_of(sentence)) is not None and (by_tongue := self._tongue(sentence, tongue, ctx)) is not None:
-            return by_tongue  # Dutch or Portuguese, read by its own patterns (see tongues)
+            return by_tongue  # Dutch, Portuguese, Italian or Spanish, read by its own patterns (see tongues)
         if (chat := chat_reading(sentence)) != sentence:
             return self._read_as(chat, sentence, ctx)
         if _LETS_DEFER_RE.match(sentence):
@@ -5444,10 +5448,17 @@ class EmbeddedExtractor:
         return None
 
     def _tongue(self, sentence: str, tongue: Tongue, ctx: _Ctx) -> list[Item] | None:
-        """A Dutch, Portuguese or Italian sentence read by its language's patterns (see tongues): a
+        """A Dutch, Portuguese, Italian or Spanish sentence read by its language's patterns (see tongues): a
         blocker, an ask (the owner's: what she waits on) and a promise, at most one of each, each
         titled by the clause it is in. None when they find nothing in a line that is half English
         ("Could you de vendor questionnaire invullen vóór de audit?"): the English rules read it."""
+        if (pieces := _INVERTED_OPENING_RE.split(sentence)) and len(pieces) > 1:
+            # "Estamos pensando en una batería. ¿Nos podría mandar el precio?": two sentences the
+            # splitter left whole (a question mark opens the second), each read as its own.
+            found_in = [self._tongue(piece, tongue, ctx) for piece in pieces]
+            if all(f is None for f in found_in):
+                return None
+            return [item for f in found_in if f for item in f]
         if tongue.not_work.search(sentence):
             return []
         name = first_name(ctx.other) if ctx.other.email else "them"
@@ -5469,7 +5480,7 @@ class EmbeddedExtractor:
         for clause in live:
             if not asked and tongue.ask.search(clause) and (ctx.from_owner or not self._aimed_elsewhere(sentence, ctx)):
                 asked = True
-                due, what = self._due(clause, ctx)[0], _short(clause)
+                due, what = self._due(clause, ctx)[0], _short(clause.lstrip("¿¡"))
                 if ctx.from_owner:
                     found.append(self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email))
                 else:
@@ -5486,7 +5497,7 @@ class EmbeddedExtractor:
                     else:
                         found.append(self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due,
                                                 ctx.other.email))
-        if not found and english_words(sentence) >= 2:
+        if not found and (english_words(sentence) >= 2 or tongue.defers):
             return None
         return found
 

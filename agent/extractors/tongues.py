@@ -1,4 +1,4 @@
-"""Dutch, Portuguese and Italian: asks, promises and blockers in three languages the English rules
+"""Dutch, Portuguese, Italian and Spanish: asks, promises and blockers in languages the English rules
 cannot read.
 
 The embedded extractor's rules read English, and German, French and some Spanish through their own
@@ -19,6 +19,11 @@ colleague in Amsterdam, Antwerp, Lisbon, São Paulo, Milan or Lugano writes them
 - a blocker: work that can only go on once something happens, or is stuck ("We kunnen pas storten
   als...", "Zonder de PO kunnen we niet...", "ligt stil", "Não podemos avançar sem...", "está parado",
   "Non possiamo spedire finché...", "è fermo in attesa di...", "mi manca solo la firma").
+
+Spanish ("¿Podrías revisar...?", "Le agradecería que nos enviara...", "Te envío el presupuesto el
+jueves", "No podemos despachar hasta que llegue el pago") is read the same way, but the French and
+German patterns read Spanish too, and did before this reader: when its patterns find nothing, they
+still read the sentence (``Tongue.defers``).
 
 Each reader first sets aside what asks nothing: thanks, offers ("als je nog vragen hebt", "qualquer
 dúvida", "se ti serve altro"), notices and newsletters, and the past ("Ik heb de factuur gestuurd",
@@ -75,10 +80,13 @@ class Tongue:
     to_reader: re.Pattern[str]  # words that speak to the reader
     herewith: re.Pattern[str]  # what comes with the mail is sent, not promised ("hierbij", "segue em anexo")
     clause_split: re.Pattern[str]  # where one clause ends and the next begins
+    # When its patterns find nothing, the sentence is read by the other rules too (Spanish, which the
+    # French and German patterns also read: what they found before this reader was written stays).
+    defers: bool = False
 
 
 def tongue_of(sentence: str) -> Tongue | None:
-    """The language of ``sentence`` when it is Dutch, Portuguese or Italian: two of its words only that
+    """The language of ``sentence`` when it is Dutch, Portuguese, Italian or Spanish: two of its words only that
     language has, and no more English words than its own. (Every sentence of every mail is asked,
     so the common answer, English, costs one pass over the words and a few set lookups.)"""
     low = sentence.lower()
@@ -113,7 +121,8 @@ INTERJECTIONS = frozenset("akkoord ok oké oke prima top goed ja nee super perfe
                           "combinado genial noted "
                           "d'accordo ok perfetto certo ricevuto benissimo ottimo allora comunque inoltre infine tranquillo "
                           "tranquilla sì si buongiorno ciao salve gentile caro cara bene va capito chiaro esatto ecco dunque "
-                          "quindi promesso fatto intanto grazie".split())
+                          "quindi promesso fatto intanto grazie "
+                          "dale vale listo hecho claro perfecto bueno oye che mira entendido sale órale".split())
 
 
 def english_words(sentence: str) -> int:
@@ -611,4 +620,159 @@ ITALIAN = Tongue(
                             r",?\s+(?:ma|quindi|per cui)\s+(?=\w)|\s+(?=(?:se|appena|quando) (?:mi|ci|me) )", re.I),
 )
 
-TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE, ITALIAN)
+# -- Spanish ----------------------------------------------------------------------------------------
+
+_ES_NOT_WORK = re.compile(
+    r"^\W*(?:gracias|muchas gracias|mil gracias|saludos|felicidades|enhorabuena|perdón por|disculpa(?:s|d)? (?:el|la|por)|"
+    r"que tengas|buen fin de semana|buena semana|para tu información|para su información|les informamos|te informo que ya|"
+    r"un aviso)\b|"
+    # an offer, a courtesy, what to do if the reader wants something
+    r"\b(?:si|cualquier) (?:necesitas|necesita|necesitan|duda|cosa|pregunta)\b|\bavísame si necesitas\b|"
+    r"\b(?:estoy|quedo|quedamos|estamos) a (?:tu|su|vuestra|tus|sus) (?:entera )?disposición\b|\bno (?:dudes|dude|duden) en\b|"
+    r"\bsiéntete libre\b|\bsiéntase libre\b|\bpor si (?:te|le|les) sirve\b|\bsi (?:te|le) (?:sirve|es útil|resulta útil)\b|"
+    r"\bsi (?:te|le|les) resulta (?:más )?(?:fácil|cómodo|sencillo)\b|\blo pensaré\b|\bya veremos\b|"
+    # a plan between others: "Jane mandará la lista al comité el viernes"
+    r"^\W*(?-i:[A-ZÁÉÍÓÚ][a-záéíóúñ]+) [a-záéíóúñ]+(?:ará|erá|irá|arán|erán|irán) [^.!?;]*\b(?:al|a la|a los|a las) "
+    r"(?!usted|ustedes)[a-záéíóúñ]+|"
+    # plans, hopes, guesses, rhetorical questions and the writer's own state
+    r"\b(?:ojalá|tal vez|quizás|quizá|a lo mejor|espero que|esperamos que)\b|\b(?:estamos|estoy) (?:pensando|evaluando|considerando)\b|"
+    r"\bfue un placer\b|\bfuera de la oficina\b|\bde vacaciones\b|\bacceso limitado\b|\bsi el clima\b|\bpodría(?:s|n)? notar\b|"
+    r"^\W*¿(?:a quién no|no es increíble|por qué siempre|qué tal (?:te|les|le) fue|quién (?:iba|diría)|se puede tener|cómo (?:te|le) fue)\b|"
+    # notices, newsletters and disclaimers
+    r"\b(?:estará cerrad[oa]|estarán cerrad[oa]s|permanecerá cerrad[oa]|permanecerán cerrad[oa]s|le recordamos que nuestr[oa]s?|entra en vigor|recibes este correo|recibe este correo|suscríbete|agenda una demo|"
+    r"descubre cómo|aprovecha|por error|confidencial|destinatario)\b|"
+    r"^\W*(?:tod[oa]s l[oa]s|l[oa]s) (?:empleados|visitantes|proveedores|colaboradores|usuarios|clientes)\b[^.!?;]*\b(?:deben|deberán|tienen que)\b|"
+    r"\b(?:nuestra|la) política\b|"
+    # a wait that is over: "pero ya lo liberaron", "finalmente llegó"
+    r"\bpero ya\b|\bfinalmente\b|\bya (?:se )?(?:resolvió|resolvimos|llegó|llegaron|quedó|está resuelto)\b|"
+    # habits: "normalmente", "todos los lunes"
+    r"\b(?:normalmente|por lo general|siempre que|todos los (?:lunes|martes|miércoles|jueves|viernes|días))\b|"
+    # ...and what is never done: "El banco nunca le solicitará contraseñas"
+    r"\bnunca\b", re.I)
+# what is done already: "Ya te mandé la factura", "hemos cerrado la ronda", "El martes pasado entregamos..."
+_ES_PAST = re.compile(
+    r"\b(?:he|has|ha|hemos|habéis|han)\s+(?:ya\s+)?[a-záéíóúñ]+(?:ado|ido|to|cho|sto)\b(?![^.!?;]*\b(?:hasta|mientras|cuando)\b)|"
+    r"\b(?:mandé|envié|terminé|revisé|llamé|pagué|firmé|hablé|corregí|resolví|entregué|subí|pasé|reservé|confirmé|hice)\b|"
+    r"\b(?:ayer|anoche|la semana pasada|el mes pasado|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo) pasado)\b|"
+    r"\b(?:fue|fueron)\s+(?:[a-záéíóúñ]+\s+)?(?:[a-záéíóúñ]+(?:ado|ada|ados|adas|ido|ida|idos|idas))\b", re.I)
+_ES_BLOCKER = re.compile(
+    r"\bno (?:podemos|puedo|puede|pueden|podré|podremos|se puede|se pueden|podrá|podrán)\b[^.!?;]*\b"
+    r"(?:hasta|sin|mientras|antes de|si no)\b|"
+    r"\bmientras (?:no|falte|falten)\b[^.!?;]*\b(?:no|nadie|nada)\b|\bmientras no\b|"
+    r"\bsin\b[^.!?;]*\bno (?:podemos|puedo|puede|pueden|se puede|podremos|podré|libera|liberan|hay (?:forma|manera|modo))\b|"
+    r"\bsolo (?:avanza|arranca|sale|saldrá|se puede|podemos|puedo|empieza|empezamos|libera|liberan|va)\b[^.!?;]*\b"
+    r"(?:cuando|después|si|una vez)\b|"
+    r"\b(?:está|están|estamos|estoy|sigue|siguen|seguimos|quedó|quedaron|queda|quedan)\s+(?:[a-záéíóúñ]+\s+){0,2}?"
+    r"(?:bloquead[oa]s?|parad[oa]s?|detenid[oa]s?|frenad[oa]s?|congelad[oa]s?|suspendid[oa]s?|retenid[oa]s?|trabad[oa]s?|"
+    r"atascad[oa]s?|en pausa|en espera|on hold|retrasad[oa]s?|pendientes? porque|esperando)\b|"
+    r"\b(?:se detuvieron|se detuvo|está caíd[oa]|están caíd[oa]s)\b[^.!?;]*\b(?:no|nadie)\b|"
+    r"\b(?:nadie puede|no corren|todo trabado|no puede (?:avanzar|seguir|empezar|arrancar))\b|"
+    r"\bnada (?:sale|avanza|se mueve|entra)\b[^.!?;]*\b(?:antes|hasta|sin)\b|"
+    r"\bno (?:puede|pueden|podemos|puedo) (?:avanzar|seguir|empezar|arrancar|continuar)\b", re.I)
+_ES_ASK = re.compile(
+    # a question to the reader: "¿Podrías revisar...?", "¿Me mandas...?", "¿Tienes un rato...?", "¿Le importaría...?"
+    r"\b(?:puedes|podés|podrías|puede|podría|pueden|podrían|podríamos|te importaría|le importaría|les importaría|serías tan amable|"
+    r"sería posible|habrá chance|hay (?:chance|forma|manera|alguna posibilidad)|existe alguna posibilidad|tienes (?:un )?(?:rato|tiempo|chance)|"
+    r"me (?:mandas|mandás|pasas|pasás|confirmas|confirmás|dices|decís|envías|regalas|colaboras|ayudas|reenvías|checas|compartes)|"
+    r"nos (?:mandas|pasas|confirmas|envías|puedes|puede)|lo puedes|la puedes|los puedes|cuándo (?:nos|me) puedes|"
+    r"te encargas tú)\b[^?]*\?|"
+    # "please" words and polite statements
+    r"\bpor favor\b|\bporfa\b|\bfavor de\b|\b(?:te|le|les|os) (?:pido|pedimos|ruego|rogamos) que\b|"
+    r"\b(?:te|le|les|os) agradecer(?:ía|ia|íamos|é|emos)\b|\bnecesit(?:o|amos|aríamos|aría) que\b|"
+    r"\bnecesit(?:o|amos) (?:tu|su|tus|sus|vuestro|vuestra|el|la|los|las)\b|\bhace falta (?:tu|su)\b|"
+    r"\bse requiere (?:su|tu)\b|\burge que\b|\bme (?:gustaría|encantaría) (?:que|conocer|saber)\b|\bsería (?:genial|ideal|bueno) que\b|"
+    r"\brecordatorio\b|\bacuérdate\b|\brecuerda (?:que|traer|enviar|mandar)\b|\bno (?:olvides|te olvides)\b|"
+    r"\b(?:tienes|tenés|tenéis) que\b|\busted tiene que\b|\bdeberá(?:n)? (?:entregarse|enviarse|presentarse|devolverse|firmarse)\b|"
+    r"\bquedo a la espera de\b|\bsigo pendiente de\b|\bestoy esperando (?:tu|su)\b|\bespero (?:tu|su|la|el|las|los)\b[^.!?;]*"
+    r"\b(?:a más tardar|antes|para el)\b|\b(?:solo )?quería saber si\b|\bme preguntaba si\b|\bf[ií]jate si\b|"
+    r"\bdale un vistazo\b|\bme regalas\b|\bme colaboras\b|"
+    # an order, its pronoun joined on, first or after a comma: "Mándame el número", "revísalo antes del viernes"
+    r"(?:^|[,;:]\s*|\b(?:y|porfa|oye|che|tú|vos)\s+)\W*(?:dame|dime|mándame|mandame|mándanos|envíame|envíanos|pásame|pasame|"
+    r"confírmame|confirmame|avísame|llámame|revísalo|revisalo|revísala|fírmalo|fírmala|fírmalos|fírmalas|emítela|emítelo|"
+    r"pásate|cúbreme|reserva|manda|envía|confirma|firma|paga|sube|prepara|revisa|checa|reenvía|reenvíame|compárteme|"
+    r"mándamelo|mándamela|envíamelo|envíamela|habla|arma|abre|explícame|organiza|coordina|busca|consigue|corrige|agenda|"
+    r"pásale|mándale|llámale|llama|escríbele|pregúntale|avisa|avísale)\b"
+    # ...not a free hand: "Arma el plan como mejor te parezca"
+    r"(?![^.!?;]*\bcomo (?:mejor )?(?:te parezca|quieras|prefieras|puedas)\b)"
+    # ...not a courtesy or time asked for: "Avísame si necesitas cualquier otra cosa", "dame unos días"
+    r"(?! si (?:necesitas|necesita|quieres|hay algo))(?! (?:unos|un par de|un) (?:días|minutos|momento|rato|segundo)\b)"
+    r"(?! chance\b)(?! muy bien\b)", re.I)
+_ES_STEP = (r"(?:envío|envio|mando|paso|reviso|confirmo|llamo|devuelvo|preparo|reservo|cubro|presento|actualizo|redacto|"
+            r"reenvío|corrijo|hago|aviso|cuento|digo|entrego|firmo|subo|consigo|busco|agendo|programo|pago|transfiero|"
+            r"enviamos|mandamos|pasamos|revisamos|confirmamos|llamamos|devolvemos|preparamos|reservamos|corregimos|"
+            r"reenviamos|entregamos|firmamos|subimos|hacemos|avisamos|pagamos|transferimos)")
+_ES_PROMISE = re.compile(
+    # the writer's step in the present: "Le envío el presupuesto", "Te paso el enlace en un rato", "corregimos la factura y te la reenviamos"
+    r"(?:^|[,;:]\s*|\b(?:yo|nosotros|te|le|les|os|se lo|se la|se los|se las|te lo|te la|te los|te las|me|mañana|hoy|ahorita|"
+    r"luego|después|ya|y|el (?:lunes|martes|miércoles|jueves|viernes)|esta (?:tarde|noche))\s+)" + _ES_STEP + r"\b|"
+    # the future, not of what may be or is: "Te enviaré...", "Intentaré mandarte...", "Nuestro contador presentará..."
+    r"\b(?!(?:será|serán|estará|estarán|habrá|podrá|podrán|deberá|deberán|tendrá que|tendrán que)\b)"
+    r"[a-záéíóúñ]{3,}(?:aré|eré|iré|aremos|eremos|iremos|ará|erá|irá|arán|erán|irán)\b|"
+    # what the reader will have: "Recibirás de mi parte...", "Mañana tendrás el contrato", "el viernes tienes los mockups"
+    r"\b(?:recibirás|recibirá|recibirán|tendrás|tendrá(?! que)|tendrán(?! que)|tendréis)\b|"
+    r"\b(?:el (?:lunes|martes|miércoles|jueves|viernes)|mañana|hoy) (?:tienes|tiene|tendrás)\b|"
+    # goods on their way: "las 120 toneladas salen de nuestra planta el jueves 9"
+    r"\b(?:sale|salen|saldrá|saldrán|llega|llegan|llegará|llegarán) (?:de nuestr[oa]s?|a su|a tu|a sus|a tus)\b|"
+    # the passive: "La documentación le será remitida", "se enviarán a su consultorio", "estará en tus manos"
+    r"\b(?:le |les |te )?(?:será|serán|se enviará|se enviarán)\s+(?:[a-záéíóúñ]+\s+)?(?:enviad|remitid|entregad|envi|mandad|"
+    r"transferid|devuelt)\w*|\bestará en (?:tus|sus) manos\b|\bse enviarán?\b|"
+    # set phrases of a promise, said outright
+    r"\b(?:me encargo|yo me ocupo|me ocupo yo|d[ée]ja(?:lo|la)? en mis manos|queda en mis manos|cuenta con ello|cuenta conmigo|"
+    r"me comprometo|estoy en ello|con gusto me encargo|déjame (?:consultarlo|revisar|ver|checar)\w*|te tengo (?:lista|listo|una)|"
+    r"ahorita te|en un rato)\b", re.I)
+_ES_FUTURE = re.compile(r"\b(?!(?:será|serán|estará|estarán|habrá|podrá|podrán|deberá|deberán)\b)[a-záéíóúñ]{3,}"
+                        r"(?:aré|eré|iré|aremos|eremos|iremos|ará|erá|irá|arán|erán|irán)\b|"
+                        r"\b(?:recibirás|recibirá|tendrás|me encargo|yo me ocupo|d[ée]ja(?:lo|la)? en mis manos|queda en mis manos|"
+                        r"cuenta con ello|cuenta conmigo|me comprometo|estoy en ello|en cuanto(?! al?\b)|apenas|ahorita|en un rato)\b", re.I)
+_ES_STRONG = re.compile(r"\byo (?:te |le |me )?[a-záéíóúñ]+o\b|\b[a-záéíóúñ]+o yo\b|\b(?:me encargo|me ocupo|hecho|listo|"
+                        r"ahorita|en un rato|esta (?:tarde|noche)|hoy mismo)\b", re.I)
+
+SPANISH = Tongue(
+    name="Spanish",
+    marks=re.compile(r"ñ|ción$|^¿|^¡"),
+    mark_hints=("ñ", "ción", "¿", "¡"),
+    joined_hints=("me", "lo", "la", "nos"),
+    openers=frozenset("podrías puedes podría pueden oye porfa che".split()),
+    joined=re.compile(r"\b[a-záéíóúñ]+(?:ame|adme|anos|ale|alo|ala|alos|alas|ámelo|ámela|émelo|émela|ímelo|ímela|"
+                      r"ártelo|ártela|érselo|érsela|írtelo|írtela)\b"),
+    foreign=re.compile(r"[ãõçàèìòùâêîôûäöüßœ]"),
+    markers=frozenset(
+        "el los las y usted ustedes gracias muy hoy mañana nosotros puedes podés podrías necesito necesitamos hasta después "
+        "ahora ya bien todavía aún viernes lunes martes miércoles jueves su sus este esta esto eso ese aquí allí pero sin sí "
+        "hay hacer tengo tienes tiene tenemos estoy estamos hemos han he había mismo noche saludos estimado estimada "
+        "atentamente quedo quedamos favor ahorita chance porfa vale te le les del al por para con una un es está están "
+        "semana próxima próximo mándame envío mando paso reviso confirmo llamo dime dame pásame revisa firma contrato "
+        "factura presupuesto cotización reunión junta tu tus mi mis nos lo la que cuando donde cómo qué quién cualquier otra "
+        "cosa necesitas avísame pasado entregamos mientras puede pueden podemos tengamos tenga sea sean".split()),
+    others=frozenset("não você vocês obrigado obrigada amanhã então isso até uma pra com são também já "
+                     "il gli della delle che sono è perché anche più già grazie entro domani oggi settimana "
+                     "vous nous je est et avec pour merci une du au sont cette dans sur les "
+                     "the you ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat "
+                     "haben noch schon aber oder wird mich mir uns ihnen ihr ihre "
+                     "het een niet voor zijn wordt graag jij jouw "
+                     "please could would".split()),
+    not_work=_ES_NOT_WORK,
+    past=_ES_PAST,
+    blocker=_ES_BLOCKER,
+    ask=_ES_ASK,
+    promise=_ES_PROMISE,
+    future=_ES_FUTURE,
+    strong=_ES_STRONG,
+    to_reader=re.compile(r"\b(?:te|tú|tu|tus|usted|ustedes|le|les|os|vos|su|sus|vuestro|vuestra|tendrás|recibirás|recibirá)\b", re.I),
+    herewith=re.compile(r"\b(?:adjunto|adjunta|adjuntos|en el adjunto|te (?:comparto|envío adjunto|mando adjunto)|"
+                        r"(?:te|le) (?:escribo|confirmo que ya)|te (?:lo|la|los|las) reenvío para|te reenvío (?:esto|este|el correo|la cadena|abajo|"
+                        r"el hilo))\b|"
+                        # ...and what is sent with the mail, said in the present with no time to come ("En cuanto al
+                        # presupuesto, te envío la tabla anterior"; "te envío la tabla mañana" promises)
+                        r"^\W*(?:[^,.!?;]{0,40},\s*)?(?:te|le|les|os) (?:envío|envio|mando|paso|adjunto|comparto)\b"
+                        r"(?![^.!?;]*\b(?:mañana|hoy|luego|después|en un rato|el (?:lunes|martes|miércoles|jueves|viernes|sábado)|"
+                        r"antes|para el|a más tardar|esta (?:tarde|noche)|ahorita|más tarde|en cuanto|apenas|cuando|ese (?:mismo )?día|"
+                        r"pronto|al rato)\b)", re.I),
+    clause_split=re.compile(r"\s*[;:]\s+|,\s+(?=(?:y\s+|pero\s+|así que\s+|mientras tanto,?\s+)?(?:yo|tú|vos|puedes|podrías|"
+                            r"me|te|le|dame|dime|mándame|confírmame|¿|si puedes|por favor|porfa)\b)|"
+                            r",?\s+(?:así que|pero|y)\s+(?=(?:por favor|porfa|emít|fírm|pás|dame|dime|mánd|envía|revisa|confírm|te|le|"
+                            r"si puedes)\w*)|\s+(?=(?:si|en cuanto|apenas|cuando) (?:me|nos) )", re.I),
+    defers=True,
+)
+
+TONGUES: tuple[Tongue, ...] = (DUTCH, PORTUGUESE, ITALIAN, SPANISH)
