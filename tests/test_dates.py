@@ -335,3 +335,14 @@ def test_italian_day_words(sentence: str, due: str | None) -> None:
 ])
 def test_a_day_the_work_is_about(sentence: str, due: str) -> None:
     assert find_due(sentence, WEDNESDAY, LONDON)[0] == due
+
+
+@pytest.mark.parametrize("sentence,due", [
+    # "the week of" a day is that week, late by its last working day; "calendar days" are counted as days.
+    ("We'll have the purchase order out the week of November 30.", "2026-12-04"),
+    ("The crates ship the week of the 7th of December.", "2026-12-11"),
+    ("Please return the form within 10 calendar days of receipt of this notice.", "2026-11-28"),
+    ("Please return the form within 5 business days.", "2026-11-25"),
+])
+def test_weeks_named_by_a_day_and_calendar_days(sentence: str, due: str) -> None:
+    assert find_due(sentence, WEDNESDAY, LONDON)[0] == due

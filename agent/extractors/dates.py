@@ -273,7 +273,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # inspection" names no day ("of receipt", "of this letter" do).
     # ...and "in the next two weeks", "within the next fortnight" (a fortnight, said alone, is one).
     ("in_n", re.compile(r"\b(?:in|within) (?:the (?:next|coming) )?(?:" + _NUM + r" |(?:(?<=next )|(?<=coming ))(?=fortnight\b))"
-                        r"(business |working )?(day|week|fortnight)s?\b"
+                        r"(business |working |calendar )?(day|week|fortnight)s?\b"
                         r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
     ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3})(?: ?(?:hours?|hrs?)|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
@@ -804,6 +804,15 @@ def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
     return bool(_DEADLINE_LEAD_RE.match(m.group(0)) or _DEADLINE_BEFORE_RE.search(sentence, 0, m.start()))
 
 
+_WEEK_OF_RE = re.compile(r"\bweek of\s+(?:the\s+)?$", re.I)
+
+
+def _week_end(found: tuple[str, str], last_workday: int) -> tuple[str, str]:
+    """``found`` (an ISO date and its phrase) moved to the last working day of its week; a day past it stays."""
+    day = date.fromisoformat(found[0][:10])
+    return (day + timedelta(days=max(0, last_workday - day.weekday()))).isoformat(), found[1]
+
+
 def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
              work: bool = True) -> tuple[str | None, str]:
     """The due date a sentence names, as an ISO date (or date-time when a time is given),
@@ -824,6 +833,9 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
              if (found := _resolve(kind, m, sentence, local, tz, last_workday)) is not None]
     if not kinds:
         return None, ""
+    # "the week of May 29" is that week, late by its last working day, as "next week" is.
+    kinds = [(kind, m, _week_end(found, last_workday) if kind in _CALENDAR_DATES
+              and _WEEK_OF_RE.search(sentence, max(0, m.start() - 16), m.start()) else found) for kind, m, found in kinds]
     # "Monday of next week" names the day; its "next week" is no second phrase.
     days_of_next_week = [m for kind, m, _ in kinds if kind == "next_weekday"]
     if days_of_next_week:
@@ -1096,7 +1108,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         unit_days = {"week": 7, "fortnight": 14}.get(m.group(3).lower(), 1)
         if n * unit_days > MAX_DAYS_AHEAD:
             return None  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
-        if m.group(2) and unit_days == 1:
+        if m.group(2) and m.group(2).strip().lower() != "calendar" and unit_days == 1:
             when = _add_workdays(base, n, last_workday)
         else:
             when = base + timedelta(days=n * unit_days)
