@@ -136,3 +136,15 @@ NEED_THEN_ASK: list[Case] = [
 @pytest.mark.parametrize("case", NEED_THEN_ASK, ids=[c.text[:56] for c in NEED_THEN_ASK])
 def test_the_ask_keeps_its_own_day(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+ATTACHED_THEN_SENT: list[Case] = [
+    # What goes with the mail, then what follows it: the promise after it stands.
+    C("The scan is attached, and the original will be sent by courier tomorrow.", (K, "2026-11-19"), mine=True),
+    C("The scan is attached.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", ATTACHED_THEN_SENT, ids=[c.text[:56] for c in ATTACHED_THEN_SENT])
+def test_attached_then_sent(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -2931,6 +2931,10 @@ _ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|(
 
 def _clause_parts(sentence: str) -> list[str]:
     """``sentence`` split at _CLAUSE_SPLIT_RE, each part stripped and rid of trailing stops."""
+    if " and " in sentence and (sent_on := _SENT_ON_AFTER_RE.match(sentence)) and _ATTACHED_NOW_RE.search(sent_on.group("a")):
+        # "The PDF is attached, and the original will be sent by DHL tomorrow": what goes with the mail,
+        # then what follows it in the passive.
+        return [sent_on.group("a").strip().rstrip(_TRAILING_CHARS), sent_on.group("b").strip()]
     if ", and " in sentence and (then := _PROMISE_THEN_ASK_RE.match(sentence)):
         return [then.group("a").strip().rstrip(_TRAILING_CHARS), then.group("b").strip()]
     if "," in sentence and (then := _ASK_THEN_PROMISE_RE.match(sentence)):
@@ -4361,6 +4365,14 @@ def _lead_kind(head: str) -> str:
     return "label" if _LIST_LABEL_RE.match(head) else ""
 
 
+# ...and a thing sent on after it, in the passive (see _clause_parts).
+_SENT_ON_AFTER_RE = re.compile(r"^(?P<a>[^;]+?),?\s+and\s+(?P<b>(?:the|our|my|your) [\w -]{1,30}? will be (?:sent|shipped|delivered|"
+                               r"posted|couriered|e-?mailed|issued|returned)\b.*)$", re.I)
+# What goes with the mail itself: "The PDF is attached", "Attached is the scan", "Enclosed please find..."
+_ATTACHED_NOW_RE = re.compile(r"\b(?:is|are) (?:attached|enclosed)\b|^\W*(?:attached|enclosed)\b|\bplease find (?:attached|enclosed)\b",
+                              re.I)
+
+
 # Where a Spanish question or exclamation opens a new sentence after a stop: "...con la helada. ¿Nos podría...?"
 _INVERTED_OPENING_RE = re.compile(r"(?<=[.!?])\s+(?=[¿¡])")
 
@@ -5145,6 +5157,11 @@ class EmbeddedExtractor:
                 if whole is None and found[0].evidence not in sentence.split(";", 1)[0]:
                     # "Julie is pulling the list now; you'll have it Thursday": a clause after a
                     # semicolon stands as a sentence of its own.
+                    return found
+                if (whole is None and found[0].kind in ("commitment", "waiting") and len(clauses) == 2
+                        and found[0].evidence == clauses[1][0] and _ATTACHED_NOW_RE.search(clauses[0][0])):
+                    # "The PDF is attached, and the original will be sent by DHL tomorrow": what goes with
+                    # the mail, then what follows it; the promise stands.
                     return found
                 if (whole is not None and whole.kind == found[0].kind and found[0].kind in ("request", "waiting")
                         and found[0].due and found[0].due != whole.due and found[0].evidence == clauses[-1][0]
