@@ -673,7 +673,7 @@ _ASK_RE = re.compile(
 )
 # "We need the forecast from you", and in second-language order "we need from you the forecast".
 _NEED_FROM_RE = re.compile(r"\b(?:we|i)(?:'d| would| will|'ll)?(?: also| still)? (?:need|want|require)s? "
-                           r"(?:from you (?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
+                           r"(?:from you (?:(?:now )?(?:is|are) )?(?P<after>(?:the|a|an|your|some|any|two|three|more)\b[^.!?;,]{3,80})|"
                            r"(?P<what>.{3,80}?) from you\b)", re.I)
 # The steps a reminder may name ("Don't forget to send the signed copy back by Monday"), and a
 # thing put in a done state ("Make sure the invoices are paid before Friday"): a reminder of
@@ -5030,6 +5030,11 @@ class EmbeddedExtractor:
                 and len(sentence) - note.end() >= 8:
             # "Please understand, we need the signed form by Friday": the lead-in is no clause of its own.
             return self._read_as(sentence[note.end():], sentence, ctx)
+        if low.startswith(("if ", "should ", "in case ")) and (told := _IF_THEN_TELL_RE.match(sentence)) is not None \
+                and not names_a_date(told.group("rest")):
+            # "If there is a charge, please let me know and I will raise a purchase order": asked, and
+            # promised, only if something happens (see _courtesy_or_away); none of its clauses is work.
+            return []
         # Every split is at an "and", "but", "then" or ";" (_CLAUSE_SPLIT_KEYS): most sentences have none.
         if ((any(map(low.__contains__, _CLAUSE_SPLIT_KEYS)) or ("," in low and (" by " in low or " before " in low)))
                 and len(clauses := _clauses(sentence)) > 1):
