@@ -239,6 +239,16 @@ ES_CASES: list[Case] = [
     C("La obra está parada esperando el permiso del ayuntamiento.", (B, None)),
     C("Sin la firma del notario el banco no libera el crédito.", (B, None)),
     C("El envío estuvo retenido en aduana, pero ya lo liberaron.", *NONE),
+    # From the Valencia week, in new words: the object first, a formal ask without "que", a lack, a thing
+    # withheld until paid; not a notice, a closing or a forward.
+    C("El informe lo tienes el jueves a primera hora.", (W, THU)),
+    C("Mañana hablo con el transportista y te confirmo la hora.", (W, TOMORROW)),
+    C("Les rogamos nos remitan la póliza firmada antes del viernes.", (R, FRI)),
+    C("Nos falta tu firma en el acta de la auditoría.", (R, None)),
+    C("El transportista no nos carga hasta que paguemos la factura de abril.", (B, None)),
+    C("Le informamos de que su solicitud ha quedado registrada.", *NONE),
+    C("Quedo a la espera de sus noticias.", *NONE),
+    C("Te reenvío el correo de la naviera para que lo tengas.", *NONE),
     # Two sentences the splitter left whole, a question mark opening the second.
     C("Estamos pensando en ampliar el almacén. ¿Nos podría mandar el precio de los racks?", (R, None)),
     # The owner's own mail: her promises and what she waits for.
@@ -246,6 +256,8 @@ ES_CASES: list[Case] = [
     C("Dale, el martes te mando el análisis de costos.", (K, TUE), mine=True),
     C("Quedo a la espera de vuestra confirmación antes del viernes.", (W, FRI), mine=True),
     C("Te reenvío abajo el hilo con el cliente para que tengas contexto.", *NONE, mine=True),
+    C("Los albaranes los firmas tú antes de que salga el camión.", (W, None), mine=True),
+    C("Pásame el parte antes de mediodía.", (W, TODAY), mine=True),
 ]
 
 

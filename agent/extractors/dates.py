@@ -204,7 +204,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                  r"im laufe des (?:heutigen )?tages|dans la journée|"
                                  r"en la tarde|esta mañana|cet après-midi|ce matin|hoje à tarde|"
                                  # Italian: "in giornata", "entro la giornata", "entro sera", "entro mezzogiorno"
-                                 r"in giornata|entro (?:la )?giornata|entro (?:questa )?sera|entro (?:le )?mezzogiorno|oggi stesso)\b"
+                                 r"in giornata|entro (?:la )?giornata|entro (?:questa )?sera|entro (?:le )?mezzogiorno|oggi stesso|"
+                                 # ...and Spanish: "antes de mediodía", "a última hora", "hoy mismo"
+                                 r"antes del? mediodía|antes de comer|a última hora|hoy mismo)\b"
                                  r"(?!\s+(?:en |por )?(?:ocho|quince))", re.I)),
     # The next week's end and start: "Ende nächster Woche", "fin de la semaine prochaine", "Anfang
     # nächster Woche", "début de semaine prochaine" (before the week's end and the next week below,
@@ -360,7 +362,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "foreign_today": (("hoy", "aujourd", "heute", "oggi", "hoje", "vandaag", "idag", "tarde", "mañana", "après-midi",
                        "vanmiddag", "vanochtend", "vanmorgen", "van de dag", "van de werkdag",
                        "matin", "im laufe des", "dans la journée", "giornata", "entro sera", "entro questa sera",
-                       "mezzogiorno"),),
+                       "mezzogiorno", "mediodía", "antes de comer", "última hora", "hoy mismo"),),
     "dotted_bare": (("bis", "spätestens", "avant le", "jusqu'au", "zum", "am "),),
     "calendar_week": (("kw", "cw", "semaine", "week"),),
     "foreign_day_of_month": (("avant le", "d'ici le", "d’ici le", "jusqu'au", "jusqu’au", "pour le", "au plus tard le",

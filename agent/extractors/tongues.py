@@ -624,7 +624,8 @@ ITALIAN = Tongue(
 
 _ES_NOT_WORK = re.compile(
     r"^\W*(?:gracias|muchas gracias|mil gracias|saludos|felicidades|enhorabuena|perdón por|disculpa(?:s|d)? (?:el|la|por)|"
-    r"que tengas|buen fin de semana|buena semana|para tu información|para su información|les informamos|te informo que ya|"
+    r"que tengas|buen fin de semana|buena semana|para tu información|para su información|les informamos|le informamos|"
+    r"te informo que ya|"
     r"un aviso)\b|"
     # an offer, a courtesy, what to do if the reader wants something
     r"\b(?:si|cualquier) (?:necesitas|necesita|necesitan|duda|cosa|pregunta)\b|\bavísame si necesitas\b|"
@@ -644,6 +645,7 @@ _ES_NOT_WORK = re.compile(
     r"^\W*(?:tod[oa]s l[oa]s|l[oa]s) (?:empleados|visitantes|proveedores|colaboradores|usuarios|clientes)\b[^.!?;]*\b(?:deben|deberán|tienen que)\b|"
     r"\b(?:nuestra|la) política\b|"
     # a wait that is over: "pero ya lo liberaron", "finalmente llegó"
+    r"\ba la espera de (?:sus|tus|vuestras) noticias\b|\b(?:vas a asistir|asistirás)\b|\bsí\s*[-·|]\s*quizás\s*[-·|]\s*no\b|"
     r"\bpero ya\b|\bfinalmente\b|\bya (?:se )?(?:resolvió|resolvimos|llegó|llegaron|quedó|está resuelto)\b|"
     # habits: "normalmente", "todos los lunes"
     r"\b(?:normalmente|por lo general|siempre que|todos los (?:lunes|martes|miércoles|jueves|viernes|días))\b|"
@@ -659,6 +661,8 @@ _ES_BLOCKER = re.compile(
     r"\bno (?:podemos|puedo|puede|pueden|podré|podremos|se puede|se pueden|podrá|podrán)\b[^.!?;]*\b"
     r"(?:hasta|sin|mientras|antes de|si no)\b|"
     r"\bmientras (?:no|falte|falten)\b[^.!?;]*\b(?:no|nadie|nada)\b|\bmientras no\b|"
+    r"\bno (?:(?:nos|me|te|le|les|lo|la|los|las|se) )*(?:mandan?|envían?|sueltan?|liberan?|cargan?|entregan?|despachan?|firman?|"
+    r"pagan?|mandará|enviará|soltará|liberará|cargará|entregará)\b[^.!?;]*\bhasta que\b|"
     r"\bsin\b[^.!?;]*\bno (?:podemos|puedo|puede|pueden|se puede|podremos|podré|libera|liberan|hay (?:forma|manera|modo))\b|"
     r"\bsolo (?:avanza|arranca|sale|saldrá|se puede|podemos|puedo|empieza|empezamos|libera|liberan|va)\b[^.!?;]*\b"
     r"(?:cuando|después|si|una vez)\b|"
@@ -677,12 +681,14 @@ _ES_ASK = re.compile(
     r"nos (?:mandas|pasas|confirmas|envías|puedes|puede)|lo puedes|la puedes|los puedes|cuándo (?:nos|me) puedes|"
     r"te encargas tú)\b[^?]*\?|"
     # "please" words and polite statements
-    r"\bpor favor\b|\bporfa\b|\bfavor de\b|\b(?:te|le|les|os) (?:pido|pedimos|ruego|rogamos) que\b|"
+    r"\bpor favor\b|\bporfa\b|\bfavor de\b|\b(?:te|le|les|os) (?:pido|pedimos) que\b|\b(?:te|le|les|os) (?:ruego|rogamos)\b|"
+    r"\bse (?:le|les|te) requiere\b|\bquiero que\b|\b(?:nos|me) falta(?:n)? (?:tu|su|vuestr[oa]|el|la|los|las)\b|"
+    r"\b(?:lo|la|los|las|se lo|se la|se los|se las) (?:mandas|envías|pasas|firmas|haces|llevas|preparas|revisas|subes) tú\b|"
     r"\b(?:te|le|les|os) agradecer(?:ía|ia|íamos|é|emos)\b|\bnecesit(?:o|amos|aríamos|aría) que\b|"
     r"\bnecesit(?:o|amos) (?:tu|su|tus|sus|vuestro|vuestra|el|la|los|las)\b|\bhace falta (?:tu|su)\b|"
     r"\bse requiere (?:su|tu)\b|\burge que\b|\bme (?:gustaría|encantaría) (?:que|conocer|saber)\b|\bsería (?:genial|ideal|bueno) que\b|"
     r"\brecordatorio\b|\bacuérdate\b|\brecuerda (?:que|traer|enviar|mandar)\b|\bno (?:olvides|te olvides)\b|"
-    r"\b(?:tienes|tenés|tenéis) que\b|\busted tiene que\b|\bdeberá(?:n)? (?:entregarse|enviarse|presentarse|devolverse|firmarse)\b|"
+    r"\b(?:tienes|tenés|tenéis) que\b|\busted tiene que\b|\bdeberá(?:n)? (?:entregarse|enviarse|presentarse|devolverse|firmarse|realizarse|aportarse|remitirse)\b|"
     r"\bquedo a la espera de\b|\bsigo pendiente de\b|\bestoy esperando (?:tu|su)\b|\bespero (?:tu|su|la|el|las|los)\b[^.!?;]*"
     r"\b(?:a más tardar|antes|para el)\b|\b(?:solo )?quería saber si\b|\bme preguntaba si\b|\bf[ií]jate si\b|"
     r"\bdale un vistazo\b|\bme regalas\b|\bme colaboras\b|"
@@ -690,7 +696,8 @@ _ES_ASK = re.compile(
     r"(?:^|[,;:]\s*|\b(?:y|porfa|oye|che|tú|vos)\s+)\W*(?:dame|dime|mándame|mandame|mándanos|envíame|envíanos|pásame|pasame|"
     r"confírmame|confirmame|avísame|llámame|revísalo|revisalo|revísala|fírmalo|fírmala|fírmalos|fírmalas|emítela|emítelo|"
     r"pásate|cúbreme|reserva|manda|envía|confirma|firma|paga|sube|prepara|revisa|checa|reenvía|reenvíame|compárteme|"
-    r"mándamelo|mándamela|envíamelo|envíamela|habla|arma|abre|explícame|organiza|coordina|busca|consigue|corrige|agenda|"
+    r"mándamelo|mándamela|envíamelo|envíamela|pásamelo|pásamela|habla|arma|abre|explícame|organiza|coordina|busca|consigue|"
+    r"corrige|agenda|aprueba|apruébalo|apruébala|"
     r"pásale|mándale|llámale|llama|escríbele|pregúntale|avisa|avísale)\b"
     # ...not a free hand: "Arma el plan como mejor te parezca"
     r"(?![^.!?;]*\bcomo (?:mejor )?(?:te parezca|quieras|prefieras|puedas)\b)"
@@ -698,7 +705,7 @@ _ES_ASK = re.compile(
     r"(?! si (?:necesitas|necesita|quieres|hay algo))(?! (?:unos|un par de|un) (?:días|minutos|momento|rato|segundo)\b)"
     r"(?! chance\b)(?! muy bien\b)", re.I)
 _ES_STEP = (r"(?:envío|envio|mando|paso|reviso|confirmo|llamo|devuelvo|preparo|reservo|cubro|presento|actualizo|redacto|"
-            r"reenvío|corrijo|hago|aviso|cuento|digo|entrego|firmo|subo|consigo|busco|agendo|programo|pago|transfiero|"
+            r"reenvío|corrijo|hago|aviso|cuento|digo|entrego|firmo|subo|consigo|busco|agendo|programo|pago|transfiero|doy|hablo|"
             r"enviamos|mandamos|pasamos|revisamos|confirmamos|llamamos|devolvemos|preparamos|reservamos|corregimos|"
             r"reenviamos|entregamos|firmamos|subimos|hacemos|avisamos|pagamos|transferimos)")
 _ES_PROMISE = re.compile(
@@ -711,6 +718,7 @@ _ES_PROMISE = re.compile(
     # what the reader will have: "Recibirás de mi parte...", "Mañana tendrás el contrato", "el viernes tienes los mockups"
     r"\b(?:recibirás|recibirá|recibirán|tendrás|tendrá(?! que)|tendrán(?! que)|tendréis)\b|"
     r"\b(?:el (?:lunes|martes|miércoles|jueves|viernes)|mañana|hoy) (?:tienes|tiene|tendrás)\b|"
+    r"\b(?:lo|la|los|las) tienes (?:el|mañana|hoy|esta|antes|para)\b|"
     # goods on their way: "las 120 toneladas salen de nuestra planta el jueves 9"
     r"\b(?:sale|salen|saldrá|saldrán|llega|llegan|llegará|llegarán) (?:de nuestr[oa]s?|a su|a tu|a sus|a tus)\b|"
     # the passive: "La documentación le será remitida", "se enviarán a su consultorio", "estará en tus manos"
@@ -761,7 +769,11 @@ SPANISH = Tongue(
     to_reader=re.compile(r"\b(?:te|tú|tu|tus|usted|ustedes|le|les|os|vos|su|sus|vuestro|vuestra|tendrás|recibirás|recibirá)\b", re.I),
     herewith=re.compile(r"\b(?:adjunto|adjunta|adjuntos|en el adjunto|te (?:comparto|envío adjunto|mando adjunto)|"
                         r"(?:te|le) (?:escribo|confirmo que ya)|te (?:lo|la|los|las) reenvío para|te reenvío (?:esto|este|el correo|la cadena|abajo|"
-                        r"el hilo))\b|"
+                        r"el hilo))\b|\b(?:te|os|le|les) reenvío\b(?![^.!?;]*\b(?:en cuanto|cuando|mañana|luego|apenas)\b)|"
+                        r"\ben el adjunto\b|"
+                        # ...a confirmation given now: "Le confirmamos su reserva para el sábado"
+                        r"\b(?:le|te|les|os) confirm(?:o|amos) (?:su|tu|sus|tus|vuestra|vuestro|la recepción)\b"
+                        r"(?![^.!?;]*\b(?:en cuanto|apenas|cuando|mañana)\b)|"
                         # ...and what is sent with the mail, said in the present with no time to come ("En cuanto al
                         # presupuesto, te envío la tabla anterior"; "te envío la tabla mañana" promises)
                         r"^\W*(?:[^,.!?;]{0,40},\s*)?(?:te|le|les|os) (?:envío|envio|mando|paso|adjunto|comparto)\b"
