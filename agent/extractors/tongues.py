@@ -56,6 +56,15 @@ _ENGLISH = frozenset("the you your please could would can will i we it this that
                      "won't as soon at send sends".split())
 
 
+# Common words of the languages around each one, which mark a sentence as not that language (see
+# Tongue.others): each language's set is its own list and its neighbours' below.
+_FRENCH_COMMON = "vous nous je est et avec pour merci une du au sont cette dans sur"
+_GERMAN_COMMON = ("ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat haben noch "
+                  "schon aber oder wird mich mir uns ihnen ihr ihre")
+_DUTCH_COMMON = "het een niet voor zijn wordt graag jij jouw"
+_ENGLISH_COMMON = "the you please could would"
+
+
 @dataclass(frozen=True)
 class Tongue:
     """One language's words and patterns. ``markers``: words only this language has among the
@@ -415,11 +424,9 @@ PORTUGUESE = Tongue(
         "mensagem recebeu bloqueado bloqueada parado parada travado travada pararam acabaram corrigir reenviar "
         "gentileza encaminhe dou sou tô hj pro pros estiver tiver puder quiser um após somente poderá deverá "
         "solicito solicitamos pedimos".split()),
-    others=frozenset("el los las y con una usted ustedes gracias del es muy pero hoy mañana nosotros puedes puede necesito "
-                     "hasta después también le les vous nous je est et avec pour merci une du au sont cette dans sur the you "
-                     "ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat haben "
-                     "noch schon aber oder wird mich mir uns ihnen ihr ihre da so mal "
-                     "please could would".split()),
+    others=frozenset(" ".join(("el los las y con una usted ustedes gracias del es muy pero hoy mañana nosotros puedes puede "
+                               "necesito hasta después también le les da so mal",
+                               _FRENCH_COMMON, _GERMAN_COMMON, _ENGLISH_COMMON)).split()),
     not_work=_PT_NOT_WORK,
     past=_PT_PAST,
     blocker=_PT_BLOCKER,
@@ -596,14 +603,10 @@ ITALIAN = Tongue(
         "luglio settembre ottobre dicembre chiamo controllo confermo aggiorno trasmetto sistemo correggo guardo "
         "richiamo inoltro spedisco consegno organizzo prenoto scrivo rimando giro il per favore cliente numero "
         "aggiornata aggiornato aggiornati pagamenti bloccati bloccate sospesi fermi aspetto".split()),
-    others=frozenset("el los las y usted ustedes gracias está muy pero hoy mañana nosotros puedes necesito hasta después "
-                     "también es por para que de en "
-                     "não você vocês obrigado obrigada amanhã já então isso até uma pra com é são "
-                     "vous nous je est et avec pour merci une du au sont cette dans sur les "
-                     "the you ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat "
-                     "haben noch schon aber oder wird mich mir uns ihnen ihr ihre "
-                     "het een niet voor zijn wordt graag jij jouw "
-                     "please could would".split()),
+    others=frozenset(" ".join(("el los las y usted ustedes gracias está muy pero hoy mañana nosotros puedes necesito hasta "
+                               "después también es por para que de en não você vocês obrigado obrigada amanhã já então isso até "
+                               "uma pra com é são les",
+                               _FRENCH_COMMON, _GERMAN_COMMON, _DUTCH_COMMON, _ENGLISH_COMMON)).split()),
     not_work=_IT_NOT_WORK,
     past=_IT_PAST,
     blocker=_IT_BLOCKER,
@@ -752,13 +755,9 @@ SPANISH = Tongue(
         "semana próxima próximo mándame envío mando paso reviso confirmo llamo dime dame pásame revisa firma contrato "
         "factura presupuesto cotización reunión junta tu tus mi mis nos lo la que cuando donde cómo qué quién cualquier otra "
         "cosa necesitas avísame pasado entregamos mientras puede pueden podemos tengamos tenga sea sean".split()),
-    others=frozenset("não você vocês obrigado obrigada amanhã então isso até uma pra com são também já "
-                     "il gli della delle che sono è perché anche più già grazie entro domani oggi settimana "
-                     "vous nous je est et avec pour merci une du au sont cette dans sur les "
-                     "the you ich und der das die nicht mit für bitte sie dir wir ist sind auf dem den ein eine kann wenn hat "
-                     "haben noch schon aber oder wird mich mir uns ihnen ihr ihre "
-                     "het een niet voor zijn wordt graag jij jouw "
-                     "please could would".split()),
+    others=frozenset(" ".join(("não você vocês obrigado obrigada amanhã então isso até uma pra com são também já il gli della "
+                               "delle che sono è perché anche più già grazie entro domani oggi settimana les",
+                               _FRENCH_COMMON, _GERMAN_COMMON, _DUTCH_COMMON, _ENGLISH_COMMON)).split()),
     not_work=_ES_NOT_WORK,
     past=_ES_PAST,
     blocker=_ES_BLOCKER,
