@@ -39,6 +39,8 @@ CASES: list[Case] = [
     C("If the courier has not arrived by noon, please ring me on my mobile.", *NONE),
     C("If there is a fee for the copies, let me know and I will raise a PO.", *NONE),
     C("Should the figures change, please inform us.", *NONE),
+    C("If anything has changed since your last certification, for example after the financing round, please let me "
+      "know so that we can advise you.", *NONE),
     C("If there is a fee for the search, please let me know and I will raise a PO.", *NONE, mine=True),
     # ...but a way out of an ask asks, and so does a condition with a day to answer by.
     C("If that is not possible, please tell me who else in your team can sign.", (R, None)),

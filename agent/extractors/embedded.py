@@ -2494,7 +2494,8 @@ _FIND_NAMED_LONGEST = 300  # a handover is said in a line; past it the pattern's
 # of an ask ("If that is not possible, please tell me who in your credit management I can talk to").
 _IF_THEN_TELL_RE = re.compile(r"^\W*(?:(?:and|but|also|so),?\s+)?(?:if|should|in case)\b"
                               # (...but a way out of an ask is one: "If that is not possible, please tell me who...")
-                              r"(?!\s+(?:not|(?:that|this|it)(?:'s| is)? not|(?:that|this|it) isn't|(?:that|this|it) (?:can't|cannot|won't))\b)[^,;:]{3,90},\s*(?:(?:please|pls|kindly|just|then|do)\s+)*"
+                              r"(?!\s+(?:not|(?:that|this|it)(?:'s| is)? not|(?:that|this|it) isn't|(?:that|this|it) (?:can't|cannot|won't))\b)"
+                              r"[^;:.!?]{3,200}?,\s*(?:(?:please|pls|kindly|just|then|do)\s+)*"
                               r"(?:let (?:me|us) know|tell (?:me|us)|inform (?:me|us)|(?:call|ring|phone|contact|e-?mail|text) (?:me|us)|"
                               r"give (?:me|us) a (?:call|ring|shout))\b(?P<rest>[^.!?;]*)", re.I)
 
