@@ -150,10 +150,11 @@ _PEC_SUBJECT_RE = re.compile(r"^\s*POSTA CERTIFICATA:\s*", re.I)
 # Posta Certificata--", "Messaggio di posta elettronica certificata"), then who sent what to whom, to
 # the message's identifier ("Identificativo messaggio: opec...") or to where the message is ("Il
 # messaggio originale è riportato di seguito"), and a rule under it.
-_PEC_NOTE_RE = re.compile(r"\s*(?:-{2,}\s*)?(?:questo è un )?messaggio di posta (?:elettronica )?certificata\s*(?:-{2,})?\s*\n", re.I)
+_PEC_NOTE_RE = re.compile(r"\s*(?:-{2,}\s*)?(?:questo è un )?messaggio di posta (?:elettronica )?certificata[ \t]*(?:-{2,}[ \t]*)?\n",
+                          re.I)
 _PEC_NOTE_END_RE = re.compile(r"^[^\n]*(?:identificativo (?:del )?messaggio\s*:|messaggio originale è (?:riportato|incluso))[^\n]*\n"
                               r"(?:\s*-{3,}\s*\n)?", re.I | re.M)
-_PEC_ON_BEHALF_RE = re.compile(r"^\s*per conto di:\s*(\S+@\S+?)\s*$", re.I)
+_PEC_ON_BEHALF_RE = re.compile(r"^\s*per conto di:\s*([^\s@]+@[^\s@]+)\s*$", re.I)
 
 
 def _certified(msg: EmailMessage, body: tuple[str, list[Attachment], Invitation | None, bool], subject: str,
@@ -168,7 +169,8 @@ def _certified(msg: EmailMessage, body: tuple[str, list[Attachment], Invitation 
     for part in _walk(msg):
         if part is not msg and part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner and isinstance(inner[0], EmailMessage):
+            # (a carried part that parses to no headers, such as one sent base64-encoded, is no message)
+            if isinstance(inner, list) and inner and isinstance(inner[0], EmailMessage) and inner[0].keys():
                 carried = inner[0]
                 break
     name = ""
@@ -177,7 +179,8 @@ def _certified(msg: EmailMessage, body: tuple[str, list[Attachment], Invitation 
         text, attachments, invite, text_cut = _body(carried, own, cut, problems)
         subject = _header(own, "Subject").strip() or subject
         inner_from = _addresses(own, "From")
-        name = (inner_from[0].name or inner_from[0].email) if inner_from else ""
+        # ...by its name only: an address where the name goes is no name ("ada@example.com")
+        name = inner_from[0].name if inner_from and "@" not in inner_from[0].name else ""
     elif (note := _PEC_NOTE_RE.match(text)) is not None:
         # The message quoted below the provider's note: what follows the note's last line ("Identificativo
         # messaggio: ...", or where the message is said to be) and a rule.

@@ -312,6 +312,11 @@ def test_days_offered_as_a_choice(sentence: str, due: str) -> None:
     ("Ti mando il budget lunedì mattina.", "2026-11-23"),
     ("La seconda rata la bonifico entro il 10.", "2026-12-10"),
     ("Provvederemo entro e non oltre il 28.", "2026-11-28"),
+    # ...the day of the month before a vowel, never an hour ("entro l'11", "prima dell'8 marzo")
+    ("Mi mandi il preventivo entro l'11 marzo?", "2027-03-11"),
+    ("Mandami il file prima dell'8 marzo.", "2027-03-08"),
+    ("Mandami il file entro l'8.", "2026-12-08"),
+    ("Mi serve entro le 15.", "2026-11-18T15:00:00+00:00"),
     # ...counted from this letter, not from an event still to come
     ("Vi invitiamo a provvedere al saldo entro e non oltre 10 giorni dal ricevimento della presente.", "2026-11-28"),
     ("Il pagamento avviene entro 30 giorni dalla consegna.", None),

@@ -132,3 +132,29 @@ def test_the_providers_note_is_set_aside_however_it_opens() -> None:
     msg = parse_message(raw)
     assert msg.reply_text.startswith("Si richiede di trasmettere la planimetria")
     assert msg.sender.name == "Protocollo"
+
+
+def test_a_carried_part_that_is_no_message_leaves_the_envelope_as_it_is() -> None:
+    # (sent base64-encoded, the carried part parses to no headers)
+    raw = (
+        'From: "Per conto di: amministrazione@pec.fornitore.example" <posta-certificata@pec.fornitore.example>\n'
+        "To: ada@example.com\nSubject: POSTA CERTIFICATA: Sollecito\nDate: Mon, 13 Mar 2028 10:30:00 +0100\n"
+        "Message-ID: <b1@pec.fornitore.example>\nX-Trasporto: posta-certificata\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="pec"\n\n'
+        "--pec\nContent-Type: text/plain; charset=utf-8\n\nMessaggio di posta certificata\n\n"
+        "Il messaggio originale è incluso in allegato.\nVi preghiamo di provvedere al saldo entro venerdì.\n"
+        '--pec\nContent-Type: message/rfc822; name="postacert.eml"\nContent-Transfer-Encoding: base64\n\n'
+        "RnJvbTogQWRhIDxhZGFAZXhhbXBsZS5jb20+DQoNCkhp\n--pec--\n"
+    ).encode()
+    msg = parse_message(raw)
+    assert "Vi preghiamo di provvedere al saldo" in msg.text
+    assert not msg.text.startswith("RnJv")
+    assert msg.sender.email == "posta-certificata@pec.fornitore.example"
+
+
+def test_an_address_is_no_name() -> None:
+    # the carried From with no display name: the sender keeps the envelope's name, never an address as one
+    bare = CARRIED.replace("Ufficio Amministrazione <amministrazione@pec.fornitore.example>", "ada@example.com")
+    msg = parse_message(_envelope(bare))
+    assert "@" not in msg.sender.name
+    assert msg.sender.email == "posta-certificata@pec.fornitore.example"

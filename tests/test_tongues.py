@@ -172,6 +172,8 @@ IT_CASES: list[Case] = [
     C("Tutti i fornitori devono registrarsi sul portale entro marzo.", *NONE),
     C("Altrimenti martedì non ce la faccio.", *NONE),
     C("Le confermo l'appuntamento di giovedì alle 10.", *NONE),
+    C("Vedo che la consegna è prevista per giovedì.", *NONE),
+    C("Ciao Ada, sono io, Marco: ho cambiato numero di telefono.", *NONE),
     # Promises to the owner: the present said of a step, the future, what she will receive, the passive.
     C("Le invio la documentazione completa entro mercoledì.", (W, "2026-11-25")),
     C("Domani mattina ti giro il listino aggiornato.", (W, TOMORROW)),

@@ -49,7 +49,8 @@ FOREIGN_MONTHS = {
 }
 # The words those languages put before a date ("le 4 février", "antes del 10 de diciembre", "bis zum 3.
 # Dezember"): without one, or a year after, "the 3 Mars renders" is a planet's and "2 Mayo jars" a sauce's.
-_FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|spätestens|"
+_FOREIGN_DATE_LEAD_RE = re.compile(r"\b(?:l|dell|all|dall)['’]$|"
+                                   r"\b(?:le|el|del|al|de|am|il|zum|bis|vom|den|dal|au|du|o|hasta|antes|avant|entro|até|spätestens|"
                                    r"d'ici|jusqu'au|desde|ab|seit|dès|depuis|op|uiterlijk|vóór|voor|tegen|tot|per|em|dia|a)\s+$|"
                                    # a labelled deadline: "Date limite : 4 décembre", "Frist: 12. Januar"
                                    r"\b(?:date limite|échéance|frist|abgabefrist|einsendeschluss|fecha límite|plazo|"
@@ -163,7 +164,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("foreign_nth", re.compile(r"\b(?:op|tegen|vóór|voor|uiterlijk|tot(?: en met)?|na) de (\d{1,2})(?:e|ste|de)\b|"
                                r"\b(?:até (?:ao |o )?|no |ao |pelo |para o )dia (\d{1,2})\b(?!\s*(?:/|\.\d|de [a-zç]+))|"
                                # ...and the Italian: "entro il 10", "entro e non oltre il 22", "al più tardi il 5"
-                               r"\b(?:entro(?: e non oltre)?|al più tardi|al piu tardi) il (\d{1,2})\b(?!\s*(?:/|\.\d|[a-zàèéìòù]))", re.I)),
+                               r"\b(?:entro(?: e non oltre)?|al più tardi|al piu tardi) il (\d{1,2})\b(?!\s*(?:/|\.\d|[a-zàèéìòù]))|"
+                               # ..."entro l'11", "prima dell'8": the day of the month, as Italian writes it before a vowel
+                               r"\b(?:entro l|prima dell)['’](\d{1,2})\b(?!\s*(?:/|\.\d|[a-zàèéìòù]))", re.I)),
     # Second-language mail keeps its own deadline words: "bis Mittwoch", "spätestens morgen",
     # "d'ici vendredi", "hasta el lunes", "entro domani", "uiterlijk vrijdag", "até segunda".
     ("foreign_day", re.compile(r"\b(?:bis|spätestens|avant|d'ici|jusqu'à|pour|antes del?|hasta(?: el)?|para el|entro|"
@@ -319,8 +322,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"\b(?:um|gegen|bis|vor)\s+([01]?\d|2[0-3]):([0-5]\d)\s?uhr\b", re.I)),
     # ...and a deadline hour in Spanish and Italian, with no day: "antes de las 12", "a más tardar a las 10:30",
     # "entro le 15", "prima delle 18" (an hour before eight is the afternoon's: "antes de las 6")
-    ("foreign_hour", re.compile(r"\b(?:antes de las|a más tardar a las|a mas tardar a las|para las|entro le|entro l'|entro l’|"
-                                r"prima delle|prima dell'|prima dell’)\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?!\w|[:.]\d|\s*(?:de la mañana|am|a\.m\.))",
+    ("foreign_hour", re.compile(r"\b(?:antes de las|a más tardar a las|a mas tardar a las|para las|entro le|"
+                                r"prima delle)\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?!\w|[:.]\d|\s*(?:de la mañana|am|a\.m\.))",
                                 re.I)),
 ]
 
@@ -347,7 +350,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekend": (("weekend",),),
     "this_weekday": (_WEEKDAY_KEYS,),
     "foreign_next_weekday": (("volgende week", "próxima semana", "proxima semana"),),
-    "foreign_nth": (("de ", "dia ", " il "),),
+    "foreign_nth": (("de ", "dia ", " il ", "entro l", "prima dell"),),
     "foreign_day": (("bis", "spätestens", "avant", "d'ici", "jusqu", "pour", "antes", "hasta", "para el", "entro", "na ",
                      "uiterlijk", "voor", "tot", "até", "innan", "senast", "el ", "am ", "próxim", "proxim"),),
     "foreign_late": (("au plus tard", "spätestens", "a más tardar", "a mas tardar", "al più tardi", "al piu tardi",
@@ -407,7 +410,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "today": (("today",),),
     "at_time": (("at ", "by ", "before ", "until ", "till "),),
     "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor ", "até ", "antes das "), ("h", "uhr")),
-    "foreign_hour": (("antes de las", "tardar a las", "para las", "entro l", "prima dell"),),
+    "foreign_hour": (("antes de las", "tardar a las", "para las", "entro le", "prima delle"),),
 }
 _DIGITS = frozenset(("explicit", "dotted", "dotted_bare", "day_of_month", "at_time", "foreign_time", "foreign_hour", "foreign_date",
                      "foreign_nth",
@@ -1011,7 +1014,7 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         wd = FOREIGN_DAYS[(m.group(1) or m.group(2) or m.group(3)).lower()]
         when = base - timedelta(days=base.weekday()) + timedelta(days=7 + wd)
     elif kind == "foreign_nth":
-        when = _day_of_month(base, int(m.group(1) or m.group(2) or m.group(3)))
+        when = _day_of_month(base, int(m.group(1) or m.group(2) or m.group(3) or m.group(4)))
     elif kind == "foreign_tomorrow":
         when = base + timedelta(days=1)
     elif kind == "foreign_day_after":

@@ -3003,7 +3003,7 @@ _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?
 # approve it on Monday and then email it to you on Tuesday" is two steps of the owner's.)
 _SENDS_IT_BACK_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:(?:send|forward|pass|give|e-?mail|share|get|"
                                r"bring)\s+(?:it|them|this|that|these|those)(?:\s+(?:back|over|across|on|straight|round|around|out))?"
-                               r"(?:\s+to\s+(?:you|u|me|us|[A-Z][a-z]+))?|let (?:you|u|me|us) know)" + _THEN_A_DAY, re.I)
+                               r"(?:\s+to\s+(?:you|u|me|us|(?-i:[A-Z][a-z]+)))?|let (?:you|u|me|us) know)" + _THEN_A_DAY, re.I)
 _GOT_DONE_BY_RE = re.compile(r"\b(?:get|ask|tell|need)\s+(?:the |our |my |his |her |their )?[\w-]+\s+to\b", re.I)
 # An ask said outright at the start of a sentence: "Please have...", "Kindly send...".
 _PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised|patient)\b|bear with\b|keep in mind\b|"

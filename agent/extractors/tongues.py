@@ -550,11 +550,11 @@ _IT_STEP = (r"(?:mando|invio|giro|preparo|sistemo|correggo|chiamo|verifico|contr
 _IT_PROMISE = re.compile(
     # the writer's step in the present: "Le invio il preventivo", "Ti mando il file", "te le giro stasera",
     # "Domani mattina vi giro il verbale", "sistemo io"
-    r"(?:^|[,;:]\s*|\b(?:io|noi|ti|te|le|vi|gli|ce|ve|lo|la|li|l'|e|ma|poi|domani|stasera|oggi|domattina|già|ok|"
-    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\s*)\W*" + _IT_STEP + r"\b|"
+    r"(?:^|[,;:]\s*|\b(?:io|noi|ti|te|le|vi|gli|ce|ve|lo|la|li|e|ma|poi|domani|stasera|oggi|domattina|già|ok|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato)\s+|\bl['’])\W*" + _IT_STEP + r"\b|"
     r"\b(?:te|ve|glie|ce|se)(?:lo|la|li|le)\s+" + _IT_STEP + r"\b|"
     # a step the writer says is hers, "io" after its verb: "sollecito io l'ing. Ferraris", "I listini li approvo io"
-    r"\b[\wàèéìòù]{3,}o io\b|"
+    r"\b(?!(?:sono|questo|quello|nemmeno|neanche|anche|solo|proprio|credo|penso|spero)\b)[\wàèéìòù]{3,}o io\b|"
     # the future: "Vi ricontatteremo", "Provvederò", "Cercherò di mandarti", "Vi farò avere"
     r"\b[\wàèéìòù]{2,}(?:erò|irò|arò|eremo|iremo|aremo)\b|\b(?:farò|faremo|darò|daremo|starò)\b|"
     r"\bdovrei riuscire\b|\bcercherò\b|"
@@ -573,7 +573,8 @@ _IT_PROMISE = re.compile(
 _IT_FUTURE = re.compile(r"\b[\wàèéìòù]{2,}(?:erò|irò|arò|eremo|iremo|aremo)\b|\b(?:farò|faremo|darò|daremo|riceverà|riceverai|"
                         r"riceverete|avrà|avrai|avrete|ci penso io|lascia(?:te)? fare a me|mi occupo io|contate su di me|"
                         r"conta su di me|promesso|provveder(?:ò|emo)|faccio sapere|faccio avere|appena)\b", re.I)
-_IT_STRONG = re.compile(r"\b[\wàèéìòù]+o io\b|\bio [\wàèéìòù]+o\b|\b(?:ci penso io|lascia(?:te)? fare a me|mi occupo io|"
+_IT_STRONG = re.compile(r"\b(?!(?:sono|questo|quello|nemmeno|neanche|anche|solo|proprio|credo|penso|spero)\b)[\wàèéìòù]+o io\b|"
+                        r"\bio (?!(?:sono|credo|penso|spero|so)\b)[\wàèéìòù]+o\b|\b(?:ci penso io|lascia(?:te)? fare a me|mi occupo io|"
                         r"contate su di me|in giornata|subito|stasera|domattina|entro sera)\b", re.I)
 
 ITALIAN = Tongue(
