@@ -1902,9 +1902,16 @@ _ROLE = (r"(?i:lawyer|solicitor|notary|accountant|assistant|colleague|engineer|t
          r"office|department|agent|broker|manager|producer|executive|coordinator|rep|representative|adviser|advisor|"
          r"consultant|installer|plumber|electrician|inspector|fitter|contractor|builder|architect|designer|editor|"
          r"officer|specialist|paralegal|secretary)")
+# ...and by what it is, a firm or body the writer deals with (see _NAMED_PROMISE_RE).
+_FIRM = (r"(?i:bank|lab|laboratory|supplier|vendor|factory|mill|plant|courier|carrier|forwarder|freight forwarder|"
+         r"insurer|underwriter|landlord|council|city|county|auditors?|client|customer|buyer|printer|manufacturer|"
+         r"contractor|subcontractor|agency|registry|notary|lawyers|solicitors|accountants|lender|bank's [\w-]+ team|"
+         r"shipping line|port|warehouse|distributor|importer|exporter|broker|tax office|authority|regulator|ministry|"
+         r"installers|engineers|surveyors|examiner|assessor)")
 _NAMED_PROMISE_RE = re.compile(
-    r"^\W*(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?:(?i:my|our) (?i:colleague|assistant|partner|accountant|manager|"
-    r"lawyer|associate|co-?founder|boss|engineer|agent|broker|contact),?\s+)?(?P<who>(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
+    # (After a few words that set it up: "Good news: they'll ship the pump Tuesday", "Talked to our bank: they'll...")
+    r"^\W*(?:[^:.!?;]{1,40}:\s+)?(?:(?i:also|and|so|meanwhile|btw|then),?\s+)?(?:(?i:my|our) (?i:colleague|assistant|partner|accountant|manager|"
+    r"lawyer|associate|co-?founder|boss|engineer|agent|broker|contact),?\s+)?(?P<who>he|she|they|(?!(?:I|We|You|It|This|That|There|Please|The|Our|My|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Tomorrow|Today|Tonight|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Next|Everything|Nothing|Someone|Somebody)\b)"
     r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle)\.?\s+)?[A-Z][a-z]+(?: [A-Z][a-z]+)?|"
@@ -1913,15 +1920,17 @@ _NAMED_PROMISE_RE = re.compile(
     # attend on Thursday"
     r"(?i:our|my) (?:[\w-]+ ){0,2}" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
     + r",? [A-Z][a-z]+(?: [A-Z][a-z]+)?,|"
-    r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})"
-    r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:,?\s+(?i:will|is going to|'ll|’ll)\s+(?!(?i:probably|maybe|perhaps|"
+    r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}|"
+    # ...or a firm the writer deals with, by what it is: "The bank will issue the amendment on Monday"
+    r"(?i:the) " + _FIRM + r")"
+    r"(?: (?i:from|in|on) (?i:our|the|my) [\w -]{2,30}?)?(?:(?:,?\s+(?i:will|is going to)|(?i:'ll|’ll))\s+(?!(?i:probably|maybe|perhaps|"
     r"likely|hopefully)\b)|"
     # "He's going to email you today with the options"
     r"(?i:'s|’s|'re|’re|\s+are)\s+going\s+to\s+|"
     # ...and in the present, on its way: "Nate's sending you the cut this afternoon"
     r"(?i:'s|’s|\s+is)\s+(?=(?i:sending|sharing|bringing|forwarding|emailing)\s+(?i:you|u|it|them|over)\b))"
     r"(?P<vp>(?i:prepare|send|share|deliver|draft|finish|write up|bring|forward|set up|put together|pull together|"
-    r"have|get|sending|sharing|bringing|forwarding|emailing|(?:e-?mail|call|ring|phone|text|confirm to|get back to|"
+    r"have(?! to\b)|get(?! to\b)|sending|sharing|bringing|forwarding|emailing|(?:e-?mail|call|ring|phone|text|confirm to|get back to|"
     r"come back to|contact|write to|update|give) (?:you|u)\b(?![^.!?;]*\b(?:offers?|deals?|promotions?|newsletter)\b)|"
     # ...an answer the reader waits for: "Our facilities team will confirm the tent footprint by Wednesday"
     r"confirm\s+(?=(?:the|your|whether|if)\b)|review\s+(?=your\b)|"
