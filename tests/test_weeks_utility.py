@@ -37,3 +37,47 @@ REPORTED_PROMISES: list[Case] = [
 @pytest.mark.parametrize("case", REPORTED_PROMISES, ids=[c.text[:56] for c in REPORTED_PROMISES])
 def test_reported_promises(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# The writer's own step, refused until something happens, is held up by that; a refusal until a day,
+# a mood until something happens, and a hold already over are not.
+REFUSED_UNTIL: list[Case] = [
+    C("I'm not signing the PO until legal has looked at the penalty clause.", (B, None)),
+    C("I'm not approving the air freight until we know whether the mill pays part of it.", (B, None)),
+    C("I don't want anything cut in the new colour until Hannah has seen the bulk swatch.", (B, None)),
+    C("I don't want the fabric on the PO until I've seen a new strike-off.", (B, None)),
+    C("We are not in a position to release funds pending receipt of the audited accounts.", (B, None)),
+    C("Without zipper we cannot start sewing on line 3.", (B, None)),
+    C("I'm not paying the invoice until the 15th.", *NONE),
+    C("We're not shipping until January.", *NONE),
+    C("I'm not in the office until Monday.", *NONE),
+    C("I'm not worried about the colour until we see the bulk swatch, it looked fine on the dip.", *NONE),
+    C("I didn't want to bother you until I had the numbers, so here they are.", *NONE),
+    C("Without hesitation we cannot recommend them enough.", *NONE),
+    C("Without coffee I can't function, so see you after 10.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", REFUSED_UNTIL, ids=[c.text[:56] for c in REFUSED_UNTIL])
+def test_refused_until(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+# What goes with the mail, and where to turn with questions, in the short forms of phone and
+# second-language mail ("Pls", "in attach", a thing named without "the"): nothing to do; a step
+# asked beside them still is.
+HANDED_OVER: list[Case] = [
+    C("Pls find booking detail for PO 58790 below.", *NONE),
+    C("Pls also note the carrier announces a rate increase from 01 Aug.", *NONE),
+    C("Please find in attach the shrinkage report, as promised.", *NONE),
+    C("Please direct questions regarding this notice to the undersigned at (303) 555-0164.", *NONE),
+    C("Please find the attached PI and sign it by Tuesday.", (R, TUE)),
+    C("Pls find time to review the deck before Friday.", (R, FRI)),
+    C("Please note your approval is needed by Friday or we lose the slot.", (R, FRI)),
+    C("Pls send me the booking detail below by Friday.", (R, FRI)),
+]
+
+
+@pytest.mark.parametrize("case", HANDED_OVER, ids=[c.text[:56] for c in HANDED_OVER])
+def test_handed_over(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -160,7 +160,7 @@ _COURTESY_RE = re.compile(
     # what to do with the mail itself, no work: "Please retain it for your records"
     r"\b(?:retain|keep|file|save|print) (?:it|this|these|them|a copy)(?: (?:letter|notice|e-?mail|document|confirmation))?"
     r" for your (?:records|files|reference)\b|"
-    r"(please |kindly )?(find|see) (?:the )?(attached|enclosed|below|herewith|in (?:the )?attachments?)"
+    r"(please |pls |plz |kindly )?(find|see) (?:the )?(attached|enclosed|below|herewith|in (?:the )?attachments?|in attach\b)"
     # ...with no ask after it: "Please find attached the invoice and arrange payment by the 30th" asks
     r"(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|"
     r"complete|fill|process|forward|check(?! out)|submit|revert|let (?:me|us) know)\b(?!\s+(?:complete|completed|done|finished)\b))|"
@@ -168,6 +168,8 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:please |pls |kindly )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
     r"attached (please find|you will find|is|are)\b|"
+    # where to turn with questions, no work: "Please direct questions regarding this notice to the undersigned"
+    r"\b(?:direct|address) (?:any |all |your )?(?:further )?(?:questions|queries|enquiries|inquiries)\b(?![^.!?]*\b(?:by|before|no later than)\b)|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
     r"\b(?:let (?:me|us) know|tell me|shout|ping me) if (?:it|that|the \w+|this|they)(?: still)? (?:doesn'?t|does not|don'?t|"
     r"do not|isn'?t|is not|won'?t|never) (?:show up|arrive|come through|work|open|load|reach you)\b|"
@@ -179,7 +181,7 @@ _COURTESY_RE = re.compile(
     r"greetings)(?:s)? from (?:me|us|all of us|the team)\b|\bsay (?:hi|hello) to\b|"
     r"\bsend (?:my|our) (?:love|regards|best|greetings|thanks)\b|"
     # information to keep in mind, no work: "please note that the cooling-off period ends on 26 March"
-    r"^\W*(?:(?:and|also|just|but),?\s+)?(?:please )?(?:kindly )?(?:also )?note(?: that)?\b(?![^.!?]*\b(?:and|then|so) (?:please )?"
+    r"^\W*(?:(?:and|also|just|but),?\s+)?(?:please |pls |plz )?(?:kindly )?(?:also )?note(?: that)?\b(?![^.!?]*\b(?:and|then|so) (?:please )?"
     r"(?:send|sign|confirm|return|reply|update|let|make|book|pay|submit|complete|check|fill)\b)"
     r"(?![^.!?]*\byou (?:must|need to|have to|should|will need)\b)"
     # ...but a need, a deadline or a precondition after it is news to act on: "please note, our
@@ -903,10 +905,22 @@ _BLOCKER_RE = re.compile(
     # ...and "Until that's answered the string can't go to localization".
     r"^(?:but |and |so )?(?:until|till) (?P<b14>[^,.!?;]{2,60}?),? (?:[\w'-]+ ){1,5}?(?:can't|cannot|can not|won't|will not|"
     r"isn't able to|aren't able to)\s+(?!wait\b)[a-z]+|"
-    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>(?:the|your|their|his|her|this|that|these|those|our|an?|any|written|signed)\b(?! (?:help|support|"
-    r"kindness|generosity)\b)[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
+    r"(?:^|,\s+)(?:but |and |so )?without (?P<b13>(?:(?:the|your|their|his|her|this|that|these|those|our|an?|any|written|signed)\b(?! (?:help|support|"
+    r"kindness|generosity)\b)|"
+    # ...and a thing named bare, as second-language English has it: "Without zipper we cannot start sewing"
+    # (a team's work, not "Without coffee I can't function")
+    r"(?!(?:doubt|question|hesitation|fail|delay|exception|you|u|it|them|me|us|him|her|further)\b)(?=[a-z]+ (?:we|they) (?:can't|cannot|can not)\b))"
+    r"[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
     r"will not be able to)\s+[a-z]+|"
+    # The writer's own step, refused until something happens: "I'm not signing the PO until legal has looked at
+    # the penalty clause", "I don't want anything cut until Hannah has seen the swatch", "We are not in a position
+    # to release funds pending receipt of the audited accounts" (not "I'm not worried about it until Monday").
+    r"^\W*(?:(?:but|and|so|also),?\s+)?(?:(?:i'm|i’m|i am|we're|we’re|we are) not (?:going to [a-z]+|(?!going\b)[a-z]+ing|"
+    r"(?:yet )?(?:in a position|able|willing|prepared) to [a-z]+)|(?:i|we) (?:don't|don’t|do not) want (?:to [a-z]+)?)"
+    r"\b[^.!?;]{0,80}?\b(?:until|till|pending|unless)\s+(?P<b37>(?!(?:next|this|tomorrow|today|tonight|later|then|after|"
+    r"the end|end|mid|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|\d)\b)[^.!?;]{3,100})|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
     # off", not "can't meet before Friday".
     r"\b(?:can't|cannot|can not|unable to|won't be able to|couldn't|won't|will not)\s+(?!wait\b)[a-z]+"
@@ -1960,7 +1974,7 @@ _COURTESY_KEYS = ("for your records", "for your files", "for your reference", "t
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "herewith", "attachment", " off", "get some ", "rest up", "from me", "from us", "from all",
+                  "herewith", "attachment", "in attach", " off", "get some ", "rest up", "from me", "from us", "from all",
                   "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -2487,7 +2501,9 @@ _OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would
 _FIND_NAMED_RE = re.compile(
     r"^\W*(?![^!?]*(?:\?|\b(?:needed|thoughts|objections|comments)\b|\b(?:by|before)\s+(?:mon|tue|wed|thu|fri|sat|sun|"
     r"tomorrow|tonight|today|end|eod|cob|noon|next|this|close|the \d|\d)))"
-    r"(?:[^.!?;,]{3,80},\s+)?(please )?(?:kindly )?(find|see) (?:our|my|the|your|a|an|this|these)\s+(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
+    r"(?:[^.!?;,]{3,80},\s+)?(please |pls |plz )?(?:kindly )?(find|see) (?:(?:our|my|the|your|a|an|this|these)\s+|"
+    # (...the thing named bare, as second-language English has it: "Pls find booking detail for PO 58790 below")
+    r"(?!(?:time|out|a way|someone|somebody|it|them|me|us)\b)(?=[a-z]))(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
     r"above|herewith|(?:in|on|at|under|via) (?:the |our |my |this )?(?:shared |team |project |google |same |usual )?"
     r"(?:attachments?|folder|portal|data ?room|drive|dropbox|sharepoint|wiki|link|ticket|thread))\b"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
@@ -6226,7 +6242,7 @@ class EmbeddedExtractor:
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
         if b and b.group("b29") and sentence.rstrip().endswith("?") and _ASK_LEAD_RE.match(sentence):
             b = None  # "Can you find out where it's stuck?": what is stuck is what the reader is asked to look into
-        if b and self._only_a_time(b.group("b2") or b.group("b14"), ctx):
+        if b and self._only_a_time(b.group("b2") or b.group("b14") or (b.group("b37") and f"by {b.group('b37')}"), ctx):
             b = None  # "won't have the van back till Thurs pm" is a schedule, waiting on no one
         if b and _POLICY_RE.search(sentence):
             b = None  # see _POLICY_RE
