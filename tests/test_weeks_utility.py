@@ -4,15 +4,26 @@ here rather than copied, each beside look-alikes.
 Someone else's promise, told to the owner by the writer: a pronoun with its "will" joined on
 ("They'll issue the amendment on Monday", read as "They will ..." always was) and a firm named by
 what it is ("The bank will issue the amendment on Monday"), each owed to the owner by a day;
-against what they will have to do, a state, a guess, and a firm's news.
+against what they will have to do, a state, a guess, and a firm's news. And from the three development
+weeks written this round (a water utility, an apparel brand's production in Vietnam, a football club):
+blockers said as the writer's refusal until something happens; courtesies in phone and second-language
+forms ("Pls find ... below"); a topic said before the writer's sentence ("Pay app 7: I'll review it
+Wednesday"); a reference date ("as at 30 June") beside the day asked by.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from agent.extractors.base import Owner
-from tests.test_unseen_kinds import FRI, MON, NONE, THU, TUE, C, Case, passes
+from agent.extractors.dates import find_due
+from tests.conftest import make_message
+from tests.test_unseen_kinds import EX, FRI, MON, NONE, THU, TUE, WED, C, Case, passes
+
+SENT = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 
 R, B, W, K = "request", "blocker", "waiting", "commitment"
 
@@ -81,3 +92,42 @@ HANDED_OVER: list[Case] = [
 @pytest.mark.parametrize("case", HANDED_OVER, ids=[c.text[:56] for c in HANDED_OVER])
 def test_handed_over(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A topic said first, then the writer's or the reader's own sentence about it, read as that sentence;
+# not an option or a recommendation named before an order.
+TOPIC_FIRST: list[Case] = [
+    C("Pay app 7: I'll review it Wednesday.", (K, "2026-11-25"), mine=True),
+    C("Pump 3 seals: I'll order them today.", (K, WED), mine=True),
+    C("The lease renewal: we'll send you the signed copy on Friday.", (W, FRI)),
+    C("Option A: move the lecture to Thursday 14.00.", *NONE),
+    C("Recommendation: approve the change request at a reduced amount.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", TOPIC_FIRST, ids=[c.text[:56] for c in TOPIC_FIRST])
+def test_topic_first(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_the_topic_names_what_the_promise_is_about(owner: Owner) -> None:
+    msg = make_message("Hi Priya,\n\nPay app 7: I'll review it Wednesday.\n\nAda", sender="ada@example.com",
+                       to=("priya@acme.example",), name="Ada", subject="Re: plan")
+    [item] = EX.extract(msg, owner)
+    assert item.kind == "commitment" and "pay app 7" in item.title.lower()
+    assert item.evidence == "Pay app 7: I'll review it Wednesday."
+
+
+# The day a figure or a document speaks for ("as at 30 June", "for the period ending 31 May", "dated
+# 3 July") is not when the work is due: the day it is asked by is.
+AS_AT: list[tuple[str, str | None]] = [
+    ("Please send me the signed covenant compliance certificate as at 30 June by Friday 4 December at the latest.", "2026-12-04"),
+    ("Please send the accounts for the period ending 31 October by 10 December.", "2026-12-10"),
+    ("Please reply to our letter dated 3 November by the 20th.", "2026-11-20"),
+    ("Please send us the certificate as at 30 September.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), AS_AT, ids=[t[:56] for t, _ in AS_AT])
+def test_a_reference_date_is_no_due_date(text: str, due: str | None) -> None:
+    assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == due

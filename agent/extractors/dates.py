@@ -802,6 +802,10 @@ _CHOICE_RE = re.compile(r",?\s+or\s+", re.I)
 # The words before the day a thing expires or runs out: "expires on", "valid until", "runs out on".
 _EXPIRES_BEFORE_RE = re.compile(r"\b(?:expires?|expiring|expiry(?: date)?(?: is)?|lapses?|runs out|valid (?:until|till|through))"
                                 r"(?: on)?\s*$", re.I)
+# ...nor the day a figure or a document speaks for: "the covenant certificate as at 30 June, by Friday 4
+# August", "the accounts for the period ending 31 May by 10 August", "your letter dated 3 July".
+_AS_AT_BEFORE_RE = re.compile(r"\b(?:as (?:at|of)|(?:period|year|quarter|month|half-year) (?:ending|ended|to)|dated|"
+                              r"(?:valuation|reference|balance sheet|reporting) date(?: of)?)\s+(?:the\s+)?$", re.I)
 
 
 def _is_deadline(sentence: str, m: re.Match[str]) -> bool:
@@ -892,6 +896,7 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         else:
             resolved = [(m, found) for m, found in resolved if deadline(m)
                         or _LEAD_IN_RE.match(sentence, _clause_at(spans, m.start())[0])]
+    resolved = [(m, found) for m, found in resolved if not _AS_AT_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())]
     if not resolved:
         return None, ""
     if len(resolved) > 1:

@@ -3048,6 +3048,18 @@ _TIME_ONLY_RE = re.compile(r"^(?:by|before|at|until|till|around|after)?\s*(?:noo
 # A duty of the reader's, said after "please note": "must be booked", "need to", "is required".
 _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is required|are required)\b", re.I)
 # "Please note that", "be advised:": a lead-in that asks the reader only to read on.
+# A topic said first, then the writer's or the reader's sentence about it: "Pay app 7: I'll review it
+# Wednesday", "Whitfield Roe: I will draft the submission and send it Monday". The sentence is read
+# after it. Not a note or a heads-up ("Note: ...", "FYI: ..."), which say how to read what follows, nor the
+# lead-in to what is asked ("Two things I need from you: ..."), nor a day ("Monday: call the bank").
+_TOPIC_LEAD_RE = re.compile(r"^\W*(?P<topic>(?!(?:n\.?b|p\.?s|fyi|note|please|pls|kindly|important|urgent|attention|warning|"
+                            r"reminder|action|deadline|heads[- ]up|update|re|fwd?|aw|wg|tr|subject|from|to|cc|sent|date)\b)"
+                            r"(?![^:.!?;]*\b(?:need|needs|want|wants|ask|asks|asking|request|requests|require|following|below|these|"
+                            r"those|things?|points?|questions?|items?|steps?|list)\b)"
+                            r"(?:[^\s:.!?;]+\s+){0,5}[^\s:.!?;]+):\s+"
+                            # ...and only a sentence of the writer's or the reader's own: what follows an "Option A:",
+                            # a "Recommendation:" or an "Observers:" is no order to the reader.
+                            r"(?=(?:i|we|you)(?:'ll|’ll|'m|’m|'ve|’ve|'d|’d)?\s)", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -4994,6 +5006,9 @@ class EmbeddedExtractor:
             by_word = self._french(sentence, ctx)
             return [by_word] if by_word is not None else []
         low = fold(sentence)
+        if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
+                and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
+            return self._read_as(sentence[topic.end():], sentence, ctx)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
             return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
