@@ -131,3 +131,20 @@ AS_AT: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "due"), AS_AT, ids=[t[:56] for t, _ in AS_AT])
 def test_a_reference_date_is_no_due_date(text: str, due: str | None) -> None:
     assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == due
+
+
+# A day agreed to, then what the writer will do on it: the promise is for that day. Not a day
+# turned down, nor a thing (not a day) found fine.
+AGREED_DAY: list[Case] = [
+    C("Friday at 9:00 works for me, I'll come to your office.", (K, FRI), mine=True),
+    C("11 on Tuesday is fine, I'll meet you there.", (K, TUE), mine=True),
+    C("Thursday at 2pm works for the call, and I'll bring our project manager.", (W, "2026-11-19T14:00:00+00:00")),
+    C("Tuesday at 2 is fine, I'll bring the drawings.", (W, TUE)),
+    C("Friday doesn't work for me; I'll suggest another time.", *NONE),
+    C("The report is fine, I'll send it to the client.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", AGREED_DAY, ids=[c.text[:56] for c in AGREED_DAY])
+def test_agreed_day(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

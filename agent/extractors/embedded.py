@@ -3060,6 +3060,13 @@ _TOPIC_LEAD_RE = re.compile(r"^\W*(?P<topic>(?!(?:n\.?b|p\.?s|fyi|note|please|pl
                             # ...and only a sentence of the writer's or the reader's own: what follows an "Option A:",
                             # a "Recommendation:" or an "Observers:" is no order to the reader.
                             r"(?=(?:i|we|you)(?:'ll|’ll|'m|’m|'ve|’ve|'d|’d)?\s)", re.I)
+# A day agreed to, then what the writer will do on it: "Friday at 9:00 works for me, I'll come to your
+# office", "11 on Tuesday is fine, I'll meet you there", "Thursday at 2pm works for the call, and I'll bring
+# Dan". The promise is for that day.
+_AGREED_DAY_RE = re.compile(r"^\W*(?:(?:yes|yep|ok|okay|great|perfect|sure),?\s+)?(?P<day>(?:[^,;:.!?]|(?<=\d)[:.](?=\d)){2,40}?)\s+(?:works|would work|is fine|"
+                            r"is good|is ok|is okay|suits(?: me| us)?|is perfect|sounds good|is great)"
+                            r"(?:\s+(?:for|with)\s+(?:me|us|both of us|the [\w-]+(?: [\w-]+)?))?\s*(?:[,;–—]|\s-)\s*(?:and\s+|so\s+)?"
+                            r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s[^.!?;]*)", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -5006,6 +5013,11 @@ class EmbeddedExtractor:
             by_word = self._french(sentence, ctx)
             return [by_word] if by_word is not None else []
         low = fold(sentence)
+        if ("work" in low or " is " in low or "suit" in low or "sound" in low) and (agreed := _AGREED_DAY_RE.match(sentence)) \
+                and names_a_date(agreed.group("day")) and not names_a_date(agreed.group("rest")):
+            said = self._due(agreed.group("day"), ctx)[1] or agreed.group("day")
+            rest = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
+            return self._read_as(f"{rest} {said}.", sentence, ctx)
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
