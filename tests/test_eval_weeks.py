@@ -26,7 +26,7 @@ from bench.agent import WEEKS, Week, extract_week, load_week, score
 # week: (precision, recall, due-date accuracy) floors
 FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-shop": (0.95, 0.85, 0.82),
           "week-cfo": (0.90, 0.95, 0.95), "week-bd": (0.90, 0.93, 0.92), "week-design": (0.92, 0.95, 0.94),
-          "week-talent": (0.92, 0.96, 0.97), "week-cs": (0.78, 0.79, 0.75),
+          "week-talent": (0.92, 0.95, 0.97), "week-cs": (0.78, 0.79, 0.75),
           "week-agency": (0.87, 0.87, 0.89), "week-lead": (0.82, 0.85, 0.96), "week-founder": (0.81, 0.75, 0.89),
           "week-sales": (0.82, 0.82, 0.88), "week-pm": (0.77, 0.76, 0.72), "week-recruit": (0.78, 0.80, 0.90),
           "week-legal": (0.83, 0.88, 0.97), "week-clinic": (0.93, 0.91, 0.89), "week-ngo": (0.81, 0.80, 0.95),

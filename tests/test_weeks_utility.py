@@ -148,3 +148,22 @@ AGREED_DAY: list[Case] = [
 @pytest.mark.parametrize("case", AGREED_DAY, ids=[c.text[:56] for c in AGREED_DAY])
 def test_agreed_day(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A piece of work, then handing the reader what it comes to (its draft, results, comments, an answer):
+# one item, due when it is handed over, quoted whole. Another thing handed over is a second piece of work.
+WORK_AND_OUTCOME: list[Case] = [
+    C("I'll review them with our design team tonight and you will have our comments by Friday.", (K, FRI), mine=True),
+    C("I'll rerun the model tonight and send v2 first thing tomorrow.", (K, THU), mine=True),
+    C("I will draft the submission over the weekend and send you a draft on Monday.", (W, MON)),
+    C("We will run the trial on Monday and send you the results on Tuesday.", (W, TUE)),
+    C("I'll check the artwork versions this afternoon and confirm which file is the approved one by Friday.", (K, FRI), mine=True),
+    C("I'll draft the memo tonight and will share the budget on Monday.", (K, WED), (K, MON), mine=True),
+    C("I'll draft the memo tonight and send you the budget on Monday.", (K, WED), (K, MON), mine=True),
+    C("I'll ping legal tomorrow and I'll get you their answer by Friday.", (K, THU), (K, FRI), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", WORK_AND_OUTCOME, ids=[c.text[:56] for c in WORK_AND_OUTCOME])
+def test_work_and_outcome(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

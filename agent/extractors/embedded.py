@@ -3029,6 +3029,18 @@ _SENDS_IT_ON_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?
 _SENDS_IT_BACK_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:(?:send|forward|pass|give|e-?mail|share|get|"
                                r"bring)\s+(?:it|them|this|that|these|those)(?:\s+(?:back|over|across|on|straight|round|around|out))?"
                                r"(?:\s+to\s+(?:you|u|me|us|(?-i:[A-Z][a-z]+)))?|let (?:you|u|me|us) know)" + _THEN_A_DAY, re.I)
+# ...or hands the reader what the work comes to, named as its outcome: "I'll review them tonight and you will
+# have our comments by Wednesday", "We will run the trial on Monday and send you the results Tuesday", "I'll
+# check the versions this afternoon and confirm which file is the approved one by Wednesday". (Not another
+# thing: "I'll draft the memo tonight and will share the budget on Monday" is two pieces of work; nor someone
+# else's answer, got first: "I'll ping legal tomorrow and I'll get you their answer by Dec 4".)
+_HANDS_OUTCOME_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:(?:(?:send|forward|give|e-?mail|get)\s+(?:you|u)|"
+                               r"(?:send|forward|share|circulate)(?:\s+(?:over|across|round|around|out))?|"
+                               r"share\s+with\s+(?:you|u)|(?:you|u)(?:'ll|’ll| will) (?:have|get|receive))\s+"
+                               r"(?:(?:a|an|the|our|my|its)\s+)?(?:(?!(?:their|his|her|them|him)\b)[\w'’-]+\s+){0,2}?(?:draft|results?|comments|feedback|"
+                               r"answer|decision|yes or no|verdict|findings|outcome|v\d+|version|mark-?up|redline)\b|"
+                               r"(?:give (?:you|u) (?:a |an |my |our )?(?:answer|decision|yes or no|verdict)|"
+                               r"confirm (?:which|whether|if|what)|get back to (?:you|u))\b)", re.I)
 _GOT_DONE_BY_RE = re.compile(r"\b(?:get|ask|tell|need)\s+(?:the |our |my |his |her |their )?[\w-]+\s+to\b", re.I)
 # An ask said outright at the start of a sentence: "Please have...", "Kindly send...".
 _PLEASE_FIRST_RE = re.compile(r"^\W*(?:please|pls|kindly)\s+(?!note\b|be (?:aware|advised|patient)\b|bear with\b|keep in mind\b|"
@@ -5123,8 +5135,9 @@ class EmbeddedExtractor:
                     found.append(item)
             ctx.before = before
             if (len(found) == 2 and found[0].kind == found[1].kind and found[0].kind in ("waiting", "commitment")
-                    and (_SENDS_IT_ON_RE.match(found[1].evidence) or (_SENDS_IT_BACK_RE.match(found[1].evidence)
-                                                                      and not _GOT_DONE_BY_RE.search(found[0].evidence)))):
+                    and (_SENDS_IT_ON_RE.match(found[1].evidence)
+                         or ((_SENDS_IT_BACK_RE.match(found[1].evidence) or _HANDS_OUTCOME_RE.match(found[1].evidence))
+                             and not _GOT_DONE_BY_RE.search(found[0].evidence)))):
                 # "I will ask Minh to download the statement tonight and send you tomorrow": the thing
                 # got, then sent, is one piece of work, due when it is sent.
                 found[0].due = found[1].due or found[0].due
