@@ -20,6 +20,7 @@ import pytest
 
 from agent.extractors.base import Owner
 from agent.extractors.dates import find_due
+from agent.extractors.embedded import _get_title
 from tests.conftest import make_message
 from tests.test_unseen_kinds import EX, FRI, MON, NONE, THU, TUE, WED, C, Case, passes
 
@@ -167,3 +168,29 @@ WORK_AND_OUTCOME: list[Case] = [
 @pytest.mark.parametrize("case", WORK_AND_OUTCOME, ids=[c.text[:56] for c in WORK_AND_OUTCOME])
 def test_work_and_outcome(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# Asks relayed or stated in other shapes: what someone wants to know by a day; someone or something to
+# be put in a state ("I need him registered before Saturday"); a formal request made now. Not a
+# question answered already, the writer's own plan, or a request made before.
+OTHER_SHAPES: list[Case] = [
+    C("They want to know by Friday whether we're taking the full allocation.", (R, FRI)),
+    C("The council want to know by Tuesday whether we'll open the car park for the fan day.", (R, TUE)),
+    C("They wanted to know last week whether we'd take the allocation, and I told them 1,000.", *NONE),
+    C("I need him registered before Saturday, otherwise he cannot play.", (R, "2026-11-21")),
+    C("I need them signed and back by Friday.", (R, FRI)),
+    C("I'd like to get it filed by Friday this time, as last quarter was a rush.", *NONE),
+    C("We are requesting a Step 1 meeting no later than Friday.", (R, FRI)),
+    C("We requested an extension last month and it was granted.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", OTHER_SHAPES, ids=[c.text[:56] for c in OTHER_SHAPES])
+def test_other_shapes(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_thing_put_in_a_state_is_got_so() -> None:
+    assert _get_title("him registered", "Maria", "Re: plan") == "Get him registered"
+    assert _get_title("the minibus repaired", "Maria", "Re: plan") == "Get the minibus repaired"
+    assert _get_title("the signed contract", "Maria", "Re: plan") == "Get the signed contract to Maria"

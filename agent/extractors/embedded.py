@@ -326,8 +326,11 @@ _STILL_HELD_RE = re.compile(r"\b(?:still|now|until|till|again|can't|cannot|can n
 # A question someone put to the writer, passed on for the reader to answer: "Our driver is asking which
 # loading bay he should use", "The auditors are asking whether the lease was renewed".
 _RELAYED_Q_RE = re.compile(
-    r"^\W*(?:(?:also|and|btw|fyi|oh|just so you know),?\s+)?(?!(?:i|we|you|u)\b)(?P<who>[\w'’ -]{2,40}?) (?:is|are|was|were|has been|"
-    r"have been|keeps|keep) (?:asking|wondering|wanting to know|keen to know|chasing)(?: (?:us|me|again))? "
+    r"^\W*(?:(?:also|and|btw|fyi|oh|just so you know),?\s+)?(?!(?:[\w'’-]+,? )?(?:i|we|you|u)\b)(?P<who>[\w'’ -]{2,40}?) (?:(?:is|are|was|were|has been|"
+    r"have been|keeps|keep) (?:asking|wondering|wanting to know|keen to know|chasing)(?: (?:us|me|again))?|"
+    # ...or want to know, by a day: "They want to know by Friday whether we're taking the full allocation"
+    r"(?:want|wants|would like|need|needs) to know(?= (?:by|before) ))"
+    r"(?: (?P<by>(?:by|before) (?:[\w'’-]+ ){0,3}?[\w'’-]+))? "
     r"(?P<q>(?:which|whether|when|if|what|where|who|how)\b[^.!?;]{3,})", re.I)
 
 
@@ -1370,9 +1373,14 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to))"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to)|"
+    # ...and a formal request made now: "We are requesting a Step 1 meeting no later than July 21"
+    r"(?:are|am) (?:hereby |formally |also |now )?requesting(?= (?:an?|the|your|some)\b))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
-    r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b))\b[^.!?;]*)|"
+    r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b)|"
+    # ...and someone or something to be put in a state: "I need him registered before Saturday"
+    # (not the writer's own plan: "I'd like to get it filed by the end of the month")
+    r"(?<!to get )(?<!to have )(?:him|them|it)(?= (?:[a-z]+ed|done|signed|sent|seen|fixed|paid|sorted|written|made|built|taken)\b))\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
     r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on(?= your\b))?|awaits?|(?:still |also )?awaiting|"
@@ -2852,6 +2860,10 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
 
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
+# ...and one put in a state, said before the rest: "him registered before Saturday", "the minibus repaired".
+_PUT_IN_STATE_RE = re.compile(r"^(?:him|her|them|it|(?:the|your|our|this|that|these|those) (?!(?:signed|completed|updated|revised|"
+                              r"attached|enclosed|requested|amended|finished)\b)[\w'’-]+(?: (?!(?:on|of|for|to|with|in|at|from|by|and|or)\b)[\w'’-]+){0,2}) (?:[a-z]+ed|done|paid|sent|"
+                              r"seen|fixed|sorted|written)\b", re.I)
 _WANTED_STATE_RE = re.compile(r"\b(?:done|sorted(?: out)?|fixed|finished|signed(?: off)?|approved|cleared|booked|set up|"
                               r"updated|resolved|completed|handled|working|live|in place)$", re.I)
 
@@ -2870,7 +2882,7 @@ def _get_title(what: str, name: str, subject: str) -> str:
     is got so, not sent ("Get the contract signed"), and "this" or "it" is named by the subject
     ("Get this done: boiler quote")."""
     what = _FROM_YOU_RE.sub("", _STILL_TAIL_RE.sub("", what))  # "the signed letter back from you": from the reader, to the writer
-    if not _WANTED_STATE_RE.search(what):
+    if not (_WANTED_STATE_RE.search(what) or _PUT_IN_STATE_RE.match(what)):
         yours = _YOUR_PART_RE.match(what)
         if yours:
             # The reader's own part, put as the step it is: "your approval on the quote" -> "Approve
@@ -5063,6 +5075,8 @@ class EmbeddedExtractor:
                 and (relayed := _RELAYED_Q_RE.match(sentence)):
             # ...read as asked, without the reason after it ("..., because last time the bay was blocked")
             q = re.split(r",?\s+(?:because|as|since|so that|so)\s", relayed.group("q"), maxsplit=1)[0].rstrip(" ,")
+            if relayed.group("by"):
+                q = f"{q} {relayed.group('by')}"
             return self._read_as(f"Could you let me know {q}?", sentence, ctx)
         if any(map(low.__contains__, _CONSEQUENCE_KEYS)) and (tail := _CONSEQUENCE_RE.search(sentence)) and tail.start() >= 12:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
@@ -6100,6 +6114,9 @@ class EmbeddedExtractor:
             return None  # "Engineering needs the specs from design": a need between others
         if w.group("what") and _GET_IT_OUT_RE.search(sentence):
             return None  # see _GET_IT_OUT_RE
+        if w.group("what") and re.match(r"(?:him|them|it)\b", w.group("what"), re.I) \
+                and re.search(r"\b(?:not|no longer|never)\b|n't\b", sentence[:w.start("what")], re.I):
+            return None  # "I don't think we need it signed before Monday"
         what = (w.group("what") or w.group("what2") or w.group("what3") or w.group("what4") or w.group("what5")
                 or w.group("what6") or w.group("what7") or w.group("what8") or w.group("what9") or w.group("what10")
                 or w.group("what11") or w.group("what12") or w.group("what13") or w.group("what15")
@@ -6174,6 +6191,8 @@ class EmbeddedExtractor:
             if re.search(r"\b(?:not|no longer|never)\b|n't\b", sentence[:w.start()], re.I):
                 return None  # "I don't think we need it signed before Monday"
             return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
+        if w.group("what") and re.search(r"\brequesting\b", w.group(0), re.I):
+            return self._item("request", f"Answer {name}'s request for {what}", sentence, ctx, due, "me")
         return self._item("request", _get_title(what, name, ctx.msg.subject), sentence, ctx, due, "me")
 
     def _greeted_order(self, sentence: str, ctx: _Ctx) -> str | None:
