@@ -57,7 +57,9 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-bologna": (0.81, 0.71, 0.95), "week-bogota": (0.85, 0.70, 0.92), "week-valencia": (0.83, 0.70, 0.93),
           "week-madrid": (0.79, 0.68, 0.92), "week-chicago": (0.88, 0.73, 0.88),
           "week-denver": (0.80, 0.78, 0.88), "week-saigon": (0.87, 0.83, 0.93), "week-leeds": (0.92, 0.80, 0.93),
-          "week-wichita": (0.86, 0.75, 0.90), "week-bordeaux": (0.86, 0.76, 0.92)}
+          "week-wichita": (0.86, 0.75, 0.90), "week-bordeaux": (0.86, 0.76, 0.92),
+          "week-dublin": (0.77, 0.72, 0.93), "week-accra": (0.87, 0.77, 0.94),
+          "week-manchester": (0.87, 0.78, 0.93), "week-stuttgart": (0.83, 0.78, 0.97)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
