@@ -194,3 +194,46 @@ def test_a_thing_put_in_a_state_is_got_so() -> None:
     assert _get_title("him registered", "Maria", "Re: plan") == "Get him registered"
     assert _get_title("the minibus repaired", "Maria", "Re: plan") == "Get the minibus repaired"
     assert _get_title("the signed contract", "Maria", "Re: plan") == "Get the signed contract to Maria"
+
+
+# From the next two development weeks (a Dublin medical-device maker's, an Accra solar distributor's):
+# closings that ask nothing, "Please" opening news, blockers held "until they see" a thing or by a
+# missing thing after a long step, a need with an adverb before "your", and formal deadlines
+# counted in days ("within fourteen (14) days of receipt", "You have 21 days to respond").
+NEXT_WEEKS: list[Case] = [
+    C("Please be guided accordingly.", *NONE),
+    C("Please be guided by the attached schedule and confirm your slot by Monday.", (R, MON)),
+    C("Our boss agree but the cost we share 50/50, hope you can understand.", *NONE),
+    C("Hope you can confirm the PI today.", (R, WED)),
+    C("Shout if you disagree.", *NONE, mine=True),
+    C("Let me know if you disagree by Friday.", (R, FRI)),
+    C("Please the lanterns finish in Tamale since Friday, only 14 remaining in the shop.", *NONE),
+    C("Please sir, the truck arrived safely this morning.", *NONE),
+    C("Please I need the stock list before Friday.", (R, FRI)),
+    C("I can't put the capex request in front of the board without a second quote.", (B, None)),
+    C("Customs have it flagged, so it's not going anywhere until they see the original certificate.", (B, None)),
+    C("I'm not going anywhere until Monday.", *NONE),
+    C("We need then your written release of the FAI before we can start the series again.", (R, None)),
+    C("Kindly provide your written response within ten (10) days of receipt.", (R, "2026-11-28")),
+    C("The documents should be submitted to the tax office, Accra, within fourteen (14) days from the date of this letter.",
+      (R, "2026-12-02")),
+]
+
+
+@pytest.mark.parametrize("case", NEXT_WEEKS, ids=[c.text[:56] for c in NEXT_WEEKS])
+def test_next_weeks(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+COUNTED_DAYS: list[tuple[str, str | None]] = [
+    ("Please respond within ten (10) days of receipt.", "2026-11-28"),
+    ("You have 21 days to respond under the lease.", "2026-12-09"),
+    ("The tenant has 5 business days to cure the default.", "2026-11-25"),
+    ("We have 10 days left in the quarter.", None),
+    ("Please confirm within 10 working days of the inspection.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "due"), COUNTED_DAYS, ids=[t[:56] for t, _ in COUNTED_DAYS])
+def test_counted_days(text: str, due: str | None) -> None:
+    assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == due

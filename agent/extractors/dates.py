@@ -277,8 +277,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...counted from the mail, not from an event still to come: "within 10 working days of the
     # inspection" names no day ("of receipt", "of this letter" do).
     # ...and "in the next two weeks", "within the next fortnight" (a fortnight, said alone, is one).
-    ("in_n", re.compile(r"\b(?:in|within) (?:the (?:next|coming) )?(?:" + _NUM + r" |(?:(?<=next )|(?<=coming ))(?=fortnight\b))"
-                        r"(business |working |calendar )?(day|week|fortnight)s?\b"
+    # ...and "within fourteen (14) days", as formal letters write numbers; and "You have 21 days to respond".
+    ("in_n", re.compile(r"(?:\b(?:in|within) (?:the (?:next|coming) )?|(?<=\bhave )|(?<=\bhas )|(?<=['’]ve got ))"
+                        r"(?:(?:[a-z]+(?:-[a-z]+)? \((?P<paren>\d{1,3})\)|(?P<num>\d+|a couple of|a few|an|a|one|two|three|four|five|six|"
+                        r"seven|eight|nine|ten)) |(?:(?<=next )|(?<=coming ))(?=fortnight\b))"
+                        r"(?P<business>business |working |calendar )?(?P<unit>day|week|fortnight)s?\b"
+                        r"(?:\s+(?:of|from) (?:(?:the )?receipt(?: of (?:this|the|our) (?:letter|notice|e-?mail))?|"
+                        r"the date (?:of (?:this|the|our) (?:letter|notice|e-?mail)|hereof)|this (?:letter|notice|e-?mail)))?"
                         r"(?!\s+(?:of|following) (?:the|your|our|its|their) (?!date of this\b))", re.I)),
     # "within 48 hours", "in 24 hours": the day that many hours after the mail was sent.
     ("in_hours", re.compile(r"\b(?:in|within) (?:(\d{1,3})(?: ?(?:hours?|hrs?)|h)|(one|two|three|a few|a couple of) (?:hours?|hrs?))\b",
@@ -399,7 +404,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "end_month": (("eom", "end of ", "month end", "month-end"),),
     "next_week": (("next week", "nächste"),),
     "end_quarter": (("end",), ("q1", "q2", "q3", "q4", "quarter", "year")),
-    "in_n": (("in ",), ("day", "week", "fortnight")),
+    "in_n": (("in ", "have ", "has ", "ve got "), ("day", "week", "fortnight")),
     "in_hours": (("in ",), ("hour", "hr", "h")),
     "foreign_in_n": (("innerhalb", "binnen", "nächsten", "sous", "dans les", "plazo", "próximos", "proximos", "entro"),
                      ("tag", "woche", "stunden", "jour", "semaine", "heure", "día", "dia", "semana", "hora", "giorni",
@@ -1112,13 +1117,16 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
             monday_next + timedelta(days=2) if phrase.startswith(("mid", "the m", "mitte")) else \
             monday_next + timedelta(days=last_workday)
     elif kind == "in_n":
-        if m.group(1) is None and m.group(3).lower() != "fortnight":
+        count = m.group("paren") or m.group("num")
+        if count is None and m.group("unit").lower() != "fortnight":
             return None  # "within the next day or so", "in the week": no count, no day
-        n = 1 if m.group(1) is None else int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
-        unit_days = {"week": 7, "fortnight": 14}.get(m.group(3).lower(), 1)
+        if not m.group(0).lower().startswith(("in ", "within ")) and not re.match(r"\s+to\b", sentence[m.end():]):
+            return None  # "we have 10 days left in the quarter": a time to do something in, only with "to"
+        n = 1 if count is None else int(count) if count.isdigit() else NUMBERS[count.lower()]
+        unit_days = {"week": 7, "fortnight": 14}.get(m.group("unit").lower(), 1)
         if n * unit_days > MAX_DAYS_AHEAD:
             return None  # "in 99999999 days" is no deadline, and counting workdays to it would take minutes
-        if m.group(2) and m.group(2).strip().lower() != "calendar" and unit_days == 1:
+        if m.group("business") and m.group("business").strip().lower() != "calendar" and unit_days == 1:
             when = _add_workdays(base, n, last_workday)
         else:
             when = base + timedelta(days=n * unit_days)

@@ -168,6 +168,12 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:please |pls |kindly )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
     r"attached (please find|you will find|is|are)\b|"
+    # formal and second-language closings that ask nothing: "Please be guided accordingly", "hope you can understand"
+    r"\bbe guided accordingly\b|\bhope (?:you|u) (?:can |could |will |would |kindly |do )?understand\b(?:\s*(?:,|and)\s*(?:thanks?|thank you|many thanks)\b[^.!?]{0,40})?[.!]*$|"
+    # room to object, no work unless the reader does: "Shout if you disagree", "Let me know if you see it differently"
+    r"\b(?:shout|holler|let (?:me|us) know|tell (?:me|us)|say so) if (?:you|u) (?:disagree|object|think otherwise|"
+    r"see it differently|feel differently|have (?:any )?(?:objections?|concerns?))\b(?![^.!?]*\b(?:by|before)\b)|"
+    r"^\W*let['’]?s see\W*$|"
     # where to turn with questions, no work: "Please direct questions regarding this notice to the undersigned"
     r"\b(?:direct|address) (?:any |all |your )?(?:further )?(?:questions|queries|enquiries|inquiries)\b(?![^.!?]*\b(?:by|before|no later than)\b)|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
@@ -916,6 +922,11 @@ _BLOCKER_RE = re.compile(
     r"[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
     r"will not be able to)\s+[a-z]+|"
+    # A thing held until something happens: "it's not going anywhere until they see the original cert of origin"
+    r"\b(?:isn't|is not|'s not|’s not|aren't|are not|won't be|will not be|won't|will not|not) (?:be )?going anywhere "
+    r"(?:until|till|unless|without)\s+(?P<b38>(?!(?:next|this|tomorrow|today|tonight|later|then|after|the end|end|mid|early|late|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d)\b)[^.!?;]{3,})|"
     # The writer's own step, refused until something happens: "I'm not signing the PO until legal has looked at
     # the penalty clause", "I don't want anything cut until Hannah has seen the swatch", "We are not in a position
     # to release funds pending receipt of the audited accounts" (not "I'm not worried about it until Monday").
@@ -977,7 +988,7 @@ _BLOCKER_RE = re.compile(
     # audited statements" (not a promise of how a thing is handled: "we will not share your data without consent").
     r"\b(?:we|i|they|he|she|(?:our|the|their|his|her) [\w-]+(?: [\w-]+)?|(?-i:[A-Z][\w&-]+(?: [A-Z][\w&-]+)?)(?<!s)) (?:can't|cant|cannot|can not|won't|will not|(?:is|are|am) unable to|(?:is|are|am) not (?:able|allowed) to) (?!(?:believe|imagine|wait|"
     r"thank|stress|overstate|tell|say|have|live|share|sell|disclose|charge|contact|use|pass|give|change|cancel|leave|go|"
-    r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w'’-]+ ){3,8}?without (?P<b24>(?:the|their|his|her|an?)\b"
+    r"survive|manage|cope|get|make|hold|keep|guarantee|reserve)\b)(?:[\w'’-]+ ){3,10}?without (?P<b24>(?:the|their|his|her|an?)\b"
     r"(?! (?:help|support|consent|notice|usual|normal|standard|proper|necessary|required|right|"
     r"minimum|doubt|fight|word|trace|hitch|problem|break|second thought|reason|good reason|plan|care)\b)[^.!?;]*)|"
     # ...a longer step, without the thing just named: "we can not start shaft wall at the elevator without it"
@@ -1087,7 +1098,7 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?:must|needs? to|has to) (?:reach|be with) (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     # ...by whom it is received: "must be received by this office no later than Wednesday"
     r"(?:\s+by\s+(?:this|our|the)\s+(?:office|department|team|bank)|\s+by\s+(?:us|me))?"
-    r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)[\w'’ -]{2,40}?|"
+    r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)(?:[\w'’ -]{2,40}?|[\w'’ -]{2,40},[\w'’ -]{2,20}?,?)|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
     r"\s+(?:by|on|before|no later than|within|(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
@@ -1358,7 +1369,8 @@ _WANTS_RE = re.compile(r"\b(?:need|needs|needed|require[sd]?|would love|'d love|
                        r"wants? (?:you|your|to (?:know|check|confirm|ask|see|hear))|wanted (?:you|your|to (?:know|check|confirm|ask|see|hear))|"
                        r"hoping|hope you|grateful|appreciate|please|pls|plz|urgent|asap|"
                        r"ask(?:s|ed|ing)? (?:if|whether|you|for)|let me know|let us know|(?:can|could) (?:we|you))\b", re.I)
-_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? (?:your\b|you to\b)", re.I)
+_NEED_YOUR_RE = re.compile(r"\b(?:we|i)(?:'d| would)?(?: really| still| also| just)? (?:need|require)s? (?:(?:then|now|first|still|also|urgently) )?"
+                           r"(?:your\b|you to\b)", re.I)
 _FROM_ME_RE = re.compile(r"\s+from (?:me|us)\b", re.I)
 # An ask put as a need or a wish: "we need your approval on...", "we'd love a decision on...",
 # "we would also like a copy of...", "the renewal needs your signature...". A bare need ("we need
@@ -1373,7 +1385,7 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
                r"i|we|you|he|she|it|this|that|these|those|there|here|which|who|what|the|our|my|your|their|his|her|its|"
                r"and|so|but|or|hi|hey|dear|thanks|please|[a-z]+ly)\b")
 _WISH_RE = re.compile(
-    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to)|"
+    r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need(?: then| now| first)?|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to)|"
     # ...and a formal request made now: "We are requesting a Step 1 meeting no later than July 21"
     r"(?:are|am) (?:hereby |formally |also |now )?requesting(?= (?:an?|the|your|some)\b))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
@@ -1982,7 +1994,7 @@ _COURTESY_KEYS = ("for your records", "for your files", "for your reference", "t
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "herewith", "attachment", "in attach", " off", "get some ", "rest up", "from me", "from us", "from all",
+                  "herewith", "attachment", "in attach", "guided accordingly", "understand", "disagree", "object", "otherwise", "differently", "concern", "let's see", "let’s see", "lets see", " off", "get some ", "rest up", "from me", "from us", "from all",
                   "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -2543,8 +2555,18 @@ _PASS_ON_THANKS_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:thank you(?
 _PASS_ON_KEYS = ("thank", "regards", "best to", "best wishes", "say hi", "say hello")
 
 
+# "Please" opening news, as Ghanaian and Nigerian English use it for politeness: "Please the lanterns
+# finish in Tamale since Friday", "Please sir, the truck arrived safely" (not "Please I need the stock
+# list before Friday", nor an order in another word order, "Please the sample send by Friday").
+_PLEASE_NEWS_RE = re.compile(r"^\W*(?:please|pls)\b,?\s+(?:(?:sir|madam|ma|boss|oga|bro|sis)\b,?\s+)?"
+                             r"(?:the|my|our|this|that|these|those|his|her|their|it|he|she|they|we|i)\b"
+                             r"(?![^.!?]*\b(?:need|needs|want|wants|can (?:you|u)|could (?:you|u)|kindly|send|sign|confirm|check|"
+                             r"approve|pay|call|let (?:me|us) know|tell|give|bring|reply|revert|advise|help)\b)", re.I)
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
-    return bool(_held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
+    return bool((low.lstrip(" -*•").startswith(("please ", "please,", "pls ")) and _PLEASE_NEWS_RE.match(sentence) is not None)
+                or _held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
                 or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
                 or (any(map(low.__contains__, _PASS_ON_KEYS)) and _PASS_ON_THANKS_RE.match(sentence) is not None)
