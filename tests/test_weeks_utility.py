@@ -237,3 +237,28 @@ COUNTED_DAYS: list[tuple[str, str | None]] = [
 @pytest.mark.parametrize(("text", "due"), COUNTED_DAYS, ids=[t[:56] for t, _ in COUNTED_DAYS])
 def test_counted_days(text: str, due: str | None) -> None:
     assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == due
+
+
+# Asks behind a polite condition or a topic, relayed in the present ("asks if"), of the reader's own work,
+# or of what has to come from the reader's side; a choice between two answers still asks. A go-ahead
+# given to the owner asks its step; the owner's own go-ahead does not.
+POLITE_AND_RELAYED: list[Case] = [
+    C("If you're happy, sign and send it back.", (R, None)),
+    C("Re second source, bring the one-pager to me by Friday.", (R, FRI)),
+    C("Re the invoice, it was paid yesterday.", *NONE),
+    C("Our quality department asks if you accept the report in our standard format.", (R, None)),
+    C("Philipp asks whether the resolution can go into the same circular or needs a separate one?", (R, None)),
+    C("Could you let me know if you accept the report or if you need changes?", (R, None)),
+    C("Could you let me know if you need anything else?", *NONE),
+    C("I'll need the supplier audit report you did in May.", (R, None)),
+    C("The company documents have to come from your office.", (R, None)),
+    C("The parts have to come from the factory in Ohio.", *NONE),
+    C("Go ahead and book the flights for Friday.", (R, FRI)),
+    C("Go ahead and send it.", *NONE, mine=True),
+    C("Go ahead, fine by me.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", POLITE_AND_RELAYED, ids=[c.text[:56] for c in POLITE_AND_RELAYED])
+def test_polite_and_relayed(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -156,7 +156,7 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:(?:and|but|also),?\s+)?(?:i|we) (?:really |truly |so |do |greatly )?appreciate (?:your|the|all your) (?:diplomacy|patience|"
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
-    r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
+    r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?(?<!\bor )\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     # what to do with the mail itself, no work: "Please retain it for your records"
     r"\b(?:retain|keep|file|save|print) (?:it|this|these|them|a copy)(?: (?:letter|notice|e-?mail|document|confirmation))?"
     r" for your (?:records|files|reference)\b|"
@@ -334,6 +334,8 @@ _STILL_HELD_RE = re.compile(r"\b(?:still|now|until|till|again|can't|cannot|can n
 _RELAYED_Q_RE = re.compile(
     r"^\W*(?:(?:also|and|btw|fyi|oh|just so you know),?\s+)?(?!(?:[\w'’-]+,? )?(?:i|we|you|u)\b)(?P<who>[\w'’ -]{2,40}?) (?:(?:is|are|was|were|has been|"
     r"have been|keeps|keep) (?:asking|wondering|wanting to know|keen to know|chasing)(?: (?:us|me|again))?|"
+    # ...or asks, as second-language mail puts it: "our quality department asks if you accept the report"
+    r"asks(?: (?:us|me))?(?= (?:if|whether)\b)(?![^?]*\?\s*$)|"
     # ...or want to know, by a day: "They want to know by Friday whether we're taking the full allocation"
     r"(?:want|wants|would like|need|needs) to know(?= (?:by|before) ))"
     r"(?: (?P<by>(?:by|before) (?:[\w'’-]+ ){0,3}?[\w'’-]+))? "
@@ -429,7 +431,10 @@ _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:wha
 # tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
 _WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
                                     r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)(?:\s+from (?:you|your side|your team|your end)\b|"
-                                    r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b)))(?P<rest>[^.!?;]*)", re.I)
+                                    r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b))|"
+                                    # ...or the reader's own work, named so: "I'll need the audit report you did in May"
+                                    r"(?<=\w)(?=\s+(?:that |which )?(?:you|u) (?:did|prepared|sent|wrote|made|ran|drafted|mentioned|promised)\b))"
+                                    r"(?P<rest>[^.!?;]*)", re.I)
 # A thing handed over with the mail, named: "Please find attached the revised NDA", "Attached is the
 # draft budget for Q1", "Here's the updated floor plan", "I've attached the signed lease".
 _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|attached (?:is|are|please find|you(?:'ll| will) find)|"
@@ -1752,7 +1757,12 @@ def chat_reading(sentence: str) -> str:
 # get a minute, skim the draft and flag anything off". The order is read as "Please ..." is.
 _POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
                              r"second|mo|spare minute)|when you can|if you can|at your (?:earliest )?convenience|"
-                             r"when you're (?:back|free)),\s+", re.I)
+                             r"when you're (?:back|free)|"
+                             # ...a condition that is only politeness: "If you're happy, sign and send it back"
+                             r"if (?:you(?:'re| are)|u r) (?:happy|ok|okay|fine|good)(?: with (?:it|that|this|them|the \w+))?|"
+                             r"if (?:it|all|everything) (?:looks|is) (?:ok|okay|good|fine|right|in order)(?: to you)?|"
+                             # ...and the topic said first: "Re second source, bring the one-pager to me tomorrow"
+                             r"re:? [^,.!?;:]{2,40}|on the [^,.!?;:]{2,40}),\s+", re.I)
 # Leave given to skip the rest, before an ask: "Feel free to ignore the rest", "No need to reply to the
 # others", "No rush on the deck" (not a disclaimer's "if you received this in error").
 _LEAVE_IT_RE = re.compile(r"^\W*(?:feel free to (?:ignore|skip)|(?:you can )?(?:ignore|skip) the rest|no need to (?:reply|respond|"
@@ -3113,6 +3123,13 @@ _AGREED_DAY_RE = re.compile(r"^\W*(?:(?:yes|yep|ok|okay|great|perfect|sure),?\s+
                             r"is good|is ok|is okay|suits(?: me| us)?|is perfect|sounds good|is great)"
                             r"(?:\s+(?:for|with)\s+(?:me|us|both of us|the [\w-]+(?: [\w-]+)?))?\s*(?:[,;–—]|\s-)\s*(?:and\s+|so\s+)?"
                             r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s[^.!?;]*)", re.I)
+# A go-ahead with its step, given to the owner: "Go ahead and book the flights for the 18th" asks the step
+# ("Go ahead, fine by me" asks nothing). The owner's own go-ahead ("Go ahead and send it") answers an ask
+# of the reader's: the development weeks label it no work to follow up.
+_GO_AHEAD_AND_RE = re.compile(r"^\W*(?:(?:yes|ok|okay|sure|fine|great),?\s+)?(?:please\s+)?go ahead and (?P<step>[a-z][^.!?;]{3,})", re.I)
+# What has to come from the reader's side: "the company documents have to come from your office".
+_COME_FROM_YOU_RE = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?P<what>(?:the|your|all|both|these|those) [^.!?;]{2,120}?) (?:has|have|need|needs|must)"
+                               r" to come from (?:you|your (?:side|end|office|team|company|firm))\b(?P<rest>[^.!?;]*)", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -5064,6 +5081,10 @@ class EmbeddedExtractor:
             said = self._due(agreed.group("day"), ctx)[1] or agreed.group("day")
             rest = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
             return self._read_as(f"{rest} {said}.", sentence, ctx)
+        if not ctx.from_owner and "go ahead and " in low and (ahead := _GO_AHEAD_AND_RE.match(sentence)) is not None:
+            return self._read_as(f"Please {ahead.group('step')}", sentence, ctx)
+        if not ctx.from_owner and " come from " in low and (come := _COME_FROM_YOU_RE.match(sentence)) is not None:
+            return self._read_as(f"Could you send me {_uncap(come.group('what'))}{come.group('rest')}?", sentence, ctx)
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
@@ -5093,7 +5114,7 @@ class EmbeddedExtractor:
             # ...read as the ask it carries
             asked = f"send me {nudge.group('thing')}" if nudge.group("thing") else nudge.group("act")
             return self._read_as(f"Could you {asked}?", sentence, ctx)
-        if not ctx.from_owner and any(map(low.__contains__, (" asking ", " wondering ", " to know ", " chasing "))) \
+        if not ctx.from_owner and any(map(low.__contains__, (" asking ", " wondering ", " to know ", " chasing ", " asks "))) \
                 and (relayed := _RELAYED_Q_RE.match(sentence)):
             # ...read as asked, without the reason after it ("..., because last time the bay was blocked")
             q = re.split(r",?\s+(?:because|as|since|so that|so)\s", relayed.group("q"), maxsplit=1)[0].rstrip(" ,")
