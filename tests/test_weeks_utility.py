@@ -256,6 +256,8 @@ POLITE_AND_RELAYED: list[Case] = [
     C("Go ahead and book the flights for Friday.", (R, FRI)),
     C("Go ahead and send it.", *NONE, mine=True),
     C("Go ahead, fine by me.", *NONE, mine=True),
+    C("The purchase order is still sitting in your approval queue.", (R, None)),
+    C("Your parcel is sitting in your mailbox.", *NONE),
 ]
 
 

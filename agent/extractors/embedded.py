@@ -2162,10 +2162,12 @@ _AWAITS_YOU_RE = re.compile(
     r"(?!(?:if|once|when|whenever|as soon as|until|unless|since|because|i|you|nothing|nobody|none)\b)"
     r"(?P<thing>(?:(?:the|your|this|these|those|our|my|both|all|each|two|three|four|five|it|they|we|everyone|everybody)\b|"
     r"(?-i:[A-Z0-9#]))[^,;:!?]{0,120}?)\s+"
-    r"(?:is|are)\s+(?:now\s+|still\s+|all\s+)?(?:(?:up|ready|queued|sitting|waiting|pending|awaiting)\s+for\s+your|"
+    r"(?:is|are)\s+(?:now\s+|still\s+|all\s+)?(?:(?:(?:up|ready|queued|sitting|waiting|pending|awaiting)\s+for\s+your|"
     r"with\s+you\s+for(?:\s+your)?|(?:waiting|pending|awaiting)(?:\s+for)?\s+your|"
     r"(?:on|in)\s+[^,;.!?]{1,40}?\s+(?:waiting|pending|awaiting)(?:\s+for)?\s+your)\s+"
-    r"(?P<act>review|signature|countersignature|approval|sign-?off|sign\s+off|go-ahead|input|feedback|comments)\b"
+    r"(?P<act>review|signature|countersignature|approval|sign-?off|sign\s+off|go-ahead|input|feedback|comments)\b|"
+    # ...or sitting in the reader's queue: "Mike's vacation request is sitting in your approval queue"
+    r"(?:sitting|waiting|pending|stuck)\s+in\s+your\s+(?P<queue>approval|review|signature|sign-?off)?\s*(?:queue|inbox|tray|list))"
     # ...and what it is of, when the one waiting is a person or a team: "Finance is waiting for
     # your approval of the PO", "Legal is waiting for your comments on the NDA"
     r"(?:\s+(?:of|on|for)\s+(?P<obj>(?:the|your|this|these|those|our|my)\s[^,;.!?]{1,60}))?", re.I)
@@ -6299,7 +6301,7 @@ class EmbeddedExtractor:
                 and not sentence.rstrip().endswith("?"):
             # "PR #142 is up for your review", "The contract is ready for your signature": the
             # thing waits on the reader's act, a request titled by that act.
-            verb = _AWAITED_ACTS[re.sub(r"[\s-]+", " ", wait.group("act").lower())]
+            verb = _AWAITED_ACTS[re.sub(r"[\s-]+", " ", (wait.group("act") or wait.group("queue") or "approval").lower())]
             thing = wait.group("obj") or wait.group("thing")
             if re.fullmatch(r"(?i:it|they|these|those)", thing):
                 thing = thing.lower()  # "It is ready for your review": "Review it"
@@ -6307,7 +6309,12 @@ class EmbeddedExtractor:
                 # ("Finance is waiting for your approval", "We are all waiting for your feedback": of what?)
                 thing = _swap(_uncap(thing) if re.match(r"[A-Z][a-z]* ", thing) and not re.match(r"[A-Z]{2}", thing)
                               else thing, {"my": f"{name}'s", "our": f"{name}'s", "us": name})
-                due, phrase = self._due(sentence, ctx)
+                if wait.group("queue") is not None or (wait.group("act") is None):
+                    # In the reader's queue: a day in what waits says what it is ("the vacation request for
+                    # July 24-28"), not when it is due.
+                    due, phrase = self._due(sentence[wait.end("thing"):], ctx)[0], ""
+                else:
+                    due, phrase = self._due(sentence, ctx)
                 return self._item("request", f"{verb} {_clean_vp(thing, phrase) or thing}", sentence, ctx, due, "me")
         if " hear " in low and _HEAR_FROM_RE.search(sentence) and not sentence.rstrip().endswith("?"):
             due = self._due(sentence, ctx)[0]
