@@ -258,6 +258,14 @@ POLITE_AND_RELAYED: list[Case] = [
     C("Go ahead, fine by me.", *NONE, mine=True),
     C("The purchase order is still sitting in your approval queue.", (R, None)),
     C("Your parcel is sitting in your mailbox.", *NONE),
+    # A thing of the reader's ready on a day; things needed named bare, with their day.
+    C("The results will be available on Monday.", (W, MON)),
+    C("The office will be available on Monday.", *NONE),
+    C("I'll be available on Friday.", *NONE),
+    C("For each PO I need ex-factory, ETD and ETA by Thursday morning at the latest.", (R, THU)),
+    C("We need weights and dimensions before Friday.", (R, FRI)),
+    C("I need time to think about it by Friday.", *NONE),
+    C("I need to leave by 5.", *NONE),
 ]
 
 

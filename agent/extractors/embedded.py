@@ -3132,6 +3132,21 @@ _GO_AHEAD_AND_RE = re.compile(r"^\W*(?:(?:yes|ok|okay|sure|fine|great),?\s+)?(?:
 # What has to come from the reader's side: "the company documents have to come from your office".
 _COME_FROM_YOU_RE = re.compile(r"^\W*(?:(?:but|and|so)\s+)?(?P<what>(?:the|your|all|both|these|those) [^.!?;]{2,120}?) (?:has|have|need|needs|must)"
                                r" to come from (?:you|your (?:side|end|office|team|company|firm))\b(?P<rest>[^.!?;]*)", re.I)
+# A thing of the reader's to come, ready on a day: "The result will be available on Monday 24 July before
+# 5pm", "Your certificates will be ready by Friday" (not a place or a person: "The office will be available
+# on Monday", "I'll be available on Friday").
+_READY_ON_RE = re.compile(r"^\W*(?:(?:and|also|so|good news|fyi),?:?\s+)?(?P<thing>(?:the|your|our|all|both|all the)\s+"
+                          r"(?!(?:office|room|venue|site|hall|team|staff|shop|store|building|car|van|line|phone|system|portal|website|"
+                          r"server|platform|hotel|desk|slot)s?\b)[\w'’&/ -]{2,50}?)\s+(?:will|should|shall)\s+be\s+(?:available|ready|"
+                          r"issued)(?:\s+(?:to|for)\s+(?:you|u|collection|pick-?up|download))?\s+(?=(?:on|by|before|from|tomorrow|today|"
+                          r"tonight|next|this|in|at|mon|tue|wed|thu|fri|sat|sun)\b)", re.I)
+# A need of things named bare, with the day they are needed by: "I need ex-factory, ETD and ETA by Thursday
+# morning", "For each PO I need weights and dimensions before Friday" (with "the" or "your" it is
+# _WISH_RE's; "I need sleep" names no day).
+_BARE_NEED_RE = re.compile(r"^\W*(?:(?:for|on|per) [^,.!?;]{2,40},?\s+)?(?:i|we)(?: still| also| really| urgently| just)? (?:need|require) "
+                           r"(?!(?:to|you|u|it|them|this|that|these|those|a|an|the|your|some|more|any|him|her|me|us|our|my|his|their|"
+                           r"time|help|a break|sleep|rest|holiday|coffee|lunch)\b)"
+                           r"(?P<what>[a-z0-9][^.!?;]{1,100}?),?\s+(?P<by>(?:by|before|no later than)\s[^.!?;]*)$", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -5087,6 +5102,11 @@ class EmbeddedExtractor:
             return self._read_as(f"Please {ahead.group('step')}", sentence, ctx)
         if not ctx.from_owner and " come from " in low and (come := _COME_FROM_YOU_RE.match(sentence)) is not None:
             return self._read_as(f"Could you send me {_uncap(come.group('what'))}{come.group('rest')}?", sentence, ctx)
+        if not ctx.from_owner and " need" in low and (bare := _BARE_NEED_RE.match(sentence.rstrip(" .!"))) is not None \
+                and names_a_date(bare.group("by")):
+            name = first_name(ctx.other) if ctx.other.email else "them"
+            what = _swap(bare.group("what").rstrip(" ,"), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
+            return [self._item("request", f"Send {name} {what}", sentence, ctx, self._due(bare.group("by"), ctx)[0], "me")]
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
@@ -5747,6 +5767,8 @@ class EmbeddedExtractor:
                     return False
                 if _match(_SHIPPING_RE, sentence) or (_match(_PRESENT_PROMISE_RE, sentence) and names_a_date(sentence)):
                     return False
+                if " be " in low and _READY_ON_RE.match(sentence) and names_a_date(sentence):
+                    return False  # _their_sentence: "The result will be available on Monday"
                 if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
                     return False
                 if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
@@ -6446,6 +6468,11 @@ class EmbeddedExtractor:
                                                                   "our": f"{name}'s"})
             if len(what.split()) >= 2 and not self._aimed_elsewhere(sentence, ctx):
                 return self._item("request", f"Send {name} {what}", sentence, ctx, due, "me")
+        if not question and " be " in low and (ready := _READY_ON_RE.match(sentence)) is not None:
+            due = self._due(sentence, ctx)[0]
+            if due:
+                thing = _swap(_uncap(ready.group("thing")), {"our": f"{name}'s", "my": f"{name}'s"})
+                return self._item("waiting", f"Follow up with {name}: {thing}", sentence, ctx, due, ctx.other.email)
         if not question and (named := _match(_NAMED_PROMISE_RE, sentence)):
             due, phrase = self._due(sentence, ctx)
             who = named.group("who")
