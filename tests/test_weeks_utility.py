@@ -272,3 +272,59 @@ POLITE_AND_RELAYED: list[Case] = [
 @pytest.mark.parametrize("case", POLITE_AND_RELAYED, ids=[c.text[:56] for c in POLITE_AND_RELAYED])
 def test_polite_and_relayed(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# Found by a review of this round's rules, each kept here so it stays fixed: pleasantries, policies and
+# newsletter lines that the new blocker, relayed-question, promise and courtesy rules must not read as work,
+# and asks they must not swallow.
+REVIEWED: list[Case] = [
+    C("I'm not celebrating until the money is in the bank.", *NONE),
+    C("I don't want to jinx it until the ink is dry.", *NONE),
+    C("We are not accepting returns unless the item is faulty.", *NONE),
+    C("We don't want to spam you unless you ask us to.", *NONE),
+    C("We are not going to stop until we reach our goal.", *NONE),
+    C("I'm not working until the 5th of January.", *NONE),
+    C("I'm not going anywhere until the weekend.", *NONE),
+    C("Without teamwork we cannot win.", *NONE),
+    C("Without customers we cannot survive.", *NONE),
+    C("Nobody wants to know by Friday what the answer is.", *NONE),
+    C("Our readers want to know by the weekend what the best deals are.", *NONE),
+    C("The customers will want to know by Christmas whether the product ships.", *NONE),
+    C("We are requesting a quote from three suppliers this week.", *NONE),
+    C("We are requesting a meeting with the council next week.", *NONE),
+    C("She'll get her results on Friday.", *NONE),
+    C("The factory will have a holiday next week.", *NONE),
+    C("The customer will get a refund within 5 days.", *NONE),
+    C("Please review the draft and direct any questions to Tom.", (R, None)),
+    C("Please find in attach the invoice, kindly arrange payment within 7 days.", (R, "2026-11-25")),
+    C("I'll send the invoice today and share the results deck on Friday.", (K, WED), (K, FRI), mine=True),
+    C("I'll call Tom on Monday and get back to you Friday.", (K, MON), (K, FRI), mine=True),
+    C("I'll pay the deposit today and send you the results of the survey Friday.", (K, WED), (K, FRI), mine=True),
+    C("Monday works, I'll try.", *NONE, mine=True),
+    C("Why it matters: you could lose your deposit by Friday.", *NONE),
+    C("Hospital update: I'll be discharged tomorrow.", *NONE),
+    C("I would like it noted that we objected.", *NONE),
+    C("Pls find missing cartons in warehouse B via the ticket.", (R, None)),
+]
+
+
+@pytest.mark.parametrize("case", REVIEWED, ids=[c.text[:56] for c in REVIEWED])
+def test_reviewed(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_a_day_agreed_is_a_day_and_the_title_keeps_its_recipient() -> None:
+    assert find_due("Please have the contract signed and dated by Friday.", SENT, ZoneInfo("Europe/London"), 4)[0] == FRI
+    assert _get_title("the money owed", "Maria", "Re: plan") == "Get the money owed to Maria"
+    assert _get_title("the documents listed below", "Maria", "Re: plan") == "Get the documents listed below to Maria"
+
+
+def test_a_run_of_spaces_does_not_stall_the_agreed_day_pattern() -> None:
+    # It once backtracked for seconds on a line of spaces before "works"; run in a child so that a
+    # regression fails here instead of hanging the suite (a healthy run takes milliseconds).
+    import subprocess
+    import sys
+    code = ("from agent.extractors.embedded import _AGREED_DAY_RE as R\n"
+            "for line in ('-' * 10 + ' ' * 380 + ' works', '|' + ' ' * 20000 + 'works, I will go', 'a ' * 5000 + 'works, I'):\n"
+            "    R.match(line)\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -901,7 +901,9 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         else:
             resolved = [(m, found) for m, found in resolved if deadline(m)
                         or _LEAD_IN_RE.match(sentence, _clause_at(spans, m.start())[0])]
-    resolved = [(m, found) for m, found in resolved if not _AS_AT_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())]
+    # ("...signed and dated by Friday": a deadline word of the match's own is a deadline still.)
+    resolved = [(m, found) for m, found in resolved if not _AS_AT_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())
+                or re.match(r"(?:by|before|no later than|until|till)\b", m.group(0), re.I)]
     if not resolved:
         return None, ""
     if len(resolved) > 1:

@@ -175,7 +175,8 @@ _COURTESY_RE = re.compile(
     r"see it differently|feel differently|have (?:any )?(?:objections?|concerns?))\b(?![^.!?]*\b(?:by|before)\b)|"
     r"^\W*let['’]?s see\W*$|"
     # where to turn with questions, no work: "Please direct questions regarding this notice to the undersigned"
-    r"\b(?:direct|address) (?:any |all |your )?(?:further )?(?:questions|queries|enquiries|inquiries)\b(?![^.!?]*\b(?:by|before|no later than)\b)|"
+    r"^\W*(?:(?:please|kindly|pls)\s+)?(?:direct|address) (?:any |all |your )?(?:further )?(?:questions|queries|enquiries|inquiries)\b"
+    r"(?! from\b)(?![^.!?]*\b(?:by|before|no later than|in your|and (?:please )?(?:let|send|sign|review|confirm|return|reply|call))\b)|"
     # a fallback, not an ask: "let me know if it doesn't show up", "shout if the link doesn't work"
     r"\b(?:let (?:me|us) know|tell me|shout|ping me) if (?:it|that|the \w+|this|they)(?: still)? (?:doesn'?t|does not|don'?t|"
     r"do not|isn'?t|is not|won'?t|never) (?:show up|arrive|come through|work|open|load|reach you)\b|"
@@ -331,13 +332,18 @@ _PAST_HOLDUP_RE = re.compile(
 _STILL_HELD_RE = re.compile(r"\b(?:still|now|until|till|again|can't|cannot|can not|won't|unable|pending|waiting|before)\b", re.I)
 # A question someone put to the writer, passed on for the reader to answer: "Our driver is asking which
 # loading bay he should use", "The auditors are asking whether the lease was renewed".
+# No one in particular: "Nobody wants to know by Friday...", "Many people want to know before buying..."
+_ANYONE_RE = re.compile(r"^(?:nobody|no one|everyone|everybody|anyone|anybody|people|many|most|some|all|our (?:readers|customers|users|"
+                        r"subscribers|members|fans|clients)|readers|customers|users|investors|buyers|clients|consumers|the public)\b", re.I)
+_POSSESSIVE_TAIL_RE = re.compile(r"['’]s\b.*$")
 _RELAYED_Q_RE = re.compile(
     r"^\W*(?:(?:also|and|btw|fyi|oh|just so you know),?\s+)?(?!(?:[\w'’-]+,? )?(?:i|we|you|u)\b)(?P<who>[\w'’ -]{2,40}?) (?:(?:is|are|was|were|has been|"
     r"have been|keeps|keep) (?:asking|wondering|wanting to know|keen to know|chasing)(?: (?:us|me|again))?|"
     # ...or asks, as second-language mail puts it: "our quality department asks if you accept the report"
     r"asks(?: (?:us|me))?(?= (?:if|whether)\b)(?![^?]*\?\s*$)|"
     # ...or want to know, by a day: "They want to know by Friday whether we're taking the full allocation"
-    r"(?:want|wants|would like|need|needs) to know(?= (?:by|before) ))"
+    # (someone named, not anyone at all: "Nobody wants to know...", "Our readers want to know...")
+    r"(?<!\bwill )(?<!\balways )(?:want|wants|would like|need|needs) to know(?= (?:by|before) ))"
     r"(?: (?P<by>(?:by|before) (?:[\w'’-]+ ){0,3}?[\w'’-]+))? "
     r"(?P<q>(?:which|whether|when|if|what|where|who|how)\b[^.!?;]{3,})", re.I)
 
@@ -437,7 +443,7 @@ _WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:
                                     r"(?P<rest>[^.!?;]*)", re.I)
 # A thing handed over with the mail, named: "Please find attached the revised NDA", "Attached is the
 # draft budget for Q1", "Here's the updated floor plan", "I've attached the signed lease".
-_HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed)|find attached|attached (?:is|are|please find|you(?:'ll| will) find)|"
+_HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed|in attach\b)|find attached|find in attach\b|attached (?:is|are|please find|you(?:'ll| will) find)|"
                         r"enclosed (?:is|are|please find)|here(?:'s|’s| is| are)|(?:i|we)(?:'ve|’ve| have) (?:attached|enclosed|uploaded|"
                         r"shared|put|saved))\s+(?P<np>(?:the|our|my|a|an|this|these)\s+(?!(?:thing|deal|problem|issue|situation|plan|"
                         r"latest|news|story|point|question|catch|update|summary|gist|short version|bottom line|reason|idea|way|"
@@ -877,6 +883,14 @@ _THEIR_STEP = (r"(?:the |our |your |their |his |her )?(?!\d)[\w-]+(?: [\w-]+){0,
                r"(?:been )?(?:[a-z]+ed|[a-z]+en|done|sent|back|in|ready|through)|signs?|approves?|returns?|sends?|moves?|"
                r"finishes|ships?|clears?|confirms?|comes? (?:in|through|back)|lands?|arrives?|releases?|replies|"
                r"answers?|reviews?|agrees?|completes?|delivers?|migrates?|upgrades?|fixes|merges?|closes?)\b[^.!?;]*")
+# Steps of work the writer may hold back until something happens (see _BLOCKER_RE's b37).
+_HELD_STEP = (r"(?:sign|approve|release|pay|ship|send|order|cut|book|confirm|commit|start|issue|transfer|process|place|proceed|"
+              r"go ahead|finali[sz]e|publish|launch|submit|file|print|produce|deliver|load|dispatch|move|sign off|countersign|"
+              r"invoice|accept the|hire|renew)\b")
+_HELD_STEP_ING = (r"(?:signing|approving|releasing|paying|shipping|sending|ordering|cutting|booking|confirming|committing|"
+                  r"starting|issuing|transferring|processing|placing|proceeding|going ahead|finali[sz]ing|publishing|launching|"
+                  r"submitting|filing|printing|producing|delivering|loading|dispatching|moving|countersigning|invoicing|"
+                  r"hiring|renewing)\b")
 _BLOCKER_RE = re.compile(
     r"\b(?:(?:blocked|stuck|held up) (?:on|by|until|behind|waiting (?:on|for))|"
     # (somewhere, waiting on a thing: "The shipment is stuck at customs pending the certificate of origin")
@@ -923,21 +937,28 @@ _BLOCKER_RE = re.compile(
     r"kindness|generosity)\b)|"
     # ...and a thing named bare, as second-language English has it: "Without zipper we cannot start sewing"
     # (a team's work, not "Without coffee I can't function")
-    r"(?!(?:doubt|question|hesitation|fail|delay|exception|you|u|it|them|me|us|him|her|further)\b)(?=[a-z]+ (?:we|they) (?:can't|cannot|can not)\b))"
+    r"(?!(?:doubt|question|hesitation|fail|delay|exception|you|u|it|them|me|us|him|her|further)\b)(?=[a-z]+(?: [a-z]+)? (?:we|they) (?:can't|cannot|can not) (?:start|ship|close|proceed|release|finish|complete|sign|"
+    r"pay|produce|sew|deliver|load|pack|print|book|order|send|submit|file|install|test|invoice|process|issue|"
+    r"confirm|cut)\b))"
     r"[^,.!?;]{2,60}?),? (?:i|we|they|he|she)\s+"
     r"(?:can't|cannot|can not|won't be able to|couldn't|am unable to|are unable to|is unable to|(?:am|are|is) not (?:able|allowed) to|"
     r"will not be able to)\s+[a-z]+|"
     # A thing held until something happens: "it's not going anywhere until they see the original cert of origin"
     r"\b(?:isn't|is not|'s not|’s not|aren't|are not|won't be|will not be|won't|will not|not) (?:be )?going anywhere "
     r"(?:until|till|unless|without)\s+(?P<b38>(?!(?:next|this|tomorrow|today|tonight|later|then|after|the end|end|mid|early|late|"
+    r"the (?:week|weekend|new year|following|\d)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d)\b)[^.!?;]{3,})|"
     # The writer's own step, refused until something happens: "I'm not signing the PO until legal has looked at
     # the penalty clause", "I don't want anything cut until Hannah has seen the swatch", "We are not in a position
     # to release funds pending receipt of the audited accounts" (not "I'm not worried about it until Monday").
-    r"^\W*(?:(?:but|and|so|also),?\s+)?(?:(?:i'm|i’m|i am|we're|we’re|we are) not (?:going to [a-z]+|(?!going\b)[a-z]+ing|"
-    r"(?:yet )?(?:in a position|able|willing|prepared) to [a-z]+)|(?:i|we) (?:don't|don’t|do not) want (?:to [a-z]+)?)"
-    r"\b[^.!?;]{0,80}?\b(?:until|till|pending|unless)\s+(?P<b37>(?!(?:next|this|tomorrow|today|tonight|later|then|after|"
+    # (a step of work only, not a mood or a policy: "I'm not celebrating until...", "We are not accepting returns
+    # unless...", "I'm not working until the 5th")
+    r"^\W*(?:(?:but|and|so|also),?\s+)?(?:(?:i'm|i’m|i am|we're|we’re|we are) not (?:going to " + _HELD_STEP + r"|"
+    + _HELD_STEP_ING + r"|(?:yet )?(?:in a position|able|willing|prepared) to " + _HELD_STEP + r")|"
+    r"(?:i|we) (?:don't|don’t|do not) want (?:(?:anything|it|them|this|that|these|those|the|any|our|your)\b|(?-i:[A-Z])\w+))"
+    r"\b[^.!?;]{0,80}?\b(?:until|till|pending)\s+(?P<b37>(?!(?:next|this|tomorrow|today|tonight|later|then|after|the following|"
+    r"the (?:week|weekend|new year|\d)|"
     r"the end|end|mid|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|\d)\b)[^.!?;]{3,100})|"
     # "before" sets a precondition only with a clause after it: "can't go out before QA signs
@@ -1392,12 +1413,16 @@ _NOT_A_NAME = (r"(?:unless|maybe|perhaps|because|when|whether|if|also|now|then|s
 _WISH_RE = re.compile(
     r"\b(?:we|i)(?P<modal>'d| would| will|'ll)?(?:,? however,)?(?: also| really| still| just| kindly)? (?:need(?: then| now| first)?|love|like|(?(modal)appreciate|(?!))|want|require|(?<=kindly )request|wish(?= to)|"
     # ...and a formal request made now: "We are requesting a Step 1 meeting no later than July 21"
-    r"(?:are|am) (?:hereby |formally |also |now )?requesting(?= (?:an?|the|your|some)\b))"
+    # (not of others: "We are requesting a quote from three suppliers", "...a meeting with the council")
+    r"(?:are|am) (?:hereby |formally |also |now )?requesting(?= (?:an?|the|your|some)\b)(?![^.!?;]*\b(?:from|with) (?!you\b|u\b|your\b)))"
     r"s?(?: to (?:have|get|receive|see|request))? (?P<what>(?:your|an?|the|some|one|two|three|more|any|written|signed|certified|"
     r"completed|original|proof|evidence|copies|(?:her|his|their)(?! (?:to|a|an|the|best|time|own)\b)|"
     # ...and someone or something to be put in a state: "I need him registered before Saturday"
     # (not the writer's own plan: "I'd like to get it filed by the end of the month")
-    r"(?<!to get )(?<!to have )(?:him|them|it)(?= (?:[a-z]+ed|done|signed|sent|seen|fixed|paid|sorted|written|made|built|taken)\b))\b[^.!?;]*)|"
+    # (needed, not liked: "I'd like it noted that we objected", "I'd love them painted blue")
+    r"(?:(?<=\bneed )|(?<=\bneeds )|(?<=\bwant )|(?<=\bwants )|(?<=\brequire ))"
+    r"(?:him|them|it)(?= (?:[a-z]+ed|done|signed|sent|seen|fixed|paid|sorted|written|made|built|taken)\b)(?! noted\b| minuted\b| recorded\b))"
+    r"\b[^.!?;]*)|"
     # ...and what is still awaited: "Awaiting your approval on the quote", "we are yet to receive the
     # signed copy", "we haven't received your W-9 yet", "we are expecting the credentials by Friday"
     r"\b(?:needs?|requires?|(?:is|are|am) (?:still )?waiting(?: for| on(?= your\b))?|awaits?|(?:still |also )?awaiting|"
@@ -2533,11 +2558,13 @@ _OFFER_KEYS = ("if you want to", "if u want to", "if you wish to", "if you would
 _FIND_NAMED_RE = re.compile(
     r"^\W*(?![^!?]*(?:\?|\b(?:needed|thoughts|objections|comments)\b|\b(?:by|before)\s+(?:mon|tue|wed|thu|fri|sat|sun|"
     r"tomorrow|tonight|today|end|eod|cob|noon|next|this|close|the \d|\d)))"
-    r"(?:[^.!?;,]{3,80},\s+)?(please |pls |plz )?(?:kindly )?(find|see) (?:(?:our|my|the|your|a|an|this|these)\s+|"
-    # (...the thing named bare, as second-language English has it: "Pls find booking detail for PO 58790 below")
-    r"(?!(?:time|out|a way|someone|somebody|it|them|me|us)\b)(?=[a-z]))(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
+    r"(?:[^.!?;,]{3,80},\s+)?(please |pls |plz )?(?:kindly )?(find|see) (?:(?:our|my|the|your|a|an|this|these)\s+"
+    r"(?:[\w'’&-]+\s+){0,8}?(?:attached|enclosed|below|"
     r"above|herewith|(?:in|on|at|under|via) (?:the |our |my |this )?(?:shared |team |project |google |same |usual )?"
-    r"(?:attachments?|folder|portal|data ?room|drive|dropbox|sharepoint|wiki|link|ticket|thread))\b"
+    r"(?:attachments?|folder|portal|data ?room|drive|dropbox|sharepoint|wiki|link|ticket|thread))|"
+    # (...the thing named bare, as second-language English has it: "Pls find booking detail for PO 58790 below";
+    # only with the mail itself, not "Pls find missing cartons in warehouse B via the ticket")
+    r"(?!(?:time|out|a way|someone|somebody|it|them|me|us)\b)(?=[a-z])(?:[\w'’&-]+\s+){0,6}?(?:attached|enclosed|below|above|herewith))\b"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
     r"(?:\s*[,:;(](?!\s*(?:and|but|so|then|could|can|would|will|please|pls|kindly)\b)[^.!?]*)?\W*$", re.I)
 _FIND_KEYS = ("find ", "see ")
@@ -2895,9 +2922,13 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
 # ...and one put in a state, said before the rest: "him registered before Saturday", "the minibus repaired".
-_PUT_IN_STATE_RE = re.compile(r"^(?:him|her|them|it|(?:the|your|our|this|that|these|those) (?!(?:signed|completed|updated|revised|"
-                              r"attached|enclosed|requested|amended|finished)\b)[\w'’-]+(?: (?!(?:on|of|for|to|with|in|at|from|by|and|or)\b)[\w'’-]+){0,2}) (?:[a-z]+ed|done|paid|sent|"
-                              r"seen|fixed|sorted|written)\b", re.I)
+_PUT_IN_STATE_RE = re.compile(r"^(?:(?:him|her|them|it) (?:[a-z]+ed|done|paid|sent|seen|fixed|sorted|written)|"
+                              r"(?:the|your|our|this|that|these|those) (?!(?:signed|completed|updated|revised|"
+                              r"attached|enclosed|requested|amended|finished)\b)[\w'’-]+(?: (?!(?:on|of|for|to|with|in|at|from|by|and|or)\b)[\w'’-]+){0,2} "
+                              # (a step done to it, not what it is: "the money owed", "the documents listed below")
+                              r"(?:repaired|fixed|translated|registered|done|signed|paid|approved|cleared|booked|sorted|checked|reviewed|"
+                              r"corrected|stamped|notari[sz]ed|certified|cleaned|installed|replaced|serviced|tested|inspected|marked|"
+                              r"printed|scanned|uploaded|filed|submitted|returned|collected|delivered|renewed|painted|moved|removed))\b", re.I)
 _WANTED_STATE_RE = re.compile(r"\b(?:done|sorted(?: out)?|fixed|finished|signed(?: off)?|approved|cleared|booked|set up|"
                               r"updated|resolved|completed|handled|working|live|in place)$", re.I)
 
@@ -3083,8 +3114,12 @@ _SENDS_IT_BACK_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?
 _HANDS_OUTCOME_RE = re.compile(r"^(?:and\s+)?(?:(?:i|we)(?:'ll|’ll| will)\s+)?(?:then\s+)?(?:(?:(?:send|forward|give|e-?mail|get)\s+(?:you|u)|"
                                r"(?:send|forward|share|circulate)(?:\s+(?:over|across|round|around|out))?|"
                                r"share\s+with\s+(?:you|u)|(?:you|u)(?:'ll|’ll| will) (?:have|get|receive))\s+"
-                               r"(?:(?:a|an|the|our|my|its)\s+)?(?:(?!(?:their|his|her|them|him)\b)[\w'’-]+\s+){0,2}?(?:draft|results?|comments|feedback|"
-                               r"answer|decision|yes or no|verdict|findings|outcome|v\d+|version|mark-?up|redline)\b|"
+                               r"(?:(?:a|an|the|our|my|its)\s+)?(?:(?:first|second|final|revised|updated|new|clean|full|short|quick|"
+                               r"written|signed|marked-up|initial|preliminary|test|trial|review|detailed|draft)\s+){0,2}(?:draft|results?|comments|"
+                               r"feedback|answers?|decision|yes or no|verdict|findings|outcome|v\d+|version|mark-?up|redline)"
+                               # ...the thing itself, not a thing named after it: "the results deck", "the draft budget"
+                               r"(?=\s*(?:$|[.,;!]|(?:on|by|before|to|for|tomorrow|tonight|today|next|this|first|in|at|within|asap|"
+                               r"later|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b))|"
                                r"(?:give (?:you|u) (?:a |an |my |our )?(?:answer|decision|yes or no|verdict)|"
                                r"confirm (?:which|whether|if|what)|get back to (?:you|u))\b)", re.I)
 _GOT_DONE_BY_RE = re.compile(r"\b(?:get|ask|tell|need)\s+(?:the |our |my |his |her |their )?[\w-]+\s+to\b", re.I)
@@ -3110,21 +3145,27 @@ _NOTED_DUTY_RE = re.compile(r"\b(?:must|need to|needs to|have to|has to|is requi
 # Wednesday", "Whitfield Roe: I will draft the submission and send it Monday". The sentence is read
 # after it. Not a note or a heads-up ("Note: ...", "FYI: ..."), which say how to read what follows, nor the
 # lead-in to what is asked ("Two things I need from you: ..."), nor a day ("Monday: call the bank").
-_TOPIC_LEAD_RE = re.compile(r"^\W*(?P<topic>(?!(?:n\.?b|p\.?s|fyi|note|please|pls|kindly|important|urgent|attention|warning|"
+_TOPIC_LEAD_RE = re.compile(r"^\W*(?P<topic>(?![^:.!?;]*\b(?:update|news|matters|status|summary|recap|tl;?dr)\b)"
+                            r"(?!(?:why|what|how|who|when|where|n\.?b|p\.?s|fyi|note|please|pls|kindly|important|urgent|attention|warning|"
                             r"reminder|action|deadline|heads[- ]up|update|re|fwd?|aw|wg|tr|subject|from|to|cc|sent|date)\b)"
                             r"(?![^:.!?;]*\b(?:need|needs|want|wants|ask|asks|asking|request|requests|require|following|below|these|"
                             r"those|things?|points?|questions?|items?|steps?|list)\b)"
                             r"(?:[^\s:.!?;]+\s+){0,5}[^\s:.!?;]+):\s+"
                             # ...and only a sentence of the writer's or the reader's own: what follows an "Option A:",
                             # a "Recommendation:" or an "Observers:" is no order to the reader.
-                            r"(?=(?:i|we|you)(?:'ll|’ll|'m|’m|'ve|’ve|'d|’d)?\s)", re.I)
+                            # (not a headline's: "Why it matters: you could lose your deposit", "Hospital update: I'll be
+                            # discharged tomorrow")
+                            r"(?=(?:i|we)(?:'ll|’ll|'m|’m|'ve|’ve|'d|’d)?\s(?!be\s+[a-z]+ed\b)|(?:you|u)(?:'ll|’ll| will| need| must| have to| should)\s)",
+                            re.I)
 # A day agreed to, then what the writer will do on it: "Friday at 9:00 works for me, I'll come to your
 # office", "11 on Tuesday is fine, I'll meet you there", "Thursday at 2pm works for the call, and I'll bring
 # Dan". The promise is for that day.
-_AGREED_DAY_RE = re.compile(r"^\W*(?:(?:yes|yep|ok|okay|great|perfect|sure),?\s+)?(?P<day>(?:[^,;:.!?]|(?<=\d)[:.](?=\d)){2,40}?)\s+(?:works|would work|is fine|"
+_AGREED_DAY_RE = re.compile(r"^\W*(?:(?:yes|yep|ok|okay|great|perfect|sure),?\s)?(?P<day>\w(?:[^\s,;:.!?]|\s(?=\S)|(?<=\d)[:.](?=\d)){1,39}?)\s(?:works|would work|is fine|"
                             r"is good|is ok|is okay|suits(?: me| us)?|is perfect|sounds good|is great)"
                             r"(?:\s+(?:for|with)\s+(?:me|us|both of us|the [\w-]+(?: [\w-]+)?))?\s*(?:[,;–—]|\s-)\s*(?:and\s+|so\s+)?"
-                            r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s[^.!?;]*)", re.I)
+                            # (not a step put off or round it: "..., I'll try", "..., I'll have to check", "... beforehand")
+                            r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s(?!(?:try|have to|need to|see|think|check)\b)"
+                            r"(?![^.!?;]*\b(?:beforehand|afterwards|before(?:hand)?|after|ahead of time|then)\b)[^.!?;]*)", re.I)
 # A go-ahead with its step, given to the owner: "Go ahead and book the flights for the 18th" asks the step
 # ("Go ahead, fine by me" asks nothing). The owner's own go-ahead ("Go ahead and send it") answers an ask
 # of the reader's: the development weeks label it no work to follow up.
@@ -3433,7 +3474,7 @@ _REMINDED_RE = re.compile(r"^\W*(?:(?:and|also|just|so|but|please|pls|kindly|oh)
                           r"remember|be sure) to\s+(?!update (?:your )?(?:payment|card|billing|bank|account|login)\b)"
                           + _WORK_STEP + r"|make sure " + _DONE_STATE + ")", re.I)
 # What is asked after a handover: "Please find attached <the contract>, kindly <sign and return it>".
-_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed)\s+(?P<thing>\S[^.!?;,]*?)\s*(?:,\s*and\b|\band\b|,)\s+"
+_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed|in attach)\s+(?P<thing>\S[^.!?;,]*?)\s*(?:,\s*and\b|\band\b|,)\s+"
                                r"(?:please |kindly |pls )?(?:(?P<vp>(?:arrange|pay|sign|countersign|return|review|approve|confirm|"
                                r"send|complete|fill|process|forward|check(?! out)|submit|revert)\b"
                                r"(?!\s+(?:complete|completed|done|finished)\b)[^.!?;]*)|"
@@ -4494,7 +4535,7 @@ def _lead_kind(head: str) -> str:
 _SENT_ON_AFTER_RE = re.compile(r"^(?P<a>[^;]+?),?\s+and\s+(?P<b>(?:the|our|my|your) [\w -]{1,30}? will be (?:sent|shipped|delivered|"
                                r"posted|couriered|e-?mailed|issued|returned)\b.*)$", re.I)
 # What goes with the mail itself: "The PDF is attached", "Attached is the scan", "Enclosed please find..."
-_ATTACHED_NOW_RE = re.compile(r"\b(?:is|are) (?:attached|enclosed)\b|^\W*(?:attached|enclosed)\b|\bplease find (?:attached|enclosed)\b",
+_ATTACHED_NOW_RE = re.compile(r"\b(?:is|are) (?:attached|enclosed)\b|^\W*(?:attached|enclosed)\b|\bplease find (?:attached|enclosed|in attach)\b",
                               re.I)
 
 
@@ -5094,10 +5135,12 @@ class EmbeddedExtractor:
             return [by_word] if by_word is not None else []
         low = fold(sentence)
         if ("work" in low or " is " in low or "suit" in low or "sound" in low) and (agreed := _AGREED_DAY_RE.match(sentence)) \
-                and names_a_date(agreed.group("day")) and not names_a_date(agreed.group("rest")):
-            said = self._due(agreed.group("day"), ctx)[1] or agreed.group("day")
-            rest = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
-            return self._read_as(f"{rest} {said}.", sentence, ctx)
+                and " or " not in agreed.group("day") and not names_a_date(agreed.group("rest")):
+            # (The day agreed is a day and little else: not "The June 5 draft", "the version dated 3 March".)
+            said = self._due(agreed.group("day"), ctx)[1]
+            if said and agreed.group("day").lower().find(said.lower()) <= 4 \
+                    and not re.search(r"\b(?:dated|draft|version|letter|copy|invoice|contract|quote|plan|proposal)\b", agreed.group("day"), re.I):
+                return self._read_as(f"{agreed.group('rest').rstrip()} {said}.", sentence, ctx)
         if not ctx.from_owner and "go ahead and " in low and (ahead := _GO_AHEAD_AND_RE.match(sentence)) is not None:
             return self._read_as(f"Please {ahead.group('step')}", sentence, ctx)
         if not ctx.from_owner and " come from " in low and (come := _COME_FROM_YOU_RE.match(sentence)) is not None:
@@ -5137,11 +5180,13 @@ class EmbeddedExtractor:
             asked = f"send me {nudge.group('thing')}" if nudge.group("thing") else nudge.group("act")
             return self._read_as(f"Could you {asked}?", sentence, ctx)
         if not ctx.from_owner and any(map(low.__contains__, (" asking ", " wondering ", " to know ", " chasing ", " asks "))) \
-                and (relayed := _RELAYED_Q_RE.match(sentence)):
+                and (relayed := _RELAYED_Q_RE.match(sentence)) \
+                and not (relayed.group("by") and (not names_a_date(relayed.group("by")) or _ANYONE_RE.match(relayed.group("who")))):
             # ...read as asked, without the reason after it ("..., because last time the bay was blocked")
             q = re.split(r",?\s+(?:because|as|since|so that|so)\s", relayed.group("q"), maxsplit=1)[0].rstrip(" ,")
             if relayed.group("by"):
-                q = f"{q} {relayed.group('by')}"
+                # ("before Friday's meeting": before Friday; the meeting is no part of the question)
+                q = f"{q} {_POSSESSIVE_TAIL_RE.sub('', relayed.group('by'))}"
             return self._read_as(f"Could you let me know {q}?", sentence, ctx)
         if any(map(low.__contains__, _CONSEQUENCE_KEYS)) and (tail := _CONSEQUENCE_RE.search(sentence)) and tail.start() >= 12:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
@@ -5215,7 +5260,11 @@ class EmbeddedExtractor:
             ctx.before = before
             if (len(found) == 2 and found[0].kind == found[1].kind and found[0].kind in ("waiting", "commitment")
                     and (_SENDS_IT_ON_RE.match(found[1].evidence)
-                         or ((_SENDS_IT_BACK_RE.match(found[1].evidence) or _HANDS_OUTCOME_RE.match(found[1].evidence))
+                         or ((_SENDS_IT_BACK_RE.match(found[1].evidence)
+                              or (_HANDS_OUTCOME_RE.match(found[1].evidence)
+                                  # (handed over no earlier than the work is done: "I'll call Tom on Monday and get
+                                  # back to you Friday" is two, the second before the first)
+                                  and not (found[0].due and found[1].due and found[1].due[:10] < found[0].due[:10])))
                              and not _GOT_DONE_BY_RE.search(found[0].evidence)))):
                 # "I will ask Minh to download the statement tonight and send you tomorrow": the thing
                 # got, then sent, is one piece of work, due when it is sent.
@@ -6259,6 +6308,9 @@ class EmbeddedExtractor:
                 return None  # "I don't think we need it signed before Monday"
             return self._item("request", f"Get {what} for {name}", sentence, ctx, due, "me")
         if w.group("what") and re.search(r"\brequesting\b", w.group(0), re.I):
+            # Due only by a deadline word: "an extension of the deadline to 15 December" asks for that day.
+            by = re.search(r"\b(?:by|before|no later than)\b.*$", sentence, re.I)
+            due = self._due(by.group(0), ctx)[0] if by else None
             return self._item("request", f"Answer {name}'s request for {what}", sentence, ctx, due, "me")
         return self._item("request", _get_title(what, name, ctx.msg.subject), sentence, ctx, due, "me")
 
@@ -6477,7 +6529,12 @@ class EmbeddedExtractor:
             due, phrase = self._due(sentence, ctx)
             who = named.group("who")
             # (A day, or soon for the reader: "Lars will send you the template in the next days".)
-            if (due or _SOON_FOR_YOU_RE.search(sentence)) and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
+            # (Someone named by a pronoun, or a firm by what it is, hands something over: "She'll get her results
+            # on Friday", "The factory will have a holiday next week" are news of them, not work for the owner.)
+            unnamed = who.lower() in ("he", "she", "they") or who.lower().startswith("the ")
+            if unnamed and re.match(r"(?:have|get)\b", named.group("vp"), re.I):
+                pass
+            elif (due or _SOON_FOR_YOU_RE.search(sentence)) and who.lower() not in _NOT_NAMES and who.split()[0].lower() != ctx.owner.first_name:
                 vp = _clean_vp(named.group("vp"), phrase)
                 if vp and not _VAGUE_RE.match(vp):
                     # A pronoun stands for someone the sender spoke of: "Follow up with Sam: email you ...".
@@ -6677,7 +6734,7 @@ class EmbeddedExtractor:
                         # noch im SAP freigeben?" after "Soll ich das verhandeln oder willst du?")
                         ctx.same_as[id(item)] = (item, title.lower())
                     return item
-        if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed")) \
+        if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed", "find in attach")) \
                 and (then := _ATTACHED_THEN_RE.search(sentence)):
             # "Please find attached the contract, kindly sign and return by Friday": the step asked
             # after the handover is the work, and the thing handed over what it is done to; "...the
