@@ -328,3 +328,21 @@ def test_a_run_of_spaces_does_not_stall_the_agreed_day_pattern() -> None:
             "for line in ('-' * 10 + ' ' * 380 + ' works', '|' + ' ' * 20000 + 'works, I will go', 'a ' * 5000 + 'works, I'):\n"
             "    R.match(line)\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# Nothing to do, or leave to do something; someone else's thing to follow and someone else's word, in
+# the owner's mail: none of it is work of hers.
+NOT_HERS: list[Case] = [
+    C("Nothing you need to do unless they kick it back to you for approval.", *NONE),
+    C("You may indicate on the certification whether these should remain open.", *NONE),
+    C("You may also submit comments online.", *NONE),
+    C("His signed report will follow on Monday, and he has offered an interim letter.", *NONE, mine=True),
+    C("The signed copy will follow on Monday.", (K, MON), mine=True),
+    C("Sam at Tixora says ProGate will have the spec by the end of today.", *NONE, mine=True),
+    C("I'll send it on Friday.", (K, FRI), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", NOT_HERS, ids=[c.text[:56] for c in NOT_HERS])
+def test_not_hers(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

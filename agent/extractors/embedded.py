@@ -168,6 +168,11 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:please |pls |kindly )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
     r"attached (please find|you will find|is|are)\b|"
+    # nothing to do, or leave to do something: "Nothing you need to do unless they kick it back to you",
+    # "You may indicate on the certification whether these should remain open", "You may also submit comments online"
+    r"^\W*(?:(?:there(?:'s| is)|and|so|but),?\s+)?nothing (?:you|u) (?:need|have|must) to do\b|"
+    r"^\W*(?:(?:and|also|alternatively),?\s+)?(?:you|u) may (?:also |wish to |want to |choose to )?(?!need\b|have\b|be\b|not\b)[a-z]+\b"
+    r"(?![^.!?]*\b(?:by|before|no later than|within|until)\b)|"
     # formal and second-language closings that ask nothing: "Please be guided accordingly", "hope you can understand"
     r"\bbe guided accordingly\b|\bhope (?:you|u) (?:can |could |will |would |kindly |do )?understand\b(?:\s*(?:,|and)\s*(?:thanks?|thank you|many thanks)\b[^.!?]{0,40})?[.!]*$|"
     # room to object, no work unless the reader does: "Shout if you disagree", "Let me know if you see it differently"
@@ -1542,7 +1547,8 @@ _BARE_PROMISE_RE = re.compile(
     r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to(?! (?:offer|help|assist)\b)) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting|calling(?! all\b| it a\b)|ringing|booking|ordering|"
     r"chasing(?! my\b)|filing|submitting|signing(?! off\b)|reviewing|emailing|posting(?! from\b)) (?P<rest>[^.!?;]+))|"
-    r"^(?:the |our |my |your )?(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
+    # (not someone else's: "His signed report will follow on Monday" is his to send)
+    r"^(?:the |our |my |your )?(?!(?:his|her|their|its)\b)(?P<what>[a-z][\w'/ -]{2,60}?) (?:will follow|(?:is|are) coming your way|"
     r"will be with you|(?:will|should) reach you|will be in your inbox)\b|"
     # Work done by a deadline, said in the passive: "the benches will be moved by 17:00", "the area
     # will be cleared by this evening". A state ("closed", "required") is no work.
@@ -2029,7 +2035,7 @@ _COURTESY_KEYS = ("for your records", "for your files", "for your reference", "t
                   "request ", "me if ", "us if ", "cc ", "copy ", "keep ", "loop ", "know if ", "any questions", "any thoughts", "hope ", "looking forward", "feel free", "hesitate",
                   "happy to ", "glad to ", "thanks ", "thank you ", "have a ", "know what you think", "enjoy ", "congrat",
                   "if you ", "if that ", "just wanted ", "just a quick ", "attached", "enclosed", "below", "don't ",
-                  "herewith", "attachment", "in attach", "guided accordingly", "understand", "disagree", "object", "otherwise", "differently", "concern", "let's see", "let’s see", "lets see", " off", "get some ", "rest up", "from me", "from us", "from all",
+                  "herewith", "attachment", "in attach", "nothing you", "nothing u", "you may", "u may", "guided accordingly", "understand", "disagree", "object", "otherwise", "differently", "concern", "let's see", "let’s see", "lets see", " off", "get some ", "rest up", "from me", "from us", "from all",
                   "from the team", "say hi", "say hello", "send my", "send our", "note", "feel ", "trouble", "panic",
                   "worry about",
                   "do not ", "never ", "intended recipient", "confidential", "privileged", "in error", "by mistake",
@@ -3188,6 +3194,9 @@ _BARE_NEED_RE = re.compile(r"^\W*(?:(?:for|on|per) [^,.!?;]{2,40},?\s+)?(?:i|we)
                            r"(?!(?:to|you|u|it|them|this|that|these|those|a|an|the|your|some|more|any|him|her|me|us|our|my|his|their|"
                            r"time|help|a break|sleep|rest|holiday|coffee|lunch)\b)"
                            r"(?P<what>[a-z0-9][^.!?;]{1,100}?),?\s+(?P<by>(?:by|before|no later than)\s[^.!?;]*)$", re.I)
+# Someone else's word passed on, in the owner's mail: "Sam at Tixora says ProGate will have the spec by the end of today".
+_REPORTS_RE = re.compile(r"^\W*(?:(?:and|also|fyi|btw),?\s+)?(?:(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?(?: (?:at|from) (?-i:[A-Z])[\w&'’-]+)?|"
+                         r"they|he|she) (?:says|said|tells me|told me|has told me) (?:that )?", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -5872,6 +5881,8 @@ class EmbeddedExtractor:
         if (_held(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
                 or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
+        if act == "promise" and ctx.from_owner and _REPORTS_RE.match(sentence):
+            return None  # "Sam says ProGate will have the spec today": another's word, passed on by the owner
         if act == "promise" and _AUTOMATIC_RE.search(sentence):
             return None  # "The invoice will be generated automatically at month end": see _AUTOMATIC_RE
         if act == "promise" and _HEDGED_RE.search(sentence):
@@ -6004,6 +6015,8 @@ class EmbeddedExtractor:
         return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
 
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
+        if (" says " in low or " said " in low or " tells me " in low or " told me " in low) and _REPORTS_RE.match(sentence):
+            return None  # "Sam at Tixora says ProGate will have the spec by today": news passed on, no promise of hers
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
         if due and not question and " hear " in low and _HEAR_FROM_RE.search(sentence):
@@ -6183,6 +6196,8 @@ class EmbeddedExtractor:
             return ""
         if m.group("plan") and m.group("plan").startswith(("come", "arrive")) and m.group("head").lower() == "they":
             return ""  # "I called the service, they come Thursday": people come, things are sent
+        if mine and re.search(r"\b(?:his|her|their)\s+$", sentence[max(0, m.start("what") - 8):m.start("what")], re.I):
+            return ""  # "His signed report will follow on Monday": in the owner's mail, his to send, not hers
         if (m.group("plan") and m.group("plan").startswith(("come", "arrive"))
                 and re.search(r",\s*so\s+(?:i|we)\b", sentence[m.end("plan"):], re.I)):
             return ""  # "The parts arrive Monday, so I start on Tuesday": what reaches the writer, for their own plan
