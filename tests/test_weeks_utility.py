@@ -346,3 +346,18 @@ NOT_HERS: list[Case] = [
 @pytest.mark.parametrize("case", NOT_HERS, ids=[c.text[:56] for c in NOT_HERS])
 def test_not_hers(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# A deadline given by what happens if it is missed: a thing of the reader's to be done by the day.
+MISSED_BY: list[Case] = [
+    C("If the colour is not approved until Friday, the dyeing slot goes to another client.", (R, FRI)),
+    C("If PI not confirmed within this week, the production slot will give to other customer.", (R, FRI)),
+    C("If the Ecru is not confirmed until 31 December we cannot produce it before March.", (R, "2026-12-31")),
+    C("If the weather is not improved by Friday, we will have to postpone.", *NONE),
+    C("If the price increase is not accepted, we will cancel.", *NONE),
+]
+
+
+@pytest.mark.parametrize("case", MISSED_BY, ids=[c.text[:56] for c in MISSED_BY])
+def test_missed_by(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

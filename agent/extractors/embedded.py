@@ -3197,6 +3197,17 @@ _BARE_NEED_RE = re.compile(r"^\W*(?:(?:for|on|per) [^,.!?;]{2,40},?\s+)?(?:i|we)
 # Someone else's word passed on, in the owner's mail: "Sam at Tixora says ProGate will have the spec by the end of today".
 _REPORTS_RE = re.compile(r"^\W*(?:(?:and|also|fyi|btw),?\s+)?(?:(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?(?: (?:at|from) (?-i:[A-Z])[\w&'’-]+)?|"
                          r"they|he|she) (?:says|said|tells me|told me|has told me) (?:that )?", re.I)
+# A deadline given by what happens if it is missed, a thing of the reader's to be done by a day: "If the
+# Ecru is not confirmed until 31 July we cannot produce it before October", "if the deposit not arrive
+# before 8th September, we can not keep the price", "If the colour is not approved by Friday, the slot goes
+# to another client". (What the writer will do if she hears nothing is _THREAT_RE's.)
+_MISSED_BY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|please note),?\s+)?if\s+(?P<thing>(?:the|your|our)\s+"
+                           r"(?!(?:weather|situation|traffic|market|economy|strike|road|roads|flight|train|problem|issue|rain|snow)\b)"
+                           r"[\w'’ -]{2,40}?|(?-i:[A-Z]{2,}\w*))\s+"
+                           r"(?:(?:is|are)\s+)?(?:not|n't)\s+(?P<done>[a-z]+ed|paid|done|sent|signed|(?:arrive|come|reach us))\s+"
+                           r"(?:until|till|by|before|within)\s+(?P<when>[^,;.!?]{2,40}?),?\s+"
+                           r"(?:we|i|they|the\s+[\w -]{2,30}?|it|price|prices)\s+(?:cannot|can't|can not|won't|will not|will have to|"
+                           r"must|goes|go|will go|will give|will be (?:released|cancelled|canceled|given|lost|updated|increased))\b", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -5159,6 +5170,13 @@ class EmbeddedExtractor:
             name = first_name(ctx.other) if ctx.other.email else "them"
             what = _swap(bare.group("what").rstrip(" ,"), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
             return [self._item("request", f"Send {name} {what}", sentence, ctx, self._due(bare.group("by"), ctx)[0], "me")]
+        if not ctx.from_owner and low.lstrip(" -*•").startswith(("if ", "and if ", "but if ", "so if ", "also if ", "please note")) \
+                and (missed := _MISSED_BY_RE.match(sentence)) is not None and names_a_date(f"by {missed.group('when')}"):
+            name = first_name(ctx.other) if ctx.other.email else "them"
+            thing = _swap(_uncap(missed.group("thing")), {"our": f"{name}'s"})
+            done = missed.group("done").lower()
+            title = f"Get {thing} to {name}" if done in ("arrive", "come", "reach us") else f"Get {thing} {done}"
+            return [self._item("request", title, sentence, ctx, self._due(f"by {missed.group('when')}", ctx)[0], "me")]
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
