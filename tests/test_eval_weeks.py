@@ -59,7 +59,9 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-denver": (0.80, 0.78, 0.88), "week-saigon": (0.87, 0.83, 0.93), "week-leeds": (0.92, 0.80, 0.93),
           "week-wichita": (0.86, 0.75, 0.90), "week-bordeaux": (0.86, 0.76, 0.92),
           "week-dublin": (0.77, 0.72, 0.93), "week-accra": (0.87, 0.77, 0.94),
-          "week-manchester": (0.87, 0.78, 0.93), "week-stuttgart": (0.83, 0.78, 0.97)}
+          "week-manchester": (0.87, 0.78, 0.93), "week-stuttgart": (0.83, 0.78, 0.97),
+          "week-speyside": (0.85, 0.83, 0.92), "week-calgary": (0.80, 0.79, 0.95), "week-sydney": (0.89, 0.80, 0.91),
+          "week-rotterdam": (0.84, 0.78, 0.89)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
