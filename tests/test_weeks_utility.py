@@ -361,3 +361,24 @@ MISSED_BY: list[Case] = [
 @pytest.mark.parametrize("case", MISSED_BY, ids=[c.text[:56] for c in MISSED_BY])
 def test_missed_by(case: Case, owner: Owner) -> None:
     assert passes(case, owner)
+
+
+# From the Speyside and Calgary development weeks: the attachment named the other way round; a day
+# for the thing the work is about ("Saturday's samples") beside the day it is due; times offered by the
+# owner, one to be chosen, promise nothing yet.
+CALGARY: list[Case] = [
+    C("In attachment please find the calibration certificates for both gauges.", *NONE),
+    C("In the attachment please find our updated rate sheet.", *NONE),
+    C("I can do the Step 1 meeting Monday at 10 or Tuesday afternoon.", *NONE, mine=True),
+    C("I can do the review on Monday.", (K, MON), mine=True),
+]
+
+
+@pytest.mark.parametrize("case", CALGARY, ids=[c.text[:56] for c in CALGARY])
+def test_calgary(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_the_day_of_what_the_work_is_about_is_not_its_due() -> None:
+    text = "Redo the chain of custody on Saturday's samples and send me pics of the forms tonight."
+    assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == WED

@@ -799,7 +799,7 @@ _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
-_NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
+_NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "eod", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
 
 
 # Between two days offered as a choice: "15 March or 1 April".

@@ -168,6 +168,9 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:please |pls |kindly )?(?:check|see|refer to|have a look at) (?:the )?(?:attached|enclosed|below|above)(?: \w+)?"
     r"(?: for (?:details|more|more details|more info|info|information|reference|context|background))?[.!]*$|"
     r"attached (please find|you will find|is|are)\b|"
+    # ...in the other order: "In attachment please find the calibration certificates for both gauges"
+    r"^\W*in (?:the )?attach(?:ment|ed)?s?,? (?:please |pls |kindly )*(?:find|see)\b(?![^.!?]*(?:\band|,)\s+(?:please |kindly |pls )?"
+    r"(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|complete|fill|process|forward|check|submit|revert|let (?:me|us) know)\b)|"
     # nothing to do, or leave to do something: "Nothing you need to do unless they kick it back to you",
     # "You may indicate on the certification whether these should remain open", "You may also submit comments online"
     r"^\W*(?:(?:there(?:'s| is)|and|so|but),?\s+)?nothing (?:you|u) (?:need|have|must) to do\b|"
@@ -1495,8 +1498,8 @@ _WISH_RE = re.compile(
     r"(?:^\W*|[,;:]\s+|\b(?:and|so|but)\s+)"
     r"(?P<who24>they(?= (?:also |still |really |just |now )?(?:want|need)\b)|(?!" + _NOT_A_NAME + r")"
     r"(?:(?:dr|mr|mrs|ms)\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)"
-    r"(?: (?:on|at|in|from) [\w'’-]+)? (?:also |still |really |just |now )?(?:wants?|needs?|would (?:like|love)|(?:'d|’d) (?:like|love)|"
-    r"(?:is|are) asking for|(?:has|have) asked for|expects)(?: to (?:have|get|receive|see))? "
+    r"(?: (?:on|at|in|from) [\w'’-]+)?(?: (?:also |still |really |just |now )?(?:wants?|needs?|would (?:like|love)|(?:'d|’d) (?:like|love)|"
+    r"(?:is|are) asking for|(?:has|have) asked for|expects)|(?:'s|’s) (?:also |still |now )?asking for)(?: to (?:have|get|receive|see))? "
     r"(?!(?:a |some )?(?:day|days|time|week|break|holiday|rest|leave|vacation)(?: off)?\b)"
     r"(?P<what24>(?:the|a|an|your|some|all|updated|revised|final|signed|\d[\d,.]*)\b"
     # ...of the reader's side: a thing from us or from you, or of the reader's own, or to be approved
@@ -3208,6 +3211,11 @@ _MISSED_BY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|please note),?\s+)?if\s+(
                            r"(?:until|till|by|before|within)\s+(?P<when>[^,;.!?]{2,40}?),?\s+"
                            r"(?:we|i|they|the\s+[\w -]{2,30}?|it|price|prices)\s+(?:cannot|can't|can not|won't|will not|will have to|"
                            r"must|goes|go|will go|will give|will be (?:released|cancelled|canceled|given|lost|updated|increased))\b", re.I)
+# Times the owner offers, one to be chosen: "I can do the Step 1 meeting Monday at 10 or Tuesday afternoon",
+# "Angela and I can do tomorrow at 8:30 or 3:00" (the reader's choice, asked after it, is another item).
+_TIMES_OFFERED_RE = re.compile(r"^\W*(?:(?:[\w'’-]+ and )?(?:i|we)) (?:can|could) (?:do|make|meet|manage|come(?: in)?)\b[^.!?;]*?\s+or\s+"
+                               r"(?:(?:on|at|in)\s+)?(?:tomorrow|today|the \d|\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next|this|"
+                               r"(?:early|late|mid)\b|after|before|any time|anytime)", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
                            r"(?:(?:to\s+)?note(?:\s+also)?(?:\s+that\s+|\s*[:,–—-]\s*)|be (?:aware|advised|informed)(?:\s+that)?\s*[:,–—-]?\s+(?!and\b|&)|"
                            # ...as second-language mail puts it: "Please to note also, ...", "Please understand that ..."
@@ -6035,6 +6043,8 @@ class EmbeddedExtractor:
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
         if (" says " in low or " said " in low or " tells me " in low or " told me " in low) and _REPORTS_RE.match(sentence):
             return None  # "Sam at Tixora says ProGate will have the spec by today": news passed on, no promise of hers
+        if " or " in low and _TIMES_OFFERED_RE.match(sentence):
+            return None  # "I can do the Step 1 meeting Monday at 10 or Tuesday afternoon": times offered, none taken yet
         name = first_name(ctx.other) if ctx.other.email else "them"
         question = sentence.rstrip().endswith("?")
         if due and not question and " hear " in low and _HEAR_FROM_RE.search(sentence):
