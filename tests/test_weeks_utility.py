@@ -382,3 +382,25 @@ def test_calgary(case: Case, owner: Owner) -> None:
 def test_the_day_of_what_the_work_is_about_is_not_its_due() -> None:
     text = "Redo the chain of custody on Saturday's samples and send me pics of the forms tonight."
     assert find_due(text, SENT, ZoneInfo("Europe/London"), 4)[0] == WED
+
+
+# The day named after "close of business" or "end of day" is that hour's day; "I'll need X by then" asks
+# for X by a day said before it.
+def test_the_day_after_close_of_business_is_its_day() -> None:
+    london = ZoneInfo("Europe/London")
+    assert find_due("Please send the payment by close of business on the 28th.", SENT, london, 4)[0] == "2026-11-28"
+    assert find_due("Send it by end of day Thursday.", SENT, london, 4)[0] == THU
+    assert find_due("I'll have it to you by close of business.", SENT, london, 4)[0] == WED
+
+
+BY_THEN: list[Case] = [
+    C("I'll need a firm booking and the cask details by then.", (R, None)),
+    C("I'll need to check with my manager by then.", *NONE),
+    C("Thursday at 10 works for me, I'll see you at the yard.", (K, THU), mine=True),
+    C("Monday works, I'll see what I can do.", *NONE, mine=True),
+]
+
+
+@pytest.mark.parametrize("case", BY_THEN, ids=[c.text[:56] for c in BY_THEN])
+def test_by_then(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)

@@ -850,6 +850,10 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
     # "the week of May 29" is that week, late by its last working day, as "next week" is.
     kinds = [(kind, m, _week_end(found, last_workday) if kind in _CALENDAR_DATES
               and _WEEK_OF_RE.search(sentence, max(0, m.start() - 16), m.start()) else found) for kind, m, found in kinds]
+    # "by close of business on the 28th", "end of day Thursday": the day named after the hour is that hour's day.
+    if len(kinds) > 1:
+        kinds = [k for k in kinds if not (k[0] == "eod" and any(o is not k and o[0] not in _TIMES and 0 <= o[1].start() - k[1].end() <= 4
+                                                                for o in kinds))]
     # "Monday of next week" names the day; its "next week" is no second phrase.
     days_of_next_week = [m for kind, m, _ in kinds if kind == "next_weekday"]
     if days_of_next_week:

@@ -447,7 +447,9 @@ _WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:
                                     r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)(?:\s+from (?:you|your side|your team|your end)\b|"
                                     r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b))|"
                                     # ...or the reader's own work, named so: "I'll need the audit report you did in May"
-                                    r"(?<=\w)(?=\s+(?:that |which )?(?:you|u) (?:did|prepared|sent|wrote|made|ran|drafted|mentioned|promised)\b))"
+                                    r"(?<=\w)(?=\s+(?:that |which )?(?:you|u) (?:did|prepared|sent|wrote|made|ran|drafted|mentioned|promised)\b)|"
+                                    # ...or by a day named before it: "I can hold it until Friday, but I'll need a firm booking by then"
+                                    r"(?<=\w)(?=\s+(?:by|before) then\b))"
                                     r"(?P<rest>[^.!?;]*)", re.I)
 # A thing handed over with the mail, named: "Please find attached the revised NDA", "Attached is the
 # draft budget for Q1", "Here's the updated floor plan", "I've attached the signed lease".
@@ -3173,8 +3175,8 @@ _AGREED_DAY_RE = re.compile(r"^\W*(?:(?:yes|yep|ok|okay|great|perfect|sure),?\s)
                             r"is good|is ok|is okay|suits(?: me| us)?|is perfect|sounds good|is great)"
                             r"(?:\s+(?:for|with)\s+(?:me|us|both of us|the [\w-]+(?: [\w-]+)?))?\s*(?:[,;–—]|\s-)\s*(?:and\s+|so\s+)?"
                             # (not a step put off or round it: "..., I'll try", "..., I'll have to check", "... beforehand")
-                            r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s(?!(?:try|have to|need to|see|think|check)\b)"
-                            r"(?![^.!?;]*\b(?:beforehand|afterwards|before(?:hand)?|after|ahead of time|then)\b)[^.!?;]*)", re.I)
+                            r"(?P<rest>(?:i|we)(?:'ll|’ll| will| shall)\s(?!(?:try|have to|need to|think|check)\b|see\b(?! you\b))"
+                            r"(?![^.!?;]*\b(?:beforehand|afterwards|before(?:hand)?|after|ahead of time)\b)[^.!?;]*)", re.I)
 # A go-ahead with its step, given to the owner: "Go ahead and book the flights for the 18th" asks the step
 # ("Go ahead, fine by me" asks nothing). The owner's own go-ahead ("Go ahead and send it") answers an ask
 # of the reader's: the development weeks label it no work to follow up.
@@ -5166,9 +5168,10 @@ class EmbeddedExtractor:
                 and " or " not in agreed.group("day") and not names_a_date(agreed.group("rest")):
             # (The day agreed is a day and little else: not "The June 5 draft", "the version dated 3 March".)
             said = self._due(agreed.group("day"), ctx)[1]
+            rest = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
             if said and agreed.group("day").lower().find(said.lower()) <= 4 \
                     and not re.search(r"\b(?:dated|draft|version|letter|copy|invoice|contract|quote|plan|proposal)\b", agreed.group("day"), re.I):
-                return self._read_as(f"{agreed.group('rest').rstrip()} {said}.", sentence, ctx)
+                return self._read_as(f"{rest} {said}.", sentence, ctx)
         if not ctx.from_owner and "go ahead and " in low and (ahead := _GO_AHEAD_AND_RE.match(sentence)) is not None:
             return self._read_as(f"Please {ahead.group('step')}", sentence, ctx)
         if not ctx.from_owner and " come from " in low and (come := _COME_FROM_YOU_RE.match(sentence)) is not None:
@@ -5194,7 +5197,8 @@ class EmbeddedExtractor:
         if not ctx.from_owner and " need" in low and (needed := _WILL_NEED_FROM_YOU_RE.match(sentence)):
             # "I will also need a name from your side for the working group": what the writer needs
             # from the reader is asked of her, not promised.
-            return self._read_as(f"Could you send me {needed.group('what')}{needed.group('rest')}?".replace(" ?", "?"), sentence, ctx)
+            rest = re.sub(r"^\s+(?:by|before) then\b", "", needed.group("rest"))  # (the day is the sentence's, before it)
+            return self._read_as(f"Could you send me {needed.group('what')}{rest}?".replace(" ?", "?"), sentence, ctx)
         if not ctx.from_owner and ("apprecia" in low or "grateful" in low or "thankful" in low or "glad to" in low) \
                 and (receive := _APPRECIATE_RECEIVING_RE.search(sentence)):
             # "We would appreciate receiving these by Friday": an ask for them
