@@ -46,11 +46,6 @@ REPORTED_PROMISES: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", REPORTED_PROMISES, ids=[c.text[:56] for c in REPORTED_PROMISES])
-def test_reported_promises(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # The writer's own step, refused until something happens, is held up by that; a refusal until a day,
 # a mood until something happens, and a hold already over are not.
 REFUSED_UNTIL: list[Case] = [
@@ -70,11 +65,6 @@ REFUSED_UNTIL: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", REFUSED_UNTIL, ids=[c.text[:56] for c in REFUSED_UNTIL])
-def test_refused_until(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # What goes with the mail, and where to turn with questions, in the short forms of phone and
 # second-language mail ("Pls", "in attach", a thing named without "the"): nothing to do; a step
 # asked beside them still is.
@@ -90,11 +80,6 @@ HANDED_OVER: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", HANDED_OVER, ids=[c.text[:56] for c in HANDED_OVER])
-def test_handed_over(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # A topic said first, then the writer's or the reader's own sentence about it, read as that sentence;
 # not an option or a recommendation named before an order.
 TOPIC_FIRST: list[Case] = [
@@ -104,11 +89,6 @@ TOPIC_FIRST: list[Case] = [
     C("Option A: move the lecture to Thursday 14.00.", *NONE),
     C("Recommendation: approve the change request at a reduced amount.", *NONE, mine=True),
 ]
-
-
-@pytest.mark.parametrize("case", TOPIC_FIRST, ids=[c.text[:56] for c in TOPIC_FIRST])
-def test_topic_first(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 def test_the_topic_names_what_the_promise_is_about(owner: Owner) -> None:
@@ -146,11 +126,6 @@ AGREED_DAY: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", AGREED_DAY, ids=[c.text[:56] for c in AGREED_DAY])
-def test_agreed_day(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # A piece of work, then handing the reader what it comes to (its draft, results, comments, an answer):
 # one item, due when it is handed over, quoted whole. Another thing handed over is a second piece of work.
 WORK_AND_OUTCOME: list[Case] = [
@@ -163,11 +138,6 @@ WORK_AND_OUTCOME: list[Case] = [
     C("I'll draft the memo tonight and send you the budget on Monday.", (K, WED), (K, MON), mine=True),
     C("I'll ping legal tomorrow and I'll get you their answer by Friday.", (K, THU), (K, FRI), mine=True),
 ]
-
-
-@pytest.mark.parametrize("case", WORK_AND_OUTCOME, ids=[c.text[:56] for c in WORK_AND_OUTCOME])
-def test_work_and_outcome(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 # Asks relayed or stated in other shapes: what someone wants to know by a day; someone or something to
@@ -183,11 +153,6 @@ OTHER_SHAPES: list[Case] = [
     C("We are requesting a Step 1 meeting no later than Friday.", (R, FRI)),
     C("We requested an extension last month and it was granted.", *NONE),
 ]
-
-
-@pytest.mark.parametrize("case", OTHER_SHAPES, ids=[c.text[:56] for c in OTHER_SHAPES])
-def test_other_shapes(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 def test_a_thing_put_in_a_state_is_got_so() -> None:
@@ -218,11 +183,6 @@ NEXT_WEEKS: list[Case] = [
     C("The documents should be submitted to the tax office, Accra, within fourteen (14) days from the date of this letter.",
       (R, "2026-12-02")),
 ]
-
-
-@pytest.mark.parametrize("case", NEXT_WEEKS, ids=[c.text[:56] for c in NEXT_WEEKS])
-def test_next_weeks(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 COUNTED_DAYS: list[tuple[str, str | None]] = [
@@ -269,11 +229,6 @@ POLITE_AND_RELAYED: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", POLITE_AND_RELAYED, ids=[c.text[:56] for c in POLITE_AND_RELAYED])
-def test_polite_and_relayed(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # Found by a review of this round's rules, each kept here so it stays fixed: pleasantries, policies and
 # newsletter lines that the new blocker, relayed-question, promise and courtesy rules must not read as work,
 # and asks they must not swallow.
@@ -308,11 +263,6 @@ REVIEWED: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", REVIEWED, ids=[c.text[:56] for c in REVIEWED])
-def test_reviewed(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 def test_a_day_agreed_is_a_day_and_the_title_keeps_its_recipient() -> None:
     assert find_due("Please have the contract signed and dated by Friday.", SENT, ZoneInfo("Europe/London"), 4)[0] == FRI
     assert _get_title("the money owed", "Maria", "Re: plan") == "Get the money owed to Maria"
@@ -343,11 +293,6 @@ NOT_HERS: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", NOT_HERS, ids=[c.text[:56] for c in NOT_HERS])
-def test_not_hers(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
-
-
 # A deadline given by what happens if it is missed: a thing of the reader's to be done by the day.
 MISSED_BY: list[Case] = [
     C("If the colour is not approved until Friday, the dyeing slot goes to another client.", (R, FRI)),
@@ -356,11 +301,6 @@ MISSED_BY: list[Case] = [
     C("If the weather is not improved by Friday, we will have to postpone.", *NONE),
     C("If the price increase is not accepted, we will cancel.", *NONE),
 ]
-
-
-@pytest.mark.parametrize("case", MISSED_BY, ids=[c.text[:56] for c in MISSED_BY])
-def test_missed_by(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 # From the Speyside and Calgary development weeks: the attachment named the other way round; a day
@@ -372,11 +312,6 @@ CALGARY: list[Case] = [
     C("I can do the Step 1 meeting Monday at 10 or Tuesday afternoon.", *NONE, mine=True),
     C("I can do the review on Monday.", (K, MON), mine=True),
 ]
-
-
-@pytest.mark.parametrize("case", CALGARY, ids=[c.text[:56] for c in CALGARY])
-def test_calgary(case: Case, owner: Owner) -> None:
-    assert passes(case, owner)
 
 
 def test_the_day_of_what_the_work_is_about_is_not_its_due() -> None:
@@ -401,6 +336,11 @@ BY_THEN: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize("case", BY_THEN, ids=[c.text[:56] for c in BY_THEN])
-def test_by_then(case: Case, owner: Owner) -> None:
+# Every list of cases above, each case its own test.
+GROUPS = [REPORTED_PROMISES, REFUSED_UNTIL, HANDED_OVER, TOPIC_FIRST, AGREED_DAY, WORK_AND_OUTCOME, OTHER_SHAPES, NEXT_WEEKS, POLITE_AND_RELAYED, REVIEWED, NOT_HERS, MISSED_BY, CALGARY, BY_THEN]
+CASES = [case for group in GROUPS for case in group]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:56] for c in CASES])
+def test_the_case_reads_as_labelled(case: Case, owner: Owner) -> None:
     assert passes(case, owner)

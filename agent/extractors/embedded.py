@@ -5168,19 +5168,19 @@ class EmbeddedExtractor:
                 and " or " not in agreed.group("day") and not names_a_date(agreed.group("rest")):
             # (The day agreed is a day and little else: not "The June 5 draft", "the version dated 3 March".)
             said = self._due(agreed.group("day"), ctx)[1]
-            rest = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
+            promised = re.sub(r"\s+then\s*$", "", agreed.group("rest").rstrip(), flags=re.I)
             if said and agreed.group("day").lower().find(said.lower()) <= 4 \
                     and not re.search(r"\b(?:dated|draft|version|letter|copy|invoice|contract|quote|plan|proposal)\b", agreed.group("day"), re.I):
-                return self._read_as(f"{rest} {said}.", sentence, ctx)
+                return self._read_as(f"{promised} {said}.", sentence, ctx)
         if not ctx.from_owner and "go ahead and " in low and (ahead := _GO_AHEAD_AND_RE.match(sentence)) is not None:
             return self._read_as(f"Please {ahead.group('step')}", sentence, ctx)
         if not ctx.from_owner and " come from " in low and (come := _COME_FROM_YOU_RE.match(sentence)) is not None:
             return self._read_as(f"Could you send me {_uncap(come.group('what'))}{come.group('rest')}?", sentence, ctx)
-        if not ctx.from_owner and " need" in low and (bare := _BARE_NEED_RE.match(sentence.rstrip(" .!"))) is not None \
-                and names_a_date(bare.group("by")):
+        if not ctx.from_owner and " need" in low and (bare_need := _BARE_NEED_RE.match(sentence.rstrip(" .!"))) is not None \
+                and names_a_date(bare_need.group("by")):
             name = first_name(ctx.other) if ctx.other.email else "them"
-            what = _swap(bare.group("what").rstrip(" ,"), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
-            return [self._item("request", f"Send {name} {what}", sentence, ctx, self._due(bare.group("by"), ctx)[0], "me")]
+            what = _swap(bare_need.group("what").rstrip(" ,"), {"me": name, "my": f"{name}'s", "us": name, "our": f"{name}'s"})
+            return [self._item("request", f"Send {name} {what}", sentence, ctx, self._due(bare_need.group("by"), ctx)[0], "me")]
         if not ctx.from_owner and low.lstrip(" -*•").startswith(("if ", "and if ", "but if ", "so if ", "also if ", "please note")) \
                 and (missed := _MISSED_BY_RE.match(sentence)) is not None and names_a_date(f"by {missed.group('when')}"):
             name = first_name(ctx.other) if ctx.other.email else "them"
@@ -5197,8 +5197,8 @@ class EmbeddedExtractor:
         if not ctx.from_owner and " need" in low and (needed := _WILL_NEED_FROM_YOU_RE.match(sentence)):
             # "I will also need a name from your side for the working group": what the writer needs
             # from the reader is asked of her, not promised.
-            rest = re.sub(r"^\s+(?:by|before) then\b", "", needed.group("rest"))  # (the day is the sentence's, before it)
-            return self._read_as(f"Could you send me {needed.group('what')}{rest}?".replace(" ?", "?"), sentence, ctx)
+            after = re.sub(r"^\s+(?:by|before) then\b", "", needed.group("rest"))  # (the day is the sentence's, before it)
+            return self._read_as(f"Could you send me {needed.group('what')}{after}?".replace(" ?", "?"), sentence, ctx)
         if not ctx.from_owner and ("apprecia" in low or "grateful" in low or "thankful" in low or "glad to" in low) \
                 and (receive := _APPRECIATE_RECEIVING_RE.search(sentence)):
             # "We would appreciate receiving these by Friday": an ask for them
