@@ -799,7 +799,7 @@ _OR_WEEKDAY_RE = re.compile(r"\s*(?:morning|afternoon|evening)?(?:,?\s*or\s+|\s*
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
-_NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "eod", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
+_NEAR_DAYS = frozenset(("today", "tomorrow", "tonight", "foreign_today", "foreign_tomorrow", "foreign_tonight"))
 
 
 # Between two days offered as a choice: "15 March or 1 April".
@@ -872,7 +872,10 @@ def find_due(sentence: str, sent: datetime, tz: tzinfo, last_workday: int = 4,
         # is about, not when it is due, beside another day.
         owned = [(kind, m, found) for kind, m, found in kinds
                  if kind in _WEEKDAY_KINDS and _POSSESSIVE_RE.match(sentence, m.end()) and not _is_deadline(sentence, m)]
-        if owned and any(k not in owned and (k[0] in _NEAR_DAYS or _is_deadline(sentence, k[1])) for k in kinds):
+        # ("tonight", "end of day" are near too; "this morning" may be past: "Like I said this morning, ...")
+        if owned and any(k not in owned and (k[0] in _NEAR_DAYS or _is_deadline(sentence, k[1])
+                                             or (k[0] == "eod" and not re.match(r"this (?:morning|afternoon|arvo)", k[1].group(0), re.I)))
+                         for k in kinds):
             kinds = [k for k in kinds if k not in owned]
 
     def deadline(m: re.Match[str]) -> bool:

@@ -173,9 +173,10 @@ _COURTESY_RE = re.compile(
     r"(?:arrange|pay|sign|countersign|return|review|approve|confirm|send|complete|fill|process|forward|check|submit|revert|let (?:me|us) know)\b)|"
     # nothing to do, or leave to do something: "Nothing you need to do unless they kick it back to you",
     # "You may indicate on the certification whether these should remain open", "You may also submit comments online"
-    r"^\W*(?:(?:there(?:'s| is)|and|so|but),?\s+)?nothing (?:you|u) (?:need|have|must) to do\b|"
-    r"^\W*(?:(?:and|also|alternatively),?\s+)?(?:you|u) may (?:also |wish to |want to |choose to )?(?!need\b|have\b|be\b|not\b)[a-z]+\b"
-    r"(?![^.!?]*\b(?:by|before|no later than|within|until)\b)|"
+    r"^\W*(?:(?:there(?:'s| is)|and|so|but),?\s+)?nothing (?:you|u) (?:need|have|must) to do\b(?![^.!?]*\b(?:but|however|except)\b)|"
+    r"^\W*(?:(?:and|also|alternatively),?\s+)?(?:you|u) may (?:also |wish to |want to |choose to )?"
+    r"(?!need\b|have\b|be\b|not\b|recall\b|remember\b|know\b|notice\b|have noticed\b|already\b)[a-z]+\b"
+    r"(?![^.!?]*(?:\b(?:by|before|no later than|within|until|please|kindly|could you|can you|i need|and return|and send)\b|,\s*(?:and )?(?:please|could|can|kindly)\b))|"
     # formal and second-language closings that ask nothing: "Please be guided accordingly", "hope you can understand"
     r"\bbe guided accordingly\b|\bhope (?:you|u) (?:can |could |will |would |kindly |do )?understand\b(?:\s*(?:,|and)\s*(?:thanks?|thank you|many thanks)\b[^.!?]{0,40})?[.!]*$|"
     # room to object, no work unless the reader does: "Shout if you disagree", "Let me know if you see it differently"
@@ -1501,7 +1502,7 @@ _WISH_RE = re.compile(
     r"(?P<who24>they(?= (?:also |still |really |just |now )?(?:want|need)\b)|(?!" + _NOT_A_NAME + r")"
     r"(?:(?:dr|mr|mrs|ms)\.? )?(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)"
     r"(?: (?:on|at|in|from) [\w'’-]+)?(?: (?:also |still |really |just |now )?(?:wants?|needs?|would (?:like|love)|(?:'d|’d) (?:like|love)|"
-    r"(?:is|are) asking for|(?:has|have) asked for|expects)|(?:'s|’s) (?:also |still |now )?asking for)(?: to (?:have|get|receive|see))? "
+    r"(?:is|are) asking for|(?:has|have) asked for|expects))(?: to (?:have|get|receive|see))? "
     r"(?!(?:a |some )?(?:day|days|time|week|break|holiday|rest|leave|vacation)(?: off)?\b)"
     r"(?P<what24>(?:the|a|an|your|some|all|updated|revised|final|signed|\d[\d,.]*)\b"
     # ...of the reader's side: a thing from us or from you, or of the reader's own, or to be approved
@@ -3200,22 +3201,31 @@ _BARE_NEED_RE = re.compile(r"^\W*(?:(?:for|on|per) [^,.!?;]{2,40},?\s+)?(?:i|we)
                            r"time|help|a break|sleep|rest|holiday|coffee|lunch)\b)"
                            r"(?P<what>[a-z0-9][^.!?;]{1,100}?),?\s+(?P<by>(?:by|before|no later than)\s[^.!?;]*)$", re.I)
 # Someone else's word passed on, in the owner's mail: "Sam at Tixora says ProGate will have the spec by the end of today".
+# ...unless the owner's own word follows it: "Sam says you need the deck by Friday, so I'll send it Thursday".
+_OWN_WORD_AFTER_RE = re.compile(r"\b(?:i|we)(?:'ll|’ll| will| shall|'m going to|’m going to| am going to)\b|"
+                                r"\b(?:you|u)(?:'d|’d|'ll|’ll| will| would| should) have\b", re.I)
 _REPORTS_RE = re.compile(r"^\W*(?:(?:and|also|fyi|btw),?\s+)?(?:(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?(?: (?:at|from) (?-i:[A-Z])[\w&'’-]+)?|"
                          r"they|he|she) (?:says|said|tells me|told me|has told me) (?:that )?", re.I)
 # A deadline given by what happens if it is missed, a thing of the reader's to be done by a day: "If the
 # Ecru is not confirmed until 31 July we cannot produce it before October", "if the deposit not arrive
 # before 8th September, we can not keep the price", "If the colour is not approved by Friday, the slot goes
 # to another client". (What the writer will do if she hears nothing is _THREAT_RE's.)
-_MISSED_BY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|please note),?\s+)?if\s+(?P<thing>(?:the|your|our)\s+"
+_MISSED_BY_RE = re.compile(r"^\W*(?:(?:and|but|so|also|please note),? )?if (?P<thing>(?:the|your|our) "
                            r"(?!(?:weather|situation|traffic|market|economy|strike|road|roads|flight|train|problem|issue|rain|snow)\b)"
-                           r"[\w'’ -]{2,40}?|(?-i:[A-Z]{2,}\w*))\s+"
-                           r"(?:(?:is|are)\s+)?(?:not|n't)\s+(?P<done>[a-z]+ed|paid|done|sent|signed|(?:arrive|come|reach us))\s+"
-                           r"(?:until|till|by|before|within)\s+(?P<when>[^,;.!?]{2,40}?),?\s+"
-                           r"(?:we|i|they|the\s+[\w -]{2,30}?|it|price|prices)\s+(?:cannot|can't|can not|won't|will not|will have to|"
-                           r"must|goes|go|will go|will give|will be (?:released|cancelled|canceled|given|lost|updated|increased))\b", re.I)
+                           r"(?:[\w'’-]+ ){0,4}?[\w'’-]+|(?-i:[A-Z]{2,}\w*)) "
+                           # (one the reader can do or send: approved, confirmed, paid, signed, sent, returned, arriving)
+                           r"(?:(?:is|are) not|isn't|aren't|(?:has|have) not been|hasn't been|haven't been|(?:does|do) not|doesn't|don't|not) "
+                           r"(?P<done>approved|confirmed|paid|signed|sent|returned|received|submitted|accepted|arrive|reach us|come) "
+                           r"(?:until|till|by|before|within) (?P<when>[^,;.!?]{2,40}?),? "
+                           # ...and what the writer then refuses or gives away: "we cannot keep the price", "the slot goes to another client"
+                           r"(?:(?:we|i) (?:cannot|can't|can not|won't be able to|will not be able to|will (?:have to )?(?:release|cancel|give away|"
+                           r"reallocate|increase))|(?:the|your|our|this) (?:[\w-]+ ){0,2}(?:slot|booking|reservation|price|prices|offer|quote|room|"
+                           r"space|allocation) (?:goes|will go|will be (?:released|cancelled|canceled|given|lost|increased)|will give|expires|lapses)|"
+                           r"(?:the )?(?:price|prices) will (?:increase|be updated|go up))\b", re.I)
 # Times the owner offers, one to be chosen: "I can do the Step 1 meeting Monday at 10 or Tuesday afternoon",
 # "Angela and I can do tomorrow at 8:30 or 3:00" (the reader's choice, asked after it, is another item).
-_TIMES_OFFERED_RE = re.compile(r"^\W*(?:(?:[\w'’-]+ and )?(?:i|we)) (?:can|could) (?:do|make|meet|manage|come(?: in)?)\b[^.!?;]*?\s+or\s+"
+_TIMES_OFFERED_RE = re.compile(r"^\W*(?:(?:[\w'’-]+ and )?(?:i|we)) (?:can|could) (?:do|make|meet|manage|come(?: in)?)\b"
+                               r"(?:(?!\bby\b|\bat the latest\b|\band send\b)[^.!?;])*?\sor\s(?![^.!?;]*\bat the latest\b)"
                                r"(?:(?:on|at|in)\s+)?(?:tomorrow|today|the \d|\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|next|this|"
                                r"(?:early|late|mid)\b|after|before|any time|anytime)", re.I)
 _NOTE_LEAD_RE = re.compile(r"^\W*(?:(?:and|also|just|but),?\s+)?(?:(?:please|pls|kindly)\s+)*(?:also\s+)?"
@@ -3504,7 +3514,7 @@ _REMINDED_RE = re.compile(r"^\W*(?:(?:and|also|just|so|but|please|pls|kindly|oh)
                           r"remember|be sure) to\s+(?!update (?:your )?(?:payment|card|billing|bank|account|login)\b)"
                           + _WORK_STEP + r"|make sure " + _DONE_STATE + ")", re.I)
 # What is asked after a handover: "Please find attached <the contract>, kindly <sign and return it>".
-_ATTACHED_THEN_RE = re.compile(r"\b(?:find|see) (?:attached|enclosed|in attach)\s+(?P<thing>\S[^.!?;,]*?)\s*(?:,\s*and\b|\band\b|,)\s+"
+_ATTACHED_THEN_RE = re.compile(r"(?:\b(?:find|see) (?:attached|enclosed|in attach)|^\W*in (?:the )?attach(?:ment|ed)?s?,? (?:please |pls |kindly )*(?:find|see))\s+(?P<thing>\S[^.!?;,]*?)\s*(?:,\s*and\b|\band\b|,)\s+"
                                r"(?:please |kindly |pls )?(?:(?P<vp>(?:arrange|pay|sign|countersign|return|review|approve|confirm|"
                                r"send|complete|fill|process|forward|check(?! out)|submit|revert)\b"
                                r"(?!\s+(?:complete|completed|done|finished)\b)[^.!?;]*)|"
@@ -5911,7 +5921,7 @@ class EmbeddedExtractor:
         if (_held(_MARKETING_RE, _MARKETING_KEYS, sentence, low) or _held(_RHETORICAL_RE, _RHETORICAL_KEYS, sentence, low)
                 or _match(_CONDITION_RE, sentence) or "click" in low or "http" in low):
             return None
-        if act == "promise" and ctx.from_owner and _REPORTS_RE.match(sentence):
+        if act == "promise" and ctx.from_owner and (re.match(r"\W*(?:his|her|their)\b", sentence, re.I) or _REPORTS_RE.match(sentence)):
             return None  # "Sam says ProGate will have the spec today": another's word, passed on by the owner
         if act == "promise" and _AUTOMATIC_RE.search(sentence):
             return None  # "The invoice will be generated automatically at month end": see _AUTOMATIC_RE
@@ -6045,7 +6055,8 @@ class EmbeddedExtractor:
         return None if re.search(r"\b(?:your|yours|you)\b", cause, re.I) else cause
 
     def _owner_sentence(self, sentence: str, low: str, ctx: _Ctx, due: str | None, phrase: str) -> Item | None:
-        if (" says " in low or " said " in low or " tells me " in low or " told me " in low) and _REPORTS_RE.match(sentence):
+        if (" says " in low or " said " in low or " tells me " in low or " told me " in low) and _REPORTS_RE.match(sentence) \
+                and not _OWN_WORD_AFTER_RE.search(sentence):
             return None  # "Sam at Tixora says ProGate will have the spec by today": news passed on, no promise of hers
         if " or " in low and _TIMES_OFFERED_RE.match(sentence):
             return None  # "I can do the Step 1 meeting Monday at 10 or Tuesday afternoon": times offered, none taken yet
@@ -6781,7 +6792,8 @@ class EmbeddedExtractor:
                         # noch im SAP freigeben?" after "Soll ich das verhandeln oder willst du?")
                         ctx.same_as[id(item)] = (item, title.lower())
                     return item
-        if title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed", "find in attach")) \
+        if (title.lower().startswith(("find attached", "find enclosed", "see attached", "see enclosed", "find in attach"))
+                or re.match(r"\W*in (?:the )?attach", sentence, re.I)) \
                 and (then := _ATTACHED_THEN_RE.search(sentence)):
             # "Please find attached the contract, kindly sign and return by Friday": the step asked
             # after the handover is the work, and the thing handed over what it is done to; "...the
