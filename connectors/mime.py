@@ -2059,7 +2059,9 @@ _OTHER_LABELS = ("sent|date|to|cc|bcc|subject|reply-to|gesendet|datum|an|betreff
                  "tárgy|gönderildi|kime|konu|送信日時|宛先|件名|日付|发送时间|收件人|主题|傳送時間|收件者|主旨|"
                  # Arabic, Hebrew, Korean and Greek Outlook
                  "تاريخ الإرسال|أرسلت|إلى|الموضوع|نسخة|التاريخ|נשלח|אל|נושא|עותק|תאריך|보낸 날짜|받는 사람|제목|참조|"
-                 "στάλθηκε|προς|θέμα|κοιν")
+                 "στάλθηκε|προς|θέμα|κοιν|"
+                 # Czech and Slovak Outlook ("Od:" is among the sender's labels)
+                 "odesláno|odoslané|komu|kopie|kópia|předmět|predmet")
 _LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS}|{_OTHER_LABELS})\s?\**\s?[:：]", re.I)
 _FROM_LABEL_RE = re.compile(rf"^\s*\**({_FROM_LABELS})\s?\**\s?[:：]", re.I)
 _UNDERSCORES_RE = re.compile(r"^\s*_{2,}\s*$")

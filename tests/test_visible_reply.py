@@ -112,6 +112,16 @@ DEV: dict[str, tuple[str, str]] = {
     "sent from outlook for android": (
         "On it.\n\nGet Outlook for Android<https://aka.ms/ghei36>\n\nFrom: Maria <maria@fund.example>\n",
         "On it."),
+    "outlook czech": (
+        "Posílám v příloze.\n\nS pozdravem\nJana\n\nOd: Petr Novák <petr@firma.example>\nOdesláno: úterý 17. "
+        "listopadu 2026 14:05\nKomu: Jana Dvořáková <jana@example.com>\nKopie: Tým <tym@firma.example>\n"
+        "Předmět: Faktura\n\nPošleš mi fakturu do pátku?\n",
+        "Posílám v příloze.\n\nS pozdravem\nJana"),
+    "outlook slovak": (
+        "Will do, the slots are booked.\n\nMarek\n\nOd: Zuzana Kováčová <zuzana@firma.example>\nOdoslané: "
+        "utorok 17. novembra 2026 14:05\nKomu: Marek <marek@example.com>\nPredmet: Termíny\n\n"
+        "Can you book the slots by Friday?\n",
+        "Will do, the slots are booked.\n\nMarek"),
     "mailing list footer under a rule": (
         "Merged, thanks.\n\nSam\n\n_______________________________________________\nteam mailing list\n"
         "team@lists.example.com\nhttps://lists.example.com/listinfo/team\n",

@@ -1999,7 +1999,7 @@ _NAMED_PROMISE_RE = re.compile(
     # ...or by role, for the writer's side: "Our lawyer will send you the final version on Monday", "Your
     # production executive, Tom Aldous, will arrange a kick-off call", "A surveyor from Damp Solutions will
     # attend on Thursday"
-    r"(?i:our|my) (?:[\w-]+ ){0,2}" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
+    r"(?i:our|my) (?:[\w-]+ ){0,3}" + _ROLE + r"(?:,? [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?|(?i:your) (?:[\w-]+ )?" + _ROLE
     + r",? [A-Z][a-z]+(?: [A-Z][a-z]+)?,|"
     r"(?i:an?|the) " + _ROLE + r" from (?:the )?[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}|"
     # ...or a firm the writer deals with, by what it is: "The bank will issue the amendment on Monday"
@@ -2929,7 +2929,16 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
     # "Bitte beachten Sie unsere Öffnungszeiten").
     return act == "ask" and bool(_NEED_A_WORD_RE.search(sentence) or _SMALL_TALK_WORDS_RE.search(sentence)
                                  or (_SECRET_THING_RE.search(sentence) and _SECRET_ASK_RE.search(sentence))
-                                 or _not_asked(sentence))
+                                 or _not_asked(sentence) or _BARE_WARNING_RE.match(sentence))
+
+
+# What the reader stands to lose, said with no step to take: "Why it matters: you could lose your
+# deposit by Friday", "You may be charged a late fee after the 30th". A step named with it ("unless you
+# pay", "if you don't sign", "please...") is read by the rules, not refused here.
+_BARE_WARNING_RE = re.compile(r"^(?![^.!?]*\b(?:if|unless|please|pls|kindly|so|make sure|ensure|avoid)\b)\W*(?:[\w'’ -]{1,30}:\s*)?"
+                              r"(?:otherwise,? |or else,? |else,? )?you(?:'ll|’ll| will| could| might| may| would| risk| stand to)"
+                              r"(?: (?:also|then|still|likely|probably))? (?:be (?:charged|fined|liable|billed|penali[sz]ed)|"
+                              r"lose|forfeit|incur|face|miss out|pay (?:a|an) (?:late|penalty|extra))\b", re.I)
 
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
