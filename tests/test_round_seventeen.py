@@ -81,7 +81,7 @@ CASES: list[Case] = [
 
 def test_a_duty_read_with_its_notice_is_titled_without_it(owner: Owner) -> None:
     [item] = _items("Please be informed that your passport must be renewed before the trip on the 12th.", owner)
-    assert item.kind == "request" and item.title == "Your passport must be renewed"
+    assert item.kind == "request" and item.title == "Renew your passport"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.text[:40] for c in CASES])

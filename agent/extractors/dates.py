@@ -304,7 +304,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "by noon", "before lunch": today's, or tomorrow's once the morning is over. A day named
     # beside it ("noon Friday", "Friday by noon") is read by that day's pattern instead.
     # ...and "after lunch": the afternoon of the day it is said ("I'll send the logs after lunch").
-    ("noon", re.compile(r"\b(?:(?:by|before|until|till|at) (?:noon|midday|lunch(?:time)?)|after lunch(?:time)?)\b"
+    ("noon", re.compile(r"\b(?:(?:by|before|until|till|at) (?:12 ?)?(?:noon|midday|lunch(?:time)?)|after lunch(?:time)?)\b"
                         r"(?!\s+(?:on\s+)?(?:tomorrow|tmrw|tmr|today|" + _WD[1:-1] + r")\b)", re.I)),
     ("eod", re.compile(r"\b(eod|end of (the )?(day|today)|cob|close of business|end of play|eop|tonight|tonite|"
                        r"later today|this (morning|afternoon|arvo|evening)|within (the next |the |an )hour|in (the next|an) hour|within the next (hour|"

@@ -156,7 +156,8 @@ _COURTESY_RE = re.compile(
     r"^\W*(?:(?:and|but|also),?\s+)?(?:i|we) (?:really |truly |so |do |greatly )?appreciate (?:your|the|all your) (?:diplomacy|patience|"
     r"help|understanding|support|flexibility|kindness|time|effort|efforts|honesty|candou?r|quick (?:reply|response)|hard work|"
     r"work|care|thoughtfulness)\b[^.!?]{0,30}[.!]*$|"
-    r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b)).*?(?<!\bor )\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
+    r"enjoy (the|your)|congrat|^(?!\W*(?:please |pls |kindly )?(?:could|can|would|will) (?:you|u)\b(?! let\b))(?!\W*(?:please|pls|kindly) (?!(?:just )?(?:let|feel|shout|ping|reach|contact|call|ring|holler|give|do not|don't|dont|drop|"
+    r"get in touch|write|email|e-mail|text|come|swing|stop|pop|tell|ask|say|keep|bear|hesitate|find|see|note|use|refer|ignore|disregard|enjoy|take|have)\b)[a-z]+ (?:me |us )?(?:the|your|a|an|both|all|it|them)\b).*?(?<!\bor )\bif (you|that) (need|works|helps)\b.{0,30}$|just (wanted|a quick) (to say|note)|"
     # what to do with the mail itself, no work: "Please retain it for your records"
     r"\b(?:retain|keep|file|save|print) (?:it|this|these|them|a copy)(?: (?:letter|notice|e-?mail|document|confirmation))?"
     r" for your (?:records|files|reference)\b|"
@@ -441,6 +442,18 @@ _NEED_THAT_YOU_RE = re.compile(r"\b(?:we|i) (?:would |'d )?(?:kindly )?(?:need|w
 # A need said as a cleft: "What I need is a date when this will actually be fixed".
 _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:what|all) (?:i|we) (?:really |actually )?(?:need|want|would like|'d like)"
                             r"(?: from you)? (?:is|are) (?P<what>(?:an?|the|your|some)\b[^.!?;]+)", re.I)
+# A thing asked of the reader as second-language English asks it, named: "We would like to ask you the
+# arrangement of housing near the plant", "I want to ask you for the preparation of ID cards before his
+# arrival" (not "...ask you about your impression", "...ask you a favour", "...ask you a question").
+_ASK_YOU_THE_RE = re.compile(r"^\W*(?:(?:and|also|so),?\s+)?(?:i|we)(?:'d| would)? (?:like|want|wish|need) to (?:kindly )?ask (?:you|u) "
+                             r"(?:(?:kindly|please) )?(?:for )?(?P<what>(?:the|your)\s+(?!(?:favou?r|question|opinion|impression|thoughts|"
+                             r"views?|advice)\b)[^.!?;]{3,120})", re.I)
+# Work that waits on the reader, said as where it is: "Nomination of first-aiders is with you", "The
+# decision on the vendor now rests with you" (not "Our thoughts are with you", "The parcel is with you now").
+_WITH_YOU_NOW_RE = re.compile(r"^\W*(?:(?:and|also|so|just so you know),?\s+)?(?P<what>(?:the |your )?(?:[\w'’-]+ ){0,3}?"
+                              r"(?:decision|approval|sign-?off|nomination|closure|review|next step|next move|action|call|choice|"
+                              r"selection|confirmation|go-ahead|final say)s?(?: (?:of|on|for|about) [^,.!?;]{1,60}?)?) "
+                              r"(?:is|are|lies|rests|sits) (?:now |still |currently )?with (?:you|u)\b(?!\s+(?:and|&) )[^.!?;]*[.!]*\s*$", re.I)
 # A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
 # The writer's need of the reader, said in the future: "I will also need a name from your side for the
 # tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
@@ -671,12 +684,18 @@ _ASK_RE = re.compile(
     r"^(?:so |and |also )?if (?:you|u) (?:can|could)(?: please)?(?=\s+(?!(?:not|make it|help it|see|tell|believe)\b)[a-z]"
     r"[^.!?;]*?,?\s(?:i|we)(?:'ll| will| can| could|'d be able to)\s)|"
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
+    # ...of the reader's side named as formal letters name it: "We once again request the management to
+    # convene the meeting", "The union requests the company to withdraw the order"
+    r"\brequests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?note\b)|"
     # ...an ask passed on: "Marketing wants you to sign off the merchant email by Friday"
     r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
     r"meet|have fun)\b)|"
     # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
-    r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:hereby |kindly |also |therefore )?"
-    r"(?:requested|asked|required|reminded) to|"
+    r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|accordingly|once again) )*"
+    r"(?:requested|asked|required|reminded|directed|instructed|summoned|called upon) to|"
+    # ...and an order to the reader's side named as a party: "The employer is hereby directed to deposit the dues"
+    r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) is hereby "
+    r"(?:requested|required|directed|instructed) to(?! (?:kindly )?note\b)|"
     # "We request that you provide the complaints register by 30 November"
     r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
@@ -693,6 +712,10 @@ _ASK_RE = re.compile(
     r"mum|mom|dad|family|kids|baby|wedding|birthday)\b)|"
     # "I would also ask that you confirm whether..."
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
+    # ...advice in second-language English's order, a step for the reader: "I recommend to inspect the
+    # magnetic plug of both trucks within this week" (not "I suggest to the board that...")
+    r"\b(?:i|we) (?:would |'d )?(?:strongly )?(?:recommend|suggest) to(?![^.!?;]{0,25}\bnot\b)(?= (?!(?:the|a|an|my|our|your|his|her|their|him|them|us|"
+    r"me|you|all|everyone|management|be|have|wait|see|stay|keep|leave|hold|think|relax|avoid|not|stick|go|continue|consider)\b)[a-z]+ )|"
     # "I hope you can reply me before the weekend"
     r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
     # "I would be happy if you can give me an estimated date of fix"
@@ -1110,6 +1133,16 @@ _ANSWERED_RE = re.compile(r"\?\s+(?:yes|no|nope|yep|yeah|sure|absolutely|correct
 _ANSWERS_RE = re.compile(r"\b(?:answers?|questions?|the following)\b", re.I)
 # An ask that points back at a list said before it: "Please get these to me by Wednesday".
 _POINTS_AT_LIST_RE = re.compile(r"\b(?:these|them|those|the above|this list|all of (?:this|that|it)|everything)\b", re.I)
+# A list's lead-in that names points of the writer's to settle, not what holds the work up: "A few
+# things we need to close out before we can confirm:", "Before I go back to them I need to understand two
+# things:" ("We can't ship until we get the following:" is a blocker, its points what it waits on).
+_LEAD_IN_POINTS_RE = re.compile(r"\b(?:things?|points?|questions?|items?|issues?|matters?|queries)\b|"
+                                r"\bneed to (?:understand|know|clarify|check|discuss|confirm|close out|sort out|tie off|settle|go over)\b", re.I)
+# Something kept for someone, "on hold" as a booking is: "13 rooms on hold at Ngarri Village", "The
+# ballroom is on hold for you through Friday" (not "The shut PO is on hold until legal clears the terms").
+_HELD_FOR_RE = re.compile(r"\b(?:rooms?|seats?|tickets?|tables?|slots?|places?|spots?|cabins?|berths?|beds?|flights?|"
+                          r"venues?|ballroom|hall|suite)\s+(?:(?:is|are)\s+)?(?:still\s+|now\s+)?on hold\b"
+                          r"(?!\s+(?:until|till|pending|because|due to|while|for (?:now|the moment|the time being))\b)|\bon hold for (?:you|u|your)\b", re.I)
 # A disclaimer of liability: "We cannot be held responsible as long as the goods are in transit".
 _DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b|\bliability\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
@@ -1130,7 +1163,8 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?<=deposit\s)due|(?<=balance\s)due|(?<=payment\s)due|(?<=invoice\s)due|(?<=fee\s)due|"
     r"(?:must|need to|needs to|has to|have to|should|shall|is to|are to)\s+be\s+(?:made\s+)?"
     r"(?P<pp>submitted|returned|sent|completed|signed off|signed|uploaded|filed|lodged|received|available|provided|paid|"
-    r"made|approved|reviewed|agreed|confirmed|finali[sz]ed)"
+    r"made|approved|reviewed|agreed|confirmed|finali[sz]ed|frozen|fixed|decided|settled|cleared|released|issued|processed|renewed|"
+    r"booked|done|sorted)"
     r"(?: in full| online| electronically| in person)?|"
     r"(?:must|needs? to|has to) (?:reach|be with) (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     # ...by whom it is received: "must be received by this office no later than Wednesday"
@@ -1161,15 +1195,20 @@ _DUE_THING_RE = re.compile(r"\b(?:items|deliverables?|leases?|agreements?|waiver
 _DUE_STATEMENT_KEYS = (" due ", " reach us", " reach me", " needed ", " required ", " be made ", " be provided", " be paid", " be available",
                        " back ", " be submitted", " be returned", " be sent", " be completed", " be signed",
                        " be uploaded", " be filed", " be lodged", " be received", " must reach ", " be approved",
-                       " be reviewed", " be agreed", " be confirmed", " be finalised", " be finalized", " be with ")
-_DUE_VERBS = {"submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
+                       " be reviewed", " be agreed", " be confirmed", " be finalised", " be finalized", " be with ", " be frozen",
+                       " be fixed", " be decided", " be settled", " be cleared", " be released", " be issued", " be processed",
+                       " be renewed", " be booked", " be done", " be sorted")
+_DUE_VERBS = {"frozen": "freeze", "fixed": "fix", "decided": "decide", "settled": "settle", "cleared": "clear", "released": "release",
+              "issued": "issue", "processed": "process", "renewed": "renew", "booked": "book", "done": "do", "sorted": "sort out",
+              "submitted": "submit", "returned": "return", "sent": "send", "completed": "complete", "signed": "sign",
               "uploaded": "upload", "filed": "file", "lodged": "lodge", "received": "submit", "available": "provide",
               "provided": "provide", "paid": "pay", "made": "make", "approved": "approve", "reviewed": "review",
               "agreed": "agree", "confirmed": "confirm", "finalised": "finalise", "finalized": "finalize",
               "signed off": "sign off"}
 # What the reader is asked to do to a thing, not to hand it in: any thing counts ("The purchase
 # order must be approved by Thursday"), where a thing handed in must be one (_DUE_THING_RE).
-_DUE_DECISIONS = frozenset({"approved", "reviewed", "agreed", "confirmed", "finalised", "finalized", "signed off"})
+_DUE_DECISIONS = frozenset({"approved", "reviewed", "agreed", "confirmed", "finalised", "finalized", "signed off", "frozen",
+                            "decided", "settled", "fixed", "sorted"})
 # A bill: what a stated deadline asks the reader to pay.
 _BILL_RE = re.compile(r"\b(?:deposit|balance|invoice|payment|instal+ments?|retainer|fees?|rent|premium|advance tax|tax)\b", re.I)
 # A reminder that a bill is still unpaid, with no day: "Just a gentle reminder that the invoice for
@@ -1792,6 +1831,13 @@ def chat_reading(sentence: str) -> str:
 
 # A polite lead-in before an order: "When you get a chance, answer the three open questions", "If you
 # get a minute, skim the draft and flag anything off". The order is read as "Please ..." is.
+# A thing handed over with the mail, said before an order: "Note is attached, pls get it approved",
+# "Attached is the revised quote, please sign it by Friday", "PFA the bill, kindly arrange payment"
+# ("Please find attached the contract, kindly sign..." is read by its own rule, see _ATTACHED_THEN_RE).
+_HANDED_LEAD_RE = re.compile(r"^\W*(?:(?:the |our |my |a |an )?[\w'’&/ -]{1,50}? (?:is|are) (?:attached|enclosed)(?: (?:here|herewith|for your reference))?|"
+                             r"(?:attached|enclosed) (?:is|are|please find|pls find) [^,;:.!?]{1,60}|"
+                             r"pfa\b[^,;:.!?]{0,60})\s*[,;:]\s*(?:and\s+|so\s+)?"
+                             r"(?:(?:please|pls|plz|kindly|do)\s+)+", re.I)
 _POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
                              r"second|mo|spare minute)|when you can|if you can|at your (?:earliest )?convenience|"
                              r"when you're (?:back|free)|"
@@ -2063,7 +2109,7 @@ _MARKETING_KEYS = ("complimentary", "months free", "month free", "weeks free", "
                    "subscribe now", "subscribe today", "unsubscribe", "opt out", "opt-out", "demo today", "demo now")
 # Every branch of _ASK_RE has "you" or " u" but these: please/kindly/pls, "is it possible to",
 # "make sure to", "remember to", "don't forget to", "a reminder to".
-_ASK_KEYS = ("you", " u", "mind", "please", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
+_ASK_KEYS = ("you", " u", "mind", "please", "request", "hereby", "recommend to", "suggest to", "kindly", "pls", "possible", "sure to", "remember to", "forget to", "reminder to",
              "to know", "to hear", "to understand", "knowing", "hearing", "understanding", "learning")
 _NEED_FROM_KEYS = ("from you",)
 _OWED_KEYS = ("you'll ", "you will ", "you should ", "you shall ", "you'd ", "you would ", "expect ", "you get ",
@@ -2577,6 +2623,8 @@ _FIND_NAMED_RE = re.compile(
     # (...the thing named bare, as second-language English has it: "Pls find booking detail for PO 58790 below";
     # only with the mail itself, not "Pls find missing cartons in warehouse B via the ticket")
     r"(?!(?:time|out|a way|someone|somebody|it|them|me|us)\b)(?=[a-z])(?:[\w'’&-]+\s+){0,6}?(?:attached|enclosed|below|above|herewith))\b"
+    # ...and where it comes from: "Please see the summons below from the regional office, hearing is on 24th"
+    r"(?:\s+(?:from|of) (?:the |our |your )?[\w'’&. -]{2,40}?(?=\s*[,:;(]|\W*$))?"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
     r"(?:\s*[,:;(](?!\s*(?:and|but|so|then|could|can|would|will|please|pls|kindly)\b)[^.!?]*)?\W*$", re.I)
 _FIND_KEYS = ("find ", "see ")
@@ -2601,7 +2649,7 @@ _IF_THEN_TELL_RE = re.compile(r"^\W*(?:(?:and|but|also|so),?\s+)?(?:if|should|in
 _PASS_ON_THANKS_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:thank you(?: (?:so much|again))?,?\s+(?:and\s+)?)?(?:please\s+|pls\s+|do\s+)?"
                                 r"(?:thank|give (?:my|our) (?:best|regards|thanks|love|kind regards|best wishes|warm regards)|"
                                 r"pass on (?:my|our) (?:thanks|regards|best|gratitude)|send (?:my|our) (?:best|regards|love|thanks)|"
-                                r"say (?:hi|hello|thanks))\b(?![^!?;]*\b(?:and|then|but)\s+(?:please\s+)?[a-z]+\s+(?:the|a|an|me|us|it|"
+                                r"pass (?:my|our) (?:thanks|regards|best|gratitude) on|say (?:hi|hello|thanks|thank you))\b(?![^!?;]*\b(?:and|then|but)\s+(?:please\s+)?[a-z]+\s+(?:the|a|an|me|us|it|"
                                 r"them|your|our|my)\b)[^!?;]*$", re.I)
 _PASS_ON_KEYS = ("thank", "regards", "best to", "best wishes", "say hi", "say hello")
 
@@ -2615,8 +2663,22 @@ _PLEASE_NEWS_RE = re.compile(r"^\W*(?:please|pls)\b,?\s+(?:(?:sir|madam|ma|boss|
                              r"approve|pay|call|let (?:me|us) know|tell|give|bring|reply|revert|advise|help)\b)", re.I)
 
 
+# Advice to take in, not work: "..., so please factor that into your planning", "Please keep that in
+# mind", and where to turn with questions, said first: "For any clarification kindly contact your
+# Relationship Manager". (A named thing to factor in is work: "Please factor the tail pulley into the scope".)
+_TAKE_IT_IN_RE = re.compile(r"^\W*(?:[^.!?;]{0,80}?,\s*(?:so|and|but)\s+)?(?:(?:please|pls|kindly|do|just)\s+)*"
+                            r"(?:factor|keep|bear|take|have) (?:that|this|it|these|those) (?:in|into) (?:account|consideration|mind|"
+                            r"your (?:planning|plans?|schedule|calculations?|budget))\b[^.!?;]*[.!]*\s*$|"
+                            r"^\W*(?:for|in case of|should you have) (?:any|further|more) (?:clarifications?|quer(?:y|ies)|questions?|doubts?|"
+                            r"information|details|assistance|help|concerns?)\b[^.!?;]{0,40}?,?\s+(?:(?:please|pls|kindly|do)\s+)*"
+                            r"(?:contact|reach out to|write to|call|get in touch with|feel free|do not hesitate|don't hesitate|approach)\b"
+                            r"(?![^.!?;]*\b(?:by|before|no later than)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|the \d|\d))[^.!?;]*[.!]*\s*$", re.I)
+_TAKE_IT_IN_KEYS = ("mind", "account", "consideration", "into your", "clarification", "quer", "question", "doubt", "information",
+                    "details", "assistance", "help", "concern")
+
+
 def _courtesy_or_away(sentence: str, low: str) -> bool:
-    return bool((low.lstrip(" -*•").startswith(("please ", "please,", "pls ")) and _PLEASE_NEWS_RE.match(sentence) is not None)
+    return bool((_holds_any(low, _TAKE_IT_IN_KEYS) and _TAKE_IT_IN_RE.match(sentence) is not None) or (low.lstrip(" -*•").startswith(("please ", "please,", "pls ")) and _PLEASE_NEWS_RE.match(sentence) is not None)
                 or _held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
                 or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
@@ -3357,8 +3419,16 @@ _NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your i
                       re.I)
 _HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
                          r"sorting|working on|on) it\b", re.I)
-_FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:hereby |kindly |also |therefore )?"
-                            r"(?:requested|required|reminded) to\b", re.I)
+_FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|"
+                            r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b|"
+                            # ...and the reader's side named as a party (see _ASK_RE)
+                            r"\brequests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?note\b)|"
+                            r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) "
+                            r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?note\b)|"
+                            # ...and advice in second-language order (see _ASK_RE): "I recommend to inspect the plugs"
+                            r"\b(?:i|we) (?:would |'d )?(?:strongly )?(?:recommend|suggest) to(?![^.!?;]{0,25}\bnot\b)(?= (?!(?:the|a|an|my|our|your|his|her|their|"
+                            r"him|them|us|me|you|all|everyone|management|be|have|wait|see|stay|keep|leave|hold|think|relax|avoid|not|stick|go|continue|"
+                            r"consider)\b)[a-z]+ )", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
 _HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
@@ -3445,7 +3515,7 @@ def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str], re.
     outnumber the re module's own cache, which then compiled them afresh for each sentence."""
     p = re.escape(phrase)
     return (re.compile(r"\b(?:to|into|till|until)\s+(?:the\s+)?" + p, re.I),
-            re.compile(r"\b(?:by|before|no later than|ahead of)\s+" + p
+            re.compile(r"\b(?:by|before|no later than|ahead of|within|during)\s+" + p
                        + r"(?=\s*(?:$|[,.;:!?)]|(?:to|and|so|because|for|if|as|on|with|at|in|from|about|regarding|via|or|but|once"
                        r"|when|after|that|whether|which|what|who|how|where)\b))"),
             re.compile(p + r"(?:['’]s(?:\s+\w+)?)?"))
@@ -5210,6 +5280,10 @@ class EmbeddedExtractor:
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
+        if not ctx.from_owner and " ask " in low and (asked_the := _ASK_YOU_THE_RE.match(sentence)):
+            return self._read_as(f"Could you take care of {asked_the.group('what').rstrip(' ,')}?", sentence, ctx)
+        if not ctx.from_owner and " with " in low and (with_you := _WITH_YOU_NOW_RE.match(sentence)):
+            return self._read_as(f"Could you act on {_uncap(with_you.group('what'))}?", sentence, ctx)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
             return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
@@ -5250,6 +5324,11 @@ class EmbeddedExtractor:
             # "I'll need a yes or no by Wednesday or I'll have to release her": read without the threat.
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
             return self._read_as(head, sentence, ctx)
+        if ("attach" in low or "enclos" in low or "pfa" in low) and (handed := _HANDED_LEAD_RE.match(sentence)) \
+                and len(sentence[handed.end():].split()) >= 2:
+            # "Note is attached, pls get it approved", "Attached is the quote, please approve it by Friday":
+            # the thing goes with the mail, and the order after it is asked of the reader.
+            return self._read_as("Please " + sentence[handed.end():], sentence, ctx)
         if "," in sentence[:40] and (polite := _POLITE_LEAD_RE.match(sentence)) \
                 and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
             return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
@@ -5508,7 +5587,8 @@ class EmbeddedExtractor:
         if p >= self.threshold:
             # ...and, said as a plain statement, some word of asking: the model alone took "We're so
             # lucky to have you" and "Mr Kern will be at your reception on Monday" for asks.
-            return "?" in sentence or _held(_ASK_CUE_RE, None, sentence, low) or bool(_ORDER_OPENS_RE.match(sentence))
+            return ("?" in sentence or _held(_ASK_CUE_RE, None, sentence, low) or bool(_ORDER_OPENS_RE.match(sentence))
+                    or bool(_FORMAL_ASK_RE.search(sentence)))
         if not _explicit_ask(sentence, low):
             return False
         if p >= self.rule_floor or _FORMAL_ASK_RE.search(sentence) or _RELAYED_ASK_RE.search(sentence):
@@ -6490,6 +6570,10 @@ class EmbeddedExtractor:
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
+        if b and sentence.rstrip().endswith(":") and _LEAD_IN_POINTS_RE.search(sentence):
+            b = None  # "A few things we need to close out before we can confirm:": a list's lead-in; its points are the work
+        if b and b.group("b29") and _HELD_FOR_RE.search(sentence):
+            b = None  # "Done, 13 rooms on hold at Ngarri Village": kept for the reader, not stuck
         if b and b.group("b29") and sentence.rstrip().endswith("?") and _ASK_LEAD_RE.match(sentence):
             b = None  # "Can you find out where it's stuck?": what is stuck is what the reader is asked to look into
         if b and self._only_a_time(b.group("b2") or b.group("b14") or (b.group("b37") and f"by {b.group('b37')}"), ctx):

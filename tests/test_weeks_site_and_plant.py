@@ -1,0 +1,115 @@
+"""Forms that two development weeks of this round showed the rules had missed (a mine's maintenance
+planner in Australian English with a Japanese supplier's second-language English, and a plant's HR
+head in Indian English with formal letters), written anew here rather than copied, each beside
+look-alikes that must stay as they are.
+
+Formal orders and petitions ("You are hereby directed to...", "We request the management to..."),
+a thing that has to be put in a state by a day ("the percentage has to be frozen by Monday"), advice
+in second-language order ("I recommend to inspect..."), an ask after a thing handed over with the
+mail ("Note is attached, pls get it approved"), work said to sit with the reader ("Nomination of
+first-aiders is with you"), a thing asked for by name ("We would like to ask you the arrangement of
+housing"); and what is no work: advice to take in, thanks to pass on, a pointer to a summons below,
+a list's lead-in, rooms "on hold" for the reader, a warning of what the reader could lose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.extractors.base import Owner
+from tests.test_unseen_kinds import FRI, MON, NONE, WED, C, Case, passes
+
+R, B, W, K = "request", "blocker", "waiting", "commitment"
+
+FORMAL: list[Case] = [
+    C("You are hereby directed to rectify the deficiencies and send a compliance report on or before 08.12.2028.",
+      (R, "2028-12-08")),
+    C("You are hereby summoned to appear before the undersigned on 24.11.2028 at 11.00 AM.", (R, "2028-11-24")),
+    C("You are further instructed to keep the muster rolls ready for inspection by Friday.", (R, FRI)),
+    C("The employer is hereby directed to deposit the assessed dues by Monday.", (R, MON)),
+    C("We once again request the management to convene the bipartite meeting on or before 20.11.2026.", (R, FRI)),
+    C("The union requests the company to restore the night-shift bus by Monday.", (R, MON)),
+    # ...not an order of the past, nor a notice to take in
+    C("The establishment was directed to produce the records during the last inspection.", *NONE),
+    C("The management is requested to note that our office has moved to Gandhi Road.", *NONE),
+    C("The management is hereby requested to kindly note the revised timings.", *NONE),
+]
+
+STATED_AND_ADVISED: list[Case] = [
+    C("The increment percentage has to be frozen by Monday.", (R, MON)),
+    C("The visa list needs to be sorted before Friday.", (R, FRI)),
+    C("The design was frozen on Monday.", *NONE),
+    C("I recommend to inspect the magnetic plugs of both trucks within this week.", (R, FRI)),
+    C("We recommend to replace the seals on the pump by Friday.", (R, FRI)),
+    C("I would suggest to wait and see.", *NONE),
+    C("The boilers carry the full load then, so we recommend to do it not in the winter.", *NONE),
+    C("I suggest to the board that we wait for the audit.", *NONE),
+]
+
+HANDED_THEN_ASKED: list[Case] = [
+    C("Note is attached, pls get it approved.", (R, None)),
+    C("Attached is the revised quote, please approve it by Friday.", (R, FRI)),
+    C("The invoice is attached, kindly arrange payment by Monday.", (R, MON)),
+    C("The invoice is attached, please let me know if you have questions.", *NONE),
+    C("The photos are attached, please note the damage on the left side.", *NONE),
+    C("Please send me the scenarios by Friday if that helps.", (R, FRI)),
+    C("Please find the slides attached if that helps.", *NONE),
+    C("Please let me know if you need anything.", *NONE),
+]
+
+WITH_YOU: list[Case] = [
+    C("Nomination of first-aiders is with you.", (R, None)),
+    C("The final decision on the caterer rests with you.", (R, None)),
+    C("Our thoughts are with you.", *NONE),
+    C("The parcel is with you now.", *NONE),
+    C("The decision is with the MD now, nothing pending from HR.", *NONE),
+    C("We would like to ask you the arrangement of housing near the plant.", (R, None)),
+    C("We would like to ask you the preparation of ID cards before Friday.", (R, FRI)),
+    C("I would like to ask you a favour.", (R, None)),  # (a reply is still wanted)
+]
+
+NOT_WORK: list[Case] = [
+    C("The bus timings change from Monday, so please factor that into your planning.", *NONE),
+    C("Please keep that in mind as you plan the rollout.", *NONE),
+    C("Please factor the tail pulley into the shut scope and resend it.", (R, None)),
+    C("For any clarification kindly contact your Relationship Manager.", *NONE),
+    C("Please say thank you also to Jacko and the night shift, they helped me a lot.", *NONE),
+    C("Pass my thanks on to the night crew.", *NONE),
+    C("Please see the summons below from the regional office, hearing is on 24th.", *NONE, mine=True),
+    C("A few things we need to close out before we can confirm:", *NONE),
+    C("Before I go back to them I need to understand two things:", *NONE),
+    C("We cannot ship until we get the following:", (B, None)),
+    C("Done, 13 rooms on hold at the village.", *NONE),
+    C("The ballroom is on hold for you through Friday.", *NONE),
+    C("The shut PO is on hold until legal clears the terms.", (B, None)),
+    C("Why it matters: you could lose your deposit by Friday.", *NONE),
+    C("You may be charged a late fee after the 30th.", *NONE),
+    C("Please pay by Friday or you will lose your deposit.", (R, FRI)),
+    C("Our customer service desk team will give you an answer on Monday.", (W, MON)),
+]
+
+DUES: list[Case] = [
+    C("Send me the names with their punch-in times by 12 noon.", (W, WED), mine=True),
+    C("Please send the report within this week.", (R, FRI)),
+]
+
+GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES]
+CASES = [case for group in GROUPS for case in group]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text[:56] for c in CASES])
+def test_the_case_reads_as_labelled(case: Case, owner: Owner) -> None:
+    assert passes(case, owner)
+
+
+def test_the_title_names_what_is_asked(owner: Owner) -> None:
+    from tests.conftest import make_message
+    from tests.test_unseen_kinds import EX
+
+    def titles(text: str) -> list[str]:
+        return [i.title for i in EX.extract(make_message(f"Hi Ada,\n\n{text}\n\nThanks,\nMaria", subject="Re: plan"), owner)]
+
+    assert titles("I recommend to inspect the magnetic plugs within this week.") == ["Inspect the magnetic plugs"]
+    assert titles("The increment percentage has to be frozen by Monday.") == ["Freeze the increment percentage"]
+    assert titles("We would like to ask you the arrangement of housing near the plant.") == [
+        "Take care of the arrangement of housing near the plant"]
