@@ -2048,6 +2048,8 @@ _WROTE_WORD_RE = re.compile(r"\s(wrote|schrieb|schreef|skrev|kirjoitti|escreveu|
 _DATE_RE = re.compile(r"\d{1,4}[./:年-]\d{1,2}|\b(?:19|20)\d\d\b")
 _DATE_OR_ADDR_RE = re.compile(r"@|\d{1,4}[./:-]\d{1,2}")
 _HAS_DATE_PART_RE = re.compile(r"[@\d]")
+# What an Outlook header's lines hold and a list in a body seldom does: an address, a time of day, a year.
+_HEADER_VALUE_RE = re.compile(r"@|\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d\d\b|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 # Outlook's block of labelled header lines ("From: ... Sent: ... To: ... Subject: ...") in many
 # languages; one of the labels must name the sender.
 _FROM_LABELS = ("from|von|de|de la part de|van|da|från|fra|od|от|lähettäjä|feladó|kimden|差出人|发件人|寄件者|"
@@ -2089,7 +2091,10 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
         return False
     block = [lines[i]] + [ln for ln in lines[i + 1 : i + 7] if ln.strip()][:4]
     labelled = [ln for ln in block if len(ln) <= _MAX_HEADER and _LABEL_RE.match(ln)]
-    return len(labelled) >= 3 and any(_FROM_LABEL_RE.match(ln) for ln in labelled)
+    # ...and one of them an address or a time, as a mail client writes them: a list in the body
+    # ("From: Prague / To: Vienna / Kopie: none needed", "Od: 1. 12. / Do: 5. 12. / Kopie: HR") has neither.
+    return (len(labelled) >= 3 and any(_FROM_LABEL_RE.match(ln) for ln in labelled)
+            and any(_HEADER_VALUE_RE.search(ln) for ln in labelled))
 
 
 def _is_mobile_footer(stripped: str) -> bool:

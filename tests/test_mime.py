@@ -311,7 +311,12 @@ def test_mail_labelled_latin_1_is_read_as_windows_1252() -> None:
 @pytest.mark.parametrize("text,visible", [
     ("Hi\n\n\u017fent from my iPhone", "Hi"),  # a long s matches "s" when case is ignored
     ("Hi\n\u2003Sent from Outlook", "Hi"),
-    ("Hi\n\u2003From: x\n\u2003Sent: y\n\u2003To: z\nold", "Hi"),
+    ("Hi\n\u2003From: x@y.example\n\u2003Sent: y\n\u2003To: z\nold", "Hi"),
+    # ...and a list in the body, labelled like a header but with no address or time, is kept.
+    ("Trip details:\nFrom: Prague\nTo: Vienna\nKopie: none needed\n\nCan you book it?",
+     "Trip details:\nFrom: Prague\nTo: Vienna\nKopie: none needed\n\nCan you book it?"),
+    ("Dovolená:\nOd: 1. 12.\nDo: 5. 12.\nKopie: HR\n\nSchválíš to do pátku?",
+     "Dovolená:\nOd: 1. 12.\nDo: 5. 12.\nKopie: HR\n\nSchválíš to do pátku?"),
     ("Hi\n\u00a0> quoted\nok", "Hi\nok"),
     ("Hi\n\u00a0-----Original Message-----\nold", "Hi"),
     ("Hi\nOn Mon, Jan 1, 2024 at 10:00 AM Bob <bob@x.example>\nwrote:\n> quoted", "Hi"),

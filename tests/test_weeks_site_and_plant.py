@@ -91,9 +91,61 @@ NOT_WORK: list[Case] = [
 DUES: list[Case] = [
     C("Send me the names with their punch-in times by 12 noon.", (W, WED), mine=True),
     C("Please send the report within this week.", (R, FRI)),
+    # A meeting named by its hour is that day's; after it, the day alone.
+    C("Can you confirm before the 5 pm meeting whether they are to be included this year?", (R, WED + "T17:00:00+00:00")),
+    C("I'll call Rajendran after my 10:30 meeting.", (K, WED), mine=True),
 ]
 
-GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES]
+NEEDED_BY_THEN: list[Case] = [
+    # A need dated by a day named before it, after a clause that says why.
+    C("Our quote is only valid to Friday, so we'll need the PO before then.", (R, FRI)),
+    C("They only hold the rooms until Monday, so I'll need the 13 names by then.", (R, MON)),
+    C("The forecast says rain, so we'll need to move the party indoors.", *NONE),
+    C("We are closed on Friday, so I'll need to reschedule.", *NONE),
+    # A visit to the reader's place, offered for one day, is theirs to keep.
+    C("I can visit your site on Friday by the morning charter.", (W, FRI)),
+    C("I can come to your office on Monday to explain the result.", (W, MON)),
+    C("I can come to your office on Monday or Tuesday.", *NONE),
+    C("I can visit your site if you want.", *NONE),
+    # The owner's order of things put in a state, and someone of her side working for the reader.
+    C("I want the LH mag plug rechecked at 50 hrs and the result sent straight to me.", (W, None), mine=True),
+    C("I want the pump stripped and the bearings bagged for the OEM.", (W, None), mine=True),
+    C("I want to get the shutdown finished before Christmas.", *NONE, mine=True),
+    C("I want the red one.", *NONE, mine=True),
+    C("Karthik from my team will call you tomorrow.", (K, "2026-11-19"), mine=True),
+    C("Tom will finish the rental schedule on Tuesday.", *NONE, mine=True),
+]
+
+# Found by a review of the rules above, each kept here so it stays fixed.
+REVIEWED: list[Case] = [
+    C("You are further requested to note that the office will remain closed on Friday.", *NONE),
+    C("The company is hereby requested to ignore the earlier letter.", *NONE),
+    C("The licensee is hereby directed to take notice of the revised tariff.", *NONE),
+    C("Mr Obi requests the company to refund his deposit, which Sola has already done.", *NONE),
+    C("I suggest to Ravi that we meet on Friday.", *NONE),
+    C("I recommend to try the new cafe downstairs, the coffee is great.", *NONE),
+    C("I suggest to take a taxi from the airport, it is only 20 minutes.", *NONE),
+    C("I'd recommend to inspect the plugs within this week.", (R, FRI)),
+    C("I recommend to replace the pump and not repair it.", (R, None)),
+    C("The form is attached, please do not sign it yet.", *NONE),
+    C("Attached is the draft, please see page 3.", *NONE),
+    C("Our quarterly review is with you on Thursday at 3pm.", *NONE),
+    C("The booking confirmation is with you already, I sent it on Monday.", *NONE),
+    C("The signed approval is with you now, see attached.", *NONE),
+    C("We'd like to ask you for your continued support.", *NONE),
+    C("Please take this into account and send me a revised quote by Friday.", (R, FRI)),
+    C("Please keep that in mind and update the forecast before Monday.", (R, MON)),
+    C("Please say thank you to the drivers, and get their timesheets to me by Friday.", (R, FRI)),
+    C("Please see the request below from Tom and approve if ok.", (R, None)),
+    C("The release is blocked on these issues:", (B, None)),
+    C("We are stuck on two issues:", (B, None)),
+    C("All flights are on hold after the volcano eruption.", (B, None)),
+    C("The venue is still on hold - we are waiting for the council.", (B, None)),
+    C("Your ticket is on hold awaiting the vendor.", (B, None)),
+    C("Please send the report by 12 noon on Friday.", (R, FRI)),
+]
+
+GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED]
 CASES = [case for group in GROUPS for case in group]
 
 
@@ -113,3 +165,6 @@ def test_the_title_names_what_is_asked(owner: Owner) -> None:
     assert titles("The increment percentage has to be frozen by Monday.") == ["Freeze the increment percentage"]
     assert titles("We would like to ask you the arrangement of housing near the plant.") == [
         "Take care of the arrangement of housing near the plant"]
+    assert titles("Note is attached, pls get it approved.") == ["Get the note approved"]
+    assert titles("The agreement is enclosed herewith, kindly sign and return.") == ["Sign and return the agreement"]
+    assert titles("Please send the report by 12 noon on Friday.") == ["Send the report"]

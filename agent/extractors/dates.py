@@ -316,8 +316,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # once it has passed. With a dot, only a quarter hour before no currency is a time ("at 12.50",
     # "at 12.30 euros" are prices); a bare number ("cut it by 5") is none. "The 14:00 slot" may be
     # any day's.
-    ("at_time", re.compile(r"\b(?:at|by|before|until|till) (\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|"
-                           r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3]):([0-5]\d)\b"
+    # ...and a meeting's hour, said as the meeting: "before the 5 pm meeting", "after my 10:30 call"
+    ("at_time", re.compile(r"\b(?:at|by|before|until|till|after) (?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
+                           r"review|session|standup|stand-up|sync|interview|briefing|appointment|visit|flight|train)\b))?"
+                           r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|"
+                           r"\b(?:at|by|before|until|till|after) (?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
+                           r"review|session|standup|stand-up|sync|interview|briefing|appointment|visit|flight|train)\b))?"
+                           r"([01]?\d|2[0-3]):([0-5]\d)\b"
                            r"(?!\s*(?:am|pm)\b)|"
                            r"\b(?:at|by|before|until|till) ([01]?\d|2[0-3])[.h](00|15|30|45)\b"
                            r"(?!\s*(?:%|per\b|each\b|euros?\b|eur\b|dollars?\b|usd\b|pounds?\b|gbp\b|chf\b|[€$£]))",
@@ -413,7 +418,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "eod": (("eod", "end of ", "cob", "close of business", "eop", "tonight", "tonite", "later today", "this morning",
              "this afternoon", "this arvo", "this evening", " hour"),),
     "today": (("today",),),
-    "at_time": (("at ", "by ", "before ", "until ", "till "),),
+    "at_time": (("at ", "by ", "before ", "until ", "till ", "after "),),
     "foreign_time": (("à ", "vers ", "avant ", "pour ", "um ", "gegen ", "bis ", "vor ", "até ", "antes das "), ("h", "uhr")),
     "foreign_hour": (("antes de las", "tardar a las", "para las", "entro le", "prima delle"),),
 }
@@ -988,6 +993,12 @@ def _dated_by(sentence: str, weekday: re.Match[str], date_match: re.Match[str]) 
     return _WEEKDAY_DATE_GAP_RE.fullmatch(sentence, weekday.end(), date_match.start()) is not None
 
 
+# A meeting named by its hour, after the hour (see "at_time"): "the 5 pm meeting", "my 10:30 call".
+_OWNED_TIME_RE = re.compile(r"\w+ (?:the|my|our|your|his|her|their) ", re.I)
+_EVENT_AFTER_TIME_RE = re.compile(r"\s+(?:meeting|call|review|session|standup|stand-up|sync|interview|briefing|appointment|"
+                                  r"visit|flight|train)\b", re.I)
+
+
 def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tzinfo,
              last_workday: int) -> tuple[str, str] | None:
     """What one pattern's match ``m`` names, as :func:`find_due` returns it, or None."""
@@ -1167,6 +1178,12 @@ def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tz
         if at is None:
             return None
         when = base if at > local.time().replace(tzinfo=None) else base + timedelta(days=1)
+        said = m.group(0).strip()
+        if (event := _EVENT_AFTER_TIME_RE.match(sentence, m.end())) is not None and _OWNED_TIME_RE.match(said):
+            said = sentence[m.start():event.end()].strip()  # "before the 5 pm meeting": the meeting is the phrase's
+        if said.lower().startswith("after"):
+            return when.isoformat(), said  # "after my 10:30 meeting": that day, at no set hour
+        return datetime.combine(when, at, tzinfo=tz).isoformat(), said
     elif kind == "explicit":
         try:
             when = (_slashed(m.group(1), base, month_first(tz)) if _SLASHED_RE.match(m.group(1))

@@ -446,18 +446,20 @@ _CLEFT_NEED_RE = re.compile(r"^\W*(?:(?:and|but|so|honestly|really),?\s+)?(?:wha
 # arrangement of housing near the plant", "I want to ask you for the preparation of ID cards before his
 # arrival" (not "...ask you about your impression", "...ask you a favour", "...ask you a question").
 _ASK_YOU_THE_RE = re.compile(r"^\W*(?:(?:and|also|so),?\s+)?(?:i|we)(?:'d| would)? (?:like|want|wish|need) to (?:kindly )?ask (?:you|u) "
-                             r"(?:(?:kindly|please) )?(?:for )?(?P<what>(?:the|your)\s+(?!(?:favou?r|question|opinion|impression|thoughts|"
-                             r"views?|advice)\b)[^.!?;]{3,120})", re.I)
+                             r"(?:(?:kindly|please) )?(?:for )?(?P<what>(?:the|your)\s+(?!(?:(?:kind|continued|full|usual|further)\s+)?(?:favou?r|questions?|opinion|"
+                             r"impression|thoughts|views?|advice|support|patience|understanding|forgiveness|trust|cooperation|co-operation|attention|"
+                             r"help|indulgence|reason|price|cost|way|sake|time|name|meaning|status|same|next|last)\b)[^.!?;]{3,120})", re.I)
 # Work that waits on the reader, said as where it is: "Nomination of first-aiders is with you", "The
 # decision on the vendor now rests with you" (not "Our thoughts are with you", "The parcel is with you now").
-_WITH_YOU_NOW_RE = re.compile(r"^\W*(?:(?:and|also|so|just so you know),?\s+)?(?P<what>(?:the |your )?(?:[\w'’-]+ ){0,3}?"
-                              r"(?:decision|approval|sign-?off|nomination|closure|review|next step|next move|action|call|choice|"
-                              r"selection|confirmation|go-ahead|final say)s?(?: (?:of|on|for|about) [^,.!?;]{1,60}?)?) "
-                              r"(?:is|are|lies|rests|sits) (?:now |still |currently )?with (?:you|u)\b(?!\s+(?:and|&) )[^.!?;]*[.!]*\s*$", re.I)
+_WITH_YOU_NOW_RE = re.compile(r"^\W*(?:(?:and|also|so|ok|okay|just so you know),?\s+){0,2}(?P<what>(?:the |your )?(?:[\w'’-]+ ){0,3}?"
+                              r"(?:decision|approval|sign-?off|nomination|closure|next step|next move|action|choice|"
+                              r"selection|go-ahead|final say)s?(?: (?:of|on|for|about) [^,.!?;]{1,60}?)?)(?: now| still| currently)? "
+                              r"(?:is|are|lies|rests|sits) (?:now |still |currently )?with (?:you|u)\b(?!\s+(?:and|&) )"
+                              r"(?![^.!?;]*\b(?:already|sent|attached|by (?:e-?mail|post|courier)|every|looking forward)\b)[^.!?;]*[.!]*\s*$", re.I)
 # A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
 # The writer's need of the reader, said in the future: "I will also need a name from your side for the
 # tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
-_WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
+_WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:[^.!?;]{3,100}?,\s*(?:so|hence|therefore|and|but)\s+|(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
                                     r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)(?:\s+from (?:you|your side|your team|your end)\b|"
                                     r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b))|"
                                     # ...or the reader's own work, named so: "I'll need the audit report you did in May"
@@ -477,6 +479,10 @@ _HANDED_RE = re.compile(r"\b(?:please find (?:attached|enclosed|in attach\b)|fin
 # review by Tuesday", "We can have the samples with you on Friday" (not "I can send it if you like").
 _CAN_HAVE_RE = re.compile(r"have\s+(?:it|them|this|that|(?:the|your|our|a|an|my|both|all)\s[^.!?;]{1,60}?)\s+"
                           r"(?:ready|done|finished|sorted|completed|over|across|to you|with you|back to you|back)\b", re.I)
+# ...and a visit to the reader's place on one day: "I can visit your site on Wednesday 8th Nov", "I can come to
+# your office on the 14th to explain the result" (not a choice: "...on Tuesday or Wednesday").
+_CAN_VISIT_RE = re.compile(r"(?:visit|come (?:to|by|over to|round to|down to)|be at|drop by|stop by)\s+(?:your|ur)\b(?![^.!?;]*\bor\b)",
+                           re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
@@ -686,16 +692,17 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
     # ...of the reader's side named as formal letters name it: "We once again request the management to
     # convene the meeting", "The union requests the company to withdraw the order"
-    r"\brequests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?note\b)|"
+    r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
+    r"requests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # ...an ask passed on: "Marketing wants you to sign off the merchant email by Friday"
     r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
     r"meet|have fun)\b)|"
     # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
     r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|accordingly|once again) )*"
-    r"(?:requested|asked|required|reminded|directed|instructed|summoned|called upon) to|"
+    r"(?:requested|asked|required|reminded|directed|instructed|summoned|called upon) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # ...and an order to the reader's side named as a party: "The employer is hereby directed to deposit the dues"
     r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) is hereby "
-    r"(?:requested|required|directed|instructed) to(?! (?:kindly )?note\b)|"
+    r"(?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # "We request that you provide the complaints register by 30 November"
     r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
@@ -714,8 +721,7 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # ...advice in second-language English's order, a step for the reader: "I recommend to inspect the
     # magnetic plug of both trucks within this week" (not "I suggest to the board that...")
-    r"\b(?:i|we) (?:would |'d )?(?:strongly )?(?:recommend|suggest) to(?![^.!?;]{0,25}\bnot\b)(?= (?!(?:the|a|an|my|our|your|his|her|their|him|them|us|"
-    r"me|you|all|everyone|management|be|have|wait|see|stay|keep|leave|hold|think|relax|avoid|not|stick|go|continue|consider)\b)[a-z]+ )|"
+    r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact)\b)|"
     # "I hope you can reply me before the weekend"
     r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
     # "I would be happy if you can give me an estimated date of fix"
@@ -1140,9 +1146,10 @@ _LEAD_IN_POINTS_RE = re.compile(r"\b(?:things?|points?|questions?|items?|issues?
                                 r"\bneed to (?:understand|know|clarify|check|discuss|confirm|close out|sort out|tie off|settle|go over)\b", re.I)
 # Something kept for someone, "on hold" as a booking is: "13 rooms on hold at Ngarri Village", "The
 # ballroom is on hold for you through Friday" (not "The shut PO is on hold until legal clears the terms").
-_HELD_FOR_RE = re.compile(r"\b(?:rooms?|seats?|tickets?|tables?|slots?|places?|spots?|cabins?|berths?|beds?|flights?|"
-                          r"venues?|ballroom|hall|suite)\s+(?:(?:is|are)\s+)?(?:still\s+|now\s+)?on hold\b"
-                          r"(?!\s+(?:until|till|pending|because|due to|while|for (?:now|the moment|the time being))\b)|\bon hold for (?:you|u|your)\b", re.I)
+_HELD_FOR_RE = re.compile(r"\b(?:rooms?|seats?|tables?|slots?|places?|spots?|cabins?|berths?|beds?|ballroom|suite)\s+"
+                          r"(?:(?:is|are)\s+)?(?:still\s+|now\s+)?on hold\b"
+                          r"(?![^.!?;]*\b(?:until|till|pending|because|due to|while|after|since|as|wait\w*|await\w*|for (?:now|the moment|the time being))\b)"
+                          r"(?!\s+[-–—])|\bon hold for (?:you|u|your)\b", re.I)
 # A disclaimer of liability: "We cannot be held responsible as long as the goods are in transit".
 _DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b|\bliability\b", re.I)
 # A deadline of the reader's, stated rather than asked: "Your review for manuscript JSN-0877 is due
@@ -1834,10 +1841,11 @@ def chat_reading(sentence: str) -> str:
 # A thing handed over with the mail, said before an order: "Note is attached, pls get it approved",
 # "Attached is the revised quote, please sign it by Friday", "PFA the bill, kindly arrange payment"
 # ("Please find attached the contract, kindly sign..." is read by its own rule, see _ATTACHED_THEN_RE).
-_HANDED_LEAD_RE = re.compile(r"^\W*(?:(?:the |our |my |a |an )?[\w'’&/ -]{1,50}? (?:is|are) (?:attached|enclosed)(?: (?:here|herewith|for your reference))?|"
-                             r"(?:attached|enclosed) (?:is|are|please find|pls find) [^,;:.!?]{1,60}|"
+_HANDED_LEAD_RE = re.compile(r"^\W*(?:(?P<thing>(?:the |our |my |a |an )?[\w'’&/ -]{1,50}?) (?:is|are) (?:attached|enclosed)(?: (?:here|herewith|for your reference))?|"
+                             r"(?:attached|enclosed) (?:is|are|please find|pls find) (?P<thing2>[^,;:.!?]{1,60})|"
                              r"pfa\b[^,;:.!?]{0,60})\s*[,;:]\s*(?:and\s+|so\s+)?"
-                             r"(?:(?:please|pls|plz|kindly|do)\s+)+", re.I)
+                             r"(?:(?:please|pls|plz|kindly|do)\s+)+(?!(?:do not|don't|dont|not|never|see|find|refer|ignore|disregard|keep|use|"
+                             r"have a look at page|check page)\b)", re.I)
 _POLITE_LEAD_RE = re.compile(r"^\W*(?:(?:when|if|whenever) (?:you|u) (?:get|have|find) (?:a |the )?(?:chance|minute|moment|sec|"
                              r"second|mo|spare minute)|when you can|if you can|at your (?:earliest )?convenience|"
                              r"when you're (?:back|free)|"
@@ -1911,7 +1919,7 @@ _PARA_RE = re.compile(r"\n\s*\n")
 _DANGLING_DUE_RE = re.compile(r"\b(by|before|on|until|till|no later than|at the latest)\s*$", re.I)
 # A time of day left once its day is gone: "submit your timesheet by Friday noon" -> "...timesheet
 # noon", "send the deck by noon Friday" -> "...deck by noon" ("a table for lunch" keeps its lunch).
-_DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
+_DANGLING_TIME_RE = re.compile(r"(?<!\bto)(?<!\bfor)(?<!\bfrom)\s+(?:(?:by|before|at|around|until)\s+)?(?:12 ?)?(?:noon|midday|midnight|eod|cob|eow)\s*$|"
                                r"\s+(?:by|before|until)\s+lunch(?:time)?\s*$|"
                                r"\s+(?:by|before|until|no later than)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*$", re.I)
 # "send over the deck first thing tomorrow", its day taken ("review the first thing" is a thing).
@@ -2624,7 +2632,7 @@ _FIND_NAMED_RE = re.compile(
     # only with the mail itself, not "Pls find missing cartons in warehouse B via the ticket")
     r"(?!(?:time|out|a way|someone|somebody|it|them|me|us)\b)(?=[a-z])(?:[\w'’&-]+\s+){0,6}?(?:attached|enclosed|below|above|herewith))\b"
     # ...and where it comes from: "Please see the summons below from the regional office, hearing is on 24th"
-    r"(?:\s+(?:from|of) (?:the |our |your )?[\w'’&. -]{2,40}?(?=\s*[,:;(]|\W*$))?"
+    r"(?:\s+(?:from|of) (?:the |our |your )?(?:(?!\band\b)[\w'’&. -]){2,40}?(?=\s*[,:;(]|\W*$))?"
     # ...and nothing after it but a note on the thing ("..., valid for booking today:"), not a step
     r"(?:\s*[,:;(](?!\s*(?:and|but|so|then|could|can|would|will|please|pls|kindly)\b)[^.!?]*)?\W*$", re.I)
 _FIND_KEYS = ("find ", "see ")
@@ -2650,7 +2658,7 @@ _PASS_ON_THANKS_RE = re.compile(r"^\W*(?:(?:and|so|also|oh),?\s+)?(?:thank you(?
                                 r"(?:thank|give (?:my|our) (?:best|regards|thanks|love|kind regards|best wishes|warm regards)|"
                                 r"pass on (?:my|our) (?:thanks|regards|best|gratitude)|send (?:my|our) (?:best|regards|love|thanks)|"
                                 r"pass (?:my|our) (?:thanks|regards|best|gratitude) on|say (?:hi|hello|thanks|thank you))\b(?![^!?;]*\b(?:and|then|but)\s+(?:please\s+)?[a-z]+\s+(?:the|a|an|me|us|it|"
-                                r"them|your|our|my)\b)[^!?;]*$", re.I)
+                                r"them|your|our|my|their|his|her|its)\b)[^!?;]*$", re.I)
 _PASS_ON_KEYS = ("thank", "regards", "best to", "best wishes", "say hi", "say hello")
 
 
@@ -2668,11 +2676,13 @@ _PLEASE_NEWS_RE = re.compile(r"^\W*(?:please|pls)\b,?\s+(?:(?:sir|madam|ma|boss|
 # Relationship Manager". (A named thing to factor in is work: "Please factor the tail pulley into the scope".)
 _TAKE_IT_IN_RE = re.compile(r"^\W*(?:[^.!?;]{0,80}?,\s*(?:so|and|but)\s+)?(?:(?:please|pls|kindly|do|just)\s+)*"
                             r"(?:factor|keep|bear|take|have) (?:that|this|it|these|those) (?:in|into) (?:account|consideration|mind|"
-                            r"your (?:planning|plans?|schedule|calculations?|budget))\b[^.!?;]*[.!]*\s*$|"
+                            r"your (?:planning|plans?|schedule|calculations?|budget))\b"
+                            r"(?![^.!?;]*\b(?:and|then|but)\s+(?:please\s+|kindly\s+)?(?!(?:i|we|you|it|that|this|they)\b)[a-z]+\s+(?:me|us|the|a|an|your|"
+                            r"our|my|with|to|it|them|back|their)\b)[^.!?;]*[.!]*\s*$|"
                             r"^\W*(?:for|in case of|should you have) (?:any|further|more) (?:clarifications?|quer(?:y|ies)|questions?|doubts?|"
                             r"information|details|assistance|help|concerns?)\b[^.!?;]{0,40}?,?\s+(?:(?:please|pls|kindly|do)\s+)*"
                             r"(?:contact|reach out to|write to|call|get in touch with|feel free|do not hesitate|don't hesitate|approach)\b"
-                            r"(?![^.!?;]*\b(?:by|before|no later than)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|the \d|\d))[^.!?;]*[.!]*\s*$", re.I)
+                            r"(?![^!?;]*\b(?:by|before|no later than)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|the \d|\d))[^!?;]*$", re.I)
 _TAKE_IT_IN_KEYS = ("mind", "account", "consideration", "into your", "clarification", "quer", "question", "doubt", "information",
                     "details", "assistance", "help", "concern")
 
@@ -3000,7 +3010,7 @@ def _refused_as_the_rules_would(act: str, what: str, sentence: str, ctx: _Ctx) -
 _BARE_WARNING_RE = re.compile(r"^(?![^.!?]*\b(?:if|unless|please|pls|kindly|so|make sure|ensure|avoid)\b)\W*(?:[\w'’ -]{1,30}:\s*)?"
                               r"(?:otherwise,? |or else,? |else,? )?you(?:'ll|’ll| will| could| might| may| would| risk| stand to)"
                               r"(?: (?:also|then|still|likely|probably))? (?:be (?:charged|fined|liable|billed|penali[sz]ed)|"
-                              r"lose|forfeit|incur|face|miss out|pay (?:a|an) (?:late|penalty|extra))\b", re.I)
+                              r"lose|forfeit|incur|face|miss out|pay (?:a|an) (?:late|penalty|extra))\b(?![^.!?]*[,;])", re.I)
 
 
 # A thing wanted in a state, not handed over: "Need this done by Friday", "I need the contract signed".
@@ -3153,6 +3163,15 @@ _OWNER_NEED_RE = re.compile(
     r" need (?!to\b|you\b|(?:a |some )?(?:word|minute|moment|break|chat|call|sec|second)s?\b)"
     r"(?P<what>(?:the|your|those|these|that|this|a|an|all|both|\d+)\b[^.!?;]{2,80}?|[a-z]+s of [^.!?;]{2,80}?)"
     r"\s+(?:by|before|no later than|until|at the latest by)\s", re.I)
+# The owner's order of a thing put in a state (see _owner_sentence): "I want the pump stripped and the
+# bearings bagged", "I need the LH plug rechecked at 50 hrs" (not "I want to get the shut finished", "I want
+# the old one", "I need the signed copy": a thing named, with no step done to it).
+_OWNER_WANTS_DONE_RE = re.compile(
+    r"^\W*(?:(?:and|also|so|but|ok|okay|now),?\s+)?(?:[A-Z][a-z]+,\s+)?(?:i|we)(?: really| just| also)? (?:want|need|'d like|would like) "
+    r"(?P<what>(?:the|your|those|these|all|both|our)\s+(?!(?:signed|completed|updated|revised|attached|enclosed|requested|"
+    r"amended|finished|approved|agreed|printed|scanned|stamped|certified|used|damaged|missing|repaired)\b)(?:[\w'’/-]+\s+){0,4}?"
+    r"(?!(?:is|was|has|had|have|need|needed|ed|bed|red|shed|seed|speed|feed|need|weed|breed|deed)\b)(?:[a-z]{2,}ed|done|sent|fixed|sorted|"
+    r"written|seen|taken|redone|rewritten)\b[^.!?;]*)", re.I)
 # A line of minutes that names who does what: "Alder Finch to reissue the RCP by 4/25", "- Action: Ada to
 # confirm the venue". Who is a name (capitalised, not "Nice to meet you"), and what a piece of work.
 _ACTION_ITEM_RE = re.compile(
@@ -3420,15 +3439,14 @@ _NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your i
 _HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
                          r"sorting|working on|on) it\b", re.I)
 _FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|"
-                            r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b|"
+                            r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and the reader's side named as a party (see _ASK_RE)
-                            r"\brequests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?note\b)|"
+                            r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
+                            r"requests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) "
-                            r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?note\b)|"
+                            r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and advice in second-language order (see _ASK_RE): "I recommend to inspect the plugs"
-                            r"\b(?:i|we) (?:would |'d )?(?:strongly )?(?:recommend|suggest) to(?![^.!?;]{0,25}\bnot\b)(?= (?!(?:the|a|an|my|our|your|his|her|their|"
-                            r"him|them|us|me|you|all|everyone|management|be|have|wait|see|stay|keep|leave|hold|think|relax|avoid|not|stick|go|continue|"
-                            r"consider)\b)[a-z]+ )", re.I)
+                            r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact)\b)", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
 _HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
@@ -5282,7 +5300,8 @@ class EmbeddedExtractor:
             return self._read_as(sentence[topic.end():], sentence, ctx)
         if not ctx.from_owner and " ask " in low and (asked_the := _ASK_YOU_THE_RE.match(sentence)):
             return self._read_as(f"Could you take care of {asked_the.group('what').rstrip(' ,')}?", sentence, ctx)
-        if not ctx.from_owner and " with " in low and (with_you := _WITH_YOU_NOW_RE.match(sentence)):
+        if not ctx.from_owner and " with " in low and (with_you := _WITH_YOU_NOW_RE.match(sentence)) and not names_a_date(sentence) \
+                and not re.match(r"(?:the |your )?signed\b", with_you.group("what"), re.I):
             return self._read_as(f"Could you act on {_uncap(with_you.group('what'))}?", sentence, ctx)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
@@ -5328,7 +5347,19 @@ class EmbeddedExtractor:
                 and len(sentence[handed.end():].split()) >= 2:
             # "Note is attached, pls get it approved", "Attached is the quote, please approve it by Friday":
             # the thing goes with the mail, and the order after it is asked of the reader.
-            return self._read_as("Please " + sentence[handed.end():], sentence, ctx)
+            thing = (handed.group("thing") or handed.group("thing2") or "").strip()
+            if thing[:1].isupper() and thing[1:2].islower() and " " not in thing:
+                thing = thing.lower()  # (the sentence's capital: "Note is attached")
+            thing = _uncap(thing)
+            rest = sentence[handed.end():]
+            if thing and not re.match(r"(?:the|our|my|a|an|this|these|your)\b", thing, re.I):
+                thing = "the " + thing  # "Note is attached": the note
+            if thing and len(thing.split()) <= 6:
+                if re.search(r"\b(?:it|them)\b", rest):
+                    rest = re.sub(r"\b(?:it|them)\b", thing, rest, count=1)  # "pls get it approved": the note
+                elif not re.search(r"\b(?:the|a|an|this|these|those|your|my|our|his|her|their)\b", rest, re.I) and len(rest.split()) <= 5:
+                    rest = rest.rstrip(" .!") + " " + thing + "."  # "kindly sign and return": the agreement
+            return self._read_as("Please " + rest, sentence, ctx)
         if "," in sentence[:40] and (polite := _POLITE_LEAD_RE.match(sentence)) \
                 and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
             return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
@@ -5936,6 +5967,10 @@ class EmbeddedExtractor:
                 return False
             if not question and "wait" in low and _OWNER_CHASE_RE.search(sentence):
                 return False  # _owner_sentence: "I'm still waiting for the signed NDA from you"
+            if not question and (" want " in low or " need " in low) and _OWNER_WANTS_DONE_RE.match(sentence):
+                return False  # _owner_sentence: "I want the pump stripped and the bearings bagged"
+            if not question and " will " in low and " you" in low and _OWNERS_SIDE_PROMISE_RE.match(sentence):
+                return False  # _owner_sentence: "Karthik from my team will call you tomorrow" (work for the reader)
         else:
             if (" your " in low or " with you " in low) and _AWAITS_YOU_RE.match(sentence):
                 return False  # _their_sentence: "The contract is ready for your signature"
@@ -6241,6 +6276,14 @@ class EmbeddedExtractor:
                                                                   "our": "your"})
             if len(what.split()) >= 2 or (what and not _VAGUE_RE.match(what)):
                 return self._item("waiting", f"Follow up with {name}: {what}", sentence, ctx, due, ctx.other.email)
+        # The owner's order of a thing put in a state, dated or not: "I want the LH mag plug rechecked and
+        # the result sent straight to me", "I need the pump stripped and the bearings bagged for the OEM".
+        if not question and ctx.other.email and (" want " in low or " need " in low) \
+                and (state := _OWNER_WANTS_DONE_RE.match(sentence)) is not None:
+            what = _swap(_clean_vp(state.group("what"), phrase), {"your": "their", "me": "you", "my": "your", "us": "you",
+                                                                   "our": "your"})
+            if len(what.split()) >= 3:
+                return self._item("waiting", f"Follow up with {name}: get {what}", sentence, ctx, due, ctx.other.email)
         # The owner's chase of what the reader owes, dated or not: "I'm still waiting for the signed
         # NDA from you", "We are still awaiting your invoice".
         if not question and ctx.other.email and (chase := _OWNER_CHASE_RE.search(sentence)) and chase.group("what") is None:
@@ -6570,7 +6613,8 @@ class EmbeddedExtractor:
             b = None
         if b and _ONLY_YOU_RE.match(next(g for g in b.groups() if g)):
             b = None  # "Two things I can't move without you": a preamble; what blocks follows, if anything
-        if b and sentence.rstrip().endswith(":") and _LEAD_IN_POINTS_RE.search(sentence):
+        if b and sentence.rstrip().endswith(":") and _LEAD_IN_POINTS_RE.search(sentence) \
+                and re.search(r"\b(?:need|have|want) to\b", sentence, re.I):
             b = None  # "A few things we need to close out before we can confirm:": a list's lead-in; its points are the work
         if b and b.group("b29") and _HELD_FOR_RE.search(sentence):
             b = None  # "Done, 13 rooms on hold at Ngarri Village": kept for the reader, not stuck
@@ -6663,7 +6707,8 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(p.group("vp")))
                         and not _AWAY_RE.match(vp) and not _NO_WORK_VP_RE.match(vp)
                         and not (re.search(r"\b(i|we) can\b", p.group(0), re.I)
-                                 and not (due and _CAN_HAVE_RE.match(p.group("vp")) and not re.search(r"\bif\b", sentence, re.I)))):
+                                 and not (due and (_CAN_HAVE_RE.match(p.group("vp")) or _CAN_VISIT_RE.match(p.group("vp")))
+                                          and not re.search(r"\bif\b", sentence, re.I)))):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
             due, phrase = self._due(sentence, ctx)
