@@ -5351,15 +5351,15 @@ class EmbeddedExtractor:
             if thing[:1].isupper() and thing[1:2].islower() and " " not in thing:
                 thing = thing.lower()  # (the sentence's capital: "Note is attached")
             thing = _uncap(thing)
-            rest = sentence[handed.end():]
+            after = sentence[handed.end():]
             if thing and not re.match(r"(?:the|our|my|a|an|this|these|your)\b", thing, re.I):
                 thing = "the " + thing  # "Note is attached": the note
             if thing and len(thing.split()) <= 6:
-                if re.search(r"\b(?:it|them)\b", rest):
-                    rest = re.sub(r"\b(?:it|them)\b", thing, rest, count=1)  # "pls get it approved": the note
-                elif not re.search(r"\b(?:the|a|an|this|these|those|your|my|our|his|her|their)\b", rest, re.I) and len(rest.split()) <= 5:
-                    rest = rest.rstrip(" .!") + " " + thing + "."  # "kindly sign and return": the agreement
-            return self._read_as("Please " + rest, sentence, ctx)
+                if re.search(r"\b(?:it|them)\b", after):
+                    after = re.sub(r"\b(?:it|them)\b", thing, after, count=1)  # "pls get it approved": the note
+                elif not re.search(r"\b(?:the|a|an|this|these|those|your|my|our|his|her|their)\b", after, re.I) and len(after.split()) <= 5:
+                    after = after.rstrip(" .!") + " " + thing + "."  # "kindly sign and return": the agreement
+            return self._read_as("Please " + after, sentence, ctx)
         if "," in sentence[:40] and (polite := _POLITE_LEAD_RE.match(sentence)) \
                 and (order := _match(_IMPERATIVE_RE, sentence[polite.end():])) and order.start("vp") == 0:
             return self._read_as("Please " + sentence[polite.end():], sentence, ctx)
