@@ -72,14 +72,16 @@ EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-d
               "week-denver", "week-saigon", "week-leeds", "week-wichita", "week-bordeaux",
               "week-dublin", "week-accra", "week-manchester", "week-stuttgart",
               "week-speyside", "week-calgary", "week-sydney", "week-rotterdam",
-              "week-phoenix", "week-helsinki", "week-kampala", "week-perth", "week-chennai")
+              "week-phoenix", "week-helsinki", "week-kampala", "week-perth", "week-chennai",
+              "week-linz", "week-london", "week-pasig", "week-riyadh")
 HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-ngo", "week-editor", "week-film",
                       "week-devrel", "week-property", "week-events", "week-berlin", "week-montreal", "week-joburg", "week-dubai",
                       "week-vienna", "week-brussels", "week-geneva", "week-lagos", "week-casablanca", "week-manila", "week-lisbon", "week-antwerp",
                       "week-austin", "week-istanbul", "week-milan", "week-seattle", "week-bologna", "week-bogota",
                       "week-madrid", "week-chicago", "week-wichita", "week-bordeaux",
                       "week-manchester", "week-stuttgart", "week-sydney",
-                      "week-rotterdam", "week-phoenix", "week-helsinki", "week-kampala"})
+                      "week-rotterdam", "week-phoenix", "week-helsinki", "week-kampala",
+                      "week-linz", "week-london"})
 
 
 @dataclass
