@@ -145,7 +145,33 @@ REVIEWED: list[Case] = [
     C("Please send the report by 12 noon on Friday.", (R, FRI)),
 ]
 
-GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED]
+# From the second round's development weeks (a call centre in Manila, a hospital project in Riyadh).
+SECOND_ROUND: list[Case] = [
+    # An abbreviated honorific ends no sentence.
+    C("Also sir, can you ask Eng. Emre to instruct the section engineers by tomorrow 12 noon?", (R, "2026-11-19")),
+    C("Please share the draft with Atty. Reyes and me by Thursday.", (R, "2026-11-19")),
+    C("I'll send Eng. Hossam the revised rates tomorrow.", (K, "2026-11-19"), mine=True),
+    C("Eng. Hossam visited the site yesterday with the PMC team.", *NONE),
+    # A thing asked of the reader, passed on by the writer's side or of the reader's own.
+    C("Our lawyer, Dra. Camila Rocha, asks also the name of the data custodian on your side.", (R, None)),
+    C("The bank asks for your passport copy by Friday.", (R, FRI)),
+    C("Also, the auditor asks for a signed representation letter.", *NONE),
+    C("Our client asks about the delay.", *NONE),
+    # The reader's word needed on a question, and orders after the step before them.
+    C("For the 38 out-of-sequence, I need your decision if we will retain the logic or correct it.", (R, None)),
+    C("Then prepare the letter to the PMC for my signature.", (R, None)),
+    C("Then the PMC returned it with code C.", *NONE),
+    C("Make sure the scaffold tags are updated before Friday's inspection.", (R, FRI)),
+    C("Make sure your foremen are there with the test records.", (W, None), mine=True),
+    C("Make sure to have a good weekend!", *NONE),
+    C("We will make sure the delivery arrives on time.", *NONE),
+    # An order, then the writer's own step after a comma: one item each.
+    C("Pls give appointment this week, I will come in person and explain.", (R, FRI), (W, FRI)),
+    C("Call the permit office contact, I'll text you his number.", (R, None), (W, None)),
+    C("If permission to operate isn't issued by Friday, we'll also cover your November payment.", (W, FRI)),
+]
+
+GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED, SECOND_ROUND]
 CASES = [case for group in GROUPS for case in group]
 
 
@@ -168,3 +194,5 @@ def test_the_title_names_what_is_asked(owner: Owner) -> None:
     assert titles("Note is attached, pls get it approved.") == ["Get the note approved"]
     assert titles("The agreement is enclosed herewith, kindly sign and return.") == ["Sign and return the agreement"]
     assert titles("Please send the report by 12 noon on Friday.") == ["Send the report"]
+    assert titles("Can you ask Eng. Emre to instruct the section engineers by tomorrow 12 noon?") == [
+        "Ask Eng. Emre to instruct the section engineers"]
