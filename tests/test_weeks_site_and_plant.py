@@ -171,7 +171,31 @@ SECOND_ROUND: list[Case] = [
     C("If permission to operate isn't issued by Friday, we'll also cover your November payment.", (W, FRI)),
 ]
 
-GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED, SECOND_ROUND]
+MORE_OF_THE_SECOND: list[Case] = [
+    # Taglish's "pa-" before an English verb asks; "na-" tells it is done.
+    C("Ma'am, pa-sign naman po ng leave form ni Abigail by Friday.", (R, FRI)),
+    C("Pa-forward naman po ng memo sa night shift TLs today.", (R, WED)),
+    C("Na-approve na po ni Ma'am Grace yung OT, thank you po!", *NONE),
+    # Everyone of a kind asked, in a notice the reader is one of.
+    C("We request all 24/7 tenants to submit the name of their duty officer by Thursday.", (R, "2026-11-19")),
+    # Work for the reader named as an event on a day; a meeting is none.
+    C("The delivery to your site will be on November 25.", (W, "2026-11-25")),
+    C("Installation of the spot coolers will be on Saturday after 6 PM.", (W, "2026-11-21")),
+    C("Delivery to your site was on November 1.", *NONE),
+    C("The inspection will be on Monday with the council.", *NONE),
+    # A thing owed that slips keeps being owed, at its new day.
+    C("Sam, apologies: the term sheet will slip to next Wednesday, the partners want another look.", (W, "2026-11-25")),
+    C("Our quote will be delayed until Monday.", (W, MON)),
+    C("The meeting will move to Tuesday.", *NONE),
+    C("The launch may slip to next week.", *NONE),
+    # A plea alone, and an offer to talk it through, are no work.
+    C("Pls pls pls.", *NONE),
+    C("Happy to walk you through it on our Monday call.", *NONE, mine=True),
+    C("Happy to send the file tomorrow.", (K, "2026-11-19"), mine=True),
+]
+
+GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED, SECOND_ROUND,
+          MORE_OF_THE_SECOND]
 CASES = [case for group in GROUPS for case in group]
 
 

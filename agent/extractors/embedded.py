@@ -715,7 +715,7 @@ _ASK_RE = re.compile(
     # ...of the reader's side named as formal letters name it: "We once again request the management to
     # convene the meeting", "The union requests the company to withdraw the order"
     r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
-    r"requests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+    r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # ...an ask passed on: "Marketing wants you to sign off the merchant email by Friday"
     r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
     r"meet|have fun)\b)|"
@@ -1200,7 +1200,7 @@ _DUE_STATEMENT_RE = re.compile(
     r"(?: in full| online| electronically| in person)?|"
     r"(?:must|needs? to|has to) (?:reach|be with) (?:us|me)|must (?:be|come|go) back(?: (?:to|with) (?:us|me))?)\b"
     # ...by whom it is received: "must be received by this office no later than Wednesday"
-    r"(?:\s+by\s+(?:this|our|the)\s+(?:office|department|team|bank)|\s+by\s+(?:us|me))?"
+    r"(?:\s+by\s+(?:this|our|the)\s+(?:office|department|team|bank|branch)|\s+by\s+(?:us|me))?"
     r"(?:\s+(?:to|at|via|through|in|on|into)\s+(?!(?:by|before|no later than)\b)(?:[\w'’ -]{2,40}?|[\w'’ -]{2,40},[\w'’ -]{2,20}?,?)|"
     # "due within 72 hours of this report, i.e., by Friday"
     r"\s+within\s+[\w ]{2,40}?,?\s+(?:i\.e\.|ie|that is),?)?"
@@ -1621,7 +1621,7 @@ _BARE_PROMISE_RE = re.compile(
     r"^(?:[a-z]+,\s+)?(?:(?:sure|yes|yep|yup|yeah|ok|okay|k|np|on it|will do|no problem|no worries|absolutely|of course|"
     r"noted|great|thanks)\b[,.!]?\s+)?"
     # ("happy to offer", "happy to help": an offer, no promise)
-    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to(?! (?:offer|help|assist)\b)) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
+    r"(?:(?:i'm|i am|am|we're|we are) )?(?:(?:will|should|happy to(?! (?:offer|help|assist|walk|go over|go through|hop|jump|chat|talk|discuss|answer|take any)\b)) (?!be\b|we\b|i\b|you\b|they\b|not\b)(?P<vp>[a-z][^.!?;]*)"
     r"|(?P<ing>sending|sharing|preparing|drafting|finishing|getting|calling(?! all\b| it a\b)|ringing|booking|ordering|"
     r"chasing(?! my\b)|filing|submitting|signing(?! off\b)|reviewing|emailing|posting(?! from\b)) (?P<rest>[^.!?;]+))|"
     # (not someone else's: "His signed report will follow on Monday" is his to send)
@@ -2696,6 +2696,8 @@ _PLEASE_NEWS_RE = re.compile(r"^\W*(?:please|pls)\b,?\s+(?:(?:sir|madam|ma|boss|
                              r"approve|pay|call|let (?:me|us) know|tell|give|bring|reply|revert|advise|help)\b)", re.I)
 
 
+# A plea and nothing else: "Pls pls pls.", "Please po talaga", "Pretty please!!"
+_ONLY_PLEASE_RE = re.compile(r"^\W*(?:(?:pretty|please|pls|plz|plsss*|po|talaga|sir|ma'?am)\W*)+$")
 # Advice to take in, not work: "..., so please factor that into your planning", "Please keep that in
 # mind", and where to turn with questions, said first: "For any clarification kindly contact your
 # Relationship Manager". (A named thing to factor in is work: "Please factor the tail pulley into the scope".)
@@ -2713,7 +2715,7 @@ _TAKE_IT_IN_KEYS = ("mind", "account", "consideration", "into your", "clarificat
 
 
 def _courtesy_or_away(sentence: str, low: str) -> bool:
-    return bool((_holds_any(low, _TAKE_IT_IN_KEYS) and _TAKE_IT_IN_RE.match(sentence) is not None) or (low.lstrip(" -*•").startswith(("please ", "please,", "pls ")) and _PLEASE_NEWS_RE.match(sentence) is not None)
+    return bool(_ONLY_PLEASE_RE.match(low) is not None or (_holds_any(low, _TAKE_IT_IN_KEYS) and _TAKE_IT_IN_RE.match(sentence) is not None) or (low.lstrip(" -*•").startswith(("please ", "please,", "pls ")) and _PLEASE_NEWS_RE.match(sentence) is not None)
                 or _held(_COURTESY_RE, _COURTESY_KEYS, sentence, low) or _held(_OOO_RE, _OOO_KEYS, sentence, low)
                 or _search(_OFFER_TO_BE_CALLED_RE, _OFFER_KEYS, sentence, low)
                 or (len(sentence) <= _FIND_NAMED_LONGEST and _search(_FIND_NAMED_RE, _FIND_KEYS, sentence, low))
@@ -3315,6 +3317,21 @@ _READY_ON_RE = re.compile(r"^\W*(?:(?:and|also|so|good news|fyi),?:?\s+)?(?P<thi
                           r"server|platform|hotel|desk|slot)s?\b)[\w'’&/ -]{2,50}?)\s+(?:will|should|shall)\s+be\s+(?:available|ready|"
                           r"issued)(?:\s+(?:to|for)\s+(?:you|u|collection|pick-?up|download))?\s+(?=(?:on|by|before|from|tomorrow|today|"
                           r"tonight|next|this|in|at|mon|tue|wed|thu|fri|sat|sun)\b)", re.I)
+# A thing of the writer's side that slips to a new day: "Sam, apologies: the term sheet will slip to next
+# Wednesday", "our quote will be delayed until Monday" (what is owed, at its new date; not "may slip").
+_SLIPS_TO_RE = re.compile(r"^\W*(?:[^:.!?;]{1,40}:\s+)?(?:(?-i:[A-Z][a-z]+),\s+)?(?P<thing>(?:the|our|my|your)\s+[\w'’ -]{2,40}?)\s+"
+                          r"(?:will|'ll|’ll|is going to)\s+(?:slip|move|be (?:delayed|pushed|moved)(?: back)?)\s+(?:to|until|till)\s+"
+                          r"(?=(?:next|this|mon|tue|wed|thu|fri|sat|sun|tomorrow|the \d|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)",
+                          re.I)
+_GATHERING_RE = re.compile(r"\b(?:meeting|call|session|sync|stand-?up|appointment|interview|visit|party|dinner|lunch|webinar|"
+                           r"workshop|training|event|catch-?up|offsite|review)s?\b", re.I)
+# ...and a piece of work for the reader named as the event it is, dated: "The delivery to your site will be on
+# December 15", "Installation of the spot coolers will be on Saturday after 6 PM" (not "was", not a meeting).
+_EVENT_ON_RE = re.compile(r"^\W*(?:(?:and|also|so|good news|fyi),?:?\s+)?(?P<thing>(?:the\s+|your\s+)?(?:delivery|installation|"
+                          r"dispatch|shipment|collection|pick-?up|crediting|repair|replacement|servicing|fitting|"
+                          r"transfer|refund)(?:\s+(?:of|for)\s+[^,.!?;]{2,50}?)?(?:\s+(?:to|at)\s+(?:your|you|u)\b[^,.!?;]{0,30}?)?)"
+                          r"\s+(?:will|should|shall)\s+be\s+(?:on\s+|done\s+on\s+|scheduled\s+for\s+|)(?=(?:on|by|mon|tue|wed|thu|fri|"
+                          r"sat|sun|tomorrow|today|tonight|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)", re.I)
 # A need of things named bare, with the day they are needed by: "I need ex-factory, ETD and ETA by Thursday
 # morning", "For each PO I need weights and dimensions before Friday" (with "the" or "your" it is
 # _WISH_RE's; "I need sleep" names no day).
@@ -3474,7 +3491,7 @@ _FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selve
                             r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and the reader's side named as a party (see _ASK_RE)
                             r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
-                            r"requests? (?:the (?:management|company|employer|establishment)|your (?:good )?office) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+                            r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) "
                             r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and advice in second-language order (see _ASK_RE): "I recommend to inspect the plugs"
@@ -3781,6 +3798,8 @@ def _clause_start(sentence: str, at: int) -> int:
 
 # A sentence that opens on a Filipino or Swahili word of asking (see _FR_ASK_RE).
 _ASK_WORD_FIRST_RE = re.compile(r"^\W*(?:(?:sir|ma['’]?am|boss|po|also|and|tsaka|saka|pls),?\s+)*(?:palihug|paki-?[a-z]+|pa-help|"
+                                # ...and Taglish's "pa-" before an English verb, with its "po": "pa-approve naman po ng OT"
+                                r"pa-[a-z]{3,}(?=\s+(?:naman\s+)?(?:po|nga)\b)|"
                                 r"naomba|tafadhali)\b(?![^.!?;]*\b(?:salamat|asante)\b)", re.I)
 
 
@@ -3879,6 +3898,7 @@ _FR_ASK_RE = re.compile(
     # naman kay Jun-jun to give me the final count by Friday", "Sir baka pwede kayo tumawag sa kanila",
     # "Naomba uapprove KES 36 by Wednesday", "Tafadhali push them from your side"
     r"^\W*(?:(?:sir|ma['’]?am|boss|po|also|and|tsaka|saka|pls),?\s+)*(?:palihug|paki-?[a-z]+|pa-help|baka (?:pwede|puwede)|"
+    r"pa-[a-z]{3,}(?=\s+(?:naman\s+)?(?:po|nga)\b)|"
     r"(?:pwede|puwede) (?:po |ba |mo |nimo |ninyo |kayo )|naomba|tafadhali)\b(?![^.!?;]*\b(?:salamat|asante)\b)|"
     # A German order in the du form, its verb first, as colleagues write it: "Ruf mich heute an", "Stimm
     # dich mit Frau Albers ab", "Gib dem Spediteur bitte Bescheid" (the word after it is German, so
@@ -6032,6 +6052,10 @@ class EmbeddedExtractor:
                     return False
                 if " be " in low and _READY_ON_RE.match(sentence) and names_a_date(sentence):
                     return False  # _their_sentence: "The result will be available on Monday"
+                if ("slip" in low or "move" in low or " be " in low) and _SLIPS_TO_RE.match(sentence):
+                    return False  # _their_sentence: "the term sheet will slip to next Wednesday"
+                if " be " in low and _EVENT_ON_RE.match(sentence) and names_a_date(sentence):
+                    return False  # _their_sentence: "The delivery to your site will be on December 15"
                 if _match(_NAMED_PROMISE_RE, sentence) and names_a_date(sentence):
                     return False
                 if _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low):
@@ -6761,6 +6785,17 @@ class EmbeddedExtractor:
                                                                   "our": f"{name}'s"})
             if len(what.split()) >= 2 and not self._aimed_elsewhere(sentence, ctx):
                 return self._item("request", f"Send {name} {what}", sentence, ctx, due, "me")
+        if not question and (slipped := _SLIPS_TO_RE.match(sentence)) is not None:
+            due = self._due(sentence[slipped.end("thing"):], ctx)[0]
+            if due and not _GATHERING_RE.search(slipped.group("thing")):  # (a meeting moved is no work owed)
+                thing = _swap(_uncap(slipped.group("thing")), {"our": f"{name}'s", "my": f"{name}'s"})
+                return self._item("waiting", f"Follow up with {name}: {thing}", sentence, ctx, due, ctx.other.email)
+        if not question and " be " in low and (event := _EVENT_ON_RE.match(sentence)) is not None \
+                and not re.search(r"\bor\b", sentence[event.end():], re.I):
+            due = self._due(sentence, ctx)[0]
+            if due:
+                thing = _swap(_uncap(event.group("thing")), {"our": f"{name}'s", "my": f"{name}'s"})
+                return self._item("waiting", f"Follow up with {name}: {thing}", sentence, ctx, due, ctx.other.email)
         if not question and " be " in low and (ready := _READY_ON_RE.match(sentence)) is not None:
             due = self._due(sentence, ctx)[0]
             if due:
