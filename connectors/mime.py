@@ -2091,10 +2091,12 @@ def _is_outlook_header(lines: list[str], i: int) -> bool:
         return False
     block = [lines[i]] + [ln for ln in lines[i + 1 : i + 7] if ln.strip()][:4]
     labelled = [ln for ln in block if len(ln) <= _MAX_HEADER and _LABEL_RE.match(ln)]
-    # ...and one of them an address or a time, as a mail client writes them: a list in the body
-    # ("From: Prague / To: Vienna / Kopie: none needed", "Od: 1. 12. / Do: 5. 12. / Kopie: HR") has neither.
+    # ...and, with only three, one of them an address or a time, as a mail client writes them: a list in
+    # the body ("From: Prague / To: Vienna / Kopie: none needed", "Od: 1. 12. / Do: 5. 12. / Kopie: HR") has neither.
+    # (Four labels or more are a header whatever their values: "From: Maria Chen / Sent: Monday / To: Sam /
+    # Subject: Budget".)
     return (len(labelled) >= 3 and any(_FROM_LABEL_RE.match(ln) for ln in labelled)
-            and any(_HEADER_VALUE_RE.search(ln) for ln in labelled))
+            and (len(labelled) >= 4 or any(_HEADER_VALUE_RE.search(ln) for ln in labelled)))
 
 
 def _is_mobile_footer(stripped: str) -> bool:

@@ -317,6 +317,9 @@ def test_mail_labelled_latin_1_is_read_as_windows_1252() -> None:
      "Trip details:\nFrom: Prague\nTo: Vienna\nKopie: none needed\n\nCan you book it?"),
     ("Dovolená:\nOd: 1. 12.\nDo: 5. 12.\nKopie: HR\n\nSchválíš to do pátku?",
      "Dovolená:\nOd: 1. 12.\nDo: 5. 12.\nKopie: HR\n\nSchválíš to do pátku?"),
+    # ...but four labels are a header whatever their values, as Outlook writes them inside a company.
+    ("Sure.\n\nFrom: Maria Chen\nSent: Monday\nTo: Sam Patel\nSubject: Budget\n\nCan you send me the budget?", "Sure."),
+    ("Ok.\n\nVon: Maria Chen\nGesendet: Montag\nAn: Sam\nBetreff: Budget\n\nSchickst du mir das Budget?", "Ok."),
     ("Hi\n\u00a0> quoted\nok", "Hi\nok"),
     ("Hi\n\u00a0-----Original Message-----\nold", "Hi"),
     ("Hi\nOn Mon, Jan 1, 2024 at 10:00 AM Bob <bob@x.example>\nwrote:\n> quoted", "Hi"),

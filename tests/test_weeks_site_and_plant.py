@@ -194,8 +194,39 @@ MORE_OF_THE_SECOND: list[Case] = [
     C("Happy to send the file tomorrow.", (K, "2026-11-19"), mine=True),
 ]
 
+# Found by a second review, each kept here so it stays fixed.
+REVIEWED_AGAIN: list[Case] = [
+    C("Please don't call after 9 pm.", *NONE),
+    C("Please never book meetings after 4:30.", *NONE),
+    C("Please send the deck before the 5 pm meeting with the board.", (R, WED + "T17:00:00+00:00")),
+    C("Earliest I can visit your site is Wednesday.", *NONE),
+    C("I can visit your site on Wednesday unless you prefer Thursday.", *NONE),
+    C("Hopefully I can come to your wedding on Saturday!", *NONE),
+    C("Monday will suit you better, I think.", *NONE, mine=True),
+    C("The flight lands at 6, so we'll need a taxi before we check in.", *NONE),
+    C("I want the report you emailed yesterday.", *NONE, mine=True),
+    C("I want the best outcome for everyone involved.", *NONE, mine=True),
+    C("We need the supplies listed in the attached sheet.", *NONE, mine=True),
+    C("Our client asks a discount of 10% on the next order.", *NONE),
+    C("Our landlord asks for the rent on the 1st of each month.", *NONE),
+    C("I need your decision if we go ahead, and I need it by Friday.", (R, FRI)),
+    C("Attached is the quote for the new Adv. Please approve it by Thursday.", (R, "2026-11-19")),
+    C("I will send the translation to Eng. Also please sign the NDA by Friday.", (R, FRI)),
+    C("Please renew your Lic. Renewal takes two weeks.", (R, None)),
+    C("Please send it to me and to Av. Burak Şen by Friday.", (R, FRI)),
+    C("You are requested to note and submit the form by Friday.", (R, FRI)),
+    C("As per policy, the company requests your good office to release the funds by Friday.", (R, FRI)),
+    C("This office requests your good office to furnish the records by Monday.", (R, MON)),
+    C("The seats are on hold, awaiting your confirmation.", (R, None)),
+    C("20 rooms are on hold after your request, please confirm the names by Friday.", (R, FRI)),
+    C("The action is with you by Friday.", (R, FRI)),
+    C("I'd like to ask you the name of your contact in HR.", (R, None)),
+    C("We would recommend to proceed with option B.", (R, None)),
+    C("NDA is attached, please sign.", (R, None)),
+]
+
 GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED, SECOND_ROUND,
-          MORE_OF_THE_SECOND]
+          MORE_OF_THE_SECOND, REVIEWED_AGAIN]
 CASES = [case for group in GROUPS for case in group]
 
 
@@ -220,3 +251,7 @@ def test_the_title_names_what_is_asked(owner: Owner) -> None:
     assert titles("Please send the report by 12 noon on Friday.") == ["Send the report"]
     assert titles("Can you ask Eng. Emre to instruct the section engineers by tomorrow 12 noon?") == [
         "Ask Eng. Emre to instruct the section engineers"]
+    assert titles("I need your decision if we will retain the logic or correct it.") == [
+        "Tell Maria if we will retain the logic or correct it"]
+    assert titles("NDA is attached, please sign.") == ["Sign the NDA"]
+    assert titles("Please send it to me and to Av. Burak Şen by Friday.") == ["Send it to Maria and to Av. Burak Şen"]

@@ -317,10 +317,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "at 12.30 euros" are prices); a bare number ("cut it by 5") is none. "The 14:00 slot" may be
     # any day's.
     # ...and a meeting's hour, said as the meeting: "before the 5 pm meeting", "after my 10:30 call"
-    ("at_time", re.compile(r"\b(?:at|by|before|until|till|after) (?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
+    ("at_time", re.compile(r"\b(?:(?:at|by|before|until|till) |after (?=(?:the|my|our|your|his|her|their) ))"
+                           r"(?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
                            r"review|session|standup|stand-up|sync|interview|briefing|appointment|visit|flight|train)\b))?"
                            r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|"
-                           r"\b(?:at|by|before|until|till|after) (?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
+                           r"\b(?:(?:at|by|before|until|till) |after (?=(?:the|my|our|your|his|her|their) ))"
+                           r"(?:(?:the|my|our|your|his|her|their) (?=[^.!?;]{3,9}\s(?:meeting|call|"
                            r"review|session|standup|stand-up|sync|interview|briefing|appointment|visit|flight|train)\b))?"
                            r"([01]?\d|2[0-3]):([0-5]\d)\b"
                            r"(?!\s*(?:am|pm)\b)|"
@@ -996,7 +998,8 @@ def _dated_by(sentence: str, weekday: re.Match[str], date_match: re.Match[str]) 
 # A meeting named by its hour, after the hour (see "at_time"): "the 5 pm meeting", "my 10:30 call".
 _OWNED_TIME_RE = re.compile(r"\w+ (?:the|my|our|your|his|her|their) ", re.I)
 _EVENT_AFTER_TIME_RE = re.compile(r"\s+(?:meeting|call|review|session|standup|stand-up|sync|interview|briefing|appointment|"
-                                  r"visit|flight|train)\b", re.I)
+                                  r"visit|flight|train)\b(?:\s+(?:with|of|from|by)\s+(?:the\s+)?(?!(?:end|close|latest)\b)"
+                                  r"[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]*)?)?", re.I)
 
 
 def _resolve(kind: str, m: re.Match[str], sentence: str, local: datetime, tz: tzinfo,

@@ -55,8 +55,9 @@ _ABBREVIATIONS = frozenset("no nos inc incl eg ie etc approx vs esp ref tel ext 
 # "ask Eng. Emre to...", "Atty. Reyes", "Av. Burak Şen", "Dra. Ana Souza". The shipped sentence classifier's
 # training file was split without them (see build_kinds_weeks): with them, retrained, the classifier moved
 # the development mail by noise and lost 4 of its mails.
-_HONORIFICS_ABBREVIATED = frozenset("eng engr av atty adv sra srta dra arq lic".split())
+_HONORIFICS_ABBREVIATED = frozenset("engr atty sra srta dra arq".split())
 _READ_ABBREVIATIONS = _ABBREVIATIONS | _HONORIFICS_ABBREVIATED
+_AMBIGUOUS_HONORIFICS = frozenset("eng av adv lic".split())  # words too: see _AMBIGUOUS_HONORIFIC_STOP_RE
 _GREETING_RE = re.compile(r"^(hi|hey|hello|dear|morning|good (morning|afternoon|evening)|hallo|bonjour|hola)\b[^.!?]{0,40}[,!.:]?$", re.I)
 # The longest line _GREETING_RE matches: "good afternoon", 40 more characters and a stop. A
 # sign-off (_SIGNOFF_RE) is shorter still.
@@ -460,7 +461,8 @@ _ASK_YOU_THE_RE = re.compile(r"^\W*(?:(?:and|also|so),?\s+)?(?:i|we)(?:'d| would
 # sequence, ..."); read as the question asked.
 _NEED_YOUR_WORD_ON_RE = re.compile(r"^\W*(?:[^,.!?;]{1,60},\s*)?(?:i|we)(?:'d| would| will|'ll)? (?:really |urgently |also |still )?"
                                    r"(?:need|require|want) your (?:decision|confirmation|answer|advice|guidance|instructions?|"
-                                   r"go-ahead|input|view|opinion|feedback)(?: on)? (?P<q>(?:if|whether|which|what|when|how|who)\b[^.!?;]{4,160})",
+                                   r"go-ahead|input|view|opinion|feedback)(?: on)? (?P<q>(?:if|whether|which|what|when|how|who)\b"
+                                   r"(?:(?!,\s*(?:and|but|so)\b)[^.!?;]){4,160})",
                                    re.I)
 # A thing asked of the reader by someone of the writer's side, passed on: "Our lawyer, Dra. Camila Rocha,
 # asks also the name of the data custodian on your side", "The bank asks for your passport copy" (not "...asks
@@ -471,17 +473,22 @@ _RELAYED_THING_RE = re.compile(r"^\W*(?:(?:also|and|so),?\s+)?(?:our|my|the) (?:
                                r"university|council|hr|it|finance|legal|procurement|compliance)(?:,\s*[^,!?;]{2,40},)?\s+"
                                r"(?:also\s+)?asks\s+(?:also\s+|too\s+|again\s+)?(?:for\s+)?"
                                r"(?P<what>(?:the|your|a|an|copies|copy)\b[^.!?;]{3,100})", re.I)
+# ...and a question asked by its thing: "I'd like to ask you the name of your contact in HR", "the price of
+# the new model" (read as "Please tell me the name of...").
+_ASK_YOU_WHICH_RE = re.compile(r"^\W*(?:(?:and|also|so),?\s+)?(?:i|we)(?:'d| would)? (?:like|want|wish|need) to (?:kindly )?ask (?:you|u) "
+                               r"(?:(?:kindly|please) )?(?:for )?(?P<what>the\s+(?:name|price|cost|reason|status|date|address|number|size|"
+                               r"weight|quantity|contact)s?\s+(?:of|for)\b[^.!?;]{3,120})", re.I)
 # Work that waits on the reader, said as where it is: "Nomination of first-aiders is with you", "The
 # decision on the vendor now rests with you" (not "Our thoughts are with you", "The parcel is with you now").
 _WITH_YOU_NOW_RE = re.compile(r"^\W*(?:(?:and|also|so|ok|okay|just so you know),?\s+){0,2}(?P<what>(?:the |your )?(?:[\w'’-]+ ){0,3}?"
                               r"(?:decision|approval|sign-?off|nomination|closure|next step|next move|action|choice|"
                               r"selection|go-ahead|final say)s?(?: (?:of|on|for|about) [^,.!?;]{1,60}?)?)(?: now| still| currently)? "
                               r"(?:is|are|lies|rests|sits) (?:now |still |currently )?with (?:you|u)\b(?!\s+(?:and|&) )"
-                              r"(?![^.!?;]*\b(?:already|sent|attached|by (?:e-?mail|post|courier)|every|looking forward)\b)[^.!?;]*[.!]*\s*$", re.I)
+                              r"(?![^.!?;]*\b(?:already|sent|attached|by (?:e-?mail|post|courier)|every)\b)[^.!?;]*[.!]*\s*$", re.I)
 # A wish said of someone's use: "She would find it very helpful to have the panel questions in advance".
 # The writer's need of the reader, said in the future: "I will also need a name from your side for the
 # tender working group", "We'll need the signed form from you before the audit" (not "I'll need to check").
-_WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:[^.!?;]{3,100}?,\s*(?:so|hence|therefore|and|but)\s+|(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
+_WILL_NEED_FROM_YOU_RE = re.compile(r"^\W*(?:(?P<why>[^.!?;]{3,100}?,\s*(?:so|hence|therefore|and|but)\s+)|(?:and|also|so|but)\W+)?(?:i|we)(?:'ll|’ll| will| shall)\s+(?:also\s+|still\s+)?"
                                     r"(?:need|require)\s+(?!to\b)(?P<what>[^.!?;]{2,60}?)(?:\s+from (?:you|your side|your team|your end)\b|"
                                     r"(?=\s+before (?:we|i|our)\b(?! (?:can|could|are able to)\b))|"
                                     # ...or the reader's own work, named so: "I'll need the audit report you did in May"
@@ -503,8 +510,11 @@ _CAN_HAVE_RE = re.compile(r"have\s+(?:it|them|this|that|(?:the|your|our|a|an|my|
                           r"(?:ready|done|finished|sorted|completed|over|across|to you|with you|back to you|back)\b", re.I)
 # ...and a visit to the reader's place on one day: "I can visit your site on Wednesday 8th Nov", "I can come to
 # your office on the 14th to explain the result" (not a choice: "...on Tuesday or Wednesday").
-_CAN_VISIT_RE = re.compile(r"(?:visit|come (?:to|by|over to|round to|down to)|be at|drop by|stop by)\s+(?:your|ur)\b(?![^.!?;]*\bor\b)",
-                           re.I)
+_CAN_VISIT_RE = re.compile(r"(?:visit|come (?:to|by|over to|round to|down to)|be at|drop by|stop by)\s+(?:your|ur)\s+(?:[\w-]+\s+)?"
+                           r"(?:site|office|plant|factory|warehouse|premises|facility|store|shop|yard|depot|lab|branch|mill|mine|farm|"
+                           r"clinic|workshop)\b(?![^.!?;]*\b(?:or|unless|if)\b)", re.I)
+# ...and said plainly, first: not "Earliest I can visit your site is Wednesday", "Maybe I can..."
+_I_CAN_FIRST_RE = re.compile(r"^\W*(?:(?:and|also|so|ok|okay|yes|sir|ma'?am),?\s+)*(?:i|we) can\b", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
@@ -714,17 +724,17 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:kindly )?request you to|^mind|"
     # ...of the reader's side named as formal letters name it: "We once again request the management to
     # convene the meeting", "The union requests the company to withdraw the order"
-    r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
-    r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+    r"^\W*(?:[^,.!?;]{1,60},\s*)?(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our|this) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
+    r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # ...an ask passed on: "Marketing wants you to sign off the merchant email by Friday"
     r"\b(?:wants|needs|has asked|is asking|are asking) (?:you|u) to(?= (?!know|be|feel|think|enjoy|"
     r"meet|have fun)\b)|"
     # ...and in the passive, as formal letters put it: "you are requested to provide the analysis by Thursday"
     r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|accordingly|once again) )*"
-    r"(?:requested|asked|required|reminded|directed|instructed|summoned|called upon) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+    r"(?:requested|asked|required|reminded|directed|instructed|summoned|called upon) to(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # ...and an order to the reader's side named as a party: "The employer is hereby directed to deposit the dues"
     r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) is hereby "
-    r"(?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+    r"(?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
     # "We request that you provide the complaints register by 30 November"
     r"(?:i |we )?(?:would )?(?:kindly |hereby |formally |also |therefore )?(?:request|ask|require) that (?:you|u)(?: please)?|"
     # a wish to be told: "we'd love to know what it does to the application", "I'd like to hear
@@ -743,7 +753,7 @@ _ASK_RE = re.compile(
     r"(?:i |we )?(?:would |must )?(?:also )?(?:kindly )?ask that (?:you|u)|"
     # ...advice in second-language English's order, a step for the reader: "I recommend to inspect the
     # magnetic plug of both trucks within this week" (not "I suggest to the board that...")
-    r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact)\b)|"
+    r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact|proceed)\b)|"
     # "I hope you can reply me before the weekend"
     r"(?:i |we )?(?:do )?hope (?:that )?(?:you|u) (?:can|could|will be able to|are able to|will)(?! (?:be|have|enjoy|make it)\b)|"
     # "I would be happy if you can give me an estimated date of fix"
@@ -1173,7 +1183,8 @@ _LEAD_IN_POINTS_RE = re.compile(r"\b(?:things?|points?|questions?|items?|issues?
 # ballroom is on hold for you through Friday" (not "The shut PO is on hold until legal clears the terms").
 _HELD_FOR_RE = re.compile(r"\b(?:rooms?|seats?|tables?|slots?|places?|spots?|cabins?|berths?|beds?|ballroom|suite)\s+"
                           r"(?:(?:is|are)\s+)?(?:still\s+|now\s+)?on hold\b"
-                          r"(?![^.!?;]*\b(?:until|till|pending|because|due to|while|after|since|as|wait\w*|await\w*|for (?:now|the moment|the time being))\b)"
+                          r"(?![^.!?;]*\b(?:until|till|pending|because|due to|while|(?:wait\w*|await\w*)(?! (?:for )?(?:your|you)\b)|"
+                          r"for (?:now|the moment|the time being))\b)"
                           r"(?!\s+[-–—])|\bon hold for (?:you|u|your)\b", re.I)
 # A disclaimer of liability: "We cannot be held responsible as long as the goods are in transit".
 _DISCLAIMER_RE = re.compile(r"\b(?:held|be) (?:responsible|liable|accountable)\b|\bliability\b", re.I)
@@ -2049,7 +2060,9 @@ _THIRD_PARTY_PLAN_RE = re.compile(
 # 25th Jan" (the day is required where it is read). Not news of someone ("Sam will be out on Friday",
 # "Maria will love it") nor what is not a promise ("will probably", "will need").
 _OWNERS_SIDE_PROMISE_RE = re.compile(
-    r"^\W*(?:(?:and|also|so|then|ok|okay|yes|sure),?\s+)?(?P<who>(?-i:[A-Z][a-z]+)(?: and (?-i:[A-Z][a-z]+))?)"
+    r"^\W*(?:(?:and|also|so|then|ok|okay|yes|sure),?\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow|"
+    r"Tonight|Next|This|That|It|Everyone|Everything|Nothing|Nobody|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)(?P<who>(?-i:[A-Z][a-z]+)(?: and (?-i:[A-Z][a-z]+))?)"
     r"(?: from (?:our|the|my) [\w -]{2,30}?)? will (?!(?:be (?:out|away|off|on leave|on holiday|in touch|happy|glad|thrilled|"
     r"delighted|sorry|late|back|there|joining|attending)|love|like|enjoy|probably|maybe|likely|perhaps|need|want|have to|"
     r"think|know|see|hear|understand|remember|not|never)\b)(?P<vp>[a-z][^.!?;]*)")
@@ -2920,7 +2933,16 @@ _TITLE_STOP_RE = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Messrs
                             # "l'ing. Ferraris", "Dott. Rossi", "rev. D"
                             r"n|nr|rev|Dott|dott|Avv|avv|Geom|geom|Sig|sig|Rif|rif|Egr|Spett|ing)\.$|(?<=['’])ing\.$")
 # ...and an abbreviated honorific (see _HONORIFICS_ABBREVIATED), where the reply is read
-_HONORIFIC_STOP_RE = re.compile(r"(?:^|[\s(])(?:Eng|Engr|Av|Atty|Adv|Sra|Srta|Dra|Arq|Lic)\.$")
+_HONORIFIC_STOP_RE = re.compile(r"(?:^|[\s(])(?:Engr|Atty|Sra|Srta|Dra|Arq)\.$")
+# ...and those that are words too ("in Eng.", "the new Adv.", "your Lic.", "Reforma Av."), only before a name:
+# a capital that opens no sentence, not followed by a verb ("Eng. Emre to instruct", "Av. Burak Şen", not
+# "Eng. Spanish will follow", "Lic. Renewal takes two weeks", "Eng. Also please sign").
+_AMBIGUOUS_HONORIFIC_STOP_RE = re.compile(r"(?:^|[\s(])(?:Eng|Av|Adv|Lic)\.$")
+_NAME_AFTER_RE = re.compile(r"(?!(?:The|This|That|These|Those|Also|Please|Pls|Kindly|I|We|You|He|She|It|They|Thanks|Thank|Yes|No|"
+                            r"And|But|So|Then|Our|Your|My|Their|His|Her|Its|If|When|As|For|In|On|At|To|From|Copies|Copy|"
+                            r"Renewal|Spanish|English|French|German|Arabic|Hi|Hello|Dear|Regards|Best|All|Any|Some)\b)"
+                            r"(?-i:[A-Z][\w'’-]+)(?!\s+(?:is|are|was|were|will|would|can|could|has|have|had|takes|needs|follows|"
+                            r"should|must|may|might|shall)\b)")
 
 
 # A title cut at a title's stop: "Follow up with Frank: send the heads of terms to Mr".
@@ -2945,7 +2967,9 @@ def _rejoin_titles(parts: list[str], honorifics: bool = True) -> list[str]:
         tail = out[-1][-40:] if out else ""
         if out and len(out[-1]) > 40:
             tail = " " + tail  # a word cut at the tail's start is no word's start
-        if out and (_TITLE_STOP_RE.search(tail) or (honorifics and _HONORIFIC_STOP_RE.search(tail)) or (
+        if out and (_TITLE_STOP_RE.search(tail)
+                    or (honorifics and (_HONORIFIC_STOP_RE.search(tail)
+                                        or (_AMBIGUOUS_HONORIFIC_STOP_RE.search(tail) and _NAME_AFTER_RE.match(part)))) or (
                 tail.endswith(".") and tail[-2:-1].isdigit()
                 and ((_ORDINAL_STOP_RE.search(tail) and _MONTH_NEXT_RE.match(part))
                      or _ORDINAL_AFTER_RE.search(tail)))):
@@ -2969,7 +2993,9 @@ def _loose_split(text: str, dash_asides: bool = True) -> list[str]:
     for m in split_re.finditer(text):
         word = text[:m.start()].rstrip(".").rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
         word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # "l'ing. Ferraris"
-        if text[m.start() - 1:m.start()] == "." and (word.replace(".", "") in abbreviations or word in ("a.m", "p.m")):
+        if text[m.start() - 1:m.start()] == "." and (word.replace(".", "") in abbreviations or word in ("a.m", "p.m")
+                                                     or (dash_asides and word in _AMBIGUOUS_HONORIFICS
+                                                         and _NAME_AFTER_RE.match(text, m.end()) is not None)):
             continue  # "by 4:00 p.m. on Tuesday" goes on
         piece = text[start:m.start()].strip()
         if piece:
@@ -3155,7 +3181,7 @@ _ASK_THEN_PROMISE_RE = re.compile(r"^(?P<a>\W*(?:(?:could|can|would) (?:you|u)|(
                                   r"(?= (?:the|a|an|your|my|our|his|her|their|him|her|them|me|us|it|this|that)\b)|"
                                   r"(?:please|kindly|pls|plz)(?! (?:bear|note|find|accept|excuse|"
                                   r"forgive|be advised|be aware|don't hesitate|do not hesitate|feel free|stand by|hold on)\b))"
-                                  r"\s[^;?]{4,}?)\??,\s*(?:and\s+)?"
+                                  r"\s(?![^,;?]*\bif (?:you|u) (?:like|want|wish|prefer|fancy)\b)[^;?]{4,}?)\??,\s*(?:and\s+)?"
                                   r"(?P<b>(?:i|we)(?:'ll|’ll| will| shall)\s[^?]*?)\s*$", re.I)
 
 
@@ -3203,8 +3229,11 @@ _OWNER_NEED_RE = re.compile(
 _OWNER_WANTS_DONE_RE = re.compile(
     r"^\W*(?:(?:and|also|so|but|ok|okay|now),?\s+)?(?:[A-Z][a-z]+,\s+)?(?:i|we)(?: really| just| also)? (?:want|need|'d like|would like) "
     r"(?P<what>(?:the|your|those|these|all|both|our)\s+(?!(?:signed|completed|updated|revised|attached|enclosed|requested|"
-    r"amended|finished|approved|agreed|printed|scanned|stamped|certified|used|damaged|missing|repaired)\b)(?:[\w'’/-]+\s+){0,4}?"
-    r"(?!(?:is|was|has|had|have|need|needed|ed|bed|red|shed|seed|speed|feed|need|weed|breed|deed)\b)(?:[a-z]{2,}ed|done|sent|fixed|sorted|"
+    r"amended|finished|approved|agreed|printed|scanned|stamped|certified|used|damaged|missing|repaired|best|most|one|ones)\b)"
+    r"(?:(?!(?:you|i|we|they|he|she|it|was|were|is|are|be|been|best|most)\b)[\w'’/-]+\s+){0,4}?"
+    r"(?!(?:is|was|has|had|have|need|needed|ed|bed|red|shed|seed|speed|feed|need|weed|breed|deed|listed|attached|mentioned|"
+    r"discussed|agreed|requested|quoted|shown|emailed|promised|involved|concerned|required|named|described|enclosed|"
+    r"qualified|used|based|related|included|selected|proposed)\b)(?:[a-z]{2,}ed|done|sent|fixed|sorted|"
     r"written|seen|taken|redone|rewritten)\b[^.!?;]*)", re.I)
 # A line of minutes that names who does what: "Alder Finch to reissue the RCP by 4/25", "- Action: Ada to
 # confirm the venue". Who is a name (capitalised, not "Nice to meet you"), and what a piece of work.
@@ -3488,14 +3517,14 @@ _NEWS_RE = re.compile(r"\b(?:according to|reportedly|reports? say|fyi|for your i
 _HANDLED_RE = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)|he|she|they)(?: is|'s|’s| are) (?:already )?(?:preparing|handling|doing|drafting|"
                          r"sorting|working on|on) it\b", re.I)
 _FORMAL_ASK_RE = re.compile(r"\b(?:you are|your ?good ?self is|your ?good ?selves are) (?:(?:hereby|kindly|also|therefore|further|"
-                            r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+                            r"accordingly|once again) )*(?:requested|required|reminded|directed|instructed|summoned|called upon) to\b(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and the reader's side named as a party (see _ASK_RE)
-                            r"^\W*(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
-                            r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+                            r"^\W*(?:[^,.!?;]{1,60},\s*)?(?:(?:we|i)(?: once again| again| kindly| hereby| humbly| therefore| also)*|(?:the|our|this) (?!(?:customer|client|tenant)\b)[\w'’ -]{1,30}?)\s+"
+                            r"requests? (?:(?:all|every|each) (?:[\w/-]+ ){1,4}?|the (?:management|company|employer|establishment) |your (?:good )?office )to(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             r"\b(?:the )?(?:employer|management|establishment|occupier|company|licensee|assessee|applicant|contractor) "
-                            r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
+                            r"is hereby (?:requested|required|directed|instructed) to(?! (?:kindly )?(?:note(?! and\b)|take note|take notice|ignore|disregard|be (?:informed|advised))\b)|"
                             # ...and advice in second-language order (see _ASK_RE): "I recommend to inspect the plugs"
-                            r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact)\b)", re.I)
+                            r"\b(?:i|we)(?:'d|’d| would)? (?:strongly )?(?:recommend|suggest) to(?= (?:inspect|replace|change|repair|clean|confirm|send|submit|review|update|install|test|measure|order|prepare|arrange|inform|sign|approve|fix|adjust|apply|conduct|carry out|perform|stop|reduce|increase|monitor|record|upgrade|calibrate|lubricate|tighten|remove|retest|resample|sample|share|provide|return|issue|recheck|overhaul|flush|drain|isolate|shut down|postpone|cancel|escalate|contact|proceed)\b)", re.I)
 # "You'll hear from me Thursday on that one": the writer will answer, on a day (dated only: undated, it
 # is a courtesy).
 _HEAR_FROM_RE = re.compile(r"\byou(?:'ll|’ll| will| should| shall)(?: also| then)? hear (?:back )?from (?:me|us)\b", re.I)
@@ -5350,24 +5379,29 @@ class EmbeddedExtractor:
         if ":" in sentence[:48] and (topic := _TOPIC_LEAD_RE.match(sentence)) is not None \
                 and len(sentence[topic.end():].split()) >= 3 and not names_a_date(topic.group("topic")):
             return self._read_as(sentence[topic.end():], sentence, ctx)
-        if " your " in low and (decide := _NEED_YOUR_WORD_ON_RE.match(sentence)) is not None:
+        if not ctx.from_owner and " your " in low and (decide := _NEED_YOUR_WORD_ON_RE.match(sentence)) is not None:
             # "For the 38 out-of-sequence, I need your decision if we will retain the logic or correct it"
-            return self._read_as(f"Could you tell me {decide.group('q').rstrip(' ,')}?", sentence, ctx)
+            return self._read_as(f"Please tell me {decide.group('q').rstrip(' ,')}.", sentence, ctx)
         if not ctx.from_owner and " asks " in low and (relayed_thing := _RELAYED_THING_RE.match(sentence)) \
-                and (re.match(r"\W*(?:(?:also|and|so),?\s+)?(?:our|my)\b", sentence, re.I)
-                     or re.search(r"\b(?:you|your)\b", relayed_thing.group("what"), re.I)):
+                and re.search(r"\b(?:you|your)\b(?! (?:help|support|patience|understanding|cooperation|attention)\b)",
+                              relayed_thing.group("what"), re.I):
             # (Someone else's ask, told, is the owner's when it is of the writer's side or of the reader's
             # own thing: "the auditor asks for a signed letter. I will send you the draft" is not yet.)
             return self._read_as(f"Could you send me {relayed_thing.group('what').rstrip(' ,')}?", sentence, ctx)
         if not ctx.from_owner and " ask " in low and (asked_the := _ASK_YOU_THE_RE.match(sentence)):
-            return self._read_as(f"Could you take care of {asked_the.group('what').rstrip(' ,')}?", sentence, ctx)
-        if not ctx.from_owner and " with " in low and (with_you := _WITH_YOU_NOW_RE.match(sentence)) and not names_a_date(sentence) \
+            what = asked_the.group("what").rstrip(" ,")
+            return self._read_as(f"Could you take care of {what}?", sentence, ctx)
+        if not ctx.from_owner and " ask " in low and (asked_q := _ASK_YOU_WHICH_RE.match(sentence)):
+            return self._read_as(f"Please tell me {asked_q.group('what').rstrip(' ,')}.", sentence, ctx)
+        if not ctx.from_owner and " with " in low and (with_you := _WITH_YOU_NOW_RE.match(sentence)) \
+                and not (names_a_date(sentence) and not re.search(r"\b(?:by|before|no later than)\b", sentence, re.I)) \
                 and not re.match(r"(?:the |your )?signed\b", with_you.group("what"), re.I):
             return self._read_as(f"Could you act on {_uncap(with_you.group('what'))}?", sentence, ctx)
         if not ctx.from_owner and " is " in low and (cleft := _CLEFT_NEED_RE.match(sentence)):
             # "What I need is a date when this will be fixed": a need said as a cleft
             return self._read_as(f"Could you give me {cleft.group('what')}?", sentence, ctx)
-        if not ctx.from_owner and " need" in low and (needed := _WILL_NEED_FROM_YOU_RE.match(sentence)):
+        if not ctx.from_owner and " need" in low and (needed := _WILL_NEED_FROM_YOU_RE.match(sentence)) \
+                and not (needed.group("why") and not re.match(r"\s+(?:by|before) then\b|\s+from (?:you|your)\b", sentence[needed.end("what"):], re.I)):
             # "I will also need a name from your side for the working group": what the writer needs
             # from the reader is asked of her, not promised.
             after = re.sub(r"^\s+(?:by|before) then\b", "", needed.group("rest"))  # (the day is the sentence's, before it)
@@ -5405,7 +5439,7 @@ class EmbeddedExtractor:
             head = sentence[:tail.start()].rstrip(_TRAILING_CHARS + ",") + ("?" if sentence.rstrip().endswith("?") else ".")
             return self._read_as(head, sentence, ctx)
         if ("attach" in low or "enclos" in low or "pfa" in low) and (handed := _HANDED_LEAD_RE.match(sentence)) \
-                and len(sentence[handed.end():].split()) >= 2:
+                and sentence[handed.end():].strip(" .!"):
             # "Note is attached, pls get it approved", "Attached is the quote, please approve it by Friday":
             # the thing goes with the mail, and the order after it is asked of the reader.
             thing = (handed.group("thing") or handed.group("thing2") or "").strip()
@@ -6776,7 +6810,9 @@ class EmbeddedExtractor:
                 if (vp and not (_VAGUE_RE.match(vp) and not due and not _notice_on_event(p.group("vp")))
                         and not _AWAY_RE.match(vp) and not _NO_WORK_VP_RE.match(vp)
                         and not (re.search(r"\b(i|we) can\b", p.group(0), re.I)
-                                 and not (due and (_CAN_HAVE_RE.match(p.group("vp")) or _CAN_VISIT_RE.match(p.group("vp")))
+                                 and not (due and (_CAN_HAVE_RE.match(p.group("vp"))
+                                                   or (_CAN_VISIT_RE.match(p.group("vp")) and _I_CAN_FIRST_RE.match(sentence)
+                                                       and not re.search(r"\bis\b", p.group("vp"), re.I)))
                                           and not re.search(r"\bif\b", sentence, re.I)))):
                     return self._item("waiting", f"Follow up with {name}: {vp}", sentence, ctx, due, ctx.other.email)
         if not question and (promised := _search(_REMINDER_RE, _REMINDER_KEYS, sentence, low)):
