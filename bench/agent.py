@@ -73,7 +73,7 @@ EVAL_WEEKS = ("week-em", "week-ops", "week-shop", "week-cfo", "week-bd", "week-d
               "week-dublin", "week-accra", "week-manchester", "week-stuttgart",
               "week-speyside", "week-calgary", "week-sydney", "week-rotterdam",
               "week-phoenix", "week-helsinki", "week-kampala", "week-perth", "week-chennai",
-              "week-linz", "week-london", "week-pasig", "week-riyadh")
+              "week-linz", "week-london", "week-pasig", "week-riyadh", "week-lima", "week-glasgow")
 HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-founder", "week-ngo", "week-editor", "week-film",
                       "week-devrel", "week-property", "week-events", "week-berlin", "week-montreal", "week-joburg", "week-dubai",
                       "week-vienna", "week-brussels", "week-geneva", "week-lagos", "week-casablanca", "week-manila", "week-lisbon", "week-antwerp",
@@ -81,7 +81,7 @@ HELD_OUT = frozenset({"week-sales", "week-pm", "week-recruit", "week-cs", "week-
                       "week-madrid", "week-chicago", "week-wichita", "week-bordeaux",
                       "week-manchester", "week-stuttgart", "week-sydney",
                       "week-rotterdam", "week-phoenix", "week-helsinki", "week-kampala",
-                      "week-linz", "week-london"})
+                      "week-linz", "week-london", "week-lima", "week-glasgow"})
 
 
 @dataclass

@@ -64,7 +64,7 @@ FLOORS = {"week-em": (0.95, 0.97, 0.99), "week-ops": (0.96, 0.93, 0.88), "week-s
           "week-rotterdam": (0.84, 0.78, 0.89), "week-phoenix": (0.90, 0.74, 0.92), "week-helsinki": (0.91, 0.74, 0.87),
           "week-kampala": (0.81, 0.70, 0.91), "week-perth": (0.89, 0.83, 0.92), "week-chennai": (0.88, 0.76, 0.84),
           "week-linz": (0.82, 0.69, 0.96), "week-london": (0.88, 0.77, 0.94), "week-pasig": (0.88, 0.74, 0.93),
-          "week-riyadh": (0.82, 0.65, 0.85)}
+          "week-riyadh": (0.82, 0.65, 0.85), "week-lima": (0.82, 0.64, 0.81), "week-glasgow": (0.81, 0.62, 0.81)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
