@@ -87,11 +87,22 @@ def test_the_week_parses_with_enough_mail_and_labels(week: Week) -> None:
     assert sum(1 for m in week.messages if triage_reason(m) == "bulk") >= 3
 
 
+# Messages with a label whose evidence sits where focusd does not read, kept as their writers froze them:
+# the message and why. (The week's score counts such a label as a miss.)
+OUT_OF_SIGHT = {
+    # A forward with a note of its own: focusd reads the note ("Coordinen y me avisan antes del lunes..."),
+    # not the notice it forwards, where this label quotes the ask.
+    ("week-lima", "<lm33.ricardo.benavides@andesproteccion.example>"),
+}
+
+
 def test_every_gold_evidence_is_verbatim_in_its_messages_visible_text(week: Week) -> None:
     by_id = {m.message_id: m for m in week.messages}
     assert len(by_id) == len(week.messages)
     for g in week.gold:
         msg = by_id[str(g["message_id"])]
+        if (week.name, g["message_id"]) in OUT_OF_SIGHT and str(g["evidence"]) not in _visible(msg.reply_text):
+            continue
         assert str(g["evidence"]) in _visible(msg.reply_text), g
         assert g["due"] is None or len(str(g["due"])) == 10
 
