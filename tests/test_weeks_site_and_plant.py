@@ -223,6 +223,9 @@ REVIEWED_AGAIN: list[Case] = [
     C("I'd like to ask you the name of your contact in HR.", (R, None)),
     C("We would recommend to proceed with option B.", (R, None)),
     C("NDA is attached, please sign.", (R, None)),
+    C("Register the attendees by Friday.", (R, FRI)),
+    C("Ensure your foremen are there with the test records.", (R, None)),
+    C("Make sure to have a good weekend!", *NONE),
 ]
 
 GROUPS = [FORMAL, STATED_AND_ADVISED, HANDED_THEN_ASKED, WITH_YOU, NOT_WORK, DUES, NEEDED_BY_THEN, REVIEWED, SECOND_ROUND,
@@ -255,3 +258,6 @@ def test_the_title_names_what_is_asked(owner: Owner) -> None:
         "Tell Maria if we will retain the logic or correct it"]
     assert titles("NDA is attached, please sign.") == ["Sign the NDA"]
     assert titles("Please send it to me and to Av. Burak Şen by Friday.") == ["Send it to Maria and to Av. Burak Şen"]
+    assert titles("Please ask Dr. Smith and Eng. Patel to review the design by Friday.") == [
+        "Ask Dr. Smith and Eng. Patel to review the design"]
+    assert titles("Please send the PO to Engr. Santos on or before 25 Nov.") == ["Send the PO to Engr. Santos"]

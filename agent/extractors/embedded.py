@@ -3430,7 +3430,8 @@ _HAS_VERB_RE = re.compile(r"\b(?:i|we|he|she|they|it|them|me|let|come|will|shall
                           r"is|are|was|were)\b|['’]ll\b", re.I)
 _WORK_ORDER_RE = re.compile(r"^\W*(?:(?:and|also|so|then|pls|please|kindly|just),?\s+)?(?:sign|send|bring|fix|update|check|review|"
                             r"approve|confirm|book|pay|submit|return|forward|print|prepare|draft|add|complete|fill (?:in|out)|"
-                            r"cancel|order|move|schedule|mark|put|get (?:me|us)|skim|answer|provide|furnish|supply|upload|share)"
+                            r"cancel|order|move|schedule|mark|put|get (?:me|us)|skim|answer|provide|furnish|supply|upload|share|"
+                            r"register(?![^.!?;]*\b(?:now|free|receive|discount|save|early[- ]bird|today|spots?)\b)|ensure|make sure)"
                             r"(?: and (?:date|return|send|sign|scan))?\s+(?:it|them|this|that|these|those|the|my|your|our|"
                             r"his|her|their|page|pages|both|all|two|three|four|a|an|some|\d+)\b(?!\s+(?:is|are|was|were|has|have|will)\b)"
                             # ...but a pointer to what is sent is no work: "Check the attached for details"
@@ -6252,13 +6253,18 @@ class EmbeddedExtractor:
         # "It would be great if you could also sign the permit": the title is "Sign the permit".
         title = _FILLER_START_RE.sub(lambda m: m.group(1) + (m.group(2) if m.group(1) else m.group(2).upper()), title,
                                      count=1)
-        if (cut := _TITLE_CUT_RE.search(title)) and (surname := re.search(
-                rf"\b{cut.group(1)}\.\s+([A-Z][\w'’-]+)([^.!?;]*)", sentence)):
+        at = 0
+        for _ in range(3):  # (each name in turn: "Ask Dr" -> "Ask Dr. Smith and Eng" -> "...Eng. Patel to review the design")
+            if not ((cut := _TITLE_CUT_RE.search(title)) and (surname := re.compile(
+                    rf"\b{cut.group(1)}\.\s+([A-Z][\w'’-]+)([^.!?;]*)").search(sentence, at))):
+                break
             # "...to Mr" -> "...to Mr. Hendriks", and what the sentence goes on with after the name, its day
             # left out: "Send Eng" -> "Send Eng. Hossam the revised rates"
             more = _clean_vp(surname.group(2), find_due(surname.group(2), msg.date, ctx.owner.tz,
                                                         ctx.owner.last_workday)[1]) if surname.group(2).strip() else ""
+            more = _DANGLING_DUE_RE.sub("", more).strip()  # ("...on or before 25 Nov": its "on" too)
             title = f"{title[:cut.start(1)]}{cut.group(1)}. {surname.group(1)}" + (f" {more}" if more else "")
+            at = surname.end(1)
         return Item(
             kind=kind, title=_whole_number(title, sentence), evidence=sentence, due=due, owner=owner,
             counterparty=other.email, thread_id=msg.thread_id,
