@@ -31,7 +31,16 @@ from zoneinfo import ZoneInfo
 
 import html2text
 
-from connectors.types import BRIEF_ID_RE, MAX_MESSAGE_BYTES, Address, Attachment, Attendee, Message
+from connectors.types import (
+    BRIEF_ID_RE,
+    MAX_MESSAGE_BYTES,
+    Address,
+    Attachment,
+    Attendee,
+    Forwarded,
+    Message,
+    is_forward_subject,
+)
 
 #: Text beyond this many characters is dropped: a huge message must not stall a cycle.
 MAX_TEXT_CHARS = 100_000
@@ -105,6 +114,8 @@ def parse_message(data: bytes, received: datetime | None = None) -> Message:
     if _header(headers, "X-Trasporto").strip().lower() == "posta-certificata":
         text, attachments, invite, text_cut, subject, sender = _certified(msg, (text, attachments, invite, text_cut),
                                                                           subject, sender, cut, problems)
+    elif is_forward_subject(subject) and any(a.content_type == "message/rfc822" for a in attachments):
+        text = _with_attached_forward(msg, text, cut, problems)
     reply_text = visible_reply(text)
     references = _msgids(_header(headers, "References"))
     in_reply_to_ids = _msgids(_header(headers, "In-Reply-To"))
@@ -2323,3 +2334,130 @@ def _wrote_header(lines: list[str], i: int, ends: list[bool | None]) -> int:
     if quoted_below and len(line) <= _MAX_HEADER and _DATE_OR_ADDR_RE.search(line):
         return 1 if _WROTE_WORD_RE.search(f" {line} ") else 0
     return 0
+
+
+# -- forwarded mail ------------------------------------------------------------------------------
+
+# The words a forward's separator line says ("---------- Forwarded message ---------",
+# "-------- Message transféré --------"), unlike a reply's ("-----Original Message-----").
+_FORWARD_WORDS_RE = re.compile(r"forward|weiterge|transf[ée]r|r[ée]exp[ée]d|reenv|encaminh|inoltr|doorgest|vidare|videre|"
+                               r"przekaz|välitet", re.I)
+_SUBJECT_LABEL_RE = re.compile(r"^\s*\**(?:subject|betreff|objet|sujet|asunto|assunto|oggetto|onderwerp|ämne|emne|temat|"
+                               r"тема|aihe|tárgy|konu|předmět|predmet|件名|主题|主旨)\s?\**\s?[:：]\s*\**\s*(?P<value>.*)$", re.I)
+_DATE_LABEL_RE = re.compile(r"^\s*\**(?:date|sent|datum|gesendet|envoyé|date d'envoi|enviado|enviado el|fecha|data|inviato|"
+                            r"verzonden|skickat|sendt|dato|wysłano|päivämäärä|lähetetty)\s?\**\s?[:：]\s*\**\s*(?P<value>.*)$", re.I)
+_MAILTO_RE = re.compile(r"^(?P<name>.*?)\s*\[mailto:(?P<addr>[^\]\s]+)\]\s*$", re.I)
+# Dates as mail clients write them in a forwarded header, beyond RFC 5322's: Gmail's "Mon, Nov
+# 16, 2026 at 4:02 PM", Outlook's "Monday, November 16, 2026 4:02 PM", Apple Mail's "16 November
+# 2026 at 16:02:00 GMT".
+_CLIENT_DATE_FORMATS = ("%a, %b %d, %Y %I:%M %p", "%A, %B %d, %Y %I:%M %p", "%d %B %Y %H:%M:%S", "%d %B %Y %H:%M",
+                        "%B %d, %Y %I:%M %p", "%a, %d %b %Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M")
+
+
+def forwarded(text: str, subject: str) -> Forwarded | None:
+    """The message ``text`` forwards below its note, or None.
+
+    A forward's block starts at a separator that says so ("---------- Forwarded message
+    ---------", "Begin forwarded message:", in many languages) or, in a mail whose subject is a
+    forward's ("Fwd:", "WG:", "TR:"...), at "-----Original Message-----", a rule of underscores or
+    an Outlook header block; the block's labelled header lines must name a sender. Its text is the
+    visible reply of what follows them (the forwarded mail's own quoted history is not its text)."""
+    lines = text.split("\n")
+    as_forward = is_forward_subject(subject)
+    for i, line in enumerate(lines[:400]):
+        stripped = line.strip()
+        if not stripped or len(line) > _MAX_HEADER:
+            continue
+        start = -1
+        if (stripped.startswith("--") and _SEPARATOR_RE.match(line) and (as_forward or _FORWARD_WORDS_RE.search(line))) \
+                or (stripped.endswith(":") and _FORWARD_RE.match(line)) \
+                or (as_forward and stripped.startswith("__") and _UNDERSCORES_RE.match(line)):
+            start = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip()), -1)
+        elif as_forward and _is_outlook_header(lines, i):
+            start = i
+        if start < 0:
+            continue
+        found = _forwarded_block(lines, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_attached_forward(msg: EmailMessage, text: str, cut: bool, problems: list[str]) -> str:
+    """A forward that attaches the mail it forwards (message/rfc822), read as a client shows one
+    forwarded inline: the note, then a separator, the attached mail's header lines and its text.
+    The visible reply still ends at the separator; what reads a forward's mail
+    (:func:`forwarded`) finds it there."""
+    if forwarded(text, "Fwd:") is not None:
+        return text  # the mail is forwarded inline as well
+    for part in _walk(msg):
+        if part is not msg and part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], EmailMessage) and inner[0].keys():
+                carried = inner[0]
+                own = _Headers(carried)
+                body = _body(carried, own, cut, problems)[0]
+                head = "\n".join(f"{label}: {value}" for label in ("From", "Date", "Subject", "To")
+                                 if (value := _header(own, label).strip()))
+                return f"{text.rstrip()}\n\n---------- Forwarded message ---------\n{head}\n\n{body}"[:MAX_TEXT_CHARS]
+    return text
+
+
+def _forwarded_block(lines: list[str], start: int) -> Forwarded | None:
+    """The forwarded message whose header block starts at ``lines[start]``, or None when no
+    labelled line there names a sender."""
+    quoted = lines[start].lstrip().startswith(">")
+    if quoted:  # Apple Mail may quote the whole forwarded message: read it one level down
+        lines = lines[:start] + [ln.lstrip()[1:].removeprefix(" ") if ln.lstrip().startswith(">") else ln
+                                 for ln in lines[start:]]
+    sender: Address | None = None
+    subject = ""
+    when: datetime | None = None
+    end = start
+    while end < len(lines) and end - start < 12 and lines[end].strip():
+        line = lines[end]
+        if len(line) <= _MAX_HEADER and _LABEL_RE.match(line):
+            value = line.split(":", 1)[1] if ":" in line else line.split("：", 1)[1]
+            value = value.strip().strip("*").strip()
+            if sender is None and _FROM_LABEL_RE.match(line):
+                sender = _forwarded_sender(value)
+            elif (m := _SUBJECT_LABEL_RE.match(line)) is not None:
+                subject = m.group("value").strip().strip("*").strip()
+            elif when is None and (m := _DATE_LABEL_RE.match(line)) is not None:
+                when = _client_date(m.group("value").strip().strip("*").strip())
+        elif end == start:
+            return None
+        end += 1
+    if sender is None:
+        return None
+    return Forwarded(sender, subject, when, visible_reply("\n".join(lines[end:])))
+
+
+def _forwarded_sender(value: str) -> Address:
+    """"Tom Becker <tom@broker.example>", "Tom Becker [mailto:tom@broker.example]",
+    "tom@broker.example" or a name alone."""
+    mailto = _MAILTO_RE.match(value)
+    if mailto is not None:
+        name, addr = mailto.group("name"), mailto.group("addr")
+    else:
+        name, addr = email.utils.parseaddr(value)
+        if "@" not in addr:
+            name, addr = value, ""
+    return Address(name.strip().strip('"').strip(), addr.strip().lower())
+
+
+def _client_date(value: str) -> datetime | None:
+    """The date of a forwarded header line, or None when it is in no form known here."""
+    if not re.search(r"\d\s*[AP]\.?M\.?\b", value, re.I):  # (the stdlib's parser would drop a "PM")
+        try:
+            return email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            pass
+    plain = re.sub(r"\s+(?:at|um|à|a las|alle|om)\s+", " ", value, flags=re.I)
+    plain = re.sub(r"\s*(?:\([^)]*\)|(?!AM\s*$|PM\s*$)[A-Z]{2,5}|[+-]\d{4}|GMT[+-]?\d*)\s*$", "", plain.replace("\u202f", " ")).strip()
+    for form in _CLIENT_DATE_FORMATS:
+        try:
+            return datetime.strptime(plain, form)
+        except ValueError:
+            continue
+    return None

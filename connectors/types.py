@@ -192,3 +192,25 @@ def day_span(d: date, tz: Any) -> tuple[datetime, datetime]:
     start = datetime(d.year, d.month, d.day, tzinfo=tz)
     end = datetime.fromordinal(d.toordinal() + 1).replace(tzinfo=tz)
     return start, end
+
+
+# A subject as a forward's: "Fwd:", "FW:", "WG:" (German), "TR:" (French), "RV:" (Spanish), "I:"
+# (Italian), "ENC:" (Portuguese), "Doorst:" (Dutch), "VL:" (Finnish); not a reply to one ("RE: Fwd:"),
+# which quotes the forward above its own text.
+FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i|enc|doorst|vl)\s*(?:\[\d+\])?\s*[:：]", re.I)
+
+@dataclass(frozen=True)
+class Forwarded:
+    """The message a forward carries below its note, as its header block and text say: its
+    sender (the address "" when only a name is given), subject, date (None when none could be
+    read) and visible text."""
+
+    sender: Address
+    subject: str
+    date: datetime | None
+    text: str
+
+
+def is_forward_subject(subject: str) -> bool:
+    """Whether ``subject`` is a forward's ("Fwd:", "WG:", "TR:"...), not a reply to one."""
+    return bool(FORWARD_SUBJECT_RE.match(subject))

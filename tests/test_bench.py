@@ -117,3 +117,11 @@ def test_bench_titles_counts_both_groups_and_tells_a_cut_title() -> None:
     rows = {line.split()[0]: line.split() for line in done.stdout.splitlines()[1:]}
     assert set(rows) == {"development", "held"}
     assert int(rows["development"][1]) > 3000 and int(rows["development"][2]) < int(rows["development"][1]) // 10
+
+
+def test_bench_forwards_prints_both_sets_beside_the_note_alone() -> None:
+    done = subprocess.run([sys.executable, "bench/forwards.py"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines[::2]] == ["dev", "aside"]
+    assert all("note alone" in line for line in lines[1::2]) and all("titles naming the work" in line for line in lines)

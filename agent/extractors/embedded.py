@@ -13,7 +13,7 @@ import re
 import re._constants as _sre_constants
 import re._parser as _sre_parser
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -22,7 +22,7 @@ from agent.extractors.dates import KeyFinder, find_due, find_due_in_context, fol
 from agent.extractors.kinds import KindsModel, shipped_kinds_model
 from agent.extractors.model import RequestModel, shipped_model
 from agent.extractors.tongues import INTERJECTIONS, Tongue, clauses, english_words, tongue_of
-from connectors.types import Address, Message
+from connectors.types import Address, Forwarded, Message, is_forward_subject
 from planner.models import Item
 from planner.priority import display_name
 from planner.titles import vague
@@ -517,6 +517,56 @@ _CAN_VISIT_RE = re.compile(r"(?:visit|come (?:to|by|over to|round to|down to)|be
 _I_CAN_FIRST_RE = re.compile(r"^\W*(?:(?:and|also|so|ok|okay|yes|sir|ma'?am),?\s+)*(?:i|we) can\b", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
+# The id a forwarded mail is read under (see EmbeddedExtractor._forwarded_work): its own forward
+# is not read again.
+_FORWARDED_ID = "#forwarded"
+# A separator that says a message is forwarded below ("---------- Forwarded message ---------",
+# "Begin forwarded message:"), in a mail whose subject does not say so.
+_FORWARD_MARK_RE = re.compile(r"^\s*(?:-{2,} ?(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|"
+                              r"mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht) ?-{2,}|begin forwarded message:)",
+                              re.I | re.M)
+# A note that hands a forwarded mail over in a word or two: "Yours.", "Over to you", "Pls action",
+# "FYA", "Thoughts?".
+_HANDOVER_NOTE_RE = re.compile(r"^\W*(?:(?:this (?:one )?is |it'?s |it is |all )yours|over to you|(?:for |pls |please )?(?:your )?action(?: pls| please)?|"
+                               r"fya|for your (?:action|handling)|(?:any |your )?thoughts|what do you think|your call|"
+                               r"(?:can|could) you take (?:it|this|that)(?: one)? from here|(?:pls|please) (?:handle|take over))\W*"
+                               r"(?:\s+(?:thanks|thx|ta|cheers)\W*)?$", re.I)
+# A note's ask to take a forwarded mail over, in the languages whose asks are read by their
+# question alone ("Answer Maria: Kannst du das übernehmen?").
+_HANDOVER_ASK_RE = re.compile(r"\b(?:übernehmen|übernimmst|kümmern|kümmerst|erledigen|erledigst|"
+                              r"t'en (?:occuper|charger)|vous en (?:occuper|charger)|tu t'en occupes|tu gères|"
+                              r"te encargas|encárgate|encargarte|te ocupas|ocúpate|ocuparte|lo gestionas|"
+                              r"cuida disso|cuidar disso|pode cuidar|você assume|"
+                              r"te ne occupi|occupartene|ci pensi tu|gestisci tu|"
+                              r"oppakken|pak jij|regel jij)\b", re.I)
+# A title that only says to take a thing over: "Take care of it", "Handle and let Ada know".
+_TAKE_OVER_RE = re.compile(r"^(?P<verb>take care of|handle|deal with|deal w/?(?=\s)|sort|sort out|action|take|take over|own|pick up|look after|see to|"
+                           r"run with|manage|progress|tackle|follow up on|follow up|chase|look into)\b(?:\s+(?:it|this|that|these|them|this one|"
+                           r"that one|both(?: of (?:these|them|those))?|all of (?:this|these|them|those)|out|over|up|please|pls|"
+                           r"for (?:me|us|(?-i:[A-Z][\w'’-]+))))*(?:,?\s+(?:and|then)\s+(?:let (?:me|you|us|\w+) know|revert|"
+                           r"get back to (?:me|you|us|\w+)|confirm|report back|keep (?:me|you|us|\w+) posted|"
+                           r"get (?:it|this|them) (?:fixed|sorted|done|resolved|signed)|sort (?:it|this|them)(?: out)?))?\W*$", re.I)
+# A take-over of several things the forwarded mail asks: each is an item.
+_SEVERAL_RE = re.compile(r"\b(?:both|all of)\b", re.I)
+_PRONOUN_OBJECTS = r"(?:it|this|that|these|those|them|him|her|this one|that one|one|below|the below|the above|as well|too|please|pls)"
+# The first word of a handing-over title that asks for a reply, and of one that asks for a read:
+# each is titled by the forwarded mail's sender or subject, not by what that mail asks.
+def _takes_over(title: str) -> bool:
+    """Whether a title asks only to take a thing over or to act on a pronoun ("Handle", "Deal
+    with it", "Reply to him", "Look into"), naming no work of its own."""
+    return vague(title) or bool(_TAKE_OVER_RE.match(title.rpartition(": ")[2] if title.startswith("Follow up with ") else title))
+
+
+def _takes_over_this(title: str) -> bool:
+    """"Take care of this", "Handle it": an ask to take over the thing at hand, whatever was said before."""
+    core = title.rpartition(": ")[2] if title.startswith("Follow up with ") else title
+    return bool(_TAKE_OVER_RE.match(core)) and (len(core.split()) <= 2 or bool(re.search(r"\b(?:it|this|this one)\b", core, re.I)))
+
+
+_SHORT_NOTE_WORDS = 50
+_MOST_HANDED = 3  # items one take-over of "all of these" may give
+_REPLY_VERBS = frozenset("reply respond answer call ring phone contact email revert".split())
+_READ_VERBS = frozenset("review read check look go comment approve sign assess evaluate vet consider think".split())
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
 # it?", "On the board one-pager, I'll draft it over the weekend", "Re the perf env, I'll have it
 # back up by Wednesday" (a comma only after "on", "re", "about" and the like; a colon alone).
@@ -4968,7 +5018,101 @@ class EmbeddedExtractor:
         for item in items:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
+        # A forward's note may hand the forwarded mail over (the owner's own only with an item to hand).
+        if (items or not from_owner) and not message.message_id.endswith(_FORWARDED_ID) \
+                and (is_forward_subject(message.subject) or _FORWARD_MARK_RE.search(message.text)):
+            items = self._handed_over(items, text, ctx)
         return items
+
+    # -- forwards ------------------------------------------------------------------------------
+
+    def _handed_over(self, items: list[Item], text: list[str], ctx: _Ctx) -> list[Item]:
+        """A forward whose note hands its mail over ("Can you take care of this?", "Yours.",
+        "Kannst du das übernehmen?"): the note's item is the forwarded mail's work, titled by what
+        that mail asks ("Send the signed renewal form") or, when it asks nothing or the note asks
+        for a reply or a read, by its subject ("Reply to Tom Becker: Renewal of the insurance
+        certificate"), and due when the forwarded ask is, unless the note gives its own day. The
+        evidence stays the note's sentence: the work is the note writer's ask (or, in the owner's
+        own forward, what the owner waits on). A note that hands nothing over ("FYI", "no action
+        needed") keeps what it says."""
+        # Imported late: the parser's modules cost the CLI's start-up (as in examined_text), and
+        # agent.hostility imports this module's neighbours.
+        from agent.hostility import hostile
+        from connectors.mime import forwarded
+
+        msg = ctx.msg
+        fwd = forwarded(msg.text, msg.subject)
+        if fwd is None or hostile(fwd.subject) or hostile(fwd.text):
+            return items  # a forwarded mail that speaks to the assistant names no work, nor does its subject
+        kind = "waiting" if ctx.from_owner else "request"
+        # A short note's vague ask is about the mail it forwards ("Could you deal with it?",
+        # "Thoughts?"); in a long one a "that" is as likely what the note itself said ("...a
+        # one-page summary. Can you write that by Friday?"), and only an ask to take a thing over
+        # on "this" or "it" stands for the forwarded mail.
+        short = sum(len(s.split()) for s in text if not _greeting_or_signoff(s)) <= _SHORT_NOTE_WORDS
+        handing = [i for i in items if i.kind == kind
+                   and ((short and _takes_over(i.title)) or _takes_over_this(i.title) or _HANDOVER_ASK_RE.search(i.evidence))]
+        if not handing and not any(i.kind == kind for i in items):
+            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s)), None)
+            if note is not None:
+                item = self._item(kind, "Take care of it", note, ctx, None, ctx.other.email or "me")
+                items, handing = [*items, item], [item]
+        if not handing:
+            return items
+        asks = self._forwarded_asks(fwd, ctx)
+        # A question to its reader ("Answer Grace: could someone get them fixed by Wednesday?")
+        # names no work that the owner takes over: the subject says it better, and it says when.
+        named = [a for a in asks if not a.title.startswith("Answer ")]
+        work = named[0] if named else None
+        when = (named or asks)[0].due if asks else None
+        subject = re.sub(r"^\s*(?:(?:re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+", "", fwd.subject, flags=re.I).strip()
+        for item in handing:
+            prefix, _, core = item.title.rpartition(": ") if item.title.startswith("Follow up with ") else ("", "", item.title)
+            if _HANDOVER_NOTE_RE.match(item.evidence) and re.search(r"thoughts|think", item.evidence, re.I):
+                core = f"Give {msg.sender.name.split()[0] if msg.sender.name.strip() else 'them'} your thoughts"  # "Thoughts?"
+            elif not _takes_over(core):
+                core = "Take care of it"  # a note in another language: "Answer Maria: Tu peux t'en occuper?"
+            taking = _TAKE_OVER_RE.match(core)
+            verb = taking.group("verb") if taking else \
+                re.sub(rf"(?:\s+{_PRONOUN_OBJECTS})+\s*[.!?]*$", "", core, flags=re.I).strip() or "Take care of"
+            lead = "take" if taking else verb.split()[0].lower()
+            if lead in _REPLY_VERBS:
+                who = fwd.sender.name if " " in fwd.sender.name else display_name(fwd.sender.name) or fwd.sender.email
+                new = f"{_cap(lead)} {'to ' if lead in ('reply', 'respond', 'write') else ''}{who}" if who else verb
+                new = f"{new}: {subject}" if subject else new
+            elif lead in _READ_VERBS or lead == "give" or work is None:
+                new = (f"{verb} ({subject})" if prefix else f"{verb}: {subject}") if subject else ""
+            else:
+                new = work.title
+            if not new:
+                continue
+            item.title = f"{prefix}: {_uncap(new)}" if prefix else _cap(new)
+            if item.due is None and lead not in _READ_VERBS and lead != "give":
+                item.due = when
+            if lead not in _REPLY_VERBS and lead not in _READ_VERBS and _SEVERAL_RE.search(core) and len(named) > 1:
+                # "Can you handle both of these?": each thing the forwarded mail asks
+                for more in named[1:_MOST_HANDED]:
+                    title = f"{prefix}: {_uncap(more.title)}" if prefix else more.title
+                    items.append(replace(item, title=title, due=more.due))
+        return items
+
+    def _forwarded_asks(self, fwd: Forwarded, ctx: _Ctx) -> list[Item]:
+        """The asks of the forwarded mail, read as its reader read it: the note's writer, to whom
+        it was written (the owner, when it is the owner's own forward)."""
+        msg, owner = ctx.msg, ctx.owner
+        if not fwd.text.strip() or fwd.sender.email in (owner.email.lower(), msg.sender.email):
+            return []
+        from agent.spam import BANK_CHANGE  # imported late, as in _handed_over
+
+        when = fwd.date
+        if when is None or when.tzinfo is None:
+            when = msg.date if when is None else when.replace(tzinfo=msg.date.tzinfo)
+        when = min(when, msg.date)
+        reader = Owner(msg.sender.name or owner.name, msg.sender.email, owner.tz, owner.last_workday)
+        inner = Message(message_id=msg.message_id + _FORWARDED_ID, subject=fwd.subject, sender=fwd.sender,
+                        to=[Address(reader.name, reader.email)], cc=[], date=when, text=fwd.text, reply_text=fwd.text)
+        return [i for i in self.extract(inner, reader) if i.kind == "request" and not vague(i.title)
+                and not BANK_CHANGE.search(i.evidence)]  # as ground drops any extractor's item that asks it
 
     # -- lists ---------------------------------------------------------------------------------
 
