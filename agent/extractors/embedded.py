@@ -3669,6 +3669,9 @@ def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str], re.
 
 
 def _clean_vp(vp: str, phrase: str) -> str:
+    if phrase and (" time" in vp or " itself" in vp):
+        # A day's tail goes with the day: "reply by Wednesday your time", "revert today itself"
+        vp = re.sub(rf"({re.escape(phrase)})\s+(?:itself|(?:your|my|our|their|local|(?-i:[A-Z][a-z]+))\s+time)\b", r"\1", vp, flags=re.I)
     # A day that is where the work moves a thing stays in the title: "move the standup to Thursday",
     # not "move the standup to".
     moved, led, owned = _phrase_patterns(phrase) if phrase else (None, None, None)
@@ -3720,6 +3723,16 @@ _IF_SO_RE = re.compile(r"^\W*(?:(?:and|also|but|so|oh),?\s+)?if (?:yes|needed|ne
 # moment", "No one needs your input on the draft today", "None of this needs your sign-off". The
 # subject is nothing, so the sentence asks nothing; unless something is excepted or awaited after
 # it ("Nothing else is needed except your signature", "Nothing ships until you approve").
+# An ask to pay no mind to something is no work: "Please ignore the reminder you received this
+# morning", "Kindly disregard the earlier reminder, it was sent in error", "You are kindly requested to
+# ignore the previous reminder"; unless a step follows ("Please disregard the draft and review the
+# final version by Friday").
+_IGNORE_ASK_RE = re.compile(r"^\W*(?:(?:please|pls|plz|kindly|just)\s+)*(?:(?:you are|u are)\s+(?:(?:kindly|hereby|also|therefore)\s+)*"
+                            r"(?:requested|asked|advised)\s+to\s+(?:kindly\s+)?)?(?:ignore|disregard)\b"
+                            r"(?![^.!?;]*\b(?:and|then|but|instead)\s+(?:please\s+|kindly\s+)?(?!use\b|keep\b|note\b)[a-z]+)", re.I)
+# "Kindly reply", "Please revert", "Pls confirm": an order to answer or act, said politely first.
+_POLITE_ORDER_RE = re.compile(r"^\W*(?:please|pls|plz|kindly)\s+(?:do\s+)?(?:reply|revert|respond|confirm|send|share|submit|sign|"
+                              r"return|update|advise|let (?:me|us) know|call|pay|approve|review|check|arrange|provide)\b", re.I)
 _NOTHING_NEEDED_RE = re.compile(
     r"^\W*(?:(?:and|also|but|so|good news|fyi|update|for now|at this point|at the moment|right now|this week|today),?:?\s+)?"
     r"(?:there(?:'s|’s| is| are) )?(?:nothing|nobody|no[- ]one|none(?: of (?:this|that|these|those|it|them|us|the|your|our)\b[^,;.!?]{0,30}?)?|"
@@ -5870,6 +5883,9 @@ class EmbeddedExtractor:
         # trained on sentences where bare orders are mostly marketing, finds these unlike asks.
         if len(sentence) <= 120 and _WORK_ORDER_RE.match(sentence):
             return True
+        # ...and so does a polite order to answer or act, with its day: "Kindly revert by 12 noon"
+        if len(sentence) <= 120 and _POLITE_ORDER_RE.match(sentence) and names_a_date(sentence):
+            return True
         # An order of the reader's own thing with its day ("Submit your claim before Friday") is an
         # ask whatever the model makes of its words.
         if _YOUR_RE.search(sentence) and names_a_date(sentence) and (imp := _match(_IMPERATIVE_RE, sentence)) \
@@ -5918,6 +5934,8 @@ class EmbeddedExtractor:
             return None  # "Schedule / Level 3 pour", "Schedule": a heading names no work (a "/" or one word)
         if _NOTHING_NEEDED_RE.match(sentence):
             return None  # see _NOTHING_NEEDED_RE
+        if ("ignore" in sentence or "disregard" in sentence) and _IGNORE_ASK_RE.match(sentence):
+            return None  # see _IGNORE_ASK_RE
         # Signatures, disclaimers and stock lines recur from message to message: a sentence once
         # proven to yield nothing is not read again.
         key = (sentence, ctx.from_owner)
