@@ -2347,11 +2347,14 @@ _SUBJECT_LABEL_RE = re.compile(r"^\s*\**(?:subject|betreff|objet|sujet|asunto|as
 _DATE_LABEL_RE = re.compile(r"^\s*\**(?:date|sent|datum|gesendet|envoyé|date d'envoi|enviado|enviado el|fecha|data|inviato|"
                             r"verzonden|skickat|sendt|dato|wysłano|päivämäärä|lähetetty)\s?\**\s?[:：]\s*\**\s*(?P<value>.*)$", re.I)
 _MAILTO_RE = re.compile(r"^(?P<name>.*?)\s*\[mailto:(?P<addr>[^\]\s]+)\]\s*$", re.I)
+_ANGLED_RE = re.compile(r"^(?P<name>[^<>]*?)\s*<(?:mailto:)?(?P<addr>[^<>\s@]+@[^<>\s]+)>\s*$", re.I)
 # Dates as mail clients write them in a forwarded header, beyond RFC 5322's: Gmail's "Mon, Nov
 # 16, 2026 at 4:02 PM", Outlook's "Monday, November 16, 2026 4:02 PM", Apple Mail's "16 November
 # 2026 at 16:02:00 GMT".
-_CLIENT_DATE_FORMATS = ("%a, %b %d, %Y %I:%M %p", "%A, %B %d, %Y %I:%M %p", "%d %B %Y %H:%M:%S", "%d %B %Y %H:%M",
-                        "%B %d, %Y %I:%M %p", "%a, %d %b %Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M")
+_CLIENT_DATE_FORMATS = ("%a, %b %d, %Y %I:%M %p", "%A, %B %d, %Y %I:%M %p", "%A, %B %d, %Y %I:%M:%S %p", "%d %B %Y %H:%M:%S",
+                        "%d %B %Y %H:%M", "%B %d, %Y %I:%M %p", "%B %d, %Y %I:%M:%S %p", "%a, %d %b %Y %H:%M", "%Y-%m-%d %H:%M",
+                        "%A, %d %B %Y %I:%M %p", "%A, %d %B %Y %H:%M", "%b %d, %Y, %I:%M %p", "%a, %b %d, %Y, %I:%M %p",
+                        "%a, %b %d, %Y, %I:%M:%S %p", "%A, %B %d, %Y, %I:%M %p", "%d.%m.%Y %H:%M", "%Y/%m/%d %H:%M")
 
 
 def forwarded(text: str, subject: str) -> Forwarded | None:
@@ -2368,6 +2371,8 @@ def forwarded(text: str, subject: str) -> Forwarded | None:
         stripped = line.strip()
         if not stripped or len(line) > _MAX_HEADER:
             continue
+        if not as_forward and (stripped.startswith(">") or (stripped.endswith(":") and _wrote_header(lines, i, [None] * len(lines)))):
+            return None  # a reply's quote comes first: a forward below it is history, not this mail's
         start = -1
         if (stripped.startswith("--") and _SEPARATOR_RE.match(line) and (as_forward or _FORWARD_WORDS_RE.search(line))) \
                 or (stripped.endswith(":") and _FORWARD_RE.match(line)) \
@@ -2414,29 +2419,34 @@ def _forwarded_block(lines: list[str], start: int) -> Forwarded | None:
     subject = ""
     when: datetime | None = None
     end = start
+    last = ""
     while end < len(lines) and end - start < 12 and lines[end].strip():
         line = lines[end]
         if len(line) <= _MAX_HEADER and _LABEL_RE.match(line):
             value = line.split(":", 1)[1] if ":" in line else line.split("：", 1)[1]
             value = value.strip().strip("*").strip()
+            last = ""
             if sender is None and _FROM_LABEL_RE.match(line):
                 sender = _forwarded_sender(value)
             elif (m := _SUBJECT_LABEL_RE.match(line)) is not None:
-                subject = m.group("value").strip().strip("*").strip()
+                subject, last = m.group("value").strip().strip("*").strip(), "subject"
             elif when is None and (m := _DATE_LABEL_RE.match(line)) is not None:
                 when = _client_date(m.group("value").strip().strip("*").strip())
         elif end == start:
             return None
+        elif last == "subject" and len(line) <= _MAX_HEADER:
+            subject = f"{subject} {line.strip()}"  # a long subject wrapped onto the next line
         end += 1
     if sender is None:
         return None
-    return Forwarded(sender, subject, when, visible_reply("\n".join(lines[end:])))
+    below = "\n".join(lines[end:])
+    return Forwarded(sender, subject, when, visible_reply(below), below)
 
 
 def _forwarded_sender(value: str) -> Address:
     """"Tom Becker <tom@broker.example>", "Tom Becker [mailto:tom@broker.example]",
     "tom@broker.example" or a name alone."""
-    mailto = _MAILTO_RE.match(value)
+    mailto = _MAILTO_RE.match(value) or _ANGLED_RE.match(value)
     if mailto is not None:
         name, addr = mailto.group("name"), mailto.group("addr")
     else:
@@ -2453,11 +2463,19 @@ def _client_date(value: str) -> datetime | None:
             return email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             pass
-    plain = re.sub(r"\s+(?:at|um|à|a las|alle|om)\s+", " ", value, flags=re.I)
+    plain = re.sub(r"\s+(?:at|um|à|a las|alle|om)\s+", " ", re.sub(r"^\s*on\s+", "", value, flags=re.I), flags=re.I)
+    plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", plain)  # "November 16th"
     plain = re.sub(r"\s*(?:\([^)]*\)|(?!AM\s*$|PM\s*$)[A-Z]{2,5}|[+-]\d{4}|GMT[+-]?\d*)\s*$", "", plain.replace("\u202f", " ")).strip()
     for form in _CLIENT_DATE_FORMATS:
         try:
             return datetime.strptime(plain, form)
         except ValueError:
             continue
-    return None
+    if not re.search(r"[^\W\d_]{3}", plain) or "/" in plain:
+        return None  # numbers alone: day or month first is not known here
+    import dateparser  # imported late: it costs half a second, and only a forward in another language needs it
+
+    try:
+        return dateparser.parse(plain, settings={"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]})
+    except Exception:  # noqa: BLE001 - a date in no form the library reads either
+        return None

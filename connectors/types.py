@@ -195,20 +195,23 @@ def day_span(d: date, tz: Any) -> tuple[datetime, datetime]:
 
 
 # A subject as a forward's: "Fwd:", "FW:", "WG:" (German), "TR:" (French), "RV:" (Spanish), "I:"
-# (Italian), "ENC:" (Portuguese), "Doorst:" (Dutch), "VL:" (Finnish); not a reply to one ("RE: Fwd:"),
-# which quotes the forward above its own text.
-FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:fwd?|wg|tr|rv|i|enc|doorst|vl)\s*(?:\[\d+\])?\s*[:：]", re.I)
+# (Italian), "ENC:" (Portuguese), "Doorst:" (Dutch), "VL:" (Finnish), "PD:" (Polish), "転送:", after a
+# tag a server adds ("[EXTERNAL] FW:", "*** SPAM *** FW:"); not a reply to one ("RE: Fwd:"), which
+# quotes the forward above its own text.
+FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,30}\]\s*|\*{1,3}[^*\n]{1,30}\*{1,3}\s*|ext(?:ernal)?\s*:\s*)*"
+                                r"(?:fwd?|wg|tr|rv|i|enc|doorst|vl|pd|転送)\s*(?:\[\d+\])?\s*[:：]", re.I)
 
 @dataclass(frozen=True)
 class Forwarded:
     """The message a forward carries below its note, as its header block and text say: its
     sender (the address "" when only a name is given), subject, date (None when none could be
-    read) and visible text."""
+    read), visible text, and everything below its header block (a forward it carries in turn)."""
 
     sender: Address
     subject: str
     date: datetime | None
     text: str
+    below: str = ""
 
 
 def is_forward_subject(subject: str) -> bool:

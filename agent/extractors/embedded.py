@@ -517,56 +517,111 @@ _CAN_VISIT_RE = re.compile(r"(?:visit|come (?:to|by|over to|round to|down to)|be
 _I_CAN_FIRST_RE = re.compile(r"^\W*(?:(?:and|also|so|ok|okay|yes|sir|ma'?am),?\s+)*(?:i|we) can\b", re.I)
 # A title's object that is only "it" or "them": "Sign it", "Countersign it and send it back".
 _IT_OBJECT_RE = re.compile(r"(?<=\s)(?:it|them)\b")
-# The id a forwarded mail is read under (see EmbeddedExtractor._forwarded_work): its own forward
-# is not read again.
+# The id a forwarded mail is read under (see EmbeddedExtractor._forwarded_asks); a forward within
+# it is read too, one level down.
 _FORWARDED_ID = "#forwarded"
+_FORWARD_DEPTH = 2
 # A separator that says a message is forwarded below ("---------- Forwarded message ---------",
 # "Begin forwarded message:"), in a mail whose subject does not say so.
 _FORWARD_MARK_RE = re.compile(r"^\s*(?:-{2,} ?(?:forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|"
                               r"mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht) ?-{2,}|begin forwarded message:)",
                               re.I | re.M)
-# A note that hands a forwarded mail over in a word or two: "Yours.", "Over to you", "Pls action",
-# "FYA", "Thoughts?".
-_HANDOVER_NOTE_RE = re.compile(r"^\W*(?:(?:this (?:one )?is |it'?s |it is |all )yours|over to you|(?:for |pls |please )?(?:your )?action(?: pls| please)?|"
-                               r"fya|for your (?:action|handling)|(?:any |your )?thoughts|what do you think|your call|"
-                               r"(?:can|could) you take (?:it|this|that)(?: one)? from here|(?:pls|please) (?:handle|take over))\W*"
-                               r"(?:\s+(?:thanks|thx|ta|cheers)\W*)?$", re.I)
-# A note's ask to take a forwarded mail over, in the languages whose asks are read by their
-# question alone ("Answer Maria: Kannst du das übernehmen?").
-_HANDOVER_ASK_RE = re.compile(r"\b(?:übernehmen|übernimmst|kümmern|kümmerst|erledigen|erledigst|"
-                              r"t'en (?:occuper|charger)|vous en (?:occuper|charger)|tu t'en occupes|tu gères|"
-                              r"te encargas|encárgate|encargarte|te ocupas|ocúpate|ocuparte|lo gestionas|"
-                              r"cuida disso|cuidar disso|pode cuidar|você assume|"
-                              r"te ne occupi|occupartene|ci pensi tu|gestisci tu|"
-                              r"oppakken|pak jij|regel jij)\b", re.I)
+# A reply's subject: the mail answers one, whatever it quotes ("RE: Fwd: ...").
+_REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|sv|antw|rif|r|odp|vs)\s*(?:\[\d+\])?\s*[:：]", re.I)
+# A note that hands a forwarded mail over without an ask of its own: "Over to you", "Pls action",
+# "FYA", "Thoughts?", "Assigning this to you", "See below and handle", "Your baby now".
+_HANDOVER_NOTE_RE = re.compile(
+    r"^\W*(?:[\w'’-]+\s*[,:\-–]\s*)?(?:(?:please |pls |kindly )?(?:see (?:below|the below|attached|trail below)|pfb)(?:,|\s*-|\s+and|\s*\.)?\s*)?"
+    r"(?:(?:this (?:one )?is |it'?s |it is |all |now )yours(?: now)?|yours now|your baby(?: now)?|over (?:to|2) (?:you|u)|"
+    r"(?:for |pls |please |kindly )?(?:your )?(?:action|handling)(?: pls| please)?|(?:pls |please )?(?:handle|action)(?: pls| please)?|"
+    r"fya(?: pls| please)?|for your (?:action|handling)|for (?:action|handling)|(?:any |your )?thoughts|what do you think|your call|"
+    r"(?:can|could) (?:you|u) take (?:it|this|that)(?: one)? from here|take it from here|(?:pls|please) take over|"
+    r"(?:i'?m |i am )?(?:assigning|passing|handing|reassigning|delegating|sending) (?:this|it)?\s*(?:over |on )?to (?:you|u)|"
+    r"reassigning to (?:you|u)|can (?:you|u) handle|(?:can|could) (?:you|u) (?:please )?(?:handle|action)(?: pls| please)?)"
+    r"\W*(?:\s+(?:thanks|thx|ta|cheers|merci|danke)\W*)?$", re.I)
+# A note's ask to take a forwarded mail over in another language ("Kannst du das übernehmen?",
+# "Tu peux t'en occuper ?", "¿Te encargas tú?", "Kun je dit regelen?", "対応お願いします").
+_HANDOVER_ASK_RE = re.compile(r"(?:\b(?:übernehmen|übernimmst|kümmern|kümmerst|erledigen|erledigst|zur erledigung|um erledigung|"
+                              r"das machen|t'en (?:occuper|charger)|vous en (?:occuper|charger)|tu t'en occupes|tu gères|tu peux gérer|"
+                              r"prendre le relais|merci de traiter|pour action|à toi de jouer|"
+                              r"te encargas|encárgate|encargarte|te ocupas|ocúpate|ocuparte|lo gestionas|lo puedes gestionar|"
+                              r"gestiona esto|gestionarlo|para tu gestión|te puedes ocupar|"
+                              r"cuida disso|cuidar disso|pode cuidar|você assume|tratar disto|tratar disso|trate disso|"
+                              r"te ne occupi|occupartene|ci pensi tu|gestisci|gestirlo|"
+                              r"oppakken|pak jij|regel jij|dit regelen|afhandelen|zająć|załatwić)\b|対応(?:を)?お願い)", re.I)
+# A note that says the forwarded mail needs nothing, or is not to be trusted: nothing is handed over.
+_NOTHING_HANDED_RE = re.compile(r"\b(?:just kidding|all done|already (?:done|handled|sorted|paid|replied|answered|dealt with|taken care of)|"
+                                r"no (?:action|reply|response|need)|nothing (?:to do|needed)|just for (?:info|your information|reference|the record)|"
+                                r"for (?:info|your information|reference|the record) only|ignore (?:this|it)|scam|spam|phish|fraud|dodgy|suspicious|"
+                                r"fake|don'?t (?:pay|click|reply|open))\b", re.I)
 # A title that only says to take a thing over: "Take care of it", "Handle and let Ada know".
-_TAKE_OVER_RE = re.compile(r"^(?P<verb>take care of|handle|deal with|deal w/?(?=\s)|sort|sort out|action|take|take over|own|pick up|look after|see to|"
-                           r"run with|manage|progress|tackle|follow up on|follow up|chase|look into)\b(?:\s+(?:it|this|that|these|them|this one|"
+_TAKE_OVER_RE = re.compile(r"^(?P<verb>take care of|handle|deal with|deal w/?(?=\s)|sort|sort out|action|take|take over|own|look after|see to|"
+                           r"run with|manage|progress|tackle|follow up on|follow up|look into|get)\b(?P<what>(?:\s+(?:it|this|that|these|them|this one|"
                            r"that one|both(?: of (?:these|them|those))?|all of (?:this|these|them|those)|out|over|up|please|pls|"
-                           r"for (?:me|us|(?-i:[A-Z][\w'’-]+))))*(?:,?\s+(?:and|then)\s+(?:let (?:me|you|us|\w+) know|revert|"
-                           r"get back to (?:me|you|us|\w+)|confirm|report back|keep (?:me|you|us|\w+) posted|"
+                           r"for (?:me|us|(?-i:[A-Z][\w'’-]+))))*)(?:,?\s+(?:and|then)\s+(?:let (?:me|you|us|\w+) know|revert|"
+                           r"get back to (?:me|you|us|\w+)|confirm|report back|keep (?:me|you|us|\w+) posted|handle|action|"
                            r"get (?:it|this|them) (?:fixed|sorted|done|resolved|signed)|sort (?:it|this|them)(?: out)?))?\W*$", re.I)
+# ...of those, the ones that say what is taken: "get" only with "done" or "sorted" after it.
+_GET_DONE_RE = re.compile(r"^get (?:it|this|that|them|this one) (?:done|sorted|sorted out|handled|fixed|resolved)\W*$", re.I)
 # A take-over of several things the forwarded mail asks: each is an item.
 _SEVERAL_RE = re.compile(r"\b(?:both|all of)\b", re.I)
 _PRONOUN_OBJECTS = r"(?:it|this|that|these|those|them|him|her|this one|that one|one|below|the below|the above|as well|too|please|pls)"
-# The first word of a handing-over title that asks for a reply, and of one that asks for a read:
-# each is titled by the forwarded mail's sender or subject, not by what that mail asks.
-def _takes_over(title: str) -> bool:
-    """Whether a title asks only to take a thing over or to act on a pronoun ("Handle", "Deal
-    with it", "Reply to him", "Look into"), naming no work of its own."""
-    return vague(title) or bool(_TAKE_OVER_RE.match(title.rpartition(": ")[2] if title.startswith("Follow up with ") else title))
-
-
-def _takes_over_this(title: str) -> bool:
-    """"Take care of this", "Handle it": an ask to take over the thing at hand, whatever was said before."""
-    core = title.rpartition(": ")[2] if title.startswith("Follow up with ") else title
-    return bool(_TAKE_OVER_RE.match(core)) and (len(core.split()) <= 2 or bool(re.search(r"\b(?:it|this|this one)\b", core, re.I)))
-
-
-_SHORT_NOTE_WORDS = 50
+# A pronoun that may stand for something the note said before ("My parcel is at reception. Can you
+# pick it up?"), unlike "this", which points at the mail at hand.
+_BACK_PRONOUN_RE = re.compile(r"\b(?:it|them|that|those|him|her)\b", re.I)
 _MOST_HANDED = 3  # items one take-over of "all of these" may give
+
+
+def _first_word(text: str) -> str:
+    return text.split()[0].lower() if text.split() else ""
+
+
+def _takes_forward_over(item: Item, said: list[str]) -> bool:
+    """Whether ``item``, of a forward's note whose sentences are ``said``, asks to take the
+    forwarded mail over: "Take care of this", "Reply to him", "Review it", "Over to you",
+    "Kannst du das übernehmen?". A pronoun that may stand for what the note said before ("My
+    parcel is at reception. Can you pick it up?") counts only in the note's first sentence."""
+    if _HANDOVER_NOTE_RE.match(item.evidence) or _HANDOVER_ASK_RE.search(item.evidence):
+        return True
+    core = _as_reply(item.title.rpartition(": ")[2] if item.title.startswith(("Follow up with ", "Answer ", "Reply to ")) else item.title)
+    taking = _TAKE_OVER_RE.match(core) or _GET_DONE_RE.match(core)
+    if taking is not None:
+        if core.lower().startswith("get ") and not _GET_DONE_RE.match(core):
+            return False
+    elif not (_first_word(core) in _REPLY_VERBS | _READ_VERBS and vague(core)):
+        return False
+    first = next((n for n, s in enumerate(said) if item.evidence in s), 0) == 0
+    return first or not _BACK_PRONOUN_RE.search(core[len(_first_word(core)):])
+
+
+def _as_reply(core: str) -> str:
+    """"Get back to him", "revert to her", "write back": a reply, said as one ("Reply to him")."""
+    back = re.match(r"^(?:get back|write back|come back|revert)(?:\s+to\s+(?P<who>him|her|them))?\W*$", core, re.I)
+    return f"Reply to {back.group('who') or 'them'}" if back else core
+
+
+def _person(who: Address) -> str:
+    """A forwarded mail's sender as a title names them: the name when it reads as one ("Tom
+    Becker", "Becker, Tom" -> "Tom Becker"), else the address, else ""."""
+    name = who.name.strip()
+    if re.fullmatch(r"[^\W\d_][\w.'’-]*,\s*[^\W\d_][\w.'’-]*", name):
+        last, first = (part.strip() for part in name.split(",", 1))
+        name = f"{first} {last}"
+    if name and len(name.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w.'’ -]*", name):
+        return name
+    return who.email
 _REPLY_VERBS = frozenset("reply respond answer call ring phone contact email revert".split())
-_READ_VERBS = frozenset("review read check look go comment approve sign assess evaluate vet consider think".split())
+_READ_VERBS = frozenset("review read check look go comment approve sign assess evaluate vet consider".split())
+# A forwarded mail's payment instructions, or a rule for the owner's mailbox: its asks title nothing
+# (as agent.spam.BANK_CHANGE, which ground applies to every extractor's item, but over the whole mail).
+_PAY_TO_RE = re.compile(r"\b(?:iban|swift|bic|routing (?:number|no)|sort code|account (?:number|no\b|below|details below)|"
+                        r"(?:pay|paid|payments?|transfer|wire|remit|send|deposit)\b[^.!?\n]{0,40}\b(?:new|following|below|other) (?:bank )?account|"
+                        r"new bank (?:account|details)|(?:moved|switched|changed) (?:to a new |our )?bank|escrow account|"
+                        r"auto-?forward\w*|forwarding rule|mail(?:box)? rule|redirect (?:all|your) (?:mail|e-?mails?))", re.I)
+# A vocative that gives a forwarded ask to someone by name ("Peter, could you...", "@John can you...").
+_GIVEN_TO_RE = re.compile(r"^[^\w@]*(?P<at>@)?(?P<name>[A-Z][\w'’-]+)(?(at)\b|\s*[,:])")
+_NOT_VOCATIVES = frozenset("also and but so ok okay please pls thanks thank sorry hi hello hey dear well now then again "
+                       "separately finally lastly first second yes no sure great".split())
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
 # it?", "On the board one-pager, I'll draft it over the weekend", "Re the perf env, I'll have it
 # back up by Wednesday" (a comma only after "on", "re", "about" and the like; a colon alone).
@@ -5031,44 +5086,46 @@ class EmbeddedExtractor:
         for item in items:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
-        # A forward's note may hand the forwarded mail over (the owner's own only with an item to hand).
-        if (items or not from_owner) and not message.message_id.endswith(_FORWARDED_ID) \
-                and (is_forward_subject(message.subject) or _FORWARD_MARK_RE.search(message.text)):
+        # A forward's note may hand the forwarded mail over.
+        if message.message_id.count(_FORWARDED_ID) < _FORWARD_DEPTH \
+                and (is_forward_subject(message.subject)
+                     or (not _REPLY_SUBJECT_RE.match(message.subject) and _FORWARD_MARK_RE.search(message.text))):
             items = self._handed_over(items, text, ctx)
         return items
 
     # -- forwards ------------------------------------------------------------------------------
 
     def _handed_over(self, items: list[Item], text: list[str], ctx: _Ctx) -> list[Item]:
-        """A forward whose note hands its mail over ("Can you take care of this?", "Yours.",
+        """A forward whose note hands its mail over ("Can you take care of this?", "Over to you",
         "Kannst du das übernehmen?"): the note's item is the forwarded mail's work, titled by what
-        that mail asks ("Send the signed renewal form") or, when it asks nothing or the note asks
-        for a reply or a read, by its subject ("Reply to Tom Becker: Renewal of the insurance
-        certificate"), and due when the forwarded ask is, unless the note gives its own day. The
-        evidence stays the note's sentence: the work is the note writer's ask (or, in the owner's
-        own forward, what the owner waits on). A note that hands nothing over ("FYI", "no action
-        needed") keeps what it says."""
+        that mail asks ("Send Tom the signed renewal form") or, when it asks nothing or the note
+        asks for a reply or a read, by its sender or subject ("Reply to Tom Becker: Renewal of the
+        insurance certificate"), and due when the forwarded ask is, unless the note gives its own
+        day. The evidence stays the note's sentence: the work is the note writer's ask (or, in the
+        owner's own forward, what the owner waits on). A note that hands nothing over ("FYI", "no
+        action needed", "looks like a scam") keeps what it says, and so does one over a forwarded
+        mail that speaks to the assistant, moves money to new bank details or sets mailbox rules."""
         # Imported late: the parser's modules cost the CLI's start-up (as in examined_text), and
-        # agent.hostility imports this module's neighbours.
+        # these import this module's neighbours.
         from agent.hostility import hostile
+        from agent.spam import BANK_CHANGE
         from connectors.mime import forwarded
 
         msg = ctx.msg
+        if _NOTHING_HANDED_RE.search(" ".join(text)):
+            return items
         fwd = forwarded(msg.text, msg.subject)
-        if fwd is None or hostile(fwd.subject) or hostile(fwd.text):
-            return items  # a forwarded mail that speaks to the assistant names no work, nor does its subject
+        if fwd is None or any(hostile(t) or BANK_CHANGE.search(t) or _PAY_TO_RE.search(t)
+                              for t in (fwd.subject, fwd.sender.name, fwd.text)):
+            return items
         kind = "waiting" if ctx.from_owner else "request"
-        # A short note's vague ask is about the mail it forwards ("Could you deal with it?",
-        # "Thoughts?"); in a long one a "that" is as likely what the note itself said ("...a
-        # one-page summary. Can you write that by Friday?"), and only an ask to take a thing over
-        # on "this" or "it" stands for the forwarded mail.
-        short = sum(len(s.split()) for s in text if not _greeting_or_signoff(s)) <= _SHORT_NOTE_WORDS
-        handing = [i for i in items if i.kind == kind
-                   and ((short and _takes_over(i.title)) or _takes_over_this(i.title) or _HANDOVER_ASK_RE.search(i.evidence))]
+        said = [s for s in text if len(s.split()) >= 2 and not _greeting_or_signoff(s)]
+        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said)]
         if not handing and not any(i.kind == kind for i in items):
-            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s)), None)
+            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s) or _HANDOVER_ASK_RE.search(s)), None)
             if note is not None:
-                item = self._item(kind, "Take care of it", note, ctx, None, ctx.other.email or "me")
+                title = f"Follow up with {first_name(ctx.other)}: take care of it" if ctx.from_owner else "Take care of it"
+                item = self._item(kind, title, note, ctx, None, ctx.other.email or "me")
                 items, handing = [*items, item], [item]
         if not handing:
             return items
@@ -5078,20 +5135,23 @@ class EmbeddedExtractor:
         named = [a for a in asks if not a.title.startswith("Answer ")]
         work = named[0] if named else None
         when = (named or asks)[0].due if asks else None
-        subject = re.sub(r"^\s*(?:(?:re|aw|fwd?|wg|tr|rv|sv)\s*:\s*)+", "", fwd.subject, flags=re.I).strip()
+        subject = re.sub(r"^\s*(?:(?:re|aw|fwd?|wg|tr|rv|sv|pd)\s*:\s*)+", "", fwd.subject, flags=re.I).strip()
         for item in handing:
             prefix, _, core = item.title.rpartition(": ") if item.title.startswith("Follow up with ") else ("", "", item.title)
+            core = _as_reply(core)
             if _HANDOVER_NOTE_RE.match(item.evidence) and re.search(r"thoughts|think", item.evidence, re.I):
                 core = f"Give {msg.sender.name.split()[0] if msg.sender.name.strip() else 'them'} your thoughts"  # "Thoughts?"
-            elif not _takes_over(core):
-                core = "Take care of it"  # a note in another language: "Answer Maria: Tu peux t'en occuper?"
+            elif _HANDOVER_NOTE_RE.match(item.evidence) or _HANDOVER_ASK_RE.search(item.evidence) or _GET_DONE_RE.match(core) \
+                    or re.search(r"\blook after\b", item.evidence, re.I) \
+                    or not (_TAKE_OVER_RE.match(core) or _first_word(core) in _REPLY_VERBS | _READ_VERBS):
+                core = "Take care of it"  # "Over to you", "Answer Maria: Tu peux t'en occuper?"
             taking = _TAKE_OVER_RE.match(core)
-            verb = taking.group("verb") if taking else \
+            verb = taking.group("verb") if taking and taking.group("verb").lower() != "get" else \
                 re.sub(rf"(?:\s+{_PRONOUN_OBJECTS})+\s*[.!?]*$", "", core, flags=re.I).strip() or "Take care of"
-            lead = "take" if taking else verb.split()[0].lower()
+            lead = "take" if taking else _first_word(verb)
             if lead in _REPLY_VERBS:
-                who = fwd.sender.name if " " in fwd.sender.name else display_name(fwd.sender.name) or fwd.sender.email
-                new = f"{_cap(lead)} {'to ' if lead in ('reply', 'respond', 'write') else ''}{who}" if who else verb
+                who = _person(fwd.sender)
+                new = f"{_cap(lead)} {'to ' if lead in ('reply', 'respond') else ''}{who}" if who else _cap(lead)
                 new = f"{new}: {subject}" if subject else new
             elif lead in _READ_VERBS or lead == "give" or work is None:
                 new = (f"{verb} ({subject})" if prefix else f"{verb}: {subject}") if subject else ""
@@ -5111,21 +5171,29 @@ class EmbeddedExtractor:
 
     def _forwarded_asks(self, fwd: Forwarded, ctx: _Ctx) -> list[Item]:
         """The asks of the forwarded mail, read as its reader read it: the note's writer, to whom
-        it was written (the owner, when it is the owner's own forward)."""
+        it was written (the owner, when it is the owner's own forward). An ask it gives someone
+        else by name ("Peter, could you send Maria the quote?") is not the reader's."""
         msg, owner = ctx.msg, ctx.owner
         if not fwd.text.strip() or fwd.sender.email in (owner.email.lower(), msg.sender.email):
             return []
-        from agent.spam import BANK_CHANGE  # imported late, as in _handed_over
-
         when = fwd.date
         if when is None or when.tzinfo is None:
             when = msg.date if when is None else when.replace(tzinfo=msg.date.tzinfo)
         when = min(when, msg.date)
         reader = Owner(msg.sender.name or owner.name, msg.sender.email, owner.tz, owner.last_workday)
         inner = Message(message_id=msg.message_id + _FORWARDED_ID, subject=fwd.subject, sender=fwd.sender,
-                        to=[Address(reader.name, reader.email)], cc=[], date=when, text=fwd.text, reply_text=fwd.text)
-        return [i for i in self.extract(inner, reader) if i.kind == "request" and not vague(i.title)
-                and not BANK_CHANGE.search(i.evidence)]  # as ground drops any extractor's item that asks it
+                        to=[Address(reader.name, reader.email)], cc=[], date=when, text=fwd.below, reply_text=fwd.text)
+        mine = {n.lower() for n in (reader.first_name, owner.first_name) if n}
+        asks = []
+        for ask in self.extract(inner, reader):
+            named = _GIVEN_TO_RE.match(ask.evidence)
+            if ask.kind != "request" or vague(ask.title) or (
+                    named and named.group("name").lower() not in mine and named.group("name").lower() not in _NOT_VOCATIVES):
+                continue
+            if owner.first_name and (asked := re.match(rf"ask {re.escape(owner.first_name)} to (?P<rest>.+)$", ask.title, re.I)):
+                ask.title = _cap(asked.group("rest"))  # "Could you ask Ada to send us the form?": Ada's to do
+            asks.append(ask)
+        return asks
 
     # -- lists ---------------------------------------------------------------------------------
 
