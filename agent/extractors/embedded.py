@@ -5114,21 +5114,22 @@ class EmbeddedExtractor:
         msg = ctx.msg
         if _NOTHING_HANDED_RE.search(" ".join(text)):
             return items
+        kind = "waiting" if ctx.from_owner else "request"
+        said = [s for s in text if len(s.split()) >= 2 and not _greeting_or_signoff(s)]
+        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said)]
+        note = None
+        if not handing and not any(i.kind == kind for i in items):
+            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s) or _HANDOVER_ASK_RE.search(s)), None)
+        if not handing and note is None:
+            return items
         fwd = forwarded(msg.text, msg.subject)
         if fwd is None or any(hostile(t) or BANK_CHANGE.search(t) or _PAY_TO_RE.search(t)
                               for t in (fwd.subject, fwd.sender.name, fwd.text)):
             return items
-        kind = "waiting" if ctx.from_owner else "request"
-        said = [s for s in text if len(s.split()) >= 2 and not _greeting_or_signoff(s)]
-        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said)]
-        if not handing and not any(i.kind == kind for i in items):
-            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s) or _HANDOVER_ASK_RE.search(s)), None)
-            if note is not None:
-                title = f"Follow up with {first_name(ctx.other)}: take care of it" if ctx.from_owner else "Take care of it"
-                item = self._item(kind, title, note, ctx, None, ctx.other.email or "me")
-                items, handing = [*items, item], [item]
-        if not handing:
-            return items
+        if note is not None:
+            title = f"Follow up with {first_name(ctx.other)}: take care of it" if ctx.from_owner else "Take care of it"
+            item = self._item(kind, title, note, ctx, None, ctx.other.email or "me")
+            items, handing = [*items, item], [item]
         asks = self._forwarded_asks(fwd, ctx)
         # A question to its reader ("Answer Grace: could someone get them fixed by Wednesday?")
         # names no work that the owner takes over: the subject says it better, and it says when.
