@@ -942,12 +942,22 @@ def inspect(files: tuple[str, ...], as_json: bool) -> None:
         if msg is None:
             failed = _unreadable(path, error, as_json)
             continue
+        from connectors.mime import forwarded  # imported late: the parser's modules cost start-up
+
+        carried = forwarded(msg.text, msg.subject)
         if as_json:
-            _jsonl({"file": path} | msg.to_json())
+            _jsonl({"file": path} | msg.to_json() | ({"forwards": {
+                "from": carried.sender.email or carried.sender.name, "subject": carried.subject,
+                "date": carried.date.isoformat() if carried.date else None, "text": carried.text}} if carried else {}))
         else:
             click.echo(f"{path}\n  from:    {msg.sender.name} <{msg.sender.email}>\n  subject: {msg.subject}\n"
                        f"  date:    {msg.date.isoformat()}\n  bulk:    {msg.is_bulk}\n"
                        f"  reply:\n" + "\n".join(f"    {ln}" for ln in msg.reply_text.splitlines()))
+            if carried is not None:
+                # What a note that hands the mail over is titled by (see README, "A forward is read by its note").
+                when = carried.date.date().isoformat() if carried.date else "no date read"
+                click.echo(f"  forwards: {carried.sender.name} <{carried.sender.email}>, {carried.subject!r}, {when}\n"
+                           + "\n".join(f"    {ln}" for ln in carried.text.splitlines()))
     if failed:
         sys.exit(1)
 

@@ -201,6 +201,23 @@ def test_inspect_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert row["message_id"].startswith("<CAKsfaBW") and row["reply_text"] == "Hello"
 
 
+def test_inspect_shows_what_a_forward_carries(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    mail = tmp_path / "fwd.eml"
+    mail.write_bytes(b"From: Maria Chen <maria@acme.example>\nTo: Ada <ada@example.com>\nSubject: Fwd: Renewal\n"
+                     b"Date: Tue, 17 Nov 2026 09:12:00 +0000\nMessage-ID: <f@acme.example>\n\nCan you handle this?\n\n"
+                     b"---------- Forwarded message ---------\nFrom: Tom Becker <tom@broker.example>\n"
+                     b"Date: Mon, Nov 16, 2026 at 4:02 PM\nSubject: Renewal\nTo: Maria <maria@acme.example>\n\n"
+                     b"Could you send us the signed form by Friday?\n")
+    code, out, _ = run(capsys, "inspect", str(mail))
+    assert code == 0 and "  forwards: Tom Becker <tom@broker.example>, 'Renewal', 2026-11-16" in out
+    assert "    Could you send us the signed form by Friday?" in out
+    code, out, _ = run(capsys, "inspect", str(mail), "--json")
+    (row,) = _lines(out)
+    assert row["reply_text"] == "Can you handle this?"
+    assert row["forwards"] == {"from": "tom@broker.example", "subject": "Renewal", "date": "2026-11-16T16:02:00",
+                               "text": "Could you send us the signed form by Friday?"}
+
+
 def test_inspect_a_file_that_is_not_mail(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     junk = tmp_path / "junk.eml"
     junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00")
