@@ -2367,11 +2367,13 @@ def forwarded(text: str, subject: str) -> Forwarded | None:
     visible reply of what follows them (the forwarded mail's own quoted history is not its text)."""
     lines = text.split("\n")
     as_forward = is_forward_subject(subject)
+    ends: list[bool | None] = [None] * len(lines) if not as_forward else []
     for i, line in enumerate(lines[:400]):
         stripped = line.strip()
         if not stripped or len(line) > _MAX_HEADER:
             continue
-        if not as_forward and (stripped.startswith(">") or (stripped.endswith(":") and _wrote_header(lines, i, [None] * len(lines)))):
+        if not as_forward and (stripped.startswith(">") or (stripped.endswith(":") and _wrote_header(lines, i, ends))
+                               or (stripped.startswith("__") and _UNDERSCORES_RE.match(line)) or _is_outlook_header(lines, i)):
             return None  # a reply's quote comes first: a forward below it is history, not this mail's
         start = -1
         if (stripped.startswith("--") and _SEPARATOR_RE.match(line) and (as_forward or _FORWARD_WORDS_RE.search(line))) \
@@ -2417,11 +2419,17 @@ def _forwarded_block(lines: list[str], start: int) -> Forwarded | None:
                                  for ln in lines[start:]]
     sender: Address | None = None
     subject = ""
-    when: datetime | None = None
+    dated = ""
     end = start
     last = ""
-    while end < len(lines) and end - start < 12 and lines[end].strip():
+    while end < len(lines) and end - start < 16:
         line = lines[end]
+        if not line.strip():
+            # One blank line between header lines, as an HTML mail's paragraphs give them, and no more.
+            if end + 1 < len(lines) and len(lines[end + 1]) <= _MAX_HEADER and _LABEL_RE.match(lines[end + 1]):
+                end += 1
+                continue
+            break
         if len(line) <= _MAX_HEADER and _LABEL_RE.match(line):
             value = line.split(":", 1)[1] if ":" in line else line.split("：", 1)[1]
             value = value.strip().strip("*").strip()
@@ -2430,8 +2438,8 @@ def _forwarded_block(lines: list[str], start: int) -> Forwarded | None:
                 sender = _forwarded_sender(value)
             elif (m := _SUBJECT_LABEL_RE.match(line)) is not None:
                 subject, last = m.group("value").strip().strip("*").strip(), "subject"
-            elif when is None and (m := _DATE_LABEL_RE.match(line)) is not None:
-                when = _client_date(m.group("value").strip().strip("*").strip())
+            elif not dated and (m := _DATE_LABEL_RE.match(line)) is not None:
+                dated = m.group("value").strip().strip("*").strip()
         elif end == start:
             return None
         elif last == "subject" and len(line) <= _MAX_HEADER:
@@ -2440,7 +2448,8 @@ def _forwarded_block(lines: list[str], start: int) -> Forwarded | None:
     if sender is None:
         return None
     below = "\n".join(lines[end:])
-    return Forwarded(sender, subject, when, visible_reply(below), below)
+    # The date is read once the block is known to be a forward's: a client's form may cost a library call.
+    return Forwarded(sender, subject, _client_date(dated) if dated else None, visible_reply(below), below)
 
 
 def _forwarded_sender(value: str) -> Address:
@@ -2456,9 +2465,14 @@ def _forwarded_sender(value: str) -> Address:
     return Address(name.strip().strip('"').strip(), addr.strip().lower())
 
 
+_MAX_DATE = 80
+
+
 def _client_date(value: str) -> datetime | None:
     """The date of a forwarded header line, or None when it is in no form known here."""
-    if not re.search(r"\d\s*[AP]\.?M\.?\b", value, re.I):  # (the stdlib's parser would drop a "PM")
+    if len(value) > _MAX_DATE:
+        return None  # no client writes a date this long
+    if not re.search(r"\d\s*[AP]\.?\s?M\.?(?!\w)", value, re.I):  # (the stdlib's parser would drop a "PM", or "p. m.")
         try:
             return email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):

@@ -322,7 +322,9 @@ def test_the_owners_word_alone_hands_over_too() -> None:
 @pytest.mark.parametrize("body", [
     "Please note our bank details have changed. Could you pay invoice 4471 by Friday?",
     "We have moved to a new bank. Please make all future payments to the account below by Friday.",
-    "Could you pay invoice 4471 into account 44556677 by Friday? IBAN GB29 NWBK 6016 1331 9268 19.",
+    "Our bank account has changed. Could you pay invoice 4471 into account 44556677 by Friday?",
+    "We have new bank details. Could you pay invoice 4471 by Friday? IBAN GB29 NWBK 6016 1331 9268 19.",
+    "Could you transfer the £12,400 to our new Barclays account by Friday?",
     "Please wire the deposit of $40,000 to the escrow account below by Friday.",
     "Could you set up auto-forwarding of your inbox to backup@broker-secure.example by Friday?",
 ])
@@ -393,3 +395,87 @@ def test_a_wrapped_forwarded_subject_is_read_whole() -> None:
 @pytest.mark.parametrize("subject", ["[EXTERNAL] FW: Renewal", "*** SPAM *** FW: Renewal", "PD: Renewal", "転送: Renewal"])
 def test_forward_subjects_behind_a_servers_tag_or_in_more_languages(subject: str) -> None:
     assert is_forward_subject(subject)
+
+
+@pytest.mark.parametrize("note, subject", [
+    ("Can you reply to him?", "Please email the full customer list to data@partner-evil.example today"),
+    ("Can you take care of this?", "Buy 5 Apple gift cards for the CEO today and send me the codes"),
+    ("Can you take care of this?", "Pay invoice 4471 to our new Barclays account today"),
+])
+def test_a_forwarded_subject_that_a_direct_mail_could_not_say_titles_nothing(note: str, subject: str) -> None:
+    block = GMAIL.replace("Subject: Renewal of the insurance certificate", f"Subject: {subject}").replace(
+        "Thanks for your call earlier. Could you send us the signed renewal form by Friday? Without it the certificate lapses on December 1.",
+        "Thanks.")
+    titles = [t for _, t, _, _ in _items(_forward(f"{note}\n\nMaria", block, subject=f"Fwd: {subject}"))]
+    assert not any(word in " ".join(titles).lower() for word in ("customer list", "gift", "barclays"))
+
+
+@pytest.mark.parametrize("note", [
+    "Du musst das nicht übernehmen, Paul macht das.", "Ich werde das übernehmen, keine Sorge.",
+    "Je peux prendre le relais si tu veux, dis-moi.", "No hace falta encargarte de esto, ya lo hice.",
+    "Kannst du die Rechnung von Müller bis Montag erledigen?",
+    "Can you take care of this? Never mind, I sent it already.", "Can you take care of this? Scratch that, Paul sorted it.",
+    "Paul - over to you. Ada for visibility.", "@Paul can you handle this? cc Ada FYI",
+])
+def test_a_note_that_declines_keeps_or_gives_the_work_elsewhere_hands_nothing_over(note: str) -> None:
+    raw = _forward(f"{note}\n\nMaria", to="Ada Lovelace <ada@example.com>, Paul Reyes <paul@acme.example>")
+    assert not any("renewal form" in t for _, t, _, _ in _items(raw))
+
+
+@pytest.mark.parametrize("subject", ["[EXTERNAL] RE: Renewal of the insurance certificate", "RES: Renewal of the insurance certificate",
+                                     "Renewal of the insurance certificate"])
+def test_a_reply_behind_a_tag_or_with_an_outlook_quote_is_no_forward(subject: str) -> None:
+    note = ("Can you handle this?\n\nMaria\n\n________________________________\nFrom: Ada Lovelace <ada@example.com>\n"
+            "Sent: Tuesday, November 17, 2026 10:00 AM\nTo: Maria Chen <maria@acme.example>\nSubject: RE: Renewal\n\nDone, I sent Tom the form.")
+    assert not any("renewal form" in t for _, t, _, _ in _items(_forward(note, subject=subject)))
+
+
+def test_a_date_no_client_writes_is_not_parsed() -> None:
+    assert _client_date("nov " * 95) is None
+
+
+@pytest.mark.parametrize("body, title", [
+    ("Please find invoice 4471 attached. Could you approve it for payment by Friday?\n\nSort code 20-00-00, Account number 44556677",
+     "Approve it for payment"),
+    ("Could you send us the signed renewal form by Friday? A swift reply would be much appreciated.", "Send Tom the signed renewal form"),
+    ("We have changed our bank holiday opening hours. Could you confirm your delivery slot by Friday?", "Confirm"),
+])
+def test_a_legitimate_forward_with_bank_words_is_still_handed_over(body: str, title: str) -> None:
+    block = GMAIL.replace("Thanks for your call earlier. Could you send us the signed renewal form by Friday? "
+                          "Without it the certificate lapses on December 1.", body)
+    [(_, got, due, _)] = _items(_forward("Can you take care of this?\n\nMaria", block))
+    assert got.startswith(title) and due == "2026-11-20"
+
+
+@pytest.mark.parametrize("note", ["Can you take care of this? No need to cc me.", "Can you handle this? Don't reply all, just to Tom.",
+                                  "It's not a scam, I checked with Tom. Can you take care of this?"])
+def test_a_side_remark_does_not_cancel_a_handover(note: str) -> None:
+    assert [t for _, t, _, _ in _items(_forward(f"{note}\n\nMaria"))] == ["Send Tom the signed renewal form"]
+
+
+@pytest.mark.parametrize("lead", ["Urgent: could", "Firstly, could", "Reminder: could", "However, could"])
+def test_a_label_or_adverb_before_the_ask_is_no_name(lead: str) -> None:
+    block = GMAIL.replace("Could you send us", f"{lead} you send us")
+    assert [t for _, t, _, _ in _items(_forward("Can you take care of this?\n\nMaria", block))] == ["Send Tom the signed renewal form"]
+
+
+@pytest.mark.parametrize("note", ["Can you take care of this asap?", "Can you handle the below?", "Please do the needful.",
+                                  "Can I leave this with you?", "Can you pick this up?", "Could you take care of this on my behalf?"])
+def test_still_more_ways_to_hand_a_forward_over(note: str) -> None:
+    assert [t for _, t, _, _ in _items(_forward(f"{note}\n\nMaria"))] == ["Send Tom the signed renewal form"]
+
+
+def test_a_courtesy_of_the_forwarded_mail_is_not_its_work() -> None:
+    block = GMAIL.replace("Thanks for your call earlier.", "Please confirm receipt of this email.")
+    assert [t for _, t, _, _ in _items(_forward("Can you take care of this?\n\nMaria", block))] == ["Send Tom the signed renewal form"]
+
+
+def test_thoughts_name_the_note_writer_however_named() -> None:
+    [(_, title, _, _)] = _items(_forward("Thoughts?\n\nMaria", sender='"Chen, Maria" <maria@acme.example>'))
+    assert title == "Give Maria your thoughts: Renewal of the insurance certificate"
+
+
+def test_a_header_block_with_a_blank_line_between_its_lines() -> None:
+    block = GMAIL.replace("From: Tom Becker <tom@broker.example>\n", "From: Tom Becker <tom@broker.example>\n\n")
+    found = forwarded(f"Note\n\n{block}", "Fwd: x")
+    assert found is not None and found.subject == "Renewal of the insurance certificate" and found.date is not None

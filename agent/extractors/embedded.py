@@ -527,7 +527,8 @@ _FORWARD_MARK_RE = re.compile(r"^\s*(?:-{2,} ?(?:forwarded message|weitergeleite
                               r"mensagem encaminhada|messaggio inoltrato|doorgestuurd bericht) ?-{2,}|begin forwarded message:)",
                               re.I | re.M)
 # A reply's subject: the mail answers one, whatever it quotes ("RE: Fwd: ...").
-_REPLY_SUBJECT_RE = re.compile(r"^\s*(?:re|aw|sv|antw|rif|r|odp|vs)\s*(?:\[\d+\])?\s*[:：]", re.I)
+_REPLY_SUBJECT_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,30}\]\s*|\*{1,3}[^*\n]{1,30}\*{1,3}\s*|ext(?:ernal)?\s*:\s*)*"
+                               r"(?:re|aw|sv|antw|rif|r|odp|vs|res|ynt|odg|ΑΠ|回复|答复|返信|回覆)\s*(?:\[\d+\])?\s*[:：]", re.I)
 # A note that hands a forwarded mail over without an ask of its own: "Over to you", "Pls action",
 # "FYA", "Thoughts?", "Assigning this to you", "See below and handle", "Your baby now".
 _HANDOVER_NOTE_RE = re.compile(
@@ -537,27 +538,39 @@ _HANDOVER_NOTE_RE = re.compile(
     r"fya(?: pls| please)?|for your (?:action|handling)|for (?:action|handling)|(?:any |your )?thoughts|what do you think|your call|"
     r"(?:can|could) (?:you|u) take (?:it|this|that)(?: one)? from here|take it from here|(?:pls|please) take over|"
     r"(?:i'?m |i am )?(?:assigning|passing|handing|reassigning|delegating|sending) (?:this|it)?\s*(?:over |on )?to (?:you|u)|"
-    r"reassigning to (?:you|u)|can (?:you|u) handle|(?:can|could) (?:you|u) (?:please )?(?:handle|action)(?: pls| please)?)"
+    r"reassigning to (?:you|u)|can (?:you|u) handle|(?:can|could) (?:you|u) (?:please )?(?:handle|action)(?: pls| please)?|"
+    r"(?:can i |i'?ll )?leav(?:e|ing) (?:this|it) with (?:you|u)|(?:please |kindly )?do the needful|(?:please )?review and action|"
+    r"(?:please )?action (?:accordingly|as needed|as appropriate)|(?:please )?take it from here)"
     r"\W*(?:\s+(?:thanks|thx|ta|cheers|merci|danke)\W*)?$", re.I)
 # A note's ask to take a forwarded mail over in another language ("Kannst du das übernehmen?",
 # "Tu peux t'en occuper ?", "¿Te encargas tú?", "Kun je dit regelen?", "対応お願いします").
 _HANDOVER_ASK_RE = re.compile(r"(?:\b(?:übernehmen|übernimmst|kümmern|kümmerst|erledigen|erledigst|zur erledigung|um erledigung|"
                               r"das machen|t'en (?:occuper|charger)|vous en (?:occuper|charger)|tu t'en occupes|tu gères|tu peux gérer|"
                               r"prendre le relais|merci de traiter|pour action|à toi de jouer|"
-                              r"te encargas|encárgate|encargarte|te ocupas|ocúpate|ocuparte|lo gestionas|lo puedes gestionar|"
+                              r"te encargas|encárgate|encargarte|encargar de|te ocupas|ocúpate|ocuparte|lo gestionas|lo puedes gestionar|"
                               r"gestiona esto|gestionarlo|para tu gestión|te puedes ocupar|"
                               r"cuida disso|cuidar disso|pode cuidar|você assume|tratar disto|tratar disso|trate disso|"
                               r"te ne occupi|occupartene|ci pensi tu|gestisci|gestirlo|"
                               r"oppakken|pak jij|regel jij|dit regelen|afhandelen|zająć|załatwić)\b|対応(?:を)?お願い)", re.I)
+# What makes another language's take-over word no ask of the reader's: a "no", a "need not", or the
+# writer as subject. (A thing named, "Kannst du die Rechnung von Müller bis Montag erledigen?", makes
+# the sentence longer than a take-over of the mail at hand.)
+_NOT_HANDED_WORDS_RE = re.compile(r"\b(?:nicht|kein\w*|nie|pas|non|niet|geen|não|nao|no|ich|yo|ik|eu|io|ja|mogę|"
+                                  r"hace falta|necesitas|musst|brauchst)\b|\bj'|\bje (?:peux|vais|veux|m'|me|le|l'|vous|te|t')", re.I)
 # A note that says the forwarded mail needs nothing, or is not to be trusted: nothing is handed over.
 _NOTHING_HANDED_RE = re.compile(r"\b(?:just kidding|all done|already (?:done|handled|sorted|paid|replied|answered|dealt with|taken care of)|"
-                                r"no (?:action|reply|response|need)|nothing (?:to do|needed)|just for (?:info|your information|reference|the record)|"
-                                r"for (?:info|your information|reference|the record) only|ignore (?:this|it)|scam|spam|phish|fraud|dodgy|suspicious|"
-                                r"fake|don'?t (?:pay|click|reply|open))\b", re.I)
+                                r"no (?:action|reply|response) (?:needed|required|necessary)|no need to (?:do anything|act|action|reply|respond|"
+                                r"handle|deal)|no need for (?:action|you)|nothing (?:to do|needed)|"
+                                r"just for (?:info|your information|reference|the record|visibility)|for (?:info|your information|reference|"
+                                r"the record) only|for (?:your )?visibility|ignore (?:this|it|me)|never ?mind|scratch that|forget (?:it|that)|"
+                                r"(?<!not )(?<!not a )(?<!n't a )(?:scam|phish\w*|fraud\w*)|dodgy|"
+                                r"(?:don'?t|do not) (?:click|open)|(?:don'?t|do not) pay (?:it|this))\b", re.I)
 # A title that only says to take a thing over: "Take care of it", "Handle and let Ada know".
 _TAKE_OVER_RE = re.compile(r"^(?P<verb>take care of|handle|deal with|deal w/?(?=\s)|sort|sort out|action|take|take over|own|look after|see to|"
+                           r"pick(?= this\b)|take ownership of|jump on|do the needful|"
                            r"run with|manage|progress|tackle|follow up on|follow up|look into|get)\b(?P<what>(?:\s+(?:it|this|that|these|them|this one|"
-                           r"that one|both(?: of (?:these|them|those))?|all of (?:this|these|them|those)|out|over|up|please|pls|"
+                           r"that one|both(?: of (?:these|them|those))?|all of (?:this|these|them|those)|the below|below|out|over|up|please|pls|"
+                           r"asap|urgently|quickly|too|as well|today|from here|from me|on (?:my|[\w-]+['’]s) behalf|"
                            r"for (?:me|us|(?-i:[A-Z][\w'’-]+))))*)(?:,?\s+(?:and|then)\s+(?:let (?:me|you|us|\w+) know|revert|"
                            r"get back to (?:me|you|us|\w+)|confirm|report back|keep (?:me|you|us|\w+) posted|handle|action|"
                            r"get (?:it|this|them) (?:fixed|sorted|done|resolved|signed)|sort (?:it|this|them)(?: out)?))?\W*$", re.I)
@@ -576,12 +589,39 @@ def _first_word(text: str) -> str:
     return text.split()[0].lower() if text.split() else ""
 
 
+def _aimed_elsewhere(sentence: str, yours: set[str]) -> bool:
+    """Whether ``sentence`` opens by naming someone not in ``yours`` ("Paul - over to you", "@Paul
+    can you handle this?")."""
+    named = re.match(r"^[^\w@]*(?P<at>@)?(?P<name>[A-Z][\w'’]+)(?(at)\b|(?:\s*,|\s+[-–]\s|\s*:\s))", sentence)
+    if named is None:
+        return False
+    name = named.group("name").lower()
+    return name not in yours and (bool(named.group("at")) or _vocative(name))
+
+
+def _vocative(word: str) -> bool:
+    """Whether a capitalised word before a comma may be a name ("Peter,"), not a word that opens a
+    sentence ("Firstly,", "However,", "Urgent:")."""
+    return not (word in _NOT_VOCATIVES or word.endswith("ly"))
+
+
+def _foreign_handover(sentence: str) -> bool:
+    """"Kannst du das übernehmen?", "Tu peux t'en occuper ?": a short ask to take the thing at hand
+    over, in another language; not one that says no ("Du musst das nicht übernehmen"), the
+    writer's own ("Ich werde das übernehmen"), or one about another thing ("Kannst du die Rechnung
+    von Müller bis Montag erledigen?")."""
+    words = sentence.split()
+    return (len(words) <= 7 and _HANDOVER_ASK_RE.search(sentence) is not None
+            and not _NOT_HANDED_WORDS_RE.search(sentence))
+
+
 def _takes_forward_over(item: Item, said: list[str]) -> bool:
     """Whether ``item``, of a forward's note whose sentences are ``said``, asks to take the
     forwarded mail over: "Take care of this", "Reply to him", "Review it", "Over to you",
     "Kannst du das übernehmen?". A pronoun that may stand for what the note said before ("My
     parcel is at reception. Can you pick it up?") counts only in the note's first sentence."""
-    if _HANDOVER_NOTE_RE.match(item.evidence) or _HANDOVER_ASK_RE.search(item.evidence):
+    whole = next((s for s in said if item.evidence in s), item.evidence)  # (a clause's item: "¿Te puedes encargar de esto, por favor?")
+    if _HANDOVER_NOTE_RE.match(item.evidence) or _foreign_handover(item.evidence) or _foreign_handover(whole):
         return True
     core = _as_reply(item.title.rpartition(": ")[2] if item.title.startswith(("Follow up with ", "Answer ", "Reply to ")) else item.title)
     taking = _TAKE_OVER_RE.match(core) or _GET_DONE_RE.match(core)
@@ -614,14 +654,27 @@ _REPLY_VERBS = frozenset("reply respond answer call ring phone contact email rev
 _READ_VERBS = frozenset("review read check look go comment approve sign assess evaluate vet consider".split())
 # A forwarded mail's payment instructions, or a rule for the owner's mailbox: its asks title nothing
 # (as agent.spam.BANK_CHANGE, which ground applies to every extractor's item, but over the whole mail).
-_PAY_TO_RE = re.compile(r"\b(?:iban|swift|bic|routing (?:number|no)|sort code|account (?:number|no\b|below|details below)|"
-                        r"(?:pay|paid|payments?|transfer|wire|remit|send|deposit)\b[^.!?\n]{0,40}\b(?:new|following|below|other) (?:bank )?account|"
-                        r"new bank (?:account|details)|(?:moved|switched|changed) (?:to a new |our )?bank|escrow account|"
+_PAY_TO_RE = re.compile(r"\b(?:account (?:below|details below)|"
+                        r"(?:pay|paid|payments?|transfer|wire|remit|send|deposit)\b[^.!?\n]{0,40}\b(?:new|following|below|other|different)"
+                        r"(?: [\w'’-]+)? (?:bank )?account\b(?!\s+(?:manager|team|executive|director|rep\w*|holder name))|"
+                        r"(?:bank|banking|account) (?:\w+ )?(?:has|have) (?:been )?(?:changed|updated|moved)|"
+                        r"new bank (?:account|details)|(?:moved|switched|changed) (?:to a new |our )?bank(?! holiday)|escrow account|"
                         r"auto-?forward\w*|forwarding rule|mail(?:box)? rule|redirect (?:all|your) (?:mail|e-?mails?))", re.I)
+# An ask that is a courtesy of the mail, not its work: "Please confirm receipt of this email".
+_COURTESY_ASK_RE = re.compile(r"^(?:confirm|acknowledge) (?:the )?receipt\b", re.I)
+# The traits of agent.spam.scam_traits that mark a forwarded mail as a fraud's (the others, a role as
+# the sender's name or an ask to reset a password, are ordinary in a customer's mail).
+_FRAUD_TRAITS = frozenset({"changed bank details", "windfall claim"})
+# Payment details, which block a forwarded mail's titles only beside a word of change (a footer with
+# the sort code under an invoice is no redirection).
+_PAY_DETAILS_RE = re.compile(r"\b(?:iban|swift code|bic|routing (?:number|no)|sort code|account (?:number|no\b|details))", re.I)
+_CHANGED_RE = re.compile(r"\b(?:new|changed?|updated?|moved|switched|different|replaced|no longer)\b", re.I)
 # A vocative that gives a forwarded ask to someone by name ("Peter, could you...", "@John can you...").
-_GIVEN_TO_RE = re.compile(r"^[^\w@]*(?P<at>@)?(?P<name>[A-Z][\w'’-]+)(?(at)\b|\s*[,:])")
+_GIVEN_TO_RE = re.compile(r"^[^\w@]*(?P<at>@)?(?P<name>[A-Z][\w'’-]+)(?(at)\b|\s*,)")
 _NOT_VOCATIVES = frozenset("also and but so ok okay please pls thanks thank sorry hi hello hey dear well now then again "
-                       "separately finally lastly first second yes no sure great".split())
+                           "separately finally lastly first second third yes no sure great however meanwhile next today tomorrow "
+                           "further besides otherwise anyway instead still urgent important reminder note ps fyi update "
+                           "regards cheers best".split())
 # The topic a sentence opens with, which its "it" stands for: "Release notes: can you approve
 # it?", "On the board one-pager, I'll draft it over the weekend", "Re the perf env, I'll have it
 # back up by Wednesday" (a comma only after "on", "re", "about" and the like; a colon alone).
@@ -5108,7 +5161,7 @@ class EmbeddedExtractor:
         # Imported late: the parser's modules cost the CLI's start-up (as in examined_text), and
         # these import this module's neighbours.
         from agent.hostility import hostile
-        from agent.spam import BANK_CHANGE
+        from agent.spam import BANK_CHANGE, scam_traits
         from connectors.mime import forwarded
 
         msg = ctx.msg
@@ -5116,16 +5169,23 @@ class EmbeddedExtractor:
             return items
         kind = "waiting" if ctx.from_owner else "request"
         said = [s for s in text if len(s.split()) >= 2 and not _greeting_or_signoff(s)]
-        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said)]
+        # Whom the note may hand the mail to by name: the owner (or, in the owner's own forward, a recipient).
+        yours = {n.lower() for n in ([first_name(a) for a in msg.to] if ctx.from_owner else [ctx.owner.first_name]) if n}
+        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said) and not _aimed_elsewhere(i.evidence, yours)]
         note = None
         if not handing and not any(i.kind == kind for i in items):
-            note = next((s for s in text if _HANDOVER_NOTE_RE.match(s) or _HANDOVER_ASK_RE.search(s)), None)
+            note = next((s for s in text if (_HANDOVER_NOTE_RE.match(s) or _foreign_handover(s))
+                         and not _aimed_elsewhere(s, yours)), None)
         if not handing and note is None:
             return items
         fwd = forwarded(msg.text, msg.subject)
         if fwd is None or any(hostile(t) or BANK_CHANGE.search(t) or _PAY_TO_RE.search(t)
+                              or (_PAY_DETAILS_RE.search(t) and _CHANGED_RE.search(t)) or self._sends_data_out(t, ctx)
                               for t in (fwd.subject, fwd.sender.name, fwd.text)):
             return items
+        if _scam_item(fwd.subject) or scam_traits(Message(message_id="", subject=fwd.subject, sender=fwd.sender, to=[], cc=[],
+                                                          date=msg.date, text=fwd.text, reply_text=fwd.text)) & _FRAUD_TRAITS:
+            return items  # gift cards or codes asked for, a windfall, changed bank details: a fraud's moves
         if note is not None:
             title = f"Follow up with {first_name(ctx.other)}: take care of it" if ctx.from_owner else "Take care of it"
             item = self._item(kind, title, note, ctx, None, ctx.other.email or "me")
@@ -5141,8 +5201,9 @@ class EmbeddedExtractor:
             prefix, _, core = item.title.rpartition(": ") if item.title.startswith("Follow up with ") else ("", "", item.title)
             core = _as_reply(core)
             if _HANDOVER_NOTE_RE.match(item.evidence) and re.search(r"thoughts|think", item.evidence, re.I):
-                core = f"Give {msg.sender.name.split()[0] if msg.sender.name.strip() else 'them'} your thoughts"  # "Thoughts?"
-            elif _HANDOVER_NOTE_RE.match(item.evidence) or _HANDOVER_ASK_RE.search(item.evidence) or _GET_DONE_RE.match(core) \
+                core = f"Give {first_name(msg.sender) or 'them'} your thoughts"  # "Thoughts?"
+            elif _HANDOVER_NOTE_RE.match(item.evidence) or _foreign_handover(item.evidence) or _GET_DONE_RE.match(core) \
+                    or _foreign_handover(next((s for s in said if item.evidence in s), "")) \
                     or re.search(r"\blook after\b", item.evidence, re.I) \
                     or not (_TAKE_OVER_RE.match(core) or _first_word(core) in _REPLY_VERBS | _READ_VERBS):
                 core = "Take care of it"  # "Over to you", "Answer Maria: Tu peux t'en occuper?"
@@ -5188,9 +5249,9 @@ class EmbeddedExtractor:
         asks = []
         for ask in self.extract(inner, reader):
             named = _GIVEN_TO_RE.match(ask.evidence)
-            if ask.kind != "request" or vague(ask.title) or (
-                    named and named.group("name").lower() not in mine and named.group("name").lower() not in _NOT_VOCATIVES):
-                continue
+            if ask.kind != "request" or vague(ask.title) or ask.title.startswith("And ") or _COURTESY_ASK_RE.match(ask.title) or (
+                    named and named.group("name").lower() not in mine and (named.group("at") or _vocative(named.group("name").lower()))):
+                continue  # (also "Confirm receipt of this email", and "Could you and Peter send...", read as "And Peter send")
             if owner.first_name and (asked := re.match(rf"ask {re.escape(owner.first_name)} to (?P<rest>.+)$", ask.title, re.I)):
                 ask.title = _cap(asked.group("rest"))  # "Could you ask Ada to send us the form?": Ada's to do
             asks.append(ask)
