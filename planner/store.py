@@ -864,6 +864,17 @@ class Store:
         items = sorted((_item_from_tuple(r) for r in rows), key=lambda i: i.id or 0)
         return items[-limit:]
 
+    def open_items_handed_from(self, address: str, kinds: Iterable[str], limit: int = 50) -> list[Item]:
+        """The latest ``limit`` open (or snoozed) items of ``kinds`` handed to the owner in a forward
+        of ``address``'s mail (``source["forwarded_from"]``, see EmbeddedExtractor._handed_over),
+        oldest first. Few items are: the open ones holding the key are read, by the status index."""
+        ks = list(kinds)
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE status IN ('open', 'snoozed') AND kind IN ({','.join('?' * len(ks))}) "
+            "AND instr(source, 'forwarded_from') > 0 AND json_extract(source, '$.forwarded_from') = ? ORDER BY id DESC LIMIT ?",
+            [*ks, address, limit]).fetchall()
+        return sorted((_item_from_tuple(r) for r in rows), key=lambda i: i.id or 0)
+
     def iter_items(self, statuses: Iterable[str] = ("open",), chunk: int = 1000) -> Iterator[Item]:
         """Items in id order, read a chunk at a time: memory stays flat on any store, and the
         store may be written between chunks."""

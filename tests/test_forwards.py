@@ -479,3 +479,29 @@ def test_a_header_block_with_a_blank_line_between_its_lines() -> None:
     block = GMAIL.replace("From: Tom Becker <tom@broker.example>\n", "From: Tom Becker <tom@broker.example>\n\n")
     found = forwarded(f"Note\n\n{block}", "Fwd: x")
     assert found is not None and found.subject == "Renewal of the insurance certificate" and found.date is not None
+
+
+def test_a_handed_over_forward_is_closed_by_the_owners_mail_to_whoever_wrote_it() -> None:
+    from agent.clock import fixed
+    from agent.graph import run_batch
+    from agent.state import Context
+    from planner.store import Store
+
+    message, _ = try_parse(_forward("Can you take care of this?\n\nMaria"))
+    assert message is not None
+    store = Store.open(":memory:")
+    ctx = Context(extractor=EmbeddedExtractor(), owner=OWNER, clock=fixed(datetime(2026, 11, 19, 9, 0, tzinfo=ZoneInfo("UTC"))),
+                  store=store, sent_folder="Sent")
+    run_batch([message], ctx)
+    [item] = store.all_items()
+    assert (item.title, item.counterparty, item.source["forwarded_from"]) == \
+        ("Send Tom the signed renewal form", "maria@acme.example", "tom@broker.example")
+    reply = (b"From: Ada Lovelace <ada@example.com>\nTo: Tom Becker <tom@broker.example>\nSubject: Renewal\n"
+             b"Date: Wed, 18 Nov 2026 10:00:00 +0000\nMessage-ID: <done@example.com>\n\nHi Tom,\n\n"
+             b"Here is the signed renewal form.\n\nAda\n")
+    sent, _ = try_parse(reply)
+    assert sent is not None
+    sent.folder = "Sent"
+    run_batch([sent], ctx)
+    [after] = store.all_items()
+    assert after.status == "done"

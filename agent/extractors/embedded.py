@@ -5222,6 +5222,9 @@ class EmbeddedExtractor:
             if not new:
                 continue
             item.title = f"{prefix}: {_uncap(new)}" if prefix else _cap(new)
+            if fwd.sender.email and fwd.sender.email != item.counterparty:
+                # Whom the work is for: the owner's mail to them may deliver it (agent.nodes.resolve.delivery).
+                item.source = {**item.source, "forwarded_from": fwd.sender.email}
             if item.due is None and lead not in _READ_VERBS and lead != "give":
                 item.due = when
             if lead not in _REPLY_VERBS and lead not in _READ_VERBS and _SEVERAL_RE.search(core) and len(named) > 1:

@@ -156,8 +156,10 @@ def _close_completed(store: Store, messages: list[Message], skipped: dict[str, s
             if msg.sender.email.lower() == owner_email:
                 for a in {a.email.lower() for a in [*msg.to, *msg.cc]}:
                     others += store.open_items_with(a, ("commitment", "request"))
+                    others += store.open_items_handed_from(a, ("request",))  # a forward's work, done for its writer
             else:
                 others = store.open_items_with(msg.sender.email.lower(), ("waiting", "blocker"))
+        others = list({o.id: o for o in others}.values())  # (an item may be both a recipient's and handed from one)
         seen = {i.id for i in in_thread}
         # The same work asked again in another thread (a weekly "review the incident section") is
         # answered where this mail answers it: a reply in this week's thread leaves last week's.

@@ -489,7 +489,11 @@ def delivery(msg: Message, item: Item, owner: Owner, text: str, rivals: int = 0)
         return None
     if not _after(msg, item, same_thread=False):
         return None
-    if item.counterparty and item.counterparty not in {a.email.lower() for a in [*msg.to, *msg.cc]}:
+    to = {a.email.lower() for a in [*msg.to, *msg.cc]}
+    # (A forwarded mail handed to the owner is delivered to whoever wrote it, too: "Send Tom the
+    # signed renewal form", handed over by Maria, is done by the owner's mail to Tom.)
+    handed = str(item.source.get("forwarded_from") or "").lower()
+    if item.counterparty and item.counterparty not in to and not (handed and handed in to):
         return None
     names = message_names(msg, owner) | name_words([("", item.counterparty)])
     return _handover(msg, item, text, names, rivals, said_done=False)
