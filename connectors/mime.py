@@ -2472,7 +2472,8 @@ def _client_date(value: str) -> datetime | None:
     """The date of a forwarded header line, or None when it is in no form known here."""
     if len(value) > _MAX_DATE:
         return None  # no client writes a date this long
-    if not re.search(r"\d\s*[AP]\.?\s?M\.?(?!\w)", value, re.I):  # (the stdlib's parser would drop a "PM", or "p. m.")
+    meridian = re.search(r"\d\s*[AP]\.?\s?M\.?(?!\w)", value, re.I)
+    if not meridian:  # (the stdlib's parser would drop a "PM", or "p. m.": read last, for the day alone)
         try:
             return email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
@@ -2485,6 +2486,11 @@ def _client_date(value: str) -> datetime | None:
             return datetime.strptime(plain, form)
         except ValueError:
             continue
+    if meridian:
+        try:
+            return email.utils.parsedate_to_datetime(value)  # its day is right, whatever it makes of the hour
+        except (TypeError, ValueError, IndexError):
+            pass
     if not re.search(r"[^\W\d_]{3}", plain) or "/" in plain:
         return None  # numbers alone: day or month first is not known here
     import dateparser  # imported late: it costs half a second, and only a forward in another language needs it

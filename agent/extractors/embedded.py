@@ -532,7 +532,7 @@ _REPLY_SUBJECT_RE = re.compile(r"^\s*(?:\[[^\]\n]{1,30}\]\s*|\*{1,3}[^*\n]{1,30}
 # A note that hands a forwarded mail over without an ask of its own: "Over to you", "Pls action",
 # "FYA", "Thoughts?", "Assigning this to you", "See below and handle", "Your baby now".
 _HANDOVER_NOTE_RE = re.compile(
-    r"^\W*(?:[\w'’-]+\s*[,:\-–]\s*)?(?:(?:please |pls |kindly )?(?:see (?:below|the below|attached|trail below)|pfb)(?:,|\s*-|\s+and|\s*\.)?\s*)?"
+    r"^\W*(?:(?:hi |hey |hello )?[\w'’-]+\s*[,:\-–]\s*)?(?:(?:please |pls |kindly )?(?:see (?:below|the below|attached|trail below)|pfb)(?:,|\s*-|\s+and|\s*\.)?\s*)?"
     r"(?:(?:this (?:one )?is |it'?s |it is |all |now )yours(?: now)?|yours now|your baby(?: now)?|over (?:to|2) (?:you|u)|"
     r"(?:for |pls |please |kindly )?(?:your )?(?:action|handling)(?: pls| please)?|(?:pls |please )?(?:handle|action)(?: pls| please)?|"
     r"fya(?: pls| please)?|for your (?:action|handling)|for (?:action|handling)|(?:any |your )?thoughts|what do you think|your call|"
@@ -540,8 +540,10 @@ _HANDOVER_NOTE_RE = re.compile(
     r"(?:i'?m |i am )?(?:assigning|passing|handing|reassigning|delegating|sending) (?:this|it)?\s*(?:over |on )?to (?:you|u)|"
     r"reassigning to (?:you|u)|can (?:you|u) handle|(?:can|could) (?:you|u) (?:please )?(?:handle|action)(?: pls| please)?|"
     r"(?:can i |i'?ll )?leav(?:e|ing) (?:this|it) with (?:you|u)|(?:please |kindly )?do the needful|(?:please )?review and action|"
-    r"(?:please )?action (?:accordingly|as needed|as appropriate)|(?:please )?take it from here)"
-    r"\W*(?:\s+(?:thanks|thx|ta|cheers|merci|danke)\W*)?$", re.I)
+    r"(?:please |pls )?(?:action|handle) (?:accordingly|as needed|as appropriate|asap)|(?:please )?take it from here|"
+    r"(?:please |pls )?take (?:the )?(?:necessary|appropriate|needful) action|"
+    r"do (?:you|u) have (?:time|a (?:moment|minute|sec)) to (?:take care of|handle|deal with|look at) (?:this|it))"
+    r"(?:,?\s+[A-Z][\w'’-]+)?\W*(?:\s+(?:thanks|thx|tks|ta|cheers|merci|danke)\W*)?$", re.I)
 # A note's ask to take a forwarded mail over in another language ("Kannst du das übernehmen?",
 # "Tu peux t'en occuper ?", "¿Te encargas tú?", "Kun je dit regelen?", "対応お願いします").
 _HANDOVER_ASK_RE = re.compile(r"(?:\b(?:übernehmen|übernimmst|kümmern|kümmerst|erledigen|erledigst|zur erledigung|um erledigung|"
@@ -551,20 +553,26 @@ _HANDOVER_ASK_RE = re.compile(r"(?:\b(?:übernehmen|übernimmst|kümmern|kümmer
                               r"gestiona esto|gestionarlo|para tu gestión|te puedes ocupar|"
                               r"cuida disso|cuidar disso|pode cuidar|você assume|tratar disto|tratar disso|trate disso|"
                               r"te ne occupi|occupartene|ci pensi tu|gestisci|gestirlo|"
-                              r"oppakken|pak jij|regel jij|dit regelen|afhandelen|zająć|załatwić)\b|対応(?:を)?お願い)", re.I)
+                              r"oppakken|pak jij|regel jij|dit regelen|afhandelen|zająć|załatwić|consegue ver isso)\b|対応(?:を)?お願い|ご対応|対応して|"
+                              r"请处理|处理一下|跟进一下|처리 부탁)", re.I)
 # What makes another language's take-over word no ask of the reader's: a "no", a "need not", or the
 # writer as subject. (A thing named, "Kannst du die Rechnung von Müller bis Montag erledigen?", makes
 # the sentence longer than a take-over of the mail at hand.)
-_NOT_HANDED_WORDS_RE = re.compile(r"\b(?:nicht|kein\w*|nie|pas|non|niet|geen|não|nao|no|ich|yo|ik|eu|io|ja|mogę|"
-                                  r"hace falta|necesitas|musst|brauchst)\b|\bj'|\bje (?:peux|vais|veux|m'|me|le|l'|vous|te|t')", re.I)
+_NOT_HANDED_WORDS_RE = re.compile(r"\b(?:nicht|kein\w*|nie|pas|niet|geen|não|nao|hace falta|no hace|no necesitas|musst|brauchst|"
+                                  r"ich (?:werde|kann|mache|übernehme|erledige|kümmere)|yo (?:me|lo|puedo)|ik (?:zal|kan|regel|pak)|"
+                                  r"eu (?:posso|vou|cuido)|io (?:posso|me ne)|ja (?:mogę|się)|mogę|"
+                                  # ...or a thing named by its article: "die Müller-Rechnung", "de facturen", "de la reserva"
+                                  r"die|der|den|dem|des|het|de (?!esto|eso|ello|ça|cela|ceci|isso|isto)\w+)\b|"
+                                  r"\bj'|\bje (?:peux|vais|veux|m'|me|le|l'|vous|te|t')", re.I)
 # A note that says the forwarded mail needs nothing, or is not to be trusted: nothing is handed over.
-_NOTHING_HANDED_RE = re.compile(r"\b(?:just kidding|all done|already (?:done|handled|sorted|paid|replied|answered|dealt with|taken care of)|"
+_NOTHING_HANDED_RE = re.compile(r"\b(?:just kidding|^\W*all done|already (?:done|handled|sorted|paid|replied|answered|dealt with|taken care of|sent)|"
                                 r"no (?:action|reply|response) (?:needed|required|necessary)|no need to (?:do anything|act|action|reply|respond|"
-                                r"handle|deal)|no need for (?:action|you)|nothing (?:to do|needed)|"
+                                r"handle|deal)|no need for (?:action|you)|nothing (?:to do|needed)(?! with)|"
                                 r"just for (?:info|your information|reference|the record|visibility)|for (?:info|your information|reference|"
-                                r"the record) only|for (?:your )?visibility|ignore (?:this|it|me)|never ?mind|scratch that|forget (?:it|that)|"
-                                r"(?<!not )(?<!not a )(?<!n't a )(?:scam|phish\w*|fraud\w*)|dodgy|"
-                                r"(?:don'?t|do not) (?:click|open)|(?:don'?t|do not) pay (?:it|this))\b", re.I)
+                                r"the record) only|ignore (?:this|me)\W*$|^\W*(?:actually,? )?never ?mind\b(?! the)|scratch that|"
+                                r"^\W*forget (?:it|that)|(?:looks|sounds|smells) like (?:a |an )?(?:scam|phish\w*|fraud)|"
+                                r"(?<!not )(?:is|it'?s|probably|must be) (?:a |an )?(?:scam|phish\w*)|dodgy|"
+                                r"(?:don'?t|do not) (?:click|open) (?:it|this|that)\b|(?:don'?t|do not) pay (?:it|this))\b", re.I | re.M)
 # A title that only says to take a thing over: "Take care of it", "Handle and let Ada know".
 _TAKE_OVER_RE = re.compile(r"^(?P<verb>take care of|handle|deal with|deal w/?(?=\s)|sort|sort out|action|take|take over|own|look after|see to|"
                            r"pick(?= this\b)|take ownership of|jump on|do the needful|"
@@ -592,11 +600,16 @@ def _first_word(text: str) -> str:
 def _aimed_elsewhere(sentence: str, yours: set[str]) -> bool:
     """Whether ``sentence`` opens by naming someone not in ``yours`` ("Paul - over to you", "@Paul
     can you handle this?")."""
-    named = re.match(r"^[^\w@]*(?P<at>@)?(?P<name>[A-Z][\w'’]+)(?(at)\b|(?:\s*,|\s+[-–]\s|\s*:\s))", sentence)
+    named = re.match(r"^[^\w@]*(?:(?:hi|hey|hello)\s+)?(?P<at>@)?(?P<name>[A-Z][\w'’]+)(?(at)\b|(?:\s*,|\s+[-–]\s|\s*:\s))",
+                     sentence, re.I)
     if named is None:
         return False
     name = named.group("name").lower()
-    return name not in yours and (bool(named.group("at")) or _vocative(name))
+    return name not in yours and name not in _GROUPS and (bool(named.group("at")) or _vocative(name))
+
+
+# Who a note may address and still mean the owner among them: "Team, can you take care of this?"
+_GROUPS = frozenset("team all folks guys everyone everybody gents ladies colleagues hi hey hello".split())
 
 
 def _vocative(word: str) -> bool:
@@ -605,14 +618,17 @@ def _vocative(word: str) -> bool:
     return not (word in _NOT_VOCATIVES or word.endswith("ly"))
 
 
+_GREETED_RE = re.compile(r"^\W*(?:hi|hey|hello|hallo|hoi|hola|bonjour|salut|ciao|oi|olá|cześć|dear)\s+[\w'’-]+\s*[,!:-]\s*", re.I)
+
+
 def _foreign_handover(sentence: str) -> bool:
     """"Kannst du das übernehmen?", "Tu peux t'en occuper ?": a short ask to take the thing at hand
     over, in another language; not one that says no ("Du musst das nicht übernehmen"), the
     writer's own ("Ich werde das übernehmen"), or one about another thing ("Kannst du die Rechnung
     von Müller bis Montag erledigen?")."""
-    words = sentence.split()
-    return (len(words) <= 7 and _HANDOVER_ASK_RE.search(sentence) is not None
-            and not _NOT_HANDED_WORDS_RE.search(sentence))
+    ask = _GREETED_RE.sub("", sentence)  # "Hallo Ada, kannst du dich bitte darum kümmern?"
+    return (len(ask.split()) <= 8 and _HANDOVER_ASK_RE.search(ask) is not None
+            and not _NOT_HANDED_WORDS_RE.search(ask))
 
 
 def _takes_forward_over(item: Item, said: list[str]) -> bool:
@@ -630,14 +646,53 @@ def _takes_forward_over(item: Item, said: list[str]) -> bool:
             return False
     elif not (_first_word(core) in _REPLY_VERBS | _READ_VERBS and vague(core)):
         return False
-    first = next((n for n, s in enumerate(said) if item.evidence in s), 0) == 0
-    return first or not _BACK_PRONOUN_RE.search(core[len(_first_word(core)):])
+    if _ON_A_CASE_RE.search(whole):
+        return False  # "Can you handle this if Tom calls again?": a case that may not come
+    at = next((n for n, s in enumerate(said) if item.evidence in s), 0)
+    # ...and "it" after sentences that only greet or point at the mail ("Sorry for the late forward.")
+    return all(_POINTS_AT_MAIL_RE.match(s) for s in said[:at]) or not _BACK_PRONOUN_RE.search(core[len(_first_word(core)):])
+
+
+# A case the take-over waits on, unlike a time that suits the reader ("when you get a chance").
+_ON_A_CASE_RE = re.compile(r"\b(?:if|in case|unless|should (?:he|she|they|tom|it))\b|\bwhen (?!(?:you|u) (?:get|have|can|are)\b)", re.I)
+# A note's sentence that greets, apologises or points at the forwarded mail, and names no other thing.
+_POINTS_AT_MAIL_RE = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|morning|good morning|afternoon)\b|sorry|apologies|hope\b|happy\b|thanks|thank you|"
+                                r"see (?:[\w'’]+ )?(?:mail|e-?mail|note|message|thread|below)|(?:this|another one|one more|the below) "
+                                r"(?:came in|from|is from|landed)|forwarding|fyi\b)", re.I)
 
 
 def _as_reply(core: str) -> str:
     """"Get back to him", "revert to her", "write back": a reply, said as one ("Reply to him")."""
     back = re.match(r"^(?:get back|write back|come back|revert)(?:\s+to\s+(?P<who>him|her|them))?\W*$", core, re.I)
     return f"Reply to {back.group('who') or 'them'}" if back else core
+
+
+# Verbs of taking over that need their object ("take it", "pick this up"): before a subject they say
+# "Take care of".
+_BARE_TAKE_VERBS = frozenset(("take", "pick", "get", "sort", "own", "take over", "follow up", "take ownership of", "jump on",
+                              "do the needful", "run with", "progress"))
+# What a forwarded ask may not make the owner's task, whoever forwards it: money to an account or a
+# wallet, changed bank, salary or deposit details, remote access, mailbox delegates and rules, logins.
+_RISKY_ASK_RE = re.compile(
+    r"\b(?:(?:pay|wire|transfer|remit|send|deposit|move)\b[^.!?\n]{0,60}\b(?:account|wallet|bitcoin|btc|crypto|usdt|iban)|"
+    r"(?:change|update|amend|replace|switch|correct)\b[^.!?\n]{0,40}\b(?:bank|account|salary|payroll|direct deposit|"
+    r"remittance|payment) (?:details|account|information|info|number|instructions)?|"
+    r"bitcoin|crypto|wallet|gift ?cards?|anydesk|teamviewer|remote (?:access|desktop|support)|"
+    r"delegate|(?:mail(?:box)?|inbox|forwarding) rule|set up (?:a |an )?rule|auto-?forward|"
+    r"(?:log ?in|sign ?in|password|credentials?|verify (?:your|the) account|mfa|2fa|one-time code)|"
+    # ...and anything to be sent to an address the forwarded mail names: "Share the export with data@..."
+    r"(?:share|send|forward|e-?mail|export|upload)\b[^.!?\n]{0,80}\b[\w.+-]+@[\w-]+)", re.I)
+_MONEY_WORDS_RE = re.compile(r"\b(?:pay|paid|payment|payments|wire|transfer|remit|remittance|invoice|deposit|refund|funds|settle)\b|"
+                             r"[$€£]\s?\d|\d\s?(?:usd|eur|gbp|chf)\b", re.I)
+
+
+def _plain_subject(subject: str) -> bool:
+    """Whether a forwarded subject may stand in a title: short, and with no link, address, amount
+    or word of paying, logging in or urgency ("Renewal of the insurance certificate", not "Verify
+    your account at http://...", "Pay invoice 4471 today")."""
+    return (len(subject.split()) <= 14 and not _RISKY_ASK_RE.search(subject) and not _MONEY_WORDS_RE.search(subject)
+            and not re.search(r"https?:|www\.|@|\b(?:urgent|immediately|asap|verify|approve|summari[sz]\w*|automated|assistant|"
+                              r"ai|list this|mailbox|account|bank)\b", subject, re.I))
 
 
 def _person(who: Address) -> str:
@@ -647,7 +702,8 @@ def _person(who: Address) -> str:
     if re.fullmatch(r"[^\W\d_][\w.'’-]*,\s*[^\W\d_][\w.'’-]*", name):
         last, first = (part.strip() for part in name.split(",", 1))
         name = f"{first} {last}"
-    if name and len(name.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w.'’ -]*", name):
+    if name and len(name.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w.'’ -]*", name) and _plain_subject(name) \
+            and not re.search(r"\b(?:now|today|buy|wire|pay|call|verify|approve|send|click|funds|gift)\b", name, re.I):
         return name
     return who.email
 _REPLY_VERBS = frozenset("reply respond answer call ring phone contact email revert".split())
@@ -5165,23 +5221,30 @@ class EmbeddedExtractor:
         from connectors.mime import forwarded
 
         msg = ctx.msg
-        if _NOTHING_HANDED_RE.search(" ".join(text)):
-            return items
         kind = "waiting" if ctx.from_owner else "request"
         said = [s for s in text if len(s.split()) >= 2 and not _greeting_or_signoff(s)]
         # Whom the note may hand the mail to by name: the owner (or, in the owner's own forward, a recipient).
-        yours = {n.lower() for n in ([first_name(a) for a in msg.to] if ctx.from_owner else [ctx.owner.first_name]) if n}
-        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said) and not _aimed_elsewhere(i.evidence, yours)]
+        yours = {n.lower() for n in ([first_name(a) for a in msg.to + msg.cc] if ctx.from_owner
+                                     else [ctx.owner.first_name, *ctx.owner.name.split()[1:]]) if n}
+        # (A name on its own before the sentence is the sentence's: "Paul - over to you." reads as "Paul", "over to you.")
+        addressed = {s: f"{text[n - 1]}, {s}" if n and re.fullmatch(r"@?[A-Z][\w'’-]*", text[n - 1].strip(" -–:,")) else s
+                 for n, s in enumerate(text)}
+        handing = [i for i in items if i.kind == kind and _takes_forward_over(i, said)
+                   and not _aimed_elsewhere(addressed.get(next((x for x in text if i.evidence in x), ""), i.evidence), yours)]
         note = None
         if not handing and not any(i.kind == kind for i in items):
             note = next((s for s in text if (_HANDOVER_NOTE_RE.match(s) or _foreign_handover(s))
-                         and not _aimed_elsewhere(s, yours)), None)
+                         and not _aimed_elsewhere(addressed[s], yours)), None)
         if not handing and note is None:
             return items
+        # A note that takes it back or says it is done, beside its handing sentence ("Can you take care
+        # of this? Never mind, I sent it already."); a signature's disclaimer further on says nothing of it.
+        near = {s for n, s in enumerate(text) if any(t in text[max(0, n - 1):n + 2] for t in
+                                                   [note] + [next((x for x in text if i.evidence in x), "") for i in handing])}
+        if any(_NOTHING_HANDED_RE.search(s) for s in near):
+            return items
         fwd = forwarded(msg.text, msg.subject)
-        if fwd is None or any(hostile(t) or BANK_CHANGE.search(t) or _PAY_TO_RE.search(t)
-                              or (_PAY_DETAILS_RE.search(t) and _CHANGED_RE.search(t)) or self._sends_data_out(t, ctx)
-                              for t in (fwd.subject, fwd.sender.name, fwd.text)):
+        if fwd is None or any(hostile(t) for t in (fwd.subject, fwd.sender.name, fwd.text)):
             return items
         if _scam_item(fwd.subject) or scam_traits(Message(message_id="", subject=fwd.subject, sender=fwd.sender, to=[], cc=[],
                                                           date=msg.date, text=fwd.text, reply_text=fwd.text)) & _FRAUD_TRAITS:
@@ -5190,13 +5253,19 @@ class EmbeddedExtractor:
             title = f"Follow up with {first_name(ctx.other)}: take care of it" if ctx.from_owner else "Take care of it"
             item = self._item(kind, title, note, ctx, None, ctx.other.email or "me")
             items, handing = [*items, item], [item]
-        asks = self._forwarded_asks(fwd, ctx)
+        # A forwarded mail that redirects payments: no ask of it that moves money is titled from it.
+        redirected = bool(BANK_CHANGE.search(fwd.text) or _PAY_TO_RE.search(fwd.text))
+        asks = [a for a in self._forwarded_asks(fwd, ctx)
+                if not (_RISKY_ASK_RE.search(a.evidence) or BANK_CHANGE.search(a.evidence) or self._sends_data_out(a.evidence, ctx)
+                        or (redirected and _MONEY_WORDS_RE.search(a.evidence)))]
         # A question to its reader ("Answer Grace: could someone get them fixed by Wednesday?")
         # names no work that the owner takes over: the subject says it better, and it says when.
         named = [a for a in asks if not a.title.startswith("Answer ")]
         work = named[0] if named else None
         when = (named or asks)[0].due if asks else None
         subject = re.sub(r"^\s*(?:(?:re|aw|fwd?|wg|tr|rv|sv|pd)\s*:\s*)+", "", fwd.subject, flags=re.I).strip()
+        if not _plain_subject(subject) or _scam_item(subject) or self._sends_data_out(subject, ctx):
+            subject = ""  # a subject that asks or links anything is not pasted into a title
         for item in handing:
             prefix, _, core = item.title.rpartition(": ") if item.title.startswith("Follow up with ") else ("", "", item.title)
             core = _as_reply(core)
@@ -5216,6 +5285,7 @@ class EmbeddedExtractor:
                 new = f"{_cap(lead)} {'to ' if lead in ('reply', 'respond') else ''}{who}" if who else _cap(lead)
                 new = f"{new}: {subject}" if subject else new
             elif lead in _READ_VERBS or lead == "give" or work is None:
+                verb = verb if verb.lower() not in _BARE_TAKE_VERBS else "Take care of"  # not "Take: Renewal..."
                 new = (f"{verb} ({subject})" if prefix else f"{verb}: {subject}") if subject else ""
             else:
                 new = work.title
