@@ -225,9 +225,9 @@ BANK_CHANGE = Gated(
      r"wire) (details|information|info|account|number|instructions)",
      [("bank", "account", "payment", "remittance", "wire"), (" details", " info", " account", " number", " instructions"),
       ("changed", "updated", "new", "revised", "change")]),
-    (r"\b(pay|remit|wire|transfer (the |your )?(funds|money|payment|amount|balance|sum))\b[^.\n]{0,80}\b(to|into) "
-     r"(the|our|my|\w+['’]s) (new|updated|other|different) (bank )?account", [("new", "updated", "other", "different"),
-                                                                    ("account",)]),
+    (r"\b(pay|remit|wire|transfer (the |your )?(funds|money|payment|amount|balance|sum|[$€£]\s?\d[\d,.]*))\b[^.\n]{0,80}\b(to|into) "
+     r"(the|our|my|\w+['’]s) (new|updated|other|different) ([A-Z][\w&-]* )?(bank )?account\b(?! (manager|team|executive|director))",
+     [("new", "updated", "other", "different"), ("account",)]),
     (r"\bnew (iban|sort code|account number|bank account|beneficiary)", [("new",)]),
     (r"\b(neue|geänderte|aktualisierte) (bankverbindung|kontoverbindung|iban|kontonummer)|"
      r"(bankverbindung|kontoverbindung) (hat sich|wurde) geändert",
@@ -241,7 +241,10 @@ BANK_CHANGE = Gated(
     (r"\b(nova conta bancária|novos dados bancários|novo iban|alteração (de|dos) dados bancários)",
      [("bancári", "iban")]),
     (r"\b(nieuw(e)? (rekeningnummer|iban|bankrekening)|gewijzigde bankgegevens)",
-     [("rekening", "iban", "bankgegevens")]))
+     [("rekening", "iban", "bankgegevens")]),
+    # ...and the account itself said to have changed: "Our bank account has changed"
+    (r"\bbank(ing)? (account|details|information|info)s? (have|has|had) (recently |just )?(been )?(changed|updated|moved)",
+     [("changed", "updated", "moved")]))
 #: Pressure: a deadline in hours, a threat to close the account, "act now".
 URGENT = Gated(
     re.I,

@@ -573,3 +573,21 @@ def test_a_take_over_verb_before_a_subject_reads_take_care_of() -> None:
                           "Without it the certificate lapses on December 1.", "Please find attached our renewal quote for 2027.")
     assert [t for _, t, _, _ in _items(_forward("Can you take this one?\n\nMaria", block))] == \
         ["Take care of: Renewal of the insurance certificate"]
+
+
+@pytest.mark.parametrize("body", ["Our bank account has changed. Could you pay invoice 4471 into account 44556677 by Friday?",
+                                  "Could you transfer the £12,400 to our new Barclays account by Friday?"])
+def test_the_same_redirection_sent_directly_is_dropped_too(body: str) -> None:
+    from agent.clock import fixed
+    from agent.graph import run_batch
+    from agent.state import Context
+    from planner.store import Store
+
+    raw = (f"From: Tom Becker <tom@broker.example>\nTo: Ada Lovelace <ada@example.com>\nSubject: Invoice 4471\n"
+           f"Date: Mon, 16 Nov 2026 16:02:00 +0000\nMessage-ID: <direct@broker.example>\n\nHi Ada,\n\n{body}\n\nTom\n").encode()
+    message, _ = try_parse(raw)
+    assert message is not None
+    store = Store.open(":memory:")
+    run_batch([message], Context(extractor=EmbeddedExtractor(), owner=OWNER, clock=fixed(datetime(2026, 11, 17, tzinfo=ZoneInfo("UTC"))),
+                                 store=store))
+    assert store.all_items() == []

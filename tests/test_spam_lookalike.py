@@ -72,7 +72,10 @@ def test_ordinary_strangers_are_no_lookalike(name: str, address: str) -> None:
     "Vi comunichiamo il nostro nuovo IBAN per i prossimi pagamenti.",
     "Segue a nossa nova conta bancária para o pagamento da fatura.",
     "Graag betalen op ons nieuwe rekeningnummer vanaf deze maand.",
-], ids=["english", "remittance", "iban", "german", "french", "spanish", "italian", "portuguese", "dutch"])
+    "Our bank account has changed. Could you pay invoice 4471 into account 44556677 by Friday?",
+    "Could you transfer the £12,400 to our new Barclays account by Friday?",
+], ids=["english", "remittance", "iban", "german", "french", "spanish", "italian", "portuguese", "dutch", "account changed",
+        "named bank"])
 def test_a_new_account_to_pay_into_is_a_scam_trait(text: str) -> None:
     assert "changed bank details" in scam_traits(build("Vendor <ap@vendor.example>", "Invoice", text))
 
@@ -83,7 +86,11 @@ def test_a_new_account_to_pay_into_is_a_scam_trait(text: str) -> None:
     "Please transfer the repo to the new account when you have a minute.",
     "We changed our meeting room details; see you on Thursday.",
     "Your new account manager is Sam; could you book a call with her?",
-], ids=["staging account", "invite", "repo", "room details", "account manager"])
+    "Could you pay the invoice to our new account manager by Friday?",
+    "Your account has been updated.",
+    "We will never change our bank details by email.",
+], ids=["staging account", "invite", "repo", "room details", "account manager", "pay to a manager", "a service's notice",
+        "anti-fraud footer"])
 def test_ordinary_mentions_of_accounts_are_no_bank_change(text: str) -> None:
     assert "changed bank details" not in scam_traits(build("Mia <mia@orbit.example>", "Hi", text))
 
@@ -157,7 +164,7 @@ def test_an_accountant_reporting_a_refund_keeps_the_item() -> None:
 @pytest.mark.parametrize(("gated", "hits"), [
     (spam.BANK_CHANGE, ["bank details have changed", "updated payment details", "pay the rest into the new account",
                         "new IBAN", "neue Bankverbindung", "nouveau RIB", "nueva cuenta bancaria", "nuovo IBAN",
-                        "nova conta bancária", "nieuw rekeningnummer"]),
+                        "nova conta bancária", "nieuw rekeningnummer", "our bank account has changed"]),
     (spam.REFUND_DUE, ["you are due a refund", "tax rebate", "Steuerrückerstattung"]),
 ], ids=["bank change", "refund due"])
 def test_the_new_gated_patterns_agree_with_their_branches_joined(gated: spam.Gated, hits: list[str]) -> None:
