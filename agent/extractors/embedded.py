@@ -593,6 +593,15 @@ _BACK_PRONOUN_RE = re.compile(r"\b(?:it|them|that|those|him|her)\b", re.I)
 _MOST_HANDED = 3  # items one take-over of "all of these" may give
 
 
+def _maybe_forward(message: Message) -> bool:
+    """Whether ``message`` may be a forward whose note hands its mail over: a forward's subject, or
+    a forward's separator in a mail that is no reply; not the forwarded mail read in turn, past
+    _FORWARD_DEPTH."""
+    return message.message_id.count(_FORWARDED_ID) < _FORWARD_DEPTH and (
+        is_forward_subject(message.subject)
+        or (not _REPLY_SUBJECT_RE.match(message.subject) and _FORWARD_MARK_RE.search(message.text) is not None))
+
+
 def _first_word(text: str) -> str:
     return text.split()[0].lower() if text.split() else ""
 
@@ -5196,11 +5205,23 @@ class EmbeddedExtractor:
             if item.due is None:
                 item.due = find_due_in_context(item.evidence, text, message.date, owner.tz, owner.last_workday)[0]
         # A forward's note may hand the forwarded mail over.
-        if message.message_id.count(_FORWARDED_ID) < _FORWARD_DEPTH \
-                and (is_forward_subject(message.subject)
-                     or (not _REPLY_SUBJECT_RE.match(message.subject) and _FORWARD_MARK_RE.search(message.text))):
+        if _maybe_forward(message):
             items = self._handed_over(items, text, ctx)
         return items
+
+    def hand_over(self, items: list[Item], message: Message, owner: Owner) -> list[Item]:
+        """Another extractor's ``items`` of ``message`` (a model's, which reads only the note),
+        titled and dated as this extractor titles its own when the note hands a forwarded mail over
+        (see _handed_over), with the same screens of the forwarded mail."""
+        if not _maybe_forward(message):
+            return items
+        from_owner = message.sender.email == owner.email.lower()
+        if from_owner:
+            recipients = [a for a in message.to + message.cc if a.email != owner.email.lower()]
+            other = recipients[0] if recipients else Address("", "")
+        else:
+            other = message.sender
+        return self._handed_over(items, read_sentences(examined_text(message)), _Ctx(message, owner, from_owner, other))
 
     # -- forwards ------------------------------------------------------------------------------
 

@@ -258,7 +258,9 @@ class LlmExtractor:
         self.backoff = backoff
         self.deadline = deadline  # seconds a call may take in all ([llm].timeout)
         self.breaker = breaker or BREAKER
-        self.gate = gate or EmbeddedExtractor().flags
+        # The embedded extractor's reading of what a forward's note hands over (EmbeddedExtractor.hand_over).
+        self.embedded = EmbeddedExtractor()
+        self.gate = gate or self.embedded.flags
         self.structured: Runnable[Any, Any] = model.with_structured_output(
             Extraction, method=llm.structured_method(provider))
 
@@ -273,7 +275,7 @@ class LlmExtractor:
             # No sentence that might hold an item: not worth a call, and nothing to fall back on.
             # A bare "Friday works better" in a thread with open work may move a date: it goes on.
             log.info("llm.gated", message_id=message.message_id)
-            return []
+            return self.embedded.hand_over([], message, owner)  # "Over to you." over a forwarded ask
         # Only the text triage checked reaches the model: quoted history and signatures can hide
         # orders that the hostility check never saw.
         text = fit(examined_text(message), self.max_tokens)
@@ -290,7 +292,7 @@ class LlmExtractor:
             cached = self.cache.get(key) if self.cache is not None else None
             if cached is not None:
                 log.info("llm.cache_hit", message_id=message.message_id)
-                return self._items(cached, message, owner)
+                return self.embedded.hand_over(self._items(cached, message, owner), message, owner)
             answer = self._ask(inputs, local.strftime("%A %d %B %Y"))
             try:
                 items = self._items(answer, message, owner)
@@ -302,7 +304,9 @@ class LlmExtractor:
             raise
         if self.cache is not None:  # only an answer that was used: a bad one is asked again
             self.cache.put(key, answer)
-        return items
+        # A note that hands a forwarded mail over ("Can you take care of this?") is titled by what
+        # that mail asks, as the embedded extractor titles it: the model saw the note alone.
+        return self.embedded.hand_over(items, message, owner)
 
     def _ask(self, inputs: dict[str, Any], day: str) -> Extraction:
         if not self.breaker.allow():
